@@ -1,0 +1,123 @@
+import semver from 'semver';
+import { cudaVersionOfVariant } from '../compat/variant.js';
+import { UserError, quote } from '../errors.js';
+
+/**
+ * What one value of a matrix key asks for. Parsing checks the form only;
+ * whether a version exists is the resolver's question (it has the data).
+ */
+
+export type TorchSelector =
+  | { kind: 'latest'; text: string; field: string }
+  | { kind: 'exact'; text: string; field: string; version: string }
+  | { kind: 'minor'; text: string; field: string; minor: string }
+  | { kind: 'range'; text: string; field: string; range: string };
+
+export type CudaSelector =
+  | { kind: 'default'; text: string; field: string }
+  | { kind: 'cpu'; text: string; field: string }
+  | { kind: 'minor'; text: string; field: string; version: string }
+  | { kind: 'major'; text: string; field: string; major: string };
+
+export type PythonSelector =
+  | { kind: 'default'; text: string; field: string }
+  | { kind: 'exact'; text: string; field: string; version: string }
+  | { kind: 'range'; text: string; field: string; range: string };
+
+export type OsSelector = { kind: 'default'; text: string; field: string } | { kind: 'ubuntu'; text: string; field: string; ubuntu: string };
+
+export type Flavor = 'runtime' | 'devel';
+export const FLAVORS: readonly Flavor[] = ['runtime', 'devel'];
+export type FlavorSelector = { kind: 'flavor'; text: string; field: string; flavor: Flavor };
+
+const MINOR = /^\d+\.\d+$/;
+const MAJOR = /^\d+$/;
+const EXACT = /^\d+\.\d+\.\d+$/;
+const VARIANT = /^cu\d{3,}$/;
+
+const TORCH_ACCEPTED =
+  'an exact version (2.4.1), a minor (2.4 = its latest patch), a semver range (">=2.5 <2.8") or latest';
+const CUDA_ACCEPTED = 'a CUDA minor (12.4), a major (12 = every 12.x variant), a wheel variant (cu124), default or cpu';
+const PYTHON_ACCEPTED = 'a Python minor ("3.11"), a range (">=3.10 <3.13") or default';
+const OS_ACCEPTED = 'ubuntu<version> (ubuntu22.04, ubuntu24.04) or default';
+
+function bad(field: string, text: string, accepted: string, hint = ''): UserError {
+  return new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}${hint ? `. ${hint}` : ''}`);
+}
+
+export function parseTorchSelector(text: string, field: string): TorchSelector {
+  const t = text.trim();
+  if (t === 'latest') return { kind: 'latest', text: t, field };
+  if (EXACT.test(t)) return { kind: 'exact', text: t, field, version: semver.clean(t) ?? t };
+  if (MINOR.test(t)) return { kind: 'minor', text: t, field, minor: normaliseMinor(t) };
+  // Anything else must be a semver range over release versions; a bare major ("2") is the range 2.x.
+  if (/^[\d\s.<>=^~|xX*-]+$/.test(t) && /\d/.test(t) && semver.validRange(t)) {
+    return { kind: 'range', text: t, field, range: t };
+  }
+  throw bad(field, text, TORCH_ACCEPTED);
+}
+
+export function parseCudaSelector(text: string, field: string): CudaSelector {
+  const t = text.trim().toLowerCase();
+  if (t === 'default') return { kind: 'default', text: t, field };
+  if (t === 'cpu') return { kind: 'cpu', text: t, field };
+  if (MINOR.test(t)) return { kind: 'minor', text: t, field, version: normaliseMinor(t) };
+  if (MAJOR.test(t)) return { kind: 'major', text: t, field, major: String(Number(t)) };
+  if (VARIANT.test(t)) return { kind: 'minor', text: t, field, version: cudaVersionOfVariant(t) };
+  if (EXACT.test(t)) {
+    const [major, minor] = t.split('.');
+    throw bad(
+      field,
+      text,
+      CUDA_ACCEPTED,
+      `Torch wheels are built per CUDA minor and the image uses NVIDIA's newest point release of it: write ${major}.${minor}`,
+    );
+  }
+  throw bad(field, text, CUDA_ACCEPTED);
+}
+
+export function parsePythonSelector(text: string, field: string): PythonSelector {
+  const t = text.trim();
+  if (t === 'default') return { kind: 'default', text: t, field };
+  if (MINOR.test(t)) return { kind: 'exact', text: t, field, version: normaliseMinor(t) };
+  if (/^\d+\.\d+\.\d+$/.test(t)) {
+    throw bad(field, text, PYTHON_ACCEPTED, `Images are built per Python minor: write ${t.split('.').slice(0, 2).join('.')}`);
+  }
+  if (/t$/.test(t) && MINOR.test(t.slice(0, -1))) {
+    throw bad(field, text, PYTHON_ACCEPTED, 'Free-threaded Python builds are not supported yet');
+  }
+  if (/^[\d\s.<>=^~|xX*-]+$/.test(t) && /\d/.test(t) && semver.validRange(t)) {
+    return { kind: 'range', text: t, field, range: t };
+  }
+  throw bad(field, text, PYTHON_ACCEPTED);
+}
+
+export function parseOsSelector(text: string, field: string): OsSelector {
+  const t = text.trim().toLowerCase();
+  if (t === 'default') return { kind: 'default', text: t, field };
+  const m = /^ubuntu-?(\d{2}\.\d{2})$/.exec(t);
+  if (m?.[1]) return { kind: 'ubuntu', text: `ubuntu${m[1]}`, field, ubuntu: m[1] };
+  throw bad(field, text, OS_ACCEPTED);
+}
+
+export function parseFlavorSelector(text: string, field: string): FlavorSelector {
+  const t = text.trim().toLowerCase();
+  if (FLAVORS.includes(t as Flavor)) return { kind: 'flavor', text: t, field, flavor: t as Flavor };
+  throw bad(field, text, FLAVORS.join(' or '));
+}
+
+/** Drop leading zeros so that equal versions compare equal as text: "3.010" -> "3.10". */
+function normaliseMinor(t: string): string {
+  const [major, minor] = t.split('.');
+  return `${Number(major)}.${Number(minor)}`;
+}
+
+/** Python or CUDA minor "3.11" as a semver version for range checks. */
+export function minorAsSemver(minor: string): string {
+  return `${minor}.0`;
+}
+
+/** Whether a Python minor ("3.11") lies in a semver range (">=3.10 <3.13"). */
+export function minorSatisfies(minor: string, range: string): boolean {
+  return semver.satisfies(minorAsSemver(minor), range);
+}

@@ -1,0 +1,179 @@
+import { parseDocument } from 'yaml';
+import { UserError, quote } from '../errors.js';
+import {
+  parseCudaSelector,
+  parseFlavorSelector,
+  parseOsSelector,
+  parsePythonSelector,
+  parseTorchSelector,
+  type CudaSelector,
+  type FlavorSelector,
+  type OsSelector,
+  type PythonSelector,
+  type TorchSelector,
+} from './selectors.js';
+
+/**
+ * The matrix spec a person writes (YAML or JSON), parsed into selectors.
+ * Pure: takes the text and where it came from (for messages).
+ */
+
+export const AXES = ['torch', 'cuda', 'python', 'os', 'flavor'] as const;
+export type Axis = (typeof AXES)[number];
+const TOP_KEYS = [...AXES, 'include', 'exclude'] as const;
+
+export interface Selectors {
+  torch: TorchSelector;
+  cuda: CudaSelector;
+  python: PythonSelector;
+  os: OsSelector;
+  flavor: FlavorSelector;
+}
+
+/** One include/exclude item: some axes, one selector each. */
+export type PartialEntry = Partial<Selectors>;
+
+export interface MatrixSpec {
+  /** the axes given at the top level, each a non-empty list of selectors */
+  axes: { [A in Axis]?: Selectors[A][] };
+  include: PartialEntry[];
+  exclude: PartialEntry[];
+}
+
+/** Longest matrix text accepted: a spec is a few lines; megabytes are a mistake or an attack. */
+export const MAX_SPEC_BYTES = 256 * 1024;
+/** Longest list accepted for one key. */
+export const MAX_LIST_ITEMS = 1000;
+
+const PARSERS: { [A in Axis]: (text: string, field: string) => Selectors[A] } = {
+  torch: parseTorchSelector,
+  cuda: parseCudaSelector,
+  python: parsePythonSelector,
+  os: parseOsSelector,
+  flavor: parseFlavorSelector,
+};
+
+/**
+ * Parse matrix text. The YAML "failsafe" schema reads every scalar as a
+ * string, so `python: 3.10` stays "3.10" instead of becoming the number 3.1;
+ * JSON is YAML, so the same holds for `{"python": 3.10}`.
+ */
+export function parseMatrixSpec(text: string, origin: string): MatrixSpec {
+  if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
+    throw new UserError(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
+  }
+  if (text.trim() === '') {
+    throw new UserError(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
+  }
+  const doc = parseDocument(text, { schema: 'failsafe', prettyErrors: true, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const where = first.linePos?.[0] ? ` (line ${first.linePos[0].line}, column ${first.linePos[0].col})` : '';
+    const message = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? first.message;
+    throw new UserError(`${origin}${where}: not valid YAML or JSON: ${message}`);
+  }
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    throw new UserError(`${origin}: not valid YAML or JSON: ${(err as Error).message}`);
+  }
+  return specFromObject(root, origin);
+}
+
+export function specFromObject(root: unknown, origin: string): MatrixSpec {
+  if (!isMap(root)) {
+    throw new UserError(
+      `${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${describe(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`,
+    );
+  }
+  checkKnownKeys(root, TOP_KEYS, 'matrix');
+
+  const axes: MatrixSpec['axes'] = {};
+  for (const axis of AXES) {
+    if (root[axis] === undefined) continue;
+    (axes as Record<Axis, unknown>)[axis] = valuesOf(root[axis], `matrix.${axis}`).map((v, i, all) =>
+      PARSERS[axis](v, all.length > 1 || Array.isArray(root[axis]) ? `matrix.${axis}[${i}]` : `matrix.${axis}`),
+    );
+  }
+  const include = partials(root.include, 'matrix.include');
+  const exclude = partials(root.exclude, 'matrix.exclude');
+
+  const givenAxes = AXES.filter((a) => axes[a]);
+  if (givenAxes.length > 0 && !axes.torch) {
+    throw new UserError(
+      `matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or give every entry under include)`,
+    );
+  }
+  if (givenAxes.length === 0 && include.length === 0) {
+    throw new UserError(`matrix: nothing to build; give torch (e.g. torch: "2.4") or a list of entries under include`);
+  }
+  return { axes, include, exclude };
+}
+
+function partials(value: unknown, field: string): PartialEntry[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    throw new UserError(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${describe(value)}`);
+  }
+  if (value.length > MAX_LIST_ITEMS) throw new UserError(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
+  return value.map((item, i) => {
+    const at = `${field}[${i}]`;
+    if (!isMap(item)) {
+      throw new UserError(`${at}: expected a mapping of ${AXES.join(', ')}, got ${describe(item)}`);
+    }
+    checkKnownKeys(item, AXES, at);
+    if (Object.keys(item).length === 0) throw new UserError(`${at}: an empty entry; name at least one of ${AXES.join(', ')}`);
+    const entry: Record<string, unknown> = {};
+    for (const axis of AXES) {
+      const v = item[axis];
+      if (v === undefined) continue;
+      if (typeof v !== 'string') {
+        throw new UserError(`${at}.${axis}: expected one value, got ${describe(v)}; write one ${field.split('.')[1]} item per combination`);
+      }
+      entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
+    }
+    return entry as PartialEntry;
+  });
+}
+
+function valuesOf(value: unknown, field: string): string[] {
+  if (typeof value === 'string') return [nonEmpty(value, field)];
+  if (Array.isArray(value)) {
+    if (value.length === 0) throw new UserError(`${field}: an empty list; give at least one value or leave the key out`);
+    if (value.length > MAX_LIST_ITEMS) throw new UserError(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
+    return value.map((v, i) => {
+      if (typeof v !== 'string') throw new UserError(`${field}[${i}]: expected a version, got ${describe(v)}`);
+      return nonEmpty(v, `${field}[${i}]`);
+    });
+  }
+  throw new UserError(`${field}: expected a value or a list of values, got ${describe(value)}`);
+}
+
+function nonEmpty(v: string, field: string): string {
+  if (v.trim() === '' || v === 'null' || v === '~') throw new UserError(`${field}: no value given`);
+  if (/[\u0000-\u001f\u007f]/.test(v)) throw new UserError(`${field}: ${quote(v)} contains control characters`);
+  return v;
+}
+
+function checkKnownKeys(obj: Record<string, unknown>, allowed: readonly string[], field: string): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) {
+      const near = allowed.find((a) => a.toLowerCase() === key.toLowerCase().replace(/s$/, ''));
+      throw new UserError(
+        `${field}: unknown key ${quote(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`,
+      );
+    }
+  }
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (isMap(v)) return 'a mapping';
+  if (v === null || v === undefined) return 'nothing';
+  return `the value ${quote(v)}`;
+}

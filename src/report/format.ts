@@ -1,0 +1,92 @@
+import type { MatrixEntry } from '../matrix/entry.js';
+import type { Plan } from '../matrix/resolve.js';
+
+/** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
+
+export const FORMATS = ['json', 'table', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The object workflows consume: `{"include": [...], "skipped": [...]}`. */
+export function planJson(plan: Plan): string {
+  return JSON.stringify({ include: plan.include, skipped: plan.skipped }, null, 2);
+}
+
+/** `{"include": [...]}`: ready for `strategy.matrix: ${{ fromJSON(...) }}` (one line: it goes into GITHUB_OUTPUT). */
+export function matrixOutput(plan: Plan): string {
+  return JSON.stringify({ include: plan.include });
+}
+
+const COLUMNS: { title: string; value: (e: MatrixEntry) => string }[] = [
+  { title: 'tag', value: (e) => e.tag },
+  { title: 'torch', value: (e) => e.torch },
+  { title: 'torchvision', value: (e) => e.torchvision ?? '-' },
+  { title: 'torchaudio', value: (e) => e.torchaudio ?? '-' },
+  { title: 'cuda', value: (e) => e.cudaFull ?? e.cuda },
+  { title: 'cudnn', value: (e) => e.cudnn ?? '-' },
+  { title: 'python', value: (e) => e.python },
+  { title: 'base image', value: (e) => e.baseImage },
+  { title: 'min driver', value: (e) => e.minDriver ?? '-' },
+  { title: 'key', value: (e) => e.key },
+];
+
+export function planTable(plan: Plan): string {
+  const rows = plan.include.map((e) => COLUMNS.map((c) => c.value(e)));
+  const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const out = [
+    `${plan.include.length} ${plan.include.length === 1 ? 'entry' : 'entries'}`,
+    '',
+    line(COLUMNS.map((c) => c.title)),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ];
+  if (plan.skipped.length) {
+    out.push('', `skipped ${plan.skipped.length}:`);
+    for (const s of plan.skipped) out.push(`  ${s.torch} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}: ${s.reason}`);
+  }
+  if (plan.warnings.length) {
+    out.push('', 'warnings:');
+    for (const w of plan.warnings) out.push(`  ${w}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function planMarkdown(plan: Plan): string {
+  const cell = (text: string): string => mdEscape(text);
+  const out = [
+    `### gpu-image-matrix plan: ${plan.include.length} ${plan.include.length === 1 ? 'image' : 'images'}`,
+    '',
+    `| ${COLUMNS.map((c) => c.title).join(' | ')} |`,
+    `|${COLUMNS.map(() => '---').join('|')}|`,
+    ...plan.include.map((e) => `| ${COLUMNS.map((c) => cell(c.value(e))).join(' | ')} |`),
+  ];
+  if (plan.skipped.length) {
+    out.push('', `<details><summary>Skipped ${plan.skipped.length} combination(s) that were never shipped</summary>`, '');
+    out.push('| torch | cuda | python | os | flavor | reason |', '|---|---|---|---|---|---|');
+    for (const s of plan.skipped) {
+      out.push(`| ${[s.torch, s.cuda, s.python, s.os, s.flavor, s.reason].map(cell).join(' | ')} |`);
+    }
+    out.push('', '</details>');
+  }
+  if (plan.warnings.length) {
+    out.push('', '**Warnings**', '');
+    for (const w of plan.warnings) out.push(`- ${cell(w)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function formatPlan(plan: Plan, format: Format): string {
+  switch (format) {
+    case 'json':
+      return `${planJson(plan)}\n`;
+    case 'table':
+      return planTable(plan);
+    case 'markdown':
+      return planMarkdown(plan);
+  }
+}
+
+/** Values come from user input and data: keep them from breaking the table or injecting HTML. */
+function mdEscape(text: string): string {
+  return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,46 @@
+import { UserError, listWords, quote } from './errors.js';
+import { DEFAULT_MAX_ENTRIES } from './matrix/resolve.js';
+
+/**
+ * The one typed request both entry points (the action and the CLI) build
+ * from their inputs; commands take nothing else.
+ */
+
+export const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'] as const;
+export type Command = (typeof COMMANDS)[number];
+/** Commands this release implements; the rest arrive with their issues. */
+export const IMPLEMENTED: readonly Command[] = ['plan'];
+
+/** Text read from an input or a file, with where it came from for messages. */
+export interface SourceText {
+  text: string;
+  origin: string;
+}
+
+export interface Request {
+  command: Command;
+  matrix: SourceText;
+  compatFile?: SourceText;
+  maxEntries: number;
+}
+
+/**
+ * Upper bound for max-entries itself. GitHub runs at most 256 jobs per matrix,
+ * but one job may build many entries, so the input may go past that; not without bound.
+ */
+export const MAX_ENTRIES_CEILING = 100_000;
+
+export function parseCommand(text: string, field: string): Command {
+  const t = text.trim().toLowerCase();
+  if ((COMMANDS as readonly string[]).includes(t)) return t as Command;
+  throw new UserError(`${field}: ${quote(text)} is not a command; accepted: ${listWords([...COMMANDS])}`);
+}
+
+export function parseMaxEntries(text: string | undefined, field: string): number {
+  if (text === undefined || text.trim() === '') return DEFAULT_MAX_ENTRIES;
+  const t = text.trim();
+  if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > MAX_ENTRIES_CEILING) {
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 1 to ${MAX_ENTRIES_CEILING} (default ${DEFAULT_MAX_ENTRIES})`);
+  }
+  return Number(t);
+}

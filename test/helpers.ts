@@ -1,0 +1,27 @@
+import { bundledCompat } from '../src/compat/load.js';
+import type { CompatData } from '../src/compat/schema.js';
+import type { MatrixEntry } from '../src/matrix/entry.js';
+import { DEFAULT_MAX_ENTRIES, resolvePlan, type Plan } from '../src/matrix/resolve.js';
+import { parseMatrixSpec } from '../src/matrix/spec.js';
+
+/** Plan a matrix spec written as YAML or JSON against the bundled data (or `data`). */
+export function plan(text: string, options: { maxEntries?: number; data?: CompatData } = {}): Plan {
+  return resolvePlan(parseMatrixSpec(text, 'matrix'), options.data ?? bundledCompat(), {
+    maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
+  });
+}
+
+/** The error message a planning attempt throws (fails the test when it does not throw). */
+export function planError(text: string, options: { maxEntries?: number; data?: CompatData } = {}): string {
+  try {
+    plan(text, options);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error(`expected planning to fail for:\n${text}`);
+}
+
+/** The fields a test table compares, in a compact form. */
+export function brief(e: MatrixEntry): string {
+  return `${e.torch}/${e.torchvision}/${e.torchaudio} ${e.cudaVariant} py${e.python} ${e.os} ${e.flavor}`;
+}

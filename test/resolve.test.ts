@@ -1,0 +1,349 @@
+import { describe, expect, it } from 'vitest';
+import { brief, plan, planError } from './helpers.js';
+
+// Facts in these tables come from ../shared/research/torch-cuda-compat.json and
+// gpu-matrix.md (RELEASE.md, test-infra release matrices, previous-versions.md),
+// not from memory.
+
+describe('resolve: versions and pairings', () => {
+  const cases: { name: string; spec: string; expected: string[] }[] = [
+    {
+      name: 'pairs torch 2.4 (latest patch 2.4.1) with torchvision 0.19.1 / torchaudio 2.4.1 for cu121 and cu124',
+      spec: 'torch: "2.4"\ncuda: ["12.1", "12.4"]\npython: "3.11"',
+      expected: ['2.4.1/0.19.1/2.4.1 cu121 py3.11 ubuntu22.04 runtime', '2.4.1/0.19.1/2.4.1 cu124 py3.11 ubuntu22.04 runtime'],
+    },
+    {
+      name: 'pairs torch 2.0 (2.0.1) with torchvision 0.15.2 and torchaudio 2.0.2',
+      spec: 'torch: "2.0"\ncuda: "11.8"\npython: "3.10"',
+      expected: ['2.0.1/0.15.2/2.0.2 cu118 py3.10 ubuntu22.04 runtime'],
+    },
+    {
+      name: 'pairs torch 2.0.0 with the pip wheels torchvision 0.15.1 / torchaudio 2.0.1 (not conda numbering)',
+      spec: 'torch: 2.0.0\ncuda: "11.7"\npython: "3.9"',
+      expected: ['2.0.0/0.15.1/2.0.1 cu117 py3.9 ubuntu22.04 runtime'],
+    },
+    {
+      name: 'pairs torch 2.12.1 and 2.13.0 with torchaudio 2.11.0, its last release',
+      spec: 'torch: [2.12.1, 2.13.0]\ncuda: "13.0"\npython: "3.12"',
+      expected: ['2.13.0/0.28.0/2.11.0 cu130 py3.12 ubuntu24.04 runtime', '2.12.1/0.27.1/2.11.0 cu130 py3.12 ubuntu24.04 runtime'],
+    },
+    {
+      name: 'resolves latest to the newest stable release (2.13.0), not the 2.14 release candidate',
+      spec: 'torch: latest\npython: "3.12"',
+      expected: ['2.13.0/0.28.0/2.11.0 cu130 py3.12 ubuntu24.04 runtime'],
+    },
+    {
+      name: 'resolves a semver range to the newest patch of each stable minor in it',
+      spec: 'torch: ">=2.5 <2.8"\ncuda: cpu\npython: "3.11"',
+      expected: [
+        '2.7.1/0.22.1/2.7.1 cpu py3.11 ubuntu24.04 runtime',
+        '2.6.0/0.21.0/2.6.0 cpu py3.11 ubuntu24.04 runtime',
+        '2.5.1/0.20.1/2.5.1 cpu py3.11 ubuntu24.04 runtime',
+      ],
+    },
+    {
+      name: 'lets a range pick an older patch when the newest one is outside it',
+      spec: 'torch: ">=2.5.0 <2.5.1"\ncuda: cpu\npython: "3.11"',
+      expected: ['2.5.0/0.20.0/2.5.0 cpu py3.11 ubuntu24.04 runtime'],
+    },
+    {
+      name: 'picks the PyPI default variant per release for cuda: default (cu124 for 2.5, cu130 for 2.11)',
+      spec: 'torch: ["2.5", "2.11"]\ncuda: default\npython: "3.11"',
+      expected: ['2.11.0/0.26.0/2.11.0 cu130 py3.11 ubuntu24.04 runtime', '2.5.1/0.20.1/2.5.1 cu124 py3.11 ubuntu22.04 runtime'],
+    },
+    {
+      name: 'expands a CUDA major to every variant of it the release ships',
+      spec: 'torch: "2.4"\ncuda: "12"\npython: "3.12"',
+      expected: ['2.4.1/0.19.1/2.4.1 cu121 py3.12 ubuntu22.04 runtime', '2.4.1/0.19.1/2.4.1 cu124 py3.12 ubuntu22.04 runtime'],
+    },
+    {
+      name: 'accepts a wheel variant name (cu128) for a CUDA minor',
+      spec: 'torch: "2.7"\ncuda: cu128\npython: "3.12"',
+      expected: ['2.7.1/0.22.1/2.7.1 cu128 py3.12 ubuntu24.04 runtime'],
+    },
+    {
+      name: 'defaults python to the newest fully supported one (3.12 for 2.4, not experimental versions)',
+      spec: 'torch: ["2.4", "2.2"]\ncuda: "12.1"',
+      expected: ['2.4.1/0.19.1/2.4.1 cu121 py3.12 ubuntu22.04 runtime', '2.2.2/0.17.2/2.2.2 cu121 py3.11 ubuntu22.04 runtime'],
+    },
+    {
+      name: 'expands a python range within what the release supports',
+      spec: 'torch: "2.6"\ncuda: "12.6"\npython: ">=3.11"',
+      expected: [
+        '2.6.0/0.21.0/2.6.0 cu126 py3.11 ubuntu24.04 runtime',
+        '2.6.0/0.21.0/2.6.0 cu126 py3.12 ubuntu24.04 runtime',
+        '2.6.0/0.21.0/2.6.0 cu126 py3.13 ubuntu24.04 runtime',
+      ],
+    },
+    {
+      name: 'defaults os to the newest Ubuntu NVIDIA publishes for that CUDA (20.04 only for 11.6)',
+      spec: 'torch: "1.13"\ncuda: ["11.6", "11.7"]\npython: "3.10"',
+      expected: ['1.13.1/0.14.1/0.13.1 cu116 py3.10 ubuntu20.04 runtime', '1.13.1/0.14.1/0.13.1 cu117 py3.10 ubuntu22.04 runtime'],
+    },
+    {
+      name: 'builds one entry per flavor',
+      spec: 'torch: "2.8"\ncuda: "12.8"\npython: "3.12"\nflavor: [runtime, devel]',
+      expected: ['2.8.0/0.23.0/2.8.0 cu128 py3.12 ubuntu24.04 runtime', '2.8.0/0.23.0/2.8.0 cu128 py3.12 ubuntu24.04 devel'],
+    },
+    {
+      name: 'merges duplicates (2.4 and 2.4.1 are the same image)',
+      spec: 'torch: ["2.4", "2.4.1"]\ncuda: "12.4"\npython: "3.11"',
+      expected: ['2.4.1/0.19.1/2.4.1 cu124 py3.11 ubuntu22.04 runtime'],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      expect(plan(c.spec).include.map(brief)).toEqual(c.expected);
+    });
+  }
+});
+
+describe('resolve: the flat entry contract', () => {
+  it('fills every field of a CUDA entry', () => {
+    const [entry] = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include;
+    expect(entry).toEqual({
+      torch: '2.4.1',
+      torchvision: '0.19.1',
+      torchaudio: '2.4.1',
+      cuda: '12.4',
+      cudaVariant: 'cu124',
+      cudaFull: '12.4.1',
+      cudnn: '9.1.0.70',
+      python: '3.11',
+      os: 'ubuntu22.04',
+      flavor: 'runtime',
+      baseImage: 'nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04',
+      indexUrl: 'https://download.pytorch.org/whl/cu124',
+      channel: 'release',
+      minDriver: '550.54.15',
+      tag: '2.4.1-cu124-py3.11-ubuntu22.04',
+      key: expect.stringMatching(/^[0-9a-f]{12}$/),
+    });
+  });
+
+  it('gives CPU entries a plain Ubuntu base, the cpu index and no driver or cuDNN', () => {
+    const [entry] = plan('torch: 2.4.1\ncuda: cpu\npython: "3.11"').include;
+    expect(entry).toMatchObject({
+      cuda: 'cpu',
+      cudaVariant: 'cpu',
+      cudaFull: null,
+      cudnn: null,
+      minDriver: null,
+      baseImage: 'ubuntu:24.04',
+      indexUrl: 'https://download.pytorch.org/whl/cpu',
+      tag: '2.4.1-cpu-py3.11-ubuntu24.04',
+    });
+  });
+
+  const baseImages: [string, string][] = [
+    ['torch: "2.3"\ncuda: "11.8"\npython: "3.11"', 'nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04'],
+    ['torch: "2.3"\ncuda: "12.1"\npython: "3.11"\nos: ubuntu20.04', 'nvidia/cuda:12.1.1-cudnn8-runtime-ubuntu20.04'],
+    ['torch: "2.6"\ncuda: "12.4"\npython: "3.11"\nflavor: devel', 'nvidia/cuda:12.4.1-cudnn-devel-ubuntu22.04'],
+    ['torch: "2.10"\ncuda: "13.0"\npython: "3.12"', 'nvidia/cuda:13.0.2-cudnn-runtime-ubuntu24.04'],
+  ];
+  for (const [spec, image] of baseImages) {
+    it(`names the base image ${image} (cuDNN tag token per CUDA version)`, () => {
+      expect(plan(spec).include[0]?.baseImage).toBe(image);
+    });
+  }
+
+  it('appends -devel to the tag of devel images', () => {
+    expect(plan('torch: "2.6"\ncuda: "12.4"\npython: "3.11"\nflavor: devel').include[0]?.tag).toBe(
+      '2.6.0-cu124-py3.11-ubuntu22.04-devel',
+    );
+  });
+
+  it('gives every entry a distinct tag and key, and the same key for the same image on every run', () => {
+    const spec = 'torch: ">=2.4"\ncuda: ["12", "13", cpu]\npython: [default, "3.11"]\nflavor: [runtime, devel]';
+    const first = plan(spec, { maxEntries: 1000 }).include;
+    const second = plan(spec, { maxEntries: 1000 }).include;
+    expect(first.length).toBeGreaterThan(30);
+    expect(new Set(first.map((e) => e.tag)).size).toBe(first.length);
+    expect(new Set(first.map((e) => e.key)).size).toBe(first.length);
+    expect(second.map((e) => e.key)).toEqual(first.map((e) => e.key));
+  });
+});
+
+describe('resolve: combinations that were never shipped are skipped with the reason', () => {
+  const cases: { spec: string; skipped: string }[] = [
+    {
+      spec: 'torch: 2.5.1\ncuda: ["12.4", "12.6"]\npython: "3.11"',
+      skipped: 'torch 2.5.1 has no cu126 wheels; it ships cu118, cu121, cu124, cpu',
+    },
+    { spec: 'torch: ["2.0", "2.4"]\ncuda: "12"', skipped: 'torch 2.0.1 has no CUDA 12 wheels; it ships cu117, cu118, cpu' },
+    { spec: 'torch: ["2.8", "2.4"]\npython: "3.8"\ncuda: cpu', skipped: 'torch 2.8.0 supports Python 3.9–3.13; not 3.8' },
+    {
+      spec: 'torch: ["2.8", "2.13"]\npython: ">=3.14"\ncuda: cpu',
+      skipped: 'torch 2.8.0 supports Python 3.9–3.13; none of them matches >=3.14',
+    },
+    {
+      spec: 'torch: "2.7"\ncuda: ["11.8", "12.6"]\nos: ubuntu24.04\npython: "3.11"',
+      skipped: 'nvidia/cuda 11.8.0 images exist for ubuntu20.04, ubuntu22.04; not ubuntu24.04',
+    },
+    {
+      spec: 'torch: "2.7"\ncuda: ["cpu", "12.6"]\nflavor: devel\npython: "3.11"',
+      skipped: 'a CPU-only image has no devel flavor (devel adds the CUDA compiler); use flavor runtime',
+    },
+  ];
+  for (const c of cases) {
+    it(`skips: ${c.skipped}`, () => {
+      const result = plan(c.spec);
+      expect(result.include.length).toBeGreaterThan(0);
+      expect(result.skipped.map((s) => s.reason)).toContain(c.skipped);
+    });
+  }
+
+  it('records the skipped combination itself, not just the reason', () => {
+    expect(plan('torch: 2.5.1\ncuda: ["12.4", "12.6"]\npython: "3.11"').skipped).toEqual([
+      { torch: '2.5.1', cuda: '12.6', python: '3.11', os: 'default', flavor: 'runtime', reason: expect.any(String) },
+    ]);
+  });
+});
+
+describe('resolve: exclude and include (GitHub matrix semantics)', () => {
+  it('removes combinations an exclude matches, by selector (2.4 matches 2.4.1)', () => {
+    const result = plan('torch: ["2.4", "2.5"]\ncuda: ["11.8", "12.4"]\npython: "3.11"\nexclude:\n  - {torch: "2.4", cuda: "11.8"}');
+    expect(result.include.map((e) => e.tag)).toEqual([
+      '2.5.1-cu118-py3.11-ubuntu22.04',
+      '2.5.1-cu124-py3.11-ubuntu22.04',
+      '2.4.1-cu124-py3.11-ubuntu22.04',
+    ]);
+  });
+
+  it('excludes by CUDA major and by default', () => {
+    const result = plan('torch: "2.6"\ncuda: ["11", "12"]\npython: "3.11"\nexclude:\n  - cuda: "11"\n  - cuda: default');
+    expect(result.include.map((e) => e.cudaVariant)).toEqual(['cu126']);
+  });
+
+  it('warns about an exclude that matched nothing', () => {
+    const result = plan('torch: "2.6"\ncuda: "12.4"\npython: "3.11"\nexclude:\n  - python: "3.9"');
+    expect(result.warnings).toContain('matrix.exclude[0] matched no entry');
+  });
+
+  it('adds an include whose axis values match no combination as a new entry, with defaults for the rest', () => {
+    const result = plan('torch: "2.5"\ncuda: "12.4"\npython: "3.11"\ninclude:\n  - {torch: 2.3.1, cuda: "12.1", python: "3.10"}');
+    expect(result.include.map((e) => e.tag)).toEqual(['2.5.1-cu124-py3.11-ubuntu22.04', '2.3.1-cu121-py3.10-ubuntu22.04']);
+  });
+
+  it('extends matching combinations with keys that are not axes of the matrix (flavor devel for 2.5 only)', () => {
+    const result = plan('torch: ["2.4", "2.5"]\ncuda: "12.4"\npython: "3.11"\ninclude:\n  - {torch: "2.5", flavor: devel}');
+    expect(result.include.map((e) => e.tag)).toEqual(['2.5.1-cu124-py3.11-ubuntu22.04-devel', '2.4.1-cu124-py3.11-ubuntu22.04']);
+  });
+
+  it('recomputes defaults when an include changes the CUDA of matching entries', () => {
+    const result = plan('torch: ["2.6", "2.7"]\ninclude:\n  - {torch: "2.7", cuda: "12.8"}');
+    expect(result.include.map((e) => e.tag)).toEqual(['2.7.1-cu128-py3.13-ubuntu24.04', '2.6.0-cu124-py3.13-ubuntu22.04']);
+  });
+
+  it('builds a matrix from include entries alone', () => {
+    const result = plan('include:\n  - {torch: 2.4.1, cuda: "12.4"}\n  - {torch: "2.7", cuda: cpu, python: "3.10"}');
+    expect(result.include.map((e) => e.tag)).toEqual(['2.4.1-cu124-py3.12-ubuntu22.04', '2.7.1-cpu-py3.10-ubuntu24.04']);
+  });
+
+  it('lets include add back what exclude removed', () => {
+    const result = plan(
+      'torch: "2.5"\ncuda: ["12.1", "12.4"]\npython: "3.11"\nexclude:\n  - cuda: "12.1"\ninclude:\n  - {torch: "2.5", cuda: "12.1", python: "3.10"}',
+    );
+    expect(result.include.map((e) => e.tag)).toEqual(['2.5.1-cu124-py3.11-ubuntu22.04', '2.5.1-cu121-py3.10-ubuntu22.04']);
+  });
+});
+
+describe('resolve: release candidates and inferred data are flagged', () => {
+  it('takes an explicitly requested release candidate from the test channel and warns', () => {
+    const result = plan('torch: "2.14"\npython: "3.12"');
+    expect(result.include[0]).toMatchObject({
+      torch: '2.14.0',
+      channel: 'test',
+      indexUrl: 'https://download.pytorch.org/whl/test/cu130',
+    });
+    expect(result.warnings).toContain("torch 2.14.0 is a release candidate: its wheels come from PyTorch's test channel");
+    expect(result.warnings.some((w) => w.startsWith('torchvision 0.29.0 for torch 2.14.0 is inferred'))).toBe(true);
+    expect(result.warnings.some((w) => w.startsWith('the default CUDA variant of torch 2.14 (cu130) is inferred'))).toBe(true);
+  });
+
+  it('warns that the nvidia/cuda 13.2 image tags are inferred', () => {
+    const result = plan('torch: "2.13"\ncuda: "13.2"\npython: "3.12"');
+    expect(result.warnings).toContain(
+      'the nvidia/cuda 13.2.0 image tags are inferred, not read: check that nvidia/cuda:13.2.0-cudnn-runtime-ubuntu24.04 exists',
+    );
+  });
+
+  it('resolves an experimental Python only when asked for exactly, with a warning', () => {
+    const result = plan('torch: "2.2"\ncuda: "12.1"\npython: "3.12"');
+    expect(result.include[0]?.python).toBe('3.12');
+    expect(result.warnings).toContain('Python 3.12 is experimental for torch 2.2: wheels may be missing or unstable');
+    expect(plan('torch: "2.2"\ncuda: "12.1"\npython: ">=3.11"').include.map((e) => e.python)).toEqual(['3.11']);
+  });
+
+  it('gives no warnings for data read in primary sources', () => {
+    expect(plan('torch: "2.4"\ncuda: "12.4"\npython: "3.11"').warnings).toEqual([]);
+  });
+});
+
+describe('resolve: errors name the field, the value and what would be accepted', () => {
+  const cases: { name: string; spec: string; message: RegExp; maxEntries?: number }[] = [
+    {
+      name: 'a torch patch that was never released',
+      spec: 'torch: 2.4.3',
+      message: /^matrix\.torch: torch 2\.4\.3 is not a release; torch 2\.4 has 2\.4\.0 or 2\.4\.1$/,
+    },
+    {
+      name: 'a torch minor not in the data',
+      spec: 'torch: "3.1"',
+      message: /^matrix\.torch: torch 3\.1 is not in the release data; known minors: 1\.13, 2\.0, .*2\.14 \(add newer releases with compat-file\)$/,
+    },
+    {
+      name: 'a range that matches nothing',
+      spec: 'torch: ">=3.0"',
+      message: /^matrix\.torch: ">=3\.0" matches no stable torch release in the data \(it knows 1\.13\.0 to 2\.13\.0\)$/,
+    },
+    {
+      name: 'a range that matches only a release candidate',
+      spec: 'torch: ">=2.14"',
+      message: /2\.14\.0 is a release candidate, which a range never picks: ask for it exactly$/,
+    },
+    {
+      name: 'python 3.1 (3.10 read as a number by some YAML tool)',
+      spec: 'torch: "2.4"\npython: [3.11, 3.1]',
+      message:
+        /^matrix\.python\[1\]: Python 3\.1 is not supported by any torch release in the data \(3\.7 to 3\.15\)\. If you meant 3\.10: a YAML or JSON tool read it as the number 3\.1; quote it \("3\.10"\)$/,
+    },
+    {
+      name: 'an include entry that was never shipped',
+      spec: 'torch: "2.4"\ncuda: "12.4"\ninclude:\n  - {torch: 2.5.1, cuda: "12.6"}',
+      message: /^matrix\.include\[0\]: torch 2\.5\.1, cuda 12\.6 was never shipped: torch 2\.5\.1 has no cu126 wheels; it ships cu118, cu121, cu124, cpu$/,
+    },
+    {
+      name: 'an include that adds a new entry without torch',
+      spec: 'torch: "2.4"\ncuda: "12.4"\ninclude:\n  - {cuda: "11.8", python: "3.9"}',
+      message: /^matrix\.include\[0\]: matches no entry of the matrix and names no torch/,
+    },
+    {
+      name: 'an include that cannot apply to the entries it matches',
+      spec: 'torch: ["2.4"]\ncuda: "12.4"\ninclude:\n  - {torch: "2.4", os: ubuntu24.04}',
+      message: /^matrix\.include\[0\]: cannot apply os ubuntu24\.04 to 2\.4\.1-cu124-py3\.12-ubuntu22\.04: nvidia\/cuda 12\.4\.1 images exist for ubuntu20\.04, ubuntu22\.04; not ubuntu24\.04$/,
+    },
+    {
+      name: 'a request that resolves to nothing, saying what the torch versions do ship',
+      spec: 'torch: ["2.4", "2.5"]\ncuda: "12.6"',
+      message: /^the matrix resolves to no entries\.\nWhat the requested torch versions ship:\n  torch 2\.4\.1: cu118, cu121, cu124, cpu \(default cu121\); Python 3\.8–3\.12\n  torch 2\.5\.1: cu118, cu121, cu124, cpu \(default cu124\); Python 3\.9–3\.12\nSkipped because:\n  torch 2\.4\.1 has no cu126 wheels/,
+    },
+    {
+      name: 'more entries than max-entries',
+      spec: 'torch: ">=2.0"\ncuda: ["11", "12", "13"]\npython: ">=3.8"',
+      maxEntries: 20,
+      message: /^the matrix resolves to \d+ entries, more than max-entries \(20\)\. Large matrices are usually a mistake/,
+    },
+  ];
+  for (const c of cases) {
+    it(`rejects ${c.name}`, () => {
+      expect(planError(c.spec, c.maxEntries ? { maxEntries: c.maxEntries } : {})).toMatch(c.message);
+    });
+  }
+
+  it('refuses a cross product too large to expand before doing any work', () => {
+    const many = (n: number, f: (i: number) => string): string => `[${Array.from({ length: n }, (_, i) => f(i)).join(', ')}]`;
+    const spec = `torch: ${many(1000, () => 'latest')}\npython: ${many(1000, () => 'default')}\ncuda: ${many(2, () => 'default')}`;
+    expect(planError(spec)).toMatch(/^the matrix is a cross product of 2000000 combinations before filtering, more than 1000000/);
+  });
+});
