@@ -34577,9 +34577,11 @@ class NotImplementedError extends UserError {
 }
 /** Quote a user-supplied value for a message, keeping control characters visible. */
 function quote(value) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+    if (value === undefined)
+        return 'nothing';
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
     const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
-    return JSON.stringify(shown);
+    return typeof value === 'string' ? JSON.stringify(shown) : shown;
 }
 /** "a, b or c" */
 function listWords(items, last = 'or') {
@@ -34947,10 +34949,16 @@ class Resolver {
     }
     plan(spec, options) {
         const axes = AXES.filter((a) => spec.axes[a]);
+        for (const sel of [...(spec.axes.python ?? []), ...spec.include.flatMap((i) => (i.python ? [i.python] : []))]) {
+            this.checkPythonKnown(sel);
+        }
         const cells = this.crossProduct(spec);
         let resolved = [];
         for (const cell of cells)
             resolved.push(...this.resolveCell(cell));
+        // Newest torch first; otherwise the order the spec lists values in (sort is stable).
+        const rank = new Map(this.known.map((k, i) => [k.patch, i]));
+        resolved.sort((a, b) => (rank.get(a.parts.patch) ?? 0) - (rank.get(b.parts.patch) ?? 0));
         spec.exclude.forEach((exclude, i) => {
             const before = resolved.length;
             resolved = resolved.filter((r) => !this.matches(r.parts, exclude));
@@ -34991,6 +34999,19 @@ class Resolver {
                 `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`);
         }
         return { include, skipped: this.skipped, warnings: [...this.warnings] };
+    }
+    /** A Python no torch release supports is a typo (or YAML's 3.10 -> 3.1), not a combination to skip. */
+    checkPythonKnown(sel) {
+        if (sel.kind !== 'exact')
+            return;
+        const known = new Set(this.data.torch.flatMap((r) => [...r.python.supported, ...r.python.experimental]));
+        if (known.has(sel.version))
+            return;
+        const sorted = [...known].sort((a, b) => semver_default().compare(`${a}.0`, `${b}.0`));
+        const yamlHint = /^\d+\.\d$/.test(sel.version) && known.has(`${sel.version}0`)
+            ? `. If you meant ${sel.version}0: a YAML or JSON tool read it as the number ${sel.version}; quote it ("${sel.version}0")`
+            : '';
+        throw new UserError(`${sel.field}: Python ${sel.version} is not supported by any torch release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
     }
     crossProduct(spec) {
         const torch = spec.axes.torch;
@@ -35228,7 +35249,7 @@ class Resolver {
             this.warnings.add(`the default CUDA variant of torch ${release.minor} (${release.cuda.pypiDefault}) is inferred, not read`);
         }
         if (cuda?.provenance?.image === 'inferred') {
-            this.warnings.add(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${buildEntry(parts, this.data).baseImage} exists`);
+            this.warnings.add(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${baseImageFor(cuda, parts.ubuntu, parts.flavor)} exists`);
         }
     }
     explainEmpty(spec) {

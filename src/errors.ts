@@ -12,9 +12,10 @@ export class NotImplementedError extends UserError {}
 
 /** Quote a user-supplied value for a message, keeping control characters visible. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  if (value === undefined) return 'nothing';
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  return JSON.stringify(shown);
+  return typeof value === 'string' ? JSON.stringify(shown) : shown;
 }
 
 /** "a, b or c" */

@@ -2,7 +2,7 @@ import semver from 'semver';
 import type { CompatData, CudaRelease, TorchPatch, TorchRelease } from '../compat/schema.js';
 import { cudaVersionOfVariant, variantOfCudaVersion } from '../compat/variant.js';
 import { UserError, listWords } from '../errors.js';
-import { buildEntry, type EntryParts, type MatrixEntry } from './entry.js';
+import { baseImageFor, buildEntry, type EntryParts, type MatrixEntry } from './entry.js';
 import {
   minorSatisfies,
   type CudaSelector,
@@ -100,7 +100,8 @@ class Resolver {
     let resolved: Resolved[] = [];
     for (const cell of cells) resolved.push(...this.resolveCell(cell));
     // Newest torch first; otherwise the order the spec lists values in (sort is stable).
-    resolved.sort((a, b) => semver.rcompare(a.parts.patch.torch, b.parts.patch.torch));
+    const rank = new Map(this.known.map((k, i) => [k.patch, i]));
+    resolved.sort((a, b) => (rank.get(a.parts.patch) ?? 0) - (rank.get(b.parts.patch) ?? 0));
 
     spec.exclude.forEach((exclude, i) => {
       const before = resolved.length;
@@ -401,7 +402,7 @@ class Resolver {
     }
     if (cuda?.provenance?.image === 'inferred') {
       this.warnings.add(
-        `the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${buildEntry(parts, this.data).baseImage} exists`,
+        `the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${baseImageFor(cuda, parts.ubuntu, parts.flavor)} exists`,
       );
     }
   }

@@ -1,0 +1,127 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, run, runtimes } from './runtimes.js';
+
+// Runs the committed bundle dist/index.js the way the Actions runner does: inputs in
+// INPUT_* variables, outputs and the job summary written to the files named by
+// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, the workspace in GITHUB_WORKSPACE.
+const ACTION = path.join(ROOT, 'dist/index.js');
+const scratch = mkdtempSync(path.join(tmpdir(), 'gim-action-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface ActionRun {
+  code: number;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+let counter = 0;
+async function runAction(bin: string, inputs: Record<string, string>, setup?: (workspace: string) => void): Promise<ActionRun> {
+  const dir = path.join(scratch, String(counter++));
+  const workspace = path.join(dir, 'workspace');
+  mkdirSync(workspace, { recursive: true });
+  setup?.(workspace);
+  const outputFile = path.join(dir, 'output');
+  const summaryFile = path.join(dir, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: dir,
+  };
+  // The runner's naming: INPUT_ + the input name upper-cased, spaces to underscores (hyphens stay).
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  const r = await run(bin, [ACTION], { env, cwd: workspace });
+  return { code: r.code, stdout: r.stdout + r.stderr, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') };
+}
+
+/** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER\n` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2\n/gm;
+  for (const m of text.matchAll(re)) out[m[1] as string] = m[3] as string;
+  return out;
+}
+
+for (const node of runtimes()) {
+  describe(`action bundle on ${node.name}`, () => {
+    it('sets matrix, count and skipped, and writes the plan to the job summary', async () => {
+      const r = await runAction(node.bin, { command: 'plan', matrix: 'torch: "2.4"\ncuda: ["12.1", "12.4", "12.6"]\npython: 3.11', 'max-entries': '256' });
+      expect(r.code, r.stdout).toBe(0);
+      const matrix = JSON.parse(r.outputs.matrix ?? '') as { include: Record<string, unknown>[] };
+      expect(Object.keys(matrix)).toEqual(['include']);
+      expect(matrix.include.map((e) => [e.torch, e.torchvision, e.torchaudio, e.cudaVariant, e.python])).toEqual([
+        ['2.4.1', '0.19.1', '2.4.1', 'cu121', '3.11'],
+        ['2.4.1', '0.19.1', '2.4.1', 'cu124', '3.11'],
+      ]);
+      expect(r.outputs.count).toBe('2');
+      expect(JSON.parse(r.outputs.skipped ?? '')).toEqual([
+        expect.objectContaining({ torch: '2.4.1', cuda: '12.6', reason: 'torch 2.4.1 has no cu126 wheels; it ships cu118, cu121, cu124, cpu' }),
+      ]);
+      expect(r.summary).toMatch(/^### gpu-image-matrix plan: 2 images\n/);
+      expect(r.summary).toContain('| 2.4.1-cu124-py3.11-ubuntu22.04 | 2.4.1 | 0.19.1 | 2.4.1 | 12.4.1 | 9.1.0.70 | 3.11 |');
+      expect(r.summary).toContain('Skipped 1 combination(s)');
+      expect(r.stdout).toContain('::group::plan: 2 entries, 1 skipped');
+    });
+
+    it('reads matrix-file and compat-file from the workspace', async () => {
+      const r = await runAction(node.bin, { 'matrix-file': 'ci/matrix.yml', 'compat-file': 'ci/compat.json' }, (ws) => {
+        mkdirSync(path.join(ws, 'ci'));
+        writeFileSync(path.join(ws, 'ci/matrix.yml'), 'torch: latest\ncuda: cpu\n');
+        const release = {
+          minor: '2.15',
+          status: 'stable',
+          python: { supported: ['3.11', '3.12'], experimental: [] },
+          cuda: { variants: ['cu130'], pypiDefault: 'cu130', cudnn: { cu130: '9.24.0.43' } },
+          patches: [{ torch: '2.15.0', torchvision: '0.30.0', torchaudio: '2.11.0' }],
+        };
+        writeFileSync(path.join(ws, 'ci/compat.json'), JSON.stringify({ schemaVersion: 1, torch: [release] }));
+      });
+      expect(r.code, r.stdout).toBe(0);
+      expect(JSON.parse(r.outputs.matrix ?? '').include[0].tag).toBe('2.15.0-cpu-py3.12-ubuntu24.04');
+    });
+
+    it('turns warnings into annotations', async () => {
+      const r = await runAction(node.bin, { matrix: 'torch: "2.14"' });
+      expect(r.code, r.stdout).toBe(0);
+      expect(r.stdout).toContain("::warning::torch 2.14.0 is a release candidate: its wheels come from PyTorch's test channel");
+    });
+
+    const failures: { name: string; inputs: Record<string, string>; setup?: (ws: string) => void; message: RegExp }[] = [
+      { name: 'no matrix', inputs: {}, message: /no matrix given: set input matrix/ },
+      { name: 'matrix and matrix-file together', inputs: { matrix: 'torch: 2.4', 'matrix-file': 'm.yml' }, message: /inputs matrix and matrix-file are both set/ },
+      { name: 'malformed YAML', inputs: { matrix: 'torch: [2.4' }, message: /input matrix \(line \d+, column \d+\): not valid YAML or JSON/ },
+      { name: 'an empty result', inputs: { matrix: 'torch: 2.4\ncuda: 13.0' }, message: /the matrix resolves to no entries\.%0AWhat the requested torch versions ship:%0A  torch 2\.4\.1: cu118, cu121, cu124, cpu/ },
+      { name: 'a matrix larger than max-entries', inputs: { matrix: 'torch: ">=2.0"\ncuda: [11, 12, 13]', 'max-entries': '5' }, message: /more than max-entries \(5\)/ },
+      { name: 'a bad max-entries', inputs: { matrix: 'torch: 2.4', 'max-entries': 'lots' }, message: /input max-entries: "lots" is not valid; accepted: a whole number from 1 to 100000/ },
+      { name: 'a command not implemented yet', inputs: { matrix: 'torch: 2.4', command: 'smoke' }, message: /command smoke is not implemented yet; this release implements plan/ },
+      { name: 'a matrix-file outside the workspace', inputs: { 'matrix-file': '../outside.yml' }, setup: (ws) => writeFileSync(path.join(ws, '../outside.yml'), 'torch: 2.4'), message: /input matrix-file: "\.\.\/outside\.yml" is outside the workspace/ },
+      {
+        name: 'a symlink that leads out of the workspace',
+        inputs: { 'matrix-file': 'link.yml' },
+        setup: (ws) => {
+          writeFileSync(path.join(ws, '../secret.yml'), 'torch: 2.4');
+          symlinkSync(path.join(ws, '../secret.yml'), path.join(ws, 'link.yml'));
+        },
+        message: /input matrix-file: "link\.yml" is outside the workspace/,
+      },
+      { name: 'a compat-file that fails the schema', inputs: { matrix: 'torch: 2.4', 'compat-file': 'c.json' }, setup: (ws) => writeFileSync(path.join(ws, 'c.json'), '{"schemaVersion": 1, "torch": [{"minor": "2.15"}]}'), message: /input compat-file c\.json does not match the release-data schema:%0A  \$\.torch\[0\]\.status/ },
+    ];
+    for (const f of failures) {
+      it(`fails the step with a clear error for ${f.name}, setting no outputs`, async () => {
+        const r = await runAction(node.bin, f.inputs, f.setup);
+        expect(r.code).toBe(1);
+        const errorLine = r.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+        expect(errorLine).toMatch(f.message);
+        expect(r.stdout).not.toMatch(/\n\s+at .*:\d+:\d+/);
+        expect(r.outputs).toEqual({});
+      });
+    }
+  });
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, run, runtimes } from './runtimes.js';
+
+// Runs the committed bundle dist/cli/index.js (what `npx gpu-image-matrix` runs), with no
+// node_modules in reach, under this machine's Node and under Node 24.
+const CLI = path.join(ROOT, 'dist/cli/index.js');
+
+for (const node of runtimes()) {
+  describe(`CLI bundle on ${node.name}`, () => {
+    it('prints the plan of the shipped example as JSON {include, skipped}', async () => {
+      const r = await run(node.bin, [CLI, 'plan', '--matrix', 'examples/matrix.yml']);
+      expect(r.stderr).toMatch(/^(warning: .*\n)*$/);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { include: { tag: string }[]; skipped: { reason: string }[] };
+      expect(Object.keys(out)).toEqual(['include', 'skipped']);
+      expect(out.include.map((e) => e.tag)).toContain('2.4.1-cu124-py3.11-ubuntu22.04');
+      expect(out.skipped.map((s) => s.reason)).toContain('torch 2.13.0 has no cu128 wheels; it ships cu126, cu130, cu132, cpu');
+    });
+
+    it('reads the spec from standard input with --matrix -', async () => {
+      const r = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--format', 'json'], { input: '{"torch": 2.4, "python": 3.10, "cuda": 12.1}' });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).include.map((e: { tag: string }) => e.tag)).toEqual(['2.4.1-cu121-py3.10-ubuntu22.04']);
+    });
+
+    it('prints a table for people and markdown for summaries', async () => {
+      const table = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--format', 'table'], { input: 'torch: 2.4\ncuda: [12.4, 12.6]\npython: "3.11"' });
+      expect(table.code).toBe(0);
+      expect(table.stdout).toMatch(/^1 entry\n\ntag +torch +torchvision/);
+      expect(table.stdout).toMatch(/\n2\.4\.1-cu124-py3\.11-ubuntu22\.04 +2\.4\.1 +0\.19\.1 +2\.4\.1 +12\.4\.1 +9\.1\.0\.70 +3\.11 +nvidia\/cuda:12\.4\.1-cudnn-runtime-ubuntu22\.04 +550\.54\.15 +[0-9a-f]{12}\n/);
+      expect(table.stdout).toContain('skipped 1:\n  2.4.1 × 12.6 × py 3.11 × default × runtime: torch 2.4.1 has no cu126 wheels');
+      const md = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--format', 'markdown'], { input: 'torch: 2.4\ncuda: 12.4\npython: "3.11"' });
+      expect(md.stdout).toMatch(/^### gpu-image-matrix plan: 1 image\n\n\| tag \| torch \|/);
+    });
+
+    const failures: { name: string; args: string[]; input?: string; message: RegExp }[] = [
+      { name: 'torch: banana', args: ['plan', '--matrix', '-'], input: 'torch: banana', message: /^gpu-image-matrix: matrix\.torch: "banana" is not valid; accepted: / },
+      { name: 'a missing matrix file', args: ['plan', '--matrix', 'nope.yml'], message: /^gpu-image-matrix: --matrix: "nope\.yml" does not exist/ },
+      { name: 'no --matrix', args: ['plan'], message: /^gpu-image-matrix: --matrix is required/ },
+      { name: 'an unknown command', args: ['deploy', '--matrix', '-'], message: /^gpu-image-matrix: command: "deploy" is not a command; accepted: plan, build, smoke, repro or all/ },
+      { name: 'a command not implemented yet', args: ['build', '--matrix', '-'], input: 'torch: 2.4', message: /^gpu-image-matrix: command build is not implemented yet; this release implements plan/ },
+      { name: 'an unknown format', args: ['plan', '--matrix', '-', '--format', 'yaml'], message: /^gpu-image-matrix: --format: "yaml" is not a format; accepted: json, table or markdown/ },
+      { name: 'an unknown option', args: ['plan', '--matrx', 'x'], message: /^gpu-image-matrix: Unknown option '--matrx'/ },
+      { name: 'a bad max-entries', args: ['plan', '--matrix', '-', '--max-entries', '0'], message: /^gpu-image-matrix: --max-entries: "0" is not valid; accepted: a whole number from 1 to 100000/ },
+      { name: 'a missing compat file', args: ['plan', '--matrix', '-', '--compat-file', 'none.json'], input: 'torch: 2.4', message: /^gpu-image-matrix: --compat-file: "none\.json" does not exist/ },
+    ];
+    for (const f of failures) {
+      it(`exits 2 with a one-line cause and no stack trace for ${f.name}`, async () => {
+        const r = await run(node.bin, [CLI, ...f.args], { input: f.input ?? '' });
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(f.message);
+        expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+      });
+    }
+
+    it('prints help and the version', async () => {
+      const help = await run(node.bin, [CLI, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/^Usage: gpu-image-matrix <command> \[options\]/);
+      const version = await run(node.bin, [CLI, '--version']);
+      expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    });
+  });
+}
