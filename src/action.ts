@@ -1,14 +1,28 @@
 import * as core from '@actions/core';
+import { randomUUID } from 'node:crypto';
 import { runCommand } from './commands/index.js';
+import type { BuildLog } from './commands/build.js';
 import { requestFromInputs } from './context.js';
 import { UserError } from './errors.js';
-import { matrixOutput, planMarkdown, planTable } from './report/format.js';
+import { buildMarkdown, buildTable, matrixOutput, planMarkdown, planTable } from './report/format.js';
 
 /** The action: inputs -> request -> command -> outputs, log and job summary. */
 export async function run(): Promise<void> {
   try {
-    const request = requestFromInputs();
-    const { plan } = runCommand(request);
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const request = requestFromInputs(workspace);
+    const abort = new AbortController();
+    const stop = (): void => abort.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const { plan, images } = await runCommand(request, {
+      log: actionLog,
+      env: process.env,
+      docker: 'docker',
+      baseDir: workspace,
+      now: () => new Date(),
+      signal: abort.signal,
+    });
 
     core.startGroup(`plan: ${plan.include.length} entries, ${plan.skipped.length} skipped`);
     core.info(planTable(plan));
@@ -18,10 +32,16 @@ export async function run(): Promise<void> {
     core.setOutput('matrix', matrixOutput(plan));
     core.setOutput('count', String(plan.include.length));
     core.setOutput('skipped', JSON.stringify(plan.skipped));
-
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(planMarkdown(plan)).write();
+    let summary = planMarkdown(plan);
+    if (images) {
+      core.info(buildTable(images));
+      core.setOutput('images', JSON.stringify(images));
+      if (images.length === 1 && images[0]?.digest) core.setOutput('digest', images[0].digest);
+      summary = `${buildMarkdown(images)}\n${summary}`;
     }
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
+    const failed = images?.filter((r) => r.status === 'failed' || r.status === 'cancelled') ?? [];
+    if (failed.length) core.setFailed(`${failed.length} of ${images?.length} images were not built: ${failed.map((r) => r.tag).join(', ')}`);
   } catch (err) {
     if (err instanceof UserError) {
       core.setFailed(err.message);
@@ -29,4 +49,20 @@ export async function run(): Promise<void> {
       core.setFailed(`gpu-image-matrix failed unexpectedly (a bug; please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
   }
+}
+
+const actionLog: BuildLog = {
+  info: (m) => core.info(m),
+  warning: (m) => core.warning(m),
+  error: (m) => core.error(m),
+  group: (name, fn) => core.group(name, fn),
+  // Tool output is untrusted: a line that would read as a workflow command is printed inert.
+  untrusted: (line) => core.info(neutralise(line)),
+};
+
+let stopToken: string | undefined;
+function neutralise(line: string): string {
+  if (!/^\s*::/.test(line)) return line;
+  stopToken ??= randomUUID();
+  return `::stop-commands::${stopToken}\n${line}\n::${stopToken}::`;
 }

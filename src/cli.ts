@@ -2,31 +2,54 @@
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
+import { parseBuildOptions } from './build/options.js';
+import { renderDockerfile } from './build/dockerfile.js';
+import type { BuildLog } from './commands/build.js';
 import { runCommand } from './commands/index.js';
+import { planCommand } from './commands/plan.js';
+import type { MatrixEntry } from './matrix/entry.js';
 import { readInputFile, readStdin } from './effects/files.js';
 import { UserError, listWords, quote } from './errors.js';
-import { FORMATS, formatPlan, type Format } from './report/format.js';
-import { parseCommand, parseMaxEntries, type Request } from './request.js';
+import { FORMATS, buildMarkdown, buildTable, formatPlan, type Format } from './report/format.js';
+import { needsBuild, parseCommand, parseMaxEntries, type Request } from './request.js';
 
 const USAGE = `Usage: gpu-image-matrix <command> [options]
 
 Commands:
   plan                 resolve a matrix spec against the release data
-  build, smoke, repro, all
-                       not implemented yet in this release
+  build                plan, then build (and push) an image per entry
+  all                  plan and build (the GPU smoke test is not implemented yet)
+  smoke, repro         not implemented yet in this release
 
 Options:
   --matrix FILE        the matrix spec, YAML or JSON ("-" reads standard input)
   --format FORMAT      json (default), table or markdown
   --compat-file FILE   release data to add or correct (same schema as the bundled data)
   --max-entries N      fail when the plan has more entries than N (default 256)
+  --print-dockerfile E print the embedded Dockerfile rendered for entry E (its tag, key or
+                       1-based position in the plan) instead of the plan
   -h, --help           show this help
   --version            show the version
+
+Build options (build, all):
+  --image REPO         repository to tag the images in, e.g. 127.0.0.1:5000/team/pytorch
+  --push               push the images (default: load them into the local docker)
+  --cache BACKEND      auto (default: registry when pushing, else none), registry, gha, local,
+                       inline or none
+  --builder NAME       buildx builder (default: the current one)
+  --dockerfile FILE    your Dockerfile, inside --context (default: the embedded template)
+  --context DIR        build context for --dockerfile (default .)
+  --build-arg K=V      extra build-arg (repeatable)
+  --tag TEMPLATE       extra tag, may use {tag} {key} {torch} {cuda} ... (repeatable)
+  --label K=V          extra label (repeatable)
+  --skip-existing B    true (default) or false: skip entries whose content tag exists
+  --fail-fast          stop at the first failed entry
+  --retries N          extra attempts after a transient registry or network error (default 2)
 
 Exit status: 0 on success, 2 for a mistake in the input, 1 for anything else.
 `;
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -37,6 +60,19 @@ export function main(argv: string[]): number {
         format: { type: 'string' },
         'compat-file': { type: 'string' },
         'max-entries': { type: 'string' },
+        'print-dockerfile': { type: 'string' },
+        image: { type: 'string' },
+        push: { type: 'boolean' },
+        cache: { type: 'string' },
+        builder: { type: 'string' },
+        dockerfile: { type: 'string' },
+        context: { type: 'string' },
+        'build-arg': { type: 'string', multiple: true },
+        tag: { type: 'string', multiple: true },
+        label: { type: 'string', multiple: true },
+        'skip-existing': { type: 'string' },
+        'fail-fast': { type: 'boolean' },
+        retries: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -54,10 +90,26 @@ export function main(argv: string[]): number {
     }
     const format = parseFormat(values.format);
     const request = requestFromArgs(positionals[0] as string, values);
-    const { plan } = runCommand(request);
-    process.stdout.write(formatPlan(plan, format));
-    if (format === 'json') for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
-    return 0;
+    if (values['print-dockerfile'] !== undefined) {
+      const plan = planCommand(request);
+      process.stdout.write(renderDockerfile(selectEntry(plan.include, values['print-dockerfile'])));
+      return 0;
+    }
+    const { plan, images } = await runCommand(request, {
+      log: cliLog,
+      env: process.env,
+      docker: 'docker',
+      baseDir: process.cwd(),
+      now: () => new Date(),
+    });
+    if (!images) {
+      process.stdout.write(formatPlan(plan, format));
+      if (format === 'json') for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
+      return 0;
+    }
+    for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
+    process.stdout.write(format === 'json' ? `${JSON.stringify({ images }, null, 2)}\n` : format === 'markdown' ? buildMarkdown(images) : buildTable(images));
+    return images.some((r) => r.status === 'failed' || r.status === 'cancelled') ? 1 : 0;
   } catch (err) {
     if (err instanceof UserError) {
       process.stderr.write(`gpu-image-matrix: ${err.message}\n`);
@@ -72,19 +124,74 @@ export function main(argv: string[]): number {
   }
 }
 
-function requestFromArgs(
-  commandText: string,
-  values: { matrix?: string | undefined; 'compat-file'?: string | undefined; 'max-entries'?: string | undefined },
-): Request {
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+function requestFromArgs(commandText: string, values: Values): Request {
   const command = parseCommand(commandText, 'command');
-  if (values.matrix === undefined) throw new UserError('--matrix is required: a YAML or JSON file, or - for standard input');
+  const str = (name: string): string | undefined => values[name] as string | undefined;
+  const matrixPath = str('matrix');
+  if (matrixPath === undefined) throw new UserError('--matrix is required: a YAML or JSON file, or - for standard input');
   const cwd = process.cwd();
-  const matrix = values.matrix === '-' ? readStdin('--matrix') : readInputFile(values.matrix, cwd, '--matrix', false);
-  const request: Request = { command, matrix, maxEntries: parseMaxEntries(values['max-entries'], '--max-entries') };
-  const compat = values['compat-file'];
+  const matrix = matrixPath === '-' ? readStdin('--matrix') : readInputFile(matrixPath, cwd, '--matrix', false);
+  const request: Request = { command, matrix, maxEntries: parseMaxEntries(str('max-entries'), '--max-entries') };
+  const compat = str('compat-file');
   if (compat !== undefined) request.compatFile = readInputFile(compat, cwd, '--compat-file', false);
+  if (needsBuild(command)) {
+    const list = (name: string): string => ((values[name] as string[] | undefined) ?? []).join('\n');
+    request.build = parseBuildOptions(
+      {
+        image: str('image'),
+        push: values.push ? 'true' : 'false',
+        cache: str('cache'),
+        builder: str('builder'),
+        dockerfile: str('dockerfile'),
+        context: str('context'),
+        buildArgs: list('build-arg'),
+        tags: list('tag'),
+        labels: list('label'),
+        skipExisting: str('skip-existing'),
+        failFast: values['fail-fast'] ? 'true' : 'false',
+        retries: str('retries'),
+      },
+      {
+        image: '--image',
+        push: '--push',
+        cache: '--cache',
+        builder: '--builder',
+        dockerfile: '--dockerfile',
+        context: '--context',
+        buildArgs: '--build-arg',
+        tags: '--tag',
+        labels: '--label',
+        skipExisting: '--skip-existing',
+        failFast: '--fail-fast',
+        retries: '--retries',
+      },
+    );
+  }
   return request;
 }
+
+/** An entry named by its tag, key or 1-based position. */
+function selectEntry(entries: MatrixEntry[], which: string): MatrixEntry {
+  const byPosition = /^\d+$/.test(which) ? entries[Number(which) - 1] : undefined;
+  const found = byPosition ?? entries.find((e) => e.tag === which || e.key === which);
+  if (!found) {
+    throw new UserError(`--print-dockerfile: ${quote(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries.slice(0, 5).map((e) => e.tag).join(', ')}${entries.length > 5 ? ', ...' : ''})`);
+  }
+  return found;
+}
+
+const cliLog: BuildLog = {
+  info: (m) => process.stderr.write(`${m}\n`),
+  warning: (m) => process.stderr.write(`warning: ${m}\n`),
+  error: (m) => process.stderr.write(`error: ${m}\n`),
+  group: async (name, fn) => {
+    process.stderr.write(`== ${name}\n`);
+    return fn();
+  },
+  untrusted: (line) => process.stderr.write(`   ${line}\n`),
+};
 
 function parseFormat(text: string | undefined): Format {
   if (text === undefined) return 'json';
@@ -92,4 +199,4 @@ function parseFormat(text: string | undefined): Format {
   throw new UserError(`--format: ${quote(text)} is not a format; accepted: ${listWords([...FORMATS])}`);
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

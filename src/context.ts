@@ -1,11 +1,12 @@
 import * as core from '@actions/core';
-import { UserError } from './errors.js';
+import path from 'node:path';
+import { parseBuildOptions } from './build/options.js';
+import { UserError, quote } from './errors.js';
 import { readInputFile } from './effects/files.js';
-import { parseCommand, parseMaxEntries, type Request } from './request.js';
+import { needsBuild, parseCommand, parseMaxEntries, type Request } from './request.js';
 
 /** The action's inputs turned into the typed request (files read, relative to the workspace). */
-export function requestFromInputs(): Request {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+export function requestFromInputs(workspace: string): Request {
   const command = parseCommand(core.getInput('command') || 'plan', 'input command');
   const inline = core.getInput('matrix');
   const file = core.getInput('matrix-file');
@@ -25,5 +26,47 @@ export function requestFromInputs(): Request {
     maxEntries: parseMaxEntries(core.getInput('max-entries'), 'input max-entries'),
   };
   if (compatPath) request.compatFile = readInputFile(compatPath, workspace, 'input compat-file', true);
+  if (needsBuild(command)) {
+    request.build = parseBuildOptions(
+      {
+        image: core.getInput('image'),
+        push: core.getInput('push'),
+        cache: core.getInput('cache'),
+        builder: core.getInput('builder'),
+        dockerfile: core.getInput('dockerfile'),
+        context: core.getInput('context'),
+        buildArgs: core.getInput('build-args'),
+        tags: core.getInput('tags'),
+        labels: core.getInput('labels'),
+        skipExisting: core.getInput('skip-existing'),
+        failFast: core.getInput('fail-fast'),
+        retries: core.getInput('retries'),
+      },
+      {
+        image: 'input image',
+        push: 'input push',
+        cache: 'input cache',
+        builder: 'input builder',
+        dockerfile: 'input dockerfile',
+        context: 'input context',
+        buildArgs: 'input build-args',
+        tags: 'input tags',
+        labels: 'input labels',
+        skipExisting: 'input skip-existing',
+        failFast: 'input fail-fast',
+        retries: 'input retries',
+      },
+    );
+    confine(workspace, request.build.context, 'input context');
+    if (request.build.dockerfile) confine(workspace, path.join(request.build.context, request.build.dockerfile), 'input dockerfile');
+  }
   return request;
+}
+
+/** Paths from inputs stay inside the workspace. */
+function confine(workspace: string, p: string, field: string): void {
+  const rel = path.relative(path.resolve(workspace), path.resolve(workspace, p));
+  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+    throw new UserError(`${field}: ${quote(p)} is outside the workspace; give a path inside the repository`);
+  }
 }

@@ -1,4 +1,5 @@
 import { UserError, listWords, quote } from './errors.js';
+import type { BuildOptions } from './build/options.js';
 import { DEFAULT_MAX_ENTRIES } from './matrix/resolve.js';
 
 /**
@@ -9,7 +10,7 @@ import { DEFAULT_MAX_ENTRIES } from './matrix/resolve.js';
 export const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'] as const;
 export type Command = (typeof COMMANDS)[number];
 /** Commands this release implements; the rest arrive with their issues. */
-export const IMPLEMENTED: readonly Command[] = ['plan'];
+export const IMPLEMENTED: readonly Command[] = ['plan', 'build', 'all'];
 
 /** Text read from an input or a file, with where it came from for messages. */
 export interface SourceText {
@@ -22,6 +23,13 @@ export interface Request {
   matrix: SourceText;
   compatFile?: SourceText;
   maxEntries: number;
+  /** for build and all */
+  build?: BuildOptions;
+}
+
+/** Commands that build images and so need the build settings. */
+export function needsBuild(command: Command): boolean {
+  return command === 'build' || command === 'all';
 }
 
 /**

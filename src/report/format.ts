@@ -1,4 +1,5 @@
 import type { MatrixEntry } from '../matrix/entry.js';
+import type { ImageResult } from '../commands/build.js';
 import type { Plan } from '../matrix/resolve.js';
 
 /** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
@@ -89,4 +90,53 @@ export function formatPlan(plan: Plan, format: Format): string {
 /** Values come from user input and data: keep them from breaking the table or injecting HTML. */
 function mdEscape(text: string): string {
   return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** The build's results: one row per entry (log table and job summary), errors below. */
+export function buildMarkdown(images: ImageResult[]): string {
+  const counts = countStatuses(images);
+  const out = [
+    `### gpu-image-matrix build: ${Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ')}`,
+    '',
+    '| image | status | digest | size | seconds | cached steps | cache | attempts |',
+    '|---|---|---|---|---|---|---|---|',
+    ...images.map(
+      (r) =>
+        `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} | ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`,
+    ),
+  ];
+  const failed = images.filter((r) => r.error && r.status === 'failed');
+  for (const r of failed) {
+    out.push('', `<details><summary>${mdEscape(r.tag)} failed</summary>`, '', '```text', (r.error ?? '').replace(/```/g, "'''"), '```', '', '</details>');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function buildTable(images: ImageResult[]): string {
+  const rows = images.map((r) => [r.tag, statusWord(r), r.digest ?? '-', formatSize(r.size), `${r.seconds}s`, stepsText(r), r.cache]);
+  const head = ['entry', 'status', 'digest', 'size', 'time', 'cached', 'cache'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  for (const r of images.filter((x) => x.status === 'failed')) out.push('', `${r.tag} failed:`, `  ${r.error ?? ''}`);
+  return `${out.join('\n')}\n`;
+}
+
+function countStatuses(images: ImageResult[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of images) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  return counts;
+}
+
+function statusWord(r: ImageResult): string {
+  return r.status === 'skipped' ? 'skipped (up to date)' : r.status;
+}
+
+function stepsText(r: ImageResult): string {
+  return r.totalSteps === null ? '-' : `${r.cachedSteps}/${r.totalSteps}`;
+}
+
+function formatSize(bytes: number | null): string {
+  if (bytes === null) return '-';
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }

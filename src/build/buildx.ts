@@ -1,0 +1,88 @@
+import semver from 'semver';
+import type { EntryBuild } from './entry-build.js';
+
+/**
+ * The docker argv for a build, in one place. Pure: takes the planned build and
+ * the tool versions found, returns argument arrays (never a shell string).
+ */
+
+export interface ToolVersions {
+  /** buildx version ("0.29.1"); null when docker has no buildx */
+  buildx: string | null;
+  /** the builder's BuildKit version ("0.25.2"); null when unknown */
+  buildkit: string | null;
+}
+
+/** Strip build metadata and a leading v: "v0.29.1+ds1" -> "0.29.1". */
+export function cleanVersion(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const v = semver.coerce(text.replace(/^v/, ''), { includePrerelease: false });
+  return v ? v.version : null;
+}
+
+function atLeast(version: string | null, min: string): boolean {
+  const v = cleanVersion(version);
+  return v !== null && semver.gte(v, min);
+}
+
+export const FEATURES = {
+  /** --metadata-file: buildx 0.6 */
+  metadataFile: (v: ToolVersions) => atLeast(v.buildx, '0.6.0'),
+  /** --provenance/--sbom: buildx 0.10 (attestations make manifests lists with unknown/unknown entries; digests stay comparable without them) */
+  attestationFlags: (v: ToolVersions) => atLeast(v.buildx, '0.10.0'),
+  /** ignore-error on --cache-to: BuildKit 0.11, so a failing cache export does not fail the build */
+  cacheIgnoreError: (v: ToolVersions) => atLeast(v.buildkit, '0.11.0'),
+};
+
+export interface BuildInvocation {
+  build: EntryBuild;
+  builder?: string;
+  /** path of the Dockerfile to build */
+  file: string;
+  context: string;
+  push: boolean;
+  /** load the result into the docker daemon (when not pushing) */
+  load: boolean;
+  metadataFile: string;
+}
+
+export function buildxArgs(inv: BuildInvocation, versions: ToolVersions): string[] {
+  const { build } = inv;
+  const args = ['buildx', 'build'];
+  if (inv.builder) args.push('--builder', inv.builder);
+  args.push('--progress', 'plain', '--file', inv.file);
+  if (FEATURES.metadataFile(versions)) args.push('--metadata-file', inv.metadataFile);
+  if (FEATURES.attestationFlags(versions)) args.push('--provenance=false', '--sbom=false');
+  for (const [k, v] of build.buildArgs) args.push('--build-arg', `${k}=${v}`);
+  for (const [k, v] of build.labels) args.push('--label', `${k}=${v}`);
+  for (const tag of build.tags) args.push('--tag', tag);
+  if (inv.push) args.push('--tag', build.contentTag);
+  for (const from of build.cache.from) args.push('--cache-from', from);
+  for (const to of build.cache.to) args.push('--cache-to', to);
+  if (inv.push) args.push('--push');
+  else if (inv.load) args.push('--load');
+  args.push(inv.context);
+  return args;
+}
+
+/**
+ * Without buildx: `DOCKER_BUILDKIT=1 docker build`, then `docker push` per tag.
+ * Only inline cache of the final image's layers is possible (no cache export,
+ * no mode=max, no registry/gha/local backends), and there is no metadata file.
+ */
+export function dockerBuildArgs(inv: BuildInvocation): { env: Record<string, string>; build: string[]; pushes: string[][] } {
+  const { build } = inv;
+  const args = ['build', '--progress', 'plain', '--file', inv.file];
+  for (const [k, v] of build.buildArgs) args.push('--build-arg', `${k}=${v}`);
+  args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
+  for (const [k, v] of build.labels) args.push('--label', `${k}=${v}`);
+  const tags = inv.push ? [...build.tags, build.contentTag] : build.tags;
+  for (const tag of tags) args.push('--tag', tag);
+  if (build.cache.backend !== 'none') args.push('--cache-from', build.tags[0] as string);
+  args.push(inv.context);
+  return { env: { DOCKER_BUILDKIT: '1' }, build: args, pushes: inv.push ? tags.map((t) => ['push', t]) : [] };
+}
+
+/** What a build without buildx loses, said once per run. */
+export const NO_BUILDX_WARNING =
+  'docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead. Lost: the registry, gha and local cache backends (only inline cache of the final image is used), cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';

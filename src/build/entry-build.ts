@@ -1,0 +1,207 @@
+import { createHash } from 'node:crypto';
+import { UserError, quote } from '../errors.js';
+import type { MatrixEntry } from '../matrix/entry.js';
+import type { BuildOptions, CacheBackend } from './options.js';
+import { parseTaggedReference, repositoryName, taggedReference, type Repository } from './reference.js';
+
+/**
+ * Everything one entry's build needs, decided before anything runs: tags,
+ * labels, build-args, the content hash and its tag, the cache flags. Pure.
+ */
+
+export interface EntryBuild {
+  entry: MatrixEntry;
+  /** full references; the first is the entry's own tag under the image */
+  tags: string[];
+  /** content-addressed reference: present in the registry means "already built" */
+  contentTag: string;
+  contentHash: string;
+  buildArgs: [string, string][];
+  labels: [string, string][];
+  cache: CachePlan;
+}
+
+export interface CachePlan {
+  backend: Exclude<CacheBackend, 'auto'>;
+  from: string[];
+  to: string[];
+  /**
+   * For `local`: BuildKit reads `dir` and exports into the fresh `exportDir`, which then
+   * replaces `dir` before `dir` is saved, so the cache holds this build's layers only and
+   * never grows without bound. @actions/cache needs the same path to save and restore.
+   */
+  local?: { dir: string; exportDir: string; key: string; restoreKeys: string[] };
+}
+
+/** Facts from the run's environment, passed in so this stays pure. */
+export interface BuildEnvironment {
+  /** https://github.com/owner/repo, when known */
+  sourceUrl?: string;
+  revision?: string;
+  /** RFC 3339 time for org.opencontainers.image.created */
+  created: string;
+  /** a scratch directory for local cache folders */
+  tempDir: string;
+}
+
+/** Bump when what goes into a content hash changes meaning. */
+const CONTENT_VERSION = 1;
+
+/** Build-args every build gets from its entry; the user's build-args may not redefine them. */
+export function entryBuildArgs(entry: MatrixEntry): [string, string][] {
+  const args: [string, string | null][] = [
+    ['BASE_IMAGE', entry.baseImage],
+    ['TORCH_VERSION', entry.torch],
+    ['TORCHVISION_VERSION', entry.torchvision],
+    ['TORCHAUDIO_VERSION', entry.torchaudio],
+    ['TORCH_INDEX_URL', entry.indexUrl],
+    ['CUDA_VERSION', entry.cuda],
+    ['CUDA_FULL_VERSION', entry.cudaFull],
+    ['CUDA_VARIANT', entry.cudaVariant],
+    ['CUDNN_VERSION', entry.cudnn],
+    ['PYTHON_VERSION', entry.python],
+    ['OS', entry.os],
+    ['FLAVOR', entry.flavor],
+    ['MIN_DRIVER', entry.minDriver],
+    ['ENTRY_TAG', entry.tag],
+    ['ENTRY_KEY', entry.key],
+  ];
+  return args.map(([k, v]) => [k, v ?? '']);
+}
+
+export const LABEL_PREFIX = 'io.github.gpu-image-matrix';
+
+export function entryLabels(entry: MatrixEntry, env: BuildEnvironment, contentHash: string): [string, string][] {
+  const labels: [string, string | null][] = [
+    ['org.opencontainers.image.title', `torch ${entry.torch} ${entry.cudaVariant} python ${entry.python}`],
+    ['org.opencontainers.image.version', entry.tag],
+    ['org.opencontainers.image.created', env.created],
+    ['org.opencontainers.image.source', env.sourceUrl ?? null],
+    ['org.opencontainers.image.revision', env.revision ?? null],
+    ['org.opencontainers.image.base.name', entry.baseImage],
+    [`${LABEL_PREFIX}.torch`, entry.torch],
+    [`${LABEL_PREFIX}.torchvision`, entry.torchvision],
+    [`${LABEL_PREFIX}.torchaudio`, entry.torchaudio],
+    [`${LABEL_PREFIX}.cuda`, entry.cudaFull ?? entry.cuda],
+    [`${LABEL_PREFIX}.cuda-variant`, entry.cudaVariant],
+    [`${LABEL_PREFIX}.cudnn`, entry.cudnn],
+    [`${LABEL_PREFIX}.python`, entry.python],
+    [`${LABEL_PREFIX}.min-driver`, entry.minDriver],
+    [`${LABEL_PREFIX}.key`, entry.key],
+    [`${LABEL_PREFIX}.content-hash`, contentHash],
+  ];
+  return labels.filter((l): l is [string, string] => l[1] !== null);
+}
+
+/** Fill {placeholders} of a tag template with an entry's fields. */
+export function renderTagTemplate(template: string, entry: MatrixEntry): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String((entry as unknown as Record<string, unknown>)[name] ?? ''));
+}
+
+/** The entry's tags: its own tag under the image, then the extra tag templates. */
+export function entryTags(entry: MatrixEntry, repo: Repository, templates: string[], entryCount: number): string[] {
+  const tags = [taggedReference(repo, entry.tag, 'matrix tag')];
+  templates.forEach((template, i) => {
+    if (entryCount > 1 && !/\{\w+\}/.test(template)) {
+      throw new UserError(
+        `tags line ${i + 1}: ${quote(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`,
+      );
+    }
+    const rendered = renderTagTemplate(template, entry);
+    const ref = /[:/]/.test(rendered)
+      ? (() => {
+          const { repo: r, tag } = parseTaggedReference(rendered, `tags line ${i + 1}`);
+          return taggedReference(r, tag, `tags line ${i + 1}`);
+        })()
+      : taggedReference(repo, rendered, `tags line ${i + 1}`);
+    if (!tags.includes(ref)) tags.push(ref);
+  });
+  return tags;
+}
+
+/**
+ * The content hash: the entry's key plus everything that goes into the build
+ * (Dockerfile text, the context's files, build-args, the user's labels). Two
+ * builds with the same hash build the same thing, so the second can be skipped.
+ * Timestamps and the commit id are left out on purpose: they change on every
+ * run without changing what is built.
+ */
+export function contentHash(parts: {
+  entry: MatrixEntry;
+  dockerfile: string;
+  contextDigest: string;
+  buildArgs: [string, string][];
+  userLabels: [string, string][];
+}): string {
+  const sorted = (pairs: [string, string][]): [string, string][] => [...pairs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const canonical = JSON.stringify([
+    CONTENT_VERSION,
+    parts.entry.key,
+    parts.dockerfile,
+    parts.contextDigest,
+    sorted(parts.buildArgs),
+    sorted(parts.userLabels),
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export function cachePlan(
+  backend: CacheBackend,
+  options: { push: boolean; repo: Repository; primaryTag: string; supportsIgnoreError: boolean; tempDir: string },
+  entry: MatrixEntry,
+  hash: string,
+): CachePlan {
+  const chosen = backend === 'auto' ? (options.push ? 'registry' : 'none') : backend;
+  const ignore = options.supportsIgnoreError ? ',ignore-error=true' : '';
+  // Every backend is scoped by the entry key, so parallel matrix jobs never share (or overwrite) a cache.
+  const scope = `gim-${entry.key}`;
+  switch (chosen) {
+    case 'registry': {
+      const ref = `${repositoryName(options.repo)}:buildcache-${entry.key}`;
+      return { backend: chosen, from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max${ignore}`] };
+    }
+    case 'gha':
+      return { backend: chosen, from: [`type=gha,scope=${scope}`], to: [`type=gha,scope=${scope},mode=max${ignore}`] };
+    case 'local': {
+      const dir = `${options.tempDir}/gim-cache/${entry.key}`;
+      const exportDir = `${dir}.new`;
+      return {
+        backend: chosen,
+        from: [`type=local,src=${dir}`],
+        to: [`type=local,dest=${exportDir},mode=max${ignore}`],
+        local: { dir, exportDir, key: `gpu-image-matrix-${entry.key}-${hash.slice(0, 16)}`, restoreKeys: [`gpu-image-matrix-${entry.key}-`] },
+      };
+    }
+    case 'inline':
+      return { backend: chosen, from: [`type=registry,ref=${options.primaryTag}`], to: ['type=inline'] };
+    case 'none':
+      return { backend: chosen, from: [], to: [] };
+  }
+}
+
+export function planEntryBuild(
+  entry: MatrixEntry,
+  options: BuildOptions,
+  inputs: { dockerfile: string; contextDigest: string; entryCount: number; supportsIgnoreError: boolean },
+  env: BuildEnvironment,
+): EntryBuild {
+  const fromEntry = entryBuildArgs(entry);
+  const reserved = new Set(fromEntry.map(([k]) => k));
+  for (const [key] of options.buildArgs) {
+    if (reserved.has(key)) {
+      throw new UserError(`build-args: ${key} is set from each matrix entry and cannot be overridden; entry build-args: ${[...reserved].join(', ')}`);
+    }
+  }
+  const buildArgs = [...fromEntry, ...options.buildArgs];
+  const hash = contentHash({ entry, dockerfile: inputs.dockerfile, contextDigest: inputs.contextDigest, buildArgs, userLabels: options.labels });
+  const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount);
+  const contentTag = taggedReference(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
+  const labels = [...entryLabels(entry, env, hash), ...options.labels];
+  const cache = cachePlan(
+    options.cache,
+    { push: options.push, repo: options.repository, primaryTag: tags[0] as string, supportsIgnoreError: inputs.supportsIgnoreError, tempDir: env.tempDir },
+    entry,
+    hash,
+  );
+  return { entry, tags, contentTag, contentHash: hash, buildArgs, labels, cache };
+}

@@ -1,0 +1,72 @@
+import { UserError, quote } from '../errors.js';
+
+/**
+ * Image references: "ghcr.io/acme/pytorch", "127.0.0.1:5000/gim", "nvidia/cuda".
+ * Parsed and validated here so that nothing malformed reaches docker or the registry.
+ */
+
+export interface Repository {
+  /** registry host[:port] as written, "docker.io" when none was written */
+  registry: string;
+  /** the repository path on that registry, "library/ubuntu" for Docker Hub's official images */
+  path: string;
+}
+
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\d{1,5})?$|^\[[0-9a-fA-F:]+\](?::\d{1,5})?$/;
+export const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DOCKER_HUB = 'docker.io';
+
+/** Parse a repository without tag or digest. */
+export function parseRepository(text: string, field: string): Repository {
+  const t = text.trim();
+  const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (lowercase, no tag)';
+  if (t === '' || t.length > 255) throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
+  const parts = t.split('/');
+  let registry = DOCKER_HUB;
+  const first = parts[0] ?? '';
+  if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
+    if (!HOST.test(first)) throw new UserError(`${field}: ${quote(text)} has an invalid registry host ${quote(first)}; accepted: ${accepted}`);
+    registry = first.toLowerCase();
+    parts.shift();
+  }
+  if (parts.some((p) => p.includes(':') || p.includes('@'))) {
+    throw new UserError(`${field}: ${quote(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`);
+  }
+  if (parts.length === 0 || parts.some((p) => !COMPONENT.test(p))) {
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
+  }
+  const path = registry === DOCKER_HUB && parts.length === 1 ? `library/${parts[0]}` : parts.join('/');
+  return { registry, path };
+}
+
+/** The name docker and buildx use: "ghcr.io/acme/pytorch", "nvidia/cuda". */
+export function repositoryName(repo: Repository): string {
+  if (repo.registry === DOCKER_HUB) return repo.path.replace(/^library\//, '');
+  return `${repo.registry}/${repo.path}`;
+}
+
+/** A full reference "repo:tag", validated. */
+export function taggedReference(repo: Repository, tag: string, field: string): string {
+  if (!TAG.test(tag)) {
+    throw new UserError(`${field}: ${quote(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`);
+  }
+  return `${repositoryName(repo)}:${tag}`;
+}
+
+/** Split "repo:tag" into its repository and tag (the tag is required). */
+export function parseTaggedReference(text: string, field: string): { repo: Repository; tag: string } {
+  const at = text.lastIndexOf(':');
+  const slash = text.lastIndexOf('/');
+  if (at <= slash) throw new UserError(`${field}: ${quote(text)} has no tag; accepted: repository:tag`);
+  const repo = parseRepository(text.slice(0, at), field);
+  const tag = text.slice(at + 1);
+  taggedReference(repo, tag, field);
+  return { repo, tag };
+}
+
+/** Registries on the loopback interface are spoken to over plain HTTP, as dockerd and BuildKit do. */
+export function isLoopbackRegistry(registry: string): boolean {
+  const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
+}

@@ -1,0 +1,303 @@
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type ToolVersions } from '../build/buildx.js';
+import { renderDockerfile } from '../build/dockerfile.js';
+import { planEntryBuild, type BuildEnvironment, type EntryBuild } from '../build/entry-build.js';
+import type { BuildOptions } from '../build/options.js';
+import { describeFailure, diagnoseFailure, summariseSteps } from '../build/progress.js';
+import { parseTaggedReference } from '../build/reference.js';
+import { backoffMs, isTransient } from '../build/transient.js';
+import { actionsCacheAvailable, restoreDir, saveDir } from '../effects/actions-cache.js';
+import { contextDigest } from '../effects/context-digest.js';
+import { detectTools } from '../effects/docker.js';
+import { execCapture } from '../effects/exec.js';
+import { RegistryClient, type Manifest } from '../effects/registry.js';
+import { UserError, quote } from '../errors.js';
+import type { MatrixEntry } from '../matrix/entry.js';
+import type { Plan } from '../matrix/resolve.js';
+
+/**
+ * `build`: for each planned entry, skip it when its content-addressed tag is
+ * already in the registry, else build it with buildx (cached, retried on
+ * transient errors) and push it. One entry's failure does not stop the others
+ * unless fail-fast is set.
+ */
+
+export type EntryStatus = 'built' | 'skipped' | 'failed' | 'cancelled';
+
+/** One row of the `images` output. */
+export interface ImageResult {
+  tag: string;
+  key: string;
+  status: EntryStatus;
+  tags: string[];
+  contentTag: string;
+  digest: string | null;
+  imageId: string | null;
+  /** compressed bytes (config + layers) as the registry holds them; null when not pushed */
+  size: number | null;
+  seconds: number;
+  cachedSteps: number | null;
+  totalSteps: number | null;
+  cache: string;
+  attempts: number;
+  error?: string;
+}
+
+/** How build reports progress: the action maps it to @actions/core, the CLI to stderr. */
+export interface BuildLog {
+  info(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** output of a tool, which may contain anything: printed so it cannot issue workflow commands */
+  untrusted(line: string): void;
+}
+
+export interface BuildRuntime {
+  log: BuildLog;
+  env: NodeJS.ProcessEnv;
+  /** the docker CLI to run */
+  docker: string;
+  /** where relative dockerfile/context paths start (the workspace) */
+  baseDir: string;
+  now: () => Date;
+  signal?: AbortSignal;
+}
+
+export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildRuntime): Promise<ImageResult[]> {
+  const scratch = mkdtempSync(path.join(rt.env.RUNNER_TEMP || tmpdir(), 'gim-build-'));
+  try {
+    const tools = await detectTools(rt.docker, options.builder, rt.env);
+    if (!tools.buildx) rt.log.warning(NO_BUILDX_WARNING);
+    else rt.log.info(`buildx ${tools.buildx}, BuildKit ${tools.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`);
+    if (options.cache === 'local' && !actionsCacheAvailable()) {
+      rt.log.warning('cache: local needs the Actions cache service (ACTIONS_CACHE_URL); building without a cache');
+    }
+
+    const source = readSource(options, rt, scratch);
+    const env = buildEnvironment(rt, scratch);
+    const registry = new RegistryClient(rt.env, options.retries);
+    const results: ImageResult[] = [];
+    let stop = false;
+    for (const entry of plan.include) {
+      if (stop || rt.signal?.aborted) {
+        results.push(cancelled(entry));
+        continue;
+      }
+      const dockerfile = source.dockerfile ?? renderDockerfile(entry);
+      const build = planEntryBuild(
+        entry,
+        options,
+        { dockerfile, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: FEATURES.cacheIgnoreError(tools) },
+        env,
+      );
+      const result = await rt.log.group(`${entry.tag}`, () => buildEntry(build, dockerfile, source, options, tools, registry, rt, scratch));
+      results.push(result);
+      if (result.status === 'failed' && options.failFast) stop = true;
+    }
+    return results;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+interface Source {
+  /** the user's Dockerfile text; null for the embedded template (rendered per entry) */
+  dockerfile: string | null;
+  dockerfilePath: string | null;
+  context: string;
+  contextDigest: string;
+}
+
+function readSource(options: BuildOptions, rt: BuildRuntime, scratch: string): Source {
+  if (!options.dockerfile) {
+    // The embedded template needs no context: an empty directory.
+    const context = path.join(scratch, 'context');
+    mkdirSync(context);
+    return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context) };
+  }
+  const context = path.resolve(rt.baseDir, options.context);
+  const dockerfilePath = path.resolve(context, options.dockerfile);
+  if (!existsSync(context)) throw new UserError(`context: ${quote(options.context)} does not exist (looked for ${context})`);
+  let text: string;
+  try {
+    text = readFileSync(dockerfilePath, 'utf8');
+  } catch {
+    throw new UserError(`dockerfile: ${quote(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
+  }
+  return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context) };
+}
+
+function buildEnvironment(rt: BuildRuntime, scratch: string): BuildEnvironment {
+  const e = rt.env;
+  const epoch = e.SOURCE_DATE_EPOCH && /^\d+$/.test(e.SOURCE_DATE_EPOCH) ? new Date(Number(e.SOURCE_DATE_EPOCH) * 1000) : rt.now();
+  const env: BuildEnvironment = { created: epoch.toISOString(), tempDir: e.RUNNER_TEMP || scratch };
+  if (e.GITHUB_SERVER_URL && e.GITHUB_REPOSITORY) env.sourceUrl = `${e.GITHUB_SERVER_URL}/${e.GITHUB_REPOSITORY}`;
+  if (e.GITHUB_SHA) env.revision = e.GITHUB_SHA;
+  return env;
+}
+
+function cancelled(entry: MatrixEntry): ImageResult {
+  return {
+    tag: entry.tag,
+    key: entry.key,
+    status: 'cancelled',
+    tags: [],
+    contentTag: '',
+    digest: null,
+    imageId: null,
+    size: null,
+    seconds: 0,
+    cachedSteps: null,
+    totalSteps: null,
+    cache: 'none',
+    attempts: 0,
+    error: 'not built: an earlier entry failed and fail-fast is set',
+  };
+}
+
+async function buildEntry(
+  build: EntryBuild,
+  dockerfile: string,
+  source: Source,
+  options: BuildOptions,
+  tools: ToolVersions,
+  registry: RegistryClient,
+  rt: BuildRuntime,
+  scratch: string,
+): Promise<ImageResult> {
+  const started = Date.now();
+  const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
+  const base: ImageResult = {
+    tag: build.entry.tag,
+    key: build.entry.key,
+    status: 'failed',
+    tags: build.tags,
+    contentTag: build.contentTag,
+    digest: null,
+    imageId: null,
+    size: null,
+    seconds: 0,
+    cachedSteps: null,
+    totalSteps: null,
+    cache: build.cache.backend,
+    attempts: 0,
+  };
+  const { repo } = parseTaggedReference(build.contentTag, 'content tag');
+
+  // 1. Already built? One request for the content tag, one per requested tag to check where it points.
+  if (options.skipExisting) {
+    try {
+      const existing = await registry.get(repo, build.contentTag.slice(build.contentTag.lastIndexOf(':') + 1));
+      if (existing) {
+        if (options.push) await pointTags(build.tags, existing, build.contentTag, registry);
+        rt.log.info(`up to date: ${build.contentTag} (${existing.digest}) already holds this build`);
+        return { ...base, status: 'skipped', digest: existing.digest, size: RegistryClient.imageSize(existing), seconds: seconds() };
+      }
+    } catch (err) {
+      rt.log.warning(`could not check the registry for ${build.contentTag} (${(err as Error).message}); building`);
+    }
+  }
+
+  // 2. Build, with the cache restored first for the local backend.
+  const local = build.cache.local;
+  let restoredKey: string | null = null;
+  if (local && actionsCacheAvailable()) {
+    rmSync(local.dir, { recursive: true, force: true });
+    rmSync(local.exportDir, { recursive: true, force: true });
+    mkdirSync(local.dir, { recursive: true });
+    restoredKey = await restoreDir(local.dir, local.key, local.restoreKeys, rt.log);
+    rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
+  }
+  const entryDir = mkdtempSync(path.join(scratch, `${build.entry.key}-`));
+  const file = source.dockerfilePath ?? path.join(entryDir, 'Dockerfile');
+  if (!source.dockerfilePath) writeFileSync(file, dockerfile);
+  const metadataFile = path.join(entryDir, 'metadata.json');
+  const invocation = { build, file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
+
+  let attempts = 0;
+  let output = '';
+  let code = 1;
+  const maxAttempts = 1 + options.retries;
+  while (attempts < maxAttempts) {
+    attempts++;
+    rmSync(metadataFile, { force: true });
+    const res = tools.buildx
+      ? await execCapture(rt.docker, buildxArgs(invocation, tools), { env: rt.env, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) })
+      : await dockerBuild(invocation, rt);
+    output = res.output;
+    code = res.code;
+    if (code === 0 || rt.signal?.aborted) break;
+    if (attempts < maxAttempts && isTransient(output)) {
+      const wait = backoffMs(attempts);
+      rt.log.warning(`transient failure (attempt ${attempts} of ${maxAttempts}), retrying in ${wait / 1000} s: ${diagnoseFailure(output).error}`);
+      await new Promise((r) => setTimeout(r, wait));
+      continue;
+    }
+    break;
+  }
+  const steps = summariseSteps(output);
+  if (code !== 0) {
+    const failure = describeFailure(diagnoseFailure(output));
+    const why = rt.signal?.aborted ? 'cancelled' : attempts > 1 ? `failed after ${attempts} attempts` : 'failed';
+    rt.log.error(`${build.entry.tag}: build ${why}:\n  ${failure}`);
+    return { ...base, status: 'failed', seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total, error: failure };
+  }
+
+  // 3. What was built: digest and image id from buildx's metadata, size from the registry.
+  let digest: string | null = null;
+  let imageId: string | null = null;
+  try {
+    const meta = JSON.parse(readFileSync(metadataFile, 'utf8')) as Record<string, string>;
+    digest = meta['containerimage.digest'] ?? null;
+    imageId = meta['containerimage.config.digest'] ?? null;
+  } catch {
+    digest = /digest: (sha256:[0-9a-f]{64})/.exec(output)?.[1] ?? null;
+  }
+  let size: number | null = null;
+  if (options.push && digest) {
+    try {
+      const manifest = await registry.get(repo, digest);
+      size = manifest ? RegistryClient.imageSize(manifest) : null;
+    } catch (err) {
+      rt.log.warning(`could not read the pushed manifest: ${(err as Error).message}`);
+    }
+  }
+  if (local && actionsCacheAvailable() && existsSync(local.exportDir)) {
+    rmSync(local.dir, { recursive: true, force: true });
+    renameSync(local.exportDir, local.dir);
+    if (restoredKey !== local.key) await saveDir(local.dir, local.key, rt.log);
+  }
+  rt.log.info(`built ${build.entry.tag}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
+  return { ...base, status: 'built', digest, imageId, size, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total };
+}
+
+/** Point every requested tag at the manifest the content tag holds (leaving tags that already do). */
+async function pointTags(tags: string[], manifest: Manifest, contentTag: string, registry: RegistryClient): Promise<void> {
+  const { repo: contentRepo } = parseTaggedReference(contentTag, 'content tag');
+  for (const ref of tags) {
+    const { repo, tag } = parseTaggedReference(ref, 'tag');
+    const current = await registry.head(repo, tag);
+    if (current?.digest === manifest.digest) continue;
+    if (repo.registry !== contentRepo.registry || repo.path !== contentRepo.path) {
+      throw new Error(`${ref} is in another repository than ${contentTag}; re-tagging across repositories needs a rebuild`);
+    }
+    await registry.put(repo, tag, manifest);
+  }
+}
+
+/** The fallback without buildx: docker build with BuildKit, then docker push per tag. */
+async function dockerBuild(inv: Parameters<typeof dockerBuildArgs>[0], rt: BuildRuntime): Promise<{ code: number; output: string }> {
+  const { env, build, pushes } = dockerBuildArgs(inv);
+  const res = await execCapture(rt.docker, build, { env: { ...rt.env, ...env }, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) });
+  let output = res.output;
+  if (res.code !== 0) return res;
+  for (const push of pushes) {
+    const p = await execCapture(rt.docker, push, { env: rt.env, onLine: rt.log.untrusted });
+    output += p.output;
+    if (p.code !== 0) return { code: p.code, output };
+  }
+  return { code: 0, output };
+}
