@@ -100404,7 +100404,7 @@ function parseBuildOptions(raw, names) {
     const dockerfile = raw.dockerfile?.trim();
     if (dockerfile)
         options.dockerfile = dockerfile;
-    else if (raw.context?.trim()) {
+    else if (raw.context?.trim() && raw.context.trim() !== '.') {
         throw new UserError(`${names.context} is set but ${names.dockerfile} is not: the embedded template needs no context; give both to build your own Dockerfile`);
     }
     return options;

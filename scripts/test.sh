@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The README's test command (`npm test`): installs what the tests need on a fresh
-# machine, then runs the whole suite once.
+# The README's test command (`npm test`): installs and starts what the tests need on a
+# fresh machine, then runs the whole suite once.
+#   - dockerd, a registry, BuildKit with buildx, base images (scripts/infra.sh; needs root)
 #   - npm dependencies (npm ci, when node_modules is missing or older than the lock file)
 #   - Node 24 from the npm package node@24, into .tools/node24: the action runs on node24,
 #     so the bundles in dist/ are tested under it as well as under this machine's node
@@ -10,6 +11,8 @@ cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
+
+bash scripts/infra.sh
 
 NODE24_VERSION=24.9.0
 NODE24_DIR=.tools/node24

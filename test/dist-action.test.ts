@@ -1,52 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, run, runtimes } from './runtimes.js';
+import { describe, expect, it } from 'vitest';
+import { runAction as runActionIn } from './support/run-action.js';
+import { runtimes } from './support/runtimes.js';
 
-// Runs the committed bundle dist/index.js the way the Actions runner does: inputs in
-// INPUT_* variables, outputs and the job summary written to the files named by
-// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, the workspace in GITHUB_WORKSPACE.
-const ACTION = path.join(ROOT, 'dist/index.js');
-const scratch = mkdtempSync(path.join(tmpdir(), 'gim-action-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-interface ActionRun {
-  code: number;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-let counter = 0;
-async function runAction(bin: string, inputs: Record<string, string>, setup?: (workspace: string) => void): Promise<ActionRun> {
-  const dir = path.join(scratch, String(counter++));
-  const workspace = path.join(dir, 'workspace');
-  mkdirSync(workspace, { recursive: true });
-  setup?.(workspace);
-  const outputFile = path.join(dir, 'output');
-  const summaryFile = path.join(dir, 'summary');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_WORKSPACE: workspace,
-    RUNNER_TEMP: dir,
-  };
-  // The runner's naming: INPUT_ + the input name upper-cased, spaces to underscores (hyphens stay).
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  const r = await run(bin, [ACTION], { env, cwd: workspace });
-  return { code: r.code, stdout: r.stdout + r.stderr, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') };
-}
-
-/** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER\n` blocks. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2\n/gm;
-  for (const m of text.matchAll(re)) out[m[1] as string] = m[3] as string;
-  return out;
+// The committed action bundle run as the runner runs it (see support/run-action.ts).
+function runAction(bin: string, inputs: Record<string, string>, setup?: (workspace: string) => void) {
+  return runActionIn(bin, inputs, setup ? { setup } : {});
 }
 
 for (const node of runtimes()) {

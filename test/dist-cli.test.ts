@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, run, runtimes } from './runtimes.js';
+import { ROOT, run, runtimes } from './support/runtimes.js';
 
 // Runs the committed bundle dist/cli/index.js (what `npx gpu-image-matrix` runs), with no
 // node_modules in reach, under this machine's Node and under Node 24.

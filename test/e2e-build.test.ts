@@ -1,0 +1,253 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImageResult } from '../src/commands/build.js';
+import { startCacheServer, type CacheServer } from './support/cache-server.js';
+import { BASE_IMAGE, BUILDER, freshRepository, pruneBuilder, registryDigest, requireInfra } from './support/infra.js';
+import { runAction, type ActionRun } from './support/run-action.js';
+import { runtimes } from './support/runtimes.js';
+
+// End to end on real parts: the committed action bundle under Node 24, dockerd, BuildKit
+// v0.25 behind the buildx remote builder, a Distribution registry on 127.0.0.1 (see
+// support/infra.ts), and for `cache: local` the real @actions/cache against a v1 cache
+// service in this process. Images build FROM the debootstrap base with the user's-own-
+// Dockerfile path (the embedded template needs nvidia/cuda and the PyTorch index, which
+// this machine cannot reach; its rendering is tested in build-core.test.ts).
+
+const node = runtimes().find((r) => r.name.startsWith('node 24'))!;
+const MATRIX = 'torch: [2.4.1, 2.5.1]\ncuda: cpu\npython: "3.11"';
+const DOCKERFILE = `ARG LOCAL_BASE=${BASE_IMAGE}
+FROM \${LOCAL_BASE}
+ARG PYTHON_VERSION
+RUN echo "python \${PYTHON_VERSION}" > /python-version
+ARG TORCH_VERSION
+RUN if [ "\${TORCH_VERSION}" = "\${FAIL_FOR:-none}" ]; then echo "boom: refusing torch \${TORCH_VERSION}"; exit 3; fi; \\
+    echo "torch \${TORCH_VERSION}" > /torch-version && head -c 65536 /dev/urandom > /payload
+ARG EXTRA=none
+RUN echo "extra \${EXTRA}" > /extra
+`;
+
+function workspaceWith(dockerfile: string): (ws: string) => void {
+  return (ws) => {
+    mkdirSync(path.join(ws, 'image'));
+    writeFileSync(path.join(ws, 'image/Dockerfile'), dockerfile);
+  };
+}
+
+function images(run: ActionRun): ImageResult[] {
+  if (!run.outputs.images) throw new Error(`no images output; the action printed:\n${run.stdout.slice(-4000)}`);
+  return JSON.parse(run.outputs.images) as ImageResult[];
+}
+
+function build(inputs: Record<string, string>, options: Parameters<typeof runAction>[2] = {}): Promise<ActionRun> {
+  return runAction(
+    node.bin,
+    { command: 'build', matrix: MATRIX, dockerfile: 'Dockerfile', context: 'image', builder: BUILDER, ...inputs },
+    { setup: workspaceWith(DOCKERFILE), timeoutMs: 600_000, ...options },
+  );
+}
+
+beforeAll(() => requireInfra());
+
+describe('build on real BuildKit and a real registry', () => {
+  const repo = freshRepository('two');
+  let first: ImageResult[] = [];
+
+  it('builds and pushes a 2-entry matrix; the digests in images are what the registry serves', async () => {
+    const run = await build({ image: repo, push: 'true', cache: 'registry' });
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    first = images(run);
+    expect(first.map((r) => [r.tag, r.status])).toEqual([
+      ['2.5.1-cpu-py3.11-ubuntu24.04', 'built'],
+      ['2.4.1-cpu-py3.11-ubuntu24.04', 'built'],
+    ]);
+    for (const r of first) {
+      expect(r.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(await registryDigest(repo, r.tag)).toBe(r.digest);
+      expect(await registryDigest(repo, r.contentTag.split(':').pop()!)).toBe(r.digest);
+      expect(r.imageId).toMatch(/^sha256:/);
+      expect(r.size).toBeGreaterThan(30 * 1024 * 1024);
+      expect(r.totalSteps).toBe(4);
+    }
+    expect(run.summary).toMatch(/### gpu-image-matrix build: 2 built/);
+  });
+
+  it('rebuilds every step from the registry cache after the builder cache is wiped', async () => {
+    pruneBuilder();
+    const run = await build({ image: repo, push: 'true', cache: 'registry', 'skip-existing': 'false' });
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    for (const r of images(run)) {
+      expect(r.status).toBe('built');
+      expect(r.cachedSteps, `${r.tag} cached steps`).toBe(r.totalSteps);
+    }
+  });
+
+  it('skips an unchanged re-run by its content-addressed tag', async () => {
+    const run = await build({ image: repo, push: 'true', cache: 'registry' });
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    const again = images(run);
+    expect(again.map((r) => r.status)).toEqual(['skipped', 'skipped']);
+    expect(run.stdout).toContain('up to date:');
+    for (const r of again) expect(await registryDigest(repo, r.tag)).toBe(r.digest);
+  });
+
+  it('does not skip when a build-arg changed, and moves the entry tag to the new image', async () => {
+    const run = await build({ image: repo, push: 'true', cache: 'registry', 'build-args': 'EXTRA=changed' });
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    const changed = images(run);
+    expect(changed.map((r) => r.status)).toEqual(['built', 'built']);
+    for (const [i, r] of changed.entries()) {
+      expect(r.digest).not.toBe(first[i]?.digest);
+      expect(r.contentTag).not.toBe(first[i]?.contentTag);
+      expect(r.cachedSteps, 'only the EXTRA step runs').toBe(3);
+      expect(await registryDigest(repo, r.tag)).toBe(r.digest);
+    }
+  });
+
+  it('points the entry tag back when the earlier content returns (skip re-tags)', async () => {
+    const run = await build({ image: repo, push: 'true', cache: 'registry' });
+    const back = images(run);
+    expect(back.map((r) => r.status)).toEqual(['skipped', 'skipped']);
+    for (const [i, r] of back.entries()) {
+      expect(r.digest).toBe(first[i]?.digest);
+      expect(await registryDigest(repo, r.tag)).toBe(first[i]?.digest);
+    }
+  });
+});
+
+describe('build failures and parallel matrix jobs', () => {
+  it('reports the entry whose Dockerfile fails, with the failing step and its output, and builds the other', async () => {
+    const repo = freshRepository('fail');
+    const run = await build({ image: repo, push: 'true', 'build-args': 'FAIL_FOR=2.5.1' }, { setup: workspaceWith(DOCKERFILE.replace('RUN if', 'ARG FAIL_FOR\nRUN if')) });
+    expect(run.code).toBe(1);
+    const [failed, ok] = images(run);
+    expect(failed).toMatchObject({ tag: '2.5.1-cpu-py3.11-ubuntu24.04', status: 'failed', attempts: 1, digest: null });
+    expect(failed?.error).toMatch(/^step \[3\/4\] RUN if .* failed\n  its last output:\n    boom: refusing torch 2\.5\.1\n  ERROR: .*exit code: 3/s);
+    expect(ok).toMatchObject({ tag: '2.4.1-cpu-py3.11-ubuntu24.04', status: 'built' });
+    expect(await registryDigest(repo, '2.4.1-cpu-py3.11-ubuntu24.04')).toBe(ok?.digest);
+    expect(await registryDigest(repo, '2.5.1-cpu-py3.11-ubuntu24.04')).toBeNull();
+    expect(run.stdout).toMatch(/::error::1 of 2 images were not built: 2\.5\.1-cpu-py3\.11-ubuntu24\.04/);
+    expect(run.summary).toContain('2.5.1-cpu-py3.11-ubuntu24.04 failed</summary>');
+  });
+
+  it('keeps separate caches and tags for two entries built at the same time into one repository', async () => {
+    const repo = freshRepository('parallel');
+    const [a, b] = await Promise.all(
+      ['2.4.1', '2.5.1'].map((torch) => build({ image: repo, push: 'true', cache: 'registry', matrix: `torch: ${torch}\ncuda: cpu\npython: "3.11"` })),
+    );
+    expect(a?.code, a?.stdout.slice(-2000)).toBe(0);
+    expect(b?.code, b?.stdout.slice(-2000)).toBe(0);
+    const [ra, rb] = [images(a!)[0]!, images(b!)[0]!];
+    expect(ra.key).not.toBe(rb.key);
+    for (const r of [ra, rb]) {
+      expect(await registryDigest(repo, r.tag)).toBe(r.digest);
+      expect(await registryDigest(repo, `buildcache-${r.key}`), `cache of ${r.tag}`).toMatch(/^sha256:/);
+    }
+  });
+});
+
+describe('cache: local through the real @actions/cache', () => {
+  let server: CacheServer;
+  beforeAll(async () => {
+    server = await startCacheServer();
+  });
+  afterAll(() => server.close());
+
+  it('saves the BuildKit cache, restores it into a wiped builder, and every step comes from it', async () => {
+    const repo = freshRepository('local');
+    const env = { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: 'test-token' };
+    const one = await build({ image: repo, push: 'true', cache: 'local', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' }, { env });
+    expect(one.code, one.stdout.slice(-3000)).toBe(0);
+    const [built] = images(one);
+    expect(built?.cache).toBe('local');
+    expect(server.keys()).toEqual([`gpu-image-matrix-${built?.key}-${built?.contentTag.split('-').pop()}`]);
+
+    pruneBuilder();
+    const two = await build({ image: repo, push: 'true', cache: 'local', 'skip-existing': 'false', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' }, { env });
+    expect(two.code, two.stdout.slice(-3000)).toBe(0);
+    const [rebuilt] = images(two);
+    expect(two.stdout).toContain(`cache restored from gpu-image-matrix-${built?.key}-`);
+    expect(rebuilt?.cachedSteps).toBe(rebuilt?.totalSteps);
+  });
+
+  it('builds without the cache, with a warning, when the cache service fails', async () => {
+    server.failWith(500);
+    try {
+      const run = await build(
+        { image: freshRepository('cachefail'), push: 'true', cache: 'local', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' },
+        { env: { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: 'test-token' } },
+      );
+      expect(run.code, run.stdout.slice(-3000)).toBe(0);
+      expect(images(run)[0]?.status).toBe('built');
+      expect(run.stdout).toMatch(/::warning::cache (restore|save) failed/);
+    } finally {
+      server.failWith(null);
+    }
+  });
+});
+
+describe('credentials never reach the output', () => {
+  const PASSWORD = 'Sup3r-s3cret-pa55word';
+  let registry: ChildProcess | undefined;
+  let dir = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'gim-auth-'));
+    const htpasswd = execFileSync('htpasswd', ['-Bbn', 'ci-user', PASSWORD], { encoding: 'utf8' });
+    writeFileSync(path.join(dir, 'htpasswd'), htpasswd);
+    writeFileSync(
+      path.join(dir, 'config.yml'),
+      `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:5001\nauth:\n  htpasswd:\n    realm: gim-test\n    path: ${dir}/htpasswd\n`,
+    );
+    registry = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' });
+    for (let i = 0; i < 40; i++) {
+      const res = await fetch('http://127.0.0.1:5001/v2/').catch(() => null);
+      if (res?.status === 401) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    // A docker config of the test's own, with the remote builder registered in it.
+    const docker = { ...process.env, DOCKER_CONFIG: path.join(dir, 'docker') };
+    execFileSync('docker', ['buildx', 'create', '--name', BUILDER, '--driver', 'remote', 'unix:///run/buildkit/buildkitd.sock'], { env: docker, stdio: 'pipe' });
+  });
+  afterAll(() => {
+    registry?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails without retrying when the registry refuses the credentials', async () => {
+    const run = await build(
+      { image: '127.0.0.1:5001/e2e/secret', push: 'true', cache: 'none', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' },
+      { env: { DOCKER_CONFIG: path.join(dir, 'docker') } },
+    );
+    expect(run.code).toBe(1);
+    const [r] = images(run);
+    expect(r?.status).toBe('failed');
+    expect(r?.attempts).toBe(1);
+    expect(r?.error).toMatch(/401 Unauthorized|unauthorized|authentication required/i);
+  });
+
+  it('pushes after docker login, and the password appears in no log, output or summary', async () => {
+    const config = path.join(dir, 'docker');
+    execFileSync('docker', ['login', '127.0.0.1:5001', '--username', 'ci-user', '--password-stdin'], { input: PASSWORD, env: { ...process.env, DOCKER_CONFIG: config }, stdio: 'pipe' });
+    const run = await build(
+      { image: '127.0.0.1:5001/e2e/secret', push: 'true', cache: 'registry', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' },
+      { env: { DOCKER_CONFIG: config } },
+    );
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    const [r] = images(run);
+    expect(r?.status).toBe('built');
+    const base64 = Buffer.from(`ci-user:${PASSWORD}`).toString('base64');
+    for (const text of [run.stdout, run.summary, JSON.stringify(run.outputs)]) {
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain(base64);
+    }
+    // The skip check and re-tagging talk to the registry with the same credentials.
+    const again = await build(
+      { image: '127.0.0.1:5001/e2e/secret', push: 'true', cache: 'registry', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' },
+      { env: { DOCKER_CONFIG: config } },
+    );
+    expect(images(again)[0]?.status, again.stdout.slice(-2000)).toBe('skipped');
+    expect(again.stdout).not.toContain(PASSWORD);
+  });
+});
