@@ -251,8 +251,8 @@ ERROR: failed to build: failed to solve: process "/bin/sh -c echo starting && ls
 `;
 
 describe('progress: reading BuildKit plain output', () => {
-  it('counts Dockerfile steps and the cached ones, leaving internal vertices out', () => {
-    expect(summariseSteps(CACHED_OUTPUT)).toEqual({ total: 3, cached: 2, ran: ['[3/3] RUN echo two > /two'] });
+  it('counts the Dockerfile steps that build layers and the cached ones, leaving FROM and internal vertices out', () => {
+    expect(summariseSteps(CACHED_OUTPUT)).toEqual({ total: 2, cached: 1, ran: ['[3/3] RUN echo two > /two'] });
   });
   it('names the failing step with its own output and the final error', () => {
     const f = diagnoseFailure(FAILED_OUTPUT);

