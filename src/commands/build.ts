@@ -69,12 +69,18 @@ export interface BuildRuntime {
 export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildRuntime): Promise<ImageResult[]> {
   const scratch = mkdtempSync(path.join(rt.env.RUNNER_TEMP || tmpdir(), 'gim-build-'));
   try {
-    const tools = await detectTools(rt.docker, options.builder, rt.env);
-    if (!tools.buildx) rt.log.warning(NO_BUILDX_WARNING);
-    else rt.log.info(`buildx ${tools.buildx}, BuildKit ${tools.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`);
-    if (options.cache === 'local' && !actionsCacheAvailable()) {
-      rt.log.warning('cache: local needs the Actions cache service (ACTIONS_CACHE_URL); building without a cache');
-    }
+    // Asked only when an entry has to be built: a re-run where everything is up to date runs no docker at all.
+    let tools: ToolVersions | undefined;
+    const toolsNow = async (): Promise<ToolVersions> => {
+      if (tools) return tools;
+      tools = await detectTools(rt.docker, options.builder, rt.env);
+      if (!tools.buildx) rt.log.warning(NO_BUILDX_WARNING);
+      else rt.log.info(`buildx ${tools.buildx}, BuildKit ${tools.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`);
+      if (options.cache === 'local' && !actionsCacheAvailable()) {
+        rt.log.warning('cache: local needs the Actions cache service (ACTIONS_CACHE_URL); building without a cache');
+      }
+      return tools;
+    };
 
     const source = readSource(options, rt, scratch);
     const env = buildEnvironment(rt, scratch);
@@ -87,13 +93,14 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildR
         continue;
       }
       const dockerfile = source.dockerfile ?? renderDockerfile(entry);
-      const build = planEntryBuild(
-        entry,
-        options,
-        { dockerfile, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: FEATURES.cacheIgnoreError(tools) },
-        env,
-      );
-      const result = await rt.log.group(`${entry.tag}`, () => buildEntry(build, dockerfile, source, options, tools, registry, rt, scratch));
+      const planFor = (t: ToolVersions | undefined): EntryBuild =>
+        planEntryBuild(
+          entry,
+          options,
+          { dockerfile, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false },
+          env,
+        );
+      const result = await rt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile, source, options, toolsNow, registry, rt, scratch));
       results.push(result);
       if (result.status === 'failed' && options.failFast) stop = true;
     }
@@ -159,17 +166,19 @@ function cancelled(entry: MatrixEntry): ImageResult {
 }
 
 async function buildEntry(
-  build: EntryBuild,
+  planned: EntryBuild,
+  planFor: (tools: ToolVersions) => EntryBuild,
   dockerfile: string,
   source: Source,
   options: BuildOptions,
-  tools: ToolVersions,
+  toolsNow: () => Promise<ToolVersions>,
   registry: RegistryClient,
   rt: BuildRuntime,
   scratch: string,
 ): Promise<ImageResult> {
   const started = Date.now();
   const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
+  let build = planned;
   const base: ImageResult = {
     tag: build.entry.tag,
     key: build.entry.key,
@@ -202,6 +211,8 @@ async function buildEntry(
   }
 
   // 2. Build, with the cache restored first for the local backend.
+  const tools = await toolsNow();
+  build = planFor(tools);
   const local = build.cache.local;
   let restoredKey: string | null = null;
   if (local && actionsCacheAvailable()) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isLoopbackRegistry, type Repository } from '../build/reference.js';
 import { backoffMs } from '../build/transient.js';
 import { execCapture } from './exec.js';
+import { httpRequest, type HttpResponse } from './http.js';
 
 /**
  * A small client for the OCI distribution API: look up, read and re-tag
@@ -56,25 +57,23 @@ export class RegistryClient {
     const res = await this.request(repo, 'HEAD', `/manifests/${reference}`, { Accept: MANIFEST_TYPES });
     if (res.status === 404) return null;
     if (!res.ok) throw new RegistryError(`HEAD ${repo.registry}/${repo.path}:${reference}: ${res.status} ${res.statusText}`, res.status);
-    return { digest: res.headers.get('docker-content-digest') ?? '', mediaType: res.headers.get('content-type') ?? '' };
+    return { digest: res.headers['docker-content-digest'] ?? '', mediaType: res.headers['content-type'] ?? '' };
   }
 
   async get(repo: Repository, reference: string): Promise<Manifest | null> {
     const res = await this.request(repo, 'GET', `/manifests/${reference}`, { Accept: MANIFEST_TYPES });
     if (res.status === 404) return null;
     if (!res.ok) throw new RegistryError(`GET ${repo.registry}/${repo.path}:${reference}: ${res.status} ${res.statusText}`, res.status);
-    const body = Buffer.from(await res.arrayBuffer());
-    return { digest: res.headers.get('docker-content-digest') ?? '', mediaType: res.headers.get('content-type') ?? '', body };
+    return { digest: res.headers['docker-content-digest'] ?? '', mediaType: res.headers['content-type'] ?? '', body: res.body };
   }
 
   /** Point `tag` at a manifest that is already in the same repository. */
   async put(repo: Repository, tag: string, manifest: Manifest): Promise<string> {
     const res = await this.request(repo, 'PUT', `/manifests/${tag}`, { 'Content-Type': manifest.mediaType }, manifest.body);
     if (!res.ok) {
-      const text = await res.text().catch(() => '');
-      throw new RegistryError(`PUT ${repo.registry}/${repo.path}:${tag}: ${res.status} ${res.statusText} ${text.slice(0, 200)}`, res.status);
+      throw new RegistryError(`PUT ${repo.registry}/${repo.path}:${tag}: ${res.status} ${res.statusText} ${res.body.toString('utf8').slice(0, 200)}`, res.status);
     }
-    return res.headers.get('docker-content-digest') ?? manifest.digest;
+    return res.headers['docker-content-digest'] ?? manifest.digest;
   }
 
   /** Compressed size of an image: its config and layers as the manifest lists them. */
@@ -93,7 +92,7 @@ export class RegistryClient {
     return `${isLoopbackRegistry(repo.registry) ? 'http' : 'https'}://${host}/v2/${repo.path}`;
   }
 
-  private async request(repo: Repository, method: string, suffix: string, headers: Record<string, string>, body?: Buffer): Promise<Response> {
+  private async request(repo: Repository, method: string, suffix: string, headers: Record<string, string>, body?: Buffer): Promise<HttpResponse> {
     const url = `${this.base(repo)}${suffix}`;
     const scopeKey = `${repo.registry}/${repo.path}`;
     for (let attempt = 0; ; attempt++) {
@@ -101,7 +100,7 @@ export class RegistryClient {
         const auth = this.tokens.get(scopeKey);
         let res = await this.send(url, method, { ...headers, ...(auth ? { Authorization: auth } : {}) }, body);
         if (res.status === 401) {
-          const challenge = res.headers.get('www-authenticate') ?? '';
+          const challenge = res.headers['www-authenticate'] ?? '';
           const authorization = await this.authorize(repo, challenge);
           if (authorization) {
             this.tokens.set(scopeKey, authorization);
@@ -122,9 +121,9 @@ export class RegistryClient {
     }
   }
 
-  private async send(url: string, method: string, headers: Record<string, string>, body?: Buffer): Promise<Response> {
+  private async send(url: string, method: string, headers: Record<string, string>, body?: Buffer): Promise<HttpResponse> {
     this.requests++;
-    return fetch(url, { method, headers, body, redirect: 'follow', signal: AbortSignal.timeout(60_000) });
+    return httpRequest(url, { method, headers, ...(body ? { body } : {}), timeoutMs: 60_000 });
   }
 
   /** Answer a 401 challenge: Basic with the stored credentials, or a Bearer token from the realm. */
@@ -139,13 +138,13 @@ export class RegistryClient {
     const tokenUrl = new URL(params.realm);
     if (params.service) tokenUrl.searchParams.set('service', params.service);
     tokenUrl.searchParams.set('scope', `repository:${repo.path}:pull,push`);
-    const res = await fetch(tokenUrl, {
+    const res = await httpRequest(tokenUrl, {
       headers: creds ? { Authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` } : {},
-      signal: AbortSignal.timeout(30_000),
+      timeoutMs: 30_000,
     });
     this.requests++;
     if (!res.ok) return null;
-    const json = (await res.json()) as { token?: string; access_token?: string };
+    const json = JSON.parse(res.body.toString('utf8')) as { token?: string; access_token?: string };
     const token = json.token ?? json.access_token;
     return token ? `Bearer ${token}` : null;
   }
