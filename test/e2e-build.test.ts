@@ -154,6 +154,41 @@ describe('build failures and parallel matrix jobs', () => {
   });
 });
 
+describe('without pushing, and without buildx', () => {
+  it('loads the image into the local dockerd when push is false, and pushes nothing', async () => {
+    const repo = freshRepository('load');
+    const run = await build({ image: repo, push: 'false', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' });
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    const [r] = images(run);
+    expect(r).toMatchObject({ status: 'built', cache: 'none' });
+    const inspected = execFileSync('docker', ['image', 'inspect', '--format', '{{index .Config.Labels "io.github.gpu-image-matrix.torch"}}', `${repo}:${r?.tag}`], { encoding: 'utf8' });
+    expect(inspected.trim()).toBe('2.4.1');
+    expect(await registryDigest(repo, r!.tag)).toBeNull();
+  });
+
+  // A docker CLI without the buildx plugin is simulated by a wrapper that answers `docker buildx`
+  // as such a CLI does and hands everything else to Debian's docker 20.10 client, whose daemon
+  // builds with its built-in BuildKit.
+  it('falls back to DOCKER_BUILDKIT=1 docker build and docker push, with a warning (buildx absence simulated)', async () => {
+    const bin = mkdtempSync(path.join(tmpdir(), 'gim-nobuildx-'));
+    writeFileSync(
+      path.join(bin, 'docker'),
+      '#!/bin/sh\nif [ "$1" = buildx ]; then echo "docker: \'buildx\' is not a docker command." >&2; exit 1; fi\nexec /usr/bin/docker "$@"\n',
+      { mode: 0o755 },
+    );
+    const repo = freshRepository('nobuildx');
+    const run = await build({ image: repo, push: 'true', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' }, { env: { PATH: `${bin}:${process.env.PATH}` } });
+    rmSync(bin, { recursive: true, force: true });
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    expect(run.stdout).toContain('::warning::docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead.');
+    const [r] = images(run);
+    expect(r?.status).toBe('built');
+    expect(r?.digest).toMatch(/^sha256:/);
+    expect(await registryDigest(repo, r!.tag)).toBe(r?.digest);
+    expect(await registryDigest(repo, r!.contentTag.split(':').pop()!)).toBe(r?.digest);
+  });
+});
+
 describe('cache: local through the real @actions/cache', () => {
   let server: CacheServer;
   beforeAll(async () => {
