@@ -32102,6 +32102,20 @@ function isTransient(output) {
 function backoffMs(retry, baseMs = 2000) {
     return Math.min(baseMs * 2 ** (retry - 1), 30_000);
 }
+/**
+ * Whether a build failed because of its cache backend rather than the build: a
+ * cache that cannot be configured or reached. Such a build is run again without
+ * the cache (a broken cache must never fail a build); ignore-error covers only
+ * export failures after the build.
+ */
+const CACHE_FAILURE = [
+    /failed to configure [\w-]+ cache (exporter|importer)/i,
+    /failed to (export|import) cache/i,
+    /error writing (manifest|layer) blob.*cache/i,
+];
+function isCacheFailure(output) {
+    return CACHE_FAILURE.some((re) => re.test(output));
+}
 
 ;// CONCATENATED MODULE: ./src/effects/actions-cache.ts
 let loaded;
@@ -32586,11 +32600,12 @@ function buildEnvironment(rt, scratch) {
         env.revision = e.GITHUB_SHA;
     return env;
 }
-function cancelled(entry) {
+/** A result with nothing done yet; each outcome fills in what it knows. */
+function emptyResult(entry, status, fields = {}) {
     return {
         tag: entry.tag,
         key: entry.key,
-        status: 'cancelled',
+        status,
         tags: [],
         contentTag: '',
         digest: null,
@@ -32601,28 +32616,17 @@ function cancelled(entry) {
         totalSteps: null,
         cache: 'none',
         attempts: 0,
-        error: 'not built: an earlier entry failed and fail-fast is set',
+        ...fields,
     };
+}
+function cancelled(entry) {
+    return emptyResult(entry, 'cancelled', { error: 'not built: an earlier entry failed and fail-fast is set' });
 }
 async function buildEntry(planned, planFor, dockerfile, source, options, toolsNow, registry, rt, scratch) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
-    const base = {
-        tag: build.entry.tag,
-        key: build.entry.key,
-        status: 'failed',
-        tags: build.tags,
-        contentTag: build.contentTag,
-        digest: null,
-        imageId: null,
-        size: null,
-        seconds: 0,
-        cachedSteps: null,
-        totalSteps: null,
-        cache: build.cache.backend,
-        attempts: 0,
-    };
+    const base = emptyResult(build.entry, 'failed', { tags: build.tags, contentTag: build.contentTag, cache: build.cache.backend });
     const { repo } = parseTaggedReference(build.contentTag, 'content tag');
     // 1. Already built? One request for the content tag, one per requested tag to check where it points.
     if (options.skipExisting) {
@@ -32671,6 +32675,13 @@ async function buildEntry(planned, planFor, dockerfile, source, options, toolsNo
         code = res.code;
         if (code === 0 || rt.signal?.aborted)
             break;
+        if (build.cache.backend !== 'none' && isCacheFailure(output)) {
+            rt.log.warning(`the ${build.cache.backend} cache failed (${diagnoseFailure(output).error}); building again without a cache`);
+            build = { ...build, cache: { backend: 'none', from: [], to: [] } };
+            invocation.build = build;
+            attempts--;
+            continue;
+        }
         if (attempts < maxAttempts && isTransient(output)) {
             const wait = backoffMs(attempts);
             rt.log.warning(`transient failure (attempt ${attempts} of ${maxAttempts}), retrying in ${wait / 1000} s: ${diagnoseFailure(output).error}`);
@@ -32684,7 +32695,7 @@ async function buildEntry(planned, planFor, dockerfile, source, options, toolsNo
         const failure = describeFailure(diagnoseFailure(output));
         const why = rt.signal?.aborted ? 'cancelled' : attempts > 1 ? `failed after ${attempts} attempts` : 'failed';
         rt.log.error(`${build.entry.tag}: build ${why}:\n  ${failure}`);
-        return { ...base, status: 'failed', seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total, error: failure };
+        return { ...base, status: 'failed', cache: build.cache.backend, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total, error: failure };
     }
     // 3. What was built: digest and image id from buildx's metadata, size from the registry.
     let digest = null;
@@ -32714,7 +32725,7 @@ async function buildEntry(planned, planFor, dockerfile, source, options, toolsNo
             await saveDir(local.dir, local.key, rt.log);
     }
     rt.log.info(`built ${build.entry.tag}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
-    return { ...base, status: 'built', digest, imageId, size, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total };
+    return { ...base, status: 'built', cache: build.cache.backend, digest, imageId, size, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total };
 }
 /** Point every requested tag at the manifest the content tag holds (leaving tags that already do). */
 async function pointTags(tags, manifest, contentTag, registry) {

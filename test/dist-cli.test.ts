@@ -55,6 +55,19 @@ for (const node of runtimes()) {
       });
     }
 
+    it('prints the embedded Dockerfile rendered for an entry chosen by position, tag or key', async () => {
+      const input = 'torch: 2.4.1\ncuda: ["12.1", "12.4"]\npython: "3.11"';
+      const byPosition = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--print-dockerfile', '2'], { input });
+      expect(byPosition.code).toBe(0);
+      expect(byPosition.stdout).toMatch(/^# gpu-image-matrix template v1: 2\.4\.1-cu124-py3\.11-ubuntu22\.04\n/);
+      expect(byPosition.stdout).toContain('ARG BASE_IMAGE=nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04\n');
+      const byTag = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--print-dockerfile', '2.4.1-cu121-py3.11-ubuntu22.04'], { input });
+      expect(byTag.stdout).toContain('ARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cu121\n');
+      const missing = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--print-dockerfile', '9'], { input });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/--print-dockerfile: "9" names no entry of the plan; give a tag, a key or a position from 1 to 2/);
+    });
+
     it('prints help and the version', async () => {
       const help = await run(node.bin, [CLI, '--help']);
       expect(help.code).toBe(0);

@@ -214,6 +214,35 @@ describe('cache: local through the real @actions/cache', () => {
     expect(rebuilt?.cachedSteps).toBe(rebuilt?.totalSteps);
   });
 
+  it('cache: gha — BuildKit\'s own Actions cache backend, scoped by the entry key, serves a wiped builder', async () => {
+    const repo = freshRepository('gha');
+    // BuildKit reads the cache scopes from the runtime token, a JWT (its signature is not checked client-side).
+    const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ac: JSON.stringify([{ Scope: 'refs/heads/main', Permission: 3 }]), exp: 4102444800, nbf: 1700000000 })}.c2ln`;
+    const env = { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: jwt };
+    const matrix = 'torch: 2.5.1\ncuda: cpu\npython: "3.11"';
+    const one = await build({ image: repo, push: 'true', cache: 'gha', matrix }, { env });
+    expect(one.code, one.stdout.slice(-3000)).toBe(0);
+    const [built] = images(one);
+    expect(server.keys().some((k) => k.startsWith(`index-gim-${built?.key}-`)), server.keys().join(', ')).toBe(true);
+    pruneBuilder();
+    const two = await build({ image: repo, push: 'true', cache: 'gha', 'skip-existing': 'false', matrix }, { env });
+    expect(two.code, two.stdout.slice(-3000)).toBe(0);
+    const [rebuilt] = images(two);
+    expect(rebuilt?.cachedSteps).toBe(rebuilt?.totalSteps);
+  });
+
+  it('builds again without the cache, with a warning, when BuildKit cannot configure the cache backend', async () => {
+    // A runtime token that is not a JWT: BuildKit's gha backend refuses to start.
+    const run = await build(
+      { image: freshRepository('badgha'), push: 'true', cache: 'gha', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' },
+      { env: { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: 'not-a-jwt' } },
+    );
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    expect(run.stdout).toMatch(/::warning::the gha cache failed \(.*failed to configure gha cache (exporter|importer).*\); building again without a cache/);
+    expect(images(run)[0]).toMatchObject({ status: 'built', cache: 'none', attempts: 1 });
+  });
+
   it('builds without the cache, with a warning, when the cache service fails', async () => {
     server.failWith(500);
     try {

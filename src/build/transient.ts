@@ -34,3 +34,19 @@ export function isTransient(output: string): boolean {
 export function backoffMs(retry: number, baseMs = 2000): number {
   return Math.min(baseMs * 2 ** (retry - 1), 30_000);
 }
+
+/**
+ * Whether a build failed because of its cache backend rather than the build: a
+ * cache that cannot be configured or reached. Such a build is run again without
+ * the cache (a broken cache must never fail a build); ignore-error covers only
+ * export failures after the build.
+ */
+const CACHE_FAILURE = [
+  /failed to configure [\w-]+ cache (exporter|importer)/i,
+  /failed to (export|import) cache/i,
+  /error writing (manifest|layer) blob.*cache/i,
+];
+
+export function isCacheFailure(output: string): boolean {
+  return CACHE_FAILURE.some((re) => re.test(output));
+}

@@ -1,13 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type ToolVersions } from '../build/buildx.js';
+import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInvocation, type ToolVersions } from '../build/buildx.js';
 import { renderDockerfile } from '../build/dockerfile.js';
 import { planEntryBuild, type BuildEnvironment, type EntryBuild } from '../build/entry-build.js';
 import type { BuildOptions } from '../build/options.js';
 import { describeFailure, diagnoseFailure, summariseSteps } from '../build/progress.js';
 import { parseTaggedReference } from '../build/reference.js';
-import { backoffMs, isTransient } from '../build/transient.js';
+import { backoffMs, isCacheFailure, isTransient } from '../build/transient.js';
 import { actionsCacheAvailable, restoreDir, saveDir } from '../effects/actions-cache.js';
 import { contextDigest } from '../effects/context-digest.js';
 import { detectTools } from '../effects/docker.js';
@@ -146,11 +146,12 @@ function buildEnvironment(rt: BuildRuntime, scratch: string): BuildEnvironment {
   return env;
 }
 
-function cancelled(entry: MatrixEntry): ImageResult {
+/** A result with nothing done yet; each outcome fills in what it knows. */
+function emptyResult(entry: MatrixEntry, status: EntryStatus, fields: Partial<ImageResult> = {}): ImageResult {
   return {
     tag: entry.tag,
     key: entry.key,
-    status: 'cancelled',
+    status,
     tags: [],
     contentTag: '',
     digest: null,
@@ -161,8 +162,12 @@ function cancelled(entry: MatrixEntry): ImageResult {
     totalSteps: null,
     cache: 'none',
     attempts: 0,
-    error: 'not built: an earlier entry failed and fail-fast is set',
+    ...fields,
   };
+}
+
+function cancelled(entry: MatrixEntry): ImageResult {
+  return emptyResult(entry, 'cancelled', { error: 'not built: an earlier entry failed and fail-fast is set' });
 }
 
 async function buildEntry(
@@ -179,21 +184,7 @@ async function buildEntry(
   const started = Date.now();
   const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
   let build = planned;
-  const base: ImageResult = {
-    tag: build.entry.tag,
-    key: build.entry.key,
-    status: 'failed',
-    tags: build.tags,
-    contentTag: build.contentTag,
-    digest: null,
-    imageId: null,
-    size: null,
-    seconds: 0,
-    cachedSteps: null,
-    totalSteps: null,
-    cache: build.cache.backend,
-    attempts: 0,
-  };
+  const base = emptyResult(build.entry, 'failed', { tags: build.tags, contentTag: build.contentTag, cache: build.cache.backend });
   const { repo } = parseTaggedReference(build.contentTag, 'content tag');
 
   // 1. Already built? One request for the content tag, one per requested tag to check where it points.
@@ -226,7 +217,7 @@ async function buildEntry(
   const file = source.dockerfilePath ?? path.join(entryDir, 'Dockerfile');
   if (!source.dockerfilePath) writeFileSync(file, dockerfile);
   const metadataFile = path.join(entryDir, 'metadata.json');
-  const invocation = { build, file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
+  const invocation: BuildInvocation = { build, file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
 
   let attempts = 0;
   let output = '';
@@ -241,6 +232,13 @@ async function buildEntry(
     output = res.output;
     code = res.code;
     if (code === 0 || rt.signal?.aborted) break;
+    if (build.cache.backend !== 'none' && isCacheFailure(output)) {
+      rt.log.warning(`the ${build.cache.backend} cache failed (${diagnoseFailure(output).error}); building again without a cache`);
+      build = { ...build, cache: { backend: 'none', from: [], to: [] } };
+      invocation.build = build;
+      attempts--;
+      continue;
+    }
     if (attempts < maxAttempts && isTransient(output)) {
       const wait = backoffMs(attempts);
       rt.log.warning(`transient failure (attempt ${attempts} of ${maxAttempts}), retrying in ${wait / 1000} s: ${diagnoseFailure(output).error}`);
@@ -254,7 +252,7 @@ async function buildEntry(
     const failure = describeFailure(diagnoseFailure(output));
     const why = rt.signal?.aborted ? 'cancelled' : attempts > 1 ? `failed after ${attempts} attempts` : 'failed';
     rt.log.error(`${build.entry.tag}: build ${why}:\n  ${failure}`);
-    return { ...base, status: 'failed', seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total, error: failure };
+    return { ...base, status: 'failed', cache: build.cache.backend, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total, error: failure };
   }
 
   // 3. What was built: digest and image id from buildx's metadata, size from the registry.
@@ -282,7 +280,7 @@ async function buildEntry(
     if (restoredKey !== local.key) await saveDir(local.dir, local.key, rt.log);
   }
   rt.log.info(`built ${build.entry.tag}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
-  return { ...base, status: 'built', digest, imageId, size, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total };
+  return { ...base, status: 'built', cache: build.cache.backend, digest, imageId, size, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total };
 }
 
 /** Point every requested tag at the manifest the content tag holds (leaving tags that already do). */
