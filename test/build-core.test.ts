@@ -5,7 +5,7 @@ import { cachePlan, contentHash, entryBuildArgs, entryTags, planEntryBuild, type
 import { parseBuildOptions, type BuildOptions, type RawBuildInputs } from '../src/build/options.js';
 import { describeFailure, diagnoseFailure, summariseSteps } from '../src/build/progress.js';
 import { isLoopbackRegistry, parseRepository, parseTaggedReference } from '../src/build/reference.js';
-import { backoffMs, isTransient } from '../src/build/transient.js';
+import { backoffMs, isCacheFailure, isTransient } from '../src/build/transient.js';
 import { plan } from './helpers.js';
 
 const [cu124, cpu] = [plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include[0]!, plan('torch: 2.4.1\ncuda: cpu\npython: "3.11"').include[0]!];
@@ -288,6 +288,11 @@ describe('transient failures are retried, others are not', () => {
   for (const [text, transient] of cases) {
     it(`${transient ? 'retries' : 'does not retry'}: ${text.slice(0, 70)}`, () => expect(isTransient(text)).toBe(transient));
   }
+  it('tells a cache backend failure from a build failure', () => {
+    expect(isCacheFailure('ERROR: failed to build: failed to solve: failed to configure gha cache exporter: token is malformed')).toBe(true);
+    expect(isCacheFailure('ERROR: failed to solve: failed to configure registry cache importer: invalid reference format')).toBe(true);
+    expect(isCacheFailure('process "/bin/sh -c exit 3" did not complete successfully: exit code: 3')).toBe(false);
+  });
   it('backs off 2 s, 4 s, 8 s, capped at 30 s', () => {
     expect([1, 2, 3, 10].map((n) => backoffMs(n))).toEqual([2000, 4000, 8000, 30000]);
   });
