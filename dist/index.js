@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1685:
+/***/ 7008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31647,6 +31647,348 @@ function listWords(items, last = 'or') {
     if (items.length <= 1)
         return items.join('');
     return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
+;// CONCATENATED MODULE: ./src/build/reference.ts
+
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\d{1,5})?$|^\[[0-9a-fA-F:]+\](?::\d{1,5})?$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DOCKER_HUB = 'docker.io';
+/** Parse a repository without tag or digest. */
+function parseRepository(text, field) {
+    const t = text.trim();
+    const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (lowercase, no tag)';
+    if (t === '' || t.length > 255)
+        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
+    const parts = t.split('/');
+    let registry = DOCKER_HUB;
+    const first = parts[0] ?? '';
+    if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
+        if (!HOST.test(first))
+            throw new UserError(`${field}: ${quote(text)} has an invalid registry host ${quote(first)}; accepted: ${accepted}`);
+        registry = first.toLowerCase();
+        parts.shift();
+    }
+    if (parts.some((p) => p.includes(':') || p.includes('@'))) {
+        throw new UserError(`${field}: ${quote(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`);
+    }
+    if (parts.length === 0 || parts.some((p) => !COMPONENT.test(p))) {
+        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
+    }
+    const path = registry === DOCKER_HUB && parts.length === 1 ? `library/${parts[0]}` : parts.join('/');
+    return { registry, path };
+}
+/** The name docker and buildx use: "ghcr.io/acme/pytorch", "nvidia/cuda". */
+function repositoryName(repo) {
+    if (repo.registry === DOCKER_HUB)
+        return repo.path.replace(/^library\//, '');
+    return `${repo.registry}/${repo.path}`;
+}
+/** A full reference "repo:tag", validated. */
+function taggedReference(repo, tag, field) {
+    if (!TAG.test(tag)) {
+        throw new UserError(`${field}: ${quote(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`);
+    }
+    return `${repositoryName(repo)}:${tag}`;
+}
+/** Split "repo:tag" into its repository and tag (the tag is required). */
+function parseTaggedReference(text, field) {
+    const at = text.lastIndexOf(':');
+    const slash = text.lastIndexOf('/');
+    if (at <= slash)
+        throw new UserError(`${field}: ${quote(text)} has no tag; accepted: repository:tag`);
+    const repo = parseRepository(text.slice(0, at), field);
+    const tag = text.slice(at + 1);
+    taggedReference(repo, tag, field);
+    return { repo, tag };
+}
+/** Registries on the loopback interface are spoken to over plain HTTP, as dockerd and BuildKit do. */
+function isLoopbackRegistry(registry) {
+    const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
+}
+
+;// CONCATENATED MODULE: ./src/build/options.ts
+
+
+/**
+ * What `build` needs beyond the matrix, parsed from action inputs or CLI flags
+ * (both entries call these parsers, so the rules are the same).
+ */
+const CACHE_BACKENDS = ['auto', 'registry', 'gha', 'local', 'inline', 'none'];
+const PLACEHOLDERS = ['tag', 'key', 'torch', 'cuda', 'cudaVariant', 'python', 'os', 'flavor'];
+function parseBoolean(text, field, fallback) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return fallback;
+    if (/^(true|True|TRUE)$/.test(t))
+        return true;
+    if (/^(false|False|FALSE)$/.test(t))
+        return false;
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: true or false`);
+}
+function parseCache(text, field) {
+    const t = (text ?? '').trim().toLowerCase() || 'auto';
+    if (CACHE_BACKENDS.includes(t))
+        return t;
+    throw new UserError(`${field}: ${quote(text)} is not a cache backend; accepted: ${listWords([...CACHE_BACKENDS])}`);
+}
+function parseRetries(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return 2;
+    if (/^\d+$/.test(t) && Number(t) <= 10)
+        return Number(t);
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
+}
+/** Non-empty lines, trimmed; comments (#) dropped. Commas do not split: values may contain them. */
+function lines(text) {
+    return (text ?? '')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._\/-]*$/;
+/** KEY=VALUE lines (build-args). */
+function parseBuildArgs(text, field) {
+    return lines(text).map((line, i) => {
+        const eq = line.indexOf('=');
+        const key = eq > 0 ? line.slice(0, eq).trim() : '';
+        if (!ARG_NAME.test(key)) {
+            throw new UserError(`${field} line ${i + 1}: ${quote(line)} is not KEY=VALUE with a name of letters, digits and _`);
+        }
+        return [key, line.slice(eq + 1)];
+    });
+}
+/** key=value lines (labels, as docker/metadata-action outputs them). */
+function parseLabels(text, field) {
+    return lines(text).map((line, i) => {
+        const eq = line.indexOf('=');
+        const key = eq > 0 ? line.slice(0, eq).trim() : '';
+        if (!LABEL_KEY.test(key))
+            throw new UserError(`${field} line ${i + 1}: ${quote(line)} is not key=value`);
+        return [key, line.slice(eq + 1)];
+    });
+}
+/** Tag templates: each a bare tag or a full reference, with optional {placeholder}s. */
+function parseTagTemplates(text, field) {
+    return lines(text).map((line, i) => {
+        for (const m of line.matchAll(/\{([^}]*)\}/g)) {
+            if (!PLACEHOLDERS.includes(m[1] ?? '')) {
+                throw new UserError(`${field} line ${i + 1}: unknown placeholder {${m[1]}}; accepted: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+            }
+        }
+        if (/\s/.test(line))
+            throw new UserError(`${field} line ${i + 1}: ${quote(line)} contains whitespace`);
+        return line;
+    });
+}
+function parseImage(text, field) {
+    if (!text || text.trim() === '') {
+        throw new UserError(`${field} is required for build: the repository to tag the images in, e.g. ghcr.io/acme/pytorch`);
+    }
+    return parseRepository(text, field);
+}
+function parseBuildOptions(raw, names) {
+    const options = {
+        repository: parseImage(raw.image, names.image),
+        push: parseBoolean(raw.push, names.push, false),
+        cache: parseCache(raw.cache, names.cache),
+        context: raw.context?.trim() || '.',
+        buildArgs: parseBuildArgs(raw.buildArgs, names.buildArgs),
+        tags: parseTagTemplates(raw.tags, names.tags),
+        labels: parseLabels(raw.labels, names.labels),
+        skipExisting: parseBoolean(raw.skipExisting, names.skipExisting, true),
+        failFast: parseBoolean(raw.failFast, names.failFast, false),
+        retries: parseRetries(raw.retries, names.retries),
+    };
+    const builder = raw.builder?.trim();
+    if (builder) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder))
+            throw new UserError(`${names.builder}: ${quote(builder)} is not a builder name`);
+        options.builder = builder;
+    }
+    const dockerfile = raw.dockerfile?.trim();
+    if (dockerfile)
+        options.dockerfile = dockerfile;
+    else if (raw.context?.trim() && raw.context.trim() !== '.') {
+        throw new UserError(`${names.context} is set but ${names.dockerfile} is not: the embedded template needs no context; give both to build your own Dockerfile`);
+    }
+    return options;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/run-args.ts
+
+/**
+ * The smoke test's settings, the docker run argv, and reading the check's
+ * report. Pure.
+ */
+const SMOKE_MODES = ['true', 'false', 'auto'];
+/** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
+const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
+function parseGpuFlags(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return null;
+    const tokens = t.split(/\s+/);
+    for (let i = 0; i < tokens.length; i++) {
+        const tok = tokens[i];
+        if (!tok.startsWith('-'))
+            continue;
+        const flag = tok.split('=')[0];
+        if (!GPU_FLAGS.includes(flag)) {
+            throw new UserError(`${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
+        }
+    }
+    return tokens;
+}
+function parseGpus(text, field) {
+    const t = (text ?? '').trim() || 'all';
+    if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
+        return t;
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
+}
+function parseWholeNumber(text, field, fallback, min, max) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return fallback;
+    if (/^\d+$/.test(t) && Number(t) >= min && Number(t) <= max)
+        return Number(t);
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
+}
+function parseSmokeMode(text, field) {
+    const t = (text ?? '').trim().toLowerCase() || 'auto';
+    if (SMOKE_MODES.includes(t))
+        return t;
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${listWords([...SMOKE_MODES])}`);
+}
+function parsePython(text, field) {
+    const t = (text ?? '').trim() || 'python3';
+    if (/^[\w./-]+$/.test(t))
+        return t;
+    throw new UserError(`${field}: ${quote(text)} is not an interpreter name or path`);
+}
+/** Whether an entry is checked on a GPU: CPU entries never are. */
+function gpuModeFor(entry, options) {
+    return options.expectGpu && entry.cuda !== 'cpu';
+}
+const CHECK_IN_CONTAINER = '/gim/check.py';
+const USER_SCRIPT_IN_CONTAINER = '/gim/user-check.py';
+function smokeRunArgs(entry, image, options, paths, name) {
+    const gpu = gpuModeFor(entry, options);
+    const args = ['run', '--rm', '--name', name, '--pull', 'missing'];
+    if (gpu) {
+        if (options.gpuFlags)
+            args.push(...options.gpuFlags);
+        else
+            args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
+    }
+    args.push('-v', `${paths.check}:${CHECK_IN_CONTAINER}:ro`);
+    if (paths.script)
+        args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
+    args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, Boolean(paths.script)));
+    return args;
+}
+/** The check script's own arguments (also what a person passes when running it standalone). */
+function checkArgs(entry, options, gpu, withScript) {
+    const args = ['--expect-torch', entry.torch, '--expect-cuda', entry.cuda];
+    if (entry.torchvision)
+        args.push('--expect-torchvision', entry.torchvision);
+    if (entry.torchaudio)
+        args.push('--expect-torchaudio', entry.torchaudio);
+    if (!gpu)
+        args.push('--no-gpu');
+    else
+        args.push('--min-gpus', String(options.minGpus));
+    if (withScript)
+        args.push('--then', USER_SCRIPT_IN_CONTAINER, '--user-timeout', String(options.timeoutSeconds));
+    return args;
+}
+/** What the check prints: one JSON object after this marker. */
+const RESULT_MARKER = 'GIM-SMOKE-RESULT ';
+function parseCheckOutput(output) {
+    const line = output
+        .split(/\r?\n/)
+        .reverse()
+        .find((l) => l.startsWith(RESULT_MARKER));
+    if (!line)
+        return null;
+    try {
+        const report = JSON.parse(line.slice(RESULT_MARKER.length));
+        return Array.isArray(report.checks) ? report : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/smoke/options.ts
+
+
+
+
+function parseSmokeOptions(raw, names, script) {
+    const options = {
+        mode: parseSmokeMode(raw.smoke, names.smoke),
+        expectGpu: parseBoolean(raw.expectGpu, names.expectGpu, true),
+        gpuFlags: parseGpuFlags(raw.gpuFlags, names.gpuFlags),
+        gpus: parseGpus(raw.gpus, names.gpus),
+        timeoutSeconds: parseWholeNumber(raw.timeout, names.timeout, 300, 5, 86_400),
+        minGpus: parseWholeNumber(raw.minGpus, names.minGpus, 1, 1, 64),
+        python: parsePython(raw.python, names.python),
+    };
+    if (script)
+        options.script = script;
+    return options;
+}
+/**
+ * The image to check per entry key: from a build's `images` output (pinned by digest when it
+ * has one), else <image>:<entry tag>.
+ */
+function smokeImages(entries, imagesJson, image, field) {
+    const map = new Map();
+    if (imagesJson && imagesJson.trim()) {
+        let list;
+        try {
+            const parsed = JSON.parse(imagesJson);
+            // The action's images output is the list; the CLI's JSON output wraps it as {"images": [...]}.
+            const found = Array.isArray(parsed) ? parsed : parsed.images;
+            if (!Array.isArray(found))
+                throw new Error('not a list');
+            list = found;
+        }
+        catch (err) {
+            throw new UserError(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
+        }
+        for (const item of list) {
+            if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string')
+                continue;
+            if (item.status === 'failed' || item.status === 'cancelled')
+                continue;
+            map.set(item.key, pinned(item.tags[0], typeof item.digest === 'string' ? item.digest : null));
+        }
+        return map;
+    }
+    if (image && image.trim()) {
+        const repo = repositoryName(parseRepository(image, field.image));
+        for (const e of entries)
+            map.set(e.key, `${repo}:${e.tag}`);
+        return map;
+    }
+    throw new UserError(`smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`);
+}
+/** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
+function pinned(ref, digest) {
+    if (!digest)
+        return ref;
+    if (!/^sha256:[0-9a-f]{64}$/.test(digest))
+        throw new UserError(`images: ${quote(digest)} is not a sha256 digest`);
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    const repo = colon > slash ? ref.slice(0, colon) : ref;
+    return `${repo}@${digest}`;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -31797,66 +32139,6 @@ RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
 
 CMD ["python"]
 `;
-}
-
-;// CONCATENATED MODULE: ./src/build/reference.ts
-
-const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\d{1,5})?$|^\[[0-9a-fA-F:]+\](?::\d{1,5})?$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DOCKER_HUB = 'docker.io';
-/** Parse a repository without tag or digest. */
-function parseRepository(text, field) {
-    const t = text.trim();
-    const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (lowercase, no tag)';
-    if (t === '' || t.length > 255)
-        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
-    const parts = t.split('/');
-    let registry = DOCKER_HUB;
-    const first = parts[0] ?? '';
-    if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
-        if (!HOST.test(first))
-            throw new UserError(`${field}: ${quote(text)} has an invalid registry host ${quote(first)}; accepted: ${accepted}`);
-        registry = first.toLowerCase();
-        parts.shift();
-    }
-    if (parts.some((p) => p.includes(':') || p.includes('@'))) {
-        throw new UserError(`${field}: ${quote(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`);
-    }
-    if (parts.length === 0 || parts.some((p) => !COMPONENT.test(p))) {
-        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
-    }
-    const path = registry === DOCKER_HUB && parts.length === 1 ? `library/${parts[0]}` : parts.join('/');
-    return { registry, path };
-}
-/** The name docker and buildx use: "ghcr.io/acme/pytorch", "nvidia/cuda". */
-function repositoryName(repo) {
-    if (repo.registry === DOCKER_HUB)
-        return repo.path.replace(/^library\//, '');
-    return `${repo.registry}/${repo.path}`;
-}
-/** A full reference "repo:tag", validated. */
-function taggedReference(repo, tag, field) {
-    if (!TAG.test(tag)) {
-        throw new UserError(`${field}: ${quote(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`);
-    }
-    return `${repositoryName(repo)}:${tag}`;
-}
-/** Split "repo:tag" into its repository and tag (the tag is required). */
-function parseTaggedReference(text, field) {
-    const at = text.lastIndexOf(':');
-    const slash = text.lastIndexOf('/');
-    if (at <= slash)
-        throw new UserError(`${field}: ${quote(text)} has no tag; accepted: repository:tag`);
-    const repo = parseRepository(text.slice(0, at), field);
-    const tag = text.slice(at + 1);
-    taggedReference(repo, tag, field);
-    return { repo, tag };
-}
-/** Registries on the loopback interface are spoken to over plain HTTP, as dockerd and BuildKit do. */
-function isLoopbackRegistry(registry) {
-    const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
 }
 
 ;// CONCATENATED MODULE: ./src/build/entry-build.ts
@@ -33909,7 +34191,323 @@ function compatFor(request) {
     return mergeCompatFile(bundled, request.compatFile.text, request.compatFile.origin);
 }
 
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/smoke/diagnose.ts
+const TOOLKIT_FIX = 'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker (sudo systemctl restart docker)';
+const RULES = [
+    {
+        pattern: /could not select device driver "" with capabilities: \[\[gpu\]\]/,
+        diagnose: () => ({ cause: 'Docker has no GPU device driver: the NVIDIA Container Toolkit is missing, or dockerd was not restarted after installing it', fix: TOOLKIT_FIX }),
+    },
+    {
+        pattern: /could not select device driver "cdi"/,
+        diagnose: () => ({
+            cause: 'CDI devices were requested but CDI is not enabled in dockerd',
+            fix: 'run sudo nvidia-ctk runtime configure --runtime=docker --cdi.enabled and restart docker, or use gpu-flags: --gpus all',
+        }),
+    },
+    {
+        pattern: /unresolvable CDI devices ([^\s"]+)/,
+        diagnose: (m) => ({
+            cause: `the CDI device ${m[1]} is not defined on this host`,
+            fix: 'generate the CDI spec: sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml',
+        }),
+    },
+    {
+        pattern: /[Uu]nknown runtime specified nvidia/,
+        diagnose: () => ({ cause: 'the nvidia runtime is not registered in dockerd', fix: `${TOOLKIT_FIX}; or leave --runtime=nvidia out and use --gpus all` }),
+    },
+    {
+        pattern: /unsatisfied condition: cuda>=(\d+\.\d+)/,
+        diagnose: (m, e) => ({
+            cause: `the host driver is older than CUDA ${m[1]} in this image needs (NVIDIA_REQUIRE_CUDA)`,
+            fix: `upgrade the driver${e.minDriver ? ` to ${e.minDriver} or newer` : ''}, or use an image built for an older CUDA`,
+        }),
+    },
+    {
+        pattern: /forward compatibility was attempted on non supported HW/,
+        diagnose: () => ({
+            cause: "CUDA's forward-compatibility libraries were used on a GPU that does not support them (error 804)",
+            fix: 'upgrade the host driver to one that supports this CUDA version natively, or use an image for an older CUDA',
+        }),
+    },
+    {
+        pattern: /CUDA driver version is insufficient for CUDA runtime version|The NVIDIA driver on your system is too old/,
+        diagnose: (_m, e) => ({
+            cause: `the host driver is too old for the CUDA ${e.cuda} runtime in this image`,
+            fix: `upgrade the driver${e.minDriver ? ` to ${e.minDriver} or newer` : ''}, or use an image for an older CUDA`,
+        }),
+    },
+    {
+        pattern: /(sm_\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\d+)|no kernel image is available for execution on the device/,
+        diagnose: (m, e) => ({
+            cause: `torch ${e.torch} (${e.cudaVariant}) has no kernels for this GPU's architecture${m[1] ?? m[2] ? ` (${m[1] ?? m[2]})` : ''}`,
+            fix: 'use a torch release and CUDA variant built for it (Blackwell sm_100/sm_120 needs torch 2.7+ with cu128 or newer)',
+        }),
+    },
+    {
+        pattern: /Found no NVIDIA driver on your system|torch sees no usable GPU/,
+        diagnose: () => ({
+            cause: 'the container sees no NVIDIA driver: the GPU was not passed into it',
+            fix: 'check gpu-flags / gpus (docker run --gpus all) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+        }),
+    },
+    {
+        pattern: /nvml error: driver not loaded|NVML: Driver\/library version mismatch/,
+        diagnose: () => ({ cause: 'the NVIDIA driver on the host is not loaded (or differs from its libraries)', fix: 'reboot the runner after a driver upgrade; check nvidia-smi on the host' }),
+    },
+    {
+        pattern: /manifest unknown|not found: manifest|pull access denied|repository does not exist|no such host|unauthorized|denied: /i,
+        diagnose: () => ({
+            cause: 'the image could not be pulled',
+            fix: 'check the image reference (a tag that was never pushed, a deleted tag) and that this runner is logged in to the registry (docker/login-action)',
+        }),
+    },
+    {
+        pattern: /exec: "?python3"?: executable file not found|python3: not found|No such file or directory: 'python3'/,
+        diagnose: () => ({ cause: 'the image has no python3 on its PATH', fix: 'install Python in the image, or set smoke-python to its interpreter (e.g. /opt/venv/bin/python)' }),
+    },
+];
+function diagnoseSmokeFailure(output, entry) {
+    for (const rule of RULES) {
+        const m = output.match(rule.pattern);
+        if (m)
+            return rule.diagnose(m, entry);
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/preflight.ts
+/** nvidia-smi --query-gpu=name,driver_version,compute_cap --format=csv,noheader */
+const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version,compute_cap', '--format=csv,noheader'];
+/** Drivers before the compute_cap field existed answer this one. */
+const NVIDIA_SMI_QUERY_OLD = ['--query-gpu=name,driver_version', '--format=csv,noheader'];
+/**
+ * Read nvidia-smi's answer. Exit 0 and 14 (a warning, e.g. an infoROM issue) both carry data;
+ * fields of "ERR!" or "[GPU is lost]" mean a GPU in an error state even when the exit is 0.
+ */
+function parseNvidiaSmi(output, exitCode) {
+    if (exitCode === 'missing') {
+        return {
+            finding: {
+                severity: 'error',
+                cause: 'nvidia-smi was not found: this runner has no NVIDIA driver installed (or it is not on PATH)',
+                fix: 'run the GPU smoke test on a GPU runner (runs-on: [self-hosted, linux, gpu]), or set expect-gpu: false for a CPU-only check',
+            },
+        };
+    }
+    const text = output.trim();
+    if ((exitCode !== 0 && exitCode !== 14) || text === '') {
+        const first = text.split('\n')[0] || `exit status ${exitCode}`;
+        const notLoaded = /couldn't communicate with the NVIDIA driver|driver not loaded|NVML: Driver\/library version mismatch|No devices were found/i.test(text);
+        return {
+            finding: {
+                severity: 'error',
+                cause: `nvidia-smi failed: ${first}`,
+                fix: notLoaded
+                    ? /mismatch/i.test(text)
+                        ? 'the kernel module and the user-space driver differ (an upgrade without reboot): reboot the runner'
+                        : 'the NVIDIA driver is not loaded: check that the kernel module is installed for the running kernel (dmesg, nvidia-smi), then reboot'
+                    : 'check the driver installation on the runner (nvidia-smi should list the GPUs)',
+            },
+        };
+    }
+    const gpus = [];
+    for (const line of text.split('\n')) {
+        const fields = line.split(',').map((f) => f.trim());
+        if (fields.length < 2)
+            continue;
+        const [name = '', driver = '', cap] = fields;
+        if ([name, driver, cap ?? ''].some((f) => /ERR!|GPU is lost|Unknown Error/i.test(f))) {
+            return {
+                finding: {
+                    severity: 'error',
+                    cause: `nvidia-smi reports a GPU in an error state: ${line.trim()}`,
+                    fix: 'reset the GPU (nvidia-smi --gpu-reset) or reboot the runner; check dmesg for Xid errors',
+                },
+            };
+        }
+        gpus.push({ name, driver, computeCap: cap && /^\d+\.\d+$/.test(cap) ? cap : null });
+    }
+    if (gpus.length === 0) {
+        return { finding: { severity: 'error', cause: `nvidia-smi listed no GPUs: ${text.split('\n')[0]}`, fix: 'check that the runner has a GPU and the driver sees it' } };
+    }
+    return { gpus };
+}
+/** Compare driver versions numerically, segment by segment: "550.54.15" vs "525.60.13". */
+function compareDriver(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+function parseDockerInfo(json) {
+    try {
+        const info = JSON.parse(json);
+        return {
+            nvidiaRuntime: Object.keys(info.Runtimes ?? {}).includes('nvidia'),
+            cdiDevices: (info.DiscoveredDevices ?? []).filter((d) => d.Source === 'cdi' && d.ID).map((d) => d.ID),
+        };
+    }
+    catch {
+        return null;
+    }
+}
+function dockerFindings(support) {
+    if (!support)
+        return [{ severity: 'warning', cause: 'docker info could not be read', fix: 'check that dockerd is running and this user may use it' }];
+    if (support.nvidiaRuntime || support.cdiDevices.some((d) => d.startsWith('nvidia.com/gpu')))
+        return [];
+    // Not an error: --gpus also works through the toolkit's prestart hook, which docker info does not list.
+    return [
+        {
+            severity: 'warning',
+            cause: 'docker info lists no nvidia runtime and no nvidia.com/gpu CDI devices',
+            fix: 'if the GPU check fails, install the NVIDIA Container Toolkit and run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker',
+        },
+    ];
+}
+/**
+ * The driver against an entry's needs. The fix names the image variants of the same torch that
+ * this driver does run, from the release data.
+ */
+function driverFinding(entry, driver, data) {
+    if (!entry.minDriver || compareDriver(driver, entry.minDriver) >= 0)
+        return null;
+    const release = data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch));
+    const runnable = (release?.cuda.variants ?? [])
+        .map((v) => ({ v, cuda: data.cuda.find((c) => `cu${c.version.replace('.', '')}` === v) }))
+        .filter((x) => x.cuda && compareDriver(driver, x.cuda.minDriver) >= 0)
+        .map((x) => x.v);
+    const instead = runnable.length ? ` or use a ${runnable.join('/')} image of torch ${entry.torch}` : '';
+    return {
+        severity: 'error',
+        cause: `driver ${driver} is older than CUDA ${entry.cuda} needs (≥ ${entry.minDriver})`,
+        fix: `upgrade the driver to ${entry.minDriver} or newer${instead}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/smoke.ts
+
+
+
+
+
+
+
+/** Where the check script is: next to the bundle (ncc copies it there) or in src/ when run from source. */
+function checkScriptPath() {
+    const where = new URL(/* asset import */ __nccwpck_require__(6345), __nccwpck_require__.b);
+    const file = where instanceof URL ? (0,external_node_url_.fileURLToPath)(where) : String(where);
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new Error(`the smoke check script is missing at ${file}`);
+    return file;
+}
+/** nvidia-smi and docker info, once per run. */
+async function hostFacts(rt) {
+    const findings = [];
+    let smi = await execCapture('nvidia-smi', NVIDIA_SMI_QUERY, { env: rt.env, timeoutMs: 30_000 });
+    if (smi.code !== 0 && /not a valid field|Invalid combination/i.test(smi.output)) {
+        smi = await execCapture('nvidia-smi', NVIDIA_SMI_QUERY_OLD, { env: rt.env, timeoutMs: 30_000 });
+    }
+    const missing = smi.code !== 0 && /ENOENT/.test(smi.output);
+    const parsed = parseNvidiaSmi(smi.output, missing ? 'missing' : smi.code);
+    const gpus = 'gpus' in parsed ? parsed.gpus : [];
+    if ('finding' in parsed)
+        findings.push(parsed.finding);
+    const info = await execCapture(rt.docker, ['info', '--format', '{{json .}}'], { env: rt.env, timeoutMs: 30_000 });
+    findings.push(...dockerFindings(info.code === 0 ? parseDockerInfo(info.output) : null));
+    return { gpus, findings };
+}
+async function smokeCommand(plan, images, options, data, rt) {
+    const check = checkScriptPath();
+    const needGpu = plan.include.some((e) => gpuModeFor(e, options));
+    const host = needGpu ? await hostFacts(rt) : { gpus: [], findings: [] };
+    for (const f of host.findings.filter((x) => x.severity === 'warning'))
+        rt.log.warning(`${f.cause}: ${f.fix}`);
+    const hostError = host.findings.find((f) => f.severity === 'error');
+    const driver = host.gpus[0]?.driver ?? null;
+    if (needGpu && host.gpus.length) {
+        rt.log.info(`host: ${host.gpus.map((g) => `${g.name} (sm ${g.computeCap ?? '?'})`).join(', ')}, driver ${driver}`);
+    }
+    const results = [];
+    for (const entry of plan.include) {
+        const image = images.get(entry.key) ?? null;
+        const gpu = gpuModeFor(entry, options);
+        const base = {
+            tag: entry.tag,
+            key: entry.key,
+            image: image ?? '',
+            mode: gpu ? 'gpu' : 'cpu',
+            host: { gpus: host.gpus, driver },
+            report: null,
+            checks: [],
+            seconds: 0,
+        };
+        if (!image) {
+            results.push({ ...base, status: 'failed', failed: 'image', diagnosis: { cause: 'no image for this entry', fix: 'build it first (command build or all), or pass the build step\'s images output in input images' } });
+            continue;
+        }
+        const preflight = gpu ? (hostError ?? (driver ? driverFinding(entry, driver, data) : null)) : null;
+        if (preflight) {
+            rt.log.error(`${entry.tag}: preflight: ${preflight.cause}: ${preflight.fix}`);
+            results.push({ ...base, status: 'failed', failed: 'host preflight', diagnosis: { cause: preflight.cause, fix: preflight.fix } });
+            continue;
+        }
+        results.push(await rt.log.group(`smoke ${entry.tag}`, () => runOne(entry, image, options, check, base, rt)));
+    }
+    return results;
+}
+async function runOne(entry, image, options, check, base, rt) {
+    const name = `gim-smoke-${entry.key}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    const started = Date.now();
+    const args = smokeRunArgs(entry, image, options, { check, ...(options.script ? { script: options.script } : {}) }, name);
+    const res = await execCapture(rt.docker, args, {
+        env: rt.env,
+        timeoutMs: options.timeoutSeconds * 1000,
+        onLine: rt.log.untrusted,
+        ...(rt.signal ? { signal: rt.signal } : {}),
+    });
+    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    if (res.timedOut || rt.signal?.aborted) {
+        // Stopping the docker client does not stop the container.
+        await execCapture(rt.docker, ['rm', '-f', name], { env: rt.env, timeoutMs: 60_000 });
+    }
+    const report = parseCheckOutput(res.output);
+    const tail = res.output.trim().split('\n').slice(-30).join('\n');
+    if (res.timedOut) {
+        return {
+            ...base,
+            status: 'failed',
+            seconds,
+            failed: 'timeout',
+            diagnosis: { cause: `the smoke test did not finish within ${options.timeoutSeconds} s; the container was stopped`, fix: 'look at its output below; raise smoke-timeout if the image is just slow to start' },
+            output: tail,
+        };
+    }
+    if (!report) {
+        const diagnosis = diagnoseSmokeFailure(res.output, entry) ?? { cause: `the container exited with status ${res.code} before the check reported`, fix: 'see the container output' };
+        return { ...base, status: 'failed', seconds, failed: 'container', diagnosis, output: tail };
+    }
+    const { checks, ...facts } = report;
+    const firstFailed = checks.find((c) => !c.ok);
+    const result = { ...base, status: report.ok ? 'passed' : 'failed', seconds, report: facts, checks };
+    if (firstFailed) {
+        result.failed = firstFailed.name;
+        const diagnosis = diagnoseSmokeFailure(`${firstFailed.message ?? ''}\n${res.output}`, entry);
+        result.diagnosis = diagnosis ?? { cause: firstFailed.message ?? `${firstFailed.name} failed`, fix: 'see the check\'s value and expectation' };
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/index.ts
+
+
 
 
 
@@ -33919,131 +34517,41 @@ async function runCommand(request, runtime) {
         case 'plan':
             return { plan: planCommand(request) };
         case 'build':
-        case 'all': {
-            if (!request.build)
-                throw new UserError(`command ${request.command} needs the build settings (image, ...)`);
+            return buildAndMaybeSmoke(request, runtime, false);
+        case 'all':
+            return buildAndMaybeSmoke(request, runtime, true);
+        case 'smoke': {
+            if (!request.smoke || !request.smokeTargets)
+                throw new UserError('command smoke needs its settings');
             const plan = planCommand(request);
-            const images = await buildCommand(plan, request.build, runtime);
-            if (request.command === 'all') {
-                runtime.log.warning('command all ran plan and build; the GPU smoke test is not implemented yet in this release');
-            }
-            return { plan, images };
+            const t = request.smokeTargets;
+            const images = smokeImages(plan.include, t.imagesJson, t.image, t.fields);
+            return { plan, smoke: await smokeCommand(plan, images, request.smoke, compatFor(request), runtime) };
         }
-        case 'smoke':
         case 'repro':
-            throw new NotImplementedError(`command ${request.command} is not implemented yet; this release implements plan, build and all (plan + build). ` +
-                `Use command: plan to resolve the matrix, or build to build it`);
+            throw new NotImplementedError('command repro is not implemented yet; this release implements plan, build, smoke and all (plan + build + smoke)');
     }
 }
-
-;// CONCATENATED MODULE: ./src/build/options.ts
-
-
-/**
- * What `build` needs beyond the matrix, parsed from action inputs or CLI flags
- * (both entries call these parsers, so the rules are the same).
- */
-const CACHE_BACKENDS = ['auto', 'registry', 'gha', 'local', 'inline', 'none'];
-const PLACEHOLDERS = ['tag', 'key', 'torch', 'cuda', 'cudaVariant', 'python', 'os', 'flavor'];
-function parseBoolean(text, field, fallback) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return fallback;
-    if (/^(true|True|TRUE)$/.test(t))
-        return true;
-    if (/^(false|False|FALSE)$/.test(t))
-        return false;
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: true or false`);
-}
-function parseCache(text, field) {
-    const t = (text ?? '').trim().toLowerCase() || 'auto';
-    if (CACHE_BACKENDS.includes(t))
-        return t;
-    throw new UserError(`${field}: ${quote(text)} is not a cache backend; accepted: ${listWords([...CACHE_BACKENDS])}`);
-}
-function parseRetries(text, field) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return 2;
-    if (/^\d+$/.test(t) && Number(t) <= 10)
-        return Number(t);
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
-}
-/** Non-empty lines, trimmed; comments (#) dropped. Commas do not split: values may contain them. */
-function lines(text) {
-    return (text ?? '')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
-}
-const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._\/-]*$/;
-/** KEY=VALUE lines (build-args). */
-function parseBuildArgs(text, field) {
-    return lines(text).map((line, i) => {
-        const eq = line.indexOf('=');
-        const key = eq > 0 ? line.slice(0, eq).trim() : '';
-        if (!ARG_NAME.test(key)) {
-            throw new UserError(`${field} line ${i + 1}: ${quote(line)} is not KEY=VALUE with a name of letters, digits and _`);
-        }
-        return [key, line.slice(eq + 1)];
-    });
-}
-/** key=value lines (labels, as docker/metadata-action outputs them). */
-function parseLabels(text, field) {
-    return lines(text).map((line, i) => {
-        const eq = line.indexOf('=');
-        const key = eq > 0 ? line.slice(0, eq).trim() : '';
-        if (!LABEL_KEY.test(key))
-            throw new UserError(`${field} line ${i + 1}: ${quote(line)} is not key=value`);
-        return [key, line.slice(eq + 1)];
-    });
-}
-/** Tag templates: each a bare tag or a full reference, with optional {placeholder}s. */
-function parseTagTemplates(text, field) {
-    return lines(text).map((line, i) => {
-        for (const m of line.matchAll(/\{([^}]*)\}/g)) {
-            if (!PLACEHOLDERS.includes(m[1] ?? '')) {
-                throw new UserError(`${field} line ${i + 1}: unknown placeholder {${m[1]}}; accepted: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
-            }
-        }
-        if (/\s/.test(line))
-            throw new UserError(`${field} line ${i + 1}: ${quote(line)} contains whitespace`);
-        return line;
-    });
-}
-function parseImage(text, field) {
-    if (!text || text.trim() === '') {
-        throw new UserError(`${field} is required for build: the repository to tag the images in, e.g. ghcr.io/acme/pytorch`);
+async function buildAndMaybeSmoke(request, runtime, withSmoke) {
+    if (!request.build)
+        throw new UserError(`command ${request.command} needs the build settings (image, ...)`);
+    const plan = planCommand(request);
+    const images = await buildCommand(plan, request.build, runtime);
+    const smoke = request.smoke;
+    if (!withSmoke || !smoke || smoke.mode === 'false')
+        return { plan, images };
+    if (smoke.mode === 'auto' && smoke.expectGpu && (await hostFacts(runtime)).gpus.length === 0) {
+        runtime.log.info('smoke test skipped: smoke is auto and this runner has no GPU (set smoke: true to run it anyway, or expect-gpu: false for the CPU check)');
+        return { plan, images };
     }
-    return parseRepository(text, field);
-}
-function parseBuildOptions(raw, names) {
-    const options = {
-        repository: parseImage(raw.image, names.image),
-        push: parseBoolean(raw.push, names.push, false),
-        cache: parseCache(raw.cache, names.cache),
-        context: raw.context?.trim() || '.',
-        buildArgs: parseBuildArgs(raw.buildArgs, names.buildArgs),
-        tags: parseTagTemplates(raw.tags, names.tags),
-        labels: parseLabels(raw.labels, names.labels),
-        skipExisting: parseBoolean(raw.skipExisting, names.skipExisting, true),
-        failFast: parseBoolean(raw.failFast, names.failFast, false),
-        retries: parseRetries(raw.retries, names.retries),
-    };
-    const builder = raw.builder?.trim();
-    if (builder) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder))
-            throw new UserError(`${names.builder}: ${quote(builder)} is not a builder name`);
-        options.builder = builder;
+    const targets = new Map();
+    for (const r of images) {
+        if ((r.status === 'built' || r.status === 'skipped') && r.tags[0])
+            targets.set(r.key, pinned(r.tags[0], request.build.push ? r.digest : null));
     }
-    const dockerfile = raw.dockerfile?.trim();
-    if (dockerfile)
-        options.dockerfile = dockerfile;
-    else if (raw.context?.trim() && raw.context.trim() !== '.') {
-        throw new UserError(`${names.context} is set but ${names.dockerfile} is not: the embedded template needs no context; give both to build your own Dockerfile`);
-    }
-    return options;
+    // Entries that failed to build are not smoke-tested: the build already failed them.
+    const built = { ...plan, include: plan.include.filter((e) => targets.has(e.key)) };
+    return { plan, images, smoke: await smokeCommand(built, targets, smoke, compatFor(request), runtime) };
 }
 
 ;// CONCATENATED MODULE: ./src/effects/files.ts
@@ -34081,7 +34589,7 @@ function readInputFile(file, baseDir, field, confine) {
     if (stat.size > MAX_INPUT_FILE_BYTES) {
         throw new UserError(`${field}: ${quote(file)} is ${stat.size} bytes; at most ${MAX_INPUT_FILE_BYTES} are read`);
     }
-    return { text: (0,external_node_fs_.readFileSync)(real, 'utf8'), origin: `${field} ${file}` };
+    return { text: (0,external_node_fs_.readFileSync)(real, 'utf8'), origin: `${field} ${file}`, path: real };
 }
 /** Standard input, for the CLI's `--matrix -`. */
 function readStdin(field) {
@@ -34097,7 +34605,7 @@ function readStdin(field) {
  */
 const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'];
 /** Commands this release implements; the rest arrive with their issues. */
-const IMPLEMENTED = (/* unused pure expression or super */ null && (['plan', 'build', 'all']));
+const IMPLEMENTED = (/* unused pure expression or super */ null && (['plan', 'build', 'smoke', 'all']));
 /** Commands that build images and so need the build settings. */
 function needsBuild(command) {
     return command === 'build' || command === 'all';
@@ -34122,8 +34630,12 @@ function parseMaxEntries(text, field) {
     }
     return Number(t);
 }
+function needsSmoke(command) {
+    return command === 'smoke' || command === 'all';
+}
 
 ;// CONCATENATED MODULE: ./src/context.ts
+
 
 
 
@@ -34183,6 +34695,29 @@ function requestFromInputs(workspace) {
         confine(workspace, request.build.context, 'input context');
         if (request.build.dockerfile)
             confine(workspace, external_node_path_default().join(request.build.context, request.build.dockerfile), 'input dockerfile');
+    }
+    if (needsSmoke(command)) {
+        const script = core/* getInput */.V4('smoke-script');
+        if (script)
+            confine(workspace, script, 'input smoke-script');
+        request.smoke = parseSmokeOptions({
+            smoke: core/* getInput */.V4('smoke'),
+            expectGpu: core/* getInput */.V4('expect-gpu'),
+            gpuFlags: core/* getInput */.V4('gpu-flags'),
+            gpus: core/* getInput */.V4('gpus'),
+            timeout: core/* getInput */.V4('smoke-timeout'),
+            minGpus: core/* getInput */.V4('min-gpus'),
+            python: core/* getInput */.V4('smoke-python'),
+        }, {
+            smoke: 'input smoke',
+            expectGpu: 'input expect-gpu',
+            gpuFlags: 'input gpu-flags',
+            gpus: 'input gpus',
+            timeout: 'input smoke-timeout',
+            minGpus: 'input min-gpus',
+            python: 'input smoke-python',
+        }, script ? readInputFile(script, workspace, 'input smoke-script', true).path : undefined);
+        request.smokeTargets = { imagesJson: core/* getInput */.V4('images'), image: core/* getInput */.V4('image'), fields: { images: 'input images', image: 'input image' } };
     }
     return request;
 }
@@ -34321,6 +34856,44 @@ function formatSize(bytes) {
         return '-';
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
+/** Smoke results: one row per entry, and per failure the failing check with its cause and fix. */
+function smokeMarkdown(results) {
+    const passed = results.filter((r) => r.status === 'passed').length;
+    const out = [
+        `### gpu-image-matrix smoke test: ${passed} passed, ${results.length - passed} failed`,
+        '',
+        '| image | mode | GPU(s) | driver | torch | CUDA | cuDNN | result |',
+        '|---|---|---|---|---|---|---|---|',
+        ...results.map((r) => `| ${[r.tag, r.mode, gpusText(r), r.host.driver ?? '-', r.report?.torch ?? '-', r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'), r.report?.cudnn != null ? String(r.report.cudnn) : '-', r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`].map(mdEscape).join(' | ')} |`),
+    ];
+    for (const r of results.filter((x) => x.status === 'failed')) {
+        out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.failed ?? 'failed')}`);
+        if (r.diagnosis)
+            out.push(`- cause: ${mdEscape(r.diagnosis.cause)}`, `- fix: ${mdEscape(r.diagnosis.fix)}`);
+        if (r.output)
+            out.push('', '```text', r.output.replace(/```/g, "'''"), '```');
+    }
+    return `${out.join('\n')}\n`;
+}
+function smokeTable(results) {
+    const rows = results.map((r) => [r.tag, r.mode, r.status, r.report?.torch ?? '-', r.report ? (r.report.cuda ?? 'none') : '-', gpusText(r), `${r.seconds}s`]);
+    const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+    const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+    for (const r of results.filter((x) => x.status === 'failed')) {
+        out.push('', `${r.tag}: ${r.failed ?? 'failed'}`);
+        if (r.diagnosis)
+            out.push(`  cause: ${r.diagnosis.cause}`, `  fix: ${r.diagnosis.fix}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+function gpusText(r) {
+    if (r.mode === 'cpu')
+        return '-';
+    const gpus = r.report?.gpus?.length ? r.report.gpus.map((g) => `${g.name} (${g.capability})`) : r.host.gpus.map((g) => g.name);
+    return gpus.length ? gpus.join(', ') : '-';
+}
 
 ;// CONCATENATED MODULE: ./src/action.ts
 
@@ -34338,7 +34911,7 @@ async function run() {
         const stop = () => abort.abort();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
-        const { plan, images } = await runCommand(request, {
+        const { plan, images, smoke } = await runCommand(request, {
             log: actionLog,
             env: process.env,
             docker: 'docker',
@@ -34362,11 +34935,23 @@ async function run() {
                 core/* setOutput */.uH('digest', images[0].digest);
             summary = `${buildMarkdown(images)}\n${summary}`;
         }
+        if (smoke) {
+            core/* info */.pq(smokeTable(smoke));
+            core/* setOutput */.uH('smoke-results', JSON.stringify(smoke));
+            summary = `${smokeMarkdown(smoke)}\n${summary}`;
+        }
         if (process.env.GITHUB_STEP_SUMMARY)
             await core/* summary */.z.addRaw(summary).write();
+        const problems = [];
         const failed = images?.filter((r) => r.status === 'failed' || r.status === 'cancelled') ?? [];
         if (failed.length)
-            core/* setFailed */.C1(`${failed.length} of ${images?.length} images were not built: ${failed.map((r) => r.tag).join(', ')}`);
+            problems.push(`${failed.length} of ${images?.length} images were not built: ${failed.map((r) => r.tag).join(', ')}`);
+        const smokeFailed = smoke?.filter((r) => r.status === 'failed') ?? [];
+        for (const r of smokeFailed) {
+            problems.push(`smoke test of ${r.tag} failed: ${r.failed ?? ''}${r.diagnosis ? `: ${r.diagnosis.cause}. Fix: ${r.diagnosis.fix}` : ''}`);
+        }
+        if (problems.length)
+            core/* setFailed */.C1(problems.join('\n'));
     }
     catch (err) {
         if (err instanceof UserError) {
@@ -34400,13 +34985,20 @@ function neutralise(line) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1685);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7008);
 // The action's entry point (runs.main in action.yml).
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6345:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "b7fa7f4b9c252a98aaa3.py";
 
 /***/ }),
 
@@ -46532,9 +47124,20 @@ function copyFile(srcFile, destFile, force) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/publicPath */
+/******/ (() => {
+/******/ 	var scriptUrl;
+/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
+/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
+/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
+/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
+/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
+/******/ 	__nccwpck_require__.p = scriptUrl;
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
-/******/ 	// no baseURI
+/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
 /******/ 	
 /******/ 	// object to store loaded and loading chunks
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched

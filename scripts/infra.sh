@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Bring up the real infrastructure the end-to-end tests use (idempotent, needs root):
-#   - dockerd, a Distribution registry on 127.0.0.1:5000, and the base image
-#     127.0.0.1:5000/debian:bookworm made with debootstrap (no Docker Hub here);
+#   - dockerd, a Distribution registry on 127.0.0.1:5000, and the base images
+#     127.0.0.1:5000/debian:bookworm made with debootstrap (no Docker Hub here) and
+#     127.0.0.1:5000/debian-torch:bookworm with Debian's CPU torch (python3-torch), for the
+#     smoke tests;
 #   - BuildKit v0.25 built from Debian's packaged sources, with the buildx plugin, as
 #     the buildx "remote" builder bk-remote (the docker-container driver cannot run here);
 #   - apache2-utils, for the password-protected registry one test starts.
@@ -22,8 +24,8 @@ if ! dpkg-query -W -f='${Status}' apache2-utils 2>/dev/null | grep -q 'install o
   apt-get install -y -qq --no-install-recommends apache2-utils >/dev/null
 fi
 # One after the other: both scripts use apt.
-log "dockerd, registry, base image"
-bash "$tools/local-infra.sh" up
+log "dockerd, registry, base images"
+WITH_TORCH=1 PUSH_TORCH=1 bash "$tools/local-infra.sh" up
 log "BuildKit and the buildx remote builder"
 bash "$tools/buildkit-from-debian.sh"
 docker buildx inspect bk-remote >/dev/null

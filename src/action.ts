@@ -4,7 +4,7 @@ import { runCommand } from './commands/index.js';
 import type { BuildLog } from './commands/build.js';
 import { requestFromInputs } from './context.js';
 import { UserError } from './errors.js';
-import { buildMarkdown, buildTable, matrixOutput, planMarkdown, planTable } from './report/format.js';
+import { buildMarkdown, buildTable, matrixOutput, planMarkdown, planTable, smokeMarkdown, smokeTable } from './report/format.js';
 
 /** The action: inputs -> request -> command -> outputs, log and job summary. */
 export async function run(): Promise<void> {
@@ -15,7 +15,7 @@ export async function run(): Promise<void> {
     const stop = (): void => abort.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    const { plan, images } = await runCommand(request, {
+    const { plan, images, smoke } = await runCommand(request, {
       log: actionLog,
       env: process.env,
       docker: 'docker',
@@ -39,9 +39,20 @@ export async function run(): Promise<void> {
       if (images.length === 1 && images[0]?.digest) core.setOutput('digest', images[0].digest);
       summary = `${buildMarkdown(images)}\n${summary}`;
     }
+    if (smoke) {
+      core.info(smokeTable(smoke));
+      core.setOutput('smoke-results', JSON.stringify(smoke));
+      summary = `${smokeMarkdown(smoke)}\n${summary}`;
+    }
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
+    const problems: string[] = [];
     const failed = images?.filter((r) => r.status === 'failed' || r.status === 'cancelled') ?? [];
-    if (failed.length) core.setFailed(`${failed.length} of ${images?.length} images were not built: ${failed.map((r) => r.tag).join(', ')}`);
+    if (failed.length) problems.push(`${failed.length} of ${images?.length} images were not built: ${failed.map((r) => r.tag).join(', ')}`);
+    const smokeFailed = smoke?.filter((r) => r.status === 'failed') ?? [];
+    for (const r of smokeFailed) {
+      problems.push(`smoke test of ${r.tag} failed: ${r.failed ?? ''}${r.diagnosis ? `: ${r.diagnosis.cause}. Fix: ${r.diagnosis.fix}` : ''}`);
+    }
+    if (problems.length) core.setFailed(problems.join('\n'));
   } catch (err) {
     if (err instanceof UserError) {
       core.setFailed(err.message);

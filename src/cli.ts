@@ -10,16 +10,18 @@ import { planCommand } from './commands/plan.js';
 import type { MatrixEntry } from './matrix/entry.js';
 import { readInputFile, readStdin } from './effects/files.js';
 import { UserError, listWords, quote } from './errors.js';
-import { FORMATS, buildMarkdown, buildTable, formatPlan, type Format } from './report/format.js';
-import { needsBuild, parseCommand, parseMaxEntries, type Request } from './request.js';
+import { FORMATS, buildMarkdown, buildTable, formatPlan, smokeMarkdown, smokeTable, type Format } from './report/format.js';
+import { needsBuild, needsSmoke, parseCommand, parseMaxEntries, type Request } from './request.js';
+import { parseSmokeOptions } from './smoke/options.js';
 
 const USAGE = `Usage: gpu-image-matrix <command> [options]
 
 Commands:
   plan                 resolve a matrix spec against the release data
   build                plan, then build (and push) an image per entry
-  all                  plan and build (the GPU smoke test is not implemented yet)
-  smoke, repro         not implemented yet in this release
+  smoke                check each entry's image inside a container (GPU, or CPU with --expect-gpu false)
+  all                  plan, build, then smoke-test (--smoke auto: when the host has a GPU)
+  repro                not implemented yet in this release
 
 Options:
   --matrix FILE        the matrix spec, YAML or JSON ("-" reads standard input)
@@ -45,6 +47,19 @@ Build options (build, all):
   --skip-existing B    true (default) or false: skip entries whose content tag exists
   --fail-fast          stop at the first failed entry
   --retries N          extra attempts after a transient registry or network error (default 2)
+
+Smoke options (smoke, all):
+  --images FILE        a build's images output (JSON) naming the images to check; else
+                       --image REPO and each entry's tag
+  --smoke MODE         all: true, false or auto (default: only when the host has a GPU)
+  --expect-gpu B       true (default) or false: the CPU check (versions and imports only)
+  --gpu-flags FLAGS    docker run flags that hand GPUs in, instead of --gpus (e.g.
+                       "--device nvidia.com/gpu=all")
+  --gpus DEVICES       all (default) or device indexes/UUIDs, e.g. 0,1
+  --smoke-timeout S    seconds before the container is stopped (default 300)
+  --min-gpus N         GPUs the container must see (default 1)
+  --smoke-script FILE  your Python check, run in the container after ours
+  --smoke-python PATH  the interpreter in the image (default python3)
 
 Exit status: 0 on success, 2 for a mistake in the input, 1 for anything else.
 `;
@@ -73,6 +88,15 @@ export async function main(argv: string[]): Promise<number> {
         'skip-existing': { type: 'string' },
         'fail-fast': { type: 'boolean' },
         retries: { type: 'string' },
+        images: { type: 'string' },
+        smoke: { type: 'string' },
+        'expect-gpu': { type: 'string' },
+        'gpu-flags': { type: 'string' },
+        gpus: { type: 'string' },
+        'smoke-timeout': { type: 'string' },
+        'min-gpus': { type: 'string' },
+        'smoke-script': { type: 'string' },
+        'smoke-python': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -95,21 +119,26 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(renderDockerfile(selectEntry(plan.include, values['print-dockerfile'])));
       return 0;
     }
-    const { plan, images } = await runCommand(request, {
+    const { plan, images, smoke } = await runCommand(request, {
       log: cliLog,
       env: process.env,
       docker: 'docker',
       baseDir: process.cwd(),
       now: () => new Date(),
     });
-    if (!images) {
+    if (!images && !smoke) {
       process.stdout.write(formatPlan(plan, format));
       if (format === 'json') for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
       return 0;
     }
     for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
-    process.stdout.write(format === 'json' ? `${JSON.stringify({ images }, null, 2)}\n` : format === 'markdown' ? buildMarkdown(images) : buildTable(images));
-    return images.some((r) => r.status === 'failed' || r.status === 'cancelled') ? 1 : 0;
+    if (format === 'json') process.stdout.write(`${JSON.stringify({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}) }, null, 2)}\n`);
+    else {
+      if (images) process.stdout.write(format === 'markdown' ? buildMarkdown(images) : buildTable(images));
+      if (smoke) process.stdout.write(format === 'markdown' ? smokeMarkdown(smoke) : smokeTable(smoke));
+    }
+    const failed = (images ?? []).some((r) => r.status === 'failed' || r.status === 'cancelled') || (smoke ?? []).some((r) => r.status === 'failed');
+    return failed ? 1 : 0;
   } catch (err) {
     if (err instanceof UserError) {
       process.stderr.write(`gpu-image-matrix: ${err.message}\n`);
@@ -168,6 +197,36 @@ function requestFromArgs(commandText: string, values: Values): Request {
         retries: '--retries',
       },
     );
+  }
+  if (needsSmoke(command)) {
+    const script = str('smoke-script');
+    request.smoke = parseSmokeOptions(
+      {
+        smoke: str('smoke'),
+        expectGpu: str('expect-gpu'),
+        gpuFlags: str('gpu-flags'),
+        gpus: str('gpus'),
+        timeout: str('smoke-timeout'),
+        minGpus: str('min-gpus'),
+        python: str('smoke-python'),
+      },
+      {
+        smoke: '--smoke',
+        expectGpu: '--expect-gpu',
+        gpuFlags: '--gpu-flags',
+        gpus: '--gpus',
+        timeout: '--smoke-timeout',
+        minGpus: '--min-gpus',
+        python: '--smoke-python',
+      },
+      script ? readInputFile(script, cwd, '--smoke-script', false).path : undefined,
+    );
+    const imagesFile = str('images');
+    request.smokeTargets = {
+      ...(imagesFile ? { imagesJson: readInputFile(imagesFile, cwd, '--images', false).text } : {}),
+      ...(str('image') ? { image: str('image') as string } : {}),
+      fields: { images: '--images', image: '--image' },
+    };
   }
   return request;
 }

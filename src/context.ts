@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseBuildOptions } from './build/options.js';
 import { UserError, quote } from './errors.js';
 import { readInputFile } from './effects/files.js';
-import { needsBuild, parseCommand, parseMaxEntries, type Request } from './request.js';
+import { needsBuild, needsSmoke, parseCommand, parseMaxEntries, type Request } from './request.js';
+import { parseSmokeOptions } from './smoke/options.js';
 
 /** The action's inputs turned into the typed request (files read, relative to the workspace). */
 export function requestFromInputs(workspace: string): Request {
@@ -59,6 +60,32 @@ export function requestFromInputs(workspace: string): Request {
     );
     confine(workspace, request.build.context, 'input context');
     if (request.build.dockerfile) confine(workspace, path.join(request.build.context, request.build.dockerfile), 'input dockerfile');
+  }
+  if (needsSmoke(command)) {
+    const script = core.getInput('smoke-script');
+    if (script) confine(workspace, script, 'input smoke-script');
+    request.smoke = parseSmokeOptions(
+      {
+        smoke: core.getInput('smoke'),
+        expectGpu: core.getInput('expect-gpu'),
+        gpuFlags: core.getInput('gpu-flags'),
+        gpus: core.getInput('gpus'),
+        timeout: core.getInput('smoke-timeout'),
+        minGpus: core.getInput('min-gpus'),
+        python: core.getInput('smoke-python'),
+      },
+      {
+        smoke: 'input smoke',
+        expectGpu: 'input expect-gpu',
+        gpuFlags: 'input gpu-flags',
+        gpus: 'input gpus',
+        timeout: 'input smoke-timeout',
+        minGpus: 'input min-gpus',
+        python: 'input smoke-python',
+      },
+      script ? readInputFile(script, workspace, 'input smoke-script', true).path : undefined,
+    );
+    request.smokeTargets = { imagesJson: core.getInput('images'), image: core.getInput('image'), fields: { images: 'input images', image: 'input image' } };
   }
   return request;
 }

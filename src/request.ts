@@ -1,5 +1,6 @@
 import { UserError, listWords, quote } from './errors.js';
 import type { BuildOptions } from './build/options.js';
+import type { SmokeOptions } from './smoke/run-args.js';
 import { DEFAULT_MAX_ENTRIES } from './matrix/resolve.js';
 
 /**
@@ -10,12 +11,14 @@ import { DEFAULT_MAX_ENTRIES } from './matrix/resolve.js';
 export const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'] as const;
 export type Command = (typeof COMMANDS)[number];
 /** Commands this release implements; the rest arrive with their issues. */
-export const IMPLEMENTED: readonly Command[] = ['plan', 'build', 'all'];
+export const IMPLEMENTED: readonly Command[] = ['plan', 'build', 'smoke', 'all'];
 
 /** Text read from an input or a file, with where it came from for messages. */
 export interface SourceText {
   text: string;
   origin: string;
+  /** the real path, for files */
+  path?: string;
 }
 
 export interface Request {
@@ -25,6 +28,10 @@ export interface Request {
   maxEntries: number;
   /** for build and all */
   build?: BuildOptions;
+  /** for smoke and all */
+  smoke?: SmokeOptions;
+  /** for smoke: where the images to check are named (a build's images output, or the repository) */
+  smokeTargets?: { imagesJson?: string; image?: string; fields: { images: string; image: string } };
 }
 
 /** Commands that build images and so need the build settings. */
@@ -51,4 +58,8 @@ export function parseMaxEntries(text: string | undefined, field: string): number
     throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 1 to ${MAX_ENTRIES_CEILING} (default ${DEFAULT_MAX_ENTRIES})`);
   }
   return Number(t);
+}
+
+export function needsSmoke(command: Command): boolean {
+  return command === 'smoke' || command === 'all';
 }

@@ -39,7 +39,7 @@ for (const node of runtimes()) {
       { name: 'a missing matrix file', args: ['plan', '--matrix', 'nope.yml'], message: /^gpu-image-matrix: --matrix: "nope\.yml" does not exist/ },
       { name: 'no --matrix', args: ['plan'], message: /^gpu-image-matrix: --matrix is required/ },
       { name: 'an unknown command', args: ['deploy', '--matrix', '-'], message: /^gpu-image-matrix: command: "deploy" is not a command; accepted: plan, build, smoke, repro or all/ },
-      { name: 'a command not implemented yet', args: ['repro', '--matrix', '-'], input: 'torch: 2.4', message: /^gpu-image-matrix: command repro is not implemented yet; this release implements plan, build and all/ },
+      { name: 'a command not implemented yet', args: ['repro', '--matrix', '-'], input: 'torch: 2.4', message: /^gpu-image-matrix: command repro is not implemented yet; this release implements plan, build, smoke and all/ },
       { name: 'an unknown format', args: ['plan', '--matrix', '-', '--format', 'yaml'], message: /^gpu-image-matrix: --format: "yaml" is not a format; accepted: json, table or markdown/ },
       { name: 'an unknown option', args: ['plan', '--matrx', 'x'], message: /^gpu-image-matrix: Unknown option '--matrx'/ },
       { name: 'a bad max-entries', args: ['plan', '--matrix', '-', '--max-entries', '0'], message: /^gpu-image-matrix: --max-entries: "0" is not valid; accepted: a whole number from 1 to 100000/ },

@@ -3320,9 +3320,10 @@ CMD ["python"]
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   az: () => (/* binding */ parseBuildOptions)
+/* harmony export */   az: () => (/* binding */ parseBuildOptions),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports CACHE_BACKENDS, PLACEHOLDERS, parseBoolean, parseCache, parseRetries, lines, parseBuildArgs, parseLabels, parseTagTemplates, parseImage */
+/* unused harmony exports CACHE_BACKENDS, PLACEHOLDERS, parseCache, parseRetries, lines, parseBuildArgs, parseLabels, parseTagTemplates, parseImage */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2653);
 
@@ -3523,13 +3524,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
 /* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9186);
 /* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2784);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(464);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6491);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6719);
 /* harmony import */ var _effects_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9565);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2011);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4390);
+/* harmony import */ var _smoke_options_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2731);
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
+
 
 
 
@@ -3545,8 +3548,9 @@ const USAGE = `Usage: gpu-image-matrix <command> [options]
 Commands:
   plan                 resolve a matrix spec against the release data
   build                plan, then build (and push) an image per entry
-  all                  plan and build (the GPU smoke test is not implemented yet)
-  smoke, repro         not implemented yet in this release
+  smoke                check each entry's image inside a container (GPU, or CPU with --expect-gpu false)
+  all                  plan, build, then smoke-test (--smoke auto: when the host has a GPU)
+  repro                not implemented yet in this release
 
 Options:
   --matrix FILE        the matrix spec, YAML or JSON ("-" reads standard input)
@@ -3572,6 +3576,19 @@ Build options (build, all):
   --skip-existing B    true (default) or false: skip entries whose content tag exists
   --fail-fast          stop at the first failed entry
   --retries N          extra attempts after a transient registry or network error (default 2)
+
+Smoke options (smoke, all):
+  --images FILE        a build's images output (JSON) naming the images to check; else
+                       --image REPO and each entry's tag
+  --smoke MODE         all: true, false or auto (default: only when the host has a GPU)
+  --expect-gpu B       true (default) or false: the CPU check (versions and imports only)
+  --gpu-flags FLAGS    docker run flags that hand GPUs in, instead of --gpus (e.g.
+                       "--device nvidia.com/gpu=all")
+  --gpus DEVICES       all (default) or device indexes/UUIDs, e.g. 0,1
+  --smoke-timeout S    seconds before the container is stopped (default 300)
+  --min-gpus N         GPUs the container must see (default 1)
+  --smoke-script FILE  your Python check, run in the container after ours
+  --smoke-python PATH  the interpreter in the image (default python3)
 
 Exit status: 0 on success, 2 for a mistake in the input, 1 for anything else.
 `;
@@ -3599,6 +3616,15 @@ async function main(argv) {
                 'skip-existing': { type: 'string' },
                 'fail-fast': { type: 'boolean' },
                 retries: { type: 'string' },
+                images: { type: 'string' },
+                smoke: { type: 'string' },
+                'expect-gpu': { type: 'string' },
+                'gpu-flags': { type: 'string' },
+                gpus: { type: 'string' },
+                'smoke-timeout': { type: 'string' },
+                'min-gpus': { type: 'string' },
+                'smoke-script': { type: 'string' },
+                'smoke-python': { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean' },
             },
@@ -3621,14 +3647,14 @@ async function main(argv) {
             process.stdout.write((0,_build_dockerfile_js__WEBPACK_IMPORTED_MODULE_8__/* .renderDockerfile */ .TI)(selectEntry(plan.include, values['print-dockerfile'])));
             return 0;
         }
-        const { plan, images } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)(request, {
+        const { plan, images, smoke } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)(request, {
             log: cliLog,
             env: process.env,
             docker: 'docker',
             baseDir: process.cwd(),
             now: () => new Date(),
         });
-        if (!images) {
+        if (!images && !smoke) {
             process.stdout.write((0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPlan */ .nT)(plan, format));
             if (format === 'json')
                 for (const w of plan.warnings)
@@ -3637,8 +3663,16 @@ async function main(argv) {
         }
         for (const w of plan.warnings)
             process.stderr.write(`warning: ${w}\n`);
-        process.stdout.write(format === 'json' ? `${JSON.stringify({ images }, null, 2)}\n` : format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .buildTable */ .Zk)(images));
-        return images.some((r) => r.status === 'failed' || r.status === 'cancelled') ? 1 : 0;
+        if (format === 'json')
+            process.stdout.write(`${JSON.stringify({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}) }, null, 2)}\n`);
+        else {
+            if (images)
+                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .buildTable */ .Zk)(images));
+            if (smoke)
+                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .smokeTable */ .Ik)(smoke));
+        }
+        const failed = (images ?? []).some((r) => r.status === 'failed' || r.status === 'cancelled') || (smoke ?? []).some((r) => r.status === 'failed');
+        return failed ? 1 : 0;
     }
     catch (err) {
         if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo) {
@@ -3695,6 +3729,32 @@ function requestFromArgs(commandText, values) {
             retries: '--retries',
         });
     }
+    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_6__/* .needsSmoke */ .vw)(command)) {
+        const script = str('smoke-script');
+        request.smoke = (0,_smoke_options_js__WEBPACK_IMPORTED_MODULE_10__/* .parseSmokeOptions */ .Tt)({
+            smoke: str('smoke'),
+            expectGpu: str('expect-gpu'),
+            gpuFlags: str('gpu-flags'),
+            gpus: str('gpus'),
+            timeout: str('smoke-timeout'),
+            minGpus: str('min-gpus'),
+            python: str('smoke-python'),
+        }, {
+            smoke: '--smoke',
+            expectGpu: '--expect-gpu',
+            gpuFlags: '--gpu-flags',
+            gpus: '--gpus',
+            timeout: '--smoke-timeout',
+            minGpus: '--min-gpus',
+            python: '--smoke-python',
+        }, script ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(script, cwd, '--smoke-script', false).path : undefined);
+        const imagesFile = str('images');
+        request.smokeTargets = {
+            ...(imagesFile ? { imagesJson: (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(imagesFile, cwd, '--images', false).text } : {}),
+            ...(str('image') ? { image: str('image') } : {}),
+            fields: { images: '--images', image: '--image' },
+        };
+    }
     return request;
 }
 /** An entry named by its tag, key or 1-based position. */
@@ -3730,7 +3790,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 464:
+/***/ 6491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3741,6 +3801,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/smoke/options.ts
+var options = __nccwpck_require__(2731);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -4731,7 +4793,325 @@ async function dockerBuild(inv, rt) {
 
 // EXTERNAL MODULE: ./src/commands/plan.ts + 4 modules
 var commands_plan = __nccwpck_require__(6719);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/smoke/diagnose.ts
+const TOOLKIT_FIX = 'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker (sudo systemctl restart docker)';
+const RULES = [
+    {
+        pattern: /could not select device driver "" with capabilities: \[\[gpu\]\]/,
+        diagnose: () => ({ cause: 'Docker has no GPU device driver: the NVIDIA Container Toolkit is missing, or dockerd was not restarted after installing it', fix: TOOLKIT_FIX }),
+    },
+    {
+        pattern: /could not select device driver "cdi"/,
+        diagnose: () => ({
+            cause: 'CDI devices were requested but CDI is not enabled in dockerd',
+            fix: 'run sudo nvidia-ctk runtime configure --runtime=docker --cdi.enabled and restart docker, or use gpu-flags: --gpus all',
+        }),
+    },
+    {
+        pattern: /unresolvable CDI devices ([^\s"]+)/,
+        diagnose: (m) => ({
+            cause: `the CDI device ${m[1]} is not defined on this host`,
+            fix: 'generate the CDI spec: sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml',
+        }),
+    },
+    {
+        pattern: /[Uu]nknown runtime specified nvidia/,
+        diagnose: () => ({ cause: 'the nvidia runtime is not registered in dockerd', fix: `${TOOLKIT_FIX}; or leave --runtime=nvidia out and use --gpus all` }),
+    },
+    {
+        pattern: /unsatisfied condition: cuda>=(\d+\.\d+)/,
+        diagnose: (m, e) => ({
+            cause: `the host driver is older than CUDA ${m[1]} in this image needs (NVIDIA_REQUIRE_CUDA)`,
+            fix: `upgrade the driver${e.minDriver ? ` to ${e.minDriver} or newer` : ''}, or use an image built for an older CUDA`,
+        }),
+    },
+    {
+        pattern: /forward compatibility was attempted on non supported HW/,
+        diagnose: () => ({
+            cause: "CUDA's forward-compatibility libraries were used on a GPU that does not support them (error 804)",
+            fix: 'upgrade the host driver to one that supports this CUDA version natively, or use an image for an older CUDA',
+        }),
+    },
+    {
+        pattern: /CUDA driver version is insufficient for CUDA runtime version|The NVIDIA driver on your system is too old/,
+        diagnose: (_m, e) => ({
+            cause: `the host driver is too old for the CUDA ${e.cuda} runtime in this image`,
+            fix: `upgrade the driver${e.minDriver ? ` to ${e.minDriver} or newer` : ''}, or use an image for an older CUDA`,
+        }),
+    },
+    {
+        pattern: /(sm_\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\d+)|no kernel image is available for execution on the device/,
+        diagnose: (m, e) => ({
+            cause: `torch ${e.torch} (${e.cudaVariant}) has no kernels for this GPU's architecture${m[1] ?? m[2] ? ` (${m[1] ?? m[2]})` : ''}`,
+            fix: 'use a torch release and CUDA variant built for it (Blackwell sm_100/sm_120 needs torch 2.7+ with cu128 or newer)',
+        }),
+    },
+    {
+        pattern: /Found no NVIDIA driver on your system|torch sees no usable GPU/,
+        diagnose: () => ({
+            cause: 'the container sees no NVIDIA driver: the GPU was not passed into it',
+            fix: 'check gpu-flags / gpus (docker run --gpus all) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+        }),
+    },
+    {
+        pattern: /nvml error: driver not loaded|NVML: Driver\/library version mismatch/,
+        diagnose: () => ({ cause: 'the NVIDIA driver on the host is not loaded (or differs from its libraries)', fix: 'reboot the runner after a driver upgrade; check nvidia-smi on the host' }),
+    },
+    {
+        pattern: /manifest unknown|not found: manifest|pull access denied|repository does not exist|no such host|unauthorized|denied: /i,
+        diagnose: () => ({
+            cause: 'the image could not be pulled',
+            fix: 'check the image reference (a tag that was never pushed, a deleted tag) and that this runner is logged in to the registry (docker/login-action)',
+        }),
+    },
+    {
+        pattern: /exec: "?python3"?: executable file not found|python3: not found|No such file or directory: 'python3'/,
+        diagnose: () => ({ cause: 'the image has no python3 on its PATH', fix: 'install Python in the image, or set smoke-python to its interpreter (e.g. /opt/venv/bin/python)' }),
+    },
+];
+function diagnoseSmokeFailure(output, entry) {
+    for (const rule of RULES) {
+        const m = output.match(rule.pattern);
+        if (m)
+            return rule.diagnose(m, entry);
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/preflight.ts
+/** nvidia-smi --query-gpu=name,driver_version,compute_cap --format=csv,noheader */
+const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version,compute_cap', '--format=csv,noheader'];
+/** Drivers before the compute_cap field existed answer this one. */
+const NVIDIA_SMI_QUERY_OLD = ['--query-gpu=name,driver_version', '--format=csv,noheader'];
+/**
+ * Read nvidia-smi's answer. Exit 0 and 14 (a warning, e.g. an infoROM issue) both carry data;
+ * fields of "ERR!" or "[GPU is lost]" mean a GPU in an error state even when the exit is 0.
+ */
+function parseNvidiaSmi(output, exitCode) {
+    if (exitCode === 'missing') {
+        return {
+            finding: {
+                severity: 'error',
+                cause: 'nvidia-smi was not found: this runner has no NVIDIA driver installed (or it is not on PATH)',
+                fix: 'run the GPU smoke test on a GPU runner (runs-on: [self-hosted, linux, gpu]), or set expect-gpu: false for a CPU-only check',
+            },
+        };
+    }
+    const text = output.trim();
+    if ((exitCode !== 0 && exitCode !== 14) || text === '') {
+        const first = text.split('\n')[0] || `exit status ${exitCode}`;
+        const notLoaded = /couldn't communicate with the NVIDIA driver|driver not loaded|NVML: Driver\/library version mismatch|No devices were found/i.test(text);
+        return {
+            finding: {
+                severity: 'error',
+                cause: `nvidia-smi failed: ${first}`,
+                fix: notLoaded
+                    ? /mismatch/i.test(text)
+                        ? 'the kernel module and the user-space driver differ (an upgrade without reboot): reboot the runner'
+                        : 'the NVIDIA driver is not loaded: check that the kernel module is installed for the running kernel (dmesg, nvidia-smi), then reboot'
+                    : 'check the driver installation on the runner (nvidia-smi should list the GPUs)',
+            },
+        };
+    }
+    const gpus = [];
+    for (const line of text.split('\n')) {
+        const fields = line.split(',').map((f) => f.trim());
+        if (fields.length < 2)
+            continue;
+        const [name = '', driver = '', cap] = fields;
+        if ([name, driver, cap ?? ''].some((f) => /ERR!|GPU is lost|Unknown Error/i.test(f))) {
+            return {
+                finding: {
+                    severity: 'error',
+                    cause: `nvidia-smi reports a GPU in an error state: ${line.trim()}`,
+                    fix: 'reset the GPU (nvidia-smi --gpu-reset) or reboot the runner; check dmesg for Xid errors',
+                },
+            };
+        }
+        gpus.push({ name, driver, computeCap: cap && /^\d+\.\d+$/.test(cap) ? cap : null });
+    }
+    if (gpus.length === 0) {
+        return { finding: { severity: 'error', cause: `nvidia-smi listed no GPUs: ${text.split('\n')[0]}`, fix: 'check that the runner has a GPU and the driver sees it' } };
+    }
+    return { gpus };
+}
+/** Compare driver versions numerically, segment by segment: "550.54.15" vs "525.60.13". */
+function compareDriver(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+function parseDockerInfo(json) {
+    try {
+        const info = JSON.parse(json);
+        return {
+            nvidiaRuntime: Object.keys(info.Runtimes ?? {}).includes('nvidia'),
+            cdiDevices: (info.DiscoveredDevices ?? []).filter((d) => d.Source === 'cdi' && d.ID).map((d) => d.ID),
+        };
+    }
+    catch {
+        return null;
+    }
+}
+function dockerFindings(support) {
+    if (!support)
+        return [{ severity: 'warning', cause: 'docker info could not be read', fix: 'check that dockerd is running and this user may use it' }];
+    if (support.nvidiaRuntime || support.cdiDevices.some((d) => d.startsWith('nvidia.com/gpu')))
+        return [];
+    // Not an error: --gpus also works through the toolkit's prestart hook, which docker info does not list.
+    return [
+        {
+            severity: 'warning',
+            cause: 'docker info lists no nvidia runtime and no nvidia.com/gpu CDI devices',
+            fix: 'if the GPU check fails, install the NVIDIA Container Toolkit and run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker',
+        },
+    ];
+}
+/**
+ * The driver against an entry's needs. The fix names the image variants of the same torch that
+ * this driver does run, from the release data.
+ */
+function driverFinding(entry, driver, data) {
+    if (!entry.minDriver || compareDriver(driver, entry.minDriver) >= 0)
+        return null;
+    const release = data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch));
+    const runnable = (release?.cuda.variants ?? [])
+        .map((v) => ({ v, cuda: data.cuda.find((c) => `cu${c.version.replace('.', '')}` === v) }))
+        .filter((x) => x.cuda && compareDriver(driver, x.cuda.minDriver) >= 0)
+        .map((x) => x.v);
+    const instead = runnable.length ? ` or use a ${runnable.join('/')} image of torch ${entry.torch}` : '';
+    return {
+        severity: 'error',
+        cause: `driver ${driver} is older than CUDA ${entry.cuda} needs (≥ ${entry.minDriver})`,
+        fix: `upgrade the driver to ${entry.minDriver} or newer${instead}`,
+    };
+}
+
+// EXTERNAL MODULE: ./src/smoke/run-args.ts
+var run_args = __nccwpck_require__(1896);
+;// CONCATENATED MODULE: ./src/commands/smoke.ts
+
+
+
+
+
+
+
+/** Where the check script is: next to the bundle (ncc copies it there) or in src/ when run from source. */
+function checkScriptPath() {
+    const where = new URL(/* asset import */ __nccwpck_require__(6345), __nccwpck_require__.b);
+    const file = where instanceof URL ? (0,external_node_url_.fileURLToPath)(where) : String(where);
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new Error(`the smoke check script is missing at ${file}`);
+    return file;
+}
+/** nvidia-smi and docker info, once per run. */
+async function hostFacts(rt) {
+    const findings = [];
+    let smi = await execCapture('nvidia-smi', NVIDIA_SMI_QUERY, { env: rt.env, timeoutMs: 30_000 });
+    if (smi.code !== 0 && /not a valid field|Invalid combination/i.test(smi.output)) {
+        smi = await execCapture('nvidia-smi', NVIDIA_SMI_QUERY_OLD, { env: rt.env, timeoutMs: 30_000 });
+    }
+    const missing = smi.code !== 0 && /ENOENT/.test(smi.output);
+    const parsed = parseNvidiaSmi(smi.output, missing ? 'missing' : smi.code);
+    const gpus = 'gpus' in parsed ? parsed.gpus : [];
+    if ('finding' in parsed)
+        findings.push(parsed.finding);
+    const info = await execCapture(rt.docker, ['info', '--format', '{{json .}}'], { env: rt.env, timeoutMs: 30_000 });
+    findings.push(...dockerFindings(info.code === 0 ? parseDockerInfo(info.output) : null));
+    return { gpus, findings };
+}
+async function smokeCommand(plan, images, options, data, rt) {
+    const check = checkScriptPath();
+    const needGpu = plan.include.some((e) => (0,run_args/* gpuModeFor */.Zq)(e, options));
+    const host = needGpu ? await hostFacts(rt) : { gpus: [], findings: [] };
+    for (const f of host.findings.filter((x) => x.severity === 'warning'))
+        rt.log.warning(`${f.cause}: ${f.fix}`);
+    const hostError = host.findings.find((f) => f.severity === 'error');
+    const driver = host.gpus[0]?.driver ?? null;
+    if (needGpu && host.gpus.length) {
+        rt.log.info(`host: ${host.gpus.map((g) => `${g.name} (sm ${g.computeCap ?? '?'})`).join(', ')}, driver ${driver}`);
+    }
+    const results = [];
+    for (const entry of plan.include) {
+        const image = images.get(entry.key) ?? null;
+        const gpu = (0,run_args/* gpuModeFor */.Zq)(entry, options);
+        const base = {
+            tag: entry.tag,
+            key: entry.key,
+            image: image ?? '',
+            mode: gpu ? 'gpu' : 'cpu',
+            host: { gpus: host.gpus, driver },
+            report: null,
+            checks: [],
+            seconds: 0,
+        };
+        if (!image) {
+            results.push({ ...base, status: 'failed', failed: 'image', diagnosis: { cause: 'no image for this entry', fix: 'build it first (command build or all), or pass the build step\'s images output in input images' } });
+            continue;
+        }
+        const preflight = gpu ? (hostError ?? (driver ? driverFinding(entry, driver, data) : null)) : null;
+        if (preflight) {
+            rt.log.error(`${entry.tag}: preflight: ${preflight.cause}: ${preflight.fix}`);
+            results.push({ ...base, status: 'failed', failed: 'host preflight', diagnosis: { cause: preflight.cause, fix: preflight.fix } });
+            continue;
+        }
+        results.push(await rt.log.group(`smoke ${entry.tag}`, () => runOne(entry, image, options, check, base, rt)));
+    }
+    return results;
+}
+async function runOne(entry, image, options, check, base, rt) {
+    const name = `gim-smoke-${entry.key}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    const started = Date.now();
+    const args = (0,run_args/* smokeRunArgs */.CJ)(entry, image, options, { check, ...(options.script ? { script: options.script } : {}) }, name);
+    const res = await execCapture(rt.docker, args, {
+        env: rt.env,
+        timeoutMs: options.timeoutSeconds * 1000,
+        onLine: rt.log.untrusted,
+        ...(rt.signal ? { signal: rt.signal } : {}),
+    });
+    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    if (res.timedOut || rt.signal?.aborted) {
+        // Stopping the docker client does not stop the container.
+        await execCapture(rt.docker, ['rm', '-f', name], { env: rt.env, timeoutMs: 60_000 });
+    }
+    const report = (0,run_args/* parseCheckOutput */.J0)(res.output);
+    const tail = res.output.trim().split('\n').slice(-30).join('\n');
+    if (res.timedOut) {
+        return {
+            ...base,
+            status: 'failed',
+            seconds,
+            failed: 'timeout',
+            diagnosis: { cause: `the smoke test did not finish within ${options.timeoutSeconds} s; the container was stopped`, fix: 'look at its output below; raise smoke-timeout if the image is just slow to start' },
+            output: tail,
+        };
+    }
+    if (!report) {
+        const diagnosis = diagnoseSmokeFailure(res.output, entry) ?? { cause: `the container exited with status ${res.code} before the check reported`, fix: 'see the container output' };
+        return { ...base, status: 'failed', seconds, failed: 'container', diagnosis, output: tail };
+    }
+    const { checks, ...facts } = report;
+    const firstFailed = checks.find((c) => !c.ok);
+    const result = { ...base, status: report.ok ? 'passed' : 'failed', seconds, report: facts, checks };
+    if (firstFailed) {
+        result.failed = firstFailed.name;
+        const diagnosis = diagnoseSmokeFailure(`${firstFailed.message ?? ''}\n${res.output}`, entry);
+        result.diagnosis = diagnosis ?? { cause: firstFailed.message ?? `${firstFailed.name} failed`, fix: 'see the check\'s value and expectation' };
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/index.ts
+
+
 
 
 
@@ -4741,21 +5121,41 @@ async function runCommand(request, runtime) {
         case 'plan':
             return { plan: (0,commands_plan/* planCommand */.V)(request) };
         case 'build':
-        case 'all': {
-            if (!request.build)
-                throw new errors/* UserError */.yo(`command ${request.command} needs the build settings (image, ...)`);
+            return buildAndMaybeSmoke(request, runtime, false);
+        case 'all':
+            return buildAndMaybeSmoke(request, runtime, true);
+        case 'smoke': {
+            if (!request.smoke || !request.smokeTargets)
+                throw new errors/* UserError */.yo('command smoke needs its settings');
             const plan = (0,commands_plan/* planCommand */.V)(request);
-            const images = await buildCommand(plan, request.build, runtime);
-            if (request.command === 'all') {
-                runtime.log.warning('command all ran plan and build; the GPU smoke test is not implemented yet in this release');
-            }
-            return { plan, images };
+            const t = request.smokeTargets;
+            const images = (0,options/* smokeImages */.i)(plan.include, t.imagesJson, t.image, t.fields);
+            return { plan, smoke: await smokeCommand(plan, images, request.smoke, (0,commands_plan/* compatFor */.a)(request), runtime) };
         }
-        case 'smoke':
         case 'repro':
-            throw new errors/* NotImplementedError */.EH(`command ${request.command} is not implemented yet; this release implements plan, build and all (plan + build). ` +
-                `Use command: plan to resolve the matrix, or build to build it`);
+            throw new errors/* NotImplementedError */.EH('command repro is not implemented yet; this release implements plan, build, smoke and all (plan + build + smoke)');
     }
+}
+async function buildAndMaybeSmoke(request, runtime, withSmoke) {
+    if (!request.build)
+        throw new errors/* UserError */.yo(`command ${request.command} needs the build settings (image, ...)`);
+    const plan = (0,commands_plan/* planCommand */.V)(request);
+    const images = await buildCommand(plan, request.build, runtime);
+    const smoke = request.smoke;
+    if (!withSmoke || !smoke || smoke.mode === 'false')
+        return { plan, images };
+    if (smoke.mode === 'auto' && smoke.expectGpu && (await hostFacts(runtime)).gpus.length === 0) {
+        runtime.log.info('smoke test skipped: smoke is auto and this runner has no GPU (set smoke: true to run it anyway, or expect-gpu: false for the CPU check)');
+        return { plan, images };
+    }
+    const targets = new Map();
+    for (const r of images) {
+        if ((r.status === 'built' || r.status === 'skipped') && r.tags[0])
+            targets.set(r.key, (0,options/* pinned */.dp)(r.tags[0], request.build.push ? r.digest : null));
+    }
+    // Entries that failed to build are not smoke-tested: the build already failed them.
+    const built = { ...plan, include: plan.include.filter((e) => targets.has(e.key)) };
+    return { plan, images, smoke: await smokeCommand(built, targets, smoke, (0,commands_plan/* compatFor */.a)(request), runtime) };
 }
 
 
@@ -4767,10 +5167,9 @@ async function runCommand(request, runtime) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ compatFor),
   V: () => (/* binding */ planCommand)
 });
-
-// UNUSED EXPORTS: compatFor
 
 ;// CONCATENATED MODULE: ./src/data/compat.json
 const compat_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"Release data the planner resolves against: PyTorch releases with their torchvision/torchaudio pairings, Python range and CUDA wheel variants; CUDA versions with the nvidia/cuda image tags and minimum Linux driver. Extend or override it with the action input compat-file (same schema).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21); nvidia/cuda image mirror e3c1b680 (2025-12-15); CUDA runfile drivers from Jimver/cuda-toolkit 3d45d15 (2026-03-29)","provenanceLegend":{"read":"read in a primary file (PyTorch or NVIDIA repositories or docs)","third-party":"read only in a third-party project","inferred":"derived from a pattern, not read anywhere: the planner warns when an entry depends on it"},"sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388","NVIDIA container-images/cuda (mirror pdtgct/cuda e3c1b680): doc/supported-tags.md, dist/<ver>/<os>/ Dockerfiles, support policy (only the newest point release per CUDA minor is kept)","CUDA toolkit release notes table 3 and the runfile names cuda_<ver>_<driver>_linux.run (Jimver/cuda-toolkit src/links/linux-links.ts) for the minimum driver per toolkit","NVIDIA CUDA minor-version compatibility docs: 11.x >= 450.80.02, 12.x >= 525.60.13, 13.x >= 580"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"cpuImage":{"ubuntu":["20.04","22.04","24.04"]},"cudaMajors":[{"major":"11","minorCompatDriver":"450.80.02"},{"major":"12","minorCompatDriver":"525.60.13"},{"major":"13","minorCompatDriver":"580"}],"cuda":[{"version":"11.6","release":"11.6.2","minDriver":"510.47.03","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04"],"cudnnToken":"cudnn8"}},{"version":"11.7","release":"11.7.1","minDriver":"515.65.01","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"11.8","release":"11.8.0","minDriver":"520.61.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"12.1","release":"12.1.1","minDriver":"530.30.02","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"12.4","release":"12.4.1","minDriver":"550.54.15","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn"},"notes":["12.4.0-cudnn8-* never existed (pytorch/builder#1811); 12.4.1 is the supported point release and uses the unversioned cudnn token (cuDNN 9.1.0.70)"]},{"version":"12.6","release":"12.6.3","minDriver":"560.35.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"12.8","release":"12.8.1","minDriver":"570.124.06","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"12.9","release":"12.9.1","minDriver":"575.57.08","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"13.0","release":"13.0.2","minDriver":"580.95.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn"},"notes":["no ubuntu20.04 images from 13.0 on"]},{"version":"13.2","release":"13.2.0","minDriver":"595.45.04","provenance":{"minDriver":"read","image":"inferred"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn"},"notes":["the nvidia/cuda mirror read for this data stops at 13.1.0: the 13.2.0 image tags, their Ubuntu versions and cuDNN flavour are inferred from 13.0/13.1, not read. PyTorch\'s docker release matrix uses 13.2.0 (CUDA_CUDNN_VERSIONS)"]}],"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"}},"patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"}},"patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that."]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"}},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"}},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"}},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"}},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"}},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"}},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"}},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"}},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"}},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only"]}]}');
@@ -5270,7 +5669,7 @@ function readInputFile(file, baseDir, field, confine) {
     if (stat.size > MAX_INPUT_FILE_BYTES) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(file)} is ${stat.size} bytes; at most ${MAX_INPUT_FILE_BYTES} are read`);
     }
-    return { text: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8'), origin: `${field} ${file}` };
+    return { text: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8'), origin: `${field} ${file}`, path: real };
 }
 /** Standard input, for the CLI's `--matrix -`. */
 function readStdin(field) {
@@ -6103,6 +6502,8 @@ function describe(v) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ik: () => (/* binding */ smokeTable),
+/* harmony export */   NJ: () => (/* binding */ smokeMarkdown),
 /* harmony export */   OJ: () => (/* binding */ buildMarkdown),
 /* harmony export */   Zk: () => (/* binding */ buildTable),
 /* harmony export */   hR: () => (/* binding */ FORMATS),
@@ -6235,6 +6636,44 @@ function formatSize(bytes) {
         return '-';
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
+/** Smoke results: one row per entry, and per failure the failing check with its cause and fix. */
+function smokeMarkdown(results) {
+    const passed = results.filter((r) => r.status === 'passed').length;
+    const out = [
+        `### gpu-image-matrix smoke test: ${passed} passed, ${results.length - passed} failed`,
+        '',
+        '| image | mode | GPU(s) | driver | torch | CUDA | cuDNN | result |',
+        '|---|---|---|---|---|---|---|---|',
+        ...results.map((r) => `| ${[r.tag, r.mode, gpusText(r), r.host.driver ?? '-', r.report?.torch ?? '-', r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'), r.report?.cudnn != null ? String(r.report.cudnn) : '-', r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`].map(mdEscape).join(' | ')} |`),
+    ];
+    for (const r of results.filter((x) => x.status === 'failed')) {
+        out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.failed ?? 'failed')}`);
+        if (r.diagnosis)
+            out.push(`- cause: ${mdEscape(r.diagnosis.cause)}`, `- fix: ${mdEscape(r.diagnosis.fix)}`);
+        if (r.output)
+            out.push('', '```text', r.output.replace(/```/g, "'''"), '```');
+    }
+    return `${out.join('\n')}\n`;
+}
+function smokeTable(results) {
+    const rows = results.map((r) => [r.tag, r.mode, r.status, r.report?.torch ?? '-', r.report ? (r.report.cuda ?? 'none') : '-', gpusText(r), `${r.seconds}s`]);
+    const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+    const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+    for (const r of results.filter((x) => x.status === 'failed')) {
+        out.push('', `${r.tag}: ${r.failed ?? 'failed'}`);
+        if (r.diagnosis)
+            out.push(`  cause: ${r.diagnosis.cause}`, `  fix: ${r.diagnosis.fix}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+function gpusText(r) {
+    if (r.mode === 'cpu')
+        return '-';
+    const gpus = r.report?.gpus?.length ? r.report.gpus.map((g) => `${g.name} (${g.capability})`) : r.host.gpus.map((g) => g.name);
+    return gpus.length ? gpus.join(', ') : '-';
+}
 
 
 /***/ }),
@@ -6245,6 +6684,7 @@ function formatSize(bytes) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   RM: () => (/* binding */ parseCommand),
 /* harmony export */   o0: () => (/* binding */ parseMaxEntries),
+/* harmony export */   vw: () => (/* binding */ needsSmoke),
 /* harmony export */   yD: () => (/* binding */ needsBuild)
 /* harmony export */ });
 /* unused harmony exports COMMANDS, IMPLEMENTED, MAX_ENTRIES_CEILING */
@@ -6258,7 +6698,7 @@ function formatSize(bytes) {
  */
 const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'];
 /** Commands this release implements; the rest arrive with their issues. */
-const IMPLEMENTED = (/* unused pure expression or super */ null && (['plan', 'build', 'all']));
+const IMPLEMENTED = (/* unused pure expression or super */ null && (['plan', 'build', 'smoke', 'all']));
 /** Commands that build images and so need the build settings. */
 function needsBuild(command) {
     return command === 'build' || command === 'all';
@@ -6283,7 +6723,220 @@ function parseMaxEntries(text, field) {
     }
     return Number(t);
 }
+function needsSmoke(command) {
+    return command === 'smoke' || command === 'all';
+}
 
+
+/***/ }),
+
+/***/ 2731:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tt: () => (/* binding */ parseSmokeOptions),
+/* harmony export */   dp: () => (/* binding */ pinned),
+/* harmony export */   i: () => (/* binding */ smokeImages)
+/* harmony export */ });
+/* harmony import */ var _build_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2653);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9186);
+/* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1896);
+
+
+
+
+function parseSmokeOptions(raw, names, script) {
+    const options = {
+        mode: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSmokeMode */ .G5)(raw.smoke, names.smoke),
+        expectGpu: (0,_build_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)(raw.expectGpu, names.expectGpu, true),
+        gpuFlags: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseGpuFlags */ .Jw)(raw.gpuFlags, names.gpuFlags),
+        gpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseGpus */ .jO)(raw.gpus, names.gpus),
+        timeoutSeconds: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWholeNumber */ .oA)(raw.timeout, names.timeout, 300, 5, 86_400),
+        minGpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWholeNumber */ .oA)(raw.minGpus, names.minGpus, 1, 1, 64),
+        python: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePython */ .w_)(raw.python, names.python),
+    };
+    if (script)
+        options.script = script;
+    return options;
+}
+/**
+ * The image to check per entry key: from a build's `images` output (pinned by digest when it
+ * has one), else <image>:<entry tag>.
+ */
+function smokeImages(entries, imagesJson, image, field) {
+    const map = new Map();
+    if (imagesJson && imagesJson.trim()) {
+        let list;
+        try {
+            const parsed = JSON.parse(imagesJson);
+            // The action's images output is the list; the CLI's JSON output wraps it as {"images": [...]}.
+            const found = Array.isArray(parsed) ? parsed : parsed.images;
+            if (!Array.isArray(found))
+                throw new Error('not a list');
+            list = found;
+        }
+        catch (err) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
+        }
+        for (const item of list) {
+            if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string')
+                continue;
+            if (item.status === 'failed' || item.status === 'cancelled')
+                continue;
+            map.set(item.key, pinned(item.tags[0], typeof item.digest === 'string' ? item.digest : null));
+        }
+        return map;
+    }
+    if (image && image.trim()) {
+        const repo = (0,_build_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryName */ .aR)((0,_build_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepository */ .SU)(image, field.image));
+        for (const e of entries)
+            map.set(e.key, `${repo}:${e.tag}`);
+        return map;
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`);
+}
+/** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
+function pinned(ref, digest) {
+    if (!digest)
+        return ref;
+    if (!/^sha256:[0-9a-f]{64}$/.test(digest))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`images: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(digest)} is not a sha256 digest`);
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    const repo = colon > slash ? ref.slice(0, colon) : ref;
+    return `${repo}@${digest}`;
+}
+
+
+/***/ }),
+
+/***/ 1896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CJ: () => (/* binding */ smokeRunArgs),
+/* harmony export */   G5: () => (/* binding */ parseSmokeMode),
+/* harmony export */   J0: () => (/* binding */ parseCheckOutput),
+/* harmony export */   Jw: () => (/* binding */ parseGpuFlags),
+/* harmony export */   Zq: () => (/* binding */ gpuModeFor),
+/* harmony export */   jO: () => (/* binding */ parseGpus),
+/* harmony export */   oA: () => (/* binding */ parseWholeNumber),
+/* harmony export */   w_: () => (/* binding */ parsePython)
+/* harmony export */ });
+/* unused harmony exports SMOKE_MODES, CHECK_IN_CONTAINER, USER_SCRIPT_IN_CONTAINER, checkArgs, RESULT_MARKER */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/**
+ * The smoke test's settings, the docker run argv, and reading the check's
+ * report. Pure.
+ */
+const SMOKE_MODES = ['true', 'false', 'auto'];
+/** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
+const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
+function parseGpuFlags(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return null;
+    const tokens = t.split(/\s+/);
+    for (let i = 0; i < tokens.length; i++) {
+        const tok = tokens[i];
+        if (!tok.startsWith('-'))
+            continue;
+        const flag = tok.split('=')[0];
+        if (!GPU_FLAGS.includes(flag)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
+        }
+    }
+    return tokens;
+}
+function parseGpus(text, field) {
+    const t = (text ?? '').trim() || 'all';
+    if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
+        return t;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
+}
+function parseWholeNumber(text, field, fallback, min, max) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return fallback;
+    if (/^\d+$/.test(t) && Number(t) >= min && Number(t) <= max)
+        return Number(t);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
+}
+function parseSmokeMode(text, field) {
+    const t = (text ?? '').trim().toLowerCase() || 'auto';
+    if (SMOKE_MODES.includes(t))
+        return t;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .listWords */ .yh)([...SMOKE_MODES])}`);
+}
+function parsePython(text, field) {
+    const t = (text ?? '').trim() || 'python3';
+    if (/^[\w./-]+$/.test(t))
+        return t;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not an interpreter name or path`);
+}
+/** Whether an entry is checked on a GPU: CPU entries never are. */
+function gpuModeFor(entry, options) {
+    return options.expectGpu && entry.cuda !== 'cpu';
+}
+const CHECK_IN_CONTAINER = '/gim/check.py';
+const USER_SCRIPT_IN_CONTAINER = '/gim/user-check.py';
+function smokeRunArgs(entry, image, options, paths, name) {
+    const gpu = gpuModeFor(entry, options);
+    const args = ['run', '--rm', '--name', name, '--pull', 'missing'];
+    if (gpu) {
+        if (options.gpuFlags)
+            args.push(...options.gpuFlags);
+        else
+            args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
+    }
+    args.push('-v', `${paths.check}:${CHECK_IN_CONTAINER}:ro`);
+    if (paths.script)
+        args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
+    args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, Boolean(paths.script)));
+    return args;
+}
+/** The check script's own arguments (also what a person passes when running it standalone). */
+function checkArgs(entry, options, gpu, withScript) {
+    const args = ['--expect-torch', entry.torch, '--expect-cuda', entry.cuda];
+    if (entry.torchvision)
+        args.push('--expect-torchvision', entry.torchvision);
+    if (entry.torchaudio)
+        args.push('--expect-torchaudio', entry.torchaudio);
+    if (!gpu)
+        args.push('--no-gpu');
+    else
+        args.push('--min-gpus', String(options.minGpus));
+    if (withScript)
+        args.push('--then', USER_SCRIPT_IN_CONTAINER, '--user-timeout', String(options.timeoutSeconds));
+    return args;
+}
+/** What the check prints: one JSON object after this marker. */
+const RESULT_MARKER = 'GIM-SMOKE-RESULT ';
+function parseCheckOutput(output) {
+    const line = output
+        .split(/\r?\n/)
+        .reverse()
+        .find((l) => l.startsWith(RESULT_MARKER));
+    if (!line)
+        return null;
+    try {
+        const report = JSON.parse(line.slice(RESULT_MARKER.length));
+        return Array.isArray(report.checks) ? report : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6345:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "b7fa7f4b9c252a98aaa3.py";
 
 /***/ }),
 
@@ -15376,9 +16029,20 @@ module.exports = {"rE":"0.1.0"};
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/publicPath */
+/******/ (() => {
+/******/ 	var scriptUrl;
+/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
+/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
+/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
+/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
+/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
+/******/ 	__nccwpck_require__.p = scriptUrl;
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
-/******/ 	// no baseURI
+/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
 /******/ 	
 /******/ 	// object to store loaded and loading chunks
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched

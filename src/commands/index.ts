@@ -1,13 +1,17 @@
 import { NotImplementedError, UserError } from '../errors.js';
 import type { Plan } from '../matrix/resolve.js';
 import type { Request } from '../request.js';
+import { pinned, smokeImages } from '../smoke/options.js';
 import { buildCommand, type BuildRuntime, type ImageResult } from './build.js';
-import { planCommand } from './plan.js';
+import { compatFor, planCommand } from './plan.js';
+import { hostFacts, smokeCommand, type SmokeResult } from './smoke.js';
 
 export interface CommandResult {
   plan: Plan;
   /** per entry, for build and all */
   images?: ImageResult[];
+  /** per entry, for smoke and all (when the smoke test ran) */
+  smoke?: SmokeResult[];
 }
 
 /** Run the request's command. Both entry points call this and nothing else. */
@@ -16,20 +20,38 @@ export async function runCommand(request: Request, runtime: BuildRuntime): Promi
     case 'plan':
       return { plan: planCommand(request) };
     case 'build':
-    case 'all': {
-      if (!request.build) throw new UserError(`command ${request.command} needs the build settings (image, ...)`);
+      return buildAndMaybeSmoke(request, runtime, false);
+    case 'all':
+      return buildAndMaybeSmoke(request, runtime, true);
+    case 'smoke': {
+      if (!request.smoke || !request.smokeTargets) throw new UserError('command smoke needs its settings');
       const plan = planCommand(request);
-      const images = await buildCommand(plan, request.build, runtime);
-      if (request.command === 'all') {
-        runtime.log.warning('command all ran plan and build; the GPU smoke test is not implemented yet in this release');
-      }
-      return { plan, images };
+      const t = request.smokeTargets;
+      const images = smokeImages(plan.include, t.imagesJson, t.image, t.fields);
+      return { plan, smoke: await smokeCommand(plan, images, request.smoke, compatFor(request), runtime) };
     }
-    case 'smoke':
     case 'repro':
       throw new NotImplementedError(
-        `command ${request.command} is not implemented yet; this release implements plan, build and all (plan + build). ` +
-          `Use command: plan to resolve the matrix, or build to build it`,
+        'command repro is not implemented yet; this release implements plan, build, smoke and all (plan + build + smoke)',
       );
   }
+}
+
+async function buildAndMaybeSmoke(request: Request, runtime: BuildRuntime, withSmoke: boolean): Promise<CommandResult> {
+  if (!request.build) throw new UserError(`command ${request.command} needs the build settings (image, ...)`);
+  const plan = planCommand(request);
+  const images = await buildCommand(plan, request.build, runtime);
+  const smoke = request.smoke;
+  if (!withSmoke || !smoke || smoke.mode === 'false') return { plan, images };
+  if (smoke.mode === 'auto' && smoke.expectGpu && (await hostFacts(runtime)).gpus.length === 0) {
+    runtime.log.info('smoke test skipped: smoke is auto and this runner has no GPU (set smoke: true to run it anyway, or expect-gpu: false for the CPU check)');
+    return { plan, images };
+  }
+  const targets = new Map<string, string>();
+  for (const r of images) {
+    if ((r.status === 'built' || r.status === 'skipped') && r.tags[0]) targets.set(r.key, pinned(r.tags[0], request.build.push ? r.digest : null));
+  }
+  // Entries that failed to build are not smoke-tested: the build already failed them.
+  const built = { ...plan, include: plan.include.filter((e) => targets.has(e.key)) };
+  return { plan, images, smoke: await smokeCommand(built, targets, smoke, compatFor(request), runtime) };
 }

@@ -32,7 +32,7 @@ export function readInputFile(file: string, baseDir: string, field: string, conf
   if (stat.size > MAX_INPUT_FILE_BYTES) {
     throw new UserError(`${field}: ${quote(file)} is ${stat.size} bytes; at most ${MAX_INPUT_FILE_BYTES} are read`);
   }
-  return { text: readFileSync(real, 'utf8'), origin: `${field} ${file}` };
+  return { text: readFileSync(real, 'utf8'), origin: `${field} ${file}`, path: real };
 }
 
 /** Standard input, for the CLI's `--matrix -`. */

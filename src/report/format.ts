@@ -1,5 +1,6 @@
 import type { MatrixEntry } from '../matrix/entry.js';
 import type { ImageResult } from '../commands/build.js';
+import type { SmokeResult } from '../commands/smoke.js';
 import type { Plan } from '../matrix/resolve.js';
 
 /** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
@@ -139,4 +140,41 @@ function stepsText(r: ImageResult): string {
 function formatSize(bytes: number | null): string {
   if (bytes === null) return '-';
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+/** Smoke results: one row per entry, and per failure the failing check with its cause and fix. */
+export function smokeMarkdown(results: SmokeResult[]): string {
+  const passed = results.filter((r) => r.status === 'passed').length;
+  const out = [
+    `### gpu-image-matrix smoke test: ${passed} passed, ${results.length - passed} failed`,
+    '',
+    '| image | mode | GPU(s) | driver | torch | CUDA | cuDNN | result |',
+    '|---|---|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${[r.tag, r.mode, gpusText(r), r.host.driver ?? '-', r.report?.torch ?? '-', r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'), r.report?.cudnn != null ? String(r.report.cudnn) : '-', r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`].map(mdEscape).join(' | ')} |`),
+  ];
+  for (const r of results.filter((x) => x.status === 'failed')) {
+    out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.failed ?? 'failed')}`);
+    if (r.diagnosis) out.push(`- cause: ${mdEscape(r.diagnosis.cause)}`, `- fix: ${mdEscape(r.diagnosis.fix)}`);
+    if (r.output) out.push('', '```text', r.output.replace(/```/g, "'''"), '```');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function smokeTable(results: SmokeResult[]): string {
+  const rows = results.map((r) => [r.tag, r.mode, r.status, r.report?.torch ?? '-', r.report ? (r.report.cuda ?? 'none') : '-', gpusText(r), `${r.seconds}s`]);
+  const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  for (const r of results.filter((x) => x.status === 'failed')) {
+    out.push('', `${r.tag}: ${r.failed ?? 'failed'}`);
+    if (r.diagnosis) out.push(`  cause: ${r.diagnosis.cause}`, `  fix: ${r.diagnosis.fix}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function gpusText(r: SmokeResult): string {
+  if (r.mode === 'cpu') return '-';
+  const gpus = r.report?.gpus?.length ? r.report.gpus.map((g) => `${g.name} (${g.capability})`) : r.host.gpus.map((g) => g.name);
+  return gpus.length ? gpus.join(', ') : '-';
 }

@@ -1,0 +1,220 @@
+"""gpu-image-matrix smoke check: does torch in this environment work, and is it the one expected?
+
+Runs inside the image (the action mounts it read-only) or standalone on any host:
+
+    python3 check.py --expect-torch 2.4.1 --expect-cuda 12.4
+    python3 check.py --expect-torch 2.4.1 --expect-cuda cpu --no-gpu
+
+Prints one line "GIM-SMOKE-RESULT {json}" with every check and what it saw, and exits 0 when
+every check passed, 1 otherwise. Python 3.7+ and torch 1.13+; nothing else is needed.
+"""
+import argparse
+import json
+import platform
+import re
+import subprocess
+import sys
+import time
+import traceback
+import warnings
+
+MARKER = "GIM-SMOKE-RESULT "
+
+
+def release(version):
+    """The release numbers of a version: "2.4.1+cu124" -> (2, 4, 1), "1.13.0a0" -> (1, 13, 0)."""
+    m = re.match(r"(\d+)\.(\d+)(?:\.(\d+))?", version or "")
+    return tuple(int(x or 0) for x in m.groups()) if m else None
+
+
+class Report:
+    def __init__(self):
+        self.checks = []
+        self.facts = {}
+
+    def check(self, name, ok, value=None, expected=None, message=None):
+        entry = {"name": name, "ok": bool(ok)}
+        if value is not None:
+            entry["value"] = value
+        if expected is not None:
+            entry["expected"] = expected
+        if message:
+            entry["message"] = message
+        self.checks.append(entry)
+        return bool(ok)
+
+    def failed(self, name, exc):
+        text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        return self.check(name, False, message=text)
+
+    def emit(self, started):
+        ok = all(c["ok"] for c in self.checks)
+        out = {"tool": "gpu-image-matrix-smoke", "version": 1, "ok": ok, "seconds": round(time.time() - started, 2)}
+        out.update(self.facts)
+        out["checks"] = self.checks
+        sys.stdout.flush()
+        print(MARKER + json.dumps(out, sort_keys=False), flush=True)
+        return 0 if ok else 1
+
+
+def covered(capability, arch_list):
+    """Whether the wheel has kernels this device can run: SASS for its major version at or below
+    its minor (sm_86 runs on 8.9, not on 9.0), or PTX (compute_XY) at or below its capability."""
+    major, minor = capability
+    for arch in arch_list:
+        m = re.match(r"(sm|compute)_(\d+)(\d)$", arch)
+        if not m:
+            continue
+        kind, a_major, a_minor = m.group(1), int(m.group(2)), int(m.group(3))
+        if kind == "sm" and a_major == major and a_minor <= minor:
+            return True
+        if kind == "compute" and (a_major, a_minor) <= (major, minor):
+            return True
+    return False
+
+
+def run(args):
+    started = time.time()
+    r = Report()
+    r.facts["python"] = platform.python_version()
+    try:
+        import torch
+    except Exception as exc:  # noqa: BLE001 - anything here means torch is unusable
+        r.failed("torch imports", exc)
+        return r.emit(started)
+    r.check("torch imports", True, value=torch.__file__)
+    r.facts["torch"] = torch.__version__
+    r.facts["cuda"] = torch.version.cuda
+
+    if args.expect_torch:
+        r.check(
+            "torch version",
+            release(torch.__version__) == release(args.expect_torch),
+            value=torch.__version__,
+            expected=args.expect_torch,
+            message=None if release(torch.__version__) == release(args.expect_torch)
+            else "torch is %s, expected %s" % (torch.__version__, args.expect_torch),
+        )
+    if args.expect_cuda:
+        if args.expect_cuda == "cpu":
+            r.check("torch CUDA version", torch.version.cuda is None, value=torch.version.cuda, expected="none (a CPU build)",
+                    message=None if torch.version.cuda is None else "torch is built for CUDA %s, expected a CPU build" % torch.version.cuda)
+        else:
+            got = ".".join(str(x) for x in (release(torch.version.cuda) or ())[:2]) if torch.version.cuda else None
+            r.check("torch CUDA version", got == args.expect_cuda, value=torch.version.cuda, expected=args.expect_cuda,
+                    message=None if got == args.expect_cuda
+                    else "torch is built for CUDA %s, expected %s" % (torch.version.cuda or "none (a CPU build)", args.expect_cuda))
+
+    if args.gpu:
+        gpu_checks(r, torch, args)
+    else:
+        try:
+            a, b = torch.randn(32, 32), torch.randn(32, 32)
+            r.check("matmul on CPU", torch.allclose(a @ b, torch.mm(a, b)))
+        except Exception as exc:  # noqa: BLE001
+            r.failed("matmul on CPU", exc)
+
+    libraries(r, torch, args)
+    if args.then:
+        user_script(r, args.then, args.user_timeout)
+    return r.emit(started)
+
+
+def gpu_checks(r, torch, args):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            available = torch.cuda.is_available()
+            if available:
+                torch.cuda.init()
+        except Exception as exc:  # noqa: BLE001
+            r.failed("CUDA initialises", exc)
+            return
+    init_warnings = [str(w.message).strip() for w in caught]
+    r.check("CUDA initialises without warnings", not init_warnings, value=init_warnings or None,
+            message="; ".join(init_warnings) if init_warnings else None)
+    if not r.check("torch.cuda.is_available()", available, value=available, expected=True,
+                   message=None if available else "torch sees no usable GPU"):
+        return
+    count = torch.cuda.device_count()
+    r.check("GPU count", count >= args.min_gpus, value=count, expected=">= %d" % args.min_gpus)
+    arch_list = torch.cuda.get_arch_list()
+    r.facts["archList"] = arch_list
+    gpus = []
+    for i in range(count):
+        name = torch.cuda.get_device_name(i)
+        cap = torch.cuda.get_device_capability(i)
+        sm = "sm_%d%d" % cap
+        gpus.append({"index": i, "name": name, "capability": "%d.%d" % cap})
+        r.check("kernels for GPU %d (%s, %s)" % (i, name, sm), covered(cap, arch_list), value=sm, expected=" ".join(arch_list),
+                message=None if covered(cap, arch_list) else "this wheel has no kernels for %s (it has %s)" % (sm, ", ".join(arch_list)))
+        try:
+            a, b = torch.randn(64, 64), torch.randn(64, 64)
+            on_gpu = (a.cuda(i) @ b.cuda(i)).cpu()
+            torch.cuda.synchronize(i)
+            r.check("matmul on GPU %d" % i, torch.allclose(on_gpu, a @ b, rtol=1e-3, atol=1e-3))
+        except Exception as exc:  # noqa: BLE001
+            r.failed("matmul on GPU %d" % i, exc)
+    r.facts["gpus"] = gpus
+    try:
+        cudnn = torch.backends.cudnn.is_available()
+        version = torch.backends.cudnn.version() if cudnn else None
+        r.facts["cudnn"] = version
+        r.check("cuDNN available", cudnn, value=version)
+    except Exception as exc:  # noqa: BLE001
+        r.failed("cuDNN available", exc)
+    try:
+        nccl = torch.cuda.nccl.version()
+        r.facts["nccl"] = ".".join(str(x) for x in nccl) if isinstance(nccl, tuple) else nccl
+    except Exception:  # noqa: BLE001 - NCCL is optional (not in every build)
+        r.facts["nccl"] = None
+
+
+def libraries(r, torch, args):
+    for lib, expected in (("torchvision", args.expect_torchvision), ("torchaudio", args.expect_torchaudio)):
+        if not expected:
+            continue
+        try:
+            module = __import__(lib)
+            got = module.__version__
+            r.facts[lib] = got
+            r.check("%s version" % lib, release(got) == release(expected), value=got, expected=expected,
+                    message=None if release(got) == release(expected) else "%s is %s, expected %s" % (lib, got, expected))
+        except Exception as exc:  # noqa: BLE001
+            r.failed("%s imports" % lib, exc)
+            continue
+        if lib == "torchvision":
+            device = "cuda" if args.gpu and torch.cuda.is_available() else "cpu"
+            try:
+                boxes = torch.tensor([[0.0, 0.0, 10.0, 10.0], [1.0, 1.0, 11.0, 11.0]], device=device)
+                kept = module.ops.nms(boxes, torch.tensor([0.9, 0.8], device=device), 0.5)
+                r.check("torchvision op on %s (nms)" % device, kept.tolist() == [0], value=kept.tolist())
+            except Exception as exc:  # noqa: BLE001
+                r.failed("torchvision op on %s (nms)" % device, exc)
+
+
+def user_script(r, path, timeout):
+    try:
+        done = subprocess.run([sys.executable, path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
+        tail = done.stdout.decode("utf-8", "replace").strip().splitlines()[-20:]
+        r.check("smoke-script %s" % path, done.returncode == 0, value=done.returncode,
+                message=None if done.returncode == 0 else "exit status %d; last output:\n%s" % (done.returncode, "\n".join(tail)))
+    except subprocess.TimeoutExpired:
+        r.check("smoke-script %s" % path, False, message="did not finish within %d s" % timeout)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description="gpu-image-matrix smoke check")
+    p.add_argument("--expect-torch")
+    p.add_argument("--expect-cuda", help='CUDA major.minor the wheel is built for, or "cpu"')
+    p.add_argument("--expect-torchvision")
+    p.add_argument("--expect-torchaudio")
+    p.add_argument("--no-gpu", dest="gpu", action="store_false", help="CPU mode: skip the GPU checks")
+    p.add_argument("--min-gpus", type=int, default=1)
+    p.add_argument("--then", help="a Python script to run after the checks, as one more check")
+    p.add_argument("--user-timeout", type=int, default=600)
+    return run(p.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

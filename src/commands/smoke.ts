@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CompatData } from '../compat/schema.js';
+import { execCapture } from '../effects/exec.js';
+import type { MatrixEntry } from '../matrix/entry.js';
+import type { Plan } from '../matrix/resolve.js';
+import { diagnoseSmokeFailure, type Diagnosis } from '../smoke/diagnose.js';
+import {
+  NVIDIA_SMI_QUERY,
+  NVIDIA_SMI_QUERY_OLD,
+  dockerFindings,
+  driverFinding,
+  parseDockerInfo,
+  parseNvidiaSmi,
+  type Finding,
+  type HostGpu,
+} from '../smoke/preflight.js';
+import { gpuModeFor, parseCheckOutput, smokeRunArgs, type CheckItem, type CheckReport, type SmokeOptions } from '../smoke/run-args.js';
+import type { BuildLog } from './build.js';
+
+/**
+ * `smoke`: prove each image works, inside a container: host preflight first
+ * (nvidia-smi, docker info, driver against each entry), then the check script
+ * in `docker run` with the GPUs handed in, a timeout, and a diagnosis when it fails.
+ */
+
+export interface SmokeResult {
+  tag: string;
+  key: string;
+  image: string;
+  status: 'passed' | 'failed';
+  mode: 'gpu' | 'cpu';
+  seconds: number;
+  host: { gpus: HostGpu[]; driver: string | null };
+  report: Omit<CheckReport, 'checks'> | null;
+  checks: CheckItem[];
+  /** the first failing check, or the failure before any check ran */
+  failed?: string;
+  diagnosis?: Diagnosis;
+  /** the container's last output lines, when there is no report to show */
+  output?: string;
+}
+
+export interface SmokeRuntime {
+  log: BuildLog;
+  env: NodeJS.ProcessEnv;
+  docker: string;
+  signal?: AbortSignal;
+}
+
+/** Where the check script is: next to the bundle (ncc copies it there) or in src/ when run from source. */
+export function checkScriptPath(): string {
+  const where: unknown = new URL('../smoke/check.py', import.meta.url);
+  const file = where instanceof URL ? fileURLToPath(where) : String(where);
+  if (!existsSync(file)) throw new Error(`the smoke check script is missing at ${file}`);
+  return file;
+}
+
+interface HostFacts {
+  gpus: HostGpu[];
+  findings: Finding[];
+}
+
+/** nvidia-smi and docker info, once per run. */
+export async function hostFacts(rt: SmokeRuntime): Promise<HostFacts> {
+  const findings: Finding[] = [];
+  let smi = await execCapture('nvidia-smi', NVIDIA_SMI_QUERY, { env: rt.env, timeoutMs: 30_000 });
+  if (smi.code !== 0 && /not a valid field|Invalid combination/i.test(smi.output)) {
+    smi = await execCapture('nvidia-smi', NVIDIA_SMI_QUERY_OLD, { env: rt.env, timeoutMs: 30_000 });
+  }
+  const missing = smi.code !== 0 && /ENOENT/.test(smi.output);
+  const parsed = parseNvidiaSmi(smi.output, missing ? 'missing' : smi.code);
+  const gpus = 'gpus' in parsed ? parsed.gpus : [];
+  if ('finding' in parsed) findings.push(parsed.finding);
+  const info = await execCapture(rt.docker, ['info', '--format', '{{json .}}'], { env: rt.env, timeoutMs: 30_000 });
+  findings.push(...dockerFindings(info.code === 0 ? parseDockerInfo(info.output) : null));
+  return { gpus, findings };
+}
+
+export async function smokeCommand(
+  plan: Plan,
+  images: Map<string, string>,
+  options: SmokeOptions,
+  data: CompatData,
+  rt: SmokeRuntime,
+): Promise<SmokeResult[]> {
+  const check = checkScriptPath();
+  const needGpu = plan.include.some((e) => gpuModeFor(e, options));
+  const host: HostFacts = needGpu ? await hostFacts(rt) : { gpus: [], findings: [] };
+  for (const f of host.findings.filter((x) => x.severity === 'warning')) rt.log.warning(`${f.cause}: ${f.fix}`);
+  const hostError = host.findings.find((f) => f.severity === 'error');
+  const driver = host.gpus[0]?.driver ?? null;
+  if (needGpu && host.gpus.length) {
+    rt.log.info(`host: ${host.gpus.map((g) => `${g.name} (sm ${g.computeCap ?? '?'})`).join(', ')}, driver ${driver}`);
+  }
+
+  const results: SmokeResult[] = [];
+  for (const entry of plan.include) {
+    const image = images.get(entry.key) ?? null;
+    const gpu = gpuModeFor(entry, options);
+    const base = {
+      tag: entry.tag,
+      key: entry.key,
+      image: image ?? '',
+      mode: gpu ? ('gpu' as const) : ('cpu' as const),
+      host: { gpus: host.gpus, driver },
+      report: null,
+      checks: [],
+      seconds: 0,
+    };
+    if (!image) {
+      results.push({ ...base, status: 'failed', failed: 'image', diagnosis: { cause: 'no image for this entry', fix: 'build it first (command build or all), or pass the build step\'s images output in input images' } });
+      continue;
+    }
+    const preflight = gpu ? (hostError ?? (driver ? driverFinding(entry, driver, data) : null)) : null;
+    if (preflight) {
+      rt.log.error(`${entry.tag}: preflight: ${preflight.cause}: ${preflight.fix}`);
+      results.push({ ...base, status: 'failed', failed: 'host preflight', diagnosis: { cause: preflight.cause, fix: preflight.fix } });
+      continue;
+    }
+    results.push(await rt.log.group(`smoke ${entry.tag}`, () => runOne(entry, image, options, check, base, rt)));
+  }
+  return results;
+}
+
+async function runOne(
+  entry: MatrixEntry,
+  image: string,
+  options: SmokeOptions,
+  check: string,
+  base: Omit<SmokeResult, 'status'>,
+  rt: SmokeRuntime,
+): Promise<SmokeResult> {
+  const name = `gim-smoke-${entry.key}-${randomBytes(3).toString('hex')}`;
+  const started = Date.now();
+  const args = smokeRunArgs(entry, image, options, { check, ...(options.script ? { script: options.script } : {}) }, name);
+  const res = await execCapture(rt.docker, args, {
+    env: rt.env,
+    timeoutMs: options.timeoutSeconds * 1000,
+    onLine: rt.log.untrusted,
+    ...(rt.signal ? { signal: rt.signal } : {}),
+  });
+  const seconds = Math.round((Date.now() - started) / 100) / 10;
+  if (res.timedOut || rt.signal?.aborted) {
+    // Stopping the docker client does not stop the container.
+    await execCapture(rt.docker, ['rm', '-f', name], { env: rt.env, timeoutMs: 60_000 });
+  }
+  const report = parseCheckOutput(res.output);
+  const tail = res.output.trim().split('\n').slice(-30).join('\n');
+  if (res.timedOut) {
+    return {
+      ...base,
+      status: 'failed',
+      seconds,
+      failed: 'timeout',
+      diagnosis: { cause: `the smoke test did not finish within ${options.timeoutSeconds} s; the container was stopped`, fix: 'look at its output below; raise smoke-timeout if the image is just slow to start' },
+      output: tail,
+    };
+  }
+  if (!report) {
+    const diagnosis = diagnoseSmokeFailure(res.output, entry) ?? { cause: `the container exited with status ${res.code} before the check reported`, fix: 'see the container output' };
+    return { ...base, status: 'failed', seconds, failed: 'container', diagnosis, output: tail };
+  }
+  const { checks, ...facts } = report;
+  const firstFailed = checks.find((c) => !c.ok);
+  const result: SmokeResult = { ...base, status: report.ok ? 'passed' : 'failed', seconds, report: facts, checks };
+  if (firstFailed) {
+    result.failed = firstFailed.name;
+    const diagnosis = diagnoseSmokeFailure(`${firstFailed.message ?? ''}\n${res.output}`, entry);
+    result.diagnosis = diagnosis ?? { cause: firstFailed.message ?? `${firstFailed.name} failed`, fix: 'see the check\'s value and expectation' };
+  }
+  return result;
+}

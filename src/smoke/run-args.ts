@@ -1,0 +1,142 @@
+import { UserError, listWords, quote } from '../errors.js';
+import type { MatrixEntry } from '../matrix/entry.js';
+
+/**
+ * The smoke test's settings, the docker run argv, and reading the check's
+ * report. Pure.
+ */
+
+export const SMOKE_MODES = ['true', 'false', 'auto'] as const;
+export type SmokeMode = (typeof SMOKE_MODES)[number];
+
+export interface SmokeOptions {
+  /** for `all`: run the smoke test (true), not (false), or when the runner has a GPU (auto) */
+  mode: SmokeMode;
+  /** GPU mode; false = the CPU check (versions and imports only) */
+  expectGpu: boolean;
+  /** docker run flags that hand GPUs in; replaces --gpus when set */
+  gpuFlags: string[] | null;
+  /** "all", or device indexes/UUIDs "0,1" */
+  gpus: string;
+  timeoutSeconds: number;
+  minGpus: number;
+  /** a Python script (host path) to run in the container after our check */
+  script?: string;
+  /** the interpreter in the image */
+  python: string;
+}
+
+/** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
+const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
+
+export function parseGpuFlags(text: string | undefined, field: string): string[] | null {
+  const t = (text ?? '').trim();
+  if (t === '') return null;
+  const tokens = t.split(/\s+/);
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as string;
+    if (!tok.startsWith('-')) continue;
+    const flag = tok.split('=')[0] as string;
+    if (!GPU_FLAGS.includes(flag)) {
+      throw new UserError(`${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
+    }
+  }
+  return tokens;
+}
+
+export function parseGpus(text: string | undefined, field: string): string {
+  const t = (text ?? '').trim() || 'all';
+  if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t)) return t;
+  throw new UserError(`${field}: ${quote(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
+}
+
+export function parseWholeNumber(text: string | undefined, field: string, fallback: number, min: number, max: number): number {
+  const t = (text ?? '').trim();
+  if (t === '') return fallback;
+  if (/^\d+$/.test(t) && Number(t) >= min && Number(t) <= max) return Number(t);
+  throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
+}
+
+export function parseSmokeMode(text: string | undefined, field: string): SmokeMode {
+  const t = (text ?? '').trim().toLowerCase() || 'auto';
+  if ((SMOKE_MODES as readonly string[]).includes(t)) return t as SmokeMode;
+  throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${listWords([...SMOKE_MODES])}`);
+}
+
+export function parsePython(text: string | undefined, field: string): string {
+  const t = (text ?? '').trim() || 'python3';
+  if (/^[\w./-]+$/.test(t)) return t;
+  throw new UserError(`${field}: ${quote(text)} is not an interpreter name or path`);
+}
+
+/** Whether an entry is checked on a GPU: CPU entries never are. */
+export function gpuModeFor(entry: MatrixEntry, options: SmokeOptions): boolean {
+  return options.expectGpu && entry.cuda !== 'cpu';
+}
+
+export const CHECK_IN_CONTAINER = '/gim/check.py';
+export const USER_SCRIPT_IN_CONTAINER = '/gim/user-check.py';
+
+export function smokeRunArgs(entry: MatrixEntry, image: string, options: SmokeOptions, paths: { check: string; script?: string }, name: string): string[] {
+  const gpu = gpuModeFor(entry, options);
+  const args = ['run', '--rm', '--name', name, '--pull', 'missing'];
+  if (gpu) {
+    if (options.gpuFlags) args.push(...options.gpuFlags);
+    else args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
+  }
+  args.push('-v', `${paths.check}:${CHECK_IN_CONTAINER}:ro`);
+  if (paths.script) args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
+  args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, Boolean(paths.script)));
+  return args;
+}
+
+/** The check script's own arguments (also what a person passes when running it standalone). */
+export function checkArgs(entry: MatrixEntry, options: SmokeOptions, gpu: boolean, withScript: boolean): string[] {
+  const args = ['--expect-torch', entry.torch, '--expect-cuda', entry.cuda];
+  if (entry.torchvision) args.push('--expect-torchvision', entry.torchvision);
+  if (entry.torchaudio) args.push('--expect-torchaudio', entry.torchaudio);
+  if (!gpu) args.push('--no-gpu');
+  else args.push('--min-gpus', String(options.minGpus));
+  if (withScript) args.push('--then', USER_SCRIPT_IN_CONTAINER, '--user-timeout', String(options.timeoutSeconds));
+  return args;
+}
+
+/** What the check prints: one JSON object after this marker. */
+export const RESULT_MARKER = 'GIM-SMOKE-RESULT ';
+
+export interface CheckItem {
+  name: string;
+  ok: boolean;
+  value?: unknown;
+  expected?: unknown;
+  message?: string;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  seconds?: number;
+  python?: string;
+  torch?: string;
+  cuda?: string | null;
+  cudnn?: number | null;
+  nccl?: string | null;
+  archList?: string[];
+  gpus?: { index: number; name: string; capability: string }[];
+  torchvision?: string;
+  torchaudio?: string;
+  checks: CheckItem[];
+}
+
+export function parseCheckOutput(output: string): CheckReport | null {
+  const line = output
+    .split(/\r?\n/)
+    .reverse()
+    .find((l) => l.startsWith(RESULT_MARKER));
+  if (!line) return null;
+  try {
+    const report = JSON.parse(line.slice(RESULT_MARKER.length)) as CheckReport;
+    return Array.isArray(report.checks) ? report : null;
+  } catch {
+    return null;
+  }
+}

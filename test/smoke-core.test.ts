@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { bundledCompat } from '../src/compat/load.js';
+import { diagnoseSmokeFailure } from '../src/smoke/diagnose.js';
+import { pinned, smokeImages } from '../src/smoke/options.js';
+import { compareDriver, dockerFindings, driverFinding, parseDockerInfo, parseNvidiaSmi } from '../src/smoke/preflight.js';
+import { checkArgs, parseCheckOutput, parseGpuFlags, parseGpus, smokeRunArgs, type SmokeOptions } from '../src/smoke/run-args.js';
+import { plan } from './helpers.js';
+
+const cu124 = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include[0]!;
+const cpu = plan('torch: 2.4.1\ncuda: cpu\npython: "3.11"').include[0]!;
+const data = bundledCompat();
+const options: SmokeOptions = { mode: 'auto', expectGpu: true, gpuFlags: null, gpus: 'all', timeoutSeconds: 300, minGpus: 1, python: 'python3' };
+
+describe('preflight: nvidia-smi output (recorded shapes)', () => {
+  const cases: [string, string, number | 'missing', object][] = [
+    ['one H200 on driver 580', 'NVIDIA H200, 580.95.05, 9.0\n', 0, { gpus: [{ name: 'NVIDIA H200', driver: '580.95.05', computeCap: '9.0' }] }],
+    ['eight A100s', Array(8).fill('NVIDIA A100-SXM4-80GB, 550.54.15, 8.0').join('\n'), 0, { gpus: Array(8).fill({ name: 'NVIDIA A100-SXM4-80GB', driver: '550.54.15', computeCap: '8.0' }) }],
+    ['mixed GPUs', 'NVIDIA GeForce RTX 5090, 575.57.08, 12.0\nNVIDIA GeForce RTX 3090, 575.57.08, 8.6', 0, { gpus: [{ name: 'NVIDIA GeForce RTX 5090', driver: '575.57.08', computeCap: '12.0' }, { name: 'NVIDIA GeForce RTX 3090', driver: '575.57.08', computeCap: '8.6' }] }],
+    ['an old driver without compute_cap (second query)', 'Tesla T4, 470.82.01', 0, { gpus: [{ name: 'Tesla T4', driver: '470.82.01', computeCap: null }] }],
+    ['exit 14 with data (infoROM warning)', 'Tesla V100-SXM2-16GB, 535.104.05, 7.0', 14, { gpus: [{ name: 'Tesla V100-SXM2-16GB', driver: '535.104.05', computeCap: '7.0' }] }],
+  ];
+  for (const [name, output, code, expected] of cases) {
+    it(`reads ${name}`, () => expect(parseNvidiaSmi(output, code)).toEqual(expected));
+  }
+
+  const problems: [string, string, number | 'missing', RegExp, RegExp][] = [
+    ['no nvidia-smi', '', 'missing', /^nvidia-smi was not found/, /expect-gpu: false/],
+    ['a driver that is not loaded', "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.", 9, /^nvidia-smi failed: NVIDIA-SMI has failed/, /driver is not loaded/],
+    ['a library mismatch after an upgrade', 'Failed to initialize NVML: Driver/library version mismatch', 18, /^nvidia-smi failed: Failed to initialize NVML/, /reboot the runner/],
+    ['a GPU in an error state with exit 0', 'NVIDIA A100-SXM4-40GB, 535.104.05, 8.0\nERR!, ERR!, ERR!', 0, /GPU in an error state: ERR!, ERR!, ERR!/, /gpu-reset/],
+    ['no GPUs', 'No devices were found', 6, /^nvidia-smi failed: No devices were found/, /driver is not loaded/],
+  ];
+  for (const [name, output, code, cause, fix] of problems) {
+    it(`reports ${name}`, () => {
+      const r = parseNvidiaSmi(output, code);
+      expect('finding' in r && r.finding.severity).toBe('error');
+      if ('finding' in r) {
+        expect(r.finding.cause).toMatch(cause);
+        expect(r.finding.fix).toMatch(fix);
+      }
+    });
+  }
+});
+
+describe('preflight: the driver against the entry', () => {
+  it('compares driver versions by number, not text', () => {
+    expect(compareDriver('550.54.15', '525.60.13')).toBeGreaterThan(0);
+    expect(compareDriver('535.104.05', '535.54.03')).toBeGreaterThan(0);
+    expect(compareDriver('580', '580.65.06')).toBeLessThan(0);
+    expect(compareDriver('550.54.15', '550.54.15')).toBe(0);
+  });
+
+  const cases: [string, string, string | null][] = [
+    ['580.95.05', '12.4', null],
+    ['550.54.15', '12.4', null],
+    ['525.60.13', '12.4', 'driver 525.60.13 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade the driver to 550.54.15 or newer or use a cu118 image of torch 2.4.1'],
+    ['535.104.05', '12.4', 'driver 535.104.05 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade the driver to 550.54.15 or newer or use a cu118/cu121 image of torch 2.4.1'],
+    ['470.82.01', '12.4', 'driver 470.82.01 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade the driver to 550.54.15 or newer'],
+  ];
+  for (const [driver, cuda, expected] of cases) {
+    it(`${expected ? 'flags' : 'accepts'} driver ${driver} for CUDA ${cuda}`, () => {
+      const f = driverFinding(cu124, driver, data);
+      expect(f ? `${f.cause}|${f.fix}` : null).toBe(expected);
+    });
+  }
+  it('never flags a CPU entry', () => expect(driverFinding(cpu, '390.0', data)).toBeNull());
+});
+
+describe('preflight: what docker info says', () => {
+  it('finds the nvidia runtime and CDI devices', () => {
+    expect(parseDockerInfo(JSON.stringify({ Runtimes: { runc: {}, nvidia: {} } }))).toEqual({ nvidiaRuntime: true, cdiDevices: [] });
+    expect(parseDockerInfo(JSON.stringify({ Runtimes: { runc: {} }, DiscoveredDevices: [{ Source: 'cdi', ID: 'nvidia.com/gpu=all' }] }))).toEqual({ nvidiaRuntime: false, cdiDevices: ['nvidia.com/gpu=all'] });
+    expect(dockerFindings({ nvidiaRuntime: false, cdiDevices: ['nvidia.com/gpu=0'] })).toEqual([]);
+  });
+  it('warns, without failing, when neither is there (the prestart hook may still work)', () => {
+    expect(dockerFindings({ nvidiaRuntime: false, cdiDevices: [] })).toEqual([expect.objectContaining({ severity: 'warning' })]);
+  });
+});
+
+describe('diagnosis of container failures (recorded error texts)', () => {
+  const cases: [string, string, RegExp][] = [
+    ['docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].', 'toolkit', /NVIDIA Container Toolkit is missing/],
+    ['docker: Error response from daemon: could not select device driver "cdi" with capabilities: [].', 'cdi', /CDI is not enabled/],
+    ['Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all', 'cdi spec', /CDI device nvidia\.com\/gpu=all is not defined/],
+    ['docker: Error response from daemon: Unknown runtime specified nvidia.', 'runtime', /nvidia runtime is not registered/],
+    [
+      "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error running prestart hook #0: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'\nnvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.8, please update your driver to a newer version, or use an earlier cuda container: unknown.",
+      'requirement',
+      /older than CUDA 12\.8 in this image needs/,
+    ],
+    ['RuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version', 'insufficient', /too old for the CUDA 12\.4 runtime/],
+    ['UserWarning: CUDA initialization: The NVIDIA driver on your system is too old (found version 12020).', 'torch warning', /too old for the CUDA 12\.4 runtime/],
+    ['Error 804: forward compatibility was attempted on non supported HW', '804', /forward-compatibility/],
+    ['NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch installation.', 'sm', /no kernels for this GPU's architecture \(sm_120\)/],
+    ['RuntimeError: CUDA error: no kernel image is available for execution on the device', 'kernel', /no kernels for this GPU's architecture/],
+    ['Unable to find image \'x:1\' locally\ndocker: Error response from daemon: manifest unknown.', 'pull', /could not be pulled/],
+    ['docker: Error response from daemon: failed to create task for container: exec: "python3": executable file not found in $PATH', 'python', /no python3 on its PATH/],
+  ];
+  for (const [text, name, cause] of cases) {
+    it(`diagnoses ${name}`, () => expect(diagnoseSmokeFailure(text, cu124)?.cause).toMatch(cause));
+  }
+  it('gives no diagnosis for output it does not know', () => expect(diagnoseSmokeFailure('Segmentation fault', cu124)).toBeNull());
+});
+
+describe('docker run for the check', () => {
+  it('hands all GPUs in, mounts the check read-only and passes the expectations', () => {
+    expect(smokeRunArgs(cu124, 'r/x@sha256:abc', options, { check: '/a/check.py' }, 'gim-smoke-1')).toEqual([
+      'run', '--rm', '--name', 'gim-smoke-1', '--pull', 'missing', '--gpus', 'all', '-v', '/a/check.py:/gim/check.py:ro',
+      '--entrypoint', 'python3', 'r/x@sha256:abc', '/gim/check.py',
+      '--expect-torch', '2.4.1', '--expect-cuda', '12.4', '--expect-torchvision', '0.19.1', '--expect-torchaudio', '2.4.1', '--min-gpus', '1',
+    ]);
+  });
+  it('picks devices, or uses gpu-flags instead of --gpus', () => {
+    expect(smokeRunArgs(cu124, 'i', { ...options, gpus: '0,1' }, { check: '/c' }, 'n')).toContain('"device=0,1"');
+    const cdi = smokeRunArgs(cu124, 'i', { ...options, gpuFlags: ['--device', 'nvidia.com/gpu=all'] }, { check: '/c' }, 'n');
+    expect(cdi).toContain('nvidia.com/gpu=all');
+    expect(cdi).not.toContain('--gpus');
+  });
+  it('checks CPU entries and expect-gpu false without GPUs', () => {
+    expect(smokeRunArgs(cpu, 'i', options, { check: '/c' }, 'n')).not.toContain('--gpus');
+    expect(checkArgs(cu124, { ...options, expectGpu: false }, false, false)).toContain('--no-gpu');
+  });
+  it('runs the user script through the check, with the same timeout', () => {
+    const args = smokeRunArgs(cpu, 'i', options, { check: '/c', script: '/w/s.py' }, 'n');
+    expect(args).toContain('/w/s.py:/gim/user-check.py:ro');
+    expect(args.slice(-4)).toEqual(['--then', '/gim/user-check.py', '--user-timeout', '300']);
+  });
+  it('accepts GPU-related gpu-flags only', () => {
+    expect(parseGpuFlags('--runtime nvidia --gpus all', 'gpu-flags')).toEqual(['--runtime', 'nvidia', '--gpus', 'all']);
+    expect(() => parseGpuFlags('--privileged', 'input gpu-flags')).toThrow(/input gpu-flags: "--privileged" is not accepted/);
+    expect(() => parseGpuFlags('-v /:/host', 'input gpu-flags')).toThrow(/"-v" is not accepted/);
+    expect(() => parseGpus('0;rm', 'input gpus')).toThrow(/is not valid/);
+  });
+});
+
+describe('reading the check report and naming the images', () => {
+  it('takes the last marker line and ignores everything around it', () => {
+    const out = 'noise\nGIM-SMOKE-RESULT {"ok":false,"checks":[]}\nmore\nGIM-SMOKE-RESULT {"ok":true,"torch":"2.4.1","checks":[{"name":"torch imports","ok":true}]}\n';
+    expect(parseCheckOutput(out)).toEqual({ ok: true, torch: '2.4.1', checks: [{ name: 'torch imports', ok: true }] });
+    expect(parseCheckOutput('Traceback ...')).toBeNull();
+    expect(parseCheckOutput('GIM-SMOKE-RESULT {broken')).toBeNull();
+  });
+  it('pins an image by digest when the build gave one', () => {
+    const d = `sha256:${'a'.repeat(64)}`;
+    expect(pinned('127.0.0.1:5000/team/pt:2.4.1-cu124', d)).toBe(`127.0.0.1:5000/team/pt@${d}`);
+    expect(pinned('team/pt:tag', null)).toBe('team/pt:tag');
+  });
+  it('maps entries to images from a build images output or from the repository', () => {
+    const d = `sha256:${'b'.repeat(64)}`;
+    const fromBuild = smokeImages([cu124], JSON.stringify([{ key: cu124.key, tags: ['r/x:t'], digest: d, status: 'built' }]), undefined, { images: 'images', image: 'image' });
+    expect(fromBuild.get(cu124.key)).toBe(`r/x@${d}`);
+    const fromRepo = smokeImages([cu124], undefined, 'ghcr.io/acme/pt', { images: 'images', image: 'image' });
+    expect(fromRepo.get(cu124.key)).toBe('ghcr.io/acme/pt:2.4.1-cu124-py3.11-ubuntu22.04');
+    expect(() => smokeImages([cu124], '{"nope":1}', undefined, { images: 'input images', image: 'input image' })).toThrow(/input images: not the JSON list/);
+    expect(() => smokeImages([cu124], undefined, undefined, { images: 'input images', image: 'input image' })).toThrow(/set input images .* or input image/);
+  });
+});
