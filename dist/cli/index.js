@@ -5028,10 +5028,10 @@ async function hostFacts(rt) {
     findings.push(...dockerFindings(info.code === 0 ? parseDockerInfo(info.output) : null));
     return { gpus, findings };
 }
-async function smokeCommand(plan, images, options, data, rt) {
+async function smokeCommand(plan, images, options, data, rt, known) {
     const check = checkScriptPath();
     const needGpu = plan.include.some((e) => (0,run_args/* gpuModeFor */.Zq)(e, options));
-    const host = needGpu ? await hostFacts(rt) : { gpus: [], findings: [] };
+    const host = needGpu ? (known ?? (await hostFacts(rt))) : { gpus: [], findings: [] };
     for (const f of host.findings.filter((x) => x.severity === 'warning'))
         rt.log.warning(`${f.cause}: ${f.fix}`);
     const hostError = host.findings.find((f) => f.severity === 'error');
@@ -5144,7 +5144,9 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     const smoke = request.smoke;
     if (!withSmoke || !smoke || smoke.mode === 'false')
         return { plan, images };
-    if (smoke.mode === 'auto' && smoke.expectGpu && (await hostFacts(runtime)).gpus.length === 0) {
+    // Asked once: auto decides on it, and the smoke test's preflight reuses it.
+    const host = smoke.expectGpu ? await hostFacts(runtime) : undefined;
+    if (smoke.mode === 'auto' && host && host.gpus.length === 0) {
         runtime.log.info('smoke test skipped: smoke is auto and this runner has no GPU (set smoke: true to run it anyway, or expect-gpu: false for the CPU check)');
         return { plan, images };
     }
@@ -5155,7 +5157,7 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     }
     // Entries that failed to build are not smoke-tested: the build already failed them.
     const built = { ...plan, include: plan.include.filter((e) => targets.has(e.key)) };
-    return { plan, images, smoke: await smokeCommand(built, targets, smoke, (0,commands_plan/* compatFor */.a)(request), runtime) };
+    return { plan, images, smoke: await smokeCommand(built, targets, smoke, (0,commands_plan/* compatFor */.a)(request), runtime, host) };
 }
 
 

@@ -43,7 +43,9 @@ async function buildAndMaybeSmoke(request: Request, runtime: BuildRuntime, withS
   const images = await buildCommand(plan, request.build, runtime);
   const smoke = request.smoke;
   if (!withSmoke || !smoke || smoke.mode === 'false') return { plan, images };
-  if (smoke.mode === 'auto' && smoke.expectGpu && (await hostFacts(runtime)).gpus.length === 0) {
+  // Asked once: auto decides on it, and the smoke test's preflight reuses it.
+  const host = smoke.expectGpu ? await hostFacts(runtime) : undefined;
+  if (smoke.mode === 'auto' && host && host.gpus.length === 0) {
     runtime.log.info('smoke test skipped: smoke is auto and this runner has no GPU (set smoke: true to run it anyway, or expect-gpu: false for the CPU check)');
     return { plan, images };
   }
@@ -53,5 +55,5 @@ async function buildAndMaybeSmoke(request: Request, runtime: BuildRuntime, withS
   }
   // Entries that failed to build are not smoke-tested: the build already failed them.
   const built = { ...plan, include: plan.include.filter((e) => targets.has(e.key)) };
-  return { plan, images, smoke: await smokeCommand(built, targets, smoke, compatFor(request), runtime) };
+  return { plan, images, smoke: await smokeCommand(built, targets, smoke, compatFor(request), runtime, host) };
 }

@@ -57,7 +57,7 @@ export function checkScriptPath(): string {
   return file;
 }
 
-interface HostFacts {
+export interface HostFacts {
   gpus: HostGpu[];
   findings: Finding[];
 }
@@ -84,10 +84,11 @@ export async function smokeCommand(
   options: SmokeOptions,
   data: CompatData,
   rt: SmokeRuntime,
+  known?: HostFacts,
 ): Promise<SmokeResult[]> {
   const check = checkScriptPath();
   const needGpu = plan.include.some((e) => gpuModeFor(e, options));
-  const host: HostFacts = needGpu ? await hostFacts(rt) : { gpus: [], findings: [] };
+  const host: HostFacts = needGpu ? (known ?? (await hostFacts(rt))) : { gpus: [], findings: [] };
   for (const f of host.findings.filter((x) => x.severity === 'warning')) rt.log.warning(`${f.cause}: ${f.fix}`);
   const hostError = host.findings.find((f) => f.severity === 'error');
   const driver = host.gpus[0]?.driver ?? null;
