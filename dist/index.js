@@ -34179,10 +34179,41 @@ function dedupe(entries) {
 
 
 
-/** `plan`: the request's matrix spec resolved against the release data (bundled, plus compat-file). */
+
+/**
+ * `plan`: the request's matrix spec resolved against the release data (bundled, plus
+ * compat-file). With `entry` (one cell of an earlier plan, as a fan-out job's
+ * `toJSON(matrix)` gives it) the plan is that entry alone, resolved again and
+ * checked to be the same image.
+ */
 function planCommand(request) {
+    const data = compatFor(request);
+    if (request.entry)
+        return planOneEntry(request.entry.text, request.entry.origin, data);
     const spec = parseMatrixSpec(request.matrix.text, request.matrix.origin);
-    return resolvePlan(spec, compatFor(request), { maxEntries: request.maxEntries });
+    return resolvePlan(spec, data, { maxEntries: request.maxEntries });
+}
+function planOneEntry(text, origin, data) {
+    let cell;
+    try {
+        cell = JSON.parse(text);
+    }
+    catch (err) {
+        throw new UserError(`${origin}: not the JSON of a planned matrix entry (${err.message})`);
+    }
+    const fields = ['torch', 'cuda', 'python', 'os', 'flavor', 'key'];
+    for (const f of fields) {
+        if (typeof cell?.[f] !== 'string') {
+            throw new UserError(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${quote(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
+        }
+    }
+    const spec = specFromObject({ include: [{ torch: cell.torch, cuda: cell.cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
+    const plan = resolvePlan(spec, data, { maxEntries: 1 });
+    const entry = plan.include[0];
+    if (!entry || entry.key !== cell.key) {
+        throw new UserError(`${origin}: entry ${quote(cell.key)} resolves to ${quote(entry?.key)} here: it was planned with other release data (same compat-file in both jobs?)`);
+    }
+    return plan;
 }
 function compatFor(request) {
     const bundled = bundledCompat();
@@ -34649,11 +34680,12 @@ function requestFromInputs(workspace) {
     const command = parseCommand(core/* getInput */.V4('command') || 'plan', 'input command');
     const inline = core/* getInput */.V4('matrix');
     const file = core/* getInput */.V4('matrix-file');
-    if (inline && file) {
-        throw new UserError('inputs matrix and matrix-file are both set; give the spec inline (matrix) or as a file (matrix-file), not both');
+    const entry = core/* getInput */.V4('entry');
+    if ([inline, file, entry].filter(Boolean).length > 1) {
+        throw new UserError('give one of the inputs matrix (the spec inline), matrix-file (the spec in a file) or entry (one planned entry), not several');
     }
-    if (!inline && !file) {
-        throw new UserError('no matrix given: set input matrix (inline YAML or JSON, e.g. "torch: 2.4") or matrix-file (a path in the repository)');
+    if (!inline && !file && !entry) {
+        throw new UserError('no matrix given: set input matrix (inline YAML or JSON, e.g. "torch: 2.4"), matrix-file (a path in the repository) or entry (one entry of a plan)');
     }
     const matrix = file
         ? readInputFile(file, workspace, 'input matrix-file', true)
@@ -34666,6 +34698,8 @@ function requestFromInputs(workspace) {
     };
     if (compatPath)
         request.compatFile = readInputFile(compatPath, workspace, 'input compat-file', true);
+    if (entry)
+        request.entry = { text: entry, origin: 'input entry' };
     if (needsBuild(command)) {
         request.build = parseBuildOptions({
             image: core/* getInput */.V4('image'),

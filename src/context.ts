@@ -11,11 +11,12 @@ export function requestFromInputs(workspace: string): Request {
   const command = parseCommand(core.getInput('command') || 'plan', 'input command');
   const inline = core.getInput('matrix');
   const file = core.getInput('matrix-file');
-  if (inline && file) {
-    throw new UserError('inputs matrix and matrix-file are both set; give the spec inline (matrix) or as a file (matrix-file), not both');
+  const entry = core.getInput('entry');
+  if ([inline, file, entry].filter(Boolean).length > 1) {
+    throw new UserError('give one of the inputs matrix (the spec inline), matrix-file (the spec in a file) or entry (one planned entry), not several');
   }
-  if (!inline && !file) {
-    throw new UserError('no matrix given: set input matrix (inline YAML or JSON, e.g. "torch: 2.4") or matrix-file (a path in the repository)');
+  if (!inline && !file && !entry) {
+    throw new UserError('no matrix given: set input matrix (inline YAML or JSON, e.g. "torch: 2.4"), matrix-file (a path in the repository) or entry (one entry of a plan)');
   }
   const matrix = file
     ? readInputFile(file, workspace, 'input matrix-file', true)
@@ -27,6 +28,7 @@ export function requestFromInputs(workspace: string): Request {
     maxEntries: parseMaxEntries(core.getInput('max-entries'), 'input max-entries'),
   };
   if (compatPath) request.compatFile = readInputFile(compatPath, workspace, 'input compat-file', true);
+  if (entry) request.entry = { text: entry, origin: 'input entry' };
   if (needsBuild(command)) {
     request.build = parseBuildOptions(
       {

@@ -24,6 +24,8 @@ export interface SourceText {
 export interface Request {
   command: Command;
   matrix: SourceText;
+  /** one planned entry (JSON), for a fan-out job: the command works on that entry alone */
+  entry?: SourceText;
   compatFile?: SourceText;
   maxEntries: number;
   /** for build and all */

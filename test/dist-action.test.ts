@@ -47,6 +47,17 @@ for (const node of runtimes()) {
       expect(JSON.parse(r.outputs.matrix ?? '').include[0].tag).toBe('2.15.0-cpu-py3.12-ubuntu24.04');
     });
 
+    it('plans one entry of an earlier plan (a fan-out job passing toJSON(matrix)), and refuses a tampered one', async () => {
+      const planned = await runAction(node.bin, { matrix: 'torch: "2.4"\ncuda: ["12.1", "12.4"]\npython: "3.11"' });
+      const cell = (JSON.parse(planned.outputs.matrix ?? '') as { include: Record<string, string>[] }).include[1]!;
+      const one = await runAction(node.bin, { entry: JSON.stringify(cell) });
+      expect(one.code, one.stdout).toBe(0);
+      expect(JSON.parse(one.outputs.matrix ?? '').include).toEqual([cell]);
+      const tampered = await runAction(node.bin, { entry: JSON.stringify({ ...cell, key: '000000000000' }) });
+      expect(tampered.code).toBe(1);
+      expect(tampered.stdout).toMatch(/::error::input entry: entry "000000000000" resolves to "[0-9a-f]{12}" here: it was planned with other release data/);
+    });
+
     it('turns warnings into annotations', async () => {
       const r = await runAction(node.bin, { matrix: 'torch: "2.14"' });
       expect(r.code, r.stdout).toBe(0);
@@ -55,7 +66,7 @@ for (const node of runtimes()) {
 
     const failures: { name: string; inputs: Record<string, string>; setup?: (ws: string) => void; message: RegExp }[] = [
       { name: 'no matrix', inputs: {}, message: /no matrix given: set input matrix/ },
-      { name: 'matrix and matrix-file together', inputs: { matrix: 'torch: 2.4', 'matrix-file': 'm.yml' }, message: /inputs matrix and matrix-file are both set/ },
+      { name: 'matrix and matrix-file together', inputs: { matrix: 'torch: 2.4', 'matrix-file': 'm.yml' }, message: /give one of the inputs matrix \(the spec inline\), matrix-file \(the spec in a file\) or entry \(one planned entry\), not several/ },
       { name: 'malformed YAML', inputs: { matrix: 'torch: [2.4' }, message: /input matrix \(line \d+, column \d+\): not valid YAML or JSON/ },
       { name: 'an empty result', inputs: { matrix: 'torch: 2.4\ncuda: 13.0' }, message: /the matrix resolves to no entries\.%0AWhat the requested torch versions ship:%0A  torch 2\.4\.1: cu118, cu121, cu124, cpu/ },
       { name: 'a matrix larger than max-entries', inputs: { matrix: 'torch: ">=2.0"\ncuda: [11, 12, 13]', 'max-entries': '5' }, message: /more than max-entries \(5\)/ },

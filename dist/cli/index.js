@@ -5588,10 +5588,41 @@ var matrix_spec = __nccwpck_require__(9778);
 
 
 
-/** `plan`: the request's matrix spec resolved against the release data (bundled, plus compat-file). */
+
+/**
+ * `plan`: the request's matrix spec resolved against the release data (bundled, plus
+ * compat-file). With `entry` (one cell of an earlier plan, as a fan-out job's
+ * `toJSON(matrix)` gives it) the plan is that entry alone, resolved again and
+ * checked to be the same image.
+ */
 function planCommand(request) {
+    const data = compatFor(request);
+    if (request.entry)
+        return planOneEntry(request.entry.text, request.entry.origin, data);
     const spec = (0,matrix_spec/* parseMatrixSpec */.wg)(request.matrix.text, request.matrix.origin);
-    return (0,resolve/* resolvePlan */.yY)(spec, compatFor(request), { maxEntries: request.maxEntries });
+    return (0,resolve/* resolvePlan */.yY)(spec, data, { maxEntries: request.maxEntries });
+}
+function planOneEntry(text, origin, data) {
+    let cell;
+    try {
+        cell = JSON.parse(text);
+    }
+    catch (err) {
+        throw new errors/* UserError */.yo(`${origin}: not the JSON of a planned matrix entry (${err.message})`);
+    }
+    const fields = ['torch', 'cuda', 'python', 'os', 'flavor', 'key'];
+    for (const f of fields) {
+        if (typeof cell?.[f] !== 'string') {
+            throw new errors/* UserError */.yo(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${(0,errors/* quote */.hD)(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
+        }
+    }
+    const spec = (0,matrix_spec/* specFromObject */.jp)({ include: [{ torch: cell.torch, cuda: cell.cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
+    const plan = (0,resolve/* resolvePlan */.yY)(spec, data, { maxEntries: 1 });
+    const entry = plan.include[0];
+    if (!entry || entry.key !== cell.key) {
+        throw new errors/* UserError */.yo(`${origin}: entry ${(0,errors/* quote */.hD)(cell.key)} resolves to ${(0,errors/* quote */.hD)(entry?.key)} here: it was planned with other release data (same compat-file in both jobs?)`);
+    }
+    return plan;
 }
 function compatFor(request) {
     const bundled = bundledCompat();
@@ -6348,9 +6379,10 @@ function minorSatisfies(minor, range) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   gR: () => (/* binding */ AXES),
+/* harmony export */   jp: () => (/* binding */ specFromObject),
 /* harmony export */   wg: () => (/* binding */ parseMatrixSpec)
 /* harmony export */ });
-/* unused harmony exports MAX_SPEC_BYTES, MAX_LIST_ITEMS, specFromObject */
+/* unused harmony exports MAX_SPEC_BYTES, MAX_LIST_ITEMS */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5003);

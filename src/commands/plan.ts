@@ -1,13 +1,43 @@
 import { bundledCompat, mergeCompatFile } from '../compat/load.js';
 import type { CompatData } from '../compat/schema.js';
+import { UserError, quote } from '../errors.js';
 import { resolvePlan, type Plan } from '../matrix/resolve.js';
-import { parseMatrixSpec } from '../matrix/spec.js';
+import { parseMatrixSpec, specFromObject } from '../matrix/spec.js';
 import type { Request } from '../request.js';
 
-/** `plan`: the request's matrix spec resolved against the release data (bundled, plus compat-file). */
+/**
+ * `plan`: the request's matrix spec resolved against the release data (bundled, plus
+ * compat-file). With `entry` (one cell of an earlier plan, as a fan-out job's
+ * `toJSON(matrix)` gives it) the plan is that entry alone, resolved again and
+ * checked to be the same image.
+ */
 export function planCommand(request: Request): Plan {
+  const data = compatFor(request);
+  if (request.entry) return planOneEntry(request.entry.text, request.entry.origin, data);
   const spec = parseMatrixSpec(request.matrix.text, request.matrix.origin);
-  return resolvePlan(spec, compatFor(request), { maxEntries: request.maxEntries });
+  return resolvePlan(spec, data, { maxEntries: request.maxEntries });
+}
+
+function planOneEntry(text: string, origin: string, data: CompatData): Plan {
+  let cell: Record<string, unknown>;
+  try {
+    cell = JSON.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    throw new UserError(`${origin}: not the JSON of a planned matrix entry (${(err as Error).message})`);
+  }
+  const fields = ['torch', 'cuda', 'python', 'os', 'flavor', 'key'] as const;
+  for (const f of fields) {
+    if (typeof cell?.[f] !== 'string') {
+      throw new UserError(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${quote(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
+    }
+  }
+  const spec = specFromObject({ include: [{ torch: cell.torch, cuda: cell.cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
+  const plan = resolvePlan(spec, data, { maxEntries: 1 });
+  const entry = plan.include[0];
+  if (!entry || entry.key !== cell.key) {
+    throw new UserError(`${origin}: entry ${quote(cell.key)} resolves to ${quote(entry?.key)} here: it was planned with other release data (same compat-file in both jobs?)`);
+  }
+  return plan;
 }
 
 export function compatFor(request: Request): CompatData {
