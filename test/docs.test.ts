@@ -62,3 +62,35 @@ describe('docs: the matrix spec examples in the README plan without error', () =
     });
   }
 });
+
+describe('docs: the workflow snippets in the README use only inputs that exist', () => {
+  const reusable = parse(readFileSync(path.join(root, '.github/workflows/gpu-images.yml'), 'utf8')) as { on: { workflow_call: { inputs: Record<string, unknown> } } };
+  const snippets = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').filter((t) => t.includes('uses:'));
+  const visit = (node: unknown, found: { uses: string; with: Record<string, unknown> }[]): void => {
+    if (Array.isArray(node)) node.forEach((n) => visit(n, found));
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.uses === 'string' && o.with && typeof o.with === 'object') found.push({ uses: o.uses, with: o.with as Record<string, unknown> });
+      Object.values(o).forEach((v) => visit(v, found));
+    }
+  };
+  it('has snippets to check, with steps or jobs that pass inputs', () => {
+    const found: { uses: string; with: Record<string, unknown> }[] = [];
+    for (const text of snippets) visit(parse(text), found);
+    expect(found.filter((f) => /gpu-image-matrix/.test(f.uses)).length).toBeGreaterThanOrEqual(5);
+  });
+  for (const text of snippets) {
+    it(`checks: ${text.trim().split('\n')[0]}`, () => {
+      const found: { uses: string; with: Record<string, unknown> }[] = [];
+      visit(parse(text), found);
+      for (const f of found) {
+        if (/^gpu-image-matrix\/gpu-image-matrix@/.test(f.uses)) {
+          for (const key of Object.keys(f.with)) expect(action.inputs, `README passes ${key}`).toHaveProperty([key]);
+        }
+        if (/gpu-images\.yml@/.test(f.uses)) {
+          for (const key of Object.keys(f.with)) expect(reusable.on.workflow_call.inputs, `README passes ${key}`).toHaveProperty([key]);
+        }
+      }
+    });
+  }
+});
