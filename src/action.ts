@@ -4,7 +4,11 @@ import { runCommand } from './commands/index.js';
 import type { BuildLog } from './commands/build.js';
 import { requestFromInputs } from './context.js';
 import { UserError } from './errors.js';
-import { buildMarkdown, buildTable, matrixOutput, planMarkdown, planTable, smokeMarkdown, smokeTable } from './report/format.js';
+import { buildMarkdown, buildTable, matrixOutput, planMarkdown, planTable, reproMarkdown, smokeMarkdown, smokeTable } from './report/format.js';
+import { reproFails } from './repro/options.js';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /** The action: inputs -> request -> command -> outputs, log and job summary. */
 export async function run(): Promise<void> {
@@ -15,7 +19,7 @@ export async function run(): Promise<void> {
     const stop = (): void => abort.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    const { plan, images, smoke } = await runCommand(request, {
+    const { plan, images, smoke, repro } = await runCommand(request, {
       log: actionLog,
       env: process.env,
       docker: 'docker',
@@ -44,8 +48,17 @@ export async function run(): Promise<void> {
       core.setOutput('smoke-results', JSON.stringify(smoke));
       summary = `${smokeMarkdown(smoke)}\n${summary}`;
     }
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
     const problems: string[] = [];
+    if (repro) {
+      const report = reproMarkdown(repro);
+      const file = path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'gpu-image-matrix-repro-report.md');
+      writeFileSync(file, report);
+      core.setOutput('repro-report', JSON.stringify(repro));
+      core.setOutput('repro-report-file', file);
+      summary = `${report}\n${summary}`;
+      problems.push(...reproFails(request.repro?.failOn ?? 'nondeterministic', repro).map((r) => `reproducibility check (fail-on: ${request.repro?.failOn}): ${r}`));
+    }
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
     const failed = images?.filter((r) => r.status === 'failed' || r.status === 'cancelled') ?? [];
     if (failed.length) problems.push(`${failed.length} of ${images?.length} images were not built: ${failed.map((r) => r.tag).join(', ')}`);
     const smokeFailed = smoke?.filter((r) => r.status === 'failed') ?? [];

@@ -10,7 +10,8 @@ import { planCommand } from './commands/plan.js';
 import type { MatrixEntry } from './matrix/entry.js';
 import { readInputFile, readStdin } from './effects/files.js';
 import { UserError, listWords, quote } from './errors.js';
-import { FORMATS, buildMarkdown, buildTable, formatPlan, smokeMarkdown, smokeTable, type Format } from './report/format.js';
+import { FORMATS, buildMarkdown, buildTable, formatPlan, reproMarkdown, smokeMarkdown, smokeTable, type Format } from './report/format.js';
+import { parseReproOptions, reproFails } from './repro/options.js';
 import { needsBuild, needsSmoke, parseCommand, parseMaxEntries, type Request } from './request.js';
 import { parseSmokeOptions } from './smoke/options.js';
 
@@ -21,7 +22,7 @@ Commands:
   build                plan, then build (and push) an image per entry
   smoke                check each entry's image inside a container (GPU, or CPU with --expect-gpu false)
   all                  plan, build, then smoke-test (--smoke auto: when the host has a GPU)
-  repro                not implemented yet in this release
+  repro                build each entry twice and compare; with --baseline, what changed inside
 
 Options:
   --matrix FILE        the matrix spec, YAML or JSON ("-" reads standard input)
@@ -47,6 +48,11 @@ Build options (build, all):
   --skip-existing B    true (default) or false: skip entries whose content tag exists
   --fail-fast          stop at the first failed entry
   --retries N          extra attempts after a transient registry or network error (default 2)
+
+Reproducibility options (repro; it also takes the build options):
+  --source-date-epoch S  seconds since 1970 (default: the commit time of HEAD)
+  --baseline TEMPLATE  image to compare with, e.g. "{image}:{tag}" (placeholders as --tag)
+  --fail-on WHAT       nondeterministic (default), drift, both or none
 
 Smoke options (smoke, all):
   --images FILE        a build's images output (JSON) naming the images to check; else
@@ -89,6 +95,9 @@ export async function main(argv: string[]): Promise<number> {
         'fail-fast': { type: 'boolean' },
         retries: { type: 'string' },
         images: { type: 'string' },
+        'source-date-epoch': { type: 'string' },
+        baseline: { type: 'string' },
+        'fail-on': { type: 'string' },
         smoke: { type: 'string' },
         'expect-gpu': { type: 'string' },
         'gpu-flags': { type: 'string' },
@@ -119,13 +128,17 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(renderDockerfile(selectEntry(plan.include, values['print-dockerfile'])));
       return 0;
     }
-    const { plan, images, smoke } = await runCommand(request, {
+    const { plan, images, smoke, repro } = await runCommand(request, {
       log: cliLog,
       env: process.env,
       docker: 'docker',
       baseDir: process.cwd(),
       now: () => new Date(),
     });
+    if (repro) {
+      process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : reproMarkdown(repro));
+      return reproFails(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+    }
     if (!images && !smoke) {
       process.stdout.write(formatPlan(plan, format));
       if (format === 'json') for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -196,6 +209,12 @@ function requestFromArgs(commandText: string, values: Values): Request {
         failFast: '--fail-fast',
         retries: '--retries',
       },
+    );
+  }
+  if (command === 'repro') {
+    request.repro = parseReproOptions(
+      { sourceDateEpoch: str('source-date-epoch'), baseline: str('baseline'), failOn: str('fail-on') },
+      { sourceDateEpoch: '--source-date-epoch', baseline: '--baseline', failOn: '--fail-on' },
     );
   }
   if (needsSmoke(command)) {

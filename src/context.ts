@@ -5,6 +5,7 @@ import { UserError, quote } from './errors.js';
 import { readInputFile } from './effects/files.js';
 import { needsBuild, needsSmoke, parseCommand, parseMaxEntries, type Request } from './request.js';
 import { parseSmokeOptions } from './smoke/options.js';
+import { parseReproOptions } from './repro/options.js';
 
 /** The action's inputs turned into the typed request (files read, relative to the workspace). */
 export function requestFromInputs(workspace: string): Request {
@@ -62,6 +63,12 @@ export function requestFromInputs(workspace: string): Request {
     );
     confine(workspace, request.build.context, 'input context');
     if (request.build.dockerfile) confine(workspace, path.join(request.build.context, request.build.dockerfile), 'input dockerfile');
+  }
+  if (command === 'repro') {
+    request.repro = parseReproOptions(
+      { sourceDateEpoch: core.getInput('source-date-epoch'), baseline: core.getInput('baseline'), failOn: core.getInput('fail-on') },
+      { sourceDateEpoch: 'input source-date-epoch', baseline: 'input baseline', failOn: 'input fail-on' },
+    );
   }
   if (needsSmoke(command)) {
     const script = core.getInput('smoke-script');

@@ -7,9 +7,6 @@ export class UserError extends Error {
   override readonly name = 'UserError';
 }
 
-/** A command that a later release of the action implements. */
-export class NotImplementedError extends UserError {}
-
 /** Quote a user-supplied value for a message, keeping control characters visible. */
 export function quote(value: unknown): string {
   if (value === undefined) return 'nothing';

@@ -1,5 +1,6 @@
 import { UserError, listWords, quote } from './errors.js';
 import type { BuildOptions } from './build/options.js';
+import type { ReproOptions } from './repro/options.js';
 import type { SmokeOptions } from './smoke/run-args.js';
 import { DEFAULT_MAX_ENTRIES } from './matrix/resolve.js';
 
@@ -11,7 +12,7 @@ import { DEFAULT_MAX_ENTRIES } from './matrix/resolve.js';
 export const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'] as const;
 export type Command = (typeof COMMANDS)[number];
 /** Commands this release implements; the rest arrive with their issues. */
-export const IMPLEMENTED: readonly Command[] = ['plan', 'build', 'smoke', 'all'];
+export const IMPLEMENTED: readonly Command[] = ['plan', 'build', 'smoke', 'repro', 'all'];
 
 /** Text read from an input or a file, with where it came from for messages. */
 export interface SourceText {
@@ -32,13 +33,15 @@ export interface Request {
   build?: BuildOptions;
   /** for smoke and all */
   smoke?: SmokeOptions;
+  /** for repro */
+  repro?: ReproOptions;
   /** for smoke: where the images to check are named (a build's images output, or the repository) */
   smokeTargets?: { imagesJson?: string; image?: string; fields: { images: string; image: string } };
 }
 
 /** Commands that build images and so need the build settings. */
 export function needsBuild(command: Command): boolean {
-  return command === 'build' || command === 'all';
+  return command === 'build' || command === 'all' || command === 'repro';
 }
 
 /**

@@ -3256,12 +3256,17 @@ module.exports = validRange
  * and Python share them; torch comes last. Nothing is cached in layers: apt
  * lists are removed in the step that fetched them, pip/uv run without a cache.
  *
+ * Reproducible by default (command repro): every version is pinned, apt's logs
+ * and ldconfig's aux-cache (which differ per build) are removed with the lists,
+ * SOURCE_DATE_EPOCH reaches the RUN steps (so any .pyc compiled is hash-checked,
+ * not stamped with the build time), and uv compiles no bytecode at install.
+ *
  * Python is installed exactly (uv's managed CPython builds), whatever the base
  * OS ships. uv comes from its distroless image and is mounted, not copied, so it
  * does not stay in the image.
  */
 /** Bump when the template changes what it builds: it is part of every content hash. */
-const TEMPLATE_VERSION = 1;
+const TEMPLATE_VERSION = 2;
 const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
 function renderDockerfile(entry, uvImage = DEFAULT_UV_IMAGE) {
     const packages = [
@@ -3282,6 +3287,7 @@ ARG UV_IMAGE=${uvImage}
 FROM \${UV_IMAGE} AS uv
 
 FROM \${BASE_IMAGE}
+ARG SOURCE_DATE_EPOCH
 ENV NVIDIA_VISIBLE_DEVICES=all \\
     NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
     LANG=C.UTF-8 \\
@@ -3295,7 +3301,7 @@ ENV NVIDIA_VISIBLE_DEVICES=all \\
 
 RUN apt-get update \\
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
- && rm -rf /var/lib/apt/lists/*
+ && rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache
 
 # Python, shared by every torch built on this base.
 ARG PYTHON_VERSION=${entry.python}
@@ -3321,9 +3327,10 @@ CMD ["python"]
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   az: () => (/* binding */ parseBuildOptions),
+/* harmony export */   je: () => (/* binding */ PLACEHOLDERS),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports CACHE_BACKENDS, PLACEHOLDERS, parseCache, parseRetries, lines, parseBuildArgs, parseLabels, parseTagTemplates, parseImage */
+/* unused harmony exports CACHE_BACKENDS, parseCache, parseRetries, lines, parseBuildArgs, parseLabels, parseTagTemplates, parseImage */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2653);
 
@@ -3522,16 +3529,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
-/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9186);
+/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9186);
 /* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2784);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6491);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2483);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6719);
 /* harmony import */ var _effects_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9565);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2011);
+/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9398);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4390);
-/* harmony import */ var _smoke_options_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2731);
+/* harmony import */ var _smoke_options_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2731);
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
+
 
 
 
@@ -3550,7 +3559,7 @@ Commands:
   build                plan, then build (and push) an image per entry
   smoke                check each entry's image inside a container (GPU, or CPU with --expect-gpu false)
   all                  plan, build, then smoke-test (--smoke auto: when the host has a GPU)
-  repro                not implemented yet in this release
+  repro                build each entry twice and compare; with --baseline, what changed inside
 
 Options:
   --matrix FILE        the matrix spec, YAML or JSON ("-" reads standard input)
@@ -3576,6 +3585,11 @@ Build options (build, all):
   --skip-existing B    true (default) or false: skip entries whose content tag exists
   --fail-fast          stop at the first failed entry
   --retries N          extra attempts after a transient registry or network error (default 2)
+
+Reproducibility options (repro; it also takes the build options):
+  --source-date-epoch S  seconds since 1970 (default: the commit time of HEAD)
+  --baseline TEMPLATE  image to compare with, e.g. "{image}:{tag}" (placeholders as --tag)
+  --fail-on WHAT       nondeterministic (default), drift, both or none
 
 Smoke options (smoke, all):
   --images FILE        a build's images output (JSON) naming the images to check; else
@@ -3617,6 +3631,9 @@ async function main(argv) {
                 'fail-fast': { type: 'boolean' },
                 retries: { type: 'string' },
                 images: { type: 'string' },
+                'source-date-epoch': { type: 'string' },
+                baseline: { type: 'string' },
+                'fail-on': { type: 'string' },
                 smoke: { type: 'string' },
                 'expect-gpu': { type: 'string' },
                 'gpu-flags': { type: 'string' },
@@ -3647,13 +3664,17 @@ async function main(argv) {
             process.stdout.write((0,_build_dockerfile_js__WEBPACK_IMPORTED_MODULE_8__/* .renderDockerfile */ .TI)(selectEntry(plan.include, values['print-dockerfile'])));
             return 0;
         }
-        const { plan, images, smoke } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)(request, {
+        const { plan, images, smoke, repro } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)(request, {
             log: cliLog,
             env: process.env,
             docker: 'docker',
             baseDir: process.cwd(),
             now: () => new Date(),
         });
+        if (repro) {
+            process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .reproMarkdown */ .y3)(repro));
+            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_9__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+        }
         if (!images && !smoke) {
             process.stdout.write((0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPlan */ .nT)(plan, format));
             if (format === 'json')
@@ -3701,7 +3722,7 @@ function requestFromArgs(commandText, values) {
         request.compatFile = (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(compat, cwd, '--compat-file', false);
     if ((0,_request_js__WEBPACK_IMPORTED_MODULE_6__/* .needsBuild */ .yD)(command)) {
         const list = (name) => (values[name] ?? []).join('\n');
-        request.build = (0,_build_options_js__WEBPACK_IMPORTED_MODULE_9__/* .parseBuildOptions */ .az)({
+        request.build = (0,_build_options_js__WEBPACK_IMPORTED_MODULE_10__/* .parseBuildOptions */ .az)({
             image: str('image'),
             push: values.push ? 'true' : 'false',
             cache: str('cache'),
@@ -3729,9 +3750,12 @@ function requestFromArgs(commandText, values) {
             retries: '--retries',
         });
     }
+    if (command === 'repro') {
+        request.repro = (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_9__/* .parseReproOptions */ .Q)({ sourceDateEpoch: str('source-date-epoch'), baseline: str('baseline'), failOn: str('fail-on') }, { sourceDateEpoch: '--source-date-epoch', baseline: '--baseline', failOn: '--fail-on' });
+    }
     if ((0,_request_js__WEBPACK_IMPORTED_MODULE_6__/* .needsSmoke */ .vw)(command)) {
         const script = str('smoke-script');
-        request.smoke = (0,_smoke_options_js__WEBPACK_IMPORTED_MODULE_10__/* .parseSmokeOptions */ .Tt)({
+        request.smoke = (0,_smoke_options_js__WEBPACK_IMPORTED_MODULE_11__/* .parseSmokeOptions */ .Tt)({
             smoke: str('smoke'),
             expectGpu: str('expect-gpu'),
             gpuFlags: str('gpu-flags'),
@@ -3790,7 +3814,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6491:
+/***/ 2483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3833,6 +3857,8 @@ const FEATURES = {
     attestationFlags: (v) => atLeast(v.buildx, '0.10.0'),
     /** ignore-error on --cache-to: BuildKit 0.11, so a failing cache export does not fail the build */
     cacheIgnoreError: (v) => atLeast(v.buildkit, '0.11.0'),
+    /** rewrite-timestamp on the image/oci exporters, with the push fix: BuildKit 0.14.1 */
+    rewriteTimestamp: (v) => atLeast(v.buildkit, '0.14.1'),
 };
 function buildxArgs(inv, versions) {
     const { build } = inv;
@@ -3848,18 +3874,30 @@ function buildxArgs(inv, versions) {
         args.push('--build-arg', `${k}=${v}`);
     for (const [k, v] of build.labels)
         args.push('--label', `${k}=${v}`);
-    for (const tag of build.tags)
-        args.push('--tag', tag);
-    if (inv.push)
-        args.push('--tag', build.contentTag);
-    for (const from of build.cache.from)
-        args.push('--cache-from', from);
-    for (const to of build.cache.to)
-        args.push('--cache-to', to);
-    if (inv.push)
-        args.push('--push');
-    else if (inv.load)
-        args.push('--load');
+    if (inv.outputs) {
+        for (const output of inv.outputs)
+            args.push('--output', output);
+    }
+    else {
+        for (const tag of build.tags)
+            args.push('--tag', tag);
+        if (inv.push)
+            args.push('--tag', build.contentTag);
+    }
+    if (inv.noCache)
+        args.push('--no-cache');
+    else {
+        for (const from of build.cache.from)
+            args.push('--cache-from', from);
+        for (const to of build.cache.to)
+            args.push('--cache-to', to);
+    }
+    if (!inv.outputs) {
+        if (inv.push)
+            args.push('--push');
+        else if (inv.load)
+            args.push('--load');
+    }
     args.push(inv.context);
     return args;
 }
@@ -4431,6 +4469,16 @@ class RegistryClient {
         }
         return res.headers['docker-content-digest'] ?? manifest.digest;
     }
+    /** A blob (config or layer), following the redirect registries use for storage, without credentials. */
+    async blob(repo, digest) {
+        let res = await this.request(repo, 'GET', `/blobs/${digest}`, {});
+        for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.location && hops < 5; hops++) {
+            res = await httpRequest(new URL(res.headers.location, this.base(repo)), { timeoutMs: 600_000 });
+        }
+        if (!res.ok)
+            throw new RegistryError(`GET blob ${digest} of ${repo.registry}/${repo.path}: ${res.status} ${res.statusText}`, res.status);
+        return res.body;
+    }
     /** Compressed size of an image: its config and layers as the manifest lists them. */
     static imageSize(manifest) {
         try {
@@ -4793,6 +4841,486 @@ async function dockerBuild(inv, rt) {
 
 // EXTERNAL MODULE: ./src/commands/plan.ts + 4 modules
 var commands_plan = __nccwpck_require__(6719);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/repro/tar.ts
+
+function field(buf, offset, length) {
+    const raw = buf.subarray(offset, offset + length);
+    const end = raw.indexOf(0);
+    return raw.subarray(0, end === -1 ? length : end).toString('utf8');
+}
+function octal(buf, offset, length) {
+    const raw = buf.subarray(offset, offset + length);
+    // GNU base-256 for large values: high bit of the first byte set.
+    if ((raw[0] ?? 0) & 0x80) {
+        let v = 0;
+        for (let i = 1; i < raw.length; i++)
+            v = v * 256 + (raw[i] ?? 0);
+        return v;
+    }
+    const text = field(buf, offset, length).trim();
+    return text ? parseInt(text, 8) : 0;
+}
+function paxRecords(data) {
+    const out = {};
+    let pos = 0;
+    while (pos < data.length) {
+        const space = data.indexOf(0x20, pos);
+        if (space === -1)
+            break;
+        const len = parseInt(data.subarray(pos, space).toString('ascii'), 10);
+        if (!len)
+            break;
+        const record = data.subarray(space + 1, pos + len - 1).toString('utf8');
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        pos += len;
+    }
+    return out;
+}
+function readTar(buf, keep = () => false) {
+    const entries = [];
+    let pos = 0;
+    let pax = {};
+    let longName = null;
+    let longLink = null;
+    while (pos + 512 <= buf.length) {
+        const header = buf.subarray(pos, pos + 512);
+        if (header.every((b) => b === 0))
+            break;
+        const size = octal(header, 124, 12);
+        const typeflag = String.fromCharCode(header[156] ?? 48);
+        const dataStart = pos + 512;
+        const data = buf.subarray(dataStart, dataStart + size);
+        pos = dataStart + Math.ceil(size / 512) * 512;
+        if (typeflag === 'x') {
+            pax = { ...pax, ...paxRecords(data) };
+            continue;
+        }
+        if (typeflag === 'g')
+            continue;
+        if (typeflag === 'L') {
+            longName = field(data, 0, data.length);
+            continue;
+        }
+        if (typeflag === 'K') {
+            longLink = field(data, 0, data.length);
+            continue;
+        }
+        const prefix = field(header, 345, 155);
+        const name = pax.path ?? longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
+        const link = pax.linkpath ?? longLink ?? field(header, 157, 100);
+        const type = typeflag === '0' || typeflag === '\0' || typeflag === '7' ? 'file' : typeflag === '5' ? 'dir' : typeflag === '2' ? 'symlink' : typeflag === '1' ? 'hardlink' : 'other';
+        const path = normalise(name);
+        entries.push({
+            path,
+            type,
+            mode: octal(header, 100, 8) & 0o7777,
+            size: type === 'file' ? size : 0,
+            mtime: pax.mtime ? Math.floor(Number(pax.mtime)) : octal(header, 136, 12),
+            link: type === 'symlink' || type === 'hardlink' ? link : '',
+            sha256: type === 'file' ? (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex') : null,
+            uid: pax.uid ? Number(pax.uid) : octal(header, 108, 8),
+            gid: pax.gid ? Number(pax.gid) : octal(header, 116, 8),
+            ...(type === 'file' && keep(path) ? { content: Buffer.from(data) } : {}),
+        });
+        pax = {};
+        longName = null;
+        longLink = null;
+    }
+    return entries;
+}
+/** "./usr/bin/" -> "usr/bin" */
+function normalise(p) {
+    return p.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/effects/oci.ts
+
+
+
+
+
+/** Layers larger than this are not compared file by file (they are read whole into memory). */
+const MAX_LAYER_BYTES = 2 * 1024 * 1024 * 1024;
+function untar(blob, mediaType, keep) {
+    if (/zstd/.test(mediaType))
+        throw new Error('zstd-compressed layers are not read here; build with the default gzip compression');
+    const raw = /gzip/.test(mediaType) || (blob[0] === 0x1f && blob[1] === 0x8b) ? (0,external_node_zlib_.gunzipSync)(blob, { maxOutputLength: MAX_LAYER_BYTES }) : blob;
+    return readTar(raw, keep);
+}
+function ociLayout(dir) {
+    const blob = (digest) => (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'blobs', ...digest.split(':')));
+    let manifest;
+    const load = () => {
+        if (manifest)
+            return manifest;
+        const index = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'index.json'), 'utf8'));
+        let digest = index.manifests?.[0]?.digest;
+        if (!digest)
+            throw new Error(`${dir}: the OCI layout has no manifest`);
+        let doc = JSON.parse(blob(digest).toString('utf8'));
+        if (doc.manifests) {
+            // An index (e.g. with attestations): the linux/amd64 image manifest in it.
+            digest = (doc.manifests.find((m) => m.platform?.architecture === 'amd64') ?? doc.manifests[0])?.digest ?? digest;
+            doc = JSON.parse(blob(digest).toString('utf8'));
+        }
+        manifest = { digest, doc };
+        return manifest;
+    };
+    return {
+        describe: `OCI layout ${dir}`,
+        shape: async () => {
+            const { digest, doc } = load();
+            return { manifestDigest: digest, configDigest: doc.config.digest, layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })) };
+        },
+        layer: async (i, keep) => {
+            const l = load().doc.layers[i];
+            if (!l)
+                throw new Error(`layer ${i} does not exist`);
+            return untar(blob(l.digest), l.mediaType, keep);
+        },
+    };
+}
+function registryImage(registry, repo, reference, describe) {
+    let manifest;
+    const load = () => (manifest ??= (async () => {
+        const m = await registry.get(repo, reference);
+        if (!m)
+            throw new Error(`${describe} does not exist in the registry`);
+        let digest = m.digest;
+        let doc = JSON.parse(m.body.toString('utf8'));
+        if (doc.manifests) {
+            digest = (doc.manifests.find((x) => x.platform?.architecture === 'amd64' && x.platform.os === 'linux') ?? doc.manifests[0])?.digest ?? digest;
+            const inner = await registry.get(repo, digest);
+            if (!inner)
+                throw new Error(`${describe}: manifest ${digest} is missing`);
+            doc = JSON.parse(inner.body.toString('utf8'));
+        }
+        return { digest, doc };
+    })());
+    return {
+        describe,
+        shape: async () => {
+            const { digest, doc } = await load();
+            return { manifestDigest: digest, configDigest: doc.config.digest, layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })) };
+        },
+        layer: async (i, keep) => {
+            const l = (await load()).doc.layers[i];
+            if (!l)
+                throw new Error(`layer ${i} does not exist`);
+            return untar(await registry.blob(repo, l.digest), l.mediaType, keep);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/repro/compare.ts
+const MAX_FILE_DIFFS = 50;
+function compareShapes(a, b) {
+    const count = Math.max(a.layers.length, b.layers.length);
+    const layers = Array.from({ length: count }, (_, i) => {
+        const la = a.layers[i]?.digest ?? null;
+        const lb = b.layers[i]?.digest ?? null;
+        return { index: i, a: la, b: lb, same: la === lb };
+    });
+    const first = layers.find((l) => !l.same);
+    return {
+        deterministic: a.manifestDigest === b.manifestDigest,
+        manifest: { a: a.manifestDigest, b: b.manifestDigest, same: a.manifestDigest === b.manifestDigest },
+        config: { a: a.configDigest, b: b.configDigest, same: a.configDigest === b.configDigest },
+        layers,
+        firstDifferentLayer: first ? first.index : null,
+    };
+}
+/** Entries of two layers compared by path: what differs and how, in path order. */
+function diffEntries(a, b) {
+    const byPath = (list) => new Map(list.map((e) => [e.path, e]));
+    const ma = byPath(a);
+    const mb = byPath(b);
+    const paths = [...new Set([...ma.keys(), ...mb.keys()])].sort();
+    const out = [];
+    for (const path of paths) {
+        const ea = ma.get(path);
+        const eb = mb.get(path);
+        if (!ea)
+            out.push({ path, kind: 'added' });
+        else if (!eb)
+            out.push({ path, kind: 'removed' });
+        else if (ea.type !== eb.type)
+            out.push({ path, kind: 'type', a: ea.type, b: eb.type });
+        else if (ea.sha256 !== eb.sha256)
+            out.push({ path, kind: ea.size !== eb.size ? 'size' : 'content', a: String(ea.size), b: String(eb.size) });
+        else if (ea.link !== eb.link)
+            out.push({ path, kind: 'link', a: ea.link, b: eb.link });
+        else if (ea.mode !== eb.mode)
+            out.push({ path, kind: 'mode', a: ea.mode.toString(8), b: eb.mode.toString(8) });
+        else if (ea.uid !== eb.uid || ea.gid !== eb.gid)
+            out.push({ path, kind: 'owner', a: `${ea.uid}:${ea.gid}`, b: `${eb.uid}:${eb.gid}` });
+        else if (ea.mtime !== eb.mtime)
+            out.push({ path, kind: 'mtime', a: new Date(ea.mtime * 1000).toISOString(), b: new Date(eb.mtime * 1000).toISOString() });
+    }
+    return out;
+}
+/** A hint at the usual causes, from the paths that differ. */
+function likelyCause(files) {
+    const paths = files.map((f) => f.path);
+    if (paths.some((p) => /\.pyc$/.test(p)))
+        return 'compiled Python (.pyc) embeds source timestamps: declare ARG SOURCE_DATE_EPOCH in the stage, or install with --no-compile';
+    if (paths.some((p) => /^var\/log\//.test(p)))
+        return 'logs written during the build (/var/log): delete them in the same step';
+    if (paths.some((p) => /^var\/lib\/apt\/lists\//.test(p) || /^var\/cache\/(apt|ldconfig)\//.test(p)))
+        return 'apt lists or caches left in the layer: rm -rf /var/lib/apt/lists/* /var/cache/ldconfig/aux-cache in the same step';
+    if (files.length && files.every((f) => f.kind === 'mtime'))
+        return 'file times differ: build with rewrite-timestamp=true and SOURCE_DATE_EPOCH';
+    if (files.some((f) => f.kind === 'content' || f.kind === 'size'))
+        return 'a step writes different content on each build (a timestamp, a random value, a download that moved)';
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/repro/inventory.ts
+
+/** The files the inventory reads; only these are kept in memory when layers are read. */
+function inventoryWants(path) {
+    return (path === 'var/lib/dpkg/status' ||
+        /(?:site|dist)-packages\/[^/]+\.dist-info\/METADATA$/.test(path) ||
+        /(?:site|dist)-packages\/[^/]+\.egg-info(?:\/PKG-INFO)?$/.test(path) ||
+        /(?:site|dist)-packages\/torch\/version\.py$/.test(path));
+}
+/** Apply layers bottom to top, with OCI whiteouts (".wh.name" removes name; ".wh..wh..opq" empties the directory). */
+function mergeLayers(layers) {
+    const fs = new Map();
+    for (const layer of layers) {
+        for (const e of layer) {
+            const slash = e.path.lastIndexOf('/');
+            const dir = slash >= 0 ? e.path.slice(0, slash) : '';
+            const base = e.path.slice(slash + 1);
+            if (base === '.wh..wh..opq') {
+                for (const p of [...fs.keys()])
+                    if (p.startsWith(`${dir}/`))
+                        fs.delete(p);
+                continue;
+            }
+            if (base.startsWith('.wh.')) {
+                const gone = normalise(`${dir}/${base.slice(4)}`);
+                fs.delete(gone);
+                for (const p of [...fs.keys()])
+                    if (p.startsWith(`${gone}/`))
+                        fs.delete(p);
+                continue;
+            }
+            fs.set(e.path, e);
+        }
+    }
+    return fs;
+}
+function headers(text) {
+    const out = {};
+    for (const line of text.split(/\r?\n/)) {
+        if (line === '')
+            break;
+        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+        if (m?.[1] && !(m[1] in out))
+            out[m[1]] = (m[2] ?? '').trim();
+    }
+    return out;
+}
+/** pip normalises names (PEP 503): "Torch_Vision" and "torch-vision" are one package. */
+function pipName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+function inventoryOf(files) {
+    const inv = { python: {}, debian: {}, torch: null, cuda: null, cudnn: null, nccl: null };
+    for (const [path, e] of files) {
+        if (!e.content)
+            continue;
+        const text = e.content.toString('utf8');
+        if (path === 'var/lib/dpkg/status') {
+            for (const stanza of text.split(/\n\n+/)) {
+                const h = headers(stanza);
+                if (h.Package && h.Version && /install ok installed/.test(h.Status ?? ''))
+                    inv.debian[h.Package] = h.Version;
+            }
+        }
+        else if (/torch\/version\.py$/.test(path)) {
+            inv.torch = /__version__\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? inv.torch;
+            const cuda = /^cuda(?:\s*:[^=\n]*)?\s*=\s*['"]([^'"]+)['"]/m.exec(text)?.[1];
+            inv.cuda = cuda ?? inv.cuda;
+        }
+        else {
+            const h = headers(text);
+            if (h.Name && h.Version)
+                inv.python[pipName(h.Name)] = h.Version;
+        }
+    }
+    const pkg = (prefix) => Object.entries(inv.python).find(([n]) => prefix.test(n))?.[1] ?? null;
+    inv.cudnn = pkg(/^nvidia-cudnn-cu\d+$/);
+    inv.nccl = pkg(/^nvidia-nccl-cu\d+$/);
+    return inv;
+}
+function diffPackages(baseline, current) {
+    const names = [...new Set([...Object.keys(baseline), ...Object.keys(current)])].sort();
+    const out = [];
+    for (const name of names) {
+        const b = baseline[name];
+        const c = current[name];
+        if (b === undefined && c !== undefined)
+            out.push({ name, kind: 'added', current: c });
+        else if (c === undefined && b !== undefined)
+            out.push({ name, kind: 'removed', baseline: b });
+        else if (b !== c)
+            out.push({ name, kind: 'changed', ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/commands/repro.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function reproCommand(plan, build, repro, rt) {
+    const tools = await detectTools(rt.docker, build.builder, rt.env);
+    requireReproducibleBuilder(tools);
+    const epoch = repro.sourceDateEpoch ?? (await commitTime(rt));
+    rt.log.info(`SOURCE_DATE_EPOCH=${epoch} (${new Date(epoch * 1000).toISOString()}), buildx ${tools.buildx}, BuildKit ${tools.buildkit}`);
+    const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(rt.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gim-repro-'));
+    const registry = new RegistryClient(rt.env, build.retries);
+    try {
+        const userDockerfile = build.dockerfile ? external_node_path_default().resolve(rt.baseDir, build.context, build.dockerfile) : null;
+        const context = build.dockerfile ? external_node_path_default().resolve(rt.baseDir, build.context) : external_node_path_default().join(scratch, 'context');
+        if (!build.dockerfile)
+            (0,external_node_fs_.mkdirSync)(context);
+        if (userDockerfile && !(0,external_node_fs_.existsSync)(userDockerfile))
+            throw new errors/* UserError */.yo(`dockerfile: ${build.dockerfile} does not exist in the context (looked for ${userDockerfile})`);
+        const digest = contextDigest(context);
+        const results = [];
+        for (const entry of plan.include) {
+            results.push(await rt.log.group(`repro ${entry.tag}`, () => checkEntry(entry, plan, build, repro, tools, epoch, { userDockerfile, context, digest, scratch }, registry, rt)));
+        }
+        return results;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
+    }
+}
+function requireReproducibleBuilder(tools) {
+    if (!tools.buildx) {
+        throw new errors/* UserError */.yo('repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; Docker\'s built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action');
+    }
+    if (!FEATURES.rewriteTimestamp(tools)) {
+        throw new errors/* UserError */.yo(`repro needs BuildKit 0.14.1 or newer for rewrite-timestamp (this builder has ${tools.buildkit ?? 'an unknown version'}); use a docker-container builder with a current moby/buildkit image (docker/setup-buildx-action with driver-opts: image=moby/buildkit:latest)`);
+    }
+}
+async function commitTime(rt) {
+    const res = await execCapture('git', ['log', '-1', '--pretty=%ct'], { cwd: rt.baseDir, env: rt.env, timeoutMs: 30_000 });
+    const t = res.output.trim();
+    if (res.code !== 0 || !/^\d+$/.test(t)) {
+        throw new errors/* UserError */.yo('source-date-epoch is not set and the workspace is not a git checkout with a commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)');
+    }
+    return Number(t);
+}
+async function checkEntry(entry, plan, build, repro, tools, epoch, src, registry, rt) {
+    const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch };
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(src.scratch, `${entry.key}-`));
+    const dockerfileText = src.userDockerfile ? (0,external_node_fs_.readFileSync)(src.userDockerfile, 'utf8') : (0,build_dockerfile/* renderDockerfile */.TI)(entry);
+    const file = src.userDockerfile ?? external_node_path_default().join(dir, 'Dockerfile');
+    if (!src.userDockerfile)
+        (0,external_node_fs_.writeFileSync)(file, dockerfileText);
+    const planned = planEntryBuild(entry, { ...build, cache: 'none' }, { dockerfile: dockerfileText, contextDigest: src.digest, entryCount: plan.include.length, supportsIgnoreError: false }, { created: new Date(epoch * 1000).toISOString(), tempDir: dir });
+    const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };
+    const buildInto = async (name, noCache) => {
+        const dest = external_node_path_default().join(dir, name);
+        const args = buildxArgs({
+            build: planned,
+            file,
+            context: src.context,
+            push: false,
+            load: false,
+            metadataFile: external_node_path_default().join(dir, `${name}.json`),
+            outputs: [`type=oci,dest=${dest},tar=false,rewrite-timestamp=true`],
+            noCache,
+            ...(build.builder ? { builder: build.builder } : {}),
+        }, tools);
+        const res = await execCapture(rt.docker, args, { env, onLine: rt.log.untrusted });
+        if (res.code !== 0)
+            throw new Error(`build ${name} failed: ${describeFailure(diagnoseFailure(res.output))}`);
+        return ociLayout(dest);
+    };
+    try {
+        const first = await buildInto('first', false);
+        const second = await buildInto('second', true);
+        const shapes = compareShapes(await first.shape(), await second.shape());
+        let determinism = { ...shapes, files: [], totalFileDiffs: 0, cause: null };
+        if (shapes.firstDifferentLayer !== null) {
+            const i = shapes.firstDifferentLayer;
+            try {
+                const diffs = diffEntries(await first.layer(i), await second.layer(i));
+                determinism = { ...determinism, files: diffs.slice(0, MAX_FILE_DIFFS), totalFileDiffs: diffs.length, cause: likelyCause(diffs) };
+            }
+            catch (err) {
+                determinism = { ...determinism, filesNote: `the layers could not be compared file by file: ${err.message}` };
+            }
+        }
+        else if (!shapes.deterministic) {
+            determinism.cause = shapes.config.same ? null : 'the image config differs (labels, env or history that change per build)';
+        }
+        rt.log.info(determinism.deterministic ? `deterministic: ${shapes.manifest.a}` : `NOT deterministic: ${shapes.manifest.a} vs ${shapes.manifest.b}`);
+        const result = { ...base, status: 'checked', determinism };
+        if (repro.baseline)
+            result.impact = await changeImpact(entry, repro.baseline, build, first, registry);
+        return result;
+    }
+    catch (err) {
+        const message = err instanceof errors/* UserError */.yo ? err.message : err.message;
+        rt.log.error(`${entry.tag}: ${message}`);
+        return { ...base, status: 'failed', error: message };
+    }
+}
+async function inventory(image, layers) {
+    const entries = [];
+    for (let i = 0; i < layers; i++)
+        entries.push(await image.layer(i, inventoryWants));
+    return inventoryOf(mergeLayers(entries));
+}
+async function changeImpact(entry, template, build, current, registry) {
+    const image = `${build.repository.registry === 'docker.io' ? '' : `${build.repository.registry}/`}${build.repository.path}`;
+    const ref = template.replace(/\{(\w+)\}/g, (_, k) => (k === 'image' ? image : String(entry[k] ?? '')));
+    const { repo, tag } = (0,reference/* parseTaggedReference */.$R)(ref, 'baseline');
+    const baseline = registryImage(registry, repo, tag, ref);
+    const [bShape, cShape] = [await baseline.shape(), await current.shape()];
+    const [bInv, cInv] = [await inventory(baseline, bShape.layers.length), await inventory(current, cShape.layers.length)];
+    const python = diffPackages(bInv.python, cInv.python);
+    const debian = diffPackages(bInv.debian, cInv.debian);
+    const versions = ['torch', 'cuda', 'cudnn', 'nccl'].map((name) => ({ name, baseline: bInv[name], current: cInv[name] }));
+    const sum = (s) => s.layers.reduce((t, l) => t + l.size, 0);
+    const count = Math.max(bShape.layers.length, cShape.layers.length);
+    return {
+        baseline: ref,
+        baselineDigest: bShape.manifestDigest,
+        python,
+        debian,
+        versions,
+        layers: Array.from({ length: count }, (_, i) => ({ index: i, baseline: bShape.layers[i]?.size ?? null, current: cShape.layers[i]?.size ?? null })),
+        size: { baseline: sum(bShape), current: sum(cShape), change: sum(cShape) - sum(bShape) },
+        drift: python.length > 0 || debian.length > 0 || versions.some((v) => v.baseline !== v.current),
+    };
+}
+
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/smoke/diagnose.ts
@@ -5115,6 +5643,7 @@ async function runOne(entry, image, options, check, base, rt) {
 
 
 
+
 /** Run the request's command. Both entry points call this and nothing else. */
 async function runCommand(request, runtime) {
     switch (request.command) {
@@ -5132,8 +5661,12 @@ async function runCommand(request, runtime) {
             const images = (0,options/* smokeImages */.i)(plan.include, t.imagesJson, t.image, t.fields);
             return { plan, smoke: await smokeCommand(plan, images, request.smoke, (0,commands_plan/* compatFor */.a)(request), runtime) };
         }
-        case 'repro':
-            throw new errors/* NotImplementedError */.EH('command repro is not implemented yet; this release implements plan, build, smoke and all (plan + build + smoke)');
+        case 'repro': {
+            if (!request.build || !request.repro)
+                throw new errors/* UserError */.yo('command repro needs the build settings (image, ...)');
+            const plan = (0,commands_plan/* planCommand */.V)(request);
+            return { plan, repro: await reproCommand(plan, request.build, request.repro, runtime) };
+        }
     }
 }
 async function buildAndMaybeSmoke(request, runtime, withSmoke) {
@@ -5716,7 +6249,6 @@ function readStdin(field) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EH: () => (/* binding */ NotImplementedError),
 /* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   yh: () => (/* binding */ listWords),
 /* harmony export */   yo: () => (/* binding */ UserError)
@@ -5728,9 +6260,6 @@ function readStdin(field) {
  */
 class UserError extends Error {
     name = 'UserError';
-}
-/** A command that a later release of the action implements. */
-class NotImplementedError extends UserError {
 }
 /** Quote a user-supplied value for a message, keeping control characters visible. */
 function quote(value) {
@@ -6541,7 +7070,8 @@ function describe(v) {
 /* harmony export */   OJ: () => (/* binding */ buildMarkdown),
 /* harmony export */   Zk: () => (/* binding */ buildTable),
 /* harmony export */   hR: () => (/* binding */ FORMATS),
-/* harmony export */   nT: () => (/* binding */ formatPlan)
+/* harmony export */   nT: () => (/* binding */ formatPlan),
+/* harmony export */   y3: () => (/* binding */ reproMarkdown)
 /* harmony export */ });
 /* unused harmony exports planJson, matrixOutput, planTable, planMarkdown */
 /** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
@@ -6708,6 +7238,119 @@ function gpusText(r) {
     const gpus = r.report?.gpus?.length ? r.report.gpus.map((g) => `${g.name} (${g.capability})`) : r.host.gpus.map((g) => g.name);
     return gpus.length ? gpus.join(', ') : '-';
 }
+/** The reproducibility report: a PR comment or job summary a reviewer can act on. */
+function reproMarkdown(results) {
+    const out = ['### gpu-image-matrix reproducibility', ''];
+    out.push('| image | deterministic | manifest | change against baseline |', '|---|---|---|---|');
+    for (const r of results) {
+        const d = r.determinism;
+        const det = r.status === 'failed' ? 'check failed' : d?.deterministic ? 'yes' : `**no** (layer ${d?.firstDifferentLayer ?? '-'} differs)`;
+        const impact = r.impact ? (r.impact.drift ? `${r.impact.python.length + r.impact.debian.length} package change(s), size ${signedSize(r.impact.size.change)}` : 'none') : '-';
+        out.push(`| ${mdEscape(r.tag)} | ${det} | ${d ? `\`${d.manifest.a.slice(0, 19)}…\`` : '-'} | ${impact} |`);
+    }
+    for (const r of results) {
+        if (r.status === 'failed')
+            out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.error ?? 'failed')}`);
+        const d = r.determinism;
+        if (d && !d.deterministic) {
+            out.push('', `**${mdEscape(r.tag)} is not reproducible** (SOURCE_DATE_EPOCH=${r.sourceDateEpoch}): manifest ${d.manifest.a} vs ${d.manifest.b}; config ${d.config.same ? 'same' : 'differs'}.`);
+            if (d.firstDifferentLayer !== null)
+                out.push(`Layer ${d.firstDifferentLayer} differs (${d.layers[d.firstDifferentLayer]?.a} vs ${d.layers[d.firstDifferentLayer]?.b}).`);
+            if (d.cause)
+                out.push(`Likely cause: ${mdEscape(d.cause)}`);
+            if (d.filesNote)
+                out.push(mdEscape(d.filesNote));
+            if (d.files.length) {
+                out.push('', `| path | difference | first build | second build |`, '|---|---|---|---|');
+                for (const f of d.files)
+                    out.push(`| ${mdEscape(f.path)} | ${f.kind} | ${mdEscape(f.a ?? '')} | ${mdEscape(f.b ?? '')} |`);
+                if (d.totalFileDiffs > d.files.length)
+                    out.push('', `… and ${d.totalFileDiffs - d.files.length} more`);
+            }
+        }
+        const i = r.impact;
+        if (i) {
+            out.push('', `**${mdEscape(r.tag)} against ${mdEscape(i.baseline)}** (${i.baselineDigest.slice(0, 19)}…): size ${formatSize(i.size.baseline)} → ${formatSize(i.size.current)} (${signedSize(i.size.change)})`);
+            out.push('', '| | baseline | this change |', '|---|---|---|');
+            for (const v of i.versions)
+                out.push(`| ${v.name} | ${mdEscape(v.baseline ?? '-')} | ${mdEscape(v.current ?? '-')} |`);
+            const changes = [...i.python.map((c) => ({ ...c, kind2: 'python' })), ...i.debian.map((c) => ({ ...c, kind2: 'debian' }))];
+            if (changes.length) {
+                out.push('', '| package | kind | change | baseline | this change |', '|---|---|---|---|---|');
+                for (const c of changes)
+                    out.push(`| ${mdEscape(c.name)} | ${c.kind2} | ${c.kind} | ${mdEscape(c.baseline ?? '-')} | ${mdEscape(c.current ?? '-')} |`);
+            }
+            else
+                out.push('', 'No package changes.');
+            const layerRows = i.layers.filter((l) => l.baseline !== l.current);
+            if (layerRows.length) {
+                out.push('', '| layer | baseline | this change |', '|---|---|---|');
+                for (const l of layerRows)
+                    out.push(`| ${l.index} | ${formatSize(l.baseline)} | ${formatSize(l.current)} |`);
+            }
+        }
+    }
+    return `${out.join('\n')}\n`;
+}
+function signedSize(bytes) {
+    return `${bytes >= 0 ? '+' : '-'}${formatSize(Math.abs(bytes))}`;
+}
+
+
+/***/ }),
+
+/***/ 9398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ parseReproOptions),
+/* harmony export */   ei: () => (/* binding */ reproFails)
+/* harmony export */ });
+/* unused harmony export FAIL_ON */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9186);
+
+
+/** The reproducibility check's settings, as both entry points read them. Pure. */
+const FAIL_ON = ['nondeterministic', 'drift', 'both', 'none'];
+function parseReproOptions(raw, names) {
+    const failOn = (raw.failOn ?? '').trim().toLowerCase() || 'nondeterministic';
+    if (!FAIL_ON.includes(failOn)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${names.failOn}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(raw.failOn)} is not valid; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .listWords */ .yh)([...FAIL_ON])}`);
+    }
+    const options = { failOn: failOn };
+    const epoch = (raw.sourceDateEpoch ?? '').trim();
+    if (epoch) {
+        if (!/^\d{1,11}$/.test(epoch))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${names.sourceDateEpoch}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`);
+        options.sourceDateEpoch = Number(epoch);
+    }
+    const baseline = (raw.baseline ?? '').trim();
+    if (baseline) {
+        for (const m of baseline.matchAll(/\{([^}]*)\}/g)) {
+            if (m[1] !== 'image' && !_build_options_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDERS */ .je.includes(m[1] ?? '')) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${names.baseline}: unknown placeholder {${m[1]}}; accepted: {image}, ${_build_options_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDERS */ .je.map((p) => `{${p}}`).join(', ')}`);
+            }
+        }
+        if (/\s/.test(baseline))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${names.baseline}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(baseline)} contains whitespace`);
+        options.baseline = baseline;
+    }
+    return options;
+}
+/** Whether the results fail the step under fail-on. */
+function reproFails(failOn, results) {
+    const reasons = [];
+    if (results.some((r) => r.status === 'failed'))
+        reasons.push('the check could not run for every entry');
+    const nondeterministic = results.some((r) => r.determinism && !r.determinism.deterministic);
+    const drift = results.some((r) => r.impact?.drift);
+    if ((failOn === 'nondeterministic' || failOn === 'both') && nondeterministic)
+        reasons.push('an image is not reproducible');
+    if ((failOn === 'drift' || failOn === 'both') && drift)
+        reasons.push('an image differs from its baseline');
+    return reasons;
+}
 
 
 /***/ }),
@@ -6732,10 +7375,10 @@ function gpusText(r) {
  */
 const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'];
 /** Commands this release implements; the rest arrive with their issues. */
-const IMPLEMENTED = (/* unused pure expression or super */ null && (['plan', 'build', 'smoke', 'all']));
+const IMPLEMENTED = (/* unused pure expression or super */ null && (['plan', 'build', 'smoke', 'repro', 'all']));
 /** Commands that build images and so need the build settings. */
 function needsBuild(command) {
-    return command === 'build' || command === 'all';
+    return command === 'build' || command === 'all' || command === 'repro';
 }
 /**
  * Upper bound for max-entries itself. GitHub runs at most 256 jobs per matrix,

@@ -32,6 +32,8 @@ export const FEATURES = {
   attestationFlags: (v: ToolVersions) => atLeast(v.buildx, '0.10.0'),
   /** ignore-error on --cache-to: BuildKit 0.11, so a failing cache export does not fail the build */
   cacheIgnoreError: (v: ToolVersions) => atLeast(v.buildkit, '0.11.0'),
+  /** rewrite-timestamp on the image/oci exporters, with the push fix: BuildKit 0.14.1 */
+  rewriteTimestamp: (v: ToolVersions) => atLeast(v.buildkit, '0.14.1'),
 };
 
 export interface BuildInvocation {
@@ -44,6 +46,10 @@ export interface BuildInvocation {
   /** load the result into the docker daemon (when not pushing) */
   load: boolean;
   metadataFile: string;
+  /** exporters instead of --push/--load (the reproducibility check builds into OCI layouts) */
+  outputs?: string[];
+  /** build without any cache (no builder cache, no cache import) */
+  noCache?: boolean;
 }
 
 export function buildxArgs(inv: BuildInvocation, versions: ToolVersions): string[] {
@@ -55,12 +61,21 @@ export function buildxArgs(inv: BuildInvocation, versions: ToolVersions): string
   if (FEATURES.attestationFlags(versions)) args.push('--provenance=false', '--sbom=false');
   for (const [k, v] of build.buildArgs) args.push('--build-arg', `${k}=${v}`);
   for (const [k, v] of build.labels) args.push('--label', `${k}=${v}`);
-  for (const tag of build.tags) args.push('--tag', tag);
-  if (inv.push) args.push('--tag', build.contentTag);
-  for (const from of build.cache.from) args.push('--cache-from', from);
-  for (const to of build.cache.to) args.push('--cache-to', to);
-  if (inv.push) args.push('--push');
-  else if (inv.load) args.push('--load');
+  if (inv.outputs) {
+    for (const output of inv.outputs) args.push('--output', output);
+  } else {
+    for (const tag of build.tags) args.push('--tag', tag);
+    if (inv.push) args.push('--tag', build.contentTag);
+  }
+  if (inv.noCache) args.push('--no-cache');
+  else {
+    for (const from of build.cache.from) args.push('--cache-from', from);
+    for (const to of build.cache.to) args.push('--cache-to', to);
+  }
+  if (!inv.outputs) {
+    if (inv.push) args.push('--push');
+    else if (inv.load) args.push('--load');
+  }
   args.push(inv.context);
   return args;
 }

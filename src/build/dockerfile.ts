@@ -8,13 +8,18 @@ import type { MatrixEntry } from '../matrix/entry.js';
  * and Python share them; torch comes last. Nothing is cached in layers: apt
  * lists are removed in the step that fetched them, pip/uv run without a cache.
  *
+ * Reproducible by default (command repro): every version is pinned, apt's logs
+ * and ldconfig's aux-cache (which differ per build) are removed with the lists,
+ * SOURCE_DATE_EPOCH reaches the RUN steps (so any .pyc compiled is hash-checked,
+ * not stamped with the build time), and uv compiles no bytecode at install.
+ *
  * Python is installed exactly (uv's managed CPython builds), whatever the base
  * OS ships. uv comes from its distroless image and is mounted, not copied, so it
  * does not stay in the image.
  */
 
 /** Bump when the template changes what it builds: it is part of every content hash. */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 export const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
 
 export function renderDockerfile(entry: MatrixEntry, uvImage = DEFAULT_UV_IMAGE): string {
@@ -37,6 +42,7 @@ ARG UV_IMAGE=${uvImage}
 FROM \${UV_IMAGE} AS uv
 
 FROM \${BASE_IMAGE}
+ARG SOURCE_DATE_EPOCH
 ENV NVIDIA_VISIBLE_DEVICES=all \\
     NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
     LANG=C.UTF-8 \\
@@ -50,7 +56,7 @@ ENV NVIDIA_VISIBLE_DEVICES=all \\
 
 RUN apt-get update \\
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
- && rm -rf /var/lib/apt/lists/*
+ && rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache
 
 # Python, shared by every torch built on this base.
 ARG PYTHON_VERSION=${entry.python}

@@ -1,9 +1,10 @@
-import { NotImplementedError, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import type { Plan } from '../matrix/resolve.js';
 import type { Request } from '../request.js';
 import { pinned, smokeImages } from '../smoke/options.js';
 import { buildCommand, type BuildRuntime, type ImageResult } from './build.js';
 import { compatFor, planCommand } from './plan.js';
+import { reproCommand, type ReproResult } from './repro.js';
 import { hostFacts, smokeCommand, type SmokeResult } from './smoke.js';
 
 export interface CommandResult {
@@ -12,6 +13,8 @@ export interface CommandResult {
   images?: ImageResult[];
   /** per entry, for smoke and all (when the smoke test ran) */
   smoke?: SmokeResult[];
+  /** per entry, for repro */
+  repro?: ReproResult[];
 }
 
 /** Run the request's command. Both entry points call this and nothing else. */
@@ -30,10 +33,11 @@ export async function runCommand(request: Request, runtime: BuildRuntime): Promi
       const images = smokeImages(plan.include, t.imagesJson, t.image, t.fields);
       return { plan, smoke: await smokeCommand(plan, images, request.smoke, compatFor(request), runtime) };
     }
-    case 'repro':
-      throw new NotImplementedError(
-        'command repro is not implemented yet; this release implements plan, build, smoke and all (plan + build + smoke)',
-      );
+    case 'repro': {
+      if (!request.build || !request.repro) throw new UserError('command repro needs the build settings (image, ...)');
+      const plan = planCommand(request);
+      return { plan, repro: await reproCommand(plan, request.build, request.repro, runtime) };
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import type { MatrixEntry } from '../matrix/entry.js';
 import type { ImageResult } from '../commands/build.js';
+import type { ReproResult } from '../commands/repro.js';
 import type { SmokeResult } from '../commands/smoke.js';
 import type { Plan } from '../matrix/resolve.js';
 
@@ -177,4 +178,52 @@ function gpusText(r: SmokeResult): string {
   if (r.mode === 'cpu') return '-';
   const gpus = r.report?.gpus?.length ? r.report.gpus.map((g) => `${g.name} (${g.capability})`) : r.host.gpus.map((g) => g.name);
   return gpus.length ? gpus.join(', ') : '-';
+}
+
+/** The reproducibility report: a PR comment or job summary a reviewer can act on. */
+export function reproMarkdown(results: ReproResult[]): string {
+  const out = ['### gpu-image-matrix reproducibility', ''];
+  out.push('| image | deterministic | manifest | change against baseline |', '|---|---|---|---|');
+  for (const r of results) {
+    const d = r.determinism;
+    const det = r.status === 'failed' ? 'check failed' : d?.deterministic ? 'yes' : `**no** (layer ${d?.firstDifferentLayer ?? '-'} differs)`;
+    const impact = r.impact ? (r.impact.drift ? `${r.impact.python.length + r.impact.debian.length} package change(s), size ${signedSize(r.impact.size.change)}` : 'none') : '-';
+    out.push(`| ${mdEscape(r.tag)} | ${det} | ${d ? `\`${d.manifest.a.slice(0, 19)}…\`` : '-'} | ${impact} |`);
+  }
+  for (const r of results) {
+    if (r.status === 'failed') out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.error ?? 'failed')}`);
+    const d = r.determinism;
+    if (d && !d.deterministic) {
+      out.push('', `**${mdEscape(r.tag)} is not reproducible** (SOURCE_DATE_EPOCH=${r.sourceDateEpoch}): manifest ${d.manifest.a} vs ${d.manifest.b}; config ${d.config.same ? 'same' : 'differs'}.`);
+      if (d.firstDifferentLayer !== null) out.push(`Layer ${d.firstDifferentLayer} differs (${d.layers[d.firstDifferentLayer]?.a} vs ${d.layers[d.firstDifferentLayer]?.b}).`);
+      if (d.cause) out.push(`Likely cause: ${mdEscape(d.cause)}`);
+      if (d.filesNote) out.push(mdEscape(d.filesNote));
+      if (d.files.length) {
+        out.push('', `| path | difference | first build | second build |`, '|---|---|---|---|');
+        for (const f of d.files) out.push(`| ${mdEscape(f.path)} | ${f.kind} | ${mdEscape(f.a ?? '')} | ${mdEscape(f.b ?? '')} |`);
+        if (d.totalFileDiffs > d.files.length) out.push('', `… and ${d.totalFileDiffs - d.files.length} more`);
+      }
+    }
+    const i = r.impact;
+    if (i) {
+      out.push('', `**${mdEscape(r.tag)} against ${mdEscape(i.baseline)}** (${i.baselineDigest.slice(0, 19)}…): size ${formatSize(i.size.baseline)} → ${formatSize(i.size.current)} (${signedSize(i.size.change)})`);
+      out.push('', '| | baseline | this change |', '|---|---|---|');
+      for (const v of i.versions) out.push(`| ${v.name} | ${mdEscape(v.baseline ?? '-')} | ${mdEscape(v.current ?? '-')} |`);
+      const changes = [...i.python.map((c) => ({ ...c, kind2: 'python' })), ...i.debian.map((c) => ({ ...c, kind2: 'debian' }))];
+      if (changes.length) {
+        out.push('', '| package | kind | change | baseline | this change |', '|---|---|---|---|---|');
+        for (const c of changes) out.push(`| ${mdEscape(c.name)} | ${c.kind2} | ${c.kind} | ${mdEscape(c.baseline ?? '-')} | ${mdEscape(c.current ?? '-')} |`);
+      } else out.push('', 'No package changes.');
+      const layerRows = i.layers.filter((l) => l.baseline !== l.current);
+      if (layerRows.length) {
+        out.push('', '| layer | baseline | this change |', '|---|---|---|');
+        for (const l of layerRows) out.push(`| ${l.index} | ${formatSize(l.baseline)} | ${formatSize(l.current)} |`);
+      }
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function signedSize(bytes: number): string {
+  return `${bytes >= 0 ? '+' : '-'}${formatSize(Math.abs(bytes))}`;
 }

@@ -1,0 +1,203 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FEATURES, buildxArgs, type ToolVersions } from '../build/buildx.js';
+import { renderDockerfile } from '../build/dockerfile.js';
+import { planEntryBuild } from '../build/entry-build.js';
+import type { BuildOptions } from '../build/options.js';
+import { diagnoseFailure, describeFailure } from '../build/progress.js';
+import { parseTaggedReference } from '../build/reference.js';
+import { detectTools } from '../effects/docker.js';
+import { execCapture } from '../effects/exec.js';
+import { ociLayout, registryImage, type ImageSource } from '../effects/oci.js';
+import { RegistryClient } from '../effects/registry.js';
+import { UserError } from '../errors.js';
+import type { MatrixEntry } from '../matrix/entry.js';
+import type { Plan } from '../matrix/resolve.js';
+import { MAX_FILE_DIFFS, compareShapes, diffEntries, likelyCause, type DeterminismResult } from '../repro/compare.js';
+import { diffPackages, inventoryOf, inventoryWants, mergeLayers, type Inventory, type PackageChange } from '../repro/inventory.js';
+import type { ReproOptions } from '../repro/options.js';
+import type { BuildLog } from './build.js';
+import { contextDigest } from '../effects/context-digest.js';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+/**
+ * `repro`: is an image built twice from the same sources the same image, and
+ * what does this change alter inside it against a baseline?
+ */
+
+export interface ChangeImpact {
+  baseline: string;
+  baselineDigest: string;
+  python: PackageChange[];
+  debian: PackageChange[];
+  versions: { name: string; baseline: string | null; current: string | null }[];
+  layers: { index: number; baseline: number | null; current: number | null }[];
+  size: { baseline: number; current: number; change: number };
+  drift: boolean;
+}
+
+export interface ReproResult {
+  tag: string;
+  key: string;
+  sourceDateEpoch: number;
+  status: 'checked' | 'failed';
+  determinism?: DeterminismResult & { cause: string | null };
+  impact?: ChangeImpact;
+  error?: string;
+}
+
+export interface ReproRuntime {
+  log: BuildLog;
+  env: NodeJS.ProcessEnv;
+  docker: string;
+  baseDir: string;
+  now: () => Date;
+}
+
+export async function reproCommand(plan: Plan, build: BuildOptions, repro: ReproOptions, rt: ReproRuntime): Promise<ReproResult[]> {
+  const tools = await detectTools(rt.docker, build.builder, rt.env);
+  requireReproducibleBuilder(tools);
+  const epoch = repro.sourceDateEpoch ?? (await commitTime(rt));
+  rt.log.info(`SOURCE_DATE_EPOCH=${epoch} (${new Date(epoch * 1000).toISOString()}), buildx ${tools.buildx}, BuildKit ${tools.buildkit}`);
+  const scratch = mkdtempSync(path.join(rt.env.RUNNER_TEMP || tmpdir(), 'gim-repro-'));
+  const registry = new RegistryClient(rt.env, build.retries);
+  try {
+    const userDockerfile = build.dockerfile ? path.resolve(rt.baseDir, build.context, build.dockerfile) : null;
+    const context = build.dockerfile ? path.resolve(rt.baseDir, build.context) : path.join(scratch, 'context');
+    if (!build.dockerfile) mkdirSync(context);
+    if (userDockerfile && !existsSync(userDockerfile)) throw new UserError(`dockerfile: ${build.dockerfile} does not exist in the context (looked for ${userDockerfile})`);
+    const digest = contextDigest(context);
+    const results: ReproResult[] = [];
+    for (const entry of plan.include) {
+      results.push(
+        await rt.log.group(`repro ${entry.tag}`, () =>
+          checkEntry(entry, plan, build, repro, tools, epoch, { userDockerfile, context, digest, scratch }, registry, rt),
+        ),
+      );
+    }
+    return results;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+export function requireReproducibleBuilder(tools: ToolVersions): void {
+  if (!tools.buildx) {
+    throw new UserError('repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; Docker\'s built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action');
+  }
+  if (!FEATURES.rewriteTimestamp(tools)) {
+    throw new UserError(
+      `repro needs BuildKit 0.14.1 or newer for rewrite-timestamp (this builder has ${tools.buildkit ?? 'an unknown version'}); use a docker-container builder with a current moby/buildkit image (docker/setup-buildx-action with driver-opts: image=moby/buildkit:latest)`,
+    );
+  }
+}
+
+async function commitTime(rt: ReproRuntime): Promise<number> {
+  const res = await execCapture('git', ['log', '-1', '--pretty=%ct'], { cwd: rt.baseDir, env: rt.env, timeoutMs: 30_000 });
+  const t = res.output.trim();
+  if (res.code !== 0 || !/^\d+$/.test(t)) {
+    throw new UserError('source-date-epoch is not set and the workspace is not a git checkout with a commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)');
+  }
+  return Number(t);
+}
+
+async function checkEntry(
+  entry: MatrixEntry,
+  plan: Plan,
+  build: BuildOptions,
+  repro: ReproOptions,
+  tools: ToolVersions,
+  epoch: number,
+  src: { userDockerfile: string | null; context: string; digest: string; scratch: string },
+  registry: RegistryClient,
+  rt: ReproRuntime,
+): Promise<ReproResult> {
+  const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch };
+  const dir = mkdtempSync(path.join(src.scratch, `${entry.key}-`));
+  const dockerfileText = src.userDockerfile ? readFileSync(src.userDockerfile, 'utf8') : renderDockerfile(entry);
+  const file = src.userDockerfile ?? path.join(dir, 'Dockerfile');
+  if (!src.userDockerfile) writeFileSync(file, dockerfileText);
+  const planned = planEntryBuild(
+    entry,
+    { ...build, cache: 'none' },
+    { dockerfile: dockerfileText, contextDigest: src.digest, entryCount: plan.include.length, supportsIgnoreError: false },
+    { created: new Date(epoch * 1000).toISOString(), tempDir: dir },
+  );
+  const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };
+  const buildInto = async (name: string, noCache: boolean): Promise<ImageSource> => {
+    const dest = path.join(dir, name);
+    const args = buildxArgs(
+      {
+        build: planned,
+        file,
+        context: src.context,
+        push: false,
+        load: false,
+        metadataFile: path.join(dir, `${name}.json`),
+        outputs: [`type=oci,dest=${dest},tar=false,rewrite-timestamp=true`],
+        noCache,
+        ...(build.builder ? { builder: build.builder } : {}),
+      },
+      tools,
+    );
+    const res = await execCapture(rt.docker, args, { env, onLine: rt.log.untrusted });
+    if (res.code !== 0) throw new Error(`build ${name} failed: ${describeFailure(diagnoseFailure(res.output))}`);
+    return ociLayout(dest);
+  };
+  try {
+    const first = await buildInto('first', false);
+    const second = await buildInto('second', true);
+    const shapes = compareShapes(await first.shape(), await second.shape());
+    let determinism: DeterminismResult & { cause: string | null } = { ...shapes, files: [], totalFileDiffs: 0, cause: null };
+    if (shapes.firstDifferentLayer !== null) {
+      const i = shapes.firstDifferentLayer;
+      try {
+        const diffs = diffEntries(await first.layer(i), await second.layer(i));
+        determinism = { ...determinism, files: diffs.slice(0, MAX_FILE_DIFFS), totalFileDiffs: diffs.length, cause: likelyCause(diffs) };
+      } catch (err) {
+        determinism = { ...determinism, filesNote: `the layers could not be compared file by file: ${(err as Error).message}` };
+      }
+    } else if (!shapes.deterministic) {
+      determinism.cause = shapes.config.same ? null : 'the image config differs (labels, env or history that change per build)';
+    }
+    rt.log.info(determinism.deterministic ? `deterministic: ${shapes.manifest.a}` : `NOT deterministic: ${shapes.manifest.a} vs ${shapes.manifest.b}`);
+    const result: ReproResult = { ...base, status: 'checked', determinism };
+    if (repro.baseline) result.impact = await changeImpact(entry, repro.baseline, build, first, registry);
+    return result;
+  } catch (err) {
+    const message = err instanceof UserError ? err.message : (err as Error).message;
+    rt.log.error(`${entry.tag}: ${message}`);
+    return { ...base, status: 'failed', error: message };
+  }
+}
+
+async function inventory(image: ImageSource, layers: number): Promise<Inventory> {
+  const entries = [];
+  for (let i = 0; i < layers; i++) entries.push(await image.layer(i, inventoryWants));
+  return inventoryOf(mergeLayers(entries));
+}
+
+async function changeImpact(entry: MatrixEntry, template: string, build: BuildOptions, current: ImageSource, registry: RegistryClient): Promise<ChangeImpact> {
+  const image = `${build.repository.registry === 'docker.io' ? '' : `${build.repository.registry}/`}${build.repository.path}`;
+  const ref = template.replace(/\{(\w+)\}/g, (_, k: string) => (k === 'image' ? image : String((entry as unknown as Record<string, unknown>)[k] ?? '')));
+  const { repo, tag } = parseTaggedReference(ref, 'baseline');
+  const baseline = registryImage(registry, repo, tag, ref);
+  const [bShape, cShape] = [await baseline.shape(), await current.shape()];
+  const [bInv, cInv] = [await inventory(baseline, bShape.layers.length), await inventory(current, cShape.layers.length)];
+  const python = diffPackages(bInv.python, cInv.python);
+  const debian = diffPackages(bInv.debian, cInv.debian);
+  const versions = (['torch', 'cuda', 'cudnn', 'nccl'] as const).map((name) => ({ name, baseline: bInv[name], current: cInv[name] }));
+  const sum = (s: typeof bShape): number => s.layers.reduce((t, l) => t + l.size, 0);
+  const count = Math.max(bShape.layers.length, cShape.layers.length);
+  return {
+    baseline: ref,
+    baselineDigest: bShape.manifestDigest,
+    python,
+    debian,
+    versions,
+    layers: Array.from({ length: count }, (_, i) => ({ index: i, baseline: bShape.layers[i]?.size ?? null, current: cShape.layers[i]?.size ?? null })),
+    size: { baseline: sum(bShape), current: sum(cShape), change: sum(cShape) - sum(bShape) },
+    drift: python.length > 0 || debian.length > 0 || versions.some((v) => v.baseline !== v.current),
+  };
+}

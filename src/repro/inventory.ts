@@ -1,0 +1,111 @@
+import { normalise, type TarEntry } from './tar.js';
+
+/**
+ * What is inside an image, read from its layers without running it: Debian
+ * packages (dpkg's status file), Python packages (dist-info/egg-info
+ * metadata, what `pip list` reads) and the torch build (torch/version.py).
+ * Pure: works on the entries of the layers, bottom first.
+ */
+
+export interface Inventory {
+  python: Record<string, string>;
+  debian: Record<string, string>;
+  torch: string | null;
+  cuda: string | null;
+  cudnn: string | null;
+  nccl: string | null;
+}
+
+/** The files the inventory reads; only these are kept in memory when layers are read. */
+export function inventoryWants(path: string): boolean {
+  return (
+    path === 'var/lib/dpkg/status' ||
+    /(?:site|dist)-packages\/[^/]+\.dist-info\/METADATA$/.test(path) ||
+    /(?:site|dist)-packages\/[^/]+\.egg-info(?:\/PKG-INFO)?$/.test(path) ||
+    /(?:site|dist)-packages\/torch\/version\.py$/.test(path)
+  );
+}
+
+/** Apply layers bottom to top, with OCI whiteouts (".wh.name" removes name; ".wh..wh..opq" empties the directory). */
+export function mergeLayers(layers: TarEntry[][]): Map<string, TarEntry> {
+  const fs = new Map<string, TarEntry>();
+  for (const layer of layers) {
+    for (const e of layer) {
+      const slash = e.path.lastIndexOf('/');
+      const dir = slash >= 0 ? e.path.slice(0, slash) : '';
+      const base = e.path.slice(slash + 1);
+      if (base === '.wh..wh..opq') {
+        for (const p of [...fs.keys()]) if (p.startsWith(`${dir}/`)) fs.delete(p);
+        continue;
+      }
+      if (base.startsWith('.wh.')) {
+        const gone = normalise(`${dir}/${base.slice(4)}`);
+        fs.delete(gone);
+        for (const p of [...fs.keys()]) if (p.startsWith(`${gone}/`)) fs.delete(p);
+        continue;
+      }
+      fs.set(e.path, e);
+    }
+  }
+  return fs;
+}
+
+function headers(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    if (line === '') break;
+    const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+    if (m?.[1] && !(m[1] in out)) out[m[1]] = (m[2] ?? '').trim();
+  }
+  return out;
+}
+
+/** pip normalises names (PEP 503): "Torch_Vision" and "torch-vision" are one package. */
+export function pipName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+export function inventoryOf(files: Map<string, TarEntry>): Inventory {
+  const inv: Inventory = { python: {}, debian: {}, torch: null, cuda: null, cudnn: null, nccl: null };
+  for (const [path, e] of files) {
+    if (!e.content) continue;
+    const text = e.content.toString('utf8');
+    if (path === 'var/lib/dpkg/status') {
+      for (const stanza of text.split(/\n\n+/)) {
+        const h = headers(stanza);
+        if (h.Package && h.Version && /install ok installed/.test(h.Status ?? '')) inv.debian[h.Package] = h.Version;
+      }
+    } else if (/torch\/version\.py$/.test(path)) {
+      inv.torch = /__version__\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? inv.torch;
+      const cuda = /^cuda(?:\s*:[^=\n]*)?\s*=\s*['"]([^'"]+)['"]/m.exec(text)?.[1];
+      inv.cuda = cuda ?? inv.cuda;
+    } else {
+      const h = headers(text);
+      if (h.Name && h.Version) inv.python[pipName(h.Name)] = h.Version;
+    }
+  }
+  const pkg = (prefix: RegExp): string | null => Object.entries(inv.python).find(([n]) => prefix.test(n))?.[1] ?? null;
+  inv.cudnn = pkg(/^nvidia-cudnn-cu\d+$/);
+  inv.nccl = pkg(/^nvidia-nccl-cu\d+$/);
+  return inv;
+}
+
+export interface PackageChange {
+  name: string;
+  kind: 'added' | 'removed' | 'changed';
+  baseline?: string;
+  current?: string;
+}
+
+export function diffPackages(baseline: Record<string, string>, current: Record<string, string>): PackageChange[] {
+  const names = [...new Set([...Object.keys(baseline), ...Object.keys(current)])].sort();
+  const out: PackageChange[] = [];
+  for (const name of names) {
+    const b = baseline[name];
+    const c = current[name];
+    if (b === undefined && c !== undefined) out.push({ name, kind: 'added', current: c });
+    else if (c === undefined && b !== undefined) out.push({ name, kind: 'removed', baseline: b });
+    else if (b !== c) out.push({ name, kind: 'changed', ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) });
+  }
+  return out;
+}
