@@ -71,7 +71,7 @@ for (const node of runtimes()) {
       { name: 'an empty result', inputs: { matrix: 'torch: 2.4\ncuda: 13.0' }, message: /the matrix resolves to no entries\.%0AWhat the requested torch versions ship:%0A  torch 2\.4\.1: cu118, cu121, cu124, cpu/ },
       { name: 'a matrix larger than max-entries', inputs: { matrix: 'torch: ">=2.0"\ncuda: [11, 12, 13]', 'max-entries': '5' }, message: /more than max-entries \(5\)/ },
       { name: 'a bad max-entries', inputs: { matrix: 'torch: 2.4', 'max-entries': 'lots' }, message: /input max-entries: "lots" is not valid; accepted: a whole number from 1 to 100000/ },
-      { name: 'a command not implemented yet', inputs: { matrix: 'torch: 2.4', command: 'repro' }, message: /command repro is not implemented yet; this release implements plan, build, smoke and all/ },
+      { name: 'a baseline template with an unknown placeholder', inputs: { matrix: 'torch: 2.4', command: 'repro', image: 'r/x', baseline: '{image}:{branch}' }, message: /input baseline: unknown placeholder \{branch\}; accepted: \{image\}, \{tag\}/ },
       { name: 'a matrix-file outside the workspace', inputs: { 'matrix-file': '../outside.yml' }, setup: (ws) => writeFileSync(path.join(ws, '../outside.yml'), 'torch: 2.4'), message: /input matrix-file: "\.\.\/outside\.yml" is outside the workspace/ },
       {
         name: 'a symlink that leads out of the workspace',
