@@ -8,6 +8,7 @@ import { compareShapes, diffEntries, likelyCause, type FileDiff } from '../src/r
 import { diffPackages, inventoryOf, inventoryWants, mergeLayers, pipName } from '../src/repro/inventory.js';
 import { parseReproOptions, reproFails } from '../src/repro/options.js';
 import { readTar, type TarEntry } from '../src/repro/tar.js';
+import { requireReproducibleBuilder } from '../src/commands/repro.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'gim-tar-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -143,4 +144,14 @@ describe('repro options and fail-on', () => {
       expect(reproFails(failOn as never, results as never)).toHaveLength(reasons);
     });
   }
+});
+
+describe('repro refuses builders that cannot build reproducibly, up front', () => {
+  it('needs buildx', () => {
+    expect(() => requireReproducibleBuilder({ buildx: null, buildkit: null })).toThrow(/repro needs docker buildx with a BuildKit builder \(0\.14\.1 or newer\)/);
+  });
+  it('needs BuildKit 0.14.1 or newer for rewrite-timestamp', () => {
+    expect(() => requireReproducibleBuilder({ buildx: '0.12.1', buildkit: '0.13.2' })).toThrow(/BuildKit 0\.14\.1 or newer .*this builder has 0\.13\.2/);
+    expect(() => requireReproducibleBuilder({ buildx: '0.29.1', buildkit: '0.25.2' })).not.toThrow();
+  });
 });
