@@ -34601,7 +34601,6 @@ function diffPackages(baseline, current) {
 
 
 
-
 async function reproCommand(plan, build, repro, rt) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);

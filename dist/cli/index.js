@@ -5192,7 +5192,6 @@ function diffPackages(baseline, current) {
 
 
 
-
 async function reproCommand(plan, build, repro, rt) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);

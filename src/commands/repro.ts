@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FEATURES, buildxArgs, type ToolVersions } from '../build/buildx.js';
@@ -7,6 +7,7 @@ import { planEntryBuild } from '../build/entry-build.js';
 import type { BuildOptions } from '../build/options.js';
 import { diagnoseFailure, describeFailure } from '../build/progress.js';
 import { parseTaggedReference } from '../build/reference.js';
+import { contextDigest } from '../effects/context-digest.js';
 import { detectTools } from '../effects/docker.js';
 import { execCapture } from '../effects/exec.js';
 import { ociLayout, registryImage, type ImageSource } from '../effects/oci.js';
@@ -18,8 +19,6 @@ import { MAX_FILE_DIFFS, compareShapes, diffEntries, likelyCause, type Determini
 import { diffPackages, inventoryOf, inventoryWants, mergeLayers, type Inventory, type PackageChange } from '../repro/inventory.js';
 import type { ReproOptions } from '../repro/options.js';
 import type { BuildLog } from './build.js';
-import { contextDigest } from '../effects/context-digest.js';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /**
  * `repro`: is an image built twice from the same sources the same image, and
