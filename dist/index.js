@@ -31739,6 +31739,14 @@ function parseRetries(text, field) {
         return Number(t);
     throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
 }
+function parseCacheTimeout(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return 120;
+    if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 3600)
+        return Number(t);
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: seconds from 1 to 3600 (default 120)`);
+}
 /** Non-empty lines, trimmed; comments (#) dropped. Commas do not split: values may contain them. */
 function lines(text) {
     return (text ?? '')
@@ -31800,6 +31808,7 @@ function parseBuildOptions(raw, names) {
         skipExisting: parseBoolean(raw.skipExisting, names.skipExisting, true),
         failFast: parseBoolean(raw.failFast, names.failFast, false),
         retries: parseRetries(raw.retries, names.retries),
+        cacheTimeoutSeconds: parseCacheTimeout(raw.cacheTimeout, names.cacheTimeout),
     };
     const builder = raw.builder?.trim();
     if (builder) {
@@ -32424,11 +32433,21 @@ const cacheModule = () => (loaded ??= __nccwpck_require__.e(/* import() */ 691).
 function actionsCacheAvailable(env = process.env) {
     return Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
 }
+/** How long one cache operation may take before the build goes on without it (a hanging cache service). */
+const CACHE_OPERATION_TIMEOUT_MS = 120_000;
+function bounded(work, what, timeoutMs) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} did not answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+        timer.unref();
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 /** Restore `dir`; returns the key that matched, or null. */
-async function restoreDir(dir, key, restoreKeys, log) {
+async function restoreDir(dir, key, restoreKeys, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS) {
     try {
         const cache = await cacheModule();
-        const hit = await cache.restoreCache([dir], key, restoreKeys);
+        const hit = await bounded(cache.restoreCache([dir], key, restoreKeys), 'the Actions cache', timeoutMs);
         return hit ?? null;
     }
     catch (err) {
@@ -32436,10 +32455,10 @@ async function restoreDir(dir, key, restoreKeys, log) {
         return null;
     }
 }
-async function saveDir(dir, key, log) {
+async function saveDir(dir, key, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS) {
     try {
         const cache = await cacheModule();
-        await cache.saveCache([dir], key);
+        await bounded(cache.saveCache([dir], key), 'the Actions cache', timeoutMs);
         return true;
     }
     catch (err) {
@@ -32962,7 +32981,7 @@ async function buildEntry(planned, planFor, dockerfile, source, options, toolsNo
         (0,external_node_fs_.rmSync)(local.dir, { recursive: true, force: true });
         (0,external_node_fs_.rmSync)(local.exportDir, { recursive: true, force: true });
         (0,external_node_fs_.mkdirSync)(local.dir, { recursive: true });
-        restoredKey = await restoreDir(local.dir, local.key, local.restoreKeys, rt.log);
+        restoredKey = await restoreDir(local.dir, local.key, local.restoreKeys, rt.log, options.cacheTimeoutSeconds * 1000);
         rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
     }
     const entryDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${build.entry.key}-`));
@@ -33032,7 +33051,7 @@ async function buildEntry(planned, planFor, dockerfile, source, options, toolsNo
         (0,external_node_fs_.rmSync)(local.dir, { recursive: true, force: true });
         (0,external_node_fs_.renameSync)(local.exportDir, local.dir);
         if (restoredKey !== local.key)
-            await saveDir(local.dir, local.key, rt.log);
+            await saveDir(local.dir, local.key, rt.log, options.cacheTimeoutSeconds * 1000);
     }
     rt.log.info(`built ${build.entry.tag}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
     return { ...base, status: 'built', cache: build.cache.backend, digest, imageId, size, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total };
@@ -35271,6 +35290,7 @@ function requestFromInputs(workspace) {
             skipExisting: core/* getInput */.V4('skip-existing'),
             failFast: core/* getInput */.V4('fail-fast'),
             retries: core/* getInput */.V4('retries'),
+            cacheTimeout: core/* getInput */.V4('cache-timeout'),
         }, {
             image: 'input image',
             push: 'input push',
@@ -35284,6 +35304,7 @@ function requestFromInputs(workspace) {
             skipExisting: 'input skip-existing',
             failFast: 'input fail-fast',
             retries: 'input retries',
+            cacheTimeout: 'input cache-timeout',
         });
         confine(workspace, request.build.context, 'input context');
         if (request.build.dockerfile)
@@ -35655,6 +35676,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // The action's entry point (runs.main in action.yml).
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// Exit now, not when the event loop drains: a cache or registry request that timed out may
+// still hold a socket open, and the step must end when the work is done. (Writes to the
+// runner's pipes and files are synchronous on Linux, so nothing is lost.)
+process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -48,6 +48,7 @@ Build options (build, all):
   --skip-existing B    true (default) or false: skip entries whose content tag exists
   --fail-fast          stop at the first failed entry
   --retries N          extra attempts after a transient registry or network error (default 2)
+  --cache-timeout S    seconds an Actions-cache operation may take (cache local; default 120)
 
 Reproducibility options (repro; it also takes the build options):
   --source-date-epoch S  seconds since 1970 (default: the commit time of HEAD)
@@ -94,6 +95,7 @@ export async function main(argv: string[]): Promise<number> {
         'skip-existing': { type: 'string' },
         'fail-fast': { type: 'boolean' },
         retries: { type: 'string' },
+        'cache-timeout': { type: 'string' },
         images: { type: 'string' },
         'source-date-epoch': { type: 'string' },
         baseline: { type: 'string' },
@@ -194,6 +196,7 @@ function requestFromArgs(commandText: string, values: Values): Request {
         skipExisting: str('skip-existing'),
         failFast: values['fail-fast'] ? 'true' : 'false',
         retries: str('retries'),
+        cacheTimeout: str('cache-timeout'),
       },
       {
         image: '--image',
@@ -208,6 +211,7 @@ function requestFromArgs(commandText: string, values: Values): Request {
         skipExisting: '--skip-existing',
         failFast: '--fail-fast',
         retries: '--retries',
+        cacheTimeout: '--cache-timeout',
       },
     );
   }
@@ -278,3 +282,5 @@ function parseFormat(text: string | undefined): Format {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+// Exit now, not when the event loop drains: a request that timed out may still hold a socket open.
+process.exit();

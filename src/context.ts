@@ -45,6 +45,7 @@ export function requestFromInputs(workspace: string): Request {
         skipExisting: core.getInput('skip-existing'),
         failFast: core.getInput('fail-fast'),
         retries: core.getInput('retries'),
+        cacheTimeout: core.getInput('cache-timeout'),
       },
       {
         image: 'input image',
@@ -59,6 +60,7 @@ export function requestFromInputs(workspace: string): Request {
         skipExisting: 'input skip-existing',
         failFast: 'input fail-fast',
         retries: 'input retries',
+        cacheTimeout: 'input cache-timeout',
       },
     );
     confine(workspace, request.build.context, 'input context');

@@ -12,7 +12,7 @@ const [cu124, cpu] = [plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include
 const env: BuildEnvironment = { created: '2026-11-29T00:00:00.000Z', tempDir: '/tmp/rt', sourceUrl: 'https://github.com/acme/images', revision: 'abc123' };
 
 const NAMES = Object.fromEntries(
-  ['image', 'push', 'cache', 'builder', 'dockerfile', 'context', 'buildArgs', 'tags', 'labels', 'skipExisting', 'failFast', 'retries'].map((k) => [k, `input ${k}`]),
+  ['image', 'push', 'cache', 'builder', 'dockerfile', 'context', 'buildArgs', 'tags', 'labels', 'skipExisting', 'failFast', 'retries', 'cacheTimeout'].map((k) => [k, `input ${k}`]),
 ) as Record<keyof RawBuildInputs, string>;
 function options(raw: RawBuildInputs = {}): BuildOptions {
   return parseBuildOptions({ image: '127.0.0.1:5000/team/pytorch', ...raw }, NAMES);
@@ -341,6 +341,6 @@ describe('references and build options', () => {
   }
 
   it('has defaults a user of build-push-action expects', () => {
-    expect(options()).toMatchObject({ push: false, cache: 'auto', context: '.', skipExisting: true, failFast: false, retries: 2, tags: [], labels: [], buildArgs: [] });
+    expect(options()).toMatchObject({ push: false, cache: 'auto', context: '.', skipExisting: true, failFast: false, retries: 2, cacheTimeoutSeconds: 120, tags: [], labels: [], buildArgs: [] });
   });
 });

@@ -245,6 +245,26 @@ describe('cache: local through the real @actions/cache', () => {
     expect(images(run)[0]).toMatchObject({ status: 'built', cache: 'none', attempts: 1 });
   });
 
+  for (const fault of [429, 'hang'] as const) {
+    it(`builds without the cache, with a warning and within a bounded delay, when the cache service ${fault === 'hang' ? 'hangs' : 'answers 429 with Retry-After'}`, async () => {
+      server.failWith(fault);
+      const started = Date.now();
+      try {
+        const run = await build(
+          { image: freshRepository(`cache${fault}`), push: 'true', cache: 'local', 'cache-timeout': '5', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' },
+          { env: { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: 'test-token' } },
+        );
+        expect(run.code, run.stdout.slice(-3000)).toBe(0);
+        expect(images(run)[0]?.status).toBe('built');
+        expect(run.stdout).toMatch(/::warning::(cache (restore|save) failed|Failed to (save|restore))/);
+        if (fault === 'hang') expect(run.stdout).toContain('the Actions cache did not answer within 5 s');
+        expect((Date.now() - started) / 1000, 'seconds').toBeLessThan(90);
+      } finally {
+        server.failWith(null);
+      }
+    }, 120_000);
+  }
+
   it('builds without the cache, with a warning, when the cache service fails', async () => {
     server.failWith(500);
     try {

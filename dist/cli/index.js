@@ -3330,7 +3330,7 @@ CMD ["python"]
 /* harmony export */   je: () => (/* binding */ PLACEHOLDERS),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports CACHE_BACKENDS, parseCache, parseRetries, lines, parseBuildArgs, parseLabels, parseTagTemplates, parseImage */
+/* unused harmony exports CACHE_BACKENDS, parseCache, parseRetries, parseCacheTimeout, lines, parseBuildArgs, parseLabels, parseTagTemplates, parseImage */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2653);
 
@@ -3364,6 +3364,14 @@ function parseRetries(text, field) {
     if (/^\d+$/.test(t) && Number(t) <= 10)
         return Number(t);
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
+}
+function parseCacheTimeout(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return 120;
+    if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 3600)
+        return Number(t);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: seconds from 1 to 3600 (default 120)`);
 }
 /** Non-empty lines, trimmed; comments (#) dropped. Commas do not split: values may contain them. */
 function lines(text) {
@@ -3426,6 +3434,7 @@ function parseBuildOptions(raw, names) {
         skipExisting: parseBoolean(raw.skipExisting, names.skipExisting, true),
         failFast: parseBoolean(raw.failFast, names.failFast, false),
         retries: parseRetries(raw.retries, names.retries),
+        cacheTimeoutSeconds: parseCacheTimeout(raw.cacheTimeout, names.cacheTimeout),
     };
     const builder = raw.builder?.trim();
     if (builder) {
@@ -3585,6 +3594,7 @@ Build options (build, all):
   --skip-existing B    true (default) or false: skip entries whose content tag exists
   --fail-fast          stop at the first failed entry
   --retries N          extra attempts after a transient registry or network error (default 2)
+  --cache-timeout S    seconds an Actions-cache operation may take (cache local; default 120)
 
 Reproducibility options (repro; it also takes the build options):
   --source-date-epoch S  seconds since 1970 (default: the commit time of HEAD)
@@ -3630,6 +3640,7 @@ async function main(argv) {
                 'skip-existing': { type: 'string' },
                 'fail-fast': { type: 'boolean' },
                 retries: { type: 'string' },
+                'cache-timeout': { type: 'string' },
                 images: { type: 'string' },
                 'source-date-epoch': { type: 'string' },
                 baseline: { type: 'string' },
@@ -3735,6 +3746,7 @@ function requestFromArgs(commandText, values) {
             skipExisting: str('skip-existing'),
             failFast: values['fail-fast'] ? 'true' : 'false',
             retries: str('retries'),
+            cacheTimeout: str('cache-timeout'),
         }, {
             image: '--image',
             push: '--push',
@@ -3748,6 +3760,7 @@ function requestFromArgs(commandText, values) {
             skipExisting: '--skip-existing',
             failFast: '--fail-fast',
             retries: '--retries',
+            cacheTimeout: '--cache-timeout',
         });
     }
     if (command === 'repro') {
@@ -3808,6 +3821,8 @@ function parseFormat(text) {
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .FORMATS */ .hR])}`);
 }
 process.exitCode = await main(process.argv.slice(2));
+// Exit now, not when the event loop drains: a request that timed out may still hold a socket open.
+process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -4196,11 +4211,21 @@ const cacheModule = () => (loaded ??= __nccwpck_require__.e(/* import() */ 305).
 function actionsCacheAvailable(env = process.env) {
     return Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
 }
+/** How long one cache operation may take before the build goes on without it (a hanging cache service). */
+const CACHE_OPERATION_TIMEOUT_MS = 120_000;
+function bounded(work, what, timeoutMs) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} did not answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+        timer.unref();
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 /** Restore `dir`; returns the key that matched, or null. */
-async function restoreDir(dir, key, restoreKeys, log) {
+async function restoreDir(dir, key, restoreKeys, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS) {
     try {
         const cache = await cacheModule();
-        const hit = await cache.restoreCache([dir], key, restoreKeys);
+        const hit = await bounded(cache.restoreCache([dir], key, restoreKeys), 'the Actions cache', timeoutMs);
         return hit ?? null;
     }
     catch (err) {
@@ -4208,10 +4233,10 @@ async function restoreDir(dir, key, restoreKeys, log) {
         return null;
     }
 }
-async function saveDir(dir, key, log) {
+async function saveDir(dir, key, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS) {
     try {
         const cache = await cacheModule();
-        await cache.saveCache([dir], key);
+        await bounded(cache.saveCache([dir], key), 'the Actions cache', timeoutMs);
         return true;
     }
     catch (err) {
@@ -4734,7 +4759,7 @@ async function buildEntry(planned, planFor, dockerfile, source, options, toolsNo
         (0,external_node_fs_.rmSync)(local.dir, { recursive: true, force: true });
         (0,external_node_fs_.rmSync)(local.exportDir, { recursive: true, force: true });
         (0,external_node_fs_.mkdirSync)(local.dir, { recursive: true });
-        restoredKey = await restoreDir(local.dir, local.key, local.restoreKeys, rt.log);
+        restoredKey = await restoreDir(local.dir, local.key, local.restoreKeys, rt.log, options.cacheTimeoutSeconds * 1000);
         rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
     }
     const entryDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${build.entry.key}-`));
@@ -4804,7 +4829,7 @@ async function buildEntry(planned, planFor, dockerfile, source, options, toolsNo
         (0,external_node_fs_.rmSync)(local.dir, { recursive: true, force: true });
         (0,external_node_fs_.renameSync)(local.exportDir, local.dir);
         if (restoredKey !== local.key)
-            await saveDir(local.dir, local.key, rt.log);
+            await saveDir(local.dir, local.key, rt.log, options.cacheTimeoutSeconds * 1000);
     }
     rt.log.info(`built ${build.entry.tag}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
     return { ...base, status: 'built', cache: build.cache.backend, digest, imageId, size, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total };

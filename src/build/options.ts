@@ -27,6 +27,8 @@ export interface BuildOptions {
   failFast: boolean;
   /** extra attempts after a transient registry or network failure */
   retries: number;
+  /** seconds one Actions-cache operation may take before the build goes on without it */
+  cacheTimeoutSeconds: number;
 }
 
 export const PLACEHOLDERS = ['tag', 'key', 'torch', 'cuda', 'cudaVariant', 'python', 'os', 'flavor'] as const;
@@ -50,6 +52,13 @@ export function parseRetries(text: string | undefined, field: string): number {
   if (t === '') return 2;
   if (/^\d+$/.test(t) && Number(t) <= 10) return Number(t);
   throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
+}
+
+export function parseCacheTimeout(text: string | undefined, field: string): number {
+  const t = (text ?? '').trim();
+  if (t === '') return 120;
+  if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 3600) return Number(t);
+  throw new UserError(`${field}: ${quote(text)} is not valid; accepted: seconds from 1 to 3600 (default 120)`);
 }
 
 /** Non-empty lines, trimmed; comments (#) dropped. Commas do not split: values may contain them. */
@@ -119,6 +128,7 @@ export interface RawBuildInputs {
   skipExisting?: string;
   failFast?: string;
   retries?: string;
+  cacheTimeout?: string;
 }
 
 /** How each setting is named on a surface, for messages ("input build-args" or "--build-arg"). */
@@ -136,6 +146,7 @@ export function parseBuildOptions(raw: RawBuildInputs, names: BuildFieldNames): 
     skipExisting: parseBoolean(raw.skipExisting, names.skipExisting, true),
     failFast: parseBoolean(raw.failFast, names.failFast, false),
     retries: parseRetries(raw.retries, names.retries),
+    cacheTimeoutSeconds: parseCacheTimeout(raw.cacheTimeout, names.cacheTimeout),
   };
   const builder = raw.builder?.trim();
   if (builder) {

@@ -210,7 +210,7 @@ async function buildEntry(
     rmSync(local.dir, { recursive: true, force: true });
     rmSync(local.exportDir, { recursive: true, force: true });
     mkdirSync(local.dir, { recursive: true });
-    restoredKey = await restoreDir(local.dir, local.key, local.restoreKeys, rt.log);
+    restoredKey = await restoreDir(local.dir, local.key, local.restoreKeys, rt.log, options.cacheTimeoutSeconds * 1000);
     rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
   }
   const entryDir = mkdtempSync(path.join(scratch, `${build.entry.key}-`));
@@ -277,7 +277,7 @@ async function buildEntry(
   if (local && actionsCacheAvailable() && existsSync(local.exportDir)) {
     rmSync(local.dir, { recursive: true, force: true });
     renameSync(local.exportDir, local.dir);
-    if (restoredKey !== local.key) await saveDir(local.dir, local.key, rt.log);
+    if (restoredKey !== local.key) await saveDir(local.dir, local.key, rt.log, options.cacheTimeoutSeconds * 1000);
   }
   rt.log.info(`built ${build.entry.tag}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
   return { ...base, status: 'built', cache: build.cache.backend, digest, imageId, size, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total };

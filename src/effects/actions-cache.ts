@@ -20,11 +20,23 @@ export function actionsCacheAvailable(env: NodeJS.ProcessEnv = process.env): boo
   return Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
 }
 
+/** How long one cache operation may take before the build goes on without it (a hanging cache service). */
+export const CACHE_OPERATION_TIMEOUT_MS = 120_000;
+
+function bounded<T>(work: Promise<T>, what: string, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Restore `dir`; returns the key that matched, or null. */
-export async function restoreDir(dir: string, key: string, restoreKeys: string[], log: CacheLog): Promise<string | null> {
+export async function restoreDir(dir: string, key: string, restoreKeys: string[], log: CacheLog, timeoutMs = CACHE_OPERATION_TIMEOUT_MS): Promise<string | null> {
   try {
     const cache = await cacheModule();
-    const hit = await cache.restoreCache([dir], key, restoreKeys);
+    const hit = await bounded(cache.restoreCache([dir], key, restoreKeys), 'the Actions cache', timeoutMs);
     return hit ?? null;
   } catch (err) {
     log.warning(`cache restore failed, building without it: ${(err as Error).message}`);
@@ -32,10 +44,10 @@ export async function restoreDir(dir: string, key: string, restoreKeys: string[]
   }
 }
 
-export async function saveDir(dir: string, key: string, log: CacheLog): Promise<boolean> {
+export async function saveDir(dir: string, key: string, log: CacheLog, timeoutMs = CACHE_OPERATION_TIMEOUT_MS): Promise<boolean> {
   try {
     const cache = await cacheModule();
-    await cache.saveCache([dir], key);
+    await bounded(cache.saveCache([dir], key), 'the Actions cache', timeoutMs);
     return true;
   } catch (err) {
     log.warning(`cache save failed (the image was built and is not affected): ${(err as Error).message}`);

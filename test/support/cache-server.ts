@@ -16,8 +16,11 @@ export interface CacheServer {
   url: string;
   /** keys saved so far */
   keys(): string[];
-  /** answer every request with this status from now on (fault injection), or null for normal service */
-  failWith(status: number | null): void;
+  /**
+   * Fault injection from now on: answer every request with this status (with Retry-After: 1 for
+   * 429), or 'hang' to accept requests and never answer; null for normal service.
+   */
+  failWith(status: number | 'hang' | null): void;
   close(): Promise<void>;
 }
 
@@ -31,7 +34,8 @@ interface Entry {
 export async function startCacheServer(): Promise<CacheServer> {
   const entries = new Map<number, Entry>();
   let nextId = 1;
-  let failure: number | null = null;
+  let failure: number | 'hang' | null = null;
+  const hanging: ServerResponse[] = [];
 
   const body = (req: IncomingMessage): Promise<Buffer> =>
     new Promise((resolve, reject) => {
@@ -49,6 +53,15 @@ export async function startCacheServer(): Promise<CacheServer> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', base);
     const data = await body(req);
+    if (failure === 'hang') {
+      hanging.push(res);
+      return;
+    }
+    if (failure === 429) {
+      res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '1' });
+      res.end(JSON.stringify({ message: 'injected: too many requests' }));
+      return;
+    }
     if (failure !== null) return json(res, failure, { message: 'injected failure' });
     const p = url.pathname;
     if (req.method === 'GET' && p === '/_apis/artifactcache/cache') {
@@ -102,6 +115,11 @@ export async function startCacheServer(): Promise<CacheServer> {
     failWith: (status) => {
       failure = status;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of hanging.splice(0)) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
