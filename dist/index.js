@@ -31656,7 +31656,7 @@ const DOCKER_HUB = 'docker.io';
 function parseRepository(text, field) {
     const t = text.trim();
     const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (lowercase, no tag)';
-    if (t === '' || t.length > 255)
+    if (t === '' || t.length > 255 || /[\s\u0000-\u001f\u007f]/.test(t))
         throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
     const parts = t.split('/');
     let registry = DOCKER_HUB;

@@ -1,0 +1,118 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAction } from './support/run-action.js';
+import { runtimes } from './support/runtimes.js';
+
+// A corpus of hostile or broken inputs across the action's inputs, run through the committed
+// bundle under Node 24 as the runner runs it. Each must end in one clear ::error:: line, exit 1,
+// set no output, and make no docker call. A spy stands in for docker here (a script first on
+// PATH that records its arguments and fails): no real docker is wanted, only proof it is not run.
+
+const node = runtimes().find((r) => r.name.startsWith('node 24'))!;
+const scratch = mkdtempSync(path.join(tmpdir(), 'gim-bad-'));
+const spyLog = path.join(scratch, 'docker-calls.log');
+const bin = path.join(scratch, 'bin');
+mkdirSync(bin);
+for (const tool of ['docker', 'nvidia-smi', 'git']) {
+  writeFileSync(path.join(bin, tool), `#!/bin/sh\necho "${tool} $*" >> ${spyLog}\nexit 1\n`);
+  chmodSync(path.join(bin, tool), 0o755);
+}
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const M = 'torch: "2.4"\ncuda: "12.4"\npython: "3.11"';
+const TWO = 'torch: "2.4"\ncuda: ["12.1", "12.4"]\npython: "3.11"';
+const B = { command: 'build', matrix: M, image: '127.0.0.1:5000/team/pt' };
+const S = { command: 'smoke', matrix: M, image: '127.0.0.1:5000/team/pt' };
+const R = { command: 'repro', matrix: M, image: '127.0.0.1:5000/team/pt' };
+const INJECT = '2.4\n::set-output name=matrix::pwned\n::add-mask::x';
+
+type Setup = (ws: string) => void;
+const cases: [string, Record<string, string>, RegExp, Setup?][] = [
+  // matrix / matrix-file / entry
+  ['malformed YAML', { matrix: 'torch: [2.4' }, /not valid YAML or JSON/],
+  ['malformed JSON', { matrix: '{"torch": "2.4"' }, /not valid YAML or JSON/],
+  ['a scalar spec', { matrix: '2.4' }, /must be a mapping/],
+  ['an unknown key', { matrix: 'torch: 2.4\nimage: x' }, /unknown key "image"/],
+  ['torch: banana', { matrix: 'torch: banana' }, /"banana" is not valid/],
+  ['a command substitution in torch', { matrix: 'torch: "$(id)"' }, /"\$\(id\)" is not valid/],
+  ['backticks in torch', { matrix: 'torch: "`id`"' }, /is not valid/],
+  ['a semicolon in cuda', { matrix: 'torch: 2.4\ncuda: "12.4;reboot"' }, /"12\.4;reboot" is not valid/],
+  ['a newline and workflow commands in a value', { matrix: JSON.stringify({ torch: INJECT }) }, /contains control characters/],
+  ['python 3.1 (a YAML float)', { matrix: 'torch: 2.4\npython: 3.1' }, /Python 3\.1 is not supported .* quote it/],
+  // (inline, 300 KiB would not even fit in one environment variable: the runner could not pass it)
+  ['a huge spec file', { 'matrix-file': 'huge.yml' }, /larger than 256 KiB/, (ws) => writeFileSync(path.join(ws, 'huge.yml'), `torch: 2.4\n#${'x'.repeat(300 * 1024)}`)],
+  ['a spec file over 1 MiB', { 'matrix-file': 'huge.yml' }, /is \d+ bytes; at most 1048576 are read/, (ws) => writeFileSync(path.join(ws, 'huge.yml'), 'x'.repeat(1100 * 1024))],
+  ['an include that is not a list', { matrix: 'torch: 2.4\ninclude: {cuda: 12.4}' }, /expected a list of partial entries/],
+  ['an include never shipped', { matrix: 'include:\n  - {torch: 2.5.1, cuda: "12.6"}' }, /was never shipped/],
+  ['a cross product too large', { matrix: `torch: [${Array(1100).fill('latest').join(',')}]\npython: [${Array(1000).fill('default').join(',')}]` }, /values; at most 1000/],
+  ['a request that resolves to nothing', { matrix: 'torch: 2.4\ncuda: "13.0"' }, /resolves to no entries/],
+  ['more entries than max-entries', { matrix: TWO, 'max-entries': '1' }, /more than max-entries \(1\)/],
+  ['max-entries 0', { matrix: M, 'max-entries': '0' }, /input max-entries: "0" is not valid/],
+  ['max-entries in exponent form', { matrix: M, 'max-entries': '1e3' }, /input max-entries: "1e3" is not valid/],
+  ['an unknown command', { matrix: M, command: 'plan;id' }, /input command: "plan;id" is not a command/],
+  ['a matrix-file escaping the workspace', { 'matrix-file': '../../etc/passwd' }, /is outside the workspace|does not exist/],
+  ['an absolute matrix-file', { 'matrix-file': '/etc/hostname' }, /is outside the workspace/],
+  ['a matrix-file symlink leading out', { 'matrix-file': 'm.yml' }, /is outside the workspace/, (ws) => symlinkSync('/etc/hostname', path.join(ws, 'm.yml'))],
+  ['a matrix-file that is a directory', { 'matrix-file': 'dir' }, /is not a regular file/, (ws) => mkdirSync(path.join(ws, 'dir'))],
+  ['an entry that is not JSON', { entry: '{torch' }, /input entry: not the JSON of a planned matrix entry/],
+  ['a compat-file that is not JSON', { matrix: M, 'compat-file': 'c.json' }, /is not valid JSON/, (ws) => writeFileSync(path.join(ws, 'c.json'), 'torch: []')],
+  ['a compat-file that lies (a variant without its CUDA)', { matrix: M, 'compat-file': 'c.json' }, /cu999 needs a CUDA 99\.9 entry/, (ws) =>
+    writeFileSync(path.join(ws, 'c.json'), JSON.stringify({ schemaVersion: 1, torch: [{ minor: '2.4', status: 'stable', python: { supported: ['3.11'], experimental: [] }, cuda: { variants: ['cu999'], pypiDefault: 'cu999', cudnn: { cu999: '9' } }, patches: [{ torch: '2.4.1', torchvision: null, torchaudio: null }] }] }))],
+  ['a compat-file outside the workspace', { matrix: M, 'compat-file': '../c.json' }, /is outside the workspace/, (ws) => writeFileSync(path.join(ws, '../c.json'), '{}')],
+  // build inputs
+  ['an image with upper case', { ...B, image: 'Ghcr.io/Acme/PT' }, /input image: .* is not valid/],
+  ['an image with a tag', { ...B, image: 'ghcr.io/acme/pt:latest' }, /has a tag or digest/],
+  ['an image with a command substitution', { ...B, image: 'ghcr.io/acme/$(id)' }, /input image: .* is not valid/],
+  ['an image with a newline and a workflow command', { ...B, image: 'ghcr.io/a/b\n::set-output name=digest::x' }, /input image: .* is not valid/],
+  ['a tag template with an unknown placeholder', { ...B, tags: '{tga}' }, /unknown placeholder \{tga\}/],
+  ['a tag shared by every entry', { ...B, matrix: TWO, tags: 'latest' }, /would push to the same tag/],
+  ['a tag with shell characters', { ...B, tags: '{tag};id' }, /is not a valid tag/],
+  ['a label without =', { ...B, labels: 'no-equals' }, /input labels line 1: "no-equals" is not key=value/],
+  ['a build-arg with a bad name', { ...B, 'build-args': '1BAD=x' }, /is not KEY=VALUE/],
+  ['a build-arg that would contradict the entry', { ...B, 'build-args': 'TORCH_VERSION=9.9.9' }, /TORCH_VERSION is set from each matrix entry/],
+  ['a dockerfile outside the workspace', { ...B, dockerfile: '../../Dockerfile', context: '.' }, /input dockerfile: .* is outside the workspace/],
+  ['a context outside the workspace', { ...B, dockerfile: 'Dockerfile', context: '/' }, /input context: "\/" is outside the workspace/],
+  ['push: yes', { ...B, push: 'yes' }, /input push: "yes" is not valid; accepted: true or false/],
+  ['cache: s3', { ...B, cache: 's3' }, /input cache: "s3" is not a cache backend/],
+  ['retries: 99', { ...B, retries: '99' }, /input retries: "99" is not valid/],
+  ['skip-existing: maybe', { ...B, 'skip-existing': 'maybe' }, /input skip-existing: "maybe" is not valid/],
+  ['a builder name with a semicolon', { ...B, builder: 'bk;rm -rf /' }, /is not a builder name/],
+  ['cache-timeout 0', { ...B, 'cache-timeout': '0' }, /input cache-timeout: "0" is not valid/],
+  // smoke inputs
+  ['gpu-flags asking for --privileged', { ...S, 'gpu-flags': '--gpus all --privileged' }, /"--privileged" is not accepted/],
+  ['gpu-flags mounting the host', { ...S, 'gpu-flags': '-v /:/host' }, /"-v" is not accepted/],
+  ['gpus with a semicolon', { ...S, gpus: '0;reboot' }, /input gpus: .* is not valid/],
+  ['smoke-timeout 1', { ...S, 'smoke-timeout': '1' }, /input smoke-timeout: "1" is not valid/],
+  ['min-gpus 0', { ...S, 'min-gpus': '0' }, /input min-gpus: "0" is not valid/],
+  ['a smoke-script outside the workspace', { ...S, 'smoke-script': '../x.py' }, /input smoke-script: .* is outside the workspace/],
+  ['a smoke-python with a shell command', { ...S, 'smoke-python': 'python3; id' }, /is not an interpreter name or path/],
+  ['images that are not JSON', { ...S, images: 'not json' }, /input images: not the JSON list/],
+  ['expect-gpu: maybe', { ...S, 'expect-gpu': 'maybe' }, /input expect-gpu: "maybe" is not valid/],
+  // repro inputs
+  ['fail-on: always', { ...R, 'fail-on': 'always' }, /input fail-on: "always" is not valid/],
+  ['source-date-epoch: yesterday', { ...R, 'source-date-epoch': 'yesterday' }, /input source-date-epoch: "yesterday" is not valid/],
+  ['a baseline template with an unknown placeholder', { ...R, baseline: '{image}:{sha}' }, /unknown placeholder \{sha\}/],
+];
+
+describe(`bad input: ${cases.length} hostile or broken inputs (docker replaced by a spy)`, () => {
+  it('has at least 40 cases', () => expect(cases.length).toBeGreaterThanOrEqual(40));
+  for (const [name, inputs, message, setup] of cases) {
+    it(`refuses ${name}`, async () => {
+      rmSync(spyLog, { force: true });
+      const run = await runAction(node.bin, inputs, { env: { PATH: `${bin}:${process.env.PATH}` }, ...(setup ? { setup } : {}) });
+      expect(run.code, run.stdout.slice(-1500)).toBe(1);
+      const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(message);
+      expect(run.stdout).not.toMatch(/\n\s+at .*:\d+:\d+/);
+      expect(run.outputs).toEqual({});
+      expect(existsSync(spyLog) ? readFileSync(spyLog, 'utf8') : '', 'docker, nvidia-smi or git was called').toBe('');
+      // No value a user controls starts a line as a workflow command.
+      for (const line of run.stdout.split('\n')) {
+        expect(line, 'a workflow command in the log').not.toMatch(/^\s*::(set-output|add-mask|set-env|add-path|save-state|add-matcher|stop-commands|echo)/);
+      }
+    });
+  }
+});
