@@ -4147,6 +4147,9 @@ function diagnoseFailure(output) {
 /** A failure as a person reads it: the failing step, what it printed, the error. */
 function describeFailure(f) {
     const parts = [];
+    if (/error reading from server|transport is closing|code = Unavailable|failed to dial gRPC|connection reset by peer|closed network connection/.test(f.error)) {
+        parts.push('the builder (the BuildKit daemon) stopped or could not be reached during the build');
+    }
     if (f.step)
         parts.push(`step ${f.step} failed`);
     if (f.log.length)
