@@ -26,6 +26,7 @@ export async function run(): Promise<void> {
       baseDir: workspace,
       now: () => new Date(),
       signal: abort.signal,
+      mask: (secret) => core.setSecret(secret),
     });
 
     core.startGroup(`plan: ${plan.include.length} entries, ${plan.skipped.length} skipped`);

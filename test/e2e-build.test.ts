@@ -321,7 +321,7 @@ describe('credentials never reach the output', () => {
     expect(r?.error).toMatch(/401 Unauthorized|unauthorized|authentication required/i);
   });
 
-  it('pushes after docker login, and the password appears in no log, output or summary', async () => {
+  it('pushes after docker login, and the password appears in no log, output or summary of build, smoke or repro', async () => {
     const config = path.join(dir, 'docker');
     execFileSync('docker', ['login', '127.0.0.1:5001', '--username', 'ci-user', '--password-stdin'], { input: PASSWORD, env: { ...process.env, DOCKER_CONFIG: config }, stdio: 'pipe' });
     const run = await build(
@@ -332,7 +332,11 @@ describe('credentials never reach the output', () => {
     const [r] = images(run);
     expect(r?.status).toBe('built');
     const base64 = Buffer.from(`ci-user:${PASSWORD}`).toString('base64');
-    for (const text of [run.stdout, run.summary, JSON.stringify(run.outputs)]) {
+    // The action tells the runner to mask the password the moment it reads it (::add-mask::, a
+    // line the runner consumes and never shows); nothing else may carry it.
+    expect(run.stdout).toContain(`::add-mask::${PASSWORD}`);
+    const shown = (text: string): string => text.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    for (const text of [shown(run.stdout), run.summary, JSON.stringify(run.outputs)]) {
       expect(text).not.toContain(PASSWORD);
       expect(text).not.toContain(base64);
     }
@@ -342,6 +346,25 @@ describe('credentials never reach the output', () => {
       { env: { DOCKER_CONFIG: config } },
     );
     expect(images(again)[0]?.status, again.stdout.slice(-2000)).toBe('skipped');
-    expect(again.stdout).not.toContain(PASSWORD);
-  });
+    // Every other command against the same registry: smoke pulls the image, repro reads the
+    // baseline through the registry API with the same credentials.
+    const smoke = await runAction(
+      node.bin,
+      { command: 'smoke', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"', images: run.outputs.images ?? '', 'expect-gpu': 'false' },
+      { env: { DOCKER_CONFIG: config }, timeoutMs: 300_000 },
+    );
+    const repro = await build(
+      { command: 'repro', image: '127.0.0.1:5001/e2e/secret', baseline: '{image}:{tag}', 'source-date-epoch': '0', 'fail-on': 'none', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' },
+      { env: { DOCKER_CONFIG: config } },
+    );
+    expect(repro.code, repro.stdout.slice(-2000)).toBe(0);
+    expect(JSON.parse(repro.outputs['repro-report'] ?? '[]')[0]?.impact?.baseline).toBe('127.0.0.1:5001/e2e/secret:2.4.1-cpu-py3.11-ubuntu24.04');
+    expect(smoke.stdout).toContain('Pulling from e2e/secret');
+    for (const r of [again, smoke, repro]) {
+      for (const text of [shown(r.stdout), r.summary, JSON.stringify(r.outputs)]) {
+        expect(text).not.toContain(PASSWORD);
+        expect(text).not.toContain(base64);
+      }
+    }
+  }, 300_000);
 });

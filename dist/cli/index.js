@@ -4465,12 +4465,16 @@ class RegistryError extends Error {
 class RegistryClient {
     env;
     retries;
+    mask;
     tokens = new Map();
     /** requests sent, for the benchmark and the "one request per entry" check */
     requests = 0;
-    constructor(env = process.env, retries = 2) {
+    constructor(env = process.env, retries = 2, 
+    /** told every credential read, so the runner can mask it (core.setSecret) before anything could print it */
+    mask = () => { }) {
         this.env = env;
         this.retries = retries;
+        this.mask = mask;
     }
     /** The manifest's digest, or null when the tag does not exist. */
     async head(repo, reference) {
@@ -4559,6 +4563,8 @@ class RegistryClient {
     /** Answer a 401 challenge: Basic with the stored credentials, or a Bearer token from the realm. */
     async authorize(repo, challenge) {
         const creds = await credentialsFor(repo.registry, this.env);
+        if (creds)
+            this.mask(creds.password);
         if (/^Basic/i.test(challenge)) {
             return creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : null;
         }
@@ -4580,6 +4586,8 @@ class RegistryClient {
             return null;
         const json = JSON.parse(res.body.toString('utf8'));
         const token = json.token ?? json.access_token;
+        if (token)
+            this.mask(token);
         return token ? `Bearer ${token}` : null;
     }
 }
@@ -4659,7 +4667,7 @@ async function buildCommand(plan, options, rt) {
         };
         const source = readSource(options, rt, scratch);
         const env = buildEnvironment(rt, scratch);
-        const registry = new RegistryClient(rt.env, options.retries);
+        const registry = new RegistryClient(rt.env, options.retries, rt.mask);
         const results = [];
         let stop = false;
         for (const entry of plan.include) {
@@ -5226,7 +5234,7 @@ async function reproCommand(plan, build, repro, rt) {
     const epoch = repro.sourceDateEpoch ?? (await commitTime(rt));
     rt.log.info(`SOURCE_DATE_EPOCH=${epoch} (${new Date(epoch * 1000).toISOString()}), buildx ${tools.buildx}, BuildKit ${tools.buildkit}`);
     const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(rt.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gim-repro-'));
-    const registry = new RegistryClient(rt.env, build.retries);
+    const registry = new RegistryClient(rt.env, build.retries, rt.mask);
     try {
         const userDockerfile = build.dockerfile ? external_node_path_default().resolve(rt.baseDir, build.context, build.dockerfile) : null;
         const context = build.dockerfile ? external_node_path_default().resolve(rt.baseDir, build.context) : external_node_path_default().join(scratch, 'context');

@@ -64,6 +64,8 @@ export interface BuildRuntime {
   baseDir: string;
   now: () => Date;
   signal?: AbortSignal;
+  /** masks a secret in the log (the action: core.setSecret); absent for the CLI */
+  mask?: (secret: string) => void;
 }
 
 export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildRuntime): Promise<ImageResult[]> {
@@ -84,7 +86,7 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildR
 
     const source = readSource(options, rt, scratch);
     const env = buildEnvironment(rt, scratch);
-    const registry = new RegistryClient(rt.env, options.retries);
+    const registry = new RegistryClient(rt.env, options.retries, rt.mask);
     const results: ImageResult[] = [];
     let stop = false;
     for (const entry of plan.include) {

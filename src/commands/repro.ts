@@ -52,6 +52,7 @@ export interface ReproRuntime {
   docker: string;
   baseDir: string;
   now: () => Date;
+  mask?: (secret: string) => void;
 }
 
 export async function reproCommand(plan: Plan, build: BuildOptions, repro: ReproOptions, rt: ReproRuntime): Promise<ReproResult[]> {
@@ -60,7 +61,7 @@ export async function reproCommand(plan: Plan, build: BuildOptions, repro: Repro
   const epoch = repro.sourceDateEpoch ?? (await commitTime(rt));
   rt.log.info(`SOURCE_DATE_EPOCH=${epoch} (${new Date(epoch * 1000).toISOString()}), buildx ${tools.buildx}, BuildKit ${tools.buildkit}`);
   const scratch = mkdtempSync(path.join(rt.env.RUNNER_TEMP || tmpdir(), 'gim-repro-'));
-  const registry = new RegistryClient(rt.env, build.retries);
+  const registry = new RegistryClient(rt.env, build.retries, rt.mask);
   try {
     const userDockerfile = build.dockerfile ? path.resolve(rt.baseDir, build.context, build.dockerfile) : null;
     const context = build.dockerfile ? path.resolve(rt.baseDir, build.context) : path.join(scratch, 'context');

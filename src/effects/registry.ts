@@ -50,6 +50,8 @@ export class RegistryClient {
   constructor(
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly retries = 2,
+    /** told every credential read, so the runner can mask it (core.setSecret) before anything could print it */
+    private readonly mask: (secret: string) => void = () => {},
   ) {}
 
   /** The manifest's digest, or null when the tag does not exist. */
@@ -139,6 +141,7 @@ export class RegistryClient {
   /** Answer a 401 challenge: Basic with the stored credentials, or a Bearer token from the realm. */
   private async authorize(repo: Repository, challenge: string): Promise<string | null> {
     const creds = await credentialsFor(repo.registry, this.env);
+    if (creds) this.mask(creds.password);
     if (/^Basic/i.test(challenge)) {
       return creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : null;
     }
@@ -156,6 +159,7 @@ export class RegistryClient {
     if (!res.ok) return null;
     const json = JSON.parse(res.body.toString('utf8')) as { token?: string; access_token?: string };
     const token = json.token ?? json.access_token;
+    if (token) this.mask(token);
     return token ? `Bearer ${token}` : null;
   }
 }
