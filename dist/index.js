@@ -31706,7 +31706,11 @@ function isLoopbackRegistry(registry) {
     return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/build/options.ts
+
 
 
 /**
@@ -31738,6 +31742,18 @@ function parseRetries(text, field) {
     if (/^\d+$/.test(t) && Number(t) <= 10)
         return Number(t);
     throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
+}
+/**
+ * Entries built at once. "auto": half the runner's CPUs (BuildKit runs each build's steps in
+ * parallel already), at least 1 and at most 4.
+ */
+function parseParallel(text, field, cpus = (0,external_node_os_.availableParallelism)()) {
+    const t = (text ?? '').trim().toLowerCase();
+    if (t === '' || t === 'auto')
+        return Math.max(1, Math.min(4, Math.floor(cpus / 2)));
+    if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 32)
+        return Number(t);
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: auto, or a whole number from 1 to 32`);
 }
 function parseCacheTimeout(text, field) {
     const t = (text ?? '').trim();
@@ -31809,6 +31825,7 @@ function parseBuildOptions(raw, names) {
         failFast: parseBoolean(raw.failFast, names.failFast, false),
         retries: parseRetries(raw.retries, names.retries),
         cacheTimeoutSeconds: parseCacheTimeout(raw.cacheTimeout, names.cacheTimeout),
+        parallel: parseParallel(raw.parallel, names.parallel),
     };
     const builder = raw.builder?.trim();
     if (builder) {
@@ -31999,9 +32016,6 @@ function pinned(ref, digest) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -32873,42 +32887,63 @@ async function buildCommand(plan, options, rt) {
     const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(rt.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gim-build-'));
     try {
         // Asked only when an entry has to be built: a re-run where everything is up to date runs no docker at all.
+        // One detection however many entries ask at once (parallel builds).
         let tools;
-        const toolsNow = async () => {
-            if (tools)
-                return tools;
-            tools = await detectTools(rt.docker, options.builder, rt.env);
-            if (!tools.buildx)
+        let detecting;
+        const toolsNow = () => (detecting ??= (async () => {
+            const found = await detectTools(rt.docker, options.builder, rt.env);
+            if (!found.buildx)
                 rt.log.warning(NO_BUILDX_WARNING);
             else
-                rt.log.info(`buildx ${tools.buildx}, BuildKit ${tools.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`);
+                rt.log.info(`buildx ${found.buildx}, BuildKit ${found.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`);
             if (options.cache === 'local' && !actionsCacheAvailable()) {
                 rt.log.warning('cache: local needs the Actions cache service (ACTIONS_CACHE_URL); building without a cache');
             }
-            return tools;
-        };
+            tools = found;
+            return found;
+        })());
         const source = readSource(options, rt, scratch);
         const env = buildEnvironment(rt, scratch);
         const registry = new RegistryClient(rt.env, options.retries, rt.mask);
-        const results = [];
+        const results = new Array(plan.include.length);
         let stop = false;
-        for (const entry of plan.include) {
-            if (stop || rt.signal?.aborted) {
-                results.push(cancelled(entry));
-                continue;
+        let next = 0;
+        // Entries are taken in plan order by `parallel` workers; results keep the plan's order.
+        // Several at once cannot share log groups, so each line then carries its entry's tag.
+        const concurrent = Math.min(options.parallel, plan.include.length);
+        const worker = async () => {
+            while (next < plan.include.length) {
+                const index = next++;
+                const entry = plan.include[index];
+                if (stop || rt.signal?.aborted) {
+                    results[index] = cancelled(entry);
+                    continue;
+                }
+                const dockerfile = source.dockerfile ?? renderDockerfile(entry);
+                const planFor = (t) => planEntryBuild(entry, options, { dockerfile, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
+                const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
+                const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile, source, options, toolsNow, registry, entryRt, scratch));
+                results[index] = result;
+                if (result.status === 'failed' && options.failFast)
+                    stop = true;
             }
-            const dockerfile = source.dockerfile ?? renderDockerfile(entry);
-            const planFor = (t) => planEntryBuild(entry, options, { dockerfile, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
-            const result = await rt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile, source, options, toolsNow, registry, rt, scratch));
-            results.push(result);
-            if (result.status === 'failed' && options.failFast)
-                stop = true;
-        }
+        };
+        await Promise.all(Array.from({ length: concurrent }, worker));
         return results;
     }
     finally {
         (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
     }
+}
+/** A log for one of several entries built at once: no groups, every line tagged with its entry. */
+function prefixed(log, tag) {
+    return {
+        info: (m) => log.info(`[${tag}] ${m}`),
+        warning: (m) => log.warning(`[${tag}] ${m}`),
+        error: (m) => log.error(`[${tag}] ${m}`),
+        group: (_name, fn) => fn(),
+        untrusted: (line) => log.untrusted(`[${tag}] ${line}`),
+    };
 }
 function readSource(options, rt, scratch) {
     if (!options.dockerfile) {
@@ -35302,6 +35337,7 @@ function requestFromInputs(workspace) {
             failFast: core/* getInput */.V4('fail-fast'),
             retries: core/* getInput */.V4('retries'),
             cacheTimeout: core/* getInput */.V4('cache-timeout'),
+            parallel: core/* getInput */.V4('parallel'),
         }, {
             image: 'input image',
             push: 'input push',
@@ -35316,6 +35352,7 @@ function requestFromInputs(workspace) {
             failFast: 'input fail-fast',
             retries: 'input retries',
             cacheTimeout: 'input cache-timeout',
+            parallel: 'input parallel',
         });
         confine(workspace, request.build.context, 'input context');
         if (request.build.dockerfile)

@@ -49,6 +49,7 @@ Build options (build, all):
   --fail-fast          stop at the first failed entry
   --retries N          extra attempts after a transient registry or network error (default 2)
   --cache-timeout S    seconds an Actions-cache operation may take (cache local; default 120)
+  --parallel N         entries built at once: auto (default: half the CPUs, 1 to 4) or 1 to 32
 
 Reproducibility options (repro; it also takes the build options):
   --source-date-epoch S  seconds since 1970 (default: the commit time of HEAD)
@@ -96,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
         'fail-fast': { type: 'boolean' },
         retries: { type: 'string' },
         'cache-timeout': { type: 'string' },
+        parallel: { type: 'string' },
         images: { type: 'string' },
         'source-date-epoch': { type: 'string' },
         baseline: { type: 'string' },
@@ -197,6 +199,7 @@ function requestFromArgs(commandText: string, values: Values): Request {
         failFast: values['fail-fast'] ? 'true' : 'false',
         retries: str('retries'),
         cacheTimeout: str('cache-timeout'),
+        parallel: str('parallel'),
       },
       {
         image: '--image',
@@ -212,6 +215,7 @@ function requestFromArgs(commandText: string, values: Values): Request {
         failFast: '--fail-fast',
         retries: '--retries',
         cacheTimeout: '--cache-timeout',
+        parallel: '--parallel',
       },
     );
   }

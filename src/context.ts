@@ -46,6 +46,7 @@ export function requestFromInputs(workspace: string): Request {
         failFast: core.getInput('fail-fast'),
         retries: core.getInput('retries'),
         cacheTimeout: core.getInput('cache-timeout'),
+        parallel: core.getInput('parallel'),
       },
       {
         image: 'input image',
@@ -61,6 +62,7 @@ export function requestFromInputs(workspace: string): Request {
         failFast: 'input fail-fast',
         retries: 'input retries',
         cacheTimeout: 'input cache-timeout',
+        parallel: 'input parallel',
       },
     );
     confine(workspace, request.build.context, 'input context');

@@ -80,6 +80,9 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
   ['skip-existing: maybe', { ...B, 'skip-existing': 'maybe' }, /input skip-existing: "maybe" is not valid/],
   ['a builder name with a semicolon', { ...B, builder: 'bk;rm -rf /' }, /is not a builder name/],
   ['cache-timeout 0', { ...B, 'cache-timeout': '0' }, /input cache-timeout: "0" is not valid/],
+  ['fail-fast: 1', { ...B, 'fail-fast': '1' }, /input fail-fast: "1" is not valid; accepted: true or false/],
+  ['parallel: many', { ...B, parallel: 'many' }, /input parallel: "many" is not valid; accepted: auto, or a whole number from 1 to 32/],
+  ['smoke: sometimes (all)', { ...B, command: 'all', smoke: 'sometimes' }, /input smoke: "sometimes" is not valid; accepted: true, false or auto/],
   // smoke inputs
   ['gpu-flags asking for --privileged', { ...S, 'gpu-flags': '--gpus all --privileged' }, /"--privileged" is not accepted/],
   ['gpu-flags mounting the host', { ...S, 'gpu-flags': '-v /:/host' }, /"-v" is not accepted/],

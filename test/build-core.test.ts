@@ -12,7 +12,7 @@ const [cu124, cpu] = [plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include
 const env: BuildEnvironment = { created: '2026-11-29T00:00:00.000Z', tempDir: '/tmp/rt', sourceUrl: 'https://github.com/acme/images', revision: 'abc123' };
 
 const NAMES = Object.fromEntries(
-  ['image', 'push', 'cache', 'builder', 'dockerfile', 'context', 'buildArgs', 'tags', 'labels', 'skipExisting', 'failFast', 'retries', 'cacheTimeout'].map((k) => [k, `input ${k}`]),
+  ['image', 'push', 'cache', 'builder', 'dockerfile', 'context', 'buildArgs', 'tags', 'labels', 'skipExisting', 'failFast', 'retries', 'cacheTimeout', 'parallel'].map((k) => [k, `input ${k}`]),
 ) as Record<keyof RawBuildInputs, string>;
 function options(raw: RawBuildInputs = {}): BuildOptions {
   return parseBuildOptions({ image: '127.0.0.1:5000/team/pytorch', ...raw }, NAMES);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageResult } from '../src/commands/build.js';
 import { startCacheServer, type CacheServer } from './support/cache-server.js';
-import { BASE_IMAGE, BUILDER, freshRepository, pruneBuilder, registryDigest, requireInfra } from './support/infra.js';
+import { BASE_IMAGE, BUILDER, REGISTRY, freshRepository, pruneBuilder, registryDigest, requireInfra } from './support/infra.js';
 import { runAction, type ActionRun } from './support/run-action.js';
 import { runtimes } from './support/runtimes.js';
 
@@ -152,6 +152,30 @@ describe('build failures and parallel matrix jobs', () => {
       expect(await registryDigest(repo, `buildcache-${r.key}`), `cache of ${r.tag}`).toMatch(/^sha256:/);
     }
   });
+});
+
+describe('parallel builds', () => {
+  it('builds 8 entries 4 at a time into one repository; tags, caches and outputs never mix', async () => {
+    const repo = freshRepository('parallel8');
+    const run = await build({ image: repo, push: 'true', cache: 'registry', parallel: '4', matrix: 'torch: ">=2.4 <2.12"\ncuda: cpu\npython: "3.11"' });
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    const results = images(run);
+    expect(results.map((r) => r.tag)).toEqual(['2.11.0', '2.10.0', '2.9.1', '2.8.0', '2.7.1', '2.6.0', '2.5.1', '2.4.1'].map((t) => `${t}-cpu-py3.11-ubuntu24.04`));
+    expect(new Set(results.map((r) => r.digest)).size).toBe(8);
+    const path = repo.replace(`${REGISTRY}/`, '');
+    for (const r of results) {
+      expect(r.status).toBe('built');
+      expect(await registryDigest(repo, r.tag), r.tag).toBe(r.digest);
+      expect(await registryDigest(repo, `buildcache-${r.key}`), `cache of ${r.tag}`).toMatch(/^sha256:/);
+      // The image under this tag is this entry's: its labels name its torch.
+      const manifest = (await (await fetch(`http://${REGISTRY}/v2/${path}/manifests/${r.tag}`, { headers: { Accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' } })).json()) as { config: { digest: string } };
+      const config = (await (await fetch(`http://${REGISTRY}/v2/${path}/blobs/${manifest.config.digest}`)).json()) as { config: { Labels: Record<string, string> } };
+      expect(config.config.Labels['io.github.gpu-image-matrix.torch']).toBe(r.tag.split('-')[0]);
+      expect(config.config.Labels['io.github.gpu-image-matrix.key']).toBe(r.key);
+    }
+    // Several at once: log lines carry their entry's tag instead of groups.
+    expect(run.stdout).toMatch(/\[2\.4\.1-cpu-py3\.11-ubuntu24\.04\] built 2\.4\.1-cpu-py3\.11-ubuntu24\.04/);
+  }, 300_000);
 });
 
 describe('without pushing, and without buildx', () => {

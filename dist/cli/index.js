@@ -3330,9 +3330,12 @@ CMD ["python"]
 /* harmony export */   je: () => (/* binding */ PLACEHOLDERS),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports CACHE_BACKENDS, parseCache, parseRetries, parseCacheTimeout, lines, parseBuildArgs, parseLabels, parseTagTemplates, parseImage */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2653);
+/* unused harmony exports CACHE_BACKENDS, parseCache, parseRetries, parseParallel, parseCacheTimeout, lines, parseBuildArgs, parseLabels, parseTagTemplates, parseImage */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2653);
+
 
 
 /**
@@ -3349,13 +3352,13 @@ function parseBoolean(text, field, fallback) {
         return true;
     if (/^(false|False|FALSE)$/.test(t))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: true or false`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: true or false`);
 }
 function parseCache(text, field) {
     const t = (text ?? '').trim().toLowerCase() || 'auto';
     if (CACHE_BACKENDS.includes(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not a cache backend; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .listWords */ .yh)([...CACHE_BACKENDS])}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not a cache backend; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .listWords */ .yh)([...CACHE_BACKENDS])}`);
 }
 function parseRetries(text, field) {
     const t = (text ?? '').trim();
@@ -3363,7 +3366,19 @@ function parseRetries(text, field) {
         return 2;
     if (/^\d+$/.test(t) && Number(t) <= 10)
         return Number(t);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
+}
+/**
+ * Entries built at once. "auto": half the runner's CPUs (BuildKit runs each build's steps in
+ * parallel already), at least 1 and at most 4.
+ */
+function parseParallel(text, field, cpus = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)()) {
+    const t = (text ?? '').trim().toLowerCase();
+    if (t === '' || t === 'auto')
+        return Math.max(1, Math.min(4, Math.floor(cpus / 2)));
+    if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 32)
+        return Number(t);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: auto, or a whole number from 1 to 32`);
 }
 function parseCacheTimeout(text, field) {
     const t = (text ?? '').trim();
@@ -3371,7 +3386,7 @@ function parseCacheTimeout(text, field) {
         return 120;
     if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 3600)
         return Number(t);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: seconds from 1 to 3600 (default 120)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: seconds from 1 to 3600 (default 120)`);
 }
 /** Non-empty lines, trimmed; comments (#) dropped. Commas do not split: values may contain them. */
 function lines(text) {
@@ -3388,7 +3403,7 @@ function parseBuildArgs(text, field) {
         const eq = line.indexOf('=');
         const key = eq > 0 ? line.slice(0, eq).trim() : '';
         if (!ARG_NAME.test(key)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field} line ${i + 1}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)} is not KEY=VALUE with a name of letters, digits and _`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} line ${i + 1}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line)} is not KEY=VALUE with a name of letters, digits and _`);
         }
         return [key, line.slice(eq + 1)];
     });
@@ -3399,7 +3414,7 @@ function parseLabels(text, field) {
         const eq = line.indexOf('=');
         const key = eq > 0 ? line.slice(0, eq).trim() : '';
         if (!LABEL_KEY.test(key))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field} line ${i + 1}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)} is not key=value`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} line ${i + 1}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line)} is not key=value`);
         return [key, line.slice(eq + 1)];
     });
 }
@@ -3408,19 +3423,19 @@ function parseTagTemplates(text, field) {
     return lines(text).map((line, i) => {
         for (const m of line.matchAll(/\{([^}]*)\}/g)) {
             if (!PLACEHOLDERS.includes(m[1] ?? '')) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field} line ${i + 1}: unknown placeholder {${m[1]}}; accepted: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} line ${i + 1}: unknown placeholder {${m[1]}}; accepted: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
             }
         }
         if (/\s/.test(line))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field} line ${i + 1}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(line)} contains whitespace`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} line ${i + 1}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line)} contains whitespace`);
         return line;
     });
 }
 function parseImage(text, field) {
     if (!text || text.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field} is required for build: the repository to tag the images in, e.g. ghcr.io/acme/pytorch`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} is required for build: the repository to tag the images in, e.g. ghcr.io/acme/pytorch`);
     }
-    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRepository */ .SU)(text, field);
+    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .SU)(text, field);
 }
 function parseBuildOptions(raw, names) {
     const options = {
@@ -3435,18 +3450,19 @@ function parseBuildOptions(raw, names) {
         failFast: parseBoolean(raw.failFast, names.failFast, false),
         retries: parseRetries(raw.retries, names.retries),
         cacheTimeoutSeconds: parseCacheTimeout(raw.cacheTimeout, names.cacheTimeout),
+        parallel: parseParallel(raw.parallel, names.parallel),
     };
     const builder = raw.builder?.trim();
     if (builder) {
         if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${names.builder}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(builder)} is not a builder name`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${names.builder}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(builder)} is not a builder name`);
         options.builder = builder;
     }
     const dockerfile = raw.dockerfile?.trim();
     if (dockerfile)
         options.dockerfile = dockerfile;
     else if (raw.context?.trim() && raw.context.trim() !== '.') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${names.context} is set but ${names.dockerfile} is not: the embedded template needs no context; give both to build your own Dockerfile`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${names.context} is set but ${names.dockerfile} is not: the embedded template needs no context; give both to build your own Dockerfile`);
     }
     return options;
 }
@@ -3538,16 +3554,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
-/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9186);
-/* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2784);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2483);
-/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6719);
-/* harmony import */ var _effects_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9565);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2011);
-/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9398);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4390);
-/* harmony import */ var _smoke_options_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2731);
+/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9186);
+/* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2784);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2483);
+/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6719);
+/* harmony import */ var _effects_files_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9565);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3916);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2011);
+/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9398);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4390);
+/* harmony import */ var _smoke_options_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2731);
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
 
 
@@ -3595,6 +3611,7 @@ Build options (build, all):
   --fail-fast          stop at the first failed entry
   --retries N          extra attempts after a transient registry or network error (default 2)
   --cache-timeout S    seconds an Actions-cache operation may take (cache local; default 120)
+  --parallel N         entries built at once: auto (default: half the CPUs, 1 to 4) or 1 to 32
 
 Reproducibility options (repro; it also takes the build options):
   --source-date-epoch S  seconds since 1970 (default: the commit time of HEAD)
@@ -3641,6 +3658,7 @@ async function main(argv) {
                 'fail-fast': { type: 'boolean' },
                 retries: { type: 'string' },
                 'cache-timeout': { type: 'string' },
+                parallel: { type: 'string' },
                 images: { type: 'string' },
                 'source-date-epoch': { type: 'string' },
                 baseline: { type: 'string' },
@@ -3666,16 +3684,16 @@ async function main(argv) {
             return 0;
         }
         if (positionals.length !== 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(positionals.length === 0 ? 'no command given' : `one command expected, got ${positionals.map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(p)).join(' ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(positionals.length === 0 ? 'no command given' : `one command expected, got ${positionals.map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(p)).join(' ')}`);
         }
         const format = parseFormat(values.format);
         const request = requestFromArgs(positionals[0], values);
         if (values['print-dockerfile'] !== undefined) {
-            const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .planCommand */ .V)(request);
-            process.stdout.write((0,_build_dockerfile_js__WEBPACK_IMPORTED_MODULE_8__/* .renderDockerfile */ .TI)(selectEntry(plan.include, values['print-dockerfile'])));
+            const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planCommand */ .V)(request);
+            process.stdout.write((0,_build_dockerfile_js__WEBPACK_IMPORTED_MODULE_11__/* .renderDockerfile */ .TI)(selectEntry(plan.include, values['print-dockerfile'])));
             return 0;
         }
-        const { plan, images, smoke, repro } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)(request, {
+        const { plan, images, smoke, repro } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_3__/* .runCommand */ .d)(request, {
             log: cliLog,
             env: process.env,
             docker: 'docker',
@@ -3683,11 +3701,11 @@ async function main(argv) {
             now: () => new Date(),
         });
         if (repro) {
-            process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .reproMarkdown */ .y3)(repro));
-            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_9__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+            process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .reproMarkdown */ .y3)(repro));
+            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_7__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
         }
         if (!images && !smoke) {
-            process.stdout.write((0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPlan */ .nT)(plan, format));
+            process.stdout.write((0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPlan */ .nT)(plan, format));
             if (format === 'json')
                 for (const w of plan.warnings)
                     process.stderr.write(`warning: ${w}\n`);
@@ -3699,15 +3717,15 @@ async function main(argv) {
             process.stdout.write(`${JSON.stringify({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}) }, null, 2)}\n`);
         else {
             if (images)
-                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .buildTable */ .Zk)(images));
+                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .buildTable */ .Zk)(images));
             if (smoke)
-                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .smokeTable */ .Ik)(smoke));
+                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .smokeTable */ .Ik)(smoke));
         }
         const failed = (images ?? []).some((r) => r.status === 'failed' || r.status === 'cancelled') || (smoke ?? []).some((r) => r.status === 'failed');
         return failed ? 1 : 0;
     }
     catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo) {
             process.stderr.write(`gpu-image-matrix: ${err.message}\n`);
             return 2;
         }
@@ -3720,20 +3738,20 @@ async function main(argv) {
     }
 }
 function requestFromArgs(commandText, values) {
-    const command = (0,_request_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommand */ .RM)(commandText, 'command');
+    const command = (0,_request_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommand */ .RM)(commandText, 'command');
     const str = (name) => values[name];
     const matrixPath = str('matrix');
     if (matrixPath === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo('--matrix is required: a YAML or JSON file, or - for standard input');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo('--matrix is required: a YAML or JSON file, or - for standard input');
     const cwd = process.cwd();
-    const matrix = matrixPath === '-' ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readStdin */ .vJ)('--matrix') : (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(matrixPath, cwd, '--matrix', false);
-    const request = { command, matrix, maxEntries: (0,_request_js__WEBPACK_IMPORTED_MODULE_6__/* .parseMaxEntries */ .o0)(str('max-entries'), '--max-entries') };
+    const matrix = matrixPath === '-' ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readStdin */ .vJ)('--matrix') : (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputFile */ .jH)(matrixPath, cwd, '--matrix', false);
+    const request = { command, matrix, maxEntries: (0,_request_js__WEBPACK_IMPORTED_MODULE_8__/* .parseMaxEntries */ .o0)(str('max-entries'), '--max-entries') };
     const compat = str('compat-file');
     if (compat !== undefined)
-        request.compatFile = (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(compat, cwd, '--compat-file', false);
-    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_6__/* .needsBuild */ .yD)(command)) {
+        request.compatFile = (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputFile */ .jH)(compat, cwd, '--compat-file', false);
+    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_8__/* .needsBuild */ .yD)(command)) {
         const list = (name) => (values[name] ?? []).join('\n');
-        request.build = (0,_build_options_js__WEBPACK_IMPORTED_MODULE_10__/* .parseBuildOptions */ .az)({
+        request.build = (0,_build_options_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBuildOptions */ .az)({
             image: str('image'),
             push: values.push ? 'true' : 'false',
             cache: str('cache'),
@@ -3747,6 +3765,7 @@ function requestFromArgs(commandText, values) {
             failFast: values['fail-fast'] ? 'true' : 'false',
             retries: str('retries'),
             cacheTimeout: str('cache-timeout'),
+            parallel: str('parallel'),
         }, {
             image: '--image',
             push: '--push',
@@ -3761,14 +3780,15 @@ function requestFromArgs(commandText, values) {
             failFast: '--fail-fast',
             retries: '--retries',
             cacheTimeout: '--cache-timeout',
+            parallel: '--parallel',
         });
     }
     if (command === 'repro') {
-        request.repro = (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_9__/* .parseReproOptions */ .Q)({ sourceDateEpoch: str('source-date-epoch'), baseline: str('baseline'), failOn: str('fail-on') }, { sourceDateEpoch: '--source-date-epoch', baseline: '--baseline', failOn: '--fail-on' });
+        request.repro = (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_7__/* .parseReproOptions */ .Q)({ sourceDateEpoch: str('source-date-epoch'), baseline: str('baseline'), failOn: str('fail-on') }, { sourceDateEpoch: '--source-date-epoch', baseline: '--baseline', failOn: '--fail-on' });
     }
-    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_6__/* .needsSmoke */ .vw)(command)) {
+    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_8__/* .needsSmoke */ .vw)(command)) {
         const script = str('smoke-script');
-        request.smoke = (0,_smoke_options_js__WEBPACK_IMPORTED_MODULE_11__/* .parseSmokeOptions */ .Tt)({
+        request.smoke = (0,_smoke_options_js__WEBPACK_IMPORTED_MODULE_9__/* .parseSmokeOptions */ .Tt)({
             smoke: str('smoke'),
             expectGpu: str('expect-gpu'),
             gpuFlags: str('gpu-flags'),
@@ -3784,10 +3804,10 @@ function requestFromArgs(commandText, values) {
             timeout: '--smoke-timeout',
             minGpus: '--min-gpus',
             python: '--smoke-python',
-        }, script ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(script, cwd, '--smoke-script', false).path : undefined);
+        }, script ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputFile */ .jH)(script, cwd, '--smoke-script', false).path : undefined);
         const imagesFile = str('images');
         request.smokeTargets = {
-            ...(imagesFile ? { imagesJson: (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputFile */ .jH)(imagesFile, cwd, '--images', false).text } : {}),
+            ...(imagesFile ? { imagesJson: (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputFile */ .jH)(imagesFile, cwd, '--images', false).text } : {}),
             ...(str('image') ? { image: str('image') } : {}),
             fields: { images: '--images', image: '--image' },
         };
@@ -3799,7 +3819,7 @@ function selectEntry(entries, which) {
     const byPosition = /^\d+$/.test(which) ? entries[Number(which) - 1] : undefined;
     const found = byPosition ?? entries.find((e) => e.tag === which || e.key === which);
     if (!found) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries.slice(0, 5).map((e) => e.tag).join(', ')}${entries.length > 5 ? ', ...' : ''})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries.slice(0, 5).map((e) => e.tag).join(', ')}${entries.length > 5 ? ', ...' : ''})`);
     }
     return found;
 }
@@ -3816,9 +3836,9 @@ const cliLog = {
 function parseFormat(text) {
     if (text === undefined)
         return 'json';
-    if (_report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .FORMATS */ .hR.includes(text))
+    if (_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMATS */ .hR.includes(text))
         return text;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_5__/* .FORMATS */ .hR])}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMATS */ .hR])}`);
 }
 process.exitCode = await main(process.argv.slice(2));
 // Exit now, not when the event loop drains: a request that timed out may still hold a socket open.
@@ -4651,42 +4671,63 @@ async function buildCommand(plan, options, rt) {
     const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(rt.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gim-build-'));
     try {
         // Asked only when an entry has to be built: a re-run where everything is up to date runs no docker at all.
+        // One detection however many entries ask at once (parallel builds).
         let tools;
-        const toolsNow = async () => {
-            if (tools)
-                return tools;
-            tools = await detectTools(rt.docker, options.builder, rt.env);
-            if (!tools.buildx)
+        let detecting;
+        const toolsNow = () => (detecting ??= (async () => {
+            const found = await detectTools(rt.docker, options.builder, rt.env);
+            if (!found.buildx)
                 rt.log.warning(NO_BUILDX_WARNING);
             else
-                rt.log.info(`buildx ${tools.buildx}, BuildKit ${tools.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`);
+                rt.log.info(`buildx ${found.buildx}, BuildKit ${found.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`);
             if (options.cache === 'local' && !actionsCacheAvailable()) {
                 rt.log.warning('cache: local needs the Actions cache service (ACTIONS_CACHE_URL); building without a cache');
             }
-            return tools;
-        };
+            tools = found;
+            return found;
+        })());
         const source = readSource(options, rt, scratch);
         const env = buildEnvironment(rt, scratch);
         const registry = new RegistryClient(rt.env, options.retries, rt.mask);
-        const results = [];
+        const results = new Array(plan.include.length);
         let stop = false;
-        for (const entry of plan.include) {
-            if (stop || rt.signal?.aborted) {
-                results.push(cancelled(entry));
-                continue;
+        let next = 0;
+        // Entries are taken in plan order by `parallel` workers; results keep the plan's order.
+        // Several at once cannot share log groups, so each line then carries its entry's tag.
+        const concurrent = Math.min(options.parallel, plan.include.length);
+        const worker = async () => {
+            while (next < plan.include.length) {
+                const index = next++;
+                const entry = plan.include[index];
+                if (stop || rt.signal?.aborted) {
+                    results[index] = cancelled(entry);
+                    continue;
+                }
+                const dockerfile = source.dockerfile ?? (0,build_dockerfile/* renderDockerfile */.TI)(entry);
+                const planFor = (t) => planEntryBuild(entry, options, { dockerfile, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
+                const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
+                const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile, source, options, toolsNow, registry, entryRt, scratch));
+                results[index] = result;
+                if (result.status === 'failed' && options.failFast)
+                    stop = true;
             }
-            const dockerfile = source.dockerfile ?? (0,build_dockerfile/* renderDockerfile */.TI)(entry);
-            const planFor = (t) => planEntryBuild(entry, options, { dockerfile, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
-            const result = await rt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile, source, options, toolsNow, registry, rt, scratch));
-            results.push(result);
-            if (result.status === 'failed' && options.failFast)
-                stop = true;
-        }
+        };
+        await Promise.all(Array.from({ length: concurrent }, worker));
         return results;
     }
     finally {
         (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
     }
+}
+/** A log for one of several entries built at once: no groups, every line tagged with its entry. */
+function prefixed(log, tag) {
+    return {
+        info: (m) => log.info(`[${tag}] ${m}`),
+        warning: (m) => log.warning(`[${tag}] ${m}`),
+        error: (m) => log.error(`[${tag}] ${m}`),
+        group: (_name, fn) => fn(),
+        untrusted: (line) => log.untrusted(`[${tag}] ${line}`),
+    };
 }
 function readSource(options, rt, scratch) {
     if (!options.dockerfile) {
@@ -7342,8 +7383,8 @@ function signedSize(bytes) {
 /* harmony export */   ei: () => (/* binding */ reproFails)
 /* harmony export */ });
 /* unused harmony export FAIL_ON */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9186);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9186);
 
 
 /** The reproducibility check's settings, as both entry points read them. Pure. */
@@ -7351,24 +7392,24 @@ const FAIL_ON = ['nondeterministic', 'drift', 'both', 'none'];
 function parseReproOptions(raw, names) {
     const failOn = (raw.failOn ?? '').trim().toLowerCase() || 'nondeterministic';
     if (!FAIL_ON.includes(failOn)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${names.failOn}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(raw.failOn)} is not valid; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .listWords */ .yh)([...FAIL_ON])}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${names.failOn}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(raw.failOn)} is not valid; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .listWords */ .yh)([...FAIL_ON])}`);
     }
     const options = { failOn: failOn };
     const epoch = (raw.sourceDateEpoch ?? '').trim();
     if (epoch) {
         if (!/^\d{1,11}$/.test(epoch))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${names.sourceDateEpoch}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${names.sourceDateEpoch}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`);
         options.sourceDateEpoch = Number(epoch);
     }
     const baseline = (raw.baseline ?? '').trim();
     if (baseline) {
         for (const m of baseline.matchAll(/\{([^}]*)\}/g)) {
-            if (m[1] !== 'image' && !_build_options_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDERS */ .je.includes(m[1] ?? '')) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${names.baseline}: unknown placeholder {${m[1]}}; accepted: {image}, ${_build_options_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDERS */ .je.map((p) => `{${p}}`).join(', ')}`);
+            if (m[1] !== 'image' && !_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .PLACEHOLDERS */ .je.includes(m[1] ?? '')) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${names.baseline}: unknown placeholder {${m[1]}}; accepted: {image}, ${_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .PLACEHOLDERS */ .je.map((p) => `{${p}}`).join(', ')}`);
             }
         }
         if (/\s/.test(baseline))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${names.baseline}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(baseline)} contains whitespace`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${names.baseline}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(baseline)} contains whitespace`);
         options.baseline = baseline;
     }
     return options;
@@ -7452,21 +7493,21 @@ function needsSmoke(command) {
 /* harmony export */ });
 /* harmony import */ var _build_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2653);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9186);
-/* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1896);
+/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9186);
+/* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1896);
 
 
 
 
 function parseSmokeOptions(raw, names, script) {
     const options = {
-        mode: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSmokeMode */ .G5)(raw.smoke, names.smoke),
-        expectGpu: (0,_build_options_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)(raw.expectGpu, names.expectGpu, true),
-        gpuFlags: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseGpuFlags */ .Jw)(raw.gpuFlags, names.gpuFlags),
-        gpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseGpus */ .jO)(raw.gpus, names.gpus),
-        timeoutSeconds: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWholeNumber */ .oA)(raw.timeout, names.timeout, 300, 5, 86_400),
-        minGpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWholeNumber */ .oA)(raw.minGpus, names.minGpus, 1, 1, 64),
-        python: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePython */ .w_)(raw.python, names.python),
+        mode: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSmokeMode */ .G5)(raw.smoke, names.smoke),
+        expectGpu: (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(raw.expectGpu, names.expectGpu, true),
+        gpuFlags: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGpuFlags */ .Jw)(raw.gpuFlags, names.gpuFlags),
+        gpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGpus */ .jO)(raw.gpus, names.gpus),
+        timeoutSeconds: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWholeNumber */ .oA)(raw.timeout, names.timeout, 300, 5, 86_400),
+        minGpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWholeNumber */ .oA)(raw.minGpus, names.minGpus, 1, 1, 64),
+        python: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePython */ .w_)(raw.python, names.python),
     };
     if (script)
         options.script = script;

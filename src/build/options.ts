@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { UserError, listWords, quote } from '../errors.js';
 import { parseRepository, type Repository } from './reference.js';
 
@@ -29,6 +30,8 @@ export interface BuildOptions {
   retries: number;
   /** seconds one Actions-cache operation may take before the build goes on without it */
   cacheTimeoutSeconds: number;
+  /** entries built at once */
+  parallel: number;
 }
 
 export const PLACEHOLDERS = ['tag', 'key', 'torch', 'cuda', 'cudaVariant', 'python', 'os', 'flavor'] as const;
@@ -52,6 +55,17 @@ export function parseRetries(text: string | undefined, field: string): number {
   if (t === '') return 2;
   if (/^\d+$/.test(t) && Number(t) <= 10) return Number(t);
   throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
+}
+
+/**
+ * Entries built at once. "auto": half the runner's CPUs (BuildKit runs each build's steps in
+ * parallel already), at least 1 and at most 4.
+ */
+export function parseParallel(text: string | undefined, field: string, cpus = availableParallelism()): number {
+  const t = (text ?? '').trim().toLowerCase();
+  if (t === '' || t === 'auto') return Math.max(1, Math.min(4, Math.floor(cpus / 2)));
+  if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 32) return Number(t);
+  throw new UserError(`${field}: ${quote(text)} is not valid; accepted: auto, or a whole number from 1 to 32`);
 }
 
 export function parseCacheTimeout(text: string | undefined, field: string): number {
@@ -129,6 +143,7 @@ export interface RawBuildInputs {
   failFast?: string;
   retries?: string;
   cacheTimeout?: string;
+  parallel?: string;
 }
 
 /** How each setting is named on a surface, for messages ("input build-args" or "--build-arg"). */
@@ -147,6 +162,7 @@ export function parseBuildOptions(raw: RawBuildInputs, names: BuildFieldNames): 
     failFast: parseBoolean(raw.failFast, names.failFast, false),
     retries: parseRetries(raw.retries, names.retries),
     cacheTimeoutSeconds: parseCacheTimeout(raw.cacheTimeout, names.cacheTimeout),
+    parallel: parseParallel(raw.parallel, names.parallel),
   };
   const builder = raw.builder?.trim();
   if (builder) {

@@ -72,44 +72,68 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildR
   const scratch = mkdtempSync(path.join(rt.env.RUNNER_TEMP || tmpdir(), 'gim-build-'));
   try {
     // Asked only when an entry has to be built: a re-run where everything is up to date runs no docker at all.
+    // One detection however many entries ask at once (parallel builds).
     let tools: ToolVersions | undefined;
-    const toolsNow = async (): Promise<ToolVersions> => {
-      if (tools) return tools;
-      tools = await detectTools(rt.docker, options.builder, rt.env);
-      if (!tools.buildx) rt.log.warning(NO_BUILDX_WARNING);
-      else rt.log.info(`buildx ${tools.buildx}, BuildKit ${tools.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`);
-      if (options.cache === 'local' && !actionsCacheAvailable()) {
-        rt.log.warning('cache: local needs the Actions cache service (ACTIONS_CACHE_URL); building without a cache');
-      }
-      return tools;
-    };
+    let detecting: Promise<ToolVersions> | undefined;
+    const toolsNow = (): Promise<ToolVersions> =>
+      (detecting ??= (async () => {
+        const found = await detectTools(rt.docker, options.builder, rt.env);
+        if (!found.buildx) rt.log.warning(NO_BUILDX_WARNING);
+        else rt.log.info(`buildx ${found.buildx}, BuildKit ${found.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`);
+        if (options.cache === 'local' && !actionsCacheAvailable()) {
+          rt.log.warning('cache: local needs the Actions cache service (ACTIONS_CACHE_URL); building without a cache');
+        }
+        tools = found;
+        return found;
+      })());
 
     const source = readSource(options, rt, scratch);
     const env = buildEnvironment(rt, scratch);
     const registry = new RegistryClient(rt.env, options.retries, rt.mask);
-    const results: ImageResult[] = [];
+    const results: ImageResult[] = new Array(plan.include.length);
     let stop = false;
-    for (const entry of plan.include) {
-      if (stop || rt.signal?.aborted) {
-        results.push(cancelled(entry));
-        continue;
+    let next = 0;
+    // Entries are taken in plan order by `parallel` workers; results keep the plan's order.
+    // Several at once cannot share log groups, so each line then carries its entry's tag.
+    const concurrent = Math.min(options.parallel, plan.include.length);
+    const worker = async (): Promise<void> => {
+      while (next < plan.include.length) {
+        const index = next++;
+        const entry = plan.include[index] as MatrixEntry;
+        if (stop || rt.signal?.aborted) {
+          results[index] = cancelled(entry);
+          continue;
+        }
+        const dockerfile = source.dockerfile ?? renderDockerfile(entry);
+        const planFor = (t: ToolVersions | undefined): EntryBuild =>
+          planEntryBuild(
+            entry,
+            options,
+            { dockerfile, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false },
+            env,
+          );
+        const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
+        const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile, source, options, toolsNow, registry, entryRt, scratch));
+        results[index] = result;
+        if (result.status === 'failed' && options.failFast) stop = true;
       }
-      const dockerfile = source.dockerfile ?? renderDockerfile(entry);
-      const planFor = (t: ToolVersions | undefined): EntryBuild =>
-        planEntryBuild(
-          entry,
-          options,
-          { dockerfile, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false },
-          env,
-        );
-      const result = await rt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile, source, options, toolsNow, registry, rt, scratch));
-      results.push(result);
-      if (result.status === 'failed' && options.failFast) stop = true;
-    }
+    };
+    await Promise.all(Array.from({ length: concurrent }, worker));
     return results;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** A log for one of several entries built at once: no groups, every line tagged with its entry. */
+function prefixed(log: BuildLog, tag: string): BuildLog {
+  return {
+    info: (m) => log.info(`[${tag}] ${m}`),
+    warning: (m) => log.warning(`[${tag}] ${m}`),
+    error: (m) => log.error(`[${tag}] ${m}`),
+    group: (_name, fn) => fn(),
+    untrusted: (line) => log.untrusted(`[${tag}] ${line}`),
+  };
 }
 
 interface Source {
