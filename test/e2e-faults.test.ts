@@ -22,6 +22,25 @@ let registry: ChildProcess | undefined;
 let buildkitd: ChildProcess | undefined;
 const dockerConfig = (): string => path.join(dir, 'docker');
 const sock = (): string => path.join(dir, 'buildkitd.sock');
+// The second daemon's state lives outside the test's scratch folder and is reused across runs:
+// a daemon killed mid-build leaves its container's rootfs mounted there, which is unmounted
+// before the next start rather than deleted from under the kernel.
+const BK_ROOT = '/var/tmp/gim-faults-buildkit';
+
+function unmountUnder(prefix: string): void {
+  const mounts = readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((l) => l.split(' ')[1] ?? '')
+    .filter((m) => m.startsWith(prefix))
+    .sort((a, b) => b.length - a.length);
+  for (const m of mounts) {
+    try {
+      execFileSync('umount', ['-l', m], { stdio: 'ignore' });
+    } catch {
+      // already gone
+    }
+  }
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -49,7 +68,8 @@ async function stopRegistry(): Promise<void> {
 }
 
 async function startBuildkitd(): Promise<void> {
-  buildkitd = spawn('buildkitd', ['--config', '/etc/buildkit/buildkitd.toml', '--root', path.join(dir, 'bk-root'), '--addr', `unix://${sock()}`], { stdio: 'ignore' });
+  unmountUnder(BK_ROOT);
+  buildkitd = spawn('buildkitd', ['--config', '/etc/buildkit/buildkitd.toml', '--root', BK_ROOT, '--addr', `unix://${sock()}`], { stdio: 'ignore' });
   await until('buildkitd up', () => {
     try {
       execFileSync('buildctl', ['--addr', `unix://${sock()}`, 'debug', 'workers'], { stdio: 'ignore' });
@@ -102,10 +122,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopRegistry();
-  buildkitd?.kill('SIGKILL');
-  await sleep(500);
+  const bk = buildkitd;
+  if (bk && bk.exitCode === null) {
+    bk.kill('SIGTERM');
+    await until('buildkitd stopped', () => bk.exitCode !== null || bk.signalCode !== null, 30).catch(() => bk.kill('SIGKILL'));
+  }
+  unmountUnder(BK_ROOT);
   rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe('fault: the registry stops in the middle of a push', () => {
   let firstDigest: string | null = null;
