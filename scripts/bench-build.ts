@@ -1,7 +1,7 @@
 // Build benchmark on the local infrastructure (scripts/infra.sh): prints a table, asserts nothing.
 // "ours" is the committed CLI bundle (`gpu-image-matrix build`); "plain" is the way
 // docker/build-push-action does the same work: docker buildx build --push with
-// --cache-from/--cache-to type=registry (mode=max) and no skip. Run by scripts/bench-build.sh.
+// --cache-from/--cache-to type=registry (mode=max) and no skip. Run by scripts/bench-on-infra.sh build.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

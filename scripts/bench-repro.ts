@@ -1,7 +1,7 @@
 // Reproducibility-check benchmark on the local infrastructure: prints figures, asserts nothing.
 // How long `gpu-image-matrix repro` takes for a 2-entry matrix, against the two builds it is
 // made of, timed the same way with plain buildx: a cached build and a --no-cache build into an
-// OCI layout. Run by scripts/bench-repro.sh.
+// OCI layout. Run by scripts/bench-on-infra.sh repro.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
