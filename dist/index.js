@@ -35214,8 +35214,6 @@ function readStdin(field) {
  * from their inputs; commands take nothing else.
  */
 const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'];
-/** Commands this release implements; the rest arrive with their issues. */
-const IMPLEMENTED = (/* unused pure expression or super */ null && (['plan', 'build', 'smoke', 'repro', 'all']));
 /** Commands that build images and so need the build settings. */
 function needsBuild(command) {
     return command === 'build' || command === 'all' || command === 'repro';

@@ -11,8 +11,6 @@ import { DEFAULT_MAX_ENTRIES } from './matrix/resolve.js';
 
 export const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'] as const;
 export type Command = (typeof COMMANDS)[number];
-/** Commands this release implements; the rest arrive with their issues. */
-export const IMPLEMENTED: readonly Command[] = ['plan', 'build', 'smoke', 'repro', 'all'];
 
 /** Text read from an input or a file, with where it came from for messages. */
 export interface SourceText {

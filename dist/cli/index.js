@@ -7440,7 +7440,7 @@ function reproFails(failOn, results) {
 /* harmony export */   vw: () => (/* binding */ needsSmoke),
 /* harmony export */   yD: () => (/* binding */ needsBuild)
 /* harmony export */ });
-/* unused harmony exports COMMANDS, IMPLEMENTED, MAX_ENTRIES_CEILING */
+/* unused harmony exports COMMANDS, MAX_ENTRIES_CEILING */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _matrix_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5609);
 
@@ -7450,8 +7450,6 @@ function reproFails(failOn, results) {
  * from their inputs; commands take nothing else.
  */
 const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'];
-/** Commands this release implements; the rest arrive with their issues. */
-const IMPLEMENTED = (/* unused pure expression or super */ null && (['plan', 'build', 'smoke', 'repro', 'all']));
 /** Commands that build images and so need the build settings. */
 function needsBuild(command) {
     return command === 'build' || command === 'all' || command === 'repro';
