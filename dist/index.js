@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8580:
+/***/ 2906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32110,78 +32110,6 @@ function dockerBuildArgs(inv) {
 /** What a build without buildx loses, said once per run. */
 const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead. Lost: the registry, gha and local cache backends (only inline cache of the final image is used), cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';
 
-;// CONCATENATED MODULE: ./src/build/dockerfile.ts
-/**
- * The embedded Dockerfile template, rendered per matrix entry. Pure.
- *
- * Layer order is chosen for sharing: the base (CUDA + OS) and the Python layer
- * depend only on BASE_IMAGE and PYTHON_VERSION, so entries that share CUDA, OS
- * and Python share them; torch comes last. Nothing is cached in layers: apt
- * lists are removed in the step that fetched them, pip/uv run without a cache.
- *
- * Reproducible by default (command repro): every version is pinned, apt's logs
- * and ldconfig's aux-cache (which differ per build) are removed with the lists,
- * SOURCE_DATE_EPOCH reaches the RUN steps (so any .pyc compiled is hash-checked,
- * not stamped with the build time), and uv compiles no bytecode at install.
- *
- * Python is installed exactly (uv's managed CPython builds), whatever the base
- * OS ships. uv comes from its distroless image and is mounted, not copied, so it
- * does not stay in the image.
- */
-/** Bump when the template changes what it builds: it is part of every content hash. */
-const TEMPLATE_VERSION = 2;
-const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
-function renderDockerfile(entry, uvImage = DEFAULT_UV_IMAGE) {
-    const packages = [
-        `torch==\${TORCH_VERSION}`,
-        entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
-        entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
-    ].filter((p) => p !== null);
-    const torchArgs = [
-        `ARG TORCH_VERSION=${entry.torch}`,
-        entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
-        entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
-        `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
-    ].filter((a) => a !== null);
-    return `# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
-# torch ${entry.torch}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}, cuDNN ${entry.cudnn}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})
-ARG BASE_IMAGE=${entry.baseImage}
-ARG UV_IMAGE=${uvImage}
-FROM \${UV_IMAGE} AS uv
-
-FROM \${BASE_IMAGE}
-ARG SOURCE_DATE_EPOCH
-ENV NVIDIA_VISIBLE_DEVICES=all \\
-    NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
-    LANG=C.UTF-8 \\
-    PYTHONUNBUFFERED=1 \\
-    PIP_NO_CACHE_DIR=1 \\
-    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
-    UV_NO_CACHE=1 \\
-    UV_PYTHON_INSTALL_DIR=/opt/python \\
-    VIRTUAL_ENV=/opt/venv \\
-    PATH=/opt/venv/bin:\${PATH}
-
-RUN apt-get update \\
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
- && rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache
-
-# Python, shared by every torch built on this base.
-ARG PYTHON_VERSION=${entry.python}
-RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
-    uv python install \${PYTHON_VERSION} \\
- && uv venv --python \${PYTHON_VERSION} /opt/venv
-
-# torch and its libraries at the entry's exact versions, from its wheel index.
-${torchArgs.join('\n')}
-RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
-    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
-      ${packages.join(' ')}
-
-CMD ["python"]
-`;
-}
-
 ;// CONCATENATED MODULE: ./src/build/entry-build.ts
 
 
@@ -32231,9 +32159,9 @@ function entryLabels(entry, env, contentHash) {
     ];
     return labels.filter((l) => l[1] !== null);
 }
-/** Fill {placeholders} of a tag template with an entry's fields. */
-function renderTagTemplate(template, entry) {
-    return template.replace(/\{(\w+)\}/g, (_, name) => String(entry[name] ?? ''));
+/** Fill {placeholders} of a tag or image template with an entry's fields (and any extra values, e.g. {image}). */
+function renderTagTemplate(template, entry, extra = {}) {
+    return template.replace(/\{(\w+)\}/g, (_, name) => extra[name] ?? String(entry[name] ?? ''));
 }
 /** The entry's tags: its own tag under the image, then the extra tag templates. */
 function entryTags(entry, repo, templates, entryCount) {
@@ -32484,6 +32412,78 @@ async function saveDir(dir, key, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/build/dockerfile.ts
+/**
+ * The embedded Dockerfile template, rendered per matrix entry. Pure.
+ *
+ * Layer order is chosen for sharing: the base (CUDA + OS) and the Python layer
+ * depend only on BASE_IMAGE and PYTHON_VERSION, so entries that share CUDA, OS
+ * and Python share them; torch comes last. Nothing is cached in layers: apt
+ * lists are removed in the step that fetched them, pip/uv run without a cache.
+ *
+ * Reproducible by default (command repro): every version is pinned, apt's logs
+ * and ldconfig's aux-cache (which differ per build) are removed with the lists,
+ * SOURCE_DATE_EPOCH reaches the RUN steps (so any .pyc compiled is hash-checked,
+ * not stamped with the build time), and uv compiles no bytecode at install.
+ *
+ * Python is installed exactly (uv's managed CPython builds), whatever the base
+ * OS ships. uv comes from its distroless image and is mounted, not copied, so it
+ * does not stay in the image.
+ */
+/** Bump when the template changes what it builds: it is part of every content hash. */
+const TEMPLATE_VERSION = 2;
+const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
+function renderDockerfile(entry, uvImage = DEFAULT_UV_IMAGE) {
+    const packages = [
+        `torch==\${TORCH_VERSION}`,
+        entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
+        entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
+    ].filter((p) => p !== null);
+    const torchArgs = [
+        `ARG TORCH_VERSION=${entry.torch}`,
+        entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
+        entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
+        `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
+    ].filter((a) => a !== null);
+    return `# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
+# torch ${entry.torch}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}, cuDNN ${entry.cudnn}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})
+ARG BASE_IMAGE=${entry.baseImage}
+ARG UV_IMAGE=${uvImage}
+FROM \${UV_IMAGE} AS uv
+
+FROM \${BASE_IMAGE}
+ARG SOURCE_DATE_EPOCH
+ENV NVIDIA_VISIBLE_DEVICES=all \\
+    NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
+    LANG=C.UTF-8 \\
+    PYTHONUNBUFFERED=1 \\
+    PIP_NO_CACHE_DIR=1 \\
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
+    UV_NO_CACHE=1 \\
+    UV_PYTHON_INSTALL_DIR=/opt/python \\
+    VIRTUAL_ENV=/opt/venv \\
+    PATH=/opt/venv/bin:\${PATH}
+
+RUN apt-get update \\
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
+ && rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache
+
+# Python, shared by every torch built on this base.
+ARG PYTHON_VERSION=${entry.python}
+RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
+    uv python install \${PYTHON_VERSION} \\
+ && uv venv --python \${PYTHON_VERSION} /opt/venv
+
+# torch and its libraries at the entry's exact versions, from its wheel index.
+${torchArgs.join('\n')}
+RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
+    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
+      ${packages.join(' ')}
+
+CMD ["python"]
+`;
+}
+
 ;// CONCATENATED MODULE: ./src/effects/context-digest.ts
 
 
@@ -32526,6 +32526,42 @@ function contextDigest(dir) {
     };
     walk('');
     return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/effects/build-source.ts
+
+
+
+
+
+function readBuildSource(options, baseDir, scratch) {
+    if (!options.dockerfile) {
+        // The embedded template needs no context: an empty directory.
+        const context = external_node_path_default().join(scratch, 'context');
+        (0,external_node_fs_.mkdirSync)(context);
+        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context) };
+    }
+    const context = external_node_path_default().resolve(baseDir, options.context);
+    const dockerfilePath = external_node_path_default().resolve(context, options.dockerfile);
+    if (!(0,external_node_fs_.existsSync)(context))
+        throw new UserError(`context: ${quote(options.context)} does not exist (looked for ${context})`);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(dockerfilePath, 'utf8');
+    }
+    catch {
+        throw new UserError(`dockerfile: ${quote(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
+    }
+    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context) };
+}
+/** An entry's Dockerfile: its text, and a file to build it from (the template is written into `dir`). */
+function dockerfileFor(source, entry, dir) {
+    if (source.dockerfile !== null && source.dockerfilePath)
+        return { text: source.dockerfile, file: source.dockerfilePath };
+    const text = renderDockerfile(entry);
+    const file = external_node_path_default().join(dir, 'Dockerfile');
+    (0,external_node_fs_.writeFileSync)(file, text);
+    return { text, file };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -32881,8 +32917,6 @@ async function credentialsFor(registry, env) {
 
 
 
-
-
 async function buildCommand(plan, options, rt) {
     const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(rt.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gim-build-'));
     try {
@@ -32902,7 +32936,7 @@ async function buildCommand(plan, options, rt) {
             tools = found;
             return found;
         })());
-        const source = readSource(options, rt, scratch);
+        const source = readBuildSource(options, rt.baseDir, scratch);
         const env = buildEnvironment(rt, scratch);
         const registry = new RegistryClient(rt.env, options.retries, rt.mask);
         const results = new Array(plan.include.length);
@@ -32919,10 +32953,11 @@ async function buildCommand(plan, options, rt) {
                     results[index] = cancelled(entry);
                     continue;
                 }
-                const dockerfile = source.dockerfile ?? renderDockerfile(entry);
-                const planFor = (t) => planEntryBuild(entry, options, { dockerfile, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
+                const entryDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${entry.key}-`));
+                const dockerfile = dockerfileFor(source, entry, entryDir);
+                const planFor = (t) => planEntryBuild(entry, options, { dockerfile: dockerfile.text, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
                 const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
-                const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile, source, options, toolsNow, registry, entryRt, scratch));
+                const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile.file, entryDir, source, options, toolsNow, registry, entryRt));
                 results[index] = result;
                 if (result.status === 'failed' && options.failFast)
                     stop = true;
@@ -32944,26 +32979,6 @@ function prefixed(log, tag) {
         group: (_name, fn) => fn(),
         untrusted: (line) => log.untrusted(`[${tag}] ${line}`),
     };
-}
-function readSource(options, rt, scratch) {
-    if (!options.dockerfile) {
-        // The embedded template needs no context: an empty directory.
-        const context = external_node_path_default().join(scratch, 'context');
-        (0,external_node_fs_.mkdirSync)(context);
-        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context) };
-    }
-    const context = external_node_path_default().resolve(rt.baseDir, options.context);
-    const dockerfilePath = external_node_path_default().resolve(context, options.dockerfile);
-    if (!(0,external_node_fs_.existsSync)(context))
-        throw new UserError(`context: ${quote(options.context)} does not exist (looked for ${context})`);
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(dockerfilePath, 'utf8');
-    }
-    catch {
-        throw new UserError(`dockerfile: ${quote(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
-    }
-    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context) };
 }
 function buildEnvironment(rt, scratch) {
     const e = rt.env;
@@ -32997,7 +33012,7 @@ function emptyResult(entry, status, fields = {}) {
 function cancelled(entry) {
     return emptyResult(entry, 'cancelled', { error: 'not built: an earlier entry failed and fail-fast is set' });
 }
-async function buildEntry(planned, planFor, dockerfile, source, options, toolsNow, registry, rt, scratch) {
+async function buildEntry(planned, planFor, file, entryDir, source, options, toolsNow, registry, rt) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
@@ -33030,10 +33045,6 @@ async function buildEntry(planned, planFor, dockerfile, source, options, toolsNo
         restoredKey = await restoreDir(local.dir, local.key, local.restoreKeys, rt.log, options.cacheTimeoutSeconds * 1000);
         rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
     }
-    const entryDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${build.entry.key}-`));
-    const file = source.dockerfilePath ?? external_node_path_default().join(entryDir, 'Dockerfile');
-    if (!source.dockerfilePath)
-        (0,external_node_fs_.writeFileSync)(file, dockerfile);
     const metadataFile = external_node_path_default().join(entryDir, 'metadata.json');
     const invocation = { build, file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
     let attempts = 0;
@@ -34665,7 +34676,6 @@ function diffPackages(baseline, current) {
 
 
 
-
 async function reproCommand(plan, build, repro, rt) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);
@@ -34674,16 +34684,10 @@ async function reproCommand(plan, build, repro, rt) {
     const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(rt.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gim-repro-'));
     const registry = new RegistryClient(rt.env, build.retries, rt.mask);
     try {
-        const userDockerfile = build.dockerfile ? external_node_path_default().resolve(rt.baseDir, build.context, build.dockerfile) : null;
-        const context = build.dockerfile ? external_node_path_default().resolve(rt.baseDir, build.context) : external_node_path_default().join(scratch, 'context');
-        if (!build.dockerfile)
-            (0,external_node_fs_.mkdirSync)(context);
-        if (userDockerfile && !(0,external_node_fs_.existsSync)(userDockerfile))
-            throw new UserError(`dockerfile: ${build.dockerfile} does not exist in the context (looked for ${userDockerfile})`);
-        const digest = contextDigest(context);
+        const source = readBuildSource(build, rt.baseDir, scratch);
         const results = [];
         for (const entry of plan.include) {
-            results.push(await rt.log.group(`repro ${entry.tag}`, () => checkEntry(entry, plan, build, repro, tools, epoch, { userDockerfile, context, digest, scratch }, registry, rt)));
+            results.push(await rt.log.group(`repro ${entry.tag}`, () => checkEntry(entry, plan, build, repro, tools, epoch, source, scratch, registry, rt)));
         }
         return results;
     }
@@ -34707,21 +34711,18 @@ async function commitTime(rt) {
     }
     return Number(t);
 }
-async function checkEntry(entry, plan, build, repro, tools, epoch, src, registry, rt) {
+async function checkEntry(entry, plan, build, repro, tools, epoch, source, scratch, registry, rt) {
     const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch };
-    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(src.scratch, `${entry.key}-`));
-    const dockerfileText = src.userDockerfile ? (0,external_node_fs_.readFileSync)(src.userDockerfile, 'utf8') : renderDockerfile(entry);
-    const file = src.userDockerfile ?? external_node_path_default().join(dir, 'Dockerfile');
-    if (!src.userDockerfile)
-        (0,external_node_fs_.writeFileSync)(file, dockerfileText);
-    const planned = planEntryBuild(entry, { ...build, cache: 'none' }, { dockerfile: dockerfileText, contextDigest: src.digest, entryCount: plan.include.length, supportsIgnoreError: false }, { created: new Date(epoch * 1000).toISOString(), tempDir: dir });
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${entry.key}-`));
+    const { text: dockerfileText, file } = dockerfileFor(source, entry, dir);
+    const planned = planEntryBuild(entry, { ...build, cache: 'none' }, { dockerfile: dockerfileText, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: false }, { created: new Date(epoch * 1000).toISOString(), tempDir: dir });
     const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };
     const buildInto = async (name, noCache) => {
         const dest = external_node_path_default().join(dir, name);
         const args = buildxArgs({
             build: planned,
             file,
-            context: src.context,
+            context: source.context,
             push: false,
             load: false,
             metadataFile: external_node_path_default().join(dir, `${name}.json`),
@@ -34771,8 +34772,7 @@ async function inventory(image, layers) {
     return inventoryOf(mergeLayers(entries));
 }
 async function changeImpact(entry, template, build, current, registry) {
-    const image = `${build.repository.registry === 'docker.io' ? '' : `${build.repository.registry}/`}${build.repository.path}`;
-    const ref = template.replace(/\{(\w+)\}/g, (_, k) => (k === 'image' ? image : String(entry[k] ?? '')));
+    const ref = renderTagTemplate(template, entry, { image: repositoryName(build.repository) });
     const { repo, tag } = parseTaggedReference(ref, 'baseline');
     const baseline = registryImage(registry, repo, tag, ref);
     const [bShape, cShape] = [await baseline.shape(), await current.shape()];
@@ -35719,7 +35719,7 @@ function neutralise(line) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8580);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2906);
 // The action's entry point (runs.main in action.yml).
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

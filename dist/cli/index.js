@@ -3556,7 +3556,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
 /* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9186);
 /* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2784);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2483);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4287);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6719);
 /* harmony import */ var _effects_files_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9565);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3916);
@@ -3849,7 +3849,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2483:
+/***/ 4287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3960,8 +3960,6 @@ function dockerBuildArgs(inv) {
 /** What a build without buildx loses, said once per run. */
 const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead. Lost: the registry, gha and local cache backends (only inline cache of the final image is used), cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';
 
-// EXTERNAL MODULE: ./src/build/dockerfile.ts
-var build_dockerfile = __nccwpck_require__(2784);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/build/reference.ts
@@ -4015,9 +4013,9 @@ function entryLabels(entry, env, contentHash) {
     ];
     return labels.filter((l) => l[1] !== null);
 }
-/** Fill {placeholders} of a tag template with an entry's fields. */
-function renderTagTemplate(template, entry) {
-    return template.replace(/\{(\w+)\}/g, (_, name) => String(entry[name] ?? ''));
+/** Fill {placeholders} of a tag or image template with an entry's fields (and any extra values, e.g. {image}). */
+function renderTagTemplate(template, entry, extra = {}) {
+    return template.replace(/\{(\w+)\}/g, (_, name) => extra[name] ?? String(entry[name] ?? ''));
 }
 /** The entry's tags: its own tag under the image, then the extra tag templates. */
 function entryTags(entry, repo, templates, entryCount) {
@@ -4268,6 +4266,8 @@ async function saveDir(dir, key, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS) {
     }
 }
 
+// EXTERNAL MODULE: ./src/build/dockerfile.ts
+var dockerfile = __nccwpck_require__(2784);
 ;// CONCATENATED MODULE: ./src/effects/context-digest.ts
 
 
@@ -4310,6 +4310,42 @@ function contextDigest(dir) {
     };
     walk('');
     return hash.digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/effects/build-source.ts
+
+
+
+
+
+function readBuildSource(options, baseDir, scratch) {
+    if (!options.dockerfile) {
+        // The embedded template needs no context: an empty directory.
+        const context = external_node_path_default().join(scratch, 'context');
+        (0,external_node_fs_.mkdirSync)(context);
+        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context) };
+    }
+    const context = external_node_path_default().resolve(baseDir, options.context);
+    const dockerfilePath = external_node_path_default().resolve(context, options.dockerfile);
+    if (!(0,external_node_fs_.existsSync)(context))
+        throw new errors/* UserError */.yo(`context: ${(0,errors/* quote */.hD)(options.context)} does not exist (looked for ${context})`);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(dockerfilePath, 'utf8');
+    }
+    catch {
+        throw new errors/* UserError */.yo(`dockerfile: ${(0,errors/* quote */.hD)(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
+    }
+    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context) };
+}
+/** An entry's Dockerfile: its text, and a file to build it from (the template is written into `dir`). */
+function dockerfileFor(source, entry, dir) {
+    if (source.dockerfile !== null && source.dockerfilePath)
+        return { text: source.dockerfile, file: source.dockerfilePath };
+    const text = (0,dockerfile/* renderDockerfile */.TI)(entry);
+    const file = external_node_path_default().join(dir, 'Dockerfile');
+    (0,external_node_fs_.writeFileSync)(file, text);
+    return { text, file };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -4665,8 +4701,6 @@ async function credentialsFor(registry, env) {
 
 
 
-
-
 async function buildCommand(plan, options, rt) {
     const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(rt.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gim-build-'));
     try {
@@ -4686,7 +4720,7 @@ async function buildCommand(plan, options, rt) {
             tools = found;
             return found;
         })());
-        const source = readSource(options, rt, scratch);
+        const source = readBuildSource(options, rt.baseDir, scratch);
         const env = buildEnvironment(rt, scratch);
         const registry = new RegistryClient(rt.env, options.retries, rt.mask);
         const results = new Array(plan.include.length);
@@ -4703,10 +4737,11 @@ async function buildCommand(plan, options, rt) {
                     results[index] = cancelled(entry);
                     continue;
                 }
-                const dockerfile = source.dockerfile ?? (0,build_dockerfile/* renderDockerfile */.TI)(entry);
-                const planFor = (t) => planEntryBuild(entry, options, { dockerfile, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
+                const entryDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${entry.key}-`));
+                const dockerfile = dockerfileFor(source, entry, entryDir);
+                const planFor = (t) => planEntryBuild(entry, options, { dockerfile: dockerfile.text, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
                 const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
-                const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile, source, options, toolsNow, registry, entryRt, scratch));
+                const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile.file, entryDir, source, options, toolsNow, registry, entryRt));
                 results[index] = result;
                 if (result.status === 'failed' && options.failFast)
                     stop = true;
@@ -4728,26 +4763,6 @@ function prefixed(log, tag) {
         group: (_name, fn) => fn(),
         untrusted: (line) => log.untrusted(`[${tag}] ${line}`),
     };
-}
-function readSource(options, rt, scratch) {
-    if (!options.dockerfile) {
-        // The embedded template needs no context: an empty directory.
-        const context = external_node_path_default().join(scratch, 'context');
-        (0,external_node_fs_.mkdirSync)(context);
-        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context) };
-    }
-    const context = external_node_path_default().resolve(rt.baseDir, options.context);
-    const dockerfilePath = external_node_path_default().resolve(context, options.dockerfile);
-    if (!(0,external_node_fs_.existsSync)(context))
-        throw new errors/* UserError */.yo(`context: ${(0,errors/* quote */.hD)(options.context)} does not exist (looked for ${context})`);
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(dockerfilePath, 'utf8');
-    }
-    catch {
-        throw new errors/* UserError */.yo(`dockerfile: ${(0,errors/* quote */.hD)(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
-    }
-    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context) };
 }
 function buildEnvironment(rt, scratch) {
     const e = rt.env;
@@ -4781,7 +4796,7 @@ function emptyResult(entry, status, fields = {}) {
 function cancelled(entry) {
     return emptyResult(entry, 'cancelled', { error: 'not built: an earlier entry failed and fail-fast is set' });
 }
-async function buildEntry(planned, planFor, dockerfile, source, options, toolsNow, registry, rt, scratch) {
+async function buildEntry(planned, planFor, file, entryDir, source, options, toolsNow, registry, rt) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
@@ -4814,10 +4829,6 @@ async function buildEntry(planned, planFor, dockerfile, source, options, toolsNo
         restoredKey = await restoreDir(local.dir, local.key, local.restoreKeys, rt.log, options.cacheTimeoutSeconds * 1000);
         rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
     }
-    const entryDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${build.entry.key}-`));
-    const file = source.dockerfilePath ?? external_node_path_default().join(entryDir, 'Dockerfile');
-    if (!source.dockerfilePath)
-        (0,external_node_fs_.writeFileSync)(file, dockerfile);
     const metadataFile = external_node_path_default().join(entryDir, 'metadata.json');
     const invocation = { build, file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
     let attempts = 0;
@@ -5268,7 +5279,6 @@ function diffPackages(baseline, current) {
 
 
 
-
 async function reproCommand(plan, build, repro, rt) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);
@@ -5277,16 +5287,10 @@ async function reproCommand(plan, build, repro, rt) {
     const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(rt.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gim-repro-'));
     const registry = new RegistryClient(rt.env, build.retries, rt.mask);
     try {
-        const userDockerfile = build.dockerfile ? external_node_path_default().resolve(rt.baseDir, build.context, build.dockerfile) : null;
-        const context = build.dockerfile ? external_node_path_default().resolve(rt.baseDir, build.context) : external_node_path_default().join(scratch, 'context');
-        if (!build.dockerfile)
-            (0,external_node_fs_.mkdirSync)(context);
-        if (userDockerfile && !(0,external_node_fs_.existsSync)(userDockerfile))
-            throw new errors/* UserError */.yo(`dockerfile: ${build.dockerfile} does not exist in the context (looked for ${userDockerfile})`);
-        const digest = contextDigest(context);
+        const source = readBuildSource(build, rt.baseDir, scratch);
         const results = [];
         for (const entry of plan.include) {
-            results.push(await rt.log.group(`repro ${entry.tag}`, () => checkEntry(entry, plan, build, repro, tools, epoch, { userDockerfile, context, digest, scratch }, registry, rt)));
+            results.push(await rt.log.group(`repro ${entry.tag}`, () => checkEntry(entry, plan, build, repro, tools, epoch, source, scratch, registry, rt)));
         }
         return results;
     }
@@ -5310,21 +5314,18 @@ async function commitTime(rt) {
     }
     return Number(t);
 }
-async function checkEntry(entry, plan, build, repro, tools, epoch, src, registry, rt) {
+async function checkEntry(entry, plan, build, repro, tools, epoch, source, scratch, registry, rt) {
     const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch };
-    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(src.scratch, `${entry.key}-`));
-    const dockerfileText = src.userDockerfile ? (0,external_node_fs_.readFileSync)(src.userDockerfile, 'utf8') : (0,build_dockerfile/* renderDockerfile */.TI)(entry);
-    const file = src.userDockerfile ?? external_node_path_default().join(dir, 'Dockerfile');
-    if (!src.userDockerfile)
-        (0,external_node_fs_.writeFileSync)(file, dockerfileText);
-    const planned = planEntryBuild(entry, { ...build, cache: 'none' }, { dockerfile: dockerfileText, contextDigest: src.digest, entryCount: plan.include.length, supportsIgnoreError: false }, { created: new Date(epoch * 1000).toISOString(), tempDir: dir });
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${entry.key}-`));
+    const { text: dockerfileText, file } = dockerfileFor(source, entry, dir);
+    const planned = planEntryBuild(entry, { ...build, cache: 'none' }, { dockerfile: dockerfileText, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: false }, { created: new Date(epoch * 1000).toISOString(), tempDir: dir });
     const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };
     const buildInto = async (name, noCache) => {
         const dest = external_node_path_default().join(dir, name);
         const args = buildxArgs({
             build: planned,
             file,
-            context: src.context,
+            context: source.context,
             push: false,
             load: false,
             metadataFile: external_node_path_default().join(dir, `${name}.json`),
@@ -5374,8 +5375,7 @@ async function inventory(image, layers) {
     return inventoryOf(mergeLayers(entries));
 }
 async function changeImpact(entry, template, build, current, registry) {
-    const image = `${build.repository.registry === 'docker.io' ? '' : `${build.repository.registry}/`}${build.repository.path}`;
-    const ref = template.replace(/\{(\w+)\}/g, (_, k) => (k === 'image' ? image : String(entry[k] ?? '')));
+    const ref = renderTagTemplate(template, entry, { image: (0,reference/* repositoryName */.aR)(build.repository) });
     const { repo, tag } = (0,reference/* parseTaggedReference */.$R)(ref, 'baseline');
     const baseline = registryImage(registry, repo, tag, ref);
     const [bShape, cShape] = [await baseline.shape(), await current.shape()];

@@ -93,9 +93,9 @@ export function entryLabels(entry: MatrixEntry, env: BuildEnvironment, contentHa
   return labels.filter((l): l is [string, string] => l[1] !== null);
 }
 
-/** Fill {placeholders} of a tag template with an entry's fields. */
-export function renderTagTemplate(template: string, entry: MatrixEntry): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String((entry as unknown as Record<string, unknown>)[name] ?? ''));
+/** Fill {placeholders} of a tag or image template with an entry's fields (and any extra values, e.g. {image}). */
+export function renderTagTemplate(template: string, entry: MatrixEntry, extra: Record<string, string> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => extra[name] ?? String((entry as unknown as Record<string, unknown>)[name] ?? ''));
 }
 
 /** The entry's tags: its own tag under the image, then the extra tag templates. */

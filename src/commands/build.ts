@@ -1,19 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInvocation, type ToolVersions } from '../build/buildx.js';
-import { renderDockerfile } from '../build/dockerfile.js';
 import { planEntryBuild, type BuildEnvironment, type EntryBuild } from '../build/entry-build.js';
 import type { BuildOptions } from '../build/options.js';
 import { describeFailure, diagnoseFailure, summariseSteps } from '../build/progress.js';
 import { parseTaggedReference } from '../build/reference.js';
 import { backoffMs, isCacheFailure, isTransient } from '../build/transient.js';
 import { actionsCacheAvailable, restoreDir, saveDir } from '../effects/actions-cache.js';
-import { contextDigest } from '../effects/context-digest.js';
+import { dockerfileFor, readBuildSource, type BuildSource } from '../effects/build-source.js';
 import { detectTools } from '../effects/docker.js';
 import { execCapture } from '../effects/exec.js';
 import { RegistryClient, type Manifest } from '../effects/registry.js';
-import { UserError, quote } from '../errors.js';
 import type { MatrixEntry } from '../matrix/entry.js';
 import type { Plan } from '../matrix/resolve.js';
 
@@ -87,7 +85,7 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildR
         return found;
       })());
 
-    const source = readSource(options, rt, scratch);
+    const source = readBuildSource(options, rt.baseDir, scratch);
     const env = buildEnvironment(rt, scratch);
     const registry = new RegistryClient(rt.env, options.retries, rt.mask);
     const results: ImageResult[] = new Array(plan.include.length);
@@ -104,16 +102,17 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildR
           results[index] = cancelled(entry);
           continue;
         }
-        const dockerfile = source.dockerfile ?? renderDockerfile(entry);
+        const entryDir = mkdtempSync(path.join(scratch, `${entry.key}-`));
+        const dockerfile = dockerfileFor(source, entry, entryDir);
         const planFor = (t: ToolVersions | undefined): EntryBuild =>
           planEntryBuild(
             entry,
             options,
-            { dockerfile, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false },
+            { dockerfile: dockerfile.text, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false },
             env,
           );
         const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
-        const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile, source, options, toolsNow, registry, entryRt, scratch));
+        const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile.file, entryDir, source, options, toolsNow, registry, entryRt));
         results[index] = result;
         if (result.status === 'failed' && options.failFast) stop = true;
       }
@@ -134,33 +133,6 @@ function prefixed(log: BuildLog, tag: string): BuildLog {
     group: (_name, fn) => fn(),
     untrusted: (line) => log.untrusted(`[${tag}] ${line}`),
   };
-}
-
-interface Source {
-  /** the user's Dockerfile text; null for the embedded template (rendered per entry) */
-  dockerfile: string | null;
-  dockerfilePath: string | null;
-  context: string;
-  contextDigest: string;
-}
-
-function readSource(options: BuildOptions, rt: BuildRuntime, scratch: string): Source {
-  if (!options.dockerfile) {
-    // The embedded template needs no context: an empty directory.
-    const context = path.join(scratch, 'context');
-    mkdirSync(context);
-    return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context) };
-  }
-  const context = path.resolve(rt.baseDir, options.context);
-  const dockerfilePath = path.resolve(context, options.dockerfile);
-  if (!existsSync(context)) throw new UserError(`context: ${quote(options.context)} does not exist (looked for ${context})`);
-  let text: string;
-  try {
-    text = readFileSync(dockerfilePath, 'utf8');
-  } catch {
-    throw new UserError(`dockerfile: ${quote(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
-  }
-  return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context) };
 }
 
 function buildEnvironment(rt: BuildRuntime, scratch: string): BuildEnvironment {
@@ -199,13 +171,13 @@ function cancelled(entry: MatrixEntry): ImageResult {
 async function buildEntry(
   planned: EntryBuild,
   planFor: (tools: ToolVersions) => EntryBuild,
-  dockerfile: string,
-  source: Source,
+  file: string,
+  entryDir: string,
+  source: BuildSource,
   options: BuildOptions,
   toolsNow: () => Promise<ToolVersions>,
   registry: RegistryClient,
   rt: BuildRuntime,
-  scratch: string,
 ): Promise<ImageResult> {
   const started = Date.now();
   const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
@@ -239,9 +211,6 @@ async function buildEntry(
     restoredKey = await restoreDir(local.dir, local.key, local.restoreKeys, rt.log, options.cacheTimeoutSeconds * 1000);
     rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
   }
-  const entryDir = mkdtempSync(path.join(scratch, `${build.entry.key}-`));
-  const file = source.dockerfilePath ?? path.join(entryDir, 'Dockerfile');
-  if (!source.dockerfilePath) writeFileSync(file, dockerfile);
   const metadataFile = path.join(entryDir, 'metadata.json');
   const invocation: BuildInvocation = { build, file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
 

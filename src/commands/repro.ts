@@ -1,13 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FEATURES, buildxArgs, type ToolVersions } from '../build/buildx.js';
-import { renderDockerfile } from '../build/dockerfile.js';
-import { planEntryBuild } from '../build/entry-build.js';
+import { planEntryBuild, renderTagTemplate } from '../build/entry-build.js';
 import type { BuildOptions } from '../build/options.js';
 import { diagnoseFailure, describeFailure } from '../build/progress.js';
-import { parseTaggedReference } from '../build/reference.js';
-import { contextDigest } from '../effects/context-digest.js';
+import { parseTaggedReference, repositoryName } from '../build/reference.js';
+import { dockerfileFor, readBuildSource, type BuildSource } from '../effects/build-source.js';
 import { detectTools } from '../effects/docker.js';
 import { execCapture } from '../effects/exec.js';
 import { ociLayout, registryImage, type ImageSource } from '../effects/oci.js';
@@ -63,16 +62,12 @@ export async function reproCommand(plan: Plan, build: BuildOptions, repro: Repro
   const scratch = mkdtempSync(path.join(rt.env.RUNNER_TEMP || tmpdir(), 'gim-repro-'));
   const registry = new RegistryClient(rt.env, build.retries, rt.mask);
   try {
-    const userDockerfile = build.dockerfile ? path.resolve(rt.baseDir, build.context, build.dockerfile) : null;
-    const context = build.dockerfile ? path.resolve(rt.baseDir, build.context) : path.join(scratch, 'context');
-    if (!build.dockerfile) mkdirSync(context);
-    if (userDockerfile && !existsSync(userDockerfile)) throw new UserError(`dockerfile: ${build.dockerfile} does not exist in the context (looked for ${userDockerfile})`);
-    const digest = contextDigest(context);
+    const source = readBuildSource(build, rt.baseDir, scratch);
     const results: ReproResult[] = [];
     for (const entry of plan.include) {
       results.push(
         await rt.log.group(`repro ${entry.tag}`, () =>
-          checkEntry(entry, plan, build, repro, tools, epoch, { userDockerfile, context, digest, scratch }, registry, rt),
+          checkEntry(entry, plan, build, repro, tools, epoch, source, scratch, registry, rt),
         ),
       );
     }
@@ -109,19 +104,18 @@ async function checkEntry(
   repro: ReproOptions,
   tools: ToolVersions,
   epoch: number,
-  src: { userDockerfile: string | null; context: string; digest: string; scratch: string },
+  source: BuildSource,
+  scratch: string,
   registry: RegistryClient,
   rt: ReproRuntime,
 ): Promise<ReproResult> {
   const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch };
-  const dir = mkdtempSync(path.join(src.scratch, `${entry.key}-`));
-  const dockerfileText = src.userDockerfile ? readFileSync(src.userDockerfile, 'utf8') : renderDockerfile(entry);
-  const file = src.userDockerfile ?? path.join(dir, 'Dockerfile');
-  if (!src.userDockerfile) writeFileSync(file, dockerfileText);
+  const dir = mkdtempSync(path.join(scratch, `${entry.key}-`));
+  const { text: dockerfileText, file } = dockerfileFor(source, entry, dir);
   const planned = planEntryBuild(
     entry,
     { ...build, cache: 'none' },
-    { dockerfile: dockerfileText, contextDigest: src.digest, entryCount: plan.include.length, supportsIgnoreError: false },
+    { dockerfile: dockerfileText, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: false },
     { created: new Date(epoch * 1000).toISOString(), tempDir: dir },
   );
   const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };
@@ -131,7 +125,7 @@ async function checkEntry(
       {
         build: planned,
         file,
-        context: src.context,
+        context: source.context,
         push: false,
         load: false,
         metadataFile: path.join(dir, `${name}.json`),
@@ -179,8 +173,7 @@ async function inventory(image: ImageSource, layers: number): Promise<Inventory>
 }
 
 async function changeImpact(entry: MatrixEntry, template: string, build: BuildOptions, current: ImageSource, registry: RegistryClient): Promise<ChangeImpact> {
-  const image = `${build.repository.registry === 'docker.io' ? '' : `${build.repository.registry}/`}${build.repository.path}`;
-  const ref = template.replace(/\{(\w+)\}/g, (_, k: string) => (k === 'image' ? image : String((entry as unknown as Record<string, unknown>)[k] ?? '')));
+  const ref = renderTagTemplate(template, entry, { image: repositoryName(build.repository) });
   const { repo, tag } = parseTaggedReference(ref, 'baseline');
   const baseline = registryImage(registry, repo, tag, ref);
   const [bShape, cShape] = [await baseline.shape(), await current.shape()];
