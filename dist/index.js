@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2906:
+/***/ 8821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31704,6 +31704,21 @@ function parseTaggedReference(text, field) {
 function isLoopbackRegistry(registry) {
     const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
     return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
+}
+/** Any image reference a FROM line takes: repository, optional tag (default latest), optional digest. */
+function parseImageReference(text, field) {
+    const at = text.indexOf('@');
+    const digest = at >= 0 ? text.slice(at + 1) : null;
+    if (digest !== null && !/^sha256:[0-9a-f]{64}$/.test(digest))
+        throw new UserError(`${field}: ${quote(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
+    const name = at >= 0 ? text.slice(0, at) : text;
+    const colon = name.lastIndexOf(':');
+    const slash = name.lastIndexOf('/');
+    if (colon > slash) {
+        const { repo, tag } = parseTaggedReference(name, field);
+        return { repo, tag, digest };
+    }
+    return { repo: parseRepository(name, field), tag: 'latest', digest };
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -31842,13 +31857,787 @@ function parseBuildOptions(raw, names) {
     return options;
 }
 
+;// CONCATENATED MODULE: ./src/custom/customisation.ts
+
+/** The spec keys and action inputs, by their written names. */
+const CUSTOM_KEYS = [
+    'apt-packages',
+    'pip-packages',
+    'requirements',
+    'pip-index-url',
+    'pip-extra-index-url',
+    'env',
+    'workdir',
+    'user',
+    'post-install',
+    'base-image',
+    'tag-suffix',
+];
+const FIELD_OF = {
+    'apt-packages': 'aptPackages',
+    'pip-packages': 'pipPackages',
+    requirements: 'requirements',
+    'pip-index-url': 'pipIndexUrl',
+    'pip-extra-index-url': 'pipExtraIndexUrls',
+    env: 'env',
+    workdir: 'workdir',
+    user: 'user',
+    'post-install': 'postInstall',
+    'base-image': 'baseImage',
+    'tag-suffix': 'tagSuffix',
+};
+/** Placeholders a base-image template may use, filled from the entry. */
+const BASE_IMAGE_PLACEHOLDERS = ['torch', 'torchvision', 'torchaudio', 'cuda', 'cudaFull', 'cudaVariant', 'cudnn', 'cudnnMajor', 'python', 'os', 'ubuntu', 'flavor'];
+/** Packages the matrix decides; pip-packages may not name them. */
+const FRAMEWORK_PACKAGES = ['torch', 'torchvision', 'torchaudio'];
+function emptyCustomisation() {
+    return {
+        aptPackages: [],
+        pipPackages: [],
+        requirements: null,
+        pipIndexUrl: null,
+        pipExtraIndexUrls: [],
+        env: [],
+        workdir: null,
+        user: null,
+        postInstall: null,
+        baseImage: null,
+        tagSuffix: null,
+    };
+}
+function isEmpty(c) {
+    return JSON.stringify(compact(c)) === '{}';
+}
+/** Whether this customisation installs anything or changes the image (tag-suffix alone does not). */
+function changesImage(c) {
+    const { tagSuffix: _, ...rest } = compact(c);
+    return Object.keys(rest).length > 0;
+}
+// ---------------------------------------------------------------------------------------------
+// Parsing single values. `field` names where the value came from: "input apt-packages",
+// "matrix.include[2].apt-packages[0]".
+const APT_PACKAGE = /^[a-z0-9][a-z0-9+.-]+(?:=[A-Za-z0-9.+~:-]+|\/[a-z0-9-]+)?$/;
+const PIP_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+const PIP_EXTRAS = /^\[[A-Za-z0-9._-]+(?:,[A-Za-z0-9._-]+)*\]$/;
+const PIP_SPECIFIER = /^(?:===|==|!=|~=|>=|<=|>|<)[A-Za-z0-9.*+!_-]+$/;
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const USER = /^([a-z_][a-z0-9_-]{0,31})(?::(\d{1,9}))?$/;
+const WORKDIR = /^\/[A-Za-z0-9._@+\/-]*$/;
+const TAG_SUFFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
+function parseAptPackage(text, field) {
+    const t = text.trim();
+    if (!APT_PACKAGE.test(t)) {
+        throw new UserError(`${field}: ${quote(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
+    }
+    return t;
+}
+/** pip requirement specifier: name, optional [extras], optional comma-separated version specifiers. */
+function parsePipPackage(text, field) {
+    const t = text.trim();
+    const accepted = 'name[extras] with optional versions, e.g. numpy==1.26.4, opencv-python-headless>=4.10,<5 or transformers[torch]==4.46.0';
+    if (/^(?:https?|file|git\+\w+):|^[./]|@/.test(t)) {
+        throw new UserError(`${field}: ${quote(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`);
+    }
+    const m = /^([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$/.exec(t);
+    const name = m?.[1] ?? '';
+    const extras = m?.[2] ?? '';
+    const specifiers = (m?.[3] ?? '').trim();
+    const ok = PIP_NAME.test(name) &&
+        (extras === '' || PIP_EXTRAS.test(extras)) &&
+        (specifiers === '' || specifiers.split(',').every((s) => PIP_SPECIFIER.test(s.trim())));
+    if (!ok)
+        throw new UserError(`${field}: ${quote(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
+    const normal = normalisePipName(name);
+    if (FRAMEWORK_PACKAGES.includes(normal)) {
+        throw new UserError(`${field}: ${quote(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
+    }
+    return `${name}${extras}${specifiers.replace(/\s+/g, '')}`;
+}
+/** PEP 503 normalised name: lowercase, runs of -_. as one -. */
+function normalisePipName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+function parseIndexUrl(text, field) {
+    const t = text.trim();
+    let url;
+    try {
+        url = new URL(t);
+    }
+    catch {
+        throw new UserError(`${field}: ${quote(text)} is not a URL; accepted: an http(s) URL of a package index, e.g. https://pypi.example.com/simple`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new UserError(`${field}: ${quote(text)} is not an http(s) URL`);
+    }
+    if (url.username || url.password) {
+        // The URL is written into the Dockerfile, and so into the image's history and the build log.
+        throw new UserError(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`);
+    }
+    if (/["'`$\\\s]/.test(t))
+        throw new UserError(`${field}: ${quote(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
+    return t;
+}
+function parseEnvLine(text, field) {
+    const eq = text.indexOf('=');
+    const key = eq > 0 ? text.slice(0, eq).trim() : '';
+    if (!ENV_KEY.test(key))
+        throw new UserError(`${field}: ${quote(text)} is not KEY=VALUE with a name of letters, digits and _`);
+    return [key, parseEnvValue(text.slice(eq + 1), `${field} (${key})`)];
+}
+function parseEnvValue(value, field) {
+    if (/[\u0000-\u001f\u007f]/.test(value))
+        throw new UserError(`${field}: the value contains control characters (a newline?); one line per variable`);
+    return value;
+}
+function parseWorkdir(text, field) {
+    const t = text.trim();
+    if (!WORKDIR.test(t) || t.split('/').includes('..')) {
+        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: an absolute path of letters, digits and ._@+-/ such as /workspace`);
+    }
+    return t.length > 1 ? t.replace(/\/+$/, '') : t;
+}
+function parseUser(text, field) {
+    const t = text.trim();
+    const m = USER.exec(t);
+    if (!m)
+        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`);
+    if (m[1] === 'root' || m[2] === '0')
+        throw new UserError(`${field}: ${quote(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
+    return t;
+}
+/** A path in the workspace: relative, no `..` out of it, nothing a shell or Dockerfile would read specially. */
+function parseWorkspacePath(text, field) {
+    const t = text.trim().replace(/^\.\//, '');
+    if (t === '' || t.startsWith('/') || t.split('/').includes('..') || !/^[A-Za-z0-9._@+\/-]+$/.test(t)) {
+        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`);
+    }
+    return t;
+}
+function parseBaseImageTemplate(text, field) {
+    const t = text.trim();
+    for (const m of t.matchAll(/\{([^}]*)\}/g)) {
+        if (!BASE_IMAGE_PLACEHOLDERS.includes(m[1] ?? '')) {
+            throw new UserError(`${field}: unknown placeholder {${m[1]}}; accepted: ${BASE_IMAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+        }
+    }
+    const sample = t.replace(/\{[^}]*\}/g, 'x1');
+    if (t === '' || /[\s"'`$\\]/.test(t) || !/^[a-z0-9][a-z0-9._\/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))) {
+        throw new UserError(`${field}: ${quote(text)} is not an image reference; accepted: repository:tag with optional placeholders, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
+    }
+    return t;
+}
+function parseTagSuffix(text, field) {
+    const t = text.trim();
+    if (!TAG_SUFFIX.test(t))
+        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: up to 40 letters, digits, _ . - (starting with a letter or digit)`);
+    return t;
+}
+// ---------------------------------------------------------------------------------------------
+// From action inputs (strings; lists one per line or separated by spaces) and from spec values.
+/** Items of a list input: split on newlines and spaces; # starts a comment line. */
+function words(text) {
+    return (text ?? '')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .flatMap((l) => l.split(/\s+/));
+}
+function lineList(text) {
+    return (text ?? '')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+/** The action inputs (or CLI flags) as a customisation for every entry. `names` says how each is called there. */
+function parseCustomInputs(raw, names) {
+    const c = emptyCustomisation();
+    c.aptPackages = dedupe(words(raw['apt-packages']).map((w, i) => parseAptPackage(w, `${names['apt-packages']} item ${i + 1}`)));
+    c.pipPackages = dedupe(words(raw['pip-packages']).map((w, i) => parsePipPackage(w, `${names['pip-packages']} item ${i + 1}`)));
+    c.pipExtraIndexUrls = dedupe(words(raw['pip-extra-index-url']).map((w, i) => parseIndexUrl(w, `${names['pip-extra-index-url']} item ${i + 1}`)));
+    c.env = sortEnv(lineList(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)));
+    const scalar = (key, parse) => {
+        const t = raw[key]?.trim();
+        return t ? parse(t, names[key]) : null;
+    };
+    c.requirements = scalar('requirements', parseWorkspacePath);
+    c.pipIndexUrl = scalar('pip-index-url', parseIndexUrl);
+    c.workdir = scalar('workdir', parseWorkdir);
+    c.user = scalar('user', parseUser);
+    c.postInstall = scalar('post-install', parseWorkspacePath);
+    c.baseImage = scalar('base-image', parseBaseImageTemplate);
+    c.tagSuffix = scalar('tag-suffix', parseTagSuffix);
+    return c;
+}
+/**
+ * The customisation keys of a spec mapping (top level or one include item). Lists may be YAML
+ * lists or one string; env may be a mapping or a list of KEY=VALUE.
+ */
+function customisationFromSpec(obj, at) {
+    const keys = CUSTOM_KEYS.filter((k) => obj[k] !== undefined);
+    if (keys.length === 0)
+        return null;
+    const c = emptyCustomisation();
+    const list = (key, parse) => {
+        const v = obj[key];
+        const field = `${at}.${key}`;
+        if (v === undefined)
+            return [];
+        if (typeof v === 'string')
+            return words(v).map((w, i) => parse(w, words(v).length > 1 ? `${field} item ${i + 1}` : field));
+        if (Array.isArray(v)) {
+            return v.map((item, i) => {
+                if (typeof item !== 'string')
+                    throw new UserError(`${field}[${i}]: expected one value, got ${describe(item)}`);
+                return parse(item, `${field}[${i}]`);
+            });
+        }
+        throw new UserError(`${field}: expected a list of values, got ${describe(v)}`);
+    };
+    const scalar = (key, parse) => {
+        const v = obj[key];
+        if (v === undefined)
+            return null;
+        if (typeof v !== 'string' || v.trim() === '')
+            throw new UserError(`${at}.${key}: expected one value, got ${describe(v)}`);
+        return parse(v, `${at}.${key}`);
+    };
+    c.aptPackages = dedupe(list('apt-packages', parseAptPackage));
+    c.pipPackages = dedupe(list('pip-packages', parsePipPackage));
+    c.pipExtraIndexUrls = dedupe(list('pip-extra-index-url', parseIndexUrl));
+    c.env = sortEnv(envFromSpec(obj.env, `${at}.env`));
+    c.requirements = scalar('requirements', parseWorkspacePath);
+    c.pipIndexUrl = scalar('pip-index-url', parseIndexUrl);
+    c.workdir = scalar('workdir', parseWorkdir);
+    c.user = scalar('user', parseUser);
+    c.postInstall = scalar('post-install', parseWorkspacePath);
+    c.baseImage = scalar('base-image', parseBaseImageTemplate);
+    c.tagSuffix = scalar('tag-suffix', parseTagSuffix);
+    return c;
+}
+function envFromSpec(v, field) {
+    if (v === undefined)
+        return [];
+    if (typeof v === 'string')
+        return lineList(v).map((l, i) => parseEnvLine(l, `${field} line ${i + 1}`));
+    if (Array.isArray(v)) {
+        return v.map((item, i) => {
+            if (typeof item !== 'string')
+                throw new UserError(`${field}[${i}]: expected KEY=VALUE, got ${describe(item)}`);
+            return parseEnvLine(item, `${field}[${i}]`);
+        });
+    }
+    if (typeof v === 'object' && v !== null) {
+        return Object.entries(v).map(([key, value]) => {
+            if (!ENV_KEY.test(key))
+                throw new UserError(`${field}: ${quote(key)} is not a variable name (letters, digits and _)`);
+            if (typeof value !== 'string')
+                throw new UserError(`${field}.${key}: expected a value, got ${describe(value)}`);
+            return [key, parseEnvValue(value, `${field}.${key}`)];
+        });
+    }
+    throw new UserError(`${field}: expected a mapping of NAME: value, got ${describe(v)}`);
+}
+/**
+ * An entry's customisation stored in a plan (the `customisation` field, compact), read back for a
+ * fan-out job's `entry` input. Every value goes through the same parsers again.
+ */
+function customisationFromEntry(v, field) {
+    if (v === undefined || v === null)
+        return null;
+    if (typeof v !== 'object' || Array.isArray(v))
+        throw new UserError(`${field}: expected the customisation object a plan wrote, got ${describe(v)}`);
+    const o = v;
+    const spec = {};
+    for (const key of CUSTOM_KEYS) {
+        const value = o[FIELD_OF[key]];
+        if (value === undefined)
+            continue;
+        spec[key] = key === 'env' && Array.isArray(value) ? value.map((p) => (Array.isArray(p) ? `${p[0]}=${p[1]}` : p)) : value;
+    }
+    const unknown = Object.keys(o).filter((k) => !Object.values(FIELD_OF).includes(k));
+    if (unknown.length)
+        throw new UserError(`${field}: unknown key ${quote(unknown[0])}; this entry was written by another version of the action?`);
+    return customisationFromSpec(spec, field) ?? emptyCustomisation();
+}
+// ---------------------------------------------------------------------------------------------
+/** `over` on top of `base`: lists are joined (first mention kept), env by name, single values replaced. */
+function mergeCustomisation(base, over) {
+    if (!over)
+        return base;
+    const envs = new Map(base.env);
+    for (const [k, v] of over.env)
+        envs.set(k, v);
+    return {
+        aptPackages: dedupe([...base.aptPackages, ...over.aptPackages]),
+        pipPackages: dedupeByName([...base.pipPackages, ...over.pipPackages]),
+        requirements: over.requirements ?? base.requirements,
+        pipIndexUrl: over.pipIndexUrl ?? base.pipIndexUrl,
+        pipExtraIndexUrls: dedupe([...base.pipExtraIndexUrls, ...over.pipExtraIndexUrls]),
+        env: sortEnv([...envs]),
+        workdir: over.workdir ?? base.workdir,
+        user: over.user ?? base.user,
+        postInstall: over.postInstall ?? base.postInstall,
+        baseImage: over.baseImage ?? base.baseImage,
+        tagSuffix: over.tagSuffix ?? base.tagSuffix,
+    };
+}
+/** The stored form: only what is set. Also the canonical form hashed into the entry key. */
+function compact(c) {
+    const out = {};
+    for (const key of Object.values(FIELD_OF)) {
+        const v = c[key];
+        if (v === null || (Array.isArray(v) && v.length === 0))
+            continue;
+        out[key] = v;
+    }
+    return out;
+}
+/** The user name and uid (null: the next free one) of `user`. */
+function userParts(user) {
+    const [name, uid] = user.split(':');
+    return { name: name, uid: uid ?? null };
+}
+/** Name of a pip requirement, normalised: "Opencv_Python[x]>=4" -> "opencv-python". */
+function pipName(requirement) {
+    return normalisePipName(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
+}
+function dedupe(items) {
+    return [...new Set(items)];
+}
+/** A later requirement for a package replaces an earlier one (an include's pin over the input's). */
+function dedupeByName(items) {
+    const byName = new Map();
+    for (const item of items) {
+        const name = pipName(item);
+        byName.delete(name);
+        byName.set(name, item);
+    }
+    return [...byName.values()];
+}
+function sortEnv(pairs) {
+    const map = new Map(pairs);
+    return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+function describe(v) {
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object' && v !== null)
+        return 'a mapping';
+    if (v === null || v === undefined)
+        return 'nothing';
+    return `the value ${quote(v)}`;
+}
+
+;// CONCATENATED MODULE: ./src/matrix/entry.ts
+
+
+function buildEntry(parts, data) {
+    const { release, patch, cuda, variant, python, ubuntu, flavor } = parts;
+    const os = `ubuntu${ubuntu}`;
+    const channel = release.status === 'rc' ? 'test' : 'release';
+    const indexTemplate = release.status === 'rc' ? data.indexUrls.rc : data.indexUrls.stable;
+    const fields = {
+        torch: patch.torch,
+        torchvision: patch.torchvision,
+        torchaudio: patch.torchaudio,
+        cuda: cuda ? cuda.version : 'cpu',
+        cudaVariant: variant,
+        cudaFull: cuda ? cuda.release : null,
+        cudnn: cuda ? (release.cuda.cudnn[variant] ?? null) : null,
+        python,
+        os,
+        flavor,
+        baseImage: baseImageFor(cuda, ubuntu, flavor),
+        indexUrl: indexTemplate.replace('{variant}', variant),
+        channel,
+        minDriver: cuda ? cuda.minDriver : null,
+    };
+    return { ...fields, tag: plainTag(fields), key: entryKey(fields) };
+}
+/**
+ * An entry with a customisation applied: its base image (when base-image is set), its tag
+ * (tag-suffix) and its key (which then covers the customisation too).
+ */
+function customiseEntry(entry, custom) {
+    if (isEmpty(custom))
+        return entry;
+    const { tag: _tag, key: _key, customisation: _c, ...fields } = entry;
+    const stored = compact(custom);
+    const baseImage = custom.baseImage ? renderBaseImage(custom.baseImage, entry) : entry.baseImage;
+    const tag = custom.tagSuffix ? `${plainTag(entry)}-${custom.tagSuffix}` : plainTag(entry);
+    const customised = { ...fields, baseImage };
+    return { ...customised, tag, key: entryKey(customised, stored), customisation: stored };
+}
+function plainTag(e) {
+    return `${e.torch}-${e.cudaVariant}-py${e.python}-${e.os}${e.flavor === 'devel' ? '-devel' : ''}`;
+}
+/** Whether the entry's torch comes with its base image (base-image) rather than from the wheel index. */
+function torchFromBaseImage(entry) {
+    return Boolean(entry.customisation?.baseImage);
+}
+/** Fill a base-image template's {placeholders} from the entry. */
+function renderBaseImage(template, entry) {
+    const values = {
+        torch: entry.torch,
+        torchvision: entry.torchvision ?? '',
+        torchaudio: entry.torchaudio ?? '',
+        cuda: entry.cuda,
+        cudaFull: entry.cudaFull ?? entry.cuda,
+        cudaVariant: entry.cudaVariant,
+        cudnn: entry.cudnn ?? '',
+        cudnnMajor: entry.cudnn?.split('.')[0] ?? '',
+        python: entry.python,
+        os: entry.os,
+        ubuntu: entry.os.replace(/^ubuntu/, ''),
+        flavor: entry.flavor,
+    };
+    return template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+}
+/** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, or plain ubuntu for CPU images. */
+function baseImageFor(cuda, ubuntu, flavor) {
+    if (!cuda)
+        return `ubuntu:${ubuntu}`;
+    const token = cuda.image.cudnnToken ? `${cuda.image.cudnnToken}-` : '';
+    return `nvidia/cuda:${cuda.release}-${token}${flavor}-ubuntu${ubuntu}`;
+}
+/**
+ * 12 hex characters of SHA-256 over the fields that define the image, in a
+ * fixed order. Bump KEY_VERSION when what goes into an image changes meaning.
+ */
+const KEY_VERSION = 1;
+function entryKey(fields, customisation) {
+    const custom = customisation && Object.keys(customisation).length ? [customisation] : [];
+    const canonical = JSON.stringify([
+        KEY_VERSION,
+        fields.torch,
+        fields.torchvision,
+        fields.torchaudio,
+        fields.cudaVariant,
+        fields.cudaFull,
+        fields.cudnn,
+        fields.python,
+        fields.os,
+        fields.flavor,
+        fields.baseImage,
+        fields.indexUrl,
+        ...custom,
+    ]);
+    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 12);
+}
+
+;// CONCATENATED MODULE: ./src/build/dockerfile.ts
+
+
+/**
+ * The embedded Dockerfile template, rendered per matrix entry. Pure.
+ *
+ * Layer order is chosen for sharing: the base (CUDA + OS) and the Python layer depend only on
+ * the base image and PYTHON_VERSION, so entries that share CUDA, OS and Python share them;
+ * torch comes next, then what the team adds, cheapest to change last: apt packages, the
+ * requirements file, pip-packages, environment, post-install, workdir and user. The torch layers
+ * are therefore the same for every team that builds this entry. With base-image, the image
+ * already holds torch and Python, and the template starts at the team's layers.
+ *
+ * Torch stays what the matrix says: after torch is in place, a step checks its version against
+ * the entry and writes the installed versions to CONSTRAINTS_PATH; every later pip or uv install
+ * is constrained by that file, so a package that asks for another torch fails the build (pip
+ * names it) instead of replacing torch. The last step writes the inventory (INVENTORY_PATH),
+ * checking once more that torch is unchanged (post-install could have replaced it).
+ *
+ * Reproducible by default (command repro): every version is pinned, apt's logs and ldconfig's
+ * aux-cache (which differ per build) are removed with the lists, SOURCE_DATE_EPOCH reaches the
+ * RUN steps, and neither pip nor uv compiles bytecode or keeps a cache in the image. The inventory
+ * holds no time.
+ *
+ * Python is installed exactly (uv's managed CPython builds), whatever the base OS ships. uv comes
+ * from its distroless image and is mounted, not copied, so it does not stay in the image.
+ */
+/** Bump when the template changes what it builds: it is part of every content hash. */
+const TEMPLATE_VERSION = 3;
+const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
+const GIM_DIR = '/etc/gpu-image-matrix';
+const INVENTORY_PATH = `${GIM_DIR}/inventory.json`;
+const CONSTRAINTS_PATH = `${GIM_DIR}/constraints.txt`;
+/** Where the team's files are in the build context the effects layer prepares. */
+const CONTEXT_REQUIREMENTS_DIR = 'gim/requirements';
+const CONTEXT_POST_INSTALL = 'gim/post-install';
+const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
+function renderDockerfile(entry, inputs = {}) {
+    const custom = (entry.customisation ?? {});
+    const fromBase = torchFromBaseImage(entry);
+    const from = inputs.baseDigest ? `${entry.baseImage}@${inputs.baseDigest}` : entry.baseImage;
+    const python = fromBase ? 'python3' : '/opt/venv/bin/python';
+    const parts = [];
+    parts.push(`# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
+# torch ${entry.torch}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}, cuDNN ${entry.cudnn}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# torch and Python come with the base image ${entry.baseImage}` : ''}`);
+    if (fromBase) {
+        parts.push(`FROM ${from}
+ARG SOURCE_DATE_EPOCH
+ENV PYTHONUNBUFFERED=1 \\
+    PIP_NO_CACHE_DIR=1 \\
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
+    PIP_NO_COMPILE=1 \\
+    PIP_ROOT_USER_ACTION=ignore`);
+    }
+    else {
+        const packages = [
+            `torch==\${TORCH_VERSION}`,
+            entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
+            entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
+        ].filter((p) => p !== null);
+        const torchArgs = [
+            `ARG TORCH_VERSION=${entry.torch}`,
+            entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
+            entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
+            `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
+        ].filter((a) => a !== null);
+        parts.push(`ARG UV_IMAGE=${inputs.uvImage ?? DEFAULT_UV_IMAGE}
+FROM \${UV_IMAGE} AS uv
+
+FROM ${from}
+ARG SOURCE_DATE_EPOCH
+ENV NVIDIA_VISIBLE_DEVICES=all \\
+    NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
+    LANG=C.UTF-8 \\
+    PYTHONUNBUFFERED=1 \\
+    PIP_NO_CACHE_DIR=1 \\
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
+    UV_NO_CACHE=1 \\
+    UV_PYTHON_INSTALL_DIR=/opt/python \\
+    VIRTUAL_ENV=/opt/venv \\
+    PATH=/opt/venv/bin:\${PATH}
+
+RUN apt-get update \\
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
+ && ${CLEAN_APT}
+
+# Python, shared by every torch built on this base.
+ARG PYTHON_VERSION=${entry.python}
+RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
+    uv python install \${PYTHON_VERSION} \\
+ && uv venv --python \${PYTHON_VERSION} /opt/venv
+
+# torch and its libraries at the entry's exact versions, from its wheel index.
+${torchArgs.join('\n')}
+RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
+    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
+      ${packages.join(' ')}`);
+    }
+    parts.push(`# torch stays what the matrix says: check it, and pin it for every later install.
+RUN ${python} - <<'GIM_PIN'
+${pinScript(entry, fromBase)}
+GIM_PIN`);
+    if (custom.aptPackages?.length) {
+        parts.push(`# The team's system packages.
+RUN apt-get update \\
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \\
+      ${custom.aptPackages.join(' ')} \\
+ && ${CLEAN_APT}`);
+    }
+    const install = installCommand(fromBase, custom);
+    if (custom.requirements) {
+        const name = custom.requirements.split('/').pop();
+        const hashes = inputs.requirements?.facts.hashes ?? false;
+        parts.push(`# The team's requirements file (${custom.requirements})${hashes ? ', hashes required' : ''}.
+RUN --mount=type=bind,source=${CONTEXT_REQUIREMENTS_DIR},target=/tmp/gim-requirements \\
+    ${install} ${hashes ? '--require-hashes ' : ''}-r /tmp/gim-requirements/${name}`);
+    }
+    if (custom.pipPackages?.length) {
+        parts.push(`# The team's Python packages.
+RUN ${install} \\
+      ${custom.pipPackages.map(shellQuote).join(' ')}`);
+    }
+    if (custom.env?.length) {
+        parts.push(`ENV ${custom.env.map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' \\\n    ')}`);
+    }
+    if (custom.postInstall) {
+        parts.push(`# The team's post-install script (${custom.postInstall}), run as root.
+RUN --mount=type=bind,source=${CONTEXT_POST_INSTALL},target=/tmp/gim-post-install \\
+    /tmp/gim-post-install`);
+    }
+    const user = custom.user ? userParts(custom.user) : null;
+    if (user) {
+        parts.push(`# The user the image runs as (kept when the base image has one of that name).
+RUN id -u ${user.name} >/dev/null 2>&1 \\
+ || useradd --create-home --shell /bin/sh${user.uid ? ` --uid ${user.uid}` : ''} ${user.name}`);
+    }
+    if (custom.workdir) {
+        parts.push(`RUN mkdir -p ${custom.workdir}${user ? ` && chown ${user.name} ${custom.workdir}` : ''}
+WORKDIR ${custom.workdir}`);
+    }
+    parts.push(`# What is in the image: ${INVENTORY_PATH} (and torch checked once more).
+RUN ${python} - <<'GIM_INVENTORY'
+${inventoryScript(entry, fromBase, inputs)}
+GIM_INVENTORY
+LABEL io.github.gpu-image-matrix.inventory=${INVENTORY_PATH}`);
+    if (user)
+        parts.push(`USER ${user.name}`);
+    if (!fromBase)
+        parts.push('CMD ["python"]');
+    return `${parts.join('\n\n')}\n`;
+}
+/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned torch. */
+function installCommand(fromBase, custom) {
+    const indexes = [
+        ...(custom.pipIndexUrl ? [`--index-url ${custom.pipIndexUrl}`] : []),
+        ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${u}`),
+    ].join(' ');
+    const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
+    if (fromBase)
+        return `PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
+    return `--mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    uv pip install --python /opt/venv/bin/python ${tail}`;
+}
+/** The Python (3.8+) that checks torch against the entry and writes the constraints file. */
+function pinScript(entry, fromBase) {
+    const expected = { torch: entry.torch, torchvision: entry.torchvision, torchaudio: entry.torchaudio };
+    const hint = fromBase
+        ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose torch and Python match the entry, or set the entry's torch and python to what the image holds`
+        : 'the wheel index served other versions than the release data says';
+    return `import importlib.metadata as md, os, re, sys
+expected = ${pyLiteral(expected)}
+python = ${pyLiteral(entry.python)}
+def release(v):
+    m = re.match(r"(\\d+)\\.(\\d+)(?:\\.(\\d+))?", v or "")
+    return tuple(int(x or 0) for x in m.groups()) if m else None
+problems, pins = [], []
+if "%d.%d" % sys.version_info[:2] != python:
+    problems.append("Python is %d.%d, the entry says %s" % (sys.version_info[0], sys.version_info[1], python))
+for name, want in expected.items():
+    try:
+        have = md.version(name)
+    except md.PackageNotFoundError:
+        have = None
+    if want is None:
+        if have:
+            pins.append("%s==%s" % (name, have))
+    elif have is None:
+        problems.append("%s is not installed, the entry says %s" % (name, want))
+    elif release(have) != release(want):
+        problems.append("%s is %s, the entry says %s" % (name, have, want))
+    else:
+        pins.append("%s==%s" % (name, have))
+if problems:
+    sys.exit("gpu-image-matrix: " + "; ".join(problems) + ": " + ${pyLiteral(hint)})
+os.makedirs(${pyLiteral(GIM_DIR)}, exist_ok=True)
+with open(${pyLiteral(CONSTRAINTS_PATH)}, "w") as f:
+    f.write("".join(p + "\\n" for p in pins))
+print("gpu-image-matrix: pinned " + ", ".join(pins))`;
+}
+/** The Python (3.8+) that writes the inventory, after checking that no later step replaced torch. */
+function inventoryScript(entry, fromBase, inputs) {
+    const custom = (entry.customisation ?? {});
+    const { customisation: _c, ...fields } = entry;
+    const requested = {
+        aptPackages: custom.aptPackages ?? [],
+        pipPackages: custom.pipPackages ?? [],
+        pipPackageNames: (custom.pipPackages ?? []).map(pipName),
+        requirements: custom.requirements ? { file: custom.requirements, hashes: inputs.requirements?.facts.hashes ?? false, pins: inputs.requirements?.facts.pins ?? [] } : null,
+        env: Object.fromEntries(custom.env ?? []),
+        workdir: custom.workdir ?? null,
+        user: custom.user ? userParts(custom.user).name : null,
+        postInstall: custom.postInstall ?? null,
+    };
+    const header = {
+        schema: 1,
+        tool: 'gpu-image-matrix',
+        template: TEMPLATE_VERSION,
+        entry: fields,
+        baseImage: { name: entry.baseImage, digest: inputs.baseDigest ?? null, holdsTorch: fromBase },
+        requested,
+    };
+    return `import importlib.metadata as md, json, os, platform, sys
+inventory = json.loads(${pyLiteral(JSON.stringify(header))})
+pins = [l.strip() for l in open(${pyLiteral(CONSTRAINTS_PATH)}) if l.strip()]
+changed = []
+for pin in pins:
+    name, version = pin.split("==", 1)
+    try:
+        now = md.version(name)
+    except md.PackageNotFoundError:
+        now = None
+    if now != version:
+        changed.append("%s is now %s, it was %s" % (name, now, version))
+if changed:
+    sys.exit("gpu-image-matrix: " + "; ".join(changed) + ": a step after the pin replaced it (pip-packages and requirements are constrained, so most likely post-install)")
+packages = {}
+for d in md.distributions():
+    name = (d.metadata["Name"] or "").strip()
+    if name and name.lower() not in packages:
+        packages[name.lower()] = {"name": name, "version": d.version}
+system = []
+try:
+    for block in open("/var/lib/dpkg/status", encoding="utf-8", errors="replace").read().split("\\n\\n"):
+        fields = dict(l.split(": ", 1) for l in block.splitlines() if ": " in l and not l.startswith(" "))
+        if fields.get("Status", "").endswith(" installed") and "Package" in fields:
+            system.append({"name": fields["Package"], "version": fields.get("Version"), "arch": fields.get("Architecture")})
+except OSError:
+    pass
+osr = {}
+try:
+    for l in open("/etc/os-release"):
+        if "=" in l:
+            k, v = l.rstrip("\\n").split("=", 1)
+            osr[k] = v.strip('"')
+except OSError:
+    pass
+inventory["constraints"] = pins
+inventory["os"] = {"id": osr.get("ID"), "versionId": osr.get("VERSION_ID")}
+inventory["python"] = {"executable": sys.executable, "version": platform.python_version()}
+inventory["pythonPackages"] = sorted(packages.values(), key=lambda p: p["name"].lower())
+inventory["systemPackages"] = sorted(system, key=lambda p: (p["name"], p["arch"] or ""))
+with open(${pyLiteral(INVENTORY_PATH)}, "w") as f:
+    json.dump(inventory, f, indent=1, sort_keys=True)
+    f.write("\\n")
+print("gpu-image-matrix: inventory: %d Python and %d system packages" % (len(packages), len(system)))`;
+}
+/** A JSON value as a Python literal: JSON's strings are Python strings; null/true/false are not. */
+function pyLiteral(value) {
+    if (value === null)
+        return 'None';
+    if (typeof value === 'string')
+        return JSON.stringify(value);
+    if (typeof value === 'object' && !Array.isArray(value)) {
+        return `{${Object.entries(value)
+            .map(([k, v]) => `${JSON.stringify(k)}: ${pyLiteral(v)}`)
+            .join(', ')}}`;
+    }
+    throw new Error(`no Python literal for ${typeof value}`);
+}
+/** Single-quoted for /bin/sh; the parsers let no single quote through, but quote it right anyway. */
+function shellQuote(s) {
+    return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/** A Dockerfile ENV value in double quotes, with $ kept literal (no variable expansion). */
+function dockerfileQuote(s) {
+    return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$')}"`;
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/run-args.ts
+
+
 
 /**
  * The smoke test's settings, the docker run argv, and reading the check's
  * report. Pure.
  */
 const SMOKE_MODES = ['true', 'false', 'auto'];
+const DEFAULT_SHM_SIZE = '1g';
+function parseSize(text, field, fallback) {
+    const t = (text ?? '').trim().toLowerCase();
+    if (t === '')
+        return fallback;
+    if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0)
+        return t;
+    throw new UserError(`${field}: ${quote(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
+}
+function parseCpus(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return null;
+    if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024)
+        return t;
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
+}
 /** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
 const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
 function parseGpuFlags(text, field) {
@@ -31899,6 +32688,12 @@ function gpuModeFor(entry, options) {
 }
 const CHECK_IN_CONTAINER = '/gim/check.py';
 const USER_SCRIPT_IN_CONTAINER = '/gim/user-check.py';
+const WORKSPACE_IN_CONTAINER = '/workspace';
+/**
+ * `docker run` for one entry. `paths.script` is the user's script on the host; with a workspace
+ * it is run from the read-only workspace mount (so it can read the repository's fixtures), else
+ * mounted alone.
+ */
 function smokeRunArgs(entry, image, options, paths, name) {
     const gpu = gpuModeFor(entry, options);
     const args = ['run', '--rm', '--name', name, '--pull', 'missing'];
@@ -31908,14 +32703,48 @@ function smokeRunArgs(entry, image, options, paths, name) {
         else
             args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
     }
+    const flagsSetIpc = (options.gpuFlags ?? []).some((f) => /^--(ipc|shm-size)\b/.test(f));
+    if (!flagsSetIpc) {
+        if (options.ipcHost)
+            args.push('--ipc', 'host');
+        else if (options.shmSize)
+            args.push('--shm-size', options.shmSize);
+    }
+    if (options.memory)
+        args.push('--memory', options.memory);
+    if (options.cpus)
+        args.push('--cpus', options.cpus);
+    for (const [key] of options.env)
+        args.push('--env', key);
     args.push('-v', `${paths.check}:${CHECK_IN_CONTAINER}:ro`);
-    if (paths.script)
-        args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
-    args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, Boolean(paths.script)));
+    let script;
+    if (paths.script) {
+        const rel = options.workspace ? relativeInside(options.workspace, paths.script) : null;
+        if (options.workspace && rel !== null) {
+            args.push('-v', `${options.workspace}:${WORKSPACE_IN_CONTAINER}:ro`);
+            script = { inContainer: `${WORKSPACE_IN_CONTAINER}/${rel}`, cwd: WORKSPACE_IN_CONTAINER };
+        }
+        else {
+            args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
+            script = { inContainer: USER_SCRIPT_IN_CONTAINER };
+        }
+    }
+    args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, script));
     return args;
 }
+/** The child environment for docker run: the smoke-env values docker passes on by name. */
+function smokeRunEnv(base, options) {
+    return options.env.length ? { ...base, ...Object.fromEntries(options.env) } : base;
+}
+function relativeInside(dir, file) {
+    const d = dir.replace(/\/+$/, '');
+    if (!file.startsWith(`${d}/`))
+        return null;
+    const rel = file.slice(d.length + 1);
+    return rel.split('/').includes('..') ? null : rel;
+}
 /** The check script's own arguments (also what a person passes when running it standalone). */
-function checkArgs(entry, options, gpu, withScript) {
+function checkArgs(entry, options, gpu, script) {
     const args = ['--expect-torch', entry.torch, '--expect-cuda', entry.cuda];
     if (entry.torchvision)
         args.push('--expect-torchvision', entry.torchvision);
@@ -31925,8 +32754,16 @@ function checkArgs(entry, options, gpu, withScript) {
         args.push('--no-gpu');
     else
         args.push('--min-gpus', String(options.minGpus));
-    if (withScript)
-        args.push('--then', USER_SCRIPT_IN_CONTAINER, '--user-timeout', String(options.timeoutSeconds));
+    // The inventory is read when the image has one; required when the entry customises the template.
+    args.push('--inventory', INVENTORY_PATH, '--expect-key', entry.key);
+    const custom = { ...emptyCustomisation(), ...(entry.customisation ?? {}) };
+    if (changesImage(custom))
+        args.push('--require-inventory');
+    if (script) {
+        args.push('--then', script.inContainer, '--user-timeout', String(options.timeoutSeconds));
+        if (script.cwd)
+            args.push('--then-cwd', script.cwd);
+    }
     return args;
 }
 /** What the check prints: one JSON object after this marker. */
@@ -31952,7 +32789,12 @@ function parseCheckOutput(output) {
 
 
 
-function parseSmokeOptions(raw, names, script) {
+
+function parseSmokeOptions(raw, names, script, workspace) {
+    const ipcHost = parseBoolean(raw.ipcHost, names.ipcHost, false);
+    if (ipcHost && raw.shmSize?.trim()) {
+        throw new UserError(`${names.shmSize} and ${names.ipcHost} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
+    }
     const options = {
         mode: parseSmokeMode(raw.smoke, names.smoke),
         expectGpu: parseBoolean(raw.expectGpu, names.expectGpu, true),
@@ -31961,9 +32803,16 @@ function parseSmokeOptions(raw, names, script) {
         timeoutSeconds: parseWholeNumber(raw.timeout, names.timeout, 300, 5, 86_400),
         minGpus: parseWholeNumber(raw.minGpus, names.minGpus, 1, 1, 64),
         python: parsePython(raw.python, names.python),
+        shmSize: parseSize(raw.shmSize, names.shmSize, DEFAULT_SHM_SIZE),
+        ipcHost,
+        memory: parseSize(raw.memory, names.memory, null),
+        cpus: parseCpus(raw.cpus, names.cpus),
+        env: parseBuildArgs(raw.env, names.env).map(([k, v], i) => parseEnvLine(`${k}=${v}`, `${names.env} line ${i + 1}`)),
     };
     if (script)
         options.script = script;
+    if (script && workspace)
+        options.workspace = workspace;
     return options;
 }
 /**
@@ -32246,12 +33095,74 @@ function planEntryBuild(entry, options, inputs, env) {
     return { entry, tags, contentTag, contentHash: hash, buildArgs, labels, cache };
 }
 
-;// CONCATENATED MODULE: ./src/build/progress.ts
+;// CONCATENATED MODULE: ./src/custom/diagnose.ts
 /**
- * Reading BuildKit's plain progress output (`--progress=plain`): which
- * Dockerfile steps ran or came from cache, and, when a build failed, which step
- * failed with its own log lines. Pure.
+ * Why a customised template step failed, from its own output (pip, uv, apt, useradd and the
+ * template's own checks), as one sentence naming the culprit and what to do. Pure; tested as a
+ * table over recorded outputs.
  */
+const FRAMEWORK = /^(torch|torchvision|torchaudio)\b/;
+function explainStepLog(lines) {
+    const text = lines.join('\n');
+    // The template's own checks print one line that already says it all.
+    const own = lines.find((l) => l.startsWith('gpu-image-matrix: ') && !/: (pinned|inventory:) /.test(l));
+    if (own)
+        return own.replace(/^gpu-image-matrix: /, '');
+    // pip's resolver: "The user requested (constraint) torch==X" beside "<pkg> <ver> depends on torch>=Y".
+    const pinned = /The user requested \(constraint\) (torch|torchvision|torchaudio)==(\S+)/.exec(text);
+    if (pinned) {
+        const [, framework, version] = pinned;
+        const culprit = lines
+            .map((l) => /^\s*(\S+) (\S+) depends on ((?:torch|torchvision|torchaudio)\b\S*)/.exec(l))
+            .find((m) => m && m[3]?.startsWith(framework));
+        if (culprit) {
+            return `${culprit[1]} ${culprit[2]} asks for ${culprit[3]}, but ${framework} is pinned to ${version} for this entry: installing it would replace the entry's ${framework}. Choose a version of ${culprit[1]} that works with ${framework} ${version}, or build the entry with the ${framework} it needs`;
+        }
+        const asked = lines.map((l) => /The user requested ((?:torch|torchvision|torchaudio)\S*)$/.exec(l.trim())).find((m) => m && FRAMEWORK.test(m[1]));
+        if (asked) {
+            return `the requirements ask for ${asked[1]}, but ${framework} is pinned to ${version} for this entry (the matrix decides it); remove ${framework} from the requirements or make it match`;
+        }
+    }
+    // uv: "Because evil==1.0 depends on torch>=2 and ... torch==2.4.1 ..."
+    const uv = /Because (\S+?)==(\S+) depends on ((?:torch|torchvision|torchaudio)[^\s,]*)/.exec(text);
+    if (uv) {
+        return `${uv[1]} ${uv[2]} asks for ${uv[3]}, which the entry's pinned ${/^(torch\w*)/.exec(uv[3])?.[1]} does not meet: installing it would replace the entry's framework. Choose a version of ${uv[1]} that works with it`;
+    }
+    if (/DO NOT MATCH THE HASHES|Hash mismatch for/.test(text)) {
+        const which = /^\s*(\S+==\S+) from /m.exec(text)?.[1] ?? /Hash mismatch for `([^`]+)`/.exec(text)?.[1] ?? 'a package';
+        const expected = /Expected sha256 ([0-9a-f]{64})/.exec(text)?.[1] ?? /Expected:\s*\n\s*sha256:([0-9a-f]{64})/.exec(text)?.[1];
+        const got = /Got\s+([0-9a-f]{64})/.exec(text)?.[1] ?? /Computed:\s*\n\s*sha256:([0-9a-f]{64})/.exec(text)?.[1];
+        const detail = expected && got ? ` (the requirements file says sha256 ${expected.slice(0, 12)}…, the download is ${got.slice(0, 12)}…)` : '';
+        return `requirements: the file downloaded for ${which} does not match its hash in the requirements file${detail}. Either the requirements file is stale or the package on the index changed; find out which before regenerating the hashes`;
+    }
+    if (/Hashes are required in --require-hashes mode, but they are missing/.test(text)) {
+        return 'requirements: the file has hashes, so every requirement, dependencies included, needs a --hash and an exact == pin; some have none (pip lists them above). Regenerate the file with hashes for all of them (pip-compile --generate-hashes, uv pip compile --generate-hashes)';
+    }
+    if (/In --require-hashes mode, all requirements must have their versions pinned/.test(text)) {
+        return 'requirements: with hashes, every requirement must be pinned with ==; pip lists the ones that are not';
+    }
+    const missing = /No matching distribution found for (\S+)/.exec(text) ?? /Because (\S+) was not found in the package registry/.exec(text);
+    if (missing) {
+        return `${missing[1]} is not on the package index the build uses (PyPI, or pip-index-url / pip-extra-index-url when set): check the name and version, and that the index is reachable from the builder`;
+    }
+    if (/No module named pip/.test(text)) {
+        return 'the base image has no pip for python3; base-image needs an image that brings pip with its torch (pytorch/pytorch and NGC images do), or install pip in a base of your own';
+    }
+    const apt = /E: (?:Unable to locate package|Package '?)(\S+?)'? (?:has no installation candidate)?/.exec(text) ?? /E: Unable to locate package (\S+)/.exec(text);
+    if (apt) {
+        return `apt-packages: ${apt[1]} is not a package of the base image's distribution (or its version is not available there); check the name for that release`;
+    }
+    const uid = /useradd: UID (\d+) is not unique/.exec(text);
+    if (uid)
+        return `user: uid ${uid[1]} already belongs to another user of the base image; give another uid (user: name:uid) or leave the uid out`;
+    if (/\/tmp\/gim-post-install: (?:Permission denied|not found)|exec format error/.test(text)) {
+        return 'post-install could not be run: it needs a #! line naming an interpreter the image has (e.g. #!/bin/sh), or to be a plain sh script';
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/build/progress.ts
+
 const VERTEX = /^#(\d+) (.*)$/;
 function readVertices(output) {
     const vertices = new Map();
@@ -32277,7 +33188,7 @@ function readVertices(output) {
 }
 /** A Dockerfile step: "[2/3] RUN ..." or "[build 2/3] RUN ..."; not "[internal] ...", not "[auth] ...". */
 function isStep(name) {
-    return /^\[(?:[^\]\s]+ )?\d+\/\d+\] /.test(name);
+    return /^\[(?:[^\]\s]+)?\s*\d+\/\d+\] /.test(name);
 }
 function summariseSteps(output) {
     const steps = new Map();
@@ -32302,11 +33213,15 @@ function diagnoseFailure(output) {
         'the build failed without output';
     const failed = [...readVertices(output).values()].filter((v) => v.error !== null);
     const step = failed.find((v) => isStep(v.name)) ?? failed[0];
-    return {
+    const failure = {
         step: step ? step.name : null,
         log: step ? step.log.slice(-MAX_LOG_LINES) : [],
         error: finalError,
     };
+    const cause = step ? explainStepLog(step.log) : null;
+    if (cause)
+        failure.cause = cause;
+    return failure;
 }
 /** A failure as a person reads it: the failing step, what it printed, the error. */
 function describeFailure(f) {
@@ -32314,6 +33229,8 @@ function describeFailure(f) {
     if (/error reading from server|transport is closing|code = Unavailable|failed to dial gRPC|connection reset by peer|closed network connection/.test(f.error)) {
         parts.push('the builder (the BuildKit daemon) stopped or could not be reached during the build');
     }
+    if (f.cause)
+        parts.push(f.cause);
     if (f.step)
         parts.push(`step ${f.step} failed`);
     if (f.log.length)
@@ -32368,6 +33285,10 @@ const CACHE_FAILURE = [
     /error writing (manifest|layer) blob.*cache/i,
 ];
 function isCacheFailure(output) {
+    // A Dockerfile step that failed is the build's own failure, whatever the cache importer said
+    // (on a first build it says "not found", which BuildKit only logs).
+    if (/did not complete successfully: exit code/.test(output))
+        return false;
     return CACHE_FAILURE.some((re) => re.test(output));
 }
 
@@ -32412,76 +33333,59 @@ async function saveDir(dir, key, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/dockerfile.ts
-/**
- * The embedded Dockerfile template, rendered per matrix entry. Pure.
- *
- * Layer order is chosen for sharing: the base (CUDA + OS) and the Python layer
- * depend only on BASE_IMAGE and PYTHON_VERSION, so entries that share CUDA, OS
- * and Python share them; torch comes last. Nothing is cached in layers: apt
- * lists are removed in the step that fetched them, pip/uv run without a cache.
- *
- * Reproducible by default (command repro): every version is pinned, apt's logs
- * and ldconfig's aux-cache (which differ per build) are removed with the lists,
- * SOURCE_DATE_EPOCH reaches the RUN steps (so any .pyc compiled is hash-checked,
- * not stamped with the build time), and uv compiles no bytecode at install.
- *
- * Python is installed exactly (uv's managed CPython builds), whatever the base
- * OS ships. uv comes from its distroless image and is mounted, not copied, so it
- * does not stay in the image.
- */
-/** Bump when the template changes what it builds: it is part of every content hash. */
-const TEMPLATE_VERSION = 2;
-const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
-function renderDockerfile(entry, uvImage = DEFAULT_UV_IMAGE) {
-    const packages = [
-        `torch==\${TORCH_VERSION}`,
-        entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
-        entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
-    ].filter((p) => p !== null);
-    const torchArgs = [
-        `ARG TORCH_VERSION=${entry.torch}`,
-        entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
-        entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
-        `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
-    ].filter((a) => a !== null);
-    return `# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
-# torch ${entry.torch}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}, cuDNN ${entry.cudnn}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})
-ARG BASE_IMAGE=${entry.baseImage}
-ARG UV_IMAGE=${uvImage}
-FROM \${UV_IMAGE} AS uv
+;// CONCATENATED MODULE: ./src/custom/requirements.ts
 
-FROM \${BASE_IMAGE}
-ARG SOURCE_DATE_EPOCH
-ENV NVIDIA_VISIBLE_DEVICES=all \\
-    NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
-    LANG=C.UTF-8 \\
-    PYTHONUNBUFFERED=1 \\
-    PIP_NO_CACHE_DIR=1 \\
-    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
-    UV_NO_CACHE=1 \\
-    UV_PYTHON_INSTALL_DIR=/opt/python \\
-    VIRTUAL_ENV=/opt/venv \\
-    PATH=/opt/venv/bin:\${PATH}
 
-RUN apt-get update \\
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
- && rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache
-
-# Python, shared by every torch built on this base.
-ARG PYTHON_VERSION=${entry.python}
-RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
-    uv python install \${PYTHON_VERSION} \\
- && uv venv --python \${PYTHON_VERSION} /opt/venv
-
-# torch and its libraries at the entry's exact versions, from its wheel index.
-${torchArgs.join('\n')}
-RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
-    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
-      ${packages.join(' ')}
-
-CMD ["python"]
-`;
+function readRequirements(text, origin) {
+    const facts = { includes: [], hashes: false, pins: [] };
+    logicalLines(text).forEach(({ line, number }) => {
+        const at = `${origin} line ${number}`;
+        const include = /^(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)$/.exec(line);
+        if (include) {
+            const file = include[1];
+            if (/^[a-z+]+:\/\//i.test(file))
+                throw new UserError(`${at}: ${quote(file)}: includes by URL are not followed; copy the file into the repository`);
+            if (file.startsWith('/') || file.split('/').includes('..')) {
+                throw new UserError(`${at}: ${quote(file)} is outside the requirements file's folder; keep included files beside it or below it`);
+            }
+            facts.includes.push(file);
+            return;
+        }
+        if (/^(?:-e|--editable)\b/.test(line) || /^(?:\.{1,2}\/|\/|file:)/.test(line) || /@\s*file:/.test(line)) {
+            throw new UserError(`${at}: ${quote(line)} installs from a local path, which the image build cannot see; publish the package to an index (pip-extra-index-url) or install it in post-install`);
+        }
+        if (/--hash[=\s]/.test(line))
+            facts.hashes = true;
+        if (line.startsWith('-'))
+            return; // an option line: --index-url, --extra-index-url, --find-links, ...
+        const pin = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9.+!_-]+)\s*(?:;.*?)?(?:\s+--hash.*)?$/.exec(line);
+        if (pin)
+            facts.pins.push(`${normalisePipName(pin[1])}==${pin[2]}`);
+    });
+    return facts;
+}
+/** Lines with continuations joined and comments removed, with the number of their first line. */
+function logicalLines(text) {
+    const out = [];
+    let current = '';
+    let start = 0;
+    text.split(/\r?\n/).forEach((raw, i) => {
+        if (current === '')
+            start = i + 1;
+        const withoutComment = raw.replace(/(^|\s)#.*$/, '');
+        if (withoutComment.endsWith('\\')) {
+            current += `${withoutComment.slice(0, -1)} `;
+            return;
+        }
+        current += withoutComment;
+        const line = current.trim().replace(/\s+/g, ' ');
+        current = '';
+        if (line)
+            out.push({ line, number: start });
+    });
+    if (current.trim())
+        out.push({ line: current.trim(), number: start });
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/effects/context-digest.ts
@@ -32528,40 +33432,46 @@ function contextDigest(dir) {
     return hash.digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/effects/build-source.ts
+;// CONCATENATED MODULE: ./src/effects/files.ts
 
 
 
-
-
-function readBuildSource(options, baseDir, scratch) {
-    if (!options.dockerfile) {
-        // The embedded template needs no context: an empty directory.
-        const context = external_node_path_default().join(scratch, 'context');
-        (0,external_node_fs_.mkdirSync)(context);
-        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context) };
-    }
-    const context = external_node_path_default().resolve(baseDir, options.context);
-    const dockerfilePath = external_node_path_default().resolve(context, options.dockerfile);
-    if (!(0,external_node_fs_.existsSync)(context))
-        throw new UserError(`context: ${quote(options.context)} does not exist (looked for ${context})`);
-    let text;
+/** Largest input file read: matrix specs and compat files are kilobytes. */
+const MAX_INPUT_FILE_BYTES = 1024 * 1024;
+/**
+ * Read a file named by an input. Relative paths resolve against `baseDir`;
+ * with `confine`, the real path (symlinks followed) must stay inside it, so
+ * an action input cannot read files outside the workspace.
+ */
+function readInputFile(file, baseDir, field, confine) {
+    if (file.includes('\0'))
+        throw new UserError(`${field}: ${quote(file)} is not a valid path`);
+    const resolved = external_node_path_default().resolve(baseDir, file);
+    let real;
     try {
-        text = (0,external_node_fs_.readFileSync)(dockerfilePath, 'utf8');
+        real = (0,external_node_fs_.realpathSync)(resolved);
     }
     catch {
-        throw new UserError(`dockerfile: ${quote(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
+        throw new UserError(`${field}: ${quote(file)} does not exist (looked for ${resolved})`);
     }
-    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context) };
+    if (confine) {
+        const base = (0,external_node_fs_.realpathSync)(baseDir);
+        const rel = external_node_path_default().relative(base, real);
+        if (rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel)) {
+            throw new UserError(`${field}: ${quote(file)} is outside the workspace (${base}); give a path inside the repository`);
+        }
+    }
+    const stat = (0,external_node_fs_.statSync)(real);
+    if (!stat.isFile())
+        throw new UserError(`${field}: ${quote(file)} is not a regular file`);
+    if (stat.size > MAX_INPUT_FILE_BYTES) {
+        throw new UserError(`${field}: ${quote(file)} is ${stat.size} bytes; at most ${MAX_INPUT_FILE_BYTES} are read`);
+    }
+    return { text: (0,external_node_fs_.readFileSync)(real, 'utf8'), origin: `${field} ${file}`, path: real };
 }
-/** An entry's Dockerfile: its text, and a file to build it from (the template is written into `dir`). */
-function dockerfileFor(source, entry, dir) {
-    if (source.dockerfile !== null && source.dockerfilePath)
-        return { text: source.dockerfile, file: source.dockerfilePath };
-    const text = renderDockerfile(entry);
-    const file = external_node_path_default().join(dir, 'Dockerfile');
-    (0,external_node_fs_.writeFileSync)(file, text);
-    return { text, file };
+/** Standard input, for the CLI's `--matrix -`. */
+function readStdin(field) {
+    return { text: readFileSync(0, 'utf8'), origin: `${field} (stdin)` };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -32639,32 +33549,6 @@ function execCapture(file, args, options = {}) {
         });
         child.stdin.end(options.input ?? '');
     });
-}
-
-;// CONCATENATED MODULE: ./src/effects/docker.ts
-
-
-
-/** What docker and buildx are on this runner, asked once per run. */
-async function detectTools(docker, builder, env) {
-    // Both at once: each is a docker CLI start (~0.25 s).
-    const [version, inspect] = await Promise.all([
-        execCapture(docker, ['buildx', 'version'], { env, timeoutMs: 30_000 }),
-        execCapture(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])], { env, timeoutMs: 60_000 }),
-    ]);
-    if (version.code !== 0) {
-        if (/ENOENT|not found/.test(version.output) && !/buildx/.test(version.output)) {
-            throw new UserError(`docker was not found (${quote(docker)}); the build command needs the docker CLI`);
-        }
-        return { buildx: null, buildkit: null };
-    }
-    const buildx = cleanVersion(/\sv?(\d+\.\d+\.\d+[^\s]*)/.exec(version.output)?.[1]);
-    if (inspect.code !== 0) {
-        throw new UserError(`buildx builder ${builder ? quote(builder) : '(the current one)'} is not usable: ${inspect.output.trim().split('\n').pop()}. ` +
-            'Create one (docker/setup-buildx-action, or docker buildx create) or set input builder to an existing one');
-    }
-    const buildkit = cleanVersion(/Build[kK]it(?: version)?:\s*v?([0-9][^\s]*)/.exec(inspect.output)?.[1]);
-    return { buildx, buildkit };
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -32903,6 +33787,162 @@ async function credentialsFor(registry, env) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/effects/build-source.ts
+
+
+
+
+
+
+
+
+
+
+function readBuildSource(options, baseDir, scratch) {
+    if (!options.dockerfile) {
+        const context = external_node_path_default().join(scratch, 'context');
+        (0,external_node_fs_.mkdirSync)(context);
+        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context), workspace: baseDir };
+    }
+    const context = external_node_path_default().resolve(baseDir, options.context);
+    const dockerfilePath = external_node_path_default().resolve(context, options.dockerfile);
+    if (!(0,external_node_fs_.existsSync)(context))
+        throw new UserError(`context: ${quote(options.context)} does not exist (looked for ${context})`);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(dockerfilePath, 'utf8');
+    }
+    catch {
+        throw new UserError(`dockerfile: ${quote(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
+    }
+    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
+}
+/** Customisation is rendered by the embedded template; a Dockerfile of one's own installs what it wants. */
+function checkCustomisationFits(source, entries) {
+    if (source.dockerfile === null)
+        return;
+    const customised = entries.find((e) => e.customisation && changesImage({ ...emptyLike(), ...e.customisation }));
+    if (customised) {
+        const keys = Object.keys(customised.customisation ?? {}).filter((k) => k !== 'tagSuffix');
+        throw new UserError(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
+    }
+}
+function emptyLike() {
+    return { aptPackages: [], pipPackages: [], requirements: null, pipIndexUrl: null, pipExtraIndexUrls: [], env: [], workdir: null, user: null, postInstall: null, baseImage: null, tagSuffix: null };
+}
+/**
+ * An entry's Dockerfile and context. For the user's Dockerfile: theirs. For the template: the
+ * rendered text in `dir`, and a context of its own holding only the files the entry names
+ * (requirements and what it includes, post-install), so that the content hash follows those
+ * files and nothing else in the repository.
+ */
+function dockerfileFor(source, entry, dir, baseDigest = null) {
+    if (source.dockerfile !== null && source.dockerfilePath) {
+        return { text: source.dockerfile, file: source.dockerfilePath, context: source.context, contextDigest: source.contextDigest };
+    }
+    const custom = entry.customisation ?? {};
+    const context = external_node_path_default().join(dir, 'context');
+    (0,external_node_fs_.mkdirSync)(context, { recursive: true });
+    let requirements = null;
+    if (custom.requirements) {
+        const target = external_node_path_default().join(context, CONTEXT_REQUIREMENTS_DIR);
+        const facts = copyRequirements(custom.requirements, source.workspace, target);
+        requirements = { facts };
+    }
+    if (custom.postInstall) {
+        const file = readInputFile(custom.postInstall, source.workspace, `${entry.tag}: post-install`, true);
+        const target = external_node_path_default().join(context, CONTEXT_POST_INSTALL);
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(target), { recursive: true });
+        (0,external_node_fs_.copyFileSync)(file.path, target);
+        (0,external_node_fs_.chmodSync)(target, 0o755);
+    }
+    const text = renderDockerfile(entry, { baseDigest, requirements });
+    const file = external_node_path_default().join(dir, 'Dockerfile');
+    (0,external_node_fs_.writeFileSync)(file, text);
+    return { text, file, context, contextDigest: contextDigest(context) };
+}
+/** Copy a requirements file and the files it includes (-r, -c), keeping their relative places. */
+function copyRequirements(rel, workspace, targetDir) {
+    const top = readInputFile(rel, workspace, 'requirements', true);
+    const topDir = external_node_path_default().dirname(top.path);
+    const seen = new Set();
+    const visit = (file, origin) => {
+        const read = readInputFile(file, topDir, origin, true);
+        const real = read.path;
+        const facts = readRequirements(read.text, origin);
+        const relToTop = external_node_path_default().relative(topDir, real);
+        if (relToTop.startsWith('..'))
+            throw new UserError(`${origin}: ${quote(file)} is outside the folder of ${rel}; keep included files beside it or below it`);
+        if (seen.has(real))
+            return facts;
+        seen.add(real);
+        const dest = external_node_path_default().join(targetDir, relToTop);
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(dest), { recursive: true });
+        (0,external_node_fs_.copyFileSync)(real, dest);
+        for (const inc of facts.includes) {
+            const sub = visit(external_node_path_default().join(external_node_path_default().dirname(relToTop), inc), `${rel} (included ${inc})`);
+            facts.hashes ||= sub.hashes;
+            facts.pins.push(...sub.pins);
+        }
+        return facts;
+    };
+    return visit(external_node_path_default().basename(top.path), `requirements ${rel}`);
+}
+/**
+ * The base image's digest, asked of its registry before anything builds: a tag that does not
+ * exist is reported here, not after a failed pull; one that does is pinned in FROM (so the
+ * content hash follows the base image). When the registry cannot be asked, the build goes on
+ * from the tag.
+ */
+async function lookUpBaseImage(reference, registry) {
+    const ref = parseImageReference(reference, 'base image');
+    if (ref.digest)
+        return { digest: null };
+    try {
+        const found = await registry.head(ref.repo, ref.tag);
+        if (found?.digest)
+            return { digest: found.digest };
+        if (found)
+            return { digest: null };
+        return {
+            error: `the base image ${reference} does not exist: ${ref.repo.registry} has no tag ${quote(ref.tag)} in ${ref.repo.path}. Check the tag (base-image placeholders are filled from the entry: torch, cuda, cudnnMajor, ...), or that the image was not removed`,
+        };
+    }
+    catch (err) {
+        const status = err instanceof RegistryError ? err.status : null;
+        if (status === 401 || status === 403) {
+            return { error: `the base image ${reference} cannot be read: ${ref.repo.registry} answered ${status}, which registries such as Docker Hub also answer for a repository that does not exist; check the name, or log in first (docker/login-action) if it is private` };
+        }
+        return { digest: null, warning: `could not look up the base image ${reference} (${err.message}); building from the tag, unpinned` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/effects/docker.ts
+
+
+
+/** What docker and buildx are on this runner, asked once per run. */
+async function detectTools(docker, builder, env) {
+    // Both at once: each is a docker CLI start (~0.25 s).
+    const [version, inspect] = await Promise.all([
+        execCapture(docker, ['buildx', 'version'], { env, timeoutMs: 30_000 }),
+        execCapture(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])], { env, timeoutMs: 60_000 }),
+    ]);
+    if (version.code !== 0) {
+        if (/ENOENT|not found/.test(version.output) && !/buildx/.test(version.output)) {
+            throw new UserError(`docker was not found (${quote(docker)}); the build command needs the docker CLI`);
+        }
+        return { buildx: null, buildkit: null };
+    }
+    const buildx = cleanVersion(/\sv?(\d+\.\d+\.\d+[^\s]*)/.exec(version.output)?.[1]);
+    if (inspect.code !== 0) {
+        throw new UserError(`buildx builder ${builder ? quote(builder) : '(the current one)'} is not usable: ${inspect.output.trim().split('\n').pop()}. ` +
+            'Create one (docker/setup-buildx-action, or docker buildx create) or set input builder to an existing one');
+    }
+    const buildkit = cleanVersion(/Build[kK]it(?: version)?:\s*v?([0-9][^\s]*)/.exec(inspect.output)?.[1]);
+    return { buildx, buildkit };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/build.ts
 
 
@@ -32937,8 +33977,10 @@ async function buildCommand(plan, options, rt) {
             return found;
         })());
         const source = readBuildSource(options, rt.baseDir, scratch);
+        checkCustomisationFits(source, plan.include);
         const env = buildEnvironment(rt, scratch);
         const registry = new RegistryClient(rt.env, options.retries, rt.mask);
+        const bases = source.dockerfile === null ? await lookUpBaseImages(plan.include, registry, rt.log) : new Map();
         const results = new Array(plan.include.length);
         let stop = false;
         let next = 0;
@@ -32953,11 +33995,19 @@ async function buildCommand(plan, options, rt) {
                     results[index] = cancelled(entry);
                     continue;
                 }
+                const base = bases.get(entry.baseImage);
+                if (base && 'error' in base) {
+                    rt.log.error(`${entry.tag}: not built: ${base.error}`);
+                    results[index] = emptyResult(entry, 'failed', { error: base.error });
+                    if (options.failFast)
+                        stop = true;
+                    continue;
+                }
                 const entryDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${entry.key}-`));
-                const dockerfile = dockerfileFor(source, entry, entryDir);
-                const planFor = (t) => planEntryBuild(entry, options, { dockerfile: dockerfile.text, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
+                const entrySource = dockerfileFor(source, entry, entryDir, base?.digest ?? null);
+                const planFor = (t) => planEntryBuild(entry, options, { dockerfile: entrySource.text, contextDigest: entrySource.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
                 const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
-                const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile.file, entryDir, source, options, toolsNow, registry, entryRt));
+                const result = await entryRt.log.group(`${entry.tag}`, () => build_buildEntry(planFor(tools), planFor, entrySource, entryDir, options, toolsNow, registry, entryRt));
                 results[index] = result;
                 if (result.status === 'failed' && options.failFast)
                     stop = true;
@@ -32969,6 +34019,21 @@ async function buildCommand(plan, options, rt) {
     finally {
         (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
     }
+}
+/** Every distinct base image of the template's entries, looked up once, before anything builds. */
+async function lookUpBaseImages(entries, registry, log) {
+    const names = [...new Set(entries.map((e) => e.baseImage))];
+    const found = await Promise.all(names.map((name) => lookUpBaseImage(name, registry)));
+    const map = new Map();
+    names.forEach((name, i) => {
+        const lookup = found[i];
+        if ('warning' in lookup && lookup.warning)
+            log.warning(lookup.warning);
+        else if ('digest' in lookup && lookup.digest)
+            log.info(`base image ${name}: ${lookup.digest}`);
+        map.set(name, lookup);
+    });
+    return map;
 }
 /** A log for one of several entries built at once: no groups, every line tagged with its entry. */
 function prefixed(log, tag) {
@@ -33012,7 +34077,7 @@ function emptyResult(entry, status, fields = {}) {
 function cancelled(entry) {
     return emptyResult(entry, 'cancelled', { error: 'not built: an earlier entry failed and fail-fast is set' });
 }
-async function buildEntry(planned, planFor, file, entryDir, source, options, toolsNow, registry, rt) {
+async function build_buildEntry(planned, planFor, source, entryDir, options, toolsNow, registry, rt) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
@@ -33046,7 +34111,7 @@ async function buildEntry(planned, planFor, file, entryDir, source, options, too
         rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
     }
     const metadataFile = external_node_path_default().join(entryDir, 'metadata.json');
-    const invocation = { build, file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
+    const invocation = { build, file: source.file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
     let attempts = 0;
     let output = '';
     let code = 1;
@@ -33555,62 +34620,6 @@ function upsert(list, updates, id) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/matrix/entry.ts
-
-function entry_buildEntry(parts, data) {
-    const { release, patch, cuda, variant, python, ubuntu, flavor } = parts;
-    const os = `ubuntu${ubuntu}`;
-    const channel = release.status === 'rc' ? 'test' : 'release';
-    const indexTemplate = release.status === 'rc' ? data.indexUrls.rc : data.indexUrls.stable;
-    const fields = {
-        torch: patch.torch,
-        torchvision: patch.torchvision,
-        torchaudio: patch.torchaudio,
-        cuda: cuda ? cuda.version : 'cpu',
-        cudaVariant: variant,
-        cudaFull: cuda ? cuda.release : null,
-        cudnn: cuda ? (release.cuda.cudnn[variant] ?? null) : null,
-        python,
-        os,
-        flavor,
-        baseImage: baseImageFor(cuda, ubuntu, flavor),
-        indexUrl: indexTemplate.replace('{variant}', variant),
-        channel,
-        minDriver: cuda ? cuda.minDriver : null,
-    };
-    const tag = `${patch.torch}-${variant}-py${python}-${os}${flavor === 'devel' ? '-devel' : ''}`;
-    return { ...fields, tag, key: entryKey(fields) };
-}
-/** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, or plain ubuntu for CPU images. */
-function baseImageFor(cuda, ubuntu, flavor) {
-    if (!cuda)
-        return `ubuntu:${ubuntu}`;
-    const token = cuda.image.cudnnToken ? `${cuda.image.cudnnToken}-` : '';
-    return `nvidia/cuda:${cuda.release}-${token}${flavor}-ubuntu${ubuntu}`;
-}
-/**
- * 12 hex characters of SHA-256 over the fields that define the image, in a
- * fixed order. Bump KEY_VERSION when what goes into an image changes meaning.
- */
-const KEY_VERSION = 1;
-function entryKey(fields) {
-    const canonical = JSON.stringify([
-        KEY_VERSION,
-        fields.torch,
-        fields.torchvision,
-        fields.torchaudio,
-        fields.cudaVariant,
-        fields.cudaFull,
-        fields.cudnn,
-        fields.python,
-        fields.os,
-        fields.flavor,
-        fields.baseImage,
-        fields.indexUrl,
-    ]);
-    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 12);
-}
-
 ;// CONCATENATED MODULE: ./src/matrix/selectors.ts
 
 
@@ -33711,12 +34720,14 @@ var dist = __nccwpck_require__(8815);
 
 
 
+
 /**
  * The matrix spec a person writes (YAML or JSON), parsed into selectors.
  * Pure: takes the text and where it came from (for messages).
  */
 const AXES = ['torch', 'cuda', 'python', 'os', 'flavor'];
-const spec_TOP_KEYS = [...AXES, 'include', 'exclude'];
+const spec_TOP_KEYS = [...AXES, ...CUSTOM_KEYS, 'include', 'exclude'];
+const INCLUDE_KEYS = [...AXES, ...CUSTOM_KEYS];
 /** Longest matrix text accepted: a spec is a few lines; megabytes are a mistake or an attack. */
 const MAX_SPEC_BYTES = 256 * 1024;
 /** Longest list accepted for one key. */
@@ -33758,7 +34769,7 @@ function parseMatrixSpec(text, origin) {
 }
 function specFromObject(root, origin) {
     if (!isMap(root)) {
-        throw new UserError(`${origin}: the matrix spec must be a mapping with keys ${spec_TOP_KEYS.join(', ')}; got ${describe(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
+        throw new UserError(`${origin}: the matrix spec must be a mapping with keys ${spec_TOP_KEYS.join(', ')}; got ${spec_describe(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
     checkKnownKeys(root, spec_TOP_KEYS, 'matrix');
     const axes = {};
@@ -33767,8 +34778,12 @@ function specFromObject(root, origin) {
             continue;
         axes[axis] = valuesOf(root[axis], `matrix.${axis}`).map((v, i, all) => PARSERS[axis](v, all.length > 1 || Array.isArray(root[axis]) ? `matrix.${axis}[${i}]` : `matrix.${axis}`));
     }
-    const include = partials(root.include, 'matrix.include');
-    const exclude = partials(root.exclude, 'matrix.exclude');
+    const include = partials(root.include, 'matrix.include', true);
+    const exclude = partials(root.exclude, 'matrix.exclude', false);
+    const includeCustomisation = Array.isArray(root.include)
+        ? root.include.map((item, i) => customisationFromSpec(item, `matrix.include[${i}]`))
+        : [];
+    const customisation = customisationFromSpec(root, 'matrix');
     const givenAxes = AXES.filter((a) => axes[a]);
     if (givenAxes.length > 0 && !axes.torch) {
         throw new UserError(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or give every entry under include)`);
@@ -33776,31 +34791,32 @@ function specFromObject(root, origin) {
     if (givenAxes.length === 0 && include.length === 0) {
         throw new UserError(`matrix: nothing to build; give torch (e.g. torch: "2.4") or a list of entries under include`);
     }
-    return { axes, include, exclude };
+    return { axes, include, includeCustomisation, exclude, customisation };
 }
-function partials(value, field) {
+function partials(value, field, withCustomisation) {
+    const allowed = withCustomisation ? INCLUDE_KEYS : AXES;
     if (value === undefined)
         return [];
     if (!Array.isArray(value)) {
-        throw new UserError(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${describe(value)}`);
+        throw new UserError(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${spec_describe(value)}`);
     }
     if (value.length > MAX_LIST_ITEMS)
         throw new UserError(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
     return value.map((item, i) => {
         const at = `${field}[${i}]`;
         if (!isMap(item)) {
-            throw new UserError(`${at}: expected a mapping of ${AXES.join(', ')}, got ${describe(item)}`);
+            throw new UserError(`${at}: expected a mapping of ${allowed.join(', ')}, got ${spec_describe(item)}`);
         }
-        checkKnownKeys(item, AXES, at);
+        checkKnownKeys(item, allowed, at);
         if (Object.keys(item).length === 0)
-            throw new UserError(`${at}: an empty entry; name at least one of ${AXES.join(', ')}`);
+            throw new UserError(`${at}: an empty entry; name at least one of ${allowed.join(', ')}`);
         const entry = {};
         for (const axis of AXES) {
             const v = item[axis];
             if (v === undefined)
                 continue;
             if (typeof v !== 'string') {
-                throw new UserError(`${at}.${axis}: expected one value, got ${describe(v)}; write one ${field.split('.')[1]} item per combination`);
+                throw new UserError(`${at}.${axis}: expected one value, got ${spec_describe(v)}; write one ${field.split('.')[1]} item per combination`);
             }
             entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
         }
@@ -33817,11 +34833,11 @@ function valuesOf(value, field) {
             throw new UserError(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
         return value.map((v, i) => {
             if (typeof v !== 'string')
-                throw new UserError(`${field}[${i}]: expected a version, got ${describe(v)}`);
+                throw new UserError(`${field}[${i}]: expected a version, got ${spec_describe(v)}`);
             return nonEmpty(v, `${field}[${i}]`);
         });
     }
-    throw new UserError(`${field}: expected a value or a list of values, got ${describe(value)}`);
+    throw new UserError(`${field}: expected a value or a list of values, got ${spec_describe(value)}`);
 }
 function nonEmpty(v, field) {
     if (v.trim() === '' || v === 'null' || v === '~')
@@ -33833,7 +34849,8 @@ function nonEmpty(v, field) {
 function checkKnownKeys(obj, allowed, field) {
     for (const key of Object.keys(obj)) {
         if (!allowed.includes(key)) {
-            const near = allowed.find((a) => a.toLowerCase() === key.toLowerCase().replace(/s$/, ''));
+            const plain = (k) => k.toLowerCase().replace(/_/g, '-');
+            const near = allowed.find((a) => a === plain(key).replace(/s$/, '') || a === plain(key) || a === `${plain(key)}s`);
             throw new UserError(`${field}: unknown key ${quote(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
         }
     }
@@ -33841,7 +34858,7 @@ function checkKnownKeys(obj, allowed, field) {
 function isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-function describe(v) {
+function spec_describe(v) {
     if (Array.isArray(v))
         return 'a list';
     if (isMap(v))
@@ -33852,6 +34869,7 @@ function describe(v) {
 }
 
 ;// CONCATENATED MODULE: ./src/matrix/resolve.ts
+
 
 
 
@@ -33901,9 +34919,10 @@ class Resolver {
             this.checkPythonKnown(sel);
         }
         const cells = this.crossProduct(spec);
+        const everyEntry = mergeCustomisation(options.customisation ?? emptyCustomisation(), spec.customisation);
         let resolved = [];
         for (const cell of cells)
-            resolved.push(...this.resolveCell(cell));
+            resolved.push(...this.resolveCell(cell, true, everyEntry));
         // Newest torch first; otherwise the order the spec lists values in (sort is stable).
         const rank = new Map(this.known.map((k, i) => [k.patch, i]));
         resolved.sort((a, b) => (rank.get(a.parts.patch) ?? 0) - (rank.get(b.parts.patch) ?? 0));
@@ -33916,13 +34935,27 @@ class Resolver {
         const added = [];
         spec.include.forEach((include, i) => {
             const field = `matrix.include[${i}]`;
+            const custom = spec.includeCustomisation[i] ?? null;
             const matchKeys = Object.keys(include).filter((k) => axes.includes(k));
             const extraKeys = Object.keys(include).filter((k) => !axes.includes(k));
             const matched = axes.length === 0 ? [] : resolved.filter((r) => this.matchesOn(r.parts, include, matchKeys));
             if (matched.length === 0) {
-                added.push(...this.resolveInclude(include, field));
+                added.push(...this.resolveInclude(include, field, mergeCustomisation(everyEntry, custom)));
                 return;
             }
+            // A tag-suffix names a variant: a copy of each matched entry with the include's additions,
+            // beside the entry (which keeps its own tag).
+            if (custom?.tagSuffix) {
+                if (extraKeys.length > 0)
+                    throw new UserError(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
+                for (const r of matched)
+                    added.push({ ...r, custom: mergeCustomisation(r.custom, custom) });
+                return;
+            }
+            // GitHub's rule: an include that matches adds its other keys to the entries it matches.
+            if (custom)
+                for (const r of matched)
+                    r.custom = mergeCustomisation(r.custom, custom);
             if (extraKeys.length === 0)
                 return; // already in the matrix
             const extras = {};
@@ -33932,16 +34965,17 @@ class Resolver {
                 if (!matched.includes(r))
                     return [r];
                 const cell = { ...r.cell, ...extras };
-                const outcome = this.resolveCell(cell, false);
+                const outcome = this.resolveCell(cell, false, r.custom);
                 if (outcome.length === 0) {
                     throw new UserError(`${field}: cannot apply ${describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
                 }
                 return outcome;
             });
         });
-        const include = dedupe([...resolved, ...added].map((r) => r.entry));
+        const include = resolve_dedupe([...resolved, ...added].map((r) => customiseEntry(r.entry, r.custom)));
         if (include.length === 0)
             throw new UserError(this.explainEmpty(spec));
+        checkTagsUnique(include);
         if (include.length > options.maxEntries) {
             throw new UserError(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
                 `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`);
@@ -33985,12 +35019,12 @@ class Resolver {
                             cells.push({ torch: t, cuda: c, python: p, os: o, flavor: f });
         return cells;
     }
-    resolveInclude(include, field) {
+    resolveInclude(include, field, custom) {
         if (!include.torch) {
             throw new UserError(`${field}: matches no entry of the matrix and names no torch; a new entry needs torch (e.g. torch: "2.4.1")`);
         }
         const cell = { ...DEFAULTS, ...include };
-        const out = this.resolveCell(cell, false);
+        const out = this.resolveCell(cell, false, custom);
         if (out.length === 0)
             throw new UserError(`${field}: ${describePartial(include)} was never shipped: ${this.lastReason}`);
         return out;
@@ -34002,7 +35036,7 @@ class Resolver {
      * rules out is recorded as skipped (cross product) or left for the caller
      * to turn into an error (include).
      */
-    resolveCell(cell, recordSkips = true) {
+    resolveCell(cell, recordSkips, custom) {
         const out = [];
         const skip = (torch, cuda, python, os, reason) => {
             this.lastReason = reason;
@@ -34032,7 +35066,7 @@ class Resolver {
                     for (const ubuntu of os.ok) {
                         const parts = { release, patch, cuda: cudaRelease, variant, python: py, ubuntu, flavor: cell.flavor.flavor };
                         this.noteProvenance(parts, cell);
-                        out.push({ parts, entry: entry_buildEntry(parts, this.data), cell: concreteCell(cell, parts) });
+                        out.push({ parts, entry: buildEntry(parts, this.data), cell: concreteCell(cell, parts), custom });
                     }
                 }
             }
@@ -34274,12 +35308,24 @@ function describePartial(partial) {
         .map((a) => `${a} ${partial[a]?.text}`)
         .join(', ');
 }
-function dedupe(entries) {
+/** Two entries under one tag would overwrite each other's image: a tag-suffix tells them apart. */
+function checkTagsUnique(entries) {
+    const seen = new Map();
+    for (const e of entries) {
+        const other = seen.get(e.tag);
+        if (other) {
+            throw new UserError(`two entries would push to the same tag ${quote(e.tag)}: they differ only in what they add to the image (${quote(JSON.stringify(other.customisation ?? {}))} and ${quote(JSON.stringify(e.customisation ?? {}))}); give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
+        }
+        seen.set(e.tag, e);
+    }
+}
+function resolve_dedupe(entries) {
     const seen = new Set();
     return entries.filter((e) => (seen.has(e.key) ? false : (seen.add(e.key), true)));
 }
 
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
+
 
 
 
@@ -34292,12 +35338,13 @@ function dedupe(entries) {
  */
 function planCommand(request) {
     const data = compatFor(request);
+    const customisation = request.customisation ?? emptyCustomisation();
     if (request.entry)
-        return planOneEntry(request.entry.text, request.entry.origin, data);
+        return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
     const spec = parseMatrixSpec(request.matrix.text, request.matrix.origin);
-    return resolvePlan(spec, data, { maxEntries: request.maxEntries });
+    return resolvePlan(spec, data, { maxEntries: request.maxEntries, customisation });
 }
-function planOneEntry(text, origin, data) {
+function planOneEntry(text, origin, data, inputs) {
     let cell;
     try {
         cell = JSON.parse(text);
@@ -34312,10 +35359,12 @@ function planOneEntry(text, origin, data) {
         }
     }
     const spec = specFromObject({ include: [{ torch: cell.torch, cuda: cell.cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
-    const plan = resolvePlan(spec, data, { maxEntries: 1 });
+    // The entry's own customisation wins over the inputs (as include items do in a plan).
+    const customisation = mergeCustomisation(inputs, customisationFromEntry(cell.customisation, `${origin}.customisation`));
+    const plan = resolvePlan(spec, data, { maxEntries: 1, customisation });
     const entry = plan.include[0];
     if (!entry || entry.key !== cell.key) {
-        throw new UserError(`${origin}: entry ${quote(cell.key)} resolves to ${quote(entry?.key)} here: it was planned with other release data (same compat-file in both jobs?)`);
+        throw new UserError(`${origin}: entry ${quote(cell.key)} resolves to ${quote(entry?.key)} here: it was planned with other release data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`);
     }
     return plan;
 }
@@ -34612,7 +35661,7 @@ function headers(text) {
     return out;
 }
 /** pip normalises names (PEP 503): "Torch_Vision" and "torch-vision" are one package. */
-function pipName(name) {
+function inventory_pipName(name) {
     return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 function inventoryOf(files) {
@@ -34636,7 +35685,7 @@ function inventoryOf(files) {
         else {
             const h = headers(text);
             if (h.Name && h.Version)
-                inv.python[pipName(h.Name)] = h.Version;
+                inv.python[inventory_pipName(h.Name)] = h.Version;
         }
     }
     const pkg = (prefix) => Object.entries(inv.python).find(([n]) => prefix.test(n))?.[1] ?? null;
@@ -34676,6 +35725,7 @@ function diffPackages(baseline, current) {
 
 
 
+
 async function reproCommand(plan, build, repro, rt) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);
@@ -34685,9 +35735,11 @@ async function reproCommand(plan, build, repro, rt) {
     const registry = new RegistryClient(rt.env, build.retries, rt.mask);
     try {
         const source = readBuildSource(build, rt.baseDir, scratch);
+        checkCustomisationFits(source, plan.include);
+        const bases = source.dockerfile === null ? await lookUpBaseImages(plan.include, registry, rt.log) : new Map();
         const results = [];
         for (const entry of plan.include) {
-            results.push(await rt.log.group(`repro ${entry.tag}`, () => checkEntry(entry, plan, build, repro, tools, epoch, source, scratch, registry, rt)));
+            results.push(await rt.log.group(`repro ${entry.tag}`, () => checkEntry(entry, plan, build, repro, tools, epoch, source, bases.get(entry.baseImage), scratch, registry, rt)));
         }
         return results;
     }
@@ -34711,18 +35763,23 @@ async function commitTime(rt) {
     }
     return Number(t);
 }
-async function checkEntry(entry, plan, build, repro, tools, epoch, source, scratch, registry, rt) {
+async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseImage, scratch, registry, rt) {
     const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch };
+    if (baseImage && 'error' in baseImage) {
+        rt.log.error(`${entry.tag}: not built: ${baseImage.error}`);
+        return { ...base, status: 'failed', error: baseImage.error };
+    }
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${entry.key}-`));
-    const { text: dockerfileText, file } = dockerfileFor(source, entry, dir);
-    const planned = planEntryBuild(entry, { ...build, cache: 'none' }, { dockerfile: dockerfileText, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: false }, { created: new Date(epoch * 1000).toISOString(), tempDir: dir });
+    const entrySource = dockerfileFor(source, entry, dir, baseImage?.digest ?? null);
+    const { text: dockerfileText, file } = entrySource;
+    const planned = planEntryBuild(entry, { ...build, cache: 'none' }, { dockerfile: dockerfileText, contextDigest: entrySource.contextDigest, entryCount: plan.include.length, supportsIgnoreError: false }, { created: new Date(epoch * 1000).toISOString(), tempDir: dir });
     const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };
     const buildInto = async (name, noCache) => {
         const dest = external_node_path_default().join(dir, name);
         const args = buildxArgs({
             build: planned,
             file,
-            context: source.context,
+            context: entrySource.context,
             push: false,
             load: false,
             metadataFile: external_node_path_default().join(dir, `${name}.json`),
@@ -35071,7 +36128,7 @@ async function runOne(entry, image, options, check, base, rt) {
     const started = Date.now();
     const args = smokeRunArgs(entry, image, options, { check, ...(options.script ? { script: options.script } : {}) }, name);
     const res = await execCapture(rt.docker, args, {
-        env: rt.env,
+        env: smokeRunEnv(rt.env, options),
         timeoutMs: options.timeoutSeconds * 1000,
         onLine: rt.log.untrusted,
         ...(rt.signal ? { signal: rt.signal } : {}),
@@ -35164,48 +36221,6 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     return { plan, images, smoke: await smokeCommand(built, targets, smoke, compatFor(request), runtime, host) };
 }
 
-;// CONCATENATED MODULE: ./src/effects/files.ts
-
-
-
-/** Largest input file read: matrix specs and compat files are kilobytes. */
-const MAX_INPUT_FILE_BYTES = 1024 * 1024;
-/**
- * Read a file named by an input. Relative paths resolve against `baseDir`;
- * with `confine`, the real path (symlinks followed) must stay inside it, so
- * an action input cannot read files outside the workspace.
- */
-function readInputFile(file, baseDir, field, confine) {
-    if (file.includes('\0'))
-        throw new UserError(`${field}: ${quote(file)} is not a valid path`);
-    const resolved = external_node_path_default().resolve(baseDir, file);
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(resolved);
-    }
-    catch {
-        throw new UserError(`${field}: ${quote(file)} does not exist (looked for ${resolved})`);
-    }
-    if (confine) {
-        const base = (0,external_node_fs_.realpathSync)(baseDir);
-        const rel = external_node_path_default().relative(base, real);
-        if (rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel)) {
-            throw new UserError(`${field}: ${quote(file)} is outside the workspace (${base}); give a path inside the repository`);
-        }
-    }
-    const stat = (0,external_node_fs_.statSync)(real);
-    if (!stat.isFile())
-        throw new UserError(`${field}: ${quote(file)} is not a regular file`);
-    if (stat.size > MAX_INPUT_FILE_BYTES) {
-        throw new UserError(`${field}: ${quote(file)} is ${stat.size} bytes; at most ${MAX_INPUT_FILE_BYTES} are read`);
-    }
-    return { text: (0,external_node_fs_.readFileSync)(real, 'utf8'), origin: `${field} ${file}`, path: real };
-}
-/** Standard input, for the CLI's `--matrix -`. */
-function readStdin(field) {
-    return { text: readFileSync(0, 'utf8'), origin: `${field} (stdin)` };
-}
-
 ;// CONCATENATED MODULE: ./src/request.ts
 
 
@@ -35295,6 +36310,8 @@ function reproFails(failOn, results) {
 
 
 
+
+
 /** The action's inputs turned into the typed request (files read, relative to the workspace). */
 function requestFromInputs(workspace) {
     const command = parseCommand(core/* getInput */.V4('command') || 'plan', 'input command');
@@ -35316,6 +36333,12 @@ function requestFromInputs(workspace) {
         matrix,
         maxEntries: parseMaxEntries(core/* getInput */.V4('max-entries'), 'input max-entries'),
     };
+    request.customisation = parseCustomInputs(Object.fromEntries(CUSTOM_KEYS.map((k) => [k, core/* getInput */.V4(k)])), Object.fromEntries(CUSTOM_KEYS.map((k) => [k, `input ${k}`])));
+    for (const key of ['requirements', 'postInstall']) {
+        const file = request.customisation[key];
+        if (file)
+            confine(workspace, file, `input ${key === 'postInstall' ? 'post-install' : key}`);
+    }
     if (compatPath)
         request.compatFile = readInputFile(compatPath, workspace, 'input compat-file', true);
     if (entry)
@@ -35371,6 +36394,11 @@ function requestFromInputs(workspace) {
             timeout: core/* getInput */.V4('smoke-timeout'),
             minGpus: core/* getInput */.V4('min-gpus'),
             python: core/* getInput */.V4('smoke-python'),
+            shmSize: core/* getInput */.V4('smoke-shm-size'),
+            ipcHost: core/* getInput */.V4('smoke-ipc-host'),
+            memory: core/* getInput */.V4('smoke-memory'),
+            cpus: core/* getInput */.V4('smoke-cpus'),
+            env: core/* getInput */.V4('smoke-env'),
         }, {
             smoke: 'input smoke',
             expectGpu: 'input expect-gpu',
@@ -35379,7 +36407,12 @@ function requestFromInputs(workspace) {
             timeout: 'input smoke-timeout',
             minGpus: 'input min-gpus',
             python: 'input smoke-python',
-        }, script ? readInputFile(script, workspace, 'input smoke-script', true).path : undefined);
+            shmSize: 'input smoke-shm-size',
+            ipcHost: 'input smoke-ipc-host',
+            memory: 'input smoke-memory',
+            cpus: 'input smoke-cpus',
+            env: 'input smoke-env',
+        }, script ? readInputFile(script, workspace, 'input smoke-script', true).path : undefined, (0,external_node_fs_.realpathSync)(workspace));
         request.smokeTargets = { imagesJson: core/* getInput */.V4('images'), image: core/* getInput */.V4('image'), fields: { images: 'input images', image: 'input image' } };
     }
     return request;
@@ -35719,7 +36752,7 @@ function neutralise(line) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2906);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8821);
 // The action's entry point (runs.main in action.yml).
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -35736,7 +36769,7 @@ __webpack_async_result__();
 /***/ 6345:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "b7fa7f4b9c252a98aaa3.py";
+module.exports = __nccwpck_require__.p + "1bf5d814eac1115799c6.py";
 
 /***/ }),
 

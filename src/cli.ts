@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
+import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { parseBuildOptions } from './build/options.js';
+import { CUSTOM_KEYS, parseCustomInputs, type CustomKey } from './custom/customisation.js';
 import { renderDockerfile } from './build/dockerfile.js';
 import type { BuildLog } from './commands/build.js';
 import { runCommand } from './commands/index.js';
@@ -33,6 +35,20 @@ Options:
                        1-based position in the plan) instead of the plan
   -h, --help           show this help
   --version            show the version
+
+What the images add (plan, build, all, repro; the matrix spec may set the same keys):
+  --apt-packages PKGS  Debian/Ubuntu packages, e.g. "libgl1 libglib2.0-0" (repeatable)
+  --pip-packages REQS  Python packages with versions, e.g. "numpy==1.26.4" (repeatable)
+  --requirements FILE  a requirements file (hashes are then required when it has any)
+  --pip-index-url URL  the index for those packages instead of PyPI
+  --pip-extra-index-url URL  another index to look in (repeatable)
+  --env K=V            an environment variable set in the image (repeatable)
+  --workdir DIR        the image's working directory
+  --user NAME[:UID]    a non-root user created in the image and run as
+  --post-install FILE  a script run as root in its own layer, after the packages
+  --base-image REF     start from an image that already holds torch, e.g.
+                       "pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime"
+  --tag-suffix TEXT    appended to every entry's tag
 
 Build options (build, all):
   --image REPO         repository to tag the images in, e.g. 127.0.0.1:5000/team/pytorch
@@ -68,6 +84,12 @@ Smoke options (smoke, all):
   --min-gpus N         GPUs the container must see (default 1)
   --smoke-script FILE  your Python check, run in the container after ours
   --smoke-python PATH  the interpreter in the image (default python3)
+  --smoke-shm-size S   shared memory for the container (default 1g; Docker's own is 64m)
+  --smoke-ipc-host     share the host's IPC namespace (instead of --smoke-shm-size)
+  --smoke-memory M     memory limit, e.g. 16g
+  --smoke-cpus N       CPU limit, e.g. 4 or 1.5
+  --smoke-env K=V      an environment variable for the check (repeatable; the value stays
+                       out of docker's command line)
 
 Exit status: 0 on success, 2 for a mistake in the input, 1 for anything else.
 `;
@@ -110,6 +132,22 @@ export async function main(argv: string[]): Promise<number> {
         'min-gpus': { type: 'string' },
         'smoke-script': { type: 'string' },
         'smoke-python': { type: 'string' },
+        'apt-packages': { type: 'string', multiple: true },
+        'pip-packages': { type: 'string', multiple: true },
+        requirements: { type: 'string' },
+        'pip-index-url': { type: 'string' },
+        'pip-extra-index-url': { type: 'string', multiple: true },
+        env: { type: 'string', multiple: true },
+        workdir: { type: 'string' },
+        user: { type: 'string' },
+        'post-install': { type: 'string' },
+        'base-image': { type: 'string' },
+        'tag-suffix': { type: 'string' },
+        'smoke-shm-size': { type: 'string' },
+        'smoke-ipc-host': { type: 'boolean' },
+        'smoke-memory': { type: 'string' },
+        'smoke-cpus': { type: 'string' },
+        'smoke-env': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -182,6 +220,10 @@ function requestFromArgs(commandText: string, values: Values): Request {
   const request: Request = { command, matrix, maxEntries: parseMaxEntries(str('max-entries'), '--max-entries') };
   const compat = str('compat-file');
   if (compat !== undefined) request.compatFile = readInputFile(compat, cwd, '--compat-file', false);
+  request.customisation = parseCustomInputs(
+    Object.fromEntries(CUSTOM_KEYS.map((k) => [k, Array.isArray(values[k]) ? (values[k] as string[]).join('\n') : (values[k] as string | undefined)])),
+    Object.fromEntries(CUSTOM_KEYS.map((k) => [k, `--${k}`])) as Record<CustomKey, string>,
+  );
   if (needsBuild(command)) {
     const list = (name: string): string => ((values[name] as string[] | undefined) ?? []).join('\n');
     request.build = parseBuildOptions(
@@ -236,6 +278,11 @@ function requestFromArgs(commandText: string, values: Values): Request {
         timeout: str('smoke-timeout'),
         minGpus: str('min-gpus'),
         python: str('smoke-python'),
+        shmSize: str('smoke-shm-size'),
+        ipcHost: values['smoke-ipc-host'] ? 'true' : 'false',
+        memory: str('smoke-memory'),
+        cpus: str('smoke-cpus'),
+        env: ((values['smoke-env'] as string[] | undefined) ?? []).join('\n'),
       },
       {
         smoke: '--smoke',
@@ -245,8 +292,14 @@ function requestFromArgs(commandText: string, values: Values): Request {
         timeout: '--smoke-timeout',
         minGpus: '--min-gpus',
         python: '--smoke-python',
+        shmSize: '--smoke-shm-size',
+        ipcHost: '--smoke-ipc-host',
+        memory: '--smoke-memory',
+        cpus: '--smoke-cpus',
+        env: '--smoke-env',
       },
       script ? readInputFile(script, cwd, '--smoke-script', false).path : undefined,
+      realpathSync(cwd),
     );
     const imagesFile = str('images');
     request.smokeTargets = {

@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseBuildOptions } from './build/options.js';
+import { CUSTOM_KEYS, parseCustomInputs, type CustomKey } from './custom/customisation.js';
 import { UserError, quote } from './errors.js';
 import { readInputFile } from './effects/files.js';
 import { needsBuild, needsSmoke, parseCommand, parseMaxEntries, type Request } from './request.js';
@@ -28,6 +30,14 @@ export function requestFromInputs(workspace: string): Request {
     matrix,
     maxEntries: parseMaxEntries(core.getInput('max-entries'), 'input max-entries'),
   };
+  request.customisation = parseCustomInputs(
+    Object.fromEntries(CUSTOM_KEYS.map((k) => [k, core.getInput(k)])),
+    Object.fromEntries(CUSTOM_KEYS.map((k) => [k, `input ${k}`])) as Record<CustomKey, string>,
+  );
+  for (const key of ['requirements', 'postInstall'] as const) {
+    const file = request.customisation[key];
+    if (file) confine(workspace, file, `input ${key === 'postInstall' ? 'post-install' : key}`);
+  }
   if (compatPath) request.compatFile = readInputFile(compatPath, workspace, 'input compat-file', true);
   if (entry) request.entry = { text: entry, origin: 'input entry' };
   if (needsBuild(command)) {
@@ -86,6 +96,11 @@ export function requestFromInputs(workspace: string): Request {
         timeout: core.getInput('smoke-timeout'),
         minGpus: core.getInput('min-gpus'),
         python: core.getInput('smoke-python'),
+        shmSize: core.getInput('smoke-shm-size'),
+        ipcHost: core.getInput('smoke-ipc-host'),
+        memory: core.getInput('smoke-memory'),
+        cpus: core.getInput('smoke-cpus'),
+        env: core.getInput('smoke-env'),
       },
       {
         smoke: 'input smoke',
@@ -95,8 +110,14 @@ export function requestFromInputs(workspace: string): Request {
         timeout: 'input smoke-timeout',
         minGpus: 'input min-gpus',
         python: 'input smoke-python',
+        shmSize: 'input smoke-shm-size',
+        ipcHost: 'input smoke-ipc-host',
+        memory: 'input smoke-memory',
+        cpus: 'input smoke-cpus',
+        env: 'input smoke-env',
       },
       script ? readInputFile(script, workspace, 'input smoke-script', true).path : undefined,
+      realpathSync(workspace),
     );
     request.smokeTargets = { imagesJson: core.getInput('images'), image: core.getInput('image'), fields: { images: 'input images', image: 'input image' } };
   }

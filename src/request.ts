@@ -1,5 +1,6 @@
 import { UserError, listWords, quote } from './errors.js';
 import type { BuildOptions } from './build/options.js';
+import type { Customisation } from './custom/customisation.js';
 import type { ReproOptions } from './repro/options.js';
 import type { SmokeOptions } from './smoke/run-args.js';
 import { DEFAULT_MAX_ENTRIES } from './matrix/resolve.js';
@@ -27,6 +28,8 @@ export interface Request {
   entry?: SourceText;
   compatFile?: SourceText;
   maxEntries: number;
+  /** what every entry adds to its image (apt-packages, ..., base-image), from inputs; the spec may add more */
+  customisation?: Customisation;
   /** for build and all */
   build?: BuildOptions;
   /** for smoke and all */

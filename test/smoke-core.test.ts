@@ -9,7 +9,20 @@ import { plan } from './helpers.js';
 const cu124 = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include[0]!;
 const cpu = plan('torch: 2.4.1\ncuda: cpu\npython: "3.11"').include[0]!;
 const data = bundledCompat();
-const options: SmokeOptions = { mode: 'auto', expectGpu: true, gpuFlags: null, gpus: 'all', timeoutSeconds: 300, minGpus: 1, python: 'python3' };
+const options: SmokeOptions = {
+  mode: 'auto',
+  expectGpu: true,
+  gpuFlags: null,
+  gpus: 'all',
+  timeoutSeconds: 300,
+  minGpus: 1,
+  python: 'python3',
+  shmSize: '1g',
+  ipcHost: false,
+  memory: null,
+  cpus: null,
+  env: [],
+};
 
 describe('preflight: nvidia-smi output (recorded shapes)', () => {
   const cases: [string, string, number | 'missing', object][] = [
@@ -105,9 +118,10 @@ describe('diagnosis of container failures (recorded error texts)', () => {
 describe('docker run for the check', () => {
   it('hands all GPUs in, mounts the check read-only and passes the expectations', () => {
     expect(smokeRunArgs(cu124, 'r/x@sha256:abc', options, { check: '/a/check.py' }, 'gim-smoke-1')).toEqual([
-      'run', '--rm', '--name', 'gim-smoke-1', '--pull', 'missing', '--gpus', 'all', '-v', '/a/check.py:/gim/check.py:ro',
+      'run', '--rm', '--name', 'gim-smoke-1', '--pull', 'missing', '--gpus', 'all', '--shm-size', '1g', '-v', '/a/check.py:/gim/check.py:ro',
       '--entrypoint', 'python3', 'r/x@sha256:abc', '/gim/check.py',
       '--expect-torch', '2.4.1', '--expect-cuda', '12.4', '--expect-torchvision', '0.19.1', '--expect-torchaudio', '2.4.1', '--min-gpus', '1',
+      '--inventory', '/etc/gpu-image-matrix/inventory.json', '--expect-key', cu124.key,
     ]);
   });
   it('picks devices, or uses gpu-flags instead of --gpus', () => {
@@ -118,7 +132,7 @@ describe('docker run for the check', () => {
   });
   it('checks CPU entries and expect-gpu false without GPUs', () => {
     expect(smokeRunArgs(cpu, 'i', options, { check: '/c' }, 'n')).not.toContain('--gpus');
-    expect(checkArgs(cu124, { ...options, expectGpu: false }, false, false)).toContain('--no-gpu');
+    expect(checkArgs(cu124, { ...options, expectGpu: false }, false)).toContain('--no-gpu');
   });
   it('runs the user script through the check, with the same timeout', () => {
     const args = smokeRunArgs(cpu, 'i', options, { check: '/c', script: '/w/s.py' }, 'n');

@@ -3245,48 +3245,83 @@ module.exports = validRange
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TI: () => (/* binding */ renderDockerfile)
+/* harmony export */   TI: () => (/* binding */ renderDockerfile),
+/* harmony export */   Tp: () => (/* binding */ CONTEXT_REQUIREMENTS_DIR),
+/* harmony export */   Xg: () => (/* binding */ INVENTORY_PATH),
+/* harmony export */   vi: () => (/* binding */ CONTEXT_POST_INSTALL)
 /* harmony export */ });
-/* unused harmony exports TEMPLATE_VERSION, DEFAULT_UV_IMAGE */
+/* unused harmony exports TEMPLATE_VERSION, DEFAULT_UV_IMAGE, GIM_DIR, CONSTRAINTS_PATH */
+/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7147);
+/* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2997);
+
+
 /**
  * The embedded Dockerfile template, rendered per matrix entry. Pure.
  *
- * Layer order is chosen for sharing: the base (CUDA + OS) and the Python layer
- * depend only on BASE_IMAGE and PYTHON_VERSION, so entries that share CUDA, OS
- * and Python share them; torch comes last. Nothing is cached in layers: apt
- * lists are removed in the step that fetched them, pip/uv run without a cache.
+ * Layer order is chosen for sharing: the base (CUDA + OS) and the Python layer depend only on
+ * the base image and PYTHON_VERSION, so entries that share CUDA, OS and Python share them;
+ * torch comes next, then what the team adds, cheapest to change last: apt packages, the
+ * requirements file, pip-packages, environment, post-install, workdir and user. The torch layers
+ * are therefore the same for every team that builds this entry. With base-image, the image
+ * already holds torch and Python, and the template starts at the team's layers.
  *
- * Reproducible by default (command repro): every version is pinned, apt's logs
- * and ldconfig's aux-cache (which differ per build) are removed with the lists,
- * SOURCE_DATE_EPOCH reaches the RUN steps (so any .pyc compiled is hash-checked,
- * not stamped with the build time), and uv compiles no bytecode at install.
+ * Torch stays what the matrix says: after torch is in place, a step checks its version against
+ * the entry and writes the installed versions to CONSTRAINTS_PATH; every later pip or uv install
+ * is constrained by that file, so a package that asks for another torch fails the build (pip
+ * names it) instead of replacing torch. The last step writes the inventory (INVENTORY_PATH),
+ * checking once more that torch is unchanged (post-install could have replaced it).
  *
- * Python is installed exactly (uv's managed CPython builds), whatever the base
- * OS ships. uv comes from its distroless image and is mounted, not copied, so it
- * does not stay in the image.
+ * Reproducible by default (command repro): every version is pinned, apt's logs and ldconfig's
+ * aux-cache (which differ per build) are removed with the lists, SOURCE_DATE_EPOCH reaches the
+ * RUN steps, and neither pip nor uv compiles bytecode or keeps a cache in the image. The inventory
+ * holds no time.
+ *
+ * Python is installed exactly (uv's managed CPython builds), whatever the base OS ships. uv comes
+ * from its distroless image and is mounted, not copied, so it does not stay in the image.
  */
 /** Bump when the template changes what it builds: it is part of every content hash. */
-const TEMPLATE_VERSION = 2;
+const TEMPLATE_VERSION = 3;
 const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
-function renderDockerfile(entry, uvImage = DEFAULT_UV_IMAGE) {
-    const packages = [
-        `torch==\${TORCH_VERSION}`,
-        entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
-        entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
-    ].filter((p) => p !== null);
-    const torchArgs = [
-        `ARG TORCH_VERSION=${entry.torch}`,
-        entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
-        entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
-        `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
-    ].filter((a) => a !== null);
-    return `# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
-# torch ${entry.torch}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}, cuDNN ${entry.cudnn}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})
-ARG BASE_IMAGE=${entry.baseImage}
-ARG UV_IMAGE=${uvImage}
+const GIM_DIR = '/etc/gpu-image-matrix';
+const INVENTORY_PATH = `${GIM_DIR}/inventory.json`;
+const CONSTRAINTS_PATH = `${GIM_DIR}/constraints.txt`;
+/** Where the team's files are in the build context the effects layer prepares. */
+const CONTEXT_REQUIREMENTS_DIR = 'gim/requirements';
+const CONTEXT_POST_INSTALL = 'gim/post-install';
+const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
+function renderDockerfile(entry, inputs = {}) {
+    const custom = (entry.customisation ?? {});
+    const fromBase = (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_1__/* .torchFromBaseImage */ .rZ)(entry);
+    const from = inputs.baseDigest ? `${entry.baseImage}@${inputs.baseDigest}` : entry.baseImage;
+    const python = fromBase ? 'python3' : '/opt/venv/bin/python';
+    const parts = [];
+    parts.push(`# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
+# torch ${entry.torch}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}, cuDNN ${entry.cudnn}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# torch and Python come with the base image ${entry.baseImage}` : ''}`);
+    if (fromBase) {
+        parts.push(`FROM ${from}
+ARG SOURCE_DATE_EPOCH
+ENV PYTHONUNBUFFERED=1 \\
+    PIP_NO_CACHE_DIR=1 \\
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
+    PIP_NO_COMPILE=1 \\
+    PIP_ROOT_USER_ACTION=ignore`);
+    }
+    else {
+        const packages = [
+            `torch==\${TORCH_VERSION}`,
+            entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
+            entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
+        ].filter((p) => p !== null);
+        const torchArgs = [
+            `ARG TORCH_VERSION=${entry.torch}`,
+            entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
+            entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
+            `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
+        ].filter((a) => a !== null);
+        parts.push(`ARG UV_IMAGE=${inputs.uvImage ?? DEFAULT_UV_IMAGE}
 FROM \${UV_IMAGE} AS uv
 
-FROM \${BASE_IMAGE}
+FROM ${from}
 ARG SOURCE_DATE_EPOCH
 ENV NVIDIA_VISIBLE_DEVICES=all \\
     NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
@@ -3301,7 +3336,7 @@ ENV NVIDIA_VISIBLE_DEVICES=all \\
 
 RUN apt-get update \\
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
- && rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache
+ && ${CLEAN_APT}
 
 # Python, shared by every torch built on this base.
 ARG PYTHON_VERSION=${entry.python}
@@ -3313,10 +3348,195 @@ RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
 ${torchArgs.join('\n')}
 RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
     uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
-      ${packages.join(' ')}
-
-CMD ["python"]
-`;
+      ${packages.join(' ')}`);
+    }
+    parts.push(`# torch stays what the matrix says: check it, and pin it for every later install.
+RUN ${python} - <<'GIM_PIN'
+${pinScript(entry, fromBase)}
+GIM_PIN`);
+    if (custom.aptPackages?.length) {
+        parts.push(`# The team's system packages.
+RUN apt-get update \\
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \\
+      ${custom.aptPackages.join(' ')} \\
+ && ${CLEAN_APT}`);
+    }
+    const install = installCommand(fromBase, custom);
+    if (custom.requirements) {
+        const name = custom.requirements.split('/').pop();
+        const hashes = inputs.requirements?.facts.hashes ?? false;
+        parts.push(`# The team's requirements file (${custom.requirements})${hashes ? ', hashes required' : ''}.
+RUN --mount=type=bind,source=${CONTEXT_REQUIREMENTS_DIR},target=/tmp/gim-requirements \\
+    ${install} ${hashes ? '--require-hashes ' : ''}-r /tmp/gim-requirements/${name}`);
+    }
+    if (custom.pipPackages?.length) {
+        parts.push(`# The team's Python packages.
+RUN ${install} \\
+      ${custom.pipPackages.map(shellQuote).join(' ')}`);
+    }
+    if (custom.env?.length) {
+        parts.push(`ENV ${custom.env.map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' \\\n    ')}`);
+    }
+    if (custom.postInstall) {
+        parts.push(`# The team's post-install script (${custom.postInstall}), run as root.
+RUN --mount=type=bind,source=${CONTEXT_POST_INSTALL},target=/tmp/gim-post-install \\
+    /tmp/gim-post-install`);
+    }
+    const user = custom.user ? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .userParts */ .Ar)(custom.user) : null;
+    if (user) {
+        parts.push(`# The user the image runs as (kept when the base image has one of that name).
+RUN id -u ${user.name} >/dev/null 2>&1 \\
+ || useradd --create-home --shell /bin/sh${user.uid ? ` --uid ${user.uid}` : ''} ${user.name}`);
+    }
+    if (custom.workdir) {
+        parts.push(`RUN mkdir -p ${custom.workdir}${user ? ` && chown ${user.name} ${custom.workdir}` : ''}
+WORKDIR ${custom.workdir}`);
+    }
+    parts.push(`# What is in the image: ${INVENTORY_PATH} (and torch checked once more).
+RUN ${python} - <<'GIM_INVENTORY'
+${inventoryScript(entry, fromBase, inputs)}
+GIM_INVENTORY
+LABEL io.github.gpu-image-matrix.inventory=${INVENTORY_PATH}`);
+    if (user)
+        parts.push(`USER ${user.name}`);
+    if (!fromBase)
+        parts.push('CMD ["python"]');
+    return `${parts.join('\n\n')}\n`;
+}
+/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned torch. */
+function installCommand(fromBase, custom) {
+    const indexes = [
+        ...(custom.pipIndexUrl ? [`--index-url ${custom.pipIndexUrl}`] : []),
+        ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${u}`),
+    ].join(' ');
+    const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
+    if (fromBase)
+        return `PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
+    return `--mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    uv pip install --python /opt/venv/bin/python ${tail}`;
+}
+/** The Python (3.8+) that checks torch against the entry and writes the constraints file. */
+function pinScript(entry, fromBase) {
+    const expected = { torch: entry.torch, torchvision: entry.torchvision, torchaudio: entry.torchaudio };
+    const hint = fromBase
+        ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose torch and Python match the entry, or set the entry's torch and python to what the image holds`
+        : 'the wheel index served other versions than the release data says';
+    return `import importlib.metadata as md, os, re, sys
+expected = ${pyLiteral(expected)}
+python = ${pyLiteral(entry.python)}
+def release(v):
+    m = re.match(r"(\\d+)\\.(\\d+)(?:\\.(\\d+))?", v or "")
+    return tuple(int(x or 0) for x in m.groups()) if m else None
+problems, pins = [], []
+if "%d.%d" % sys.version_info[:2] != python:
+    problems.append("Python is %d.%d, the entry says %s" % (sys.version_info[0], sys.version_info[1], python))
+for name, want in expected.items():
+    try:
+        have = md.version(name)
+    except md.PackageNotFoundError:
+        have = None
+    if want is None:
+        if have:
+            pins.append("%s==%s" % (name, have))
+    elif have is None:
+        problems.append("%s is not installed, the entry says %s" % (name, want))
+    elif release(have) != release(want):
+        problems.append("%s is %s, the entry says %s" % (name, have, want))
+    else:
+        pins.append("%s==%s" % (name, have))
+if problems:
+    sys.exit("gpu-image-matrix: " + "; ".join(problems) + ": " + ${pyLiteral(hint)})
+os.makedirs(${pyLiteral(GIM_DIR)}, exist_ok=True)
+with open(${pyLiteral(CONSTRAINTS_PATH)}, "w") as f:
+    f.write("".join(p + "\\n" for p in pins))
+print("gpu-image-matrix: pinned " + ", ".join(pins))`;
+}
+/** The Python (3.8+) that writes the inventory, after checking that no later step replaced torch. */
+function inventoryScript(entry, fromBase, inputs) {
+    const custom = (entry.customisation ?? {});
+    const { customisation: _c, ...fields } = entry;
+    const requested = {
+        aptPackages: custom.aptPackages ?? [],
+        pipPackages: custom.pipPackages ?? [],
+        pipPackageNames: (custom.pipPackages ?? []).map(_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .pipName */ .t6),
+        requirements: custom.requirements ? { file: custom.requirements, hashes: inputs.requirements?.facts.hashes ?? false, pins: inputs.requirements?.facts.pins ?? [] } : null,
+        env: Object.fromEntries(custom.env ?? []),
+        workdir: custom.workdir ?? null,
+        user: custom.user ? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .userParts */ .Ar)(custom.user).name : null,
+        postInstall: custom.postInstall ?? null,
+    };
+    const header = {
+        schema: 1,
+        tool: 'gpu-image-matrix',
+        template: TEMPLATE_VERSION,
+        entry: fields,
+        baseImage: { name: entry.baseImage, digest: inputs.baseDigest ?? null, holdsTorch: fromBase },
+        requested,
+    };
+    return `import importlib.metadata as md, json, os, platform, sys
+inventory = json.loads(${pyLiteral(JSON.stringify(header))})
+pins = [l.strip() for l in open(${pyLiteral(CONSTRAINTS_PATH)}) if l.strip()]
+changed = []
+for pin in pins:
+    name, version = pin.split("==", 1)
+    try:
+        now = md.version(name)
+    except md.PackageNotFoundError:
+        now = None
+    if now != version:
+        changed.append("%s is now %s, it was %s" % (name, now, version))
+if changed:
+    sys.exit("gpu-image-matrix: " + "; ".join(changed) + ": a step after the pin replaced it (pip-packages and requirements are constrained, so most likely post-install)")
+packages = {}
+for d in md.distributions():
+    name = (d.metadata["Name"] or "").strip()
+    if name and name.lower() not in packages:
+        packages[name.lower()] = {"name": name, "version": d.version}
+system = []
+try:
+    for block in open("/var/lib/dpkg/status", encoding="utf-8", errors="replace").read().split("\\n\\n"):
+        fields = dict(l.split(": ", 1) for l in block.splitlines() if ": " in l and not l.startswith(" "))
+        if fields.get("Status", "").endswith(" installed") and "Package" in fields:
+            system.append({"name": fields["Package"], "version": fields.get("Version"), "arch": fields.get("Architecture")})
+except OSError:
+    pass
+osr = {}
+try:
+    for l in open("/etc/os-release"):
+        if "=" in l:
+            k, v = l.rstrip("\\n").split("=", 1)
+            osr[k] = v.strip('"')
+except OSError:
+    pass
+inventory["constraints"] = pins
+inventory["os"] = {"id": osr.get("ID"), "versionId": osr.get("VERSION_ID")}
+inventory["python"] = {"executable": sys.executable, "version": platform.python_version()}
+inventory["pythonPackages"] = sorted(packages.values(), key=lambda p: p["name"].lower())
+inventory["systemPackages"] = sorted(system, key=lambda p: (p["name"], p["arch"] or ""))
+with open(${pyLiteral(INVENTORY_PATH)}, "w") as f:
+    json.dump(inventory, f, indent=1, sort_keys=True)
+    f.write("\\n")
+print("gpu-image-matrix: inventory: %d Python and %d system packages" % (len(packages), len(system)))`;
+}
+/** A JSON value as a Python literal: JSON's strings are Python strings; null/true/false are not. */
+function pyLiteral(value) {
+    if (value === null)
+        return 'None';
+    if (typeof value === 'string')
+        return JSON.stringify(value);
+    if (typeof value === 'object' && !Array.isArray(value)) {
+        return `{${Object.entries(value)
+            .map(([k, v]) => `${JSON.stringify(k)}: ${pyLiteral(v)}`)
+            .join(', ')}}`;
+    }
+    throw new Error(`no Python literal for ${typeof value}`);
+}
+/** Single-quoted for /bin/sh; the parsers let no single quote through, but quote it right anyway. */
+function shellQuote(s) {
+    return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/** A Dockerfile ENV value in double quotes, with $ kept literal (no variable expansion). */
+function dockerfileQuote(s) {
+    return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$')}"`;
 }
 
 
@@ -3326,11 +3546,12 @@ CMD ["python"]
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NQ: () => (/* binding */ parseBuildArgs),
 /* harmony export */   az: () => (/* binding */ parseBuildOptions),
 /* harmony export */   je: () => (/* binding */ PLACEHOLDERS),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports CACHE_BACKENDS, parseCache, parseRetries, parseParallel, parseCacheTimeout, lines, parseBuildArgs, parseLabels, parseTagTemplates, parseImage */
+/* unused harmony exports CACHE_BACKENDS, parseCache, parseRetries, parseParallel, parseCacheTimeout, lines, parseLabels, parseTagTemplates, parseImage */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
@@ -3478,7 +3699,8 @@ function parseBuildOptions(raw, names) {
 /* harmony export */   CN: () => (/* binding */ taggedReference),
 /* harmony export */   SU: () => (/* binding */ parseRepository),
 /* harmony export */   aR: () => (/* binding */ repositoryName),
-/* harmony export */   jW: () => (/* binding */ isLoopbackRegistry)
+/* harmony export */   jW: () => (/* binding */ isLoopbackRegistry),
+/* harmony export */   o_: () => (/* binding */ parseImageReference)
 /* harmony export */ });
 /* unused harmony export TAG */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
@@ -3540,6 +3762,21 @@ function isLoopbackRegistry(registry) {
     const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
     return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
 }
+/** Any image reference a FROM line takes: repository, optional tag (default latest), optional digest. */
+function parseImageReference(text, field) {
+    const at = text.indexOf('@');
+    const digest = at >= 0 ? text.slice(at + 1) : null;
+    if (digest !== null && !/^sha256:[0-9a-f]{64}$/.test(digest))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
+    const name = at >= 0 ? text.slice(0, at) : text;
+    const colon = name.lastIndexOf(':');
+    const slash = name.lastIndexOf('/');
+    if (colon > slash) {
+        const { repo, tag } = parseTaggedReference(name, field);
+        return { repo, tag, digest };
+    }
+    return { repo: parseRepository(name, field), tag: 'latest', digest };
+}
 
 
 /***/ }),
@@ -3551,20 +3788,25 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
-/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9186);
-/* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(2784);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4287);
-/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6719);
-/* harmony import */ var _effects_files_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9565);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3916);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2011);
-/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9398);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4390);
-/* harmony import */ var _smoke_options_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2731);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8330);
+/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9186);
+/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7147);
+/* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2784);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3182);
+/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6719);
+/* harmony import */ var _effects_files_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9565);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(3916);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2011);
+/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9398);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4390);
+/* harmony import */ var _smoke_options_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2731);
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
+
+
 
 
 
@@ -3595,6 +3837,20 @@ Options:
                        1-based position in the plan) instead of the plan
   -h, --help           show this help
   --version            show the version
+
+What the images add (plan, build, all, repro; the matrix spec may set the same keys):
+  --apt-packages PKGS  Debian/Ubuntu packages, e.g. "libgl1 libglib2.0-0" (repeatable)
+  --pip-packages REQS  Python packages with versions, e.g. "numpy==1.26.4" (repeatable)
+  --requirements FILE  a requirements file (hashes are then required when it has any)
+  --pip-index-url URL  the index for those packages instead of PyPI
+  --pip-extra-index-url URL  another index to look in (repeatable)
+  --env K=V            an environment variable set in the image (repeatable)
+  --workdir DIR        the image's working directory
+  --user NAME[:UID]    a non-root user created in the image and run as
+  --post-install FILE  a script run as root in its own layer, after the packages
+  --base-image REF     start from an image that already holds torch, e.g.
+                       "pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime"
+  --tag-suffix TEXT    appended to every entry's tag
 
 Build options (build, all):
   --image REPO         repository to tag the images in, e.g. 127.0.0.1:5000/team/pytorch
@@ -3630,12 +3886,18 @@ Smoke options (smoke, all):
   --min-gpus N         GPUs the container must see (default 1)
   --smoke-script FILE  your Python check, run in the container after ours
   --smoke-python PATH  the interpreter in the image (default python3)
+  --smoke-shm-size S   shared memory for the container (default 1g; Docker's own is 64m)
+  --smoke-ipc-host     share the host's IPC namespace (instead of --smoke-shm-size)
+  --smoke-memory M     memory limit, e.g. 16g
+  --smoke-cpus N       CPU limit, e.g. 4 or 1.5
+  --smoke-env K=V      an environment variable for the check (repeatable; the value stays
+                       out of docker's command line)
 
 Exit status: 0 on success, 2 for a mistake in the input, 1 for anything else.
 `;
 async function main(argv) {
     try {
-        const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+        const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
             args: argv,
             allowPositionals: true,
             strict: true,
@@ -3671,6 +3933,22 @@ async function main(argv) {
                 'min-gpus': { type: 'string' },
                 'smoke-script': { type: 'string' },
                 'smoke-python': { type: 'string' },
+                'apt-packages': { type: 'string', multiple: true },
+                'pip-packages': { type: 'string', multiple: true },
+                requirements: { type: 'string' },
+                'pip-index-url': { type: 'string' },
+                'pip-extra-index-url': { type: 'string', multiple: true },
+                env: { type: 'string', multiple: true },
+                workdir: { type: 'string' },
+                user: { type: 'string' },
+                'post-install': { type: 'string' },
+                'base-image': { type: 'string' },
+                'tag-suffix': { type: 'string' },
+                'smoke-shm-size': { type: 'string' },
+                'smoke-ipc-host': { type: 'boolean' },
+                'smoke-memory': { type: 'string' },
+                'smoke-cpus': { type: 'string' },
+                'smoke-env': { type: 'string', multiple: true },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean' },
             },
@@ -3680,20 +3958,20 @@ async function main(argv) {
             return 0;
         }
         if (values.version) {
-            process.stdout.write(`${_package_json__WEBPACK_IMPORTED_MODULE_1__/* .version */ .rE}\n`);
+            process.stdout.write(`${_package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE}\n`);
             return 0;
         }
         if (positionals.length !== 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(positionals.length === 0 ? 'no command given' : `one command expected, got ${positionals.map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(p)).join(' ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(positionals.length === 0 ? 'no command given' : `one command expected, got ${positionals.map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .quote */ .hD)(p)).join(' ')}`);
         }
         const format = parseFormat(values.format);
         const request = requestFromArgs(positionals[0], values);
         if (values['print-dockerfile'] !== undefined) {
-            const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planCommand */ .V)(request);
-            process.stdout.write((0,_build_dockerfile_js__WEBPACK_IMPORTED_MODULE_11__/* .renderDockerfile */ .TI)(selectEntry(plan.include, values['print-dockerfile'])));
+            const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .planCommand */ .V)(request);
+            process.stdout.write((0,_build_dockerfile_js__WEBPACK_IMPORTED_MODULE_5__/* .renderDockerfile */ .TI)(selectEntry(plan.include, values['print-dockerfile'])));
             return 0;
         }
-        const { plan, images, smoke, repro } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_3__/* .runCommand */ .d)(request, {
+        const { plan, images, smoke, repro } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runCommand */ .d)(request, {
             log: cliLog,
             env: process.env,
             docker: 'docker',
@@ -3701,11 +3979,11 @@ async function main(argv) {
             now: () => new Date(),
         });
         if (repro) {
-            process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .reproMarkdown */ .y3)(repro));
-            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_7__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+            process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .reproMarkdown */ .y3)(repro));
+            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_10__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
         }
         if (!images && !smoke) {
-            process.stdout.write((0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPlan */ .nT)(plan, format));
+            process.stdout.write((0,_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .formatPlan */ .nT)(plan, format));
             if (format === 'json')
                 for (const w of plan.warnings)
                     process.stderr.write(`warning: ${w}\n`);
@@ -3717,15 +3995,15 @@ async function main(argv) {
             process.stdout.write(`${JSON.stringify({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}) }, null, 2)}\n`);
         else {
             if (images)
-                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .buildTable */ .Zk)(images));
+                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .buildTable */ .Zk)(images));
             if (smoke)
-                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .smokeTable */ .Ik)(smoke));
+                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .smokeTable */ .Ik)(smoke));
         }
         const failed = (images ?? []).some((r) => r.status === 'failed' || r.status === 'cancelled') || (smoke ?? []).some((r) => r.status === 'failed');
         return failed ? 1 : 0;
     }
     catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo) {
             process.stderr.write(`gpu-image-matrix: ${err.message}\n`);
             return 2;
         }
@@ -3738,20 +4016,21 @@ async function main(argv) {
     }
 }
 function requestFromArgs(commandText, values) {
-    const command = (0,_request_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommand */ .RM)(commandText, 'command');
+    const command = (0,_request_js__WEBPACK_IMPORTED_MODULE_11__/* .parseCommand */ .RM)(commandText, 'command');
     const str = (name) => values[name];
     const matrixPath = str('matrix');
     if (matrixPath === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo('--matrix is required: a YAML or JSON file, or - for standard input');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo('--matrix is required: a YAML or JSON file, or - for standard input');
     const cwd = process.cwd();
-    const matrix = matrixPath === '-' ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readStdin */ .vJ)('--matrix') : (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputFile */ .jH)(matrixPath, cwd, '--matrix', false);
-    const request = { command, matrix, maxEntries: (0,_request_js__WEBPACK_IMPORTED_MODULE_8__/* .parseMaxEntries */ .o0)(str('max-entries'), '--max-entries') };
+    const matrix = matrixPath === '-' ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_8__/* .readStdin */ .vJ)('--matrix') : (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_8__/* .readInputFile */ .jH)(matrixPath, cwd, '--matrix', false);
+    const request = { command, matrix, maxEntries: (0,_request_js__WEBPACK_IMPORTED_MODULE_11__/* .parseMaxEntries */ .o0)(str('max-entries'), '--max-entries') };
     const compat = str('compat-file');
     if (compat !== undefined)
-        request.compatFile = (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputFile */ .jH)(compat, cwd, '--compat-file', false);
-    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_8__/* .needsBuild */ .yD)(command)) {
+        request.compatFile = (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_8__/* .readInputFile */ .jH)(compat, cwd, '--compat-file', false);
+    request.customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCustomInputs */ .Of)(Object.fromEntries(_custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__/* .CUSTOM_KEYS */ .dD.map((k) => [k, Array.isArray(values[k]) ? values[k].join('\n') : values[k]])), Object.fromEntries(_custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__/* .CUSTOM_KEYS */ .dD.map((k) => [k, `--${k}`])));
+    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_11__/* .needsBuild */ .yD)(command)) {
         const list = (name) => (values[name] ?? []).join('\n');
-        request.build = (0,_build_options_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBuildOptions */ .az)({
+        request.build = (0,_build_options_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBuildOptions */ .az)({
             image: str('image'),
             push: values.push ? 'true' : 'false',
             cache: str('cache'),
@@ -3784,11 +4063,11 @@ function requestFromArgs(commandText, values) {
         });
     }
     if (command === 'repro') {
-        request.repro = (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_7__/* .parseReproOptions */ .Q)({ sourceDateEpoch: str('source-date-epoch'), baseline: str('baseline'), failOn: str('fail-on') }, { sourceDateEpoch: '--source-date-epoch', baseline: '--baseline', failOn: '--fail-on' });
+        request.repro = (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_10__/* .parseReproOptions */ .Q)({ sourceDateEpoch: str('source-date-epoch'), baseline: str('baseline'), failOn: str('fail-on') }, { sourceDateEpoch: '--source-date-epoch', baseline: '--baseline', failOn: '--fail-on' });
     }
-    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_8__/* .needsSmoke */ .vw)(command)) {
+    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_11__/* .needsSmoke */ .vw)(command)) {
         const script = str('smoke-script');
-        request.smoke = (0,_smoke_options_js__WEBPACK_IMPORTED_MODULE_9__/* .parseSmokeOptions */ .Tt)({
+        request.smoke = (0,_smoke_options_js__WEBPACK_IMPORTED_MODULE_12__/* .parseSmokeOptions */ .Tt)({
             smoke: str('smoke'),
             expectGpu: str('expect-gpu'),
             gpuFlags: str('gpu-flags'),
@@ -3796,6 +4075,11 @@ function requestFromArgs(commandText, values) {
             timeout: str('smoke-timeout'),
             minGpus: str('min-gpus'),
             python: str('smoke-python'),
+            shmSize: str('smoke-shm-size'),
+            ipcHost: values['smoke-ipc-host'] ? 'true' : 'false',
+            memory: str('smoke-memory'),
+            cpus: str('smoke-cpus'),
+            env: (values['smoke-env'] ?? []).join('\n'),
         }, {
             smoke: '--smoke',
             expectGpu: '--expect-gpu',
@@ -3804,10 +4088,15 @@ function requestFromArgs(commandText, values) {
             timeout: '--smoke-timeout',
             minGpus: '--min-gpus',
             python: '--smoke-python',
-        }, script ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputFile */ .jH)(script, cwd, '--smoke-script', false).path : undefined);
+            shmSize: '--smoke-shm-size',
+            ipcHost: '--smoke-ipc-host',
+            memory: '--smoke-memory',
+            cpus: '--smoke-cpus',
+            env: '--smoke-env',
+        }, script ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_8__/* .readInputFile */ .jH)(script, cwd, '--smoke-script', false).path : undefined, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(cwd));
         const imagesFile = str('images');
         request.smokeTargets = {
-            ...(imagesFile ? { imagesJson: (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputFile */ .jH)(imagesFile, cwd, '--images', false).text } : {}),
+            ...(imagesFile ? { imagesJson: (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_8__/* .readInputFile */ .jH)(imagesFile, cwd, '--images', false).text } : {}),
             ...(str('image') ? { image: str('image') } : {}),
             fields: { images: '--images', image: '--image' },
         };
@@ -3819,7 +4108,7 @@ function selectEntry(entries, which) {
     const byPosition = /^\d+$/.test(which) ? entries[Number(which) - 1] : undefined;
     const found = byPosition ?? entries.find((e) => e.tag === which || e.key === which);
     if (!found) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries.slice(0, 5).map((e) => e.tag).join(', ')}${entries.length > 5 ? ', ...' : ''})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .quote */ .hD)(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries.slice(0, 5).map((e) => e.tag).join(', ')}${entries.length > 5 ? ', ...' : ''})`);
     }
     return found;
 }
@@ -3836,9 +4125,9 @@ const cliLog = {
 function parseFormat(text) {
     if (text === undefined)
         return 'json';
-    if (_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMATS */ .hR.includes(text))
+    if (_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .FORMATS */ .hR.includes(text))
         return text;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMATS */ .hR])}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .FORMATS */ .hR])}`);
 }
 process.exitCode = await main(process.argv.slice(2));
 // Exit now, not when the event loop drains: a request that timed out may still hold a socket open.
@@ -3849,7 +4138,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4287:
+/***/ 3182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3963,7 +4252,7 @@ const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUI
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/build/reference.ts
-var reference = __nccwpck_require__(2653);
+var build_reference = __nccwpck_require__(2653);
 ;// CONCATENATED MODULE: ./src/build/entry-build.ts
 
 
@@ -4019,7 +4308,7 @@ function renderTagTemplate(template, entry, extra = {}) {
 }
 /** The entry's tags: its own tag under the image, then the extra tag templates. */
 function entryTags(entry, repo, templates, entryCount) {
-    const tags = [(0,reference/* taggedReference */.CN)(repo, entry.tag, 'matrix tag')];
+    const tags = [(0,build_reference/* taggedReference */.CN)(repo, entry.tag, 'matrix tag')];
     templates.forEach((template, i) => {
         if (entryCount > 1 && !/\{\w+\}/.test(template)) {
             throw new errors/* UserError */.yo(`tags line ${i + 1}: ${(0,errors/* quote */.hD)(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`);
@@ -4027,10 +4316,10 @@ function entryTags(entry, repo, templates, entryCount) {
         const rendered = renderTagTemplate(template, entry);
         const ref = /[:/]/.test(rendered)
             ? (() => {
-                const { repo: r, tag } = (0,reference/* parseTaggedReference */.$R)(rendered, `tags line ${i + 1}`);
-                return (0,reference/* taggedReference */.CN)(r, tag, `tags line ${i + 1}`);
+                const { repo: r, tag } = (0,build_reference/* parseTaggedReference */.$R)(rendered, `tags line ${i + 1}`);
+                return (0,build_reference/* taggedReference */.CN)(r, tag, `tags line ${i + 1}`);
             })()
-            : (0,reference/* taggedReference */.CN)(repo, rendered, `tags line ${i + 1}`);
+            : (0,build_reference/* taggedReference */.CN)(repo, rendered, `tags line ${i + 1}`);
         if (!tags.includes(ref))
             tags.push(ref);
     });
@@ -4062,7 +4351,7 @@ function cachePlan(backend, options, entry, hash) {
     const scope = `gim-${entry.key}`;
     switch (chosen) {
         case 'registry': {
-            const ref = `${(0,reference/* repositoryName */.aR)(options.repo)}:buildcache-${entry.key}`;
+            const ref = `${(0,build_reference/* repositoryName */.aR)(options.repo)}:buildcache-${entry.key}`;
             return { backend: chosen, from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max${ignore}`] };
         }
         case 'gha':
@@ -4094,18 +4383,80 @@ function planEntryBuild(entry, options, inputs, env) {
     const buildArgs = [...fromEntry, ...options.buildArgs];
     const hash = contentHash({ entry, dockerfile: inputs.dockerfile, contextDigest: inputs.contextDigest, buildArgs, userLabels: options.labels });
     const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount);
-    const contentTag = (0,reference/* taggedReference */.CN)(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
+    const contentTag = (0,build_reference/* taggedReference */.CN)(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
     const labels = [...entryLabels(entry, env, hash), ...options.labels];
     const cache = cachePlan(options.cache, { push: options.push, repo: options.repository, primaryTag: tags[0], supportsIgnoreError: inputs.supportsIgnoreError, tempDir: env.tempDir }, entry, hash);
     return { entry, tags, contentTag, contentHash: hash, buildArgs, labels, cache };
 }
 
-;// CONCATENATED MODULE: ./src/build/progress.ts
+;// CONCATENATED MODULE: ./src/custom/diagnose.ts
 /**
- * Reading BuildKit's plain progress output (`--progress=plain`): which
- * Dockerfile steps ran or came from cache, and, when a build failed, which step
- * failed with its own log lines. Pure.
+ * Why a customised template step failed, from its own output (pip, uv, apt, useradd and the
+ * template's own checks), as one sentence naming the culprit and what to do. Pure; tested as a
+ * table over recorded outputs.
  */
+const FRAMEWORK = /^(torch|torchvision|torchaudio)\b/;
+function explainStepLog(lines) {
+    const text = lines.join('\n');
+    // The template's own checks print one line that already says it all.
+    const own = lines.find((l) => l.startsWith('gpu-image-matrix: ') && !/: (pinned|inventory:) /.test(l));
+    if (own)
+        return own.replace(/^gpu-image-matrix: /, '');
+    // pip's resolver: "The user requested (constraint) torch==X" beside "<pkg> <ver> depends on torch>=Y".
+    const pinned = /The user requested \(constraint\) (torch|torchvision|torchaudio)==(\S+)/.exec(text);
+    if (pinned) {
+        const [, framework, version] = pinned;
+        const culprit = lines
+            .map((l) => /^\s*(\S+) (\S+) depends on ((?:torch|torchvision|torchaudio)\b\S*)/.exec(l))
+            .find((m) => m && m[3]?.startsWith(framework));
+        if (culprit) {
+            return `${culprit[1]} ${culprit[2]} asks for ${culprit[3]}, but ${framework} is pinned to ${version} for this entry: installing it would replace the entry's ${framework}. Choose a version of ${culprit[1]} that works with ${framework} ${version}, or build the entry with the ${framework} it needs`;
+        }
+        const asked = lines.map((l) => /The user requested ((?:torch|torchvision|torchaudio)\S*)$/.exec(l.trim())).find((m) => m && FRAMEWORK.test(m[1]));
+        if (asked) {
+            return `the requirements ask for ${asked[1]}, but ${framework} is pinned to ${version} for this entry (the matrix decides it); remove ${framework} from the requirements or make it match`;
+        }
+    }
+    // uv: "Because evil==1.0 depends on torch>=2 and ... torch==2.4.1 ..."
+    const uv = /Because (\S+?)==(\S+) depends on ((?:torch|torchvision|torchaudio)[^\s,]*)/.exec(text);
+    if (uv) {
+        return `${uv[1]} ${uv[2]} asks for ${uv[3]}, which the entry's pinned ${/^(torch\w*)/.exec(uv[3])?.[1]} does not meet: installing it would replace the entry's framework. Choose a version of ${uv[1]} that works with it`;
+    }
+    if (/DO NOT MATCH THE HASHES|Hash mismatch for/.test(text)) {
+        const which = /^\s*(\S+==\S+) from /m.exec(text)?.[1] ?? /Hash mismatch for `([^`]+)`/.exec(text)?.[1] ?? 'a package';
+        const expected = /Expected sha256 ([0-9a-f]{64})/.exec(text)?.[1] ?? /Expected:\s*\n\s*sha256:([0-9a-f]{64})/.exec(text)?.[1];
+        const got = /Got\s+([0-9a-f]{64})/.exec(text)?.[1] ?? /Computed:\s*\n\s*sha256:([0-9a-f]{64})/.exec(text)?.[1];
+        const detail = expected && got ? ` (the requirements file says sha256 ${expected.slice(0, 12)}…, the download is ${got.slice(0, 12)}…)` : '';
+        return `requirements: the file downloaded for ${which} does not match its hash in the requirements file${detail}. Either the requirements file is stale or the package on the index changed; find out which before regenerating the hashes`;
+    }
+    if (/Hashes are required in --require-hashes mode, but they are missing/.test(text)) {
+        return 'requirements: the file has hashes, so every requirement, dependencies included, needs a --hash and an exact == pin; some have none (pip lists them above). Regenerate the file with hashes for all of them (pip-compile --generate-hashes, uv pip compile --generate-hashes)';
+    }
+    if (/In --require-hashes mode, all requirements must have their versions pinned/.test(text)) {
+        return 'requirements: with hashes, every requirement must be pinned with ==; pip lists the ones that are not';
+    }
+    const missing = /No matching distribution found for (\S+)/.exec(text) ?? /Because (\S+) was not found in the package registry/.exec(text);
+    if (missing) {
+        return `${missing[1]} is not on the package index the build uses (PyPI, or pip-index-url / pip-extra-index-url when set): check the name and version, and that the index is reachable from the builder`;
+    }
+    if (/No module named pip/.test(text)) {
+        return 'the base image has no pip for python3; base-image needs an image that brings pip with its torch (pytorch/pytorch and NGC images do), or install pip in a base of your own';
+    }
+    const apt = /E: (?:Unable to locate package|Package '?)(\S+?)'? (?:has no installation candidate)?/.exec(text) ?? /E: Unable to locate package (\S+)/.exec(text);
+    if (apt) {
+        return `apt-packages: ${apt[1]} is not a package of the base image's distribution (or its version is not available there); check the name for that release`;
+    }
+    const uid = /useradd: UID (\d+) is not unique/.exec(text);
+    if (uid)
+        return `user: uid ${uid[1]} already belongs to another user of the base image; give another uid (user: name:uid) or leave the uid out`;
+    if (/\/tmp\/gim-post-install: (?:Permission denied|not found)|exec format error/.test(text)) {
+        return 'post-install could not be run: it needs a #! line naming an interpreter the image has (e.g. #!/bin/sh), or to be a plain sh script';
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/build/progress.ts
+
 const VERTEX = /^#(\d+) (.*)$/;
 function readVertices(output) {
     const vertices = new Map();
@@ -4131,7 +4482,7 @@ function readVertices(output) {
 }
 /** A Dockerfile step: "[2/3] RUN ..." or "[build 2/3] RUN ..."; not "[internal] ...", not "[auth] ...". */
 function isStep(name) {
-    return /^\[(?:[^\]\s]+ )?\d+\/\d+\] /.test(name);
+    return /^\[(?:[^\]\s]+)?\s*\d+\/\d+\] /.test(name);
 }
 function summariseSteps(output) {
     const steps = new Map();
@@ -4156,11 +4507,15 @@ function diagnoseFailure(output) {
         'the build failed without output';
     const failed = [...readVertices(output).values()].filter((v) => v.error !== null);
     const step = failed.find((v) => isStep(v.name)) ?? failed[0];
-    return {
+    const failure = {
         step: step ? step.name : null,
         log: step ? step.log.slice(-MAX_LOG_LINES) : [],
         error: finalError,
     };
+    const cause = step ? explainStepLog(step.log) : null;
+    if (cause)
+        failure.cause = cause;
+    return failure;
 }
 /** A failure as a person reads it: the failing step, what it printed, the error. */
 function describeFailure(f) {
@@ -4168,6 +4523,8 @@ function describeFailure(f) {
     if (/error reading from server|transport is closing|code = Unavailable|failed to dial gRPC|connection reset by peer|closed network connection/.test(f.error)) {
         parts.push('the builder (the BuildKit daemon) stopped or could not be reached during the build');
     }
+    if (f.cause)
+        parts.push(f.cause);
     if (f.step)
         parts.push(`step ${f.step} failed`);
     if (f.log.length)
@@ -4222,6 +4579,10 @@ const CACHE_FAILURE = [
     /error writing (manifest|layer) blob.*cache/i,
 ];
 function isCacheFailure(output) {
+    // A Dockerfile step that failed is the build's own failure, whatever the cache importer said
+    // (on a first build it says "not found", which BuildKit only logs).
+    if (/did not complete successfully: exit code/.test(output))
+        return false;
     return CACHE_FAILURE.some((re) => re.test(output));
 }
 
@@ -4268,6 +4629,63 @@ async function saveDir(dir, key, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS) {
 
 // EXTERNAL MODULE: ./src/build/dockerfile.ts
 var dockerfile = __nccwpck_require__(2784);
+// EXTERNAL MODULE: ./src/custom/customisation.ts
+var customisation = __nccwpck_require__(7147);
+;// CONCATENATED MODULE: ./src/custom/requirements.ts
+
+
+function readRequirements(text, origin) {
+    const facts = { includes: [], hashes: false, pins: [] };
+    logicalLines(text).forEach(({ line, number }) => {
+        const at = `${origin} line ${number}`;
+        const include = /^(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)$/.exec(line);
+        if (include) {
+            const file = include[1];
+            if (/^[a-z+]+:\/\//i.test(file))
+                throw new errors/* UserError */.yo(`${at}: ${(0,errors/* quote */.hD)(file)}: includes by URL are not followed; copy the file into the repository`);
+            if (file.startsWith('/') || file.split('/').includes('..')) {
+                throw new errors/* UserError */.yo(`${at}: ${(0,errors/* quote */.hD)(file)} is outside the requirements file's folder; keep included files beside it or below it`);
+            }
+            facts.includes.push(file);
+            return;
+        }
+        if (/^(?:-e|--editable)\b/.test(line) || /^(?:\.{1,2}\/|\/|file:)/.test(line) || /@\s*file:/.test(line)) {
+            throw new errors/* UserError */.yo(`${at}: ${(0,errors/* quote */.hD)(line)} installs from a local path, which the image build cannot see; publish the package to an index (pip-extra-index-url) or install it in post-install`);
+        }
+        if (/--hash[=\s]/.test(line))
+            facts.hashes = true;
+        if (line.startsWith('-'))
+            return; // an option line: --index-url, --extra-index-url, --find-links, ...
+        const pin = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9.+!_-]+)\s*(?:;.*?)?(?:\s+--hash.*)?$/.exec(line);
+        if (pin)
+            facts.pins.push(`${(0,customisation/* normalisePipName */.tu)(pin[1])}==${pin[2]}`);
+    });
+    return facts;
+}
+/** Lines with continuations joined and comments removed, with the number of their first line. */
+function logicalLines(text) {
+    const out = [];
+    let current = '';
+    let start = 0;
+    text.split(/\r?\n/).forEach((raw, i) => {
+        if (current === '')
+            start = i + 1;
+        const withoutComment = raw.replace(/(^|\s)#.*$/, '');
+        if (withoutComment.endsWith('\\')) {
+            current += `${withoutComment.slice(0, -1)} `;
+            return;
+        }
+        current += withoutComment;
+        const line = current.trim().replace(/\s+/g, ' ');
+        current = '';
+        if (line)
+            out.push({ line, number: start });
+    });
+    if (current.trim())
+        out.push({ line: current.trim(), number: start });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/effects/context-digest.ts
 
 
@@ -4312,42 +4730,8 @@ function contextDigest(dir) {
     return hash.digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/effects/build-source.ts
-
-
-
-
-
-function readBuildSource(options, baseDir, scratch) {
-    if (!options.dockerfile) {
-        // The embedded template needs no context: an empty directory.
-        const context = external_node_path_default().join(scratch, 'context');
-        (0,external_node_fs_.mkdirSync)(context);
-        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context) };
-    }
-    const context = external_node_path_default().resolve(baseDir, options.context);
-    const dockerfilePath = external_node_path_default().resolve(context, options.dockerfile);
-    if (!(0,external_node_fs_.existsSync)(context))
-        throw new errors/* UserError */.yo(`context: ${(0,errors/* quote */.hD)(options.context)} does not exist (looked for ${context})`);
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(dockerfilePath, 'utf8');
-    }
-    catch {
-        throw new errors/* UserError */.yo(`dockerfile: ${(0,errors/* quote */.hD)(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
-    }
-    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context) };
-}
-/** An entry's Dockerfile: its text, and a file to build it from (the template is written into `dir`). */
-function dockerfileFor(source, entry, dir) {
-    if (source.dockerfile !== null && source.dockerfilePath)
-        return { text: source.dockerfile, file: source.dockerfilePath };
-    const text = (0,dockerfile/* renderDockerfile */.TI)(entry);
-    const file = external_node_path_default().join(dir, 'Dockerfile');
-    (0,external_node_fs_.writeFileSync)(file, text);
-    return { text, file };
-}
-
+// EXTERNAL MODULE: ./src/effects/files.ts
+var files = __nccwpck_require__(9565);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/effects/exec.ts
@@ -4423,32 +4807,6 @@ function execCapture(file, args, options = {}) {
         });
         child.stdin.end(options.input ?? '');
     });
-}
-
-;// CONCATENATED MODULE: ./src/effects/docker.ts
-
-
-
-/** What docker and buildx are on this runner, asked once per run. */
-async function detectTools(docker, builder, env) {
-    // Both at once: each is a docker CLI start (~0.25 s).
-    const [version, inspect] = await Promise.all([
-        execCapture(docker, ['buildx', 'version'], { env, timeoutMs: 30_000 }),
-        execCapture(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])], { env, timeoutMs: 60_000 }),
-    ]);
-    if (version.code !== 0) {
-        if (/ENOENT|not found/.test(version.output) && !/buildx/.test(version.output)) {
-            throw new errors/* UserError */.yo(`docker was not found (${(0,errors/* quote */.hD)(docker)}); the build command needs the docker CLI`);
-        }
-        return { buildx: null, buildkit: null };
-    }
-    const buildx = cleanVersion(/\sv?(\d+\.\d+\.\d+[^\s]*)/.exec(version.output)?.[1]);
-    if (inspect.code !== 0) {
-        throw new errors/* UserError */.yo(`buildx builder ${builder ? (0,errors/* quote */.hD)(builder) : '(the current one)'} is not usable: ${inspect.output.trim().split('\n').pop()}. ` +
-            'Create one (docker/setup-buildx-action, or docker buildx create) or set input builder to an existing one');
-    }
-    const buildkit = cleanVersion(/Build[kK]it(?: version)?:\s*v?([0-9][^\s]*)/.exec(inspect.output)?.[1]);
-    return { buildx, buildkit };
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -4581,7 +4939,7 @@ class RegistryClient {
     }
     base(repo) {
         const host = repo.registry === 'docker.io' ? 'registry-1.docker.io' : repo.registry;
-        return `${(0,reference/* isLoopbackRegistry */.jW)(repo.registry) ? 'http' : 'https'}://${host}/v2/${repo.path}`;
+        return `${(0,build_reference/* isLoopbackRegistry */.jW)(repo.registry) ? 'http' : 'https'}://${host}/v2/${repo.path}`;
     }
     async request(repo, method, suffix, headers, body) {
         const url = `${this.base(repo)}${suffix}`;
@@ -4687,6 +5045,162 @@ async function credentialsFor(registry, env) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/effects/build-source.ts
+
+
+
+
+
+
+
+
+
+
+function readBuildSource(options, baseDir, scratch) {
+    if (!options.dockerfile) {
+        const context = external_node_path_default().join(scratch, 'context');
+        (0,external_node_fs_.mkdirSync)(context);
+        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context), workspace: baseDir };
+    }
+    const context = external_node_path_default().resolve(baseDir, options.context);
+    const dockerfilePath = external_node_path_default().resolve(context, options.dockerfile);
+    if (!(0,external_node_fs_.existsSync)(context))
+        throw new errors/* UserError */.yo(`context: ${(0,errors/* quote */.hD)(options.context)} does not exist (looked for ${context})`);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(dockerfilePath, 'utf8');
+    }
+    catch {
+        throw new errors/* UserError */.yo(`dockerfile: ${(0,errors/* quote */.hD)(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
+    }
+    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
+}
+/** Customisation is rendered by the embedded template; a Dockerfile of one's own installs what it wants. */
+function checkCustomisationFits(source, entries) {
+    if (source.dockerfile === null)
+        return;
+    const customised = entries.find((e) => e.customisation && (0,customisation/* changesImage */.PU)({ ...emptyLike(), ...e.customisation }));
+    if (customised) {
+        const keys = Object.keys(customised.customisation ?? {}).filter((k) => k !== 'tagSuffix');
+        throw new errors/* UserError */.yo(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
+    }
+}
+function emptyLike() {
+    return { aptPackages: [], pipPackages: [], requirements: null, pipIndexUrl: null, pipExtraIndexUrls: [], env: [], workdir: null, user: null, postInstall: null, baseImage: null, tagSuffix: null };
+}
+/**
+ * An entry's Dockerfile and context. For the user's Dockerfile: theirs. For the template: the
+ * rendered text in `dir`, and a context of its own holding only the files the entry names
+ * (requirements and what it includes, post-install), so that the content hash follows those
+ * files and nothing else in the repository.
+ */
+function dockerfileFor(source, entry, dir, baseDigest = null) {
+    if (source.dockerfile !== null && source.dockerfilePath) {
+        return { text: source.dockerfile, file: source.dockerfilePath, context: source.context, contextDigest: source.contextDigest };
+    }
+    const custom = entry.customisation ?? {};
+    const context = external_node_path_default().join(dir, 'context');
+    (0,external_node_fs_.mkdirSync)(context, { recursive: true });
+    let requirements = null;
+    if (custom.requirements) {
+        const target = external_node_path_default().join(context, dockerfile/* CONTEXT_REQUIREMENTS_DIR */.Tp);
+        const facts = copyRequirements(custom.requirements, source.workspace, target);
+        requirements = { facts };
+    }
+    if (custom.postInstall) {
+        const file = (0,files/* readInputFile */.jH)(custom.postInstall, source.workspace, `${entry.tag}: post-install`, true);
+        const target = external_node_path_default().join(context, dockerfile/* CONTEXT_POST_INSTALL */.vi);
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(target), { recursive: true });
+        (0,external_node_fs_.copyFileSync)(file.path, target);
+        (0,external_node_fs_.chmodSync)(target, 0o755);
+    }
+    const text = (0,dockerfile/* renderDockerfile */.TI)(entry, { baseDigest, requirements });
+    const file = external_node_path_default().join(dir, 'Dockerfile');
+    (0,external_node_fs_.writeFileSync)(file, text);
+    return { text, file, context, contextDigest: contextDigest(context) };
+}
+/** Copy a requirements file and the files it includes (-r, -c), keeping their relative places. */
+function copyRequirements(rel, workspace, targetDir) {
+    const top = (0,files/* readInputFile */.jH)(rel, workspace, 'requirements', true);
+    const topDir = external_node_path_default().dirname(top.path);
+    const seen = new Set();
+    const visit = (file, origin) => {
+        const read = (0,files/* readInputFile */.jH)(file, topDir, origin, true);
+        const real = read.path;
+        const facts = readRequirements(read.text, origin);
+        const relToTop = external_node_path_default().relative(topDir, real);
+        if (relToTop.startsWith('..'))
+            throw new errors/* UserError */.yo(`${origin}: ${(0,errors/* quote */.hD)(file)} is outside the folder of ${rel}; keep included files beside it or below it`);
+        if (seen.has(real))
+            return facts;
+        seen.add(real);
+        const dest = external_node_path_default().join(targetDir, relToTop);
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(dest), { recursive: true });
+        (0,external_node_fs_.copyFileSync)(real, dest);
+        for (const inc of facts.includes) {
+            const sub = visit(external_node_path_default().join(external_node_path_default().dirname(relToTop), inc), `${rel} (included ${inc})`);
+            facts.hashes ||= sub.hashes;
+            facts.pins.push(...sub.pins);
+        }
+        return facts;
+    };
+    return visit(external_node_path_default().basename(top.path), `requirements ${rel}`);
+}
+/**
+ * The base image's digest, asked of its registry before anything builds: a tag that does not
+ * exist is reported here, not after a failed pull; one that does is pinned in FROM (so the
+ * content hash follows the base image). When the registry cannot be asked, the build goes on
+ * from the tag.
+ */
+async function lookUpBaseImage(reference, registry) {
+    const ref = (0,build_reference/* parseImageReference */.o_)(reference, 'base image');
+    if (ref.digest)
+        return { digest: null };
+    try {
+        const found = await registry.head(ref.repo, ref.tag);
+        if (found?.digest)
+            return { digest: found.digest };
+        if (found)
+            return { digest: null };
+        return {
+            error: `the base image ${reference} does not exist: ${ref.repo.registry} has no tag ${(0,errors/* quote */.hD)(ref.tag)} in ${ref.repo.path}. Check the tag (base-image placeholders are filled from the entry: torch, cuda, cudnnMajor, ...), or that the image was not removed`,
+        };
+    }
+    catch (err) {
+        const status = err instanceof RegistryError ? err.status : null;
+        if (status === 401 || status === 403) {
+            return { error: `the base image ${reference} cannot be read: ${ref.repo.registry} answered ${status}, which registries such as Docker Hub also answer for a repository that does not exist; check the name, or log in first (docker/login-action) if it is private` };
+        }
+        return { digest: null, warning: `could not look up the base image ${reference} (${err.message}); building from the tag, unpinned` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/effects/docker.ts
+
+
+
+/** What docker and buildx are on this runner, asked once per run. */
+async function detectTools(docker, builder, env) {
+    // Both at once: each is a docker CLI start (~0.25 s).
+    const [version, inspect] = await Promise.all([
+        execCapture(docker, ['buildx', 'version'], { env, timeoutMs: 30_000 }),
+        execCapture(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])], { env, timeoutMs: 60_000 }),
+    ]);
+    if (version.code !== 0) {
+        if (/ENOENT|not found/.test(version.output) && !/buildx/.test(version.output)) {
+            throw new errors/* UserError */.yo(`docker was not found (${(0,errors/* quote */.hD)(docker)}); the build command needs the docker CLI`);
+        }
+        return { buildx: null, buildkit: null };
+    }
+    const buildx = cleanVersion(/\sv?(\d+\.\d+\.\d+[^\s]*)/.exec(version.output)?.[1]);
+    if (inspect.code !== 0) {
+        throw new errors/* UserError */.yo(`buildx builder ${builder ? (0,errors/* quote */.hD)(builder) : '(the current one)'} is not usable: ${inspect.output.trim().split('\n').pop()}. ` +
+            'Create one (docker/setup-buildx-action, or docker buildx create) or set input builder to an existing one');
+    }
+    const buildkit = cleanVersion(/Build[kK]it(?: version)?:\s*v?([0-9][^\s]*)/.exec(inspect.output)?.[1]);
+    return { buildx, buildkit };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/build.ts
 
 
@@ -4721,8 +5235,10 @@ async function buildCommand(plan, options, rt) {
             return found;
         })());
         const source = readBuildSource(options, rt.baseDir, scratch);
+        checkCustomisationFits(source, plan.include);
         const env = buildEnvironment(rt, scratch);
         const registry = new RegistryClient(rt.env, options.retries, rt.mask);
+        const bases = source.dockerfile === null ? await lookUpBaseImages(plan.include, registry, rt.log) : new Map();
         const results = new Array(plan.include.length);
         let stop = false;
         let next = 0;
@@ -4737,11 +5253,19 @@ async function buildCommand(plan, options, rt) {
                     results[index] = cancelled(entry);
                     continue;
                 }
+                const base = bases.get(entry.baseImage);
+                if (base && 'error' in base) {
+                    rt.log.error(`${entry.tag}: not built: ${base.error}`);
+                    results[index] = emptyResult(entry, 'failed', { error: base.error });
+                    if (options.failFast)
+                        stop = true;
+                    continue;
+                }
                 const entryDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${entry.key}-`));
-                const dockerfile = dockerfileFor(source, entry, entryDir);
-                const planFor = (t) => planEntryBuild(entry, options, { dockerfile: dockerfile.text, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
+                const entrySource = dockerfileFor(source, entry, entryDir, base?.digest ?? null);
+                const planFor = (t) => planEntryBuild(entry, options, { dockerfile: entrySource.text, contextDigest: entrySource.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
                 const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
-                const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile.file, entryDir, source, options, toolsNow, registry, entryRt));
+                const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, entrySource, entryDir, options, toolsNow, registry, entryRt));
                 results[index] = result;
                 if (result.status === 'failed' && options.failFast)
                     stop = true;
@@ -4753,6 +5277,21 @@ async function buildCommand(plan, options, rt) {
     finally {
         (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
     }
+}
+/** Every distinct base image of the template's entries, looked up once, before anything builds. */
+async function lookUpBaseImages(entries, registry, log) {
+    const names = [...new Set(entries.map((e) => e.baseImage))];
+    const found = await Promise.all(names.map((name) => lookUpBaseImage(name, registry)));
+    const map = new Map();
+    names.forEach((name, i) => {
+        const lookup = found[i];
+        if ('warning' in lookup && lookup.warning)
+            log.warning(lookup.warning);
+        else if ('digest' in lookup && lookup.digest)
+            log.info(`base image ${name}: ${lookup.digest}`);
+        map.set(name, lookup);
+    });
+    return map;
 }
 /** A log for one of several entries built at once: no groups, every line tagged with its entry. */
 function prefixed(log, tag) {
@@ -4796,12 +5335,12 @@ function emptyResult(entry, status, fields = {}) {
 function cancelled(entry) {
     return emptyResult(entry, 'cancelled', { error: 'not built: an earlier entry failed and fail-fast is set' });
 }
-async function buildEntry(planned, planFor, file, entryDir, source, options, toolsNow, registry, rt) {
+async function buildEntry(planned, planFor, source, entryDir, options, toolsNow, registry, rt) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
     const base = emptyResult(build.entry, 'failed', { tags: build.tags, contentTag: build.contentTag, cache: build.cache.backend });
-    const { repo } = (0,reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
+    const { repo } = (0,build_reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
     // 1. Already built? One request for the content tag, one per requested tag to check where it points.
     if (options.skipExisting) {
         try {
@@ -4830,7 +5369,7 @@ async function buildEntry(planned, planFor, file, entryDir, source, options, too
         rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
     }
     const metadataFile = external_node_path_default().join(entryDir, 'metadata.json');
-    const invocation = { build, file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
+    const invocation = { build, file: source.file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
     let attempts = 0;
     let output = '';
     let code = 1;
@@ -4899,9 +5438,9 @@ async function buildEntry(planned, planFor, file, entryDir, source, options, too
 }
 /** Point every requested tag at the manifest the content tag holds (leaving tags that already do). */
 async function pointTags(tags, manifest, contentTag, registry) {
-    const { repo: contentRepo } = (0,reference/* parseTaggedReference */.$R)(contentTag, 'content tag');
+    const { repo: contentRepo } = (0,build_reference/* parseTaggedReference */.$R)(contentTag, 'content tag');
     for (const ref of tags) {
-        const { repo, tag } = (0,reference/* parseTaggedReference */.$R)(ref, 'tag');
+        const { repo, tag } = (0,build_reference/* parseTaggedReference */.$R)(ref, 'tag');
         const current = await registry.head(repo, tag);
         if (current?.digest === manifest.digest)
             continue;
@@ -5279,6 +5818,7 @@ function diffPackages(baseline, current) {
 
 
 
+
 async function reproCommand(plan, build, repro, rt) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);
@@ -5288,9 +5828,11 @@ async function reproCommand(plan, build, repro, rt) {
     const registry = new RegistryClient(rt.env, build.retries, rt.mask);
     try {
         const source = readBuildSource(build, rt.baseDir, scratch);
+        checkCustomisationFits(source, plan.include);
+        const bases = source.dockerfile === null ? await lookUpBaseImages(plan.include, registry, rt.log) : new Map();
         const results = [];
         for (const entry of plan.include) {
-            results.push(await rt.log.group(`repro ${entry.tag}`, () => checkEntry(entry, plan, build, repro, tools, epoch, source, scratch, registry, rt)));
+            results.push(await rt.log.group(`repro ${entry.tag}`, () => checkEntry(entry, plan, build, repro, tools, epoch, source, bases.get(entry.baseImage), scratch, registry, rt)));
         }
         return results;
     }
@@ -5314,18 +5856,23 @@ async function commitTime(rt) {
     }
     return Number(t);
 }
-async function checkEntry(entry, plan, build, repro, tools, epoch, source, scratch, registry, rt) {
+async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseImage, scratch, registry, rt) {
     const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch };
+    if (baseImage && 'error' in baseImage) {
+        rt.log.error(`${entry.tag}: not built: ${baseImage.error}`);
+        return { ...base, status: 'failed', error: baseImage.error };
+    }
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${entry.key}-`));
-    const { text: dockerfileText, file } = dockerfileFor(source, entry, dir);
-    const planned = planEntryBuild(entry, { ...build, cache: 'none' }, { dockerfile: dockerfileText, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: false }, { created: new Date(epoch * 1000).toISOString(), tempDir: dir });
+    const entrySource = dockerfileFor(source, entry, dir, baseImage?.digest ?? null);
+    const { text: dockerfileText, file } = entrySource;
+    const planned = planEntryBuild(entry, { ...build, cache: 'none' }, { dockerfile: dockerfileText, contextDigest: entrySource.contextDigest, entryCount: plan.include.length, supportsIgnoreError: false }, { created: new Date(epoch * 1000).toISOString(), tempDir: dir });
     const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };
     const buildInto = async (name, noCache) => {
         const dest = external_node_path_default().join(dir, name);
         const args = buildxArgs({
             build: planned,
             file,
-            context: source.context,
+            context: entrySource.context,
             push: false,
             load: false,
             metadataFile: external_node_path_default().join(dir, `${name}.json`),
@@ -5375,8 +5922,8 @@ async function inventory(image, layers) {
     return inventoryOf(mergeLayers(entries));
 }
 async function changeImpact(entry, template, build, current, registry) {
-    const ref = renderTagTemplate(template, entry, { image: (0,reference/* repositoryName */.aR)(build.repository) });
-    const { repo, tag } = (0,reference/* parseTaggedReference */.$R)(ref, 'baseline');
+    const ref = renderTagTemplate(template, entry, { image: (0,build_reference/* repositoryName */.aR)(build.repository) });
+    const { repo, tag } = (0,build_reference/* parseTaggedReference */.$R)(ref, 'baseline');
     const baseline = registryImage(registry, repo, tag, ref);
     const [bShape, cShape] = [await baseline.shape(), await current.shape()];
     const [bInv, cInv] = [await inventory(baseline, bShape.layers.length), await inventory(current, cShape.layers.length)];
@@ -5676,7 +6223,7 @@ async function runOne(entry, image, options, check, base, rt) {
     const started = Date.now();
     const args = (0,run_args/* smokeRunArgs */.CJ)(entry, image, options, { check, ...(options.script ? { script: options.script } : {}) }, name);
     const res = await execCapture(rt.docker, args, {
-        env: rt.env,
+        env: (0,run_args/* smokeRunEnv */.y9)(rt.env, options),
         timeoutMs: options.timeoutSeconds * 1000,
         onLine: rt.log.untrusted,
         ...(rt.signal ? { signal: rt.signal } : {}),
@@ -6189,11 +6736,14 @@ function upsert(list, updates, id) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/matrix/resolve.ts + 1 modules
-var resolve = __nccwpck_require__(5609);
+// EXTERNAL MODULE: ./src/custom/customisation.ts
+var custom_customisation = __nccwpck_require__(7147);
+// EXTERNAL MODULE: ./src/matrix/resolve.ts
+var resolve = __nccwpck_require__(6749);
 // EXTERNAL MODULE: ./src/matrix/spec.ts
 var matrix_spec = __nccwpck_require__(9778);
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
+
 
 
 
@@ -6206,12 +6756,13 @@ var matrix_spec = __nccwpck_require__(9778);
  */
 function planCommand(request) {
     const data = compatFor(request);
+    const customisation = request.customisation ?? (0,custom_customisation/* emptyCustomisation */.QG)();
     if (request.entry)
-        return planOneEntry(request.entry.text, request.entry.origin, data);
+        return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
     const spec = (0,matrix_spec/* parseMatrixSpec */.wg)(request.matrix.text, request.matrix.origin);
-    return (0,resolve/* resolvePlan */.yY)(spec, data, { maxEntries: request.maxEntries });
+    return (0,resolve/* resolvePlan */.yY)(spec, data, { maxEntries: request.maxEntries, customisation });
 }
-function planOneEntry(text, origin, data) {
+function planOneEntry(text, origin, data, inputs) {
     let cell;
     try {
         cell = JSON.parse(text);
@@ -6226,10 +6777,12 @@ function planOneEntry(text, origin, data) {
         }
     }
     const spec = (0,matrix_spec/* specFromObject */.jp)({ include: [{ torch: cell.torch, cuda: cell.cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
-    const plan = (0,resolve/* resolvePlan */.yY)(spec, data, { maxEntries: 1 });
+    // The entry's own customisation wins over the inputs (as include items do in a plan).
+    const customisation = (0,custom_customisation/* mergeCustomisation */.VI)(inputs, (0,custom_customisation/* customisationFromEntry */.Bi)(cell.customisation, `${origin}.customisation`));
+    const plan = (0,resolve/* resolvePlan */.yY)(spec, data, { maxEntries: 1, customisation });
     const entry = plan.include[0];
     if (!entry || entry.key !== cell.key) {
-        throw new errors/* UserError */.yo(`${origin}: entry ${(0,errors/* quote */.hD)(cell.key)} resolves to ${(0,errors/* quote */.hD)(entry?.key)} here: it was planned with other release data (same compat-file in both jobs?)`);
+        throw new errors/* UserError */.yo(`${origin}: entry ${(0,errors/* quote */.hD)(cell.key)} resolves to ${(0,errors/* quote */.hD)(entry?.key)} here: it was planned with other release data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`);
     }
     return plan;
 }
@@ -6259,6 +6812,399 @@ function cudaVersionOfVariant(variant) {
 /** "12.4" -> "cu124" */
 function variantOfCudaVersion(version) {
     return `cu${version.replace('.', '')}`;
+}
+
+
+/***/ }),
+
+/***/ 7147:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ar: () => (/* binding */ userParts),
+/* harmony export */   Bi: () => (/* binding */ customisationFromEntry),
+/* harmony export */   Im: () => (/* binding */ isEmpty),
+/* harmony export */   Of: () => (/* binding */ parseCustomInputs),
+/* harmony export */   PU: () => (/* binding */ changesImage),
+/* harmony export */   QG: () => (/* binding */ emptyCustomisation),
+/* harmony export */   VI: () => (/* binding */ mergeCustomisation),
+/* harmony export */   ZO: () => (/* binding */ parseEnvLine),
+/* harmony export */   dD: () => (/* binding */ CUSTOM_KEYS),
+/* harmony export */   oE: () => (/* binding */ compact),
+/* harmony export */   sP: () => (/* binding */ customisationFromSpec),
+/* harmony export */   t6: () => (/* binding */ pipName),
+/* harmony export */   tu: () => (/* binding */ normalisePipName)
+/* harmony export */ });
+/* unused harmony exports BASE_IMAGE_PLACEHOLDERS, FRAMEWORK_PACKAGES, parseAptPackage, parsePipPackage, parseIndexUrl, parseWorkdir, parseUser, parseWorkspacePath, parseBaseImageTemplate, parseTagSuffix */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** The spec keys and action inputs, by their written names. */
+const CUSTOM_KEYS = [
+    'apt-packages',
+    'pip-packages',
+    'requirements',
+    'pip-index-url',
+    'pip-extra-index-url',
+    'env',
+    'workdir',
+    'user',
+    'post-install',
+    'base-image',
+    'tag-suffix',
+];
+const FIELD_OF = {
+    'apt-packages': 'aptPackages',
+    'pip-packages': 'pipPackages',
+    requirements: 'requirements',
+    'pip-index-url': 'pipIndexUrl',
+    'pip-extra-index-url': 'pipExtraIndexUrls',
+    env: 'env',
+    workdir: 'workdir',
+    user: 'user',
+    'post-install': 'postInstall',
+    'base-image': 'baseImage',
+    'tag-suffix': 'tagSuffix',
+};
+/** Placeholders a base-image template may use, filled from the entry. */
+const BASE_IMAGE_PLACEHOLDERS = ['torch', 'torchvision', 'torchaudio', 'cuda', 'cudaFull', 'cudaVariant', 'cudnn', 'cudnnMajor', 'python', 'os', 'ubuntu', 'flavor'];
+/** Packages the matrix decides; pip-packages may not name them. */
+const FRAMEWORK_PACKAGES = ['torch', 'torchvision', 'torchaudio'];
+function emptyCustomisation() {
+    return {
+        aptPackages: [],
+        pipPackages: [],
+        requirements: null,
+        pipIndexUrl: null,
+        pipExtraIndexUrls: [],
+        env: [],
+        workdir: null,
+        user: null,
+        postInstall: null,
+        baseImage: null,
+        tagSuffix: null,
+    };
+}
+function isEmpty(c) {
+    return JSON.stringify(compact(c)) === '{}';
+}
+/** Whether this customisation installs anything or changes the image (tag-suffix alone does not). */
+function changesImage(c) {
+    const { tagSuffix: _, ...rest } = compact(c);
+    return Object.keys(rest).length > 0;
+}
+// ---------------------------------------------------------------------------------------------
+// Parsing single values. `field` names where the value came from: "input apt-packages",
+// "matrix.include[2].apt-packages[0]".
+const APT_PACKAGE = /^[a-z0-9][a-z0-9+.-]+(?:=[A-Za-z0-9.+~:-]+|\/[a-z0-9-]+)?$/;
+const PIP_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+const PIP_EXTRAS = /^\[[A-Za-z0-9._-]+(?:,[A-Za-z0-9._-]+)*\]$/;
+const PIP_SPECIFIER = /^(?:===|==|!=|~=|>=|<=|>|<)[A-Za-z0-9.*+!_-]+$/;
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const USER = /^([a-z_][a-z0-9_-]{0,31})(?::(\d{1,9}))?$/;
+const WORKDIR = /^\/[A-Za-z0-9._@+\/-]*$/;
+const TAG_SUFFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
+function parseAptPackage(text, field) {
+    const t = text.trim();
+    if (!APT_PACKAGE.test(t)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
+    }
+    return t;
+}
+/** pip requirement specifier: name, optional [extras], optional comma-separated version specifiers. */
+function parsePipPackage(text, field) {
+    const t = text.trim();
+    const accepted = 'name[extras] with optional versions, e.g. numpy==1.26.4, opencv-python-headless>=4.10,<5 or transformers[torch]==4.46.0';
+    if (/^(?:https?|file|git\+\w+):|^[./]|@/.test(t)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`);
+    }
+    const m = /^([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$/.exec(t);
+    const name = m?.[1] ?? '';
+    const extras = m?.[2] ?? '';
+    const specifiers = (m?.[3] ?? '').trim();
+    const ok = PIP_NAME.test(name) &&
+        (extras === '' || PIP_EXTRAS.test(extras)) &&
+        (specifiers === '' || specifiers.split(',').every((s) => PIP_SPECIFIER.test(s.trim())));
+    if (!ok)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
+    const normal = normalisePipName(name);
+    if (FRAMEWORK_PACKAGES.includes(normal)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
+    }
+    return `${name}${extras}${specifiers.replace(/\s+/g, '')}`;
+}
+/** PEP 503 normalised name: lowercase, runs of -_. as one -. */
+function normalisePipName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+function parseIndexUrl(text, field) {
+    const t = text.trim();
+    let url;
+    try {
+        url = new URL(t);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not a URL; accepted: an http(s) URL of a package index, e.g. https://pypi.example.com/simple`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not an http(s) URL`);
+    }
+    if (url.username || url.password) {
+        // The URL is written into the Dockerfile, and so into the image's history and the build log.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`);
+    }
+    if (/["'`$\\\s]/.test(t))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
+    return t;
+}
+function parseEnvLine(text, field) {
+    const eq = text.indexOf('=');
+    const key = eq > 0 ? text.slice(0, eq).trim() : '';
+    if (!ENV_KEY.test(key))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not KEY=VALUE with a name of letters, digits and _`);
+    return [key, parseEnvValue(text.slice(eq + 1), `${field} (${key})`)];
+}
+function parseEnvValue(value, field) {
+    if (/[\u0000-\u001f\u007f]/.test(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: the value contains control characters (a newline?); one line per variable`);
+    return value;
+}
+function parseWorkdir(text, field) {
+    const t = text.trim();
+    if (!WORKDIR.test(t) || t.split('/').includes('..')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: an absolute path of letters, digits and ._@+-/ such as /workspace`);
+    }
+    return t.length > 1 ? t.replace(/\/+$/, '') : t;
+}
+function parseUser(text, field) {
+    const t = text.trim();
+    const m = USER.exec(t);
+    if (!m)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`);
+    if (m[1] === 'root' || m[2] === '0')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
+    return t;
+}
+/** A path in the workspace: relative, no `..` out of it, nothing a shell or Dockerfile would read specially. */
+function parseWorkspacePath(text, field) {
+    const t = text.trim().replace(/^\.\//, '');
+    if (t === '' || t.startsWith('/') || t.split('/').includes('..') || !/^[A-Za-z0-9._@+\/-]+$/.test(t)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`);
+    }
+    return t;
+}
+function parseBaseImageTemplate(text, field) {
+    const t = text.trim();
+    for (const m of t.matchAll(/\{([^}]*)\}/g)) {
+        if (!BASE_IMAGE_PLACEHOLDERS.includes(m[1] ?? '')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: unknown placeholder {${m[1]}}; accepted: ${BASE_IMAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+        }
+    }
+    const sample = t.replace(/\{[^}]*\}/g, 'x1');
+    if (t === '' || /[\s"'`$\\]/.test(t) || !/^[a-z0-9][a-z0-9._\/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not an image reference; accepted: repository:tag with optional placeholders, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
+    }
+    return t;
+}
+function parseTagSuffix(text, field) {
+    const t = text.trim();
+    if (!TAG_SUFFIX.test(t))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: up to 40 letters, digits, _ . - (starting with a letter or digit)`);
+    return t;
+}
+// ---------------------------------------------------------------------------------------------
+// From action inputs (strings; lists one per line or separated by spaces) and from spec values.
+/** Items of a list input: split on newlines and spaces; # starts a comment line. */
+function words(text) {
+    return (text ?? '')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .flatMap((l) => l.split(/\s+/));
+}
+function lineList(text) {
+    return (text ?? '')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+/** The action inputs (or CLI flags) as a customisation for every entry. `names` says how each is called there. */
+function parseCustomInputs(raw, names) {
+    const c = emptyCustomisation();
+    c.aptPackages = dedupe(words(raw['apt-packages']).map((w, i) => parseAptPackage(w, `${names['apt-packages']} item ${i + 1}`)));
+    c.pipPackages = dedupe(words(raw['pip-packages']).map((w, i) => parsePipPackage(w, `${names['pip-packages']} item ${i + 1}`)));
+    c.pipExtraIndexUrls = dedupe(words(raw['pip-extra-index-url']).map((w, i) => parseIndexUrl(w, `${names['pip-extra-index-url']} item ${i + 1}`)));
+    c.env = sortEnv(lineList(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)));
+    const scalar = (key, parse) => {
+        const t = raw[key]?.trim();
+        return t ? parse(t, names[key]) : null;
+    };
+    c.requirements = scalar('requirements', parseWorkspacePath);
+    c.pipIndexUrl = scalar('pip-index-url', parseIndexUrl);
+    c.workdir = scalar('workdir', parseWorkdir);
+    c.user = scalar('user', parseUser);
+    c.postInstall = scalar('post-install', parseWorkspacePath);
+    c.baseImage = scalar('base-image', parseBaseImageTemplate);
+    c.tagSuffix = scalar('tag-suffix', parseTagSuffix);
+    return c;
+}
+/**
+ * The customisation keys of a spec mapping (top level or one include item). Lists may be YAML
+ * lists or one string; env may be a mapping or a list of KEY=VALUE.
+ */
+function customisationFromSpec(obj, at) {
+    const keys = CUSTOM_KEYS.filter((k) => obj[k] !== undefined);
+    if (keys.length === 0)
+        return null;
+    const c = emptyCustomisation();
+    const list = (key, parse) => {
+        const v = obj[key];
+        const field = `${at}.${key}`;
+        if (v === undefined)
+            return [];
+        if (typeof v === 'string')
+            return words(v).map((w, i) => parse(w, words(v).length > 1 ? `${field} item ${i + 1}` : field));
+        if (Array.isArray(v)) {
+            return v.map((item, i) => {
+                if (typeof item !== 'string')
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}[${i}]: expected one value, got ${describe(item)}`);
+                return parse(item, `${field}[${i}]`);
+            });
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: expected a list of values, got ${describe(v)}`);
+    };
+    const scalar = (key, parse) => {
+        const v = obj[key];
+        if (v === undefined)
+            return null;
+        if (typeof v !== 'string' || v.trim() === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${describe(v)}`);
+        return parse(v, `${at}.${key}`);
+    };
+    c.aptPackages = dedupe(list('apt-packages', parseAptPackage));
+    c.pipPackages = dedupe(list('pip-packages', parsePipPackage));
+    c.pipExtraIndexUrls = dedupe(list('pip-extra-index-url', parseIndexUrl));
+    c.env = sortEnv(envFromSpec(obj.env, `${at}.env`));
+    c.requirements = scalar('requirements', parseWorkspacePath);
+    c.pipIndexUrl = scalar('pip-index-url', parseIndexUrl);
+    c.workdir = scalar('workdir', parseWorkdir);
+    c.user = scalar('user', parseUser);
+    c.postInstall = scalar('post-install', parseWorkspacePath);
+    c.baseImage = scalar('base-image', parseBaseImageTemplate);
+    c.tagSuffix = scalar('tag-suffix', parseTagSuffix);
+    return c;
+}
+function envFromSpec(v, field) {
+    if (v === undefined)
+        return [];
+    if (typeof v === 'string')
+        return lineList(v).map((l, i) => parseEnvLine(l, `${field} line ${i + 1}`));
+    if (Array.isArray(v)) {
+        return v.map((item, i) => {
+            if (typeof item !== 'string')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}[${i}]: expected KEY=VALUE, got ${describe(item)}`);
+            return parseEnvLine(item, `${field}[${i}]`);
+        });
+    }
+    if (typeof v === 'object' && v !== null) {
+        return Object.entries(v).map(([key, value]) => {
+            if (!ENV_KEY.test(key))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(key)} is not a variable name (letters, digits and _)`);
+            if (typeof value !== 'string')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}.${key}: expected a value, got ${describe(value)}`);
+            return [key, parseEnvValue(value, `${field}.${key}`)];
+        });
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: expected a mapping of NAME: value, got ${describe(v)}`);
+}
+/**
+ * An entry's customisation stored in a plan (the `customisation` field, compact), read back for a
+ * fan-out job's `entry` input. Every value goes through the same parsers again.
+ */
+function customisationFromEntry(v, field) {
+    if (v === undefined || v === null)
+        return null;
+    if (typeof v !== 'object' || Array.isArray(v))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: expected the customisation object a plan wrote, got ${describe(v)}`);
+    const o = v;
+    const spec = {};
+    for (const key of CUSTOM_KEYS) {
+        const value = o[FIELD_OF[key]];
+        if (value === undefined)
+            continue;
+        spec[key] = key === 'env' && Array.isArray(value) ? value.map((p) => (Array.isArray(p) ? `${p[0]}=${p[1]}` : p)) : value;
+    }
+    const unknown = Object.keys(o).filter((k) => !Object.values(FIELD_OF).includes(k));
+    if (unknown.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(unknown[0])}; this entry was written by another version of the action?`);
+    return customisationFromSpec(spec, field) ?? emptyCustomisation();
+}
+// ---------------------------------------------------------------------------------------------
+/** `over` on top of `base`: lists are joined (first mention kept), env by name, single values replaced. */
+function mergeCustomisation(base, over) {
+    if (!over)
+        return base;
+    const envs = new Map(base.env);
+    for (const [k, v] of over.env)
+        envs.set(k, v);
+    return {
+        aptPackages: dedupe([...base.aptPackages, ...over.aptPackages]),
+        pipPackages: dedupeByName([...base.pipPackages, ...over.pipPackages]),
+        requirements: over.requirements ?? base.requirements,
+        pipIndexUrl: over.pipIndexUrl ?? base.pipIndexUrl,
+        pipExtraIndexUrls: dedupe([...base.pipExtraIndexUrls, ...over.pipExtraIndexUrls]),
+        env: sortEnv([...envs]),
+        workdir: over.workdir ?? base.workdir,
+        user: over.user ?? base.user,
+        postInstall: over.postInstall ?? base.postInstall,
+        baseImage: over.baseImage ?? base.baseImage,
+        tagSuffix: over.tagSuffix ?? base.tagSuffix,
+    };
+}
+/** The stored form: only what is set. Also the canonical form hashed into the entry key. */
+function compact(c) {
+    const out = {};
+    for (const key of Object.values(FIELD_OF)) {
+        const v = c[key];
+        if (v === null || (Array.isArray(v) && v.length === 0))
+            continue;
+        out[key] = v;
+    }
+    return out;
+}
+/** The user name and uid (null: the next free one) of `user`. */
+function userParts(user) {
+    const [name, uid] = user.split(':');
+    return { name: name, uid: uid ?? null };
+}
+/** Name of a pip requirement, normalised: "Opencv_Python[x]>=4" -> "opencv-python". */
+function pipName(requirement) {
+    return normalisePipName(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
+}
+function dedupe(items) {
+    return [...new Set(items)];
+}
+/** A later requirement for a package replaces an earlier one (an include's pin over the input's). */
+function dedupeByName(items) {
+    const byName = new Map();
+    for (const item of items) {
+        const name = pipName(item);
+        byName.delete(name);
+        byName.set(name, item);
+    }
+    return [...byName.values()];
+}
+function sortEnv(pairs) {
+    const map = new Map(pairs);
+    return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+function describe(v) {
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object' && v !== null)
+        return 'a mapping';
+    if (v === null || v === undefined)
+        return 'nothing';
+    return `the value ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(v)}`;
 }
 
 
@@ -6355,28 +7301,20 @@ function listWords(items, last = 'or') {
 
 /***/ }),
 
-/***/ 5609:
+/***/ 2997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jo: () => (/* binding */ buildEntry),
+/* harmony export */   dr: () => (/* binding */ customiseEntry),
+/* harmony export */   rZ: () => (/* binding */ torchFromBaseImage),
+/* harmony export */   uY: () => (/* binding */ baseImageFor)
+/* harmony export */ });
+/* unused harmony exports renderBaseImage, entryKey */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  on: () => (/* binding */ DEFAULT_MAX_ENTRIES),
-  yY: () => (/* binding */ resolvePlan)
-});
-
-// UNUSED EXPORTS: MAX_CROSS_PRODUCT
-
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-// EXTERNAL MODULE: ./src/compat/variant.ts
-var compat_variant = __nccwpck_require__(2899);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/matrix/entry.ts
 
 function buildEntry(parts, data) {
     const { release, patch, cuda, variant, python, ubuntu, flavor } = parts;
@@ -6399,8 +7337,46 @@ function buildEntry(parts, data) {
         channel,
         minDriver: cuda ? cuda.minDriver : null,
     };
-    const tag = `${patch.torch}-${variant}-py${python}-${os}${flavor === 'devel' ? '-devel' : ''}`;
-    return { ...fields, tag, key: entryKey(fields) };
+    return { ...fields, tag: plainTag(fields), key: entryKey(fields) };
+}
+/**
+ * An entry with a customisation applied: its base image (when base-image is set), its tag
+ * (tag-suffix) and its key (which then covers the customisation too).
+ */
+function customiseEntry(entry, custom) {
+    if ((0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .isEmpty */ .Im)(custom))
+        return entry;
+    const { tag: _tag, key: _key, customisation: _c, ...fields } = entry;
+    const stored = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .compact */ .oE)(custom);
+    const baseImage = custom.baseImage ? renderBaseImage(custom.baseImage, entry) : entry.baseImage;
+    const tag = custom.tagSuffix ? `${plainTag(entry)}-${custom.tagSuffix}` : plainTag(entry);
+    const customised = { ...fields, baseImage };
+    return { ...customised, tag, key: entryKey(customised, stored), customisation: stored };
+}
+function plainTag(e) {
+    return `${e.torch}-${e.cudaVariant}-py${e.python}-${e.os}${e.flavor === 'devel' ? '-devel' : ''}`;
+}
+/** Whether the entry's torch comes with its base image (base-image) rather than from the wheel index. */
+function torchFromBaseImage(entry) {
+    return Boolean(entry.customisation?.baseImage);
+}
+/** Fill a base-image template's {placeholders} from the entry. */
+function renderBaseImage(template, entry) {
+    const values = {
+        torch: entry.torch,
+        torchvision: entry.torchvision ?? '',
+        torchaudio: entry.torchaudio ?? '',
+        cuda: entry.cuda,
+        cudaFull: entry.cudaFull ?? entry.cuda,
+        cudaVariant: entry.cudaVariant,
+        cudnn: entry.cudnn ?? '',
+        cudnnMajor: entry.cudnn?.split('.')[0] ?? '',
+        python: entry.python,
+        os: entry.os,
+        ubuntu: entry.os.replace(/^ubuntu/, ''),
+        flavor: entry.flavor,
+    };
+    return template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
 }
 /** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, or plain ubuntu for CPU images. */
 function baseImageFor(cuda, ubuntu, flavor) {
@@ -6414,7 +7390,8 @@ function baseImageFor(cuda, ubuntu, flavor) {
  * fixed order. Bump KEY_VERSION when what goes into an image changes meaning.
  */
 const KEY_VERSION = 1;
-function entryKey(fields) {
+function entryKey(fields, customisation) {
+    const custom = customisation && Object.keys(customisation).length ? [customisation] : [];
     const canonical = JSON.stringify([
         KEY_VERSION,
         fields.torch,
@@ -6428,15 +7405,31 @@ function entryKey(fields) {
         fields.flavor,
         fields.baseImage,
         fields.indexUrl,
+        ...custom,
     ]);
-    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 12);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, 12);
 }
 
-// EXTERNAL MODULE: ./src/matrix/selectors.ts
-var selectors = __nccwpck_require__(5003);
-// EXTERNAL MODULE: ./src/matrix/spec.ts
-var matrix_spec = __nccwpck_require__(9778);
-;// CONCATENATED MODULE: ./src/matrix/resolve.ts
+
+/***/ }),
+
+/***/ 6749:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   on: () => (/* binding */ DEFAULT_MAX_ENTRIES),
+/* harmony export */   yY: () => (/* binding */ resolvePlan)
+/* harmony export */ });
+/* unused harmony export MAX_CROSS_PRODUCT */
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _compat_variant_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2899);
+/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
+/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2997);
+/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5003);
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9778);
+
 
 
 
@@ -6472,23 +7465,24 @@ class Resolver {
             for (const patch of release.patches)
                 this.known.push({ release, patch });
         }
-        this.known.sort((a, b) => semver_default().rcompare(a.patch.torch, b.patch.torch));
+        this.known.sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().rcompare(a.patch.torch, b.patch.torch));
         for (const c of data.cuda)
             this.cudaByVersion.set(c.version, c);
         const latest = this.known.find((k) => k.release.status === 'stable');
         if (!latest)
-            throw new errors/* UserError */.yo('the release data has no stable torch release; `latest` cannot be resolved');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('the release data has no stable torch release; `latest` cannot be resolved');
         this.latest = latest;
     }
     plan(spec, options) {
-        const axes = matrix_spec/* AXES */.gR.filter((a) => spec.axes[a]);
+        const axes = _spec_js__WEBPACK_IMPORTED_MODULE_4__/* .AXES */ .gR.filter((a) => spec.axes[a]);
         for (const sel of [...(spec.axes.python ?? []), ...spec.include.flatMap((i) => (i.python ? [i.python] : []))]) {
             this.checkPythonKnown(sel);
         }
         const cells = this.crossProduct(spec);
+        const everyEntry = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(options.customisation ?? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyCustomisation */ .QG)(), spec.customisation);
         let resolved = [];
         for (const cell of cells)
-            resolved.push(...this.resolveCell(cell));
+            resolved.push(...this.resolveCell(cell, true, everyEntry));
         // Newest torch first; otherwise the order the spec lists values in (sort is stable).
         const rank = new Map(this.known.map((k, i) => [k.patch, i]));
         resolved.sort((a, b) => (rank.get(a.parts.patch) ?? 0) - (rank.get(b.parts.patch) ?? 0));
@@ -6501,13 +7495,27 @@ class Resolver {
         const added = [];
         spec.include.forEach((include, i) => {
             const field = `matrix.include[${i}]`;
+            const custom = spec.includeCustomisation[i] ?? null;
             const matchKeys = Object.keys(include).filter((k) => axes.includes(k));
             const extraKeys = Object.keys(include).filter((k) => !axes.includes(k));
             const matched = axes.length === 0 ? [] : resolved.filter((r) => this.matchesOn(r.parts, include, matchKeys));
             if (matched.length === 0) {
-                added.push(...this.resolveInclude(include, field));
+                added.push(...this.resolveInclude(include, field, (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(everyEntry, custom)));
                 return;
             }
+            // A tag-suffix names a variant: a copy of each matched entry with the include's additions,
+            // beside the entry (which keeps its own tag).
+            if (custom?.tagSuffix) {
+                if (extraKeys.length > 0)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
+                for (const r of matched)
+                    added.push({ ...r, custom: (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(r.custom, custom) });
+                return;
+            }
+            // GitHub's rule: an include that matches adds its other keys to the entries it matches.
+            if (custom)
+                for (const r of matched)
+                    r.custom = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(r.custom, custom);
             if (extraKeys.length === 0)
                 return; // already in the matrix
             const extras = {};
@@ -6517,18 +7525,19 @@ class Resolver {
                 if (!matched.includes(r))
                     return [r];
                 const cell = { ...r.cell, ...extras };
-                const outcome = this.resolveCell(cell, false);
+                const outcome = this.resolveCell(cell, false, r.custom);
                 if (outcome.length === 0) {
-                    throw new errors/* UserError */.yo(`${field}: cannot apply ${describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: cannot apply ${describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
                 }
                 return outcome;
             });
         });
-        const include = dedupe([...resolved, ...added].map((r) => r.entry));
+        const include = dedupe([...resolved, ...added].map((r) => (0,_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .customiseEntry */ .dr)(r.entry, r.custom)));
         if (include.length === 0)
-            throw new errors/* UserError */.yo(this.explainEmpty(spec));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(this.explainEmpty(spec));
+        checkTagsUnique(include);
         if (include.length > options.maxEntries) {
-            throw new errors/* UserError */.yo(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
                 `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`);
         }
         return { include, skipped: this.skipped, warnings: [...this.warnings] };
@@ -6540,11 +7549,11 @@ class Resolver {
         const known = new Set(this.data.torch.flatMap((r) => [...r.python.supported, ...r.python.experimental]));
         if (known.has(sel.version))
             return;
-        const sorted = [...known].sort((a, b) => semver_default().compare(`${a}.0`, `${b}.0`));
+        const sorted = [...known].sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().compare(`${a}.0`, `${b}.0`));
         const yamlHint = /^\d+\.\d$/.test(sel.version) && known.has(`${sel.version}0`)
             ? `. If you meant ${sel.version}0: a YAML or JSON tool read it as the number ${sel.version}; quote it ("${sel.version}0")`
             : '';
-        throw new errors/* UserError */.yo(`${sel.field}: Python ${sel.version} is not supported by any torch release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${sel.field}: Python ${sel.version} is not supported by any torch release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
     }
     crossProduct(spec) {
         const torch = spec.axes.torch;
@@ -6559,7 +7568,7 @@ class Resolver {
         };
         const size = torch.length * lists.cuda.length * lists.python.length * lists.os.length * lists.flavor.length;
         if (size > MAX_CROSS_PRODUCT) {
-            throw new errors/* UserError */.yo(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
         }
         const cells = [];
         for (const t of lists.torch)
@@ -6570,14 +7579,14 @@ class Resolver {
                             cells.push({ torch: t, cuda: c, python: p, os: o, flavor: f });
         return cells;
     }
-    resolveInclude(include, field) {
+    resolveInclude(include, field, custom) {
         if (!include.torch) {
-            throw new errors/* UserError */.yo(`${field}: matches no entry of the matrix and names no torch; a new entry needs torch (e.g. torch: "2.4.1")`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: matches no entry of the matrix and names no torch; a new entry needs torch (e.g. torch: "2.4.1")`);
         }
         const cell = { ...DEFAULTS, ...include };
-        const out = this.resolveCell(cell, false);
+        const out = this.resolveCell(cell, false, custom);
         if (out.length === 0)
-            throw new errors/* UserError */.yo(`${field}: ${describePartial(include)} was never shipped: ${this.lastReason}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: ${describePartial(include)} was never shipped: ${this.lastReason}`);
         return out;
     }
     /** Reason of the last skip, for include errors (which are errors, not skips). */
@@ -6587,7 +7596,7 @@ class Resolver {
      * rules out is recorded as skipped (cross product) or left for the caller
      * to turn into an error (include).
      */
-    resolveCell(cell, recordSkips = true) {
+    resolveCell(cell, recordSkips, custom) {
         const out = [];
         const skip = (torch, cuda, python, os, reason) => {
             this.lastReason = reason;
@@ -6602,7 +7611,7 @@ class Resolver {
                 continue;
             }
             for (const variant of cuda.ok) {
-                const cudaRelease = variant === 'cpu' ? null : (this.cudaByVersion.get((0,compat_variant/* cudaVersionOfVariant */.O)(variant)) ?? null);
+                const cudaRelease = variant === 'cpu' ? null : (this.cudaByVersion.get((0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_6__/* .cudaVersionOfVariant */ .O)(variant)) ?? null);
                 const python = this.pythonFor(known, cell.python);
                 if ('reason' in python) {
                     skip(patch.torch, variant, cell.python.text, cell.os.text, python.reason);
@@ -6617,7 +7626,7 @@ class Resolver {
                     for (const ubuntu of os.ok) {
                         const parts = { release, patch, cuda: cudaRelease, variant, python: py, ubuntu, flavor: cell.flavor.flavor };
                         this.noteProvenance(parts, cell);
-                        out.push({ parts, entry: buildEntry(parts, this.data), cell: concreteCell(cell, parts) });
+                        out.push({ parts, entry: (0,_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .buildEntry */ .Jo)(parts, this.data), cell: concreteCell(cell, parts), custom });
                     }
                 }
             }
@@ -6642,18 +7651,18 @@ class Resolver {
                 const hit = this.known.find((k) => k.patch.torch === sel.version);
                 if (hit)
                     return [hit];
-                const minor = `${semver_default().major(sel.version)}.${semver_default().minor(sel.version)}`;
+                const minor = `${semver__WEBPACK_IMPORTED_MODULE_0___default().major(sel.version)}.${semver__WEBPACK_IMPORTED_MODULE_0___default().minor(sel.version)}`;
                 const release = this.releases.get(minor);
                 if (release) {
-                    throw new errors/* UserError */.yo(`${sel.field}: torch ${sel.version} is not a release; torch ${minor} has ${(0,errors/* listWords */.yh)(release.patches.map((p) => p.torch))}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${sel.field}: torch ${sel.version} is not a release; torch ${minor} has ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .listWords */ .yh)(release.patches.map((p) => p.torch))}`);
                 }
-                throw new errors/* UserError */.yo(`${sel.field}: torch ${sel.version} is not in the release data (it knows ${span}; ${compatHint})`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${sel.field}: torch ${sel.version} is not in the release data (it knows ${span}; ${compatHint})`);
             }
             case 'minor': {
                 const release = this.releases.get(sel.minor);
                 const newest = this.known.find((k) => k.release === release);
                 if (!release || !newest) {
-                    throw new errors/* UserError */.yo(`${sel.field}: torch ${sel.minor} is not in the release data; known minors: ${[...this.releases.keys()].join(', ')} (${compatHint})`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${sel.field}: torch ${sel.minor} is not in the release data; known minors: ${[...this.releases.keys()].join(', ')} (${compatHint})`);
                 }
                 return [newest];
             }
@@ -6662,14 +7671,14 @@ class Resolver {
                 for (const k of this.known) {
                     if (k.release.status !== 'stable' || newestPerMinor.has(k.release.minor))
                         continue;
-                    if (semver_default().satisfies(k.patch.torch, sel.range))
+                    if (semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(k.patch.torch, sel.range))
                         newestPerMinor.set(k.release.minor, k);
                 }
                 if (newestPerMinor.size > 0)
                     return [...newestPerMinor.values()];
-                const rc = this.known.find((k) => k.release.status === 'rc' && semver_default().satisfies(k.patch.torch, sel.range));
+                const rc = this.known.find((k) => k.release.status === 'rc' && semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(k.patch.torch, sel.range));
                 const rcHint = rc ? `; ${rc.patch.torch} is a release candidate, which a range never picks: ask for it exactly` : '';
-                throw new errors/* UserError */.yo(`${sel.field}: ${JSON.stringify(sel.text)} matches no stable torch release in the data (it knows ${span})${rcHint}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${sel.field}: ${JSON.stringify(sel.text)} matches no stable torch release in the data (it knows ${span})${rcHint}`);
             }
         }
     }
@@ -6681,13 +7690,13 @@ class Resolver {
             case 'cpu':
                 return { ok: ['cpu'] };
             case 'minor': {
-                const variant = (0,compat_variant/* variantOfCudaVersion */.s)(sel.version);
+                const variant = (0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_6__/* .variantOfCudaVersion */ .s)(sel.version);
                 if (release.cuda.variants.includes(variant))
                     return { ok: [variant] };
                 return { reason: `torch ${patch.torch} has no ${variant} wheels; ${ships}` };
             }
             case 'major': {
-                const variants = release.cuda.variants.filter((v) => (0,compat_variant/* cudaVersionOfVariant */.O)(v).split('.')[0] === sel.major);
+                const variants = release.cuda.variants.filter((v) => (0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_6__/* .cudaVersionOfVariant */ .O)(v).split('.')[0] === sel.major);
                 if (variants.length)
                     return { ok: variants };
                 return { reason: `torch ${patch.torch} has no CUDA ${sel.major} wheels; ${ships}` };
@@ -6710,7 +7719,7 @@ class Resolver {
                 }
                 return { reason: `torch ${patch.torch} supports Python ${span}${exp}; not ${sel.version}` };
             case 'range': {
-                const hits = supported.filter((v) => (0,selectors/* minorSatisfies */.xp)(v, sel.range));
+                const hits = supported.filter((v) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .minorSatisfies */ .xp)(v, sel.range));
                 if (hits.length)
                     return { ok: hits };
                 return { reason: `torch ${patch.torch} supports Python ${span}${exp}; none of them matches ${sel.text}` };
@@ -6759,7 +7768,7 @@ class Resolver {
             case 'minor':
                 return parts.release.minor === sel.minor;
             case 'range':
-                return semver_default().satisfies(v, sel.range);
+                return semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(v, sel.range);
         }
     }
     osMatches(parts, sel) {
@@ -6782,7 +7791,7 @@ class Resolver {
             this.warnings.add(`the default CUDA variant of torch ${release.minor} (${release.cuda.pypiDefault}) is inferred, not read`);
         }
         if (cuda?.provenance?.image === 'inferred') {
-            this.warnings.add(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${baseImageFor(cuda, parts.ubuntu, parts.flavor)} exists`);
+            this.warnings.add(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${(0,_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .baseImageFor */ .uY)(cuda, parts.ubuntu, parts.flavor)} exists`);
         }
     }
     explainEmpty(spec) {
@@ -6832,7 +7841,7 @@ function pythonMatches(parts, sel) {
         case 'exact':
             return parts.python === sel.version;
         case 'range':
-            return (0,selectors/* minorSatisfies */.xp)(parts.python, sel.range);
+            return (0,_selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .minorSatisfies */ .xp)(parts.python, sel.range);
     }
 }
 /**
@@ -6848,16 +7857,27 @@ function concreteCell(cell, parts) {
             ? cell.cuda
             : parts.variant === 'cpu'
                 ? { kind: 'cpu', text: 'cpu', field }
-                : { kind: 'minor', text: (0,compat_variant/* cudaVersionOfVariant */.O)(parts.variant), field, version: (0,compat_variant/* cudaVersionOfVariant */.O)(parts.variant) },
+                : { kind: 'minor', text: (0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_6__/* .cudaVersionOfVariant */ .O)(parts.variant), field, version: (0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_6__/* .cudaVersionOfVariant */ .O)(parts.variant) },
         python: cell.python.kind === 'default' ? cell.python : { kind: 'exact', text: parts.python, field, version: parts.python },
         os: cell.os.kind === 'default' ? cell.os : { kind: 'ubuntu', text: `ubuntu${parts.ubuntu}`, field, ubuntu: parts.ubuntu },
         flavor: cell.flavor,
     };
 }
 function describePartial(partial) {
-    return matrix_spec/* AXES */.gR.filter((a) => partial[a])
+    return _spec_js__WEBPACK_IMPORTED_MODULE_4__/* .AXES */ .gR.filter((a) => partial[a])
         .map((a) => `${a} ${partial[a]?.text}`)
         .join(', ');
+}
+/** Two entries under one tag would overwrite each other's image: a tag-suffix tells them apart. */
+function checkTagsUnique(entries) {
+    const seen = new Map();
+    for (const e of entries) {
+        const other = seen.get(e.tag);
+        if (other) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`two entries would push to the same tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(e.tag)}: they differ only in what they add to the image (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(JSON.stringify(other.customisation ?? {}))} and ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(JSON.stringify(e.customisation ?? {}))}); give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
+        }
+        seen.set(e.tag, e);
+    }
 }
 function dedupe(entries) {
     const seen = new Set();
@@ -6989,8 +8009,10 @@ function minorSatisfies(minor, range) {
 /* harmony export */ });
 /* unused harmony exports MAX_SPEC_BYTES, MAX_LIST_ITEMS */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5003);
+/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5003);
+
 
 
 
@@ -6999,17 +8021,18 @@ function minorSatisfies(minor, range) {
  * Pure: takes the text and where it came from (for messages).
  */
 const AXES = ['torch', 'cuda', 'python', 'os', 'flavor'];
-const TOP_KEYS = [...AXES, 'include', 'exclude'];
+const TOP_KEYS = [...AXES, ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD, 'include', 'exclude'];
+const INCLUDE_KEYS = [...AXES, ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD];
 /** Longest matrix text accepted: a spec is a few lines; megabytes are a mistake or an attack. */
 const MAX_SPEC_BYTES = 256 * 1024;
 /** Longest list accepted for one key. */
 const MAX_LIST_ITEMS = 1000;
 const PARSERS = {
-    torch: _selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTorchSelector */ .ng,
-    cuda: _selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCudaSelector */ .uf,
-    python: _selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePythonSelector */ .r,
-    os: _selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .parseOsSelector */ .HO,
-    flavor: _selectors_js__WEBPACK_IMPORTED_MODULE_1__/* .parseFlavorSelector */ .xe,
+    torch: _selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTorchSelector */ .ng,
+    cuda: _selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCudaSelector */ .uf,
+    python: _selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePythonSelector */ .r,
+    os: _selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseOsSelector */ .HO,
+    flavor: _selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlavorSelector */ .xe,
 };
 /**
  * Parse matrix text. The YAML "failsafe" schema reads every scalar as a
@@ -7018,30 +8041,30 @@ const PARSERS = {
  */
 function parseMatrixSpec(text, origin) {
     if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
     }
     if (text.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
     }
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { schema: 'failsafe', prettyErrors: true, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {
         const where = first.linePos?.[0] ? ` (line ${first.linePos[0].line}, column ${first.linePos[0].col})` : '';
         const message = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? first.message;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${origin}${where}: not valid YAML or JSON: ${message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}${where}: not valid YAML or JSON: ${message}`);
     }
     let root;
     try {
         root = doc.toJS({ maxAliasCount: 50 });
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${origin}: not valid YAML or JSON: ${err.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: not valid YAML or JSON: ${err.message}`);
     }
     return specFromObject(root, origin);
 }
 function specFromObject(root, origin) {
     if (!isMap(root)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${describe(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${describe(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
     checkKnownKeys(root, TOP_KEYS, 'matrix');
     const axes = {};
@@ -7050,40 +8073,45 @@ function specFromObject(root, origin) {
             continue;
         axes[axis] = valuesOf(root[axis], `matrix.${axis}`).map((v, i, all) => PARSERS[axis](v, all.length > 1 || Array.isArray(root[axis]) ? `matrix.${axis}[${i}]` : `matrix.${axis}`));
     }
-    const include = partials(root.include, 'matrix.include');
-    const exclude = partials(root.exclude, 'matrix.exclude');
+    const include = partials(root.include, 'matrix.include', true);
+    const exclude = partials(root.exclude, 'matrix.exclude', false);
+    const includeCustomisation = Array.isArray(root.include)
+        ? root.include.map((item, i) => (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromSpec */ .sP)(item, `matrix.include[${i}]`))
+        : [];
+    const customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromSpec */ .sP)(root, 'matrix');
     const givenAxes = AXES.filter((a) => axes[a]);
     if (givenAxes.length > 0 && !axes.torch) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or give every entry under include)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or give every entry under include)`);
     }
     if (givenAxes.length === 0 && include.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`matrix: nothing to build; give torch (e.g. torch: "2.4") or a list of entries under include`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`matrix: nothing to build; give torch (e.g. torch: "2.4") or a list of entries under include`);
     }
-    return { axes, include, exclude };
+    return { axes, include, includeCustomisation, exclude, customisation };
 }
-function partials(value, field) {
+function partials(value, field, withCustomisation) {
+    const allowed = withCustomisation ? INCLUDE_KEYS : AXES;
     if (value === undefined)
         return [];
     if (!Array.isArray(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${describe(value)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${describe(value)}`);
     }
     if (value.length > MAX_LIST_ITEMS)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
     return value.map((item, i) => {
         const at = `${field}[${i}]`;
         if (!isMap(item)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${at}: expected a mapping of ${AXES.join(', ')}, got ${describe(item)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}: expected a mapping of ${allowed.join(', ')}, got ${describe(item)}`);
         }
-        checkKnownKeys(item, AXES, at);
+        checkKnownKeys(item, allowed, at);
         if (Object.keys(item).length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${at}: an empty entry; name at least one of ${AXES.join(', ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}: an empty entry; name at least one of ${allowed.join(', ')}`);
         const entry = {};
         for (const axis of AXES) {
             const v = item[axis];
             if (v === undefined)
                 continue;
             if (typeof v !== 'string') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${at}.${axis}: expected one value, got ${describe(v)}; write one ${field.split('.')[1]} item per combination`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}.${axis}: expected one value, got ${describe(v)}; write one ${field.split('.')[1]} item per combination`);
             }
             entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
         }
@@ -7095,29 +8123,30 @@ function valuesOf(value, field) {
         return [nonEmpty(value, field)];
     if (Array.isArray(value)) {
         if (value.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: an empty list; give at least one value or leave the key out`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: an empty list; give at least one value or leave the key out`);
         if (value.length > MAX_LIST_ITEMS)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
         return value.map((v, i) => {
             if (typeof v !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}[${i}]: expected a version, got ${describe(v)}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}[${i}]: expected a version, got ${describe(v)}`);
             return nonEmpty(v, `${field}[${i}]`);
         });
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: expected a value or a list of values, got ${describe(value)}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: expected a value or a list of values, got ${describe(value)}`);
 }
 function nonEmpty(v, field) {
     if (v.trim() === '' || v === 'null' || v === '~')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: no value given`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: no value given`);
     if (/[\u0000-\u001f\u007f]/.test(v))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(v)} contains control characters`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(v)} contains control characters`);
     return v;
 }
 function checkKnownKeys(obj, allowed, field) {
     for (const key of Object.keys(obj)) {
         if (!allowed.includes(key)) {
-            const near = allowed.find((a) => a.toLowerCase() === key.toLowerCase().replace(/s$/, ''));
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
+            const plain = (k) => k.toLowerCase().replace(/_/g, '-');
+            const near = allowed.find((a) => a === plain(key).replace(/s$/, '') || a === plain(key) || a === `${plain(key)}s`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
         }
     }
 }
@@ -7131,7 +8160,7 @@ function describe(v) {
         return 'a mapping';
     if (v === null || v === undefined)
         return 'nothing';
-    return `the value ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(v)}`;
+    return `the value ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(v)}`;
 }
 
 
@@ -7442,7 +8471,7 @@ function reproFails(failOn, results) {
 /* harmony export */ });
 /* unused harmony exports COMMANDS, MAX_ENTRIES_CEILING */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _matrix_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5609);
+/* harmony import */ var _matrix_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6749);
 
 
 /**
@@ -7489,26 +8518,39 @@ function needsSmoke(command) {
 /* harmony export */   dp: () => (/* binding */ pinned),
 /* harmony export */   i: () => (/* binding */ smokeImages)
 /* harmony export */ });
-/* harmony import */ var _build_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2653);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _build_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2653);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9186);
-/* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1896);
+/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
+/* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1896);
 
 
 
 
-function parseSmokeOptions(raw, names, script) {
+
+function parseSmokeOptions(raw, names, script, workspace) {
+    const ipcHost = (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(raw.ipcHost, names.ipcHost, false);
+    if (ipcHost && raw.shmSize?.trim()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${names.shmSize} and ${names.ipcHost} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
+    }
     const options = {
-        mode: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSmokeMode */ .G5)(raw.smoke, names.smoke),
+        mode: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSmokeMode */ .G5)(raw.smoke, names.smoke),
         expectGpu: (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(raw.expectGpu, names.expectGpu, true),
-        gpuFlags: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGpuFlags */ .Jw)(raw.gpuFlags, names.gpuFlags),
-        gpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGpus */ .jO)(raw.gpus, names.gpus),
-        timeoutSeconds: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWholeNumber */ .oA)(raw.timeout, names.timeout, 300, 5, 86_400),
-        minGpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWholeNumber */ .oA)(raw.minGpus, names.minGpus, 1, 1, 64),
-        python: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePython */ .w_)(raw.python, names.python),
+        gpuFlags: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGpuFlags */ .Jw)(raw.gpuFlags, names.gpuFlags),
+        gpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGpus */ .jO)(raw.gpus, names.gpus),
+        timeoutSeconds: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseWholeNumber */ .oA)(raw.timeout, names.timeout, 300, 5, 86_400),
+        minGpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseWholeNumber */ .oA)(raw.minGpus, names.minGpus, 1, 1, 64),
+        python: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePython */ .w_)(raw.python, names.python),
+        shmSize: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB)(raw.shmSize, names.shmSize, _run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_SHM_SIZE */ .Jq),
+        ipcHost,
+        memory: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB)(raw.memory, names.memory, null),
+        cpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCpus */ .xX)(raw.cpus, names.cpus),
+        env: (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBuildArgs */ .NQ)(raw.env, names.env).map(([k, v], i) => (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .parseEnvLine */ .ZO)(`${k}=${v}`, `${names.env} line ${i + 1}`)),
     };
     if (script)
         options.script = script;
+    if (script && workspace)
+        options.workspace = workspace;
     return options;
 }
 /**
@@ -7528,7 +8570,7 @@ function smokeImages(entries, imagesJson, image, field) {
             list = found;
         }
         catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
         }
         for (const item of list) {
             if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string')
@@ -7540,19 +8582,19 @@ function smokeImages(entries, imagesJson, image, field) {
         return map;
     }
     if (image && image.trim()) {
-        const repo = (0,_build_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryName */ .aR)((0,_build_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepository */ .SU)(image, field.image));
+        const repo = (0,_build_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryName */ .aR)((0,_build_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRepository */ .SU)(image, field.image));
         for (const e of entries)
             map.set(e.key, `${repo}:${e.tag}`);
         return map;
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`);
 }
 /** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
 function pinned(ref, digest) {
     if (!digest)
         return ref;
     if (!/^sha256:[0-9a-f]{64}$/.test(digest))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`images: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(digest)} is not a sha256 digest`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`images: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(digest)} is not a sha256 digest`);
     const slash = ref.lastIndexOf('/');
     const colon = ref.lastIndexOf(':');
     const repo = colon > slash ? ref.slice(0, colon) : ref;
@@ -7567,22 +8609,47 @@ function pinned(ref, digest) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CJ: () => (/* binding */ smokeRunArgs),
+/* harmony export */   DB: () => (/* binding */ parseSize),
 /* harmony export */   G5: () => (/* binding */ parseSmokeMode),
 /* harmony export */   J0: () => (/* binding */ parseCheckOutput),
+/* harmony export */   Jq: () => (/* binding */ DEFAULT_SHM_SIZE),
 /* harmony export */   Jw: () => (/* binding */ parseGpuFlags),
 /* harmony export */   Zq: () => (/* binding */ gpuModeFor),
 /* harmony export */   jO: () => (/* binding */ parseGpus),
 /* harmony export */   oA: () => (/* binding */ parseWholeNumber),
-/* harmony export */   w_: () => (/* binding */ parsePython)
+/* harmony export */   w_: () => (/* binding */ parsePython),
+/* harmony export */   xX: () => (/* binding */ parseCpus),
+/* harmony export */   y9: () => (/* binding */ smokeRunEnv)
 /* harmony export */ });
-/* unused harmony exports SMOKE_MODES, CHECK_IN_CONTAINER, USER_SCRIPT_IN_CONTAINER, checkArgs, RESULT_MARKER */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* unused harmony exports SMOKE_MODES, CHECK_IN_CONTAINER, USER_SCRIPT_IN_CONTAINER, WORKSPACE_IN_CONTAINER, checkArgs, RESULT_MARKER */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7147);
+/* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2784);
+
+
 
 /**
  * The smoke test's settings, the docker run argv, and reading the check's
  * report. Pure.
  */
 const SMOKE_MODES = ['true', 'false', 'auto'];
+const DEFAULT_SHM_SIZE = '1g';
+function parseSize(text, field, fallback) {
+    const t = (text ?? '').trim().toLowerCase();
+    if (t === '')
+        return fallback;
+    if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0)
+        return t;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
+}
+function parseCpus(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return null;
+    if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024)
+        return t;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
+}
 /** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
 const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
 function parseGpuFlags(text, field) {
@@ -7596,7 +8663,7 @@ function parseGpuFlags(text, field) {
             continue;
         const flag = tok.split('=')[0];
         if (!GPU_FLAGS.includes(flag)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
         }
     }
     return tokens;
@@ -7605,7 +8672,7 @@ function parseGpus(text, field) {
     const t = (text ?? '').trim() || 'all';
     if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
 }
 function parseWholeNumber(text, field, fallback, min, max) {
     const t = (text ?? '').trim();
@@ -7613,19 +8680,19 @@ function parseWholeNumber(text, field, fallback, min, max) {
         return fallback;
     if (/^\d+$/.test(t) && Number(t) >= min && Number(t) <= max)
         return Number(t);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
 }
 function parseSmokeMode(text, field) {
     const t = (text ?? '').trim().toLowerCase() || 'auto';
     if (SMOKE_MODES.includes(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .listWords */ .yh)([...SMOKE_MODES])}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .listWords */ .yh)([...SMOKE_MODES])}`);
 }
 function parsePython(text, field) {
     const t = (text ?? '').trim() || 'python3';
     if (/^[\w./-]+$/.test(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not an interpreter name or path`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not an interpreter name or path`);
 }
 /** Whether an entry is checked on a GPU: CPU entries never are. */
 function gpuModeFor(entry, options) {
@@ -7633,6 +8700,12 @@ function gpuModeFor(entry, options) {
 }
 const CHECK_IN_CONTAINER = '/gim/check.py';
 const USER_SCRIPT_IN_CONTAINER = '/gim/user-check.py';
+const WORKSPACE_IN_CONTAINER = '/workspace';
+/**
+ * `docker run` for one entry. `paths.script` is the user's script on the host; with a workspace
+ * it is run from the read-only workspace mount (so it can read the repository's fixtures), else
+ * mounted alone.
+ */
 function smokeRunArgs(entry, image, options, paths, name) {
     const gpu = gpuModeFor(entry, options);
     const args = ['run', '--rm', '--name', name, '--pull', 'missing'];
@@ -7642,14 +8715,48 @@ function smokeRunArgs(entry, image, options, paths, name) {
         else
             args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
     }
+    const flagsSetIpc = (options.gpuFlags ?? []).some((f) => /^--(ipc|shm-size)\b/.test(f));
+    if (!flagsSetIpc) {
+        if (options.ipcHost)
+            args.push('--ipc', 'host');
+        else if (options.shmSize)
+            args.push('--shm-size', options.shmSize);
+    }
+    if (options.memory)
+        args.push('--memory', options.memory);
+    if (options.cpus)
+        args.push('--cpus', options.cpus);
+    for (const [key] of options.env)
+        args.push('--env', key);
     args.push('-v', `${paths.check}:${CHECK_IN_CONTAINER}:ro`);
-    if (paths.script)
-        args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
-    args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, Boolean(paths.script)));
+    let script;
+    if (paths.script) {
+        const rel = options.workspace ? relativeInside(options.workspace, paths.script) : null;
+        if (options.workspace && rel !== null) {
+            args.push('-v', `${options.workspace}:${WORKSPACE_IN_CONTAINER}:ro`);
+            script = { inContainer: `${WORKSPACE_IN_CONTAINER}/${rel}`, cwd: WORKSPACE_IN_CONTAINER };
+        }
+        else {
+            args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
+            script = { inContainer: USER_SCRIPT_IN_CONTAINER };
+        }
+    }
+    args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, script));
     return args;
 }
+/** The child environment for docker run: the smoke-env values docker passes on by name. */
+function smokeRunEnv(base, options) {
+    return options.env.length ? { ...base, ...Object.fromEntries(options.env) } : base;
+}
+function relativeInside(dir, file) {
+    const d = dir.replace(/\/+$/, '');
+    if (!file.startsWith(`${d}/`))
+        return null;
+    const rel = file.slice(d.length + 1);
+    return rel.split('/').includes('..') ? null : rel;
+}
 /** The check script's own arguments (also what a person passes when running it standalone). */
-function checkArgs(entry, options, gpu, withScript) {
+function checkArgs(entry, options, gpu, script) {
     const args = ['--expect-torch', entry.torch, '--expect-cuda', entry.cuda];
     if (entry.torchvision)
         args.push('--expect-torchvision', entry.torchvision);
@@ -7659,8 +8766,16 @@ function checkArgs(entry, options, gpu, withScript) {
         args.push('--no-gpu');
     else
         args.push('--min-gpus', String(options.minGpus));
-    if (withScript)
-        args.push('--then', USER_SCRIPT_IN_CONTAINER, '--user-timeout', String(options.timeoutSeconds));
+    // The inventory is read when the image has one; required when the entry customises the template.
+    args.push('--inventory', _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_1__/* .INVENTORY_PATH */ .Xg, '--expect-key', entry.key);
+    const custom = { ...(0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .emptyCustomisation */ .QG)(), ...(entry.customisation ?? {}) };
+    if ((0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .changesImage */ .PU)(custom))
+        args.push('--require-inventory');
+    if (script) {
+        args.push('--then', script.inContainer, '--user-timeout', String(options.timeoutSeconds));
+        if (script.cwd)
+            args.push('--then-cwd', script.cwd);
+    }
     return args;
 }
 /** What the check prints: one JSON object after this marker. */
@@ -7687,7 +8802,7 @@ function parseCheckOutput(output) {
 /***/ 6345:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "b7fa7f4b9c252a98aaa3.py";
+module.exports = __nccwpck_require__.p + "1bf5d814eac1115799c6.py";
 
 /***/ }),
 

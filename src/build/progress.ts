@@ -1,3 +1,5 @@
+import { explainStepLog } from '../custom/diagnose.js';
+
 /**
  * Reading BuildKit's plain progress output (`--progress=plain`): which
  * Dockerfile steps ran or came from cache, and, when a build failed, which step
@@ -22,6 +24,8 @@ export interface BuildFailure {
   log: string[];
   /** the final error line BuildKit or buildx printed */
   error: string;
+  /** what the failed step's output means, when it is a known failure of a customised step */
+  cause?: string;
 }
 
 const VERTEX = /^#(\d+) (.*)$/;
@@ -54,7 +58,7 @@ function readVertices(output: string): Map<string, Vertex> {
 
 /** A Dockerfile step: "[2/3] RUN ..." or "[build 2/3] RUN ..."; not "[internal] ...", not "[auth] ...". */
 function isStep(name: string): boolean {
-  return /^\[(?:[^\]\s]+ )?\d+\/\d+\] /.test(name);
+  return /^\[(?:[^\]\s]+)?\s*\d+\/\d+\] /.test(name);
 }
 
 export function summariseSteps(output: string): StepSummary {
@@ -80,11 +84,14 @@ export function diagnoseFailure(output: string): BuildFailure {
     'the build failed without output';
   const failed = [...readVertices(output).values()].filter((v) => v.error !== null);
   const step = failed.find((v) => isStep(v.name)) ?? failed[0];
-  return {
+  const failure: BuildFailure = {
     step: step ? step.name : null,
     log: step ? step.log.slice(-MAX_LOG_LINES) : [],
     error: finalError,
   };
+  const cause = step ? explainStepLog(step.log) : null;
+  if (cause) failure.cause = cause;
+  return failure;
 }
 
 /** A failure as a person reads it: the failing step, what it printed, the error. */
@@ -93,6 +100,7 @@ export function describeFailure(f: BuildFailure): string {
   if (/error reading from server|transport is closing|code = Unavailable|failed to dial gRPC|connection reset by peer|closed network connection/.test(f.error)) {
     parts.push('the builder (the BuildKit daemon) stopped or could not be reached during the build');
   }
+  if (f.cause) parts.push(f.cause);
   if (f.step) parts.push(`step ${f.step} failed`);
   if (f.log.length) parts.push(`its last output:\n    ${f.log.join('\n    ')}`);
   parts.push(f.error);

@@ -70,3 +70,18 @@ export function isLoopbackRegistry(registry: string): boolean {
   const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
   return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
 }
+
+/** Any image reference a FROM line takes: repository, optional tag (default latest), optional digest. */
+export function parseImageReference(text: string, field: string): { repo: Repository; tag: string; digest: string | null } {
+  const at = text.indexOf('@');
+  const digest = at >= 0 ? text.slice(at + 1) : null;
+  if (digest !== null && !/^sha256:[0-9a-f]{64}$/.test(digest)) throw new UserError(`${field}: ${quote(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
+  const name = at >= 0 ? text.slice(0, at) : text;
+  const colon = name.lastIndexOf(':');
+  const slash = name.lastIndexOf('/');
+  if (colon > slash) {
+    const { repo, tag } = parseTaggedReference(name, field);
+    return { repo, tag, digest };
+  }
+  return { repo: parseRepository(name, field), tag: 'latest', digest };
+}

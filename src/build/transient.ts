@@ -48,5 +48,8 @@ const CACHE_FAILURE = [
 ];
 
 export function isCacheFailure(output: string): boolean {
+  // A Dockerfile step that failed is the build's own failure, whatever the cache importer said
+  // (on a first build it says "not found", which BuildKit only logs).
+  if (/did not complete successfully: exit code/.test(output)) return false;
   return CACHE_FAILURE.some((re) => re.test(output));
 }

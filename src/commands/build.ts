@@ -8,7 +8,7 @@ import { describeFailure, diagnoseFailure, summariseSteps } from '../build/progr
 import { parseTaggedReference } from '../build/reference.js';
 import { backoffMs, isCacheFailure, isTransient } from '../build/transient.js';
 import { actionsCacheAvailable, restoreDir, saveDir } from '../effects/actions-cache.js';
-import { dockerfileFor, readBuildSource, type BuildSource } from '../effects/build-source.js';
+import { checkCustomisationFits, dockerfileFor, lookUpBaseImage, readBuildSource, type BaseLookup, type EntrySource } from '../effects/build-source.js';
 import { detectTools } from '../effects/docker.js';
 import { execCapture } from '../effects/exec.js';
 import { RegistryClient, type Manifest } from '../effects/registry.js';
@@ -86,8 +86,10 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildR
       })());
 
     const source = readBuildSource(options, rt.baseDir, scratch);
+    checkCustomisationFits(source, plan.include);
     const env = buildEnvironment(rt, scratch);
     const registry = new RegistryClient(rt.env, options.retries, rt.mask);
+    const bases = source.dockerfile === null ? await lookUpBaseImages(plan.include, registry, rt.log) : new Map<string, BaseLookup>();
     const results: ImageResult[] = new Array(plan.include.length);
     let stop = false;
     let next = 0;
@@ -102,17 +104,24 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildR
           results[index] = cancelled(entry);
           continue;
         }
+        const base = bases.get(entry.baseImage);
+        if (base && 'error' in base) {
+          rt.log.error(`${entry.tag}: not built: ${base.error}`);
+          results[index] = emptyResult(entry, 'failed', { error: base.error });
+          if (options.failFast) stop = true;
+          continue;
+        }
         const entryDir = mkdtempSync(path.join(scratch, `${entry.key}-`));
-        const dockerfile = dockerfileFor(source, entry, entryDir);
+        const entrySource = dockerfileFor(source, entry, entryDir, base?.digest ?? null);
         const planFor = (t: ToolVersions | undefined): EntryBuild =>
           planEntryBuild(
             entry,
             options,
-            { dockerfile: dockerfile.text, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false },
+            { dockerfile: entrySource.text, contextDigest: entrySource.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false },
             env,
           );
         const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
-        const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, dockerfile.file, entryDir, source, options, toolsNow, registry, entryRt));
+        const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, entrySource, entryDir, options, toolsNow, registry, entryRt));
         results[index] = result;
         if (result.status === 'failed' && options.failFast) stop = true;
       }
@@ -122,6 +131,20 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildR
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** Every distinct base image of the template's entries, looked up once, before anything builds. */
+export async function lookUpBaseImages(entries: MatrixEntry[], registry: RegistryClient, log: BuildLog): Promise<Map<string, BaseLookup>> {
+  const names = [...new Set(entries.map((e) => e.baseImage))];
+  const found = await Promise.all(names.map((name) => lookUpBaseImage(name, registry)));
+  const map = new Map<string, BaseLookup>();
+  names.forEach((name, i) => {
+    const lookup = found[i] as BaseLookup;
+    if ('warning' in lookup && lookup.warning) log.warning(lookup.warning);
+    else if ('digest' in lookup && lookup.digest) log.info(`base image ${name}: ${lookup.digest}`);
+    map.set(name, lookup);
+  });
+  return map;
 }
 
 /** A log for one of several entries built at once: no groups, every line tagged with its entry. */
@@ -171,9 +194,8 @@ function cancelled(entry: MatrixEntry): ImageResult {
 async function buildEntry(
   planned: EntryBuild,
   planFor: (tools: ToolVersions) => EntryBuild,
-  file: string,
+  source: EntrySource,
   entryDir: string,
-  source: BuildSource,
   options: BuildOptions,
   toolsNow: () => Promise<ToolVersions>,
   registry: RegistryClient,
@@ -212,7 +234,7 @@ async function buildEntry(
     rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
   }
   const metadataFile = path.join(entryDir, 'metadata.json');
-  const invocation: BuildInvocation = { build, file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
+  const invocation: BuildInvocation = { build, file: source.file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
 
   let attempts = 0;
   let output = '';

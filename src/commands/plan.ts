@@ -1,5 +1,7 @@
 import { bundledCompat, mergeCompatFile } from '../compat/load.js';
 import type { CompatData } from '../compat/schema.js';
+import type { Customisation } from '../custom/customisation.js';
+import { customisationFromEntry, emptyCustomisation, mergeCustomisation } from '../custom/customisation.js';
 import { UserError, quote } from '../errors.js';
 import { resolvePlan, type Plan } from '../matrix/resolve.js';
 import { parseMatrixSpec, specFromObject } from '../matrix/spec.js';
@@ -13,12 +15,13 @@ import type { Request } from '../request.js';
  */
 export function planCommand(request: Request): Plan {
   const data = compatFor(request);
-  if (request.entry) return planOneEntry(request.entry.text, request.entry.origin, data);
+  const customisation = request.customisation ?? emptyCustomisation();
+  if (request.entry) return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
   const spec = parseMatrixSpec(request.matrix.text, request.matrix.origin);
-  return resolvePlan(spec, data, { maxEntries: request.maxEntries });
+  return resolvePlan(spec, data, { maxEntries: request.maxEntries, customisation });
 }
 
-function planOneEntry(text: string, origin: string, data: CompatData): Plan {
+function planOneEntry(text: string, origin: string, data: CompatData, inputs: Customisation): Plan {
   let cell: Record<string, unknown>;
   try {
     cell = JSON.parse(text) as Record<string, unknown>;
@@ -32,10 +35,14 @@ function planOneEntry(text: string, origin: string, data: CompatData): Plan {
     }
   }
   const spec = specFromObject({ include: [{ torch: cell.torch, cuda: cell.cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
-  const plan = resolvePlan(spec, data, { maxEntries: 1 });
+  // The entry's own customisation wins over the inputs (as include items do in a plan).
+  const customisation = mergeCustomisation(inputs, customisationFromEntry(cell.customisation, `${origin}.customisation`));
+  const plan = resolvePlan(spec, data, { maxEntries: 1, customisation });
   const entry = plan.include[0];
   if (!entry || entry.key !== cell.key) {
-    throw new UserError(`${origin}: entry ${quote(cell.key)} resolves to ${quote(entry?.key)} here: it was planned with other release data (same compat-file in both jobs?)`);
+    throw new UserError(
+      `${origin}: entry ${quote(cell.key)} resolves to ${quote(entry?.key)} here: it was planned with other release data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`,
+    );
   }
   return plan;
 }

@@ -6,7 +6,8 @@ import { planEntryBuild, renderTagTemplate } from '../build/entry-build.js';
 import type { BuildOptions } from '../build/options.js';
 import { diagnoseFailure, describeFailure } from '../build/progress.js';
 import { parseTaggedReference, repositoryName } from '../build/reference.js';
-import { dockerfileFor, readBuildSource, type BuildSource } from '../effects/build-source.js';
+import { checkCustomisationFits, dockerfileFor, readBuildSource, type BaseLookup, type BuildSource } from '../effects/build-source.js';
+import { lookUpBaseImages } from './build.js';
 import { detectTools } from '../effects/docker.js';
 import { execCapture } from '../effects/exec.js';
 import { ociLayout, registryImage, type ImageSource } from '../effects/oci.js';
@@ -63,11 +64,13 @@ export async function reproCommand(plan: Plan, build: BuildOptions, repro: Repro
   const registry = new RegistryClient(rt.env, build.retries, rt.mask);
   try {
     const source = readBuildSource(build, rt.baseDir, scratch);
+    checkCustomisationFits(source, plan.include);
+    const bases = source.dockerfile === null ? await lookUpBaseImages(plan.include, registry, rt.log) : new Map<string, BaseLookup>();
     const results: ReproResult[] = [];
     for (const entry of plan.include) {
       results.push(
         await rt.log.group(`repro ${entry.tag}`, () =>
-          checkEntry(entry, plan, build, repro, tools, epoch, source, scratch, registry, rt),
+          checkEntry(entry, plan, build, repro, tools, epoch, source, bases.get(entry.baseImage), scratch, registry, rt),
         ),
       );
     }
@@ -105,17 +108,23 @@ async function checkEntry(
   tools: ToolVersions,
   epoch: number,
   source: BuildSource,
+  baseImage: BaseLookup | undefined,
   scratch: string,
   registry: RegistryClient,
   rt: ReproRuntime,
 ): Promise<ReproResult> {
   const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch };
+  if (baseImage && 'error' in baseImage) {
+    rt.log.error(`${entry.tag}: not built: ${baseImage.error}`);
+    return { ...base, status: 'failed', error: baseImage.error };
+  }
   const dir = mkdtempSync(path.join(scratch, `${entry.key}-`));
-  const { text: dockerfileText, file } = dockerfileFor(source, entry, dir);
+  const entrySource = dockerfileFor(source, entry, dir, baseImage?.digest ?? null);
+  const { text: dockerfileText, file } = entrySource;
   const planned = planEntryBuild(
     entry,
     { ...build, cache: 'none' },
-    { dockerfile: dockerfileText, contextDigest: source.contextDigest, entryCount: plan.include.length, supportsIgnoreError: false },
+    { dockerfile: dockerfileText, contextDigest: entrySource.contextDigest, entryCount: plan.include.length, supportsIgnoreError: false },
     { created: new Date(epoch * 1000).toISOString(), tempDir: dir },
   );
   const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };
@@ -125,7 +134,7 @@ async function checkEntry(
       {
         build: planned,
         file,
-        context: source.context,
+        context: entrySource.context,
         push: false,
         load: false,
         metadataFile: path.join(dir, `${name}.json`),

@@ -16,7 +16,7 @@ import {
   type Finding,
   type HostGpu,
 } from '../smoke/preflight.js';
-import { gpuModeFor, parseCheckOutput, smokeRunArgs, type CheckItem, type CheckReport, type SmokeOptions } from '../smoke/run-args.js';
+import { gpuModeFor, parseCheckOutput, smokeRunArgs, smokeRunEnv, type CheckItem, type CheckReport, type SmokeOptions } from '../smoke/run-args.js';
 import type { BuildLog } from './build.js';
 
 /**
@@ -137,7 +137,7 @@ async function runOne(
   const started = Date.now();
   const args = smokeRunArgs(entry, image, options, { check, ...(options.script ? { script: options.script } : {}) }, name);
   const res = await execCapture(rt.docker, args, {
-    env: rt.env,
+    env: smokeRunEnv(rt.env, options),
     timeoutMs: options.timeoutSeconds * 1000,
     onLine: rt.log.untrusted,
     ...(rt.signal ? { signal: rt.signal } : {}),

@@ -1,26 +1,33 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderDockerfile } from '../build/dockerfile.js';
+import { CONTEXT_POST_INSTALL, CONTEXT_REQUIREMENTS_DIR, renderDockerfile } from '../build/dockerfile.js';
 import type { BuildOptions } from '../build/options.js';
+import { parseImageReference } from '../build/reference.js';
+import { changesImage, type Customisation } from '../custom/customisation.js';
+import { readRequirements, type RequirementsFacts } from '../custom/requirements.js';
 import { UserError, quote } from '../errors.js';
 import type { MatrixEntry } from '../matrix/entry.js';
 import { contextDigest } from './context-digest.js';
+import { readInputFile } from './files.js';
+import { RegistryError, type RegistryClient } from './registry.js';
 
-/** What a build reads: the user's Dockerfile and context, or the embedded template with an empty context. */
+/** What a build reads: the user's Dockerfile and context, or the embedded template. */
 export interface BuildSource {
   /** the user's Dockerfile text; null for the embedded template (rendered per entry) */
   dockerfile: string | null;
   dockerfilePath: string | null;
+  /** the user's context; for the template, each entry gets its own (see dockerfileFor) */
   context: string;
   contextDigest: string;
+  /** where the team's files (requirements, post-install) are read from: the workspace */
+  workspace: string;
 }
 
 export function readBuildSource(options: BuildOptions, baseDir: string, scratch: string): BuildSource {
   if (!options.dockerfile) {
-    // The embedded template needs no context: an empty directory.
     const context = path.join(scratch, 'context');
     mkdirSync(context);
-    return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context) };
+    return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context), workspace: baseDir };
   }
   const context = path.resolve(baseDir, options.context);
   const dockerfilePath = path.resolve(context, options.dockerfile);
@@ -31,14 +38,114 @@ export function readBuildSource(options: BuildOptions, baseDir: string, scratch:
   } catch {
     throw new UserError(`dockerfile: ${quote(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
   }
-  return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context) };
+  return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
 }
 
-/** An entry's Dockerfile: its text, and a file to build it from (the template is written into `dir`). */
-export function dockerfileFor(source: BuildSource, entry: MatrixEntry, dir: string): { text: string; file: string } {
-  if (source.dockerfile !== null && source.dockerfilePath) return { text: source.dockerfile, file: source.dockerfilePath };
-  const text = renderDockerfile(entry);
+/** Customisation is rendered by the embedded template; a Dockerfile of one's own installs what it wants. */
+export function checkCustomisationFits(source: BuildSource, entries: MatrixEntry[]): void {
+  if (source.dockerfile === null) return;
+  const customised = entries.find((e) => e.customisation && changesImage({ ...emptyLike(), ...e.customisation }));
+  if (customised) {
+    const keys = Object.keys(customised.customisation ?? {}).filter((k) => k !== 'tagSuffix');
+    throw new UserError(
+      `${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`,
+    );
+  }
+}
+
+function emptyLike(): Customisation {
+  return { aptPackages: [], pipPackages: [], requirements: null, pipIndexUrl: null, pipExtraIndexUrls: [], env: [], workdir: null, user: null, postInstall: null, baseImage: null, tagSuffix: null };
+}
+
+export interface EntrySource {
+  text: string;
+  /** the Dockerfile to build */
+  file: string;
+  context: string;
+  contextDigest: string;
+}
+
+/**
+ * An entry's Dockerfile and context. For the user's Dockerfile: theirs. For the template: the
+ * rendered text in `dir`, and a context of its own holding only the files the entry names
+ * (requirements and what it includes, post-install), so that the content hash follows those
+ * files and nothing else in the repository.
+ */
+export function dockerfileFor(source: BuildSource, entry: MatrixEntry, dir: string, baseDigest: string | null = null): EntrySource {
+  if (source.dockerfile !== null && source.dockerfilePath) {
+    return { text: source.dockerfile, file: source.dockerfilePath, context: source.context, contextDigest: source.contextDigest };
+  }
+  const custom = entry.customisation ?? {};
+  const context = path.join(dir, 'context');
+  mkdirSync(context, { recursive: true });
+  let requirements: { facts: RequirementsFacts } | null = null;
+  if (custom.requirements) {
+    const target = path.join(context, CONTEXT_REQUIREMENTS_DIR);
+    const facts = copyRequirements(custom.requirements, source.workspace, target);
+    requirements = { facts };
+  }
+  if (custom.postInstall) {
+    const file = readInputFile(custom.postInstall, source.workspace, `${entry.tag}: post-install`, true);
+    const target = path.join(context, CONTEXT_POST_INSTALL);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(file.path as string, target);
+    chmodSync(target, 0o755);
+  }
+  const text = renderDockerfile(entry, { baseDigest, requirements });
   const file = path.join(dir, 'Dockerfile');
   writeFileSync(file, text);
-  return { text, file };
+  return { text, file, context, contextDigest: contextDigest(context) };
+}
+
+/** Copy a requirements file and the files it includes (-r, -c), keeping their relative places. */
+function copyRequirements(rel: string, workspace: string, targetDir: string): RequirementsFacts {
+  const top = readInputFile(rel, workspace, 'requirements', true);
+  const topDir = path.dirname(top.path as string);
+  const seen = new Set<string>();
+  const visit = (file: string, origin: string): RequirementsFacts => {
+    const read = readInputFile(file, topDir, origin, true);
+    const real = read.path as string;
+    const facts = readRequirements(read.text, origin);
+    const relToTop = path.relative(topDir, real);
+    if (relToTop.startsWith('..')) throw new UserError(`${origin}: ${quote(file)} is outside the folder of ${rel}; keep included files beside it or below it`);
+    if (seen.has(real)) return facts;
+    seen.add(real);
+    const dest = path.join(targetDir, relToTop);
+    mkdirSync(path.dirname(dest), { recursive: true });
+    copyFileSync(real, dest);
+    for (const inc of facts.includes) {
+      const sub = visit(path.join(path.dirname(relToTop), inc), `${rel} (included ${inc})`);
+      facts.hashes ||= sub.hashes;
+      facts.pins.push(...sub.pins);
+    }
+    return facts;
+  };
+  return visit(path.basename(top.path as string), `requirements ${rel}`);
+}
+
+export type BaseLookup = { digest: string | null; warning?: string } | { error: string };
+
+/**
+ * The base image's digest, asked of its registry before anything builds: a tag that does not
+ * exist is reported here, not after a failed pull; one that does is pinned in FROM (so the
+ * content hash follows the base image). When the registry cannot be asked, the build goes on
+ * from the tag.
+ */
+export async function lookUpBaseImage(reference: string, registry: RegistryClient): Promise<BaseLookup> {
+  const ref = parseImageReference(reference, 'base image');
+  if (ref.digest) return { digest: null };
+  try {
+    const found = await registry.head(ref.repo, ref.tag);
+    if (found?.digest) return { digest: found.digest };
+    if (found) return { digest: null };
+    return {
+      error: `the base image ${reference} does not exist: ${ref.repo.registry} has no tag ${quote(ref.tag)} in ${ref.repo.path}. Check the tag (base-image placeholders are filled from the entry: torch, cuda, cudnnMajor, ...), or that the image was not removed`,
+    };
+  } catch (err) {
+    const status = err instanceof RegistryError ? err.status : null;
+    if (status === 401 || status === 403) {
+      return { error: `the base image ${reference} cannot be read: ${ref.repo.registry} answered ${status}, which registries such as Docker Hub also answer for a repository that does not exist; check the name, or log in first (docker/login-action) if it is private` };
+    }
+    return { digest: null, warning: `could not look up the base image ${reference} (${(err as Error).message}); building from the tag, unpinned` };
+  }
 }

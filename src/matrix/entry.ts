@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CompatData, CudaRelease, TorchPatch, TorchRelease } from '../compat/schema.js';
+import { compact, isEmpty, type Customisation } from '../custom/customisation.js';
 import type { Flavor } from './selectors.js';
 
 /**
@@ -33,6 +34,11 @@ export interface MatrixEntry {
   tag: string;
   /** short stable hash of everything that defines the image */
   key: string;
+  /**
+   * What the image adds to the framework (packages, user, another base image, ...); only what is
+   * set, and absent when nothing is, so entries without it are exactly as before.
+   */
+  customisation?: Partial<Customisation>;
 }
 
 /** Everything that decides an entry, before naming. */
@@ -68,8 +74,49 @@ export function buildEntry(parts: EntryParts, data: CompatData): MatrixEntry {
     channel,
     minDriver: cuda ? cuda.minDriver : null,
   } as const;
-  const tag = `${patch.torch}-${variant}-py${python}-${os}${flavor === 'devel' ? '-devel' : ''}`;
-  return { ...fields, tag, key: entryKey(fields) };
+  return { ...fields, tag: plainTag(fields), key: entryKey(fields) };
+}
+
+/**
+ * An entry with a customisation applied: its base image (when base-image is set), its tag
+ * (tag-suffix) and its key (which then covers the customisation too).
+ */
+export function customiseEntry(entry: MatrixEntry, custom: Customisation): MatrixEntry {
+  if (isEmpty(custom)) return entry;
+  const { tag: _tag, key: _key, customisation: _c, ...fields } = entry;
+  const stored = compact(custom);
+  const baseImage = custom.baseImage ? renderBaseImage(custom.baseImage, entry) : entry.baseImage;
+  const tag = custom.tagSuffix ? `${plainTag(entry)}-${custom.tagSuffix}` : plainTag(entry);
+  const customised = { ...fields, baseImage };
+  return { ...customised, tag, key: entryKey(customised, stored), customisation: stored };
+}
+
+function plainTag(e: Omit<MatrixEntry, 'tag' | 'key'>): string {
+  return `${e.torch}-${e.cudaVariant}-py${e.python}-${e.os}${e.flavor === 'devel' ? '-devel' : ''}`;
+}
+
+/** Whether the entry's torch comes with its base image (base-image) rather than from the wheel index. */
+export function torchFromBaseImage(entry: MatrixEntry): boolean {
+  return Boolean(entry.customisation?.baseImage);
+}
+
+/** Fill a base-image template's {placeholders} from the entry. */
+export function renderBaseImage(template: string, entry: Omit<MatrixEntry, 'tag' | 'key'>): string {
+  const values: Record<string, string> = {
+    torch: entry.torch,
+    torchvision: entry.torchvision ?? '',
+    torchaudio: entry.torchaudio ?? '',
+    cuda: entry.cuda,
+    cudaFull: entry.cudaFull ?? entry.cuda,
+    cudaVariant: entry.cudaVariant,
+    cudnn: entry.cudnn ?? '',
+    cudnnMajor: entry.cudnn?.split('.')[0] ?? '',
+    python: entry.python,
+    os: entry.os,
+    ubuntu: entry.os.replace(/^ubuntu/, ''),
+    flavor: entry.flavor,
+  };
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 }
 
 /** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, or plain ubuntu for CPU images. */
@@ -84,7 +131,8 @@ export function baseImageFor(cuda: CudaRelease | null, ubuntu: string, flavor: F
  * fixed order. Bump KEY_VERSION when what goes into an image changes meaning.
  */
 const KEY_VERSION = 1;
-export function entryKey(fields: Omit<MatrixEntry, 'tag' | 'key'>): string {
+export function entryKey(fields: Omit<MatrixEntry, 'tag' | 'key' | 'customisation'>, customisation?: Partial<Customisation>): string {
+  const custom = customisation && Object.keys(customisation).length ? [customisation] : [];
   const canonical = JSON.stringify([
     KEY_VERSION,
     fields.torch,
@@ -98,6 +146,7 @@ export function entryKey(fields: Omit<MatrixEntry, 'tag' | 'key'>): string {
     fields.flavor,
     fields.baseImage,
     fields.indexUrl,
+    ...custom,
   ]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
 }

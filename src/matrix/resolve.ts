@@ -1,8 +1,9 @@
 import semver from 'semver';
 import type { CompatData, CudaRelease, TorchPatch, TorchRelease } from '../compat/schema.js';
 import { cudaVersionOfVariant, variantOfCudaVersion } from '../compat/variant.js';
-import { UserError, listWords } from '../errors.js';
-import { baseImageFor, buildEntry, type EntryParts, type MatrixEntry } from './entry.js';
+import { emptyCustomisation, mergeCustomisation, type Customisation } from '../custom/customisation.js';
+import { UserError, listWords, quote } from '../errors.js';
+import { baseImageFor, buildEntry, customiseEntry, type EntryParts, type MatrixEntry } from './entry.js';
 import {
   minorSatisfies,
   type CudaSelector,
@@ -37,6 +38,8 @@ export interface Plan {
 export interface PlanOptions {
   /** most entries the plan may have (input max-entries) */
   maxEntries: number;
+  /** what every entry adds to its image (the action's customisation inputs); the spec's keys go on top */
+  customisation?: Customisation;
 }
 
 export const DEFAULT_MAX_ENTRIES = 256;
@@ -57,6 +60,8 @@ interface Resolved {
   parts: EntryParts;
   entry: MatrixEntry;
   cell: Selectors;
+  /** what this entry adds to its image, applied when the plan is done */
+  custom: Customisation;
 }
 
 type Outcome<T> = { ok: T } | { reason: string };
@@ -96,9 +101,10 @@ class Resolver {
       this.checkPythonKnown(sel);
     }
     const cells = this.crossProduct(spec);
+    const everyEntry = mergeCustomisation(options.customisation ?? emptyCustomisation(), spec.customisation);
 
     let resolved: Resolved[] = [];
-    for (const cell of cells) resolved.push(...this.resolveCell(cell));
+    for (const cell of cells) resolved.push(...this.resolveCell(cell, true, everyEntry));
     // Newest torch first; otherwise the order the spec lists values in (sort is stable).
     const rank = new Map(this.known.map((k, i) => [k.patch, i]));
     resolved.sort((a, b) => (rank.get(a.parts.patch) ?? 0) - (rank.get(b.parts.patch) ?? 0));
@@ -112,20 +118,30 @@ class Resolver {
     const added: Resolved[] = [];
     spec.include.forEach((include, i) => {
       const field = `matrix.include[${i}]`;
+      const custom = spec.includeCustomisation[i] ?? null;
       const matchKeys = (Object.keys(include) as Axis[]).filter((k) => axes.includes(k));
       const extraKeys = (Object.keys(include) as Axis[]).filter((k) => !axes.includes(k));
       const matched = axes.length === 0 ? [] : resolved.filter((r) => this.matchesOn(r.parts, include, matchKeys));
       if (matched.length === 0) {
-        added.push(...this.resolveInclude(include, field));
+        added.push(...this.resolveInclude(include, field, mergeCustomisation(everyEntry, custom)));
         return;
       }
+      // A tag-suffix names a variant: a copy of each matched entry with the include's additions,
+      // beside the entry (which keeps its own tag).
+      if (custom?.tagSuffix) {
+        if (extraKeys.length > 0) throw new UserError(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
+        for (const r of matched) added.push({ ...r, custom: mergeCustomisation(r.custom, custom) });
+        return;
+      }
+      // GitHub's rule: an include that matches adds its other keys to the entries it matches.
+      if (custom) for (const r of matched) r.custom = mergeCustomisation(r.custom, custom);
       if (extraKeys.length === 0) return; // already in the matrix
       const extras: PartialEntry = {};
       for (const k of extraKeys) (extras as Record<Axis, unknown>)[k] = include[k];
       resolved = resolved.flatMap((r) => {
         if (!matched.includes(r)) return [r];
         const cell = { ...r.cell, ...extras } as Selectors;
-        const outcome = this.resolveCell(cell, false);
+        const outcome = this.resolveCell(cell, false, r.custom);
         if (outcome.length === 0) {
           throw new UserError(`${field}: cannot apply ${describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
         }
@@ -133,8 +149,9 @@ class Resolver {
       });
     });
 
-    const include = dedupe([...resolved, ...added].map((r) => r.entry));
+    const include = dedupe([...resolved, ...added].map((r) => customiseEntry(r.entry, r.custom)));
     if (include.length === 0) throw new UserError(this.explainEmpty(spec));
+    checkTagsUnique(include);
     if (include.length > options.maxEntries) {
       throw new UserError(
         `the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
@@ -183,12 +200,12 @@ class Resolver {
     return cells;
   }
 
-  private resolveInclude(include: PartialEntry, field: string): Resolved[] {
+  private resolveInclude(include: PartialEntry, field: string, custom: Customisation): Resolved[] {
     if (!include.torch) {
       throw new UserError(`${field}: matches no entry of the matrix and names no torch; a new entry needs torch (e.g. torch: "2.4.1")`);
     }
     const cell: Selectors = { ...DEFAULTS, ...include } as Selectors;
-    const out = this.resolveCell(cell, false);
+    const out = this.resolveCell(cell, false, custom);
     if (out.length === 0) throw new UserError(`${field}: ${describePartial(include)} was never shipped: ${this.lastReason}`);
     return out;
   }
@@ -201,7 +218,7 @@ class Resolver {
    * rules out is recorded as skipped (cross product) or left for the caller
    * to turn into an error (include).
    */
-  private resolveCell(cell: Selectors, recordSkips = true): Resolved[] {
+  private resolveCell(cell: Selectors, recordSkips: boolean, custom: Customisation): Resolved[] {
     const out: Resolved[] = [];
     const skip = (torch: string, cuda: string, python: string, os: string, reason: string): void => {
       this.lastReason = reason;
@@ -230,7 +247,7 @@ class Resolver {
           for (const ubuntu of os.ok) {
             const parts: EntryParts = { release, patch, cuda: cudaRelease, variant, python: py, ubuntu, flavor: cell.flavor.flavor };
             this.noteProvenance(parts, cell);
-            out.push({ parts, entry: buildEntry(parts, this.data), cell: concreteCell(cell, parts) });
+            out.push({ parts, entry: buildEntry(parts, this.data), cell: concreteCell(cell, parts), custom });
           }
         }
       }
@@ -482,6 +499,20 @@ function describePartial(partial: PartialEntry): string {
   return AXES.filter((a) => partial[a])
     .map((a) => `${a} ${partial[a]?.text}`)
     .join(', ');
+}
+
+/** Two entries under one tag would overwrite each other's image: a tag-suffix tells them apart. */
+function checkTagsUnique(entries: MatrixEntry[]): void {
+  const seen = new Map<string, MatrixEntry>();
+  for (const e of entries) {
+    const other = seen.get(e.tag);
+    if (other) {
+      throw new UserError(
+        `two entries would push to the same tag ${quote(e.tag)}: they differ only in what they add to the image (${quote(JSON.stringify(other.customisation ?? {}))} and ${quote(JSON.stringify(e.customisation ?? {}))}); give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`,
+      );
+    }
+    seen.set(e.tag, e);
+  }
 }
 
 function dedupe(entries: MatrixEntry[]): MatrixEntry[] {

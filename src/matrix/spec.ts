@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { CUSTOM_KEYS, customisationFromSpec, type Customisation } from '../custom/customisation.js';
 import { UserError, quote } from '../errors.js';
 import {
   parseCudaSelector,
@@ -20,7 +21,8 @@ import {
 
 export const AXES = ['torch', 'cuda', 'python', 'os', 'flavor'] as const;
 export type Axis = (typeof AXES)[number];
-const TOP_KEYS = [...AXES, 'include', 'exclude'] as const;
+const TOP_KEYS = [...AXES, ...CUSTOM_KEYS, 'include', 'exclude'] as const;
+const INCLUDE_KEYS = [...AXES, ...CUSTOM_KEYS] as const;
 
 export interface Selectors {
   torch: TorchSelector;
@@ -37,7 +39,11 @@ export interface MatrixSpec {
   /** the axes given at the top level, each a non-empty list of selectors */
   axes: { [A in Axis]?: Selectors[A][] };
   include: PartialEntry[];
+  /** what each include item adds to the image (apt-packages, user, ...), by position in include */
+  includeCustomisation: (Customisation | null)[];
   exclude: PartialEntry[];
+  /** top-level customisation keys: for every entry */
+  customisation: Customisation | null;
 }
 
 /** Longest matrix text accepted: a spec is a few lines; megabytes are a mistake or an attack. */
@@ -96,8 +102,12 @@ export function specFromObject(root: unknown, origin: string): MatrixSpec {
       PARSERS[axis](v, all.length > 1 || Array.isArray(root[axis]) ? `matrix.${axis}[${i}]` : `matrix.${axis}`),
     );
   }
-  const include = partials(root.include, 'matrix.include');
-  const exclude = partials(root.exclude, 'matrix.exclude');
+  const include = partials(root.include, 'matrix.include', true);
+  const exclude = partials(root.exclude, 'matrix.exclude', false);
+  const includeCustomisation = Array.isArray(root.include)
+    ? root.include.map((item: unknown, i: number) => customisationFromSpec(item as Record<string, unknown>, `matrix.include[${i}]`))
+    : [];
+  const customisation = customisationFromSpec(root, 'matrix');
 
   const givenAxes = AXES.filter((a) => axes[a]);
   if (givenAxes.length > 0 && !axes.torch) {
@@ -108,10 +118,11 @@ export function specFromObject(root: unknown, origin: string): MatrixSpec {
   if (givenAxes.length === 0 && include.length === 0) {
     throw new UserError(`matrix: nothing to build; give torch (e.g. torch: "2.4") or a list of entries under include`);
   }
-  return { axes, include, exclude };
+  return { axes, include, includeCustomisation, exclude, customisation };
 }
 
-function partials(value: unknown, field: string): PartialEntry[] {
+function partials(value: unknown, field: string, withCustomisation: boolean): PartialEntry[] {
+  const allowed = withCustomisation ? INCLUDE_KEYS : AXES;
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     throw new UserError(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${describe(value)}`);
@@ -120,10 +131,10 @@ function partials(value: unknown, field: string): PartialEntry[] {
   return value.map((item, i) => {
     const at = `${field}[${i}]`;
     if (!isMap(item)) {
-      throw new UserError(`${at}: expected a mapping of ${AXES.join(', ')}, got ${describe(item)}`);
+      throw new UserError(`${at}: expected a mapping of ${allowed.join(', ')}, got ${describe(item)}`);
     }
-    checkKnownKeys(item, AXES, at);
-    if (Object.keys(item).length === 0) throw new UserError(`${at}: an empty entry; name at least one of ${AXES.join(', ')}`);
+    checkKnownKeys(item, allowed, at);
+    if (Object.keys(item).length === 0) throw new UserError(`${at}: an empty entry; name at least one of ${allowed.join(', ')}`);
     const entry: Record<string, unknown> = {};
     for (const axis of AXES) {
       const v = item[axis];
@@ -159,7 +170,8 @@ function nonEmpty(v: string, field: string): string {
 function checkKnownKeys(obj: Record<string, unknown>, allowed: readonly string[], field: string): void {
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) {
-      const near = allowed.find((a) => a.toLowerCase() === key.toLowerCase().replace(/s$/, ''));
+      const plain = (k: string): string => k.toLowerCase().replace(/_/g, '-');
+      const near = allowed.find((a) => a === plain(key).replace(/s$/, '') || a === plain(key) || a === `${plain(key)}s`);
       throw new UserError(
         `${field}: unknown key ${quote(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`,
       );

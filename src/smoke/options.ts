@@ -1,8 +1,9 @@
 import { parseRepository, repositoryName } from '../build/reference.js';
 import { UserError, quote } from '../errors.js';
-import { parseBoolean } from '../build/options.js';
+import { parseBoolean, parseBuildArgs } from '../build/options.js';
+import { parseEnvLine } from '../custom/customisation.js';
 import type { MatrixEntry } from '../matrix/entry.js';
-import { parseGpuFlags, parseGpus, parsePython, parseSmokeMode, parseWholeNumber, type SmokeOptions } from './run-args.js';
+import { DEFAULT_SHM_SIZE, parseCpus, parseGpuFlags, parseGpus, parsePython, parseSize, parseSmokeMode, parseWholeNumber, type SmokeOptions } from './run-args.js';
 
 /** The smoke settings as either entry point reads them. */
 export interface RawSmokeInputs {
@@ -13,9 +14,18 @@ export interface RawSmokeInputs {
   timeout?: string;
   minGpus?: string;
   python?: string;
+  shmSize?: string;
+  ipcHost?: string;
+  memory?: string;
+  cpus?: string;
+  env?: string;
 }
 
-export function parseSmokeOptions(raw: RawSmokeInputs, names: Record<keyof RawSmokeInputs, string>, script?: string): SmokeOptions {
+export function parseSmokeOptions(raw: RawSmokeInputs, names: Record<keyof RawSmokeInputs, string>, script?: string, workspace?: string): SmokeOptions {
+  const ipcHost = parseBoolean(raw.ipcHost, names.ipcHost, false);
+  if (ipcHost && raw.shmSize?.trim()) {
+    throw new UserError(`${names.shmSize} and ${names.ipcHost} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
+  }
   const options: SmokeOptions = {
     mode: parseSmokeMode(raw.smoke, names.smoke),
     expectGpu: parseBoolean(raw.expectGpu, names.expectGpu, true),
@@ -24,8 +34,14 @@ export function parseSmokeOptions(raw: RawSmokeInputs, names: Record<keyof RawSm
     timeoutSeconds: parseWholeNumber(raw.timeout, names.timeout, 300, 5, 86_400),
     minGpus: parseWholeNumber(raw.minGpus, names.minGpus, 1, 1, 64),
     python: parsePython(raw.python, names.python),
+    shmSize: parseSize(raw.shmSize, names.shmSize, DEFAULT_SHM_SIZE),
+    ipcHost,
+    memory: parseSize(raw.memory, names.memory, null),
+    cpus: parseCpus(raw.cpus, names.cpus),
+    env: parseBuildArgs(raw.env, names.env).map(([k, v], i) => parseEnvLine(`${k}=${v}`, `${names.env} line ${i + 1}`)),
   };
   if (script) options.script = script;
+  if (script && workspace) options.workspace = workspace;
   return options;
 }
 

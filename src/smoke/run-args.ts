@@ -1,4 +1,6 @@
 import { UserError, listWords, quote } from '../errors.js';
+import { changesImage, emptyCustomisation, type Customisation } from '../custom/customisation.js';
+import { INVENTORY_PATH } from '../build/dockerfile.js';
 import type { MatrixEntry } from '../matrix/entry.js';
 
 /**
@@ -24,6 +26,32 @@ export interface SmokeOptions {
   script?: string;
   /** the interpreter in the image */
   python: string;
+  /** --shm-size (PyTorch's DataLoader workers share tensors through /dev/shm); null: Docker's 64m */
+  shmSize: string | null;
+  /** --ipc host instead of a sized /dev/shm */
+  ipcHost: boolean;
+  memory: string | null;
+  cpus: string | null;
+  /** set in the container; values reach docker through its environment, not its argv */
+  env: [string, string][];
+  /** the workspace, mounted read-only at WORKSPACE_IN_CONTAINER when smoke-script is set */
+  workspace?: string;
+}
+
+export const DEFAULT_SHM_SIZE = '1g';
+
+export function parseSize(text: string | undefined, field: string, fallback: string | null): string | null {
+  const t = (text ?? '').trim().toLowerCase();
+  if (t === '') return fallback;
+  if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0) return t;
+  throw new UserError(`${field}: ${quote(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
+}
+
+export function parseCpus(text: string | undefined, field: string): string | null {
+  const t = (text ?? '').trim();
+  if (t === '') return null;
+  if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024) return t;
+  throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
 }
 
 /** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
@@ -76,7 +104,13 @@ export function gpuModeFor(entry: MatrixEntry, options: SmokeOptions): boolean {
 
 export const CHECK_IN_CONTAINER = '/gim/check.py';
 export const USER_SCRIPT_IN_CONTAINER = '/gim/user-check.py';
+export const WORKSPACE_IN_CONTAINER = '/workspace';
 
+/**
+ * `docker run` for one entry. `paths.script` is the user's script on the host; with a workspace
+ * it is run from the read-only workspace mount (so it can read the repository's fixtures), else
+ * mounted alone.
+ */
 export function smokeRunArgs(entry: MatrixEntry, image: string, options: SmokeOptions, paths: { check: string; script?: string }, name: string): string[] {
   const gpu = gpuModeFor(entry, options);
   const args = ['run', '--rm', '--name', name, '--pull', 'missing'];
@@ -84,20 +118,57 @@ export function smokeRunArgs(entry: MatrixEntry, image: string, options: SmokeOp
     if (options.gpuFlags) args.push(...options.gpuFlags);
     else args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
   }
+  const flagsSetIpc = (options.gpuFlags ?? []).some((f) => /^--(ipc|shm-size)\b/.test(f));
+  if (!flagsSetIpc) {
+    if (options.ipcHost) args.push('--ipc', 'host');
+    else if (options.shmSize) args.push('--shm-size', options.shmSize);
+  }
+  if (options.memory) args.push('--memory', options.memory);
+  if (options.cpus) args.push('--cpus', options.cpus);
+  for (const [key] of options.env) args.push('--env', key);
   args.push('-v', `${paths.check}:${CHECK_IN_CONTAINER}:ro`);
-  if (paths.script) args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
-  args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, Boolean(paths.script)));
+  let script: { inContainer: string; cwd?: string } | undefined;
+  if (paths.script) {
+    const rel = options.workspace ? relativeInside(options.workspace, paths.script) : null;
+    if (options.workspace && rel !== null) {
+      args.push('-v', `${options.workspace}:${WORKSPACE_IN_CONTAINER}:ro`);
+      script = { inContainer: `${WORKSPACE_IN_CONTAINER}/${rel}`, cwd: WORKSPACE_IN_CONTAINER };
+    } else {
+      args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
+      script = { inContainer: USER_SCRIPT_IN_CONTAINER };
+    }
+  }
+  args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, script));
   return args;
 }
 
+/** The child environment for docker run: the smoke-env values docker passes on by name. */
+export function smokeRunEnv(base: NodeJS.ProcessEnv, options: SmokeOptions): NodeJS.ProcessEnv {
+  return options.env.length ? { ...base, ...Object.fromEntries(options.env) } : base;
+}
+
+function relativeInside(dir: string, file: string): string | null {
+  const d = dir.replace(/\/+$/, '');
+  if (!file.startsWith(`${d}/`)) return null;
+  const rel = file.slice(d.length + 1);
+  return rel.split('/').includes('..') ? null : rel;
+}
+
 /** The check script's own arguments (also what a person passes when running it standalone). */
-export function checkArgs(entry: MatrixEntry, options: SmokeOptions, gpu: boolean, withScript: boolean): string[] {
+export function checkArgs(entry: MatrixEntry, options: SmokeOptions, gpu: boolean, script?: { inContainer: string; cwd?: string }): string[] {
   const args = ['--expect-torch', entry.torch, '--expect-cuda', entry.cuda];
   if (entry.torchvision) args.push('--expect-torchvision', entry.torchvision);
   if (entry.torchaudio) args.push('--expect-torchaudio', entry.torchaudio);
   if (!gpu) args.push('--no-gpu');
   else args.push('--min-gpus', String(options.minGpus));
-  if (withScript) args.push('--then', USER_SCRIPT_IN_CONTAINER, '--user-timeout', String(options.timeoutSeconds));
+  // The inventory is read when the image has one; required when the entry customises the template.
+  args.push('--inventory', INVENTORY_PATH, '--expect-key', entry.key);
+  const custom: Customisation = { ...emptyCustomisation(), ...(entry.customisation ?? {}) };
+  if (changesImage(custom)) args.push('--require-inventory');
+  if (script) {
+    args.push('--then', script.inContainer, '--user-timeout', String(options.timeoutSeconds));
+    if (script.cwd) args.push('--then-cwd', script.cwd);
+  }
   return args;
 }
 
@@ -124,6 +195,8 @@ export interface CheckReport {
   gpus?: { index: number; name: string; capability: string }[];
   torchvision?: string;
   torchaudio?: string;
+  /** what the image's inventory says, when it has one */
+  inventory?: { path: string; key: string | null; pythonPackages: number; systemPackages: number; baseImage: { name: string | null; digest: string | null } } | null;
   checks: CheckItem[];
 }
 

@@ -10,6 +10,7 @@ every check passed, 1 otherwise. Python 3.7+ and torch 1.13+; nothing else is ne
 """
 import argparse
 import json
+import os
 import platform
 import re
 import subprocess
@@ -115,8 +116,10 @@ def run(args):
             r.failed("matmul on CPU", exc)
 
     libraries(r, torch, args)
+    if args.inventory:
+        inventory_checks(r, args)
     if args.then:
-        user_script(r, args.then, args.user_timeout)
+        user_script(r, args.then, args.user_timeout, args.then_cwd)
     return r.emit(started)
 
 
@@ -193,9 +196,160 @@ def libraries(r, torch, args):
                 r.failed("torchvision op on %s (nms)" % device, exc)
 
 
-def user_script(r, path, timeout):
+def installed_version(name):
+    """The installed version of a Python distribution, or None."""
     try:
-        done = subprocess.run([sys.executable, path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
+        import importlib.metadata as md
+        try:
+            return md.version(name)
+        except md.PackageNotFoundError:
+            return None
+    except ImportError:  # Python 3.7
+        import pkg_resources
+        try:
+            return pkg_resources.get_distribution(name).version
+        except pkg_resources.DistributionNotFound:
+            return None
+
+
+def satisfies(version, specifiers):
+    """Whether a version meets pip specifiers ("==1.2", ">=1,<2", "~=1.4", "==1.*"), compared by
+    release numbers (pre-release and local parts are not ordered, only matched by ==)."""
+    have = release(version)
+    for spec in filter(None, (s.strip() for s in specifiers.split(","))):
+        m = re.match(r"(===|==|!=|~=|>=|<=|>|<)\s*(\S+)$", spec)
+        if not m or have is None:
+            return False
+        op, want = m.groups()
+        if op == "===":
+            ok = version == want
+        elif want.endswith(".*"):
+            prefix = [int(x) for x in want[:-2].split(".") if x.isdigit()]
+            ok = list(full_release(version)[:len(prefix)]) == prefix
+            ok = ok if op == "==" else not ok
+        elif op in ("==", "!="):
+            same = version == want or (("+" not in want) and version.split("+")[0] == want) or full_release(version) == full_release(want) and not re.search(r"[a-z]", version.split("+")[0] + want)
+            ok = same if op == "==" else not same
+        elif op == "~=":
+            w = full_release(want)
+            ok = full_release(version) >= w and full_release(version)[:len(w) - 1] == w[:len(w) - 1]
+        else:
+            a, b = full_release(version), full_release(want)
+            ok = {">=": a >= b, "<=": a <= b, ">": a > b, "<": a < b}[op]
+        if not ok:
+            return False
+    return True
+
+
+def full_release(version):
+    m = re.match(r"(\d+(?:\.\d+)*)", version or "")
+    parts = [int(x) for x in m.group(1).split(".")] if m else []
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def normalise(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def dpkg_installed():
+    found = {}
+    try:
+        with open("/var/lib/dpkg/status", encoding="utf-8", errors="replace") as f:
+            blocks = f.read().split("\n\n")
+    except OSError:
+        return found
+    for block in blocks:
+        fields = dict(l.split(": ", 1) for l in block.splitlines() if ": " in l and not l.startswith(" "))
+        if fields.get("Status", "").endswith(" installed") and "Package" in fields:
+            found[fields["Package"]] = fields.get("Version")
+    return found
+
+
+def inventory_checks(r, args):
+    """The image's inventory (written by the embedded template): is it this entry's, and is what it
+    says was requested really there, as the image runs now?"""
+    try:
+        with open(args.inventory, encoding="utf-8") as f:
+            inv = json.load(f)
+    except (OSError, IOError) as exc:
+        if args.require_inventory:
+            r.check("inventory", False, message="the image has no inventory at %s (%s); this entry customises the "
+                    "embedded template, which writes one: was the image built from another Dockerfile?" % (args.inventory, exc))
+        return
+    except ValueError as exc:
+        r.failed("inventory readable", exc)
+        return
+    entry = inv.get("entry") or {}
+    base = inv.get("baseImage") or {}
+    r.facts["inventory"] = {
+        "path": args.inventory,
+        "key": entry.get("key"),
+        "pythonPackages": len(inv.get("pythonPackages") or []),
+        "systemPackages": len(inv.get("systemPackages") or []),
+        "baseImage": {"name": base.get("name"), "digest": base.get("digest")},
+    }
+    if args.expect_key:
+        r.check("inventory is this entry's", entry.get("key") == args.expect_key, value=entry.get("key"), expected=args.expect_key,
+                message=None if entry.get("key") == args.expect_key
+                else "the image was built for entry %s (%s), not %s" % (entry.get("key"), entry.get("tag"), args.expect_key))
+    for pin in inv.get("constraints") or []:
+        name, _, version = pin.partition("==")
+        now = installed_version(name)
+        r.check("%s as pinned at build" % name, now == version, value=now, expected=version,
+                message=None if now == version else "%s is %s, the build pinned %s" % (name, now, version))
+    requested = inv.get("requested") or {}
+    apt = requested.get("aptPackages") or []
+    if apt:
+        dpkg = dpkg_installed()
+        for item in apt:
+            name, _, want = item.partition("=")
+            name = name.split("/")[0]
+            have = dpkg.get(name)
+            ok = have is not None and (not want or have == want)
+            r.check("apt package %s" % name, ok, value=have, expected=want or "installed",
+                    message=None if ok else ("%s is not installed" % name if have is None else "%s is %s, requested %s" % (name, have, want)))
+    for item in requested.get("pipPackages") or []:
+        m = re.match(r"([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$", item)
+        name, specifiers = m.group(1), m.group(3)
+        have = installed_version(normalise(name)) or installed_version(name)
+        ok = have is not None and satisfies(have, specifiers)
+        r.check("pip package %s" % item, ok, value=have, expected=specifiers or "installed",
+                message=None if ok else ("%s is not installed" % name if have is None else "%s is %s, requested %s" % (name, have, specifiers)))
+    req = requested.get("requirements")
+    if req:
+        wrong = []
+        for pin in req.get("pins") or []:
+            name, _, version = pin.partition("==")
+            have = installed_version(name)
+            if have is None or not satisfies(have, "==" + version):
+                wrong.append("%s is %s, pinned %s" % (name, have or "not installed", version))
+        r.check("requirements %s (%d pins)" % (req.get("file"), len(req.get("pins") or [])), not wrong,
+                value=len(req.get("pins") or []), message="; ".join(wrong) or None)
+    env = requested.get("env") or {}
+    if env:
+        wrong = sorted(k for k, v in env.items() if os.environ.get(k) != v)
+        r.check("environment (%s)" % ", ".join(sorted(env)), not wrong,
+                message=None if not wrong else "not as the image sets them: %s" % ", ".join(wrong))
+    if requested.get("workdir"):
+        here = os.getcwd()
+        r.check("working directory", here == requested["workdir"], value=here, expected=requested["workdir"])
+    if requested.get("user"):
+        import pwd
+        uid = os.getuid()
+        try:
+            name = pwd.getpwuid(uid).pw_name
+        except KeyError:
+            name = None
+        ok = uid != 0 and name == requested["user"]
+        r.check("runs as user %s" % requested["user"], ok, value="%s (uid %d)" % (name, uid), expected=requested["user"],
+                message=None if ok else "the container runs as %s (uid %d), not %s" % (name, uid, requested["user"]))
+
+
+def user_script(r, path, timeout, cwd=None):
+    try:
+        done = subprocess.run([sys.executable, path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout, cwd=cwd)
         tail = done.stdout.decode("utf-8", "replace").strip().splitlines()[-20:]
         r.check("smoke-script %s" % path, done.returncode == 0, value=done.returncode,
                 message=None if done.returncode == 0 else "exit status %d; last output:\n%s" % (done.returncode, "\n".join(tail)))
@@ -213,6 +367,10 @@ def main(argv=None):
     p.add_argument("--min-gpus", type=int, default=1)
     p.add_argument("--then", help="a Python script to run after the checks, as one more check")
     p.add_argument("--user-timeout", type=int, default=600)
+    p.add_argument("--then-cwd", help="the directory to run the --then script in")
+    p.add_argument("--inventory", help="the image's inventory file (read when present)")
+    p.add_argument("--expect-key", help="the entry key the inventory must name")
+    p.add_argument("--require-inventory", action="store_true", help="fail when the inventory is missing")
     return run(p.parse_args(argv))
 
 
