@@ -31890,6 +31890,13 @@ const FIELD_OF = {
 const BASE_IMAGE_PLACEHOLDERS = ['torch', 'torchvision', 'torchaudio', 'cuda', 'cudaFull', 'cudaVariant', 'cudnn', 'cudnnMajor', 'python', 'os', 'ubuntu', 'flavor'];
 /** Packages the matrix decides; pip-packages may not name them. */
 const FRAMEWORK_PACKAGES = ['torch', 'torchvision', 'torchaudio'];
+/** The written names (spec keys, inputs) of what a customisation sets. */
+function customKeysSet(c) {
+    return CUSTOM_KEYS.filter((k) => {
+        const v = c[FIELD_OF[k]];
+        return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+    });
+}
 function emptyCustomisation() {
     return {
         aptPackages: [],
@@ -33821,14 +33828,11 @@ function readBuildSource(options, baseDir, scratch) {
 function checkCustomisationFits(source, entries) {
     if (source.dockerfile === null)
         return;
-    const customised = entries.find((e) => e.customisation && changesImage({ ...emptyLike(), ...e.customisation }));
+    const customised = entries.find((e) => e.customisation && changesImage({ ...emptyCustomisation(), ...e.customisation }));
     if (customised) {
-        const keys = Object.keys(customised.customisation ?? {}).filter((k) => k !== 'tagSuffix');
+        const keys = customKeysSet(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
         throw new UserError(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
     }
-}
-function emptyLike() {
-    return { aptPackages: [], pipPackages: [], requirements: null, pipIndexUrl: null, pipExtraIndexUrls: [], env: [], workdir: null, user: null, postInstall: null, baseImage: null, tagSuffix: null };
 }
 /**
  * An entry's Dockerfile and context. For the user's Dockerfile: theirs. For the template: the

@@ -5079,14 +5079,11 @@ function readBuildSource(options, baseDir, scratch) {
 function checkCustomisationFits(source, entries) {
     if (source.dockerfile === null)
         return;
-    const customised = entries.find((e) => e.customisation && (0,customisation/* changesImage */.PU)({ ...emptyLike(), ...e.customisation }));
+    const customised = entries.find((e) => e.customisation && (0,customisation/* changesImage */.PU)({ ...(0,customisation/* emptyCustomisation */.QG)(), ...e.customisation }));
     if (customised) {
-        const keys = Object.keys(customised.customisation ?? {}).filter((k) => k !== 'tagSuffix');
+        const keys = (0,customisation/* customKeysSet */.K7)(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
         throw new errors/* UserError */.yo(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
     }
-}
-function emptyLike() {
-    return { aptPackages: [], pipPackages: [], requirements: null, pipIndexUrl: null, pipExtraIndexUrls: [], env: [], workdir: null, user: null, postInstall: null, baseImage: null, tagSuffix: null };
 }
 /**
  * An entry's Dockerfile and context. For the user's Dockerfile: theirs. For the template: the
@@ -6824,6 +6821,7 @@ function variantOfCudaVersion(version) {
 /* harmony export */   Ar: () => (/* binding */ userParts),
 /* harmony export */   Bi: () => (/* binding */ customisationFromEntry),
 /* harmony export */   Im: () => (/* binding */ isEmpty),
+/* harmony export */   K7: () => (/* binding */ customKeysSet),
 /* harmony export */   Of: () => (/* binding */ parseCustomInputs),
 /* harmony export */   PU: () => (/* binding */ changesImage),
 /* harmony export */   QG: () => (/* binding */ emptyCustomisation),
@@ -6869,6 +6867,13 @@ const FIELD_OF = {
 const BASE_IMAGE_PLACEHOLDERS = ['torch', 'torchvision', 'torchaudio', 'cuda', 'cudaFull', 'cudaVariant', 'cudnn', 'cudnnMajor', 'python', 'os', 'ubuntu', 'flavor'];
 /** Packages the matrix decides; pip-packages may not name them. */
 const FRAMEWORK_PACKAGES = ['torch', 'torchvision', 'torchaudio'];
+/** The written names (spec keys, inputs) of what a customisation sets. */
+function customKeysSet(c) {
+    return CUSTOM_KEYS.filter((k) => {
+        const v = c[FIELD_OF[k]];
+        return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+    });
+}
 function emptyCustomisation() {
     return {
         aptPackages: [],

@@ -67,6 +67,14 @@ export const BASE_IMAGE_PLACEHOLDERS = ['torch', 'torchvision', 'torchaudio', 'c
 /** Packages the matrix decides; pip-packages may not name them. */
 export const FRAMEWORK_PACKAGES = ['torch', 'torchvision', 'torchaudio'] as const;
 
+/** The written names (spec keys, inputs) of what a customisation sets. */
+export function customKeysSet(c: Partial<Customisation>): CustomKey[] {
+  return CUSTOM_KEYS.filter((k) => {
+    const v = c[FIELD_OF[k]];
+    return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+  });
+}
+
 export function emptyCustomisation(): Customisation {
   return {
     aptPackages: [],

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CONTEXT_POST_INSTALL, CONTEXT_REQUIREMENTS_DIR, renderDockerfile } from '../build/dockerfile.js';
 import type { BuildOptions } from '../build/options.js';
 import { parseImageReference } from '../build/reference.js';
-import { changesImage, type Customisation } from '../custom/customisation.js';
+import { changesImage, customKeysSet, emptyCustomisation } from '../custom/customisation.js';
 import { readRequirements, type RequirementsFacts } from '../custom/requirements.js';
 import { UserError, quote } from '../errors.js';
 import type { MatrixEntry } from '../matrix/entry.js';
@@ -44,17 +44,13 @@ export function readBuildSource(options: BuildOptions, baseDir: string, scratch:
 /** Customisation is rendered by the embedded template; a Dockerfile of one's own installs what it wants. */
 export function checkCustomisationFits(source: BuildSource, entries: MatrixEntry[]): void {
   if (source.dockerfile === null) return;
-  const customised = entries.find((e) => e.customisation && changesImage({ ...emptyLike(), ...e.customisation }));
+  const customised = entries.find((e) => e.customisation && changesImage({ ...emptyCustomisation(), ...e.customisation }));
   if (customised) {
-    const keys = Object.keys(customised.customisation ?? {}).filter((k) => k !== 'tagSuffix');
+    const keys = customKeysSet(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
     throw new UserError(
       `${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`,
     );
   }
-}
-
-function emptyLike(): Customisation {
-  return { aptPackages: [], pipPackages: [], requirements: null, pipIndexUrl: null, pipExtraIndexUrls: [], env: [], workdir: null, user: null, postInstall: null, baseImage: null, tagSuffix: null };
 }
 
 export interface EntrySource {

@@ -1,0 +1,297 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImageResult } from '../src/commands/build.js';
+import type { SmokeResult } from '../src/commands/smoke.js';
+import { BUILDER, REGISTRY, freshRepository, registryDigest, requireInfra } from './support/infra.js';
+import { buildWheels, servePipIndex, type PipIndex } from './support/pip-index.js';
+import { runAction, type ActionRun } from './support/run-action.js';
+import { runtimes } from './support/runtimes.js';
+
+// Customising the embedded template, end to end on real parts: the committed action bundle
+// under Node 24, dockerd, BuildKit v0.25, the registry, a PEP 503 index served by this process
+// with wheels built in the test, and Debian's real CPU torch. The template starts FROM a local
+// image that already holds torch (the base-image path): Debian's python3-torch 1.13 plus
+// python3-pip, built here as BASE. The wheel path (uv, nvidia/cuda, the PyTorch index) cannot
+// be reached from this machine; its rendering is tested in custom-core.test.ts.
+
+const node = runtimes().find((r) => r.name.startsWith('node 24'))!;
+const TORCH_IMAGE = `${REGISTRY}/debian-torch:bookworm`;
+const BASE = `${REGISTRY}/gim-fixtures/torch-pip:bookworm`;
+
+// Debian's build as release data: torch 1.13 on Python 3.11. 1.13.1 is there to ask for a torch
+// the base image does not hold.
+const COMPAT = JSON.stringify({
+  schemaVersion: 1,
+  torch: [
+    {
+      minor: '1.13',
+      status: 'stable',
+      python: { supported: ['3.11'], experimental: [] },
+      cuda: { variants: ['cu117'], pypiDefault: 'cu117', cudnn: { cu117: '8.5.0.96' } },
+      patches: [
+        { torch: '1.13.0', torchvision: null, torchaudio: null },
+        { torch: '1.13.1', torchvision: null, torchaudio: null },
+      ],
+    },
+  ],
+});
+
+const SMOKE_SCRIPT = `import json, os, demo_pkg
+# run from the read-only workspace mount
+assert os.getcwd() == "/workspace", os.getcwd()
+assert open("tests/fixture.txt").read().strip() == "fixture from the repository"
+assert demo_pkg.__version__ == "1.0", demo_pkg.__version__
+assert os.environ["SMOKE_TOKEN"] == "tok-8c1f0e", "smoke-env did not arrive"
+st = os.statvfs("/dev/shm")
+shm = st.f_frsize * st.f_blocks
+assert shm >= 2 * 1024 ** 3, "/dev/shm is %d bytes" % shm
+for limit in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+    if os.path.exists(limit):
+        assert open(limit).read().strip() == str(3 * 1024 ** 3), open(limit).read()
+try:
+    open("/workspace/tests/written", "w")
+    raise SystemExit("the workspace is writable")
+except OSError:
+    pass
+print("user smoke script ok")
+`;
+
+let scratch = '';
+let index: PipIndex;
+
+beforeAll(async () => {
+  requireInfra();
+  scratch = mkdtempSync(path.join(tmpdir(), 'gim-custom-'));
+  // The base image: Debian's torch with pip added (pytorch/pytorch and NGC images bring pip too).
+  const ctx = path.join(scratch, 'base');
+  mkdirSync(ctx);
+  writeFileSync(
+    path.join(ctx, 'Dockerfile'),
+    `FROM ${TORCH_IMAGE}\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\n`,
+  );
+  execFileSync('docker', ['pull', '-q', TORCH_IMAGE], { stdio: 'pipe', timeout: 300_000 });
+  execFileSync('docker', ['build', '-q', '-t', BASE, ctx], { stdio: 'pipe', timeout: 600_000 });
+  execFileSync('docker', ['push', '-q', BASE], { stdio: 'pipe', timeout: 600_000 });
+  const wheels = path.join(scratch, 'wheels');
+  buildWheels(
+    wheels,
+    [
+      { name: 'demo-pkg', version: '1.0' },
+      { name: 'demo-pkg', version: '1.1' },
+      { name: 'evil-pkg', version: '1.0', requires: ['torch>=2'] },
+    ],
+    TORCH_IMAGE,
+  );
+  index = await servePipIndex(wheels);
+}, 900_000);
+
+afterAll(async () => {
+  await index?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+function images(run: ActionRun): ImageResult[] {
+  if (!run.outputs.images) throw new Error(`no images output; the action printed:\n${run.stdout.slice(-4000)}`);
+  return JSON.parse(run.outputs.images) as ImageResult[];
+}
+
+function action(inputs: Record<string, string>, setup: (ws: string) => void = () => {}): Promise<ActionRun> {
+  return runAction(
+    node.bin,
+    { 'compat-file': 'compat.json', builder: BUILDER, 'base-image': BASE, 'pip-index-url': index.url, push: 'true', ...inputs },
+    {
+      timeoutMs: 600_000,
+      setup: (ws) => {
+        writeFileSync(path.join(ws, 'compat.json'), COMPAT);
+        setup(ws);
+      },
+    },
+  );
+}
+
+describe('the embedded template FROM an image that already holds torch', () => {
+  const repo = freshRepository('custom');
+  let workspace = '';
+  const files = (ws: string): void => {
+    workspace = ws;
+    mkdirSync(path.join(ws, 'docker'));
+    mkdirSync(path.join(ws, 'tests'));
+    writeFileSync(path.join(ws, 'docker/requirements.txt'), `-r pins.txt\n`);
+    writeFileSync(path.join(ws, 'docker/pins.txt'), `demo-pkg==1.0 \\\n    --hash=sha256:${index.hashes.get('demo-pkg==1.0')}\n`);
+    writeFileSync(path.join(ws, 'docker/post-install.sh'), '#!/bin/sh\nset -e\necho "post-install ran" > /opt/post-install-ran\n');
+    writeFileSync(path.join(ws, 'tests/smoke.py'), SMOKE_SCRIPT);
+    writeFileSync(path.join(ws, 'tests/fixture.txt'), 'fixture from the repository\n');
+  };
+  const inputs = {
+    command: 'all',
+    matrix: 'torch: 1.13.0\ncuda: cpu\npython: "3.11"\nenv: {APP_MODE: "smoke $HOME stays literal"}',
+    image: repo,
+    'apt-packages': 'hello',
+    'pip-packages': 'demo-pkg==1.0',
+    requirements: 'docker/requirements.txt',
+    workdir: '/srv/app',
+    user: 'app',
+    'post-install': 'docker/post-install.sh',
+    smoke: 'true',
+    'expect-gpu': 'false',
+    'smoke-script': 'tests/smoke.py',
+    'smoke-shm-size': '2g',
+    'smoke-memory': '3g',
+    'smoke-cpus': '1.5',
+    'smoke-env': 'SMOKE_TOKEN=tok-8c1f0e',
+  };
+  let run: ActionRun;
+
+  it('adds an apt package, a pinned package from the local index, a hashed requirements file, env, a workdir, a user and post-install; the CPU smoke check reads the inventory and confirms each', async () => {
+    index.requests.length = 0;
+    run = await action(inputs, files);
+    expect(run.code, run.stdout.slice(-5000)).toBe(0);
+    const [built] = images(run);
+    expect(built).toMatchObject({ status: 'built', tag: '1.13.0-cpu-py3.11-ubuntu24.04' });
+    expect(built?.digest).toBe(await registryDigest(repo, '1.13.0-cpu-py3.11-ubuntu24.04'));
+    // the packages came from the index this test serves
+    expect(index.requests).toEqual(expect.arrayContaining(['/simple/demo-pkg/', '/packages/demo_pkg-1.0-py3-none-any.whl']));
+
+    const [smoke] = JSON.parse(run.outputs['smoke-results'] as string) as SmokeResult[];
+    expect(smoke?.status, JSON.stringify(smoke, null, 1)).toBe('passed');
+    const checks = Object.fromEntries(smoke!.checks.map((c) => [c.name, c]));
+    expect(Object.keys(checks)).toEqual([
+      'torch imports',
+      'torch version',
+      'torch CUDA version',
+      'matmul on CPU',
+      "inventory is this entry's",
+      'torch as pinned at build',
+      'apt package hello',
+      'pip package demo-pkg==1.0',
+      'requirements docker/requirements.txt (1 pins)',
+      'environment (APP_MODE)',
+      'working directory',
+      'runs as user app',
+      'smoke-script /workspace/tests/smoke.py',
+    ]);
+    expect(smoke!.checks.every((c) => c.ok)).toBe(true);
+    expect(checks['torch as pinned at build']).toMatchObject({ value: '1.13.0a0+gitunknown' });
+    expect(checks['apt package hello']?.value).toMatch(/^2\./);
+    expect(checks['pip package demo-pkg==1.0']?.value).toBe('1.0');
+    expect(checks['runs as user app']?.value).toMatch(/^app \(uid \d+\)$/);
+    expect(checks['working directory']?.value).toBe('/srv/app');
+    // the base image was looked up and pinned; the inventory says which
+    expect(smoke!.report?.inventory).toMatchObject({
+      key: built?.key,
+      baseImage: { name: BASE, digest: await registryDigest(BASE.replace(/:bookworm$/, ''), 'bookworm') },
+    });
+    expect(smoke!.report?.inventory?.systemPackages).toBeGreaterThan(100);
+    // smoke-env values never reach the log
+    expect(run.stdout).not.toContain('tok-8c1f0e');
+  });
+
+  it('has the inventory, the constraints, the post-install layer and the labels in the image', () => {
+    const ref = `${repo}:1.13.0-cpu-py3.11-ubuntu24.04`;
+    execFileSync('docker', ['pull', '-q', ref], { stdio: 'pipe' });
+    const inventory = JSON.parse(execFileSync('docker', ['run', '--rm', '--entrypoint', 'cat', ref, '/etc/gpu-image-matrix/inventory.json'], { encoding: 'utf8' }));
+    expect(inventory).toMatchObject({
+      schema: 1,
+      entry: { torch: '1.13.0', cuda: 'cpu', python: '3.11' },
+      baseImage: { name: BASE, holdsTorch: true },
+      requested: { aptPackages: ['hello'], pipPackages: ['demo-pkg==1.0'], requirements: { file: 'docker/requirements.txt', hashes: true, pins: ['demo-pkg==1.0'] }, user: 'app', workdir: '/srv/app' },
+      constraints: ['torch==1.13.0a0+gitunknown'],
+      python: { version: expect.stringMatching(/^3\.11\./) },
+    });
+    expect(inventory.pythonPackages).toEqual(expect.arrayContaining([{ name: 'demo-pkg', version: '1.0' }, { name: 'torch', version: '1.13.0a0+gitunknown' }]));
+    expect(inventory.systemPackages).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'hello' })]));
+    const ran = execFileSync('docker', ['run', '--rm', '--entrypoint', 'cat', ref, '/opt/post-install-ran'], { encoding: 'utf8' });
+    expect(ran.trim()).toBe('post-install ran');
+    const env = execFileSync('docker', ['run', '--rm', '--entrypoint', 'sh', ref, '-c', 'echo "$APP_MODE|$(id -un)|$(pwd)"'], { encoding: 'utf8' });
+    expect(env.trim()).toBe('smoke $HOME stays literal|app|/srv/app');
+    const labels = JSON.parse(execFileSync('docker', ['image', 'inspect', '--format', '{{json .Config.Labels}}', ref], { encoding: 'utf8' }));
+    expect(labels['io.github.gpu-image-matrix.inventory']).toBe('/etc/gpu-image-matrix/inventory.json');
+  });
+
+  it('skips an unchanged re-run, and rebuilds when the requirements change', async () => {
+    const again = await action({ ...inputs, command: 'build' }, files);
+    expect(again.code, again.stdout.slice(-3000)).toBe(0);
+    expect(images(again)[0]?.status).toBe('skipped');
+    // The requirements now pin demo-pkg 1.1 while pip-packages (a later layer) asks for 1.0: the
+    // image builds, and the smoke check finds that the requirements' pin did not hold.
+    const changed = await action(inputs, (ws) => {
+      files(ws);
+      writeFileSync(path.join(ws, 'docker/pins.txt'), `demo-pkg==1.1 --hash=sha256:${index.hashes.get('demo-pkg==1.1')}\n`);
+    });
+    expect(changed.code).toBe(1);
+    expect(images(changed)[0]?.status).toBe('built');
+    const [smoke] = JSON.parse(changed.outputs['smoke-results'] as string) as SmokeResult[];
+    expect(smoke).toMatchObject({ status: 'failed', failed: 'requirements docker/requirements.txt (1 pins)' });
+    expect(smoke?.checks.find((c) => c.name.startsWith('requirements'))?.message).toBe('demo-pkg is 1.0, pinned 1.1');
+    expect(workspace).not.toBe('');
+  });
+});
+
+describe('what the template refuses, with the culprit named and nothing pushed', () => {
+  const matrix = 'torch: 1.13.0\ncuda: cpu\npython: "3.11"';
+  const tag = '1.13.0-cpu-py3.11-ubuntu24.04';
+
+  it('a requirements file whose hash does not match the download', async () => {
+    const repo = freshRepository('custom-hash');
+    const run = await action({ command: 'build', matrix, image: repo, requirements: 'requirements.txt' }, (ws) =>
+      writeFileSync(path.join(ws, 'requirements.txt'), `demo-pkg==1.0 --hash=sha256:${'0'.repeat(64)}\n`),
+    );
+    expect(run.code).toBe(1);
+    const [r] = images(run);
+    expect(r?.error).toMatch(
+      new RegExp(`^requirements: the file downloaded for demo-pkg==1\\.0 does not match its hash in the requirements file \\(the requirements file says sha256 000000000000…, the download is ${index.hashes.get('demo-pkg==1.0')!.slice(0, 12)}…\\)`),
+    );
+    expect(run.stdout).toMatch(/::error::.*does not match its hash/);
+    expect(run.stdout).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
+    expect(await registryDigest(repo, tag)).toBeNull();
+  });
+
+  it('a package that would replace torch', async () => {
+    const repo = freshRepository('custom-evil');
+    const run = await action({ command: 'build', matrix, image: repo, 'pip-packages': 'demo-pkg==1.0 evil-pkg==1.0' });
+    expect(run.code).toBe(1);
+    expect(images(run)[0]?.error).toMatch(/^evil-pkg 1\.0 asks for torch>=2, but torch is pinned to 1\.13\.0a0\+gitunknown for this entry: installing it would replace the entry's torch/);
+    expect(await registryDigest(repo, tag)).toBeNull();
+  });
+
+  it('a post-install script that replaces torch after all', async () => {
+    const repo = freshRepository('custom-post');
+    const run = await action({ command: 'build', matrix, image: repo, 'post-install': 'swap-torch.sh' }, (ws) =>
+      writeFileSync(
+        path.join(ws, 'swap-torch.sh'),
+        '#!/bin/sh\nd=/usr/local/lib/python3.11/dist-packages/torch-9.9.dist-info\nmkdir -p $d && printf "Metadata-Version: 2.1\\nName: torch\\nVersion: 9.9\\n" > $d/METADATA\n',
+      ),
+    );
+    expect(run.code).toBe(1);
+    expect(images(run)[0]?.error).toMatch(/^torch is now 9\.9, it was 1\.13\.0a0\+gitunknown: a step after the pin replaced it/);
+    expect(await registryDigest(repo, tag)).toBeNull();
+  });
+
+  it('a base image that holds another torch than the entry says', async () => {
+    const repo = freshRepository('custom-mismatch');
+    const run = await action({ command: 'build', matrix: 'torch: 1.13.1\ncuda: cpu\npython: "3.11"', image: repo });
+    expect(run.code).toBe(1);
+    expect(images(run)[0]?.error).toMatch(/^torch is 1\.13\.0a0\+gitunknown, the entry says 1\.13\.1: the base image .* does not hold what this entry says/);
+  });
+
+  it('a base-image tag that does not exist, before anything builds', async () => {
+    const repo = freshRepository('custom-nobase');
+    const run = await action({ command: 'build', matrix, image: repo, 'base-image': `${REGISTRY}/gim-fixtures/torch-pip:{torch}-nope` });
+    expect(run.code).toBe(1);
+    const [r] = images(run);
+    expect(r).toMatchObject({ status: 'failed', attempts: 0 });
+    expect(r?.error).toMatch(/^the base image 127\.0\.0\.1:5000\/gim-fixtures\/torch-pip:1\.13\.0-nope does not exist: 127\.0\.0\.1:5000 has no tag "1\.13\.0-nope" in gim-fixtures\/torch-pip/);
+    expect(run.stdout).not.toMatch(/buildx|#\d+ \[/); // no build started
+  });
+
+  it('customisation together with a Dockerfile of one\'s own', async () => {
+    const run = await action({ command: 'build', matrix, image: freshRepository('custom-own'), dockerfile: 'Dockerfile', 'apt-packages': 'hello' }, (ws) =>
+      writeFileSync(path.join(ws, 'Dockerfile'), `FROM ${BASE}\n`),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::1\.13\.0-cpu-py3\.11-ubuntu24\.04: apt-packages, pip-index-url, base-image customise the embedded template, but input dockerfile names your own Dockerfile/);
+  });
+});
