@@ -33824,10 +33824,26 @@ function readBuildSource(options, baseDir, scratch) {
     }
     return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
 }
-/** Customisation is rendered by the embedded template; a Dockerfile of one's own installs what it wants. */
+/**
+ * Before anything runs: customisation is rendered by the embedded template (a Dockerfile of
+ * one's own installs what it wants), and the files it names exist in the workspace and read well.
+ */
 function checkCustomisationFits(source, entries) {
-    if (source.dockerfile === null)
+    if (source.dockerfile === null) {
+        const seen = new Set();
+        for (const e of entries) {
+            const { requirements, postInstall } = e.customisation ?? {};
+            if (requirements && !seen.has(`r:${requirements}`)) {
+                seen.add(`r:${requirements}`);
+                copyRequirements(requirements, source.workspace, null);
+            }
+            if (postInstall && !seen.has(`p:${postInstall}`)) {
+                seen.add(`p:${postInstall}`);
+                readInputFile(postInstall, source.workspace, 'post-install', true);
+            }
+        }
         return;
+    }
     const customised = entries.find((e) => e.customisation && changesImage({ ...emptyCustomisation(), ...e.customisation }));
     if (customised) {
         const keys = customKeysSet(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
@@ -33865,7 +33881,7 @@ function dockerfileFor(source, entry, dir, baseDigest = null) {
     (0,external_node_fs_.writeFileSync)(file, text);
     return { text, file, context, contextDigest: contextDigest(context) };
 }
-/** Copy a requirements file and the files it includes (-r, -c), keeping their relative places. */
+/** Copy a requirements file and the files it includes (-r, -c), keeping their relative places (or only read them: no target). */
 function copyRequirements(rel, workspace, targetDir) {
     const top = readInputFile(rel, workspace, 'requirements', true);
     const topDir = external_node_path_default().dirname(top.path);
@@ -33880,9 +33896,11 @@ function copyRequirements(rel, workspace, targetDir) {
         if (seen.has(real))
             return facts;
         seen.add(real);
-        const dest = external_node_path_default().join(targetDir, relToTop);
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(dest), { recursive: true });
-        (0,external_node_fs_.copyFileSync)(real, dest);
+        if (targetDir) {
+            const dest = external_node_path_default().join(targetDir, relToTop);
+            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(dest), { recursive: true });
+            (0,external_node_fs_.copyFileSync)(real, dest);
+        }
         for (const inc of facts.includes) {
             const sub = visit(external_node_path_default().join(external_node_path_default().dirname(relToTop), inc), `${rel} (included ${inc})`);
             facts.hashes ||= sub.hashes;

@@ -83,7 +83,28 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
   ['fail-fast: 1', { ...B, 'fail-fast': '1' }, /input fail-fast: "1" is not valid; accepted: true or false/],
   ['parallel: many', { ...B, parallel: 'many' }, /input parallel: "many" is not valid; accepted: auto, or a whole number from 1 to 32/],
   ['smoke: sometimes (all)', { ...B, command: 'all', smoke: 'sometimes' }, /input smoke: "sometimes" is not valid; accepted: true, false or auto/],
+  // customisation inputs (build: nothing may reach docker before they are all checked)
+  ['apt-packages with a shell command', { ...B, 'apt-packages': 'libgl1 ;reboot' }, /input apt-packages item 2: ";reboot" is not a Debian package name/],
+  ['pip-packages naming torch', { ...B, 'pip-packages': 'numpy==1.26.4 torch==2.5.0' }, /input pip-packages item 2: "torch==2.5.0": torch is set by the matrix/],
+  ['pip-packages with a URL', { ...B, 'pip-packages': 'https://evil.example/x.whl' }, /is a URL or path; pip-packages takes package names/],
+  ['pip-packages with a quote', { ...B, 'pip-packages': "numpy'==1" }, /is not a pip requirement/],
+  ['an index URL with credentials', { ...B, 'pip-extra-index-url': 'https://ci:s3cr3t-t0ken@pypi.example/simple' }, /the URL holds credentials, which would be stored in the image's history/],
+  ['env with a newline and a workflow command', { ...B, env: 'A=1\n::set-output name=images::x' }, /input env line 2: .* is not KEY=VALUE/],
+  ['user root', { ...B, user: 'root' }, /input user: "root" is root/],
+  ['a workdir that is relative', { ...B, workdir: 'app' }, /input workdir: "app" is not valid; accepted: an absolute path/],
+  ['a requirements file outside the workspace', { ...B, requirements: '../r.txt' }, /input requirements: "..\/r.txt" is not valid; accepted: a path inside the repository/],
+  ['a requirements file that does not exist', { ...B, requirements: 'missing.txt' }, /requirements: "missing.txt" does not exist/],
+  ['a requirements file with an editable local package', { ...B, requirements: 'r.txt' }, /requirements r.txt line 2: "-e \.\/lib" installs from a local path/, (ws) => writeFileSync(path.join(ws, 'r.txt'), 'numpy==1.26.4\n-e ./lib\n')],
+  ['a post-install symlinked out of the workspace', { ...B, 'post-install': 'post.sh' }, /post-install: "post.sh" is outside the workspace/, (ws) => symlinkSync('/etc/passwd', path.join(ws, 'post.sh'))],
+  ['a base-image with a command substitution', { ...B, 'base-image': 'pytorch/pytorch:$(id)' }, /input base-image: .* is not an image reference/],
+  ['a base-image with an unknown placeholder', { ...B, 'base-image': 'pytorch/pytorch:{torch}-{gpu}' }, /unknown placeholder \{gpu\}/],
+  ['customisation with a Dockerfile of ones own', { ...B, dockerfile: 'Dockerfile', 'apt-packages': 'libgl1' }, /apt-packages customise the embedded template, but input dockerfile names your own Dockerfile/, (ws) => writeFileSync(path.join(ws, 'Dockerfile'), 'FROM scratch\n')],
+  ['a customisation key in exclude', { matrix: `${M}\nexclude:\n  - {cuda: "12.4", user: app}` }, /matrix.exclude\[0\]: unknown key "user"/],
   // smoke inputs
+  ['smoke-shm-size in gallons', { ...S, 'smoke-shm-size': '2gal' }, /input smoke-shm-size: "2gal" is not a size/],
+  ['smoke-ipc-host with smoke-shm-size', { ...S, 'smoke-ipc-host': 'true', 'smoke-shm-size': '8g' }, /input smoke-shm-size and input smoke-ipc-host are both set/],
+  ['smoke-cpus none', { ...S, 'smoke-cpus': 'none' }, /input smoke-cpus: "none" is not valid/],
+  ['smoke-env without a name', { ...S, 'smoke-env': '=x' }, /input smoke-env line 1: "=x" is not KEY=VALUE/],
   ['gpu-flags asking for --privileged', { ...S, 'gpu-flags': '--gpus all --privileged' }, /"--privileged" is not accepted/],
   ['gpu-flags mounting the host', { ...S, 'gpu-flags': '-v /:/host' }, /"-v" is not accepted/],
   ['gpus with a semicolon', { ...S, gpus: '0;reboot' }, /input gpus: .* is not valid/],
@@ -101,6 +122,11 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
 
 describe(`bad input: ${cases.length} hostile or broken inputs (docker replaced by a spy)`, () => {
   it('has at least 40 cases', () => expect(cases.length).toBeGreaterThanOrEqual(40));
+  it('does not repeat a credential it refuses', async () => {
+    const run = await runAction(node.bin, { ...B, 'pip-index-url': 'https://ci:s3cr3t-t0ken@pypi.example/simple' }, { env: { PATH: `${bin}:${process.env.PATH}` } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('s3cr3t-t0ken');
+  });
   for (const [name, inputs, message, setup] of cases) {
     it(`refuses ${name}`, async () => {
       rmSync(spyLog, { force: true });

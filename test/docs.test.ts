@@ -44,7 +44,8 @@ describe('docs: README and action.yml agree', () => {
   });
 
   it('documents every entry field the planner emits', () => {
-    const [entry] = plan('torch: 2.4.1\ncuda: "12.4"').include;
+    // a customised entry: it has every field, customisation included
+    const [entry] = plan('torch: 2.4.1\ncuda: "12.4"\nuser: app').include;
     const section = readme.slice(readme.indexOf('### Entry fields'), readme.indexOf('## Inputs'));
     const fields = [...section.matchAll(/^\| `(\w+)` \| `[^`]*` \| /gm)].map((m) => m[1]);
     expect(fields.sort()).toEqual(Object.keys(entry ?? {}).sort());

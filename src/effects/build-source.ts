@@ -41,9 +41,26 @@ export function readBuildSource(options: BuildOptions, baseDir: string, scratch:
   return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
 }
 
-/** Customisation is rendered by the embedded template; a Dockerfile of one's own installs what it wants. */
+/**
+ * Before anything runs: customisation is rendered by the embedded template (a Dockerfile of
+ * one's own installs what it wants), and the files it names exist in the workspace and read well.
+ */
 export function checkCustomisationFits(source: BuildSource, entries: MatrixEntry[]): void {
-  if (source.dockerfile === null) return;
+  if (source.dockerfile === null) {
+    const seen = new Set<string>();
+    for (const e of entries) {
+      const { requirements, postInstall } = e.customisation ?? {};
+      if (requirements && !seen.has(`r:${requirements}`)) {
+        seen.add(`r:${requirements}`);
+        copyRequirements(requirements, source.workspace, null);
+      }
+      if (postInstall && !seen.has(`p:${postInstall}`)) {
+        seen.add(`p:${postInstall}`);
+        readInputFile(postInstall, source.workspace, 'post-install', true);
+      }
+    }
+    return;
+  }
   const customised = entries.find((e) => e.customisation && changesImage({ ...emptyCustomisation(), ...e.customisation }));
   if (customised) {
     const keys = customKeysSet(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
@@ -93,8 +110,8 @@ export function dockerfileFor(source: BuildSource, entry: MatrixEntry, dir: stri
   return { text, file, context, contextDigest: contextDigest(context) };
 }
 
-/** Copy a requirements file and the files it includes (-r, -c), keeping their relative places. */
-function copyRequirements(rel: string, workspace: string, targetDir: string): RequirementsFacts {
+/** Copy a requirements file and the files it includes (-r, -c), keeping their relative places (or only read them: no target). */
+function copyRequirements(rel: string, workspace: string, targetDir: string | null): RequirementsFacts {
   const top = readInputFile(rel, workspace, 'requirements', true);
   const topDir = path.dirname(top.path as string);
   const seen = new Set<string>();
@@ -106,9 +123,11 @@ function copyRequirements(rel: string, workspace: string, targetDir: string): Re
     if (relToTop.startsWith('..')) throw new UserError(`${origin}: ${quote(file)} is outside the folder of ${rel}; keep included files beside it or below it`);
     if (seen.has(real)) return facts;
     seen.add(real);
-    const dest = path.join(targetDir, relToTop);
-    mkdirSync(path.dirname(dest), { recursive: true });
-    copyFileSync(real, dest);
+    if (targetDir) {
+      const dest = path.join(targetDir, relToTop);
+      mkdirSync(path.dirname(dest), { recursive: true });
+      copyFileSync(real, dest);
+    }
     for (const inc of facts.includes) {
       const sub = visit(path.join(path.dirname(relToTop), inc), `${rel} (included ${inc})`);
       facts.hashes ||= sub.hashes;
