@@ -230,6 +230,29 @@ describe('the embedded template FROM an image that already holds torch', () => {
   });
 });
 
+describe('reproducibility of the customised template', () => {
+  it('builds bit for bit the same image twice (apt, pip, a user, a workdir, post-install and the inventory included)', async () => {
+    const run = await action(
+      {
+        command: 'repro',
+        matrix: 'torch: 1.13.0\ncuda: cpu\npython: "3.11"',
+        image: freshRepository('custom-repro'),
+        push: 'false',
+        'source-date-epoch': '1700000000',
+        'apt-packages': 'hello',
+        'pip-packages': 'demo-pkg==1.0',
+        user: 'app',
+        workdir: '/srv/app',
+        'post-install': 'post.sh',
+      },
+      (ws) => writeFileSync(path.join(ws, 'post.sh'), '#!/bin/sh\nmkdir -p /opt/app && echo ok > /opt/app/ready\n'),
+    );
+    expect(run.code, run.stdout.slice(-4000)).toBe(0);
+    const [r] = JSON.parse(run.outputs['repro-report'] as string) as { status: string; determinism: { deterministic: boolean } }[];
+    expect(r).toMatchObject({ status: 'checked', determinism: { deterministic: true } });
+  });
+});
+
 describe('what the template refuses, with the culprit named and nothing pushed', () => {
   const matrix = 'torch: 1.13.0\ncuda: cpu\npython: "3.11"';
   const tag = '1.13.0-cpu-py3.11-ubuntu24.04';

@@ -91,6 +91,7 @@ describe('inventory: packages read from the layers', () => {
       ],
     ]);
     expect(inventoryOf(fs)).toEqual({
+      source: 'layers',
       python: { torchvision: '0.19.1', numpy: '1.24.2', 'nvidia-cudnn-cu12': '9.1.0.70' },
       debian: { libc6: '2.36-9' },
       torch: '2.4.1+cu124',
@@ -98,6 +99,22 @@ describe('inventory: packages read from the layers', () => {
       cudnn: '9.1.0.70',
       nccl: null,
     });
+  });
+  it('reads the image\'s own inventory file instead of probing when the template wrote one', () => {
+    const own = JSON.stringify({
+      tool: 'gpu-image-matrix',
+      pythonPackages: [{ name: 'Demo_Pkg', version: '1.0' }, { name: 'torch', version: '2.4.1+cu124' }],
+      systemPackages: [{ name: 'hello', version: '2.10-3', arch: 'amd64' }],
+    });
+    const fs = mergeLayers([
+      [file('var/lib/dpkg/status', status([['libc6', '2.36-9', 'install ok installed']])), file('opt/venv/lib/python3.11/site-packages/torch/version.py', "__version__ = '2.4.1+cu124'\ncuda = '12.4'\n")],
+      [file('etc/gpu-image-matrix/inventory.json', own)],
+    ]);
+    expect(inventoryWants('etc/gpu-image-matrix/inventory.json')).toBe(true);
+    expect(inventoryOf(fs)).toMatchObject({ source: 'inventory', python: { 'demo-pkg': '1.0', torch: '2.4.1+cu124' }, debian: { hello: '2.10-3' }, torch: '2.4.1+cu124', cuda: '12.4' });
+    // a file that is not our inventory is ignored
+    const other = mergeLayers([[file('etc/gpu-image-matrix/inventory.json', '{"tool": "x"}'), file('var/lib/dpkg/status', status([['libc6', '2.36-9', 'install ok installed']]))]]);
+    expect(inventoryOf(other)).toMatchObject({ source: 'layers', debian: { libc6: '2.36-9' } });
   });
   it('applies whiteouts: a deleted file and an opaque directory', () => {
     const fs = mergeLayers([

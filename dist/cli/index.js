@@ -5723,9 +5723,12 @@ function likelyCause(files) {
 
 ;// CONCATENATED MODULE: ./src/repro/inventory.ts
 
+/** The inventory the embedded template writes (INVENTORY_PATH, without the leading slash). */
+const IMAGE_INVENTORY = 'etc/gpu-image-matrix/inventory.json';
 /** The files the inventory reads; only these are kept in memory when layers are read. */
 function inventoryWants(path) {
-    return (path === 'var/lib/dpkg/status' ||
+    return (path === IMAGE_INVENTORY ||
+        path === 'var/lib/dpkg/status' ||
         /(?:site|dist)-packages\/[^/]+\.dist-info\/METADATA$/.test(path) ||
         /(?:site|dist)-packages\/[^/]+\.egg-info(?:\/PKG-INFO)?$/.test(path) ||
         /(?:site|dist)-packages\/torch\/version\.py$/.test(path));
@@ -5773,9 +5776,10 @@ function pipName(name) {
     return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 function inventoryOf(files) {
-    const inv = { python: {}, debian: {}, torch: null, cuda: null, cudnn: null, nccl: null };
+    const inv = { source: 'layers', python: {}, debian: {}, torch: null, cuda: null, cudnn: null, nccl: null };
+    const own = readImageInventory(files.get(IMAGE_INVENTORY));
     for (const [path, e] of files) {
-        if (!e.content)
+        if (!e.content || path === IMAGE_INVENTORY)
             continue;
         const text = e.content.toString('utf8');
         if (path === 'var/lib/dpkg/status') {
@@ -5796,6 +5800,13 @@ function inventoryOf(files) {
                 inv.python[pipName(h.Name)] = h.Version;
         }
     }
+    if (own) {
+        // What the image says it holds, written as its last build step: no probing needed.
+        inv.source = 'inventory';
+        inv.python = own.python;
+        inv.debian = own.debian;
+        inv.torch = own.python.torch ?? inv.torch;
+    }
     const pkg = (prefix) => Object.entries(inv.python).find(([n]) => prefix.test(n))?.[1] ?? null;
     inv.cudnn = pkg(/^nvidia-cudnn-cu\d+$/);
     inv.nccl = pkg(/^nvidia-nccl-cu\d+$/);
@@ -5815,6 +5826,28 @@ function diffPackages(baseline, current) {
             out.push({ name, kind: 'changed', ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) });
     }
     return out;
+}
+/** The package lists of the image's inventory file, or null when it is missing or not one. */
+function readImageInventory(e) {
+    if (!e?.content)
+        return null;
+    try {
+        const doc = JSON.parse(e.content.toString('utf8'));
+        if (doc.tool !== 'gpu-image-matrix' || !Array.isArray(doc.pythonPackages) || !Array.isArray(doc.systemPackages))
+            return null;
+        const python = {};
+        for (const p of doc.pythonPackages)
+            if (p.name && p.version)
+                python[pipName(p.name)] = p.version;
+        const debian = {};
+        for (const p of doc.systemPackages)
+            if (p.name && p.version)
+                debian[p.name] = p.version;
+        return { python, debian };
+    }
+    catch {
+        return null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/commands/repro.ts

@@ -8,6 +8,8 @@ import { normalise, type TarEntry } from './tar.js';
  */
 
 export interface Inventory {
+  /** where the package lists come from: the image's own inventory file (the embedded template writes one), or the layers' metadata */
+  source: 'inventory' | 'layers';
   python: Record<string, string>;
   debian: Record<string, string>;
   torch: string | null;
@@ -16,9 +18,13 @@ export interface Inventory {
   nccl: string | null;
 }
 
+/** The inventory the embedded template writes (INVENTORY_PATH, without the leading slash). */
+export const IMAGE_INVENTORY = 'etc/gpu-image-matrix/inventory.json';
+
 /** The files the inventory reads; only these are kept in memory when layers are read. */
 export function inventoryWants(path: string): boolean {
   return (
+    path === IMAGE_INVENTORY ||
     path === 'var/lib/dpkg/status' ||
     /(?:site|dist)-packages\/[^/]+\.dist-info\/METADATA$/.test(path) ||
     /(?:site|dist)-packages\/[^/]+\.egg-info(?:\/PKG-INFO)?$/.test(path) ||
@@ -66,9 +72,10 @@ export function pipName(name: string): string {
 }
 
 export function inventoryOf(files: Map<string, TarEntry>): Inventory {
-  const inv: Inventory = { python: {}, debian: {}, torch: null, cuda: null, cudnn: null, nccl: null };
+  const inv: Inventory = { source: 'layers', python: {}, debian: {}, torch: null, cuda: null, cudnn: null, nccl: null };
+  const own = readImageInventory(files.get(IMAGE_INVENTORY));
   for (const [path, e] of files) {
-    if (!e.content) continue;
+    if (!e.content || path === IMAGE_INVENTORY) continue;
     const text = e.content.toString('utf8');
     if (path === 'var/lib/dpkg/status') {
       for (const stanza of text.split(/\n\n+/)) {
@@ -83,6 +90,13 @@ export function inventoryOf(files: Map<string, TarEntry>): Inventory {
       const h = headers(text);
       if (h.Name && h.Version) inv.python[pipName(h.Name)] = h.Version;
     }
+  }
+  if (own) {
+    // What the image says it holds, written as its last build step: no probing needed.
+    inv.source = 'inventory';
+    inv.python = own.python;
+    inv.debian = own.debian;
+    inv.torch = own.python.torch ?? inv.torch;
   }
   const pkg = (prefix: RegExp): string | null => Object.entries(inv.python).find(([n]) => prefix.test(n))?.[1] ?? null;
   inv.cudnn = pkg(/^nvidia-cudnn-cu\d+$/);
@@ -108,4 +122,24 @@ export function diffPackages(baseline: Record<string, string>, current: Record<s
     else if (b !== c) out.push({ name, kind: 'changed', ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) });
   }
   return out;
+}
+
+/** The package lists of the image's inventory file, or null when it is missing or not one. */
+function readImageInventory(e: TarEntry | undefined): { python: Record<string, string>; debian: Record<string, string> } | null {
+  if (!e?.content) return null;
+  try {
+    const doc = JSON.parse(e.content.toString('utf8')) as {
+      tool?: string;
+      pythonPackages?: { name?: string; version?: string }[];
+      systemPackages?: { name?: string; version?: string }[];
+    };
+    if (doc.tool !== 'gpu-image-matrix' || !Array.isArray(doc.pythonPackages) || !Array.isArray(doc.systemPackages)) return null;
+    const python: Record<string, string> = {};
+    for (const p of doc.pythonPackages) if (p.name && p.version) python[pipName(p.name)] = p.version;
+    const debian: Record<string, string> = {};
+    for (const p of doc.systemPackages) if (p.name && p.version) debian[p.name] = p.version;
+    return { python, debian };
+  } catch {
+    return null;
+  }
 }
