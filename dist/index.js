@@ -32970,6 +32970,7 @@ const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUI
 
 
 
+
 /** Bump when what goes into a content hash changes meaning. */
 const CONTENT_VERSION = 1;
 /** Build-args every build gets from its entry; the user's build-args may not redefine them. */
@@ -33057,26 +33058,37 @@ function contentHash(parts) {
     ]);
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex');
 }
+/** The cache scope of an entry: its key without what it adds to the image, plus its tag-suffix. */
+function cacheScopeKey(entry) {
+    if (!entry.customisation)
+        return entry.key;
+    // baseImage is the base-image template filled in: a different base is a different scope.
+    const { tag: _t, key: _k, customisation, ...fields } = entry;
+    return `${entryKey(fields)}${customisation.tagSuffix ? `-${customisation.tagSuffix}` : ''}`;
+}
 function cachePlan(backend, options, entry, hash) {
     const chosen = backend === 'auto' ? (options.push ? 'registry' : 'none') : backend;
     const ignore = options.supportsIgnoreError ? ',ignore-error=true' : '';
-    // Every backend is scoped by the entry key, so parallel matrix jobs never share (or overwrite) a cache.
-    const scope = `gim-${entry.key}`;
+    // Every backend is scoped per matrix cell, so parallel matrix jobs never share (or overwrite) a
+    // cache. The scope leaves out what the image adds (apt-packages, ...), so changing those reuses the
+    // cached layers below them; variants (tag-suffix) keep scopes of their own.
+    const cell = cacheScopeKey(entry);
+    const scope = `gim-${cell}`;
     switch (chosen) {
         case 'registry': {
-            const ref = `${repositoryName(options.repo)}:buildcache-${entry.key}`;
+            const ref = `${repositoryName(options.repo)}:buildcache-${cell}`;
             return { backend: chosen, from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max${ignore}`] };
         }
         case 'gha':
             return { backend: chosen, from: [`type=gha,scope=${scope}`], to: [`type=gha,scope=${scope},mode=max${ignore}`] };
         case 'local': {
-            const dir = `${options.tempDir}/gim-cache/${entry.key}`;
+            const dir = `${options.tempDir}/gim-cache/${cell}`;
             const exportDir = `${dir}.new`;
             return {
                 backend: chosen,
                 from: [`type=local,src=${dir}`],
                 to: [`type=local,dest=${exportDir},mode=max${ignore}`],
-                local: { dir, exportDir, key: `gpu-image-matrix-${entry.key}-${hash.slice(0, 16)}`, restoreKeys: [`gpu-image-matrix-${entry.key}-`] },
+                local: { dir, exportDir, key: `gpu-image-matrix-${cell}-${hash.slice(0, 16)}`, restoreKeys: [`gpu-image-matrix-${cell}-`] },
             };
         }
         case 'inline':

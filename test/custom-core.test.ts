@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDockerfile, CONSTRAINTS_PATH, INVENTORY_PATH } from '../src/build/dockerfile.js';
+import { cacheScopeKey } from '../src/build/entry-build.js';
 import { diagnoseFailure, describeFailure } from '../src/build/progress.js';
 import { isCacheFailure } from '../src/build/transient.js';
 import {
@@ -174,6 +175,19 @@ describe('planning with customisation', () => {
     expect(mergeCustomisation(emptyCustomisation(), back)).toMatchObject(e.customisation!);
     expect(() => customisationFromEntry({ aptPackages: ['ok'], sneaky: 1 }, 'input entry.customisation')).toThrow(/unknown key "sneaky"/);
     expect(() => customisationFromEntry({ aptPackages: ['$(id)'] }, 'input entry.customisation')).toThrow(/is not a Debian package name/);
+  });
+});
+
+describe('cache scopes', () => {
+  const cell = 'torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\n';
+  const scope = (extra: string) => cacheScopeKey(plan(cell + extra).include[0]!);
+  it('leave out what the image adds, so a changed package list reuses the layers below it', () => {
+    expect(scope('apt-packages: [libgl1]')).toBe(scope('apt-packages: [ffmpeg]\npip-packages: [numpy==2.0.0]'));
+    expect(scope('')).toBe(plan(cell).include[0]!.key);
+  });
+  it('keep variants and other base images apart', () => {
+    expect(scope('tag-suffix: opencv')).toBe(`${scope('')}-opencv`);
+    expect(scope('base-image: "r/pt:{torch}"')).not.toBe(scope(''));
   });
 });
 

@@ -4251,9 +4251,12 @@ const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUI
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/matrix/entry.ts
+var matrix_entry = __nccwpck_require__(2997);
 // EXTERNAL MODULE: ./src/build/reference.ts
 var build_reference = __nccwpck_require__(2653);
 ;// CONCATENATED MODULE: ./src/build/entry-build.ts
+
 
 
 
@@ -4344,26 +4347,37 @@ function contentHash(parts) {
     ]);
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex');
 }
+/** The cache scope of an entry: its key without what it adds to the image, plus its tag-suffix. */
+function cacheScopeKey(entry) {
+    if (!entry.customisation)
+        return entry.key;
+    // baseImage is the base-image template filled in: a different base is a different scope.
+    const { tag: _t, key: _k, customisation, ...fields } = entry;
+    return `${(0,matrix_entry/* entryKey */.k2)(fields)}${customisation.tagSuffix ? `-${customisation.tagSuffix}` : ''}`;
+}
 function cachePlan(backend, options, entry, hash) {
     const chosen = backend === 'auto' ? (options.push ? 'registry' : 'none') : backend;
     const ignore = options.supportsIgnoreError ? ',ignore-error=true' : '';
-    // Every backend is scoped by the entry key, so parallel matrix jobs never share (or overwrite) a cache.
-    const scope = `gim-${entry.key}`;
+    // Every backend is scoped per matrix cell, so parallel matrix jobs never share (or overwrite) a
+    // cache. The scope leaves out what the image adds (apt-packages, ...), so changing those reuses the
+    // cached layers below them; variants (tag-suffix) keep scopes of their own.
+    const cell = cacheScopeKey(entry);
+    const scope = `gim-${cell}`;
     switch (chosen) {
         case 'registry': {
-            const ref = `${(0,build_reference/* repositoryName */.aR)(options.repo)}:buildcache-${entry.key}`;
+            const ref = `${(0,build_reference/* repositoryName */.aR)(options.repo)}:buildcache-${cell}`;
             return { backend: chosen, from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max${ignore}`] };
         }
         case 'gha':
             return { backend: chosen, from: [`type=gha,scope=${scope}`], to: [`type=gha,scope=${scope},mode=max${ignore}`] };
         case 'local': {
-            const dir = `${options.tempDir}/gim-cache/${entry.key}`;
+            const dir = `${options.tempDir}/gim-cache/${cell}`;
             const exportDir = `${dir}.new`;
             return {
                 backend: chosen,
                 from: [`type=local,src=${dir}`],
                 to: [`type=local,dest=${exportDir},mode=max${ignore}`],
-                local: { dir, exportDir, key: `gpu-image-matrix-${entry.key}-${hash.slice(0, 16)}`, restoreKeys: [`gpu-image-matrix-${entry.key}-`] },
+                local: { dir, exportDir, key: `gpu-image-matrix-${cell}-${hash.slice(0, 16)}`, restoreKeys: [`gpu-image-matrix-${cell}-`] },
             };
         }
         case 'inline':
@@ -7363,10 +7377,11 @@ function listWords(items, last = 'or') {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jo: () => (/* binding */ buildEntry),
 /* harmony export */   dr: () => (/* binding */ customiseEntry),
+/* harmony export */   k2: () => (/* binding */ entryKey),
 /* harmony export */   rZ: () => (/* binding */ torchFromBaseImage),
 /* harmony export */   uY: () => (/* binding */ baseImageFor)
 /* harmony export */ });
-/* unused harmony exports renderBaseImage, entryKey */
+/* unused harmony export renderBaseImage */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);

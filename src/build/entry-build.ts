@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UserError, quote } from '../errors.js';
-import type { MatrixEntry } from '../matrix/entry.js';
+import { entryKey, type MatrixEntry } from '../matrix/entry.js';
 import type { BuildOptions, CacheBackend } from './options.js';
 import { parseTaggedReference, repositoryName, taggedReference, type Repository } from './reference.js';
 
@@ -145,6 +145,14 @@ export function contentHash(parts: {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** The cache scope of an entry: its key without what it adds to the image, plus its tag-suffix. */
+export function cacheScopeKey(entry: MatrixEntry): string {
+  if (!entry.customisation) return entry.key;
+  // baseImage is the base-image template filled in: a different base is a different scope.
+  const { tag: _t, key: _k, customisation, ...fields } = entry;
+  return `${entryKey(fields)}${customisation.tagSuffix ? `-${customisation.tagSuffix}` : ''}`;
+}
+
 export function cachePlan(
   backend: CacheBackend,
   options: { push: boolean; repo: Repository; primaryTag: string; supportsIgnoreError: boolean; tempDir: string },
@@ -153,23 +161,26 @@ export function cachePlan(
 ): CachePlan {
   const chosen = backend === 'auto' ? (options.push ? 'registry' : 'none') : backend;
   const ignore = options.supportsIgnoreError ? ',ignore-error=true' : '';
-  // Every backend is scoped by the entry key, so parallel matrix jobs never share (or overwrite) a cache.
-  const scope = `gim-${entry.key}`;
+  // Every backend is scoped per matrix cell, so parallel matrix jobs never share (or overwrite) a
+  // cache. The scope leaves out what the image adds (apt-packages, ...), so changing those reuses the
+  // cached layers below them; variants (tag-suffix) keep scopes of their own.
+  const cell = cacheScopeKey(entry);
+  const scope = `gim-${cell}`;
   switch (chosen) {
     case 'registry': {
-      const ref = `${repositoryName(options.repo)}:buildcache-${entry.key}`;
+      const ref = `${repositoryName(options.repo)}:buildcache-${cell}`;
       return { backend: chosen, from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max${ignore}`] };
     }
     case 'gha':
       return { backend: chosen, from: [`type=gha,scope=${scope}`], to: [`type=gha,scope=${scope},mode=max${ignore}`] };
     case 'local': {
-      const dir = `${options.tempDir}/gim-cache/${entry.key}`;
+      const dir = `${options.tempDir}/gim-cache/${cell}`;
       const exportDir = `${dir}.new`;
       return {
         backend: chosen,
         from: [`type=local,src=${dir}`],
         to: [`type=local,dest=${exportDir},mode=max${ignore}`],
-        local: { dir, exportDir, key: `gpu-image-matrix-${entry.key}-${hash.slice(0, 16)}`, restoreKeys: [`gpu-image-matrix-${entry.key}-`] },
+        local: { dir, exportDir, key: `gpu-image-matrix-${cell}-${hash.slice(0, 16)}`, restoreKeys: [`gpu-image-matrix-${cell}-`] },
       };
     }
     case 'inline':
