@@ -130,7 +130,7 @@ describe('smoke test in CPU mode with real torch', () => {
     );
     expect(run.code).toBe(1);
     const [r] = results(run);
-    expect(r?.failed).toBe('smoke-script /gim/user-check.py');
+    expect(r?.failed).toBe('smoke-script /workspace/ci/check.py'); // run from the read-only workspace mount
     expect(r?.checks.at(-1)).toMatchObject({ ok: false, value: 5, message: 'exit status 5; last output:\nsum 3.0' });
   });
 });

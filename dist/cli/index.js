@@ -4964,7 +4964,7 @@ class RegistryClient {
                 let res = await this.send(url, method, { ...headers, ...(auth ? { Authorization: auth } : {}) }, body);
                 if (res.status === 401) {
                     const challenge = res.headers['www-authenticate'] ?? '';
-                    const authorization = await this.authorize(repo, challenge);
+                    const authorization = await this.authorize(repo, challenge, method !== 'GET' && method !== 'HEAD');
                     if (authorization) {
                         this.tokens.set(scopeKey, authorization);
                         res = await this.send(url, method, { ...headers, Authorization: authorization }, body);
@@ -4989,7 +4989,7 @@ class RegistryClient {
         return httpRequest(url, { method, headers, ...(body ? { body } : {}), timeoutMs: 60_000 });
     }
     /** Answer a 401 challenge: Basic with the stored credentials, or a Bearer token from the realm. */
-    async authorize(repo, challenge) {
+    async authorize(repo, challenge, push) {
         const creds = await credentialsFor(repo.registry, this.env);
         if (creds)
             this.mask(creds.password);
@@ -5004,7 +5004,8 @@ class RegistryClient {
         const tokenUrl = new URL(params.realm);
         if (params.service)
             tokenUrl.searchParams.set('service', params.service);
-        tokenUrl.searchParams.set('scope', `repository:${repo.path}:pull,push`);
+        // Reading asks for pull alone: an anonymous or read-only login may not be granted push.
+        tokenUrl.searchParams.set('scope', `repository:${repo.path}:${push ? 'pull,push' : 'pull'}`);
         const res = await httpRequest(tokenUrl, {
             headers: creds ? { Authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` } : {},
             timeoutMs: 30_000,
@@ -5198,7 +5199,9 @@ async function lookUpBaseImage(reference, registry) {
     catch (err) {
         const status = err instanceof RegistryError ? err.status : null;
         if (status === 401 || status === 403) {
-            return { error: `the base image ${reference} cannot be read: ${ref.repo.registry} answered ${status}, which registries such as Docker Hub also answer for a repository that does not exist; check the name, or log in first (docker/login-action) if it is private` };
+            // Docker Hub answers 401 for a repository that does not exist too; the builder may still be
+            // able to pull with credentials this client cannot use, so the build is left to decide.
+            return { digest: null, warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private image without a login here, or a repository that does not exist); building from the tag, unpinned` };
         }
         return { digest: null, warning: `could not look up the base image ${reference} (${err.message}); building from the tag, unpinned` };
     }

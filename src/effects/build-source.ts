@@ -159,7 +159,9 @@ export async function lookUpBaseImage(reference: string, registry: RegistryClien
   } catch (err) {
     const status = err instanceof RegistryError ? err.status : null;
     if (status === 401 || status === 403) {
-      return { error: `the base image ${reference} cannot be read: ${ref.repo.registry} answered ${status}, which registries such as Docker Hub also answer for a repository that does not exist; check the name, or log in first (docker/login-action) if it is private` };
+      // Docker Hub answers 401 for a repository that does not exist too; the builder may still be
+      // able to pull with credentials this client cannot use, so the build is left to decide.
+      return { digest: null, warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private image without a login here, or a repository that does not exist); building from the tag, unpinned` };
     }
     return { digest: null, warning: `could not look up the base image ${reference} (${(err as Error).message}); building from the tag, unpinned` };
   }

@@ -113,7 +113,7 @@ export class RegistryClient {
         let res = await this.send(url, method, { ...headers, ...(auth ? { Authorization: auth } : {}) }, body);
         if (res.status === 401) {
           const challenge = res.headers['www-authenticate'] ?? '';
-          const authorization = await this.authorize(repo, challenge);
+          const authorization = await this.authorize(repo, challenge, method !== 'GET' && method !== 'HEAD');
           if (authorization) {
             this.tokens.set(scopeKey, authorization);
             res = await this.send(url, method, { ...headers, Authorization: authorization }, body);
@@ -139,7 +139,7 @@ export class RegistryClient {
   }
 
   /** Answer a 401 challenge: Basic with the stored credentials, or a Bearer token from the realm. */
-  private async authorize(repo: Repository, challenge: string): Promise<string | null> {
+  private async authorize(repo: Repository, challenge: string, push: boolean): Promise<string | null> {
     const creds = await credentialsFor(repo.registry, this.env);
     if (creds) this.mask(creds.password);
     if (/^Basic/i.test(challenge)) {
@@ -150,7 +150,8 @@ export class RegistryClient {
     if (!params.realm) return null;
     const tokenUrl = new URL(params.realm);
     if (params.service) tokenUrl.searchParams.set('service', params.service);
-    tokenUrl.searchParams.set('scope', `repository:${repo.path}:pull,push`);
+    // Reading asks for pull alone: an anonymous or read-only login may not be granted push.
+    tokenUrl.searchParams.set('scope', `repository:${repo.path}:${push ? 'pull,push' : 'pull'}`);
     const res = await httpRequest(tokenUrl, {
       headers: creds ? { Authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` } : {},
       timeoutMs: 30_000,
