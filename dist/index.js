@@ -33894,6 +33894,10 @@ function dockerfileFor(source, entry, dir, baseDigest = null) {
     (0,external_node_fs_.writeFileSync)(file, text);
     return { text, file, context, contextDigest: contextDigest(context) };
 }
+/** What a requirements file (and the files it includes) says, read from the workspace. */
+function readRequirementsTree(rel, workspace) {
+    return copyRequirements(rel, workspace, null);
+}
 /** Copy a requirements file and the files it includes (-r, -c), keeping their relative places (or only read them: no target). */
 function copyRequirements(rel, workspace, targetDir) {
     const top = readInputFile(rel, workspace, 'requirements', true);

@@ -10,6 +10,7 @@ import type { BuildLog } from './commands/build.js';
 import { runCommand } from './commands/index.js';
 import { planCommand } from './commands/plan.js';
 import type { MatrixEntry } from './matrix/entry.js';
+import { readRequirementsTree } from './effects/build-source.js';
 import { readInputFile, readStdin } from './effects/files.js';
 import { UserError, listWords, quote } from './errors.js';
 import { FORMATS, buildMarkdown, buildTable, formatPlan, reproMarkdown, smokeMarkdown, smokeTable, type Format } from './report/format.js';
@@ -167,7 +168,10 @@ export async function main(argv: string[]): Promise<number> {
     const request = requestFromArgs(positionals[0] as string, values);
     if (values['print-dockerfile'] !== undefined) {
       const plan = planCommand(request);
-      process.stdout.write(renderDockerfile(selectEntry(plan.include, values['print-dockerfile'])));
+      const entry = selectEntry(plan.include, values['print-dockerfile']);
+      const requirements = entry.customisation?.requirements;
+      // As the build renders it, except FROM's digest, which the build looks up in the registry.
+      process.stdout.write(renderDockerfile(entry, requirements ? { requirements: { facts: readRequirementsTree(requirements, process.cwd()) } } : {}));
       return 0;
     }
     const { plan, images, smoke, repro } = await runCommand(request, {

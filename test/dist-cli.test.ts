@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, runtimes } from './support/runtimes.js';
@@ -67,6 +69,18 @@ for (const node of runtimes()) {
       const missing = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--print-dockerfile', '9'], { input });
       expect(missing.code).toBe(2);
       expect(missing.stderr).toMatch(/--print-dockerfile: "9" names no entry of the plan; give a tag, a key or a position from 1 to 2/);
+    });
+
+    it('prints the customised Dockerfile as the build renders it (hashes required when the requirements have them)', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'gim-cli-custom-'));
+      writeFileSync(path.join(dir, 'requirements.txt'), '-r pins.txt\n');
+      writeFileSync(path.join(dir, 'pins.txt'), `numpy==1.26.4 --hash=sha256:${'a'.repeat(64)}\n`);
+      const input = 'torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\nrequirements: requirements.txt\napt-packages: [libgl1]';
+      const r = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--print-dockerfile', '1', '--user', 'app'], { input, cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('--require-hashes -r /tmp/gim-requirements/requirements.txt');
+      expect(r.stdout).toMatch(/\nUSER app\n/);
+      rmSync(dir, { recursive: true, force: true });
     });
 
     it('prints help and the version', async () => {

@@ -3781,6 +3781,69 @@ function parseImageReference(text, field) {
 
 /***/ }),
 
+/***/ 2610:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ isCacheFailure),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   jo: () => (/* binding */ backoffMs)
+/* harmony export */ });
+/**
+ * Whether a failed registry or build operation is worth another attempt.
+ * Only network and server-side trouble is retried; authentication, 4xx
+ * answers and failing Dockerfile steps are not (another try gives the same
+ * answer). Pure: works on the text the tool printed.
+ */
+const PERMANENT = [
+    /\b(unauthorized|authentication required|insufficient_scope|denied|forbidden)\b/i,
+    /\b40[0-9]\b[^\n]*(Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed)/i,
+    /\b(manifest unknown|name unknown|name invalid|tag invalid|manifest invalid|blob unknown)\b/i,
+    /did not complete successfully: exit code/,
+    /dockerfile parse error|failed to parse/i,
+    /failed to read dockerfile|failed to compute cache key/i,
+];
+const TRANSIENT = [
+    /\b50[0-4]\b[^\n]*(Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)/i,
+    /\b(Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/i,
+    /\b429\b|Too Many Requests/i,
+    /connection reset by peer|connection refused|broken pipe/i,
+    /i\/o timeout|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded/i,
+    /unexpected EOF|\bEOF\b\s*$/m,
+    /server misbehaving|temporary failure in name resolution/i,
+    /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up/,
+];
+function isTransient(output) {
+    if (PERMANENT.some((re) => re.test(output)))
+        return false;
+    return TRANSIENT.some((re) => re.test(output));
+}
+/** Delay before attempt n (1-based retry number): 2 s, 4 s, 8 s ... capped at 30 s. */
+function backoffMs(retry, baseMs = 2000) {
+    return Math.min(baseMs * 2 ** (retry - 1), 30_000);
+}
+/**
+ * Whether a build failed because of its cache backend rather than the build: a
+ * cache that cannot be configured or reached. Such a build is run again without
+ * the cache (a broken cache must never fail a build); ignore-error covers only
+ * export failures after the build.
+ */
+const CACHE_FAILURE = [
+    /failed to configure [\w-]+ cache (exporter|importer)/i,
+    /failed to (export|import) cache/i,
+    /error writing (manifest|layer) blob.*cache/i,
+];
+function isCacheFailure(output) {
+    // A Dockerfile step that failed is the build's own failure, whatever the cache importer said
+    // (on a first build it says "not found", which BuildKit only logs).
+    if (/did not complete successfully: exit code/.test(output))
+        return false;
+    return CACHE_FAILURE.some((re) => re.test(output));
+}
+
+
+/***/ }),
+
 /***/ 5581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3796,15 +3859,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9186);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7147);
 /* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2784);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3182);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(746);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6719);
-/* harmony import */ var _effects_files_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9565);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(3916);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2011);
-/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9398);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4390);
-/* harmony import */ var _smoke_options_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(2731);
+/* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7523);
+/* harmony import */ var _effects_files_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9565);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(3916);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2011);
+/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9398);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4390);
+/* harmony import */ var _smoke_options_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2731);
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
+
 
 
 
@@ -3962,13 +4027,16 @@ async function main(argv) {
             return 0;
         }
         if (positionals.length !== 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(positionals.length === 0 ? 'no command given' : `one command expected, got ${positionals.map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .quote */ .hD)(p)).join(' ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .yo(positionals.length === 0 ? 'no command given' : `one command expected, got ${positionals.map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .quote */ .hD)(p)).join(' ')}`);
         }
         const format = parseFormat(values.format);
         const request = requestFromArgs(positionals[0], values);
         if (values['print-dockerfile'] !== undefined) {
             const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .planCommand */ .V)(request);
-            process.stdout.write((0,_build_dockerfile_js__WEBPACK_IMPORTED_MODULE_5__/* .renderDockerfile */ .TI)(selectEntry(plan.include, values['print-dockerfile'])));
+            const entry = selectEntry(plan.include, values['print-dockerfile']);
+            const requirements = entry.customisation?.requirements;
+            // As the build renders it, except FROM's digest, which the build looks up in the registry.
+            process.stdout.write((0,_build_dockerfile_js__WEBPACK_IMPORTED_MODULE_5__/* .renderDockerfile */ .TI)(entry, requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_8__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}));
             return 0;
         }
         const { plan, images, smoke, repro } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runCommand */ .d)(request, {
@@ -3979,11 +4047,11 @@ async function main(argv) {
             now: () => new Date(),
         });
         if (repro) {
-            process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .reproMarkdown */ .y3)(repro));
-            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_10__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+            process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .reproMarkdown */ .y3)(repro));
+            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_11__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
         }
         if (!images && !smoke) {
-            process.stdout.write((0,_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .formatPlan */ .nT)(plan, format));
+            process.stdout.write((0,_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .formatPlan */ .nT)(plan, format));
             if (format === 'json')
                 for (const w of plan.warnings)
                     process.stderr.write(`warning: ${w}\n`);
@@ -3995,15 +4063,15 @@ async function main(argv) {
             process.stdout.write(`${JSON.stringify({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}) }, null, 2)}\n`);
         else {
             if (images)
-                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .buildTable */ .Zk)(images));
+                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .buildTable */ .Zk)(images));
             if (smoke)
-                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .smokeTable */ .Ik)(smoke));
+                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .smokeTable */ .Ik)(smoke));
         }
         const failed = (images ?? []).some((r) => r.status === 'failed' || r.status === 'cancelled') || (smoke ?? []).some((r) => r.status === 'failed');
         return failed ? 1 : 0;
     }
     catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .yo) {
             process.stderr.write(`gpu-image-matrix: ${err.message}\n`);
             return 2;
         }
@@ -4016,19 +4084,19 @@ async function main(argv) {
     }
 }
 function requestFromArgs(commandText, values) {
-    const command = (0,_request_js__WEBPACK_IMPORTED_MODULE_11__/* .parseCommand */ .RM)(commandText, 'command');
+    const command = (0,_request_js__WEBPACK_IMPORTED_MODULE_12__/* .parseCommand */ .RM)(commandText, 'command');
     const str = (name) => values[name];
     const matrixPath = str('matrix');
     if (matrixPath === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo('--matrix is required: a YAML or JSON file, or - for standard input');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .yo('--matrix is required: a YAML or JSON file, or - for standard input');
     const cwd = process.cwd();
-    const matrix = matrixPath === '-' ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_8__/* .readStdin */ .vJ)('--matrix') : (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_8__/* .readInputFile */ .jH)(matrixPath, cwd, '--matrix', false);
-    const request = { command, matrix, maxEntries: (0,_request_js__WEBPACK_IMPORTED_MODULE_11__/* .parseMaxEntries */ .o0)(str('max-entries'), '--max-entries') };
+    const matrix = matrixPath === '-' ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_9__/* .readStdin */ .vJ)('--matrix') : (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_9__/* .readInputFile */ .jH)(matrixPath, cwd, '--matrix', false);
+    const request = { command, matrix, maxEntries: (0,_request_js__WEBPACK_IMPORTED_MODULE_12__/* .parseMaxEntries */ .o0)(str('max-entries'), '--max-entries') };
     const compat = str('compat-file');
     if (compat !== undefined)
-        request.compatFile = (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_8__/* .readInputFile */ .jH)(compat, cwd, '--compat-file', false);
+        request.compatFile = (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_9__/* .readInputFile */ .jH)(compat, cwd, '--compat-file', false);
     request.customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCustomInputs */ .Of)(Object.fromEntries(_custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__/* .CUSTOM_KEYS */ .dD.map((k) => [k, Array.isArray(values[k]) ? values[k].join('\n') : values[k]])), Object.fromEntries(_custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__/* .CUSTOM_KEYS */ .dD.map((k) => [k, `--${k}`])));
-    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_11__/* .needsBuild */ .yD)(command)) {
+    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_12__/* .needsBuild */ .yD)(command)) {
         const list = (name) => (values[name] ?? []).join('\n');
         request.build = (0,_build_options_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBuildOptions */ .az)({
             image: str('image'),
@@ -4063,11 +4131,11 @@ function requestFromArgs(commandText, values) {
         });
     }
     if (command === 'repro') {
-        request.repro = (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_10__/* .parseReproOptions */ .Q)({ sourceDateEpoch: str('source-date-epoch'), baseline: str('baseline'), failOn: str('fail-on') }, { sourceDateEpoch: '--source-date-epoch', baseline: '--baseline', failOn: '--fail-on' });
+        request.repro = (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_11__/* .parseReproOptions */ .Q)({ sourceDateEpoch: str('source-date-epoch'), baseline: str('baseline'), failOn: str('fail-on') }, { sourceDateEpoch: '--source-date-epoch', baseline: '--baseline', failOn: '--fail-on' });
     }
-    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_11__/* .needsSmoke */ .vw)(command)) {
+    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_12__/* .needsSmoke */ .vw)(command)) {
         const script = str('smoke-script');
-        request.smoke = (0,_smoke_options_js__WEBPACK_IMPORTED_MODULE_12__/* .parseSmokeOptions */ .Tt)({
+        request.smoke = (0,_smoke_options_js__WEBPACK_IMPORTED_MODULE_13__/* .parseSmokeOptions */ .Tt)({
             smoke: str('smoke'),
             expectGpu: str('expect-gpu'),
             gpuFlags: str('gpu-flags'),
@@ -4093,10 +4161,10 @@ function requestFromArgs(commandText, values) {
             memory: '--smoke-memory',
             cpus: '--smoke-cpus',
             env: '--smoke-env',
-        }, script ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_8__/* .readInputFile */ .jH)(script, cwd, '--smoke-script', false).path : undefined, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(cwd));
+        }, script ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_9__/* .readInputFile */ .jH)(script, cwd, '--smoke-script', false).path : undefined, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(cwd));
         const imagesFile = str('images');
         request.smokeTargets = {
-            ...(imagesFile ? { imagesJson: (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_8__/* .readInputFile */ .jH)(imagesFile, cwd, '--images', false).text } : {}),
+            ...(imagesFile ? { imagesJson: (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_9__/* .readInputFile */ .jH)(imagesFile, cwd, '--images', false).text } : {}),
             ...(str('image') ? { image: str('image') } : {}),
             fields: { images: '--images', image: '--image' },
         };
@@ -4108,7 +4176,7 @@ function selectEntry(entries, which) {
     const byPosition = /^\d+$/.test(which) ? entries[Number(which) - 1] : undefined;
     const found = byPosition ?? entries.find((e) => e.tag === which || e.key === which);
     if (!found) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .quote */ .hD)(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries.slice(0, 5).map((e) => e.tag).join(', ')}${entries.length > 5 ? ', ...' : ''})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .quote */ .hD)(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries.slice(0, 5).map((e) => e.tag).join(', ')}${entries.length > 5 ? ', ...' : ''})`);
     }
     return found;
 }
@@ -4125,9 +4193,9 @@ const cliLog = {
 function parseFormat(text) {
     if (text === undefined)
         return 'json';
-    if (_report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .FORMATS */ .hR.includes(text))
+    if (_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .FORMATS */ .hR.includes(text))
         return text;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_9__/* .FORMATS */ .hR])}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .FORMATS */ .hR])}`);
 }
 process.exitCode = await main(process.argv.slice(2));
 // Exit now, not when the event loop drains: a request that timed out may still hold a socket open.
@@ -4138,7 +4206,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3182:
+/***/ 746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4254,7 +4322,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/matrix/entry.ts
 var matrix_entry = __nccwpck_require__(2997);
 // EXTERNAL MODULE: ./src/build/reference.ts
-var build_reference = __nccwpck_require__(2653);
+var reference = __nccwpck_require__(2653);
 ;// CONCATENATED MODULE: ./src/build/entry-build.ts
 
 
@@ -4311,7 +4379,7 @@ function renderTagTemplate(template, entry, extra = {}) {
 }
 /** The entry's tags: its own tag under the image, then the extra tag templates. */
 function entryTags(entry, repo, templates, entryCount) {
-    const tags = [(0,build_reference/* taggedReference */.CN)(repo, entry.tag, 'matrix tag')];
+    const tags = [(0,reference/* taggedReference */.CN)(repo, entry.tag, 'matrix tag')];
     templates.forEach((template, i) => {
         if (entryCount > 1 && !/\{\w+\}/.test(template)) {
             throw new errors/* UserError */.yo(`tags line ${i + 1}: ${(0,errors/* quote */.hD)(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`);
@@ -4319,10 +4387,10 @@ function entryTags(entry, repo, templates, entryCount) {
         const rendered = renderTagTemplate(template, entry);
         const ref = /[:/]/.test(rendered)
             ? (() => {
-                const { repo: r, tag } = (0,build_reference/* parseTaggedReference */.$R)(rendered, `tags line ${i + 1}`);
-                return (0,build_reference/* taggedReference */.CN)(r, tag, `tags line ${i + 1}`);
+                const { repo: r, tag } = (0,reference/* parseTaggedReference */.$R)(rendered, `tags line ${i + 1}`);
+                return (0,reference/* taggedReference */.CN)(r, tag, `tags line ${i + 1}`);
             })()
-            : (0,build_reference/* taggedReference */.CN)(repo, rendered, `tags line ${i + 1}`);
+            : (0,reference/* taggedReference */.CN)(repo, rendered, `tags line ${i + 1}`);
         if (!tags.includes(ref))
             tags.push(ref);
     });
@@ -4365,7 +4433,7 @@ function cachePlan(backend, options, entry, hash) {
     const scope = `gim-${cell}`;
     switch (chosen) {
         case 'registry': {
-            const ref = `${(0,build_reference/* repositoryName */.aR)(options.repo)}:buildcache-${cell}`;
+            const ref = `${(0,reference/* repositoryName */.aR)(options.repo)}:buildcache-${cell}`;
             return { backend: chosen, from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max${ignore}`] };
         }
         case 'gha':
@@ -4397,7 +4465,7 @@ function planEntryBuild(entry, options, inputs, env) {
     const buildArgs = [...fromEntry, ...options.buildArgs];
     const hash = contentHash({ entry, dockerfile: inputs.dockerfile, contextDigest: inputs.contextDigest, buildArgs, userLabels: options.labels });
     const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount);
-    const contentTag = (0,build_reference/* taggedReference */.CN)(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
+    const contentTag = (0,reference/* taggedReference */.CN)(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
     const labels = [...entryLabels(entry, env, hash), ...options.labels];
     const cache = cachePlan(options.cache, { push: options.push, repo: options.repository, primaryTag: tags[0], supportsIgnoreError: inputs.supportsIgnoreError, tempDir: env.tempDir }, entry, hash);
     return { entry, tags, contentTag, contentHash: hash, buildArgs, labels, cache };
@@ -4547,59 +4615,8 @@ function describeFailure(f) {
     return parts.join('\n  ');
 }
 
-;// CONCATENATED MODULE: ./src/build/transient.ts
-/**
- * Whether a failed registry or build operation is worth another attempt.
- * Only network and server-side trouble is retried; authentication, 4xx
- * answers and failing Dockerfile steps are not (another try gives the same
- * answer). Pure: works on the text the tool printed.
- */
-const PERMANENT = [
-    /\b(unauthorized|authentication required|insufficient_scope|denied|forbidden)\b/i,
-    /\b40[0-9]\b[^\n]*(Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed)/i,
-    /\b(manifest unknown|name unknown|name invalid|tag invalid|manifest invalid|blob unknown)\b/i,
-    /did not complete successfully: exit code/,
-    /dockerfile parse error|failed to parse/i,
-    /failed to read dockerfile|failed to compute cache key/i,
-];
-const TRANSIENT = [
-    /\b50[0-4]\b[^\n]*(Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)/i,
-    /\b(Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/i,
-    /\b429\b|Too Many Requests/i,
-    /connection reset by peer|connection refused|broken pipe/i,
-    /i\/o timeout|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded/i,
-    /unexpected EOF|\bEOF\b\s*$/m,
-    /server misbehaving|temporary failure in name resolution/i,
-    /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up/,
-];
-function isTransient(output) {
-    if (PERMANENT.some((re) => re.test(output)))
-        return false;
-    return TRANSIENT.some((re) => re.test(output));
-}
-/** Delay before attempt n (1-based retry number): 2 s, 4 s, 8 s ... capped at 30 s. */
-function backoffMs(retry, baseMs = 2000) {
-    return Math.min(baseMs * 2 ** (retry - 1), 30_000);
-}
-/**
- * Whether a build failed because of its cache backend rather than the build: a
- * cache that cannot be configured or reached. Such a build is run again without
- * the cache (a broken cache must never fail a build); ignore-error covers only
- * export failures after the build.
- */
-const CACHE_FAILURE = [
-    /failed to configure [\w-]+ cache (exporter|importer)/i,
-    /failed to (export|import) cache/i,
-    /error writing (manifest|layer) blob.*cache/i,
-];
-function isCacheFailure(output) {
-    // A Dockerfile step that failed is the build's own failure, whatever the cache importer said
-    // (on a first build it says "not found", which BuildKit only logs).
-    if (/did not complete successfully: exit code/.test(output))
-        return false;
-    return CACHE_FAILURE.some((re) => re.test(output));
-}
-
+// EXTERNAL MODULE: ./src/build/transient.ts
+var build_transient = __nccwpck_require__(2610);
 ;// CONCATENATED MODULE: ./src/effects/actions-cache.ts
 let loaded;
 const cacheModule = () => (loaded ??= __nccwpck_require__.e(/* import() */ 305).then(__nccwpck_require__.bind(__nccwpck_require__, 4305)));
@@ -4641,572 +4658,10 @@ async function saveDir(dir, key, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS) {
     }
 }
 
-// EXTERNAL MODULE: ./src/build/dockerfile.ts
-var dockerfile = __nccwpck_require__(2784);
-// EXTERNAL MODULE: ./src/custom/customisation.ts
-var customisation = __nccwpck_require__(7147);
-;// CONCATENATED MODULE: ./src/custom/requirements.ts
-
-
-function readRequirements(text, origin) {
-    const facts = { includes: [], hashes: false, pins: [] };
-    logicalLines(text).forEach(({ line, number }) => {
-        const at = `${origin} line ${number}`;
-        const include = /^(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)$/.exec(line);
-        if (include) {
-            const file = include[1];
-            if (/^[a-z+]+:\/\//i.test(file))
-                throw new errors/* UserError */.yo(`${at}: ${(0,errors/* quote */.hD)(file)}: includes by URL are not followed; copy the file into the repository`);
-            if (file.startsWith('/') || file.split('/').includes('..')) {
-                throw new errors/* UserError */.yo(`${at}: ${(0,errors/* quote */.hD)(file)} is outside the requirements file's folder; keep included files beside it or below it`);
-            }
-            facts.includes.push(file);
-            return;
-        }
-        if (/^(?:-e|--editable)\b/.test(line) || /^(?:\.{1,2}\/|\/|file:)/.test(line) || /@\s*file:/.test(line)) {
-            throw new errors/* UserError */.yo(`${at}: ${(0,errors/* quote */.hD)(line)} installs from a local path, which the image build cannot see; publish the package to an index (pip-extra-index-url) or install it in post-install`);
-        }
-        if (/--hash[=\s]/.test(line))
-            facts.hashes = true;
-        if (line.startsWith('-'))
-            return; // an option line: --index-url, --extra-index-url, --find-links, ...
-        const pin = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9.+!_-]+)\s*(?:;.*?)?(?:\s+--hash.*)?$/.exec(line);
-        if (pin)
-            facts.pins.push(`${(0,customisation/* normalisePipName */.tu)(pin[1])}==${pin[2]}`);
-    });
-    return facts;
-}
-/** Lines with continuations joined and comments removed, with the number of their first line. */
-function logicalLines(text) {
-    const out = [];
-    let current = '';
-    let start = 0;
-    text.split(/\r?\n/).forEach((raw, i) => {
-        if (current === '')
-            start = i + 1;
-        const withoutComment = raw.replace(/(^|\s)#.*$/, '');
-        if (withoutComment.endsWith('\\')) {
-            current += `${withoutComment.slice(0, -1)} `;
-            return;
-        }
-        current += withoutComment;
-        const line = current.trim().replace(/\s+/g, ' ');
-        current = '';
-        if (line)
-            out.push({ line, number: start });
-    });
-    if (current.trim())
-        out.push({ line: current.trim(), number: start });
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/effects/context-digest.ts
-
-
-
-
-/**
- * A digest of a build context: every file's path, executable bit and content
- * (symlinks by their target), in sorted order. `.git` is left out: it changes
- * with every commit without changing what a Dockerfile can see when it is
- * dockerignored, as it should be. Files a .dockerignore excludes are still
- * hashed: that can only cause a rebuild too many, never a skip too many.
- */
-const MAX_CONTEXT_FILES = 200_000;
-function contextDigest(dir) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let files = 0;
-    const walk = (rel) => {
-        const names = (0,external_node_fs_.readdirSync)(external_node_path_default().join(dir, rel)).sort();
-        for (const name of names) {
-            const relPath = rel ? `${rel}/${name}` : name;
-            if (!rel && name === '.git')
-                continue;
-            const full = external_node_path_default().join(dir, relPath);
-            const st = (0,external_node_fs_.lstatSync)(full);
-            if (++files > MAX_CONTEXT_FILES) {
-                throw new errors/* UserError */.yo(`context ${dir} has more than ${MAX_CONTEXT_FILES} files; build from a smaller directory`);
-            }
-            if (st.isDirectory()) {
-                hash.update(`d ${relPath}\n`);
-                walk(relPath);
-            }
-            else if (st.isSymbolicLink()) {
-                hash.update(`l ${relPath} ${(0,external_node_fs_.readlinkSync)(full)}\n`);
-            }
-            else if (st.isFile()) {
-                const content = (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(full)).digest('hex');
-                hash.update(`f ${relPath} ${st.mode & 0o111 ? 'x' : '-'} ${content}\n`);
-            }
-        }
-    };
-    walk('');
-    return hash.digest('hex');
-}
-
-// EXTERNAL MODULE: ./src/effects/files.ts
-var files = __nccwpck_require__(9565);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/effects/exec.ts
-
-/** Output kept per command: enough for a diagnosis, bounded for a build that prints gigabytes. */
-const MAX_CAPTURE = 4 * 1024 * 1024;
-function execCapture(file, args, options = {}) {
-    return new Promise((resolve) => {
-        let output = '';
-        let pending = '';
-        let timedOut = false;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
-            env: options.env ?? process.env,
-            cwd: options.cwd,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            detached: true, // own process group, so a timeout or cancel stops its children too
-        });
-        const kill = () => {
-            if (child.pid === undefined || child.exitCode !== null)
-                return;
-            try {
-                process.kill(-child.pid, 'SIGTERM');
-            }
-            catch {
-                child.kill('SIGTERM');
-            }
-            setTimeout(() => {
-                try {
-                    if (child.pid !== undefined && child.exitCode === null)
-                        process.kill(-child.pid, 'SIGKILL');
-                }
-                catch {
-                    // already gone
-                }
-            }, 5000).unref();
-        };
-        const timer = options.timeoutMs
-            ? setTimeout(() => {
-                timedOut = true;
-                kill();
-            }, options.timeoutMs)
-            : undefined;
-        const onAbort = () => kill();
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        const take = (chunk) => {
-            const text = chunk.toString('utf8');
-            output += text;
-            if (output.length > MAX_CAPTURE)
-                output = output.slice(-MAX_CAPTURE);
-            if (options.onLine) {
-                pending += text;
-                const parts = pending.split(/\r?\n/);
-                pending = parts.pop() ?? '';
-                for (const line of parts)
-                    options.onLine(line);
-            }
-        };
-        child.stdout.on('data', take);
-        child.stderr.on('data', take);
-        child.on('error', (err) => {
-            output += `${err.message}\n`;
-        });
-        child.on('close', (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            options.signal?.removeEventListener('abort', onAbort);
-            if (pending && options.onLine)
-                options.onLine(pending);
-            resolve({ code: code ?? (signal ? 128 : 1), output, timedOut });
-        });
-        child.stdin.on('error', () => {
-            // the tool may exit without reading its input
-        });
-        child.stdin.end(options.input ?? '');
-    });
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-;// CONCATENATED MODULE: ./src/effects/http.ts
-
-
-const agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
-function httpRequest(url, options = {}) {
-    const u = typeof url === 'string' ? new URL(url) : url;
-    const secure = u.protocol === 'https:';
-    const lib = secure ? (external_node_https_default()) : (external_node_http_default());
-    return new Promise((resolve, reject) => {
-        const req = lib.request(u, {
-            method: options.method ?? 'GET',
-            headers: { ...options.headers, ...(options.body ? { 'Content-Length': String(options.body.length) } : {}) },
-            agent: secure ? agents.https : agents.http,
-            timeout: options.timeoutMs ?? 60_000,
-        }, (res) => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('end', () => {
-                const headers = {};
-                for (const [k, v] of Object.entries(res.headers))
-                    if (v !== undefined)
-                        headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-                const status = res.statusCode ?? 0;
-                // Idle keep-alive sockets must not keep the process running.
-                res.socket?.unref();
-                resolve({ status, statusText: res.statusMessage ?? '', ok: status >= 200 && status < 300, headers, body: Buffer.concat(chunks) });
-            });
-            res.on('error', reject);
-        });
-        req.on('timeout', () => req.destroy(new Error(`timed out after ${options.timeoutMs ?? 60_000} ms`)));
-        req.on('error', reject);
-        req.end(options.body);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/effects/registry.ts
-
-
-
-
-
-
-
-/**
- * A small client for the OCI distribution API: look up, read and re-tag
- * manifests. Credentials come from the docker config (as docker/login-action
- * leaves them), including credential helpers; they are never logged.
- */
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-class RegistryError extends Error {
-    status;
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-class RegistryClient {
-    env;
-    retries;
-    mask;
-    tokens = new Map();
-    /** requests sent, for the benchmark and the "one request per entry" check */
-    requests = 0;
-    constructor(env = process.env, retries = 2, 
-    /** told every credential read, so the runner can mask it (core.setSecret) before anything could print it */
-    mask = () => { }) {
-        this.env = env;
-        this.retries = retries;
-        this.mask = mask;
-    }
-    /** The manifest's digest, or null when the tag does not exist. */
-    async head(repo, reference) {
-        const res = await this.request(repo, 'HEAD', `/manifests/${reference}`, { Accept: MANIFEST_TYPES });
-        if (res.status === 404)
-            return null;
-        if (!res.ok)
-            throw new RegistryError(`HEAD ${repo.registry}/${repo.path}:${reference}: ${res.status} ${res.statusText}`, res.status);
-        return { digest: res.headers['docker-content-digest'] ?? '', mediaType: res.headers['content-type'] ?? '' };
-    }
-    async get(repo, reference) {
-        const res = await this.request(repo, 'GET', `/manifests/${reference}`, { Accept: MANIFEST_TYPES });
-        if (res.status === 404)
-            return null;
-        if (!res.ok)
-            throw new RegistryError(`GET ${repo.registry}/${repo.path}:${reference}: ${res.status} ${res.statusText}`, res.status);
-        return { digest: res.headers['docker-content-digest'] ?? '', mediaType: res.headers['content-type'] ?? '', body: res.body };
-    }
-    /** Point `tag` at a manifest that is already in the same repository. */
-    async put(repo, tag, manifest) {
-        const res = await this.request(repo, 'PUT', `/manifests/${tag}`, { 'Content-Type': manifest.mediaType }, manifest.body);
-        if (!res.ok) {
-            throw new RegistryError(`PUT ${repo.registry}/${repo.path}:${tag}: ${res.status} ${res.statusText} ${res.body.toString('utf8').slice(0, 200)}`, res.status);
-        }
-        return res.headers['docker-content-digest'] ?? manifest.digest;
-    }
-    /** A blob (config or layer), following the redirect registries use for storage, without credentials. */
-    async blob(repo, digest) {
-        let res = await this.request(repo, 'GET', `/blobs/${digest}`, {});
-        for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.location && hops < 5; hops++) {
-            res = await httpRequest(new URL(res.headers.location, this.base(repo)), { timeoutMs: 600_000 });
-        }
-        if (!res.ok)
-            throw new RegistryError(`GET blob ${digest} of ${repo.registry}/${repo.path}: ${res.status} ${res.statusText}`, res.status);
-        return res.body;
-    }
-    /** Compressed size of an image: its config and layers as the manifest lists them. */
-    static imageSize(manifest) {
-        try {
-            const doc = JSON.parse(manifest.body.toString('utf8'));
-            if (!doc.layers)
-                return null;
-            return (doc.config?.size ?? 0) + doc.layers.reduce((sum, l) => sum + (l.size ?? 0), 0);
-        }
-        catch {
-            return null;
-        }
-    }
-    base(repo) {
-        const host = repo.registry === 'docker.io' ? 'registry-1.docker.io' : repo.registry;
-        return `${(0,build_reference/* isLoopbackRegistry */.jW)(repo.registry) ? 'http' : 'https'}://${host}/v2/${repo.path}`;
-    }
-    async request(repo, method, suffix, headers, body) {
-        const url = `${this.base(repo)}${suffix}`;
-        const scopeKey = `${repo.registry}/${repo.path}`;
-        for (let attempt = 0;; attempt++) {
-            try {
-                const auth = this.tokens.get(scopeKey);
-                let res = await this.send(url, method, { ...headers, ...(auth ? { Authorization: auth } : {}) }, body);
-                if (res.status === 401) {
-                    const challenge = res.headers['www-authenticate'] ?? '';
-                    const authorization = await this.authorize(repo, challenge, method !== 'GET' && method !== 'HEAD');
-                    if (authorization) {
-                        this.tokens.set(scopeKey, authorization);
-                        res = await this.send(url, method, { ...headers, Authorization: authorization }, body);
-                    }
-                }
-                if (res.status >= 500 && attempt < this.retries) {
-                    await sleep(backoffMs(attempt + 1, 500));
-                    continue;
-                }
-                return res;
-            }
-            catch (err) {
-                if (attempt >= this.retries) {
-                    throw new RegistryError(`${method} ${url}: ${err.message}${err.cause ? ` (${err.cause.message})` : ''}`, null);
-                }
-                await sleep(backoffMs(attempt + 1, 500));
-            }
-        }
-    }
-    async send(url, method, headers, body) {
-        this.requests++;
-        return httpRequest(url, { method, headers, ...(body ? { body } : {}), timeoutMs: 60_000 });
-    }
-    /** Answer a 401 challenge: Basic with the stored credentials, or a Bearer token from the realm. */
-    async authorize(repo, challenge, push) {
-        const creds = await credentialsFor(repo.registry, this.env);
-        if (creds)
-            this.mask(creds.password);
-        if (/^Basic/i.test(challenge)) {
-            return creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : null;
-        }
-        if (!/^Bearer/i.test(challenge))
-            return null;
-        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-        if (!params.realm)
-            return null;
-        const tokenUrl = new URL(params.realm);
-        if (params.service)
-            tokenUrl.searchParams.set('service', params.service);
-        // Reading asks for pull alone: an anonymous or read-only login may not be granted push.
-        tokenUrl.searchParams.set('scope', `repository:${repo.path}:${push ? 'pull,push' : 'pull'}`);
-        const res = await httpRequest(tokenUrl, {
-            headers: creds ? { Authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` } : {},
-            timeoutMs: 30_000,
-        });
-        this.requests++;
-        if (!res.ok)
-            return null;
-        const json = JSON.parse(res.body.toString('utf8'));
-        const token = json.token ?? json.access_token;
-        if (token)
-            this.mask(token);
-        return token ? `Bearer ${token}` : null;
-    }
-}
-function sleep(ms) {
-    return new Promise((r) => setTimeout(r, ms));
-}
-/** Credentials for a registry from the docker config, as `docker login` stores them. */
-async function credentialsFor(registry, env) {
-    const dir = env.DOCKER_CONFIG || external_node_path_default().join(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-    let config;
-    try {
-        config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'config.json'), 'utf8'));
-    }
-    catch {
-        return null;
-    }
-    const names = registry === 'docker.io' ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io'] : [registry, `https://${registry}`, `http://${registry}`];
-    const helper = names.map((n) => config.credHelpers?.[n]).find(Boolean) ?? config.credsStore;
-    if (helper && /^[\w.-]+$/.test(helper)) {
-        const res = await execCapture(`docker-credential-${helper}`, ['get'], { input: names[0], env, timeoutMs: 30_000 });
-        if (res.code === 0) {
-            try {
-                const c = JSON.parse(res.output);
-                if (c.Username && c.Secret)
-                    return { username: c.Username, password: c.Secret };
-            }
-            catch {
-                // fall through to auths
-            }
-        }
-    }
-    for (const n of names) {
-        const entry = config.auths?.[n];
-        if (entry?.auth) {
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon > 0)
-                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-        }
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/effects/build-source.ts
-
-
-
-
-
-
-
-
-
-
-function readBuildSource(options, baseDir, scratch) {
-    if (!options.dockerfile) {
-        const context = external_node_path_default().join(scratch, 'context');
-        (0,external_node_fs_.mkdirSync)(context);
-        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context), workspace: baseDir };
-    }
-    const context = external_node_path_default().resolve(baseDir, options.context);
-    const dockerfilePath = external_node_path_default().resolve(context, options.dockerfile);
-    if (!(0,external_node_fs_.existsSync)(context))
-        throw new errors/* UserError */.yo(`context: ${(0,errors/* quote */.hD)(options.context)} does not exist (looked for ${context})`);
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(dockerfilePath, 'utf8');
-    }
-    catch {
-        throw new errors/* UserError */.yo(`dockerfile: ${(0,errors/* quote */.hD)(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
-    }
-    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
-}
-/**
- * Before anything runs: customisation is rendered by the embedded template (a Dockerfile of
- * one's own installs what it wants), and the files it names exist in the workspace and read well.
- */
-function checkCustomisationFits(source, entries) {
-    if (source.dockerfile === null) {
-        const seen = new Set();
-        for (const e of entries) {
-            const { requirements, postInstall } = e.customisation ?? {};
-            if (requirements && !seen.has(`r:${requirements}`)) {
-                seen.add(`r:${requirements}`);
-                copyRequirements(requirements, source.workspace, null);
-            }
-            if (postInstall && !seen.has(`p:${postInstall}`)) {
-                seen.add(`p:${postInstall}`);
-                (0,files/* readInputFile */.jH)(postInstall, source.workspace, 'post-install', true);
-            }
-        }
-        return;
-    }
-    const customised = entries.find((e) => e.customisation && (0,customisation/* changesImage */.PU)({ ...(0,customisation/* emptyCustomisation */.QG)(), ...e.customisation }));
-    if (customised) {
-        const keys = (0,customisation/* customKeysSet */.K7)(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
-        throw new errors/* UserError */.yo(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
-    }
-}
-/**
- * An entry's Dockerfile and context. For the user's Dockerfile: theirs. For the template: the
- * rendered text in `dir`, and a context of its own holding only the files the entry names
- * (requirements and what it includes, post-install), so that the content hash follows those
- * files and nothing else in the repository.
- */
-function dockerfileFor(source, entry, dir, baseDigest = null) {
-    if (source.dockerfile !== null && source.dockerfilePath) {
-        return { text: source.dockerfile, file: source.dockerfilePath, context: source.context, contextDigest: source.contextDigest };
-    }
-    const custom = entry.customisation ?? {};
-    const context = external_node_path_default().join(dir, 'context');
-    (0,external_node_fs_.mkdirSync)(context, { recursive: true });
-    let requirements = null;
-    if (custom.requirements) {
-        const target = external_node_path_default().join(context, dockerfile/* CONTEXT_REQUIREMENTS_DIR */.Tp);
-        const facts = copyRequirements(custom.requirements, source.workspace, target);
-        requirements = { facts };
-    }
-    if (custom.postInstall) {
-        const file = (0,files/* readInputFile */.jH)(custom.postInstall, source.workspace, `${entry.tag}: post-install`, true);
-        const target = external_node_path_default().join(context, dockerfile/* CONTEXT_POST_INSTALL */.vi);
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(target), { recursive: true });
-        (0,external_node_fs_.copyFileSync)(file.path, target);
-        (0,external_node_fs_.chmodSync)(target, 0o755);
-    }
-    const text = (0,dockerfile/* renderDockerfile */.TI)(entry, { baseDigest, requirements });
-    const file = external_node_path_default().join(dir, 'Dockerfile');
-    (0,external_node_fs_.writeFileSync)(file, text);
-    return { text, file, context, contextDigest: contextDigest(context) };
-}
-/** Copy a requirements file and the files it includes (-r, -c), keeping their relative places (or only read them: no target). */
-function copyRequirements(rel, workspace, targetDir) {
-    const top = (0,files/* readInputFile */.jH)(rel, workspace, 'requirements', true);
-    const topDir = external_node_path_default().dirname(top.path);
-    const seen = new Set();
-    const visit = (file, origin) => {
-        const read = (0,files/* readInputFile */.jH)(file, topDir, origin, true);
-        const real = read.path;
-        const facts = readRequirements(read.text, origin);
-        const relToTop = external_node_path_default().relative(topDir, real);
-        if (relToTop.startsWith('..'))
-            throw new errors/* UserError */.yo(`${origin}: ${(0,errors/* quote */.hD)(file)} is outside the folder of ${rel}; keep included files beside it or below it`);
-        if (seen.has(real))
-            return facts;
-        seen.add(real);
-        if (targetDir) {
-            const dest = external_node_path_default().join(targetDir, relToTop);
-            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(dest), { recursive: true });
-            (0,external_node_fs_.copyFileSync)(real, dest);
-        }
-        for (const inc of facts.includes) {
-            const sub = visit(external_node_path_default().join(external_node_path_default().dirname(relToTop), inc), `${rel} (included ${inc})`);
-            facts.hashes ||= sub.hashes;
-            facts.pins.push(...sub.pins);
-        }
-        return facts;
-    };
-    return visit(external_node_path_default().basename(top.path), `requirements ${rel}`);
-}
-/**
- * The base image's digest, asked of its registry before anything builds: a tag that does not
- * exist is reported here, not after a failed pull; one that does is pinned in FROM (so the
- * content hash follows the base image). When the registry cannot be asked, the build goes on
- * from the tag.
- */
-async function lookUpBaseImage(reference, registry) {
-    const ref = (0,build_reference/* parseImageReference */.o_)(reference, 'base image');
-    if (ref.digest)
-        return { digest: null };
-    try {
-        const found = await registry.head(ref.repo, ref.tag);
-        if (found?.digest)
-            return { digest: found.digest };
-        if (found)
-            return { digest: null };
-        return {
-            error: `the base image ${reference} does not exist: ${ref.repo.registry} has no tag ${(0,errors/* quote */.hD)(ref.tag)} in ${ref.repo.path}. Check the tag (base-image placeholders are filled from the entry: torch, cuda, cudnnMajor, ...), or that the image was not removed`,
-        };
-    }
-    catch (err) {
-        const status = err instanceof RegistryError ? err.status : null;
-        if (status === 401 || status === 403) {
-            // Docker Hub answers 401 for a repository that does not exist too; the builder may still be
-            // able to pull with credentials this client cannot use, so the build is left to decide.
-            return { digest: null, warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private image without a login here, or a repository that does not exist); building from the tag, unpinned` };
-        }
-        return { digest: null, warning: `could not look up the base image ${reference} (${err.message}); building from the tag, unpinned` };
-    }
-}
-
+// EXTERNAL MODULE: ./src/effects/build-source.ts + 2 modules
+var build_source = __nccwpck_require__(7523);
+// EXTERNAL MODULE: ./src/effects/exec.ts + 1 modules
+var exec = __nccwpck_require__(2559);
 ;// CONCATENATED MODULE: ./src/effects/docker.ts
 
 
@@ -5215,8 +4670,8 @@ async function lookUpBaseImage(reference, registry) {
 async function detectTools(docker, builder, env) {
     // Both at once: each is a docker CLI start (~0.25 s).
     const [version, inspect] = await Promise.all([
-        execCapture(docker, ['buildx', 'version'], { env, timeoutMs: 30_000 }),
-        execCapture(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])], { env, timeoutMs: 60_000 }),
+        (0,exec/* execCapture */.W)(docker, ['buildx', 'version'], { env, timeoutMs: 30_000 }),
+        (0,exec/* execCapture */.W)(docker, ['buildx', 'inspect', ...(builder ? [builder] : [])], { env, timeoutMs: 60_000 }),
     ]);
     if (version.code !== 0) {
         if (/ENOENT|not found/.test(version.output) && !/buildx/.test(version.output)) {
@@ -5233,6 +4688,8 @@ async function detectTools(docker, builder, env) {
     return { buildx, buildkit };
 }
 
+// EXTERNAL MODULE: ./src/effects/registry.ts + 1 modules
+var effects_registry = __nccwpck_require__(6472);
 ;// CONCATENATED MODULE: ./src/commands/build.ts
 
 
@@ -5266,10 +4723,10 @@ async function buildCommand(plan, options, rt) {
             tools = found;
             return found;
         })());
-        const source = readBuildSource(options, rt.baseDir, scratch);
-        checkCustomisationFits(source, plan.include);
+        const source = (0,build_source/* readBuildSource */.Sj)(options, rt.baseDir, scratch);
+        (0,build_source/* checkCustomisationFits */.T5)(source, plan.include);
         const env = buildEnvironment(rt, scratch);
-        const registry = new RegistryClient(rt.env, options.retries, rt.mask);
+        const registry = new effects_registry/* RegistryClient */.bP(rt.env, options.retries, rt.mask);
         const bases = source.dockerfile === null ? await lookUpBaseImages(plan.include, registry, rt.log) : new Map();
         const results = new Array(plan.include.length);
         let stop = false;
@@ -5294,7 +4751,7 @@ async function buildCommand(plan, options, rt) {
                     continue;
                 }
                 const entryDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${entry.key}-`));
-                const entrySource = dockerfileFor(source, entry, entryDir, base?.digest ?? null);
+                const entrySource = (0,build_source/* dockerfileFor */.oc)(source, entry, entryDir, base?.digest ?? null);
                 const planFor = (t) => planEntryBuild(entry, options, { dockerfile: entrySource.text, contextDigest: entrySource.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
                 const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
                 const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, entrySource, entryDir, options, toolsNow, registry, entryRt));
@@ -5313,7 +4770,7 @@ async function buildCommand(plan, options, rt) {
 /** Every distinct base image of the template's entries, looked up once, before anything builds. */
 async function lookUpBaseImages(entries, registry, log) {
     const names = [...new Set(entries.map((e) => e.baseImage))];
-    const found = await Promise.all(names.map((name) => lookUpBaseImage(name, registry)));
+    const found = await Promise.all(names.map((name) => (0,build_source/* lookUpBaseImage */.$6)(name, registry)));
     const map = new Map();
     names.forEach((name, i) => {
         const lookup = found[i];
@@ -5372,7 +4829,7 @@ async function buildEntry(planned, planFor, source, entryDir, options, toolsNow,
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
     const base = emptyResult(build.entry, 'failed', { tags: build.tags, contentTag: build.contentTag, cache: build.cache.backend });
-    const { repo } = (0,build_reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
+    const { repo } = (0,reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
     // 1. Already built? One request for the content tag, one per requested tag to check where it points.
     if (options.skipExisting) {
         try {
@@ -5381,7 +4838,7 @@ async function buildEntry(planned, planFor, source, entryDir, options, toolsNow,
                 if (options.push)
                     await pointTags(build.tags, existing, build.contentTag, registry);
                 rt.log.info(`up to date: ${build.contentTag} (${existing.digest}) already holds this build`);
-                return { ...base, status: 'skipped', digest: existing.digest, size: RegistryClient.imageSize(existing), seconds: seconds() };
+                return { ...base, status: 'skipped', digest: existing.digest, size: effects_registry/* RegistryClient */.bP.imageSize(existing), seconds: seconds() };
             }
         }
         catch (err) {
@@ -5410,21 +4867,21 @@ async function buildEntry(planned, planFor, source, entryDir, options, toolsNow,
         attempts++;
         (0,external_node_fs_.rmSync)(metadataFile, { force: true });
         const res = tools.buildx
-            ? await execCapture(rt.docker, buildxArgs(invocation, tools), { env: rt.env, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) })
+            ? await (0,exec/* execCapture */.W)(rt.docker, buildxArgs(invocation, tools), { env: rt.env, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) })
             : await dockerBuild(invocation, rt);
         output = res.output;
         code = res.code;
         if (code === 0 || rt.signal?.aborted)
             break;
-        if (build.cache.backend !== 'none' && isCacheFailure(output)) {
+        if (build.cache.backend !== 'none' && (0,build_transient/* isCacheFailure */.d)(output)) {
             rt.log.warning(`the ${build.cache.backend} cache failed (${diagnoseFailure(output).error}); building again without a cache`);
             build = { ...build, cache: { backend: 'none', from: [], to: [] } };
             invocation.build = build;
             attempts--;
             continue;
         }
-        if (attempts < maxAttempts && isTransient(output)) {
-            const wait = backoffMs(attempts);
+        if (attempts < maxAttempts && (0,build_transient/* isTransient */.dg)(output)) {
+            const wait = (0,build_transient/* backoffMs */.jo)(attempts);
             rt.log.warning(`transient failure (attempt ${attempts} of ${maxAttempts}), retrying in ${wait / 1000} s: ${diagnoseFailure(output).error}`);
             await new Promise((r) => setTimeout(r, wait));
             continue;
@@ -5453,7 +4910,7 @@ async function buildEntry(planned, planFor, source, entryDir, options, toolsNow,
     if (options.push && digest) {
         try {
             const manifest = await registry.get(repo, digest);
-            size = manifest ? RegistryClient.imageSize(manifest) : null;
+            size = manifest ? effects_registry/* RegistryClient */.bP.imageSize(manifest) : null;
         }
         catch (err) {
             rt.log.warning(`could not read the pushed manifest: ${err.message}`);
@@ -5470,9 +4927,9 @@ async function buildEntry(planned, planFor, source, entryDir, options, toolsNow,
 }
 /** Point every requested tag at the manifest the content tag holds (leaving tags that already do). */
 async function pointTags(tags, manifest, contentTag, registry) {
-    const { repo: contentRepo } = (0,build_reference/* parseTaggedReference */.$R)(contentTag, 'content tag');
+    const { repo: contentRepo } = (0,reference/* parseTaggedReference */.$R)(contentTag, 'content tag');
     for (const ref of tags) {
-        const { repo, tag } = (0,build_reference/* parseTaggedReference */.$R)(ref, 'tag');
+        const { repo, tag } = (0,reference/* parseTaggedReference */.$R)(ref, 'tag');
         const current = await registry.head(repo, tag);
         if (current?.digest === manifest.digest)
             continue;
@@ -5485,12 +4942,12 @@ async function pointTags(tags, manifest, contentTag, registry) {
 /** The fallback without buildx: docker build with BuildKit, then docker push per tag. */
 async function dockerBuild(inv, rt) {
     const { env, build, pushes } = dockerBuildArgs(inv);
-    const res = await execCapture(rt.docker, build, { env: { ...rt.env, ...env }, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) });
+    const res = await (0,exec/* execCapture */.W)(rt.docker, build, { env: { ...rt.env, ...env }, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) });
     let output = res.output;
     if (res.code !== 0)
         return res;
     for (const push of pushes) {
-        const p = await execCapture(rt.docker, push, { env: rt.env, onLine: rt.log.untrusted });
+        const p = await (0,exec/* execCapture */.W)(rt.docker, push, { env: rt.env, onLine: rt.log.untrusted });
         output += p.output;
         if (p.code !== 0)
             return { code: p.code, output };
@@ -5890,10 +5347,10 @@ async function reproCommand(plan, build, repro, rt) {
     const epoch = repro.sourceDateEpoch ?? (await commitTime(rt));
     rt.log.info(`SOURCE_DATE_EPOCH=${epoch} (${new Date(epoch * 1000).toISOString()}), buildx ${tools.buildx}, BuildKit ${tools.buildkit}`);
     const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(rt.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gim-repro-'));
-    const registry = new RegistryClient(rt.env, build.retries, rt.mask);
+    const registry = new effects_registry/* RegistryClient */.bP(rt.env, build.retries, rt.mask);
     try {
-        const source = readBuildSource(build, rt.baseDir, scratch);
-        checkCustomisationFits(source, plan.include);
+        const source = (0,build_source/* readBuildSource */.Sj)(build, rt.baseDir, scratch);
+        (0,build_source/* checkCustomisationFits */.T5)(source, plan.include);
         const bases = source.dockerfile === null ? await lookUpBaseImages(plan.include, registry, rt.log) : new Map();
         const results = [];
         for (const entry of plan.include) {
@@ -5914,7 +5371,7 @@ function requireReproducibleBuilder(tools) {
     }
 }
 async function commitTime(rt) {
-    const res = await execCapture('git', ['log', '-1', '--pretty=%ct'], { cwd: rt.baseDir, env: rt.env, timeoutMs: 30_000 });
+    const res = await (0,exec/* execCapture */.W)('git', ['log', '-1', '--pretty=%ct'], { cwd: rt.baseDir, env: rt.env, timeoutMs: 30_000 });
     const t = res.output.trim();
     if (res.code !== 0 || !/^\d+$/.test(t)) {
         throw new errors/* UserError */.yo('source-date-epoch is not set and the workspace is not a git checkout with a commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)');
@@ -5928,7 +5385,7 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
         return { ...base, status: 'failed', error: baseImage.error };
     }
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${entry.key}-`));
-    const entrySource = dockerfileFor(source, entry, dir, baseImage?.digest ?? null);
+    const entrySource = (0,build_source/* dockerfileFor */.oc)(source, entry, dir, baseImage?.digest ?? null);
     const { text: dockerfileText, file } = entrySource;
     const planned = planEntryBuild(entry, { ...build, cache: 'none' }, { dockerfile: dockerfileText, contextDigest: entrySource.contextDigest, entryCount: plan.include.length, supportsIgnoreError: false }, { created: new Date(epoch * 1000).toISOString(), tempDir: dir });
     const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };
@@ -5945,7 +5402,7 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
             noCache,
             ...(build.builder ? { builder: build.builder } : {}),
         }, tools);
-        const res = await execCapture(rt.docker, args, { env, onLine: rt.log.untrusted });
+        const res = await (0,exec/* execCapture */.W)(rt.docker, args, { env, onLine: rt.log.untrusted });
         if (res.code !== 0)
             throw new Error(`build ${name} failed: ${describeFailure(diagnoseFailure(res.output))}`);
         return ociLayout(dest);
@@ -5987,8 +5444,8 @@ async function inventory(image, layers) {
     return inventoryOf(mergeLayers(entries));
 }
 async function changeImpact(entry, template, build, current, registry) {
-    const ref = renderTagTemplate(template, entry, { image: (0,build_reference/* repositoryName */.aR)(build.repository) });
-    const { repo, tag } = (0,build_reference/* parseTaggedReference */.$R)(ref, 'baseline');
+    const ref = renderTagTemplate(template, entry, { image: (0,reference/* repositoryName */.aR)(build.repository) });
+    const { repo, tag } = (0,reference/* parseTaggedReference */.$R)(ref, 'baseline');
     const baseline = registryImage(registry, repo, tag, ref);
     const [bShape, cShape] = [await baseline.shape(), await current.shape()];
     const [bInv, cInv] = [await inventory(baseline, bShape.layers.length), await inventory(current, cShape.layers.length)];
@@ -6231,16 +5688,16 @@ function checkScriptPath() {
 /** nvidia-smi and docker info, once per run. */
 async function hostFacts(rt) {
     const findings = [];
-    let smi = await execCapture('nvidia-smi', NVIDIA_SMI_QUERY, { env: rt.env, timeoutMs: 30_000 });
+    let smi = await (0,exec/* execCapture */.W)('nvidia-smi', NVIDIA_SMI_QUERY, { env: rt.env, timeoutMs: 30_000 });
     if (smi.code !== 0 && /not a valid field|Invalid combination/i.test(smi.output)) {
-        smi = await execCapture('nvidia-smi', NVIDIA_SMI_QUERY_OLD, { env: rt.env, timeoutMs: 30_000 });
+        smi = await (0,exec/* execCapture */.W)('nvidia-smi', NVIDIA_SMI_QUERY_OLD, { env: rt.env, timeoutMs: 30_000 });
     }
     const missing = smi.code !== 0 && /ENOENT/.test(smi.output);
     const parsed = parseNvidiaSmi(smi.output, missing ? 'missing' : smi.code);
     const gpus = 'gpus' in parsed ? parsed.gpus : [];
     if ('finding' in parsed)
         findings.push(parsed.finding);
-    const info = await execCapture(rt.docker, ['info', '--format', '{{json .}}'], { env: rt.env, timeoutMs: 30_000 });
+    const info = await (0,exec/* execCapture */.W)(rt.docker, ['info', '--format', '{{json .}}'], { env: rt.env, timeoutMs: 30_000 });
     findings.push(...dockerFindings(info.code === 0 ? parseDockerInfo(info.output) : null));
     return { gpus, findings };
 }
@@ -6287,7 +5744,7 @@ async function runOne(entry, image, options, check, base, rt) {
     const name = `gim-smoke-${entry.key}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     const started = Date.now();
     const args = (0,run_args/* smokeRunArgs */.CJ)(entry, image, options, { check, ...(options.script ? { script: options.script } : {}) }, name);
-    const res = await execCapture(rt.docker, args, {
+    const res = await (0,exec/* execCapture */.W)(rt.docker, args, {
         env: (0,run_args/* smokeRunEnv */.y9)(rt.env, options),
         timeoutMs: options.timeoutSeconds * 1000,
         onLine: rt.log.untrusted,
@@ -6296,7 +5753,7 @@ async function runOne(entry, image, options, check, base, rt) {
     const seconds = Math.round((Date.now() - started) / 100) / 10;
     if (res.timedOut || rt.signal?.aborted) {
         // Stopping the docker client does not stop the container.
-        await execCapture(rt.docker, ['rm', '-f', name], { env: rt.env, timeoutMs: 60_000 });
+        await (0,exec/* execCapture */.W)(rt.docker, ['rm', '-f', name], { env: rt.env, timeoutMs: 60_000 });
     }
     const report = (0,run_args/* parseCheckOutput */.J0)(res.output);
     const tail = res.output.trim().split('\n').slice(-30).join('\n');
@@ -7283,6 +6740,380 @@ function describe(v) {
 
 /***/ }),
 
+/***/ 7523:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  T5: () => (/* binding */ checkCustomisationFits),
+  oc: () => (/* binding */ dockerfileFor),
+  $6: () => (/* binding */ lookUpBaseImage),
+  Sj: () => (/* binding */ readBuildSource),
+  x_: () => (/* binding */ readRequirementsTree)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/build/dockerfile.ts
+var dockerfile = __nccwpck_require__(2784);
+// EXTERNAL MODULE: ./src/build/reference.ts
+var build_reference = __nccwpck_require__(2653);
+// EXTERNAL MODULE: ./src/custom/customisation.ts
+var customisation = __nccwpck_require__(7147);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/custom/requirements.ts
+
+
+function readRequirements(text, origin) {
+    const facts = { includes: [], hashes: false, pins: [] };
+    logicalLines(text).forEach(({ line, number }) => {
+        const at = `${origin} line ${number}`;
+        const include = /^(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)$/.exec(line);
+        if (include) {
+            const file = include[1];
+            if (/^[a-z+]+:\/\//i.test(file))
+                throw new errors/* UserError */.yo(`${at}: ${(0,errors/* quote */.hD)(file)}: includes by URL are not followed; copy the file into the repository`);
+            if (file.startsWith('/') || file.split('/').includes('..')) {
+                throw new errors/* UserError */.yo(`${at}: ${(0,errors/* quote */.hD)(file)} is outside the requirements file's folder; keep included files beside it or below it`);
+            }
+            facts.includes.push(file);
+            return;
+        }
+        if (/^(?:-e|--editable)\b/.test(line) || /^(?:\.{1,2}\/|\/|file:)/.test(line) || /@\s*file:/.test(line)) {
+            throw new errors/* UserError */.yo(`${at}: ${(0,errors/* quote */.hD)(line)} installs from a local path, which the image build cannot see; publish the package to an index (pip-extra-index-url) or install it in post-install`);
+        }
+        if (/--hash[=\s]/.test(line))
+            facts.hashes = true;
+        if (line.startsWith('-'))
+            return; // an option line: --index-url, --extra-index-url, --find-links, ...
+        const pin = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9.+!_-]+)\s*(?:;.*?)?(?:\s+--hash.*)?$/.exec(line);
+        if (pin)
+            facts.pins.push(`${(0,customisation/* normalisePipName */.tu)(pin[1])}==${pin[2]}`);
+    });
+    return facts;
+}
+/** Lines with continuations joined and comments removed, with the number of their first line. */
+function logicalLines(text) {
+    const out = [];
+    let current = '';
+    let start = 0;
+    text.split(/\r?\n/).forEach((raw, i) => {
+        if (current === '')
+            start = i + 1;
+        const withoutComment = raw.replace(/(^|\s)#.*$/, '');
+        if (withoutComment.endsWith('\\')) {
+            current += `${withoutComment.slice(0, -1)} `;
+            return;
+        }
+        current += withoutComment;
+        const line = current.trim().replace(/\s+/g, ' ');
+        current = '';
+        if (line)
+            out.push({ line, number: start });
+    });
+    if (current.trim())
+        out.push({ line: current.trim(), number: start });
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/effects/context-digest.ts
+
+
+
+
+/**
+ * A digest of a build context: every file's path, executable bit and content
+ * (symlinks by their target), in sorted order. `.git` is left out: it changes
+ * with every commit without changing what a Dockerfile can see when it is
+ * dockerignored, as it should be. Files a .dockerignore excludes are still
+ * hashed: that can only cause a rebuild too many, never a skip too many.
+ */
+const MAX_CONTEXT_FILES = 200_000;
+function contextDigest(dir) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let files = 0;
+    const walk = (rel) => {
+        const names = (0,external_node_fs_.readdirSync)(external_node_path_default().join(dir, rel)).sort();
+        for (const name of names) {
+            const relPath = rel ? `${rel}/${name}` : name;
+            if (!rel && name === '.git')
+                continue;
+            const full = external_node_path_default().join(dir, relPath);
+            const st = (0,external_node_fs_.lstatSync)(full);
+            if (++files > MAX_CONTEXT_FILES) {
+                throw new errors/* UserError */.yo(`context ${dir} has more than ${MAX_CONTEXT_FILES} files; build from a smaller directory`);
+            }
+            if (st.isDirectory()) {
+                hash.update(`d ${relPath}\n`);
+                walk(relPath);
+            }
+            else if (st.isSymbolicLink()) {
+                hash.update(`l ${relPath} ${(0,external_node_fs_.readlinkSync)(full)}\n`);
+            }
+            else if (st.isFile()) {
+                const content = (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(full)).digest('hex');
+                hash.update(`f ${relPath} ${st.mode & 0o111 ? 'x' : '-'} ${content}\n`);
+            }
+        }
+    };
+    walk('');
+    return hash.digest('hex');
+}
+
+// EXTERNAL MODULE: ./src/effects/files.ts
+var files = __nccwpck_require__(9565);
+// EXTERNAL MODULE: ./src/effects/registry.ts + 1 modules
+var effects_registry = __nccwpck_require__(6472);
+;// CONCATENATED MODULE: ./src/effects/build-source.ts
+
+
+
+
+
+
+
+
+
+
+function readBuildSource(options, baseDir, scratch) {
+    if (!options.dockerfile) {
+        const context = external_node_path_default().join(scratch, 'context');
+        (0,external_node_fs_.mkdirSync)(context);
+        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context), workspace: baseDir };
+    }
+    const context = external_node_path_default().resolve(baseDir, options.context);
+    const dockerfilePath = external_node_path_default().resolve(context, options.dockerfile);
+    if (!(0,external_node_fs_.existsSync)(context))
+        throw new errors/* UserError */.yo(`context: ${(0,errors/* quote */.hD)(options.context)} does not exist (looked for ${context})`);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(dockerfilePath, 'utf8');
+    }
+    catch {
+        throw new errors/* UserError */.yo(`dockerfile: ${(0,errors/* quote */.hD)(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
+    }
+    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
+}
+/**
+ * Before anything runs: customisation is rendered by the embedded template (a Dockerfile of
+ * one's own installs what it wants), and the files it names exist in the workspace and read well.
+ */
+function checkCustomisationFits(source, entries) {
+    if (source.dockerfile === null) {
+        const seen = new Set();
+        for (const e of entries) {
+            const { requirements, postInstall } = e.customisation ?? {};
+            if (requirements && !seen.has(`r:${requirements}`)) {
+                seen.add(`r:${requirements}`);
+                copyRequirements(requirements, source.workspace, null);
+            }
+            if (postInstall && !seen.has(`p:${postInstall}`)) {
+                seen.add(`p:${postInstall}`);
+                (0,files/* readInputFile */.jH)(postInstall, source.workspace, 'post-install', true);
+            }
+        }
+        return;
+    }
+    const customised = entries.find((e) => e.customisation && (0,customisation/* changesImage */.PU)({ ...(0,customisation/* emptyCustomisation */.QG)(), ...e.customisation }));
+    if (customised) {
+        const keys = (0,customisation/* customKeysSet */.K7)(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
+        throw new errors/* UserError */.yo(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
+    }
+}
+/**
+ * An entry's Dockerfile and context. For the user's Dockerfile: theirs. For the template: the
+ * rendered text in `dir`, and a context of its own holding only the files the entry names
+ * (requirements and what it includes, post-install), so that the content hash follows those
+ * files and nothing else in the repository.
+ */
+function dockerfileFor(source, entry, dir, baseDigest = null) {
+    if (source.dockerfile !== null && source.dockerfilePath) {
+        return { text: source.dockerfile, file: source.dockerfilePath, context: source.context, contextDigest: source.contextDigest };
+    }
+    const custom = entry.customisation ?? {};
+    const context = external_node_path_default().join(dir, 'context');
+    (0,external_node_fs_.mkdirSync)(context, { recursive: true });
+    let requirements = null;
+    if (custom.requirements) {
+        const target = external_node_path_default().join(context, dockerfile/* CONTEXT_REQUIREMENTS_DIR */.Tp);
+        const facts = copyRequirements(custom.requirements, source.workspace, target);
+        requirements = { facts };
+    }
+    if (custom.postInstall) {
+        const file = (0,files/* readInputFile */.jH)(custom.postInstall, source.workspace, `${entry.tag}: post-install`, true);
+        const target = external_node_path_default().join(context, dockerfile/* CONTEXT_POST_INSTALL */.vi);
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(target), { recursive: true });
+        (0,external_node_fs_.copyFileSync)(file.path, target);
+        (0,external_node_fs_.chmodSync)(target, 0o755);
+    }
+    const text = (0,dockerfile/* renderDockerfile */.TI)(entry, { baseDigest, requirements });
+    const file = external_node_path_default().join(dir, 'Dockerfile');
+    (0,external_node_fs_.writeFileSync)(file, text);
+    return { text, file, context, contextDigest: contextDigest(context) };
+}
+/** What a requirements file (and the files it includes) says, read from the workspace. */
+function readRequirementsTree(rel, workspace) {
+    return copyRequirements(rel, workspace, null);
+}
+/** Copy a requirements file and the files it includes (-r, -c), keeping their relative places (or only read them: no target). */
+function copyRequirements(rel, workspace, targetDir) {
+    const top = (0,files/* readInputFile */.jH)(rel, workspace, 'requirements', true);
+    const topDir = external_node_path_default().dirname(top.path);
+    const seen = new Set();
+    const visit = (file, origin) => {
+        const read = (0,files/* readInputFile */.jH)(file, topDir, origin, true);
+        const real = read.path;
+        const facts = readRequirements(read.text, origin);
+        const relToTop = external_node_path_default().relative(topDir, real);
+        if (relToTop.startsWith('..'))
+            throw new errors/* UserError */.yo(`${origin}: ${(0,errors/* quote */.hD)(file)} is outside the folder of ${rel}; keep included files beside it or below it`);
+        if (seen.has(real))
+            return facts;
+        seen.add(real);
+        if (targetDir) {
+            const dest = external_node_path_default().join(targetDir, relToTop);
+            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(dest), { recursive: true });
+            (0,external_node_fs_.copyFileSync)(real, dest);
+        }
+        for (const inc of facts.includes) {
+            const sub = visit(external_node_path_default().join(external_node_path_default().dirname(relToTop), inc), `${rel} (included ${inc})`);
+            facts.hashes ||= sub.hashes;
+            facts.pins.push(...sub.pins);
+        }
+        return facts;
+    };
+    return visit(external_node_path_default().basename(top.path), `requirements ${rel}`);
+}
+/**
+ * The base image's digest, asked of its registry before anything builds: a tag that does not
+ * exist is reported here, not after a failed pull; one that does is pinned in FROM (so the
+ * content hash follows the base image). When the registry cannot be asked, the build goes on
+ * from the tag.
+ */
+async function lookUpBaseImage(reference, registry) {
+    const ref = (0,build_reference/* parseImageReference */.o_)(reference, 'base image');
+    if (ref.digest)
+        return { digest: null };
+    try {
+        const found = await registry.head(ref.repo, ref.tag);
+        if (found?.digest)
+            return { digest: found.digest };
+        if (found)
+            return { digest: null };
+        return {
+            error: `the base image ${reference} does not exist: ${ref.repo.registry} has no tag ${(0,errors/* quote */.hD)(ref.tag)} in ${ref.repo.path}. Check the tag (base-image placeholders are filled from the entry: torch, cuda, cudnnMajor, ...), or that the image was not removed`,
+        };
+    }
+    catch (err) {
+        const status = err instanceof effects_registry/* RegistryError */.gl ? err.status : null;
+        if (status === 401 || status === 403) {
+            // Docker Hub answers 401 for a repository that does not exist too; the builder may still be
+            // able to pull with credentials this client cannot use, so the build is left to decide.
+            return { digest: null, warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private image without a login here, or a repository that does not exist); building from the tag, unpinned` };
+        }
+        return { digest: null, warning: `could not look up the base image ${reference} (${err.message}); building from the tag, unpinned` };
+    }
+}
+
+
+/***/ }),
+
+/***/ 2559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  W: () => (/* binding */ execCapture)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/effects/exec.ts
+
+/** Output kept per command: enough for a diagnosis, bounded for a build that prints gigabytes. */
+const MAX_CAPTURE = 4 * 1024 * 1024;
+function execCapture(file, args, options = {}) {
+    return new Promise((resolve) => {
+        let output = '';
+        let pending = '';
+        let timedOut = false;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
+            env: options.env ?? process.env,
+            cwd: options.cwd,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: true, // own process group, so a timeout or cancel stops its children too
+        });
+        const kill = () => {
+            if (child.pid === undefined || child.exitCode !== null)
+                return;
+            try {
+                process.kill(-child.pid, 'SIGTERM');
+            }
+            catch {
+                child.kill('SIGTERM');
+            }
+            setTimeout(() => {
+                try {
+                    if (child.pid !== undefined && child.exitCode === null)
+                        process.kill(-child.pid, 'SIGKILL');
+                }
+                catch {
+                    // already gone
+                }
+            }, 5000).unref();
+        };
+        const timer = options.timeoutMs
+            ? setTimeout(() => {
+                timedOut = true;
+                kill();
+            }, options.timeoutMs)
+            : undefined;
+        const onAbort = () => kill();
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        const take = (chunk) => {
+            const text = chunk.toString('utf8');
+            output += text;
+            if (output.length > MAX_CAPTURE)
+                output = output.slice(-MAX_CAPTURE);
+            if (options.onLine) {
+                pending += text;
+                const parts = pending.split(/\r?\n/);
+                pending = parts.pop() ?? '';
+                for (const line of parts)
+                    options.onLine(line);
+            }
+        };
+        child.stdout.on('data', take);
+        child.stderr.on('data', take);
+        child.on('error', (err) => {
+            output += `${err.message}\n`;
+        });
+        child.on('close', (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            if (pending && options.onLine)
+                options.onLine(pending);
+            resolve({ code: code ?? (signal ? 128 : 1), output, timedOut });
+        });
+        child.stdin.on('error', () => {
+            // the tool may exit without reading its input
+        });
+        child.stdin.end(options.input ?? '');
+    });
+}
+
+
+/***/ }),
+
 /***/ 9565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -7335,6 +7166,271 @@ function readInputFile(file, baseDir, field, confine) {
 /** Standard input, for the CLI's `--matrix -`. */
 function readStdin(field) {
     return { text: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(0, 'utf8'), origin: `${field} (stdin)` };
+}
+
+
+/***/ }),
+
+/***/ 6472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  bP: () => (/* binding */ RegistryClient),
+  gl: () => (/* binding */ RegistryError)
+});
+
+// UNUSED EXPORTS: credentialsFor
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/build/reference.ts
+var reference = __nccwpck_require__(2653);
+// EXTERNAL MODULE: ./src/build/transient.ts
+var build_transient = __nccwpck_require__(2610);
+// EXTERNAL MODULE: ./src/effects/exec.ts + 1 modules
+var exec = __nccwpck_require__(2559);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+;// CONCATENATED MODULE: ./src/effects/http.ts
+
+
+const agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
+function httpRequest(url, options = {}) {
+    const u = typeof url === 'string' ? new URL(url) : url;
+    const secure = u.protocol === 'https:';
+    const lib = secure ? (external_node_https_default()) : (external_node_http_default());
+    return new Promise((resolve, reject) => {
+        const req = lib.request(u, {
+            method: options.method ?? 'GET',
+            headers: { ...options.headers, ...(options.body ? { 'Content-Length': String(options.body.length) } : {}) },
+            agent: secure ? agents.https : agents.http,
+            timeout: options.timeoutMs ?? 60_000,
+        }, (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('end', () => {
+                const headers = {};
+                for (const [k, v] of Object.entries(res.headers))
+                    if (v !== undefined)
+                        headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+                const status = res.statusCode ?? 0;
+                // Idle keep-alive sockets must not keep the process running.
+                res.socket?.unref();
+                resolve({ status, statusText: res.statusMessage ?? '', ok: status >= 200 && status < 300, headers, body: Buffer.concat(chunks) });
+            });
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error(`timed out after ${options.timeoutMs ?? 60_000} ms`)));
+        req.on('error', reject);
+        req.end(options.body);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/effects/registry.ts
+
+
+
+
+
+
+
+/**
+ * A small client for the OCI distribution API: look up, read and re-tag
+ * manifests. Credentials come from the docker config (as docker/login-action
+ * leaves them), including credential helpers; they are never logged.
+ */
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+class RegistryError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+class RegistryClient {
+    env;
+    retries;
+    mask;
+    tokens = new Map();
+    /** requests sent, for the benchmark and the "one request per entry" check */
+    requests = 0;
+    constructor(env = process.env, retries = 2, 
+    /** told every credential read, so the runner can mask it (core.setSecret) before anything could print it */
+    mask = () => { }) {
+        this.env = env;
+        this.retries = retries;
+        this.mask = mask;
+    }
+    /** The manifest's digest, or null when the tag does not exist. */
+    async head(repo, reference) {
+        const res = await this.request(repo, 'HEAD', `/manifests/${reference}`, { Accept: MANIFEST_TYPES });
+        if (res.status === 404)
+            return null;
+        if (!res.ok)
+            throw new RegistryError(`HEAD ${repo.registry}/${repo.path}:${reference}: ${res.status} ${res.statusText}`, res.status);
+        return { digest: res.headers['docker-content-digest'] ?? '', mediaType: res.headers['content-type'] ?? '' };
+    }
+    async get(repo, reference) {
+        const res = await this.request(repo, 'GET', `/manifests/${reference}`, { Accept: MANIFEST_TYPES });
+        if (res.status === 404)
+            return null;
+        if (!res.ok)
+            throw new RegistryError(`GET ${repo.registry}/${repo.path}:${reference}: ${res.status} ${res.statusText}`, res.status);
+        return { digest: res.headers['docker-content-digest'] ?? '', mediaType: res.headers['content-type'] ?? '', body: res.body };
+    }
+    /** Point `tag` at a manifest that is already in the same repository. */
+    async put(repo, tag, manifest) {
+        const res = await this.request(repo, 'PUT', `/manifests/${tag}`, { 'Content-Type': manifest.mediaType }, manifest.body);
+        if (!res.ok) {
+            throw new RegistryError(`PUT ${repo.registry}/${repo.path}:${tag}: ${res.status} ${res.statusText} ${res.body.toString('utf8').slice(0, 200)}`, res.status);
+        }
+        return res.headers['docker-content-digest'] ?? manifest.digest;
+    }
+    /** A blob (config or layer), following the redirect registries use for storage, without credentials. */
+    async blob(repo, digest) {
+        let res = await this.request(repo, 'GET', `/blobs/${digest}`, {});
+        for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.location && hops < 5; hops++) {
+            res = await httpRequest(new URL(res.headers.location, this.base(repo)), { timeoutMs: 600_000 });
+        }
+        if (!res.ok)
+            throw new RegistryError(`GET blob ${digest} of ${repo.registry}/${repo.path}: ${res.status} ${res.statusText}`, res.status);
+        return res.body;
+    }
+    /** Compressed size of an image: its config and layers as the manifest lists them. */
+    static imageSize(manifest) {
+        try {
+            const doc = JSON.parse(manifest.body.toString('utf8'));
+            if (!doc.layers)
+                return null;
+            return (doc.config?.size ?? 0) + doc.layers.reduce((sum, l) => sum + (l.size ?? 0), 0);
+        }
+        catch {
+            return null;
+        }
+    }
+    base(repo) {
+        const host = repo.registry === 'docker.io' ? 'registry-1.docker.io' : repo.registry;
+        return `${(0,reference/* isLoopbackRegistry */.jW)(repo.registry) ? 'http' : 'https'}://${host}/v2/${repo.path}`;
+    }
+    async request(repo, method, suffix, headers, body) {
+        const url = `${this.base(repo)}${suffix}`;
+        const scopeKey = `${repo.registry}/${repo.path}`;
+        for (let attempt = 0;; attempt++) {
+            try {
+                const auth = this.tokens.get(scopeKey);
+                let res = await this.send(url, method, { ...headers, ...(auth ? { Authorization: auth } : {}) }, body);
+                if (res.status === 401) {
+                    const challenge = res.headers['www-authenticate'] ?? '';
+                    const authorization = await this.authorize(repo, challenge, method !== 'GET' && method !== 'HEAD');
+                    if (authorization) {
+                        this.tokens.set(scopeKey, authorization);
+                        res = await this.send(url, method, { ...headers, Authorization: authorization }, body);
+                    }
+                }
+                if (res.status >= 500 && attempt < this.retries) {
+                    await sleep((0,build_transient/* backoffMs */.jo)(attempt + 1, 500));
+                    continue;
+                }
+                return res;
+            }
+            catch (err) {
+                if (attempt >= this.retries) {
+                    throw new RegistryError(`${method} ${url}: ${err.message}${err.cause ? ` (${err.cause.message})` : ''}`, null);
+                }
+                await sleep((0,build_transient/* backoffMs */.jo)(attempt + 1, 500));
+            }
+        }
+    }
+    async send(url, method, headers, body) {
+        this.requests++;
+        return httpRequest(url, { method, headers, ...(body ? { body } : {}), timeoutMs: 60_000 });
+    }
+    /** Answer a 401 challenge: Basic with the stored credentials, or a Bearer token from the realm. */
+    async authorize(repo, challenge, push) {
+        const creds = await credentialsFor(repo.registry, this.env);
+        if (creds)
+            this.mask(creds.password);
+        if (/^Basic/i.test(challenge)) {
+            return creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : null;
+        }
+        if (!/^Bearer/i.test(challenge))
+            return null;
+        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+        if (!params.realm)
+            return null;
+        const tokenUrl = new URL(params.realm);
+        if (params.service)
+            tokenUrl.searchParams.set('service', params.service);
+        // Reading asks for pull alone: an anonymous or read-only login may not be granted push.
+        tokenUrl.searchParams.set('scope', `repository:${repo.path}:${push ? 'pull,push' : 'pull'}`);
+        const res = await httpRequest(tokenUrl, {
+            headers: creds ? { Authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` } : {},
+            timeoutMs: 30_000,
+        });
+        this.requests++;
+        if (!res.ok)
+            return null;
+        const json = JSON.parse(res.body.toString('utf8'));
+        const token = json.token ?? json.access_token;
+        if (token)
+            this.mask(token);
+        return token ? `Bearer ${token}` : null;
+    }
+}
+function sleep(ms) {
+    return new Promise((r) => setTimeout(r, ms));
+}
+/** Credentials for a registry from the docker config, as `docker login` stores them. */
+async function credentialsFor(registry, env) {
+    const dir = env.DOCKER_CONFIG || external_node_path_default().join(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    let config;
+    try {
+        config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'config.json'), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    const names = registry === 'docker.io' ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io'] : [registry, `https://${registry}`, `http://${registry}`];
+    const helper = names.map((n) => config.credHelpers?.[n]).find(Boolean) ?? config.credsStore;
+    if (helper && /^[\w.-]+$/.test(helper)) {
+        const res = await (0,exec/* execCapture */.W)(`docker-credential-${helper}`, ['get'], { input: names[0], env, timeoutMs: 30_000 });
+        if (res.code === 0) {
+            try {
+                const c = JSON.parse(res.output);
+                if (c.Username && c.Secret)
+                    return { username: c.Username, password: c.Secret };
+            }
+            catch {
+                // fall through to auths
+            }
+        }
+    }
+    for (const n of names) {
+        const entry = config.auths?.[n];
+        if (entry?.auth) {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+        }
+    }
+    return null;
 }
 
 

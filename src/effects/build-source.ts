@@ -110,6 +110,11 @@ export function dockerfileFor(source: BuildSource, entry: MatrixEntry, dir: stri
   return { text, file, context, contextDigest: contextDigest(context) };
 }
 
+/** What a requirements file (and the files it includes) says, read from the workspace. */
+export function readRequirementsTree(rel: string, workspace: string): RequirementsFacts {
+  return copyRequirements(rel, workspace, null);
+}
+
 /** Copy a requirements file and the files it includes (-r, -c), keeping their relative places (or only read them: no target). */
 function copyRequirements(rel: string, workspace: string, targetDir: string | null): RequirementsFacts {
   const top = readInputFile(rel, workspace, 'requirements', true);
