@@ -28,4 +28,4 @@ echo
 echo "== all: build, push to 127.0.0.1:5000/gim-demo/pytorch, CPU smoke test (examples/local)"
 node "$cli" all --matrix examples/local/matrix.yml --compat-file examples/local/compat.json \
   --image 127.0.0.1:5000/gim-demo/pytorch --push --builder bk-remote \
-  --dockerfile Dockerfile --context examples/local --expect-gpu false --smoke true --format table
+  --expect-gpu false --smoke true --format table
