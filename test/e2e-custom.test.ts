@@ -230,6 +230,36 @@ describe('the embedded template FROM an image that already holds torch', () => {
   });
 });
 
+describe('fan-out: a planned entry carries what it adds', () => {
+  it('builds exactly the planned entry from toJSON(matrix), with or without the inputs given again', async () => {
+    const inputs = { matrix: 'torch: 1.13.0\ncuda: cpu\npython: "3.11"\ninclude:\n  - {torch: 1.13.0, apt-packages: [hello], tag-suffix: hello}', 'pip-packages': 'demo-pkg==1.0', user: 'app' };
+    const planned = await action({ command: 'plan', ...inputs });
+    expect(planned.code, planned.stdout.slice(-3000)).toBe(0);
+    const entries = (JSON.parse(planned.outputs.matrix as string) as { include: { tag: string; key: string; customisation?: Record<string, unknown> }[] }).include;
+    expect(entries.map((e) => e.tag)).toEqual(['1.13.0-cpu-py3.11-ubuntu24.04', '1.13.0-cpu-py3.11-ubuntu24.04-hello']);
+    const variant = entries[1]!;
+    expect(variant.customisation).toMatchObject({ aptPackages: ['hello'], pipPackages: ['demo-pkg==1.0'], user: 'app', baseImage: BASE, tagSuffix: 'hello' });
+    const repo = freshRepository('custom-fanout');
+    // A fan-out job passes the entry, and (as the reusable workflow does for the plan only) may or may not repeat the inputs.
+    const alone = await runAction(node.bin, { command: 'build', entry: JSON.stringify(variant), 'compat-file': 'compat.json', builder: BUILDER, image: repo, push: 'true' }, {
+      timeoutMs: 600_000,
+      setup: (ws) => writeFileSync(path.join(ws, 'compat.json'), COMPAT),
+    });
+    expect(alone.code, alone.stdout.slice(-3000)).toBe(0);
+    expect(images(alone)[0]).toMatchObject({ key: variant.key, tag: variant.tag, status: 'built' });
+    const repeated = await action({ command: 'build', entry: JSON.stringify(variant), image: repo, 'pip-packages': 'demo-pkg==1.0', user: 'app' });
+    expect(repeated.code, repeated.stdout.slice(-3000)).toBe(0);
+    expect(images(repeated)[0]).toMatchObject({ key: variant.key, status: 'skipped' });
+    // The entry's own values win over the inputs (as an include item's do)...
+    const own = await action({ command: 'build', entry: JSON.stringify(variant), image: repo, user: 'svc' });
+    expect(images(own)[0]).toMatchObject({ key: variant.key, status: 'skipped' });
+    // ...but an input that adds what the plan did not have makes another image, and the job says so.
+    const other = await action({ command: 'build', entry: JSON.stringify(variant), image: repo, 'apt-packages': 'cowsay' });
+    expect(other.code).toBe(1);
+    expect(other.stdout).toMatch(/::error::input entry: entry "[0-9a-f]{12}" resolves to "[0-9a-f]{12}" here: it was planned with other release data or other customisation inputs/);
+  });
+});
+
 describe('reproducibility of the customised template', () => {
   it('builds bit for bit the same image twice (apt, pip, a user, a workdir, post-install and the inventory included)', async () => {
     const run = await action(
