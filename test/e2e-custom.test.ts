@@ -3,12 +3,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderDockerfile } from '../src/build/dockerfile.js';
+import { bundledCompat, mergeCompatFile } from '../src/compat/load.js';
 import type { ImageResult } from '../src/commands/build.js';
 import type { SmokeResult } from '../src/commands/smoke.js';
 import { BUILDER, REGISTRY, freshRepository, registryDigest, requireInfra } from './support/infra.js';
 import { buildWheels, servePipIndex, type PipIndex } from './support/pip-index.js';
 import { runAction, type ActionRun } from './support/run-action.js';
 import { runtimes } from './support/runtimes.js';
+import { plan } from './helpers.js';
 
 // Customising the embedded template, end to end on real parts: the committed action bundle
 // under Node 24, dockerd, BuildKit v0.25, the registry, a PEP 503 index served by this process
@@ -280,6 +283,29 @@ describe('reproducibility of the customised template', () => {
     expect(run.code, run.stdout.slice(-4000)).toBe(0);
     const [r] = JSON.parse(run.outputs['repro-report'] as string) as { status: string; determinism: { deterministic: boolean } }[];
     expect(r).toMatchObject({ status: 'checked', determinism: { deterministic: true } });
+  });
+});
+
+describe('the template\'s own Python steps', () => {
+  it('pin and inventory read the same packages on Python 3.7, without importlib.metadata', () => {
+    const entry = plan(`torch: 1.13.0\ncuda: cpu\npython: "3.11"\nbase-image: ${BASE}\napt-packages: [hello]`, { data: mergeCompatFile(bundledCompat(), COMPAT, 'compat') }).include[0]!;
+    const text = renderDockerfile(entry);
+    const script = (marker: string) => text.slice(text.indexOf(`<<'${marker}'\n`) + marker.length + 4, text.indexOf(`\n${marker}\n`));
+    const dir = path.join(scratch, 'steps');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'pin.py'), script('GIM_PIN'));
+    writeFileSync(path.join(dir, 'inventory.py'), script('GIM_INVENTORY'));
+    // Run both as the build does, then print what they wrote; "3.7" hides importlib.metadata as Python 3.7 lacks it.
+    writeFileSync(
+      path.join(dir, 'run.py'),
+      'import json, sys\nif sys.argv[1] == "3.7":\n    sys.modules["importlib.metadata"] = None\nfor s in ("pin", "inventory"):\n    exec(compile(open("/s/%s.py" % s).read(), s, "exec"), {"__name__": "__main__"})\ninv = json.load(open("/etc/gpu-image-matrix/inventory.json"))\nprint(json.dumps([inv["constraints"], inv["pythonPackages"]]))\n',
+    );
+    const runWith = (mode: string) => JSON.parse(execFileSync('docker', ['run', '--rm', '-v', `${dir}:/s:ro`, '--entrypoint', 'python3', BASE, '/s/run.py', mode], { encoding: 'utf8' }).trim().split('\n').pop()!);
+    const usual = runWith('3.8+');
+    const old = runWith('3.7');
+    expect(usual[0]).toEqual(['torch==1.13.0a0+gitunknown']);
+    expect(usual[1].length).toBeGreaterThan(10);
+    expect(old).toEqual(usual);
   });
 });
 

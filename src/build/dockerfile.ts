@@ -177,13 +177,58 @@ function installCommand(fromBase: boolean, custom: Partial<Customisation>): stri
   return `--mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    uv pip install --python /opt/venv/bin/python ${tail}`;
 }
 
-/** The Python (3.8+) that checks torch against the entry and writes the constraints file. */
+/**
+ * Python both template scripts start with: installed(name) and every() over the interpreter's
+ * packages, from importlib.metadata (3.8+), or on Python 3.7 from the dist-info/egg-info metadata
+ * on sys.path (a uv venv has no setuptools, so pkg_resources cannot be counted on).
+ */
+const PACKAGES_PRELUDE = `try:
+    from importlib.metadata import PackageNotFoundError as _NotFound, distributions as _distributions, version as _version
+
+    def installed(name):
+        try:
+            return _version(name)
+        except _NotFound:
+            return None
+
+    def every():
+        return [((d.metadata["Name"] or "").strip(), d.version) for d in _distributions()]
+except ImportError:  # Python 3.7
+    import glob as _glob, os as _os, re as _re, sys as _sys
+
+    def every():
+        found = []
+        for entry in _sys.path:
+            where = entry or "."
+            metas = _glob.glob(_os.path.join(where, "*.dist-info", "METADATA")) + _glob.glob(_os.path.join(where, "*.egg-info", "PKG-INFO"))
+            metas += [p for p in _glob.glob(_os.path.join(where, "*.egg-info")) if _os.path.isfile(p)]
+            for meta in sorted(metas):
+                fields = {}
+                with open(meta, encoding="utf-8", errors="replace") as f:
+                    for line in f:
+                        if not line.strip():
+                            break
+                        key, _, value = line.partition(":")
+                        fields.setdefault(key.strip(), value.strip())
+                if fields.get("Name") and fields.get("Version"):
+                    found.append((fields["Name"], fields["Version"]))
+        return found
+
+    def installed(name):
+        want = _re.sub(r"[-_.]+", "-", name).lower()
+        for found, ver in every():
+            if _re.sub(r"[-_.]+", "-", found).lower() == want:
+                return ver
+        return None`;
+
+/** The Python (3.7+) that checks torch against the entry and writes the constraints file. */
 function pinScript(entry: MatrixEntry, fromBase: boolean): string {
   const expected = { torch: entry.torch, torchvision: entry.torchvision, torchaudio: entry.torchaudio };
   const hint = fromBase
     ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose torch and Python match the entry, or set the entry's torch and python to what the image holds`
     : 'the wheel index served other versions than the release data says';
-  return `import importlib.metadata as md, os, re, sys
+  return `${PACKAGES_PRELUDE}
+import os, re, sys
 expected = ${pyLiteral(expected)}
 python = ${pyLiteral(entry.python)}
 def release(v):
@@ -193,10 +238,7 @@ problems, pins = [], []
 if "%d.%d" % sys.version_info[:2] != python:
     problems.append("Python is %d.%d, the entry says %s" % (sys.version_info[0], sys.version_info[1], python))
 for name, want in expected.items():
-    try:
-        have = md.version(name)
-    except md.PackageNotFoundError:
-        have = None
+    have = installed(name)
     if want is None:
         if have:
             pins.append("%s==%s" % (name, have))
@@ -214,7 +256,7 @@ with open(${pyLiteral(CONSTRAINTS_PATH)}, "w") as f:
 print("gpu-image-matrix: pinned " + ", ".join(pins))`;
 }
 
-/** The Python (3.8+) that writes the inventory, after checking that no later step replaced torch. */
+/** The Python (3.7+) that writes the inventory, after checking that no later step replaced torch. */
 function inventoryScript(entry: MatrixEntry, fromBase: boolean, inputs: TemplateInputs): string {
   const custom = (entry.customisation ?? {}) as Partial<Customisation>;
   const { customisation: _c, ...fields } = entry;
@@ -236,25 +278,22 @@ function inventoryScript(entry: MatrixEntry, fromBase: boolean, inputs: Template
     baseImage: { name: entry.baseImage, digest: inputs.baseDigest ?? null, holdsTorch: fromBase },
     requested,
   };
-  return `import importlib.metadata as md, json, os, platform, sys
+  return `${PACKAGES_PRELUDE}
+import json, os, platform, sys
 inventory = json.loads(${pyLiteral(JSON.stringify(header))})
 pins = [l.strip() for l in open(${pyLiteral(CONSTRAINTS_PATH)}) if l.strip()]
 changed = []
 for pin in pins:
     name, version = pin.split("==", 1)
-    try:
-        now = md.version(name)
-    except md.PackageNotFoundError:
-        now = None
+    now = installed(name)
     if now != version:
         changed.append("%s is now %s, it was %s" % (name, now, version))
 if changed:
     sys.exit("gpu-image-matrix: " + "; ".join(changed) + ": a step after the pin replaced it (pip-packages and requirements are constrained, so most likely post-install)")
 packages = {}
-for d in md.distributions():
-    name = (d.metadata["Name"] or "").strip()
+for name, ver in every():
     if name and name.lower() not in packages:
-        packages[name.lower()] = {"name": name, "version": d.version}
+        packages[name.lower()] = {"name": name, "version": ver}
 system = []
 try:
     for block in open("/var/lib/dpkg/status", encoding="utf-8", errors="replace").read().split("\\n\\n"):
