@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8821:
+/***/ 9995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31628,7 +31628,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * a compat-file that fails its schema. Shown as its message alone (no stack),
  * and the CLI exits with status 2 for it.
  */
-class UserError extends Error {
+class errors_UserError extends Error {
     name = 'UserError';
 }
 /** Quote a user-supplied value for a message, keeping control characters visible. */
@@ -31657,21 +31657,21 @@ function parseRepository(text, field) {
     const t = text.trim();
     const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (lowercase, no tag)';
     if (t === '' || t.length > 255 || /[\s\u0000-\u001f\u007f]/.test(t))
-        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
     const parts = t.split('/');
     let registry = DOCKER_HUB;
     const first = parts[0] ?? '';
     if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
         if (!HOST.test(first))
-            throw new UserError(`${field}: ${quote(text)} has an invalid registry host ${quote(first)}; accepted: ${accepted}`);
+            throw new errors_UserError(`${field}: ${quote(text)} has an invalid registry host ${quote(first)}; accepted: ${accepted}`);
         registry = first.toLowerCase();
         parts.shift();
     }
     if (parts.some((p) => p.includes(':') || p.includes('@'))) {
-        throw new UserError(`${field}: ${quote(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`);
+        throw new errors_UserError(`${field}: ${quote(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`);
     }
     if (parts.length === 0 || parts.some((p) => !COMPONENT.test(p))) {
-        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
     }
     const path = registry === DOCKER_HUB && parts.length === 1 ? `library/${parts[0]}` : parts.join('/');
     return { registry, path };
@@ -31685,7 +31685,7 @@ function repositoryName(repo) {
 /** A full reference "repo:tag", validated. */
 function taggedReference(repo, tag, field) {
     if (!TAG.test(tag)) {
-        throw new UserError(`${field}: ${quote(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`);
+        throw new errors_UserError(`${field}: ${quote(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`);
     }
     return `${repositoryName(repo)}:${tag}`;
 }
@@ -31694,7 +31694,7 @@ function parseTaggedReference(text, field) {
     const at = text.lastIndexOf(':');
     const slash = text.lastIndexOf('/');
     if (at <= slash)
-        throw new UserError(`${field}: ${quote(text)} has no tag; accepted: repository:tag`);
+        throw new errors_UserError(`${field}: ${quote(text)} has no tag; accepted: repository:tag`);
     const repo = parseRepository(text.slice(0, at), field);
     const tag = text.slice(at + 1);
     taggedReference(repo, tag, field);
@@ -31710,7 +31710,7 @@ function parseImageReference(text, field) {
     const at = text.indexOf('@');
     const digest = at >= 0 ? text.slice(at + 1) : null;
     if (digest !== null && !/^sha256:[0-9a-f]{64}$/.test(digest))
-        throw new UserError(`${field}: ${quote(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
+        throw new errors_UserError(`${field}: ${quote(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
     const name = at >= 0 ? text.slice(0, at) : text;
     const colon = name.lastIndexOf(':');
     const slash = name.lastIndexOf('/');
@@ -31742,13 +31742,13 @@ function parseBoolean(text, field, fallback) {
         return true;
     if (/^(false|False|FALSE)$/.test(t))
         return false;
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: true or false`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: true or false`);
 }
 function parseCache(text, field) {
     const t = (text ?? '').trim().toLowerCase() || 'auto';
     if (CACHE_BACKENDS.includes(t))
         return t;
-    throw new UserError(`${field}: ${quote(text)} is not a cache backend; accepted: ${listWords([...CACHE_BACKENDS])}`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not a cache backend; accepted: ${listWords([...CACHE_BACKENDS])}`);
 }
 function parseRetries(text, field) {
     const t = (text ?? '').trim();
@@ -31756,7 +31756,7 @@ function parseRetries(text, field) {
         return 2;
     if (/^\d+$/.test(t) && Number(t) <= 10)
         return Number(t);
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
 }
 /**
  * Entries built at once. "auto": half the runner's CPUs (BuildKit runs each build's steps in
@@ -31768,7 +31768,7 @@ function parseParallel(text, field, cpus = (0,external_node_os_.availableParalle
         return Math.max(1, Math.min(4, Math.floor(cpus / 2)));
     if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 32)
         return Number(t);
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: auto, or a whole number from 1 to 32`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: auto, or a whole number from 1 to 32`);
 }
 function parseCacheTimeout(text, field) {
     const t = (text ?? '').trim();
@@ -31776,7 +31776,7 @@ function parseCacheTimeout(text, field) {
         return 120;
     if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 3600)
         return Number(t);
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: seconds from 1 to 3600 (default 120)`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: seconds from 1 to 3600 (default 120)`);
 }
 /** Non-empty lines, trimmed; comments (#) dropped. Commas do not split: values may contain them. */
 function lines(text) {
@@ -31793,7 +31793,7 @@ function parseBuildArgs(text, field) {
         const eq = line.indexOf('=');
         const key = eq > 0 ? line.slice(0, eq).trim() : '';
         if (!ARG_NAME.test(key)) {
-            throw new UserError(`${field} line ${i + 1}: ${quote(line)} is not KEY=VALUE with a name of letters, digits and _`);
+            throw new errors_UserError(`${field} line ${i + 1}: ${quote(line)} is not KEY=VALUE with a name of letters, digits and _`);
         }
         return [key, line.slice(eq + 1)];
     });
@@ -31804,7 +31804,7 @@ function parseLabels(text, field) {
         const eq = line.indexOf('=');
         const key = eq > 0 ? line.slice(0, eq).trim() : '';
         if (!LABEL_KEY.test(key))
-            throw new UserError(`${field} line ${i + 1}: ${quote(line)} is not key=value`);
+            throw new errors_UserError(`${field} line ${i + 1}: ${quote(line)} is not key=value`);
         return [key, line.slice(eq + 1)];
     });
 }
@@ -31813,17 +31813,17 @@ function parseTagTemplates(text, field) {
     return lines(text).map((line, i) => {
         for (const m of line.matchAll(/\{([^}]*)\}/g)) {
             if (!PLACEHOLDERS.includes(m[1] ?? '')) {
-                throw new UserError(`${field} line ${i + 1}: unknown placeholder {${m[1]}}; accepted: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+                throw new errors_UserError(`${field} line ${i + 1}: unknown placeholder {${m[1]}}; accepted: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
             }
         }
         if (/\s/.test(line))
-            throw new UserError(`${field} line ${i + 1}: ${quote(line)} contains whitespace`);
+            throw new errors_UserError(`${field} line ${i + 1}: ${quote(line)} contains whitespace`);
         return line;
     });
 }
 function parseImage(text, field) {
     if (!text || text.trim() === '') {
-        throw new UserError(`${field} is required for build: the repository to tag the images in, e.g. ghcr.io/acme/pytorch`);
+        throw new errors_UserError(`${field} is required for build: the repository to tag the images in, e.g. ghcr.io/acme/pytorch`);
     }
     return parseRepository(text, field);
 }
@@ -31845,14 +31845,14 @@ function parseBuildOptions(raw, names) {
     const builder = raw.builder?.trim();
     if (builder) {
         if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder))
-            throw new UserError(`${names.builder}: ${quote(builder)} is not a builder name`);
+            throw new errors_UserError(`${names.builder}: ${quote(builder)} is not a builder name`);
         options.builder = builder;
     }
     const dockerfile = raw.dockerfile?.trim();
     if (dockerfile)
         options.dockerfile = dockerfile;
     else if (raw.context?.trim() && raw.context.trim() !== '.') {
-        throw new UserError(`${names.context} is set but ${names.dockerfile} is not: the embedded template needs no context; give both to build your own Dockerfile`);
+        throw new errors_UserError(`${names.context} is set but ${names.dockerfile} is not: the embedded template needs no context; give both to build your own Dockerfile`);
     }
     return options;
 }
@@ -31887,7 +31887,7 @@ const FIELD_OF = {
     'tag-suffix': 'tagSuffix',
 };
 /** Placeholders a base-image template may use, filled from the entry. */
-const BASE_IMAGE_PLACEHOLDERS = ['torch', 'torchvision', 'torchaudio', 'cuda', 'cudaFull', 'cudaVariant', 'cudnn', 'cudnnMajor', 'python', 'os', 'ubuntu', 'flavor'];
+const BASE_IMAGE_PLACEHOLDERS = ['framework', 'version', 'torch', 'torchvision', 'torchaudio', 'tensorflow', 'jax', 'cuda', 'cudaFull', 'cudaVariant', 'cudnn', 'cudnnMajor', 'python', 'os', 'ubuntu', 'flavor'];
 /** Packages the matrix decides; pip-packages may not name them. */
 const FRAMEWORK_PACKAGES = ['torch', 'torchvision', 'torchaudio'];
 /** The written names (spec keys, inputs) of what a customisation sets. */
@@ -31934,7 +31934,7 @@ const TAG_SUFFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 function parseAptPackage(text, field) {
     const t = text.trim();
     if (!APT_PACKAGE.test(t)) {
-        throw new UserError(`${field}: ${quote(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
     }
     return t;
 }
@@ -31943,7 +31943,7 @@ function parsePipPackage(text, field) {
     const t = text.trim();
     const accepted = 'name[extras] with optional versions, e.g. numpy==1.26.4, opencv-python-headless>=4.10,<5 or transformers[torch]==4.46.0';
     if (/^(?:https?|file|git\+\w+):|^[./]|@/.test(t)) {
-        throw new UserError(`${field}: ${quote(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`);
+        throw new errors_UserError(`${field}: ${quote(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`);
     }
     const m = /^([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$/.exec(t);
     const name = m?.[1] ?? '';
@@ -31953,10 +31953,10 @@ function parsePipPackage(text, field) {
         (extras === '' || PIP_EXTRAS.test(extras)) &&
         (specifiers === '' || specifiers.split(',').every((s) => PIP_SPECIFIER.test(s.trim())));
     if (!ok)
-        throw new UserError(`${field}: ${quote(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
     const normal = normalisePipName(name);
     if (FRAMEWORK_PACKAGES.includes(normal)) {
-        throw new UserError(`${field}: ${quote(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
+        throw new errors_UserError(`${field}: ${quote(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
     }
     return `${name}${extras}${specifiers.replace(/\s+/g, '')}`;
 }
@@ -31971,35 +31971,35 @@ function parseIndexUrl(text, field) {
         url = new URL(t);
     }
     catch {
-        throw new UserError(`${field}: ${quote(text)} is not a URL; accepted: an http(s) URL of a package index, e.g. https://pypi.example.com/simple`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not a URL; accepted: an http(s) URL of a package index, e.g. https://pypi.example.com/simple`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new UserError(`${field}: ${quote(text)} is not an http(s) URL`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not an http(s) URL`);
     }
     if (url.username || url.password) {
         // The URL is written into the Dockerfile, and so into the image's history and the build log.
-        throw new UserError(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`);
+        throw new errors_UserError(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`);
     }
     if (/["'`$\\\s]/.test(t))
-        throw new UserError(`${field}: ${quote(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
+        throw new errors_UserError(`${field}: ${quote(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
     return t;
 }
 function parseEnvLine(text, field) {
     const eq = text.indexOf('=');
     const key = eq > 0 ? text.slice(0, eq).trim() : '';
     if (!ENV_KEY.test(key))
-        throw new UserError(`${field}: ${quote(text)} is not KEY=VALUE with a name of letters, digits and _`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not KEY=VALUE with a name of letters, digits and _`);
     return [key, parseEnvValue(text.slice(eq + 1), `${field} (${key})`)];
 }
 function parseEnvValue(value, field) {
     if (/[\u0000-\u001f\u007f]/.test(value))
-        throw new UserError(`${field}: the value contains control characters (a newline?); one line per variable`);
+        throw new errors_UserError(`${field}: the value contains control characters (a newline?); one line per variable`);
     return value;
 }
 function parseWorkdir(text, field) {
     const t = text.trim();
     if (!WORKDIR.test(t) || t.split('/').includes('..')) {
-        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: an absolute path of letters, digits and ._@+-/ such as /workspace`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: an absolute path of letters, digits and ._@+-/ such as /workspace`);
     }
     return t.length > 1 ? t.replace(/\/+$/, '') : t;
 }
@@ -32007,16 +32007,16 @@ function parseUser(text, field) {
     const t = text.trim();
     const m = USER.exec(t);
     if (!m)
-        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`);
     if (m[1] === 'root' || m[2] === '0')
-        throw new UserError(`${field}: ${quote(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
+        throw new errors_UserError(`${field}: ${quote(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
     return t;
 }
 /** A path in the workspace: relative, no `..` out of it, nothing a shell or Dockerfile would read specially. */
 function parseWorkspacePath(text, field) {
     const t = text.trim().replace(/^\.\//, '');
     if (t === '' || t.startsWith('/') || t.split('/').includes('..') || !/^[A-Za-z0-9._@+\/-]+$/.test(t)) {
-        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`);
     }
     return t;
 }
@@ -32024,19 +32024,19 @@ function parseBaseImageTemplate(text, field) {
     const t = text.trim();
     for (const m of t.matchAll(/\{([^}]*)\}/g)) {
         if (!BASE_IMAGE_PLACEHOLDERS.includes(m[1] ?? '')) {
-            throw new UserError(`${field}: unknown placeholder {${m[1]}}; accepted: ${BASE_IMAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+            throw new errors_UserError(`${field}: unknown placeholder {${m[1]}}; accepted: ${BASE_IMAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
         }
     }
     const sample = t.replace(/\{[^}]*\}/g, 'x1');
     if (t === '' || /[\s"'`$\\]/.test(t) || !/^[a-z0-9][a-z0-9._\/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))) {
-        throw new UserError(`${field}: ${quote(text)} is not an image reference; accepted: repository:tag with optional placeholders, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not an image reference; accepted: repository:tag with optional placeholders, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
     }
     return t;
 }
 function parseTagSuffix(text, field) {
     const t = text.trim();
     if (!TAG_SUFFIX.test(t))
-        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: up to 40 letters, digits, _ . - (starting with a letter or digit)`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: up to 40 letters, digits, _ . - (starting with a letter or digit)`);
     return t;
 }
 // ---------------------------------------------------------------------------------------------
@@ -32094,18 +32094,18 @@ function customisationFromSpec(obj, at) {
         if (Array.isArray(v)) {
             return v.map((item, i) => {
                 if (typeof item !== 'string')
-                    throw new UserError(`${field}[${i}]: expected one value, got ${describe(item)}`);
+                    throw new errors_UserError(`${field}[${i}]: expected one value, got ${describe(item)}`);
                 return parse(item, `${field}[${i}]`);
             });
         }
-        throw new UserError(`${field}: expected a list of values, got ${describe(v)}`);
+        throw new errors_UserError(`${field}: expected a list of values, got ${describe(v)}`);
     };
     const scalar = (key, parse) => {
         const v = obj[key];
         if (v === undefined)
             return null;
         if (typeof v !== 'string' || v.trim() === '')
-            throw new UserError(`${at}.${key}: expected one value, got ${describe(v)}`);
+            throw new errors_UserError(`${at}.${key}: expected one value, got ${describe(v)}`);
         return parse(v, `${at}.${key}`);
     };
     c.aptPackages = dedupe(list('apt-packages', parseAptPackage));
@@ -32129,20 +32129,20 @@ function envFromSpec(v, field) {
     if (Array.isArray(v)) {
         return v.map((item, i) => {
             if (typeof item !== 'string')
-                throw new UserError(`${field}[${i}]: expected KEY=VALUE, got ${describe(item)}`);
+                throw new errors_UserError(`${field}[${i}]: expected KEY=VALUE, got ${describe(item)}`);
             return parseEnvLine(item, `${field}[${i}]`);
         });
     }
     if (typeof v === 'object' && v !== null) {
         return Object.entries(v).map(([key, value]) => {
             if (!ENV_KEY.test(key))
-                throw new UserError(`${field}: ${quote(key)} is not a variable name (letters, digits and _)`);
+                throw new errors_UserError(`${field}: ${quote(key)} is not a variable name (letters, digits and _)`);
             if (typeof value !== 'string')
-                throw new UserError(`${field}.${key}: expected a value, got ${describe(value)}`);
+                throw new errors_UserError(`${field}.${key}: expected a value, got ${describe(value)}`);
             return [key, parseEnvValue(value, `${field}.${key}`)];
         });
     }
-    throw new UserError(`${field}: expected a mapping of NAME: value, got ${describe(v)}`);
+    throw new errors_UserError(`${field}: expected a mapping of NAME: value, got ${describe(v)}`);
 }
 /**
  * An entry's customisation stored in a plan (the `customisation` field, compact), read back for a
@@ -32152,7 +32152,7 @@ function customisationFromEntry(v, field) {
     if (v === undefined || v === null)
         return null;
     if (typeof v !== 'object' || Array.isArray(v))
-        throw new UserError(`${field}: expected the customisation object a plan wrote, got ${describe(v)}`);
+        throw new errors_UserError(`${field}: expected the customisation object a plan wrote, got ${describe(v)}`);
     const o = v;
     const spec = {};
     for (const key of CUSTOM_KEYS) {
@@ -32163,7 +32163,7 @@ function customisationFromEntry(v, field) {
     }
     const unknown = Object.keys(o).filter((k) => !Object.values(FIELD_OF).includes(k));
     if (unknown.length)
-        throw new UserError(`${field}: unknown key ${quote(unknown[0])}; this entry was written by another version of the action?`);
+        throw new errors_UserError(`${field}: unknown key ${quote(unknown[0])}; this entry was written by another version of the action?`);
     return customisationFromSpec(spec, field) ?? emptyCustomisation();
 }
 // ---------------------------------------------------------------------------------------------
@@ -32235,15 +32235,64 @@ function describe(v) {
     return `the value ${quote(v)}`;
 }
 
+;// CONCATENATED MODULE: ./src/data/frameworks.json
+const frameworks_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"TensorFlow and JAX GPU builds on Linux x86_64, transcribed from shared/research/tf-jax-compat.md and tf-compat.json (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["tensorflow/docs site/en/install/source.md @7c3650212 (tested build configurations)","tensorflow/tensorflow setup.py @4dacf3f3 (r2.14 and-cuda pins)","Spack py_tensorflow @06604c5e (latest patches, third-party)","jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt"],"tensorflow":[{"minor":"2.10","status":"stable","patches":["2.10.0","2.10.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last release with native-Windows GPU. System CUDA 11.2/cuDNN 8.1 required. tensorflow-gpu still published."]},{"minor":"2.11","status":"stable","patches":["2.11.0","2.11.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last tensorflow-gpu wheels (tensorflow_gpu-2.11.0 linked in pip.md@c237da46c). GPU row Bazel first listed 5.1.1, corrected to 5.3.0 (67e8be9af)."]},{"minor":"2.12","status":"stable","patches":["2.12.0","2.12.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra. Docs: conda cudatoolkit=11.8.0 + pip nvidia-cudnn-cu11==8.6.0.163 + LD_LIBRARY_PATH. tensorflow-gpu==2.12.0 is an erroring stub. No official 2.12.1 docker image [3p]."]},{"minor":"2.13","status":"stable","patches":["2.13.0","2.13.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra: tensorflow[and-cuda]==2.13.* installs no CUDA libs (pip only warns) [inferred]; issue #61993. Same conda+nvidia-cudnn-cu11 8.6.0.163 recipe. No official 2.13.1 docker image [3p]."]},{"minor":"2.14","status":"stable","patches":["2.14.0","2.14.1"],"python":["3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.7","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu11==11.11.3.6","nvidia-cuda-cupti-cu11==11.8.87","nvidia-cuda-nvcc-cu11==11.8.89","nvidia-cuda-runtime-cu11==11.8.89","nvidia-cudnn-cu11==8.7.0.84","nvidia-cufft-cu11==10.9.0.58","nvidia-curand-cu11==10.3.0.86","nvidia-cusolver-cu11==11.4.1.48","nvidia-cusparse-cu11==11.7.5.86","nvidia-nccl-cu11==2.16.5"],"baseImage":"nvidia/cuda:11.8.0-base-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"read"},"notes":["First and-cuda release (cu11). tensorrt==8.5.3.1 has no py3.11 wheel -> install fails on 3.11 (#61986)."]},{"minor":"2.15","status":"stable","patches":["2.15.0","2.15.1"],"python":["3.9","3.10","3.11"],"cuda":"12.2","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.2.5.6","nvidia-cuda-cupti-cu12==12.2.142","nvidia-cuda-nvcc-cu12==12.2.140","nvidia-cuda-nvrtc-cu12==12.2.140","nvidia-cuda-runtime-cu12==12.2.140","nvidia-cudnn-cu12==8.9.4.25","nvidia-cufft-cu12==11.0.8.103","nvidia-curand-cu12==10.3.3.141","nvidia-cusolver-cu12==11.5.2.141","nvidia-cusparse-cu12==12.1.2.141","nvidia-nccl-cu12==2.16.5","nvidia-nvjitlink-cu12==12.2.140"],"baseImage":"nvidia/cuda:12.2.2-base-ubuntu22.04","cudaFull":"12.2.2","os":"ubuntu22.04","minDriver":"535.54.03","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cu12 release. tensorflow[and-cuda]==2.15.0 is uninstallable from PyPI (tensorrt-libs==8.6.1 missing; #62498, #66517); use 2.15.0.post1 (tensorrt removed, PR #62520) or 2.15.1. cuDNN column first published as 8.8, corrected to 8.9 (0fc1acda9). Official 2.15.0-gpu-jupyter image reported without GPU (#62412).","the 2.15.0 pins are third-party; 2.15.1 is assumed to keep them (inferred)"]},{"minor":"2.16","status":"stable","patches":["2.16.1","2.16.2"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.3.4.1","nvidia-cuda-cupti-cu12==12.3.101","nvidia-cuda-nvcc-cu12==12.3.107","nvidia-cuda-nvrtc-cu12==12.3.107","nvidia-cuda-runtime-cu12==12.3.101","nvidia-cudnn-cu12==8.9.7.29","nvidia-cufft-cu12==11.0.12.1","nvidia-curand-cu12==10.3.4.107","nvidia-cusolver-cu12==11.5.4.101","nvidia-cusparse-cu12==12.2.0.103","nvidia-nccl-cu12==2.19.3","nvidia-nvjitlink-cu12==12.3.101"],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First release is 2.16.1 (2.16.0 apparently never published [inferred]). Keras 3 default. 2.16.1 with and-cuda often fails to find the pip CUDA libs (#63362, #65842); docs add symlink workaround (pip.md step 6)."]},{"minor":"2.17","status":"stable","patches":["2.17.0","2.17.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last cuDNN 8 release. build_info example: cuda_version \'12.3\', cudnn_version \'8\', caps sm_50,sm_60,sm_70,sm_80,compute_90 [3p]. Official 2.17.0-gpu image reported working (#62412 comment)."]},{"minor":"2.18","status":"stable","patches":["2.18.0","2.18.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cuDNN 9 release; hermetic CUDA build (build_info cuda_version like \'12.5.1\'). NumPy 2.0 supported. Conflicts with torch 2.5/2.6 pin nvidia-cudnn-cu12==9.1.0.70 (\'Loaded runtime CuDNN library: 9.1.0 but source was compiled with: 9.3.0\'). Official 2.18.0-gpu image ships cuDNN 8 -> no GPU (#62412 comment)."]},{"minor":"2.19","status":"stable","patches":["2.19.0","2.19.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["build_info example: cuda_version \'12.5.1\', cudnn_version \'9\', caps sm_60,sm_70,sm_80,sm_89,compute_90 [3p, version not stated in source]."]},{"minor":"2.20","status":"stable","patches":["2.20.0"],"python":["3.9","3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["and-cuda switched from exact pins to ranges: rebuilds float to newer cu12 libs; pin via constraints. 2.20.1 unconfirmed (one unreliable README).","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]},{"minor":"2.21","status":"stable","patches":["2.21.0"],"python":["3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["Python 3.9 dropped; TensorBoard dependency removed; requires numpy>=1.26, keras>=3.12.0 [3p]. A 3p note reports TF RUNPATH misses some pip CUDA libs (libcusolver.so.11) -> ldconfig of site-packages/nvidia/*/lib needed. Unconstrained resolve Sept 2026 gave runtime 12.9.79 / cuDNN 9.27.0.42 [3p].","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]}],"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred"}},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred"}}},"leftOut":["tensorflow 2.22.0rc0: CUDA and cuDNN not in the tested-build table (third-party notes only); status of 2.22 unknown on 2026-11-29","tensorflow-gpu: a stub that fails to install from 2.12; tensorflow is the GPU package","jax releases between the tags the research read (0.5.x, 0.9.x, 0.10.0, 0.10.1): not transcribed"]}');
+;// CONCATENATED MODULE: ./src/compat/frameworks.ts
+
+let data;
+function bundledFrameworks() {
+    data ??= checkFrameworks(structuredClone(frameworks_namespaceObject));
+    return data;
+}
+const VERSION = /^\d+\.\d+\.\d+$/;
+const MINOR = /^\d+\.\d+$/;
+/** The invariants the resolver relies on; a broken data file is a bug, so this throws plainly. */
+function checkFrameworks(d) {
+    const fail = (m) => {
+        throw new Error(`src/data/frameworks.json: ${m}`);
+    };
+    for (const r of d.tensorflow) {
+        if (!MINOR.test(r.minor))
+            fail(`tensorflow minor ${r.minor}`);
+        if (!r.patches.length || r.patches.some((p) => !VERSION.test(p) || !p.startsWith(`${r.minor}.`)))
+            fail(`tensorflow ${r.minor} patches ${r.patches.join(', ')}`);
+        if (!r.python.length || r.python.some((p) => !MINOR.test(p)))
+            fail(`tensorflow ${r.minor} python`);
+        if (!MINOR.test(r.cuda) || !r.cudaFull.startsWith(`${r.cuda}.`))
+            fail(`tensorflow ${r.minor} cuda ${r.cuda} / ${r.cudaFull}`);
+        if ((r.install === 'pinned-libraries' || r.install === 'and-cuda-constrained') && r.cudaLibraries.length === 0)
+            fail(`tensorflow ${r.minor}: ${r.install} without cudaLibraries`);
+        if (r.cudaLibraries.some((l) => !/^nvidia-[a-z0-9-]+==[\d.]+$/.test(l)))
+            fail(`tensorflow ${r.minor} cudaLibraries`);
+        if (!/^(nvidia\/cuda|ubuntu):[\w.-]+$/.test(r.baseImage) || !r.baseImage.endsWith(r.os.replace('ubuntu', 'ubuntu')))
+            fail(`tensorflow ${r.minor} baseImage ${r.baseImage}`);
+    }
+    for (const r of d.jax) {
+        if (!VERSION.test(r.version) || !r.python.length || !r.cuda.every((c) => d.jaxCuda[c]))
+            fail(`jax ${r.version}`);
+    }
+    return d;
+}
+
 ;// CONCATENATED MODULE: ./src/matrix/entry.ts
 
 
+const FRAMEWORKS = (/* unused pure expression or super */ null && (['pytorch', 'tensorflow', 'jax']));
+/** The framework's own version: torch, tensorflow or jax. */
+function frameworkVersion(e) {
+    return e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? e.tensorflow : e.jax;
+}
+/** "torch 2.4.1", "tensorflow 2.18.1", "jax 0.8.0" */
+function frameworkTitle(e) {
+    return `${e.framework === 'pytorch' ? 'torch' : e.framework} ${frameworkVersion(e)}`;
+}
 function buildEntry(parts, data) {
     const { release, patch, cuda, variant, python, ubuntu, flavor } = parts;
     const os = `ubuntu${ubuntu}`;
     const channel = release.status === 'rc' ? 'test' : 'release';
     const indexTemplate = release.status === 'rc' ? data.indexUrls.rc : data.indexUrls.stable;
     const fields = {
+        framework: 'pytorch',
         torch: patch.torch,
         torchvision: patch.torchvision,
         torchaudio: patch.torchaudio,
@@ -32268,26 +32317,41 @@ function buildEntry(parts, data) {
 function customiseEntry(entry, custom) {
     if (isEmpty(custom))
         return entry;
-    const { tag: _tag, key: _key, customisation: _c, ...fields } = entry;
+    const fields = identityOf(entry);
     const stored = compact(custom);
     const baseImage = custom.baseImage ? renderBaseImage(custom.baseImage, entry) : entry.baseImage;
     const tag = custom.tagSuffix ? `${plainTag(entry)}-${custom.tagSuffix}` : plainTag(entry);
     const customised = { ...fields, baseImage };
     return { ...customised, tag, key: entryKey(customised, stored), customisation: stored };
 }
-function plainTag(e) {
-    return `${e.torch}-${e.cudaVariant}-py${e.python}-${e.os}${e.flavor === 'devel' ? '-devel' : ''}`;
+/** The entry without tag, key and customisation. */
+function identityOf(entry) {
+    const { tag: _tag, key: _key, customisation: _c, ...fields } = entry;
+    return fields;
 }
-/** Whether the entry's torch comes with its base image (base-image) rather than from the wheel index. */
-function torchFromBaseImage(entry) {
+/** A new entry (tensorflow, jax) from its identity: named and keyed. */
+function namedEntry(fields) {
+    return { ...fields, tag: plainTag(fields), key: entryKey(fields) };
+}
+/** "2.4.1-cu124-py3.11-ubuntu22.04" (torch, as before), "tf2.18.1-cu125-...", "jax0.8.0-cuda13-..." */
+function plainTag(e) {
+    const name = e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? `tf${e.tensorflow}` : `jax${e.jax}`;
+    return `${name}-${e.cudaVariant}-py${e.python}-${e.os}${e.flavor === 'devel' ? '-devel' : ''}`;
+}
+/** Whether the entry's framework comes with its base image (base-image) rather than from pip. */
+function frameworkFromBaseImage(entry) {
     return Boolean(entry.customisation?.baseImage);
 }
 /** Fill a base-image template's {placeholders} from the entry. */
 function renderBaseImage(template, entry) {
     const values = {
-        torch: entry.torch,
-        torchvision: entry.torchvision ?? '',
-        torchaudio: entry.torchaudio ?? '',
+        framework: entry.framework,
+        version: frameworkVersion(entry),
+        torch: entry.framework === 'pytorch' ? entry.torch : '',
+        torchvision: (entry.framework === 'pytorch' ? entry.torchvision : null) ?? '',
+        torchaudio: (entry.framework === 'pytorch' ? entry.torchaudio : null) ?? '',
+        tensorflow: entry.framework === 'tensorflow' ? entry.tensorflow : '',
+        jax: entry.framework === 'jax' ? entry.jax : '',
         cuda: entry.cuda,
         cudaFull: entry.cudaFull ?? entry.cuda,
         cudaVariant: entry.cudaVariant,
@@ -32314,6 +32378,23 @@ function baseImageFor(cuda, ubuntu, flavor) {
 const KEY_VERSION = 1;
 function entryKey(fields, customisation) {
     const custom = customisation && Object.keys(customisation).length ? [customisation] : [];
+    if (fields.framework !== 'pytorch') {
+        const canonical = JSON.stringify([
+            KEY_VERSION,
+            fields.framework,
+            frameworkVersion(fields),
+            fields.cudaVariant,
+            fields.cudaFull,
+            fields.cudnn,
+            fields.python,
+            fields.os,
+            fields.flavor,
+            fields.baseImage,
+            ...custom,
+        ]);
+        return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 12);
+    }
+    // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
     const canonical = JSON.stringify([
         KEY_VERSION,
         fields.torch,
@@ -32333,6 +32414,7 @@ function entryKey(fields, customisation) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/dockerfile.ts
+
 
 
 /**
@@ -32371,12 +32453,13 @@ const CONTEXT_POST_INSTALL = 'gim/post-install';
 const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
 function renderDockerfile(entry, inputs = {}) {
     const custom = (entry.customisation ?? {});
-    const fromBase = torchFromBaseImage(entry);
+    const fromBase = frameworkFromBaseImage(entry);
     const from = inputs.baseDigest ? `${entry.baseImage}@${inputs.baseDigest}` : entry.baseImage;
     const python = fromBase ? 'python3' : '/opt/venv/bin/python';
+    const name = frameworkName(entry);
     const parts = [];
     parts.push(`# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
-# torch ${entry.torch}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}, cuDNN ${entry.cudnn}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# torch and Python come with the base image ${entry.baseImage}` : ''}`);
+# ${frameworkTitle(entry)}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}${entry.cudnn ? `, cuDNN ${entry.cudnn}` : ''}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# ${name} and Python come with the base image ${entry.baseImage}` : ''}`);
     if (fromBase) {
         parts.push(`FROM ${from}
 ARG SOURCE_DATE_EPOCH
@@ -32387,17 +32470,6 @@ ENV PYTHONUNBUFFERED=1 \\
     PIP_ROOT_USER_ACTION=ignore`);
     }
     else {
-        const packages = [
-            `torch==\${TORCH_VERSION}`,
-            entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
-            entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
-        ].filter((p) => p !== null);
-        const torchArgs = [
-            `ARG TORCH_VERSION=${entry.torch}`,
-            entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
-            entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
-            `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
-        ].filter((a) => a !== null);
         parts.push(`ARG UV_IMAGE=${inputs.uvImage ?? DEFAULT_UV_IMAGE}
 FROM \${UV_IMAGE} AS uv
 
@@ -32418,19 +32490,15 @@ RUN apt-get update \\
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
  && ${CLEAN_APT}
 
-# Python, shared by every torch built on this base.
+# Python, shared by every ${name} built on this base.
 ARG PYTHON_VERSION=${entry.python}
 RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
     uv python install \${PYTHON_VERSION} \\
  && uv venv --python \${PYTHON_VERSION} /opt/venv
 
-# torch and its libraries at the entry's exact versions, from its wheel index.
-${torchArgs.join('\n')}
-RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
-    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
-      ${packages.join(' ')}`);
+${frameworkInstall(entry, inputs.frameworks ?? bundledFrameworks())}`);
     }
-    parts.push(`# torch stays what the matrix says: check it, and pin it for every later install.
+    parts.push(`# ${name} stays what the matrix says: check it, and pin it for every later install.
 RUN ${python} - <<'GIM_PIN'
 ${pinScript(entry, fromBase)}
 GIM_PIN`);
@@ -32483,7 +32551,84 @@ LABEL io.github.gpu-image-matrix.inventory=${INVENTORY_PATH}`);
         parts.push('CMD ["python"]');
     return `${parts.join('\n\n')}\n`;
 }
-/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned torch. */
+const UV = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
+/** "torch", "tensorflow", "jax": what the comments call the framework. */
+function frameworkName(entry) {
+    return entry.framework === 'pytorch' ? 'torch' : entry.framework;
+}
+/** The framework and its CUDA libraries at exact versions, into /opt/venv. */
+function frameworkInstall(entry, frameworks) {
+    switch (entry.framework) {
+        case 'pytorch': {
+            const packages = [
+                `torch==\${TORCH_VERSION}`,
+                entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
+                entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
+            ].filter((p) => p !== null);
+            const args = [
+                `ARG TORCH_VERSION=${entry.torch}`,
+                entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
+                entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
+                `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
+            ].filter((a) => a !== null);
+            return `# torch and its libraries at the entry's exact versions, from its wheel index.
+${args.join('\n')}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
+      ${packages.join(' ')}`;
+        }
+        case 'tensorflow': {
+            if (entry.cuda === 'cpu') {
+                return `# tensorflow-cpu at the entry's exact version.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python tensorflow-cpu==\${TENSORFLOW_VERSION}`;
+            }
+            const release = frameworks.tensorflow.find((r) => r.patches.includes(entry.tensorflow));
+            if (!release)
+                throw new Error(`no tensorflow release data for ${entry.tensorflow}`);
+            const libs = release.cudaLibraries;
+            const how = {
+                'system-cuda': `# tensorflow at the entry's exact version; CUDA ${release.cuda} and cuDNN ${release.cudnn} come with the base image.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION}`,
+                'pinned-libraries': `# tensorflow and the CUDA libraries tensorflow[and-cuda] pins, named at those versions (without TensorRT).
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION} \\
+      ${libs.join(' \\\n      ')}`,
+                'and-cuda': `# tensorflow[and-cuda]: the CUDA libraries at the exact versions this release pins.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"`,
+                'and-cuda-constrained': `# tensorflow[and-cuda], whose CUDA libraries are ranges here: pinned, so that rebuilds are the same.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    printf '%s\\n' ${libs.map((l) => `'${l}'`).join(' ')} > /tmp/gim-cuda-pins.txt \\
+ && uv pip install --python /opt/venv/bin/python -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}" \\
+ && rm /tmp/gim-cuda-pins.txt`,
+            };
+            return `${how[release.install]}${release.install === 'system-cuda' ? '' : `\n${PIP_CUDA_ON_PATH}`}`;
+        }
+        case 'jax': {
+            const extra = entry.cuda === 'cpu' ? '' : `[${entry.cudaVariant}]`;
+            return `# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; the CUDA wheels are lower-bounded only, and the inventory records what came).
+ARG JAX_VERSION=${entry.jax}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`;
+        }
+    }
+}
+/**
+ * The pip CUDA libraries on the loader path, and ptxas on PATH: TensorFlow's RUNPATH does not cover
+ * every nvidia/*\/lib (libcusolver, nvjitlink, curand, nvrtc were reported missing), and XLA needs
+ * ptxas from nvidia-cuda-nvcc to compile.
+ */
+const PIP_CUDA_ON_PATH = `RUN ls -d /opt/venv/lib/python*/site-packages/nvidia/*/lib > /etc/ld.so.conf.d/gim-pip-cuda.conf \\
+ && ldconfig && rm -f /var/cache/ldconfig/aux-cache \\
+ && for p in /opt/venv/lib/python*/site-packages/nvidia/cuda_nvcc/bin/ptxas; do [ -e "$p" ] && ln -sf "$p" /opt/venv/bin/ptxas; done; true`;
+/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework. */
 function installCommand(fromBase, custom) {
     const indexes = [
         ...(custom.pipIndexUrl ? [`--index-url ${custom.pipIndexUrl}`] : []),
@@ -32539,7 +32684,11 @@ except ImportError:  # Python 3.7
         return None`;
 /** The Python (3.7+) that checks torch against the entry and writes the constraints file. */
 function pinScript(entry, fromBase) {
-    const expected = { torch: entry.torch, torchvision: entry.torchvision, torchaudio: entry.torchaudio };
+    const expected = entry.framework === 'pytorch'
+        ? { torch: entry.torch, torchvision: entry.torchvision, torchaudio: entry.torchaudio }
+        : entry.framework === 'tensorflow'
+            ? { [entry.cuda === 'cpu' && !fromBase ? 'tensorflow-cpu' : 'tensorflow']: entry.tensorflow }
+            : { jax: entry.jax, jaxlib: entry.jax };
     const hint = fromBase
         ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose torch and Python match the entry, or set the entry's torch and python to what the image holds`
         : 'the wheel index served other versions than the release data says';
@@ -32661,6 +32810,7 @@ function dockerfileQuote(s) {
 
 
 
+
 /**
  * The smoke test's settings, the docker run argv, and reading the check's
  * report. Pure.
@@ -32673,7 +32823,7 @@ function parseSize(text, field, fallback) {
         return fallback;
     if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0)
         return t;
-    throw new UserError(`${field}: ${quote(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
 }
 function parseCpus(text, field) {
     const t = (text ?? '').trim();
@@ -32681,7 +32831,7 @@ function parseCpus(text, field) {
         return null;
     if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024)
         return t;
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
 }
 /** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
 const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
@@ -32696,7 +32846,7 @@ function parseGpuFlags(text, field) {
             continue;
         const flag = tok.split('=')[0];
         if (!GPU_FLAGS.includes(flag)) {
-            throw new UserError(`${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
+            throw new errors_UserError(`${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
         }
     }
     return tokens;
@@ -32705,7 +32855,7 @@ function parseGpus(text, field) {
     const t = (text ?? '').trim() || 'all';
     if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
         return t;
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
 }
 function parseWholeNumber(text, field, fallback, min, max) {
     const t = (text ?? '').trim();
@@ -32713,19 +32863,19 @@ function parseWholeNumber(text, field, fallback, min, max) {
         return fallback;
     if (/^\d+$/.test(t) && Number(t) >= min && Number(t) <= max)
         return Number(t);
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
 }
 function parseSmokeMode(text, field) {
     const t = (text ?? '').trim().toLowerCase() || 'auto';
     if (SMOKE_MODES.includes(t))
         return t;
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${listWords([...SMOKE_MODES])}`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${listWords([...SMOKE_MODES])}`);
 }
 function parsePython(text, field) {
     const t = (text ?? '').trim() || 'python3';
     if (/^[\w./-]+$/.test(t))
         return t;
-    throw new UserError(`${field}: ${quote(text)} is not an interpreter name or path`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not an interpreter name or path`);
 }
 /** Whether an entry is checked on a GPU: CPU entries never are. */
 function gpuModeFor(entry, options) {
@@ -32790,11 +32940,19 @@ function relativeInside(dir, file) {
 }
 /** The check script's own arguments (also what a person passes when running it standalone). */
 function checkArgs(entry, options, gpu, script) {
-    const args = ['--expect-torch', entry.torch, '--expect-cuda', entry.cuda];
-    if (entry.torchvision)
-        args.push('--expect-torchvision', entry.torchvision);
-    if (entry.torchaudio)
-        args.push('--expect-torchaudio', entry.torchaudio);
+    const args = [];
+    if (entry.framework === 'pytorch') {
+        args.push('--expect-torch', entry.torch, '--expect-cuda', entry.cuda);
+        if (entry.torchvision)
+            args.push('--expect-torchvision', entry.torchvision);
+        if (entry.torchaudio)
+            args.push('--expect-torchaudio', entry.torchaudio);
+    }
+    else {
+        args.push('--framework', entry.framework, '--expect-version', frameworkVersion(entry), '--expect-cuda', entry.cuda);
+        if (entry.cudnn)
+            args.push('--expect-cudnn', entry.cudnn);
+    }
     if (!gpu)
         args.push('--no-gpu');
     else
@@ -32838,7 +32996,7 @@ function parseCheckOutput(output) {
 function parseSmokeOptions(raw, names, script, workspace) {
     const ipcHost = parseBoolean(raw.ipcHost, names.ipcHost, false);
     if (ipcHost && raw.shmSize?.trim()) {
-        throw new UserError(`${names.shmSize} and ${names.ipcHost} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
+        throw new errors_UserError(`${names.shmSize} and ${names.ipcHost} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
     }
     const options = {
         mode: parseSmokeMode(raw.smoke, names.smoke),
@@ -32877,7 +33035,7 @@ function smokeImages(entries, imagesJson, image, field) {
             list = found;
         }
         catch (err) {
-            throw new UserError(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
+            throw new errors_UserError(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
         }
         for (const item of list) {
             if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string')
@@ -32894,14 +33052,14 @@ function smokeImages(entries, imagesJson, image, field) {
             map.set(e.key, `${repo}:${e.tag}`);
         return map;
     }
-    throw new UserError(`smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`);
+    throw new errors_UserError(`smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`);
 }
 /** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
 function pinned(ref, digest) {
     if (!digest)
         return ref;
     if (!/^sha256:[0-9a-f]{64}$/.test(digest))
-        throw new UserError(`images: ${quote(digest)} is not a sha256 digest`);
+        throw new errors_UserError(`images: ${quote(digest)} is not a sha256 digest`);
     const slash = ref.lastIndexOf('/');
     const colon = ref.lastIndexOf(':');
     const repo = colon > slash ? ref.slice(0, colon) : ref;
@@ -33013,12 +33171,21 @@ const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUI
 const CONTENT_VERSION = 1;
 /** Build-args every build gets from its entry; the user's build-args may not redefine them. */
 function entryBuildArgs(entry) {
+    // Each framework's own version args; PyTorch entries keep exactly the args they always had.
+    const framework = entry.framework === 'pytorch'
+        ? [
+            ['TORCH_VERSION', entry.torch],
+            ['TORCHVISION_VERSION', entry.torchvision],
+            ['TORCHAUDIO_VERSION', entry.torchaudio],
+            ['TORCH_INDEX_URL', entry.indexUrl],
+        ]
+        : [
+            ['FRAMEWORK', entry.framework],
+            entry.framework === 'tensorflow' ? ['TENSORFLOW_VERSION', entry.tensorflow] : ['JAX_VERSION', entry.jax],
+        ];
     const args = [
         ['BASE_IMAGE', entry.baseImage],
-        ['TORCH_VERSION', entry.torch],
-        ['TORCHVISION_VERSION', entry.torchvision],
-        ['TORCHAUDIO_VERSION', entry.torchaudio],
-        ['TORCH_INDEX_URL', entry.indexUrl],
+        ...framework,
         ['CUDA_VERSION', entry.cuda],
         ['CUDA_FULL_VERSION', entry.cudaFull],
         ['CUDA_VARIANT', entry.cudaVariant],
@@ -33033,17 +33200,28 @@ function entryBuildArgs(entry) {
     return args.map(([k, v]) => [k, v ?? '']);
 }
 const LABEL_PREFIX = 'io.github.gpu-image-matrix';
+function frameworkLabels(entry) {
+    if (entry.framework === 'pytorch') {
+        return [
+            [`${LABEL_PREFIX}.torch`, entry.torch],
+            [`${LABEL_PREFIX}.torchvision`, entry.torchvision],
+            [`${LABEL_PREFIX}.torchaudio`, entry.torchaudio],
+        ];
+    }
+    return [
+        [`${LABEL_PREFIX}.framework`, entry.framework],
+        [`${LABEL_PREFIX}.${entry.framework}`, frameworkVersion(entry)],
+    ];
+}
 function entryLabels(entry, env, contentHash) {
     const labels = [
-        ['org.opencontainers.image.title', `torch ${entry.torch} ${entry.cudaVariant} python ${entry.python}`],
+        ['org.opencontainers.image.title', `${frameworkTitle(entry)} ${entry.cudaVariant} python ${entry.python}`],
         ['org.opencontainers.image.version', entry.tag],
         ['org.opencontainers.image.created', env.created],
         ['org.opencontainers.image.source', env.sourceUrl ?? null],
         ['org.opencontainers.image.revision', env.revision ?? null],
         ['org.opencontainers.image.base.name', entry.baseImage],
-        [`${LABEL_PREFIX}.torch`, entry.torch],
-        [`${LABEL_PREFIX}.torchvision`, entry.torchvision],
-        [`${LABEL_PREFIX}.torchaudio`, entry.torchaudio],
+        ...frameworkLabels(entry),
         [`${LABEL_PREFIX}.cuda`, entry.cudaFull ?? entry.cuda],
         [`${LABEL_PREFIX}.cuda-variant`, entry.cudaVariant],
         [`${LABEL_PREFIX}.cudnn`, entry.cudnn],
@@ -33063,7 +33241,7 @@ function entryTags(entry, repo, templates, entryCount) {
     const tags = [taggedReference(repo, entry.tag, 'matrix tag')];
     templates.forEach((template, i) => {
         if (entryCount > 1 && !/\{\w+\}/.test(template)) {
-            throw new UserError(`tags line ${i + 1}: ${quote(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`);
+            throw new errors_UserError(`tags line ${i + 1}: ${quote(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`);
         }
         const rendered = renderTagTemplate(template, entry);
         const ref = /[:/]/.test(rendered)
@@ -33101,8 +33279,7 @@ function cacheScopeKey(entry) {
     if (!entry.customisation)
         return entry.key;
     // baseImage is the base-image template filled in: a different base is a different scope.
-    const { tag: _t, key: _k, customisation, ...fields } = entry;
-    return `${entryKey(fields)}${customisation.tagSuffix ? `-${customisation.tagSuffix}` : ''}`;
+    return `${entryKey(identityOf(entry))}${entry.customisation.tagSuffix ? `-${entry.customisation.tagSuffix}` : ''}`;
 }
 function cachePlan(backend, options, entry, hash) {
     const chosen = backend === 'auto' ? (options.push ? 'registry' : 'none') : backend;
@@ -33140,7 +33317,7 @@ function planEntryBuild(entry, options, inputs, env) {
     const reserved = new Set(fromEntry.map(([k]) => k));
     for (const [key] of options.buildArgs) {
         if (reserved.has(key)) {
-            throw new UserError(`build-args: ${key} is set from each matrix entry and cannot be overridden; entry build-args: ${[...reserved].join(', ')}`);
+            throw new errors_UserError(`build-args: ${key} is set from each matrix entry and cannot be overridden; entry build-args: ${[...reserved].join(', ')}`);
         }
     }
     const buildArgs = [...fromEntry, ...options.buildArgs];
@@ -33401,15 +33578,15 @@ function readRequirements(text, origin) {
         if (include) {
             const file = include[1];
             if (/^[a-z+]+:\/\//i.test(file))
-                throw new UserError(`${at}: ${quote(file)}: includes by URL are not followed; copy the file into the repository`);
+                throw new errors_UserError(`${at}: ${quote(file)}: includes by URL are not followed; copy the file into the repository`);
             if (file.startsWith('/') || file.split('/').includes('..')) {
-                throw new UserError(`${at}: ${quote(file)} is outside the requirements file's folder; keep included files beside it or below it`);
+                throw new errors_UserError(`${at}: ${quote(file)} is outside the requirements file's folder; keep included files beside it or below it`);
             }
             facts.includes.push(file);
             return;
         }
         if (/^(?:-e|--editable)\b/.test(line) || /^(?:\.{1,2}\/|\/|file:)/.test(line) || /@\s*file:/.test(line)) {
-            throw new UserError(`${at}: ${quote(line)} installs from a local path, which the image build cannot see; publish the package to an index (pip-extra-index-url) or install it in post-install`);
+            throw new errors_UserError(`${at}: ${quote(line)} installs from a local path, which the image build cannot see; publish the package to an index (pip-extra-index-url) or install it in post-install`);
         }
         if (/--hash[=\s]/.test(line))
             facts.hashes = true;
@@ -33470,7 +33647,7 @@ function contextDigest(dir) {
             const full = external_node_path_default().join(dir, relPath);
             const st = (0,external_node_fs_.lstatSync)(full);
             if (++files > MAX_CONTEXT_FILES) {
-                throw new UserError(`context ${dir} has more than ${MAX_CONTEXT_FILES} files; build from a smaller directory`);
+                throw new errors_UserError(`context ${dir} has more than ${MAX_CONTEXT_FILES} files; build from a smaller directory`);
             }
             if (st.isDirectory()) {
                 hash.update(`d ${relPath}\n`);
@@ -33502,27 +33679,27 @@ const MAX_INPUT_FILE_BYTES = 1024 * 1024;
  */
 function readInputFile(file, baseDir, field, confine) {
     if (file.includes('\0'))
-        throw new UserError(`${field}: ${quote(file)} is not a valid path`);
+        throw new errors_UserError(`${field}: ${quote(file)} is not a valid path`);
     const resolved = external_node_path_default().resolve(baseDir, file);
     let real;
     try {
         real = (0,external_node_fs_.realpathSync)(resolved);
     }
     catch {
-        throw new UserError(`${field}: ${quote(file)} does not exist (looked for ${resolved})`);
+        throw new errors_UserError(`${field}: ${quote(file)} does not exist (looked for ${resolved})`);
     }
     if (confine) {
         const base = (0,external_node_fs_.realpathSync)(baseDir);
         const rel = external_node_path_default().relative(base, real);
         if (rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel)) {
-            throw new UserError(`${field}: ${quote(file)} is outside the workspace (${base}); give a path inside the repository`);
+            throw new errors_UserError(`${field}: ${quote(file)} is outside the workspace (${base}); give a path inside the repository`);
         }
     }
     const stat = (0,external_node_fs_.statSync)(real);
     if (!stat.isFile())
-        throw new UserError(`${field}: ${quote(file)} is not a regular file`);
+        throw new errors_UserError(`${field}: ${quote(file)} is not a regular file`);
     if (stat.size > MAX_INPUT_FILE_BYTES) {
-        throw new UserError(`${field}: ${quote(file)} is ${stat.size} bytes; at most ${MAX_INPUT_FILE_BYTES} are read`);
+        throw new errors_UserError(`${field}: ${quote(file)} is ${stat.size} bytes; at most ${MAX_INPUT_FILE_BYTES} are read`);
     }
     return { text: (0,external_node_fs_.readFileSync)(real, 'utf8'), origin: `${field} ${file}`, path: real };
 }
@@ -33865,13 +34042,13 @@ function readBuildSource(options, baseDir, scratch) {
     const context = external_node_path_default().resolve(baseDir, options.context);
     const dockerfilePath = external_node_path_default().resolve(context, options.dockerfile);
     if (!(0,external_node_fs_.existsSync)(context))
-        throw new UserError(`context: ${quote(options.context)} does not exist (looked for ${context})`);
+        throw new errors_UserError(`context: ${quote(options.context)} does not exist (looked for ${context})`);
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(dockerfilePath, 'utf8');
     }
     catch {
-        throw new UserError(`dockerfile: ${quote(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
+        throw new errors_UserError(`dockerfile: ${quote(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
     }
     return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
 }
@@ -33898,7 +34075,7 @@ function checkCustomisationFits(source, entries) {
     const customised = entries.find((e) => e.customisation && changesImage({ ...emptyCustomisation(), ...e.customisation }));
     if (customised) {
         const keys = customKeysSet(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
-        throw new UserError(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
+        throw new errors_UserError(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
     }
 }
 /**
@@ -33947,7 +34124,7 @@ function copyRequirements(rel, workspace, targetDir) {
         const facts = readRequirements(read.text, origin);
         const relToTop = external_node_path_default().relative(topDir, real);
         if (relToTop.startsWith('..'))
-            throw new UserError(`${origin}: ${quote(file)} is outside the folder of ${rel}; keep included files beside it or below it`);
+            throw new errors_UserError(`${origin}: ${quote(file)} is outside the folder of ${rel}; keep included files beside it or below it`);
         if (seen.has(real))
             return facts;
         seen.add(real);
@@ -34009,13 +34186,13 @@ async function detectTools(docker, builder, env) {
     ]);
     if (version.code !== 0) {
         if (/ENOENT|not found/.test(version.output) && !/buildx/.test(version.output)) {
-            throw new UserError(`docker was not found (${quote(docker)}); the build command needs the docker CLI`);
+            throw new errors_UserError(`docker was not found (${quote(docker)}); the build command needs the docker CLI`);
         }
         return { buildx: null, buildkit: null };
     }
     const buildx = cleanVersion(/\sv?(\d+\.\d+\.\d+[^\s]*)/.exec(version.output)?.[1]);
     if (inspect.code !== 0) {
-        throw new UserError(`buildx builder ${builder ? quote(builder) : '(the current one)'} is not usable: ${inspect.output.trim().split('\n').pop()}. ` +
+        throw new errors_UserError(`buildx builder ${builder ? quote(builder) : '(the current one)'} is not usable: ${inspect.output.trim().split('\n').pop()}. ` +
             'Create one (docker/setup-buildx-action, or docker buildx create) or set input builder to an existing one');
     }
     const buildkit = cleanVersion(/Build[kK]it(?: version)?:\s*v?([0-9][^\s]*)/.exec(inspect.output)?.[1]);
@@ -34318,7 +34495,7 @@ const RELEASE_STATUSES = ['stable', 'rc'];
  * Schema and sanity checks for release data. Pure: takes parsed JSON, returns
  * the typed data or throws a UserError listing every problem with its path.
  */
-const MINOR = /^\d+\.\d+$/;
+const validate_MINOR = /^\d+\.\d+$/;
 const VARIANT = /^cu\d{3,}$/;
 const UBUNTU = /^\d{2}\.\d{2}$/;
 const DRIVER = /^\d+(\.\d+){0,2}$/;
@@ -34398,7 +34575,7 @@ function checkTorchRelease(p, path, r) {
     if (!isObject(r))
         return p.add(path, `expected an object, got ${quote(r)}`);
     checkKeys(p, path, r, ['minor', 'status', 'python', 'cuda', 'patches', 'provenance', 'notes']);
-    const minorOk = str(p, `${path}.minor`, r.minor, MINOR, 'a major.minor version like 2.4');
+    const minorOk = str(p, `${path}.minor`, r.minor, validate_MINOR, 'a major.minor version like 2.4');
     if (!RELEASE_STATUSES.includes(r.status)) {
         p.add(`${path}.status`, `${quote(r.status)} is not one of ${RELEASE_STATUSES.join(', ')}`);
     }
@@ -34408,8 +34585,8 @@ function checkTorchRelease(p, path, r) {
     }
     else {
         checkKeys(p, `${path}.python`, py, ['supported', 'experimental']);
-        const supOk = strList(p, `${path}.python.supported`, py.supported, MINOR, 'Python minor like 3.11');
-        const expOk = strList(p, `${path}.python.experimental`, py.experimental, MINOR, 'Python minor like 3.13', false);
+        const supOk = strList(p, `${path}.python.supported`, py.supported, validate_MINOR, 'Python minor like 3.11');
+        const expOk = strList(p, `${path}.python.experimental`, py.experimental, validate_MINOR, 'Python minor like 3.13', false);
         if (supOk && !ascendingMinors(py.supported)) {
             p.add(`${path}.python.supported`, 'must be in ascending order');
         }
@@ -34485,7 +34662,7 @@ function checkCudaRelease(p, path, c) {
     if (!isObject(c))
         return p.add(path, `expected an object, got ${quote(c)}`);
     checkKeys(p, path, c, ['version', 'release', 'minDriver', 'image', 'provenance', 'notes']);
-    const versionOk = str(p, `${path}.version`, c.version, MINOR, 'a CUDA major.minor like 12.4');
+    const versionOk = str(p, `${path}.version`, c.version, validate_MINOR, 'a CUDA major.minor like 12.4');
     if (str(p, `${path}.release`, c.release)) {
         const v = semver_default().valid(c.release);
         if (!v)
@@ -34614,7 +34791,7 @@ function checkCrossReferences(p, data) {
 function fail(origin, p) {
     const shown = p.list.slice(0, MAX_PROBLEMS);
     const more = p.list.length > MAX_PROBLEMS ? `\n  ... and ${p.list.length - MAX_PROBLEMS} more` : '';
-    throw new UserError(`${origin} does not match the release-data schema:\n  ${shown.join('\n  ')}${more}`);
+    throw new errors_UserError(`${origin} does not match the release-data schema:\n  ${shown.join('\n  ')}${more}`);
 }
 /** Validate complete release data (the bundled file, or bundled data merged with a compat-file). */
 function validateCompat(json, origin) {
@@ -34666,7 +34843,7 @@ function mergeCompatFile(base, text, origin) {
         json = JSON.parse(text);
     }
     catch (err) {
-        throw new UserError(`${origin} is not valid JSON: ${err.message}`);
+        throw new errors_UserError(`${origin} is not valid JSON: ${err.message}`);
     }
     const override = validateOverride(json, origin);
     return validateCompat(mergeCompat(base, override), `${origin} merged with the bundled release data`);
@@ -34713,7 +34890,7 @@ const CUDA_ACCEPTED = 'a CUDA minor (12.4), a major (12 = every 12.x variant), a
 const PYTHON_ACCEPTED = 'a Python minor ("3.11"), a range (">=3.10 <3.13") or default';
 const OS_ACCEPTED = 'ubuntu<version> (ubuntu22.04, ubuntu24.04) or default';
 function bad(field, text, accepted, hint = '') {
-    return new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}${hint ? `. ${hint}` : ''}`);
+    return new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}${hint ? `. ${hint}` : ''}`);
 }
 function parseTorchSelector(text, field) {
     const t = text.trim();
@@ -34793,6 +34970,226 @@ function minorSatisfies(minor, range) {
     return semver_default().satisfies(minorAsSemver(minor), range);
 }
 
+;// CONCATENATED MODULE: ./src/matrix/frameworks.ts
+
+
+
+
+class FrameworkResolver {
+    data;
+    compat;
+    warnings = new Set();
+    constructor(data, compat) {
+        this.data = data;
+        this.compat = compat;
+    }
+    /** Entries for one cell; what the data rules out goes to `skip` (or, with no skip, is the thrown error). */
+    resolve(framework, cell, skip) {
+        const out = [];
+        let last = '';
+        const skipped = (version, cuda, python, os, reason) => {
+            last = reason;
+            skip?.({ framework, version, cuda, python, os, flavor: cell.flavor.flavor, reason });
+        };
+        for (const release of this.versions(framework, cell.version)) {
+            if (cell.flavor.flavor === 'devel') {
+                skipped(release.version, cell.cuda.text, cell.python.text, cell.os.text, `${framework} images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)`);
+                continue;
+            }
+            const cuda = framework === 'tensorflow' ? this.tfCuda(this.tfRelease(release.version), cell.cuda) : this.jaxCuda(this.jaxRelease(release.version), cell.cuda);
+            if ('reason' in cuda) {
+                skipped(release.version, cell.cuda.text, cell.python.text, cell.os.text, cuda.reason);
+                continue;
+            }
+            const python = this.python(framework, release, cell.python);
+            if ('reason' in python) {
+                skipped(release.version, cuda.ok.variant, cell.python.text, cell.os.text, python.reason);
+                continue;
+            }
+            for (const py of python.ok) {
+                const os = this.os(framework, release, cuda.ok, cell.os);
+                if ('reason' in os) {
+                    skipped(release.version, cuda.ok.variant, py, cell.os.text, os.reason);
+                    continue;
+                }
+                out.push(framework === 'tensorflow' ? this.tfEntry(release.version, cuda.ok, py, os.ok) : this.jaxEntry(release.version, cuda.ok, py, os.ok));
+            }
+        }
+        if (out.length === 0 && !skip)
+            throw new errors_UserError(`${cell.version.field}: ${framework} ${cell.version.text} was never shipped for ${describeCell(cell)}: ${last}`);
+        return out;
+    }
+    // -- versions --------------------------------------------------------------------------------
+    /** Whether a version matches a selector as it would select (include, exclude). */
+    versionMatches(framework, version, sel) {
+        switch (sel.kind) {
+            case 'latest':
+                return this.known(framework)[0]?.version === version;
+            case 'exact':
+                return version === sel.version;
+            case 'minor':
+                return version.split('.').slice(0, 2).join('.') === sel.minor;
+            case 'range':
+                return semver_default().satisfies(version, sel.range);
+        }
+    }
+    known(framework) {
+        const list = framework === 'tensorflow'
+            ? this.data.tensorflow.flatMap((r) => r.patches.map((p) => ({ version: p, minor: r.minor, python: r.python })))
+            : this.data.jax.map((r) => ({ version: r.version, minor: r.version.split('.').slice(0, 2).join('.'), python: r.python }));
+        return list.sort((a, b) => semver_default().rcompare(a.version, b.version));
+    }
+    versions(framework, sel) {
+        const known = this.known(framework);
+        const span = `${known[known.length - 1]?.version} to ${known[0]?.version}`;
+        switch (sel.kind) {
+            case 'latest':
+                return known.slice(0, 1);
+            case 'exact': {
+                const hit = known.find((k) => k.version === sel.version);
+                if (hit)
+                    return [hit];
+                const sameMinor = known.filter((k) => k.minor === `${semver_default().major(sel.version)}.${semver_default().minor(sel.version)}`).map((k) => k.version);
+                throw new errors_UserError(sameMinor.length
+                    ? `${sel.field}: ${framework} ${sel.version} is not in the release data; ${framework} ${sameMinor[0]?.split('.').slice(0, 2).join('.')} has ${listWords(sameMinor.reverse())}`
+                    : `${sel.field}: ${framework} ${sel.version} is not in the release data (it knows ${span})${framework === 'tensorflow' && sel.version.startsWith('2.22') ? '; 2.22 is left out: its CUDA and cuDNN are not in the tested-build table' : ''}`);
+            }
+            case 'minor': {
+                const newest = known.find((k) => k.minor === sel.minor);
+                if (!newest)
+                    throw new errors_UserError(`${sel.field}: ${framework} ${sel.minor} is not in the release data; known: ${[...new Set(known.map((k) => k.minor))].reverse().join(', ')}`);
+                return [newest];
+            }
+            case 'range': {
+                const perMinor = new Map();
+                for (const k of known)
+                    if (!perMinor.has(k.minor) && semver_default().satisfies(k.version, sel.range))
+                        perMinor.set(k.minor, k);
+                if (perMinor.size === 0)
+                    throw new errors_UserError(`${sel.field}: ${JSON.stringify(sel.text)} matches no ${framework} release in the data (it knows ${span})`);
+                return [...perMinor.values()];
+            }
+        }
+    }
+    tfRelease(version) {
+        return this.data.tensorflow.find((r) => r.patches.includes(version));
+    }
+    jaxRelease(version) {
+        return this.data.jax.find((r) => r.version === version);
+    }
+    // -- CUDA ------------------------------------------------------------------------------------
+    tfCuda(release, sel) {
+        const gpu = { cuda: release.cuda, variant: `cu${release.cuda.replace('.', '')}`, full: release.cudaFull, cudnn: release.cudnn, baseImage: release.baseImage, minDriver: release.minDriver, os: [release.os.replace('ubuntu', '')] };
+        const built = `tensorflow ${release.minor} is built for CUDA ${release.cuda} (cuDNN ${release.cudnn}); its CUDA follows from the release`;
+        switch (sel.kind) {
+            case 'default':
+                return { ok: gpu };
+            case 'cpu':
+                return { ok: this.cpuChoice() };
+            case 'minor':
+                return sel.version === release.cuda ? { ok: gpu } : { reason: `${built}, not ${sel.version}` };
+            case 'major':
+                return release.cuda.split('.')[0] === sel.major ? { ok: gpu } : { reason: `${built}, not CUDA ${sel.major}` };
+        }
+    }
+    jaxCuda(release, sel) {
+        const choice = (major) => {
+            const extra = this.data.jaxCuda[major];
+            if (!extra || !release.cuda.includes(major)) {
+                return { reason: `jax ${release.version} has no stable jax[cuda${major}] extra; it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu` };
+            }
+            const base = this.compat.cuda.find((c) => c.version === extra.baseCuda);
+            if (!base)
+                return { reason: `the release data has no nvidia/cuda ${extra.baseCuda} image for jax[cuda${major}]` };
+            return {
+                ok: { cuda: base.version, variant: extra.extra, full: base.release, cudnn: null, baseImage: `nvidia/cuda:${base.release}-base-ubuntu{ubuntu}`, minDriver: base.minDriver, os: base.image.ubuntu },
+            };
+        };
+        switch (sel.kind) {
+            case 'default':
+                return choice('12'); // plain jax[cuda] is jax[cuda12]
+            case 'cpu':
+                return { ok: this.cpuChoice() };
+            case 'major':
+                return choice(sel.major);
+            case 'minor':
+                return { reason: `jax's CUDA wheels come per major (jax[cuda12], jax[cuda13]), not per minor: ask for cuda ${sel.version.split('.')[0]}` };
+        }
+    }
+    cpuChoice() {
+        return { cuda: 'cpu', variant: 'cpu', full: null, cudnn: null, baseImage: 'ubuntu:{ubuntu}', minDriver: null, os: this.compat.cpuImage.ubuntu };
+    }
+    // -- Python and OS ---------------------------------------------------------------------------
+    python(framework, release, sel) {
+        const list = release.python;
+        const span = `${list[0]}–${list[list.length - 1]}`;
+        switch (sel.kind) {
+            case 'default':
+                return { ok: [list[list.length - 1]] };
+            case 'exact':
+                return list.includes(sel.version) ? { ok: [sel.version] } : { reason: `${framework} ${release.version} has wheels for Python ${span}; not ${sel.version}` };
+            case 'range': {
+                const hits = list.filter((v) => minorSatisfies(v, sel.range));
+                return hits.length ? { ok: hits } : { reason: `${framework} ${release.version} has wheels for Python ${span}; none of them matches ${sel.text}` };
+            }
+        }
+    }
+    os(framework, release, cuda, sel) {
+        const available = cuda.os;
+        if (sel.kind === 'default')
+            return { ok: available[available.length - 1] };
+        if (available.includes(sel.ubuntu))
+            return { ok: sel.ubuntu };
+        return { reason: `${framework} ${release.version} images for ${cuda.variant} are built on ${available.map((u) => `ubuntu${u}`).join(', ')}; not ${sel.text}` };
+    }
+    // -- entries ---------------------------------------------------------------------------------
+    tfEntry(version, cuda, python, ubuntu) {
+        const release = this.tfRelease(version);
+        for (const [what, p] of Object.entries(release.provenance)) {
+            if (p === 'inferred' && (what !== 'baseImage' || cuda.cuda !== 'cpu')) {
+                this.warnings.add(`tensorflow ${release.minor}: the ${what === 'cudaLibraries' ? 'CUDA library pins' : what === 'baseImage' ? `base image ${release.baseImage}` : what} ${what === 'cudaLibraries' ? 'are' : 'is'} inferred, not read; check before relying on it`);
+            }
+        }
+        if (release.install === 'and-cuda' && cuda.cuda !== 'cpu') {
+            this.warnings.add(`tensorflow ${release.minor}: its CUDA library versions are not in the data; tensorflow[and-cuda] pins them exactly, and the image's inventory records them`);
+        }
+        return namedEntry({
+            framework: 'tensorflow',
+            tensorflow: version,
+            cuda: cuda.cuda,
+            cudaVariant: cuda.variant,
+            cudaFull: cuda.full,
+            cudnn: cuda.cudnn,
+            python,
+            os: `ubuntu${ubuntu}`,
+            flavor: 'runtime',
+            baseImage: cuda.baseImage.replace('{ubuntu}', ubuntu),
+            minDriver: cuda.minDriver,
+        });
+    }
+    jaxEntry(version, cuda, python, ubuntu) {
+        if (cuda.cuda !== 'cpu') {
+            this.warnings.add(`jax ${version} ${cuda.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; the image's inventory records what it got (pin them with pip-packages to hold them)`);
+        }
+        return namedEntry({
+            framework: 'jax',
+            jax: version,
+            cuda: cuda.cuda,
+            cudaVariant: cuda.variant,
+            cudaFull: cuda.full,
+            cudnn: null,
+            python,
+            os: `ubuntu${ubuntu}`,
+            flavor: 'runtime',
+            baseImage: cuda.baseImage.replace('{ubuntu}', ubuntu),
+            minDriver: cuda.minDriver,
+        });
+    }
+}
+function describeCell(cell) {
+    return [`cuda ${cell.cuda.text}`, `python ${cell.python.text}`, `os ${cell.os.text}`].join(', ');
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/matrix/spec.ts
@@ -34805,8 +35202,11 @@ var dist = __nccwpck_require__(8815);
  * Pure: takes the text and where it came from (for messages).
  */
 const AXES = ['torch', 'cuda', 'python', 'os', 'flavor'];
-const spec_TOP_KEYS = [...AXES, ...CUSTOM_KEYS, 'include', 'exclude'];
-const INCLUDE_KEYS = [...AXES, ...CUSTOM_KEYS];
+/** Framework keys beside torch: a spec names one of torch, tensorflow, jax. */
+const OTHER_FRAMEWORK_KEYS = ['tensorflow', 'jax'];
+const spec_TOP_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS, ...CUSTOM_KEYS, 'include', 'exclude'];
+const INCLUDE_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS, ...CUSTOM_KEYS];
+const EXCLUDE_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS];
 /** Longest matrix text accepted: a spec is a few lines; megabytes are a mistake or an attack. */
 const MAX_SPEC_BYTES = 256 * 1024;
 /** Longest list accepted for one key. */
@@ -34824,80 +35224,117 @@ const PARSERS = {
  * JSON is YAML, so the same holds for `{"python": 3.10}`.
  */
 function parseMatrixSpec(text, origin) {
+    const specs = parseMatrixSpecs(text, origin);
+    if (specs.length !== 1)
+        throw new UserError(`${origin}: one spec expected here, got a list of ${specs.length}`);
+    return specs[0];
+}
+/**
+ * Parse matrix text: one spec (a mapping), or a list of specs whose plans are joined (to build
+ * PyTorch and TensorFlow images side by side).
+ */
+function parseMatrixSpecs(text, origin) {
     if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
-        throw new UserError(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
+        throw new errors_UserError(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
     }
     if (text.trim() === '') {
-        throw new UserError(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
+        throw new errors_UserError(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
     }
     const doc = (0,dist/* parseDocument */.Tp)(text, { schema: 'failsafe', prettyErrors: true, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {
         const where = first.linePos?.[0] ? ` (line ${first.linePos[0].line}, column ${first.linePos[0].col})` : '';
         const message = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? first.message;
-        throw new UserError(`${origin}${where}: not valid YAML or JSON: ${message}`);
+        throw new errors_UserError(`${origin}${where}: not valid YAML or JSON: ${message}`);
     }
     let root;
     try {
         root = doc.toJS({ maxAliasCount: 50 });
     }
     catch (err) {
-        throw new UserError(`${origin}: not valid YAML or JSON: ${err.message}`);
+        throw new errors_UserError(`${origin}: not valid YAML or JSON: ${err.message}`);
     }
-    return specFromObject(root, origin);
+    if (Array.isArray(root)) {
+        if (root.length === 0)
+            throw new errors_UserError(`${origin}: an empty list of specs; give at least one, e.g. [{torch: "2.4"}]`);
+        if (root.length > MAX_LIST_ITEMS)
+            throw new errors_UserError(`${origin}: ${root.length} specs; at most ${MAX_LIST_ITEMS} are accepted`);
+        return root.map((item, i) => specFromObject(item, `${origin}[${i}]`));
+    }
+    return [specFromObject(root, origin)];
 }
 function specFromObject(root, origin) {
     if (!isMap(root)) {
-        throw new UserError(`${origin}: the matrix spec must be a mapping with keys ${spec_TOP_KEYS.join(', ')}; got ${spec_describe(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
+        throw new errors_UserError(`${origin}: the matrix spec must be a mapping with keys ${spec_TOP_KEYS.join(', ')}; got ${spec_describe(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
     checkKnownKeys(root, spec_TOP_KEYS, 'matrix');
+    const frameworks = ['torch', ...OTHER_FRAMEWORK_KEYS].filter((k) => root[k] !== undefined);
+    if (frameworks.length > 1) {
+        throw new errors_UserError(`${origin}: one spec names one framework, and this one names ${frameworks.join(' and ')}; give a list of specs, e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`);
+    }
+    const framework = frameworks[0] === 'tensorflow' || frameworks[0] === 'jax' ? frameworks[0] : 'pytorch';
     const axes = {};
+    for (const key of OTHER_FRAMEWORK_KEYS) {
+        if (root[key] === undefined)
+            continue;
+        axes[key] = valuesOf(root[key], `matrix.${key}`).map((v, i, all) => parseTorchSelector(v, all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`));
+    }
     for (const axis of AXES) {
         if (root[axis] === undefined)
             continue;
         axes[axis] = valuesOf(root[axis], `matrix.${axis}`).map((v, i, all) => PARSERS[axis](v, all.length > 1 || Array.isArray(root[axis]) ? `matrix.${axis}[${i}]` : `matrix.${axis}`));
     }
-    const include = partials(root.include, 'matrix.include', true);
-    const exclude = partials(root.exclude, 'matrix.exclude', false);
+    const include = partials(root.include, 'matrix.include', INCLUDE_KEYS);
+    const exclude = partials(root.exclude, 'matrix.exclude', EXCLUDE_KEYS);
     const includeCustomisation = Array.isArray(root.include)
         ? root.include.map((item, i) => customisationFromSpec(item, `matrix.include[${i}]`))
         : [];
     const customisation = customisationFromSpec(root, 'matrix');
-    const givenAxes = AXES.filter((a) => axes[a]);
-    if (givenAxes.length > 0 && !axes.torch) {
-        throw new UserError(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or give every entry under include)`);
+    const givenAxes = AXES.filter((a) => axes[a] && a !== 'torch');
+    if (givenAxes.length > 0 && !axes.torch && !axes.tensorflow && !axes.jax) {
+        throw new errors_UserError(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`);
     }
-    if (givenAxes.length === 0 && include.length === 0) {
-        throw new UserError(`matrix: nothing to build; give torch (e.g. torch: "2.4") or a list of entries under include`);
+    if (!axes.torch && !axes.tensorflow && !axes.jax && include.length === 0) {
+        throw new errors_UserError(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
     }
-    return { axes, include, includeCustomisation, exclude, customisation };
+    return { framework, axes, include, includeCustomisation, exclude, customisation };
 }
-function partials(value, field, withCustomisation) {
-    const allowed = withCustomisation ? INCLUDE_KEYS : AXES;
+function partials(value, field, allowed) {
     if (value === undefined)
         return [];
     if (!Array.isArray(value)) {
-        throw new UserError(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${spec_describe(value)}`);
+        throw new errors_UserError(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${spec_describe(value)}`);
     }
     if (value.length > MAX_LIST_ITEMS)
-        throw new UserError(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
+        throw new errors_UserError(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
     return value.map((item, i) => {
         const at = `${field}[${i}]`;
         if (!isMap(item)) {
-            throw new UserError(`${at}: expected a mapping of ${allowed.join(', ')}, got ${spec_describe(item)}`);
+            throw new errors_UserError(`${at}: expected a mapping of ${allowed.join(', ')}, got ${spec_describe(item)}`);
         }
         checkKnownKeys(item, allowed, at);
         if (Object.keys(item).length === 0)
-            throw new UserError(`${at}: an empty entry; name at least one of ${allowed.join(', ')}`);
+            throw new errors_UserError(`${at}: an empty entry; name at least one of ${allowed.join(', ')}`);
         const entry = {};
         for (const axis of AXES) {
             const v = item[axis];
             if (v === undefined)
                 continue;
             if (typeof v !== 'string') {
-                throw new UserError(`${at}.${axis}: expected one value, got ${spec_describe(v)}; write one ${field.split('.')[1]} item per combination`);
+                throw new errors_UserError(`${at}.${axis}: expected one value, got ${spec_describe(v)}; write one ${field.split('.')[1]} item per combination`);
             }
             entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
+        }
+        const named = ['torch', ...OTHER_FRAMEWORK_KEYS].filter((k) => item[k] !== undefined);
+        if (named.length > 1)
+            throw new errors_UserError(`${at}: names ${named.join(' and ')}; one item is one entry of one framework`);
+        for (const key of OTHER_FRAMEWORK_KEYS) {
+            const v = item[key];
+            if (v === undefined)
+                continue;
+            if (typeof v !== 'string')
+                throw new errors_UserError(`${at}.${key}: expected one value, got ${spec_describe(v)}; write one ${field.split('.')[1]} item per combination`);
+            entry[key] = parseTorchSelector(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
         }
         return entry;
     });
@@ -34907,22 +35344,22 @@ function valuesOf(value, field) {
         return [nonEmpty(value, field)];
     if (Array.isArray(value)) {
         if (value.length === 0)
-            throw new UserError(`${field}: an empty list; give at least one value or leave the key out`);
+            throw new errors_UserError(`${field}: an empty list; give at least one value or leave the key out`);
         if (value.length > MAX_LIST_ITEMS)
-            throw new UserError(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
+            throw new errors_UserError(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
         return value.map((v, i) => {
             if (typeof v !== 'string')
-                throw new UserError(`${field}[${i}]: expected a version, got ${spec_describe(v)}`);
+                throw new errors_UserError(`${field}[${i}]: expected a version, got ${spec_describe(v)}`);
             return nonEmpty(v, `${field}[${i}]`);
         });
     }
-    throw new UserError(`${field}: expected a value or a list of values, got ${spec_describe(value)}`);
+    throw new errors_UserError(`${field}: expected a value or a list of values, got ${spec_describe(value)}`);
 }
 function nonEmpty(v, field) {
     if (v.trim() === '' || v === 'null' || v === '~')
-        throw new UserError(`${field}: no value given`);
+        throw new errors_UserError(`${field}: no value given`);
     if (/[\u0000-\u001f\u007f]/.test(v))
-        throw new UserError(`${field}: ${quote(v)} contains control characters`);
+        throw new errors_UserError(`${field}: ${quote(v)} contains control characters`);
     return v;
 }
 function checkKnownKeys(obj, allowed, field) {
@@ -34930,7 +35367,7 @@ function checkKnownKeys(obj, allowed, field) {
         if (!allowed.includes(key)) {
             const plain = (k) => k.toLowerCase().replace(/_/g, '-');
             const near = allowed.find((a) => a === plain(key).replace(/s$/, '') || a === plain(key) || a === `${plain(key)}s`);
-            throw new UserError(`${field}: unknown key ${quote(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
+            throw new errors_UserError(`${field}: unknown key ${quote(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
         }
     }
 }
@@ -34955,11 +35392,120 @@ function spec_describe(v) {
 
 
 
+
+
 const DEFAULT_MAX_ENTRIES = 256;
 /** Most cross-product cells expanded before filtering, whatever max-entries says. */
 const MAX_CROSS_PRODUCT = 1_000_000;
 function resolvePlan(spec, data, options) {
-    return new Resolver(data).plan(spec, options);
+    return resolvePlans([spec], data, options);
+}
+/** Several specs (a list at the top level): each resolved, their entries joined. */
+function resolvePlans(specs, data, options) {
+    const frameworks = new FrameworkResolver(bundledFrameworks(), data);
+    const parts = specs.map((spec) => (spec.framework === 'pytorch' ? new Resolver(data, frameworks).plan(spec, options) : planOtherFramework(spec, options, frameworks)));
+    const include = resolve_dedupe(parts.flatMap((p) => p.include));
+    checkTagsUnique(include);
+    if (include.length > options.maxEntries) {
+        throw new errors_UserError(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
+            `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`);
+    }
+    return { include, skipped: parts.flatMap((p) => p.skipped), warnings: [...new Set([...parts.flatMap((p) => p.warnings), ...frameworks.warnings])] };
+}
+/** A spec whose versions are tensorflow's or jax's. */
+function planOtherFramework(spec, options, frameworks) {
+    const framework = spec.framework;
+    const everyEntry = mergeCustomisation(options.customisation ?? emptyCustomisation(), spec.customisation);
+    const skipped = [];
+    const skip = (s) => {
+        skipped.push({ framework: s.framework, [s.framework]: s.version, cuda: s.cuda, python: s.python, os: s.os, flavor: s.flavor, reason: s.reason });
+    };
+    let resolved = [];
+    for (const version of spec.axes[framework] ?? []) {
+        for (const cuda of spec.axes.cuda ?? [DEFAULTS.cuda])
+            for (const python of spec.axes.python ?? [DEFAULTS.python])
+                for (const os of spec.axes.os ?? [DEFAULTS.os])
+                    for (const flavor of spec.axes.flavor ?? [DEFAULTS.flavor]) {
+                        for (const entry of frameworks.resolve(framework, { version, cuda, python, os, flavor }, skip))
+                            resolved.push({ entry, custom: everyEntry });
+                    }
+    }
+    spec.exclude.forEach((exclude, i) => {
+        if (exclude.torch)
+            throw new errors_UserError(`matrix.exclude[${i}]: names torch in a ${framework} spec; exclude ${framework} versions here`);
+        const before = resolved.length;
+        resolved = resolved.filter((r) => !otherMatches(r.entry, exclude, frameworks));
+        if (resolved.length === before)
+            frameworks.warnings.add(`matrix.exclude[${i}] matched no entry`);
+    });
+    const added = [];
+    spec.include.forEach((item, i) => {
+        const field = `matrix.include[${i}]`;
+        const custom = spec.includeCustomisation[i] ?? null;
+        if (item.torch)
+            throw new errors_UserError(`${field}: names torch in a ${framework} spec; give a list of specs instead, e.g. [{${framework}: "..."}, {torch: "2.4"}]`);
+        const other = item.tensorflow && framework !== 'tensorflow' ? 'tensorflow' : item.jax && framework !== 'jax' ? 'jax' : undefined;
+        const matched = other ? [] : resolved.filter((r) => otherMatches(r.entry, item, frameworks));
+        if (matched.length === 0) {
+            added.push(...otherInclude(item, field, mergeCustomisation(everyEntry, custom), frameworks));
+            return;
+        }
+        if (custom?.tagSuffix) {
+            for (const r of matched)
+                added.push({ ...r, custom: mergeCustomisation(r.custom, custom) });
+            return;
+        }
+        if (custom)
+            for (const r of matched)
+                r.custom = mergeCustomisation(r.custom, custom);
+    });
+    const include = [...resolved, ...added].map((r) => customiseEntry(r.entry, r.custom));
+    if (include.length === 0) {
+        const reasons = [...new Set(skipped.map((s) => s.reason))];
+        throw new errors_UserError(`the ${framework} matrix resolves to no entries.${reasons.length ? `\nSkipped because:\n  ${reasons.slice(0, 10).join('\n  ')}` : ''}`);
+    }
+    return { include, skipped, warnings: [] };
+}
+/** An include item that names tensorflow or jax: a new entry of that framework. */
+function otherInclude(item, field, custom, frameworks) {
+    const framework = item.tensorflow ? 'tensorflow' : item.jax ? 'jax' : null;
+    const version = item.tensorflow ?? item.jax;
+    if (!framework || !version)
+        throw new errors_UserError(`${field}: matches no entry of the matrix and names no version; a new entry needs torch, tensorflow or jax (e.g. tensorflow: "2.18")`);
+    const cell = { version, cuda: item.cuda ?? DEFAULTS.cuda, python: item.python ?? DEFAULTS.python, os: item.os ?? DEFAULTS.os, flavor: item.flavor ?? DEFAULTS.flavor };
+    return frameworks.resolve(framework, cell).map((entry) => ({ entry, custom }));
+}
+/** Whether a tensorflow or jax entry matches an include or exclude item on every key it gives. */
+function otherMatches(entry, item, frameworks) {
+    if (entry.framework === 'pytorch')
+        return false;
+    const version = entry.framework === 'tensorflow' ? entry.tensorflow : entry.jax;
+    const sel = entry.framework === 'tensorflow' ? item.tensorflow : item.jax;
+    if ((entry.framework === 'tensorflow' && item.jax) || (entry.framework === 'jax' && item.tensorflow))
+        return false;
+    if (sel && !frameworks.versionMatches(entry.framework, version, sel))
+        return false;
+    if (item.cuda) {
+        const c = item.cuda;
+        const ok = c.kind === 'cpu'
+            ? entry.cuda === 'cpu'
+            : c.kind === 'default'
+                ? entry.cuda !== 'cpu' && (entry.framework === 'tensorflow' || entry.cudaVariant === 'cuda12')
+                : c.kind === 'major'
+                    ? entry.cuda.split('.')[0] === c.major
+                    : entry.cuda === c.version;
+        if (!ok)
+            return false;
+    }
+    if (item.python?.kind === 'exact' && entry.python !== item.python.version)
+        return false;
+    if (item.python?.kind === 'range' && !minorSatisfies(entry.python, item.python.range))
+        return false;
+    if (item.os?.kind === 'ubuntu' && entry.os !== `ubuntu${item.os.ubuntu}`)
+        return false;
+    if (item.flavor && entry.flavor !== item.flavor.flavor)
+        return false;
+    return true;
 }
 const DEFAULTS = {
     cuda: { kind: 'default', text: 'default', field: '' },
@@ -34969,6 +35515,7 @@ const DEFAULTS = {
 };
 class Resolver {
     data;
+    frameworks;
     releases = new Map();
     cudaByVersion = new Map();
     /** every known patch, newest first */
@@ -34977,8 +35524,9 @@ class Resolver {
     torchCache = new Map();
     warnings = new Set();
     skipped = [];
-    constructor(data) {
+    constructor(data, frameworks) {
         this.data = data;
+        this.frameworks = frameworks ?? new FrameworkResolver(bundledFrameworks(), data);
         for (const release of data.torch) {
             this.releases.set(release.minor, release);
             for (const patch of release.patches)
@@ -34989,7 +35537,7 @@ class Resolver {
             this.cudaByVersion.set(c.version, c);
         const latest = this.known.find((k) => k.release.status === 'stable');
         if (!latest)
-            throw new UserError('the release data has no stable torch release; `latest` cannot be resolved');
+            throw new errors_UserError('the release data has no stable torch release; `latest` cannot be resolved');
         this.latest = latest;
     }
     plan(spec, options) {
@@ -35012,9 +35560,15 @@ class Resolver {
                 this.warnings.add(`matrix.exclude[${i}] matched no entry`);
         });
         const added = [];
+        const otherEntries = [];
         spec.include.forEach((include, i) => {
             const field = `matrix.include[${i}]`;
             const custom = spec.includeCustomisation[i] ?? null;
+            // An item that names tensorflow or jax is a new entry of that framework.
+            if (include.tensorflow || include.jax) {
+                otherEntries.push(...otherInclude(include, field, mergeCustomisation(everyEntry, custom), this.frameworks));
+                return;
+            }
             const matchKeys = Object.keys(include).filter((k) => axes.includes(k));
             const extraKeys = Object.keys(include).filter((k) => !axes.includes(k));
             const matched = axes.length === 0 ? [] : resolved.filter((r) => this.matchesOn(r.parts, include, matchKeys));
@@ -35026,7 +35580,7 @@ class Resolver {
             // beside the entry (which keeps its own tag).
             if (custom?.tagSuffix) {
                 if (extraKeys.length > 0)
-                    throw new UserError(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
+                    throw new errors_UserError(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
                 for (const r of matched)
                     added.push({ ...r, custom: mergeCustomisation(r.custom, custom) });
                 return;
@@ -35046,19 +35600,14 @@ class Resolver {
                 const cell = { ...r.cell, ...extras };
                 const outcome = this.resolveCell(cell, false, r.custom);
                 if (outcome.length === 0) {
-                    throw new UserError(`${field}: cannot apply ${describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
+                    throw new errors_UserError(`${field}: cannot apply ${describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
                 }
                 return outcome;
             });
         });
-        const include = resolve_dedupe([...resolved, ...added].map((r) => customiseEntry(r.entry, r.custom)));
+        const include = resolve_dedupe([...resolved, ...added, ...otherEntries].map((r) => customiseEntry(r.entry, r.custom)));
         if (include.length === 0)
-            throw new UserError(this.explainEmpty(spec));
-        checkTagsUnique(include);
-        if (include.length > options.maxEntries) {
-            throw new UserError(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
-                `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`);
-        }
+            throw new errors_UserError(this.explainEmpty(spec));
         return { include, skipped: this.skipped, warnings: [...this.warnings] };
     }
     /** A Python no torch release supports is a typo (or YAML's 3.10 -> 3.1), not a combination to skip. */
@@ -35072,7 +35621,7 @@ class Resolver {
         const yamlHint = /^\d+\.\d$/.test(sel.version) && known.has(`${sel.version}0`)
             ? `. If you meant ${sel.version}0: a YAML or JSON tool read it as the number ${sel.version}; quote it ("${sel.version}0")`
             : '';
-        throw new UserError(`${sel.field}: Python ${sel.version} is not supported by any torch release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
+        throw new errors_UserError(`${sel.field}: Python ${sel.version} is not supported by any torch release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
     }
     crossProduct(spec) {
         const torch = spec.axes.torch;
@@ -35087,7 +35636,7 @@ class Resolver {
         };
         const size = torch.length * lists.cuda.length * lists.python.length * lists.os.length * lists.flavor.length;
         if (size > MAX_CROSS_PRODUCT) {
-            throw new UserError(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
+            throw new errors_UserError(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
         }
         const cells = [];
         for (const t of lists.torch)
@@ -35100,12 +35649,12 @@ class Resolver {
     }
     resolveInclude(include, field, custom) {
         if (!include.torch) {
-            throw new UserError(`${field}: matches no entry of the matrix and names no torch; a new entry needs torch (e.g. torch: "2.4.1")`);
+            throw new errors_UserError(`${field}: matches no entry of the matrix and names no torch; a new entry needs torch (e.g. torch: "2.4.1")`);
         }
         const cell = { ...DEFAULTS, ...include };
         const out = this.resolveCell(cell, false, custom);
         if (out.length === 0)
-            throw new UserError(`${field}: ${describePartial(include)} was never shipped: ${this.lastReason}`);
+            throw new errors_UserError(`${field}: ${describePartial(include)} was never shipped: ${this.lastReason}`);
         return out;
     }
     /** Reason of the last skip, for include errors (which are errors, not skips). */
@@ -35173,15 +35722,15 @@ class Resolver {
                 const minor = `${semver_default().major(sel.version)}.${semver_default().minor(sel.version)}`;
                 const release = this.releases.get(minor);
                 if (release) {
-                    throw new UserError(`${sel.field}: torch ${sel.version} is not a release; torch ${minor} has ${listWords(release.patches.map((p) => p.torch))}`);
+                    throw new errors_UserError(`${sel.field}: torch ${sel.version} is not a release; torch ${minor} has ${listWords(release.patches.map((p) => p.torch))}`);
                 }
-                throw new UserError(`${sel.field}: torch ${sel.version} is not in the release data (it knows ${span}; ${compatHint})`);
+                throw new errors_UserError(`${sel.field}: torch ${sel.version} is not in the release data (it knows ${span}; ${compatHint})`);
             }
             case 'minor': {
                 const release = this.releases.get(sel.minor);
                 const newest = this.known.find((k) => k.release === release);
                 if (!release || !newest) {
-                    throw new UserError(`${sel.field}: torch ${sel.minor} is not in the release data; known minors: ${[...this.releases.keys()].join(', ')} (${compatHint})`);
+                    throw new errors_UserError(`${sel.field}: torch ${sel.minor} is not in the release data; known minors: ${[...this.releases.keys()].join(', ')} (${compatHint})`);
                 }
                 return [newest];
             }
@@ -35197,7 +35746,7 @@ class Resolver {
                     return [...newestPerMinor.values()];
                 const rc = this.known.find((k) => k.release.status === 'rc' && semver_default().satisfies(k.patch.torch, sel.range));
                 const rcHint = rc ? `; ${rc.patch.torch} is a release candidate, which a range never picks: ask for it exactly` : '';
-                throw new UserError(`${sel.field}: ${JSON.stringify(sel.text)} matches no stable torch release in the data (it knows ${span})${rcHint}`);
+                throw new errors_UserError(`${sel.field}: ${JSON.stringify(sel.text)} matches no stable torch release in the data (it knows ${span})${rcHint}`);
             }
         }
     }
@@ -35393,7 +35942,7 @@ function checkTagsUnique(entries) {
     for (const e of entries) {
         const other = seen.get(e.tag);
         if (other) {
-            throw new UserError(`two entries would push to the same tag ${quote(e.tag)}: they differ only in what they add to the image (${quote(JSON.stringify(other.customisation ?? {}))} and ${quote(JSON.stringify(e.customisation ?? {}))}); give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
+            throw new errors_UserError(`two entries would push to the same tag ${quote(e.tag)}: they differ only in what they add to the image (${quote(JSON.stringify(other.customisation ?? {}))} and ${quote(JSON.stringify(e.customisation ?? {}))}); give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
         }
         seen.set(e.tag, e);
     }
@@ -35420,8 +35969,8 @@ function planCommand(request) {
     const customisation = request.customisation ?? emptyCustomisation();
     if (request.entry)
         return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
-    const spec = parseMatrixSpec(request.matrix.text, request.matrix.origin);
-    return resolvePlan(spec, data, { maxEntries: request.maxEntries, customisation });
+    const specs = parseMatrixSpecs(request.matrix.text, request.matrix.origin);
+    return resolvePlans(specs, data, { maxEntries: request.maxEntries, customisation });
 }
 function planOneEntry(text, origin, data, inputs) {
     let cell;
@@ -35429,21 +35978,25 @@ function planOneEntry(text, origin, data, inputs) {
         cell = JSON.parse(text);
     }
     catch (err) {
-        throw new UserError(`${origin}: not the JSON of a planned matrix entry (${err.message})`);
+        throw new errors_UserError(`${origin}: not the JSON of a planned matrix entry (${err.message})`);
     }
-    const fields = ['torch', 'cuda', 'python', 'os', 'flavor', 'key'];
+    const framework = cell?.framework === 'tensorflow' || cell?.framework === 'jax' ? cell.framework : 'pytorch';
+    const versionField = framework === 'pytorch' ? 'torch' : framework;
+    const fields = [versionField, 'cuda', 'python', 'os', 'flavor', 'key'];
     for (const f of fields) {
         if (typeof cell?.[f] !== 'string') {
-            throw new UserError(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${quote(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
+            throw new errors_UserError(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${quote(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
         }
     }
-    const spec = specFromObject({ include: [{ torch: cell.torch, cuda: cell.cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
+    // jax's CUDA is asked for by major (its wheel extra); the entry's cuda is the base image's minor.
+    const cuda = framework === 'jax' && typeof cell.cudaVariant === 'string' && cell.cudaVariant.startsWith('cuda') ? cell.cudaVariant.slice(4) : cell.cuda;
+    const spec = specFromObject({ include: [{ [versionField]: cell[versionField], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
     // The entry's own customisation wins over the inputs (as include items do in a plan).
     const customisation = mergeCustomisation(inputs, customisationFromEntry(cell.customisation, `${origin}.customisation`));
     const plan = resolvePlan(spec, data, { maxEntries: 1, customisation });
     const entry = plan.include[0];
     if (!entry || entry.key !== cell.key) {
-        throw new UserError(`${origin}: entry ${quote(cell.key)} resolves to ${quote(entry?.key)} here: it was planned with other release data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`);
+        throw new errors_UserError(`${origin}: entry ${quote(cell.key)} resolves to ${quote(entry?.key)} here: it was planned with other release data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`);
     }
     return plan;
 }
@@ -35861,17 +36414,17 @@ async function reproCommand(plan, build, repro, rt) {
 }
 function requireReproducibleBuilder(tools) {
     if (!tools.buildx) {
-        throw new UserError('repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; Docker\'s built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action');
+        throw new errors_UserError('repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; Docker\'s built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action');
     }
     if (!FEATURES.rewriteTimestamp(tools)) {
-        throw new UserError(`repro needs BuildKit 0.14.1 or newer for rewrite-timestamp (this builder has ${tools.buildkit ?? 'an unknown version'}); use a docker-container builder with a current moby/buildkit image (docker/setup-buildx-action with driver-opts: image=moby/buildkit:latest)`);
+        throw new errors_UserError(`repro needs BuildKit 0.14.1 or newer for rewrite-timestamp (this builder has ${tools.buildkit ?? 'an unknown version'}); use a docker-container builder with a current moby/buildkit image (docker/setup-buildx-action with driver-opts: image=moby/buildkit:latest)`);
     }
 }
 async function commitTime(rt) {
     const res = await execCapture('git', ['log', '-1', '--pretty=%ct'], { cwd: rt.baseDir, env: rt.env, timeoutMs: 30_000 });
     const t = res.output.trim();
     if (res.code !== 0 || !/^\d+$/.test(t)) {
-        throw new UserError('source-date-epoch is not set and the workspace is not a git checkout with a commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)');
+        throw new errors_UserError('source-date-epoch is not set and the workspace is not a git checkout with a commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)');
     }
     return Number(t);
 }
@@ -35929,7 +36482,7 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
         return result;
     }
     catch (err) {
-        const message = err instanceof UserError ? err.message : err.message;
+        const message = err instanceof errors_UserError ? err.message : err.message;
         rt.log.error(`${entry.tag}: ${message}`);
         return { ...base, status: 'failed', error: message };
     }
@@ -35966,6 +36519,7 @@ async function changeImpact(entry, template, build, current, registry) {
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/smoke/diagnose.ts
+
 const TOOLKIT_FIX = 'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker (sudo systemctl restart docker)';
 const RULES = [
     {
@@ -36014,7 +36568,7 @@ const RULES = [
     {
         pattern: /(sm_\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\d+)|no kernel image is available for execution on the device/,
         diagnose: (m, e) => ({
-            cause: `torch ${e.torch} (${e.cudaVariant}) has no kernels for this GPU's architecture${m[1] ?? m[2] ? ` (${m[1] ?? m[2]})` : ''}`,
+            cause: `${frameworkTitle(e)} (${e.cudaVariant}) has no kernels for this GPU's architecture${m[1] ?? m[2] ? ` (${m[1] ?? m[2]})` : ''}`,
             fix: 'use a torch release and CUDA variant built for it (Blackwell sm_100/sm_120 needs torch 2.7+ with cu128 or newer)',
         }),
     },
@@ -36051,6 +36605,7 @@ function diagnoseSmokeFailure(output, entry) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/preflight.ts
+
 /** nvidia-smi --query-gpu=name,driver_version,compute_cap --format=csv,noheader */
 const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version,compute_cap', '--format=csv,noheader'];
 /** Drivers before the compute_cap field existed answer this one. */
@@ -36151,12 +36706,12 @@ function dockerFindings(support) {
 function driverFinding(entry, driver, data) {
     if (!entry.minDriver || compareDriver(driver, entry.minDriver) >= 0)
         return null;
-    const release = data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch));
+    const release = entry.framework === 'pytorch' ? data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch)) : undefined;
     const runnable = (release?.cuda.variants ?? [])
         .map((v) => ({ v, cuda: data.cuda.find((c) => `cu${c.version.replace('.', '')}` === v) }))
         .filter((x) => x.cuda && compareDriver(driver, x.cuda.minDriver) >= 0)
         .map((x) => x.v);
-    const instead = runnable.length ? ` or use a ${runnable.join('/')} image of torch ${entry.torch}` : '';
+    const instead = runnable.length ? ` or use a ${runnable.join('/')} image of ${frameworkTitle(entry)}` : '';
     return {
         severity: 'error',
         cause: `driver ${driver} is older than CUDA ${entry.cuda} needs (≥ ${entry.minDriver})`,
@@ -36295,7 +36850,7 @@ async function runCommand(request, runtime) {
             return buildAndMaybeSmoke(request, runtime, true);
         case 'smoke': {
             if (!request.smoke || !request.smokeTargets)
-                throw new UserError('command smoke needs its settings');
+                throw new errors_UserError('command smoke needs its settings');
             const plan = planCommand(request);
             const t = request.smokeTargets;
             const images = smokeImages(plan.include, t.imagesJson, t.image, t.fields);
@@ -36303,7 +36858,7 @@ async function runCommand(request, runtime) {
         }
         case 'repro': {
             if (!request.build || !request.repro)
-                throw new UserError('command repro needs the build settings (image, ...)');
+                throw new errors_UserError('command repro needs the build settings (image, ...)');
             const plan = planCommand(request);
             return { plan, repro: await reproCommand(plan, request.build, request.repro, runtime) };
         }
@@ -36311,7 +36866,7 @@ async function runCommand(request, runtime) {
 }
 async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     if (!request.build)
-        throw new UserError(`command ${request.command} needs the build settings (image, ...)`);
+        throw new errors_UserError(`command ${request.command} needs the build settings (image, ...)`);
     const plan = planCommand(request);
     const images = await buildCommand(plan, request.build, runtime);
     const smoke = request.smoke;
@@ -36354,14 +36909,14 @@ function parseCommand(text, field) {
     const t = text.trim().toLowerCase();
     if (COMMANDS.includes(t))
         return t;
-    throw new UserError(`${field}: ${quote(text)} is not a command; accepted: ${listWords([...COMMANDS])}`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not a command; accepted: ${listWords([...COMMANDS])}`);
 }
 function parseMaxEntries(text, field) {
     if (text === undefined || text.trim() === '')
         return DEFAULT_MAX_ENTRIES;
     const t = text.trim();
     if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > MAX_ENTRIES_CEILING) {
-        throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 1 to ${MAX_ENTRIES_CEILING} (default ${DEFAULT_MAX_ENTRIES})`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 1 to ${MAX_ENTRIES_CEILING} (default ${DEFAULT_MAX_ENTRIES})`);
     }
     return Number(t);
 }
@@ -36377,24 +36932,24 @@ const FAIL_ON = ['nondeterministic', 'drift', 'both', 'none'];
 function parseReproOptions(raw, names) {
     const failOn = (raw.failOn ?? '').trim().toLowerCase() || 'nondeterministic';
     if (!FAIL_ON.includes(failOn)) {
-        throw new UserError(`${names.failOn}: ${quote(raw.failOn)} is not valid; accepted: ${listWords([...FAIL_ON])}`);
+        throw new errors_UserError(`${names.failOn}: ${quote(raw.failOn)} is not valid; accepted: ${listWords([...FAIL_ON])}`);
     }
     const options = { failOn: failOn };
     const epoch = (raw.sourceDateEpoch ?? '').trim();
     if (epoch) {
         if (!/^\d{1,11}$/.test(epoch))
-            throw new UserError(`${names.sourceDateEpoch}: ${quote(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`);
+            throw new errors_UserError(`${names.sourceDateEpoch}: ${quote(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`);
         options.sourceDateEpoch = Number(epoch);
     }
     const baseline = (raw.baseline ?? '').trim();
     if (baseline) {
         for (const m of baseline.matchAll(/\{([^}]*)\}/g)) {
             if (m[1] !== 'image' && !PLACEHOLDERS.includes(m[1] ?? '')) {
-                throw new UserError(`${names.baseline}: unknown placeholder {${m[1]}}; accepted: {image}, ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+                throw new errors_UserError(`${names.baseline}: unknown placeholder {${m[1]}}; accepted: {image}, ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
             }
         }
         if (/\s/.test(baseline))
-            throw new UserError(`${names.baseline}: ${quote(baseline)} contains whitespace`);
+            throw new errors_UserError(`${names.baseline}: ${quote(baseline)} contains whitespace`);
         options.baseline = baseline;
     }
     return options;
@@ -36431,10 +36986,10 @@ function requestFromInputs(workspace) {
     const file = core/* getInput */.V4('matrix-file');
     const entry = core/* getInput */.V4('entry');
     if ([inline, file, entry].filter(Boolean).length > 1) {
-        throw new UserError('give one of the inputs matrix (the spec inline), matrix-file (the spec in a file) or entry (one planned entry), not several');
+        throw new errors_UserError('give one of the inputs matrix (the spec inline), matrix-file (the spec in a file) or entry (one planned entry), not several');
     }
     if (!inline && !file && !entry) {
-        throw new UserError('no matrix given: set input matrix (inline YAML or JSON, e.g. "torch: 2.4"), matrix-file (a path in the repository) or entry (one entry of a plan)');
+        throw new errors_UserError('no matrix given: set input matrix (inline YAML or JSON, e.g. "torch: 2.4"), matrix-file (a path in the repository) or entry (one entry of a plan)');
     }
     const matrix = file
         ? readInputFile(file, workspace, 'input matrix-file', true)
@@ -36533,7 +37088,7 @@ function requestFromInputs(workspace) {
 function confine(workspace, p, field) {
     const rel = external_node_path_default().relative(external_node_path_default().resolve(workspace), external_node_path_default().resolve(workspace, p));
     if (rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel)) {
-        throw new UserError(`${field}: ${quote(p)} is outside the workspace; give a path inside the repository`);
+        throw new errors_UserError(`${field}: ${quote(p)} is outside the workspace; give a path inside the repository`);
     }
 }
 
@@ -36550,9 +37105,9 @@ function matrixOutput(plan) {
 }
 const COLUMNS = [
     { title: 'tag', value: (e) => e.tag },
-    { title: 'torch', value: (e) => e.torch },
-    { title: 'torchvision', value: (e) => e.torchvision ?? '-' },
-    { title: 'torchaudio', value: (e) => e.torchaudio ?? '-' },
+    { title: 'torch', value: (e) => (e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? `tensorflow ${e.tensorflow}` : `jax ${e.jax}`) },
+    { title: 'torchvision', value: (e) => (e.framework === 'pytorch' ? e.torchvision : null) ?? '-' },
+    { title: 'torchaudio', value: (e) => (e.framework === 'pytorch' ? e.torchaudio : null) ?? '-' },
     { title: 'cuda', value: (e) => e.cudaFull ?? e.cuda },
     { title: 'cudnn', value: (e) => e.cudnn ?? '-' },
     { title: 'python', value: (e) => e.python },
@@ -36574,7 +37129,7 @@ function planTable(plan) {
     if (plan.skipped.length) {
         out.push('', `skipped ${plan.skipped.length}:`);
         for (const s of plan.skipped)
-            out.push(`  ${s.torch} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}: ${s.reason}`);
+            out.push(`  ${skippedVersion(s)} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}: ${s.reason}`);
     }
     if (plan.warnings.length) {
         out.push('', 'warnings:');
@@ -36582,6 +37137,10 @@ function planTable(plan) {
             out.push(`  ${w}`);
     }
     return `${out.join('\n')}\n`;
+}
+/** "2.4.1" for torch (as before), "tensorflow 2.18.1", "jax 0.8.0". */
+function skippedVersion(s) {
+    return s.framework ? `${s.framework} ${s[s.framework] ?? ''}` : (s.torch ?? '');
 }
 function planMarkdown(plan) {
     const cell = (text) => mdEscape(text);
@@ -36596,7 +37155,7 @@ function planMarkdown(plan) {
         out.push('', `<details><summary>Skipped ${plan.skipped.length} combination(s) that were never shipped</summary>`, '');
         out.push('| torch | cuda | python | os | flavor | reason |', '|---|---|---|---|---|---|');
         for (const s of plan.skipped) {
-            out.push(`| ${[s.torch, s.cuda, s.python, s.os, s.flavor, s.reason].map(cell).join(' | ')} |`);
+            out.push(`| ${[skippedVersion(s), s.cuda, s.python, s.os, s.flavor, s.reason].map(cell).join(' | ')} |`);
         }
         out.push('', '</details>');
     }
@@ -36833,7 +37392,7 @@ async function run() {
             core/* setFailed */.C1(problems.join('\n'));
     }
     catch (err) {
-        if (err instanceof UserError) {
+        if (err instanceof errors_UserError) {
             core/* setFailed */.C1(err.message);
         }
         else {
@@ -36864,7 +37423,7 @@ function neutralise(line) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8821);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9995);
 // The action's entry point (runs.main in action.yml).
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

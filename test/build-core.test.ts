@@ -7,6 +7,7 @@ import { describeFailure, diagnoseFailure, summariseSteps } from '../src/build/p
 import { isLoopbackRegistry, parseRepository, parseTaggedReference } from '../src/build/reference.js';
 import { backoffMs, isCacheFailure, isTransient } from '../src/build/transient.js';
 import { plan } from './helpers.js';
+import type { TorchEntry } from '../src/matrix/entry.js';
 
 const [cu124, cpu] = [plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include[0]!, plan('torch: 2.4.1\ncuda: cpu\npython: "3.11"').include[0]!];
 const env: BuildEnvironment = { created: '2026-11-29T00:00:00.000Z', tempDir: '/tmp/rt', sourceUrl: 'https://github.com/acme/images', revision: 'abc123' };
@@ -40,7 +41,7 @@ describe('dockerfile: the embedded template', () => {
     expect(text).toContain('UV_NO_CACHE=1');
   });
   it('leaves out a library the entry has none of', () => {
-    const noAudio = renderDockerfile({ ...cu124, torchaudio: null });
+    const noAudio = renderDockerfile({ ...(cu124 as TorchEntry), torchaudio: null });
     expect(noAudio).not.toMatch(/TORCHAUDIO_VERSION|torchaudio==/);
     expect(noAudio).toContain('"torchaudio": None'); // the pin step keeps whatever the image has
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledCompat, mergeCompatFile } from '../src/compat/load.js';
 import type { CompatData } from '../src/compat/schema.js';
 import { validateCompat } from '../src/compat/validate.js';
-import { plan, planError } from './helpers.js';
+import { plan, planError, torchOf } from './helpers.js';
 
 const data = bundledCompat();
 
@@ -130,8 +130,8 @@ describe('compat-file: extends or overrides the bundled data', () => {
     const bundled214 = data.torch.find((r) => r.minor === '2.14')!;
     const promoted = { ...structuredClone(bundled214), status: 'stable' };
     const merged = mergeCompatFile(data, JSON.stringify({ schemaVersion: 1, torch: [promoted] }), 'compat-file');
-    expect(plan('torch: latest\ncuda: cpu', { data: merged }).include[0]?.torch).toBe('2.14.0');
-    expect(plan('torch: latest\ncuda: cpu').include[0]?.torch).toBe('2.13.0');
+    expect(torchOf(plan('torch: latest\ncuda: cpu', { data: merged }).include[0])).toBe('2.14.0');
+    expect(torchOf(plan('torch: latest\ncuda: cpu').include[0])).toBe('2.13.0');
   });
 
   const bad: { name: string; text: string; message: RegExp }[] = [

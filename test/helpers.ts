@@ -23,5 +23,11 @@ export function planError(text: string, options: { maxEntries?: number; data?: C
 
 /** The fields a test table compares, in a compact form. */
 export function brief(e: MatrixEntry): string {
-  return `${e.torch}/${e.torchvision}/${e.torchaudio} ${e.cudaVariant} py${e.python} ${e.os} ${e.flavor}`;
+  const version = e.framework === 'pytorch' ? `${e.torch}/${e.torchvision}/${e.torchaudio}` : e.framework === 'tensorflow' ? `tensorflow ${e.tensorflow}` : `jax ${e.jax}`;
+  return `${version} ${e.cudaVariant} py${e.python} ${e.os} ${e.flavor}`;
+}
+
+/** The torch version of an entry (which a PyTorch plan's entries all have). */
+export function torchOf(e: MatrixEntry | undefined): string | undefined {
+  return e?.framework === 'pytorch' ? e.torch : undefined;
 }

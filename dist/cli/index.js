@@ -3252,7 +3252,9 @@ module.exports = validRange
 /* harmony export */ });
 /* unused harmony exports TEMPLATE_VERSION, DEFAULT_UV_IMAGE, GIM_DIR, CONSTRAINTS_PATH */
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7147);
-/* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2997);
+/* harmony import */ var _compat_frameworks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97);
+/* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2997);
+
 
 
 /**
@@ -3291,12 +3293,13 @@ const CONTEXT_POST_INSTALL = 'gim/post-install';
 const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
 function renderDockerfile(entry, inputs = {}) {
     const custom = (entry.customisation ?? {});
-    const fromBase = (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_1__/* .torchFromBaseImage */ .rZ)(entry);
+    const fromBase = (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkFromBaseImage */ .bA)(entry);
     const from = inputs.baseDigest ? `${entry.baseImage}@${inputs.baseDigest}` : entry.baseImage;
     const python = fromBase ? 'python3' : '/opt/venv/bin/python';
+    const name = frameworkName(entry);
     const parts = [];
     parts.push(`# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
-# torch ${entry.torch}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}, cuDNN ${entry.cudnn}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# torch and Python come with the base image ${entry.baseImage}` : ''}`);
+# ${(0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkTitle */ .T_)(entry)}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}${entry.cudnn ? `, cuDNN ${entry.cudnn}` : ''}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# ${name} and Python come with the base image ${entry.baseImage}` : ''}`);
     if (fromBase) {
         parts.push(`FROM ${from}
 ARG SOURCE_DATE_EPOCH
@@ -3307,17 +3310,6 @@ ENV PYTHONUNBUFFERED=1 \\
     PIP_ROOT_USER_ACTION=ignore`);
     }
     else {
-        const packages = [
-            `torch==\${TORCH_VERSION}`,
-            entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
-            entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
-        ].filter((p) => p !== null);
-        const torchArgs = [
-            `ARG TORCH_VERSION=${entry.torch}`,
-            entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
-            entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
-            `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
-        ].filter((a) => a !== null);
         parts.push(`ARG UV_IMAGE=${inputs.uvImage ?? DEFAULT_UV_IMAGE}
 FROM \${UV_IMAGE} AS uv
 
@@ -3338,19 +3330,15 @@ RUN apt-get update \\
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
  && ${CLEAN_APT}
 
-# Python, shared by every torch built on this base.
+# Python, shared by every ${name} built on this base.
 ARG PYTHON_VERSION=${entry.python}
 RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
     uv python install \${PYTHON_VERSION} \\
  && uv venv --python \${PYTHON_VERSION} /opt/venv
 
-# torch and its libraries at the entry's exact versions, from its wheel index.
-${torchArgs.join('\n')}
-RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
-    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
-      ${packages.join(' ')}`);
+${frameworkInstall(entry, inputs.frameworks ?? (0,_compat_frameworks_js__WEBPACK_IMPORTED_MODULE_1__/* .bundledFrameworks */ .c)())}`);
     }
-    parts.push(`# torch stays what the matrix says: check it, and pin it for every later install.
+    parts.push(`# ${name} stays what the matrix says: check it, and pin it for every later install.
 RUN ${python} - <<'GIM_PIN'
 ${pinScript(entry, fromBase)}
 GIM_PIN`);
@@ -3403,7 +3391,84 @@ LABEL io.github.gpu-image-matrix.inventory=${INVENTORY_PATH}`);
         parts.push('CMD ["python"]');
     return `${parts.join('\n\n')}\n`;
 }
-/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned torch. */
+const UV = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
+/** "torch", "tensorflow", "jax": what the comments call the framework. */
+function frameworkName(entry) {
+    return entry.framework === 'pytorch' ? 'torch' : entry.framework;
+}
+/** The framework and its CUDA libraries at exact versions, into /opt/venv. */
+function frameworkInstall(entry, frameworks) {
+    switch (entry.framework) {
+        case 'pytorch': {
+            const packages = [
+                `torch==\${TORCH_VERSION}`,
+                entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
+                entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
+            ].filter((p) => p !== null);
+            const args = [
+                `ARG TORCH_VERSION=${entry.torch}`,
+                entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
+                entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
+                `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
+            ].filter((a) => a !== null);
+            return `# torch and its libraries at the entry's exact versions, from its wheel index.
+${args.join('\n')}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
+      ${packages.join(' ')}`;
+        }
+        case 'tensorflow': {
+            if (entry.cuda === 'cpu') {
+                return `# tensorflow-cpu at the entry's exact version.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python tensorflow-cpu==\${TENSORFLOW_VERSION}`;
+            }
+            const release = frameworks.tensorflow.find((r) => r.patches.includes(entry.tensorflow));
+            if (!release)
+                throw new Error(`no tensorflow release data for ${entry.tensorflow}`);
+            const libs = release.cudaLibraries;
+            const how = {
+                'system-cuda': `# tensorflow at the entry's exact version; CUDA ${release.cuda} and cuDNN ${release.cudnn} come with the base image.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION}`,
+                'pinned-libraries': `# tensorflow and the CUDA libraries tensorflow[and-cuda] pins, named at those versions (without TensorRT).
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION} \\
+      ${libs.join(' \\\n      ')}`,
+                'and-cuda': `# tensorflow[and-cuda]: the CUDA libraries at the exact versions this release pins.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"`,
+                'and-cuda-constrained': `# tensorflow[and-cuda], whose CUDA libraries are ranges here: pinned, so that rebuilds are the same.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    printf '%s\\n' ${libs.map((l) => `'${l}'`).join(' ')} > /tmp/gim-cuda-pins.txt \\
+ && uv pip install --python /opt/venv/bin/python -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}" \\
+ && rm /tmp/gim-cuda-pins.txt`,
+            };
+            return `${how[release.install]}${release.install === 'system-cuda' ? '' : `\n${PIP_CUDA_ON_PATH}`}`;
+        }
+        case 'jax': {
+            const extra = entry.cuda === 'cpu' ? '' : `[${entry.cudaVariant}]`;
+            return `# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; the CUDA wheels are lower-bounded only, and the inventory records what came).
+ARG JAX_VERSION=${entry.jax}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`;
+        }
+    }
+}
+/**
+ * The pip CUDA libraries on the loader path, and ptxas on PATH: TensorFlow's RUNPATH does not cover
+ * every nvidia/*\/lib (libcusolver, nvjitlink, curand, nvrtc were reported missing), and XLA needs
+ * ptxas from nvidia-cuda-nvcc to compile.
+ */
+const PIP_CUDA_ON_PATH = `RUN ls -d /opt/venv/lib/python*/site-packages/nvidia/*/lib > /etc/ld.so.conf.d/gim-pip-cuda.conf \\
+ && ldconfig && rm -f /var/cache/ldconfig/aux-cache \\
+ && for p in /opt/venv/lib/python*/site-packages/nvidia/cuda_nvcc/bin/ptxas; do [ -e "$p" ] && ln -sf "$p" /opt/venv/bin/ptxas; done; true`;
+/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework. */
 function installCommand(fromBase, custom) {
     const indexes = [
         ...(custom.pipIndexUrl ? [`--index-url ${custom.pipIndexUrl}`] : []),
@@ -3459,7 +3524,11 @@ except ImportError:  # Python 3.7
         return None`;
 /** The Python (3.7+) that checks torch against the entry and writes the constraints file. */
 function pinScript(entry, fromBase) {
-    const expected = { torch: entry.torch, torchvision: entry.torchvision, torchaudio: entry.torchaudio };
+    const expected = entry.framework === 'pytorch'
+        ? { torch: entry.torch, torchvision: entry.torchvision, torchaudio: entry.torchaudio }
+        : entry.framework === 'tensorflow'
+            ? { [entry.cuda === 'cpu' && !fromBase ? 'tensorflow-cpu' : 'tensorflow']: entry.tensorflow }
+            : { jax: entry.jax, jaxlib: entry.jax };
     const hint = fromBase
         ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose torch and Python match the entry, or set the entry's torch and python to what the image holds`
         : 'the wheel index served other versions than the release data says';
@@ -4370,12 +4439,21 @@ var reference = __nccwpck_require__(2653);
 const CONTENT_VERSION = 1;
 /** Build-args every build gets from its entry; the user's build-args may not redefine them. */
 function entryBuildArgs(entry) {
+    // Each framework's own version args; PyTorch entries keep exactly the args they always had.
+    const framework = entry.framework === 'pytorch'
+        ? [
+            ['TORCH_VERSION', entry.torch],
+            ['TORCHVISION_VERSION', entry.torchvision],
+            ['TORCHAUDIO_VERSION', entry.torchaudio],
+            ['TORCH_INDEX_URL', entry.indexUrl],
+        ]
+        : [
+            ['FRAMEWORK', entry.framework],
+            entry.framework === 'tensorflow' ? ['TENSORFLOW_VERSION', entry.tensorflow] : ['JAX_VERSION', entry.jax],
+        ];
     const args = [
         ['BASE_IMAGE', entry.baseImage],
-        ['TORCH_VERSION', entry.torch],
-        ['TORCHVISION_VERSION', entry.torchvision],
-        ['TORCHAUDIO_VERSION', entry.torchaudio],
-        ['TORCH_INDEX_URL', entry.indexUrl],
+        ...framework,
         ['CUDA_VERSION', entry.cuda],
         ['CUDA_FULL_VERSION', entry.cudaFull],
         ['CUDA_VARIANT', entry.cudaVariant],
@@ -4390,17 +4468,28 @@ function entryBuildArgs(entry) {
     return args.map(([k, v]) => [k, v ?? '']);
 }
 const LABEL_PREFIX = 'io.github.gpu-image-matrix';
+function frameworkLabels(entry) {
+    if (entry.framework === 'pytorch') {
+        return [
+            [`${LABEL_PREFIX}.torch`, entry.torch],
+            [`${LABEL_PREFIX}.torchvision`, entry.torchvision],
+            [`${LABEL_PREFIX}.torchaudio`, entry.torchaudio],
+        ];
+    }
+    return [
+        [`${LABEL_PREFIX}.framework`, entry.framework],
+        [`${LABEL_PREFIX}.${entry.framework}`, (0,matrix_entry/* frameworkVersion */.xu)(entry)],
+    ];
+}
 function entryLabels(entry, env, contentHash) {
     const labels = [
-        ['org.opencontainers.image.title', `torch ${entry.torch} ${entry.cudaVariant} python ${entry.python}`],
+        ['org.opencontainers.image.title', `${(0,matrix_entry/* frameworkTitle */.T_)(entry)} ${entry.cudaVariant} python ${entry.python}`],
         ['org.opencontainers.image.version', entry.tag],
         ['org.opencontainers.image.created', env.created],
         ['org.opencontainers.image.source', env.sourceUrl ?? null],
         ['org.opencontainers.image.revision', env.revision ?? null],
         ['org.opencontainers.image.base.name', entry.baseImage],
-        [`${LABEL_PREFIX}.torch`, entry.torch],
-        [`${LABEL_PREFIX}.torchvision`, entry.torchvision],
-        [`${LABEL_PREFIX}.torchaudio`, entry.torchaudio],
+        ...frameworkLabels(entry),
         [`${LABEL_PREFIX}.cuda`, entry.cudaFull ?? entry.cuda],
         [`${LABEL_PREFIX}.cuda-variant`, entry.cudaVariant],
         [`${LABEL_PREFIX}.cudnn`, entry.cudnn],
@@ -4458,8 +4547,7 @@ function cacheScopeKey(entry) {
     if (!entry.customisation)
         return entry.key;
     // baseImage is the base-image template filled in: a different base is a different scope.
-    const { tag: _t, key: _k, customisation, ...fields } = entry;
-    return `${(0,matrix_entry/* entryKey */.k2)(fields)}${customisation.tagSuffix ? `-${customisation.tagSuffix}` : ''}`;
+    return `${(0,matrix_entry/* entryKey */.k2)((0,matrix_entry/* identityOf */.cu)(entry))}${entry.customisation.tagSuffix ? `-${entry.customisation.tagSuffix}` : ''}`;
 }
 function cachePlan(backend, options, entry, hash) {
     const chosen = backend === 'auto' ? (options.push ? 'registry' : 'none') : backend;
@@ -5507,6 +5595,7 @@ async function changeImpact(entry, template, build, current, registry) {
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/smoke/diagnose.ts
+
 const TOOLKIT_FIX = 'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker (sudo systemctl restart docker)';
 const RULES = [
     {
@@ -5555,7 +5644,7 @@ const RULES = [
     {
         pattern: /(sm_\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\d+)|no kernel image is available for execution on the device/,
         diagnose: (m, e) => ({
-            cause: `torch ${e.torch} (${e.cudaVariant}) has no kernels for this GPU's architecture${m[1] ?? m[2] ? ` (${m[1] ?? m[2]})` : ''}`,
+            cause: `${(0,matrix_entry/* frameworkTitle */.T_)(e)} (${e.cudaVariant}) has no kernels for this GPU's architecture${m[1] ?? m[2] ? ` (${m[1] ?? m[2]})` : ''}`,
             fix: 'use a torch release and CUDA variant built for it (Blackwell sm_100/sm_120 needs torch 2.7+ with cu128 or newer)',
         }),
     },
@@ -5592,6 +5681,7 @@ function diagnoseSmokeFailure(output, entry) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/preflight.ts
+
 /** nvidia-smi --query-gpu=name,driver_version,compute_cap --format=csv,noheader */
 const NVIDIA_SMI_QUERY = ['--query-gpu=name,driver_version,compute_cap', '--format=csv,noheader'];
 /** Drivers before the compute_cap field existed answer this one. */
@@ -5692,12 +5782,12 @@ function dockerFindings(support) {
 function driverFinding(entry, driver, data) {
     if (!entry.minDriver || compareDriver(driver, entry.minDriver) >= 0)
         return null;
-    const release = data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch));
+    const release = entry.framework === 'pytorch' ? data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch)) : undefined;
     const runnable = (release?.cuda.variants ?? [])
         .map((v) => ({ v, cuda: data.cuda.find((c) => `cu${c.version.replace('.', '')}` === v) }))
         .filter((x) => x.cuda && compareDriver(driver, x.cuda.minDriver) >= 0)
         .map((x) => x.v);
-    const instead = runnable.length ? ` or use a ${runnable.join('/')} image of torch ${entry.torch}` : '';
+    const instead = runnable.length ? ` or use a ${runnable.join('/')} image of ${(0,matrix_entry/* frameworkTitle */.T_)(entry)}` : '';
     return {
         severity: 'error',
         cause: `driver ${driver} is older than CUDA ${entry.cuda} needs (≥ ${entry.minDriver})`,
@@ -6298,8 +6388,8 @@ function upsert(list, updates, id) {
 
 // EXTERNAL MODULE: ./src/custom/customisation.ts
 var custom_customisation = __nccwpck_require__(7147);
-// EXTERNAL MODULE: ./src/matrix/resolve.ts
-var resolve = __nccwpck_require__(6749);
+// EXTERNAL MODULE: ./src/matrix/resolve.ts + 1 modules
+var resolve = __nccwpck_require__(3356);
 // EXTERNAL MODULE: ./src/matrix/spec.ts
 var matrix_spec = __nccwpck_require__(9778);
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
@@ -6319,8 +6409,8 @@ function planCommand(request) {
     const customisation = request.customisation ?? (0,custom_customisation/* emptyCustomisation */.QG)();
     if (request.entry)
         return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
-    const spec = (0,matrix_spec/* parseMatrixSpec */.wg)(request.matrix.text, request.matrix.origin);
-    return (0,resolve/* resolvePlan */.yY)(spec, data, { maxEntries: request.maxEntries, customisation });
+    const specs = (0,matrix_spec/* parseMatrixSpecs */.D0)(request.matrix.text, request.matrix.origin);
+    return (0,resolve/* resolvePlans */.Ni)(specs, data, { maxEntries: request.maxEntries, customisation });
 }
 function planOneEntry(text, origin, data, inputs) {
     let cell;
@@ -6330,13 +6420,17 @@ function planOneEntry(text, origin, data, inputs) {
     catch (err) {
         throw new errors/* UserError */.yo(`${origin}: not the JSON of a planned matrix entry (${err.message})`);
     }
-    const fields = ['torch', 'cuda', 'python', 'os', 'flavor', 'key'];
+    const framework = cell?.framework === 'tensorflow' || cell?.framework === 'jax' ? cell.framework : 'pytorch';
+    const versionField = framework === 'pytorch' ? 'torch' : framework;
+    const fields = [versionField, 'cuda', 'python', 'os', 'flavor', 'key'];
     for (const f of fields) {
         if (typeof cell?.[f] !== 'string') {
             throw new errors/* UserError */.yo(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${(0,errors/* quote */.hD)(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
         }
     }
-    const spec = (0,matrix_spec/* specFromObject */.jp)({ include: [{ torch: cell.torch, cuda: cell.cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
+    // jax's CUDA is asked for by major (its wheel extra); the entry's cuda is the base image's minor.
+    const cuda = framework === 'jax' && typeof cell.cudaVariant === 'string' && cell.cudaVariant.startsWith('cuda') ? cell.cudaVariant.slice(4) : cell.cuda;
+    const spec = (0,matrix_spec/* specFromObject */.jp)({ include: [{ [versionField]: cell[versionField], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
     // The entry's own customisation wins over the inputs (as include items do in a plan).
     const customisation = (0,custom_customisation/* mergeCustomisation */.VI)(inputs, (0,custom_customisation/* customisationFromEntry */.Bi)(cell.customisation, `${origin}.customisation`));
     const plan = (0,resolve/* resolvePlan */.yY)(spec, data, { maxEntries: 1, customisation });
@@ -6351,6 +6445,59 @@ function compatFor(request) {
     if (!request.compatFile)
         return bundled;
     return mergeCompatFile(bundled, request.compatFile.text, request.compatFile.origin);
+}
+
+
+/***/ }),
+
+/***/ 97:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  c: () => (/* binding */ bundledFrameworks)
+});
+
+// UNUSED EXPORTS: checkFrameworks
+
+;// CONCATENATED MODULE: ./src/data/frameworks.json
+const frameworks_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"TensorFlow and JAX GPU builds on Linux x86_64, transcribed from shared/research/tf-jax-compat.md and tf-compat.json (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["tensorflow/docs site/en/install/source.md @7c3650212 (tested build configurations)","tensorflow/tensorflow setup.py @4dacf3f3 (r2.14 and-cuda pins)","Spack py_tensorflow @06604c5e (latest patches, third-party)","jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt"],"tensorflow":[{"minor":"2.10","status":"stable","patches":["2.10.0","2.10.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last release with native-Windows GPU. System CUDA 11.2/cuDNN 8.1 required. tensorflow-gpu still published."]},{"minor":"2.11","status":"stable","patches":["2.11.0","2.11.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last tensorflow-gpu wheels (tensorflow_gpu-2.11.0 linked in pip.md@c237da46c). GPU row Bazel first listed 5.1.1, corrected to 5.3.0 (67e8be9af)."]},{"minor":"2.12","status":"stable","patches":["2.12.0","2.12.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra. Docs: conda cudatoolkit=11.8.0 + pip nvidia-cudnn-cu11==8.6.0.163 + LD_LIBRARY_PATH. tensorflow-gpu==2.12.0 is an erroring stub. No official 2.12.1 docker image [3p]."]},{"minor":"2.13","status":"stable","patches":["2.13.0","2.13.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra: tensorflow[and-cuda]==2.13.* installs no CUDA libs (pip only warns) [inferred]; issue #61993. Same conda+nvidia-cudnn-cu11 8.6.0.163 recipe. No official 2.13.1 docker image [3p]."]},{"minor":"2.14","status":"stable","patches":["2.14.0","2.14.1"],"python":["3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.7","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu11==11.11.3.6","nvidia-cuda-cupti-cu11==11.8.87","nvidia-cuda-nvcc-cu11==11.8.89","nvidia-cuda-runtime-cu11==11.8.89","nvidia-cudnn-cu11==8.7.0.84","nvidia-cufft-cu11==10.9.0.58","nvidia-curand-cu11==10.3.0.86","nvidia-cusolver-cu11==11.4.1.48","nvidia-cusparse-cu11==11.7.5.86","nvidia-nccl-cu11==2.16.5"],"baseImage":"nvidia/cuda:11.8.0-base-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"read"},"notes":["First and-cuda release (cu11). tensorrt==8.5.3.1 has no py3.11 wheel -> install fails on 3.11 (#61986)."]},{"minor":"2.15","status":"stable","patches":["2.15.0","2.15.1"],"python":["3.9","3.10","3.11"],"cuda":"12.2","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.2.5.6","nvidia-cuda-cupti-cu12==12.2.142","nvidia-cuda-nvcc-cu12==12.2.140","nvidia-cuda-nvrtc-cu12==12.2.140","nvidia-cuda-runtime-cu12==12.2.140","nvidia-cudnn-cu12==8.9.4.25","nvidia-cufft-cu12==11.0.8.103","nvidia-curand-cu12==10.3.3.141","nvidia-cusolver-cu12==11.5.2.141","nvidia-cusparse-cu12==12.1.2.141","nvidia-nccl-cu12==2.16.5","nvidia-nvjitlink-cu12==12.2.140"],"baseImage":"nvidia/cuda:12.2.2-base-ubuntu22.04","cudaFull":"12.2.2","os":"ubuntu22.04","minDriver":"535.54.03","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cu12 release. tensorflow[and-cuda]==2.15.0 is uninstallable from PyPI (tensorrt-libs==8.6.1 missing; #62498, #66517); use 2.15.0.post1 (tensorrt removed, PR #62520) or 2.15.1. cuDNN column first published as 8.8, corrected to 8.9 (0fc1acda9). Official 2.15.0-gpu-jupyter image reported without GPU (#62412).","the 2.15.0 pins are third-party; 2.15.1 is assumed to keep them (inferred)"]},{"minor":"2.16","status":"stable","patches":["2.16.1","2.16.2"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.3.4.1","nvidia-cuda-cupti-cu12==12.3.101","nvidia-cuda-nvcc-cu12==12.3.107","nvidia-cuda-nvrtc-cu12==12.3.107","nvidia-cuda-runtime-cu12==12.3.101","nvidia-cudnn-cu12==8.9.7.29","nvidia-cufft-cu12==11.0.12.1","nvidia-curand-cu12==10.3.4.107","nvidia-cusolver-cu12==11.5.4.101","nvidia-cusparse-cu12==12.2.0.103","nvidia-nccl-cu12==2.19.3","nvidia-nvjitlink-cu12==12.3.101"],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First release is 2.16.1 (2.16.0 apparently never published [inferred]). Keras 3 default. 2.16.1 with and-cuda often fails to find the pip CUDA libs (#63362, #65842); docs add symlink workaround (pip.md step 6)."]},{"minor":"2.17","status":"stable","patches":["2.17.0","2.17.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last cuDNN 8 release. build_info example: cuda_version \'12.3\', cudnn_version \'8\', caps sm_50,sm_60,sm_70,sm_80,compute_90 [3p]. Official 2.17.0-gpu image reported working (#62412 comment)."]},{"minor":"2.18","status":"stable","patches":["2.18.0","2.18.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cuDNN 9 release; hermetic CUDA build (build_info cuda_version like \'12.5.1\'). NumPy 2.0 supported. Conflicts with torch 2.5/2.6 pin nvidia-cudnn-cu12==9.1.0.70 (\'Loaded runtime CuDNN library: 9.1.0 but source was compiled with: 9.3.0\'). Official 2.18.0-gpu image ships cuDNN 8 -> no GPU (#62412 comment)."]},{"minor":"2.19","status":"stable","patches":["2.19.0","2.19.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["build_info example: cuda_version \'12.5.1\', cudnn_version \'9\', caps sm_60,sm_70,sm_80,sm_89,compute_90 [3p, version not stated in source]."]},{"minor":"2.20","status":"stable","patches":["2.20.0"],"python":["3.9","3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["and-cuda switched from exact pins to ranges: rebuilds float to newer cu12 libs; pin via constraints. 2.20.1 unconfirmed (one unreliable README).","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]},{"minor":"2.21","status":"stable","patches":["2.21.0"],"python":["3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["Python 3.9 dropped; TensorBoard dependency removed; requires numpy>=1.26, keras>=3.12.0 [3p]. A 3p note reports TF RUNPATH misses some pip CUDA libs (libcusolver.so.11) -> ldconfig of site-packages/nvidia/*/lib needed. Unconstrained resolve Sept 2026 gave runtime 12.9.79 / cuDNN 9.27.0.42 [3p].","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]}],"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred"}},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred"}}},"leftOut":["tensorflow 2.22.0rc0: CUDA and cuDNN not in the tested-build table (third-party notes only); status of 2.22 unknown on 2026-11-29","tensorflow-gpu: a stub that fails to install from 2.12; tensorflow is the GPU package","jax releases between the tags the research read (0.5.x, 0.9.x, 0.10.0, 0.10.1): not transcribed"]}');
+;// CONCATENATED MODULE: ./src/compat/frameworks.ts
+
+let data;
+function bundledFrameworks() {
+    data ??= checkFrameworks(structuredClone(frameworks_namespaceObject));
+    return data;
+}
+const VERSION = /^\d+\.\d+\.\d+$/;
+const MINOR = /^\d+\.\d+$/;
+/** The invariants the resolver relies on; a broken data file is a bug, so this throws plainly. */
+function checkFrameworks(d) {
+    const fail = (m) => {
+        throw new Error(`src/data/frameworks.json: ${m}`);
+    };
+    for (const r of d.tensorflow) {
+        if (!MINOR.test(r.minor))
+            fail(`tensorflow minor ${r.minor}`);
+        if (!r.patches.length || r.patches.some((p) => !VERSION.test(p) || !p.startsWith(`${r.minor}.`)))
+            fail(`tensorflow ${r.minor} patches ${r.patches.join(', ')}`);
+        if (!r.python.length || r.python.some((p) => !MINOR.test(p)))
+            fail(`tensorflow ${r.minor} python`);
+        if (!MINOR.test(r.cuda) || !r.cudaFull.startsWith(`${r.cuda}.`))
+            fail(`tensorflow ${r.minor} cuda ${r.cuda} / ${r.cudaFull}`);
+        if ((r.install === 'pinned-libraries' || r.install === 'and-cuda-constrained') && r.cudaLibraries.length === 0)
+            fail(`tensorflow ${r.minor}: ${r.install} without cudaLibraries`);
+        if (r.cudaLibraries.some((l) => !/^nvidia-[a-z0-9-]+==[\d.]+$/.test(l)))
+            fail(`tensorflow ${r.minor} cudaLibraries`);
+        if (!/^(nvidia\/cuda|ubuntu):[\w.-]+$/.test(r.baseImage) || !r.baseImage.endsWith(r.os.replace('ubuntu', 'ubuntu')))
+            fail(`tensorflow ${r.minor} baseImage ${r.baseImage}`);
+    }
+    for (const r of d.jax) {
+        if (!VERSION.test(r.version) || !r.python.length || !r.cuda.every((c) => d.jaxCuda[c]))
+            fail(`jax ${r.version}`);
+    }
+    return d;
 }
 
 
@@ -6427,7 +6574,7 @@ const FIELD_OF = {
     'tag-suffix': 'tagSuffix',
 };
 /** Placeholders a base-image template may use, filled from the entry. */
-const BASE_IMAGE_PLACEHOLDERS = ['torch', 'torchvision', 'torchaudio', 'cuda', 'cudaFull', 'cudaVariant', 'cudnn', 'cudnnMajor', 'python', 'os', 'ubuntu', 'flavor'];
+const BASE_IMAGE_PLACEHOLDERS = ['framework', 'version', 'torch', 'torchvision', 'torchaudio', 'tensorflow', 'jax', 'cuda', 'cudaFull', 'cudaVariant', 'cudnn', 'cudnnMajor', 'python', 'os', 'ubuntu', 'flavor'];
 /** Packages the matrix decides; pip-packages may not name them. */
 const FRAMEWORK_PACKAGES = ['torch', 'torchvision', 'torchaudio'];
 /** The written names (spec keys, inputs) of what a customisation sets. */
@@ -7512,24 +7659,38 @@ function listWords(items, last = 'or') {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IS: () => (/* binding */ namedEntry),
 /* harmony export */   Jo: () => (/* binding */ buildEntry),
+/* harmony export */   T_: () => (/* binding */ frameworkTitle),
+/* harmony export */   bA: () => (/* binding */ frameworkFromBaseImage),
+/* harmony export */   cu: () => (/* binding */ identityOf),
 /* harmony export */   dr: () => (/* binding */ customiseEntry),
 /* harmony export */   k2: () => (/* binding */ entryKey),
-/* harmony export */   rZ: () => (/* binding */ torchFromBaseImage),
-/* harmony export */   uY: () => (/* binding */ baseImageFor)
+/* harmony export */   uY: () => (/* binding */ baseImageFor),
+/* harmony export */   xu: () => (/* binding */ frameworkVersion)
 /* harmony export */ });
-/* unused harmony export renderBaseImage */
+/* unused harmony exports FRAMEWORKS, plainTag, renderBaseImage */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
 
 
+const FRAMEWORKS = (/* unused pure expression or super */ null && (['pytorch', 'tensorflow', 'jax']));
+/** The framework's own version: torch, tensorflow or jax. */
+function frameworkVersion(e) {
+    return e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? e.tensorflow : e.jax;
+}
+/** "torch 2.4.1", "tensorflow 2.18.1", "jax 0.8.0" */
+function frameworkTitle(e) {
+    return `${e.framework === 'pytorch' ? 'torch' : e.framework} ${frameworkVersion(e)}`;
+}
 function buildEntry(parts, data) {
     const { release, patch, cuda, variant, python, ubuntu, flavor } = parts;
     const os = `ubuntu${ubuntu}`;
     const channel = release.status === 'rc' ? 'test' : 'release';
     const indexTemplate = release.status === 'rc' ? data.indexUrls.rc : data.indexUrls.stable;
     const fields = {
+        framework: 'pytorch',
         torch: patch.torch,
         torchvision: patch.torchvision,
         torchaudio: patch.torchaudio,
@@ -7554,26 +7715,41 @@ function buildEntry(parts, data) {
 function customiseEntry(entry, custom) {
     if ((0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .isEmpty */ .Im)(custom))
         return entry;
-    const { tag: _tag, key: _key, customisation: _c, ...fields } = entry;
+    const fields = identityOf(entry);
     const stored = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .compact */ .oE)(custom);
     const baseImage = custom.baseImage ? renderBaseImage(custom.baseImage, entry) : entry.baseImage;
     const tag = custom.tagSuffix ? `${plainTag(entry)}-${custom.tagSuffix}` : plainTag(entry);
     const customised = { ...fields, baseImage };
     return { ...customised, tag, key: entryKey(customised, stored), customisation: stored };
 }
-function plainTag(e) {
-    return `${e.torch}-${e.cudaVariant}-py${e.python}-${e.os}${e.flavor === 'devel' ? '-devel' : ''}`;
+/** The entry without tag, key and customisation. */
+function identityOf(entry) {
+    const { tag: _tag, key: _key, customisation: _c, ...fields } = entry;
+    return fields;
 }
-/** Whether the entry's torch comes with its base image (base-image) rather than from the wheel index. */
-function torchFromBaseImage(entry) {
+/** A new entry (tensorflow, jax) from its identity: named and keyed. */
+function namedEntry(fields) {
+    return { ...fields, tag: plainTag(fields), key: entryKey(fields) };
+}
+/** "2.4.1-cu124-py3.11-ubuntu22.04" (torch, as before), "tf2.18.1-cu125-...", "jax0.8.0-cuda13-..." */
+function plainTag(e) {
+    const name = e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? `tf${e.tensorflow}` : `jax${e.jax}`;
+    return `${name}-${e.cudaVariant}-py${e.python}-${e.os}${e.flavor === 'devel' ? '-devel' : ''}`;
+}
+/** Whether the entry's framework comes with its base image (base-image) rather than from pip. */
+function frameworkFromBaseImage(entry) {
     return Boolean(entry.customisation?.baseImage);
 }
 /** Fill a base-image template's {placeholders} from the entry. */
 function renderBaseImage(template, entry) {
     const values = {
-        torch: entry.torch,
-        torchvision: entry.torchvision ?? '',
-        torchaudio: entry.torchaudio ?? '',
+        framework: entry.framework,
+        version: frameworkVersion(entry),
+        torch: entry.framework === 'pytorch' ? entry.torch : '',
+        torchvision: (entry.framework === 'pytorch' ? entry.torchvision : null) ?? '',
+        torchaudio: (entry.framework === 'pytorch' ? entry.torchaudio : null) ?? '',
+        tensorflow: entry.framework === 'tensorflow' ? entry.tensorflow : '',
+        jax: entry.framework === 'jax' ? entry.jax : '',
         cuda: entry.cuda,
         cudaFull: entry.cudaFull ?? entry.cuda,
         cudaVariant: entry.cudaVariant,
@@ -7600,6 +7776,23 @@ function baseImageFor(cuda, ubuntu, flavor) {
 const KEY_VERSION = 1;
 function entryKey(fields, customisation) {
     const custom = customisation && Object.keys(customisation).length ? [customisation] : [];
+    if (fields.framework !== 'pytorch') {
+        const canonical = JSON.stringify([
+            KEY_VERSION,
+            fields.framework,
+            frameworkVersion(fields),
+            fields.cudaVariant,
+            fields.cudaFull,
+            fields.cudnn,
+            fields.python,
+            fields.os,
+            fields.flavor,
+            fields.baseImage,
+            ...custom,
+        ]);
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, 12);
+    }
+    // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
     const canonical = JSON.stringify([
         KEY_VERSION,
         fields.torch,
@@ -7621,22 +7814,259 @@ function entryKey(fields, customisation) {
 
 /***/ }),
 
-/***/ 6749:
+/***/ 3356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   on: () => (/* binding */ DEFAULT_MAX_ENTRIES),
-/* harmony export */   yY: () => (/* binding */ resolvePlan)
-/* harmony export */ });
-/* unused harmony export MAX_CROSS_PRODUCT */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _compat_variant_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2899);
-/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
-/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2997);
-/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5003);
-/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9778);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  on: () => (/* binding */ DEFAULT_MAX_ENTRIES),
+  yY: () => (/* binding */ resolvePlan),
+  Ni: () => (/* binding */ resolvePlans)
+});
+
+// UNUSED EXPORTS: MAX_CROSS_PRODUCT
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+// EXTERNAL MODULE: ./src/compat/variant.ts
+var compat_variant = __nccwpck_require__(2899);
+// EXTERNAL MODULE: ./src/custom/customisation.ts
+var customisation = __nccwpck_require__(7147);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/compat/frameworks.ts + 1 modules
+var compat_frameworks = __nccwpck_require__(97);
+// EXTERNAL MODULE: ./src/matrix/entry.ts
+var entry = __nccwpck_require__(2997);
+// EXTERNAL MODULE: ./src/matrix/selectors.ts
+var selectors = __nccwpck_require__(5003);
+;// CONCATENATED MODULE: ./src/matrix/frameworks.ts
+
+
+
+
+class FrameworkResolver {
+    data;
+    compat;
+    warnings = new Set();
+    constructor(data, compat) {
+        this.data = data;
+        this.compat = compat;
+    }
+    /** Entries for one cell; what the data rules out goes to `skip` (or, with no skip, is the thrown error). */
+    resolve(framework, cell, skip) {
+        const out = [];
+        let last = '';
+        const skipped = (version, cuda, python, os, reason) => {
+            last = reason;
+            skip?.({ framework, version, cuda, python, os, flavor: cell.flavor.flavor, reason });
+        };
+        for (const release of this.versions(framework, cell.version)) {
+            if (cell.flavor.flavor === 'devel') {
+                skipped(release.version, cell.cuda.text, cell.python.text, cell.os.text, `${framework} images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)`);
+                continue;
+            }
+            const cuda = framework === 'tensorflow' ? this.tfCuda(this.tfRelease(release.version), cell.cuda) : this.jaxCuda(this.jaxRelease(release.version), cell.cuda);
+            if ('reason' in cuda) {
+                skipped(release.version, cell.cuda.text, cell.python.text, cell.os.text, cuda.reason);
+                continue;
+            }
+            const python = this.python(framework, release, cell.python);
+            if ('reason' in python) {
+                skipped(release.version, cuda.ok.variant, cell.python.text, cell.os.text, python.reason);
+                continue;
+            }
+            for (const py of python.ok) {
+                const os = this.os(framework, release, cuda.ok, cell.os);
+                if ('reason' in os) {
+                    skipped(release.version, cuda.ok.variant, py, cell.os.text, os.reason);
+                    continue;
+                }
+                out.push(framework === 'tensorflow' ? this.tfEntry(release.version, cuda.ok, py, os.ok) : this.jaxEntry(release.version, cuda.ok, py, os.ok));
+            }
+        }
+        if (out.length === 0 && !skip)
+            throw new errors/* UserError */.yo(`${cell.version.field}: ${framework} ${cell.version.text} was never shipped for ${describeCell(cell)}: ${last}`);
+        return out;
+    }
+    // -- versions --------------------------------------------------------------------------------
+    /** Whether a version matches a selector as it would select (include, exclude). */
+    versionMatches(framework, version, sel) {
+        switch (sel.kind) {
+            case 'latest':
+                return this.known(framework)[0]?.version === version;
+            case 'exact':
+                return version === sel.version;
+            case 'minor':
+                return version.split('.').slice(0, 2).join('.') === sel.minor;
+            case 'range':
+                return semver_default().satisfies(version, sel.range);
+        }
+    }
+    known(framework) {
+        const list = framework === 'tensorflow'
+            ? this.data.tensorflow.flatMap((r) => r.patches.map((p) => ({ version: p, minor: r.minor, python: r.python })))
+            : this.data.jax.map((r) => ({ version: r.version, minor: r.version.split('.').slice(0, 2).join('.'), python: r.python }));
+        return list.sort((a, b) => semver_default().rcompare(a.version, b.version));
+    }
+    versions(framework, sel) {
+        const known = this.known(framework);
+        const span = `${known[known.length - 1]?.version} to ${known[0]?.version}`;
+        switch (sel.kind) {
+            case 'latest':
+                return known.slice(0, 1);
+            case 'exact': {
+                const hit = known.find((k) => k.version === sel.version);
+                if (hit)
+                    return [hit];
+                const sameMinor = known.filter((k) => k.minor === `${semver_default().major(sel.version)}.${semver_default().minor(sel.version)}`).map((k) => k.version);
+                throw new errors/* UserError */.yo(sameMinor.length
+                    ? `${sel.field}: ${framework} ${sel.version} is not in the release data; ${framework} ${sameMinor[0]?.split('.').slice(0, 2).join('.')} has ${(0,errors/* listWords */.yh)(sameMinor.reverse())}`
+                    : `${sel.field}: ${framework} ${sel.version} is not in the release data (it knows ${span})${framework === 'tensorflow' && sel.version.startsWith('2.22') ? '; 2.22 is left out: its CUDA and cuDNN are not in the tested-build table' : ''}`);
+            }
+            case 'minor': {
+                const newest = known.find((k) => k.minor === sel.minor);
+                if (!newest)
+                    throw new errors/* UserError */.yo(`${sel.field}: ${framework} ${sel.minor} is not in the release data; known: ${[...new Set(known.map((k) => k.minor))].reverse().join(', ')}`);
+                return [newest];
+            }
+            case 'range': {
+                const perMinor = new Map();
+                for (const k of known)
+                    if (!perMinor.has(k.minor) && semver_default().satisfies(k.version, sel.range))
+                        perMinor.set(k.minor, k);
+                if (perMinor.size === 0)
+                    throw new errors/* UserError */.yo(`${sel.field}: ${JSON.stringify(sel.text)} matches no ${framework} release in the data (it knows ${span})`);
+                return [...perMinor.values()];
+            }
+        }
+    }
+    tfRelease(version) {
+        return this.data.tensorflow.find((r) => r.patches.includes(version));
+    }
+    jaxRelease(version) {
+        return this.data.jax.find((r) => r.version === version);
+    }
+    // -- CUDA ------------------------------------------------------------------------------------
+    tfCuda(release, sel) {
+        const gpu = { cuda: release.cuda, variant: `cu${release.cuda.replace('.', '')}`, full: release.cudaFull, cudnn: release.cudnn, baseImage: release.baseImage, minDriver: release.minDriver, os: [release.os.replace('ubuntu', '')] };
+        const built = `tensorflow ${release.minor} is built for CUDA ${release.cuda} (cuDNN ${release.cudnn}); its CUDA follows from the release`;
+        switch (sel.kind) {
+            case 'default':
+                return { ok: gpu };
+            case 'cpu':
+                return { ok: this.cpuChoice() };
+            case 'minor':
+                return sel.version === release.cuda ? { ok: gpu } : { reason: `${built}, not ${sel.version}` };
+            case 'major':
+                return release.cuda.split('.')[0] === sel.major ? { ok: gpu } : { reason: `${built}, not CUDA ${sel.major}` };
+        }
+    }
+    jaxCuda(release, sel) {
+        const choice = (major) => {
+            const extra = this.data.jaxCuda[major];
+            if (!extra || !release.cuda.includes(major)) {
+                return { reason: `jax ${release.version} has no stable jax[cuda${major}] extra; it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu` };
+            }
+            const base = this.compat.cuda.find((c) => c.version === extra.baseCuda);
+            if (!base)
+                return { reason: `the release data has no nvidia/cuda ${extra.baseCuda} image for jax[cuda${major}]` };
+            return {
+                ok: { cuda: base.version, variant: extra.extra, full: base.release, cudnn: null, baseImage: `nvidia/cuda:${base.release}-base-ubuntu{ubuntu}`, minDriver: base.minDriver, os: base.image.ubuntu },
+            };
+        };
+        switch (sel.kind) {
+            case 'default':
+                return choice('12'); // plain jax[cuda] is jax[cuda12]
+            case 'cpu':
+                return { ok: this.cpuChoice() };
+            case 'major':
+                return choice(sel.major);
+            case 'minor':
+                return { reason: `jax's CUDA wheels come per major (jax[cuda12], jax[cuda13]), not per minor: ask for cuda ${sel.version.split('.')[0]}` };
+        }
+    }
+    cpuChoice() {
+        return { cuda: 'cpu', variant: 'cpu', full: null, cudnn: null, baseImage: 'ubuntu:{ubuntu}', minDriver: null, os: this.compat.cpuImage.ubuntu };
+    }
+    // -- Python and OS ---------------------------------------------------------------------------
+    python(framework, release, sel) {
+        const list = release.python;
+        const span = `${list[0]}–${list[list.length - 1]}`;
+        switch (sel.kind) {
+            case 'default':
+                return { ok: [list[list.length - 1]] };
+            case 'exact':
+                return list.includes(sel.version) ? { ok: [sel.version] } : { reason: `${framework} ${release.version} has wheels for Python ${span}; not ${sel.version}` };
+            case 'range': {
+                const hits = list.filter((v) => (0,selectors/* minorSatisfies */.xp)(v, sel.range));
+                return hits.length ? { ok: hits } : { reason: `${framework} ${release.version} has wheels for Python ${span}; none of them matches ${sel.text}` };
+            }
+        }
+    }
+    os(framework, release, cuda, sel) {
+        const available = cuda.os;
+        if (sel.kind === 'default')
+            return { ok: available[available.length - 1] };
+        if (available.includes(sel.ubuntu))
+            return { ok: sel.ubuntu };
+        return { reason: `${framework} ${release.version} images for ${cuda.variant} are built on ${available.map((u) => `ubuntu${u}`).join(', ')}; not ${sel.text}` };
+    }
+    // -- entries ---------------------------------------------------------------------------------
+    tfEntry(version, cuda, python, ubuntu) {
+        const release = this.tfRelease(version);
+        for (const [what, p] of Object.entries(release.provenance)) {
+            if (p === 'inferred' && (what !== 'baseImage' || cuda.cuda !== 'cpu')) {
+                this.warnings.add(`tensorflow ${release.minor}: the ${what === 'cudaLibraries' ? 'CUDA library pins' : what === 'baseImage' ? `base image ${release.baseImage}` : what} ${what === 'cudaLibraries' ? 'are' : 'is'} inferred, not read; check before relying on it`);
+            }
+        }
+        if (release.install === 'and-cuda' && cuda.cuda !== 'cpu') {
+            this.warnings.add(`tensorflow ${release.minor}: its CUDA library versions are not in the data; tensorflow[and-cuda] pins them exactly, and the image's inventory records them`);
+        }
+        return (0,entry/* namedEntry */.IS)({
+            framework: 'tensorflow',
+            tensorflow: version,
+            cuda: cuda.cuda,
+            cudaVariant: cuda.variant,
+            cudaFull: cuda.full,
+            cudnn: cuda.cudnn,
+            python,
+            os: `ubuntu${ubuntu}`,
+            flavor: 'runtime',
+            baseImage: cuda.baseImage.replace('{ubuntu}', ubuntu),
+            minDriver: cuda.minDriver,
+        });
+    }
+    jaxEntry(version, cuda, python, ubuntu) {
+        if (cuda.cuda !== 'cpu') {
+            this.warnings.add(`jax ${version} ${cuda.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; the image's inventory records what it got (pin them with pip-packages to hold them)`);
+        }
+        return (0,entry/* namedEntry */.IS)({
+            framework: 'jax',
+            jax: version,
+            cuda: cuda.cuda,
+            cudaVariant: cuda.variant,
+            cudaFull: cuda.full,
+            cudnn: null,
+            python,
+            os: `ubuntu${ubuntu}`,
+            flavor: 'runtime',
+            baseImage: cuda.baseImage.replace('{ubuntu}', ubuntu),
+            minDriver: cuda.minDriver,
+        });
+    }
+}
+function describeCell(cell) {
+    return [`cuda ${cell.cuda.text}`, `python ${cell.python.text}`, `os ${cell.os.text}`].join(', ');
+}
+
+// EXTERNAL MODULE: ./src/matrix/spec.ts
+var matrix_spec = __nccwpck_require__(9778);
+;// CONCATENATED MODULE: ./src/matrix/resolve.ts
+
+
 
 
 
@@ -7648,7 +8078,114 @@ const DEFAULT_MAX_ENTRIES = 256;
 /** Most cross-product cells expanded before filtering, whatever max-entries says. */
 const MAX_CROSS_PRODUCT = 1_000_000;
 function resolvePlan(spec, data, options) {
-    return new Resolver(data).plan(spec, options);
+    return resolvePlans([spec], data, options);
+}
+/** Several specs (a list at the top level): each resolved, their entries joined. */
+function resolvePlans(specs, data, options) {
+    const frameworks = new FrameworkResolver((0,compat_frameworks/* bundledFrameworks */.c)(), data);
+    const parts = specs.map((spec) => (spec.framework === 'pytorch' ? new Resolver(data, frameworks).plan(spec, options) : planOtherFramework(spec, options, frameworks)));
+    const include = dedupe(parts.flatMap((p) => p.include));
+    checkTagsUnique(include);
+    if (include.length > options.maxEntries) {
+        throw new errors/* UserError */.yo(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
+            `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`);
+    }
+    return { include, skipped: parts.flatMap((p) => p.skipped), warnings: [...new Set([...parts.flatMap((p) => p.warnings), ...frameworks.warnings])] };
+}
+/** A spec whose versions are tensorflow's or jax's. */
+function planOtherFramework(spec, options, frameworks) {
+    const framework = spec.framework;
+    const everyEntry = (0,customisation/* mergeCustomisation */.VI)(options.customisation ?? (0,customisation/* emptyCustomisation */.QG)(), spec.customisation);
+    const skipped = [];
+    const skip = (s) => {
+        skipped.push({ framework: s.framework, [s.framework]: s.version, cuda: s.cuda, python: s.python, os: s.os, flavor: s.flavor, reason: s.reason });
+    };
+    let resolved = [];
+    for (const version of spec.axes[framework] ?? []) {
+        for (const cuda of spec.axes.cuda ?? [DEFAULTS.cuda])
+            for (const python of spec.axes.python ?? [DEFAULTS.python])
+                for (const os of spec.axes.os ?? [DEFAULTS.os])
+                    for (const flavor of spec.axes.flavor ?? [DEFAULTS.flavor]) {
+                        for (const entry of frameworks.resolve(framework, { version, cuda, python, os, flavor }, skip))
+                            resolved.push({ entry, custom: everyEntry });
+                    }
+    }
+    spec.exclude.forEach((exclude, i) => {
+        if (exclude.torch)
+            throw new errors/* UserError */.yo(`matrix.exclude[${i}]: names torch in a ${framework} spec; exclude ${framework} versions here`);
+        const before = resolved.length;
+        resolved = resolved.filter((r) => !otherMatches(r.entry, exclude, frameworks));
+        if (resolved.length === before)
+            frameworks.warnings.add(`matrix.exclude[${i}] matched no entry`);
+    });
+    const added = [];
+    spec.include.forEach((item, i) => {
+        const field = `matrix.include[${i}]`;
+        const custom = spec.includeCustomisation[i] ?? null;
+        if (item.torch)
+            throw new errors/* UserError */.yo(`${field}: names torch in a ${framework} spec; give a list of specs instead, e.g. [{${framework}: "..."}, {torch: "2.4"}]`);
+        const other = item.tensorflow && framework !== 'tensorflow' ? 'tensorflow' : item.jax && framework !== 'jax' ? 'jax' : undefined;
+        const matched = other ? [] : resolved.filter((r) => otherMatches(r.entry, item, frameworks));
+        if (matched.length === 0) {
+            added.push(...otherInclude(item, field, (0,customisation/* mergeCustomisation */.VI)(everyEntry, custom), frameworks));
+            return;
+        }
+        if (custom?.tagSuffix) {
+            for (const r of matched)
+                added.push({ ...r, custom: (0,customisation/* mergeCustomisation */.VI)(r.custom, custom) });
+            return;
+        }
+        if (custom)
+            for (const r of matched)
+                r.custom = (0,customisation/* mergeCustomisation */.VI)(r.custom, custom);
+    });
+    const include = [...resolved, ...added].map((r) => (0,entry/* customiseEntry */.dr)(r.entry, r.custom));
+    if (include.length === 0) {
+        const reasons = [...new Set(skipped.map((s) => s.reason))];
+        throw new errors/* UserError */.yo(`the ${framework} matrix resolves to no entries.${reasons.length ? `\nSkipped because:\n  ${reasons.slice(0, 10).join('\n  ')}` : ''}`);
+    }
+    return { include, skipped, warnings: [] };
+}
+/** An include item that names tensorflow or jax: a new entry of that framework. */
+function otherInclude(item, field, custom, frameworks) {
+    const framework = item.tensorflow ? 'tensorflow' : item.jax ? 'jax' : null;
+    const version = item.tensorflow ?? item.jax;
+    if (!framework || !version)
+        throw new errors/* UserError */.yo(`${field}: matches no entry of the matrix and names no version; a new entry needs torch, tensorflow or jax (e.g. tensorflow: "2.18")`);
+    const cell = { version, cuda: item.cuda ?? DEFAULTS.cuda, python: item.python ?? DEFAULTS.python, os: item.os ?? DEFAULTS.os, flavor: item.flavor ?? DEFAULTS.flavor };
+    return frameworks.resolve(framework, cell).map((entry) => ({ entry, custom }));
+}
+/** Whether a tensorflow or jax entry matches an include or exclude item on every key it gives. */
+function otherMatches(entry, item, frameworks) {
+    if (entry.framework === 'pytorch')
+        return false;
+    const version = entry.framework === 'tensorflow' ? entry.tensorflow : entry.jax;
+    const sel = entry.framework === 'tensorflow' ? item.tensorflow : item.jax;
+    if ((entry.framework === 'tensorflow' && item.jax) || (entry.framework === 'jax' && item.tensorflow))
+        return false;
+    if (sel && !frameworks.versionMatches(entry.framework, version, sel))
+        return false;
+    if (item.cuda) {
+        const c = item.cuda;
+        const ok = c.kind === 'cpu'
+            ? entry.cuda === 'cpu'
+            : c.kind === 'default'
+                ? entry.cuda !== 'cpu' && (entry.framework === 'tensorflow' || entry.cudaVariant === 'cuda12')
+                : c.kind === 'major'
+                    ? entry.cuda.split('.')[0] === c.major
+                    : entry.cuda === c.version;
+        if (!ok)
+            return false;
+    }
+    if (item.python?.kind === 'exact' && entry.python !== item.python.version)
+        return false;
+    if (item.python?.kind === 'range' && !(0,selectors/* minorSatisfies */.xp)(entry.python, item.python.range))
+        return false;
+    if (item.os?.kind === 'ubuntu' && entry.os !== `ubuntu${item.os.ubuntu}`)
+        return false;
+    if (item.flavor && entry.flavor !== item.flavor.flavor)
+        return false;
+    return true;
 }
 const DEFAULTS = {
     cuda: { kind: 'default', text: 'default', field: '' },
@@ -7658,6 +8195,7 @@ const DEFAULTS = {
 };
 class Resolver {
     data;
+    frameworks;
     releases = new Map();
     cudaByVersion = new Map();
     /** every known patch, newest first */
@@ -7666,28 +8204,29 @@ class Resolver {
     torchCache = new Map();
     warnings = new Set();
     skipped = [];
-    constructor(data) {
+    constructor(data, frameworks) {
         this.data = data;
+        this.frameworks = frameworks ?? new FrameworkResolver((0,compat_frameworks/* bundledFrameworks */.c)(), data);
         for (const release of data.torch) {
             this.releases.set(release.minor, release);
             for (const patch of release.patches)
                 this.known.push({ release, patch });
         }
-        this.known.sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().rcompare(a.patch.torch, b.patch.torch));
+        this.known.sort((a, b) => semver_default().rcompare(a.patch.torch, b.patch.torch));
         for (const c of data.cuda)
             this.cudaByVersion.set(c.version, c);
         const latest = this.known.find((k) => k.release.status === 'stable');
         if (!latest)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('the release data has no stable torch release; `latest` cannot be resolved');
+            throw new errors/* UserError */.yo('the release data has no stable torch release; `latest` cannot be resolved');
         this.latest = latest;
     }
     plan(spec, options) {
-        const axes = _spec_js__WEBPACK_IMPORTED_MODULE_4__/* .AXES */ .gR.filter((a) => spec.axes[a]);
+        const axes = matrix_spec/* AXES */.gR.filter((a) => spec.axes[a]);
         for (const sel of [...(spec.axes.python ?? []), ...spec.include.flatMap((i) => (i.python ? [i.python] : []))]) {
             this.checkPythonKnown(sel);
         }
         const cells = this.crossProduct(spec);
-        const everyEntry = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(options.customisation ?? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyCustomisation */ .QG)(), spec.customisation);
+        const everyEntry = (0,customisation/* mergeCustomisation */.VI)(options.customisation ?? (0,customisation/* emptyCustomisation */.QG)(), spec.customisation);
         let resolved = [];
         for (const cell of cells)
             resolved.push(...this.resolveCell(cell, true, everyEntry));
@@ -7701,29 +8240,35 @@ class Resolver {
                 this.warnings.add(`matrix.exclude[${i}] matched no entry`);
         });
         const added = [];
+        const otherEntries = [];
         spec.include.forEach((include, i) => {
             const field = `matrix.include[${i}]`;
             const custom = spec.includeCustomisation[i] ?? null;
+            // An item that names tensorflow or jax is a new entry of that framework.
+            if (include.tensorflow || include.jax) {
+                otherEntries.push(...otherInclude(include, field, (0,customisation/* mergeCustomisation */.VI)(everyEntry, custom), this.frameworks));
+                return;
+            }
             const matchKeys = Object.keys(include).filter((k) => axes.includes(k));
             const extraKeys = Object.keys(include).filter((k) => !axes.includes(k));
             const matched = axes.length === 0 ? [] : resolved.filter((r) => this.matchesOn(r.parts, include, matchKeys));
             if (matched.length === 0) {
-                added.push(...this.resolveInclude(include, field, (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(everyEntry, custom)));
+                added.push(...this.resolveInclude(include, field, (0,customisation/* mergeCustomisation */.VI)(everyEntry, custom)));
                 return;
             }
             // A tag-suffix names a variant: a copy of each matched entry with the include's additions,
             // beside the entry (which keeps its own tag).
             if (custom?.tagSuffix) {
                 if (extraKeys.length > 0)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
+                    throw new errors/* UserError */.yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
                 for (const r of matched)
-                    added.push({ ...r, custom: (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(r.custom, custom) });
+                    added.push({ ...r, custom: (0,customisation/* mergeCustomisation */.VI)(r.custom, custom) });
                 return;
             }
             // GitHub's rule: an include that matches adds its other keys to the entries it matches.
             if (custom)
                 for (const r of matched)
-                    r.custom = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(r.custom, custom);
+                    r.custom = (0,customisation/* mergeCustomisation */.VI)(r.custom, custom);
             if (extraKeys.length === 0)
                 return; // already in the matrix
             const extras = {};
@@ -7735,19 +8280,14 @@ class Resolver {
                 const cell = { ...r.cell, ...extras };
                 const outcome = this.resolveCell(cell, false, r.custom);
                 if (outcome.length === 0) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: cannot apply ${describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
+                    throw new errors/* UserError */.yo(`${field}: cannot apply ${describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
                 }
                 return outcome;
             });
         });
-        const include = dedupe([...resolved, ...added].map((r) => (0,_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .customiseEntry */ .dr)(r.entry, r.custom)));
+        const include = dedupe([...resolved, ...added, ...otherEntries].map((r) => (0,entry/* customiseEntry */.dr)(r.entry, r.custom)));
         if (include.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(this.explainEmpty(spec));
-        checkTagsUnique(include);
-        if (include.length > options.maxEntries) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
-                `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`);
-        }
+            throw new errors/* UserError */.yo(this.explainEmpty(spec));
         return { include, skipped: this.skipped, warnings: [...this.warnings] };
     }
     /** A Python no torch release supports is a typo (or YAML's 3.10 -> 3.1), not a combination to skip. */
@@ -7757,11 +8297,11 @@ class Resolver {
         const known = new Set(this.data.torch.flatMap((r) => [...r.python.supported, ...r.python.experimental]));
         if (known.has(sel.version))
             return;
-        const sorted = [...known].sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().compare(`${a}.0`, `${b}.0`));
+        const sorted = [...known].sort((a, b) => semver_default().compare(`${a}.0`, `${b}.0`));
         const yamlHint = /^\d+\.\d$/.test(sel.version) && known.has(`${sel.version}0`)
             ? `. If you meant ${sel.version}0: a YAML or JSON tool read it as the number ${sel.version}; quote it ("${sel.version}0")`
             : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${sel.field}: Python ${sel.version} is not supported by any torch release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
+        throw new errors/* UserError */.yo(`${sel.field}: Python ${sel.version} is not supported by any torch release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
     }
     crossProduct(spec) {
         const torch = spec.axes.torch;
@@ -7776,7 +8316,7 @@ class Resolver {
         };
         const size = torch.length * lists.cuda.length * lists.python.length * lists.os.length * lists.flavor.length;
         if (size > MAX_CROSS_PRODUCT) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
+            throw new errors/* UserError */.yo(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
         }
         const cells = [];
         for (const t of lists.torch)
@@ -7789,12 +8329,12 @@ class Resolver {
     }
     resolveInclude(include, field, custom) {
         if (!include.torch) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: matches no entry of the matrix and names no torch; a new entry needs torch (e.g. torch: "2.4.1")`);
+            throw new errors/* UserError */.yo(`${field}: matches no entry of the matrix and names no torch; a new entry needs torch (e.g. torch: "2.4.1")`);
         }
         const cell = { ...DEFAULTS, ...include };
         const out = this.resolveCell(cell, false, custom);
         if (out.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: ${describePartial(include)} was never shipped: ${this.lastReason}`);
+            throw new errors/* UserError */.yo(`${field}: ${describePartial(include)} was never shipped: ${this.lastReason}`);
         return out;
     }
     /** Reason of the last skip, for include errors (which are errors, not skips). */
@@ -7819,7 +8359,7 @@ class Resolver {
                 continue;
             }
             for (const variant of cuda.ok) {
-                const cudaRelease = variant === 'cpu' ? null : (this.cudaByVersion.get((0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_6__/* .cudaVersionOfVariant */ .O)(variant)) ?? null);
+                const cudaRelease = variant === 'cpu' ? null : (this.cudaByVersion.get((0,compat_variant/* cudaVersionOfVariant */.O)(variant)) ?? null);
                 const python = this.pythonFor(known, cell.python);
                 if ('reason' in python) {
                     skip(patch.torch, variant, cell.python.text, cell.os.text, python.reason);
@@ -7834,7 +8374,7 @@ class Resolver {
                     for (const ubuntu of os.ok) {
                         const parts = { release, patch, cuda: cudaRelease, variant, python: py, ubuntu, flavor: cell.flavor.flavor };
                         this.noteProvenance(parts, cell);
-                        out.push({ parts, entry: (0,_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .buildEntry */ .Jo)(parts, this.data), cell: concreteCell(cell, parts), custom });
+                        out.push({ parts, entry: (0,entry/* buildEntry */.Jo)(parts, this.data), cell: concreteCell(cell, parts), custom });
                     }
                 }
             }
@@ -7859,18 +8399,18 @@ class Resolver {
                 const hit = this.known.find((k) => k.patch.torch === sel.version);
                 if (hit)
                     return [hit];
-                const minor = `${semver__WEBPACK_IMPORTED_MODULE_0___default().major(sel.version)}.${semver__WEBPACK_IMPORTED_MODULE_0___default().minor(sel.version)}`;
+                const minor = `${semver_default().major(sel.version)}.${semver_default().minor(sel.version)}`;
                 const release = this.releases.get(minor);
                 if (release) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${sel.field}: torch ${sel.version} is not a release; torch ${minor} has ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .listWords */ .yh)(release.patches.map((p) => p.torch))}`);
+                    throw new errors/* UserError */.yo(`${sel.field}: torch ${sel.version} is not a release; torch ${minor} has ${(0,errors/* listWords */.yh)(release.patches.map((p) => p.torch))}`);
                 }
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${sel.field}: torch ${sel.version} is not in the release data (it knows ${span}; ${compatHint})`);
+                throw new errors/* UserError */.yo(`${sel.field}: torch ${sel.version} is not in the release data (it knows ${span}; ${compatHint})`);
             }
             case 'minor': {
                 const release = this.releases.get(sel.minor);
                 const newest = this.known.find((k) => k.release === release);
                 if (!release || !newest) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${sel.field}: torch ${sel.minor} is not in the release data; known minors: ${[...this.releases.keys()].join(', ')} (${compatHint})`);
+                    throw new errors/* UserError */.yo(`${sel.field}: torch ${sel.minor} is not in the release data; known minors: ${[...this.releases.keys()].join(', ')} (${compatHint})`);
                 }
                 return [newest];
             }
@@ -7879,14 +8419,14 @@ class Resolver {
                 for (const k of this.known) {
                     if (k.release.status !== 'stable' || newestPerMinor.has(k.release.minor))
                         continue;
-                    if (semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(k.patch.torch, sel.range))
+                    if (semver_default().satisfies(k.patch.torch, sel.range))
                         newestPerMinor.set(k.release.minor, k);
                 }
                 if (newestPerMinor.size > 0)
                     return [...newestPerMinor.values()];
-                const rc = this.known.find((k) => k.release.status === 'rc' && semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(k.patch.torch, sel.range));
+                const rc = this.known.find((k) => k.release.status === 'rc' && semver_default().satisfies(k.patch.torch, sel.range));
                 const rcHint = rc ? `; ${rc.patch.torch} is a release candidate, which a range never picks: ask for it exactly` : '';
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${sel.field}: ${JSON.stringify(sel.text)} matches no stable torch release in the data (it knows ${span})${rcHint}`);
+                throw new errors/* UserError */.yo(`${sel.field}: ${JSON.stringify(sel.text)} matches no stable torch release in the data (it knows ${span})${rcHint}`);
             }
         }
     }
@@ -7898,13 +8438,13 @@ class Resolver {
             case 'cpu':
                 return { ok: ['cpu'] };
             case 'minor': {
-                const variant = (0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_6__/* .variantOfCudaVersion */ .s)(sel.version);
+                const variant = (0,compat_variant/* variantOfCudaVersion */.s)(sel.version);
                 if (release.cuda.variants.includes(variant))
                     return { ok: [variant] };
                 return { reason: `torch ${patch.torch} has no ${variant} wheels; ${ships}` };
             }
             case 'major': {
-                const variants = release.cuda.variants.filter((v) => (0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_6__/* .cudaVersionOfVariant */ .O)(v).split('.')[0] === sel.major);
+                const variants = release.cuda.variants.filter((v) => (0,compat_variant/* cudaVersionOfVariant */.O)(v).split('.')[0] === sel.major);
                 if (variants.length)
                     return { ok: variants };
                 return { reason: `torch ${patch.torch} has no CUDA ${sel.major} wheels; ${ships}` };
@@ -7927,7 +8467,7 @@ class Resolver {
                 }
                 return { reason: `torch ${patch.torch} supports Python ${span}${exp}; not ${sel.version}` };
             case 'range': {
-                const hits = supported.filter((v) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .minorSatisfies */ .xp)(v, sel.range));
+                const hits = supported.filter((v) => (0,selectors/* minorSatisfies */.xp)(v, sel.range));
                 if (hits.length)
                     return { ok: hits };
                 return { reason: `torch ${patch.torch} supports Python ${span}${exp}; none of them matches ${sel.text}` };
@@ -7976,7 +8516,7 @@ class Resolver {
             case 'minor':
                 return parts.release.minor === sel.minor;
             case 'range':
-                return semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(v, sel.range);
+                return semver_default().satisfies(v, sel.range);
         }
     }
     osMatches(parts, sel) {
@@ -7999,7 +8539,7 @@ class Resolver {
             this.warnings.add(`the default CUDA variant of torch ${release.minor} (${release.cuda.pypiDefault}) is inferred, not read`);
         }
         if (cuda?.provenance?.image === 'inferred') {
-            this.warnings.add(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${(0,_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .baseImageFor */ .uY)(cuda, parts.ubuntu, parts.flavor)} exists`);
+            this.warnings.add(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${(0,entry/* baseImageFor */.uY)(cuda, parts.ubuntu, parts.flavor)} exists`);
         }
     }
     explainEmpty(spec) {
@@ -8049,7 +8589,7 @@ function pythonMatches(parts, sel) {
         case 'exact':
             return parts.python === sel.version;
         case 'range':
-            return (0,_selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .minorSatisfies */ .xp)(parts.python, sel.range);
+            return (0,selectors/* minorSatisfies */.xp)(parts.python, sel.range);
     }
 }
 /**
@@ -8065,14 +8605,14 @@ function concreteCell(cell, parts) {
             ? cell.cuda
             : parts.variant === 'cpu'
                 ? { kind: 'cpu', text: 'cpu', field }
-                : { kind: 'minor', text: (0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_6__/* .cudaVersionOfVariant */ .O)(parts.variant), field, version: (0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_6__/* .cudaVersionOfVariant */ .O)(parts.variant) },
+                : { kind: 'minor', text: (0,compat_variant/* cudaVersionOfVariant */.O)(parts.variant), field, version: (0,compat_variant/* cudaVersionOfVariant */.O)(parts.variant) },
         python: cell.python.kind === 'default' ? cell.python : { kind: 'exact', text: parts.python, field, version: parts.python },
         os: cell.os.kind === 'default' ? cell.os : { kind: 'ubuntu', text: `ubuntu${parts.ubuntu}`, field, ubuntu: parts.ubuntu },
         flavor: cell.flavor,
     };
 }
 function describePartial(partial) {
-    return _spec_js__WEBPACK_IMPORTED_MODULE_4__/* .AXES */ .gR.filter((a) => partial[a])
+    return matrix_spec/* AXES */.gR.filter((a) => partial[a])
         .map((a) => `${a} ${partial[a]?.text}`)
         .join(', ');
 }
@@ -8082,7 +8622,7 @@ function checkTagsUnique(entries) {
     for (const e of entries) {
         const other = seen.get(e.tag);
         if (other) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`two entries would push to the same tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(e.tag)}: they differ only in what they add to the image (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(JSON.stringify(other.customisation ?? {}))} and ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(JSON.stringify(e.customisation ?? {}))}); give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
+            throw new errors/* UserError */.yo(`two entries would push to the same tag ${(0,errors/* quote */.hD)(e.tag)}: they differ only in what they add to the image (${(0,errors/* quote */.hD)(JSON.stringify(other.customisation ?? {}))} and ${(0,errors/* quote */.hD)(JSON.stringify(e.customisation ?? {}))}); give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
         }
         seen.set(e.tag, e);
     }
@@ -8211,11 +8751,11 @@ function minorSatisfies(minor, range) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D0: () => (/* binding */ parseMatrixSpecs),
 /* harmony export */   gR: () => (/* binding */ AXES),
-/* harmony export */   jp: () => (/* binding */ specFromObject),
-/* harmony export */   wg: () => (/* binding */ parseMatrixSpec)
+/* harmony export */   jp: () => (/* binding */ specFromObject)
 /* harmony export */ });
-/* unused harmony exports MAX_SPEC_BYTES, MAX_LIST_ITEMS */
+/* unused harmony exports OTHER_FRAMEWORK_KEYS, MAX_SPEC_BYTES, MAX_LIST_ITEMS, parseMatrixSpec */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
@@ -8229,8 +8769,11 @@ function minorSatisfies(minor, range) {
  * Pure: takes the text and where it came from (for messages).
  */
 const AXES = ['torch', 'cuda', 'python', 'os', 'flavor'];
-const TOP_KEYS = [...AXES, ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD, 'include', 'exclude'];
-const INCLUDE_KEYS = [...AXES, ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD];
+/** Framework keys beside torch: a spec names one of torch, tensorflow, jax. */
+const OTHER_FRAMEWORK_KEYS = ['tensorflow', 'jax'];
+const TOP_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS, ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD, 'include', 'exclude'];
+const INCLUDE_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS, ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD];
+const EXCLUDE_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS];
 /** Longest matrix text accepted: a spec is a few lines; megabytes are a mistake or an attack. */
 const MAX_SPEC_BYTES = 256 * 1024;
 /** Longest list accepted for one key. */
@@ -8248,6 +8791,16 @@ const PARSERS = {
  * JSON is YAML, so the same holds for `{"python": 3.10}`.
  */
 function parseMatrixSpec(text, origin) {
+    const specs = parseMatrixSpecs(text, origin);
+    if (specs.length !== 1)
+        throw new UserError(`${origin}: one spec expected here, got a list of ${specs.length}`);
+    return specs[0];
+}
+/**
+ * Parse matrix text: one spec (a mapping), or a list of specs whose plans are joined (to build
+ * PyTorch and TensorFlow images side by side).
+ */
+function parseMatrixSpecs(text, origin) {
     if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
     }
@@ -8268,36 +8821,52 @@ function parseMatrixSpec(text, origin) {
     catch (err) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: not valid YAML or JSON: ${err.message}`);
     }
-    return specFromObject(root, origin);
+    if (Array.isArray(root)) {
+        if (root.length === 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: an empty list of specs; give at least one, e.g. [{torch: "2.4"}]`);
+        if (root.length > MAX_LIST_ITEMS)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: ${root.length} specs; at most ${MAX_LIST_ITEMS} are accepted`);
+        return root.map((item, i) => specFromObject(item, `${origin}[${i}]`));
+    }
+    return [specFromObject(root, origin)];
 }
 function specFromObject(root, origin) {
     if (!isMap(root)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${describe(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
     checkKnownKeys(root, TOP_KEYS, 'matrix');
+    const frameworks = ['torch', ...OTHER_FRAMEWORK_KEYS].filter((k) => root[k] !== undefined);
+    if (frameworks.length > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: one spec names one framework, and this one names ${frameworks.join(' and ')}; give a list of specs, e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`);
+    }
+    const framework = frameworks[0] === 'tensorflow' || frameworks[0] === 'jax' ? frameworks[0] : 'pytorch';
     const axes = {};
+    for (const key of OTHER_FRAMEWORK_KEYS) {
+        if (root[key] === undefined)
+            continue;
+        axes[key] = valuesOf(root[key], `matrix.${key}`).map((v, i, all) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTorchSelector */ .ng)(v, all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`));
+    }
     for (const axis of AXES) {
         if (root[axis] === undefined)
             continue;
         axes[axis] = valuesOf(root[axis], `matrix.${axis}`).map((v, i, all) => PARSERS[axis](v, all.length > 1 || Array.isArray(root[axis]) ? `matrix.${axis}[${i}]` : `matrix.${axis}`));
     }
-    const include = partials(root.include, 'matrix.include', true);
-    const exclude = partials(root.exclude, 'matrix.exclude', false);
+    const include = partials(root.include, 'matrix.include', INCLUDE_KEYS);
+    const exclude = partials(root.exclude, 'matrix.exclude', EXCLUDE_KEYS);
     const includeCustomisation = Array.isArray(root.include)
         ? root.include.map((item, i) => (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromSpec */ .sP)(item, `matrix.include[${i}]`))
         : [];
     const customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromSpec */ .sP)(root, 'matrix');
-    const givenAxes = AXES.filter((a) => axes[a]);
-    if (givenAxes.length > 0 && !axes.torch) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or give every entry under include)`);
+    const givenAxes = AXES.filter((a) => axes[a] && a !== 'torch');
+    if (givenAxes.length > 0 && !axes.torch && !axes.tensorflow && !axes.jax) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`);
     }
-    if (givenAxes.length === 0 && include.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`matrix: nothing to build; give torch (e.g. torch: "2.4") or a list of entries under include`);
+    if (!axes.torch && !axes.tensorflow && !axes.jax && include.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
     }
-    return { axes, include, includeCustomisation, exclude, customisation };
+    return { framework, axes, include, includeCustomisation, exclude, customisation };
 }
-function partials(value, field, withCustomisation) {
-    const allowed = withCustomisation ? INCLUDE_KEYS : AXES;
+function partials(value, field, allowed) {
     if (value === undefined)
         return [];
     if (!Array.isArray(value)) {
@@ -8322,6 +8891,17 @@ function partials(value, field, withCustomisation) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}.${axis}: expected one value, got ${describe(v)}; write one ${field.split('.')[1]} item per combination`);
             }
             entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
+        }
+        const named = ['torch', ...OTHER_FRAMEWORK_KEYS].filter((k) => item[k] !== undefined);
+        if (named.length > 1)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}: names ${named.join(' and ')}; one item is one entry of one framework`);
+        for (const key of OTHER_FRAMEWORK_KEYS) {
+            const v = item[key];
+            if (v === undefined)
+                continue;
+            if (typeof v !== 'string')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${describe(v)}; write one ${field.split('.')[1]} item per combination`);
+            entry[key] = (0,_selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTorchSelector */ .ng)(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
         }
         return entry;
     });
@@ -8399,9 +8979,9 @@ function matrixOutput(plan) {
 }
 const COLUMNS = [
     { title: 'tag', value: (e) => e.tag },
-    { title: 'torch', value: (e) => e.torch },
-    { title: 'torchvision', value: (e) => e.torchvision ?? '-' },
-    { title: 'torchaudio', value: (e) => e.torchaudio ?? '-' },
+    { title: 'torch', value: (e) => (e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? `tensorflow ${e.tensorflow}` : `jax ${e.jax}`) },
+    { title: 'torchvision', value: (e) => (e.framework === 'pytorch' ? e.torchvision : null) ?? '-' },
+    { title: 'torchaudio', value: (e) => (e.framework === 'pytorch' ? e.torchaudio : null) ?? '-' },
     { title: 'cuda', value: (e) => e.cudaFull ?? e.cuda },
     { title: 'cudnn', value: (e) => e.cudnn ?? '-' },
     { title: 'python', value: (e) => e.python },
@@ -8423,7 +9003,7 @@ function planTable(plan) {
     if (plan.skipped.length) {
         out.push('', `skipped ${plan.skipped.length}:`);
         for (const s of plan.skipped)
-            out.push(`  ${s.torch} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}: ${s.reason}`);
+            out.push(`  ${skippedVersion(s)} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}: ${s.reason}`);
     }
     if (plan.warnings.length) {
         out.push('', 'warnings:');
@@ -8431,6 +9011,10 @@ function planTable(plan) {
             out.push(`  ${w}`);
     }
     return `${out.join('\n')}\n`;
+}
+/** "2.4.1" for torch (as before), "tensorflow 2.18.1", "jax 0.8.0". */
+function skippedVersion(s) {
+    return s.framework ? `${s.framework} ${s[s.framework] ?? ''}` : (s.torch ?? '');
 }
 function planMarkdown(plan) {
     const cell = (text) => mdEscape(text);
@@ -8445,7 +9029,7 @@ function planMarkdown(plan) {
         out.push('', `<details><summary>Skipped ${plan.skipped.length} combination(s) that were never shipped</summary>`, '');
         out.push('| torch | cuda | python | os | flavor | reason |', '|---|---|---|---|---|---|');
         for (const s of plan.skipped) {
-            out.push(`| ${[s.torch, s.cuda, s.python, s.os, s.flavor, s.reason].map(cell).join(' | ')} |`);
+            out.push(`| ${[skippedVersion(s), s.cuda, s.python, s.os, s.flavor, s.reason].map(cell).join(' | ')} |`);
         }
         out.push('', '</details>');
     }
@@ -8679,7 +9263,7 @@ function reproFails(failOn, results) {
 /* harmony export */ });
 /* unused harmony exports COMMANDS, MAX_ENTRIES_CEILING */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _matrix_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6749);
+/* harmony import */ var _matrix_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3356);
 
 
 /**
@@ -8830,9 +9414,11 @@ function pinned(ref, digest) {
 /* harmony export */   y9: () => (/* binding */ smokeRunEnv)
 /* harmony export */ });
 /* unused harmony exports SMOKE_MODES, CHECK_IN_CONTAINER, USER_SCRIPT_IN_CONTAINER, WORKSPACE_IN_CONTAINER, checkArgs, RESULT_MARKER */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7147);
 /* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2784);
+/* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2997);
+
 
 
 
@@ -8848,7 +9434,7 @@ function parseSize(text, field, fallback) {
         return fallback;
     if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0)
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
 }
 function parseCpus(text, field) {
     const t = (text ?? '').trim();
@@ -8856,7 +9442,7 @@ function parseCpus(text, field) {
         return null;
     if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024)
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
 }
 /** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
 const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
@@ -8871,7 +9457,7 @@ function parseGpuFlags(text, field) {
             continue;
         const flag = tok.split('=')[0];
         if (!GPU_FLAGS.includes(flag)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
         }
     }
     return tokens;
@@ -8880,7 +9466,7 @@ function parseGpus(text, field) {
     const t = (text ?? '').trim() || 'all';
     if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
 }
 function parseWholeNumber(text, field, fallback, min, max) {
     const t = (text ?? '').trim();
@@ -8888,19 +9474,19 @@ function parseWholeNumber(text, field, fallback, min, max) {
         return fallback;
     if (/^\d+$/.test(t) && Number(t) >= min && Number(t) <= max)
         return Number(t);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
 }
 function parseSmokeMode(text, field) {
     const t = (text ?? '').trim().toLowerCase() || 'auto';
     if (SMOKE_MODES.includes(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .listWords */ .yh)([...SMOKE_MODES])}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(text)} is not valid; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .listWords */ .yh)([...SMOKE_MODES])}`);
 }
 function parsePython(text, field) {
     const t = (text ?? '').trim() || 'python3';
     if (/^[\w./-]+$/.test(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not an interpreter name or path`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(text)} is not an interpreter name or path`);
 }
 /** Whether an entry is checked on a GPU: CPU entries never are. */
 function gpuModeFor(entry, options) {
@@ -8965,11 +9551,19 @@ function relativeInside(dir, file) {
 }
 /** The check script's own arguments (also what a person passes when running it standalone). */
 function checkArgs(entry, options, gpu, script) {
-    const args = ['--expect-torch', entry.torch, '--expect-cuda', entry.cuda];
-    if (entry.torchvision)
-        args.push('--expect-torchvision', entry.torchvision);
-    if (entry.torchaudio)
-        args.push('--expect-torchaudio', entry.torchaudio);
+    const args = [];
+    if (entry.framework === 'pytorch') {
+        args.push('--expect-torch', entry.torch, '--expect-cuda', entry.cuda);
+        if (entry.torchvision)
+            args.push('--expect-torchvision', entry.torchvision);
+        if (entry.torchaudio)
+            args.push('--expect-torchaudio', entry.torchaudio);
+    }
+    else {
+        args.push('--framework', entry.framework, '--expect-version', (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkVersion */ .xu)(entry), '--expect-cuda', entry.cuda);
+        if (entry.cudnn)
+            args.push('--expect-cudnn', entry.cudnn);
+    }
     if (!gpu)
         args.push('--no-gpu');
     else

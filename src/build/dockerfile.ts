@@ -1,6 +1,7 @@
 import { pipName, userParts, type Customisation } from '../custom/customisation.js';
 import type { RequirementsFacts } from '../custom/requirements.js';
-import { torchFromBaseImage, type MatrixEntry } from '../matrix/entry.js';
+import { bundledFrameworks, type FrameworkData, type TfInstall } from '../compat/frameworks.js';
+import { frameworkFromBaseImage, frameworkTitle, type MatrixEntry } from '../matrix/entry.js';
 
 /**
  * The embedded Dockerfile template, rendered per matrix entry. Pure.
@@ -41,6 +42,8 @@ export interface TemplateInputs {
   uvImage?: string;
   /** the base image's digest, looked up before the build: FROM is pinned to it */
   baseDigest?: string | null;
+  /** TensorFlow's release data (how each release gets its CUDA libraries); the bundled data by default */
+  frameworks?: FrameworkData;
   /** the requirements file, as read before the build (whether it has hashes, what it pins) */
   requirements?: { facts: RequirementsFacts } | null;
 }
@@ -49,13 +52,14 @@ const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log 
 
 export function renderDockerfile(entry: MatrixEntry, inputs: TemplateInputs = {}): string {
   const custom = (entry.customisation ?? {}) as Partial<Customisation>;
-  const fromBase = torchFromBaseImage(entry);
+  const fromBase = frameworkFromBaseImage(entry);
   const from = inputs.baseDigest ? `${entry.baseImage}@${inputs.baseDigest}` : entry.baseImage;
   const python = fromBase ? 'python3' : '/opt/venv/bin/python';
+  const name = frameworkName(entry);
   const parts: string[] = [];
 
   parts.push(`# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
-# torch ${entry.torch}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}, cuDNN ${entry.cudnn}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# torch and Python come with the base image ${entry.baseImage}` : ''}`);
+# ${frameworkTitle(entry)}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}${entry.cudnn ? `, cuDNN ${entry.cudnn}` : ''}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# ${name} and Python come with the base image ${entry.baseImage}` : ''}`);
 
   if (fromBase) {
     parts.push(`FROM ${from}
@@ -66,17 +70,6 @@ ENV PYTHONUNBUFFERED=1 \\
     PIP_NO_COMPILE=1 \\
     PIP_ROOT_USER_ACTION=ignore`);
   } else {
-    const packages = [
-      `torch==\${TORCH_VERSION}`,
-      entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
-      entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
-    ].filter((p): p is string => p !== null);
-    const torchArgs = [
-      `ARG TORCH_VERSION=${entry.torch}`,
-      entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
-      entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
-      `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
-    ].filter((a): a is string => a !== null);
     parts.push(`ARG UV_IMAGE=${inputs.uvImage ?? DEFAULT_UV_IMAGE}
 FROM \${UV_IMAGE} AS uv
 
@@ -97,20 +90,16 @@ RUN apt-get update \\
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
  && ${CLEAN_APT}
 
-# Python, shared by every torch built on this base.
+# Python, shared by every ${name} built on this base.
 ARG PYTHON_VERSION=${entry.python}
 RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
     uv python install \${PYTHON_VERSION} \\
  && uv venv --python \${PYTHON_VERSION} /opt/venv
 
-# torch and its libraries at the entry's exact versions, from its wheel index.
-${torchArgs.join('\n')}
-RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
-    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
-      ${packages.join(' ')}`);
+${frameworkInstall(entry, inputs.frameworks ?? bundledFrameworks())}`);
   }
 
-  parts.push(`# torch stays what the matrix says: check it, and pin it for every later install.
+  parts.push(`# ${name} stays what the matrix says: check it, and pin it for every later install.
 RUN ${python} - <<'GIM_PIN'
 ${pinScript(entry, fromBase)}
 GIM_PIN`);
@@ -166,7 +155,87 @@ LABEL io.github.gpu-image-matrix.inventory=${INVENTORY_PATH}`);
   return `${parts.join('\n\n')}\n`;
 }
 
-/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned torch. */
+const UV = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
+
+/** "torch", "tensorflow", "jax": what the comments call the framework. */
+function frameworkName(entry: MatrixEntry): string {
+  return entry.framework === 'pytorch' ? 'torch' : entry.framework;
+}
+
+/** The framework and its CUDA libraries at exact versions, into /opt/venv. */
+function frameworkInstall(entry: MatrixEntry, frameworks: FrameworkData): string {
+  switch (entry.framework) {
+    case 'pytorch': {
+      const packages = [
+        `torch==\${TORCH_VERSION}`,
+        entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
+        entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
+      ].filter((p): p is string => p !== null);
+      const args = [
+        `ARG TORCH_VERSION=${entry.torch}`,
+        entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
+        entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
+        `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
+      ].filter((a): a is string => a !== null);
+      return `# torch and its libraries at the entry's exact versions, from its wheel index.
+${args.join('\n')}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
+      ${packages.join(' ')}`;
+    }
+    case 'tensorflow': {
+      if (entry.cuda === 'cpu') {
+        return `# tensorflow-cpu at the entry's exact version.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python tensorflow-cpu==\${TENSORFLOW_VERSION}`;
+      }
+      const release = frameworks.tensorflow.find((r) => r.patches.includes(entry.tensorflow));
+      if (!release) throw new Error(`no tensorflow release data for ${entry.tensorflow}`);
+      const libs = release.cudaLibraries;
+      const how: Record<TfInstall, string> = {
+        'system-cuda': `# tensorflow at the entry's exact version; CUDA ${release.cuda} and cuDNN ${release.cudnn} come with the base image.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION}`,
+        'pinned-libraries': `# tensorflow and the CUDA libraries tensorflow[and-cuda] pins, named at those versions (without TensorRT).
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION} \\
+      ${libs.join(' \\\n      ')}`,
+        'and-cuda': `# tensorflow[and-cuda]: the CUDA libraries at the exact versions this release pins.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"`,
+        'and-cuda-constrained': `# tensorflow[and-cuda], whose CUDA libraries are ranges here: pinned, so that rebuilds are the same.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV} \\
+    printf '%s\\n' ${libs.map((l) => `'${l}'`).join(' ')} > /tmp/gim-cuda-pins.txt \\
+ && uv pip install --python /opt/venv/bin/python -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}" \\
+ && rm /tmp/gim-cuda-pins.txt`,
+      };
+      return `${how[release.install]}${release.install === 'system-cuda' ? '' : `\n${PIP_CUDA_ON_PATH}`}`;
+    }
+    case 'jax': {
+      const extra = entry.cuda === 'cpu' ? '' : `[${entry.cudaVariant}]`;
+      return `# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; the CUDA wheels are lower-bounded only, and the inventory records what came).
+ARG JAX_VERSION=${entry.jax}
+RUN ${UV} \\
+    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`;
+    }
+  }
+}
+
+/**
+ * The pip CUDA libraries on the loader path, and ptxas on PATH: TensorFlow's RUNPATH does not cover
+ * every nvidia/*\/lib (libcusolver, nvjitlink, curand, nvrtc were reported missing), and XLA needs
+ * ptxas from nvidia-cuda-nvcc to compile.
+ */
+const PIP_CUDA_ON_PATH = `RUN ls -d /opt/venv/lib/python*/site-packages/nvidia/*/lib > /etc/ld.so.conf.d/gim-pip-cuda.conf \\
+ && ldconfig && rm -f /var/cache/ldconfig/aux-cache \\
+ && for p in /opt/venv/lib/python*/site-packages/nvidia/cuda_nvcc/bin/ptxas; do [ -e "$p" ] && ln -sf "$p" /opt/venv/bin/ptxas; done; true`;
+
+/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework. */
 function installCommand(fromBase: boolean, custom: Partial<Customisation>): string {
   const indexes = [
     ...(custom.pipIndexUrl ? [`--index-url ${custom.pipIndexUrl}`] : []),
@@ -223,7 +292,12 @@ except ImportError:  # Python 3.7
 
 /** The Python (3.7+) that checks torch against the entry and writes the constraints file. */
 function pinScript(entry: MatrixEntry, fromBase: boolean): string {
-  const expected = { torch: entry.torch, torchvision: entry.torchvision, torchaudio: entry.torchaudio };
+  const expected: Record<string, string | null> =
+    entry.framework === 'pytorch'
+      ? { torch: entry.torch, torchvision: entry.torchvision, torchaudio: entry.torchaudio }
+      : entry.framework === 'tensorflow'
+        ? { [entry.cuda === 'cpu' && !fromBase ? 'tensorflow-cpu' : 'tensorflow']: entry.tensorflow }
+        : { jax: entry.jax, jaxlib: entry.jax };
   const hint = fromBase
     ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose torch and Python match the entry, or set the entry's torch and python to what the image holds`
     : 'the wheel index served other versions than the release data says';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UserError, quote } from '../errors.js';
-import { entryKey, type MatrixEntry } from '../matrix/entry.js';
+import { entryKey, frameworkTitle, frameworkVersion, identityOf, type MatrixEntry } from '../matrix/entry.js';
 import type { BuildOptions, CacheBackend } from './options.js';
 import { parseTaggedReference, repositoryName, taggedReference, type Repository } from './reference.js';
 
@@ -49,12 +49,22 @@ const CONTENT_VERSION = 1;
 
 /** Build-args every build gets from its entry; the user's build-args may not redefine them. */
 export function entryBuildArgs(entry: MatrixEntry): [string, string][] {
+  // Each framework's own version args; PyTorch entries keep exactly the args they always had.
+  const framework: [string, string | null][] =
+    entry.framework === 'pytorch'
+      ? [
+          ['TORCH_VERSION', entry.torch],
+          ['TORCHVISION_VERSION', entry.torchvision],
+          ['TORCHAUDIO_VERSION', entry.torchaudio],
+          ['TORCH_INDEX_URL', entry.indexUrl],
+        ]
+      : [
+          ['FRAMEWORK', entry.framework],
+          entry.framework === 'tensorflow' ? ['TENSORFLOW_VERSION', entry.tensorflow] : ['JAX_VERSION', entry.jax],
+        ];
   const args: [string, string | null][] = [
     ['BASE_IMAGE', entry.baseImage],
-    ['TORCH_VERSION', entry.torch],
-    ['TORCHVISION_VERSION', entry.torchvision],
-    ['TORCHAUDIO_VERSION', entry.torchaudio],
-    ['TORCH_INDEX_URL', entry.indexUrl],
+    ...framework,
     ['CUDA_VERSION', entry.cuda],
     ['CUDA_FULL_VERSION', entry.cudaFull],
     ['CUDA_VARIANT', entry.cudaVariant],
@@ -71,17 +81,29 @@ export function entryBuildArgs(entry: MatrixEntry): [string, string][] {
 
 export const LABEL_PREFIX = 'io.github.gpu-image-matrix';
 
+function frameworkLabels(entry: MatrixEntry): [string, string | null][] {
+  if (entry.framework === 'pytorch') {
+    return [
+      [`${LABEL_PREFIX}.torch`, entry.torch],
+      [`${LABEL_PREFIX}.torchvision`, entry.torchvision],
+      [`${LABEL_PREFIX}.torchaudio`, entry.torchaudio],
+    ];
+  }
+  return [
+    [`${LABEL_PREFIX}.framework`, entry.framework],
+    [`${LABEL_PREFIX}.${entry.framework}`, frameworkVersion(entry)],
+  ];
+}
+
 export function entryLabels(entry: MatrixEntry, env: BuildEnvironment, contentHash: string): [string, string][] {
   const labels: [string, string | null][] = [
-    ['org.opencontainers.image.title', `torch ${entry.torch} ${entry.cudaVariant} python ${entry.python}`],
+    ['org.opencontainers.image.title', `${frameworkTitle(entry)} ${entry.cudaVariant} python ${entry.python}`],
     ['org.opencontainers.image.version', entry.tag],
     ['org.opencontainers.image.created', env.created],
     ['org.opencontainers.image.source', env.sourceUrl ?? null],
     ['org.opencontainers.image.revision', env.revision ?? null],
     ['org.opencontainers.image.base.name', entry.baseImage],
-    [`${LABEL_PREFIX}.torch`, entry.torch],
-    [`${LABEL_PREFIX}.torchvision`, entry.torchvision],
-    [`${LABEL_PREFIX}.torchaudio`, entry.torchaudio],
+    ...frameworkLabels(entry),
     [`${LABEL_PREFIX}.cuda`, entry.cudaFull ?? entry.cuda],
     [`${LABEL_PREFIX}.cuda-variant`, entry.cudaVariant],
     [`${LABEL_PREFIX}.cudnn`, entry.cudnn],
@@ -149,8 +171,7 @@ export function contentHash(parts: {
 export function cacheScopeKey(entry: MatrixEntry): string {
   if (!entry.customisation) return entry.key;
   // baseImage is the base-image template filled in: a different base is a different scope.
-  const { tag: _t, key: _k, customisation, ...fields } = entry;
-  return `${entryKey(fields)}${customisation.tagSuffix ? `-${customisation.tagSuffix}` : ''}`;
+  return `${entryKey(identityOf(entry))}${entry.customisation.tagSuffix ? `-${entry.customisation.tagSuffix}` : ''}`;
 }
 
 export function cachePlan(

@@ -3,8 +3,8 @@ import type { CompatData } from '../compat/schema.js';
 import type { Customisation } from '../custom/customisation.js';
 import { customisationFromEntry, emptyCustomisation, mergeCustomisation } from '../custom/customisation.js';
 import { UserError, quote } from '../errors.js';
-import { resolvePlan, type Plan } from '../matrix/resolve.js';
-import { parseMatrixSpec, specFromObject } from '../matrix/spec.js';
+import { resolvePlan, resolvePlans, type Plan } from '../matrix/resolve.js';
+import { parseMatrixSpecs, specFromObject } from '../matrix/spec.js';
 import type { Request } from '../request.js';
 
 /**
@@ -17,8 +17,8 @@ export function planCommand(request: Request): Plan {
   const data = compatFor(request);
   const customisation = request.customisation ?? emptyCustomisation();
   if (request.entry) return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
-  const spec = parseMatrixSpec(request.matrix.text, request.matrix.origin);
-  return resolvePlan(spec, data, { maxEntries: request.maxEntries, customisation });
+  const specs = parseMatrixSpecs(request.matrix.text, request.matrix.origin);
+  return resolvePlans(specs, data, { maxEntries: request.maxEntries, customisation });
 }
 
 function planOneEntry(text: string, origin: string, data: CompatData, inputs: Customisation): Plan {
@@ -28,13 +28,17 @@ function planOneEntry(text: string, origin: string, data: CompatData, inputs: Cu
   } catch (err) {
     throw new UserError(`${origin}: not the JSON of a planned matrix entry (${(err as Error).message})`);
   }
-  const fields = ['torch', 'cuda', 'python', 'os', 'flavor', 'key'] as const;
+  const framework = cell?.framework === 'tensorflow' || cell?.framework === 'jax' ? cell.framework : 'pytorch';
+  const versionField = framework === 'pytorch' ? 'torch' : framework;
+  const fields = [versionField, 'cuda', 'python', 'os', 'flavor', 'key'] as const;
   for (const f of fields) {
     if (typeof cell?.[f] !== 'string') {
       throw new UserError(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${quote(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
     }
   }
-  const spec = specFromObject({ include: [{ torch: cell.torch, cuda: cell.cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
+  // jax's CUDA is asked for by major (its wheel extra); the entry's cuda is the base image's minor.
+  const cuda = framework === 'jax' && typeof cell.cudaVariant === 'string' && cell.cudaVariant.startsWith('cuda') ? cell.cudaVariant.slice(4) : cell.cuda;
+  const spec = specFromObject({ include: [{ [versionField]: cell[versionField], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
   // The entry's own customisation wins over the inputs (as include items do in a plan).
   const customisation = mergeCustomisation(inputs, customisationFromEntry(cell.customisation, `${origin}.customisation`));
   const plan = resolvePlan(spec, data, { maxEntries: 1, customisation });

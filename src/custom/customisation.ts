@@ -62,7 +62,7 @@ const FIELD_OF: Record<CustomKey, keyof Customisation> = {
 };
 
 /** Placeholders a base-image template may use, filled from the entry. */
-export const BASE_IMAGE_PLACEHOLDERS = ['torch', 'torchvision', 'torchaudio', 'cuda', 'cudaFull', 'cudaVariant', 'cudnn', 'cudnnMajor', 'python', 'os', 'ubuntu', 'flavor'] as const;
+export const BASE_IMAGE_PLACEHOLDERS = ['framework', 'version', 'torch', 'torchvision', 'torchaudio', 'tensorflow', 'jax', 'cuda', 'cudaFull', 'cudaVariant', 'cudnn', 'cudnnMajor', 'python', 'os', 'ubuntu', 'flavor'] as const;
 
 /** Packages the matrix decides; pip-packages may not name them. */
 export const FRAMEWORK_PACKAGES = ['torch', 'torchvision', 'torchaudio'] as const;

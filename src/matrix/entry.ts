@@ -3,31 +3,28 @@ import type { CompatData, CudaRelease, TorchPatch, TorchRelease } from '../compa
 import { compact, isEmpty, type Customisation } from '../custom/customisation.js';
 import type { Flavor } from './selectors.js';
 
+export const FRAMEWORKS = ['pytorch', 'tensorflow', 'jax'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+
 /**
- * One resolved matrix entry: a flat object that carries everything a build or
- * smoke job needs. Field names are a contract: workflows read them as
- * `matrix.<field>`.
+ * One resolved matrix entry: a flat object that carries everything a build or smoke job needs.
+ * Field names are a contract: workflows read them as `matrix.<field>`. The framework's own
+ * version is in a field of its name (`torch`, `tensorflow`, `jax`); the rest mean the same for all.
  */
-export interface MatrixEntry {
-  torch: string;
-  torchvision: string | null;
-  torchaudio: string | null;
+interface EntryFields {
   /** "12.4" or "cpu" */
   cuda: string;
-  /** "cu124" or "cpu" */
+  /** the wheel variant: "cu124" (torch, tensorflow), "cuda12" (jax's extra), or "cpu" */
   cudaVariant: string;
   /** NVIDIA's point release the base image uses, "12.4.1"; null for cpu */
   cudaFull: string | null;
-  /** cuDNN the torch wheel uses; null for cpu */
+  /** cuDNN the framework uses; null for cpu (and for jax, whose cuDNN wheel floats above a floor) */
   cudnn: string | null;
   python: string;
   /** "ubuntu22.04" */
   os: string;
   flavor: Flavor;
   baseImage: string;
-  indexUrl: string;
-  /** PyTorch's channel the wheels come from: "release", or "test" for a release candidate */
-  channel: 'release' | 'test';
   /** minimum Linux driver for the image's CUDA; null for cpu */
   minDriver: string | null;
   /** readable and unique per entry: "2.4.1-cu124-py3.11-ubuntu22.04" */
@@ -39,6 +36,38 @@ export interface MatrixEntry {
    * set, and absent when nothing is, so entries without it are exactly as before.
    */
   customisation?: Partial<Customisation>;
+}
+
+export interface TorchEntry extends EntryFields {
+  framework: 'pytorch';
+  torch: string;
+  torchvision: string | null;
+  torchaudio: string | null;
+  indexUrl: string;
+  /** PyTorch's channel the wheels come from: "release", or "test" for a release candidate */
+  channel: 'release' | 'test';
+}
+
+export interface TensorflowEntry extends EntryFields {
+  framework: 'tensorflow';
+  tensorflow: string;
+}
+
+export interface JaxEntry extends EntryFields {
+  framework: 'jax';
+  jax: string;
+}
+
+export type MatrixEntry = TorchEntry | TensorflowEntry | JaxEntry;
+
+/** The framework's own version: torch, tensorflow or jax. */
+export function frameworkVersion(e: Pick<TorchEntry, 'framework' | 'torch'> | Pick<TensorflowEntry, 'framework' | 'tensorflow'> | Pick<JaxEntry, 'framework' | 'jax'>): string {
+  return e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? e.tensorflow : e.jax;
+}
+
+/** "torch 2.4.1", "tensorflow 2.18.1", "jax 0.8.0" */
+export function frameworkTitle(e: MatrixEntry): string {
+  return `${e.framework === 'pytorch' ? 'torch' : e.framework} ${frameworkVersion(e)}`;
 }
 
 /** Everything that decides an entry, before naming. */
@@ -53,12 +82,13 @@ export interface EntryParts {
   flavor: Flavor;
 }
 
-export function buildEntry(parts: EntryParts, data: CompatData): MatrixEntry {
+export function buildEntry(parts: EntryParts, data: CompatData): TorchEntry {
   const { release, patch, cuda, variant, python, ubuntu, flavor } = parts;
   const os = `ubuntu${ubuntu}`;
   const channel = release.status === 'rc' ? 'test' : 'release';
   const indexTemplate = release.status === 'rc' ? data.indexUrls.rc : data.indexUrls.stable;
   const fields = {
+    framework: 'pytorch',
     torch: patch.torch,
     torchvision: patch.torchvision,
     torchaudio: patch.torchaudio,
@@ -83,29 +113,50 @@ export function buildEntry(parts: EntryParts, data: CompatData): MatrixEntry {
  */
 export function customiseEntry(entry: MatrixEntry, custom: Customisation): MatrixEntry {
   if (isEmpty(custom)) return entry;
-  const { tag: _tag, key: _key, customisation: _c, ...fields } = entry;
+  const fields = identityOf(entry);
   const stored = compact(custom);
   const baseImage = custom.baseImage ? renderBaseImage(custom.baseImage, entry) : entry.baseImage;
   const tag = custom.tagSuffix ? `${plainTag(entry)}-${custom.tagSuffix}` : plainTag(entry);
   const customised = { ...fields, baseImage };
-  return { ...customised, tag, key: entryKey(customised, stored), customisation: stored };
+  return { ...customised, tag, key: entryKey(customised, stored), customisation: stored } as MatrixEntry;
 }
 
-function plainTag(e: Omit<MatrixEntry, 'tag' | 'key'>): string {
-  return `${e.torch}-${e.cudaVariant}-py${e.python}-${e.os}${e.flavor === 'devel' ? '-devel' : ''}`;
+/** The entry without tag, key and customisation. */
+export function identityOf(entry: MatrixEntry): EntryIdentity {
+  const { tag: _tag, key: _key, customisation: _c, ...fields } = entry;
+  return fields as EntryIdentity;
 }
 
-/** Whether the entry's torch comes with its base image (base-image) rather than from the wheel index. */
-export function torchFromBaseImage(entry: MatrixEntry): boolean {
+/** A new entry (tensorflow, jax) from its identity: named and keyed. */
+export function namedEntry<E extends MatrixEntry>(fields: EntryIdentity): E {
+  return { ...fields, tag: plainTag(fields), key: entryKey(fields) } as E;
+}
+
+/** "2.4.1-cu124-py3.11-ubuntu22.04" (torch, as before), "tf2.18.1-cu125-...", "jax0.8.0-cuda13-..." */
+export function plainTag(e: EntryIdentity): string {
+  const name = e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? `tf${e.tensorflow}` : `jax${e.jax}`;
+  return `${name}-${e.cudaVariant}-py${e.python}-${e.os}${e.flavor === 'devel' ? '-devel' : ''}`;
+}
+
+/** An entry without its name and key: what they are computed from. */
+export type EntryIdentity = DistributiveOmit<MatrixEntry, 'tag' | 'key' | 'customisation'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Whether the entry's framework comes with its base image (base-image) rather than from pip. */
+export function frameworkFromBaseImage(entry: MatrixEntry): boolean {
   return Boolean(entry.customisation?.baseImage);
 }
 
 /** Fill a base-image template's {placeholders} from the entry. */
-export function renderBaseImage(template: string, entry: Omit<MatrixEntry, 'tag' | 'key'>): string {
+export function renderBaseImage(template: string, entry: EntryIdentity): string {
   const values: Record<string, string> = {
-    torch: entry.torch,
-    torchvision: entry.torchvision ?? '',
-    torchaudio: entry.torchaudio ?? '',
+    framework: entry.framework,
+    version: frameworkVersion(entry),
+    torch: entry.framework === 'pytorch' ? entry.torch : '',
+    torchvision: (entry.framework === 'pytorch' ? entry.torchvision : null) ?? '',
+    torchaudio: (entry.framework === 'pytorch' ? entry.torchaudio : null) ?? '',
+    tensorflow: entry.framework === 'tensorflow' ? entry.tensorflow : '',
+    jax: entry.framework === 'jax' ? entry.jax : '',
     cuda: entry.cuda,
     cudaFull: entry.cudaFull ?? entry.cuda,
     cudaVariant: entry.cudaVariant,
@@ -131,8 +182,25 @@ export function baseImageFor(cuda: CudaRelease | null, ubuntu: string, flavor: F
  * fixed order. Bump KEY_VERSION when what goes into an image changes meaning.
  */
 const KEY_VERSION = 1;
-export function entryKey(fields: Omit<MatrixEntry, 'tag' | 'key' | 'customisation'>, customisation?: Partial<Customisation>): string {
+export function entryKey(fields: EntryIdentity, customisation?: Partial<Customisation>): string {
   const custom = customisation && Object.keys(customisation).length ? [customisation] : [];
+  if (fields.framework !== 'pytorch') {
+    const canonical = JSON.stringify([
+      KEY_VERSION,
+      fields.framework,
+      frameworkVersion(fields),
+      fields.cudaVariant,
+      fields.cudaFull,
+      fields.cudnn,
+      fields.python,
+      fields.os,
+      fields.flavor,
+      fields.baseImage,
+      ...custom,
+    ]);
+    return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
+  }
+  // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
   const canonical = JSON.stringify([
     KEY_VERSION,
     fields.torch,

@@ -3,7 +3,9 @@ import type { CompatData, CudaRelease, TorchPatch, TorchRelease } from '../compa
 import { cudaVersionOfVariant, variantOfCudaVersion } from '../compat/variant.js';
 import { emptyCustomisation, mergeCustomisation, type Customisation } from '../custom/customisation.js';
 import { UserError, listWords, quote } from '../errors.js';
+import { bundledFrameworks } from '../compat/frameworks.js';
 import { baseImageFor, buildEntry, customiseEntry, type EntryParts, type MatrixEntry } from './entry.js';
+import { FrameworkResolver, type FrameworkSkip, type OtherFramework } from './frameworks.js';
 import {
   minorSatisfies,
   type CudaSelector,
@@ -20,7 +22,12 @@ import { AXES, type Axis, type MatrixSpec, type PartialEntry, type Selectors } f
  */
 
 export interface SkippedCell {
-  torch: string;
+  /** absent for torch (as before): tensorflow or jax */
+  framework?: 'tensorflow' | 'jax';
+  /** the framework's version under its own name: torch, tensorflow or jax */
+  torch?: string;
+  tensorflow?: string;
+  jax?: string;
   cuda: string;
   python: string;
   os: string;
@@ -47,7 +54,105 @@ export const DEFAULT_MAX_ENTRIES = 256;
 export const MAX_CROSS_PRODUCT = 1_000_000;
 
 export function resolvePlan(spec: MatrixSpec, data: CompatData, options: PlanOptions): Plan {
-  return new Resolver(data).plan(spec, options);
+  return resolvePlans([spec], data, options);
+}
+
+/** Several specs (a list at the top level): each resolved, their entries joined. */
+export function resolvePlans(specs: MatrixSpec[], data: CompatData, options: PlanOptions): Plan {
+  const frameworks = new FrameworkResolver(bundledFrameworks(), data);
+  const parts = specs.map((spec) => (spec.framework === 'pytorch' ? new Resolver(data, frameworks).plan(spec, options) : planOtherFramework(spec, options, frameworks)));
+  const include = dedupe(parts.flatMap((p) => p.include));
+  checkTagsUnique(include);
+  if (include.length > options.maxEntries) {
+    throw new UserError(
+      `the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
+        `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`,
+    );
+  }
+  return { include, skipped: parts.flatMap((p) => p.skipped), warnings: [...new Set([...parts.flatMap((p) => p.warnings), ...frameworks.warnings])] };
+}
+
+/** A spec whose versions are tensorflow's or jax's. */
+function planOtherFramework(spec: MatrixSpec, options: PlanOptions, frameworks: FrameworkResolver): Plan {
+  const framework = spec.framework as OtherFramework;
+  const everyEntry = mergeCustomisation(options.customisation ?? emptyCustomisation(), spec.customisation);
+  const skipped: SkippedCell[] = [];
+  const skip = (s: FrameworkSkip): void => {
+    skipped.push({ framework: s.framework, [s.framework]: s.version, cuda: s.cuda, python: s.python, os: s.os, flavor: s.flavor, reason: s.reason });
+  };
+  let resolved: { entry: MatrixEntry; custom: Customisation }[] = [];
+  for (const version of spec.axes[framework] ?? []) {
+    for (const cuda of spec.axes.cuda ?? [DEFAULTS.cuda])
+      for (const python of spec.axes.python ?? [DEFAULTS.python])
+        for (const os of spec.axes.os ?? [DEFAULTS.os])
+          for (const flavor of spec.axes.flavor ?? [DEFAULTS.flavor]) {
+            for (const entry of frameworks.resolve(framework, { version, cuda, python, os, flavor }, skip)) resolved.push({ entry, custom: everyEntry });
+          }
+  }
+  spec.exclude.forEach((exclude, i) => {
+    if (exclude.torch) throw new UserError(`matrix.exclude[${i}]: names torch in a ${framework} spec; exclude ${framework} versions here`);
+    const before = resolved.length;
+    resolved = resolved.filter((r) => !otherMatches(r.entry, exclude, frameworks));
+    if (resolved.length === before) frameworks.warnings.add(`matrix.exclude[${i}] matched no entry`);
+  });
+  const added: typeof resolved = [];
+  spec.include.forEach((item, i) => {
+    const field = `matrix.include[${i}]`;
+    const custom = spec.includeCustomisation[i] ?? null;
+    if (item.torch) throw new UserError(`${field}: names torch in a ${framework} spec; give a list of specs instead, e.g. [{${framework}: "..."}, {torch: "2.4"}]`);
+    const other: OtherFramework | undefined = item.tensorflow && framework !== 'tensorflow' ? 'tensorflow' : item.jax && framework !== 'jax' ? 'jax' : undefined;
+    const matched = other ? [] : resolved.filter((r) => otherMatches(r.entry, item, frameworks));
+    if (matched.length === 0) {
+      added.push(...otherInclude(item, field, mergeCustomisation(everyEntry, custom), frameworks));
+      return;
+    }
+    if (custom?.tagSuffix) {
+      for (const r of matched) added.push({ ...r, custom: mergeCustomisation(r.custom, custom) });
+      return;
+    }
+    if (custom) for (const r of matched) r.custom = mergeCustomisation(r.custom, custom);
+  });
+  const include = [...resolved, ...added].map((r) => customiseEntry(r.entry, r.custom));
+  if (include.length === 0) {
+    const reasons = [...new Set(skipped.map((s) => s.reason))];
+    throw new UserError(`the ${framework} matrix resolves to no entries.${reasons.length ? `\nSkipped because:\n  ${reasons.slice(0, 10).join('\n  ')}` : ''}`);
+  }
+  return { include, skipped, warnings: [] };
+}
+
+/** An include item that names tensorflow or jax: a new entry of that framework. */
+function otherInclude(item: PartialEntry, field: string, custom: Customisation, frameworks: FrameworkResolver): { entry: MatrixEntry; custom: Customisation }[] {
+  const framework: OtherFramework | null = item.tensorflow ? 'tensorflow' : item.jax ? 'jax' : null;
+  const version = item.tensorflow ?? item.jax;
+  if (!framework || !version) throw new UserError(`${field}: matches no entry of the matrix and names no version; a new entry needs torch, tensorflow or jax (e.g. tensorflow: "2.18")`);
+  const cell = { version, cuda: item.cuda ?? DEFAULTS.cuda, python: item.python ?? DEFAULTS.python, os: item.os ?? DEFAULTS.os, flavor: item.flavor ?? DEFAULTS.flavor };
+  return frameworks.resolve(framework, cell).map((entry) => ({ entry, custom }));
+}
+
+/** Whether a tensorflow or jax entry matches an include or exclude item on every key it gives. */
+function otherMatches(entry: MatrixEntry, item: PartialEntry, frameworks: FrameworkResolver): boolean {
+  if (entry.framework === 'pytorch') return false;
+  const version = entry.framework === 'tensorflow' ? entry.tensorflow : entry.jax;
+  const sel = entry.framework === 'tensorflow' ? item.tensorflow : item.jax;
+  if ((entry.framework === 'tensorflow' && item.jax) || (entry.framework === 'jax' && item.tensorflow)) return false;
+  if (sel && !frameworks.versionMatches(entry.framework, version, sel)) return false;
+  if (item.cuda) {
+    const c = item.cuda;
+    const ok =
+      c.kind === 'cpu'
+        ? entry.cuda === 'cpu'
+        : c.kind === 'default'
+          ? entry.cuda !== 'cpu' && (entry.framework === 'tensorflow' || entry.cudaVariant === 'cuda12')
+          : c.kind === 'major'
+            ? entry.cuda.split('.')[0] === c.major
+            : entry.cuda === c.version;
+    if (!ok) return false;
+  }
+  if (item.python?.kind === 'exact' && entry.python !== item.python.version) return false;
+  if (item.python?.kind === 'range' && !minorSatisfies(entry.python, item.python.range)) return false;
+  if (item.os?.kind === 'ubuntu' && entry.os !== `ubuntu${item.os.ubuntu}`) return false;
+  if (item.flavor && entry.flavor !== item.flavor.flavor) return false;
+  return true;
 }
 
 interface Known {
@@ -74,6 +179,7 @@ const DEFAULTS: Omit<Selectors, 'torch'> = {
 };
 
 class Resolver {
+  private readonly frameworks: FrameworkResolver;
   private readonly releases = new Map<string, TorchRelease>();
   private readonly cudaByVersion = new Map<string, CudaRelease>();
   /** every known patch, newest first */
@@ -83,7 +189,11 @@ class Resolver {
   private readonly warnings = new Set<string>();
   private readonly skipped: SkippedCell[] = [];
 
-  constructor(private readonly data: CompatData) {
+  constructor(
+    private readonly data: CompatData,
+    frameworks?: FrameworkResolver,
+  ) {
+    this.frameworks = frameworks ?? new FrameworkResolver(bundledFrameworks(), data);
     for (const release of data.torch) {
       this.releases.set(release.minor, release);
       for (const patch of release.patches) this.known.push({ release, patch });
@@ -116,9 +226,15 @@ class Resolver {
     });
 
     const added: Resolved[] = [];
+    const otherEntries: { entry: MatrixEntry; custom: Customisation }[] = [];
     spec.include.forEach((include, i) => {
       const field = `matrix.include[${i}]`;
       const custom = spec.includeCustomisation[i] ?? null;
+      // An item that names tensorflow or jax is a new entry of that framework.
+      if (include.tensorflow || include.jax) {
+        otherEntries.push(...otherInclude(include, field, mergeCustomisation(everyEntry, custom), this.frameworks));
+        return;
+      }
       const matchKeys = (Object.keys(include) as Axis[]).filter((k) => axes.includes(k));
       const extraKeys = (Object.keys(include) as Axis[]).filter((k) => !axes.includes(k));
       const matched = axes.length === 0 ? [] : resolved.filter((r) => this.matchesOn(r.parts, include, matchKeys));
@@ -149,15 +265,8 @@ class Resolver {
       });
     });
 
-    const include = dedupe([...resolved, ...added].map((r) => customiseEntry(r.entry, r.custom)));
+    const include = dedupe([...resolved, ...added, ...otherEntries].map((r) => customiseEntry(r.entry, r.custom)));
     if (include.length === 0) throw new UserError(this.explainEmpty(spec));
-    checkTagsUnique(include);
-    if (include.length > options.maxEntries) {
-      throw new UserError(
-        `the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
-          `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`,
-      );
-    }
     return { include, skipped: this.skipped, warnings: [...this.warnings] };
   }
 

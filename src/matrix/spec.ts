@@ -21,8 +21,12 @@ import {
 
 export const AXES = ['torch', 'cuda', 'python', 'os', 'flavor'] as const;
 export type Axis = (typeof AXES)[number];
-const TOP_KEYS = [...AXES, ...CUSTOM_KEYS, 'include', 'exclude'] as const;
-const INCLUDE_KEYS = [...AXES, ...CUSTOM_KEYS] as const;
+/** Framework keys beside torch: a spec names one of torch, tensorflow, jax. */
+export const OTHER_FRAMEWORK_KEYS = ['tensorflow', 'jax'] as const;
+export type OtherFrameworkKey = (typeof OTHER_FRAMEWORK_KEYS)[number];
+const TOP_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS, ...CUSTOM_KEYS, 'include', 'exclude'] as const;
+const INCLUDE_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS, ...CUSTOM_KEYS] as const;
+const EXCLUDE_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS] as const;
 
 export interface Selectors {
   torch: TorchSelector;
@@ -32,12 +36,14 @@ export interface Selectors {
   flavor: FlavorSelector;
 }
 
-/** One include/exclude item: some axes, one selector each. */
-export type PartialEntry = Partial<Selectors>;
+/** One include/exclude item: some axes, one selector each (tensorflow or jax in place of torch). */
+export type PartialEntry = Partial<Selectors> & { tensorflow?: TorchSelector; jax?: TorchSelector };
 
 export interface MatrixSpec {
+  /** the framework whose versions the top level lists: torch (pytorch), tensorflow or jax */
+  framework: 'pytorch' | OtherFrameworkKey;
   /** the axes given at the top level, each a non-empty list of selectors */
-  axes: { [A in Axis]?: Selectors[A][] };
+  axes: { [A in Axis]?: Selectors[A][] } & { tensorflow?: TorchSelector[]; jax?: TorchSelector[] };
   include: PartialEntry[];
   /** what each include item adds to the image (apt-packages, user, ...), by position in include */
   includeCustomisation: (Customisation | null)[];
@@ -65,6 +71,16 @@ const PARSERS: { [A in Axis]: (text: string, field: string) => Selectors[A] } = 
  * JSON is YAML, so the same holds for `{"python": 3.10}`.
  */
 export function parseMatrixSpec(text: string, origin: string): MatrixSpec {
+  const specs = parseMatrixSpecs(text, origin);
+  if (specs.length !== 1) throw new UserError(`${origin}: one spec expected here, got a list of ${specs.length}`);
+  return specs[0] as MatrixSpec;
+}
+
+/**
+ * Parse matrix text: one spec (a mapping), or a list of specs whose plans are joined (to build
+ * PyTorch and TensorFlow images side by side).
+ */
+export function parseMatrixSpecs(text: string, origin: string): MatrixSpec[] {
   if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
     throw new UserError(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
   }
@@ -84,7 +100,12 @@ export function parseMatrixSpec(text: string, origin: string): MatrixSpec {
   } catch (err) {
     throw new UserError(`${origin}: not valid YAML or JSON: ${(err as Error).message}`);
   }
-  return specFromObject(root, origin);
+  if (Array.isArray(root)) {
+    if (root.length === 0) throw new UserError(`${origin}: an empty list of specs; give at least one, e.g. [{torch: "2.4"}]`);
+    if (root.length > MAX_LIST_ITEMS) throw new UserError(`${origin}: ${root.length} specs; at most ${MAX_LIST_ITEMS} are accepted`);
+    return root.map((item, i) => specFromObject(item, `${origin}[${i}]`));
+  }
+  return [specFromObject(root, origin)];
 }
 
 export function specFromObject(root: unknown, origin: string): MatrixSpec {
@@ -94,35 +115,45 @@ export function specFromObject(root: unknown, origin: string): MatrixSpec {
     );
   }
   checkKnownKeys(root, TOP_KEYS, 'matrix');
+  const frameworks = (['torch', ...OTHER_FRAMEWORK_KEYS] as const).filter((k) => root[k] !== undefined);
+  if (frameworks.length > 1) {
+    throw new UserError(
+      `${origin}: one spec names one framework, and this one names ${frameworks.join(' and ')}; give a list of specs, e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`,
+    );
+  }
+  const framework = frameworks[0] === 'tensorflow' || frameworks[0] === 'jax' ? frameworks[0] : 'pytorch';
 
   const axes: MatrixSpec['axes'] = {};
+  for (const key of OTHER_FRAMEWORK_KEYS) {
+    if (root[key] === undefined) continue;
+    axes[key] = valuesOf(root[key], `matrix.${key}`).map((v, i, all) => parseTorchSelector(v, all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`));
+  }
   for (const axis of AXES) {
     if (root[axis] === undefined) continue;
     (axes as Record<Axis, unknown>)[axis] = valuesOf(root[axis], `matrix.${axis}`).map((v, i, all) =>
       PARSERS[axis](v, all.length > 1 || Array.isArray(root[axis]) ? `matrix.${axis}[${i}]` : `matrix.${axis}`),
     );
   }
-  const include = partials(root.include, 'matrix.include', true);
-  const exclude = partials(root.exclude, 'matrix.exclude', false);
+  const include = partials(root.include, 'matrix.include', INCLUDE_KEYS);
+  const exclude = partials(root.exclude, 'matrix.exclude', EXCLUDE_KEYS);
   const includeCustomisation = Array.isArray(root.include)
     ? root.include.map((item: unknown, i: number) => customisationFromSpec(item as Record<string, unknown>, `matrix.include[${i}]`))
     : [];
   const customisation = customisationFromSpec(root, 'matrix');
 
-  const givenAxes = AXES.filter((a) => axes[a]);
-  if (givenAxes.length > 0 && !axes.torch) {
+  const givenAxes = AXES.filter((a) => axes[a] && a !== 'torch');
+  if (givenAxes.length > 0 && !axes.torch && !axes.tensorflow && !axes.jax) {
     throw new UserError(
-      `matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or give every entry under include)`,
+      `matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`,
     );
   }
-  if (givenAxes.length === 0 && include.length === 0) {
-    throw new UserError(`matrix: nothing to build; give torch (e.g. torch: "2.4") or a list of entries under include`);
+  if (!axes.torch && !axes.tensorflow && !axes.jax && include.length === 0) {
+    throw new UserError(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
   }
-  return { axes, include, includeCustomisation, exclude, customisation };
+  return { framework, axes, include, includeCustomisation, exclude, customisation };
 }
 
-function partials(value: unknown, field: string, withCustomisation: boolean): PartialEntry[] {
-  const allowed = withCustomisation ? INCLUDE_KEYS : AXES;
+function partials(value: unknown, field: string, allowed: readonly string[]): PartialEntry[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     throw new UserError(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${describe(value)}`);
@@ -143,6 +174,14 @@ function partials(value: unknown, field: string, withCustomisation: boolean): Pa
         throw new UserError(`${at}.${axis}: expected one value, got ${describe(v)}; write one ${field.split('.')[1]} item per combination`);
       }
       entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
+    }
+    const named = (['torch', ...OTHER_FRAMEWORK_KEYS] as const).filter((k) => item[k] !== undefined);
+    if (named.length > 1) throw new UserError(`${at}: names ${named.join(' and ')}; one item is one entry of one framework`);
+    for (const key of OTHER_FRAMEWORK_KEYS) {
+      const v = item[key];
+      if (v === undefined) continue;
+      if (typeof v !== 'string') throw new UserError(`${at}.${key}: expected one value, got ${describe(v)}; write one ${field.split('.')[1]} item per combination`);
+      entry[key] = parseTorchSelector(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
     }
     return entry as PartialEntry;
   });

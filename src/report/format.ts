@@ -2,7 +2,7 @@ import type { MatrixEntry } from '../matrix/entry.js';
 import type { ImageResult } from '../commands/build.js';
 import type { ReproResult } from '../commands/repro.js';
 import type { SmokeResult } from '../commands/smoke.js';
-import type { Plan } from '../matrix/resolve.js';
+import type { Plan, SkippedCell } from '../matrix/resolve.js';
 
 /** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
 
@@ -21,9 +21,9 @@ export function matrixOutput(plan: Plan): string {
 
 const COLUMNS: { title: string; value: (e: MatrixEntry) => string }[] = [
   { title: 'tag', value: (e) => e.tag },
-  { title: 'torch', value: (e) => e.torch },
-  { title: 'torchvision', value: (e) => e.torchvision ?? '-' },
-  { title: 'torchaudio', value: (e) => e.torchaudio ?? '-' },
+  { title: 'torch', value: (e) => (e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? `tensorflow ${e.tensorflow}` : `jax ${e.jax}`) },
+  { title: 'torchvision', value: (e) => (e.framework === 'pytorch' ? e.torchvision : null) ?? '-' },
+  { title: 'torchaudio', value: (e) => (e.framework === 'pytorch' ? e.torchaudio : null) ?? '-' },
   { title: 'cuda', value: (e) => e.cudaFull ?? e.cuda },
   { title: 'cudnn', value: (e) => e.cudnn ?? '-' },
   { title: 'python', value: (e) => e.python },
@@ -45,13 +45,18 @@ export function planTable(plan: Plan): string {
   ];
   if (plan.skipped.length) {
     out.push('', `skipped ${plan.skipped.length}:`);
-    for (const s of plan.skipped) out.push(`  ${s.torch} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}: ${s.reason}`);
+    for (const s of plan.skipped) out.push(`  ${skippedVersion(s)} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}: ${s.reason}`);
   }
   if (plan.warnings.length) {
     out.push('', 'warnings:');
     for (const w of plan.warnings) out.push(`  ${w}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** "2.4.1" for torch (as before), "tensorflow 2.18.1", "jax 0.8.0". */
+function skippedVersion(s: SkippedCell): string {
+  return s.framework ? `${s.framework} ${s[s.framework] ?? ''}` : (s.torch ?? '');
 }
 
 export function planMarkdown(plan: Plan): string {
@@ -67,7 +72,7 @@ export function planMarkdown(plan: Plan): string {
     out.push('', `<details><summary>Skipped ${plan.skipped.length} combination(s) that were never shipped</summary>`, '');
     out.push('| torch | cuda | python | os | flavor | reason |', '|---|---|---|---|---|---|');
     for (const s of plan.skipped) {
-      out.push(`| ${[s.torch, s.cuda, s.python, s.os, s.flavor, s.reason].map(cell).join(' | ')} |`);
+      out.push(`| ${[skippedVersion(s), s.cuda, s.python, s.os, s.flavor, s.reason].map(cell).join(' | ')} |`);
     }
     out.push('', '</details>');
   }

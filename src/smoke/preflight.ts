@@ -1,5 +1,5 @@
 import type { CompatData } from '../compat/schema.js';
-import type { MatrixEntry } from '../matrix/entry.js';
+import { frameworkTitle, type MatrixEntry } from '../matrix/entry.js';
 
 /**
  * Host preflight, before any image is pulled: what GPUs and driver the host
@@ -128,12 +128,12 @@ export function dockerFindings(support: DockerGpuSupport | null): Finding[] {
  */
 export function driverFinding(entry: MatrixEntry, driver: string, data: CompatData): Finding | null {
   if (!entry.minDriver || compareDriver(driver, entry.minDriver) >= 0) return null;
-  const release = data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch));
+  const release = entry.framework === 'pytorch' ? data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch)) : undefined;
   const runnable = (release?.cuda.variants ?? [])
     .map((v) => ({ v, cuda: data.cuda.find((c) => `cu${c.version.replace('.', '')}` === v) }))
     .filter((x) => x.cuda && compareDriver(driver, x.cuda.minDriver) >= 0)
     .map((x) => x.v);
-  const instead = runnable.length ? ` or use a ${runnable.join('/')} image of torch ${entry.torch}` : '';
+  const instead = runnable.length ? ` or use a ${runnable.join('/')} image of ${frameworkTitle(entry)}` : '';
   return {
     severity: 'error',
     cause: `driver ${driver} is older than CUDA ${entry.cuda} needs (≥ ${entry.minDriver})`,

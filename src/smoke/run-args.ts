@@ -1,7 +1,7 @@
 import { UserError, listWords, quote } from '../errors.js';
 import { changesImage, emptyCustomisation, type Customisation } from '../custom/customisation.js';
 import { INVENTORY_PATH } from '../build/dockerfile.js';
-import type { MatrixEntry } from '../matrix/entry.js';
+import { frameworkVersion, type MatrixEntry } from '../matrix/entry.js';
 
 /**
  * The smoke test's settings, the docker run argv, and reading the check's
@@ -156,9 +156,15 @@ function relativeInside(dir: string, file: string): string | null {
 
 /** The check script's own arguments (also what a person passes when running it standalone). */
 export function checkArgs(entry: MatrixEntry, options: SmokeOptions, gpu: boolean, script?: { inContainer: string; cwd?: string }): string[] {
-  const args = ['--expect-torch', entry.torch, '--expect-cuda', entry.cuda];
-  if (entry.torchvision) args.push('--expect-torchvision', entry.torchvision);
-  if (entry.torchaudio) args.push('--expect-torchaudio', entry.torchaudio);
+  const args: string[] = [];
+  if (entry.framework === 'pytorch') {
+    args.push('--expect-torch', entry.torch, '--expect-cuda', entry.cuda);
+    if (entry.torchvision) args.push('--expect-torchvision', entry.torchvision);
+    if (entry.torchaudio) args.push('--expect-torchaudio', entry.torchaudio);
+  } else {
+    args.push('--framework', entry.framework, '--expect-version', frameworkVersion(entry), '--expect-cuda', entry.cuda);
+    if (entry.cudnn) args.push('--expect-cudnn', entry.cudnn);
+  }
   if (!gpu) args.push('--no-gpu');
   else args.push('--min-gpus', String(options.minGpus));
   // The inventory is read when the image has one; required when the entry customises the template.
@@ -189,12 +195,19 @@ export interface CheckReport {
   python?: string;
   torch?: string;
   cuda?: string | null;
-  cudnn?: number | null;
+  cudnn?: number | string | null;
   nccl?: string | null;
   archList?: string[];
   gpus?: { index: number; name: string; capability: string }[];
   torchvision?: string;
   torchaudio?: string;
+  /** tensorflow and jax checks */
+  framework?: 'tensorflow' | 'jax';
+  tensorflow?: string;
+  jax?: string;
+  jaxlib?: string | null;
+  cudaPlugin?: string | null;
+  devices?: string[];
   /** what the image's inventory says, when it has one */
   inventory?: { path: string; key: string | null; pythonPackages: number; systemPackages: number; baseImage: { name: string | null; digest: string | null } } | null;
   checks: CheckItem[];
