@@ -61,6 +61,9 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
   ['a compat-file that lies (a variant without its CUDA)', { matrix: M, 'compat-file': 'c.json' }, /cu999 needs a CUDA 99\.9 entry/, (ws) =>
     writeFileSync(path.join(ws, 'c.json'), JSON.stringify({ schemaVersion: 1, torch: [{ minor: '2.4', status: 'stable', python: { supported: ['3.11'], experimental: [] }, cuda: { variants: ['cu999'], pypiDefault: 'cu999', cudnn: { cu999: '9' } }, patches: [{ torch: '2.4.1', torchvision: null, torchaudio: null }] }] }))],
   ['a compat-file outside the workspace', { matrix: M, 'compat-file': '../c.json' }, /is outside the workspace/, (ws) => writeFileSync(path.join(ws, '../c.json'), '{}')],
+  ['a command substitution in tensorflow', { matrix: 'tensorflow: "$(id)"' }, /matrix\.tensorflow: "\$\(id\)" is not valid/],
+  ['two frameworks in one spec', { matrix: 'torch: "2.4"\njax: "0.8"' }, /one spec names one framework, and this one names torch and jax; give a list of specs/],
+  ['a tensorflow entry without its version', { entry: JSON.stringify({ framework: 'tensorflow', cuda: '12.5', python: '3.11', os: 'ubuntu22.04', flavor: 'runtime', key: 'abc' }) }, /a planned matrix entry has tensorflow, cuda, python, os, flavor, key as strings; tensorflow is nothing/],
   // build inputs
   ['an image with upper case', { ...B, image: 'Ghcr.io/Acme/PT' }, /input image: .* is not valid/],
   ['an image with a tag', { ...B, image: 'ghcr.io/acme/pt:latest' }, /has a tag or digest/],

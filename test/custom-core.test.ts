@@ -83,7 +83,7 @@ describe('customisation inputs', () => {
     [{ requirements: '../outside.txt' }, /input requirements: "..\/outside.txt" is not valid; accepted: a path inside the repository/],
     [{ requirements: '/etc/passwd' }, /is not valid; accepted: a path inside the repository/],
     [{ 'post-install': 'a b.sh' }, /input post-install: "a b.sh" is not valid/],
-    [{ 'base-image': 'pytorch/pytorch:{torch}-{gpu}' }, /input base-image: unknown placeholder \{gpu\}; accepted: \{torch\}, \{torchvision\}/],
+    [{ 'base-image': 'pytorch/pytorch:{torch}-{gpu}' }, /input base-image: unknown placeholder \{gpu\}; accepted: \{framework\}, \{version\}, \{torch\}, \{torchvision\}/],
     [{ 'base-image': 'pytorch/pytorch:$(id)' }, /is not an image reference; accepted: repository:tag with optional placeholders/],
     [{ 'tag-suffix': '-x' }, /input tag-suffix: "-x" is not valid; accepted: up to 40 letters/],
   ];

@@ -44,11 +44,17 @@ describe('docs: README and action.yml agree', () => {
   });
 
   it('documents every entry field the planner emits', () => {
-    // a customised entry: it has every field, customisation included
+    // a customised torch entry has every field, customisation included; tensorflow and jax entries add their version fields
     const [entry] = plan('torch: 2.4.1\ncuda: "12.4"\nuser: app').include;
     const section = readme.slice(readme.indexOf('### Entry fields'), readme.indexOf('## Inputs'));
     const fields = [...section.matchAll(/^\| `(\w+)` \| `[^`]*` \| /gm)].map((m) => m[1]);
     expect(fields.sort()).toEqual(Object.keys(entry ?? {}).sort());
+    for (const other of ['tensorflow: "2.18"', 'jax: "0.8"']) {
+      const e = plan(other).include[0]!;
+      const extra = Object.keys(e).filter((k) => !fields.includes(k));
+      expect(extra).toEqual([e.framework]);
+      expect(section).toContain(`a ${e.framework} entry`);
+    }
   });
 });
 

@@ -1,12 +1,12 @@
 import { bundledCompat } from '../src/compat/load.js';
 import type { CompatData } from '../src/compat/schema.js';
 import type { MatrixEntry } from '../src/matrix/entry.js';
-import { DEFAULT_MAX_ENTRIES, resolvePlan, type Plan } from '../src/matrix/resolve.js';
-import { parseMatrixSpec } from '../src/matrix/spec.js';
+import { DEFAULT_MAX_ENTRIES, resolvePlans, type Plan } from '../src/matrix/resolve.js';
+import { parseMatrixSpecs } from '../src/matrix/spec.js';
 
 /** Plan a matrix spec written as YAML or JSON against the bundled data (or `data`). */
 export function plan(text: string, options: { maxEntries?: number; data?: CompatData } = {}): Plan {
-  return resolvePlan(parseMatrixSpec(text, 'matrix'), options.data ?? bundledCompat(), {
+  return resolvePlans(parseMatrixSpecs(text, 'matrix'), options.data ?? bundledCompat(), {
     maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
   });
 }

@@ -102,6 +102,7 @@ describe('resolve: the flat entry contract', () => {
   it('fills every field of a CUDA entry', () => {
     const [entry] = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include;
     expect(entry).toEqual({
+      framework: 'pytorch',
       torch: '2.4.1',
       torchvision: '0.19.1',
       torchaudio: '2.4.1',

@@ -5598,6 +5598,56 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 const TOOLKIT_FIX = 'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker (sudo systemctl restart docker)';
 const RULES = [
+    // TensorFlow and JAX first: their texts are specific, and the generic ones below also match them.
+    {
+        pattern: /Loaded runtime CuDNN library: (\d+(?:\.\d+)*) but source was compiled with: (\d+(?:\.\d+)*)/,
+        diagnose: (m) => ({
+            cause: `the cuDNN in the image (${m[1]}) is older than the framework was compiled with (${m[2]}); a later package pinned an older nvidia-cudnn wheel (torch in the same image is the usual one)`,
+            fix: `install nvidia-cudnn of ${m[2]} or newer within the same major after the other packages, or keep the frameworks in separate images`,
+        }),
+    },
+    {
+        pattern: /Could not load dynamic library '([^']+)'/,
+        diagnose: (m) => ({
+            cause: `TensorFlow could not load ${m[1]}, so it skipped the GPU: a CUDA or cuDNN library of the major version it was built for is not on the loader path`,
+            fix: 'install tensorflow[and-cuda] (the template does, and registers site-packages/nvidia/*/lib with ldconfig); in an image of your own, add those directories to LD_LIBRARY_PATH or ld.so.conf',
+        }),
+    },
+    {
+        pattern: /Cannot dlopen some GPU libraries/,
+        diagnose: () => ({
+            cause: 'TensorFlow could not load some of its CUDA libraries and skipped the GPU (which library, it logs only with TF_CPP_VMODULE=dso_loader=1, which the check sets)',
+            fix: 'install tensorflow[and-cuda] of the same version, or the CUDA and cuDNN majors the release was built for; see the "Could not load dynamic library" lines above',
+        }),
+    },
+    {
+        pattern: /No PTX compilation provider is available|ptxas does not support CC ([\d.]+)/,
+        diagnose: (m) => ({
+            cause: m[1] ? `the ptxas in the image is too old for compute capability ${m[1]}` : 'XLA found no ptxas to compile for this GPU',
+            fix: m[1] ? 'use a release whose nvidia-cuda-nvcc wheel (CUDA 12.8 or newer for Blackwell) supports this GPU' : 'install nvidia-cuda-nvcc (part of tensorflow[and-cuda] and jax[cudaNN]) and put its bin/ptxas on PATH (the template links it into /opt/venv/bin)',
+        }),
+    },
+    {
+        pattern: /version `GLIBC_([\d.]+)' not found/,
+        diagnose: (m) => ({
+            cause: `a wheel in the image needs glibc ${m[1]}, newer than the image's OS has`,
+            fix: 'build on a newer OS (os: ubuntu22.04 or ubuntu24.04), or an older release of the package whose wheel targets this glibc',
+        }),
+    },
+    {
+        pattern: /Unable to initialize backend 'cuda'[^\n]*|CUDA backend failed to initialize[^\n]*/,
+        diagnose: (m) => ({
+            cause: `JAX could not start its CUDA backend: ${m[0].slice(0, 200)}`,
+            fix: 'check the jax[cudaNN] extra against the driver (cuda12 needs driver 525 or newer, cuda13 580 or newer) and that LD_LIBRARY_PATH is not set in the image (JAX loads its CUDA wheels itself)',
+        }),
+    },
+    {
+        pattern: /Could not find cuda drivers on your machine|tensorflow sees no GPU|jax sees no GPU/,
+        diagnose: () => ({
+            cause: 'the framework sees no GPU in the container',
+            fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+        }),
+    },
     {
         pattern: /could not select device driver "" with capabilities: \[\[gpu\]\]/,
         diagnose: () => ({ cause: 'Docker has no GPU device driver: the NVIDIA Container Toolkit is missing, or dockerd was not restarted after installing it', fix: TOOLKIT_FIX }),
@@ -8967,6 +9017,8 @@ function describe(v) {
 /* harmony export */   y3: () => (/* binding */ reproMarkdown)
 /* harmony export */ });
 /* unused harmony exports planJson, matrixOutput, planTable, planMarkdown */
+/* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2997);
+
 /** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
 const FORMATS = ['json', 'table', 'markdown'];
 /** The object workflows consume: `{"include": [...], "skipped": [...]}`. */
@@ -8977,9 +9029,15 @@ function planJson(plan) {
 function matrixOutput(plan) {
     return JSON.stringify({ include: plan.include });
 }
-const COLUMNS = [
+/** The plan's columns; a plan with tensorflow or jax entries names the framework with its version. */
+function columnsFor(plan) {
+    if (plan.include.every((e) => e.framework === 'pytorch'))
+        return TORCH_COLUMNS;
+    return TORCH_COLUMNS.map((c) => (c.title === 'torch' ? { title: 'framework', value: (e) => (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkTitle */ .T_)(e) } : c));
+}
+const TORCH_COLUMNS = [
     { title: 'tag', value: (e) => e.tag },
-    { title: 'torch', value: (e) => (e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? `tensorflow ${e.tensorflow}` : `jax ${e.jax}`) },
+    { title: 'torch', value: (e) => (e.framework === 'pytorch' ? e.torch : (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkTitle */ .T_)(e)) },
     { title: 'torchvision', value: (e) => (e.framework === 'pytorch' ? e.torchvision : null) ?? '-' },
     { title: 'torchaudio', value: (e) => (e.framework === 'pytorch' ? e.torchaudio : null) ?? '-' },
     { title: 'cuda', value: (e) => e.cudaFull ?? e.cuda },
@@ -8990,6 +9048,7 @@ const COLUMNS = [
     { title: 'key', value: (e) => e.key },
 ];
 function planTable(plan) {
+    const COLUMNS = columnsFor(plan);
     const rows = plan.include.map((e) => COLUMNS.map((c) => c.value(e)));
     const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
     const line = (cells) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
@@ -9021,9 +9080,9 @@ function planMarkdown(plan) {
     const out = [
         `### gpu-image-matrix plan: ${plan.include.length} ${plan.include.length === 1 ? 'image' : 'images'}`,
         '',
-        `| ${COLUMNS.map((c) => c.title).join(' | ')} |`,
-        `|${COLUMNS.map(() => '---').join('|')}|`,
-        ...plan.include.map((e) => `| ${COLUMNS.map((c) => cell(c.value(e))).join(' | ')} |`),
+        `| ${columnsFor(plan).map((c) => c.title).join(' | ')} |`,
+        `|${columnsFor(plan).map(() => '---').join('|')}|`,
+        ...plan.include.map((e) => `| ${columnsFor(plan).map((c) => cell(c.value(e))).join(' | ')} |`),
     ];
     if (plan.skipped.length) {
         out.push('', `<details><summary>Skipped ${plan.skipped.length} combination(s) that were never shipped</summary>`, '');
@@ -9604,7 +9663,7 @@ function parseCheckOutput(output) {
 /***/ 6345:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "1bf5d814eac1115799c6.py";
+module.exports = __nccwpck_require__.p + "794a467132e37f094ffd.py";
 
 /***/ }),
 

@@ -1,4 +1,4 @@
-import type { MatrixEntry } from '../matrix/entry.js';
+import { frameworkTitle, type MatrixEntry } from '../matrix/entry.js';
 import type { ImageResult } from '../commands/build.js';
 import type { ReproResult } from '../commands/repro.js';
 import type { SmokeResult } from '../commands/smoke.js';
@@ -19,9 +19,15 @@ export function matrixOutput(plan: Plan): string {
   return JSON.stringify({ include: plan.include });
 }
 
-const COLUMNS: { title: string; value: (e: MatrixEntry) => string }[] = [
+/** The plan's columns; a plan with tensorflow or jax entries names the framework with its version. */
+function columnsFor(plan: Plan): typeof TORCH_COLUMNS {
+  if (plan.include.every((e) => e.framework === 'pytorch')) return TORCH_COLUMNS;
+  return TORCH_COLUMNS.map((c) => (c.title === 'torch' ? { title: 'framework', value: (e: MatrixEntry) => frameworkTitle(e) } : c));
+}
+
+const TORCH_COLUMNS: { title: string; value: (e: MatrixEntry) => string }[] = [
   { title: 'tag', value: (e) => e.tag },
-  { title: 'torch', value: (e) => (e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? `tensorflow ${e.tensorflow}` : `jax ${e.jax}`) },
+  { title: 'torch', value: (e) => (e.framework === 'pytorch' ? e.torch : frameworkTitle(e)) },
   { title: 'torchvision', value: (e) => (e.framework === 'pytorch' ? e.torchvision : null) ?? '-' },
   { title: 'torchaudio', value: (e) => (e.framework === 'pytorch' ? e.torchaudio : null) ?? '-' },
   { title: 'cuda', value: (e) => e.cudaFull ?? e.cuda },
@@ -33,6 +39,7 @@ const COLUMNS: { title: string; value: (e: MatrixEntry) => string }[] = [
 ];
 
 export function planTable(plan: Plan): string {
+  const COLUMNS = columnsFor(plan);
   const rows = plan.include.map((e) => COLUMNS.map((c) => c.value(e)));
   const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
@@ -64,9 +71,9 @@ export function planMarkdown(plan: Plan): string {
   const out = [
     `### gpu-image-matrix plan: ${plan.include.length} ${plan.include.length === 1 ? 'image' : 'images'}`,
     '',
-    `| ${COLUMNS.map((c) => c.title).join(' | ')} |`,
-    `|${COLUMNS.map(() => '---').join('|')}|`,
-    ...plan.include.map((e) => `| ${COLUMNS.map((c) => cell(c.value(e))).join(' | ')} |`),
+    `| ${columnsFor(plan).map((c) => c.title).join(' | ')} |`,
+    `|${columnsFor(plan).map(() => '---').join('|')}|`,
+    ...plan.include.map((e) => `| ${columnsFor(plan).map((c) => cell(c.value(e))).join(' | ')} |`),
   ];
   if (plan.skipped.length) {
     out.push('', `<details><summary>Skipped ${plan.skipped.length} combination(s) that were never shipped</summary>`, '');

@@ -78,6 +78,14 @@ def run(args):
     started = time.time()
     r = Report()
     r.facts["python"] = platform.python_version()
+    if args.framework in ("tensorflow", "jax"):
+        r.facts["framework"] = args.framework
+        (tensorflow_checks if args.framework == "tensorflow" else jax_checks)(r, args)
+        if args.inventory:
+            inventory_checks(r, args)
+        if args.then:
+            user_script(r, args.then, args.user_timeout, args.then_cwd)
+        return r.emit(started)
     try:
         import torch
     except Exception as exc:  # noqa: BLE001 - anything here means torch is unusable
@@ -194,6 +202,136 @@ def libraries(r, torch, args):
                 r.check("torchvision op on %s (nms)" % device, kept.tolist() == [0], value=kept.tolist())
             except Exception as exc:  # noqa: BLE001
                 r.failed("torchvision op on %s (nms)" % device, exc)
+
+
+def major_minor(version):
+    parts = release(version)
+    return "%d.%d" % parts[:2] if parts else None
+
+
+def version_check(r, name, got, expected):
+    ok = release(got) == release(expected)
+    r.check("%s version" % name, ok, value=got, expected=expected, message=None if ok else "%s is %s, expected %s" % (name, got, expected))
+
+
+def tensorflow_checks(r, args):
+    """TensorFlow: the build's CUDA and cuDNN against the entry, the GPUs it sees, and real work on
+    them: a matmul, a convolution (cuDNN) and an XLA-compiled function, each checked against the CPU.
+    Listing devices is not enough: missing libraries, ptxas or an old cuDNN show only on first use."""
+    # The library-loading messages are VLOG(1) in current TensorFlow: hidden unless asked for.
+    os.environ.setdefault("TF_CPP_VMODULE", "dso_loader=1,cuda_dnn=1")
+    try:
+        import numpy as np
+        import tensorflow as tf
+    except Exception as exc:  # noqa: BLE001
+        r.failed("tensorflow imports", exc)
+        return
+    r.check("tensorflow imports", True, value=tf.__file__)
+    r.facts["tensorflow"] = tf.__version__
+    if args.expect_version:
+        version_check(r, "tensorflow", tf.__version__, args.expect_version)
+    try:
+        info = dict(tf.sysconfig.get_build_info())
+    except Exception as exc:  # noqa: BLE001
+        r.failed("tensorflow build info", exc)
+        info = {}
+    r.facts["cuda"] = info.get("cuda_version")
+    r.facts["cudnn"] = info.get("cudnn_version")
+    r.facts["archList"] = info.get("cuda_compute_capabilities")
+    if args.expect_cuda == "cpu":
+        r.check("tensorflow CUDA build", not info.get("is_cuda_build"), value=bool(info.get("is_cuda_build")), expected=False)
+    elif args.expect_cuda:
+        got = major_minor(str(info.get("cuda_version") or ""))
+        r.check("tensorflow CUDA version", got == args.expect_cuda, value=info.get("cuda_version"), expected=args.expect_cuda,
+                message=None if got == args.expect_cuda else "tensorflow is built for CUDA %s, expected %s" % (info.get("cuda_version"), args.expect_cuda))
+        if args.expect_cudnn:
+            want = args.expect_cudnn.split(".")[0]
+            have = str(info.get("cudnn_version") or "").split(".")[0]
+            r.check("tensorflow cuDNN major", have == want, value=info.get("cudnn_version"), expected=want,
+                    message=None if have == want else "tensorflow is built for cuDNN %s, expected %s" % (info.get("cudnn_version"), want))
+    a = np.random.RandomState(0).rand(128, 128).astype(np.float32)
+    x = np.random.RandomState(1).rand(1, 16, 16, 3).astype(np.float32)
+    k = np.random.RandomState(2).rand(3, 3, 3, 8).astype(np.float32)
+    if not args.gpu:
+        try:
+            with tf.device("/CPU:0"):
+                got = tf.linalg.matmul(a, a).numpy()
+            r.check("matmul on CPU", np.allclose(got, a @ a, rtol=1e-4, atol=1e-4))
+        except Exception as exc:  # noqa: BLE001
+            r.failed("matmul on CPU", exc)
+        return
+    gpus = tf.config.list_physical_devices("GPU")
+    if not r.check("GPU count", len(gpus) >= args.min_gpus, value=len(gpus), expected=">= %d" % args.min_gpus,
+                   message=None if len(gpus) >= args.min_gpus else "tensorflow sees no GPU" if not gpus else "tensorflow sees %d GPUs" % len(gpus)):
+        return
+    details = []
+    for g in gpus:
+        try:
+            d = tf.config.experimental.get_device_details(g)
+            details.append({"name": d.get("device_name"), "capability": "%d.%d" % tuple(d.get("compute_capability") or (0, 0))})
+        except Exception:  # noqa: BLE001
+            details.append({"name": g.name})
+    r.facts["gpus"] = details
+    try:
+        with tf.device("/CPU:0"):
+            conv_cpu = tf.nn.conv2d(x, k, strides=1, padding="SAME").numpy()
+    except Exception as exc:  # noqa: BLE001
+        r.failed("convolution on CPU (the reference)", exc)
+        return
+    work = (
+        ("matmul on GPU 0", lambda: tf.linalg.matmul(a, a).numpy(), a @ a),
+        ("convolution on GPU 0 (cuDNN)", lambda: tf.nn.conv2d(x, k, strides=1, padding="SAME").numpy(), conv_cpu),
+        ("XLA-compiled function on GPU 0", lambda: tf.function(lambda t: tf.reduce_sum(t * 2.0), jit_compile=True)(tf.constant(a)).numpy(), np.sum(a * 2.0)),
+    )
+    for name, fn, expected in work:
+        try:
+            with tf.device("/GPU:0"):
+                got = fn()
+            r.check(name, np.allclose(got, expected, rtol=1e-2, atol=1e-2))
+        except Exception as exc:  # noqa: BLE001
+            r.failed(name, exc)
+
+
+def jax_checks(r, args):
+    """JAX: JAX_PLATFORMS=cuda so that a CPU fallback cannot pass, the devices it sees, the CUDA
+    plugin's major, and a jitted matmul checked against NumPy."""
+    os.environ["JAX_PLATFORMS"] = "cuda" if args.gpu else "cpu"
+    try:
+        import numpy as np
+        import jax
+        import jaxlib
+    except Exception as exc:  # noqa: BLE001
+        r.failed("jax imports", exc)
+        return
+    r.check("jax imports", True, value=jax.__file__)
+    r.facts["jax"] = jax.__version__
+    r.facts["jaxlib"] = getattr(jaxlib, "__version__", None) or installed_version("jaxlib")
+    if args.expect_version:
+        version_check(r, "jax", jax.__version__, args.expect_version)
+    if args.gpu and args.expect_cuda and args.expect_cuda != "cpu":
+        major = args.expect_cuda.split(".")[0]
+        plugin = installed_version("jax-cuda%s-plugin" % major)
+        r.facts["cudaPlugin"] = plugin
+        r.check("jax CUDA %s plugin" % major, plugin is not None, value=plugin, expected="jax-cuda%s-plugin" % major,
+                message=None if plugin else "jax-cuda%s-plugin is not installed (was jax[cuda%s] installed?)" % (major, major))
+    try:
+        devices = jax.devices()
+    except Exception as exc:  # noqa: BLE001
+        r.failed("jax devices", exc)
+        return
+    r.facts["devices"] = [str(d) for d in devices]
+    if args.gpu:
+        gpus = [d for d in devices if d.platform == "gpu"]
+        if not r.check("GPU count", len(gpus) >= args.min_gpus, value=len(gpus), expected=">= %d" % args.min_gpus,
+                       message=None if len(gpus) >= args.min_gpus else "jax sees no GPU"):
+            return
+    a = np.random.RandomState(0).rand(128, 128).astype(np.float32)
+    where = "GPU 0" if args.gpu else "CPU"
+    try:
+        got = np.asarray(jax.jit(lambda x, y: x @ y)(a, a).block_until_ready())
+        r.check("jitted matmul on %s" % where, np.allclose(got, a @ a, rtol=1e-2, atol=1e-2))
+    except Exception as exc:  # noqa: BLE001
+        r.failed("jitted matmul on %s" % where, exc)
 
 
 def installed_version(name):
@@ -359,6 +497,9 @@ def user_script(r, path, timeout, cwd=None):
 
 def main(argv=None):
     p = argparse.ArgumentParser(description="gpu-image-matrix smoke check")
+    p.add_argument("--framework", choices=("pytorch", "tensorflow", "jax"), default="pytorch")
+    p.add_argument("--expect-version", help="tensorflow or jax: the version expected")
+    p.add_argument("--expect-cudnn", help="tensorflow: the cuDNN (major) the build must report")
     p.add_argument("--expect-torch")
     p.add_argument("--expect-cuda", help='CUDA major.minor the wheel is built for, or "cpu"')
     p.add_argument("--expect-torchvision")
