@@ -31733,7 +31733,7 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
  * (both entries call these parsers, so the rules are the same).
  */
 const CACHE_BACKENDS = ['auto', 'registry', 'gha', 'local', 'inline', 'none'];
-const PLACEHOLDERS = ['tag', 'key', 'torch', 'cuda', 'cudaVariant', 'python', 'os', 'flavor'];
+const PLACEHOLDERS = ['tag', 'key', 'framework', 'torch', 'tensorflow', 'jax', 'cuda', 'cudaVariant', 'python', 'os', 'flavor'];
 function parseBoolean(text, field, fallback) {
     const t = (text ?? '').trim();
     if (t === '')
@@ -37289,7 +37289,7 @@ function smokeMarkdown(results) {
         '',
         '| image | mode | GPU(s) | driver | torch | CUDA | cuDNN | result |',
         '|---|---|---|---|---|---|---|---|',
-        ...results.map((r) => `| ${[r.tag, r.mode, gpusText(r), r.host.driver ?? '-', r.report?.torch ?? '-', r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'), r.report?.cudnn != null ? String(r.report.cudnn) : '-', r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`].map(mdEscape).join(' | ')} |`),
+        ...results.map((r) => `| ${[r.tag, r.mode, gpusText(r), r.host.driver ?? '-', r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-', r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'), r.report?.cudnn != null ? String(r.report.cudnn) : '-', r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`].map(mdEscape).join(' | ')} |`),
     ];
     for (const r of results.filter((x) => x.status === 'failed')) {
         out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.failed ?? 'failed')}`);
@@ -37301,7 +37301,7 @@ function smokeMarkdown(results) {
     return `${out.join('\n')}\n`;
 }
 function smokeTable(results) {
-    const rows = results.map((r) => [r.tag, r.mode, r.status, r.report?.torch ?? '-', r.report ? (r.report.cuda ?? 'none') : '-', gpusText(r), `${r.seconds}s`]);
+    const rows = results.map((r) => [r.tag, r.mode, r.status, r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-', r.report ? (r.report.cuda ?? 'none') : '-', gpusText(r), `${r.seconds}s`]);
     const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
     const line = (cells) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();

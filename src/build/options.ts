@@ -34,7 +34,7 @@ export interface BuildOptions {
   parallel: number;
 }
 
-export const PLACEHOLDERS = ['tag', 'key', 'torch', 'cuda', 'cudaVariant', 'python', 'os', 'flavor'] as const;
+export const PLACEHOLDERS = ['tag', 'key', 'framework', 'torch', 'tensorflow', 'jax', 'cuda', 'cudaVariant', 'python', 'os', 'flavor'] as const;
 
 export function parseBoolean(text: string | undefined, field: string, fallback: boolean): boolean {
   const t = (text ?? '').trim();

@@ -163,7 +163,7 @@ export function smokeMarkdown(results: SmokeResult[]): string {
     '',
     '| image | mode | GPU(s) | driver | torch | CUDA | cuDNN | result |',
     '|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${[r.tag, r.mode, gpusText(r), r.host.driver ?? '-', r.report?.torch ?? '-', r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'), r.report?.cudnn != null ? String(r.report.cudnn) : '-', r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`].map(mdEscape).join(' | ')} |`),
+    ...results.map((r) => `| ${[r.tag, r.mode, gpusText(r), r.host.driver ?? '-', r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-', r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'), r.report?.cudnn != null ? String(r.report.cudnn) : '-', r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`].map(mdEscape).join(' | ')} |`),
   ];
   for (const r of results.filter((x) => x.status === 'failed')) {
     out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.failed ?? 'failed')}`);
@@ -174,7 +174,7 @@ export function smokeMarkdown(results: SmokeResult[]): string {
 }
 
 export function smokeTable(results: SmokeResult[]): string {
-  const rows = results.map((r) => [r.tag, r.mode, r.status, r.report?.torch ?? '-', r.report ? (r.report.cuda ?? 'none') : '-', gpusText(r), `${r.seconds}s`]);
+  const rows = results.map((r) => [r.tag, r.mode, r.status, r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-', r.report ? (r.report.cuda ?? 'none') : '-', gpusText(r), `${r.seconds}s`]);
   const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
