@@ -6650,7 +6650,13 @@ function emptyCustomisation() {
     };
 }
 function isEmpty(c) {
-    return JSON.stringify(compact(c)) === '{}';
+    // Asked once per planned entry: no allocation for the common case of nothing set.
+    for (const key of Object.values(FIELD_OF)) {
+        const v = c[key];
+        if (v !== null && !(Array.isArray(v) && v.length === 0))
+            return false;
+    }
+    return true;
 }
 /** Whether this customisation installs anything or changes the image (tag-suffix alone does not). */
 function changesImage(c) {
