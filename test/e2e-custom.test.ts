@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderDockerfile } from '../src/build/dockerfile.js';
 import { bundledCompat, mergeCompatFile } from '../src/compat/load.js';
 import type { ImageResult } from '../src/commands/build.js';
@@ -19,6 +19,9 @@ import { plan } from './helpers.js';
 // image that already holds torch (the base-image path): Debian's python3-torch 1.13 plus
 // python3-pip, built here as BASE. The wheel path (uv, nvidia/cuda, the PyTorch index) cannot
 // be reached from this machine; its rendering is tested in custom-core.test.ts.
+
+// Real builds and containers, beside the other end-to-end files on a shared 2-core builder: minutes, not seconds.
+vi.setConfig({ testTimeout: 600_000 });
 
 const node = runtimes().find((r) => r.name.startsWith('node 24'))!;
 const TORCH_IMAGE = `${REGISTRY}/debian-torch:bookworm`;

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { diagnoseSmokeFailure } from '../src/smoke/diagnose.js';
 import { checkArgs, parseCheckOutput, type CheckReport, type SmokeOptions } from '../src/smoke/run-args.js';
 import { plan } from './helpers.js';
@@ -13,6 +13,9 @@ import { ROOT } from './support/runtimes.js';
 // that return the build info, device lists and error texts recorded in the research, and do real
 // NumPy arithmetic. Python and NumPy are Debian's, in the local torch image. What this does NOT
 // show: that real TensorFlow or JAX wheels install and run; that needs PyPI and a GPU.
+
+// One container per test, beside the other end-to-end files: allow for a loaded machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 const IMAGE = `${REGISTRY}/debian-torch:bookworm`;
 const CHECK = path.join(ROOT, 'src/smoke/check.py');
