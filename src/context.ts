@@ -34,10 +34,6 @@ export function requestFromInputs(workspace: string): Request {
     Object.fromEntries(CUSTOM_KEYS.map((k) => [k, core.getInput(k)])),
     Object.fromEntries(CUSTOM_KEYS.map((k) => [k, `input ${k}`])) as Record<CustomKey, string>,
   );
-  for (const key of ['requirements', 'postInstall'] as const) {
-    const file = request.customisation[key];
-    if (file) confine(workspace, file, `input ${key === 'postInstall' ? 'post-install' : key}`);
-  }
   if (compatPath) request.compatFile = readInputFile(compatPath, workspace, 'input compat-file', true);
   if (entry) request.entry = { text: entry, origin: 'input entry' };
   if (needsBuild(command)) {

@@ -15,6 +15,14 @@ export function quote(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(shown) : shown;
 }
 
+/** What a parsed YAML/JSON value is, for "expected X, got Y" messages. */
+export function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object' && v !== null) return 'a mapping';
+  if (v === null || v === undefined) return 'nothing';
+  return `the value ${quote(v)}`;
+}
+
 /** "a, b or c" */
 export function listWords(items: readonly string[], last = 'or'): string {
   if (items.length <= 1) return items.join('');

@@ -1,5 +1,5 @@
 import { UserError, quote } from '../errors.js';
-import { normalisePipName } from './customisation.js';
+import { pipName } from '../repro/inventory.js';
 
 /**
  * Reading a requirements file before the build: which other files it includes (they go into
@@ -36,7 +36,7 @@ export function readRequirements(text: string, origin: string): RequirementsFact
     if (/--hash[=\s]/.test(line)) facts.hashes = true;
     if (line.startsWith('-')) return; // an option line: --index-url, --extra-index-url, --find-links, ...
     const pin = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9.+!_-]+)\s*(?:;.*?)?(?:\s+--hash.*)?$/.exec(line);
-    if (pin) facts.pins.push(`${normalisePipName(pin[1] as string)}==${pin[2]}`);
+    if (pin) facts.pins.push(`${pipName(pin[1] as string)}==${pin[2]}`);
   });
   return facts;
 }

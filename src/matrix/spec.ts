@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { CUSTOM_KEYS, customisationFromSpec, type Customisation } from '../custom/customisation.js';
-import { UserError, quote } from '../errors.js';
+import { UserError, describeValue, quote } from '../errors.js';
 import {
   parseCudaSelector,
   parseFlavorSelector,
@@ -111,7 +111,7 @@ export function parseMatrixSpecs(text: string, origin: string): MatrixSpec[] {
 export function specFromObject(root: unknown, origin: string): MatrixSpec {
   if (!isMap(root)) {
     throw new UserError(
-      `${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${describe(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`,
+      `${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${describeValue(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`,
     );
   }
   checkKnownKeys(root, TOP_KEYS, 'matrix');
@@ -156,13 +156,13 @@ export function specFromObject(root: unknown, origin: string): MatrixSpec {
 function partials(value: unknown, field: string, allowed: readonly string[]): PartialEntry[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    throw new UserError(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${describe(value)}`);
+    throw new UserError(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${describeValue(value)}`);
   }
   if (value.length > MAX_LIST_ITEMS) throw new UserError(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
   return value.map((item, i) => {
     const at = `${field}[${i}]`;
     if (!isMap(item)) {
-      throw new UserError(`${at}: expected a mapping of ${allowed.join(', ')}, got ${describe(item)}`);
+      throw new UserError(`${at}: expected a mapping of ${allowed.join(', ')}, got ${describeValue(item)}`);
     }
     checkKnownKeys(item, allowed, at);
     if (Object.keys(item).length === 0) throw new UserError(`${at}: an empty entry; name at least one of ${allowed.join(', ')}`);
@@ -171,7 +171,7 @@ function partials(value: unknown, field: string, allowed: readonly string[]): Pa
       const v = item[axis];
       if (v === undefined) continue;
       if (typeof v !== 'string') {
-        throw new UserError(`${at}.${axis}: expected one value, got ${describe(v)}; write one ${field.split('.')[1]} item per combination`);
+        throw new UserError(`${at}.${axis}: expected one value, got ${describeValue(v)}; write one ${field.split('.')[1]} item per combination`);
       }
       entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
     }
@@ -180,7 +180,7 @@ function partials(value: unknown, field: string, allowed: readonly string[]): Pa
     for (const key of OTHER_FRAMEWORK_KEYS) {
       const v = item[key];
       if (v === undefined) continue;
-      if (typeof v !== 'string') throw new UserError(`${at}.${key}: expected one value, got ${describe(v)}; write one ${field.split('.')[1]} item per combination`);
+      if (typeof v !== 'string') throw new UserError(`${at}.${key}: expected one value, got ${describeValue(v)}; write one ${field.split('.')[1]} item per combination`);
       entry[key] = parseTorchSelector(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
     }
     return entry as PartialEntry;
@@ -193,11 +193,11 @@ function valuesOf(value: unknown, field: string): string[] {
     if (value.length === 0) throw new UserError(`${field}: an empty list; give at least one value or leave the key out`);
     if (value.length > MAX_LIST_ITEMS) throw new UserError(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
     return value.map((v, i) => {
-      if (typeof v !== 'string') throw new UserError(`${field}[${i}]: expected a version, got ${describe(v)}`);
+      if (typeof v !== 'string') throw new UserError(`${field}[${i}]: expected a version, got ${describeValue(v)}`);
       return nonEmpty(v, `${field}[${i}]`);
     });
   }
-  throw new UserError(`${field}: expected a value or a list of values, got ${describe(value)}`);
+  throw new UserError(`${field}: expected a value or a list of values, got ${describeValue(value)}`);
 }
 
 function nonEmpty(v: string, field: string): string {
@@ -222,9 +222,3 @@ function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function describe(v: unknown): string {
-  if (Array.isArray(v)) return 'a list';
-  if (isMap(v)) return 'a mapping';
-  if (v === null || v === undefined) return 'nothing';
-  return `the value ${quote(v)}`;
-}

@@ -1,6 +1,6 @@
 import { parseRepository, repositoryName } from '../build/reference.js';
 import { UserError, quote } from '../errors.js';
-import { parseBoolean, parseBuildArgs } from '../build/options.js';
+import { lines, parseBoolean } from '../build/options.js';
 import { parseEnvLine } from '../custom/customisation.js';
 import type { MatrixEntry } from '../matrix/entry.js';
 import { DEFAULT_SHM_SIZE, parseCpus, parseGpuFlags, parseGpus, parsePython, parseSize, parseSmokeMode, parseWholeNumber, type SmokeOptions } from './run-args.js';
@@ -38,7 +38,7 @@ export function parseSmokeOptions(raw: RawSmokeInputs, names: Record<keyof RawSm
     ipcHost,
     memory: parseSize(raw.memory, names.memory, null),
     cpus: parseCpus(raw.cpus, names.cpus),
-    env: parseBuildArgs(raw.env, names.env).map(([k, v], i) => parseEnvLine(`${k}=${v}`, `${names.env} line ${i + 1}`)),
+    env: lines(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)),
   };
   if (script) options.script = script;
   if (script && workspace) options.workspace = workspace;

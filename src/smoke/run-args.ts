@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { UserError, listWords, quote } from '../errors.js';
 import { changesImage, emptyCustomisation, type Customisation } from '../custom/customisation.js';
 import { INVENTORY_PATH } from '../build/dockerfile.js';
@@ -147,11 +148,10 @@ export function smokeRunEnv(base: NodeJS.ProcessEnv, options: SmokeOptions): Nod
   return options.env.length ? { ...base, ...Object.fromEntries(options.env) } : base;
 }
 
+/** file's path inside dir, or null when it is not inside (as the workspace confinement decides it). */
 function relativeInside(dir: string, file: string): string | null {
-  const d = dir.replace(/\/+$/, '');
-  if (!file.startsWith(`${d}/`)) return null;
-  const rel = file.slice(d.length + 1);
-  return rel.split('/').includes('..') ? null : rel;
+  const rel = path.posix.relative(dir, file);
+  return rel === '' || rel === '..' || rel.startsWith('../') || path.posix.isAbsolute(rel) ? null : rel;
 }
 
 /** The check script's own arguments (also what a person passes when running it standalone). */
