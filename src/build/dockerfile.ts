@@ -1,4 +1,4 @@
-import { pipName, userParts, type Customisation } from '../custom/customisation.js';
+import { requirementName, userParts, type Customisation } from '../custom/customisation.js';
 import type { RequirementsFacts } from '../custom/requirements.js';
 import { bundledFrameworks, type FrameworkData, type TfInstall } from '../compat/frameworks.js';
 import { frameworkFromBaseImage, frameworkTitle, type MatrixEntry } from '../matrix/entry.js';
@@ -337,7 +337,7 @@ function inventoryScript(entry: MatrixEntry, fromBase: boolean, inputs: Template
   const requested = {
     aptPackages: custom.aptPackages ?? [],
     pipPackages: custom.pipPackages ?? [],
-    pipPackageNames: (custom.pipPackages ?? []).map(pipName),
+    pipPackageNames: (custom.pipPackages ?? []).map(requirementName),
     requirements: custom.requirements ? { file: custom.requirements, hashes: inputs.requirements?.facts.hashes ?? false, pins: inputs.requirements?.facts.pins ?? [] } : null,
     env: Object.fromEntries(custom.env ?? []),
     workdir: custom.workdir ?? null,

@@ -89,7 +89,7 @@ export function checkFrameworks(d: FrameworkData): FrameworkData {
     if (!MINOR.test(r.cuda) || !r.cudaFull.startsWith(`${r.cuda}.`)) fail(`tensorflow ${r.minor} cuda ${r.cuda} / ${r.cudaFull}`);
     if ((r.install === 'pinned-libraries' || r.install === 'and-cuda-constrained') && r.cudaLibraries.length === 0) fail(`tensorflow ${r.minor}: ${r.install} without cudaLibraries`);
     if (r.cudaLibraries.some((l) => !/^nvidia-[a-z0-9-]+==[\d.]+$/.test(l))) fail(`tensorflow ${r.minor} cudaLibraries`);
-    if (!/^(nvidia\/cuda|ubuntu):[\w.-]+$/.test(r.baseImage) || !r.baseImage.endsWith(r.os.replace('ubuntu', 'ubuntu'))) fail(`tensorflow ${r.minor} baseImage ${r.baseImage}`);
+    if (!/^(nvidia\/cuda|ubuntu):[\w.-]+$/.test(r.baseImage) || !r.baseImage.endsWith(r.os)) fail(`tensorflow ${r.minor} baseImage ${r.baseImage}`);
   }
   for (const r of d.jax) {
     if (!VERSION.test(r.version) || !r.python.length || !r.cuda.every((c) => d.jaxCuda[c])) fail(`jax ${r.version}`);

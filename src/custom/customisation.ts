@@ -1,4 +1,6 @@
-import { UserError, quote } from '../errors.js';
+import { lines } from '../build/options.js';
+import { UserError, describeValue, quote } from '../errors.js';
+import { pipName } from '../repro/inventory.js';
 
 /**
  * What a team adds to the embedded template's image: system and Python packages, a
@@ -143,17 +145,13 @@ export function parsePipPackage(text: string, field: string): string {
     (extras === '' || PIP_EXTRAS.test(extras)) &&
     (specifiers === '' || specifiers.split(',').every((s) => PIP_SPECIFIER.test(s.trim())));
   if (!ok) throw new UserError(`${field}: ${quote(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
-  const normal = normalisePipName(name);
+  const normal = pipName(name);
   if ((FRAMEWORK_PACKAGES as readonly string[]).includes(normal)) {
     throw new UserError(`${field}: ${quote(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
   }
   return `${name}${extras}${specifiers.replace(/\s+/g, '')}`;
 }
 
-/** PEP 503 normalised name: lowercase, runs of -_. as one -. */
-export function normalisePipName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
 
 export function parseIndexUrl(text: string, field: string): string {
   const t = text.trim();
@@ -236,20 +234,9 @@ export function parseTagSuffix(text: string, field: string): string {
 // ---------------------------------------------------------------------------------------------
 // From action inputs (strings; lists one per line or separated by spaces) and from spec values.
 
-/** Items of a list input: split on newlines and spaces; # starts a comment line. */
+/** Items of a list input: lines (# starts a comment line), split on spaces. */
 function words(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'))
-    .flatMap((l) => l.split(/\s+/));
-}
-
-function lineList(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
+  return lines(text).flatMap((l) => l.split(/\s+/));
 }
 
 export type RawCustomInputs = Partial<Record<CustomKey, string>>;
@@ -260,19 +247,31 @@ export function parseCustomInputs(raw: RawCustomInputs, names: Record<CustomKey,
   c.aptPackages = dedupe(words(raw['apt-packages']).map((w, i) => parseAptPackage(w, `${names['apt-packages']} item ${i + 1}`)));
   c.pipPackages = dedupe(words(raw['pip-packages']).map((w, i) => parsePipPackage(w, `${names['pip-packages']} item ${i + 1}`)));
   c.pipExtraIndexUrls = dedupe(words(raw['pip-extra-index-url']).map((w, i) => parseIndexUrl(w, `${names['pip-extra-index-url']} item ${i + 1}`)));
-  c.env = sortEnv(lineList(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)));
-  const scalar = <T>(key: CustomKey, parse: (t: string, f: string) => T): T | null => {
+  c.env = sortEnv(lines(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)));
+  setSingleValues(c, (key) => {
     const t = raw[key]?.trim();
-    return t ? parse(t, names[key]) : null;
-  };
-  c.requirements = scalar('requirements', parseWorkspacePath);
-  c.pipIndexUrl = scalar('pip-index-url', parseIndexUrl);
-  c.workdir = scalar('workdir', parseWorkdir);
-  c.user = scalar('user', parseUser);
-  c.postInstall = scalar('post-install', parseWorkspacePath);
-  c.baseImage = scalar('base-image', parseBaseImageTemplate);
-  c.tagSuffix = scalar('tag-suffix', parseTagSuffix);
+    return t ? { text: t, field: names[key] } : null;
+  });
   return c;
+}
+
+/** The keys that take one value, each with its parser. */
+const SINGLE_VALUES = {
+  requirements: parseWorkspacePath,
+  'pip-index-url': parseIndexUrl,
+  workdir: parseWorkdir,
+  user: parseUser,
+  'post-install': parseWorkspacePath,
+  'base-image': parseBaseImageTemplate,
+  'tag-suffix': parseTagSuffix,
+} as const satisfies Partial<Record<CustomKey, (text: string, field: string) => string>>;
+
+/** Parse each single-value key that `read` finds (inputs and spec keys differ only in how they are read). */
+function setSingleValues(c: Customisation, read: (key: keyof typeof SINGLE_VALUES) => { text: string; field: string } | null): void {
+  for (const [key, parse] of Object.entries(SINGLE_VALUES) as [keyof typeof SINGLE_VALUES, (t: string, f: string) => string][]) {
+    const got = read(key);
+    if (got) (c as unknown as Record<string, string>)[FIELD_OF[key]] = parse(got.text, got.field);
+  }
 }
 
 /**
@@ -287,52 +286,48 @@ export function customisationFromSpec(obj: Record<string, unknown>, at: string):
     const v = obj[key];
     const field = `${at}.${key}`;
     if (v === undefined) return [];
-    if (typeof v === 'string') return words(v).map((w, i) => parse(w, words(v).length > 1 ? `${field} item ${i + 1}` : field));
+    if (typeof v === 'string') {
+      const items = words(v);
+      return items.map((w, i) => parse(w, items.length > 1 ? `${field} item ${i + 1}` : field));
+    }
     if (Array.isArray(v)) {
       return v.map((item, i) => {
-        if (typeof item !== 'string') throw new UserError(`${field}[${i}]: expected one value, got ${describe(item)}`);
+        if (typeof item !== 'string') throw new UserError(`${field}[${i}]: expected one value, got ${describeValue(item)}`);
         return parse(item, `${field}[${i}]`);
       });
     }
-    throw new UserError(`${field}: expected a list of values, got ${describe(v)}`);
-  };
-  const scalar = <T>(key: CustomKey, parse: (t: string, f: string) => T): T | null => {
-    const v = obj[key];
-    if (v === undefined) return null;
-    if (typeof v !== 'string' || v.trim() === '') throw new UserError(`${at}.${key}: expected one value, got ${describe(v)}`);
-    return parse(v, `${at}.${key}`);
+    throw new UserError(`${field}: expected a list of values, got ${describeValue(v)}`);
   };
   c.aptPackages = dedupe(list('apt-packages', parseAptPackage));
   c.pipPackages = dedupe(list('pip-packages', parsePipPackage));
   c.pipExtraIndexUrls = dedupe(list('pip-extra-index-url', parseIndexUrl));
   c.env = sortEnv(envFromSpec(obj.env, `${at}.env`));
-  c.requirements = scalar('requirements', parseWorkspacePath);
-  c.pipIndexUrl = scalar('pip-index-url', parseIndexUrl);
-  c.workdir = scalar('workdir', parseWorkdir);
-  c.user = scalar('user', parseUser);
-  c.postInstall = scalar('post-install', parseWorkspacePath);
-  c.baseImage = scalar('base-image', parseBaseImageTemplate);
-  c.tagSuffix = scalar('tag-suffix', parseTagSuffix);
+  setSingleValues(c, (key) => {
+    const v = obj[key];
+    if (v === undefined) return null;
+    if (typeof v !== 'string' || v.trim() === '') throw new UserError(`${at}.${key}: expected one value, got ${describeValue(v)}`);
+    return { text: v, field: `${at}.${key}` };
+  });
   return c;
 }
 
 function envFromSpec(v: unknown, field: string): [string, string][] {
   if (v === undefined) return [];
-  if (typeof v === 'string') return lineList(v).map((l, i) => parseEnvLine(l, `${field} line ${i + 1}`));
+  if (typeof v === 'string') return lines(v).map((l, i) => parseEnvLine(l, `${field} line ${i + 1}`));
   if (Array.isArray(v)) {
     return v.map((item, i) => {
-      if (typeof item !== 'string') throw new UserError(`${field}[${i}]: expected KEY=VALUE, got ${describe(item)}`);
+      if (typeof item !== 'string') throw new UserError(`${field}[${i}]: expected KEY=VALUE, got ${describeValue(item)}`);
       return parseEnvLine(item, `${field}[${i}]`);
     });
   }
   if (typeof v === 'object' && v !== null) {
     return Object.entries(v as Record<string, unknown>).map(([key, value]) => {
       if (!ENV_KEY.test(key)) throw new UserError(`${field}: ${quote(key)} is not a variable name (letters, digits and _)`);
-      if (typeof value !== 'string') throw new UserError(`${field}.${key}: expected a value, got ${describe(value)}`);
+      if (typeof value !== 'string') throw new UserError(`${field}.${key}: expected a value, got ${describeValue(value)}`);
       return [key, parseEnvValue(value, `${field}.${key}`)];
     });
   }
-  throw new UserError(`${field}: expected a mapping of NAME: value, got ${describe(v)}`);
+  throw new UserError(`${field}: expected a mapping of NAME: value, got ${describeValue(v)}`);
 }
 
 /**
@@ -341,7 +336,7 @@ function envFromSpec(v: unknown, field: string): [string, string][] {
  */
 export function customisationFromEntry(v: unknown, field: string): Customisation | null {
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'object' || Array.isArray(v)) throw new UserError(`${field}: expected the customisation object a plan wrote, got ${describe(v)}`);
+  if (typeof v !== 'object' || Array.isArray(v)) throw new UserError(`${field}: expected the customisation object a plan wrote, got ${describeValue(v)}`);
   const o = v as Record<string, unknown>;
   const spec: Record<string, unknown> = {};
   for (const key of CUSTOM_KEYS) {
@@ -394,8 +389,8 @@ export function userParts(user: string): { name: string; uid: string | null } {
 }
 
 /** Name of a pip requirement, normalised: "Opencv_Python[x]>=4" -> "opencv-python". */
-export function pipName(requirement: string): string {
-  return normalisePipName(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
+export function requirementName(requirement: string): string {
+  return pipName(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
 }
 
 function dedupe(items: string[]): string[] {
@@ -406,7 +401,7 @@ function dedupe(items: string[]): string[] {
 function dedupeByName(items: string[]): string[] {
   const byName = new Map<string, string>();
   for (const item of items) {
-    const name = pipName(item);
+    const name = requirementName(item);
     byName.delete(name);
     byName.set(name, item);
   }
@@ -416,11 +411,4 @@ function dedupeByName(items: string[]): string[] {
 function sortEnv(pairs: [string, string][]): [string, string][] {
   const map = new Map(pairs);
   return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-}
-
-function describe(v: unknown): string {
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object' && v !== null) return 'a mapping';
-  if (v === null || v === undefined) return 'nothing';
-  return `the value ${quote(v)}`;
 }

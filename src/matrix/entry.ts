@@ -184,37 +184,11 @@ export function baseImageFor(cuda: CudaRelease | null, ubuntu: string, flavor: F
 const KEY_VERSION = 1;
 export function entryKey(fields: EntryIdentity, customisation?: Partial<Customisation>): string {
   const custom = customisation && Object.keys(customisation).length ? [customisation] : [];
-  if (fields.framework !== 'pytorch') {
-    const canonical = JSON.stringify([
-      KEY_VERSION,
-      fields.framework,
-      frameworkVersion(fields),
-      fields.cudaVariant,
-      fields.cudaFull,
-      fields.cudnn,
-      fields.python,
-      fields.os,
-      fields.flavor,
-      fields.baseImage,
-      ...custom,
-    ]);
-    return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
-  }
+  const common = [fields.cudaVariant, fields.cudaFull, fields.cudnn, fields.python, fields.os, fields.flavor, fields.baseImage];
   // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
-  const canonical = JSON.stringify([
-    KEY_VERSION,
-    fields.torch,
-    fields.torchvision,
-    fields.torchaudio,
-    fields.cudaVariant,
-    fields.cudaFull,
-    fields.cudnn,
-    fields.python,
-    fields.os,
-    fields.flavor,
-    fields.baseImage,
-    fields.indexUrl,
-    ...custom,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
+  const canonical =
+    fields.framework === 'pytorch'
+      ? [KEY_VERSION, fields.torch, fields.torchvision, fields.torchaudio, ...common, fields.indexUrl, ...custom]
+      : [KEY_VERSION, fields.framework, frameworkVersion(fields), ...common, ...custom];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12);
 }

@@ -106,11 +106,7 @@ function planOtherFramework(spec: MatrixSpec, options: PlanOptions, frameworks: 
       added.push(...otherInclude(item, field, mergeCustomisation(everyEntry, custom), frameworks));
       return;
     }
-    if (custom?.tagSuffix) {
-      for (const r of matched) added.push({ ...r, custom: mergeCustomisation(r.custom, custom) });
-      return;
-    }
-    if (custom) for (const r of matched) r.custom = mergeCustomisation(r.custom, custom);
+    applyAdditions(matched, custom, added);
   });
   const include = [...resolved, ...added].map((r) => customiseEntry(r.entry, r.custom));
   if (include.length === 0) {
@@ -118,6 +114,20 @@ function planOtherFramework(spec: MatrixSpec, options: PlanOptions, frameworks: 
     throw new UserError(`the ${framework} matrix resolves to no entries.${reasons.length ? `\nSkipped because:\n  ${reasons.slice(0, 10).join('\n  ')}` : ''}`);
   }
   return { include, skipped, warnings: [] };
+}
+
+/**
+ * An include item's additions (apt-packages, ...) to the entries it matched. With tag-suffix they
+ * make variants: a copy of each matched entry, beside it (and true is returned). Otherwise GitHub's
+ * rule: they are added to the matched entries themselves.
+ */
+function applyAdditions<R extends { custom: Customisation }>(matched: R[], custom: Customisation | null, added: R[]): boolean {
+  if (custom?.tagSuffix) {
+    for (const r of matched) added.push({ ...r, custom: mergeCustomisation(r.custom, custom) });
+    return true;
+  }
+  if (custom) for (const r of matched) r.custom = mergeCustomisation(r.custom, custom);
+  return false;
 }
 
 /** An include item that names tensorflow or jax: a new entry of that framework. */
@@ -242,15 +252,10 @@ class Resolver {
         added.push(...this.resolveInclude(include, field, mergeCustomisation(everyEntry, custom)));
         return;
       }
-      // A tag-suffix names a variant: a copy of each matched entry with the include's additions,
-      // beside the entry (which keeps its own tag).
-      if (custom?.tagSuffix) {
-        if (extraKeys.length > 0) throw new UserError(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
-        for (const r of matched) added.push({ ...r, custom: mergeCustomisation(r.custom, custom) });
-        return;
+      if (custom?.tagSuffix && extraKeys.length > 0) {
+        throw new UserError(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
       }
-      // GitHub's rule: an include that matches adds its other keys to the entries it matches.
-      if (custom) for (const r of matched) r.custom = mergeCustomisation(r.custom, custom);
+      if (applyAdditions(matched, custom, added)) return;
       if (extraKeys.length === 0) return; // already in the matrix
       const extras: PartialEntry = {};
       for (const k of extraKeys) (extras as Record<Axis, unknown>)[k] = include[k];

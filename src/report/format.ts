@@ -39,14 +39,14 @@ const TORCH_COLUMNS: { title: string; value: (e: MatrixEntry) => string }[] = [
 ];
 
 export function planTable(plan: Plan): string {
-  const COLUMNS = columnsFor(plan);
-  const rows = plan.include.map((e) => COLUMNS.map((c) => c.value(e)));
-  const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const columns = columnsFor(plan);
+  const rows = plan.include.map((e) => columns.map((c) => c.value(e)));
+  const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   const out = [
     `${plan.include.length} ${plan.include.length === 1 ? 'entry' : 'entries'}`,
     '',
-    line(COLUMNS.map((c) => c.title)),
+    line(columns.map((c) => c.title)),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
   ];
@@ -68,12 +68,13 @@ function skippedVersion(s: SkippedCell): string {
 
 export function planMarkdown(plan: Plan): string {
   const cell = (text: string): string => mdEscape(text);
+  const columns = columnsFor(plan);
   const out = [
     `### gpu-image-matrix plan: ${plan.include.length} ${plan.include.length === 1 ? 'image' : 'images'}`,
     '',
-    `| ${columnsFor(plan).map((c) => c.title).join(' | ')} |`,
-    `|${columnsFor(plan).map(() => '---').join('|')}|`,
-    ...plan.include.map((e) => `| ${columnsFor(plan).map((c) => cell(c.value(e))).join(' | ')} |`),
+    `| ${columns.map((c) => c.title).join(' | ')} |`,
+    `|${columns.map(() => '---').join('|')}|`,
+    ...plan.include.map((e) => `| ${columns.map((c) => cell(c.value(e))).join(' | ')} |`),
   ];
   if (plan.skipped.length) {
     out.push('', `<details><summary>Skipped ${plan.skipped.length} combination(s) that were never shipped</summary>`, '');
