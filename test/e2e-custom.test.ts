@@ -7,7 +7,7 @@ import { renderDockerfile } from '../src/build/dockerfile.js';
 import { bundledCompat, mergeCompatFile } from '../src/compat/load.js';
 import type { ImageResult } from '../src/commands/build.js';
 import type { SmokeResult } from '../src/commands/smoke.js';
-import { BUILDER, REGISTRY, freshRepository, registryDigest, requireInfra } from './support/infra.js';
+import { DEBIAN_TORCH_COMPAT, BUILDER, REGISTRY, freshRepository, registryDigest, requireInfra } from './support/infra.js';
 import { buildWheels, servePipIndex, type PipIndex } from './support/pip-index.js';
 import { runAction, type ActionRun } from './support/run-action.js';
 import { runtimes } from './support/runtimes.js';
@@ -26,24 +26,6 @@ vi.setConfig({ testTimeout: 600_000 });
 const node = runtimes().find((r) => r.name.startsWith('node 24'))!;
 const TORCH_IMAGE = `${REGISTRY}/debian-torch:bookworm`;
 const BASE = `${REGISTRY}/gim-fixtures/torch-pip:bookworm`;
-
-// Debian's build as release data: torch 1.13 on Python 3.11. 1.13.1 is there to ask for a torch
-// the base image does not hold.
-const COMPAT = JSON.stringify({
-  schemaVersion: 1,
-  torch: [
-    {
-      minor: '1.13',
-      status: 'stable',
-      python: { supported: ['3.11'], experimental: [] },
-      cuda: { variants: ['cu117'], pypiDefault: 'cu117', cudnn: { cu117: '8.5.0.96' } },
-      patches: [
-        { torch: '1.13.0', torchvision: null, torchaudio: null },
-        { torch: '1.13.1', torchvision: null, torchaudio: null },
-      ],
-    },
-  ],
-});
 
 const SMOKE_SCRIPT = `import json, os, demo_pkg
 # run from the read-only workspace mount
@@ -111,7 +93,7 @@ function action(inputs: Record<string, string>, setup: (ws: string) => void = ()
     {
       timeoutMs: 600_000,
       setup: (ws) => {
-        writeFileSync(path.join(ws, 'compat.json'), COMPAT);
+        writeFileSync(path.join(ws, 'compat.json'), DEBIAN_TORCH_COMPAT);
         setup(ws);
       },
     },
@@ -249,7 +231,7 @@ describe('fan-out: a planned entry carries what it adds', () => {
     // A fan-out job passes the entry, and (as the reusable workflow does for the plan only) may or may not repeat the inputs.
     const alone = await runAction(node.bin, { command: 'build', entry: JSON.stringify(variant), 'compat-file': 'compat.json', builder: BUILDER, image: repo, push: 'true' }, {
       timeoutMs: 600_000,
-      setup: (ws) => writeFileSync(path.join(ws, 'compat.json'), COMPAT),
+      setup: (ws) => writeFileSync(path.join(ws, 'compat.json'), DEBIAN_TORCH_COMPAT),
     });
     expect(alone.code, alone.stdout.slice(-3000)).toBe(0);
     expect(images(alone)[0]).toMatchObject({ key: variant.key, tag: variant.tag, status: 'built' });
@@ -291,7 +273,7 @@ describe('reproducibility of the customised template', () => {
 
 describe('the template\'s own Python steps', () => {
   it('pin and inventory read the same packages on Python 3.7, without importlib.metadata', () => {
-    const entry = plan(`torch: 1.13.0\ncuda: cpu\npython: "3.11"\nbase-image: ${BASE}\napt-packages: [hello]`, { data: mergeCompatFile(bundledCompat(), COMPAT, 'compat') }).include[0]!;
+    const entry = plan(`torch: 1.13.0\ncuda: cpu\npython: "3.11"\nbase-image: ${BASE}\napt-packages: [hello]`, { data: mergeCompatFile(bundledCompat(), DEBIAN_TORCH_COMPAT, 'compat') }).include[0]!;
     const text = renderDockerfile(entry);
     const script = (marker: string) => text.slice(text.indexOf(`<<'${marker}'\n`) + marker.length + 4, text.indexOf(`\n${marker}\n`));
     const dir = path.join(scratch, 'steps');

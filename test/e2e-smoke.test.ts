@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SmokeResult } from '../src/commands/smoke.js';
-import { REGISTRY, freshRepository, requireInfra } from './support/infra.js';
+import { DEBIAN_TORCH_COMPAT, REGISTRY, freshRepository, requireInfra } from './support/infra.js';
 import { runAction, type ActionRun } from './support/run-action.js';
 import { runtimes } from './support/runtimes.js';
 
@@ -15,23 +15,6 @@ import { runtimes } from './support/runtimes.js';
 
 const node = runtimes().find((r) => r.name.startsWith('node 24'))!;
 const TORCH_IMAGE = `${REGISTRY}/debian-torch:bookworm`;
-
-// Debian's build, described as release data: torch 1.13 on Python 3.11, no torchvision/torchaudio.
-const COMPAT = JSON.stringify({
-  schemaVersion: 1,
-  torch: [
-    {
-      minor: '1.13',
-      status: 'stable',
-      python: { supported: ['3.11'], experimental: [] },
-      cuda: { variants: ['cu117'], pypiDefault: 'cu117', cudnn: { cu117: '8.5.0.96' } },
-      patches: [
-        { torch: '1.13.0', torchvision: null, torchaudio: null },
-        { torch: '1.13.1', torchvision: null, torchaudio: null },
-      ],
-    },
-  ],
-});
 
 let scratch = '';
 beforeAll(() => {
@@ -56,7 +39,7 @@ function smoke(inputs: Record<string, string>, options: Parameters<typeof runAct
       timeoutMs: 300_000,
       ...options,
       setup: (ws) => {
-        writeFileSync(path.join(ws, 'compat.json'), COMPAT);
+        writeFileSync(path.join(ws, 'compat.json'), DEBIAN_TORCH_COMPAT);
         options.setup?.(ws);
       },
     },

@@ -11,6 +11,27 @@ export const REGISTRY = '127.0.0.1:5000';
 export const BUILDER = 'bk-remote';
 export const BASE_IMAGE = `${REGISTRY}/debian:bookworm`;
 
+/**
+ * Debian bookworm's python3-torch (scripts/infra.sh's debian-torch image) as release data, for a
+ * compat-file: torch 1.13 on Python 3.11, no torchvision or torchaudio. 1.13.1 is there to ask for
+ * a torch the image does not hold.
+ */
+export const DEBIAN_TORCH_COMPAT = JSON.stringify({
+  schemaVersion: 1,
+  torch: [
+    {
+      minor: '1.13',
+      status: 'stable',
+      python: { supported: ['3.11'], experimental: [] },
+      cuda: { variants: ['cu117'], pypiDefault: 'cu117', cudnn: { cu117: '8.5.0.96' } },
+      patches: [
+        { torch: '1.13.0', torchvision: null, torchaudio: null },
+        { torch: '1.13.1', torchvision: null, torchaudio: null },
+      ],
+    },
+  ],
+});
+
 export function requireInfra(): void {
   const problems: string[] = [];
   const check = (what: string, file: string, args: string[]): void => {
