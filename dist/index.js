@@ -31639,6 +31639,16 @@ function quote(value) {
     const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
     return typeof value === 'string' ? JSON.stringify(shown) : shown;
 }
+/** What a parsed YAML/JSON value is, for "expected X, got Y" messages. */
+function describeValue(v) {
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object' && v !== null)
+        return 'a mapping';
+    if (v === null || v === undefined)
+        return 'nothing';
+    return `the value ${quote(v)}`;
+}
 /** "a, b or c" */
 function listWords(items, last = 'or') {
     if (items.length <= 1)
@@ -31857,7 +31867,232 @@ function parseBuildOptions(raw, names) {
     return options;
 }
 
+;// CONCATENATED MODULE: ./src/repro/tar.ts
+
+function field(buf, offset, length) {
+    const raw = buf.subarray(offset, offset + length);
+    const end = raw.indexOf(0);
+    return raw.subarray(0, end === -1 ? length : end).toString('utf8');
+}
+function octal(buf, offset, length) {
+    const raw = buf.subarray(offset, offset + length);
+    // GNU base-256 for large values: high bit of the first byte set.
+    if ((raw[0] ?? 0) & 0x80) {
+        let v = 0;
+        for (let i = 1; i < raw.length; i++)
+            v = v * 256 + (raw[i] ?? 0);
+        return v;
+    }
+    const text = field(buf, offset, length).trim();
+    return text ? parseInt(text, 8) : 0;
+}
+function paxRecords(data) {
+    const out = {};
+    let pos = 0;
+    while (pos < data.length) {
+        const space = data.indexOf(0x20, pos);
+        if (space === -1)
+            break;
+        const len = parseInt(data.subarray(pos, space).toString('ascii'), 10);
+        if (!len)
+            break;
+        const record = data.subarray(space + 1, pos + len - 1).toString('utf8');
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        pos += len;
+    }
+    return out;
+}
+function readTar(buf, keep = () => false) {
+    const entries = [];
+    let pos = 0;
+    let pax = {};
+    let longName = null;
+    let longLink = null;
+    while (pos + 512 <= buf.length) {
+        const header = buf.subarray(pos, pos + 512);
+        if (header.every((b) => b === 0))
+            break;
+        const size = octal(header, 124, 12);
+        const typeflag = String.fromCharCode(header[156] ?? 48);
+        const dataStart = pos + 512;
+        const data = buf.subarray(dataStart, dataStart + size);
+        pos = dataStart + Math.ceil(size / 512) * 512;
+        if (typeflag === 'x') {
+            pax = { ...pax, ...paxRecords(data) };
+            continue;
+        }
+        if (typeflag === 'g')
+            continue;
+        if (typeflag === 'L') {
+            longName = field(data, 0, data.length);
+            continue;
+        }
+        if (typeflag === 'K') {
+            longLink = field(data, 0, data.length);
+            continue;
+        }
+        const prefix = field(header, 345, 155);
+        const name = pax.path ?? longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
+        const link = pax.linkpath ?? longLink ?? field(header, 157, 100);
+        const type = typeflag === '0' || typeflag === '\0' || typeflag === '7' ? 'file' : typeflag === '5' ? 'dir' : typeflag === '2' ? 'symlink' : typeflag === '1' ? 'hardlink' : 'other';
+        const path = normalise(name);
+        entries.push({
+            path,
+            type,
+            mode: octal(header, 100, 8) & 0o7777,
+            size: type === 'file' ? size : 0,
+            mtime: pax.mtime ? Math.floor(Number(pax.mtime)) : octal(header, 136, 12),
+            link: type === 'symlink' || type === 'hardlink' ? link : '',
+            sha256: type === 'file' ? (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex') : null,
+            uid: pax.uid ? Number(pax.uid) : octal(header, 108, 8),
+            gid: pax.gid ? Number(pax.gid) : octal(header, 116, 8),
+            ...(type === 'file' && keep(path) ? { content: Buffer.from(data) } : {}),
+        });
+        pax = {};
+        longName = null;
+        longLink = null;
+    }
+    return entries;
+}
+/** "./usr/bin/" -> "usr/bin" */
+function normalise(p) {
+    return p.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/repro/inventory.ts
+
+/** The inventory the embedded template writes (INVENTORY_PATH, without the leading slash). */
+const IMAGE_INVENTORY = 'etc/gpu-image-matrix/inventory.json';
+/** The files the inventory reads; only these are kept in memory when layers are read. */
+function inventoryWants(path) {
+    return (path === IMAGE_INVENTORY ||
+        path === 'var/lib/dpkg/status' ||
+        /(?:site|dist)-packages\/[^/]+\.dist-info\/METADATA$/.test(path) ||
+        /(?:site|dist)-packages\/[^/]+\.egg-info(?:\/PKG-INFO)?$/.test(path) ||
+        /(?:site|dist)-packages\/torch\/version\.py$/.test(path));
+}
+/** Apply layers bottom to top, with OCI whiteouts (".wh.name" removes name; ".wh..wh..opq" empties the directory). */
+function mergeLayers(layers) {
+    const fs = new Map();
+    for (const layer of layers) {
+        for (const e of layer) {
+            const slash = e.path.lastIndexOf('/');
+            const dir = slash >= 0 ? e.path.slice(0, slash) : '';
+            const base = e.path.slice(slash + 1);
+            if (base === '.wh..wh..opq') {
+                for (const p of [...fs.keys()])
+                    if (p.startsWith(`${dir}/`))
+                        fs.delete(p);
+                continue;
+            }
+            if (base.startsWith('.wh.')) {
+                const gone = normalise(`${dir}/${base.slice(4)}`);
+                fs.delete(gone);
+                for (const p of [...fs.keys()])
+                    if (p.startsWith(`${gone}/`))
+                        fs.delete(p);
+                continue;
+            }
+            fs.set(e.path, e);
+        }
+    }
+    return fs;
+}
+function headers(text) {
+    const out = {};
+    for (const line of text.split(/\r?\n/)) {
+        if (line === '')
+            break;
+        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+        if (m?.[1] && !(m[1] in out))
+            out[m[1]] = (m[2] ?? '').trim();
+    }
+    return out;
+}
+/** pip normalises names (PEP 503): "Torch_Vision" and "torch-vision" are one package. */
+function pipName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+function inventoryOf(files) {
+    const inv = { source: 'layers', python: {}, debian: {}, torch: null, cuda: null, cudnn: null, nccl: null };
+    const own = readImageInventory(files.get(IMAGE_INVENTORY));
+    for (const [path, e] of files) {
+        if (!e.content || path === IMAGE_INVENTORY)
+            continue;
+        const text = e.content.toString('utf8');
+        if (path === 'var/lib/dpkg/status') {
+            for (const stanza of text.split(/\n\n+/)) {
+                const h = headers(stanza);
+                if (h.Package && h.Version && /install ok installed/.test(h.Status ?? ''))
+                    inv.debian[h.Package] = h.Version;
+            }
+        }
+        else if (/torch\/version\.py$/.test(path)) {
+            inv.torch = /__version__\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? inv.torch;
+            const cuda = /^cuda(?:\s*:[^=\n]*)?\s*=\s*['"]([^'"]+)['"]/m.exec(text)?.[1];
+            inv.cuda = cuda ?? inv.cuda;
+        }
+        else {
+            const h = headers(text);
+            if (h.Name && h.Version)
+                inv.python[pipName(h.Name)] = h.Version;
+        }
+    }
+    if (own) {
+        // What the image says it holds, written as its last build step: no probing needed.
+        inv.source = 'inventory';
+        inv.python = own.python;
+        inv.debian = own.debian;
+        inv.torch = own.python.torch ?? inv.torch;
+    }
+    const pkg = (prefix) => Object.entries(inv.python).find(([n]) => prefix.test(n))?.[1] ?? null;
+    inv.cudnn = pkg(/^nvidia-cudnn-cu\d+$/);
+    inv.nccl = pkg(/^nvidia-nccl-cu\d+$/);
+    return inv;
+}
+function diffPackages(baseline, current) {
+    const names = [...new Set([...Object.keys(baseline), ...Object.keys(current)])].sort();
+    const out = [];
+    for (const name of names) {
+        const b = baseline[name];
+        const c = current[name];
+        if (b === undefined && c !== undefined)
+            out.push({ name, kind: 'added', current: c });
+        else if (c === undefined && b !== undefined)
+            out.push({ name, kind: 'removed', baseline: b });
+        else if (b !== c)
+            out.push({ name, kind: 'changed', ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) });
+    }
+    return out;
+}
+/** The package lists of the image's inventory file, or null when it is missing or not one. */
+function readImageInventory(e) {
+    if (!e?.content)
+        return null;
+    try {
+        const doc = JSON.parse(e.content.toString('utf8'));
+        if (doc.tool !== 'gpu-image-matrix' || !Array.isArray(doc.pythonPackages) || !Array.isArray(doc.systemPackages))
+            return null;
+        const python = {};
+        for (const p of doc.pythonPackages)
+            if (p.name && p.version)
+                python[pipName(p.name)] = p.version;
+        const debian = {};
+        for (const p of doc.systemPackages)
+            if (p.name && p.version)
+                debian[p.name] = p.version;
+        return { python, debian };
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/custom/customisation.ts
+
+
 
 /** The spec keys and action inputs, by their written names. */
 const CUSTOM_KEYS = [
@@ -31960,15 +32195,11 @@ function parsePipPackage(text, field) {
         (specifiers === '' || specifiers.split(',').every((s) => PIP_SPECIFIER.test(s.trim())));
     if (!ok)
         throw new errors_UserError(`${field}: ${quote(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
-    const normal = normalisePipName(name);
+    const normal = pipName(name);
     if (FRAMEWORK_PACKAGES.includes(normal)) {
         throw new errors_UserError(`${field}: ${quote(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
     }
     return `${name}${extras}${specifiers.replace(/\s+/g, '')}`;
-}
-/** PEP 503 normalised name: lowercase, runs of -_. as one -. */
-function normalisePipName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 function parseIndexUrl(text, field) {
     const t = text.trim();
@@ -32047,19 +32278,9 @@ function parseTagSuffix(text, field) {
 }
 // ---------------------------------------------------------------------------------------------
 // From action inputs (strings; lists one per line or separated by spaces) and from spec values.
-/** Items of a list input: split on newlines and spaces; # starts a comment line. */
+/** Items of a list input: lines (# starts a comment line), split on spaces. */
 function words(text) {
-    return (text ?? '')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'))
-        .flatMap((l) => l.split(/\s+/));
-}
-function lineList(text) {
-    return (text ?? '')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
+    return lines(text).flatMap((l) => l.split(/\s+/));
 }
 /** The action inputs (or CLI flags) as a customisation for every entry. `names` says how each is called there. */
 function parseCustomInputs(raw, names) {
@@ -32067,19 +32288,30 @@ function parseCustomInputs(raw, names) {
     c.aptPackages = dedupe(words(raw['apt-packages']).map((w, i) => parseAptPackage(w, `${names['apt-packages']} item ${i + 1}`)));
     c.pipPackages = dedupe(words(raw['pip-packages']).map((w, i) => parsePipPackage(w, `${names['pip-packages']} item ${i + 1}`)));
     c.pipExtraIndexUrls = dedupe(words(raw['pip-extra-index-url']).map((w, i) => parseIndexUrl(w, `${names['pip-extra-index-url']} item ${i + 1}`)));
-    c.env = sortEnv(lineList(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)));
-    const scalar = (key, parse) => {
+    c.env = sortEnv(lines(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)));
+    setSingleValues(c, (key) => {
         const t = raw[key]?.trim();
-        return t ? parse(t, names[key]) : null;
-    };
-    c.requirements = scalar('requirements', parseWorkspacePath);
-    c.pipIndexUrl = scalar('pip-index-url', parseIndexUrl);
-    c.workdir = scalar('workdir', parseWorkdir);
-    c.user = scalar('user', parseUser);
-    c.postInstall = scalar('post-install', parseWorkspacePath);
-    c.baseImage = scalar('base-image', parseBaseImageTemplate);
-    c.tagSuffix = scalar('tag-suffix', parseTagSuffix);
+        return t ? { text: t, field: names[key] } : null;
+    });
     return c;
+}
+/** The keys that take one value, each with its parser. */
+const SINGLE_VALUES = {
+    requirements: parseWorkspacePath,
+    'pip-index-url': parseIndexUrl,
+    workdir: parseWorkdir,
+    user: parseUser,
+    'post-install': parseWorkspacePath,
+    'base-image': parseBaseImageTemplate,
+    'tag-suffix': parseTagSuffix,
+};
+/** Parse each single-value key that `read` finds (inputs and spec keys differ only in how they are read). */
+function setSingleValues(c, read) {
+    for (const [key, parse] of Object.entries(SINGLE_VALUES)) {
+        const got = read(key);
+        if (got)
+            c[FIELD_OF[key]] = parse(got.text, got.field);
+    }
 }
 /**
  * The customisation keys of a spec mapping (top level or one include item). Lists may be YAML
@@ -32095,47 +32327,42 @@ function customisationFromSpec(obj, at) {
         const field = `${at}.${key}`;
         if (v === undefined)
             return [];
-        if (typeof v === 'string')
-            return words(v).map((w, i) => parse(w, words(v).length > 1 ? `${field} item ${i + 1}` : field));
+        if (typeof v === 'string') {
+            const items = words(v);
+            return items.map((w, i) => parse(w, items.length > 1 ? `${field} item ${i + 1}` : field));
+        }
         if (Array.isArray(v)) {
             return v.map((item, i) => {
                 if (typeof item !== 'string')
-                    throw new errors_UserError(`${field}[${i}]: expected one value, got ${describe(item)}`);
+                    throw new errors_UserError(`${field}[${i}]: expected one value, got ${describeValue(item)}`);
                 return parse(item, `${field}[${i}]`);
             });
         }
-        throw new errors_UserError(`${field}: expected a list of values, got ${describe(v)}`);
-    };
-    const scalar = (key, parse) => {
-        const v = obj[key];
-        if (v === undefined)
-            return null;
-        if (typeof v !== 'string' || v.trim() === '')
-            throw new errors_UserError(`${at}.${key}: expected one value, got ${describe(v)}`);
-        return parse(v, `${at}.${key}`);
+        throw new errors_UserError(`${field}: expected a list of values, got ${describeValue(v)}`);
     };
     c.aptPackages = dedupe(list('apt-packages', parseAptPackage));
     c.pipPackages = dedupe(list('pip-packages', parsePipPackage));
     c.pipExtraIndexUrls = dedupe(list('pip-extra-index-url', parseIndexUrl));
     c.env = sortEnv(envFromSpec(obj.env, `${at}.env`));
-    c.requirements = scalar('requirements', parseWorkspacePath);
-    c.pipIndexUrl = scalar('pip-index-url', parseIndexUrl);
-    c.workdir = scalar('workdir', parseWorkdir);
-    c.user = scalar('user', parseUser);
-    c.postInstall = scalar('post-install', parseWorkspacePath);
-    c.baseImage = scalar('base-image', parseBaseImageTemplate);
-    c.tagSuffix = scalar('tag-suffix', parseTagSuffix);
+    setSingleValues(c, (key) => {
+        const v = obj[key];
+        if (v === undefined)
+            return null;
+        if (typeof v !== 'string' || v.trim() === '')
+            throw new errors_UserError(`${at}.${key}: expected one value, got ${describeValue(v)}`);
+        return { text: v, field: `${at}.${key}` };
+    });
     return c;
 }
 function envFromSpec(v, field) {
     if (v === undefined)
         return [];
     if (typeof v === 'string')
-        return lineList(v).map((l, i) => parseEnvLine(l, `${field} line ${i + 1}`));
+        return lines(v).map((l, i) => parseEnvLine(l, `${field} line ${i + 1}`));
     if (Array.isArray(v)) {
         return v.map((item, i) => {
             if (typeof item !== 'string')
-                throw new errors_UserError(`${field}[${i}]: expected KEY=VALUE, got ${describe(item)}`);
+                throw new errors_UserError(`${field}[${i}]: expected KEY=VALUE, got ${describeValue(item)}`);
             return parseEnvLine(item, `${field}[${i}]`);
         });
     }
@@ -32144,11 +32371,11 @@ function envFromSpec(v, field) {
             if (!ENV_KEY.test(key))
                 throw new errors_UserError(`${field}: ${quote(key)} is not a variable name (letters, digits and _)`);
             if (typeof value !== 'string')
-                throw new errors_UserError(`${field}.${key}: expected a value, got ${describe(value)}`);
+                throw new errors_UserError(`${field}.${key}: expected a value, got ${describeValue(value)}`);
             return [key, parseEnvValue(value, `${field}.${key}`)];
         });
     }
-    throw new errors_UserError(`${field}: expected a mapping of NAME: value, got ${describe(v)}`);
+    throw new errors_UserError(`${field}: expected a mapping of NAME: value, got ${describeValue(v)}`);
 }
 /**
  * An entry's customisation stored in a plan (the `customisation` field, compact), read back for a
@@ -32158,7 +32385,7 @@ function customisationFromEntry(v, field) {
     if (v === undefined || v === null)
         return null;
     if (typeof v !== 'object' || Array.isArray(v))
-        throw new errors_UserError(`${field}: expected the customisation object a plan wrote, got ${describe(v)}`);
+        throw new errors_UserError(`${field}: expected the customisation object a plan wrote, got ${describeValue(v)}`);
     const o = v;
     const spec = {};
     for (const key of CUSTOM_KEYS) {
@@ -32211,8 +32438,8 @@ function userParts(user) {
     return { name: name, uid: uid ?? null };
 }
 /** Name of a pip requirement, normalised: "Opencv_Python[x]>=4" -> "opencv-python". */
-function pipName(requirement) {
-    return normalisePipName(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
+function requirementName(requirement) {
+    return pipName(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
 }
 function dedupe(items) {
     return [...new Set(items)];
@@ -32221,7 +32448,7 @@ function dedupe(items) {
 function dedupeByName(items) {
     const byName = new Map();
     for (const item of items) {
-        const name = pipName(item);
+        const name = requirementName(item);
         byName.delete(name);
         byName.set(name, item);
     }
@@ -32231,16 +32458,10 @@ function sortEnv(pairs) {
     const map = new Map(pairs);
     return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
-function describe(v) {
-    if (Array.isArray(v))
-        return 'a list';
-    if (typeof v === 'object' && v !== null)
-        return 'a mapping';
-    if (v === null || v === undefined)
-        return 'nothing';
-    return `the value ${quote(v)}`;
-}
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/data/frameworks.json
 const frameworks_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"TensorFlow and JAX GPU builds on Linux x86_64, transcribed from shared/research/tf-jax-compat.md and tf-compat.json (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["tensorflow/docs site/en/install/source.md @7c3650212 (tested build configurations)","tensorflow/tensorflow setup.py @4dacf3f3 (r2.14 and-cuda pins)","Spack py_tensorflow @06604c5e (latest patches, third-party)","jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt"],"tensorflow":[{"minor":"2.10","status":"stable","patches":["2.10.0","2.10.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last release with native-Windows GPU. System CUDA 11.2/cuDNN 8.1 required. tensorflow-gpu still published."]},{"minor":"2.11","status":"stable","patches":["2.11.0","2.11.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last tensorflow-gpu wheels (tensorflow_gpu-2.11.0 linked in pip.md@c237da46c). GPU row Bazel first listed 5.1.1, corrected to 5.3.0 (67e8be9af)."]},{"minor":"2.12","status":"stable","patches":["2.12.0","2.12.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra. Docs: conda cudatoolkit=11.8.0 + pip nvidia-cudnn-cu11==8.6.0.163 + LD_LIBRARY_PATH. tensorflow-gpu==2.12.0 is an erroring stub. No official 2.12.1 docker image [3p]."]},{"minor":"2.13","status":"stable","patches":["2.13.0","2.13.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra: tensorflow[and-cuda]==2.13.* installs no CUDA libs (pip only warns) [inferred]; issue #61993. Same conda+nvidia-cudnn-cu11 8.6.0.163 recipe. No official 2.13.1 docker image [3p]."]},{"minor":"2.14","status":"stable","patches":["2.14.0","2.14.1"],"python":["3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.7","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu11==11.11.3.6","nvidia-cuda-cupti-cu11==11.8.87","nvidia-cuda-nvcc-cu11==11.8.89","nvidia-cuda-runtime-cu11==11.8.89","nvidia-cudnn-cu11==8.7.0.84","nvidia-cufft-cu11==10.9.0.58","nvidia-curand-cu11==10.3.0.86","nvidia-cusolver-cu11==11.4.1.48","nvidia-cusparse-cu11==11.7.5.86","nvidia-nccl-cu11==2.16.5"],"baseImage":"nvidia/cuda:11.8.0-base-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"read"},"notes":["First and-cuda release (cu11). tensorrt==8.5.3.1 has no py3.11 wheel -> install fails on 3.11 (#61986)."]},{"minor":"2.15","status":"stable","patches":["2.15.0","2.15.1"],"python":["3.9","3.10","3.11"],"cuda":"12.2","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.2.5.6","nvidia-cuda-cupti-cu12==12.2.142","nvidia-cuda-nvcc-cu12==12.2.140","nvidia-cuda-nvrtc-cu12==12.2.140","nvidia-cuda-runtime-cu12==12.2.140","nvidia-cudnn-cu12==8.9.4.25","nvidia-cufft-cu12==11.0.8.103","nvidia-curand-cu12==10.3.3.141","nvidia-cusolver-cu12==11.5.2.141","nvidia-cusparse-cu12==12.1.2.141","nvidia-nccl-cu12==2.16.5","nvidia-nvjitlink-cu12==12.2.140"],"baseImage":"nvidia/cuda:12.2.2-base-ubuntu22.04","cudaFull":"12.2.2","os":"ubuntu22.04","minDriver":"535.54.03","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cu12 release. tensorflow[and-cuda]==2.15.0 is uninstallable from PyPI (tensorrt-libs==8.6.1 missing; #62498, #66517); use 2.15.0.post1 (tensorrt removed, PR #62520) or 2.15.1. cuDNN column first published as 8.8, corrected to 8.9 (0fc1acda9). Official 2.15.0-gpu-jupyter image reported without GPU (#62412).","the 2.15.0 pins are third-party; 2.15.1 is assumed to keep them (inferred)"]},{"minor":"2.16","status":"stable","patches":["2.16.1","2.16.2"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.3.4.1","nvidia-cuda-cupti-cu12==12.3.101","nvidia-cuda-nvcc-cu12==12.3.107","nvidia-cuda-nvrtc-cu12==12.3.107","nvidia-cuda-runtime-cu12==12.3.101","nvidia-cudnn-cu12==8.9.7.29","nvidia-cufft-cu12==11.0.12.1","nvidia-curand-cu12==10.3.4.107","nvidia-cusolver-cu12==11.5.4.101","nvidia-cusparse-cu12==12.2.0.103","nvidia-nccl-cu12==2.19.3","nvidia-nvjitlink-cu12==12.3.101"],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First release is 2.16.1 (2.16.0 apparently never published [inferred]). Keras 3 default. 2.16.1 with and-cuda often fails to find the pip CUDA libs (#63362, #65842); docs add symlink workaround (pip.md step 6)."]},{"minor":"2.17","status":"stable","patches":["2.17.0","2.17.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last cuDNN 8 release. build_info example: cuda_version \'12.3\', cudnn_version \'8\', caps sm_50,sm_60,sm_70,sm_80,compute_90 [3p]. Official 2.17.0-gpu image reported working (#62412 comment)."]},{"minor":"2.18","status":"stable","patches":["2.18.0","2.18.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cuDNN 9 release; hermetic CUDA build (build_info cuda_version like \'12.5.1\'). NumPy 2.0 supported. Conflicts with torch 2.5/2.6 pin nvidia-cudnn-cu12==9.1.0.70 (\'Loaded runtime CuDNN library: 9.1.0 but source was compiled with: 9.3.0\'). Official 2.18.0-gpu image ships cuDNN 8 -> no GPU (#62412 comment)."]},{"minor":"2.19","status":"stable","patches":["2.19.0","2.19.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["build_info example: cuda_version \'12.5.1\', cudnn_version \'9\', caps sm_60,sm_70,sm_80,sm_89,compute_90 [3p, version not stated in source]."]},{"minor":"2.20","status":"stable","patches":["2.20.0"],"python":["3.9","3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["and-cuda switched from exact pins to ranges: rebuilds float to newer cu12 libs; pin via constraints. 2.20.1 unconfirmed (one unreliable README).","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]},{"minor":"2.21","status":"stable","patches":["2.21.0"],"python":["3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["Python 3.9 dropped; TensorBoard dependency removed; requires numpy>=1.26, keras>=3.12.0 [3p]. A 3p note reports TF RUNPATH misses some pip CUDA libs (libcusolver.so.11) -> ldconfig of site-packages/nvidia/*/lib needed. Unconstrained resolve Sept 2026 gave runtime 12.9.79 / cuDNN 9.27.0.42 [3p].","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]}],"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred"}},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred"}}},"leftOut":["tensorflow 2.22.0rc0: CUDA and cuDNN not in the tested-build table (third-party notes only); status of 2.22 unknown on 2026-11-29","tensorflow-gpu: a stub that fails to install from 2.12; tensorflow is the GPU package","jax releases between the tags the research read (0.5.x, 0.9.x, 0.10.0, 0.10.1): not transcribed"]}');
 ;// CONCATENATED MODULE: ./src/compat/frameworks.ts
@@ -32270,7 +32491,7 @@ function checkFrameworks(d) {
             fail(`tensorflow ${r.minor}: ${r.install} without cudaLibraries`);
         if (r.cudaLibraries.some((l) => !/^nvidia-[a-z0-9-]+==[\d.]+$/.test(l)))
             fail(`tensorflow ${r.minor} cudaLibraries`);
-        if (!/^(nvidia\/cuda|ubuntu):[\w.-]+$/.test(r.baseImage) || !r.baseImage.endsWith(r.os.replace('ubuntu', 'ubuntu')))
+        if (!/^(nvidia\/cuda|ubuntu):[\w.-]+$/.test(r.baseImage) || !r.baseImage.endsWith(r.os))
             fail(`tensorflow ${r.minor} baseImage ${r.baseImage}`);
     }
     for (const r of d.jax) {
@@ -32384,39 +32605,12 @@ function baseImageFor(cuda, ubuntu, flavor) {
 const KEY_VERSION = 1;
 function entryKey(fields, customisation) {
     const custom = customisation && Object.keys(customisation).length ? [customisation] : [];
-    if (fields.framework !== 'pytorch') {
-        const canonical = JSON.stringify([
-            KEY_VERSION,
-            fields.framework,
-            frameworkVersion(fields),
-            fields.cudaVariant,
-            fields.cudaFull,
-            fields.cudnn,
-            fields.python,
-            fields.os,
-            fields.flavor,
-            fields.baseImage,
-            ...custom,
-        ]);
-        return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 12);
-    }
+    const common = [fields.cudaVariant, fields.cudaFull, fields.cudnn, fields.python, fields.os, fields.flavor, fields.baseImage];
     // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
-    const canonical = JSON.stringify([
-        KEY_VERSION,
-        fields.torch,
-        fields.torchvision,
-        fields.torchaudio,
-        fields.cudaVariant,
-        fields.cudaFull,
-        fields.cudnn,
-        fields.python,
-        fields.os,
-        fields.flavor,
-        fields.baseImage,
-        fields.indexUrl,
-        ...custom,
-    ]);
-    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 12);
+    const canonical = fields.framework === 'pytorch'
+        ? [KEY_VERSION, fields.torch, fields.torchvision, fields.torchaudio, ...common, fields.indexUrl, ...custom]
+        : [KEY_VERSION, fields.framework, frameworkVersion(fields), ...common, ...custom];
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12);
 }
 
 ;// CONCATENATED MODULE: ./src/build/dockerfile.ts
@@ -32733,7 +32927,7 @@ function inventoryScript(entry, fromBase, inputs) {
     const requested = {
         aptPackages: custom.aptPackages ?? [],
         pipPackages: custom.pipPackages ?? [],
-        pipPackageNames: (custom.pipPackages ?? []).map(pipName),
+        pipPackageNames: (custom.pipPackages ?? []).map(requirementName),
         requirements: custom.requirements ? { file: custom.requirements, hashes: inputs.requirements?.facts.hashes ?? false, pins: inputs.requirements?.facts.pins ?? [] } : null,
         env: Object.fromEntries(custom.env ?? []),
         workdir: custom.workdir ?? null,
@@ -32813,6 +33007,7 @@ function dockerfileQuote(s) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/run-args.ts
+
 
 
 
@@ -32937,12 +33132,10 @@ function smokeRunArgs(entry, image, options, paths, name) {
 function smokeRunEnv(base, options) {
     return options.env.length ? { ...base, ...Object.fromEntries(options.env) } : base;
 }
+/** file's path inside dir, or null when it is not inside (as the workspace confinement decides it). */
 function relativeInside(dir, file) {
-    const d = dir.replace(/\/+$/, '');
-    if (!file.startsWith(`${d}/`))
-        return null;
-    const rel = file.slice(d.length + 1);
-    return rel.split('/').includes('..') ? null : rel;
+    const rel = external_node_path_default().posix.relative(dir, file);
+    return rel === '' || rel === '..' || rel.startsWith('../') || external_node_path_default().posix.isAbsolute(rel) ? null : rel;
 }
 /** The check script's own arguments (also what a person passes when running it standalone). */
 function checkArgs(entry, options, gpu, script) {
@@ -33016,7 +33209,7 @@ function parseSmokeOptions(raw, names, script, workspace) {
         ipcHost,
         memory: parseSize(raw.memory, names.memory, null),
         cpus: parseCpus(raw.cpus, names.cpus),
-        env: parseBuildArgs(raw.env, names.env).map(([k, v], i) => parseEnvLine(`${k}=${v}`, `${names.env} line ${i + 1}`)),
+        env: lines(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)),
     };
     if (script)
         options.script = script;
@@ -33074,9 +33267,6 @@ function pinned(ref, digest) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
@@ -33600,7 +33790,7 @@ function readRequirements(text, origin) {
             return; // an option line: --index-url, --extra-index-url, --find-links, ...
         const pin = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9.+!_-]+)\s*(?:;.*?)?(?:\s+--hash.*)?$/.exec(line);
         if (pin)
-            facts.pins.push(`${normalisePipName(pin[1])}==${pin[2]}`);
+            facts.pins.push(`${pipName(pin[1])}==${pin[2]}`);
     });
     return facts;
 }
@@ -35271,7 +35461,7 @@ function parseMatrixSpecs(text, origin) {
 }
 function specFromObject(root, origin) {
     if (!isMap(root)) {
-        throw new errors_UserError(`${origin}: the matrix spec must be a mapping with keys ${spec_TOP_KEYS.join(', ')}; got ${spec_describe(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
+        throw new errors_UserError(`${origin}: the matrix spec must be a mapping with keys ${spec_TOP_KEYS.join(', ')}; got ${describeValue(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
     checkKnownKeys(root, spec_TOP_KEYS, 'matrix');
     const frameworks = ['torch', ...OTHER_FRAMEWORK_KEYS].filter((k) => root[k] !== undefined);
@@ -35309,14 +35499,14 @@ function partials(value, field, allowed) {
     if (value === undefined)
         return [];
     if (!Array.isArray(value)) {
-        throw new errors_UserError(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${spec_describe(value)}`);
+        throw new errors_UserError(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${describeValue(value)}`);
     }
     if (value.length > MAX_LIST_ITEMS)
         throw new errors_UserError(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
     return value.map((item, i) => {
         const at = `${field}[${i}]`;
         if (!isMap(item)) {
-            throw new errors_UserError(`${at}: expected a mapping of ${allowed.join(', ')}, got ${spec_describe(item)}`);
+            throw new errors_UserError(`${at}: expected a mapping of ${allowed.join(', ')}, got ${describeValue(item)}`);
         }
         checkKnownKeys(item, allowed, at);
         if (Object.keys(item).length === 0)
@@ -35327,7 +35517,7 @@ function partials(value, field, allowed) {
             if (v === undefined)
                 continue;
             if (typeof v !== 'string') {
-                throw new errors_UserError(`${at}.${axis}: expected one value, got ${spec_describe(v)}; write one ${field.split('.')[1]} item per combination`);
+                throw new errors_UserError(`${at}.${axis}: expected one value, got ${describeValue(v)}; write one ${field.split('.')[1]} item per combination`);
             }
             entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
         }
@@ -35339,7 +35529,7 @@ function partials(value, field, allowed) {
             if (v === undefined)
                 continue;
             if (typeof v !== 'string')
-                throw new errors_UserError(`${at}.${key}: expected one value, got ${spec_describe(v)}; write one ${field.split('.')[1]} item per combination`);
+                throw new errors_UserError(`${at}.${key}: expected one value, got ${describeValue(v)}; write one ${field.split('.')[1]} item per combination`);
             entry[key] = parseTorchSelector(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
         }
         return entry;
@@ -35355,11 +35545,11 @@ function valuesOf(value, field) {
             throw new errors_UserError(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
         return value.map((v, i) => {
             if (typeof v !== 'string')
-                throw new errors_UserError(`${field}[${i}]: expected a version, got ${spec_describe(v)}`);
+                throw new errors_UserError(`${field}[${i}]: expected a version, got ${describeValue(v)}`);
             return nonEmpty(v, `${field}[${i}]`);
         });
     }
-    throw new errors_UserError(`${field}: expected a value or a list of values, got ${spec_describe(value)}`);
+    throw new errors_UserError(`${field}: expected a value or a list of values, got ${describeValue(value)}`);
 }
 function nonEmpty(v, field) {
     if (v.trim() === '' || v === 'null' || v === '~')
@@ -35379,15 +35569,6 @@ function checkKnownKeys(obj, allowed, field) {
 }
 function isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function spec_describe(v) {
-    if (Array.isArray(v))
-        return 'a list';
-    if (isMap(v))
-        return 'a mapping';
-    if (v === null || v === undefined)
-        return 'nothing';
-    return `the value ${quote(v)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/matrix/resolve.ts
@@ -35456,14 +35637,7 @@ function planOtherFramework(spec, options, frameworks) {
             added.push(...otherInclude(item, field, mergeCustomisation(everyEntry, custom), frameworks));
             return;
         }
-        if (custom?.tagSuffix) {
-            for (const r of matched)
-                added.push({ ...r, custom: mergeCustomisation(r.custom, custom) });
-            return;
-        }
-        if (custom)
-            for (const r of matched)
-                r.custom = mergeCustomisation(r.custom, custom);
+        applyAdditions(matched, custom, added);
     });
     const include = [...resolved, ...added].map((r) => customiseEntry(r.entry, r.custom));
     if (include.length === 0) {
@@ -35471,6 +35645,22 @@ function planOtherFramework(spec, options, frameworks) {
         throw new errors_UserError(`the ${framework} matrix resolves to no entries.${reasons.length ? `\nSkipped because:\n  ${reasons.slice(0, 10).join('\n  ')}` : ''}`);
     }
     return { include, skipped, warnings: [] };
+}
+/**
+ * An include item's additions (apt-packages, ...) to the entries it matched. With tag-suffix they
+ * make variants: a copy of each matched entry, beside it (and true is returned). Otherwise GitHub's
+ * rule: they are added to the matched entries themselves.
+ */
+function applyAdditions(matched, custom, added) {
+    if (custom?.tagSuffix) {
+        for (const r of matched)
+            added.push({ ...r, custom: mergeCustomisation(r.custom, custom) });
+        return true;
+    }
+    if (custom)
+        for (const r of matched)
+            r.custom = mergeCustomisation(r.custom, custom);
+    return false;
 }
 /** An include item that names tensorflow or jax: a new entry of that framework. */
 function otherInclude(item, field, custom, frameworks) {
@@ -35582,19 +35772,11 @@ class Resolver {
                 added.push(...this.resolveInclude(include, field, mergeCustomisation(everyEntry, custom)));
                 return;
             }
-            // A tag-suffix names a variant: a copy of each matched entry with the include's additions,
-            // beside the entry (which keeps its own tag).
-            if (custom?.tagSuffix) {
-                if (extraKeys.length > 0)
-                    throw new errors_UserError(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
-                for (const r of matched)
-                    added.push({ ...r, custom: mergeCustomisation(r.custom, custom) });
-                return;
+            if (custom?.tagSuffix && extraKeys.length > 0) {
+                throw new errors_UserError(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
             }
-            // GitHub's rule: an include that matches adds its other keys to the entries it matches.
-            if (custom)
-                for (const r of matched)
-                    r.custom = mergeCustomisation(r.custom, custom);
+            if (applyAdditions(matched, custom, added))
+                return;
             if (extraKeys.length === 0)
                 return; // already in the matrix
             const extras = {};
@@ -36015,100 +36197,6 @@ function compatFor(request) {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/repro/tar.ts
-
-function field(buf, offset, length) {
-    const raw = buf.subarray(offset, offset + length);
-    const end = raw.indexOf(0);
-    return raw.subarray(0, end === -1 ? length : end).toString('utf8');
-}
-function octal(buf, offset, length) {
-    const raw = buf.subarray(offset, offset + length);
-    // GNU base-256 for large values: high bit of the first byte set.
-    if ((raw[0] ?? 0) & 0x80) {
-        let v = 0;
-        for (let i = 1; i < raw.length; i++)
-            v = v * 256 + (raw[i] ?? 0);
-        return v;
-    }
-    const text = field(buf, offset, length).trim();
-    return text ? parseInt(text, 8) : 0;
-}
-function paxRecords(data) {
-    const out = {};
-    let pos = 0;
-    while (pos < data.length) {
-        const space = data.indexOf(0x20, pos);
-        if (space === -1)
-            break;
-        const len = parseInt(data.subarray(pos, space).toString('ascii'), 10);
-        if (!len)
-            break;
-        const record = data.subarray(space + 1, pos + len - 1).toString('utf8');
-        const eq = record.indexOf('=');
-        if (eq > 0)
-            out[record.slice(0, eq)] = record.slice(eq + 1);
-        pos += len;
-    }
-    return out;
-}
-function readTar(buf, keep = () => false) {
-    const entries = [];
-    let pos = 0;
-    let pax = {};
-    let longName = null;
-    let longLink = null;
-    while (pos + 512 <= buf.length) {
-        const header = buf.subarray(pos, pos + 512);
-        if (header.every((b) => b === 0))
-            break;
-        const size = octal(header, 124, 12);
-        const typeflag = String.fromCharCode(header[156] ?? 48);
-        const dataStart = pos + 512;
-        const data = buf.subarray(dataStart, dataStart + size);
-        pos = dataStart + Math.ceil(size / 512) * 512;
-        if (typeflag === 'x') {
-            pax = { ...pax, ...paxRecords(data) };
-            continue;
-        }
-        if (typeflag === 'g')
-            continue;
-        if (typeflag === 'L') {
-            longName = field(data, 0, data.length);
-            continue;
-        }
-        if (typeflag === 'K') {
-            longLink = field(data, 0, data.length);
-            continue;
-        }
-        const prefix = field(header, 345, 155);
-        const name = pax.path ?? longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
-        const link = pax.linkpath ?? longLink ?? field(header, 157, 100);
-        const type = typeflag === '0' || typeflag === '\0' || typeflag === '7' ? 'file' : typeflag === '5' ? 'dir' : typeflag === '2' ? 'symlink' : typeflag === '1' ? 'hardlink' : 'other';
-        const path = normalise(name);
-        entries.push({
-            path,
-            type,
-            mode: octal(header, 100, 8) & 0o7777,
-            size: type === 'file' ? size : 0,
-            mtime: pax.mtime ? Math.floor(Number(pax.mtime)) : octal(header, 136, 12),
-            link: type === 'symlink' || type === 'hardlink' ? link : '',
-            sha256: type === 'file' ? (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex') : null,
-            uid: pax.uid ? Number(pax.uid) : octal(header, 108, 8),
-            gid: pax.gid ? Number(pax.gid) : octal(header, 116, 8),
-            ...(type === 'file' && keep(path) ? { content: Buffer.from(data) } : {}),
-        });
-        pax = {};
-        longName = null;
-        longLink = null;
-    }
-    return entries;
-}
-/** "./usr/bin/" -> "usr/bin" */
-function normalise(p) {
-    return p.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
-}
-
 ;// CONCATENATED MODULE: ./src/effects/oci.ts
 
 
@@ -36249,135 +36337,6 @@ function likelyCause(files) {
     if (files.some((f) => f.kind === 'content' || f.kind === 'size'))
         return 'a step writes different content on each build (a timestamp, a random value, a download that moved)';
     return null;
-}
-
-;// CONCATENATED MODULE: ./src/repro/inventory.ts
-
-/** The inventory the embedded template writes (INVENTORY_PATH, without the leading slash). */
-const IMAGE_INVENTORY = 'etc/gpu-image-matrix/inventory.json';
-/** The files the inventory reads; only these are kept in memory when layers are read. */
-function inventoryWants(path) {
-    return (path === IMAGE_INVENTORY ||
-        path === 'var/lib/dpkg/status' ||
-        /(?:site|dist)-packages\/[^/]+\.dist-info\/METADATA$/.test(path) ||
-        /(?:site|dist)-packages\/[^/]+\.egg-info(?:\/PKG-INFO)?$/.test(path) ||
-        /(?:site|dist)-packages\/torch\/version\.py$/.test(path));
-}
-/** Apply layers bottom to top, with OCI whiteouts (".wh.name" removes name; ".wh..wh..opq" empties the directory). */
-function mergeLayers(layers) {
-    const fs = new Map();
-    for (const layer of layers) {
-        for (const e of layer) {
-            const slash = e.path.lastIndexOf('/');
-            const dir = slash >= 0 ? e.path.slice(0, slash) : '';
-            const base = e.path.slice(slash + 1);
-            if (base === '.wh..wh..opq') {
-                for (const p of [...fs.keys()])
-                    if (p.startsWith(`${dir}/`))
-                        fs.delete(p);
-                continue;
-            }
-            if (base.startsWith('.wh.')) {
-                const gone = normalise(`${dir}/${base.slice(4)}`);
-                fs.delete(gone);
-                for (const p of [...fs.keys()])
-                    if (p.startsWith(`${gone}/`))
-                        fs.delete(p);
-                continue;
-            }
-            fs.set(e.path, e);
-        }
-    }
-    return fs;
-}
-function headers(text) {
-    const out = {};
-    for (const line of text.split(/\r?\n/)) {
-        if (line === '')
-            break;
-        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
-        if (m?.[1] && !(m[1] in out))
-            out[m[1]] = (m[2] ?? '').trim();
-    }
-    return out;
-}
-/** pip normalises names (PEP 503): "Torch_Vision" and "torch-vision" are one package. */
-function inventory_pipName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-function inventoryOf(files) {
-    const inv = { source: 'layers', python: {}, debian: {}, torch: null, cuda: null, cudnn: null, nccl: null };
-    const own = readImageInventory(files.get(IMAGE_INVENTORY));
-    for (const [path, e] of files) {
-        if (!e.content || path === IMAGE_INVENTORY)
-            continue;
-        const text = e.content.toString('utf8');
-        if (path === 'var/lib/dpkg/status') {
-            for (const stanza of text.split(/\n\n+/)) {
-                const h = headers(stanza);
-                if (h.Package && h.Version && /install ok installed/.test(h.Status ?? ''))
-                    inv.debian[h.Package] = h.Version;
-            }
-        }
-        else if (/torch\/version\.py$/.test(path)) {
-            inv.torch = /__version__\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? inv.torch;
-            const cuda = /^cuda(?:\s*:[^=\n]*)?\s*=\s*['"]([^'"]+)['"]/m.exec(text)?.[1];
-            inv.cuda = cuda ?? inv.cuda;
-        }
-        else {
-            const h = headers(text);
-            if (h.Name && h.Version)
-                inv.python[inventory_pipName(h.Name)] = h.Version;
-        }
-    }
-    if (own) {
-        // What the image says it holds, written as its last build step: no probing needed.
-        inv.source = 'inventory';
-        inv.python = own.python;
-        inv.debian = own.debian;
-        inv.torch = own.python.torch ?? inv.torch;
-    }
-    const pkg = (prefix) => Object.entries(inv.python).find(([n]) => prefix.test(n))?.[1] ?? null;
-    inv.cudnn = pkg(/^nvidia-cudnn-cu\d+$/);
-    inv.nccl = pkg(/^nvidia-nccl-cu\d+$/);
-    return inv;
-}
-function diffPackages(baseline, current) {
-    const names = [...new Set([...Object.keys(baseline), ...Object.keys(current)])].sort();
-    const out = [];
-    for (const name of names) {
-        const b = baseline[name];
-        const c = current[name];
-        if (b === undefined && c !== undefined)
-            out.push({ name, kind: 'added', current: c });
-        else if (c === undefined && b !== undefined)
-            out.push({ name, kind: 'removed', baseline: b });
-        else if (b !== c)
-            out.push({ name, kind: 'changed', ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) });
-    }
-    return out;
-}
-/** The package lists of the image's inventory file, or null when it is missing or not one. */
-function readImageInventory(e) {
-    if (!e?.content)
-        return null;
-    try {
-        const doc = JSON.parse(e.content.toString('utf8'));
-        if (doc.tool !== 'gpu-image-matrix' || !Array.isArray(doc.pythonPackages) || !Array.isArray(doc.systemPackages))
-            return null;
-        const python = {};
-        for (const p of doc.pythonPackages)
-            if (p.name && p.version)
-                python[inventory_pipName(p.name)] = p.version;
-        const debian = {};
-        for (const p of doc.systemPackages)
-            if (p.name && p.version)
-                debian[p.name] = p.version;
-        return { python, debian };
-    }
-    catch {
-        return null;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/commands/repro.ts
@@ -37057,11 +37016,6 @@ function requestFromInputs(workspace) {
         maxEntries: parseMaxEntries(core/* getInput */.V4('max-entries'), 'input max-entries'),
     };
     request.customisation = parseCustomInputs(Object.fromEntries(CUSTOM_KEYS.map((k) => [k, core/* getInput */.V4(k)])), Object.fromEntries(CUSTOM_KEYS.map((k) => [k, `input ${k}`])));
-    for (const key of ['requirements', 'postInstall']) {
-        const file = request.customisation[key];
-        if (file)
-            confine(workspace, file, `input ${key === 'postInstall' ? 'post-install' : key}`);
-    }
     if (compatPath)
         request.compatFile = readInputFile(compatPath, workspace, 'input compat-file', true);
     if (entry)
@@ -37179,14 +37133,14 @@ const TORCH_COLUMNS = [
     { title: 'key', value: (e) => e.key },
 ];
 function planTable(plan) {
-    const COLUMNS = columnsFor(plan);
-    const rows = plan.include.map((e) => COLUMNS.map((c) => c.value(e)));
-    const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const columns = columnsFor(plan);
+    const rows = plan.include.map((e) => columns.map((c) => c.value(e)));
+    const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
     const line = (cells) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
     const out = [
         `${plan.include.length} ${plan.include.length === 1 ? 'entry' : 'entries'}`,
         '',
-        line(COLUMNS.map((c) => c.title)),
+        line(columns.map((c) => c.title)),
         line(widths.map((w) => '-'.repeat(w))),
         ...rows.map(line),
     ];
@@ -37208,12 +37162,13 @@ function skippedVersion(s) {
 }
 function planMarkdown(plan) {
     const cell = (text) => mdEscape(text);
+    const columns = columnsFor(plan);
     const out = [
         `### gpu-image-matrix plan: ${plan.include.length} ${plan.include.length === 1 ? 'image' : 'images'}`,
         '',
-        `| ${columnsFor(plan).map((c) => c.title).join(' | ')} |`,
-        `|${columnsFor(plan).map(() => '---').join('|')}|`,
-        ...plan.include.map((e) => `| ${columnsFor(plan).map((c) => cell(c.value(e))).join(' | ')} |`),
+        `| ${columns.map((c) => c.title).join(' | ')} |`,
+        `|${columns.map(() => '---').join('|')}|`,
+        ...plan.include.map((e) => `| ${columns.map((c) => cell(c.value(e))).join(' | ')} |`),
     ];
     if (plan.skipped.length) {
         out.push('', `<details><summary>Skipped ${plan.skipped.length} combination(s) that were never shipped</summary>`, '');
@@ -37504,7 +37459,7 @@ __webpack_async_result__();
 /***/ 6345:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "794a467132e37f094ffd.py";
+module.exports = __nccwpck_require__.p + "6e9f8c8ec94ea12c67e1.py";
 
 /***/ }),
 

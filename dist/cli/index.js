@@ -3567,7 +3567,7 @@ function inventoryScript(entry, fromBase, inputs) {
     const requested = {
         aptPackages: custom.aptPackages ?? [],
         pipPackages: custom.pipPackages ?? [],
-        pipPackageNames: (custom.pipPackages ?? []).map(_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .pipName */ .t6),
+        pipPackageNames: (custom.pipPackages ?? []).map(_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .requirementName */ .xV),
         requirements: custom.requirements ? { file: custom.requirements, hashes: inputs.requirements?.facts.hashes ?? false, pins: inputs.requirements?.facts.pins ?? [] } : null,
         env: Object.fromEntries(custom.env ?? []),
         workdir: custom.workdir ?? null,
@@ -3653,12 +3653,12 @@ function dockerfileQuote(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   NQ: () => (/* binding */ parseBuildArgs),
+/* harmony export */   Mn: () => (/* binding */ lines),
 /* harmony export */   az: () => (/* binding */ parseBuildOptions),
 /* harmony export */   je: () => (/* binding */ PLACEHOLDERS),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports CACHE_BACKENDS, parseCache, parseRetries, parseParallel, parseCacheTimeout, lines, parseLabels, parseTagTemplates, parseImage */
+/* unused harmony exports CACHE_BACKENDS, parseCache, parseRetries, parseParallel, parseCacheTimeout, parseBuildArgs, parseLabels, parseTagTemplates, parseImage */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
@@ -3966,7 +3966,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9186);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7147);
 /* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2784);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(746);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(414);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6719);
 /* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7523);
 /* harmony import */ var _effects_files_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9565);
@@ -4313,7 +4313,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 746:
+/***/ 414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5085,100 +5085,8 @@ async function dockerBuild(inv, rt) {
 var commands_plan = __nccwpck_require__(6719);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/repro/tar.ts
-
-function field(buf, offset, length) {
-    const raw = buf.subarray(offset, offset + length);
-    const end = raw.indexOf(0);
-    return raw.subarray(0, end === -1 ? length : end).toString('utf8');
-}
-function octal(buf, offset, length) {
-    const raw = buf.subarray(offset, offset + length);
-    // GNU base-256 for large values: high bit of the first byte set.
-    if ((raw[0] ?? 0) & 0x80) {
-        let v = 0;
-        for (let i = 1; i < raw.length; i++)
-            v = v * 256 + (raw[i] ?? 0);
-        return v;
-    }
-    const text = field(buf, offset, length).trim();
-    return text ? parseInt(text, 8) : 0;
-}
-function paxRecords(data) {
-    const out = {};
-    let pos = 0;
-    while (pos < data.length) {
-        const space = data.indexOf(0x20, pos);
-        if (space === -1)
-            break;
-        const len = parseInt(data.subarray(pos, space).toString('ascii'), 10);
-        if (!len)
-            break;
-        const record = data.subarray(space + 1, pos + len - 1).toString('utf8');
-        const eq = record.indexOf('=');
-        if (eq > 0)
-            out[record.slice(0, eq)] = record.slice(eq + 1);
-        pos += len;
-    }
-    return out;
-}
-function readTar(buf, keep = () => false) {
-    const entries = [];
-    let pos = 0;
-    let pax = {};
-    let longName = null;
-    let longLink = null;
-    while (pos + 512 <= buf.length) {
-        const header = buf.subarray(pos, pos + 512);
-        if (header.every((b) => b === 0))
-            break;
-        const size = octal(header, 124, 12);
-        const typeflag = String.fromCharCode(header[156] ?? 48);
-        const dataStart = pos + 512;
-        const data = buf.subarray(dataStart, dataStart + size);
-        pos = dataStart + Math.ceil(size / 512) * 512;
-        if (typeflag === 'x') {
-            pax = { ...pax, ...paxRecords(data) };
-            continue;
-        }
-        if (typeflag === 'g')
-            continue;
-        if (typeflag === 'L') {
-            longName = field(data, 0, data.length);
-            continue;
-        }
-        if (typeflag === 'K') {
-            longLink = field(data, 0, data.length);
-            continue;
-        }
-        const prefix = field(header, 345, 155);
-        const name = pax.path ?? longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
-        const link = pax.linkpath ?? longLink ?? field(header, 157, 100);
-        const type = typeflag === '0' || typeflag === '\0' || typeflag === '7' ? 'file' : typeflag === '5' ? 'dir' : typeflag === '2' ? 'symlink' : typeflag === '1' ? 'hardlink' : 'other';
-        const path = normalise(name);
-        entries.push({
-            path,
-            type,
-            mode: octal(header, 100, 8) & 0o7777,
-            size: type === 'file' ? size : 0,
-            mtime: pax.mtime ? Math.floor(Number(pax.mtime)) : octal(header, 136, 12),
-            link: type === 'symlink' || type === 'hardlink' ? link : '',
-            sha256: type === 'file' ? (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex') : null,
-            uid: pax.uid ? Number(pax.uid) : octal(header, 108, 8),
-            gid: pax.gid ? Number(pax.gid) : octal(header, 116, 8),
-            ...(type === 'file' && keep(path) ? { content: Buffer.from(data) } : {}),
-        });
-        pax = {};
-        longName = null;
-        longLink = null;
-    }
-    return entries;
-}
-/** "./usr/bin/" -> "usr/bin" */
-function normalise(p) {
-    return p.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
-}
-
+// EXTERNAL MODULE: ./src/repro/tar.ts
+var tar = __nccwpck_require__(3563);
 ;// CONCATENATED MODULE: ./src/effects/oci.ts
 
 
@@ -5191,7 +5099,7 @@ function untar(blob, mediaType, keep) {
     if (/zstd/.test(mediaType))
         throw new Error('zstd-compressed layers are not read here; build with the default gzip compression');
     const raw = /gzip/.test(mediaType) || (blob[0] === 0x1f && blob[1] === 0x8b) ? (0,external_node_zlib_.gunzipSync)(blob, { maxOutputLength: MAX_LAYER_BYTES }) : blob;
-    return readTar(raw, keep);
+    return (0,tar/* readTar */.s)(raw, keep);
 }
 function ociLayout(dir) {
     const blob = (digest) => (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'blobs', ...digest.split(':')));
@@ -5321,135 +5229,8 @@ function likelyCause(files) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/repro/inventory.ts
-
-/** The inventory the embedded template writes (INVENTORY_PATH, without the leading slash). */
-const IMAGE_INVENTORY = 'etc/gpu-image-matrix/inventory.json';
-/** The files the inventory reads; only these are kept in memory when layers are read. */
-function inventoryWants(path) {
-    return (path === IMAGE_INVENTORY ||
-        path === 'var/lib/dpkg/status' ||
-        /(?:site|dist)-packages\/[^/]+\.dist-info\/METADATA$/.test(path) ||
-        /(?:site|dist)-packages\/[^/]+\.egg-info(?:\/PKG-INFO)?$/.test(path) ||
-        /(?:site|dist)-packages\/torch\/version\.py$/.test(path));
-}
-/** Apply layers bottom to top, with OCI whiteouts (".wh.name" removes name; ".wh..wh..opq" empties the directory). */
-function mergeLayers(layers) {
-    const fs = new Map();
-    for (const layer of layers) {
-        for (const e of layer) {
-            const slash = e.path.lastIndexOf('/');
-            const dir = slash >= 0 ? e.path.slice(0, slash) : '';
-            const base = e.path.slice(slash + 1);
-            if (base === '.wh..wh..opq') {
-                for (const p of [...fs.keys()])
-                    if (p.startsWith(`${dir}/`))
-                        fs.delete(p);
-                continue;
-            }
-            if (base.startsWith('.wh.')) {
-                const gone = normalise(`${dir}/${base.slice(4)}`);
-                fs.delete(gone);
-                for (const p of [...fs.keys()])
-                    if (p.startsWith(`${gone}/`))
-                        fs.delete(p);
-                continue;
-            }
-            fs.set(e.path, e);
-        }
-    }
-    return fs;
-}
-function headers(text) {
-    const out = {};
-    for (const line of text.split(/\r?\n/)) {
-        if (line === '')
-            break;
-        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
-        if (m?.[1] && !(m[1] in out))
-            out[m[1]] = (m[2] ?? '').trim();
-    }
-    return out;
-}
-/** pip normalises names (PEP 503): "Torch_Vision" and "torch-vision" are one package. */
-function pipName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-function inventoryOf(files) {
-    const inv = { source: 'layers', python: {}, debian: {}, torch: null, cuda: null, cudnn: null, nccl: null };
-    const own = readImageInventory(files.get(IMAGE_INVENTORY));
-    for (const [path, e] of files) {
-        if (!e.content || path === IMAGE_INVENTORY)
-            continue;
-        const text = e.content.toString('utf8');
-        if (path === 'var/lib/dpkg/status') {
-            for (const stanza of text.split(/\n\n+/)) {
-                const h = headers(stanza);
-                if (h.Package && h.Version && /install ok installed/.test(h.Status ?? ''))
-                    inv.debian[h.Package] = h.Version;
-            }
-        }
-        else if (/torch\/version\.py$/.test(path)) {
-            inv.torch = /__version__\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? inv.torch;
-            const cuda = /^cuda(?:\s*:[^=\n]*)?\s*=\s*['"]([^'"]+)['"]/m.exec(text)?.[1];
-            inv.cuda = cuda ?? inv.cuda;
-        }
-        else {
-            const h = headers(text);
-            if (h.Name && h.Version)
-                inv.python[pipName(h.Name)] = h.Version;
-        }
-    }
-    if (own) {
-        // What the image says it holds, written as its last build step: no probing needed.
-        inv.source = 'inventory';
-        inv.python = own.python;
-        inv.debian = own.debian;
-        inv.torch = own.python.torch ?? inv.torch;
-    }
-    const pkg = (prefix) => Object.entries(inv.python).find(([n]) => prefix.test(n))?.[1] ?? null;
-    inv.cudnn = pkg(/^nvidia-cudnn-cu\d+$/);
-    inv.nccl = pkg(/^nvidia-nccl-cu\d+$/);
-    return inv;
-}
-function diffPackages(baseline, current) {
-    const names = [...new Set([...Object.keys(baseline), ...Object.keys(current)])].sort();
-    const out = [];
-    for (const name of names) {
-        const b = baseline[name];
-        const c = current[name];
-        if (b === undefined && c !== undefined)
-            out.push({ name, kind: 'added', current: c });
-        else if (c === undefined && b !== undefined)
-            out.push({ name, kind: 'removed', baseline: b });
-        else if (b !== c)
-            out.push({ name, kind: 'changed', ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) });
-    }
-    return out;
-}
-/** The package lists of the image's inventory file, or null when it is missing or not one. */
-function readImageInventory(e) {
-    if (!e?.content)
-        return null;
-    try {
-        const doc = JSON.parse(e.content.toString('utf8'));
-        if (doc.tool !== 'gpu-image-matrix' || !Array.isArray(doc.pythonPackages) || !Array.isArray(doc.systemPackages))
-            return null;
-        const python = {};
-        for (const p of doc.pythonPackages)
-            if (p.name && p.version)
-                python[pipName(p.name)] = p.version;
-        const debian = {};
-        for (const p of doc.systemPackages)
-            if (p.name && p.version)
-                debian[p.name] = p.version;
-        return { python, debian };
-    }
-    catch {
-        return null;
-    }
-}
-
+// EXTERNAL MODULE: ./src/repro/inventory.ts
+var inventory = __nccwpck_require__(2156);
 ;// CONCATENATED MODULE: ./src/commands/repro.ts
 
 
@@ -5563,20 +5344,20 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
         return { ...base, status: 'failed', error: message };
     }
 }
-async function inventory(image, layers) {
+async function repro_inventory(image, layers) {
     const entries = [];
     for (let i = 0; i < layers; i++)
-        entries.push(await image.layer(i, inventoryWants));
-    return inventoryOf(mergeLayers(entries));
+        entries.push(await image.layer(i, inventory/* inventoryWants */.Gl));
+    return (0,inventory/* inventoryOf */.o8)((0,inventory/* mergeLayers */.J)(entries));
 }
 async function changeImpact(entry, template, build, current, registry) {
     const ref = renderTagTemplate(template, entry, { image: (0,reference/* repositoryName */.aR)(build.repository) });
     const { repo, tag } = (0,reference/* parseTaggedReference */.$R)(ref, 'baseline');
     const baseline = registryImage(registry, repo, tag, ref);
     const [bShape, cShape] = [await baseline.shape(), await current.shape()];
-    const [bInv, cInv] = [await inventory(baseline, bShape.layers.length), await inventory(current, cShape.layers.length)];
-    const python = diffPackages(bInv.python, cInv.python);
-    const debian = diffPackages(bInv.debian, cInv.debian);
+    const [bInv, cInv] = [await repro_inventory(baseline, bShape.layers.length), await repro_inventory(current, cShape.layers.length)];
+    const python = (0,inventory/* diffPackages */.bu)(bInv.python, cInv.python);
+    const debian = (0,inventory/* diffPackages */.bu)(bInv.debian, cInv.debian);
     const versions = ['torch', 'cuda', 'cudnn', 'nccl'].map((name) => ({ name, baseline: bInv[name], current: cInv[name] }));
     const sum = (s) => s.layers.reduce((t, l) => t + l.size, 0);
     const count = Math.max(bShape.layers.length, cShape.layers.length);
@@ -6540,7 +6321,7 @@ function checkFrameworks(d) {
             fail(`tensorflow ${r.minor}: ${r.install} without cudaLibraries`);
         if (r.cudaLibraries.some((l) => !/^nvidia-[a-z0-9-]+==[\d.]+$/.test(l)))
             fail(`tensorflow ${r.minor} cudaLibraries`);
-        if (!/^(nvidia\/cuda|ubuntu):[\w.-]+$/.test(r.baseImage) || !r.baseImage.endsWith(r.os.replace('ubuntu', 'ubuntu')))
+        if (!/^(nvidia\/cuda|ubuntu):[\w.-]+$/.test(r.baseImage) || !r.baseImage.endsWith(r.os))
             fail(`tensorflow ${r.minor} baseImage ${r.baseImage}`);
     }
     for (const r of d.jax) {
@@ -6590,11 +6371,14 @@ function variantOfCudaVersion(version) {
 /* harmony export */   dD: () => (/* binding */ CUSTOM_KEYS),
 /* harmony export */   oE: () => (/* binding */ compact),
 /* harmony export */   sP: () => (/* binding */ customisationFromSpec),
-/* harmony export */   t6: () => (/* binding */ pipName),
-/* harmony export */   tu: () => (/* binding */ normalisePipName)
+/* harmony export */   xV: () => (/* binding */ requirementName)
 /* harmony export */ });
 /* unused harmony exports BASE_IMAGE_PLACEHOLDERS, FRAMEWORK_PACKAGES, parseAptPackage, parsePipPackage, parseIndexUrl, parseWorkdir, parseUser, parseWorkspacePath, parseBaseImageTemplate, parseTagSuffix */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9186);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _repro_inventory_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2156);
+
+
 
 /** The spec keys and action inputs, by their written names. */
 const CUSTOM_KEYS = [
@@ -6677,7 +6461,7 @@ const TAG_SUFFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 function parseAptPackage(text, field) {
     const t = text.trim();
     if (!APT_PACKAGE.test(t)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
     }
     return t;
 }
@@ -6686,7 +6470,7 @@ function parsePipPackage(text, field) {
     const t = text.trim();
     const accepted = 'name[extras] with optional versions, e.g. numpy==1.26.4, opencv-python-headless>=4.10,<5 or transformers[torch]==4.46.0';
     if (/^(?:https?|file|git\+\w+):|^[./]|@/.test(t)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`);
     }
     const m = /^([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$/.exec(t);
     const name = m?.[1] ?? '';
@@ -6696,16 +6480,12 @@ function parsePipPackage(text, field) {
         (extras === '' || PIP_EXTRAS.test(extras)) &&
         (specifiers === '' || specifiers.split(',').every((s) => PIP_SPECIFIER.test(s.trim())));
     if (!ok)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
-    const normal = normalisePipName(name);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
+    const normal = (0,_repro_inventory_js__WEBPACK_IMPORTED_MODULE_1__/* .pipName */ .t6)(name);
     if (FRAMEWORK_PACKAGES.includes(normal)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
     }
     return `${name}${extras}${specifiers.replace(/\s+/g, '')}`;
-}
-/** PEP 503 normalised name: lowercase, runs of -_. as one -. */
-function normalisePipName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 function parseIndexUrl(text, field) {
     const t = text.trim();
@@ -6714,35 +6494,35 @@ function parseIndexUrl(text, field) {
         url = new URL(t);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not a URL; accepted: an http(s) URL of a package index, e.g. https://pypi.example.com/simple`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not a URL; accepted: an http(s) URL of a package index, e.g. https://pypi.example.com/simple`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not an http(s) URL`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not an http(s) URL`);
     }
     if (url.username || url.password) {
         // The URL is written into the Dockerfile, and so into the image's history and the build log.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`);
     }
     if (/["'`$\\\s]/.test(t))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
     return t;
 }
 function parseEnvLine(text, field) {
     const eq = text.indexOf('=');
     const key = eq > 0 ? text.slice(0, eq).trim() : '';
     if (!ENV_KEY.test(key))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not KEY=VALUE with a name of letters, digits and _`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not KEY=VALUE with a name of letters, digits and _`);
     return [key, parseEnvValue(text.slice(eq + 1), `${field} (${key})`)];
 }
 function parseEnvValue(value, field) {
     if (/[\u0000-\u001f\u007f]/.test(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: the value contains control characters (a newline?); one line per variable`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: the value contains control characters (a newline?); one line per variable`);
     return value;
 }
 function parseWorkdir(text, field) {
     const t = text.trim();
     if (!WORKDIR.test(t) || t.split('/').includes('..')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: an absolute path of letters, digits and ._@+-/ such as /workspace`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: an absolute path of letters, digits and ._@+-/ such as /workspace`);
     }
     return t.length > 1 ? t.replace(/\/+$/, '') : t;
 }
@@ -6750,16 +6530,16 @@ function parseUser(text, field) {
     const t = text.trim();
     const m = USER.exec(t);
     if (!m)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`);
     if (m[1] === 'root' || m[2] === '0')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
     return t;
 }
 /** A path in the workspace: relative, no `..` out of it, nothing a shell or Dockerfile would read specially. */
 function parseWorkspacePath(text, field) {
     const t = text.trim().replace(/^\.\//, '');
     if (t === '' || t.startsWith('/') || t.split('/').includes('..') || !/^[A-Za-z0-9._@+\/-]+$/.test(t)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`);
     }
     return t;
 }
@@ -6767,36 +6547,26 @@ function parseBaseImageTemplate(text, field) {
     const t = text.trim();
     for (const m of t.matchAll(/\{([^}]*)\}/g)) {
         if (!BASE_IMAGE_PLACEHOLDERS.includes(m[1] ?? '')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: unknown placeholder {${m[1]}}; accepted: ${BASE_IMAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: unknown placeholder {${m[1]}}; accepted: ${BASE_IMAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
         }
     }
     const sample = t.replace(/\{[^}]*\}/g, 'x1');
     if (t === '' || /[\s"'`$\\]/.test(t) || !/^[a-z0-9][a-z0-9._\/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not an image reference; accepted: repository:tag with optional placeholders, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not an image reference; accepted: repository:tag with optional placeholders, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
     }
     return t;
 }
 function parseTagSuffix(text, field) {
     const t = text.trim();
     if (!TAG_SUFFIX.test(t))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: up to 40 letters, digits, _ . - (starting with a letter or digit)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: up to 40 letters, digits, _ . - (starting with a letter or digit)`);
     return t;
 }
 // ---------------------------------------------------------------------------------------------
 // From action inputs (strings; lists one per line or separated by spaces) and from spec values.
-/** Items of a list input: split on newlines and spaces; # starts a comment line. */
+/** Items of a list input: lines (# starts a comment line), split on spaces. */
 function words(text) {
-    return (text ?? '')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'))
-        .flatMap((l) => l.split(/\s+/));
-}
-function lineList(text) {
-    return (text ?? '')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
+    return (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .lines */ .Mn)(text).flatMap((l) => l.split(/\s+/));
 }
 /** The action inputs (or CLI flags) as a customisation for every entry. `names` says how each is called there. */
 function parseCustomInputs(raw, names) {
@@ -6804,19 +6574,30 @@ function parseCustomInputs(raw, names) {
     c.aptPackages = dedupe(words(raw['apt-packages']).map((w, i) => parseAptPackage(w, `${names['apt-packages']} item ${i + 1}`)));
     c.pipPackages = dedupe(words(raw['pip-packages']).map((w, i) => parsePipPackage(w, `${names['pip-packages']} item ${i + 1}`)));
     c.pipExtraIndexUrls = dedupe(words(raw['pip-extra-index-url']).map((w, i) => parseIndexUrl(w, `${names['pip-extra-index-url']} item ${i + 1}`)));
-    c.env = sortEnv(lineList(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)));
-    const scalar = (key, parse) => {
+    c.env = sortEnv((0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .lines */ .Mn)(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)));
+    setSingleValues(c, (key) => {
         const t = raw[key]?.trim();
-        return t ? parse(t, names[key]) : null;
-    };
-    c.requirements = scalar('requirements', parseWorkspacePath);
-    c.pipIndexUrl = scalar('pip-index-url', parseIndexUrl);
-    c.workdir = scalar('workdir', parseWorkdir);
-    c.user = scalar('user', parseUser);
-    c.postInstall = scalar('post-install', parseWorkspacePath);
-    c.baseImage = scalar('base-image', parseBaseImageTemplate);
-    c.tagSuffix = scalar('tag-suffix', parseTagSuffix);
+        return t ? { text: t, field: names[key] } : null;
+    });
     return c;
+}
+/** The keys that take one value, each with its parser. */
+const SINGLE_VALUES = {
+    requirements: parseWorkspacePath,
+    'pip-index-url': parseIndexUrl,
+    workdir: parseWorkdir,
+    user: parseUser,
+    'post-install': parseWorkspacePath,
+    'base-image': parseBaseImageTemplate,
+    'tag-suffix': parseTagSuffix,
+};
+/** Parse each single-value key that `read` finds (inputs and spec keys differ only in how they are read). */
+function setSingleValues(c, read) {
+    for (const [key, parse] of Object.entries(SINGLE_VALUES)) {
+        const got = read(key);
+        if (got)
+            c[FIELD_OF[key]] = parse(got.text, got.field);
+    }
 }
 /**
  * The customisation keys of a spec mapping (top level or one include item). Lists may be YAML
@@ -6832,60 +6613,55 @@ function customisationFromSpec(obj, at) {
         const field = `${at}.${key}`;
         if (v === undefined)
             return [];
-        if (typeof v === 'string')
-            return words(v).map((w, i) => parse(w, words(v).length > 1 ? `${field} item ${i + 1}` : field));
+        if (typeof v === 'string') {
+            const items = words(v);
+            return items.map((w, i) => parse(w, items.length > 1 ? `${field} item ${i + 1}` : field));
+        }
         if (Array.isArray(v)) {
             return v.map((item, i) => {
                 if (typeof item !== 'string')
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}[${i}]: expected one value, got ${describe(item)}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}[${i}]: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(item)}`);
                 return parse(item, `${field}[${i}]`);
             });
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: expected a list of values, got ${describe(v)}`);
-    };
-    const scalar = (key, parse) => {
-        const v = obj[key];
-        if (v === undefined)
-            return null;
-        if (typeof v !== 'string' || v.trim() === '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${describe(v)}`);
-        return parse(v, `${at}.${key}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: expected a list of values, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(v)}`);
     };
     c.aptPackages = dedupe(list('apt-packages', parseAptPackage));
     c.pipPackages = dedupe(list('pip-packages', parsePipPackage));
     c.pipExtraIndexUrls = dedupe(list('pip-extra-index-url', parseIndexUrl));
     c.env = sortEnv(envFromSpec(obj.env, `${at}.env`));
-    c.requirements = scalar('requirements', parseWorkspacePath);
-    c.pipIndexUrl = scalar('pip-index-url', parseIndexUrl);
-    c.workdir = scalar('workdir', parseWorkdir);
-    c.user = scalar('user', parseUser);
-    c.postInstall = scalar('post-install', parseWorkspacePath);
-    c.baseImage = scalar('base-image', parseBaseImageTemplate);
-    c.tagSuffix = scalar('tag-suffix', parseTagSuffix);
+    setSingleValues(c, (key) => {
+        const v = obj[key];
+        if (v === undefined)
+            return null;
+        if (typeof v !== 'string' || v.trim() === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(v)}`);
+        return { text: v, field: `${at}.${key}` };
+    });
     return c;
 }
 function envFromSpec(v, field) {
     if (v === undefined)
         return [];
     if (typeof v === 'string')
-        return lineList(v).map((l, i) => parseEnvLine(l, `${field} line ${i + 1}`));
+        return (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .lines */ .Mn)(v).map((l, i) => parseEnvLine(l, `${field} line ${i + 1}`));
     if (Array.isArray(v)) {
         return v.map((item, i) => {
             if (typeof item !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}[${i}]: expected KEY=VALUE, got ${describe(item)}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}[${i}]: expected KEY=VALUE, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(item)}`);
             return parseEnvLine(item, `${field}[${i}]`);
         });
     }
     if (typeof v === 'object' && v !== null) {
         return Object.entries(v).map(([key, value]) => {
             if (!ENV_KEY.test(key))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(key)} is not a variable name (letters, digits and _)`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(key)} is not a variable name (letters, digits and _)`);
             if (typeof value !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}.${key}: expected a value, got ${describe(value)}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}.${key}: expected a value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(value)}`);
             return [key, parseEnvValue(value, `${field}.${key}`)];
         });
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: expected a mapping of NAME: value, got ${describe(v)}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: expected a mapping of NAME: value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(v)}`);
 }
 /**
  * An entry's customisation stored in a plan (the `customisation` field, compact), read back for a
@@ -6895,7 +6671,7 @@ function customisationFromEntry(v, field) {
     if (v === undefined || v === null)
         return null;
     if (typeof v !== 'object' || Array.isArray(v))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: expected the customisation object a plan wrote, got ${describe(v)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: expected the customisation object a plan wrote, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(v)}`);
     const o = v;
     const spec = {};
     for (const key of CUSTOM_KEYS) {
@@ -6906,7 +6682,7 @@ function customisationFromEntry(v, field) {
     }
     const unknown = Object.keys(o).filter((k) => !Object.values(FIELD_OF).includes(k));
     if (unknown.length)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(unknown[0])}; this entry was written by another version of the action?`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(unknown[0])}; this entry was written by another version of the action?`);
     return customisationFromSpec(spec, field) ?? emptyCustomisation();
 }
 // ---------------------------------------------------------------------------------------------
@@ -6948,8 +6724,8 @@ function userParts(user) {
     return { name: name, uid: uid ?? null };
 }
 /** Name of a pip requirement, normalised: "Opencv_Python[x]>=4" -> "opencv-python". */
-function pipName(requirement) {
-    return normalisePipName(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
+function requirementName(requirement) {
+    return (0,_repro_inventory_js__WEBPACK_IMPORTED_MODULE_1__/* .pipName */ .t6)(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
 }
 function dedupe(items) {
     return [...new Set(items)];
@@ -6958,7 +6734,7 @@ function dedupe(items) {
 function dedupeByName(items) {
     const byName = new Map();
     for (const item of items) {
-        const name = pipName(item);
+        const name = requirementName(item);
         byName.delete(name);
         byName.set(name, item);
     }
@@ -6967,15 +6743,6 @@ function dedupeByName(items) {
 function sortEnv(pairs) {
     const map = new Map(pairs);
     return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-}
-function describe(v) {
-    if (Array.isArray(v))
-        return 'a list';
-    if (typeof v === 'object' && v !== null)
-        return 'a mapping';
-    if (v === null || v === undefined)
-        return 'nothing';
-    return `the value ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(v)}`;
 }
 
 
@@ -7007,6 +6774,8 @@ var build_reference = __nccwpck_require__(2653);
 var customisation = __nccwpck_require__(7147);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/repro/inventory.ts
+var inventory = __nccwpck_require__(2156);
 ;// CONCATENATED MODULE: ./src/custom/requirements.ts
 
 
@@ -7034,7 +6803,7 @@ function readRequirements(text, origin) {
             return; // an option line: --index-url, --extra-index-url, --find-links, ...
         const pin = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?\s*([A-Za-z0-9.+!_-]+)\s*(?:;.*?)?(?:\s+--hash.*)?$/.exec(line);
         if (pin)
-            facts.pins.push(`${(0,customisation/* normalisePipName */.tu)(pin[1])}==${pin[2]}`);
+            facts.pins.push(`${(0,inventory/* pipName */.t6)(pin[1])}==${pin[2]}`);
     });
     return facts;
 }
@@ -7681,6 +7450,7 @@ async function credentialsFor(registry, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   yh: () => (/* binding */ listWords),
 /* harmony export */   yo: () => (/* binding */ UserError)
@@ -7700,6 +7470,16 @@ function quote(value) {
     const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
     const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
     return typeof value === 'string' ? JSON.stringify(shown) : shown;
+}
+/** What a parsed YAML/JSON value is, for "expected X, got Y" messages. */
+function describeValue(v) {
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object' && v !== null)
+        return 'a mapping';
+    if (v === null || v === undefined)
+        return 'nothing';
+    return `the value ${quote(v)}`;
 }
 /** "a, b or c" */
 function listWords(items, last = 'or') {
@@ -7832,39 +7612,12 @@ function baseImageFor(cuda, ubuntu, flavor) {
 const KEY_VERSION = 1;
 function entryKey(fields, customisation) {
     const custom = customisation && Object.keys(customisation).length ? [customisation] : [];
-    if (fields.framework !== 'pytorch') {
-        const canonical = JSON.stringify([
-            KEY_VERSION,
-            fields.framework,
-            frameworkVersion(fields),
-            fields.cudaVariant,
-            fields.cudaFull,
-            fields.cudnn,
-            fields.python,
-            fields.os,
-            fields.flavor,
-            fields.baseImage,
-            ...custom,
-        ]);
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, 12);
-    }
+    const common = [fields.cudaVariant, fields.cudaFull, fields.cudnn, fields.python, fields.os, fields.flavor, fields.baseImage];
     // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
-    const canonical = JSON.stringify([
-        KEY_VERSION,
-        fields.torch,
-        fields.torchvision,
-        fields.torchaudio,
-        fields.cudaVariant,
-        fields.cudaFull,
-        fields.cudnn,
-        fields.python,
-        fields.os,
-        fields.flavor,
-        fields.baseImage,
-        fields.indexUrl,
-        ...custom,
-    ]);
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, 12);
+    const canonical = fields.framework === 'pytorch'
+        ? [KEY_VERSION, fields.torch, fields.torchvision, fields.torchaudio, ...common, fields.indexUrl, ...custom]
+        : [KEY_VERSION, fields.framework, frameworkVersion(fields), ...common, ...custom];
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12);
 }
 
 
@@ -8186,14 +7939,7 @@ function planOtherFramework(spec, options, frameworks) {
             added.push(...otherInclude(item, field, (0,customisation/* mergeCustomisation */.VI)(everyEntry, custom), frameworks));
             return;
         }
-        if (custom?.tagSuffix) {
-            for (const r of matched)
-                added.push({ ...r, custom: (0,customisation/* mergeCustomisation */.VI)(r.custom, custom) });
-            return;
-        }
-        if (custom)
-            for (const r of matched)
-                r.custom = (0,customisation/* mergeCustomisation */.VI)(r.custom, custom);
+        applyAdditions(matched, custom, added);
     });
     const include = [...resolved, ...added].map((r) => (0,entry/* customiseEntry */.dr)(r.entry, r.custom));
     if (include.length === 0) {
@@ -8201,6 +7947,22 @@ function planOtherFramework(spec, options, frameworks) {
         throw new errors/* UserError */.yo(`the ${framework} matrix resolves to no entries.${reasons.length ? `\nSkipped because:\n  ${reasons.slice(0, 10).join('\n  ')}` : ''}`);
     }
     return { include, skipped, warnings: [] };
+}
+/**
+ * An include item's additions (apt-packages, ...) to the entries it matched. With tag-suffix they
+ * make variants: a copy of each matched entry, beside it (and true is returned). Otherwise GitHub's
+ * rule: they are added to the matched entries themselves.
+ */
+function applyAdditions(matched, custom, added) {
+    if (custom?.tagSuffix) {
+        for (const r of matched)
+            added.push({ ...r, custom: (0,customisation/* mergeCustomisation */.VI)(r.custom, custom) });
+        return true;
+    }
+    if (custom)
+        for (const r of matched)
+            r.custom = (0,customisation/* mergeCustomisation */.VI)(r.custom, custom);
+    return false;
 }
 /** An include item that names tensorflow or jax: a new entry of that framework. */
 function otherInclude(item, field, custom, frameworks) {
@@ -8312,19 +8074,11 @@ class Resolver {
                 added.push(...this.resolveInclude(include, field, (0,customisation/* mergeCustomisation */.VI)(everyEntry, custom)));
                 return;
             }
-            // A tag-suffix names a variant: a copy of each matched entry with the include's additions,
-            // beside the entry (which keeps its own tag).
-            if (custom?.tagSuffix) {
-                if (extraKeys.length > 0)
-                    throw new errors/* UserError */.yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
-                for (const r of matched)
-                    added.push({ ...r, custom: (0,customisation/* mergeCustomisation */.VI)(r.custom, custom) });
-                return;
+            if (custom?.tagSuffix && extraKeys.length > 0) {
+                throw new errors/* UserError */.yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
             }
-            // GitHub's rule: an include that matches adds its other keys to the entries it matches.
-            if (custom)
-                for (const r of matched)
-                    r.custom = (0,customisation/* mergeCustomisation */.VI)(r.custom, custom);
+            if (applyAdditions(matched, custom, added))
+                return;
             if (extraKeys.length === 0)
                 return; // already in the matrix
             const extras = {};
@@ -8888,7 +8642,7 @@ function parseMatrixSpecs(text, origin) {
 }
 function specFromObject(root, origin) {
     if (!isMap(root)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${describe(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
     checkKnownKeys(root, TOP_KEYS, 'matrix');
     const frameworks = ['torch', ...OTHER_FRAMEWORK_KEYS].filter((k) => root[k] !== undefined);
@@ -8926,14 +8680,14 @@ function partials(value, field, allowed) {
     if (value === undefined)
         return [];
     if (!Array.isArray(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${describe(value)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(value)}`);
     }
     if (value.length > MAX_LIST_ITEMS)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
     return value.map((item, i) => {
         const at = `${field}[${i}]`;
         if (!isMap(item)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}: expected a mapping of ${allowed.join(', ')}, got ${describe(item)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}: expected a mapping of ${allowed.join(', ')}, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(item)}`);
         }
         checkKnownKeys(item, allowed, at);
         if (Object.keys(item).length === 0)
@@ -8944,7 +8698,7 @@ function partials(value, field, allowed) {
             if (v === undefined)
                 continue;
             if (typeof v !== 'string') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}.${axis}: expected one value, got ${describe(v)}; write one ${field.split('.')[1]} item per combination`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}.${axis}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
             }
             entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
         }
@@ -8956,7 +8710,7 @@ function partials(value, field, allowed) {
             if (v === undefined)
                 continue;
             if (typeof v !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${describe(v)}; write one ${field.split('.')[1]} item per combination`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
             entry[key] = (0,_selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTorchSelector */ .ng)(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
         }
         return entry;
@@ -8972,11 +8726,11 @@ function valuesOf(value, field) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
         return value.map((v, i) => {
             if (typeof v !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}[${i}]: expected a version, got ${describe(v)}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}[${i}]: expected a version, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(v)}`);
             return nonEmpty(v, `${field}[${i}]`);
         });
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: expected a value or a list of values, got ${describe(value)}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: expected a value or a list of values, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(value)}`);
 }
 function nonEmpty(v, field) {
     if (v.trim() === '' || v === 'null' || v === '~')
@@ -8996,15 +8750,6 @@ function checkKnownKeys(obj, allowed, field) {
 }
 function isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function describe(v) {
-    if (Array.isArray(v))
-        return 'a list';
-    if (isMap(v))
-        return 'a mapping';
-    if (v === null || v === undefined)
-        return 'nothing';
-    return `the value ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(v)}`;
 }
 
 
@@ -9054,14 +8799,14 @@ const TORCH_COLUMNS = [
     { title: 'key', value: (e) => e.key },
 ];
 function planTable(plan) {
-    const COLUMNS = columnsFor(plan);
-    const rows = plan.include.map((e) => COLUMNS.map((c) => c.value(e)));
-    const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const columns = columnsFor(plan);
+    const rows = plan.include.map((e) => columns.map((c) => c.value(e)));
+    const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
     const line = (cells) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
     const out = [
         `${plan.include.length} ${plan.include.length === 1 ? 'entry' : 'entries'}`,
         '',
-        line(COLUMNS.map((c) => c.title)),
+        line(columns.map((c) => c.title)),
         line(widths.map((w) => '-'.repeat(w))),
         ...rows.map(line),
     ];
@@ -9083,12 +8828,13 @@ function skippedVersion(s) {
 }
 function planMarkdown(plan) {
     const cell = (text) => mdEscape(text);
+    const columns = columnsFor(plan);
     const out = [
         `### gpu-image-matrix plan: ${plan.include.length} ${plan.include.length === 1 ? 'image' : 'images'}`,
         '',
-        `| ${columnsFor(plan).map((c) => c.title).join(' | ')} |`,
-        `|${columnsFor(plan).map(() => '---').join('|')}|`,
-        ...plan.include.map((e) => `| ${columnsFor(plan).map((c) => cell(c.value(e))).join(' | ')} |`),
+        `| ${columns.map((c) => c.title).join(' | ')} |`,
+        `|${columns.map(() => '---').join('|')}|`,
+        ...plan.include.map((e) => `| ${columns.map((c) => cell(c.value(e))).join(' | ')} |`),
     ];
     if (plan.skipped.length) {
         out.push('', `<details><summary>Skipped ${plan.skipped.length} combination(s) that were never shipped</summary>`, '');
@@ -9261,6 +9007,149 @@ function signedSize(bytes) {
 
 /***/ }),
 
+/***/ 2156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gl: () => (/* binding */ inventoryWants),
+/* harmony export */   J: () => (/* binding */ mergeLayers),
+/* harmony export */   bu: () => (/* binding */ diffPackages),
+/* harmony export */   o8: () => (/* binding */ inventoryOf),
+/* harmony export */   t6: () => (/* binding */ pipName)
+/* harmony export */ });
+/* unused harmony export IMAGE_INVENTORY */
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3563);
+
+/** The inventory the embedded template writes (INVENTORY_PATH, without the leading slash). */
+const IMAGE_INVENTORY = 'etc/gpu-image-matrix/inventory.json';
+/** The files the inventory reads; only these are kept in memory when layers are read. */
+function inventoryWants(path) {
+    return (path === IMAGE_INVENTORY ||
+        path === 'var/lib/dpkg/status' ||
+        /(?:site|dist)-packages\/[^/]+\.dist-info\/METADATA$/.test(path) ||
+        /(?:site|dist)-packages\/[^/]+\.egg-info(?:\/PKG-INFO)?$/.test(path) ||
+        /(?:site|dist)-packages\/torch\/version\.py$/.test(path));
+}
+/** Apply layers bottom to top, with OCI whiteouts (".wh.name" removes name; ".wh..wh..opq" empties the directory). */
+function mergeLayers(layers) {
+    const fs = new Map();
+    for (const layer of layers) {
+        for (const e of layer) {
+            const slash = e.path.lastIndexOf('/');
+            const dir = slash >= 0 ? e.path.slice(0, slash) : '';
+            const base = e.path.slice(slash + 1);
+            if (base === '.wh..wh..opq') {
+                for (const p of [...fs.keys()])
+                    if (p.startsWith(`${dir}/`))
+                        fs.delete(p);
+                continue;
+            }
+            if (base.startsWith('.wh.')) {
+                const gone = (0,_tar_js__WEBPACK_IMPORTED_MODULE_0__/* .normalise */ .j)(`${dir}/${base.slice(4)}`);
+                fs.delete(gone);
+                for (const p of [...fs.keys()])
+                    if (p.startsWith(`${gone}/`))
+                        fs.delete(p);
+                continue;
+            }
+            fs.set(e.path, e);
+        }
+    }
+    return fs;
+}
+function headers(text) {
+    const out = {};
+    for (const line of text.split(/\r?\n/)) {
+        if (line === '')
+            break;
+        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+        if (m?.[1] && !(m[1] in out))
+            out[m[1]] = (m[2] ?? '').trim();
+    }
+    return out;
+}
+/** pip normalises names (PEP 503): "Torch_Vision" and "torch-vision" are one package. */
+function pipName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+function inventoryOf(files) {
+    const inv = { source: 'layers', python: {}, debian: {}, torch: null, cuda: null, cudnn: null, nccl: null };
+    const own = readImageInventory(files.get(IMAGE_INVENTORY));
+    for (const [path, e] of files) {
+        if (!e.content || path === IMAGE_INVENTORY)
+            continue;
+        const text = e.content.toString('utf8');
+        if (path === 'var/lib/dpkg/status') {
+            for (const stanza of text.split(/\n\n+/)) {
+                const h = headers(stanza);
+                if (h.Package && h.Version && /install ok installed/.test(h.Status ?? ''))
+                    inv.debian[h.Package] = h.Version;
+            }
+        }
+        else if (/torch\/version\.py$/.test(path)) {
+            inv.torch = /__version__\s*=\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? inv.torch;
+            const cuda = /^cuda(?:\s*:[^=\n]*)?\s*=\s*['"]([^'"]+)['"]/m.exec(text)?.[1];
+            inv.cuda = cuda ?? inv.cuda;
+        }
+        else {
+            const h = headers(text);
+            if (h.Name && h.Version)
+                inv.python[pipName(h.Name)] = h.Version;
+        }
+    }
+    if (own) {
+        // What the image says it holds, written as its last build step: no probing needed.
+        inv.source = 'inventory';
+        inv.python = own.python;
+        inv.debian = own.debian;
+        inv.torch = own.python.torch ?? inv.torch;
+    }
+    const pkg = (prefix) => Object.entries(inv.python).find(([n]) => prefix.test(n))?.[1] ?? null;
+    inv.cudnn = pkg(/^nvidia-cudnn-cu\d+$/);
+    inv.nccl = pkg(/^nvidia-nccl-cu\d+$/);
+    return inv;
+}
+function diffPackages(baseline, current) {
+    const names = [...new Set([...Object.keys(baseline), ...Object.keys(current)])].sort();
+    const out = [];
+    for (const name of names) {
+        const b = baseline[name];
+        const c = current[name];
+        if (b === undefined && c !== undefined)
+            out.push({ name, kind: 'added', current: c });
+        else if (c === undefined && b !== undefined)
+            out.push({ name, kind: 'removed', baseline: b });
+        else if (b !== c)
+            out.push({ name, kind: 'changed', ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) });
+    }
+    return out;
+}
+/** The package lists of the image's inventory file, or null when it is missing or not one. */
+function readImageInventory(e) {
+    if (!e?.content)
+        return null;
+    try {
+        const doc = JSON.parse(e.content.toString('utf8'));
+        if (doc.tool !== 'gpu-image-matrix' || !Array.isArray(doc.pythonPackages) || !Array.isArray(doc.systemPackages))
+            return null;
+        const python = {};
+        for (const p of doc.pythonPackages)
+            if (p.name && p.version)
+                python[pipName(p.name)] = p.version;
+        const debian = {};
+        for (const p of doc.systemPackages)
+            if (p.name && p.version)
+                debian[p.name] = p.version;
+        return { python, debian };
+    }
+    catch {
+        return null;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9312,6 +9201,111 @@ function reproFails(failOn, results) {
     if ((failOn === 'drift' || failOn === 'both') && drift)
         reasons.push('an image differs from its baseline');
     return reasons;
+}
+
+
+/***/ }),
+
+/***/ 3563:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ normalise),
+/* harmony export */   s: () => (/* binding */ readTar)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+function field(buf, offset, length) {
+    const raw = buf.subarray(offset, offset + length);
+    const end = raw.indexOf(0);
+    return raw.subarray(0, end === -1 ? length : end).toString('utf8');
+}
+function octal(buf, offset, length) {
+    const raw = buf.subarray(offset, offset + length);
+    // GNU base-256 for large values: high bit of the first byte set.
+    if ((raw[0] ?? 0) & 0x80) {
+        let v = 0;
+        for (let i = 1; i < raw.length; i++)
+            v = v * 256 + (raw[i] ?? 0);
+        return v;
+    }
+    const text = field(buf, offset, length).trim();
+    return text ? parseInt(text, 8) : 0;
+}
+function paxRecords(data) {
+    const out = {};
+    let pos = 0;
+    while (pos < data.length) {
+        const space = data.indexOf(0x20, pos);
+        if (space === -1)
+            break;
+        const len = parseInt(data.subarray(pos, space).toString('ascii'), 10);
+        if (!len)
+            break;
+        const record = data.subarray(space + 1, pos + len - 1).toString('utf8');
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        pos += len;
+    }
+    return out;
+}
+function readTar(buf, keep = () => false) {
+    const entries = [];
+    let pos = 0;
+    let pax = {};
+    let longName = null;
+    let longLink = null;
+    while (pos + 512 <= buf.length) {
+        const header = buf.subarray(pos, pos + 512);
+        if (header.every((b) => b === 0))
+            break;
+        const size = octal(header, 124, 12);
+        const typeflag = String.fromCharCode(header[156] ?? 48);
+        const dataStart = pos + 512;
+        const data = buf.subarray(dataStart, dataStart + size);
+        pos = dataStart + Math.ceil(size / 512) * 512;
+        if (typeflag === 'x') {
+            pax = { ...pax, ...paxRecords(data) };
+            continue;
+        }
+        if (typeflag === 'g')
+            continue;
+        if (typeflag === 'L') {
+            longName = field(data, 0, data.length);
+            continue;
+        }
+        if (typeflag === 'K') {
+            longLink = field(data, 0, data.length);
+            continue;
+        }
+        const prefix = field(header, 345, 155);
+        const name = pax.path ?? longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
+        const link = pax.linkpath ?? longLink ?? field(header, 157, 100);
+        const type = typeflag === '0' || typeflag === '\0' || typeflag === '7' ? 'file' : typeflag === '5' ? 'dir' : typeflag === '2' ? 'symlink' : typeflag === '1' ? 'hardlink' : 'other';
+        const path = normalise(name);
+        entries.push({
+            path,
+            type,
+            mode: octal(header, 100, 8) & 0o7777,
+            size: type === 'file' ? size : 0,
+            mtime: pax.mtime ? Math.floor(Number(pax.mtime)) : octal(header, 136, 12),
+            link: type === 'symlink' || type === 'hardlink' ? link : '',
+            sha256: type === 'file' ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex') : null,
+            uid: pax.uid ? Number(pax.uid) : octal(header, 108, 8),
+            gid: pax.gid ? Number(pax.gid) : octal(header, 116, 8),
+            ...(type === 'file' && keep(path) ? { content: Buffer.from(data) } : {}),
+        });
+        pax = {};
+        longName = null;
+        longLink = null;
+    }
+    return entries;
+}
+/** "./usr/bin/" -> "usr/bin" */
+function normalise(p) {
+    return p.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
 }
 
 
@@ -9402,7 +9396,7 @@ function parseSmokeOptions(raw, names, script, workspace) {
         ipcHost,
         memory: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB)(raw.memory, names.memory, null),
         cpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCpus */ .xX)(raw.cpus, names.cpus),
-        env: (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBuildArgs */ .NQ)(raw.env, names.env).map(([k, v], i) => (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .parseEnvLine */ .ZO)(`${k}=${v}`, `${names.env} line ${i + 1}`)),
+        env: (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .lines */ .Mn)(raw.env).map((l, i) => (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .parseEnvLine */ .ZO)(l, `${names.env} line ${i + 1}`)),
     };
     if (script)
         options.script = script;
@@ -9479,10 +9473,13 @@ function pinned(ref, digest) {
 /* harmony export */   y9: () => (/* binding */ smokeRunEnv)
 /* harmony export */ });
 /* unused harmony exports SMOKE_MODES, CHECK_IN_CONTAINER, USER_SCRIPT_IN_CONTAINER, WORKSPACE_IN_CONTAINER, checkArgs, RESULT_MARKER */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7147);
-/* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2784);
-/* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2997);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
+/* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2784);
+/* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2997);
+
 
 
 
@@ -9499,7 +9496,7 @@ function parseSize(text, field, fallback) {
         return fallback;
     if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0)
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
 }
 function parseCpus(text, field) {
     const t = (text ?? '').trim();
@@ -9507,7 +9504,7 @@ function parseCpus(text, field) {
         return null;
     if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024)
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
 }
 /** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
 const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
@@ -9522,7 +9519,7 @@ function parseGpuFlags(text, field) {
             continue;
         const flag = tok.split('=')[0];
         if (!GPU_FLAGS.includes(flag)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
         }
     }
     return tokens;
@@ -9531,7 +9528,7 @@ function parseGpus(text, field) {
     const t = (text ?? '').trim() || 'all';
     if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
 }
 function parseWholeNumber(text, field, fallback, min, max) {
     const t = (text ?? '').trim();
@@ -9539,19 +9536,19 @@ function parseWholeNumber(text, field, fallback, min, max) {
         return fallback;
     if (/^\d+$/.test(t) && Number(t) >= min && Number(t) <= max)
         return Number(t);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
 }
 function parseSmokeMode(text, field) {
     const t = (text ?? '').trim().toLowerCase() || 'auto';
     if (SMOKE_MODES.includes(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(text)} is not valid; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .listWords */ .yh)([...SMOKE_MODES])}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .listWords */ .yh)([...SMOKE_MODES])}`);
 }
 function parsePython(text, field) {
     const t = (text ?? '').trim() || 'python3';
     if (/^[\w./-]+$/.test(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(text)} is not an interpreter name or path`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not an interpreter name or path`);
 }
 /** Whether an entry is checked on a GPU: CPU entries never are. */
 function gpuModeFor(entry, options) {
@@ -9607,12 +9604,10 @@ function smokeRunArgs(entry, image, options, paths, name) {
 function smokeRunEnv(base, options) {
     return options.env.length ? { ...base, ...Object.fromEntries(options.env) } : base;
 }
+/** file's path inside dir, or null when it is not inside (as the workspace confinement decides it). */
 function relativeInside(dir, file) {
-    const d = dir.replace(/\/+$/, '');
-    if (!file.startsWith(`${d}/`))
-        return null;
-    const rel = file.slice(d.length + 1);
-    return rel.split('/').includes('..') ? null : rel;
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.relative(dir, file);
+    return rel === '' || rel === '..' || rel.startsWith('../') || node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.isAbsolute(rel) ? null : rel;
 }
 /** The check script's own arguments (also what a person passes when running it standalone). */
 function checkArgs(entry, options, gpu, script) {
@@ -9625,7 +9620,7 @@ function checkArgs(entry, options, gpu, script) {
             args.push('--expect-torchaudio', entry.torchaudio);
     }
     else {
-        args.push('--framework', entry.framework, '--expect-version', (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkVersion */ .xu)(entry), '--expect-cuda', entry.cuda);
+        args.push('--framework', entry.framework, '--expect-version', (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkVersion */ .xu)(entry), '--expect-cuda', entry.cuda);
         if (entry.cudnn)
             args.push('--expect-cudnn', entry.cudnn);
     }
@@ -9634,9 +9629,9 @@ function checkArgs(entry, options, gpu, script) {
     else
         args.push('--min-gpus', String(options.minGpus));
     // The inventory is read when the image has one; required when the entry customises the template.
-    args.push('--inventory', _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_1__/* .INVENTORY_PATH */ .Xg, '--expect-key', entry.key);
-    const custom = { ...(0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .emptyCustomisation */ .QG)(), ...(entry.customisation ?? {}) };
-    if ((0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .changesImage */ .PU)(custom))
+    args.push('--inventory', _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .INVENTORY_PATH */ .Xg, '--expect-key', entry.key);
+    const custom = { ...(0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyCustomisation */ .QG)(), ...(entry.customisation ?? {}) };
+    if ((0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .changesImage */ .PU)(custom))
         args.push('--require-inventory');
     if (script) {
         args.push('--then', script.inContainer, '--user-timeout', String(options.timeoutSeconds));
@@ -9669,7 +9664,7 @@ function parseCheckOutput(output) {
 /***/ 6345:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "794a467132e37f094ffd.py";
+module.exports = __nccwpck_require__.p + "6e9f8c8ec94ea12c67e1.py";
 
 /***/ }),
 

@@ -366,7 +366,11 @@ def satisfies(version, specifiers):
             ok = list(full_release(version)[:len(prefix)]) == prefix
             ok = ok if op == "==" else not ok
         elif op in ("==", "!="):
-            same = version == want or (("+" not in want) and version.split("+")[0] == want) or full_release(version) == full_release(want) and not re.search(r"[a-z]", version.split("+")[0] + want)
+            # Without a local label, "==" ignores the candidate's ("2.4.1+cu124" == "2.4.1"); plain
+            # releases compare by number ("1.0" == "1.0.0"), pre- and post-releases only as text.
+            public = version if "+" in want else version.split("+")[0]
+            plain = not re.search(r"[a-z]", public + want)
+            same = public == want or (plain and full_release(public) == full_release(want))
             ok = same if op == "==" else not same
         elif op == "~=":
             w = full_release(want)
