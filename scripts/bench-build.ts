@@ -51,7 +51,26 @@ function ours(repo: string, extra: string[] = []): number {
   return timed(() => {
     execFileSync(
       process.execPath,
-      [cli, 'build', '--matrix', matrix, '--image', repo, '--push', '--cache', 'registry', '--builder', BUILDER, '--dockerfile', 'Dockerfile', '--context', context, '--format', 'json', ...extra],
+      [
+        cli,
+        'build',
+        '--matrix',
+        matrix,
+        '--image',
+        repo,
+        '--push',
+        '--cache',
+        'registry',
+        '--builder',
+        BUILDER,
+        '--dockerfile',
+        'Dockerfile',
+        '--context',
+        context,
+        '--format',
+        'json',
+        ...extra,
+      ],
       { stdio: ['ignore', 'ignore', 'ignore'] },
     );
   });
@@ -65,10 +84,27 @@ function plain(repo: string, top = 'one'): number {
       execFileSync(
         'docker',
         [
-          'buildx', 'build', '--builder', BUILDER, '--progress', 'plain', '--provenance=false',
-          '--build-arg', 'PYTHON_VERSION=3.11', '--build-arg', `TORCH_VERSION=${e.torch}`, '--build-arg', `TOP=${top}`,
-          '--tag', `${repo}:${e.tag}`, '--cache-from', `type=registry,ref=${cacheRef}`, '--cache-to', `type=registry,ref=${cacheRef},mode=max`,
-          '--push', context,
+          'buildx',
+          'build',
+          '--builder',
+          BUILDER,
+          '--progress',
+          'plain',
+          '--provenance=false',
+          '--build-arg',
+          'PYTHON_VERSION=3.11',
+          '--build-arg',
+          `TORCH_VERSION=${e.torch}`,
+          '--build-arg',
+          `TOP=${top}`,
+          '--tag',
+          `${repo}:${e.tag}`,
+          '--cache-from',
+          `type=registry,ref=${cacheRef}`,
+          '--cache-to',
+          `type=registry,ref=${cacheRef},mode=max`,
+          '--push',
+          context,
         ],
         { stdio: 'ignore' },
       );
@@ -82,10 +118,27 @@ function topLayerAlone(repo: string): number {
   mkdirSync(only, { recursive: true });
   return timed(() => {
     for (const e of entries) {
-      writeFileSync(path.join(only, 'Dockerfile'), `FROM ${repo}:${e.tag}\nARG TOP\nRUN head -c 1048576 /dev/urandom > /top-layer && echo "top \${TOP}" > /top\n`);
+      writeFileSync(
+        path.join(only, 'Dockerfile'),
+        `FROM ${repo}:${e.tag}\nARG TOP\nRUN head -c 1048576 /dev/urandom > /top-layer && echo "top \${TOP}" > /top\n`,
+      );
       execFileSync(
         'docker',
-        ['buildx', 'build', '--builder', BUILDER, '--progress', 'plain', '--provenance=false', '--build-arg', 'TOP=alone', '--tag', `${repo}:${e.tag}-top`, '--push', only],
+        [
+          'buildx',
+          'build',
+          '--builder',
+          BUILDER,
+          '--progress',
+          'plain',
+          '--provenance=false',
+          '--build-arg',
+          'TOP=alone',
+          '--tag',
+          `${repo}:${e.tag}-top`,
+          '--push',
+          only,
+        ],
         { stdio: 'ignore' },
       );
     }
@@ -108,16 +161,41 @@ for (let round = 0; round < ROUNDS; round++) {
   const oursRepo = `${REGISTRY}/bench/ours-${run}-${round}`;
   const plainRepo = `${REGISTRY}/bench/plain-${run}-${round}`;
   const both = (scenario: Scenario, o: () => number, p: () => number): void => {
-    const order = round % 2 === 0 ? [['ours', o], ['plain', p]] as const : [['plain', p], ['ours', o]] as const;
+    const order =
+      round % 2 === 0
+        ? ([
+            ['ours', o],
+            ['plain', p],
+          ] as const)
+        : ([
+            ['plain', p],
+            ['ours', o],
+          ] as const);
     for (const [side, fn] of order) {
       prune();
       totals[scenario][side] += fn() / ROUNDS;
     }
   };
-  both('cold', () => ours(oursRepo), () => plain(plainRepo));
-  both('cache', () => ours(oursRepo, ['--skip-existing', 'false']), () => plain(plainRepo));
-  both('skip', () => ours(oursRepo), () => plain(plainRepo));
-  both('top', () => ours(oursRepo, ['--build-arg', `TOP=two-${round}`]), () => plain(plainRepo, `two-${round}`));
+  both(
+    'cold',
+    () => ours(oursRepo),
+    () => plain(plainRepo),
+  );
+  both(
+    'cache',
+    () => ours(oursRepo, ['--skip-existing', 'false']),
+    () => plain(plainRepo),
+  );
+  both(
+    'skip',
+    () => ours(oursRepo),
+    () => plain(plainRepo),
+  );
+  both(
+    'top',
+    () => ours(oursRepo, ['--build-arg', `TOP=two-${round}`]),
+    () => plain(plainRepo, `two-${round}`),
+  );
   prune();
   alone += topLayerAlone(oursRepo) / ROUNDS;
 }
@@ -132,7 +210,9 @@ const [coldOurs, skipOurs, skipPlain, topOurs] = [totals.cold.ours, totals.skip.
 rmSync(work, { recursive: true, force: true });
 
 const fmt = (s: number): string => `${s.toFixed(2)} s`;
-console.log(`build benchmark (${new Date().toISOString().slice(0, 10)}), BuildKit via buildx builder ${BUILDER}, registry ${REGISTRY}, node ${process.version}; mean of ${ROUNDS} rounds`);
+console.log(
+  `build benchmark (${new Date().toISOString().slice(0, 10)}), BuildKit via buildx builder ${BUILDER}, registry ${REGISTRY}, node ${process.version}; mean of ${ROUNDS} rounds`,
+);
 console.log('');
 console.log('| scenario | gpu-image-matrix | plain buildx (build-push-action style) | ours / plain |');
 console.log('|---|---|---|---|');

@@ -22,7 +22,15 @@ const run = randomBytes(3).toString('hex');
 
 const COMPAT = JSON.stringify({
   schemaVersion: 1,
-  torch: [{ minor: '1.13', status: 'stable', python: { supported: ['3.11'], experimental: [] }, cuda: { variants: ['cu117'], pypiDefault: 'cu117', cudnn: { cu117: '8.5.0.96' } }, patches: [{ torch: '1.13.0', torchvision: null, torchaudio: null }] }],
+  torch: [
+    {
+      minor: '1.13',
+      status: 'stable',
+      python: { supported: ['3.11'], experimental: [] },
+      cuda: { variants: ['cu117'], pypiDefault: 'cu117', cudnn: { cu117: '8.5.0.96' } },
+      patches: [{ torch: '1.13.0', torchvision: null, torchaudio: null }],
+    },
+  ],
 });
 
 interface Row {
@@ -42,31 +50,70 @@ async function build(what: string, repo: string, flags: string[]): Promise<Row> 
   const out = await new Promise<string>((resolve) => {
     execFile(
       process.execPath,
-      [cli, 'build', '--matrix', 'matrix.yml', '--compat-file', 'compat.json', '--image', repo, '--push', '--builder', BUILDER, '--format', 'json', ...flags],
+      [
+        cli,
+        'build',
+        '--matrix',
+        'matrix.yml',
+        '--compat-file',
+        'compat.json',
+        '--image',
+        repo,
+        '--push',
+        '--builder',
+        BUILDER,
+        '--format',
+        'json',
+        ...flags,
+      ],
       { cwd: work, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
       (_err, stdout) => resolve(stdout),
     );
   });
   const seconds = (performance.now() - t0) / 1000;
-  const image = (JSON.parse(out || '{"images":[{}]}') as { images: { status?: string; cachedSteps?: number | null; totalSteps?: number | null }[] }).images[0] ?? {};
+  const image =
+    (JSON.parse(out || '{"images":[{}]}') as { images: { status?: string; cachedSteps?: number | null; totalSteps?: number | null }[] })
+      .images[0] ?? {};
   return { what, seconds, status: image.status ?? 'error', cached: image.totalSteps ? `${image.cachedSteps}/${image.totalSteps}` : '-' };
 }
 
 async function main(): Promise<void> {
   const ctx = path.join(work, 'base');
   mkdirSync(ctx);
-  writeFileSync(path.join(ctx, 'Dockerfile'), `FROM ${TORCH_IMAGE}\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\n`);
+  writeFileSync(
+    path.join(ctx, 'Dockerfile'),
+    `FROM ${TORCH_IMAGE}\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\n`,
+  );
   execFileSync('docker', ['pull', '-q', TORCH_IMAGE], { stdio: 'ignore' });
   execFileSync('docker', ['build', '-q', '-t', BASE, ctx], { stdio: 'ignore' });
   execFileSync('docker', ['push', '-q', BASE], { stdio: 'ignore' });
-  buildWheels(path.join(work, 'wheels'), [{ name: 'demo-pkg', version: '1.0' }, { name: 'demo-pkg', version: '1.1' }], TORCH_IMAGE);
+  buildWheels(
+    path.join(work, 'wheels'),
+    [
+      { name: 'demo-pkg', version: '1.0' },
+      { name: 'demo-pkg', version: '1.1' },
+    ],
+    TORCH_IMAGE,
+  );
   const index = await servePipIndex(path.join(work, 'wheels'));
   writeFileSync(path.join(work, 'compat.json'), COMPAT);
   writeFileSync(path.join(work, 'matrix.yml'), 'torch: 1.13.0\ncuda: cpu\npython: "3.11"\n');
   writeFileSync(path.join(work, 'requirements.txt'), `demo-pkg==1.0 --hash=sha256:${index.hashes.get('demo-pkg==1.0')}\n`);
   writeFileSync(path.join(work, 'post.sh'), '#!/bin/sh\nmkdir -p /opt/app && echo ok > /opt/app/ready\n');
   const common = ['--base-image', BASE, '--pip-index-url', index.url];
-  const team = [...common, '--apt-packages', 'hello', '--requirements', 'requirements.txt', '--user', 'app', '--workdir', '/srv/app', '--post-install', 'post.sh'];
+  const team = [
+    ...common,
+    '--apt-packages',
+    'hello',
+    '--requirements',
+    'requirements.txt',
+    '--user',
+    'app',
+    '--workdir',
+    '/srv/app',
+    '--post-install',
+    'post.sh',
+  ];
   const repo = `${REGISTRY}/bench/custom-${run}`;
   const rows: Row[] = [];
   try {
@@ -78,7 +125,13 @@ async function main(): Promise<void> {
     prune();
     rows.push(await build('a pip-packages change, fresh builder, registry cache', repo, [...team, '--pip-packages', 'demo-pkg==1.1']));
     prune();
-    rows.push(await build('another team: other apt package, fresh builder, its own cache', `${REGISTRY}/bench/other-${run}`, [...common, '--apt-packages', 'cowsay']));
+    rows.push(
+      await build('another team: other apt package, fresh builder, its own cache', `${REGISTRY}/bench/other-${run}`, [
+        ...common,
+        '--apt-packages',
+        'cowsay',
+      ]),
+    );
   } finally {
     await index.close();
     rmSync(work, { recursive: true, force: true });

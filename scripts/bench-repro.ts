@@ -31,8 +31,21 @@ const plainBuild = (torch: string, noCache: boolean): void => {
   const dest = path.join(work, `oci-${torch}-${noCache}-${Math.random().toString(36).slice(2)}`);
   execFileSync(
     'docker',
-    ['buildx', 'build', '--builder', BUILDER, '--progress', 'plain', '--provenance=false', '--build-arg', `TORCH_VERSION=${torch}`,
-      '--output', `type=oci,dest=${dest},tar=false,rewrite-timestamp=true`, ...(noCache ? ['--no-cache'] : []), context],
+    [
+      'buildx',
+      'build',
+      '--builder',
+      BUILDER,
+      '--progress',
+      'plain',
+      '--provenance=false',
+      '--build-arg',
+      `TORCH_VERSION=${torch}`,
+      '--output',
+      `type=oci,dest=${dest},tar=false,rewrite-timestamp=true`,
+      ...(noCache ? ['--no-cache'] : []),
+      context,
+    ],
     { stdio: 'ignore', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } },
   );
 };
@@ -44,16 +57,39 @@ let repro = 0;
 let cached = 0;
 let uncached = 0;
 for (let i = 0; i < rounds; i++) {
-  repro += timed(() =>
-    execFileSync(process.execPath, [path.join(root, 'dist/cli/index.js'), 'repro', '--matrix', matrix, '--image', `${REGISTRY}/bench/repro`, '--builder', BUILDER,
-      '--dockerfile', 'Dockerfile', '--context', context, '--source-date-epoch', '1700000000', '--format', 'json'], { stdio: 'ignore' }),
-  ) / rounds;
+  repro +=
+    timed(() =>
+      execFileSync(
+        process.execPath,
+        [
+          path.join(root, 'dist/cli/index.js'),
+          'repro',
+          '--matrix',
+          matrix,
+          '--image',
+          `${REGISTRY}/bench/repro`,
+          '--builder',
+          BUILDER,
+          '--dockerfile',
+          'Dockerfile',
+          '--context',
+          context,
+          '--source-date-epoch',
+          '1700000000',
+          '--format',
+          'json',
+        ],
+        { stdio: 'ignore' },
+      ),
+    ) / rounds;
   cached += timed(() => ['2.4.1', '2.5.1'].forEach((t) => plainBuild(t, false))) / rounds;
   uncached += timed(() => ['2.4.1', '2.5.1'].forEach((t) => plainBuild(t, true))) / rounds;
 }
 rmSync(work, { recursive: true, force: true });
 const rest = repro - cached - uncached;
-console.log(`repro benchmark (${new Date().toISOString().slice(0, 10)}), 2 entries, BuildKit via ${BUILDER}, node ${process.version}; mean of ${rounds} rounds`);
+console.log(
+  `repro benchmark (${new Date().toISOString().slice(0, 10)}), 2 entries, BuildKit via ${BUILDER}, node ${process.version}; mean of ${rounds} rounds`,
+);
 console.log('');
 console.log('| | seconds |');
 console.log('|---|---|');
@@ -62,5 +98,7 @@ console.log(`| plain buildx: the cached build into an OCI layout | ${cached.toFi
 console.log(`| plain buildx: the --no-cache build into an OCI layout | ${uncached.toFixed(2)} |`);
 console.log(`| the rest: comparison, tool detection, process start | ${rest.toFixed(2)} |`);
 console.log('');
-console.log(`repro / (cached build + one uncached build) = ${(repro / (cached + uncached)).toFixed(2)} (goal: about 1, i.e. no more than one extra uncached build plus the comparison)`);
+console.log(
+  `repro / (cached build + one uncached build) = ${(repro / (cached + uncached)).toFixed(2)} (goal: about 1, i.e. no more than one extra uncached build plus the comparison)`,
+);
 console.log(`share of the repro time that is the second (uncached) build: ${((uncached / repro) * 100).toFixed(0)}%`);

@@ -1,10 +1,19 @@
 import * as core from '@actions/core';
 import { randomUUID } from 'node:crypto';
 import { runCommand } from './commands/index.js';
-import type { BuildLog } from './commands/build.js';
+import type { Log } from './runtime.js';
 import { requestFromInputs } from './context.js';
 import { UserError } from './errors.js';
-import { buildMarkdown, buildTable, matrixOutput, planMarkdown, planTable, reproMarkdown, smokeMarkdown, smokeTable } from './report/format.js';
+import {
+  buildMarkdown,
+  buildTable,
+  matrixOutput,
+  planMarkdown,
+  planTable,
+  reproMarkdown,
+  smokeMarkdown,
+  smokeTable,
+} from './report/format.js';
 import { reproFails } from './repro/options.js';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -57,26 +66,34 @@ export async function run(): Promise<void> {
       core.setOutput('repro-report', JSON.stringify(repro));
       core.setOutput('repro-report-file', file);
       summary = `${report}\n${summary}`;
-      problems.push(...reproFails(request.repro?.failOn ?? 'nondeterministic', repro).map((r) => `reproducibility check (fail-on: ${request.repro?.failOn}): ${r}`));
+      problems.push(
+        ...reproFails(request.repro?.failOn ?? 'nondeterministic', repro).map(
+          (r) => `reproducibility check (fail-on: ${request.repro?.failOn}): ${r}`,
+        ),
+      );
     }
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
     const failed = images?.filter((r) => r.status === 'failed' || r.status === 'cancelled') ?? [];
     if (failed.length) problems.push(`${failed.length} of ${images?.length} images were not built: ${failed.map((r) => r.tag).join(', ')}`);
     const smokeFailed = smoke?.filter((r) => r.status === 'failed') ?? [];
     for (const r of smokeFailed) {
-      problems.push(`smoke test of ${r.tag} failed: ${r.failed ?? ''}${r.diagnosis ? `: ${r.diagnosis.cause}. Fix: ${r.diagnosis.fix}` : ''}`);
+      problems.push(
+        `smoke test of ${r.tag} failed: ${r.failed ?? ''}${r.diagnosis ? `: ${r.diagnosis.cause}. Fix: ${r.diagnosis.fix}` : ''}`,
+      );
     }
     if (problems.length) core.setFailed(problems.join('\n'));
   } catch (err) {
     if (err instanceof UserError) {
       core.setFailed(err.message);
     } else {
-      core.setFailed(`gpu-image-matrix failed unexpectedly (a bug; please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      core.setFailed(
+        `gpu-image-matrix failed unexpectedly (a bug; please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
     }
   }
 }
 
-const actionLog: BuildLog = {
+const actionLog: Log = {
   info: (m) => core.info(m),
   warning: (m) => core.warning(m),
   error: (m) => core.error(m),

@@ -3,10 +3,10 @@
 import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
-import { parseBuildOptions } from './build/options.js';
+import { parseBuildOptions } from './image/options.js';
 import { CUSTOM_KEYS, parseCustomInputs, type CustomKey } from './custom/customisation.js';
-import { renderDockerfile } from './build/dockerfile.js';
-import type { BuildLog } from './commands/build.js';
+import { renderDockerfile } from './template/dockerfile.js';
+import type { Log } from './runtime.js';
 import { runCommand } from './commands/index.js';
 import { planCommand } from './commands/plan.js';
 import type { MatrixEntry } from './matrix/entry.js';
@@ -162,7 +162,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (positionals.length !== 1) {
-      throw new UserError(positionals.length === 0 ? 'no command given' : `one command expected, got ${positionals.map((p) => quote(p)).join(' ')}`);
+      throw new UserError(
+        positionals.length === 0 ? 'no command given' : `one command expected, got ${positionals.map((p) => quote(p)).join(' ')}`,
+      );
     }
     const format = parseFormat(values.format);
     const request = requestFromArgs(positionals[0] as string, values);
@@ -171,7 +173,9 @@ export async function main(argv: string[]): Promise<number> {
       const entry = selectEntry(plan.include, values['print-dockerfile']);
       const requirements = entry.customisation?.requirements;
       // As the build renders it, except FROM's digest, which the build looks up in the registry.
-      process.stdout.write(renderDockerfile(entry, requirements ? { requirements: { facts: readRequirementsTree(requirements, process.cwd()) } } : {}));
+      process.stdout.write(
+        renderDockerfile(entry, requirements ? { requirements: { facts: readRequirementsTree(requirements, process.cwd()) } } : {}),
+      );
       return 0;
     }
     const { plan, images, smoke, repro } = await runCommand(request, {
@@ -191,12 +195,14 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
-    if (format === 'json') process.stdout.write(`${JSON.stringify({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}) }, null, 2)}\n`);
+    if (format === 'json')
+      process.stdout.write(`${JSON.stringify({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}) }, null, 2)}\n`);
     else {
       if (images) process.stdout.write(format === 'markdown' ? buildMarkdown(images) : buildTable(images));
       if (smoke) process.stdout.write(format === 'markdown' ? smokeMarkdown(smoke) : smokeTable(smoke));
     }
-    const failed = (images ?? []).some((r) => r.status === 'failed' || r.status === 'cancelled') || (smoke ?? []).some((r) => r.status === 'failed');
+    const failed =
+      (images ?? []).some((r) => r.status === 'failed' || r.status === 'cancelled') || (smoke ?? []).some((r) => r.status === 'failed');
     return failed ? 1 : 0;
   } catch (err) {
     if (err instanceof UserError) {
@@ -207,7 +213,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`gpu-image-matrix: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    process.stderr.write(`gpu-image-matrix failed unexpectedly (a bug; please report it):\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `gpu-image-matrix failed unexpectedly (a bug; please report it):\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     return 1;
   }
 }
@@ -225,7 +233,9 @@ function requestFromArgs(commandText: string, values: Values): Request {
   const compat = str('compat-file');
   if (compat !== undefined) request.compatFile = readInputFile(compat, cwd, '--compat-file', false);
   request.customisation = parseCustomInputs(
-    Object.fromEntries(CUSTOM_KEYS.map((k) => [k, Array.isArray(values[k]) ? (values[k] as string[]).join('\n') : (values[k] as string | undefined)])),
+    Object.fromEntries(
+      CUSTOM_KEYS.map((k) => [k, Array.isArray(values[k]) ? (values[k] as string[]).join('\n') : (values[k] as string | undefined)]),
+    ),
     Object.fromEntries(CUSTOM_KEYS.map((k) => [k, `--${k}`])) as Record<CustomKey, string>,
   );
   if (needsBuild(command)) {
@@ -320,12 +330,17 @@ function selectEntry(entries: MatrixEntry[], which: string): MatrixEntry {
   const byPosition = /^\d+$/.test(which) ? entries[Number(which) - 1] : undefined;
   const found = byPosition ?? entries.find((e) => e.tag === which || e.key === which);
   if (!found) {
-    throw new UserError(`--print-dockerfile: ${quote(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries.slice(0, 5).map((e) => e.tag).join(', ')}${entries.length > 5 ? ', ...' : ''})`);
+    throw new UserError(
+      `--print-dockerfile: ${quote(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries
+        .slice(0, 5)
+        .map((e) => e.tag)
+        .join(', ')}${entries.length > 5 ? ', ...' : ''})`,
+    );
   }
   return found;
 }
 
-const cliLog: BuildLog = {
+const cliLog: Log = {
   info: (m) => process.stderr.write(`${m}\n`),
   warning: (m) => process.stderr.write(`warning: ${m}\n`),
   error: (m) => process.stderr.write(`error: ${m}\n`),

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { parseBuildOptions } from './build/options.js';
+import { parseBuildOptions } from './image/options.js';
 import { CUSTOM_KEYS, parseCustomInputs, type CustomKey } from './custom/customisation.js';
 import { UserError, quote } from './errors.js';
 import { readInputFile } from './effects/files.js';
@@ -16,14 +16,16 @@ export function requestFromInputs(workspace: string): Request {
   const file = core.getInput('matrix-file');
   const entry = core.getInput('entry');
   if ([inline, file, entry].filter(Boolean).length > 1) {
-    throw new UserError('give one of the inputs matrix (the spec inline), matrix-file (the spec in a file) or entry (one planned entry), not several');
+    throw new UserError(
+      'give one of the inputs matrix (the spec inline), matrix-file (the spec in a file) or entry (one planned entry), not several',
+    );
   }
   if (!inline && !file && !entry) {
-    throw new UserError('no matrix given: set input matrix (inline YAML or JSON, e.g. "torch: 2.4"), matrix-file (a path in the repository) or entry (one entry of a plan)');
+    throw new UserError(
+      'no matrix given: set input matrix (inline YAML or JSON, e.g. "torch: 2.4"), matrix-file (a path in the repository) or entry (one entry of a plan)',
+    );
   }
-  const matrix = file
-    ? readInputFile(file, workspace, 'input matrix-file', true)
-    : { text: inline, origin: 'input matrix' };
+  const matrix = file ? readInputFile(file, workspace, 'input matrix-file', true) : { text: inline, origin: 'input matrix' };
   const compatPath = core.getInput('compat-file');
   const request: Request = {
     command,
@@ -115,7 +117,11 @@ export function requestFromInputs(workspace: string): Request {
       script ? readInputFile(script, workspace, 'input smoke-script', true).path : undefined,
       realpathSync(workspace),
     );
-    request.smokeTargets = { imagesJson: core.getInput('images'), image: core.getInput('image'), fields: { images: 'input images', image: 'input image' } };
+    request.smokeTargets = {
+      imagesJson: core.getInput('images'),
+      image: core.getInput('image'),
+      fields: { images: 'input images', image: 'input image' },
+    };
   }
   return request;
 }

@@ -1,5 +1,5 @@
 import { UserError, listWords, quote } from './errors.js';
-import type { BuildOptions } from './build/options.js';
+import type { BuildOptions } from './image/options.js';
 import type { Customisation } from './custom/customisation.js';
 import type { ReproOptions } from './repro/options.js';
 import type { SmokeOptions } from './smoke/run-args.js';
@@ -61,7 +61,9 @@ export function parseMaxEntries(text: string | undefined, field: string): number
   if (text === undefined || text.trim() === '') return DEFAULT_MAX_ENTRIES;
   const t = text.trim();
   if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > MAX_ENTRIES_CEILING) {
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 1 to ${MAX_ENTRIES_CEILING} (default ${DEFAULT_MAX_ENTRIES})`);
+    throw new UserError(
+      `${field}: ${quote(text)} is not valid; accepted: a whole number from 1 to ${MAX_ENTRIES_CEILING} (default ${DEFAULT_MAX_ENTRIES})`,
+    );
   }
   return Number(t);
 }

@@ -42,11 +42,25 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
   ['a newline and workflow commands in a value', { matrix: JSON.stringify({ torch: INJECT }) }, /contains control characters/],
   ['python 3.1 (a YAML float)', { matrix: 'torch: 2.4\npython: 3.1' }, /Python 3\.1 is not supported .* quote it/],
   // (inline, 300 KiB would not even fit in one environment variable: the runner could not pass it)
-  ['a huge spec file', { 'matrix-file': 'huge.yml' }, /larger than 256 KiB/, (ws) => writeFileSync(path.join(ws, 'huge.yml'), `torch: 2.4\n#${'x'.repeat(300 * 1024)}`)],
-  ['a spec file over 1 MiB', { 'matrix-file': 'huge.yml' }, /is \d+ bytes; at most 1048576 are read/, (ws) => writeFileSync(path.join(ws, 'huge.yml'), 'x'.repeat(1100 * 1024))],
+  [
+    'a huge spec file',
+    { 'matrix-file': 'huge.yml' },
+    /larger than 256 KiB/,
+    (ws) => writeFileSync(path.join(ws, 'huge.yml'), `torch: 2.4\n#${'x'.repeat(300 * 1024)}`),
+  ],
+  [
+    'a spec file over 1 MiB',
+    { 'matrix-file': 'huge.yml' },
+    /is \d+ bytes; at most 1048576 are read/,
+    (ws) => writeFileSync(path.join(ws, 'huge.yml'), 'x'.repeat(1100 * 1024)),
+  ],
   ['an include that is not a list', { matrix: 'torch: 2.4\ninclude: {cuda: 12.4}' }, /expected a list of partial entries/],
   ['an include never shipped', { matrix: 'include:\n  - {torch: 2.5.1, cuda: "12.6"}' }, /was never shipped/],
-  ['a cross product too large', { matrix: `torch: [${Array(1100).fill('latest').join(',')}]\npython: [${Array(1000).fill('default').join(',')}]` }, /values; at most 1000/],
+  [
+    'a cross product too large',
+    { matrix: `torch: [${Array(1100).fill('latest').join(',')}]\npython: [${Array(1000).fill('default').join(',')}]` },
+    /values; at most 1000/,
+  ],
   ['a request that resolves to nothing', { matrix: 'torch: 2.4\ncuda: "13.0"' }, /resolves to no entries/],
   ['more entries than max-entries', { matrix: TWO, 'max-entries': '1' }, /more than max-entries \(1\)/],
   ['max-entries 0', { matrix: M, 'max-entries': '0' }, /input max-entries: "0" is not valid/],
@@ -54,28 +68,82 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
   ['an unknown command', { matrix: M, command: 'plan;id' }, /input command: "plan;id" is not a command/],
   ['a matrix-file escaping the workspace', { 'matrix-file': '../../etc/passwd' }, /is outside the workspace|does not exist/],
   ['an absolute matrix-file', { 'matrix-file': '/etc/hostname' }, /is outside the workspace/],
-  ['a matrix-file symlink leading out', { 'matrix-file': 'm.yml' }, /is outside the workspace/, (ws) => symlinkSync('/etc/hostname', path.join(ws, 'm.yml'))],
+  [
+    'a matrix-file symlink leading out',
+    { 'matrix-file': 'm.yml' },
+    /is outside the workspace/,
+    (ws) => symlinkSync('/etc/hostname', path.join(ws, 'm.yml')),
+  ],
   ['a matrix-file that is a directory', { 'matrix-file': 'dir' }, /is not a regular file/, (ws) => mkdirSync(path.join(ws, 'dir'))],
   ['an entry that is not JSON', { entry: '{torch' }, /input entry: not the JSON of a planned matrix entry/],
-  ['a compat-file that is not JSON', { matrix: M, 'compat-file': 'c.json' }, /is not valid JSON/, (ws) => writeFileSync(path.join(ws, 'c.json'), 'torch: []')],
-  ['a compat-file that lies (a variant without its CUDA)', { matrix: M, 'compat-file': 'c.json' }, /cu999 needs a CUDA 99\.9 entry/, (ws) =>
-    writeFileSync(path.join(ws, 'c.json'), JSON.stringify({ schemaVersion: 1, torch: [{ minor: '2.4', status: 'stable', python: { supported: ['3.11'], experimental: [] }, cuda: { variants: ['cu999'], pypiDefault: 'cu999', cudnn: { cu999: '9' } }, patches: [{ torch: '2.4.1', torchvision: null, torchaudio: null }] }] }))],
-  ['a compat-file outside the workspace', { matrix: M, 'compat-file': '../c.json' }, /is outside the workspace/, (ws) => writeFileSync(path.join(ws, '../c.json'), '{}')],
+  [
+    'a compat-file that is not JSON',
+    { matrix: M, 'compat-file': 'c.json' },
+    /is not valid JSON/,
+    (ws) => writeFileSync(path.join(ws, 'c.json'), 'torch: []'),
+  ],
+  [
+    'a compat-file that lies (a variant without its CUDA)',
+    { matrix: M, 'compat-file': 'c.json' },
+    /cu999 needs a CUDA 99\.9 entry/,
+    (ws) =>
+      writeFileSync(
+        path.join(ws, 'c.json'),
+        JSON.stringify({
+          schemaVersion: 1,
+          torch: [
+            {
+              minor: '2.4',
+              status: 'stable',
+              python: { supported: ['3.11'], experimental: [] },
+              cuda: { variants: ['cu999'], pypiDefault: 'cu999', cudnn: { cu999: '9' } },
+              patches: [{ torch: '2.4.1', torchvision: null, torchaudio: null }],
+            },
+          ],
+        }),
+      ),
+  ],
+  [
+    'a compat-file outside the workspace',
+    { matrix: M, 'compat-file': '../c.json' },
+    /is outside the workspace/,
+    (ws) => writeFileSync(path.join(ws, '../c.json'), '{}'),
+  ],
   ['a command substitution in tensorflow', { matrix: 'tensorflow: "$(id)"' }, /matrix\.tensorflow: "\$\(id\)" is not valid/],
-  ['two frameworks in one spec', { matrix: 'torch: "2.4"\njax: "0.8"' }, /one spec names one framework, and this one names torch and jax; give a list of specs/],
-  ['a tensorflow entry without its version', { entry: JSON.stringify({ framework: 'tensorflow', cuda: '12.5', python: '3.11', os: 'ubuntu22.04', flavor: 'runtime', key: 'abc' }) }, /a planned matrix entry has tensorflow, cuda, python, os, flavor, key as strings; tensorflow is nothing/],
+  [
+    'two frameworks in one spec',
+    { matrix: 'torch: "2.4"\njax: "0.8"' },
+    /one spec names one framework, and this one names torch and jax; give a list of specs/,
+  ],
+  [
+    'a tensorflow entry without its version',
+    { entry: JSON.stringify({ framework: 'tensorflow', cuda: '12.5', python: '3.11', os: 'ubuntu22.04', flavor: 'runtime', key: 'abc' }) },
+    /a planned matrix entry has tensorflow, cuda, python, os, flavor, key as strings; tensorflow is nothing/,
+  ],
   // build inputs
   ['an image with upper case', { ...B, image: 'Ghcr.io/Acme/PT' }, /input image: .* is not valid/],
   ['an image with a tag', { ...B, image: 'ghcr.io/acme/pt:latest' }, /has a tag or digest/],
   ['an image with a command substitution', { ...B, image: 'ghcr.io/acme/$(id)' }, /input image: .* is not valid/],
-  ['an image with a newline and a workflow command', { ...B, image: 'ghcr.io/a/b\n::set-output name=digest::x' }, /input image: .* is not valid/],
+  [
+    'an image with a newline and a workflow command',
+    { ...B, image: 'ghcr.io/a/b\n::set-output name=digest::x' },
+    /input image: .* is not valid/,
+  ],
   ['a tag template with an unknown placeholder', { ...B, tags: '{tga}' }, /unknown placeholder \{tga\}/],
   ['a tag shared by every entry', { ...B, matrix: TWO, tags: 'latest' }, /would push to the same tag/],
   ['a tag with shell characters', { ...B, tags: '{tag};id' }, /is not a valid tag/],
   ['a label without =', { ...B, labels: 'no-equals' }, /input labels line 1: "no-equals" is not key=value/],
   ['a build-arg with a bad name', { ...B, 'build-args': '1BAD=x' }, /is not KEY=VALUE/],
-  ['a build-arg that would contradict the entry', { ...B, 'build-args': 'TORCH_VERSION=9.9.9' }, /TORCH_VERSION is set from each matrix entry/],
-  ['a dockerfile outside the workspace', { ...B, dockerfile: '../../Dockerfile', context: '.' }, /input dockerfile: .* is outside the workspace/],
+  [
+    'a build-arg that would contradict the entry',
+    { ...B, 'build-args': 'TORCH_VERSION=9.9.9' },
+    /TORCH_VERSION is set from each matrix entry/,
+  ],
+  [
+    'a dockerfile outside the workspace',
+    { ...B, dockerfile: '../../Dockerfile', context: '.' },
+    /input dockerfile: .* is outside the workspace/,
+  ],
   ['a context outside the workspace', { ...B, dockerfile: 'Dockerfile', context: '/' }, /input context: "\/" is outside the workspace/],
   ['push: yes', { ...B, push: 'yes' }, /input push: "yes" is not valid; accepted: true or false/],
   ['cache: s3', { ...B, cache: 's3' }, /input cache: "s3" is not a cache backend/],
@@ -85,27 +153,74 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
   ['cache-timeout 0', { ...B, 'cache-timeout': '0' }, /input cache-timeout: "0" is not valid/],
   ['fail-fast: 1', { ...B, 'fail-fast': '1' }, /input fail-fast: "1" is not valid; accepted: true or false/],
   ['parallel: many', { ...B, parallel: 'many' }, /input parallel: "many" is not valid; accepted: auto, or a whole number from 1 to 32/],
-  ['smoke: sometimes (all)', { ...B, command: 'all', smoke: 'sometimes' }, /input smoke: "sometimes" is not valid; accepted: true, false or auto/],
+  [
+    'smoke: sometimes (all)',
+    { ...B, command: 'all', smoke: 'sometimes' },
+    /input smoke: "sometimes" is not valid; accepted: true, false or auto/,
+  ],
   // customisation inputs (build: nothing may reach docker before they are all checked)
-  ['apt-packages with a shell command', { ...B, 'apt-packages': 'libgl1 ;reboot' }, /input apt-packages item 2: ";reboot" is not a Debian package name/],
-  ['pip-packages naming torch', { ...B, 'pip-packages': 'numpy==1.26.4 torch==2.5.0' }, /input pip-packages item 2: "torch==2.5.0": torch is set by the matrix/],
+  [
+    'apt-packages with a shell command',
+    { ...B, 'apt-packages': 'libgl1 ;reboot' },
+    /input apt-packages item 2: ";reboot" is not a Debian package name/,
+  ],
+  [
+    'pip-packages naming torch',
+    { ...B, 'pip-packages': 'numpy==1.26.4 torch==2.5.0' },
+    /input pip-packages item 2: "torch==2.5.0": torch is set by the matrix/,
+  ],
   ['pip-packages with a URL', { ...B, 'pip-packages': 'https://evil.example/x.whl' }, /is a URL or path; pip-packages takes package names/],
   ['pip-packages with a quote', { ...B, 'pip-packages': "numpy'==1" }, /is not a pip requirement/],
-  ['an index URL with credentials', { ...B, 'pip-extra-index-url': 'https://ci:s3cr3t-t0ken@pypi.example/simple' }, /the URL holds credentials, which would be stored in the image's history/],
+  [
+    'an index URL with credentials',
+    { ...B, 'pip-extra-index-url': 'https://ci:s3cr3t-t0ken@pypi.example/simple' },
+    /the URL holds credentials, which would be stored in the image's history/,
+  ],
   ['env with a newline and a workflow command', { ...B, env: 'A=1\n::set-output name=images::x' }, /input env line 2: .* is not KEY=VALUE/],
   ['user root', { ...B, user: 'root' }, /input user: "root" is root/],
   ['a workdir that is relative', { ...B, workdir: 'app' }, /input workdir: "app" is not valid; accepted: an absolute path/],
-  ['a requirements file outside the workspace', { ...B, requirements: '../r.txt' }, /input requirements: "..\/r.txt" is not valid; accepted: a path inside the repository/],
+  [
+    'a requirements file outside the workspace',
+    { ...B, requirements: '../r.txt' },
+    /input requirements: "..\/r.txt" is not valid; accepted: a path inside the repository/,
+  ],
   ['a requirements file that does not exist', { ...B, requirements: 'missing.txt' }, /requirements: "missing.txt" does not exist/],
-  ['a requirements file with an editable local package', { ...B, requirements: 'r.txt' }, /requirements r.txt line 2: "-e \.\/lib" installs from a local path/, (ws) => writeFileSync(path.join(ws, 'r.txt'), 'numpy==1.26.4\n-e ./lib\n')],
-  ['a post-install symlinked out of the workspace', { ...B, 'post-install': 'post.sh' }, /post-install: "post.sh" is outside the workspace/, (ws) => symlinkSync('/etc/passwd', path.join(ws, 'post.sh'))],
-  ['a base-image with a command substitution', { ...B, 'base-image': 'pytorch/pytorch:$(id)' }, /input base-image: .* is not an image reference/],
+  [
+    'a requirements file with an editable local package',
+    { ...B, requirements: 'r.txt' },
+    /requirements r.txt line 2: "-e \.\/lib" installs from a local path/,
+    (ws) => writeFileSync(path.join(ws, 'r.txt'), 'numpy==1.26.4\n-e ./lib\n'),
+  ],
+  [
+    'a post-install symlinked out of the workspace',
+    { ...B, 'post-install': 'post.sh' },
+    /post-install: "post.sh" is outside the workspace/,
+    (ws) => symlinkSync('/etc/passwd', path.join(ws, 'post.sh')),
+  ],
+  [
+    'a base-image with a command substitution',
+    { ...B, 'base-image': 'pytorch/pytorch:$(id)' },
+    /input base-image: .* is not an image reference/,
+  ],
   ['a base-image with an unknown placeholder', { ...B, 'base-image': 'pytorch/pytorch:{torch}-{gpu}' }, /unknown placeholder \{gpu\}/],
-  ['customisation with a Dockerfile of ones own', { ...B, dockerfile: 'Dockerfile', 'apt-packages': 'libgl1' }, /apt-packages customise the embedded template, but input dockerfile names your own Dockerfile/, (ws) => writeFileSync(path.join(ws, 'Dockerfile'), 'FROM scratch\n')],
-  ['a customisation key in exclude', { matrix: `${M}\nexclude:\n  - {cuda: "12.4", user: app}` }, /matrix.exclude\[0\]: unknown key "user"/],
+  [
+    'customisation with a Dockerfile of ones own',
+    { ...B, dockerfile: 'Dockerfile', 'apt-packages': 'libgl1' },
+    /apt-packages customise the embedded template, but input dockerfile names your own Dockerfile/,
+    (ws) => writeFileSync(path.join(ws, 'Dockerfile'), 'FROM scratch\n'),
+  ],
+  [
+    'a customisation key in exclude',
+    { matrix: `${M}\nexclude:\n  - {cuda: "12.4", user: app}` },
+    /matrix.exclude\[0\]: unknown key "user"/,
+  ],
   // smoke inputs
   ['smoke-shm-size in gallons', { ...S, 'smoke-shm-size': '2gal' }, /input smoke-shm-size: "2gal" is not a size/],
-  ['smoke-ipc-host with smoke-shm-size', { ...S, 'smoke-ipc-host': 'true', 'smoke-shm-size': '8g' }, /input smoke-shm-size and input smoke-ipc-host are both set/],
+  [
+    'smoke-ipc-host with smoke-shm-size',
+    { ...S, 'smoke-ipc-host': 'true', 'smoke-shm-size': '8g' },
+    /input smoke-shm-size and input smoke-ipc-host are both set/,
+  ],
   ['smoke-cpus none', { ...S, 'smoke-cpus': 'none' }, /input smoke-cpus: "none" is not valid/],
   ['smoke-env without a name', { ...S, 'smoke-env': '=x' }, /input smoke-env line 1: "=x" is not KEY=VALUE/],
   ['gpu-flags asking for --privileged', { ...S, 'gpu-flags': '--gpus all --privileged' }, /"--privileged" is not accepted/],
@@ -126,7 +241,11 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
 describe(`bad input: ${cases.length} hostile or broken inputs (docker replaced by a spy)`, () => {
   it('has at least 40 cases', () => expect(cases.length).toBeGreaterThanOrEqual(40));
   it('does not repeat a credential it refuses', async () => {
-    const run = await runAction(node.bin, { ...B, 'pip-index-url': 'https://ci:s3cr3t-t0ken@pypi.example/simple' }, { env: { PATH: `${bin}:${process.env.PATH}` } });
+    const run = await runAction(
+      node.bin,
+      { ...B, 'pip-index-url': 'https://ci:s3cr3t-t0ken@pypi.example/simple' },
+      { env: { PATH: `${bin}:${process.env.PATH}` } },
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).not.toContain('s3cr3t-t0ken');
   });
@@ -143,7 +262,9 @@ describe(`bad input: ${cases.length} hostile or broken inputs (docker replaced b
       expect(existsSync(spyLog) ? readFileSync(spyLog, 'utf8') : '', 'docker, nvidia-smi or git was called').toBe('');
       // No value a user controls starts a line as a workflow command.
       for (const line of run.stdout.split('\n')) {
-        expect(line, 'a workflow command in the log').not.toMatch(/^\s*::(set-output|add-mask|set-env|add-path|save-state|add-matcher|stop-commands|echo)/);
+        expect(line, 'a workflow command in the log').not.toMatch(
+          /^\s*::(set-output|add-mask|set-env|add-path|save-state|add-matcher|stop-commands|echo)/,
+        );
       }
     });
   }

@@ -1,19 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { buildxArgs, cleanVersion, dockerBuildArgs, type ToolVersions } from '../src/build/buildx.js';
-import { renderDockerfile } from '../src/build/dockerfile.js';
-import { cachePlan, contentHash, entryBuildArgs, entryTags, planEntryBuild, type BuildEnvironment } from '../src/build/entry-build.js';
-import { parseBuildOptions, type BuildOptions, type RawBuildInputs } from '../src/build/options.js';
-import { describeFailure, diagnoseFailure, summariseSteps } from '../src/build/progress.js';
-import { isLoopbackRegistry, parseRepository, parseTaggedReference } from '../src/build/reference.js';
-import { backoffMs, isCacheFailure, isTransient } from '../src/build/transient.js';
+import { buildxArgs, cleanVersion, dockerBuildArgs, type ToolVersions } from '../src/image/buildx.js';
+import { renderDockerfile } from '../src/template/dockerfile.js';
+import { cachePlan, contentHash, entryBuildArgs, entryTags, planEntryBuild, type BuildEnvironment } from '../src/image/build-plan.js';
+import { parseBuildOptions, type BuildOptions, type RawBuildInputs } from '../src/image/options.js';
+import { describeFailure, diagnoseFailure, summariseSteps } from '../src/image/progress.js';
+import { isLoopbackRegistry, parseRepository, parseTaggedReference } from '../src/image/reference.js';
+import { backoffMs, isCacheFailure, isTransient } from '../src/image/retry.js';
 import { plan } from './helpers.js';
 import type { TorchEntry } from '../src/matrix/entry.js';
 
-const [cu124, cpu] = [plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include[0]!, plan('torch: 2.4.1\ncuda: cpu\npython: "3.11"').include[0]!];
-const env: BuildEnvironment = { created: '2026-11-29T00:00:00.000Z', tempDir: '/tmp/rt', sourceUrl: 'https://github.com/acme/images', revision: 'abc123' };
+const [cu124, cpu] = [
+  plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include[0]!,
+  plan('torch: 2.4.1\ncuda: cpu\npython: "3.11"').include[0]!,
+];
+const env: BuildEnvironment = {
+  created: '2026-11-29T00:00:00.000Z',
+  tempDir: '/tmp/rt',
+  sourceUrl: 'https://github.com/acme/images',
+  revision: 'abc123',
+};
 
 const NAMES = Object.fromEntries(
-  ['image', 'push', 'cache', 'builder', 'dockerfile', 'context', 'buildArgs', 'tags', 'labels', 'skipExisting', 'failFast', 'retries', 'cacheTimeout', 'parallel'].map((k) => [k, `input ${k}`]),
+  [
+    'image',
+    'push',
+    'cache',
+    'builder',
+    'dockerfile',
+    'context',
+    'buildArgs',
+    'tags',
+    'labels',
+    'skipExisting',
+    'failFast',
+    'retries',
+    'cacheTimeout',
+    'parallel',
+  ].map((k) => [k, `input ${k}`]),
 ) as Record<keyof RawBuildInputs, string>;
 function options(raw: RawBuildInputs = {}): BuildOptions {
   return parseBuildOptions({ image: '127.0.0.1:5000/team/pytorch', ...raw }, NAMES);
@@ -24,9 +47,15 @@ describe('dockerfile: the embedded template', () => {
   it('starts FROM the entry base image and pins torch, torchvision and torchaudio from its index', () => {
     // FROM names the image itself (pinned by digest when the build looked it up), not an ARG a build-arg could change
     expect(text).toContain('\nFROM nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04\n');
-    expect(renderDockerfile(cu124, { baseDigest: `sha256:${'c'.repeat(64)}` })).toContain(`\nFROM nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04@sha256:${'c'.repeat(64)}\n`);
-    expect(text).toContain('ARG TORCH_VERSION=2.4.1\nARG TORCHVISION_VERSION=0.19.1\nARG TORCHAUDIO_VERSION=2.4.1\nARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cu124\n');
-    expect(text).toContain('--index-url ${TORCH_INDEX_URL} \\\n      torch==${TORCH_VERSION} torchvision==${TORCHVISION_VERSION} torchaudio==${TORCHAUDIO_VERSION}\n');
+    expect(renderDockerfile(cu124, { baseDigest: `sha256:${'c'.repeat(64)}` })).toContain(
+      `\nFROM nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04@sha256:${'c'.repeat(64)}\n`,
+    );
+    expect(text).toContain(
+      'ARG TORCH_VERSION=2.4.1\nARG TORCHVISION_VERSION=0.19.1\nARG TORCHAUDIO_VERSION=2.4.1\nARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cu124\n',
+    );
+    expect(text).toContain(
+      '--index-url ${TORCH_INDEX_URL} \\\n      torch==${TORCH_VERSION} torchvision==${TORCHVISION_VERSION} torchaudio==${TORCHAUDIO_VERSION}\n',
+    );
   });
   it('installs the exact Python before torch, so that entries sharing CUDA, OS and Python share those layers', () => {
     expect(text.indexOf('ARG PYTHON_VERSION=3.11')).toBeGreaterThan(0);
@@ -82,12 +111,19 @@ describe('entry build: tags, labels, build-args', () => {
 
   it('refuses an extra tag that every entry of a larger matrix would overwrite', () => {
     const repo = parseRepository('ghcr.io/acme/pytorch', 'image');
-    expect(() => entryTags(cu124, repo, ['latest'], 3)).toThrow(/tags line 1: "latest" has no placeholder, so all 3 entries would push to the same tag/);
+    expect(() => entryTags(cu124, repo, ['latest'], 3)).toThrow(
+      /tags line 1: "latest" has no placeholder, so all 3 entries would push to the same tag/,
+    );
     expect(entryTags(cu124, repo, ['latest'], 1)).toContain('ghcr.io/acme/pytorch:latest');
   });
 
   it('labels the image with OCI labels and the versions inside it', () => {
-    const build = planEntryBuild(cu124, options({ labels: 'team=ml' }), { dockerfile: 'FROM x', contextDigest: 'c', entryCount: 1, supportsIgnoreError: true }, env);
+    const build = planEntryBuild(
+      cu124,
+      options({ labels: 'team=ml' }),
+      { dockerfile: 'FROM x', contextDigest: 'c', entryCount: 1, supportsIgnoreError: true },
+      env,
+    );
     expect(Object.fromEntries(build.labels)).toMatchObject({
       'org.opencontainers.image.version': '2.4.1-cu124-py3.11-ubuntu22.04',
       'org.opencontainers.image.source': 'https://github.com/acme/images',
@@ -104,13 +140,24 @@ describe('entry build: tags, labels, build-args', () => {
 
   it('refuses a build-arg that would contradict the entry', () => {
     expect(() =>
-      planEntryBuild(cu124, options({ buildArgs: 'TORCH_VERSION=2.5.0' }), { dockerfile: 'x', contextDigest: 'c', entryCount: 1, supportsIgnoreError: true }, env),
+      planEntryBuild(
+        cu124,
+        options({ buildArgs: 'TORCH_VERSION=2.5.0' }),
+        { dockerfile: 'x', contextDigest: 'c', entryCount: 1, supportsIgnoreError: true },
+        env,
+      ),
     ).toThrow(/build-args: TORCH_VERSION is set from each matrix entry and cannot be overridden/);
   });
 });
 
 describe('entry build: the content hash decides what is already built', () => {
-  const base = { entry: cu124, dockerfile: 'FROM x\nRUN a', contextDigest: 'ctx1', buildArgs: [['A', '1']] as [string, string][], userLabels: [] as [string, string][] };
+  const base = {
+    entry: cu124,
+    dockerfile: 'FROM x\nRUN a',
+    contextDigest: 'ctx1',
+    buildArgs: [['A', '1']] as [string, string][],
+    userLabels: [] as [string, string][],
+  };
   const h = contentHash(base);
   const changes: [string, Partial<typeof base>][] = [
     ['the Dockerfile', { dockerfile: 'FROM x\nRUN b' }],
@@ -123,12 +170,31 @@ describe('entry build: the content hash decides what is already built', () => {
     it(`changes with ${what}`, () => expect(contentHash({ ...base, ...change })).not.toBe(h));
   }
   it('does not depend on the order build-args are given in', () => {
-    const two = { ...base, buildArgs: [['A', '1'], ['B', '2']] as [string, string][] };
-    expect(contentHash(two)).toBe(contentHash({ ...two, buildArgs: [['B', '2'], ['A', '1']] }));
+    const two = {
+      ...base,
+      buildArgs: [
+        ['A', '1'],
+        ['B', '2'],
+      ] as [string, string][],
+    };
+    expect(contentHash(two)).toBe(
+      contentHash({
+        ...two,
+        buildArgs: [
+          ['B', '2'],
+          ['A', '1'],
+        ],
+      }),
+    );
   });
   it('does not change with the time or the commit (labels created/revision are left out)', () => {
     const a = planEntryBuild(cu124, options(), { dockerfile: 'x', contextDigest: 'c', entryCount: 1, supportsIgnoreError: true }, env);
-    const b = planEntryBuild(cu124, options(), { dockerfile: 'x', contextDigest: 'c', entryCount: 1, supportsIgnoreError: true }, { ...env, created: '2030-01-01T00:00:00Z', revision: 'def' });
+    const b = planEntryBuild(
+      cu124,
+      options(),
+      { dockerfile: 'x', contextDigest: 'c', entryCount: 1, supportsIgnoreError: true },
+      { ...env, created: '2030-01-01T00:00:00Z', revision: 'def' },
+    );
     expect(b.contentHash).toBe(a.contentHash);
     expect(a.contentTag).toBe(`127.0.0.1:5000/team/pytorch:gim-${cu124.key}-${a.contentHash.slice(0, 16)}`);
   });
@@ -139,16 +205,33 @@ describe('entry build: cache backends, each scoped to the entry', () => {
   const opts = { repo, primaryTag: '127.0.0.1:5000/team/pytorch:t', supportsIgnoreError: true, tempDir: '/rt' };
   const k = cu124.key;
   const cases: [string, boolean, object][] = [
-    ['auto', true, { backend: 'registry', from: [`type=registry,ref=127.0.0.1:5000/team/pytorch:buildcache-${k}`], to: [`type=registry,ref=127.0.0.1:5000/team/pytorch:buildcache-${k},mode=max,ignore-error=true`] }],
+    [
+      'auto',
+      true,
+      {
+        backend: 'registry',
+        from: [`type=registry,ref=127.0.0.1:5000/team/pytorch:buildcache-${k}`],
+        to: [`type=registry,ref=127.0.0.1:5000/team/pytorch:buildcache-${k},mode=max,ignore-error=true`],
+      },
+    ],
     ['auto', false, { backend: 'none', from: [], to: [] }],
     ['gha', false, { backend: 'gha', from: [`type=gha,scope=gim-${k}`], to: [`type=gha,scope=gim-${k},mode=max,ignore-error=true`] }],
     ['inline', true, { backend: 'inline', from: ['type=registry,ref=127.0.0.1:5000/team/pytorch:t'], to: ['type=inline'] }],
-    ['local', true, {
-      backend: 'local',
-      from: [`type=local,src=/rt/gim-cache/${k}`],
-      to: [`type=local,dest=/rt/gim-cache/${k}.new,mode=max,ignore-error=true`],
-      local: { dir: `/rt/gim-cache/${k}`, exportDir: `/rt/gim-cache/${k}.new`, key: `gpu-image-matrix-${k}-0123456789abcdef`, restoreKeys: [`gpu-image-matrix-${k}-`] },
-    }],
+    [
+      'local',
+      true,
+      {
+        backend: 'local',
+        from: [`type=local,src=/rt/gim-cache/${k}`],
+        to: [`type=local,dest=/rt/gim-cache/${k}.new,mode=max,ignore-error=true`],
+        local: {
+          dir: `/rt/gim-cache/${k}`,
+          exportDir: `/rt/gim-cache/${k}.new`,
+          key: `gpu-image-matrix-${k}-0123456789abcdef`,
+          restoreKeys: [`gpu-image-matrix-${k}-`],
+        },
+      },
+    ],
   ];
   for (const [backend, push, expected] of cases) {
     it(`plans cache ${backend}${push ? ' when pushing' : ''}`, () => {
@@ -164,25 +247,53 @@ describe('entry build: cache backends, each scoped to the entry', () => {
 });
 
 describe('buildx argv', () => {
-  const build = planEntryBuild(cu124, options({ push: 'true', cache: 'registry', buildArgs: 'EXTRA=1' }), { dockerfile: 'x', contextDigest: 'c', entryCount: 1, supportsIgnoreError: true }, env);
+  const build = planEntryBuild(
+    cu124,
+    options({ push: 'true', cache: 'registry', buildArgs: 'EXTRA=1' }),
+    { dockerfile: 'x', contextDigest: 'c', entryCount: 1, supportsIgnoreError: true },
+    env,
+  );
   const inv = { build, file: '/w/Dockerfile', context: '/w', push: true, load: false, metadataFile: '/t/meta.json', builder: 'bk' };
   const table: [string, ToolVersions, (args: string[]) => void][] = [
-    ['buildx 0.29 / BuildKit 0.25', { buildx: '0.29.1', buildkit: '0.25.2' }, (a) => {
-      expect(a.slice(0, 10)).toEqual(['buildx', 'build', '--builder', 'bk', '--progress', 'plain', '--file', '/w/Dockerfile', '--metadata-file', '/t/meta.json']);
-      expect(a).toContain('--provenance=false');
-      expect(a).toContain('EXTRA=1');
-      expect(a.slice(-1)).toEqual(['/w']);
-      expect(a.slice(-2, -1)).toEqual(['--push']);
-      expect(a.filter((x) => x === '--tag')).toHaveLength(2);
-      expect(a).toContain(build.contentTag);
-    }],
-    ['buildx 0.9 (no attestation flags)', { buildx: '0.9.1', buildkit: '0.10.0' }, (a) => {
-      expect(a).not.toContain('--provenance=false');
-      expect(a).toContain('--metadata-file');
-    }],
-    ['buildx 0.5 (no metadata file)', { buildx: '0.5.1', buildkit: null }, (a) => {
-      expect(a).not.toContain('--metadata-file');
-    }],
+    [
+      'buildx 0.29 / BuildKit 0.25',
+      { buildx: '0.29.1', buildkit: '0.25.2' },
+      (a) => {
+        expect(a.slice(0, 10)).toEqual([
+          'buildx',
+          'build',
+          '--builder',
+          'bk',
+          '--progress',
+          'plain',
+          '--file',
+          '/w/Dockerfile',
+          '--metadata-file',
+          '/t/meta.json',
+        ]);
+        expect(a).toContain('--provenance=false');
+        expect(a).toContain('EXTRA=1');
+        expect(a.slice(-1)).toEqual(['/w']);
+        expect(a.slice(-2, -1)).toEqual(['--push']);
+        expect(a.filter((x) => x === '--tag')).toHaveLength(2);
+        expect(a).toContain(build.contentTag);
+      },
+    ],
+    [
+      'buildx 0.9 (no attestation flags)',
+      { buildx: '0.9.1', buildkit: '0.10.0' },
+      (a) => {
+        expect(a).not.toContain('--provenance=false');
+        expect(a).toContain('--metadata-file');
+      },
+    ],
+    [
+      'buildx 0.5 (no metadata file)',
+      { buildx: '0.5.1', buildkit: null },
+      (a) => {
+        expect(a).not.toContain('--metadata-file');
+      },
+    ],
   ];
   for (const [name, versions, check] of table) it(`builds the argv for ${name}`, () => check(buildxArgs(inv, versions)));
 
@@ -194,7 +305,12 @@ describe('buildx argv', () => {
   });
 
   it('keeps each build-arg and label one argument, whatever characters it holds', () => {
-    const hostile = planEntryBuild(cu124, options({ buildArgs: 'NOTE=$(id); echo `x` && rm -rf /', labels: 'x=a b;c' }), { dockerfile: 'x', contextDigest: 'c', entryCount: 1, supportsIgnoreError: true }, env);
+    const hostile = planEntryBuild(
+      cu124,
+      options({ buildArgs: 'NOTE=$(id); echo `x` && rm -rf /', labels: 'x=a b;c' }),
+      { dockerfile: 'x', contextDigest: 'c', entryCount: 1, supportsIgnoreError: true },
+      env,
+    );
     const a = buildxArgs({ ...inv, build: hostile }, { buildx: '0.29.1', buildkit: '0.25.2' });
     expect(a).toContain('NOTE=$(id); echo `x` && rm -rf /');
     expect(a).toContain('x=a b;c');
@@ -262,12 +378,15 @@ describe('progress: reading BuildKit plain output', () => {
     expect(f).toEqual({
       step: '[3/3] RUN echo starting && ls /nope && exit 3',
       log: ['starting', "ls: cannot access '/nope': No such file or directory"],
-      error: 'ERROR: failed to build: failed to solve: process "/bin/sh -c echo starting && ls /nope && exit 3" did not complete successfully: exit code: 2',
+      error:
+        'ERROR: failed to build: failed to solve: process "/bin/sh -c echo starting && ls /nope && exit 3" did not complete successfully: exit code: 2',
     });
     expect(describeFailure(f)).toContain("its last output:\n    starting\n    ls: cannot access '/nope'");
   });
   it('falls back to the last line when there is no step to blame', () => {
-    expect(diagnoseFailure('connecting...\nERROR: failed to dial gRPC: unix:///run/buildkit/buildkitd.sock: connect: connection refused\n')).toEqual({
+    expect(
+      diagnoseFailure('connecting...\nERROR: failed to dial gRPC: unix:///run/buildkit/buildkitd.sock: connect: connection refused\n'),
+    ).toEqual({
       step: null,
       log: [],
       error: 'ERROR: failed to dial gRPC: unix:///run/buildkit/buildkitd.sock: connect: connection refused',
@@ -277,8 +396,14 @@ describe('progress: reading BuildKit plain output', () => {
 
 describe('transient failures are retried, others are not', () => {
   const cases: [string, boolean][] = [
-    ['failed to push 127.0.0.1:5000/x:t: failed commit on ref "layer-sha256:ab": unexpected status from PUT request: 503 Service Unavailable', true],
-    ['ERROR: failed to solve: failed to do request: Head "http://127.0.0.1:5000/v2/x/manifests/t": dial tcp 127.0.0.1:5000: connect: connection refused', true],
+    [
+      'failed to push 127.0.0.1:5000/x:t: failed commit on ref "layer-sha256:ab": unexpected status from PUT request: 503 Service Unavailable',
+      true,
+    ],
+    [
+      'ERROR: failed to solve: failed to do request: Head "http://127.0.0.1:5000/v2/x/manifests/t": dial tcp 127.0.0.1:5000: connect: connection refused',
+      true,
+    ],
     ['write tcp 127.0.0.1:41234->127.0.0.1:5000: write: connection reset by peer', true],
     ['net/http: TLS handshake timeout', true],
     ['unexpected status from POST request: 429 Too Many Requests', true],
@@ -292,7 +417,9 @@ describe('transient failures are retried, others are not', () => {
     it(`${transient ? 'retries' : 'does not retry'}: ${text.slice(0, 70)}`, () => expect(isTransient(text)).toBe(transient));
   }
   it('tells a cache backend failure from a build failure', () => {
-    expect(isCacheFailure('ERROR: failed to build: failed to solve: failed to configure gha cache exporter: token is malformed')).toBe(true);
+    expect(isCacheFailure('ERROR: failed to build: failed to solve: failed to configure gha cache exporter: token is malformed')).toBe(
+      true,
+    );
     expect(isCacheFailure('ERROR: failed to solve: failed to configure registry cache importer: invalid reference format')).toBe(true);
     expect(isCacheFailure('process "/bin/sh -c exit 3" did not complete successfully: exit code: 3')).toBe(false);
   });
@@ -318,7 +445,8 @@ describe('references and build options', () => {
     ['ghcr.io/acme/py\ntorch', /is not valid/],
     ['', /is not valid/],
   ];
-  for (const [text, message] of bad) it(`rejects image ${JSON.stringify(text)}`, () => expect(() => parseRepository(text, 'input image')).toThrow(message));
+  for (const [text, message] of bad)
+    it(`rejects image ${JSON.stringify(text)}`, () => expect(() => parseRepository(text, 'input image')).toThrow(message));
 
   it('splits repo:tag and knows loopback registries', () => {
     expect(parseTaggedReference('127.0.0.1:5000/a/b:c', 'x')).toEqual({ repo: { registry: '127.0.0.1:5000', path: 'a/b' }, tag: 'c' });
@@ -344,6 +472,17 @@ describe('references and build options', () => {
   }
 
   it('has defaults a user of build-push-action expects', () => {
-    expect(options()).toMatchObject({ push: false, cache: 'auto', context: '.', skipExisting: true, failFast: false, retries: 2, cacheTimeoutSeconds: 120, tags: [], labels: [], buildArgs: [] });
+    expect(options()).toMatchObject({
+      push: false,
+      cache: 'auto',
+      context: '.',
+      skipExisting: true,
+      failFast: false,
+      retries: 2,
+      cacheTimeoutSeconds: 120,
+      tags: [],
+      labels: [],
+      buildArgs: [],
+    });
   });
 });

@@ -44,7 +44,9 @@ describe('compat: the bundled release data', () => {
 
   it('has exactly one release candidate and marks what the research could not read as inferred', () => {
     expect(data.torch.filter((r) => r.status === 'rc').map((r) => r.minor)).toEqual(['2.14']);
-    const inferredPatches = data.torch.flatMap((r) => r.patches.filter((p) => p.provenance?.torchvision === 'inferred').map((p) => p.torch));
+    const inferredPatches = data.torch.flatMap((r) =>
+      r.patches.filter((p) => p.provenance?.torchvision === 'inferred').map((p) => p.torch),
+    );
     expect(inferredPatches).toEqual(['2.12.0', '2.14.0']);
     expect(data.cuda.filter((c) => c.provenance?.image === 'inferred').map((c) => c.version)).toEqual(['13.2']);
   });
@@ -89,20 +91,76 @@ function broken(mutate: (d: CompatData) => void): string {
 describe('compat: validation catches data that lies', () => {
   const torch = (d: CompatData, minor: string) => d.torch.find((r) => r.minor === minor)!;
   const cases: { name: string; mutate: (d: CompatData) => void; message: RegExp }[] = [
-    { name: 'a wrong schema version', mutate: (d) => ((d as { schemaVersion: number }).schemaVersion = 2), message: /\$\.schemaVersion: must be 1, got 2/ },
-    { name: 'a PyPI default that is not a variant', mutate: (d) => (torch(d, '2.4').cuda.pypiDefault = 'cu126'), message: /\$\.torch\[5\]\.cuda\.pypiDefault: "cu126" is not one of its variants \(cu118, cu121, cu124\)/ },
-    { name: 'a variant without a CUDA entry', mutate: (d) => (torch(d, '2.4').cuda.variants.push('cu125'), (torch(d, '2.4').cuda.cudnn.cu125 = '9.1.0.70')), message: /cu125 needs a CUDA 12\.5 entry in \$\.cuda/ },
-    { name: 'a variant without cuDNN', mutate: (d) => delete torch(d, '2.4').cuda.cudnn.cu121, message: /\$\.torch\[5\]\.cuda\.cudnn: has no cuDNN version for cu121/ },
-    { name: 'a patch of another minor', mutate: (d) => (torch(d, '2.4').patches[0]!.torch = '2.5.0'), message: /2\.5\.0 does not belong to minor 2\.4/ },
-    { name: 'a torchvision that is not a version', mutate: (d) => ((torch(d, '2.4').patches[0] as { torchvision: unknown }).torchvision = 19), message: /torchvision: 19 is not a version/ },
-    { name: 'Python versions out of order', mutate: (d) => torch(d, '2.4').python.supported.reverse(), message: /python\.supported: must be in ascending order/ },
-    { name: 'a Python both supported and experimental', mutate: (d) => torch(d, '2.4').python.experimental.push('3.11'), message: /3\.11 is also listed as supported/ },
-    { name: 'a duplicate torch minor', mutate: (d) => d.torch.push(structuredClone(torch(d, '2.4'))), message: /torch 2\.4 is listed twice/ },
-    { name: 'an unknown key', mutate: (d) => ((torch(d, '2.4') as unknown as Record<string, unknown>).rocm = '6.1'), message: /\$\.torch\[5\]\.rocm: unknown key/ },
-    { name: 'a CUDA release of another minor', mutate: (d) => (d.cuda[0]!.release = '11.7.1'), message: /11\.7\.1 does not belong to CUDA 11\.6/ },
-    { name: 'a bad driver version', mutate: (d) => (d.cuda[0]!.minDriver = 'latest'), message: /minDriver: "latest" is not a driver version/ },
-    { name: 'a bad provenance', mutate: (d) => (torch(d, '2.4').provenance = { python: 'rumour' as never }), message: /"rumour" is not one of read, third-party, inferred/ },
-    { name: 'an index URL without {variant}', mutate: (d) => (d.indexUrls.stable = 'https://example.invalid/whl'), message: /must be an https URL containing \{variant\}/ },
+    {
+      name: 'a wrong schema version',
+      mutate: (d) => ((d as { schemaVersion: number }).schemaVersion = 2),
+      message: /\$\.schemaVersion: must be 1, got 2/,
+    },
+    {
+      name: 'a PyPI default that is not a variant',
+      mutate: (d) => (torch(d, '2.4').cuda.pypiDefault = 'cu126'),
+      message: /\$\.torch\[5\]\.cuda\.pypiDefault: "cu126" is not one of its variants \(cu118, cu121, cu124\)/,
+    },
+    {
+      name: 'a variant without a CUDA entry',
+      mutate: (d) => (torch(d, '2.4').cuda.variants.push('cu125'), (torch(d, '2.4').cuda.cudnn.cu125 = '9.1.0.70')),
+      message: /cu125 needs a CUDA 12\.5 entry in \$\.cuda/,
+    },
+    {
+      name: 'a variant without cuDNN',
+      mutate: (d) => delete torch(d, '2.4').cuda.cudnn.cu121,
+      message: /\$\.torch\[5\]\.cuda\.cudnn: has no cuDNN version for cu121/,
+    },
+    {
+      name: 'a patch of another minor',
+      mutate: (d) => (torch(d, '2.4').patches[0]!.torch = '2.5.0'),
+      message: /2\.5\.0 does not belong to minor 2\.4/,
+    },
+    {
+      name: 'a torchvision that is not a version',
+      mutate: (d) => ((torch(d, '2.4').patches[0] as { torchvision: unknown }).torchvision = 19),
+      message: /torchvision: 19 is not a version/,
+    },
+    {
+      name: 'Python versions out of order',
+      mutate: (d) => torch(d, '2.4').python.supported.reverse(),
+      message: /python\.supported: must be in ascending order/,
+    },
+    {
+      name: 'a Python both supported and experimental',
+      mutate: (d) => torch(d, '2.4').python.experimental.push('3.11'),
+      message: /3\.11 is also listed as supported/,
+    },
+    {
+      name: 'a duplicate torch minor',
+      mutate: (d) => d.torch.push(structuredClone(torch(d, '2.4'))),
+      message: /torch 2\.4 is listed twice/,
+    },
+    {
+      name: 'an unknown key',
+      mutate: (d) => ((torch(d, '2.4') as unknown as Record<string, unknown>).rocm = '6.1'),
+      message: /\$\.torch\[5\]\.rocm: unknown key/,
+    },
+    {
+      name: 'a CUDA release of another minor',
+      mutate: (d) => (d.cuda[0]!.release = '11.7.1'),
+      message: /11\.7\.1 does not belong to CUDA 11\.6/,
+    },
+    {
+      name: 'a bad driver version',
+      mutate: (d) => (d.cuda[0]!.minDriver = 'latest'),
+      message: /minDriver: "latest" is not a driver version/,
+    },
+    {
+      name: 'a bad provenance',
+      mutate: (d) => (torch(d, '2.4').provenance = { python: 'rumour' as never }),
+      message: /"rumour" is not one of read, third-party, inferred/,
+    },
+    {
+      name: 'an index URL without {variant}',
+      mutate: (d) => (d.indexUrls.stable = 'https://example.invalid/whl'),
+      message: /must be an https URL containing \{variant\}/,
+    },
   ];
   for (const c of cases) {
     it(`rejects ${c.name}`, () => expect(broken(c.mutate)).toMatch(c.message));
@@ -114,7 +172,11 @@ describe('compat-file: extends or overrides the bundled data', () => {
     minor: '2.15',
     status: 'stable',
     python: { supported: ['3.10', '3.11', '3.12', '3.13', '3.14'], experimental: [] },
-    cuda: { variants: ['cu126', 'cu130', 'cu134'], pypiDefault: 'cu130', cudnn: { cu126: '9.10.2.21', cu130: '9.24.0.43', cu134: '9.24.0.43' } },
+    cuda: {
+      variants: ['cu126', 'cu130', 'cu134'],
+      pypiDefault: 'cu130',
+      cudnn: { cu126: '9.10.2.21', cu130: '9.24.0.43', cu134: '9.24.0.43' },
+    },
     patches: [{ torch: '2.15.0', torchvision: '0.30.0', torchaudio: '2.11.0' }],
   };
   const cuda134 = { version: '13.4', release: '13.4.0', minDriver: '600.10', image: { ubuntu: ['24.04'], cudnnToken: 'cudnn' } };
@@ -136,13 +198,18 @@ describe('compat-file: extends or overrides the bundled data', () => {
 
   const bad: { name: string; text: string; message: RegExp }[] = [
     { name: 'text that is not JSON', text: 'torch: [2.15]', message: /^compat-file c\.json is not valid JSON: / },
-    { name: 'a list at the top', text: '[]', message: /^compat-file c\.json does not match the release-data schema:\n  \$: expected an object, got a list/ },
+    {
+      name: 'a list at the top',
+      text: '[]',
+      message: /^compat-file c\.json does not match the release-data schema:\n  \$: expected an object, got a list/,
+    },
     { name: 'a missing schema version', text: '{"torch": []}', message: /\$\.schemaVersion: must be 1, got nothing/ },
     { name: 'an unknown section', text: '{"schemaVersion": 1, "tensorflow": []}', message: /\$\.tensorflow: unknown key/ },
     {
       name: 'a release whose variant has no CUDA entry (found after merging)',
       text: JSON.stringify({ schemaVersion: 1, torch: [release215] }),
-      message: /^compat-file c\.json merged with the bundled release data does not match the release-data schema:\n  \$\.torch\[16\]\.cuda\.variants: cu134 needs a CUDA 13\.4 entry/,
+      message:
+        /^compat-file c\.json merged with the bundled release data does not match the release-data schema:\n  \$\.torch\[16\]\.cuda\.variants: cu134 needs a CUDA 13\.4 entry/,
     },
   ];
   for (const c of bad) {

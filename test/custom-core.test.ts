@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderDockerfile, CONSTRAINTS_PATH, INVENTORY_PATH } from '../src/build/dockerfile.js';
-import { cacheScopeKey } from '../src/build/entry-build.js';
-import { diagnoseFailure, describeFailure } from '../src/build/progress.js';
-import { isCacheFailure } from '../src/build/transient.js';
+import { renderDockerfile, CONSTRAINTS_PATH, INVENTORY_PATH } from '../src/template/dockerfile.js';
+import { cacheScopeKey } from '../src/image/build-plan.js';
+import { diagnoseFailure, describeFailure } from '../src/image/progress.js';
+import { isCacheFailure } from '../src/image/retry.js';
 import {
   customisationFromEntry,
   emptyCustomisation,
@@ -64,13 +64,22 @@ describe('customisation inputs', () => {
   const bad: [Partial<Record<CustomKey, string>>, RegExp][] = [
     [{ 'apt-packages': 'libgl1 "; rm -rf /"' }, /input apt-packages item 2: .* is not a Debian package name; accepted: a name like libgl1/],
     [{ 'apt-packages': 'LibGL1' }, /is not a Debian package name/],
-    [{ 'pip-packages': 'torch==2.4.1' }, /input pip-packages item 1: "torch==2.4.1": torch is set by the matrix \(each entry's exact version\); leave it out of pip-packages/],
+    [
+      { 'pip-packages': 'torch==2.4.1' },
+      /input pip-packages item 1: "torch==2.4.1": torch is set by the matrix \(each entry's exact version\); leave it out of pip-packages/,
+    ],
     [{ 'pip-packages': 'TorchVision>=0.19' }, /torchvision is set by the matrix/],
-    [{ 'pip-packages': 'https://evil.example/x.whl' }, /is a URL or path; pip-packages takes package names with versions .* put URLs and local paths in a requirements file/],
+    [
+      { 'pip-packages': 'https://evil.example/x.whl' },
+      /is a URL or path; pip-packages takes package names with versions .* put URLs and local paths in a requirements file/,
+    ],
     [{ 'pip-packages': './local-pkg' }, /is a URL or path/],
     [{ 'pip-packages': 'numpy;rm' }, /is not a pip requirement; accepted: name\[extras\] with optional versions/],
     [{ 'pip-packages': 'numpy=1.2' }, /is not a pip requirement/],
-    [{ 'pip-extra-index-url': 'https://user:token@pypi.example/simple' }, /the URL holds credentials, which would be stored in the image's history and the build log/],
+    [
+      { 'pip-extra-index-url': 'https://user:token@pypi.example/simple' },
+      /the URL holds credentials, which would be stored in the image's history and the build log/,
+    ],
     [{ 'pip-index-url': 'ftp://mirror/simple' }, /is not an http\(s\) URL/],
     [{ 'pip-index-url': 'not a url' }, /is not a URL; accepted: an http\(s\) URL of a package index/],
     [{ env: 'NO_EQUALS' }, /input env line 1: "NO_EQUALS" is not KEY=VALUE/],
@@ -83,7 +92,10 @@ describe('customisation inputs', () => {
     [{ requirements: '../outside.txt' }, /input requirements: "..\/outside.txt" is not valid; accepted: a path inside the repository/],
     [{ requirements: '/etc/passwd' }, /is not valid; accepted: a path inside the repository/],
     [{ 'post-install': 'a b.sh' }, /input post-install: "a b.sh" is not valid/],
-    [{ 'base-image': 'pytorch/pytorch:{torch}-{gpu}' }, /input base-image: unknown placeholder \{gpu\}; accepted: \{framework\}, \{version\}, \{torch\}, \{torchvision\}/],
+    [
+      { 'base-image': 'pytorch/pytorch:{torch}-{gpu}' },
+      /input base-image: unknown placeholder \{gpu\}; accepted: \{framework\}, \{version\}, \{torch\}, \{torchvision\}/,
+    ],
     [{ 'base-image': 'pytorch/pytorch:$(id)' }, /is not an image reference; accepted: repository:tag with optional placeholders/],
     [{ 'tag-suffix': '-x' }, /input tag-suffix: "-x" is not valid; accepted: up to 40 letters/],
   ];
@@ -132,7 +144,7 @@ describe('planning with customisation', () => {
       expect(e.key).not.toBe(plain.include[i]!.key);
     }
   });
-  it('adds an include item\'s keys to the entries it matches (GitHub\'s rule)', () => {
+  it("adds an include item's keys to the entries it matches (GitHub's rule)", () => {
     const p = plan(`${base}apt-packages: [libgl1]\ninclude:\n  - {cuda: "12.4", apt-packages: [ffmpeg], env: {A: "1"}}`);
     expect(p.include.map((e) => [e.cudaVariant, e.customisation])).toEqual([
       ['cu121', { aptPackages: ['libgl1'] }],
@@ -141,36 +153,60 @@ describe('planning with customisation', () => {
   });
   it('makes a variant beside the entry for an include item with tag-suffix', () => {
     const p = plan(`${base}include:\n  - {cuda: "12.4", pip-packages: ["opencv-python-headless==4.10.0.84"], tag-suffix: opencv}`);
-    expect(p.include.map((e) => e.tag)).toEqual(['2.4.1-cu121-py3.11-ubuntu22.04', '2.4.1-cu124-py3.11-ubuntu22.04', '2.4.1-cu124-py3.11-ubuntu22.04-opencv']);
+    expect(p.include.map((e) => e.tag)).toEqual([
+      '2.4.1-cu121-py3.11-ubuntu22.04',
+      '2.4.1-cu124-py3.11-ubuntu22.04',
+      '2.4.1-cu124-py3.11-ubuntu22.04-opencv',
+    ]);
     expect(p.include[2]!.customisation).toEqual({ pipPackages: ['opencv-python-headless==4.10.0.84'], tagSuffix: 'opencv' });
   });
   it('resolves base-image templates per entry', () => {
     const p = plan(`${base}base-image: "pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime"`);
-    expect(p.include.map((e) => e.baseImage)).toEqual(['pytorch/pytorch:2.4.1-cuda12.1-cudnn9-runtime', 'pytorch/pytorch:2.4.1-cuda12.4-cudnn9-runtime']);
+    expect(p.include.map((e) => e.baseImage)).toEqual([
+      'pytorch/pytorch:2.4.1-cuda12.1-cudnn9-runtime',
+      'pytorch/pytorch:2.4.1-cuda12.4-cudnn9-runtime',
+    ]);
   });
   it('fills every base-image placeholder', () => {
     const e = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\nflavor: devel').include[0]!;
-    expect(renderBaseImage('r/{torch}/{torchvision}/{torchaudio}/{cuda}/{cudaFull}/{cudaVariant}/{cudnn}/{cudnnMajor}/{python}/{os}/{ubuntu}/{flavor}', e)).toBe(
-      'r/2.4.1/0.19.1/2.4.1/12.4/12.4.1/cu124/9.1.0.70/9/3.11/ubuntu22.04/22.04/devel',
-    );
+    expect(
+      renderBaseImage(
+        'r/{torch}/{torchvision}/{torchaudio}/{cuda}/{cudaFull}/{cudaVariant}/{cudnn}/{cudnnMajor}/{python}/{os}/{ubuntu}/{flavor}',
+        e,
+      ),
+    ).toBe('r/2.4.1/0.19.1/2.4.1/12.4/12.4.1/cu124/9.1.0.70/9/3.11/ubuntu22.04/22.04/devel');
   });
 
   const errors: [string, RegExp][] = [
     [`${base}apt_packages: [libgl1]`, /matrix: unknown key "apt_packages"; accepted keys: .* \(did you mean apt-packages\?\)/],
-    [`${base}exclude:\n  - {cuda: "12.1", user: app}`, /matrix.exclude\[0\]: unknown key "user"; accepted keys: torch, cuda, python, os, flavor/],
+    [
+      `${base}exclude:\n  - {cuda: "12.1", user: app}`,
+      /matrix.exclude\[0\]: unknown key "user"; accepted keys: torch, cuda, python, os, flavor/,
+    ],
     [`${base}pip-packages: [torch==2.5.0]`, /matrix.pip-packages\[0\]: "torch==2.5.0": torch is set by the matrix/],
     [`${base}env: [NOPE]`, /matrix.env\[0\]: "NOPE" is not KEY=VALUE/],
     [`${base}user: [a, b]`, /matrix.user: expected one value, got a list/],
-    [`${base}include:\n  - {cuda: "12.4", apt-packages: [{x: 1}]}`, /matrix.include\[0\].apt-packages\[0\]: expected one value, got a mapping/],
-    [`${base}include:\n  - {cuda: "12.4", user: app, tag-suffix: x, flavor: devel}`, /matrix.include\[0\]: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their flavor/],
-    [`${base}include:\n  - {torch: 2.4.1, cuda: "12.4", python: "3.11", tag-suffix: x}\n  - {torch: 2.4.1, cuda: "12.4", python: "3.11", tag-suffix: x, user: app}`, /two entries would push to the same tag "2.4.1-cu124-py3.11-ubuntu22.04-x".*give one of them a tag-suffix/],
+    [
+      `${base}include:\n  - {cuda: "12.4", apt-packages: [{x: 1}]}`,
+      /matrix.include\[0\].apt-packages\[0\]: expected one value, got a mapping/,
+    ],
+    [
+      `${base}include:\n  - {cuda: "12.4", user: app, tag-suffix: x, flavor: devel}`,
+      /matrix.include\[0\]: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their flavor/,
+    ],
+    [
+      `${base}include:\n  - {torch: 2.4.1, cuda: "12.4", python: "3.11", tag-suffix: x}\n  - {torch: 2.4.1, cuda: "12.4", python: "3.11", tag-suffix: x, user: app}`,
+      /two entries would push to the same tag "2.4.1-cu124-py3.11-ubuntu22.04-x".*give one of them a tag-suffix/,
+    ],
   ];
   for (const [spec, message] of errors) {
     it(`explains ${JSON.stringify(spec.split('\n').slice(3).join(' ') || spec)}`, () => expect(planError(spec)).toMatch(message));
   }
 
-  it('reads an entry\'s stored customisation back to the same value (fan-out jobs)', () => {
-    const e = plan(`${base}apt-packages: [libgl1]\npip-packages: ["numpy>=1.26,<2"]\nenv: {A: "x y"}\nuser: app:1001\nbase-image: "r/t:{torch}"`).include[0]!;
+  it("reads an entry's stored customisation back to the same value (fan-out jobs)", () => {
+    const e = plan(
+      `${base}apt-packages: [libgl1]\npip-packages: ["numpy>=1.26,<2"]\nenv: {A: "x y"}\nuser: app:1001\nbase-image: "r/t:{torch}"`,
+    ).include[0]!;
     const back = customisationFromEntry(JSON.parse(JSON.stringify(e.customisation)), 'input entry.customisation');
     expect(mergeCustomisation(emptyCustomisation(), back)).toMatchObject(e.customisation!);
     expect(() => customisationFromEntry({ aptPackages: ['ok'], sneaky: 1 }, 'input entry.customisation')).toThrow(/unknown key "sneaky"/);
@@ -204,7 +240,10 @@ post-install: docker/post.sh
 user: app:1001
 workdir: /workspace`,
   ).include[0]!;
-  const text = renderDockerfile(custom, { baseDigest: `sha256:${'a'.repeat(64)}`, requirements: { facts: { includes: [], hashes: true, pins: ['numpy==1.26.4'] } } });
+  const text = renderDockerfile(custom, {
+    baseDigest: `sha256:${'a'.repeat(64)}`,
+    requirements: { facts: { includes: [], hashes: true, pins: ['numpy==1.26.4'] } },
+  });
 
   it('orders the layers for sharing: base, Python, torch, pin, apt, requirements, pip, env, post-install, user, workdir, inventory', () => {
     const order = [
@@ -230,7 +269,7 @@ workdir: /workspace`,
       at += (m?.index ?? 0) + (m?.[0].length ?? 0);
     }
   });
-  it('constrains every install of the team\'s packages by the pinned torch', () => {
+  it("constrains every install of the team's packages by the pinned torch", () => {
     const installs = text.split('\n').filter((l) => /uv pip install/.test(l) && !/TORCH_INDEX_URL/.test(l));
     expect(installs.length).toBe(2);
     for (const l of installs) expect(l).toContain(`-c ${CONSTRAINTS_PATH} --extra-index-url https://extra.example/simple`);
@@ -247,12 +286,22 @@ workdir: /workspace`,
   });
   it('renders nothing of a kind that is not asked for', () => {
     const bare = renderDockerfile(plain);
-    for (const absent of ['apt-get install -y --no-install-recommends \\\n', 'gim-requirements', 'gim-post-install', 'useradd', 'WORKDIR', 'USER ']) expect(bare).not.toContain(absent);
+    for (const absent of [
+      'apt-get install -y --no-install-recommends \\\n',
+      'gim-requirements',
+      'gim-post-install',
+      'useradd',
+      'WORKDIR',
+      'USER ',
+    ])
+      expect(bare).not.toContain(absent);
     expect(bare).toContain('GIM_PIN');
     expect(bare).toContain('GIM_INVENTORY');
   });
   it('with base-image, starts FROM it (pinned), uses its pip, and installs no Python or torch', () => {
-    const e = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\nbase-image: "pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime"\npip-packages: [numpy==1.26.4]').include[0]!;
+    const e = plan(
+      'torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\nbase-image: "pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime"\npip-packages: [numpy==1.26.4]',
+    ).include[0]!;
     const t = renderDockerfile(e, { baseDigest: `sha256:${'b'.repeat(64)}` });
     expect(t).toMatch(/^FROM pytorch\/pytorch:2\.4\.1-cuda12\.4-cudnn9-runtime@sha256:b{64}$/m);
     expect(t).not.toMatch(/uv python install|TORCH_INDEX_URL|UV_IMAGE|CMD/);
@@ -261,16 +310,32 @@ workdir: /workspace`,
     expect(t).toContain('does not hold what this entry says');
   });
   it('gives the index URL before the extra ones, for pip and uv alike', () => {
-    const e = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\npip-packages: [x==1]\npip-index-url: https://mirror/simple\npip-extra-index-url: [https://extra/simple]').include[0]!;
-    expect(renderDockerfile(e)).toContain(`-c ${CONSTRAINTS_PATH} --index-url https://mirror/simple --extra-index-url https://extra/simple`);
+    const e = plan(
+      'torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\npip-packages: [x==1]\npip-index-url: https://mirror/simple\npip-extra-index-url: [https://extra/simple]',
+    ).include[0]!;
+    expect(renderDockerfile(e)).toContain(
+      `-c ${CONSTRAINTS_PATH} --index-url https://mirror/simple --extra-index-url https://extra/simple`,
+    );
   });
 });
 
 describe('requirements files', () => {
   const cases: [string, string, { includes?: string[]; hashes?: boolean; pins?: string[] } | RegExp][] = [
-    ['pins and ranges', 'numpy==1.26.4\nscipy>=1.11\nPillow_SIMD === 9.0.0.post1 ; python_version >= "3.8"\n', { includes: [], hashes: false, pins: ['numpy==1.26.4', 'pillow-simd==9.0.0.post1'] }],
-    ['hashes over continuation lines', 'demo==1.0 \\\n    --hash=sha256:aaaa \\\n    --hash=sha256:bbbb\n# comment\n', { hashes: true, pins: ['demo==1.0'] }],
-    ['includes', '-r base.txt\n--constraint=pins/c.txt\n--index-url https://x/simple\nrich==13.0.0 # trailing comment\n', { includes: ['base.txt', 'pins/c.txt'], pins: ['rich==13.0.0'] }],
+    [
+      'pins and ranges',
+      'numpy==1.26.4\nscipy>=1.11\nPillow_SIMD === 9.0.0.post1 ; python_version >= "3.8"\n',
+      { includes: [], hashes: false, pins: ['numpy==1.26.4', 'pillow-simd==9.0.0.post1'] },
+    ],
+    [
+      'hashes over continuation lines',
+      'demo==1.0 \\\n    --hash=sha256:aaaa \\\n    --hash=sha256:bbbb\n# comment\n',
+      { hashes: true, pins: ['demo==1.0'] },
+    ],
+    [
+      'includes',
+      '-r base.txt\n--constraint=pins/c.txt\n--index-url https://x/simple\nrich==13.0.0 # trailing comment\n',
+      { includes: ['base.txt', 'pins/c.txt'], pins: ['rich==13.0.0'] },
+    ],
     ['an editable local package', '-e ./lib\n', /line 1: "-e .\/lib" installs from a local path, which the image build cannot see/],
     ['a local path', 'numpy==1\n./wheels/x.whl\n', /line 2: ".\/wheels\/x.whl" installs from a local path/],
     ['a direct file reference', 'pkg @ file:///tmp/pkg.whl\n', /installs from a local path/],
@@ -317,16 +382,37 @@ describe('why a customised step failed (recorded outputs)', () => {
       'error: Failed to download `demo-pkg==1.0`\n  Caused by: Hash mismatch for `demo-pkg==1.0`\n\nExpected:\n  sha256:0000000000000000000000000000000000000000000000000000000000000000\n\nComputed:\n  sha256:5daee45a5c83314642a81882a64707673cd9457b1c3f7015790860179501a0ab',
       /^requirements: the file downloaded for demo-pkg==1\.0 does not match/,
     ],
-    ['pip: hashes missing for some requirements', 'ERROR: Hashes are required in --require-hashes mode, but they are missing from some requirements.', /every requirement, dependencies included, needs a --hash/],
-    ['pip: a version that is not on the index', 'ERROR: Could not find a version that satisfies the requirement demo-pkg==9.9 (from versions: 1.0)\nERROR: No matching distribution found for demo-pkg==9.9', /^demo-pkg==9\.9 is not on the package index the build uses/],
+    [
+      'pip: hashes missing for some requirements',
+      'ERROR: Hashes are required in --require-hashes mode, but they are missing from some requirements.',
+      /every requirement, dependencies included, needs a --hash/,
+    ],
+    [
+      'pip: a version that is not on the index',
+      'ERROR: Could not find a version that satisfies the requirement demo-pkg==9.9 (from versions: 1.0)\nERROR: No matching distribution found for demo-pkg==9.9',
+      /^demo-pkg==9\.9 is not on the package index the build uses/,
+    ],
     ['a base image without pip', '/usr/bin/python3: No module named pip', /^the base image has no pip for python3/],
-    ['apt: an unknown package', 'E: Unable to locate package libgl-nope', /^apt-packages: libgl-nope is not a package of the base image's distribution/],
+    [
+      'apt: an unknown package',
+      'E: Unable to locate package libgl-nope',
+      /^apt-packages: libgl-nope is not a package of the base image's distribution/,
+    ],
     ['useradd: a taken uid', 'useradd: UID 1000 is not unique', /^user: uid 1000 already belongs to another user of the base image/],
-    ['the template\'s own check: a base image with another torch', 'gpu-image-matrix: torch is 2.3.0, the entry says 2.4.1: the base image x does not hold what this entry says', /^torch is 2\.3\.0, the entry says 2\.4\.1: the base image x/],
-    ['the template\'s own check: post-install replaced torch', 'gpu-image-matrix: torch is now 2.5.0, it was 2.4.1+cu124: a step after the pin replaced it', /^torch is now 2\.5\.0, it was 2\.4\.1\+cu124/],
+    [
+      "the template's own check: a base image with another torch",
+      'gpu-image-matrix: torch is 2.3.0, the entry says 2.4.1: the base image x does not hold what this entry says',
+      /^torch is 2\.3\.0, the entry says 2\.4\.1: the base image x/,
+    ],
+    [
+      "the template's own check: post-install replaced torch",
+      'gpu-image-matrix: torch is now 2.5.0, it was 2.4.1+cu124: a step after the pin replaced it',
+      /^torch is now 2\.5\.0, it was 2\.4\.1\+cu124/,
+    ],
   ];
   for (const [name, output, cause] of cases) it(`explains ${name}`, () => expect(explainStepLog(output.split('\n'))).toMatch(cause));
-  it('says nothing about output it does not know', () => expect(explainStepLog(['Segmentation fault', 'gpu-image-matrix: pinned torch==2.4.1'])).toBeNull());
+  it('says nothing about output it does not know', () =>
+    expect(explainStepLog(['Segmentation fault', 'gpu-image-matrix: pinned torch==2.4.1'])).toBeNull());
 
   it('puts the explanation first in the failure a person reads', () => {
     const output = [
@@ -347,12 +433,27 @@ describe('why a customised step failed (recorded outputs)', () => {
 });
 
 describe('smoke-run resources', () => {
-  const names = { smoke: 'smoke', expectGpu: 'expect-gpu', gpuFlags: 'gpu-flags', gpus: 'gpus', timeout: 'smoke-timeout', minGpus: 'min-gpus', python: 'smoke-python', shmSize: 'input smoke-shm-size', ipcHost: 'input smoke-ipc-host', memory: 'input smoke-memory', cpus: 'input smoke-cpus', env: 'input smoke-env' };
+  const names = {
+    smoke: 'smoke',
+    expectGpu: 'expect-gpu',
+    gpuFlags: 'gpu-flags',
+    gpus: 'gpus',
+    timeout: 'smoke-timeout',
+    minGpus: 'min-gpus',
+    python: 'smoke-python',
+    shmSize: 'input smoke-shm-size',
+    ipcHost: 'input smoke-ipc-host',
+    memory: 'input smoke-memory',
+    cpus: 'input smoke-cpus',
+    env: 'input smoke-env',
+  };
   const cpu = plan('torch: 2.4.1\ncuda: cpu\npython: "3.11"').include[0]!;
   const gpu = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include[0]!;
 
-  it('gives a 1g /dev/shm by default (Docker\'s 64m breaks DataLoader workers)', () => {
-    expect(smokeRunArgs(cpu, 'i', parseSmokeOptions({}, names), { check: '/c' }, 'n')).toEqual(expect.arrayContaining(['--shm-size', '1g']));
+  it("gives a 1g /dev/shm by default (Docker's 64m breaks DataLoader workers)", () => {
+    expect(smokeRunArgs(cpu, 'i', parseSmokeOptions({}, names), { check: '/c' }, 'n')).toEqual(
+      expect.arrayContaining(['--shm-size', '1g']),
+    );
   });
   it('sets ipc host, memory, cpus and env by name (values stay out of argv)', () => {
     const o = parseSmokeOptions({ ipcHost: 'true', memory: '16g', cpus: '2.5', env: 'HF_TOKEN=hf_secret_value\nMODE=fast' }, names);
@@ -386,5 +487,6 @@ describe('smoke-run resources', () => {
     [{ ipcHost: 'yes' }, /input smoke-ipc-host: "yes" is not valid; accepted: true or false/],
     [{ ipcHost: 'true', shmSize: '2g' }, /input smoke-shm-size and input smoke-ipc-host are both set/],
   ];
-  for (const [raw, message] of bad) it(`refuses ${JSON.stringify(raw)}`, () => expect(() => parseSmokeOptions(raw, names)).toThrow(message));
+  for (const [raw, message] of bad)
+    it(`refuses ${JSON.stringify(raw)}`, () => expect(() => parseSmokeOptions(raw, names)).toThrow(message));
 });

@@ -12,7 +12,11 @@ function runAction(bin: string, inputs: Record<string, string>, setup?: (workspa
 for (const node of runtimes()) {
   describe(`action bundle on ${node.name}`, () => {
     it('sets matrix, count and skipped, and writes the plan to the job summary', async () => {
-      const r = await runAction(node.bin, { command: 'plan', matrix: 'torch: "2.4"\ncuda: ["12.1", "12.4", "12.6"]\npython: 3.11', 'max-entries': '256' });
+      const r = await runAction(node.bin, {
+        command: 'plan',
+        matrix: 'torch: "2.4"\ncuda: ["12.1", "12.4", "12.6"]\npython: 3.11',
+        'max-entries': '256',
+      });
       expect(r.code, r.stdout).toBe(0);
       const matrix = JSON.parse(r.outputs.matrix ?? '') as { include: Record<string, unknown>[] };
       expect(Object.keys(matrix)).toEqual(['include']);
@@ -22,7 +26,11 @@ for (const node of runtimes()) {
       ]);
       expect(r.outputs.count).toBe('2');
       expect(JSON.parse(r.outputs.skipped ?? '')).toEqual([
-        expect.objectContaining({ torch: '2.4.1', cuda: '12.6', reason: 'torch 2.4.1 has no cu126 wheels; it ships cu118, cu121, cu124, cpu' }),
+        expect.objectContaining({
+          torch: '2.4.1',
+          cuda: '12.6',
+          reason: 'torch 2.4.1 has no cu126 wheels; it ships cu118, cu121, cu124, cpu',
+        }),
       ]);
       expect(r.summary).toMatch(/^### gpu-image-matrix plan: 2 images\n/);
       expect(r.summary).toContain('| 2.4.1-cu124-py3.11-ubuntu22.04 | 2.4.1 | 0.19.1 | 2.4.1 | 12.4.1 | 9.1.0.70 | 3.11 |');
@@ -55,7 +63,9 @@ for (const node of runtimes()) {
       expect(JSON.parse(one.outputs.matrix ?? '').include).toEqual([cell]);
       const tampered = await runAction(node.bin, { entry: JSON.stringify({ ...cell, key: '000000000000' }) });
       expect(tampered.code).toBe(1);
-      expect(tampered.stdout).toMatch(/::error::input entry: entry "000000000000" resolves to "[0-9a-f]{12}" here: it was planned with other release data/);
+      expect(tampered.stdout).toMatch(
+        /::error::input entry: entry "000000000000" resolves to "[0-9a-f]{12}" here: it was planned with other release data/,
+      );
     });
 
     it('turns warnings into annotations', async () => {
@@ -66,13 +76,44 @@ for (const node of runtimes()) {
 
     const failures: { name: string; inputs: Record<string, string>; setup?: (ws: string) => void; message: RegExp }[] = [
       { name: 'no matrix', inputs: {}, message: /no matrix given: set input matrix/ },
-      { name: 'matrix and matrix-file together', inputs: { matrix: 'torch: 2.4', 'matrix-file': 'm.yml' }, message: /give one of the inputs matrix \(the spec inline\), matrix-file \(the spec in a file\) or entry \(one planned entry\), not several/ },
-      { name: 'malformed YAML', inputs: { matrix: 'torch: [2.4' }, message: /input matrix \(line \d+, column \d+\): not valid YAML or JSON/ },
-      { name: 'an empty result', inputs: { matrix: 'torch: 2.4\ncuda: 13.0' }, message: /the matrix resolves to no entries\.%0AWhat the requested torch versions ship:%0A  torch 2\.4\.1: cu118, cu121, cu124, cpu/ },
-      { name: 'a matrix larger than max-entries', inputs: { matrix: 'torch: ">=2.0"\ncuda: [11, 12, 13]', 'max-entries': '5' }, message: /more than max-entries \(5\)/ },
-      { name: 'a bad max-entries', inputs: { matrix: 'torch: 2.4', 'max-entries': 'lots' }, message: /input max-entries: "lots" is not valid; accepted: a whole number from 1 to 100000/ },
-      { name: 'a baseline template with an unknown placeholder', inputs: { matrix: 'torch: 2.4', command: 'repro', image: 'r/x', baseline: '{image}:{branch}' }, message: /input baseline: unknown placeholder \{branch\}; accepted: \{image\}, \{tag\}/ },
-      { name: 'a matrix-file outside the workspace', inputs: { 'matrix-file': '../outside.yml' }, setup: (ws) => writeFileSync(path.join(ws, '../outside.yml'), 'torch: 2.4'), message: /input matrix-file: "\.\.\/outside\.yml" is outside the workspace/ },
+      {
+        name: 'matrix and matrix-file together',
+        inputs: { matrix: 'torch: 2.4', 'matrix-file': 'm.yml' },
+        message:
+          /give one of the inputs matrix \(the spec inline\), matrix-file \(the spec in a file\) or entry \(one planned entry\), not several/,
+      },
+      {
+        name: 'malformed YAML',
+        inputs: { matrix: 'torch: [2.4' },
+        message: /input matrix \(line \d+, column \d+\): not valid YAML or JSON/,
+      },
+      {
+        name: 'an empty result',
+        inputs: { matrix: 'torch: 2.4\ncuda: 13.0' },
+        message:
+          /the matrix resolves to no entries\.%0AWhat the requested torch versions ship:%0A  torch 2\.4\.1: cu118, cu121, cu124, cpu/,
+      },
+      {
+        name: 'a matrix larger than max-entries',
+        inputs: { matrix: 'torch: ">=2.0"\ncuda: [11, 12, 13]', 'max-entries': '5' },
+        message: /more than max-entries \(5\)/,
+      },
+      {
+        name: 'a bad max-entries',
+        inputs: { matrix: 'torch: 2.4', 'max-entries': 'lots' },
+        message: /input max-entries: "lots" is not valid; accepted: a whole number from 1 to 100000/,
+      },
+      {
+        name: 'a baseline template with an unknown placeholder',
+        inputs: { matrix: 'torch: 2.4', command: 'repro', image: 'r/x', baseline: '{image}:{branch}' },
+        message: /input baseline: unknown placeholder \{branch\}; accepted: \{image\}, \{tag\}/,
+      },
+      {
+        name: 'a matrix-file outside the workspace',
+        inputs: { 'matrix-file': '../outside.yml' },
+        setup: (ws) => writeFileSync(path.join(ws, '../outside.yml'), 'torch: 2.4'),
+        message: /input matrix-file: "\.\.\/outside\.yml" is outside the workspace/,
+      },
       {
         name: 'a symlink that leads out of the workspace',
         inputs: { 'matrix-file': 'link.yml' },
@@ -82,7 +123,12 @@ for (const node of runtimes()) {
         },
         message: /input matrix-file: "link\.yml" is outside the workspace/,
       },
-      { name: 'a compat-file that fails the schema', inputs: { matrix: 'torch: 2.4', 'compat-file': 'c.json' }, setup: (ws) => writeFileSync(path.join(ws, 'c.json'), '{"schemaVersion": 1, "torch": [{"minor": "2.15"}]}'), message: /input compat-file c\.json does not match the release-data schema:%0A  \$\.torch\[0\]\.status/ },
+      {
+        name: 'a compat-file that fails the schema',
+        inputs: { matrix: 'torch: 2.4', 'compat-file': 'c.json' },
+        setup: (ws) => writeFileSync(path.join(ws, 'c.json'), '{"schemaVersion": 1, "torch": [{"minor": "2.15"}]}'),
+        message: /input compat-file c\.json does not match the release-data schema:%0A  \$\.torch\[0\]\.status/,
+      },
     ];
     for (const f of failures) {
       it(`fails the step with a clear error for ${f.name}, setting no outputs`, async () => {

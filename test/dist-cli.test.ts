@@ -21,32 +21,76 @@ for (const node of runtimes()) {
     });
 
     it('reads the spec from standard input with --matrix -', async () => {
-      const r = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--format', 'json'], { input: '{"torch": 2.4, "python": 3.10, "cuda": 12.1}' });
+      const r = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--format', 'json'], {
+        input: '{"torch": 2.4, "python": 3.10, "cuda": 12.1}',
+      });
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).include.map((e: { tag: string }) => e.tag)).toEqual(['2.4.1-cu121-py3.10-ubuntu22.04']);
     });
 
     it('prints a table for people and markdown for summaries', async () => {
-      const table = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--format', 'table'], { input: 'torch: 2.4\ncuda: [12.4, 12.6]\npython: "3.11"' });
+      const table = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--format', 'table'], {
+        input: 'torch: 2.4\ncuda: [12.4, 12.6]\npython: "3.11"',
+      });
       expect(table.code).toBe(0);
       expect(table.stdout).toMatch(/^1 entry\n\ntag +torch +torchvision/);
-      expect(table.stdout).toMatch(/\n2\.4\.1-cu124-py3\.11-ubuntu22\.04 +2\.4\.1 +0\.19\.1 +2\.4\.1 +12\.4\.1 +9\.1\.0\.70 +3\.11 +nvidia\/cuda:12\.4\.1-cudnn-runtime-ubuntu22\.04 +550\.54\.15 +[0-9a-f]{12}\n/);
+      expect(table.stdout).toMatch(
+        /\n2\.4\.1-cu124-py3\.11-ubuntu22\.04 +2\.4\.1 +0\.19\.1 +2\.4\.1 +12\.4\.1 +9\.1\.0\.70 +3\.11 +nvidia\/cuda:12\.4\.1-cudnn-runtime-ubuntu22\.04 +550\.54\.15 +[0-9a-f]{12}\n/,
+      );
       expect(table.stdout).toContain('skipped 1:\n  2.4.1 × 12.6 × py 3.11 × default × runtime: torch 2.4.1 has no cu126 wheels');
-      const md = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--format', 'markdown'], { input: 'torch: 2.4\ncuda: 12.4\npython: "3.11"' });
+      const md = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--format', 'markdown'], {
+        input: 'torch: 2.4\ncuda: 12.4\npython: "3.11"',
+      });
       expect(md.stdout).toMatch(/^### gpu-image-matrix plan: 1 image\n\n\| tag \| torch \|/);
     });
 
     const failures: { name: string; args: string[]; input?: string; message: RegExp }[] = [
-      { name: 'torch: banana', args: ['plan', '--matrix', '-'], input: 'torch: banana', message: /^gpu-image-matrix: matrix\.torch: "banana" is not valid; accepted: / },
-      { name: 'a missing matrix file', args: ['plan', '--matrix', 'nope.yml'], message: /^gpu-image-matrix: --matrix: "nope\.yml" does not exist/ },
+      {
+        name: 'torch: banana',
+        args: ['plan', '--matrix', '-'],
+        input: 'torch: banana',
+        message: /^gpu-image-matrix: matrix\.torch: "banana" is not valid; accepted: /,
+      },
+      {
+        name: 'a missing matrix file',
+        args: ['plan', '--matrix', 'nope.yml'],
+        message: /^gpu-image-matrix: --matrix: "nope\.yml" does not exist/,
+      },
       { name: 'no --matrix', args: ['plan'], message: /^gpu-image-matrix: --matrix is required/ },
-      { name: 'an unknown command', args: ['deploy', '--matrix', '-'], message: /^gpu-image-matrix: command: "deploy" is not a command; accepted: plan, build, smoke, repro or all/ },
-      { name: 'repro without --image', args: ['repro', '--matrix', '-'], input: 'torch: 2.4', message: /^gpu-image-matrix: --image is required for build: the repository to tag the images in/ },
-      { name: 'a bad --fail-on', args: ['repro', '--matrix', '-', '--image', 'r/x', '--fail-on', 'always'], input: 'torch: 2.4', message: /^gpu-image-matrix: --fail-on: "always" is not valid; accepted: nondeterministic, drift, both or none/ },
-      { name: 'an unknown format', args: ['plan', '--matrix', '-', '--format', 'yaml'], message: /^gpu-image-matrix: --format: "yaml" is not a format; accepted: json, table or markdown/ },
+      {
+        name: 'an unknown command',
+        args: ['deploy', '--matrix', '-'],
+        message: /^gpu-image-matrix: command: "deploy" is not a command; accepted: plan, build, smoke, repro or all/,
+      },
+      {
+        name: 'repro without --image',
+        args: ['repro', '--matrix', '-'],
+        input: 'torch: 2.4',
+        message: /^gpu-image-matrix: --image is required for build: the repository to tag the images in/,
+      },
+      {
+        name: 'a bad --fail-on',
+        args: ['repro', '--matrix', '-', '--image', 'r/x', '--fail-on', 'always'],
+        input: 'torch: 2.4',
+        message: /^gpu-image-matrix: --fail-on: "always" is not valid; accepted: nondeterministic, drift, both or none/,
+      },
+      {
+        name: 'an unknown format',
+        args: ['plan', '--matrix', '-', '--format', 'yaml'],
+        message: /^gpu-image-matrix: --format: "yaml" is not a format; accepted: json, table or markdown/,
+      },
       { name: 'an unknown option', args: ['plan', '--matrx', 'x'], message: /^gpu-image-matrix: Unknown option '--matrx'/ },
-      { name: 'a bad max-entries', args: ['plan', '--matrix', '-', '--max-entries', '0'], message: /^gpu-image-matrix: --max-entries: "0" is not valid; accepted: a whole number from 1 to 100000/ },
-      { name: 'a missing compat file', args: ['plan', '--matrix', '-', '--compat-file', 'none.json'], input: 'torch: 2.4', message: /^gpu-image-matrix: --compat-file: "none\.json" does not exist/ },
+      {
+        name: 'a bad max-entries',
+        args: ['plan', '--matrix', '-', '--max-entries', '0'],
+        message: /^gpu-image-matrix: --max-entries: "0" is not valid; accepted: a whole number from 1 to 100000/,
+      },
+      {
+        name: 'a missing compat file',
+        args: ['plan', '--matrix', '-', '--compat-file', 'none.json'],
+        input: 'torch: 2.4',
+        message: /^gpu-image-matrix: --compat-file: "none\.json" does not exist/,
+      },
     ];
     for (const f of failures) {
       it(`exits 2 with a one-line cause and no stack trace for ${f.name}`, async () => {

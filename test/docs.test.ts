@@ -18,7 +18,10 @@ function tableUnder(heading: string): Map<string, string> {
   if (!section) throw new Error(`README has no "## ${heading}" section`);
   const rows = new Map<string, string>();
   for (const line of section.split('\n')) {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells.length < 2 || cells[0] === 'name' || /^-+$/.test(cells[0] ?? '')) continue;
     rows.set((cells[0] ?? '').replace(/`/g, ''), (cells[1] ?? '').replace(/`/g, ''));
   }
@@ -71,13 +74,16 @@ describe('docs: the matrix spec examples in the README plan without error', () =
 });
 
 describe('docs: the workflow snippets in the README use only inputs that exist', () => {
-  const reusable = parse(readFileSync(path.join(root, '.github/workflows/gpu-images.yml'), 'utf8')) as { on: { workflow_call: { inputs: Record<string, unknown> } } };
+  const reusable = parse(readFileSync(path.join(root, '.github/workflows/gpu-images.yml'), 'utf8')) as {
+    on: { workflow_call: { inputs: Record<string, unknown> } };
+  };
   const snippets = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').filter((t) => t.includes('uses:'));
   const visit = (node: unknown, found: { uses: string; with: Record<string, unknown> }[]): void => {
     if (Array.isArray(node)) node.forEach((n) => visit(n, found));
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if (typeof o.uses === 'string' && o.with && typeof o.with === 'object') found.push({ uses: o.uses, with: o.with as Record<string, unknown> });
+      if (typeof o.uses === 'string' && o.with && typeof o.with === 'object')
+        found.push({ uses: o.uses, with: o.with as Record<string, unknown> });
       Object.values(o).forEach((v) => visit(v, found));
     }
   };

@@ -126,11 +126,16 @@ describe('build on real BuildKit and a real registry', () => {
 describe('build failures and parallel matrix jobs', () => {
   it('reports the entry whose Dockerfile fails, with the failing step and its output, and builds the other', async () => {
     const repo = freshRepository('fail');
-    const run = await build({ image: repo, push: 'true', 'build-args': 'FAIL_FOR=2.5.1' }, { setup: workspaceWith(DOCKERFILE.replace('RUN if', 'ARG FAIL_FOR\nRUN if')) });
+    const run = await build(
+      { image: repo, push: 'true', 'build-args': 'FAIL_FOR=2.5.1' },
+      { setup: workspaceWith(DOCKERFILE.replace('RUN if', 'ARG FAIL_FOR\nRUN if')) },
+    );
     expect(run.code).toBe(1);
     const [failed, ok] = images(run);
     expect(failed).toMatchObject({ tag: '2.5.1-cpu-py3.11-ubuntu24.04', status: 'failed', attempts: 1, digest: null });
-    expect(failed?.error).toMatch(/^step \[3\/4\] RUN if .* failed\n  its last output:\n    boom: refusing torch 2\.5\.1\n  ERROR: .*exit code: 3/s);
+    expect(failed?.error).toMatch(
+      /^step \[3\/4\] RUN if .* failed\n  its last output:\n    boom: refusing torch 2\.5\.1\n  ERROR: .*exit code: 3/s,
+    );
     expect(ok).toMatchObject({ tag: '2.4.1-cpu-py3.11-ubuntu24.04', status: 'built' });
     expect(await registryDigest(repo, '2.4.1-cpu-py3.11-ubuntu24.04')).toBe(ok?.digest);
     expect(await registryDigest(repo, '2.5.1-cpu-py3.11-ubuntu24.04')).toBeNull();
@@ -141,7 +146,9 @@ describe('build failures and parallel matrix jobs', () => {
   it('keeps separate caches and tags for two entries built at the same time into one repository', async () => {
     const repo = freshRepository('parallel');
     const [a, b] = await Promise.all(
-      ['2.4.1', '2.5.1'].map((torch) => build({ image: repo, push: 'true', cache: 'registry', matrix: `torch: ${torch}\ncuda: cpu\npython: "3.11"` })),
+      ['2.4.1', '2.5.1'].map((torch) =>
+        build({ image: repo, push: 'true', cache: 'registry', matrix: `torch: ${torch}\ncuda: cpu\npython: "3.11"` }),
+      ),
     );
     expect(a?.code, a?.stdout.slice(-2000)).toBe(0);
     expect(b?.code, b?.stdout.slice(-2000)).toBe(0);
@@ -157,10 +164,18 @@ describe('build failures and parallel matrix jobs', () => {
 describe('parallel builds', () => {
   it('builds 8 entries 4 at a time into one repository; tags, caches and outputs never mix', async () => {
     const repo = freshRepository('parallel8');
-    const run = await build({ image: repo, push: 'true', cache: 'registry', parallel: '4', matrix: 'torch: ">=2.4 <2.12"\ncuda: cpu\npython: "3.11"' });
+    const run = await build({
+      image: repo,
+      push: 'true',
+      cache: 'registry',
+      parallel: '4',
+      matrix: 'torch: ">=2.4 <2.12"\ncuda: cpu\npython: "3.11"',
+    });
     expect(run.code, run.stdout.slice(-3000)).toBe(0);
     const results = images(run);
-    expect(results.map((r) => r.tag)).toEqual(['2.11.0', '2.10.0', '2.9.1', '2.8.0', '2.7.1', '2.6.0', '2.5.1', '2.4.1'].map((t) => `${t}-cpu-py3.11-ubuntu24.04`));
+    expect(results.map((r) => r.tag)).toEqual(
+      ['2.11.0', '2.10.0', '2.9.1', '2.8.0', '2.7.1', '2.6.0', '2.5.1', '2.4.1'].map((t) => `${t}-cpu-py3.11-ubuntu24.04`),
+    );
     expect(new Set(results.map((r) => r.digest)).size).toBe(8);
     const path = repo.replace(`${REGISTRY}/`, '');
     for (const r of results) {
@@ -168,8 +183,14 @@ describe('parallel builds', () => {
       expect(await registryDigest(repo, r.tag), r.tag).toBe(r.digest);
       expect(await registryDigest(repo, `buildcache-${r.key}`), `cache of ${r.tag}`).toMatch(/^sha256:/);
       // The image under this tag is this entry's: its labels name its torch.
-      const manifest = (await (await fetch(`http://${REGISTRY}/v2/${path}/manifests/${r.tag}`, { headers: { Accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' } })).json()) as { config: { digest: string } };
-      const config = (await (await fetch(`http://${REGISTRY}/v2/${path}/blobs/${manifest.config.digest}`)).json()) as { config: { Labels: Record<string, string> } };
+      const manifest = (await (
+        await fetch(`http://${REGISTRY}/v2/${path}/manifests/${r.tag}`, {
+          headers: { Accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' },
+        })
+      ).json()) as { config: { digest: string } };
+      const config = (await (await fetch(`http://${REGISTRY}/v2/${path}/blobs/${manifest.config.digest}`)).json()) as {
+        config: { Labels: Record<string, string> };
+      };
       expect(config.config.Labels['io.github.gpu-image-matrix.torch']).toBe(r.tag.split('-')[0]);
       expect(config.config.Labels['io.github.gpu-image-matrix.key']).toBe(r.key);
     }
@@ -187,7 +208,11 @@ describe('without pushing, and without buildx', () => {
     expect(run.outputs['smoke-results']).toBeUndefined();
     const [r] = images(run);
     expect(r).toMatchObject({ status: 'built', cache: 'none' });
-    const inspected = execFileSync('docker', ['image', 'inspect', '--format', '{{index .Config.Labels "io.github.gpu-image-matrix.torch"}}', `${repo}:${r?.tag}`], { encoding: 'utf8' });
+    const inspected = execFileSync(
+      'docker',
+      ['image', 'inspect', '--format', '{{index .Config.Labels "io.github.gpu-image-matrix.torch"}}', `${repo}:${r?.tag}`],
+      { encoding: 'utf8' },
+    );
     expect(inspected.trim()).toBe('2.4.1');
     expect(await registryDigest(repo, r!.tag)).toBeNull();
   });
@@ -203,7 +228,10 @@ describe('without pushing, and without buildx', () => {
       { mode: 0o755 },
     );
     const repo = freshRepository('nobuildx');
-    const run = await build({ image: repo, push: 'true', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' }, { env: { PATH: `${bin}:${process.env.PATH}` } });
+    const run = await build(
+      { image: repo, push: 'true', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' },
+      { env: { PATH: `${bin}:${process.env.PATH}` } },
+    );
     rmSync(bin, { recursive: true, force: true });
     expect(run.code, run.stdout.slice(-3000)).toBe(0);
     expect(run.stdout).toContain('::warning::docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead.');
@@ -225,7 +253,11 @@ describe('cache: local through the real @actions/cache', () => {
   it('saves the BuildKit cache, restores it into a wiped builder, and every step comes from it', async () => {
     const repo = freshRepository('local');
     // One RUNNER_TEMP for both runs, as on one runner: the Actions cache matches saved paths exactly.
-    const env = { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: 'test-token', RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'gim-runner-temp-')) };
+    const env = {
+      ACTIONS_CACHE_URL: server.url,
+      ACTIONS_RUNTIME_TOKEN: 'test-token',
+      RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'gim-runner-temp-')),
+    };
     const one = await build({ image: repo, push: 'true', cache: 'local', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' }, { env });
     expect(one.code, one.stdout.slice(-3000)).toBe(0);
     const [built] = images(one);
@@ -233,14 +265,17 @@ describe('cache: local through the real @actions/cache', () => {
     expect(server.keys()).toEqual([`gpu-image-matrix-${built?.key}-${built?.contentTag.split('-').pop()}`]);
 
     pruneBuilder();
-    const two = await build({ image: repo, push: 'true', cache: 'local', 'skip-existing': 'false', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' }, { env });
+    const two = await build(
+      { image: repo, push: 'true', cache: 'local', 'skip-existing': 'false', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' },
+      { env },
+    );
     expect(two.code, two.stdout.slice(-3000)).toBe(0);
     const [rebuilt] = images(two);
     expect(two.stdout).toContain(`cache restored from gpu-image-matrix-${built?.key}-`);
     expect(rebuilt?.cachedSteps).toBe(rebuilt?.totalSteps);
   });
 
-  it('cache: gha — BuildKit\'s own Actions cache backend, scoped by the entry key, serves a wiped builder', async () => {
+  it("cache: gha — BuildKit's own Actions cache backend, scoped by the entry key, serves a wiped builder", async () => {
     const repo = freshRepository('gha');
     // BuildKit reads the cache scopes from the runtime token, a JWT (its signature is not checked client-side).
     const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -250,7 +285,10 @@ describe('cache: local through the real @actions/cache', () => {
     const one = await build({ image: repo, push: 'true', cache: 'gha', matrix }, { env });
     expect(one.code, one.stdout.slice(-3000)).toBe(0);
     const [built] = images(one);
-    expect(server.keys().some((k) => k.startsWith(`index-gim-${built?.key}-`)), server.keys().join(', ')).toBe(true);
+    expect(
+      server.keys().some((k) => k.startsWith(`index-gim-${built?.key}-`)),
+      server.keys().join(', '),
+    ).toBe(true);
     pruneBuilder();
     const two = await build({ image: repo, push: 'true', cache: 'gha', 'skip-existing': 'false', matrix }, { env });
     expect(two.code, two.stdout.slice(-3000)).toBe(0);
@@ -265,7 +303,9 @@ describe('cache: local through the real @actions/cache', () => {
       { env: { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: 'not-a-jwt' } },
     );
     expect(run.code, run.stdout.slice(-3000)).toBe(0);
-    expect(run.stdout).toMatch(/::warning::the gha cache failed \(.*failed to configure gha cache (exporter|importer).*\); building again without a cache/);
+    expect(run.stdout).toMatch(
+      /::warning::the gha cache failed \(.*failed to configure gha cache (exporter|importer).*\); building again without a cache/,
+    );
     expect(images(run)[0]).toMatchObject({ status: 'built', cache: 'none', attempts: 1 });
   });
 
@@ -275,7 +315,13 @@ describe('cache: local through the real @actions/cache', () => {
       const started = Date.now();
       try {
         const run = await build(
-          { image: freshRepository(`cache${fault}`), push: 'true', cache: 'local', 'cache-timeout': '5', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' },
+          {
+            image: freshRepository(`cache${fault}`),
+            push: 'true',
+            cache: 'local',
+            'cache-timeout': '5',
+            matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"',
+          },
           { env: { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: 'test-token' } },
         );
         expect(run.code, run.stdout.slice(-3000)).toBe(0);
@@ -326,7 +372,10 @@ describe('credentials never reach the output', () => {
     }
     // A docker config of the test's own, with the remote builder registered in it.
     const docker = { ...process.env, DOCKER_CONFIG: path.join(dir, 'docker') };
-    execFileSync('docker', ['buildx', 'create', '--name', BUILDER, '--driver', 'remote', 'unix:///run/buildkit/buildkitd.sock'], { env: docker, stdio: 'pipe' });
+    execFileSync('docker', ['buildx', 'create', '--name', BUILDER, '--driver', 'remote', 'unix:///run/buildkit/buildkitd.sock'], {
+      env: docker,
+      stdio: 'pipe',
+    });
   });
   afterAll(() => {
     registry?.kill();
@@ -347,7 +396,11 @@ describe('credentials never reach the output', () => {
 
   it('pushes after docker login, and the password appears in no log, output or summary of build, smoke or repro', async () => {
     const config = path.join(dir, 'docker');
-    execFileSync('docker', ['login', '127.0.0.1:5001', '--username', 'ci-user', '--password-stdin'], { input: PASSWORD, env: { ...process.env, DOCKER_CONFIG: config }, stdio: 'pipe' });
+    execFileSync('docker', ['login', '127.0.0.1:5001', '--username', 'ci-user', '--password-stdin'], {
+      input: PASSWORD,
+      env: { ...process.env, DOCKER_CONFIG: config },
+      stdio: 'pipe',
+    });
     const run = await build(
       { image: '127.0.0.1:5001/e2e/secret', push: 'true', cache: 'registry', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' },
       { env: { DOCKER_CONFIG: config } },
@@ -359,7 +412,11 @@ describe('credentials never reach the output', () => {
     // The action tells the runner to mask the password the moment it reads it (::add-mask::, a
     // line the runner consumes and never shows); nothing else may carry it.
     expect(run.stdout).toContain(`::add-mask::${PASSWORD}`);
-    const shown = (text: string): string => text.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    const shown = (text: string): string =>
+      text
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n');
     for (const text of [shown(run.stdout), run.summary, JSON.stringify(run.outputs)]) {
       expect(text).not.toContain(PASSWORD);
       expect(text).not.toContain(base64);
@@ -378,11 +435,20 @@ describe('credentials never reach the output', () => {
       { env: { DOCKER_CONFIG: config }, timeoutMs: 300_000 },
     );
     const repro = await build(
-      { command: 'repro', image: '127.0.0.1:5001/e2e/secret', baseline: '{image}:{tag}', 'source-date-epoch': '0', 'fail-on': 'none', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' },
+      {
+        command: 'repro',
+        image: '127.0.0.1:5001/e2e/secret',
+        baseline: '{image}:{tag}',
+        'source-date-epoch': '0',
+        'fail-on': 'none',
+        matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"',
+      },
       { env: { DOCKER_CONFIG: config } },
     );
     expect(repro.code, repro.stdout.slice(-2000)).toBe(0);
-    expect(JSON.parse(repro.outputs['repro-report'] ?? '[]')[0]?.impact?.baseline).toBe('127.0.0.1:5001/e2e/secret:2.4.1-cpu-py3.11-ubuntu24.04');
+    expect(JSON.parse(repro.outputs['repro-report'] ?? '[]')[0]?.impact?.baseline).toBe(
+      '127.0.0.1:5001/e2e/secret:2.4.1-cpu-py3.11-ubuntu24.04',
+    );
     expect(smoke.stdout).toContain('Pulling from e2e/secret');
     for (const r of [again, smoke, repro]) {
       for (const text of [shown(r.stdout), r.summary, JSON.stringify(r.outputs)]) {

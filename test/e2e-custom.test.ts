@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { renderDockerfile } from '../src/build/dockerfile.js';
+import { renderDockerfile } from '../src/template/dockerfile.js';
 import { bundledCompat, mergeCompatFile } from '../src/compat/load.js';
 import type { ImageResult } from '../src/commands/build.js';
 import type { SmokeResult } from '../src/commands/smoke.js';
@@ -180,22 +180,39 @@ describe('the embedded template FROM an image that already holds torch', () => {
   it('has the inventory, the constraints, the post-install layer and the labels in the image', () => {
     const ref = `${repo}:1.13.0-cpu-py3.11-ubuntu24.04`;
     execFileSync('docker', ['pull', '-q', ref], { stdio: 'pipe' });
-    const inventory = JSON.parse(execFileSync('docker', ['run', '--rm', '--entrypoint', 'cat', ref, '/etc/gpu-image-matrix/inventory.json'], { encoding: 'utf8' }));
+    const inventory = JSON.parse(
+      execFileSync('docker', ['run', '--rm', '--entrypoint', 'cat', ref, '/etc/gpu-image-matrix/inventory.json'], { encoding: 'utf8' }),
+    );
     expect(inventory).toMatchObject({
       schema: 1,
       entry: { torch: '1.13.0', cuda: 'cpu', python: '3.11' },
       baseImage: { name: BASE, holdsTorch: true },
-      requested: { aptPackages: ['hello'], pipPackages: ['demo-pkg==1.0'], requirements: { file: 'docker/requirements.txt', hashes: true, pins: ['demo-pkg==1.0'] }, user: 'app', workdir: '/srv/app' },
+      requested: {
+        aptPackages: ['hello'],
+        pipPackages: ['demo-pkg==1.0'],
+        requirements: { file: 'docker/requirements.txt', hashes: true, pins: ['demo-pkg==1.0'] },
+        user: 'app',
+        workdir: '/srv/app',
+      },
       constraints: ['torch==1.13.0a0+gitunknown'],
       python: { version: expect.stringMatching(/^3\.11\./) },
     });
-    expect(inventory.pythonPackages).toEqual(expect.arrayContaining([{ name: 'demo-pkg', version: '1.0' }, { name: 'torch', version: '1.13.0a0+gitunknown' }]));
+    expect(inventory.pythonPackages).toEqual(
+      expect.arrayContaining([
+        { name: 'demo-pkg', version: '1.0' },
+        { name: 'torch', version: '1.13.0a0+gitunknown' },
+      ]),
+    );
     expect(inventory.systemPackages).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'hello' })]));
     const ran = execFileSync('docker', ['run', '--rm', '--entrypoint', 'cat', ref, '/opt/post-install-ran'], { encoding: 'utf8' });
     expect(ran.trim()).toBe('post-install ran');
-    const env = execFileSync('docker', ['run', '--rm', '--entrypoint', 'sh', ref, '-c', 'echo "$APP_MODE|$(id -un)|$(pwd)"'], { encoding: 'utf8' });
+    const env = execFileSync('docker', ['run', '--rm', '--entrypoint', 'sh', ref, '-c', 'echo "$APP_MODE|$(id -un)|$(pwd)"'], {
+      encoding: 'utf8',
+    });
     expect(env.trim()).toBe('smoke $HOME stays literal|app|/srv/app');
-    const labels = JSON.parse(execFileSync('docker', ['image', 'inspect', '--format', '{{json .Config.Labels}}', ref], { encoding: 'utf8' }));
+    const labels = JSON.parse(
+      execFileSync('docker', ['image', 'inspect', '--format', '{{json .Config.Labels}}', ref], { encoding: 'utf8' }),
+    );
     expect(labels['io.github.gpu-image-matrix.inventory']).toBe('/etc/gpu-image-matrix/inventory.json');
   });
 
@@ -220,22 +237,44 @@ describe('the embedded template FROM an image that already holds torch', () => {
 
 describe('fan-out: a planned entry carries what it adds', () => {
   it('builds exactly the planned entry from toJSON(matrix), with or without the inputs given again', async () => {
-    const inputs = { matrix: 'torch: 1.13.0\ncuda: cpu\npython: "3.11"\ninclude:\n  - {torch: 1.13.0, apt-packages: [hello], tag-suffix: hello}', 'pip-packages': 'demo-pkg==1.0', user: 'app' };
+    const inputs = {
+      matrix: 'torch: 1.13.0\ncuda: cpu\npython: "3.11"\ninclude:\n  - {torch: 1.13.0, apt-packages: [hello], tag-suffix: hello}',
+      'pip-packages': 'demo-pkg==1.0',
+      user: 'app',
+    };
     const planned = await action({ command: 'plan', ...inputs });
     expect(planned.code, planned.stdout.slice(-3000)).toBe(0);
-    const entries = (JSON.parse(planned.outputs.matrix as string) as { include: { tag: string; key: string; customisation?: Record<string, unknown> }[] }).include;
+    const entries = (
+      JSON.parse(planned.outputs.matrix as string) as { include: { tag: string; key: string; customisation?: Record<string, unknown> }[] }
+    ).include;
     expect(entries.map((e) => e.tag)).toEqual(['1.13.0-cpu-py3.11-ubuntu24.04', '1.13.0-cpu-py3.11-ubuntu24.04-hello']);
     const variant = entries[1]!;
-    expect(variant.customisation).toMatchObject({ aptPackages: ['hello'], pipPackages: ['demo-pkg==1.0'], user: 'app', baseImage: BASE, tagSuffix: 'hello' });
+    expect(variant.customisation).toMatchObject({
+      aptPackages: ['hello'],
+      pipPackages: ['demo-pkg==1.0'],
+      user: 'app',
+      baseImage: BASE,
+      tagSuffix: 'hello',
+    });
     const repo = freshRepository('custom-fanout');
     // A fan-out job passes the entry, and (as the reusable workflow does for the plan only) may or may not repeat the inputs.
-    const alone = await runAction(node.bin, { command: 'build', entry: JSON.stringify(variant), 'compat-file': 'compat.json', builder: BUILDER, image: repo, push: 'true' }, {
-      timeoutMs: 600_000,
-      setup: (ws) => writeFileSync(path.join(ws, 'compat.json'), DEBIAN_TORCH_COMPAT),
-    });
+    const alone = await runAction(
+      node.bin,
+      { command: 'build', entry: JSON.stringify(variant), 'compat-file': 'compat.json', builder: BUILDER, image: repo, push: 'true' },
+      {
+        timeoutMs: 600_000,
+        setup: (ws) => writeFileSync(path.join(ws, 'compat.json'), DEBIAN_TORCH_COMPAT),
+      },
+    );
     expect(alone.code, alone.stdout.slice(-3000)).toBe(0);
     expect(images(alone)[0]).toMatchObject({ key: variant.key, tag: variant.tag, status: 'built' });
-    const repeated = await action({ command: 'build', entry: JSON.stringify(variant), image: repo, 'pip-packages': 'demo-pkg==1.0', user: 'app' });
+    const repeated = await action({
+      command: 'build',
+      entry: JSON.stringify(variant),
+      image: repo,
+      'pip-packages': 'demo-pkg==1.0',
+      user: 'app',
+    });
     expect(repeated.code, repeated.stdout.slice(-3000)).toBe(0);
     expect(images(repeated)[0]).toMatchObject({ key: variant.key, status: 'skipped' });
     // The entry's own values win over the inputs (as an include item's do)...
@@ -244,7 +283,9 @@ describe('fan-out: a planned entry carries what it adds', () => {
     // ...but an input that adds what the plan did not have makes another image, and the job says so.
     const other = await action({ command: 'build', entry: JSON.stringify(variant), image: repo, 'apt-packages': 'cowsay' });
     expect(other.code).toBe(1);
-    expect(other.stdout).toMatch(/::error::input entry: entry "[0-9a-f]{12}" resolves to "[0-9a-f]{12}" here: it was planned with other release data or other customisation inputs/);
+    expect(other.stdout).toMatch(
+      /::error::input entry: entry "[0-9a-f]{12}" resolves to "[0-9a-f]{12}" here: it was planned with other release data or other customisation inputs/,
+    );
   });
 });
 
@@ -271,9 +312,11 @@ describe('reproducibility of the customised template', () => {
   });
 });
 
-describe('the template\'s own Python steps', () => {
+describe("the template's own Python steps", () => {
   it('pin and inventory read the same packages on Python 3.7, without importlib.metadata', () => {
-    const entry = plan(`torch: 1.13.0\ncuda: cpu\npython: "3.11"\nbase-image: ${BASE}\napt-packages: [hello]`, { data: mergeCompatFile(bundledCompat(), DEBIAN_TORCH_COMPAT, 'compat') }).include[0]!;
+    const entry = plan(`torch: 1.13.0\ncuda: cpu\npython: "3.11"\nbase-image: ${BASE}\napt-packages: [hello]`, {
+      data: mergeCompatFile(bundledCompat(), DEBIAN_TORCH_COMPAT, 'compat'),
+    }).include[0]!;
     const text = renderDockerfile(entry);
     const script = (marker: string) => text.slice(text.indexOf(`<<'${marker}'\n`) + marker.length + 4, text.indexOf(`\n${marker}\n`));
     const dir = path.join(scratch, 'steps');
@@ -285,7 +328,15 @@ describe('the template\'s own Python steps', () => {
       path.join(dir, 'run.py'),
       'import json, sys\nif sys.argv[1] == "3.7":\n    sys.modules["importlib.metadata"] = None\nfor s in ("pin", "inventory"):\n    exec(compile(open("/s/%s.py" % s).read(), s, "exec"), {"__name__": "__main__"})\ninv = json.load(open("/etc/gpu-image-matrix/inventory.json"))\nprint(json.dumps([inv["constraints"], inv["pythonPackages"]]))\n',
     );
-    const runWith = (mode: string) => JSON.parse(execFileSync('docker', ['run', '--rm', '-v', `${dir}:/s:ro`, '--entrypoint', 'python3', BASE, '/s/run.py', mode], { encoding: 'utf8' }).trim().split('\n').pop()!);
+    const runWith = (mode: string) =>
+      JSON.parse(
+        execFileSync('docker', ['run', '--rm', '-v', `${dir}:/s:ro`, '--entrypoint', 'python3', BASE, '/s/run.py', mode], {
+          encoding: 'utf8',
+        })
+          .trim()
+          .split('\n')
+          .pop()!,
+      );
     const usual = runWith('3.8+');
     const old = runWith('3.7');
     expect(usual[0]).toEqual(['torch==1.13.0a0+gitunknown']);
@@ -306,7 +357,9 @@ describe('what the template refuses, with the culprit named and nothing pushed',
     expect(run.code).toBe(1);
     const [r] = images(run);
     expect(r?.error).toMatch(
-      new RegExp(`^requirements: the file downloaded for demo-pkg==1\\.0 does not match its hash in the requirements file \\(the requirements file says sha256 000000000000…, the download is ${index.hashes.get('demo-pkg==1.0')!.slice(0, 12)}…\\)`),
+      new RegExp(
+        `^requirements: the file downloaded for demo-pkg==1\\.0 does not match its hash in the requirements file \\(the requirements file says sha256 000000000000…, the download is ${index.hashes.get('demo-pkg==1.0')!.slice(0, 12)}…\\)`,
+      ),
     );
     expect(run.stdout).toMatch(/::error::.*does not match its hash/);
     expect(run.stdout).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
@@ -317,7 +370,9 @@ describe('what the template refuses, with the culprit named and nothing pushed',
     const repo = freshRepository('custom-evil');
     const run = await action({ command: 'build', matrix, image: repo, 'pip-packages': 'demo-pkg==1.0 evil-pkg==1.0' });
     expect(run.code).toBe(1);
-    expect(images(run)[0]?.error).toMatch(/^evil-pkg 1\.0 asks for torch>=2, but torch is pinned to 1\.13\.0a0\+gitunknown for this entry: installing it would replace the entry's torch/);
+    expect(images(run)[0]?.error).toMatch(
+      /^evil-pkg 1\.0 asks for torch>=2, but torch is pinned to 1\.13\.0a0\+gitunknown for this entry: installing it would replace the entry's torch/,
+    );
     expect(await registryDigest(repo, tag)).toBeNull();
   });
 
@@ -338,7 +393,9 @@ describe('what the template refuses, with the culprit named and nothing pushed',
     const repo = freshRepository('custom-mismatch');
     const run = await action({ command: 'build', matrix: 'torch: 1.13.1\ncuda: cpu\npython: "3.11"', image: repo });
     expect(run.code).toBe(1);
-    expect(images(run)[0]?.error).toMatch(/^torch is 1\.13\.0a0\+gitunknown, the entry says 1\.13\.1: the base image .* does not hold what this entry says/);
+    expect(images(run)[0]?.error).toMatch(
+      /^torch is 1\.13\.0a0\+gitunknown, the entry says 1\.13\.1: the base image .* does not hold what this entry says/,
+    );
   });
 
   it('a base-image tag that does not exist, before anything builds', async () => {
@@ -347,15 +404,20 @@ describe('what the template refuses, with the culprit named and nothing pushed',
     expect(run.code).toBe(1);
     const [r] = images(run);
     expect(r).toMatchObject({ status: 'failed', attempts: 0 });
-    expect(r?.error).toMatch(/^the base image 127\.0\.0\.1:5000\/gim-fixtures\/torch-pip:1\.13\.0-nope does not exist: 127\.0\.0\.1:5000 has no tag "1\.13\.0-nope" in gim-fixtures\/torch-pip/);
+    expect(r?.error).toMatch(
+      /^the base image 127\.0\.0\.1:5000\/gim-fixtures\/torch-pip:1\.13\.0-nope does not exist: 127\.0\.0\.1:5000 has no tag "1\.13\.0-nope" in gim-fixtures\/torch-pip/,
+    );
     expect(run.stdout).not.toMatch(/buildx|#\d+ \[/); // no build started
   });
 
-  it('customisation together with a Dockerfile of one\'s own', async () => {
-    const run = await action({ command: 'build', matrix, image: freshRepository('custom-own'), dockerfile: 'Dockerfile', 'apt-packages': 'hello' }, (ws) =>
-      writeFileSync(path.join(ws, 'Dockerfile'), `FROM ${BASE}\n`),
+  it("customisation together with a Dockerfile of one's own", async () => {
+    const run = await action(
+      { command: 'build', matrix, image: freshRepository('custom-own'), dockerfile: 'Dockerfile', 'apt-packages': 'hello' },
+      (ws) => writeFileSync(path.join(ws, 'Dockerfile'), `FROM ${BASE}\n`),
     );
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::error::1\.13\.0-cpu-py3\.11-ubuntu24\.04: apt-packages, pip-index-url, base-image customise the embedded template, but input dockerfile names your own Dockerfile/);
+    expect(run.stdout).toMatch(
+      /::error::1\.13\.0-cpu-py3\.11-ubuntu24\.04: apt-packages, pip-index-url, base-image customise the embedded template, but input dockerfile names your own Dockerfile/,
+    );
   });
 });

@@ -69,15 +69,21 @@ async function stopRegistry(): Promise<void> {
 
 async function startBuildkitd(): Promise<void> {
   unmountUnder(BK_ROOT);
-  buildkitd = spawn('buildkitd', ['--config', '/etc/buildkit/buildkitd.toml', '--root', BK_ROOT, '--addr', `unix://${sock()}`], { stdio: 'ignore' });
-  await until('buildkitd up', () => {
-    try {
-      execFileSync('buildctl', ['--addr', `unix://${sock()}`, 'debug', 'workers'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 30);
+  buildkitd = spawn('buildkitd', ['--config', '/etc/buildkit/buildkitd.toml', '--root', BK_ROOT, '--addr', `unix://${sock()}`], {
+    stdio: 'ignore',
+  });
+  await until(
+    'buildkitd up',
+    () => {
+      try {
+        execFileSync('buildctl', ['--addr', `unix://${sock()}`, 'debug', 'workers'], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    30,
+  );
 }
 
 function uploadsInProgress(): boolean {
@@ -117,7 +123,10 @@ beforeAll(async () => {
   );
   await startRegistry();
   await startBuildkitd();
-  execFileSync('docker', ['buildx', 'create', '--name', BUILDER, '--driver', 'remote', `unix://${sock()}`], { env: { ...process.env, DOCKER_CONFIG: dockerConfig() }, stdio: 'ignore' });
+  execFileSync('docker', ['buildx', 'create', '--name', BUILDER, '--driver', 'remote', `unix://${sock()}`], {
+    env: { ...process.env, DOCKER_CONFIG: dockerConfig() },
+    stdio: 'ignore',
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -152,7 +161,10 @@ describe('fault: the registry stops in the middle of a push', () => {
     expect(r?.status).toBe('built');
     expect(r?.attempts, 'attempts').toBeGreaterThanOrEqual(2);
     expect(run.stdout).toMatch(/::warning::transient failure \(attempt 1 of 4\), retrying in 2 s/);
-    const served = await fetch(`http://${REG}/v2/faults/push/manifests/${r?.tag}`, { method: 'HEAD', headers: { Accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' } });
+    const served = await fetch(`http://${REG}/v2/faults/push/manifests/${r?.tag}`, {
+      method: 'HEAD',
+      headers: { Accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' },
+    });
     expect(served.headers.get('docker-content-digest')).toBe(r?.digest);
     firstDigest = r?.digest ?? null;
   }, 300_000);
@@ -161,8 +173,17 @@ describe('fault: the registry stops in the middle of a push', () => {
     const started = Date.now();
     const running = runAction(
       node.bin,
-      inputs({ image: `${REG}/faults/push`, retries: '2', matrix: 'torch: [2.4.1, 2.5.1]\ncuda: cpu\npython: "3.11"', 'build-args': 'RUN_ID=gone' }),
-      { setup: workspace(`${BIG}ARG RUN_ID\nRUN echo "\${RUN_ID}" > /run-id\n`), env: { DOCKER_CONFIG: dockerConfig() }, timeoutMs: 300_000 },
+      inputs({
+        image: `${REG}/faults/push`,
+        retries: '2',
+        matrix: 'torch: [2.4.1, 2.5.1]\ncuda: cpu\npython: "3.11"',
+        'build-args': 'RUN_ID=gone',
+      }),
+      {
+        setup: workspace(`${BIG}ARG RUN_ID\nRUN echo "\${RUN_ID}" > /run-id\n`),
+        env: { DOCKER_CONFIG: dockerConfig() },
+        timeoutMs: 300_000,
+      },
     );
     await until('an upload in progress', uploadsInProgress, 120);
     await stopRegistry();
@@ -175,7 +196,10 @@ describe('fault: the registry stops in the middle of a push', () => {
     expect(results[0]?.error).toMatch(/connection refused|connect:|dial tcp/);
     await startRegistry();
     const head = (tag: string): Promise<Response> =>
-      fetch(`http://${REG}/v2/faults/push/manifests/${tag}`, { method: 'HEAD', headers: { Accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' } });
+      fetch(`http://${REG}/v2/faults/push/manifests/${tag}`, {
+        method: 'HEAD',
+        headers: { Accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' },
+      });
     // Through the registry API: no tag of this run exists, and the tag the first test pushed
     // still points at its complete image.
     for (const r of results) expect((await head(r.contentTag.split(':').pop()!)).status, `${r.contentTag}`).toBe(404);
@@ -191,7 +215,9 @@ describe('fault: the BuildKit daemon dies in the middle of a build', () => {
       node.bin,
       inputs({ image: `${REG}/faults/bk`, retries: '0', matrix: 'torch: [2.4.1, 2.5.1]\ncuda: cpu\npython: "3.11"' }),
       {
-        setup: workspace(`FROM ${BASE_IMAGE}\nARG TORCH_VERSION\nRUN if [ "\${TORCH_VERSION}" = "2.5.1" ]; then echo slow; sleep 25; fi; echo "\${TORCH_VERSION}" > /v\n`),
+        setup: workspace(
+          `FROM ${BASE_IMAGE}\nARG TORCH_VERSION\nRUN if [ "\${TORCH_VERSION}" = "2.5.1" ]; then echo slow; sleep 25; fi; echo "\${TORCH_VERSION}" > /v\n`,
+        ),
         env: { DOCKER_CONFIG: dockerConfig() },
         timeoutMs: 300_000,
       },
@@ -216,7 +242,14 @@ describe('fault: the runner cancels the step (SIGTERM)', () => {
     workspace(`FROM ${BASE_IMAGE}\nRUN echo start && sleep 60 && echo done > /done\n`)(ws);
     const out = path.join(dir, 'cancel-output');
     writeFileSync(out, '');
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_CONFIG: dockerConfig(), GITHUB_OUTPUT: out, GITHUB_WORKSPACE: ws, RUNNER_TEMP: dir };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DOCKER_CONFIG: dockerConfig(),
+      GITHUB_OUTPUT: out,
+      GITHUB_WORKSPACE: ws,
+      RUNNER_TEMP: dir,
+    };
     for (const [k, v] of Object.entries(inputs({ image: `${REG}/faults/cancel` }))) env[`INPUT_${k.toUpperCase()}`] = v;
     const child = spawn(node.bin, [ACTION], { env, cwd: ws, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

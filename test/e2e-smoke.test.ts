@@ -19,7 +19,14 @@ const TORCH_IMAGE = `${REGISTRY}/debian-torch:bookworm`;
 let scratch = '';
 beforeAll(() => {
   requireInfra();
-  execFileSync('curl', ['-fsS', '-o', '/dev/null', '-H', 'Accept: application/vnd.docker.distribution.manifest.v2+json', `http://${REGISTRY}/v2/debian-torch/manifests/bookworm`]);
+  execFileSync('curl', [
+    '-fsS',
+    '-o',
+    '/dev/null',
+    '-H',
+    'Accept: application/vnd.docker.distribution.manifest.v2+json',
+    `http://${REGISTRY}/v2/debian-torch/manifests/bookworm`,
+  ]);
   scratch = mkdtempSync(path.join(tmpdir(), 'gim-smoke-'));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -76,9 +83,16 @@ describe('smoke test in CPU mode with real torch', () => {
     expect(run.code).toBe(1);
     const [r] = results(run);
     expect(r).toMatchObject({ status: 'failed', failed: 'torch version' });
-    expect(r?.checks.find((c) => c.name === 'torch version')).toMatchObject({ ok: false, value: '1.13.0a0', expected: '1.13.1', message: 'torch is 1.13.0a0, expected 1.13.1' });
+    expect(r?.checks.find((c) => c.name === 'torch version')).toMatchObject({
+      ok: false,
+      value: '1.13.0a0',
+      expected: '1.13.1',
+      message: 'torch is 1.13.0a0, expected 1.13.1',
+    });
     expect(r?.diagnosis?.cause).toBe('torch is 1.13.0a0, expected 1.13.1');
-    expect(run.stdout).toMatch(/::error::smoke test of 1\.13\.1-cpu-py3\.11-ubuntu24\.04 failed: torch version: torch is 1\.13\.0a0, expected 1\.13\.1/);
+    expect(run.stdout).toMatch(
+      /::error::smoke test of 1\.13\.1-cpu-py3\.11-ubuntu24\.04 failed: torch version: torch is 1\.13\.0a0, expected 1\.13\.1/,
+    );
   });
 
   it('stops a container that hangs at the timeout and says so', async () => {
@@ -86,7 +100,13 @@ describe('smoke test in CPU mode with real torch', () => {
     publish(repo, '1.13.0-cpu-py3.11-ubuntu24.04');
     const started = Date.now();
     const run = await smoke(
-      { matrix: 'torch: 1.13.0\ncuda: cpu\npython: "3.11"', image: repo, 'expect-gpu': 'false', 'smoke-timeout': '8', 'smoke-script': 'hang.py' },
+      {
+        matrix: 'torch: 1.13.0\ncuda: cpu\npython: "3.11"',
+        image: repo,
+        'expect-gpu': 'false',
+        'smoke-timeout': '8',
+        'smoke-script': 'hang.py',
+      },
       { setup: (ws) => writeFileSync(path.join(ws, 'hang.py'), 'import time\nprint("hanging", flush=True)\ntime.sleep(3600)\n') },
     );
     const elapsed = (Date.now() - started) / 1000;
@@ -95,7 +115,9 @@ describe('smoke test in CPU mode with real torch', () => {
     expect(r).toMatchObject({ status: 'failed', failed: 'timeout' });
     expect(r?.diagnosis?.cause).toBe('the smoke test did not finish within 8 s; the container was stopped');
     expect(elapsed).toBeLessThan(60);
-    const left = execFileSync('docker', ['ps', '-a', '--filter', `name=gim-smoke-${r?.key}`, '--format', '{{.Names}}'], { encoding: 'utf8' });
+    const left = execFileSync('docker', ['ps', '-a', '--filter', `name=gim-smoke-${r?.key}`, '--format', '{{.Names}}'], {
+      encoding: 'utf8',
+    });
     expect(left.trim()).toBe('');
   });
 
@@ -107,7 +129,10 @@ describe('smoke test in CPU mode with real torch', () => {
       {
         setup: (ws) => {
           mkdirSync(path.join(ws, 'ci'));
-          writeFileSync(path.join(ws, 'ci/check.py'), 'import torch, sys\nprint("sum", torch.ones(3).sum().item())\nsys.exit(0 if torch.ones(3).sum().item() == 4 else 5)\n');
+          writeFileSync(
+            path.join(ws, 'ci/check.py'),
+            'import torch, sys\nprint("sum", torch.ones(3).sum().item())\nsys.exit(0 if torch.ones(3).sum().item() == 4 else 5)\n',
+          );
         },
       },
     );
@@ -162,10 +187,18 @@ describe('smoke test in GPU mode on this GPU-less dockerd', () => {
   it('fails with the toolkit diagnosis drawn from the real docker error (host nvidia-smi simulated)', async () => {
     const repo = freshRepository('smoke-gpu');
     publish(repo, '1.13.1-cu117-py3.11-ubuntu22.04');
-    const run = await smoke({ matrix: 'torch: 1.13.1\ncuda: "11.7"\npython: "3.11"', image: repo }, { env: { PATH: `${fakeBin}:${process.env.PATH}` } });
+    const run = await smoke(
+      { matrix: 'torch: 1.13.1\ncuda: "11.7"\npython: "3.11"', image: repo },
+      { env: { PATH: `${fakeBin}:${process.env.PATH}` } },
+    );
     expect(run.code).toBe(1);
     const [r] = results(run);
-    expect(r).toMatchObject({ status: 'failed', mode: 'gpu', failed: 'container', host: { driver: '580.95.05', gpus: [{ name: 'NVIDIA H200', computeCap: '9.0' }] } });
+    expect(r).toMatchObject({
+      status: 'failed',
+      mode: 'gpu',
+      failed: 'container',
+      host: { driver: '580.95.05', gpus: [{ name: 'NVIDIA H200', computeCap: '9.0' }] },
+    });
     expect(r?.output).toMatch(/could not select device driver "" with capabilities: \[\[gpu\]\]/);
     expect(r?.diagnosis).toEqual({
       cause: 'Docker has no GPU device driver: the NVIDIA Container Toolkit is missing, or dockerd was not restarted after installing it',
@@ -177,15 +210,24 @@ describe('smoke test in GPU mode on this GPU-less dockerd', () => {
   it('stops at the preflight when the host driver is older than the entry needs (host nvidia-smi simulated)', async () => {
     writeFileSync(path.join(fakeBin, 'nvidia-smi'), '#!/bin/sh\necho "Tesla T4, 470.82.01, 7.5"\n');
     const repo = freshRepository('smoke-olddriver');
-    const run = await smoke({ matrix: 'torch: 1.13.1\ncuda: "11.7"\npython: "3.11"', image: repo }, { env: { PATH: `${fakeBin}:${process.env.PATH}` } });
+    const run = await smoke(
+      { matrix: 'torch: 1.13.1\ncuda: "11.7"\npython: "3.11"', image: repo },
+      { env: { PATH: `${fakeBin}:${process.env.PATH}` } },
+    );
     expect(run.code).toBe(1);
     const [r] = results(run);
     expect(r).toMatchObject({ status: 'failed', failed: 'host preflight' });
-    expect(r?.diagnosis).toEqual({ cause: 'driver 470.82.01 is older than CUDA 11.7 needs (≥ 515.65.01)', fix: 'upgrade the driver to 515.65.01 or newer' });
+    expect(r?.diagnosis).toEqual({
+      cause: 'driver 470.82.01 is older than CUDA 11.7 needs (≥ 515.65.01)',
+      fix: 'upgrade the driver to 515.65.01 or newer',
+    });
   });
 
   it('stops at the preflight on a runner without nvidia-smi, saying what to do', async () => {
-    const run = await smoke({ matrix: 'torch: 1.13.1\ncuda: "11.7"\npython: "3.11"', image: freshRepository('smoke-nosmi') }, { env: { PATH: '/usr/local/bin:/usr/bin:/bin' } });
+    const run = await smoke(
+      { matrix: 'torch: 1.13.1\ncuda: "11.7"\npython: "3.11"', image: freshRepository('smoke-nosmi') },
+      { env: { PATH: '/usr/local/bin:/usr/bin:/bin' } },
+    );
     expect(run.code).toBe(1);
     const [r] = results(run);
     expect(r?.diagnosis?.cause).toBe('nvidia-smi was not found: this runner has no NVIDIA driver installed (or it is not on PATH)');

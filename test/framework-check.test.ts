@@ -20,7 +20,20 @@ vi.setConfig({ testTimeout: 180_000 });
 const IMAGE = `${REGISTRY}/debian-torch:bookworm`;
 const CHECK = path.join(ROOT, 'src/smoke/check.py');
 const FAKES = path.join(ROOT, 'test/fixtures/fake-frameworks');
-const options: SmokeOptions = { mode: 'true', expectGpu: true, gpuFlags: null, gpus: 'all', timeoutSeconds: 60, minGpus: 1, python: 'python3', shmSize: null, ipcHost: false, memory: null, cpus: null, env: [] };
+const options: SmokeOptions = {
+  mode: 'true',
+  expectGpu: true,
+  gpuFlags: null,
+  gpus: 'all',
+  timeoutSeconds: 60,
+  minGpus: 1,
+  python: 'python3',
+  shmSize: null,
+  ipcHost: false,
+  memory: null,
+  cpus: null,
+  env: [],
+};
 
 const tf = plan('tensorflow: 2.18.1\npython: "3.12"').include[0]!;
 const tfCpu = plan('tensorflow: 2.18.1\ncuda: cpu\npython: "3.12"').include[0]!;
@@ -33,7 +46,23 @@ interface Ran {
 }
 
 function check(entry: typeof tf, gpu: boolean, scenario: string): Promise<Ran> {
-  const args = ['run', '--rm', '-v', `${CHECK}:/gim/check.py:ro`, '-v', `${FAKES}:/fakes:ro`, '-e', 'PYTHONPATH=/fakes', '-e', `GIM_FAKE=${scenario}`, '--entrypoint', 'python3', IMAGE, '/gim/check.py', ...checkArgs(entry, options, gpu)];
+  const args = [
+    'run',
+    '--rm',
+    '-v',
+    `${CHECK}:/gim/check.py:ro`,
+    '-v',
+    `${FAKES}:/fakes:ro`,
+    '-e',
+    'PYTHONPATH=/fakes',
+    '-e',
+    `GIM_FAKE=${scenario}`,
+    '--entrypoint',
+    'python3',
+    IMAGE,
+    '/gim/check.py',
+    ...checkArgs(entry, options, gpu),
+  ];
   return new Promise((resolve) => {
     execFile('docker', args, { timeout: 120_000 }, (_err, stdout, stderr) => {
       const output = `${stdout}${stderr}`;
@@ -62,13 +91,20 @@ describe('TensorFlow smoke check (stand-in tensorflow, mocked: no TensorFlow or 
       'convolution on GPU 0 (cuDNN)',
       'XLA-compiled function on GPU 0',
     ]);
-    expect(r.report).toMatchObject({ tensorflow: '2.18.1', cuda: '12.5.1', cudnn: '9', gpus: [{ name: 'NVIDIA H200', capability: '9.0' }] });
+    expect(r.report).toMatchObject({
+      tensorflow: '2.18.1',
+      cuda: '12.5.1',
+      cudnn: '9',
+      gpus: [{ name: 'NVIDIA H200', capability: '9.0' }],
+    });
   });
   it('fails when the libraries do not load, and the diagnosis names the library (TF_CPP_VMODULE made it visible)', async () => {
     const r = await check(tf, true, 'tf-no-libs');
     expect(failed(r)).toMatchObject({ name: 'GPU count', message: 'tensorflow sees no GPU' });
     expect(r.output).toContain("Could not load dynamic library 'libcudnn.so.9'");
-    expect(diagnoseSmokeFailure(`${failed(r)?.message}\n${r.output}`, tf)?.cause).toMatch(/TensorFlow could not load libcudnn\.so\.9, so it skipped the GPU/);
+    expect(diagnoseSmokeFailure(`${failed(r)?.message}\n${r.output}`, tf)?.cause).toMatch(
+      /TensorFlow could not load libcudnn\.so\.9, so it skipped the GPU/,
+    );
   });
   it('fails a build for another CUDA, naming both', async () => {
     const r = await check(tf, true, 'tf-wrong-cuda');
@@ -77,7 +113,9 @@ describe('TensorFlow smoke check (stand-in tensorflow, mocked: no TensorFlow or 
   it('fails on first use of cuDNN when it is older than the build (listing devices passed)', async () => {
     const r = await check(tf, true, 'tf-old-cudnn');
     expect(failed(r)?.name).toBe('convolution on GPU 0 (cuDNN)');
-    expect(diagnoseSmokeFailure(`${failed(r)?.message}\n${r.output}`, tf)?.cause).toMatch(/the cuDNN in the image \(9\.1\.0\) is older than the framework was compiled with \(9\.3\.0\)/);
+    expect(diagnoseSmokeFailure(`${failed(r)?.message}\n${r.output}`, tf)?.cause).toMatch(
+      /the cuDNN in the image \(9\.1\.0\) is older than the framework was compiled with \(9\.3\.0\)/,
+    );
   });
   it('fails the XLA function without ptxas, and says to install nvidia-cuda-nvcc', async () => {
     const r = await check(tf, true, 'tf-no-ptxas');
@@ -87,7 +125,12 @@ describe('TensorFlow smoke check (stand-in tensorflow, mocked: no TensorFlow or 
   it('checks a CPU build without GPUs', async () => {
     const r = await check(tfCpu, false, 'tf-cpu');
     expect(r.report?.ok, r.output).toBe(true);
-    expect(r.report?.checks.map((c) => c.name)).toEqual(['tensorflow imports', 'tensorflow version', 'tensorflow CUDA build', 'matmul on CPU']);
+    expect(r.report?.checks.map((c) => c.name)).toEqual([
+      'tensorflow imports',
+      'tensorflow version',
+      'tensorflow CUDA build',
+      'matmul on CPU',
+    ]);
   });
 });
 
@@ -95,13 +138,21 @@ describe('JAX smoke check (stand-in jax, mocked: no JAX or GPU here)', () => {
   it('passes with JAX_PLATFORMS=cuda, the cuda13 plugin, a GPU and a jitted matmul that matches NumPy', async () => {
     const r = await check(jax, true, 'jax-ok');
     expect(r.report?.ok, r.output).toBe(true);
-    expect(r.report?.checks.map((c) => c.name)).toEqual(['jax imports', 'jax version', 'jax CUDA 13 plugin', 'GPU count', 'jitted matmul on GPU 0']);
+    expect(r.report?.checks.map((c) => c.name)).toEqual([
+      'jax imports',
+      'jax version',
+      'jax CUDA 13 plugin',
+      'GPU count',
+      'jitted matmul on GPU 0',
+    ]);
     expect(r.report).toMatchObject({ jax: '0.8.0', jaxlib: '0.8.0', cudaPlugin: '0.8.0', devices: ['cuda:0'] });
   });
   it('fails when the CUDA backend does not start, instead of passing on the CPU', async () => {
     const r = await check(jax, true, 'jax-no-backend');
     expect(failed(r)?.name).toBe('jax devices');
-    expect(diagnoseSmokeFailure(`${failed(r)?.message}\n${r.output}`, jax)?.cause).toMatch(/^JAX could not start its CUDA backend: Unable to initialize backend 'cuda'/);
+    expect(diagnoseSmokeFailure(`${failed(r)?.message}\n${r.output}`, jax)?.cause).toMatch(
+      /^JAX could not start its CUDA backend: Unable to initialize backend 'cuda'/,
+    );
   });
   it('fails a jitted result that does not match NumPy', async () => {
     const r = await check(jax, true, 'jax-wrong-math');

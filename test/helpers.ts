@@ -23,7 +23,12 @@ export function planError(text: string, options: { maxEntries?: number; data?: C
 
 /** The fields a test table compares, in a compact form. */
 export function brief(e: MatrixEntry): string {
-  const version = e.framework === 'pytorch' ? `${e.torch}/${e.torchvision}/${e.torchaudio}` : e.framework === 'tensorflow' ? `tensorflow ${e.tensorflow}` : `jax ${e.jax}`;
+  const version =
+    e.framework === 'pytorch'
+      ? `${e.torch}/${e.torchvision}/${e.torchaudio}`
+      : e.framework === 'tensorflow'
+        ? `tensorflow ${e.tensorflow}`
+        : `jax ${e.jax}`;
   return `${version} ${e.cudaVariant} py${e.python} ${e.os} ${e.flavor}`;
 }
 

@@ -27,13 +27,30 @@ function tarOf(files: Record<string, string>, options: { mtime?: number; longNam
   return readFileSync(out);
 }
 
-const e = (p: string, extra: Partial<TarEntry> = {}): TarEntry => ({ path: p, type: 'file', mode: 0o644, size: 1, mtime: 0, link: '', sha256: 'a', uid: 0, gid: 0, ...extra });
+const e = (p: string, extra: Partial<TarEntry> = {}): TarEntry => ({
+  path: p,
+  type: 'file',
+  mode: 0o644,
+  size: 1,
+  mtime: 0,
+  link: '',
+  sha256: 'a',
+  uid: 0,
+  gid: 0,
+  ...extra,
+});
 
 describe('tar: reading layers', () => {
   it('reads files, directories and symlinks with mode, size, mtime and content hash', () => {
     const entries = readTar(tarOf({ 'etc/hostname': 'box\n', 'usr/bin/tool': '#!/bin/sh\n' }, { mtime: 1700000000 }));
     const byPath = new Map(entries.map((x) => [x.path, x]));
-    expect(byPath.get('etc/hostname')).toMatchObject({ type: 'file', size: 4, mode: 0o644, mtime: 1700000000, sha256: createHash('sha256').update('box\n').digest('hex') });
+    expect(byPath.get('etc/hostname')).toMatchObject({
+      type: 'file',
+      size: 4,
+      mode: 0o644,
+      mtime: 1700000000,
+      sha256: createHash('sha256').update('box\n').digest('hex'),
+    });
     expect(byPath.get('etc')).toMatchObject({ type: 'dir' });
     expect(byPath.get('link')).toMatchObject({ type: 'symlink', link: 'etc/hostname' });
   });
@@ -42,7 +59,7 @@ describe('tar: reading layers', () => {
     expect(readTar(tarOf({ [long]: 'x' })).map((x) => x.path)).toContain(long);
   });
   it('keeps content only for the paths asked for', () => {
-    const entries = readTar(tarOf({ 'var/lib/dpkg/status': 'Package: a\n', 'other': 'b' }), inventoryWants);
+    const entries = readTar(tarOf({ 'var/lib/dpkg/status': 'Package: a\n', other: 'b' }), inventoryWants);
     expect(entries.find((x) => x.path === 'var/lib/dpkg/status')?.content?.toString()).toBe('Package: a\n');
     expect(entries.find((x) => x.path === 'other')?.content).toBeUndefined();
   });
@@ -50,8 +67,24 @@ describe('tar: reading layers', () => {
 
 describe('compare: what differs between two builds', () => {
   it('finds the first layer whose digest differs', () => {
-    const a = { manifestDigest: 'm1', configDigest: 'c', layers: [{ digest: 'l0', size: 1 }, { digest: 'l1', size: 1 }, { digest: 'l2', size: 1 }] };
-    const b = { manifestDigest: 'm2', configDigest: 'c', layers: [{ digest: 'l0', size: 1 }, { digest: 'l1', size: 1 }, { digest: 'x2', size: 1 }] };
+    const a = {
+      manifestDigest: 'm1',
+      configDigest: 'c',
+      layers: [
+        { digest: 'l0', size: 1 },
+        { digest: 'l1', size: 1 },
+        { digest: 'l2', size: 1 },
+      ],
+    };
+    const b = {
+      manifestDigest: 'm2',
+      configDigest: 'c',
+      layers: [
+        { digest: 'l0', size: 1 },
+        { digest: 'l1', size: 1 },
+        { digest: 'x2', size: 1 },
+      ],
+    };
     expect(compareShapes(a, b)).toMatchObject({ deterministic: false, firstDifferentLayer: 2, config: { same: true } });
     expect(compareShapes(a, a)).toMatchObject({ deterministic: true, firstDifferentLayer: null });
   });
@@ -59,11 +92,31 @@ describe('compare: what differs between two builds', () => {
   const cases: [string, TarEntry[], TarEntry[], FileDiff[]][] = [
     ['an added file', [], [e('new')], [{ path: 'new', kind: 'added' }]],
     ['a removed file', [e('old')], [], [{ path: 'old', kind: 'removed' }]],
-    ['different content of the same size', [e('f', { sha256: 'a' })], [e('f', { sha256: 'b' })], [{ path: 'f', kind: 'content', a: '1', b: '1' }]],
-    ['a different size', [e('f', { sha256: 'a', size: 1 })], [e('f', { sha256: 'b', size: 2 })], [{ path: 'f', kind: 'size', a: '1', b: '2' }]],
+    [
+      'different content of the same size',
+      [e('f', { sha256: 'a' })],
+      [e('f', { sha256: 'b' })],
+      [{ path: 'f', kind: 'content', a: '1', b: '1' }],
+    ],
+    [
+      'a different size',
+      [e('f', { sha256: 'a', size: 1 })],
+      [e('f', { sha256: 'b', size: 2 })],
+      [{ path: 'f', kind: 'size', a: '1', b: '2' }],
+    ],
     ['a different mode', [e('f')], [e('f', { mode: 0o755 })], [{ path: 'f', kind: 'mode', a: '644', b: '755' }]],
-    ['a different mtime', [e('f', { mtime: 0 })], [e('f', { mtime: 60 })], [{ path: 'f', kind: 'mtime', a: '1970-01-01T00:00:00.000Z', b: '1970-01-01T00:01:00.000Z' }]],
-    ['a file that became a symlink', [e('f')], [e('f', { type: 'symlink', sha256: null, link: 'x' })], [{ path: 'f', kind: 'type', a: 'file', b: 'symlink' }]],
+    [
+      'a different mtime',
+      [e('f', { mtime: 0 })],
+      [e('f', { mtime: 60 })],
+      [{ path: 'f', kind: 'mtime', a: '1970-01-01T00:00:00.000Z', b: '1970-01-01T00:01:00.000Z' }],
+    ],
+    [
+      'a file that became a symlink',
+      [e('f')],
+      [e('f', { type: 'symlink', sha256: null, link: 'x' })],
+      [{ path: 'f', kind: 'type', a: 'file', b: 'symlink' }],
+    ],
   ];
   for (const [name, a, b, expected] of cases) it(`reports ${name}`, () => expect(diffEntries(a, b)).toEqual(expected));
 
@@ -79,15 +132,31 @@ describe('compare: what differs between two builds', () => {
 
 describe('inventory: packages read from the layers', () => {
   const file = (p: string, content: string): TarEntry => e(p, { content: Buffer.from(content) });
-  const status = (pkgs: [string, string, string][]): string => pkgs.map(([p, v, st]) => `Package: ${p}\nStatus: ${st}\nVersion: ${v}\n`).join('\n');
+  const status = (pkgs: [string, string, string][]): string =>
+    pkgs.map(([p, v, st]) => `Package: ${p}\nStatus: ${st}\nVersion: ${v}\n`).join('\n');
   it('reads dpkg status (installed only), dist-info and egg-info metadata, and torch/version.py', () => {
     const fs = mergeLayers([
       [
-        file('var/lib/dpkg/status', status([['libc6', '2.36-9', 'install ok installed'], ['gone', '1', 'deinstall ok config-files']])),
-        file('usr/lib/python3/dist-packages/Torch_Vision-0.19.1.dist-info/METADATA', 'Metadata-Version: 2.1\nName: torchvision\nVersion: 0.19.1\n\nName: not-this\n'),
+        file(
+          'var/lib/dpkg/status',
+          status([
+            ['libc6', '2.36-9', 'install ok installed'],
+            ['gone', '1', 'deinstall ok config-files'],
+          ]),
+        ),
+        file(
+          'usr/lib/python3/dist-packages/Torch_Vision-0.19.1.dist-info/METADATA',
+          'Metadata-Version: 2.1\nName: torchvision\nVersion: 0.19.1\n\nName: not-this\n',
+        ),
         file('usr/lib/python3/dist-packages/numpy-1.24.2.egg-info', 'Metadata-Version: 1.2\nName: numpy\nVersion: 1.24.2\n'),
-        file('opt/venv/lib/python3.11/site-packages/nvidia_cudnn_cu12-9.1.0.70.dist-info/METADATA', 'Name: nvidia-cudnn-cu12\nVersion: 9.1.0.70\n'),
-        file('opt/venv/lib/python3.11/site-packages/torch/version.py', "__version__ = '2.4.1+cu124'\ndebug = False\ncuda: Optional[str] = '12.4'\n"),
+        file(
+          'opt/venv/lib/python3.11/site-packages/nvidia_cudnn_cu12-9.1.0.70.dist-info/METADATA',
+          'Name: nvidia-cudnn-cu12\nVersion: 9.1.0.70\n',
+        ),
+        file(
+          'opt/venv/lib/python3.11/site-packages/torch/version.py',
+          "__version__ = '2.4.1+cu124'\ndebug = False\ncuda: Optional[str] = '12.4'\n",
+        ),
       ],
     ]);
     expect(inventoryOf(fs)).toEqual({
@@ -100,20 +169,37 @@ describe('inventory: packages read from the layers', () => {
       nccl: null,
     });
   });
-  it('reads the image\'s own inventory file instead of probing when the template wrote one', () => {
+  it("reads the image's own inventory file instead of probing when the template wrote one", () => {
     const own = JSON.stringify({
       tool: 'gpu-image-matrix',
-      pythonPackages: [{ name: 'Demo_Pkg', version: '1.0' }, { name: 'torch', version: '2.4.1+cu124' }],
+      pythonPackages: [
+        { name: 'Demo_Pkg', version: '1.0' },
+        { name: 'torch', version: '2.4.1+cu124' },
+      ],
       systemPackages: [{ name: 'hello', version: '2.10-3', arch: 'amd64' }],
     });
     const fs = mergeLayers([
-      [file('var/lib/dpkg/status', status([['libc6', '2.36-9', 'install ok installed']])), file('opt/venv/lib/python3.11/site-packages/torch/version.py', "__version__ = '2.4.1+cu124'\ncuda = '12.4'\n")],
+      [
+        file('var/lib/dpkg/status', status([['libc6', '2.36-9', 'install ok installed']])),
+        file('opt/venv/lib/python3.11/site-packages/torch/version.py', "__version__ = '2.4.1+cu124'\ncuda = '12.4'\n"),
+      ],
       [file('etc/gpu-image-matrix/inventory.json', own)],
     ]);
     expect(inventoryWants('etc/gpu-image-matrix/inventory.json')).toBe(true);
-    expect(inventoryOf(fs)).toMatchObject({ source: 'inventory', python: { 'demo-pkg': '1.0', torch: '2.4.1+cu124' }, debian: { hello: '2.10-3' }, torch: '2.4.1+cu124', cuda: '12.4' });
+    expect(inventoryOf(fs)).toMatchObject({
+      source: 'inventory',
+      python: { 'demo-pkg': '1.0', torch: '2.4.1+cu124' },
+      debian: { hello: '2.10-3' },
+      torch: '2.4.1+cu124',
+      cuda: '12.4',
+    });
     // a file that is not our inventory is ignored
-    const other = mergeLayers([[file('etc/gpu-image-matrix/inventory.json', '{"tool": "x"}'), file('var/lib/dpkg/status', status([['libc6', '2.36-9', 'install ok installed']]))]]);
+    const other = mergeLayers([
+      [
+        file('etc/gpu-image-matrix/inventory.json', '{"tool": "x"}'),
+        file('var/lib/dpkg/status', status([['libc6', '2.36-9', 'install ok installed']])),
+      ],
+    ]);
     expect(inventoryOf(other)).toMatchObject({ source: 'layers', debian: { libc6: '2.36-9' } });
   });
   it('applies whiteouts: a deleted file and an opaque directory', () => {
@@ -137,11 +223,19 @@ describe('repro options and fail-on', () => {
   const names = { sourceDateEpoch: 'input source-date-epoch', baseline: 'input baseline', failOn: 'input fail-on' };
   it('defaults to failing on nondeterminism and the commit time', () => {
     expect(parseReproOptions({}, names)).toEqual({ failOn: 'nondeterministic' });
-    expect(parseReproOptions({ sourceDateEpoch: '0', baseline: '{image}:{tag}' }, names)).toEqual({ failOn: 'nondeterministic', sourceDateEpoch: 0, baseline: '{image}:{tag}' });
+    expect(parseReproOptions({ sourceDateEpoch: '0', baseline: '{image}:{tag}' }, names)).toEqual({
+      failOn: 'nondeterministic',
+      sourceDateEpoch: 0,
+      baseline: '{image}:{tag}',
+    });
   });
   it('rejects bad values', () => {
-    expect(() => parseReproOptions({ sourceDateEpoch: 'yesterday' }, names)).toThrow(/input source-date-epoch: "yesterday" is not valid; accepted: seconds since 1970/);
-    expect(() => parseReproOptions({ failOn: 'always' }, names)).toThrow(/input fail-on: "always" is not valid; accepted: nondeterministic, drift, both or none/);
+    expect(() => parseReproOptions({ sourceDateEpoch: 'yesterday' }, names)).toThrow(
+      /input source-date-epoch: "yesterday" is not valid; accepted: seconds since 1970/,
+    );
+    expect(() => parseReproOptions({ failOn: 'always' }, names)).toThrow(
+      /input fail-on: "always" is not valid; accepted: nondeterministic, drift, both or none/,
+    );
     expect(() => parseReproOptions({ baseline: '{image}:{sha}' }, names)).toThrow(/unknown placeholder \{sha\}/);
   });
   const nondet = { status: 'checked', determinism: { deterministic: false }, impact: { drift: false } };
@@ -165,10 +259,14 @@ describe('repro options and fail-on', () => {
 
 describe('repro refuses builders that cannot build reproducibly, up front', () => {
   it('needs buildx', () => {
-    expect(() => requireReproducibleBuilder({ buildx: null, buildkit: null })).toThrow(/repro needs docker buildx with a BuildKit builder \(0\.14\.1 or newer\)/);
+    expect(() => requireReproducibleBuilder({ buildx: null, buildkit: null })).toThrow(
+      /repro needs docker buildx with a BuildKit builder \(0\.14\.1 or newer\)/,
+    );
   });
   it('needs BuildKit 0.14.1 or newer for rewrite-timestamp', () => {
-    expect(() => requireReproducibleBuilder({ buildx: '0.12.1', buildkit: '0.13.2' })).toThrow(/BuildKit 0\.14\.1 or newer .*this builder has 0\.13\.2/);
+    expect(() => requireReproducibleBuilder({ buildx: '0.12.1', buildkit: '0.13.2' })).toThrow(
+      /BuildKit 0\.14\.1 or newer .*this builder has 0\.13\.2/,
+    );
     expect(() => requireReproducibleBuilder({ buildx: '0.29.1', buildkit: '0.25.2' })).not.toThrow();
   });
 });

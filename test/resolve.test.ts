@@ -149,9 +149,7 @@ describe('resolve: the flat entry contract', () => {
   }
 
   it('appends -devel to the tag of devel images', () => {
-    expect(plan('torch: "2.6"\ncuda: "12.4"\npython: "3.11"\nflavor: devel').include[0]?.tag).toBe(
-      '2.6.0-cu124-py3.11-ubuntu22.04-devel',
-    );
+    expect(plan('torch: "2.6"\ncuda: "12.4"\npython: "3.11"\nflavor: devel').include[0]?.tag).toBe('2.6.0-cu124-py3.11-ubuntu22.04-devel');
   });
 
   it('gives every entry a distinct tag and key, and the same key for the same image on every run', () => {
@@ -291,7 +289,8 @@ describe('resolve: errors name the field, the value and what would be accepted',
     {
       name: 'a torch minor not in the data',
       spec: 'torch: "3.1"',
-      message: /^matrix\.torch: torch 3\.1 is not in the release data; known minors: 1\.13, 2\.0, .*2\.14 \(add newer releases with compat-file\)$/,
+      message:
+        /^matrix\.torch: torch 3\.1 is not in the release data; known minors: 1\.13, 2\.0, .*2\.14 \(add newer releases with compat-file\)$/,
     },
     {
       name: 'a range that matches nothing',
@@ -312,7 +311,8 @@ describe('resolve: errors name the field, the value and what would be accepted',
     {
       name: 'an include entry that was never shipped',
       spec: 'torch: "2.4"\ncuda: "12.4"\ninclude:\n  - {torch: 2.5.1, cuda: "12.6"}',
-      message: /^matrix\.include\[0\]: torch 2\.5\.1, cuda 12\.6 was never shipped: torch 2\.5\.1 has no cu126 wheels; it ships cu118, cu121, cu124, cpu$/,
+      message:
+        /^matrix\.include\[0\]: torch 2\.5\.1, cuda 12\.6 was never shipped: torch 2\.5\.1 has no cu126 wheels; it ships cu118, cu121, cu124, cpu$/,
     },
     {
       name: 'an include that adds a new entry without torch',
@@ -322,12 +322,14 @@ describe('resolve: errors name the field, the value and what would be accepted',
     {
       name: 'an include that cannot apply to the entries it matches',
       spec: 'torch: ["2.4"]\ncuda: "12.4"\ninclude:\n  - {torch: "2.4", os: ubuntu24.04}',
-      message: /^matrix\.include\[0\]: cannot apply os ubuntu24\.04 to 2\.4\.1-cu124-py3\.12-ubuntu22\.04: nvidia\/cuda 12\.4\.1 images exist for ubuntu20\.04, ubuntu22\.04; not ubuntu24\.04$/,
+      message:
+        /^matrix\.include\[0\]: cannot apply os ubuntu24\.04 to 2\.4\.1-cu124-py3\.12-ubuntu22\.04: nvidia\/cuda 12\.4\.1 images exist for ubuntu20\.04, ubuntu22\.04; not ubuntu24\.04$/,
     },
     {
       name: 'a request that resolves to nothing, saying what the torch versions do ship',
       spec: 'torch: ["2.4", "2.5"]\ncuda: "12.6"',
-      message: /^the matrix resolves to no entries\.\nWhat the requested torch versions ship:\n  torch 2\.4\.1: cu118, cu121, cu124, cpu \(default cu121\); Python 3\.8–3\.12\n  torch 2\.5\.1: cu118, cu121, cu124, cpu \(default cu124\); Python 3\.9–3\.12\nSkipped because:\n  torch 2\.4\.1 has no cu126 wheels/,
+      message:
+        /^the matrix resolves to no entries\.\nWhat the requested torch versions ship:\n  torch 2\.4\.1: cu118, cu121, cu124, cpu \(default cu121\); Python 3\.8–3\.12\n  torch 2\.5\.1: cu118, cu121, cu124, cpu \(default cu124\); Python 3\.9–3\.12\nSkipped because:\n  torch 2\.4\.1 has no cu126 wheels/,
     },
     {
       name: 'more entries than max-entries',

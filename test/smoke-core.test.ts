@@ -26,11 +26,41 @@ const options: SmokeOptions = {
 
 describe('preflight: nvidia-smi output (recorded shapes)', () => {
   const cases: [string, string, number | 'missing', object][] = [
-    ['one H200 on driver 580', 'NVIDIA H200, 580.95.05, 9.0\n', 0, { gpus: [{ name: 'NVIDIA H200', driver: '580.95.05', computeCap: '9.0' }] }],
-    ['eight A100s', Array(8).fill('NVIDIA A100-SXM4-80GB, 550.54.15, 8.0').join('\n'), 0, { gpus: Array(8).fill({ name: 'NVIDIA A100-SXM4-80GB', driver: '550.54.15', computeCap: '8.0' }) }],
-    ['mixed GPUs', 'NVIDIA GeForce RTX 5090, 575.57.08, 12.0\nNVIDIA GeForce RTX 3090, 575.57.08, 8.6', 0, { gpus: [{ name: 'NVIDIA GeForce RTX 5090', driver: '575.57.08', computeCap: '12.0' }, { name: 'NVIDIA GeForce RTX 3090', driver: '575.57.08', computeCap: '8.6' }] }],
-    ['an old driver without compute_cap (second query)', 'Tesla T4, 470.82.01', 0, { gpus: [{ name: 'Tesla T4', driver: '470.82.01', computeCap: null }] }],
-    ['exit 14 with data (infoROM warning)', 'Tesla V100-SXM2-16GB, 535.104.05, 7.0', 14, { gpus: [{ name: 'Tesla V100-SXM2-16GB', driver: '535.104.05', computeCap: '7.0' }] }],
+    [
+      'one H200 on driver 580',
+      'NVIDIA H200, 580.95.05, 9.0\n',
+      0,
+      { gpus: [{ name: 'NVIDIA H200', driver: '580.95.05', computeCap: '9.0' }] },
+    ],
+    [
+      'eight A100s',
+      Array(8).fill('NVIDIA A100-SXM4-80GB, 550.54.15, 8.0').join('\n'),
+      0,
+      { gpus: Array(8).fill({ name: 'NVIDIA A100-SXM4-80GB', driver: '550.54.15', computeCap: '8.0' }) },
+    ],
+    [
+      'mixed GPUs',
+      'NVIDIA GeForce RTX 5090, 575.57.08, 12.0\nNVIDIA GeForce RTX 3090, 575.57.08, 8.6',
+      0,
+      {
+        gpus: [
+          { name: 'NVIDIA GeForce RTX 5090', driver: '575.57.08', computeCap: '12.0' },
+          { name: 'NVIDIA GeForce RTX 3090', driver: '575.57.08', computeCap: '8.6' },
+        ],
+      },
+    ],
+    [
+      'an old driver without compute_cap (second query)',
+      'Tesla T4, 470.82.01',
+      0,
+      { gpus: [{ name: 'Tesla T4', driver: '470.82.01', computeCap: null }] },
+    ],
+    [
+      'exit 14 with data (infoROM warning)',
+      'Tesla V100-SXM2-16GB, 535.104.05, 7.0',
+      14,
+      { gpus: [{ name: 'Tesla V100-SXM2-16GB', driver: '535.104.05', computeCap: '7.0' }] },
+    ],
   ];
   for (const [name, output, code, expected] of cases) {
     it(`reads ${name}`, () => expect(parseNvidiaSmi(output, code)).toEqual(expected));
@@ -38,9 +68,27 @@ describe('preflight: nvidia-smi output (recorded shapes)', () => {
 
   const problems: [string, string, number | 'missing', RegExp, RegExp][] = [
     ['no nvidia-smi', '', 'missing', /^nvidia-smi was not found/, /expect-gpu: false/],
-    ['a driver that is not loaded', "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.", 9, /^nvidia-smi failed: NVIDIA-SMI has failed/, /driver is not loaded/],
-    ['a library mismatch after an upgrade', 'Failed to initialize NVML: Driver/library version mismatch', 18, /^nvidia-smi failed: Failed to initialize NVML/, /reboot the runner/],
-    ['a GPU in an error state with exit 0', 'NVIDIA A100-SXM4-40GB, 535.104.05, 8.0\nERR!, ERR!, ERR!', 0, /GPU in an error state: ERR!, ERR!, ERR!/, /gpu-reset/],
+    [
+      'a driver that is not loaded',
+      "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.",
+      9,
+      /^nvidia-smi failed: NVIDIA-SMI has failed/,
+      /driver is not loaded/,
+    ],
+    [
+      'a library mismatch after an upgrade',
+      'Failed to initialize NVML: Driver/library version mismatch',
+      18,
+      /^nvidia-smi failed: Failed to initialize NVML/,
+      /reboot the runner/,
+    ],
+    [
+      'a GPU in an error state with exit 0',
+      'NVIDIA A100-SXM4-40GB, 535.104.05, 8.0\nERR!, ERR!, ERR!',
+      0,
+      /GPU in an error state: ERR!, ERR!, ERR!/,
+      /gpu-reset/,
+    ],
     ['no GPUs', 'No devices were found', 6, /^nvidia-smi failed: No devices were found/, /driver is not loaded/],
   ];
   for (const [name, output, code, cause, fix] of problems) {
@@ -66,8 +114,16 @@ describe('preflight: the driver against the entry', () => {
   const cases: [string, string, string | null][] = [
     ['580.95.05', '12.4', null],
     ['550.54.15', '12.4', null],
-    ['525.60.13', '12.4', 'driver 525.60.13 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade the driver to 550.54.15 or newer or use a cu118 image of torch 2.4.1'],
-    ['535.104.05', '12.4', 'driver 535.104.05 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade the driver to 550.54.15 or newer or use a cu118/cu121 image of torch 2.4.1'],
+    [
+      '525.60.13',
+      '12.4',
+      'driver 525.60.13 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade the driver to 550.54.15 or newer or use a cu118 image of torch 2.4.1',
+    ],
+    [
+      '535.104.05',
+      '12.4',
+      'driver 535.104.05 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade the driver to 550.54.15 or newer or use a cu118/cu121 image of torch 2.4.1',
+    ],
     ['470.82.01', '12.4', 'driver 470.82.01 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade the driver to 550.54.15 or newer'],
   ];
   for (const [driver, cuda, expected] of cases) {
@@ -82,7 +138,9 @@ describe('preflight: the driver against the entry', () => {
 describe('preflight: what docker info says', () => {
   it('finds the nvidia runtime and CDI devices', () => {
     expect(parseDockerInfo(JSON.stringify({ Runtimes: { runc: {}, nvidia: {} } }))).toEqual({ nvidiaRuntime: true, cdiDevices: [] });
-    expect(parseDockerInfo(JSON.stringify({ Runtimes: { runc: {} }, DiscoveredDevices: [{ Source: 'cdi', ID: 'nvidia.com/gpu=all' }] }))).toEqual({ nvidiaRuntime: false, cdiDevices: ['nvidia.com/gpu=all'] });
+    expect(
+      parseDockerInfo(JSON.stringify({ Runtimes: { runc: {} }, DiscoveredDevices: [{ Source: 'cdi', ID: 'nvidia.com/gpu=all' }] })),
+    ).toEqual({ nvidiaRuntime: false, cdiDevices: ['nvidia.com/gpu=all'] });
     expect(dockerFindings({ nvidiaRuntime: false, cdiDevices: ['nvidia.com/gpu=0'] })).toEqual([]);
   });
   it('warns, without failing, when neither is there (the prestart hook may still work)', () => {
@@ -92,22 +150,50 @@ describe('preflight: what docker info says', () => {
 
 describe('diagnosis of container failures (recorded error texts)', () => {
   const cases: [string, string, RegExp][] = [
-    ['docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].', 'toolkit', /NVIDIA Container Toolkit is missing/],
+    [
+      'docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].',
+      'toolkit',
+      /NVIDIA Container Toolkit is missing/,
+    ],
     ['docker: Error response from daemon: could not select device driver "cdi" with capabilities: [].', 'cdi', /CDI is not enabled/],
-    ['Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all', 'cdi spec', /CDI device nvidia\.com\/gpu=all is not defined/],
+    [
+      'Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all',
+      'cdi spec',
+      /CDI device nvidia\.com\/gpu=all is not defined/,
+    ],
     ['docker: Error response from daemon: Unknown runtime specified nvidia.', 'runtime', /nvidia runtime is not registered/],
     [
       "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error running prestart hook #0: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'\nnvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.8, please update your driver to a newer version, or use an earlier cuda container: unknown.",
       'requirement',
       /older than CUDA 12\.8 in this image needs/,
     ],
-    ['RuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version', 'insufficient', /too old for the CUDA 12\.4 runtime/],
-    ['UserWarning: CUDA initialization: The NVIDIA driver on your system is too old (found version 12020).', 'torch warning', /too old for the CUDA 12\.4 runtime/],
+    [
+      'RuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version',
+      'insufficient',
+      /too old for the CUDA 12\.4 runtime/,
+    ],
+    [
+      'UserWarning: CUDA initialization: The NVIDIA driver on your system is too old (found version 12020).',
+      'torch warning',
+      /too old for the CUDA 12\.4 runtime/,
+    ],
     ['Error 804: forward compatibility was attempted on non supported HW', '804', /forward-compatibility/],
-    ['NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch installation.', 'sm', /no kernels for this GPU's architecture \(sm_120\)/],
-    ['RuntimeError: CUDA error: no kernel image is available for execution on the device', 'kernel', /no kernels for this GPU's architecture/],
-    ['Unable to find image \'x:1\' locally\ndocker: Error response from daemon: manifest unknown.', 'pull', /could not be pulled/],
-    ['docker: Error response from daemon: failed to create task for container: exec: "python3": executable file not found in $PATH', 'python', /no python3 on its PATH/],
+    [
+      'NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch installation.',
+      'sm',
+      /no kernels for this GPU's architecture \(sm_120\)/,
+    ],
+    [
+      'RuntimeError: CUDA error: no kernel image is available for execution on the device',
+      'kernel',
+      /no kernels for this GPU's architecture/,
+    ],
+    ["Unable to find image 'x:1' locally\ndocker: Error response from daemon: manifest unknown.", 'pull', /could not be pulled/],
+    [
+      'docker: Error response from daemon: failed to create task for container: exec: "python3": executable file not found in $PATH',
+      'python',
+      /no python3 on its PATH/,
+    ],
   ];
   for (const [text, name, cause] of cases) {
     it(`diagnoses ${name}`, () => expect(diagnoseSmokeFailure(text, cu124)?.cause).toMatch(cause));
@@ -118,10 +204,36 @@ describe('diagnosis of container failures (recorded error texts)', () => {
 describe('docker run for the check', () => {
   it('hands all GPUs in, mounts the check read-only and passes the expectations', () => {
     expect(smokeRunArgs(cu124, 'r/x@sha256:abc', options, { check: '/a/check.py' }, 'gim-smoke-1')).toEqual([
-      'run', '--rm', '--name', 'gim-smoke-1', '--pull', 'missing', '--gpus', 'all', '--shm-size', '1g', '-v', '/a/check.py:/gim/check.py:ro',
-      '--entrypoint', 'python3', 'r/x@sha256:abc', '/gim/check.py',
-      '--expect-torch', '2.4.1', '--expect-cuda', '12.4', '--expect-torchvision', '0.19.1', '--expect-torchaudio', '2.4.1', '--min-gpus', '1',
-      '--inventory', '/etc/gpu-image-matrix/inventory.json', '--expect-key', cu124.key,
+      'run',
+      '--rm',
+      '--name',
+      'gim-smoke-1',
+      '--pull',
+      'missing',
+      '--gpus',
+      'all',
+      '--shm-size',
+      '1g',
+      '-v',
+      '/a/check.py:/gim/check.py:ro',
+      '--entrypoint',
+      'python3',
+      'r/x@sha256:abc',
+      '/gim/check.py',
+      '--expect-torch',
+      '2.4.1',
+      '--expect-cuda',
+      '12.4',
+      '--expect-torchvision',
+      '0.19.1',
+      '--expect-torchaudio',
+      '2.4.1',
+      '--min-gpus',
+      '1',
+      '--inventory',
+      '/etc/gpu-image-matrix/inventory.json',
+      '--expect-key',
+      cu124.key,
     ]);
   });
   it('picks devices, or uses gpu-flags instead of --gpus', () => {
@@ -149,7 +261,8 @@ describe('docker run for the check', () => {
 
 describe('reading the check report and naming the images', () => {
   it('takes the last marker line and ignores everything around it', () => {
-    const out = 'noise\nGIM-SMOKE-RESULT {"ok":false,"checks":[]}\nmore\nGIM-SMOKE-RESULT {"ok":true,"torch":"2.4.1","checks":[{"name":"torch imports","ok":true}]}\n';
+    const out =
+      'noise\nGIM-SMOKE-RESULT {"ok":false,"checks":[]}\nmore\nGIM-SMOKE-RESULT {"ok":true,"torch":"2.4.1","checks":[{"name":"torch imports","ok":true}]}\n';
     expect(parseCheckOutput(out)).toEqual({ ok: true, torch: '2.4.1', checks: [{ name: 'torch imports', ok: true }] });
     expect(parseCheckOutput('Traceback ...')).toBeNull();
     expect(parseCheckOutput('GIM-SMOKE-RESULT {broken')).toBeNull();
@@ -161,11 +274,18 @@ describe('reading the check report and naming the images', () => {
   });
   it('maps entries to images from a build images output or from the repository', () => {
     const d = `sha256:${'b'.repeat(64)}`;
-    const fromBuild = smokeImages([cu124], JSON.stringify([{ key: cu124.key, tags: ['r/x:t'], digest: d, status: 'built' }]), undefined, { images: 'images', image: 'image' });
+    const fromBuild = smokeImages([cu124], JSON.stringify([{ key: cu124.key, tags: ['r/x:t'], digest: d, status: 'built' }]), undefined, {
+      images: 'images',
+      image: 'image',
+    });
     expect(fromBuild.get(cu124.key)).toBe(`r/x@${d}`);
     const fromRepo = smokeImages([cu124], undefined, 'ghcr.io/acme/pt', { images: 'images', image: 'image' });
     expect(fromRepo.get(cu124.key)).toBe('ghcr.io/acme/pt:2.4.1-cu124-py3.11-ubuntu22.04');
-    expect(() => smokeImages([cu124], '{"nope":1}', undefined, { images: 'input images', image: 'input image' })).toThrow(/input images: not the JSON list/);
-    expect(() => smokeImages([cu124], undefined, undefined, { images: 'input images', image: 'input image' })).toThrow(/set input images .* or input image/);
+    expect(() => smokeImages([cu124], '{"nope":1}', undefined, { images: 'input images', image: 'input image' })).toThrow(
+      /input images: not the JSON list/,
+    );
+    expect(() => smokeImages([cu124], undefined, undefined, { images: 'input images', image: 'input image' })).toThrow(
+      /set input images .* or input image/,
+    );
   });
 });

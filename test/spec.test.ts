@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMatrixSpec } from '../src/matrix/spec.js';
-import {
-  parseCudaSelector,
-  parseOsSelector,
-  parsePythonSelector,
-  parseTorchSelector,
-} from '../src/matrix/selectors.js';
+import { parseCudaSelector, parseOsSelector, parsePythonSelector, parseTorchSelector } from '../src/matrix/selectors.js';
 
 function specError(text: string): string {
   try {
@@ -46,36 +41,95 @@ describe('spec: numbers written unquoted stay as written', () => {
 describe('spec: bad input is a clear error', () => {
   const cases: { name: string; text: string; message: RegExp }[] = [
     { name: 'malformed YAML', text: 'torch: [2.4\ncuda: 12', message: /^input matrix \(line \d+, column \d+\): not valid YAML or JSON: / },
-    { name: 'malformed JSON', text: '{"torch": "2.4", "cuda": ["12.4"]', message: /^input matrix \(line 1, column \d+\): not valid YAML or JSON/ },
+    {
+      name: 'malformed JSON',
+      text: '{"torch": "2.4", "cuda": ["12.4"]',
+      message: /^input matrix \(line 1, column \d+\): not valid YAML or JSON/,
+    },
     { name: 'an empty spec', text: '  \n', message: /^input matrix: the matrix spec is empty; give at least torch/ },
     {
       name: 'a scalar where a mapping is expected',
       text: '2.4',
-      message: /^input matrix: the matrix spec must be a mapping with keys torch, cuda, python, os, flavor, tensorflow, jax, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude; got the value "2\.4"/,
+      message:
+        /^input matrix: the matrix spec must be a mapping with keys torch, cuda, python, os, flavor, tensorflow, jax, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude; got the value "2\.4"/,
     },
-    { name: 'a list of specs with a scalar in it', text: '- torch: 2.4\n- 2.4', message: /^input matrix\[1\]: the matrix spec must be a mapping .*; got the value "2\.4"/ },
+    {
+      name: 'a list of specs with a scalar in it',
+      text: '- torch: 2.4\n- 2.4',
+      message: /^input matrix\[1\]: the matrix spec must be a mapping .*; got the value "2\.4"/,
+    },
     { name: 'an empty list of specs', text: '[]', message: /^input matrix: an empty list of specs; give at least one/ },
-    { name: 'an unknown key', text: 'torch: 2.4\ncudnn: 9', message: /^matrix: unknown key "cudnn"; accepted keys: torch, cuda, python, os, flavor, tensorflow, jax, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude$/ },
+    {
+      name: 'an unknown key',
+      text: 'torch: 2.4\ncudnn: 9',
+      message:
+        /^matrix: unknown key "cudnn"; accepted keys: torch, cuda, python, os, flavor, tensorflow, jax, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude$/,
+    },
     { name: 'a misspelt key', text: 'torch: 2.4\npythons: 3.11', message: /unknown key "pythons".*\(did you mean python\?\)$/ },
     { name: 'a duplicate key', text: 'torch: 2.4\ntorch: 2.5', message: /not valid YAML or JSON: Map keys must be unique/ },
-    { name: 'torch: banana', text: 'torch: banana', message: /^matrix\.torch: "banana" is not valid; accepted: an exact version \(2\.4\.1\), a minor \(2\.4 = its latest patch\), a semver range \(">=2\.5 <2\.8"\) or latest$/ },
-    { name: 'a mapping as a value', text: 'torch: {version: 2.4}', message: /^matrix\.torch: expected a value or a list of values, got a mapping$/ },
+    {
+      name: 'torch: banana',
+      text: 'torch: banana',
+      message:
+        /^matrix\.torch: "banana" is not valid; accepted: an exact version \(2\.4\.1\), a minor \(2\.4 = its latest patch\), a semver range \(">=2\.5 <2\.8"\) or latest$/,
+    },
+    {
+      name: 'a mapping as a value',
+      text: 'torch: {version: 2.4}',
+      message: /^matrix\.torch: expected a value or a list of values, got a mapping$/,
+    },
     { name: 'a list inside a list', text: 'torch: [[2.4]]', message: /^matrix\.torch\[0\]: expected a version, got a list$/ },
     { name: 'an empty list', text: 'torch: []', message: /^matrix\.torch: an empty list/ },
     { name: 'a key with no value', text: 'torch:\n', message: /^matrix\.torch: no value given$/ },
     { name: 'a CUDA point release', text: 'torch: 2.4\ncuda: 12.4.1', message: /^matrix\.cuda: "12\.4\.1" is not valid; .*write 12\.4$/ },
-    { name: 'an unknown CUDA form', text: 'torch: 2.4\ncuda: 12.x', message: /^matrix\.cuda: "12\.x" is not valid; accepted: a CUDA minor \(12\.4\), a major/ },
-    { name: 'a Python patch version', text: 'torch: 2.4\npython: 3.11.4', message: /^matrix\.python: "3\.11\.4" is not valid; .*write 3\.11$/ },
+    {
+      name: 'an unknown CUDA form',
+      text: 'torch: 2.4\ncuda: 12.x',
+      message: /^matrix\.cuda: "12\.x" is not valid; accepted: a CUDA minor \(12\.4\), a major/,
+    },
+    {
+      name: 'a Python patch version',
+      text: 'torch: 2.4\npython: 3.11.4',
+      message: /^matrix\.python: "3\.11\.4" is not valid; .*write 3\.11$/,
+    },
     { name: 'a free-threaded Python', text: 'torch: 2.4\npython: 3.13t', message: /Free-threaded Python builds are not supported yet$/ },
-    { name: 'an unknown OS', text: 'torch: 2.4\nos: rockylinux9', message: /^matrix\.os: "rockylinux9" is not valid; accepted: ubuntu<version>/ },
-    { name: 'an unknown flavor', text: 'torch: 2.4\nflavor: base', message: /^matrix\.flavor: "base" is not valid; accepted: runtime or devel$/ },
+    {
+      name: 'an unknown OS',
+      text: 'torch: 2.4\nos: rockylinux9',
+      message: /^matrix\.os: "rockylinux9" is not valid; accepted: ubuntu<version>/,
+    },
+    {
+      name: 'an unknown flavor',
+      text: 'torch: 2.4\nflavor: base',
+      message: /^matrix\.flavor: "base" is not valid; accepted: runtime or devel$/,
+    },
     { name: 'axes without torch', text: 'cuda: 12.4', message: /^matrix\.torch is missing: the matrix has cuda but no torch versions/ },
-    { name: 'include that is not a list', text: 'torch: 2.4\ninclude: {cuda: 12.4}', message: /^matrix\.include: expected a list of partial entries/ },
-    { name: 'an include item with an unknown key', text: 'torch: 2.4\ninclude:\n  - {torch: 2.4, image: x}', message: /^matrix\.include\[0\]: unknown key "image"/ },
-    { name: 'an include item with a list value', text: 'torch: 2.4\ninclude:\n  - {torch: [2.4, 2.5]}', message: /^matrix\.include\[0\]\.torch: expected one value, got a list/ },
+    {
+      name: 'include that is not a list',
+      text: 'torch: 2.4\ninclude: {cuda: 12.4}',
+      message: /^matrix\.include: expected a list of partial entries/,
+    },
+    {
+      name: 'an include item with an unknown key',
+      text: 'torch: 2.4\ninclude:\n  - {torch: 2.4, image: x}',
+      message: /^matrix\.include\[0\]: unknown key "image"/,
+    },
+    {
+      name: 'an include item with a list value',
+      text: 'torch: 2.4\ninclude:\n  - {torch: [2.4, 2.5]}',
+      message: /^matrix\.include\[0\]\.torch: expected one value, got a list/,
+    },
     { name: 'an empty exclude item', text: 'torch: 2.4\nexclude:\n  - {}', message: /^matrix\.exclude\[0\]: an empty entry/ },
-    { name: 'control characters in a value', text: '{"torch": "2.4\\u001b[31m"}', message: /^matrix\.torch: .* contains control characters$/ },
-    { name: 'a huge spec', text: `torch: 2.4\n#${'x'.repeat(300 * 1024)}`, message: /^input matrix: the matrix spec is larger than 256 KiB/ },
+    {
+      name: 'control characters in a value',
+      text: '{"torch": "2.4\\u001b[31m"}',
+      message: /^matrix\.torch: .* contains control characters$/,
+    },
+    {
+      name: 'a huge spec',
+      text: `torch: 2.4\n#${'x'.repeat(300 * 1024)}`,
+      message: /^input matrix: the matrix spec is larger than 256 KiB/,
+    },
   ];
   for (const c of cases) {
     it(`rejects ${c.name}`, () => {
@@ -84,7 +138,11 @@ describe('spec: bad input is a clear error', () => {
   }
 
   it('stops YAML alias bombs instead of expanding them', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`), 'torch: *i'].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+      'torch: *i',
+    ].join('\n');
     expect(specError(bomb)).toMatch(/not valid YAML or JSON/);
   });
 });

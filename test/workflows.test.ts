@@ -15,7 +15,10 @@ const files = [
   ...readdirSync(path.join(root, 'workflows')).map((f) => `workflows/${f}`),
 ].filter((f) => /\.ya?ml$/.test(f));
 
-const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+};
 const reusable = parse(readFileSync(path.join(root, '.github/workflows/gpu-images.yml'), 'utf8')) as {
   on: { workflow_call: { inputs: Record<string, unknown>; secrets: Record<string, unknown>; outputs: Record<string, unknown> } };
 };
@@ -75,7 +78,8 @@ describe('workflows', () => {
           }
         }
         if (job.uses && OUR_WORKFLOW.test(job.uses)) {
-          for (const key of Object.keys(job.with ?? {})) expect(reusable.on.workflow_call.inputs, `${file} job ${name} passes ${key}`).toHaveProperty([key]);
+          for (const key of Object.keys(job.with ?? {}))
+            expect(reusable.on.workflow_call.inputs, `${file} job ${name} passes ${key}`).toHaveProperty([key]);
           for (const m of text.matchAll(new RegExp(`needs\\.${name}\\.outputs\\.([\\w-]+)`, 'g'))) {
             expect(reusable.on.workflow_call.outputs, `${file} reads needs.${name}.outputs.${m[1]}`).toHaveProperty([m[1] as string]);
           }
@@ -104,7 +108,7 @@ describe('workflows', () => {
 
   it('never pushes or logs in for a pull request from a fork', () => {
     const { text } = load('.github/workflows/gpu-images.yml');
-    expect(text).toContain("github.event.pull_request.head.repo.full_name != github.repository");
+    expect(text).toContain('github.event.pull_request.head.repo.full_name != github.repository');
     expect(text).toContain("if: needs.plan.outputs.push == 'true'");
   });
 });

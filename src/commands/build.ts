@@ -1,19 +1,27 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInvocation, type ToolVersions } from '../build/buildx.js';
-import { planEntryBuild, type BuildEnvironment, type EntryBuild } from '../build/entry-build.js';
-import type { BuildOptions } from '../build/options.js';
-import { describeFailure, diagnoseFailure, summariseSteps } from '../build/progress.js';
-import { parseTaggedReference } from '../build/reference.js';
-import { backoffMs, isCacheFailure, isTransient } from '../build/transient.js';
+import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInvocation, type ToolVersions } from '../image/buildx.js';
+import { planEntryBuild, type BuildEnvironment, type EntryBuild } from '../image/build-plan.js';
+import type { BuildOptions } from '../image/options.js';
+import { describeFailure, diagnoseFailure, summariseSteps } from '../image/progress.js';
+import { parseTaggedReference } from '../image/reference.js';
+import { backoffMs, isCacheFailure, isTransient } from '../image/retry.js';
 import { actionsCacheAvailable, restoreDir, saveDir } from '../effects/actions-cache.js';
-import { checkCustomisationFits, dockerfileFor, lookUpBaseImage, readBuildSource, type BaseLookup, type EntrySource } from '../effects/build-source.js';
+import {
+  checkCustomisationFits,
+  dockerfileFor,
+  lookUpBaseImage,
+  readBuildSource,
+  type BaseLookup,
+  type EntrySource,
+} from '../effects/build-source.js';
 import { detectTools } from '../effects/docker.js';
 import { execCapture } from '../effects/exec.js';
 import { RegistryClient, type Manifest } from '../effects/registry.js';
 import type { MatrixEntry } from '../matrix/entry.js';
 import type { Plan } from '../matrix/resolve.js';
+import type { Log, Runtime } from '../runtime.js';
 
 /**
  * `build`: for each planned entry, skip it when its content-addressed tag is
@@ -43,30 +51,7 @@ export interface ImageResult {
   error?: string;
 }
 
-/** How build reports progress: the action maps it to @actions/core, the CLI to stderr. */
-export interface BuildLog {
-  info(message: string): void;
-  warning(message: string): void;
-  error(message: string): void;
-  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
-  /** output of a tool, which may contain anything: printed so it cannot issue workflow commands */
-  untrusted(line: string): void;
-}
-
-export interface BuildRuntime {
-  log: BuildLog;
-  env: NodeJS.ProcessEnv;
-  /** the docker CLI to run */
-  docker: string;
-  /** where relative dockerfile/context paths start (the workspace) */
-  baseDir: string;
-  now: () => Date;
-  signal?: AbortSignal;
-  /** masks a secret in the log (the action: core.setSecret); absent for the CLI */
-  mask?: (secret: string) => void;
-}
-
-export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildRuntime): Promise<ImageResult[]> {
+export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtime): Promise<ImageResult[]> {
   const scratch = mkdtempSync(path.join(rt.env.RUNNER_TEMP || tmpdir(), 'gim-build-'));
   try {
     // Asked only when an entry has to be built: a re-run where everything is up to date runs no docker at all.
@@ -77,7 +62,10 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildR
       (detecting ??= (async () => {
         const found = await detectTools(rt.docker, options.builder, rt.env);
         if (!found.buildx) rt.log.warning(NO_BUILDX_WARNING);
-        else rt.log.info(`buildx ${found.buildx}, BuildKit ${found.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`);
+        else
+          rt.log.info(
+            `buildx ${found.buildx}, BuildKit ${found.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`,
+          );
         if (options.cache === 'local' && !actionsCacheAvailable()) {
           rt.log.warning('cache: local needs the Actions cache service (ACTIONS_CACHE_URL); building without a cache');
         }
@@ -117,11 +105,18 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildR
           planEntryBuild(
             entry,
             options,
-            { dockerfile: entrySource.text, contextDigest: entrySource.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false },
+            {
+              dockerfile: entrySource.text,
+              contextDigest: entrySource.contextDigest,
+              entryCount: plan.include.length,
+              supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false,
+            },
             env,
           );
         const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
-        const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, entrySource, entryDir, options, toolsNow, registry, entryRt));
+        const result = await entryRt.log.group(`${entry.tag}`, () =>
+          buildImage(planFor(tools), planFor, entrySource, entryDir, options, toolsNow, registry, entryRt),
+        );
         results[index] = result;
         if (result.status === 'failed' && options.failFast) stop = true;
       }
@@ -134,7 +129,7 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: BuildR
 }
 
 /** Every distinct base image of the template's entries, looked up once, before anything builds. */
-export async function lookUpBaseImages(entries: MatrixEntry[], registry: RegistryClient, log: BuildLog): Promise<Map<string, BaseLookup>> {
+export async function lookUpBaseImages(entries: MatrixEntry[], registry: RegistryClient, log: Log): Promise<Map<string, BaseLookup>> {
   const names = [...new Set(entries.map((e) => e.baseImage))];
   const found = await Promise.all(names.map((name) => lookUpBaseImage(name, registry)));
   const map = new Map<string, BaseLookup>();
@@ -148,7 +143,7 @@ export async function lookUpBaseImages(entries: MatrixEntry[], registry: Registr
 }
 
 /** A log for one of several entries built at once: no groups, every line tagged with its entry. */
-function prefixed(log: BuildLog, tag: string): BuildLog {
+function prefixed(log: Log, tag: string): Log {
   return {
     info: (m) => log.info(`[${tag}] ${m}`),
     warning: (m) => log.warning(`[${tag}] ${m}`),
@@ -158,7 +153,7 @@ function prefixed(log: BuildLog, tag: string): BuildLog {
   };
 }
 
-function buildEnvironment(rt: BuildRuntime, scratch: string): BuildEnvironment {
+function buildEnvironment(rt: Runtime, scratch: string): BuildEnvironment {
   const e = rt.env;
   const epoch = e.SOURCE_DATE_EPOCH && /^\d+$/.test(e.SOURCE_DATE_EPOCH) ? new Date(Number(e.SOURCE_DATE_EPOCH) * 1000) : rt.now();
   const env: BuildEnvironment = { created: epoch.toISOString(), tempDir: e.RUNNER_TEMP || scratch };
@@ -191,7 +186,7 @@ function cancelled(entry: MatrixEntry): ImageResult {
   return emptyResult(entry, 'cancelled', { error: 'not built: an earlier entry failed and fail-fast is set' });
 }
 
-async function buildEntry(
+async function buildImage(
   planned: EntryBuild,
   planFor: (tools: ToolVersions) => EntryBuild,
   source: EntrySource,
@@ -199,7 +194,7 @@ async function buildEntry(
   options: BuildOptions,
   toolsNow: () => Promise<ToolVersions>,
   registry: RegistryClient,
-  rt: BuildRuntime,
+  rt: Runtime,
 ): Promise<ImageResult> {
   const started = Date.now();
   const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
@@ -234,7 +229,15 @@ async function buildEntry(
     rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
   }
   const metadataFile = path.join(entryDir, 'metadata.json');
-  const invocation: BuildInvocation = { build, file: source.file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
+  const invocation: BuildInvocation = {
+    build,
+    file: source.file,
+    context: source.context,
+    push: options.push,
+    load: !options.push,
+    metadataFile,
+    ...(options.builder ? { builder: options.builder } : {}),
+  };
 
   let attempts = 0;
   let output = '';
@@ -244,7 +247,11 @@ async function buildEntry(
     attempts++;
     rmSync(metadataFile, { force: true });
     const res = tools.buildx
-      ? await execCapture(rt.docker, buildxArgs(invocation, tools), { env: rt.env, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) })
+      ? await execCapture(rt.docker, buildxArgs(invocation, tools), {
+          env: rt.env,
+          onLine: rt.log.untrusted,
+          ...(rt.signal ? { signal: rt.signal } : {}),
+        })
       : await dockerBuild(invocation, rt);
     output = res.output;
     code = res.code;
@@ -258,7 +265,9 @@ async function buildEntry(
     }
     if (attempts < maxAttempts && isTransient(output)) {
       const wait = backoffMs(attempts);
-      rt.log.warning(`transient failure (attempt ${attempts} of ${maxAttempts}), retrying in ${wait / 1000} s: ${diagnoseFailure(output).error}`);
+      rt.log.warning(
+        `transient failure (attempt ${attempts} of ${maxAttempts}), retrying in ${wait / 1000} s: ${diagnoseFailure(output).error}`,
+      );
       await new Promise((r) => setTimeout(r, wait));
       continue;
     }
@@ -269,7 +278,16 @@ async function buildEntry(
     const failure = describeFailure(diagnoseFailure(output));
     const why = rt.signal?.aborted ? 'cancelled' : attempts > 1 ? `failed after ${attempts} attempts` : 'failed';
     rt.log.error(`${build.entry.tag}: build ${why}:\n  ${failure}`);
-    return { ...base, status: 'failed', cache: build.cache.backend, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total, error: failure };
+    return {
+      ...base,
+      status: 'failed',
+      cache: build.cache.backend,
+      seconds: seconds(),
+      attempts,
+      cachedSteps: steps.cached,
+      totalSteps: steps.total,
+      error: failure,
+    };
   }
 
   // 3. What was built: digest and image id from buildx's metadata, size from the registry.
@@ -297,7 +315,18 @@ async function buildEntry(
     if (restoredKey !== local.key) await saveDir(local.dir, local.key, rt.log, options.cacheTimeoutSeconds * 1000);
   }
   rt.log.info(`built ${build.entry.tag}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
-  return { ...base, status: 'built', cache: build.cache.backend, digest, imageId, size, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total };
+  return {
+    ...base,
+    status: 'built',
+    cache: build.cache.backend,
+    digest,
+    imageId,
+    size,
+    seconds: seconds(),
+    attempts,
+    cachedSteps: steps.cached,
+    totalSteps: steps.total,
+  };
 }
 
 /** Point every requested tag at the manifest the content tag holds (leaving tags that already do). */
@@ -315,9 +344,13 @@ async function pointTags(tags: string[], manifest: Manifest, contentTag: string,
 }
 
 /** The fallback without buildx: docker build with BuildKit, then docker push per tag. */
-async function dockerBuild(inv: Parameters<typeof dockerBuildArgs>[0], rt: BuildRuntime): Promise<{ code: number; output: string }> {
+async function dockerBuild(inv: Parameters<typeof dockerBuildArgs>[0], rt: Runtime): Promise<{ code: number; output: string }> {
   const { env, build, pushes } = dockerBuildArgs(inv);
-  const res = await execCapture(rt.docker, build, { env: { ...rt.env, ...env }, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) });
+  const res = await execCapture(rt.docker, build, {
+    env: { ...rt.env, ...env },
+    onLine: rt.log.untrusted,
+    ...(rt.signal ? { signal: rt.signal } : {}),
+  });
   let output = res.output;
   if (res.code !== 0) return res;
   for (const push of pushes) {

@@ -2,7 +2,8 @@ import { UserError } from '../errors.js';
 import type { Plan } from '../matrix/resolve.js';
 import type { Request } from '../request.js';
 import { pinned, smokeImages } from '../smoke/options.js';
-import { buildCommand, type BuildRuntime, type ImageResult } from './build.js';
+import type { Runtime } from '../runtime.js';
+import { buildCommand, type ImageResult } from './build.js';
 import { compatFor, planCommand } from './plan.js';
 import { reproCommand, type ReproResult } from './repro.js';
 import { hostFacts, smokeCommand, type SmokeResult } from './smoke.js';
@@ -18,7 +19,7 @@ export interface CommandResult {
 }
 
 /** Run the request's command. Both entry points call this and nothing else. */
-export async function runCommand(request: Request, runtime: BuildRuntime): Promise<CommandResult> {
+export async function runCommand(request: Request, runtime: Runtime): Promise<CommandResult> {
   switch (request.command) {
     case 'plan':
       return { plan: planCommand(request) };
@@ -41,7 +42,7 @@ export async function runCommand(request: Request, runtime: BuildRuntime): Promi
   }
 }
 
-async function buildAndMaybeSmoke(request: Request, runtime: BuildRuntime, withSmoke: boolean): Promise<CommandResult> {
+async function buildAndMaybeSmoke(request: Request, runtime: Runtime, withSmoke: boolean): Promise<CommandResult> {
   if (!request.build) throw new UserError(`command ${request.command} needs the build settings (image, ...)`);
   const plan = planCommand(request);
   const images = await buildCommand(plan, request.build, runtime);
@@ -50,12 +51,15 @@ async function buildAndMaybeSmoke(request: Request, runtime: BuildRuntime, withS
   // Asked once: auto decides on it, and the smoke test's preflight reuses it.
   const host = smoke.expectGpu ? await hostFacts(runtime) : undefined;
   if (smoke.mode === 'auto' && host && host.gpus.length === 0) {
-    runtime.log.info('smoke test skipped: smoke is auto and this runner has no GPU (set smoke: true to run it anyway, or expect-gpu: false for the CPU check)');
+    runtime.log.info(
+      'smoke test skipped: smoke is auto and this runner has no GPU (set smoke: true to run it anyway, or expect-gpu: false for the CPU check)',
+    );
     return { plan, images };
   }
   const targets = new Map<string, string>();
   for (const r of images) {
-    if ((r.status === 'built' || r.status === 'skipped') && r.tags[0]) targets.set(r.key, pinned(r.tags[0], request.build.push ? r.digest : null));
+    if ((r.status === 'built' || r.status === 'skipped') && r.tags[0])
+      targets.set(r.key, pinned(r.tags[0], request.build.push ? r.digest : null));
   }
   // Entries that failed to build are not smoke-tested: the build already failed them.
   const built = { ...plan, include: plan.include.filter((e) => targets.has(e.key)) };

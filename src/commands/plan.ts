@@ -33,12 +33,20 @@ function planOneEntry(text: string, origin: string, data: CompatData, inputs: Cu
   const fields = [versionField, 'cuda', 'python', 'os', 'flavor', 'key'] as const;
   for (const f of fields) {
     if (typeof cell?.[f] !== 'string') {
-      throw new UserError(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${quote(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
+      throw new UserError(
+        `${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${quote(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`,
+      );
     }
   }
   // jax's CUDA is asked for by major (its wheel extra); the entry's cuda is the base image's minor.
-  const cuda = framework === 'jax' && typeof cell.cudaVariant === 'string' && cell.cudaVariant.startsWith('cuda') ? cell.cudaVariant.slice(4) : cell.cuda;
-  const spec = specFromObject({ include: [{ [versionField]: cell[versionField], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
+  const cuda =
+    framework === 'jax' && typeof cell.cudaVariant === 'string' && cell.cudaVariant.startsWith('cuda')
+      ? cell.cudaVariant.slice(4)
+      : cell.cuda;
+  const spec = specFromObject(
+    { include: [{ [versionField]: cell[versionField], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] },
+    origin,
+  );
   // The entry's own customisation wins over the inputs (as include items do in a plan).
   const customisation = mergeCustomisation(inputs, customisationFromEntry(cell.customisation, `${origin}.customisation`));
   const plan = resolvePlan(spec, data, { maxEntries: 1, customisation });

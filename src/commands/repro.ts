@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FEATURES, buildxArgs, type ToolVersions } from '../build/buildx.js';
-import { planEntryBuild, renderTagTemplate } from '../build/entry-build.js';
-import type { BuildOptions } from '../build/options.js';
-import { diagnoseFailure, describeFailure } from '../build/progress.js';
-import { parseTaggedReference, repositoryName } from '../build/reference.js';
+import { FEATURES, buildxArgs, type ToolVersions } from '../image/buildx.js';
+import { planEntryBuild, renderTagTemplate } from '../image/build-plan.js';
+import type { BuildOptions } from '../image/options.js';
+import { diagnoseFailure, describeFailure } from '../image/progress.js';
+import { parseTaggedReference, repositoryName } from '../image/reference.js';
 import { checkCustomisationFits, dockerfileFor, readBuildSource, type BaseLookup, type BuildSource } from '../effects/build-source.js';
 import { lookUpBaseImages } from './build.js';
 import { detectTools } from '../effects/docker.js';
@@ -18,7 +18,7 @@ import type { Plan } from '../matrix/resolve.js';
 import { MAX_FILE_DIFFS, compareShapes, diffEntries, likelyCause, type DeterminismResult } from '../repro/compare.js';
 import { diffPackages, inventoryOf, inventoryWants, mergeLayers, type Inventory, type PackageChange } from '../repro/inventory.js';
 import type { ReproOptions } from '../repro/options.js';
-import type { BuildLog } from './build.js';
+import type { Runtime } from '../runtime.js';
 
 /**
  * `repro`: is an image built twice from the same sources the same image, and
@@ -46,16 +46,7 @@ export interface ReproResult {
   error?: string;
 }
 
-export interface ReproRuntime {
-  log: BuildLog;
-  env: NodeJS.ProcessEnv;
-  docker: string;
-  baseDir: string;
-  now: () => Date;
-  mask?: (secret: string) => void;
-}
-
-export async function reproCommand(plan: Plan, build: BuildOptions, repro: ReproOptions, rt: ReproRuntime): Promise<ReproResult[]> {
+export async function reproCommand(plan: Plan, build: BuildOptions, repro: ReproOptions, rt: Runtime): Promise<ReproResult[]> {
   const tools = await detectTools(rt.docker, build.builder, rt.env);
   requireReproducibleBuilder(tools);
   const epoch = repro.sourceDateEpoch ?? (await commitTime(rt));
@@ -82,7 +73,9 @@ export async function reproCommand(plan: Plan, build: BuildOptions, repro: Repro
 
 export function requireReproducibleBuilder(tools: ToolVersions): void {
   if (!tools.buildx) {
-    throw new UserError('repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; Docker\'s built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action');
+    throw new UserError(
+      "repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; Docker's built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action",
+    );
   }
   if (!FEATURES.rewriteTimestamp(tools)) {
     throw new UserError(
@@ -91,11 +84,13 @@ export function requireReproducibleBuilder(tools: ToolVersions): void {
   }
 }
 
-async function commitTime(rt: ReproRuntime): Promise<number> {
+async function commitTime(rt: Runtime): Promise<number> {
   const res = await execCapture('git', ['log', '-1', '--pretty=%ct'], { cwd: rt.baseDir, env: rt.env, timeoutMs: 30_000 });
   const t = res.output.trim();
   if (res.code !== 0 || !/^\d+$/.test(t)) {
-    throw new UserError('source-date-epoch is not set and the workspace is not a git checkout with a commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)');
+    throw new UserError(
+      'source-date-epoch is not set and the workspace is not a git checkout with a commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)',
+    );
   }
   return Number(t);
 }
@@ -111,7 +106,7 @@ async function checkEntry(
   baseImage: BaseLookup | undefined,
   scratch: string,
   registry: RegistryClient,
-  rt: ReproRuntime,
+  rt: Runtime,
 ): Promise<ReproResult> {
   const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch };
   if (baseImage && 'error' in baseImage) {
@@ -164,7 +159,9 @@ async function checkEntry(
     } else if (!shapes.deterministic) {
       determinism.cause = shapes.config.same ? null : 'the image config differs (labels, env or history that change per build)';
     }
-    rt.log.info(determinism.deterministic ? `deterministic: ${shapes.manifest.a}` : `NOT deterministic: ${shapes.manifest.a} vs ${shapes.manifest.b}`);
+    rt.log.info(
+      determinism.deterministic ? `deterministic: ${shapes.manifest.a}` : `NOT deterministic: ${shapes.manifest.a} vs ${shapes.manifest.b}`,
+    );
     const result: ReproResult = { ...base, status: 'checked', determinism };
     if (repro.baseline) result.impact = await changeImpact(entry, repro.baseline, build, first, registry);
     return result;
@@ -181,7 +178,13 @@ async function inventory(image: ImageSource, layers: number): Promise<Inventory>
   return inventoryOf(mergeLayers(entries));
 }
 
-async function changeImpact(entry: MatrixEntry, template: string, build: BuildOptions, current: ImageSource, registry: RegistryClient): Promise<ChangeImpact> {
+async function changeImpact(
+  entry: MatrixEntry,
+  template: string,
+  build: BuildOptions,
+  current: ImageSource,
+  registry: RegistryClient,
+): Promise<ChangeImpact> {
   const ref = renderTagTemplate(template, entry, { image: repositoryName(build.repository) });
   const { repo, tag } = parseTaggedReference(ref, 'baseline');
   const baseline = registryImage(registry, repo, tag, ref);
@@ -198,7 +201,11 @@ async function changeImpact(entry: MatrixEntry, template: string, build: BuildOp
     python,
     debian,
     versions,
-    layers: Array.from({ length: count }, (_, i) => ({ index: i, baseline: bShape.layers[i]?.size ?? null, current: cShape.layers[i]?.size ?? null })),
+    layers: Array.from({ length: count }, (_, i) => ({
+      index: i,
+      baseline: bShape.layers[i]?.size ?? null,
+      current: cShape.layers[i]?.size ?? null,
+    })),
     size: { baseline: sum(bShape), current: sum(cShape), change: sum(cShape) - sum(bShape) },
     drift: python.length > 0 || debian.length > 0 || versions.some((v) => v.baseline !== v.current),
   };

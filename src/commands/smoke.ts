@@ -16,8 +16,16 @@ import {
   type Finding,
   type HostGpu,
 } from '../smoke/preflight.js';
-import { gpuModeFor, parseCheckOutput, smokeRunArgs, smokeRunEnv, type CheckItem, type CheckReport, type SmokeOptions } from '../smoke/run-args.js';
-import type { BuildLog } from './build.js';
+import {
+  gpuModeFor,
+  parseCheckOutput,
+  smokeRunArgs,
+  smokeRunEnv,
+  type CheckItem,
+  type CheckReport,
+  type SmokeOptions,
+} from '../smoke/run-args.js';
+import type { Runtime } from '../runtime.js';
 
 /**
  * `smoke`: prove each image works, inside a container: host preflight first
@@ -42,13 +50,6 @@ export interface SmokeResult {
   output?: string;
 }
 
-export interface SmokeRuntime {
-  log: BuildLog;
-  env: NodeJS.ProcessEnv;
-  docker: string;
-  signal?: AbortSignal;
-}
-
 /** Where the check script is: next to the bundle (ncc copies it there) or in src/ when run from source. */
 export function checkScriptPath(): string {
   const where: unknown = new URL('../smoke/check.py', import.meta.url);
@@ -63,7 +64,7 @@ export interface HostFacts {
 }
 
 /** nvidia-smi and docker info, once per run. */
-export async function hostFacts(rt: SmokeRuntime): Promise<HostFacts> {
+export async function hostFacts(rt: Runtime): Promise<HostFacts> {
   const findings: Finding[] = [];
   let smi = await execCapture('nvidia-smi', NVIDIA_SMI_QUERY, { env: rt.env, timeoutMs: 30_000 });
   if (smi.code !== 0 && /not a valid field|Invalid combination/i.test(smi.output)) {
@@ -83,7 +84,7 @@ export async function smokeCommand(
   images: Map<string, string>,
   options: SmokeOptions,
   data: CompatData,
-  rt: SmokeRuntime,
+  rt: Runtime,
   known?: HostFacts,
 ): Promise<SmokeResult[]> {
   const check = checkScriptPath();
@@ -111,7 +112,15 @@ export async function smokeCommand(
       seconds: 0,
     };
     if (!image) {
-      results.push({ ...base, status: 'failed', failed: 'image', diagnosis: { cause: 'no image for this entry', fix: 'build it first (command build or all), or pass the build step\'s images output in input images' } });
+      results.push({
+        ...base,
+        status: 'failed',
+        failed: 'image',
+        diagnosis: {
+          cause: 'no image for this entry',
+          fix: "build it first (command build or all), or pass the build step's images output in input images",
+        },
+      });
       continue;
     }
     const preflight = gpu ? (hostError ?? (driver ? driverFinding(entry, driver, data) : null)) : null;
@@ -131,7 +140,7 @@ async function runOne(
   options: SmokeOptions,
   check: string,
   base: Omit<SmokeResult, 'status'>,
-  rt: SmokeRuntime,
+  rt: Runtime,
 ): Promise<SmokeResult> {
   const name = `gim-smoke-${entry.key}-${randomBytes(3).toString('hex')}`;
   const started = Date.now();
@@ -155,12 +164,18 @@ async function runOne(
       status: 'failed',
       seconds,
       failed: 'timeout',
-      diagnosis: { cause: `the smoke test did not finish within ${options.timeoutSeconds} s; the container was stopped`, fix: 'look at its output below; raise smoke-timeout if the image is just slow to start' },
+      diagnosis: {
+        cause: `the smoke test did not finish within ${options.timeoutSeconds} s; the container was stopped`,
+        fix: 'look at its output below; raise smoke-timeout if the image is just slow to start',
+      },
       output: tail,
     };
   }
   if (!report) {
-    const diagnosis = diagnoseSmokeFailure(res.output, entry) ?? { cause: `the container exited with status ${res.code} before the check reported`, fix: 'see the container output' };
+    const diagnosis = diagnoseSmokeFailure(res.output, entry) ?? {
+      cause: `the container exited with status ${res.code} before the check reported`,
+      fix: 'see the container output',
+    };
     return { ...base, status: 'failed', seconds, failed: 'container', diagnosis, output: tail };
   }
   const { checks, ...facts } = report;
@@ -169,7 +184,10 @@ async function runOne(
   if (firstFailed) {
     result.failed = firstFailed.name;
     const diagnosis = diagnoseSmokeFailure(`${firstFailed.message ?? ''}\n${res.output}`, entry);
-    result.diagnosis = diagnosis ?? { cause: firstFailed.message ?? `${firstFailed.name} failed`, fix: 'see the check\'s value and expectation' };
+    result.diagnosis = diagnosis ?? {
+      cause: firstFailed.message ?? `${firstFailed.name} failed`,
+      fix: "see the check's value and expectation",
+    };
   }
   return result;
 }

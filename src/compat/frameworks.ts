@@ -84,12 +84,15 @@ export function checkFrameworks(d: FrameworkData): FrameworkData {
   };
   for (const r of d.tensorflow) {
     if (!MINOR.test(r.minor)) fail(`tensorflow minor ${r.minor}`);
-    if (!r.patches.length || r.patches.some((p) => !VERSION.test(p) || !p.startsWith(`${r.minor}.`))) fail(`tensorflow ${r.minor} patches ${r.patches.join(', ')}`);
+    if (!r.patches.length || r.patches.some((p) => !VERSION.test(p) || !p.startsWith(`${r.minor}.`)))
+      fail(`tensorflow ${r.minor} patches ${r.patches.join(', ')}`);
     if (!r.python.length || r.python.some((p) => !MINOR.test(p))) fail(`tensorflow ${r.minor} python`);
     if (!MINOR.test(r.cuda) || !r.cudaFull.startsWith(`${r.cuda}.`)) fail(`tensorflow ${r.minor} cuda ${r.cuda} / ${r.cudaFull}`);
-    if ((r.install === 'pinned-libraries' || r.install === 'and-cuda-constrained') && r.cudaLibraries.length === 0) fail(`tensorflow ${r.minor}: ${r.install} without cudaLibraries`);
+    if ((r.install === 'pinned-libraries' || r.install === 'and-cuda-constrained') && r.cudaLibraries.length === 0)
+      fail(`tensorflow ${r.minor}: ${r.install} without cudaLibraries`);
     if (r.cudaLibraries.some((l) => !/^nvidia-[a-z0-9-]+==[\d.]+$/.test(l))) fail(`tensorflow ${r.minor} cudaLibraries`);
-    if (!/^(nvidia\/cuda|ubuntu):[\w.-]+$/.test(r.baseImage) || !r.baseImage.endsWith(r.os)) fail(`tensorflow ${r.minor} baseImage ${r.baseImage}`);
+    if (!/^(nvidia\/cuda|ubuntu):[\w.-]+$/.test(r.baseImage) || !r.baseImage.endsWith(r.os))
+      fail(`tensorflow ${r.minor} baseImage ${r.baseImage}`);
   }
   for (const r of d.jax) {
     if (!VERSION.test(r.version) || !r.python.length || !r.cuda.every((c) => d.jaxCuda[c])) fail(`jax ${r.version}`);

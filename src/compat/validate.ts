@@ -1,14 +1,7 @@
 import semver from 'semver';
 import { UserError, quote } from '../errors.js';
 import { cudaVersionOfVariant } from './variant.js';
-import {
-  PROVENANCES,
-  RELEASE_STATUSES,
-  type CompatData,
-  type CompatOverride,
-  type CudaRelease,
-  type TorchRelease,
-} from './schema.js';
+import { PROVENANCES, RELEASE_STATUSES, type CompatData, type CompatOverride, type CudaRelease, type TorchRelease } from './schema.js';
 
 /**
  * Schema and sanity checks for release data. Pure: takes parsed JSON, returns
@@ -150,7 +143,7 @@ function checkTorchRelease(p: Problems, path: string, r: Json): void {
       const pp = `${path}.patches[${i}]`;
       if (!isObject(patch)) return p.add(pp, `expected an object, got ${quote(patch)}`);
       checkKeys(p, pp, patch, ['torch', 'torchvision', 'torchaudio', 'provenance']);
-      if (str(p, `${pp}.torch`, patch.torch) ) {
+      if (str(p, `${pp}.torch`, patch.torch)) {
         const v = semver.valid(patch.torch);
         if (!v || semver.prerelease(v)) {
           p.add(`${pp}.torch`, `${quote(patch.torch)} is not a release version like 2.4.1`);

@@ -1,4 +1,4 @@
-import { lines } from '../build/options.js';
+import { lines } from '../image/options.js';
 import { UserError, describeValue, quote } from '../errors.js';
 import { pipName } from '../repro/inventory.js';
 
@@ -64,7 +64,24 @@ const FIELD_OF: Record<CustomKey, keyof Customisation> = {
 };
 
 /** Placeholders a base-image template may use, filled from the entry. */
-export const BASE_IMAGE_PLACEHOLDERS = ['framework', 'version', 'torch', 'torchvision', 'torchaudio', 'tensorflow', 'jax', 'cuda', 'cudaFull', 'cudaVariant', 'cudnn', 'cudnnMajor', 'python', 'os', 'ubuntu', 'flavor'] as const;
+export const BASE_IMAGE_PLACEHOLDERS = [
+  'framework',
+  'version',
+  'torch',
+  'torchvision',
+  'torchaudio',
+  'tensorflow',
+  'jax',
+  'cuda',
+  'cudaFull',
+  'cudaVariant',
+  'cudnn',
+  'cudnnMajor',
+  'python',
+  'os',
+  'ubuntu',
+  'flavor',
+] as const;
 
 /** Packages the matrix decides; pip-packages may not name them. */
 export const FRAMEWORK_PACKAGES = ['torch', 'torchvision', 'torchaudio'] as const;
@@ -124,7 +141,9 @@ const TAG_SUFFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 export function parseAptPackage(text: string, field: string): string {
   const t = text.trim();
   if (!APT_PACKAGE.test(t)) {
-    throw new UserError(`${field}: ${quote(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
+    throw new UserError(
+      `${field}: ${quote(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`,
+    );
   }
   return t;
 }
@@ -132,9 +151,12 @@ export function parseAptPackage(text: string, field: string): string {
 /** pip requirement specifier: name, optional [extras], optional comma-separated version specifiers. */
 export function parsePipPackage(text: string, field: string): string {
   const t = text.trim();
-  const accepted = 'name[extras] with optional versions, e.g. numpy==1.26.4, opencv-python-headless>=4.10,<5 or transformers[torch]==4.46.0';
+  const accepted =
+    'name[extras] with optional versions, e.g. numpy==1.26.4, opencv-python-headless>=4.10,<5 or transformers[torch]==4.46.0';
   if (/^(?:https?|file|git\+\w+):|^[./]|@/.test(t)) {
-    throw new UserError(`${field}: ${quote(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`);
+    throw new UserError(
+      `${field}: ${quote(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`,
+    );
   }
   const m = /^([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$/.exec(t);
   const name = m?.[1] ?? '';
@@ -147,11 +169,12 @@ export function parsePipPackage(text: string, field: string): string {
   if (!ok) throw new UserError(`${field}: ${quote(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
   const normal = pipName(name);
   if ((FRAMEWORK_PACKAGES as readonly string[]).includes(normal)) {
-    throw new UserError(`${field}: ${quote(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
+    throw new UserError(
+      `${field}: ${quote(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`,
+    );
   }
   return `${name}${extras}${specifiers.replace(/\s+/g, '')}`;
 }
-
 
 export function parseIndexUrl(text: string, field: string): string {
   const t = text.trim();
@@ -159,14 +182,18 @@ export function parseIndexUrl(text: string, field: string): string {
   try {
     url = new URL(t);
   } catch {
-    throw new UserError(`${field}: ${quote(text)} is not a URL; accepted: an http(s) URL of a package index, e.g. https://pypi.example.com/simple`);
+    throw new UserError(
+      `${field}: ${quote(text)} is not a URL; accepted: an http(s) URL of a package index, e.g. https://pypi.example.com/simple`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UserError(`${field}: ${quote(text)} is not an http(s) URL`);
   }
   if (url.username || url.password) {
     // The URL is written into the Dockerfile, and so into the image's history and the build log.
-    throw new UserError(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`);
+    throw new UserError(
+      `${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`,
+    );
   }
   if (/["'`$\\\s]/.test(t)) throw new UserError(`${field}: ${quote(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
   return t;
@@ -180,14 +207,17 @@ export function parseEnvLine(text: string, field: string): [string, string] {
 }
 
 function parseEnvValue(value: string, field: string): string {
-  if (/[\u0000-\u001f\u007f]/.test(value)) throw new UserError(`${field}: the value contains control characters (a newline?); one line per variable`);
+  if (/[\u0000-\u001f\u007f]/.test(value))
+    throw new UserError(`${field}: the value contains control characters (a newline?); one line per variable`);
   return value;
 }
 
 export function parseWorkdir(text: string, field: string): string {
   const t = text.trim();
   if (!WORKDIR.test(t) || t.split('/').includes('..')) {
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: an absolute path of letters, digits and ._@+-/ such as /workspace`);
+    throw new UserError(
+      `${field}: ${quote(text)} is not valid; accepted: an absolute path of letters, digits and ._@+-/ such as /workspace`,
+    );
   }
   return t.length > 1 ? t.replace(/\/+$/, '') : t;
 }
@@ -195,8 +225,12 @@ export function parseWorkdir(text: string, field: string): string {
 export function parseUser(text: string, field: string): string {
   const t = text.trim();
   const m = USER.exec(t);
-  if (!m) throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`);
-  if (m[1] === 'root' || m[2] === '0') throw new UserError(`${field}: ${quote(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
+  if (!m)
+    throw new UserError(
+      `${field}: ${quote(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`,
+    );
+  if (m[1] === 'root' || m[2] === '0')
+    throw new UserError(`${field}: ${quote(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
   return t;
 }
 
@@ -204,7 +238,9 @@ export function parseUser(text: string, field: string): string {
 export function parseWorkspacePath(text: string, field: string): string {
   const t = text.trim().replace(/^\.\//, '');
   if (t === '' || t.startsWith('/') || t.split('/').includes('..') || !/^[A-Za-z0-9._@+\/-]+$/.test(t)) {
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`);
+    throw new UserError(
+      `${field}: ${quote(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`,
+    );
   }
   return t;
 }
@@ -217,7 +253,11 @@ export function parseBaseImageTemplate(text: string, field: string): string {
     }
   }
   const sample = t.replace(/\{[^}]*\}/g, 'x1');
-  if (t === '' || /[\s"'`$\\]/.test(t) || !/^[a-z0-9][a-z0-9._\/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))) {
+  if (
+    t === '' ||
+    /[\s"'`$\\]/.test(t) ||
+    !/^[a-z0-9][a-z0-9._\/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))
+  ) {
     throw new UserError(
       `${field}: ${quote(text)} is not an image reference; accepted: repository:tag with optional placeholders, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`,
     );
@@ -227,7 +267,10 @@ export function parseBaseImageTemplate(text: string, field: string): string {
 
 export function parseTagSuffix(text: string, field: string): string {
   const t = text.trim();
-  if (!TAG_SUFFIX.test(t)) throw new UserError(`${field}: ${quote(text)} is not valid; accepted: up to 40 letters, digits, _ . - (starting with a letter or digit)`);
+  if (!TAG_SUFFIX.test(t))
+    throw new UserError(
+      `${field}: ${quote(text)} is not valid; accepted: up to 40 letters, digits, _ . - (starting with a letter or digit)`,
+    );
   return t;
 }
 
@@ -246,7 +289,9 @@ export function parseCustomInputs(raw: RawCustomInputs, names: Record<CustomKey,
   const c = emptyCustomisation();
   c.aptPackages = dedupe(words(raw['apt-packages']).map((w, i) => parseAptPackage(w, `${names['apt-packages']} item ${i + 1}`)));
   c.pipPackages = dedupe(words(raw['pip-packages']).map((w, i) => parsePipPackage(w, `${names['pip-packages']} item ${i + 1}`)));
-  c.pipExtraIndexUrls = dedupe(words(raw['pip-extra-index-url']).map((w, i) => parseIndexUrl(w, `${names['pip-extra-index-url']} item ${i + 1}`)));
+  c.pipExtraIndexUrls = dedupe(
+    words(raw['pip-extra-index-url']).map((w, i) => parseIndexUrl(w, `${names['pip-extra-index-url']} item ${i + 1}`)),
+  );
   c.env = sortEnv(lines(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)));
   setSingleValues(c, (key) => {
     const t = raw[key]?.trim();
@@ -336,7 +381,8 @@ function envFromSpec(v: unknown, field: string): [string, string][] {
  */
 export function customisationFromEntry(v: unknown, field: string): Customisation | null {
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'object' || Array.isArray(v)) throw new UserError(`${field}: expected the customisation object a plan wrote, got ${describeValue(v)}`);
+  if (typeof v !== 'object' || Array.isArray(v))
+    throw new UserError(`${field}: expected the customisation object a plan wrote, got ${describeValue(v)}`);
   const o = v as Record<string, unknown>;
   const spec: Record<string, unknown> = {};
   for (const key of CUSTOM_KEYS) {
@@ -345,7 +391,8 @@ export function customisationFromEntry(v: unknown, field: string): Customisation
     spec[key] = key === 'env' && Array.isArray(value) ? value.map((p) => (Array.isArray(p) ? `${p[0]}=${p[1]}` : p)) : value;
   }
   const unknown = Object.keys(o).filter((k) => !Object.values(FIELD_OF).includes(k as keyof Customisation));
-  if (unknown.length) throw new UserError(`${field}: unknown key ${quote(unknown[0])}; this entry was written by another version of the action?`);
+  if (unknown.length)
+    throw new UserError(`${field}: unknown key ${quote(unknown[0])}; this entry was written by another version of the action?`);
   return customisationFromSpec(spec, field) ?? emptyCustomisation();
 }
 

@@ -23,7 +23,9 @@ export function explainStepLog(lines: string[]): string | null {
     if (culprit) {
       return `${culprit[1]} ${culprit[2]} asks for ${culprit[3]}, but ${framework} is pinned to ${version} for this entry: installing it would replace the entry's ${framework}. Choose a version of ${culprit[1]} that works with ${framework} ${version}, or build the entry with the ${framework} it needs`;
     }
-    const asked = lines.map((l) => /The user requested ((?:torch|torchvision|torchaudio)\S*)$/.exec(l.trim())).find((m) => m && FRAMEWORK.test(m[1] as string));
+    const asked = lines
+      .map((l) => /The user requested ((?:torch|torchvision|torchaudio)\S*)$/.exec(l.trim()))
+      .find((m) => m && FRAMEWORK.test(m[1] as string));
     if (asked) {
       return `the requirements ask for ${asked[1]}, but ${framework} is pinned to ${version} for this entry (the matrix decides it); remove ${framework} from the requirements or make it match`;
     }
@@ -38,7 +40,8 @@ export function explainStepLog(lines: string[]): string | null {
     const which = /^\s*(\S+==\S+) from /m.exec(text)?.[1] ?? /Hash mismatch for `([^`]+)`/.exec(text)?.[1] ?? 'a package';
     const expected = /Expected sha256 ([0-9a-f]{64})/.exec(text)?.[1] ?? /Expected:\s*\n\s*sha256:([0-9a-f]{64})/.exec(text)?.[1];
     const got = /Got\s+([0-9a-f]{64})/.exec(text)?.[1] ?? /Computed:\s*\n\s*sha256:([0-9a-f]{64})/.exec(text)?.[1];
-    const detail = expected && got ? ` (the requirements file says sha256 ${expected.slice(0, 12)}…, the download is ${got.slice(0, 12)}…)` : '';
+    const detail =
+      expected && got ? ` (the requirements file says sha256 ${expected.slice(0, 12)}…, the download is ${got.slice(0, 12)}…)` : '';
     return `requirements: the file downloaded for ${which} does not match its hash in the requirements file${detail}. Either the requirements file is stale or the package on the index changed; find out which before regenerating the hashes`;
   }
   if (/Hashes are required in --require-hashes mode, but they are missing/.test(text)) {
@@ -54,12 +57,15 @@ export function explainStepLog(lines: string[]): string | null {
   if (/No module named pip/.test(text)) {
     return 'the base image has no pip for python3; base-image needs an image that brings pip with its torch (pytorch/pytorch and NGC images do), or install pip in a base of your own';
   }
-  const apt = /E: (?:Unable to locate package|Package '?)(\S+?)'? (?:has no installation candidate)?/.exec(text) ?? /E: Unable to locate package (\S+)/.exec(text);
+  const apt =
+    /E: (?:Unable to locate package|Package '?)(\S+?)'? (?:has no installation candidate)?/.exec(text) ??
+    /E: Unable to locate package (\S+)/.exec(text);
   if (apt) {
     return `apt-packages: ${apt[1]} is not a package of the base image's distribution (or its version is not available there); check the name for that release`;
   }
   const uid = /useradd: UID (\d+) is not unique/.exec(text);
-  if (uid) return `user: uid ${uid[1]} already belongs to another user of the base image; give another uid (user: name:uid) or leave the uid out`;
+  if (uid)
+    return `user: uid ${uid[1]} already belongs to another user of the base image; give another uid (user: name:uid) or leave the uid out`;
   if (/\/tmp\/gim-post-install: (?:Permission denied|not found)|exec format error/.test(text)) {
     return 'post-install could not be run: it needs a #! line naming an interpreter the image has (e.g. #!/bin/sh), or to be a plain sh script';
   }

@@ -23,7 +23,8 @@ export function readRequirements(text: string, origin: string): RequirementsFact
     const include = /^(?:-r|--requirement|-c|--constraint)(?:\s+|=)(\S+)$/.exec(line);
     if (include) {
       const file = include[1] as string;
-      if (/^[a-z+]+:\/\//i.test(file)) throw new UserError(`${at}: ${quote(file)}: includes by URL are not followed; copy the file into the repository`);
+      if (/^[a-z+]+:\/\//i.test(file))
+        throw new UserError(`${at}: ${quote(file)}: includes by URL are not followed; copy the file into the repository`);
       if (file.startsWith('/') || file.split('/').includes('..')) {
         throw new UserError(`${at}: ${quote(file)} is outside the requirements file's folder; keep included files beside it or below it`);
       }
@@ -31,7 +32,9 @@ export function readRequirements(text: string, origin: string): RequirementsFact
       return;
     }
     if (/^(?:-e|--editable)\b/.test(line) || /^(?:\.{1,2}\/|\/|file:)/.test(line) || /@\s*file:/.test(line)) {
-      throw new UserError(`${at}: ${quote(line)} installs from a local path, which the image build cannot see; publish the package to an index (pip-extra-index-url) or install it in post-install`);
+      throw new UserError(
+        `${at}: ${quote(line)} installs from a local path, which the image build cannot see; publish the package to an index (pip-extra-index-url) or install it in post-install`,
+      );
     }
     if (/--hash[=\s]/.test(line)) facts.hashes = true;
     if (line.startsWith('-')) return; // an option line: --index-url, --extra-index-url, --find-links, ...

@@ -33,7 +33,13 @@ function bounded<T>(work: Promise<T>, what: string, timeoutMs: number): Promise<
 }
 
 /** Restore `dir`; returns the key that matched, or null. */
-export async function restoreDir(dir: string, key: string, restoreKeys: string[], log: CacheLog, timeoutMs = CACHE_OPERATION_TIMEOUT_MS): Promise<string | null> {
+export async function restoreDir(
+  dir: string,
+  key: string,
+  restoreKeys: string[],
+  log: CacheLog,
+  timeoutMs = CACHE_OPERATION_TIMEOUT_MS,
+): Promise<string | null> {
   try {
     const cache = await cacheModule();
     const hit = await bounded(cache.restoreCache([dir], key, restoreKeys), 'the Actions cache', timeoutMs);

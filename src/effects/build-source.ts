@@ -1,8 +1,8 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONTEXT_POST_INSTALL, CONTEXT_REQUIREMENTS_DIR, renderDockerfile } from '../build/dockerfile.js';
-import type { BuildOptions } from '../build/options.js';
-import { parseImageReference } from '../build/reference.js';
+import { CONTEXT_POST_INSTALL, CONTEXT_REQUIREMENTS_DIR, renderDockerfile } from '../template/dockerfile.js';
+import type { BuildOptions } from '../image/options.js';
+import { parseImageReference } from '../image/reference.js';
 import { changesImage, customKeysSet, emptyCustomisation } from '../custom/customisation.js';
 import { readRequirements, type RequirementsFacts } from '../custom/requirements.js';
 import { UserError, quote } from '../errors.js';
@@ -125,7 +125,8 @@ function copyRequirements(rel: string, workspace: string, targetDir: string | nu
     const real = read.path as string;
     const facts = readRequirements(read.text, origin);
     const relToTop = path.relative(topDir, real);
-    if (relToTop.startsWith('..')) throw new UserError(`${origin}: ${quote(file)} is outside the folder of ${rel}; keep included files beside it or below it`);
+    if (relToTop.startsWith('..'))
+      throw new UserError(`${origin}: ${quote(file)} is outside the folder of ${rel}; keep included files beside it or below it`);
     if (seen.has(real)) return facts;
     seen.add(real);
     if (targetDir) {
@@ -166,8 +167,14 @@ export async function lookUpBaseImage(reference: string, registry: RegistryClien
     if (status === 401 || status === 403) {
       // Docker Hub answers 401 for a repository that does not exist too; the builder may still be
       // able to pull with credentials this client cannot use, so the build is left to decide.
-      return { digest: null, warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private image without a login here, or a repository that does not exist); building from the tag, unpinned` };
+      return {
+        digest: null,
+        warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private image without a login here, or a repository that does not exist); building from the tag, unpinned`,
+      };
     }
-    return { digest: null, warning: `could not look up the base image ${reference} (${(err as Error).message}); building from the tag, unpinned` };
+    return {
+      digest: null,
+      warning: `could not look up the base image ${reference} (${(err as Error).message}); building from the tag, unpinned`,
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { UserError, quote } from '../errors.js';
-import { cleanVersion, type ToolVersions } from '../build/buildx.js';
+import { cleanVersion, type ToolVersions } from '../image/buildx.js';
 import { execCapture } from './exec.js';
 
 /** What docker and buildx are on this runner, asked once per run. */

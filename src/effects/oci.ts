@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import type { ImageShape } from '../repro/compare.js';
 import { readTar, type TarEntry } from '../repro/tar.js';
 import { RegistryClient } from './registry.js';
-import type { Repository } from '../build/reference.js';
+import type { Repository } from '../image/reference.js';
 
 /**
  * Images as the reproducibility check reads them: an OCI layout directory
@@ -30,7 +30,8 @@ interface Manifest {
 
 function untar(blob: Buffer, mediaType: string, keep?: (path: string) => boolean): TarEntry[] {
   if (/zstd/.test(mediaType)) throw new Error('zstd-compressed layers are not read here; build with the default gzip compression');
-  const raw = /gzip/.test(mediaType) || (blob[0] === 0x1f && blob[1] === 0x8b) ? gunzipSync(blob, { maxOutputLength: MAX_LAYER_BYTES }) : blob;
+  const raw =
+    /gzip/.test(mediaType) || (blob[0] === 0x1f && blob[1] === 0x8b) ? gunzipSync(blob, { maxOutputLength: MAX_LAYER_BYTES }) : blob;
   return readTar(raw, keep);
 }
 
@@ -55,7 +56,11 @@ export function ociLayout(dir: string): ImageSource {
     describe: `OCI layout ${dir}`,
     shape: async () => {
       const { digest, doc } = load();
-      return { manifestDigest: digest, configDigest: doc.config.digest, layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })) };
+      return {
+        manifestDigest: digest,
+        configDigest: doc.config.digest,
+        layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
+      };
     },
     layer: async (i, keep) => {
       const l = load().doc.layers[i];
@@ -74,7 +79,9 @@ export function registryImage(registry: RegistryClient, repo: Repository, refere
       let digest = m.digest;
       let doc = JSON.parse(m.body.toString('utf8')) as Manifest;
       if (doc.manifests) {
-        digest = (doc.manifests.find((x) => x.platform?.architecture === 'amd64' && x.platform.os === 'linux') ?? doc.manifests[0])?.digest ?? digest;
+        digest =
+          (doc.manifests.find((x) => x.platform?.architecture === 'amd64' && x.platform.os === 'linux') ?? doc.manifests[0])?.digest ??
+          digest;
         const inner = await registry.get(repo, digest);
         if (!inner) throw new Error(`${describe}: manifest ${digest} is missing`);
         doc = JSON.parse(inner.body.toString('utf8')) as Manifest;
@@ -85,7 +92,11 @@ export function registryImage(registry: RegistryClient, repo: Repository, refere
     describe,
     shape: async () => {
       const { digest, doc } = await load();
-      return { manifestDigest: digest, configDigest: doc.config.digest, layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })) };
+      return {
+        manifestDigest: digest,
+        configDigest: doc.config.digest,
+        layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
+      };
     },
     layer: async (i, keep) => {
       const l = (await load()).doc.layers[i];

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { isLoopbackRegistry, type Repository } from '../build/reference.js';
-import { backoffMs } from '../build/transient.js';
+import { isLoopbackRegistry, type Repository } from '../image/reference.js';
+import { backoffMs } from '../image/retry.js';
 import { execCapture } from './exec.js';
 import { httpRequest, type HttpResponse } from './http.js';
 
@@ -73,7 +73,10 @@ export class RegistryClient {
   async put(repo: Repository, tag: string, manifest: Manifest): Promise<string> {
     const res = await this.request(repo, 'PUT', `/manifests/${tag}`, { 'Content-Type': manifest.mediaType }, manifest.body);
     if (!res.ok) {
-      throw new RegistryError(`PUT ${repo.registry}/${repo.path}:${tag}: ${res.status} ${res.statusText} ${res.body.toString('utf8').slice(0, 200)}`, res.status);
+      throw new RegistryError(
+        `PUT ${repo.registry}/${repo.path}:${tag}: ${res.status} ${res.statusText} ${res.body.toString('utf8').slice(0, 200)}`,
+        res.status,
+      );
     }
     return res.headers['docker-content-digest'] ?? manifest.digest;
   }
@@ -84,7 +87,8 @@ export class RegistryClient {
     for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.location && hops < 5; hops++) {
       res = await httpRequest(new URL(res.headers.location, this.base(repo)), { timeoutMs: 600_000 });
     }
-    if (!res.ok) throw new RegistryError(`GET blob ${digest} of ${repo.registry}/${repo.path}: ${res.status} ${res.statusText}`, res.status);
+    if (!res.ok)
+      throw new RegistryError(`GET blob ${digest} of ${repo.registry}/${repo.path}: ${res.status} ${res.statusText}`, res.status);
     return res.body;
   }
 
@@ -104,7 +108,13 @@ export class RegistryClient {
     return `${isLoopbackRegistry(repo.registry) ? 'http' : 'https'}://${host}/v2/${repo.path}`;
   }
 
-  private async request(repo: Repository, method: string, suffix: string, headers: Record<string, string>, body?: Buffer): Promise<HttpResponse> {
+  private async request(
+    repo: Repository,
+    method: string,
+    suffix: string,
+    headers: Record<string, string>,
+    body?: Buffer,
+  ): Promise<HttpResponse> {
     const url = `${this.base(repo)}${suffix}`;
     const scopeKey = `${repo.registry}/${repo.path}`;
     for (let attempt = 0; ; attempt++) {
@@ -126,7 +136,10 @@ export class RegistryClient {
         return res;
       } catch (err) {
         if (attempt >= this.retries) {
-          throw new RegistryError(`${method} ${url}: ${(err as Error).message}${(err as { cause?: Error }).cause ? ` (${(err as { cause: Error }).cause.message})` : ''}`, null);
+          throw new RegistryError(
+            `${method} ${url}: ${(err as Error).message}${(err as { cause?: Error }).cause ? ` (${(err as { cause: Error }).cause.message})` : ''}`,
+            null,
+          );
         }
         await sleep(backoffMs(attempt + 1, 500));
       }
@@ -184,7 +197,10 @@ export async function credentialsFor(registry: string, env: NodeJS.ProcessEnv): 
   } catch {
     return null;
   }
-  const names = registry === 'docker.io' ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io'] : [registry, `https://${registry}`, `http://${registry}`];
+  const names =
+    registry === 'docker.io'
+      ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io']
+      : [registry, `https://${registry}`, `http://${registry}`];
   const helper = names.map((n) => config.credHelpers?.[n]).find(Boolean) ?? config.credsStore;
   if (helper && /^[\w.-]+$/.test(helper)) {
     const res = await execCapture(`docker-credential-${helper}`, ['get'], { input: names[0], env, timeoutMs: 30_000 });

@@ -61,7 +61,9 @@ export interface JaxEntry extends EntryFields {
 export type MatrixEntry = TorchEntry | TensorflowEntry | JaxEntry;
 
 /** The framework's own version: torch, tensorflow or jax. */
-export function frameworkVersion(e: Pick<TorchEntry, 'framework' | 'torch'> | Pick<TensorflowEntry, 'framework' | 'tensorflow'> | Pick<JaxEntry, 'framework' | 'jax'>): string {
+export function frameworkVersion(
+  e: Pick<TorchEntry, 'framework' | 'torch'> | Pick<TensorflowEntry, 'framework' | 'tensorflow'> | Pick<JaxEntry, 'framework' | 'jax'>,
+): string {
   return e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? e.tensorflow : e.jax;
 }
 

@@ -3,7 +3,14 @@ import type { JaxRelease, FrameworkData, TfRelease } from '../compat/frameworks.
 import type { CompatData } from '../compat/schema.js';
 import { UserError, listWords } from '../errors.js';
 import { namedEntry, type JaxEntry, type MatrixEntry, type TensorflowEntry } from './entry.js';
-import { minorSatisfies, type CudaSelector, type FlavorSelector, type OsSelector, type PythonSelector, type TorchSelector } from './selectors.js';
+import {
+  minorSatisfies,
+  type CudaSelector,
+  type FlavorSelector,
+  type OsSelector,
+  type PythonSelector,
+  type TorchSelector,
+} from './selectors.js';
 
 /**
  * Resolution for TensorFlow and JAX: versions × CUDA × Python × OS, filtered by their release
@@ -57,10 +64,19 @@ export class FrameworkResolver {
     };
     for (const release of this.versions(framework, cell.version)) {
       if (cell.flavor.flavor === 'devel') {
-        skipped(release.version, cell.cuda.text, cell.python.text, cell.os.text, `${framework} images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)`);
+        skipped(
+          release.version,
+          cell.cuda.text,
+          cell.python.text,
+          cell.os.text,
+          `${framework} images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)`,
+        );
         continue;
       }
-      const cuda = framework === 'tensorflow' ? this.tfCuda(this.tfRelease(release.version), cell.cuda) : this.jaxCuda(this.jaxRelease(release.version), cell.cuda);
+      const cuda =
+        framework === 'tensorflow'
+          ? this.tfCuda(this.tfRelease(release.version), cell.cuda)
+          : this.jaxCuda(this.jaxRelease(release.version), cell.cuda);
       if ('reason' in cuda) {
         skipped(release.version, cell.cuda.text, cell.python.text, cell.os.text, cuda.reason);
         continue;
@@ -76,10 +92,15 @@ export class FrameworkResolver {
           skipped(release.version, cuda.ok.variant, py, cell.os.text, os.reason);
           continue;
         }
-        out.push(framework === 'tensorflow' ? this.tfEntry(release.version, cuda.ok, py, os.ok) : this.jaxEntry(release.version, cuda.ok, py, os.ok));
+        out.push(
+          framework === 'tensorflow'
+            ? this.tfEntry(release.version, cuda.ok, py, os.ok)
+            : this.jaxEntry(release.version, cuda.ok, py, os.ok),
+        );
       }
     }
-    if (out.length === 0 && !skip) throw new UserError(`${cell.version.field}: ${framework} ${cell.version.text} was never shipped for ${describeCell(cell)}: ${last}`);
+    if (out.length === 0 && !skip)
+      throw new UserError(`${cell.version.field}: ${framework} ${cell.version.text} was never shipped for ${describeCell(cell)}: ${last}`);
     return out;
   }
 
@@ -116,7 +137,9 @@ export class FrameworkResolver {
       case 'exact': {
         const hit = known.find((k) => k.version === sel.version);
         if (hit) return [hit];
-        const sameMinor = known.filter((k) => k.minor === `${semver.major(sel.version)}.${semver.minor(sel.version)}`).map((k) => k.version);
+        const sameMinor = known
+          .filter((k) => k.minor === `${semver.major(sel.version)}.${semver.minor(sel.version)}`)
+          .map((k) => k.version);
         throw new UserError(
           sameMinor.length
             ? `${sel.field}: ${framework} ${sel.version} is not in the release data; ${framework} ${sameMinor[0]?.split('.').slice(0, 2).join('.')} has ${listWords(sameMinor.reverse())}`
@@ -125,13 +148,17 @@ export class FrameworkResolver {
       }
       case 'minor': {
         const newest = known.find((k) => k.minor === sel.minor);
-        if (!newest) throw new UserError(`${sel.field}: ${framework} ${sel.minor} is not in the release data; known: ${[...new Set(known.map((k) => k.minor))].reverse().join(', ')}`);
+        if (!newest)
+          throw new UserError(
+            `${sel.field}: ${framework} ${sel.minor} is not in the release data; known: ${[...new Set(known.map((k) => k.minor))].reverse().join(', ')}`,
+          );
         return [newest];
       }
       case 'range': {
         const perMinor = new Map<string, Release>();
         for (const k of known) if (!perMinor.has(k.minor) && semver.satisfies(k.version, sel.range)) perMinor.set(k.minor, k);
-        if (perMinor.size === 0) throw new UserError(`${sel.field}: ${JSON.stringify(sel.text)} matches no ${framework} release in the data (it knows ${span})`);
+        if (perMinor.size === 0)
+          throw new UserError(`${sel.field}: ${JSON.stringify(sel.text)} matches no ${framework} release in the data (it knows ${span})`);
         return [...perMinor.values()];
       }
     }
@@ -148,7 +175,15 @@ export class FrameworkResolver {
   // -- CUDA ------------------------------------------------------------------------------------
 
   private tfCuda(release: TfRelease, sel: CudaSelector): Outcome<CudaChoice> {
-    const gpu: CudaChoice = { cuda: release.cuda, variant: `cu${release.cuda.replace('.', '')}`, full: release.cudaFull, cudnn: release.cudnn, baseImage: release.baseImage, minDriver: release.minDriver, os: [release.os.replace('ubuntu', '')] };
+    const gpu: CudaChoice = {
+      cuda: release.cuda,
+      variant: `cu${release.cuda.replace('.', '')}`,
+      full: release.cudaFull,
+      cudnn: release.cudnn,
+      baseImage: release.baseImage,
+      minDriver: release.minDriver,
+      os: [release.os.replace('ubuntu', '')],
+    };
     const built = `tensorflow ${release.minor} is built for CUDA ${release.cuda} (cuDNN ${release.cudnn}); its CUDA follows from the release`;
     switch (sel.kind) {
       case 'default':
@@ -166,12 +201,22 @@ export class FrameworkResolver {
     const choice = (major: string): Outcome<CudaChoice> => {
       const extra = this.data.jaxCuda[major];
       if (!extra || !release.cuda.includes(major)) {
-        return { reason: `jax ${release.version} has no stable jax[cuda${major}] extra; it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu` };
+        return {
+          reason: `jax ${release.version} has no stable jax[cuda${major}] extra; it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu`,
+        };
       }
       const base = this.compat.cuda.find((c) => c.version === extra.baseCuda);
       if (!base) return { reason: `the release data has no nvidia/cuda ${extra.baseCuda} image for jax[cuda${major}]` };
       return {
-        ok: { cuda: base.version, variant: extra.extra, full: base.release, cudnn: null, baseImage: `nvidia/cuda:${base.release}-base-ubuntu{ubuntu}`, minDriver: base.minDriver, os: base.image.ubuntu },
+        ok: {
+          cuda: base.version,
+          variant: extra.extra,
+          full: base.release,
+          cudnn: null,
+          baseImage: `nvidia/cuda:${base.release}-base-ubuntu{ubuntu}`,
+          minDriver: base.minDriver,
+          os: base.image.ubuntu,
+        },
       };
     };
     switch (sel.kind) {
@@ -182,12 +227,22 @@ export class FrameworkResolver {
       case 'major':
         return choice(sel.major);
       case 'minor':
-        return { reason: `jax's CUDA wheels come per major (jax[cuda12], jax[cuda13]), not per minor: ask for cuda ${sel.version.split('.')[0]}` };
+        return {
+          reason: `jax's CUDA wheels come per major (jax[cuda12], jax[cuda13]), not per minor: ask for cuda ${sel.version.split('.')[0]}`,
+        };
     }
   }
 
   private cpuChoice(): CudaChoice {
-    return { cuda: 'cpu', variant: 'cpu', full: null, cudnn: null, baseImage: 'ubuntu:{ubuntu}', minDriver: null, os: this.compat.cpuImage.ubuntu };
+    return {
+      cuda: 'cpu',
+      variant: 'cpu',
+      full: null,
+      cudnn: null,
+      baseImage: 'ubuntu:{ubuntu}',
+      minDriver: null,
+      os: this.compat.cpuImage.ubuntu,
+    };
   }
 
   // -- Python and OS ---------------------------------------------------------------------------
@@ -199,10 +254,14 @@ export class FrameworkResolver {
       case 'default':
         return { ok: [list[list.length - 1] as string] };
       case 'exact':
-        return list.includes(sel.version) ? { ok: [sel.version] } : { reason: `${framework} ${release.version} has wheels for Python ${span}; not ${sel.version}` };
+        return list.includes(sel.version)
+          ? { ok: [sel.version] }
+          : { reason: `${framework} ${release.version} has wheels for Python ${span}; not ${sel.version}` };
       case 'range': {
         const hits = list.filter((v) => minorSatisfies(v, sel.range));
-        return hits.length ? { ok: hits } : { reason: `${framework} ${release.version} has wheels for Python ${span}; none of them matches ${sel.text}` };
+        return hits.length
+          ? { ok: hits }
+          : { reason: `${framework} ${release.version} has wheels for Python ${span}; none of them matches ${sel.text}` };
       }
     }
   }
@@ -211,7 +270,9 @@ export class FrameworkResolver {
     const available = cuda.os;
     if (sel.kind === 'default') return { ok: available[available.length - 1] as string };
     if (available.includes(sel.ubuntu)) return { ok: sel.ubuntu };
-    return { reason: `${framework} ${release.version} images for ${cuda.variant} are built on ${available.map((u) => `ubuntu${u}`).join(', ')}; not ${sel.text}` };
+    return {
+      reason: `${framework} ${release.version} images for ${cuda.variant} are built on ${available.map((u) => `ubuntu${u}`).join(', ')}; not ${sel.text}`,
+    };
   }
 
   // -- entries ---------------------------------------------------------------------------------
@@ -220,11 +281,15 @@ export class FrameworkResolver {
     const release = this.tfRelease(version);
     for (const [what, p] of Object.entries(release.provenance)) {
       if (p === 'inferred' && (what !== 'baseImage' || cuda.cuda !== 'cpu')) {
-        this.warnings.add(`tensorflow ${release.minor}: the ${what === 'cudaLibraries' ? 'CUDA library pins' : what === 'baseImage' ? `base image ${release.baseImage}` : what} ${what === 'cudaLibraries' ? 'are' : 'is'} inferred, not read; check before relying on it`);
+        this.warnings.add(
+          `tensorflow ${release.minor}: the ${what === 'cudaLibraries' ? 'CUDA library pins' : what === 'baseImage' ? `base image ${release.baseImage}` : what} ${what === 'cudaLibraries' ? 'are' : 'is'} inferred, not read; check before relying on it`,
+        );
       }
     }
     if (release.install === 'and-cuda' && cuda.cuda !== 'cpu') {
-      this.warnings.add(`tensorflow ${release.minor}: its CUDA library versions are not in the data; tensorflow[and-cuda] pins them exactly, and the image's inventory records them`);
+      this.warnings.add(
+        `tensorflow ${release.minor}: its CUDA library versions are not in the data; tensorflow[and-cuda] pins them exactly, and the image's inventory records them`,
+      );
     }
     return namedEntry<TensorflowEntry>({
       framework: 'tensorflow',
@@ -243,7 +308,9 @@ export class FrameworkResolver {
 
   private jaxEntry(version: string, cuda: CudaChoice, python: string, ubuntu: string): JaxEntry {
     if (cuda.cuda !== 'cpu') {
-      this.warnings.add(`jax ${version} ${cuda.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; the image's inventory records what it got (pin them with pip-packages to hold them)`);
+      this.warnings.add(
+        `jax ${version} ${cuda.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; the image's inventory records what it got (pin them with pip-packages to hold them)`,
+      );
     }
     return namedEntry<JaxEntry>({
       framework: 'jax',

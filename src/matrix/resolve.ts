@@ -6,14 +6,7 @@ import { UserError, listWords, quote } from '../errors.js';
 import { bundledFrameworks } from '../compat/frameworks.js';
 import { baseImageFor, buildEntry, customiseEntry, type EntryParts, type MatrixEntry } from './entry.js';
 import { FrameworkResolver, type FrameworkSkip, type OtherFramework } from './frameworks.js';
-import {
-  minorSatisfies,
-  type CudaSelector,
-  type Flavor,
-  type OsSelector,
-  type PythonSelector,
-  type TorchSelector,
-} from './selectors.js';
+import { minorSatisfies, type CudaSelector, type Flavor, type OsSelector, type PythonSelector, type TorchSelector } from './selectors.js';
 import { AXES, type Axis, type MatrixSpec, type PartialEntry, type Selectors } from './spec.js';
 
 /**
@@ -60,7 +53,9 @@ export function resolvePlan(spec: MatrixSpec, data: CompatData, options: PlanOpt
 /** Several specs (a list at the top level): each resolved, their entries joined. */
 export function resolvePlans(specs: MatrixSpec[], data: CompatData, options: PlanOptions): Plan {
   const frameworks = new FrameworkResolver(bundledFrameworks(), data);
-  const parts = specs.map((spec) => (spec.framework === 'pytorch' ? new Resolver(data, frameworks).plan(spec, options) : planOtherFramework(spec, options, frameworks)));
+  const parts = specs.map((spec) =>
+    spec.framework === 'pytorch' ? new Resolver(data, frameworks).plan(spec, options) : planOtherFramework(spec, options, frameworks),
+  );
   const include = dedupe(parts.flatMap((p) => p.include));
   checkTagsUnique(include);
   if (include.length > options.maxEntries) {
@@ -69,7 +64,11 @@ export function resolvePlans(specs: MatrixSpec[], data: CompatData, options: Pla
         `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`,
     );
   }
-  return { include, skipped: parts.flatMap((p) => p.skipped), warnings: [...new Set([...parts.flatMap((p) => p.warnings), ...frameworks.warnings])] };
+  return {
+    include,
+    skipped: parts.flatMap((p) => p.skipped),
+    warnings: [...new Set([...parts.flatMap((p) => p.warnings), ...frameworks.warnings])],
+  };
 }
 
 /** A spec whose versions are tensorflow's or jax's. */
@@ -78,7 +77,15 @@ function planOtherFramework(spec: MatrixSpec, options: PlanOptions, frameworks: 
   const everyEntry = mergeCustomisation(options.customisation ?? emptyCustomisation(), spec.customisation);
   const skipped: SkippedCell[] = [];
   const skip = (s: FrameworkSkip): void => {
-    skipped.push({ framework: s.framework, [s.framework]: s.version, cuda: s.cuda, python: s.python, os: s.os, flavor: s.flavor, reason: s.reason });
+    skipped.push({
+      framework: s.framework,
+      [s.framework]: s.version,
+      cuda: s.cuda,
+      python: s.python,
+      os: s.os,
+      flavor: s.flavor,
+      reason: s.reason,
+    });
   };
   let resolved: { entry: MatrixEntry; custom: Customisation }[] = [];
   for (const version of spec.axes[framework] ?? []) {
@@ -86,7 +93,8 @@ function planOtherFramework(spec: MatrixSpec, options: PlanOptions, frameworks: 
       for (const python of spec.axes.python ?? [DEFAULTS.python])
         for (const os of spec.axes.os ?? [DEFAULTS.os])
           for (const flavor of spec.axes.flavor ?? [DEFAULTS.flavor]) {
-            for (const entry of frameworks.resolve(framework, { version, cuda, python, os, flavor }, skip)) resolved.push({ entry, custom: everyEntry });
+            for (const entry of frameworks.resolve(framework, { version, cuda, python, os, flavor }, skip))
+              resolved.push({ entry, custom: everyEntry });
           }
   }
   spec.exclude.forEach((exclude, i) => {
@@ -99,8 +107,12 @@ function planOtherFramework(spec: MatrixSpec, options: PlanOptions, frameworks: 
   spec.include.forEach((item, i) => {
     const field = `matrix.include[${i}]`;
     const custom = spec.includeCustomisation[i] ?? null;
-    if (item.torch) throw new UserError(`${field}: names torch in a ${framework} spec; give a list of specs instead, e.g. [{${framework}: "..."}, {torch: "2.4"}]`);
-    const other: OtherFramework | undefined = item.tensorflow && framework !== 'tensorflow' ? 'tensorflow' : item.jax && framework !== 'jax' ? 'jax' : undefined;
+    if (item.torch)
+      throw new UserError(
+        `${field}: names torch in a ${framework} spec; give a list of specs instead, e.g. [{${framework}: "..."}, {torch: "2.4"}]`,
+      );
+    const other: OtherFramework | undefined =
+      item.tensorflow && framework !== 'tensorflow' ? 'tensorflow' : item.jax && framework !== 'jax' ? 'jax' : undefined;
     const matched = other ? [] : resolved.filter((r) => otherMatches(r.entry, item, frameworks));
     if (matched.length === 0) {
       added.push(...otherInclude(item, field, mergeCustomisation(everyEntry, custom), frameworks));
@@ -111,7 +123,9 @@ function planOtherFramework(spec: MatrixSpec, options: PlanOptions, frameworks: 
   const include = [...resolved, ...added].map((r) => customiseEntry(r.entry, r.custom));
   if (include.length === 0) {
     const reasons = [...new Set(skipped.map((s) => s.reason))];
-    throw new UserError(`the ${framework} matrix resolves to no entries.${reasons.length ? `\nSkipped because:\n  ${reasons.slice(0, 10).join('\n  ')}` : ''}`);
+    throw new UserError(
+      `the ${framework} matrix resolves to no entries.${reasons.length ? `\nSkipped because:\n  ${reasons.slice(0, 10).join('\n  ')}` : ''}`,
+    );
   }
   return { include, skipped, warnings: [] };
 }
@@ -131,11 +145,25 @@ function applyAdditions<R extends { custom: Customisation }>(matched: R[], custo
 }
 
 /** An include item that names tensorflow or jax: a new entry of that framework. */
-function otherInclude(item: PartialEntry, field: string, custom: Customisation, frameworks: FrameworkResolver): { entry: MatrixEntry; custom: Customisation }[] {
+function otherInclude(
+  item: PartialEntry,
+  field: string,
+  custom: Customisation,
+  frameworks: FrameworkResolver,
+): { entry: MatrixEntry; custom: Customisation }[] {
   const framework: OtherFramework | null = item.tensorflow ? 'tensorflow' : item.jax ? 'jax' : null;
   const version = item.tensorflow ?? item.jax;
-  if (!framework || !version) throw new UserError(`${field}: matches no entry of the matrix and names no version; a new entry needs torch, tensorflow or jax (e.g. tensorflow: "2.18")`);
-  const cell = { version, cuda: item.cuda ?? DEFAULTS.cuda, python: item.python ?? DEFAULTS.python, os: item.os ?? DEFAULTS.os, flavor: item.flavor ?? DEFAULTS.flavor };
+  if (!framework || !version)
+    throw new UserError(
+      `${field}: matches no entry of the matrix and names no version; a new entry needs torch, tensorflow or jax (e.g. tensorflow: "2.18")`,
+    );
+  const cell = {
+    version,
+    cuda: item.cuda ?? DEFAULTS.cuda,
+    python: item.python ?? DEFAULTS.python,
+    os: item.os ?? DEFAULTS.os,
+    flavor: item.flavor ?? DEFAULTS.flavor,
+  };
   return frameworks.resolve(framework, cell).map((entry) => ({ entry, custom }));
 }
 
@@ -253,7 +281,9 @@ class Resolver {
         return;
       }
       if (custom?.tagSuffix && extraKeys.length > 0) {
-        throw new UserError(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
+        throw new UserError(
+          `${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`,
+        );
       }
       if (applyAdditions(matched, custom, added)) return;
       if (extraKeys.length === 0) return; // already in the matrix

@@ -35,8 +35,7 @@ const MAJOR = /^\d+$/;
 const EXACT = /^\d+\.\d+\.\d+$/;
 const VARIANT = /^cu\d{3,}$/;
 
-const TORCH_ACCEPTED =
-  'an exact version (2.4.1), a minor (2.4 = its latest patch), a semver range (">=2.5 <2.8") or latest';
+const TORCH_ACCEPTED = 'an exact version (2.4.1), a minor (2.4 = its latest patch), a semver range (">=2.5 <2.8") or latest';
 const CUDA_ACCEPTED = 'a CUDA minor (12.4), a major (12 = every 12.x variant), a wheel variant (cu124), default or cpu';
 const PYTHON_ACCEPTED = 'a Python minor ("3.11"), a range (">=3.10 <3.13") or default';
 const OS_ACCEPTED = 'ubuntu<version> (ubuntu22.04, ubuntu24.04) or default';

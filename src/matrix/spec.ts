@@ -126,7 +126,9 @@ export function specFromObject(root: unknown, origin: string): MatrixSpec {
   const axes: MatrixSpec['axes'] = {};
   for (const key of OTHER_FRAMEWORK_KEYS) {
     if (root[key] === undefined) continue;
-    axes[key] = valuesOf(root[key], `matrix.${key}`).map((v, i, all) => parseTorchSelector(v, all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`));
+    axes[key] = valuesOf(root[key], `matrix.${key}`).map((v, i, all) =>
+      parseTorchSelector(v, all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`),
+    );
   }
   for (const axis of AXES) {
     if (root[axis] === undefined) continue;
@@ -171,7 +173,9 @@ function partials(value: unknown, field: string, allowed: readonly string[]): Pa
       const v = item[axis];
       if (v === undefined) continue;
       if (typeof v !== 'string') {
-        throw new UserError(`${at}.${axis}: expected one value, got ${describeValue(v)}; write one ${field.split('.')[1]} item per combination`);
+        throw new UserError(
+          `${at}.${axis}: expected one value, got ${describeValue(v)}; write one ${field.split('.')[1]} item per combination`,
+        );
       }
       entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
     }
@@ -180,7 +184,10 @@ function partials(value: unknown, field: string, allowed: readonly string[]): Pa
     for (const key of OTHER_FRAMEWORK_KEYS) {
       const v = item[key];
       if (v === undefined) continue;
-      if (typeof v !== 'string') throw new UserError(`${at}.${key}: expected one value, got ${describeValue(v)}; write one ${field.split('.')[1]} item per combination`);
+      if (typeof v !== 'string')
+        throw new UserError(
+          `${at}.${key}: expected one value, got ${describeValue(v)}; write one ${field.split('.')[1]} item per combination`,
+        );
       entry[key] = parseTorchSelector(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
     }
     return entry as PartialEntry;
@@ -221,4 +228,3 @@ function checkKnownKeys(obj: Record<string, unknown>, allowed: readonly string[]
 function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-

@@ -42,7 +42,11 @@ export function planTable(plan: Plan): string {
   const columns = columnsFor(plan);
   const rows = plan.include.map((e) => columns.map((c) => c.value(e)));
   const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const out = [
     `${plan.include.length} ${plan.include.length === 1 ? 'entry' : 'entries'}`,
     '',
@@ -111,7 +115,9 @@ function mdEscape(text: string): string {
 export function buildMarkdown(images: ImageResult[]): string {
   const counts = countStatuses(images);
   const out = [
-    `### gpu-image-matrix build: ${Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ')}`,
+    `### gpu-image-matrix build: ${Object.entries(counts)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(', ')}`,
     '',
     '| image | status | digest | size | seconds | cached steps | cache | attempts |',
     '|---|---|---|---|---|---|---|---|',
@@ -122,7 +128,16 @@ export function buildMarkdown(images: ImageResult[]): string {
   ];
   const failed = images.filter((r) => r.error && r.status === 'failed');
   for (const r of failed) {
-    out.push('', `<details><summary>${mdEscape(r.tag)} failed</summary>`, '', '```text', (r.error ?? '').replace(/```/g, "'''"), '```', '', '</details>');
+    out.push(
+      '',
+      `<details><summary>${mdEscape(r.tag)} failed</summary>`,
+      '',
+      '```text',
+      (r.error ?? '').replace(/```/g, "'''"),
+      '```',
+      '',
+      '</details>',
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -131,7 +146,11 @@ export function buildTable(images: ImageResult[]): string {
   const rows = images.map((r) => [r.tag, statusWord(r), r.digest ?? '-', formatSize(r.size), `${r.seconds}s`, stepsText(r), r.cache]);
   const head = ['entry', 'status', 'digest', 'size', 'time', 'cached', 'cache'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   for (const r of images.filter((x) => x.status === 'failed')) out.push('', `${r.tag} failed:`, `  ${r.error ?? ''}`);
   return `${out.join('\n')}\n`;
@@ -164,7 +183,10 @@ export function smokeMarkdown(results: SmokeResult[]): string {
     '',
     '| image | mode | GPU(s) | driver | torch | CUDA | cuDNN | result |',
     '|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${[r.tag, r.mode, gpusText(r), r.host.driver ?? '-', r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-', r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'), r.report?.cudnn != null ? String(r.report.cudnn) : '-', r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`].map(mdEscape).join(' | ')} |`),
+    ...results.map(
+      (r) =>
+        `| ${[r.tag, r.mode, gpusText(r), r.host.driver ?? '-', r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-', r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'), r.report?.cudnn != null ? String(r.report.cudnn) : '-', r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`].map(mdEscape).join(' | ')} |`,
+    ),
   ];
   for (const r of results.filter((x) => x.status === 'failed')) {
     out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.failed ?? 'failed')}`);
@@ -175,10 +197,22 @@ export function smokeMarkdown(results: SmokeResult[]): string {
 }
 
 export function smokeTable(results: SmokeResult[]): string {
-  const rows = results.map((r) => [r.tag, r.mode, r.status, r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-', r.report ? (r.report.cuda ?? 'none') : '-', gpusText(r), `${r.seconds}s`]);
+  const rows = results.map((r) => [
+    r.tag,
+    r.mode,
+    r.status,
+    r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-',
+    r.report ? (r.report.cuda ?? 'none') : '-',
+    gpusText(r),
+    `${r.seconds}s`,
+  ]);
   const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   for (const r of results.filter((x) => x.status === 'failed')) {
     out.push('', `${r.tag}: ${r.failed ?? 'failed'}`);
@@ -199,16 +233,27 @@ export function reproMarkdown(results: ReproResult[]): string {
   out.push('| image | deterministic | manifest | change against baseline |', '|---|---|---|---|');
   for (const r of results) {
     const d = r.determinism;
-    const det = r.status === 'failed' ? 'check failed' : d?.deterministic ? 'yes' : `**no** (layer ${d?.firstDifferentLayer ?? '-'} differs)`;
-    const impact = r.impact ? (r.impact.drift ? `${r.impact.python.length + r.impact.debian.length} package change(s), size ${signedSize(r.impact.size.change)}` : 'none') : '-';
+    const det =
+      r.status === 'failed' ? 'check failed' : d?.deterministic ? 'yes' : `**no** (layer ${d?.firstDifferentLayer ?? '-'} differs)`;
+    const impact = r.impact
+      ? r.impact.drift
+        ? `${r.impact.python.length + r.impact.debian.length} package change(s), size ${signedSize(r.impact.size.change)}`
+        : 'none'
+      : '-';
     out.push(`| ${mdEscape(r.tag)} | ${det} | ${d ? `\`${d.manifest.a.slice(0, 19)}…\`` : '-'} | ${impact} |`);
   }
   for (const r of results) {
     if (r.status === 'failed') out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.error ?? 'failed')}`);
     const d = r.determinism;
     if (d && !d.deterministic) {
-      out.push('', `**${mdEscape(r.tag)} is not reproducible** (SOURCE_DATE_EPOCH=${r.sourceDateEpoch}): manifest ${d.manifest.a} vs ${d.manifest.b}; config ${d.config.same ? 'same' : 'differs'}.`);
-      if (d.firstDifferentLayer !== null) out.push(`Layer ${d.firstDifferentLayer} differs (${d.layers[d.firstDifferentLayer]?.a} vs ${d.layers[d.firstDifferentLayer]?.b}).`);
+      out.push(
+        '',
+        `**${mdEscape(r.tag)} is not reproducible** (SOURCE_DATE_EPOCH=${r.sourceDateEpoch}): manifest ${d.manifest.a} vs ${d.manifest.b}; config ${d.config.same ? 'same' : 'differs'}.`,
+      );
+      if (d.firstDifferentLayer !== null)
+        out.push(
+          `Layer ${d.firstDifferentLayer} differs (${d.layers[d.firstDifferentLayer]?.a} vs ${d.layers[d.firstDifferentLayer]?.b}).`,
+        );
       if (d.cause) out.push(`Likely cause: ${mdEscape(d.cause)}`);
       if (d.filesNote) out.push(mdEscape(d.filesNote));
       if (d.files.length) {
@@ -219,13 +264,17 @@ export function reproMarkdown(results: ReproResult[]): string {
     }
     const i = r.impact;
     if (i) {
-      out.push('', `**${mdEscape(r.tag)} against ${mdEscape(i.baseline)}** (${i.baselineDigest.slice(0, 19)}…): size ${formatSize(i.size.baseline)} → ${formatSize(i.size.current)} (${signedSize(i.size.change)})`);
+      out.push(
+        '',
+        `**${mdEscape(r.tag)} against ${mdEscape(i.baseline)}** (${i.baselineDigest.slice(0, 19)}…): size ${formatSize(i.size.baseline)} → ${formatSize(i.size.current)} (${signedSize(i.size.change)})`,
+      );
       out.push('', '| | baseline | this change |', '|---|---|---|');
       for (const v of i.versions) out.push(`| ${v.name} | ${mdEscape(v.baseline ?? '-')} | ${mdEscape(v.current ?? '-')} |`);
       const changes = [...i.python.map((c) => ({ ...c, kind2: 'python' })), ...i.debian.map((c) => ({ ...c, kind2: 'debian' }))];
       if (changes.length) {
         out.push('', '| package | kind | change | baseline | this change |', '|---|---|---|---|---|');
-        for (const c of changes) out.push(`| ${mdEscape(c.name)} | ${c.kind2} | ${c.kind} | ${mdEscape(c.baseline ?? '-')} | ${mdEscape(c.current ?? '-')} |`);
+        for (const c of changes)
+          out.push(`| ${mdEscape(c.name)} | ${c.kind2} | ${c.kind} | ${mdEscape(c.baseline ?? '-')} | ${mdEscape(c.current ?? '-')} |`);
       } else out.push('', 'No package changes.');
       const layerRows = i.layers.filter((l) => l.baseline !== l.current);
       if (layerRows.length) {

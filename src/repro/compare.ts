@@ -67,11 +67,13 @@ export function diffEntries(a: TarEntry[], b: TarEntry[]): FileDiff[] {
     if (!ea) out.push({ path, kind: 'added' });
     else if (!eb) out.push({ path, kind: 'removed' });
     else if (ea.type !== eb.type) out.push({ path, kind: 'type', a: ea.type, b: eb.type });
-    else if (ea.sha256 !== eb.sha256) out.push({ path, kind: ea.size !== eb.size ? 'size' : 'content', a: String(ea.size), b: String(eb.size) });
+    else if (ea.sha256 !== eb.sha256)
+      out.push({ path, kind: ea.size !== eb.size ? 'size' : 'content', a: String(ea.size), b: String(eb.size) });
     else if (ea.link !== eb.link) out.push({ path, kind: 'link', a: ea.link, b: eb.link });
     else if (ea.mode !== eb.mode) out.push({ path, kind: 'mode', a: ea.mode.toString(8), b: eb.mode.toString(8) });
     else if (ea.uid !== eb.uid || ea.gid !== eb.gid) out.push({ path, kind: 'owner', a: `${ea.uid}:${ea.gid}`, b: `${eb.uid}:${eb.gid}` });
-    else if (ea.mtime !== eb.mtime) out.push({ path, kind: 'mtime', a: new Date(ea.mtime * 1000).toISOString(), b: new Date(eb.mtime * 1000).toISOString() });
+    else if (ea.mtime !== eb.mtime)
+      out.push({ path, kind: 'mtime', a: new Date(ea.mtime * 1000).toISOString(), b: new Date(eb.mtime * 1000).toISOString() });
   }
   return out;
 }
@@ -79,10 +81,14 @@ export function diffEntries(a: TarEntry[], b: TarEntry[]): FileDiff[] {
 /** A hint at the usual causes, from the paths that differ. */
 export function likelyCause(files: FileDiff[]): string | null {
   const paths = files.map((f) => f.path);
-  if (paths.some((p) => /\.pyc$/.test(p))) return 'compiled Python (.pyc) embeds source timestamps: declare ARG SOURCE_DATE_EPOCH in the stage, or install with --no-compile';
+  if (paths.some((p) => /\.pyc$/.test(p)))
+    return 'compiled Python (.pyc) embeds source timestamps: declare ARG SOURCE_DATE_EPOCH in the stage, or install with --no-compile';
   if (paths.some((p) => /^var\/log\//.test(p))) return 'logs written during the build (/var/log): delete them in the same step';
-  if (paths.some((p) => /^var\/lib\/apt\/lists\//.test(p) || /^var\/cache\/(apt|ldconfig)\//.test(p))) return 'apt lists or caches left in the layer: rm -rf /var/lib/apt/lists/* /var/cache/ldconfig/aux-cache in the same step';
-  if (files.length && files.every((f) => f.kind === 'mtime')) return 'file times differ: build with rewrite-timestamp=true and SOURCE_DATE_EPOCH';
-  if (files.some((f) => f.kind === 'content' || f.kind === 'size')) return 'a step writes different content on each build (a timestamp, a random value, a download that moved)';
+  if (paths.some((p) => /^var\/lib\/apt\/lists\//.test(p) || /^var\/cache\/(apt|ldconfig)\//.test(p)))
+    return 'apt lists or caches left in the layer: rm -rf /var/lib/apt/lists/* /var/cache/ldconfig/aux-cache in the same step';
+  if (files.length && files.every((f) => f.kind === 'mtime'))
+    return 'file times differ: build with rewrite-timestamp=true and SOURCE_DATE_EPOCH';
+  if (files.some((f) => f.kind === 'content' || f.kind === 'size'))
+    return 'a step writes different content on each build (a timestamp, a random value, a download that moved)';
   return null;
 }

@@ -119,7 +119,8 @@ export function diffPackages(baseline: Record<string, string>, current: Record<s
     const c = current[name];
     if (b === undefined && c !== undefined) out.push({ name, kind: 'added', current: c });
     else if (c === undefined && b !== undefined) out.push({ name, kind: 'removed', baseline: b });
-    else if (b !== c) out.push({ name, kind: 'changed', ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) });
+    else if (b !== c)
+      out.push({ name, kind: 'changed', ...(b !== undefined ? { baseline: b } : {}), ...(c !== undefined ? { current: c } : {}) });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { UserError, listWords, quote } from '../errors.js';
-import { PLACEHOLDERS } from '../build/options.js';
+import { PLACEHOLDERS } from '../image/options.js';
 
 /** The reproducibility check's settings, as both entry points read them. Pure. */
 
@@ -25,14 +25,19 @@ export function parseReproOptions(
   const options: ReproOptions = { failOn: failOn as FailOn };
   const epoch = (raw.sourceDateEpoch ?? '').trim();
   if (epoch) {
-    if (!/^\d{1,11}$/.test(epoch)) throw new UserError(`${names.sourceDateEpoch}: ${quote(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`);
+    if (!/^\d{1,11}$/.test(epoch))
+      throw new UserError(
+        `${names.sourceDateEpoch}: ${quote(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`,
+      );
     options.sourceDateEpoch = Number(epoch);
   }
   const baseline = (raw.baseline ?? '').trim();
   if (baseline) {
     for (const m of baseline.matchAll(/\{([^}]*)\}/g)) {
       if (m[1] !== 'image' && !(PLACEHOLDERS as readonly string[]).includes(m[1] ?? '')) {
-        throw new UserError(`${names.baseline}: unknown placeholder {${m[1]}}; accepted: {image}, ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+        throw new UserError(
+          `${names.baseline}: unknown placeholder {${m[1]}}; accepted: {image}, ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+        );
       }
     }
     if (/\s/.test(baseline)) throw new UserError(`${names.baseline}: ${quote(baseline)} contains whitespace`);
@@ -42,7 +47,10 @@ export function parseReproOptions(
 }
 
 /** Whether the results fail the step under fail-on. */
-export function reproFails(failOn: FailOn, results: { determinism?: { deterministic: boolean }; impact?: { drift: boolean }; status: string }[]): string[] {
+export function reproFails(
+  failOn: FailOn,
+  results: { determinism?: { deterministic: boolean }; impact?: { drift: boolean }; status: string }[],
+): string[] {
   const reasons: string[] = [];
   if (results.some((r) => r.status === 'failed')) reasons.push('the check could not run for every entry');
   const nondeterministic = results.some((r) => r.determinism && !r.determinism.deterministic);

@@ -90,7 +90,15 @@ export function readTar(buf: Buffer, keep: (path: string) => boolean = () => fal
     const name = pax.path ?? longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
     const link = pax.linkpath ?? longLink ?? field(header, 157, 100);
     const type: EntryType =
-      typeflag === '0' || typeflag === '\0' || typeflag === '7' ? 'file' : typeflag === '5' ? 'dir' : typeflag === '2' ? 'symlink' : typeflag === '1' ? 'hardlink' : 'other';
+      typeflag === '0' || typeflag === '\0' || typeflag === '7'
+        ? 'file'
+        : typeflag === '5'
+          ? 'dir'
+          : typeflag === '2'
+            ? 'symlink'
+            : typeflag === '1'
+              ? 'hardlink'
+              : 'other';
     const path = normalise(name);
     entries.push({
       path,

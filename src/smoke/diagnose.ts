@@ -37,7 +37,8 @@ const RULES: Rule[] = [
   {
     pattern: /Cannot dlopen some GPU libraries/,
     diagnose: () => ({
-      cause: 'TensorFlow could not load some of its CUDA libraries and skipped the GPU (which library, it logs only with TF_CPP_VMODULE=dso_loader=1, which the check sets)',
+      cause:
+        'TensorFlow could not load some of its CUDA libraries and skipped the GPU (which library, it logs only with TF_CPP_VMODULE=dso_loader=1, which the check sets)',
       fix: 'install tensorflow[and-cuda] of the same version, or the CUDA and cuDNN majors the release was built for; see the "Could not load dynamic library" lines above',
     }),
   },
@@ -45,7 +46,9 @@ const RULES: Rule[] = [
     pattern: /No PTX compilation provider is available|ptxas does not support CC ([\d.]+)/,
     diagnose: (m) => ({
       cause: m[1] ? `the ptxas in the image is too old for compute capability ${m[1]}` : 'XLA found no ptxas to compile for this GPU',
-      fix: m[1] ? 'use a release whose nvidia-cuda-nvcc wheel (CUDA 12.8 or newer for Blackwell) supports this GPU' : 'install nvidia-cuda-nvcc (part of tensorflow[and-cuda] and jax[cudaNN]) and put its bin/ptxas on PATH (the template links it into /opt/venv/bin)',
+      fix: m[1]
+        ? 'use a release whose nvidia-cuda-nvcc wheel (CUDA 12.8 or newer for Blackwell) supports this GPU'
+        : 'install nvidia-cuda-nvcc (part of tensorflow[and-cuda] and jax[cudaNN]) and put its bin/ptxas on PATH (the template links it into /opt/venv/bin)',
     }),
   },
   {
@@ -71,7 +74,10 @@ const RULES: Rule[] = [
   },
   {
     pattern: /could not select device driver "" with capabilities: \[\[gpu\]\]/,
-    diagnose: () => ({ cause: 'Docker has no GPU device driver: the NVIDIA Container Toolkit is missing, or dockerd was not restarted after installing it', fix: TOOLKIT_FIX }),
+    diagnose: () => ({
+      cause: 'Docker has no GPU device driver: the NVIDIA Container Toolkit is missing, or dockerd was not restarted after installing it',
+      fix: TOOLKIT_FIX,
+    }),
   },
   {
     pattern: /could not select device driver "cdi"/,
@@ -89,7 +95,10 @@ const RULES: Rule[] = [
   },
   {
     pattern: /[Uu]nknown runtime specified nvidia/,
-    diagnose: () => ({ cause: 'the nvidia runtime is not registered in dockerd', fix: `${TOOLKIT_FIX}; or leave --runtime=nvidia out and use --gpus all` }),
+    diagnose: () => ({
+      cause: 'the nvidia runtime is not registered in dockerd',
+      fix: `${TOOLKIT_FIX}; or leave --runtime=nvidia out and use --gpus all`,
+    }),
   },
   {
     pattern: /unsatisfied condition: cuda>=(\d+\.\d+)/,
@@ -113,9 +122,10 @@ const RULES: Rule[] = [
     }),
   },
   {
-    pattern: /(sm_\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\d+)|no kernel image is available for execution on the device/,
+    pattern:
+      /(sm_\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\d+)|no kernel image is available for execution on the device/,
     diagnose: (m, e) => ({
-      cause: `${frameworkTitle(e)} (${e.cudaVariant}) has no kernels for this GPU's architecture${m[1] ?? m[2] ? ` (${m[1] ?? m[2]})` : ''}`,
+      cause: `${frameworkTitle(e)} (${e.cudaVariant}) has no kernels for this GPU's architecture${(m[1] ?? m[2]) ? ` (${m[1] ?? m[2]})` : ''}`,
       fix: 'use a torch release and CUDA variant built for it (Blackwell sm_100/sm_120 needs torch 2.7+ with cu128 or newer)',
     }),
   },
@@ -128,7 +138,10 @@ const RULES: Rule[] = [
   },
   {
     pattern: /nvml error: driver not loaded|NVML: Driver\/library version mismatch/,
-    diagnose: () => ({ cause: 'the NVIDIA driver on the host is not loaded (or differs from its libraries)', fix: 'reboot the runner after a driver upgrade; check nvidia-smi on the host' }),
+    diagnose: () => ({
+      cause: 'the NVIDIA driver on the host is not loaded (or differs from its libraries)',
+      fix: 'reboot the runner after a driver upgrade; check nvidia-smi on the host',
+    }),
   },
   {
     pattern: /manifest unknown|not found: manifest|pull access denied|repository does not exist|no such host|unauthorized|denied: /i,
@@ -139,7 +152,10 @@ const RULES: Rule[] = [
   },
   {
     pattern: /exec: "?python3"?: executable file not found|python3: not found|No such file or directory: 'python3'/,
-    diagnose: () => ({ cause: 'the image has no python3 on its PATH', fix: 'install Python in the image, or set smoke-python to its interpreter (e.g. /opt/venv/bin/python)' }),
+    diagnose: () => ({
+      cause: 'the image has no python3 on its PATH',
+      fix: 'install Python in the image, or set smoke-python to its interpreter (e.g. /opt/venv/bin/python)',
+    }),
   },
 ];
 

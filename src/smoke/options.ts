@@ -1,9 +1,19 @@
-import { parseRepository, repositoryName } from '../build/reference.js';
+import { parseRepository, repositoryName } from '../image/reference.js';
 import { UserError, quote } from '../errors.js';
-import { lines, parseBoolean } from '../build/options.js';
+import { lines, parseBoolean } from '../image/options.js';
 import { parseEnvLine } from '../custom/customisation.js';
 import type { MatrixEntry } from '../matrix/entry.js';
-import { DEFAULT_SHM_SIZE, parseCpus, parseGpuFlags, parseGpus, parsePython, parseSize, parseSmokeMode, parseWholeNumber, type SmokeOptions } from './run-args.js';
+import {
+  DEFAULT_SHM_SIZE,
+  parseCpus,
+  parseGpuFlags,
+  parseGpus,
+  parsePython,
+  parseSize,
+  parseSmokeMode,
+  parseWholeNumber,
+  type SmokeOptions,
+} from './run-args.js';
 
 /** The smoke settings as either entry point reads them. */
 export interface RawSmokeInputs {
@@ -21,10 +31,17 @@ export interface RawSmokeInputs {
   env?: string;
 }
 
-export function parseSmokeOptions(raw: RawSmokeInputs, names: Record<keyof RawSmokeInputs, string>, script?: string, workspace?: string): SmokeOptions {
+export function parseSmokeOptions(
+  raw: RawSmokeInputs,
+  names: Record<keyof RawSmokeInputs, string>,
+  script?: string,
+  workspace?: string,
+): SmokeOptions {
   const ipcHost = parseBoolean(raw.ipcHost, names.ipcHost, false);
   if (ipcHost && raw.shmSize?.trim()) {
-    throw new UserError(`${names.shmSize} and ${names.ipcHost} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
+    throw new UserError(
+      `${names.shmSize} and ${names.ipcHost} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`,
+    );
   }
   const options: SmokeOptions = {
     mode: parseSmokeMode(raw.smoke, names.smoke),
@@ -56,7 +73,12 @@ interface BuiltImage {
  * The image to check per entry key: from a build's `images` output (pinned by digest when it
  * has one), else <image>:<entry tag>.
  */
-export function smokeImages(entries: MatrixEntry[], imagesJson: string | undefined, image: string | undefined, field: { images: string; image: string }): Map<string, string> {
+export function smokeImages(
+  entries: MatrixEntry[],
+  imagesJson: string | undefined,
+  image: string | undefined,
+  field: { images: string; image: string },
+): Map<string, string> {
   const map = new Map<string, string>();
   if (imagesJson && imagesJson.trim()) {
     let list: BuiltImage[];
@@ -81,7 +103,9 @@ export function smokeImages(entries: MatrixEntry[], imagesJson: string | undefin
     for (const e of entries) map.set(e.key, `${repo}:${e.tag}`);
     return map;
   }
-  throw new UserError(`smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`);
+  throw new UserError(
+    `smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`,
+  );
 }
 
 /** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */

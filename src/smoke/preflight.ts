@@ -45,7 +45,10 @@ export function parseNvidiaSmi(output: string, exitCode: number | 'missing'): Sm
   const text = output.trim();
   if ((exitCode !== 0 && exitCode !== 14) || text === '') {
     const first = text.split('\n')[0] || `exit status ${exitCode}`;
-    const notLoaded = /couldn't communicate with the NVIDIA driver|driver not loaded|NVML: Driver\/library version mismatch|No devices were found/i.test(text);
+    const notLoaded =
+      /couldn't communicate with the NVIDIA driver|driver not loaded|NVML: Driver\/library version mismatch|No devices were found/i.test(
+        text,
+      );
     return {
       finding: {
         severity: 'error',
@@ -75,7 +78,13 @@ export function parseNvidiaSmi(output: string, exitCode: number | 'missing'): Sm
     gpus.push({ name, driver, computeCap: cap && /^\d+\.\d+$/.test(cap) ? cap : null });
   }
   if (gpus.length === 0) {
-    return { finding: { severity: 'error', cause: `nvidia-smi listed no GPUs: ${text.split('\n')[0]}`, fix: 'check that the runner has a GPU and the driver sees it' } };
+    return {
+      finding: {
+        severity: 'error',
+        cause: `nvidia-smi listed no GPUs: ${text.split('\n')[0]}`,
+        fix: 'check that the runner has a GPU and the driver sees it',
+      },
+    };
   }
   return { gpus };
 }
@@ -110,7 +119,8 @@ export function parseDockerInfo(json: string): DockerGpuSupport | null {
 }
 
 export function dockerFindings(support: DockerGpuSupport | null): Finding[] {
-  if (!support) return [{ severity: 'warning', cause: 'docker info could not be read', fix: 'check that dockerd is running and this user may use it' }];
+  if (!support)
+    return [{ severity: 'warning', cause: 'docker info could not be read', fix: 'check that dockerd is running and this user may use it' }];
   if (support.nvidiaRuntime || support.cdiDevices.some((d) => d.startsWith('nvidia.com/gpu'))) return [];
   // Not an error: --gpus also works through the toolkit's prestart hook, which docker info does not list.
   return [

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UserError, listWords, quote } from '../errors.js';
 import { changesImage, emptyCustomisation, type Customisation } from '../custom/customisation.js';
-import { INVENTORY_PATH } from '../build/dockerfile.js';
+import { INVENTORY_PATH } from '../template/dockerfile.js';
 import { frameworkVersion, type MatrixEntry } from '../matrix/entry.js';
 
 /**
@@ -67,7 +67,9 @@ export function parseGpuFlags(text: string | undefined, field: string): string[]
     if (!tok.startsWith('-')) continue;
     const flag = tok.split('=')[0] as string;
     if (!GPU_FLAGS.includes(flag)) {
-      throw new UserError(`${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
+      throw new UserError(
+        `${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`,
+      );
     }
   }
   return tokens;
@@ -112,7 +114,13 @@ export const WORKSPACE_IN_CONTAINER = '/workspace';
  * it is run from the read-only workspace mount (so it can read the repository's fixtures), else
  * mounted alone.
  */
-export function smokeRunArgs(entry: MatrixEntry, image: string, options: SmokeOptions, paths: { check: string; script?: string }, name: string): string[] {
+export function smokeRunArgs(
+  entry: MatrixEntry,
+  image: string,
+  options: SmokeOptions,
+  paths: { check: string; script?: string },
+  name: string,
+): string[] {
   const gpu = gpuModeFor(entry, options);
   const args = ['run', '--rm', '--name', name, '--pull', 'missing'];
   if (gpu) {
@@ -155,7 +163,12 @@ function relativeInside(dir: string, file: string): string | null {
 }
 
 /** The check script's own arguments (also what a person passes when running it standalone). */
-export function checkArgs(entry: MatrixEntry, options: SmokeOptions, gpu: boolean, script?: { inContainer: string; cwd?: string }): string[] {
+export function checkArgs(
+  entry: MatrixEntry,
+  options: SmokeOptions,
+  gpu: boolean,
+  script?: { inContainer: string; cwd?: string },
+): string[] {
   const args: string[] = [];
   if (entry.framework === 'pytorch') {
     args.push('--expect-torch', entry.torch, '--expect-cuda', entry.cuda);
@@ -209,7 +222,13 @@ export interface CheckReport {
   cudaPlugin?: string | null;
   devices?: string[];
   /** what the image's inventory says, when it has one */
-  inventory?: { path: string; key: string | null; pythonPackages: number; systemPackages: number; baseImage: { name: string | null; digest: string | null } } | null;
+  inventory?: {
+    path: string;
+    key: string | null;
+    pythonPackages: number;
+    systemPackages: number;
+    baseImage: { name: string | null; digest: string | null };
+  } | null;
   checks: CheckItem[];
 }
 

@@ -38,13 +38,25 @@ export function requireInfra(): void {
     try {
       execFileSync(file, args, { stdio: 'pipe', timeout: 30_000 });
     } catch (err) {
-      problems.push(`${what}: ${String((err as { stderr?: Buffer }).stderr ?? err).trim().split('\n').pop()}`);
+      problems.push(
+        `${what}: ${String((err as { stderr?: Buffer }).stderr ?? err)
+          .trim()
+          .split('\n')
+          .pop()}`,
+      );
     }
   };
   check('dockerd', 'docker', ['info', '--format', '{{.ServerVersion}}']);
   check(`buildx builder ${BUILDER}`, 'docker', ['buildx', 'inspect', BUILDER]);
   check(`registry ${REGISTRY}`, 'curl', ['-fsS', `http://${REGISTRY}/v2/`]);
-  check(`base image ${BASE_IMAGE}`, 'curl', ['-fsS', '-o', '/dev/null', '-H', 'Accept: application/vnd.docker.distribution.manifest.v2+json', `http://${REGISTRY}/v2/debian/manifests/bookworm`]);
+  check(`base image ${BASE_IMAGE}`, 'curl', [
+    '-fsS',
+    '-o',
+    '/dev/null',
+    '-H',
+    'Accept: application/vnd.docker.distribution.manifest.v2+json',
+    `http://${REGISTRY}/v2/debian/manifests/bookworm`,
+  ]);
   if (problems.length) {
     throw new Error(`the end-to-end tests need the local infrastructure (scripts/infra.sh, run by npm test):\n  ${problems.join('\n  ')}`);
   }
@@ -60,7 +72,10 @@ export async function registryDigest(repository: string, tag: string): Promise<s
   const path = repository.replace(`${REGISTRY}/`, '');
   const res = await fetch(`http://${REGISTRY}/v2/${path}/manifests/${tag}`, {
     method: 'HEAD',
-    headers: { Accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.index.v1+json' },
+    headers: {
+      Accept:
+        'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.index.v1+json',
+    },
   });
   return res.ok ? res.headers.get('docker-content-digest') : null;
 }

@@ -52,10 +52,26 @@ for spec in specs:
 export function buildWheels(dir: string, specs: WheelSpec[], image: string): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'make_wheels.py'), MAKE_WHEELS);
-  execFileSync('docker', ['run', '--rm', '--user', `${process.getuid?.() ?? 0}`, '-v', `${dir}:/out`, '--entrypoint', 'python3', image, '/out/make_wheels.py', JSON.stringify(specs)], {
-    stdio: 'pipe',
-    timeout: 120_000,
-  });
+  execFileSync(
+    'docker',
+    [
+      'run',
+      '--rm',
+      '--user',
+      `${process.getuid?.() ?? 0}`,
+      '-v',
+      `${dir}:/out`,
+      '--entrypoint',
+      'python3',
+      image,
+      '/out/make_wheels.py',
+      JSON.stringify(specs),
+    ],
+    {
+      stdio: 'pipe',
+      timeout: 120_000,
+    },
+  );
 }
 
 export async function servePipIndex(dir: string): Promise<PipIndex> {
@@ -65,7 +81,9 @@ export async function servePipIndex(dir: string): Promise<PipIndex> {
   for (const file of wheels) {
     const [dist, version] = file.split('-') as [string, string];
     const project = dist.replace(/_/g, '-').toLowerCase();
-    const sha = createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex');
+    const sha = createHash('sha256')
+      .update(readFileSync(path.join(dir, file)))
+      .digest('hex');
     hashes.set(`${project}==${version}`, sha);
     byProject.set(project, [...(byProject.get(project) ?? []), `<a href="/packages/${file}#sha256=${sha}">${file}</a>`]);
   }
@@ -77,7 +95,9 @@ export async function servePipIndex(dir: string): Promise<PipIndex> {
     if (simple) {
       const links = byProject.get((simple[1] as string).toLowerCase());
       if (!links) return void res.writeHead(404).end('not found');
-      return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<!DOCTYPE html><html><body>\n${links.join('<br>\n')}\n</body></html>\n`);
+      return void res
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end(`<!DOCTYPE html><html><body>\n${links.join('<br>\n')}\n</body></html>\n`);
     }
     const pkg = /^\/packages\/([^/]+\.whl)$/.exec(url);
     if (pkg && wheels.includes(pkg[1] as string)) {

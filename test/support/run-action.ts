@@ -48,7 +48,13 @@ export async function runAction(
   // The runner's naming: INPUT_ + the input name upper-cased, spaces to underscores (hyphens stay).
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   const r = await run(bin, [ACTION], { env, cwd: workspace, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
-  return { code: r.code, stdout: r.stdout + r.stderr, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), workspace };
+  return {
+    code: r.code,
+    stdout: r.stdout + r.stderr,
+    outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    workspace,
+  };
 }
 
 /** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER\n` blocks. */

@@ -34,7 +34,19 @@ export interface BuildOptions {
   parallel: number;
 }
 
-export const PLACEHOLDERS = ['tag', 'key', 'framework', 'torch', 'tensorflow', 'jax', 'cuda', 'cudaVariant', 'python', 'os', 'flavor'] as const;
+export const PLACEHOLDERS = [
+  'tag',
+  'key',
+  'framework',
+  'torch',
+  'tensorflow',
+  'jax',
+  'cuda',
+  'cudaVariant',
+  'python',
+  'os',
+  'flavor',
+] as const;
 
 export function parseBoolean(text: string | undefined, field: string, fallback: boolean): boolean {
   const t = (text ?? '').trim();
@@ -113,7 +125,9 @@ export function parseTagTemplates(text: string | undefined, field: string): stri
   return lines(text).map((line, i) => {
     for (const m of line.matchAll(/\{([^}]*)\}/g)) {
       if (!(PLACEHOLDERS as readonly string[]).includes(m[1] ?? '')) {
-        throw new UserError(`${field} line ${i + 1}: unknown placeholder {${m[1]}}; accepted: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
+        throw new UserError(
+          `${field} line ${i + 1}: unknown placeholder {${m[1]}}; accepted: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+        );
       }
     }
     if (/\s/.test(line)) throw new UserError(`${field} line ${i + 1}: ${quote(line)} contains whitespace`);
@@ -172,7 +186,9 @@ export function parseBuildOptions(raw: RawBuildInputs, names: BuildFieldNames): 
   const dockerfile = raw.dockerfile?.trim();
   if (dockerfile) options.dockerfile = dockerfile;
   else if (raw.context?.trim() && raw.context.trim() !== '.') {
-    throw new UserError(`${names.context} is set but ${names.dockerfile} is not: the embedded template needs no context; give both to build your own Dockerfile`);
+    throw new UserError(
+      `${names.context} is set but ${names.dockerfile} is not: the embedded template needs no context; give both to build your own Dockerfile`,
+    );
   }
   return options;
 }

@@ -117,7 +117,10 @@ export function entryLabels(entry: MatrixEntry, env: BuildEnvironment, contentHa
 
 /** Fill {placeholders} of a tag or image template with an entry's fields (and any extra values, e.g. {image}). */
 export function renderTagTemplate(template: string, entry: MatrixEntry, extra: Record<string, string> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => extra[name] ?? String((entry as unknown as Record<string, unknown>)[name] ?? ''));
+  return template.replace(
+    /\{(\w+)\}/g,
+    (_, name: string) => extra[name] ?? String((entry as unknown as Record<string, unknown>)[name] ?? ''),
+  );
 }
 
 /** The entry's tags: its own tag under the image, then the extra tag templates. */
@@ -221,17 +224,31 @@ export function planEntryBuild(
   const reserved = new Set(fromEntry.map(([k]) => k));
   for (const [key] of options.buildArgs) {
     if (reserved.has(key)) {
-      throw new UserError(`build-args: ${key} is set from each matrix entry and cannot be overridden; entry build-args: ${[...reserved].join(', ')}`);
+      throw new UserError(
+        `build-args: ${key} is set from each matrix entry and cannot be overridden; entry build-args: ${[...reserved].join(', ')}`,
+      );
     }
   }
   const buildArgs = [...fromEntry, ...options.buildArgs];
-  const hash = contentHash({ entry, dockerfile: inputs.dockerfile, contextDigest: inputs.contextDigest, buildArgs, userLabels: options.labels });
+  const hash = contentHash({
+    entry,
+    dockerfile: inputs.dockerfile,
+    contextDigest: inputs.contextDigest,
+    buildArgs,
+    userLabels: options.labels,
+  });
   const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount);
   const contentTag = taggedReference(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
   const labels = [...entryLabels(entry, env, hash), ...options.labels];
   const cache = cachePlan(
     options.cache,
-    { push: options.push, repo: options.repository, primaryTag: tags[0] as string, supportsIgnoreError: inputs.supportsIgnoreError, tempDir: env.tempDir },
+    {
+      push: options.push,
+      repo: options.repository,
+      primaryTag: tags[0] as string,
+      supportsIgnoreError: inputs.supportsIgnoreError,
+      tempDir: env.tempDir,
+    },
     entry,
     hash,
   );

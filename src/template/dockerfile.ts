@@ -338,7 +338,9 @@ function inventoryScript(entry: MatrixEntry, fromBase: boolean, inputs: Template
     aptPackages: custom.aptPackages ?? [],
     pipPackages: custom.pipPackages ?? [],
     pipPackageNames: (custom.pipPackages ?? []).map(requirementName),
-    requirements: custom.requirements ? { file: custom.requirements, hashes: inputs.requirements?.facts.hashes ?? false, pins: inputs.requirements?.facts.pins ?? [] } : null,
+    requirements: custom.requirements
+      ? { file: custom.requirements, hashes: inputs.requirements?.facts.hashes ?? false, pins: inputs.requirements?.facts.pins ?? [] }
+      : null,
     env: Object.fromEntries(custom.env ?? []),
     workdir: custom.workdir ?? null,
     user: custom.user ? userParts(custom.user).name : null,

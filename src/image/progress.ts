@@ -79,8 +79,14 @@ const MAX_LOG_LINES = 30;
 export function diagnoseFailure(output: string): BuildFailure {
   const lines = output.split(/\r?\n/);
   const finalError =
-    [...lines].reverse().find((l) => /^(ERROR|error):? /.test(l.trim()) || /^failed to (solve|build)/.test(l.trim()))?.trim() ??
-    lines.filter((l) => l.trim() !== '').slice(-1)[0]?.trim() ??
+    [...lines]
+      .reverse()
+      .find((l) => /^(ERROR|error):? /.test(l.trim()) || /^failed to (solve|build)/.test(l.trim()))
+      ?.trim() ??
+    lines
+      .filter((l) => l.trim() !== '')
+      .slice(-1)[0]
+      ?.trim() ??
     'the build failed without output';
   const failed = [...readVertices(output).values()].filter((v) => v.error !== null);
   const step = failed.find((v) => isStep(v.name)) ?? failed[0];
@@ -97,7 +103,11 @@ export function diagnoseFailure(output: string): BuildFailure {
 /** A failure as a person reads it: the failing step, what it printed, the error. */
 export function describeFailure(f: BuildFailure): string {
   const parts = [];
-  if (/error reading from server|transport is closing|code = Unavailable|failed to dial gRPC|connection reset by peer|closed network connection/.test(f.error)) {
+  if (
+    /error reading from server|transport is closing|code = Unavailable|failed to dial gRPC|connection reset by peer|closed network connection/.test(
+      f.error,
+    )
+  ) {
     parts.push('the builder (the BuildKit daemon) stopped or could not be reached during the build');
   }
   if (f.cause) parts.push(f.cause);

@@ -13,7 +13,8 @@ export interface Repository {
 }
 
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\d{1,5})?$|^\[[0-9a-fA-F:]+\](?::\d{1,5})?$/;
+const HOST =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\d{1,5})?$|^\[[0-9a-fA-F:]+\](?::\d{1,5})?$/;
 export const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DOCKER_HUB = 'docker.io';
 
@@ -21,17 +22,21 @@ const DOCKER_HUB = 'docker.io';
 export function parseRepository(text: string, field: string): Repository {
   const t = text.trim();
   const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (lowercase, no tag)';
-  if (t === '' || t.length > 255 || /[\s\u0000-\u001f\u007f]/.test(t)) throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
+  if (t === '' || t.length > 255 || /[\s\u0000-\u001f\u007f]/.test(t))
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
   const parts = t.split('/');
   let registry = DOCKER_HUB;
   const first = parts[0] ?? '';
   if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
-    if (!HOST.test(first)) throw new UserError(`${field}: ${quote(text)} has an invalid registry host ${quote(first)}; accepted: ${accepted}`);
+    if (!HOST.test(first))
+      throw new UserError(`${field}: ${quote(text)} has an invalid registry host ${quote(first)}; accepted: ${accepted}`);
     registry = first.toLowerCase();
     parts.shift();
   }
   if (parts.some((p) => p.includes(':') || p.includes('@'))) {
-    throw new UserError(`${field}: ${quote(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`);
+    throw new UserError(
+      `${field}: ${quote(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`,
+    );
   }
   if (parts.length === 0 || parts.some((p) => !COMPONENT.test(p))) {
     throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
@@ -49,7 +54,9 @@ export function repositoryName(repo: Repository): string {
 /** A full reference "repo:tag", validated. */
 export function taggedReference(repo: Repository, tag: string, field: string): string {
   if (!TAG.test(tag)) {
-    throw new UserError(`${field}: ${quote(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`);
+    throw new UserError(
+      `${field}: ${quote(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`,
+    );
   }
   return `${repositoryName(repo)}:${tag}`;
 }
@@ -75,7 +82,8 @@ export function isLoopbackRegistry(registry: string): boolean {
 export function parseImageReference(text: string, field: string): { repo: Repository; tag: string; digest: string | null } {
   const at = text.indexOf('@');
   const digest = at >= 0 ? text.slice(at + 1) : null;
-  if (digest !== null && !/^sha256:[0-9a-f]{64}$/.test(digest)) throw new UserError(`${field}: ${quote(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
+  if (digest !== null && !/^sha256:[0-9a-f]{64}$/.test(digest))
+    throw new UserError(`${field}: ${quote(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
   const name = at >= 0 ? text.slice(0, at) : text;
   const colon = name.lastIndexOf(':');
   const slash = name.lastIndexOf('/');

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { EntryBuild } from './entry-build.js';
+import type { EntryBuild } from './build-plan.js';
 
 /**
  * The docker argv for a build, in one place. Pure: takes the planned build and
