@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledCompat, mergeCompatFile } from '../src/compat/load.js';
@@ -51,10 +51,9 @@ describe('compat: the bundled release data', () => {
     expect(data.cuda.filter((c) => c.provenance?.image === 'inferred').map((c) => c.version)).toEqual(['13.2']);
   });
 
-  // The research file is the source the bundled data was transcribed from; it sits
-  // in ../shared beside the repository on the project's machines and CI.
-  const researchFile = path.resolve(import.meta.dirname, '../../shared/research/torch-cuda-compat.json');
-  it.runIf(existsSync(researchFile))('agrees with the research data on pairings, wheel variants, PyPI default and cuDNN', () => {
+  // The research file the bundled data was transcribed from, frozen under test/fixtures/research.
+  const researchFile = path.resolve(import.meta.dirname, 'fixtures/research/torch-cuda-compat.json');
+  it('agrees with the research data on pairings, wheel variants, PyPI default and cuDNN', () => {
     const research = JSON.parse(readFileSync(researchFile, 'utf8')) as {
       releases: {
         torch_minor: string;

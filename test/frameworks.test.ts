@@ -15,7 +15,7 @@ import { brief, plan, planError } from './helpers.js';
 // build-args, labels and check argv. The smoke check itself is in framework-check.test.ts. None of
 // these images was built here: nvidia/cuda, the uv image and PyPI are unreachable from this machine.
 
-const research = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../shared/research/tf-compat.json'), 'utf8')) as {
+const research = JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures/research/tf-compat.json'), 'utf8')) as {
   releases: {
     tf_minor: string;
     latest_patch: string;
