@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { randomUUID } from 'node:crypto';
 import { runCommand } from './commands/index.js';
 import type { Log } from './runtime.js';
-import { requestFromInputs } from './context.js';
+import { requestFromActionInputs } from './inputs/action-inputs.js';
 import { UserError } from './errors.js';
 import {
   buildMarkdown,
@@ -23,7 +23,7 @@ import path from 'node:path';
 export async function run(): Promise<void> {
   try {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const request = requestFromInputs(workspace);
+    const request = requestFromActionInputs(workspace);
     const abort = new AbortController();
     const stop = (): void => abort.abort();
     process.once('SIGINT', stop);

@@ -3,7 +3,6 @@ import type { BuildOptions } from './image/options.js';
 import type { Customisation } from './custom/customisation.js';
 import type { ReproOptions } from './repro/options.js';
 import type { SmokeOptions } from './smoke/run-args.js';
-import { DEFAULT_MAX_ENTRIES } from './matrix/resolve.js';
 
 /**
  * The one typed request both entry points (the action and the CLI) build
@@ -12,6 +11,15 @@ import { DEFAULT_MAX_ENTRIES } from './matrix/resolve.js';
 
 export const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'] as const;
 export type Command = (typeof COMMANDS)[number];
+
+/** What each command does, for --help. */
+export const COMMAND_SUMMARIES: Record<Command, string> = {
+  plan: 'resolve a matrix spec against the release data',
+  build: 'plan, then build (and push) an image per entry',
+  smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
+  repro: 'build each entry twice and compare; with --baseline, what changed inside',
+  all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
+};
 
 /** Text read from an input or a file, with where it came from for messages. */
 export interface SourceText {
@@ -55,17 +63,6 @@ export function parseCommand(text: string, field: string): Command {
   const t = text.trim().toLowerCase();
   if ((COMMANDS as readonly string[]).includes(t)) return t as Command;
   throw new UserError(`${field}: ${quote(text)} is not a command; accepted: ${listWords([...COMMANDS])}`);
-}
-
-export function parseMaxEntries(text: string | undefined, field: string): number {
-  if (text === undefined || text.trim() === '') return DEFAULT_MAX_ENTRIES;
-  const t = text.trim();
-  if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > MAX_ENTRIES_CEILING) {
-    throw new UserError(
-      `${field}: ${quote(text)} is not valid; accepted: a whole number from 1 to ${MAX_ENTRIES_CEILING} (default ${DEFAULT_MAX_ENTRIES})`,
-    );
-  }
-  return Number(t);
 }
 
 export function needsSmoke(command: Command): boolean {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledCompat, mergeCompatFile } from '../src/compat/load.js';
-import type { CompatData } from '../src/compat/schema.js';
+import type { ReleaseData } from '../src/frameworks/index.js';
 import { validateCompat } from '../src/compat/validate.js';
 import { plan, planError, torchOf } from './helpers.js';
 
@@ -76,7 +76,7 @@ describe('compat: the bundled release data', () => {
   });
 });
 
-function broken(mutate: (d: CompatData) => void): string {
+function broken(mutate: (d: ReleaseData) => void): string {
   const copy = structuredClone(data);
   mutate(copy);
   try {
@@ -88,8 +88,8 @@ function broken(mutate: (d: CompatData) => void): string {
 }
 
 describe('compat: validation catches data that lies', () => {
-  const torch = (d: CompatData, minor: string) => d.torch.find((r) => r.minor === minor)!;
-  const cases: { name: string; mutate: (d: CompatData) => void; message: RegExp }[] = [
+  const torch = (d: ReleaseData, minor: string) => d.torch.find((r) => r.minor === minor)!;
+  const cases: { name: string; mutate: (d: ReleaseData) => void; message: RegExp }[] = [
     {
       name: 'a wrong schema version',
       mutate: (d) => ((d as { schemaVersion: number }).schemaVersion = 2),
@@ -203,7 +203,7 @@ describe('compat-file: extends or overrides the bundled data', () => {
       message: /^compat-file c\.json does not match the release-data schema:\n  \$: expected an object, got a list/,
     },
     { name: 'a missing schema version', text: '{"torch": []}', message: /\$\.schemaVersion: must be 1, got nothing/ },
-    { name: 'an unknown section', text: '{"schemaVersion": 1, "tensorflow": []}', message: /\$\.tensorflow: unknown key/ },
+    { name: 'an unknown section', text: '{"schemaVersion": 1, "rocm": []}', message: /\$\.rocm: unknown key/ },
     {
       name: 'a release whose variant has no CUDA entry (found after merging)',
       text: JSON.stringify({ schemaVersion: 1, torch: [release215] }),

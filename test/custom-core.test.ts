@@ -8,23 +8,22 @@ import {
   emptyCustomisation,
   mergeCustomisation,
   parseCustomInputs,
-  CUSTOM_KEYS,
   type CustomKey,
 } from '../src/custom/customisation.js';
 import { explainStepLog } from '../src/custom/diagnose.js';
 import { readRequirements } from '../src/custom/requirements.js';
-import { renderBaseImage } from '../src/matrix/entry.js';
+import { renderPlaceholders } from '../src/inputs/placeholders.js';
 import { parseSmokeOptions } from '../src/smoke/options.js';
 import { smokeRunArgs, smokeRunEnv } from '../src/smoke/run-args.js';
-import { plan, planError } from './helpers.js';
+import type { InputName } from '../src/inputs/table.js';
+import { fakeInputs, plan, planError } from './helpers.js';
 
 // The customisation of the embedded template, as pure tables: parsing inputs and spec keys,
 // merging, planning (include semantics, variants, keys), rendering every option in its order,
 // reading requirements files, explaining recorded pip/uv/apt failures, and the smoke run's
 // resources. The end-to-end counterpart is e2e-custom.test.ts.
 
-const NAMES = Object.fromEntries(CUSTOM_KEYS.map((k) => [k, `input ${k}`])) as Record<CustomKey, string>;
-const inputs = (raw: Partial<Record<CustomKey, string>>) => parseCustomInputs(raw, NAMES);
+const inputs = (raw: Partial<Record<CustomKey, string>>) => parseCustomInputs(fakeInputs(raw));
 
 describe('customisation inputs', () => {
   it('reads every input', () => {
@@ -170,7 +169,7 @@ describe('planning with customisation', () => {
   it('fills every base-image placeholder', () => {
     const e = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\nflavor: devel').include[0]!;
     expect(
-      renderBaseImage(
+      renderPlaceholders(
         'r/{torch}/{torchvision}/{torchaudio}/{cuda}/{cudaFull}/{cudaVariant}/{cudnn}/{cudnnMajor}/{python}/{os}/{ubuntu}/{flavor}',
         e,
       ),
@@ -181,7 +180,7 @@ describe('planning with customisation', () => {
     [`${base}apt_packages: [libgl1]`, /matrix: unknown key "apt_packages"; accepted keys: .* \(did you mean apt-packages\?\)/],
     [
       `${base}exclude:\n  - {cuda: "12.1", user: app}`,
-      /matrix.exclude\[0\]: unknown key "user"; accepted keys: torch, cuda, python, os, flavor/,
+      /matrix.exclude\[0\]: unknown key "user"; accepted keys: torch, tensorflow, jax, cuda, python, os, flavor/,
     ],
     [`${base}pip-packages: [torch==2.5.0]`, /matrix.pip-packages\[0\]: "torch==2.5.0": torch is set by the matrix/],
     [`${base}env: [NOPE]`, /matrix.env\[0\]: "NOPE" is not KEY=VALUE/],
@@ -433,60 +432,53 @@ describe('why a customised step failed (recorded outputs)', () => {
 });
 
 describe('smoke-run resources', () => {
-  const names = {
-    smoke: 'smoke',
-    expectGpu: 'expect-gpu',
-    gpuFlags: 'gpu-flags',
-    gpus: 'gpus',
-    timeout: 'smoke-timeout',
-    minGpus: 'min-gpus',
-    python: 'smoke-python',
-    shmSize: 'input smoke-shm-size',
-    ipcHost: 'input smoke-ipc-host',
-    memory: 'input smoke-memory',
-    cpus: 'input smoke-cpus',
-    env: 'input smoke-env',
-  };
   const cpu = plan('torch: 2.4.1\ncuda: cpu\npython: "3.11"').include[0]!;
   const gpu = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include[0]!;
 
   it("gives a 1g /dev/shm by default (Docker's 64m breaks DataLoader workers)", () => {
-    expect(smokeRunArgs(cpu, 'i', parseSmokeOptions({}, names), { check: '/c' }, 'n')).toEqual(
+    expect(smokeRunArgs(cpu, 'i', parseSmokeOptions(fakeInputs({})), { checkDir: '/c' }, 'n')).toEqual(
       expect.arrayContaining(['--shm-size', '1g']),
     );
   });
   it('sets ipc host, memory, cpus and env by name (values stay out of argv)', () => {
-    const o = parseSmokeOptions({ ipcHost: 'true', memory: '16g', cpus: '2.5', env: 'HF_TOKEN=hf_secret_value\nMODE=fast' }, names);
-    const args = smokeRunArgs(cpu, 'i', o, { check: '/c' }, 'n');
+    const o = parseSmokeOptions(
+      fakeInputs({
+        'smoke-ipc-host': 'true',
+        'smoke-memory': '16g',
+        'smoke-cpus': '2.5',
+        'smoke-env': 'HF_TOKEN=hf_secret_value\nMODE=fast',
+      }),
+    );
+    const args = smokeRunArgs(cpu, 'i', o, { checkDir: '/c' }, 'n');
     expect(args.join(' ')).toContain('--ipc host --memory 16g --cpus 2.5 --env HF_TOKEN --env MODE');
     expect(args).not.toContain('--shm-size');
     expect(args.join(' ')).not.toContain('hf_secret_value');
     expect(smokeRunEnv({ PATH: '/bin' }, o)).toEqual({ PATH: '/bin', HF_TOKEN: 'hf_secret_value', MODE: 'fast' });
   });
   it('leaves /dev/shm to gpu-flags when they set it', () => {
-    const o = parseSmokeOptions({ gpuFlags: '--gpus all --ipc=host' }, names);
-    const args = smokeRunArgs(gpu, 'i', o, { check: '/c' }, 'n');
+    const o = parseSmokeOptions(fakeInputs({ 'gpu-flags': '--gpus all --ipc=host' }));
+    const args = smokeRunArgs(gpu, 'i', o, { checkDir: '/c' }, 'n');
     expect(args.filter((a) => /^--(ipc|shm-size)/.test(a))).toEqual(['--ipc=host']);
   });
   it('mounts the workspace read-only for smoke-script and runs the script from it', () => {
-    const o = parseSmokeOptions({}, names, '/ws/tests/smoke.py', '/ws');
-    const args = smokeRunArgs(cpu, 'i', o, { check: '/c', script: '/ws/tests/smoke.py' }, 'n');
+    const o = parseSmokeOptions(fakeInputs({}), '/ws/tests/smoke.py', '/ws');
+    const args = smokeRunArgs(cpu, 'i', o, { checkDir: '/c', script: '/ws/tests/smoke.py' }, 'n');
     expect(args).toContain('/ws:/workspace:ro');
     expect(args.slice(-6)).toEqual(['--then', '/workspace/tests/smoke.py', '--user-timeout', '300', '--then-cwd', '/workspace']);
   });
   it('requires the inventory only for customised entries', () => {
     const custom = plan('torch: 2.4.1\ncuda: cpu\npython: "3.11"\nuser: app').include[0]!;
-    expect(smokeRunArgs(custom, 'i', parseSmokeOptions({}, names), { check: '/c' }, 'n')).toContain('--require-inventory');
-    expect(smokeRunArgs(cpu, 'i', parseSmokeOptions({}, names), { check: '/c' }, 'n')).not.toContain('--require-inventory');
+    expect(smokeRunArgs(custom, 'i', parseSmokeOptions(fakeInputs({})), { checkDir: '/c' }, 'n')).toContain('--require-inventory');
+    expect(smokeRunArgs(cpu, 'i', parseSmokeOptions(fakeInputs({})), { checkDir: '/c' }, 'n')).not.toContain('--require-inventory');
   });
-  const bad: [Record<string, string>, RegExp][] = [
-    [{ shmSize: '2 gigs' }, /input smoke-shm-size: "2 gigs" is not a size; accepted: a number with an optional unit b, k, m or g/],
-    [{ memory: '-1g' }, /input smoke-memory: "-1g" is not a size/],
-    [{ cpus: '0' }, /input smoke-cpus: "0" is not valid; accepted: a number of CPUs greater than 0/],
-    [{ env: 'X' }, /input smoke-env line 1: "X" is not KEY=VALUE/],
-    [{ ipcHost: 'yes' }, /input smoke-ipc-host: "yes" is not valid; accepted: true or false/],
-    [{ ipcHost: 'true', shmSize: '2g' }, /input smoke-shm-size and input smoke-ipc-host are both set/],
+  const bad: [Partial<Record<InputName, string>>, RegExp][] = [
+    [{ 'smoke-shm-size': '2 gigs' }, /input smoke-shm-size: "2 gigs" is not a size; accepted: a number with an optional unit b, k, m or g/],
+    [{ 'smoke-memory': '-1g' }, /input smoke-memory: "-1g" is not a size/],
+    [{ 'smoke-cpus': '0' }, /input smoke-cpus: "0" is not valid; accepted: a number of CPUs greater than 0/],
+    [{ 'smoke-env': 'X' }, /input smoke-env line 1: "X" is not KEY=VALUE/],
+    [{ 'smoke-ipc-host': 'yes' }, /input smoke-ipc-host: "yes" is not valid; accepted: true or false/],
+    [{ 'smoke-ipc-host': 'true', 'smoke-shm-size': '2g' }, /input smoke-shm-size and input smoke-ipc-host are both set/],
   ];
   for (const [raw, message] of bad)
-    it(`refuses ${JSON.stringify(raw)}`, () => expect(() => parseSmokeOptions(raw, names)).toThrow(message));
+    it(`refuses ${JSON.stringify(raw)}`, () => expect(() => parseSmokeOptions(fakeInputs(raw))).toThrow(message));
 });

@@ -79,8 +79,7 @@ for (const node of runtimes()) {
       {
         name: 'matrix and matrix-file together',
         inputs: { matrix: 'torch: 2.4', 'matrix-file': 'm.yml' },
-        message:
-          /give one of the inputs matrix \(the spec inline\), matrix-file \(the spec in a file\) or entry \(one planned entry\), not several/,
+        message: /give one of input matrix, input matrix-file or input entry, not several: input matrix and input matrix-file are set/,
       },
       {
         name: 'malformed YAML',

@@ -56,7 +56,11 @@ for (const node of runtimes()) {
         args: ['plan', '--matrix', 'nope.yml'],
         message: /^gpu-image-matrix: --matrix: "nope\.yml" does not exist/,
       },
-      { name: 'no --matrix', args: ['plan'], message: /^gpu-image-matrix: --matrix is required/ },
+      {
+        name: 'no --matrix',
+        args: ['plan'],
+        message: /^gpu-image-matrix: no matrix given: set --matrix \(a YAML or JSON file holding the matrix spec/,
+      },
       {
         name: 'an unknown command',
         args: ['deploy', '--matrix', '-'],
@@ -106,7 +110,7 @@ for (const node of runtimes()) {
       const input = 'torch: 2.4.1\ncuda: ["12.1", "12.4"]\npython: "3.11"';
       const byPosition = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--print-dockerfile', '2'], { input });
       expect(byPosition.code).toBe(0);
-      expect(byPosition.stdout).toMatch(/^# gpu-image-matrix template v3: 2\.4\.1-cu124-py3\.11-ubuntu22\.04\n/);
+      expect(byPosition.stdout).toMatch(/^# gpu-image-matrix template v4: 2\.4\.1-cu124-py3\.11-ubuntu22\.04\n/);
       expect(byPosition.stdout).toContain('\nFROM nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04\n');
       const byTag = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--print-dockerfile', '2.4.1-cu121-py3.11-ubuntu22.04'], { input });
       expect(byTag.stdout).toContain('ARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cu121\n');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -6,50 +6,138 @@ import { plan } from './helpers.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+/** The README and every page of docs/, by path relative to the repository root. */
+const pages = new Map<string, string>([
+  ['README.md', readme],
+  ...readdirSync(path.join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f): [string, string] => [`docs/${f}`, readFileSync(path.join(root, 'docs', f), 'utf8')]),
+]);
 const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
   runs: { using: string; main: string };
   inputs: Record<string, { description: string; default?: string }>;
   outputs: Record<string, { description: string }>;
 };
 
-/** Rows of the markdown table under a `## heading`: first cell (backticks removed) -> second cell. */
-function tableUnder(heading: string): Map<string, string> {
-  const section = readme.split(/^## /m).find((s) => s.startsWith(`${heading}\n`));
-  if (!section) throw new Error(`README has no "## ${heading}" section`);
-  const rows = new Map<string, string>();
-  for (const line of section.split('\n')) {
-    const cells = line
-      .split('|')
-      .slice(1, -1)
-      .map((c) => c.trim());
-    if (cells.length < 2 || cells[0] === 'name' || /^-+$/.test(cells[0] ?? '')) continue;
-    rows.set((cells[0] ?? '').replace(/`/g, ''), (cells[1] ?? '').replace(/`/g, ''));
-  }
-  return rows;
+const INPUTS_START = '<!-- generated:inputs -->';
+const INPUTS_END = '<!-- /generated:inputs -->';
+
+/** Cells of a markdown table row, trimmed; [] for lines that are not rows. */
+function cells(line: string): string[] {
+  if (!line.trim().startsWith('|')) return [];
+  return line
+    .trim()
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim());
 }
+
+const isRule = (row: string[]): boolean => row.every((c) => /^:?-+:?$/.test(c));
+
+/** The tables in a piece of markdown: each a header and its rows, cells with backticks removed. */
+function tables(text: string): { header: string[]; rows: string[][] }[] {
+  const found: { header: string[]; rows: string[][] }[] = [];
+  let current: { header: string[]; rows: string[][] } | null = null;
+  for (const line of text.split('\n')) {
+    const row = cells(line).map((c) => c.replace(/`/g, ''));
+    if (!row.length) current = null;
+    else if (!current) found.push((current = { header: row, rows: [] }));
+    else if (!isRule(row)) current.rows.push(row);
+  }
+  return found;
+}
+
+/** Markdown without its fenced code blocks (whose `#` lines are not headings). */
+const withoutCode = (text: string): string => text.replace(/^```[\s\S]*?^```/gm, '');
+
+/** The headings of a page: level and text. */
+function headings(text: string): { level: number; text: string }[] {
+  return [...withoutCode(text).matchAll(/^(#{1,6}) +(.+?) *$/gm)].map((m) => ({ level: m[1]!.length, text: m[2]! }));
+}
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+function slug(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+/** The text under a heading, up to the next heading of the same or a higher level. */
+function sectionOf(text: string, title: string): string | undefined {
+  const lines = text.split('\n');
+  // a line's heading level, 0 for other lines and for lines inside fenced code
+  let fenced = false;
+  const level = lines.map((l) => {
+    if (l.startsWith('```')) fenced = !fenced;
+    return fenced ? 0 : (/^(#{1,6}) /.exec(l)?.[1]?.length ?? 0);
+  });
+  const start = lines.findIndex((l, i) => level[i]! > 0 && l.replace(/^#+ +/, '').trim() === title);
+  if (start < 0) return undefined;
+  const end = level.findIndex((n, i) => i > start && n > 0 && n <= level[start]!);
+  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+}
+
+/** Fenced YAML blocks of every page, with where they are. */
+const yamlBlocks = [...pages].flatMap(([page, text]) =>
+  [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => ({ page, text: m[1] ?? '' })),
+);
 
 describe('docs: README and action.yml agree', () => {
   it('runs on node24 from the committed bundle', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 
-  it('lists every input of action.yml, with its default, and no other', () => {
-    const documented = tableUnder('Inputs');
-    expect([...documented.keys()].sort()).toEqual(Object.keys(action.inputs).sort());
-    for (const [name, input] of Object.entries(action.inputs)) {
-      expect(documented.get(name), `default of ${name}`).toBe(input.default ?? '');
-      expect(input.description.length, `description of ${name}`).toBeGreaterThan(20);
-    }
+  describe('the input tables between the generated:inputs markers', () => {
+    const start = readme.indexOf(INPUTS_START);
+    const end = readme.indexOf(INPUTS_END);
+    const block = start >= 0 && end > start ? readme.slice(start + INPUTS_START.length, end) : '';
+    const groups = tables(block);
+
+    it('sit under "## Inputs", once', () => {
+      expect(start, `README has ${INPUTS_START}`).toBeGreaterThan(0);
+      expect(end, `README has ${INPUTS_END} after it`).toBeGreaterThan(start);
+      expect(readme.indexOf(INPUTS_START, start + 1)).toBe(-1);
+      expect(sectionOf(readme, 'Inputs')).toContain(INPUTS_START);
+    });
+
+    it('have the columns name, type, default, description', () => {
+      expect(groups.length).toBeGreaterThan(0);
+      for (const t of groups) expect(t.header).toEqual(['name', 'type', 'default', 'description']);
+    });
+
+    it('list every input of action.yml once, with its type and default, and no other', () => {
+      const rows = groups.flatMap((t) => t.rows);
+      const names = rows.map((r) => r[0]);
+      expect([...names].sort()).toEqual(Object.keys(action.inputs).sort());
+      expect(new Set(names).size, 'each input once').toBe(names.length);
+      for (const [name, type, dflt, description] of rows) {
+        const input = action.inputs[name!]!;
+        expect(dflt, `default of ${name}`).toBe(input.default ?? '');
+        expect(type, `type of ${name}`).not.toBe('');
+        expect(description?.length, `description of ${name}`).toBeGreaterThan(10);
+        expect(input.description.length, `action.yml description of ${name}`).toBeGreaterThan(20);
+      }
+    });
   });
 
   it('lists every output of action.yml and no other', () => {
-    expect([...tableUnder('Outputs').keys()].sort()).toEqual(Object.keys(action.outputs).sort());
+    const section = sectionOf(readme, 'Outputs') ?? '';
+    const table = tables(section)[0];
+    expect(table?.header).toEqual(['name', 'description']);
+    expect((table?.rows ?? []).map((r) => r[0]).sort()).toEqual(Object.keys(action.outputs).sort());
   });
 
   it('documents every entry field the planner emits', () => {
+    const where = [...pages].filter(([, text]) => sectionOf(text, 'Entry fields') !== undefined);
+    expect(
+      where.map(([page]) => page),
+      'one page has an "Entry fields" heading',
+    ).toHaveLength(1);
+    const section = sectionOf(where[0]![1], 'Entry fields')!;
     // a customised torch entry has every field, customisation included; tensorflow and jax entries add their version fields
     const [entry] = plan('torch: 2.4.1\ncuda: "12.4"\nuser: app').include;
-    const section = readme.slice(readme.indexOf('### Entry fields'), readme.indexOf('## Inputs'));
     const fields = [...section.matchAll(/^\| `(\w+)` \| `[^`]*` \| /gm)].map((m) => m[1]);
     expect(fields.sort()).toEqual(Object.keys(entry ?? {}).sort());
     for (const other of ['tensorflow: "2.18"', 'jax: "0.8"']) {
@@ -61,24 +149,76 @@ describe('docs: README and action.yml agree', () => {
   });
 });
 
-describe('docs: the matrix spec examples in the README plan without error', () => {
-  const examples = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
-    .map((m) => m[1] ?? '')
-    .filter((text) => !text.includes('jobs:') && !text.includes('uses:'));
+describe('docs: the README reads in five minutes', () => {
+  it('is under 15,000 bytes', () => {
+    expect(Buffer.byteLength(readme, 'utf8')).toBeLessThan(15_000);
+  });
+
+  it('has a table of contents whose links point at its headings, covering every section', () => {
+    const contents = sectionOf(readme, 'Contents');
+    expect(contents, 'README has a "## Contents" section').toBeDefined();
+    const links = [...(contents ?? '').matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]);
+    const anchors = headings(readme).map((h) => slug(h.text));
+    expect(links.length).toBeGreaterThanOrEqual(5);
+    for (const link of links) expect(anchors, `#${link}`).toContain(link);
+    const sections = headings(readme)
+      .filter((h) => h.level === 2 && h.text !== 'Contents')
+      .map((h) => slug(h.text));
+    expect(sections.filter((s) => !links.includes(s))).toEqual([]);
+  });
+
+  it('has a Quick start that is a workflow using the published action', () => {
+    const quick = sectionOf(readme, 'Quick start') ?? '';
+    const workflow = /```yaml\n([\s\S]*?)```/.exec(quick)?.[1] ?? '';
+    expect(workflow).toContain('jobs:');
+    expect(workflow).toContain('uses: gpu-image-matrix/gpu-image-matrix@v1');
+  });
+
+  it('names the action by its published name everywhere', () => {
+    for (const [page, text] of pages) {
+      expect(text, page).not.toMatch(/<owner>/);
+      for (const m of text.matchAll(/uses: (\S*gpu-image-matrix\S*)/g)) {
+        expect(m[1], page).toMatch(/^gpu-image-matrix\/gpu-image-matrix(\/\.github\/workflows\/gpu-images\.yml)?@v1$/);
+      }
+    }
+  });
+
+  it('links only to files and headings that exist', () => {
+    for (const [page, text] of pages) {
+      const dir = path.dirname(path.join(root, page));
+      for (const m of withoutCode(text).matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = m[1]!;
+        if (/^[a-z]+:/.test(target)) continue;
+        const [file, anchor] = target.split('#');
+        const full = file ? path.resolve(dir, file) : path.join(root, page);
+        expect(existsSync(full), `${page} links to ${target}`).toBe(true);
+        if (anchor && full.endsWith('.md')) {
+          const anchors = headings(readFileSync(full, 'utf8')).map((h) => slug(h.text));
+          expect(anchors, `${page} links to ${target}`).toContain(anchor);
+        }
+      }
+    }
+  });
+});
+
+describe('docs: the matrix spec examples plan without error', () => {
+  const examples = yamlBlocks.filter((b) => !b.text.includes('jobs:') && !b.text.includes('uses:'));
   it('has examples to check', () => expect(examples.length).toBeGreaterThanOrEqual(3));
-  for (const text of examples) {
-    it(`plans: ${text.split('\n')[0]}`, () => {
+  it('has 2 or 3 in the README', () => expect(examples.filter((b) => b.page === 'README.md').length).toBeGreaterThanOrEqual(2));
+  for (const { page, text } of examples) {
+    it(`plans: ${page}: ${text.split('\n')[0]}`, () => {
       expect(plan(text).include.length).toBeGreaterThan(0);
     });
   }
 });
 
-describe('docs: the workflow snippets in the README use only inputs that exist', () => {
+describe('docs: the workflow snippets use only inputs that exist', () => {
   const reusable = parse(readFileSync(path.join(root, '.github/workflows/gpu-images.yml'), 'utf8')) as {
     on: { workflow_call: { inputs: Record<string, unknown> } };
   };
-  const snippets = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '').filter((t) => t.includes('uses:'));
-  const visit = (node: unknown, found: { uses: string; with: Record<string, unknown> }[]): void => {
+  const snippets = yamlBlocks.filter((b) => b.text.includes('uses:'));
+  type Use = { uses: string; with: Record<string, unknown> };
+  const visit = (node: unknown, found: Use[]): void => {
     if (Array.isArray(node)) node.forEach((n) => visit(n, found));
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
@@ -88,20 +228,20 @@ describe('docs: the workflow snippets in the README use only inputs that exist',
     }
   };
   it('has snippets to check, with steps or jobs that pass inputs', () => {
-    const found: { uses: string; with: Record<string, unknown> }[] = [];
-    for (const text of snippets) visit(parse(text), found);
+    const found: Use[] = [];
+    for (const { text } of snippets) visit(parse(text), found);
     expect(found.filter((f) => /gpu-image-matrix/.test(f.uses)).length).toBeGreaterThanOrEqual(5);
   });
-  for (const text of snippets) {
-    it(`checks: ${text.trim().split('\n')[0]}`, () => {
-      const found: { uses: string; with: Record<string, unknown> }[] = [];
+  for (const { page, text } of snippets) {
+    it(`checks: ${page}: ${text.trim().split('\n')[0]}`, () => {
+      const found: Use[] = [];
       visit(parse(text), found);
       for (const f of found) {
         if (/^gpu-image-matrix\/gpu-image-matrix@/.test(f.uses)) {
-          for (const key of Object.keys(f.with)) expect(action.inputs, `README passes ${key}`).toHaveProperty([key]);
+          for (const key of Object.keys(f.with)) expect(action.inputs, `${page} passes ${key}`).toHaveProperty([key]);
         }
         if (/gpu-images\.yml@/.test(f.uses)) {
-          for (const key of Object.keys(f.with)) expect(reusable.on.workflow_call.inputs, `README passes ${key}`).toHaveProperty([key]);
+          for (const key of Object.keys(f.with)) expect(reusable.on.workflow_call.inputs, `${page} passes ${key}`).toHaveProperty([key]);
         }
       }
     });

@@ -18,7 +18,8 @@ import { ROOT } from './support/runtimes.js';
 vi.setConfig({ testTimeout: 180_000 });
 
 const IMAGE = `${REGISTRY}/debian-torch:bookworm`;
-const CHECK = path.join(ROOT, 'src/smoke/check.py');
+// check.py and the helpers beside it (gim_packages.py), mounted as the smoke command mounts them
+const CHECK_DIR = path.join(ROOT, 'src/smoke');
 const FAKES = path.join(ROOT, 'test/fixtures/fake-frameworks');
 const options: SmokeOptions = {
   mode: 'true',
@@ -50,7 +51,7 @@ function check(entry: typeof tf, gpu: boolean, scenario: string): Promise<Ran> {
     'run',
     '--rm',
     '-v',
-    `${CHECK}:/gim/check.py:ro`,
+    `${CHECK_DIR}:/gim:ro`,
     '-v',
     `${FAKES}:/fakes:ro`,
     '-e',

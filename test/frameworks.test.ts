@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderDockerfile } from '../src/template/dockerfile.js';
 import { entryBuildArgs, entryLabels } from '../src/image/build-plan.js';
-import { bundledFrameworks } from '../src/compat/frameworks.js';
+import { bundledCompat } from '../src/compat/load.js';
 import { planCommand } from '../src/commands/plan.js';
 import { emptyCustomisation } from '../src/custom/customisation.js';
-import type { MatrixEntry } from '../src/matrix/entry.js';
+import type { MatrixEntry } from '../src/frameworks/index.js';
 import { checkArgs, type SmokeOptions } from '../src/smoke/run-args.js';
 import { brief, plan, planError } from './helpers.js';
 
@@ -28,7 +28,7 @@ const research = JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixture
 };
 
 describe('release data for tensorflow and jax, against the research', () => {
-  const data = bundledFrameworks();
+  const data = bundledCompat();
   it('has every released tensorflow minor with the tested CUDA, cuDNN, Python range and latest patch', () => {
     const released = research.releases.filter((r) => r.status === 'released');
     expect(data.tensorflow.map((r) => r.minor)).toEqual(released.map((r) => r.tf_minor));
@@ -45,7 +45,7 @@ describe('release data for tensorflow and jax, against the research', () => {
   });
   it('leaves out 2.22 (a release candidate with no tested CUDA) and says so', () => {
     expect(data.tensorflow.some((r) => r.minor === '2.22')).toBe(false);
-    expect(data.leftOut.join(' ')).toMatch(/2\.22\.0rc0/);
+    expect(data.leftOut?.find((l) => l.key === 'tensorflow')?.why).toMatch(/2\.22\.0rc0/);
     expect(planError('tensorflow: 2.22.0')).toMatch(
       /tensorflow 2\.22\.0 is not in the release data .*2\.22 is left out: its CUDA and cuDNN are not in the tested-build table/,
     );
@@ -112,7 +112,7 @@ describe('planning tensorflow', () => {
     ],
     ['tensorflow: ["2.14", "2.18"]\ncuda: "11"', /tensorflow 2\.18 is built for CUDA 12\.5 .*not CUDA 11/],
     ['tensorflow: ["2.10", "2.21"]\npython: "3.13"', /tensorflow 2\.10\.1 has wheels for Python 3\.7–3\.10; not 3\.13/],
-    ['tensorflow: ["2.10", "2.21"]\nos: ubuntu22.04', /tensorflow 2\.10\.1 images for cu112 are built on ubuntu20\.04; not ubuntu22\.04/],
+    ['tensorflow: ["2.10", "2.21"]\nos: ubuntu22.04', /tensorflow 2\.10\.1 images for cu112 are built for ubuntu20\.04; not ubuntu22\.04/],
     ['tensorflow: "2.18"\nflavor: [runtime, devel]', /tensorflow images start from nvidia\/cuda base images .* there is no devel flavor/],
   ];
   for (const [spec, reason] of skips) {
@@ -126,23 +126,32 @@ describe('planning tensorflow', () => {
 
   const errors: [string, RegExp][] = [
     ['tensorflow: 2.18.5', /matrix\.tensorflow: tensorflow 2\.18\.5 is not in the release data; tensorflow 2\.18 has 2\.18\.0 or 2\.18\.1/],
-    ['tensorflow: "2.9"', /matrix\.tensorflow: tensorflow 2\.9 is not in the release data; known: 2\.10, 2\.11/],
+    ['tensorflow: "2.9"', /matrix\.tensorflow: tensorflow 2\.9 is not in the release data; known minors: 2\.10, 2\.11/],
     [
       'tensorflow: "2.18"\ncuda: "12.4"',
-      /the tensorflow matrix resolves to no entries\.\nSkipped because:\n  tensorflow 2\.18 is built for CUDA 12\.5/,
+      /the matrix resolves to no entries\.\nWhat the requested tensorflow versions ship:\n  tensorflow 2\.18\.1: cu125, cpu; Python 3\.9–3\.12\nSkipped because:\n  tensorflow 2\.18 is built for CUDA 12\.5/,
     ],
     ['torch: "2.4"\ntensorflow: "2.18"', /one spec names one framework, and this one names torch and tensorflow; give a list of specs/],
     [
-      'tensorflow: "2.18"\ninclude:\n  - {torch: 2.4.1}',
-      /matrix\.include\[0\]: names torch in a tensorflow spec; give a list of specs instead/,
+      'tensorflow: "2.18"\nexclude:\n  - {torch: 2.4.1}',
+      /matrix\.exclude\[0\]: names torch in a tensorflow spec; exclude applies to the tensorflow entries of this spec/,
     ],
     ['tensorflow: banana', /matrix\.tensorflow: "banana" is not valid/],
     [
       'include:\n  - {tensorflow: "2.18", cuda: "12.4"}',
-      /matrix\.tensorflow|matrix\.include\[0\]\.tensorflow: tensorflow 2\.18 was never shipped for cuda 12\.4.*built for CUDA 12\.5/,
+      /^matrix\.include\[0\]: tensorflow 2\.18, cuda 12\.4 was never shipped: tensorflow 2\.18 is built for CUDA 12\.5/,
     ],
   ];
   for (const [spec, message] of errors) it(`explains ${JSON.stringify(spec)}`, () => expect(planError(spec)).toMatch(message));
+
+  it('adds an entry of another framework for an include item that names it, as in a torch spec', () => {
+    const p = plan('tensorflow: "2.18"\npython: "3.11"\ninclude:\n  - {torch: 2.4.1, cuda: "12.4", python: "3.11"}');
+    expect(p.include.map((e) => e.tag)).toEqual(['tf2.18.1-cu125-py3.11-ubuntu22.04', '2.4.1-cu124-py3.11-ubuntu22.04']);
+  });
+  it('re-resolves the entries an include item matches with the keys the matrix does not list (GitHub semantics)', () => {
+    const p = plan('tensorflow: ["2.17", "2.18"]\ninclude:\n  - {tensorflow: "2.18", python: "3.10"}');
+    expect(p.include.map((e) => e.tag)).toEqual(['tf2.18.1-cu125-py3.10-ubuntu22.04', 'tf2.17.1-cu123-py3.12-ubuntu22.04']);
+  });
 });
 
 describe('planning jax', () => {
@@ -277,7 +286,7 @@ describe('templates, build-args, labels and the check argv', () => {
     ],
     [
       'tensorflow: "2.18"\ncuda: cpu',
-      [/FROM ubuntu:24\.04/, /tensorflow-cpu==\$\{TENSORFLOW_VERSION\}/, /"tensorflow-cpu": "2\.18\.1"/],
+      [/FROM ubuntu:24\.04/, /tensorflow-cpu==\$\{TENSORFLOW_VERSION\}/, /\\"expected\\":\{\\"tensorflow-cpu\\":\\"2\.18\.1\\"\}/],
       [/and-cuda|nvidia-/],
     ],
     [
@@ -285,7 +294,7 @@ describe('templates, build-args, labels and the check argv', () => {
       [
         /FROM nvidia\/cuda:13\.0\.2-base-ubuntu24\.04/,
         /"jax\[cuda13\]==\$\{JAX_VERSION\}"/,
-        /expected = \{"jax": "0\.8\.0", "jaxlib": "0\.8\.0"\}/,
+        /\\"expected\\":\{\\"jax\\":\\"0\.8\.0\\",\\"jaxlib\\":\\"0\.8\.0\\"\}/,
       ],
       [/TORCH/],
     ],

@@ -1,18 +1,20 @@
+import type { Inputs } from '../src/inputs/read-request.js';
+import type { InputName } from '../src/inputs/table.js';
 import { bundledCompat } from '../src/compat/load.js';
-import type { CompatData } from '../src/compat/schema.js';
-import type { MatrixEntry } from '../src/matrix/entry.js';
+import type { ReleaseData } from '../src/frameworks/index.js';
+import type { MatrixEntry } from '../src/frameworks/index.js';
 import { DEFAULT_MAX_ENTRIES, resolvePlans, type Plan } from '../src/matrix/resolve.js';
 import { parseMatrixSpecs } from '../src/matrix/spec.js';
 
 /** Plan a matrix spec written as YAML or JSON against the bundled data (or `data`). */
-export function plan(text: string, options: { maxEntries?: number; data?: CompatData } = {}): Plan {
+export function plan(text: string, options: { maxEntries?: number; data?: ReleaseData } = {}): Plan {
   return resolvePlans(parseMatrixSpecs(text, 'matrix'), options.data ?? bundledCompat(), {
     maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
   });
 }
 
 /** The error message a planning attempt throws (fails the test when it does not throw). */
-export function planError(text: string, options: { maxEntries?: number; data?: CompatData } = {}): string {
+export function planError(text: string, options: { maxEntries?: number; data?: ReleaseData } = {}): string {
   try {
     plan(text, options);
   } catch (err) {
@@ -35,4 +37,9 @@ export function brief(e: MatrixEntry): string {
 /** The torch version of an entry (which a PyTorch plan's entries all have). */
 export function torchOf(e: MatrixEntry | undefined): string | undefined {
   return e?.framework === 'pytorch' ? e.torch : undefined;
+}
+
+/** Inputs as a surface gives them, from a plain object keyed by input name; messages say "input <name>". */
+export function fakeInputs(values: Partial<Record<InputName, string>>): Inputs {
+  return { get: (name) => values[name], field: (name) => `input ${name}` };
 }

@@ -9,6 +9,7 @@ import { diffPackages, inventoryOf, inventoryWants, mergeLayers, pipName } from 
 import { parseReproOptions, reproFails } from '../src/repro/options.js';
 import { readTar, type TarEntry } from '../src/repro/tar.js';
 import { requireReproducibleBuilder } from '../src/commands/repro.js';
+import { fakeInputs } from './helpers.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'gim-tar-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -220,23 +221,22 @@ describe('inventory: packages read from the layers', () => {
 });
 
 describe('repro options and fail-on', () => {
-  const names = { sourceDateEpoch: 'input source-date-epoch', baseline: 'input baseline', failOn: 'input fail-on' };
   it('defaults to failing on nondeterminism and the commit time', () => {
-    expect(parseReproOptions({}, names)).toEqual({ failOn: 'nondeterministic' });
-    expect(parseReproOptions({ sourceDateEpoch: '0', baseline: '{image}:{tag}' }, names)).toEqual({
+    expect(parseReproOptions(fakeInputs({}))).toEqual({ failOn: 'nondeterministic' });
+    expect(parseReproOptions(fakeInputs({ 'source-date-epoch': '0', baseline: '{image}:{tag}' }))).toEqual({
       failOn: 'nondeterministic',
       sourceDateEpoch: 0,
       baseline: '{image}:{tag}',
     });
   });
   it('rejects bad values', () => {
-    expect(() => parseReproOptions({ sourceDateEpoch: 'yesterday' }, names)).toThrow(
+    expect(() => parseReproOptions(fakeInputs({ 'source-date-epoch': 'yesterday' }))).toThrow(
       /input source-date-epoch: "yesterday" is not valid; accepted: seconds since 1970/,
     );
-    expect(() => parseReproOptions({ failOn: 'always' }, names)).toThrow(
+    expect(() => parseReproOptions(fakeInputs({ 'fail-on': 'always' }))).toThrow(
       /input fail-on: "always" is not valid; accepted: nondeterministic, drift, both or none/,
     );
-    expect(() => parseReproOptions({ baseline: '{image}:{sha}' }, names)).toThrow(/unknown placeholder \{sha\}/);
+    expect(() => parseReproOptions(fakeInputs({ baseline: '{image}:{sha}' }))).toThrow(/unknown placeholder \{sha\}/);
   });
   const nondet = { status: 'checked', determinism: { deterministic: false }, impact: { drift: false } };
   const drift = { status: 'checked', determinism: { deterministic: true }, impact: { drift: true } };

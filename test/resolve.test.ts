@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brief, plan, planError } from './helpers.js';
 
@@ -170,10 +172,10 @@ describe('resolve: combinations that were never shipped are skipped with the rea
       skipped: 'torch 2.5.1 has no cu126 wheels; it ships cu118, cu121, cu124, cpu',
     },
     { spec: 'torch: ["2.0", "2.4"]\ncuda: "12"', skipped: 'torch 2.0.1 has no CUDA 12 wheels; it ships cu117, cu118, cpu' },
-    { spec: 'torch: ["2.8", "2.4"]\npython: "3.8"\ncuda: cpu', skipped: 'torch 2.8.0 supports Python 3.9–3.13; not 3.8' },
+    { spec: 'torch: ["2.8", "2.4"]\npython: "3.8"\ncuda: cpu', skipped: 'torch 2.8.0 has wheels for Python 3.9–3.13; not 3.8' },
     {
       spec: 'torch: ["2.8", "2.13"]\npython: ">=3.14"\ncuda: cpu',
-      skipped: 'torch 2.8.0 supports Python 3.9–3.13; none of them matches >=3.14',
+      skipped: 'torch 2.8.0 has wheels for Python 3.9–3.13; none of them matches >=3.14',
     },
     {
       spec: 'torch: "2.7"\ncuda: ["11.8", "12.6"]\nos: ubuntu24.04\npython: "3.11"',
@@ -284,7 +286,7 @@ describe('resolve: errors name the field, the value and what would be accepted',
     {
       name: 'a torch patch that was never released',
       spec: 'torch: 2.4.3',
-      message: /^matrix\.torch: torch 2\.4\.3 is not a release; torch 2\.4 has 2\.4\.0 or 2\.4\.1$/,
+      message: /^matrix\.torch: torch 2\.4\.3 is not in the release data; torch 2\.4 has 2\.4\.0 or 2\.4\.1$/,
     },
     {
       name: 'a torch minor not in the data',
@@ -349,4 +351,19 @@ describe('resolve: errors name the field, the value and what would be accepted',
     const spec = `torch: ${many(1000, () => 'latest')}\npython: ${many(1000, () => 'default')}\ncuda: ${many(2, () => 'default')}`;
     expect(planError(spec)).toMatch(/^the matrix is a cross product of 2000000 combinations before filtering, more than 1000000/);
   });
+});
+
+describe('resolve: tags and keys stay what they were', () => {
+  // Frozen from the planner before frameworks became plug-ins (test/fixtures/plan-keys.json says which commit).
+  const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures/plan-keys.json'), 'utf8')) as {
+    cases: { spec: string; skipped: number; entries: [string, string][] }[];
+  };
+  for (const c of fixture.cases) {
+    it(`gives the same ${c.entries.length} tags and keys for ${JSON.stringify(c.spec.split('\n')[0])}`, () => {
+      const p = plan(c.spec, { maxEntries: 100_000 });
+      const byTag = (a: string[], b: string[]): number => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : 1);
+      expect(p.include.map((e) => [e.tag, e.key]).sort(byTag)).toEqual([...c.entries].sort(byTag));
+      expect(p.skipped.length).toBe(c.skipped);
+    });
+  }
 });

@@ -202,8 +202,8 @@ describe('diagnosis of container failures (recorded error texts)', () => {
 });
 
 describe('docker run for the check', () => {
-  it('hands all GPUs in, mounts the check read-only and passes the expectations', () => {
-    expect(smokeRunArgs(cu124, 'r/x@sha256:abc', options, { check: '/a/check.py' }, 'gim-smoke-1')).toEqual([
+  it('hands all GPUs in, mounts the check and its helpers read-only and passes the expectations', () => {
+    expect(smokeRunArgs(cu124, 'r/x@sha256:abc', options, { checkDir: '/tmp/gim-check-x' }, 'gim-smoke-1')).toEqual([
       'run',
       '--rm',
       '--name',
@@ -215,7 +215,7 @@ describe('docker run for the check', () => {
       '--shm-size',
       '1g',
       '-v',
-      '/a/check.py:/gim/check.py:ro',
+      '/tmp/gim-check-x:/gim:ro',
       '--entrypoint',
       'python3',
       'r/x@sha256:abc',
@@ -237,17 +237,17 @@ describe('docker run for the check', () => {
     ]);
   });
   it('picks devices, or uses gpu-flags instead of --gpus', () => {
-    expect(smokeRunArgs(cu124, 'i', { ...options, gpus: '0,1' }, { check: '/c' }, 'n')).toContain('"device=0,1"');
-    const cdi = smokeRunArgs(cu124, 'i', { ...options, gpuFlags: ['--device', 'nvidia.com/gpu=all'] }, { check: '/c' }, 'n');
+    expect(smokeRunArgs(cu124, 'i', { ...options, gpus: '0,1' }, { checkDir: '/c' }, 'n')).toContain('"device=0,1"');
+    const cdi = smokeRunArgs(cu124, 'i', { ...options, gpuFlags: ['--device', 'nvidia.com/gpu=all'] }, { checkDir: '/c' }, 'n');
     expect(cdi).toContain('nvidia.com/gpu=all');
     expect(cdi).not.toContain('--gpus');
   });
   it('checks CPU entries and expect-gpu false without GPUs', () => {
-    expect(smokeRunArgs(cpu, 'i', options, { check: '/c' }, 'n')).not.toContain('--gpus');
+    expect(smokeRunArgs(cpu, 'i', options, { checkDir: '/c' }, 'n')).not.toContain('--gpus');
     expect(checkArgs(cu124, { ...options, expectGpu: false }, false)).toContain('--no-gpu');
   });
   it('runs the user script through the check, with the same timeout', () => {
-    const args = smokeRunArgs(cpu, 'i', options, { check: '/c', script: '/w/s.py' }, 'n');
+    const args = smokeRunArgs(cpu, 'i', options, { checkDir: '/c', script: '/w/s.py' }, 'n');
     expect(args).toContain('/w/s.py:/gim/user-check.py:ro');
     expect(args.slice(-4)).toEqual(['--then', '/gim/user-check.py', '--user-timeout', '300']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMatrixSpec } from '../src/matrix/spec.js';
-import { parseCudaSelector, parseOsSelector, parsePythonSelector, parseTorchSelector } from '../src/matrix/selectors.js';
+import { parseCudaSelector, parseOsSelector, parsePythonSelector, parseVersionSelector } from '../src/matrix/selectors.js';
 
 function specError(text: string): string {
   try {
@@ -23,7 +23,7 @@ describe('spec: numbers written unquoted stay as written', () => {
     it(`keeps python 3.10 as "3.10" in a ${name}`, () => {
       const spec = parseMatrixSpec(text, 'matrix');
       expect(spec.axes.python?.[0]).toMatchObject({ kind: 'exact', version: '3.10' });
-      expect(spec.axes.torch?.[0]).toMatchObject({ kind: 'minor', minor: '2.4' });
+      expect(spec.versions?.[0]).toMatchObject({ kind: 'minor', minor: '2.4' });
     });
   }
 
@@ -51,7 +51,7 @@ describe('spec: bad input is a clear error', () => {
       name: 'a scalar where a mapping is expected',
       text: '2.4',
       message:
-        /^input matrix: the matrix spec must be a mapping with keys torch, cuda, python, os, flavor, tensorflow, jax, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude; got the value "2\.4"/,
+        /^input matrix: the matrix spec must be a mapping with keys torch, tensorflow, jax, cuda, python, os, flavor, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude; got the value "2\.4"/,
     },
     {
       name: 'a list of specs with a scalar in it',
@@ -63,7 +63,7 @@ describe('spec: bad input is a clear error', () => {
       name: 'an unknown key',
       text: 'torch: 2.4\ncudnn: 9',
       message:
-        /^matrix: unknown key "cudnn"; accepted keys: torch, cuda, python, os, flavor, tensorflow, jax, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude$/,
+        /^matrix: unknown key "cudnn"; accepted keys: torch, tensorflow, jax, cuda, python, os, flavor, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude$/,
     },
     { name: 'a misspelt key', text: 'torch: 2.4\npythons: 3.11', message: /unknown key "pythons".*\(did you mean python\?\)$/ },
     { name: 'a duplicate key', text: 'torch: 2.4\ntorch: 2.5', message: /not valid YAML or JSON: Map keys must be unique/ },
@@ -158,10 +158,10 @@ describe('selectors', () => {
     ['2.4 - 2.6', { kind: 'range' }],
   ];
   for (const [text, expected] of torch) {
-    it(`parses torch ${JSON.stringify(text)}`, () => expect(parseTorchSelector(text, 'f')).toMatchObject(expected));
+    it(`parses torch ${JSON.stringify(text)}`, () => expect(parseVersionSelector(text, 'f')).toMatchObject(expected));
   }
   for (const text of ['banana', '2.4.1.post1', '$(id)', 'latest;rm -rf /', '>=2.4 || banana', '']) {
-    it(`rejects torch ${JSON.stringify(text)}`, () => expect(() => parseTorchSelector(text, 'f')).toThrow(/is not valid; accepted/));
+    it(`rejects torch ${JSON.stringify(text)}`, () => expect(() => parseVersionSelector(text, 'f')).toThrow(/is not valid; accepted/));
   }
 
   const cuda: [string, object][] = [

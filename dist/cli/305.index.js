@@ -17346,7 +17346,7 @@ const { matchValue, buildMockOptions } = __webpack_require__(3397)
 const { InvalidArgumentError, UndiciError } = __webpack_require__(8707)
 const Dispatcher = __webpack_require__(883)
 const Pluralizer = __webpack_require__(1529)
-const PendingInterceptorsFormatter = __webpack_require__(6142)
+const PendingInterceptorsFormatter = __webpack_require__(3761)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -18274,7 +18274,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 3761:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

@@ -3241,716 +3241,6 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 2784:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TI: () => (/* binding */ renderDockerfile),
-/* harmony export */   Tp: () => (/* binding */ CONTEXT_REQUIREMENTS_DIR),
-/* harmony export */   Xg: () => (/* binding */ INVENTORY_PATH),
-/* harmony export */   vi: () => (/* binding */ CONTEXT_POST_INSTALL)
-/* harmony export */ });
-/* unused harmony exports TEMPLATE_VERSION, DEFAULT_UV_IMAGE, GIM_DIR, CONSTRAINTS_PATH */
-/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7147);
-/* harmony import */ var _compat_frameworks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97);
-/* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2997);
-
-
-
-/**
- * The embedded Dockerfile template, rendered per matrix entry. Pure.
- *
- * Layer order is chosen for sharing: the base (CUDA + OS) and the Python layer depend only on
- * the base image and PYTHON_VERSION, so entries that share CUDA, OS and Python share them;
- * torch comes next, then what the team adds, cheapest to change last: apt packages, the
- * requirements file, pip-packages, environment, post-install, workdir and user. The torch layers
- * are therefore the same for every team that builds this entry. With base-image, the image
- * already holds torch and Python, and the template starts at the team's layers.
- *
- * Torch stays what the matrix says: after torch is in place, a step checks its version against
- * the entry and writes the installed versions to CONSTRAINTS_PATH; every later pip or uv install
- * is constrained by that file, so a package that asks for another torch fails the build (pip
- * names it) instead of replacing torch. The last step writes the inventory (INVENTORY_PATH),
- * checking once more that torch is unchanged (post-install could have replaced it).
- *
- * Reproducible by default (command repro): every version is pinned, apt's logs and ldconfig's
- * aux-cache (which differ per build) are removed with the lists, SOURCE_DATE_EPOCH reaches the
- * RUN steps, and neither pip nor uv compiles bytecode or keeps a cache in the image. The inventory
- * holds no time.
- *
- * Python is installed exactly (uv's managed CPython builds), whatever the base OS ships. uv comes
- * from its distroless image and is mounted, not copied, so it does not stay in the image.
- */
-/** Bump when the template changes what it builds: it is part of every content hash. */
-const TEMPLATE_VERSION = 3;
-const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
-const GIM_DIR = '/etc/gpu-image-matrix';
-const INVENTORY_PATH = `${GIM_DIR}/inventory.json`;
-const CONSTRAINTS_PATH = `${GIM_DIR}/constraints.txt`;
-/** Where the team's files are in the build context the effects layer prepares. */
-const CONTEXT_REQUIREMENTS_DIR = 'gim/requirements';
-const CONTEXT_POST_INSTALL = 'gim/post-install';
-const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
-function renderDockerfile(entry, inputs = {}) {
-    const custom = (entry.customisation ?? {});
-    const fromBase = (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkFromBaseImage */ .bA)(entry);
-    const from = inputs.baseDigest ? `${entry.baseImage}@${inputs.baseDigest}` : entry.baseImage;
-    const python = fromBase ? 'python3' : '/opt/venv/bin/python';
-    const name = frameworkName(entry);
-    const parts = [];
-    parts.push(`# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
-# ${(0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkTitle */ .T_)(entry)}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}${entry.cudnn ? `, cuDNN ${entry.cudnn}` : ''}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# ${name} and Python come with the base image ${entry.baseImage}` : ''}`);
-    if (fromBase) {
-        parts.push(`FROM ${from}
-ARG SOURCE_DATE_EPOCH
-ENV PYTHONUNBUFFERED=1 \\
-    PIP_NO_CACHE_DIR=1 \\
-    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
-    PIP_NO_COMPILE=1 \\
-    PIP_ROOT_USER_ACTION=ignore`);
-    }
-    else {
-        parts.push(`ARG UV_IMAGE=${inputs.uvImage ?? DEFAULT_UV_IMAGE}
-FROM \${UV_IMAGE} AS uv
-
-FROM ${from}
-ARG SOURCE_DATE_EPOCH
-ENV NVIDIA_VISIBLE_DEVICES=all \\
-    NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
-    LANG=C.UTF-8 \\
-    PYTHONUNBUFFERED=1 \\
-    PIP_NO_CACHE_DIR=1 \\
-    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
-    UV_NO_CACHE=1 \\
-    UV_PYTHON_INSTALL_DIR=/opt/python \\
-    VIRTUAL_ENV=/opt/venv \\
-    PATH=/opt/venv/bin:\${PATH}
-
-RUN apt-get update \\
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
- && ${CLEAN_APT}
-
-# Python, shared by every ${name} built on this base.
-ARG PYTHON_VERSION=${entry.python}
-RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
-    uv python install \${PYTHON_VERSION} \\
- && uv venv --python \${PYTHON_VERSION} /opt/venv
-
-${frameworkInstall(entry, inputs.frameworks ?? (0,_compat_frameworks_js__WEBPACK_IMPORTED_MODULE_1__/* .bundledFrameworks */ .c)())}`);
-    }
-    parts.push(`# ${name} stays what the matrix says: check it, and pin it for every later install.
-RUN ${python} - <<'GIM_PIN'
-${pinScript(entry, fromBase)}
-GIM_PIN`);
-    if (custom.aptPackages?.length) {
-        parts.push(`# The team's system packages.
-RUN apt-get update \\
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \\
-      ${custom.aptPackages.join(' ')} \\
- && ${CLEAN_APT}`);
-    }
-    const install = installCommand(fromBase, custom);
-    if (custom.requirements) {
-        const name = custom.requirements.split('/').pop();
-        const hashes = inputs.requirements?.facts.hashes ?? false;
-        parts.push(`# The team's requirements file (${custom.requirements})${hashes ? ', hashes required' : ''}.
-RUN --mount=type=bind,source=${CONTEXT_REQUIREMENTS_DIR},target=/tmp/gim-requirements \\
-    ${install} ${hashes ? '--require-hashes ' : ''}-r /tmp/gim-requirements/${name}`);
-    }
-    if (custom.pipPackages?.length) {
-        parts.push(`# The team's Python packages.
-RUN ${install} \\
-      ${custom.pipPackages.map(shellQuote).join(' ')}`);
-    }
-    if (custom.env?.length) {
-        parts.push(`ENV ${custom.env.map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' \\\n    ')}`);
-    }
-    if (custom.postInstall) {
-        parts.push(`# The team's post-install script (${custom.postInstall}), run as root.
-RUN --mount=type=bind,source=${CONTEXT_POST_INSTALL},target=/tmp/gim-post-install \\
-    /tmp/gim-post-install`);
-    }
-    const user = custom.user ? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .userParts */ .Ar)(custom.user) : null;
-    if (user) {
-        parts.push(`# The user the image runs as (kept when the base image has one of that name).
-RUN id -u ${user.name} >/dev/null 2>&1 \\
- || useradd --create-home --shell /bin/sh${user.uid ? ` --uid ${user.uid}` : ''} ${user.name}`);
-    }
-    if (custom.workdir) {
-        parts.push(`RUN mkdir -p ${custom.workdir}${user ? ` && chown ${user.name} ${custom.workdir}` : ''}
-WORKDIR ${custom.workdir}`);
-    }
-    parts.push(`# What is in the image: ${INVENTORY_PATH} (and torch checked once more).
-RUN ${python} - <<'GIM_INVENTORY'
-${inventoryScript(entry, fromBase, inputs)}
-GIM_INVENTORY
-LABEL io.github.gpu-image-matrix.inventory=${INVENTORY_PATH}`);
-    if (user)
-        parts.push(`USER ${user.name}`);
-    if (!fromBase)
-        parts.push('CMD ["python"]');
-    return `${parts.join('\n\n')}\n`;
-}
-const UV = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
-/** "torch", "tensorflow", "jax": what the comments call the framework. */
-function frameworkName(entry) {
-    return entry.framework === 'pytorch' ? 'torch' : entry.framework;
-}
-/** The framework and its CUDA libraries at exact versions, into /opt/venv. */
-function frameworkInstall(entry, frameworks) {
-    switch (entry.framework) {
-        case 'pytorch': {
-            const packages = [
-                `torch==\${TORCH_VERSION}`,
-                entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
-                entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
-            ].filter((p) => p !== null);
-            const args = [
-                `ARG TORCH_VERSION=${entry.torch}`,
-                entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
-                entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
-                `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
-            ].filter((a) => a !== null);
-            return `# torch and its libraries at the entry's exact versions, from its wheel index.
-${args.join('\n')}
-RUN ${UV} \\
-    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
-      ${packages.join(' ')}`;
-        }
-        case 'tensorflow': {
-            if (entry.cuda === 'cpu') {
-                return `# tensorflow-cpu at the entry's exact version.
-ARG TENSORFLOW_VERSION=${entry.tensorflow}
-RUN ${UV} \\
-    uv pip install --python /opt/venv/bin/python tensorflow-cpu==\${TENSORFLOW_VERSION}`;
-            }
-            const release = frameworks.tensorflow.find((r) => r.patches.includes(entry.tensorflow));
-            if (!release)
-                throw new Error(`no tensorflow release data for ${entry.tensorflow}`);
-            const libs = release.cudaLibraries;
-            const how = {
-                'system-cuda': `# tensorflow at the entry's exact version; CUDA ${release.cuda} and cuDNN ${release.cudnn} come with the base image.
-ARG TENSORFLOW_VERSION=${entry.tensorflow}
-RUN ${UV} \\
-    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION}`,
-                'pinned-libraries': `# tensorflow and the CUDA libraries tensorflow[and-cuda] pins, named at those versions (without TensorRT).
-ARG TENSORFLOW_VERSION=${entry.tensorflow}
-RUN ${UV} \\
-    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION} \\
-      ${libs.join(' \\\n      ')}`,
-                'and-cuda': `# tensorflow[and-cuda]: the CUDA libraries at the exact versions this release pins.
-ARG TENSORFLOW_VERSION=${entry.tensorflow}
-RUN ${UV} \\
-    uv pip install --python /opt/venv/bin/python "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"`,
-                'and-cuda-constrained': `# tensorflow[and-cuda], whose CUDA libraries are ranges here: pinned, so that rebuilds are the same.
-ARG TENSORFLOW_VERSION=${entry.tensorflow}
-RUN ${UV} \\
-    printf '%s\\n' ${libs.map((l) => `'${l}'`).join(' ')} > /tmp/gim-cuda-pins.txt \\
- && uv pip install --python /opt/venv/bin/python -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}" \\
- && rm /tmp/gim-cuda-pins.txt`,
-            };
-            return `${how[release.install]}${release.install === 'system-cuda' ? '' : `\n${PIP_CUDA_ON_PATH}`}`;
-        }
-        case 'jax': {
-            const extra = entry.cuda === 'cpu' ? '' : `[${entry.cudaVariant}]`;
-            return `# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; the CUDA wheels are lower-bounded only, and the inventory records what came).
-ARG JAX_VERSION=${entry.jax}
-RUN ${UV} \\
-    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`;
-        }
-    }
-}
-/**
- * The pip CUDA libraries on the loader path, and ptxas on PATH: TensorFlow's RUNPATH does not cover
- * every nvidia/*\/lib (libcusolver, nvjitlink, curand, nvrtc were reported missing), and XLA needs
- * ptxas from nvidia-cuda-nvcc to compile.
- */
-const PIP_CUDA_ON_PATH = `RUN ls -d /opt/venv/lib/python*/site-packages/nvidia/*/lib > /etc/ld.so.conf.d/gim-pip-cuda.conf \\
- && ldconfig && rm -f /var/cache/ldconfig/aux-cache \\
- && for p in /opt/venv/lib/python*/site-packages/nvidia/cuda_nvcc/bin/ptxas; do [ -e "$p" ] && ln -sf "$p" /opt/venv/bin/ptxas; done; true`;
-/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework. */
-function installCommand(fromBase, custom) {
-    const indexes = [
-        ...(custom.pipIndexUrl ? [`--index-url ${custom.pipIndexUrl}`] : []),
-        ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${u}`),
-    ].join(' ');
-    const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
-    if (fromBase)
-        return `PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
-    return `--mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    uv pip install --python /opt/venv/bin/python ${tail}`;
-}
-/**
- * Python both template scripts start with: installed(name) and every() over the interpreter's
- * packages, from importlib.metadata (3.8+), or on Python 3.7 from the dist-info/egg-info metadata
- * on sys.path (a uv venv has no setuptools, so pkg_resources cannot be counted on).
- */
-const PACKAGES_PRELUDE = `try:
-    from importlib.metadata import PackageNotFoundError as _NotFound, distributions as _distributions, version as _version
-
-    def installed(name):
-        try:
-            return _version(name)
-        except _NotFound:
-            return None
-
-    def every():
-        return [((d.metadata["Name"] or "").strip(), d.version) for d in _distributions()]
-except ImportError:  # Python 3.7
-    import glob as _glob, os as _os, re as _re, sys as _sys
-
-    def every():
-        found = []
-        for entry in _sys.path:
-            where = entry or "."
-            metas = _glob.glob(_os.path.join(where, "*.dist-info", "METADATA")) + _glob.glob(_os.path.join(where, "*.egg-info", "PKG-INFO"))
-            metas += [p for p in _glob.glob(_os.path.join(where, "*.egg-info")) if _os.path.isfile(p)]
-            for meta in sorted(metas):
-                fields = {}
-                with open(meta, encoding="utf-8", errors="replace") as f:
-                    for line in f:
-                        if not line.strip():
-                            break
-                        key, _, value = line.partition(":")
-                        fields.setdefault(key.strip(), value.strip())
-                if fields.get("Name") and fields.get("Version"):
-                    found.append((fields["Name"], fields["Version"]))
-        return found
-
-    def installed(name):
-        want = _re.sub(r"[-_.]+", "-", name).lower()
-        for found, ver in every():
-            if _re.sub(r"[-_.]+", "-", found).lower() == want:
-                return ver
-        return None`;
-/** The Python (3.7+) that checks torch against the entry and writes the constraints file. */
-function pinScript(entry, fromBase) {
-    const expected = entry.framework === 'pytorch'
-        ? { torch: entry.torch, torchvision: entry.torchvision, torchaudio: entry.torchaudio }
-        : entry.framework === 'tensorflow'
-            ? { [entry.cuda === 'cpu' && !fromBase ? 'tensorflow-cpu' : 'tensorflow']: entry.tensorflow }
-            : { jax: entry.jax, jaxlib: entry.jax };
-    const hint = fromBase
-        ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose torch and Python match the entry, or set the entry's torch and python to what the image holds`
-        : 'the wheel index served other versions than the release data says';
-    return `${PACKAGES_PRELUDE}
-import os, re, sys
-expected = ${pyLiteral(expected)}
-python = ${pyLiteral(entry.python)}
-def release(v):
-    m = re.match(r"(\\d+)\\.(\\d+)(?:\\.(\\d+))?", v or "")
-    return tuple(int(x or 0) for x in m.groups()) if m else None
-problems, pins = [], []
-if "%d.%d" % sys.version_info[:2] != python:
-    problems.append("Python is %d.%d, the entry says %s" % (sys.version_info[0], sys.version_info[1], python))
-for name, want in expected.items():
-    have = installed(name)
-    if want is None:
-        if have:
-            pins.append("%s==%s" % (name, have))
-    elif have is None:
-        problems.append("%s is not installed, the entry says %s" % (name, want))
-    elif release(have) != release(want):
-        problems.append("%s is %s, the entry says %s" % (name, have, want))
-    else:
-        pins.append("%s==%s" % (name, have))
-if problems:
-    sys.exit("gpu-image-matrix: " + "; ".join(problems) + ": " + ${pyLiteral(hint)})
-os.makedirs(${pyLiteral(GIM_DIR)}, exist_ok=True)
-with open(${pyLiteral(CONSTRAINTS_PATH)}, "w") as f:
-    f.write("".join(p + "\\n" for p in pins))
-print("gpu-image-matrix: pinned " + ", ".join(pins))`;
-}
-/** The Python (3.7+) that writes the inventory, after checking that no later step replaced torch. */
-function inventoryScript(entry, fromBase, inputs) {
-    const custom = (entry.customisation ?? {});
-    const { customisation: _c, ...fields } = entry;
-    const requested = {
-        aptPackages: custom.aptPackages ?? [],
-        pipPackages: custom.pipPackages ?? [],
-        pipPackageNames: (custom.pipPackages ?? []).map(_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .requirementName */ .xV),
-        requirements: custom.requirements ? { file: custom.requirements, hashes: inputs.requirements?.facts.hashes ?? false, pins: inputs.requirements?.facts.pins ?? [] } : null,
-        env: Object.fromEntries(custom.env ?? []),
-        workdir: custom.workdir ?? null,
-        user: custom.user ? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .userParts */ .Ar)(custom.user).name : null,
-        postInstall: custom.postInstall ?? null,
-    };
-    const header = {
-        schema: 1,
-        tool: 'gpu-image-matrix',
-        template: TEMPLATE_VERSION,
-        entry: fields,
-        baseImage: { name: entry.baseImage, digest: inputs.baseDigest ?? null, holdsTorch: fromBase },
-        requested,
-    };
-    return `${PACKAGES_PRELUDE}
-import json, os, platform, sys
-inventory = json.loads(${pyLiteral(JSON.stringify(header))})
-pins = [l.strip() for l in open(${pyLiteral(CONSTRAINTS_PATH)}) if l.strip()]
-changed = []
-for pin in pins:
-    name, version = pin.split("==", 1)
-    now = installed(name)
-    if now != version:
-        changed.append("%s is now %s, it was %s" % (name, now, version))
-if changed:
-    sys.exit("gpu-image-matrix: " + "; ".join(changed) + ": a step after the pin replaced it (pip-packages and requirements are constrained, so most likely post-install)")
-packages = {}
-for name, ver in every():
-    if name and name.lower() not in packages:
-        packages[name.lower()] = {"name": name, "version": ver}
-system = []
-try:
-    for block in open("/var/lib/dpkg/status", encoding="utf-8", errors="replace").read().split("\\n\\n"):
-        fields = dict(l.split(": ", 1) for l in block.splitlines() if ": " in l and not l.startswith(" "))
-        if fields.get("Status", "").endswith(" installed") and "Package" in fields:
-            system.append({"name": fields["Package"], "version": fields.get("Version"), "arch": fields.get("Architecture")})
-except OSError:
-    pass
-osr = {}
-try:
-    for l in open("/etc/os-release"):
-        if "=" in l:
-            k, v = l.rstrip("\\n").split("=", 1)
-            osr[k] = v.strip('"')
-except OSError:
-    pass
-inventory["constraints"] = pins
-inventory["os"] = {"id": osr.get("ID"), "versionId": osr.get("VERSION_ID")}
-inventory["python"] = {"executable": sys.executable, "version": platform.python_version()}
-inventory["pythonPackages"] = sorted(packages.values(), key=lambda p: p["name"].lower())
-inventory["systemPackages"] = sorted(system, key=lambda p: (p["name"], p["arch"] or ""))
-with open(${pyLiteral(INVENTORY_PATH)}, "w") as f:
-    json.dump(inventory, f, indent=1, sort_keys=True)
-    f.write("\\n")
-print("gpu-image-matrix: inventory: %d Python and %d system packages" % (len(packages), len(system)))`;
-}
-/** A JSON value as a Python literal: JSON's strings are Python strings; null/true/false are not. */
-function pyLiteral(value) {
-    if (value === null)
-        return 'None';
-    if (typeof value === 'string')
-        return JSON.stringify(value);
-    if (typeof value === 'object' && !Array.isArray(value)) {
-        return `{${Object.entries(value)
-            .map(([k, v]) => `${JSON.stringify(k)}: ${pyLiteral(v)}`)
-            .join(', ')}}`;
-    }
-    throw new Error(`no Python literal for ${typeof value}`);
-}
-/** Single-quoted for /bin/sh; the parsers let no single quote through, but quote it right anyway. */
-function shellQuote(s) {
-    return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-/** A Dockerfile ENV value in double quotes, with $ kept literal (no variable expansion). */
-function dockerfileQuote(s) {
-    return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$')}"`;
-}
-
-
-/***/ }),
-
-/***/ 9186:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mn: () => (/* binding */ lines),
-/* harmony export */   az: () => (/* binding */ parseBuildOptions),
-/* harmony export */   je: () => (/* binding */ PLACEHOLDERS),
-/* harmony export */   yG: () => (/* binding */ parseBoolean)
-/* harmony export */ });
-/* unused harmony exports CACHE_BACKENDS, parseCache, parseRetries, parseParallel, parseCacheTimeout, parseBuildArgs, parseLabels, parseTagTemplates, parseImage */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2653);
-
-
-
-/**
- * What `build` needs beyond the matrix, parsed from action inputs or CLI flags
- * (both entries call these parsers, so the rules are the same).
- */
-const CACHE_BACKENDS = ['auto', 'registry', 'gha', 'local', 'inline', 'none'];
-const PLACEHOLDERS = ['tag', 'key', 'framework', 'torch', 'tensorflow', 'jax', 'cuda', 'cudaVariant', 'python', 'os', 'flavor'];
-function parseBoolean(text, field, fallback) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return fallback;
-    if (/^(true|True|TRUE)$/.test(t))
-        return true;
-    if (/^(false|False|FALSE)$/.test(t))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: true or false`);
-}
-function parseCache(text, field) {
-    const t = (text ?? '').trim().toLowerCase() || 'auto';
-    if (CACHE_BACKENDS.includes(t))
-        return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not a cache backend; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .listWords */ .yh)([...CACHE_BACKENDS])}`);
-}
-function parseRetries(text, field) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return 2;
-    if (/^\d+$/.test(t) && Number(t) <= 10)
-        return Number(t);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
-}
-/**
- * Entries built at once. "auto": half the runner's CPUs (BuildKit runs each build's steps in
- * parallel already), at least 1 and at most 4.
- */
-function parseParallel(text, field, cpus = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)()) {
-    const t = (text ?? '').trim().toLowerCase();
-    if (t === '' || t === 'auto')
-        return Math.max(1, Math.min(4, Math.floor(cpus / 2)));
-    if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 32)
-        return Number(t);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: auto, or a whole number from 1 to 32`);
-}
-function parseCacheTimeout(text, field) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return 120;
-    if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 3600)
-        return Number(t);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: seconds from 1 to 3600 (default 120)`);
-}
-/** Non-empty lines, trimmed; comments (#) dropped. Commas do not split: values may contain them. */
-function lines(text) {
-    return (text ?? '')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
-}
-const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._\/-]*$/;
-/** KEY=VALUE lines (build-args). */
-function parseBuildArgs(text, field) {
-    return lines(text).map((line, i) => {
-        const eq = line.indexOf('=');
-        const key = eq > 0 ? line.slice(0, eq).trim() : '';
-        if (!ARG_NAME.test(key)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} line ${i + 1}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line)} is not KEY=VALUE with a name of letters, digits and _`);
-        }
-        return [key, line.slice(eq + 1)];
-    });
-}
-/** key=value lines (labels, as docker/metadata-action outputs them). */
-function parseLabels(text, field) {
-    return lines(text).map((line, i) => {
-        const eq = line.indexOf('=');
-        const key = eq > 0 ? line.slice(0, eq).trim() : '';
-        if (!LABEL_KEY.test(key))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} line ${i + 1}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line)} is not key=value`);
-        return [key, line.slice(eq + 1)];
-    });
-}
-/** Tag templates: each a bare tag or a full reference, with optional {placeholder}s. */
-function parseTagTemplates(text, field) {
-    return lines(text).map((line, i) => {
-        for (const m of line.matchAll(/\{([^}]*)\}/g)) {
-            if (!PLACEHOLDERS.includes(m[1] ?? '')) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} line ${i + 1}: unknown placeholder {${m[1]}}; accepted: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
-            }
-        }
-        if (/\s/.test(line))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} line ${i + 1}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line)} contains whitespace`);
-        return line;
-    });
-}
-function parseImage(text, field) {
-    if (!text || text.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} is required for build: the repository to tag the images in, e.g. ghcr.io/acme/pytorch`);
-    }
-    return (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .SU)(text, field);
-}
-function parseBuildOptions(raw, names) {
-    const options = {
-        repository: parseImage(raw.image, names.image),
-        push: parseBoolean(raw.push, names.push, false),
-        cache: parseCache(raw.cache, names.cache),
-        context: raw.context?.trim() || '.',
-        buildArgs: parseBuildArgs(raw.buildArgs, names.buildArgs),
-        tags: parseTagTemplates(raw.tags, names.tags),
-        labels: parseLabels(raw.labels, names.labels),
-        skipExisting: parseBoolean(raw.skipExisting, names.skipExisting, true),
-        failFast: parseBoolean(raw.failFast, names.failFast, false),
-        retries: parseRetries(raw.retries, names.retries),
-        cacheTimeoutSeconds: parseCacheTimeout(raw.cacheTimeout, names.cacheTimeout),
-        parallel: parseParallel(raw.parallel, names.parallel),
-    };
-    const builder = raw.builder?.trim();
-    if (builder) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${names.builder}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(builder)} is not a builder name`);
-        options.builder = builder;
-    }
-    const dockerfile = raw.dockerfile?.trim();
-    if (dockerfile)
-        options.dockerfile = dockerfile;
-    else if (raw.context?.trim() && raw.context.trim() !== '.') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${names.context} is set but ${names.dockerfile} is not: the embedded template needs no context; give both to build your own Dockerfile`);
-    }
-    return options;
-}
-
-
-/***/ }),
-
-/***/ 2653:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $R: () => (/* binding */ parseTaggedReference),
-/* harmony export */   CN: () => (/* binding */ taggedReference),
-/* harmony export */   SU: () => (/* binding */ parseRepository),
-/* harmony export */   aR: () => (/* binding */ repositoryName),
-/* harmony export */   jW: () => (/* binding */ isLoopbackRegistry),
-/* harmony export */   o_: () => (/* binding */ parseImageReference)
-/* harmony export */ });
-/* unused harmony export TAG */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-
-const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\d{1,5})?$|^\[[0-9a-fA-F:]+\](?::\d{1,5})?$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DOCKER_HUB = 'docker.io';
-/** Parse a repository without tag or digest. */
-function parseRepository(text, field) {
-    const t = text.trim();
-    const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (lowercase, no tag)';
-    if (t === '' || t.length > 255 || /[\s\u0000-\u001f\u007f]/.test(t))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: ${accepted}`);
-    const parts = t.split('/');
-    let registry = DOCKER_HUB;
-    const first = parts[0] ?? '';
-    if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
-        if (!HOST.test(first))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} has an invalid registry host ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(first)}; accepted: ${accepted}`);
-        registry = first.toLowerCase();
-        parts.shift();
-    }
-    if (parts.some((p) => p.includes(':') || p.includes('@'))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`);
-    }
-    if (parts.length === 0 || parts.some((p) => !COMPONENT.test(p))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: ${accepted}`);
-    }
-    const path = registry === DOCKER_HUB && parts.length === 1 ? `library/${parts[0]}` : parts.join('/');
-    return { registry, path };
-}
-/** The name docker and buildx use: "ghcr.io/acme/pytorch", "nvidia/cuda". */
-function repositoryName(repo) {
-    if (repo.registry === DOCKER_HUB)
-        return repo.path.replace(/^library\//, '');
-    return `${repo.registry}/${repo.path}`;
-}
-/** A full reference "repo:tag", validated. */
-function taggedReference(repo, tag, field) {
-    if (!TAG.test(tag)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`);
-    }
-    return `${repositoryName(repo)}:${tag}`;
-}
-/** Split "repo:tag" into its repository and tag (the tag is required). */
-function parseTaggedReference(text, field) {
-    const at = text.lastIndexOf(':');
-    const slash = text.lastIndexOf('/');
-    if (at <= slash)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} has no tag; accepted: repository:tag`);
-    const repo = parseRepository(text.slice(0, at), field);
-    const tag = text.slice(at + 1);
-    taggedReference(repo, tag, field);
-    return { repo, tag };
-}
-/** Registries on the loopback interface are spoken to over plain HTTP, as dockerd and BuildKit do. */
-function isLoopbackRegistry(registry) {
-    const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
-}
-/** Any image reference a FROM line takes: repository, optional tag (default latest), optional digest. */
-function parseImageReference(text, field) {
-    const at = text.indexOf('@');
-    const digest = at >= 0 ? text.slice(at + 1) : null;
-    if (digest !== null && !/^sha256:[0-9a-f]{64}$/.test(digest))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
-    const name = at >= 0 ? text.slice(0, at) : text;
-    const colon = name.lastIndexOf(':');
-    const slash = name.lastIndexOf('/');
-    if (colon > slash) {
-        const { repo, tag } = parseTaggedReference(name, field);
-        return { repo, tag, digest };
-    }
-    return { repo: parseRepository(name, field), tag: 'latest', digest };
-}
-
-
-/***/ }),
-
-/***/ 2610:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ isCacheFailure),
-/* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   jo: () => (/* binding */ backoffMs)
-/* harmony export */ });
-/**
- * Whether a failed registry or build operation is worth another attempt.
- * Only network and server-side trouble is retried; authentication, 4xx
- * answers and failing Dockerfile steps are not (another try gives the same
- * answer). Pure: works on the text the tool printed.
- */
-const PERMANENT = [
-    /\b(unauthorized|authentication required|insufficient_scope|denied|forbidden)\b/i,
-    /\b40[0-9]\b[^\n]*(Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed)/i,
-    /\b(manifest unknown|name unknown|name invalid|tag invalid|manifest invalid|blob unknown)\b/i,
-    /did not complete successfully: exit code/,
-    /dockerfile parse error|failed to parse/i,
-    /failed to read dockerfile|failed to compute cache key/i,
-];
-const TRANSIENT = [
-    /\b50[0-4]\b[^\n]*(Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)/i,
-    /\b(Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/i,
-    /\b429\b|Too Many Requests/i,
-    /connection reset by peer|connection refused|broken pipe/i,
-    /i\/o timeout|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded/i,
-    /unexpected EOF|\bEOF\b\s*$/m,
-    /server misbehaving|temporary failure in name resolution/i,
-    /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up/,
-];
-function isTransient(output) {
-    if (PERMANENT.some((re) => re.test(output)))
-        return false;
-    return TRANSIENT.some((re) => re.test(output));
-}
-/** Delay before attempt n (1-based retry number): 2 s, 4 s, 8 s ... capped at 30 s. */
-function backoffMs(retry, baseMs = 2000) {
-    return Math.min(baseMs * 2 ** (retry - 1), 30_000);
-}
-/**
- * Whether a build failed because of its cache backend rather than the build: a
- * cache that cannot be configured or reached. Such a build is run again without
- * the cache (a broken cache must never fail a build); ignore-error covers only
- * export failures after the build.
- */
-const CACHE_FAILURE = [
-    /failed to configure [\w-]+ cache (exporter|importer)/i,
-    /failed to (export|import) cache/i,
-    /error writing (manifest|layer) blob.*cache/i,
-];
-function isCacheFailure(output) {
-    // A Dockerfile step that failed is the build's own failure, whatever the cache importer said
-    // (on a first build it says "not found", which BuildKit only logs).
-    if (/did not complete successfully: exit code/.test(output))
-        return false;
-    return CACHE_FAILURE.some((re) => re.test(output));
-}
-
-
-/***/ }),
-
 /***/ 5581:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3958,23 +3248,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8330);
-/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9186);
-/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7147);
-/* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2784);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(414);
-/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6719);
-/* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7523);
-/* harmony import */ var _effects_files_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9565);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(3916);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2011);
-/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9398);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4390);
-/* harmony import */ var _smoke_options_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(2731);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6010);
+/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4483);
+/* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7523);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2693);
+/* harmony import */ var _inputs_read_request_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3746);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2011);
+/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9398);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4390);
+/* harmony import */ var _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6142);
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
 
 
@@ -3987,166 +3271,32 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-
-
-
-
-const USAGE = `Usage: gpu-image-matrix <command> [options]
-
-Commands:
-  plan                 resolve a matrix spec against the release data
-  build                plan, then build (and push) an image per entry
-  smoke                check each entry's image inside a container (GPU, or CPU with --expect-gpu false)
-  all                  plan, build, then smoke-test (--smoke auto: when the host has a GPU)
-  repro                build each entry twice and compare; with --baseline, what changed inside
-
-Options:
-  --matrix FILE        the matrix spec, YAML or JSON ("-" reads standard input)
-  --format FORMAT      json (default), table or markdown
-  --compat-file FILE   release data to add or correct (same schema as the bundled data)
-  --max-entries N      fail when the plan has more entries than N (default 256)
-  --print-dockerfile E print the embedded Dockerfile rendered for entry E (its tag, key or
-                       1-based position in the plan) instead of the plan
-  -h, --help           show this help
-  --version            show the version
-
-What the images add (plan, build, all, repro; the matrix spec may set the same keys):
-  --apt-packages PKGS  Debian/Ubuntu packages, e.g. "libgl1 libglib2.0-0" (repeatable)
-  --pip-packages REQS  Python packages with versions, e.g. "numpy==1.26.4" (repeatable)
-  --requirements FILE  a requirements file (hashes are then required when it has any)
-  --pip-index-url URL  the index for those packages instead of PyPI
-  --pip-extra-index-url URL  another index to look in (repeatable)
-  --env K=V            an environment variable set in the image (repeatable)
-  --workdir DIR        the image's working directory
-  --user NAME[:UID]    a non-root user created in the image and run as
-  --post-install FILE  a script run as root in its own layer, after the packages
-  --base-image REF     start from an image that already holds torch, e.g.
-                       "pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime"
-  --tag-suffix TEXT    appended to every entry's tag
-
-Build options (build, all):
-  --image REPO         repository to tag the images in, e.g. 127.0.0.1:5000/team/pytorch
-  --push               push the images (default: load them into the local docker)
-  --cache BACKEND      auto (default: registry when pushing, else none), registry, gha, local,
-                       inline or none
-  --builder NAME       buildx builder (default: the current one)
-  --dockerfile FILE    your Dockerfile, inside --context (default: the embedded template)
-  --context DIR        build context for --dockerfile (default .)
-  --build-arg K=V      extra build-arg (repeatable)
-  --tag TEMPLATE       extra tag, may use {tag} {key} {torch} {cuda} ... (repeatable)
-  --label K=V          extra label (repeatable)
-  --skip-existing B    true (default) or false: skip entries whose content tag exists
-  --fail-fast          stop at the first failed entry
-  --retries N          extra attempts after a transient registry or network error (default 2)
-  --cache-timeout S    seconds an Actions-cache operation may take (cache local; default 120)
-  --parallel N         entries built at once: auto (default: half the CPUs, 1 to 4) or 1 to 32
-
-Reproducibility options (repro; it also takes the build options):
-  --source-date-epoch S  seconds since 1970 (default: the commit time of HEAD)
-  --baseline TEMPLATE  image to compare with, e.g. "{image}:{tag}" (placeholders as --tag)
-  --fail-on WHAT       nondeterministic (default), drift, both or none
-
-Smoke options (smoke, all):
-  --images FILE        a build's images output (JSON) naming the images to check; else
-                       --image REPO and each entry's tag
-  --smoke MODE         all: true, false or auto (default: only when the host has a GPU)
-  --expect-gpu B       true (default) or false: the CPU check (versions and imports only)
-  --gpu-flags FLAGS    docker run flags that hand GPUs in, instead of --gpus (e.g.
-                       "--device nvidia.com/gpu=all")
-  --gpus DEVICES       all (default) or device indexes/UUIDs, e.g. 0,1
-  --smoke-timeout S    seconds before the container is stopped (default 300)
-  --min-gpus N         GPUs the container must see (default 1)
-  --smoke-script FILE  your Python check, run in the container after ours
-  --smoke-python PATH  the interpreter in the image (default python3)
-  --smoke-shm-size S   shared memory for the container (default 1g; Docker's own is 64m)
-  --smoke-ipc-host     share the host's IPC namespace (instead of --smoke-shm-size)
-  --smoke-memory M     memory limit, e.g. 16g
-  --smoke-cpus N       CPU limit, e.g. 4 or 1.5
-  --smoke-env K=V      an environment variable for the check (repeatable; the value stays
-                       out of docker's command line)
-
-Exit status: 0 on success, 2 for a mistake in the input, 1 for anything else.
-`;
 async function main(argv) {
     try {
-        const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
-            args: argv,
-            allowPositionals: true,
-            strict: true,
-            options: {
-                matrix: { type: 'string' },
-                format: { type: 'string' },
-                'compat-file': { type: 'string' },
-                'max-entries': { type: 'string' },
-                'print-dockerfile': { type: 'string' },
-                image: { type: 'string' },
-                push: { type: 'boolean' },
-                cache: { type: 'string' },
-                builder: { type: 'string' },
-                dockerfile: { type: 'string' },
-                context: { type: 'string' },
-                'build-arg': { type: 'string', multiple: true },
-                tag: { type: 'string', multiple: true },
-                label: { type: 'string', multiple: true },
-                'skip-existing': { type: 'string' },
-                'fail-fast': { type: 'boolean' },
-                retries: { type: 'string' },
-                'cache-timeout': { type: 'string' },
-                parallel: { type: 'string' },
-                images: { type: 'string' },
-                'source-date-epoch': { type: 'string' },
-                baseline: { type: 'string' },
-                'fail-on': { type: 'string' },
-                smoke: { type: 'string' },
-                'expect-gpu': { type: 'string' },
-                'gpu-flags': { type: 'string' },
-                gpus: { type: 'string' },
-                'smoke-timeout': { type: 'string' },
-                'min-gpus': { type: 'string' },
-                'smoke-script': { type: 'string' },
-                'smoke-python': { type: 'string' },
-                'apt-packages': { type: 'string', multiple: true },
-                'pip-packages': { type: 'string', multiple: true },
-                requirements: { type: 'string' },
-                'pip-index-url': { type: 'string' },
-                'pip-extra-index-url': { type: 'string', multiple: true },
-                env: { type: 'string', multiple: true },
-                workdir: { type: 'string' },
-                user: { type: 'string' },
-                'post-install': { type: 'string' },
-                'base-image': { type: 'string' },
-                'tag-suffix': { type: 'string' },
-                'smoke-shm-size': { type: 'string' },
-                'smoke-ipc-host': { type: 'boolean' },
-                'smoke-memory': { type: 'string' },
-                'smoke-cpus': { type: 'string' },
-                'smoke-env': { type: 'string', multiple: true },
-                help: { type: 'boolean', short: 'h' },
-                version: { type: 'boolean' },
-            },
-        });
-        if (values.help) {
-            process.stdout.write(USAGE);
+        const { command: commandText, extra, values } = (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCliArgs */ .hT)(argv);
+        const command = commandText === undefined ? undefined : (0,_request_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommand */ .RM)(commandText, 'command');
+        if (values.help || commandText === undefined) {
+            // A bare gpu-image-matrix prints what it can do.
+            process.stdout.write(values.version && !values.help ? `${_package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE}\n` : (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__/* .usage */ .CI)(command));
             return 0;
         }
         if (values.version) {
-            process.stdout.write(`${_package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE}\n`);
+            process.stdout.write(`${_package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE}\n`);
             return 0;
         }
-        if (positionals.length !== 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .yo(positionals.length === 0 ? 'no command given' : `one command expected, got ${positionals.map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .quote */ .hD)(p)).join(' ')}`);
-        }
+        if (extra.length)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(`one command expected, got ${[commandText, ...extra].map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(p)).join(' ')}`);
         const format = parseFormat(values.format);
-        const request = requestFromArgs(positionals[0], values);
+        const request = (0,_inputs_read_request_js__WEBPACK_IMPORTED_MODULE_5__/* .readRequest */ .i)(command, (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__/* .cliSurface */ .c9)(values, process.cwd()));
         if (values['print-dockerfile'] !== undefined) {
-            const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .planCommand */ .V)(request);
+            const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planCommand */ .V)(request);
             const entry = selectEntry(plan.include, values['print-dockerfile']);
             const requirements = entry.customisation?.requirements;
             // As the build renders it, except FROM's digest, which the build looks up in the registry.
-            process.stdout.write((0,_build_dockerfile_js__WEBPACK_IMPORTED_MODULE_5__/* .renderDockerfile */ .TI)(entry, requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_8__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}));
+            process.stdout.write((0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_9__/* .renderDockerfile */ .TI)(entry, requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}));
             return 0;
         }
-        const { plan, images, smoke, repro } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runCommand */ .d)(request, {
+        const { plan, images, smoke, repro } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_1__/* .runCommand */ .d)(request, {
             log: cliLog,
             env: process.env,
             docker: 'docker',
@@ -4154,11 +3304,11 @@ async function main(argv) {
             now: () => new Date(),
         });
         if (repro) {
-            process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .reproMarkdown */ .y3)(repro));
-            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_11__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+            process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .reproMarkdown */ .y3)(repro));
+            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_7__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
         }
         if (!images && !smoke) {
-            process.stdout.write((0,_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .formatPlan */ .nT)(plan, format));
+            process.stdout.write((0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPlan */ .nT)(plan, format));
             if (format === 'json')
                 for (const w of plan.warnings)
                     process.stderr.write(`warning: ${w}\n`);
@@ -4170,120 +3320,35 @@ async function main(argv) {
             process.stdout.write(`${JSON.stringify({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}) }, null, 2)}\n`);
         else {
             if (images)
-                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .buildTable */ .Zk)(images));
+                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .buildTable */ .Zk)(images));
             if (smoke)
-                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .smokeTable */ .Ik)(smoke));
+                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .smokeTable */ .Ik)(smoke));
         }
         const failed = (images ?? []).some((r) => r.status === 'failed' || r.status === 'cancelled') || (smoke ?? []).some((r) => r.status === 'failed');
         return failed ? 1 : 0;
     }
     catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .yo) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo) {
             process.stderr.write(`gpu-image-matrix: ${err.message}\n`);
             return 2;
         }
         if (err instanceof TypeError && err.code?.startsWith('ERR_PARSE_ARGS')) {
-            process.stderr.write(`gpu-image-matrix: ${err.message}\n\n${USAGE}`);
+            process.stderr.write(`gpu-image-matrix: ${err.message}\n\n${(0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__/* .usage */ .CI)()}`);
             return 2;
         }
         process.stderr.write(`gpu-image-matrix failed unexpectedly (a bug; please report it):\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
         return 1;
     }
 }
-function requestFromArgs(commandText, values) {
-    const command = (0,_request_js__WEBPACK_IMPORTED_MODULE_12__/* .parseCommand */ .RM)(commandText, 'command');
-    const str = (name) => values[name];
-    const matrixPath = str('matrix');
-    if (matrixPath === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .yo('--matrix is required: a YAML or JSON file, or - for standard input');
-    const cwd = process.cwd();
-    const matrix = matrixPath === '-' ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_9__/* .readStdin */ .vJ)('--matrix') : (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_9__/* .readInputFile */ .jH)(matrixPath, cwd, '--matrix', false);
-    const request = { command, matrix, maxEntries: (0,_request_js__WEBPACK_IMPORTED_MODULE_12__/* .parseMaxEntries */ .o0)(str('max-entries'), '--max-entries') };
-    const compat = str('compat-file');
-    if (compat !== undefined)
-        request.compatFile = (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_9__/* .readInputFile */ .jH)(compat, cwd, '--compat-file', false);
-    request.customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCustomInputs */ .Of)(Object.fromEntries(_custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__/* .CUSTOM_KEYS */ .dD.map((k) => [k, Array.isArray(values[k]) ? values[k].join('\n') : values[k]])), Object.fromEntries(_custom_customisation_js__WEBPACK_IMPORTED_MODULE_4__/* .CUSTOM_KEYS */ .dD.map((k) => [k, `--${k}`])));
-    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_12__/* .needsBuild */ .yD)(command)) {
-        const list = (name) => (values[name] ?? []).join('\n');
-        request.build = (0,_build_options_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBuildOptions */ .az)({
-            image: str('image'),
-            push: values.push ? 'true' : 'false',
-            cache: str('cache'),
-            builder: str('builder'),
-            dockerfile: str('dockerfile'),
-            context: str('context'),
-            buildArgs: list('build-arg'),
-            tags: list('tag'),
-            labels: list('label'),
-            skipExisting: str('skip-existing'),
-            failFast: values['fail-fast'] ? 'true' : 'false',
-            retries: str('retries'),
-            cacheTimeout: str('cache-timeout'),
-            parallel: str('parallel'),
-        }, {
-            image: '--image',
-            push: '--push',
-            cache: '--cache',
-            builder: '--builder',
-            dockerfile: '--dockerfile',
-            context: '--context',
-            buildArgs: '--build-arg',
-            tags: '--tag',
-            labels: '--label',
-            skipExisting: '--skip-existing',
-            failFast: '--fail-fast',
-            retries: '--retries',
-            cacheTimeout: '--cache-timeout',
-            parallel: '--parallel',
-        });
-    }
-    if (command === 'repro') {
-        request.repro = (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_11__/* .parseReproOptions */ .Q)({ sourceDateEpoch: str('source-date-epoch'), baseline: str('baseline'), failOn: str('fail-on') }, { sourceDateEpoch: '--source-date-epoch', baseline: '--baseline', failOn: '--fail-on' });
-    }
-    if ((0,_request_js__WEBPACK_IMPORTED_MODULE_12__/* .needsSmoke */ .vw)(command)) {
-        const script = str('smoke-script');
-        request.smoke = (0,_smoke_options_js__WEBPACK_IMPORTED_MODULE_13__/* .parseSmokeOptions */ .Tt)({
-            smoke: str('smoke'),
-            expectGpu: str('expect-gpu'),
-            gpuFlags: str('gpu-flags'),
-            gpus: str('gpus'),
-            timeout: str('smoke-timeout'),
-            minGpus: str('min-gpus'),
-            python: str('smoke-python'),
-            shmSize: str('smoke-shm-size'),
-            ipcHost: values['smoke-ipc-host'] ? 'true' : 'false',
-            memory: str('smoke-memory'),
-            cpus: str('smoke-cpus'),
-            env: (values['smoke-env'] ?? []).join('\n'),
-        }, {
-            smoke: '--smoke',
-            expectGpu: '--expect-gpu',
-            gpuFlags: '--gpu-flags',
-            gpus: '--gpus',
-            timeout: '--smoke-timeout',
-            minGpus: '--min-gpus',
-            python: '--smoke-python',
-            shmSize: '--smoke-shm-size',
-            ipcHost: '--smoke-ipc-host',
-            memory: '--smoke-memory',
-            cpus: '--smoke-cpus',
-            env: '--smoke-env',
-        }, script ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_9__/* .readInputFile */ .jH)(script, cwd, '--smoke-script', false).path : undefined, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(cwd));
-        const imagesFile = str('images');
-        request.smokeTargets = {
-            ...(imagesFile ? { imagesJson: (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_9__/* .readInputFile */ .jH)(imagesFile, cwd, '--images', false).text } : {}),
-            ...(str('image') ? { image: str('image') } : {}),
-            fields: { images: '--images', image: '--image' },
-        };
-    }
-    return request;
-}
 /** An entry named by its tag, key or 1-based position. */
 function selectEntry(entries, which) {
     const byPosition = /^\d+$/.test(which) ? entries[Number(which) - 1] : undefined;
     const found = byPosition ?? entries.find((e) => e.tag === which || e.key === which);
     if (!found) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .quote */ .hD)(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries.slice(0, 5).map((e) => e.tag).join(', ')}${entries.length > 5 ? ', ...' : ''})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries
+            .slice(0, 5)
+            .map((e) => e.tag)
+            .join(', ')}${entries.length > 5 ? ', ...' : ''})`);
     }
     return found;
 }
@@ -4300,9 +3365,9 @@ const cliLog = {
 function parseFormat(text) {
     if (text === undefined)
         return 'json';
-    if (_report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .FORMATS */ .hR.includes(text))
+    if (_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMATS */ .hR.includes(text))
         return text;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_10__/* .FORMATS */ .hR])}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMATS */ .hR])}`);
 }
 process.exitCode = await main(process.argv.slice(2));
 // Exit now, not when the event loop drains: a request that timed out may still hold a socket open.
@@ -4313,7 +3378,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 414:
+/***/ 6010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4336,7 +3401,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ./src/build/buildx.ts
+;// CONCATENATED MODULE: ./src/image/buildx.ts
 
 /** Strip build metadata and a leading v: "v0.29.1+ds1" -> "0.29.1". */
 function cleanVersion(text) {
@@ -4428,9 +3493,15 @@ const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUI
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/matrix/entry.ts
 var matrix_entry = __nccwpck_require__(2997);
-// EXTERNAL MODULE: ./src/build/reference.ts
-var reference = __nccwpck_require__(2653);
-;// CONCATENATED MODULE: ./src/build/entry-build.ts
+// EXTERNAL MODULE: ./src/frameworks/index.ts + 4 modules
+var frameworks = __nccwpck_require__(6291);
+// EXTERNAL MODULE: ./src/inputs/placeholders.ts
+var placeholders = __nccwpck_require__(8043);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __nccwpck_require__(3564);
+;// CONCATENATED MODULE: ./src/image/build-plan.ts
+
+
 
 
 
@@ -4439,21 +3510,10 @@ var reference = __nccwpck_require__(2653);
 const CONTENT_VERSION = 1;
 /** Build-args every build gets from its entry; the user's build-args may not redefine them. */
 function entryBuildArgs(entry) {
-    // Each framework's own version args; PyTorch entries keep exactly the args they always had.
-    const framework = entry.framework === 'pytorch'
-        ? [
-            ['TORCH_VERSION', entry.torch],
-            ['TORCHVISION_VERSION', entry.torchvision],
-            ['TORCHAUDIO_VERSION', entry.torchaudio],
-            ['TORCH_INDEX_URL', entry.indexUrl],
-        ]
-        : [
-            ['FRAMEWORK', entry.framework],
-            entry.framework === 'tensorflow' ? ['TENSORFLOW_VERSION', entry.tensorflow] : ['JAX_VERSION', entry.jax],
-        ];
     const args = [
         ['BASE_IMAGE', entry.baseImage],
-        ...framework,
+        // Each framework's own (PyTorch entries keep exactly the args they always had).
+        ...(0,frameworks/* frameworkOf */.K5)(entry).buildArgs(entry),
         ['CUDA_VERSION', entry.cuda],
         ['CUDA_FULL_VERSION', entry.cudaFull],
         ['CUDA_VARIANT', entry.cudaVariant],
@@ -4468,28 +3528,15 @@ function entryBuildArgs(entry) {
     return args.map(([k, v]) => [k, v ?? '']);
 }
 const LABEL_PREFIX = 'io.github.gpu-image-matrix';
-function frameworkLabels(entry) {
-    if (entry.framework === 'pytorch') {
-        return [
-            [`${LABEL_PREFIX}.torch`, entry.torch],
-            [`${LABEL_PREFIX}.torchvision`, entry.torchvision],
-            [`${LABEL_PREFIX}.torchaudio`, entry.torchaudio],
-        ];
-    }
-    return [
-        [`${LABEL_PREFIX}.framework`, entry.framework],
-        [`${LABEL_PREFIX}.${entry.framework}`, (0,matrix_entry/* frameworkVersion */.xu)(entry)],
-    ];
-}
 function entryLabels(entry, env, contentHash) {
     const labels = [
-        ['org.opencontainers.image.title', `${(0,matrix_entry/* frameworkTitle */.T_)(entry)} ${entry.cudaVariant} python ${entry.python}`],
+        ['org.opencontainers.image.title', `${(0,frameworks/* frameworkTitle */.T_)(entry)} ${entry.cudaVariant} python ${entry.python}`],
         ['org.opencontainers.image.version', entry.tag],
         ['org.opencontainers.image.created', env.created],
         ['org.opencontainers.image.source', env.sourceUrl ?? null],
         ['org.opencontainers.image.revision', env.revision ?? null],
         ['org.opencontainers.image.base.name', entry.baseImage],
-        ...frameworkLabels(entry),
+        ...(0,frameworks/* frameworkOf */.K5)(entry).labels(entry, LABEL_PREFIX),
         [`${LABEL_PREFIX}.cuda`, entry.cudaFull ?? entry.cuda],
         [`${LABEL_PREFIX}.cuda-variant`, entry.cudaVariant],
         [`${LABEL_PREFIX}.cudnn`, entry.cudnn],
@@ -4500,10 +3547,6 @@ function entryLabels(entry, env, contentHash) {
     ];
     return labels.filter((l) => l[1] !== null);
 }
-/** Fill {placeholders} of a tag or image template with an entry's fields (and any extra values, e.g. {image}). */
-function renderTagTemplate(template, entry, extra = {}) {
-    return template.replace(/\{(\w+)\}/g, (_, name) => extra[name] ?? String(entry[name] ?? ''));
-}
 /** The entry's tags: its own tag under the image, then the extra tag templates. */
 function entryTags(entry, repo, templates, entryCount) {
     const tags = [(0,reference/* taggedReference */.CN)(repo, entry.tag, 'matrix tag')];
@@ -4511,7 +3554,7 @@ function entryTags(entry, repo, templates, entryCount) {
         if (entryCount > 1 && !/\{\w+\}/.test(template)) {
             throw new errors/* UserError */.yo(`tags line ${i + 1}: ${(0,errors/* quote */.hD)(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`);
         }
-        const rendered = renderTagTemplate(template, entry);
+        const rendered = (0,placeholders/* renderPlaceholders */.r8)(template, entry);
         const ref = /[:/]/.test(rendered)
             ? (() => {
                 const { repo: r, tag } = (0,reference/* parseTaggedReference */.$R)(rendered, `tags line ${i + 1}`);
@@ -4589,21 +3632,43 @@ function planEntryBuild(entry, options, inputs, env) {
         }
     }
     const buildArgs = [...fromEntry, ...options.buildArgs];
-    const hash = contentHash({ entry, dockerfile: inputs.dockerfile, contextDigest: inputs.contextDigest, buildArgs, userLabels: options.labels });
+    const hash = contentHash({
+        entry,
+        dockerfile: inputs.dockerfile,
+        contextDigest: inputs.contextDigest,
+        buildArgs,
+        userLabels: options.labels,
+    });
     const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount);
     const contentTag = (0,reference/* taggedReference */.CN)(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
     const labels = [...entryLabels(entry, env, hash), ...options.labels];
-    const cache = cachePlan(options.cache, { push: options.push, repo: options.repository, primaryTag: tags[0], supportsIgnoreError: inputs.supportsIgnoreError, tempDir: env.tempDir }, entry, hash);
+    const cache = cachePlan(options.cache, {
+        push: options.push,
+        repo: options.repository,
+        primaryTag: tags[0],
+        supportsIgnoreError: inputs.supportsIgnoreError,
+        tempDir: env.tempDir,
+    }, entry, hash);
     return { entry, tags, contentTag, contentHash: hash, buildArgs, labels, cache };
 }
 
 ;// CONCATENATED MODULE: ./src/custom/diagnose.ts
+
 /**
  * Why a customised template step failed, from its own output (pip, uv, apt, useradd and the
  * template's own checks), as one sentence naming the culprit and what to do. Pure; tested as a
  * table over recorded outputs.
  */
-const FRAMEWORK = /^(torch|torchvision|torchaudio)\b/;
+/** The packages the matrix pins (every framework's), longest first so tensorflow-cpu is not read as tensorflow. */
+const PINNED = [...frameworks/* FRAMEWORK_PACKAGES */.ds]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
+    .join('|');
+const FRAMEWORK = new RegExp(`^(${PINNED})\\b`);
+const CONSTRAINT = new RegExp(`The user requested \\(constraint\\) (${PINNED})==(\\S+)`);
+const DEPENDS_ON = new RegExp(`^\\s*(\\S+) (\\S+) depends on ((?:${PINNED})\\b\\S*)`);
+const REQUESTED = new RegExp(`The user requested ((?:${PINNED})\\S*)$`);
+const UV_DEPENDS = new RegExp(`Because (\\S+?)==(\\S+) depends on ((?:${PINNED})[^\\s,]*)`);
 function explainStepLog(lines) {
     const text = lines.join('\n');
     // The template's own checks print one line that already says it all.
@@ -4611,24 +3676,26 @@ function explainStepLog(lines) {
     if (own)
         return own.replace(/^gpu-image-matrix: /, '');
     // pip's resolver: "The user requested (constraint) torch==X" beside "<pkg> <ver> depends on torch>=Y".
-    const pinned = /The user requested \(constraint\) (torch|torchvision|torchaudio)==(\S+)/.exec(text);
+    const pinned = CONSTRAINT.exec(text);
     if (pinned) {
         const [, framework, version] = pinned;
         const culprit = lines
-            .map((l) => /^\s*(\S+) (\S+) depends on ((?:torch|torchvision|torchaudio)\b\S*)/.exec(l))
+            .map((l) => DEPENDS_ON.exec(l))
             .find((m) => m && m[3]?.startsWith(framework));
         if (culprit) {
             return `${culprit[1]} ${culprit[2]} asks for ${culprit[3]}, but ${framework} is pinned to ${version} for this entry: installing it would replace the entry's ${framework}. Choose a version of ${culprit[1]} that works with ${framework} ${version}, or build the entry with the ${framework} it needs`;
         }
-        const asked = lines.map((l) => /The user requested ((?:torch|torchvision|torchaudio)\S*)$/.exec(l.trim())).find((m) => m && FRAMEWORK.test(m[1]));
+        const asked = lines
+            .map((l) => REQUESTED.exec(l.trim()))
+            .find((m) => m && FRAMEWORK.test(m[1]));
         if (asked) {
             return `the requirements ask for ${asked[1]}, but ${framework} is pinned to ${version} for this entry (the matrix decides it); remove ${framework} from the requirements or make it match`;
         }
     }
     // uv: "Because evil==1.0 depends on torch>=2 and ... torch==2.4.1 ..."
-    const uv = /Because (\S+?)==(\S+) depends on ((?:torch|torchvision|torchaudio)[^\s,]*)/.exec(text);
+    const uv = UV_DEPENDS.exec(text);
     if (uv) {
-        return `${uv[1]} ${uv[2]} asks for ${uv[3]}, which the entry's pinned ${/^(torch\w*)/.exec(uv[3])?.[1]} does not meet: installing it would replace the entry's framework. Choose a version of ${uv[1]} that works with it`;
+        return `${uv[1]} ${uv[2]} asks for ${uv[3]}, which the entry's pinned ${FRAMEWORK.exec(uv[3])?.[1]} does not meet: installing it would replace the entry's framework. Choose a version of ${uv[1]} that works with it`;
     }
     if (/DO NOT MATCH THE HASHES|Hash mismatch for/.test(text)) {
         const which = /^\s*(\S+==\S+) from /m.exec(text)?.[1] ?? /Hash mismatch for `([^`]+)`/.exec(text)?.[1] ?? 'a package';
@@ -4650,7 +3717,8 @@ function explainStepLog(lines) {
     if (/No module named pip/.test(text)) {
         return 'the base image has no pip for python3; base-image needs an image that brings pip with its torch (pytorch/pytorch and NGC images do), or install pip in a base of your own';
     }
-    const apt = /E: (?:Unable to locate package|Package '?)(\S+?)'? (?:has no installation candidate)?/.exec(text) ?? /E: Unable to locate package (\S+)/.exec(text);
+    const apt = /E: (?:Unable to locate package|Package '?)(\S+?)'? (?:has no installation candidate)?/.exec(text) ??
+        /E: Unable to locate package (\S+)/.exec(text);
     if (apt) {
         return `apt-packages: ${apt[1]} is not a package of the base image's distribution (or its version is not available there); check the name for that release`;
     }
@@ -4663,7 +3731,7 @@ function explainStepLog(lines) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/build/progress.ts
+;// CONCATENATED MODULE: ./src/image/progress.ts
 
 const VERTEX = /^#(\d+) (.*)$/;
 function readVertices(output) {
@@ -4710,8 +3778,14 @@ function summariseSteps(output) {
 const MAX_LOG_LINES = 30;
 function diagnoseFailure(output) {
     const lines = output.split(/\r?\n/);
-    const finalError = [...lines].reverse().find((l) => /^(ERROR|error):? /.test(l.trim()) || /^failed to (solve|build)/.test(l.trim()))?.trim() ??
-        lines.filter((l) => l.trim() !== '').slice(-1)[0]?.trim() ??
+    const finalError = [...lines]
+        .reverse()
+        .find((l) => /^(ERROR|error):? /.test(l.trim()) || /^failed to (solve|build)/.test(l.trim()))
+        ?.trim() ??
+        lines
+            .filter((l) => l.trim() !== '')
+            .slice(-1)[0]
+            ?.trim() ??
         'the build failed without output';
     const failed = [...readVertices(output).values()].filter((v) => v.error !== null);
     const step = failed.find((v) => isStep(v.name)) ?? failed[0];
@@ -4741,8 +3815,8 @@ function describeFailure(f) {
     return parts.join('\n  ');
 }
 
-// EXTERNAL MODULE: ./src/build/transient.ts
-var build_transient = __nccwpck_require__(2610);
+// EXTERNAL MODULE: ./src/image/retry.ts
+var retry = __nccwpck_require__(9971);
 ;// CONCATENATED MODULE: ./src/effects/actions-cache.ts
 let loaded;
 const cacheModule = () => (loaded ??= __nccwpck_require__.e(/* import() */ 305).then(__nccwpck_require__.bind(__nccwpck_require__, 4305)));
@@ -4878,9 +3952,14 @@ async function buildCommand(plan, options, rt) {
                 }
                 const entryDir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${entry.key}-`));
                 const entrySource = (0,build_source/* dockerfileFor */.oc)(source, entry, entryDir, base?.digest ?? null);
-                const planFor = (t) => planEntryBuild(entry, options, { dockerfile: entrySource.text, contextDigest: entrySource.contextDigest, entryCount: plan.include.length, supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false }, env);
+                const planFor = (t) => planEntryBuild(entry, options, {
+                    dockerfile: entrySource.text,
+                    contextDigest: entrySource.contextDigest,
+                    entryCount: plan.include.length,
+                    supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false,
+                }, env);
                 const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
-                const result = await entryRt.log.group(`${entry.tag}`, () => buildEntry(planFor(tools), planFor, entrySource, entryDir, options, toolsNow, registry, entryRt));
+                const result = await entryRt.log.group(`${entry.tag}`, () => buildImage(planFor(tools), planFor, entrySource, entryDir, options, toolsNow, registry, entryRt));
                 results[index] = result;
                 if (result.status === 'failed' && options.failFast)
                     stop = true;
@@ -4950,7 +4029,7 @@ function emptyResult(entry, status, fields = {}) {
 function cancelled(entry) {
     return emptyResult(entry, 'cancelled', { error: 'not built: an earlier entry failed and fail-fast is set' });
 }
-async function buildEntry(planned, planFor, source, entryDir, options, toolsNow, registry, rt) {
+async function buildImage(planned, planFor, source, entryDir, options, toolsNow, registry, rt) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
@@ -4984,7 +4063,15 @@ async function buildEntry(planned, planFor, source, entryDir, options, toolsNow,
         rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
     }
     const metadataFile = external_node_path_default().join(entryDir, 'metadata.json');
-    const invocation = { build, file: source.file, context: source.context, push: options.push, load: !options.push, metadataFile, ...(options.builder ? { builder: options.builder } : {}) };
+    const invocation = {
+        build,
+        file: source.file,
+        context: source.context,
+        push: options.push,
+        load: !options.push,
+        metadataFile,
+        ...(options.builder ? { builder: options.builder } : {}),
+    };
     let attempts = 0;
     let output = '';
     let code = 1;
@@ -4993,21 +4080,25 @@ async function buildEntry(planned, planFor, source, entryDir, options, toolsNow,
         attempts++;
         (0,external_node_fs_.rmSync)(metadataFile, { force: true });
         const res = tools.buildx
-            ? await (0,exec/* execCapture */.W)(rt.docker, buildxArgs(invocation, tools), { env: rt.env, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) })
+            ? await (0,exec/* execCapture */.W)(rt.docker, buildxArgs(invocation, tools), {
+                env: rt.env,
+                onLine: rt.log.untrusted,
+                ...(rt.signal ? { signal: rt.signal } : {}),
+            })
             : await dockerBuild(invocation, rt);
         output = res.output;
         code = res.code;
         if (code === 0 || rt.signal?.aborted)
             break;
-        if (build.cache.backend !== 'none' && (0,build_transient/* isCacheFailure */.d)(output)) {
+        if (build.cache.backend !== 'none' && (0,retry/* isCacheFailure */.d)(output)) {
             rt.log.warning(`the ${build.cache.backend} cache failed (${diagnoseFailure(output).error}); building again without a cache`);
             build = { ...build, cache: { backend: 'none', from: [], to: [] } };
             invocation.build = build;
             attempts--;
             continue;
         }
-        if (attempts < maxAttempts && (0,build_transient/* isTransient */.dg)(output)) {
-            const wait = (0,build_transient/* backoffMs */.jo)(attempts);
+        if (attempts < maxAttempts && (0,retry/* isTransient */.dg)(output)) {
+            const wait = (0,retry/* backoffMs */.jo)(attempts);
             rt.log.warning(`transient failure (attempt ${attempts} of ${maxAttempts}), retrying in ${wait / 1000} s: ${diagnoseFailure(output).error}`);
             await new Promise((r) => setTimeout(r, wait));
             continue;
@@ -5019,7 +4110,16 @@ async function buildEntry(planned, planFor, source, entryDir, options, toolsNow,
         const failure = describeFailure(diagnoseFailure(output));
         const why = rt.signal?.aborted ? 'cancelled' : attempts > 1 ? `failed after ${attempts} attempts` : 'failed';
         rt.log.error(`${build.entry.tag}: build ${why}:\n  ${failure}`);
-        return { ...base, status: 'failed', cache: build.cache.backend, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total, error: failure };
+        return {
+            ...base,
+            status: 'failed',
+            cache: build.cache.backend,
+            seconds: seconds(),
+            attempts,
+            cachedSteps: steps.cached,
+            totalSteps: steps.total,
+            error: failure,
+        };
     }
     // 3. What was built: digest and image id from buildx's metadata, size from the registry.
     let digest = null;
@@ -5049,7 +4149,18 @@ async function buildEntry(planned, planFor, source, entryDir, options, toolsNow,
             await saveDir(local.dir, local.key, rt.log, options.cacheTimeoutSeconds * 1000);
     }
     rt.log.info(`built ${build.entry.tag}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
-    return { ...base, status: 'built', cache: build.cache.backend, digest, imageId, size, seconds: seconds(), attempts, cachedSteps: steps.cached, totalSteps: steps.total };
+    return {
+        ...base,
+        status: 'built',
+        cache: build.cache.backend,
+        digest,
+        imageId,
+        size,
+        seconds: seconds(),
+        attempts,
+        cachedSteps: steps.cached,
+        totalSteps: steps.total,
+    };
 }
 /** Point every requested tag at the manifest the content tag holds (leaving tags that already do). */
 async function pointTags(tags, manifest, contentTag, registry) {
@@ -5068,7 +4179,11 @@ async function pointTags(tags, manifest, contentTag, registry) {
 /** The fallback without buildx: docker build with BuildKit, then docker push per tag. */
 async function dockerBuild(inv, rt) {
     const { env, build, pushes } = dockerBuildArgs(inv);
-    const res = await (0,exec/* execCapture */.W)(rt.docker, build, { env: { ...rt.env, ...env }, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) });
+    const res = await (0,exec/* execCapture */.W)(rt.docker, build, {
+        env: { ...rt.env, ...env },
+        onLine: rt.log.untrusted,
+        ...(rt.signal ? { signal: rt.signal } : {}),
+    });
     let output = res.output;
     if (res.code !== 0)
         return res;
@@ -5081,8 +4196,8 @@ async function dockerBuild(inv, rt) {
     return { code: 0, output };
 }
 
-// EXTERNAL MODULE: ./src/commands/plan.ts + 4 modules
-var commands_plan = __nccwpck_require__(6719);
+// EXTERNAL MODULE: ./src/commands/plan.ts
+var commands_plan = __nccwpck_require__(4483);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./src/repro/tar.ts
@@ -5124,7 +4239,11 @@ function ociLayout(dir) {
         describe: `OCI layout ${dir}`,
         shape: async () => {
             const { digest, doc } = load();
-            return { manifestDigest: digest, configDigest: doc.config.digest, layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })) };
+            return {
+                manifestDigest: digest,
+                configDigest: doc.config.digest,
+                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
+            };
         },
         layer: async (i, keep) => {
             const l = load().doc.layers[i];
@@ -5143,7 +4262,9 @@ function registryImage(registry, repo, reference, describe) {
         let digest = m.digest;
         let doc = JSON.parse(m.body.toString('utf8'));
         if (doc.manifests) {
-            digest = (doc.manifests.find((x) => x.platform?.architecture === 'amd64' && x.platform.os === 'linux') ?? doc.manifests[0])?.digest ?? digest;
+            digest =
+                (doc.manifests.find((x) => x.platform?.architecture === 'amd64' && x.platform.os === 'linux') ?? doc.manifests[0])?.digest ??
+                    digest;
             const inner = await registry.get(repo, digest);
             if (!inner)
                 throw new Error(`${describe}: manifest ${digest} is missing`);
@@ -5155,7 +4276,11 @@ function registryImage(registry, repo, reference, describe) {
         describe,
         shape: async () => {
             const { digest, doc } = await load();
-            return { manifestDigest: digest, configDigest: doc.config.digest, layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })) };
+            return {
+                manifestDigest: digest,
+                configDigest: doc.config.digest,
+                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
+            };
         },
         layer: async (i, keep) => {
             const l = (await load()).doc.layers[i];
@@ -5248,6 +4373,7 @@ var inventory = __nccwpck_require__(2156);
 
 
 
+
 async function reproCommand(plan, build, repro, rt) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);
@@ -5271,7 +4397,7 @@ async function reproCommand(plan, build, repro, rt) {
 }
 function requireReproducibleBuilder(tools) {
     if (!tools.buildx) {
-        throw new errors/* UserError */.yo('repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; Docker\'s built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action');
+        throw new errors/* UserError */.yo("repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; Docker's built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action");
     }
     if (!FEATURES.rewriteTimestamp(tools)) {
         throw new errors/* UserError */.yo(`repro needs BuildKit 0.14.1 or newer for rewrite-timestamp (this builder has ${tools.buildkit ?? 'an unknown version'}); use a docker-container builder with a current moby/buildkit image (docker/setup-buildx-action with driver-opts: image=moby/buildkit:latest)`);
@@ -5351,7 +4477,7 @@ async function repro_inventory(image, layers) {
     return (0,inventory/* inventoryOf */.o8)((0,inventory/* mergeLayers */.J)(entries));
 }
 async function changeImpact(entry, template, build, current, registry) {
-    const ref = renderTagTemplate(template, entry, { image: (0,reference/* repositoryName */.aR)(build.repository) });
+    const ref = (0,placeholders/* renderPlaceholders */.r8)(template, entry, { image: (0,reference/* repositoryName */.aR)(build.repository) });
     const { repo, tag } = (0,reference/* parseTaggedReference */.$R)(ref, 'baseline');
     const baseline = registryImage(registry, repo, tag, ref);
     const [bShape, cShape] = [await baseline.shape(), await current.shape()];
@@ -5367,47 +4493,21 @@ async function changeImpact(entry, template, build, current, registry) {
         python,
         debian,
         versions,
-        layers: Array.from({ length: count }, (_, i) => ({ index: i, baseline: bShape.layers[i]?.size ?? null, current: cShape.layers[i]?.size ?? null })),
+        layers: Array.from({ length: count }, (_, i) => ({
+            index: i,
+            baseline: bShape.layers[i]?.size ?? null,
+            current: cShape.layers[i]?.size ?? null,
+        })),
         size: { baseline: sum(bShape), current: sum(cShape), change: sum(cShape) - sum(bShape) },
         drift: python.length > 0 || debian.length > 0 || versions.some((v) => v.baseline !== v.current),
     };
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/smoke/diagnose.ts
 
 const TOOLKIT_FIX = 'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker (sudo systemctl restart docker)';
+/** Failures of docker, the NVIDIA Container Toolkit and the driver, whatever the framework. */
 const RULES = [
-    // TensorFlow and JAX first: their texts are specific, and the generic ones below also match them.
-    {
-        pattern: /Loaded runtime CuDNN library: (\d+(?:\.\d+)*) but source was compiled with: (\d+(?:\.\d+)*)/,
-        diagnose: (m) => ({
-            cause: `the cuDNN in the image (${m[1]}) is older than the framework was compiled with (${m[2]}); a later package pinned an older nvidia-cudnn wheel (torch in the same image is the usual one)`,
-            fix: `install nvidia-cudnn of ${m[2]} or newer within the same major after the other packages, or keep the frameworks in separate images`,
-        }),
-    },
-    {
-        pattern: /Could not load dynamic library '([^']+)'/,
-        diagnose: (m) => ({
-            cause: `TensorFlow could not load ${m[1]}, so it skipped the GPU: a CUDA or cuDNN library of the major version it was built for is not on the loader path`,
-            fix: 'install tensorflow[and-cuda] (the template does, and registers site-packages/nvidia/*/lib with ldconfig); in an image of your own, add those directories to LD_LIBRARY_PATH or ld.so.conf',
-        }),
-    },
-    {
-        pattern: /Cannot dlopen some GPU libraries/,
-        diagnose: () => ({
-            cause: 'TensorFlow could not load some of its CUDA libraries and skipped the GPU (which library, it logs only with TF_CPP_VMODULE=dso_loader=1, which the check sets)',
-            fix: 'install tensorflow[and-cuda] of the same version, or the CUDA and cuDNN majors the release was built for; see the "Could not load dynamic library" lines above',
-        }),
-    },
-    {
-        pattern: /No PTX compilation provider is available|ptxas does not support CC ([\d.]+)/,
-        diagnose: (m) => ({
-            cause: m[1] ? `the ptxas in the image is too old for compute capability ${m[1]}` : 'XLA found no ptxas to compile for this GPU',
-            fix: m[1] ? 'use a release whose nvidia-cuda-nvcc wheel (CUDA 12.8 or newer for Blackwell) supports this GPU' : 'install nvidia-cuda-nvcc (part of tensorflow[and-cuda] and jax[cudaNN]) and put its bin/ptxas on PATH (the template links it into /opt/venv/bin)',
-        }),
-    },
     {
         pattern: /version `GLIBC_([\d.]+)' not found/,
         diagnose: (m) => ({
@@ -5416,22 +4516,11 @@ const RULES = [
         }),
     },
     {
-        pattern: /Unable to initialize backend 'cuda'[^\n]*|CUDA backend failed to initialize[^\n]*/,
-        diagnose: (m) => ({
-            cause: `JAX could not start its CUDA backend: ${m[0].slice(0, 200)}`,
-            fix: 'check the jax[cudaNN] extra against the driver (cuda12 needs driver 525 or newer, cuda13 580 or newer) and that LD_LIBRARY_PATH is not set in the image (JAX loads its CUDA wheels itself)',
-        }),
-    },
-    {
-        pattern: /Could not find cuda drivers on your machine|tensorflow sees no GPU|jax sees no GPU/,
-        diagnose: () => ({
-            cause: 'the framework sees no GPU in the container',
-            fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
-        }),
-    },
-    {
         pattern: /could not select device driver "" with capabilities: \[\[gpu\]\]/,
-        diagnose: () => ({ cause: 'Docker has no GPU device driver: the NVIDIA Container Toolkit is missing, or dockerd was not restarted after installing it', fix: TOOLKIT_FIX }),
+        diagnose: () => ({
+            cause: 'Docker has no GPU device driver: the NVIDIA Container Toolkit is missing, or dockerd was not restarted after installing it',
+            fix: TOOLKIT_FIX,
+        }),
     },
     {
         pattern: /could not select device driver "cdi"/,
@@ -5449,7 +4538,10 @@ const RULES = [
     },
     {
         pattern: /[Uu]nknown runtime specified nvidia/,
-        diagnose: () => ({ cause: 'the nvidia runtime is not registered in dockerd', fix: `${TOOLKIT_FIX}; or leave --runtime=nvidia out and use --gpus all` }),
+        diagnose: () => ({
+            cause: 'the nvidia runtime is not registered in dockerd',
+            fix: `${TOOLKIT_FIX}; or leave --runtime=nvidia out and use --gpus all`,
+        }),
     },
     {
         pattern: /unsatisfied condition: cuda>=(\d+\.\d+)/,
@@ -5473,22 +4565,11 @@ const RULES = [
         }),
     },
     {
-        pattern: /(sm_\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\d+)|no kernel image is available for execution on the device/,
-        diagnose: (m, e) => ({
-            cause: `${(0,matrix_entry/* frameworkTitle */.T_)(e)} (${e.cudaVariant}) has no kernels for this GPU's architecture${m[1] ?? m[2] ? ` (${m[1] ?? m[2]})` : ''}`,
-            fix: 'use a torch release and CUDA variant built for it (Blackwell sm_100/sm_120 needs torch 2.7+ with cu128 or newer)',
-        }),
-    },
-    {
-        pattern: /Found no NVIDIA driver on your system|torch sees no usable GPU/,
-        diagnose: () => ({
-            cause: 'the container sees no NVIDIA driver: the GPU was not passed into it',
-            fix: 'check gpu-flags / gpus (docker run --gpus all) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
-        }),
-    },
-    {
         pattern: /nvml error: driver not loaded|NVML: Driver\/library version mismatch/,
-        diagnose: () => ({ cause: 'the NVIDIA driver on the host is not loaded (or differs from its libraries)', fix: 'reboot the runner after a driver upgrade; check nvidia-smi on the host' }),
+        diagnose: () => ({
+            cause: 'the NVIDIA driver on the host is not loaded (or differs from its libraries)',
+            fix: 'reboot the runner after a driver upgrade; check nvidia-smi on the host',
+        }),
     },
     {
         pattern: /manifest unknown|not found: manifest|pull access denied|repository does not exist|no such host|unauthorized|denied: /i,
@@ -5499,11 +4580,15 @@ const RULES = [
     },
     {
         pattern: /exec: "?python3"?: executable file not found|python3: not found|No such file or directory: 'python3'/,
-        diagnose: () => ({ cause: 'the image has no python3 on its PATH', fix: 'install Python in the image, or set smoke-python to its interpreter (e.g. /opt/venv/bin/python)' }),
+        diagnose: () => ({
+            cause: 'the image has no python3 on its PATH',
+            fix: 'install Python in the image, or set smoke-python to its interpreter (e.g. /opt/venv/bin/python)',
+        }),
     },
 ];
 function diagnoseSmokeFailure(output, entry) {
-    for (const rule of RULES) {
+    // The framework's own rules first: their texts are specific, and the generic ones may match them too.
+    for (const rule of [...(0,frameworks/* frameworkOf */.K5)(entry).diagnoses, ...RULES]) {
         const m = output.match(rule.pattern);
         if (m)
             return rule.diagnose(m, entry);
@@ -5565,7 +4650,13 @@ function parseNvidiaSmi(output, exitCode) {
         gpus.push({ name, driver, computeCap: cap && /^\d+\.\d+$/.test(cap) ? cap : null });
     }
     if (gpus.length === 0) {
-        return { finding: { severity: 'error', cause: `nvidia-smi listed no GPUs: ${text.split('\n')[0]}`, fix: 'check that the runner has a GPU and the driver sees it' } };
+        return {
+            finding: {
+                severity: 'error',
+                cause: `nvidia-smi listed no GPUs: ${text.split('\n')[0]}`,
+                fix: 'check that the runner has a GPU and the driver sees it',
+            },
+        };
     }
     return { gpus };
 }
@@ -5607,18 +4698,16 @@ function dockerFindings(support) {
     ];
 }
 /**
- * The driver against an entry's needs. The fix names the image variants of the same torch that
- * this driver does run, from the release data.
+ * The driver against an entry's needs. The fix names the image variants of the same release that
+ * this driver does run, from the release data (for frameworks whose releases have several).
  */
 function driverFinding(entry, driver, data) {
     if (!entry.minDriver || compareDriver(driver, entry.minDriver) >= 0)
         return null;
-    const release = entry.framework === 'pytorch' ? data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch)) : undefined;
-    const runnable = (release?.cuda.variants ?? [])
-        .map((v) => ({ v, cuda: data.cuda.find((c) => `cu${c.version.replace('.', '')}` === v) }))
-        .filter((x) => x.cuda && compareDriver(driver, x.cuda.minDriver) >= 0)
-        .map((x) => x.v);
-    const instead = runnable.length ? ` or use a ${runnable.join('/')} image of ${(0,matrix_entry/* frameworkTitle */.T_)(entry)}` : '';
+    const runnable = ((0,frameworks/* frameworkOf */.K5)(entry).alternatives?.(entry, data) ?? [])
+        .filter((a) => compareDriver(driver, a.minDriver) >= 0)
+        .map((a) => a.variant);
+    const instead = runnable.length ? ` or use a ${runnable.join('/')} image of ${(0,frameworks/* frameworkTitle */.T_)(entry)}` : '';
     return {
         severity: 'error',
         cause: `driver ${driver} is older than CUDA ${entry.cuda} needs (≥ ${entry.minDriver})`,
@@ -5628,6 +4717,8 @@ function driverFinding(entry, driver, data) {
 
 // EXTERNAL MODULE: ./src/smoke/run-args.ts
 var run_args = __nccwpck_require__(1896);
+// EXTERNAL MODULE: ./src/python-scripts.ts
+var python_scripts = __nccwpck_require__(2068);
 ;// CONCATENATED MODULE: ./src/commands/smoke.ts
 
 
@@ -5636,13 +4727,28 @@ var run_args = __nccwpck_require__(1896);
 
 
 
-/** Where the check script is: next to the bundle (ncc copies it there) or in src/ when run from source. */
-function checkScriptPath() {
-    const where = new URL(/* asset import */ __nccwpck_require__(6345), __nccwpck_require__.b);
-    const file = where instanceof URL ? (0,external_node_url_.fileURLToPath)(where) : String(where);
-    if (!(0,external_node_fs_.existsSync)(file))
-        throw new Error(`the smoke check script is missing at ${file}`);
-    return file;
+
+
+/** The smoke check and the helpers it imports, [file name, text]: read before any container starts, so a broken install fails first. */
+function checkScripts() {
+    return python_scripts/* SMOKE_CHECK_FILES */.r3.map((file) => [file, (0,python_scripts/* pythonSource */.Wj)(file)]);
+}
+/**
+ * A new directory holding the check files under their own names (check.py imports gim_packages by
+ * name, and ncc may rename what it bundles), readable by whatever user the image runs as, whatever
+ * the umask; it is mounted read-only in the container, and the caller removes it.
+ */
+function writeCheckDir(files, env) {
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gim-check-'));
+    (0,external_node_fs_.chmodSync)(dir, 0o755);
+    // An empty user-check.py too: the mount point for a smoke-script mounted alone, which runc cannot create in a read-only mount.
+    const placeholder = [external_node_path_default().posix.basename(run_args/* USER_SCRIPT_IN_CONTAINER */.E2), ''];
+    for (const [file, text] of [...files, placeholder]) {
+        const where = external_node_path_default().join(dir, file);
+        (0,external_node_fs_.writeFileSync)(where, text);
+        (0,external_node_fs_.chmodSync)(where, 0o644);
+    }
+    return dir;
 }
 /** nvidia-smi and docker info, once per run. */
 async function hostFacts(rt) {
@@ -5661,7 +4767,7 @@ async function hostFacts(rt) {
     return { gpus, findings };
 }
 async function smokeCommand(plan, images, options, data, rt, known) {
-    const check = checkScriptPath();
+    const check = checkScripts();
     const needGpu = plan.include.some((e) => (0,run_args/* gpuModeFor */.Zq)(e, options));
     const host = needGpu ? (known ?? (await hostFacts(rt))) : { gpus: [], findings: [] };
     for (const f of host.findings.filter((x) => x.severity === 'warning'))
@@ -5686,7 +4792,15 @@ async function smokeCommand(plan, images, options, data, rt, known) {
             seconds: 0,
         };
         if (!image) {
-            results.push({ ...base, status: 'failed', failed: 'image', diagnosis: { cause: 'no image for this entry', fix: 'build it first (command build or all), or pass the build step\'s images output in input images' } });
+            results.push({
+                ...base,
+                status: 'failed',
+                failed: 'image',
+                diagnosis: {
+                    cause: 'no image for this entry',
+                    fix: "build it first (command build or all), or pass the build step's images output in input images",
+                },
+            });
             continue;
         }
         const preflight = gpu ? (hostError ?? (driver ? driverFinding(entry, driver, data) : null)) : null;
@@ -5702,17 +4816,25 @@ async function smokeCommand(plan, images, options, data, rt, known) {
 async function runOne(entry, image, options, check, base, rt) {
     const name = `gim-smoke-${entry.key}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     const started = Date.now();
-    const args = (0,run_args/* smokeRunArgs */.CJ)(entry, image, options, { check, ...(options.script ? { script: options.script } : {}) }, name);
-    const res = await (0,exec/* execCapture */.W)(rt.docker, args, {
-        env: (0,run_args/* smokeRunEnv */.y9)(rt.env, options),
-        timeoutMs: options.timeoutSeconds * 1000,
-        onLine: rt.log.untrusted,
-        ...(rt.signal ? { signal: rt.signal } : {}),
-    });
-    const seconds = Math.round((Date.now() - started) / 100) / 10;
-    if (res.timedOut || rt.signal?.aborted) {
-        // Stopping the docker client does not stop the container.
-        await (0,exec/* execCapture */.W)(rt.docker, ['rm', '-f', name], { env: rt.env, timeoutMs: 60_000 });
+    const checkDir = writeCheckDir(check, rt.env);
+    const args = (0,run_args/* smokeRunArgs */.CJ)(entry, image, options, { checkDir, ...(options.script ? { script: options.script } : {}) }, name);
+    let res;
+    let seconds;
+    try {
+        res = await (0,exec/* execCapture */.W)(rt.docker, args, {
+            env: (0,run_args/* smokeRunEnv */.y9)(rt.env, options),
+            timeoutMs: options.timeoutSeconds * 1000,
+            onLine: rt.log.untrusted,
+            ...(rt.signal ? { signal: rt.signal } : {}),
+        });
+        seconds = Math.round((Date.now() - started) / 100) / 10;
+        if (res.timedOut || rt.signal?.aborted) {
+            // Stopping the docker client does not stop the container.
+            await (0,exec/* execCapture */.W)(rt.docker, ['rm', '-f', name], { env: rt.env, timeoutMs: 60_000 });
+        }
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(checkDir, { recursive: true, force: true });
     }
     const report = (0,run_args/* parseCheckOutput */.J0)(res.output);
     const tail = res.output.trim().split('\n').slice(-30).join('\n');
@@ -5722,12 +4844,18 @@ async function runOne(entry, image, options, check, base, rt) {
             status: 'failed',
             seconds,
             failed: 'timeout',
-            diagnosis: { cause: `the smoke test did not finish within ${options.timeoutSeconds} s; the container was stopped`, fix: 'look at its output below; raise smoke-timeout if the image is just slow to start' },
+            diagnosis: {
+                cause: `the smoke test did not finish within ${options.timeoutSeconds} s; the container was stopped`,
+                fix: 'look at its output below; raise smoke-timeout if the image is just slow to start',
+            },
             output: tail,
         };
     }
     if (!report) {
-        const diagnosis = diagnoseSmokeFailure(res.output, entry) ?? { cause: `the container exited with status ${res.code} before the check reported`, fix: 'see the container output' };
+        const diagnosis = diagnoseSmokeFailure(res.output, entry) ?? {
+            cause: `the container exited with status ${res.code} before the check reported`,
+            fix: 'see the container output',
+        };
         return { ...base, status: 'failed', seconds, failed: 'container', diagnosis, output: tail };
     }
     const { checks, ...facts } = report;
@@ -5736,7 +4864,10 @@ async function runOne(entry, image, options, check, base, rt) {
     if (firstFailed) {
         result.failed = firstFailed.name;
         const diagnosis = diagnoseSmokeFailure(`${firstFailed.message ?? ''}\n${res.output}`, entry);
-        result.diagnosis = diagnosis ?? { cause: firstFailed.message ?? `${firstFailed.name} failed`, fix: 'see the check\'s value and expectation' };
+        result.diagnosis = diagnosis ?? {
+            cause: firstFailed.message ?? `${firstFailed.name} failed`,
+            fix: "see the check's value and expectation",
+        };
     }
     return result;
 }
@@ -5800,54 +4931,123 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
 
 /***/ }),
 
-/***/ 6719:
+/***/ 4483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ planCommand),
+/* harmony export */   a: () => (/* binding */ compatFor)
+/* harmony export */ });
+/* harmony import */ var _compat_load_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8673);
+/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6291);
+/* harmony import */ var _matrix_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6749);
+/* harmony import */ var _matrix_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9778);
+
+
+
+
+
+
+/**
+ * `plan`: the request's matrix spec resolved against the release data (bundled, plus
+ * compat-file). With `entry` (one cell of an earlier plan, as a fan-out job's
+ * `toJSON(matrix)` gives it) the plan is that entry alone, resolved again and
+ * checked to be the same image.
+ */
+function planCommand(request) {
+    const data = compatFor(request);
+    const customisation = request.customisation ?? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyCustomisation */ .QG)();
+    if (request.entry)
+        return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
+    const specs = (0,_matrix_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .parseMatrixSpecs */ .D0)(request.matrix.text, request.matrix.origin);
+    return (0,_matrix_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolvePlans */ .Ni)(specs, data, { maxEntries: request.maxEntries, customisation });
+}
+function planOneEntry(text, origin, data, inputs) {
+    let cell;
+    try {
+        cell = JSON.parse(text);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: not the JSON of a planned matrix entry (${err.message})`);
+    }
+    // Entries planned before other frameworks came have no framework field: they are PyTorch's.
+    const framework = cell?.framework === undefined ? _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i[0] : _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i.find((f) => f.id === cell.framework);
+    if (!framework) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: framework ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(cell.framework)} is not one of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .listWords */ .yh)(_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i.map((f) => f.id))}`);
+    }
+    const fields = [framework.key, 'cuda', 'python', 'os', 'flavor', 'key'];
+    for (const f of fields) {
+        if (typeof cell?.[f] !== 'string') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
+        }
+    }
+    // The cuda value that asks for this entry's variant (jax's is a major: its wheel extra).
+    const cuda = framework.cudaRequest({ ...cell, cudaVariant: typeof cell.cudaVariant === 'string' ? cell.cudaVariant : cell.cuda });
+    const spec = (0,_matrix_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .specFromObject */ .jp)({ include: [{ [framework.key]: cell[framework.key], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
+    // The entry's own customisation wins over the inputs (as include items do in a plan).
+    const customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(inputs, (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromEntry */ .Bi)(cell.customisation, `${origin}.customisation`));
+    const plan = (0,_matrix_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolvePlan */ .yY)(spec, data, { maxEntries: 1, customisation });
+    const entry = plan.include[0];
+    if (!entry || entry.key !== cell.key) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: entry ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(cell.key)} resolves to ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(entry?.key)} here: it was planned with other release data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`);
+    }
+    return plan;
+}
+function compatFor(request) {
+    const bundled = (0,_compat_load_js__WEBPACK_IMPORTED_MODULE_0__/* .bundledCompat */ .RU)();
+    if (!request.compatFile)
+        return bundled;
+    return (0,_compat_load_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeCompatFile */ .P6)(bundled, request.compatFile.text, request.compatFile.origin);
+}
+
+
+/***/ }),
+
+/***/ 5111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ compatFor),
-  V: () => (/* binding */ planCommand)
+  NX: () => (/* binding */ DRIVER),
+  mL: () => (/* binding */ MINOR),
+  Zw: () => (/* binding */ Problems),
+  g2: () => (/* binding */ RELEASE),
+  UK: () => (/* binding */ UBUNTU),
+  Rj: () => (/* binding */ ascendingMinors),
+  L: () => (/* binding */ checkKeys),
+  RJ: () => (/* binding */ checkList),
+  aU: () => (/* binding */ checkNotes),
+  ch: () => (/* binding */ checkProvenance),
+  Gv: () => (/* binding */ isObject),
+  gx: () => (/* binding */ str),
+  Sc: () => (/* binding */ strList)
 });
 
-;// CONCATENATED MODULE: ./src/data/compat.json
-const compat_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"Release data the planner resolves against: PyTorch releases with their torchvision/torchaudio pairings, Python range and CUDA wheel variants; CUDA versions with the nvidia/cuda image tags and minimum Linux driver. Extend or override it with the action input compat-file (same schema).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21); nvidia/cuda image mirror e3c1b680 (2025-12-15); CUDA runfile drivers from Jimver/cuda-toolkit 3d45d15 (2026-03-29)","provenanceLegend":{"read":"read in a primary file (PyTorch or NVIDIA repositories or docs)","third-party":"read only in a third-party project","inferred":"derived from a pattern, not read anywhere: the planner warns when an entry depends on it"},"sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388","NVIDIA container-images/cuda (mirror pdtgct/cuda e3c1b680): doc/supported-tags.md, dist/<ver>/<os>/ Dockerfiles, support policy (only the newest point release per CUDA minor is kept)","CUDA toolkit release notes table 3 and the runfile names cuda_<ver>_<driver>_linux.run (Jimver/cuda-toolkit src/links/linux-links.ts) for the minimum driver per toolkit","NVIDIA CUDA minor-version compatibility docs: 11.x >= 450.80.02, 12.x >= 525.60.13, 13.x >= 580"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"cpuImage":{"ubuntu":["20.04","22.04","24.04"]},"cudaMajors":[{"major":"11","minorCompatDriver":"450.80.02"},{"major":"12","minorCompatDriver":"525.60.13"},{"major":"13","minorCompatDriver":"580"}],"cuda":[{"version":"11.6","release":"11.6.2","minDriver":"510.47.03","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04"],"cudnnToken":"cudnn8"}},{"version":"11.7","release":"11.7.1","minDriver":"515.65.01","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"11.8","release":"11.8.0","minDriver":"520.61.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"12.1","release":"12.1.1","minDriver":"530.30.02","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"12.4","release":"12.4.1","minDriver":"550.54.15","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn"},"notes":["12.4.0-cudnn8-* never existed (pytorch/builder#1811); 12.4.1 is the supported point release and uses the unversioned cudnn token (cuDNN 9.1.0.70)"]},{"version":"12.6","release":"12.6.3","minDriver":"560.35.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"12.8","release":"12.8.1","minDriver":"570.124.06","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"12.9","release":"12.9.1","minDriver":"575.57.08","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"13.0","release":"13.0.2","minDriver":"580.95.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn"},"notes":["no ubuntu20.04 images from 13.0 on"]},{"version":"13.2","release":"13.2.0","minDriver":"595.45.04","provenance":{"minDriver":"read","image":"inferred"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn"},"notes":["the nvidia/cuda mirror read for this data stops at 13.1.0: the 13.2.0 image tags, their Ubuntu versions and cuDNN flavour are inferred from 13.0/13.1, not read. PyTorch\'s docker release matrix uses 13.2.0 (CUDA_CUDNN_VERSIONS)"]}],"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"}},"patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"}},"patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that."]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"}},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"}},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"}},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"}},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"}},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"}},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"}},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"}},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"}},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only"]}]}');
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-// EXTERNAL MODULE: ./src/compat/variant.ts
-var variant = __nccwpck_require__(2899);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/compat/schema.ts
-/**
- * The shape of the release data (src/data/compat.json) and of a user's
- * compat-file, which uses the same schema with every section optional.
- */
 const PROVENANCES = ['read', 'third-party', 'inferred'];
-const RELEASE_STATUSES = ['stable', 'rc'];
 
-;// CONCATENATED MODULE: ./src/compat/validate.ts
-
+;// CONCATENATED MODULE: ./src/compat/checks.ts
 
 
 
-/**
- * Schema and sanity checks for release data. Pure: takes parsed JSON, returns
- * the typed data or throws a UserError listing every problem with its path.
- */
-const MINOR = /^\d+\.\d+$/;
-const VARIANT = /^cu\d{3,}$/;
-const UBUNTU = /^\d{2}\.\d{2}$/;
-const DRIVER = /^\d+(\.\d+){0,2}$/;
-const CUDNN_TOKEN = /^cudnn\d*$/;
-const MAX_PROBLEMS = 20;
 class Problems {
     list = [];
     add(path, message) {
         this.list.push(`${path}: ${message}`);
     }
 }
+const MINOR = /^\d+\.\d+$/;
+const RELEASE = /^\d+\.\d+\.\d+$/;
+const UBUNTU = /^\d{2}\.\d{2}$/;
+const DRIVER = /^\d+(\.\d+){0,2}$/;
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -5905,6 +5105,7 @@ function checkNotes(p, path, v) {
     if (!Array.isArray(v) || v.some((n) => typeof n !== 'string'))
         p.add(path, 'expected a list of strings');
 }
+/** Python or CUDA minors in ascending order: ["3.8", "3.9", "3.10"]. */
 function ascendingMinors(list) {
     for (let i = 1; i < list.length; i++) {
         if (semver_default().compare(`${list[i - 1]}.0`, `${list[i]}.0`) >= 0)
@@ -5912,99 +5113,72 @@ function ascendingMinors(list) {
     }
     return true;
 }
-function checkTorchRelease(p, path, r) {
-    if (!isObject(r))
-        return p.add(path, `expected an object, got ${(0,errors/* quote */.hD)(r)}`);
-    checkKeys(p, path, r, ['minor', 'status', 'python', 'cuda', 'patches', 'provenance', 'notes']);
-    const minorOk = str(p, `${path}.minor`, r.minor, MINOR, 'a major.minor version like 2.4');
-    if (!RELEASE_STATUSES.includes(r.status)) {
-        p.add(`${path}.status`, `${(0,errors/* quote */.hD)(r.status)} is not one of ${RELEASE_STATUSES.join(', ')}`);
-    }
-    const py = r.python;
-    if (!isObject(py)) {
-        p.add(`${path}.python`, 'expected an object with supported and experimental lists');
-    }
-    else {
-        checkKeys(p, `${path}.python`, py, ['supported', 'experimental']);
-        const supOk = strList(p, `${path}.python.supported`, py.supported, MINOR, 'Python minor like 3.11');
-        const expOk = strList(p, `${path}.python.experimental`, py.experimental, MINOR, 'Python minor like 3.13', false);
-        if (supOk && !ascendingMinors(py.supported)) {
-            p.add(`${path}.python.supported`, 'must be in ascending order');
-        }
-        if (supOk && expOk) {
-            const both = py.experimental.filter((v) => py.supported.includes(v));
-            if (both.length)
-                p.add(`${path}.python.experimental`, `${both.join(', ')} is also listed as supported`);
-        }
-    }
-    const cuda = r.cuda;
-    if (!isObject(cuda)) {
-        p.add(`${path}.cuda`, 'expected an object with variants, pypiDefault and cudnn');
-    }
-    else {
-        checkKeys(p, `${path}.cuda`, cuda, ['variants', 'pypiDefault', 'cudnn']);
-        const varOk = strList(p, `${path}.cuda.variants`, cuda.variants, VARIANT, 'wheel variant like cu124');
-        const variants = varOk ? cuda.variants : [];
-        if (str(p, `${path}.cuda.pypiDefault`, cuda.pypiDefault) && varOk && !variants.includes(cuda.pypiDefault)) {
-            p.add(`${path}.cuda.pypiDefault`, `${(0,errors/* quote */.hD)(cuda.pypiDefault)} is not one of its variants (${variants.join(', ')})`);
-        }
-        if (!isObject(cuda.cudnn)) {
-            p.add(`${path}.cuda.cudnn`, 'expected an object mapping each variant to its cuDNN version');
-        }
-        else if (varOk) {
-            for (const v of variants) {
-                if (typeof cuda.cudnn[v] !== 'string')
-                    p.add(`${path}.cuda.cudnn`, `has no cuDNN version for ${v}`);
-            }
-            for (const k of Object.keys(cuda.cudnn)) {
-                if (!variants.includes(k))
-                    p.add(`${path}.cuda.cudnn.${k}`, `${k} is not one of its variants`);
-            }
-        }
-    }
-    if (!Array.isArray(r.patches) || r.patches.length === 0) {
-        p.add(`${path}.patches`, 'must list at least one patch release');
-    }
-    else {
-        const seen = new Set();
-        r.patches.forEach((patch, i) => {
-            const pp = `${path}.patches[${i}]`;
-            if (!isObject(patch))
-                return p.add(pp, `expected an object, got ${(0,errors/* quote */.hD)(patch)}`);
-            checkKeys(p, pp, patch, ['torch', 'torchvision', 'torchaudio', 'provenance']);
-            if (str(p, `${pp}.torch`, patch.torch)) {
-                const v = semver_default().valid(patch.torch);
-                if (!v || semver_default().prerelease(v)) {
-                    p.add(`${pp}.torch`, `${(0,errors/* quote */.hD)(patch.torch)} is not a release version like 2.4.1`);
-                }
-                else if (minorOk && `${semver_default().major(v)}.${semver_default().minor(v)}` !== r.minor) {
-                    p.add(`${pp}.torch`, `${patch.torch} does not belong to minor ${String(r.minor)}`);
-                }
-                else if (seen.has(v)) {
-                    p.add(`${pp}.torch`, `${patch.torch} is listed twice`);
-                }
-                else {
-                    seen.add(v);
-                }
-            }
-            for (const lib of ['torchvision', 'torchaudio']) {
-                const value = patch[lib];
-                if (value !== null && !(typeof value === 'string' && semver_default().valid(value))) {
-                    p.add(`${pp}.${lib}`, `${(0,errors/* quote */.hD)(value)} is not a version like 0.19.1 (or null where none was released)`);
-                }
-            }
-            checkProvenance(p, `${pp}.provenance`, patch.provenance, ['torchvision', 'torchaudio']);
-        });
-    }
-    checkProvenance(p, `${path}.provenance`, r.provenance, ['python', 'cuda', 'pypiDefault']);
-    checkNotes(p, `${path}.notes`, r.notes);
+/** A list section: each item checked, and the id field unique. */
+function checkList(p, path, v, what, id, checkItem) {
+    if (!Array.isArray(v))
+        return p.add(path, `expected a list of ${what}`);
+    v.forEach((item, i) => checkItem(p, `${path}[${i}]`, item));
+    const seen = new Set();
+    v.forEach((item, i) => {
+        const value = isObject(item) ? item[id] : undefined;
+        if (typeof value !== 'string')
+            return;
+        if (seen.has(value))
+            p.add(`${path}[${i}].${id}`, `${what} ${value} is listed twice`);
+        seen.add(value);
+    });
 }
+
+
+/***/ }),
+
+/***/ 8673:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  RU: () => (/* binding */ bundledCompat),
+  P6: () => (/* binding */ mergeCompatFile)
+});
+
+// UNUSED EXPORTS: mergeCompat
+
+;// CONCATENATED MODULE: ./src/data/cuda.json
+const cuda_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"CUDA releases every framework builds on: the nvidia/cuda image tags (Ubuntu versions, cuDNN token) and the minimum Linux driver per toolkit release; the CPU base; the driver floor of each CUDA major (minor-version compatibility). Extend or correct it with the input compat-file (same sections).","snapshot":"nvidia/cuda image mirror e3c1b680 (2025-12-15); CUDA runfile drivers from Jimver/cuda-toolkit 3d45d15 (2026-03-29)","provenanceLegend":{"read":"read in a primary file (PyTorch or NVIDIA repositories or docs)","third-party":"read only in a third-party project","inferred":"derived from a pattern, not read anywhere: the planner warns when an entry depends on it"},"sources":["NVIDIA container-images/cuda (mirror pdtgct/cuda e3c1b680): doc/supported-tags.md, dist/<ver>/<os>/ Dockerfiles, support policy (only the newest point release per CUDA minor is kept)","CUDA toolkit release notes table 3 and the runfile names cuda_<ver>_<driver>_linux.run (Jimver/cuda-toolkit src/links/linux-links.ts) for the minimum driver per toolkit","NVIDIA CUDA minor-version compatibility docs: 11.x >= 450.80.02, 12.x >= 525.60.13, 13.x >= 580"],"cpuImage":{"ubuntu":["20.04","22.04","24.04"]},"cudaMajors":[{"major":"11","minorCompatDriver":"450.80.02"},{"major":"12","minorCompatDriver":"525.60.13"},{"major":"13","minorCompatDriver":"580"}],"cuda":[{"version":"11.6","release":"11.6.2","minDriver":"510.47.03","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04"],"cudnnToken":"cudnn8"}},{"version":"11.7","release":"11.7.1","minDriver":"515.65.01","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"11.8","release":"11.8.0","minDriver":"520.61.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"12.1","release":"12.1.1","minDriver":"530.30.02","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"12.4","release":"12.4.1","minDriver":"550.54.15","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn"},"notes":["12.4.0-cudnn8-* never existed (pytorch/builder#1811); 12.4.1 is the supported point release and uses the unversioned cudnn token (cuDNN 9.1.0.70)"]},{"version":"12.6","release":"12.6.3","minDriver":"560.35.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"12.8","release":"12.8.1","minDriver":"570.124.06","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"12.9","release":"12.9.1","minDriver":"575.57.08","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"13.0","release":"13.0.2","minDriver":"580.95.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn"},"notes":["no ubuntu20.04 images from 13.0 on"]},{"version":"13.2","release":"13.2.0","minDriver":"595.45.04","provenance":{"minDriver":"read","image":"inferred"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn"},"notes":["the nvidia/cuda mirror read for this data stops at 13.1.0: the 13.2.0 image tags, their Ubuntu versions and cuDNN flavour are inferred from 13.0/13.1, not read. PyTorch\'s docker release matrix uses 13.2.0 (CUDA_CUDNN_VERSIONS)"]}]}');
+;// CONCATENATED MODULE: ./src/data/jax.json
+const jax_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"JAX releases on Linux x86_64: Python range and the CUDA majors with a stable jax[cudaNN] extra, and per major the nvidia/cuda base the image starts from; transcribed from the research notes tf-jax-compat.md (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt"],"leftOut":[{"key":"jax","versions":["0.5","0.9","0.10.0","0.10.1"],"why":"released between the tags the research read, and not transcribed (add them with compat-file)"}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred"}},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred"}}},"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}]}');
+;// CONCATENATED MODULE: ./src/data/pytorch.json
+const pytorch_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"PyTorch releases: torchvision/torchaudio pairings, Python range, CUDA wheel variants with their cuDNN, the PyPI default variant, and the wheel index. Extend or correct it with the input compat-file (same sections).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21)","sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"}},"patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"}},"patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that."]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"}},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"}},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"}},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"}},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"}},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"}},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"}},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"}},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"}},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only"]}]}');
+;// CONCATENATED MODULE: ./src/data/tensorflow.json
+const tensorflow_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"TensorFlow GPU builds on Linux x86_64: Python range, the CUDA and cuDNN each release was built and tested with, how it gets its CUDA libraries, its base image and driver; transcribed from the research notes tf-jax-compat.md and tf-compat.json (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["tensorflow/docs site/en/install/source.md @7c3650212 (tested build configurations)","tensorflow/tensorflow setup.py @4dacf3f3 (r2.14 and-cuda pins)","Spack py_tensorflow @06604c5e (latest patches, third-party)"],"leftOut":[{"key":"tensorflow","versions":["2.22"],"why":"its CUDA and cuDNN are not in the tested-build table (2.22.0rc0 is known from third-party notes only; its status was unknown on 2026-11-29)"},{"key":"tensorflow-gpu","why":"a stub that fails to install from 2.12; tensorflow is the GPU package"}],"tensorflow":[{"minor":"2.10","status":"stable","patches":["2.10.0","2.10.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last release with native-Windows GPU. System CUDA 11.2/cuDNN 8.1 required. tensorflow-gpu still published."]},{"minor":"2.11","status":"stable","patches":["2.11.0","2.11.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last tensorflow-gpu wheels (tensorflow_gpu-2.11.0 linked in pip.md@c237da46c). GPU row Bazel first listed 5.1.1, corrected to 5.3.0 (67e8be9af)."]},{"minor":"2.12","status":"stable","patches":["2.12.0","2.12.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra. Docs: conda cudatoolkit=11.8.0 + pip nvidia-cudnn-cu11==8.6.0.163 + LD_LIBRARY_PATH. tensorflow-gpu==2.12.0 is an erroring stub. No official 2.12.1 docker image [3p]."]},{"minor":"2.13","status":"stable","patches":["2.13.0","2.13.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra: tensorflow[and-cuda]==2.13.* installs no CUDA libs (pip only warns) [inferred]; issue #61993. Same conda+nvidia-cudnn-cu11 8.6.0.163 recipe. No official 2.13.1 docker image [3p]."]},{"minor":"2.14","status":"stable","patches":["2.14.0","2.14.1"],"python":["3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.7","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu11==11.11.3.6","nvidia-cuda-cupti-cu11==11.8.87","nvidia-cuda-nvcc-cu11==11.8.89","nvidia-cuda-runtime-cu11==11.8.89","nvidia-cudnn-cu11==8.7.0.84","nvidia-cufft-cu11==10.9.0.58","nvidia-curand-cu11==10.3.0.86","nvidia-cusolver-cu11==11.4.1.48","nvidia-cusparse-cu11==11.7.5.86","nvidia-nccl-cu11==2.16.5"],"baseImage":"nvidia/cuda:11.8.0-base-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"read"},"notes":["First and-cuda release (cu11). tensorrt==8.5.3.1 has no py3.11 wheel -> install fails on 3.11 (#61986)."]},{"minor":"2.15","status":"stable","patches":["2.15.0","2.15.1"],"python":["3.9","3.10","3.11"],"cuda":"12.2","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.2.5.6","nvidia-cuda-cupti-cu12==12.2.142","nvidia-cuda-nvcc-cu12==12.2.140","nvidia-cuda-nvrtc-cu12==12.2.140","nvidia-cuda-runtime-cu12==12.2.140","nvidia-cudnn-cu12==8.9.4.25","nvidia-cufft-cu12==11.0.8.103","nvidia-curand-cu12==10.3.3.141","nvidia-cusolver-cu12==11.5.2.141","nvidia-cusparse-cu12==12.1.2.141","nvidia-nccl-cu12==2.16.5","nvidia-nvjitlink-cu12==12.2.140"],"baseImage":"nvidia/cuda:12.2.2-base-ubuntu22.04","cudaFull":"12.2.2","os":"ubuntu22.04","minDriver":"535.54.03","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cu12 release. tensorflow[and-cuda]==2.15.0 is uninstallable from PyPI (tensorrt-libs==8.6.1 missing; #62498, #66517); use 2.15.0.post1 (tensorrt removed, PR #62520) or 2.15.1. cuDNN column first published as 8.8, corrected to 8.9 (0fc1acda9). Official 2.15.0-gpu-jupyter image reported without GPU (#62412).","the 2.15.0 pins are third-party; 2.15.1 is assumed to keep them (inferred)"]},{"minor":"2.16","status":"stable","patches":["2.16.1","2.16.2"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.3.4.1","nvidia-cuda-cupti-cu12==12.3.101","nvidia-cuda-nvcc-cu12==12.3.107","nvidia-cuda-nvrtc-cu12==12.3.107","nvidia-cuda-runtime-cu12==12.3.101","nvidia-cudnn-cu12==8.9.7.29","nvidia-cufft-cu12==11.0.12.1","nvidia-curand-cu12==10.3.4.107","nvidia-cusolver-cu12==11.5.4.101","nvidia-cusparse-cu12==12.2.0.103","nvidia-nccl-cu12==2.19.3","nvidia-nvjitlink-cu12==12.3.101"],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First release is 2.16.1 (2.16.0 apparently never published [inferred]). Keras 3 default. 2.16.1 with and-cuda often fails to find the pip CUDA libs (#63362, #65842); docs add symlink workaround (pip.md step 6)."]},{"minor":"2.17","status":"stable","patches":["2.17.0","2.17.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last cuDNN 8 release. build_info example: cuda_version \'12.3\', cudnn_version \'8\', caps sm_50,sm_60,sm_70,sm_80,compute_90 [3p]. Official 2.17.0-gpu image reported working (#62412 comment)."]},{"minor":"2.18","status":"stable","patches":["2.18.0","2.18.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cuDNN 9 release; hermetic CUDA build (build_info cuda_version like \'12.5.1\'). NumPy 2.0 supported. Conflicts with torch 2.5/2.6 pin nvidia-cudnn-cu12==9.1.0.70 (\'Loaded runtime CuDNN library: 9.1.0 but source was compiled with: 9.3.0\'). Official 2.18.0-gpu image ships cuDNN 8 -> no GPU (#62412 comment)."]},{"minor":"2.19","status":"stable","patches":["2.19.0","2.19.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["build_info example: cuda_version \'12.5.1\', cudnn_version \'9\', caps sm_60,sm_70,sm_80,sm_89,compute_90 [3p, version not stated in source]."]},{"minor":"2.20","status":"stable","patches":["2.20.0"],"python":["3.9","3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["and-cuda switched from exact pins to ranges: rebuilds float to newer cu12 libs; pin via constraints. 2.20.1 unconfirmed (one unreliable README).","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]},{"minor":"2.21","status":"stable","patches":["2.21.0"],"python":["3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["Python 3.9 dropped; TensorBoard dependency removed; requires numpy>=1.26, keras>=3.12.0 [3p]. A 3p note reports TF RUNPATH misses some pip CUDA libs (libcusolver.so.11) -> ldconfig of site-packages/nvidia/*/lib needed. Unconstrained resolve Sept 2026 gave runtime 12.9.79 / cuDNN 9.27.0.42 [3p].","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]}]}');
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+// EXTERNAL MODULE: ./src/frameworks/index.ts + 4 modules
+var frameworks = __nccwpck_require__(6291);
+// EXTERNAL MODULE: ./src/compat/checks.ts + 1 modules
+var checks = __nccwpck_require__(5111);
+;// CONCATENATED MODULE: ./src/compat/validate.ts
+
+
+
+
+/**
+ * Schema and sanity checks for release data. Pure: takes parsed JSON, returns the typed data or
+ * throws a UserError listing every problem with its path. The CUDA sections are checked here;
+ * each framework checks its own (src/frameworks/<name>.ts).
+ */
+const CUDNN_TOKEN = /^cudnn\d*$/;
+const MAX_PROBLEMS = 20;
 function checkCudaRelease(p, path, c) {
-    if (!isObject(c))
+    if (!(0,checks/* isObject */.Gv)(c))
         return p.add(path, `expected an object, got ${(0,errors/* quote */.hD)(c)}`);
-    checkKeys(p, path, c, ['version', 'release', 'minDriver', 'image', 'provenance', 'notes']);
-    const versionOk = str(p, `${path}.version`, c.version, MINOR, 'a CUDA major.minor like 12.4');
-    if (str(p, `${path}.release`, c.release)) {
+    (0,checks/* checkKeys */.L)(p, path, c, ['version', 'release', 'minDriver', 'image', 'provenance', 'notes']);
+    const versionOk = (0,checks/* str */.gx)(p, `${path}.version`, c.version, checks/* MINOR */.mL, 'a CUDA major.minor like 12.4');
+    if ((0,checks/* str */.gx)(p, `${path}.release`, c.release)) {
         const v = semver_default().valid(c.release);
         if (!v)
             p.add(`${path}.release`, `${(0,errors/* quote */.hD)(c.release)} is not a CUDA point release like 12.4.1`);
@@ -6012,116 +5186,76 @@ function checkCudaRelease(p, path, c) {
             p.add(`${path}.release`, `${c.release} does not belong to CUDA ${String(c.version)}`);
         }
     }
-    str(p, `${path}.minDriver`, c.minDriver, DRIVER, 'a driver version like 550.54.15');
-    if (!isObject(c.image)) {
+    (0,checks/* str */.gx)(p, `${path}.minDriver`, c.minDriver, checks/* DRIVER */.NX, 'a driver version like 550.54.15');
+    if (!(0,checks/* isObject */.Gv)(c.image)) {
         p.add(`${path}.image`, 'expected an object with ubuntu and cudnnToken');
     }
     else {
-        checkKeys(p, `${path}.image`, c.image, ['ubuntu', 'cudnnToken']);
-        strList(p, `${path}.image.ubuntu`, c.image.ubuntu, UBUNTU, 'Ubuntu version like 22.04');
-        str(p, `${path}.image.cudnnToken`, c.image.cudnnToken, CUDNN_TOKEN, 'a tag token like cudnn8, cudnn9 or cudnn');
+        (0,checks/* checkKeys */.L)(p, `${path}.image`, c.image, ['ubuntu', 'cudnnToken']);
+        (0,checks/* strList */.Sc)(p, `${path}.image.ubuntu`, c.image.ubuntu, checks/* UBUNTU */.UK, 'Ubuntu version like 22.04');
+        (0,checks/* str */.gx)(p, `${path}.image.cudnnToken`, c.image.cudnnToken, CUDNN_TOKEN, 'a tag token like cudnn8, cudnn9 or cudnn');
     }
-    checkProvenance(p, `${path}.provenance`, c.provenance, ['minDriver', 'image']);
-    checkNotes(p, `${path}.notes`, c.notes);
+    (0,checks/* checkProvenance */.ch)(p, `${path}.provenance`, c.provenance, ['minDriver', 'image']);
+    (0,checks/* checkNotes */.aU)(p, `${path}.notes`, c.notes);
 }
-const TOP_KEYS = [
-    'schemaVersion',
-    'about',
-    'snapshot',
-    'provenanceLegend',
-    'sources',
-    'indexUrls',
-    'cpuImage',
-    'cudaMajors',
-    'cuda',
-    'torch',
+function checkCpuImage(p, path, ci) {
+    if (!(0,checks/* isObject */.Gv)(ci))
+        return p.add(path, 'expected an object with an ubuntu list');
+    (0,checks/* checkKeys */.L)(p, path, ci, ['ubuntu']);
+    (0,checks/* strList */.Sc)(p, `${path}.ubuntu`, ci.ubuntu, checks/* UBUNTU */.UK, 'Ubuntu version like 24.04');
+}
+function checkCudaMajor(p, path, m) {
+    if (!(0,checks/* isObject */.Gv)(m))
+        return p.add(path, 'expected an object');
+    (0,checks/* checkKeys */.L)(p, path, m, ['major', 'minorCompatDriver']);
+    (0,checks/* str */.gx)(p, `${path}.major`, m.major, /^\d+$/, 'a CUDA major like 12');
+    (0,checks/* str */.gx)(p, `${path}.minorCompatDriver`, m.minorCompatDriver, checks/* DRIVER */.NX, 'a driver version like 525.60.13');
+}
+function checkLeftOut(p, path, item) {
+    if (!(0,checks/* isObject */.Gv)(item))
+        return p.add(path, `expected an object, got ${(0,errors/* quote */.hD)(item)}`);
+    (0,checks/* checkKeys */.L)(p, path, item, ['key', 'versions', 'why']);
+    (0,checks/* str */.gx)(p, `${path}.key`, item.key);
+    if (item.versions !== undefined)
+        (0,checks/* strList */.Sc)(p, `${path}.versions`, item.versions, /^\d+\.\d+(\.\d+)?$/, 'minor or version like 2.22');
+    (0,checks/* str */.gx)(p, `${path}.why`, item.why);
+}
+/** The sections every framework shares. */
+const CUDA_SECTIONS = [
+    { name: 'cuda', merge: { kind: 'list', id: 'version' }, check: (p, path, v) => (0,checks/* checkList */.RJ)(p, path, v, 'CUDA', 'version', checkCudaRelease) },
+    { name: 'cpuImage', merge: { kind: 'replace' }, check: checkCpuImage },
+    { name: 'cudaMajors', merge: { kind: 'list', id: 'major' }, check: (p, path, v) => (0,checks/* checkList */.RJ)(p, path, v, 'CUDA major', 'major', checkCudaMajor) },
 ];
+/** Every section of the release data: the CUDA ones, then each framework's. */
+const SECTIONS = [...CUDA_SECTIONS, ...frameworks/* FRAMEWORKS */.i.flatMap((f) => f.sections)];
+/** Fields that describe the data rather than being it. */
+const NOTE_KEYS = ['about', 'snapshot', 'provenanceLegend', 'sources', 'leftOut'];
 function checkSections(p, root, complete) {
-    checkKeys(p, '$', root, TOP_KEYS);
+    (0,checks/* checkKeys */.L)(p, '$', root, ['schemaVersion', ...NOTE_KEYS, ...SECTIONS.map((s) => s.name)]);
     if (root.schemaVersion !== 1)
         p.add('$.schemaVersion', `must be 1, got ${(0,errors/* quote */.hD)(root.schemaVersion)}`);
-    const need = (key) => {
-        if (root[key] !== undefined)
-            return true;
-        if (complete)
-            p.add(`$.${key}`, 'is missing');
-        return false;
-    };
-    if (need('torch')) {
-        if (!Array.isArray(root.torch))
-            p.add('$.torch', 'expected a list of torch releases');
-        else {
-            root.torch.forEach((r, i) => checkTorchRelease(p, `$.torch[${i}]`, r));
-            checkUnique(p, '$.torch', root.torch, 'minor', 'torch');
-        }
-    }
-    if (need('cuda')) {
-        if (!Array.isArray(root.cuda))
-            p.add('$.cuda', 'expected a list of CUDA releases');
-        else {
-            root.cuda.forEach((c, i) => checkCudaRelease(p, `$.cuda[${i}]`, c));
-            checkUnique(p, '$.cuda', root.cuda, 'version', 'CUDA');
-        }
-    }
-    if (need('cpuImage')) {
-        const ci = root.cpuImage;
-        if (!isObject(ci))
-            p.add('$.cpuImage', 'expected an object with an ubuntu list');
-        else {
-            checkKeys(p, '$.cpuImage', ci, ['ubuntu']);
-            strList(p, '$.cpuImage.ubuntu', ci.ubuntu, UBUNTU, 'Ubuntu version like 24.04');
-        }
-    }
-    if (need('indexUrls')) {
-        const iu = root.indexUrls;
-        if (!isObject(iu))
-            p.add('$.indexUrls', 'expected an object with stable and rc URL templates');
-        else {
-            checkKeys(p, '$.indexUrls', iu, ['stable', 'rc']);
-            for (const k of ['stable', 'rc']) {
-                const v = iu[k];
-                if (str(p, `$.indexUrls.${k}`, v) && (!/^https:\/\/\S+$/.test(v) || !v.includes('{variant}'))) {
-                    p.add(`$.indexUrls.${k}`, `${(0,errors/* quote */.hD)(v)} must be an https URL containing {variant}`);
-                }
-            }
-        }
-    }
-    if (need('cudaMajors')) {
-        if (!Array.isArray(root.cudaMajors))
-            p.add('$.cudaMajors', 'expected a list');
+    if (root.sources !== undefined)
+        (0,checks/* checkNotes */.aU)(p, '$.sources', root.sources);
+    if (root.leftOut !== undefined) {
+        if (!Array.isArray(root.leftOut))
+            p.add('$.leftOut', 'expected a list');
         else
-            root.cudaMajors.forEach((m, i) => {
-                const mp = `$.cudaMajors[${i}]`;
-                if (!isObject(m))
-                    return p.add(mp, 'expected an object');
-                checkKeys(p, mp, m, ['major', 'minorCompatDriver']);
-                str(p, `${mp}.major`, m.major, /^\d+$/, 'a CUDA major like 12');
-                str(p, `${mp}.minorCompatDriver`, m.minorCompatDriver, DRIVER, 'a driver version like 525.60.13');
-            });
+            root.leftOut.forEach((item, i) => checkLeftOut(p, `$.leftOut[${i}]`, item));
+    }
+    for (const section of SECTIONS) {
+        const value = root[section.name];
+        if (value === undefined) {
+            if (complete)
+                p.add(`$.${section.name}`, 'is missing');
+            continue;
+        }
+        section.check(p, `$.${section.name}`, value);
     }
 }
-function checkUnique(p, path, list, key, what) {
-    const seen = new Set();
-    list.forEach((item, i) => {
-        const id = isObject(item) ? item[key] : undefined;
-        if (typeof id !== 'string')
-            return;
-        if (seen.has(id))
-            p.add(`${path}[${i}].${key}`, `${what} ${id} is listed twice`);
-        seen.add(id);
-    });
-}
-/** Checks that need the whole (merged) data: every wheel variant has its CUDA entry, every CUDA its major. */
+/** Checks that need the whole (merged) data: every CUDA major has its driver floor, and each framework's own. */
 function checkCrossReferences(p, data) {
-    const cudaVersions = new Set(data.cuda.map((c) => c.version));
-    data.torch.forEach((r, i) => {
-        for (const v of r.cuda.variants) {
-            const version = (0,variant/* cudaVersionOfVariant */.O)(v);
-            if (!cudaVersions.has(version)) {
-                p.add(`$.torch[${i}].cuda.variants`, `${v} needs a CUDA ${version} entry in $.cuda (image tags and driver), and there is none`);
-            }
-        }
-    });
+    for (const f of frameworks/* FRAMEWORKS */.i)
+        f.checkReferences?.(p, data);
     const majors = new Set(data.cudaMajors.map((m) => m.major));
     for (const c of data.cuda) {
         const major = c.version.split('.')[0] ?? '';
@@ -6134,10 +5268,10 @@ function fail(origin, p) {
     const more = p.list.length > MAX_PROBLEMS ? `\n  ... and ${p.list.length - MAX_PROBLEMS} more` : '';
     throw new errors/* UserError */.yo(`${origin} does not match the release-data schema:\n  ${shown.join('\n  ')}${more}`);
 }
-/** Validate complete release data (the bundled file, or bundled data merged with a compat-file). */
+/** Validate complete release data (the bundled files, or bundled data merged with a compat-file). */
 function validateCompat(json, origin) {
-    const p = new Problems();
-    if (!isObject(json)) {
+    const p = new checks/* Problems */.Zw();
+    if (!(0,checks/* isObject */.Gv)(json)) {
         p.add('$', `expected an object, got ${Array.isArray(json) ? 'a list' : (0,errors/* quote */.hD)(json)}`);
         fail(origin, p);
     }
@@ -6151,8 +5285,8 @@ function validateCompat(json, origin) {
 }
 /** Validate a compat-file on its own (sections optional); cross references are checked after merging. */
 function validateOverride(json, origin) {
-    const p = new Problems();
-    if (!isObject(json)) {
+    const p = new checks/* Problems */.Zw();
+    if (!(0,checks/* isObject */.Gv)(json)) {
         p.add('$', `expected an object, got ${Array.isArray(json) ? 'a list' : (0,errors/* quote */.hD)(json)}`);
         fail(origin, p);
     }
@@ -6166,17 +5300,37 @@ function validateOverride(json, origin) {
 
 
 
-/** The release data shipped with the action, validated once per process. */
+
+
+
+/** The data files shipped with the action (src/data/): the CUDA data, then one per framework. */
+const BUNDLED_FILES = [cuda_namespaceObject, pytorch_namespaceObject, tensorflow_namespaceObject, jax_namespaceObject];
+/** The release data shipped with the action, merged from its files and validated once per process. */
 let bundledData;
 function bundledCompat() {
-    bundledData ??= validateCompat(structuredClone(compat_namespaceObject), 'the bundled release data (src/data/compat.json)');
+    bundledData ??= validateCompat(joinFiles(structuredClone(BUNDLED_FILES)), 'the bundled release data (src/data/*.json)');
     return bundledData;
 }
+/** The data files as one object: their sections side by side, their sources and left-out notes joined. */
+function joinFiles(files) {
+    const joined = { schemaVersion: 1, sources: [], leftOut: [] };
+    for (const file of files) {
+        for (const [key, value] of Object.entries(file)) {
+            if (key === 'sources' || key === 'leftOut')
+                joined[key].push(...value);
+            else if (key !== 'schemaVersion' && key !== 'about' && key !== 'snapshot' && key !== 'provenanceLegend') {
+                if (key in joined)
+                    throw new Error(`src/data: section ${key} is in two files`);
+                joined[key] = value;
+            }
+        }
+    }
+    return joined;
+}
 /**
- * Parse a compat-file's text (JSON, same schema as the bundled data, every
- * section optional) and merge it over `base`: torch releases replace the
- * bundled release of the same minor or are added; CUDA entries likewise by
- * version; the other sections replace the bundled ones.
+ * Parse a compat-file's text (JSON, the sections of the bundled data, each optional) and merge
+ * it over `base`: list sections by id (a torch release replaces the bundled one of the same
+ * minor, or is added; CUDA by version; ...), jaxCuda by major, the others whole.
  */
 function mergeCompatFile(base, text, origin) {
     let json;
@@ -6191,144 +5345,35 @@ function mergeCompatFile(base, text, origin) {
 }
 function mergeCompat(base, override) {
     const merged = structuredClone(base);
-    if (override.torch)
-        merged.torch = upsert(merged.torch, override.torch, (r) => r.minor);
-    if (override.cuda)
-        merged.cuda = upsert(merged.cuda, override.cuda, (c) => c.version);
-    if (override.cudaMajors)
-        merged.cudaMajors = upsert(merged.cudaMajors, override.cudaMajors, (m) => m.major);
-    if (override.cpuImage)
-        merged.cpuImage = override.cpuImage;
-    if (override.indexUrls)
-        merged.indexUrls = override.indexUrls;
-    if (override.sources)
-        merged.sources = [...(merged.sources ?? []), ...override.sources];
+    const over = override;
+    for (const section of SECTIONS) {
+        const value = over[section.name];
+        if (value === undefined)
+            continue;
+        const merge = section.merge;
+        if (merge.kind === 'list')
+            merged[section.name] = upsert(merged[section.name], value, merge.id);
+        else if (merge.kind === 'record')
+            merged[section.name] = { ...merged[section.name], ...value };
+        else
+            merged[section.name] = value;
+    }
+    for (const notes of ['sources', 'leftOut']) {
+        if (override[notes])
+            merged[notes] = [...(merged[notes] ?? []), ...override[notes]];
+    }
     return merged;
 }
 function upsert(list, updates, id) {
     const out = [...list];
     for (const item of updates) {
-        const at = out.findIndex((existing) => id(existing) === id(item));
+        const at = out.findIndex((existing) => existing[id] === item[id]);
         if (at >= 0)
             out[at] = item;
         else
             out.push(item);
     }
     return out;
-}
-
-// EXTERNAL MODULE: ./src/custom/customisation.ts
-var custom_customisation = __nccwpck_require__(7147);
-// EXTERNAL MODULE: ./src/matrix/resolve.ts + 1 modules
-var resolve = __nccwpck_require__(3356);
-// EXTERNAL MODULE: ./src/matrix/spec.ts
-var matrix_spec = __nccwpck_require__(9778);
-;// CONCATENATED MODULE: ./src/commands/plan.ts
-
-
-
-
-
-/**
- * `plan`: the request's matrix spec resolved against the release data (bundled, plus
- * compat-file). With `entry` (one cell of an earlier plan, as a fan-out job's
- * `toJSON(matrix)` gives it) the plan is that entry alone, resolved again and
- * checked to be the same image.
- */
-function planCommand(request) {
-    const data = compatFor(request);
-    const customisation = request.customisation ?? (0,custom_customisation/* emptyCustomisation */.QG)();
-    if (request.entry)
-        return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
-    const specs = (0,matrix_spec/* parseMatrixSpecs */.D0)(request.matrix.text, request.matrix.origin);
-    return (0,resolve/* resolvePlans */.Ni)(specs, data, { maxEntries: request.maxEntries, customisation });
-}
-function planOneEntry(text, origin, data, inputs) {
-    let cell;
-    try {
-        cell = JSON.parse(text);
-    }
-    catch (err) {
-        throw new errors/* UserError */.yo(`${origin}: not the JSON of a planned matrix entry (${err.message})`);
-    }
-    const framework = cell?.framework === 'tensorflow' || cell?.framework === 'jax' ? cell.framework : 'pytorch';
-    const versionField = framework === 'pytorch' ? 'torch' : framework;
-    const fields = [versionField, 'cuda', 'python', 'os', 'flavor', 'key'];
-    for (const f of fields) {
-        if (typeof cell?.[f] !== 'string') {
-            throw new errors/* UserError */.yo(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${(0,errors/* quote */.hD)(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
-        }
-    }
-    // jax's CUDA is asked for by major (its wheel extra); the entry's cuda is the base image's minor.
-    const cuda = framework === 'jax' && typeof cell.cudaVariant === 'string' && cell.cudaVariant.startsWith('cuda') ? cell.cudaVariant.slice(4) : cell.cuda;
-    const spec = (0,matrix_spec/* specFromObject */.jp)({ include: [{ [versionField]: cell[versionField], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
-    // The entry's own customisation wins over the inputs (as include items do in a plan).
-    const customisation = (0,custom_customisation/* mergeCustomisation */.VI)(inputs, (0,custom_customisation/* customisationFromEntry */.Bi)(cell.customisation, `${origin}.customisation`));
-    const plan = (0,resolve/* resolvePlan */.yY)(spec, data, { maxEntries: 1, customisation });
-    const entry = plan.include[0];
-    if (!entry || entry.key !== cell.key) {
-        throw new errors/* UserError */.yo(`${origin}: entry ${(0,errors/* quote */.hD)(cell.key)} resolves to ${(0,errors/* quote */.hD)(entry?.key)} here: it was planned with other release data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`);
-    }
-    return plan;
-}
-function compatFor(request) {
-    const bundled = bundledCompat();
-    if (!request.compatFile)
-        return bundled;
-    return mergeCompatFile(bundled, request.compatFile.text, request.compatFile.origin);
-}
-
-
-/***/ }),
-
-/***/ 97:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  c: () => (/* binding */ bundledFrameworks)
-});
-
-// UNUSED EXPORTS: checkFrameworks
-
-;// CONCATENATED MODULE: ./src/data/frameworks.json
-const frameworks_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"TensorFlow and JAX GPU builds on Linux x86_64, transcribed from shared/research/tf-jax-compat.md and tf-compat.json (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["tensorflow/docs site/en/install/source.md @7c3650212 (tested build configurations)","tensorflow/tensorflow setup.py @4dacf3f3 (r2.14 and-cuda pins)","Spack py_tensorflow @06604c5e (latest patches, third-party)","jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt"],"tensorflow":[{"minor":"2.10","status":"stable","patches":["2.10.0","2.10.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last release with native-Windows GPU. System CUDA 11.2/cuDNN 8.1 required. tensorflow-gpu still published."]},{"minor":"2.11","status":"stable","patches":["2.11.0","2.11.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last tensorflow-gpu wheels (tensorflow_gpu-2.11.0 linked in pip.md@c237da46c). GPU row Bazel first listed 5.1.1, corrected to 5.3.0 (67e8be9af)."]},{"minor":"2.12","status":"stable","patches":["2.12.0","2.12.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra. Docs: conda cudatoolkit=11.8.0 + pip nvidia-cudnn-cu11==8.6.0.163 + LD_LIBRARY_PATH. tensorflow-gpu==2.12.0 is an erroring stub. No official 2.12.1 docker image [3p]."]},{"minor":"2.13","status":"stable","patches":["2.13.0","2.13.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra: tensorflow[and-cuda]==2.13.* installs no CUDA libs (pip only warns) [inferred]; issue #61993. Same conda+nvidia-cudnn-cu11 8.6.0.163 recipe. No official 2.13.1 docker image [3p]."]},{"minor":"2.14","status":"stable","patches":["2.14.0","2.14.1"],"python":["3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.7","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu11==11.11.3.6","nvidia-cuda-cupti-cu11==11.8.87","nvidia-cuda-nvcc-cu11==11.8.89","nvidia-cuda-runtime-cu11==11.8.89","nvidia-cudnn-cu11==8.7.0.84","nvidia-cufft-cu11==10.9.0.58","nvidia-curand-cu11==10.3.0.86","nvidia-cusolver-cu11==11.4.1.48","nvidia-cusparse-cu11==11.7.5.86","nvidia-nccl-cu11==2.16.5"],"baseImage":"nvidia/cuda:11.8.0-base-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"read"},"notes":["First and-cuda release (cu11). tensorrt==8.5.3.1 has no py3.11 wheel -> install fails on 3.11 (#61986)."]},{"minor":"2.15","status":"stable","patches":["2.15.0","2.15.1"],"python":["3.9","3.10","3.11"],"cuda":"12.2","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.2.5.6","nvidia-cuda-cupti-cu12==12.2.142","nvidia-cuda-nvcc-cu12==12.2.140","nvidia-cuda-nvrtc-cu12==12.2.140","nvidia-cuda-runtime-cu12==12.2.140","nvidia-cudnn-cu12==8.9.4.25","nvidia-cufft-cu12==11.0.8.103","nvidia-curand-cu12==10.3.3.141","nvidia-cusolver-cu12==11.5.2.141","nvidia-cusparse-cu12==12.1.2.141","nvidia-nccl-cu12==2.16.5","nvidia-nvjitlink-cu12==12.2.140"],"baseImage":"nvidia/cuda:12.2.2-base-ubuntu22.04","cudaFull":"12.2.2","os":"ubuntu22.04","minDriver":"535.54.03","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cu12 release. tensorflow[and-cuda]==2.15.0 is uninstallable from PyPI (tensorrt-libs==8.6.1 missing; #62498, #66517); use 2.15.0.post1 (tensorrt removed, PR #62520) or 2.15.1. cuDNN column first published as 8.8, corrected to 8.9 (0fc1acda9). Official 2.15.0-gpu-jupyter image reported without GPU (#62412).","the 2.15.0 pins are third-party; 2.15.1 is assumed to keep them (inferred)"]},{"minor":"2.16","status":"stable","patches":["2.16.1","2.16.2"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.3.4.1","nvidia-cuda-cupti-cu12==12.3.101","nvidia-cuda-nvcc-cu12==12.3.107","nvidia-cuda-nvrtc-cu12==12.3.107","nvidia-cuda-runtime-cu12==12.3.101","nvidia-cudnn-cu12==8.9.7.29","nvidia-cufft-cu12==11.0.12.1","nvidia-curand-cu12==10.3.4.107","nvidia-cusolver-cu12==11.5.4.101","nvidia-cusparse-cu12==12.2.0.103","nvidia-nccl-cu12==2.19.3","nvidia-nvjitlink-cu12==12.3.101"],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First release is 2.16.1 (2.16.0 apparently never published [inferred]). Keras 3 default. 2.16.1 with and-cuda often fails to find the pip CUDA libs (#63362, #65842); docs add symlink workaround (pip.md step 6)."]},{"minor":"2.17","status":"stable","patches":["2.17.0","2.17.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last cuDNN 8 release. build_info example: cuda_version \'12.3\', cudnn_version \'8\', caps sm_50,sm_60,sm_70,sm_80,compute_90 [3p]. Official 2.17.0-gpu image reported working (#62412 comment)."]},{"minor":"2.18","status":"stable","patches":["2.18.0","2.18.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cuDNN 9 release; hermetic CUDA build (build_info cuda_version like \'12.5.1\'). NumPy 2.0 supported. Conflicts with torch 2.5/2.6 pin nvidia-cudnn-cu12==9.1.0.70 (\'Loaded runtime CuDNN library: 9.1.0 but source was compiled with: 9.3.0\'). Official 2.18.0-gpu image ships cuDNN 8 -> no GPU (#62412 comment)."]},{"minor":"2.19","status":"stable","patches":["2.19.0","2.19.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["build_info example: cuda_version \'12.5.1\', cudnn_version \'9\', caps sm_60,sm_70,sm_80,sm_89,compute_90 [3p, version not stated in source]."]},{"minor":"2.20","status":"stable","patches":["2.20.0"],"python":["3.9","3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["and-cuda switched from exact pins to ranges: rebuilds float to newer cu12 libs; pin via constraints. 2.20.1 unconfirmed (one unreliable README).","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]},{"minor":"2.21","status":"stable","patches":["2.21.0"],"python":["3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["Python 3.9 dropped; TensorBoard dependency removed; requires numpy>=1.26, keras>=3.12.0 [3p]. A 3p note reports TF RUNPATH misses some pip CUDA libs (libcusolver.so.11) -> ldconfig of site-packages/nvidia/*/lib needed. Unconstrained resolve Sept 2026 gave runtime 12.9.79 / cuDNN 9.27.0.42 [3p].","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]}],"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred"}},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred"}}},"leftOut":["tensorflow 2.22.0rc0: CUDA and cuDNN not in the tested-build table (third-party notes only); status of 2.22 unknown on 2026-11-29","tensorflow-gpu: a stub that fails to install from 2.12; tensorflow is the GPU package","jax releases between the tags the research read (0.5.x, 0.9.x, 0.10.0, 0.10.1): not transcribed"]}');
-;// CONCATENATED MODULE: ./src/compat/frameworks.ts
-
-let data;
-function bundledFrameworks() {
-    data ??= checkFrameworks(structuredClone(frameworks_namespaceObject));
-    return data;
-}
-const VERSION = /^\d+\.\d+\.\d+$/;
-const MINOR = /^\d+\.\d+$/;
-/** The invariants the resolver relies on; a broken data file is a bug, so this throws plainly. */
-function checkFrameworks(d) {
-    const fail = (m) => {
-        throw new Error(`src/data/frameworks.json: ${m}`);
-    };
-    for (const r of d.tensorflow) {
-        if (!MINOR.test(r.minor))
-            fail(`tensorflow minor ${r.minor}`);
-        if (!r.patches.length || r.patches.some((p) => !VERSION.test(p) || !p.startsWith(`${r.minor}.`)))
-            fail(`tensorflow ${r.minor} patches ${r.patches.join(', ')}`);
-        if (!r.python.length || r.python.some((p) => !MINOR.test(p)))
-            fail(`tensorflow ${r.minor} python`);
-        if (!MINOR.test(r.cuda) || !r.cudaFull.startsWith(`${r.cuda}.`))
-            fail(`tensorflow ${r.minor} cuda ${r.cuda} / ${r.cudaFull}`);
-        if ((r.install === 'pinned-libraries' || r.install === 'and-cuda-constrained') && r.cudaLibraries.length === 0)
-            fail(`tensorflow ${r.minor}: ${r.install} without cudaLibraries`);
-        if (r.cudaLibraries.some((l) => !/^nvidia-[a-z0-9-]+==[\d.]+$/.test(l)))
-            fail(`tensorflow ${r.minor} cudaLibraries`);
-        if (!/^(nvidia\/cuda|ubuntu):[\w.-]+$/.test(r.baseImage) || !r.baseImage.endsWith(r.os))
-            fail(`tensorflow ${r.minor} baseImage ${r.baseImage}`);
-    }
-    for (const r of d.jax) {
-        if (!VERSION.test(r.version) || !r.python.length || !r.cuda.every((c) => d.jaxCuda[c]))
-            fail(`jax ${r.version}`);
-    }
-    return d;
 }
 
 
@@ -6367,16 +5412,19 @@ function variantOfCudaVersion(version) {
 /* harmony export */   PU: () => (/* binding */ changesImage),
 /* harmony export */   QG: () => (/* binding */ emptyCustomisation),
 /* harmony export */   VI: () => (/* binding */ mergeCustomisation),
-/* harmony export */   ZO: () => (/* binding */ parseEnvLine),
 /* harmony export */   dD: () => (/* binding */ CUSTOM_KEYS),
 /* harmony export */   oE: () => (/* binding */ compact),
 /* harmony export */   sP: () => (/* binding */ customisationFromSpec),
 /* harmony export */   xV: () => (/* binding */ requirementName)
 /* harmony export */ });
-/* unused harmony exports BASE_IMAGE_PLACEHOLDERS, FRAMEWORK_PACKAGES, parseAptPackage, parsePipPackage, parseIndexUrl, parseWorkdir, parseUser, parseWorkspacePath, parseBaseImageTemplate, parseTagSuffix */
-/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9186);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _repro_inventory_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2156);
+/* unused harmony exports parseAptPackage, parsePipPackage, parseIndexUrl, parseWorkdir, parseUser, parseWorkspacePath, parseBaseImageTemplate, parseTagSuffix */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6291);
+/* harmony import */ var _inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8043);
+/* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8463);
+/* harmony import */ var _repro_inventory_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2156);
+
+
 
 
 
@@ -6407,10 +5455,6 @@ const FIELD_OF = {
     'base-image': 'baseImage',
     'tag-suffix': 'tagSuffix',
 };
-/** Placeholders a base-image template may use, filled from the entry. */
-const BASE_IMAGE_PLACEHOLDERS = ['framework', 'version', 'torch', 'torchvision', 'torchaudio', 'tensorflow', 'jax', 'cuda', 'cudaFull', 'cudaVariant', 'cudnn', 'cudnnMajor', 'python', 'os', 'ubuntu', 'flavor'];
-/** Packages the matrix decides; pip-packages may not name them. */
-const FRAMEWORK_PACKAGES = ['torch', 'torchvision', 'torchaudio'];
 /** The written names (spec keys, inputs) of what a customisation sets. */
 function customKeysSet(c) {
     return CUSTOM_KEYS.filter((k) => {
@@ -6454,14 +5498,13 @@ const APT_PACKAGE = /^[a-z0-9][a-z0-9+.-]+(?:=[A-Za-z0-9.+~:-]+|\/[a-z0-9-]+)?$/
 const PIP_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 const PIP_EXTRAS = /^\[[A-Za-z0-9._-]+(?:,[A-Za-z0-9._-]+)*\]$/;
 const PIP_SPECIFIER = /^(?:===|==|!=|~=|>=|<=|>|<)[A-Za-z0-9.*+!_-]+$/;
-const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const USER = /^([a-z_][a-z0-9_-]{0,31})(?::(\d{1,9}))?$/;
 const WORKDIR = /^\/[A-Za-z0-9._@+\/-]*$/;
 const TAG_SUFFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 function parseAptPackage(text, field) {
     const t = text.trim();
     if (!APT_PACKAGE.test(t)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
     }
     return t;
 }
@@ -6470,7 +5513,7 @@ function parsePipPackage(text, field) {
     const t = text.trim();
     const accepted = 'name[extras] with optional versions, e.g. numpy==1.26.4, opencv-python-headless>=4.10,<5 or transformers[torch]==4.46.0';
     if (/^(?:https?|file|git\+\w+):|^[./]|@/.test(t)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`);
     }
     const m = /^([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$/.exec(t);
     const name = m?.[1] ?? '';
@@ -6480,10 +5523,10 @@ function parsePipPackage(text, field) {
         (extras === '' || PIP_EXTRAS.test(extras)) &&
         (specifiers === '' || specifiers.split(',').every((s) => PIP_SPECIFIER.test(s.trim())));
     if (!ok)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
-    const normal = (0,_repro_inventory_js__WEBPACK_IMPORTED_MODULE_1__/* .pipName */ .t6)(name);
-    if (FRAMEWORK_PACKAGES.includes(normal)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
+    const normal = (0,_repro_inventory_js__WEBPACK_IMPORTED_MODULE_3__/* .pipName */ .t6)(name);
+    if (_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .FRAMEWORK_PACKAGES */ .ds.includes(normal)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
     }
     return `${name}${extras}${specifiers.replace(/\s+/g, '')}`;
 }
@@ -6494,35 +5537,23 @@ function parseIndexUrl(text, field) {
         url = new URL(t);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not a URL; accepted: an http(s) URL of a package index, e.g. https://pypi.example.com/simple`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not a URL; accepted: an http(s) URL of a package index, e.g. https://pypi.example.com/simple`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not an http(s) URL`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not an http(s) URL`);
     }
     if (url.username || url.password) {
         // The URL is written into the Dockerfile, and so into the image's history and the build log.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`);
     }
     if (/["'`$\\\s]/.test(t))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
     return t;
-}
-function parseEnvLine(text, field) {
-    const eq = text.indexOf('=');
-    const key = eq > 0 ? text.slice(0, eq).trim() : '';
-    if (!ENV_KEY.test(key))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not KEY=VALUE with a name of letters, digits and _`);
-    return [key, parseEnvValue(text.slice(eq + 1), `${field} (${key})`)];
-}
-function parseEnvValue(value, field) {
-    if (/[\u0000-\u001f\u007f]/.test(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: the value contains control characters (a newline?); one line per variable`);
-    return value;
 }
 function parseWorkdir(text, field) {
     const t = text.trim();
     if (!WORKDIR.test(t) || t.split('/').includes('..')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: an absolute path of letters, digits and ._@+-/ such as /workspace`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: an absolute path of letters, digits and ._@+-/ such as /workspace`);
     }
     return t.length > 1 ? t.replace(/\/+$/, '') : t;
 }
@@ -6530,54 +5561,49 @@ function parseUser(text, field) {
     const t = text.trim();
     const m = USER.exec(t);
     if (!m)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`);
     if (m[1] === 'root' || m[2] === '0')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
     return t;
 }
 /** A path in the workspace: relative, no `..` out of it, nothing a shell or Dockerfile would read specially. */
 function parseWorkspacePath(text, field) {
     const t = text.trim().replace(/^\.\//, '');
     if (t === '' || t.startsWith('/') || t.split('/').includes('..') || !/^[A-Za-z0-9._@+\/-]+$/.test(t)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`);
     }
     return t;
 }
 function parseBaseImageTemplate(text, field) {
     const t = text.trim();
-    for (const m of t.matchAll(/\{([^}]*)\}/g)) {
-        if (!BASE_IMAGE_PLACEHOLDERS.includes(m[1] ?? '')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: unknown placeholder {${m[1]}}; accepted: ${BASE_IMAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
-        }
-    }
+    (0,_inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlaceholders */ .nV)(t, 'base-image', field);
     const sample = t.replace(/\{[^}]*\}/g, 'x1');
-    if (t === '' || /[\s"'`$\\]/.test(t) || !/^[a-z0-9][a-z0-9._\/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not an image reference; accepted: repository:tag with optional placeholders, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
+    if (t === '' ||
+        /[\s"'`$\\]/.test(t) ||
+        !/^[a-z0-9][a-z0-9._\/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not an image reference; accepted: repository:tag with optional placeholders, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
     }
     return t;
 }
 function parseTagSuffix(text, field) {
     const t = text.trim();
     if (!TAG_SUFFIX.test(t))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: up to 40 letters, digits, _ . - (starting with a letter or digit)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: up to 40 letters, digits, _ . - (starting with a letter or digit)`);
     return t;
 }
 // ---------------------------------------------------------------------------------------------
 // From action inputs (strings; lists one per line or separated by spaces) and from spec values.
-/** Items of a list input: lines (# starts a comment line), split on spaces. */
-function words(text) {
-    return (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .lines */ .Mn)(text).flatMap((l) => l.split(/\s+/));
-}
-/** The action inputs (or CLI flags) as a customisation for every entry. `names` says how each is called there. */
-function parseCustomInputs(raw, names) {
+/** The action inputs (or CLI flags) as a customisation for every entry. */
+function parseCustomInputs(inputs) {
     const c = emptyCustomisation();
-    c.aptPackages = dedupe(words(raw['apt-packages']).map((w, i) => parseAptPackage(w, `${names['apt-packages']} item ${i + 1}`)));
-    c.pipPackages = dedupe(words(raw['pip-packages']).map((w, i) => parsePipPackage(w, `${names['pip-packages']} item ${i + 1}`)));
-    c.pipExtraIndexUrls = dedupe(words(raw['pip-extra-index-url']).map((w, i) => parseIndexUrl(w, `${names['pip-extra-index-url']} item ${i + 1}`)));
-    c.env = sortEnv((0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .lines */ .Mn)(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)));
+    const items = (name, parse) => dedupe((0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .words */ .aL)(inputs.get(name)).map((w, i) => parse(w, `${inputs.field(name)} item ${i + 1}`)));
+    c.aptPackages = items('apt-packages', parseAptPackage);
+    c.pipPackages = items('pip-packages', parsePipPackage);
+    c.pipExtraIndexUrls = items('pip-extra-index-url', parseIndexUrl);
+    c.env = sortEnv((0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKeyValueLines */ .FF)(inputs.get('env'), inputs.field('env'), _inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .VARIABLE_NAME */ .nN));
     setSingleValues(c, (key) => {
-        const t = raw[key]?.trim();
-        return t ? { text: t, field: names[key] } : null;
+        const t = inputs.get(key)?.trim();
+        return t ? { text: t, field: inputs.field(key) } : null;
     });
     return c;
 }
@@ -6614,17 +5640,17 @@ function customisationFromSpec(obj, at) {
         if (v === undefined)
             return [];
         if (typeof v === 'string') {
-            const items = words(v);
+            const items = (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .words */ .aL)(v);
             return items.map((w, i) => parse(w, items.length > 1 ? `${field} item ${i + 1}` : field));
         }
         if (Array.isArray(v)) {
             return v.map((item, i) => {
                 if (typeof item !== 'string')
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}[${i}]: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(item)}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}[${i}]: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(item)}`);
                 return parse(item, `${field}[${i}]`);
             });
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: expected a list of values, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(v)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: expected a list of values, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(v)}`);
     };
     c.aptPackages = dedupe(list('apt-packages', parseAptPackage));
     c.pipPackages = dedupe(list('pip-packages', parsePipPackage));
@@ -6635,7 +5661,7 @@ function customisationFromSpec(obj, at) {
         if (v === undefined)
             return null;
         if (typeof v !== 'string' || v.trim() === '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(v)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(v)}`);
         return { text: v, field: `${at}.${key}` };
     });
     return c;
@@ -6644,24 +5670,24 @@ function envFromSpec(v, field) {
     if (v === undefined)
         return [];
     if (typeof v === 'string')
-        return (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .lines */ .Mn)(v).map((l, i) => parseEnvLine(l, `${field} line ${i + 1}`));
+        return (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .lines */ .Mn)(v).map((l, i) => (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKeyValue */ .aK)(l, `${field} line ${i + 1}`, _inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .VARIABLE_NAME */ .nN));
     if (Array.isArray(v)) {
         return v.map((item, i) => {
             if (typeof item !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}[${i}]: expected KEY=VALUE, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(item)}`);
-            return parseEnvLine(item, `${field}[${i}]`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}[${i}]: expected KEY=VALUE, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(item)}`);
+            return (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKeyValue */ .aK)(item, `${field}[${i}]`, _inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .VARIABLE_NAME */ .nN);
         });
     }
     if (typeof v === 'object' && v !== null) {
         return Object.entries(v).map(([key, value]) => {
-            if (!ENV_KEY.test(key))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(key)} is not a variable name (letters, digits and _)`);
+            if (!_inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .VARIABLE_NAME */ .nN.key.test(key))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(key)} is not a variable name (letters, digits and _)`);
             if (typeof value !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}.${key}: expected a value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(value)}`);
-            return [key, parseEnvValue(value, `${field}.${key}`)];
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}.${key}: expected a value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(value)}`);
+            return (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKeyValue */ .aK)(`${key}=${value}`, `${field}.${key}`, _inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .VARIABLE_NAME */ .nN);
         });
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: expected a mapping of NAME: value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(v)}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: expected a mapping of NAME: value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(v)}`);
 }
 /**
  * An entry's customisation stored in a plan (the `customisation` field, compact), read back for a
@@ -6671,7 +5697,7 @@ function customisationFromEntry(v, field) {
     if (v === undefined || v === null)
         return null;
     if (typeof v !== 'object' || Array.isArray(v))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: expected the customisation object a plan wrote, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeValue */ .bp)(v)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: expected the customisation object a plan wrote, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(v)}`);
     const o = v;
     const spec = {};
     for (const key of CUSTOM_KEYS) {
@@ -6682,7 +5708,7 @@ function customisationFromEntry(v, field) {
     }
     const unknown = Object.keys(o).filter((k) => !Object.values(FIELD_OF).includes(k));
     if (unknown.length)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(unknown[0])}; this entry was written by another version of the action?`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(unknown[0])}; this entry was written by another version of the action?`);
     return customisationFromSpec(spec, field) ?? emptyCustomisation();
 }
 // ---------------------------------------------------------------------------------------------
@@ -6725,7 +5751,7 @@ function userParts(user) {
 }
 /** Name of a pip requirement, normalised: "Opencv_Python[x]>=4" -> "opencv-python". */
 function requirementName(requirement) {
-    return (0,_repro_inventory_js__WEBPACK_IMPORTED_MODULE_1__/* .pipName */ .t6)(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
+    return (0,_repro_inventory_js__WEBPACK_IMPORTED_MODULE_3__/* .pipName */ .t6)(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
 }
 function dedupe(items) {
     return [...new Set(items)];
@@ -6766,10 +5792,10 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/build/dockerfile.ts
-var dockerfile = __nccwpck_require__(2784);
-// EXTERNAL MODULE: ./src/build/reference.ts
-var build_reference = __nccwpck_require__(2653);
+// EXTERNAL MODULE: ./src/template/dockerfile.ts
+var dockerfile = __nccwpck_require__(6142);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var image_reference = __nccwpck_require__(3564);
 // EXTERNAL MODULE: ./src/custom/customisation.ts
 var customisation = __nccwpck_require__(7147);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -7008,7 +6034,7 @@ function copyRequirements(rel, workspace, targetDir) {
  * from the tag.
  */
 async function lookUpBaseImage(reference, registry) {
-    const ref = (0,build_reference/* parseImageReference */.o_)(reference, 'base image');
+    const ref = (0,image_reference/* parseImageReference */.o_)(reference, 'base image');
     if (ref.digest)
         return { digest: null };
     try {
@@ -7026,9 +6052,15 @@ async function lookUpBaseImage(reference, registry) {
         if (status === 401 || status === 403) {
             // Docker Hub answers 401 for a repository that does not exist too; the builder may still be
             // able to pull with credentials this client cannot use, so the build is left to decide.
-            return { digest: null, warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private image without a login here, or a repository that does not exist); building from the tag, unpinned` };
+            return {
+                digest: null,
+                warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private image without a login here, or a repository that does not exist); building from the tag, unpinned`,
+            };
         }
-        return { digest: null, warning: `could not look up the base image ${reference} (${err.message}); building from the tag, unpinned` };
+        return {
+            digest: null,
+            warning: `could not look up the base image ${reference} (${err.message}); building from the tag, unpinned`,
+        };
     }
 }
 
@@ -7128,6 +6160,7 @@ function execCapture(file, args, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CT: () => (/* binding */ insideWorkspace),
 /* harmony export */   jH: () => (/* binding */ readInputFile),
 /* harmony export */   vJ: () => (/* binding */ readStdin)
 /* harmony export */ });
@@ -7143,27 +6176,41 @@ function execCapture(file, args, options = {}) {
 /** Largest input file read: matrix specs and compat files are kilobytes. */
 const MAX_INPUT_FILE_BYTES = 1024 * 1024;
 /**
- * Read a file named by an input. Relative paths resolve against `baseDir`;
- * with `confine`, the real path (symlinks followed) must stay inside it, so
- * an action input cannot read files outside the workspace.
+ * The real path of `file` (relative to `base`), refused when it leaves `base`. Symlinks are
+ * resolved before comparing, of the file or, when it does not exist yet, of its nearest existing
+ * folder, so a link inside the workspace cannot lead an input outside it.
+ */
+function insideWorkspace(base, file, field) {
+    if (file.includes('\0'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(file)} is not a valid path`);
+    const realBase = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(base);
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, file);
+    let existing = resolved;
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(existing) && node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing) !== existing)
+        existing = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
+    const real = node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing), node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(existing, resolved));
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realBase, real);
+    if (rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(file)} is outside the workspace (${realBase}); give a path inside the repository`);
+    }
+    return real;
+}
+/**
+ * Read a file named by an input. Relative paths resolve against `baseDir`; with `confine`, the
+ * real path must stay inside it (the action's inputs cannot read files outside the workspace).
  */
 function readInputFile(file, baseDir, field, confine) {
     if (file.includes('\0'))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(file)} is not a valid path`);
     const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, file);
+    if (confine)
+        insideWorkspace(baseDir, file, field);
     let real;
     try {
         real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(resolved);
     }
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(file)} does not exist (looked for ${resolved})`);
-    }
-    if (confine) {
-        const base = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(baseDir);
-        const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(base, real);
-        if (rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(file)} is outside the workspace (${base}); give a path inside the repository`);
-        }
     }
     const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
     if (!stat.isFile())
@@ -7200,10 +6247,10 @@ var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/build/reference.ts
-var reference = __nccwpck_require__(2653);
-// EXTERNAL MODULE: ./src/build/transient.ts
-var build_transient = __nccwpck_require__(2610);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __nccwpck_require__(3564);
+// EXTERNAL MODULE: ./src/image/retry.ts
+var retry = __nccwpck_require__(9971);
 // EXTERNAL MODULE: ./src/effects/exec.ts + 1 modules
 var exec = __nccwpck_require__(2559);
 // EXTERNAL MODULE: external "node:http"
@@ -7354,7 +6401,7 @@ class RegistryClient {
                     }
                 }
                 if (res.status >= 500 && attempt < this.retries) {
-                    await sleep((0,build_transient/* backoffMs */.jo)(attempt + 1, 500));
+                    await sleep((0,retry/* backoffMs */.jo)(attempt + 1, 500));
                     continue;
                 }
                 return res;
@@ -7363,7 +6410,7 @@ class RegistryClient {
                 if (attempt >= this.retries) {
                     throw new RegistryError(`${method} ${url}: ${err.message}${err.cause ? ` (${err.cause.message})` : ''}`, null);
                 }
-                await sleep((0,build_transient/* backoffMs */.jo)(attempt + 1, 500));
+                await sleep((0,retry/* backoffMs */.jo)(attempt + 1, 500));
             }
         }
     }
@@ -7416,7 +6463,9 @@ async function credentialsFor(registry, env) {
     catch {
         return null;
     }
-    const names = registry === 'docker.io' ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io'] : [registry, `https://${registry}`, `http://${registry}`];
+    const names = registry === 'docker.io'
+        ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io']
+        : [registry, `https://${registry}`, `http://${registry}`];
     const helper = names.map((n) => config.credHelpers?.[n]).find(Boolean) ?? config.credsStore;
     if (helper && /^[\w.-]+$/.test(helper)) {
         const res = await (0,exec/* execCapture */.W)(`docker-credential-${helper}`, ['get'], { input: names[0], env, timeoutMs: 30_000 });
@@ -7491,57 +6540,1962 @@ function listWords(items, last = 'or') {
 
 /***/ }),
 
+/***/ 6291:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ FRAMEWORKS),
+  ds: () => (/* binding */ FRAMEWORK_PACKAGES),
+  _O: () => (/* binding */ VERSION_KEYS),
+  pl: () => (/* binding */ frameworkById),
+  Z_: () => (/* binding */ frameworkByKey),
+  K5: () => (/* binding */ frameworkOf),
+  T_: () => (/* binding */ frameworkTitle),
+  xu: () => (/* binding */ frameworkVersion)
+});
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+// EXTERNAL MODULE: ./src/compat/checks.ts + 1 modules
+var checks = __nccwpck_require__(5111);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/frameworks/framework.ts
+/** uv, mounted from its image for one RUN step (it never stays in the image). */
+const UV_MOUNT = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
+/** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, the tag NVIDIA publishes. */
+function nvidiaCudaImage(cuda, flavor, ubuntu) {
+    const token = cuda.image.cudnnToken ? `${cuda.image.cudnnToken}-` : '';
+    return `nvidia/cuda:${cuda.release}-${token}${flavor}-ubuntu${ubuntu}`;
+}
+/** The CPU choice every framework shares: plain Ubuntu. */
+function cpuChoice(data) {
+    return { cuda: 'cpu', variant: 'cpu', full: null, cudnn: null, minDriver: null, ubuntu: data.cpuImage.ubuntu, imagesAre: 'CPU images are built' };
+}
+/** "3.8–3.12" */
+function span(list) {
+    return `${list[0]}–${list[list.length - 1]}`;
+}
+/** XLA (TensorFlow, JAX) compiles kernels with ptxas at run time; without a recent one it cannot. */
+const XLA_PTX_RULE = {
+    pattern: /No PTX compilation provider is available|ptxas does not support CC ([\d.]+)/,
+    diagnose: (m) => ({
+        cause: m[1] ? `the ptxas in the image is too old for compute capability ${m[1]}` : 'XLA found no ptxas to compile for this GPU',
+        fix: m[1]
+            ? 'use a release whose nvidia-cuda-nvcc wheel (CUDA 12.8 or newer for Blackwell) supports this GPU'
+            : 'install nvidia-cuda-nvcc (part of tensorflow[and-cuda] and jax[cudaNN]) and put its bin/ptxas on PATH (the template links it into /opt/venv/bin)',
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/frameworks/jax.ts
+
+
+
+
+function checkJaxRelease(p, path, r) {
+    if (!(0,checks/* isObject */.Gv)(r))
+        return p.add(path, `expected an object, got ${(0,errors/* quote */.hD)(r)}`);
+    (0,checks/* checkKeys */.L)(p, path, r, ['version', 'released', 'python', 'cuda', 'provenance', 'notes']);
+    (0,checks/* str */.gx)(p, `${path}.version`, r.version, checks/* RELEASE */.g2, 'a release version like 0.8.0');
+    (0,checks/* str */.gx)(p, `${path}.released`, r.released, /^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-10-15');
+    if ((0,checks/* strList */.Sc)(p, `${path}.python`, r.python, checks/* MINOR */.mL, 'Python minor like 3.12') && !(0,checks/* ascendingMinors */.Rj)(r.python)) {
+        p.add(`${path}.python`, 'must be in ascending order');
+    }
+    (0,checks/* strList */.Sc)(p, `${path}.cuda`, r.cuda, /^\d+$/, 'CUDA major like 12', false);
+    (0,checks/* checkProvenance */.ch)(p, `${path}.provenance`, r.provenance, ['python', 'cuda']);
+    (0,checks/* checkNotes */.aU)(p, `${path}.notes`, r.notes);
+}
+function checkJaxCuda(p, path, v) {
+    if (!(0,checks/* isObject */.Gv)(v))
+        return p.add(path, 'expected an object keyed by CUDA major ("12")');
+    for (const [major, c] of Object.entries(v)) {
+        const at = `${path}.${major}`;
+        if (!/^\d+$/.test(major))
+            p.add(at, 'the key must be a CUDA major like 12');
+        if (!(0,checks/* isObject */.Gv)(c)) {
+            p.add(at, `expected an object, got ${(0,errors/* quote */.hD)(c)}`);
+            continue;
+        }
+        (0,checks/* checkKeys */.L)(p, at, c, ['extra', 'baseCuda', 'driverFloor', 'minComputeCapability', 'provenance']);
+        if ((0,checks/* str */.gx)(p, `${at}.extra`, c.extra, /^cuda\d+$/, 'an extra like cuda12') && c.extra !== `cuda${major}`) {
+            p.add(`${at}.extra`, `${c.extra} is not the extra of CUDA ${major}`);
+        }
+        (0,checks/* str */.gx)(p, `${at}.baseCuda`, c.baseCuda, checks/* MINOR */.mL, 'a CUDA major.minor like 12.8');
+        (0,checks/* str */.gx)(p, `${at}.driverFloor`, c.driverFloor, /^\d+(\.\d+){0,2}$/, 'a driver version like 525');
+        (0,checks/* str */.gx)(p, `${at}.minComputeCapability`, c.minComputeCapability, checks/* MINOR */.mL, 'a compute capability like 5.2');
+        (0,checks/* checkProvenance */.ch)(p, `${at}.provenance`, c.provenance, ['driverFloor', 'baseCuda']);
+    }
+}
+const SECTIONS = [
+    { name: 'jax', merge: { kind: 'list', id: 'version' }, check: (p, path, v) => (0,checks/* checkList */.RJ)(p, path, v, 'jax', 'version', checkJaxRelease) },
+    { name: 'jaxCuda', merge: { kind: 'record' }, check: checkJaxCuda },
+];
+const jax = {
+    id: 'jax',
+    key: 'jax',
+    example: '0.8.0',
+    sections: SECTIONS,
+    releases: (data) => data.jax
+        .map((release) => ({ version: release.version, minor: release.version.split('.').slice(0, 2).join('.'), stable: true, release }))
+        .sort((a, b) => semver_default().rcompare(a.version, b.version)),
+    checkReferences(p, data) {
+        const cudaVersions = new Set(data.cuda.map((c) => c.version));
+        for (const [major, c] of Object.entries(data.jaxCuda)) {
+            if (!cudaVersions.has(c.baseCuda))
+                p.add(`$.jaxCuda.${major}.baseCuda`, `${c.baseCuda} needs an entry in $.cuda, and there is none`);
+        }
+        data.jax.forEach((r, i) => {
+            for (const major of r.cuda)
+                if (!data.jaxCuda[major])
+                    p.add(`$.jax[${i}].cuda`, `CUDA ${major} needs an entry in $.jaxCuda, and there is none`);
+        });
+    },
+    cuda({ release }, sel, { data }) {
+        const choice = (major) => {
+            const extra = data.jaxCuda[major];
+            if (!extra || !release.cuda.includes(major)) {
+                return { reason: `jax ${release.version} has no stable jax[cuda${major}] extra; it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu` };
+            }
+            const base = data.cuda.find((c) => c.version === extra.baseCuda);
+            if (!base)
+                return { reason: `the release data has no nvidia/cuda ${extra.baseCuda} image for jax[cuda${major}]` };
+            return {
+                ok: [
+                    {
+                        cuda: base.version,
+                        variant: extra.extra,
+                        full: base.release,
+                        cudnn: null,
+                        minDriver: base.minDriver,
+                        ubuntu: base.image.ubuntu,
+                        imagesAre: `jax ${release.version} images for ${extra.extra} are built`,
+                    },
+                ],
+            };
+        };
+        switch (sel.kind) {
+            case 'default':
+                return choice('12'); // plain jax[cuda] is jax[cuda12]
+            case 'cpu':
+                return { ok: [cpuChoice(data)] };
+            case 'major':
+                return choice(sel.major);
+            case 'minor':
+                return { reason: `jax's CUDA wheels come per major (jax[cuda12], jax[cuda13]), not per minor: ask for cuda ${sel.version.split('.')[0]}` };
+        }
+    },
+    // The extra is what a request names: cuda12 was asked for as "12".
+    cudaRequest: (entry) => (entry.cudaVariant === 'cpu' ? 'cpu' : entry.cudaVariant.replace(/^cuda/, '')),
+    pythons: ({ release }) => ({ supported: release.python, experimental: [] }),
+    flavorReason: (flavor) => flavor === 'devel'
+        ? 'jax images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
+        : null,
+    ships: ({ release }) => `${[...release.cuda.map((m) => `cuda${m}`), 'cpu'].join(', ')}; Python ${span(release.python)}`,
+    entry({ release: { version }, choice, python, ubuntu, flavor }, { warn }) {
+        if (choice.cuda !== 'cpu') {
+            warn(`jax ${version} ${choice.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; the image's inventory records what it got (pin them with pip-packages to hold them)`);
+        }
+        return {
+            framework: 'jax',
+            jax: version,
+            cuda: choice.cuda,
+            cudaVariant: choice.variant,
+            cudaFull: choice.full,
+            cudnn: null,
+            python,
+            os: `ubuntu${ubuntu}`,
+            flavor,
+            baseImage: choice.full ? `nvidia/cuda:${choice.full}-base-ubuntu${ubuntu}` : `ubuntu:${ubuntu}`,
+            minDriver: choice.minDriver,
+        };
+    },
+    tagName: (version) => `jax${version}`,
+    packages: ['jax', 'jaxlib'],
+    install(entry) {
+        const extra = entry.cuda === 'cpu' ? '' : `[${entry.cudaVariant}]`;
+        return `# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; the CUDA wheels are lower-bounded only, and the inventory records what came).
+ARG JAX_VERSION=${entry.jax}
+RUN ${UV_MOUNT} \\
+    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`;
+    },
+    pinned: (e) => ({ jax: e.jax, jaxlib: e.jax }),
+    buildArgs: (e) => [
+        ['FRAMEWORK', 'jax'],
+        ['JAX_VERSION', e.jax],
+    ],
+    labels: (e, prefix) => [
+        [`${prefix}.framework`, 'jax'],
+        [`${prefix}.jax`, e.jax],
+    ],
+    placeholderNames: ['jax'],
+    placeholders: (e) => ({ jax: e.jax }),
+    columns: [],
+    checkArgs: (e) => ['--framework', 'jax', '--expect-version', e.jax, '--expect-cuda', e.cuda],
+    diagnoses: [
+        XLA_PTX_RULE,
+        {
+            pattern: /Unable to initialize backend 'cuda'[^\n]*|CUDA backend failed to initialize[^\n]*/,
+            diagnose: (m) => ({
+                cause: `JAX could not start its CUDA backend: ${m[0].slice(0, 200)}`,
+                fix: 'check the jax[cudaNN] extra against the driver (cuda12 needs driver 525 or newer, cuda13 580 or newer) and that LD_LIBRARY_PATH is not set in the image (JAX loads its CUDA wheels itself)',
+            }),
+        },
+        {
+            pattern: /jax sees no GPU/,
+            diagnose: () => ({
+                cause: 'the framework sees no GPU in the container',
+                fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+            }),
+        },
+    ],
+};
+
+// EXTERNAL MODULE: ./src/compat/variant.ts
+var compat_variant = __nccwpck_require__(2899);
+;// CONCATENATED MODULE: ./src/frameworks/pytorch.ts
+
+
+
+
+
+const RELEASE_STATUSES = ['stable', 'rc'];
+const VARIANT = /^cu\d{3,}$/;
+function checkTorchRelease(p, path, r) {
+    if (!(0,checks/* isObject */.Gv)(r))
+        return p.add(path, `expected an object, got ${(0,errors/* quote */.hD)(r)}`);
+    (0,checks/* checkKeys */.L)(p, path, r, ['minor', 'status', 'python', 'cuda', 'patches', 'provenance', 'notes']);
+    const minorOk = (0,checks/* str */.gx)(p, `${path}.minor`, r.minor, checks/* MINOR */.mL, 'a major.minor version like 2.4');
+    if (!RELEASE_STATUSES.includes(r.status)) {
+        p.add(`${path}.status`, `${(0,errors/* quote */.hD)(r.status)} is not one of ${RELEASE_STATUSES.join(', ')}`);
+    }
+    const py = r.python;
+    if (!(0,checks/* isObject */.Gv)(py)) {
+        p.add(`${path}.python`, 'expected an object with supported and experimental lists');
+    }
+    else {
+        (0,checks/* checkKeys */.L)(p, `${path}.python`, py, ['supported', 'experimental']);
+        const supOk = (0,checks/* strList */.Sc)(p, `${path}.python.supported`, py.supported, checks/* MINOR */.mL, 'Python minor like 3.11');
+        const expOk = (0,checks/* strList */.Sc)(p, `${path}.python.experimental`, py.experimental, checks/* MINOR */.mL, 'Python minor like 3.13', false);
+        if (supOk && !(0,checks/* ascendingMinors */.Rj)(py.supported)) {
+            p.add(`${path}.python.supported`, 'must be in ascending order');
+        }
+        if (supOk && expOk) {
+            const both = py.experimental.filter((v) => py.supported.includes(v));
+            if (both.length)
+                p.add(`${path}.python.experimental`, `${both.join(', ')} is also listed as supported`);
+        }
+    }
+    const cuda = r.cuda;
+    if (!(0,checks/* isObject */.Gv)(cuda)) {
+        p.add(`${path}.cuda`, 'expected an object with variants, pypiDefault and cudnn');
+    }
+    else {
+        (0,checks/* checkKeys */.L)(p, `${path}.cuda`, cuda, ['variants', 'pypiDefault', 'cudnn']);
+        const varOk = (0,checks/* strList */.Sc)(p, `${path}.cuda.variants`, cuda.variants, VARIANT, 'wheel variant like cu124');
+        const variants = varOk ? cuda.variants : [];
+        if ((0,checks/* str */.gx)(p, `${path}.cuda.pypiDefault`, cuda.pypiDefault) && varOk && !variants.includes(cuda.pypiDefault)) {
+            p.add(`${path}.cuda.pypiDefault`, `${(0,errors/* quote */.hD)(cuda.pypiDefault)} is not one of its variants (${variants.join(', ')})`);
+        }
+        if (!(0,checks/* isObject */.Gv)(cuda.cudnn)) {
+            p.add(`${path}.cuda.cudnn`, 'expected an object mapping each variant to its cuDNN version');
+        }
+        else if (varOk) {
+            for (const v of variants) {
+                if (typeof cuda.cudnn[v] !== 'string')
+                    p.add(`${path}.cuda.cudnn`, `has no cuDNN version for ${v}`);
+            }
+            for (const k of Object.keys(cuda.cudnn)) {
+                if (!variants.includes(k))
+                    p.add(`${path}.cuda.cudnn.${k}`, `${k} is not one of its variants`);
+            }
+        }
+    }
+    if (!Array.isArray(r.patches) || r.patches.length === 0) {
+        p.add(`${path}.patches`, 'must list at least one patch release');
+    }
+    else {
+        const seen = new Set();
+        r.patches.forEach((patch, i) => {
+            const pp = `${path}.patches[${i}]`;
+            if (!(0,checks/* isObject */.Gv)(patch))
+                return p.add(pp, `expected an object, got ${(0,errors/* quote */.hD)(patch)}`);
+            (0,checks/* checkKeys */.L)(p, pp, patch, ['torch', 'torchvision', 'torchaudio', 'provenance']);
+            if ((0,checks/* str */.gx)(p, `${pp}.torch`, patch.torch)) {
+                const v = semver_default().valid(patch.torch);
+                if (!v || semver_default().prerelease(v)) {
+                    p.add(`${pp}.torch`, `${(0,errors/* quote */.hD)(patch.torch)} is not a release version like 2.4.1`);
+                }
+                else if (minorOk && `${semver_default().major(v)}.${semver_default().minor(v)}` !== r.minor) {
+                    p.add(`${pp}.torch`, `${patch.torch} does not belong to minor ${String(r.minor)}`);
+                }
+                else if (seen.has(v)) {
+                    p.add(`${pp}.torch`, `${patch.torch} is listed twice`);
+                }
+                else {
+                    seen.add(v);
+                }
+            }
+            for (const lib of ['torchvision', 'torchaudio']) {
+                const value = patch[lib];
+                if (value !== null && !(typeof value === 'string' && semver_default().valid(value))) {
+                    p.add(`${pp}.${lib}`, `${(0,errors/* quote */.hD)(value)} is not a version like 0.19.1 (or null where none was released)`);
+                }
+            }
+            (0,checks/* checkProvenance */.ch)(p, `${pp}.provenance`, patch.provenance, ['torchvision', 'torchaudio']);
+        });
+    }
+    (0,checks/* checkProvenance */.ch)(p, `${path}.provenance`, r.provenance, ['python', 'cuda', 'pypiDefault']);
+    (0,checks/* checkNotes */.aU)(p, `${path}.notes`, r.notes);
+}
+function checkIndexUrls(p, path, iu) {
+    if (!(0,checks/* isObject */.Gv)(iu))
+        return p.add(path, 'expected an object with stable and rc URL templates');
+    (0,checks/* checkKeys */.L)(p, path, iu, ['stable', 'rc']);
+    for (const k of ['stable', 'rc']) {
+        const v = iu[k];
+        if ((0,checks/* str */.gx)(p, `${path}.${k}`, v) && (!/^https:\/\/\S+$/.test(v) || !v.includes('{variant}'))) {
+            p.add(`${path}.${k}`, `${(0,errors/* quote */.hD)(v)} must be an https URL containing {variant}`);
+        }
+    }
+}
+const pytorch_SECTIONS = [
+    {
+        name: 'torch',
+        merge: { kind: 'list', id: 'minor' },
+        check: (p, path, v) => (0,checks/* checkList */.RJ)(p, path, v, 'torch', 'minor', checkTorchRelease),
+    },
+    { name: 'indexUrls', merge: { kind: 'replace' }, check: checkIndexUrls },
+];
+/** Every torch patch, newest first, cached per data object (the planner asks per cell). */
+const picks = new WeakMap();
+function cudaChoice(release, variant, data) {
+    if (variant === 'cpu')
+        return cpuChoice(data);
+    const version = (0,compat_variant/* cudaVersionOfVariant */.O)(variant);
+    // The data's cross-references guarantee a CUDA entry for every variant.
+    const cuda = data.cuda.find((c) => c.version === version);
+    if (!cuda)
+        throw new Error(`release data: no CUDA ${version} for ${variant}`);
+    return {
+        cuda: version,
+        variant,
+        full: cuda.release,
+        cudnn: release.cuda.cudnn[variant] ?? null,
+        minDriver: cuda.minDriver,
+        ubuntu: cuda.image.ubuntu,
+        imagesAre: `nvidia/cuda ${cuda.release} images exist`,
+    };
+}
+const pytorch = {
+    id: 'pytorch',
+    key: 'torch',
+    example: '2.4.1',
+    sections: pytorch_SECTIONS,
+    releases(data) {
+        let list = picks.get(data);
+        if (!list) {
+            list = data.torch.flatMap((release) => release.patches.map((patch) => ({ version: patch.torch, minor: release.minor, stable: release.status === 'stable', release, patch })));
+            list.sort((a, b) => semver_default().rcompare(a.version, b.version));
+            picks.set(data, list);
+        }
+        return list;
+    },
+    checkReferences(p, data) {
+        const cudaVersions = new Set(data.cuda.map((c) => c.version));
+        data.torch.forEach((r, i) => {
+            for (const v of r.cuda.variants) {
+                const version = (0,compat_variant/* cudaVersionOfVariant */.O)(v);
+                if (!cudaVersions.has(version)) {
+                    p.add(`$.torch[${i}].cuda.variants`, `${v} needs a CUDA ${version} entry in $.cuda (image tags and driver), and there is none`);
+                }
+            }
+        });
+    },
+    cuda({ release, patch }, sel, { data, warn }) {
+        const ships = `it ships ${[...release.cuda.variants, 'cpu'].join(', ')}`;
+        switch (sel.kind) {
+            case 'default':
+                if (release.provenance?.pypiDefault === 'inferred') {
+                    warn(`the default CUDA variant of torch ${release.minor} (${release.cuda.pypiDefault}) is inferred, not read`);
+                }
+                return { ok: [cudaChoice(release, release.cuda.pypiDefault, data)] };
+            case 'cpu':
+                return { ok: [cpuChoice(data)] };
+            case 'minor': {
+                const variant = (0,compat_variant/* variantOfCudaVersion */.s)(sel.version);
+                if (release.cuda.variants.includes(variant))
+                    return { ok: [cudaChoice(release, variant, data)] };
+                return { reason: `torch ${patch.torch} has no ${variant} wheels; ${ships}` };
+            }
+            case 'major': {
+                const variants = release.cuda.variants.filter((v) => (0,compat_variant/* cudaVersionOfVariant */.O)(v).split('.')[0] === sel.major);
+                if (variants.length)
+                    return { ok: variants.map((v) => cudaChoice(release, v, data)) };
+                return { reason: `torch ${patch.torch} has no CUDA ${sel.major} wheels; ${ships}` };
+            }
+        }
+    },
+    cudaRequest: (entry) => entry.cuda,
+    pythons: ({ release }) => release.python,
+    flavorReason(flavor, choice) {
+        if (flavor === 'devel' && choice.cuda === 'cpu') {
+            return 'a CPU-only image has no devel flavor (devel adds the CUDA compiler); use flavor runtime';
+        }
+        return null;
+    },
+    ships: ({ release }) => `${[...release.cuda.variants, 'cpu'].join(', ')} (default ${release.cuda.pypiDefault}); Python ${span(release.python.supported)}`,
+    entry({ release: { release, patch }, choice, python, ubuntu, flavor }, { data, warn }) {
+        if (release.status === 'rc')
+            warn(`torch ${patch.torch} is a release candidate: its wheels come from PyTorch's test channel`);
+        for (const lib of ['torchvision', 'torchaudio']) {
+            if (patch.provenance?.[lib] === 'inferred') {
+                warn(`${lib} ${patch[lib]} for torch ${patch.torch} is inferred from the version pattern, not read in a release record; check it before relying on it`);
+            }
+        }
+        const cuda = choice.cuda === 'cpu' ? null : (data.cuda.find((c) => c.version === choice.cuda) ?? null);
+        const baseImage = cuda ? nvidiaCudaImage(cuda, flavor, ubuntu) : `ubuntu:${ubuntu}`;
+        if (cuda?.provenance?.image === 'inferred') {
+            warn(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${baseImage} exists`);
+        }
+        const indexTemplate = release.status === 'rc' ? data.indexUrls.rc : data.indexUrls.stable;
+        return {
+            framework: 'pytorch',
+            torch: patch.torch,
+            torchvision: patch.torchvision,
+            torchaudio: patch.torchaudio,
+            cuda: choice.cuda,
+            cudaVariant: choice.variant,
+            cudaFull: choice.full,
+            cudnn: choice.cudnn,
+            python,
+            os: `ubuntu${ubuntu}`,
+            flavor,
+            baseImage,
+            indexUrl: indexTemplate.replace('{variant}', choice.variant),
+            channel: release.status === 'rc' ? 'test' : 'release',
+            minDriver: choice.minDriver,
+        };
+    },
+    // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
+    keyParts: (e, common) => [e.torch, e.torchvision, e.torchaudio, ...common, e.indexUrl],
+    tagName: (version) => version,
+    packages: ['torch', 'torchvision', 'torchaudio'],
+    install(entry) {
+        const packages = [
+            `torch==\${TORCH_VERSION}`,
+            entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
+            entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
+        ].filter((p) => p !== null);
+        const args = [
+            `ARG TORCH_VERSION=${entry.torch}`,
+            entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
+            entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
+            `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
+        ].filter((a) => a !== null);
+        return `# torch and its libraries at the entry's exact versions, from its wheel index.
+${args.join('\n')}
+RUN ${UV_MOUNT} \\
+    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
+      ${packages.join(' ')}`;
+    },
+    pinned: (e) => ({ torch: e.torch, torchvision: e.torchvision, torchaudio: e.torchaudio }),
+    buildArgs: (e) => [
+        ['TORCH_VERSION', e.torch],
+        ['TORCHVISION_VERSION', e.torchvision],
+        ['TORCHAUDIO_VERSION', e.torchaudio],
+        ['TORCH_INDEX_URL', e.indexUrl],
+    ],
+    labels: (e, prefix) => [
+        [`${prefix}.torch`, e.torch],
+        [`${prefix}.torchvision`, e.torchvision],
+        [`${prefix}.torchaudio`, e.torchaudio],
+    ],
+    placeholderNames: ['torch', 'torchvision', 'torchaudio'],
+    placeholders: (e) => ({ torch: e.torch, torchvision: e.torchvision ?? '', torchaudio: e.torchaudio ?? '' }),
+    columns: [
+        { title: 'torchvision', value: (e) => e.torchvision },
+        { title: 'torchaudio', value: (e) => e.torchaudio },
+    ],
+    checkArgs(e) {
+        const args = ['--expect-torch', e.torch, '--expect-cuda', e.cuda];
+        if (e.torchvision)
+            args.push('--expect-torchvision', e.torchvision);
+        if (e.torchaudio)
+            args.push('--expect-torchaudio', e.torchaudio);
+        return args;
+    },
+    diagnoses: [
+        {
+            pattern: /(sm_\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\d+)|no kernel image is available for execution on the device/,
+            diagnose: (m, e) => ({
+                cause: `torch ${e.torch} (${e.cudaVariant}) has no kernels for this GPU's architecture${(m[1] ?? m[2]) ? ` (${m[1] ?? m[2]})` : ''}`,
+                fix: 'use a torch release and CUDA variant built for it (Blackwell sm_100/sm_120 needs torch 2.7+ with cu128 or newer)',
+            }),
+        },
+        {
+            pattern: /Found no NVIDIA driver on your system|torch sees no usable GPU/,
+            diagnose: () => ({
+                cause: 'the container sees no NVIDIA driver: the GPU was not passed into it',
+                fix: 'check gpu-flags / gpus (docker run --gpus all) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+            }),
+        },
+    ],
+    alternatives(entry, data) {
+        const release = data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch));
+        return (release?.cuda.variants ?? []).flatMap((variant) => {
+            const cuda = data.cuda.find((c) => (0,compat_variant/* variantOfCudaVersion */.s)(c.version) === variant);
+            return cuda ? [{ variant, minDriver: cuda.minDriver }] : [];
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/frameworks/tensorflow.ts
+
+
+
+
+const INSTALLS = ['system-cuda', 'pinned-libraries', 'and-cuda', 'and-cuda-constrained'];
+const LIBRARY_PIN = /^nvidia-[a-z0-9-]+==[\d.]+$/;
+function checkTfRelease(p, path, r) {
+    if (!(0,checks/* isObject */.Gv)(r))
+        return p.add(path, `expected an object, got ${(0,errors/* quote */.hD)(r)}`);
+    (0,checks/* checkKeys */.L)(p, path, r, [
+        'minor',
+        'status',
+        'patches',
+        'python',
+        'cuda',
+        'cudnn',
+        'install',
+        'cudaLibraries',
+        'baseImage',
+        'cudaFull',
+        'os',
+        'minDriver',
+        'minorCompatDriver',
+        'provenance',
+        'notes',
+    ]);
+    const minorOk = (0,checks/* str */.gx)(p, `${path}.minor`, r.minor, checks/* MINOR */.mL, 'a major.minor version like 2.18');
+    if (r.status !== 'stable')
+        p.add(`${path}.status`, `${(0,errors/* quote */.hD)(r.status)} is not stable (release candidates are not planned)`);
+    if ((0,checks/* strList */.Sc)(p, `${path}.patches`, r.patches, checks/* RELEASE */.g2, 'release version like 2.18.1') && minorOk) {
+        for (const v of r.patches)
+            if (!v.startsWith(`${r.minor}.`))
+                p.add(`${path}.patches`, `${v} does not belong to minor ${r.minor}`);
+    }
+    if ((0,checks/* strList */.Sc)(p, `${path}.python`, r.python, checks/* MINOR */.mL, 'Python minor like 3.11') && !(0,checks/* ascendingMinors */.Rj)(r.python)) {
+        p.add(`${path}.python`, 'must be in ascending order');
+    }
+    const cudaOk = (0,checks/* str */.gx)(p, `${path}.cuda`, r.cuda, checks/* MINOR */.mL, 'a CUDA major.minor like 12.5');
+    (0,checks/* str */.gx)(p, `${path}.cudnn`, r.cudnn, checks/* MINOR */.mL, 'a cuDNN major.minor like 9.3');
+    if (!INSTALLS.includes(r.install))
+        p.add(`${path}.install`, `${(0,errors/* quote */.hD)(r.install)} is not one of ${INSTALLS.join(', ')}`);
+    if ((0,checks/* strList */.Sc)(p, `${path}.cudaLibraries`, r.cudaLibraries, LIBRARY_PIN, 'exact pin like nvidia-cudnn-cu12==9.3.0.75', false)) {
+        if ((r.install === 'pinned-libraries' || r.install === 'and-cuda-constrained') && r.cudaLibraries.length === 0) {
+            p.add(`${path}.cudaLibraries`, `install ${r.install} needs the library pins`);
+        }
+    }
+    if ((0,checks/* str */.gx)(p, `${path}.cudaFull`, r.cudaFull, checks/* RELEASE */.g2, 'a CUDA point release like 12.5.1') && cudaOk && !r.cudaFull.startsWith(`${r.cuda}.`)) {
+        p.add(`${path}.cudaFull`, `${r.cudaFull} does not belong to CUDA ${r.cuda}`);
+    }
+    const osOk = (0,checks/* str */.gx)(p, `${path}.os`, r.os, /^ubuntu\d{2}\.\d{2}$/, 'an OS like ubuntu22.04');
+    if ((0,checks/* str */.gx)(p, `${path}.baseImage`, r.baseImage, /^(nvidia\/cuda|ubuntu):[\w.-]+$/, 'an nvidia/cuda or ubuntu image') && osOk && !r.baseImage.endsWith(r.os)) {
+        p.add(`${path}.baseImage`, `${r.baseImage} is not built on ${r.os}`);
+    }
+    (0,checks/* str */.gx)(p, `${path}.minDriver`, r.minDriver, checks/* DRIVER */.NX, 'a driver version like 555.42.02');
+    (0,checks/* str */.gx)(p, `${path}.minorCompatDriver`, r.minorCompatDriver, checks/* DRIVER */.NX, 'a driver version like 525.60.13');
+    (0,checks/* checkProvenance */.ch)(p, `${path}.provenance`, r.provenance, ['python', 'cuda', 'patches', 'baseImage', 'minDriver', 'cudaLibraries']);
+    (0,checks/* checkNotes */.aU)(p, `${path}.notes`, r.notes);
+}
+const tensorflow_SECTIONS = [
+    {
+        name: 'tensorflow',
+        merge: { kind: 'list', id: 'minor' },
+        check: (p, path, v) => (0,checks/* checkList */.RJ)(p, path, v, 'tensorflow', 'minor', checkTfRelease),
+    },
+];
+/**
+ * The pip CUDA libraries on the loader path, and ptxas on PATH: TensorFlow's RUNPATH does not cover
+ * every nvidia/*\/lib (libcusolver, nvjitlink, curand, nvrtc were reported missing), and XLA needs
+ * ptxas from nvidia-cuda-nvcc to compile.
+ */
+const PIP_CUDA_ON_PATH = `RUN ls -d /opt/venv/lib/python*/site-packages/nvidia/*/lib > /etc/ld.so.conf.d/gim-pip-cuda.conf \\
+ && ldconfig && rm -f /var/cache/ldconfig/aux-cache \\
+ && for p in /opt/venv/lib/python*/site-packages/nvidia/cuda_nvcc/bin/ptxas; do [ -e "$p" ] && ln -sf "$p" /opt/venv/bin/ptxas; done; true`;
+function gpuChoice(release, version) {
+    return {
+        cuda: release.cuda,
+        variant: `cu${release.cuda.replace('.', '')}`,
+        full: release.cudaFull,
+        cudnn: release.cudnn,
+        minDriver: release.minDriver,
+        ubuntu: [release.os.replace('ubuntu', '')],
+        imagesAre: `tensorflow ${version} images for cu${release.cuda.replace('.', '')} are built`,
+    };
+}
+/** A release's data: every patch of the release it belongs to carries it. */
+function releaseOf(data, version) {
+    const release = data.tensorflow.find((r) => r.patches.includes(version));
+    if (!release)
+        throw new Error(`no tensorflow release data for ${version}`);
+    return release;
+}
+const tensorflow = {
+    id: 'tensorflow',
+    key: 'tensorflow',
+    example: '2.18',
+    sections: tensorflow_SECTIONS,
+    releases: (data) => data.tensorflow
+        .flatMap((release) => release.patches.map((version) => ({ version, minor: release.minor, stable: true, release })))
+        .sort((a, b) => semver_default().rcompare(a.version, b.version)),
+    cuda({ release, version }, sel, { data }) {
+        const built = `tensorflow ${release.minor} is built for CUDA ${release.cuda} (cuDNN ${release.cudnn}); its CUDA follows from the release`;
+        switch (sel.kind) {
+            case 'default':
+                return { ok: [gpuChoice(release, version)] };
+            case 'cpu':
+                return { ok: [cpuChoice(data)] };
+            case 'minor':
+                return sel.version === release.cuda ? { ok: [gpuChoice(release, version)] } : { reason: `${built}, not ${sel.version}` };
+            case 'major':
+                return release.cuda.split('.')[0] === sel.major ? { ok: [gpuChoice(release, version)] } : { reason: `${built}, not CUDA ${sel.major}` };
+        }
+    },
+    cudaRequest: (entry) => entry.cuda,
+    pythons: ({ release }) => ({ supported: release.python, experimental: [] }),
+    flavorReason: (flavor) => flavor === 'devel'
+        ? 'tensorflow images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
+        : null,
+    ships: ({ release }) => `cu${release.cuda.replace('.', '')}, cpu; Python ${span(release.python)}`,
+    entry({ release: { release, version }, choice, python, ubuntu, flavor }, { warn }) {
+        const gpu = choice.cuda !== 'cpu';
+        for (const [what, p] of Object.entries(release.provenance)) {
+            if (p !== 'inferred' || (what === 'baseImage' && !gpu))
+                continue;
+            const thing = what === 'cudaLibraries' ? 'CUDA library pins are' : what === 'baseImage' ? `base image ${release.baseImage} is` : `${what} is`;
+            warn(`tensorflow ${release.minor}: the ${thing} inferred, not read; check before relying on it`);
+        }
+        if (release.install === 'and-cuda' && gpu) {
+            warn(`tensorflow ${release.minor}: its CUDA library versions are not in the data; tensorflow[and-cuda] pins them exactly, and the image's inventory records them`);
+        }
+        return {
+            framework: 'tensorflow',
+            tensorflow: version,
+            cuda: choice.cuda,
+            cudaVariant: choice.variant,
+            cudaFull: choice.full,
+            cudnn: choice.cudnn,
+            python,
+            os: `ubuntu${ubuntu}`,
+            flavor,
+            baseImage: gpu ? release.baseImage : `ubuntu:${ubuntu}`,
+            minDriver: choice.minDriver,
+        };
+    },
+    tagName: (version) => `tf${version}`,
+    packages: ['tensorflow', 'tensorflow-cpu'],
+    install(entry, data) {
+        if (entry.cuda === 'cpu') {
+            return `# tensorflow-cpu at the entry's exact version.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV_MOUNT} \\
+    uv pip install --python /opt/venv/bin/python tensorflow-cpu==\${TENSORFLOW_VERSION}`;
+        }
+        const release = releaseOf(data, entry.tensorflow);
+        const libs = release.cudaLibraries;
+        const how = {
+            'system-cuda': `# tensorflow at the entry's exact version; CUDA ${release.cuda} and cuDNN ${release.cudnn} come with the base image.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV_MOUNT} \\
+    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION}`,
+            'pinned-libraries': `# tensorflow and the CUDA libraries tensorflow[and-cuda] pins, named at those versions (without TensorRT).
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV_MOUNT} \\
+    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION} \\
+      ${libs.join(' \\\n      ')}`,
+            'and-cuda': `# tensorflow[and-cuda]: the CUDA libraries at the exact versions this release pins.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV_MOUNT} \\
+    uv pip install --python /opt/venv/bin/python "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"`,
+            'and-cuda-constrained': `# tensorflow[and-cuda], whose CUDA libraries are ranges here: pinned, so that rebuilds are the same.
+ARG TENSORFLOW_VERSION=${entry.tensorflow}
+RUN ${UV_MOUNT} \\
+    printf '%s\\n' ${libs.map((l) => `'${l}'`).join(' ')} > /tmp/gim-cuda-pins.txt \\
+ && uv pip install --python /opt/venv/bin/python -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}" \\
+ && rm /tmp/gim-cuda-pins.txt`,
+        };
+        return `${how[release.install]}${release.install === 'system-cuda' ? '' : `\n${PIP_CUDA_ON_PATH}`}`;
+    },
+    pinned: (e, fromBaseImage) => ({ [e.cuda === 'cpu' && !fromBaseImage ? 'tensorflow-cpu' : 'tensorflow']: e.tensorflow }),
+    buildArgs: (e) => [
+        ['FRAMEWORK', 'tensorflow'],
+        ['TENSORFLOW_VERSION', e.tensorflow],
+    ],
+    labels: (e, prefix) => [
+        [`${prefix}.framework`, 'tensorflow'],
+        [`${prefix}.tensorflow`, e.tensorflow],
+    ],
+    placeholderNames: ['tensorflow'],
+    placeholders: (e) => ({ tensorflow: e.tensorflow }),
+    columns: [],
+    checkArgs(e) {
+        const args = ['--framework', 'tensorflow', '--expect-version', e.tensorflow, '--expect-cuda', e.cuda];
+        if (e.cudnn)
+            args.push('--expect-cudnn', e.cudnn);
+        return args;
+    },
+    diagnoses: [
+        {
+            pattern: /Loaded runtime CuDNN library: (\d+(?:\.\d+)*) but source was compiled with: (\d+(?:\.\d+)*)/,
+            diagnose: (m) => ({
+                cause: `the cuDNN in the image (${m[1]}) is older than the framework was compiled with (${m[2]}); a later package pinned an older nvidia-cudnn wheel (torch in the same image is the usual one)`,
+                fix: `install nvidia-cudnn of ${m[2]} or newer within the same major after the other packages, or keep the frameworks in separate images`,
+            }),
+        },
+        {
+            pattern: /Could not load dynamic library '([^']+)'/,
+            diagnose: (m) => ({
+                cause: `TensorFlow could not load ${m[1]}, so it skipped the GPU: a CUDA or cuDNN library of the major version it was built for is not on the loader path`,
+                fix: 'install tensorflow[and-cuda] (the template does, and registers site-packages/nvidia/*/lib with ldconfig); in an image of your own, add those directories to LD_LIBRARY_PATH or ld.so.conf',
+            }),
+        },
+        {
+            pattern: /Cannot dlopen some GPU libraries/,
+            diagnose: () => ({
+                cause: 'TensorFlow could not load some of its CUDA libraries and skipped the GPU (which library, it logs only with TF_CPP_VMODULE=dso_loader=1, which the check sets)',
+                fix: 'install tensorflow[and-cuda] of the same version, or the CUDA and cuDNN majors the release was built for; see the "Could not load dynamic library" lines above',
+            }),
+        },
+        XLA_PTX_RULE,
+        {
+            pattern: /Could not find cuda drivers on your machine|tensorflow sees no GPU/,
+            diagnose: () => ({
+                cause: 'the framework sees no GPU in the container',
+                fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+            }),
+        },
+    ],
+};
+
+;// CONCATENATED MODULE: ./src/frameworks/index.ts
+
+
+
+const FRAMEWORKS = [
+    pytorch,
+    tensorflow,
+    jax,
+];
+/** The spec keys that name a framework's versions: torch, tensorflow, jax. */
+const VERSION_KEYS = FRAMEWORKS.map((f) => f.key);
+function frameworkById(id) {
+    const found = FRAMEWORKS.find((f) => f.id === id);
+    if (!found)
+        throw new Error(`no framework ${id}`);
+    return found;
+}
+function frameworkByKey(key) {
+    return FRAMEWORKS.find((f) => f.key === key);
+}
+function frameworkOf(entry) {
+    return frameworkById(entry.framework);
+}
+/** The framework's own version: torch, tensorflow or jax. */
+function frameworkVersion(entry) {
+    return String(entry[frameworkOf(entry).key]);
+}
+/** "torch 2.4.1", "tensorflow 2.18.1", "jax 0.8.0" */
+function frameworkTitle(entry) {
+    return `${frameworkOf(entry).key} ${frameworkVersion(entry)}`;
+}
+/** Every package some framework's matrix decides: customisation may not install them. */
+const FRAMEWORK_PACKAGES = FRAMEWORKS.flatMap((f) => f.packages);
+
+
+/***/ }),
+
+/***/ 3564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $R: () => (/* binding */ parseTaggedReference),
+/* harmony export */   CN: () => (/* binding */ taggedReference),
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   aR: () => (/* binding */ repositoryName),
+/* harmony export */   jW: () => (/* binding */ isLoopbackRegistry),
+/* harmony export */   o_: () => (/* binding */ parseImageReference)
+/* harmony export */ });
+/* unused harmony export TAG */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\d{1,5})?$|^\[[0-9a-fA-F:]+\](?::\d{1,5})?$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DOCKER_HUB = 'docker.io';
+/** Parse a repository without tag or digest. */
+function parseRepository(text, field) {
+    const t = text.trim();
+    const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (lowercase, no tag)';
+    if (t === '' || t.length > 255 || /[\s\u0000-\u001f\u007f]/.test(t))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: ${accepted}`);
+    const parts = t.split('/');
+    let registry = DOCKER_HUB;
+    const first = parts[0] ?? '';
+    if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
+        if (!HOST.test(first))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} has an invalid registry host ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(first)}; accepted: ${accepted}`);
+        registry = first.toLowerCase();
+        parts.shift();
+    }
+    if (parts.some((p) => p.includes(':') || p.includes('@'))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`);
+    }
+    if (parts.length === 0 || parts.some((p) => !COMPONENT.test(p))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: ${accepted}`);
+    }
+    const path = registry === DOCKER_HUB && parts.length === 1 ? `library/${parts[0]}` : parts.join('/');
+    return { registry, path };
+}
+/** The name docker and buildx use: "ghcr.io/acme/pytorch", "nvidia/cuda". */
+function repositoryName(repo) {
+    if (repo.registry === DOCKER_HUB)
+        return repo.path.replace(/^library\//, '');
+    return `${repo.registry}/${repo.path}`;
+}
+/** A full reference "repo:tag", validated. */
+function taggedReference(repo, tag, field) {
+    if (!TAG.test(tag)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`);
+    }
+    return `${repositoryName(repo)}:${tag}`;
+}
+/** Split "repo:tag" into its repository and tag (the tag is required). */
+function parseTaggedReference(text, field) {
+    const at = text.lastIndexOf(':');
+    const slash = text.lastIndexOf('/');
+    if (at <= slash)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} has no tag; accepted: repository:tag`);
+    const repo = parseRepository(text.slice(0, at), field);
+    const tag = text.slice(at + 1);
+    taggedReference(repo, tag, field);
+    return { repo, tag };
+}
+/** Registries on the loopback interface are spoken to over plain HTTP, as dockerd and BuildKit do. */
+function isLoopbackRegistry(registry) {
+    const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
+}
+/** Any image reference a FROM line takes: repository, optional tag (default latest), optional digest. */
+function parseImageReference(text, field) {
+    const at = text.indexOf('@');
+    const digest = at >= 0 ? text.slice(at + 1) : null;
+    if (digest !== null && !/^sha256:[0-9a-f]{64}$/.test(digest))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
+    const name = at >= 0 ? text.slice(0, at) : text;
+    const colon = name.lastIndexOf(':');
+    const slash = name.lastIndexOf('/');
+    if (colon > slash) {
+        const { repo, tag } = parseTaggedReference(name, field);
+        return { repo, tag, digest };
+    }
+    return { repo: parseRepository(name, field), tag: 'latest', digest };
+}
+
+
+/***/ }),
+
+/***/ 9971:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ isCacheFailure),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   jo: () => (/* binding */ backoffMs)
+/* harmony export */ });
+/**
+ * Whether a failed registry or build operation is worth another attempt.
+ * Only network and server-side trouble is retried; authentication, 4xx
+ * answers and failing Dockerfile steps are not (another try gives the same
+ * answer). Pure: works on the text the tool printed.
+ */
+const PERMANENT = [
+    /\b(unauthorized|authentication required|insufficient_scope|denied|forbidden)\b/i,
+    /\b40[0-9]\b[^\n]*(Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed)/i,
+    /\b(manifest unknown|name unknown|name invalid|tag invalid|manifest invalid|blob unknown)\b/i,
+    /did not complete successfully: exit code/,
+    /dockerfile parse error|failed to parse/i,
+    /failed to read dockerfile|failed to compute cache key/i,
+];
+const TRANSIENT = [
+    /\b50[0-4]\b[^\n]*(Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)/i,
+    /\b(Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/i,
+    /\b429\b|Too Many Requests/i,
+    /connection reset by peer|connection refused|broken pipe/i,
+    /i\/o timeout|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded/i,
+    /unexpected EOF|\bEOF\b\s*$/m,
+    /server misbehaving|temporary failure in name resolution/i,
+    /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up/,
+];
+function isTransient(output) {
+    if (PERMANENT.some((re) => re.test(output)))
+        return false;
+    return TRANSIENT.some((re) => re.test(output));
+}
+/** Delay before attempt n (1-based retry number): 2 s, 4 s, 8 s ... capped at 30 s. */
+function backoffMs(retry, baseMs = 2000) {
+    return Math.min(baseMs * 2 ** (retry - 1), 30_000);
+}
+/**
+ * Whether a build failed because of its cache backend rather than the build: a
+ * cache that cannot be configured or reached. Such a build is run again without
+ * the cache (a broken cache must never fail a build); ignore-error covers only
+ * export failures after the build.
+ */
+const CACHE_FAILURE = [
+    /failed to configure [\w-]+ cache (exporter|importer)/i,
+    /failed to (export|import) cache/i,
+    /error writing (manifest|layer) blob.*cache/i,
+];
+function isCacheFailure(output) {
+    // A Dockerfile step that failed is the build's own failure, whatever the cache importer said
+    // (on a first build it says "not found", which BuildKit only logs).
+    if (/did not complete successfully: exit code/.test(output))
+        return false;
+    return CACHE_FAILURE.some((re) => re.test(output));
+}
+
+
+/***/ }),
+
+/***/ 2693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CI: () => (/* binding */ usage),
+/* harmony export */   c9: () => (/* binding */ cliSurface),
+/* harmony export */   hT: () => (/* binding */ parseCliArgs)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _effects_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9565);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4390);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5541);
+
+
+
+
+/** The flag of a row as parseArgs names it ("--build-arg" -> "build-arg"); none for action-only rows. */
+function flagName(row) {
+    return 'flag' in row.cli ? row.cli.flag.replace(/^--/, '') : null;
+}
+function parserOptions() {
+    const options = {
+        format: { type: 'string' },
+        'print-dockerfile': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+    };
+    for (const row of _table_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc) {
+        const name = flagName(row);
+        if (!name)
+            continue;
+        const cli = row.cli;
+        if ('switch' in cli)
+            options[name] = { type: 'boolean' };
+        else
+            options[name] = { type: 'string', ...('repeatable' in cli && cli.repeatable ? { multiple: true } : {}) };
+    }
+    return options;
+}
+/** argv parsed by the table's flags; an unknown flag is parseArgs' TypeError (code ERR_PARSE_ARGS_*). */
+function parseCliArgs(argv) {
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: parserOptions() });
+    return {
+        ...(positionals[0] !== undefined ? { command: positionals[0] } : {}),
+        extra: positionals.slice(1),
+        values: values,
+    };
+}
+/** The CLI's flags as the inputs every surface gives; files (--images, --entry FILE) read relative to `cwd`. */
+function cliSurface(values, cwd) {
+    const read = new Map();
+    const field = (name) => {
+        const row = (0,_table_js__WEBPACK_IMPORTED_MODULE_3__/* .inputRow */ .bd)(name);
+        return 'flag' in row.cli ? row.cli.flag : `input ${name}`;
+    };
+    const readFile = (file, name) => file === '-' && name === 'matrix-file' ? (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readStdin */ .vJ)(field(name)) : (0,_effects_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputFile */ .jH)(file, cwd, field(name), false);
+    const get = (name) => {
+        const row = (0,_table_js__WEBPACK_IMPORTED_MODULE_3__/* .inputRow */ .bd)(name);
+        const flag = flagName(row);
+        if (!flag)
+            return undefined;
+        const value = values[flag];
+        if (value === undefined)
+            return undefined;
+        if (typeof value === 'boolean')
+            return value ? 'true' : undefined;
+        if (Array.isArray(value))
+            return value.join('\n');
+        const cli = row.cli;
+        if ('file' in cli && cli.file) {
+            // A file's text is the value: read once, however often it is asked for.
+            if (cli.file === 'json-or-file' && value.trim().startsWith('{'))
+                return value;
+            if (!read.has(name))
+                read.set(name, readFile(value, name).text);
+            return read.get(name);
+        }
+        return value;
+    };
+    return { kind: 'cli', baseDir: cwd, inputs: { get, field }, readFile };
+}
+const GROUP_TITLES = {
+    Common: 'Options',
+    Build: 'Build options',
+    Customise: 'What the images add (the matrix spec may set the same keys)',
+    Smoke: 'Smoke options',
+    Reproducibility: 'Reproducibility options',
+};
+/** One option line: "  --flag VALUE          summary", wrapped to the summary column. */
+function optionLine(flag, summary) {
+    const width = 26;
+    const head = `  ${flag}`;
+    return head.length < width ? `${head.padEnd(width)}${summary}` : `${head}\n${' '.repeat(width)}${summary}`;
+}
+function rowLine(row) {
+    const cli = row.cli;
+    if (!('flag' in cli))
+        return null;
+    const flag = 'switch' in cli ? cli.flag : `${cli.flag} ${cli.value}`;
+    const repeat = 'repeatable' in cli && cli.repeatable ? ' (repeatable)' : '';
+    const dflt = row.default && row.type !== 'boolean' ? ` (default ${row.default})` : '';
+    return optionLine(flag, `${row.summary}${repeat}${dflt}`);
+}
+/** --help: every command and option, or one command's (`gpu-image-matrix build --help`). */
+function usage(command) {
+    const out = [];
+    if (command) {
+        out.push(`Usage: gpu-image-matrix ${command} [options]`, '', `${command}: ${_request_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_SUMMARIES */ .hW[command]}`);
+    }
+    else {
+        out.push('Usage: gpu-image-matrix <command> [options]', '', 'Commands:');
+        for (const c of _request_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMANDS */ .Lo)
+            out.push(optionLine(c, _request_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_SUMMARIES */ .hW[c]));
+        out.push('', 'gpu-image-matrix <command> --help shows the options of one command.');
+    }
+    for (const group of _table_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_GROUPS */ .ak) {
+        const rows = _table_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUTS */ .mc.filter((r) => r.group === group && (!command || r.commands.includes(command)));
+        const lines = rows.map(rowLine).filter((l) => l !== null);
+        if (group === 'Common')
+            lines.push(..._table_js__WEBPACK_IMPORTED_MODULE_3__/* .CLI_ONLY */ .YF.map((o) => optionLine(o.value ? `${o.flag} ${o.value}` : o.flag, o.summary)));
+        if (lines.length === 0)
+            continue;
+        const commands = [...new Set(rows.flatMap((r) => r.commands))];
+        const scope = command || group === 'Common' ? '' : ` (${commands.join(', ')})`;
+        out.push('', `${GROUP_TITLES[group]}${scope}:`, ...lines);
+    }
+    out.push('', 'Exit status: 0 on success, 2 for a mistake in the input, 1 for anything else.', '');
+    return out.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 8043:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   nV: () => (/* binding */ checkPlaceholders),
+/* harmony export */   r8: () => (/* binding */ renderPlaceholders)
+/* harmony export */ });
+/* unused harmony exports PLACEHOLDERS, placeholdersFor */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6291);
+
+
+/**
+ * {placeholders} in templates filled per entry: one vocabulary and one renderer for the three
+ * inputs that take them (tags, base-image, baseline). Pure.
+ */
+/** Every placeholder, in the order messages list them. */
+const PLACEHOLDERS = [
+    'image',
+    'tag',
+    'key',
+    'framework',
+    'version',
+    ..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .FRAMEWORKS */ .i.flatMap((f) => f.placeholderNames),
+    'cuda',
+    'cudaFull',
+    'cudaVariant',
+    'cudnn',
+    'cudnnMajor',
+    'python',
+    'os',
+    'ubuntu',
+    'flavor',
+];
+const NOT_IN = {
+    tags: ['image'],
+    'base-image': ['image', 'tag', 'key'],
+    baseline: [],
+};
+function placeholdersFor(use) {
+    return PLACEHOLDERS.filter((p) => !NOT_IN[use].includes(p));
+}
+/** Check a template's placeholders (the rest of its syntax is the caller's). */
+function checkPlaceholders(template, use, field) {
+    const accepted = placeholdersFor(use);
+    for (const m of template.matchAll(/\{([^}]*)\}/g)) {
+        const name = m[1] ?? '';
+        if (accepted.includes(name))
+            continue;
+        const why = PLACEHOLDERS.includes(name)
+            ? use === 'base-image'
+                ? `: {${name}} is not available in base-image (an entry's tag and key depend on its base image)`
+                : `: {${name}} is not available in ${use}`
+            : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: unknown placeholder {${name}}${why}; accepted: ${accepted.map((p) => `{${p}}`).join(', ')}`);
+    }
+}
+/** Fill a template's {placeholders} from an entry (and `extra`, e.g. {image}); unknown names become ''. */
+function renderPlaceholders(template, entry, extra = {}) {
+    const e = entry;
+    const values = {
+        tag: entry.tag ?? '',
+        key: entry.key ?? '',
+        framework: e.framework,
+        version: (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkVersion */ .xu)(e),
+        ...(0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkOf */ .K5)(e).placeholders(e),
+        cuda: e.cuda,
+        cudaFull: e.cudaFull ?? e.cuda,
+        cudaVariant: e.cudaVariant,
+        cudnn: e.cudnn ?? '',
+        cudnnMajor: e.cudnn?.split('.')[0] ?? '',
+        python: e.python,
+        os: e.os,
+        ubuntu: e.os.replace(/^ubuntu/, ''),
+        flavor: e.flavor,
+        ...extra,
+    };
+    return template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+}
+
+
+/***/ }),
+
+/***/ 3746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ readRequest)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/custom/customisation.ts
+var customisation = __nccwpck_require__(7147);
+// EXTERNAL MODULE: ./src/effects/files.ts
+var files = __nccwpck_require__(9565);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/inputs/placeholders.ts
+var placeholders = __nccwpck_require__(8043);
+// EXTERNAL MODULE: ./src/inputs/values.ts
+var values = __nccwpck_require__(8463);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __nccwpck_require__(3564);
+;// CONCATENATED MODULE: ./src/image/options.ts
+
+
+
+
+
+/**
+ * What `build` needs beyond the matrix, parsed from action inputs or CLI flags
+ * (both entries call these parsers, so the rules are the same).
+ */
+const CACHE_BACKENDS = ['auto', 'registry', 'gha', 'local', 'inline', 'none'];
+function parseCache(text, field) {
+    return (0,values/* parseChoice */.HU)(text, field, CACHE_BACKENDS, 'auto', 'a cache backend');
+}
+/**
+ * Entries built at once. "auto": half the runner's CPUs (BuildKit runs each build's steps in
+ * parallel already), at least 1 and at most 4.
+ */
+function parseParallel(text, field, cpus = (0,external_node_os_.availableParallelism)()) {
+    const t = (text ?? '').trim().toLowerCase();
+    if (t === '' || t === 'auto')
+        return Math.max(1, Math.min(4, Math.floor(cpus / 2)));
+    if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 32)
+        return Number(t);
+    throw new errors/* UserError */.yo(`${field}: ${(0,errors/* quote */.hD)(text)} is not valid; accepted: auto, or a whole number from 1 to 32`);
+}
+/** Tag templates: each a bare tag or a full reference, with optional {placeholder}s. */
+function parseTagTemplates(text, field) {
+    return (0,values/* lines */.Mn)(text).map((line, i) => {
+        (0,placeholders/* checkPlaceholders */.nV)(line, 'tags', `${field} line ${i + 1}`);
+        if (/\s/.test(line))
+            throw new errors/* UserError */.yo(`${field} line ${i + 1}: ${(0,errors/* quote */.hD)(line)} contains whitespace`);
+        return line;
+    });
+}
+function parseImage(text, field) {
+    if (!text || text.trim() === '') {
+        throw new errors/* UserError */.yo(`${field} is required for build: the repository to tag the images in, e.g. ghcr.io/acme/pytorch`);
+    }
+    return (0,reference/* parseRepository */.SU)(text, field);
+}
+function parseBuildOptions(inputs) {
+    const get = (name) => inputs.get(name);
+    const field = (name) => inputs.field(name);
+    const options = {
+        repository: parseImage(get('image'), field('image')),
+        push: (0,values/* parseBoolean */.yG)(get('push'), field('push'), false),
+        cache: parseCache(get('cache'), field('cache')),
+        context: get('context')?.trim() || '.',
+        buildArgs: (0,values/* parseKeyValueLines */.FF)(get('build-args'), field('build-args'), values/* VARIABLE_NAME */.nN),
+        tags: parseTagTemplates(get('tags'), field('tags')),
+        labels: (0,values/* parseKeyValueLines */.FF)(get('labels'), field('labels'), values/* LABEL_KEY */.hy),
+        skipExisting: (0,values/* parseBoolean */.yG)(get('skip-existing'), field('skip-existing'), true),
+        failFast: (0,values/* parseBoolean */.yG)(get('fail-fast'), field('fail-fast'), false),
+        retries: (0,values/* parseWholeNumber */.oA)(get('retries'), field('retries'), { min: 0, max: 10, fallback: 2 }),
+        cacheTimeoutSeconds: (0,values/* parseWholeNumber */.oA)(get('cache-timeout'), field('cache-timeout'), { min: 1, max: 3600, fallback: 120, unit: 'seconds' }),
+        parallel: parseParallel(get('parallel'), field('parallel')),
+    };
+    const builder = get('builder')?.trim();
+    if (builder) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder))
+            throw new errors/* UserError */.yo(`${field('builder')}: ${(0,errors/* quote */.hD)(builder)} is not a builder name`);
+        options.builder = builder;
+    }
+    const dockerfile = get('dockerfile')?.trim();
+    const context = get('context')?.trim();
+    if (dockerfile)
+        options.dockerfile = dockerfile;
+    else if (context && context !== '.') {
+        throw new errors/* UserError */.yo(`${field('context')} is set but ${field('dockerfile')} is not: the embedded template needs no context; give both to build your own Dockerfile`);
+    }
+    return options;
+}
+
+// EXTERNAL MODULE: ./src/matrix/resolve.ts
+var resolve = __nccwpck_require__(6749);
+// EXTERNAL MODULE: ./src/repro/options.ts
+var options = __nccwpck_require__(9398);
+// EXTERNAL MODULE: ./src/request.ts
+var src_request = __nccwpck_require__(4390);
+// EXTERNAL MODULE: ./src/smoke/options.ts
+var smoke_options = __nccwpck_require__(2731);
+// EXTERNAL MODULE: ./src/inputs/table.ts
+var table = __nccwpck_require__(5541);
+;// CONCATENATED MODULE: ./src/inputs/read-request.ts
+
+
+
+
+
+
+
+
+
+
+
+
+function readRequest(command, surface) {
+    const { inputs } = surface;
+    const value = (name) => inputs.get(name)?.trim() ?? '';
+    const sources = ['matrix', 'matrix-file', 'entry'].filter((n) => available(n, surface));
+    const given = sources.filter((n) => value(n) !== '');
+    if (given.length > 1) {
+        throw new errors/* UserError */.yo(`give one of ${(0,errors/* listWords */.yh)(sources.map((n) => inputs.field(n)))}, not several: ${(0,errors/* listWords */.yh)(given.map((n) => inputs.field(n)), 'and')} are set`);
+    }
+    if (given.length === 0) {
+        throw new errors/* UserError */.yo(`no matrix given: set ${(0,errors/* listWords */.yh)(sources.map((n) => `${inputs.field(n)} (${(0,table/* inputRow */.bd)(n).summary})`))}`);
+    }
+    const request = {
+        command,
+        matrix: value('matrix-file')
+            ? surface.readFile(value('matrix-file'), 'matrix-file')
+            : { text: inputs.get('matrix') ?? '', origin: inputs.field('matrix') },
+        maxEntries: (0,values/* parseWholeNumber */.oA)(inputs.get('max-entries'), inputs.field('max-entries'), {
+            min: 1,
+            max: src_request/* MAX_ENTRIES_CEILING */.SJ,
+            fallback: resolve/* DEFAULT_MAX_ENTRIES */.on,
+        }),
+        customisation: (0,customisation/* parseCustomInputs */.Of)(inputs),
+    };
+    if (value('entry'))
+        request.entry = { text: inputs.get('entry'), origin: inputs.field('entry') };
+    if (value('compat-file'))
+        request.compatFile = surface.readFile(value('compat-file'), 'compat-file');
+    if ((0,src_request/* needsBuild */.yD)(command)) {
+        request.build = parseBuildOptions(inputs);
+        if (surface.kind === 'action') {
+            (0,files/* insideWorkspace */.CT)(surface.baseDir, request.build.context, inputs.field('context'));
+            if (request.build.dockerfile) {
+                (0,files/* insideWorkspace */.CT)(surface.baseDir, external_node_path_default().join(request.build.context, request.build.dockerfile), inputs.field('dockerfile'));
+            }
+        }
+    }
+    if (command === 'repro')
+        request.repro = (0,options/* parseReproOptions */.Q)(inputs);
+    if ((0,src_request/* needsSmoke */.vw)(command)) {
+        const script = value('smoke-script');
+        const scriptPath = script ? surface.readFile(script, 'smoke-script').path : undefined;
+        request.smoke = (0,smoke_options/* parseSmokeOptions */.Tt)(inputs, scriptPath, (0,external_node_fs_.realpathSync)(surface.baseDir));
+        request.smokeTargets = {
+            ...(value('images') ? { imagesJson: inputs.get('images') } : {}),
+            ...(value('image') ? { image: value('image') } : {}),
+            fields: { images: inputs.field('images'), image: inputs.field('image') },
+        };
+    }
+    return request;
+}
+/** Whether a surface has an input: the action has all; the CLI all but the action-only ones. */
+function available(name, surface) {
+    return surface.kind === 'action' || !('actionOnly' in (0,table/* inputRow */.bd)(name).cli);
+}
+
+
+/***/ }),
+
+/***/ 5541:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YF: () => (/* binding */ CLI_ONLY),
+/* harmony export */   ak: () => (/* binding */ INPUT_GROUPS),
+/* harmony export */   bd: () => (/* binding */ inputRow),
+/* harmony export */   mc: () => (/* binding */ INPUTS)
+/* harmony export */ });
+const ALL = ['plan', 'build', 'smoke', 'all', 'repro'];
+const BUILD = ['build', 'all', 'repro'];
+const SMOKE = ['smoke', 'all'];
+const REPRO = ['repro'];
+const INPUTS = [
+    // -- Common ----------------------------------------------------------------------------------
+    {
+        name: 'command',
+        group: 'Common',
+        type: 'choice',
+        default: 'plan',
+        summary: 'plan, build, smoke, all or repro',
+        description: "What to do: plan (resolve the matrix and set the matrix output), build (plan, then build and push an image per entry), smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), or repro (build each entry twice and compare; with baseline, what changed inside against an earlier image).",
+        commands: ALL,
+        cli: { actionOnly: 'the CLI takes the command as its first argument: gpu-image-matrix build ...' },
+    },
+    {
+        name: 'matrix',
+        group: 'Common',
+        type: 'text',
+        default: '',
+        summary: 'the matrix spec, inline YAML or JSON',
+        description: "The matrix spec, inline YAML or JSON: a framework's versions (torch, tensorflow or jax) crossed with cuda, python, os and flavor, with include, exclude and what the images add (see the README). Give this, matrix-file or entry.",
+        commands: ALL,
+        cli: { actionOnly: 'the CLI reads the spec from a file or standard input: --matrix FILE' },
+    },
+    {
+        name: 'matrix-file',
+        group: 'Common',
+        type: 'path',
+        default: '',
+        summary: 'a YAML or JSON file holding the matrix spec ("-" reads standard input in the CLI)',
+        description: 'Path of a YAML or JSON file holding the matrix spec, relative to the workspace and inside it. Give this, matrix or entry.',
+        commands: ALL,
+        cli: { flag: '--matrix', value: 'FILE' },
+    },
+    {
+        name: 'entry',
+        group: 'Common',
+        type: 'JSON',
+        default: '',
+        summary: 'one entry of an earlier plan (a fan-out job: toJSON(matrix))',
+        description: 'One entry of an earlier plan, as JSON (in a fan-out job: toJSON(matrix)). The command then works on that entry alone; it is resolved again and must be the same image. Give this, matrix or matrix-file.',
+        commands: ALL,
+        cli: { flag: '--entry', value: 'JSON|FILE', file: 'json-or-file' },
+    },
+    {
+        name: 'compat-file',
+        group: 'Common',
+        type: 'path',
+        default: '',
+        summary: 'release data to add or correct (JSON, the schema of src/data/)',
+        description: 'Path of a JSON file, inside the workspace, with release data to add to or correct the bundled data: any of the sections of src/data/*.json (torch, cuda, tensorflow, jax, ...), each optional; e.g. a torch release newer than the bundled data.',
+        commands: ALL,
+        cli: { flag: '--compat-file', value: 'FILE' },
+    },
+    {
+        name: 'max-entries',
+        group: 'Common',
+        type: 'number',
+        default: '256',
+        summary: 'fail when the matrix resolves to more entries',
+        description: 'Fail when the matrix resolves to more entries than this (a whole number, 1 to 100000). Huge requests are usually mistakes; GitHub runs at most 256 jobs per matrix.',
+        commands: ALL,
+        cli: { flag: '--max-entries', value: 'N' },
+    },
+    // -- Build -----------------------------------------------------------------------------------
+    {
+        name: 'image',
+        group: 'Build',
+        type: 'text',
+        default: '',
+        summary: 'the repository to tag the images in, e.g. ghcr.io/acme/pytorch',
+        description: 'build: the repository to tag the images in, without a tag (e.g. ghcr.io/acme/pytorch). Each entry is tagged <image>:<entry tag>, plus a content-addressed tag gim-<key>-<hash>. smoke: where to find the images when input images is not given.',
+        commands: ['build', 'all', 'repro', 'smoke'],
+        cli: { flag: '--image', value: 'REPO' },
+    },
+    {
+        name: 'push',
+        group: 'Build',
+        type: 'boolean',
+        default: 'false',
+        summary: 'push the images (else load them into the local docker)',
+        description: 'build: push the images (true) or load them into the local docker (false).',
+        commands: BUILD,
+        cli: { flag: '--push', switch: true },
+    },
+    {
+        name: 'cache',
+        group: 'Build',
+        type: 'choice',
+        default: 'auto',
+        summary: 'auto, registry, gha, local, inline or none',
+        description: 'build: layer cache backend, scoped per matrix entry: auto (registry when pushing, else none), registry (<image>:buildcache-<key>, mode=max), gha, local (BuildKit local cache saved with the Actions cache), inline or none. A failing cache is a warning; the build goes on.',
+        commands: BUILD,
+        cli: { flag: '--cache', value: 'BACKEND' },
+    },
+    {
+        name: 'builder',
+        group: 'Build',
+        type: 'text',
+        default: '',
+        summary: 'the buildx builder (default: the current one)',
+        description: 'build: the buildx builder to use (as docker/setup-buildx-action names it); the current one when empty.',
+        commands: BUILD,
+        cli: { flag: '--builder', value: 'NAME' },
+    },
+    {
+        name: 'dockerfile',
+        group: 'Build',
+        type: 'path',
+        default: '',
+        summary: 'your own Dockerfile, inside context (default: the embedded template)',
+        description: "build: your own Dockerfile, relative to context. Every entry field reaches it as a build-arg (BASE_IMAGE, CUDA_VERSION, CUDA_FULL_VERSION, CUDA_VARIANT, CUDNN_VERSION, PYTHON_VERSION, OS, FLAVOR, MIN_DRIVER, ENTRY_TAG, ENTRY_KEY, and the framework's: TORCH_VERSION, TORCHVISION_VERSION, TORCHAUDIO_VERSION, TORCH_INDEX_URL, or FRAMEWORK with TENSORFLOW_VERSION or JAX_VERSION). Empty: the embedded template.",
+        commands: BUILD,
+        cli: { flag: '--dockerfile', value: 'FILE' },
+    },
+    {
+        name: 'context',
+        group: 'Build',
+        type: 'path',
+        default: '.',
+        summary: 'the build context for dockerfile',
+        description: 'build: the build context for dockerfile, relative to the workspace.',
+        commands: BUILD,
+        cli: { flag: '--context', value: 'DIR' },
+    },
+    {
+        name: 'build-args',
+        group: 'Build',
+        type: 'lines',
+        default: '',
+        summary: 'extra build-args, KEY=VALUE per line',
+        description: 'build: extra build-args, one KEY=VALUE per line. They may not redefine the entry build-args.',
+        commands: BUILD,
+        cli: { flag: '--build-arg', value: 'K=V', repeatable: true },
+    },
+    {
+        name: 'tags',
+        group: 'Build',
+        type: 'template',
+        default: '',
+        summary: 'extra tags, one per line, with placeholders such as {tag}',
+        description: 'build: extra tags, one per line: a bare tag or a full reference, with placeholders {tag}, {key}, {framework}, {version}, {torch} (or {tensorflow}, {jax}), {cuda}, {cudaVariant}, {cudnnMajor}, {python}, {os}, {flavor}, ... (one is required when the matrix has more than one entry, so that entries do not overwrite each other).',
+        commands: BUILD,
+        cli: { flag: '--tag', value: 'TEMPLATE', repeatable: true },
+    },
+    {
+        name: 'labels',
+        group: 'Build',
+        type: 'lines',
+        default: '',
+        summary: 'extra labels, key=value per line',
+        description: 'build: extra labels, one key=value per line (e.g. docker/metadata-action output labels).',
+        commands: BUILD,
+        cli: { flag: '--label', value: 'K=V', repeatable: true },
+    },
+    {
+        name: 'skip-existing',
+        group: 'Build',
+        type: 'boolean',
+        default: 'true',
+        summary: 'skip entries whose content-addressed tag is already in the registry',
+        description: 'build: skip an entry when its content-addressed tag is already in the registry (nothing that goes into the build changed) and point its tags at that image.',
+        commands: BUILD,
+        cli: { flag: '--skip-existing', value: 'BOOL' },
+    },
+    {
+        name: 'fail-fast',
+        group: 'Build',
+        type: 'boolean',
+        default: 'false',
+        summary: 'stop at the first entry that fails',
+        description: 'build: stop at the first entry that fails (the rest are reported cancelled).',
+        commands: BUILD,
+        cli: { flag: '--fail-fast', switch: true },
+    },
+    {
+        name: 'retries',
+        group: 'Build',
+        type: 'number',
+        default: '2',
+        summary: 'extra attempts after a transient registry or network error',
+        description: 'build: extra attempts after a transient registry or network error (0 to 10), with backoff.',
+        commands: BUILD,
+        cli: { flag: '--retries', value: 'N' },
+    },
+    {
+        name: 'cache-timeout',
+        group: 'Build',
+        type: 'number',
+        default: '120',
+        summary: 'seconds an Actions-cache operation may take (cache local)',
+        description: 'build: seconds one Actions-cache operation (cache local) may take before the build goes on without the cache (1 to 3600).',
+        commands: BUILD,
+        cli: { flag: '--cache-timeout', value: 'S' },
+    },
+    {
+        name: 'parallel',
+        group: 'Build',
+        type: 'number',
+        default: 'auto',
+        summary: 'entries built at once: auto or 1 to 32',
+        description: 'build: entries built at once: auto (half the runner CPUs, 1 to 4) or a number from 1 to 32. With more than one, log lines carry their entry tag instead of groups.',
+        commands: BUILD,
+        cli: { flag: '--parallel', value: 'N' },
+    },
+    // -- Customise -------------------------------------------------------------------------------
+    {
+        name: 'apt-packages',
+        group: 'Customise',
+        type: 'list',
+        default: '',
+        summary: 'Debian/Ubuntu packages for every image, e.g. libgl1',
+        description: 'plan, build: Debian/Ubuntu packages added to every image of the embedded template (e.g. libgl1 libglib2.0-0 for OpenCV), separated by spaces or newlines, optionally name=version. The matrix spec may set apt-packages too, at the top level or per include item.',
+        commands: ALL,
+        cli: { flag: '--apt-packages', value: 'PKGS', repeatable: true },
+    },
+    {
+        name: 'pip-packages',
+        group: 'Customise',
+        type: 'list',
+        default: '',
+        summary: 'Python packages with versions, installed after the framework',
+        description: "plan, build: Python packages added after the framework, with versions (numpy==1.26.4, opencv-python-headless>=4.10,<5), separated by spaces or newlines. The framework packages (torch, torchvision, torchaudio, tensorflow, tensorflow-cpu, jax, jaxlib) are the matrix's; a package that asks for another version of them fails the build and is named.",
+        commands: ALL,
+        cli: { flag: '--pip-packages', value: 'REQS', repeatable: true },
+    },
+    {
+        name: 'requirements',
+        group: 'Customise',
+        type: 'path',
+        default: '',
+        summary: 'a requirements file (hashes honoured)',
+        description: 'plan, build: a requirements file in the workspace, installed after apt-packages (files it includes with -r/-c come with it). When it has --hash lines, pip runs with --require-hashes.',
+        commands: ALL,
+        cli: { flag: '--requirements', value: 'FILE' },
+    },
+    {
+        name: 'pip-index-url',
+        group: 'Customise',
+        type: 'URL',
+        default: '',
+        summary: 'the index for requirements and pip-packages instead of PyPI',
+        description: 'plan, build: the index for requirements and pip-packages instead of PyPI (a mirror). The framework keeps its own index. No credentials in the URL.',
+        commands: ALL,
+        cli: { flag: '--pip-index-url', value: 'URL' },
+    },
+    {
+        name: 'pip-extra-index-url',
+        group: 'Customise',
+        type: 'list',
+        default: '',
+        summary: 'more indexes for requirements and pip-packages',
+        description: 'plan, build: more indexes to look in for requirements and pip-packages, separated by spaces or newlines. No credentials in the URL.',
+        commands: ALL,
+        cli: { flag: '--pip-extra-index-url', value: 'URL', repeatable: true },
+    },
+    {
+        name: 'env',
+        group: 'Customise',
+        type: 'lines',
+        default: '',
+        summary: 'KEY=VALUE lines set in the images',
+        description: 'plan, build: KEY=VALUE lines set with ENV in the image ($ stays literal).',
+        commands: ALL,
+        cli: { flag: '--env', value: 'K=V', repeatable: true },
+    },
+    {
+        name: 'workdir',
+        group: 'Customise',
+        type: 'path',
+        default: '',
+        summary: "the images' working directory",
+        description: 'plan, build: the working directory of the image (an absolute path; created, and owned by user when set).',
+        commands: ALL,
+        cli: { flag: '--workdir', value: 'DIR' },
+    },
+    {
+        name: 'user',
+        group: 'Customise',
+        type: 'text',
+        default: '',
+        summary: 'a non-root user the images run as: name or name:uid',
+        description: 'plan, build: a non-root user created in the image and run as: name, or name:uid.',
+        commands: ALL,
+        cli: { flag: '--user', value: 'NAME[:UID]' },
+    },
+    {
+        name: 'post-install',
+        group: 'Customise',
+        type: 'path',
+        default: '',
+        summary: 'a script run as root after the packages',
+        description: 'plan, build: a script in the workspace, run as root in its own layer after the packages (with a #! line, or as sh).',
+        commands: ALL,
+        cli: { flag: '--post-install', value: 'FILE' },
+    },
+    {
+        name: 'base-image',
+        group: 'Customise',
+        type: 'template',
+        default: '',
+        summary: 'an image that already holds the framework, with placeholders',
+        description: "plan, build: start FROM an image that already holds the framework and Python with pip, instead of nvidia/cuda plus wheels; placeholders are filled per entry, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime. Its tag is looked up before anything builds and FROM is pinned to its digest; the build fails when its framework or Python is not the entry's.",
+        commands: ALL,
+        cli: { flag: '--base-image', value: 'REF' },
+    },
+    {
+        name: 'tag-suffix',
+        group: 'Customise',
+        type: 'text',
+        default: '',
+        summary: 'text appended to every entry tag',
+        description: 'plan, build: text appended to every entry tag (in the matrix spec, per include item, it makes a variant beside the entry).',
+        commands: ALL,
+        cli: { flag: '--tag-suffix', value: 'TEXT' },
+    },
+    // -- Smoke -----------------------------------------------------------------------------------
+    {
+        name: 'smoke',
+        group: 'Smoke',
+        type: 'choice',
+        default: 'auto',
+        summary: 'all: smoke-test after the build: true, false or auto',
+        description: 'all: run the smoke test after the build: true, false, or auto (when the runner has a GPU, or expect-gpu is false).',
+        commands: SMOKE,
+        cli: { flag: '--smoke', value: 'MODE' },
+    },
+    {
+        name: 'expect-gpu',
+        group: 'Smoke',
+        type: 'boolean',
+        default: 'true',
+        summary: 'check on the GPU (true) or run the CPU check (false)',
+        description: 'smoke: check on the GPU (true), or run the CPU check (false: the framework imports, versions match, a CPU matmul). Entries with cuda cpu always get the CPU check.',
+        commands: SMOKE,
+        cli: { flag: '--expect-gpu', value: 'BOOL' },
+    },
+    {
+        name: 'images',
+        group: 'Smoke',
+        type: 'JSON',
+        default: '',
+        summary: "a build step's images output, naming the image of each entry",
+        description: 'smoke: the images output of an earlier build step (JSON), naming the image of each entry (pinned by digest when there is one). Without it, <image>:<entry tag> is checked.',
+        commands: SMOKE,
+        cli: { flag: '--images', value: 'FILE', file: 'file' },
+    },
+    {
+        name: 'gpu-flags',
+        group: 'Smoke',
+        type: 'text',
+        default: '',
+        summary: 'docker run flags that hand the GPUs in, instead of --gpus',
+        description: 'smoke: docker run flags that hand the GPUs in, instead of --gpus (e.g. --device nvidia.com/gpu=all for CDI, or --runtime nvidia --gpus all). Allowed: --gpus, --device, --runtime, --env/-e, --ipc, --shm-size, --ulimit.',
+        commands: SMOKE,
+        cli: { flag: '--gpu-flags', value: 'FLAGS' },
+    },
+    {
+        name: 'gpus',
+        group: 'Smoke',
+        type: 'text',
+        default: 'all',
+        summary: 'all, or device indexes or UUIDs, e.g. 0,1',
+        description: 'smoke: the GPUs to hand in: all, or device indexes or UUIDs separated by commas (0,1).',
+        commands: SMOKE,
+        cli: { flag: '--gpus', value: 'DEVICES' },
+    },
+    {
+        name: 'smoke-timeout',
+        group: 'Smoke',
+        type: 'number',
+        default: '300',
+        summary: 'seconds before the container is stopped',
+        description: 'smoke: seconds before the container is stopped and the entry fails (5 to 86400).',
+        commands: SMOKE,
+        cli: { flag: '--smoke-timeout', value: 'S' },
+    },
+    {
+        name: 'min-gpus',
+        group: 'Smoke',
+        type: 'number',
+        default: '1',
+        summary: 'GPUs the container must see',
+        description: 'smoke: GPUs the container must see (1 to 64).',
+        commands: SMOKE,
+        cli: { flag: '--min-gpus', value: 'N' },
+    },
+    {
+        name: 'smoke-script',
+        group: 'Smoke',
+        type: 'path',
+        default: '',
+        summary: 'your Python check, run in the container after ours',
+        description: 'smoke: a Python script in the workspace, run in the container after the built-in check, as one more check; the workspace is mounted read-only at /workspace and the script runs there.',
+        commands: SMOKE,
+        cli: { flag: '--smoke-script', value: 'FILE' },
+    },
+    {
+        name: 'smoke-python',
+        group: 'Smoke',
+        type: 'text',
+        default: 'python3',
+        summary: 'the interpreter in the image',
+        description: 'smoke: the Python interpreter in the image.',
+        commands: SMOKE,
+        cli: { flag: '--smoke-python', value: 'PATH' },
+    },
+    {
+        name: 'smoke-shm-size',
+        group: 'Smoke',
+        type: 'size',
+        default: '',
+        summary: "the container's /dev/shm (empty: 1g)",
+        description: "smoke: size of the container's /dev/shm; empty for 1g (PyTorch DataLoader workers share tensors through it, and Docker's own 64m is too small).",
+        commands: SMOKE,
+        cli: { flag: '--smoke-shm-size', value: 'SIZE' },
+    },
+    {
+        name: 'smoke-ipc-host',
+        group: 'Smoke',
+        type: 'boolean',
+        default: 'false',
+        summary: "share the host's IPC namespace instead of a sized /dev/shm",
+        description: "smoke: share the host's IPC namespace instead (true or false); not together with smoke-shm-size.",
+        commands: SMOKE,
+        cli: { flag: '--smoke-ipc-host', switch: true },
+    },
+    {
+        name: 'smoke-memory',
+        group: 'Smoke',
+        type: 'size',
+        default: '',
+        summary: 'memory limit of the container, e.g. 16g',
+        description: 'smoke: memory limit of the container, e.g. 16g; empty for none.',
+        commands: SMOKE,
+        cli: { flag: '--smoke-memory', value: 'SIZE' },
+    },
+    {
+        name: 'smoke-cpus',
+        group: 'Smoke',
+        type: 'number',
+        default: '',
+        summary: 'CPU limit of the container, e.g. 4 or 1.5',
+        description: 'smoke: CPU limit of the container, e.g. 4 or 1.5; empty for none.',
+        commands: SMOKE,
+        cli: { flag: '--smoke-cpus', value: 'N' },
+    },
+    {
+        name: 'smoke-env',
+        group: 'Smoke',
+        type: 'lines',
+        default: '',
+        summary: "KEY=VALUE lines for the check (kept out of docker's argv)",
+        description: 'smoke: KEY=VALUE lines set in the container; values reach docker through its environment, never its command line.',
+        commands: SMOKE,
+        cli: { flag: '--smoke-env', value: 'K=V', repeatable: true },
+    },
+    // -- Reproducibility -------------------------------------------------------------------------
+    {
+        name: 'source-date-epoch',
+        group: 'Reproducibility',
+        type: 'number',
+        default: '',
+        summary: 'seconds since 1970 (empty: the commit time of HEAD)',
+        description: 'repro: SOURCE_DATE_EPOCH for both builds, seconds since 1970; empty for the commit time of HEAD.',
+        commands: REPRO,
+        cli: { flag: '--source-date-epoch', value: 'S' },
+    },
+    {
+        name: 'baseline',
+        group: 'Reproducibility',
+        type: 'template',
+        default: '',
+        summary: 'the image to compare with, e.g. {image}:{tag}',
+        description: 'repro: the image to compare each entry with (packages, versions, sizes), a template with {image}, {tag}, {key}, {torch}, ... e.g. {image}:{tag} for the same tag built from the default branch. Empty: no change-impact report.',
+        commands: REPRO,
+        cli: { flag: '--baseline', value: 'TEMPLATE' },
+    },
+    {
+        name: 'fail-on',
+        group: 'Reproducibility',
+        type: 'choice',
+        default: 'nondeterministic',
+        summary: 'nondeterministic, drift, both or none',
+        description: 'repro: fail the step when an image is nondeterministic, when it drifts from its baseline (drift), both, or none.',
+        commands: REPRO,
+        cli: { flag: '--fail-on', value: 'WHAT' },
+    },
+];
+const INPUT_GROUPS = ['Common', 'Build', 'Customise', 'Smoke', 'Reproducibility'];
+function inputRow(name) {
+    return INPUTS.find((r) => r.name === name);
+}
+/** Flags only the CLI has: how it prints, and what it prints instead of running. */
+const CLI_ONLY = [
+    { flag: '--format', value: 'FORMAT', summary: 'json (default), table or markdown' },
+    {
+        flag: '--print-dockerfile',
+        value: 'E',
+        summary: 'print the Dockerfile rendered for entry E (tag, key or 1-based position) instead of the plan',
+    },
+    { flag: '-h, --help', value: '', summary: "show this help (after a command: that command's options)" },
+    { flag: '--version', value: '', summary: 'show the version' },
+];
+
+
+/***/ }),
+
+/***/ 8463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FF: () => (/* binding */ parseKeyValueLines),
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   Mn: () => (/* binding */ lines),
+/* harmony export */   aK: () => (/* binding */ parseKeyValue),
+/* harmony export */   aL: () => (/* binding */ words),
+/* harmony export */   hy: () => (/* binding */ LABEL_KEY),
+/* harmony export */   nN: () => (/* binding */ VARIABLE_NAME),
+/* harmony export */   oA: () => (/* binding */ parseWholeNumber),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/**
+ * One parser per kind of value an input holds, shared by every input of that kind, on both
+ * surfaces (action inputs and CLI flags). Each takes the raw text and the field's name for
+ * messages, and says what would be accepted when the text is wrong. Pure.
+ */
+/** true or false (the spellings GitHub's YAML booleans come as); empty: the fallback. */
+function parseBoolean(text, field, fallback) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return fallback;
+    if (/^(true|True|TRUE)$/.test(t))
+        return true;
+    if (/^(false|False|FALSE)$/.test(t))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: true or false`);
+}
+/** A whole number within bounds; empty: the fallback. `unit` names what it counts ("seconds"). */
+function parseWholeNumber(text, field, bounds) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return bounds.fallback;
+    if (/^\d{1,9}$/.test(t) && Number(t) >= bounds.min && Number(t) <= bounds.max)
+        return Number(t);
+    const what = bounds.unit ?? 'a whole number';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: ${what} from ${bounds.min} to ${bounds.max} (default ${bounds.fallback})`);
+}
+/** One of a few words, case-insensitive; empty: the fallback. */
+function parseChoice(text, field, choices, fallback, what = 'valid') {
+    const t = (text ?? '').trim().toLowerCase() || fallback;
+    if (choices.includes(t))
+        return t;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not ${what}; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .listWords */ .yh)([...choices])}`);
+}
+/** Non-empty lines, trimmed; comment lines (#) dropped. Commas do not split: values may contain them. */
+function lines(text) {
+    return (text ?? '')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+/** Items of a list input: lines (# starts a comment line), each split on spaces. */
+function words(text) {
+    return lines(text).flatMap((l) => l.split(/\s+/));
+}
+/** Names of build-args and environment variables. */
+const VARIABLE_NAME = { key: /^[A-Za-z_][A-Za-z0-9_]*$/, form: 'KEY=VALUE with a name of letters, digits and _' };
+/** Label keys (reverse-DNS and the like, as docker/metadata-action writes them). */
+const LABEL_KEY = { key: /^[A-Za-z0-9][A-Za-z0-9._/-]*$/, form: 'key=value' };
+/** One KEY=VALUE: the key checked against its form; the value may not hold control characters (a newline). */
+function parseKeyValue(text, field, form) {
+    const eq = text.indexOf('=');
+    const key = eq > 0 ? text.slice(0, eq).trim() : '';
+    if (!form.key.test(key))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not ${form.form}`);
+    const value = text.slice(eq + 1);
+    if (/[\u0000-\u001f\u007f]/.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field} (${key}): the value contains control characters (a newline?); one line per variable`);
+    }
+    return [key, value];
+}
+/** KEY=VALUE lines, numbered in messages. */
+function parseKeyValueLines(text, field, form) {
+    return lines(text).map((line, i) => parseKeyValue(line, `${field} line ${i + 1}`, form));
+}
+
+
+/***/ }),
+
 /***/ 2997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   IS: () => (/* binding */ namedEntry),
-/* harmony export */   Jo: () => (/* binding */ buildEntry),
-/* harmony export */   T_: () => (/* binding */ frameworkTitle),
 /* harmony export */   bA: () => (/* binding */ frameworkFromBaseImage),
 /* harmony export */   cu: () => (/* binding */ identityOf),
 /* harmony export */   dr: () => (/* binding */ customiseEntry),
-/* harmony export */   k2: () => (/* binding */ entryKey),
-/* harmony export */   uY: () => (/* binding */ baseImageFor),
-/* harmony export */   xu: () => (/* binding */ frameworkVersion)
+/* harmony export */   k2: () => (/* binding */ entryKey)
 /* harmony export */ });
-/* unused harmony exports FRAMEWORKS, plainTag, renderBaseImage */
+/* unused harmony export plainTag */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6291);
+/* harmony import */ var _inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8043);
 
 
-const FRAMEWORKS = (/* unused pure expression or super */ null && (['pytorch', 'tensorflow', 'jax']));
-/** The framework's own version: torch, tensorflow or jax. */
-function frameworkVersion(e) {
-    return e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? e.tensorflow : e.jax;
-}
-/** "torch 2.4.1", "tensorflow 2.18.1", "jax 0.8.0" */
-function frameworkTitle(e) {
-    return `${e.framework === 'pytorch' ? 'torch' : e.framework} ${frameworkVersion(e)}`;
-}
-function buildEntry(parts, data) {
-    const { release, patch, cuda, variant, python, ubuntu, flavor } = parts;
-    const os = `ubuntu${ubuntu}`;
-    const channel = release.status === 'rc' ? 'test' : 'release';
-    const indexTemplate = release.status === 'rc' ? data.indexUrls.rc : data.indexUrls.stable;
-    const fields = {
-        framework: 'pytorch',
-        torch: patch.torch,
-        torchvision: patch.torchvision,
-        torchaudio: patch.torchaudio,
-        cuda: cuda ? cuda.version : 'cpu',
-        cudaVariant: variant,
-        cudaFull: cuda ? cuda.release : null,
-        cudnn: cuda ? (release.cuda.cudnn[variant] ?? null) : null,
-        python,
-        os,
-        flavor,
-        baseImage: baseImageFor(cuda, ubuntu, flavor),
-        indexUrl: indexTemplate.replace('{variant}', variant),
-        channel,
-        minDriver: cuda ? cuda.minDriver : null,
-    };
+
+
+/** A new entry from its identity: named and keyed. */
+function namedEntry(fields) {
     return { ...fields, tag: plainTag(fields), key: entryKey(fields) };
 }
 /**
@@ -7553,7 +8507,7 @@ function customiseEntry(entry, custom) {
         return entry;
     const fields = identityOf(entry);
     const stored = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .compact */ .oE)(custom);
-    const baseImage = custom.baseImage ? renderBaseImage(custom.baseImage, entry) : entry.baseImage;
+    const baseImage = custom.baseImage ? (0,_inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_3__/* .renderPlaceholders */ .r8)(custom.baseImage, entry) : entry.baseImage;
     const tag = custom.tagSuffix ? `${plainTag(entry)}-${custom.tagSuffix}` : plainTag(entry);
     const customised = { ...fields, baseImage };
     return { ...customised, tag, key: entryKey(customised, stored), customisation: stored };
@@ -7563,47 +8517,15 @@ function identityOf(entry) {
     const { tag: _tag, key: _key, customisation: _c, ...fields } = entry;
     return fields;
 }
-/** A new entry (tensorflow, jax) from its identity: named and keyed. */
-function namedEntry(fields) {
-    return { ...fields, tag: plainTag(fields), key: entryKey(fields) };
-}
-/** "2.4.1-cu124-py3.11-ubuntu22.04" (torch, as before), "tf2.18.1-cu125-...", "jax0.8.0-cuda13-..." */
+/** "2.4.1-cu124-py3.11-ubuntu22.04" (torch), "tf2.18.1-cu125-...", "jax0.8.0-cuda13-..." */
 function plainTag(e) {
-    const name = e.framework === 'pytorch' ? e.torch : e.framework === 'tensorflow' ? `tf${e.tensorflow}` : `jax${e.jax}`;
-    return `${name}-${e.cudaVariant}-py${e.python}-${e.os}${e.flavor === 'devel' ? '-devel' : ''}`;
+    const framework = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkOf */ .K5)(e);
+    const version = String(e[framework.key]);
+    return `${framework.tagName(version)}-${e.cudaVariant}-py${e.python}-${e.os}${e.flavor === 'devel' ? '-devel' : ''}`;
 }
 /** Whether the entry's framework comes with its base image (base-image) rather than from pip. */
 function frameworkFromBaseImage(entry) {
     return Boolean(entry.customisation?.baseImage);
-}
-/** Fill a base-image template's {placeholders} from the entry. */
-function renderBaseImage(template, entry) {
-    const values = {
-        framework: entry.framework,
-        version: frameworkVersion(entry),
-        torch: entry.framework === 'pytorch' ? entry.torch : '',
-        torchvision: (entry.framework === 'pytorch' ? entry.torchvision : null) ?? '',
-        torchaudio: (entry.framework === 'pytorch' ? entry.torchaudio : null) ?? '',
-        tensorflow: entry.framework === 'tensorflow' ? entry.tensorflow : '',
-        jax: entry.framework === 'jax' ? entry.jax : '',
-        cuda: entry.cuda,
-        cudaFull: entry.cudaFull ?? entry.cuda,
-        cudaVariant: entry.cudaVariant,
-        cudnn: entry.cudnn ?? '',
-        cudnnMajor: entry.cudnn?.split('.')[0] ?? '',
-        python: entry.python,
-        os: entry.os,
-        ubuntu: entry.os.replace(/^ubuntu/, ''),
-        flavor: entry.flavor,
-    };
-    return template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
-}
-/** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, or plain ubuntu for CPU images. */
-function baseImageFor(cuda, ubuntu, flavor) {
-    if (!cuda)
-        return `ubuntu:${ubuntu}`;
-    const token = cuda.image.cudnnToken ? `${cuda.image.cudnnToken}-` : '';
-    return `nvidia/cuda:${cuda.release}-${token}${flavor}-ubuntu${ubuntu}`;
 }
 /**
  * 12 hex characters of SHA-256 over the fields that define the image, in a
@@ -7611,271 +8533,37 @@ function baseImageFor(cuda, ubuntu, flavor) {
  */
 const KEY_VERSION = 1;
 function entryKey(fields, customisation) {
+    const framework = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkOf */ .K5)(fields);
     const custom = customisation && Object.keys(customisation).length ? [customisation] : [];
     const common = [fields.cudaVariant, fields.cudaFull, fields.cudnn, fields.python, fields.os, fields.flavor, fields.baseImage];
-    // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
-    const canonical = fields.framework === 'pytorch'
-        ? [KEY_VERSION, fields.torch, fields.torchvision, fields.torchaudio, ...common, fields.indexUrl, ...custom]
-        : [KEY_VERSION, fields.framework, frameworkVersion(fields), ...common, ...custom];
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 12);
+    const version = fields[framework.key];
+    const parts = framework.keyParts ? framework.keyParts(fields, common) : [framework.id, version, ...common];
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(JSON.stringify([KEY_VERSION, ...parts, ...custom]))
+        .digest('hex')
+        .slice(0, 12);
 }
 
 
 /***/ }),
 
-/***/ 3356:
+/***/ 6749:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  on: () => (/* binding */ DEFAULT_MAX_ENTRIES),
-  yY: () => (/* binding */ resolvePlan),
-  Ni: () => (/* binding */ resolvePlans)
-});
-
-// UNUSED EXPORTS: MAX_CROSS_PRODUCT
-
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-// EXTERNAL MODULE: ./src/compat/variant.ts
-var compat_variant = __nccwpck_require__(2899);
-// EXTERNAL MODULE: ./src/custom/customisation.ts
-var customisation = __nccwpck_require__(7147);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/compat/frameworks.ts + 1 modules
-var compat_frameworks = __nccwpck_require__(97);
-// EXTERNAL MODULE: ./src/matrix/entry.ts
-var entry = __nccwpck_require__(2997);
-// EXTERNAL MODULE: ./src/matrix/selectors.ts
-var selectors = __nccwpck_require__(5003);
-;// CONCATENATED MODULE: ./src/matrix/frameworks.ts
-
-
-
-
-class FrameworkResolver {
-    data;
-    compat;
-    warnings = new Set();
-    constructor(data, compat) {
-        this.data = data;
-        this.compat = compat;
-    }
-    /** Entries for one cell; what the data rules out goes to `skip` (or, with no skip, is the thrown error). */
-    resolve(framework, cell, skip) {
-        const out = [];
-        let last = '';
-        const skipped = (version, cuda, python, os, reason) => {
-            last = reason;
-            skip?.({ framework, version, cuda, python, os, flavor: cell.flavor.flavor, reason });
-        };
-        for (const release of this.versions(framework, cell.version)) {
-            if (cell.flavor.flavor === 'devel') {
-                skipped(release.version, cell.cuda.text, cell.python.text, cell.os.text, `${framework} images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)`);
-                continue;
-            }
-            const cuda = framework === 'tensorflow' ? this.tfCuda(this.tfRelease(release.version), cell.cuda) : this.jaxCuda(this.jaxRelease(release.version), cell.cuda);
-            if ('reason' in cuda) {
-                skipped(release.version, cell.cuda.text, cell.python.text, cell.os.text, cuda.reason);
-                continue;
-            }
-            const python = this.python(framework, release, cell.python);
-            if ('reason' in python) {
-                skipped(release.version, cuda.ok.variant, cell.python.text, cell.os.text, python.reason);
-                continue;
-            }
-            for (const py of python.ok) {
-                const os = this.os(framework, release, cuda.ok, cell.os);
-                if ('reason' in os) {
-                    skipped(release.version, cuda.ok.variant, py, cell.os.text, os.reason);
-                    continue;
-                }
-                out.push(framework === 'tensorflow' ? this.tfEntry(release.version, cuda.ok, py, os.ok) : this.jaxEntry(release.version, cuda.ok, py, os.ok));
-            }
-        }
-        if (out.length === 0 && !skip)
-            throw new errors/* UserError */.yo(`${cell.version.field}: ${framework} ${cell.version.text} was never shipped for ${describeCell(cell)}: ${last}`);
-        return out;
-    }
-    // -- versions --------------------------------------------------------------------------------
-    /** Whether a version matches a selector as it would select (include, exclude). */
-    versionMatches(framework, version, sel) {
-        switch (sel.kind) {
-            case 'latest':
-                return this.known(framework)[0]?.version === version;
-            case 'exact':
-                return version === sel.version;
-            case 'minor':
-                return version.split('.').slice(0, 2).join('.') === sel.minor;
-            case 'range':
-                return semver_default().satisfies(version, sel.range);
-        }
-    }
-    known(framework) {
-        const list = framework === 'tensorflow'
-            ? this.data.tensorflow.flatMap((r) => r.patches.map((p) => ({ version: p, minor: r.minor, python: r.python })))
-            : this.data.jax.map((r) => ({ version: r.version, minor: r.version.split('.').slice(0, 2).join('.'), python: r.python }));
-        return list.sort((a, b) => semver_default().rcompare(a.version, b.version));
-    }
-    versions(framework, sel) {
-        const known = this.known(framework);
-        const span = `${known[known.length - 1]?.version} to ${known[0]?.version}`;
-        switch (sel.kind) {
-            case 'latest':
-                return known.slice(0, 1);
-            case 'exact': {
-                const hit = known.find((k) => k.version === sel.version);
-                if (hit)
-                    return [hit];
-                const sameMinor = known.filter((k) => k.minor === `${semver_default().major(sel.version)}.${semver_default().minor(sel.version)}`).map((k) => k.version);
-                throw new errors/* UserError */.yo(sameMinor.length
-                    ? `${sel.field}: ${framework} ${sel.version} is not in the release data; ${framework} ${sameMinor[0]?.split('.').slice(0, 2).join('.')} has ${(0,errors/* listWords */.yh)(sameMinor.reverse())}`
-                    : `${sel.field}: ${framework} ${sel.version} is not in the release data (it knows ${span})${framework === 'tensorflow' && sel.version.startsWith('2.22') ? '; 2.22 is left out: its CUDA and cuDNN are not in the tested-build table' : ''}`);
-            }
-            case 'minor': {
-                const newest = known.find((k) => k.minor === sel.minor);
-                if (!newest)
-                    throw new errors/* UserError */.yo(`${sel.field}: ${framework} ${sel.minor} is not in the release data; known: ${[...new Set(known.map((k) => k.minor))].reverse().join(', ')}`);
-                return [newest];
-            }
-            case 'range': {
-                const perMinor = new Map();
-                for (const k of known)
-                    if (!perMinor.has(k.minor) && semver_default().satisfies(k.version, sel.range))
-                        perMinor.set(k.minor, k);
-                if (perMinor.size === 0)
-                    throw new errors/* UserError */.yo(`${sel.field}: ${JSON.stringify(sel.text)} matches no ${framework} release in the data (it knows ${span})`);
-                return [...perMinor.values()];
-            }
-        }
-    }
-    tfRelease(version) {
-        return this.data.tensorflow.find((r) => r.patches.includes(version));
-    }
-    jaxRelease(version) {
-        return this.data.jax.find((r) => r.version === version);
-    }
-    // -- CUDA ------------------------------------------------------------------------------------
-    tfCuda(release, sel) {
-        const gpu = { cuda: release.cuda, variant: `cu${release.cuda.replace('.', '')}`, full: release.cudaFull, cudnn: release.cudnn, baseImage: release.baseImage, minDriver: release.minDriver, os: [release.os.replace('ubuntu', '')] };
-        const built = `tensorflow ${release.minor} is built for CUDA ${release.cuda} (cuDNN ${release.cudnn}); its CUDA follows from the release`;
-        switch (sel.kind) {
-            case 'default':
-                return { ok: gpu };
-            case 'cpu':
-                return { ok: this.cpuChoice() };
-            case 'minor':
-                return sel.version === release.cuda ? { ok: gpu } : { reason: `${built}, not ${sel.version}` };
-            case 'major':
-                return release.cuda.split('.')[0] === sel.major ? { ok: gpu } : { reason: `${built}, not CUDA ${sel.major}` };
-        }
-    }
-    jaxCuda(release, sel) {
-        const choice = (major) => {
-            const extra = this.data.jaxCuda[major];
-            if (!extra || !release.cuda.includes(major)) {
-                return { reason: `jax ${release.version} has no stable jax[cuda${major}] extra; it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu` };
-            }
-            const base = this.compat.cuda.find((c) => c.version === extra.baseCuda);
-            if (!base)
-                return { reason: `the release data has no nvidia/cuda ${extra.baseCuda} image for jax[cuda${major}]` };
-            return {
-                ok: { cuda: base.version, variant: extra.extra, full: base.release, cudnn: null, baseImage: `nvidia/cuda:${base.release}-base-ubuntu{ubuntu}`, minDriver: base.minDriver, os: base.image.ubuntu },
-            };
-        };
-        switch (sel.kind) {
-            case 'default':
-                return choice('12'); // plain jax[cuda] is jax[cuda12]
-            case 'cpu':
-                return { ok: this.cpuChoice() };
-            case 'major':
-                return choice(sel.major);
-            case 'minor':
-                return { reason: `jax's CUDA wheels come per major (jax[cuda12], jax[cuda13]), not per minor: ask for cuda ${sel.version.split('.')[0]}` };
-        }
-    }
-    cpuChoice() {
-        return { cuda: 'cpu', variant: 'cpu', full: null, cudnn: null, baseImage: 'ubuntu:{ubuntu}', minDriver: null, os: this.compat.cpuImage.ubuntu };
-    }
-    // -- Python and OS ---------------------------------------------------------------------------
-    python(framework, release, sel) {
-        const list = release.python;
-        const span = `${list[0]}–${list[list.length - 1]}`;
-        switch (sel.kind) {
-            case 'default':
-                return { ok: [list[list.length - 1]] };
-            case 'exact':
-                return list.includes(sel.version) ? { ok: [sel.version] } : { reason: `${framework} ${release.version} has wheels for Python ${span}; not ${sel.version}` };
-            case 'range': {
-                const hits = list.filter((v) => (0,selectors/* minorSatisfies */.xp)(v, sel.range));
-                return hits.length ? { ok: hits } : { reason: `${framework} ${release.version} has wheels for Python ${span}; none of them matches ${sel.text}` };
-            }
-        }
-    }
-    os(framework, release, cuda, sel) {
-        const available = cuda.os;
-        if (sel.kind === 'default')
-            return { ok: available[available.length - 1] };
-        if (available.includes(sel.ubuntu))
-            return { ok: sel.ubuntu };
-        return { reason: `${framework} ${release.version} images for ${cuda.variant} are built on ${available.map((u) => `ubuntu${u}`).join(', ')}; not ${sel.text}` };
-    }
-    // -- entries ---------------------------------------------------------------------------------
-    tfEntry(version, cuda, python, ubuntu) {
-        const release = this.tfRelease(version);
-        for (const [what, p] of Object.entries(release.provenance)) {
-            if (p === 'inferred' && (what !== 'baseImage' || cuda.cuda !== 'cpu')) {
-                this.warnings.add(`tensorflow ${release.minor}: the ${what === 'cudaLibraries' ? 'CUDA library pins' : what === 'baseImage' ? `base image ${release.baseImage}` : what} ${what === 'cudaLibraries' ? 'are' : 'is'} inferred, not read; check before relying on it`);
-            }
-        }
-        if (release.install === 'and-cuda' && cuda.cuda !== 'cpu') {
-            this.warnings.add(`tensorflow ${release.minor}: its CUDA library versions are not in the data; tensorflow[and-cuda] pins them exactly, and the image's inventory records them`);
-        }
-        return (0,entry/* namedEntry */.IS)({
-            framework: 'tensorflow',
-            tensorflow: version,
-            cuda: cuda.cuda,
-            cudaVariant: cuda.variant,
-            cudaFull: cuda.full,
-            cudnn: cuda.cudnn,
-            python,
-            os: `ubuntu${ubuntu}`,
-            flavor: 'runtime',
-            baseImage: cuda.baseImage.replace('{ubuntu}', ubuntu),
-            minDriver: cuda.minDriver,
-        });
-    }
-    jaxEntry(version, cuda, python, ubuntu) {
-        if (cuda.cuda !== 'cpu') {
-            this.warnings.add(`jax ${version} ${cuda.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; the image's inventory records what it got (pin them with pip-packages to hold them)`);
-        }
-        return (0,entry/* namedEntry */.IS)({
-            framework: 'jax',
-            jax: version,
-            cuda: cuda.cuda,
-            cudaVariant: cuda.variant,
-            cudaFull: cuda.full,
-            cudnn: null,
-            python,
-            os: `ubuntu${ubuntu}`,
-            flavor: 'runtime',
-            baseImage: cuda.baseImage.replace('{ubuntu}', ubuntu),
-            minDriver: cuda.minDriver,
-        });
-    }
-}
-function describeCell(cell) {
-    return [`cuda ${cell.cuda.text}`, `python ${cell.python.text}`, `os ${cell.os.text}`].join(', ');
-}
-
-// EXTERNAL MODULE: ./src/matrix/spec.ts
-var matrix_spec = __nccwpck_require__(9778);
-;// CONCATENATED MODULE: ./src/matrix/resolve.ts
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ni: () => (/* binding */ resolvePlans),
+/* harmony export */   on: () => (/* binding */ DEFAULT_MAX_ENTRIES),
+/* harmony export */   yY: () => (/* binding */ resolvePlan)
+/* harmony export */ });
+/* unused harmony export MAX_CROSS_PRODUCT */
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6291);
+/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2997);
+/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5003);
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9778);
 
 
 
@@ -7886,124 +8574,22 @@ var matrix_spec = __nccwpck_require__(9778);
 const DEFAULT_MAX_ENTRIES = 256;
 /** Most cross-product cells expanded before filtering, whatever max-entries says. */
 const MAX_CROSS_PRODUCT = 1_000_000;
+/** The keys an include or exclude item can name, the framework's version first. */
+const KEYS = ['version', ..._spec_js__WEBPACK_IMPORTED_MODULE_5__/* .AXES */ .gR];
 function resolvePlan(spec, data, options) {
     return resolvePlans([spec], data, options);
 }
 /** Several specs (a list at the top level): each resolved, their entries joined. */
 function resolvePlans(specs, data, options) {
-    const frameworks = new FrameworkResolver((0,compat_frameworks/* bundledFrameworks */.c)(), data);
-    const parts = specs.map((spec) => (spec.framework === 'pytorch' ? new Resolver(data, frameworks).plan(spec, options) : planOtherFramework(spec, options, frameworks)));
+    const warnings = new Set();
+    const parts = specs.map((spec) => new SpecPlanner(spec, data, warnings).plan(options));
     const include = dedupe(parts.flatMap((p) => p.include));
     checkTagsUnique(include);
     if (include.length > options.maxEntries) {
-        throw new errors/* UserError */.yo(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
             `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`);
     }
-    return { include, skipped: parts.flatMap((p) => p.skipped), warnings: [...new Set([...parts.flatMap((p) => p.warnings), ...frameworks.warnings])] };
-}
-/** A spec whose versions are tensorflow's or jax's. */
-function planOtherFramework(spec, options, frameworks) {
-    const framework = spec.framework;
-    const everyEntry = (0,customisation/* mergeCustomisation */.VI)(options.customisation ?? (0,customisation/* emptyCustomisation */.QG)(), spec.customisation);
-    const skipped = [];
-    const skip = (s) => {
-        skipped.push({ framework: s.framework, [s.framework]: s.version, cuda: s.cuda, python: s.python, os: s.os, flavor: s.flavor, reason: s.reason });
-    };
-    let resolved = [];
-    for (const version of spec.axes[framework] ?? []) {
-        for (const cuda of spec.axes.cuda ?? [DEFAULTS.cuda])
-            for (const python of spec.axes.python ?? [DEFAULTS.python])
-                for (const os of spec.axes.os ?? [DEFAULTS.os])
-                    for (const flavor of spec.axes.flavor ?? [DEFAULTS.flavor]) {
-                        for (const entry of frameworks.resolve(framework, { version, cuda, python, os, flavor }, skip))
-                            resolved.push({ entry, custom: everyEntry });
-                    }
-    }
-    spec.exclude.forEach((exclude, i) => {
-        if (exclude.torch)
-            throw new errors/* UserError */.yo(`matrix.exclude[${i}]: names torch in a ${framework} spec; exclude ${framework} versions here`);
-        const before = resolved.length;
-        resolved = resolved.filter((r) => !otherMatches(r.entry, exclude, frameworks));
-        if (resolved.length === before)
-            frameworks.warnings.add(`matrix.exclude[${i}] matched no entry`);
-    });
-    const added = [];
-    spec.include.forEach((item, i) => {
-        const field = `matrix.include[${i}]`;
-        const custom = spec.includeCustomisation[i] ?? null;
-        if (item.torch)
-            throw new errors/* UserError */.yo(`${field}: names torch in a ${framework} spec; give a list of specs instead, e.g. [{${framework}: "..."}, {torch: "2.4"}]`);
-        const other = item.tensorflow && framework !== 'tensorflow' ? 'tensorflow' : item.jax && framework !== 'jax' ? 'jax' : undefined;
-        const matched = other ? [] : resolved.filter((r) => otherMatches(r.entry, item, frameworks));
-        if (matched.length === 0) {
-            added.push(...otherInclude(item, field, (0,customisation/* mergeCustomisation */.VI)(everyEntry, custom), frameworks));
-            return;
-        }
-        applyAdditions(matched, custom, added);
-    });
-    const include = [...resolved, ...added].map((r) => (0,entry/* customiseEntry */.dr)(r.entry, r.custom));
-    if (include.length === 0) {
-        const reasons = [...new Set(skipped.map((s) => s.reason))];
-        throw new errors/* UserError */.yo(`the ${framework} matrix resolves to no entries.${reasons.length ? `\nSkipped because:\n  ${reasons.slice(0, 10).join('\n  ')}` : ''}`);
-    }
-    return { include, skipped, warnings: [] };
-}
-/**
- * An include item's additions (apt-packages, ...) to the entries it matched. With tag-suffix they
- * make variants: a copy of each matched entry, beside it (and true is returned). Otherwise GitHub's
- * rule: they are added to the matched entries themselves.
- */
-function applyAdditions(matched, custom, added) {
-    if (custom?.tagSuffix) {
-        for (const r of matched)
-            added.push({ ...r, custom: (0,customisation/* mergeCustomisation */.VI)(r.custom, custom) });
-        return true;
-    }
-    if (custom)
-        for (const r of matched)
-            r.custom = (0,customisation/* mergeCustomisation */.VI)(r.custom, custom);
-    return false;
-}
-/** An include item that names tensorflow or jax: a new entry of that framework. */
-function otherInclude(item, field, custom, frameworks) {
-    const framework = item.tensorflow ? 'tensorflow' : item.jax ? 'jax' : null;
-    const version = item.tensorflow ?? item.jax;
-    if (!framework || !version)
-        throw new errors/* UserError */.yo(`${field}: matches no entry of the matrix and names no version; a new entry needs torch, tensorflow or jax (e.g. tensorflow: "2.18")`);
-    const cell = { version, cuda: item.cuda ?? DEFAULTS.cuda, python: item.python ?? DEFAULTS.python, os: item.os ?? DEFAULTS.os, flavor: item.flavor ?? DEFAULTS.flavor };
-    return frameworks.resolve(framework, cell).map((entry) => ({ entry, custom }));
-}
-/** Whether a tensorflow or jax entry matches an include or exclude item on every key it gives. */
-function otherMatches(entry, item, frameworks) {
-    if (entry.framework === 'pytorch')
-        return false;
-    const version = entry.framework === 'tensorflow' ? entry.tensorflow : entry.jax;
-    const sel = entry.framework === 'tensorflow' ? item.tensorflow : item.jax;
-    if ((entry.framework === 'tensorflow' && item.jax) || (entry.framework === 'jax' && item.tensorflow))
-        return false;
-    if (sel && !frameworks.versionMatches(entry.framework, version, sel))
-        return false;
-    if (item.cuda) {
-        const c = item.cuda;
-        const ok = c.kind === 'cpu'
-            ? entry.cuda === 'cpu'
-            : c.kind === 'default'
-                ? entry.cuda !== 'cpu' && (entry.framework === 'tensorflow' || entry.cudaVariant === 'cuda12')
-                : c.kind === 'major'
-                    ? entry.cuda.split('.')[0] === c.major
-                    : entry.cuda === c.version;
-        if (!ok)
-            return false;
-    }
-    if (item.python?.kind === 'exact' && entry.python !== item.python.version)
-        return false;
-    if (item.python?.kind === 'range' && !(0,selectors/* minorSatisfies */.xp)(entry.python, item.python.range))
-        return false;
-    if (item.os?.kind === 'ubuntu' && entry.os !== `ubuntu${item.os.ubuntu}`)
-        return false;
-    if (item.flavor && entry.flavor !== item.flavor.flavor)
-        return false;
-    return true;
+    return { include, skipped: parts.flatMap((p) => p.skipped), warnings: [...warnings] };
 }
 const DEFAULTS = {
     cuda: { kind: 'default', text: 'default', field: '' },
@@ -8011,71 +8597,70 @@ const DEFAULTS = {
     os: { kind: 'default', text: 'default', field: '' },
     flavor: { kind: 'flavor', text: 'runtime', field: '', flavor: 'runtime' },
 };
-class Resolver {
+const COMPAT_HINT = 'add newer releases with compat-file';
+class SpecPlanner {
+    spec;
     data;
-    frameworks;
-    releases = new Map();
-    cudaByVersion = new Map();
-    /** every known patch, newest first */
-    known = [];
-    latest;
-    torchCache = new Map();
-    warnings = new Set();
+    warnings;
+    framework;
+    context;
     skipped = [];
-    constructor(data, frameworks) {
+    versionCache = new Map();
+    /** reason of the last skip, for include errors (which are errors, not skips) */
+    lastReason = '';
+    constructor(spec, data, warnings) {
+        this.spec = spec;
         this.data = data;
-        this.frameworks = frameworks ?? new FrameworkResolver((0,compat_frameworks/* bundledFrameworks */.c)(), data);
-        for (const release of data.torch) {
-            this.releases.set(release.minor, release);
-            for (const patch of release.patches)
-                this.known.push({ release, patch });
-        }
-        this.known.sort((a, b) => semver_default().rcompare(a.patch.torch, b.patch.torch));
-        for (const c of data.cuda)
-            this.cudaByVersion.set(c.version, c);
-        const latest = this.known.find((k) => k.release.status === 'stable');
-        if (!latest)
-            throw new errors/* UserError */.yo('the release data has no stable torch release; `latest` cannot be resolved');
-        this.latest = latest;
+        this.warnings = warnings;
+        this.framework = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkById */ .pl)(spec.framework);
+        this.context = { data, warn: (m) => warnings.add(m) };
     }
-    plan(spec, options) {
-        const axes = matrix_spec/* AXES */.gR.filter((a) => spec.axes[a]);
-        for (const sel of [...(spec.axes.python ?? []), ...spec.include.flatMap((i) => (i.python ? [i.python] : []))]) {
-            this.checkPythonKnown(sel);
-        }
-        const cells = this.crossProduct(spec);
-        const everyEntry = (0,customisation/* mergeCustomisation */.VI)(options.customisation ?? (0,customisation/* emptyCustomisation */.QG)(), spec.customisation);
+    plan(options) {
+        const { spec, framework } = this;
+        for (const sel of spec.axes.python ?? [])
+            this.checkPythonKnown(framework, sel);
+        for (const item of spec.include)
+            if (item.python)
+                this.checkPythonKnown(this.frameworkOfItem(item), item.python);
+        const everyEntry = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(options.customisation ?? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyCustomisation */ .QG)(), spec.customisation);
+        const specKeys = KEYS.filter((k) => (k === 'version' ? spec.versions : spec.axes[k]));
         let resolved = [];
-        for (const cell of cells)
-            resolved.push(...this.resolveCell(cell, true, everyEntry));
-        // Newest torch first; otherwise the order the spec lists values in (sort is stable).
-        const rank = new Map(this.known.map((k, i) => [k.patch, i]));
-        resolved.sort((a, b) => (rank.get(a.parts.patch) ?? 0) - (rank.get(b.parts.patch) ?? 0));
+        for (const cell of this.crossProduct())
+            resolved.push(...this.resolveCell(framework, cell, true, everyEntry));
+        // Newest release first; otherwise the order the spec lists values in (sort is stable).
+        const rank = new Map(framework.releases(this.data).map((r, i) => [r.version, i]));
+        resolved.sort((a, b) => (rank.get(a.parts.release.version) ?? 0) - (rank.get(b.parts.release.version) ?? 0));
         spec.exclude.forEach((exclude, i) => {
+            if (exclude.framework && exclude.framework !== framework.id) {
+                const key = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkById */ .pl)(exclude.framework).key;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`matrix.exclude[${i}]: names ${key} in a ${framework.key} spec; exclude applies to the ${framework.key} entries of this spec`);
+            }
             const before = resolved.length;
-            resolved = resolved.filter((r) => !this.matches(r.parts, exclude));
+            resolved = resolved.filter((r) => !this.matches(r, exclude, KEYS));
             if (resolved.length === before)
                 this.warnings.add(`matrix.exclude[${i}] matched no entry`);
         });
         const added = [];
-        const otherEntries = [];
         spec.include.forEach((include, i) => {
             const field = `matrix.include[${i}]`;
             const custom = spec.includeCustomisation[i] ?? null;
-            // An item that names tensorflow or jax is a new entry of that framework.
-            if (include.tensorflow || include.jax) {
-                otherEntries.push(...otherInclude(include, field, (0,customisation/* mergeCustomisation */.VI)(everyEntry, custom), this.frameworks));
+            const itemFramework = this.frameworkOfItem(include);
+            // An item that names another framework's version is a new entry of that framework.
+            if (itemFramework !== framework) {
+                added.push(...this.resolveInclude(itemFramework, include, field, (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(everyEntry, custom)));
                 return;
             }
-            const matchKeys = Object.keys(include).filter((k) => axes.includes(k));
-            const extraKeys = Object.keys(include).filter((k) => !axes.includes(k));
-            const matched = axes.length === 0 ? [] : resolved.filter((r) => this.matchesOn(r.parts, include, matchKeys));
+            const named = KEYS.filter((k) => include[k]);
+            const matchKeys = named.filter((k) => specKeys.includes(k));
+            const extraKeys = named.filter((k) => !specKeys.includes(k));
+            const matched = specKeys.length === 0 ? [] : resolved.filter((r) => this.matches(r, include, matchKeys));
             if (matched.length === 0) {
-                added.push(...this.resolveInclude(include, field, (0,customisation/* mergeCustomisation */.VI)(everyEntry, custom)));
+                added.push(...this.resolveInclude(framework, include, field, (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(everyEntry, custom)));
                 return;
             }
             if (custom?.tagSuffix && extraKeys.length > 0) {
-                throw new errors/* UserError */.yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${extraKeys.join(', ')} (give those in a separate include item)`);
+                const names = extraKeys.map((k) => (k === 'version' ? framework.key : k));
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${names.join(', ')} (give those in a separate include item)`);
             }
             if (applyAdditions(matched, custom, added))
                 return;
@@ -8088,182 +8673,173 @@ class Resolver {
                 if (!matched.includes(r))
                     return [r];
                 const cell = { ...r.cell, ...extras };
-                const outcome = this.resolveCell(cell, false, r.custom);
+                const outcome = this.resolveCell(framework, cell, false, r.custom);
                 if (outcome.length === 0) {
-                    throw new errors/* UserError */.yo(`${field}: cannot apply ${describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: cannot apply ${this.describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
                 }
                 return outcome;
             });
         });
-        const include = dedupe([...resolved, ...added, ...otherEntries].map((r) => (0,entry/* customiseEntry */.dr)(r.entry, r.custom)));
+        const include = dedupe([...resolved, ...added].map((r) => (0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .customiseEntry */ .dr)(r.entry, r.custom)));
         if (include.length === 0)
-            throw new errors/* UserError */.yo(this.explainEmpty(spec));
-        return { include, skipped: this.skipped, warnings: [...this.warnings] };
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(this.explainEmpty());
+        return { include, skipped: this.skipped, warnings: [] };
     }
-    /** A Python no torch release supports is a typo (or YAML's 3.10 -> 3.1), not a combination to skip. */
-    checkPythonKnown(sel) {
+    frameworkOfItem(item) {
+        return item.framework ? (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkById */ .pl)(item.framework) : this.framework;
+    }
+    /** A Python no release supports is a typo (or YAML's 3.10 -> 3.1), not a combination to skip. */
+    checkPythonKnown(framework, sel) {
         if (sel.kind !== 'exact')
             return;
-        const known = new Set(this.data.torch.flatMap((r) => [...r.python.supported, ...r.python.experimental]));
+        const known = new Set(framework.releases(this.data).flatMap((r) => {
+            const p = framework.pythons(r);
+            return [...p.supported, ...p.experimental];
+        }));
         if (known.has(sel.version))
             return;
-        const sorted = [...known].sort((a, b) => semver_default().compare(`${a}.0`, `${b}.0`));
+        const sorted = [...known].sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().compare(`${a}.0`, `${b}.0`));
         const yamlHint = /^\d+\.\d$/.test(sel.version) && known.has(`${sel.version}0`)
             ? `. If you meant ${sel.version}0: a YAML or JSON tool read it as the number ${sel.version}; quote it ("${sel.version}0")`
             : '';
-        throw new errors/* UserError */.yo(`${sel.field}: Python ${sel.version} is not supported by any torch release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: Python ${sel.version} is not supported by any ${framework.key} release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
     }
-    crossProduct(spec) {
-        const torch = spec.axes.torch;
-        if (!torch)
+    crossProduct() {
+        const { versions, axes } = this.spec;
+        if (!versions)
             return [];
         const lists = {
-            torch,
-            cuda: spec.axes.cuda ?? [DEFAULTS.cuda],
-            python: spec.axes.python ?? [DEFAULTS.python],
-            os: spec.axes.os ?? [DEFAULTS.os],
-            flavor: spec.axes.flavor ?? [DEFAULTS.flavor],
+            cuda: axes.cuda ?? [DEFAULTS.cuda],
+            python: axes.python ?? [DEFAULTS.python],
+            os: axes.os ?? [DEFAULTS.os],
+            flavor: axes.flavor ?? [DEFAULTS.flavor],
         };
-        const size = torch.length * lists.cuda.length * lists.python.length * lists.os.length * lists.flavor.length;
+        const size = versions.length * lists.cuda.length * lists.python.length * lists.os.length * lists.flavor.length;
         if (size > MAX_CROSS_PRODUCT) {
-            throw new errors/* UserError */.yo(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
         }
         const cells = [];
-        for (const t of lists.torch)
-            for (const c of lists.cuda)
-                for (const p of lists.python)
-                    for (const o of lists.os)
-                        for (const f of lists.flavor)
-                            cells.push({ torch: t, cuda: c, python: p, os: o, flavor: f });
+        for (const version of versions)
+            for (const cuda of lists.cuda)
+                for (const python of lists.python)
+                    for (const os of lists.os)
+                        for (const flavor of lists.flavor)
+                            cells.push({ version, cuda, python, os, flavor });
         return cells;
     }
-    resolveInclude(include, field, custom) {
-        if (!include.torch) {
-            throw new errors/* UserError */.yo(`${field}: matches no entry of the matrix and names no torch; a new entry needs torch (e.g. torch: "2.4.1")`);
+    resolveInclude(framework, include, field, custom) {
+        if (!include.version) {
+            const others = frameworkList(framework);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: matches no entry of the matrix and names no ${framework.key} (or ${others}); a new entry needs one, e.g. ${framework.key}: "${framework.example}"`);
         }
         const cell = { ...DEFAULTS, ...include };
-        const out = this.resolveCell(cell, false, custom);
+        const out = this.resolveCell(framework, cell, false, custom);
         if (out.length === 0)
-            throw new errors/* UserError */.yo(`${field}: ${describePartial(include)} was never shipped: ${this.lastReason}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: ${this.describePartial(include, framework)} was never shipped: ${this.lastReason}`);
         return out;
     }
-    /** Reason of the last skip, for include errors (which are errors, not skips). */
-    lastReason = '';
     /**
-     * Resolve one cell of selectors to concrete entries. A cell that the data
-     * rules out is recorded as skipped (cross product) or left for the caller
-     * to turn into an error (include).
+     * Resolve one cell of selectors to concrete entries. A cell that the data rules out is
+     * recorded as skipped (cross product) or left for the caller to turn into an error (include).
      */
-    resolveCell(cell, recordSkips, custom) {
+    resolveCell(framework, cell, recordSkips, custom) {
         const out = [];
-        const skip = (torch, cuda, python, os, reason) => {
+        const skip = (version, cuda, python, os, reason) => {
             this.lastReason = reason;
-            if (recordSkips)
-                this.skipped.push({ torch, cuda, python, os, flavor: cell.flavor.flavor, reason });
+            if (!recordSkips)
+                return;
+            const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
+            this.skipped.push({ ...id, [framework.key]: version, cuda, python, os, flavor: cell.flavor.flavor, reason });
         };
-        for (const known of this.torchFor(cell.torch)) {
-            const { release, patch } = known;
-            const cuda = this.cudaFor(known, cell.cuda);
+        for (const release of this.versionsFor(framework, cell.version)) {
+            const cuda = framework.cuda(release, cell.cuda, this.context);
             if ('reason' in cuda) {
-                skip(patch.torch, cell.cuda.text, cell.python.text, cell.os.text, cuda.reason);
+                skip(release.version, cell.cuda.text, cell.python.text, cell.os.text, cuda.reason);
                 continue;
             }
-            for (const variant of cuda.ok) {
-                const cudaRelease = variant === 'cpu' ? null : (this.cudaByVersion.get((0,compat_variant/* cudaVersionOfVariant */.O)(variant)) ?? null);
-                const python = this.pythonFor(known, cell.python);
+            for (const choice of cuda.ok) {
+                const python = this.pythonFor(framework, release, cell.python);
                 if ('reason' in python) {
-                    skip(patch.torch, variant, cell.python.text, cell.os.text, python.reason);
+                    skip(release.version, choice.variant, cell.python.text, cell.os.text, python.reason);
                     continue;
                 }
                 for (const py of python.ok) {
-                    const os = this.osFor(cudaRelease, cell.os, cell.flavor.flavor);
+                    const os = osFor(framework, choice, cell.os, cell.flavor.flavor);
                     if ('reason' in os) {
-                        skip(patch.torch, variant, py, cell.os.text, os.reason);
+                        skip(release.version, choice.variant, py, cell.os.text, os.reason);
                         continue;
                     }
                     for (const ubuntu of os.ok) {
-                        const parts = { release, patch, cuda: cudaRelease, variant, python: py, ubuntu, flavor: cell.flavor.flavor };
-                        this.noteProvenance(parts, cell);
-                        out.push({ parts, entry: (0,entry/* buildEntry */.Jo)(parts, this.data), cell: concreteCell(cell, parts), custom });
+                        const parts = { release, choice, python: py, ubuntu, flavor: cell.flavor.flavor };
+                        const entry = (0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .namedEntry */ .IS)(framework.entry(parts, this.context));
+                        out.push({ framework, parts, entry, cell: concreteCell(framework, cell, entry), custom });
                     }
                 }
             }
         }
         return out;
     }
-    torchFor(sel) {
-        const cached = this.torchCache.get(sel);
+    versionsFor(framework, sel) {
+        const cached = this.versionCache.get(sel);
         if (cached)
             return cached;
-        const found = this.expandTorch(sel);
-        this.torchCache.set(sel, found);
+        const found = this.expandVersion(framework, sel);
+        this.versionCache.set(sel, found);
         return found;
     }
-    expandTorch(sel) {
-        const span = `${this.known[this.known.length - 1]?.patch.torch} to ${this.latest.patch.torch}`;
-        const compatHint = 'add newer releases with compat-file';
+    expandVersion(framework, sel) {
+        const { key } = framework;
+        const known = framework.releases(this.data);
+        const stable = known.filter((r) => r.stable);
+        const span = `${known[known.length - 1]?.version} to ${stable[0]?.version ?? known[0]?.version}`;
         switch (sel.kind) {
-            case 'latest':
-                return [this.latest];
+            case 'latest': {
+                const newest = stable[0];
+                if (!newest)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: the release data has no stable ${key} release; latest cannot be resolved`);
+                return [newest];
+            }
             case 'exact': {
-                const hit = this.known.find((k) => k.patch.torch === sel.version);
+                const hit = known.find((r) => r.version === sel.version);
                 if (hit)
                     return [hit];
-                const minor = `${semver_default().major(sel.version)}.${semver_default().minor(sel.version)}`;
-                const release = this.releases.get(minor);
-                if (release) {
-                    throw new errors/* UserError */.yo(`${sel.field}: torch ${sel.version} is not a release; torch ${minor} has ${(0,errors/* listWords */.yh)(release.patches.map((p) => p.torch))}`);
+                const minor = `${semver__WEBPACK_IMPORTED_MODULE_0___default().major(sel.version)}.${semver__WEBPACK_IMPORTED_MODULE_0___default().minor(sel.version)}`;
+                const sameMinor = known.filter((r) => r.minor === minor).map((r) => r.version);
+                if (sameMinor.length) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data; ${key} ${minor} has ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .listWords */ .yh)(sameMinor.reverse())}`);
                 }
-                throw new errors/* UserError */.yo(`${sel.field}: torch ${sel.version} is not in the release data (it knows ${span}; ${compatHint})`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data (it knows ${span}; ${COMPAT_HINT})${this.leftOut(key, sel.version)}`);
             }
             case 'minor': {
-                const release = this.releases.get(sel.minor);
-                const newest = this.known.find((k) => k.release === release);
-                if (!release || !newest) {
-                    throw new errors/* UserError */.yo(`${sel.field}: torch ${sel.minor} is not in the release data; known minors: ${[...this.releases.keys()].join(', ')} (${compatHint})`);
+                const newest = known.find((r) => r.minor === sel.minor);
+                if (!newest) {
+                    const minors = [...new Set(known.map((r) => r.minor))].reverse();
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.minor} is not in the release data; known minors: ${minors.join(', ')} (${COMPAT_HINT})${this.leftOut(key, sel.minor)}`);
                 }
                 return [newest];
             }
             case 'range': {
                 const newestPerMinor = new Map();
-                for (const k of this.known) {
-                    if (k.release.status !== 'stable' || newestPerMinor.has(k.release.minor))
-                        continue;
-                    if (semver_default().satisfies(k.patch.torch, sel.range))
-                        newestPerMinor.set(k.release.minor, k);
-                }
+                for (const r of stable)
+                    if (!newestPerMinor.has(r.minor) && semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(r.version, sel.range))
+                        newestPerMinor.set(r.minor, r);
                 if (newestPerMinor.size > 0)
                     return [...newestPerMinor.values()];
-                const rc = this.known.find((k) => k.release.status === 'rc' && semver_default().satisfies(k.patch.torch, sel.range));
-                const rcHint = rc ? `; ${rc.patch.torch} is a release candidate, which a range never picks: ask for it exactly` : '';
-                throw new errors/* UserError */.yo(`${sel.field}: ${JSON.stringify(sel.text)} matches no stable torch release in the data (it knows ${span})${rcHint}`);
+                const rc = known.find((r) => !r.stable && semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(r.version, sel.range));
+                const rcHint = rc ? `; ${rc.version} is a release candidate, which a range never picks: ask for it exactly` : '';
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${JSON.stringify(sel.text)} matches no stable ${key} release in the data (it knows ${span})${rcHint}`);
             }
         }
     }
-    cudaFor({ release, patch }, sel) {
-        const ships = `it ships ${[...release.cuda.variants, 'cpu'].join(', ')}`;
-        switch (sel.kind) {
-            case 'default':
-                return { ok: [release.cuda.pypiDefault] };
-            case 'cpu':
-                return { ok: ['cpu'] };
-            case 'minor': {
-                const variant = (0,compat_variant/* variantOfCudaVersion */.s)(sel.version);
-                if (release.cuda.variants.includes(variant))
-                    return { ok: [variant] };
-                return { reason: `torch ${patch.torch} has no ${variant} wheels; ${ships}` };
-            }
-            case 'major': {
-                const variants = release.cuda.variants.filter((v) => (0,compat_variant/* cudaVersionOfVariant */.O)(v).split('.')[0] === sel.major);
-                if (variants.length)
-                    return { ok: variants };
-                return { reason: `torch ${patch.torch} has no CUDA ${sel.major} wheels; ${ships}` };
-            }
-        }
+    /** What the data says it left out on purpose, for a version it does not have. */
+    leftOut(key, version) {
+        const minor = version.split('.').slice(0, 2).join('.');
+        const note = (this.data.leftOut ?? []).find((l) => l.key === key && (l.versions ?? []).some((v) => v === version || v === minor));
+        return note ? `; ${key} ${note.versions?.includes(version) ? version : minor} is left out: ${note.why}` : '';
     }
-    pythonFor({ release, patch }, sel) {
-        const { supported, experimental } = release.python;
-        const span = `${supported[0]}–${supported[supported.length - 1]}`;
+    pythonFor(framework, release, sel) {
+        const { supported, experimental } = framework.pythons(release);
+        const has = `${framework.key} ${release.version} has wheels for Python ${supported[0]}–${supported[supported.length - 1]}`;
         const exp = experimental.length ? ` (experimental: ${experimental.join(', ')})` : '';
         switch (sel.kind) {
             case 'default':
@@ -8272,98 +8848,89 @@ class Resolver {
                 if (supported.includes(sel.version))
                     return { ok: [sel.version] };
                 if (experimental.includes(sel.version)) {
-                    this.warnings.add(`Python ${sel.version} is experimental for torch ${release.minor}: wheels may be missing or unstable`);
+                    this.warnings.add(`Python ${sel.version} is experimental for ${framework.key} ${release.minor}: wheels may be missing or unstable`);
                     return { ok: [sel.version] };
                 }
-                return { reason: `torch ${patch.torch} supports Python ${span}${exp}; not ${sel.version}` };
+                return { reason: `${has}${exp}; not ${sel.version}` };
             case 'range': {
-                const hits = supported.filter((v) => (0,selectors/* minorSatisfies */.xp)(v, sel.range));
+                const hits = supported.filter((v) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .minorSatisfies */ .xp)(v, sel.range));
                 if (hits.length)
                     return { ok: hits };
-                return { reason: `torch ${patch.torch} supports Python ${span}${exp}; none of them matches ${sel.text}` };
+                return { reason: `${has}${exp}; none of them matches ${sel.text}` };
             }
         }
     }
-    osFor(cuda, sel, flavor) {
-        if (!cuda && flavor === 'devel') {
-            return { reason: 'a CPU-only image has no devel flavor (devel adds the CUDA compiler); use flavor runtime' };
-        }
-        const available = cuda ? cuda.image.ubuntu : this.data.cpuImage.ubuntu;
-        if (sel.kind === 'default')
-            return { ok: [available[available.length - 1]] };
-        if (available.includes(sel.ubuntu))
-            return { ok: [sel.ubuntu] };
-        const what = cuda ? `nvidia/cuda ${cuda.release} images exist` : 'CPU images are built';
-        return { reason: `${what} for ${available.map((u) => `ubuntu${u}`).join(', ')}; not ${sel.text}` };
-    }
-    /** Whether an entry matches every key of a partial entry (exclude, include). */
-    matches(parts, partial) {
-        return this.matchesOn(parts, partial, Object.keys(partial));
-    }
-    matchesOn(parts, partial, keys) {
+    /** Whether a resolved entry matches a partial entry (exclude, include) on the given keys. */
+    matches(r, partial, keys) {
+        if (partial.framework && partial.framework !== r.framework.id)
+            return false;
+        const { framework, parts, entry } = r;
         return keys.every((key) => {
             switch (key) {
-                case 'torch':
-                    return partial.torch ? this.torchMatches(parts, partial.torch) : true;
+                case 'version':
+                    return partial.version ? this.versionMatches(framework, parts.release, partial.version) : true;
                 case 'cuda':
-                    return partial.cuda ? cudaMatches(parts, partial.cuda) : true;
+                    return partial.cuda ? this.cudaMatches(r, partial.cuda) : true;
                 case 'python':
-                    return partial.python ? pythonMatches(parts, partial.python) : true;
+                    return partial.python ? this.pythonMatches(framework, parts, partial.python) : true;
                 case 'os':
-                    return partial.os ? this.osMatches(parts, partial.os) : true;
+                    return partial.os ? osMatches(parts, partial.os) : true;
                 case 'flavor':
-                    return partial.flavor ? parts.flavor === partial.flavor.flavor : true;
+                    return partial.flavor ? entry.flavor === partial.flavor.flavor : true;
             }
         });
     }
-    torchMatches(parts, sel) {
-        const v = parts.patch.torch;
+    versionMatches(framework, release, sel) {
         switch (sel.kind) {
             case 'latest':
-                return v === this.latest.patch.torch;
+                return release.version === framework.releases(this.data).find((r) => r.stable)?.version;
             case 'exact':
-                return v === sel.version;
+                return release.version === sel.version;
             case 'minor':
-                return parts.release.minor === sel.minor;
+                return release.minor === sel.minor;
             case 'range':
-                return semver_default().satisfies(v, sel.range);
+                return semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(release.version, sel.range);
         }
     }
-    osMatches(parts, sel) {
-        if (sel.kind === 'ubuntu')
-            return parts.ubuntu === sel.ubuntu;
-        const available = parts.cuda ? parts.cuda.image.ubuntu : this.data.cpuImage.ubuntu;
-        return parts.ubuntu === available[available.length - 1];
-    }
-    noteProvenance(parts, cell) {
-        const { release, patch, cuda } = parts;
-        if (release.status === 'rc') {
-            this.warnings.add(`torch ${patch.torch} is a release candidate: its wheels come from PyTorch's test channel`);
-        }
-        for (const lib of ['torchvision', 'torchaudio']) {
-            if (patch.provenance?.[lib] === 'inferred') {
-                this.warnings.add(`${lib} ${patch[lib]} for torch ${patch.torch} is inferred from the version pattern, not read in a release record; check it before relying on it`);
+    /** The entry's CUDA is one the selector resolves to for its release. */
+    cudaMatches(r, sel) {
+        const { choice } = r.parts;
+        switch (sel.kind) {
+            case 'cpu':
+                return choice.cuda === 'cpu';
+            case 'minor':
+                return choice.cuda === sel.version;
+            case 'major':
+                return choice.cuda.split('.')[0] === sel.major;
+            case 'default': {
+                const outcome = r.framework.cuda(r.parts.release, sel, { data: this.data, warn: () => undefined });
+                return 'ok' in outcome && outcome.ok.some((c) => c.variant === choice.variant);
             }
         }
-        if (cell.cuda.kind === 'default' && release.provenance?.pypiDefault === 'inferred') {
-            this.warnings.add(`the default CUDA variant of torch ${release.minor} (${release.cuda.pypiDefault}) is inferred, not read`);
-        }
-        if (cuda?.provenance?.image === 'inferred') {
-            this.warnings.add(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${(0,entry/* baseImageFor */.uY)(cuda, parts.ubuntu, parts.flavor)} exists`);
+    }
+    pythonMatches(framework, parts, sel) {
+        switch (sel.kind) {
+            case 'default': {
+                const supported = framework.pythons(parts.release).supported;
+                return parts.python === supported[supported.length - 1];
+            }
+            case 'exact':
+                return parts.python === sel.version;
+            case 'range':
+                return (0,_selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .minorSatisfies */ .xp)(parts.python, sel.range);
         }
     }
-    explainEmpty(spec) {
+    explainEmpty() {
+        const { framework, spec } = this;
         const lines = ['the matrix resolves to no entries.'];
-        const torches = new Map();
-        for (const sel of spec.axes.torch ?? [])
-            for (const k of this.torchFor(sel))
-                torches.set(k.patch.torch, k);
-        if (torches.size) {
-            lines.push('What the requested torch versions ship:');
-            for (const { release, patch } of torches.values()) {
-                const py = release.python.supported;
-                lines.push(`  torch ${patch.torch}: ${[...release.cuda.variants, 'cpu'].join(', ')} (default ${release.cuda.pypiDefault}); Python ${py[0]}–${py[py.length - 1]}`);
-            }
+        const releases = new Map();
+        for (const sel of spec.versions ?? [])
+            for (const r of this.versionsFor(framework, sel))
+                releases.set(r.version, r);
+        if (releases.size) {
+            lines.push(`What the requested ${framework.key} versions ship:`);
+            for (const r of releases.values())
+                lines.push(`  ${framework.key} ${r.version}: ${framework.ships(r)}`);
         }
         const reasons = [...new Set(this.skipped.map((s) => s.reason))];
         if (reasons.length) {
@@ -8377,54 +8944,64 @@ class Resolver {
             lines.push(`(exclude removed the rest: ${spec.exclude.length} exclude item(s))`);
         return lines.join('\n');
     }
-}
-function cudaMatches(parts, sel) {
-    switch (sel.kind) {
-        case 'default':
-            return parts.variant === parts.release.cuda.pypiDefault;
-        case 'cpu':
-            return parts.variant === 'cpu';
-        case 'minor':
-            return parts.cuda?.version === sel.version;
-        case 'major':
-            return parts.cuda?.version.split('.')[0] === sel.major;
+    describePartial(partial, framework = this.framework) {
+        return KEYS.filter((k) => partial[k])
+            .map((k) => `${k === 'version' ? framework.key : k} ${partial[k]?.text}`)
+            .join(', ');
     }
 }
-function pythonMatches(parts, sel) {
-    switch (sel.kind) {
-        case 'default': {
-            const supported = parts.release.python.supported;
-            return parts.python === supported[supported.length - 1];
-        }
-        case 'exact':
-            return parts.python === sel.version;
-        case 'range':
-            return (0,selectors/* minorSatisfies */.xp)(parts.python, sel.range);
-    }
+function osFor(framework, choice, sel, flavor) {
+    const flavorReason = framework.flavorReason(flavor, choice);
+    if (flavorReason)
+        return { reason: flavorReason };
+    const available = choice.ubuntu;
+    if (sel.kind === 'default')
+        return { ok: [available[available.length - 1]] };
+    if (available.includes(sel.ubuntu))
+        return { ok: [sel.ubuntu] };
+    return { reason: `${choice.imagesAre} for ${available.map((u) => `ubuntu${u}`).join(', ')}; not ${sel.text}` };
+}
+function osMatches(parts, sel) {
+    if (sel.kind === 'ubuntu')
+        return parts.ubuntu === sel.ubuntu;
+    const available = parts.choice.ubuntu;
+    return parts.ubuntu === available[available.length - 1];
 }
 /**
- * The selectors an entry keeps for a later include: the concrete values it
- * resolved to for every key that was asked for, `default` where a key was left
- * to its default (so a changed cuda or flavor picks its own default os).
+ * The selectors an entry keeps for a later include: the concrete values it resolved to for every
+ * key that was asked for, `default` where a key was left to its default (so a changed cuda or
+ * flavor picks its own default os).
  */
-function concreteCell(cell, parts) {
-    const field = cell.torch.field;
+function concreteCell(framework, cell, entry) {
+    const field = cell.version.field;
+    const version = String(entry[framework.key]);
     return {
-        torch: { kind: 'exact', text: parts.patch.torch, field, version: parts.patch.torch },
-        cuda: cell.cuda.kind === 'default'
-            ? cell.cuda
-            : parts.variant === 'cpu'
-                ? { kind: 'cpu', text: 'cpu', field }
-                : { kind: 'minor', text: (0,compat_variant/* cudaVersionOfVariant */.O)(parts.variant), field, version: (0,compat_variant/* cudaVersionOfVariant */.O)(parts.variant) },
-        python: cell.python.kind === 'default' ? cell.python : { kind: 'exact', text: parts.python, field, version: parts.python },
-        os: cell.os.kind === 'default' ? cell.os : { kind: 'ubuntu', text: `ubuntu${parts.ubuntu}`, field, ubuntu: parts.ubuntu },
+        version: { kind: 'exact', text: version, field, version },
+        cuda: cell.cuda.kind === 'default' ? cell.cuda : (0,_selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCudaSelector */ .uf)(framework.cudaRequest(entry), field),
+        python: cell.python.kind === 'default' ? cell.python : { kind: 'exact', text: entry.python, field, version: entry.python },
+        os: cell.os.kind === 'default' ? cell.os : { kind: 'ubuntu', text: entry.os, field, ubuntu: entry.os.replace(/^ubuntu/, '') },
         flavor: cell.flavor,
     };
 }
-function describePartial(partial) {
-    return matrix_spec/* AXES */.gR.filter((a) => partial[a])
-        .map((a) => `${a} ${partial[a]?.text}`)
-        .join(', ');
+/** "tensorflow, jax": the other frameworks' keys. */
+function frameworkList(except) {
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .listWords */ .yh)(_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i.filter((f) => f !== except).map((f) => f.key), 'or');
+}
+/**
+ * An include item's additions (apt-packages, ...) to the entries it matched. With tag-suffix they
+ * make variants: a copy of each matched entry, beside it (and true is returned). Otherwise GitHub's
+ * rule: they are added to the matched entries themselves.
+ */
+function applyAdditions(matched, custom, added) {
+    if (custom?.tagSuffix) {
+        for (const r of matched)
+            added.push({ ...r, custom: (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(r.custom, custom) });
+        return true;
+    }
+    if (custom)
+        for (const r of matched)
+            r.custom = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(r.custom, custom);
+    return false;
 }
 /** Two entries under one tag would overwrite each other's image: a tag-suffix tells them apart. */
 function checkTagsUnique(entries) {
@@ -8432,7 +9009,7 @@ function checkTagsUnique(entries) {
     for (const e of entries) {
         const other = seen.get(e.tag);
         if (other) {
-            throw new errors/* UserError */.yo(`two entries would push to the same tag ${(0,errors/* quote */.hD)(e.tag)}: they differ only in what they add to the image (${(0,errors/* quote */.hD)(JSON.stringify(other.customisation ?? {}))} and ${(0,errors/* quote */.hD)(JSON.stringify(e.customisation ?? {}))}); give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`two entries would push to the same tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(e.tag)}: they differ only in what they add to the image (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(JSON.stringify(other.customisation ?? {}))} and ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(JSON.stringify(e.customisation ?? {}))}); give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
         }
         seen.set(e.tag, e);
     }
@@ -8449,8 +9026,8 @@ function dedupe(entries) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bg: () => (/* binding */ parseVersionSelector),
 /* harmony export */   HO: () => (/* binding */ parseOsSelector),
-/* harmony export */   ng: () => (/* binding */ parseTorchSelector),
 /* harmony export */   r: () => (/* binding */ parsePythonSelector),
 /* harmony export */   uf: () => (/* binding */ parseCudaSelector),
 /* harmony export */   xe: () => (/* binding */ parseFlavorSelector),
@@ -8469,14 +9046,14 @@ const MINOR = /^\d+\.\d+$/;
 const MAJOR = /^\d+$/;
 const EXACT = /^\d+\.\d+\.\d+$/;
 const VARIANT = /^cu\d{3,}$/;
-const TORCH_ACCEPTED = 'an exact version (2.4.1), a minor (2.4 = its latest patch), a semver range (">=2.5 <2.8") or latest';
+const VERSION_ACCEPTED = 'an exact version (2.4.1), a minor (2.4 = its latest patch), a semver range (">=2.5 <2.8") or latest';
 const CUDA_ACCEPTED = 'a CUDA minor (12.4), a major (12 = every 12.x variant), a wheel variant (cu124), default or cpu';
 const PYTHON_ACCEPTED = 'a Python minor ("3.11"), a range (">=3.10 <3.13") or default';
 const OS_ACCEPTED = 'ubuntu<version> (ubuntu22.04, ubuntu24.04) or default';
 function bad(field, text, accepted, hint = '') {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: ${accepted}${hint ? `. ${hint}` : ''}`);
 }
-function parseTorchSelector(text, field) {
+function parseVersionSelector(text, field) {
     const t = text.trim();
     if (t === 'latest')
         return { kind: 'latest', text: t, field };
@@ -8488,7 +9065,7 @@ function parseTorchSelector(text, field) {
     if (/^[\d\s.<>=^~|xX*-]+$/.test(t) && /\d/.test(t) && semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(t)) {
         return { kind: 'range', text: t, field, range: t };
     }
-    throw bad(field, text, TORCH_ACCEPTED);
+    throw bad(field, text, VERSION_ACCEPTED);
 }
 function parseCudaSelector(text, field) {
     const t = text.trim().toLowerCase();
@@ -8565,11 +9142,13 @@ function minorSatisfies(minor, range) {
 /* harmony export */   gR: () => (/* binding */ AXES),
 /* harmony export */   jp: () => (/* binding */ specFromObject)
 /* harmony export */ });
-/* unused harmony exports OTHER_FRAMEWORK_KEYS, MAX_SPEC_BYTES, MAX_LIST_ITEMS, parseMatrixSpec */
+/* unused harmony exports MAX_SPEC_BYTES, MAX_LIST_ITEMS, parseMatrixSpec */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5003);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6291);
+/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5003);
+
 
 
 
@@ -8578,22 +9157,20 @@ function minorSatisfies(minor, range) {
  * The matrix spec a person writes (YAML or JSON), parsed into selectors.
  * Pure: takes the text and where it came from (for messages).
  */
-const AXES = ['torch', 'cuda', 'python', 'os', 'flavor'];
-/** Framework keys beside torch: a spec names one of torch, tensorflow, jax. */
-const OTHER_FRAMEWORK_KEYS = ['tensorflow', 'jax'];
-const TOP_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS, ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD, 'include', 'exclude'];
-const INCLUDE_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS, ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD];
-const EXCLUDE_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS];
+/** The keys crossed with a framework's versions. */
+const AXES = ['cuda', 'python', 'os', 'flavor'];
+const TOP_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O, ...AXES, ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD, 'include', 'exclude'];
+const INCLUDE_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O, ...AXES, ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD];
+const EXCLUDE_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O, ...AXES];
 /** Longest matrix text accepted: a spec is a few lines; megabytes are a mistake or an attack. */
 const MAX_SPEC_BYTES = 256 * 1024;
 /** Longest list accepted for one key. */
 const MAX_LIST_ITEMS = 1000;
 const PARSERS = {
-    torch: _selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTorchSelector */ .ng,
-    cuda: _selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCudaSelector */ .uf,
-    python: _selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePythonSelector */ .r,
-    os: _selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseOsSelector */ .HO,
-    flavor: _selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlavorSelector */ .xe,
+    cuda: _selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCudaSelector */ .uf,
+    python: _selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePythonSelector */ .r,
+    os: _selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOsSelector */ .HO,
+    flavor: _selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseFlavorSelector */ .xe,
 };
 /**
  * Parse matrix text. The YAML "failsafe" schema reads every scalar as a
@@ -8612,54 +9189,52 @@ function parseMatrixSpec(text, origin) {
  */
 function parseMatrixSpecs(text, origin) {
     if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
     }
     if (text.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
     }
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { schema: 'failsafe', prettyErrors: true, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {
         const where = first.linePos?.[0] ? ` (line ${first.linePos[0].line}, column ${first.linePos[0].col})` : '';
         const message = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? first.message;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}${where}: not valid YAML or JSON: ${message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}${where}: not valid YAML or JSON: ${message}`);
     }
     let root;
     try {
         root = doc.toJS({ maxAliasCount: 50 });
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: not valid YAML or JSON: ${err.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: not valid YAML or JSON: ${err.message}`);
     }
     if (Array.isArray(root)) {
         if (root.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: an empty list of specs; give at least one, e.g. [{torch: "2.4"}]`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: an empty list of specs; give at least one, e.g. [{torch: "2.4"}]`);
         if (root.length > MAX_LIST_ITEMS)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: ${root.length} specs; at most ${MAX_LIST_ITEMS} are accepted`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: ${root.length} specs; at most ${MAX_LIST_ITEMS} are accepted`);
         return root.map((item, i) => specFromObject(item, `${origin}[${i}]`));
     }
     return [specFromObject(root, origin)];
 }
 function specFromObject(root, origin) {
     if (!isMap(root)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
     checkKnownKeys(root, TOP_KEYS, 'matrix');
-    const frameworks = ['torch', ...OTHER_FRAMEWORK_KEYS].filter((k) => root[k] !== undefined);
-    if (frameworks.length > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin}: one spec names one framework, and this one names ${frameworks.join(' and ')}; give a list of specs, e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`);
+    const named = _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O.filter((k) => root[k] !== undefined);
+    if (named.length > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: one spec names one framework, and this one names ${named.join(' and ')}; give a list of specs, e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`);
     }
-    const framework = frameworks[0] === 'tensorflow' || frameworks[0] === 'jax' ? frameworks[0] : 'pytorch';
+    const versionKey = named[0];
+    const framework = (versionKey ? (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkByKey */ .Z_)(versionKey) : _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i[0])?.id;
+    const listField = (key, i, all) => all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`;
+    const versions = versionKey ? valuesOf(root[versionKey], `matrix.${versionKey}`).map((v, i, all) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseVersionSelector */ .Bg)(v, listField(versionKey, i, all))) : undefined;
     const axes = {};
-    for (const key of OTHER_FRAMEWORK_KEYS) {
-        if (root[key] === undefined)
-            continue;
-        axes[key] = valuesOf(root[key], `matrix.${key}`).map((v, i, all) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTorchSelector */ .ng)(v, all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`));
-    }
     for (const axis of AXES) {
         if (root[axis] === undefined)
             continue;
-        axes[axis] = valuesOf(root[axis], `matrix.${axis}`).map((v, i, all) => PARSERS[axis](v, all.length > 1 || Array.isArray(root[axis]) ? `matrix.${axis}[${i}]` : `matrix.${axis}`));
+        axes[axis] = valuesOf(root[axis], `matrix.${axis}`).map((v, i, all) => PARSERS[axis](v, listField(axis, i, all)));
     }
     const include = partials(root.include, 'matrix.include', INCLUDE_KEYS);
     const exclude = partials(root.exclude, 'matrix.exclude', EXCLUDE_KEYS);
@@ -8667,51 +9242,52 @@ function specFromObject(root, origin) {
         ? root.include.map((item, i) => (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromSpec */ .sP)(item, `matrix.include[${i}]`))
         : [];
     const customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromSpec */ .sP)(root, 'matrix');
-    const givenAxes = AXES.filter((a) => axes[a] && a !== 'torch');
-    if (givenAxes.length > 0 && !axes.torch && !axes.tensorflow && !axes.jax) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`);
+    const givenAxes = AXES.filter((a) => axes[a]);
+    if (givenAxes.length > 0 && !versions) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`);
     }
-    if (!axes.torch && !axes.tensorflow && !axes.jax && include.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
+    if (!versions && include.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
     }
-    return { framework, axes, include, includeCustomisation, exclude, customisation };
+    return { framework, ...(versions ? { versions } : {}), axes, include, includeCustomisation, exclude, customisation };
 }
 function partials(value, field, allowed) {
     if (value === undefined)
         return [];
     if (!Array.isArray(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(value)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(value)}`);
     }
     if (value.length > MAX_LIST_ITEMS)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
     return value.map((item, i) => {
         const at = `${field}[${i}]`;
         if (!isMap(item)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}: expected a mapping of ${allowed.join(', ')}, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(item)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}: expected a mapping of ${allowed.join(', ')}, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(item)}`);
         }
         checkKnownKeys(item, allowed, at);
         if (Object.keys(item).length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}: an empty entry; name at least one of ${allowed.join(', ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}: an empty entry; name at least one of ${allowed.join(', ')}`);
         const entry = {};
         for (const axis of AXES) {
             const v = item[axis];
             if (v === undefined)
                 continue;
             if (typeof v !== 'string') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}.${axis}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}.${axis}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
             }
             entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
         }
-        const named = ['torch', ...OTHER_FRAMEWORK_KEYS].filter((k) => item[k] !== undefined);
+        const named = _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O.filter((k) => item[k] !== undefined);
         if (named.length > 1)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}: names ${named.join(' and ')}; one item is one entry of one framework`);
-        for (const key of OTHER_FRAMEWORK_KEYS) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}: names ${named.join(' and ')}; one item is one entry of one framework`);
+        const key = named[0];
+        if (key) {
             const v = item[key];
-            if (v === undefined)
-                continue;
-            if (typeof v !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
-            entry[key] = (0,_selectors_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTorchSelector */ .ng)(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
+            if (typeof v !== 'string') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
+            }
+            entry.framework = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkByKey */ .Z_)(key)?.id;
+            entry.version = (0,_selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseVersionSelector */ .Bg)(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
         }
         return entry;
     });
@@ -8721,22 +9297,22 @@ function valuesOf(value, field) {
         return [nonEmpty(value, field)];
     if (Array.isArray(value)) {
         if (value.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: an empty list; give at least one value or leave the key out`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: an empty list; give at least one value or leave the key out`);
         if (value.length > MAX_LIST_ITEMS)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
         return value.map((v, i) => {
             if (typeof v !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}[${i}]: expected a version, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(v)}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}[${i}]: expected a version, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(v)}`);
             return nonEmpty(v, `${field}[${i}]`);
         });
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: expected a value or a list of values, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(value)}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: expected a value or a list of values, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(value)}`);
 }
 function nonEmpty(v, field) {
     if (v.trim() === '' || v === 'null' || v === '~')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: no value given`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: no value given`);
     if (/[\u0000-\u001f\u007f]/.test(v))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(v)} contains control characters`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(v)} contains control characters`);
     return v;
 }
 function checkKnownKeys(obj, allowed, field) {
@@ -8744,12 +9320,91 @@ function checkKnownKeys(obj, allowed, field) {
         if (!allowed.includes(key)) {
             const plain = (k) => k.toLowerCase().replace(/_/g, '-');
             const near = allowed.find((a) => a === plain(key).replace(/s$/, '') || a === plain(key) || a === `${plain(key)}s`);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
         }
     }
 }
 function isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+
+/***/ }),
+
+/***/ 2068:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wj: () => (/* binding */ pythonSource),
+/* harmony export */   Y4: () => (/* binding */ inlinePython),
+/* harmony export */   r3: () => (/* binding */ SMOKE_CHECK_FILES)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+
+
+function location(file) {
+    switch (file) {
+        case 'gim_packages.py':
+            return __nccwpck_require__.ab + "gim_packages.py";
+        case 'check.py':
+            return __nccwpck_require__.ab + "check.py";
+        case 'pin.py':
+            return __nccwpck_require__.ab + "pin.py";
+        case 'inventory.py':
+            return __nccwpck_require__.ab + "inventory.py";
+    }
+}
+const texts = new Map();
+/** A shipped Python file's text. */
+function pythonSource(file) {
+    let text = texts.get(file);
+    if (text === undefined) {
+        // A URL from source; in the bundle, ncc has made it a path string.
+        const where = location(file);
+        const at = where instanceof URL ? (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(where) : String(where);
+        try {
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(at, 'utf8');
+        }
+        catch (err) {
+            throw new Error(`the program's Python file ${file} is missing at ${at}; reinstall or rebuild the program`, { cause: err });
+        }
+        texts.set(file, text);
+    }
+    return text;
+}
+/** The smoke check and the helpers it imports: what the container gets, by file name. */
+const SMOKE_CHECK_FILES = ['check.py', 'gim_packages.py'];
+const HELPERS_IMPORT = /^from gim_packages import [^()\\\n]+\n/m;
+/** the closing block, to the end of the file */
+const MAIN_BLOCK = /\nif __name__ == "__main__":\n(?:[ \t]+.*\n|\n)*$/;
+/**
+ * A template script (pin.py, inventory.py) as one self-contained program for `python -`:
+ * gim_packages.py, then the script without its helper import and its `__main__` block, then a
+ * call of its main() with `params`: JSON text in a string literal (a JSON string literal is a
+ * Python one), in ASCII, so the interpreter's idea of stdin's encoding does not matter. It is
+ * meant for a quoted heredoc ending at `delimiter`, so no line may equal that.
+ */
+function inlinePython(script, params, delimiter) {
+    const source = pythonSource(script);
+    if (!HELPERS_IMPORT.test(source) || !MAIN_BLOCK.test(source)) {
+        throw new Error(`${script} needs one line "from gim_packages import ..." and a closing 'if __name__ == "__main__":' block to be inlined`);
+    }
+    const body = source.replace(HELPERS_IMPORT, '').replace(MAIN_BLOCK, '').trimEnd();
+    const literal = JSON.stringify(asciiJson(params));
+    const program = `${pythonSource('gim_packages.py').trimEnd()}\n\n\n${body}\n\n\nmain(json.loads(${literal}))`;
+    if (program.split('\n').includes(delimiter))
+        throw new Error(`inlined ${script} has a line "${delimiter}", which would end its heredoc`);
+    return program;
+}
+/**
+ * JSON text with every non-ASCII character as a \uXXXX escape (they occur only inside strings):
+ * json.loads reads it back the same, pairing surrogates, whatever the bytes of stdin were taken for.
+ */
+function asciiJson(value) {
+    return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 
@@ -8768,7 +9423,7 @@ function isMap(v) {
 /* harmony export */   y3: () => (/* binding */ reproMarkdown)
 /* harmony export */ });
 /* unused harmony exports planJson, matrixOutput, planTable, planMarkdown */
-/* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2997);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6291);
 
 /** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
 const FORMATS = ['json', 'table', 'markdown'];
@@ -8780,29 +9435,34 @@ function planJson(plan) {
 function matrixOutput(plan) {
     return JSON.stringify({ include: plan.include });
 }
-/** The plan's columns; a plan with tensorflow or jax entries names the framework with its version. */
+/**
+ * The plan's columns: a plan of one framework shows its version and its own columns (torch:
+ * torchvision, torchaudio); a mixed plan names the framework with its version.
+ */
 function columnsFor(plan) {
-    if (plan.include.every((e) => e.framework === 'pytorch'))
-        return TORCH_COLUMNS;
-    return TORCH_COLUMNS.map((c) => (c.title === 'torch' ? { title: 'framework', value: (e) => (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkTitle */ .T_)(e) } : c));
+    const frameworks = [...new Set(plan.include.map((e) => (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkOf */ .K5)(e)))];
+    const only = frameworks.length === 1 ? frameworks[0] : undefined;
+    const own = frameworks.flatMap((f) => f.columns.map((c) => ({ title: c.title, value: (e) => ((0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkOf */ .K5)(e) === f ? c.value(e) : null) ?? '-' })));
+    return [
+        { title: 'tag', value: (e) => e.tag },
+        only ? { title: only.key, value: (e) => (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkVersion */ .xu)(e) } : { title: 'framework', value: (e) => (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkTitle */ .T_)(e) },
+        ...own,
+        { title: 'cuda', value: (e) => e.cudaFull ?? e.cuda },
+        { title: 'cudnn', value: (e) => e.cudnn ?? '-' },
+        { title: 'python', value: (e) => e.python },
+        { title: 'base image', value: (e) => e.baseImage },
+        { title: 'min driver', value: (e) => e.minDriver ?? '-' },
+        { title: 'key', value: (e) => e.key },
+    ];
 }
-const TORCH_COLUMNS = [
-    { title: 'tag', value: (e) => e.tag },
-    { title: 'torch', value: (e) => (e.framework === 'pytorch' ? e.torch : (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkTitle */ .T_)(e)) },
-    { title: 'torchvision', value: (e) => (e.framework === 'pytorch' ? e.torchvision : null) ?? '-' },
-    { title: 'torchaudio', value: (e) => (e.framework === 'pytorch' ? e.torchaudio : null) ?? '-' },
-    { title: 'cuda', value: (e) => e.cudaFull ?? e.cuda },
-    { title: 'cudnn', value: (e) => e.cudnn ?? '-' },
-    { title: 'python', value: (e) => e.python },
-    { title: 'base image', value: (e) => e.baseImage },
-    { title: 'min driver', value: (e) => e.minDriver ?? '-' },
-    { title: 'key', value: (e) => e.key },
-];
 function planTable(plan) {
     const columns = columnsFor(plan);
     const rows = plan.include.map((e) => columns.map((c) => c.value(e)));
     const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+    const line = (cells) => cells
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
     const out = [
         `${plan.include.length} ${plan.include.length === 1 ? 'entry' : 'entries'}`,
         '',
@@ -8824,7 +9484,9 @@ function planTable(plan) {
 }
 /** "2.4.1" for torch (as before), "tensorflow 2.18.1", "jax 0.8.0". */
 function skippedVersion(s) {
-    return s.framework ? `${s.framework} ${s[s.framework] ?? ''}` : (s.torch ?? '');
+    const framework = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkById */ .pl)(s.framework ?? 'pytorch');
+    const version = s[framework.key] ?? '';
+    return s.framework ? `${framework.key} ${version}` : version;
 }
 function planMarkdown(plan) {
     const cell = (text) => mdEscape(text);
@@ -8869,7 +9531,9 @@ function mdEscape(text) {
 function buildMarkdown(images) {
     const counts = countStatuses(images);
     const out = [
-        `### gpu-image-matrix build: ${Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ')}`,
+        `### gpu-image-matrix build: ${Object.entries(counts)
+            .map(([s, n]) => `${n} ${s}`)
+            .join(', ')}`,
         '',
         '| image | status | digest | size | seconds | cached steps | cache | attempts |',
         '|---|---|---|---|---|---|---|---|',
@@ -8885,7 +9549,10 @@ function buildTable(images) {
     const rows = images.map((r) => [r.tag, statusWord(r), r.digest ?? '-', formatSize(r.size), `${r.seconds}s`, stepsText(r), r.cache]);
     const head = ['entry', 'status', 'digest', 'size', 'time', 'cached', 'cache'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
     const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
     for (const r of images.filter((x) => x.status === 'failed'))
         out.push('', `${r.tag} failed:`, `  ${r.error ?? ''}`);
@@ -8928,10 +9595,21 @@ function smokeMarkdown(results) {
     return `${out.join('\n')}\n`;
 }
 function smokeTable(results) {
-    const rows = results.map((r) => [r.tag, r.mode, r.status, r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-', r.report ? (r.report.cuda ?? 'none') : '-', gpusText(r), `${r.seconds}s`]);
+    const rows = results.map((r) => [
+        r.tag,
+        r.mode,
+        r.status,
+        r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-',
+        r.report ? (r.report.cuda ?? 'none') : '-',
+        gpusText(r),
+        `${r.seconds}s`,
+    ]);
     const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
     const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
     for (const r of results.filter((x) => x.status === 'failed')) {
         out.push('', `${r.tag}: ${r.failed ?? 'failed'}`);
@@ -8953,7 +9631,11 @@ function reproMarkdown(results) {
     for (const r of results) {
         const d = r.determinism;
         const det = r.status === 'failed' ? 'check failed' : d?.deterministic ? 'yes' : `**no** (layer ${d?.firstDifferentLayer ?? '-'} differs)`;
-        const impact = r.impact ? (r.impact.drift ? `${r.impact.python.length + r.impact.debian.length} package change(s), size ${signedSize(r.impact.size.change)}` : 'none') : '-';
+        const impact = r.impact
+            ? r.impact.drift
+                ? `${r.impact.python.length + r.impact.debian.length} package change(s), size ${signedSize(r.impact.size.change)}`
+                : 'none'
+            : '-';
         out.push(`| ${mdEscape(r.tag)} | ${det} | ${d ? `\`${d.manifest.a.slice(0, 19)}…\`` : '-'} | ${impact} |`);
     }
     for (const r of results) {
@@ -9158,33 +9840,28 @@ function readImageInventory(e) {
 /* harmony export */   ei: () => (/* binding */ reproFails)
 /* harmony export */ });
 /* unused harmony export FAIL_ON */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9186);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8043);
+/* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8463);
+
 
 
 /** The reproducibility check's settings, as both entry points read them. Pure. */
 const FAIL_ON = ['nondeterministic', 'drift', 'both', 'none'];
-function parseReproOptions(raw, names) {
-    const failOn = (raw.failOn ?? '').trim().toLowerCase() || 'nondeterministic';
-    if (!FAIL_ON.includes(failOn)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${names.failOn}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(raw.failOn)} is not valid; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .listWords */ .yh)([...FAIL_ON])}`);
-    }
-    const options = { failOn: failOn };
-    const epoch = (raw.sourceDateEpoch ?? '').trim();
+function parseReproOptions(inputs) {
+    const options = { failOn: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChoice */ .HU)(inputs.get('fail-on'), inputs.field('fail-on'), FAIL_ON, 'nondeterministic') };
+    const epoch = (inputs.get('source-date-epoch') ?? '').trim();
     if (epoch) {
-        if (!/^\d{1,11}$/.test(epoch))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${names.sourceDateEpoch}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`);
+        if (!/^\d{1,11}$/.test(epoch)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${inputs.field('source-date-epoch')}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`);
+        }
         options.sourceDateEpoch = Number(epoch);
     }
-    const baseline = (raw.baseline ?? '').trim();
+    const baseline = (inputs.get('baseline') ?? '').trim();
     if (baseline) {
-        for (const m of baseline.matchAll(/\{([^}]*)\}/g)) {
-            if (m[1] !== 'image' && !_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .PLACEHOLDERS */ .je.includes(m[1] ?? '')) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${names.baseline}: unknown placeholder {${m[1]}}; accepted: {image}, ${_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .PLACEHOLDERS */ .je.map((p) => `{${p}}`).join(', ')}`);
-            }
-        }
+        (0,_inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_0__/* .checkPlaceholders */ .nV)(baseline, 'baseline', inputs.field('baseline'));
         if (/\s/.test(baseline))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${names.baseline}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(baseline)} contains whitespace`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${inputs.field('baseline')}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(baseline)} contains whitespace`);
         options.baseline = baseline;
     }
     return options;
@@ -9283,7 +9960,15 @@ function readTar(buf, keep = () => false) {
         const prefix = field(header, 345, 155);
         const name = pax.path ?? longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
         const link = pax.linkpath ?? longLink ?? field(header, 157, 100);
-        const type = typeflag === '0' || typeflag === '\0' || typeflag === '7' ? 'file' : typeflag === '5' ? 'dir' : typeflag === '2' ? 'symlink' : typeflag === '1' ? 'hardlink' : 'other';
+        const type = typeflag === '0' || typeflag === '\0' || typeflag === '7'
+            ? 'file'
+            : typeflag === '5'
+                ? 'dir'
+                : typeflag === '2'
+                    ? 'symlink'
+                    : typeflag === '1'
+                        ? 'hardlink'
+                        : 'other';
         const path = normalise(name);
         entries.push({
             path,
@@ -9315,21 +10000,28 @@ function normalise(p) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lo: () => (/* binding */ COMMANDS),
 /* harmony export */   RM: () => (/* binding */ parseCommand),
-/* harmony export */   o0: () => (/* binding */ parseMaxEntries),
+/* harmony export */   SJ: () => (/* binding */ MAX_ENTRIES_CEILING),
+/* harmony export */   hW: () => (/* binding */ COMMAND_SUMMARIES),
 /* harmony export */   vw: () => (/* binding */ needsSmoke),
 /* harmony export */   yD: () => (/* binding */ needsBuild)
 /* harmony export */ });
-/* unused harmony exports COMMANDS, MAX_ENTRIES_CEILING */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _matrix_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3356);
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 /**
  * The one typed request both entry points (the action and the CLI) build
  * from their inputs; commands take nothing else.
  */
 const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'];
+/** What each command does, for --help. */
+const COMMAND_SUMMARIES = {
+    plan: 'resolve a matrix spec against the release data',
+    build: 'plan, then build (and push) an image per entry',
+    smoke: 'check each entry\'s image inside a container (GPU, or CPU with --expect-gpu false)',
+    repro: 'build each entry twice and compare; with --baseline, what changed inside',
+    all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
+};
 /** Commands that build images and so need the build settings. */
 function needsBuild(command) {
     return command === 'build' || command === 'all' || command === 'repro';
@@ -9343,16 +10035,7 @@ function parseCommand(text, field) {
     const t = text.trim().toLowerCase();
     if (COMMANDS.includes(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not a command; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .listWords */ .yh)([...COMMANDS])}`);
-}
-function parseMaxEntries(text, field) {
-    if (text === undefined || text.trim() === '')
-        return _matrix_resolve_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_MAX_ENTRIES */ .on;
-    const t = text.trim();
-    if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > MAX_ENTRIES_CEILING) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from 1 to ${MAX_ENTRIES_CEILING} (default ${_matrix_resolve_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_MAX_ENTRIES */ .on})`);
-    }
-    return Number(t);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not a command; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .listWords */ .yh)([...COMMANDS])}`);
 }
 function needsSmoke(command) {
     return command === 'smoke' || command === 'all';
@@ -9369,34 +10052,34 @@ function needsSmoke(command) {
 /* harmony export */   dp: () => (/* binding */ pinned),
 /* harmony export */   i: () => (/* binding */ smokeImages)
 /* harmony export */ });
-/* harmony import */ var _build_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2653);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _build_options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9186);
-/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
-/* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1896);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3564);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8463);
+/* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1896);
 
 
 
 
-
-function parseSmokeOptions(raw, names, script, workspace) {
-    const ipcHost = (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(raw.ipcHost, names.ipcHost, false);
-    if (ipcHost && raw.shmSize?.trim()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${names.shmSize} and ${names.ipcHost} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
+function parseSmokeOptions(inputs, script, workspace) {
+    const get = (name) => inputs.get(name);
+    const field = (name) => inputs.field(name);
+    const ipcHost = (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(get('smoke-ipc-host'), field('smoke-ipc-host'), false);
+    if (ipcHost && get('smoke-shm-size')?.trim()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field('smoke-shm-size')} and ${field('smoke-ipc-host')} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
     }
     const options = {
-        mode: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSmokeMode */ .G5)(raw.smoke, names.smoke),
-        expectGpu: (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(raw.expectGpu, names.expectGpu, true),
-        gpuFlags: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGpuFlags */ .Jw)(raw.gpuFlags, names.gpuFlags),
-        gpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGpus */ .jO)(raw.gpus, names.gpus),
-        timeoutSeconds: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseWholeNumber */ .oA)(raw.timeout, names.timeout, 300, 5, 86_400),
-        minGpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseWholeNumber */ .oA)(raw.minGpus, names.minGpus, 1, 1, 64),
-        python: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePython */ .w_)(raw.python, names.python),
-        shmSize: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB)(raw.shmSize, names.shmSize, _run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_SHM_SIZE */ .Jq),
+        mode: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseChoice */ .HU)(get('smoke'), field('smoke'), _run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_MODES */ .R_, 'auto'),
+        expectGpu: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(get('expect-gpu'), field('expect-gpu'), true),
+        gpuFlags: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGpuFlags */ .Jw)(get('gpu-flags'), field('gpu-flags')),
+        gpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGpus */ .jO)(get('gpus'), field('gpus')),
+        timeoutSeconds: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWholeNumber */ .oA)(get('smoke-timeout'), field('smoke-timeout'), { min: 5, max: 86_400, fallback: 300 }),
+        minGpus: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWholeNumber */ .oA)(get('min-gpus'), field('min-gpus'), { min: 1, max: 64, fallback: 1 }),
+        python: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePython */ .w_)(get('smoke-python'), field('smoke-python')),
+        shmSize: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSize */ .DB)(get('smoke-shm-size'), field('smoke-shm-size'), _run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_SHM_SIZE */ .Jq),
         ipcHost,
-        memory: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB)(raw.memory, names.memory, null),
-        cpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCpus */ .xX)(raw.cpus, names.cpus),
-        env: (0,_build_options_js__WEBPACK_IMPORTED_MODULE_0__/* .lines */ .Mn)(raw.env).map((l, i) => (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .parseEnvLine */ .ZO)(l, `${names.env} line ${i + 1}`)),
+        memory: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSize */ .DB)(get('smoke-memory'), field('smoke-memory'), null),
+        cpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCpus */ .xX)(get('smoke-cpus'), field('smoke-cpus')),
+        env: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValueLines */ .FF)(get('smoke-env'), field('smoke-env'), _inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .VARIABLE_NAME */ .nN),
     };
     if (script)
         options.script = script;
@@ -9421,7 +10104,7 @@ function smokeImages(entries, imagesJson, image, field) {
             list = found;
         }
         catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
         }
         for (const item of list) {
             if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string')
@@ -9433,19 +10116,19 @@ function smokeImages(entries, imagesJson, image, field) {
         return map;
     }
     if (image && image.trim()) {
-        const repo = (0,_build_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryName */ .aR)((0,_build_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRepository */ .SU)(image, field.image));
+        const repo = (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryName */ .aR)((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepository */ .SU)(image, field.image));
         for (const e of entries)
             map.set(e.key, `${repo}:${e.tag}`);
         return map;
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`);
 }
 /** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
 function pinned(ref, digest) {
     if (!digest)
         return ref;
     if (!/^sha256:[0-9a-f]{64}$/.test(digest))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`images: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(digest)} is not a sha256 digest`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`images: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(digest)} is not a sha256 digest`);
     const slash = ref.lastIndexOf('/');
     const colon = ref.lastIndexOf(':');
     const repo = colon > slash ? ref.slice(0, colon) : ref;
@@ -9461,24 +10144,24 @@ function pinned(ref, digest) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CJ: () => (/* binding */ smokeRunArgs),
 /* harmony export */   DB: () => (/* binding */ parseSize),
-/* harmony export */   G5: () => (/* binding */ parseSmokeMode),
+/* harmony export */   E2: () => (/* binding */ USER_SCRIPT_IN_CONTAINER),
 /* harmony export */   J0: () => (/* binding */ parseCheckOutput),
 /* harmony export */   Jq: () => (/* binding */ DEFAULT_SHM_SIZE),
 /* harmony export */   Jw: () => (/* binding */ parseGpuFlags),
+/* harmony export */   R_: () => (/* binding */ SMOKE_MODES),
 /* harmony export */   Zq: () => (/* binding */ gpuModeFor),
 /* harmony export */   jO: () => (/* binding */ parseGpus),
-/* harmony export */   oA: () => (/* binding */ parseWholeNumber),
 /* harmony export */   w_: () => (/* binding */ parsePython),
 /* harmony export */   xX: () => (/* binding */ parseCpus),
 /* harmony export */   y9: () => (/* binding */ smokeRunEnv)
 /* harmony export */ });
-/* unused harmony exports SMOKE_MODES, CHECK_IN_CONTAINER, USER_SCRIPT_IN_CONTAINER, WORKSPACE_IN_CONTAINER, checkArgs, RESULT_MARKER */
+/* unused harmony exports parseWholeNumber, parseSmokeMode, CHECK_IN_CONTAINER, WORKSPACE_IN_CONTAINER, checkArgs, RESULT_MARKER */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
-/* harmony import */ var _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2784);
-/* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2997);
+/* harmony import */ var _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6142);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6291);
 
 
 
@@ -9536,13 +10219,13 @@ function parseWholeNumber(text, field, fallback, min, max) {
         return fallback;
     if (/^\d+$/.test(t) && Number(t) >= min && Number(t) <= max)
         return Number(t);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
 }
 function parseSmokeMode(text, field) {
     const t = (text ?? '').trim().toLowerCase() || 'auto';
     if (SMOKE_MODES.includes(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .listWords */ .yh)([...SMOKE_MODES])}`);
+    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${listWords([...SMOKE_MODES])}`);
 }
 function parsePython(text, field) {
     const t = (text ?? '').trim() || 'python3';
@@ -9558,9 +10241,10 @@ const CHECK_IN_CONTAINER = '/gim/check.py';
 const USER_SCRIPT_IN_CONTAINER = '/gim/user-check.py';
 const WORKSPACE_IN_CONTAINER = '/workspace';
 /**
- * `docker run` for one entry. `paths.script` is the user's script on the host; with a workspace
- * it is run from the read-only workspace mount (so it can read the repository's fixtures), else
- * mounted alone.
+ * `docker run` for one entry. `paths.checkDir` is a host directory holding check.py and the
+ * helpers it imports, mounted read-only as CHECK_IN_CONTAINER's directory. `paths.script` is the
+ * user's script on the host; with a workspace it is run from the read-only workspace mount (so it
+ * can read the repository's fixtures), else mounted alone (over a placeholder in checkDir).
  */
 function smokeRunArgs(entry, image, options, paths, name) {
     const gpu = gpuModeFor(entry, options);
@@ -9584,7 +10268,7 @@ function smokeRunArgs(entry, image, options, paths, name) {
         args.push('--cpus', options.cpus);
     for (const [key] of options.env)
         args.push('--env', key);
-    args.push('-v', `${paths.check}:${CHECK_IN_CONTAINER}:ro`);
+    args.push('-v', `${paths.checkDir}:${node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(CHECK_IN_CONTAINER)}:ro`);
     let script;
     if (paths.script) {
         const rel = options.workspace ? relativeInside(options.workspace, paths.script) : null;
@@ -9611,25 +10295,13 @@ function relativeInside(dir, file) {
 }
 /** The check script's own arguments (also what a person passes when running it standalone). */
 function checkArgs(entry, options, gpu, script) {
-    const args = [];
-    if (entry.framework === 'pytorch') {
-        args.push('--expect-torch', entry.torch, '--expect-cuda', entry.cuda);
-        if (entry.torchvision)
-            args.push('--expect-torchvision', entry.torchvision);
-        if (entry.torchaudio)
-            args.push('--expect-torchaudio', entry.torchaudio);
-    }
-    else {
-        args.push('--framework', entry.framework, '--expect-version', (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkVersion */ .xu)(entry), '--expect-cuda', entry.cuda);
-        if (entry.cudnn)
-            args.push('--expect-cudnn', entry.cudnn);
-    }
+    const args = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkOf */ .K5)(entry).checkArgs(entry);
     if (!gpu)
         args.push('--no-gpu');
     else
         args.push('--min-gpus', String(options.minGpus));
     // The inventory is read when the image has one; required when the entry customises the template.
-    args.push('--inventory', _build_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .INVENTORY_PATH */ .Xg, '--expect-key', entry.key);
+    args.push('--inventory', _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .INVENTORY_PATH */ .Xg, '--expect-key', entry.key);
     const custom = { ...(0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyCustomisation */ .QG)(), ...(entry.customisation ?? {}) };
     if ((0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .changesImage */ .PU)(custom))
         args.push('--require-inventory');
@@ -9661,10 +10333,218 @@ function parseCheckOutput(output) {
 
 /***/ }),
 
-/***/ 6345:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+/***/ 6142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "6e9f8c8ec94ea12c67e1.py";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TI: () => (/* binding */ renderDockerfile),
+/* harmony export */   Tp: () => (/* binding */ CONTEXT_REQUIREMENTS_DIR),
+/* harmony export */   Xg: () => (/* binding */ INVENTORY_PATH),
+/* harmony export */   vi: () => (/* binding */ CONTEXT_POST_INSTALL)
+/* harmony export */ });
+/* unused harmony exports TEMPLATE_VERSION, DEFAULT_UV_IMAGE, GIM_DIR, CONSTRAINTS_PATH */
+/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7147);
+/* harmony import */ var _compat_load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8673);
+/* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2997);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6291);
+/* harmony import */ var _python_scripts_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2068);
+
+
+
+
+
+/**
+ * The embedded Dockerfile template, rendered per matrix entry. Pure.
+ *
+ * Layer order is chosen for sharing: the base (CUDA + OS) and the Python layer depend only on
+ * the base image and PYTHON_VERSION, so entries that share CUDA, OS and Python share them;
+ * torch comes next, then what the team adds, cheapest to change last: apt packages, the
+ * requirements file, pip-packages, environment, post-install, workdir and user. The torch layers
+ * are therefore the same for every team that builds this entry. With base-image, the image
+ * already holds torch and Python, and the template starts at the team's layers.
+ *
+ * Torch stays what the matrix says: after torch is in place, a step checks its version against
+ * the entry and writes the installed versions to CONSTRAINTS_PATH; every later pip or uv install
+ * is constrained by that file, so a package that asks for another torch fails the build (pip
+ * names it) instead of replacing torch. The last step writes the inventory (INVENTORY_PATH),
+ * checking once more that torch is unchanged (post-install could have replaced it).
+ *
+ * Reproducible by default (command repro): every version is pinned, apt's logs and ldconfig's
+ * aux-cache (which differ per build) are removed with the lists, SOURCE_DATE_EPOCH reaches the
+ * RUN steps, and neither pip nor uv compiles bytecode or keeps a cache in the image. The inventory
+ * holds no time.
+ *
+ * Python is installed exactly (uv's managed CPython builds), whatever the base OS ships. uv comes
+ * from its distroless image and is mounted, not copied, so it does not stay in the image.
+ */
+/** Bump when the template changes what it builds: it is part of every content hash. */
+const TEMPLATE_VERSION = 4;
+const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
+const GIM_DIR = '/etc/gpu-image-matrix';
+const INVENTORY_PATH = `${GIM_DIR}/inventory.json`;
+const CONSTRAINTS_PATH = `${GIM_DIR}/constraints.txt`;
+/** Where the team's files are in the build context the effects layer prepares. */
+const CONTEXT_REQUIREMENTS_DIR = 'gim/requirements';
+const CONTEXT_POST_INSTALL = 'gim/post-install';
+const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
+function renderDockerfile(entry, inputs = {}) {
+    const custom = (entry.customisation ?? {});
+    const fromBase = (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkFromBaseImage */ .bA)(entry);
+    const from = inputs.baseDigest ? `${entry.baseImage}@${inputs.baseDigest}` : entry.baseImage;
+    const python = fromBase ? 'python3' : '/opt/venv/bin/python';
+    const name = frameworkName(entry);
+    const parts = [];
+    parts.push(`# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
+# ${(0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkTitle */ .T_)(entry)}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}${entry.cudnn ? `, cuDNN ${entry.cudnn}` : ''}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# ${name} and Python come with the base image ${entry.baseImage}` : ''}`);
+    if (fromBase) {
+        parts.push(`FROM ${from}
+ARG SOURCE_DATE_EPOCH
+ENV PYTHONUNBUFFERED=1 \\
+    PIP_NO_CACHE_DIR=1 \\
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
+    PIP_NO_COMPILE=1 \\
+    PIP_ROOT_USER_ACTION=ignore`);
+    }
+    else {
+        parts.push(`ARG UV_IMAGE=${inputs.uvImage ?? DEFAULT_UV_IMAGE}
+FROM \${UV_IMAGE} AS uv
+
+FROM ${from}
+ARG SOURCE_DATE_EPOCH
+ENV NVIDIA_VISIBLE_DEVICES=all \\
+    NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
+    LANG=C.UTF-8 \\
+    PYTHONUNBUFFERED=1 \\
+    PIP_NO_CACHE_DIR=1 \\
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
+    UV_NO_CACHE=1 \\
+    UV_PYTHON_INSTALL_DIR=/opt/python \\
+    VIRTUAL_ENV=/opt/venv \\
+    PATH=/opt/venv/bin:\${PATH}
+
+RUN apt-get update \\
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
+ && ${CLEAN_APT}
+
+# Python, shared by every ${name} built on this base.
+ARG PYTHON_VERSION=${entry.python}
+RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
+    uv python install \${PYTHON_VERSION} \\
+ && uv venv --python \${PYTHON_VERSION} /opt/venv
+
+${(0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkOf */ .K5)(entry).install(entry, inputs.data ?? (0,_compat_load_js__WEBPACK_IMPORTED_MODULE_1__/* .bundledCompat */ .RU)())}`);
+    }
+    parts.push(`# ${name} stays what the matrix says: check it, and pin it for every later install.
+RUN ${python} - <<'GIM_PIN'
+${pinScript(entry, fromBase)}
+GIM_PIN`);
+    if (custom.aptPackages?.length) {
+        parts.push(`# The team's system packages.
+RUN apt-get update \\
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \\
+      ${custom.aptPackages.join(' ')} \\
+ && ${CLEAN_APT}`);
+    }
+    const install = installCommand(fromBase, custom);
+    if (custom.requirements) {
+        const name = custom.requirements.split('/').pop();
+        const hashes = inputs.requirements?.facts.hashes ?? false;
+        parts.push(`# The team's requirements file (${custom.requirements})${hashes ? ', hashes required' : ''}.
+RUN --mount=type=bind,source=${CONTEXT_REQUIREMENTS_DIR},target=/tmp/gim-requirements \\
+    ${install} ${hashes ? '--require-hashes ' : ''}-r /tmp/gim-requirements/${name}`);
+    }
+    if (custom.pipPackages?.length) {
+        parts.push(`# The team's Python packages.
+RUN ${install} \\
+      ${custom.pipPackages.map(shellQuote).join(' ')}`);
+    }
+    if (custom.env?.length) {
+        parts.push(`ENV ${custom.env.map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' \\\n    ')}`);
+    }
+    if (custom.postInstall) {
+        parts.push(`# The team's post-install script (${custom.postInstall}), run as root.
+RUN --mount=type=bind,source=${CONTEXT_POST_INSTALL},target=/tmp/gim-post-install \\
+    /tmp/gim-post-install`);
+    }
+    const user = custom.user ? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .userParts */ .Ar)(custom.user) : null;
+    if (user) {
+        parts.push(`# The user the image runs as (kept when the base image has one of that name).
+RUN id -u ${user.name} >/dev/null 2>&1 \\
+ || useradd --create-home --shell /bin/sh${user.uid ? ` --uid ${user.uid}` : ''} ${user.name}`);
+    }
+    if (custom.workdir) {
+        parts.push(`RUN mkdir -p ${custom.workdir}${user ? ` && chown ${user.name} ${custom.workdir}` : ''}
+WORKDIR ${custom.workdir}`);
+    }
+    parts.push(`# What is in the image: ${INVENTORY_PATH} (and torch checked once more).
+RUN ${python} - <<'GIM_INVENTORY'
+${inventoryScript(entry, fromBase, inputs)}
+GIM_INVENTORY
+LABEL io.github.gpu-image-matrix.inventory=${INVENTORY_PATH}`);
+    if (user)
+        parts.push(`USER ${user.name}`);
+    if (!fromBase)
+        parts.push('CMD ["python"]');
+    return `${parts.join('\n\n')}\n`;
+}
+/** "torch", "tensorflow", "jax": what the comments call the framework. */
+function frameworkName(entry) {
+    return (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkOf */ .K5)(entry).key;
+}
+/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework. */
+function installCommand(fromBase, custom) {
+    const indexes = [
+        ...(custom.pipIndexUrl ? [`--index-url ${custom.pipIndexUrl}`] : []),
+        ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${u}`),
+    ].join(' ');
+    const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
+    if (fromBase)
+        return `PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
+    return `--mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    uv pip install --python /opt/venv/bin/python ${tail}`;
+}
+/** The Python (pin.py, inlined) that checks torch against the entry and writes the constraints file. */
+function pinScript(entry, fromBase) {
+    const expected = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkOf */ .K5)(entry).pinned(entry, fromBase);
+    const hint = fromBase
+        ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose torch and Python match the entry, or set the entry's torch and python to what the image holds`
+        : 'the wheel index served other versions than the release data says';
+    return (0,_python_scripts_js__WEBPACK_IMPORTED_MODULE_4__/* .inlinePython */ .Y4)('pin.py', { expected, python: entry.python, hint, constraints_path: CONSTRAINTS_PATH }, 'GIM_PIN');
+}
+/** The Python (inventory.py, inlined) that writes the inventory, after checking that no later step replaced torch. */
+function inventoryScript(entry, fromBase, inputs) {
+    const custom = (entry.customisation ?? {});
+    const { customisation: _c, ...fields } = entry;
+    const requested = {
+        aptPackages: custom.aptPackages ?? [],
+        pipPackages: custom.pipPackages ?? [],
+        pipPackageNames: (custom.pipPackages ?? []).map(_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .requirementName */ .xV),
+        requirements: custom.requirements
+            ? { file: custom.requirements, hashes: inputs.requirements?.facts.hashes ?? false, pins: inputs.requirements?.facts.pins ?? [] }
+            : null,
+        env: Object.fromEntries(custom.env ?? []),
+        workdir: custom.workdir ?? null,
+        user: custom.user ? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .userParts */ .Ar)(custom.user).name : null,
+        postInstall: custom.postInstall ?? null,
+    };
+    const header = {
+        schema: 1,
+        tool: 'gpu-image-matrix',
+        template: TEMPLATE_VERSION,
+        entry: fields,
+        baseImage: { name: entry.baseImage, digest: inputs.baseDigest ?? null, holdsTorch: fromBase },
+        requested,
+    };
+    return (0,_python_scripts_js__WEBPACK_IMPORTED_MODULE_4__/* .inlinePython */ .Y4)('inventory.py', { header, constraints_path: CONSTRAINTS_PATH, inventory_path: INVENTORY_PATH }, 'GIM_INVENTORY');
+}
+/** Single-quoted for /bin/sh; the parsers let no single quote through, but quote it right anyway. */
+function shellQuote(s) {
+    return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/** A Dockerfile ENV value in double quotes, with $ kept literal (no variable expansion). */
+function dockerfileQuote(s) {
+    return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$')}"`;
+}
+
 
 /***/ }),
 
@@ -18757,20 +19637,9 @@ module.exports = {"rE":"0.1.0"};
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/publicPath */
-/******/ (() => {
-/******/ 	var scriptUrl;
-/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
-/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
-/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
-/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
-/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
-/******/ 	__nccwpck_require__.p = scriptUrl;
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
-/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
+/******/ 	// no baseURI
 /******/ 	
 /******/ 	// object to store loaded and loading chunks
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched

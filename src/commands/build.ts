@@ -19,7 +19,7 @@ import {
 import { detectTools } from '../effects/docker.js';
 import { execCapture } from '../effects/exec.js';
 import { RegistryClient, type Manifest } from '../effects/registry.js';
-import type { MatrixEntry } from '../matrix/entry.js';
+import type { MatrixEntry } from '../frameworks/index.js';
 import type { Plan } from '../matrix/resolve.js';
 import type { Log, Runtime } from '../runtime.js';
 

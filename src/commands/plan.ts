@@ -1,8 +1,9 @@
 import { bundledCompat, mergeCompatFile } from '../compat/load.js';
-import type { CompatData } from '../compat/schema.js';
+import type { ReleaseData } from '../frameworks/index.js';
 import type { Customisation } from '../custom/customisation.js';
 import { customisationFromEntry, emptyCustomisation, mergeCustomisation } from '../custom/customisation.js';
-import { UserError, quote } from '../errors.js';
+import { UserError, listWords, quote } from '../errors.js';
+import { FRAMEWORKS } from '../frameworks/index.js';
 import { resolvePlan, resolvePlans, type Plan } from '../matrix/resolve.js';
 import { parseMatrixSpecs, specFromObject } from '../matrix/spec.js';
 import type { Request } from '../request.js';
@@ -21,16 +22,19 @@ export function planCommand(request: Request): Plan {
   return resolvePlans(specs, data, { maxEntries: request.maxEntries, customisation });
 }
 
-function planOneEntry(text: string, origin: string, data: CompatData, inputs: Customisation): Plan {
+function planOneEntry(text: string, origin: string, data: ReleaseData, inputs: Customisation): Plan {
   let cell: Record<string, unknown>;
   try {
     cell = JSON.parse(text) as Record<string, unknown>;
   } catch (err) {
     throw new UserError(`${origin}: not the JSON of a planned matrix entry (${(err as Error).message})`);
   }
-  const framework = cell?.framework === 'tensorflow' || cell?.framework === 'jax' ? cell.framework : 'pytorch';
-  const versionField = framework === 'pytorch' ? 'torch' : framework;
-  const fields = [versionField, 'cuda', 'python', 'os', 'flavor', 'key'] as const;
+  // Entries planned before other frameworks came have no framework field: they are PyTorch's.
+  const framework = cell?.framework === undefined ? FRAMEWORKS[0] : FRAMEWORKS.find((f) => f.id === cell.framework);
+  if (!framework) {
+    throw new UserError(`${origin}: framework ${quote(cell.framework)} is not one of ${listWords(FRAMEWORKS.map((f) => f.id))}`);
+  }
+  const fields = [framework.key, 'cuda', 'python', 'os', 'flavor', 'key'] as const;
   for (const f of fields) {
     if (typeof cell?.[f] !== 'string') {
       throw new UserError(
@@ -38,13 +42,13 @@ function planOneEntry(text: string, origin: string, data: CompatData, inputs: Cu
       );
     }
   }
-  // jax's CUDA is asked for by major (its wheel extra); the entry's cuda is the base image's minor.
-  const cuda =
-    framework === 'jax' && typeof cell.cudaVariant === 'string' && cell.cudaVariant.startsWith('cuda')
-      ? cell.cudaVariant.slice(4)
-      : cell.cuda;
+  // The cuda value that asks for this entry's variant (jax's is a major: its wheel extra).
+  const cuda = framework.cudaRequest({
+    ...cell,
+    cudaVariant: typeof cell.cudaVariant === 'string' ? cell.cudaVariant : cell.cuda,
+  } as never);
   const spec = specFromObject(
-    { include: [{ [versionField]: cell[versionField], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] },
+    { include: [{ [framework.key]: cell[framework.key], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] },
     origin,
   );
   // The entry's own customisation wins over the inputs (as include items do in a plan).
@@ -59,7 +63,7 @@ function planOneEntry(text: string, origin: string, data: CompatData, inputs: Cu
   return plan;
 }
 
-export function compatFor(request: Request): CompatData {
+export function compatFor(request: Request): ReleaseData {
   const bundled = bundledCompat();
   if (!request.compatFile) return bundled;
   return mergeCompatFile(bundled, request.compatFile.text, request.compatFile.origin);

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FEATURES, buildxArgs, type ToolVersions } from '../image/buildx.js';
-import { planEntryBuild, renderTagTemplate } from '../image/build-plan.js';
+import { planEntryBuild } from '../image/build-plan.js';
+import { renderPlaceholders } from '../inputs/placeholders.js';
 import type { BuildOptions } from '../image/options.js';
 import { diagnoseFailure, describeFailure } from '../image/progress.js';
 import { parseTaggedReference, repositoryName } from '../image/reference.js';
@@ -13,7 +14,7 @@ import { execCapture } from '../effects/exec.js';
 import { ociLayout, registryImage, type ImageSource } from '../effects/oci.js';
 import { RegistryClient } from '../effects/registry.js';
 import { UserError } from '../errors.js';
-import type { MatrixEntry } from '../matrix/entry.js';
+import type { MatrixEntry } from '../frameworks/index.js';
 import type { Plan } from '../matrix/resolve.js';
 import { MAX_FILE_DIFFS, compareShapes, diffEntries, likelyCause, type DeterminismResult } from '../repro/compare.js';
 import { diffPackages, inventoryOf, inventoryWants, mergeLayers, type Inventory, type PackageChange } from '../repro/inventory.js';
@@ -185,7 +186,7 @@ async function changeImpact(
   current: ImageSource,
   registry: RegistryClient,
 ): Promise<ChangeImpact> {
-  const ref = renderTagTemplate(template, entry, { image: repositoryName(build.repository) });
+  const ref = renderPlaceholders(template, entry, { image: repositoryName(build.repository) });
   const { repo, tag } = parseTaggedReference(ref, 'baseline');
   const baseline = registryImage(registry, repo, tag, ref);
   const [bShape, cShape] = [await baseline.shape(), await current.shape()];

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { CompatData } from '../compat/schema.js';
-import { execCapture } from '../effects/exec.js';
-import type { MatrixEntry } from '../matrix/entry.js';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ReleaseData } from '../frameworks/index.js';
+import { execCapture, type ExecResult } from '../effects/exec.js';
+import type { MatrixEntry } from '../frameworks/index.js';
 import type { Plan } from '../matrix/resolve.js';
 import { diagnoseSmokeFailure, type Diagnosis } from '../smoke/diagnose.js';
 import {
@@ -21,10 +22,12 @@ import {
   parseCheckOutput,
   smokeRunArgs,
   smokeRunEnv,
+  USER_SCRIPT_IN_CONTAINER,
   type CheckItem,
   type CheckReport,
   type SmokeOptions,
 } from '../smoke/run-args.js';
+import { SMOKE_CHECK_FILES, pythonSource } from '../python-scripts.js';
 import type { Runtime } from '../runtime.js';
 
 /**
@@ -50,12 +53,27 @@ export interface SmokeResult {
   output?: string;
 }
 
-/** Where the check script is: next to the bundle (ncc copies it there) or in src/ when run from source. */
-export function checkScriptPath(): string {
-  const where: unknown = new URL('../smoke/check.py', import.meta.url);
-  const file = where instanceof URL ? fileURLToPath(where) : String(where);
-  if (!existsSync(file)) throw new Error(`the smoke check script is missing at ${file}`);
-  return file;
+/** The smoke check and the helpers it imports, [file name, text]: read before any container starts, so a broken install fails first. */
+export function checkScripts(): [string, string][] {
+  return SMOKE_CHECK_FILES.map((file) => [file, pythonSource(file)]);
+}
+
+/**
+ * A new directory holding the check files under their own names (check.py imports gim_packages by
+ * name, and ncc may rename what it bundles), readable by whatever user the image runs as, whatever
+ * the umask; it is mounted read-only in the container, and the caller removes it.
+ */
+function writeCheckDir(files: [string, string][], env: NodeJS.ProcessEnv): string {
+  const dir = mkdtempSync(path.join(env.RUNNER_TEMP || tmpdir(), 'gim-check-'));
+  chmodSync(dir, 0o755);
+  // An empty user-check.py too: the mount point for a smoke-script mounted alone, which runc cannot create in a read-only mount.
+  const placeholder: [string, string] = [path.posix.basename(USER_SCRIPT_IN_CONTAINER), ''];
+  for (const [file, text] of [...files, placeholder]) {
+    const where = path.join(dir, file);
+    writeFileSync(where, text);
+    chmodSync(where, 0o644);
+  }
+  return dir;
 }
 
 export interface HostFacts {
@@ -83,11 +101,11 @@ export async function smokeCommand(
   plan: Plan,
   images: Map<string, string>,
   options: SmokeOptions,
-  data: CompatData,
+  data: ReleaseData,
   rt: Runtime,
   known?: HostFacts,
 ): Promise<SmokeResult[]> {
-  const check = checkScriptPath();
+  const check = checkScripts();
   const needGpu = plan.include.some((e) => gpuModeFor(e, options));
   const host: HostFacts = needGpu ? (known ?? (await hostFacts(rt))) : { gpus: [], findings: [] };
   for (const f of host.findings.filter((x) => x.severity === 'warning')) rt.log.warning(`${f.cause}: ${f.fix}`);
@@ -138,23 +156,30 @@ async function runOne(
   entry: MatrixEntry,
   image: string,
   options: SmokeOptions,
-  check: string,
+  check: [string, string][],
   base: Omit<SmokeResult, 'status'>,
   rt: Runtime,
 ): Promise<SmokeResult> {
   const name = `gim-smoke-${entry.key}-${randomBytes(3).toString('hex')}`;
   const started = Date.now();
-  const args = smokeRunArgs(entry, image, options, { check, ...(options.script ? { script: options.script } : {}) }, name);
-  const res = await execCapture(rt.docker, args, {
-    env: smokeRunEnv(rt.env, options),
-    timeoutMs: options.timeoutSeconds * 1000,
-    onLine: rt.log.untrusted,
-    ...(rt.signal ? { signal: rt.signal } : {}),
-  });
-  const seconds = Math.round((Date.now() - started) / 100) / 10;
-  if (res.timedOut || rt.signal?.aborted) {
-    // Stopping the docker client does not stop the container.
-    await execCapture(rt.docker, ['rm', '-f', name], { env: rt.env, timeoutMs: 60_000 });
+  const checkDir = writeCheckDir(check, rt.env);
+  const args = smokeRunArgs(entry, image, options, { checkDir, ...(options.script ? { script: options.script } : {}) }, name);
+  let res: ExecResult;
+  let seconds: number;
+  try {
+    res = await execCapture(rt.docker, args, {
+      env: smokeRunEnv(rt.env, options),
+      timeoutMs: options.timeoutSeconds * 1000,
+      onLine: rt.log.untrusted,
+      ...(rt.signal ? { signal: rt.signal } : {}),
+    });
+    seconds = Math.round((Date.now() - started) / 100) / 10;
+    if (res.timedOut || rt.signal?.aborted) {
+      // Stopping the docker client does not stop the container.
+      await execCapture(rt.docker, ['rm', '-f', name], { env: rt.env, timeoutMs: 60_000 });
+    }
+  } finally {
+    rmSync(checkDir, { recursive: true, force: true });
   }
   const report = parseCheckOutput(res.output);
   const tail = res.output.trim().split('\n').slice(-30).join('\n');

@@ -1,44 +1,13 @@
+import type { ReleaseData } from '../frameworks/index.js';
+
 /**
- * The shape of the release data (src/data/compat.json) and of a user's
- * compat-file, which uses the same schema with every section optional.
+ * The shape of the release data (src/data/*.json) and of a user's compat-file, which uses the
+ * same sections, each optional. The CUDA sections are shared; each framework owns its own
+ * (declared in src/frameworks/<name>.ts; the whole is ReleaseData in src/frameworks/index.ts).
  */
 
 export type Provenance = 'read' | 'third-party' | 'inferred';
 export const PROVENANCES: readonly Provenance[] = ['read', 'third-party', 'inferred'];
-
-export type ReleaseStatus = 'stable' | 'rc';
-export const RELEASE_STATUSES: readonly ReleaseStatus[] = ['stable', 'rc'];
-
-export interface TorchPatch {
-  torch: string;
-  /** null where no torchvision was released for this torch */
-  torchvision: string | null;
-  torchaudio: string | null;
-  provenance?: { torchvision?: Provenance; torchaudio?: Provenance };
-}
-
-export interface TorchRelease {
-  /** "2.4" */
-  minor: string;
-  status: ReleaseStatus;
-  python: {
-    /** Python minors with full support, ascending: ["3.8", ..., "3.12"] */
-    supported: string[];
-    /** Python minors the release builds experimentally */
-    experimental: string[];
-  };
-  cuda: {
-    /** wheel variants on download.pytorch.org: ["cu118", "cu121", "cu124"] */
-    variants: string[];
-    /** what plain `pip install torch` gets on Linux x86_64 */
-    pypiDefault: string;
-    /** cuDNN the wheels of each variant use: {"cu124": "9.1.0.70"} */
-    cudnn: Record<string, string>;
-  };
-  patches: TorchPatch[];
-  provenance?: { python?: Provenance; cuda?: Provenance; pypiDefault?: Provenance };
-  notes?: string[];
-}
 
 export interface CudaRelease {
   /** "12.4" */
@@ -57,18 +26,30 @@ export interface CudaRelease {
   notes?: string[];
 }
 
-export interface CompatData {
-  schemaVersion: 1;
-  torch: TorchRelease[];
+/** What every framework shares: CUDA releases with their images and drivers, the CPU base. */
+export interface CudaData {
   cuda: CudaRelease[];
   cpuImage: { ubuntu: string[] };
-  indexUrls: { stable: string; rc: string };
   cudaMajors: { major: string; minorCompatDriver: string }[];
+}
+
+/** Something the data leaves out on purpose: a request for it says why. */
+export interface LeftOut {
+  /** the spec key ("tensorflow") or package it concerns */
+  key: string;
+  /** minors or exact versions ("2.22", "0.10.1"); none for the whole package */
+  versions?: string[];
+  why: string;
+}
+
+/** Descriptive fields any data file may carry. */
+export interface DataNotes {
   about?: string;
   snapshot?: string;
   sources?: string[];
   provenanceLegend?: Record<string, string>;
+  leftOut?: LeftOut[];
 }
 
 /** A compat-file: the same schema, each section optional; it extends or replaces the bundled data. */
-export type CompatOverride = Partial<Omit<CompatData, 'schemaVersion'>> & { schemaVersion: 1 };
+export type CompatOverride = Partial<Omit<ReleaseData, 'schemaVersion'>> & { schemaVersion: 1 };

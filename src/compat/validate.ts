@@ -1,172 +1,31 @@
 import semver from 'semver';
 import { UserError, quote } from '../errors.js';
-import { cudaVersionOfVariant } from './variant.js';
-import { PROVENANCES, RELEASE_STATUSES, type CompatData, type CompatOverride, type CudaRelease, type TorchRelease } from './schema.js';
+import { FRAMEWORKS, type ReleaseData } from '../frameworks/index.js';
+import {
+  DRIVER,
+  MINOR,
+  Problems,
+  UBUNTU,
+  checkKeys,
+  checkList,
+  checkNotes,
+  checkProvenance,
+  isObject,
+  str,
+  strList,
+  type DataSection,
+  type Json,
+} from './checks.js';
+import type { CompatOverride } from './schema.js';
 
 /**
- * Schema and sanity checks for release data. Pure: takes parsed JSON, returns
- * the typed data or throws a UserError listing every problem with its path.
+ * Schema and sanity checks for release data. Pure: takes parsed JSON, returns the typed data or
+ * throws a UserError listing every problem with its path. The CUDA sections are checked here;
+ * each framework checks its own (src/frameworks/<name>.ts).
  */
 
-const MINOR = /^\d+\.\d+$/;
-const VARIANT = /^cu\d{3,}$/;
-const UBUNTU = /^\d{2}\.\d{2}$/;
-const DRIVER = /^\d+(\.\d+){0,2}$/;
 const CUDNN_TOKEN = /^cudnn\d*$/;
 const MAX_PROBLEMS = 20;
-
-type Json = unknown;
-
-class Problems {
-  readonly list: string[] = [];
-  add(path: string, message: string): void {
-    this.list.push(`${path}: ${message}`);
-  }
-}
-
-function isObject(v: Json): v is Record<string, Json> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function checkKeys(p: Problems, path: string, obj: Record<string, Json>, allowed: readonly string[]): void {
-  for (const k of Object.keys(obj)) {
-    if (!allowed.includes(k)) p.add(`${path}.${k}`, `unknown key; accepted: ${allowed.join(', ')}`);
-  }
-}
-
-function str(p: Problems, path: string, v: Json, pattern?: RegExp, what?: string): v is string {
-  if (typeof v !== 'string') {
-    p.add(path, `expected a string${what ? ` (${what})` : ''}, got ${quote(v)}`);
-    return false;
-  }
-  if (pattern && !pattern.test(v)) {
-    p.add(path, `${quote(v)} is not ${what ?? `of the form ${pattern.source}`}`);
-    return false;
-  }
-  return true;
-}
-
-function strList(p: Problems, path: string, v: Json, pattern: RegExp, what: string, nonEmpty = true): v is string[] {
-  if (!Array.isArray(v)) {
-    p.add(path, `expected a list of ${what}, got ${quote(v)}`);
-    return false;
-  }
-  if (nonEmpty && v.length === 0) {
-    p.add(path, `must list at least one ${what}`);
-    return false;
-  }
-  let ok = true;
-  v.forEach((item, i) => {
-    ok = str(p, `${path}[${i}]`, item, pattern, what) && ok;
-  });
-  if (ok && new Set(v).size !== v.length) {
-    p.add(path, 'lists a value twice');
-    ok = false;
-  }
-  return ok;
-}
-
-function checkProvenance(p: Problems, path: string, v: Json, fields: readonly string[]): void {
-  if (v === undefined) return;
-  if (!isObject(v)) return p.add(path, `expected an object, got ${quote(v)}`);
-  checkKeys(p, path, v, fields);
-  for (const [k, value] of Object.entries(v)) {
-    if (fields.includes(k) && !PROVENANCES.includes(value as never)) {
-      p.add(`${path}.${k}`, `${quote(value)} is not one of ${PROVENANCES.join(', ')}`);
-    }
-  }
-}
-
-function checkNotes(p: Problems, path: string, v: Json): void {
-  if (v === undefined) return;
-  if (!Array.isArray(v) || v.some((n) => typeof n !== 'string')) p.add(path, 'expected a list of strings');
-}
-
-function ascendingMinors(list: string[]): boolean {
-  for (let i = 1; i < list.length; i++) {
-    if (semver.compare(`${list[i - 1]}.0`, `${list[i]}.0`) >= 0) return false;
-  }
-  return true;
-}
-
-function checkTorchRelease(p: Problems, path: string, r: Json): void {
-  if (!isObject(r)) return p.add(path, `expected an object, got ${quote(r)}`);
-  checkKeys(p, path, r, ['minor', 'status', 'python', 'cuda', 'patches', 'provenance', 'notes']);
-  const minorOk = str(p, `${path}.minor`, r.minor, MINOR, 'a major.minor version like 2.4');
-  if (!RELEASE_STATUSES.includes(r.status as never)) {
-    p.add(`${path}.status`, `${quote(r.status)} is not one of ${RELEASE_STATUSES.join(', ')}`);
-  }
-
-  const py = r.python;
-  if (!isObject(py)) {
-    p.add(`${path}.python`, 'expected an object with supported and experimental lists');
-  } else {
-    checkKeys(p, `${path}.python`, py, ['supported', 'experimental']);
-    const supOk = strList(p, `${path}.python.supported`, py.supported, MINOR, 'Python minor like 3.11');
-    const expOk = strList(p, `${path}.python.experimental`, py.experimental, MINOR, 'Python minor like 3.13', false);
-    if (supOk && !ascendingMinors(py.supported as string[])) {
-      p.add(`${path}.python.supported`, 'must be in ascending order');
-    }
-    if (supOk && expOk) {
-      const both = (py.experimental as string[]).filter((v) => (py.supported as string[]).includes(v));
-      if (both.length) p.add(`${path}.python.experimental`, `${both.join(', ')} is also listed as supported`);
-    }
-  }
-
-  const cuda = r.cuda;
-  if (!isObject(cuda)) {
-    p.add(`${path}.cuda`, 'expected an object with variants, pypiDefault and cudnn');
-  } else {
-    checkKeys(p, `${path}.cuda`, cuda, ['variants', 'pypiDefault', 'cudnn']);
-    const varOk = strList(p, `${path}.cuda.variants`, cuda.variants, VARIANT, 'wheel variant like cu124');
-    const variants = varOk ? (cuda.variants as string[]) : [];
-    if (str(p, `${path}.cuda.pypiDefault`, cuda.pypiDefault) && varOk && !variants.includes(cuda.pypiDefault as string)) {
-      p.add(`${path}.cuda.pypiDefault`, `${quote(cuda.pypiDefault)} is not one of its variants (${variants.join(', ')})`);
-    }
-    if (!isObject(cuda.cudnn)) {
-      p.add(`${path}.cuda.cudnn`, 'expected an object mapping each variant to its cuDNN version');
-    } else if (varOk) {
-      for (const v of variants) {
-        if (typeof cuda.cudnn[v] !== 'string') p.add(`${path}.cuda.cudnn`, `has no cuDNN version for ${v}`);
-      }
-      for (const k of Object.keys(cuda.cudnn)) {
-        if (!variants.includes(k)) p.add(`${path}.cuda.cudnn.${k}`, `${k} is not one of its variants`);
-      }
-    }
-  }
-
-  if (!Array.isArray(r.patches) || r.patches.length === 0) {
-    p.add(`${path}.patches`, 'must list at least one patch release');
-  } else {
-    const seen = new Set<string>();
-    r.patches.forEach((patch, i) => {
-      const pp = `${path}.patches[${i}]`;
-      if (!isObject(patch)) return p.add(pp, `expected an object, got ${quote(patch)}`);
-      checkKeys(p, pp, patch, ['torch', 'torchvision', 'torchaudio', 'provenance']);
-      if (str(p, `${pp}.torch`, patch.torch)) {
-        const v = semver.valid(patch.torch);
-        if (!v || semver.prerelease(v)) {
-          p.add(`${pp}.torch`, `${quote(patch.torch)} is not a release version like 2.4.1`);
-        } else if (minorOk && `${semver.major(v)}.${semver.minor(v)}` !== r.minor) {
-          p.add(`${pp}.torch`, `${patch.torch} does not belong to minor ${String(r.minor)}`);
-        } else if (seen.has(v)) {
-          p.add(`${pp}.torch`, `${patch.torch} is listed twice`);
-        } else {
-          seen.add(v);
-        }
-      }
-      for (const lib of ['torchvision', 'torchaudio'] as const) {
-        const value = patch[lib];
-        if (value !== null && !(typeof value === 'string' && semver.valid(value))) {
-          p.add(`${pp}.${lib}`, `${quote(value)} is not a version like 0.19.1 (or null where none was released)`);
-        }
-      }
-      checkProvenance(p, `${pp}.provenance`, patch.provenance, ['torchvision', 'torchaudio']);
-    });
-  }
-  checkProvenance(p, `${path}.provenance`, r.provenance, ['python', 'cuda', 'pypiDefault']);
-  checkNotes(p, `${path}.notes`, r.notes);
-}
 
 function checkCudaRelease(p: Problems, path: string, c: Json): void {
   if (!isObject(c)) return p.add(path, `expected an object, got ${quote(c)}`);
@@ -191,96 +50,69 @@ function checkCudaRelease(p: Problems, path: string, c: Json): void {
   checkNotes(p, `${path}.notes`, c.notes);
 }
 
-const TOP_KEYS = [
-  'schemaVersion',
-  'about',
-  'snapshot',
-  'provenanceLegend',
-  'sources',
-  'indexUrls',
-  'cpuImage',
-  'cudaMajors',
-  'cuda',
-  'torch',
-] as const;
+function checkCpuImage(p: Problems, path: string, ci: Json): void {
+  if (!isObject(ci)) return p.add(path, 'expected an object with an ubuntu list');
+  checkKeys(p, path, ci, ['ubuntu']);
+  strList(p, `${path}.ubuntu`, ci.ubuntu, UBUNTU, 'Ubuntu version like 24.04');
+}
+
+function checkCudaMajor(p: Problems, path: string, m: Json): void {
+  if (!isObject(m)) return p.add(path, 'expected an object');
+  checkKeys(p, path, m, ['major', 'minorCompatDriver']);
+  str(p, `${path}.major`, m.major, /^\d+$/, 'a CUDA major like 12');
+  str(p, `${path}.minorCompatDriver`, m.minorCompatDriver, DRIVER, 'a driver version like 525.60.13');
+}
+
+function checkLeftOut(p: Problems, path: string, item: Json): void {
+  if (!isObject(item)) return p.add(path, `expected an object, got ${quote(item)}`);
+  checkKeys(p, path, item, ['key', 'versions', 'why']);
+  str(p, `${path}.key`, item.key);
+  if (item.versions !== undefined) strList(p, `${path}.versions`, item.versions, /^\d+\.\d+(\.\d+)?$/, 'minor or version like 2.22');
+  str(p, `${path}.why`, item.why);
+}
+
+/** The sections every framework shares. */
+const CUDA_SECTIONS: DataSection[] = [
+  {
+    name: 'cuda',
+    merge: { kind: 'list', id: 'version' },
+    check: (p, path, v) => checkList(p, path, v, 'CUDA', 'version', checkCudaRelease),
+  },
+  { name: 'cpuImage', merge: { kind: 'replace' }, check: checkCpuImage },
+  {
+    name: 'cudaMajors',
+    merge: { kind: 'list', id: 'major' },
+    check: (p, path, v) => checkList(p, path, v, 'CUDA major', 'major', checkCudaMajor),
+  },
+];
+
+/** Every section of the release data: the CUDA ones, then each framework's. */
+export const SECTIONS: readonly DataSection[] = [...CUDA_SECTIONS, ...FRAMEWORKS.flatMap((f) => f.sections)];
+
+/** Fields that describe the data rather than being it. */
+const NOTE_KEYS = ['about', 'snapshot', 'provenanceLegend', 'sources', 'leftOut'] as const;
 
 function checkSections(p: Problems, root: Record<string, Json>, complete: boolean): void {
-  checkKeys(p, '$', root, TOP_KEYS);
+  checkKeys(p, '$', root, ['schemaVersion', ...NOTE_KEYS, ...SECTIONS.map((s) => s.name)]);
   if (root.schemaVersion !== 1) p.add('$.schemaVersion', `must be 1, got ${quote(root.schemaVersion)}`);
-  const need = (key: string): boolean => {
-    if (root[key] !== undefined) return true;
-    if (complete) p.add(`$.${key}`, 'is missing');
-    return false;
-  };
-  if (need('torch')) {
-    if (!Array.isArray(root.torch)) p.add('$.torch', 'expected a list of torch releases');
-    else {
-      root.torch.forEach((r, i) => checkTorchRelease(p, `$.torch[${i}]`, r));
-      checkUnique(p, '$.torch', root.torch, 'minor', 'torch');
-    }
+  if (root.sources !== undefined) checkNotes(p, '$.sources', root.sources);
+  if (root.leftOut !== undefined) {
+    if (!Array.isArray(root.leftOut)) p.add('$.leftOut', 'expected a list');
+    else root.leftOut.forEach((item, i) => checkLeftOut(p, `$.leftOut[${i}]`, item));
   }
-  if (need('cuda')) {
-    if (!Array.isArray(root.cuda)) p.add('$.cuda', 'expected a list of CUDA releases');
-    else {
-      root.cuda.forEach((c, i) => checkCudaRelease(p, `$.cuda[${i}]`, c));
-      checkUnique(p, '$.cuda', root.cuda, 'version', 'CUDA');
+  for (const section of SECTIONS) {
+    const value = root[section.name];
+    if (value === undefined) {
+      if (complete) p.add(`$.${section.name}`, 'is missing');
+      continue;
     }
-  }
-  if (need('cpuImage')) {
-    const ci = root.cpuImage;
-    if (!isObject(ci)) p.add('$.cpuImage', 'expected an object with an ubuntu list');
-    else {
-      checkKeys(p, '$.cpuImage', ci, ['ubuntu']);
-      strList(p, '$.cpuImage.ubuntu', ci.ubuntu, UBUNTU, 'Ubuntu version like 24.04');
-    }
-  }
-  if (need('indexUrls')) {
-    const iu = root.indexUrls;
-    if (!isObject(iu)) p.add('$.indexUrls', 'expected an object with stable and rc URL templates');
-    else {
-      checkKeys(p, '$.indexUrls', iu, ['stable', 'rc']);
-      for (const k of ['stable', 'rc']) {
-        const v = iu[k];
-        if (str(p, `$.indexUrls.${k}`, v) && (!/^https:\/\/\S+$/.test(v) || !v.includes('{variant}'))) {
-          p.add(`$.indexUrls.${k}`, `${quote(v)} must be an https URL containing {variant}`);
-        }
-      }
-    }
-  }
-  if (need('cudaMajors')) {
-    if (!Array.isArray(root.cudaMajors)) p.add('$.cudaMajors', 'expected a list');
-    else
-      root.cudaMajors.forEach((m, i) => {
-        const mp = `$.cudaMajors[${i}]`;
-        if (!isObject(m)) return p.add(mp, 'expected an object');
-        checkKeys(p, mp, m, ['major', 'minorCompatDriver']);
-        str(p, `${mp}.major`, m.major, /^\d+$/, 'a CUDA major like 12');
-        str(p, `${mp}.minorCompatDriver`, m.minorCompatDriver, DRIVER, 'a driver version like 525.60.13');
-      });
+    section.check(p, `$.${section.name}`, value);
   }
 }
 
-function checkUnique(p: Problems, path: string, list: Json[], key: string, what: string): void {
-  const seen = new Set<string>();
-  list.forEach((item, i) => {
-    const id = isObject(item) ? item[key] : undefined;
-    if (typeof id !== 'string') return;
-    if (seen.has(id)) p.add(`${path}[${i}].${key}`, `${what} ${id} is listed twice`);
-    seen.add(id);
-  });
-}
-
-/** Checks that need the whole (merged) data: every wheel variant has its CUDA entry, every CUDA its major. */
-function checkCrossReferences(p: Problems, data: CompatData): void {
-  const cudaVersions = new Set(data.cuda.map((c) => c.version));
-  data.torch.forEach((r, i) => {
-    for (const v of r.cuda.variants) {
-      const version = cudaVersionOfVariant(v);
-      if (!cudaVersions.has(version)) {
-        p.add(`$.torch[${i}].cuda.variants`, `${v} needs a CUDA ${version} entry in $.cuda (image tags and driver), and there is none`);
-      }
-    }
-  });
+/** Checks that need the whole (merged) data: every CUDA major has its driver floor, and each framework's own. */
+function checkCrossReferences(p: Problems, data: ReleaseData): void {
+  for (const f of FRAMEWORKS) f.checkReferences?.(p, data);
   const majors = new Set(data.cudaMajors.map((m) => m.major));
   for (const c of data.cuda) {
     const major = c.version.split('.')[0] ?? '';
@@ -294,8 +126,8 @@ function fail(origin: string, p: Problems): never {
   throw new UserError(`${origin} does not match the release-data schema:\n  ${shown.join('\n  ')}${more}`);
 }
 
-/** Validate complete release data (the bundled file, or bundled data merged with a compat-file). */
-export function validateCompat(json: Json, origin: string): CompatData {
+/** Validate complete release data (the bundled files, or bundled data merged with a compat-file). */
+export function validateCompat(json: Json, origin: string): ReleaseData {
   const p = new Problems();
   if (!isObject(json)) {
     p.add('$', `expected an object, got ${Array.isArray(json) ? 'a list' : quote(json)}`);
@@ -303,9 +135,9 @@ export function validateCompat(json: Json, origin: string): CompatData {
   }
   checkSections(p, json, true);
   if (p.list.length) fail(origin, p);
-  checkCrossReferences(p, json as unknown as CompatData);
+  checkCrossReferences(p, json as unknown as ReleaseData);
   if (p.list.length) fail(origin, p);
-  return json as unknown as CompatData;
+  return json as unknown as ReleaseData;
 }
 
 /** Validate a compat-file on its own (sections optional); cross references are checked after merging. */
@@ -319,5 +151,3 @@ export function validateOverride(json: Json, origin: string): CompatOverride {
   if (p.list.length) fail(origin, p);
   return json as unknown as CompatOverride;
 }
-
-export type { TorchRelease, CudaRelease };

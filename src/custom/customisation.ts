@@ -1,5 +1,8 @@
-import { lines } from '../image/options.js';
 import { UserError, describeValue, quote } from '../errors.js';
+import { FRAMEWORK_PACKAGES } from '../frameworks/index.js';
+import { checkPlaceholders } from '../inputs/placeholders.js';
+import type { Inputs } from '../inputs/read-request.js';
+import { VARIABLE_NAME, lines, parseKeyValue, parseKeyValueLines, words } from '../inputs/values.js';
 import { pipName } from '../repro/inventory.js';
 
 /**
@@ -63,29 +66,6 @@ const FIELD_OF: Record<CustomKey, keyof Customisation> = {
   'tag-suffix': 'tagSuffix',
 };
 
-/** Placeholders a base-image template may use, filled from the entry. */
-export const BASE_IMAGE_PLACEHOLDERS = [
-  'framework',
-  'version',
-  'torch',
-  'torchvision',
-  'torchaudio',
-  'tensorflow',
-  'jax',
-  'cuda',
-  'cudaFull',
-  'cudaVariant',
-  'cudnn',
-  'cudnnMajor',
-  'python',
-  'os',
-  'ubuntu',
-  'flavor',
-] as const;
-
-/** Packages the matrix decides; pip-packages may not name them. */
-export const FRAMEWORK_PACKAGES = ['torch', 'torchvision', 'torchaudio'] as const;
-
 /** The written names (spec keys, inputs) of what a customisation sets. */
 export function customKeysSet(c: Partial<Customisation>): CustomKey[] {
   return CUSTOM_KEYS.filter((k) => {
@@ -133,7 +113,6 @@ const APT_PACKAGE = /^[a-z0-9][a-z0-9+.-]+(?:=[A-Za-z0-9.+~:-]+|\/[a-z0-9-]+)?$/
 const PIP_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 const PIP_EXTRAS = /^\[[A-Za-z0-9._-]+(?:,[A-Za-z0-9._-]+)*\]$/;
 const PIP_SPECIFIER = /^(?:===|==|!=|~=|>=|<=|>|<)[A-Za-z0-9.*+!_-]+$/;
-const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const USER = /^([a-z_][a-z0-9_-]{0,31})(?::(\d{1,9}))?$/;
 const WORKDIR = /^\/[A-Za-z0-9._@+\/-]*$/;
 const TAG_SUFFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
@@ -168,7 +147,7 @@ export function parsePipPackage(text: string, field: string): string {
     (specifiers === '' || specifiers.split(',').every((s) => PIP_SPECIFIER.test(s.trim())));
   if (!ok) throw new UserError(`${field}: ${quote(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
   const normal = pipName(name);
-  if ((FRAMEWORK_PACKAGES as readonly string[]).includes(normal)) {
+  if (FRAMEWORK_PACKAGES.includes(normal)) {
     throw new UserError(
       `${field}: ${quote(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`,
     );
@@ -197,19 +176,6 @@ export function parseIndexUrl(text: string, field: string): string {
   }
   if (/["'`$\\\s]/.test(t)) throw new UserError(`${field}: ${quote(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
   return t;
-}
-
-export function parseEnvLine(text: string, field: string): [string, string] {
-  const eq = text.indexOf('=');
-  const key = eq > 0 ? text.slice(0, eq).trim() : '';
-  if (!ENV_KEY.test(key)) throw new UserError(`${field}: ${quote(text)} is not KEY=VALUE with a name of letters, digits and _`);
-  return [key, parseEnvValue(text.slice(eq + 1), `${field} (${key})`)];
-}
-
-function parseEnvValue(value: string, field: string): string {
-  if (/[\u0000-\u001f\u007f]/.test(value))
-    throw new UserError(`${field}: the value contains control characters (a newline?); one line per variable`);
-  return value;
 }
 
 export function parseWorkdir(text: string, field: string): string {
@@ -247,11 +213,7 @@ export function parseWorkspacePath(text: string, field: string): string {
 
 export function parseBaseImageTemplate(text: string, field: string): string {
   const t = text.trim();
-  for (const m of t.matchAll(/\{([^}]*)\}/g)) {
-    if (!(BASE_IMAGE_PLACEHOLDERS as readonly string[]).includes(m[1] ?? '')) {
-      throw new UserError(`${field}: unknown placeholder {${m[1]}}; accepted: ${BASE_IMAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
-    }
-  }
+  checkPlaceholders(t, 'base-image', field);
   const sample = t.replace(/\{[^}]*\}/g, 'x1');
   if (
     t === '' ||
@@ -277,25 +239,18 @@ export function parseTagSuffix(text: string, field: string): string {
 // ---------------------------------------------------------------------------------------------
 // From action inputs (strings; lists one per line or separated by spaces) and from spec values.
 
-/** Items of a list input: lines (# starts a comment line), split on spaces. */
-function words(text: string | undefined): string[] {
-  return lines(text).flatMap((l) => l.split(/\s+/));
-}
-
-export type RawCustomInputs = Partial<Record<CustomKey, string>>;
-
-/** The action inputs (or CLI flags) as a customisation for every entry. `names` says how each is called there. */
-export function parseCustomInputs(raw: RawCustomInputs, names: Record<CustomKey, string>): Customisation {
+/** The action inputs (or CLI flags) as a customisation for every entry. */
+export function parseCustomInputs(inputs: Inputs): Customisation {
   const c = emptyCustomisation();
-  c.aptPackages = dedupe(words(raw['apt-packages']).map((w, i) => parseAptPackage(w, `${names['apt-packages']} item ${i + 1}`)));
-  c.pipPackages = dedupe(words(raw['pip-packages']).map((w, i) => parsePipPackage(w, `${names['pip-packages']} item ${i + 1}`)));
-  c.pipExtraIndexUrls = dedupe(
-    words(raw['pip-extra-index-url']).map((w, i) => parseIndexUrl(w, `${names['pip-extra-index-url']} item ${i + 1}`)),
-  );
-  c.env = sortEnv(lines(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)));
+  const items = (name: CustomKey, parse: (text: string, field: string) => string): string[] =>
+    dedupe(words(inputs.get(name)).map((w, i) => parse(w, `${inputs.field(name)} item ${i + 1}`)));
+  c.aptPackages = items('apt-packages', parseAptPackage);
+  c.pipPackages = items('pip-packages', parsePipPackage);
+  c.pipExtraIndexUrls = items('pip-extra-index-url', parseIndexUrl);
+  c.env = sortEnv(parseKeyValueLines(inputs.get('env'), inputs.field('env'), VARIABLE_NAME));
   setSingleValues(c, (key) => {
-    const t = raw[key]?.trim();
-    return t ? { text: t, field: names[key] } : null;
+    const t = inputs.get(key)?.trim();
+    return t ? { text: t, field: inputs.field(key) } : null;
   });
   return c;
 }
@@ -358,18 +313,18 @@ export function customisationFromSpec(obj: Record<string, unknown>, at: string):
 
 function envFromSpec(v: unknown, field: string): [string, string][] {
   if (v === undefined) return [];
-  if (typeof v === 'string') return lines(v).map((l, i) => parseEnvLine(l, `${field} line ${i + 1}`));
+  if (typeof v === 'string') return lines(v).map((l, i) => parseKeyValue(l, `${field} line ${i + 1}`, VARIABLE_NAME));
   if (Array.isArray(v)) {
     return v.map((item, i) => {
       if (typeof item !== 'string') throw new UserError(`${field}[${i}]: expected KEY=VALUE, got ${describeValue(item)}`);
-      return parseEnvLine(item, `${field}[${i}]`);
+      return parseKeyValue(item, `${field}[${i}]`, VARIABLE_NAME);
     });
   }
   if (typeof v === 'object' && v !== null) {
     return Object.entries(v as Record<string, unknown>).map(([key, value]) => {
-      if (!ENV_KEY.test(key)) throw new UserError(`${field}: ${quote(key)} is not a variable name (letters, digits and _)`);
+      if (!VARIABLE_NAME.key.test(key)) throw new UserError(`${field}: ${quote(key)} is not a variable name (letters, digits and _)`);
       if (typeof value !== 'string') throw new UserError(`${field}.${key}: expected a value, got ${describeValue(value)}`);
-      return [key, parseEnvValue(value, `${field}.${key}`)];
+      return parseKeyValue(`${key}=${value}`, `${field}.${key}`, VARIABLE_NAME);
     });
   }
   throw new UserError(`${field}: expected a mapping of NAME: value, got ${describeValue(v)}`);

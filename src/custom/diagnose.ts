@@ -1,10 +1,21 @@
+import { FRAMEWORK_PACKAGES } from '../frameworks/index.js';
+
 /**
  * Why a customised template step failed, from its own output (pip, uv, apt, useradd and the
  * template's own checks), as one sentence naming the culprit and what to do. Pure; tested as a
  * table over recorded outputs.
  */
 
-const FRAMEWORK = /^(torch|torchvision|torchaudio)\b/;
+/** The packages the matrix pins (every framework's), longest first so tensorflow-cpu is not read as tensorflow. */
+const PINNED = [...FRAMEWORK_PACKAGES]
+  .sort((a, b) => b.length - a.length)
+  .map((p) => p.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
+  .join('|');
+const FRAMEWORK = new RegExp(`^(${PINNED})\\b`);
+const CONSTRAINT = new RegExp(`The user requested \\(constraint\\) (${PINNED})==(\\S+)`);
+const DEPENDS_ON = new RegExp(`^\\s*(\\S+) (\\S+) depends on ((?:${PINNED})\\b\\S*)`);
+const REQUESTED = new RegExp(`The user requested ((?:${PINNED})\\S*)$`);
+const UV_DEPENDS = new RegExp(`Because (\\S+?)==(\\S+) depends on ((?:${PINNED})[^\\s,]*)`);
 
 export function explainStepLog(lines: string[]): string | null {
   const text = lines.join('\n');
@@ -14,26 +25,22 @@ export function explainStepLog(lines: string[]): string | null {
   if (own) return own.replace(/^gpu-image-matrix: /, '');
 
   // pip's resolver: "The user requested (constraint) torch==X" beside "<pkg> <ver> depends on torch>=Y".
-  const pinned = /The user requested \(constraint\) (torch|torchvision|torchaudio)==(\S+)/.exec(text);
+  const pinned = CONSTRAINT.exec(text);
   if (pinned) {
     const [, framework, version] = pinned;
-    const culprit = lines
-      .map((l) => /^\s*(\S+) (\S+) depends on ((?:torch|torchvision|torchaudio)\b\S*)/.exec(l))
-      .find((m) => m && m[3]?.startsWith(framework as string));
+    const culprit = lines.map((l) => DEPENDS_ON.exec(l)).find((m) => m && m[3]?.startsWith(framework as string));
     if (culprit) {
       return `${culprit[1]} ${culprit[2]} asks for ${culprit[3]}, but ${framework} is pinned to ${version} for this entry: installing it would replace the entry's ${framework}. Choose a version of ${culprit[1]} that works with ${framework} ${version}, or build the entry with the ${framework} it needs`;
     }
-    const asked = lines
-      .map((l) => /The user requested ((?:torch|torchvision|torchaudio)\S*)$/.exec(l.trim()))
-      .find((m) => m && FRAMEWORK.test(m[1] as string));
+    const asked = lines.map((l) => REQUESTED.exec(l.trim())).find((m) => m && FRAMEWORK.test(m[1] as string));
     if (asked) {
       return `the requirements ask for ${asked[1]}, but ${framework} is pinned to ${version} for this entry (the matrix decides it); remove ${framework} from the requirements or make it match`;
     }
   }
   // uv: "Because evil==1.0 depends on torch>=2 and ... torch==2.4.1 ..."
-  const uv = /Because (\S+?)==(\S+) depends on ((?:torch|torchvision|torchaudio)[^\s,]*)/.exec(text);
+  const uv = UV_DEPENDS.exec(text);
   if (uv) {
-    return `${uv[1]} ${uv[2]} asks for ${uv[3]}, which the entry's pinned ${/^(torch\w*)/.exec(uv[3] as string)?.[1]} does not meet: installing it would replace the entry's framework. Choose a version of ${uv[1]} that works with it`;
+    return `${uv[1]} ${uv[2]} asks for ${uv[3]}, which the entry's pinned ${FRAMEWORK.exec(uv[3] as string)?.[1]} does not meet: installing it would replace the entry's framework. Choose a version of ${uv[1]} that works with it`;
   }
 
   if (/DO NOT MATCH THE HASHES|Hash mismatch for/.test(text)) {

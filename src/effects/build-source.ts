@@ -6,7 +6,7 @@ import { parseImageReference } from '../image/reference.js';
 import { changesImage, customKeysSet, emptyCustomisation } from '../custom/customisation.js';
 import { readRequirements, type RequirementsFacts } from '../custom/requirements.js';
 import { UserError, quote } from '../errors.js';
-import type { MatrixEntry } from '../matrix/entry.js';
+import type { MatrixEntry } from '../frameworks/index.js';
 import { contextDigest } from './context-digest.js';
 import { readInputFile } from './files.js';
 import { RegistryError, type RegistryClient } from './registry.js';

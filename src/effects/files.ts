@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError, quote } from '../errors.js';
 import type { SourceText } from '../request.js';
@@ -7,25 +7,37 @@ import type { SourceText } from '../request.js';
 export const MAX_INPUT_FILE_BYTES = 1024 * 1024;
 
 /**
- * Read a file named by an input. Relative paths resolve against `baseDir`;
- * with `confine`, the real path (symlinks followed) must stay inside it, so
- * an action input cannot read files outside the workspace.
+ * The real path of `file` (relative to `base`), refused when it leaves `base`. Symlinks are
+ * resolved before comparing, of the file or, when it does not exist yet, of its nearest existing
+ * folder, so a link inside the workspace cannot lead an input outside it.
+ */
+export function insideWorkspace(base: string, file: string, field: string): string {
+  if (file.includes('\0')) throw new UserError(`${field}: ${quote(file)} is not a valid path`);
+  const realBase = realpathSync(base);
+  const resolved = path.resolve(base, file);
+  let existing = resolved;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  const real = path.join(realpathSync(existing), path.relative(existing, resolved));
+  const rel = path.relative(realBase, real);
+  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+    throw new UserError(`${field}: ${quote(file)} is outside the workspace (${realBase}); give a path inside the repository`);
+  }
+  return real;
+}
+
+/**
+ * Read a file named by an input. Relative paths resolve against `baseDir`; with `confine`, the
+ * real path must stay inside it (the action's inputs cannot read files outside the workspace).
  */
 export function readInputFile(file: string, baseDir: string, field: string, confine: boolean): SourceText {
   if (file.includes('\0')) throw new UserError(`${field}: ${quote(file)} is not a valid path`);
   const resolved = path.resolve(baseDir, file);
+  if (confine) insideWorkspace(baseDir, file, field);
   let real: string;
   try {
     real = realpathSync(resolved);
   } catch {
     throw new UserError(`${field}: ${quote(file)} does not exist (looked for ${resolved})`);
-  }
-  if (confine) {
-    const base = realpathSync(baseDir);
-    const rel = path.relative(base, real);
-    if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
-      throw new UserError(`${field}: ${quote(file)} is outside the workspace (${base}); give a path inside the repository`);
-    }
   }
   const stat = statSync(real);
   if (!stat.isFile()) throw new UserError(`${field}: ${quote(file)} is not a regular file`);

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { UserError, quote } from '../errors.js';
-import { entryKey, frameworkTitle, frameworkVersion, identityOf, type MatrixEntry } from '../matrix/entry.js';
+import { entryKey, identityOf } from '../matrix/entry.js';
+import { frameworkOf, frameworkTitle, type MatrixEntry } from '../frameworks/index.js';
+import { renderPlaceholders } from '../inputs/placeholders.js';
 import type { BuildOptions, CacheBackend } from './options.js';
 import { parseTaggedReference, repositoryName, taggedReference, type Repository } from './reference.js';
 
@@ -49,22 +51,10 @@ const CONTENT_VERSION = 1;
 
 /** Build-args every build gets from its entry; the user's build-args may not redefine them. */
 export function entryBuildArgs(entry: MatrixEntry): [string, string][] {
-  // Each framework's own version args; PyTorch entries keep exactly the args they always had.
-  const framework: [string, string | null][] =
-    entry.framework === 'pytorch'
-      ? [
-          ['TORCH_VERSION', entry.torch],
-          ['TORCHVISION_VERSION', entry.torchvision],
-          ['TORCHAUDIO_VERSION', entry.torchaudio],
-          ['TORCH_INDEX_URL', entry.indexUrl],
-        ]
-      : [
-          ['FRAMEWORK', entry.framework],
-          entry.framework === 'tensorflow' ? ['TENSORFLOW_VERSION', entry.tensorflow] : ['JAX_VERSION', entry.jax],
-        ];
   const args: [string, string | null][] = [
     ['BASE_IMAGE', entry.baseImage],
-    ...framework,
+    // Each framework's own (PyTorch entries keep exactly the args they always had).
+    ...frameworkOf(entry).buildArgs(entry),
     ['CUDA_VERSION', entry.cuda],
     ['CUDA_FULL_VERSION', entry.cudaFull],
     ['CUDA_VARIANT', entry.cudaVariant],
@@ -81,20 +71,6 @@ export function entryBuildArgs(entry: MatrixEntry): [string, string][] {
 
 export const LABEL_PREFIX = 'io.github.gpu-image-matrix';
 
-function frameworkLabels(entry: MatrixEntry): [string, string | null][] {
-  if (entry.framework === 'pytorch') {
-    return [
-      [`${LABEL_PREFIX}.torch`, entry.torch],
-      [`${LABEL_PREFIX}.torchvision`, entry.torchvision],
-      [`${LABEL_PREFIX}.torchaudio`, entry.torchaudio],
-    ];
-  }
-  return [
-    [`${LABEL_PREFIX}.framework`, entry.framework],
-    [`${LABEL_PREFIX}.${entry.framework}`, frameworkVersion(entry)],
-  ];
-}
-
 export function entryLabels(entry: MatrixEntry, env: BuildEnvironment, contentHash: string): [string, string][] {
   const labels: [string, string | null][] = [
     ['org.opencontainers.image.title', `${frameworkTitle(entry)} ${entry.cudaVariant} python ${entry.python}`],
@@ -103,7 +79,7 @@ export function entryLabels(entry: MatrixEntry, env: BuildEnvironment, contentHa
     ['org.opencontainers.image.source', env.sourceUrl ?? null],
     ['org.opencontainers.image.revision', env.revision ?? null],
     ['org.opencontainers.image.base.name', entry.baseImage],
-    ...frameworkLabels(entry),
+    ...frameworkOf(entry).labels(entry, LABEL_PREFIX),
     [`${LABEL_PREFIX}.cuda`, entry.cudaFull ?? entry.cuda],
     [`${LABEL_PREFIX}.cuda-variant`, entry.cudaVariant],
     [`${LABEL_PREFIX}.cudnn`, entry.cudnn],
@@ -115,14 +91,6 @@ export function entryLabels(entry: MatrixEntry, env: BuildEnvironment, contentHa
   return labels.filter((l): l is [string, string] => l[1] !== null);
 }
 
-/** Fill {placeholders} of a tag or image template with an entry's fields (and any extra values, e.g. {image}). */
-export function renderTagTemplate(template: string, entry: MatrixEntry, extra: Record<string, string> = {}): string {
-  return template.replace(
-    /\{(\w+)\}/g,
-    (_, name: string) => extra[name] ?? String((entry as unknown as Record<string, unknown>)[name] ?? ''),
-  );
-}
-
 /** The entry's tags: its own tag under the image, then the extra tag templates. */
 export function entryTags(entry: MatrixEntry, repo: Repository, templates: string[], entryCount: number): string[] {
   const tags = [taggedReference(repo, entry.tag, 'matrix tag')];
@@ -132,7 +100,7 @@ export function entryTags(entry: MatrixEntry, repo: Repository, templates: strin
         `tags line ${i + 1}: ${quote(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`,
       );
     }
-    const rendered = renderTagTemplate(template, entry);
+    const rendered = renderPlaceholders(template, entry);
     const ref = /[:/]/.test(rendered)
       ? (() => {
           const { repo: r, tag } = parseTaggedReference(rendered, `tags line ${i + 1}`);

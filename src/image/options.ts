@@ -1,5 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { UserError, listWords, quote } from '../errors.js';
+import { UserError, quote } from '../errors.js';
+import { checkPlaceholders } from '../inputs/placeholders.js';
+import type { Inputs } from '../inputs/read-request.js';
+import type { InputName } from '../inputs/table.js';
+import { LABEL_KEY, VARIABLE_NAME, lines, parseBoolean, parseChoice, parseKeyValueLines, parseWholeNumber } from '../inputs/values.js';
 import { parseRepository, type Repository } from './reference.js';
 
 /**
@@ -34,39 +38,8 @@ export interface BuildOptions {
   parallel: number;
 }
 
-export const PLACEHOLDERS = [
-  'tag',
-  'key',
-  'framework',
-  'torch',
-  'tensorflow',
-  'jax',
-  'cuda',
-  'cudaVariant',
-  'python',
-  'os',
-  'flavor',
-] as const;
-
-export function parseBoolean(text: string | undefined, field: string, fallback: boolean): boolean {
-  const t = (text ?? '').trim();
-  if (t === '') return fallback;
-  if (/^(true|True|TRUE)$/.test(t)) return true;
-  if (/^(false|False|FALSE)$/.test(t)) return false;
-  throw new UserError(`${field}: ${quote(text)} is not valid; accepted: true or false`);
-}
-
 export function parseCache(text: string | undefined, field: string): CacheBackend {
-  const t = (text ?? '').trim().toLowerCase() || 'auto';
-  if ((CACHE_BACKENDS as readonly string[]).includes(t)) return t as CacheBackend;
-  throw new UserError(`${field}: ${quote(text)} is not a cache backend; accepted: ${listWords([...CACHE_BACKENDS])}`);
-}
-
-export function parseRetries(text: string | undefined, field: string): number {
-  const t = (text ?? '').trim();
-  if (t === '') return 2;
-  if (/^\d+$/.test(t) && Number(t) <= 10) return Number(t);
-  throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from 0 to 10 (default 2)`);
+  return parseChoice(text, field, CACHE_BACKENDS, 'auto', 'a cache backend');
 }
 
 /**
@@ -80,56 +53,10 @@ export function parseParallel(text: string | undefined, field: string, cpus = av
   throw new UserError(`${field}: ${quote(text)} is not valid; accepted: auto, or a whole number from 1 to 32`);
 }
 
-export function parseCacheTimeout(text: string | undefined, field: string): number {
-  const t = (text ?? '').trim();
-  if (t === '') return 120;
-  if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 3600) return Number(t);
-  throw new UserError(`${field}: ${quote(text)} is not valid; accepted: seconds from 1 to 3600 (default 120)`);
-}
-
-/** Non-empty lines, trimmed; comments (#) dropped. Commas do not split: values may contain them. */
-export function lines(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
-}
-
-const ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._\/-]*$/;
-
-/** KEY=VALUE lines (build-args). */
-export function parseBuildArgs(text: string | undefined, field: string): [string, string][] {
-  return lines(text).map((line, i) => {
-    const eq = line.indexOf('=');
-    const key = eq > 0 ? line.slice(0, eq).trim() : '';
-    if (!ARG_NAME.test(key)) {
-      throw new UserError(`${field} line ${i + 1}: ${quote(line)} is not KEY=VALUE with a name of letters, digits and _`);
-    }
-    return [key, line.slice(eq + 1)];
-  });
-}
-
-/** key=value lines (labels, as docker/metadata-action outputs them). */
-export function parseLabels(text: string | undefined, field: string): [string, string][] {
-  return lines(text).map((line, i) => {
-    const eq = line.indexOf('=');
-    const key = eq > 0 ? line.slice(0, eq).trim() : '';
-    if (!LABEL_KEY.test(key)) throw new UserError(`${field} line ${i + 1}: ${quote(line)} is not key=value`);
-    return [key, line.slice(eq + 1)];
-  });
-}
-
 /** Tag templates: each a bare tag or a full reference, with optional {placeholder}s. */
 export function parseTagTemplates(text: string | undefined, field: string): string[] {
   return lines(text).map((line, i) => {
-    for (const m of line.matchAll(/\{([^}]*)\}/g)) {
-      if (!(PLACEHOLDERS as readonly string[]).includes(m[1] ?? '')) {
-        throw new UserError(
-          `${field} line ${i + 1}: unknown placeholder {${m[1]}}; accepted: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
-        );
-      }
-    }
+    checkPlaceholders(line, 'tags', `${field} line ${i + 1}`);
     if (/\s/.test(line)) throw new UserError(`${field} line ${i + 1}: ${quote(line)} contains whitespace`);
     return line;
   });
@@ -142,52 +69,39 @@ export function parseImage(text: string | undefined, field: string): Repository 
   return parseRepository(text, field);
 }
 
-/** The raw build settings as either entry point reads them (strings, newline lists). */
-export interface RawBuildInputs {
-  image?: string;
-  push?: string;
-  cache?: string;
-  builder?: string;
-  dockerfile?: string;
-  context?: string;
-  buildArgs?: string;
-  tags?: string;
-  labels?: string;
-  skipExisting?: string;
-  failFast?: string;
-  retries?: string;
-  cacheTimeout?: string;
-  parallel?: string;
-}
-
-/** How each setting is named on a surface, for messages ("input build-args" or "--build-arg"). */
-export type BuildFieldNames = Record<keyof RawBuildInputs, string>;
-
-export function parseBuildOptions(raw: RawBuildInputs, names: BuildFieldNames): BuildOptions {
+export function parseBuildOptions(inputs: Inputs): BuildOptions {
+  const get = (name: InputName): string | undefined => inputs.get(name);
+  const field = (name: InputName): string => inputs.field(name);
   const options: BuildOptions = {
-    repository: parseImage(raw.image, names.image),
-    push: parseBoolean(raw.push, names.push, false),
-    cache: parseCache(raw.cache, names.cache),
-    context: raw.context?.trim() || '.',
-    buildArgs: parseBuildArgs(raw.buildArgs, names.buildArgs),
-    tags: parseTagTemplates(raw.tags, names.tags),
-    labels: parseLabels(raw.labels, names.labels),
-    skipExisting: parseBoolean(raw.skipExisting, names.skipExisting, true),
-    failFast: parseBoolean(raw.failFast, names.failFast, false),
-    retries: parseRetries(raw.retries, names.retries),
-    cacheTimeoutSeconds: parseCacheTimeout(raw.cacheTimeout, names.cacheTimeout),
-    parallel: parseParallel(raw.parallel, names.parallel),
+    repository: parseImage(get('image'), field('image')),
+    push: parseBoolean(get('push'), field('push'), false),
+    cache: parseCache(get('cache'), field('cache')),
+    context: get('context')?.trim() || '.',
+    buildArgs: parseKeyValueLines(get('build-args'), field('build-args'), VARIABLE_NAME),
+    tags: parseTagTemplates(get('tags'), field('tags')),
+    labels: parseKeyValueLines(get('labels'), field('labels'), LABEL_KEY),
+    skipExisting: parseBoolean(get('skip-existing'), field('skip-existing'), true),
+    failFast: parseBoolean(get('fail-fast'), field('fail-fast'), false),
+    retries: parseWholeNumber(get('retries'), field('retries'), { min: 0, max: 10, fallback: 2 }),
+    cacheTimeoutSeconds: parseWholeNumber(get('cache-timeout'), field('cache-timeout'), {
+      min: 1,
+      max: 3600,
+      fallback: 120,
+      unit: 'seconds',
+    }),
+    parallel: parseParallel(get('parallel'), field('parallel')),
   };
-  const builder = raw.builder?.trim();
+  const builder = get('builder')?.trim();
   if (builder) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) throw new UserError(`${names.builder}: ${quote(builder)} is not a builder name`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) throw new UserError(`${field('builder')}: ${quote(builder)} is not a builder name`);
     options.builder = builder;
   }
-  const dockerfile = raw.dockerfile?.trim();
+  const dockerfile = get('dockerfile')?.trim();
+  const context = get('context')?.trim();
   if (dockerfile) options.dockerfile = dockerfile;
-  else if (raw.context?.trim() && raw.context.trim() !== '.') {
+  else if (context && context !== '.') {
     throw new UserError(
-      `${names.context} is set but ${names.dockerfile} is not: the embedded template needs no context; give both to build your own Dockerfile`,
+      `${field('context')} is set but ${field('dockerfile')} is not: the embedded template needs no context; give both to build your own Dockerfile`,
     );
   }
   return options;

@@ -7,7 +7,7 @@ import { UserError, quote } from '../errors.js';
  * whether a version exists is the resolver's question (it has the data).
  */
 
-export type TorchSelector =
+export type VersionSelector =
   | { kind: 'latest'; text: string; field: string }
   | { kind: 'exact'; text: string; field: string; version: string }
   | { kind: 'minor'; text: string; field: string; minor: string }
@@ -35,7 +35,7 @@ const MAJOR = /^\d+$/;
 const EXACT = /^\d+\.\d+\.\d+$/;
 const VARIANT = /^cu\d{3,}$/;
 
-const TORCH_ACCEPTED = 'an exact version (2.4.1), a minor (2.4 = its latest patch), a semver range (">=2.5 <2.8") or latest';
+const VERSION_ACCEPTED = 'an exact version (2.4.1), a minor (2.4 = its latest patch), a semver range (">=2.5 <2.8") or latest';
 const CUDA_ACCEPTED = 'a CUDA minor (12.4), a major (12 = every 12.x variant), a wheel variant (cu124), default or cpu';
 const PYTHON_ACCEPTED = 'a Python minor ("3.11"), a range (">=3.10 <3.13") or default';
 const OS_ACCEPTED = 'ubuntu<version> (ubuntu22.04, ubuntu24.04) or default';
@@ -44,7 +44,7 @@ function bad(field: string, text: string, accepted: string, hint = ''): UserErro
   return new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}${hint ? `. ${hint}` : ''}`);
 }
 
-export function parseTorchSelector(text: string, field: string): TorchSelector {
+export function parseVersionSelector(text: string, field: string): VersionSelector {
   const t = text.trim();
   if (t === 'latest') return { kind: 'latest', text: t, field };
   if (EXACT.test(t)) return { kind: 'exact', text: t, field, version: semver.clean(t) ?? t };
@@ -53,7 +53,7 @@ export function parseTorchSelector(text: string, field: string): TorchSelector {
   if (/^[\d\s.<>=^~|xX*-]+$/.test(t) && /\d/.test(t) && semver.validRange(t)) {
     return { kind: 'range', text: t, field, range: t };
   }
-  throw bad(field, text, TORCH_ACCEPTED);
+  throw bad(field, text, VERSION_ACCEPTED);
 }
 
 export function parseCudaSelector(text: string, field: string): CudaSelector {

@@ -1,17 +1,18 @@
 import { parseDocument } from 'yaml';
 import { CUSTOM_KEYS, customisationFromSpec, type Customisation } from '../custom/customisation.js';
 import { UserError, describeValue, quote } from '../errors.js';
+import { FRAMEWORKS, VERSION_KEYS, frameworkByKey, type FrameworkId } from '../frameworks/index.js';
 import {
   parseCudaSelector,
   parseFlavorSelector,
   parseOsSelector,
   parsePythonSelector,
-  parseTorchSelector,
+  parseVersionSelector,
   type CudaSelector,
   type FlavorSelector,
   type OsSelector,
   type PythonSelector,
-  type TorchSelector,
+  type VersionSelector,
 } from './selectors.js';
 
 /**
@@ -19,31 +20,32 @@ import {
  * Pure: takes the text and where it came from (for messages).
  */
 
-export const AXES = ['torch', 'cuda', 'python', 'os', 'flavor'] as const;
+/** The keys crossed with a framework's versions. */
+export const AXES = ['cuda', 'python', 'os', 'flavor'] as const;
 export type Axis = (typeof AXES)[number];
-/** Framework keys beside torch: a spec names one of torch, tensorflow, jax. */
-export const OTHER_FRAMEWORK_KEYS = ['tensorflow', 'jax'] as const;
-export type OtherFrameworkKey = (typeof OTHER_FRAMEWORK_KEYS)[number];
-const TOP_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS, ...CUSTOM_KEYS, 'include', 'exclude'] as const;
-const INCLUDE_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS, ...CUSTOM_KEYS] as const;
-const EXCLUDE_KEYS = [...AXES, ...OTHER_FRAMEWORK_KEYS] as const;
+const TOP_KEYS = [...VERSION_KEYS, ...AXES, ...CUSTOM_KEYS, 'include', 'exclude'] as const;
+const INCLUDE_KEYS = [...VERSION_KEYS, ...AXES, ...CUSTOM_KEYS] as const;
+const EXCLUDE_KEYS = [...VERSION_KEYS, ...AXES] as const;
 
+/** One cell of the cross product: a selector per key. */
 export interface Selectors {
-  torch: TorchSelector;
+  version: VersionSelector;
   cuda: CudaSelector;
   python: PythonSelector;
   os: OsSelector;
   flavor: FlavorSelector;
 }
 
-/** One include/exclude item: some axes, one selector each (tensorflow or jax in place of torch). */
-export type PartialEntry = Partial<Selectors> & { tensorflow?: TorchSelector; jax?: TorchSelector };
+/** One include/exclude item: some keys, one selector each; `framework` when it names a version key. */
+export type PartialEntry = Partial<Selectors> & { framework?: FrameworkId };
 
 export interface MatrixSpec {
-  /** the framework whose versions the top level lists: torch (pytorch), tensorflow or jax */
-  framework: 'pytorch' | OtherFrameworkKey;
-  /** the axes given at the top level, each a non-empty list of selectors */
-  axes: { [A in Axis]?: Selectors[A][] } & { tensorflow?: TorchSelector[]; jax?: TorchSelector[] };
+  /** the framework whose versions the top level lists (pytorch when it lists none) */
+  framework: FrameworkId;
+  /** the versions given at the top level */
+  versions?: VersionSelector[];
+  /** the other axes given at the top level, each a non-empty list of selectors */
+  axes: { [A in Axis]?: Selectors[A][] };
   include: PartialEntry[];
   /** what each include item adds to the image (apt-packages, user, ...), by position in include */
   includeCustomisation: (Customisation | null)[];
@@ -58,7 +60,6 @@ export const MAX_SPEC_BYTES = 256 * 1024;
 export const MAX_LIST_ITEMS = 1000;
 
 const PARSERS: { [A in Axis]: (text: string, field: string) => Selectors[A] } = {
-  torch: parseTorchSelector,
   cuda: parseCudaSelector,
   python: parsePythonSelector,
   os: parseOsSelector,
@@ -115,25 +116,25 @@ export function specFromObject(root: unknown, origin: string): MatrixSpec {
     );
   }
   checkKnownKeys(root, TOP_KEYS, 'matrix');
-  const frameworks = (['torch', ...OTHER_FRAMEWORK_KEYS] as const).filter((k) => root[k] !== undefined);
-  if (frameworks.length > 1) {
+  const named = VERSION_KEYS.filter((k) => root[k] !== undefined);
+  if (named.length > 1) {
     throw new UserError(
-      `${origin}: one spec names one framework, and this one names ${frameworks.join(' and ')}; give a list of specs, e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`,
+      `${origin}: one spec names one framework, and this one names ${named.join(' and ')}; give a list of specs, e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`,
     );
   }
-  const framework = frameworks[0] === 'tensorflow' || frameworks[0] === 'jax' ? frameworks[0] : 'pytorch';
+  const versionKey = named[0];
+  const framework = (versionKey ? frameworkByKey(versionKey) : FRAMEWORKS[0])?.id as FrameworkId;
+  const listField = (key: string, i: number, all: string[]): string =>
+    all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`;
 
+  const versions = versionKey
+    ? valuesOf(root[versionKey], `matrix.${versionKey}`).map((v, i, all) => parseVersionSelector(v, listField(versionKey, i, all)))
+    : undefined;
   const axes: MatrixSpec['axes'] = {};
-  for (const key of OTHER_FRAMEWORK_KEYS) {
-    if (root[key] === undefined) continue;
-    axes[key] = valuesOf(root[key], `matrix.${key}`).map((v, i, all) =>
-      parseTorchSelector(v, all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`),
-    );
-  }
   for (const axis of AXES) {
     if (root[axis] === undefined) continue;
     (axes as Record<Axis, unknown>)[axis] = valuesOf(root[axis], `matrix.${axis}`).map((v, i, all) =>
-      PARSERS[axis](v, all.length > 1 || Array.isArray(root[axis]) ? `matrix.${axis}[${i}]` : `matrix.${axis}`),
+      PARSERS[axis](v, listField(axis, i, all)),
     );
   }
   const include = partials(root.include, 'matrix.include', INCLUDE_KEYS);
@@ -143,16 +144,16 @@ export function specFromObject(root: unknown, origin: string): MatrixSpec {
     : [];
   const customisation = customisationFromSpec(root, 'matrix');
 
-  const givenAxes = AXES.filter((a) => axes[a] && a !== 'torch');
-  if (givenAxes.length > 0 && !axes.torch && !axes.tensorflow && !axes.jax) {
+  const givenAxes = AXES.filter((a) => axes[a]);
+  if (givenAxes.length > 0 && !versions) {
     throw new UserError(
       `matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`,
     );
   }
-  if (!axes.torch && !axes.tensorflow && !axes.jax && include.length === 0) {
+  if (!versions && include.length === 0) {
     throw new UserError(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
   }
-  return { framework, axes, include, includeCustomisation, exclude, customisation };
+  return { framework, ...(versions ? { versions } : {}), axes, include, includeCustomisation, exclude, customisation };
 }
 
 function partials(value: unknown, field: string, allowed: readonly string[]): PartialEntry[] {
@@ -179,16 +180,18 @@ function partials(value: unknown, field: string, allowed: readonly string[]): Pa
       }
       entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
     }
-    const named = (['torch', ...OTHER_FRAMEWORK_KEYS] as const).filter((k) => item[k] !== undefined);
+    const named = VERSION_KEYS.filter((k) => item[k] !== undefined);
     if (named.length > 1) throw new UserError(`${at}: names ${named.join(' and ')}; one item is one entry of one framework`);
-    for (const key of OTHER_FRAMEWORK_KEYS) {
+    const key = named[0];
+    if (key) {
       const v = item[key];
-      if (v === undefined) continue;
-      if (typeof v !== 'string')
+      if (typeof v !== 'string') {
         throw new UserError(
           `${at}.${key}: expected one value, got ${describeValue(v)}; write one ${field.split('.')[1]} item per combination`,
         );
-      entry[key] = parseTorchSelector(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
+      }
+      entry.framework = frameworkByKey(key)?.id;
+      entry.version = parseVersionSelector(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
     }
     return entry as PartialEntry;
   });

@@ -1,4 +1,4 @@
-import { frameworkTitle, type MatrixEntry } from '../matrix/entry.js';
+import { frameworkById, frameworkOf, frameworkTitle, frameworkVersion, type MatrixEntry } from '../frameworks/index.js';
 import type { ImageResult } from '../commands/build.js';
 import type { ReproResult } from '../commands/repro.js';
 import type { SmokeResult } from '../commands/smoke.js';
@@ -19,24 +19,33 @@ export function matrixOutput(plan: Plan): string {
   return JSON.stringify({ include: plan.include });
 }
 
-/** The plan's columns; a plan with tensorflow or jax entries names the framework with its version. */
-function columnsFor(plan: Plan): typeof TORCH_COLUMNS {
-  if (plan.include.every((e) => e.framework === 'pytorch')) return TORCH_COLUMNS;
-  return TORCH_COLUMNS.map((c) => (c.title === 'torch' ? { title: 'framework', value: (e: MatrixEntry) => frameworkTitle(e) } : c));
+interface Column {
+  title: string;
+  value: (e: MatrixEntry) => string;
 }
 
-const TORCH_COLUMNS: { title: string; value: (e: MatrixEntry) => string }[] = [
-  { title: 'tag', value: (e) => e.tag },
-  { title: 'torch', value: (e) => (e.framework === 'pytorch' ? e.torch : frameworkTitle(e)) },
-  { title: 'torchvision', value: (e) => (e.framework === 'pytorch' ? e.torchvision : null) ?? '-' },
-  { title: 'torchaudio', value: (e) => (e.framework === 'pytorch' ? e.torchaudio : null) ?? '-' },
-  { title: 'cuda', value: (e) => e.cudaFull ?? e.cuda },
-  { title: 'cudnn', value: (e) => e.cudnn ?? '-' },
-  { title: 'python', value: (e) => e.python },
-  { title: 'base image', value: (e) => e.baseImage },
-  { title: 'min driver', value: (e) => e.minDriver ?? '-' },
-  { title: 'key', value: (e) => e.key },
-];
+/**
+ * The plan's columns: a plan of one framework shows its version and its own columns (torch:
+ * torchvision, torchaudio); a mixed plan names the framework with its version.
+ */
+function columnsFor(plan: Plan): Column[] {
+  const frameworks = [...new Set(plan.include.map((e) => frameworkOf(e)))];
+  const only = frameworks.length === 1 ? frameworks[0] : undefined;
+  const own: Column[] = frameworks.flatMap((f) =>
+    f.columns.map((c) => ({ title: c.title, value: (e: MatrixEntry) => (frameworkOf(e) === f ? c.value(e) : null) ?? '-' })),
+  );
+  return [
+    { title: 'tag', value: (e) => e.tag },
+    only ? { title: only.key, value: (e) => frameworkVersion(e) } : { title: 'framework', value: (e) => frameworkTitle(e) },
+    ...own,
+    { title: 'cuda', value: (e) => e.cudaFull ?? e.cuda },
+    { title: 'cudnn', value: (e) => e.cudnn ?? '-' },
+    { title: 'python', value: (e) => e.python },
+    { title: 'base image', value: (e) => e.baseImage },
+    { title: 'min driver', value: (e) => e.minDriver ?? '-' },
+    { title: 'key', value: (e) => e.key },
+  ];
+}
 
 export function planTable(plan: Plan): string {
   const columns = columnsFor(plan);
@@ -67,7 +76,9 @@ export function planTable(plan: Plan): string {
 
 /** "2.4.1" for torch (as before), "tensorflow 2.18.1", "jax 0.8.0". */
 function skippedVersion(s: SkippedCell): string {
-  return s.framework ? `${s.framework} ${s[s.framework] ?? ''}` : (s.torch ?? '');
+  const framework = frameworkById(s.framework ?? 'pytorch');
+  const version = (s as unknown as Record<string, string | undefined>)[framework.key] ?? '';
+  return s.framework ? `${framework.key} ${version}` : version;
 }
 
 export function planMarkdown(plan: Plan): string {

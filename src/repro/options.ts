@@ -1,5 +1,7 @@
-import { UserError, listWords, quote } from '../errors.js';
-import { PLACEHOLDERS } from '../image/options.js';
+import { UserError, quote } from '../errors.js';
+import { checkPlaceholders } from '../inputs/placeholders.js';
+import type { Inputs } from '../inputs/read-request.js';
+import { parseChoice } from '../inputs/values.js';
 
 /** The reproducibility check's settings, as both entry points read them. Pure. */
 
@@ -14,33 +16,21 @@ export interface ReproOptions {
   failOn: FailOn;
 }
 
-export function parseReproOptions(
-  raw: { sourceDateEpoch?: string | undefined; baseline?: string | undefined; failOn?: string | undefined },
-  names: { sourceDateEpoch: string; baseline: string; failOn: string },
-): ReproOptions {
-  const failOn = (raw.failOn ?? '').trim().toLowerCase() || 'nondeterministic';
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) {
-    throw new UserError(`${names.failOn}: ${quote(raw.failOn)} is not valid; accepted: ${listWords([...FAIL_ON])}`);
-  }
-  const options: ReproOptions = { failOn: failOn as FailOn };
-  const epoch = (raw.sourceDateEpoch ?? '').trim();
+export function parseReproOptions(inputs: Inputs): ReproOptions {
+  const options: ReproOptions = { failOn: parseChoice(inputs.get('fail-on'), inputs.field('fail-on'), FAIL_ON, 'nondeterministic') };
+  const epoch = (inputs.get('source-date-epoch') ?? '').trim();
   if (epoch) {
-    if (!/^\d{1,11}$/.test(epoch))
+    if (!/^\d{1,11}$/.test(epoch)) {
       throw new UserError(
-        `${names.sourceDateEpoch}: ${quote(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`,
+        `${inputs.field('source-date-epoch')}: ${quote(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`,
       );
+    }
     options.sourceDateEpoch = Number(epoch);
   }
-  const baseline = (raw.baseline ?? '').trim();
+  const baseline = (inputs.get('baseline') ?? '').trim();
   if (baseline) {
-    for (const m of baseline.matchAll(/\{([^}]*)\}/g)) {
-      if (m[1] !== 'image' && !(PLACEHOLDERS as readonly string[]).includes(m[1] ?? '')) {
-        throw new UserError(
-          `${names.baseline}: unknown placeholder {${m[1]}}; accepted: {image}, ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
-        );
-      }
-    }
-    if (/\s/.test(baseline)) throw new UserError(`${names.baseline}: ${quote(baseline)} contains whitespace`);
+    checkPlaceholders(baseline, 'baseline', inputs.field('baseline'));
+    if (/\s/.test(baseline)) throw new UserError(`${inputs.field('baseline')}: ${quote(baseline)} contains whitespace`);
     options.baseline = baseline;
   }
   return options;

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """gpu-image-matrix smoke check: does torch in this environment work, and is it the one expected?
 
-Runs inside the image (the action mounts it read-only) or standalone on any host:
+Runs inside the image (the action mounts it read-only, with gim_packages.py beside it) or
+standalone on any host, from its folder in the repository:
 
     python3 check.py --expect-torch 2.4.1 --expect-cuda 12.4
     python3 check.py --expect-torch 2.4.1 --expect-cuda cpu --no-gpu
 
 Prints one line "GIM-SMOKE-RESULT {json}" with every check and what it saw, and exits 0 when
-every check passed, 1 otherwise. Python 3.7+ and torch 1.13+; nothing else is needed.
+every check passed, 1 otherwise. Python 3.7+ and torch 1.13+; nothing else is needed but
+gim_packages.py, the version and package helpers it shares with the Dockerfile template.
 """
 import argparse
 import json
@@ -20,13 +22,12 @@ import time
 import traceback
 import warnings
 
+# The helpers sit beside this file (mounted with it in the container); sys.path[0] is that
+# directory already, unless the image sets PYTHONSAFEPATH.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gim_packages import dpkg_packages, installed, normalise, release, satisfies  # noqa: E402
+
 MARKER = "GIM-SMOKE-RESULT "
-
-
-def release(version):
-    """The release numbers of a version: "2.4.1+cu124" -> (2, 4, 1), "1.13.0a0" -> (1, 13, 0)."""
-    m = re.match(r"(\d+)\.(\d+)(?:\.(\d+))?", version or "")
-    return tuple(int(x or 0) for x in m.groups()) if m else None
 
 
 class Report:
@@ -306,12 +307,12 @@ def jax_checks(r, args):
         return
     r.check("jax imports", True, value=jax.__file__)
     r.facts["jax"] = jax.__version__
-    r.facts["jaxlib"] = getattr(jaxlib, "__version__", None) or installed_version("jaxlib")
+    r.facts["jaxlib"] = getattr(jaxlib, "__version__", None) or installed("jaxlib")
     if args.expect_version:
         version_check(r, "jax", jax.__version__, args.expect_version)
     if args.gpu and args.expect_cuda and args.expect_cuda != "cpu":
         major = args.expect_cuda.split(".")[0]
-        plugin = installed_version("jax-cuda%s-plugin" % major)
+        plugin = installed("jax-cuda%s-plugin" % major)
         r.facts["cudaPlugin"] = plugin
         r.check("jax CUDA %s plugin" % major, plugin is not None, value=plugin, expected="jax-cuda%s-plugin" % major,
                 message=None if plugin else "jax-cuda%s-plugin is not installed (was jax[cuda%s] installed?)" % (major, major))
@@ -333,81 +334,6 @@ def jax_checks(r, args):
         r.check("jitted matmul on %s" % where, np.allclose(got, a @ a, rtol=1e-2, atol=1e-2))
     except Exception as exc:  # noqa: BLE001
         r.failed("jitted matmul on %s" % where, exc)
-
-
-def installed_version(name):
-    """The installed version of a Python distribution, or None."""
-    try:
-        import importlib.metadata as md
-        try:
-            return md.version(name)
-        except md.PackageNotFoundError:
-            return None
-    except ImportError:  # Python 3.7
-        import pkg_resources
-        try:
-            return pkg_resources.get_distribution(name).version
-        except pkg_resources.DistributionNotFound:
-            return None
-
-
-def satisfies(version, specifiers):
-    """Whether a version meets pip specifiers ("==1.2", ">=1,<2", "~=1.4", "==1.*"), compared by
-    release numbers (pre-release and local parts are not ordered, only matched by ==)."""
-    have = release(version)
-    for spec in filter(None, (s.strip() for s in specifiers.split(","))):
-        m = re.match(r"(===|==|!=|~=|>=|<=|>|<)\s*(\S+)$", spec)
-        if not m or have is None:
-            return False
-        op, want = m.groups()
-        if op == "===":
-            ok = version == want
-        elif want.endswith(".*"):
-            prefix = [int(x) for x in want[:-2].split(".") if x.isdigit()]
-            ok = list(full_release(version)[:len(prefix)]) == prefix
-            ok = ok if op == "==" else not ok
-        elif op in ("==", "!="):
-            # Without a local label, "==" ignores the candidate's ("2.4.1+cu124" == "2.4.1"); plain
-            # releases compare by number ("1.0" == "1.0.0"), pre- and post-releases only as text.
-            public = version if "+" in want else version.split("+")[0]
-            plain = not re.search(r"[a-z]", public + want)
-            same = public == want or (plain and full_release(public) == full_release(want))
-            ok = same if op == "==" else not same
-        elif op == "~=":
-            w = full_release(want)
-            ok = full_release(version) >= w and full_release(version)[:len(w) - 1] == w[:len(w) - 1]
-        else:
-            a, b = full_release(version), full_release(want)
-            ok = {">=": a >= b, "<=": a <= b, ">": a > b, "<": a < b}[op]
-        if not ok:
-            return False
-    return True
-
-
-def full_release(version):
-    m = re.match(r"(\d+(?:\.\d+)*)", version or "")
-    parts = [int(x) for x in m.group(1).split(".")] if m else []
-    while len(parts) > 1 and parts[-1] == 0:
-        parts.pop()
-    return tuple(parts)
-
-
-def normalise(name):
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def dpkg_installed():
-    found = {}
-    try:
-        with open("/var/lib/dpkg/status", encoding="utf-8", errors="replace") as f:
-            blocks = f.read().split("\n\n")
-    except OSError:
-        return found
-    for block in blocks:
-        fields = dict(l.split(": ", 1) for l in block.splitlines() if ": " in l and not l.startswith(" "))
-        if fields.get("Status", "").endswith(" installed") and "Package" in fields:
-            found[fields["Package"]] = fields.get("Version")
-    return found
 
 
 def inventory_checks(r, args):
@@ -439,13 +365,13 @@ def inventory_checks(r, args):
                 else "the image was built for entry %s (%s), not %s" % (entry.get("key"), entry.get("tag"), args.expect_key))
     for pin in inv.get("constraints") or []:
         name, _, version = pin.partition("==")
-        now = installed_version(name)
+        now = installed(name)
         r.check("%s as pinned at build" % name, now == version, value=now, expected=version,
                 message=None if now == version else "%s is %s, the build pinned %s" % (name, now, version))
     requested = inv.get("requested") or {}
     apt = requested.get("aptPackages") or []
     if apt:
-        dpkg = dpkg_installed()
+        dpkg = {p["name"]: p["version"] for p in dpkg_packages()}
         for item in apt:
             name, _, want = item.partition("=")
             name = name.split("/")[0]
@@ -456,7 +382,7 @@ def inventory_checks(r, args):
     for item in requested.get("pipPackages") or []:
         m = re.match(r"([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$", item)
         name, specifiers = m.group(1), m.group(3)
-        have = installed_version(normalise(name)) or installed_version(name)
+        have = installed(normalise(name)) or installed(name)
         ok = have is not None and satisfies(have, specifiers)
         r.check("pip package %s" % item, ok, value=have, expected=specifiers or "installed",
                 message=None if ok else ("%s is not installed" % name if have is None else "%s is %s, requested %s" % (name, have, specifiers)))
@@ -465,7 +391,7 @@ def inventory_checks(r, args):
         wrong = []
         for pin in req.get("pins") or []:
             name, _, version = pin.partition("==")
-            have = installed_version(name)
+            have = installed(name)
             if have is None or not satisfies(have, "==" + version):
                 wrong.append("%s is %s, pinned %s" % (name, have or "not installed", version))
         r.check("requirements %s (%d pins)" % (req.get("file"), len(req.get("pins") or [])), not wrong,

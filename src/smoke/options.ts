@@ -1,8 +1,9 @@
 import { parseRepository, repositoryName } from '../image/reference.js';
 import { UserError, quote } from '../errors.js';
-import { lines, parseBoolean } from '../image/options.js';
-import { parseEnvLine } from '../custom/customisation.js';
-import type { MatrixEntry } from '../matrix/entry.js';
+import type { Inputs } from '../inputs/read-request.js';
+import type { InputName } from '../inputs/table.js';
+import { VARIABLE_NAME, parseBoolean, parseChoice, parseKeyValueLines, parseWholeNumber } from '../inputs/values.js';
+import type { MatrixEntry } from '../frameworks/index.js';
 import {
   DEFAULT_SHM_SIZE,
   parseCpus,
@@ -10,52 +11,32 @@ import {
   parseGpus,
   parsePython,
   parseSize,
-  parseSmokeMode,
-  parseWholeNumber,
+  SMOKE_MODES,
   type SmokeOptions,
 } from './run-args.js';
 
-/** The smoke settings as either entry point reads them. */
-export interface RawSmokeInputs {
-  smoke?: string;
-  expectGpu?: string;
-  gpuFlags?: string;
-  gpus?: string;
-  timeout?: string;
-  minGpus?: string;
-  python?: string;
-  shmSize?: string;
-  ipcHost?: string;
-  memory?: string;
-  cpus?: string;
-  env?: string;
-}
-
-export function parseSmokeOptions(
-  raw: RawSmokeInputs,
-  names: Record<keyof RawSmokeInputs, string>,
-  script?: string,
-  workspace?: string,
-): SmokeOptions {
-  const ipcHost = parseBoolean(raw.ipcHost, names.ipcHost, false);
-  if (ipcHost && raw.shmSize?.trim()) {
+export function parseSmokeOptions(inputs: Inputs, script?: string, workspace?: string): SmokeOptions {
+  const get = (name: InputName): string | undefined => inputs.get(name);
+  const field = (name: InputName): string => inputs.field(name);
+  const ipcHost = parseBoolean(get('smoke-ipc-host'), field('smoke-ipc-host'), false);
+  if (ipcHost && get('smoke-shm-size')?.trim()) {
     throw new UserError(
-      `${names.shmSize} and ${names.ipcHost} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`,
+      `${field('smoke-shm-size')} and ${field('smoke-ipc-host')} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`,
     );
   }
   const options: SmokeOptions = {
-    mode: parseSmokeMode(raw.smoke, names.smoke),
-    expectGpu: parseBoolean(raw.expectGpu, names.expectGpu, true),
-    gpuFlags: parseGpuFlags(raw.gpuFlags, names.gpuFlags),
-    gpus: parseGpus(raw.gpus, names.gpus),
-    timeoutSeconds: parseWholeNumber(raw.timeout, names.timeout, 300, 5, 86_400),
-    minGpus: parseWholeNumber(raw.minGpus, names.minGpus, 1, 1, 64),
-    python: parsePython(raw.python, names.python),
-    shmSize: parseSize(raw.shmSize, names.shmSize, DEFAULT_SHM_SIZE),
+    mode: parseChoice(get('smoke'), field('smoke'), SMOKE_MODES, 'auto'),
+    expectGpu: parseBoolean(get('expect-gpu'), field('expect-gpu'), true),
+    gpuFlags: parseGpuFlags(get('gpu-flags'), field('gpu-flags')),
+    gpus: parseGpus(get('gpus'), field('gpus')),
+    timeoutSeconds: parseWholeNumber(get('smoke-timeout'), field('smoke-timeout'), { min: 5, max: 86_400, fallback: 300 }),
+    minGpus: parseWholeNumber(get('min-gpus'), field('min-gpus'), { min: 1, max: 64, fallback: 1 }),
+    python: parsePython(get('smoke-python'), field('smoke-python')),
+    shmSize: parseSize(get('smoke-shm-size'), field('smoke-shm-size'), DEFAULT_SHM_SIZE),
     ipcHost,
-    memory: parseSize(raw.memory, names.memory, null),
-    cpus: parseCpus(raw.cpus, names.cpus),
-    env: lines(raw.env).map((l, i) => parseEnvLine(l, `${names.env} line ${i + 1}`)),
+    memory: parseSize(get('smoke-memory'), field('smoke-memory'), null),
+    cpus: parseCpus(get('smoke-cpus'), field('smoke-cpus')),
+    env: parseKeyValueLines(get('smoke-env'), field('smoke-env'), VARIABLE_NAME),
   };
   if (script) options.script = script;
   if (script && workspace) options.workspace = workspace;

@@ -1,5 +1,5 @@
-import type { CompatData } from '../compat/schema.js';
-import { frameworkTitle, type MatrixEntry } from '../matrix/entry.js';
+import type { ReleaseData } from '../frameworks/index.js';
+import { frameworkOf, frameworkTitle, type MatrixEntry } from '../frameworks/index.js';
 
 /**
  * Host preflight, before any image is pulled: what GPUs and driver the host
@@ -133,16 +133,14 @@ export function dockerFindings(support: DockerGpuSupport | null): Finding[] {
 }
 
 /**
- * The driver against an entry's needs. The fix names the image variants of the same torch that
- * this driver does run, from the release data.
+ * The driver against an entry's needs. The fix names the image variants of the same release that
+ * this driver does run, from the release data (for frameworks whose releases have several).
  */
-export function driverFinding(entry: MatrixEntry, driver: string, data: CompatData): Finding | null {
+export function driverFinding(entry: MatrixEntry, driver: string, data: ReleaseData): Finding | null {
   if (!entry.minDriver || compareDriver(driver, entry.minDriver) >= 0) return null;
-  const release = entry.framework === 'pytorch' ? data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch)) : undefined;
-  const runnable = (release?.cuda.variants ?? [])
-    .map((v) => ({ v, cuda: data.cuda.find((c) => `cu${c.version.replace('.', '')}` === v) }))
-    .filter((x) => x.cuda && compareDriver(driver, x.cuda.minDriver) >= 0)
-    .map((x) => x.v);
+  const runnable = (frameworkOf(entry).alternatives?.(entry, data) ?? [])
+    .filter((a) => compareDriver(driver, a.minDriver) >= 0)
+    .map((a) => a.variant);
   const instead = runnable.length ? ` or use a ${runnable.join('/')} image of ${frameworkTitle(entry)}` : '';
   return {
     severity: 'error',

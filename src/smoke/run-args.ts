@@ -2,7 +2,7 @@ import path from 'node:path';
 import { UserError, listWords, quote } from '../errors.js';
 import { changesImage, emptyCustomisation, type Customisation } from '../custom/customisation.js';
 import { INVENTORY_PATH } from '../template/dockerfile.js';
-import { frameworkVersion, type MatrixEntry } from '../matrix/entry.js';
+import { frameworkOf, type MatrixEntry } from '../frameworks/index.js';
 
 /**
  * The smoke test's settings, the docker run argv, and reading the check's
@@ -110,15 +110,16 @@ export const USER_SCRIPT_IN_CONTAINER = '/gim/user-check.py';
 export const WORKSPACE_IN_CONTAINER = '/workspace';
 
 /**
- * `docker run` for one entry. `paths.script` is the user's script on the host; with a workspace
- * it is run from the read-only workspace mount (so it can read the repository's fixtures), else
- * mounted alone.
+ * `docker run` for one entry. `paths.checkDir` is a host directory holding check.py and the
+ * helpers it imports, mounted read-only as CHECK_IN_CONTAINER's directory. `paths.script` is the
+ * user's script on the host; with a workspace it is run from the read-only workspace mount (so it
+ * can read the repository's fixtures), else mounted alone (over a placeholder in checkDir).
  */
 export function smokeRunArgs(
   entry: MatrixEntry,
   image: string,
   options: SmokeOptions,
-  paths: { check: string; script?: string },
+  paths: { checkDir: string; script?: string },
   name: string,
 ): string[] {
   const gpu = gpuModeFor(entry, options);
@@ -135,7 +136,7 @@ export function smokeRunArgs(
   if (options.memory) args.push('--memory', options.memory);
   if (options.cpus) args.push('--cpus', options.cpus);
   for (const [key] of options.env) args.push('--env', key);
-  args.push('-v', `${paths.check}:${CHECK_IN_CONTAINER}:ro`);
+  args.push('-v', `${paths.checkDir}:${path.posix.dirname(CHECK_IN_CONTAINER)}:ro`);
   let script: { inContainer: string; cwd?: string } | undefined;
   if (paths.script) {
     const rel = options.workspace ? relativeInside(options.workspace, paths.script) : null;
@@ -169,15 +170,7 @@ export function checkArgs(
   gpu: boolean,
   script?: { inContainer: string; cwd?: string },
 ): string[] {
-  const args: string[] = [];
-  if (entry.framework === 'pytorch') {
-    args.push('--expect-torch', entry.torch, '--expect-cuda', entry.cuda);
-    if (entry.torchvision) args.push('--expect-torchvision', entry.torchvision);
-    if (entry.torchaudio) args.push('--expect-torchaudio', entry.torchaudio);
-  } else {
-    args.push('--framework', entry.framework, '--expect-version', frameworkVersion(entry), '--expect-cuda', entry.cuda);
-    if (entry.cudnn) args.push('--expect-cudnn', entry.cudnn);
-  }
+  const args = frameworkOf(entry).checkArgs(entry);
   if (!gpu) args.push('--no-gpu');
   else args.push('--min-gpus', String(options.minGpus));
   // The inventory is read when the image has one; required when the entry customises the template.

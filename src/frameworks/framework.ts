@@ -1,0 +1,174 @@
+import type { DataSection, Problems } from '../compat/checks.js';
+import type { CudaRelease } from '../compat/schema.js';
+import type { EntryFields } from '../matrix/entry.js';
+import type { CudaSelector, Flavor } from '../matrix/selectors.js';
+import type { Diagnosis } from '../smoke/diagnose.js';
+import type { ReleaseData } from './index.js';
+
+/**
+ * What a framework (PyTorch, TensorFlow, JAX, ...) brings to the planner, the template and the
+ * smoke check. One object per framework (src/frameworks/<name>.ts), registered in
+ * src/frameworks/index.ts; everything generic (the cross product, include/exclude, skips, naming,
+ * keys, tags) is written once in src/matrix/ and calls these. Pure: no I/O.
+ */
+
+/** A release the planner can pick: one version of the framework. */
+export interface FrameworkRelease {
+  /** "2.4.1" */
+  version: string;
+  /** "2.4" */
+  minor: string;
+  /** false for a release candidate, which ranges and `latest` never pick */
+  stable: boolean;
+}
+
+/** One way to get CUDA for a release: a wheel variant and the base image it is built on. */
+export interface CudaChoice {
+  /** "12.4", or "cpu" */
+  cuda: string;
+  /** the wheel variant: "cu124" (torch, tensorflow), "cuda12" (jax's extra), or "cpu" */
+  variant: string;
+  /** NVIDIA's point release of the base image: "12.4.1"; null for cpu */
+  full: string | null;
+  cudnn: string | null;
+  minDriver: string | null;
+  /** Ubuntu versions a base image exists for, oldest first */
+  ubuntu: string[];
+  /** what those images are, for a skip reason: "nvidia/cuda 12.4.1 images exist" */
+  imagesAre: string;
+}
+
+export type Outcome<T> = { ok: T } | { reason: string };
+
+/** What resolution gives a framework: the data, and where warnings for the plan go. */
+export interface PlanContext {
+  data: ReleaseData;
+  warn: (message: string) => void;
+}
+
+/** The parts one entry is made of, before it is named. */
+export interface EntryParts<R extends FrameworkRelease = FrameworkRelease> {
+  release: R;
+  choice: CudaChoice;
+  python: string;
+  ubuntu: string;
+  flavor: Flavor;
+}
+
+/** A rule that explains a smoke-check failure from the container's output. */
+export interface SmokeRule {
+  pattern: RegExp;
+  diagnose(m: RegExpMatchArray, entry: EntryFields & { framework: string }): Diagnosis;
+}
+
+/** A column of the plan table that only this framework fills (torch: torchvision, torchaudio). */
+export interface PlanColumn<E> {
+  title: string;
+  value(entry: E): string | null;
+}
+
+export interface Framework<E extends EntryFields = EntryFields, R extends FrameworkRelease = FrameworkRelease> {
+  /** the value of an entry's `framework` field: "pytorch" */
+  readonly id: string;
+  /** the spec key, the entry field and the placeholder that hold its version: "torch" */
+  readonly key: string;
+  /** an example version for messages: "2.4.1" */
+  readonly example: string;
+
+  // -- release data ----------------------------------------------------------------------------
+
+  /** the sections of the release data (and of a compat-file) this framework owns */
+  readonly sections: readonly DataSection[];
+  /** every release, newest first */
+  releases(data: ReleaseData): R[];
+  /** checks that need the whole merged data (a wheel variant needs its CUDA entry, ...) */
+  checkReferences?(p: Problems, data: ReleaseData): void;
+
+  // -- resolution ------------------------------------------------------------------------------
+
+  /** the CUDA variants a release has for a request (several for a major) */
+  cuda(release: R, sel: CudaSelector, context: PlanContext): Outcome<CudaChoice[]>;
+  /** the cuda value that asks for exactly this entry's variant (what a fan-out job re-resolves) */
+  cudaRequest(entry: E): string;
+  /** Python minors with wheels, ascending; experimental ones are used only when asked for exactly */
+  pythons(release: R): { supported: string[]; experimental: string[] };
+  /** why a flavor cannot be built for a CUDA choice, or null */
+  flavorReason(flavor: Flavor, choice: CudaChoice): string | null;
+  /** what a release ships, for "resolves to no entries": "cu118, cu121, cpu (default cu121)" */
+  ships(release: R): string;
+  /** the entry's fields (all but tag, key and customisation) */
+  entry(parts: EntryParts<R>, context: PlanContext): Omit<E, 'tag' | 'key' | 'customisation'>;
+  /**
+   * The key's canonical form, where it predates the generic [framework, version, ...common] (so
+   * that PyTorch's keys stay as they were); `common` is what every framework's key covers.
+   */
+  keyParts?(entry: Omit<E, 'tag' | 'key' | 'customisation'>, common: unknown[]): unknown[];
+  /** the name part of the entry's tag: "2.4.1", "tf2.18.1", "jax0.8.0" */
+  tagName(version: string): string;
+
+  // -- the image -------------------------------------------------------------------------------
+
+  /** Python packages the matrix decides: customisation may not install them */
+  readonly packages: readonly string[];
+  /** Dockerfile lines that install the framework into /opt/venv (uv is mounted as ${UV}) */
+  install(entry: E, data: ReleaseData): string;
+  /** packages the pin step checks and pins: name -> version (null: pin whatever is there) */
+  pinned(entry: E, fromBaseImage: boolean): Record<string, string | null>;
+  /** build-args only this framework has; a custom Dockerfile receives them */
+  buildArgs(entry: E): [string, string | null][];
+  /** image labels only this framework has */
+  labels(entry: E, prefix: string): [string, string | null][];
+  /** placeholder values only this framework has: {torch}, {torchvision}, ... */
+  placeholders(entry: E): Record<string, string>;
+  /** placeholder names only this framework fills (for the vocabulary) */
+  readonly placeholderNames: readonly string[];
+  /** plan-table columns only this framework fills */
+  readonly columns: readonly PlanColumn<E>[];
+
+  // -- the smoke check -------------------------------------------------------------------------
+
+  /** check.py's arguments for this framework's checks */
+  checkArgs(entry: E): string[];
+  /** failures only this framework's output shows, tried before the generic ones */
+  readonly diagnoses: readonly SmokeRule[];
+  /** other CUDA variants of the same release, with their drivers, for a "driver too old" fix */
+  alternatives?(entry: E, data: ReleaseData): { variant: string; minDriver: string }[];
+}
+
+/** uv, mounted from its image for one RUN step (it never stays in the image). */
+export const UV_MOUNT = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
+
+/** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, the tag NVIDIA publishes. */
+export function nvidiaCudaImage(cuda: CudaRelease, flavor: string, ubuntu: string): string {
+  const token = cuda.image.cudnnToken ? `${cuda.image.cudnnToken}-` : '';
+  return `nvidia/cuda:${cuda.release}-${token}${flavor}-ubuntu${ubuntu}`;
+}
+
+/** The CPU choice every framework shares: plain Ubuntu. */
+export function cpuChoice(data: ReleaseData): CudaChoice {
+  return {
+    cuda: 'cpu',
+    variant: 'cpu',
+    full: null,
+    cudnn: null,
+    minDriver: null,
+    ubuntu: data.cpuImage.ubuntu,
+    imagesAre: 'CPU images are built',
+  };
+}
+
+/** "3.8–3.12" */
+export function span(list: readonly string[]): string {
+  return `${list[0]}–${list[list.length - 1]}`;
+}
+
+/** XLA (TensorFlow, JAX) compiles kernels with ptxas at run time; without a recent one it cannot. */
+export const XLA_PTX_RULE: SmokeRule = {
+  pattern: /No PTX compilation provider is available|ptxas does not support CC ([\d.]+)/,
+  diagnose: (m) => ({
+    cause: m[1] ? `the ptxas in the image is too old for compute capability ${m[1]}` : 'XLA found no ptxas to compile for this GPU',
+    fix: m[1]
+      ? 'use a release whose nvidia-cuda-nvcc wheel (CUDA 12.8 or newer for Blackwell) supports this GPU'
+      : 'install nvidia-cuda-nvcc (part of tensorflow[and-cuda] and jax[cudaNN]) and put its bin/ptxas on PATH (the template links it into /opt/venv/bin)',
+  }),
+};

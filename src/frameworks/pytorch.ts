@@ -1,0 +1,391 @@
+import semver from 'semver';
+import {
+  MINOR,
+  ascendingMinors,
+  checkKeys,
+  checkList,
+  checkNotes,
+  checkProvenance,
+  isObject,
+  str,
+  strList,
+  type DataSection,
+  type Json,
+  type Problems,
+} from '../compat/checks.js';
+import { cudaVersionOfVariant, variantOfCudaVersion } from '../compat/variant.js';
+import type { Provenance } from '../compat/schema.js';
+import { quote } from '../errors.js';
+import type { EntryFields } from '../matrix/entry.js';
+import { UV_MOUNT, cpuChoice, nvidiaCudaImage, span, type CudaChoice, type Framework, type FrameworkRelease } from './framework.js';
+import type { ReleaseData } from './index.js';
+
+/**
+ * PyTorch: torch with its torchvision and torchaudio, from PyTorch's wheel index, one wheel
+ * variant per CUDA minor (cu118, cu124, ...) and a CPU variant.
+ */
+
+export type ReleaseStatus = 'stable' | 'rc';
+export const RELEASE_STATUSES: readonly ReleaseStatus[] = ['stable', 'rc'];
+
+export interface TorchPatch {
+  torch: string;
+  /** null where no torchvision was released for this torch */
+  torchvision: string | null;
+  torchaudio: string | null;
+  provenance?: { torchvision?: Provenance; torchaudio?: Provenance };
+}
+
+export interface TorchRelease {
+  /** "2.4" */
+  minor: string;
+  status: ReleaseStatus;
+  python: {
+    /** Python minors with full support, ascending: ["3.8", ..., "3.12"] */
+    supported: string[];
+    /** Python minors the release builds experimentally */
+    experimental: string[];
+  };
+  cuda: {
+    /** wheel variants on download.pytorch.org: ["cu118", "cu121", "cu124"] */
+    variants: string[];
+    /** what plain `pip install torch` gets on Linux x86_64 */
+    pypiDefault: string;
+    /** cuDNN the wheels of each variant use: {"cu124": "9.1.0.70"} */
+    cudnn: Record<string, string>;
+  };
+  patches: TorchPatch[];
+  provenance?: { python?: Provenance; cuda?: Provenance; pypiDefault?: Provenance };
+  notes?: string[];
+}
+
+/** PyTorch's sections of the release data. */
+export interface PytorchData {
+  torch: TorchRelease[];
+  /** where the wheels are: {variant} is the wheel variant */
+  indexUrls: { stable: string; rc: string };
+}
+
+export interface TorchEntry extends EntryFields {
+  framework: 'pytorch';
+  torch: string;
+  torchvision: string | null;
+  torchaudio: string | null;
+  indexUrl: string;
+  /** PyTorch's channel the wheels come from: "release", or "test" for a release candidate */
+  channel: 'release' | 'test';
+}
+
+/** One torch patch release, as the planner picks it. */
+export interface TorchPick extends FrameworkRelease {
+  release: TorchRelease;
+  patch: TorchPatch;
+}
+
+const VARIANT = /^cu\d{3,}$/;
+
+function checkTorchRelease(p: Problems, path: string, r: Json): void {
+  if (!isObject(r)) return p.add(path, `expected an object, got ${quote(r)}`);
+  checkKeys(p, path, r, ['minor', 'status', 'python', 'cuda', 'patches', 'provenance', 'notes']);
+  const minorOk = str(p, `${path}.minor`, r.minor, MINOR, 'a major.minor version like 2.4');
+  if (!RELEASE_STATUSES.includes(r.status as never)) {
+    p.add(`${path}.status`, `${quote(r.status)} is not one of ${RELEASE_STATUSES.join(', ')}`);
+  }
+
+  const py = r.python;
+  if (!isObject(py)) {
+    p.add(`${path}.python`, 'expected an object with supported and experimental lists');
+  } else {
+    checkKeys(p, `${path}.python`, py, ['supported', 'experimental']);
+    const supOk = strList(p, `${path}.python.supported`, py.supported, MINOR, 'Python minor like 3.11');
+    const expOk = strList(p, `${path}.python.experimental`, py.experimental, MINOR, 'Python minor like 3.13', false);
+    if (supOk && !ascendingMinors(py.supported as string[])) {
+      p.add(`${path}.python.supported`, 'must be in ascending order');
+    }
+    if (supOk && expOk) {
+      const both = (py.experimental as string[]).filter((v) => (py.supported as string[]).includes(v));
+      if (both.length) p.add(`${path}.python.experimental`, `${both.join(', ')} is also listed as supported`);
+    }
+  }
+
+  const cuda = r.cuda;
+  if (!isObject(cuda)) {
+    p.add(`${path}.cuda`, 'expected an object with variants, pypiDefault and cudnn');
+  } else {
+    checkKeys(p, `${path}.cuda`, cuda, ['variants', 'pypiDefault', 'cudnn']);
+    const varOk = strList(p, `${path}.cuda.variants`, cuda.variants, VARIANT, 'wheel variant like cu124');
+    const variants = varOk ? (cuda.variants as string[]) : [];
+    if (str(p, `${path}.cuda.pypiDefault`, cuda.pypiDefault) && varOk && !variants.includes(cuda.pypiDefault as string)) {
+      p.add(`${path}.cuda.pypiDefault`, `${quote(cuda.pypiDefault)} is not one of its variants (${variants.join(', ')})`);
+    }
+    if (!isObject(cuda.cudnn)) {
+      p.add(`${path}.cuda.cudnn`, 'expected an object mapping each variant to its cuDNN version');
+    } else if (varOk) {
+      for (const v of variants) {
+        if (typeof cuda.cudnn[v] !== 'string') p.add(`${path}.cuda.cudnn`, `has no cuDNN version for ${v}`);
+      }
+      for (const k of Object.keys(cuda.cudnn)) {
+        if (!variants.includes(k)) p.add(`${path}.cuda.cudnn.${k}`, `${k} is not one of its variants`);
+      }
+    }
+  }
+
+  if (!Array.isArray(r.patches) || r.patches.length === 0) {
+    p.add(`${path}.patches`, 'must list at least one patch release');
+  } else {
+    const seen = new Set<string>();
+    r.patches.forEach((patch, i) => {
+      const pp = `${path}.patches[${i}]`;
+      if (!isObject(patch)) return p.add(pp, `expected an object, got ${quote(patch)}`);
+      checkKeys(p, pp, patch, ['torch', 'torchvision', 'torchaudio', 'provenance']);
+      if (str(p, `${pp}.torch`, patch.torch)) {
+        const v = semver.valid(patch.torch);
+        if (!v || semver.prerelease(v)) {
+          p.add(`${pp}.torch`, `${quote(patch.torch)} is not a release version like 2.4.1`);
+        } else if (minorOk && `${semver.major(v)}.${semver.minor(v)}` !== r.minor) {
+          p.add(`${pp}.torch`, `${patch.torch} does not belong to minor ${String(r.minor)}`);
+        } else if (seen.has(v)) {
+          p.add(`${pp}.torch`, `${patch.torch} is listed twice`);
+        } else {
+          seen.add(v);
+        }
+      }
+      for (const lib of ['torchvision', 'torchaudio'] as const) {
+        const value = patch[lib];
+        if (value !== null && !(typeof value === 'string' && semver.valid(value))) {
+          p.add(`${pp}.${lib}`, `${quote(value)} is not a version like 0.19.1 (or null where none was released)`);
+        }
+      }
+      checkProvenance(p, `${pp}.provenance`, patch.provenance, ['torchvision', 'torchaudio']);
+    });
+  }
+  checkProvenance(p, `${path}.provenance`, r.provenance, ['python', 'cuda', 'pypiDefault']);
+  checkNotes(p, `${path}.notes`, r.notes);
+}
+
+function checkIndexUrls(p: Problems, path: string, iu: Json): void {
+  if (!isObject(iu)) return p.add(path, 'expected an object with stable and rc URL templates');
+  checkKeys(p, path, iu, ['stable', 'rc']);
+  for (const k of ['stable', 'rc']) {
+    const v = iu[k];
+    if (str(p, `${path}.${k}`, v) && (!/^https:\/\/\S+$/.test(v) || !v.includes('{variant}'))) {
+      p.add(`${path}.${k}`, `${quote(v)} must be an https URL containing {variant}`);
+    }
+  }
+}
+
+const SECTIONS: DataSection[] = [
+  {
+    name: 'torch',
+    merge: { kind: 'list', id: 'minor' },
+    check: (p, path, v) => checkList(p, path, v, 'torch', 'minor', checkTorchRelease),
+  },
+  { name: 'indexUrls', merge: { kind: 'replace' }, check: checkIndexUrls },
+];
+
+/** Every torch patch, newest first, cached per data object (the planner asks per cell). */
+const picks = new WeakMap<ReleaseData, TorchPick[]>();
+
+function cudaChoice(release: TorchRelease, variant: string, data: ReleaseData): CudaChoice {
+  if (variant === 'cpu') return cpuChoice(data);
+  const version = cudaVersionOfVariant(variant);
+  // The data's cross-references guarantee a CUDA entry for every variant.
+  const cuda = data.cuda.find((c) => c.version === version);
+  if (!cuda) throw new Error(`release data: no CUDA ${version} for ${variant}`);
+  return {
+    cuda: version,
+    variant,
+    full: cuda.release,
+    cudnn: release.cuda.cudnn[variant] ?? null,
+    minDriver: cuda.minDriver,
+    ubuntu: cuda.image.ubuntu,
+    imagesAre: `nvidia/cuda ${cuda.release} images exist`,
+  };
+}
+
+export const pytorch: Framework<TorchEntry, TorchPick> = {
+  id: 'pytorch',
+  key: 'torch',
+  example: '2.4.1',
+  sections: SECTIONS,
+
+  releases(data) {
+    let list = picks.get(data);
+    if (!list) {
+      list = data.torch.flatMap((release) =>
+        release.patches.map((patch) => ({
+          version: patch.torch,
+          minor: release.minor,
+          stable: release.status === 'stable',
+          release,
+          patch,
+        })),
+      );
+      list.sort((a, b) => semver.rcompare(a.version, b.version));
+      picks.set(data, list);
+    }
+    return list;
+  },
+
+  checkReferences(p, data) {
+    const cudaVersions = new Set(data.cuda.map((c) => c.version));
+    data.torch.forEach((r, i) => {
+      for (const v of r.cuda.variants) {
+        const version = cudaVersionOfVariant(v);
+        if (!cudaVersions.has(version)) {
+          p.add(`$.torch[${i}].cuda.variants`, `${v} needs a CUDA ${version} entry in $.cuda (image tags and driver), and there is none`);
+        }
+      }
+    });
+  },
+
+  cuda({ release, patch }, sel, { data, warn }) {
+    const ships = `it ships ${[...release.cuda.variants, 'cpu'].join(', ')}`;
+    switch (sel.kind) {
+      case 'default':
+        if (release.provenance?.pypiDefault === 'inferred') {
+          warn(`the default CUDA variant of torch ${release.minor} (${release.cuda.pypiDefault}) is inferred, not read`);
+        }
+        return { ok: [cudaChoice(release, release.cuda.pypiDefault, data)] };
+      case 'cpu':
+        return { ok: [cpuChoice(data)] };
+      case 'minor': {
+        const variant = variantOfCudaVersion(sel.version);
+        if (release.cuda.variants.includes(variant)) return { ok: [cudaChoice(release, variant, data)] };
+        return { reason: `torch ${patch.torch} has no ${variant} wheels; ${ships}` };
+      }
+      case 'major': {
+        const variants = release.cuda.variants.filter((v) => cudaVersionOfVariant(v).split('.')[0] === sel.major);
+        if (variants.length) return { ok: variants.map((v) => cudaChoice(release, v, data)) };
+        return { reason: `torch ${patch.torch} has no CUDA ${sel.major} wheels; ${ships}` };
+      }
+    }
+  },
+
+  cudaRequest: (entry) => entry.cuda,
+  pythons: ({ release }) => release.python,
+
+  flavorReason(flavor, choice) {
+    if (flavor === 'devel' && choice.cuda === 'cpu') {
+      return 'a CPU-only image has no devel flavor (devel adds the CUDA compiler); use flavor runtime';
+    }
+    return null;
+  },
+
+  ships: ({ release }) =>
+    `${[...release.cuda.variants, 'cpu'].join(', ')} (default ${release.cuda.pypiDefault}); Python ${span(release.python.supported)}`,
+
+  entry({ release: { release, patch }, choice, python, ubuntu, flavor }, { data, warn }) {
+    if (release.status === 'rc') warn(`torch ${patch.torch} is a release candidate: its wheels come from PyTorch's test channel`);
+    for (const lib of ['torchvision', 'torchaudio'] as const) {
+      if (patch.provenance?.[lib] === 'inferred') {
+        warn(
+          `${lib} ${patch[lib]} for torch ${patch.torch} is inferred from the version pattern, not read in a release record; check it before relying on it`,
+        );
+      }
+    }
+    const cuda = choice.cuda === 'cpu' ? null : (data.cuda.find((c) => c.version === choice.cuda) ?? null);
+    const baseImage = cuda ? nvidiaCudaImage(cuda, flavor, ubuntu) : `ubuntu:${ubuntu}`;
+    if (cuda?.provenance?.image === 'inferred') {
+      warn(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${baseImage} exists`);
+    }
+    const indexTemplate = release.status === 'rc' ? data.indexUrls.rc : data.indexUrls.stable;
+    return {
+      framework: 'pytorch',
+      torch: patch.torch,
+      torchvision: patch.torchvision,
+      torchaudio: patch.torchaudio,
+      cuda: choice.cuda,
+      cudaVariant: choice.variant,
+      cudaFull: choice.full,
+      cudnn: choice.cudnn,
+      python,
+      os: `ubuntu${ubuntu}`,
+      flavor,
+      baseImage,
+      indexUrl: indexTemplate.replace('{variant}', choice.variant),
+      channel: release.status === 'rc' ? 'test' : 'release',
+      minDriver: choice.minDriver,
+    };
+  },
+
+  // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
+  keyParts: (e, common) => [e.torch, e.torchvision, e.torchaudio, ...common, e.indexUrl],
+  tagName: (version) => version,
+
+  packages: ['torch', 'torchvision', 'torchaudio'],
+
+  install(entry) {
+    const packages = [
+      `torch==\${TORCH_VERSION}`,
+      entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
+      entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
+    ].filter((p): p is string => p !== null);
+    const args = [
+      `ARG TORCH_VERSION=${entry.torch}`,
+      entry.torchvision ? `ARG TORCHVISION_VERSION=${entry.torchvision}` : null,
+      entry.torchaudio ? `ARG TORCHAUDIO_VERSION=${entry.torchaudio}` : null,
+      `ARG TORCH_INDEX_URL=${entry.indexUrl}`,
+    ].filter((a): a is string => a !== null);
+    return `# torch and its libraries at the entry's exact versions, from its wheel index.
+${args.join('\n')}
+RUN ${UV_MOUNT} \\
+    uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
+      ${packages.join(' ')}`;
+  },
+
+  pinned: (e) => ({ torch: e.torch, torchvision: e.torchvision, torchaudio: e.torchaudio }),
+
+  buildArgs: (e) => [
+    ['TORCH_VERSION', e.torch],
+    ['TORCHVISION_VERSION', e.torchvision],
+    ['TORCHAUDIO_VERSION', e.torchaudio],
+    ['TORCH_INDEX_URL', e.indexUrl],
+  ],
+
+  labels: (e, prefix) => [
+    [`${prefix}.torch`, e.torch],
+    [`${prefix}.torchvision`, e.torchvision],
+    [`${prefix}.torchaudio`, e.torchaudio],
+  ],
+
+  placeholderNames: ['torch', 'torchvision', 'torchaudio'],
+  placeholders: (e) => ({ torch: e.torch, torchvision: e.torchvision ?? '', torchaudio: e.torchaudio ?? '' }),
+  columns: [
+    { title: 'torchvision', value: (e) => e.torchvision },
+    { title: 'torchaudio', value: (e) => e.torchaudio },
+  ],
+
+  checkArgs(e) {
+    const args = ['--expect-torch', e.torch, '--expect-cuda', e.cuda];
+    if (e.torchvision) args.push('--expect-torchvision', e.torchvision);
+    if (e.torchaudio) args.push('--expect-torchaudio', e.torchaudio);
+    return args;
+  },
+
+  diagnoses: [
+    {
+      pattern:
+        /(sm_\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\d+)|no kernel image is available for execution on the device/,
+      diagnose: (m, e) => ({
+        cause: `torch ${(e as TorchEntry).torch} (${e.cudaVariant}) has no kernels for this GPU's architecture${(m[1] ?? m[2]) ? ` (${m[1] ?? m[2]})` : ''}`,
+        fix: 'use a torch release and CUDA variant built for it (Blackwell sm_100/sm_120 needs torch 2.7+ with cu128 or newer)',
+      }),
+    },
+    {
+      pattern: /Found no NVIDIA driver on your system|torch sees no usable GPU/,
+      diagnose: () => ({
+        cause: 'the container sees no NVIDIA driver: the GPU was not passed into it',
+        fix: 'check gpu-flags / gpus (docker run --gpus all) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+      }),
+    },
+  ],
+
+  alternatives(entry, data) {
+    const release = data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch));
+    return (release?.cuda.variants ?? []).flatMap((variant) => {
+      const cuda = data.cuda.find((c) => variantOfCudaVersion(c.version) === variant);
+      return cuda ? [{ variant, minDriver: cuda.minDriver }] : [];
+    });
+  },
+};

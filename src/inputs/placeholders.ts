@@ -1,0 +1,84 @@
+import { UserError } from '../errors.js';
+import { FRAMEWORKS, frameworkOf, frameworkVersion, type MatrixEntry } from '../frameworks/index.js';
+
+/**
+ * {placeholders} in templates filled per entry: one vocabulary and one renderer for the three
+ * inputs that take them (tags, base-image, baseline). Pure.
+ */
+
+/** Every placeholder, in the order messages list them. */
+export const PLACEHOLDERS: readonly string[] = [
+  'image',
+  'tag',
+  'key',
+  'framework',
+  'version',
+  ...FRAMEWORKS.flatMap((f) => f.placeholderNames),
+  'cuda',
+  'cudaFull',
+  'cudaVariant',
+  'cudnn',
+  'cudnnMajor',
+  'python',
+  'os',
+  'ubuntu',
+  'flavor',
+];
+
+/**
+ * Where a template is used, and what it cannot name there: {image} is the repository (which a
+ * tag line names by writing a full reference), and an entry's tag and key depend on its base
+ * image, so base-image cannot use them.
+ */
+export type PlaceholderUse = 'tags' | 'base-image' | 'baseline';
+const NOT_IN: Record<PlaceholderUse, readonly string[]> = {
+  tags: ['image'],
+  'base-image': ['image', 'tag', 'key'],
+  baseline: [],
+};
+
+export function placeholdersFor(use: PlaceholderUse): string[] {
+  return PLACEHOLDERS.filter((p) => !NOT_IN[use].includes(p));
+}
+
+/** Check a template's placeholders (the rest of its syntax is the caller's). */
+export function checkPlaceholders(template: string, use: PlaceholderUse, field: string): void {
+  const accepted = placeholdersFor(use);
+  for (const m of template.matchAll(/\{([^}]*)\}/g)) {
+    const name = m[1] ?? '';
+    if (accepted.includes(name)) continue;
+    const why = PLACEHOLDERS.includes(name)
+      ? use === 'base-image'
+        ? `: {${name}} is not available in base-image (an entry's tag and key depend on its base image)`
+        : `: {${name}} is not available in ${use}`
+      : '';
+    throw new UserError(`${field}: unknown placeholder {${name}}${why}; accepted: ${accepted.map((p) => `{${p}}`).join(', ')}`);
+  }
+}
+
+/** Fill a template's {placeholders} from an entry (and `extra`, e.g. {image}); unknown names become ''. */
+export function renderPlaceholders(
+  template: string,
+  entry: Omit<MatrixEntry, 'tag' | 'key'> & { tag?: string; key?: string },
+  extra: Record<string, string> = {},
+): string {
+  const e = entry as MatrixEntry;
+  const values: Record<string, string> = {
+    tag: entry.tag ?? '',
+    key: entry.key ?? '',
+    framework: e.framework,
+    version: frameworkVersion(e),
+    ...frameworkOf(e).placeholders(e),
+    cuda: e.cuda,
+    cudaFull: e.cudaFull ?? e.cuda,
+    cudaVariant: e.cudaVariant,
+    cudnn: e.cudnn ?? '',
+    cudnnMajor: e.cudnn?.split('.')[0] ?? '',
+    python: e.python,
+    os: e.os,
+    ubuntu: e.os.replace(/^ubuntu/, ''),
+    flavor: e.flavor,
+    ...extra,
+  };
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+}

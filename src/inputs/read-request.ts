@@ -1,0 +1,94 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { parseCustomInputs } from '../custom/customisation.js';
+import { insideWorkspace } from '../effects/files.js';
+import { UserError, listWords } from '../errors.js';
+import { parseBuildOptions } from '../image/options.js';
+import { DEFAULT_MAX_ENTRIES } from '../matrix/resolve.js';
+import { parseReproOptions } from '../repro/options.js';
+import { MAX_ENTRIES_CEILING, needsBuild, needsSmoke, type Command, type Request, type SourceText } from '../request.js';
+import { parseSmokeOptions } from '../smoke/options.js';
+import { inputRow, type InputName } from './table.js';
+import { parseWholeNumber } from './values.js';
+
+/**
+ * The one way from inputs to the typed request, for both surfaces: the action (its inputs) and
+ * the CLI (its flags). A surface says how an input is read and named, and how files are read.
+ */
+
+/** The inputs as one surface gives them. */
+export interface Inputs {
+  /** the raw text of an input; empty or undefined when not given */
+  get(name: InputName): string | undefined;
+  /** how the input is called on this surface, for messages: "input build-args", "--build-arg" */
+  field(name: InputName): string;
+}
+
+export interface Surface {
+  /** the action's paths must stay inside its workspace; the CLI has no inline matrix (it reads files) */
+  kind: 'action' | 'cli';
+  inputs: Inputs;
+  /** where relative paths start: the workspace (action) or the working directory (CLI) */
+  baseDir: string;
+  /** read a file an input names (for the CLI, "-" is standard input) */
+  readFile(file: string, name: InputName): SourceText;
+}
+
+export function readRequest(command: Command, surface: Surface): Request {
+  const { inputs } = surface;
+  const value = (name: InputName): string => inputs.get(name)?.trim() ?? '';
+  const sources = (['matrix', 'matrix-file', 'entry'] as const).filter((n) => available(n, surface));
+  const given = sources.filter((n) => value(n) !== '');
+  if (given.length > 1) {
+    throw new UserError(
+      `give one of ${listWords(sources.map((n) => inputs.field(n)))}, not several: ${listWords(
+        given.map((n) => inputs.field(n)),
+        'and',
+      )} are set`,
+    );
+  }
+  if (given.length === 0) {
+    throw new UserError(`no matrix given: set ${listWords(sources.map((n) => `${inputs.field(n)} (${inputRow(n).summary})`))}`);
+  }
+  const request: Request = {
+    command,
+    matrix: value('matrix-file')
+      ? surface.readFile(value('matrix-file'), 'matrix-file')
+      : { text: inputs.get('matrix') ?? '', origin: inputs.field('matrix') },
+    maxEntries: parseWholeNumber(inputs.get('max-entries'), inputs.field('max-entries'), {
+      min: 1,
+      max: MAX_ENTRIES_CEILING,
+      fallback: DEFAULT_MAX_ENTRIES,
+    }),
+    customisation: parseCustomInputs(inputs),
+  };
+  if (value('entry')) request.entry = { text: inputs.get('entry') as string, origin: inputs.field('entry') };
+  if (value('compat-file')) request.compatFile = surface.readFile(value('compat-file'), 'compat-file');
+
+  if (needsBuild(command)) {
+    request.build = parseBuildOptions(inputs);
+    if (surface.kind === 'action') {
+      insideWorkspace(surface.baseDir, request.build.context, inputs.field('context'));
+      if (request.build.dockerfile) {
+        insideWorkspace(surface.baseDir, path.join(request.build.context, request.build.dockerfile), inputs.field('dockerfile'));
+      }
+    }
+  }
+  if (command === 'repro') request.repro = parseReproOptions(inputs);
+  if (needsSmoke(command)) {
+    const script = value('smoke-script');
+    const scriptPath = script ? surface.readFile(script, 'smoke-script').path : undefined;
+    request.smoke = parseSmokeOptions(inputs, scriptPath, realpathSync(surface.baseDir));
+    request.smokeTargets = {
+      ...(value('images') ? { imagesJson: inputs.get('images') as string } : {}),
+      ...(value('image') ? { image: value('image') } : {}),
+      fields: { images: inputs.field('images'), image: inputs.field('image') },
+    };
+  }
+  return request;
+}
+
+/** Whether a surface has an input: the action has all; the CLI all but the action-only ones. */
+function available(name: InputName, surface: Surface): boolean {
+  return surface.kind === 'action' || !('actionOnly' in inputRow(name).cli);
+}

@@ -1,0 +1,417 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inlinePython } from '../src/python-scripts.js';
+import { CONSTRAINTS_PATH, INVENTORY_PATH, TEMPLATE_VERSION, renderDockerfile } from '../src/template/dockerfile.js';
+import { plan } from './helpers.js';
+import { ROOT } from './support/runtimes.js';
+
+// The Python that runs inside images (src/smoke/*.py, src/template/*.py), run here for real on
+// the interpreters this machine has: pyenv's (~/.pyenv/versions/3.*) and python3 on PATH. No
+// docker: installed packages are fake *.dist-info / *.egg-info metadata on PYTHONPATH, and dpkg's
+// status and os-release are files the test writes. Python 3.7 (no importlib.metadata) is played
+// by the newest Python with importlib.metadata hidden, and by 3.7 itself when it is there.
+
+interface Python {
+  bin: string;
+  /** "3.8.18" */
+  version: string;
+  /** "3.8" */
+  minor: string;
+}
+
+function probe(bin: string): Python | null {
+  const r = spawnSync(bin, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8', timeout: 30_000 });
+  const version = r.status === 0 ? r.stdout.trim() : '';
+  return /^3\.\d+\.\d+$/.test(version) ? { bin, version, minor: version.split('.').slice(0, 2).join('.') } : null;
+}
+
+/** Every Python 3.7+ found, one per version, oldest first. */
+function findPythons(): Python[] {
+  const roots = [...new Set([process.env.PYENV_ROOT, path.join(homedir(), '.pyenv'), '/root/.pyenv'].filter(Boolean) as string[])];
+  const candidates: string[] = [];
+  for (const root of roots) {
+    let versions: string[];
+    try {
+      versions = readdirSync(path.join(root, 'versions')).filter((v) => /^3\.\d+/.test(v));
+    } catch {
+      continue;
+    }
+    candidates.push(...versions.map((v) => path.join(root, 'versions', v, 'bin', 'python3')));
+  }
+  candidates.push('python3');
+  const byVersion = new Map<string, Python>();
+  for (const bin of candidates) {
+    const p = probe(bin);
+    if (p && !byVersion.has(p.version) && key(p.version) >= key('3.7.0')) byVersion.set(p.version, p);
+  }
+  return [...byVersion.values()].sort((a, b) => key(a.version) - key(b.version));
+}
+
+function key(version: string): number {
+  const [a = 0, b = 0, c = 0] = version.split('.').map(Number);
+  return a * 1_000_000 + b * 1_000 + c;
+}
+
+const pythons = findPythons();
+const py38 = pythons.find((p) => p.minor === '3.8');
+const py37 = pythons.find((p) => p.minor === '3.7');
+const newest = pythons[pythons.length - 1];
+const MISSING_38 =
+  'no Python 3.8 found (looked in ~/.pyenv/versions/3.*/bin/python3 and for python3 on PATH): ' +
+  'these tests run the image scripts on the oldest Python with importlib.metadata; ' +
+  "this machine kind's image brings it with pyenv (3.8.18), else `pyenv install 3.8`";
+
+/** How a script is run: on which interpreter, and whether importlib.metadata is hidden (as on Python 3.7). */
+interface Target {
+  name: string;
+  python: () => Python;
+  hideMetadata: boolean;
+}
+
+function need(p: Python | undefined, missing: string): Python {
+  if (!p) throw new Error(missing);
+  return p;
+}
+
+const targets: Target[] = [
+  ...(py37 ? [{ name: `Python ${py37.version}`, python: () => py37, hideMetadata: false }] : []),
+  { name: `Python ${py38?.version ?? '3.8'}`, python: () => need(py38, MISSING_38), hideMetadata: false },
+  { name: `Python ${newest?.version ?? '(newest)'}`, python: () => need(newest, 'no Python 3 found'), hideMetadata: false },
+  {
+    name: `Python ${newest?.version ?? '(newest)'} without importlib.metadata`,
+    python: () => need(newest, 'no Python 3 found'),
+    hideMetadata: true,
+  },
+];
+
+/** Runs `file` (or stdin, "-") with importlib.metadata made unimportable first, as on Python 3.7. */
+const HIDE_METADATA = `import sys
+sys.modules["importlib.metadata"] = None
+path = sys.argv[1]
+sys.argv = sys.argv[1:]
+source = sys.stdin.read() if path == "-" else open(path).read()
+exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path})
+`;
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runPython(target: Target, args: string[], options: { input?: string; site?: string } = {}): Ran {
+  const py = target.python();
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONPATH: options.site ?? '' };
+  delete env.PYTHONHOME;
+  const r = spawnSync(py.bin, target.hideMetadata ? ['-c', HIDE_METADATA, ...args] : args, {
+    input: options.input ?? '',
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'gim-python-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let n = 0;
+
+/** A fresh folder with fake installed distributions (site/), dpkg's status and os-release. */
+function fakeImage(): { dir: string; site: string; dpkg: string; osRelease: string } {
+  const dir = path.join(scratch, String(n++));
+  const site = path.join(dir, 'site');
+  const dist = (folder: string, file: string, name: string, version: string) => {
+    mkdirSync(path.join(site, folder), { recursive: true });
+    // The body after the blank line is the description: its "Name:" must not count.
+    writeFileSync(path.join(site, folder, file), `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n\nName: not-this\n`);
+  };
+  dist('torch-2.4.1+cpu.dist-info', 'METADATA', 'torch', '2.4.1+cpu');
+  dist('torchvision-0.19.1.dist-info', 'METADATA', 'torchvision', '0.19.1');
+  dist('torchaudio-2.4.1.dist-info', 'METADATA', 'torchaudio', '2.4.1');
+  dist('Demo_Pkg-1.0.egg-info', 'PKG-INFO', 'Demo_Pkg', '1.0');
+  writeFileSync(path.join(site, 'old_egg-0.3.egg-info'), 'Metadata-Version: 1.0\nName: old-egg\nVersion: 0.3\n');
+  const dpkg = path.join(dir, 'status');
+  writeFileSync(
+    dpkg,
+    [
+      'Package: libc6\nStatus: install ok installed\nArchitecture: i386\nVersion: 2.36-9\n',
+      'Package: hello\nStatus: install ok installed\nArchitecture: amd64\nVersion: 2.10-3\n' +
+        'Description: example\n Depends: this continuation line is not a field\n',
+      'Package: gone\nStatus: deinstall ok config-files\nArchitecture: amd64\nVersion: 1.0\n',
+      'Package: libc6\nStatus: install ok installed\nArchitecture: amd64\nVersion: 2.36-9\n',
+    ].join('\n'),
+  );
+  const osRelease = path.join(dir, 'os-release');
+  writeFileSync(osRelease, 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"\n');
+  return { dir, site, dpkg, osRelease };
+}
+
+function pin(target: Target, image: ReturnType<typeof fakeImage>, params: object): Ran {
+  return runPython(target, ['-'], { input: inlinePython('pin.py', params, 'GIM_PIN'), site: image.site });
+}
+
+function inventory(target: Target, image: ReturnType<typeof fakeImage>, params: object): Ran {
+  return runPython(target, ['-'], { input: inlinePython('inventory.py', params, 'GIM_INVENTORY'), site: image.site });
+}
+
+function pythonFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.py'))
+    .map((d) => path.join(d.parentPath, d.name))
+    .sort();
+}
+
+describe('the interpreters these tests run on', () => {
+  it('include Python 3.8, the oldest with importlib.metadata', () => {
+    expect(py38, `${MISSING_38}; found: ${pythons.map((p) => `${p.version} (${p.bin})`).join(', ') || 'none'}`).toBeDefined();
+  });
+});
+
+describe('every .py under src/ compiles', () => {
+  const files = pythonFiles(path.join(ROOT, 'src'));
+  it('finds the smoke check, its helpers and the template scripts', () => {
+    expect(files.map((f) => path.relative(ROOT, f))).toEqual(
+      expect.arrayContaining(['src/smoke/check.py', 'src/smoke/gim_packages.py', 'src/template/inventory.py', 'src/template/pin.py']),
+    );
+  });
+  for (const py of pythons) {
+    it(`on Python ${py.version}`, () => {
+      // compile() is what py_compile does, without writing __pycache__ into src/
+      const r = spawnSync(py.bin, ['-c', 'import sys\nfor p in sys.argv[1:]:\n    compile(open(p, "rb").read(), p, "exec")', ...files], {
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+    });
+  }
+});
+
+describe('pin.py, inlined as the template does, run for real', () => {
+  const hint = 'the wheel index served other versions than the release data says';
+  for (const target of targets) {
+    describe(target.name, () => {
+      it("pins the entry's versions as installed, and what the entry leaves open at whatever is there", () => {
+        const image = fakeImage();
+        const constraints = path.join(image.dir, 'etc/gim/constraints.txt');
+        const r = pin(target, image, {
+          expected: { torch: '2.4.1', torchvision: '0.19.1', torchaudio: null, jaxlib: null },
+          python: target.python().minor,
+          hint,
+          constraints_path: constraints,
+        });
+        expect(r.code, r.stderr).toBe(0);
+        expect(readFileSync(constraints, 'utf8')).toBe('torch==2.4.1+cpu\ntorchvision==0.19.1\ntorchaudio==2.4.1\n');
+        expect(r.stdout).toBe('gpu-image-matrix: pinned torch==2.4.1+cpu, torchvision==0.19.1, torchaudio==2.4.1\n');
+      });
+      it('fails, naming every difference and the hint, when Python or a version is not what the entry says', () => {
+        const image = fakeImage();
+        const r = pin(target, image, {
+          expected: { torch: '2.5.0', jax: '0.8.0' },
+          python: '3.99',
+          hint,
+          constraints_path: path.join(image.dir, 'constraints.txt'),
+        });
+        expect(r.code).toBe(1);
+        expect(r.stderr.trim()).toBe(
+          `gpu-image-matrix: Python is ${target.python().minor}, the entry says 3.99; torch is 2.4.1+cpu, the entry says 2.5.0; ` +
+            `jax is not installed, the entry says 0.8.0: ${hint}`,
+        );
+      });
+    });
+  }
+});
+
+describe('inventory.py, inlined as the template does, run for real', () => {
+  const header = {
+    schema: 1,
+    tool: 'gpu-image-matrix',
+    template: TEMPLATE_VERSION,
+    entry: { key: 'k1', note: 'naïve ☃ 😀 "quoted" \\ <GIM_INVENTORY>\nsecond line' },
+    requested: { pipPackages: ['Demo-Pkg>=1.0'], requirements: { file: 'r.txt', pins: ['torchvision==0.19.1'] } },
+  };
+  function pinnedImage(target: Target): { image: ReturnType<typeof fakeImage>; params: Record<string, unknown> } {
+    const image = fakeImage();
+    const constraints = path.join(image.dir, 'constraints.txt');
+    const r = pin(target, image, {
+      expected: { torch: '2.4.1', torchvision: null },
+      python: target.python().minor,
+      hint: 'h',
+      constraints_path: constraints,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const params = {
+      header,
+      constraints_path: constraints,
+      inventory_path: path.join(image.dir, 'inventory.json'),
+      dpkg_status: image.dpkg,
+      os_release: image.osRelease,
+    };
+    return { image, params };
+  }
+  const packagesSeen = new Map<string, unknown>();
+  for (const target of targets) {
+    describe(target.name, () => {
+      it('writes what the image holds beside the header, sorted, without time', () => {
+        const { image, params } = pinnedImage(target);
+        const r = inventory(target, image, params);
+        expect(r.code, r.stderr).toBe(0);
+        const inv = JSON.parse(readFileSync(params.inventory_path as string, 'utf8'));
+        expect(inv).toMatchObject({
+          ...header,
+          constraints: ['torch==2.4.1+cpu', 'torchvision==0.19.1'],
+          os: { id: 'debian', versionId: '12' },
+          python: { version: target.python().version },
+          systemPackages: [
+            { name: 'hello', version: '2.10-3', arch: 'amd64' },
+            { name: 'libc6', version: '2.36-9', arch: 'amd64' },
+            { name: 'libc6', version: '2.36-9', arch: 'i386' },
+          ],
+        });
+        expect(inv.pythonPackages).toEqual(
+          expect.arrayContaining([
+            { name: 'torch', version: '2.4.1+cpu' },
+            { name: 'Demo_Pkg', version: '1.0' },
+            { name: 'old-egg', version: '0.3' },
+          ]),
+        );
+        const names = inv.pythonPackages.map((p: { name: string }) => p.name.toLowerCase());
+        expect(names).toEqual([...names].sort());
+        expect(names).not.toContain('not-this');
+        expect(r.stdout).toBe(`gpu-image-matrix: inventory: ${inv.pythonPackages.length} Python and 3 system packages\n`);
+        packagesSeen.set(target.name, inv.pythonPackages);
+      });
+      it('fails when a step after the pin replaced a pinned package', () => {
+        const { image, params } = pinnedImage(target);
+        writeFileSync(
+          path.join(image.site, 'torch-2.4.1+cpu.dist-info', 'METADATA'),
+          'Metadata-Version: 2.1\nName: torch\nVersion: 2.5.0\n',
+        );
+        const r = inventory(target, image, params);
+        expect(r.code).toBe(1);
+        expect(r.stderr.trim()).toBe(
+          'gpu-image-matrix: torch is now 2.5.0, it was 2.4.1+cpu: ' +
+            'a step after the pin replaced it (pip-packages and requirements are constrained, so most likely post-install)',
+        );
+      });
+    });
+  }
+  it('reads the same Python packages without importlib.metadata as with it', () => {
+    const [withIt, without] = targets.slice(-2).map((t) => packagesSeen.get(t.name));
+    expect(withIt).toBeDefined();
+    expect(without).toEqual(withIt);
+  });
+});
+
+describe("check.py's helpers (from gim_packages), on each interpreter", () => {
+  const satisfies: [string, string, boolean][] = [
+    ['2.4.1+cu124', '==2.4.1', true],
+    ['2.4.1', '==2.4.1+cu124', false],
+    ['1.0', '==1.0.0', true],
+    ['1.0rc1', '==1.0', false],
+    ['1.26.4', '>=1.26,<2', true],
+    ['2.0.0', '>=1.26,<2', false],
+    ['4.10.0.84', '>=4.10,<5', true],
+    ['1.4.5', '~=1.4', true],
+    ['2.0', '~=1.4', false],
+    ['1.2.3', '==1.*', true],
+    ['2.0', '==1.*', false],
+    ['2.0', '!=1.*', true],
+    ['1.0', '===1.0', true],
+    ['1.0', '', true],
+    ['1.0', 'about 1', false],
+  ];
+  const probeHelpers = `import json, sys
+sys.path.insert(0, ${JSON.stringify(path.join(ROOT, 'src/smoke'))})
+import check
+cases = json.loads(sys.argv[1])
+print(json.dumps({
+    "satisfies": [check.satisfies(v, s) for v, s, _ in cases],
+    "release": [check.release(v) for v in ("2.4.1+cu124", "1.13", "1.13.0a0", "x")],
+    "installed": [check.installed(n) for n in ("torch", "Demo-Pkg", "demo_pkg", "old-egg", "absent")],
+    "viaImportlib": sys.modules["gim_packages"]._metadata is not None,
+}))
+`;
+  for (const target of targets) {
+    it(`satisfies, release and installed on ${target.name}`, () => {
+      const image = fakeImage();
+      const r = runPython(target, ['-', JSON.stringify(satisfies)], { input: probeHelpers, site: image.site });
+      expect(r.code, r.stderr).toBe(0);
+      const got = JSON.parse(r.stdout);
+      expect(got.satisfies.map((ok: boolean, i: number) => [...satisfies[i]!.slice(0, 2), ok])).toEqual(satisfies);
+      expect(got.release).toEqual([[2, 4, 1], [1, 13, 0], [1, 13, 0], null]);
+      expect(got.installed).toEqual(['2.4.1+cpu', '1.0', '1.0', '0.3', null]);
+      expect(got.viaImportlib).toBe(!target.hideMetadata && target.python().minor !== '3.7');
+    });
+  }
+  it('runs standalone from its folder and checks an inventory that inventory.py wrote', () => {
+    const target = targets.find((t) => t.name === `Python ${py38?.version ?? '3.8'}`)!;
+    const image = fakeImage();
+    const constraints = path.join(image.dir, 'constraints.txt');
+    const inv = path.join(image.dir, 'inventory.json');
+    expect(
+      pin(target, image, { expected: { torch: '2.4.1' }, python: target.python().minor, hint: 'h', constraints_path: constraints }).code,
+    ).toBe(0);
+    const header = {
+      entry: { key: 'k1' },
+      requested: { pipPackages: ['Demo-Pkg>=1.0', 'absent==1'], requirements: { file: 'r.txt', pins: ['torchvision==0.19.1'] } },
+    };
+    expect(inventory(target, image, { header, constraints_path: constraints, inventory_path: inv }).code).toBe(0);
+    const r = runPython(
+      target,
+      [path.join(ROOT, 'src/smoke/check.py'), '--framework', 'jax', '--no-gpu', '--inventory', inv, '--expect-key', 'k1'],
+      {
+        site: image.site,
+      },
+    );
+    const line = r.stdout.split('\n').find((l) => l.startsWith('GIM-SMOKE-RESULT '));
+    expect(line, `${r.stdout}${r.stderr}`).toBeDefined();
+    const report = JSON.parse(line!.slice('GIM-SMOKE-RESULT '.length));
+    expect(report.inventory).toMatchObject({ key: 'k1' });
+    expect(report.checks.filter((c: { name: string }) => c.name !== 'jax imports')).toEqual([
+      { name: "inventory is this entry's", ok: true, value: 'k1', expected: 'k1' },
+      { name: 'torch as pinned at build', ok: true, value: '2.4.1+cpu', expected: '2.4.1+cpu' },
+      { name: 'pip package Demo-Pkg>=1.0', ok: true, value: '1.0', expected: '>=1.0' },
+      { name: 'pip package absent==1', ok: false, expected: '==1', message: 'absent is not installed' },
+      { name: 'requirements r.txt (1 pins)', ok: true, value: 1 },
+    ]);
+  });
+});
+
+describe('the template inlines the scripts', () => {
+  const entry = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include[0]!;
+  const text = renderDockerfile(entry);
+  const step = (delimiter: string) => {
+    const open = `<<'${delimiter}'\n`;
+    return text.slice(text.indexOf(open) + open.length, text.indexOf(`\n${delimiter}\n`));
+  };
+  const params = (program: string) => JSON.parse(JSON.parse(/^main\(json\.loads\((".*")\)\)$/m.exec(program)![1]!));
+
+  it("passes the entry's versions, Python and the hint to pin.py", () => {
+    expect(params(step('GIM_PIN'))).toEqual({
+      expected: { torch: '2.4.1', torchvision: '0.19.1', torchaudio: '2.4.1' },
+      python: '3.11',
+      hint: 'the wheel index served other versions than the release data says',
+      constraints_path: CONSTRAINTS_PATH,
+    });
+  });
+  it('passes the inventory header and paths to inventory.py', () => {
+    const p = params(step('GIM_INVENTORY'));
+    expect(p).toMatchObject({ constraints_path: CONSTRAINTS_PATH, inventory_path: INVENTORY_PATH });
+    expect(p.header).toMatchObject({ schema: 1, tool: 'gpu-image-matrix', template: TEMPLATE_VERSION, entry: { key: entry.key } });
+  });
+  it('gives each step gim_packages, the script without its import and __main__ block, and one call of main()', () => {
+    const pinStep = step('GIM_PIN');
+    expect(pinStep.startsWith('"""gpu-image-matrix\'s package helpers')).toBe(true);
+    expect(pinStep).not.toMatch(/^from gim_packages import|__name__ == "__main__"/m);
+    expect(pinStep.match(/^main\(/gm)).toHaveLength(1);
+    expect(pinStep.split('\n').pop()).toMatch(/^main\(json\.loads\("[\x20-\x7e]*"\)\)$/);
+  });
+  it('keeps the parameters ASCII, and refuses a script with a line that would end its heredoc', () => {
+    expect(inlinePython('pin.py', { hint: 'naïve 😀' }, 'GIM_PIN').split('\n').pop()).toBe(
+      'main(json.loads("{\\"hint\\":\\"na\\\\u00efve \\\\ud83d\\\\ude00\\"}"))',
+    );
+    expect(() => inlinePython('pin.py', {}, 'import json')).toThrow(/has a line "import json", which would end its heredoc/);
+  });
+});
