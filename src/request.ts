@@ -2,7 +2,7 @@ import { UserError, listWords, quote } from './errors.js';
 import type { BuildOptions } from './image/options.js';
 import type { Customisation } from './custom/customisation.js';
 import type { ReproOptions } from './repro/options.js';
-import type { SmokeOptions } from './smoke/run-args.js';
+import type { SmokeOptions } from './smoke/options.js';
 
 /**
  * The one typed request both entry points (the action and the CLI) build

@@ -7,7 +7,8 @@ import { bundledCompat } from '../src/compat/load.js';
 import { planCommand } from '../src/commands/plan.js';
 import { emptyCustomisation } from '../src/custom/customisation.js';
 import type { MatrixEntry } from '../src/frameworks/index.js';
-import { checkArgs, type SmokeOptions } from '../src/smoke/run-args.js';
+import { checkArgs } from '../src/smoke/run-args.js';
+import { type SmokeOptions } from '../src/smoke/options.js';
 import { brief, plan, planError } from './helpers.js';
 
 // TensorFlow and JAX beside PyTorch, as tables: the release data against the research it came

@@ -1,5 +1,4 @@
-import type { Inputs } from '../src/inputs/read-request.js';
-import type { InputName } from '../src/inputs/table.js';
+import type { InputName, Inputs } from '../src/inputs/table.js';
 import { bundledCompat } from '../src/compat/load.js';
 import type { ReleaseData } from '../src/frameworks/index.js';
 import type { MatrixEntry } from '../src/frameworks/index.js';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cliSurface, parseCliArgs, usage } from '../src/inputs/cli-args.js';
-import { readRequest, type Inputs } from '../src/inputs/read-request.js';
-import { CLI_ONLY, INPUTS, type InputName, type InputRow } from '../src/inputs/table.js';
+import { readRequest } from '../src/inputs/read-request.js';
+import { CLI_ONLY, INPUTS, type InputName, type InputRow, type Inputs } from '../src/inputs/table.js';
 import { COMMANDS, type Command } from '../src/request.js';
 import { actionYmlInputs, readmeInputTables } from '../scripts/inputs-docs.js';
 

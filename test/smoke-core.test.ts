@@ -3,7 +3,8 @@ import { bundledCompat } from '../src/compat/load.js';
 import { diagnoseSmokeFailure } from '../src/smoke/diagnose.js';
 import { pinned, smokeImages } from '../src/smoke/options.js';
 import { compareDriver, dockerFindings, driverFinding, parseDockerInfo, parseNvidiaSmi } from '../src/smoke/preflight.js';
-import { checkArgs, parseCheckOutput, parseGpuFlags, parseGpus, smokeRunArgs, type SmokeOptions } from '../src/smoke/run-args.js';
+import { checkArgs, parseCheckOutput, smokeRunArgs } from '../src/smoke/run-args.js';
+import { parseGpuFlags, parseGpus, type SmokeOptions } from '../src/smoke/options.js';
 import { plan } from './helpers.js';
 
 const cu124 = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include[0]!;

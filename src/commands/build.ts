@@ -200,12 +200,12 @@ async function buildImage(
   const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
   let build = planned;
   const base = emptyResult(build.entry, 'failed', { tags: build.tags, contentTag: build.contentTag, cache: build.cache.backend });
-  const { repo } = parseTaggedReference(build.contentTag, 'content tag');
+  const { repo, tag: contentTagName } = parseTaggedReference(build.contentTag, 'content tag');
 
   // 1. Already built? One request for the content tag, one per requested tag to check where it points.
   if (options.skipExisting) {
     try {
-      const existing = await registry.get(repo, build.contentTag.slice(build.contentTag.lastIndexOf(':') + 1));
+      const existing = await registry.get(repo, contentTagName);
       if (existing) {
         if (options.push) await pointTags(build.tags, existing, build.contentTag, registry);
         rt.log.info(`up to date: ${build.contentTag} (${existing.digest}) already holds this build`);

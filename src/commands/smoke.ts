@@ -25,8 +25,8 @@ import {
   USER_SCRIPT_IN_CONTAINER,
   type CheckItem,
   type CheckReport,
-  type SmokeOptions,
 } from '../smoke/run-args.js';
+import { type SmokeOptions } from '../smoke/options.js';
 import { SMOKE_CHECK_FILES, pythonSource } from '../python-scripts.js';
 import type { Runtime } from '../runtime.js';
 

@@ -1,7 +1,7 @@
 import { UserError, describeValue, quote } from '../errors.js';
 import { FRAMEWORK_PACKAGES } from '../frameworks/index.js';
 import { checkPlaceholders } from '../inputs/placeholders.js';
-import type { Inputs } from '../inputs/read-request.js';
+import type { Inputs } from '../inputs/table.js';
 import { VARIABLE_NAME, lines, parseKeyValue, parseKeyValueLines, words } from '../inputs/values.js';
 import { pipName } from '../repro/inventory.js';
 

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { UserError, quote } from '../errors.js';
 import { checkPlaceholders } from '../inputs/placeholders.js';
-import type { Inputs } from '../inputs/read-request.js';
-import type { InputName } from '../inputs/table.js';
+import type { InputName, Inputs } from '../inputs/table.js';
 import { LABEL_KEY, VARIABLE_NAME, lines, parseBoolean, parseChoice, parseKeyValueLines, parseWholeNumber } from '../inputs/values.js';
 import { parseRepository, type Repository } from './reference.js';
 

@@ -8,21 +8,13 @@ import { DEFAULT_MAX_ENTRIES } from '../matrix/resolve.js';
 import { parseReproOptions } from '../repro/options.js';
 import { MAX_ENTRIES_CEILING, needsBuild, needsSmoke, type Command, type Request, type SourceText } from '../request.js';
 import { parseSmokeOptions } from '../smoke/options.js';
-import { inputRow, type InputName } from './table.js';
+import { inputRow, type InputName, type Inputs } from './table.js';
 import { parseWholeNumber } from './values.js';
 
 /**
  * The one way from inputs to the typed request, for both surfaces: the action (its inputs) and
  * the CLI (its flags). A surface says how an input is read and named, and how files are read.
  */
-
-/** The inputs as one surface gives them. */
-export interface Inputs {
-  /** the raw text of an input; empty or undefined when not given */
-  get(name: InputName): string | undefined;
-  /** how the input is called on this surface, for messages: "input build-args", "--build-arg" */
-  field(name: InputName): string;
-}
 
 export interface Surface {
   /** the action's paths must stay inside its workspace; the CLI has no inline matrix (it reads files) */

@@ -562,6 +562,14 @@ export const INPUTS = [
 
 export type InputName = (typeof INPUTS)[number]['name'];
 
+/** The inputs as one surface gives them. */
+export interface Inputs {
+  /** the raw text of an input; empty or undefined when not given */
+  get(name: InputName): string | undefined;
+  /** how the input is called on this surface, for messages: "input build-args", "--build-arg" */
+  field(name: InputName): string;
+}
+
 export const INPUT_GROUPS: readonly InputGroup[] = ['Common', 'Build', 'Customise', 'Smoke', 'Reproducibility'];
 
 export function inputRow(name: InputName): InputRow {

@@ -1,6 +1,6 @@
 import { UserError, quote } from '../errors.js';
 import { checkPlaceholders } from '../inputs/placeholders.js';
-import type { Inputs } from '../inputs/read-request.js';
+import type { Inputs } from '../inputs/table.js';
 import { parseChoice } from '../inputs/values.js';
 
 /** The reproducibility check's settings, as both entry points read them. Pure. */

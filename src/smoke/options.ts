@@ -1,19 +1,86 @@
-import { parseRepository, repositoryName } from '../image/reference.js';
+import { parseImageReference, parseRepository, repositoryName } from '../image/reference.js';
 import { UserError, quote } from '../errors.js';
-import type { Inputs } from '../inputs/read-request.js';
-import type { InputName } from '../inputs/table.js';
+import type { InputName, Inputs } from '../inputs/table.js';
 import { VARIABLE_NAME, parseBoolean, parseChoice, parseKeyValueLines, parseWholeNumber } from '../inputs/values.js';
 import type { MatrixEntry } from '../frameworks/index.js';
-import {
-  DEFAULT_SHM_SIZE,
-  parseCpus,
-  parseGpuFlags,
-  parseGpus,
-  parsePython,
-  parseSize,
-  SMOKE_MODES,
-  type SmokeOptions,
-} from './run-args.js';
+
+export const SMOKE_MODES = ['true', 'false', 'auto'] as const;
+export type SmokeMode = (typeof SMOKE_MODES)[number];
+
+export interface SmokeOptions {
+  /** for `all`: run the smoke test (true), not (false), or when the runner has a GPU (auto) */
+  mode: SmokeMode;
+  /** GPU mode; false = the CPU check (versions and imports only) */
+  expectGpu: boolean;
+  /** docker run flags that hand GPUs in; replaces --gpus when set */
+  gpuFlags: string[] | null;
+  /** "all", or device indexes/UUIDs "0,1" */
+  gpus: string;
+  timeoutSeconds: number;
+  minGpus: number;
+  /** a Python script (host path) to run in the container after our check */
+  script?: string;
+  /** the interpreter in the image */
+  python: string;
+  /** --shm-size (PyTorch's DataLoader workers share tensors through /dev/shm); null: Docker's 64m */
+  shmSize: string | null;
+  /** --ipc host instead of a sized /dev/shm */
+  ipcHost: boolean;
+  memory: string | null;
+  cpus: string | null;
+  /** set in the container; values reach docker through its environment, not its argv */
+  env: [string, string][];
+  /** the workspace, mounted read-only at WORKSPACE_IN_CONTAINER when smoke-script is set */
+  workspace?: string;
+}
+
+export const DEFAULT_SHM_SIZE = '1g';
+
+export function parseSize(text: string | undefined, field: string, fallback: string | null): string | null {
+  const t = (text ?? '').trim().toLowerCase();
+  if (t === '') return fallback;
+  if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0) return t;
+  throw new UserError(`${field}: ${quote(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
+}
+
+export function parseCpus(text: string | undefined, field: string): string | null {
+  const t = (text ?? '').trim();
+  if (t === '') return null;
+  if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024) return t;
+  throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
+}
+
+/** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
+const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
+
+export function parseGpuFlags(text: string | undefined, field: string): string[] | null {
+  const t = (text ?? '').trim();
+  if (t === '') return null;
+  const tokens = t.split(/\s+/);
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as string;
+    if (!tok.startsWith('-')) continue;
+    const flag = tok.split('=')[0] as string;
+    if (!GPU_FLAGS.includes(flag)) {
+      throw new UserError(
+        `${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`,
+      );
+    }
+  }
+  return tokens;
+}
+
+export function parseGpus(text: string | undefined, field: string): string {
+  const t = (text ?? '').trim() || 'all';
+  if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t)) return t;
+  throw new UserError(`${field}: ${quote(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
+}
+
+export function parsePython(text: string | undefined, field: string): string {
+  const t = (text ?? '').trim() || 'python3';
+  if (/^[\w./-]+$/.test(t)) return t;
+  throw new UserError(`${field}: ${quote(text)} is not an interpreter name or path`);
+}
 
 export function parseSmokeOptions(inputs: Inputs, script?: string, workspace?: string): SmokeOptions {
   const get = (name: InputName): string | undefined => inputs.get(name);
@@ -93,8 +160,5 @@ export function smokeImages(
 export function pinned(ref: string, digest: string | null): string {
   if (!digest) return ref;
   if (!/^sha256:[0-9a-f]{64}$/.test(digest)) throw new UserError(`images: ${quote(digest)} is not a sha256 digest`);
-  const slash = ref.lastIndexOf('/');
-  const colon = ref.lastIndexOf(':');
-  const repo = colon > slash ? ref.slice(0, colon) : ref;
-  return `${repo}@${digest}`;
+  return `${repositoryName(parseImageReference(ref, 'images').repo)}@${digest}`;
 }
