@@ -31632,7 +31632,7 @@ class errors_UserError extends Error {
     name = 'UserError';
 }
 /** Quote a user-supplied value for a message, keeping control characters visible. */
-function errors_quote(value) {
+function quote(value) {
     if (value === undefined)
         return 'nothing';
     const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
@@ -31647,10 +31647,10 @@ function describeValue(v) {
         return 'a mapping';
     if (v === null || v === undefined)
         return 'nothing';
-    return `the value ${errors_quote(v)}`;
+    return `the value ${quote(v)}`;
 }
 /** "a, b or c" */
-function errors_listWords(items, last = 'or') {
+function listWords(items, last = 'or') {
     if (items.length <= 1)
         return items.join('');
     return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
@@ -31659,7 +31659,8 @@ function errors_listWords(items, last = 'or') {
 ;// CONCATENATED MODULE: ./src/image/reference.ts
 
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\d{1,5})?$|^\[[0-9a-fA-F:]+\](?::\d{1,5})?$/;
+const HOST = new RegExp('^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\\d{1,5})?$' +
+    '|^\\[[0-9a-fA-F:]+\\](?::\\d{1,5})?$');
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DOCKER_HUB = 'docker.io';
 /** Parse a repository without tag or digest. */
@@ -31667,21 +31668,21 @@ function parseRepository(text, field) {
     const t = text.trim();
     const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (lowercase, no tag)';
     if (t === '' || t.length > 255 || /[\s\u0000-\u001f\u007f]/.test(t))
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is not valid; accepted: ${accepted}`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
     const parts = t.split('/');
     let registry = DOCKER_HUB;
     const first = parts[0] ?? '';
     if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
         if (!HOST.test(first))
-            throw new errors_UserError(`${field}: ${errors_quote(text)} has an invalid registry host ${errors_quote(first)}; accepted: ${accepted}`);
+            throw new errors_UserError(`${field}: ${quote(text)} has an invalid registry host ${quote(first)}; accepted: ${accepted}`);
         registry = first.toLowerCase();
         parts.shift();
     }
     if (parts.some((p) => p.includes(':') || p.includes('@'))) {
-        throw new errors_UserError(`${field}: ${errors_quote(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`);
+        throw new errors_UserError(`${field}: ${quote(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`);
     }
     if (parts.length === 0 || parts.some((p) => !COMPONENT.test(p))) {
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is not valid; accepted: ${accepted}`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
     }
     const path = registry === DOCKER_HUB && parts.length === 1 ? `library/${parts[0]}` : parts.join('/');
     return { registry, path };
@@ -31695,7 +31696,7 @@ function repositoryName(repo) {
 /** A full reference "repo:tag", validated. */
 function taggedReference(repo, tag, field) {
     if (!TAG.test(tag)) {
-        throw new errors_UserError(`${field}: ${errors_quote(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`);
+        throw new errors_UserError(`${field}: ${quote(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`);
     }
     return `${repositoryName(repo)}:${tag}`;
 }
@@ -31704,7 +31705,7 @@ function parseTaggedReference(text, field) {
     const at = text.lastIndexOf(':');
     const slash = text.lastIndexOf('/');
     if (at <= slash)
-        throw new errors_UserError(`${field}: ${errors_quote(text)} has no tag; accepted: repository:tag`);
+        throw new errors_UserError(`${field}: ${quote(text)} has no tag; accepted: repository:tag`);
     const repo = parseRepository(text.slice(0, at), field);
     const tag = text.slice(at + 1);
     taggedReference(repo, tag, field);
@@ -31720,7 +31721,7 @@ function parseImageReference(text, field) {
     const at = text.indexOf('@');
     const digest = at >= 0 ? text.slice(at + 1) : null;
     if (digest !== null && !/^sha256:[0-9a-f]{64}$/.test(digest))
-        throw new errors_UserError(`${field}: ${errors_quote(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
+        throw new errors_UserError(`${field}: ${quote(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
     const name = at >= 0 ? text.slice(0, at) : text;
     const colon = name.lastIndexOf(':');
     const slash = name.lastIndexOf('/');
@@ -31747,7 +31748,7 @@ function parseBoolean(text, field, fallback) {
         return true;
     if (/^(false|False|FALSE)$/.test(t))
         return false;
-    throw new errors_UserError(`${field}: ${errors_quote(text)} is not valid; accepted: true or false`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: true or false`);
 }
 /** A whole number within bounds; empty: the fallback. `unit` names what it counts ("seconds"). */
 function parseWholeNumber(text, field, bounds) {
@@ -31757,14 +31758,14 @@ function parseWholeNumber(text, field, bounds) {
     if (/^\d{1,9}$/.test(t) && Number(t) >= bounds.min && Number(t) <= bounds.max)
         return Number(t);
     const what = bounds.unit ?? 'a whole number';
-    throw new errors_UserError(`${field}: ${errors_quote(text)} is not valid; accepted: ${what} from ${bounds.min} to ${bounds.max} (default ${bounds.fallback})`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${what} from ${bounds.min} to ${bounds.max} (default ${bounds.fallback})`);
 }
 /** One of a few words, case-insensitive; empty: the fallback. */
 function parseChoice(text, field, choices, fallback, what = 'valid') {
     const t = (text ?? '').trim().toLowerCase() || fallback;
     if (choices.includes(t))
         return t;
-    throw new errors_UserError(`${field}: ${errors_quote(text)} is not ${what}; accepted: ${errors_listWords([...choices])}`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not ${what}; accepted: ${listWords([...choices])}`);
 }
 /** Non-empty lines, trimmed; comment lines (#) dropped. Commas do not split: values may contain them. */
 function lines(text) {
@@ -31786,7 +31787,7 @@ function parseKeyValue(text, field, form) {
     const eq = text.indexOf('=');
     const key = eq > 0 ? text.slice(0, eq).trim() : '';
     if (!form.key.test(key))
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is not ${form.form}`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not ${form.form}`);
     const value = text.slice(eq + 1);
     if (/[\u0000-\u001f\u007f]/.test(value)) {
         throw new errors_UserError(`${field} (${key}): the value contains control characters (a newline?); one line per variable`);
@@ -31798,12 +31799,237 @@ function parseKeyValueLines(text, field, form) {
     return lines(text).map((line, i) => parseKeyValue(line, `${field} line ${i + 1}`, form));
 }
 
+;// CONCATENATED MODULE: ./src/smoke/options.ts
+
+
+
+const SMOKE_MODES = ['true', 'false', 'auto'];
+const DEFAULT_SHM_SIZE = '1g';
+function parseSize(text, field, fallback) {
+    const t = (text ?? '').trim().toLowerCase();
+    if (t === '')
+        return fallback;
+    if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0)
+        return t;
+    throw new errors_UserError(`${field}: ${quote(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
+}
+function parseCpus(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return null;
+    if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024)
+        return t;
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
+}
+/** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
+const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
+function parseGpuFlags(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return null;
+    const tokens = t.split(/\s+/);
+    for (let i = 0; i < tokens.length; i++) {
+        const tok = tokens[i];
+        if (!tok.startsWith('-'))
+            continue;
+        const flag = tok.split('=')[0];
+        if (!GPU_FLAGS.includes(flag)) {
+            throw new errors_UserError(`${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. ` +
+                `--device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
+        }
+    }
+    return tokens;
+}
+function parseGpus(text, field) {
+    const t = (text ?? '').trim() || 'all';
+    if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
+        return t;
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
+}
+function parsePython(text, field) {
+    const t = (text ?? '').trim() || 'python3';
+    if (/^[\w./-]+$/.test(t))
+        return t;
+    throw new errors_UserError(`${field}: ${quote(text)} is not an interpreter name or path`);
+}
+function parseSmokeOptions(inputs, script, workspace) {
+    const get = (name) => inputs.get(name);
+    const field = (name) => inputs.field(name);
+    const ipcHost = parseBoolean(get('smoke-ipc-host'), field('smoke-ipc-host'), false);
+    if (ipcHost && get('smoke-shm-size')?.trim()) {
+        throw new errors_UserError(`${field('smoke-shm-size')} and ${field('smoke-ipc-host')} are both set: with the host's IPC ` +
+            `namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
+    }
+    const options = {
+        mode: parseChoice(get('smoke'), field('smoke'), SMOKE_MODES, 'auto'),
+        expectGpu: parseBoolean(get('expect-gpu'), field('expect-gpu'), true),
+        gpuFlags: parseGpuFlags(get('gpu-flags'), field('gpu-flags')),
+        gpus: parseGpus(get('gpus'), field('gpus')),
+        timeoutSeconds: parseWholeNumber(get('smoke-timeout'), field('smoke-timeout'), { min: 5, max: 86_400, fallback: 300 }),
+        minGpus: parseWholeNumber(get('min-gpus'), field('min-gpus'), { min: 1, max: 64, fallback: 1 }),
+        python: parsePython(get('smoke-python'), field('smoke-python')),
+        shmSize: parseSize(get('smoke-shm-size'), field('smoke-shm-size'), DEFAULT_SHM_SIZE),
+        ipcHost,
+        memory: parseSize(get('smoke-memory'), field('smoke-memory'), null),
+        cpus: parseCpus(get('smoke-cpus'), field('smoke-cpus')),
+        env: parseKeyValueLines(get('smoke-env'), field('smoke-env'), VARIABLE_NAME),
+    };
+    if (script)
+        options.script = script;
+    if (script && workspace)
+        options.workspace = workspace;
+    return options;
+}
+/**
+ * The image to check per entry key: from a build's `images` output (pinned by digest when it
+ * has one), else <image>:<entry tag>.
+ */
+function smokeImages(entries, imagesJson, image, field) {
+    const map = new Map();
+    if (imagesJson && imagesJson.trim()) {
+        let list;
+        try {
+            const parsed = JSON.parse(imagesJson);
+            // The action's images output is the list; the CLI's JSON output wraps it as {"images": [...]}.
+            const found = Array.isArray(parsed) ? parsed : parsed.images;
+            if (!Array.isArray(found))
+                throw new Error('not a list');
+            list = found;
+        }
+        catch (err) {
+            throw new errors_UserError(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
+        }
+        for (const item of list) {
+            if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string')
+                continue;
+            if (item.status === 'failed' || item.status === 'cancelled')
+                continue;
+            map.set(item.key, pinned(item.tags[0], typeof item.digest === 'string' ? item.digest : null));
+        }
+        return map;
+    }
+    if (image && image.trim()) {
+        const repo = repositoryName(parseRepository(image, field.image));
+        for (const e of entries)
+            map.set(e.key, `${repo}:${e.tag}`);
+        return map;
+    }
+    throw new errors_UserError(`smoke needs the images to check: set ${field.images} (a build step's images output) ` +
+        `or ${field.image} (the repository the entries are tagged in)`);
+}
+/** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
+function pinned(ref, digest) {
+    if (!digest)
+        return ref;
+    if (!/^sha256:[0-9a-f]{64}$/.test(digest))
+        throw new errors_UserError(`images: ${quote(digest)} is not a sha256 digest`);
+    return `${repositoryName(parseImageReference(ref, 'images').repo)}@${digest}`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/image/buildx.ts
+
+/** Strip build metadata and a leading v: "v0.29.1+ds1" -> "0.29.1". */
+function cleanVersion(text) {
+    if (!text)
+        return null;
+    const v = semver_default().coerce(text.replace(/^v/, ''), { includePrerelease: false });
+    return v ? v.version : null;
+}
+function atLeast(version, min) {
+    const v = cleanVersion(version);
+    return v !== null && semver_default().gte(v, min);
+}
+const FEATURES = {
+    /** --metadata-file: buildx 0.6 */
+    metadataFile: (v) => atLeast(v.buildx, '0.6.0'),
+    /**
+     * --provenance/--sbom: buildx 0.10 (attestations make manifests lists with unknown/unknown entries;
+     * digests stay comparable without them)
+     */
+    attestationFlags: (v) => atLeast(v.buildx, '0.10.0'),
+    /** ignore-error on --cache-to: BuildKit 0.11, so a failing cache export does not fail the build */
+    cacheIgnoreError: (v) => atLeast(v.buildkit, '0.11.0'),
+    /** rewrite-timestamp on the image/oci exporters, with the push fix: BuildKit 0.14.1 */
+    rewriteTimestamp: (v) => atLeast(v.buildkit, '0.14.1'),
+};
+function buildxArgs(inv, versions) {
+    const { build } = inv;
+    const args = ['buildx', 'build'];
+    if (inv.builder)
+        args.push('--builder', inv.builder);
+    args.push('--progress', 'plain', '--file', inv.file);
+    if (FEATURES.metadataFile(versions))
+        args.push('--metadata-file', inv.metadataFile);
+    if (FEATURES.attestationFlags(versions))
+        args.push('--provenance=false', '--sbom=false');
+    for (const [k, v] of build.buildArgs)
+        args.push('--build-arg', `${k}=${v}`);
+    for (const [k, v] of build.labels)
+        args.push('--label', `${k}=${v}`);
+    if (inv.outputs) {
+        for (const output of inv.outputs)
+            args.push('--output', output);
+    }
+    else {
+        for (const tag of build.tags)
+            args.push('--tag', tag);
+        if (inv.push)
+            args.push('--tag', build.contentTag);
+    }
+    if (inv.noCache)
+        args.push('--no-cache');
+    else {
+        for (const from of build.cache.from)
+            args.push('--cache-from', from);
+        for (const to of build.cache.to)
+            args.push('--cache-to', to);
+    }
+    if (!inv.outputs) {
+        if (inv.push)
+            args.push('--push');
+        else if (inv.load)
+            args.push('--load');
+    }
+    args.push(inv.context);
+    return args;
+}
+/**
+ * Without buildx: `DOCKER_BUILDKIT=1 docker build`, then `docker push` per tag.
+ * Only inline cache of the final image's layers is possible (no cache export,
+ * no mode=max, no registry/gha/local backends), and there is no metadata file.
+ */
+function dockerBuildArgs(inv) {
+    const { build } = inv;
+    const args = ['build', '--progress', 'plain', '--file', inv.file];
+    for (const [k, v] of build.buildArgs)
+        args.push('--build-arg', `${k}=${v}`);
+    args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
+    for (const [k, v] of build.labels)
+        args.push('--label', `${k}=${v}`);
+    const tags = inv.push ? [...build.tags, build.contentTag] : build.tags;
+    for (const tag of tags)
+        args.push('--tag', tag);
+    if (build.cache.backend !== 'none')
+        args.push('--cache-from', build.tags[0]);
+    args.push(inv.context);
+    return { env: { DOCKER_BUILDKIT: '1' }, build: args, pushes: inv.push ? tags.map((t) => ['push', t]) : [] };
+}
+/** What a build without buildx loses, said once per run. */
+const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead. Lost: ' +
+    'the registry, gha and local cache backends (only inline cache of the final image is used), ' +
+    'cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';
+
 ;// CONCATENATED MODULE: ./src/compat/schema.ts
 const PROVENANCES = ['read', 'third-party', 'inferred'];
 
@@ -31832,18 +32058,18 @@ function checkKeys(p, path, obj, allowed) {
 }
 function str(p, path, v, pattern, what) {
     if (typeof v !== 'string') {
-        p.add(path, `expected a string${what ? ` (${what})` : ''}, got ${errors_quote(v)}`);
+        p.add(path, `expected a string${what ? ` (${what})` : ''}, got ${quote(v)}`);
         return false;
     }
     if (pattern && !pattern.test(v)) {
-        p.add(path, `${errors_quote(v)} is not ${what ?? `of the form ${pattern.source}`}`);
+        p.add(path, `${quote(v)} is not ${what ?? `of the form ${pattern.source}`}`);
         return false;
     }
     return true;
 }
 function strList(p, path, v, pattern, what, nonEmpty = true) {
     if (!Array.isArray(v)) {
-        p.add(path, `expected a list of ${what}, got ${errors_quote(v)}`);
+        p.add(path, `expected a list of ${what}, got ${quote(v)}`);
         return false;
     }
     if (nonEmpty && v.length === 0) {
@@ -31864,11 +32090,11 @@ function checkProvenance(p, path, v, fields) {
     if (v === undefined)
         return;
     if (!isObject(v))
-        return p.add(path, `expected an object, got ${errors_quote(v)}`);
+        return p.add(path, `expected an object, got ${quote(v)}`);
     checkKeys(p, path, v, fields);
     for (const [k, value] of Object.entries(v)) {
         if (fields.includes(k) && !PROVENANCES.includes(value)) {
-            p.add(`${path}.${k}`, `${errors_quote(value)} is not one of ${PROVENANCES.join(', ')}`);
+            p.add(`${path}.${k}`, `${quote(value)} is not one of ${PROVENANCES.join(', ')}`);
         }
     }
 }
@@ -31912,7 +32138,15 @@ function nvidiaCudaImage(cuda, flavor, ubuntu) {
 }
 /** The CPU choice every framework shares: plain Ubuntu. */
 function cpuChoice(data) {
-    return { cuda: 'cpu', variant: 'cpu', full: null, cudnn: null, minDriver: null, ubuntu: data.cpuImage.ubuntu, imagesAre: 'CPU images are built' };
+    return {
+        cuda: 'cpu',
+        variant: 'cpu',
+        full: null,
+        cudnn: null,
+        minDriver: null,
+        ubuntu: data.cpuImage.ubuntu,
+        imagesAre: 'CPU images are built',
+    };
 }
 /** "3.8–3.12" */
 function span(list) {
@@ -31925,7 +32159,8 @@ const XLA_PTX_RULE = {
         cause: m[1] ? `the ptxas in the image is too old for compute capability ${m[1]}` : 'XLA found no ptxas to compile for this GPU',
         fix: m[1]
             ? 'use a release whose nvidia-cuda-nvcc wheel (CUDA 12.8 or newer for Blackwell) supports this GPU'
-            : 'install nvidia-cuda-nvcc (part of tensorflow[and-cuda] and jax[cudaNN]) and put its bin/ptxas on PATH (the template links it into /opt/venv/bin)',
+            : 'install nvidia-cuda-nvcc (part of tensorflow[and-cuda] and jax[cudaNN]) ' +
+                'and put its bin/ptxas on PATH (the template links it into /opt/venv/bin)',
     }),
 };
 
@@ -31936,7 +32171,7 @@ const XLA_PTX_RULE = {
 
 function checkJaxRelease(p, path, r) {
     if (!isObject(r))
-        return p.add(path, `expected an object, got ${errors_quote(r)}`);
+        return p.add(path, `expected an object, got ${quote(r)}`);
     checkKeys(p, path, r, ['version', 'released', 'python', 'cuda', 'provenance', 'notes']);
     str(p, `${path}.version`, r.version, RELEASE, 'a release version like 0.8.0');
     str(p, `${path}.released`, r.released, /^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-10-15');
@@ -31955,7 +32190,7 @@ function checkJaxCuda(p, path, v) {
         if (!/^\d+$/.test(major))
             p.add(at, 'the key must be a CUDA major like 12');
         if (!isObject(c)) {
-            p.add(at, `expected an object, got ${errors_quote(c)}`);
+            p.add(at, `expected an object, got ${quote(c)}`);
             continue;
         }
         checkKeys(p, at, c, ['extra', 'baseCuda', 'driverFloor', 'minComputeCapability', 'provenance']);
@@ -31996,7 +32231,10 @@ const jax = {
         const choice = (major) => {
             const extra = data.jaxCuda[major];
             if (!extra || !release.cuda.includes(major)) {
-                return { reason: `jax ${release.version} has no stable jax[cuda${major}] extra; it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu` };
+                return {
+                    reason: `jax ${release.version} has no stable jax[cuda${major}] extra; ` +
+                        `it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu`,
+                };
             }
             const base = data.cuda.find((c) => c.version === extra.baseCuda);
             if (!base)
@@ -32023,19 +32261,23 @@ const jax = {
             case 'major':
                 return choice(sel.major);
             case 'minor':
-                return { reason: `jax's CUDA wheels come per major (jax[cuda12], jax[cuda13]), not per minor: ask for cuda ${sel.version.split('.')[0]}` };
+                return {
+                    reason: `jax's CUDA wheels come per major (jax[cuda12], jax[cuda13]), not per minor: ask for cuda ${sel.version.split('.')[0]}`,
+                };
         }
     },
     // The extra is what a request names: cuda12 was asked for as "12".
     cudaRequest: (entry) => (entry.cudaVariant === 'cpu' ? 'cpu' : entry.cudaVariant.replace(/^cuda/, '')),
     pythons: ({ release }) => ({ supported: release.python, experimental: [] }),
     flavorReason: (flavor) => flavor === 'devel'
-        ? 'jax images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
+        ? 'jax images start from nvidia/cuda base images with the CUDA libraries from pip; ' +
+            'there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
         : null,
     ships: ({ release }) => `${[...release.cuda.map((m) => `cuda${m}`), 'cpu'].join(', ')}; Python ${span(release.python)}`,
     entry({ release: { version }, choice, python, ubuntu, flavor }, { warn }) {
         if (choice.cuda !== 'cpu') {
-            warn(`jax ${version} ${choice.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; the image's inventory records what it got (pin them with pip-packages to hold them)`);
+            warn(`jax ${version} ${choice.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; ` +
+                `the image's inventory records what it got (pin them with pip-packages to hold them)`);
         }
         return {
             framework: 'jax',
@@ -32055,10 +32297,11 @@ const jax = {
     packages: ['jax', 'jaxlib'],
     install(entry) {
         const extra = entry.cuda === 'cpu' ? '' : `[${entry.cudaVariant}]`;
-        return `# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; the CUDA wheels are lower-bounded only, and the inventory records what came).
+        return (`# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; ` +
+            `the CUDA wheels are lower-bounded only, and the inventory records what came).
 ARG JAX_VERSION=${entry.jax}
 RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`;
+    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`);
     },
     pinned: (e) => ({ jax: e.jax, jaxlib: e.jax }),
     buildArgs: (e) => [
@@ -32079,14 +32322,16 @@ RUN ${UV_MOUNT} \\
             pattern: /Unable to initialize backend 'cuda'[^\n]*|CUDA backend failed to initialize[^\n]*/,
             diagnose: (m) => ({
                 cause: `JAX could not start its CUDA backend: ${m[0].slice(0, 200)}`,
-                fix: 'check the jax[cudaNN] extra against the driver (cuda12 needs driver 525 or newer, cuda13 580 or newer) and that LD_LIBRARY_PATH is not set in the image (JAX loads its CUDA wheels itself)',
+                fix: 'check the jax[cudaNN] extra against the driver (cuda12 needs driver 525 or newer, cuda13 580 or newer) ' +
+                    'and that LD_LIBRARY_PATH is not set in the image (JAX loads its CUDA wheels itself)',
             }),
         },
         {
             pattern: /jax sees no GPU/,
             diagnose: () => ({
                 cause: 'the framework sees no GPU in the container',
-                fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+                fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA ' +
+                    'Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
             }),
         },
     ],
@@ -32114,11 +32359,11 @@ const RELEASE_STATUSES = ['stable', 'rc'];
 const VARIANT = /^cu\d{3,}$/;
 function checkTorchRelease(p, path, r) {
     if (!isObject(r))
-        return p.add(path, `expected an object, got ${errors_quote(r)}`);
+        return p.add(path, `expected an object, got ${quote(r)}`);
     checkKeys(p, path, r, ['minor', 'status', 'python', 'cuda', 'patches', 'provenance', 'notes']);
     const minorOk = str(p, `${path}.minor`, r.minor, MINOR, 'a major.minor version like 2.4');
     if (!RELEASE_STATUSES.includes(r.status)) {
-        p.add(`${path}.status`, `${errors_quote(r.status)} is not one of ${RELEASE_STATUSES.join(', ')}`);
+        p.add(`${path}.status`, `${quote(r.status)} is not one of ${RELEASE_STATUSES.join(', ')}`);
     }
     const py = r.python;
     if (!isObject(py)) {
@@ -32146,7 +32391,7 @@ function checkTorchRelease(p, path, r) {
         const varOk = strList(p, `${path}.cuda.variants`, cuda.variants, VARIANT, 'wheel variant like cu124');
         const variants = varOk ? cuda.variants : [];
         if (str(p, `${path}.cuda.pypiDefault`, cuda.pypiDefault) && varOk && !variants.includes(cuda.pypiDefault)) {
-            p.add(`${path}.cuda.pypiDefault`, `${errors_quote(cuda.pypiDefault)} is not one of its variants (${variants.join(', ')})`);
+            p.add(`${path}.cuda.pypiDefault`, `${quote(cuda.pypiDefault)} is not one of its variants (${variants.join(', ')})`);
         }
         if (!isObject(cuda.cudnn)) {
             p.add(`${path}.cuda.cudnn`, 'expected an object mapping each variant to its cuDNN version');
@@ -32170,12 +32415,12 @@ function checkTorchRelease(p, path, r) {
         r.patches.forEach((patch, i) => {
             const pp = `${path}.patches[${i}]`;
             if (!isObject(patch))
-                return p.add(pp, `expected an object, got ${errors_quote(patch)}`);
+                return p.add(pp, `expected an object, got ${quote(patch)}`);
             checkKeys(p, pp, patch, ['torch', 'torchvision', 'torchaudio', 'provenance']);
             if (str(p, `${pp}.torch`, patch.torch)) {
                 const v = semver_default().valid(patch.torch);
                 if (!v || semver_default().prerelease(v)) {
-                    p.add(`${pp}.torch`, `${errors_quote(patch.torch)} is not a release version like 2.4.1`);
+                    p.add(`${pp}.torch`, `${quote(patch.torch)} is not a release version like 2.4.1`);
                 }
                 else if (minorOk && `${semver_default().major(v)}.${semver_default().minor(v)}` !== r.minor) {
                     p.add(`${pp}.torch`, `${patch.torch} does not belong to minor ${String(r.minor)}`);
@@ -32190,7 +32435,7 @@ function checkTorchRelease(p, path, r) {
             for (const lib of ['torchvision', 'torchaudio']) {
                 const value = patch[lib];
                 if (value !== null && !(typeof value === 'string' && semver_default().valid(value))) {
-                    p.add(`${pp}.${lib}`, `${errors_quote(value)} is not a version like 0.19.1 (or null where none was released)`);
+                    p.add(`${pp}.${lib}`, `${quote(value)} is not a version like 0.19.1 (or null where none was released)`);
                 }
             }
             checkProvenance(p, `${pp}.provenance`, patch.provenance, ['torchvision', 'torchaudio']);
@@ -32206,7 +32451,7 @@ function checkIndexUrls(p, path, iu) {
     for (const k of ['stable', 'rc']) {
         const v = iu[k];
         if (str(p, `${path}.${k}`, v) && (!/^https:\/\/\S+$/.test(v) || !v.includes('{variant}'))) {
-            p.add(`${path}.${k}`, `${errors_quote(v)} must be an https URL containing {variant}`);
+            p.add(`${path}.${k}`, `${quote(v)} must be an https URL containing {variant}`);
         }
     }
 }
@@ -32246,7 +32491,13 @@ const pytorch = {
     releases(data) {
         let list = picks.get(data);
         if (!list) {
-            list = data.torch.flatMap((release) => release.patches.map((patch) => ({ version: patch.torch, minor: release.minor, stable: release.status === 'stable', release, patch })));
+            list = data.torch.flatMap((release) => release.patches.map((patch) => ({
+                version: patch.torch,
+                minor: release.minor,
+                stable: release.status === 'stable',
+                release,
+                patch,
+            })));
             list.sort((a, b) => semver_default().rcompare(a.version, b.version));
             picks.set(data, list);
         }
@@ -32301,7 +32552,8 @@ const pytorch = {
             warn(`torch ${patch.torch} is a release candidate: its wheels come from PyTorch's test channel`);
         for (const lib of ['torchvision', 'torchaudio']) {
             if (patch.provenance?.[lib] === 'inferred') {
-                warn(`${lib} ${patch[lib]} for torch ${patch.torch} is inferred from the version pattern, not read in a release record; check it before relying on it`);
+                warn(`${lib} ${patch[lib]} for torch ${patch.torch} is inferred from the version pattern, ` +
+                    `not read in a release record; check it before relying on it`);
             }
         }
         const cuda = choice.cuda === 'cpu' ? null : (data.cuda.find((c) => c.version === choice.cuda) ?? null);
@@ -32378,9 +32630,11 @@ RUN ${UV_MOUNT} \\
     },
     diagnoses: [
         {
-            pattern: /(sm_\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\d+)|no kernel image is available for execution on the device/,
+            pattern: new RegExp('(sm_\\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\\d+)|' +
+                'no kernel image is available for execution on the device'),
             diagnose: (m, e) => ({
-                cause: `torch ${e.torch} (${e.cudaVariant}) has no kernels for this GPU's architecture${(m[1] ?? m[2]) ? ` (${m[1] ?? m[2]})` : ''}`,
+                cause: `torch ${e.torch} (${e.cudaVariant}) has no kernels for ` +
+                    `this GPU's architecture${(m[1] ?? m[2]) ? ` (${m[1] ?? m[2]})` : ''}`,
                 fix: 'use a torch release and CUDA variant built for it (Blackwell sm_100/sm_120 needs torch 2.7+ with cu128 or newer)',
             }),
         },
@@ -32388,7 +32642,8 @@ RUN ${UV_MOUNT} \\
             pattern: /Found no NVIDIA driver on your system|torch sees no usable GPU/,
             diagnose: () => ({
                 cause: 'the container sees no NVIDIA driver: the GPU was not passed into it',
-                fix: 'check gpu-flags / gpus (docker run --gpus all) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+                fix: 'check gpu-flags / gpus (docker run --gpus all) and that the NVIDIA ' +
+                    'Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
             }),
         },
     ],
@@ -32410,7 +32665,7 @@ const INSTALLS = ['system-cuda', 'pinned-libraries', 'and-cuda', 'and-cuda-const
 const LIBRARY_PIN = /^nvidia-[a-z0-9-]+==[\d.]+$/;
 function checkTfRelease(p, path, r) {
     if (!isObject(r))
-        return p.add(path, `expected an object, got ${errors_quote(r)}`);
+        return p.add(path, `expected an object, got ${quote(r)}`);
     checkKeys(p, path, r, [
         'minor',
         'status',
@@ -32430,7 +32685,7 @@ function checkTfRelease(p, path, r) {
     ]);
     const minorOk = str(p, `${path}.minor`, r.minor, MINOR, 'a major.minor version like 2.18');
     if (r.status !== 'stable')
-        p.add(`${path}.status`, `${errors_quote(r.status)} is not stable (release candidates are not planned)`);
+        p.add(`${path}.status`, `${quote(r.status)} is not stable (release candidates are not planned)`);
     if (strList(p, `${path}.patches`, r.patches, RELEASE, 'release version like 2.18.1') && minorOk) {
         for (const v of r.patches)
             if (!v.startsWith(`${r.minor}.`))
@@ -32442,17 +32697,21 @@ function checkTfRelease(p, path, r) {
     const cudaOk = str(p, `${path}.cuda`, r.cuda, MINOR, 'a CUDA major.minor like 12.5');
     str(p, `${path}.cudnn`, r.cudnn, MINOR, 'a cuDNN major.minor like 9.3');
     if (!INSTALLS.includes(r.install))
-        p.add(`${path}.install`, `${errors_quote(r.install)} is not one of ${INSTALLS.join(', ')}`);
+        p.add(`${path}.install`, `${quote(r.install)} is not one of ${INSTALLS.join(', ')}`);
     if (strList(p, `${path}.cudaLibraries`, r.cudaLibraries, LIBRARY_PIN, 'exact pin like nvidia-cudnn-cu12==9.3.0.75', false)) {
         if ((r.install === 'pinned-libraries' || r.install === 'and-cuda-constrained') && r.cudaLibraries.length === 0) {
             p.add(`${path}.cudaLibraries`, `install ${r.install} needs the library pins`);
         }
     }
-    if (str(p, `${path}.cudaFull`, r.cudaFull, RELEASE, 'a CUDA point release like 12.5.1') && cudaOk && !r.cudaFull.startsWith(`${r.cuda}.`)) {
+    if (str(p, `${path}.cudaFull`, r.cudaFull, RELEASE, 'a CUDA point release like 12.5.1') &&
+        cudaOk &&
+        !r.cudaFull.startsWith(`${r.cuda}.`)) {
         p.add(`${path}.cudaFull`, `${r.cudaFull} does not belong to CUDA ${r.cuda}`);
     }
     const osOk = str(p, `${path}.os`, r.os, /^ubuntu\d{2}\.\d{2}$/, 'an OS like ubuntu22.04');
-    if (str(p, `${path}.baseImage`, r.baseImage, /^(nvidia\/cuda|ubuntu):[\w.-]+$/, 'an nvidia/cuda or ubuntu image') && osOk && !r.baseImage.endsWith(r.os)) {
+    if (str(p, `${path}.baseImage`, r.baseImage, /^(nvidia\/cuda|ubuntu):[\w.-]+$/, 'an nvidia/cuda or ubuntu image') &&
+        osOk &&
+        !r.baseImage.endsWith(r.os)) {
         p.add(`${path}.baseImage`, `${r.baseImage} is not built on ${r.os}`);
     }
     str(p, `${path}.minDriver`, r.minDriver, DRIVER, 'a driver version like 555.42.02');
@@ -32502,7 +32761,7 @@ const tensorflow = {
         .flatMap((release) => release.patches.map((version) => ({ version, minor: release.minor, stable: true, release })))
         .sort((a, b) => semver_default().rcompare(a.version, b.version)),
     cuda({ release, version }, sel, { data }) {
-        const built = `tensorflow ${release.minor} is built for CUDA ${release.cuda} (cuDNN ${release.cudnn}); its CUDA follows from the release`;
+        const built = `tensorflow ${release.minor} is built for CUDA ${release.cuda} (cuDNN ${release.cudnn}); ` + 'its CUDA follows from the release';
         switch (sel.kind) {
             case 'default':
                 return { ok: [gpuChoice(release, version)] };
@@ -32511,13 +32770,16 @@ const tensorflow = {
             case 'minor':
                 return sel.version === release.cuda ? { ok: [gpuChoice(release, version)] } : { reason: `${built}, not ${sel.version}` };
             case 'major':
-                return release.cuda.split('.')[0] === sel.major ? { ok: [gpuChoice(release, version)] } : { reason: `${built}, not CUDA ${sel.major}` };
+                return release.cuda.split('.')[0] === sel.major
+                    ? { ok: [gpuChoice(release, version)] }
+                    : { reason: `${built}, not CUDA ${sel.major}` };
         }
     },
     cudaRequest: (entry) => entry.cuda,
     pythons: ({ release }) => ({ supported: release.python, experimental: [] }),
     flavorReason: (flavor) => flavor === 'devel'
-        ? 'tensorflow images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
+        ? 'tensorflow images start from nvidia/cuda base images with the CUDA libraries from pip; ' +
+            'there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
         : null,
     ships: ({ release }) => `cu${release.cuda.replace('.', '')}, cpu; Python ${span(release.python)}`,
     entry({ release: { release, version }, choice, python, ubuntu, flavor }, { warn }) {
@@ -32529,7 +32791,8 @@ const tensorflow = {
             warn(`tensorflow ${release.minor}: the ${thing} inferred, not read; check before relying on it`);
         }
         if (release.install === 'and-cuda' && gpu) {
-            warn(`tensorflow ${release.minor}: its CUDA library versions are not in the data; tensorflow[and-cuda] pins them exactly, and the image's inventory records them`);
+            warn(`tensorflow ${release.minor}: its CUDA library versions are not in the data; ` +
+                `tensorflow[and-cuda] pins them exactly, and the image's inventory records them`);
         }
         return {
             framework: 'tensorflow',
@@ -32601,22 +32864,28 @@ RUN ${UV_MOUNT} \\
         {
             pattern: /Loaded runtime CuDNN library: (\d+(?:\.\d+)*) but source was compiled with: (\d+(?:\.\d+)*)/,
             diagnose: (m) => ({
-                cause: `the cuDNN in the image (${m[1]}) is older than the framework was compiled with (${m[2]}); a later package pinned an older nvidia-cudnn wheel (torch in the same image is the usual one)`,
-                fix: `install nvidia-cudnn of ${m[2]} or newer within the same major after the other packages, or keep the frameworks in separate images`,
+                cause: `the cuDNN in the image (${m[1]}) is older than the framework was compiled with (${m[2]}); ` +
+                    `a later package pinned an older nvidia-cudnn wheel (torch in the same image is the usual one)`,
+                fix: `install nvidia-cudnn of ${m[2]} or newer within the same major ` +
+                    `after the other packages, or keep the frameworks in separate images`,
             }),
         },
         {
             pattern: /Could not load dynamic library '([^']+)'/,
             diagnose: (m) => ({
-                cause: `TensorFlow could not load ${m[1]}, so it skipped the GPU: a CUDA or cuDNN library of the major version it was built for is not on the loader path`,
-                fix: 'install tensorflow[and-cuda] (the template does, and registers site-packages/nvidia/*/lib with ldconfig); in an image of your own, add those directories to LD_LIBRARY_PATH or ld.so.conf',
+                cause: `TensorFlow could not load ${m[1]}, so it skipped the GPU: ` +
+                    `a CUDA or cuDNN library of the major version it was built for is not on the loader path`,
+                fix: 'install tensorflow[and-cuda] (the template does, and registers site-packages/nvidia/*/lib with ldconfig); ' +
+                    'in an image of your own, add those directories to LD_LIBRARY_PATH or ld.so.conf',
             }),
         },
         {
             pattern: /Cannot dlopen some GPU libraries/,
             diagnose: () => ({
-                cause: 'TensorFlow could not load some of its CUDA libraries and skipped the GPU (which library, it logs only with TF_CPP_VMODULE=dso_loader=1, which the check sets)',
-                fix: 'install tensorflow[and-cuda] of the same version, or the CUDA and cuDNN majors the release was built for; see the "Could not load dynamic library" lines above',
+                cause: 'TensorFlow could not load some of its CUDA libraries and skipped the GPU (which library, ' +
+                    'it logs only with TF_CPP_VMODULE=dso_loader=1, which the check sets)',
+                fix: 'install tensorflow[and-cuda] of the same version, or the CUDA and cuDNN majors ' +
+                    'the release was built for; see the "Could not load dynamic library" lines above',
             }),
         },
         XLA_PTX_RULE,
@@ -32624,7 +32893,8 @@ RUN ${UV_MOUNT} \\
             pattern: /Could not find cuda drivers on your machine|tensorflow sees no GPU/,
             diagnose: () => ({
                 cause: 'the framework sees no GPU in the container',
-                fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+                fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA ' +
+                    'Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
             }),
         },
     ],
@@ -33043,12 +33313,13 @@ const PIP_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 const PIP_EXTRAS = /^\[[A-Za-z0-9._-]+(?:,[A-Za-z0-9._-]+)*\]$/;
 const PIP_SPECIFIER = /^(?:===|==|!=|~=|>=|<=|>|<)[A-Za-z0-9.*+!_-]+$/;
 const USER = /^([a-z_][a-z0-9_-]{0,31})(?::(\d{1,9}))?$/;
-const WORKDIR = /^\/[A-Za-z0-9._@+\/-]*$/;
+const WORKDIR = /^\/[A-Za-z0-9._@+/-]*$/;
 const TAG_SUFFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 function parseAptPackage(text, field) {
     const t = text.trim();
     if (!APT_PACKAGE.test(t)) {
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not a Debian package name; accepted: ` +
+            `a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
     }
     return t;
 }
@@ -33057,9 +33328,10 @@ function parsePipPackage(text, field) {
     const t = text.trim();
     const accepted = 'name[extras] with optional versions, e.g. numpy==1.26.4, opencv-python-headless>=4.10,<5 or transformers[torch]==4.46.0';
     if (/^(?:https?|file|git\+\w+):|^[./]|@/.test(t)) {
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`);
+        throw new errors_UserError(`${field}: ${quote(text)} is a URL or path; pip-packages takes package names ` +
+            `with versions (${accepted}); put URLs and local paths in a requirements file`);
     }
-    const m = /^([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$/.exec(t);
+    const m = /^([^[<>=!~;\s]+)(\[[^\]]*\])?(.*)$/.exec(t);
     const name = m?.[1] ?? '';
     const extras = m?.[2] ?? '';
     const specifiers = (m?.[3] ?? '').trim();
@@ -33067,10 +33339,10 @@ function parsePipPackage(text, field) {
         (extras === '' || PIP_EXTRAS.test(extras)) &&
         (specifiers === '' || specifiers.split(',').every((s) => PIP_SPECIFIER.test(s.trim())));
     if (!ok)
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not a pip requirement; accepted: ${accepted} (no spaces)`);
     const normal = pipName(name);
     if (FRAMEWORK_PACKAGES.includes(normal)) {
-        throw new errors_UserError(`${field}: ${errors_quote(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
+        throw new errors_UserError(`${field}: ${quote(text)}: ${normal} is set by the matrix (each entry's exact version); leave it out of pip-packages`);
     }
     return `${name}${extras}${specifiers.replace(/\s+/g, '')}`;
 }
@@ -33081,23 +33353,24 @@ function parseIndexUrl(text, field) {
         url = new URL(t);
     }
     catch {
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is not a URL; accepted: an http(s) URL of a package index, e.g. https://pypi.example.com/simple`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not a URL; accepted: an http(s) URL of a package index, e.g. https://pypi.example.com/simple`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is not an http(s) URL`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not an http(s) URL`);
     }
     if (url.username || url.password) {
         // The URL is written into the Dockerfile, and so into the image's history and the build log.
-        throw new errors_UserError(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`);
+        throw new errors_UserError(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; ` +
+            `use an index that needs none, or build your own Dockerfile with a build secret`);
     }
     if (/["'`$\\\s]/.test(t))
-        throw new errors_UserError(`${field}: ${errors_quote(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
+        throw new errors_UserError(`${field}: ${quote(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
     return t;
 }
 function parseWorkdir(text, field) {
     const t = text.trim();
     if (!WORKDIR.test(t) || t.split('/').includes('..')) {
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is not valid; accepted: an absolute path of letters, digits and ._@+-/ such as /workspace`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: an absolute path of letters, digits and ._@+-/ such as /workspace`);
     }
     return t.length > 1 ? t.replace(/\/+$/, '') : t;
 }
@@ -33105,16 +33378,17 @@ function parseUser(text, field) {
     const t = text.trim();
     const m = USER.exec(t);
     if (!m)
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: a user name (lowercase letters, ` +
+            `digits, _ and -), optionally :uid, e.g. app or app:1001`);
     if (m[1] === 'root' || m[2] === '0')
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
+        throw new errors_UserError(`${field}: ${quote(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
     return t;
 }
 /** A path in the workspace: relative, no `..` out of it, nothing a shell or Dockerfile would read specially. */
 function parseWorkspacePath(text, field) {
     const t = text.trim().replace(/^\.\//, '');
-    if (t === '' || t.startsWith('/') || t.split('/').includes('..') || !/^[A-Za-z0-9._@+\/-]+$/.test(t)) {
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`);
+    if (t === '' || t.startsWith('/') || t.split('/').includes('..') || !/^[A-Za-z0-9._@+/-]+$/.test(t)) {
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`);
     }
     return t;
 }
@@ -33124,15 +33398,16 @@ function parseBaseImageTemplate(text, field) {
     const sample = t.replace(/\{[^}]*\}/g, 'x1');
     if (t === '' ||
         /[\s"'`$\\]/.test(t) ||
-        !/^[a-z0-9][a-z0-9._\/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))) {
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is not an image reference; accepted: repository:tag with optional placeholders, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
+        !/^[a-z0-9][a-z0-9._/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))) {
+        throw new errors_UserError(`${field}: ${quote(text)} is not an image reference; accepted: repository:tag with optional placeholders, ` +
+            `e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
     }
     return t;
 }
 function parseTagSuffix(text, field) {
     const t = text.trim();
     if (!TAG_SUFFIX.test(t))
-        throw new errors_UserError(`${field}: ${errors_quote(text)} is not valid; accepted: up to 40 letters, digits, _ . - (starting with a letter or digit)`);
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: up to 40 letters, digits, _ . - (starting with a letter or digit)`);
     return t;
 }
 // ---------------------------------------------------------------------------------------------
@@ -33225,7 +33500,7 @@ function envFromSpec(v, field) {
     if (typeof v === 'object' && v !== null) {
         return Object.entries(v).map(([key, value]) => {
             if (!VARIABLE_NAME.key.test(key))
-                throw new errors_UserError(`${field}: ${errors_quote(key)} is not a variable name (letters, digits and _)`);
+                throw new errors_UserError(`${field}: ${quote(key)} is not a variable name (letters, digits and _)`);
             if (typeof value !== 'string')
                 throw new errors_UserError(`${field}.${key}: expected a value, got ${describeValue(value)}`);
             return parseKeyValue(`${key}=${value}`, `${field}.${key}`, VARIABLE_NAME);
@@ -33252,7 +33527,7 @@ function customisationFromEntry(v, field) {
     }
     const unknown = Object.keys(o).filter((k) => !Object.values(FIELD_OF).includes(k));
     if (unknown.length)
-        throw new errors_UserError(`${field}: unknown key ${errors_quote(unknown[0])}; this entry was written by another version of the action?`);
+        throw new errors_UserError(`${field}: unknown key ${quote(unknown[0])}; this entry was written by another version of the action?`);
     return customisationFromSpec(spec, field) ?? emptyCustomisation();
 }
 // ---------------------------------------------------------------------------------------------
@@ -33295,7 +33570,7 @@ function userParts(user) {
 }
 /** Name of a pip requirement, normalised: "Opencv_Python[x]>=4" -> "opencv-python". */
 function requirementName(requirement) {
-    return pipName(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
+    return pipName(/^[^[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
 }
 function dedupe(items) {
     return [...new Set(items)];
@@ -33313,229 +33588,6 @@ function dedupeByName(items) {
 function sortEnv(pairs) {
     const map = new Map(pairs);
     return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./src/data/cuda.json
-const cuda_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"CUDA releases every framework builds on: the nvidia/cuda image tags (Ubuntu versions, cuDNN token) and the minimum Linux driver per toolkit release; the CPU base; the driver floor of each CUDA major (minor-version compatibility). Extend or correct it with the input compat-file (same sections).","snapshot":"nvidia/cuda image mirror e3c1b680 (2025-12-15); CUDA runfile drivers from Jimver/cuda-toolkit 3d45d15 (2026-03-29)","provenanceLegend":{"read":"read in a primary file (PyTorch or NVIDIA repositories or docs)","third-party":"read only in a third-party project","inferred":"derived from a pattern, not read anywhere: the planner warns when an entry depends on it"},"sources":["NVIDIA container-images/cuda (mirror pdtgct/cuda e3c1b680): doc/supported-tags.md, dist/<ver>/<os>/ Dockerfiles, support policy (only the newest point release per CUDA minor is kept)","CUDA toolkit release notes table 3 and the runfile names cuda_<ver>_<driver>_linux.run (Jimver/cuda-toolkit src/links/linux-links.ts) for the minimum driver per toolkit","NVIDIA CUDA minor-version compatibility docs: 11.x >= 450.80.02, 12.x >= 525.60.13, 13.x >= 580"],"cpuImage":{"ubuntu":["20.04","22.04","24.04"]},"cudaMajors":[{"major":"11","minorCompatDriver":"450.80.02"},{"major":"12","minorCompatDriver":"525.60.13"},{"major":"13","minorCompatDriver":"580"}],"cuda":[{"version":"11.6","release":"11.6.2","minDriver":"510.47.03","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04"],"cudnnToken":"cudnn8"}},{"version":"11.7","release":"11.7.1","minDriver":"515.65.01","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"11.8","release":"11.8.0","minDriver":"520.61.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"12.1","release":"12.1.1","minDriver":"530.30.02","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"12.4","release":"12.4.1","minDriver":"550.54.15","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn"},"notes":["12.4.0-cudnn8-* never existed (pytorch/builder#1811); 12.4.1 is the supported point release and uses the unversioned cudnn token (cuDNN 9.1.0.70)"]},{"version":"12.6","release":"12.6.3","minDriver":"560.35.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"12.8","release":"12.8.1","minDriver":"570.124.06","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"12.9","release":"12.9.1","minDriver":"575.57.08","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"13.0","release":"13.0.2","minDriver":"580.95.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn"},"notes":["no ubuntu20.04 images from 13.0 on"]},{"version":"13.2","release":"13.2.0","minDriver":"595.45.04","provenance":{"minDriver":"read","image":"inferred"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn"},"notes":["the nvidia/cuda mirror read for this data stops at 13.1.0: the 13.2.0 image tags, their Ubuntu versions and cuDNN flavour are inferred from 13.0/13.1, not read. PyTorch\'s docker release matrix uses 13.2.0 (CUDA_CUDNN_VERSIONS)"]}]}');
-;// CONCATENATED MODULE: ./src/data/jax.json
-const data_jax_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"JAX releases on Linux x86_64: Python range and the CUDA majors with a stable jax[cudaNN] extra, and per major the nvidia/cuda base the image starts from; transcribed from the research notes tf-jax-compat.md (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt"],"leftOut":[{"key":"jax","versions":["0.5","0.9","0.10.0","0.10.1"],"why":"released between the tags the research read, and not transcribed (add them with compat-file)"}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred"}},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred"}}},"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}]}');
-;// CONCATENATED MODULE: ./src/data/pytorch.json
-const data_pytorch_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"PyTorch releases: torchvision/torchaudio pairings, Python range, CUDA wheel variants with their cuDNN, the PyPI default variant, and the wheel index. Extend or correct it with the input compat-file (same sections).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21)","sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"}},"patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"}},"patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that."]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"}},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"}},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"}},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"}},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"}},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"}},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"}},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"}},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"}},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only"]}]}');
-;// CONCATENATED MODULE: ./src/data/tensorflow.json
-const data_tensorflow_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"TensorFlow GPU builds on Linux x86_64: Python range, the CUDA and cuDNN each release was built and tested with, how it gets its CUDA libraries, its base image and driver; transcribed from the research notes tf-jax-compat.md and tf-compat.json (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["tensorflow/docs site/en/install/source.md @7c3650212 (tested build configurations)","tensorflow/tensorflow setup.py @4dacf3f3 (r2.14 and-cuda pins)","Spack py_tensorflow @06604c5e (latest patches, third-party)"],"leftOut":[{"key":"tensorflow","versions":["2.22"],"why":"its CUDA and cuDNN are not in the tested-build table (2.22.0rc0 is known from third-party notes only; its status was unknown on 2026-11-29)"},{"key":"tensorflow-gpu","why":"a stub that fails to install from 2.12; tensorflow is the GPU package"}],"tensorflow":[{"minor":"2.10","status":"stable","patches":["2.10.0","2.10.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last release with native-Windows GPU. System CUDA 11.2/cuDNN 8.1 required. tensorflow-gpu still published."]},{"minor":"2.11","status":"stable","patches":["2.11.0","2.11.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last tensorflow-gpu wheels (tensorflow_gpu-2.11.0 linked in pip.md@c237da46c). GPU row Bazel first listed 5.1.1, corrected to 5.3.0 (67e8be9af)."]},{"minor":"2.12","status":"stable","patches":["2.12.0","2.12.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra. Docs: conda cudatoolkit=11.8.0 + pip nvidia-cudnn-cu11==8.6.0.163 + LD_LIBRARY_PATH. tensorflow-gpu==2.12.0 is an erroring stub. No official 2.12.1 docker image [3p]."]},{"minor":"2.13","status":"stable","patches":["2.13.0","2.13.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra: tensorflow[and-cuda]==2.13.* installs no CUDA libs (pip only warns) [inferred]; issue #61993. Same conda+nvidia-cudnn-cu11 8.6.0.163 recipe. No official 2.13.1 docker image [3p]."]},{"minor":"2.14","status":"stable","patches":["2.14.0","2.14.1"],"python":["3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.7","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu11==11.11.3.6","nvidia-cuda-cupti-cu11==11.8.87","nvidia-cuda-nvcc-cu11==11.8.89","nvidia-cuda-runtime-cu11==11.8.89","nvidia-cudnn-cu11==8.7.0.84","nvidia-cufft-cu11==10.9.0.58","nvidia-curand-cu11==10.3.0.86","nvidia-cusolver-cu11==11.4.1.48","nvidia-cusparse-cu11==11.7.5.86","nvidia-nccl-cu11==2.16.5"],"baseImage":"nvidia/cuda:11.8.0-base-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"read"},"notes":["First and-cuda release (cu11). tensorrt==8.5.3.1 has no py3.11 wheel -> install fails on 3.11 (#61986)."]},{"minor":"2.15","status":"stable","patches":["2.15.0","2.15.1"],"python":["3.9","3.10","3.11"],"cuda":"12.2","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.2.5.6","nvidia-cuda-cupti-cu12==12.2.142","nvidia-cuda-nvcc-cu12==12.2.140","nvidia-cuda-nvrtc-cu12==12.2.140","nvidia-cuda-runtime-cu12==12.2.140","nvidia-cudnn-cu12==8.9.4.25","nvidia-cufft-cu12==11.0.8.103","nvidia-curand-cu12==10.3.3.141","nvidia-cusolver-cu12==11.5.2.141","nvidia-cusparse-cu12==12.1.2.141","nvidia-nccl-cu12==2.16.5","nvidia-nvjitlink-cu12==12.2.140"],"baseImage":"nvidia/cuda:12.2.2-base-ubuntu22.04","cudaFull":"12.2.2","os":"ubuntu22.04","minDriver":"535.54.03","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cu12 release. tensorflow[and-cuda]==2.15.0 is uninstallable from PyPI (tensorrt-libs==8.6.1 missing; #62498, #66517); use 2.15.0.post1 (tensorrt removed, PR #62520) or 2.15.1. cuDNN column first published as 8.8, corrected to 8.9 (0fc1acda9). Official 2.15.0-gpu-jupyter image reported without GPU (#62412).","the 2.15.0 pins are third-party; 2.15.1 is assumed to keep them (inferred)"]},{"minor":"2.16","status":"stable","patches":["2.16.1","2.16.2"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.3.4.1","nvidia-cuda-cupti-cu12==12.3.101","nvidia-cuda-nvcc-cu12==12.3.107","nvidia-cuda-nvrtc-cu12==12.3.107","nvidia-cuda-runtime-cu12==12.3.101","nvidia-cudnn-cu12==8.9.7.29","nvidia-cufft-cu12==11.0.12.1","nvidia-curand-cu12==10.3.4.107","nvidia-cusolver-cu12==11.5.4.101","nvidia-cusparse-cu12==12.2.0.103","nvidia-nccl-cu12==2.19.3","nvidia-nvjitlink-cu12==12.3.101"],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First release is 2.16.1 (2.16.0 apparently never published [inferred]). Keras 3 default. 2.16.1 with and-cuda often fails to find the pip CUDA libs (#63362, #65842); docs add symlink workaround (pip.md step 6)."]},{"minor":"2.17","status":"stable","patches":["2.17.0","2.17.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last cuDNN 8 release. build_info example: cuda_version \'12.3\', cudnn_version \'8\', caps sm_50,sm_60,sm_70,sm_80,compute_90 [3p]. Official 2.17.0-gpu image reported working (#62412 comment)."]},{"minor":"2.18","status":"stable","patches":["2.18.0","2.18.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cuDNN 9 release; hermetic CUDA build (build_info cuda_version like \'12.5.1\'). NumPy 2.0 supported. Conflicts with torch 2.5/2.6 pin nvidia-cudnn-cu12==9.1.0.70 (\'Loaded runtime CuDNN library: 9.1.0 but source was compiled with: 9.3.0\'). Official 2.18.0-gpu image ships cuDNN 8 -> no GPU (#62412 comment)."]},{"minor":"2.19","status":"stable","patches":["2.19.0","2.19.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["build_info example: cuda_version \'12.5.1\', cudnn_version \'9\', caps sm_60,sm_70,sm_80,sm_89,compute_90 [3p, version not stated in source]."]},{"minor":"2.20","status":"stable","patches":["2.20.0"],"python":["3.9","3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["and-cuda switched from exact pins to ranges: rebuilds float to newer cu12 libs; pin via constraints. 2.20.1 unconfirmed (one unreliable README).","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]},{"minor":"2.21","status":"stable","patches":["2.21.0"],"python":["3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["Python 3.9 dropped; TensorBoard dependency removed; requires numpy>=1.26, keras>=3.12.0 [3p]. A 3p note reports TF RUNPATH misses some pip CUDA libs (libcusolver.so.11) -> ldconfig of site-packages/nvidia/*/lib needed. Unconstrained resolve Sept 2026 gave runtime 12.9.79 / cuDNN 9.27.0.42 [3p].","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]}]}');
-;// CONCATENATED MODULE: ./src/compat/validate.ts
-
-
-
-
-/**
- * Schema and sanity checks for release data. Pure: takes parsed JSON, returns the typed data or
- * throws a UserError listing every problem with its path. The CUDA sections are checked here;
- * each framework checks its own (src/frameworks/<name>.ts).
- */
-const CUDNN_TOKEN = /^cudnn\d*$/;
-const MAX_PROBLEMS = 20;
-function checkCudaRelease(p, path, c) {
-    if (!isObject(c))
-        return p.add(path, `expected an object, got ${errors_quote(c)}`);
-    checkKeys(p, path, c, ['version', 'release', 'minDriver', 'image', 'provenance', 'notes']);
-    const versionOk = str(p, `${path}.version`, c.version, MINOR, 'a CUDA major.minor like 12.4');
-    if (str(p, `${path}.release`, c.release)) {
-        const v = semver_default().valid(c.release);
-        if (!v)
-            p.add(`${path}.release`, `${errors_quote(c.release)} is not a CUDA point release like 12.4.1`);
-        else if (versionOk && `${semver_default().major(v)}.${semver_default().minor(v)}` !== c.version) {
-            p.add(`${path}.release`, `${c.release} does not belong to CUDA ${String(c.version)}`);
-        }
-    }
-    str(p, `${path}.minDriver`, c.minDriver, DRIVER, 'a driver version like 550.54.15');
-    if (!isObject(c.image)) {
-        p.add(`${path}.image`, 'expected an object with ubuntu and cudnnToken');
-    }
-    else {
-        checkKeys(p, `${path}.image`, c.image, ['ubuntu', 'cudnnToken']);
-        strList(p, `${path}.image.ubuntu`, c.image.ubuntu, UBUNTU, 'Ubuntu version like 22.04');
-        str(p, `${path}.image.cudnnToken`, c.image.cudnnToken, CUDNN_TOKEN, 'a tag token like cudnn8, cudnn9 or cudnn');
-    }
-    checkProvenance(p, `${path}.provenance`, c.provenance, ['minDriver', 'image']);
-    checkNotes(p, `${path}.notes`, c.notes);
-}
-function checkCpuImage(p, path, ci) {
-    if (!isObject(ci))
-        return p.add(path, 'expected an object with an ubuntu list');
-    checkKeys(p, path, ci, ['ubuntu']);
-    strList(p, `${path}.ubuntu`, ci.ubuntu, UBUNTU, 'Ubuntu version like 24.04');
-}
-function checkCudaMajor(p, path, m) {
-    if (!isObject(m))
-        return p.add(path, 'expected an object');
-    checkKeys(p, path, m, ['major', 'minorCompatDriver']);
-    str(p, `${path}.major`, m.major, /^\d+$/, 'a CUDA major like 12');
-    str(p, `${path}.minorCompatDriver`, m.minorCompatDriver, DRIVER, 'a driver version like 525.60.13');
-}
-function checkLeftOut(p, path, item) {
-    if (!isObject(item))
-        return p.add(path, `expected an object, got ${errors_quote(item)}`);
-    checkKeys(p, path, item, ['key', 'versions', 'why']);
-    str(p, `${path}.key`, item.key);
-    if (item.versions !== undefined)
-        strList(p, `${path}.versions`, item.versions, /^\d+\.\d+(\.\d+)?$/, 'minor or version like 2.22');
-    str(p, `${path}.why`, item.why);
-}
-/** The sections every framework shares. */
-const CUDA_SECTIONS = [
-    { name: 'cuda', merge: { kind: 'list', id: 'version' }, check: (p, path, v) => checkList(p, path, v, 'CUDA', 'version', checkCudaRelease) },
-    { name: 'cpuImage', merge: { kind: 'replace' }, check: checkCpuImage },
-    { name: 'cudaMajors', merge: { kind: 'list', id: 'major' }, check: (p, path, v) => checkList(p, path, v, 'CUDA major', 'major', checkCudaMajor) },
-];
-/** Every section of the release data: the CUDA ones, then each framework's. */
-const validate_SECTIONS = [...CUDA_SECTIONS, ...FRAMEWORKS.flatMap((f) => f.sections)];
-/** Fields that describe the data rather than being it. */
-const NOTE_KEYS = ['about', 'snapshot', 'provenanceLegend', 'sources', 'leftOut'];
-function checkSections(p, root, complete) {
-    checkKeys(p, '$', root, ['schemaVersion', ...NOTE_KEYS, ...validate_SECTIONS.map((s) => s.name)]);
-    if (root.schemaVersion !== 1)
-        p.add('$.schemaVersion', `must be 1, got ${errors_quote(root.schemaVersion)}`);
-    if (root.sources !== undefined)
-        checkNotes(p, '$.sources', root.sources);
-    if (root.leftOut !== undefined) {
-        if (!Array.isArray(root.leftOut))
-            p.add('$.leftOut', 'expected a list');
-        else
-            root.leftOut.forEach((item, i) => checkLeftOut(p, `$.leftOut[${i}]`, item));
-    }
-    for (const section of validate_SECTIONS) {
-        const value = root[section.name];
-        if (value === undefined) {
-            if (complete)
-                p.add(`$.${section.name}`, 'is missing');
-            continue;
-        }
-        section.check(p, `$.${section.name}`, value);
-    }
-}
-/** Checks that need the whole (merged) data: every CUDA major has its driver floor, and each framework's own. */
-function checkCrossReferences(p, data) {
-    for (const f of FRAMEWORKS)
-        f.checkReferences?.(p, data);
-    const majors = new Set(data.cudaMajors.map((m) => m.major));
-    for (const c of data.cuda) {
-        const major = c.version.split('.')[0] ?? '';
-        if (!majors.has(major))
-            p.add('$.cudaMajors', `has no entry for CUDA major ${major} (needed by CUDA ${c.version})`);
-    }
-}
-function fail(origin, p) {
-    const shown = p.list.slice(0, MAX_PROBLEMS);
-    const more = p.list.length > MAX_PROBLEMS ? `\n  ... and ${p.list.length - MAX_PROBLEMS} more` : '';
-    throw new errors_UserError(`${origin} does not match the release-data schema:\n  ${shown.join('\n  ')}${more}`);
-}
-/** Validate complete release data (the bundled files, or bundled data merged with a compat-file). */
-function validateCompat(json, origin) {
-    const p = new Problems();
-    if (!isObject(json)) {
-        p.add('$', `expected an object, got ${Array.isArray(json) ? 'a list' : errors_quote(json)}`);
-        fail(origin, p);
-    }
-    checkSections(p, json, true);
-    if (p.list.length)
-        fail(origin, p);
-    checkCrossReferences(p, json);
-    if (p.list.length)
-        fail(origin, p);
-    return json;
-}
-/** Validate a compat-file on its own (sections optional); cross references are checked after merging. */
-function validateOverride(json, origin) {
-    const p = new Problems();
-    if (!isObject(json)) {
-        p.add('$', `expected an object, got ${Array.isArray(json) ? 'a list' : errors_quote(json)}`);
-        fail(origin, p);
-    }
-    checkSections(p, json, false);
-    if (p.list.length)
-        fail(origin, p);
-    return json;
-}
-
-;// CONCATENATED MODULE: ./src/compat/load.ts
-
-
-
-
-
-
-/** The data files shipped with the action (src/data/): the CUDA data, then one per framework. */
-const BUNDLED_FILES = [cuda_namespaceObject, data_pytorch_namespaceObject, data_tensorflow_namespaceObject, data_jax_namespaceObject];
-/** The release data shipped with the action, merged from its files and validated once per process. */
-let bundledData;
-function bundledCompat() {
-    bundledData ??= validateCompat(joinFiles(structuredClone(BUNDLED_FILES)), 'the bundled release data (src/data/*.json)');
-    return bundledData;
-}
-/** The data files as one object: their sections side by side, their sources and left-out notes joined. */
-function joinFiles(files) {
-    const joined = { schemaVersion: 1, sources: [], leftOut: [] };
-    for (const file of files) {
-        for (const [key, value] of Object.entries(file)) {
-            if (key === 'sources' || key === 'leftOut')
-                joined[key].push(...value);
-            else if (key !== 'schemaVersion' && key !== 'about' && key !== 'snapshot' && key !== 'provenanceLegend') {
-                if (key in joined)
-                    throw new Error(`src/data: section ${key} is in two files`);
-                joined[key] = value;
-            }
-        }
-    }
-    return joined;
-}
-/**
- * Parse a compat-file's text (JSON, the sections of the bundled data, each optional) and merge
- * it over `base`: list sections by id (a torch release replaces the bundled one of the same
- * minor, or is added; CUDA by version; ...), jaxCuda by major, the others whole.
- */
-function mergeCompatFile(base, text, origin) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (err) {
-        throw new errors_UserError(`${origin} is not valid JSON: ${err.message}`);
-    }
-    const override = validateOverride(json, origin);
-    return validateCompat(mergeCompat(base, override), `${origin} merged with the bundled release data`);
-}
-function mergeCompat(base, override) {
-    const merged = structuredClone(base);
-    const over = override;
-    for (const section of validate_SECTIONS) {
-        const value = over[section.name];
-        if (value === undefined)
-            continue;
-        const merge = section.merge;
-        if (merge.kind === 'list')
-            merged[section.name] = upsert(merged[section.name], value, merge.id);
-        else if (merge.kind === 'record')
-            merged[section.name] = { ...merged[section.name], ...value };
-        else
-            merged[section.name] = value;
-    }
-    for (const notes of ['sources', 'leftOut']) {
-        if (override[notes])
-            merged[notes] = [...(merged[notes] ?? []), ...override[notes]];
-    }
-    return merged;
-}
-function upsert(list, updates, id) {
-    const out = [...list];
-    for (const item of updates) {
-        const at = out.findIndex((existing) => existing[id] === item[id]);
-        if (at >= 0)
-            out[at] = item;
-        else
-            out.push(item);
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/matrix/entry.ts
@@ -33593,613 +33645,6 @@ function entryKey(fields, customisation) {
         .slice(0, 12);
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/python-scripts.ts
-
-
-function python_scripts_location(file) {
-    switch (file) {
-        case 'gim_packages.py':
-            return __nccwpck_require__.ab + "gim_packages.py";
-        case 'check.py':
-            return __nccwpck_require__.ab + "check.py";
-        case 'pin.py':
-            return __nccwpck_require__.ab + "pin.py";
-        case 'inventory.py':
-            return __nccwpck_require__.ab + "inventory.py";
-    }
-}
-const texts = new Map();
-/** A shipped Python file's text. */
-function pythonSource(file) {
-    let text = texts.get(file);
-    if (text === undefined) {
-        // A URL from source; in the bundle, ncc has made it a path string.
-        const where = python_scripts_location(file);
-        const at = where instanceof URL ? (0,external_node_url_.fileURLToPath)(where) : String(where);
-        try {
-            text = (0,external_node_fs_.readFileSync)(at, 'utf8');
-        }
-        catch (err) {
-            throw new Error(`the program's Python file ${file} is missing at ${at}; reinstall or rebuild the program`, { cause: err });
-        }
-        texts.set(file, text);
-    }
-    return text;
-}
-/** The smoke check and the helpers it imports: what the container gets, by file name. */
-const SMOKE_CHECK_FILES = ['check.py', 'gim_packages.py'];
-const HELPERS_IMPORT = /^from gim_packages import [^()\\\n]+\n/m;
-/** the closing block, to the end of the file */
-const MAIN_BLOCK = /\nif __name__ == "__main__":\n(?:[ \t]+.*\n|\n)*$/;
-/**
- * A template script (pin.py, inventory.py) as one self-contained program for `python -`:
- * gim_packages.py, then the script without its helper import and its `__main__` block, then a
- * call of its main() with `params`: JSON text in a string literal (a JSON string literal is a
- * Python one), in ASCII, so the interpreter's idea of stdin's encoding does not matter. It is
- * meant for a quoted heredoc ending at `delimiter`, so no line may equal that.
- */
-function inlinePython(script, params, delimiter) {
-    const source = pythonSource(script);
-    if (!HELPERS_IMPORT.test(source) || !MAIN_BLOCK.test(source)) {
-        throw new Error(`${script} needs one line "from gim_packages import ..." and a closing 'if __name__ == "__main__":' block to be inlined`);
-    }
-    const body = source.replace(HELPERS_IMPORT, '').replace(MAIN_BLOCK, '').trimEnd();
-    const literal = JSON.stringify(asciiJson(params));
-    const program = `${pythonSource('gim_packages.py').trimEnd()}\n\n\n${body}\n\n\nmain(json.loads(${literal}))`;
-    if (program.split('\n').includes(delimiter))
-        throw new Error(`inlined ${script} has a line "${delimiter}", which would end its heredoc`);
-    return program;
-}
-/**
- * JSON text with every non-ASCII character as a \uXXXX escape (they occur only inside strings):
- * json.loads reads it back the same, pairing surrogates, whatever the bytes of stdin were taken for.
- */
-function asciiJson(value) {
-    return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-;// CONCATENATED MODULE: ./src/template/dockerfile.ts
-
-
-
-
-
-/**
- * The embedded Dockerfile template, rendered per matrix entry. Pure.
- *
- * Layer order is chosen for sharing: the base (CUDA + OS) and the Python layer depend only on
- * the base image and PYTHON_VERSION, so entries that share CUDA, OS and Python share them;
- * torch comes next, then what the team adds, cheapest to change last: apt packages, the
- * requirements file, pip-packages, environment, post-install, workdir and user. The torch layers
- * are therefore the same for every team that builds this entry. With base-image, the image
- * already holds torch and Python, and the template starts at the team's layers.
- *
- * Torch stays what the matrix says: after torch is in place, a step checks its version against
- * the entry and writes the installed versions to CONSTRAINTS_PATH; every later pip or uv install
- * is constrained by that file, so a package that asks for another torch fails the build (pip
- * names it) instead of replacing torch. The last step writes the inventory (INVENTORY_PATH),
- * checking once more that torch is unchanged (post-install could have replaced it).
- *
- * Reproducible by default (command repro): every version is pinned, apt's logs and ldconfig's
- * aux-cache (which differ per build) are removed with the lists, SOURCE_DATE_EPOCH reaches the
- * RUN steps, and neither pip nor uv compiles bytecode or keeps a cache in the image. The inventory
- * holds no time.
- *
- * Python is installed exactly (uv's managed CPython builds), whatever the base OS ships. uv comes
- * from its distroless image and is mounted, not copied, so it does not stay in the image.
- */
-/** Bump when the template changes what it builds: it is part of every content hash. */
-const TEMPLATE_VERSION = 4;
-const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
-const GIM_DIR = '/etc/gpu-image-matrix';
-const INVENTORY_PATH = `${GIM_DIR}/inventory.json`;
-const CONSTRAINTS_PATH = `${GIM_DIR}/constraints.txt`;
-/** Where the team's files are in the build context the effects layer prepares. */
-const CONTEXT_REQUIREMENTS_DIR = 'gim/requirements';
-const CONTEXT_POST_INSTALL = 'gim/post-install';
-const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
-function renderDockerfile(entry, inputs = {}) {
-    const custom = (entry.customisation ?? {});
-    const fromBase = frameworkFromBaseImage(entry);
-    const from = inputs.baseDigest ? `${entry.baseImage}@${inputs.baseDigest}` : entry.baseImage;
-    const python = fromBase ? 'python3' : '/opt/venv/bin/python';
-    const name = frameworkName(entry);
-    const parts = [];
-    parts.push(`# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
-# ${frameworkTitle(entry)}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}${entry.cudnn ? `, cuDNN ${entry.cudnn}` : ''}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# ${name} and Python come with the base image ${entry.baseImage}` : ''}`);
-    if (fromBase) {
-        parts.push(`FROM ${from}
-ARG SOURCE_DATE_EPOCH
-ENV PYTHONUNBUFFERED=1 \\
-    PIP_NO_CACHE_DIR=1 \\
-    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
-    PIP_NO_COMPILE=1 \\
-    PIP_ROOT_USER_ACTION=ignore`);
-    }
-    else {
-        parts.push(`ARG UV_IMAGE=${inputs.uvImage ?? DEFAULT_UV_IMAGE}
-FROM \${UV_IMAGE} AS uv
-
-FROM ${from}
-ARG SOURCE_DATE_EPOCH
-ENV NVIDIA_VISIBLE_DEVICES=all \\
-    NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
-    LANG=C.UTF-8 \\
-    PYTHONUNBUFFERED=1 \\
-    PIP_NO_CACHE_DIR=1 \\
-    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
-    UV_NO_CACHE=1 \\
-    UV_PYTHON_INSTALL_DIR=/opt/python \\
-    VIRTUAL_ENV=/opt/venv \\
-    PATH=/opt/venv/bin:\${PATH}
-
-RUN apt-get update \\
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
- && ${CLEAN_APT}
-
-# Python, shared by every ${name} built on this base.
-ARG PYTHON_VERSION=${entry.python}
-RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
-    uv python install \${PYTHON_VERSION} \\
- && uv venv --python \${PYTHON_VERSION} /opt/venv
-
-${frameworkOf(entry).install(entry, inputs.data ?? bundledCompat())}`);
-    }
-    parts.push(`# ${name} stays what the matrix says: check it, and pin it for every later install.
-RUN ${python} - <<'GIM_PIN'
-${pinScript(entry, fromBase)}
-GIM_PIN`);
-    if (custom.aptPackages?.length) {
-        parts.push(`# The team's system packages.
-RUN apt-get update \\
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \\
-      ${custom.aptPackages.join(' ')} \\
- && ${CLEAN_APT}`);
-    }
-    const install = installCommand(fromBase, custom);
-    if (custom.requirements) {
-        const name = custom.requirements.split('/').pop();
-        const hashes = inputs.requirements?.facts.hashes ?? false;
-        parts.push(`# The team's requirements file (${custom.requirements})${hashes ? ', hashes required' : ''}.
-RUN --mount=type=bind,source=${CONTEXT_REQUIREMENTS_DIR},target=/tmp/gim-requirements \\
-    ${install} ${hashes ? '--require-hashes ' : ''}-r /tmp/gim-requirements/${name}`);
-    }
-    if (custom.pipPackages?.length) {
-        parts.push(`# The team's Python packages.
-RUN ${install} \\
-      ${custom.pipPackages.map(shellQuote).join(' ')}`);
-    }
-    if (custom.env?.length) {
-        parts.push(`ENV ${custom.env.map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' \\\n    ')}`);
-    }
-    if (custom.postInstall) {
-        parts.push(`# The team's post-install script (${custom.postInstall}), run as root.
-RUN --mount=type=bind,source=${CONTEXT_POST_INSTALL},target=/tmp/gim-post-install \\
-    /tmp/gim-post-install`);
-    }
-    const user = custom.user ? userParts(custom.user) : null;
-    if (user) {
-        parts.push(`# The user the image runs as (kept when the base image has one of that name).
-RUN id -u ${user.name} >/dev/null 2>&1 \\
- || useradd --create-home --shell /bin/sh${user.uid ? ` --uid ${user.uid}` : ''} ${user.name}`);
-    }
-    if (custom.workdir) {
-        parts.push(`RUN mkdir -p ${custom.workdir}${user ? ` && chown ${user.name} ${custom.workdir}` : ''}
-WORKDIR ${custom.workdir}`);
-    }
-    parts.push(`# What is in the image: ${INVENTORY_PATH} (and torch checked once more).
-RUN ${python} - <<'GIM_INVENTORY'
-${inventoryScript(entry, fromBase, inputs)}
-GIM_INVENTORY
-LABEL io.github.gpu-image-matrix.inventory=${INVENTORY_PATH}`);
-    if (user)
-        parts.push(`USER ${user.name}`);
-    if (!fromBase)
-        parts.push('CMD ["python"]');
-    return `${parts.join('\n\n')}\n`;
-}
-/** "torch", "tensorflow", "jax": what the comments call the framework. */
-function frameworkName(entry) {
-    return frameworkOf(entry).key;
-}
-/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework. */
-function installCommand(fromBase, custom) {
-    const indexes = [
-        ...(custom.pipIndexUrl ? [`--index-url ${custom.pipIndexUrl}`] : []),
-        ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${u}`),
-    ].join(' ');
-    const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
-    if (fromBase)
-        return `PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
-    return `--mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    uv pip install --python /opt/venv/bin/python ${tail}`;
-}
-/** The Python (pin.py, inlined) that checks torch against the entry and writes the constraints file. */
-function pinScript(entry, fromBase) {
-    const expected = frameworkOf(entry).pinned(entry, fromBase);
-    const hint = fromBase
-        ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose torch and Python match the entry, or set the entry's torch and python to what the image holds`
-        : 'the wheel index served other versions than the release data says';
-    return inlinePython('pin.py', { expected, python: entry.python, hint, constraints_path: CONSTRAINTS_PATH }, 'GIM_PIN');
-}
-/** The Python (inventory.py, inlined) that writes the inventory, after checking that no later step replaced torch. */
-function inventoryScript(entry, fromBase, inputs) {
-    const custom = (entry.customisation ?? {});
-    const { customisation: _c, ...fields } = entry;
-    const requested = {
-        aptPackages: custom.aptPackages ?? [],
-        pipPackages: custom.pipPackages ?? [],
-        pipPackageNames: (custom.pipPackages ?? []).map(requirementName),
-        requirements: custom.requirements
-            ? { file: custom.requirements, hashes: inputs.requirements?.facts.hashes ?? false, pins: inputs.requirements?.facts.pins ?? [] }
-            : null,
-        env: Object.fromEntries(custom.env ?? []),
-        workdir: custom.workdir ?? null,
-        user: custom.user ? userParts(custom.user).name : null,
-        postInstall: custom.postInstall ?? null,
-    };
-    const header = {
-        schema: 1,
-        tool: 'gpu-image-matrix',
-        template: TEMPLATE_VERSION,
-        entry: fields,
-        baseImage: { name: entry.baseImage, digest: inputs.baseDigest ?? null, holdsTorch: fromBase },
-        requested,
-    };
-    return inlinePython('inventory.py', { header, constraints_path: CONSTRAINTS_PATH, inventory_path: INVENTORY_PATH }, 'GIM_INVENTORY');
-}
-/** Single-quoted for /bin/sh; the parsers let no single quote through, but quote it right anyway. */
-function shellQuote(s) {
-    return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-/** A Dockerfile ENV value in double quotes, with $ kept literal (no variable expansion). */
-function dockerfileQuote(s) {
-    return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$')}"`;
-}
-
-;// CONCATENATED MODULE: ./src/smoke/run-args.ts
-
-
-
-
-
-/**
- * The smoke test's settings, the docker run argv, and reading the check's
- * report. Pure.
- */
-const SMOKE_MODES = ['true', 'false', 'auto'];
-const DEFAULT_SHM_SIZE = '1g';
-function parseSize(text, field, fallback) {
-    const t = (text ?? '').trim().toLowerCase();
-    if (t === '')
-        return fallback;
-    if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0)
-        return t;
-    throw new errors_UserError(`${field}: ${errors_quote(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
-}
-function parseCpus(text, field) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return null;
-    if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024)
-        return t;
-    throw new errors_UserError(`${field}: ${errors_quote(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
-}
-/** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
-const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
-function parseGpuFlags(text, field) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return null;
-    const tokens = t.split(/\s+/);
-    for (let i = 0; i < tokens.length; i++) {
-        const tok = tokens[i];
-        if (!tok.startsWith('-'))
-            continue;
-        const flag = tok.split('=')[0];
-        if (!GPU_FLAGS.includes(flag)) {
-            throw new errors_UserError(`${field}: ${errors_quote(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
-        }
-    }
-    return tokens;
-}
-function parseGpus(text, field) {
-    const t = (text ?? '').trim() || 'all';
-    if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
-        return t;
-    throw new errors_UserError(`${field}: ${errors_quote(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
-}
-function run_args_parseWholeNumber(text, field, fallback, min, max) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return fallback;
-    if (/^\d+$/.test(t) && Number(t) >= min && Number(t) <= max)
-        return Number(t);
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
-}
-function parseSmokeMode(text, field) {
-    const t = (text ?? '').trim().toLowerCase() || 'auto';
-    if (SMOKE_MODES.includes(t))
-        return t;
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${listWords([...SMOKE_MODES])}`);
-}
-function parsePython(text, field) {
-    const t = (text ?? '').trim() || 'python3';
-    if (/^[\w./-]+$/.test(t))
-        return t;
-    throw new errors_UserError(`${field}: ${errors_quote(text)} is not an interpreter name or path`);
-}
-/** Whether an entry is checked on a GPU: CPU entries never are. */
-function gpuModeFor(entry, options) {
-    return options.expectGpu && entry.cuda !== 'cpu';
-}
-const CHECK_IN_CONTAINER = '/gim/check.py';
-const USER_SCRIPT_IN_CONTAINER = '/gim/user-check.py';
-const WORKSPACE_IN_CONTAINER = '/workspace';
-/**
- * `docker run` for one entry. `paths.checkDir` is a host directory holding check.py and the
- * helpers it imports, mounted read-only as CHECK_IN_CONTAINER's directory. `paths.script` is the
- * user's script on the host; with a workspace it is run from the read-only workspace mount (so it
- * can read the repository's fixtures), else mounted alone (over a placeholder in checkDir).
- */
-function smokeRunArgs(entry, image, options, paths, name) {
-    const gpu = gpuModeFor(entry, options);
-    const args = ['run', '--rm', '--name', name, '--pull', 'missing'];
-    if (gpu) {
-        if (options.gpuFlags)
-            args.push(...options.gpuFlags);
-        else
-            args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
-    }
-    const flagsSetIpc = (options.gpuFlags ?? []).some((f) => /^--(ipc|shm-size)\b/.test(f));
-    if (!flagsSetIpc) {
-        if (options.ipcHost)
-            args.push('--ipc', 'host');
-        else if (options.shmSize)
-            args.push('--shm-size', options.shmSize);
-    }
-    if (options.memory)
-        args.push('--memory', options.memory);
-    if (options.cpus)
-        args.push('--cpus', options.cpus);
-    for (const [key] of options.env)
-        args.push('--env', key);
-    args.push('-v', `${paths.checkDir}:${external_node_path_default().posix.dirname(CHECK_IN_CONTAINER)}:ro`);
-    let script;
-    if (paths.script) {
-        const rel = options.workspace ? relativeInside(options.workspace, paths.script) : null;
-        if (options.workspace && rel !== null) {
-            args.push('-v', `${options.workspace}:${WORKSPACE_IN_CONTAINER}:ro`);
-            script = { inContainer: `${WORKSPACE_IN_CONTAINER}/${rel}`, cwd: WORKSPACE_IN_CONTAINER };
-        }
-        else {
-            args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
-            script = { inContainer: USER_SCRIPT_IN_CONTAINER };
-        }
-    }
-    args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, script));
-    return args;
-}
-/** The child environment for docker run: the smoke-env values docker passes on by name. */
-function smokeRunEnv(base, options) {
-    return options.env.length ? { ...base, ...Object.fromEntries(options.env) } : base;
-}
-/** file's path inside dir, or null when it is not inside (as the workspace confinement decides it). */
-function relativeInside(dir, file) {
-    const rel = external_node_path_default().posix.relative(dir, file);
-    return rel === '' || rel === '..' || rel.startsWith('../') || external_node_path_default().posix.isAbsolute(rel) ? null : rel;
-}
-/** The check script's own arguments (also what a person passes when running it standalone). */
-function checkArgs(entry, options, gpu, script) {
-    const args = frameworkOf(entry).checkArgs(entry);
-    if (!gpu)
-        args.push('--no-gpu');
-    else
-        args.push('--min-gpus', String(options.minGpus));
-    // The inventory is read when the image has one; required when the entry customises the template.
-    args.push('--inventory', INVENTORY_PATH, '--expect-key', entry.key);
-    const custom = { ...emptyCustomisation(), ...(entry.customisation ?? {}) };
-    if (changesImage(custom))
-        args.push('--require-inventory');
-    if (script) {
-        args.push('--then', script.inContainer, '--user-timeout', String(options.timeoutSeconds));
-        if (script.cwd)
-            args.push('--then-cwd', script.cwd);
-    }
-    return args;
-}
-/** What the check prints: one JSON object after this marker. */
-const RESULT_MARKER = 'GIM-SMOKE-RESULT ';
-function parseCheckOutput(output) {
-    const line = output
-        .split(/\r?\n/)
-        .reverse()
-        .find((l) => l.startsWith(RESULT_MARKER));
-    if (!line)
-        return null;
-    try {
-        const report = JSON.parse(line.slice(RESULT_MARKER.length));
-        return Array.isArray(report.checks) ? report : null;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/smoke/options.ts
-
-
-
-
-function parseSmokeOptions(inputs, script, workspace) {
-    const get = (name) => inputs.get(name);
-    const field = (name) => inputs.field(name);
-    const ipcHost = parseBoolean(get('smoke-ipc-host'), field('smoke-ipc-host'), false);
-    if (ipcHost && get('smoke-shm-size')?.trim()) {
-        throw new errors_UserError(`${field('smoke-shm-size')} and ${field('smoke-ipc-host')} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
-    }
-    const options = {
-        mode: parseChoice(get('smoke'), field('smoke'), SMOKE_MODES, 'auto'),
-        expectGpu: parseBoolean(get('expect-gpu'), field('expect-gpu'), true),
-        gpuFlags: parseGpuFlags(get('gpu-flags'), field('gpu-flags')),
-        gpus: parseGpus(get('gpus'), field('gpus')),
-        timeoutSeconds: parseWholeNumber(get('smoke-timeout'), field('smoke-timeout'), { min: 5, max: 86_400, fallback: 300 }),
-        minGpus: parseWholeNumber(get('min-gpus'), field('min-gpus'), { min: 1, max: 64, fallback: 1 }),
-        python: parsePython(get('smoke-python'), field('smoke-python')),
-        shmSize: parseSize(get('smoke-shm-size'), field('smoke-shm-size'), DEFAULT_SHM_SIZE),
-        ipcHost,
-        memory: parseSize(get('smoke-memory'), field('smoke-memory'), null),
-        cpus: parseCpus(get('smoke-cpus'), field('smoke-cpus')),
-        env: parseKeyValueLines(get('smoke-env'), field('smoke-env'), VARIABLE_NAME),
-    };
-    if (script)
-        options.script = script;
-    if (script && workspace)
-        options.workspace = workspace;
-    return options;
-}
-/**
- * The image to check per entry key: from a build's `images` output (pinned by digest when it
- * has one), else <image>:<entry tag>.
- */
-function smokeImages(entries, imagesJson, image, field) {
-    const map = new Map();
-    if (imagesJson && imagesJson.trim()) {
-        let list;
-        try {
-            const parsed = JSON.parse(imagesJson);
-            // The action's images output is the list; the CLI's JSON output wraps it as {"images": [...]}.
-            const found = Array.isArray(parsed) ? parsed : parsed.images;
-            if (!Array.isArray(found))
-                throw new Error('not a list');
-            list = found;
-        }
-        catch (err) {
-            throw new errors_UserError(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
-        }
-        for (const item of list) {
-            if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string')
-                continue;
-            if (item.status === 'failed' || item.status === 'cancelled')
-                continue;
-            map.set(item.key, pinned(item.tags[0], typeof item.digest === 'string' ? item.digest : null));
-        }
-        return map;
-    }
-    if (image && image.trim()) {
-        const repo = repositoryName(parseRepository(image, field.image));
-        for (const e of entries)
-            map.set(e.key, `${repo}:${e.tag}`);
-        return map;
-    }
-    throw new errors_UserError(`smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`);
-}
-/** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
-function pinned(ref, digest) {
-    if (!digest)
-        return ref;
-    if (!/^sha256:[0-9a-f]{64}$/.test(digest))
-        throw new errors_UserError(`images: ${errors_quote(digest)} is not a sha256 digest`);
-    const slash = ref.lastIndexOf('/');
-    const colon = ref.lastIndexOf(':');
-    const repo = colon > slash ? ref.slice(0, colon) : ref;
-    return `${repo}@${digest}`;
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/image/buildx.ts
-
-/** Strip build metadata and a leading v: "v0.29.1+ds1" -> "0.29.1". */
-function cleanVersion(text) {
-    if (!text)
-        return null;
-    const v = semver_default().coerce(text.replace(/^v/, ''), { includePrerelease: false });
-    return v ? v.version : null;
-}
-function atLeast(version, min) {
-    const v = cleanVersion(version);
-    return v !== null && semver_default().gte(v, min);
-}
-const FEATURES = {
-    /** --metadata-file: buildx 0.6 */
-    metadataFile: (v) => atLeast(v.buildx, '0.6.0'),
-    /** --provenance/--sbom: buildx 0.10 (attestations make manifests lists with unknown/unknown entries; digests stay comparable without them) */
-    attestationFlags: (v) => atLeast(v.buildx, '0.10.0'),
-    /** ignore-error on --cache-to: BuildKit 0.11, so a failing cache export does not fail the build */
-    cacheIgnoreError: (v) => atLeast(v.buildkit, '0.11.0'),
-    /** rewrite-timestamp on the image/oci exporters, with the push fix: BuildKit 0.14.1 */
-    rewriteTimestamp: (v) => atLeast(v.buildkit, '0.14.1'),
-};
-function buildxArgs(inv, versions) {
-    const { build } = inv;
-    const args = ['buildx', 'build'];
-    if (inv.builder)
-        args.push('--builder', inv.builder);
-    args.push('--progress', 'plain', '--file', inv.file);
-    if (FEATURES.metadataFile(versions))
-        args.push('--metadata-file', inv.metadataFile);
-    if (FEATURES.attestationFlags(versions))
-        args.push('--provenance=false', '--sbom=false');
-    for (const [k, v] of build.buildArgs)
-        args.push('--build-arg', `${k}=${v}`);
-    for (const [k, v] of build.labels)
-        args.push('--label', `${k}=${v}`);
-    if (inv.outputs) {
-        for (const output of inv.outputs)
-            args.push('--output', output);
-    }
-    else {
-        for (const tag of build.tags)
-            args.push('--tag', tag);
-        if (inv.push)
-            args.push('--tag', build.contentTag);
-    }
-    if (inv.noCache)
-        args.push('--no-cache');
-    else {
-        for (const from of build.cache.from)
-            args.push('--cache-from', from);
-        for (const to of build.cache.to)
-            args.push('--cache-to', to);
-    }
-    if (!inv.outputs) {
-        if (inv.push)
-            args.push('--push');
-        else if (inv.load)
-            args.push('--load');
-    }
-    args.push(inv.context);
-    return args;
-}
-/**
- * Without buildx: `DOCKER_BUILDKIT=1 docker build`, then `docker push` per tag.
- * Only inline cache of the final image's layers is possible (no cache export,
- * no mode=max, no registry/gha/local backends), and there is no metadata file.
- */
-function dockerBuildArgs(inv) {
-    const { build } = inv;
-    const args = ['build', '--progress', 'plain', '--file', inv.file];
-    for (const [k, v] of build.buildArgs)
-        args.push('--build-arg', `${k}=${v}`);
-    args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
-    for (const [k, v] of build.labels)
-        args.push('--label', `${k}=${v}`);
-    const tags = inv.push ? [...build.tags, build.contentTag] : build.tags;
-    for (const tag of tags)
-        args.push('--tag', tag);
-    if (build.cache.backend !== 'none')
-        args.push('--cache-from', build.tags[0]);
-    args.push(inv.context);
-    return { env: { DOCKER_BUILDKIT: '1' }, build: args, pushes: inv.push ? tags.map((t) => ['push', t]) : [] };
-}
-/** What a build without buildx loses, said once per run. */
-const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead. Lost: the registry, gha and local cache backends (only inline cache of the final image is used), cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';
-
 ;// CONCATENATED MODULE: ./src/image/build-plan.ts
 
 
@@ -34253,7 +33698,8 @@ function entryTags(entry, repo, templates, entryCount) {
     const tags = [taggedReference(repo, entry.tag, 'matrix tag')];
     templates.forEach((template, i) => {
         if (entryCount > 1 && !/\{\w+\}/.test(template)) {
-            throw new errors_UserError(`tags line ${i + 1}: ${errors_quote(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`);
+            throw new errors_UserError(`tags line ${i + 1}: ${quote(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; ` +
+                `add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`);
         }
         const rendered = renderPlaceholders(template, entry);
         const ref = /[:/]/.test(rendered)
@@ -34380,54 +33826,61 @@ function explainStepLog(lines) {
     const pinned = CONSTRAINT.exec(text);
     if (pinned) {
         const [, framework, version] = pinned;
-        const culprit = lines
-            .map((l) => DEPENDS_ON.exec(l))
-            .find((m) => m && m[3]?.startsWith(framework));
+        const culprit = lines.map((l) => DEPENDS_ON.exec(l)).find((m) => m && m[3]?.startsWith(framework));
         if (culprit) {
-            return `${culprit[1]} ${culprit[2]} asks for ${culprit[3]}, but ${framework} is pinned to ${version} for this entry: installing it would replace the entry's ${framework}. Choose a version of ${culprit[1]} that works with ${framework} ${version}, or build the entry with the ${framework} it needs`;
+            return (`${culprit[1]} ${culprit[2]} asks for ${culprit[3]}, but ${framework} is pinned to ${version} for this entry: ` +
+                `installing it would replace the entry's ${framework}. Choose a version of ${culprit[1]} ` +
+                `that works with ${framework} ${version}, or build the entry with the ${framework} it needs`);
         }
-        const asked = lines
-            .map((l) => REQUESTED.exec(l.trim()))
-            .find((m) => m && FRAMEWORK.test(m[1]));
+        const asked = lines.map((l) => REQUESTED.exec(l.trim())).find((m) => m && FRAMEWORK.test(m[1]));
         if (asked) {
-            return `the requirements ask for ${asked[1]}, but ${framework} is pinned to ${version} for this entry (the matrix decides it); remove ${framework} from the requirements or make it match`;
+            return (`the requirements ask for ${asked[1]}, but ${framework} is pinned to ${version} for this ` +
+                `entry (the matrix decides it); remove ${framework} from the requirements or make it match`);
         }
     }
     // uv: "Because evil==1.0 depends on torch>=2 and ... torch==2.4.1 ..."
     const uv = UV_DEPENDS.exec(text);
     if (uv) {
-        return `${uv[1]} ${uv[2]} asks for ${uv[3]}, which the entry's pinned ${FRAMEWORK.exec(uv[3])?.[1]} does not meet: installing it would replace the entry's framework. Choose a version of ${uv[1]} that works with it`;
+        return (`${uv[1]} ${uv[2]} asks for ${uv[3]}, which the entry's pinned ${FRAMEWORK.exec(uv[3])?.[1]} does not meet: ` +
+            `installing it would replace the entry's framework. Choose a version of ${uv[1]} that works with it`);
     }
     if (/DO NOT MATCH THE HASHES|Hash mismatch for/.test(text)) {
         const which = /^\s*(\S+==\S+) from /m.exec(text)?.[1] ?? /Hash mismatch for `([^`]+)`/.exec(text)?.[1] ?? 'a package';
         const expected = /Expected sha256 ([0-9a-f]{64})/.exec(text)?.[1] ?? /Expected:\s*\n\s*sha256:([0-9a-f]{64})/.exec(text)?.[1];
         const got = /Got\s+([0-9a-f]{64})/.exec(text)?.[1] ?? /Computed:\s*\n\s*sha256:([0-9a-f]{64})/.exec(text)?.[1];
         const detail = expected && got ? ` (the requirements file says sha256 ${expected.slice(0, 12)}…, the download is ${got.slice(0, 12)}…)` : '';
-        return `requirements: the file downloaded for ${which} does not match its hash in the requirements file${detail}. Either the requirements file is stale or the package on the index changed; find out which before regenerating the hashes`;
+        return (`requirements: the file downloaded for ${which} does not match its hash in the requirements file${detail}. ` +
+            `Either the requirements file is stale or the package on the index changed; find out which before regenerating the hashes`);
     }
     if (/Hashes are required in --require-hashes mode, but they are missing/.test(text)) {
-        return 'requirements: the file has hashes, so every requirement, dependencies included, needs a --hash and an exact == pin; some have none (pip lists them above). Regenerate the file with hashes for all of them (pip-compile --generate-hashes, uv pip compile --generate-hashes)';
+        return ('requirements: the file has hashes, so every requirement, dependencies included, ' +
+            'needs a --hash and an exact == pin; some have none (pip lists them above). Regenerate the file ' +
+            'with hashes for all of them (pip-compile --generate-hashes, uv pip compile --generate-hashes)');
     }
     if (/In --require-hashes mode, all requirements must have their versions pinned/.test(text)) {
         return 'requirements: with hashes, every requirement must be pinned with ==; pip lists the ones that are not';
     }
     const missing = /No matching distribution found for (\S+)/.exec(text) ?? /Because (\S+) was not found in the package registry/.exec(text);
     if (missing) {
-        return `${missing[1]} is not on the package index the build uses (PyPI, or pip-index-url / pip-extra-index-url when set): check the name and version, and that the index is reachable from the builder`;
+        return (`${missing[1]} is not on the package index the build uses (PyPI, or pip-index-url / pip-extra-index-url when set): ` +
+            `check the name and version, and that the index is reachable from the builder`);
     }
     if (/No module named pip/.test(text)) {
-        return 'the base image has no pip for python3; base-image needs an image that brings pip with its torch (pytorch/pytorch and NGC images do), or install pip in a base of your own';
+        return ('the base image has no pip for python3; base-image needs an image that brings pip with ' +
+            'its torch (pytorch/pytorch and NGC images do), or install pip in a base of your own');
     }
     const apt = /E: (?:Unable to locate package|Package '?)(\S+?)'? (?:has no installation candidate)?/.exec(text) ??
         /E: Unable to locate package (\S+)/.exec(text);
     if (apt) {
-        return `apt-packages: ${apt[1]} is not a package of the base image's distribution (or its version is not available there); check the name for that release`;
+        return (`apt-packages: ${apt[1]} is not a package of the base image's distribution ` +
+            `(or its version is not available there); check the name for that release`);
     }
     const uid = /useradd: UID (\d+) is not unique/.exec(text);
     if (uid)
         return `user: uid ${uid[1]} already belongs to another user of the base image; give another uid (user: name:uid) or leave the uid out`;
     if (/\/tmp\/gim-post-install: (?:Permission denied|not found)|exec format error/.test(text)) {
-        return 'post-install could not be run: it needs a #! line naming an interpreter the image has (e.g. #!/bin/sh), or to be a plain sh script';
+        return ('post-install could not be run: it needs a #! line naming an ' +
+            'interpreter the image has (e.g. #!/bin/sh), or to be a plain sh script');
     }
     return null;
 }
@@ -34503,7 +33956,8 @@ function diagnoseFailure(output) {
 /** A failure as a person reads it: the failing step, what it printed, the error. */
 function describeFailure(f) {
     const parts = [];
-    if (/error reading from server|transport is closing|code = Unavailable|failed to dial gRPC|connection reset by peer|closed network connection/.test(f.error)) {
+    if (new RegExp('error reading from server|transport is closing|code = Unavailable|' +
+        'failed to dial gRPC|connection reset by peer|closed network connection').test(f.error)) {
         parts.push('the builder (the BuildKit daemon) stopped or could not be reached during the build');
     }
     if (f.cause)
@@ -34610,6 +34064,505 @@ async function saveDir(dir, key, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/data/cuda.json
+const cuda_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"CUDA releases every framework builds on: the nvidia/cuda image tags (Ubuntu versions, cuDNN token) and the minimum Linux driver per toolkit release; the CPU base; the driver floor of each CUDA major (minor-version compatibility). Extend or correct it with the input compat-file (same sections).","snapshot":"nvidia/cuda image mirror e3c1b680 (2025-12-15); CUDA runfile drivers from Jimver/cuda-toolkit 3d45d15 (2026-03-29)","provenanceLegend":{"read":"read in a primary file (PyTorch or NVIDIA repositories or docs)","third-party":"read only in a third-party project","inferred":"derived from a pattern, not read anywhere: the planner warns when an entry depends on it"},"sources":["NVIDIA container-images/cuda (mirror pdtgct/cuda e3c1b680): doc/supported-tags.md, dist/<ver>/<os>/ Dockerfiles, support policy (only the newest point release per CUDA minor is kept)","CUDA toolkit release notes table 3 and the runfile names cuda_<ver>_<driver>_linux.run (Jimver/cuda-toolkit src/links/linux-links.ts) for the minimum driver per toolkit","NVIDIA CUDA minor-version compatibility docs: 11.x >= 450.80.02, 12.x >= 525.60.13, 13.x >= 580"],"cpuImage":{"ubuntu":["20.04","22.04","24.04"]},"cudaMajors":[{"major":"11","minorCompatDriver":"450.80.02"},{"major":"12","minorCompatDriver":"525.60.13"},{"major":"13","minorCompatDriver":"580"}],"cuda":[{"version":"11.6","release":"11.6.2","minDriver":"510.47.03","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04"],"cudnnToken":"cudnn8"}},{"version":"11.7","release":"11.7.1","minDriver":"515.65.01","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"11.8","release":"11.8.0","minDriver":"520.61.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"12.1","release":"12.1.1","minDriver":"530.30.02","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"12.4","release":"12.4.1","minDriver":"550.54.15","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn"},"notes":["12.4.0-cudnn8-* never existed (pytorch/builder#1811); 12.4.1 is the supported point release and uses the unversioned cudnn token (cuDNN 9.1.0.70)"]},{"version":"12.6","release":"12.6.3","minDriver":"560.35.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"12.8","release":"12.8.1","minDriver":"570.124.06","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"12.9","release":"12.9.1","minDriver":"575.57.08","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"13.0","release":"13.0.2","minDriver":"580.95.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn"},"notes":["no ubuntu20.04 images from 13.0 on"]},{"version":"13.2","release":"13.2.0","minDriver":"595.45.04","provenance":{"minDriver":"read","image":"inferred"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn"},"notes":["the nvidia/cuda mirror read for this data stops at 13.1.0: the 13.2.0 image tags, their Ubuntu versions and cuDNN flavour are inferred from 13.0/13.1, not read. PyTorch\'s docker release matrix uses 13.2.0 (CUDA_CUDNN_VERSIONS)"]}]}');
+;// CONCATENATED MODULE: ./src/data/jax.json
+const data_jax_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"JAX releases on Linux x86_64: Python range and the CUDA majors with a stable jax[cudaNN] extra, and per major the nvidia/cuda base the image starts from; transcribed from the research notes tf-jax-compat.md (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt"],"leftOut":[{"key":"jax","versions":["0.5","0.9","0.10.0","0.10.1"],"why":"released between the tags the research read, and not transcribed (add them with compat-file)"}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred"}},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred"}}},"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}]}');
+;// CONCATENATED MODULE: ./src/data/pytorch.json
+const data_pytorch_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"PyTorch releases: torchvision/torchaudio pairings, Python range, CUDA wheel variants with their cuDNN, the PyPI default variant, and the wheel index. Extend or correct it with the input compat-file (same sections).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21)","sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"}},"patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"}},"patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that."]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"}},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"}},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"}},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"}},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"}},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"}},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"}},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"}},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"}},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only"]}]}');
+;// CONCATENATED MODULE: ./src/data/tensorflow.json
+const data_tensorflow_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"TensorFlow GPU builds on Linux x86_64: Python range, the CUDA and cuDNN each release was built and tested with, how it gets its CUDA libraries, its base image and driver; transcribed from the research notes tf-jax-compat.md and tf-compat.json (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["tensorflow/docs site/en/install/source.md @7c3650212 (tested build configurations)","tensorflow/tensorflow setup.py @4dacf3f3 (r2.14 and-cuda pins)","Spack py_tensorflow @06604c5e (latest patches, third-party)"],"leftOut":[{"key":"tensorflow","versions":["2.22"],"why":"its CUDA and cuDNN are not in the tested-build table (2.22.0rc0 is known from third-party notes only; its status was unknown on 2026-11-29)"},{"key":"tensorflow-gpu","why":"a stub that fails to install from 2.12; tensorflow is the GPU package"}],"tensorflow":[{"minor":"2.10","status":"stable","patches":["2.10.0","2.10.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last release with native-Windows GPU. System CUDA 11.2/cuDNN 8.1 required. tensorflow-gpu still published."]},{"minor":"2.11","status":"stable","patches":["2.11.0","2.11.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last tensorflow-gpu wheels (tensorflow_gpu-2.11.0 linked in pip.md@c237da46c). GPU row Bazel first listed 5.1.1, corrected to 5.3.0 (67e8be9af)."]},{"minor":"2.12","status":"stable","patches":["2.12.0","2.12.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra. Docs: conda cudatoolkit=11.8.0 + pip nvidia-cudnn-cu11==8.6.0.163 + LD_LIBRARY_PATH. tensorflow-gpu==2.12.0 is an erroring stub. No official 2.12.1 docker image [3p]."]},{"minor":"2.13","status":"stable","patches":["2.13.0","2.13.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra: tensorflow[and-cuda]==2.13.* installs no CUDA libs (pip only warns) [inferred]; issue #61993. Same conda+nvidia-cudnn-cu11 8.6.0.163 recipe. No official 2.13.1 docker image [3p]."]},{"minor":"2.14","status":"stable","patches":["2.14.0","2.14.1"],"python":["3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.7","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu11==11.11.3.6","nvidia-cuda-cupti-cu11==11.8.87","nvidia-cuda-nvcc-cu11==11.8.89","nvidia-cuda-runtime-cu11==11.8.89","nvidia-cudnn-cu11==8.7.0.84","nvidia-cufft-cu11==10.9.0.58","nvidia-curand-cu11==10.3.0.86","nvidia-cusolver-cu11==11.4.1.48","nvidia-cusparse-cu11==11.7.5.86","nvidia-nccl-cu11==2.16.5"],"baseImage":"nvidia/cuda:11.8.0-base-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"read"},"notes":["First and-cuda release (cu11). tensorrt==8.5.3.1 has no py3.11 wheel -> install fails on 3.11 (#61986)."]},{"minor":"2.15","status":"stable","patches":["2.15.0","2.15.1"],"python":["3.9","3.10","3.11"],"cuda":"12.2","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.2.5.6","nvidia-cuda-cupti-cu12==12.2.142","nvidia-cuda-nvcc-cu12==12.2.140","nvidia-cuda-nvrtc-cu12==12.2.140","nvidia-cuda-runtime-cu12==12.2.140","nvidia-cudnn-cu12==8.9.4.25","nvidia-cufft-cu12==11.0.8.103","nvidia-curand-cu12==10.3.3.141","nvidia-cusolver-cu12==11.5.2.141","nvidia-cusparse-cu12==12.1.2.141","nvidia-nccl-cu12==2.16.5","nvidia-nvjitlink-cu12==12.2.140"],"baseImage":"nvidia/cuda:12.2.2-base-ubuntu22.04","cudaFull":"12.2.2","os":"ubuntu22.04","minDriver":"535.54.03","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cu12 release. tensorflow[and-cuda]==2.15.0 is uninstallable from PyPI (tensorrt-libs==8.6.1 missing; #62498, #66517); use 2.15.0.post1 (tensorrt removed, PR #62520) or 2.15.1. cuDNN column first published as 8.8, corrected to 8.9 (0fc1acda9). Official 2.15.0-gpu-jupyter image reported without GPU (#62412).","the 2.15.0 pins are third-party; 2.15.1 is assumed to keep them (inferred)"]},{"minor":"2.16","status":"stable","patches":["2.16.1","2.16.2"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.3.4.1","nvidia-cuda-cupti-cu12==12.3.101","nvidia-cuda-nvcc-cu12==12.3.107","nvidia-cuda-nvrtc-cu12==12.3.107","nvidia-cuda-runtime-cu12==12.3.101","nvidia-cudnn-cu12==8.9.7.29","nvidia-cufft-cu12==11.0.12.1","nvidia-curand-cu12==10.3.4.107","nvidia-cusolver-cu12==11.5.4.101","nvidia-cusparse-cu12==12.2.0.103","nvidia-nccl-cu12==2.19.3","nvidia-nvjitlink-cu12==12.3.101"],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First release is 2.16.1 (2.16.0 apparently never published [inferred]). Keras 3 default. 2.16.1 with and-cuda often fails to find the pip CUDA libs (#63362, #65842); docs add symlink workaround (pip.md step 6)."]},{"minor":"2.17","status":"stable","patches":["2.17.0","2.17.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last cuDNN 8 release. build_info example: cuda_version \'12.3\', cudnn_version \'8\', caps sm_50,sm_60,sm_70,sm_80,compute_90 [3p]. Official 2.17.0-gpu image reported working (#62412 comment)."]},{"minor":"2.18","status":"stable","patches":["2.18.0","2.18.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cuDNN 9 release; hermetic CUDA build (build_info cuda_version like \'12.5.1\'). NumPy 2.0 supported. Conflicts with torch 2.5/2.6 pin nvidia-cudnn-cu12==9.1.0.70 (\'Loaded runtime CuDNN library: 9.1.0 but source was compiled with: 9.3.0\'). Official 2.18.0-gpu image ships cuDNN 8 -> no GPU (#62412 comment)."]},{"minor":"2.19","status":"stable","patches":["2.19.0","2.19.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["build_info example: cuda_version \'12.5.1\', cudnn_version \'9\', caps sm_60,sm_70,sm_80,sm_89,compute_90 [3p, version not stated in source]."]},{"minor":"2.20","status":"stable","patches":["2.20.0"],"python":["3.9","3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["and-cuda switched from exact pins to ranges: rebuilds float to newer cu12 libs; pin via constraints. 2.20.1 unconfirmed (one unreliable README).","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]},{"minor":"2.21","status":"stable","patches":["2.21.0"],"python":["3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["Python 3.9 dropped; TensorBoard dependency removed; requires numpy>=1.26, keras>=3.12.0 [3p]. A 3p note reports TF RUNPATH misses some pip CUDA libs (libcusolver.so.11) -> ldconfig of site-packages/nvidia/*/lib needed. Unconstrained resolve Sept 2026 gave runtime 12.9.79 / cuDNN 9.27.0.42 [3p].","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]}]}');
+;// CONCATENATED MODULE: ./src/compat/validate.ts
+
+
+
+
+/**
+ * Schema and sanity checks for release data. Pure: takes parsed JSON, returns the typed data or
+ * throws a UserError listing every problem with its path. The CUDA sections are checked here;
+ * each framework checks its own (src/frameworks/<name>.ts).
+ */
+const CUDNN_TOKEN = /^cudnn\d*$/;
+const MAX_PROBLEMS = 20;
+function checkCudaRelease(p, path, c) {
+    if (!isObject(c))
+        return p.add(path, `expected an object, got ${quote(c)}`);
+    checkKeys(p, path, c, ['version', 'release', 'minDriver', 'image', 'provenance', 'notes']);
+    const versionOk = str(p, `${path}.version`, c.version, MINOR, 'a CUDA major.minor like 12.4');
+    if (str(p, `${path}.release`, c.release)) {
+        const v = semver_default().valid(c.release);
+        if (!v)
+            p.add(`${path}.release`, `${quote(c.release)} is not a CUDA point release like 12.4.1`);
+        else if (versionOk && `${semver_default().major(v)}.${semver_default().minor(v)}` !== c.version) {
+            p.add(`${path}.release`, `${c.release} does not belong to CUDA ${String(c.version)}`);
+        }
+    }
+    str(p, `${path}.minDriver`, c.minDriver, DRIVER, 'a driver version like 550.54.15');
+    if (!isObject(c.image)) {
+        p.add(`${path}.image`, 'expected an object with ubuntu and cudnnToken');
+    }
+    else {
+        checkKeys(p, `${path}.image`, c.image, ['ubuntu', 'cudnnToken']);
+        strList(p, `${path}.image.ubuntu`, c.image.ubuntu, UBUNTU, 'Ubuntu version like 22.04');
+        str(p, `${path}.image.cudnnToken`, c.image.cudnnToken, CUDNN_TOKEN, 'a tag token like cudnn8, cudnn9 or cudnn');
+    }
+    checkProvenance(p, `${path}.provenance`, c.provenance, ['minDriver', 'image']);
+    checkNotes(p, `${path}.notes`, c.notes);
+}
+function checkCpuImage(p, path, ci) {
+    if (!isObject(ci))
+        return p.add(path, 'expected an object with an ubuntu list');
+    checkKeys(p, path, ci, ['ubuntu']);
+    strList(p, `${path}.ubuntu`, ci.ubuntu, UBUNTU, 'Ubuntu version like 24.04');
+}
+function checkCudaMajor(p, path, m) {
+    if (!isObject(m))
+        return p.add(path, 'expected an object');
+    checkKeys(p, path, m, ['major', 'minorCompatDriver']);
+    str(p, `${path}.major`, m.major, /^\d+$/, 'a CUDA major like 12');
+    str(p, `${path}.minorCompatDriver`, m.minorCompatDriver, DRIVER, 'a driver version like 525.60.13');
+}
+function checkLeftOut(p, path, item) {
+    if (!isObject(item))
+        return p.add(path, `expected an object, got ${quote(item)}`);
+    checkKeys(p, path, item, ['key', 'versions', 'why']);
+    str(p, `${path}.key`, item.key);
+    if (item.versions !== undefined)
+        strList(p, `${path}.versions`, item.versions, /^\d+\.\d+(\.\d+)?$/, 'minor or version like 2.22');
+    str(p, `${path}.why`, item.why);
+}
+/** The sections every framework shares. */
+const CUDA_SECTIONS = [
+    {
+        name: 'cuda',
+        merge: { kind: 'list', id: 'version' },
+        check: (p, path, v) => checkList(p, path, v, 'CUDA', 'version', checkCudaRelease),
+    },
+    { name: 'cpuImage', merge: { kind: 'replace' }, check: checkCpuImage },
+    {
+        name: 'cudaMajors',
+        merge: { kind: 'list', id: 'major' },
+        check: (p, path, v) => checkList(p, path, v, 'CUDA major', 'major', checkCudaMajor),
+    },
+];
+/** Every section of the release data: the CUDA ones, then each framework's. */
+const validate_SECTIONS = [...CUDA_SECTIONS, ...FRAMEWORKS.flatMap((f) => f.sections)];
+/** Fields that describe the data rather than being it. */
+const NOTE_KEYS = ['about', 'snapshot', 'provenanceLegend', 'sources', 'leftOut'];
+function checkSections(p, root, complete) {
+    checkKeys(p, '$', root, ['schemaVersion', ...NOTE_KEYS, ...validate_SECTIONS.map((s) => s.name)]);
+    if (root.schemaVersion !== 1)
+        p.add('$.schemaVersion', `must be 1, got ${quote(root.schemaVersion)}`);
+    if (root.sources !== undefined)
+        checkNotes(p, '$.sources', root.sources);
+    if (root.leftOut !== undefined) {
+        if (!Array.isArray(root.leftOut))
+            p.add('$.leftOut', 'expected a list');
+        else
+            root.leftOut.forEach((item, i) => checkLeftOut(p, `$.leftOut[${i}]`, item));
+    }
+    for (const section of validate_SECTIONS) {
+        const value = root[section.name];
+        if (value === undefined) {
+            if (complete)
+                p.add(`$.${section.name}`, 'is missing');
+            continue;
+        }
+        section.check(p, `$.${section.name}`, value);
+    }
+}
+/** Checks that need the whole (merged) data: every CUDA major has its driver floor, and each framework's own. */
+function checkCrossReferences(p, data) {
+    for (const f of FRAMEWORKS)
+        f.checkReferences?.(p, data);
+    const majors = new Set(data.cudaMajors.map((m) => m.major));
+    for (const c of data.cuda) {
+        const major = c.version.split('.')[0] ?? '';
+        if (!majors.has(major))
+            p.add('$.cudaMajors', `has no entry for CUDA major ${major} (needed by CUDA ${c.version})`);
+    }
+}
+function fail(origin, p) {
+    const shown = p.list.slice(0, MAX_PROBLEMS);
+    const more = p.list.length > MAX_PROBLEMS ? `\n  ... and ${p.list.length - MAX_PROBLEMS} more` : '';
+    throw new errors_UserError(`${origin} does not match the release-data schema:\n  ${shown.join('\n  ')}${more}`);
+}
+/** Validate complete release data (the bundled files, or bundled data merged with a compat-file). */
+function validateCompat(json, origin) {
+    const p = new Problems();
+    if (!isObject(json)) {
+        p.add('$', `expected an object, got ${Array.isArray(json) ? 'a list' : quote(json)}`);
+        fail(origin, p);
+    }
+    checkSections(p, json, true);
+    if (p.list.length)
+        fail(origin, p);
+    checkCrossReferences(p, json);
+    if (p.list.length)
+        fail(origin, p);
+    return json;
+}
+/** Validate a compat-file on its own (sections optional); cross references are checked after merging. */
+function validateOverride(json, origin) {
+    const p = new Problems();
+    if (!isObject(json)) {
+        p.add('$', `expected an object, got ${Array.isArray(json) ? 'a list' : quote(json)}`);
+        fail(origin, p);
+    }
+    checkSections(p, json, false);
+    if (p.list.length)
+        fail(origin, p);
+    return json;
+}
+
+;// CONCATENATED MODULE: ./src/compat/load.ts
+
+
+
+
+
+
+/** The data files shipped with the action (src/data/): the CUDA data, then one per framework. */
+const BUNDLED_FILES = [cuda_namespaceObject, data_pytorch_namespaceObject, data_tensorflow_namespaceObject, data_jax_namespaceObject];
+/** The release data shipped with the action, merged from its files and validated once per process. */
+let bundledData;
+function bundledCompat() {
+    bundledData ??= validateCompat(joinFiles(structuredClone(BUNDLED_FILES)), 'the bundled release data (src/data/*.json)');
+    return bundledData;
+}
+/** The data files as one object: their sections side by side, their sources and left-out notes joined. */
+function joinFiles(files) {
+    const joined = { schemaVersion: 1, sources: [], leftOut: [] };
+    for (const file of files) {
+        for (const [key, value] of Object.entries(file)) {
+            if (key === 'sources' || key === 'leftOut')
+                joined[key].push(...value);
+            else if (key !== 'schemaVersion' && key !== 'about' && key !== 'snapshot' && key !== 'provenanceLegend') {
+                if (key in joined)
+                    throw new Error(`src/data: section ${key} is in two files`);
+                joined[key] = value;
+            }
+        }
+    }
+    return joined;
+}
+/**
+ * Parse a compat-file's text (JSON, the sections of the bundled data, each optional) and merge
+ * it over `base`: list sections by id (a torch release replaces the bundled one of the same
+ * minor, or is added; CUDA by version; ...), jaxCuda by major, the others whole.
+ */
+function mergeCompatFile(base, text, origin) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        throw new errors_UserError(`${origin} is not valid JSON: ${err.message}`);
+    }
+    const override = validateOverride(json, origin);
+    return validateCompat(mergeCompat(base, override), `${origin} merged with the bundled release data`);
+}
+function mergeCompat(base, override) {
+    const merged = structuredClone(base);
+    const over = override;
+    for (const section of validate_SECTIONS) {
+        const value = over[section.name];
+        if (value === undefined)
+            continue;
+        const merge = section.merge;
+        if (merge.kind === 'list')
+            merged[section.name] = upsert(merged[section.name], value, merge.id);
+        else if (merge.kind === 'record')
+            merged[section.name] = { ...merged[section.name], ...value };
+        else
+            merged[section.name] = value;
+    }
+    for (const notes of ['sources', 'leftOut']) {
+        if (override[notes])
+            merged[notes] = [...(merged[notes] ?? []), ...override[notes]];
+    }
+    return merged;
+}
+function upsert(list, updates, id) {
+    const out = [...list];
+    for (const item of updates) {
+        const at = out.findIndex((existing) => existing[id] === item[id]);
+        if (at >= 0)
+            out[at] = item;
+        else
+            out.push(item);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/python-scripts.ts
+
+
+function python_scripts_location(file) {
+    switch (file) {
+        case 'gim_packages.py':
+            return __nccwpck_require__.ab + "gim_packages.py";
+        case 'check.py':
+            return __nccwpck_require__.ab + "check.py";
+        case 'pin.py':
+            return __nccwpck_require__.ab + "pin.py";
+        case 'inventory.py':
+            return __nccwpck_require__.ab + "inventory.py";
+    }
+}
+const texts = new Map();
+/** A shipped Python file's text. */
+function pythonSource(file) {
+    let text = texts.get(file);
+    if (text === undefined) {
+        // A URL from source; in the bundle, ncc has made it a path string.
+        const where = python_scripts_location(file);
+        const at = where instanceof URL ? (0,external_node_url_.fileURLToPath)(where) : String(where);
+        try {
+            text = (0,external_node_fs_.readFileSync)(at, 'utf8');
+        }
+        catch (err) {
+            throw new Error(`the program's Python file ${file} is missing at ${at}; reinstall or rebuild the program`, { cause: err });
+        }
+        texts.set(file, text);
+    }
+    return text;
+}
+/** The smoke check and the helpers it imports: what the container gets, by file name. */
+const SMOKE_CHECK_FILES = ['check.py', 'gim_packages.py'];
+const HELPERS_IMPORT = /^from gim_packages import [^()\\\n]+\n/m;
+/** the closing block, to the end of the file */
+const MAIN_BLOCK = /\nif __name__ == "__main__":\n(?:[ \t]+.*\n|\n)*$/;
+/**
+ * A template script (pin.py, inventory.py) as one self-contained program for `python -`:
+ * gim_packages.py, then the script without its helper import and its `__main__` block, then a
+ * call of its main() with `params`: JSON text in a string literal (a JSON string literal is a
+ * Python one), in ASCII, so the interpreter's idea of stdin's encoding does not matter. It is
+ * meant for a quoted heredoc ending at `delimiter`, so no line may equal that.
+ */
+function inlinePython(script, params, delimiter) {
+    const source = pythonSource(script);
+    if (!HELPERS_IMPORT.test(source) || !MAIN_BLOCK.test(source)) {
+        throw new Error(`${script} needs one line "from gim_packages import ..." and a closing 'if __name__ == "__main__":' block to be inlined`);
+    }
+    const body = source.replace(HELPERS_IMPORT, '').replace(MAIN_BLOCK, '').trimEnd();
+    const literal = JSON.stringify(asciiJson(params));
+    const program = `${pythonSource('gim_packages.py').trimEnd()}\n\n\n${body}\n\n\nmain(json.loads(${literal}))`;
+    if (program.split('\n').includes(delimiter))
+        throw new Error(`inlined ${script} has a line "${delimiter}", which would end its heredoc`);
+    return program;
+}
+/**
+ * JSON text with every non-ASCII character as a \uXXXX escape (they occur only inside strings):
+ * json.loads reads it back the same, pairing surrogates, whatever the bytes of stdin were taken for.
+ */
+function asciiJson(value) {
+    return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+;// CONCATENATED MODULE: ./src/template/dockerfile.ts
+
+
+
+
+
+/**
+ * The embedded Dockerfile template, rendered per matrix entry. Pure.
+ *
+ * Layer order is chosen for sharing: the base (CUDA + OS) and the Python layer depend only on
+ * the base image and PYTHON_VERSION, so entries that share CUDA, OS and Python share them;
+ * torch comes next, then what the team adds, cheapest to change last: apt packages, the
+ * requirements file, pip-packages, environment, post-install, workdir and user. The torch layers
+ * are therefore the same for every team that builds this entry. With base-image, the image
+ * already holds torch and Python, and the template starts at the team's layers.
+ *
+ * Torch stays what the matrix says: after torch is in place, a step checks its version against
+ * the entry and writes the installed versions to CONSTRAINTS_PATH; every later pip or uv install
+ * is constrained by that file, so a package that asks for another torch fails the build (pip
+ * names it) instead of replacing torch. The last step writes the inventory (INVENTORY_PATH),
+ * checking once more that torch is unchanged (post-install could have replaced it).
+ *
+ * Reproducible by default (command repro): every version is pinned, apt's logs and ldconfig's
+ * aux-cache (which differ per build) are removed with the lists, SOURCE_DATE_EPOCH reaches the
+ * RUN steps, and neither pip nor uv compiles bytecode or keeps a cache in the image. The inventory
+ * holds no time.
+ *
+ * Python is installed exactly (uv's managed CPython builds), whatever the base OS ships. uv comes
+ * from its distroless image and is mounted, not copied, so it does not stay in the image.
+ */
+/** Bump when the template changes what it builds: it is part of every content hash. */
+const TEMPLATE_VERSION = 4;
+const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
+const GIM_DIR = '/etc/gpu-image-matrix';
+const INVENTORY_PATH = `${GIM_DIR}/inventory.json`;
+const CONSTRAINTS_PATH = `${GIM_DIR}/constraints.txt`;
+/** Where the team's files are in the build context the effects layer prepares. */
+const CONTEXT_REQUIREMENTS_DIR = 'gim/requirements';
+const CONTEXT_POST_INSTALL = 'gim/post-install';
+const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
+function renderDockerfile(entry, inputs = {}) {
+    const custom = (entry.customisation ?? {});
+    const fromBase = frameworkFromBaseImage(entry);
+    const from = inputs.baseDigest ? `${entry.baseImage}@${inputs.baseDigest}` : entry.baseImage;
+    const python = fromBase ? 'python3' : '/opt/venv/bin/python';
+    const name = frameworkName(entry);
+    const parts = [];
+    const gpu = entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}${entry.cudnn ? `, cuDNN ${entry.cudnn}` : ''}`;
+    const baseNote = fromBase ? `\n# ${name} and Python come with the base image ${entry.baseImage}` : '';
+    parts.push(`# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
+# ${frameworkTitle(entry)}, ${gpu}, Python ${entry.python}, ${entry.os} (${entry.flavor})${baseNote}`);
+    if (fromBase) {
+        parts.push(`FROM ${from}
+ARG SOURCE_DATE_EPOCH
+ENV PYTHONUNBUFFERED=1 \\
+    PIP_NO_CACHE_DIR=1 \\
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
+    PIP_NO_COMPILE=1 \\
+    PIP_ROOT_USER_ACTION=ignore`);
+    }
+    else {
+        parts.push(`ARG UV_IMAGE=${inputs.uvImage ?? DEFAULT_UV_IMAGE}
+FROM \${UV_IMAGE} AS uv
+
+FROM ${from}
+ARG SOURCE_DATE_EPOCH
+ENV NVIDIA_VISIBLE_DEVICES=all \\
+    NVIDIA_DRIVER_CAPABILITIES=compute,utility \\
+    LANG=C.UTF-8 \\
+    PYTHONUNBUFFERED=1 \\
+    PIP_NO_CACHE_DIR=1 \\
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \\
+    UV_NO_CACHE=1 \\
+    UV_PYTHON_INSTALL_DIR=/opt/python \\
+    VIRTUAL_ENV=/opt/venv \\
+    PATH=/opt/venv/bin:\${PATH}
+
+RUN apt-get update \\
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
+ && ${CLEAN_APT}
+
+# Python, shared by every ${name} built on this base.
+ARG PYTHON_VERSION=${entry.python}
+RUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\
+    uv python install \${PYTHON_VERSION} \\
+ && uv venv --python \${PYTHON_VERSION} /opt/venv
+
+${frameworkOf(entry).install(entry, inputs.data ?? bundledCompat())}`);
+    }
+    parts.push(`# ${name} stays what the matrix says: check it, and pin it for every later install.
+RUN ${python} - <<'GIM_PIN'
+${pinScript(entry, fromBase)}
+GIM_PIN`);
+    if (custom.aptPackages?.length) {
+        parts.push(`# The team's system packages.
+RUN apt-get update \\
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \\
+      ${custom.aptPackages.join(' ')} \\
+ && ${CLEAN_APT}`);
+    }
+    const install = installCommand(fromBase, custom);
+    if (custom.requirements) {
+        const name = custom.requirements.split('/').pop();
+        const hashes = inputs.requirements?.facts.hashes ?? false;
+        parts.push(`# The team's requirements file (${custom.requirements})${hashes ? ', hashes required' : ''}.
+RUN --mount=type=bind,source=${CONTEXT_REQUIREMENTS_DIR},target=/tmp/gim-requirements \\
+    ${install} ${hashes ? '--require-hashes ' : ''}-r /tmp/gim-requirements/${name}`);
+    }
+    if (custom.pipPackages?.length) {
+        parts.push(`# The team's Python packages.
+RUN ${install} \\
+      ${custom.pipPackages.map(shellQuote).join(' ')}`);
+    }
+    if (custom.env?.length) {
+        parts.push(`ENV ${custom.env.map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' \\\n    ')}`);
+    }
+    if (custom.postInstall) {
+        parts.push(`# The team's post-install script (${custom.postInstall}), run as root.
+RUN --mount=type=bind,source=${CONTEXT_POST_INSTALL},target=/tmp/gim-post-install \\
+    /tmp/gim-post-install`);
+    }
+    const user = custom.user ? userParts(custom.user) : null;
+    if (user) {
+        parts.push(`# The user the image runs as (kept when the base image has one of that name).
+RUN id -u ${user.name} >/dev/null 2>&1 \\
+ || useradd --create-home --shell /bin/sh${user.uid ? ` --uid ${user.uid}` : ''} ${user.name}`);
+    }
+    if (custom.workdir) {
+        parts.push(`RUN mkdir -p ${custom.workdir}${user ? ` && chown ${user.name} ${custom.workdir}` : ''}
+WORKDIR ${custom.workdir}`);
+    }
+    parts.push(`# What is in the image: ${INVENTORY_PATH} (and torch checked once more).
+RUN ${python} - <<'GIM_INVENTORY'
+${inventoryScript(entry, fromBase, inputs)}
+GIM_INVENTORY
+LABEL io.github.gpu-image-matrix.inventory=${INVENTORY_PATH}`);
+    if (user)
+        parts.push(`USER ${user.name}`);
+    if (!fromBase)
+        parts.push('CMD ["python"]');
+    return `${parts.join('\n\n')}\n`;
+}
+/** "torch", "tensorflow", "jax": what the comments call the framework. */
+function frameworkName(entry) {
+    return frameworkOf(entry).key;
+}
+/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework. */
+function installCommand(fromBase, custom) {
+    const indexes = [
+        ...(custom.pipIndexUrl ? [`--index-url ${custom.pipIndexUrl}`] : []),
+        ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${u}`),
+    ].join(' ');
+    const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
+    if (fromBase)
+        return `PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
+    return `--mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    uv pip install --python /opt/venv/bin/python ${tail}`;
+}
+/** The Python (pin.py, inlined) that checks torch against the entry and writes the constraints file. */
+function pinScript(entry, fromBase) {
+    const expected = frameworkOf(entry).pinned(entry, fromBase);
+    const hint = fromBase
+        ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose ` +
+            `torch and Python match the entry, or set the entry's torch and python to what the image holds`
+        : 'the wheel index served other versions than the release data says';
+    return inlinePython('pin.py', { expected, python: entry.python, hint, constraints_path: CONSTRAINTS_PATH }, 'GIM_PIN');
+}
+/** The Python (inventory.py, inlined) that writes the inventory, after checking that no later step replaced torch. */
+function inventoryScript(entry, fromBase, inputs) {
+    const custom = (entry.customisation ?? {});
+    const { customisation: _c, ...fields } = entry;
+    const requested = {
+        aptPackages: custom.aptPackages ?? [],
+        pipPackages: custom.pipPackages ?? [],
+        pipPackageNames: (custom.pipPackages ?? []).map(requirementName),
+        requirements: custom.requirements
+            ? { file: custom.requirements, hashes: inputs.requirements?.facts.hashes ?? false, pins: inputs.requirements?.facts.pins ?? [] }
+            : null,
+        env: Object.fromEntries(custom.env ?? []),
+        workdir: custom.workdir ?? null,
+        user: custom.user ? userParts(custom.user).name : null,
+        postInstall: custom.postInstall ?? null,
+    };
+    const header = {
+        schema: 1,
+        tool: 'gpu-image-matrix',
+        template: TEMPLATE_VERSION,
+        entry: fields,
+        baseImage: { name: entry.baseImage, digest: inputs.baseDigest ?? null, holdsTorch: fromBase },
+        requested,
+    };
+    return inlinePython('inventory.py', { header, constraints_path: CONSTRAINTS_PATH, inventory_path: INVENTORY_PATH }, 'GIM_INVENTORY');
+}
+/** Single-quoted for /bin/sh; the parsers let no single quote through, but quote it right anyway. */
+function shellQuote(s) {
+    return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/** A Dockerfile ENV value in double quotes, with $ kept literal (no variable expansion). */
+function dockerfileQuote(s) {
+    return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$')}"`;
+}
+
 ;// CONCATENATED MODULE: ./src/custom/requirements.ts
 
 
@@ -34621,15 +34574,16 @@ function readRequirements(text, origin) {
         if (include) {
             const file = include[1];
             if (/^[a-z+]+:\/\//i.test(file))
-                throw new errors_UserError(`${at}: ${errors_quote(file)}: includes by URL are not followed; copy the file into the repository`);
+                throw new errors_UserError(`${at}: ${quote(file)}: includes by URL are not followed; copy the file into the repository`);
             if (file.startsWith('/') || file.split('/').includes('..')) {
-                throw new errors_UserError(`${at}: ${errors_quote(file)} is outside the requirements file's folder; keep included files beside it or below it`);
+                throw new errors_UserError(`${at}: ${quote(file)} is outside the requirements file's folder; keep included files beside it or below it`);
             }
             facts.includes.push(file);
             return;
         }
         if (/^(?:-e|--editable)\b/.test(line) || /^(?:\.{1,2}\/|\/|file:)/.test(line) || /@\s*file:/.test(line)) {
-            throw new errors_UserError(`${at}: ${errors_quote(line)} installs from a local path, which the image build cannot see; publish the package to an index (pip-extra-index-url) or install it in post-install`);
+            throw new errors_UserError(`${at}: ${quote(line)} installs from a local path, which the image build cannot see; ` +
+                `publish the package to an index (pip-extra-index-url) or install it in post-install`);
         }
         if (/--hash[=\s]/.test(line))
             facts.hashes = true;
@@ -34722,7 +34676,7 @@ const MAX_INPUT_FILE_BYTES = 1024 * 1024;
  */
 function insideWorkspace(base, file, field) {
     if (file.includes('\0'))
-        throw new errors_UserError(`${field}: ${errors_quote(file)} is not a valid path`);
+        throw new errors_UserError(`${field}: ${quote(file)} is not a valid path`);
     const realBase = (0,external_node_fs_.realpathSync)(base);
     const resolved = external_node_path_default().resolve(base, file);
     let existing = resolved;
@@ -34731,7 +34685,7 @@ function insideWorkspace(base, file, field) {
     const real = external_node_path_default().join((0,external_node_fs_.realpathSync)(existing), external_node_path_default().relative(existing, resolved));
     const rel = external_node_path_default().relative(realBase, real);
     if (rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel)) {
-        throw new errors_UserError(`${field}: ${errors_quote(file)} is outside the workspace (${realBase}); give a path inside the repository`);
+        throw new errors_UserError(`${field}: ${quote(file)} is outside the workspace (${realBase}); give a path inside the repository`);
     }
     return real;
 }
@@ -34741,7 +34695,7 @@ function insideWorkspace(base, file, field) {
  */
 function readInputFile(file, baseDir, field, confine) {
     if (file.includes('\0'))
-        throw new errors_UserError(`${field}: ${errors_quote(file)} is not a valid path`);
+        throw new errors_UserError(`${field}: ${quote(file)} is not a valid path`);
     const resolved = external_node_path_default().resolve(baseDir, file);
     if (confine)
         insideWorkspace(baseDir, file, field);
@@ -34750,13 +34704,13 @@ function readInputFile(file, baseDir, field, confine) {
         real = (0,external_node_fs_.realpathSync)(resolved);
     }
     catch {
-        throw new errors_UserError(`${field}: ${errors_quote(file)} does not exist (looked for ${resolved})`);
+        throw new errors_UserError(`${field}: ${quote(file)} does not exist (looked for ${resolved})`);
     }
     const stat = (0,external_node_fs_.statSync)(real);
     if (!stat.isFile())
-        throw new errors_UserError(`${field}: ${errors_quote(file)} is not a regular file`);
+        throw new errors_UserError(`${field}: ${quote(file)} is not a regular file`);
     if (stat.size > MAX_INPUT_FILE_BYTES) {
-        throw new errors_UserError(`${field}: ${errors_quote(file)} is ${stat.size} bytes; at most ${MAX_INPUT_FILE_BYTES} are read`);
+        throw new errors_UserError(`${field}: ${quote(file)} is ${stat.size} bytes; at most ${MAX_INPUT_FILE_BYTES} are read`);
     }
     return { text: (0,external_node_fs_.readFileSync)(real, 'utf8'), origin: `${field} ${file}`, path: real };
 }
@@ -34997,7 +34951,8 @@ class RegistryClient {
             }
             catch (err) {
                 if (attempt >= this.retries) {
-                    throw new RegistryError(`${method} ${url}: ${err.message}${err.cause ? ` (${err.cause.message})` : ''}`, null);
+                    const cause = err.cause;
+                    throw new RegistryError(`${method} ${url}: ${err.message}${cause ? ` (${cause.message})` : ''}`, null);
                 }
                 await sleep(backoffMs(attempt + 1, 500));
             }
@@ -35101,13 +35056,13 @@ function readBuildSource(options, baseDir, scratch) {
     const context = external_node_path_default().resolve(baseDir, options.context);
     const dockerfilePath = external_node_path_default().resolve(context, options.dockerfile);
     if (!(0,external_node_fs_.existsSync)(context))
-        throw new errors_UserError(`context: ${errors_quote(options.context)} does not exist (looked for ${context})`);
+        throw new errors_UserError(`context: ${quote(options.context)} does not exist (looked for ${context})`);
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(dockerfilePath, 'utf8');
     }
     catch {
-        throw new errors_UserError(`dockerfile: ${errors_quote(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
+        throw new errors_UserError(`dockerfile: ${quote(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
     }
     return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
 }
@@ -35134,7 +35089,8 @@ function checkCustomisationFits(source, entries) {
     const customised = entries.find((e) => e.customisation && changesImage({ ...emptyCustomisation(), ...e.customisation }));
     if (customised) {
         const keys = customKeysSet(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
-        throw new errors_UserError(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
+        throw new errors_UserError(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; ` +
+            `install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
     }
 }
 /**
@@ -35183,7 +35139,7 @@ function copyRequirements(rel, workspace, targetDir) {
         const facts = readRequirements(read.text, origin);
         const relToTop = external_node_path_default().relative(topDir, real);
         if (relToTop.startsWith('..'))
-            throw new errors_UserError(`${origin}: ${errors_quote(file)} is outside the folder of ${rel}; keep included files beside it or below it`);
+            throw new errors_UserError(`${origin}: ${quote(file)} is outside the folder of ${rel}; keep included files beside it or below it`);
         if (seen.has(real))
             return facts;
         seen.add(real);
@@ -35218,7 +35174,9 @@ async function lookUpBaseImage(reference, registry) {
         if (found)
             return { digest: null };
         return {
-            error: `the base image ${reference} does not exist: ${ref.repo.registry} has no tag ${errors_quote(ref.tag)} in ${ref.repo.path}. Check the tag (base-image placeholders are filled from the entry: torch, cuda, cudnnMajor, ...), or that the image was not removed`,
+            error: `the base image ${reference} does not exist: ${ref.repo.registry} has no tag ` +
+                `${quote(ref.tag)} in ${ref.repo.path}. Check the tag (base-image placeholders are ` +
+                `filled from the entry: torch, cuda, cudnnMajor, ...), or that the image was not removed`,
         };
     }
     catch (err) {
@@ -35228,7 +35186,8 @@ async function lookUpBaseImage(reference, registry) {
             // able to pull with credentials this client cannot use, so the build is left to decide.
             return {
                 digest: null,
-                warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private image without a login here, or a repository that does not exist); building from the tag, unpinned`,
+                warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private ` +
+                    `image without a login here, or a repository that does not exist); building from the tag, unpinned`,
             };
         }
         return {
@@ -35251,13 +35210,13 @@ async function detectTools(docker, builder, env) {
     ]);
     if (version.code !== 0) {
         if (/ENOENT|not found/.test(version.output) && !/buildx/.test(version.output)) {
-            throw new errors_UserError(`docker was not found (${errors_quote(docker)}); the build command needs the docker CLI`);
+            throw new errors_UserError(`docker was not found (${quote(docker)}); the build command needs the docker CLI`);
         }
         return { buildx: null, buildkit: null };
     }
     const buildx = cleanVersion(/\sv?(\d+\.\d+\.\d+[^\s]*)/.exec(version.output)?.[1]);
     if (inspect.code !== 0) {
-        throw new errors_UserError(`buildx builder ${builder ? errors_quote(builder) : '(the current one)'} is not usable: ${inspect.output.trim().split('\n').pop()}. ` +
+        throw new errors_UserError(`buildx builder ${builder ? quote(builder) : '(the current one)'} is not usable: ${inspect.output.trim().split('\n').pop()}. ` +
             'Create one (docker/setup-buildx-action, or docker buildx create) or set input builder to an existing one');
     }
     const buildkit = cleanVersion(/Build[kK]it(?: version)?:\s*v?([0-9][^\s]*)/.exec(inspect.output)?.[1]);
@@ -35408,11 +35367,11 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
     const base = emptyResult(build.entry, 'failed', { tags: build.tags, contentTag: build.contentTag, cache: build.cache.backend });
-    const { repo } = parseTaggedReference(build.contentTag, 'content tag');
+    const { repo, tag: contentTagName } = parseTaggedReference(build.contentTag, 'content tag');
     // 1. Already built? One request for the content tag, one per requested tag to check where it points.
     if (options.skipExisting) {
         try {
-            const existing = await registry.get(repo, build.contentTag.slice(build.contentTag.lastIndexOf(':') + 1));
+            const existing = await registry.get(repo, contentTagName);
             if (existing) {
                 if (options.push)
                     await pointTags(build.tags, existing, build.contentTag, registry);
@@ -35496,7 +35455,7 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         };
     }
     // 3. What was built: digest and image id from buildx's metadata, size from the registry.
-    let digest = null;
+    let digest;
     let imageId = null;
     try {
         const meta = JSON.parse((0,external_node_fs_.readFileSync)(metadataFile, 'utf8'));
@@ -35584,7 +35543,7 @@ const CUDA_ACCEPTED = 'a CUDA minor (12.4), a major (12 = every 12.x variant), a
 const PYTHON_ACCEPTED = 'a Python minor ("3.11"), a range (">=3.10 <3.13") or default';
 const OS_ACCEPTED = 'ubuntu<version> (ubuntu22.04, ubuntu24.04) or default';
 function bad(field, text, accepted, hint = '') {
-    return new errors_UserError(`${field}: ${errors_quote(text)} is not valid; accepted: ${accepted}${hint ? `. ${hint}` : ''}`);
+    return new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}${hint ? `. ${hint}` : ''}`);
 }
 function parseVersionSelector(text, field) {
     const t = text.trim();
@@ -35738,17 +35697,21 @@ function parseMatrixSpecs(text, origin) {
 }
 function specFromObject(root, origin) {
     if (!isMap(root)) {
-        throw new errors_UserError(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${describeValue(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
+        throw new errors_UserError(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; ` +
+            `got ${describeValue(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
     checkKnownKeys(root, TOP_KEYS, 'matrix');
     const named = VERSION_KEYS.filter((k) => root[k] !== undefined);
     if (named.length > 1) {
-        throw new errors_UserError(`${origin}: one spec names one framework, and this one names ${named.join(' and ')}; give a list of specs, e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`);
+        throw new errors_UserError(`${origin}: one spec names one framework, and this one names ${named.join(' and ')}; give a list of specs, ` +
+            `e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`);
     }
     const versionKey = named[0];
     const framework = (versionKey ? frameworkByKey(versionKey) : FRAMEWORKS[0])?.id;
     const listField = (key, i, all) => all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`;
-    const versions = versionKey ? valuesOf(root[versionKey], `matrix.${versionKey}`).map((v, i, all) => parseVersionSelector(v, listField(versionKey, i, all))) : undefined;
+    const versions = versionKey
+        ? valuesOf(root[versionKey], `matrix.${versionKey}`).map((v, i, all) => parseVersionSelector(v, listField(versionKey, i, all)))
+        : undefined;
     const axes = {};
     for (const axis of AXES) {
         if (root[axis] === undefined)
@@ -35763,7 +35726,8 @@ function specFromObject(root, origin) {
     const customisation = customisationFromSpec(root, 'matrix');
     const givenAxes = AXES.filter((a) => axes[a]);
     if (givenAxes.length > 0 && !versions) {
-        throw new errors_UserError(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`);
+        throw new errors_UserError(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; ` +
+            `add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`);
     }
     if (!versions && include.length === 0) {
         throw new errors_UserError(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
@@ -35831,7 +35795,7 @@ function nonEmpty(v, field) {
     if (v.trim() === '' || v === 'null' || v === '~')
         throw new errors_UserError(`${field}: no value given`);
     if (/[\u0000-\u001f\u007f]/.test(v))
-        throw new errors_UserError(`${field}: ${errors_quote(v)} contains control characters`);
+        throw new errors_UserError(`${field}: ${quote(v)} contains control characters`);
     return v;
 }
 function checkKnownKeys(obj, allowed, field) {
@@ -35839,7 +35803,7 @@ function checkKnownKeys(obj, allowed, field) {
         if (!allowed.includes(key)) {
             const plain = (k) => k.toLowerCase().replace(/_/g, '-');
             const near = allowed.find((a) => a === plain(key).replace(/s$/, '') || a === plain(key) || a === `${plain(key)}s`);
-            throw new errors_UserError(`${field}: unknown key ${errors_quote(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
+            throw new errors_UserError(`${field}: unknown key ${quote(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
         }
     }
 }
@@ -35871,7 +35835,8 @@ function resolvePlans(specs, data, options) {
     checkTagsUnique(include);
     if (include.length > options.maxEntries) {
         throw new errors_UserError(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
-            `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`);
+            `Large matrices are usually a mistake (a range or major where one version was meant); ` +
+            `narrow the request, or raise max-entries if you mean it`);
     }
     return { include, skipped: parts.flatMap((p) => p.skipped), warnings: [...warnings] };
 }
@@ -35944,7 +35909,8 @@ class SpecPlanner {
             }
             if (custom?.tagSuffix && extraKeys.length > 0) {
                 const names = extraKeys.map((k) => (k === 'version' ? framework.key : k));
-                throw new errors_UserError(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${names.join(', ')} (give those in a separate include item)`);
+                throw new errors_UserError(`${field}: an include item with tag-suffix makes variants of the entries it matches; ` +
+                    `it cannot also change their ${names.join(', ')} (give those in a separate include item)`);
             }
             if (applyAdditions(matched, custom, added))
                 return;
@@ -35986,7 +35952,8 @@ class SpecPlanner {
         const yamlHint = /^\d+\.\d$/.test(sel.version) && known.has(`${sel.version}0`)
             ? `. If you meant ${sel.version}0: a YAML or JSON tool read it as the number ${sel.version}; quote it ("${sel.version}0")`
             : '';
-        throw new errors_UserError(`${sel.field}: Python ${sel.version} is not supported by any ${framework.key} release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
+        throw new errors_UserError(`${sel.field}: Python ${sel.version} is not supported by any ${framework.key} ` +
+            `release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
     }
     crossProduct() {
         const { versions, axes } = this.spec;
@@ -36014,7 +35981,8 @@ class SpecPlanner {
     resolveInclude(framework, include, field, custom) {
         if (!include.version) {
             const others = frameworkList(framework);
-            throw new errors_UserError(`${field}: matches no entry of the matrix and names no ${framework.key} (or ${others}); a new entry needs one, e.g. ${framework.key}: "${framework.example}"`);
+            throw new errors_UserError(`${field}: matches no entry of the matrix and names no ${framework.key} (or ${others}); ` +
+                `a new entry needs one, e.g. ${framework.key}: "${framework.example}"`);
         }
         const cell = { ...DEFAULTS, ...include };
         const out = this.resolveCell(framework, cell, false, custom);
@@ -36090,15 +36058,17 @@ class SpecPlanner {
                 const minor = `${semver_default().major(sel.version)}.${semver_default().minor(sel.version)}`;
                 const sameMinor = known.filter((r) => r.minor === minor).map((r) => r.version);
                 if (sameMinor.length) {
-                    throw new errors_UserError(`${sel.field}: ${key} ${sel.version} is not in the release data; ${key} ${minor} has ${errors_listWords(sameMinor.reverse())}`);
+                    throw new errors_UserError(`${sel.field}: ${key} ${sel.version} is not in the release data; ${key} ${minor} has ${listWords(sameMinor.reverse())}`);
                 }
-                throw new errors_UserError(`${sel.field}: ${key} ${sel.version} is not in the release data (it knows ${span}; ${COMPAT_HINT})${this.leftOut(key, sel.version)}`);
+                throw new errors_UserError(`${sel.field}: ${key} ${sel.version} is not in the release data ` +
+                    `(it knows ${span}; ${COMPAT_HINT})${this.leftOut(key, sel.version)}`);
             }
             case 'minor': {
                 const newest = known.find((r) => r.minor === sel.minor);
                 if (!newest) {
                     const minors = [...new Set(known.map((r) => r.minor))].reverse();
-                    throw new errors_UserError(`${sel.field}: ${key} ${sel.minor} is not in the release data; known minors: ${minors.join(', ')} (${COMPAT_HINT})${this.leftOut(key, sel.minor)}`);
+                    throw new errors_UserError(`${sel.field}: ${key} ${sel.minor} is not in the release data; known minors: ` +
+                        `${minors.join(', ')} (${COMPAT_HINT})${this.leftOut(key, sel.minor)}`);
                 }
                 return [newest];
             }
@@ -36269,7 +36239,7 @@ function concreteCell(framework, cell, entry) {
 }
 /** "tensorflow, jax": the other frameworks' keys. */
 function frameworkList(except) {
-    return errors_listWords(FRAMEWORKS.filter((f) => f !== except).map((f) => f.key), 'or');
+    return listWords(FRAMEWORKS.filter((f) => f !== except).map((f) => f.key), 'or');
 }
 /**
  * An include item's additions (apt-packages, ...) to the entries it matched. With tag-suffix they
@@ -36293,7 +36263,9 @@ function checkTagsUnique(entries) {
     for (const e of entries) {
         const other = seen.get(e.tag);
         if (other) {
-            throw new errors_UserError(`two entries would push to the same tag ${errors_quote(e.tag)}: they differ only in what they add to the image (${errors_quote(JSON.stringify(other.customisation ?? {}))} and ${errors_quote(JSON.stringify(e.customisation ?? {}))}); give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
+            throw new errors_UserError(`two entries would push to the same tag ${quote(e.tag)}: they differ only in what they add to ` +
+                `the image (${quote(JSON.stringify(other.customisation ?? {}))} and ${quote(JSON.stringify(e.customisation ?? {}))}); ` +
+                `give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
         }
         seen.set(e.tag, e);
     }
@@ -36335,23 +36307,28 @@ function planOneEntry(text, origin, data, inputs) {
     // Entries planned before other frameworks came have no framework field: they are PyTorch's.
     const framework = cell?.framework === undefined ? FRAMEWORKS[0] : FRAMEWORKS.find((f) => f.id === cell.framework);
     if (!framework) {
-        throw new errors_UserError(`${origin}: framework ${errors_quote(cell.framework)} is not one of ${errors_listWords(FRAMEWORKS.map((f) => f.id))}`);
+        throw new errors_UserError(`${origin}: framework ${quote(cell.framework)} is not one of ${listWords(FRAMEWORKS.map((f) => f.id))}`);
     }
     const fields = [framework.key, 'cuda', 'python', 'os', 'flavor', 'key'];
     for (const f of fields) {
         if (typeof cell?.[f] !== 'string') {
-            throw new errors_UserError(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${errors_quote(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
+            throw new errors_UserError(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ` +
+                `${f} is ${quote(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
         }
     }
     // The cuda value that asks for this entry's variant (jax's is a major: its wheel extra).
-    const cuda = framework.cudaRequest({ ...cell, cudaVariant: typeof cell.cudaVariant === 'string' ? cell.cudaVariant : cell.cuda });
+    const cuda = framework.cudaRequest({
+        ...cell,
+        cudaVariant: typeof cell.cudaVariant === 'string' ? cell.cudaVariant : cell.cuda,
+    });
     const spec = specFromObject({ include: [{ [framework.key]: cell[framework.key], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
     // The entry's own customisation wins over the inputs (as include items do in a plan).
     const customisation = mergeCustomisation(inputs, customisationFromEntry(cell.customisation, `${origin}.customisation`));
     const plan = resolvePlan(spec, data, { maxEntries: 1, customisation });
     const entry = plan.include[0];
     if (!entry || entry.key !== cell.key) {
-        throw new errors_UserError(`${origin}: entry ${errors_quote(cell.key)} resolves to ${errors_quote(entry?.key)} here: it was planned with other release data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`);
+        throw new errors_UserError(`${origin}: entry ${quote(cell.key)} resolves to ${quote(entry?.key)} here: it was planned with other release ` +
+            `data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`);
     }
     return plan;
 }
@@ -36557,17 +36534,21 @@ async function reproCommand(plan, build, repro, rt) {
 }
 function requireReproducibleBuilder(tools) {
     if (!tools.buildx) {
-        throw new errors_UserError("repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; Docker's built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action");
+        throw new errors_UserError('repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; ' +
+            "Docker's built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action");
     }
     if (!FEATURES.rewriteTimestamp(tools)) {
-        throw new errors_UserError(`repro needs BuildKit 0.14.1 or newer for rewrite-timestamp (this builder has ${tools.buildkit ?? 'an unknown version'}); use a docker-container builder with a current moby/buildkit image (docker/setup-buildx-action with driver-opts: image=moby/buildkit:latest)`);
+        throw new errors_UserError(`repro needs BuildKit 0.14.1 or newer for rewrite-timestamp (this builder has ` +
+            `${tools.buildkit ?? 'an unknown version'}); use a docker-container builder with a current ` +
+            `moby/buildkit image (docker/setup-buildx-action with driver-opts: image=moby/buildkit:latest)`);
     }
 }
 async function commitTime(rt) {
     const res = await execCapture('git', ['log', '-1', '--pretty=%ct'], { cwd: rt.baseDir, env: rt.env, timeoutMs: 30_000 });
     const t = res.output.trim();
     if (res.code !== 0 || !/^\d+$/.test(t)) {
-        throw new errors_UserError('source-date-epoch is not set and the workspace is not a git checkout with a commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)');
+        throw new errors_UserError('source-date-epoch is not set and the workspace is not a git checkout with a ' +
+            'commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)');
     }
     return Number(t);
 }
@@ -36665,7 +36646,8 @@ async function changeImpact(entry, template, build, current, registry) {
 
 ;// CONCATENATED MODULE: ./src/smoke/diagnose.ts
 
-const TOOLKIT_FIX = 'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker (sudo systemctl restart docker)';
+const TOOLKIT_FIX = 'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure ' +
+    '--runtime=docker, then restart docker (sudo systemctl restart docker)';
 /** Failures of docker, the NVIDIA Container Toolkit and the driver, whatever the framework. */
 const RULES = [
     {
@@ -36735,7 +36717,8 @@ const RULES = [
         pattern: /manifest unknown|not found: manifest|pull access denied|repository does not exist|no such host|unauthorized|denied: /i,
         diagnose: () => ({
             cause: 'the image could not be pulled',
-            fix: 'check the image reference (a tag that was never pushed, a deleted tag) and that this runner is logged in to the registry (docker/login-action)',
+            fix: 'check the image reference (a tag that was never pushed, a deleted tag) ' +
+                'and that this runner is logged in to the registry (docker/login-action)',
         }),
     },
     {
@@ -36787,7 +36770,8 @@ function parseNvidiaSmi(output, exitCode) {
                 fix: notLoaded
                     ? /mismatch/i.test(text)
                         ? 'the kernel module and the user-space driver differ (an upgrade without reboot): reboot the runner'
-                        : 'the NVIDIA driver is not loaded: check that the kernel module is installed for the running kernel (dmesg, nvidia-smi), then reboot'
+                        : 'the NVIDIA driver is not loaded: check that the kernel module is ' +
+                            'installed for the running kernel (dmesg, nvidia-smi), then reboot'
                     : 'check the driver installation on the runner (nvidia-smi should list the GPUs)',
             },
         };
@@ -36853,7 +36837,8 @@ function dockerFindings(support) {
         {
             severity: 'warning',
             cause: 'docker info lists no nvidia runtime and no nvidia.com/gpu CDI devices',
-            fix: 'if the GPU check fails, install the NVIDIA Container Toolkit and run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker',
+            fix: 'if the GPU check fails, install the NVIDIA Container Toolkit and run ' +
+                'sudo nvidia-ctk runtime configure --runtime=docker, then restart docker',
         },
     ];
 }
@@ -36875,7 +36860,111 @@ function driverFinding(entry, driver, data) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/smoke/run-args.ts
+
+
+
+
+/** The smoke test's docker run argv, the check's arguments, and reading the check's report. Pure. */
+/** Whether an entry is checked on a GPU: CPU entries never are. */
+function gpuModeFor(entry, options) {
+    return options.expectGpu && entry.cuda !== 'cpu';
+}
+const CHECK_IN_CONTAINER = '/gim/check.py';
+const USER_SCRIPT_IN_CONTAINER = '/gim/user-check.py';
+const WORKSPACE_IN_CONTAINER = '/workspace';
+/**
+ * `docker run` for one entry. `paths.checkDir` is a host directory holding check.py and the
+ * helpers it imports, mounted read-only as CHECK_IN_CONTAINER's directory. `paths.script` is the
+ * user's script on the host; with a workspace it is run from the read-only workspace mount (so it
+ * can read the repository's fixtures), else mounted alone (over a placeholder in checkDir).
+ */
+function smokeRunArgs(entry, image, options, paths, name) {
+    const gpu = gpuModeFor(entry, options);
+    const args = ['run', '--rm', '--name', name, '--pull', 'missing'];
+    if (gpu) {
+        if (options.gpuFlags)
+            args.push(...options.gpuFlags);
+        else
+            args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
+    }
+    const flagsSetIpc = (options.gpuFlags ?? []).some((f) => /^--(ipc|shm-size)\b/.test(f));
+    if (!flagsSetIpc) {
+        if (options.ipcHost)
+            args.push('--ipc', 'host');
+        else if (options.shmSize)
+            args.push('--shm-size', options.shmSize);
+    }
+    if (options.memory)
+        args.push('--memory', options.memory);
+    if (options.cpus)
+        args.push('--cpus', options.cpus);
+    for (const [key] of options.env)
+        args.push('--env', key);
+    args.push('-v', `${paths.checkDir}:${external_node_path_default().posix.dirname(CHECK_IN_CONTAINER)}:ro`);
+    let script;
+    if (paths.script) {
+        const rel = options.workspace ? relativeInside(options.workspace, paths.script) : null;
+        if (options.workspace && rel !== null) {
+            args.push('-v', `${options.workspace}:${WORKSPACE_IN_CONTAINER}:ro`);
+            script = { inContainer: `${WORKSPACE_IN_CONTAINER}/${rel}`, cwd: WORKSPACE_IN_CONTAINER };
+        }
+        else {
+            args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
+            script = { inContainer: USER_SCRIPT_IN_CONTAINER };
+        }
+    }
+    args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, script));
+    return args;
+}
+/** The child environment for docker run: the smoke-env values docker passes on by name. */
+function smokeRunEnv(base, options) {
+    return options.env.length ? { ...base, ...Object.fromEntries(options.env) } : base;
+}
+/** file's path inside dir, or null when it is not inside (as the workspace confinement decides it). */
+function relativeInside(dir, file) {
+    const rel = external_node_path_default().posix.relative(dir, file);
+    return rel === '' || rel === '..' || rel.startsWith('../') || external_node_path_default().posix.isAbsolute(rel) ? null : rel;
+}
+/** The check script's own arguments (also what a person passes when running it standalone). */
+function checkArgs(entry, options, gpu, script) {
+    const args = frameworkOf(entry).checkArgs(entry);
+    if (!gpu)
+        args.push('--no-gpu');
+    else
+        args.push('--min-gpus', String(options.minGpus));
+    // The inventory is read when the image has one; required when the entry customises the template.
+    args.push('--inventory', INVENTORY_PATH, '--expect-key', entry.key);
+    const custom = { ...emptyCustomisation(), ...(entry.customisation ?? {}) };
+    if (changesImage(custom))
+        args.push('--require-inventory');
+    if (script) {
+        args.push('--then', script.inContainer, '--user-timeout', String(options.timeoutSeconds));
+        if (script.cwd)
+            args.push('--then-cwd', script.cwd);
+    }
+    return args;
+}
+/** What the check prints: one JSON object after this marker. */
+const RESULT_MARKER = 'GIM-SMOKE-RESULT ';
+function parseCheckOutput(output) {
+    const line = output
+        .split(/\r?\n/)
+        .reverse()
+        .find((l) => l.startsWith(RESULT_MARKER));
+    if (!line)
+        return null;
+    try {
+        const report = JSON.parse(line.slice(RESULT_MARKER.length));
+        return Array.isArray(report.checks) ? report : null;
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/smoke.ts
+
 
 
 
@@ -37071,7 +37160,8 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     // Asked once: auto decides on it, and the smoke test's preflight reuses it.
     const host = smoke.expectGpu ? await hostFacts(runtime) : undefined;
     if (smoke.mode === 'auto' && host && host.gpus.length === 0) {
-        runtime.log.info('smoke test skipped: smoke is auto and this runner has no GPU (set smoke: true to run it anyway, or expect-gpu: false for the CPU check)');
+        runtime.log.info('smoke test skipped: smoke is auto and this runner has no GPU (set smoke: ' +
+            'true to run it anyway, or expect-gpu: false for the CPU check)');
         return { plan, images };
     }
     const targets = new Map();
@@ -37095,7 +37185,7 @@ const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'];
 const COMMAND_SUMMARIES = {
     plan: 'resolve a matrix spec against the release data',
     build: 'plan, then build (and push) an image per entry',
-    smoke: 'check each entry\'s image inside a container (GPU, or CPU with --expect-gpu false)',
+    smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
     repro: 'build each entry twice and compare; with --baseline, what changed inside',
     all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
 };
@@ -37112,7 +37202,7 @@ function parseCommand(text, field) {
     const t = text.trim().toLowerCase();
     if (COMMANDS.includes(t))
         return t;
-    throw new errors_UserError(`${field}: ${errors_quote(text)} is not a command; accepted: ${errors_listWords([...COMMANDS])}`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not a command; accepted: ${listWords([...COMMANDS])}`);
 }
 function needsSmoke(command) {
     return command === 'smoke' || command === 'all';
@@ -37142,14 +37232,14 @@ function parseParallel(text, field, cpus = (0,external_node_os_.availableParalle
         return Math.max(1, Math.min(4, Math.floor(cpus / 2)));
     if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 32)
         return Number(t);
-    throw new errors_UserError(`${field}: ${errors_quote(text)} is not valid; accepted: auto, or a whole number from 1 to 32`);
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: auto, or a whole number from 1 to 32`);
 }
 /** Tag templates: each a bare tag or a full reference, with optional {placeholder}s. */
 function parseTagTemplates(text, field) {
     return lines(text).map((line, i) => {
         checkPlaceholders(line, 'tags', `${field} line ${i + 1}`);
         if (/\s/.test(line))
-            throw new errors_UserError(`${field} line ${i + 1}: ${errors_quote(line)} contains whitespace`);
+            throw new errors_UserError(`${field} line ${i + 1}: ${quote(line)} contains whitespace`);
         return line;
     });
 }
@@ -37173,13 +37263,18 @@ function parseBuildOptions(inputs) {
         skipExisting: parseBoolean(get('skip-existing'), field('skip-existing'), true),
         failFast: parseBoolean(get('fail-fast'), field('fail-fast'), false),
         retries: parseWholeNumber(get('retries'), field('retries'), { min: 0, max: 10, fallback: 2 }),
-        cacheTimeoutSeconds: parseWholeNumber(get('cache-timeout'), field('cache-timeout'), { min: 1, max: 3600, fallback: 120, unit: 'seconds' }),
+        cacheTimeoutSeconds: parseWholeNumber(get('cache-timeout'), field('cache-timeout'), {
+            min: 1,
+            max: 3600,
+            fallback: 120,
+            unit: 'seconds',
+        }),
         parallel: parseParallel(get('parallel'), field('parallel')),
     };
     const builder = get('builder')?.trim();
     if (builder) {
         if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder))
-            throw new errors_UserError(`${field('builder')}: ${errors_quote(builder)} is not a builder name`);
+            throw new errors_UserError(`${field('builder')}: ${quote(builder)} is not a builder name`);
         options.builder = builder;
     }
     const dockerfile = get('dockerfile')?.trim();
@@ -37187,7 +37282,8 @@ function parseBuildOptions(inputs) {
     if (dockerfile)
         options.dockerfile = dockerfile;
     else if (context && context !== '.') {
-        throw new errors_UserError(`${field('context')} is set but ${field('dockerfile')} is not: the embedded template needs no context; give both to build your own Dockerfile`);
+        throw new errors_UserError(`${field('context')} is set but ${field('dockerfile')} is not: ` +
+            `the embedded template needs no context; give both to build your own Dockerfile`);
     }
     return options;
 }
@@ -37203,7 +37299,7 @@ function parseReproOptions(inputs) {
     const epoch = (inputs.get('source-date-epoch') ?? '').trim();
     if (epoch) {
         if (!/^\d{1,11}$/.test(epoch)) {
-            throw new errors_UserError(`${inputs.field('source-date-epoch')}: ${errors_quote(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`);
+            throw new errors_UserError(`${inputs.field('source-date-epoch')}: ${quote(epoch)} is not valid; accepted: seconds since 1970 (e.g. 0 or the commit time)`);
         }
         options.sourceDateEpoch = Number(epoch);
     }
@@ -37211,7 +37307,7 @@ function parseReproOptions(inputs) {
     if (baseline) {
         checkPlaceholders(baseline, 'baseline', inputs.field('baseline'));
         if (/\s/.test(baseline))
-            throw new errors_UserError(`${inputs.field('baseline')}: ${errors_quote(baseline)} contains whitespace`);
+            throw new errors_UserError(`${inputs.field('baseline')}: ${quote(baseline)} contains whitespace`);
         options.baseline = baseline;
     }
     return options;
@@ -37243,7 +37339,9 @@ const INPUTS = [
         type: 'choice',
         default: 'plan',
         summary: 'plan, build, smoke, all or repro',
-        description: "What to do: plan (resolve the matrix and set the matrix output), build (plan, then build and push an image per entry), smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), or repro (build each entry twice and compare; with baseline, what changed inside against an earlier image).",
+        description: 'What to do: plan (resolve the matrix and set the matrix output), build (plan, then build and push an image per entry), ' +
+            "smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), " +
+            'or repro (build each entry twice and compare; with baseline, what changed inside against an earlier image).',
         commands: ALL,
         cli: { actionOnly: 'the CLI takes the command as its first argument: gpu-image-matrix build ...' },
     },
@@ -37253,7 +37351,8 @@ const INPUTS = [
         type: 'text',
         default: '',
         summary: 'the matrix spec, inline YAML or JSON',
-        description: "The matrix spec, inline YAML or JSON: a framework's versions (torch, tensorflow or jax) crossed with cuda, python, os and flavor, with include, exclude and what the images add (see the README). Give this, matrix-file or entry.",
+        description: "The matrix spec, inline YAML or JSON: a framework's versions (torch, tensorflow or jax) crossed with cuda, python, " +
+            'os and flavor, with include, exclude and what the images add (see the README). Give this, matrix-file or entry.',
         commands: ALL,
         cli: { actionOnly: 'the CLI reads the spec from a file or standard input: --matrix FILE' },
     },
@@ -37273,7 +37372,8 @@ const INPUTS = [
         type: 'JSON',
         default: '',
         summary: 'one entry of an earlier plan (a fan-out job: toJSON(matrix))',
-        description: 'One entry of an earlier plan, as JSON (in a fan-out job: toJSON(matrix)). The command then works on that entry alone; it is resolved again and must be the same image. Give this, matrix or matrix-file.',
+        description: 'One entry of an earlier plan, as JSON (in a fan-out job: toJSON(matrix)). The command then works on ' +
+            'that entry alone; it is resolved again and must be the same image. Give this, matrix or matrix-file.',
         commands: ALL,
         cli: { flag: '--entry', value: 'JSON|FILE', file: 'json-or-file' },
     },
@@ -37283,7 +37383,8 @@ const INPUTS = [
         type: 'path',
         default: '',
         summary: 'release data to add or correct (JSON, the schema of src/data/)',
-        description: 'Path of a JSON file, inside the workspace, with release data to add to or correct the bundled data: any of the sections of src/data/*.json (torch, cuda, tensorflow, jax, ...), each optional; e.g. a torch release newer than the bundled data.',
+        description: 'Path of a JSON file, inside the workspace, with release data to add to or correct the bundled data: any of the sections ' +
+            'of src/data/*.json (torch, cuda, tensorflow, jax, ...), each optional; e.g. a torch release newer than the bundled data.',
         commands: ALL,
         cli: { flag: '--compat-file', value: 'FILE' },
     },
@@ -37293,7 +37394,8 @@ const INPUTS = [
         type: 'number',
         default: '256',
         summary: 'fail when the matrix resolves to more entries',
-        description: 'Fail when the matrix resolves to more entries than this (a whole number, 1 to 100000). Huge requests are usually mistakes; GitHub runs at most 256 jobs per matrix.',
+        description: 'Fail when the matrix resolves to more entries than this (a whole number, 1 to 100000). ' +
+            'Huge requests are usually mistakes; GitHub runs at most 256 jobs per matrix.',
         commands: ALL,
         cli: { flag: '--max-entries', value: 'N' },
     },
@@ -37304,7 +37406,9 @@ const INPUTS = [
         type: 'text',
         default: '',
         summary: 'the repository to tag the images in, e.g. ghcr.io/acme/pytorch',
-        description: 'build: the repository to tag the images in, without a tag (e.g. ghcr.io/acme/pytorch). Each entry is tagged <image>:<entry tag>, plus a content-addressed tag gim-<key>-<hash>. smoke: where to find the images when input images is not given.',
+        description: 'build: the repository to tag the images in, without a tag (e.g. ghcr.io/acme/pytorch). Each entry is tagged ' +
+            '<image>:<entry tag>, plus a content-addressed tag gim-<key>-<hash>. ' +
+            'smoke: where to find the images when input images is not given.',
         commands: ['build', 'all', 'repro', 'smoke'],
         cli: { flag: '--image', value: 'REPO' },
     },
@@ -37324,7 +37428,9 @@ const INPUTS = [
         type: 'choice',
         default: 'auto',
         summary: 'auto, registry, gha, local, inline or none',
-        description: 'build: layer cache backend, scoped per matrix entry: auto (registry when pushing, else none), registry (<image>:buildcache-<key>, mode=max), gha, local (BuildKit local cache saved with the Actions cache), inline or none. A failing cache is a warning; the build goes on.',
+        description: 'build: layer cache backend, scoped per matrix entry: auto (registry when pushing, else none), ' +
+            'registry (<image>:buildcache-<key>, mode=max), gha, local (BuildKit local cache saved ' +
+            'with the Actions cache), inline or none. A failing cache is a warning; the build goes on.',
         commands: BUILD,
         cli: { flag: '--cache', value: 'BACKEND' },
     },
@@ -37344,7 +37450,10 @@ const INPUTS = [
         type: 'path',
         default: '',
         summary: 'your own Dockerfile, inside context (default: the embedded template)',
-        description: "build: your own Dockerfile, relative to context. Every entry field reaches it as a build-arg (BASE_IMAGE, CUDA_VERSION, CUDA_FULL_VERSION, CUDA_VARIANT, CUDNN_VERSION, PYTHON_VERSION, OS, FLAVOR, MIN_DRIVER, ENTRY_TAG, ENTRY_KEY, and the framework's: TORCH_VERSION, TORCHVISION_VERSION, TORCHAUDIO_VERSION, TORCH_INDEX_URL, or FRAMEWORK with TENSORFLOW_VERSION or JAX_VERSION). Empty: the embedded template.",
+        description: 'build: your own Dockerfile, relative to context. Every entry field reaches it as a build-arg (BASE_IMAGE, ' +
+            'CUDA_VERSION, CUDA_FULL_VERSION, CUDA_VARIANT, CUDNN_VERSION, PYTHON_VERSION, OS, FLAVOR, MIN_DRIVER, ' +
+            "ENTRY_TAG, ENTRY_KEY, and the framework's: TORCH_VERSION, TORCHVISION_VERSION, TORCHAUDIO_VERSION, " +
+            'TORCH_INDEX_URL, or FRAMEWORK with TENSORFLOW_VERSION or JAX_VERSION). Empty: the embedded template.',
         commands: BUILD,
         cli: { flag: '--dockerfile', value: 'FILE' },
     },
@@ -37374,7 +37483,9 @@ const INPUTS = [
         type: 'template',
         default: '',
         summary: 'extra tags, one per line, with placeholders such as {tag}',
-        description: 'build: extra tags, one per line: a bare tag or a full reference, with placeholders {tag}, {key}, {framework}, {version}, {torch} (or {tensorflow}, {jax}), {cuda}, {cudaVariant}, {cudnnMajor}, {python}, {os}, {flavor}, ... (one is required when the matrix has more than one entry, so that entries do not overwrite each other).',
+        description: 'build: extra tags, one per line: a bare tag or a full reference, with placeholders {tag}, {key}, {framework}, ' +
+            '{version}, {torch} (or {tensorflow}, {jax}), {cuda}, {cudaVariant}, {cudnnMajor}, {python}, {os}, {flavor}, ' +
+            '... (one is required when the matrix has more than one entry, so that entries do not overwrite each other).',
         commands: BUILD,
         cli: { flag: '--tag', value: 'TEMPLATE', repeatable: true },
     },
@@ -37394,7 +37505,8 @@ const INPUTS = [
         type: 'boolean',
         default: 'true',
         summary: 'skip entries whose content-addressed tag is already in the registry',
-        description: 'build: skip an entry when its content-addressed tag is already in the registry (nothing that goes into the build changed) and point its tags at that image.',
+        description: 'build: skip an entry when its content-addressed tag is already in the registry ' +
+            '(nothing that goes into the build changed) and point its tags at that image.',
         commands: BUILD,
         cli: { flag: '--skip-existing', value: 'BOOL' },
     },
@@ -37434,7 +37546,8 @@ const INPUTS = [
         type: 'number',
         default: 'auto',
         summary: 'entries built at once: auto or 1 to 32',
-        description: 'build: entries built at once: auto (half the runner CPUs, 1 to 4) or a number from 1 to 32. With more than one, log lines carry their entry tag instead of groups.',
+        description: 'build: entries built at once: auto (half the runner CPUs, 1 to 4) or a number from 1 to 32. ' +
+            'With more than one, log lines carry their entry tag instead of groups.',
         commands: BUILD,
         cli: { flag: '--parallel', value: 'N' },
     },
@@ -37445,7 +37558,9 @@ const INPUTS = [
         type: 'list',
         default: '',
         summary: 'Debian/Ubuntu packages for every image, e.g. libgl1',
-        description: 'plan, build: Debian/Ubuntu packages added to every image of the embedded template (e.g. libgl1 libglib2.0-0 for OpenCV), separated by spaces or newlines, optionally name=version. The matrix spec may set apt-packages too, at the top level or per include item.',
+        description: 'plan, build: Debian/Ubuntu packages added to every image of the embedded template (e.g. ' +
+            'libgl1 libglib2.0-0 for OpenCV), separated by spaces or newlines, optionally name=version. ' +
+            'The matrix spec may set apt-packages too, at the top level or per include item.',
         commands: ALL,
         cli: { flag: '--apt-packages', value: 'PKGS', repeatable: true },
     },
@@ -37455,7 +37570,9 @@ const INPUTS = [
         type: 'list',
         default: '',
         summary: 'Python packages with versions, installed after the framework',
-        description: "plan, build: Python packages added after the framework, with versions (numpy==1.26.4, opencv-python-headless>=4.10,<5), separated by spaces or newlines. The framework packages (torch, torchvision, torchaudio, tensorflow, tensorflow-cpu, jax, jaxlib) are the matrix's; a package that asks for another version of them fails the build and is named.",
+        description: 'plan, build: Python packages added after the framework, with versions (numpy==1.26.4, opencv-python-headless>=4.10,<5), ' +
+            'separated by spaces or newlines. The framework packages (torch, torchvision, torchaudio, tensorflow, tensorflow-cpu, ' +
+            "jax, jaxlib) are the matrix's; a package that asks for another version of them fails the build and is named.",
         commands: ALL,
         cli: { flag: '--pip-packages', value: 'REQS', repeatable: true },
     },
@@ -37465,7 +37582,8 @@ const INPUTS = [
         type: 'path',
         default: '',
         summary: 'a requirements file (hashes honoured)',
-        description: 'plan, build: a requirements file in the workspace, installed after apt-packages (files it includes with -r/-c come with it). When it has --hash lines, pip runs with --require-hashes.',
+        description: 'plan, build: a requirements file in the workspace, installed after apt-packages (files it ' +
+            'includes with -r/-c come with it). When it has --hash lines, pip runs with --require-hashes.',
         commands: ALL,
         cli: { flag: '--requirements', value: 'FILE' },
     },
@@ -37475,7 +37593,8 @@ const INPUTS = [
         type: 'URL',
         default: '',
         summary: 'the index for requirements and pip-packages instead of PyPI',
-        description: 'plan, build: the index for requirements and pip-packages instead of PyPI (a mirror). The framework keeps its own index. No credentials in the URL.',
+        description: 'plan, build: the index for requirements and pip-packages instead of PyPI (a mirror). ' +
+            'The framework keeps its own index. No credentials in the URL.',
         commands: ALL,
         cli: { flag: '--pip-index-url', value: 'URL' },
     },
@@ -37535,7 +37654,10 @@ const INPUTS = [
         type: 'template',
         default: '',
         summary: 'an image that already holds the framework, with placeholders',
-        description: "plan, build: start FROM an image that already holds the framework and Python with pip, instead of nvidia/cuda plus wheels; placeholders are filled per entry, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime. Its tag is looked up before anything builds and FROM is pinned to its digest; the build fails when its framework or Python is not the entry's.",
+        description: 'plan, build: start FROM an image that already holds the framework and Python with pip, ' +
+            'instead of nvidia/cuda plus wheels; placeholders are filled per entry, e.g. ' +
+            'pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime. Its tag is looked up before anything ' +
+            "builds and FROM is pinned to its digest; the build fails when its framework or Python is not the entry's.",
         commands: ALL,
         cli: { flag: '--base-image', value: 'REF' },
     },
@@ -37566,7 +37688,8 @@ const INPUTS = [
         type: 'boolean',
         default: 'true',
         summary: 'check on the GPU (true) or run the CPU check (false)',
-        description: 'smoke: check on the GPU (true), or run the CPU check (false: the framework imports, versions match, a CPU matmul). Entries with cuda cpu always get the CPU check.',
+        description: 'smoke: check on the GPU (true), or run the CPU check (false: the framework imports, ' +
+            'versions match, a CPU matmul). Entries with cuda cpu always get the CPU check.',
         commands: SMOKE,
         cli: { flag: '--expect-gpu', value: 'BOOL' },
     },
@@ -37576,7 +37699,8 @@ const INPUTS = [
         type: 'JSON',
         default: '',
         summary: "a build step's images output, naming the image of each entry",
-        description: 'smoke: the images output of an earlier build step (JSON), naming the image of each entry (pinned by digest when there is one). Without it, <image>:<entry tag> is checked.',
+        description: 'smoke: the images output of an earlier build step (JSON), naming the image of each ' +
+            'entry (pinned by digest when there is one). Without it, <image>:<entry tag> is checked.',
         commands: SMOKE,
         cli: { flag: '--images', value: 'FILE', file: 'file' },
     },
@@ -37586,7 +37710,8 @@ const INPUTS = [
         type: 'text',
         default: '',
         summary: 'docker run flags that hand the GPUs in, instead of --gpus',
-        description: 'smoke: docker run flags that hand the GPUs in, instead of --gpus (e.g. --device nvidia.com/gpu=all for CDI, or --runtime nvidia --gpus all). Allowed: --gpus, --device, --runtime, --env/-e, --ipc, --shm-size, --ulimit.',
+        description: 'smoke: docker run flags that hand the GPUs in, instead of --gpus (e.g. --device nvidia.com/gpu=all for CDI, ' +
+            'or --runtime nvidia --gpus all). Allowed: --gpus, --device, --runtime, --env/-e, --ipc, --shm-size, --ulimit.',
         commands: SMOKE,
         cli: { flag: '--gpu-flags', value: 'FLAGS' },
     },
@@ -37626,7 +37751,8 @@ const INPUTS = [
         type: 'path',
         default: '',
         summary: 'your Python check, run in the container after ours',
-        description: 'smoke: a Python script in the workspace, run in the container after the built-in check, as one more check; the workspace is mounted read-only at /workspace and the script runs there.',
+        description: 'smoke: a Python script in the workspace, run in the container after the built-in check, ' +
+            'as one more check; the workspace is mounted read-only at /workspace and the script runs there.',
         commands: SMOKE,
         cli: { flag: '--smoke-script', value: 'FILE' },
     },
@@ -37646,7 +37772,8 @@ const INPUTS = [
         type: 'size',
         default: '',
         summary: "the container's /dev/shm (empty: 1g)",
-        description: "smoke: size of the container's /dev/shm; empty for 1g (PyTorch DataLoader workers share tensors through it, and Docker's own 64m is too small).",
+        description: "smoke: size of the container's /dev/shm; empty for 1g (PyTorch DataLoader " +
+            "workers share tensors through it, and Docker's own 64m is too small).",
         commands: SMOKE,
         cli: { flag: '--smoke-shm-size', value: 'SIZE' },
     },
@@ -37707,7 +37834,8 @@ const INPUTS = [
         type: 'template',
         default: '',
         summary: 'the image to compare with, e.g. {image}:{tag}',
-        description: 'repro: the image to compare each entry with (packages, versions, sizes), a template with {image}, {tag}, {key}, {torch}, ... e.g. {image}:{tag} for the same tag built from the default branch. Empty: no change-impact report.',
+        description: 'repro: the image to compare each entry with (packages, versions, sizes), a template with {image}, {tag}, {key}, ' +
+            '{torch}, ... e.g. {image}:{tag} for the same tag built from the default branch. Empty: no change-impact report.',
         commands: REPRO,
         cli: { flag: '--baseline', value: 'TEMPLATE' },
     },
@@ -37757,10 +37885,10 @@ function readRequest(command, surface) {
     const sources = ['matrix', 'matrix-file', 'entry'].filter((n) => available(n, surface));
     const given = sources.filter((n) => value(n) !== '');
     if (given.length > 1) {
-        throw new errors_UserError(`give one of ${errors_listWords(sources.map((n) => inputs.field(n)))}, not several: ${errors_listWords(given.map((n) => inputs.field(n)), 'and')} are set`);
+        throw new errors_UserError(`give one of ${listWords(sources.map((n) => inputs.field(n)))}, not several: ${listWords(given.map((n) => inputs.field(n)), 'and')} are set`);
     }
     if (given.length === 0) {
-        throw new errors_UserError(`no matrix given: set ${errors_listWords(sources.map((n) => `${inputs.field(n)} (${inputRow(n).summary})`))}`);
+        throw new errors_UserError(`no matrix given: set ${listWords(sources.map((n) => `${inputs.field(n)} (${inputRow(n).summary})`))}`);
     }
     const request = {
         command,
@@ -37943,7 +38071,8 @@ function buildMarkdown(images) {
         '',
         '| image | status | digest | size | seconds | cached steps | cache | attempts |',
         '|---|---|---|---|---|---|---|---|',
-        ...images.map((r) => `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} | ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`),
+        ...images.map((r) => `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} ` +
+            `| ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`),
     ];
     const failed = images.filter((r) => r.error && r.status === 'failed');
     for (const r of failed) {
@@ -37989,7 +38118,19 @@ function smokeMarkdown(results) {
         '',
         '| image | mode | GPU(s) | driver | torch | CUDA | cuDNN | result |',
         '|---|---|---|---|---|---|---|---|',
-        ...results.map((r) => `| ${[r.tag, r.mode, gpusText(r), r.host.driver ?? '-', r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-', r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'), r.report?.cudnn != null ? String(r.report.cudnn) : '-', r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`].map(mdEscape).join(' | ')} |`),
+        ...results.map((r) => {
+            const cells = [
+                r.tag,
+                r.mode,
+                gpusText(r),
+                r.host.driver ?? '-',
+                r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-',
+                r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'),
+                r.report?.cudnn != null ? String(r.report.cudnn) : '-',
+                r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`,
+            ];
+            return `| ${cells.map(mdEscape).join(' | ')} |`;
+        }),
     ];
     for (const r of results.filter((x) => x.status === 'failed')) {
         out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.failed ?? 'failed')}`);
@@ -38049,7 +38190,8 @@ function reproMarkdown(results) {
             out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.error ?? 'failed')}`);
         const d = r.determinism;
         if (d && !d.deterministic) {
-            out.push('', `**${mdEscape(r.tag)} is not reproducible** (SOURCE_DATE_EPOCH=${r.sourceDateEpoch}): manifest ${d.manifest.a} vs ${d.manifest.b}; config ${d.config.same ? 'same' : 'differs'}.`);
+            out.push('', `**${mdEscape(r.tag)} is not reproducible** (SOURCE_DATE_EPOCH=${r.sourceDateEpoch}): ` +
+                `manifest ${d.manifest.a} vs ${d.manifest.b}; config ${d.config.same ? 'same' : 'differs'}.`);
             if (d.firstDifferentLayer !== null)
                 out.push(`Layer ${d.firstDifferentLayer} differs (${d.layers[d.firstDifferentLayer]?.a} vs ${d.layers[d.firstDifferentLayer]?.b}).`);
             if (d.cause)
@@ -38066,7 +38208,8 @@ function reproMarkdown(results) {
         }
         const i = r.impact;
         if (i) {
-            out.push('', `**${mdEscape(r.tag)} against ${mdEscape(i.baseline)}** (${i.baselineDigest.slice(0, 19)}…): size ${formatSize(i.size.baseline)} → ${formatSize(i.size.current)} (${signedSize(i.size.change)})`);
+            out.push('', `**${mdEscape(r.tag)} against ${mdEscape(i.baseline)}** (${i.baselineDigest.slice(0, 19)}…): ` +
+                `size ${formatSize(i.size.baseline)} → ${formatSize(i.size.current)} (${signedSize(i.size.change)})`);
             out.push('', '| | baseline | this change |', '|---|---|---|');
             for (const v of i.versions)
                 out.push(`| ${v.name} | ${mdEscape(v.baseline ?? '-')} | ${mdEscape(v.current ?? '-')} |`);
@@ -38169,7 +38312,8 @@ async function run() {
             core/* setFailed */.C1(err.message);
         }
         else {
-            core/* setFailed */.C1(`gpu-image-matrix failed unexpectedly (a bug; please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+            core/* setFailed */.C1(`gpu-image-matrix failed unexpectedly (a bug; please report it): ` +
+                `${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         }
     }
 }

@@ -211,7 +211,8 @@ rmSync(work, { recursive: true, force: true });
 
 const fmt = (s: number): string => `${s.toFixed(2)} s`;
 console.log(
-  `build benchmark (${new Date().toISOString().slice(0, 10)}), BuildKit via buildx builder ${BUILDER}, registry ${REGISTRY}, node ${process.version}; mean of ${ROUNDS} rounds`,
+  `build benchmark (${new Date().toISOString().slice(0, 10)}), BuildKit via buildx builder ${BUILDER}, ` +
+    `registry ${REGISTRY}, node ${process.version}; mean of ${ROUNDS} rounds`,
 );
 console.log('');
 console.log('| scenario | gpu-image-matrix | plain buildx (build-push-action style) | ours / plain |');

@@ -82,7 +82,8 @@ async function main(): Promise<void> {
   mkdirSync(ctx);
   writeFileSync(
     path.join(ctx, 'Dockerfile'),
-    `FROM ${TORCH_IMAGE}\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\n`,
+    `FROM ${TORCH_IMAGE}\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get ` +
+      `install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\n`,
   );
   execFileSync('docker', ['pull', '-q', TORCH_IMAGE], { stdio: 'ignore' });
   execFileSync('docker', ['build', '-q', '-t', BASE, ctx], { stdio: 'ignore' });

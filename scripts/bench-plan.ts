@@ -40,7 +40,8 @@ for (let i = 0; i < 30; i++) {
 }
 console.log(`planner, ${cells} cross-product cells -> ${entries} entries, ${skipped} skipped (node ${process.version}):`);
 console.log(
-  `  first run ${times[0]?.toFixed(1)} ms, median of the next 29 ${median(times.slice(1)).toFixed(1)} ms, max ${Math.max(...times.slice(1)).toFixed(1)} ms`,
+  `  first run ${times[0]?.toFixed(1)} ms, median of the next 29 ${median(times.slice(1)).toFixed(1)} ms, ` +
+    `max ${Math.max(...times.slice(1)).toFixed(1)} ms`,
 );
 
 // Action start-up to outputs: the committed bundle run as the runner runs it.
@@ -65,7 +66,8 @@ for (const node of nodes) {
       if (what.startsWith('action') && !readFileSync(out, 'utf8').includes('matrix<<')) throw new Error('the action set no matrix output');
     }
     console.log(
-      `${what} on node ${version}, process start to exit with outputs written: median ${median(wall.slice(2)).toFixed(0)} ms, max ${Math.max(...wall.slice(2)).toFixed(0)} ms (10 runs after 2 warm-ups)`,
+      `${what} on node ${version}, process start to exit with outputs written: median ${median(wall.slice(2)).toFixed(0)} ms, ` +
+        `max ${Math.max(...wall.slice(2)).toFixed(0)} ms (10 runs after 2 warm-ups)`,
     );
   }
 }

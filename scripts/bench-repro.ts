@@ -17,7 +17,8 @@ mkdirSync(context);
 // Deterministic content of some size: ~20 MB of numbers per entry layer.
 writeFileSync(
   path.join(context, 'Dockerfile'),
-  `FROM ${REGISTRY}/debian:bookworm\nARG TORCH_VERSION\nRUN seq 1 3000000 > /numbers && echo "\${TORCH_VERSION}" > /torch\nRUN seq 3000000 -1 1 > /reversed\n`,
+  `FROM ${REGISTRY}/debian:bookworm\nARG TORCH_VERSION\n` +
+    `RUN seq 1 3000000 > /numbers && echo "\${TORCH_VERSION}" > /torch\nRUN seq 3000000 -1 1 > /reversed\n`,
 );
 const matrix = path.join(work, 'matrix.yml');
 writeFileSync(matrix, 'torch: [2.4.1, 2.5.1]\ncuda: cpu\npython: "3.11"\n');
@@ -88,7 +89,8 @@ for (let i = 0; i < rounds; i++) {
 rmSync(work, { recursive: true, force: true });
 const rest = repro - cached - uncached;
 console.log(
-  `repro benchmark (${new Date().toISOString().slice(0, 10)}), 2 entries, BuildKit via ${BUILDER}, node ${process.version}; mean of ${rounds} rounds`,
+  `repro benchmark (${new Date().toISOString().slice(0, 10)}), 2 entries, ` +
+    `BuildKit via ${BUILDER}, node ${process.version}; mean of ${rounds} rounds`,
 );
 console.log('');
 console.log('| | seconds |');
@@ -99,6 +101,7 @@ console.log(`| plain buildx: the --no-cache build into an OCI layout | ${uncache
 console.log(`| the rest: comparison, tool detection, process start | ${rest.toFixed(2)} |`);
 console.log('');
 console.log(
-  `repro / (cached build + one uncached build) = ${(repro / (cached + uncached)).toFixed(2)} (goal: about 1, i.e. no more than one extra uncached build plus the comparison)`,
+  `repro / (cached build + one uncached build) = ${(repro / (cached + uncached)).toFixed(2)} (goal: ` +
+    `about 1, i.e. no more than one extra uncached build plus the comparison)`,
 );
 console.log(`share of the repro time that is the second (uncached) build: ${((uncached / repro) * 100).toFixed(0)}%`);

@@ -87,7 +87,8 @@ export async function run(): Promise<void> {
       core.setFailed(err.message);
     } else {
       core.setFailed(
-        `gpu-image-matrix failed unexpectedly (a bug; please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        `gpu-image-matrix failed unexpectedly (a bug; please report it): ` +
+          `${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
       );
     }
   }

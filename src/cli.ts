@@ -76,7 +76,8 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     process.stderr.write(
-      `gpu-image-matrix failed unexpectedly (a bug; please report it):\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      `gpu-image-matrix failed unexpectedly (a bug; please report it):\n` +
+        `${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
     );
     return 1;
   }
@@ -87,11 +88,13 @@ function selectEntry(entries: MatrixEntry[], which: string): MatrixEntry {
   const byPosition = /^\d+$/.test(which) ? entries[Number(which) - 1] : undefined;
   const found = byPosition ?? entries.find((e) => e.tag === which || e.key === which);
   if (!found) {
+    const some = `${entries
+      .slice(0, 5)
+      .map((e) => e.tag)
+      .join(', ')}${entries.length > 5 ? ', ...' : ''}`;
     throw new UserError(
-      `--print-dockerfile: ${quote(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries
-        .slice(0, 5)
-        .map((e) => e.tag)
-        .join(', ')}${entries.length > 5 ? ', ...' : ''})`,
+      `--print-dockerfile: ${quote(which)} names no entry of the plan; ` +
+        `give a tag, a key or a position from 1 to ${entries.length} (${some})`,
     );
   }
   return found;

@@ -145,6 +145,18 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
     /input dockerfile: .* is outside the workspace/,
   ],
   ['a context outside the workspace', { ...B, dockerfile: 'Dockerfile', context: '/' }, /input context: "\/" is outside the workspace/],
+  [
+    'a context symlink leading out of the workspace',
+    { ...B, dockerfile: 'Dockerfile', context: 'ctx' },
+    /input context: "ctx" is outside the workspace/,
+    (ws) => symlinkSync('/etc', path.join(ws, 'ctx')),
+  ],
+  [
+    'a dockerfile symlink leading out of the workspace',
+    { ...B, dockerfile: 'Dockerfile', context: '.' },
+    /input dockerfile: .* is outside the workspace/,
+    (ws) => symlinkSync('/etc/hostname', path.join(ws, 'Dockerfile')),
+  ],
   ['push: yes', { ...B, push: 'yes' }, /input push: "yes" is not valid; accepted: true or false/],
   ['cache: s3', { ...B, cache: 's3' }, /input cache: "s3" is not a cache backend/],
   ['retries: 99', { ...B, retries: '99' }, /input retries: "99" is not valid/],

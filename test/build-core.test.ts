@@ -37,7 +37,8 @@ describe('dockerfile: the embedded template', () => {
       'ARG TORCH_VERSION=2.4.1\nARG TORCHVISION_VERSION=0.19.1\nARG TORCHAUDIO_VERSION=2.4.1\nARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cu124\n',
     );
     expect(text).toContain(
-      '--index-url ${TORCH_INDEX_URL} \\\n      torch==${TORCH_VERSION} torchvision==${TORCHVISION_VERSION} torchaudio==${TORCHAUDIO_VERSION}\n',
+      '--index-url ${TORCH_INDEX_URL} \\\n' +
+        '      torch==${TORCH_VERSION} torchvision==${TORCHVISION_VERSION} torchaudio==${TORCHAUDIO_VERSION}\n',
     );
   });
   it('installs the exact Python before torch, so that entries sharing CUDA, OS and Python share those layers', () => {
@@ -337,7 +338,8 @@ const CACHED_OUTPUT = `#0 building with "bk-remote" instance using remote driver
 #6 DONE 0.5s
 `;
 
-const FAILED_OUTPUT = `#4 [2/3] RUN echo one > /one
+const FAILED_OUTPUT =
+  `#4 [2/3] RUN echo one > /one
 #4 CACHED
 
 #5 [3/3] RUN echo starting && ls /nope && exit 3
@@ -349,7 +351,8 @@ const FAILED_OUTPUT = `#4 [2/3] RUN echo one > /one
 0.101 starting
 ------
 Dockerfile:3
-ERROR: failed to build: failed to solve: process "/bin/sh -c echo starting && ls /nope && exit 3" did not complete successfully: exit code: 2
+ERROR: failed to build: failed to solve: process "/bin/sh -c echo starting && ls /nope && exit 3" ` +
+  `did not complete successfully: exit code: 2
 `;
 
 describe('progress: reading BuildKit plain output', () => {
@@ -362,7 +365,8 @@ describe('progress: reading BuildKit plain output', () => {
       step: '[3/3] RUN echo starting && ls /nope && exit 3',
       log: ['starting', "ls: cannot access '/nope': No such file or directory"],
       error:
-        'ERROR: failed to build: failed to solve: process "/bin/sh -c echo starting && ls /nope && exit 3" did not complete successfully: exit code: 2',
+        'ERROR: failed to build: failed to solve: process "/bin/sh -c echo ' +
+        'starting && ls /nope && exit 3" did not complete successfully: exit code: 2',
     });
     expect(describeFailure(f)).toContain("its last output:\n    starting\n    ls: cannot access '/nope'");
   });
@@ -380,7 +384,8 @@ describe('progress: reading BuildKit plain output', () => {
 describe('transient failures are retried, others are not', () => {
   const cases: [string, boolean][] = [
     [
-      'failed to push 127.0.0.1:5000/x:t: failed commit on ref "layer-sha256:ab": unexpected status from PUT request: 503 Service Unavailable',
+      'failed to push 127.0.0.1:5000/x:t: failed commit on ref "layer-sha256:ab": ' +
+        'unexpected status from PUT request: 503 Service Unavailable',
       true,
     ],
     [

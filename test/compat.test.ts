@@ -200,15 +200,17 @@ describe('compat-file: extends or overrides the bundled data', () => {
     {
       name: 'a list at the top',
       text: '[]',
-      message: /^compat-file c\.json does not match the release-data schema:\n  \$: expected an object, got a list/,
+      message: /^compat-file c\.json does not match the release-data schema:\n {2}\$: expected an object, got a list/,
     },
     { name: 'a missing schema version', text: '{"torch": []}', message: /\$\.schemaVersion: must be 1, got nothing/ },
     { name: 'an unknown section', text: '{"schemaVersion": 1, "rocm": []}', message: /\$\.rocm: unknown key/ },
     {
       name: 'a release whose variant has no CUDA entry (found after merging)',
       text: JSON.stringify({ schemaVersion: 1, torch: [release215] }),
-      message:
-        /^compat-file c\.json merged with the bundled release data does not match the release-data schema:\n  \$\.torch\[16\]\.cuda\.variants: cu134 needs a CUDA 13\.4 entry/,
+      message: new RegExp(
+        '^compat-file c\\.json merged with the bundled release data does not match the release-data ' +
+          'schema:\\n  \\$\\.torch\\[16\\]\\.cuda\\.variants: cu134 needs a CUDA 13\\.4 entry',
+      ),
     },
   ];
   for (const c of bad) {
@@ -216,6 +218,29 @@ describe('compat-file: extends or overrides the bundled data', () => {
       expect(() => mergeCompatFile(data, c.text, 'compat-file c.json')).toThrow(c.message);
     });
   }
+
+  it('adds a TensorFlow release and a JAX release, which then resolve', () => {
+    const tf = structuredClone(data.tensorflow.find((r) => r.minor === '2.21')!);
+    Object.assign(tf, { minor: '2.22', patches: ['2.22.0'], python: ['3.10', '3.11', '3.12', '3.13'] });
+    const jaxRelease = { ...structuredClone(data.jax.at(-1)!), version: '0.12.0', released: '2026-11-20' };
+    const text = JSON.stringify({ schemaVersion: 1, tensorflow: [tf], jax: [jaxRelease] });
+    const merged = mergeCompatFile(data, text, 'compat-file x.json');
+    expect(plan('tensorflow: latest', { data: merged }).include.map((e) => e.tag)).toEqual(['tf2.22.0-cu125-py3.13-ubuntu22.04']);
+    expect(plan('jax: "0.12"\ncuda: "13"', { data: merged }).include.map((e) => e.tag)[0]).toMatch(
+      /^jax0\.12\.0-cuda13-py3\.\d+-ubuntu24\.04$/,
+    );
+    expect(() => plan('tensorflow: "2.22"')).toThrow(/tensorflow 2\.22 is not in the release data/);
+  });
+  it('checks a TensorFlow or JAX section of a compat-file as strictly as the bundled one', () => {
+    const bad = [
+      [{ tensorflow: [{ minor: '2.22', status: 'stable' }] }, /\$\.tensorflow\[0\]\.patches: expected a list/],
+      [{ jax: [{ version: '0.12', python: [], cuda: ['14'] }] }, /\$\.jax\[0\]\.version: "0\.12" is not a release version/],
+      [{ jax: [{ ...structuredClone(data.jax.at(-1)!), version: '0.12.0', cuda: ['14'] }] }, /CUDA 14 needs an entry in \$\.jaxCuda/],
+    ] as const;
+    for (const [section, message] of bad) {
+      expect(() => mergeCompatFile(data, JSON.stringify({ schemaVersion: 1, ...section }), 'compat-file c.json')).toThrow(message);
+    }
+  });
 
   it('leaves the bundled data untouched after a merge', () => {
     mergeCompatFile(data, JSON.stringify({ schemaVersion: 1, torch: [release215], cuda: [cuda134] }), 'compat-file');

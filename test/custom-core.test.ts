@@ -194,7 +194,8 @@ describe('planning with customisation', () => {
       /matrix.include\[0\]: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their flavor/,
     ],
     [
-      `${base}include:\n  - {torch: 2.4.1, cuda: "12.4", python: "3.11", tag-suffix: x}\n  - {torch: 2.4.1, cuda: "12.4", python: "3.11", tag-suffix: x, user: app}`,
+      `${base}include:\n  - {torch: 2.4.1, cuda: "12.4", python: "3.11", tag-suffix: x}\n` +
+        `  - {torch: 2.4.1, cuda: "12.4", python: "3.11", tag-suffix: x, user: app}`,
       /two entries would push to the same tag "2.4.1-cu124-py3.11-ubuntu22.04-x".*give one of them a tag-suffix/,
     ],
   ];
@@ -254,7 +255,7 @@ workdir: /workspace`,
       /apt-get install -y --no-install-recommends \\\n +libgl1 libglib2\.0-0/,
       /--require-hashes -r \/tmp\/gim-requirements\/requirements\.txt/,
       /'numpy==1\.26\.4' 'opencv-python-headless>=4\.10,<5'/,
-      /^ENV HF_HOME="\/cache" \\\n    NOTE="costs \\\$5 \\"each\\""$/m,
+      /^ENV HF_HOME="\/cache" \\\n {4}NOTE="costs \\\$5 \\"each\\""$/m,
       /\/tmp\/gim-post-install$/m,
       /useradd --create-home --shell \/bin\/sh --uid 1001 app/,
       /^WORKDIR \/workspace$/m,
@@ -299,7 +300,8 @@ workdir: /workspace`,
   });
   it('with base-image, starts FROM it (pinned), uses its pip, and installs no Python or torch', () => {
     const e = plan(
-      'torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\nbase-image: "pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime"\npip-packages: [numpy==1.26.4]',
+      'torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\n' +
+        'base-image: "pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime"\npip-packages: [numpy==1.26.4]',
     ).include[0]!;
     const t = renderDockerfile(e, { baseDigest: `sha256:${'b'.repeat(64)}` });
     expect(t).toMatch(/^FROM pytorch\/pytorch:2\.4\.1-cuda12\.4-cudnn9-runtime@sha256:b{64}$/m);
@@ -353,12 +355,18 @@ describe('why a customised step failed (recorded outputs)', () => {
   const cases: [string, string, RegExp][] = [
     [
       'pip: a package that asks for another torch (pip 23.0.1, seen here)',
-      'ERROR: Cannot install evil-pkg==1.0 because these package versions have conflicting dependencies.\n\nThe conflict is caused by:\n    evil-pkg 1.0 depends on torch>=2\n    The user requested (constraint) torch==1.13.0a0+gitunknown\n\nTo fix this you could try to:',
-      /^evil-pkg 1\.0 asks for torch>=2, but torch is pinned to 1\.13\.0a0\+gitunknown for this entry: installing it would replace the entry's torch\. Choose a version of evil-pkg/,
+      'ERROR: Cannot install evil-pkg==1.0 because these package versions have conflicting dependencies.\n' +
+        '\nThe conflict is caused by:\n    evil-pkg 1.0 depends on torch>=2\n' +
+        '    The user requested (constraint) torch==1.13.0a0+gitunknown\n\nTo fix this you could try to:',
+      new RegExp(
+        '^evil-pkg 1\\.0 asks for torch>=2, but torch is pinned to 1\\.13\\.0a0\\+gitunknown for ' +
+          "this entry: installing it would replace the entry's torch\\. Choose a version of evil-pkg",
+      ),
     ],
     [
       'pip: a package that asks for another torchvision',
-      'The conflict is caused by:\n    The user requested (constraint) torchvision==0.19.1+cu124\n    ultralytics 8.3.0 depends on torchvision>=0.20\n',
+      'The conflict is caused by:\n    The user requested (constraint) torchvision==0.19.1+cu124\n' +
+        '    ultralytics 8.3.0 depends on torchvision>=0.20\n',
       /^ultralytics 8\.3\.0 asks for torchvision>=0\.20, but torchvision is pinned to 0\.19\.1\+cu124/,
     ],
     [
@@ -368,17 +376,23 @@ describe('why a customised step failed (recorded outputs)', () => {
     ],
     [
       'uv: a package that asks for another torch',
-      '  × No solution found when resolving dependencies:\n  ╰─▶ Because evil-pkg==1.0 depends on torch>=2.5 and you require torch==2.4.1+cu124, we can conclude that evil-pkg==1.0 cannot be used.',
+      '  × No solution found when resolving dependencies:\n  ╰─▶ Because evil-pkg==1.0 depends on ' +
+        'torch>=2.5 and you require torch==2.4.1+cu124, we can conclude that evil-pkg==1.0 cannot be used.',
       /^evil-pkg 1\.0 asks for torch>=2\.5, which the entry's pinned torch does not meet/,
     ],
     [
       'pip: a hash that does not match (seen here)',
       'ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE. If you have updated the package versions, please update the hashes.\n    demo-pkg==1.0 from http://127.0.0.1:8765/packages/demo_pkg-1.0-py3-none-any.whl#sha256=5dae (from -r /tmp/gim-requirements/requirements.txt (line 1)):\n        Expected sha256 0000000000000000000000000000000000000000000000000000000000000000\n             Got        5daee45a5c83314642a81882a64707673cd9457b1c3f7015790860179501a0ab\n',
-      /^requirements: the file downloaded for demo-pkg==1\.0 does not match its hash in the requirements file \(the requirements file says sha256 000000000000…, the download is 5daee45a5c83…\)/,
+      new RegExp(
+        '^requirements: the file downloaded for demo-pkg==1\\.0 does not match its hash in the requirements ' +
+          'file \\(the requirements file says sha256 000000000000…, the download is 5daee45a5c83…\\)',
+      ),
     ],
     [
       'uv: a hash that does not match',
-      'error: Failed to download `demo-pkg==1.0`\n  Caused by: Hash mismatch for `demo-pkg==1.0`\n\nExpected:\n  sha256:0000000000000000000000000000000000000000000000000000000000000000\n\nComputed:\n  sha256:5daee45a5c83314642a81882a64707673cd9457b1c3f7015790860179501a0ab',
+      'error: Failed to download `demo-pkg==1.0`\n  Caused by: Hash mismatch for `demo-pkg==1.0`\n' +
+        '\nExpected:\n  sha256:0000000000000000000000000000000000000000000000000000000000000000\n' +
+        '\nComputed:\n  sha256:5daee45a5c83314642a81882a64707673cd9457b1c3f7015790860179501a0ab',
       /^requirements: the file downloaded for demo-pkg==1\.0 does not match/,
     ],
     [
@@ -388,7 +402,8 @@ describe('why a customised step failed (recorded outputs)', () => {
     ],
     [
       'pip: a version that is not on the index',
-      'ERROR: Could not find a version that satisfies the requirement demo-pkg==9.9 (from versions: 1.0)\nERROR: No matching distribution found for demo-pkg==9.9',
+      'ERROR: Could not find a version that satisfies the requirement demo-pkg==9.9 (from versions: 1.0)\n' +
+        'ERROR: No matching distribution found for demo-pkg==9.9',
       /^demo-pkg==9\.9 is not on the package index the build uses/,
     ],
     ['a base image without pip', '/usr/bin/python3: No module named pip', /^the base image has no pip for python3/],
@@ -424,7 +439,7 @@ describe('why a customised step failed (recorded outputs)', () => {
       '#4 ERROR: failed to configure registry cache importer: r:buildcache-x: not found',
       'ERROR: failed to build: failed to solve: process "/bin/sh -c ..." did not complete successfully: exit code: 1',
     ].join('\n');
-    expect(describeFailure(diagnoseFailure(output))).toMatch(/^evil-pkg 1\.0 asks for torch>=2.*\n  step \[3\/4\] RUN/);
+    expect(describeFailure(diagnoseFailure(output))).toMatch(/^evil-pkg 1\.0 asks for torch>=2.*\n {2}step \[3\/4\] RUN/);
     // A failed step on a first build (no cache yet) is the build's failure, not the cache's.
     expect(isCacheFailure(output)).toBe(false);
     expect(isCacheFailure('ERROR: failed to solve: failed to configure registry cache exporter: invalid reference format')).toBe(true);

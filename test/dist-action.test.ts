@@ -90,7 +90,7 @@ for (const node of runtimes()) {
         name: 'an empty result',
         inputs: { matrix: 'torch: 2.4\ncuda: 13.0' },
         message:
-          /the matrix resolves to no entries\.%0AWhat the requested torch versions ship:%0A  torch 2\.4\.1: cu118, cu121, cu124, cpu/,
+          /the matrix resolves to no entries\.%0AWhat the requested torch versions ship:%0A {2}torch 2\.4\.1: cu118, cu121, cu124, cpu/,
       },
       {
         name: 'a matrix larger than max-entries',
@@ -126,7 +126,7 @@ for (const node of runtimes()) {
         name: 'a compat-file that fails the schema',
         inputs: { matrix: 'torch: 2.4', 'compat-file': 'c.json' },
         setup: (ws) => writeFileSync(path.join(ws, 'c.json'), '{"schemaVersion": 1, "torch": [{"minor": "2.15"}]}'),
-        message: /input compat-file c\.json does not match the release-data schema:%0A  \$\.torch\[0\]\.status/,
+        message: /input compat-file c\.json does not match the release-data schema:%0A {2}\$\.torch\[0\]\.status/,
       },
     ];
     for (const f of failures) {

@@ -35,7 +35,10 @@ for (const node of runtimes()) {
       expect(table.code).toBe(0);
       expect(table.stdout).toMatch(/^1 entry\n\ntag +torch +torchvision/);
       expect(table.stdout).toMatch(
-        /\n2\.4\.1-cu124-py3\.11-ubuntu22\.04 +2\.4\.1 +0\.19\.1 +2\.4\.1 +12\.4\.1 +9\.1\.0\.70 +3\.11 +nvidia\/cuda:12\.4\.1-cudnn-runtime-ubuntu22\.04 +550\.54\.15 +[0-9a-f]{12}\n/,
+        new RegExp(
+          '\\n2\\.4\\.1-cu124-py3\\.11-ubuntu22\\.04 +2\\.4\\.1 +0\\.19\\.1 +2\\.4\\.1 +12\\.4\\.1 +9\\.1\\.0\\.70 +' +
+            '3\\.11 +nvidia/cuda:12\\.4\\.1-cudnn-runtime-ubuntu22\\.04 +550\\.54\\.15 +[0-9a-f]{12}\\n',
+        ),
       );
       expect(table.stdout).toContain('skipped 1:\n  2.4.1 × 12.6 × py 3.11 × default × runtime: torch 2.4.1 has no cu126 wheels');
       const md = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--format', 'markdown'], {
@@ -128,6 +131,33 @@ for (const node of runtimes()) {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('--require-hashes -r /tmp/gim-requirements/requirements.txt');
       expect(r.stdout).toMatch(/\nUSER app\n/);
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("prints the usage for a bare gpu-image-matrix, and one command's options for <command> --help", async () => {
+      const bare = await run(node.bin, [CLI]);
+      expect(bare.code).toBe(0);
+      expect(bare.stdout).toMatch(/^Usage: gpu-image-matrix <command> \[options\]\n\nCommands:\n {2}plan /);
+      const build = await run(node.bin, [CLI, 'build', '--help']);
+      expect(build.code).toBe(0);
+      expect(build.stdout).toMatch(/^Usage: gpu-image-matrix build \[options\]/);
+      expect(build.stdout).toContain('--build-arg K=V');
+      expect(build.stdout).not.toContain('--smoke-timeout');
+    });
+
+    it('plans one entry of an earlier plan with --entry, as a fan-out job does, from JSON text or a file', async () => {
+      const planned = await run(node.bin, [CLI, 'plan', '--matrix', '-'], {
+        input: 'torch: 2.4.1\ncuda: ["12.1", "12.4"]\npython: "3.11"',
+      });
+      const second = (JSON.parse(planned.stdout) as { include: { key: string }[] }).include[1]!;
+      const inline = await run(node.bin, [CLI, 'plan', '--entry', JSON.stringify(second)]);
+      expect(inline.code, inline.stderr).toBe(0);
+      expect((JSON.parse(inline.stdout) as { include: { key: string }[] }).include.map((e) => e.key)).toEqual([second.key]);
+      const dir = mkdtempSync(path.join(tmpdir(), 'gim-cli-entry-'));
+      writeFileSync(path.join(dir, 'entry.json'), JSON.stringify({ ...second, key: '000000000000' }));
+      const tampered = await run(node.bin, [CLI, 'plan', '--entry', 'entry.json'], { cwd: dir });
+      expect(tampered.code).toBe(2);
+      expect(tampered.stderr).toMatch(/--entry: entry "000000000000" resolves to/);
       rmSync(dir, { recursive: true, force: true });
     });
 

@@ -134,7 +134,7 @@ describe('build failures and parallel matrix jobs', () => {
     const [failed, ok] = images(run);
     expect(failed).toMatchObject({ tag: '2.5.1-cpu-py3.11-ubuntu24.04', status: 'failed', attempts: 1, digest: null });
     expect(failed?.error).toMatch(
-      /^step \[3\/4\] RUN if .* failed\n  its last output:\n    boom: refusing torch 2\.5\.1\n  ERROR: .*exit code: 3/s,
+      /^step \[3\/4\] RUN if .* failed\n {2}its last output:\n {4}boom: refusing torch 2\.5\.1\n {2}ERROR: .*exit code: 3/s,
     );
     expect(ok).toMatchObject({ tag: '2.4.1-cpu-py3.11-ubuntu24.04', status: 'built' });
     expect(await registryDigest(repo, '2.4.1-cpu-py3.11-ubuntu24.04')).toBe(ok?.digest);
@@ -200,22 +200,26 @@ describe('parallel builds', () => {
 });
 
 describe('without pushing, and without buildx', () => {
-  it('loads the image into the local dockerd when push is false, and pushes nothing (command all on a runner without GPU: no smoke test)', async () => {
-    const repo = freshRepository('load');
-    const run = await build({ command: 'all', image: repo, push: 'false', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' });
-    expect(run.code, run.stdout.slice(-3000)).toBe(0);
-    expect(run.stdout).toContain('smoke test skipped: smoke is auto and this runner has no GPU');
-    expect(run.outputs['smoke-results']).toBeUndefined();
-    const [r] = images(run);
-    expect(r).toMatchObject({ status: 'built', cache: 'none' });
-    const inspected = execFileSync(
-      'docker',
-      ['image', 'inspect', '--format', '{{index .Config.Labels "io.github.gpu-image-matrix.torch"}}', `${repo}:${r?.tag}`],
-      { encoding: 'utf8' },
-    );
-    expect(inspected.trim()).toBe('2.4.1');
-    expect(await registryDigest(repo, r!.tag)).toBeNull();
-  });
+  it(
+    'loads the image into the local dockerd when push is false, ' +
+      'and pushes nothing (command all on a runner without GPU: no smoke test)',
+    async () => {
+      const repo = freshRepository('load');
+      const run = await build({ command: 'all', image: repo, push: 'false', matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"' });
+      expect(run.code, run.stdout.slice(-3000)).toBe(0);
+      expect(run.stdout).toContain('smoke test skipped: smoke is auto and this runner has no GPU');
+      expect(run.outputs['smoke-results']).toBeUndefined();
+      const [r] = images(run);
+      expect(r).toMatchObject({ status: 'built', cache: 'none' });
+      const inspected = execFileSync(
+        'docker',
+        ['image', 'inspect', '--format', '{{index .Config.Labels "io.github.gpu-image-matrix.torch"}}', `${repo}:${r?.tag}`],
+        { encoding: 'utf8' },
+      );
+      expect(inspected.trim()).toBe('2.4.1');
+      expect(await registryDigest(repo, r!.tag)).toBeNull();
+    },
+  );
 
   // A docker CLI without the buildx plugin is simulated by a wrapper that answers `docker buildx`
   // as such a CLI does and hands everything else to Debian's docker 20.10 client, whose daemon
@@ -224,7 +228,8 @@ describe('without pushing, and without buildx', () => {
     const bin = mkdtempSync(path.join(tmpdir(), 'gim-nobuildx-'));
     writeFileSync(
       path.join(bin, 'docker'),
-      '#!/bin/sh\nif [ "$1" = buildx ]; then echo "docker: \'buildx\' is not a docker command." >&2; exit 1; fi\nexec /usr/bin/docker "$@"\n',
+      '#!/bin/sh\nif [ "$1" = buildx ]; then echo "docker: ' +
+        '\'buildx\' is not a docker command." >&2; exit 1; fi\nexec /usr/bin/docker "$@"\n',
       { mode: 0o755 },
     );
     const repo = freshRepository('nobuildx');
@@ -279,7 +284,9 @@ describe('cache: local through the real @actions/cache', () => {
     const repo = freshRepository('gha');
     // BuildKit reads the cache scopes from the runtime token, a JWT (its signature is not checked client-side).
     const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const jwt = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ac: JSON.stringify([{ Scope: 'refs/heads/main', Permission: 3 }]), exp: 4102444800, nbf: 1700000000 })}.c2ln`;
+    const header = b64({ alg: 'HS256', typ: 'JWT' });
+    const claims = b64({ ac: JSON.stringify([{ Scope: 'refs/heads/main', Permission: 3 }]), exp: 4102444800, nbf: 1700000000 });
+    const jwt = `${header}.${claims}.c2ln`;
     const env = { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: jwt };
     const matrix = 'torch: 2.5.1\ncuda: cpu\npython: "3.11"';
     const one = await build({ image: repo, push: 'true', cache: 'gha', matrix }, { env });
@@ -310,29 +317,34 @@ describe('cache: local through the real @actions/cache', () => {
   });
 
   for (const fault of [429, 'hang'] as const) {
-    it(`builds without the cache, with a warning and within a bounded delay, when the cache service ${fault === 'hang' ? 'hangs' : 'answers 429 with Retry-After'}`, async () => {
-      server.failWith(fault);
-      const started = Date.now();
-      try {
-        const run = await build(
-          {
-            image: freshRepository(`cache${fault}`),
-            push: 'true',
-            cache: 'local',
-            'cache-timeout': '5',
-            matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"',
-          },
-          { env: { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: 'test-token' } },
-        );
-        expect(run.code, run.stdout.slice(-3000)).toBe(0);
-        expect(images(run)[0]?.status).toBe('built');
-        expect(run.stdout).toMatch(/::warning::(cache (restore|save) failed|Failed to (save|restore))/);
-        if (fault === 'hang') expect(run.stdout).toContain('the Actions cache did not answer within 5 s');
-        expect((Date.now() - started) / 1000, 'seconds').toBeLessThan(90);
-      } finally {
-        server.failWith(null);
-      }
-    }, 120_000);
+    it(
+      `builds without the cache, with a warning and within a bounded delay, ` +
+        `when the cache service ${fault === 'hang' ? 'hangs' : 'answers 429 with Retry-After'}`,
+      async () => {
+        server.failWith(fault);
+        const started = Date.now();
+        try {
+          const run = await build(
+            {
+              image: freshRepository(`cache${fault}`),
+              push: 'true',
+              cache: 'local',
+              'cache-timeout': '5',
+              matrix: 'torch: 2.4.1\ncuda: cpu\npython: "3.11"',
+            },
+            { env: { ACTIONS_CACHE_URL: server.url, ACTIONS_RUNTIME_TOKEN: 'test-token' } },
+          );
+          expect(run.code, run.stdout.slice(-3000)).toBe(0);
+          expect(images(run)[0]?.status).toBe('built');
+          expect(run.stdout).toMatch(/::warning::(cache (restore|save) failed|Failed to (save|restore))/);
+          if (fault === 'hang') expect(run.stdout).toContain('the Actions cache did not answer within 5 s');
+          expect((Date.now() - started) / 1000, 'seconds').toBeLessThan(90);
+        } finally {
+          server.failWith(null);
+        }
+      },
+      120_000,
+    );
   }
 
   it('builds without the cache, with a warning, when the cache service fails', async () => {
@@ -362,7 +374,8 @@ describe('credentials never reach the output', () => {
     writeFileSync(path.join(dir, 'htpasswd'), htpasswd);
     writeFileSync(
       path.join(dir, 'config.yml'),
-      `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:5001\nauth:\n  htpasswd:\n    realm: gim-test\n    path: ${dir}/htpasswd\n`,
+      `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\n  delete:\n` +
+        `    enabled: true\nhttp:\n  addr: 127.0.0.1:5001\nauth:\n  htpasswd:\n    realm: gim-test\n    path: ${dir}/htpasswd\n`,
     );
     registry = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' });
     for (let i = 0; i < 40; i++) {

@@ -58,7 +58,8 @@ beforeAll(async () => {
   mkdirSync(ctx);
   writeFileSync(
     path.join(ctx, 'Dockerfile'),
-    `FROM ${TORCH_IMAGE}\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\n`,
+    `FROM ${TORCH_IMAGE}\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get ` +
+      `install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\n`,
   );
   execFileSync('docker', ['pull', '-q', TORCH_IMAGE], { stdio: 'pipe', timeout: 300_000 });
   execFileSync('docker', ['build', '-q', '-t', BASE, ctx], { stdio: 'pipe', timeout: 600_000 });
@@ -133,49 +134,53 @@ describe('the embedded template FROM an image that already holds torch', () => {
   };
   let run: ActionRun;
 
-  it('adds an apt package, a pinned package from the local index, a hashed requirements file, env, a workdir, a user and post-install; the CPU smoke check reads the inventory and confirms each', async () => {
-    index.requests.length = 0;
-    run = await action(inputs, files);
-    expect(run.code, run.stdout.slice(-5000)).toBe(0);
-    const [built] = images(run);
-    expect(built).toMatchObject({ status: 'built', tag: '1.13.0-cpu-py3.11-ubuntu24.04' });
-    expect(built?.digest).toBe(await registryDigest(repo, '1.13.0-cpu-py3.11-ubuntu24.04'));
-    // the packages came from the index this test serves
-    expect(index.requests).toEqual(expect.arrayContaining(['/simple/demo-pkg/', '/packages/demo_pkg-1.0-py3-none-any.whl']));
+  it(
+    'adds an apt package, a pinned package from the local index, a hashed requirements file, env, ' +
+      'a workdir, a user and post-install; the CPU smoke check reads the inventory and confirms each',
+    async () => {
+      index.requests.length = 0;
+      run = await action(inputs, files);
+      expect(run.code, run.stdout.slice(-5000)).toBe(0);
+      const [built] = images(run);
+      expect(built).toMatchObject({ status: 'built', tag: '1.13.0-cpu-py3.11-ubuntu24.04' });
+      expect(built?.digest).toBe(await registryDigest(repo, '1.13.0-cpu-py3.11-ubuntu24.04'));
+      // the packages came from the index this test serves
+      expect(index.requests).toEqual(expect.arrayContaining(['/simple/demo-pkg/', '/packages/demo_pkg-1.0-py3-none-any.whl']));
 
-    const [smoke] = JSON.parse(run.outputs['smoke-results'] as string) as SmokeResult[];
-    expect(smoke?.status, JSON.stringify(smoke, null, 1)).toBe('passed');
-    const checks = Object.fromEntries(smoke!.checks.map((c) => [c.name, c]));
-    expect(Object.keys(checks)).toEqual([
-      'torch imports',
-      'torch version',
-      'torch CUDA version',
-      'matmul on CPU',
-      "inventory is this entry's",
-      'torch as pinned at build',
-      'apt package hello',
-      'pip package demo-pkg==1.0',
-      'requirements docker/requirements.txt (1 pins)',
-      'environment (APP_MODE)',
-      'working directory',
-      'runs as user app',
-      'smoke-script /workspace/tests/smoke.py',
-    ]);
-    expect(smoke!.checks.every((c) => c.ok)).toBe(true);
-    expect(checks['torch as pinned at build']).toMatchObject({ value: '1.13.0a0+gitunknown' });
-    expect(checks['apt package hello']?.value).toMatch(/^2\./);
-    expect(checks['pip package demo-pkg==1.0']?.value).toBe('1.0');
-    expect(checks['runs as user app']?.value).toMatch(/^app \(uid \d+\)$/);
-    expect(checks['working directory']?.value).toBe('/srv/app');
-    // the base image was looked up and pinned; the inventory says which
-    expect(smoke!.report?.inventory).toMatchObject({
-      key: built?.key,
-      baseImage: { name: BASE, digest: await registryDigest(BASE.replace(/:bookworm$/, ''), 'bookworm') },
-    });
-    expect(smoke!.report?.inventory?.systemPackages).toBeGreaterThan(100);
-    // smoke-env values never reach the log
-    expect(run.stdout).not.toContain('tok-8c1f0e');
-  });
+      const [smoke] = JSON.parse(run.outputs['smoke-results'] as string) as SmokeResult[];
+      expect(smoke?.status, JSON.stringify(smoke, null, 1)).toBe('passed');
+      const checks = Object.fromEntries(smoke!.checks.map((c) => [c.name, c]));
+      expect(Object.keys(checks)).toEqual([
+        'torch imports',
+        'torch version',
+        'torch CUDA version',
+        'matmul on CPU',
+        "inventory is this entry's",
+        'torch as pinned at build',
+        'apt package hello',
+        'pip package demo-pkg==1.0',
+        'requirements docker/requirements.txt (1 pins)',
+        'environment (APP_MODE)',
+        'working directory',
+        'runs as user app',
+        'smoke-script /workspace/tests/smoke.py',
+      ]);
+      expect(smoke!.checks.every((c) => c.ok)).toBe(true);
+      expect(checks['torch as pinned at build']).toMatchObject({ value: '1.13.0a0+gitunknown' });
+      expect(checks['apt package hello']?.value).toMatch(/^2\./);
+      expect(checks['pip package demo-pkg==1.0']?.value).toBe('1.0');
+      expect(checks['runs as user app']?.value).toMatch(/^app \(uid \d+\)$/);
+      expect(checks['working directory']?.value).toBe('/srv/app');
+      // the base image was looked up and pinned; the inventory says which
+      expect(smoke!.report?.inventory).toMatchObject({
+        key: built?.key,
+        baseImage: { name: BASE, digest: await registryDigest(BASE.replace(/:bookworm$/, ''), 'bookworm') },
+      });
+      expect(smoke!.report?.inventory?.systemPackages).toBeGreaterThan(100);
+      // smoke-env values never reach the log
+      expect(run.stdout).not.toContain('tok-8c1f0e');
+    },
+  );
 
   it('has the inventory, the constraints, the post-install layer and the labels in the image', () => {
     const ref = `${repo}:1.13.0-cpu-py3.11-ubuntu24.04`;
@@ -284,7 +289,10 @@ describe('fan-out: a planned entry carries what it adds', () => {
     const other = await action({ command: 'build', entry: JSON.stringify(variant), image: repo, 'apt-packages': 'cowsay' });
     expect(other.code).toBe(1);
     expect(other.stdout).toMatch(
-      /::error::input entry: entry "[0-9a-f]{12}" resolves to "[0-9a-f]{12}" here: it was planned with other release data or other customisation inputs/,
+      new RegExp(
+        '::error::input entry: entry "[0-9a-f]{12}" resolves to "[0-9a-f]{12}" ' +
+          'here: it was planned with other release data or other customisation inputs',
+      ),
     );
   });
 });
@@ -326,7 +334,10 @@ describe("the template's own Python steps", () => {
     // Run both as the build does, then print what they wrote; "3.7" hides importlib.metadata as Python 3.7 lacks it.
     writeFileSync(
       path.join(dir, 'run.py'),
-      'import json, sys\nif sys.argv[1] == "3.7":\n    sys.modules["importlib.metadata"] = None\nfor s in ("pin", "inventory"):\n    exec(compile(open("/s/%s.py" % s).read(), s, "exec"), {"__name__": "__main__"})\ninv = json.load(open("/etc/gpu-image-matrix/inventory.json"))\nprint(json.dumps([inv["constraints"], inv["pythonPackages"]]))\n',
+      'import json, sys\nif sys.argv[1] == "3.7":\n    sys.modules["importlib.metadata"] = None\nfor s in ("pin", ' +
+        '"inventory"):\n    exec(compile(open("/s/%s.py" % s).read(), s, "exec"), {"__name__": "__main__"})\n' +
+        'inv = json.load(open("/etc/gpu-image-matrix/inventory.json"))\n' +
+        'print(json.dumps([inv["constraints"], inv["pythonPackages"]]))\n',
     );
     const runWith = (mode: string) =>
       JSON.parse(
@@ -358,7 +369,8 @@ describe('what the template refuses, with the culprit named and nothing pushed',
     const [r] = images(run);
     expect(r?.error).toMatch(
       new RegExp(
-        `^requirements: the file downloaded for demo-pkg==1\\.0 does not match its hash in the requirements file \\(the requirements file says sha256 000000000000…, the download is ${index.hashes.get('demo-pkg==1.0')!.slice(0, 12)}…\\)`,
+        `^requirements: the file downloaded for demo-pkg==1\\.0 does not match its hash in the requirements file \\(the ` +
+          `requirements file says sha256 000000000000…, the download is ${index.hashes.get('demo-pkg==1.0')!.slice(0, 12)}…\\)`,
       ),
     );
     expect(run.stdout).toMatch(/::error::.*does not match its hash/);
@@ -371,7 +383,10 @@ describe('what the template refuses, with the culprit named and nothing pushed',
     const run = await action({ command: 'build', matrix, image: repo, 'pip-packages': 'demo-pkg==1.0 evil-pkg==1.0' });
     expect(run.code).toBe(1);
     expect(images(run)[0]?.error).toMatch(
-      /^evil-pkg 1\.0 asks for torch>=2, but torch is pinned to 1\.13\.0a0\+gitunknown for this entry: installing it would replace the entry's torch/,
+      new RegExp(
+        '^evil-pkg 1\\.0 asks for torch>=2, but torch is pinned to 1\\.13\\.0a0\\+gitunknown ' +
+          "for this entry: installing it would replace the entry's torch",
+      ),
     );
     expect(await registryDigest(repo, tag)).toBeNull();
   });
@@ -381,7 +396,8 @@ describe('what the template refuses, with the culprit named and nothing pushed',
     const run = await action({ command: 'build', matrix, image: repo, 'post-install': 'swap-torch.sh' }, (ws) =>
       writeFileSync(
         path.join(ws, 'swap-torch.sh'),
-        '#!/bin/sh\nd=/usr/local/lib/python3.11/dist-packages/torch-9.9.dist-info\nmkdir -p $d && printf "Metadata-Version: 2.1\\nName: torch\\nVersion: 9.9\\n" > $d/METADATA\n',
+        '#!/bin/sh\nd=/usr/local/lib/python3.11/dist-packages/torch-9.9.dist-info\n' +
+          'mkdir -p $d && printf "Metadata-Version: 2.1\\nName: torch\\nVersion: 9.9\\n" > $d/METADATA\n',
       ),
     );
     expect(run.code).toBe(1);
@@ -405,7 +421,10 @@ describe('what the template refuses, with the culprit named and nothing pushed',
     const [r] = images(run);
     expect(r).toMatchObject({ status: 'failed', attempts: 0 });
     expect(r?.error).toMatch(
-      /^the base image 127\.0\.0\.1:5000\/gim-fixtures\/torch-pip:1\.13\.0-nope does not exist: 127\.0\.0\.1:5000 has no tag "1\.13\.0-nope" in gim-fixtures\/torch-pip/,
+      new RegExp(
+        '^the base image 127\\.0\\.0\\.1:5000/gim-fixtures/torch-pip:1\\.13\\.0-nope does not ' +
+          'exist: 127\\.0\\.0\\.1:5000 has no tag "1\\.13\\.0-nope" in gim-fixtures/torch-pip',
+      ),
     );
     expect(run.stdout).not.toMatch(/buildx|#\d+ \[/); // no build started
   });
@@ -417,7 +436,10 @@ describe('what the template refuses, with the culprit named and nothing pushed',
     );
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      /::error::1\.13\.0-cpu-py3\.11-ubuntu24\.04: apt-packages, pip-index-url, base-image customise the embedded template, but input dockerfile names your own Dockerfile/,
+      new RegExp(
+        '::error::1\\.13\\.0-cpu-py3\\.11-ubuntu24\\.04: apt-packages, pip-index-url, base-image ' +
+          'customise the embedded template, but input dockerfile names your own Dockerfile',
+      ),
     );
   });
 });

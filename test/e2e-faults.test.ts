@@ -119,7 +119,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'gim-faults-'));
   writeFileSync(
     path.join(dir, 'registry.yml'),
-    `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/registry-data\n  delete:\n    enabled: true\nhttp:\n  addr: ${REG}\n`,
+    `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n` +
+      `    rootdirectory: ${dir}/registry-data\n  delete:\n    enabled: true\nhttp:\n  addr: ${REG}\n`,
   );
   await startRegistry();
   await startBuildkitd();
@@ -216,7 +217,8 @@ describe('fault: the BuildKit daemon dies in the middle of a build', () => {
       inputs({ image: `${REG}/faults/bk`, retries: '0', matrix: 'torch: [2.4.1, 2.5.1]\ncuda: cpu\npython: "3.11"' }),
       {
         setup: workspace(
-          `FROM ${BASE_IMAGE}\nARG TORCH_VERSION\nRUN if [ "\${TORCH_VERSION}" = "2.5.1" ]; then echo slow; sleep 25; fi; echo "\${TORCH_VERSION}" > /v\n`,
+          `FROM ${BASE_IMAGE}\nARG TORCH_VERSION\nRUN if [ "\${TORCH_VERSION}" = "2.5.1" ]; ` +
+            `then echo slow; sleep 25; fi; echo "\${TORCH_VERSION}" > /v\n`,
         ),
         env: { DOCKER_CONFIG: dockerConfig() },
         timeoutMs: 300_000,

@@ -15,11 +15,19 @@ const MATRIX = 'torch: 2.4.1\ncuda: cpu\npython: "3.11"';
 const TAG = '2.4.1-cpu-py3.11-ubuntu24.04';
 
 function demoPackage(version: string): string {
-  return `RUN mkdir -p /usr/lib/python3/dist-packages/demo_pkg-${version}.dist-info \\
- && printf 'Metadata-Version: 2.1\\nName: demo_pkg\\nVersion: ${version}\\n' > /usr/lib/python3/dist-packages/demo_pkg-${version}.dist-info/METADATA\n`;
+  return (
+    `RUN mkdir -p /usr/lib/python3/dist-packages/demo_pkg-${version}.dist-info \\
+ && printf 'Metadata-Version: 2.1\\nName: demo_pkg\\nVersion: ${version}\\n' ` +
+    `> /usr/lib/python3/dist-packages/demo_pkg-${version}.dist-info/METADATA\n`
+  );
 }
-const DETERMINISTIC = `FROM ${BASE_IMAGE}\nRUN mkdir -p /opt/app && echo "hello" > /opt/app/greeting && chmod 0640 /opt/app/greeting\n${demoPackage('1.0')}`;
-const WITH_HELLO = `FROM ${BASE_IMAGE}\nRUN mkdir -p /opt/app && echo "hello" > /opt/app/greeting && chmod 0640 /opt/app/greeting\n${demoPackage('1.1')}RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends hello >/dev/null && rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache\n`;
+const DETERMINISTIC =
+  `FROM ${BASE_IMAGE}\nRUN mkdir -p /opt/app && echo "hello" > ` +
+  `/opt/app/greeting && chmod 0640 /opt/app/greeting\n${demoPackage('1.0')}`;
+const WITH_HELLO =
+  `FROM ${BASE_IMAGE}\nRUN mkdir -p /opt/app && echo "hello" > /opt/app/greeting && chmod 0640 /opt/app/greeting\n` +
+  `${demoPackage('1.1')}RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends hello ` +
+  `>/dev/null && rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache\n`;
 const CLOCK = `FROM ${BASE_IMAGE}\nRUN echo "stable" > /stable\nRUN date +%s%N > /build-time && echo same > /same-every-time\n`;
 
 function run(command: string, dockerfile: string, inputs: Record<string, string>): Promise<ActionRun> {

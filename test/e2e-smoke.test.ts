@@ -202,7 +202,9 @@ describe('smoke test in GPU mode on this GPU-less dockerd', () => {
     expect(r?.output).toMatch(/could not select device driver "" with capabilities: \[\[gpu\]\]/);
     expect(r?.diagnosis).toEqual({
       cause: 'Docker has no GPU device driver: the NVIDIA Container Toolkit is missing, or dockerd was not restarted after installing it',
-      fix: 'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker (sudo systemctl restart docker)',
+      fix:
+        'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure ' +
+        '--runtime=docker, then restart docker (sudo systemctl restart docker)',
     });
     expect(run.stdout).toContain('::warning::docker info lists no nvidia runtime and no nvidia.com/gpu CDI devices');
   });

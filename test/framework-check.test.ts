@@ -80,26 +80,29 @@ function failed(r: Ran): { name: string; message?: string } | undefined {
 beforeAll(() => requireInfra());
 
 describe('TensorFlow smoke check (stand-in tensorflow, mocked: no TensorFlow or GPU here)', () => {
-  it('passes a healthy GPU build: versions, CUDA/cuDNN from build info, GPUs, matmul, convolution and XLA checked against the CPU', async () => {
-    const r = await check(tf, true, 'tf-ok');
-    expect(r.report?.ok, r.output).toBe(true);
-    expect(r.report?.checks.map((c) => c.name)).toEqual([
-      'tensorflow imports',
-      'tensorflow version',
-      'tensorflow CUDA version',
-      'tensorflow cuDNN major',
-      'GPU count',
-      'matmul on GPU 0',
-      'convolution on GPU 0 (cuDNN)',
-      'XLA-compiled function on GPU 0',
-    ]);
-    expect(r.report).toMatchObject({
-      tensorflow: '2.18.1',
-      cuda: '12.5.1',
-      cudnn: '9',
-      gpus: [{ name: 'NVIDIA H200', capability: '9.0' }],
-    });
-  });
+  it(
+    'passes a healthy GPU build: versions, CUDA/cuDNN from build info, GPUs, matmul, ' + 'convolution and XLA checked against the CPU',
+    async () => {
+      const r = await check(tf, true, 'tf-ok');
+      expect(r.report?.ok, r.output).toBe(true);
+      expect(r.report?.checks.map((c) => c.name)).toEqual([
+        'tensorflow imports',
+        'tensorflow version',
+        'tensorflow CUDA version',
+        'tensorflow cuDNN major',
+        'GPU count',
+        'matmul on GPU 0',
+        'convolution on GPU 0 (cuDNN)',
+        'XLA-compiled function on GPU 0',
+      ]);
+      expect(r.report).toMatchObject({
+        tensorflow: '2.18.1',
+        cuda: '12.5.1',
+        cudnn: '9',
+        gpus: [{ name: 'NVIDIA H200', capability: '9.0' }],
+      });
+    },
+  );
   it('fails when the libraries do not load, and the diagnosis names the library (TF_CPP_VMODULE made it visible)', async () => {
     const r = await check(tf, true, 'tf-no-libs');
     expect(failed(r)).toMatchObject({ name: 'GPU count', message: 'tensorflow sees no GPU' });

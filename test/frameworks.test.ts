@@ -130,7 +130,10 @@ describe('planning tensorflow', () => {
     ['tensorflow: "2.9"', /matrix\.tensorflow: tensorflow 2\.9 is not in the release data; known minors: 2\.10, 2\.11/],
     [
       'tensorflow: "2.18"\ncuda: "12.4"',
-      /the matrix resolves to no entries\.\nWhat the requested tensorflow versions ship:\n  tensorflow 2\.18\.1: cu125, cpu; Python 3\.9–3\.12\nSkipped because:\n  tensorflow 2\.18 is built for CUDA 12\.5/,
+      new RegExp(
+        'the matrix resolves to no entries\\.\\nWhat the requested tensorflow versions ship:\\n  tensorflow ' +
+          '2\\.18\\.1: cu125, cpu; Python 3\\.9–3\\.12\\nSkipped because:\\n  tensorflow 2\\.18 is built for CUDA 12\\.5',
+      ),
     ],
     ['torch: "2.4"\ntensorflow: "2.18"', /one spec names one framework, and this one names torch and tensorflow; give a list of specs/],
     [

@@ -243,7 +243,8 @@ describe('resolve: exclude and include (GitHub matrix semantics)', () => {
 
   it('lets include add back what exclude removed', () => {
     const result = plan(
-      'torch: "2.5"\ncuda: ["12.1", "12.4"]\npython: "3.11"\nexclude:\n  - cuda: "12.1"\ninclude:\n  - {torch: "2.5", cuda: "12.1", python: "3.10"}',
+      'torch: "2.5"\ncuda: ["12.1", "12.4"]\npython: "3.11"\nexclude:\n' +
+        '  - cuda: "12.1"\ninclude:\n  - {torch: "2.5", cuda: "12.1", python: "3.10"}',
     );
     expect(result.include.map((e) => e.tag)).toEqual(['2.5.1-cu124-py3.11-ubuntu22.04', '2.5.1-cu121-py3.10-ubuntu22.04']);
   });
@@ -291,8 +292,10 @@ describe('resolve: errors name the field, the value and what would be accepted',
     {
       name: 'a torch minor not in the data',
       spec: 'torch: "3.1"',
-      message:
-        /^matrix\.torch: torch 3\.1 is not in the release data; known minors: 1\.13, 2\.0, .*2\.14 \(add newer releases with compat-file\)$/,
+      message: new RegExp(
+        '^matrix\\.torch: torch 3\\.1 is not in the release data; known minors: ' +
+          '1\\.13, 2\\.0, .*2\\.14 \\(add newer releases with compat-file\\)$',
+      ),
     },
     {
       name: 'a range that matches nothing',
@@ -307,14 +310,18 @@ describe('resolve: errors name the field, the value and what would be accepted',
     {
       name: 'python 3.1 (3.10 read as a number by some YAML tool)',
       spec: 'torch: "2.4"\npython: [3.11, 3.1]',
-      message:
-        /^matrix\.python\[1\]: Python 3\.1 is not supported by any torch release in the data \(3\.7 to 3\.15\)\. If you meant 3\.10: a YAML or JSON tool read it as the number 3\.1; quote it \("3\.10"\)$/,
+      message: new RegExp(
+        '^matrix\\.python\\[1\\]: Python 3\\.1 is not supported by any torch release in the data \\(3\\.7 to ' +
+          '3\\.15\\)\\. If you meant 3\\.10: a YAML or JSON tool read it as the number 3\\.1; quote it \\("3\\.10"\\)$',
+      ),
     },
     {
       name: 'an include entry that was never shipped',
       spec: 'torch: "2.4"\ncuda: "12.4"\ninclude:\n  - {torch: 2.5.1, cuda: "12.6"}',
-      message:
-        /^matrix\.include\[0\]: torch 2\.5\.1, cuda 12\.6 was never shipped: torch 2\.5\.1 has no cu126 wheels; it ships cu118, cu121, cu124, cpu$/,
+      message: new RegExp(
+        '^matrix\\.include\\[0\\]: torch 2\\.5\\.1, cuda 12\\.6 was never shipped: ' +
+          'torch 2\\.5\\.1 has no cu126 wheels; it ships cu118, cu121, cu124, cpu$',
+      ),
     },
     {
       name: 'an include that adds a new entry without torch',
@@ -324,14 +331,19 @@ describe('resolve: errors name the field, the value and what would be accepted',
     {
       name: 'an include that cannot apply to the entries it matches',
       spec: 'torch: ["2.4"]\ncuda: "12.4"\ninclude:\n  - {torch: "2.4", os: ubuntu24.04}',
-      message:
-        /^matrix\.include\[0\]: cannot apply os ubuntu24\.04 to 2\.4\.1-cu124-py3\.12-ubuntu22\.04: nvidia\/cuda 12\.4\.1 images exist for ubuntu20\.04, ubuntu22\.04; not ubuntu24\.04$/,
+      message: new RegExp(
+        '^matrix\\.include\\[0\\]: cannot apply os ubuntu24\\.04 to 2\\.4\\.1-cu124-py3\\.12-ubuntu22\\.04: ' +
+          'nvidia/cuda 12\\.4\\.1 images exist for ubuntu20\\.04, ubuntu22\\.04; not ubuntu24\\.04$',
+      ),
     },
     {
       name: 'a request that resolves to nothing, saying what the torch versions do ship',
       spec: 'torch: ["2.4", "2.5"]\ncuda: "12.6"',
-      message:
-        /^the matrix resolves to no entries\.\nWhat the requested torch versions ship:\n  torch 2\.4\.1: cu118, cu121, cu124, cpu \(default cu121\); Python 3\.8–3\.12\n  torch 2\.5\.1: cu118, cu121, cu124, cpu \(default cu124\); Python 3\.9–3\.12\nSkipped because:\n  torch 2\.4\.1 has no cu126 wheels/,
+      message: new RegExp(
+        '^the matrix resolves to no entries\\.\\nWhat the requested torch versions ship:\\n  torch 2\\.4\\.1: ' +
+          'cu118, cu121, cu124, cpu \\(default cu121\\); Python 3\\.8–3\\.12\\n  torch 2\\.5\\.1: cu118, cu121, cu124, ' +
+          'cpu \\(default cu124\\); Python 3\\.9–3\\.12\\nSkipped because:\\n  torch 2\\.4\\.1 has no cu126 wheels',
+      ),
     },
     {
       name: 'more entries than max-entries',

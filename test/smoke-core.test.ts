@@ -71,7 +71,8 @@ describe('preflight: nvidia-smi output (recorded shapes)', () => {
     ['no nvidia-smi', '', 'missing', /^nvidia-smi was not found/, /expect-gpu: false/],
     [
       'a driver that is not loaded',
-      "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.",
+      "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. " +
+        'Make sure that the latest NVIDIA driver is installed and running.',
       9,
       /^nvidia-smi failed: NVIDIA-SMI has failed/,
       /driver is not loaded/,
@@ -118,12 +119,14 @@ describe('preflight: the driver against the entry', () => {
     [
       '525.60.13',
       '12.4',
-      'driver 525.60.13 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade the driver to 550.54.15 or newer or use a cu118 image of torch 2.4.1',
+      'driver 525.60.13 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade ' +
+        'the driver to 550.54.15 or newer or use a cu118 image of torch 2.4.1',
     ],
     [
       '535.104.05',
       '12.4',
-      'driver 535.104.05 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade the driver to 550.54.15 or newer or use a cu118/cu121 image of torch 2.4.1',
+      'driver 535.104.05 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade ' +
+        'the driver to 550.54.15 or newer or use a cu118/cu121 image of torch 2.4.1',
     ],
     ['470.82.01', '12.4', 'driver 470.82.01 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade the driver to 550.54.15 or newer'],
   ];
@@ -164,7 +167,11 @@ describe('diagnosis of container failures (recorded error texts)', () => {
     ],
     ['docker: Error response from daemon: Unknown runtime specified nvidia.', 'runtime', /nvidia runtime is not registered/],
     [
-      "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error running prestart hook #0: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'\nnvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.8, please update your driver to a newer version, or use an earlier cuda container: unknown.",
+      'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create ' +
+        'failed: runc create failed: unable to start container process: error during container init: error running prestart hook ' +
+        "#0: exit status 1, stdout: , stderr: Auto-detected mode as 'legacy'\nnvidia-container-cli: requirement error: " +
+        'unsatisfied condition: cuda>=12.8, please update your driver ' +
+        'to a newer version, or use an earlier cuda container: unknown.',
       'requirement',
       /older than CUDA 12\.8 in this image needs/,
     ],
@@ -263,7 +270,8 @@ describe('docker run for the check', () => {
 describe('reading the check report and naming the images', () => {
   it('takes the last marker line and ignores everything around it', () => {
     const out =
-      'noise\nGIM-SMOKE-RESULT {"ok":false,"checks":[]}\nmore\nGIM-SMOKE-RESULT {"ok":true,"torch":"2.4.1","checks":[{"name":"torch imports","ok":true}]}\n';
+      'noise\nGIM-SMOKE-RESULT {"ok":false,"checks":[]}\nmore\n' +
+      'GIM-SMOKE-RESULT {"ok":true,"torch":"2.4.1","checks":[{"name":"torch imports","ok":true}]}\n';
     expect(parseCheckOutput(out)).toEqual({ ok: true, torch: '2.4.1', checks: [{ name: 'torch imports', ok: true }] });
     expect(parseCheckOutput('Traceback ...')).toBeNull();
     expect(parseCheckOutput('GIM-SMOKE-RESULT {broken')).toBeNull();

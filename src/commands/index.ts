@@ -52,7 +52,8 @@ async function buildAndMaybeSmoke(request: Request, runtime: Runtime, withSmoke:
   const host = smoke.expectGpu ? await hostFacts(runtime) : undefined;
   if (smoke.mode === 'auto' && host && host.gpus.length === 0) {
     runtime.log.info(
-      'smoke test skipped: smoke is auto and this runner has no GPU (set smoke: true to run it anyway, or expect-gpu: false for the CPU check)',
+      'smoke test skipped: smoke is auto and this runner has no GPU (set smoke: ' +
+        'true to run it anyway, or expect-gpu: false for the CPU check)',
     );
     return { plan, images };
   }

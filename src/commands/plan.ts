@@ -38,7 +38,8 @@ function planOneEntry(text: string, origin: string, data: ReleaseData, inputs: C
   for (const f of fields) {
     if (typeof cell?.[f] !== 'string') {
       throw new UserError(
-        `${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ${f} is ${quote(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`,
+        `${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ` +
+          `${f} is ${quote(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`,
       );
     }
   }
@@ -57,7 +58,8 @@ function planOneEntry(text: string, origin: string, data: ReleaseData, inputs: C
   const entry = plan.include[0];
   if (!entry || entry.key !== cell.key) {
     throw new UserError(
-      `${origin}: entry ${quote(cell.key)} resolves to ${quote(entry?.key)} here: it was planned with other release data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`,
+      `${origin}: entry ${quote(cell.key)} resolves to ${quote(entry?.key)} here: it was planned with other release ` +
+        `data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`,
     );
   }
   return plan;

@@ -75,12 +75,15 @@ export async function reproCommand(plan: Plan, build: BuildOptions, repro: Repro
 export function requireReproducibleBuilder(tools: ToolVersions): void {
   if (!tools.buildx) {
     throw new UserError(
-      "repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; Docker's built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action",
+      'repro needs docker buildx with a BuildKit builder (0.14.1 or newer) for rewrite-timestamp; ' +
+        "Docker's built-in builder cannot produce reproducible layers. Set up a builder with docker/setup-buildx-action",
     );
   }
   if (!FEATURES.rewriteTimestamp(tools)) {
     throw new UserError(
-      `repro needs BuildKit 0.14.1 or newer for rewrite-timestamp (this builder has ${tools.buildkit ?? 'an unknown version'}); use a docker-container builder with a current moby/buildkit image (docker/setup-buildx-action with driver-opts: image=moby/buildkit:latest)`,
+      `repro needs BuildKit 0.14.1 or newer for rewrite-timestamp (this builder has ` +
+        `${tools.buildkit ?? 'an unknown version'}); use a docker-container builder with a current ` +
+        `moby/buildkit image (docker/setup-buildx-action with driver-opts: image=moby/buildkit:latest)`,
     );
   }
 }
@@ -90,7 +93,8 @@ async function commitTime(rt: Runtime): Promise<number> {
   const t = res.output.trim();
   if (res.code !== 0 || !/^\d+$/.test(t)) {
     throw new UserError(
-      'source-date-epoch is not set and the workspace is not a git checkout with a commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)',
+      'source-date-epoch is not set and the workspace is not a git checkout with a ' +
+        'commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)',
     );
   }
   return Number(t);

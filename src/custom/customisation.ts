@@ -114,14 +114,15 @@ const PIP_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 const PIP_EXTRAS = /^\[[A-Za-z0-9._-]+(?:,[A-Za-z0-9._-]+)*\]$/;
 const PIP_SPECIFIER = /^(?:===|==|!=|~=|>=|<=|>|<)[A-Za-z0-9.*+!_-]+$/;
 const USER = /^([a-z_][a-z0-9_-]{0,31})(?::(\d{1,9}))?$/;
-const WORKDIR = /^\/[A-Za-z0-9._@+\/-]*$/;
+const WORKDIR = /^\/[A-Za-z0-9._@+/-]*$/;
 const TAG_SUFFIX = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 
 export function parseAptPackage(text: string, field: string): string {
   const t = text.trim();
   if (!APT_PACKAGE.test(t)) {
     throw new UserError(
-      `${field}: ${quote(text)} is not a Debian package name; accepted: a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`,
+      `${field}: ${quote(text)} is not a Debian package name; accepted: ` +
+        `a name like libgl1 or libglib2.0-0, optionally =version (libgl1=1.7.0-1) or /release`,
     );
   }
   return t;
@@ -134,10 +135,11 @@ export function parsePipPackage(text: string, field: string): string {
     'name[extras] with optional versions, e.g. numpy==1.26.4, opencv-python-headless>=4.10,<5 or transformers[torch]==4.46.0';
   if (/^(?:https?|file|git\+\w+):|^[./]|@/.test(t)) {
     throw new UserError(
-      `${field}: ${quote(text)} is a URL or path; pip-packages takes package names with versions (${accepted}); put URLs and local paths in a requirements file`,
+      `${field}: ${quote(text)} is a URL or path; pip-packages takes package names ` +
+        `with versions (${accepted}); put URLs and local paths in a requirements file`,
     );
   }
-  const m = /^([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$/.exec(t);
+  const m = /^([^[<>=!~;\s]+)(\[[^\]]*\])?(.*)$/.exec(t);
   const name = m?.[1] ?? '';
   const extras = m?.[2] ?? '';
   const specifiers = (m?.[3] ?? '').trim();
@@ -171,7 +173,8 @@ export function parseIndexUrl(text: string, field: string): string {
   if (url.username || url.password) {
     // The URL is written into the Dockerfile, and so into the image's history and the build log.
     throw new UserError(
-      `${field}: the URL holds credentials, which would be stored in the image's history and the build log; use an index that needs none, or build your own Dockerfile with a build secret`,
+      `${field}: the URL holds credentials, which would be stored in the image's history and the build log; ` +
+        `use an index that needs none, or build your own Dockerfile with a build secret`,
     );
   }
   if (/["'`$\\\s]/.test(t)) throw new UserError(`${field}: ${quote(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
@@ -193,7 +196,8 @@ export function parseUser(text: string, field: string): string {
   const m = USER.exec(t);
   if (!m)
     throw new UserError(
-      `${field}: ${quote(text)} is not valid; accepted: a user name (lowercase letters, digits, _ and -), optionally :uid, e.g. app or app:1001`,
+      `${field}: ${quote(text)} is not valid; accepted: a user name (lowercase letters, ` +
+        `digits, _ and -), optionally :uid, e.g. app or app:1001`,
     );
   if (m[1] === 'root' || m[2] === '0')
     throw new UserError(`${field}: ${quote(text)} is root; the user is the non-root user the image runs as (leave it out to stay root)`);
@@ -203,7 +207,7 @@ export function parseUser(text: string, field: string): string {
 /** A path in the workspace: relative, no `..` out of it, nothing a shell or Dockerfile would read specially. */
 export function parseWorkspacePath(text: string, field: string): string {
   const t = text.trim().replace(/^\.\//, '');
-  if (t === '' || t.startsWith('/') || t.split('/').includes('..') || !/^[A-Za-z0-9._@+\/-]+$/.test(t)) {
+  if (t === '' || t.startsWith('/') || t.split('/').includes('..') || !/^[A-Za-z0-9._@+/-]+$/.test(t)) {
     throw new UserError(
       `${field}: ${quote(text)} is not valid; accepted: a path inside the repository such as requirements.txt or docker/post-install.sh`,
     );
@@ -218,10 +222,11 @@ export function parseBaseImageTemplate(text: string, field: string): string {
   if (
     t === '' ||
     /[\s"'`$\\]/.test(t) ||
-    !/^[a-z0-9][a-z0-9._\/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))
+    !/^[a-z0-9][a-z0-9._/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))
   ) {
     throw new UserError(
-      `${field}: ${quote(text)} is not an image reference; accepted: repository:tag with optional placeholders, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`,
+      `${field}: ${quote(text)} is not an image reference; accepted: repository:tag with optional placeholders, ` +
+        `e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`,
     );
   }
   return t;
@@ -392,7 +397,7 @@ export function userParts(user: string): { name: string; uid: string | null } {
 
 /** Name of a pip requirement, normalised: "Opencv_Python[x]>=4" -> "opencv-python". */
 export function requirementName(requirement: string): string {
-  return pipName(/^[^\[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
+  return pipName(/^[^[<>=!~;\s]+/.exec(requirement)?.[0] ?? requirement);
 }
 
 function dedupe(items: string[]): string[] {

@@ -33,7 +33,8 @@ export function readRequirements(text: string, origin: string): RequirementsFact
     }
     if (/^(?:-e|--editable)\b/.test(line) || /^(?:\.{1,2}\/|\/|file:)/.test(line) || /@\s*file:/.test(line)) {
       throw new UserError(
-        `${at}: ${quote(line)} installs from a local path, which the image build cannot see; publish the package to an index (pip-extra-index-url) or install it in post-install`,
+        `${at}: ${quote(line)} installs from a local path, which the image build cannot see; ` +
+          `publish the package to an index (pip-extra-index-url) or install it in post-install`,
       );
     }
     if (/--hash[=\s]/.test(line)) facts.hashes = true;

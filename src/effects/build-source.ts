@@ -65,7 +65,8 @@ export function checkCustomisationFits(source: BuildSource, entries: MatrixEntry
   if (customised) {
     const keys = customKeysSet(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
     throw new UserError(
-      `${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`,
+      `${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; ` +
+        `install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`,
     );
   }
 }
@@ -160,7 +161,10 @@ export async function lookUpBaseImage(reference: string, registry: RegistryClien
     if (found?.digest) return { digest: found.digest };
     if (found) return { digest: null };
     return {
-      error: `the base image ${reference} does not exist: ${ref.repo.registry} has no tag ${quote(ref.tag)} in ${ref.repo.path}. Check the tag (base-image placeholders are filled from the entry: torch, cuda, cudnnMajor, ...), or that the image was not removed`,
+      error:
+        `the base image ${reference} does not exist: ${ref.repo.registry} has no tag ` +
+        `${quote(ref.tag)} in ${ref.repo.path}. Check the tag (base-image placeholders are ` +
+        `filled from the entry: torch, cuda, cudnnMajor, ...), or that the image was not removed`,
     };
   } catch (err) {
     const status = err instanceof RegistryError ? err.status : null;
@@ -169,7 +173,9 @@ export async function lookUpBaseImage(reference: string, registry: RegistryClien
       // able to pull with credentials this client cannot use, so the build is left to decide.
       return {
         digest: null,
-        warning: `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private image without a login here, or a repository that does not exist); building from the tag, unpinned`,
+        warning:
+          `could not look up the base image ${reference}: ${ref.repo.registry} answered ${status} (a private ` +
+          `image without a login here, or a repository that does not exist); building from the tag, unpinned`,
       };
     }
     return {

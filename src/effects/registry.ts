@@ -136,10 +136,8 @@ export class RegistryClient {
         return res;
       } catch (err) {
         if (attempt >= this.retries) {
-          throw new RegistryError(
-            `${method} ${url}: ${(err as Error).message}${(err as { cause?: Error }).cause ? ` (${(err as { cause: Error }).cause.message})` : ''}`,
-            null,
-          );
+          const cause = (err as { cause?: Error }).cause;
+          throw new RegistryError(`${method} ${url}: ${(err as Error).message}${cause ? ` (${cause.message})` : ''}`, null);
         }
         await sleep(backoffMs(attempt + 1, 500));
       }

@@ -169,6 +169,7 @@ export const XLA_PTX_RULE: SmokeRule = {
     cause: m[1] ? `the ptxas in the image is too old for compute capability ${m[1]}` : 'XLA found no ptxas to compile for this GPU',
     fix: m[1]
       ? 'use a release whose nvidia-cuda-nvcc wheel (CUDA 12.8 or newer for Blackwell) supports this GPU'
-      : 'install nvidia-cuda-nvcc (part of tensorflow[and-cuda] and jax[cudaNN]) and put its bin/ptxas on PATH (the template links it into /opt/venv/bin)',
+      : 'install nvidia-cuda-nvcc (part of tensorflow[and-cuda] and jax[cudaNN]) ' +
+        'and put its bin/ptxas on PATH (the template links it into /opt/venv/bin)',
   }),
 };

@@ -125,7 +125,9 @@ export const jax: Framework<JaxEntry, JaxPick> = {
       const extra = data.jaxCuda[major];
       if (!extra || !release.cuda.includes(major)) {
         return {
-          reason: `jax ${release.version} has no stable jax[cuda${major}] extra; it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu`,
+          reason:
+            `jax ${release.version} has no stable jax[cuda${major}] extra; ` +
+            `it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu`,
         };
       }
       const base = data.cuda.find((c) => c.version === extra.baseCuda);
@@ -164,7 +166,8 @@ export const jax: Framework<JaxEntry, JaxPick> = {
 
   flavorReason: (flavor) =>
     flavor === 'devel'
-      ? 'jax images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
+      ? 'jax images start from nvidia/cuda base images with the CUDA libraries from pip; ' +
+        'there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
       : null,
 
   ships: ({ release }) => `${[...release.cuda.map((m) => `cuda${m}`), 'cpu'].join(', ')}; Python ${span(release.python)}`,
@@ -172,7 +175,8 @@ export const jax: Framework<JaxEntry, JaxPick> = {
   entry({ release: { version }, choice, python, ubuntu, flavor }, { warn }) {
     if (choice.cuda !== 'cpu') {
       warn(
-        `jax ${version} ${choice.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; the image's inventory records what it got (pin them with pip-packages to hold them)`,
+        `jax ${version} ${choice.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; ` +
+          `the image's inventory records what it got (pin them with pip-packages to hold them)`,
       );
     }
     return {
@@ -196,10 +200,13 @@ export const jax: Framework<JaxEntry, JaxPick> = {
 
   install(entry) {
     const extra = entry.cuda === 'cpu' ? '' : `[${entry.cudaVariant}]`;
-    return `# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; the CUDA wheels are lower-bounded only, and the inventory records what came).
+    return (
+      `# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; ` +
+      `the CUDA wheels are lower-bounded only, and the inventory records what came).
 ARG JAX_VERSION=${entry.jax}
 RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`;
+    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`
+    );
   },
 
   pinned: (e) => ({ jax: e.jax, jaxlib: e.jax }),
@@ -224,14 +231,18 @@ RUN ${UV_MOUNT} \\
       pattern: /Unable to initialize backend 'cuda'[^\n]*|CUDA backend failed to initialize[^\n]*/,
       diagnose: (m) => ({
         cause: `JAX could not start its CUDA backend: ${m[0].slice(0, 200)}`,
-        fix: 'check the jax[cudaNN] extra against the driver (cuda12 needs driver 525 or newer, cuda13 580 or newer) and that LD_LIBRARY_PATH is not set in the image (JAX loads its CUDA wheels itself)',
+        fix:
+          'check the jax[cudaNN] extra against the driver (cuda12 needs driver 525 or newer, cuda13 580 or newer) ' +
+          'and that LD_LIBRARY_PATH is not set in the image (JAX loads its CUDA wheels itself)',
       }),
     },
     {
       pattern: /jax sees no GPU/,
       diagnose: () => ({
         cause: 'the framework sees no GPU in the container',
-        fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+        fix:
+          'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA ' +
+          'Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
       }),
     },
   ],

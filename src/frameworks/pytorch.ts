@@ -280,7 +280,8 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
     for (const lib of ['torchvision', 'torchaudio'] as const) {
       if (patch.provenance?.[lib] === 'inferred') {
         warn(
-          `${lib} ${patch[lib]} for torch ${patch.torch} is inferred from the version pattern, not read in a release record; check it before relying on it`,
+          `${lib} ${patch[lib]} for torch ${patch.torch} is inferred from the version pattern, ` +
+            `not read in a release record; check it before relying on it`,
         );
       }
     }
@@ -365,10 +366,14 @@ RUN ${UV_MOUNT} \\
 
   diagnoses: [
     {
-      pattern:
-        /(sm_\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\d+)|no kernel image is available for execution on the device/,
+      pattern: new RegExp(
+        '(sm_\\d+) is not compatible with the current PyTorch installation|this wheel has no kernels for (sm_\\d+)|' +
+          'no kernel image is available for execution on the device',
+      ),
       diagnose: (m, e) => ({
-        cause: `torch ${(e as TorchEntry).torch} (${e.cudaVariant}) has no kernels for this GPU's architecture${(m[1] ?? m[2]) ? ` (${m[1] ?? m[2]})` : ''}`,
+        cause:
+          `torch ${(e as TorchEntry).torch} (${e.cudaVariant}) has no kernels for ` +
+          `this GPU's architecture${(m[1] ?? m[2]) ? ` (${m[1] ?? m[2]})` : ''}`,
         fix: 'use a torch release and CUDA variant built for it (Blackwell sm_100/sm_120 needs torch 2.7+ with cu128 or newer)',
       }),
     },
@@ -376,7 +381,9 @@ RUN ${UV_MOUNT} \\
       pattern: /Found no NVIDIA driver on your system|torch sees no usable GPU/,
       diagnose: () => ({
         cause: 'the container sees no NVIDIA driver: the GPU was not passed into it',
-        fix: 'check gpu-flags / gpus (docker run --gpus all) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+        fix:
+          'check gpu-flags / gpus (docker run --gpus all) and that the NVIDIA ' +
+          'Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
       }),
     },
   ],

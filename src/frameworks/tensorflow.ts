@@ -181,7 +181,8 @@ export const tensorflow: Framework<TensorflowEntry, TfPick> = {
       .sort((a, b) => semver.rcompare(a.version, b.version)),
 
   cuda({ release, version }, sel, { data }) {
-    const built = `tensorflow ${release.minor} is built for CUDA ${release.cuda} (cuDNN ${release.cudnn}); its CUDA follows from the release`;
+    const built =
+      `tensorflow ${release.minor} is built for CUDA ${release.cuda} (cuDNN ${release.cudnn}); ` + 'its CUDA follows from the release';
     switch (sel.kind) {
       case 'default':
         return { ok: [gpuChoice(release, version)] };
@@ -201,7 +202,8 @@ export const tensorflow: Framework<TensorflowEntry, TfPick> = {
 
   flavorReason: (flavor) =>
     flavor === 'devel'
-      ? 'tensorflow images start from nvidia/cuda base images with the CUDA libraries from pip; there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
+      ? 'tensorflow images start from nvidia/cuda base images with the CUDA libraries from pip; ' +
+        'there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
       : null,
 
   ships: ({ release }) => `cu${release.cuda.replace('.', '')}, cpu; Python ${span(release.python)}`,
@@ -216,7 +218,8 @@ export const tensorflow: Framework<TensorflowEntry, TfPick> = {
     }
     if (release.install === 'and-cuda' && gpu) {
       warn(
-        `tensorflow ${release.minor}: its CUDA library versions are not in the data; tensorflow[and-cuda] pins them exactly, and the image's inventory records them`,
+        `tensorflow ${release.minor}: its CUDA library versions are not in the data; ` +
+          `tensorflow[and-cuda] pins them exactly, and the image's inventory records them`,
       );
     }
     return {
@@ -295,23 +298,34 @@ RUN ${UV_MOUNT} \\
     {
       pattern: /Loaded runtime CuDNN library: (\d+(?:\.\d+)*) but source was compiled with: (\d+(?:\.\d+)*)/,
       diagnose: (m) => ({
-        cause: `the cuDNN in the image (${m[1]}) is older than the framework was compiled with (${m[2]}); a later package pinned an older nvidia-cudnn wheel (torch in the same image is the usual one)`,
-        fix: `install nvidia-cudnn of ${m[2]} or newer within the same major after the other packages, or keep the frameworks in separate images`,
+        cause:
+          `the cuDNN in the image (${m[1]}) is older than the framework was compiled with (${m[2]}); ` +
+          `a later package pinned an older nvidia-cudnn wheel (torch in the same image is the usual one)`,
+        fix:
+          `install nvidia-cudnn of ${m[2]} or newer within the same major ` +
+          `after the other packages, or keep the frameworks in separate images`,
       }),
     },
     {
       pattern: /Could not load dynamic library '([^']+)'/,
       diagnose: (m) => ({
-        cause: `TensorFlow could not load ${m[1]}, so it skipped the GPU: a CUDA or cuDNN library of the major version it was built for is not on the loader path`,
-        fix: 'install tensorflow[and-cuda] (the template does, and registers site-packages/nvidia/*/lib with ldconfig); in an image of your own, add those directories to LD_LIBRARY_PATH or ld.so.conf',
+        cause:
+          `TensorFlow could not load ${m[1]}, so it skipped the GPU: ` +
+          `a CUDA or cuDNN library of the major version it was built for is not on the loader path`,
+        fix:
+          'install tensorflow[and-cuda] (the template does, and registers site-packages/nvidia/*/lib with ldconfig); ' +
+          'in an image of your own, add those directories to LD_LIBRARY_PATH or ld.so.conf',
       }),
     },
     {
       pattern: /Cannot dlopen some GPU libraries/,
       diagnose: () => ({
         cause:
-          'TensorFlow could not load some of its CUDA libraries and skipped the GPU (which library, it logs only with TF_CPP_VMODULE=dso_loader=1, which the check sets)',
-        fix: 'install tensorflow[and-cuda] of the same version, or the CUDA and cuDNN majors the release was built for; see the "Could not load dynamic library" lines above',
+          'TensorFlow could not load some of its CUDA libraries and skipped the GPU (which library, ' +
+          'it logs only with TF_CPP_VMODULE=dso_loader=1, which the check sets)',
+        fix:
+          'install tensorflow[and-cuda] of the same version, or the CUDA and cuDNN majors ' +
+          'the release was built for; see the "Could not load dynamic library" lines above',
       }),
     },
     XLA_PTX_RULE,
@@ -319,7 +333,9 @@ RUN ${UV_MOUNT} \\
       pattern: /Could not find cuda drivers on your machine|tensorflow sees no GPU/,
       diagnose: () => ({
         cause: 'the framework sees no GPU in the container',
-        fix: 'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
+        fix:
+          'check that the GPU is passed in (gpus, gpu-flags) and that the NVIDIA ' +
+          'Container Toolkit works: docker run --rm --gpus all <image> nvidia-smi',
       }),
     },
   ],

@@ -97,7 +97,8 @@ export function entryTags(entry: MatrixEntry, repo: Repository, templates: strin
   templates.forEach((template, i) => {
     if (entryCount > 1 && !/\{\w+\}/.test(template)) {
       throw new UserError(
-        `tags line ${i + 1}: ${quote(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`,
+        `tags line ${i + 1}: ${quote(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; ` +
+          `add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`,
       );
     }
     const rendered = renderPlaceholders(template, entry);

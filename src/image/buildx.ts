@@ -28,7 +28,10 @@ function atLeast(version: string | null, min: string): boolean {
 export const FEATURES = {
   /** --metadata-file: buildx 0.6 */
   metadataFile: (v: ToolVersions) => atLeast(v.buildx, '0.6.0'),
-  /** --provenance/--sbom: buildx 0.10 (attestations make manifests lists with unknown/unknown entries; digests stay comparable without them) */
+  /**
+   * --provenance/--sbom: buildx 0.10 (attestations make manifests lists with unknown/unknown entries;
+   * digests stay comparable without them)
+   */
   attestationFlags: (v: ToolVersions) => atLeast(v.buildx, '0.10.0'),
   /** ignore-error on --cache-to: BuildKit 0.11, so a failing cache export does not fail the build */
   cacheIgnoreError: (v: ToolVersions) => atLeast(v.buildkit, '0.11.0'),
@@ -100,4 +103,6 @@ export function dockerBuildArgs(inv: BuildInvocation): { env: Record<string, str
 
 /** What a build without buildx loses, said once per run. */
 export const NO_BUILDX_WARNING =
-  'docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead. Lost: the registry, gha and local cache backends (only inline cache of the final image is used), cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';
+  'docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead. Lost: ' +
+  'the registry, gha and local cache backends (only inline cache of the final image is used), ' +
+  'cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';

@@ -100,7 +100,8 @@ export function parseBuildOptions(inputs: Inputs): BuildOptions {
   if (dockerfile) options.dockerfile = dockerfile;
   else if (context && context !== '.') {
     throw new UserError(
-      `${field('context')} is set but ${field('dockerfile')} is not: the embedded template needs no context; give both to build your own Dockerfile`,
+      `${field('context')} is set but ${field('dockerfile')} is not: ` +
+        `the embedded template needs no context; give both to build your own Dockerfile`,
     );
   }
   return options;

@@ -104,9 +104,10 @@ export function diagnoseFailure(output: string): BuildFailure {
 export function describeFailure(f: BuildFailure): string {
   const parts = [];
   if (
-    /error reading from server|transport is closing|code = Unavailable|failed to dial gRPC|connection reset by peer|closed network connection/.test(
-      f.error,
-    )
+    new RegExp(
+      'error reading from server|transport is closing|code = Unavailable|' +
+        'failed to dial gRPC|connection reset by peer|closed network connection',
+    ).test(f.error)
   ) {
     parts.push('the builder (the BuildKit daemon) stopped or could not be reached during the build');
   }

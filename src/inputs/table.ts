@@ -51,7 +51,9 @@ export const INPUTS = [
     default: 'plan',
     summary: 'plan, build, smoke, all or repro',
     description:
-      "What to do: plan (resolve the matrix and set the matrix output), build (plan, then build and push an image per entry), smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), or repro (build each entry twice and compare; with baseline, what changed inside against an earlier image).",
+      'What to do: plan (resolve the matrix and set the matrix output), build (plan, then build and push an image per entry), ' +
+      "smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), " +
+      'or repro (build each entry twice and compare; with baseline, what changed inside against an earlier image).',
     commands: ALL,
     cli: { actionOnly: 'the CLI takes the command as its first argument: gpu-image-matrix build ...' },
   },
@@ -62,7 +64,8 @@ export const INPUTS = [
     default: '',
     summary: 'the matrix spec, inline YAML or JSON',
     description:
-      "The matrix spec, inline YAML or JSON: a framework's versions (torch, tensorflow or jax) crossed with cuda, python, os and flavor, with include, exclude and what the images add (see the README). Give this, matrix-file or entry.",
+      "The matrix spec, inline YAML or JSON: a framework's versions (torch, tensorflow or jax) crossed with cuda, python, " +
+      'os and flavor, with include, exclude and what the images add (see the README). Give this, matrix-file or entry.',
     commands: ALL,
     cli: { actionOnly: 'the CLI reads the spec from a file or standard input: --matrix FILE' },
   },
@@ -84,7 +87,8 @@ export const INPUTS = [
     default: '',
     summary: 'one entry of an earlier plan (a fan-out job: toJSON(matrix))',
     description:
-      'One entry of an earlier plan, as JSON (in a fan-out job: toJSON(matrix)). The command then works on that entry alone; it is resolved again and must be the same image. Give this, matrix or matrix-file.',
+      'One entry of an earlier plan, as JSON (in a fan-out job: toJSON(matrix)). The command then works on ' +
+      'that entry alone; it is resolved again and must be the same image. Give this, matrix or matrix-file.',
     commands: ALL,
     cli: { flag: '--entry', value: 'JSON|FILE', file: 'json-or-file' },
   },
@@ -95,7 +99,8 @@ export const INPUTS = [
     default: '',
     summary: 'release data to add or correct (JSON, the schema of src/data/)',
     description:
-      'Path of a JSON file, inside the workspace, with release data to add to or correct the bundled data: any of the sections of src/data/*.json (torch, cuda, tensorflow, jax, ...), each optional; e.g. a torch release newer than the bundled data.',
+      'Path of a JSON file, inside the workspace, with release data to add to or correct the bundled data: any of the sections ' +
+      'of src/data/*.json (torch, cuda, tensorflow, jax, ...), each optional; e.g. a torch release newer than the bundled data.',
     commands: ALL,
     cli: { flag: '--compat-file', value: 'FILE' },
   },
@@ -106,7 +111,8 @@ export const INPUTS = [
     default: '256',
     summary: 'fail when the matrix resolves to more entries',
     description:
-      'Fail when the matrix resolves to more entries than this (a whole number, 1 to 100000). Huge requests are usually mistakes; GitHub runs at most 256 jobs per matrix.',
+      'Fail when the matrix resolves to more entries than this (a whole number, 1 to 100000). ' +
+      'Huge requests are usually mistakes; GitHub runs at most 256 jobs per matrix.',
     commands: ALL,
     cli: { flag: '--max-entries', value: 'N' },
   },
@@ -119,7 +125,9 @@ export const INPUTS = [
     default: '',
     summary: 'the repository to tag the images in, e.g. ghcr.io/acme/pytorch',
     description:
-      'build: the repository to tag the images in, without a tag (e.g. ghcr.io/acme/pytorch). Each entry is tagged <image>:<entry tag>, plus a content-addressed tag gim-<key>-<hash>. smoke: where to find the images when input images is not given.',
+      'build: the repository to tag the images in, without a tag (e.g. ghcr.io/acme/pytorch). Each entry is tagged ' +
+      '<image>:<entry tag>, plus a content-addressed tag gim-<key>-<hash>. ' +
+      'smoke: where to find the images when input images is not given.',
     commands: ['build', 'all', 'repro', 'smoke'],
     cli: { flag: '--image', value: 'REPO' },
   },
@@ -140,7 +148,9 @@ export const INPUTS = [
     default: 'auto',
     summary: 'auto, registry, gha, local, inline or none',
     description:
-      'build: layer cache backend, scoped per matrix entry: auto (registry when pushing, else none), registry (<image>:buildcache-<key>, mode=max), gha, local (BuildKit local cache saved with the Actions cache), inline or none. A failing cache is a warning; the build goes on.',
+      'build: layer cache backend, scoped per matrix entry: auto (registry when pushing, else none), ' +
+      'registry (<image>:buildcache-<key>, mode=max), gha, local (BuildKit local cache saved ' +
+      'with the Actions cache), inline or none. A failing cache is a warning; the build goes on.',
     commands: BUILD,
     cli: { flag: '--cache', value: 'BACKEND' },
   },
@@ -161,7 +171,10 @@ export const INPUTS = [
     default: '',
     summary: 'your own Dockerfile, inside context (default: the embedded template)',
     description:
-      "build: your own Dockerfile, relative to context. Every entry field reaches it as a build-arg (BASE_IMAGE, CUDA_VERSION, CUDA_FULL_VERSION, CUDA_VARIANT, CUDNN_VERSION, PYTHON_VERSION, OS, FLAVOR, MIN_DRIVER, ENTRY_TAG, ENTRY_KEY, and the framework's: TORCH_VERSION, TORCHVISION_VERSION, TORCHAUDIO_VERSION, TORCH_INDEX_URL, or FRAMEWORK with TENSORFLOW_VERSION or JAX_VERSION). Empty: the embedded template.",
+      'build: your own Dockerfile, relative to context. Every entry field reaches it as a build-arg (BASE_IMAGE, ' +
+      'CUDA_VERSION, CUDA_FULL_VERSION, CUDA_VARIANT, CUDNN_VERSION, PYTHON_VERSION, OS, FLAVOR, MIN_DRIVER, ' +
+      "ENTRY_TAG, ENTRY_KEY, and the framework's: TORCH_VERSION, TORCHVISION_VERSION, TORCHAUDIO_VERSION, " +
+      'TORCH_INDEX_URL, or FRAMEWORK with TENSORFLOW_VERSION or JAX_VERSION). Empty: the embedded template.',
     commands: BUILD,
     cli: { flag: '--dockerfile', value: 'FILE' },
   },
@@ -192,7 +205,9 @@ export const INPUTS = [
     default: '',
     summary: 'extra tags, one per line, with placeholders such as {tag}',
     description:
-      'build: extra tags, one per line: a bare tag or a full reference, with placeholders {tag}, {key}, {framework}, {version}, {torch} (or {tensorflow}, {jax}), {cuda}, {cudaVariant}, {cudnnMajor}, {python}, {os}, {flavor}, ... (one is required when the matrix has more than one entry, so that entries do not overwrite each other).',
+      'build: extra tags, one per line: a bare tag or a full reference, with placeholders {tag}, {key}, {framework}, ' +
+      '{version}, {torch} (or {tensorflow}, {jax}), {cuda}, {cudaVariant}, {cudnnMajor}, {python}, {os}, {flavor}, ' +
+      '... (one is required when the matrix has more than one entry, so that entries do not overwrite each other).',
     commands: BUILD,
     cli: { flag: '--tag', value: 'TEMPLATE', repeatable: true },
   },
@@ -213,7 +228,8 @@ export const INPUTS = [
     default: 'true',
     summary: 'skip entries whose content-addressed tag is already in the registry',
     description:
-      'build: skip an entry when its content-addressed tag is already in the registry (nothing that goes into the build changed) and point its tags at that image.',
+      'build: skip an entry when its content-addressed tag is already in the registry ' +
+      '(nothing that goes into the build changed) and point its tags at that image.',
     commands: BUILD,
     cli: { flag: '--skip-existing', value: 'BOOL' },
   },
@@ -255,7 +271,8 @@ export const INPUTS = [
     default: 'auto',
     summary: 'entries built at once: auto or 1 to 32',
     description:
-      'build: entries built at once: auto (half the runner CPUs, 1 to 4) or a number from 1 to 32. With more than one, log lines carry their entry tag instead of groups.',
+      'build: entries built at once: auto (half the runner CPUs, 1 to 4) or a number from 1 to 32. ' +
+      'With more than one, log lines carry their entry tag instead of groups.',
     commands: BUILD,
     cli: { flag: '--parallel', value: 'N' },
   },
@@ -268,7 +285,9 @@ export const INPUTS = [
     default: '',
     summary: 'Debian/Ubuntu packages for every image, e.g. libgl1',
     description:
-      'plan, build: Debian/Ubuntu packages added to every image of the embedded template (e.g. libgl1 libglib2.0-0 for OpenCV), separated by spaces or newlines, optionally name=version. The matrix spec may set apt-packages too, at the top level or per include item.',
+      'plan, build: Debian/Ubuntu packages added to every image of the embedded template (e.g. ' +
+      'libgl1 libglib2.0-0 for OpenCV), separated by spaces or newlines, optionally name=version. ' +
+      'The matrix spec may set apt-packages too, at the top level or per include item.',
     commands: ALL,
     cli: { flag: '--apt-packages', value: 'PKGS', repeatable: true },
   },
@@ -279,7 +298,9 @@ export const INPUTS = [
     default: '',
     summary: 'Python packages with versions, installed after the framework',
     description:
-      "plan, build: Python packages added after the framework, with versions (numpy==1.26.4, opencv-python-headless>=4.10,<5), separated by spaces or newlines. The framework packages (torch, torchvision, torchaudio, tensorflow, tensorflow-cpu, jax, jaxlib) are the matrix's; a package that asks for another version of them fails the build and is named.",
+      'plan, build: Python packages added after the framework, with versions (numpy==1.26.4, opencv-python-headless>=4.10,<5), ' +
+      'separated by spaces or newlines. The framework packages (torch, torchvision, torchaudio, tensorflow, tensorflow-cpu, ' +
+      "jax, jaxlib) are the matrix's; a package that asks for another version of them fails the build and is named.",
     commands: ALL,
     cli: { flag: '--pip-packages', value: 'REQS', repeatable: true },
   },
@@ -290,7 +311,8 @@ export const INPUTS = [
     default: '',
     summary: 'a requirements file (hashes honoured)',
     description:
-      'plan, build: a requirements file in the workspace, installed after apt-packages (files it includes with -r/-c come with it). When it has --hash lines, pip runs with --require-hashes.',
+      'plan, build: a requirements file in the workspace, installed after apt-packages (files it ' +
+      'includes with -r/-c come with it). When it has --hash lines, pip runs with --require-hashes.',
     commands: ALL,
     cli: { flag: '--requirements', value: 'FILE' },
   },
@@ -301,7 +323,8 @@ export const INPUTS = [
     default: '',
     summary: 'the index for requirements and pip-packages instead of PyPI',
     description:
-      'plan, build: the index for requirements and pip-packages instead of PyPI (a mirror). The framework keeps its own index. No credentials in the URL.',
+      'plan, build: the index for requirements and pip-packages instead of PyPI (a mirror). ' +
+      'The framework keeps its own index. No credentials in the URL.',
     commands: ALL,
     cli: { flag: '--pip-index-url', value: 'URL' },
   },
@@ -363,7 +386,10 @@ export const INPUTS = [
     default: '',
     summary: 'an image that already holds the framework, with placeholders',
     description:
-      "plan, build: start FROM an image that already holds the framework and Python with pip, instead of nvidia/cuda plus wheels; placeholders are filled per entry, e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime. Its tag is looked up before anything builds and FROM is pinned to its digest; the build fails when its framework or Python is not the entry's.",
+      'plan, build: start FROM an image that already holds the framework and Python with pip, ' +
+      'instead of nvidia/cuda plus wheels; placeholders are filled per entry, e.g. ' +
+      'pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime. Its tag is looked up before anything ' +
+      "builds and FROM is pinned to its digest; the build fails when its framework or Python is not the entry's.",
     commands: ALL,
     cli: { flag: '--base-image', value: 'REF' },
   },
@@ -397,7 +423,8 @@ export const INPUTS = [
     default: 'true',
     summary: 'check on the GPU (true) or run the CPU check (false)',
     description:
-      'smoke: check on the GPU (true), or run the CPU check (false: the framework imports, versions match, a CPU matmul). Entries with cuda cpu always get the CPU check.',
+      'smoke: check on the GPU (true), or run the CPU check (false: the framework imports, ' +
+      'versions match, a CPU matmul). Entries with cuda cpu always get the CPU check.',
     commands: SMOKE,
     cli: { flag: '--expect-gpu', value: 'BOOL' },
   },
@@ -408,7 +435,8 @@ export const INPUTS = [
     default: '',
     summary: "a build step's images output, naming the image of each entry",
     description:
-      'smoke: the images output of an earlier build step (JSON), naming the image of each entry (pinned by digest when there is one). Without it, <image>:<entry tag> is checked.',
+      'smoke: the images output of an earlier build step (JSON), naming the image of each ' +
+      'entry (pinned by digest when there is one). Without it, <image>:<entry tag> is checked.',
     commands: SMOKE,
     cli: { flag: '--images', value: 'FILE', file: 'file' },
   },
@@ -419,7 +447,8 @@ export const INPUTS = [
     default: '',
     summary: 'docker run flags that hand the GPUs in, instead of --gpus',
     description:
-      'smoke: docker run flags that hand the GPUs in, instead of --gpus (e.g. --device nvidia.com/gpu=all for CDI, or --runtime nvidia --gpus all). Allowed: --gpus, --device, --runtime, --env/-e, --ipc, --shm-size, --ulimit.',
+      'smoke: docker run flags that hand the GPUs in, instead of --gpus (e.g. --device nvidia.com/gpu=all for CDI, ' +
+      'or --runtime nvidia --gpus all). Allowed: --gpus, --device, --runtime, --env/-e, --ipc, --shm-size, --ulimit.',
     commands: SMOKE,
     cli: { flag: '--gpu-flags', value: 'FLAGS' },
   },
@@ -460,7 +489,8 @@ export const INPUTS = [
     default: '',
     summary: 'your Python check, run in the container after ours',
     description:
-      'smoke: a Python script in the workspace, run in the container after the built-in check, as one more check; the workspace is mounted read-only at /workspace and the script runs there.',
+      'smoke: a Python script in the workspace, run in the container after the built-in check, ' +
+      'as one more check; the workspace is mounted read-only at /workspace and the script runs there.',
     commands: SMOKE,
     cli: { flag: '--smoke-script', value: 'FILE' },
   },
@@ -481,7 +511,8 @@ export const INPUTS = [
     default: '',
     summary: "the container's /dev/shm (empty: 1g)",
     description:
-      "smoke: size of the container's /dev/shm; empty for 1g (PyTorch DataLoader workers share tensors through it, and Docker's own 64m is too small).",
+      "smoke: size of the container's /dev/shm; empty for 1g (PyTorch DataLoader " +
+      "workers share tensors through it, and Docker's own 64m is too small).",
     commands: SMOKE,
     cli: { flag: '--smoke-shm-size', value: 'SIZE' },
   },
@@ -544,7 +575,8 @@ export const INPUTS = [
     default: '',
     summary: 'the image to compare with, e.g. {image}:{tag}',
     description:
-      'repro: the image to compare each entry with (packages, versions, sizes), a template with {image}, {tag}, {key}, {torch}, ... e.g. {image}:{tag} for the same tag built from the default branch. Empty: no change-impact report.',
+      'repro: the image to compare each entry with (packages, versions, sizes), a template with {image}, {tag}, {key}, ' +
+      '{torch}, ... e.g. {image}:{tag} for the same tag built from the default branch. Empty: no change-impact report.',
     commands: REPRO,
     cli: { flag: '--baseline', value: 'TEMPLATE' },
   },

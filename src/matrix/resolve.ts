@@ -73,7 +73,8 @@ export function resolvePlans(specs: MatrixSpec[], data: ReleaseData, options: Pl
   if (include.length > options.maxEntries) {
     throw new UserError(
       `the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
-        `Large matrices are usually a mistake (a range or major where one version was meant); narrow the request, or raise max-entries if you mean it`,
+        `Large matrices are usually a mistake (a range or major where one version was meant); ` +
+        `narrow the request, or raise max-entries if you mean it`,
     );
   }
   return { include, skipped: parts.flatMap((p) => p.skipped), warnings: [...warnings] };
@@ -161,7 +162,8 @@ class SpecPlanner {
       if (custom?.tagSuffix && extraKeys.length > 0) {
         const names = extraKeys.map((k) => (k === 'version' ? framework.key : k));
         throw new UserError(
-          `${field}: an include item with tag-suffix makes variants of the entries it matches; it cannot also change their ${names.join(', ')} (give those in a separate include item)`,
+          `${field}: an include item with tag-suffix makes variants of the entries it matches; ` +
+            `it cannot also change their ${names.join(', ')} (give those in a separate include item)`,
         );
       }
       if (applyAdditions(matched, custom, added)) return;
@@ -204,7 +206,8 @@ class SpecPlanner {
         ? `. If you meant ${sel.version}0: a YAML or JSON tool read it as the number ${sel.version}; quote it ("${sel.version}0")`
         : '';
     throw new UserError(
-      `${sel.field}: Python ${sel.version} is not supported by any ${framework.key} release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`,
+      `${sel.field}: Python ${sel.version} is not supported by any ${framework.key} ` +
+        `release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`,
     );
   }
 
@@ -235,7 +238,8 @@ class SpecPlanner {
     if (!include.version) {
       const others = frameworkList(framework);
       throw new UserError(
-        `${field}: matches no entry of the matrix and names no ${framework.key} (or ${others}); a new entry needs one, e.g. ${framework.key}: "${framework.example}"`,
+        `${field}: matches no entry of the matrix and names no ${framework.key} (or ${others}); ` +
+          `a new entry needs one, e.g. ${framework.key}: "${framework.example}"`,
       );
     }
     const cell: Selectors = { ...DEFAULTS, ...include } as Selectors;
@@ -316,7 +320,8 @@ class SpecPlanner {
           );
         }
         throw new UserError(
-          `${sel.field}: ${key} ${sel.version} is not in the release data (it knows ${span}; ${COMPAT_HINT})${this.leftOut(key, sel.version)}`,
+          `${sel.field}: ${key} ${sel.version} is not in the release data ` +
+            `(it knows ${span}; ${COMPAT_HINT})${this.leftOut(key, sel.version)}`,
         );
       }
       case 'minor': {
@@ -324,7 +329,8 @@ class SpecPlanner {
         if (!newest) {
           const minors = [...new Set(known.map((r) => r.minor))].reverse();
           throw new UserError(
-            `${sel.field}: ${key} ${sel.minor} is not in the release data; known minors: ${minors.join(', ')} (${COMPAT_HINT})${this.leftOut(key, sel.minor)}`,
+            `${sel.field}: ${key} ${sel.minor} is not in the release data; known minors: ` +
+              `${minors.join(', ')} (${COMPAT_HINT})${this.leftOut(key, sel.minor)}`,
           );
         }
         return [newest];
@@ -523,7 +529,9 @@ function checkTagsUnique(entries: MatrixEntry[]): void {
     const other = seen.get(e.tag);
     if (other) {
       throw new UserError(
-        `two entries would push to the same tag ${quote(e.tag)}: they differ only in what they add to the image (${quote(JSON.stringify(other.customisation ?? {}))} and ${quote(JSON.stringify(e.customisation ?? {}))}); give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`,
+        `two entries would push to the same tag ${quote(e.tag)}: they differ only in what they add to ` +
+          `the image (${quote(JSON.stringify(other.customisation ?? {}))} and ${quote(JSON.stringify(e.customisation ?? {}))}); ` +
+          `give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`,
       );
     }
     seen.set(e.tag, e);

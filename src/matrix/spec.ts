@@ -112,14 +112,16 @@ export function parseMatrixSpecs(text: string, origin: string): MatrixSpec[] {
 export function specFromObject(root: unknown, origin: string): MatrixSpec {
   if (!isMap(root)) {
     throw new UserError(
-      `${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; got ${describeValue(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`,
+      `${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; ` +
+        `got ${describeValue(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`,
     );
   }
   checkKnownKeys(root, TOP_KEYS, 'matrix');
   const named = VERSION_KEYS.filter((k) => root[k] !== undefined);
   if (named.length > 1) {
     throw new UserError(
-      `${origin}: one spec names one framework, and this one names ${named.join(' and ')}; give a list of specs, e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`,
+      `${origin}: one spec names one framework, and this one names ${named.join(' and ')}; give a list of specs, ` +
+        `e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`,
     );
   }
   const versionKey = named[0];
@@ -147,7 +149,8 @@ export function specFromObject(root: unknown, origin: string): MatrixSpec {
   const givenAxes = AXES.filter((a) => axes[a]);
   if (givenAxes.length > 0 && !versions) {
     throw new UserError(
-      `matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`,
+      `matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; ` +
+        `add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`,
     );
   }
   if (!versions && include.length === 0) {

@@ -134,7 +134,8 @@ export function buildMarkdown(images: ImageResult[]): string {
     '|---|---|---|---|---|---|---|---|',
     ...images.map(
       (r) =>
-        `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} | ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`,
+        `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} ` +
+        `| ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`,
     ),
   ];
   const failed = images.filter((r) => r.error && r.status === 'failed');
@@ -194,10 +195,19 @@ export function smokeMarkdown(results: SmokeResult[]): string {
     '',
     '| image | mode | GPU(s) | driver | torch | CUDA | cuDNN | result |',
     '|---|---|---|---|---|---|---|---|',
-    ...results.map(
-      (r) =>
-        `| ${[r.tag, r.mode, gpusText(r), r.host.driver ?? '-', r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-', r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'), r.report?.cudnn != null ? String(r.report.cudnn) : '-', r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`].map(mdEscape).join(' | ')} |`,
-    ),
+    ...results.map((r) => {
+      const cells = [
+        r.tag,
+        r.mode,
+        gpusText(r),
+        r.host.driver ?? '-',
+        r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-',
+        r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'),
+        r.report?.cudnn != null ? String(r.report.cudnn) : '-',
+        r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`,
+      ];
+      return `| ${cells.map(mdEscape).join(' | ')} |`;
+    }),
   ];
   for (const r of results.filter((x) => x.status === 'failed')) {
     out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.failed ?? 'failed')}`);
@@ -259,7 +269,8 @@ export function reproMarkdown(results: ReproResult[]): string {
     if (d && !d.deterministic) {
       out.push(
         '',
-        `**${mdEscape(r.tag)} is not reproducible** (SOURCE_DATE_EPOCH=${r.sourceDateEpoch}): manifest ${d.manifest.a} vs ${d.manifest.b}; config ${d.config.same ? 'same' : 'differs'}.`,
+        `**${mdEscape(r.tag)} is not reproducible** (SOURCE_DATE_EPOCH=${r.sourceDateEpoch}): ` +
+          `manifest ${d.manifest.a} vs ${d.manifest.b}; config ${d.config.same ? 'same' : 'differs'}.`,
       );
       if (d.firstDifferentLayer !== null)
         out.push(
@@ -277,7 +288,8 @@ export function reproMarkdown(results: ReproResult[]): string {
     if (i) {
       out.push(
         '',
-        `**${mdEscape(r.tag)} against ${mdEscape(i.baseline)}** (${i.baselineDigest.slice(0, 19)}…): size ${formatSize(i.size.baseline)} → ${formatSize(i.size.current)} (${signedSize(i.size.change)})`,
+        `**${mdEscape(r.tag)} against ${mdEscape(i.baseline)}** (${i.baselineDigest.slice(0, 19)}…): ` +
+          `size ${formatSize(i.size.baseline)} → ${formatSize(i.size.current)} (${signedSize(i.size.change)})`,
       );
       out.push('', '| | baseline | this change |', '|---|---|---|');
       for (const v of i.versions) out.push(`| ${v.name} | ${mdEscape(v.baseline ?? '-')} | ${mdEscape(v.current ?? '-')} |`);

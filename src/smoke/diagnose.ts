@@ -12,7 +12,8 @@ export interface Diagnosis {
 }
 
 const TOOLKIT_FIX =
-  'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker (sudo systemctl restart docker)';
+  'install the NVIDIA Container Toolkit, run sudo nvidia-ctk runtime configure ' +
+  '--runtime=docker, then restart docker (sudo systemctl restart docker)';
 
 /** Failures of docker, the NVIDIA Container Toolkit and the driver, whatever the framework. */
 const RULES: SmokeRule[] = [
@@ -83,7 +84,9 @@ const RULES: SmokeRule[] = [
     pattern: /manifest unknown|not found: manifest|pull access denied|repository does not exist|no such host|unauthorized|denied: /i,
     diagnose: () => ({
       cause: 'the image could not be pulled',
-      fix: 'check the image reference (a tag that was never pushed, a deleted tag) and that this runner is logged in to the registry (docker/login-action)',
+      fix:
+        'check the image reference (a tag that was never pushed, a deleted tag) ' +
+        'and that this runner is logged in to the registry (docker/login-action)',
     }),
   },
   {

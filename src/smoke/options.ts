@@ -63,7 +63,8 @@ export function parseGpuFlags(text: string | undefined, field: string): string[]
     const flag = tok.split('=')[0] as string;
     if (!GPU_FLAGS.includes(flag)) {
       throw new UserError(
-        `${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`,
+        `${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. ` +
+          `--device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`,
       );
     }
   }
@@ -88,7 +89,8 @@ export function parseSmokeOptions(inputs: Inputs, script?: string, workspace?: s
   const ipcHost = parseBoolean(get('smoke-ipc-host'), field('smoke-ipc-host'), false);
   if (ipcHost && get('smoke-shm-size')?.trim()) {
     throw new UserError(
-      `${field('smoke-shm-size')} and ${field('smoke-ipc-host')} are both set: with the host's IPC namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`,
+      `${field('smoke-shm-size')} and ${field('smoke-ipc-host')} are both set: with the host's IPC ` +
+        `namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`,
     );
   }
   const options: SmokeOptions = {
@@ -152,7 +154,8 @@ export function smokeImages(
     return map;
   }
   throw new UserError(
-    `smoke needs the images to check: set ${field.images} (a build step's images output) or ${field.image} (the repository the entries are tagged in)`,
+    `smoke needs the images to check: set ${field.images} (a build step's images output) ` +
+      `or ${field.image} (the repository the entries are tagged in)`,
   );
 }
 

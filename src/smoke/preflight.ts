@@ -56,7 +56,8 @@ export function parseNvidiaSmi(output: string, exitCode: number | 'missing'): Sm
         fix: notLoaded
           ? /mismatch/i.test(text)
             ? 'the kernel module and the user-space driver differ (an upgrade without reboot): reboot the runner'
-            : 'the NVIDIA driver is not loaded: check that the kernel module is installed for the running kernel (dmesg, nvidia-smi), then reboot'
+            : 'the NVIDIA driver is not loaded: check that the kernel module is ' +
+              'installed for the running kernel (dmesg, nvidia-smi), then reboot'
           : 'check the driver installation on the runner (nvidia-smi should list the GPUs)',
       },
     };
@@ -127,7 +128,9 @@ export function dockerFindings(support: DockerGpuSupport | null): Finding[] {
     {
       severity: 'warning',
       cause: 'docker info lists no nvidia runtime and no nvidia.com/gpu CDI devices',
-      fix: 'if the GPU check fails, install the NVIDIA Container Toolkit and run sudo nvidia-ctk runtime configure --runtime=docker, then restart docker',
+      fix:
+        'if the GPU check fails, install the NVIDIA Container Toolkit and run ' +
+        'sudo nvidia-ctk runtime configure --runtime=docker, then restart docker',
     },
   ];
 }

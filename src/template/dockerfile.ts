@@ -60,8 +60,10 @@ export function renderDockerfile(entry: MatrixEntry, inputs: TemplateInputs = {}
   const name = frameworkName(entry);
   const parts: string[] = [];
 
+  const gpu = entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}${entry.cudnn ? `, cuDNN ${entry.cudnn}` : ''}`;
+  const baseNote = fromBase ? `\n# ${name} and Python come with the base image ${entry.baseImage}` : '';
   parts.push(`# gpu-image-matrix template v${TEMPLATE_VERSION}: ${entry.tag}
-# ${frameworkTitle(entry)}, ${entry.cuda === 'cpu' ? 'CPU only' : `CUDA ${entry.cudaFull}${entry.cudnn ? `, cuDNN ${entry.cudnn}` : ''}`}, Python ${entry.python}, ${entry.os} (${entry.flavor})${fromBase ? `\n# ${name} and Python come with the base image ${entry.baseImage}` : ''}`);
+# ${frameworkTitle(entry)}, ${gpu}, Python ${entry.python}, ${entry.os} (${entry.flavor})${baseNote}`);
 
   if (fromBase) {
     parts.push(`FROM ${from}
@@ -177,7 +179,8 @@ function installCommand(fromBase: boolean, custom: Partial<Customisation>): stri
 function pinScript(entry: MatrixEntry, fromBase: boolean): string {
   const expected = frameworkOf(entry).pinned(entry, fromBase);
   const hint = fromBase
-    ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose torch and Python match the entry, or set the entry's torch and python to what the image holds`
+    ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose ` +
+      `torch and Python match the entry, or set the entry's torch and python to what the image holds`
     : 'the wheel index served other versions than the release data says';
   return inlinePython('pin.py', { expected, python: entry.python, hint, constraints_path: CONSTRAINTS_PATH }, 'GIM_PIN');
 }

@@ -32,10 +32,12 @@ specs = json.loads(sys.argv[1])
 for spec in specs:
     name, version = spec["name"], spec["version"]
     dist = name.replace("-", "_")
+    requires = "".join("Requires-Dist: %s\\n" % r for r in spec.get("requires", []))
     files = {
         "%s/__init__.py" % dist: '__version__ = "%s"\\n' % version,
-        "%s-%s.dist-info/METADATA" % (dist, version): "Metadata-Version: 2.1\\nName: %s\\nVersion: %s\\n%s" % (name, version, "".join("Requires-Dist: %s\\n" % r for r in spec.get("requires", []))),
-        "%s-%s.dist-info/WHEEL" % (dist, version): "Wheel-Version: 1.0\\nGenerator: gim-test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
+        "%s-%s.dist-info/METADATA" % (dist, version): "Metadata-Version: 2.1\\nName: %s\\nVersion: %s\\n%s" % (name, version, requires),
+        "%s-%s.dist-info/WHEEL" % (dist, version):
+            "Wheel-Version: 1.0\\nGenerator: gim-test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
     }
     record = []
     with zipfile.ZipFile("/out/%s-%s-py3-none-any.whl" % (dist, version), "w") as z:
