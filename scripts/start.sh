@@ -16,7 +16,8 @@ missing=()
 docker info >/dev/null 2>&1 || missing+=("a Docker engine (docker info fails)")
 docker buildx inspect bk-remote >/dev/null 2>&1 || missing+=("the buildx builder bk-remote")
 curl -fsS -o /dev/null -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
-  http://127.0.0.1:5000/v2/debian-torch/manifests/bookworm 2>/dev/null || missing+=("the registry on 127.0.0.1:5000 with debian-torch:bookworm")
+  http://127.0.0.1:5000/v2/debian-torch/manifests/bookworm 2>/dev/null ||
+  missing+=("the registry on 127.0.0.1:5000 with debian-torch:bookworm")
 if [ ${#missing[@]} -gt 0 ]; then
   echo
   echo "Stopping after the plan: the local build and smoke test need ${missing[*]}."

@@ -101,6 +101,17 @@ describe('entry build: tags, labels, build-args', () => {
     expect(entryTags(cu124, repo, ['latest'], 1)).toContain('ghcr.io/acme/pytorch:latest');
   });
 
+  it('fills tags from the same placeholders as base-image ({cudnnMajor}, {ubuntu}, ...), and refuses {image} there', () => {
+    const tags = options({ tags: '{version}-cudnn{cudnnMajor}-{ubuntu}' }).tags;
+    expect(entryTags(cu124, parseRepository('ghcr.io/acme/pytorch', 'image'), tags, 2)).toContain(
+      'ghcr.io/acme/pytorch:2.4.1-cudnn9-22.04',
+    );
+    expect(() => options({ tags: '{image}:x' })).toThrow(
+      /input tags line 1: unknown placeholder \{image\}: \{image\} is not available in tags/,
+    );
+    expect(() => options({ tags: '{tga}' })).toThrow(/unknown placeholder \{tga\}; accepted: \{tag\}/);
+  });
+
   it('labels the image with OCI labels and the versions inside it', () => {
     const build = planEntryBuild(
       cu124,

@@ -177,6 +177,14 @@ describe('every .py under src/ compiles', () => {
       expect.arrayContaining(['src/smoke/check.py', 'src/smoke/gim_packages.py', 'src/template/inventory.py', 'src/template/pin.py']),
     );
   });
+  it('has no line over 140 characters (the limit lint holds the TypeScript to)', () => {
+    for (const f of files) {
+      const long = readFileSync(f, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.length > 140);
+      expect(long, `${path.relative(ROOT, f)} line ${long + 1}`).toBe(-1);
+    }
+  });
   for (const py of pythons) {
     it(`on Python ${py.version}`, () => {
       // compile() is what py_compile does, without writing __pycache__ into src/
