@@ -245,7 +245,8 @@ def tensorflow_checks(r, args):
     elif args.expect_cuda:
         got = major_minor(str(info.get("cuda_version") or ""))
         r.check("tensorflow CUDA version", got == args.expect_cuda, value=info.get("cuda_version"), expected=args.expect_cuda,
-                message=None if got == args.expect_cuda else "tensorflow is built for CUDA %s, expected %s" % (info.get("cuda_version"), args.expect_cuda))
+                message=None if got == args.expect_cuda
+                else "tensorflow is built for CUDA %s, expected %s" % (info.get("cuda_version"), args.expect_cuda))
         if args.expect_cudnn:
             want = args.expect_cudnn.split(".")[0]
             have = str(info.get("cudnn_version") or "").split(".")[0]
@@ -264,7 +265,8 @@ def tensorflow_checks(r, args):
         return
     gpus = tf.config.list_physical_devices("GPU")
     if not r.check("GPU count", len(gpus) >= args.min_gpus, value=len(gpus), expected=">= %d" % args.min_gpus,
-                   message=None if len(gpus) >= args.min_gpus else "tensorflow sees no GPU" if not gpus else "tensorflow sees %d GPUs" % len(gpus)):
+                   message=None if len(gpus) >= args.min_gpus
+                   else "tensorflow sees no GPU" if not gpus else "tensorflow sees %d GPUs" % len(gpus)):
         return
     details = []
     for g in gpus:
@@ -283,7 +285,8 @@ def tensorflow_checks(r, args):
     work = (
         ("matmul on GPU 0", lambda: tf.linalg.matmul(a, a).numpy(), a @ a),
         ("convolution on GPU 0 (cuDNN)", lambda: tf.nn.conv2d(x, k, strides=1, padding="SAME").numpy(), conv_cpu),
-        ("XLA-compiled function on GPU 0", lambda: tf.function(lambda t: tf.reduce_sum(t * 2.0), jit_compile=True)(tf.constant(a)).numpy(), np.sum(a * 2.0)),
+        ("XLA-compiled function on GPU 0",
+         lambda: tf.function(lambda t: tf.reduce_sum(t * 2.0), jit_compile=True)(tf.constant(a)).numpy(), np.sum(a * 2.0)),
     )
     for name, fn, expected in work:
         try:
@@ -378,14 +381,16 @@ def inventory_checks(r, args):
             have = dpkg.get(name)
             ok = have is not None and (not want or have == want)
             r.check("apt package %s" % name, ok, value=have, expected=want or "installed",
-                    message=None if ok else ("%s is not installed" % name if have is None else "%s is %s, requested %s" % (name, have, want)))
+                    message=None if ok
+                    else ("%s is not installed" % name if have is None else "%s is %s, requested %s" % (name, have, want)))
     for item in requested.get("pipPackages") or []:
         m = re.match(r"([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$", item)
         name, specifiers = m.group(1), m.group(3)
         have = installed(normalise(name)) or installed(name)
         ok = have is not None and satisfies(have, specifiers)
         r.check("pip package %s" % item, ok, value=have, expected=specifiers or "installed",
-                message=None if ok else ("%s is not installed" % name if have is None else "%s is %s, requested %s" % (name, have, specifiers)))
+                message=None if ok
+                else ("%s is not installed" % name if have is None else "%s is %s, requested %s" % (name, have, specifiers)))
     req = requested.get("requirements")
     if req:
         wrong = []
