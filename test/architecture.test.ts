@@ -13,7 +13,8 @@ function files(dir: string): string[] {
     d.isDirectory() ? files(path.join(dir, d.name)) : [path.relative(root, path.join(dir, d.name))],
   );
 }
-const sources = files(src);
+// Python's bytecode caches are the interpreter's, not the project's (and are git-ignored).
+const sources = files(src).filter((f) => !f.includes('__pycache__'));
 
 /** The modules a file imports, as paths relative to the repository root (type imports marked). */
 function importsOf(file: string): { target: string; typeOnly: boolean }[] {
