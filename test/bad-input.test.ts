@@ -121,7 +121,8 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
     /a planned matrix entry has tensorflow, cuda, python, os, flavor, key as strings; tensorflow is nothing/,
   ],
   // build inputs
-  ['an image with upper case', { ...B, image: 'Ghcr.io/Acme/PT' }, /input image: .* is not valid/],
+  // Capitals alone are lowercased (test/repository-case.test.ts); with a tag the image is still refused.
+  ['an image with upper case and a tag', { ...B, image: 'Ghcr.io/Acme/PT:Latest' }, /input image: .* has a tag or digest/],
   ['an image with a tag', { ...B, image: 'ghcr.io/acme/pt:latest' }, /has a tag or digest/],
   ['an image with a command substitution', { ...B, image: 'ghcr.io/acme/$(id)' }, /input image: .* is not valid/],
   [
@@ -280,4 +281,22 @@ describe(`bad input: ${cases.length} hostile or broken inputs (docker replaced b
       }
     });
   }
+});
+
+describe('entries the embedded template cannot build (docker replaced by a spy)', () => {
+  // uv installs the template's Python and has no CPython 3.7 (astral-sh/uv#13022): torch 1.13 on
+  // Python 3.7 fails before any registry lookup or docker call, with the way out named.
+  it('fails a Python 3.7 entry before any docker work, and builds nothing', async () => {
+    rmSync(spyLog, { force: true });
+    const matrix = 'torch: 1.13.1\ncuda: cpu\npython: "3.7"';
+    const run = await runAction(node.bin, { ...B, matrix }, { env: { PATH: `${bin}:${process.env.PATH}` } });
+    expect(run.code).toBe(1);
+    const [image] = JSON.parse(run.outputs.images ?? '[]') as { status: string; error: string }[];
+    expect(image?.status).toBe('failed');
+    expect(image?.error).toMatch(
+      /the embedded template installs Python with uv, which has no CPython 3\.7 .* base-image that holds Python 3\.7/,
+    );
+    expect(run.stdout).toMatch(/::warning::1\.13\.1-cpu-py3\.7-ubuntu\d+\.\d+: the embedded template installs Python with uv/);
+    expect(existsSync(spyLog) ? readFileSync(spyLog, 'utf8') : '', 'docker was called').toBe('');
+  });
 });

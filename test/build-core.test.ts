@@ -112,6 +112,59 @@ describe('entry build: tags, labels, build-args', () => {
     expect(() => options({ tags: '{tga}' })).toThrow(/unknown placeholder \{tga\}; accepted: \{tag\}/);
   });
 
+  describe('tag-prefix (pull requests write scoped tags, never release tags)', () => {
+    const extra = '{tag}-nightly\n127.0.0.1:5000/team/mirror:{torch}-{cudaVariant}';
+    const planWith = (raw: Partial<Record<InputName, string>>) =>
+      planEntryBuild(
+        cu124,
+        options({ tags: extra, cache: 'registry', push: 'true', ...raw }),
+        { dockerfile: 'FROM x', contextDigest: 'c', entryCount: 2, supportsIgnoreError: true },
+        env,
+      );
+
+    it("puts the prefix before the entry's tag and every extra tag, in the image's repository or another", () => {
+      expect(planWith({ 'tag-prefix': 'pr-12-' }).tags).toEqual([
+        '127.0.0.1:5000/team/pytorch:pr-12-2.4.1-cu124-py3.11-ubuntu22.04',
+        '127.0.0.1:5000/team/pytorch:pr-12-2.4.1-cu124-py3.11-ubuntu22.04-nightly',
+        '127.0.0.1:5000/team/mirror:pr-12-2.4.1-cu124',
+      ]);
+    });
+
+    it('keeps the content tag, the content hash and the cache refs as they are without it', () => {
+      const [scoped, release] = [planWith({ 'tag-prefix': 'pr-12-' }), planWith({})];
+      expect(release.tags[0]).toBe('127.0.0.1:5000/team/pytorch:2.4.1-cu124-py3.11-ubuntu22.04');
+      expect(scoped.contentTag).toBe(release.contentTag);
+      expect(scoped.contentTag).toMatch(new RegExp(`:gim-${cu124.key}-[0-9a-f]{16}$`));
+      expect(scoped.contentHash).toBe(release.contentHash);
+      expect(scoped.cache).toEqual(release.cache);
+      expect(scoped.cache.to[0]).toContain(`:buildcache-${cu124.key},`);
+    });
+
+    it('is empty by default and trimmed', () => {
+      expect(options().tagPrefix).toBe('');
+      expect(options({ 'tag-prefix': ' pr-7- \n' }).tagPrefix).toBe('pr-7-');
+    });
+
+    const bad: [string, RegExp][] = [
+      ['-pr-12-', /input tag-prefix: "-pr-12-" cannot start a tag; accepted: letters, digits, _ \. -/],
+      ['.pr', /cannot start a tag/],
+      ['pr/12-', /cannot start a tag/],
+      ['pr 12-', /cannot start a tag/],
+      ['pr-$(id)-', /cannot start a tag/],
+      ['x'.repeat(129), /cannot start a tag/],
+    ];
+    for (const [prefix, message] of bad) {
+      it(`refuses the prefix ${JSON.stringify(prefix.length > 20 ? `${prefix.slice(0, 8)}... (${prefix.length})` : prefix)}`, () =>
+        expect(() => options({ 'tag-prefix': prefix })).toThrow(message));
+    }
+
+    it('refuses a prefix that makes a tag longer than 128 characters', () => {
+      expect(() => planWith({ 'tag-prefix': 'p'.repeat(100) })).toThrow(
+        /^matrix tag with tag-prefix "p+\.\.\.": "p+\.\.\." is not a valid tag; accepted: .*\(up to 128,/,
+      );
+    });
+  });
+
   it('labels the image with OCI labels and the versions inside it', () => {
     const build = planEntryBuild(
       cu124,
@@ -238,6 +291,16 @@ describe('entry build: cache backends, each scoped to the entry', () => {
   });
   it('leaves ignore-error out when BuildKit is older than 0.11', () => {
     expect(cachePlan('registry', { ...opts, push: true, supportsIgnoreError: false }, cu124, 'h').to[0]).not.toContain('ignore-error');
+  });
+  it('uses inline cache on the docker driver, which exports no other, and says why', () => {
+    for (const backend of ['registry', 'gha', 'local'] as const) {
+      const plan = cachePlan(backend, { ...opts, push: true, driver: 'docker' }, cu124, 'h');
+      expect(plan).toMatchObject({ backend: 'inline', to: ['type=inline'] });
+      expect(plan.note).toMatch(new RegExp(`docker driver, which cannot export a ${backend} cache`));
+    }
+    expect(cachePlan('auto', { ...opts, push: true, driver: 'docker' }, cu124, 'h')).toMatchObject({ backend: 'inline' });
+    expect(cachePlan('auto', { ...opts, push: false, driver: 'docker' }, cu124, 'h')).toEqual({ backend: 'none', from: [], to: [] });
+    expect(cachePlan('registry', { ...opts, push: true, driver: 'docker-container' }, cu124, 'h').backend).toBe('registry');
   });
 });
 
@@ -439,7 +502,7 @@ describe('references and build options', () => {
 
   const bad: [string, RegExp][] = [
     ['ghcr.io/acme/pytorch:latest', /has a tag or digest; give the repository alone/],
-    ['Ghcr.io/Acme/PyTorch', /is not valid; accepted: a repository like/],
+    ['ghcr.io/acme/py torch', /is not valid; accepted: a repository like/],
     ['ghcr.io/acme/$(id)', /is not valid/],
     ['ghcr.io/acme/py\ntorch', /is not valid/],
     ['', /is not valid/],

@@ -156,6 +156,16 @@ describe('compat: validation catches data that lies', () => {
       message: /"rumour" is not one of read, third-party, inferred/,
     },
     {
+      name: 'a library left out of a variant the release does not have',
+      mutate: (d) => (torch(d, '2.4').cuda.without = { cu132: ['torchaudio'] }),
+      message: /\$\.torch\[5\]\.cuda\.without\.cu132: cu132 is not one of its variants/,
+    },
+    {
+      name: 'a left-out library that is not torchvision or torchaudio',
+      mutate: (d) => (torch(d, '2.4').cuda.without = { cu124: ['torch' as never] }),
+      message: /\$\.torch\[5\]\.cuda\.without\.cu124\[0\]: "torch" is not library \(torchvision or torchaudio\)/,
+    },
+    {
       name: 'an index URL without {variant}',
       mutate: (d) => (d.indexUrls.stable = 'https://example.invalid/whl'),
       message: /must be an https URL containing \{variant\}/,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDockerfile, CONSTRAINTS_PATH, INVENTORY_PATH } from '../src/template/dockerfile.js';
+import { renderDockerfile, templateCannotBuild, CONSTRAINTS_PATH, INVENTORY_PATH } from '../src/template/dockerfile.js';
 import { cacheScopeKey } from '../src/image/build-plan.js';
 import { diagnoseFailure, describeFailure } from '../src/image/progress.js';
 import { isCacheFailure } from '../src/image/retry.js';
@@ -496,4 +496,14 @@ describe('smoke-run resources', () => {
   ];
   for (const [raw, message] of bad)
     it(`refuses ${JSON.stringify(raw)}`, () => expect(() => parseSmokeOptions(fakeInputs(raw))).toThrow(message));
+});
+
+describe('what the embedded template cannot build', () => {
+  it('refuses Python 3.7 (uv has none), unless a base-image brings the Python', () => {
+    const own = plan('torch: 1.13.1\ncuda: cpu\npython: "3.7"').include[0]!;
+    expect(templateCannotBuild(own)).toMatch(/uv, which has no CPython 3\.7/);
+    const fromBase = plan('torch: 1.13.1\ncuda: cpu\npython: "3.7"\nbase-image: "127.0.0.1:5000/py37-torch:{torch}"').include[0]!;
+    expect(templateCannotBuild(fromBase)).toBeNull();
+    expect(templateCannotBuild(plan('torch: 1.13.1\ncuda: cpu\npython: "3.8"').include[0]!)).toBeNull();
+  });
 });

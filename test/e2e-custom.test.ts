@@ -155,6 +155,7 @@ describe('the embedded template FROM an image that already holds torch', () => {
         'torch version',
         'torch CUDA version',
         'matmul on CPU',
+        'NumPy interop (torch.from_numpy, .numpy())',
         "inventory is this entry's",
         'torch as pinned at build',
         'apt package hello',
@@ -441,5 +442,37 @@ describe('what the template refuses, with the culprit named and nothing pushed',
           'customise the embedded template, but input dockerfile names your own Dockerfile',
       ),
     );
+  });
+});
+
+describe('a base-image without torchvision or torchaudio (NGC PyTorch images ship no torchaudio)', () => {
+  it('pins what the base holds, records what it lacks in the inventory, and the smoke check follows it', async () => {
+    // The entry asks for torchvision 0.14.0 and torchaudio 0.13.0, as torch 1.13.0's release data does;
+    // Debian's torch image has neither. Before, the pin step failed the build ("torchvision is not installed").
+    const compat = JSON.parse(DEBIAN_TORCH_COMPAT) as { torch: { patches: unknown[] }[] };
+    compat.torch[0]!.patches = [{ torch: '1.13.0', torchvision: '0.14.0', torchaudio: '0.13.0' }];
+    const run = await runAction(
+      node.bin,
+      {
+        command: 'all',
+        matrix: 'torch: 1.13.0\ncuda: cpu\npython: "3.11"',
+        image: freshRepository('companions'),
+        'compat-file': 'compat.json',
+        builder: BUILDER,
+        'base-image': BASE,
+        push: 'true',
+        smoke: 'true',
+        'expect-gpu': 'false',
+      },
+      { timeoutMs: 600_000, setup: (ws) => writeFileSync(path.join(ws, 'compat.json'), JSON.stringify(compat)) },
+    );
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    expect(images(run)[0]?.status).toBe('built');
+    expect(run.stdout).toMatch(/gpu-image-matrix: pinned torch==1\.13\.0a0\+gitunknown; not in the image: torchvision, torchaudio/);
+    const [smoke] = JSON.parse(run.outputs['smoke-results'] as string) as SmokeResult[];
+    expect(smoke?.status, JSON.stringify(smoke, null, 1)).toBe('passed');
+    const names = smoke!.checks.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['torchvision (not in the base image)', 'torchaudio (not in the base image)']));
+    expect(names).not.toContain('torchvision version');
   });
 });

@@ -72,6 +72,7 @@ describe('smoke test in CPU mode with real torch', () => {
       ['torch version', true],
       ['torch CUDA version', true],
       ['matmul on CPU', true],
+      ['NumPy interop (torch.from_numpy, .numpy())', true],
     ]);
     expect(run.summary).toMatch(/### gpu-image-matrix smoke test: 1 passed, 0 failed/);
   });

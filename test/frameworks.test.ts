@@ -262,14 +262,15 @@ describe('templates, build-args, labels and the check argv', () => {
       'tensorflow: "2.10"',
       [
         /FROM nvidia\/cuda:11\.2\.2-cudnn8-runtime-ubuntu20\.04/,
-        /uv pip install --python \/opt\/venv\/bin\/python tensorflow==\$\{TENSORFLOW_VERSION\}$/m,
+        // built against NumPy 1 (TensorFlow 2.18 is the first built against NumPy 2)
+        /uv pip install --python \/opt\/venv\/bin\/python tensorflow==\$\{TENSORFLOW_VERSION\} 'numpy<2'$/m,
       ],
       [/and-cuda|nvidia-cudnn|ld\.so\.conf/],
     ],
     [
       'tensorflow: "2.14"',
       [
-        /tensorflow==\$\{TENSORFLOW_VERSION\} \\\n +nvidia-cublas-cu11==11\.11\.3\.6/,
+        /tensorflow==\$\{TENSORFLOW_VERSION\} 'numpy<2' \\\n +nvidia-cublas-cu11==11\.11\.3\.6/,
         /nvidia-cudnn-cu11==8\.7\.0\.84/,
         /gim-pip-cuda\.conf/,
       ],
@@ -302,7 +303,9 @@ describe('templates, build-args, labels and the check argv', () => {
       ],
       [/TORCH/],
     ],
-    ['jax: "0.8"\ncuda: cpu', [/"jax==\$\{JAX_VERSION\}"/], [/cuda1/]],
+    // jax[cpu]: before 0.4.30 plain jax does not depend on jaxlib (jax setup.py at jax-v0.4.26); the extra pins it
+    ['jax: "0.8"\ncuda: cpu', [/"jax\[cpu\]==\$\{JAX_VERSION\}"/], [/cuda1/]],
+    ['jax: "0.4.26"\ncuda: cpu', [/"jax\[cpu\]==\$\{JAX_VERSION\}"/, /\\"jaxlib\\":\\"0\.4\.26\\"/], [/cuda1/]],
   ];
   for (const [spec, present, absent] of modes) {
     it(`renders ${JSON.stringify(spec)}`, () => {

@@ -227,6 +227,47 @@ describe('pin.py, inlined as the template does, run for real', () => {
             `jax is not installed, the entry says 0.8.0: ${hint}`,
         );
       });
+      it('leaves out what a base image may lack, and records nothing false', () => {
+        const image = fakeImage();
+        rmSync(path.join(image.site, 'torchaudio-2.4.1.dist-info'), { recursive: true });
+        const constraints = path.join(image.dir, 'constraints.txt');
+        const params = { expected: { torch: '2.4.1', torchvision: '0.19.1', torchaudio: '2.4.1' }, python: target.python().minor, hint };
+        // a base image without torchaudio: pinned what is there, torchaudio left out
+        const r = pin(target, image, { ...params, optional: ['torchvision', 'torchaudio'], constraints_path: constraints });
+        expect(r.code, r.stderr).toBe(0);
+        expect(readFileSync(constraints, 'utf8')).toBe('torch==2.4.1+cpu\ntorchvision==0.19.1\n');
+        expect(r.stdout).toContain('; not in the image: torchaudio');
+        // the wheel path has no optional companions: a missing torchaudio is the index's fault
+        expect(pin(target, image, { ...params, constraints_path: constraints }).stderr).toMatch(/torchaudio is not installed/);
+        const inv = path.join(image.dir, 'inventory.json');
+        const ran = inventory(target, image, {
+          header: {},
+          optional: ['torchvision', 'torchaudio'],
+          constraints_path: constraints,
+          inventory_path: inv,
+        });
+        expect(ran.code, ran.stderr).toBe(0);
+        expect(JSON.parse(readFileSync(inv, 'utf8')).absent).toEqual(['torchaudio']);
+      });
+      it('holds NumPy below 2 for a release built against NumPy 1, and refuses a NumPy 2 already there', () => {
+        const image = fakeImage();
+        const constraints = path.join(image.dir, 'constraints.txt');
+        const numpy = (version: string) => {
+          rmSync(path.join(image.site, 'numpy.dist-info'), { recursive: true, force: true });
+          mkdirSync(path.join(image.site, 'numpy.dist-info'));
+          writeFileSync(path.join(image.site, 'numpy.dist-info', 'METADATA'), `Metadata-Version: 2.1\nName: numpy\nVersion: ${version}\n`);
+        };
+        const params = { expected: { torch: '2.4.1' }, requirements: ['numpy<2'], python: target.python().minor, hint };
+        numpy('1.26.4');
+        expect(pin(target, image, { ...params, constraints_path: constraints }).code).toBe(0);
+        expect(readFileSync(constraints, 'utf8')).toBe('torch==2.4.1+cpu\nnumpy<2\n');
+        const inv = path.join(image.dir, 'inventory.json');
+        expect(inventory(target, image, { header: {}, constraints_path: constraints, inventory_path: inv }).code).toBe(0);
+        numpy('2.0.0');
+        expect(pin(target, image, { ...params, constraints_path: constraints }).stderr).toMatch(
+          /numpy is 2\.0\.0, but this release needs numpy<2 \(it was built against an older one\)/,
+        );
+      });
     });
   }
 });
@@ -387,6 +428,63 @@ print(json.dumps({
   });
 });
 
+describe("check.py's NumPy interop, absent companions and held ranges (a stand-in torch, named as one)", () => {
+  // The real torch is exercised in test/e2e-smoke.test.ts; here a stand-in torch whose from_numpy
+  // fails as torch < 2.3 does under NumPy 2 ("Numpy is not available"), and an inventory file.
+  const probe = `import json, sys, types
+sys.path.insert(0, ${JSON.stringify(path.join(ROOT, 'src/smoke'))})
+import check
+class Broken:
+    @staticmethod
+    def from_numpy(a):
+        raise RuntimeError("Numpy is not available")
+r = check.Report()
+check.numpy_interop(r, Broken)
+inv = sys.argv[1]
+args = types.SimpleNamespace(inventory=inv, require_inventory=True, expect_key=None,
+                             expect_torchvision="0.19.1", expect_torchaudio="2.4.1", gpu=False)
+absent = check.absent_in_inventory(args)
+check.libraries(r, None, args, absent)
+check.inventory_checks(r, args)
+print(json.dumps({"checks": r.checks, "absent": sorted(absent)}))
+`;
+  it('fails the interop check, passes what the base image lacks with a note, and checks a held range', () => {
+    const target = targets[targets.length - 1]!;
+    const image = fakeImage();
+    mkdirSync(path.join(image.site, 'numpy.dist-info'));
+    writeFileSync(path.join(image.site, 'numpy.dist-info', 'METADATA'), 'Metadata-Version: 2.1\nName: numpy\nVersion: 2.0.0\n');
+    rmSync(path.join(image.site, 'torchaudio-2.4.1.dist-info'), { recursive: true });
+    rmSync(path.join(image.site, 'torchvision-0.19.1.dist-info'), { recursive: true });
+    const inv = path.join(image.dir, 'inventory.json');
+    writeFileSync(inv, JSON.stringify({ absent: ['torchaudio', 'torchvision'], constraints: ['torch==2.4.1+cpu', 'numpy<2'] }));
+    const numpyStub = path.join(image.dir, 'numpy-stub');
+    mkdirSync(path.join(numpyStub, 'numpy'), { recursive: true });
+    writeFileSync(
+      path.join(numpyStub, 'numpy', '__init__.py'),
+      [
+        '__version__ = "2.0.0"',
+        'float32 = "float32"',
+        'class _Array(list):',
+        '    def reshape(self, *shape): return self',
+        '    def tolist(self): return list(self)',
+        'def arange(n, dtype=None): return _Array(range(n))',
+      ].join('\n'),
+    );
+    const r = runPython(target, ['-', inv], { input: probe, site: `${image.site}:${numpyStub}` });
+    expect(r.code, r.stderr).toBe(0);
+    const got = JSON.parse(r.stdout) as { checks: { name: string; ok: boolean; message?: string }[]; absent: string[] };
+    expect(got.absent).toEqual(['torchaudio', 'torchvision']);
+    const byName = Object.fromEntries(got.checks.map((c) => [c.name, c]));
+    expect(byName['NumPy interop (torch.from_numpy, .numpy())']).toMatchObject({
+      ok: false,
+      message: 'RuntimeError: Numpy is not available',
+    });
+    expect(byName['torchaudio (not in the base image)']).toMatchObject({ ok: true });
+    expect(byName['torchvision (not in the base image)']).toMatchObject({ ok: true });
+    expect(byName['numpy<2 as held at build']).toMatchObject({ ok: false, message: 'numpy is 2.0.0, the build held it to <2' });
+  });
+});
+
 describe('the template inlines the scripts', () => {
   const entry = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include[0]!;
   const text = renderDockerfile(entry);
@@ -399,6 +497,8 @@ describe('the template inlines the scripts', () => {
   it("passes the entry's versions, Python and the hint to pin.py", () => {
     expect(params(step('GIM_PIN'))).toEqual({
       expected: { torch: '2.4.1', torchvision: '0.19.1', torchaudio: '2.4.1' },
+      optional: [],
+      requirements: [],
       python: '3.11',
       hint: 'the wheel index served other versions than the release data says',
       constraints_path: CONSTRAINTS_PATH,

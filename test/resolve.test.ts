@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { brief, plan, planError } from './helpers.js';
+import { renderDockerfile } from '../src/template/dockerfile.js';
+import { checkArgs } from '../src/smoke/run-args.js';
+import { parseSmokeOptions } from '../src/smoke/options.js';
+import { brief, fakeInputs, plan, planError } from './helpers.js';
+
+const smokeOptions = parseSmokeOptions(fakeInputs({}));
 
 // Facts in these tables come from ../shared/research/torch-cuda-compat.json and
 // gpu-matrix.md (RELEASE.md, test-infra release matrices, previous-versions.md),
@@ -378,4 +383,25 @@ describe('resolve: tags and keys stay what they were', () => {
       expect(p.skipped.length).toBe(c.skipped);
     });
   }
+});
+
+describe('resolve: a library the variant index lacks is left out, with a warning', () => {
+  // download.pytorch.org/whl/cu132 has no torchaudio for torch 2.12/2.13 (pytorch/pytorch#193651, #183336).
+  it('plans cu132 entries of torch 2.13 without torchaudio, and the others with it', () => {
+    const p = plan('torch: 2.13.0\ncuda: ["13.0", "13.2"]\npython: "3.12"');
+    expect(p.include.map((e) => [e.cudaVariant, e.framework === 'pytorch' ? e.torchaudio : '-'])).toEqual([
+      ['cu130', '2.11.0'],
+      ['cu132', null],
+    ]);
+    expect(p.warnings.join('\n')).toMatch(
+      /torchaudio is left out of torch 2\.13\.0 cu132 entries: that index has no torchaudio 2\.11\.0 .*use another CUDA variant of torch 2\.13 \(cu126, cu130\)/,
+    );
+    const cu132 = p.include[1]!;
+    expect(renderDockerfile(cu132)).not.toMatch(/torchaudio==/);
+    expect(checkArgs(cu132, smokeOptions, false)).not.toContain('--expect-torchaudio');
+  });
+  it('keeps torchaudio for the release candidate, whose test channel has one for cu132', () => {
+    const [e] = plan('torch: 2.14.0\ncuda: "13.2"').include;
+    expect(e?.framework === 'pytorch' && e.torchaudio).toBe('2.11.0');
+  });
 });

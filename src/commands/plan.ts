@@ -7,6 +7,7 @@ import { FRAMEWORKS } from '../frameworks/index.js';
 import { resolvePlan, resolvePlans, type Plan } from '../matrix/resolve.js';
 import { parseMatrixSpecs, specFromObject } from '../matrix/spec.js';
 import type { Request } from '../request.js';
+import { templateCannotBuild } from '../template/dockerfile.js';
 
 /**
  * `plan`: the request's matrix spec resolved against the release data (bundled, plus
@@ -19,7 +20,24 @@ export function planCommand(request: Request): Plan {
   const customisation = request.customisation ?? emptyCustomisation();
   if (request.entry) return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
   const specs = parseMatrixSpecs(request.matrix.text, request.matrix.origin);
-  return resolvePlans(specs, data, { maxEntries: request.maxEntries, customisation });
+  return withTemplateWarnings(resolvePlans(specs, data, { maxEntries: request.maxEntries, customisation }));
+}
+
+/**
+ * Entries the embedded template cannot build are planned all the same (a dockerfile of one's own
+ * may build them), with a warning now rather than a failed build later.
+ */
+function withTemplateWarnings(plan: Plan): Plan {
+  const byReason = new Map<string, string[]>();
+  for (const e of plan.include) {
+    const why = templateCannotBuild(e);
+    if (why) byReason.set(why, [...(byReason.get(why) ?? []), e.tag]);
+  }
+  const warnings = [...byReason].map(([why, tags]) => {
+    const shown = tags.slice(0, 3).join(', ') + (tags.length > 3 ? ` and ${tags.length - 3} more` : '');
+    return `${shown}: ${why}`;
+  });
+  return warnings.length ? { ...plan, warnings: [...plan.warnings, ...warnings] } : plan;
 }
 
 function planOneEntry(text: string, origin: string, data: ReleaseData, inputs: Customisation): Plan {

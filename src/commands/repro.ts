@@ -8,6 +8,7 @@ import type { BuildOptions } from '../image/options.js';
 import { diagnoseFailure, describeFailure } from '../image/progress.js';
 import { parseTaggedReference, repositoryName } from '../image/reference.js';
 import { checkCustomisationFits, dockerfileFor, readBuildSource, type BaseLookup, type BuildSource } from '../effects/build-source.js';
+import { templateCannotBuild } from '../template/dockerfile.js';
 import { lookUpBaseImages } from './build.js';
 import { detectTools } from '../effects/docker.js';
 import { execCapture } from '../effects/exec.js';
@@ -17,7 +18,7 @@ import { UserError } from '../errors.js';
 import type { MatrixEntry } from '../frameworks/index.js';
 import type { Plan } from '../matrix/resolve.js';
 import { MAX_FILE_DIFFS, compareShapes, diffEntries, likelyCause, type DeterminismResult } from '../repro/compare.js';
-import { diffPackages, inventoryOf, inventoryWants, mergeLayers, type Inventory, type PackageChange } from '../repro/inventory.js';
+import { diffPackages, inventoryOf, inventorySelect, mergeLayers, type Inventory, type PackageChange } from '../repro/inventory.js';
 import type { ReproOptions } from '../repro/options.js';
 import type { Runtime } from '../runtime.js';
 
@@ -57,12 +58,17 @@ export async function reproCommand(plan: Plan, build: BuildOptions, repro: Repro
   try {
     const source = readBuildSource(build, rt.baseDir, scratch);
     checkCustomisationFits(source, plan.include);
-    const bases = source.dockerfile === null ? await lookUpBaseImages(plan.include, registry, rt.log) : new Map<string, BaseLookup>();
+    // What the embedded template cannot build fails before any lookup or build, as in build.
+    const cannot = (e: MatrixEntry): string | null => (source.dockerfile === null ? templateCannotBuild(e) : null);
+    const buildable = plan.include.filter((e) => !cannot(e));
+    const bases = source.dockerfile === null ? await lookUpBaseImages(buildable, registry, rt.log) : new Map<string, BaseLookup>();
     const results: ReproResult[] = [];
     for (const entry of plan.include) {
+      const why = cannot(entry);
+      const base: BaseLookup | undefined = why ? { error: why } : bases.get(entry.baseImage);
       results.push(
         await rt.log.group(`repro ${entry.tag}`, () =>
-          checkEntry(entry, plan, build, repro, tools, epoch, source, bases.get(entry.baseImage), scratch, registry, rt),
+          checkEntry(entry, plan, build, repro, tools, epoch, source, base, scratch, registry, rt),
         ),
       );
     }
@@ -146,7 +152,7 @@ async function checkEntry(
     );
     const res = await execCapture(rt.docker, args, { env, onLine: rt.log.untrusted });
     if (res.code !== 0) throw new Error(`build ${name} failed: ${describeFailure(diagnoseFailure(res.output))}`);
-    return ociLayout(dest);
+    return ociLayout(dest, rt.signal);
   };
   try {
     const first = await buildInto('first', false);
@@ -168,7 +174,7 @@ async function checkEntry(
       determinism.deterministic ? `deterministic: ${shapes.manifest.a}` : `NOT deterministic: ${shapes.manifest.a} vs ${shapes.manifest.b}`,
     );
     const result: ReproResult = { ...base, status: 'checked', determinism };
-    if (repro.baseline) result.impact = await changeImpact(entry, repro.baseline, build, first, registry);
+    if (repro.baseline) result.impact = await changeImpact(entry, repro.baseline, build, first, registry, rt.signal);
     return result;
   } catch (err) {
     const message = err instanceof UserError ? err.message : (err as Error).message;
@@ -177,9 +183,10 @@ async function checkEntry(
   }
 }
 
+/** Layers are read one at a time, keeping only what the inventory reads (a few files and the whiteouts). */
 async function inventory(image: ImageSource, layers: number): Promise<Inventory> {
   const entries = [];
-  for (let i = 0; i < layers; i++) entries.push(await image.layer(i, inventoryWants));
+  for (let i = 0; i < layers; i++) entries.push(await image.layer(i, inventorySelect));
   return inventoryOf(mergeLayers(entries));
 }
 
@@ -189,10 +196,11 @@ async function changeImpact(
   build: BuildOptions,
   current: ImageSource,
   registry: RegistryClient,
+  signal?: AbortSignal,
 ): Promise<ChangeImpact> {
   const ref = renderPlaceholders(template, entry, { image: repositoryName(build.repository) });
   const { repo, tag } = parseTaggedReference(ref, 'baseline');
-  const baseline = registryImage(registry, repo, tag, ref);
+  const baseline = registryImage(registry, repo, tag, ref, signal);
   const [bShape, cShape] = [await baseline.shape(), await current.shape()];
   const [bInv, cInv] = [await inventory(baseline, bShape.layers.length), await inventory(current, cShape.layers.length)];
   const python = diffPackages(bInv.python, cInv.python);

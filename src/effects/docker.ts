@@ -23,5 +23,7 @@ export async function detectTools(docker: string, builder: string | undefined, e
     );
   }
   const buildkit = cleanVersion(/Build[kK]it(?: version)?:\s*v?([0-9][^\s]*)/.exec(inspect.output)?.[1]);
-  return { buildx, buildkit };
+  // "Driver:        docker-container" (buildx commands/inspect.go prints it through a tabwriter)
+  const driver = /^Driver:\s+([\w-]+)\s*$/m.exec(inspect.output)?.[1] ?? null;
+  return { buildx, buildkit, driver };
 }

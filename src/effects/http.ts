@@ -55,3 +55,52 @@ export function httpRequest(
     req.end(options.body);
   });
 }
+
+/**
+ * How long a `Retry-After` header asks to wait, in ms: delay-seconds or an HTTP-date (RFC 9110
+ * §10.2.3); null when there is none or it cannot be read. A past date is 0.
+ */
+export function retryAfterMs(value: string | undefined, nowMs: number): number | null {
+  const v = value?.trim() ?? '';
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  // Date.parse reads IMF-fixdate and the two obsolete forms; a letter keeps "1.5" from being a date.
+  const date = /[A-Za-z]/.test(v) ? Date.parse(v) : Number.NaN;
+  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+
+export interface HttpStream extends Omit<HttpResponse, 'body'> {
+  /** the body as it arrives; the caller reads it to the end or destroys it */
+  body: http.IncomingMessage;
+}
+
+/**
+ * A GET whose body is read as a stream (a layer blob can be gigabytes): resolves once the
+ * headers are in. `idleTimeoutMs` bounds a silence, not the whole transfer.
+ */
+export function httpStream(
+  url: string | URL,
+  options: { headers?: Record<string, string>; idleTimeoutMs?: number } = {},
+): Promise<HttpStream> {
+  const u = typeof url === 'string' ? new URL(url) : url;
+  const secure = u.protocol === 'https:';
+  const idle = options.idleTimeoutMs ?? 60_000;
+  return new Promise((resolve, reject) => {
+    const req = (secure ? https : http).request(
+      u,
+      { method: 'GET', headers: options.headers ?? {}, agent: secure ? agents.https : agents.http, timeout: idle },
+      (res) => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+        const status = res.statusCode ?? 0;
+        // Idle keep-alive sockets must not keep the process running.
+        res.on('end', () => res.socket?.unref());
+        resolve({ status, statusText: res.statusMessage ?? '', ok: status >= 200 && status < 300, headers, body: res });
+      },
+    );
+    // A stall before or during the body: the request and its response stream end with this error.
+    req.on('timeout', () => req.destroy(new Error(`no data for ${idle} ms`)));
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -1,42 +1,128 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { PassThrough, Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
 import type { ImageShape } from '../repro/compare.js';
-import { readTar, type TarEntry } from '../repro/tar.js';
+import { TarError, TarParser, type Keep, type TarEntry, type TarLimits } from '../repro/tar.js';
 import { RegistryClient } from './registry.js';
 import type { Repository } from '../image/reference.js';
 
 /**
  * Images as the reproducibility check reads them: an OCI layout directory
  * (what BuildKit's oci exporter writes) or a registry. Both give the image's
- * shape and its layers' tar entries.
+ * shape and its layers' tar entries, each layer read as a stream.
  */
 export interface ImageSource {
   shape(): Promise<ImageShape>;
-  /** the entries of layer i (keeping the content of the paths `keep` wants) */
-  layer(i: number, keep?: (path: string) => boolean): Promise<TarEntry[]>;
+  /** the entries of layer i; `select` says per path what to keep (by default every header, no content) */
+  layer(i: number, select?: (path: string) => Keep): Promise<TarEntry[]>;
   describe: string;
 }
-
-/** Layers larger than this are not compared file by file (they are read whole into memory). */
-export const MAX_LAYER_BYTES = 2 * 1024 * 1024 * 1024;
 
 interface Manifest {
   mediaType?: string;
   config: { digest: string };
-  layers: { digest: string; size: number; mediaType: string }[];
+  layers: LayerDescriptor[];
   manifests?: { digest: string; platform?: { os?: string; architecture?: string } }[];
 }
 
-function untar(blob: Buffer, mediaType: string, keep?: (path: string) => boolean): TarEntry[] {
-  if (/zstd/.test(mediaType)) throw new Error('zstd-compressed layers are not read here; build with the default gzip compression');
-  const raw =
-    /gzip/.test(mediaType) || (blob[0] === 0x1f && blob[1] === 0x8b) ? gunzipSync(blob, { maxOutputLength: MAX_LAYER_BYTES }) : blob;
-  return readTar(raw, keep);
+interface LayerDescriptor {
+  digest: string;
+  size: number;
+  mediaType: string;
 }
 
-export function ociLayout(dir: string): ImageSource {
-  const blob = (digest: string): Buffer => readFileSync(path.join(dir, 'blobs', ...digest.split(':')));
+/** Decompression chosen by media type: gzip, zstd where this Node has it (22.15 and newer), or none. */
+function decompressor(mediaType: string): Transform {
+  // Larger output chunks than zlib's 16 KiB: fewer passes through the parser for the same bytes.
+  const chunkSize = 128 * 1024;
+  if (/zstd/.test(mediaType)) {
+    const zstd = (zlib as { createZstdDecompress?: (o: { chunkSize: number }) => Transform }).createZstdDecompress;
+    if (typeof zstd !== 'function') {
+      throw new Error(
+        `the layer is zstd-compressed, which Node ${process.version} cannot read (Node 22.15 or newer can: ` +
+          'the action runs on node24); or build with the default gzip compression',
+      );
+    }
+    return zstd({ chunkSize });
+  }
+  if (/gzip/.test(mediaType)) return zlib.createGunzip({ chunkSize });
+  if (/tar$/.test(mediaType)) return new PassThrough();
+  throw new Error(`the layer's media type ${JSON.stringify(mediaType)} is not a tar layer (plain, gzip or zstd)`);
+}
+
+/**
+ * Read one layer from a stream of its blob: the blob's digest checked as it passes, then
+ * decompressed and parsed by the bounded tar parser, a chunk at a time. Memory stays that of a
+ * few chunks plus what `select` keeps, whatever the layer's size; each chunk is a turn of the
+ * event loop, so an abort (the runner's SIGTERM) ends the read.
+ */
+export async function readLayer(
+  open: () => Promise<Readable> | Readable,
+  layer: LayerDescriptor,
+  name: string,
+  options: { select?: (path: string) => Keep; limits?: Partial<TarLimits>; signal?: AbortSignal } = {},
+): Promise<TarEntry[]> {
+  const where = `${name} (${layer.digest})`;
+  const parser = new TarParser(options.select, options.limits);
+  const [algorithm, expected] = layer.digest.split(':');
+  const digest = algorithm === 'sha256' ? createHash('sha256') : null;
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      digest?.update(chunk);
+      done(null, chunk);
+    },
+  });
+  // The first error as the parser saw it: pipeline may report a file stream's AbortError instead.
+  let failure: unknown = null;
+  try {
+    const decompress = decompressor(layer.mediaType);
+    const source = await open();
+    await pipeline(
+      source,
+      tap,
+      decompress,
+      async (chunks: AsyncIterable<Buffer>) => {
+        try {
+          let sinceTurn = 0;
+          for await (const chunk of chunks) {
+            parser.write(chunk);
+            // A turn of the event loop every few MiB, whatever the source: signals (SIGTERM) are handled there.
+            if ((sinceTurn += chunk.length) >= 4 * 1024 * 1024) {
+              sinceTurn = 0;
+              await new Promise((resolve) => setImmediate(resolve));
+            }
+          }
+        } catch (err) {
+          failure = err;
+          throw err;
+        }
+      },
+      options.signal ? { signal: options.signal } : {},
+    );
+    const entries = parser.end();
+    if (digest && digest.digest('hex') !== expected) {
+      throw new Error(`its bytes do not match its digest: the blob was cut short or changed on the way`);
+    }
+    return entries;
+  } catch (err) {
+    const e = (failure ?? err) as NodeJS.ErrnoException;
+    const why = options.signal?.aborted
+      ? 'stopped: the run was cancelled'
+      : e instanceof TarError
+        ? `not a well-formed tar: ${e.message}`
+        : e.code?.startsWith('Z_')
+          ? `its compressed data is damaged or cut short (${e.message})`
+          : e.message;
+    throw new Error(`${where}: ${why}`, { cause: failure ?? err });
+  }
+}
+
+export function ociLayout(dir: string, signal?: AbortSignal): ImageSource {
+  const blobPath = (digest: string): string => path.join(dir, 'blobs', ...digest.split(':'));
+  const blob = (digest: string): Buffer => readFileSync(blobPath(digest));
   let manifest: { digest: string; doc: Manifest } | undefined;
   const load = (): { digest: string; doc: Manifest } => {
     if (manifest) return manifest;
@@ -62,15 +148,24 @@ export function ociLayout(dir: string): ImageSource {
         layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
       };
     },
-    layer: async (i, keep) => {
+    layer: async (i, select) => {
       const l = load().doc.layers[i];
       if (!l) throw new Error(`layer ${i} does not exist`);
-      return untar(blob(l.digest), l.mediaType, keep);
+      return readLayer(() => createReadStream(blobPath(l.digest), { highWaterMark: 256 * 1024 }), l, `layer ${i} of OCI layout ${dir}`, {
+        ...(select ? { select } : {}),
+        ...(signal ? { signal } : {}),
+      });
     },
   };
 }
 
-export function registryImage(registry: RegistryClient, repo: Repository, reference: string, describe: string): ImageSource {
+export function registryImage(
+  registry: RegistryClient,
+  repo: Repository,
+  reference: string,
+  describe: string,
+  signal?: AbortSignal,
+): ImageSource {
   let manifest: Promise<{ digest: string; doc: Manifest }> | undefined;
   const load = (): Promise<{ digest: string; doc: Manifest }> =>
     (manifest ??= (async () => {
@@ -98,10 +193,13 @@ export function registryImage(registry: RegistryClient, repo: Repository, refere
         layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
       };
     },
-    layer: async (i, keep) => {
+    layer: async (i, select) => {
       const l = (await load()).doc.layers[i];
       if (!l) throw new Error(`layer ${i} does not exist`);
-      return untar(await registry.blob(repo, l.digest), l.mediaType, keep);
+      return readLayer(() => registry.blobStream(repo, l.digest), l, `layer ${i} of ${describe}`, {
+        ...(select ? { select } : {}),
+        ...(signal ? { signal } : {}),
+      });
     },
   };
 }

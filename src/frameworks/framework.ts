@@ -112,8 +112,19 @@ export interface Framework<E extends EntryFields = EntryFields, R extends Framew
   readonly packages: readonly string[];
   /** Dockerfile lines that install the framework into /opt/venv (uv is mounted as ${UV}) */
   install(entry: E, data: ReleaseData): string;
+  /**
+   * What the release needs besides itself, as pip requirements: `numpy<2` for a release built
+   * against NumPy 1. Installed with the framework and kept by the constraints file, so a later
+   * package cannot bring NumPy 2 in.
+   */
+  requirements(entry: E, data: ReleaseData): string[];
   /** packages the pin step checks and pins: name -> version (null: pin whatever is there) */
   pinned(entry: E, fromBaseImage: boolean): Record<string, string | null>;
+  /**
+   * Of those, the ones a base-image may lack (NGC's PyTorch images ship no torchaudio): absent,
+   * they are recorded in the inventory instead of failing the build, and the smoke check skips them.
+   */
+  readonly companions: readonly string[];
   /** build-args only this framework has; a custom Dockerfile receives them */
   buildArgs(entry: E): [string, string | null][];
   /** image labels only this framework has */

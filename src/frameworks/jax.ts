@@ -198,8 +198,14 @@ export const jax: Framework<JaxEntry, JaxPick> = {
 
   packages: ['jax', 'jaxlib'],
 
+  // jaxlib supports NumPy 2 from 0.4.26 (jax CHANGELOG), the oldest release in the data: nothing to add.
+  requirements: () => [],
+
   install(entry) {
-    const extra = entry.cuda === 'cpu' ? '' : `[${entry.cudaVariant}]`;
+    // CPU: jax[cpu], because before 0.4.30 plain jax does not depend on jaxlib and jax[cpu] pins it
+    // (jax-ml/jax setup.py at jax-v0.4.26: extras_require['cpu'] = ['jaxlib==0.4.26']; from 0.4.30 the
+    // extra is empty and jax requires jaxlib itself).
+    const extra = entry.cuda === 'cpu' ? '[cpu]' : `[${entry.cudaVariant}]`;
     return (
       `# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; ` +
       `the CUDA wheels are lower-bounded only, and the inventory records what came).
@@ -209,6 +215,7 @@ RUN ${UV_MOUNT} \\
     );
   },
 
+  companions: [],
   pinned: (e) => ({ jax: e.jax, jaxlib: e.jax }),
 
   buildArgs: (e) => [

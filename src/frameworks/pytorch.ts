@@ -53,9 +53,13 @@ export interface TorchRelease {
     pypiDefault: string;
     /** cuDNN the wheels of each variant use: {"cu124": "9.1.0.70"} */
     cudnn: Record<string, string>;
+    /** libraries a variant's index does not have for this release: {"cu132": ["torchaudio"]} */
+    without?: Record<string, ('torchvision' | 'torchaudio')[]>;
   };
+  /** a NumPy specifier the release needs beside it ("<2" for releases built against NumPy 1) */
+  numpy?: string;
   patches: TorchPatch[];
-  provenance?: { python?: Provenance; cuda?: Provenance; pypiDefault?: Provenance };
+  provenance?: { python?: Provenance; cuda?: Provenance; pypiDefault?: Provenance; without?: Provenance };
   notes?: string[];
 }
 
@@ -83,10 +87,12 @@ export interface TorchPick extends FrameworkRelease {
 }
 
 const VARIANT = /^cu\d{3,}$/;
+const NUMPY_SPECIFIER = /^(<|<=|>=|>|==|!=|~=)\d+(\.\d+)*$/;
 
 function checkTorchRelease(p: Problems, path: string, r: Json): void {
   if (!isObject(r)) return p.add(path, `expected an object, got ${quote(r)}`);
-  checkKeys(p, path, r, ['minor', 'status', 'python', 'cuda', 'patches', 'provenance', 'notes']);
+  checkKeys(p, path, r, ['minor', 'status', 'python', 'cuda', 'numpy', 'patches', 'provenance', 'notes']);
+  if (r.numpy !== undefined) str(p, `${path}.numpy`, r.numpy, NUMPY_SPECIFIER, 'a specifier like <2');
   const minorOk = str(p, `${path}.minor`, r.minor, MINOR, 'a major.minor version like 2.4');
   if (!RELEASE_STATUSES.includes(r.status as never)) {
     p.add(`${path}.status`, `${quote(r.status)} is not one of ${RELEASE_STATUSES.join(', ')}`);
@@ -112,7 +118,7 @@ function checkTorchRelease(p: Problems, path: string, r: Json): void {
   if (!isObject(cuda)) {
     p.add(`${path}.cuda`, 'expected an object with variants, pypiDefault and cudnn');
   } else {
-    checkKeys(p, `${path}.cuda`, cuda, ['variants', 'pypiDefault', 'cudnn']);
+    checkKeys(p, `${path}.cuda`, cuda, ['variants', 'pypiDefault', 'cudnn', 'without']);
     const varOk = strList(p, `${path}.cuda.variants`, cuda.variants, VARIANT, 'wheel variant like cu124');
     const variants = varOk ? (cuda.variants as string[]) : [];
     if (str(p, `${path}.cuda.pypiDefault`, cuda.pypiDefault) && varOk && !variants.includes(cuda.pypiDefault as string)) {
@@ -126,6 +132,15 @@ function checkTorchRelease(p: Problems, path: string, r: Json): void {
       }
       for (const k of Object.keys(cuda.cudnn)) {
         if (!variants.includes(k)) p.add(`${path}.cuda.cudnn.${k}`, `${k} is not one of its variants`);
+      }
+    }
+    if (cuda.without !== undefined) {
+      if (!isObject(cuda.without)) p.add(`${path}.cuda.without`, 'expected an object mapping a variant to the libraries its index lacks');
+      else {
+        for (const [v, libs] of Object.entries(cuda.without)) {
+          if (varOk && !variants.includes(v)) p.add(`${path}.cuda.without.${v}`, `${v} is not one of its variants`);
+          strList(p, `${path}.cuda.without.${v}`, libs, /^(torchvision|torchaudio)$/, 'library (torchvision or torchaudio)');
+        }
       }
     }
   }
@@ -159,7 +174,7 @@ function checkTorchRelease(p: Problems, path: string, r: Json): void {
       checkProvenance(p, `${pp}.provenance`, patch.provenance, ['torchvision', 'torchaudio']);
     });
   }
-  checkProvenance(p, `${path}.provenance`, r.provenance, ['python', 'cuda', 'pypiDefault']);
+  checkProvenance(p, `${path}.provenance`, r.provenance, ['python', 'cuda', 'pypiDefault', 'without']);
   checkNotes(p, `${path}.notes`, r.notes);
 }
 
@@ -291,11 +306,21 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
       warn(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${baseImage} exists`);
     }
     const indexTemplate = release.status === 'rc' ? data.indexUrls.rc : data.indexUrls.stable;
+    // A library the variant's index lacks is left out of the entry (and so of the install, the pin
+    // and the smoke check) rather than failing the build minutes in.
+    const lacks = release.cuda.without?.[choice.variant] ?? [];
+    for (const lib of lacks) {
+      if (patch[lib] === null) continue;
+      warn(
+        `${lib} is left out of torch ${patch.torch} ${choice.variant} entries: that index has no ${lib} ${patch[lib]} (see the release data's notes); ` +
+          `for ${lib}, use another CUDA variant of torch ${release.minor} (${release.cuda.variants.filter((v) => !release.cuda.without?.[v]?.includes(lib)).join(', ')})`,
+      );
+    }
     return {
       framework: 'pytorch',
       torch: patch.torch,
-      torchvision: patch.torchvision,
-      torchaudio: patch.torchaudio,
+      torchvision: lacks.includes('torchvision') ? null : patch.torchvision,
+      torchaudio: lacks.includes('torchaudio') ? null : patch.torchaudio,
       cuda: choice.cuda,
       cudaVariant: choice.variant,
       cudaFull: choice.full,
@@ -316,11 +341,18 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
 
   packages: ['torch', 'torchvision', 'torchaudio'],
 
-  install(entry) {
+  requirements(entry, data) {
+    const numpy = data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch))?.numpy;
+    return numpy ? [`numpy${numpy}`] : [];
+  },
+
+  install(entry, data) {
     const packages = [
       `torch==\${TORCH_VERSION}`,
       entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
       entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
+      // the PyTorch index mirrors PyPI's numpy, 2.x included
+      ...pytorch.requirements(entry, data).map((r) => `'${r}'`),
     ].filter((p): p is string => p !== null);
     const args = [
       `ARG TORCH_VERSION=${entry.torch}`,
@@ -335,6 +367,7 @@ RUN ${UV_MOUNT} \\
       ${packages.join(' ')}`;
   },
 
+  companions: ['torchvision', 'torchaudio'],
   pinned: (e) => ({ torch: e.torch, torchvision: e.torchvision, torchaudio: e.torchaudio }),
 
   buildArgs: (e) => [

@@ -47,6 +47,8 @@ export interface TfRelease {
   cuda: string;
   cudnn: string;
   install: TfInstall;
+  /** a NumPy specifier the release needs beside it ("<2" before 2.18, which is built against NumPy 2) */
+  numpy?: string;
   /** exact pins: installed by name (pinned-libraries) or as constraints (and-cuda-constrained) */
   cudaLibraries: string[];
   baseImage: string;
@@ -75,6 +77,7 @@ export interface TfPick extends FrameworkRelease {
 }
 
 const LIBRARY_PIN = /^nvidia-[a-z0-9-]+==[\d.]+$/;
+const NUMPY_SPECIFIER = /^(<|<=|>=|>|==|!=|~=)\d+(\.\d+)*$/;
 
 function checkTfRelease(p: Problems, path: string, r: Json): void {
   if (!isObject(r)) return p.add(path, `expected an object, got ${quote(r)}`);
@@ -86,6 +89,7 @@ function checkTfRelease(p: Problems, path: string, r: Json): void {
     'cuda',
     'cudnn',
     'install',
+    'numpy',
     'cudaLibraries',
     'baseImage',
     'cudaFull',
@@ -106,6 +110,7 @@ function checkTfRelease(p: Problems, path: string, r: Json): void {
   }
   const cudaOk = str(p, `${path}.cuda`, r.cuda, MINOR, 'a CUDA major.minor like 12.5');
   str(p, `${path}.cudnn`, r.cudnn, MINOR, 'a cuDNN major.minor like 9.3');
+  if (r.numpy !== undefined) str(p, `${path}.numpy`, r.numpy, NUMPY_SPECIFIER, 'a specifier like <2');
   if (!INSTALLS.includes(r.install as TfInstall)) p.add(`${path}.install`, `${quote(r.install)} is not one of ${INSTALLS.join(', ')}`);
   if (strList(p, `${path}.cudaLibraries`, r.cudaLibraries, LIBRARY_PIN, 'exact pin like nvidia-cudnn-cu12==9.3.0.75', false)) {
     if ((r.install === 'pinned-libraries' || r.install === 'and-cuda-constrained') && (r.cudaLibraries as string[]).length === 0) {
@@ -241,12 +246,21 @@ export const tensorflow: Framework<TensorflowEntry, TfPick> = {
 
   packages: ['tensorflow', 'tensorflow-cpu'],
 
+  requirements(entry, data) {
+    const numpy = releaseOf(data, entry.tensorflow).numpy;
+    return numpy ? [`numpy${numpy}`] : [];
+  },
+
   install(entry, data) {
+    const also = tensorflow
+      .requirements(entry, data)
+      .map((r) => ` '${r}'`)
+      .join('');
     if (entry.cuda === 'cpu') {
       return `# tensorflow-cpu at the entry's exact version.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python tensorflow-cpu==\${TENSORFLOW_VERSION}`;
+    uv pip install --python /opt/venv/bin/python tensorflow-cpu==\${TENSORFLOW_VERSION}${also}`;
     }
     const release = releaseOf(data, entry.tensorflow);
     const libs = release.cudaLibraries;
@@ -254,26 +268,27 @@ RUN ${UV_MOUNT} \\
       'system-cuda': `# tensorflow at the entry's exact version; CUDA ${release.cuda} and cuDNN ${release.cudnn} come with the base image.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION}`,
+    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION}${also}`,
       'pinned-libraries': `# tensorflow and the CUDA libraries tensorflow[and-cuda] pins, named at those versions (without TensorRT).
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION} \\
+    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION}${also} \\
       ${libs.join(' \\\n      ')}`,
       'and-cuda': `# tensorflow[and-cuda]: the CUDA libraries at the exact versions this release pins.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"`,
+    uv pip install --python /opt/venv/bin/python "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"${also}`,
       'and-cuda-constrained': `# tensorflow[and-cuda], whose CUDA libraries are ranges here: pinned, so that rebuilds are the same.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
     printf '%s\\n' ${libs.map((l) => `'${l}'`).join(' ')} > /tmp/gim-cuda-pins.txt \\
- && uv pip install --python /opt/venv/bin/python -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}" \\
+ && uv pip install --python /opt/venv/bin/python -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"${also} \\
  && rm /tmp/gim-cuda-pins.txt`,
     };
     return `${how[release.install]}${release.install === 'system-cuda' ? '' : `\n${PIP_CUDA_ON_PATH}`}`;
   },
 
+  companions: [],
   pinned: (e, fromBaseImage) => ({ [e.cuda === 'cpu' && !fromBaseImage ? 'tensorflow-cpu' : 'tensorflow']: e.tensorflow }),
 
   buildArgs: (e) => [

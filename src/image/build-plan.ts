@@ -33,6 +33,8 @@ export interface CachePlan {
    * never grows without bound. @actions/cache needs the same path to save and restore.
    */
   local?: { dir: string; exportDir: string; key: string; restoreKeys: string[] };
+  /** why another backend than the one asked for is used (the builder's driver cannot export it) */
+  note?: string;
 }
 
 /** Facts from the run's environment, passed in so this stays pure. */
@@ -91,9 +93,14 @@ export function entryLabels(entry: MatrixEntry, env: BuildEnvironment, contentHa
   return labels.filter((l): l is [string, string] => l[1] !== null);
 }
 
-/** The entry's tags: its own tag under the image, then the extra tag templates. */
-export function entryTags(entry: MatrixEntry, repo: Repository, templates: string[], entryCount: number): string[] {
-  const tags = [taggedReference(repo, entry.tag, 'matrix tag')];
+/**
+ * The entry's tags: its own tag under the image, then the extra tag templates. A prefix (tag-prefix,
+ * e.g. "pr-12-" for a pull request) goes before the tag part of each of them, so that a build asked to
+ * write scoped tags never writes a release tag; the content tag and the cache refs are not made here.
+ */
+export function entryTags(entry: MatrixEntry, repo: Repository, templates: string[], entryCount: number, prefix = ''): string[] {
+  const what = (field: string): string => (prefix ? `${field} with tag-prefix ${quote(prefix)}` : field);
+  const tags = [taggedReference(repo, `${prefix}${entry.tag}`, what('matrix tag'))];
   templates.forEach((template, i) => {
     if (entryCount > 1 && !/\{\w+\}/.test(template)) {
       throw new UserError(
@@ -102,12 +109,13 @@ export function entryTags(entry: MatrixEntry, repo: Repository, templates: strin
       );
     }
     const rendered = renderPlaceholders(template, entry);
+    const field = `tags line ${i + 1}`;
     const ref = /[:/]/.test(rendered)
       ? (() => {
-          const { repo: r, tag } = parseTaggedReference(rendered, `tags line ${i + 1}`);
-          return taggedReference(r, tag, `tags line ${i + 1}`);
+          const { repo: r, tag } = parseTaggedReference(rendered, field);
+          return taggedReference(r, `${prefix}${tag}`, what(field));
         })()
-      : taggedReference(repo, rendered, `tags line ${i + 1}`);
+      : taggedReference(repo, `${prefix}${rendered}`, what(field));
     if (!tags.includes(ref)) tags.push(ref);
   });
   return tags;
@@ -148,11 +156,33 @@ export function cacheScopeKey(entry: MatrixEntry): string {
 
 export function cachePlan(
   backend: CacheBackend,
-  options: { push: boolean; repo: Repository; primaryTag: string; supportsIgnoreError: boolean; tempDir: string },
+  options: {
+    push: boolean;
+    repo: Repository;
+    primaryTag: string;
+    supportsIgnoreError: boolean;
+    tempDir: string;
+    /** the buildx builder's driver: `docker` exports inline cache only */
+    driver?: string | null;
+  },
   entry: MatrixEntry,
   hash: string,
 ): CachePlan {
-  const chosen = backend === 'auto' ? (options.push ? 'registry' : 'none') : backend;
+  // buildx refuses every --cache-to but inline on the docker driver ("Cache export is not supported for
+  // the docker driver", build/opt.go, docker/buildx v0.36); importing from a registry still works.
+  const inlineOnly = options.driver === 'docker';
+  let chosen = backend === 'auto' ? (options.push ? (inlineOnly ? 'inline' : 'registry') : 'none') : backend;
+  let note: string | undefined;
+  if (inlineOnly && (chosen === 'registry' || chosen === 'gha' || chosen === 'local')) {
+    note =
+      `the builder uses the docker driver, which cannot export a ${chosen} cache: using inline cache (the image carries it) instead; ` +
+      'for registry, gha or local caches, create a builder with the docker-container driver (docker/setup-buildx-action does)';
+    chosen = 'inline';
+  }
+  if (note === undefined && backend === 'auto' && inlineOnly && options.push) {
+    note = 'cache auto with the docker driver: inline cache (the docker driver exports no other)';
+  }
+  const withNote = <T extends CachePlan>(plan: T): T => (note ? { ...plan, note } : plan);
   const ignore = options.supportsIgnoreError ? ',ignore-error=true' : '';
   // Every backend is scoped per matrix cell, so parallel matrix jobs never share (or overwrite) a
   // cache. The scope leaves out what the image adds (apt-packages, ...), so changing those reuses the
@@ -177,7 +207,7 @@ export function cachePlan(
       };
     }
     case 'inline':
-      return { backend: chosen, from: [`type=registry,ref=${options.primaryTag}`], to: ['type=inline'] };
+      return withNote({ backend: chosen, from: [`type=registry,ref=${options.primaryTag}`], to: ['type=inline'] });
     case 'none':
       return { backend: chosen, from: [], to: [] };
   }
@@ -186,7 +216,7 @@ export function cachePlan(
 export function planEntryBuild(
   entry: MatrixEntry,
   options: BuildOptions,
-  inputs: { dockerfile: string; contextDigest: string; entryCount: number; supportsIgnoreError: boolean },
+  inputs: { dockerfile: string; contextDigest: string; entryCount: number; supportsIgnoreError: boolean; driver?: string | null },
   env: BuildEnvironment,
 ): EntryBuild {
   const fromEntry = entryBuildArgs(entry);
@@ -206,7 +236,7 @@ export function planEntryBuild(
     buildArgs,
     userLabels: options.labels,
   });
-  const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount);
+  const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix);
   const contentTag = taggedReference(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
   const labels = [...entryLabels(entry, env, hash), ...options.labels];
   const cache = cachePlan(
@@ -217,6 +247,7 @@ export function planEntryBuild(
       primaryTag: tags[0] as string,
       supportsIgnoreError: inputs.supportsIgnoreError,
       tempDir: env.tempDir,
+      driver: inputs.driver ?? null,
     },
     entry,
     hash,

@@ -11,6 +11,8 @@ export interface ToolVersions {
   buildx: string | null;
   /** the builder's BuildKit version ("0.25.2"); null when unknown */
   buildkit: string | null;
+  /** the builder's driver: docker, docker-container, kubernetes or remote; absent or null when unknown */
+  driver?: string | null;
 }
 
 /** Strip build metadata and a leading v: "v0.29.1+ds1" -> "0.29.1". */

@@ -3,7 +3,7 @@ import { UserError, quote } from '../errors.js';
 import { checkPlaceholders } from '../inputs/placeholders.js';
 import type { InputName, Inputs } from '../inputs/table.js';
 import { LABEL_KEY, VARIABLE_NAME, lines, parseBoolean, parseChoice, parseKeyValueLines, parseWholeNumber } from '../inputs/values.js';
-import { parseRepository, type Repository } from './reference.js';
+import { TAG, lowercaseRepository, parseRepository, type Repository } from './reference.js';
 
 /**
  * What `build` needs beyond the matrix, parsed from action inputs or CLI flags
@@ -26,6 +26,8 @@ export interface BuildOptions {
   buildArgs: [string, string][];
   /** extra tags: templates with {tag}, {key}, ... placeholders; bare tags or full references */
   tags: string[];
+  /** put before every tag the build writes (the entry's and the extra ones), e.g. "pr-12-"; "" for none */
+  tagPrefix: string;
   labels: [string, string][];
   skipExisting: boolean;
   failFast: boolean;
@@ -35,6 +37,8 @@ export interface BuildOptions {
   cacheTimeoutSeconds: number;
   /** entries built at once */
   parallel: number;
+  /** what parsing changed in the inputs (capitals lowercased in repository names), for the command to log once */
+  notices: string[];
 }
 
 export function parseCache(text: string | undefined, field: string): CacheBackend {
@@ -52,32 +56,58 @@ export function parseParallel(text: string | undefined, field: string, cpus = av
   throw new UserError(`${field}: ${quote(text)} is not valid; accepted: auto, or a whole number from 1 to 32`);
 }
 
-/** Tag templates: each a bare tag or a full reference, with optional {placeholder}s. */
-export function parseTagTemplates(text: string | undefined, field: string): string[] {
+/**
+ * Tag templates: each a bare tag or a full reference, with optional {placeholder}s. A full
+ * reference's repository is lowercased (its tag keeps its case), with a notice in `notices`.
+ */
+export function parseTagTemplates(text: string | undefined, field: string, notices: string[] = []): string[] {
   return lines(text).map((line, i) => {
     checkPlaceholders(line, 'tags', `${field} line ${i + 1}`);
     if (/\s/.test(line)) throw new UserError(`${field} line ${i + 1}: ${quote(line)} contains whitespace`);
-    return line;
+    if (!/[:/]/.test(line)) return line;
+    const lowered = lowercaseRepository(line, `${field} line ${i + 1}`);
+    if (lowered.notice) notices.push(lowered.notice);
+    return lowered.text;
   });
 }
 
-export function parseImage(text: string | undefined, field: string): Repository {
+/**
+ * A prefix for every tag the build writes (e.g. "pr-12-" for a pull request): it must itself be able
+ * to start a tag; each prefixed tag is checked again when the entry's tags are planned.
+ */
+export function parseTagPrefix(text: string | undefined, field: string): string {
+  const t = (text ?? '').trim();
+  if (t !== '' && !TAG.test(t)) {
+    throw new UserError(
+      `${field}: ${quote(text)} cannot start a tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -), e.g. pr-12-`,
+    );
+  }
+  return t;
+}
+
+/** The repository to tag the images in; capitals are lowercased, with a notice in `notices`. */
+export function parseImage(text: string | undefined, field: string, notices: string[] = []): Repository {
   if (!text || text.trim() === '') {
     throw new UserError(`${field} is required for build: the repository to tag the images in, e.g. ghcr.io/acme/pytorch`);
   }
-  return parseRepository(text, field);
+  const repository = parseRepository(text, field);
+  const { notice } = lowercaseRepository(text.trim(), field);
+  if (notice) notices.push(notice);
+  return repository;
 }
 
 export function parseBuildOptions(inputs: Inputs): BuildOptions {
   const get = (name: InputName): string | undefined => inputs.get(name);
   const field = (name: InputName): string => inputs.field(name);
+  const notices: string[] = [];
   const options: BuildOptions = {
-    repository: parseImage(get('image'), field('image')),
+    repository: parseImage(get('image'), field('image'), notices),
     push: parseBoolean(get('push'), field('push'), false),
     cache: parseCache(get('cache'), field('cache')),
     context: get('context')?.trim() || '.',
     buildArgs: parseKeyValueLines(get('build-args'), field('build-args'), VARIABLE_NAME),
-    tags: parseTagTemplates(get('tags'), field('tags')),
+    tags: parseTagTemplates(get('tags'), field('tags'), notices),
+    tagPrefix: parseTagPrefix(get('tag-prefix'), field('tag-prefix')),
     labels: parseKeyValueLines(get('labels'), field('labels'), LABEL_KEY),
     skipExisting: parseBoolean(get('skip-existing'), field('skip-existing'), true),
     failFast: parseBoolean(get('fail-fast'), field('fail-fast'), false),
@@ -89,6 +119,7 @@ export function parseBuildOptions(inputs: Inputs): BuildOptions {
       unit: 'seconds',
     }),
     parallel: parseParallel(get('parallel'), field('parallel')),
+    notices,
   };
   const builder = get('builder')?.trim();
   if (builder) {

@@ -20,10 +20,15 @@ const HOST = new RegExp(
 export const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DOCKER_HUB = 'docker.io';
 
-/** Parse a repository without tag or digest. */
+/**
+ * Parse a repository without tag or digest. Capitals are lowercased, not refused: registries take
+ * lowercase names only (the OCI distribution-spec's `<name>` is `[a-z0-9]+...`), and
+ * `ghcr.io/${{ github.repository }}` keeps the owner's capitals. The notice that says so comes from
+ * `lowercaseRepository`, called where the input is read.
+ */
 export function parseRepository(text: string, field: string): Repository {
   const t = text.trim();
-  const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (lowercase, no tag)';
+  const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (no tag)';
   if (t === '' || t.length > 255 || /[\s\u0000-\u001f\u007f]/.test(t))
     throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
   const parts = t.split('/');
@@ -40,11 +45,38 @@ export function parseRepository(text: string, field: string): Repository {
       `${field}: ${quote(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`,
     );
   }
-  if (parts.length === 0 || parts.some((p) => !COMPONENT.test(p))) {
+  const lower = parts.map((p) => p.toLowerCase());
+  if (lower.length === 0 || lower.some((p) => !COMPONENT.test(p))) {
     throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
   }
-  const path = registry === DOCKER_HUB && parts.length === 1 ? `library/${parts[0]}` : parts.join('/');
+  const path = registry === DOCKER_HUB && lower.length === 1 ? `library/${lower[0]}` : lower.join('/');
   return { registry, path };
+}
+
+/**
+ * A reference, or a template of one, with its repository part lowercased, and a notice for the
+ * caller to log when that changed it. The tag (after the last `:` past the last `/`), a digest and
+ * {placeholders} keep their case. docker/metadata-action lowercases image names the same way
+ * (src/meta.ts `sanitizeImageName`), and buildx refuses capitals ("repository name must be lowercase").
+ */
+export function lowercaseRepository(text: string, field: string): { text: string; notice: string | null } {
+  const at = text.indexOf('@');
+  const name = at >= 0 ? text.slice(0, at) : text;
+  const colon = name.lastIndexOf(':');
+  const end = colon > name.lastIndexOf('/') ? colon : name.length;
+  const repository = name
+    .slice(0, end)
+    .split(/(\{[^}]*\})/)
+    .map((part, i) => (i % 2 === 1 ? part : part.toLowerCase()))
+    .join('');
+  const lowered = repository + text.slice(end);
+  if (lowered === text) return { text, notice: null };
+  return {
+    text: lowered,
+    notice:
+      `${field}: ${quote(text)} has capitals in its repository name; using ${quote(lowered)} ` +
+      `(registries take lowercase repository names only${end < name.length ? '; the tag keeps its case' : ''})`,
+  };
 }
 
 /** The name docker and buildx use: "ghcr.io/acme/pytorch", "nvidia/cuda". */

@@ -212,6 +212,19 @@ export const INPUTS = [
     cli: { flag: '--tag', value: 'TEMPLATE', repeatable: true },
   },
   {
+    name: 'tag-prefix',
+    group: 'Build',
+    type: 'text',
+    default: '',
+    summary: 'text put before every tag the build writes, e.g. pr-12-',
+    description:
+      "build: text put before every tag the build writes: the entry's tag and each extra tag (e.g. pr-12- for a pull " +
+      'request, so that it never writes a release tag). The content tag gim-<key>-<hash> and the cache refs keep their names. ' +
+      'Letters, digits, _ . - (not starting with . or -); with each tag it must make a valid tag (at most 128 characters).',
+    commands: BUILD,
+    cli: { flag: '--tag-prefix', value: 'TEXT' },
+  },
+  {
     name: 'labels',
     group: 'Build',
     type: 'lines',

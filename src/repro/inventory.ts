@@ -1,4 +1,4 @@
-import { normalise, type TarEntry } from './tar.js';
+import { normalise, type Keep, type TarEntry } from './tar.js';
 
 /**
  * What is inside an image, read from its layers without running it: Debian
@@ -30,6 +30,16 @@ export function inventoryWants(path: string): boolean {
     /(?:site|dist)-packages\/[^/]+\.egg-info(?:\/PKG-INFO)?$/.test(path) ||
     /(?:site|dist)-packages\/torch\/version\.py$/.test(path)
   );
+}
+
+/**
+ * What the inventory keeps of a layer's entries: the content of the files it reads, and the
+ * whiteouts that may delete them; nothing of the rest (no headers, no hashing), so a layer of
+ * any size costs only those few files.
+ */
+export function inventorySelect(path: string): Keep {
+  if (inventoryWants(path)) return 'content';
+  return path.slice(path.lastIndexOf('/') + 1).startsWith('.wh.') ? 'header' : 'none';
 }
 
 /** Apply layers bottom to top, with OCI whiteouts (".wh.name" removes name; ".wh..wh..opq" empties the directory). */

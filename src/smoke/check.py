@@ -125,7 +125,8 @@ def run(args):
         except Exception as exc:  # noqa: BLE001
             r.failed("matmul on CPU", exc)
 
-    libraries(r, torch, args)
+    numpy_interop(r, torch)
+    libraries(r, torch, args, absent_in_inventory(args))
     if args.inventory:
         inventory_checks(r, args)
     if args.then:
@@ -183,9 +184,40 @@ def gpu_checks(r, torch, args):
         r.facts["nccl"] = None
 
 
-def libraries(r, torch, args):
+def numpy_interop(r, torch):
+    """torch <-> NumPy both ways. A torch built against NumPy 1.x (before 2.3) under NumPy 2 only prints
+    "A module that was compiled using NumPy 1.x cannot be run in NumPy 2" on import, and fails here."""
+    try:
+        import numpy as np
+    except ImportError:
+        r.facts["numpy"] = None  # torch itself does not need NumPy
+        return
+    r.facts["numpy"] = np.__version__
+    name = "NumPy interop (torch.from_numpy, .numpy())"
+    try:
+        a = np.arange(6, dtype=np.float32).reshape(2, 3)
+        back = (torch.from_numpy(a) * 2).numpy()
+        r.check(name, back.tolist() == (a * 2).tolist(), value=np.__version__)
+    except Exception as exc:  # noqa: BLE001 - "Numpy is not available", a crash of the C API
+        r.failed(name, exc)
+
+
+def absent_in_inventory(args):
+    """What the image's inventory says its base image lacks (torchvision, torchaudio), or nothing."""
+    try:
+        with open(args.inventory, encoding="utf-8") as f:
+            return set(json.load(f).get("absent") or [])
+    except (TypeError, OSError, IOError, ValueError, AttributeError):
+        return set()
+
+
+def libraries(r, torch, args, absent=frozenset()):
     for lib, expected in (("torchvision", args.expect_torchvision), ("torchaudio", args.expect_torchaudio)):
         if not expected:
+            continue
+        if lib in absent:
+            r.check("%s (not in the base image)" % lib, True, value=None, expected=expected,
+                    message="the base image has no %s; the image's inventory records it, so it is not checked" % lib)
             continue
         try:
             module = __import__(lib)
@@ -367,6 +399,14 @@ def inventory_checks(r, args):
                 message=None if entry.get("key") == args.expect_key
                 else "the image was built for entry %s (%s), not %s" % (entry.get("key"), entry.get("tag"), args.expect_key))
     for pin in inv.get("constraints") or []:
+        if "==" not in pin:
+            m = re.match(r"([A-Za-z0-9._-]+)(.*)$", pin)
+            name, spec = (m.group(1), m.group(2)) if m else (pin, "")
+            now = installed(name)
+            ok = now is None or satisfies(now, spec)
+            r.check("%s%s as held at build" % (name, spec), ok, value=now, expected=spec,
+                    message=None if ok else "%s is %s, the build held it to %s" % (name, now, spec))
+            continue
         name, _, version = pin.partition("==")
         now = installed(name)
         r.check("%s as pinned at build" % name, now == version, value=now, expected=version,

@@ -52,6 +52,28 @@ export interface TemplateInputs {
 
 const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
 
+/**
+ * The oldest Python the template can install. It installs Python with uv, and uv publishes no
+ * CPython 3.7 since 0.7.0 (astral-sh/uv#13022, 2025-04-29: "Omit Python 3.7 downloads from managed
+ * versions"; python-build-standalone dropped 3.7 in December 2020).
+ */
+export const OLDEST_TEMPLATE_PYTHON = '3.8';
+
+/** Why the embedded template cannot build an entry, or null; known before anything builds. */
+export function templateCannotBuild(entry: MatrixEntry): string | null {
+  if (frameworkFromBaseImage(entry)) return null; // the base image brings its Python
+  const [major, minor] = entry.python.split('.').map(Number);
+  const [oldestMajor, oldestMinor] = OLDEST_TEMPLATE_PYTHON.split('.').map(Number);
+  if ((major ?? 0) < (oldestMajor ?? 0) || (major === oldestMajor && (minor ?? 0) < (oldestMinor ?? 0))) {
+    return (
+      `the embedded template installs Python with uv, which has no CPython ${entry.python} (none older than ` +
+      `${OLDEST_TEMPLATE_PYTHON} since uv 0.7.0, astral-sh/uv#13022): build it FROM a base-image that holds Python ` +
+      `${entry.python}, or with your own dockerfile, or choose Python ${OLDEST_TEMPLATE_PYTHON} or newer`
+    );
+  }
+  return null;
+}
+
 export function renderDockerfile(entry: MatrixEntry, inputs: TemplateInputs = {}): string {
   const custom = (entry.customisation ?? {}) as Partial<Customisation>;
   const fromBase = frameworkFromBaseImage(entry);
@@ -105,7 +127,7 @@ ${frameworkOf(entry).install(entry, inputs.data ?? bundledCompat())}`);
 
   parts.push(`# ${name} stays what the matrix says: check it, and pin it for every later install.
 RUN ${python} - <<'GIM_PIN'
-${pinScript(entry, fromBase)}
+${pinScript(entry, fromBase, inputs.data ?? bundledCompat())}
 GIM_PIN`);
 
   if (custom.aptPackages?.length) {
@@ -176,13 +198,21 @@ function installCommand(fromBase: boolean, custom: Partial<Customisation>): stri
 }
 
 /** The Python (pin.py, inlined) that checks torch against the entry and writes the constraints file. */
-function pinScript(entry: MatrixEntry, fromBase: boolean): string {
+function pinScript(entry: MatrixEntry, fromBase: boolean, data: ReleaseData): string {
   const expected = frameworkOf(entry).pinned(entry, fromBase);
   const hint = fromBase
     ? `the base image ${entry.baseImage} does not hold what this entry says; choose a base-image whose ` +
       `torch and Python match the entry, or set the entry's torch and python to what the image holds`
     : 'the wheel index served other versions than the release data says';
-  return inlinePython('pin.py', { expected, python: entry.python, hint, constraints_path: CONSTRAINTS_PATH }, 'GIM_PIN');
+  // A base image's own torch may come without torchvision or torchaudio: pinned when there, recorded when not.
+  const optional = fromBase ? [...frameworkOf(entry).companions] : [];
+  // What the release needs besides itself (numpy<2) is checked and kept in the constraints file too.
+  const requirements = frameworkOf(entry).requirements(entry, data);
+  return inlinePython(
+    'pin.py',
+    { expected, optional, requirements, python: entry.python, hint, constraints_path: CONSTRAINTS_PATH },
+    'GIM_PIN',
+  );
 }
 
 /** The Python (inventory.py, inlined) that writes the inventory, after checking that no later step replaced torch. */
@@ -209,7 +239,12 @@ function inventoryScript(entry: MatrixEntry, fromBase: boolean, inputs: Template
     baseImage: { name: entry.baseImage, digest: inputs.baseDigest ?? null, holdsTorch: fromBase },
     requested,
   };
-  return inlinePython('inventory.py', { header, constraints_path: CONSTRAINTS_PATH, inventory_path: INVENTORY_PATH }, 'GIM_INVENTORY');
+  const optional = fromBase ? [...frameworkOf(entry).companions] : [];
+  return inlinePython(
+    'inventory.py',
+    { header, optional, constraints_path: CONSTRAINTS_PATH, inventory_path: INVENTORY_PATH },
+    'GIM_INVENTORY',
+  );
 }
 
 /** Single-quoted for /bin/sh; the parsers let no single quote through, but quote it right anyway. */

@@ -6,6 +6,7 @@ The template inlines this in a RUN step, after gim_packages.py, and calls main()
 parameters the renderer computes:
 
     header            the inventory's fixed part: schema, tool, template, entry, baseImage, requested
+    optional          distributions a base image may lack: those not installed are listed under "absent"
     constraints_path  the pins written by pin.py
     inventory_path    where the inventory goes (/etc/gpu-image-matrix/inventory.json)
     dpkg_status       optional: dpkg's status file (default /var/lib/dpkg/status)
@@ -25,6 +26,8 @@ def main(params):
         pins = [l.strip() for l in f if l.strip()]
     changed = []
     for pin in pins:
+        if "==" not in pin:
+            continue  # a range such as numpy<2, which the later installs were held to
         name, version = pin.split("==", 1)
         now = installed(name)
         if now != version:
@@ -40,6 +43,7 @@ def main(params):
     osr = os_release(params.get("os_release", OS_RELEASE))
     inventory = dict(params["header"])
     inventory["constraints"] = pins
+    inventory["absent"] = sorted(n for n in params.get("optional") or [] if installed(n) is None)
     inventory["os"] = {"id": osr.get("ID"), "versionId": osr.get("VERSION_ID")}
     inventory["python"] = {"executable": sys.executable, "version": platform.python_version()}
     inventory["pythonPackages"] = sorted(packages.values(), key=lambda p: p["name"].lower())
