@@ -5,7 +5,10 @@ import type { Log } from './runtime.js';
 import { requestFromActionInputs } from './inputs/action-inputs.js';
 import { UserError } from './errors.js';
 import {
+  COMMENT_LIMIT_CHARS,
+  SUMMARY_LIMIT_BYTES,
   buildMarkdown,
+  fitMarkdown,
   buildTable,
   matrixOutput,
   planMarkdown,
@@ -15,8 +18,8 @@ import {
   smokeTable,
 } from './report/format.js';
 import { reproFails } from './repro/options.js';
+import { tempRoot } from './effects/files.js';
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 /** The action: inputs -> request -> command -> outputs, log and job summary. */
@@ -60,11 +63,18 @@ export async function run(): Promise<void> {
     }
     const problems: string[] = [];
     if (repro) {
+      // The whole report in one file; a second that fits a pull-request comment, saying where the whole is.
       const report = reproMarkdown(repro);
-      const file = path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'gpu-image-matrix-repro-report.md');
-      writeFileSync(file, report);
+      const fullFile = path.join(tempRoot(process.env), 'gpu-image-matrix-repro-report-full.md');
+      const file = path.join(tempRoot(process.env), 'gpu-image-matrix-repro-report.md');
+      writeFileSync(fullFile, report);
+      writeFileSync(
+        file,
+        fitMarkdown(report, COMMENT_LIMIT_CHARS, `the whole report is the file ${fullFile} and the repro-report output`, 'chars'),
+      );
       core.setOutput('repro-report', JSON.stringify(repro));
       core.setOutput('repro-report-file', file);
+      core.setOutput('repro-report-full-file', fullFile);
       summary = `${report}\n${summary}`;
       problems.push(
         ...reproFails(request.repro?.failOn ?? 'nondeterministic', repro).map(
@@ -72,7 +82,9 @@ export async function run(): Promise<void> {
         ),
       );
     }
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
+    await writeSummary(
+      fitMarkdown(summary, SUMMARY_LIMIT_BYTES, "the step's outputs (images, smoke-results, repro-report) and its log have it all"),
+    );
     const failed = images?.filter((r) => r.status === 'failed' || r.status === 'cancelled') ?? [];
     if (failed.length) problems.push(`${failed.length} of ${images?.length} images were not built: ${failed.map((r) => r.tag).join(', ')}`);
     const smokeFailed = smoke?.filter((r) => r.status === 'failed') ?? [];
@@ -91,6 +103,17 @@ export async function run(): Promise<void> {
           `${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
       );
     }
+  }
+}
+
+/** The job summary, when the runner gave a file for it; a missing or unwritable one is a warning, not a failure. */
+async function writeSummary(markdown: string): Promise<void> {
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (err) {
+    core.warning(`the job summary was not written (${(err as Error).message}); the step's outputs hold the same results`);
   }
 }
 

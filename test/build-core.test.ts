@@ -186,6 +186,16 @@ describe('entry build: tags, labels, build-args', () => {
     });
   });
 
+  it('labels the base image digest FROM is pinned to, when it was looked up', () => {
+    const digest = `sha256:${'d'.repeat(64)}`;
+    const inputs = { dockerfile: 'FROM x', contextDigest: 'c', entryCount: 1, supportsIgnoreError: true };
+    const labelled = Object.fromEntries(planEntryBuild(cu124, options(), { ...inputs, baseDigest: digest }, env).labels);
+    expect(labelled['org.opencontainers.image.base.digest']).toBe(digest);
+    expect(Object.fromEntries(planEntryBuild(cu124, options(), inputs, env).labels)).not.toHaveProperty([
+      'org.opencontainers.image.base.digest',
+    ]);
+  });
+
   it('refuses a build-arg that would contradict the entry', () => {
     expect(() =>
       planEntryBuild(

@@ -507,3 +507,9 @@ describe('what the embedded template cannot build', () => {
     expect(templateCannotBuild(plan('torch: 1.13.1\ncuda: cpu\npython: "3.8"').include[0]!)).toBeNull();
   });
 });
+
+describe('base-image with capitals in its repository', () => {
+  it('is lowered, as input image is (registries take lowercase repository names); the tag keeps its case', () => {
+    expect(inputs({ 'base-image': 'Ghcr.io/Acme/Torch:{torch}-Runtime' }).baseImage).toBe('ghcr.io/acme/torch:{torch}-Runtime');
+  });
+});

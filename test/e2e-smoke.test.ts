@@ -210,8 +210,26 @@ describe('smoke test in GPU mode on this GPU-less dockerd', () => {
     expect(run.stdout).toContain('::warning::docker info lists no nvidia runtime and no nvidia.com/gpu CDI devices');
   });
 
-  it('stops at the preflight when the host driver is older than the entry needs (host nvidia-smi simulated)', async () => {
+  it('warns, and runs the image, when the driver is within minor-version compatibility (host nvidia-smi simulated)', async () => {
+    // 470 is older than CUDA 11.7's own driver (515.65.01) but above CUDA 11's floor (450.80.02):
+    // the image runs there, without PTX JIT. Before, the preflight refused the host.
     writeFileSync(path.join(fakeBin, 'nvidia-smi'), '#!/bin/sh\necho "Tesla T4, 470.82.01, 7.5"\n');
+    const repo = freshRepository('smoke-mvc');
+    publish(repo, '1.13.1-cu117-py3.11-ubuntu22.04');
+    const run = await smoke(
+      { matrix: 'torch: 1.13.1\ncuda: "11.7"\npython: "3.11"', image: repo },
+      { env: { PATH: `${fakeBin}:${process.env.PATH}` } },
+    );
+    expect(run.stdout).toMatch(
+      /::warning::1\.13\.1-cu117-py3\.11-ubuntu22\.04: preflight: driver 470\.82\.01 is older than the CUDA 11\.7\.1 toolkit/,
+    );
+    const [r] = results(run);
+    // past the preflight: the run itself fails on this GPU-less dockerd
+    expect(r).toMatchObject({ status: 'failed', failed: 'container' });
+  });
+
+  it("stops at the preflight when the host driver is below the CUDA major's floor (host nvidia-smi simulated)", async () => {
+    writeFileSync(path.join(fakeBin, 'nvidia-smi'), '#!/bin/sh\necho "Tesla T4, 440.33.01, 7.5"\n');
     const repo = freshRepository('smoke-olddriver');
     const run = await smoke(
       { matrix: 'torch: 1.13.1\ncuda: "11.7"\npython: "3.11"', image: repo },
@@ -221,7 +239,7 @@ describe('smoke test in GPU mode on this GPU-less dockerd', () => {
     const [r] = results(run);
     expect(r).toMatchObject({ status: 'failed', failed: 'host preflight' });
     expect(r?.diagnosis).toEqual({
-      cause: 'driver 470.82.01 is older than CUDA 11.7 needs (≥ 515.65.01)',
+      cause: "driver 440.33.01 is older than CUDA 11.7 needs (≥ 450.80.02, CUDA 11's floor)",
       fix: 'upgrade the driver to 515.65.01 or newer',
     });
   });

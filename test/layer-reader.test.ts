@@ -235,7 +235,7 @@ function readInChild(
       { timeout: 30_000, killSignal: 'SIGKILL', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout) => {
         const killed = Boolean(err && (err as { killed?: boolean }).killed);
-        let out = {};
+        let out: HarnessRun['out'];
         try {
           out = JSON.parse(stdout) as HarnessRun['out'];
         } catch {

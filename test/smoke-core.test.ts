@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { bundledCompat } from '../src/compat/load.js';
 import { diagnoseSmokeFailure } from '../src/smoke/diagnose.js';
 import { pinned, smokeImages } from '../src/smoke/options.js';
-import { compareDriver, dockerFindings, driverFinding, parseDockerInfo, parseNvidiaSmi } from '../src/smoke/preflight.js';
+import {
+  compareDriver,
+  dockerFindings,
+  driverFinding,
+  evaluateRequireCuda,
+  parseDockerInfo,
+  parseNvidiaSmi,
+  parseRequireCuda,
+} from '../src/smoke/preflight.js';
 import { checkArgs, parseCheckOutput, smokeRunArgs } from '../src/smoke/run-args.js';
 import { parseGpuFlags, parseGpus, type SmokeOptions } from '../src/smoke/options.js';
 import { plan } from './helpers.js';
@@ -113,29 +121,62 @@ describe('preflight: the driver against the entry', () => {
     expect(compareDriver('550.54.15', '550.54.15')).toBe(0);
   });
 
-  const cases: [string, string, string | null][] = [
-    ['580.95.05', '12.4', null],
-    ['550.54.15', '12.4', null],
+  // The 12.4.1 image's NVIDIA_REQUIRE_CUDA (nvidia/cuda dist/12.4.1/ubuntu2204/base/Dockerfile, mirror e3c1b680), shortened
+  const REQUIRE_124 =
+    'cuda>=12.4 brand=tesla,driver>=470,driver<471 brand=unknown,driver>=470,driver<471 brand=geforce,driver>=470,driver<471 ' +
+    'brand=tesla,driver>=525,driver<526 brand=tesla,driver>=535,driver<536 brand=nvidia,driver>=535,driver<536';
+  const cases: [string, { cuda?: string; requireCuda?: string } | undefined, string | null][] = [
+    ['580.95.05', undefined, null],
+    ['550.54.15', undefined, null],
+    // minor-version compatibility: 12.x runs from 525.60.13, without PTX JIT
     [
       '525.60.13',
-      '12.4',
-      'driver 525.60.13 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade ' +
-        'the driver to 550.54.15 or newer or use a cu118 image of torch 2.4.1',
+      undefined,
+      'warning|driver 525\\.60\\.13 is older than the CUDA 12\\.4\\.1 toolkit of this image \\(550\\.54\\.15\\) but within CUDA 12',
     ],
     [
       '535.104.05',
-      '12.4',
-      'driver 535.104.05 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade ' +
-        'the driver to 550.54.15 or newer or use a cu118/cu121 image of torch 2.4.1',
+      undefined,
+      "warning|driver 535\\.104\\.05 is older than the CUDA 12\\.4\\.1 toolkit of this image \\(550\\.54\\.15\\) but within CUDA 12's",
     ],
-    ['470.82.01', '12.4', 'driver 470.82.01 is older than CUDA 12.4 needs (≥ 550.54.15)|upgrade the driver to 550.54.15 or newer'],
+    [
+      '535.104.05',
+      { cuda: '12.2', requireCuda: REQUIRE_124 },
+      'warning|.*legacy mode accepts the image on this driver for data-center GPUs only \\(NVIDIA_REQUIRE_CUDA cuda>=12\\.4 \\.\\.\\.\\)',
+    ],
+    ['545.23.08', { cuda: '12.3', requireCuda: REQUIRE_124 }, 'warning|.*legacy mode refuses the image on this driver'],
+    // the driver's own CUDA meets the image's requirement: nothing to say
+    ['550.40.07', { cuda: '12.4', requireCuda: REQUIRE_124 }, null],
+    // below CUDA 12's floor: only the data-center 470 branch the image lists (forward compatibility)
+    ['470.82.01', { cuda: '11.4', requireCuda: REQUIRE_124 }, 'warning|.*through forward compatibility \\(the cuda-compat package'],
+    [
+      '470.82.01',
+      undefined,
+      "error|driver 470\\.82\\.01 is older than CUDA 12\\.4 needs \\(≥ 525\\.60\\.13, CUDA 12's floor\\)" +
+        '\\|upgrade the driver to 550\\.54\\.15 or newer or use a cu118 image of torch 2\\.4\\.1$',
+    ],
   ];
-  for (const [driver, cuda, expected] of cases) {
-    it(`${expected ? 'flags' : 'accepts'} driver ${driver} for CUDA ${cuda}`, () => {
-      const f = driverFinding(cu124, driver, data);
-      expect(f ? `${f.cause}|${f.fix}` : null).toBe(expected);
+  for (const [driver, host, expected] of cases) {
+    const against = host?.requireCuda ? ' against the image requirement' : '';
+    it(`${expected ? `${expected.split('|')[0]}s about` : 'accepts'} driver ${driver}${against}`, () => {
+      const f = driverFinding(cu124, driver, data, host ? { cuda: host.cuda ?? null, requireCuda: host.requireCuda ?? null } : undefined);
+      if (expected === null) return expect(f).toBeNull();
+      const [severity, text] = [expected.slice(0, expected.indexOf('|')), expected.slice(expected.indexOf('|') + 1)];
+      expect(f?.severity).toBe(severity);
+      expect(`${f?.cause}|${f?.fix}`).toMatch(new RegExp(`^${text}`));
     });
   }
+  it('reads NVIDIA_REQUIRE_CUDA as the toolkit does: alternatives by spaces, conditions by commas', () => {
+    const groups = parseRequireCuda(REQUIRE_124)!;
+    expect(groups).toHaveLength(7);
+    expect(evaluateRequireCuda(groups, { version: '550.40.07', cuda: '12.4' })).toEqual({ passes: true, through: 'cuda' });
+    expect(evaluateRequireCuda(groups, { version: '535.104.05', cuda: '12.2' })).toEqual({ passes: false, through: null });
+    expect(evaluateRequireCuda(parseRequireCuda('driver>=535,driver<536')!, { version: '535.104.05', cuda: null })).toEqual({
+      passes: true,
+      through: 'branch',
+    });
+    for (const bad of ['cuda>=12.4 $(id)', 'cuda=>12.4', 'gpu>=1', 'x'.repeat(5000)]) expect(parseRequireCuda(bad)).toBeNull();
+  });
   it('never flags a CPU entry', () => expect(driverFinding(cpu, '390.0', data)).toBeNull());
 });
 
@@ -218,6 +259,7 @@ describe('docker run for the check', () => {
       'gim-smoke-1',
       '--pull',
       'missing',
+      '--quiet',
       '--gpus',
       'all',
       '--shm-size',

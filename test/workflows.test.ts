@@ -391,8 +391,8 @@ describe('reusable workflow: the report joins build and smoke results into one t
 
   it('writes one table to the job summary: entry, build, smoke, digest, size', () => {
     const { summary } = runStep(collect(), env, fixture);
-    expect(summary).toContain('### gpu-image-matrix: 5 images, 2 built or up to date, 1 smoke-tested\n');
-    expect(summary).toContain('Pushed under PR-scoped tags `pr-7-<tag>`.');
+    const head = '### gpu-image-matrix: 5 images, 2 built or up to date, 1 passed the smoke test';
+    expect(summary).toContain(`${head}\n\nPushed under PR-scoped tags \`pr-7-<tag>\`.\n\n| entry |`);
     expect(summary).toContain('| entry | build | smoke | digest | size |\n|---|---|---|---|---|\n');
     expect(summary).toContain(`| t-k1 | built | passed | \`sha256:aaaaaaaaaaaa…\` | 3 GiB |\n`);
     expect(summary).toContain(`| t-k2 | skipped | failed | \`sha256:bbbbbbbbbbbb…\` | 512 MiB |\n`);
@@ -408,6 +408,31 @@ describe('reusable workflow: the report joins build and smoke results into one t
     expect(r.summary).toContain('Nothing was pushed.');
     expect(r.summary).toContain('| t-k1 | built | passed  bx/b | ');
     expect(r.summary).toContain('| t-k5 | did not run | off | - | - |');
+  });
+
+  it('copes with the largest matrix GitHub runs (256 legs), whose results would not fit in one argument', () => {
+    const keys = Array.from({ length: 256 }, (_, i) => `k${i}`);
+    const padding = 'x'.repeat(600);
+    const r = runStep(collect(), { ...env, KEYS: JSON.stringify(keys), TAGS: JSON.stringify(keys.map((k) => `t-${k}`)) }, (temp) => {
+      for (const key of keys) {
+        const at = path.join(temp, 'gim-results', `${A}-build-${key}`);
+        mkdirSync(at, { recursive: true });
+        writeFileSync(path.join(at, 'images.json'), JSON.stringify([{ key, status: 'built', digest: null, size: 1, error: padding }]));
+      }
+    });
+    expect(r.code, r.stdout.slice(-500)).toBe(0);
+    expect((JSON.parse(r.outputs.images ?? '') as unknown[]).length).toBe(256);
+    expect(r.summary.split('\n').filter((l) => l.startsWith('| t-k'))).toHaveLength(256);
+  });
+
+  it('still writes the table, with a warning, when a build result cannot be read', () => {
+    const r = runStep(collect(), env, (temp) => {
+      fixture(temp);
+      writeFileSync(path.join(temp, 'gim-results', `${A}-build-k2`, 'images.json'), '[{"key": "k2", ');
+    });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('::warning title=gpu-images::a build result could not be read');
+    expect(r.summary).toContain('| t-k1 | did not run | passed | - | - |');
   });
 
   it('reports an empty plan without failing', () => {

@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInvocation, type ToolVersions } from '../image/buildx.js';
 import { planEntryBuild, type BuildEnvironment, type EntryBuild } from '../image/build-plan.js';
@@ -19,6 +18,8 @@ import {
 } from '../effects/build-source.js';
 import { detectTools } from '../effects/docker.js';
 import { execCapture } from '../effects/exec.js';
+import { commitTime } from '../effects/git.js';
+import { tempRoot } from '../effects/files.js';
 import { RegistryClient, type Manifest, type ManifestHead } from '../effects/registry.js';
 import type { MatrixEntry } from '../frameworks/index.js';
 import type { Plan } from '../matrix/resolve.js';
@@ -58,7 +59,7 @@ export interface ImageResult {
 export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtime): Promise<ImageResult[]> {
   // Once per input, not per entry: what the input parsers changed (capitals lowercased).
   for (const notice of options.notices) rt.log.info(notice);
-  const scratch = mkdtempSync(path.join(rt.env.RUNNER_TEMP || tmpdir(), 'gim-build-'));
+  const scratch = mkdtempSync(path.join(tempRoot(rt.env), 'gim-build-'));
   try {
     // Asked only when an entry has to be built: a re-run where everything is up to date runs no docker at all.
     // One detection however many entries ask at once (parallel builds).
@@ -82,6 +83,8 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtim
     const source = readBuildSource(options, rt.baseDir, scratch);
     checkCustomisationFits(source, plan.include);
     const env = buildEnvironment(rt, scratch);
+    let created: Promise<string> | undefined;
+    const createdOnce = (): Promise<string> => (created ??= creationTime(rt));
     const registry = new RegistryClient(rt.env, options.retries, rt.mask);
     // What the embedded template cannot build fails before any lookup or docker work.
     const unbuildable = new Map<string, string>();
@@ -116,7 +119,8 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtim
           continue;
         }
         const entryDir = mkdtempSync(path.join(scratch, `${entry.key}-`));
-        const entrySource = dockerfileFor(source, entry, entryDir, base && 'digest' in base ? base.digest : null);
+        const baseDigest = base && 'digest' in base ? base.digest : null;
+        const entrySource = dockerfileFor(source, entry, entryDir, baseDigest);
         const planFor = (t: ToolVersions | undefined): EntryBuild =>
           planEntryBuild(
             entry,
@@ -127,12 +131,18 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtim
               entryCount: plan.include.length,
               supportsIgnoreError: t ? FEATURES.cacheIgnoreError(t) : false,
               driver: t?.driver ?? null,
+              baseDigest,
             },
             env,
           );
         const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
+        // The creation time is asked of git only when an entry is built (a skipped re-run runs no process).
+        const planForBuild = async (t: ToolVersions): Promise<EntryBuild> => {
+          env.created = await createdOnce();
+          return planFor(t);
+        };
         const result = await entryRt.log.group(`${entry.tag}`, () =>
-          buildImage(planFor(tools), planFor, entrySource, entryDir, options, toolsNow, registry, entryRt),
+          buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt),
         );
         results[index] = result;
         if (result.status === 'failed' && options.failFast) stop = true;
@@ -170,10 +180,22 @@ function prefixed(log: Log, tag: string): Log {
   };
 }
 
+/**
+ * When the image was made, for org.opencontainers.image.created: SOURCE_DATE_EPOCH, else the commit
+ * time of HEAD (as repro dates its builds), else the clock. The wall clock made every rebuild of a
+ * commit a new digest.
+ */
+async function creationTime(rt: Runtime): Promise<string> {
+  const e = rt.env;
+  if (e.SOURCE_DATE_EPOCH && /^\d{1,11}$/.test(e.SOURCE_DATE_EPOCH)) return new Date(Number(e.SOURCE_DATE_EPOCH) * 1000).toISOString();
+  const commit = await commitTime(rt.baseDir, rt.env);
+  return (commit !== null ? new Date(commit * 1000) : rt.now()).toISOString();
+}
+
 function buildEnvironment(rt: Runtime, scratch: string): BuildEnvironment {
   const e = rt.env;
-  const epoch = e.SOURCE_DATE_EPOCH && /^\d+$/.test(e.SOURCE_DATE_EPOCH) ? new Date(Number(e.SOURCE_DATE_EPOCH) * 1000) : rt.now();
-  const env: BuildEnvironment = { created: epoch.toISOString(), tempDir: e.RUNNER_TEMP || scratch };
+  // created is filled in before an entry is built (creationTime)
+  const env: BuildEnvironment = { created: '', tempDir: e.RUNNER_TEMP || scratch };
   if (e.GITHUB_SERVER_URL && e.GITHUB_REPOSITORY) env.sourceUrl = `${e.GITHUB_SERVER_URL}/${e.GITHUB_REPOSITORY}`;
   if (e.GITHUB_SHA) env.revision = e.GITHUB_SHA;
   return env;
@@ -205,7 +227,7 @@ function cancelled(entry: MatrixEntry): ImageResult {
 
 async function buildImage(
   planned: EntryBuild,
-  planFor: (tools: ToolVersions) => EntryBuild,
+  planFor: (tools: ToolVersions) => Promise<EntryBuild>,
   source: EntrySource,
   entryDir: string,
   options: BuildOptions,
@@ -239,7 +261,7 @@ async function buildImage(
 
   // 2. Build, with the cache restored first for the local backend.
   const tools = await toolsNow();
-  build = planFor(tools);
+  build = await planFor(tools);
   if (build.cache.note) {
     // said once per entry: asked for explicitly, it needs action; chosen by auto, it is information
     if (options.cache === 'auto') rt.log.info(build.cache.note);

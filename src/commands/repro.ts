@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FEATURES, buildxArgs, type ToolVersions } from '../image/buildx.js';
 import { planEntryBuild } from '../image/build-plan.js';
@@ -12,6 +11,8 @@ import { templateCannotBuild } from '../template/dockerfile.js';
 import { lookUpBaseImages } from './build.js';
 import { detectTools } from '../effects/docker.js';
 import { execCapture } from '../effects/exec.js';
+import { commitTime } from '../effects/git.js';
+import { tempRoot } from '../effects/files.js';
 import { ociLayout, registryImage, type ImageSource } from '../effects/oci.js';
 import { RegistryClient } from '../effects/registry.js';
 import { UserError } from '../errors.js';
@@ -51,9 +52,9 @@ export interface ReproResult {
 export async function reproCommand(plan: Plan, build: BuildOptions, repro: ReproOptions, rt: Runtime): Promise<ReproResult[]> {
   const tools = await detectTools(rt.docker, build.builder, rt.env);
   requireReproducibleBuilder(tools);
-  const epoch = repro.sourceDateEpoch ?? (await commitTime(rt));
+  const epoch = repro.sourceDateEpoch ?? (await epochOf(rt));
   rt.log.info(`SOURCE_DATE_EPOCH=${epoch} (${new Date(epoch * 1000).toISOString()}), buildx ${tools.buildx}, BuildKit ${tools.buildkit}`);
-  const scratch = mkdtempSync(path.join(rt.env.RUNNER_TEMP || tmpdir(), 'gim-repro-'));
+  const scratch = mkdtempSync(path.join(tempRoot(rt.env), 'gim-repro-'));
   const registry = new RegistryClient(rt.env, build.retries, rt.mask);
   try {
     const source = readBuildSource(build, rt.baseDir, scratch);
@@ -94,16 +95,15 @@ export function requireReproducibleBuilder(tools: ToolVersions): void {
   }
 }
 
-async function commitTime(rt: Runtime): Promise<number> {
-  const res = await execCapture('git', ['log', '-1', '--pretty=%ct'], { cwd: rt.baseDir, env: rt.env, timeoutMs: 30_000 });
-  const t = res.output.trim();
-  if (res.code !== 0 || !/^\d+$/.test(t)) {
+async function epochOf(rt: Runtime): Promise<number> {
+  const t = await commitTime(rt.baseDir, rt.env);
+  if (t === null) {
     throw new UserError(
       'source-date-epoch is not set and the workspace is not a git checkout with a ' +
         'commit to take the time from; set source-date-epoch (seconds since 1970, e.g. 0)',
     );
   }
-  return Number(t);
+  return t;
 }
 
 async function checkEntry(
@@ -130,7 +130,13 @@ async function checkEntry(
   const planned = planEntryBuild(
     entry,
     { ...build, cache: 'none' },
-    { dockerfile: dockerfileText, contextDigest: entrySource.contextDigest, entryCount: plan.include.length, supportsIgnoreError: false },
+    {
+      dockerfile: dockerfileText,
+      contextDigest: entrySource.contextDigest,
+      entryCount: plan.include.length,
+      supportsIgnoreError: false,
+      baseDigest: baseImage && 'digest' in baseImage ? baseImage.digest : null,
+    },
     { created: new Date(epoch * 1000).toISOString(), tempDir: dir },
   );
   const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ReleaseData } from '../frameworks/index.js';
 import { execCapture, type ExecResult } from '../effects/exec.js';
+import { tempRoot } from '../effects/files.js';
 import type { MatrixEntry } from '../frameworks/index.js';
 import type { Plan } from '../matrix/resolve.js';
 import { diagnoseSmokeFailure, type Diagnosis } from '../smoke/diagnose.js';
@@ -64,7 +64,7 @@ export function checkScripts(): [string, string][] {
  * the umask; it is mounted read-only in the container, and the caller removes it.
  */
 function writeCheckDir(files: [string, string][], env: NodeJS.ProcessEnv): string {
-  const dir = mkdtempSync(path.join(env.RUNNER_TEMP || tmpdir(), 'gim-check-'));
+  const dir = mkdtempSync(path.join(tempRoot(env), 'gim-check-'));
   chmodSync(dir, 0o755);
   // An empty user-check.py too: the mount point for a smoke-script mounted alone, which runc cannot create in a read-only mount.
   const placeholder: [string, string] = [path.posix.basename(USER_SCRIPT_IN_CONTAINER), ''];
@@ -79,6 +79,8 @@ function writeCheckDir(files: [string, string][], env: NodeJS.ProcessEnv): strin
 export interface HostFacts {
   gpus: HostGpu[];
   findings: Finding[];
+  /** the newest CUDA the driver supports, from nvidia-smi's header ("CUDA Version: 12.2"); null when unknown */
+  cuda?: string | null;
 }
 
 /** nvidia-smi and docker info, once per run. */
@@ -94,7 +96,10 @@ export async function hostFacts(rt: Runtime): Promise<HostFacts> {
   if ('finding' in parsed) findings.push(parsed.finding);
   const info = await execCapture(rt.docker, ['info', '--format', '{{json .}}'], { env: rt.env, timeoutMs: 30_000 });
   findings.push(...dockerFindings(info.code === 0 ? parseDockerInfo(info.output) : null));
-  return { gpus, findings };
+  // The driver's own CUDA is only in nvidia-smi's header, not in --query-gpu.
+  const header = gpus.length ? await execCapture('nvidia-smi', [], { env: rt.env, timeoutMs: 30_000 }) : null;
+  const cuda = header?.code === 0 ? (/CUDA Version:\s*(\d+\.\d+)/.exec(header.output.slice(0, 65_536))?.[1] ?? null) : null;
+  return { gpus, findings, cuda };
 }
 
 export async function smokeCommand(
@@ -141,8 +146,13 @@ export async function smokeCommand(
       });
       continue;
     }
-    const preflight = gpu ? (hostError ?? (driver ? driverFinding(entry, driver, data) : null)) : null;
-    if (preflight) {
+    const requireCuda = gpu && driver && entry.minDriver && !hostError ? await imageRequirement(image, rt) : null;
+    const preflight = gpu
+      ? (hostError ?? (driver ? driverFinding(entry, driver, data, { cuda: host.cuda ?? null, requireCuda }) : null))
+      : null;
+    if (preflight?.severity === 'warning') {
+      rt.log.warning(`${entry.tag}: preflight: ${preflight.cause}; ${preflight.fix}`);
+    } else if (preflight) {
       rt.log.error(`${entry.tag}: preflight: ${preflight.cause}: ${preflight.fix}`);
       results.push({ ...base, status: 'failed', failed: 'host preflight', diagnosis: { cause: preflight.cause, fix: preflight.fix } });
       continue;
@@ -150,6 +160,35 @@ export async function smokeCommand(
     results.push(await rt.log.group(`smoke ${entry.tag}`, () => runOne(entry, image, options, check, base, rt)));
   }
   return results;
+}
+
+/**
+ * The image's NVIDIA_REQUIRE_CUDA, what the NVIDIA Container Toolkit holds the driver to, read from
+ * its config (pulled quietly first when docker does not have it); null when it has none or cannot
+ * be read (the run then says what it says).
+ */
+async function imageRequirement(image: string, rt: Runtime): Promise<string | null> {
+  const inspect = (): Promise<ExecResult> =>
+    execCapture(rt.docker, ['image', 'inspect', '--format', '{{json .Config.Env}}', image], { env: rt.env, timeoutMs: 60_000 });
+  let res = await inspect();
+  if (res.code !== 0) {
+    await execCapture(rt.docker, ['pull', '--quiet', image], {
+      env: rt.env,
+      timeoutMs: 1_800_000,
+      ...(rt.signal ? { signal: rt.signal } : {}),
+    });
+    res = await inspect();
+  }
+  if (res.code !== 0) return null;
+  try {
+    const env = JSON.parse(res.output.slice(0, 1_048_576)) as unknown;
+    const line = Array.isArray(env)
+      ? env.find((v): v is string => typeof v === 'string' && v.startsWith('NVIDIA_REQUIRE_CUDA='))
+      : undefined;
+    return line ? line.slice('NVIDIA_REQUIRE_CUDA='.length) : null;
+  } catch {
+    return null;
+  }
 }
 
 async function runOne(

@@ -3,6 +3,7 @@ import { FRAMEWORK_PACKAGES } from '../frameworks/index.js';
 import { checkPlaceholders } from '../inputs/placeholders.js';
 import type { Inputs } from '../inputs/table.js';
 import { VARIABLE_NAME, lines, parseKeyValue, parseKeyValueLines, words } from '../inputs/values.js';
+import { lowercaseRepository } from '../image/reference.js';
 import { pipName } from '../repro/inventory.js';
 
 /**
@@ -216,13 +217,18 @@ export function parseWorkspacePath(text: string, field: string): string {
 }
 
 export function parseBaseImageTemplate(text: string, field: string): string {
-  const t = text.trim();
+  // Registries take lowercase repository names only: lowered, as for input image (the tag keeps its case).
+  const t = lowercaseRepository(text.trim(), field).text;
   checkPlaceholders(t, 'base-image', field);
-  const sample = t.replace(/\{[^}]*\}/g, 'x1');
+  const sample = t.replace(/\{[^}]*\}/g, 'x1').replace(/@sha256:[0-9a-f]{64}$/, '');
+  // repository (lowercase, host:port allowed) and an optional tag (any case)
+  const colon = sample.lastIndexOf(':');
+  const [repository, tag] = colon > sample.lastIndexOf('/') ? [sample.slice(0, colon), sample.slice(colon + 1)] : [sample, null];
   if (
     t === '' ||
     /[\s"'`$\\]/.test(t) ||
-    !/^[a-z0-9][a-z0-9._/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))
+    !/^[a-z0-9][a-z0-9._/:-]*[a-z0-9]$|^[a-z0-9]$/.test(repository) ||
+    (tag !== null && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag))
   ) {
     throw new UserError(
       `${field}: ${quote(text)} is not an image reference; accepted: repository:tag with optional placeholders, ` +

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONTEXT_POST_INSTALL, CONTEXT_REQUIREMENTS_DIR, renderDockerfile } from '../template/dockerfile.js';
 import type { BuildOptions } from '../image/options.js';
@@ -30,15 +30,41 @@ export function readBuildSource(options: BuildOptions, baseDir: string, scratch:
     return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context), workspace: baseDir };
   }
   const context = path.resolve(baseDir, options.context);
-  const dockerfilePath = path.resolve(context, options.dockerfile);
   if (!existsSync(context)) throw new UserError(`context: ${quote(options.context)} does not exist (looked for ${context})`);
+  const dockerfilePath = resolveDockerfile(baseDir, options.context, options.dockerfile);
   let text: string;
   try {
     text = readFileSync(dockerfilePath, 'utf8');
   } catch {
-    throw new UserError(`dockerfile: ${quote(options.dockerfile)} does not exist in the context (looked for ${dockerfilePath})`);
+    throw new UserError(`dockerfile: ${quote(options.dockerfile)} could not be read (${dockerfilePath})`);
   }
   return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
+}
+
+/**
+ * Where input dockerfile is. Relative to the workspace, as `docker build -f` and
+ * docker/build-push-action's `file` take it; or, where only that exists, relative to the context
+ * (this action's first reading, kept working). When both name different files, the choice is not
+ * guessed: the error says which two.
+ */
+export function resolveDockerfile(baseDir: string, context: string, dockerfile: string, field = 'dockerfile'): string {
+  const fromWorkspace = path.resolve(baseDir, dockerfile);
+  const fromContext = path.resolve(baseDir, context, dockerfile);
+  const isFile = (p: string): boolean => existsSync(p) && statSync(p).isFile();
+  const [atWorkspace, atContext] = [isFile(fromWorkspace), isFile(fromContext)];
+  if (atWorkspace && atContext && fromWorkspace !== fromContext) {
+    throw new UserError(
+      `${field}: ${quote(dockerfile)} names two files: ${fromWorkspace} (relative to the workspace, as docker build -f reads it) ` +
+        `and ${fromContext} (relative to the context); give the path from the workspace to the one you mean, e.g. ` +
+        `${quote(path.relative(baseDir, fromContext))}`,
+    );
+  }
+  if (atWorkspace) return fromWorkspace;
+  if (atContext) return fromContext;
+  throw new UserError(
+    `${field}: ${quote(dockerfile)} does not exist ` +
+      `(looked for ${fromWorkspace}${fromContext !== fromWorkspace ? ` and ${fromContext}` : ''})`,
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UserError, quote } from '../errors.js';
 import type { SourceText } from '../request.js';
@@ -50,4 +51,15 @@ export function readInputFile(file: string, baseDir: string, field: string, conf
 /** Standard input, for the CLI's `--matrix -`. */
 export function readStdin(field: string): SourceText {
   return { text: readFileSync(0, 'utf8'), origin: `${field} (stdin)` };
+}
+
+/**
+ * Where scratch files go: the runner's RUNNER_TEMP (created when it is set but missing, as on a
+ * self-hosted runner that cleaned it), else the system's temporary directory.
+ */
+export function tempRoot(env: NodeJS.ProcessEnv): string {
+  const dir = env.RUNNER_TEMP;
+  if (!dir) return tmpdir();
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }

@@ -116,7 +116,7 @@ export async function readLayer(
         : e.code?.startsWith('Z_')
           ? `its compressed data is damaged or cut short (${e.message})`
           : e.message;
-    throw new Error(`${where}: ${why}`, { cause: failure ?? err });
+    throw new Error(`${where}: ${why}`, { cause: err });
   }
 }
 

@@ -312,8 +312,9 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
     for (const lib of lacks) {
       if (patch[lib] === null) continue;
       warn(
-        `${lib} is left out of torch ${patch.torch} ${choice.variant} entries: that index has no ${lib} ${patch[lib]} (see the release data's notes); ` +
-          `for ${lib}, use another CUDA variant of torch ${release.minor} (${release.cuda.variants.filter((v) => !release.cuda.without?.[v]?.includes(lib)).join(', ')})`,
+        `${lib} is left out of torch ${patch.torch} ${choice.variant} entries: that index has no ${lib} ${patch[lib]} ` +
+          `(see the release data's notes); for ${lib}, use another CUDA variant of torch ${release.minor} ` +
+          `(${release.cuda.variants.filter((v) => !release.cuda.without?.[v]?.includes(lib)).join(', ')})`,
       );
     }
     return {

@@ -42,7 +42,10 @@ export interface BuildEnvironment {
   /** https://github.com/owner/repo, when known */
   sourceUrl?: string;
   revision?: string;
-  /** RFC 3339 time for org.opencontainers.image.created */
+  /**
+   * RFC 3339 time for org.opencontainers.image.created: SOURCE_DATE_EPOCH, else the commit time,
+   * so that a rebuild of a commit carries the same label (the wall clock only where neither is known)
+   */
   created: string;
   /** a scratch directory for local cache folders */
   tempDir: string;
@@ -73,7 +76,12 @@ export function entryBuildArgs(entry: MatrixEntry): [string, string][] {
 
 export const LABEL_PREFIX = 'io.github.gpu-image-matrix';
 
-export function entryLabels(entry: MatrixEntry, env: BuildEnvironment, contentHash: string): [string, string][] {
+export function entryLabels(
+  entry: MatrixEntry,
+  env: BuildEnvironment,
+  contentHash: string,
+  baseDigest: string | null = null,
+): [string, string][] {
   const labels: [string, string | null][] = [
     ['org.opencontainers.image.title', `${frameworkTitle(entry)} ${entry.cudaVariant} python ${entry.python}`],
     ['org.opencontainers.image.version', entry.tag],
@@ -81,6 +89,8 @@ export function entryLabels(entry: MatrixEntry, env: BuildEnvironment, contentHa
     ['org.opencontainers.image.source', env.sourceUrl ?? null],
     ['org.opencontainers.image.revision', env.revision ?? null],
     ['org.opencontainers.image.base.name', entry.baseImage],
+    // FROM is pinned to this digest when the base image was looked up (the embedded template)
+    ['org.opencontainers.image.base.digest', baseDigest],
     ...frameworkOf(entry).labels(entry, LABEL_PREFIX),
     [`${LABEL_PREFIX}.cuda`, entry.cudaFull ?? entry.cuda],
     [`${LABEL_PREFIX}.cuda-variant`, entry.cudaVariant],
@@ -216,7 +226,15 @@ export function cachePlan(
 export function planEntryBuild(
   entry: MatrixEntry,
   options: BuildOptions,
-  inputs: { dockerfile: string; contextDigest: string; entryCount: number; supportsIgnoreError: boolean; driver?: string | null },
+  inputs: {
+    dockerfile: string;
+    contextDigest: string;
+    entryCount: number;
+    supportsIgnoreError: boolean;
+    driver?: string | null;
+    /** the base image's digest FROM is pinned to, when it was looked up */
+    baseDigest?: string | null;
+  },
   env: BuildEnvironment,
 ): EntryBuild {
   const fromEntry = entryBuildArgs(entry);
@@ -238,7 +256,7 @@ export function planEntryBuild(
   });
   const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix);
   const contentTag = taggedReference(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
-  const labels = [...entryLabels(entry, env, hash), ...options.labels];
+  const labels = [...entryLabels(entry, env, hash, inputs.baseDigest ?? null), ...options.labels];
   const cache = cachePlan(
     options.cache,
     {

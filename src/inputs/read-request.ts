@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseCustomInputs } from '../custom/customisation.js';
+import { resolveDockerfile } from '../effects/build-source.js';
 import { insideWorkspace } from '../effects/files.js';
 import { UserError, listWords } from '../errors.js';
 import { parseBuildOptions } from '../image/options.js';
@@ -61,8 +62,15 @@ export function readRequest(command: Command, surface: Surface): Request {
     request.build = parseBuildOptions(inputs);
     if (surface.kind === 'action') {
       insideWorkspace(surface.baseDir, request.build.context, inputs.field('context'));
-      if (request.build.dockerfile) {
-        insideWorkspace(surface.baseDir, path.join(request.build.context, request.build.dockerfile), inputs.field('dockerfile'));
+      const { context, dockerfile } = request.build;
+      if (dockerfile) {
+        // Read from the workspace, or from the context (see resolveDockerfile): one of the two must
+        // stay inside the workspace, and the file the build will read, symlinks resolved, too.
+        const field = inputs.field('dockerfile');
+        const inside = [dockerfile, path.join(context, dockerfile)].filter((p) => isInside(surface.baseDir, p, field));
+        if (inside.length === 0) insideWorkspace(surface.baseDir, dockerfile, field);
+        const chosen = resolveDockerfile(surface.baseDir, context, dockerfile, field);
+        insideWorkspace(surface.baseDir, path.relative(surface.baseDir, chosen), field);
       }
     }
   }
@@ -78,6 +86,15 @@ export function readRequest(command: Command, surface: Surface): Request {
     };
   }
   return request;
+}
+
+function isInside(base: string, file: string, field: string): boolean {
+  try {
+    insideWorkspace(base, file, field);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a surface has an input: the action has all; the CLI all but the action-only ones. */

@@ -7,6 +7,37 @@ import type { Plan, SkippedCell } from '../matrix/resolve.js';
 /** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
 
 export const FORMATS = ['json', 'table', 'markdown'] as const;
+
+/**
+ * GitHub drops a step's job summary over 1 MiB ("each step is restricted to a maximum size of
+ * 1MiB", docs: workflow commands, step isolation and limits) and refuses a comment over 65,536
+ * characters (the API's "body is too long (maximum is 65536 characters)"). A little is kept back
+ * for the note that says what was left out.
+ */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 4096;
+export const COMMENT_LIMIT_CHARS = 65_536 - 1024;
+
+/**
+ * Markdown cut to fit `limit` (bytes, or characters with `unit: 'chars'`) at a line boundary: an
+ * open code block or <details> is closed, and a last line says how much was left out and where
+ * the whole is. Sections are written most important first, so what is cut is what matters least.
+ */
+export function fitMarkdown(markdown: string, limit: number, whereTheRestIs: string, unit: 'bytes' | 'chars' = 'bytes'): string {
+  const size = (text: string): number => (unit === 'bytes' ? Buffer.byteLength(text, 'utf8') : text.length);
+  if (size(markdown) <= limit) return markdown;
+  const lines = markdown.split('\n');
+  const note = (left: number): string => `\n\n*${left} more lines are not shown here (${limit} ${unit} at most): ${whereTheRestIs}.*\n`;
+  let kept = 0;
+  let used = 0;
+  const budget = limit - size(note(lines.length)) - 16;
+  while (kept < lines.length && used + size(lines[kept] as string) + 1 <= budget) used += size(lines[kept++] as string) + 1;
+  const head = lines.slice(0, kept);
+  const fences = head.filter((l) => l.startsWith('```')).length;
+  const details = head.filter((l) => l.startsWith('<details>')).length - head.filter((l) => l.startsWith('</details>')).length;
+  if (fences % 2 === 1) head.push('```');
+  for (let i = 0; i < details; i++) head.push('</details>');
+  return `${head.join('\n')}${note(lines.length - kept)}`;
+}
 export type Format = (typeof FORMATS)[number];
 
 /** The object workflows consume: `{"include": [...], "skipped": [...]}`. */
@@ -132,7 +163,8 @@ export function buildMarkdown(images: ImageResult[]): string {
     '',
     '| image | status | digest | size | seconds | cached steps | cache | attempts |',
     '|---|---|---|---|---|---|---|---|',
-    ...images.map(
+    // failures first: when a long table is cut to fit a summary, they are what stays
+    ...mostImportantFirst(images, (r) => r.status === 'failed' || r.status === 'cancelled').map(
       (r) =>
         `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} ` +
         `| ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`,
@@ -168,6 +200,11 @@ export function buildTable(images: ImageResult[]): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The rows that need a person's attention first, the others after, each in their own order. */
+function mostImportantFirst<T>(rows: T[], important: (row: T) => boolean): T[] {
+  return [...rows.filter(important), ...rows.filter((r) => !important(r))];
+}
+
 function countStatuses(images: ImageResult[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const r of images) counts[r.status] = (counts[r.status] ?? 0) + 1;
@@ -195,7 +232,7 @@ export function smokeMarkdown(results: SmokeResult[]): string {
     '',
     '| image | mode | GPU(s) | driver | torch | CUDA | cuDNN | result |',
     '|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => {
+    ...mostImportantFirst(results, (r) => r.status === 'failed').map((r) => {
       const cells = [
         r.tag,
         r.mode,

@@ -29,7 +29,8 @@ export function smokeRunArgs(
   name: string,
 ): string[] {
   const gpu = gpuModeFor(entry, options);
-  const args = ['run', '--rm', '--name', name, '--pull', 'missing'];
+  // --quiet: no pull progress (dozens of "Pull complete" lines per image) in the log
+  const args = ['run', '--rm', '--name', name, '--pull', 'missing', '--quiet'];
   if (gpu) {
     if (options.gpuFlags) args.push(...options.gpuFlags);
     else args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);

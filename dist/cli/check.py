@@ -1,0 +1,495 @@
+#!/usr/bin/env python3
+"""gpu-image-matrix smoke check: does torch in this environment work, and is it the one expected?
+
+Runs inside the image (the action mounts it read-only, with gim_packages.py beside it) or
+standalone on any host, from its folder in the repository:
+
+    python3 check.py --expect-torch 2.4.1 --expect-cuda 12.4
+    python3 check.py --expect-torch 2.4.1 --expect-cuda cpu --no-gpu
+
+Prints one line "GIM-SMOKE-RESULT {json}" with every check and what it saw, and exits 0 when
+every check passed, 1 otherwise. Python 3.7+ and torch 1.13+; nothing else is needed but
+gim_packages.py, the version and package helpers it shares with the Dockerfile template.
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+import traceback
+import warnings
+
+# The helpers sit beside this file (mounted with it in the container); sys.path[0] is that
+# directory already, unless the image sets PYTHONSAFEPATH.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gim_packages import dpkg_packages, installed, normalise, release, satisfies  # noqa: E402
+
+MARKER = "GIM-SMOKE-RESULT "
+
+
+class Report:
+    def __init__(self):
+        self.checks = []
+        self.facts = {}
+
+    def check(self, name, ok, value=None, expected=None, message=None):
+        entry = {"name": name, "ok": bool(ok)}
+        if value is not None:
+            entry["value"] = value
+        if expected is not None:
+            entry["expected"] = expected
+        if message:
+            entry["message"] = message
+        self.checks.append(entry)
+        return bool(ok)
+
+    def failed(self, name, exc):
+        text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        return self.check(name, False, message=text)
+
+    def emit(self, started):
+        ok = all(c["ok"] for c in self.checks)
+        out = {"tool": "gpu-image-matrix-smoke", "version": 1, "ok": ok, "seconds": round(time.time() - started, 2)}
+        out.update(self.facts)
+        out["checks"] = self.checks
+        sys.stdout.flush()
+        print(MARKER + json.dumps(out, sort_keys=False), flush=True)
+        return 0 if ok else 1
+
+
+def covered(capability, arch_list):
+    """Whether the wheel has kernels this device can run: SASS for its major version at or below
+    its minor (sm_86 runs on 8.9, not on 9.0), or PTX (compute_XY) at or below its capability."""
+    major, minor = capability
+    for arch in arch_list:
+        m = re.match(r"(sm|compute)_(\d+)(\d)$", arch)
+        if not m:
+            continue
+        kind, a_major, a_minor = m.group(1), int(m.group(2)), int(m.group(3))
+        if kind == "sm" and a_major == major and a_minor <= minor:
+            return True
+        if kind == "compute" and (a_major, a_minor) <= (major, minor):
+            return True
+    return False
+
+
+def run(args):
+    started = time.time()
+    r = Report()
+    r.facts["python"] = platform.python_version()
+    if args.framework in ("tensorflow", "jax"):
+        r.facts["framework"] = args.framework
+        (tensorflow_checks if args.framework == "tensorflow" else jax_checks)(r, args)
+        if args.inventory:
+            inventory_checks(r, args)
+        if args.then:
+            user_script(r, args.then, args.user_timeout, args.then_cwd)
+        return r.emit(started)
+    try:
+        import torch
+    except Exception as exc:  # noqa: BLE001 - anything here means torch is unusable
+        r.failed("torch imports", exc)
+        return r.emit(started)
+    r.check("torch imports", True, value=torch.__file__)
+    r.facts["torch"] = torch.__version__
+    r.facts["cuda"] = torch.version.cuda
+
+    if args.expect_torch:
+        r.check(
+            "torch version",
+            release(torch.__version__) == release(args.expect_torch),
+            value=torch.__version__,
+            expected=args.expect_torch,
+            message=None if release(torch.__version__) == release(args.expect_torch)
+            else "torch is %s, expected %s" % (torch.__version__, args.expect_torch),
+        )
+    if args.expect_cuda:
+        if args.expect_cuda == "cpu":
+            r.check("torch CUDA version", torch.version.cuda is None, value=torch.version.cuda, expected="none (a CPU build)",
+                    message=None if torch.version.cuda is None else "torch is built for CUDA %s, expected a CPU build" % torch.version.cuda)
+        else:
+            got = ".".join(str(x) for x in (release(torch.version.cuda) or ())[:2]) if torch.version.cuda else None
+            r.check("torch CUDA version", got == args.expect_cuda, value=torch.version.cuda, expected=args.expect_cuda,
+                    message=None if got == args.expect_cuda
+                    else "torch is built for CUDA %s, expected %s" % (torch.version.cuda or "none (a CPU build)", args.expect_cuda))
+
+    if args.gpu:
+        gpu_checks(r, torch, args)
+    else:
+        try:
+            a, b = torch.randn(32, 32), torch.randn(32, 32)
+            r.check("matmul on CPU", torch.allclose(a @ b, torch.mm(a, b)))
+        except Exception as exc:  # noqa: BLE001
+            r.failed("matmul on CPU", exc)
+
+    numpy_interop(r, torch)
+    libraries(r, torch, args, absent_in_inventory(args))
+    if args.inventory:
+        inventory_checks(r, args)
+    if args.then:
+        user_script(r, args.then, args.user_timeout, args.then_cwd)
+    return r.emit(started)
+
+
+def gpu_checks(r, torch, args):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            available = torch.cuda.is_available()
+            if available:
+                torch.cuda.init()
+        except Exception as exc:  # noqa: BLE001
+            r.failed("CUDA initialises", exc)
+            return
+    init_warnings = [str(w.message).strip() for w in caught]
+    r.check("CUDA initialises without warnings", not init_warnings, value=init_warnings or None,
+            message="; ".join(init_warnings) if init_warnings else None)
+    if not r.check("torch.cuda.is_available()", available, value=available, expected=True,
+                   message=None if available else "torch sees no usable GPU"):
+        return
+    count = torch.cuda.device_count()
+    r.check("GPU count", count >= args.min_gpus, value=count, expected=">= %d" % args.min_gpus)
+    arch_list = torch.cuda.get_arch_list()
+    r.facts["archList"] = arch_list
+    gpus = []
+    for i in range(count):
+        name = torch.cuda.get_device_name(i)
+        cap = torch.cuda.get_device_capability(i)
+        sm = "sm_%d%d" % cap
+        gpus.append({"index": i, "name": name, "capability": "%d.%d" % cap})
+        r.check("kernels for GPU %d (%s, %s)" % (i, name, sm), covered(cap, arch_list), value=sm, expected=" ".join(arch_list),
+                message=None if covered(cap, arch_list) else "this wheel has no kernels for %s (it has %s)" % (sm, ", ".join(arch_list)))
+        try:
+            a, b = torch.randn(64, 64), torch.randn(64, 64)
+            on_gpu = (a.cuda(i) @ b.cuda(i)).cpu()
+            torch.cuda.synchronize(i)
+            r.check("matmul on GPU %d" % i, torch.allclose(on_gpu, a @ b, rtol=1e-3, atol=1e-3))
+        except Exception as exc:  # noqa: BLE001
+            r.failed("matmul on GPU %d" % i, exc)
+    r.facts["gpus"] = gpus
+    try:
+        cudnn = torch.backends.cudnn.is_available()
+        version = torch.backends.cudnn.version() if cudnn else None
+        r.facts["cudnn"] = version
+        r.check("cuDNN available", cudnn, value=version)
+    except Exception as exc:  # noqa: BLE001
+        r.failed("cuDNN available", exc)
+    try:
+        nccl = torch.cuda.nccl.version()
+        r.facts["nccl"] = ".".join(str(x) for x in nccl) if isinstance(nccl, tuple) else nccl
+    except Exception:  # noqa: BLE001 - NCCL is optional (not in every build)
+        r.facts["nccl"] = None
+
+
+def numpy_interop(r, torch):
+    """torch <-> NumPy both ways. A torch built against NumPy 1.x (before 2.3) under NumPy 2 only prints
+    "A module that was compiled using NumPy 1.x cannot be run in NumPy 2" on import, and fails here."""
+    try:
+        import numpy as np
+    except ImportError:
+        r.facts["numpy"] = None  # torch itself does not need NumPy
+        return
+    r.facts["numpy"] = np.__version__
+    name = "NumPy interop (torch.from_numpy, .numpy())"
+    try:
+        a = np.arange(6, dtype=np.float32).reshape(2, 3)
+        back = (torch.from_numpy(a) * 2).numpy()
+        r.check(name, back.tolist() == (a * 2).tolist(), value=np.__version__)
+    except Exception as exc:  # noqa: BLE001 - "Numpy is not available", a crash of the C API
+        r.failed(name, exc)
+
+
+def absent_in_inventory(args):
+    """What the image's inventory says its base image lacks (torchvision, torchaudio), or nothing."""
+    try:
+        with open(args.inventory, encoding="utf-8") as f:
+            return set(json.load(f).get("absent") or [])
+    except (TypeError, OSError, IOError, ValueError, AttributeError):
+        return set()
+
+
+def libraries(r, torch, args, absent=frozenset()):
+    for lib, expected in (("torchvision", args.expect_torchvision), ("torchaudio", args.expect_torchaudio)):
+        if not expected:
+            continue
+        if lib in absent:
+            r.check("%s (not in the base image)" % lib, True, value=None, expected=expected,
+                    message="the base image has no %s; the image's inventory records it, so it is not checked" % lib)
+            continue
+        try:
+            module = __import__(lib)
+            got = module.__version__
+            r.facts[lib] = got
+            r.check("%s version" % lib, release(got) == release(expected), value=got, expected=expected,
+                    message=None if release(got) == release(expected) else "%s is %s, expected %s" % (lib, got, expected))
+        except Exception as exc:  # noqa: BLE001
+            r.failed("%s imports" % lib, exc)
+            continue
+        if lib == "torchvision":
+            device = "cuda" if args.gpu and torch.cuda.is_available() else "cpu"
+            try:
+                boxes = torch.tensor([[0.0, 0.0, 10.0, 10.0], [1.0, 1.0, 11.0, 11.0]], device=device)
+                kept = module.ops.nms(boxes, torch.tensor([0.9, 0.8], device=device), 0.5)
+                r.check("torchvision op on %s (nms)" % device, kept.tolist() == [0], value=kept.tolist())
+            except Exception as exc:  # noqa: BLE001
+                r.failed("torchvision op on %s (nms)" % device, exc)
+
+
+def major_minor(version):
+    parts = release(version)
+    return "%d.%d" % parts[:2] if parts else None
+
+
+def version_check(r, name, got, expected):
+    ok = release(got) == release(expected)
+    r.check("%s version" % name, ok, value=got, expected=expected, message=None if ok else "%s is %s, expected %s" % (name, got, expected))
+
+
+def tensorflow_checks(r, args):
+    """TensorFlow: the build's CUDA and cuDNN against the entry, the GPUs it sees, and real work on
+    them: a matmul, a convolution (cuDNN) and an XLA-compiled function, each checked against the CPU.
+    Listing devices is not enough: missing libraries, ptxas or an old cuDNN show only on first use."""
+    # The library-loading messages are VLOG(1) in current TensorFlow: hidden unless asked for.
+    os.environ.setdefault("TF_CPP_VMODULE", "dso_loader=1,cuda_dnn=1")
+    try:
+        import numpy as np
+        import tensorflow as tf
+    except Exception as exc:  # noqa: BLE001
+        r.failed("tensorflow imports", exc)
+        return
+    r.check("tensorflow imports", True, value=tf.__file__)
+    r.facts["tensorflow"] = tf.__version__
+    if args.expect_version:
+        version_check(r, "tensorflow", tf.__version__, args.expect_version)
+    try:
+        info = dict(tf.sysconfig.get_build_info())
+    except Exception as exc:  # noqa: BLE001
+        r.failed("tensorflow build info", exc)
+        info = {}
+    r.facts["cuda"] = info.get("cuda_version")
+    r.facts["cudnn"] = info.get("cudnn_version")
+    r.facts["archList"] = info.get("cuda_compute_capabilities")
+    if args.expect_cuda == "cpu":
+        r.check("tensorflow CUDA build", not info.get("is_cuda_build"), value=bool(info.get("is_cuda_build")), expected=False)
+    elif args.expect_cuda:
+        got = major_minor(str(info.get("cuda_version") or ""))
+        r.check("tensorflow CUDA version", got == args.expect_cuda, value=info.get("cuda_version"), expected=args.expect_cuda,
+                message=None if got == args.expect_cuda
+                else "tensorflow is built for CUDA %s, expected %s" % (info.get("cuda_version"), args.expect_cuda))
+        if args.expect_cudnn:
+            want = args.expect_cudnn.split(".")[0]
+            have = str(info.get("cudnn_version") or "").split(".")[0]
+            r.check("tensorflow cuDNN major", have == want, value=info.get("cudnn_version"), expected=want,
+                    message=None if have == want else "tensorflow is built for cuDNN %s, expected %s" % (info.get("cudnn_version"), want))
+    a = np.random.RandomState(0).rand(128, 128).astype(np.float32)
+    x = np.random.RandomState(1).rand(1, 16, 16, 3).astype(np.float32)
+    k = np.random.RandomState(2).rand(3, 3, 3, 8).astype(np.float32)
+    if not args.gpu:
+        try:
+            with tf.device("/CPU:0"):
+                got = tf.linalg.matmul(a, a).numpy()
+            r.check("matmul on CPU", np.allclose(got, a @ a, rtol=1e-4, atol=1e-4))
+        except Exception as exc:  # noqa: BLE001
+            r.failed("matmul on CPU", exc)
+        return
+    gpus = tf.config.list_physical_devices("GPU")
+    if not r.check("GPU count", len(gpus) >= args.min_gpus, value=len(gpus), expected=">= %d" % args.min_gpus,
+                   message=None if len(gpus) >= args.min_gpus
+                   else "tensorflow sees no GPU" if not gpus else "tensorflow sees %d GPUs" % len(gpus)):
+        return
+    details = []
+    for g in gpus:
+        try:
+            d = tf.config.experimental.get_device_details(g)
+            details.append({"name": d.get("device_name"), "capability": "%d.%d" % tuple(d.get("compute_capability") or (0, 0))})
+        except Exception:  # noqa: BLE001
+            details.append({"name": g.name})
+    r.facts["gpus"] = details
+    try:
+        with tf.device("/CPU:0"):
+            conv_cpu = tf.nn.conv2d(x, k, strides=1, padding="SAME").numpy()
+    except Exception as exc:  # noqa: BLE001
+        r.failed("convolution on CPU (the reference)", exc)
+        return
+    work = (
+        ("matmul on GPU 0", lambda: tf.linalg.matmul(a, a).numpy(), a @ a),
+        ("convolution on GPU 0 (cuDNN)", lambda: tf.nn.conv2d(x, k, strides=1, padding="SAME").numpy(), conv_cpu),
+        ("XLA-compiled function on GPU 0",
+         lambda: tf.function(lambda t: tf.reduce_sum(t * 2.0), jit_compile=True)(tf.constant(a)).numpy(), np.sum(a * 2.0)),
+    )
+    for name, fn, expected in work:
+        try:
+            with tf.device("/GPU:0"):
+                got = fn()
+            r.check(name, np.allclose(got, expected, rtol=1e-2, atol=1e-2))
+        except Exception as exc:  # noqa: BLE001
+            r.failed(name, exc)
+
+
+def jax_checks(r, args):
+    """JAX: JAX_PLATFORMS=cuda so that a CPU fallback cannot pass, the devices it sees, the CUDA
+    plugin's major, and a jitted matmul checked against NumPy."""
+    os.environ["JAX_PLATFORMS"] = "cuda" if args.gpu else "cpu"
+    try:
+        import numpy as np
+        import jax
+        import jaxlib
+    except Exception as exc:  # noqa: BLE001
+        r.failed("jax imports", exc)
+        return
+    r.check("jax imports", True, value=jax.__file__)
+    r.facts["jax"] = jax.__version__
+    r.facts["jaxlib"] = getattr(jaxlib, "__version__", None) or installed("jaxlib")
+    if args.expect_version:
+        version_check(r, "jax", jax.__version__, args.expect_version)
+    if args.gpu and args.expect_cuda and args.expect_cuda != "cpu":
+        major = args.expect_cuda.split(".")[0]
+        plugin = installed("jax-cuda%s-plugin" % major)
+        r.facts["cudaPlugin"] = plugin
+        r.check("jax CUDA %s plugin" % major, plugin is not None, value=plugin, expected="jax-cuda%s-plugin" % major,
+                message=None if plugin else "jax-cuda%s-plugin is not installed (was jax[cuda%s] installed?)" % (major, major))
+    try:
+        devices = jax.devices()
+    except Exception as exc:  # noqa: BLE001
+        r.failed("jax devices", exc)
+        return
+    r.facts["devices"] = [str(d) for d in devices]
+    if args.gpu:
+        gpus = [d for d in devices if d.platform == "gpu"]
+        if not r.check("GPU count", len(gpus) >= args.min_gpus, value=len(gpus), expected=">= %d" % args.min_gpus,
+                       message=None if len(gpus) >= args.min_gpus else "jax sees no GPU"):
+            return
+    a = np.random.RandomState(0).rand(128, 128).astype(np.float32)
+    where = "GPU 0" if args.gpu else "CPU"
+    try:
+        got = np.asarray(jax.jit(lambda x, y: x @ y)(a, a).block_until_ready())
+        r.check("jitted matmul on %s" % where, np.allclose(got, a @ a, rtol=1e-2, atol=1e-2))
+    except Exception as exc:  # noqa: BLE001
+        r.failed("jitted matmul on %s" % where, exc)
+
+
+def inventory_checks(r, args):
+    """The image's inventory (written by the embedded template): is it this entry's, and is what it
+    says was requested really there, as the image runs now?"""
+    try:
+        with open(args.inventory, encoding="utf-8") as f:
+            inv = json.load(f)
+    except (OSError, IOError) as exc:
+        if args.require_inventory:
+            r.check("inventory", False, message="the image has no inventory at %s (%s); this entry customises the "
+                    "embedded template, which writes one: was the image built from another Dockerfile?" % (args.inventory, exc))
+        return
+    except ValueError as exc:
+        r.failed("inventory readable", exc)
+        return
+    entry = inv.get("entry") or {}
+    base = inv.get("baseImage") or {}
+    r.facts["inventory"] = {
+        "path": args.inventory,
+        "key": entry.get("key"),
+        "pythonPackages": len(inv.get("pythonPackages") or []),
+        "systemPackages": len(inv.get("systemPackages") or []),
+        "baseImage": {"name": base.get("name"), "digest": base.get("digest")},
+    }
+    if args.expect_key:
+        r.check("inventory is this entry's", entry.get("key") == args.expect_key, value=entry.get("key"), expected=args.expect_key,
+                message=None if entry.get("key") == args.expect_key
+                else "the image was built for entry %s (%s), not %s" % (entry.get("key"), entry.get("tag"), args.expect_key))
+    for pin in inv.get("constraints") or []:
+        if "==" not in pin:
+            m = re.match(r"([A-Za-z0-9._-]+)(.*)$", pin)
+            name, spec = (m.group(1), m.group(2)) if m else (pin, "")
+            now = installed(name)
+            ok = now is None or satisfies(now, spec)
+            r.check("%s%s as held at build" % (name, spec), ok, value=now, expected=spec,
+                    message=None if ok else "%s is %s, the build held it to %s" % (name, now, spec))
+            continue
+        name, _, version = pin.partition("==")
+        now = installed(name)
+        r.check("%s as pinned at build" % name, now == version, value=now, expected=version,
+                message=None if now == version else "%s is %s, the build pinned %s" % (name, now, version))
+    requested = inv.get("requested") or {}
+    apt = requested.get("aptPackages") or []
+    if apt:
+        dpkg = {p["name"]: p["version"] for p in dpkg_packages()}
+        for item in apt:
+            name, _, want = item.partition("=")
+            name = name.split("/")[0]
+            have = dpkg.get(name)
+            ok = have is not None and (not want or have == want)
+            r.check("apt package %s" % name, ok, value=have, expected=want or "installed",
+                    message=None if ok
+                    else ("%s is not installed" % name if have is None else "%s is %s, requested %s" % (name, have, want)))
+    for item in requested.get("pipPackages") or []:
+        m = re.match(r"([^\[<>=!~;\s]+)(\[[^\]]*\])?(.*)$", item)
+        name, specifiers = m.group(1), m.group(3)
+        have = installed(normalise(name)) or installed(name)
+        ok = have is not None and satisfies(have, specifiers)
+        r.check("pip package %s" % item, ok, value=have, expected=specifiers or "installed",
+                message=None if ok
+                else ("%s is not installed" % name if have is None else "%s is %s, requested %s" % (name, have, specifiers)))
+    req = requested.get("requirements")
+    if req:
+        wrong = []
+        for pin in req.get("pins") or []:
+            name, _, version = pin.partition("==")
+            have = installed(name)
+            if have is None or not satisfies(have, "==" + version):
+                wrong.append("%s is %s, pinned %s" % (name, have or "not installed", version))
+        r.check("requirements %s (%d pins)" % (req.get("file"), len(req.get("pins") or [])), not wrong,
+                value=len(req.get("pins") or []), message="; ".join(wrong) or None)
+    env = requested.get("env") or {}
+    if env:
+        wrong = sorted(k for k, v in env.items() if os.environ.get(k) != v)
+        r.check("environment (%s)" % ", ".join(sorted(env)), not wrong,
+                message=None if not wrong else "not as the image sets them: %s" % ", ".join(wrong))
+    if requested.get("workdir"):
+        here = os.getcwd()
+        r.check("working directory", here == requested["workdir"], value=here, expected=requested["workdir"])
+    if requested.get("user"):
+        import pwd
+        uid = os.getuid()
+        try:
+            name = pwd.getpwuid(uid).pw_name
+        except KeyError:
+            name = None
+        ok = uid != 0 and name == requested["user"]
+        r.check("runs as user %s" % requested["user"], ok, value="%s (uid %d)" % (name, uid), expected=requested["user"],
+                message=None if ok else "the container runs as %s (uid %d), not %s" % (name, uid, requested["user"]))
+
+
+def user_script(r, path, timeout, cwd=None):
+    try:
+        done = subprocess.run([sys.executable, path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout, cwd=cwd)
+        tail = done.stdout.decode("utf-8", "replace").strip().splitlines()[-20:]
+        r.check("smoke-script %s" % path, done.returncode == 0, value=done.returncode,
+                message=None if done.returncode == 0 else "exit status %d; last output:\n%s" % (done.returncode, "\n".join(tail)))
+    except subprocess.TimeoutExpired:
+        r.check("smoke-script %s" % path, False, message="did not finish within %d s" % timeout)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description="gpu-image-matrix smoke check")
+    p.add_argument("--framework", choices=("pytorch", "tensorflow", "jax"), default="pytorch")
+    p.add_argument("--expect-version", help="tensorflow or jax: the version expected")
+    p.add_argument("--expect-cudnn", help="tensorflow: the cuDNN (major) the build must report")
+    p.add_argument("--expect-torch")
+    p.add_argument("--expect-cuda", help='CUDA major.minor the wheel is built for, or "cpu"')
+    p.add_argument("--expect-torchvision")
+    p.add_argument("--expect-torchaudio")
+    p.add_argument("--no-gpu", dest="gpu", action="store_false", help="CPU mode: skip the GPU checks")
+    p.add_argument("--min-gpus", type=int, default=1)
+    p.add_argument("--then", help="a Python script to run after the checks, as one more check")
+    p.add_argument("--user-timeout", type=int, default=600)
+    p.add_argument("--then-cwd", help="the directory to run the --then script in")
+    p.add_argument("--inventory", help="the image's inventory file (read when present)")
+    p.add_argument("--expect-key", help="the entry key the inventory must name")
+    p.add_argument("--require-inventory", action="store_true", help="fail when the inventory is missing")
+    return run(p.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
