@@ -33089,7 +33089,7 @@ const TAR_LIMITS = {
     keptFileBytes: 16 * 1024 * 1024,
     longHeaderBytes: 1024 * 1024,
     nameBytes: 64 * 1024,
-    entries: 500_000,
+    entries: 250_000,
     tarBytes: 64 * 1024 * 1024 * 1024,
 };
 /** The archive is not a well-formed tar: the message says where (byte offset) and what. */
@@ -33171,17 +33171,14 @@ class TarParser {
             this.notGzip();
             this.fail(`the archive ends inside a header (${this.filled} of 512 bytes)`);
         }
-        if (this.remaining > 0 || this.padding > 0) {
-            this.fail(`the archive ends inside an entry: ${this.remaining + this.padding} of its ${this.bodySize} bytes (with padding) are missing`);
-        }
+        if (this.remaining > 0)
+            this.fail(`the archive ends inside an entry: ${this.remaining} of its ${this.bodySize} bytes are missing`);
+        if (this.padding > 0)
+            this.fail(`the archive ends inside the padding after an entry (${this.padding} bytes missing)`);
         if (!this.ended && (this.pax.size > 0 || this.longName !== null || this.longLink !== null)) {
             this.fail('the archive ends after an extended header, with no entry for it');
         }
         return this.out;
-    }
-    /** Whether the end-of-archive blocks have been read (what follows them is not looked at). */
-    get done() {
-        return this.ended;
     }
     fail(message, at = this.headerAt) {
         throw new TarError(`${message} (the header at byte ${at})`);
@@ -33579,6 +33576,7 @@ function readImageInventory(e) {
 
 
 
+
 /** The spec keys and action inputs, by their written names. */
 const CUSTOM_KEYS = [
     'apt-packages',
@@ -33730,12 +33728,17 @@ function parseWorkspacePath(text, field) {
     return t;
 }
 function parseBaseImageTemplate(text, field) {
-    const t = text.trim();
+    // Registries take lowercase repository names only: lowered, as for input image (the tag keeps its case).
+    const t = lowercaseRepository(text.trim(), field).text;
     checkPlaceholders(t, 'base-image', field);
-    const sample = t.replace(/\{[^}]*\}/g, 'x1');
+    const sample = t.replace(/\{[^}]*\}/g, 'x1').replace(/@sha256:[0-9a-f]{64}$/, '');
+    // repository (lowercase, host:port allowed) and an optional tag (any case)
+    const colon = sample.lastIndexOf(':');
+    const [repository, tag] = colon > sample.lastIndexOf('/') ? [sample.slice(0, colon), sample.slice(colon + 1)] : [sample, null];
     if (t === '' ||
         /[\s"'`$\\]/.test(t) ||
-        !/^[a-z0-9][a-z0-9._/:-]*[A-Za-z0-9_.-]$|^[a-z0-9]$/.test(sample.replace(/@sha256:[0-9a-f]{64}$/, ''))) {
+        !/^[a-z0-9][a-z0-9._/:-]*[a-z0-9]$|^[a-z0-9]$/.test(repository) ||
+        (tag !== null && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag))) {
         throw new errors_UserError(`${field}: ${quote(text)} is not an image reference; accepted: repository:tag with optional placeholders, ` +
             `e.g. pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime or nvcr.io/nvidia/pytorch:24.05-py3`);
     }
@@ -34660,7 +34663,13 @@ function asciiJson(value) {
  */
 /** Bump when the template changes what it builds: it is part of every content hash. */
 const TEMPLATE_VERSION = 4;
-const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
+/**
+ * uv by tag and digest: a tag can be moved, a digest cannot (uv's Docker guide recommends the
+ * digest for reproducible builds). 0.13.0 is a release (github.com/astral-sh/uv/releases/tag/0.13.0,
+ * 2026-10-09); its digest is the one third-party Dockerfiles pin and could not be read from GHCR
+ * here [inferred]. Override with the build-arg UV_IMAGE.
+ */
+const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.0@sha256:cdc6093146eb3ff6a40107b38f008b789e050e77ad87865e381d9917da55a168';
 const GIM_DIR = '/etc/gpu-image-matrix';
 const INVENTORY_PATH = `${GIM_DIR}/inventory.json`;
 const CONSTRAINTS_PATH = `${GIM_DIR}/constraints.txt`;
@@ -35359,16 +35368,6 @@ class RegistryClient {
             throw new RegistryError(`PUT ${repo.registry}/${repo.path}:${tag}: ${res.status} ${res.statusText} ${res.body.toString('utf8').slice(0, 200)}`, res.status);
         }
         return res.headers['docker-content-digest'] ?? manifest.digest;
-    }
-    /** A blob (config or layer), following the redirect registries use for storage, without credentials. */
-    async blob(repo, digest) {
-        let res = await this.request(repo, 'GET', `/blobs/${digest}`, {});
-        for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.location && hops < 5; hops++) {
-            res = await httpRequest(new URL(res.headers.location, this.base(repo)), { timeoutMs: 600_000 });
-        }
-        if (!res.ok)
-            throw new RegistryError(`GET blob ${digest} of ${repo.registry}/${repo.path}: ${res.status} ${res.statusText}`, res.status);
-        return res.body;
     }
     /**
      * A blob as a stream, for layers too large to hold in memory: a HEAD through `request` first
@@ -37309,7 +37308,7 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
             noCache,
             ...(build.builder ? { builder: build.builder } : {}),
         }, tools);
-        const res = await execCapture(rt.docker, args, { env, onLine: rt.log.untrusted });
+        const res = await execCapture(rt.docker, args, { env, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) });
         if (res.code !== 0)
             throw new Error(`build ${name} failed: ${describeFailure(diagnoseFailure(res.output))}`);
         return ociLayout(dest, rt.signal);
@@ -38348,8 +38347,9 @@ const INPUTS = [
         group: 'Build',
         type: 'path',
         default: '',
-        summary: 'your own Dockerfile, inside context (default: the embedded template)',
-        description: 'build: your own Dockerfile, relative to context. Every entry field reaches it as a build-arg (BASE_IMAGE, ' +
+        summary: 'your own Dockerfile, a workspace path as docker build -f takes (default: the embedded template)',
+        description: "build: your own Dockerfile, a path in the workspace (as docker build -f and build-push-action's file take it; " +
+            'one relative to context still works where only it exists). Every entry field reaches it as a build-arg (BASE_IMAGE, ' +
             'CUDA_VERSION, CUDA_FULL_VERSION, CUDA_VARIANT, CUDNN_VERSION, PYTHON_VERSION, OS, FLAVOR, MIN_DRIVER, ' +
             "ENTRY_TAG, ENTRY_KEY, and the framework's: TORCH_VERSION, TORCHVISION_VERSION, TORCHAUDIO_VERSION, " +
             'TORCH_INDEX_URL, or FRAMEWORK with TENSORFLOW_VERSION or JAX_VERSION). Empty: the embedded template.',
@@ -39323,16 +39323,39 @@ function neutralise(line) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5766);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6064);
 // The action's entry point (runs.main in action.yml).
+
 
 await (0,_action_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // Exit now, not when the event loop drains: a cache or registry request that timed out may
-// still hold a socket open, and the step must end when the work is done. (Writes to the
-// runner's pipes and files are synchronous on Linux, so nothing is lost.)
+// still hold a socket open, and the step must end when the work is done; but only once the log
+// has reached the runner's pipe (writes to a pipe are not synchronous: exiting at once cut a
+// long log).
+await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .flushed */ .a)();
 process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6064:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ flushed)
+/* harmony export */ });
+/**
+ * What a command may do to the world, passed in by the entry point (the action or the CLI):
+ * where it logs, the environment, the docker CLI, the workspace, the clock, cancellation and
+ * masking. Commands take this and nothing global, so tests can give them their own.
+ */
+/** Resolves once stdout and stderr have handed what was written to the OS (before process.exit). */
+async function flushed() {
+    await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => (stream.writableLength ? stream.write('', () => resolve()) : resolve()))));
+}
+
 
 /***/ }),
 

@@ -285,7 +285,9 @@ function partTwo(): void {
   writeFileSync(
     path.join(context, 'Dockerfile'),
     `FROM ${REGISTRY}/debian:bookworm\n` +
-      `RUN mkdir -p /opt/big /usr/lib/python3/dist-packages/demo_pkg-1.0.dist-info && for i in 1 2 3; do ` +
+      // A new RUN line each time (its nonce): the baseline is built, not taken from an earlier run's cache.
+      `RUN : ${randomBytes(4).toString('hex')} && mkdir -p /opt/big /usr/lib/python3/dist-packages/demo_pkg-1.0.dist-info && ` +
+      `for i in 1 2 3; do ` +
       `yes "$(head -c 3000 /dev/urandom | base64 -w0)" | head -c ${GiB} > /opt/big/part$i; done && date +%s%N > /opt/big/built-at ` +
       `&& printf 'Metadata-Version: 2.1\\nName: demo_pkg\\nVersion: 1.0\\n' ` +
       `> /usr/lib/python3/dist-packages/demo_pkg-1.0.dist-info/METADATA\n`,
@@ -320,18 +322,21 @@ function partTwo(): void {
         cwd: dir,
       },
     );
+    writeFileSync(path.join(work, `repro-${name}.json`), r.out);
     let what: string;
     try {
-      const [res] = JSON.parse(r.out) as {
+      const [res] = (JSON.parse(r.out) as { repro: unknown[] }).repro as {
         status: string;
         error?: string;
         determinism?: { firstDifferentLayer: number | null; totalFileDiffs: number; filesNote?: string };
         impact?: { python: unknown[]; debian: unknown[]; layers: { current: number | null }[] };
       }[];
       const d = res?.determinism;
-      const files = d?.filesNote
-        ? `comparison: ${d.filesNote.slice(0, 120)}`
-        : `layer ${d?.firstDifferentLayer} differs in ${d?.totalFileDiffs} files`;
+      const files = !d
+        ? 'no comparison reported'
+        : d.filesNote
+          ? `comparison: ${d.filesNote.slice(0, 120)}`
+          : `layer ${d.firstDifferentLayer} differs in ${d.totalFileDiffs} files`;
       const impact = res?.impact
         ? `impact: ${res.impact.python.length} python, ${res.impact.debian.length} debian changes`
         : `error: ${res?.error?.slice(0, 160)}`;

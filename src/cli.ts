@@ -12,6 +12,7 @@ import { FORMATS, buildMarkdown, buildTable, formatPlan, reproMarkdown, smokeMar
 import { reproFails } from './repro/options.js';
 import { parseCommand, type Command } from './request.js';
 import type { Log } from './runtime.js';
+import { flushed } from './runtime.js';
 import { renderDockerfile } from './template/dockerfile.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -119,4 +120,7 @@ function parseFormat(text: string | undefined): Format {
 
 process.exitCode = await main(process.argv.slice(2));
 // Exit now, not when the event loop drains: a request that timed out may still hold a socket open.
+// But only once stdout and stderr have handed everything to the OS: writes to a pipe are not
+// synchronous here, and exiting earlier cut a large plan at 128 KiB (`plan ... | jq`).
+await flushed();
 process.exit();

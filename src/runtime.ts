@@ -26,3 +26,12 @@ export interface Runtime {
   /** masks a secret in the log (the action: core.setSecret); absent for the CLI */
   mask?: (secret: string) => void;
 }
+
+/** Resolves once stdout and stderr have handed what was written to the OS (before process.exit). */
+export async function flushed(): Promise<void> {
+  await Promise.all(
+    [process.stdout, process.stderr].map(
+      (stream) => new Promise<void>((resolve) => (stream.writableLength ? stream.write('', () => resolve()) : resolve())),
+    ),
+  );
+}

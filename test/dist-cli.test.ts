@@ -161,6 +161,16 @@ for (const node of runtimes()) {
       rmSync(dir, { recursive: true, force: true });
     });
 
+    it('writes a plan of nearly a megabyte whole into a pipe (it used to stop at 128 KiB)', async () => {
+      const input =
+        'torch: ">=1.13"\ncuda: ["11.6", "11.7", "11.8", "12.1", "12.4", "12.6", "12.8", "13.0", "13.2", cpu]\n' +
+        'python: ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15"]\nos: [ubuntu20.04, ubuntu22.04, ubuntu24.04]';
+      const r = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--max-entries', '100000'], { input });
+      expect(r.code, r.stderr.slice(-500)).toBe(0);
+      expect(r.stdout.length).toBeGreaterThan(512 * 1024);
+      expect((JSON.parse(r.stdout) as { include: unknown[] }).include.length).toBeGreaterThan(600);
+    });
+
     it('prints help and the version', async () => {
       const help = await run(node.bin, [CLI, '--help']);
       expect(help.code).toBe(0);

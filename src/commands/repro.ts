@@ -156,7 +156,7 @@ async function checkEntry(
       },
       tools,
     );
-    const res = await execCapture(rt.docker, args, { env, onLine: rt.log.untrusted });
+    const res = await execCapture(rt.docker, args, { env, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) });
     if (res.code !== 0) throw new Error(`build ${name} failed: ${describeFailure(diagnoseFailure(res.output))}`);
     return ociLayout(dest, rt.signal);
   };

@@ -103,17 +103,6 @@ export class RegistryClient {
     return res.headers['docker-content-digest'] ?? manifest.digest;
   }
 
-  /** A blob (config or layer), following the redirect registries use for storage, without credentials. */
-  async blob(repo: Repository, digest: string): Promise<Buffer> {
-    let res = await this.request(repo, 'GET', `/blobs/${digest}`, {});
-    for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.location && hops < 5; hops++) {
-      res = await httpRequest(new URL(res.headers.location, this.base(repo)), { timeoutMs: 600_000 });
-    }
-    if (!res.ok)
-      throw new RegistryError(`GET blob ${digest} of ${repo.registry}/${repo.path}: ${res.status} ${res.statusText}`, res.status);
-    return res.body;
-  }
-
   /**
    * A blob as a stream, for layers too large to hold in memory: a HEAD through `request` first
    * (it answers the 401 challenge and retries), then one GET with the same authorization, read

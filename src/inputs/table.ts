@@ -169,9 +169,10 @@ export const INPUTS = [
     group: 'Build',
     type: 'path',
     default: '',
-    summary: 'your own Dockerfile, inside context (default: the embedded template)',
+    summary: 'your own Dockerfile, a workspace path as docker build -f takes (default: the embedded template)',
     description:
-      'build: your own Dockerfile, relative to context. Every entry field reaches it as a build-arg (BASE_IMAGE, ' +
+      "build: your own Dockerfile, a path in the workspace (as docker build -f and build-push-action's file take it; " +
+      'one relative to context still works where only it exists). Every entry field reaches it as a build-arg (BASE_IMAGE, ' +
       'CUDA_VERSION, CUDA_FULL_VERSION, CUDA_VARIANT, CUDNN_VERSION, PYTHON_VERSION, OS, FLAVOR, MIN_DRIVER, ' +
       "ENTRY_TAG, ENTRY_KEY, and the framework's: TORCH_VERSION, TORCHVISION_VERSION, TORCHAUDIO_VERSION, " +
       'TORCH_INDEX_URL, or FRAMEWORK with TENSORFLOW_VERSION or JAX_VERSION). Empty: the embedded template.',

@@ -32,7 +32,13 @@ import { inlinePython } from '../python-scripts.js';
 
 /** Bump when the template changes what it builds: it is part of every content hash. */
 export const TEMPLATE_VERSION = 4;
-export const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.5';
+/**
+ * uv by tag and digest: a tag can be moved, a digest cannot (uv's Docker guide recommends the
+ * digest for reproducible builds). 0.13.0 is a release (github.com/astral-sh/uv/releases/tag/0.13.0,
+ * 2026-10-09); its digest is the one third-party Dockerfiles pin and could not be read from GHCR
+ * here [inferred]. Override with the build-arg UV_IMAGE.
+ */
+export const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.0@sha256:cdc6093146eb3ff6a40107b38f008b789e050e77ad87865e381d9917da55a168';
 export const GIM_DIR = '/etc/gpu-image-matrix';
 export const INVENTORY_PATH = `${GIM_DIR}/inventory.json`;
 export const CONSTRAINTS_PATH = `${GIM_DIR}/constraints.txt`;
