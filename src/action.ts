@@ -16,6 +16,8 @@ import {
   reproMarkdown,
   smokeMarkdown,
   smokeTable,
+  verifyMarkdown,
+  verifyTable,
 } from './report/format.js';
 import { reproFails } from './repro/options.js';
 import { tempRoot } from './effects/files.js';
@@ -31,7 +33,7 @@ export async function run(): Promise<void> {
     const stop = (): void => abort.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    const { plan, images, smoke, repro } = await runCommand(request, {
+    const { plan, images, smoke, repro, verify } = await runCommand(request, {
       log: actionLog,
       env: process.env,
       docker: 'docker',
@@ -50,6 +52,17 @@ export async function run(): Promise<void> {
     core.setOutput('count', String(plan.include.length));
     core.setOutput('skipped', JSON.stringify(plan.skipped));
     let summary = planMarkdown(plan);
+    const problems: string[] = [];
+    if (verify) {
+      core.setOutput('verify-results', JSON.stringify(verify.verdicts));
+      summary = `${verifyMarkdown(verify)}\n${summary}`;
+      const missing = verify.verdicts.filter((v) => v.status === 'missing');
+      // build and all print it before building, and report these as failed images; verify alone does here.
+      if (request.command === 'verify') for (const line of verifyTable(verify).trimEnd().split('\n')) actionLog.untrusted(line);
+      if (request.command === 'verify' && missing.length) {
+        problems.push(`${missing.length} of ${verify.verdicts.length} entries cannot build: ${missing.map((v) => v.tag).join(', ')}`);
+      }
+    }
     if (images) {
       core.info(buildTable(images));
       core.setOutput('images', JSON.stringify(images));
@@ -61,7 +74,6 @@ export async function run(): Promise<void> {
       core.setOutput('smoke-results', JSON.stringify(smoke));
       summary = `${smokeMarkdown(smoke)}\n${summary}`;
     }
-    const problems: string[] = [];
     if (repro) {
       // The whole report in one file; a second that fits a pull-request comment, saying where the whole is.
       const report = reproMarkdown(repro);
@@ -83,7 +95,11 @@ export async function run(): Promise<void> {
       );
     }
     await writeSummary(
-      fitMarkdown(summary, SUMMARY_LIMIT_BYTES, "the step's outputs (images, smoke-results, repro-report) and its log have it all"),
+      fitMarkdown(
+        summary,
+        SUMMARY_LIMIT_BYTES,
+        "the step's outputs (images, smoke-results, repro-report, verify-results) and its log have it all",
+      ),
     );
     const failed = images?.filter((r) => r.status === 'failed' || r.status === 'cancelled') ?? [];
     if (failed.length) problems.push(`${failed.length} of ${images?.length} images were not built: ${failed.map((r) => r.tag).join(', ')}`);

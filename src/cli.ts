@@ -8,7 +8,18 @@ import { UserError, listWords, quote } from './errors.js';
 import type { MatrixEntry } from './frameworks/index.js';
 import { cliSurface, parseCliArgs, usage } from './inputs/cli-args.js';
 import { readRequest } from './inputs/read-request.js';
-import { FORMATS, buildMarkdown, buildTable, formatPlan, reproMarkdown, smokeMarkdown, smokeTable, type Format } from './report/format.js';
+import {
+  FORMATS,
+  buildMarkdown,
+  buildTable,
+  formatPlan,
+  reproMarkdown,
+  smokeMarkdown,
+  smokeTable,
+  verifyMarkdown,
+  verifyTable,
+  type Format,
+} from './report/format.js';
 import { reproFails } from './repro/options.js';
 import { parseCommand, type Command } from './request.js';
 import type { Log } from './runtime.js';
@@ -41,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
-    const { plan, images, smoke, repro } = await runCommand(request, {
+    const { plan, images, smoke, repro, verify } = await runCommand(request, {
       log: cliLog,
       env: process.env,
       docker: 'docker',
@@ -52,6 +63,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : reproMarkdown(repro));
       return reproFails(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
     }
+    if (verify && !images) {
+      for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
+      if (format === 'json') process.stdout.write(`${JSON.stringify({ verify: verify.verdicts }, null, 2)}\n`);
+      else process.stdout.write(format === 'markdown' ? verifyMarkdown(verify) : verifyTable(verify));
+      return verify.verdicts.some((v) => v.status === 'missing') ? 1 : 0;
+    }
     if (!images && !smoke) {
       process.stdout.write(formatPlan(plan, format));
       if (format === 'json') for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -59,7 +76,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
     if (format === 'json')
-      process.stdout.write(`${JSON.stringify({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}) }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify(
+          { ...(images ? { images } : {}), ...(smoke ? { smoke } : {}), ...(verify ? { verify: verify.verdicts } : {}) },
+          null,
+          2,
+        )}\n`,
+      );
     else {
       if (images) process.stdout.write(format === 'markdown' ? buildMarkdown(images) : buildTable(images));
       if (smoke) process.stdout.write(format === 'markdown' ? smokeMarkdown(smoke) : smokeTable(smoke));

@@ -3,18 +3,20 @@ import type { BuildOptions } from './image/options.js';
 import type { Customisation } from './custom/customisation.js';
 import type { ReproOptions } from './repro/options.js';
 import type { SmokeOptions } from './smoke/options.js';
+import type { VerifyOptions } from './verify/options.js';
 
 /**
  * The one typed request both entry points (the action and the CLI) build
  * from their inputs; commands take nothing else.
  */
 
-export const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'] as const;
+export const COMMANDS = ['plan', 'verify', 'build', 'smoke', 'repro', 'all'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What each command does, for --help. */
 export const COMMAND_SUMMARIES: Record<Command, string> = {
   plan: 'resolve a matrix spec against the release data',
+  verify: 'plan, then check that every wheel and image each entry needs exists (nothing is built)',
   build: 'plan, then build (and push) an image per entry',
   smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
   repro: 'build each entry twice and compare; with --baseline, what changed inside',
@@ -44,6 +46,8 @@ export interface Request {
   smoke?: SmokeOptions;
   /** for repro */
   repro?: ReproOptions;
+  /** for verify, build and all */
+  verify?: VerifyOptions;
   /** for smoke: where the images to check are named (a build's images output, or the repository) */
   smokeTargets?: { imagesJson?: string; image?: string; fields: { images: string; image: string } };
 }
@@ -63,6 +67,11 @@ export function parseCommand(text: string, field: string): Command {
   const t = text.trim().toLowerCase();
   if ((COMMANDS as readonly string[]).includes(t)) return t as Command;
   throw new UserError(`${field}: ${quote(text)} is not a command; accepted: ${listWords([...COMMANDS])}`);
+}
+
+/** Commands that verify the plan's wheels and images (build and all first, unless input verify is false). */
+export function needsVerify(command: Command): boolean {
+  return command === 'verify' || command === 'build' || command === 'all';
 }
 
 export function needsSmoke(command: Command): boolean {

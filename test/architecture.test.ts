@@ -25,7 +25,9 @@ function importsOf(file: string): { target: string; typeOnly: boolean }[] {
   }));
 }
 
-const CORE = ['frameworks', 'matrix', 'compat', 'custom', 'template', 'image', 'smoke', 'repro', 'report'].map((d) => `src/${d}/`);
+const CORE = ['frameworks', 'matrix', 'compat', 'custom', 'template', 'image', 'smoke', 'repro', 'verify', 'report'].map(
+  (d) => `src/${d}/`,
+);
 const PURE_INPUTS = ['src/inputs/table.ts', 'src/inputs/values.ts', 'src/inputs/placeholders.ts'];
 const ENTRIES = [
   'src/index.ts',

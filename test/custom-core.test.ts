@@ -33,6 +33,8 @@ describe('customisation inputs', () => {
       requirements: './docker/requirements.txt',
       'pip-index-url': 'https://pypi.example.com/simple',
       'pip-extra-index-url': 'https://a.example/simple https://b.example/simple',
+      'torch-index-url': 'https://mirror.example/pytorch/whl',
+      'pypi-index-url': 'https://mirror.example/pypi/simple',
       env: 'HF_HOME=/cache/hf\nOMP_NUM_THREADS=1\nA_PRICE=$5 "each"',
       workdir: '/workspace/',
       user: 'app:1001',
@@ -46,6 +48,8 @@ describe('customisation inputs', () => {
       requirements: 'docker/requirements.txt',
       pipIndexUrl: 'https://pypi.example.com/simple',
       pipExtraIndexUrls: ['https://a.example/simple', 'https://b.example/simple'],
+      torchIndexUrl: 'https://mirror.example/pytorch/whl',
+      pypiIndexUrl: 'https://mirror.example/pypi/simple',
       env: [
         ['A_PRICE', '$5 "each"'],
         ['HF_HOME', '/cache/hf'],

@@ -52,8 +52,8 @@ describe('spec: bad input is a clear error', () => {
       text: '2.4',
       message: new RegExp(
         '^input matrix: the matrix spec must be a mapping with keys torch, tensorflow, jax, cuda, python, ' +
-          'os, flavor, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, env, ' +
-          'workdir, user, post-install, base-image, tag-suffix, include, exclude; got the value "2\\.4"',
+          'os, flavor, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, torch-index-url, ' +
+          'pypi-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude; got the value "2\\.4"',
       ),
     },
     {
@@ -68,7 +68,7 @@ describe('spec: bad input is a clear error', () => {
       message: new RegExp(
         '^matrix: unknown key "cudnn"; accepted keys: torch, tensorflow, jax, cuda, python, ' +
           'os, flavor, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, ' +
-          'env, workdir, user, post-install, base-image, tag-suffix, include, exclude$',
+          'torch-index-url, pypi-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude$',
       ),
     },
     { name: 'a misspelt key', text: 'torch: 2.4\npythons: 3.11', message: /unknown key "pythons".*\(did you mean python\?\)$/ },

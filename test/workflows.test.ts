@@ -563,7 +563,7 @@ describe('reusable workflow: every action input reaches the action, or is set by
 
   // Action inputs the workflow does not take from its caller, and why.
   const SET_BY_WORKFLOW: Record<string, string> = {
-    command: 'each job runs its own: plan, build, smoke',
+    command: 'each job runs its own: plan and verify, build, smoke',
     entry: 'each build and smoke leg passes its own cell of the plan: toJSON(matrix)',
     images: "the smoke leg passes its own build leg's images output, read from that leg's artifact",
     builder: 'the build leg passes the builder docker/setup-buildx-action made',
@@ -595,23 +595,24 @@ describe('reusable workflow: every action input reaches the action, or is set by
     for (const name of Object.keys(SET_BY_WORKFLOW)) expect(Object.keys(PLAN_ONLY)).not.toContain(name);
   });
 
-  it('runs the action in plan, build and smoke', () =>
+  it('runs the action in plan (plan, then verify), build and smoke', () =>
     expect(actionSteps.map((s) => [s.job, s.command])).toEqual([
       ['plan', 'plan'],
+      ['plan', 'verify'],
       ['build', 'build'],
       ['smoke', 'smoke'],
     ]));
 
   for (const row of rows) {
     if (row.name in SET_BY_WORKFLOW) continue;
-    const using = actionSteps.filter((s) => row.commands.includes(s.command)).map((s) => s.job);
-    const expected = row.name in PLAN_ONLY ? ['plan'] : using;
-    it(`passes ${row.name} from the caller to ${expected.join(', ')}`, () => {
+    const using = actionSteps.filter((s) => row.commands.includes(s.command));
+    // What the images add is given where entries are planned (plan and verify in the plan job).
+    const expected = row.name in PLAN_ONLY ? using.filter((s) => s.job === 'plan') : using;
+    it(`passes ${row.name} from the caller to ${expected.map((s) => `${s.job}/${s.command}`).join(', ')}`, () => {
       expect(expected.length, `${row.name} is read by no command the workflow runs: list it in SET_BY_WORKFLOW`).toBeGreaterThan(0);
       expect(wfInputs, `workflow_call input ${row.name}`).toHaveProperty([row.name]);
-      for (const job of expected) {
-        const s = actionSteps.find((a) => a.job === job);
-        expect(s?.with[row.name], `${job} passes ${row.name}`).toBe(`\${{ inputs.${row.name} }}`);
+      for (const s of expected) {
+        expect(s.with[row.name], `${s.job}/${s.command} passes ${row.name}`).toBe(`\${{ inputs.${row.name} }}`);
       }
     });
     it(`declares ${row.name} with the action's type and default`, () => {

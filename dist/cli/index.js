@@ -3249,12 +3249,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1535);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1259);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4483);
 /* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3916);
 /* harmony import */ var _inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2693);
-/* harmony import */ var _inputs_read_request_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3746);
+/* harmony import */ var _inputs_read_request_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5173);
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2011);
 /* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9398);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4390);
@@ -3298,7 +3298,7 @@ async function main(argv) {
             process.stdout.write((0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_9__/* .renderDockerfile */ .TI)(entry, requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}));
             return 0;
         }
-        const { plan, images, smoke, repro } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_1__/* .runCommand */ .d)(request, {
+        const { plan, images, smoke, repro, verify } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_1__/* .runCommand */ .d)(request, {
             log: cliLog,
             env: process.env,
             docker: 'docker',
@@ -3308,6 +3308,15 @@ async function main(argv) {
         if (repro) {
             process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .reproMarkdown */ .y3)(repro));
             return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_7__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+        }
+        if (verify && !images) {
+            for (const w of plan.warnings)
+                process.stderr.write(`warning: ${w}\n`);
+            if (format === 'json')
+                process.stdout.write(`${JSON.stringify({ verify: verify.verdicts }, null, 2)}\n`);
+            else
+                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyMarkdown */ .vB)(verify) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyTable */ .E3)(verify));
+            return verify.verdicts.some((v) => v.status === 'missing') ? 1 : 0;
         }
         if (!images && !smoke) {
             process.stdout.write((0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPlan */ .nT)(plan, format));
@@ -3319,7 +3328,7 @@ async function main(argv) {
         for (const w of plan.warnings)
             process.stderr.write(`warning: ${w}\n`);
         if (format === 'json')
-            process.stdout.write(`${JSON.stringify({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}) }, null, 2)}\n`);
+            process.stdout.write(`${JSON.stringify({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}), ...(verify ? { verify: verify.verdicts } : {}) }, null, 2)}\n`);
         else {
             if (images)
                 process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .buildTable */ .Zk)(images));
@@ -3386,7 +3395,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1535:
+/***/ 1259:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3504,12 +3513,12 @@ const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUI
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/matrix/entry.ts
 var matrix_entry = __nccwpck_require__(2997);
-// EXTERNAL MODULE: ./src/frameworks/index.ts + 4 modules
-var frameworks = __nccwpck_require__(6291);
+// EXTERNAL MODULE: ./src/frameworks/index.ts + 3 modules
+var frameworks = __nccwpck_require__(7882);
 // EXTERNAL MODULE: ./src/inputs/placeholders.ts
 var placeholders = __nccwpck_require__(8043);
 // EXTERNAL MODULE: ./src/image/reference.ts
-var reference = __nccwpck_require__(3564);
+var image_reference = __nccwpck_require__(3564);
 ;// CONCATENATED MODULE: ./src/image/build-plan.ts
 
 
@@ -3567,7 +3576,7 @@ function entryLabels(entry, env, contentHash, baseDigest = null) {
  */
 function entryTags(entry, repo, templates, entryCount, prefix = '') {
     const what = (field) => (prefix ? `${field} with tag-prefix ${(0,errors/* quote */.hD)(prefix)}` : field);
-    const tags = [(0,reference/* taggedReference */.CN)(repo, `${prefix}${entry.tag}`, what('matrix tag'))];
+    const tags = [(0,image_reference/* taggedReference */.CN)(repo, `${prefix}${entry.tag}`, what('matrix tag'))];
     templates.forEach((template, i) => {
         if (entryCount > 1 && !/\{\w+\}/.test(template)) {
             throw new errors/* UserError */.yo(`tags line ${i + 1}: ${(0,errors/* quote */.hD)(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; ` +
@@ -3577,10 +3586,10 @@ function entryTags(entry, repo, templates, entryCount, prefix = '') {
         const field = `tags line ${i + 1}`;
         const ref = /[:/]/.test(rendered)
             ? (() => {
-                const { repo: r, tag } = (0,reference/* parseTaggedReference */.$R)(rendered, field);
-                return (0,reference/* taggedReference */.CN)(r, `${prefix}${tag}`, what(field));
+                const { repo: r, tag } = (0,image_reference/* parseTaggedReference */.$R)(rendered, field);
+                return (0,image_reference/* taggedReference */.CN)(r, `${prefix}${tag}`, what(field));
             })()
-            : (0,reference/* taggedReference */.CN)(repo, `${prefix}${rendered}`, what(field));
+            : (0,image_reference/* taggedReference */.CN)(repo, `${prefix}${rendered}`, what(field));
         if (!tags.includes(ref))
             tags.push(ref);
     });
@@ -3636,7 +3645,7 @@ function cachePlan(backend, options, entry, hash) {
     const scope = `gim-${cell}`;
     switch (chosen) {
         case 'registry': {
-            const ref = `${(0,reference/* repositoryName */.aR)(options.repo)}:buildcache-${cell}`;
+            const ref = `${(0,image_reference/* repositoryName */.aR)(options.repo)}:buildcache-${cell}`;
             return { backend: chosen, from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max${ignore}`] };
         }
         case 'gha':
@@ -3674,7 +3683,7 @@ function planEntryBuild(entry, options, inputs, env) {
         userLabels: options.labels,
     });
     const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix);
-    const contentTag = (0,reference/* taggedReference */.CN)(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
+    const contentTag = (0,image_reference/* taggedReference */.CN)(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
     const labels = [...entryLabels(entry, env, hash, inputs.baseDigest ?? null), ...options.labels];
     const cache = cachePlan(options.cache, {
         push: options.push,
@@ -3949,8 +3958,8 @@ async function commitTime(dir, env) {
 
 // EXTERNAL MODULE: ./src/effects/files.ts
 var effects_files = __nccwpck_require__(9565);
-// EXTERNAL MODULE: ./src/effects/registry.ts + 1 modules
-var effects_registry = __nccwpck_require__(6472);
+// EXTERNAL MODULE: ./src/effects/registry.ts
+var effects_registry = __nccwpck_require__(7403);
 ;// CONCATENATED MODULE: ./src/commands/build.ts
 
 
@@ -3967,7 +3976,8 @@ var effects_registry = __nccwpck_require__(6472);
 
 
 
-async function buildCommand(plan, options, rt) {
+/** With a verifier, an entry that is not up to date is verified before it is built, and fails there if it cannot build. */
+async function buildCommand(plan, options, rt, verifier) {
     // Once per input, not per entry: what the input parsers changed (capitals lowercased).
     for (const notice of options.notices)
         rt.log.info(notice);
@@ -4046,7 +4056,7 @@ async function buildCommand(plan, options, rt) {
                     env.created = await createdOnce();
                     return planFor(t);
                 };
-                const result = await entryRt.log.group(`${entry.tag}`, () => buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt));
+                const result = await entryRt.log.group(`${entry.tag}`, () => buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier));
                 results[index] = result;
                 if (result.status === 'failed' && options.failFast)
                     stop = true;
@@ -4128,12 +4138,12 @@ function emptyResult(entry, status, fields = {}) {
 function cancelled(entry) {
     return emptyResult(entry, 'cancelled', { error: 'not built: an earlier entry failed and fail-fast is set' });
 }
-async function buildImage(planned, planFor, source, entryDir, options, toolsNow, registry, rt) {
+async function buildImage(planned, planFor, source, entryDir, options, toolsNow, registry, rt, verifier) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
     const base = emptyResult(build.entry, 'failed', { tags: build.tags, contentTag: build.contentTag, cache: build.cache.backend });
-    const { repo, tag: contentTagName } = (0,reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
+    const { repo, tag: contentTagName } = (0,image_reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
     // 1. Already built? A HEAD for the content tag and one per requested tag to check where it points:
     // no GET (a pull on Docker Hub) unless a tag has to be moved, or the registry leaves the digest out.
     if (options.skipExisting) {
@@ -4153,7 +4163,24 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
             rt.log.warning(`could not check the registry for ${build.contentTag} (${err.message}); building`);
         }
     }
-    // 2. Build, with the cache restored first for the local backend.
+    // 2. Verify: every wheel and image this entry needs exists, before any docker work.
+    if (verifier) {
+        const [verdict] = await verifier.verify([build.entry]);
+        if (verdict) {
+            rt.log.info(`verify: ${verdict.status} (${verdict.confirmed} of ${verdict.checked} wheels and images found)`);
+            // Names in these come from indexes and registries: printed as untrusted lines.
+            for (const w of verdict.warnings)
+                rt.log.untrusted(`verify: warning: ${w}`);
+            if (verdict.status === 'missing') {
+                const error = `not built: verify found that it cannot build: ${verdict.missing.join('; ')}`;
+                for (const m of verdict.missing)
+                    rt.log.untrusted(`verify: missing: ${m}`);
+                rt.log.error(`${build.entry.tag}: not built: verify found ${verdict.missing.length} thing(s) it needs missing (listed above)`);
+                return { ...base, error, seconds: seconds() };
+            }
+        }
+    }
+    // 3. Build, with the cache restored first for the local backend.
     const tools = await toolsNow();
     build = await planFor(tools);
     if (build.cache.note) {
@@ -4231,7 +4258,7 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
             error: failure,
         };
     }
-    // 3. What was built: digest and image id from buildx's metadata, size from the registry.
+    // 4. What was built: digest and image id from buildx's metadata, size from the registry.
     let digest;
     let imageId = null;
     try {
@@ -4279,10 +4306,10 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
  * needs its bytes. Returns it when it was read.
  */
 async function pointTags(tags, existing, contentTag, registry) {
-    const { repo: contentRepo } = (0,reference/* parseTaggedReference */.$R)(contentTag, 'content tag');
+    const { repo: contentRepo } = (0,image_reference/* parseTaggedReference */.$R)(contentTag, 'content tag');
     let manifest = 'body' in existing ? existing : null;
     for (const ref of tags) {
-        const { repo, tag } = (0,reference/* parseTaggedReference */.$R)(ref, 'tag');
+        const { repo, tag } = (0,image_reference/* parseTaggedReference */.$R)(ref, 'tag');
         const current = await registry.head(repo, tag);
         if (current?.digest && current.digest === existing.digest)
             continue;
@@ -4697,8 +4724,8 @@ async function repro_inventory(image, layers) {
     return (0,inventory/* inventoryOf */.o8)((0,inventory/* mergeLayers */.J)(entries));
 }
 async function changeImpact(entry, template, build, current, registry, signal) {
-    const ref = (0,placeholders/* renderPlaceholders */.r8)(template, entry, { image: (0,reference/* repositoryName */.aR)(build.repository) });
-    const { repo, tag } = (0,reference/* parseTaggedReference */.$R)(ref, 'baseline');
+    const ref = (0,placeholders/* renderPlaceholders */.r8)(template, entry, { image: (0,image_reference/* repositoryName */.aR)(build.repository) });
+    const { repo, tag } = (0,image_reference/* parseTaggedReference */.$R)(ref, 'baseline');
     const baseline = registryImage(registry, repo, tag, ref, signal);
     const [bShape, cShape] = [await baseline.shape(), await current.shape()];
     const [bInv, cInv] = [await repro_inventory(baseline, bShape.layers.length), await repro_inventory(current, cShape.layers.length)];
@@ -5338,7 +5365,795 @@ async function runOne(entry, image, options, check, base, rt) {
     return result;
 }
 
+// EXTERNAL MODULE: ./src/frameworks/framework.ts
+var frameworks_framework = __nccwpck_require__(8401);
+;// CONCATENATED MODULE: ./src/verify/wheel.ts
+/**
+ * Wheel file names and whether a wheel installs on an entry's Python and platform, as pip and uv
+ * decide it (the binary distribution format: packaging.python.org/specifications/binary-distribution-format;
+ * platform compatibility tags: .../platform-compatibility-tags). Pure.
+ */
+/** PEP 503: runs of -, _ and . are one -, lower case. */
+function normaliseProject(name) {
+    return name.replace(/[-_.]+/g, '-').toLowerCase();
+}
+/** "torch-2.4.1+cu124-cp311-cp311-linux_x86_64.whl" -> its parts; null when it is not a wheel's name. */
+function parseWheelName(file) {
+    if (!file.endsWith('.whl'))
+        return null;
+    const parts = file.slice(0, -4).split('-');
+    // name-version[-build]-python-abi-platform
+    if (parts.length !== 5 && parts.length !== 6)
+        return null;
+    const [name, version] = parts;
+    const [python, abi, platform] = parts.slice(-3);
+    if (!name || !version || !python || !abi || !platform)
+        return null;
+    return {
+        project: normaliseProject(name),
+        version,
+        pythons: python.split('.'),
+        abis: abi.split('.'),
+        platforms: platform.split('.'),
+    };
+}
+/** The sdist of a project at a version ("demo_pkg-1.0.tar.gz"): its version, or null. */
+function sdistVersion(file, project) {
+    const m = /^(.+)-([^-]+)\.(tar\.gz|zip)$/.exec(file);
+    if (!m || normaliseProject(m[1]) !== project)
+        return null;
+    return m[2];
+}
+/**
+ * PEP 440 equality as `==X` uses it: release segments compared with zeros padded, a local label
+ * (`+cu124`) on the candidate ignored when the pin has none, case ignored.
+ */
+function versionMatches(candidate, pinned) {
+    const [cPublic, cLocal] = splitLocal(candidate);
+    const [pPublic, pLocal] = splitLocal(pinned);
+    if (pLocal !== null && pLocal !== cLocal)
+        return false;
+    return samePublic(cPublic, pPublic);
+}
+/** The public part of a version: "2.4.1+cu124" -> "2.4.1". */
+function publicVersion(version) {
+    return splitLocal(version)[0];
+}
+function splitLocal(v) {
+    const t = v.trim().toLowerCase().replace(/^v/, '');
+    const i = t.indexOf('+');
+    return i < 0 ? [t, null] : [t.slice(0, i), t.slice(i + 1).replace(/[-_]/g, '.')];
+}
+function samePublic(a, b) {
+    const [ar, arest] = releaseAndRest(a);
+    const [br, brest] = releaseAndRest(b);
+    if (arest !== brest)
+        return false;
+    const n = Math.max(ar.length, br.length);
+    for (let i = 0; i < n; i++)
+        if ((ar[i] ?? 0) !== (br[i] ?? 0))
+            return false;
+    return true;
+}
+function releaseAndRest(v) {
+    const m = /^(\d+(?:\.\d+)*)(.*)$/.exec(v);
+    if (!m)
+        return [[], v];
+    return [m[1].split('.').map(Number), m[2].replace(/^[-_.]/, '')];
+}
+/** Why a wheel does not install on the target, or null when it does. */
+function wheelMismatch(wheel, target) {
+    if (!pythonFits(wheel, target))
+        return 'python';
+    if (!wheel.platforms.some((p) => platformFits(p, target)))
+        return 'platform';
+    return null;
+}
+/** The Python tags of a wheel, for a message: "cp311", "py3", "abi3 (cp39+)". */
+function pythonLabel(wheel) {
+    if (wheel.abis.includes('abi3'))
+        return wheel.pythons.map((p) => `${p}-abi3`);
+    if (wheel.abis.some((a) => a.endsWith('t') && /^cp\d+t$/.test(a)))
+        return wheel.abis.filter((a) => /^cp\d+t$/.test(a));
+    return wheel.pythons;
+}
+function pythonFits(wheel, target) {
+    const freeThreaded = target.python.endsWith('t');
+    const [major, minor] = target.python.replace(/t$/, '').split('.').map(Number);
+    const cp = `cp${major}${minor}`;
+    return wheel.pythons.some((py) => wheel.abis.some((abi) => {
+        // Pure wheels: py3, py3X, py3X-style tags with abi none.
+        if (abi === 'none' && /^py\d+$/.test(py)) {
+            const digits = py.slice(2);
+            if (digits === String(major))
+                return true;
+            return digits === `${major}${minor}`;
+        }
+        if (!py.startsWith('cp'))
+            return false;
+        const pyMinor = Number(py.slice(2 + String(major).length));
+        if (!py.startsWith(`cp${major}`) || Number.isNaN(pyMinor))
+            return false;
+        // The stable ABI covers later minors, but not free-threaded builds (PEP 803 is not in CPython yet).
+        if (abi === 'abi3')
+            return !freeThreaded && pyMinor <= minor;
+        if (py !== cp)
+            return false;
+        if (abi === 'none')
+            return true;
+        if (freeThreaded)
+            return abi === `${cp}t`;
+        // cp37m before Python 3.8 dropped the m suffix
+        return abi === cp || abi === `${cp}m`;
+    }));
+}
+function platformFits(platform, target) {
+    if (platform === 'any')
+        return true;
+    if (platform === `linux_${target.machine}`)
+        return true;
+    const legacy = { manylinux1: '2.5', manylinux2010: '2.12', manylinux2014: '2.17' };
+    const m = /^(manylinux1|manylinux2010|manylinux2014|manylinux_(\d+)_(\d+))_(.+)$/.exec(platform);
+    if (!m || m[4] !== target.machine)
+        return false;
+    const needs = m[2] ? `${m[2]}.${m[3]}` : legacy[m[1]];
+    return target.glibc === null || compareMinor(needs, target.glibc) <= 0;
+}
+function compareMinor(a, b) {
+    const [am, an] = a.split('.').map(Number);
+    const [bm, bn] = b.split('.').map(Number);
+    return am - bm || an - bn;
+}
+/**
+ * The glibc of the OS an image starts from, which bounds the manylinux wheels it can install.
+ * Ubuntu's libc6 in each release: 20.04 2.31, 22.04 2.35, 24.04 2.39 (packages.ubuntu.com, libc6
+ * in focal, jammy, noble); Debian bookworm 2.36 (packages.debian.org/bookworm/libc6).
+ */
+const GLIBC_OF_OS = {
+    'ubuntu20.04': '2.31',
+    'ubuntu22.04': '2.35',
+    'ubuntu24.04': '2.39',
+    debian12: '2.36',
+};
+
+;// CONCATENATED MODULE: ./src/verify/check.ts
+
+
+
+
+
+/** The key a listing is fetched and shared under. */
+function listingKey(index, project) {
+    return `${index.replace(/\/+$/, '')}/${normaliseProject(project)}/`;
+}
+function entryNeeds(entry, data, options) {
+    const fromBase = (0,matrix_entry/* frameworkFromBaseImage */.bA)(entry);
+    const custom = entry.customisation ?? {};
+    const target = { python: entry.python, machine: options.machine, glibc: fromBase ? null : (GLIBC_OF_OS[entry.os] ?? null) };
+    if (options.ownDockerfile) {
+        return { entry, target, wheels: [], images: [], notes: ['your own Dockerfile decides what it installs and pulls: not checked'] };
+    }
+    const framework = (0,frameworks/* frameworkOf */.K5)(entry);
+    const wheels = [];
+    if (!fromBase) {
+        const alternatives = framework.alternativeIndexes?.(entry, data) ?? [];
+        for (const w of framework.wheels(entry, data)) {
+            wheels.push({
+                project: normaliseProject(w.project),
+                version: w.version,
+                atLeast: w.atLeast ?? false,
+                indexes: [w.index],
+                alternatives: alternatives.filter((a) => a !== w.index),
+                sdistOk: false,
+                from: framework.key,
+            });
+        }
+    }
+    // The team's packages: pip-index-url, else pypi-index-url, else PyPI; then the extra indexes.
+    const teamIndexes = [custom.pipIndexUrl ?? custom.pypiIndexUrl ?? frameworks_framework/* PYPI_SIMPLE */.wT, ...(custom.pipExtraIndexUrls ?? [])];
+    const teamPins = [
+        ...(custom.pipPackages ?? []).map((p) => [p, 'pip-packages']),
+        ...(custom.requirements
+            ? options.requirementsPins(custom.requirements).map((p) => [p, `requirements ${custom.requirements}`])
+            : []),
+    ];
+    const seen = new Set(wheels.map((w) => w.project));
+    for (const [requirement, from] of teamPins) {
+        const pin = (0,frameworks_framework/* exactPin */.ns)(requirement);
+        if (!pin || seen.has(normaliseProject(pin.project)))
+            continue;
+        seen.add(normaliseProject(pin.project));
+        wheels.push({
+            project: normaliseProject((0,customisation/* requirementName */.xV)(pin.project)),
+            version: pin.version,
+            atLeast: false,
+            indexes: teamIndexes,
+            alternatives: [],
+            sdistOk: true,
+            from,
+        });
+    }
+    const images = [{ reference: entry.baseImage, role: 'base image' }];
+    if (!fromBase)
+        images.push({ reference: options.uvImage, role: 'uv image' });
+    return { entry, target, wheels, images, notes: [] };
+}
+function judge(needs, answers) {
+    const missing = [];
+    const warnings = [...needs.notes];
+    let confirmed = 0;
+    for (const w of needs.wheels) {
+        const outcome = wheelOutcome(w, needs.target, answers);
+        if (outcome.missing)
+            missing.push(outcome.missing);
+        else if (outcome.found)
+            confirmed++;
+        warnings.push(...outcome.warnings);
+    }
+    for (const image of needs.images) {
+        const a = answers.image(image.reference);
+        if (!a)
+            warnings.push(`${image.role} ${image.reference}: not asked`);
+        else if ('unknown' in a)
+            warnings.push(`${image.role} ${image.reference}: could not be checked (${a.unknown})`);
+        else if (!a.exists) {
+            const near = a.nearest.length ? `; it has ${a.nearest.map((t) => `:${t}`).join(', ')}` : '';
+            missing.push(`${image.role} ${image.reference} ${a.why}${near}`);
+        }
+        else
+            confirmed++;
+    }
+    const total = needs.wheels.length + needs.images.length;
+    // ok only when everything was confirmed; what could not be asked leaves the entry unchecked, not failed.
+    const status = missing.length ? 'missing' : confirmed === total && total > 0 ? 'ok' : 'unchecked';
+    return { tag: needs.entry.tag, key: needs.entry.key, status, missing, warnings, checked: total, confirmed };
+}
+/** One wheel's outcome: what is missing (nothing when it installs, or could not be checked), and warnings. */
+function wheelOutcome(w, target, answers) {
+    const warnings = [];
+    const what = `${w.project} ${w.atLeast ? '>=' : ''}${w.version}`;
+    const py = target.python.endsWith('t') ? `cp${target.python.replace(/[.t]/g, '')}t` : `cp${target.python.replace('.', '')}`;
+    const findings = [];
+    let readable = 0;
+    for (const index of w.indexes) {
+        const a = answers.listing(listingKey(index, w.project));
+        if (!a)
+            continue;
+        if ('error' in a) {
+            warnings.push(`${what} (${w.from}): could not read ${listingKey(index, w.project)} (${a.error})`);
+            continue;
+        }
+        readable++;
+        if ('absent' in a) {
+            findings.push(`${index} has no project ${w.project}`);
+            continue;
+        }
+        const found = match(w, target, a.listing);
+        if (found.ok) {
+            if (found.yanked)
+                warnings.push(`${what} (${w.from}): the file on ${index} is yanked; installers take it only for an exact pin`);
+            return { found: true, warnings };
+        }
+        findings.push(`${index}: ${found.why}`);
+    }
+    // Nothing readable: the check could not be made, which is a warning, not a failure.
+    if (readable === 0)
+        return { warnings };
+    const elsewhere = w.alternatives.filter((alt) => {
+        const a = answers.listing(listingKey(alt, w.project));
+        return a !== undefined && 'listing' in a && match(w, target, a.listing).ok;
+    });
+    const hint = elsewhere.length ? `; ${elsewhere.join(', ')} ${elsewhere.length === 1 ? 'has' : 'have'} it` : '';
+    return {
+        missing: `${what} (${w.from}) has no ${w.sdistOk ? 'wheel or sdist' : 'wheel'} for ${py} ${target.machine}: ` +
+            `${findings.join('; ')}${hint}`,
+        warnings,
+    };
+}
+/** Whether the listing has a file that installs; if not, why not, with the nearest that exists. */
+function match(w, target, listing) {
+    const wheels = [];
+    const sdists = [];
+    for (const f of listing.files) {
+        const name = parseWheelName(f.filename);
+        if (name) {
+            if (name.project === w.project)
+                wheels.push({ name, yanked: f.yanked });
+            continue;
+        }
+        const v = sdistVersion(f.filename, w.project);
+        if (v)
+            sdists.push({ version: v, yanked: f.yanked });
+    }
+    const wanted = (v) => (w.atLeast ? check_atLeast(v, w.version) : versionMatches(v, w.version));
+    const atVersion = wheels.filter((x) => wanted(x.name.version));
+    const fitting = atVersion.filter((x) => wheelMismatch(x.name, target) === null);
+    const pick = fitting.find((x) => !x.yanked) ?? fitting[0];
+    if (pick)
+        return { ok: true, yanked: pick.yanked };
+    const sdist = w.sdistOk ? sdists.filter((s) => wanted(s.version)) : [];
+    if (sdist.length)
+        return { ok: true, yanked: sdist.every((s) => s.yanked) };
+    if (atVersion.length) {
+        const platformOnly = atVersion.filter((x) => wheelMismatch(x.name, target) === 'platform');
+        if (platformOnly.length) {
+            const platforms = unique(platformOnly.flatMap((x) => x.name.platforms));
+            return { ok: false, why: `its ${w.version} wheels for this Python are for ${shortList(platforms)}` };
+        }
+        const pythons = unique(atVersion.flatMap((x) => pythonLabel(x.name)));
+        return { ok: false, why: `${w.version} has wheels for ${shortList(pythons)} only` };
+    }
+    // The version is not there: the newest that would install, for a hint.
+    const installable = unique(wheels.filter((x) => wheelMismatch(x.name, target) === null).map((x) => publicVersion(x.name.version))).sort(compareVersions);
+    const newest = installable[installable.length - 1];
+    const near = newest ? ` (newest for this Python there: ${newest})` : wheels.length ? ' (no version there for this Python)' : '';
+    return { ok: false, why: `no ${w.version}${near}` };
+}
+/** Names read from an index or a registry, made safe to print: only what tags and versions use. */
+function printable(text) {
+    const t = text.replace(/[^A-Za-z0-9_.+!/-]/g, '?');
+    return t.length > 80 ? `${t.slice(0, 80)}…` : t;
+}
+function unique(list) {
+    return [...new Set(list.map(printable))];
+}
+function shortList(list) {
+    return list.length > 6 ? `${list.slice(0, 6).join(', ')} and ${list.length - 6} more` : list.join(', ');
+}
+/** Release segments compared numerically; a pre-release or dev version sorts below its release. */
+function compareVersions(a, b) {
+    const parse = (v) => {
+        const m = /^(\d+(?:\.\d+)*)(.*)$/.exec(publicVersion(v));
+        return [(m?.[1] ?? '0').split('.').map(Number), m?.[2] ? -1 : 0];
+    };
+    const [ar, ap] = parse(a);
+    const [br, bp] = parse(b);
+    for (let i = 0; i < Math.max(ar.length, br.length); i++) {
+        const d = (ar[i] ?? 0) - (br[i] ?? 0);
+        if (d)
+            return d;
+    }
+    return ap - bp;
+}
+function check_atLeast(candidate, floor) {
+    // A pre-release is not picked for a floor without one (pip and uv skip them by default).
+    if (/[a-z]/i.test(publicVersion(candidate)) && !/[a-z]/i.test(floor))
+        return false;
+    return compareVersions(candidate, floor) >= 0;
+}
+
+;// CONCATENATED MODULE: ./src/effects/image-check.ts
+
+
+
+/**
+ * Whether an image the build pulls exists, for the platform, asked of its registry. A tag the
+ * registry says is not there is a failure, with the tags it has that look alike (NVIDIA removes
+ * nvidia/cuda tags once a newer update of the same CUDA version is out); a registry that cannot
+ * be reached, or refuses an anonymous read, is a warning naming it.
+ */
+const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
+async function checkImage(reference, registry, platform) {
+    let ref;
+    try {
+        ref = (0,image_reference/* parseImageReference */.o_)(reference, 'image');
+    }
+    catch (err) {
+        return { exists: false, why: `is not an image reference (${err.message})`, nearest: [] };
+    }
+    const where = `${ref.repo.registry}/${ref.repo.path}`;
+    try {
+        const head = await registry.head(ref.repo, ref.digest ?? ref.tag);
+        if (!head) {
+            const nearest = ref.digest ? [] : await nearestTags(registry, ref.repo, ref.tag);
+            return {
+                exists: false,
+                why: ref.digest ? `does not exist (${where} has no ${ref.digest})` : `does not exist (${where} has no tag ${ref.tag})`,
+                nearest,
+            };
+        }
+        if (INDEX_TYPES.includes(head.mediaType)) {
+            const manifest = await registry.get(ref.repo, ref.digest ?? ref.tag);
+            const platforms = manifest ? platformsOf(manifest.body) : [];
+            const wanted = `${platform.os}/${platform.architecture}`;
+            if (platforms.length && !platforms.includes(wanted)) {
+                return { exists: false, why: `has no ${wanted} image (it has ${platforms.map(printable).join(', ')})`, nearest: [] };
+            }
+        }
+        return { exists: true, digest: head.digest || null };
+    }
+    catch (err) {
+        const status = err instanceof effects_registry/* RegistryError */.gl ? err.status : null;
+        if (status === 401 || status === 403) {
+            return { unknown: `${ref.repo.registry} answered ${status}: a private image without a login here, or no such repository` };
+        }
+        return { unknown: `${ref.repo.registry} could not be asked: ${err.message.slice(0, 300)}` };
+    }
+}
+/** "linux/amd64", ... as an image index lists them; attestation manifests (unknown/unknown) left out. */
+function platformsOf(body) {
+    try {
+        const doc = JSON.parse(body.toString('utf8'));
+        return [
+            ...new Set((doc.manifests ?? [])
+                .map((m) => `${m.platform?.os ?? 'unknown'}/${m.platform?.architecture ?? 'unknown'}`)
+                .filter((p) => p !== 'unknown/unknown')),
+        ];
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * Tags shaped like the missing one (its version numbers aside), closest first: for
+ * 13.2.0-cudnn-runtime-ubuntu24.04, 13.2.1-cudnn-runtime-ubuntu24.04. At most three; none when the
+ * tags cannot be listed.
+ */
+async function nearestTags(registry, repo, tag) {
+    let tags;
+    try {
+        tags = await registry.tags(repo);
+    }
+    catch {
+        return [];
+    }
+    const shape = (t) => t.replace(/\d+(\.\d+)*/g, '#');
+    const wanted = shape(tag);
+    const common = (t) => {
+        let i = 0;
+        while (i < t.length && t[i] === tag[i])
+            i++;
+        return i;
+    };
+    return tags
+        .filter((t) => t !== tag && shape(t) === wanted)
+        .sort((a, b) => common(b) - common(a) || (a < b ? 1 : -1))
+        .slice(0, 3)
+        .map(printable);
+}
+
+;// CONCATENATED MODULE: ./src/verify/index-page.ts
+/**
+ * A project's page on a package index, read from either form the simple repository API serves:
+ * PEP 691 JSON (`application/vnd.pypi.simple.v1+json`) or PEP 503 HTML (anchors whose text is the
+ * file name). Pure: the page is text an index sent back, so it is untrusted: its size is bounded
+ * before it gets here, malformed pages are an error naming the index, and nothing in it is run.
+ */
+/** Most files a page may list (PyPI's largest projects list tens of thousands). */
+const MAX_FILES = 200_000;
+const JSON_TYPE = 'application/vnd.pypi.simple.v1+json';
+/** What the client asks for: JSON first, the HTML forms after (PEP 691's content negotiation). */
+const ACCEPT = `${JSON_TYPE}, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01`;
+class IndexPageError extends Error {
+}
+/** The page as the index sent it; `contentType` decides the form. */
+function parseIndexPage(body, contentType, pageUrl) {
+    const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (type === JSON_TYPE || type === 'application/json')
+        return { files: parseJson(body, pageUrl), format: 'json' };
+    return { files: parseHtml(body, pageUrl), format: 'html' };
+}
+function parseJson(body, pageUrl) {
+    let doc;
+    try {
+        doc = JSON.parse(body);
+    }
+    catch (err) {
+        throw new IndexPageError(`not valid JSON (${err.message.slice(0, 100)})`);
+    }
+    const files = doc?.files;
+    if (!Array.isArray(files))
+        throw new IndexPageError('a PEP 691 page without a "files" list');
+    if (files.length > MAX_FILES)
+        throw new IndexPageError(`lists ${files.length} files, more than ${MAX_FILES}`);
+    const out = [];
+    for (const f of files) {
+        if (typeof f?.filename !== 'string' || typeof f.url !== 'string') {
+            throw new IndexPageError('a PEP 691 file without a filename and url');
+        }
+        const url = absolute(f.url, pageUrl);
+        if (!url)
+            continue;
+        const meta = f['core-metadata'] ?? f['dist-info-metadata'];
+        out.push({ filename: f.filename, url, metadata: Boolean(meta), yanked: Boolean(f.yanked) });
+    }
+    return out;
+}
+const ANCHOR = /<a\s([^>]*)>([^<]*)<\/a\s*>/gi;
+const ATTRIBUTE = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))|([\w-]+)/g;
+function parseHtml(body, pageUrl) {
+    const out = [];
+    for (const m of body.matchAll(ANCHOR)) {
+        if (out.length >= MAX_FILES)
+            throw new IndexPageError(`lists more than ${MAX_FILES} files`);
+        const attrs = attributes(m[1]);
+        const href = attrs.get('href');
+        if (!href)
+            continue;
+        const url = absolute(decodeEntities(href), pageUrl);
+        if (!url)
+            continue;
+        const text = decodeEntities(m[2].trim());
+        // The anchor's text is the file name (PEP 503); fall back to the URL's last part.
+        const filename = text || decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+        const meta = attrs.get('data-core-metadata') ?? attrs.get('data-dist-info-metadata');
+        out.push({ filename, url, metadata: meta !== undefined && meta !== 'false', yanked: attrs.has('data-yanked') });
+    }
+    if (out.length === 0 && !/<html|<a\s|<!doctype/i.test(body)) {
+        throw new IndexPageError('neither a PEP 503 HTML page nor PEP 691 JSON');
+    }
+    return out;
+}
+function attributes(text) {
+    const map = new Map();
+    for (const a of text.matchAll(ATTRIBUTE)) {
+        if (a[5])
+            map.set(a[5].toLowerCase(), '');
+        else if (a[1])
+            map.set(a[1].toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
+    }
+    return map;
+}
+function decodeEntities(s) {
+    return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|#39);/gi, (whole, e) => {
+        const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+        const lower = e.toLowerCase();
+        if (named[lower])
+            return named[lower];
+        const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    });
+}
+/** The link resolved against the page, without its fragment; null for anything but http(s). */
+function absolute(href, pageUrl) {
+    try {
+        const u = new URL(href, pageUrl);
+        if (u.protocol !== 'https:' && u.protocol !== 'http:')
+            return null;
+        u.hash = '';
+        return u.href;
+    }
+    catch {
+        return null;
+    }
+}
+
+// EXTERNAL MODULE: ./src/effects/http.ts
+var http = __nccwpck_require__(760);
+;// CONCATENATED MODULE: ./src/effects/package-index.ts
+
+
+
+const MAX_REDIRECTS = 5;
+class PackageIndexClient {
+    /** requests sent (redirects and retries each count), for the benchmark */
+    requests = 0;
+    pages = new Map();
+    active = 0;
+    waiting = [];
+    maxBytes;
+    timeoutMs;
+    concurrency;
+    retries;
+    maxRetryAfterMs;
+    constructor(options = {}) {
+        this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+        this.timeoutMs = options.timeoutMs ?? 30_000;
+        this.concurrency = options.concurrency ?? 16;
+        this.retries = options.retries ?? 2;
+        this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+    }
+    /** The page at `url` (a project's page: <index>/<project>/), fetched once and shared. */
+    listing(url) {
+        let page = this.pages.get(url);
+        if (!page) {
+            page = this.limited(() => this.fetchPage(url));
+            this.pages.set(url, page);
+        }
+        return page;
+    }
+    async limited(task) {
+        while (this.active >= this.concurrency)
+            await new Promise((r) => this.waiting.push(r));
+        this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+    async fetchPage(url) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                const { status, headers, body, finalUrl } = await this.get(url);
+                if (status === 404 || status === 410)
+                    return { absent: true };
+                if ((status === 429 || status >= 500) && attempt < this.retries) {
+                    const asked = status === 429 || status === 503 ? (0,http/* retryAfterMs */.Vs)(headers['retry-after'], Date.now()) : null;
+                    await sleep(asked === null ? (0,retry/* backoffMs */.jo)(attempt + 1, 300) : Math.min(asked, this.maxRetryAfterMs));
+                    continue;
+                }
+                if (status < 200 || status >= 300)
+                    return { error: `HTTP ${status}` };
+                try {
+                    return { listing: parseIndexPage(body, headers['content-type'] ?? '', finalUrl) };
+                }
+                catch (err) {
+                    if (err instanceof IndexPageError)
+                        return { error: `not an index page: ${err.message}` };
+                    throw err;
+                }
+            }
+            catch (err) {
+                if (err instanceof PageTooLarge || err instanceof TooManyRedirects)
+                    return { error: err.message };
+                if (attempt >= this.retries)
+                    return { error: err.message };
+                await sleep((0,retry/* backoffMs */.jo)(attempt + 1, 300));
+            }
+        }
+    }
+    /** One GET, redirects followed, the body read within the bounds. */
+    async get(start) {
+        let url = start;
+        const seen = new Set();
+        for (let hops = 0;; hops++) {
+            this.requests++;
+            const res = await withTimeout((0,http/* httpStream */.ZQ)(url, { headers: { Accept: ACCEPT }, idleTimeoutMs: this.timeoutMs }), this.timeoutMs, `no answer from ${url} within ${this.timeoutMs} ms`);
+            if (res.status >= 300 && res.status < 400 && res.headers.location) {
+                res.body.destroy();
+                const next = new URL(res.headers.location, url);
+                if (next.protocol !== 'https:' && next.protocol !== 'http:')
+                    throw new TooManyRedirects(`${url} redirects to a ${next.protocol} URL`);
+                if (hops >= MAX_REDIRECTS || seen.has(next.href)) {
+                    throw new TooManyRedirects(`${start} redirects in a loop or more than ${MAX_REDIRECTS} times`);
+                }
+                seen.add(url);
+                url = next.href;
+                continue;
+            }
+            const body = await this.read(res, url);
+            return { status: res.status, headers: res.headers, body, finalUrl: url };
+        }
+    }
+    async read(res, url) {
+        const declared = Number(res.headers['content-length']);
+        if (Number.isFinite(declared) && declared > this.maxBytes) {
+            res.body.destroy();
+            throw new PageTooLarge(`${url} is ${declared} bytes, more than the ${this.maxBytes} a page may be`);
+        }
+        const chunks = [];
+        let size = 0;
+        const deadline = setTimeout(() => res.body.destroy(new Error(`${url} took more than ${this.timeoutMs} ms`)), this.timeoutMs);
+        try {
+            for await (const chunk of res.body) {
+                size += chunk.length;
+                if (size > this.maxBytes) {
+                    res.body.destroy();
+                    throw new PageTooLarge(`${url} sent more than the ${this.maxBytes} bytes a page may be`);
+                }
+                chunks.push(chunk);
+            }
+        }
+        finally {
+            clearTimeout(deadline);
+        }
+        return Buffer.concat(chunks).toString('utf8');
+    }
+}
+class PageTooLarge extends Error {
+}
+class TooManyRedirects extends Error {
+}
+function sleep(ms) {
+    return new Promise((r) => setTimeout(r, ms));
+}
+async function withTimeout(p, ms, message) {
+    let timer;
+    try {
+        return await Promise.race([p, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/verify.ts
+
+
+
+
+
+/** The platform every reader assumes today (linux/arm64 comes with the multi-platform work). */
+const PLATFORM = { os: 'linux', architecture: 'amd64', machine: 'x86_64' };
+/** verify's command: every entry of the plan, all at once. */
+async function verifyCommand(plan, data, options, rt) {
+    const verifier = new Verifier(data, options, rt);
+    await verifier.verify(plan.include);
+    return verifier.report();
+}
+/**
+ * Verifies entries, sharing what it has fetched: build asks for one entry at a time, right before
+ * building it (an entry that is up to date needs nothing fetched), and pages and images asked for
+ * by one entry are not fetched again for the next.
+ */
+class Verifier {
+    data;
+    options;
+    rt;
+    indexes = new PackageIndexClient();
+    registry;
+    listings = new Map();
+    images = new Map();
+    pins = new Map();
+    verdicts = new Map();
+    order = [];
+    started = Date.now();
+    constructor(data, options, rt) {
+        this.data = data;
+        this.options = options;
+        this.rt = rt;
+        this.registry = new effects_registry/* RegistryClient */.bP(rt.env, 1, rt.mask);
+    }
+    /** The entries' verdicts, in their order; the answers they need fetched concurrently, once each. */
+    async verify(entries) {
+        const needs = entries.map((entry) => entryNeeds(entry, this.data, {
+            uvImage: this.options.uvImage,
+            ownDockerfile: this.options.ownDockerfile,
+            machine: PLATFORM.machine,
+            requirementsPins: (file) => {
+                let got = this.pins.get(file);
+                if (!got)
+                    this.pins.set(file, (got = (0,build_source/* readRequirementsTree */.x_)(file, this.rt.baseDir).pins));
+                return got;
+            },
+        }));
+        const listings = new Map();
+        const images = new Map();
+        const fetchListings = (keys) => Promise.all([...new Set(keys)].map(async (k) => void listings.set(k, await this.listing(k))));
+        await Promise.all([
+            fetchListings(needs.flatMap((n) => n.wheels.flatMap((w) => w.indexes.map((i) => listingKey(i, w.project))))),
+            ...[...new Set(needs.flatMap((n) => n.images.map((i) => i.reference)))].map(async (ref) => void images.set(ref, await this.image(ref))),
+        ]);
+        const answers = { listing: (k) => listings.get(k), image: (r) => images.get(r) };
+        // Only for what is missing: the other indexes that may have it, for the hint.
+        await fetchListings(needs.flatMap((n) => n.wheels
+            .filter((w) => w.alternatives.length && wheelOutcome(w, n.target, answers).missing)
+            .flatMap((w) => w.alternatives.map((a) => listingKey(a, w.project)))));
+        return needs.map((n) => {
+            const verdict = judge(n, answers);
+            if (!this.verdicts.has(verdict.key))
+                this.order.push(verdict.key);
+            this.verdicts.set(verdict.key, verdict);
+            return verdict;
+        });
+    }
+    /** What was verified so far, in the order it was asked for. */
+    report() {
+        return {
+            verdicts: this.order.map((k) => this.verdicts.get(k)),
+            requests: { indexes: this.indexes.requests, registries: this.registry.requests },
+            seconds: (Date.now() - this.started) / 1000,
+        };
+    }
+    listing(key) {
+        let got = this.listings.get(key);
+        if (!got)
+            this.listings.set(key, (got = this.indexes.listing(key)));
+        return got;
+    }
+    image(reference) {
+        let got = this.images.get(reference);
+        if (!got)
+            this.images.set(reference, (got = checkImage(reference, this.registry, PLATFORM)));
+        return got;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/index.ts
+
 
 
 
@@ -5350,6 +6165,12 @@ async function runCommand(request, runtime) {
     switch (request.command) {
         case 'plan':
             return { plan: (0,commands_plan/* planCommand */.V)(request) };
+        case 'verify': {
+            if (!request.verify)
+                throw new errors/* UserError */.yo('command verify needs its settings');
+            const plan = (0,commands_plan/* planCommand */.V)(request);
+            return { plan, verify: await verifyCommand(plan, (0,commands_plan/* compatFor */.a)(request), request.verify, runtime) };
+        }
         case 'build':
             return buildAndMaybeSmoke(request, runtime, false);
         case 'all':
@@ -5374,16 +6195,20 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     if (!request.build)
         throw new errors/* UserError */.yo(`command ${request.command} needs the build settings (image, ...)`);
     const plan = (0,commands_plan/* planCommand */.V)(request);
-    const images = await buildCommand(plan, request.build, runtime);
+    // An entry that has to be built is verified first (one that is up to date needs nothing fetched):
+    // what cannot build (a wheel or an image that is not there) fails before any docker work.
+    const verifier = request.verify?.enabled ? new Verifier((0,commands_plan/* compatFor */.a)(request), request.verify, runtime) : undefined;
+    const images = await buildCommand(plan, request.build, runtime, verifier);
+    const verify = verifier?.report();
     const smoke = request.smoke;
     if (!withSmoke || !smoke || smoke.mode === 'false')
-        return { plan, images };
+        return { plan, images, ...(verify ? { verify } : {}) };
     // Asked once: auto decides on it, and the smoke test's preflight reuses it.
     const host = smoke.expectGpu ? await hostFacts(runtime) : undefined;
     if (smoke.mode === 'auto' && host && host.gpus.length === 0) {
         runtime.log.info('smoke test skipped: smoke is auto and this runner has no GPU (set smoke: ' +
             'true to run it anyway, or expect-gpu: false for the CPU check)');
-        return { plan, images };
+        return { plan, images, ...(verify ? { verify } : {}) };
     }
     const targets = new Map();
     for (const r of images) {
@@ -5392,7 +6217,8 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     }
     // Entries that failed to build are not smoke-tested: the build already failed them.
     const built = { ...plan, include: plan.include.filter((e) => targets.has(e.key)) };
-    return { plan, images, smoke: await smokeCommand(built, targets, smoke, (0,commands_plan/* compatFor */.a)(request), runtime, host) };
+    const smoked = await smokeCommand(built, targets, smoke, (0,commands_plan/* compatFor */.a)(request), runtime, host);
+    return { plan, images, smoke: smoked, ...(verify ? { verify } : {}) };
 }
 
 
@@ -5408,7 +6234,7 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
 /* harmony import */ var _compat_load_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8673);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
-/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6291);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
 /* harmony import */ var _matrix_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6749);
 /* harmony import */ var _matrix_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9778);
 /* harmony import */ var _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6142);
@@ -5648,8 +6474,8 @@ var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-// EXTERNAL MODULE: ./src/frameworks/index.ts + 4 modules
-var frameworks = __nccwpck_require__(6291);
+// EXTERNAL MODULE: ./src/frameworks/index.ts + 3 modules
+var frameworks = __nccwpck_require__(7882);
 // EXTERNAL MODULE: ./src/compat/checks.ts + 1 modules
 var checks = __nccwpck_require__(5111);
 ;// CONCATENATED MODULE: ./src/compat/validate.ts
@@ -5918,7 +6744,7 @@ function variantOfCudaVersion(version) {
 /* harmony export */ });
 /* unused harmony exports parseAptPackage, parsePipPackage, parseIndexUrl, parseWorkdir, parseUser, parseWorkspacePath, parseBaseImageTemplate, parseTagSuffix */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6291);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7882);
 /* harmony import */ var _inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8043);
 /* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8463);
 /* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3564);
@@ -5936,6 +6762,8 @@ const CUSTOM_KEYS = [
     'requirements',
     'pip-index-url',
     'pip-extra-index-url',
+    'torch-index-url',
+    'pypi-index-url',
     'env',
     'workdir',
     'user',
@@ -5949,6 +6777,8 @@ const FIELD_OF = {
     requirements: 'requirements',
     'pip-index-url': 'pipIndexUrl',
     'pip-extra-index-url': 'pipExtraIndexUrls',
+    'torch-index-url': 'torchIndexUrl',
+    'pypi-index-url': 'pypiIndexUrl',
     env: 'env',
     workdir: 'workdir',
     user: 'user',
@@ -5970,6 +6800,8 @@ function emptyCustomisation() {
         requirements: null,
         pipIndexUrl: null,
         pipExtraIndexUrls: [],
+        torchIndexUrl: null,
+        pypiIndexUrl: null,
         env: [],
         workdir: null,
         user: null,
@@ -5987,9 +6819,12 @@ function isEmpty(c) {
     }
     return true;
 }
-/** Whether this customisation installs anything or changes the image (tag-suffix alone does not). */
+/**
+ * Whether this customisation installs anything or changes the image (tag-suffix alone does not, nor
+ * torch-index-url, which a Dockerfile of one's own receives as the TORCH_INDEX_URL build-arg).
+ */
 function changesImage(c) {
-    const { tagSuffix: _, ...rest } = compact(c);
+    const { tagSuffix: _, torchIndexUrl: _t, ...rest } = compact(c);
     return Object.keys(rest).length > 0;
 }
 // ---------------------------------------------------------------------------------------------
@@ -6050,8 +6885,12 @@ function parseIndexUrl(text, field) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; ` +
             `use an index that needs none, or build your own Dockerfile with a build secret`);
     }
-    if (/["'`$\\\s]/.test(t))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
+    // The URL is rendered into RUN lines: only the characters an index URL needs, none a shell reads.
+    const odd = /[^A-Za-z0-9._~:/?#[\]@%+=,-]/.exec(t);
+    if (odd) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} contains ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(odd[0])}, which an index URL does not need; ` +
+            'accepted: letters, digits and . _ ~ : / ? # [ ] @ % + = , -');
+    }
     return t;
 }
 function parseWorkdir(text, field) {
@@ -6122,6 +6961,8 @@ function parseCustomInputs(inputs) {
 const SINGLE_VALUES = {
     requirements: parseWorkspacePath,
     'pip-index-url': parseIndexUrl,
+    'torch-index-url': parseIndexUrl,
+    'pypi-index-url': parseIndexUrl,
     workdir: parseWorkdir,
     user: parseUser,
     'post-install': parseWorkspacePath,
@@ -6236,6 +7077,8 @@ function mergeCustomisation(base, over) {
         requirements: over.requirements ?? base.requirements,
         pipIndexUrl: over.pipIndexUrl ?? base.pipIndexUrl,
         pipExtraIndexUrls: dedupe([...base.pipExtraIndexUrls, ...over.pipExtraIndexUrls]),
+        torchIndexUrl: over.torchIndexUrl ?? base.torchIndexUrl,
+        pypiIndexUrl: over.pypiIndexUrl ?? base.pypiIndexUrl,
         env: sortEnv([...envs]),
         workdir: over.workdir ?? base.workdir,
         user: over.user ?? base.user,
@@ -6418,8 +7261,8 @@ function contextDigest(dir) {
 
 // EXTERNAL MODULE: ./src/effects/files.ts
 var files = __nccwpck_require__(9565);
-// EXTERNAL MODULE: ./src/effects/registry.ts + 1 modules
-var effects_registry = __nccwpck_require__(6472);
+// EXTERNAL MODULE: ./src/effects/registry.ts
+var effects_registry = __nccwpck_require__(7403);
 ;// CONCATENATED MODULE: ./src/effects/build-source.ts
 
 
@@ -6783,47 +7626,26 @@ function tempRoot(env) {
 
 /***/ }),
 
-/***/ 6472:
+/***/ 760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  bP: () => (/* binding */ RegistryClient),
-  gl: () => (/* binding */ RegistryError)
-});
-
-// UNUSED EXPORTS: credentialsFor
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/image/reference.ts
-var reference = __nccwpck_require__(3564);
-// EXTERNAL MODULE: ./src/image/retry.ts
-var retry = __nccwpck_require__(9971);
-// EXTERNAL MODULE: ./src/effects/exec.ts + 1 modules
-var exec = __nccwpck_require__(2559);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-;// CONCATENATED MODULE: ./src/effects/http.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   ZQ: () => (/* binding */ httpStream),
+/* harmony export */   aj: () => (/* binding */ httpRequest)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 
 
-const agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
+const agents = { http: new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true }), https: new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true }) };
 function httpRequest(url, options = {}) {
+    const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     const u = typeof url === 'string' ? new URL(url) : url;
     const secure = u.protocol === 'https:';
-    const lib = secure ? (external_node_https_default()) : (external_node_http_default());
+    const lib = secure ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
     return new Promise((resolve, reject) => {
         const req = lib.request(u, {
             method: options.method ?? 'GET',
@@ -6832,7 +7654,15 @@ function httpRequest(url, options = {}) {
             timeout: options.timeoutMs ?? 60_000,
         }, (res) => {
             const chunks = [];
-            res.on('data', (c) => chunks.push(c));
+            let size = 0;
+            // What a server sends back is bounded: a body past maxBytes ends the request with an error.
+            res.on('data', (c) => {
+                size += c.length;
+                if (size > maxBytes)
+                    req.destroy(new Error(`the answer from ${u.host} is larger than ${maxBytes} bytes`));
+                else
+                    chunks.push(c);
+            });
             res.on('end', () => {
                 const headers = {};
                 for (const [k, v] of Object.entries(res.headers))
@@ -6871,7 +7701,7 @@ function httpStream(url, options = {}) {
     const secure = u.protocol === 'https:';
     const idle = options.idleTimeoutMs ?? 60_000;
     return new Promise((resolve, reject) => {
-        const req = (secure ? (external_node_https_default()) : (external_node_http_default())).request(u, { method: 'GET', headers: options.headers ?? {}, agent: secure ? agents.https : agents.http, timeout: idle }, (res) => {
+        const req = (secure ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default())).request(u, { method: 'GET', headers: options.headers ?? {}, agent: secure ? agents.https : agents.http, timeout: idle }, (res) => {
             const headers = {};
             for (const [k, v] of Object.entries(res.headers))
                 if (v !== undefined)
@@ -6888,7 +7718,29 @@ function httpStream(url, options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/effects/registry.ts
+
+/***/ }),
+
+/***/ 7403:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bP: () => (/* binding */ RegistryClient),
+/* harmony export */   gl: () => (/* binding */ RegistryError)
+/* harmony export */ });
+/* unused harmony export credentialsFor */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3564);
+/* harmony import */ var _image_retry_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9971);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2559);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(760);
 
 
 
@@ -6965,7 +7817,7 @@ class RegistryClient {
         if (!res.ok)
             throw new RegistryError(`GET ${repo.registry}/${repo.path}:${reference}: ${this.failure(res)}`, res.status);
         // The digest of a manifest is that of its bytes as served, when the registry does not say.
-        const digest = res.headers['docker-content-digest'] || `sha256:${(0,external_node_crypto_.createHash)('sha256').update(res.body).digest('hex')}`;
+        const digest = res.headers['docker-content-digest'] || `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(res.body).digest('hex')}`;
         return { digest, mediaType: res.headers['content-type'] ?? '', body: res.body };
     }
     /** Point `tag` at a manifest that is already in the same repository. */
@@ -6988,17 +7840,38 @@ class RegistryClient {
             throw new RegistryError(`HEAD blob ${digest} of ${repo.registry}/${repo.path}: ${head.status} ${head.statusText}`, head.status);
         const auth = await this.authorization(repo, `repository:${repo.path}:pull`, null);
         this.requests++;
-        let res = await httpStream(`${this.base(repo)}${suffix}`, auth ? { headers: { Authorization: auth } } : {});
+        let res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .httpStream */ .ZQ)(`${this.base(repo)}${suffix}`, auth ? { headers: { Authorization: auth } } : {});
         for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.location && hops < 5; hops++) {
             res.body.resume();
             this.requests++;
-            res = await httpStream(new URL(res.headers.location, this.base(repo)));
+            res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .httpStream */ .ZQ)(new URL(res.headers.location, this.base(repo)));
         }
         if (!res.ok) {
             res.body.resume();
             throw new RegistryError(`GET blob ${digest} of ${repo.registry}/${repo.path}: ${res.status} ${res.statusText}`, res.status);
         }
         return res.body;
+    }
+    /**
+     * The repository's tags, following the `Link: <...>; rel="next"` pages (distribution-spec
+     * "Listing Tags"), at most `maxPages` of them: a public repository like nvidia/cuda has thousands.
+     */
+    async tags(repo, maxPages = 10) {
+        const tags = [];
+        let suffix = '/tags/list?n=1000';
+        for (let page = 0; page < maxPages && suffix; page++) {
+            const res = await this.request(repo, 'GET', suffix, { Accept: 'application/json' });
+            if (!res.ok)
+                throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: ${this.failure(res)}`, res.status);
+            const doc = JSON.parse(res.body.toString('utf8'));
+            if (Array.isArray(doc.tags))
+                tags.push(...doc.tags.filter((t) => typeof t === 'string'));
+            const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(res.headers.link ?? '')?.[1];
+            // The next page's path and query, kept within this repository's /tags/list.
+            const url = next ? new URL(next, 'http://registry.invalid') : null;
+            suffix = url && url.pathname.endsWith(`/${repo.path}/tags/list`) ? `/tags/list${url.search}` : '';
+        }
+        return tags;
     }
     /** Compressed size of an image: its config and layers as the manifest lists them. */
     static imageSize(manifest) {
@@ -7014,7 +7887,7 @@ class RegistryClient {
     }
     base(repo) {
         const host = repo.registry === 'docker.io' ? 'registry-1.docker.io' : repo.registry;
-        return `${(0,reference/* isLoopbackRegistry */.jW)(repo.registry) ? 'http' : 'https'}://${host}/v2/${repo.path}`;
+        return `${(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .isLoopbackRegistry */ .jW)(repo.registry) ? 'http' : 'https'}://${host}/v2/${repo.path}`;
     }
     async request(repo, method, suffix, headers, body) {
         const url = `${this.base(repo)}${suffix}`;
@@ -7040,7 +7913,7 @@ class RegistryClient {
                     const cause = err.cause;
                     throw new RegistryError(`${method} ${url}: ${err.message}${cause ? ` (${cause.message})` : ''}`, null);
                 }
-                await sleep((0,retry/* backoffMs */.jo)(attempt + 1, 500));
+                await sleep((0,_image_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .backoffMs */ .jo)(attempt + 1, 500));
             }
         }
     }
@@ -7050,8 +7923,8 @@ class RegistryClient {
      * Retry-After header"); without one, the usual backoff (GHCR puts its hint in the error text).
      */
     waitMs(res, attempt) {
-        const asked = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers['retry-after'], Date.now()) : null;
-        return asked === null ? (0,retry/* backoffMs */.jo)(attempt + 1, 500) : Math.min(asked, this.maxRetryAfterMs);
+        const asked = res.status === 429 || res.status === 503 ? (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .retryAfterMs */ .Vs)(res.headers['retry-after'], Date.now()) : null;
+        return asked === null ? (0,_image_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .backoffMs */ .jo)(attempt + 1, 500) : Math.min(asked, this.maxRetryAfterMs);
     }
     /** "429 Too Many Requests: <the registry's error text>", for a RegistryError. */
     failure(res) {
@@ -7064,7 +7937,7 @@ class RegistryClient {
         this.requests++;
         if (method === 'GET' && url.includes('/manifests/'))
             this.manifestGets++;
-        return httpRequest(url, { method, headers, ...(body ? { body } : {}), timeoutMs: 60_000 });
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .httpRequest */ .aj)(url, { method, headers, ...(body ? { body } : {}), timeoutMs: 60_000 });
     }
     /**
      * The Authorization for a scope: with `challenge` null, the one kept for it (a token is asked
@@ -7106,7 +7979,7 @@ class RegistryClient {
         if (params.service)
             tokenUrl.searchParams.set('service', params.service);
         tokenUrl.searchParams.set('scope', scope);
-        const res = await httpRequest(tokenUrl, {
+        const res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .httpRequest */ .aj)(tokenUrl, {
             headers: creds ? { Authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` } : {},
             timeoutMs: 30_000,
         });
@@ -7129,10 +8002,10 @@ function sleep(ms) {
 }
 /** Credentials for a registry from the docker config, as `docker login` stores them. */
 async function credentialsFor(registry, env) {
-    const dir = env.DOCKER_CONFIG || external_node_path_default().join(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    const dir = env.DOCKER_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.docker');
     let config;
     try {
-        config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'config.json'), 'utf8'));
+        config = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, 'config.json'), 'utf8'));
     }
     catch {
         return null;
@@ -7142,7 +8015,7 @@ async function credentialsFor(registry, env) {
         : [registry, `https://${registry}`, `http://${registry}`];
     const helper = names.map((n) => config.credHelpers?.[n]).find(Boolean) ?? config.credsStore;
     if (helper && /^[\w.-]+$/.test(helper)) {
-        const res = await (0,exec/* execCapture */.W)(`docker-credential-${helper}`, ['get'], { input: names[0], env, timeoutMs: 30_000 });
+        const res = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .W)(`docker-credential-${helper}`, ['get'], { input: names[0], env, timeoutMs: 30_000 });
         if (res.code === 0) {
             try {
                 const c = JSON.parse(res.output);
@@ -7214,30 +8087,36 @@ function listWords(items, last = 'or') {
 
 /***/ }),
 
-/***/ 6291:
+/***/ 8401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ FRAMEWORKS),
-  ds: () => (/* binding */ FRAMEWORK_PACKAGES),
-  _O: () => (/* binding */ VERSION_KEYS),
-  pl: () => (/* binding */ frameworkById),
-  Z_: () => (/* binding */ frameworkByKey),
-  K5: () => (/* binding */ frameworkOf),
-  T_: () => (/* binding */ frameworkTitle),
-  xu: () => (/* binding */ frameworkVersion)
-});
-
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-// EXTERNAL MODULE: ./src/compat/checks.ts + 1 modules
-var checks = __nccwpck_require__(5111);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/frameworks/framework.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ pypiIndexOf),
+/* harmony export */   JU: () => (/* binding */ pypiIndexFlag),
+/* harmony export */   Ln: () => (/* binding */ span),
+/* harmony export */   aO: () => (/* binding */ UV_MOUNT),
+/* harmony export */   cs: () => (/* binding */ nvidiaCudaImage),
+/* harmony export */   ns: () => (/* binding */ exactPin),
+/* harmony export */   u$: () => (/* binding */ XLA_PTX_RULE),
+/* harmony export */   wT: () => (/* binding */ PYPI_SIMPLE),
+/* harmony export */   y5: () => (/* binding */ cpuChoice)
+/* harmony export */ });
+/** PyPI's simple API, where TensorFlow, JAX and the team's packages come from unless a mirror is set. */
+const PYPI_SIMPLE = 'https://pypi.org/simple';
+/** The index an entry's PyPI packages come from: pypi-index-url, else PyPI. */
+function pypiIndexOf(entry) {
+    return entry.customisation?.pypiIndexUrl ?? PYPI_SIMPLE;
+}
+/** ` --index-url '<url>'` for an install from PyPI when a mirror replaces it; '' for PyPI itself. */
+function pypiIndexFlag(entry) {
+    const url = entry.customisation?.pypiIndexUrl;
+    return url ? ` --index-url '${url}'` : '';
+}
+/** "nvidia-cudnn-cu12==9.1.0.70" -> its name and version; null for anything but an exact pin. */
+function exactPin(requirement) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([A-Za-z0-9.+!_-]+)$/.exec(requirement.trim());
+    return m ? { project: m[1], version: m[2] } : null;
+}
 /** uv, mounted from its image for one RUN step (it never stays in the image). */
 const UV_MOUNT = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
 /** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, the tag NVIDIA publishes. */
@@ -7273,6 +8152,34 @@ const XLA_PTX_RULE = {
     }),
 };
 
+
+/***/ }),
+
+/***/ 7882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ FRAMEWORKS),
+  ds: () => (/* binding */ FRAMEWORK_PACKAGES),
+  _O: () => (/* binding */ VERSION_KEYS),
+  pl: () => (/* binding */ frameworkById),
+  Z_: () => (/* binding */ frameworkByKey),
+  K5: () => (/* binding */ frameworkOf),
+  T_: () => (/* binding */ frameworkTitle),
+  xu: () => (/* binding */ frameworkVersion)
+});
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+// EXTERNAL MODULE: ./src/compat/checks.ts + 1 modules
+var checks = __nccwpck_require__(5111);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/frameworks/framework.ts
+var framework = __nccwpck_require__(8401);
 ;// CONCATENATED MODULE: ./src/frameworks/jax.ts
 
 
@@ -7366,7 +8273,7 @@ const jax = {
             case 'default':
                 return choice('12'); // plain jax[cuda] is jax[cuda12]
             case 'cpu':
-                return { ok: [cpuChoice(data)] };
+                return { ok: [(0,framework/* cpuChoice */.y5)(data)] };
             case 'major':
                 return choice(sel.major);
             case 'minor':
@@ -7382,7 +8289,7 @@ const jax = {
         ? 'jax images start from nvidia/cuda base images with the CUDA libraries from pip; ' +
             'there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
         : null,
-    ships: ({ release }) => `${[...release.cuda.map((m) => `cuda${m}`), 'cpu'].join(', ')}; Python ${span(release.python)}`,
+    ships: ({ release }) => `${[...release.cuda.map((m) => `cuda${m}`), 'cpu'].join(', ')}; Python ${(0,framework/* span */.Ln)(release.python)}`,
     entry({ release: { version }, choice, python, ubuntu, flavor }, { warn }) {
         if (choice.cuda !== 'cpu') {
             warn(`jax ${version} ${choice.variant}: jax's CUDA wheels have lower bounds only, so a rebuild can get newer ones; ` +
@@ -7414,8 +8321,22 @@ const jax = {
         return (`# jax${extra} at the entry's exact version (jaxlib and the CUDA plugin follow it; ` +
             `the CUDA wheels are lower-bounded only, and the inventory records what came).
 ARG JAX_VERSION=${entry.jax}
-RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`);
+RUN ${framework/* UV_MOUNT */.aO} \\
+    uv pip install --python /opt/venv/bin/python${(0,framework/* pypiIndexFlag */.JU)(entry)} "jax${extra}==\${JAX_VERSION}"`);
+    },
+    wheels(entry) {
+        const index = (0,framework/* pypiIndexOf */.Ae)(entry);
+        // jax[...]==V pins jaxlib==V (the pin step checks the same); from 0.4.30 the CUDA extra installs
+        // jax-cudaNN-plugin, lower-bounded at V (research notes tf-jax-compat.md: "From jaxlib 0.4.30 only
+        // plugin installs work"; "jax[cuda12] installs jaxlib + jax-cuda12-plugin[with-cuda]").
+        const wheels = [
+            { project: 'jax', version: entry.jax, index },
+            { project: 'jaxlib', version: entry.jax, index },
+        ];
+        if (entry.cuda !== 'cpu' && semver_default().gte(semver_default().coerce(entry.jax) ?? '0.0.0', '0.4.30')) {
+            wheels.push({ project: `jax-${entry.cudaVariant}-plugin`, version: entry.jax, index, atLeast: true });
+        }
+        return wheels;
     },
     companions: [],
     pinned: (e) => ({ jax: e.jax, jaxlib: e.jax }),
@@ -7432,7 +8353,7 @@ RUN ${UV_MOUNT} \\
     columns: [],
     checkArgs: (e) => ['--framework', 'jax', '--expect-version', e.jax, '--expect-cuda', e.cuda],
     diagnoses: [
-        XLA_PTX_RULE,
+        framework/* XLA_PTX_RULE */.u$,
         {
             pattern: /Unable to initialize backend 'cuda'[^\n]*|CUDA backend failed to initialize[^\n]*/,
             diagnose: (m) => ({
@@ -7586,7 +8507,7 @@ const pytorch_SECTIONS = [
 const picks = new WeakMap();
 function cudaChoice(release, variant, data) {
     if (variant === 'cpu')
-        return cpuChoice(data);
+        return (0,framework/* cpuChoice */.y5)(data);
     const version = (0,compat_variant/* cudaVersionOfVariant */.O)(variant);
     // The data's cross-references guarantee a CUDA entry for every variant.
     const cuda = data.cuda.find((c) => c.version === version);
@@ -7642,7 +8563,7 @@ const pytorch = {
                 }
                 return { ok: [cudaChoice(release, release.cuda.pypiDefault, data)] };
             case 'cpu':
-                return { ok: [cpuChoice(data)] };
+                return { ok: [(0,framework/* cpuChoice */.y5)(data)] };
             case 'minor': {
                 const variant = (0,compat_variant/* variantOfCudaVersion */.s)(sel.version);
                 if (release.cuda.variants.includes(variant))
@@ -7665,7 +8586,7 @@ const pytorch = {
         }
         return null;
     },
-    ships: ({ release }) => `${[...release.cuda.variants, 'cpu'].join(', ')} (default ${release.cuda.pypiDefault}); Python ${span(release.python.supported)}`,
+    ships: ({ release }) => `${[...release.cuda.variants, 'cpu'].join(', ')} (default ${release.cuda.pypiDefault}); Python ${(0,framework/* span */.Ln)(release.python.supported)}`,
     entry({ release: { release, patch }, choice, python, ubuntu, flavor }, { data, warn }) {
         if (release.status === 'rc')
             warn(`torch ${patch.torch} is a release candidate: its wheels come from PyTorch's test channel`);
@@ -7676,7 +8597,7 @@ const pytorch = {
             }
         }
         const cuda = choice.cuda === 'cpu' ? null : (data.cuda.find((c) => c.version === choice.cuda) ?? null);
-        const baseImage = cuda ? nvidiaCudaImage(cuda, flavor, ubuntu) : `ubuntu:${ubuntu}`;
+        const baseImage = cuda ? (0,framework/* nvidiaCudaImage */.cs)(cuda, flavor, ubuntu) : `ubuntu:${ubuntu}`;
         if (cuda?.provenance?.image === 'inferred') {
             warn(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${baseImage} exists`);
         }
@@ -7712,6 +8633,13 @@ const pytorch = {
     // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
     keyParts: (e, common) => [e.torch, e.torchvision, e.torchaudio, ...common, e.indexUrl],
     tagName: (version) => version,
+    // <mirror>/<variant>, or <mirror>/test/<variant> for a release candidate: the layout of download.pytorch.org/whl.
+    mirrored: (fields, custom) => custom.torchIndexUrl
+        ? {
+            ...fields,
+            indexUrl: `${custom.torchIndexUrl.replace(/\/+$/, '')}/${fields.channel === 'test' ? 'test/' : ''}${fields.cudaVariant}`,
+        }
+        : fields,
     packages: ['torch', 'torchvision', 'torchaudio'],
     requirements(entry, data) {
         const numpy = data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch))?.numpy;
@@ -7733,9 +8661,26 @@ const pytorch = {
         ].filter((a) => a !== null);
         return `# torch and its libraries at the entry's exact versions, from its wheel index.
 ${args.join('\n')}
-RUN ${UV_MOUNT} \\
+RUN ${framework/* UV_MOUNT */.aO} \\
     uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
       ${packages.join(' ')}`;
+    },
+    wheels(e) {
+        const pins = [
+            ['torch', e.torch],
+            ['torchvision', e.torchvision],
+            ['torchaudio', e.torchaudio],
+        ];
+        return pins.flatMap(([project, version]) => (version ? [{ project, version, index: e.indexUrl }] : []));
+    },
+    // <root>/cu130 beside <root>/cu132: the same release's other variants, where a missing library may be.
+    alternativeIndexes(e, data) {
+        const release = data.torch.find((r) => r.patches.some((p) => p.torch === e.torch));
+        // A CPU build of a library beside a CUDA torch is no answer, nor a CUDA one for a CPU entry.
+        if (!release || e.cudaVariant === 'cpu' || !e.indexUrl.endsWith(`/${e.cudaVariant}`))
+            return [];
+        const root = e.indexUrl.slice(0, -e.cudaVariant.length);
+        return release.cuda.variants.filter((v) => v !== e.cudaVariant).map((v) => `${root}${v}`);
     },
     companions: ['torchvision', 'torchaudio'],
     pinned: (e) => ({ torch: e.torch, torchvision: e.torchvision, torchaudio: e.torchaudio }),
@@ -7906,7 +8851,7 @@ const tensorflow = {
             case 'default':
                 return { ok: [gpuChoice(release, version)] };
             case 'cpu':
-                return { ok: [cpuChoice(data)] };
+                return { ok: [(0,framework/* cpuChoice */.y5)(data)] };
             case 'minor':
                 return sel.version === release.cuda ? { ok: [gpuChoice(release, version)] } : { reason: `${built}, not ${sel.version}` };
             case 'major':
@@ -7921,7 +8866,7 @@ const tensorflow = {
         ? 'tensorflow images start from nvidia/cuda base images with the CUDA libraries from pip; ' +
             'there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
         : null,
-    ships: ({ release }) => `cu${release.cuda.replace('.', '')}, cpu; Python ${span(release.python)}`,
+    ships: ({ release }) => `cu${release.cuda.replace('.', '')}, cpu; Python ${(0,framework/* span */.Ln)(release.python)}`,
     entry({ release: { release, version }, choice, python, ubuntu, flavor }, { warn }) {
         const gpu = choice.cuda !== 'cpu';
         for (const [what, p] of Object.entries(release.provenance)) {
@@ -7955,6 +8900,8 @@ const tensorflow = {
         return numpy ? [`numpy${numpy}`] : [];
     },
     install(entry, data) {
+        // PyPI, or the mirror pypi-index-url names
+        const uv = `uv pip install --python /opt/venv/bin/python${(0,framework/* pypiIndexFlag */.JU)(entry)}`;
         const also = tensorflow
             .requirements(entry, data)
             .map((r) => ` '${r}'`)
@@ -7962,33 +8909,44 @@ const tensorflow = {
         if (entry.cuda === 'cpu') {
             return `# tensorflow-cpu at the entry's exact version.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
-RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python tensorflow-cpu==\${TENSORFLOW_VERSION}${also}`;
+RUN ${framework/* UV_MOUNT */.aO} \\
+    ${uv} tensorflow-cpu==\${TENSORFLOW_VERSION}${also}`;
         }
         const release = releaseOf(data, entry.tensorflow);
         const libs = release.cudaLibraries;
         const how = {
             'system-cuda': `# tensorflow at the entry's exact version; CUDA ${release.cuda} and cuDNN ${release.cudnn} come with the base image.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
-RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION}${also}`,
+RUN ${framework/* UV_MOUNT */.aO} \\
+    ${uv} tensorflow==\${TENSORFLOW_VERSION}${also}`,
             'pinned-libraries': `# tensorflow and the CUDA libraries tensorflow[and-cuda] pins, named at those versions (without TensorRT).
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
-RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION}${also} \\
+RUN ${framework/* UV_MOUNT */.aO} \\
+    ${uv} tensorflow==\${TENSORFLOW_VERSION}${also} \\
       ${libs.join(' \\\n      ')}`,
             'and-cuda': `# tensorflow[and-cuda]: the CUDA libraries at the exact versions this release pins.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
-RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"${also}`,
+RUN ${framework/* UV_MOUNT */.aO} \\
+    ${uv} "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"${also}`,
             'and-cuda-constrained': `# tensorflow[and-cuda], whose CUDA libraries are ranges here: pinned, so that rebuilds are the same.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
-RUN ${UV_MOUNT} \\
+RUN ${framework/* UV_MOUNT */.aO} \\
     printf '%s\\n' ${libs.map((l) => `'${l}'`).join(' ')} > /tmp/gim-cuda-pins.txt \\
- && uv pip install --python /opt/venv/bin/python -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"${also} \\
+ && ${uv} -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"${also} \\
  && rm /tmp/gim-cuda-pins.txt`,
         };
         return `${how[release.install]}${release.install === 'system-cuda' ? '' : `\n${PIP_CUDA_ON_PATH}`}`;
+    },
+    wheels(entry, data) {
+        const index = (0,framework/* pypiIndexOf */.Ae)(entry);
+        if (entry.cuda === 'cpu')
+            return [{ project: 'tensorflow-cpu', version: entry.tensorflow, index }];
+        // The CUDA libraries named at exact versions (pinned-libraries, and-cuda-constrained; and-cuda's
+        // list is what the release's own metadata pins): each must have its wheel too.
+        const libs = releaseOf(data, entry.tensorflow)
+            .cudaLibraries.map(framework/* exactPin */.ns)
+            .filter((p) => p !== null);
+        return [{ project: 'tensorflow', version: entry.tensorflow, index }, ...libs.map((l) => ({ ...l, index }))];
     },
     companions: [],
     pinned: (e, fromBaseImage) => ({ [e.cuda === 'cpu' && !fromBaseImage ? 'tensorflow-cpu' : 'tensorflow']: e.tensorflow }),
@@ -8037,7 +8995,7 @@ RUN ${UV_MOUNT} \\
                     'the release was built for; see the "Could not load dynamic library" lines above',
             }),
         },
-        XLA_PTX_RULE,
+        framework/* XLA_PTX_RULE */.u$,
         {
             pattern: /Could not find cuda drivers on your machine|tensorflow sees no GPU/,
             diagnose: () => ({
@@ -8415,7 +9373,7 @@ function usage(command) {
 /* harmony export */ });
 /* unused harmony exports PLACEHOLDERS, placeholdersFor */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6291);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7882);
 
 
 /**
@@ -8489,7 +9447,7 @@ function renderPlaceholders(template, entry, extra = {}) {
 
 /***/ }),
 
-/***/ 3746:
+/***/ 5173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8630,6 +9588,20 @@ function parseBuildOptions(inputs) {
 var resolve = __nccwpck_require__(6749);
 // EXTERNAL MODULE: ./src/repro/options.ts
 var options = __nccwpck_require__(9398);
+// EXTERNAL MODULE: ./src/template/dockerfile.ts
+var dockerfile = __nccwpck_require__(6142);
+;// CONCATENATED MODULE: ./src/verify/options.ts
+
+
+function parseVerifyOptions(inputs, command) {
+    const args = (0,values/* parseKeyValueLines */.FF)(inputs.get('build-args'), inputs.field('build-args'), values/* VARIABLE_NAME */.nN);
+    return {
+        enabled: command === 'verify' || (0,values/* parseBoolean */.yG)(inputs.get('verify'), inputs.field('verify'), true),
+        uvImage: args.find(([k]) => k === 'UV_IMAGE')?.[1] ?? dockerfile/* DEFAULT_UV_IMAGE */.mL,
+        ownDockerfile: Boolean(inputs.get('dockerfile')?.trim()),
+    };
+}
+
 // EXTERNAL MODULE: ./src/request.ts
 var src_request = __nccwpck_require__(4390);
 // EXTERNAL MODULE: ./src/smoke/options.ts
@@ -8637,6 +9609,7 @@ var smoke_options = __nccwpck_require__(2731);
 // EXTERNAL MODULE: ./src/inputs/table.ts
 var table = __nccwpck_require__(5541);
 ;// CONCATENATED MODULE: ./src/inputs/read-request.ts
+
 
 
 
@@ -8696,6 +9669,8 @@ function readRequest(command, surface) {
     }
     if (command === 'repro')
         request.repro = (0,options/* parseReproOptions */.Q)(inputs);
+    if ((0,src_request/* needsVerify */.JH)(command))
+        request.verify = parseVerifyOptions(inputs, command);
     if ((0,src_request/* needsSmoke */.vw)(command)) {
         const script = value('smoke-script');
         const scriptPath = script ? surface.readFile(script, 'smoke-script').path : undefined;
@@ -8734,7 +9709,7 @@ function available(name, surface) {
 /* harmony export */   bd: () => (/* binding */ inputRow),
 /* harmony export */   mc: () => (/* binding */ INPUTS)
 /* harmony export */ });
-const ALL = ['plan', 'build', 'smoke', 'all', 'repro'];
+const ALL = ['plan', 'verify', 'build', 'smoke', 'all', 'repro'];
 const BUILD = ['build', 'all', 'repro'];
 const SMOKE = ['smoke', 'all'];
 const REPRO = ['repro'];
@@ -8745,8 +9720,9 @@ const INPUTS = [
         group: 'Common',
         type: 'choice',
         default: 'plan',
-        summary: 'plan, build, smoke, all or repro',
-        description: 'What to do: plan (resolve the matrix and set the matrix output), build (plan, then build and push an image per entry), ' +
+        summary: 'plan, verify, build, smoke, all or repro',
+        description: 'What to do: plan (resolve the matrix and set the matrix output), verify (check that every wheel and image each entry ' +
+            'needs exists on its index and registry, without building), build (plan, then build and push an image per entry), ' +
             "smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), " +
             'or repro (build each entry twice and compare; with baseline, what changed inside against an earlier image).',
         commands: ALL,
@@ -8862,7 +9838,7 @@ const INPUTS = [
             'CUDA_VERSION, CUDA_FULL_VERSION, CUDA_VARIANT, CUDNN_VERSION, PYTHON_VERSION, OS, FLAVOR, MIN_DRIVER, ' +
             "ENTRY_TAG, ENTRY_KEY, and the framework's: TORCH_VERSION, TORCHVISION_VERSION, TORCHAUDIO_VERSION, " +
             'TORCH_INDEX_URL, or FRAMEWORK with TENSORFLOW_VERSION or JAX_VERSION). Empty: the embedded template.',
-        commands: BUILD,
+        commands: [...BUILD, 'verify'],
         cli: { flag: '--dockerfile', value: 'FILE' },
     },
     {
@@ -8881,8 +9857,9 @@ const INPUTS = [
         type: 'lines',
         default: '',
         summary: 'extra build-args, KEY=VALUE per line',
-        description: 'build: extra build-args, one KEY=VALUE per line. They may not redefine the entry build-args.',
-        commands: BUILD,
+        description: 'build: extra build-args, one KEY=VALUE per line. They may not redefine the entry build-args. ' +
+            'UV_IMAGE replaces the uv image the embedded template mounts (verify checks that one).',
+        commands: [...BUILD, 'verify'],
         cli: { flag: '--build-arg', value: 'K=V', repeatable: true },
     },
     {
@@ -8929,6 +9906,18 @@ const INPUTS = [
             '(nothing that goes into the build changed) and point its tags at that image.',
         commands: BUILD,
         cli: { flag: '--skip-existing', value: 'BOOL' },
+    },
+    {
+        name: 'verify',
+        group: 'Build',
+        type: 'boolean',
+        default: 'true',
+        summary: 'check every wheel and image an entry needs before building it',
+        description: 'build, all: before any docker work, check that every wheel each entry installs at an exact version and every image ' +
+            'it pulls exists (as command verify does); entries that cannot build are reported failed with the reason, the others ' +
+            'build. An index or registry that cannot be reached is a warning. false skips the check.',
+        commands: ['build', 'all'],
+        cli: { flag: '--verify', value: 'BOOL' },
     },
     {
         name: 'fail-fast',
@@ -9027,6 +10016,29 @@ const INPUTS = [
         description: 'plan, build: more indexes to look in for requirements and pip-packages, separated by spaces or newlines. No credentials in the URL.',
         commands: ALL,
         cli: { flag: '--pip-extra-index-url', value: 'URL', repeatable: true },
+    },
+    {
+        name: 'torch-index-url',
+        group: 'Customise',
+        type: 'URL',
+        default: '',
+        summary: 'a mirror of https://download.pytorch.org/whl',
+        description: 'plan, verify, build: replaces https://download.pytorch.org/whl, the PyTorch wheel index (an Artifactory, Nexus or devpi ' +
+            'mirror); entries install from <url>/<variant> (e.g. /cu130, /cpu; release candidates from <url>/test/<variant>). ' +
+            'No credentials in the URL.',
+        commands: ALL,
+        cli: { flag: '--torch-index-url', value: 'URL' },
+    },
+    {
+        name: 'pypi-index-url',
+        group: 'Customise',
+        type: 'URL',
+        default: '',
+        summary: 'a mirror of https://pypi.org/simple for TensorFlow and JAX',
+        description: 'plan, verify, build: replaces https://pypi.org/simple for TensorFlow, JAX and their CUDA libraries, and for ' +
+            'requirements and pip-packages unless pip-index-url is set. No credentials in the URL.',
+        commands: ALL,
+        cli: { flag: '--pypi-index-url', value: 'URL' },
     },
     {
         name: 'env',
@@ -9387,7 +10399,7 @@ function parseKeyValueLines(text, field, form) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
-/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6291);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
 /* harmony import */ var _inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8043);
 
 
@@ -9404,7 +10416,8 @@ function namedEntry(fields) {
 function customiseEntry(entry, custom) {
     if ((0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .isEmpty */ .Im)(custom))
         return entry;
-    const fields = identityOf(entry);
+    const own = identityOf(entry);
+    const fields = ((0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkOf */ .K5)(own).mirrored?.(own, custom) ?? own);
     const stored = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .compact */ .oE)(custom);
     const baseImage = custom.baseImage ? (0,_inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_3__/* .renderPlaceholders */ .r8)(custom.baseImage, entry) : entry.baseImage;
     const tag = custom.tagSuffix ? `${plainTag(entry)}-${custom.tagSuffix}` : plainTag(entry);
@@ -9459,7 +10472,7 @@ function entryKey(fields, customisation) {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
-/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6291);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
 /* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2997);
 /* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5003);
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9778);
@@ -10053,7 +11066,7 @@ function minorSatisfies(minor, range) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6291);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
 /* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5003);
 
 
@@ -10326,16 +11339,18 @@ function asciiJson(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E3: () => (/* binding */ verifyTable),
 /* harmony export */   Ik: () => (/* binding */ smokeTable),
 /* harmony export */   NJ: () => (/* binding */ smokeMarkdown),
 /* harmony export */   OJ: () => (/* binding */ buildMarkdown),
 /* harmony export */   Zk: () => (/* binding */ buildTable),
 /* harmony export */   hR: () => (/* binding */ FORMATS),
 /* harmony export */   nT: () => (/* binding */ formatPlan),
+/* harmony export */   vB: () => (/* binding */ verifyMarkdown),
 /* harmony export */   y3: () => (/* binding */ reproMarkdown)
 /* harmony export */ });
 /* unused harmony exports SUMMARY_LIMIT_BYTES, COMMENT_LIMIT_CHARS, fitMarkdown, planJson, matrixOutput, planTable, planMarkdown */
-/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6291);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7882);
 
 /** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
 const FORMATS = ['json', 'table', 'markdown'];
@@ -10649,6 +11664,57 @@ function reproMarkdown(results) {
 }
 function signedSize(bytes) {
     return `${bytes >= 0 ? '+' : '-'}${formatSize(Math.abs(bytes))}`;
+}
+// ---------------------------------------------------------------------------------------------
+// verify
+function verifyCounts(report) {
+    const counts = {};
+    for (const v of report.verdicts)
+        counts[v.status] = (counts[v.status] ?? 0) + 1;
+    return Object.entries(counts)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', ');
+}
+/** The verify results as text: one row per entry, then what is missing and the warnings. */
+function verifyTable(report) {
+    const rows = report.verdicts.map((v) => [
+        v.tag,
+        v.status,
+        `${v.confirmed} of ${v.checked}`,
+        v.missing.length ? `${v.missing.length} missing` : '-',
+    ]);
+    const head = ['entry', 'verify', 'found', 'problems'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
+    const out = [
+        `verify: ${verifyCounts(report)} (${report.requests.indexes} index and ${report.requests.registries} registry requests, ` +
+            `${report.seconds.toFixed(1)}s)`,
+        line(head),
+        line(widths.map((w) => '-'.repeat(w))),
+        ...rows.map(line),
+    ];
+    for (const v of report.verdicts) {
+        for (const m of v.missing)
+            out.push(`${v.tag}: missing: ${m}`);
+        for (const w of v.warnings)
+            out.push(`${v.tag}: warning: ${w}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+/** The verify results for a job summary: entries that cannot build first. */
+function verifyMarkdown(report) {
+    const out = [
+        `### gpu-image-matrix verify: ${verifyCounts(report)}`,
+        '',
+        '| entry | verify | found | missing | warnings |',
+        '|---|---|---|---|---|',
+        ...mostImportantFirst(report.verdicts, (v) => v.status === 'missing').map((v) => `| ${mdEscape(v.tag)} | ${v.status} | ${v.confirmed} of ${v.checked} | ${v.missing.map(mdEscape).join('<br>') || '-'} | ` +
+            `${v.warnings.map(mdEscape).join('<br>') || '-'} |`),
+    ];
+    return `${out.join('\n')}\n`;
 }
 
 
@@ -11223,6 +12289,7 @@ function normalise(p) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JH: () => (/* binding */ needsVerify),
 /* harmony export */   Lo: () => (/* binding */ COMMANDS),
 /* harmony export */   RM: () => (/* binding */ parseCommand),
 /* harmony export */   SJ: () => (/* binding */ MAX_ENTRIES_CEILING),
@@ -11236,10 +12303,11 @@ function normalise(p) {
  * The one typed request both entry points (the action and the CLI) build
  * from their inputs; commands take nothing else.
  */
-const COMMANDS = ['plan', 'build', 'smoke', 'repro', 'all'];
+const COMMANDS = ['plan', 'verify', 'build', 'smoke', 'repro', 'all'];
 /** What each command does, for --help. */
 const COMMAND_SUMMARIES = {
     plan: 'resolve a matrix spec against the release data',
+    verify: 'plan, then check that every wheel and image each entry needs exists (nothing is built)',
     build: 'plan, then build (and push) an image per entry',
     smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
     repro: 'build each entry twice and compare; with --baseline, what changed inside',
@@ -11259,6 +12327,10 @@ function parseCommand(text, field) {
     if (COMMANDS.includes(t))
         return t;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not a command; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .listWords */ .yh)([...COMMANDS])}`);
+}
+/** Commands that verify the plan's wheels and images (build and all first, unless input verify is false). */
+function needsVerify(command) {
+    return command === 'verify' || command === 'build' || command === 'all';
 }
 function needsSmoke(command) {
     return command === 'smoke' || command === 'all';
@@ -11435,13 +12507,14 @@ function pinned(ref, digest) {
 /* harmony export */   TI: () => (/* binding */ renderDockerfile),
 /* harmony export */   Tp: () => (/* binding */ CONTEXT_REQUIREMENTS_DIR),
 /* harmony export */   Xg: () => (/* binding */ INVENTORY_PATH),
+/* harmony export */   mL: () => (/* binding */ DEFAULT_UV_IMAGE),
 /* harmony export */   vi: () => (/* binding */ CONTEXT_POST_INSTALL)
 /* harmony export */ });
-/* unused harmony exports TEMPLATE_VERSION, DEFAULT_UV_IMAGE, GIM_DIR, CONSTRAINTS_PATH, OLDEST_TEMPLATE_PYTHON */
+/* unused harmony exports TEMPLATE_VERSION, GIM_DIR, CONSTRAINTS_PATH, OLDEST_TEMPLATE_PYTHON */
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7147);
 /* harmony import */ var _compat_load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8673);
 /* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2997);
-/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6291);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7882);
 /* harmony import */ var _python_scripts_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2068);
 
 

@@ -24,6 +24,7 @@ import { RegistryClient, type Manifest, type ManifestHead } from '../effects/reg
 import type { MatrixEntry } from '../frameworks/index.js';
 import type { Plan } from '../matrix/resolve.js';
 import type { Log, Runtime } from '../runtime.js';
+import type { Verifier } from './verify.js';
 
 /**
  * `build`: for each planned entry, skip it when its content-addressed tag is
@@ -56,7 +57,8 @@ export interface ImageResult {
   error?: string;
 }
 
-export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtime): Promise<ImageResult[]> {
+/** With a verifier, an entry that is not up to date is verified before it is built, and fails there if it cannot build. */
+export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtime, verifier?: Verifier): Promise<ImageResult[]> {
   // Once per input, not per entry: what the input parsers changed (capitals lowercased).
   for (const notice of options.notices) rt.log.info(notice);
   const scratch = mkdtempSync(path.join(tempRoot(rt.env), 'gim-build-'));
@@ -142,7 +144,7 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtim
           return planFor(t);
         };
         const result = await entryRt.log.group(`${entry.tag}`, () =>
-          buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt),
+          buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier),
         );
         results[index] = result;
         if (result.status === 'failed' && options.failFast) stop = true;
@@ -234,6 +236,7 @@ async function buildImage(
   toolsNow: () => Promise<ToolVersions>,
   registry: RegistryClient,
   rt: Runtime,
+  verifier: Verifier | undefined,
 ): Promise<ImageResult> {
   const started = Date.now();
   const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
@@ -259,7 +262,23 @@ async function buildImage(
     }
   }
 
-  // 2. Build, with the cache restored first for the local backend.
+  // 2. Verify: every wheel and image this entry needs exists, before any docker work.
+  if (verifier) {
+    const [verdict] = await verifier.verify([build.entry]);
+    if (verdict) {
+      rt.log.info(`verify: ${verdict.status} (${verdict.confirmed} of ${verdict.checked} wheels and images found)`);
+      // Names in these come from indexes and registries: printed as untrusted lines.
+      for (const w of verdict.warnings) rt.log.untrusted(`verify: warning: ${w}`);
+      if (verdict.status === 'missing') {
+        const error = `not built: verify found that it cannot build: ${verdict.missing.join('; ')}`;
+        for (const m of verdict.missing) rt.log.untrusted(`verify: missing: ${m}`);
+        rt.log.error(`${build.entry.tag}: not built: verify found ${verdict.missing.length} thing(s) it needs missing (listed above)`);
+        return { ...base, error, seconds: seconds() };
+      }
+    }
+  }
+
+  // 3. Build, with the cache restored first for the local backend.
   const tools = await toolsNow();
   build = await planFor(tools);
   if (build.cache.note) {
@@ -338,7 +357,7 @@ async function buildImage(
     };
   }
 
-  // 3. What was built: digest and image id from buildx's metadata, size from the registry.
+  // 4. What was built: digest and image id from buildx's metadata, size from the registry.
   let digest: string | null;
   let imageId: string | null = null;
   try {

@@ -7,6 +7,7 @@ import { buildCommand, type ImageResult } from './build.js';
 import { compatFor, planCommand } from './plan.js';
 import { reproCommand, type ReproResult } from './repro.js';
 import { hostFacts, smokeCommand, type SmokeResult } from './smoke.js';
+import { Verifier, verifyCommand, type VerifyReport } from './verify.js';
 
 export interface CommandResult {
   plan: Plan;
@@ -16,6 +17,8 @@ export interface CommandResult {
   smoke?: SmokeResult[];
   /** per entry, for repro */
   repro?: ReproResult[];
+  /** per entry, for verify (and build and all, which verify first) */
+  verify?: VerifyReport;
 }
 
 /** Run the request's command. Both entry points call this and nothing else. */
@@ -23,6 +26,11 @@ export async function runCommand(request: Request, runtime: Runtime): Promise<Co
   switch (request.command) {
     case 'plan':
       return { plan: planCommand(request) };
+    case 'verify': {
+      if (!request.verify) throw new UserError('command verify needs its settings');
+      const plan = planCommand(request);
+      return { plan, verify: await verifyCommand(plan, compatFor(request), request.verify, runtime) };
+    }
     case 'build':
       return buildAndMaybeSmoke(request, runtime, false);
     case 'all':
@@ -45,9 +53,13 @@ export async function runCommand(request: Request, runtime: Runtime): Promise<Co
 async function buildAndMaybeSmoke(request: Request, runtime: Runtime, withSmoke: boolean): Promise<CommandResult> {
   if (!request.build) throw new UserError(`command ${request.command} needs the build settings (image, ...)`);
   const plan = planCommand(request);
-  const images = await buildCommand(plan, request.build, runtime);
+  // An entry that has to be built is verified first (one that is up to date needs nothing fetched):
+  // what cannot build (a wheel or an image that is not there) fails before any docker work.
+  const verifier = request.verify?.enabled ? new Verifier(compatFor(request), request.verify, runtime) : undefined;
+  const images = await buildCommand(plan, request.build, runtime, verifier);
+  const verify = verifier?.report();
   const smoke = request.smoke;
-  if (!withSmoke || !smoke || smoke.mode === 'false') return { plan, images };
+  if (!withSmoke || !smoke || smoke.mode === 'false') return { plan, images, ...(verify ? { verify } : {}) };
   // Asked once: auto decides on it, and the smoke test's preflight reuses it.
   const host = smoke.expectGpu ? await hostFacts(runtime) : undefined;
   if (smoke.mode === 'auto' && host && host.gpus.length === 0) {
@@ -55,7 +67,7 @@ async function buildAndMaybeSmoke(request: Request, runtime: Runtime, withSmoke:
       'smoke test skipped: smoke is auto and this runner has no GPU (set smoke: ' +
         'true to run it anyway, or expect-gpu: false for the CPU check)',
     );
-    return { plan, images };
+    return { plan, images, ...(verify ? { verify } : {}) };
   }
   const targets = new Map<string, string>();
   for (const r of images) {
@@ -64,5 +76,6 @@ async function buildAndMaybeSmoke(request: Request, runtime: Runtime, withSmoke:
   }
   // Entries that failed to build are not smoke-tested: the build already failed them.
   const built = { ...plan, include: plan.include.filter((e) => targets.has(e.key)) };
-  return { plan, images, smoke: await smokeCommand(built, targets, smoke, compatFor(request), runtime, host) };
+  const smoked = await smokeCommand(built, targets, smoke, compatFor(request), runtime, host);
+  return { plan, images, smoke: smoked, ...(verify ? { verify } : {}) };
 }

@@ -24,6 +24,10 @@ export interface Customisation {
   /** replaces PyPI as the index for the team's packages (a mirror); torch keeps its own index */
   pipIndexUrl: string | null;
   pipExtraIndexUrls: string[];
+  /** replaces https://download.pytorch.org/whl, the PyTorch index (a mirror); entries use <url>/<variant> */
+  torchIndexUrl: string | null;
+  /** replaces https://pypi.org/simple for TensorFlow, JAX and their libraries (a mirror) */
+  pypiIndexUrl: string | null;
   /** KEY=VALUE set with ENV, sorted by key */
   env: [string, string][];
   workdir: string | null;
@@ -44,6 +48,8 @@ export const CUSTOM_KEYS = [
   'requirements',
   'pip-index-url',
   'pip-extra-index-url',
+  'torch-index-url',
+  'pypi-index-url',
   'env',
   'workdir',
   'user',
@@ -59,6 +65,8 @@ const FIELD_OF: Record<CustomKey, keyof Customisation> = {
   requirements: 'requirements',
   'pip-index-url': 'pipIndexUrl',
   'pip-extra-index-url': 'pipExtraIndexUrls',
+  'torch-index-url': 'torchIndexUrl',
+  'pypi-index-url': 'pypiIndexUrl',
   env: 'env',
   workdir: 'workdir',
   user: 'user',
@@ -82,6 +90,8 @@ export function emptyCustomisation(): Customisation {
     requirements: null,
     pipIndexUrl: null,
     pipExtraIndexUrls: [],
+    torchIndexUrl: null,
+    pypiIndexUrl: null,
     env: [],
     workdir: null,
     user: null,
@@ -100,9 +110,12 @@ export function isEmpty(c: Customisation): boolean {
   return true;
 }
 
-/** Whether this customisation installs anything or changes the image (tag-suffix alone does not). */
+/**
+ * Whether this customisation installs anything or changes the image (tag-suffix alone does not, nor
+ * torch-index-url, which a Dockerfile of one's own receives as the TORCH_INDEX_URL build-arg).
+ */
 export function changesImage(c: Customisation): boolean {
-  const { tagSuffix: _, ...rest } = compact(c);
+  const { tagSuffix: _, torchIndexUrl: _t, ...rest } = compact(c);
   return Object.keys(rest).length > 0;
 }
 
@@ -178,7 +191,14 @@ export function parseIndexUrl(text: string, field: string): string {
         `use an index that needs none, or build your own Dockerfile with a build secret`,
     );
   }
-  if (/["'`$\\\s]/.test(t)) throw new UserError(`${field}: ${quote(text)} contains characters a URL does not need (quotes, $, \\, spaces)`);
+  // The URL is rendered into RUN lines: only the characters an index URL needs, none a shell reads.
+  const odd = /[^A-Za-z0-9._~:/?#[\]@%+=,-]/.exec(t);
+  if (odd) {
+    throw new UserError(
+      `${field}: ${quote(text)} contains ${quote(odd[0])}, which an index URL does not need; ` +
+        'accepted: letters, digits and . _ ~ : / ? # [ ] @ % + = , -',
+    );
+  }
   return t;
 }
 
@@ -270,6 +290,8 @@ export function parseCustomInputs(inputs: Inputs): Customisation {
 const SINGLE_VALUES = {
   requirements: parseWorkspacePath,
   'pip-index-url': parseIndexUrl,
+  'torch-index-url': parseIndexUrl,
+  'pypi-index-url': parseIndexUrl,
   workdir: parseWorkdir,
   user: parseUser,
   'post-install': parseWorkspacePath,
@@ -375,6 +397,8 @@ export function mergeCustomisation(base: Customisation, over: Customisation | nu
     requirements: over.requirements ?? base.requirements,
     pipIndexUrl: over.pipIndexUrl ?? base.pipIndexUrl,
     pipExtraIndexUrls: dedupe([...base.pipExtraIndexUrls, ...over.pipExtraIndexUrls]),
+    torchIndexUrl: over.torchIndexUrl ?? base.torchIndexUrl,
+    pypiIndexUrl: over.pypiIndexUrl ?? base.pypiIndexUrl,
     env: sortEnv([...envs]),
     workdir: over.workdir ?? base.workdir,
     user: over.user ?? base.user,

@@ -21,8 +21,9 @@ const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Age
 
 export function httpRequest(
   url: string | URL,
-  options: { method?: string; headers?: Record<string, string>; body?: Buffer; timeoutMs?: number } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: Buffer; timeoutMs?: number; maxBytes?: number } = {},
 ): Promise<HttpResponse> {
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const u = typeof url === 'string' ? new URL(url) : url;
   const secure = u.protocol === 'https:';
   const lib = secure ? https : http;
@@ -37,7 +38,13 @@ export function httpRequest(
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let size = 0;
+        // What a server sends back is bounded: a body past maxBytes ends the request with an error.
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > maxBytes) req.destroy(new Error(`the answer from ${u.host} is larger than ${maxBytes} bytes`));
+          else chunks.push(c);
+        });
         res.on('end', () => {
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers))

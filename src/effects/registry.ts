@@ -128,6 +128,26 @@ export class RegistryClient {
     return res.body;
   }
 
+  /**
+   * The repository's tags, following the `Link: <...>; rel="next"` pages (distribution-spec
+   * "Listing Tags"), at most `maxPages` of them: a public repository like nvidia/cuda has thousands.
+   */
+  async tags(repo: Repository, maxPages = 10): Promise<string[]> {
+    const tags: string[] = [];
+    let suffix = '/tags/list?n=1000';
+    for (let page = 0; page < maxPages && suffix; page++) {
+      const res = await this.request(repo, 'GET', suffix, { Accept: 'application/json' });
+      if (!res.ok) throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: ${this.failure(res)}`, res.status);
+      const doc = JSON.parse(res.body.toString('utf8')) as { tags?: unknown };
+      if (Array.isArray(doc.tags)) tags.push(...doc.tags.filter((t): t is string => typeof t === 'string'));
+      const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(res.headers.link ?? '')?.[1];
+      // The next page's path and query, kept within this repository's /tags/list.
+      const url = next ? new URL(next, 'http://registry.invalid') : null;
+      suffix = url && url.pathname.endsWith(`/${repo.path}/tags/list`) ? `/tags/list${url.search}` : '';
+    }
+    return tags;
+  }
+
   /** Compressed size of an image: its config and layers as the manifest lists them. */
   static imageSize(manifest: Manifest): number | null {
     try {

@@ -1,5 +1,6 @@
 import type { DataSection, Problems } from '../compat/checks.js';
 import type { CudaRelease } from '../compat/schema.js';
+import type { Customisation } from '../custom/customisation.js';
 import type { EntryFields } from '../matrix/entry.js';
 import type { CudaSelector, Flavor } from '../matrix/selectors.js';
 import type { Diagnosis } from '../smoke/diagnose.js';
@@ -36,6 +37,36 @@ export interface CudaChoice {
   ubuntu: string[];
   /** what those images are, for a skip reason: "nvidia/cuda 12.4.1 images exist" */
   imagesAre: string;
+}
+
+/** A distribution an entry installs at an exact version, and the index it comes from. */
+export interface PinnedWheel {
+  project: string;
+  version: string;
+  /** the simple-API root: "https://download.pytorch.org/whl/cu124", "https://pypi.org/simple" */
+  index: string;
+  /** the install names a floor (>=), not the version itself */
+  atLeast?: boolean;
+}
+
+/** PyPI's simple API, where TensorFlow, JAX and the team's packages come from unless a mirror is set. */
+export const PYPI_SIMPLE = 'https://pypi.org/simple';
+
+/** The index an entry's PyPI packages come from: pypi-index-url, else PyPI. */
+export function pypiIndexOf(entry: EntryFields): string {
+  return entry.customisation?.pypiIndexUrl ?? PYPI_SIMPLE;
+}
+
+/** ` --index-url '<url>'` for an install from PyPI when a mirror replaces it; '' for PyPI itself. */
+export function pypiIndexFlag(entry: EntryFields): string {
+  const url = entry.customisation?.pypiIndexUrl;
+  return url ? ` --index-url '${url}'` : '';
+}
+
+/** "nvidia-cudnn-cu12==9.1.0.70" -> its name and version; null for anything but an exact pin. */
+export function exactPin(requirement: string): { project: string; version: string } | null {
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([A-Za-z0-9.+!_-]+)$/.exec(requirement.trim());
+  return m ? { project: m[1] as string, version: m[2] as string } : null;
 }
 
 export type Outcome<T> = { ok: T } | { reason: string };
@@ -103,6 +134,8 @@ export interface Framework<E extends EntryFields = EntryFields, R extends Framew
    * that PyTorch's keys stay as they were); `common` is what every framework's key covers.
    */
   keyParts?(entry: Omit<E, 'tag' | 'key' | 'customisation'>, common: unknown[]): unknown[];
+  /** the entry with its framework's own index replaced by a mirror the customisation names (torch-index-url) */
+  mirrored?(fields: Omit<E, 'tag' | 'key' | 'customisation'>, custom: Customisation): Omit<E, 'tag' | 'key' | 'customisation'>;
   /** the name part of the entry's tag: "2.4.1", "tf2.18.1", "jax0.8.0" */
   tagName(version: string): string;
 
@@ -118,6 +151,13 @@ export interface Framework<E extends EntryFields = EntryFields, R extends Framew
    * package cannot bring NumPy 2 in.
    */
   requirements(entry: E, data: ReleaseData): string[];
+  /**
+   * What the install step asks of a package index at exact versions (a floor, with atLeast), and
+   * where: what `verify` checks exists before anything builds. Not read for a base-image entry.
+   */
+  wheels(entry: E, data: ReleaseData): PinnedWheel[];
+  /** other indexes that could serve the entry's wheels (the release's other CUDA variants), for verify's hints */
+  alternativeIndexes?(entry: E, data: ReleaseData): string[];
   /** packages the pin step checks and pins: name -> version (null: pin whatever is there) */
   pinned(entry: E, fromBaseImage: boolean): Record<string, string | null>;
   /**

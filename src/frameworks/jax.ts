@@ -17,7 +17,18 @@ import {
 import type { Provenance } from '../compat/schema.js';
 import { quote } from '../errors.js';
 import type { EntryFields } from '../matrix/entry.js';
-import { UV_MOUNT, XLA_PTX_RULE, cpuChoice, span, type CudaChoice, type Framework, type FrameworkRelease } from './framework.js';
+import {
+  UV_MOUNT,
+  XLA_PTX_RULE,
+  cpuChoice,
+  pypiIndexFlag,
+  pypiIndexOf,
+  span,
+  type CudaChoice,
+  type Framework,
+  type FrameworkRelease,
+  type PinnedWheel,
+} from './framework.js';
 
 /**
  * JAX: `jax[cudaNN]` from PyPI, whose extra brings jaxlib, the CUDA plugin and NVIDIA's CUDA
@@ -211,8 +222,23 @@ export const jax: Framework<JaxEntry, JaxPick> = {
       `the CUDA wheels are lower-bounded only, and the inventory records what came).
 ARG JAX_VERSION=${entry.jax}
 RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python "jax${extra}==\${JAX_VERSION}"`
+    uv pip install --python /opt/venv/bin/python${pypiIndexFlag(entry)} "jax${extra}==\${JAX_VERSION}"`
     );
+  },
+
+  wheels(entry) {
+    const index = pypiIndexOf(entry);
+    // jax[...]==V pins jaxlib==V (the pin step checks the same); from 0.4.30 the CUDA extra installs
+    // jax-cudaNN-plugin, lower-bounded at V (research notes tf-jax-compat.md: "From jaxlib 0.4.30 only
+    // plugin installs work"; "jax[cuda12] installs jaxlib + jax-cuda12-plugin[with-cuda]").
+    const wheels: PinnedWheel[] = [
+      { project: 'jax', version: entry.jax, index },
+      { project: 'jaxlib', version: entry.jax, index },
+    ];
+    if (entry.cuda !== 'cpu' && semver.gte(semver.coerce(entry.jax) ?? '0.0.0', '0.4.30')) {
+      wheels.push({ project: `jax-${entry.cudaVariant}-plugin`, version: entry.jax, index, atLeast: true });
+    }
+    return wheels;
   },
 
   companions: [],

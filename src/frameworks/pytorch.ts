@@ -340,6 +340,15 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
   keyParts: (e, common) => [e.torch, e.torchvision, e.torchaudio, ...common, e.indexUrl],
   tagName: (version) => version,
 
+  // <mirror>/<variant>, or <mirror>/test/<variant> for a release candidate: the layout of download.pytorch.org/whl.
+  mirrored: (fields, custom) =>
+    custom.torchIndexUrl
+      ? {
+          ...fields,
+          indexUrl: `${custom.torchIndexUrl.replace(/\/+$/, '')}/${fields.channel === 'test' ? 'test/' : ''}${fields.cudaVariant}`,
+        }
+      : fields,
+
   packages: ['torch', 'torchvision', 'torchaudio'],
 
   requirements(entry, data) {
@@ -366,6 +375,24 @@ ${args.join('\n')}
 RUN ${UV_MOUNT} \\
     uv pip install --python /opt/venv/bin/python --index-url \${TORCH_INDEX_URL} \\
       ${packages.join(' ')}`;
+  },
+
+  wheels(e) {
+    const pins: [string, string | null][] = [
+      ['torch', e.torch],
+      ['torchvision', e.torchvision],
+      ['torchaudio', e.torchaudio],
+    ];
+    return pins.flatMap(([project, version]) => (version ? [{ project, version, index: e.indexUrl }] : []));
+  },
+
+  // <root>/cu130 beside <root>/cu132: the same release's other variants, where a missing library may be.
+  alternativeIndexes(e, data) {
+    const release = data.torch.find((r) => r.patches.some((p) => p.torch === e.torch));
+    // A CPU build of a library beside a CUDA torch is no answer, nor a CUDA one for a CPU entry.
+    if (!release || e.cudaVariant === 'cpu' || !e.indexUrl.endsWith(`/${e.cudaVariant}`)) return [];
+    const root = e.indexUrl.slice(0, -e.cudaVariant.length);
+    return release.cuda.variants.filter((v) => v !== e.cudaVariant).map((v) => `${root}${v}`);
   },
 
   companions: ['torchvision', 'torchaudio'],

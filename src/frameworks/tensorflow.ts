@@ -18,7 +18,18 @@ import {
 import type { Provenance } from '../compat/schema.js';
 import { quote } from '../errors.js';
 import type { EntryFields } from '../matrix/entry.js';
-import { UV_MOUNT, XLA_PTX_RULE, cpuChoice, span, type CudaChoice, type Framework, type FrameworkRelease } from './framework.js';
+import {
+  UV_MOUNT,
+  XLA_PTX_RULE,
+  cpuChoice,
+  exactPin,
+  pypiIndexFlag,
+  pypiIndexOf,
+  span,
+  type CudaChoice,
+  type Framework,
+  type FrameworkRelease,
+} from './framework.js';
 
 /**
  * TensorFlow: `tensorflow` from PyPI, built for one CUDA and cuDNN per release (its CUDA follows
@@ -252,6 +263,8 @@ export const tensorflow: Framework<TensorflowEntry, TfPick> = {
   },
 
   install(entry, data) {
+    // PyPI, or the mirror pypi-index-url names
+    const uv = `uv pip install --python /opt/venv/bin/python${pypiIndexFlag(entry)}`;
     const also = tensorflow
       .requirements(entry, data)
       .map((r) => ` '${r}'`)
@@ -260,7 +273,7 @@ export const tensorflow: Framework<TensorflowEntry, TfPick> = {
       return `# tensorflow-cpu at the entry's exact version.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python tensorflow-cpu==\${TENSORFLOW_VERSION}${also}`;
+    ${uv} tensorflow-cpu==\${TENSORFLOW_VERSION}${also}`;
     }
     const release = releaseOf(data, entry.tensorflow);
     const libs = release.cudaLibraries;
@@ -268,24 +281,35 @@ RUN ${UV_MOUNT} \\
       'system-cuda': `# tensorflow at the entry's exact version; CUDA ${release.cuda} and cuDNN ${release.cudnn} come with the base image.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION}${also}`,
+    ${uv} tensorflow==\${TENSORFLOW_VERSION}${also}`,
       'pinned-libraries': `# tensorflow and the CUDA libraries tensorflow[and-cuda] pins, named at those versions (without TensorRT).
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python tensorflow==\${TENSORFLOW_VERSION}${also} \\
+    ${uv} tensorflow==\${TENSORFLOW_VERSION}${also} \\
       ${libs.join(' \\\n      ')}`,
       'and-cuda': `# tensorflow[and-cuda]: the CUDA libraries at the exact versions this release pins.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
-    uv pip install --python /opt/venv/bin/python "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"${also}`,
+    ${uv} "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"${also}`,
       'and-cuda-constrained': `# tensorflow[and-cuda], whose CUDA libraries are ranges here: pinned, so that rebuilds are the same.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
     printf '%s\\n' ${libs.map((l) => `'${l}'`).join(' ')} > /tmp/gim-cuda-pins.txt \\
- && uv pip install --python /opt/venv/bin/python -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"${also} \\
+ && ${uv} -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"${also} \\
  && rm /tmp/gim-cuda-pins.txt`,
     };
     return `${how[release.install]}${release.install === 'system-cuda' ? '' : `\n${PIP_CUDA_ON_PATH}`}`;
+  },
+
+  wheels(entry, data) {
+    const index = pypiIndexOf(entry);
+    if (entry.cuda === 'cpu') return [{ project: 'tensorflow-cpu', version: entry.tensorflow, index }];
+    // The CUDA libraries named at exact versions (pinned-libraries, and-cuda-constrained; and-cuda's
+    // list is what the release's own metadata pins): each must have its wheel too.
+    const libs = releaseOf(data, entry.tensorflow)
+      .cudaLibraries.map(exactPin)
+      .filter((p): p is { project: string; version: string } => p !== null);
+    return [{ project: 'tensorflow', version: entry.tensorflow, index }, ...libs.map((l) => ({ ...l, index }))];
   },
 
   companions: [],

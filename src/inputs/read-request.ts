@@ -7,7 +7,8 @@ import { UserError, listWords } from '../errors.js';
 import { parseBuildOptions } from '../image/options.js';
 import { DEFAULT_MAX_ENTRIES } from '../matrix/resolve.js';
 import { parseReproOptions } from '../repro/options.js';
-import { MAX_ENTRIES_CEILING, needsBuild, needsSmoke, type Command, type Request, type SourceText } from '../request.js';
+import { parseVerifyOptions } from '../verify/options.js';
+import { MAX_ENTRIES_CEILING, needsBuild, needsSmoke, needsVerify, type Command, type Request, type SourceText } from '../request.js';
 import { parseSmokeOptions } from '../smoke/options.js';
 import { inputRow, type InputName, type Inputs } from './table.js';
 import { parseWholeNumber } from './values.js';
@@ -75,6 +76,7 @@ export function readRequest(command: Command, surface: Surface): Request {
     }
   }
   if (command === 'repro') request.repro = parseReproOptions(inputs);
+  if (needsVerify(command)) request.verify = parseVerifyOptions(inputs, command);
   if (needsSmoke(command)) {
     const script = value('smoke-script');
     const scriptPath = script ? surface.readFile(script, 'smoke-script').path : undefined;

@@ -37,7 +37,7 @@ export interface InputRow {
   cli: CliForm;
 }
 
-const ALL: readonly Command[] = ['plan', 'build', 'smoke', 'all', 'repro'];
+const ALL: readonly Command[] = ['plan', 'verify', 'build', 'smoke', 'all', 'repro'];
 const BUILD: readonly Command[] = ['build', 'all', 'repro'];
 const SMOKE: readonly Command[] = ['smoke', 'all'];
 const REPRO: readonly Command[] = ['repro'];
@@ -49,9 +49,10 @@ export const INPUTS = [
     group: 'Common',
     type: 'choice',
     default: 'plan',
-    summary: 'plan, build, smoke, all or repro',
+    summary: 'plan, verify, build, smoke, all or repro',
     description:
-      'What to do: plan (resolve the matrix and set the matrix output), build (plan, then build and push an image per entry), ' +
+      'What to do: plan (resolve the matrix and set the matrix output), verify (check that every wheel and image each entry ' +
+      'needs exists on its index and registry, without building), build (plan, then build and push an image per entry), ' +
       "smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), " +
       'or repro (build each entry twice and compare; with baseline, what changed inside against an earlier image).',
     commands: ALL,
@@ -176,7 +177,7 @@ export const INPUTS = [
       'CUDA_VERSION, CUDA_FULL_VERSION, CUDA_VARIANT, CUDNN_VERSION, PYTHON_VERSION, OS, FLAVOR, MIN_DRIVER, ' +
       "ENTRY_TAG, ENTRY_KEY, and the framework's: TORCH_VERSION, TORCHVISION_VERSION, TORCHAUDIO_VERSION, " +
       'TORCH_INDEX_URL, or FRAMEWORK with TENSORFLOW_VERSION or JAX_VERSION). Empty: the embedded template.',
-    commands: BUILD,
+    commands: [...BUILD, 'verify'],
     cli: { flag: '--dockerfile', value: 'FILE' },
   },
   {
@@ -195,8 +196,10 @@ export const INPUTS = [
     type: 'lines',
     default: '',
     summary: 'extra build-args, KEY=VALUE per line',
-    description: 'build: extra build-args, one KEY=VALUE per line. They may not redefine the entry build-args.',
-    commands: BUILD,
+    description:
+      'build: extra build-args, one KEY=VALUE per line. They may not redefine the entry build-args. ' +
+      'UV_IMAGE replaces the uv image the embedded template mounts (verify checks that one).',
+    commands: [...BUILD, 'verify'],
     cli: { flag: '--build-arg', value: 'K=V', repeatable: true },
   },
   {
@@ -246,6 +249,19 @@ export const INPUTS = [
       '(nothing that goes into the build changed) and point its tags at that image.',
     commands: BUILD,
     cli: { flag: '--skip-existing', value: 'BOOL' },
+  },
+  {
+    name: 'verify',
+    group: 'Build',
+    type: 'boolean',
+    default: 'true',
+    summary: 'check every wheel and image an entry needs before building it',
+    description:
+      'build, all: before any docker work, check that every wheel each entry installs at an exact version and every image ' +
+      'it pulls exists (as command verify does); entries that cannot build are reported failed with the reason, the others ' +
+      'build. An index or registry that cannot be reached is a warning. false skips the check.',
+    commands: ['build', 'all'],
+    cli: { flag: '--verify', value: 'BOOL' },
   },
   {
     name: 'fail-fast',
@@ -352,6 +368,31 @@ export const INPUTS = [
       'plan, build: more indexes to look in for requirements and pip-packages, separated by spaces or newlines. No credentials in the URL.',
     commands: ALL,
     cli: { flag: '--pip-extra-index-url', value: 'URL', repeatable: true },
+  },
+  {
+    name: 'torch-index-url',
+    group: 'Customise',
+    type: 'URL',
+    default: '',
+    summary: 'a mirror of https://download.pytorch.org/whl',
+    description:
+      'plan, verify, build: replaces https://download.pytorch.org/whl, the PyTorch wheel index (an Artifactory, Nexus or devpi ' +
+      'mirror); entries install from <url>/<variant> (e.g. /cu130, /cpu; release candidates from <url>/test/<variant>). ' +
+      'No credentials in the URL.',
+    commands: ALL,
+    cli: { flag: '--torch-index-url', value: 'URL' },
+  },
+  {
+    name: 'pypi-index-url',
+    group: 'Customise',
+    type: 'URL',
+    default: '',
+    summary: 'a mirror of https://pypi.org/simple for TensorFlow and JAX',
+    description:
+      'plan, verify, build: replaces https://pypi.org/simple for TensorFlow, JAX and their CUDA libraries, and for ' +
+      'requirements and pip-packages unless pip-index-url is set. No credentials in the URL.',
+    commands: ALL,
+    cli: { flag: '--pypi-index-url', value: 'URL' },
   },
   {
     name: 'env',

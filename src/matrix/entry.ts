@@ -52,7 +52,8 @@ export function namedEntry(fields: EntryIdentity): MatrixEntry {
  */
 export function customiseEntry(entry: MatrixEntry, custom: Customisation): MatrixEntry {
   if (isEmpty(custom)) return entry;
-  const fields = identityOf(entry);
+  const own = identityOf(entry);
+  const fields = (frameworkOf(own).mirrored?.(own as never, custom) ?? own) as EntryIdentity;
   const stored = compact(custom);
   const baseImage = custom.baseImage ? renderPlaceholders(custom.baseImage, entry) : entry.baseImage;
   const tag = custom.tagSuffix ? `${plainTag(entry)}-${custom.tagSuffix}` : plainTag(entry);

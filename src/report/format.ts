@@ -2,6 +2,7 @@ import { frameworkById, frameworkOf, frameworkTitle, frameworkVersion, type Matr
 import type { ImageResult } from '../commands/build.js';
 import type { ReproResult } from '../commands/repro.js';
 import type { SmokeResult } from '../commands/smoke.js';
+import type { VerifyReport } from '../commands/verify.js';
 import type { Plan, SkippedCell } from '../matrix/resolve.js';
 
 /** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
@@ -348,4 +349,60 @@ export function reproMarkdown(results: ReproResult[]): string {
 
 function signedSize(bytes: number): string {
   return `${bytes >= 0 ? '+' : '-'}${formatSize(Math.abs(bytes))}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// verify
+
+function verifyCounts(report: VerifyReport): string {
+  const counts: Record<string, number> = {};
+  for (const v of report.verdicts) counts[v.status] = (counts[v.status] ?? 0) + 1;
+  return Object.entries(counts)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ');
+}
+
+/** The verify results as text: one row per entry, then what is missing and the warnings. */
+export function verifyTable(report: VerifyReport): string {
+  const rows = report.verdicts.map((v) => [
+    v.tag,
+    v.status,
+    `${v.confirmed} of ${v.checked}`,
+    v.missing.length ? `${v.missing.length} missing` : '-',
+  ]);
+  const head = ['entry', 'verify', 'found', 'problems'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const out = [
+    `verify: ${verifyCounts(report)} (${report.requests.indexes} index and ${report.requests.registries} registry requests, ` +
+      `${report.seconds.toFixed(1)}s)`,
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ];
+  for (const v of report.verdicts) {
+    for (const m of v.missing) out.push(`${v.tag}: missing: ${m}`);
+    for (const w of v.warnings) out.push(`${v.tag}: warning: ${w}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The verify results for a job summary: entries that cannot build first. */
+export function verifyMarkdown(report: VerifyReport): string {
+  const out = [
+    `### gpu-image-matrix verify: ${verifyCounts(report)}`,
+    '',
+    '| entry | verify | found | missing | warnings |',
+    '|---|---|---|---|---|',
+    ...mostImportantFirst(report.verdicts, (v) => v.status === 'missing').map(
+      (v) =>
+        `| ${mdEscape(v.tag)} | ${v.status} | ${v.confirmed} of ${v.checked} | ${v.missing.map(mdEscape).join('<br>') || '-'} | ` +
+        `${v.warnings.map(mdEscape).join('<br>') || '-'} |`,
+    ),
+  ];
+  return `${out.join('\n')}\n`;
 }

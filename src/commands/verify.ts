@@ -1,0 +1,129 @@
+import { readRequirementsTree } from '../effects/build-source.js';
+import { checkImage } from '../effects/image-check.js';
+import { PackageIndexClient } from '../effects/package-index.js';
+import { RegistryClient } from '../effects/registry.js';
+import type { MatrixEntry, ReleaseData } from '../frameworks/index.js';
+import type { Plan } from '../matrix/resolve.js';
+import type { Runtime } from '../runtime.js';
+import {
+  entryNeeds,
+  judge,
+  listingKey,
+  wheelOutcome,
+  type Answers,
+  type EntryNeeds,
+  type EntryVerdict,
+  type ImageAnswer,
+  type ListingAnswer,
+} from '../verify/check.js';
+import type { VerifyOptions } from '../verify/options.js';
+
+/**
+ * `verify`: for each planned entry, whether every wheel its build installs at an exact version is
+ * on the index the build uses, for the entry's Python and platform, and every image it pulls is in
+ * its registry; without downloading a wheel or a layer. Each project's page is fetched once per
+ * index, however many entries ask, all at once (within a bound); each image is asked once.
+ */
+
+export interface VerifyReport {
+  verdicts: EntryVerdict[];
+  /** requests sent to package indexes and registries */
+  requests: { indexes: number; registries: number };
+  seconds: number;
+}
+
+/** The platform every reader assumes today (linux/arm64 comes with the multi-platform work). */
+const PLATFORM = { os: 'linux', architecture: 'amd64', machine: 'x86_64' };
+
+/** verify's command: every entry of the plan, all at once. */
+export async function verifyCommand(plan: Plan, data: ReleaseData, options: VerifyOptions, rt: Runtime): Promise<VerifyReport> {
+  const verifier = new Verifier(data, options, rt);
+  await verifier.verify(plan.include);
+  return verifier.report();
+}
+
+/**
+ * Verifies entries, sharing what it has fetched: build asks for one entry at a time, right before
+ * building it (an entry that is up to date needs nothing fetched), and pages and images asked for
+ * by one entry are not fetched again for the next.
+ */
+export class Verifier {
+  private readonly indexes = new PackageIndexClient();
+  private readonly registry: RegistryClient;
+  private readonly listings = new Map<string, Promise<ListingAnswer>>();
+  private readonly images = new Map<string, Promise<ImageAnswer>>();
+  private readonly pins = new Map<string, string[]>();
+  private readonly verdicts = new Map<string, EntryVerdict>();
+  private readonly order: string[] = [];
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly data: ReleaseData,
+    private readonly options: VerifyOptions,
+    private readonly rt: Runtime,
+  ) {
+    this.registry = new RegistryClient(rt.env, 1, rt.mask);
+  }
+
+  /** The entries' verdicts, in their order; the answers they need fetched concurrently, once each. */
+  async verify(entries: MatrixEntry[]): Promise<EntryVerdict[]> {
+    const needs: EntryNeeds[] = entries.map((entry) =>
+      entryNeeds(entry, this.data, {
+        uvImage: this.options.uvImage,
+        ownDockerfile: this.options.ownDockerfile,
+        machine: PLATFORM.machine,
+        requirementsPins: (file) => {
+          let got = this.pins.get(file);
+          if (!got) this.pins.set(file, (got = readRequirementsTree(file, this.rt.baseDir).pins));
+          return got;
+        },
+      }),
+    );
+    const listings = new Map<string, ListingAnswer>();
+    const images = new Map<string, ImageAnswer>();
+    const fetchListings = (keys: string[]): Promise<unknown> =>
+      Promise.all([...new Set(keys)].map(async (k) => void listings.set(k, await this.listing(k))));
+    await Promise.all([
+      fetchListings(needs.flatMap((n) => n.wheels.flatMap((w) => w.indexes.map((i) => listingKey(i, w.project))))),
+      ...[...new Set(needs.flatMap((n) => n.images.map((i) => i.reference)))].map(
+        async (ref) => void images.set(ref, await this.image(ref)),
+      ),
+    ]);
+    const answers: Answers = { listing: (k) => listings.get(k), image: (r) => images.get(r) };
+    // Only for what is missing: the other indexes that may have it, for the hint.
+    await fetchListings(
+      needs.flatMap((n) =>
+        n.wheels
+          .filter((w) => w.alternatives.length && wheelOutcome(w, n.target, answers).missing)
+          .flatMap((w) => w.alternatives.map((a) => listingKey(a, w.project))),
+      ),
+    );
+    return needs.map((n) => {
+      const verdict = judge(n, answers);
+      if (!this.verdicts.has(verdict.key)) this.order.push(verdict.key);
+      this.verdicts.set(verdict.key, verdict);
+      return verdict;
+    });
+  }
+
+  /** What was verified so far, in the order it was asked for. */
+  report(): VerifyReport {
+    return {
+      verdicts: this.order.map((k) => this.verdicts.get(k) as EntryVerdict),
+      requests: { indexes: this.indexes.requests, registries: this.registry.requests },
+      seconds: (Date.now() - this.started) / 1000,
+    };
+  }
+
+  private listing(key: string): Promise<ListingAnswer> {
+    let got = this.listings.get(key);
+    if (!got) this.listings.set(key, (got = this.indexes.listing(key)));
+    return got;
+  }
+
+  private image(reference: string): Promise<ImageAnswer> {
+    let got = this.images.get(reference);
+    if (!got) this.images.set(reference, (got = checkImage(reference, this.registry, PLATFORM)));
+    return got;
+  }
+}

@@ -1,0 +1,289 @@
+import { describe, expect, it } from 'vitest';
+import { bundledCompat } from '../src/compat/load.js';
+import { exactPin } from '../src/frameworks/framework.js';
+import { frameworkOf } from '../src/frameworks/index.js';
+import { IndexPageError, parseIndexPage } from '../src/verify/index-page.js';
+import { entryNeeds, judge, listingKey, printable, type Answers, type ImageAnswer, type ListingAnswer } from '../src/verify/check.js';
+import { parseWheelName, versionMatches, wheelMismatch, type Target } from '../src/verify/wheel.js';
+import { plan } from './helpers.js';
+
+const T = (python: string, glibc: string | null = '2.39', machine = 'x86_64'): Target => ({ python, machine, glibc });
+const wheel = (file: string) => {
+  const w = parseWheelName(file);
+  if (!w) throw new Error(`not a wheel name: ${file}`);
+  return w;
+};
+
+describe('wheel names and tags, as pip and uv read them', () => {
+  it('reads name, version and the tag sets, with a build tag and compressed tag sets', () => {
+    expect(wheel('torch-2.4.1+cu124-cp311-cp311-linux_x86_64.whl')).toEqual({
+      project: 'torch',
+      version: '2.4.1+cu124',
+      pythons: ['cp311'],
+      abis: ['cp311'],
+      platforms: ['linux_x86_64'],
+    });
+    expect(wheel('Nvidia_CUDNN_cu12-9.1.0.70-1-py3-none-manylinux2014_x86_64.manylinux_2_17_x86_64.whl').platforms).toEqual([
+      'manylinux2014_x86_64',
+      'manylinux_2_17_x86_64',
+    ]);
+    expect(wheel('Nvidia_CUDNN_cu12-9.1.0.70-py3-none-any.whl').project).toBe('nvidia-cudnn-cu12');
+    expect(parseWheelName('torch-2.4.1.tar.gz')).toBeNull();
+    expect(parseWheelName('torch-2.4.1-cp311.whl')).toBeNull();
+  });
+
+  it.each([
+    ['torch-2.4.1+cu124-cp311-cp311-linux_x86_64.whl', '3.11', null],
+    ['torch-2.4.1+cu124-cp311-cp311-linux_x86_64.whl', '3.12', 'python'],
+    ['jax-0.8.0-py3-none-any.whl', '3.13', null],
+    ['six-1.16.0-py2.py3-none-any.whl', '3.12', null],
+    ['cryptography-43.0.0-cp39-abi3-manylinux_2_28_x86_64.whl', '3.12', null],
+    ['cryptography-43.0.0-cp39-abi3-manylinux_2_28_x86_64.whl', '3.8', 'python'],
+    ['cryptography-43.0.0-cp39-abi3-manylinux_2_28_x86_64.whl', '3.13t', 'python'],
+    ['torch-2.9.0-cp313-cp313t-manylinux_2_28_x86_64.whl', '3.13t', null],
+    ['torch-2.9.0-cp313-cp313-manylinux_2_28_x86_64.whl', '3.13t', 'python'],
+    ['torch-2.9.0-cp313-cp313t-manylinux_2_28_x86_64.whl', '3.13', 'python'],
+    ['torch-1.13.1-cp37-cp37m-manylinux1_x86_64.whl', '3.7', null],
+    ['torch-2.9.0-cp312-cp312-manylinux_2_28_aarch64.whl', '3.12', 'platform'],
+    ['numpy-2.3.0-cp312-cp312-musllinux_1_2_x86_64.whl', '3.12', 'platform'],
+    ['numpy-2.3.0-cp312-cp312-win_amd64.whl', '3.12', 'platform'],
+  ] as const)('%s on Python %s: %s', (file, python, why) => {
+    expect(wheelMismatch(wheel(file), T(python))).toBe(why);
+  });
+
+  it("bounds manylinux_2_N by the OS's glibc", () => {
+    const w = wheel('jaxlib-0.8.0-cp312-cp312-manylinux_2_34_x86_64.whl');
+    expect(wheelMismatch(w, T('3.12', '2.35'))).toBe(null);
+    expect(wheelMismatch(w, T('3.12', '2.31'))).toBe('platform');
+    expect(wheelMismatch(w, T('3.12', null))).toBe(null);
+    expect(wheelMismatch(wheel('x-1-cp312-cp312-manylinux2014_x86_64.whl'), T('3.12', '2.17'))).toBe(null);
+  });
+
+  it('matches == as PEP 440 does: local labels, zero padding, case', () => {
+    expect(versionMatches('2.4.1+cu124', '2.4.1')).toBe(true);
+    expect(versionMatches('2.4.1+cu124', '2.4.1+cu121')).toBe(false);
+    expect(versionMatches('2.4.0', '2.4')).toBe(true);
+    expect(versionMatches('2.4.1', '2.4')).toBe(false);
+    expect(versionMatches('2.5.0RC1', '2.5.0rc1')).toBe(true);
+    expect(versionMatches('2.5.0rc1', '2.5.0')).toBe(false);
+  });
+});
+
+describe('index pages, PEP 691 JSON and PEP 503 HTML', () => {
+  const page = 'https://download.pytorch.org/whl/cu124/torch/';
+
+  it('reads anchors, entities, yanked and metadata attributes from HTML, resolving relative links', () => {
+    const html =
+      '<!DOCTYPE html><html><body>\n' +
+      '<a href="/whl/cu124/torch-2.4.1%2Bcu124-cp311-cp311-linux_x86_64.whl#sha256=ab" data-dist-info-metadata="sha256=cd">' +
+      'torch-2.4.1+cu124-cp311-cp311-linux_x86_64.whl</a><br/>\n' +
+      "<a href='../files/torch-2.4.0-cp311-cp311-linux_x86_64.whl' data-yanked>torch-2.4.0-cp311-cp311-linux_x86_64.whl</a>\n" +
+      '<a href="javascript:alert(1)">evil-1-py3-none-any.whl</a>\n' +
+      '<a href="x.whl">a&amp;b-1-py3-none-any.whl</a>\n</body></html>';
+    const { files, format } = parseIndexPage(html, 'text/html; charset=utf-8', page);
+    expect(format).toBe('html');
+    expect(files).toEqual([
+      {
+        filename: 'torch-2.4.1+cu124-cp311-cp311-linux_x86_64.whl',
+        url: 'https://download.pytorch.org/whl/cu124/torch-2.4.1%2Bcu124-cp311-cp311-linux_x86_64.whl',
+        metadata: true,
+        yanked: false,
+      },
+      {
+        filename: 'torch-2.4.0-cp311-cp311-linux_x86_64.whl',
+        url: 'https://download.pytorch.org/whl/cu124/files/torch-2.4.0-cp311-cp311-linux_x86_64.whl',
+        metadata: false,
+        yanked: true,
+      },
+      { filename: 'a&b-1-py3-none-any.whl', url: 'https://download.pytorch.org/whl/cu124/torch/x.whl', metadata: false, yanked: false },
+    ]);
+  });
+
+  it('reads PEP 691 JSON, and refuses what is neither', () => {
+    const json = JSON.stringify({
+      meta: { 'api-version': '1.1' },
+      files: [
+        {
+          filename: 'jax-0.8.0-py3-none-any.whl',
+          url: 'https://files.example/jax-0.8.0-py3-none-any.whl',
+          'core-metadata': true,
+          yanked: 'broken',
+        },
+      ],
+    });
+    expect(parseIndexPage(json, 'application/vnd.pypi.simple.v1+json', page).files).toEqual([
+      { filename: 'jax-0.8.0-py3-none-any.whl', url: 'https://files.example/jax-0.8.0-py3-none-any.whl', metadata: true, yanked: true },
+    ]);
+    expect(() => parseIndexPage('{"files": 3}', 'application/vnd.pypi.simple.v1+json', page)).toThrow(IndexPageError);
+    expect(() => parseIndexPage('{"files": [', 'application/vnd.pypi.simple.v1+json', page)).toThrow(/not valid JSON/);
+    expect(() => parseIndexPage('just text', 'text/plain', page)).toThrow(/neither a PEP 503 HTML page nor PEP 691 JSON/);
+    // An empty project page is a page.
+    expect(parseIndexPage('<html><body></body></html>', 'text/html', page).files).toEqual([]);
+  });
+});
+
+describe('what verify checks per entry', () => {
+  const data = bundledCompat();
+  const opts = {
+    uvImage: 'ghcr.io/astral-sh/uv:0.13.0',
+    ownDockerfile: false,
+    requirementsPins: () => ['demo-pkg==1.0'],
+    machine: 'x86_64',
+  };
+
+  it('torch: torch, torchvision and torchaudio on the variant index; the base and uv images; the team pins on PyPI', () => {
+    const [e] = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\npip-packages: [numpy==1.26.4, "requests>=2"]').include;
+    const needs = entryNeeds(e!, data, opts);
+    expect(needs.wheels.map((w) => [w.project, w.version, w.indexes, w.from])).toEqual([
+      ['torch', '2.4.1', ['https://download.pytorch.org/whl/cu124'], 'torch'],
+      ['torchvision', '0.19.1', ['https://download.pytorch.org/whl/cu124'], 'torch'],
+      ['torchaudio', '2.4.1', ['https://download.pytorch.org/whl/cu124'], 'torch'],
+      ['numpy', '1.26.4', ['https://pypi.org/simple'], 'pip-packages'],
+    ]);
+    expect(needs.wheels[0]?.alternatives).toEqual(['https://download.pytorch.org/whl/cu118', 'https://download.pytorch.org/whl/cu121']);
+    expect(needs.images.map((i) => i.role)).toEqual(['base image', 'uv image']);
+    expect(needs.target).toEqual({ python: '3.11', machine: 'x86_64', glibc: '2.35' });
+  });
+
+  it('mirrors: torch-index-url replaces the PyTorch index root, pypi-index-url PyPI (and the team index, without pip-index-url)', () => {
+    const spec =
+      'torch: 2.4.1\ncuda: ["12.4", cpu]\npython: "3.11"\ntorch-index-url: https://mirror.example/pytorch/\n' +
+      'pypi-index-url: https://mirror.example/pypi/simple\npip-packages: [numpy==1.26.4]';
+    const [cuda, cpu] = plan(spec).include;
+    expect((cuda as { indexUrl: string }).indexUrl).toBe('https://mirror.example/pytorch/cu124');
+    expect((cpu as { indexUrl: string }).indexUrl).toBe('https://mirror.example/pytorch/cpu');
+    const needs = entryNeeds(cuda!, data, opts);
+    expect(needs.wheels.find((w) => w.project === 'numpy')?.indexes).toEqual(['https://mirror.example/pypi/simple']);
+    const tf = plan('tensorflow: 2.18.1\ncuda: "12.5"\npython: "3.12"\npypi-index-url: https://mirror.example/pypi/simple').include[0]!;
+    expect(frameworkOf(tf).install(tf, data)).toContain("--index-url 'https://mirror.example/pypi/simple'");
+    expect(entryNeeds(tf, data, opts).wheels.map((w) => `${w.project}==${w.version} ${w.indexes[0]}`)).toContain(
+      'tensorflow==2.18.1 https://mirror.example/pypi/simple',
+    );
+  });
+
+  it("jax: jax and jaxlib at the entry's version, the CUDA plugin from 0.4.30 as a floor", () => {
+    const [e] = plan('jax: 0.8.0\ncuda: "13"\npython: "3.12"').include;
+    expect(entryNeeds(e!, data, opts).wheels.map((w) => [w.project, w.version, w.atLeast])).toEqual([
+      ['jax', '0.8.0', false],
+      ['jaxlib', '0.8.0', false],
+      ['jax-cuda13-plugin', '0.8.0', true],
+    ]);
+  });
+
+  it('a base-image entry checks its base image and the team pins only; a Dockerfile of one own, nothing', () => {
+    const [e] = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\nbase-image: 127.0.0.1:5000/x:{torch}\nrequirements: req.txt').include;
+    const needs = entryNeeds(e!, data, opts);
+    expect(needs.wheels.map((w) => `${w.project} ${w.from}`)).toEqual(['demo-pkg requirements req.txt']);
+    expect(needs.images).toEqual([{ reference: '127.0.0.1:5000/x:2.4.1', role: 'base image' }]);
+    const own = entryNeeds(e!, data, { ...opts, ownDockerfile: true });
+    expect([own.wheels, own.images, own.notes.length]).toEqual([[], [], 1]);
+  });
+
+  it('reads exact pins only', () => {
+    expect(exactPin('numpy==1.26.4')).toEqual({ project: 'numpy', version: '1.26.4' });
+    expect(exactPin('transformers[torch]==4.46.0')).toEqual({ project: 'transformers', version: '4.46.0' });
+    expect([exactPin('numpy>=1'), exactPin('numpy==1.*'), exactPin('numpy')]).toEqual([null, null, null]);
+  });
+});
+
+describe('judging the answers', () => {
+  const data = bundledCompat();
+  const opts = { uvImage: 'uv:1', ownDockerfile: false, requirementsPins: () => [], machine: 'x86_64' };
+  const [e] = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.12"').include;
+  const needs = entryNeeds(e!, data, opts);
+  const html = (...files: string[]): ListingAnswer => ({
+    listing: { format: 'html', files: files.map((f) => ({ filename: f, url: `https://x/${f}`, metadata: false, yanked: false })) },
+  });
+  const idx = (v: string) => `https://download.pytorch.org/whl/${v}`;
+  const answers = (listings: Record<string, ListingAnswer>, images: Record<string, ImageAnswer> = {}): Answers => ({
+    listing: (k) => listings[k],
+    image: (r) => images[r] ?? { exists: true, digest: null },
+  });
+  const all = {
+    [listingKey(idx('cu124'), 'torch')]: html('torch-2.4.1+cu124-cp312-cp312-linux_x86_64.whl'),
+    [listingKey(idx('cu124'), 'torchvision')]: html('torchvision-0.19.1+cu124-cp312-cp312-linux_x86_64.whl'),
+    [listingKey(idx('cu124'), 'torchaudio')]: html(
+      'torchaudio-2.4.1+cu124-cp311-cp311-linux_x86_64.whl',
+      'torchaudio-2.4.1+cu124-cp310-cp310-linux_x86_64.whl',
+    ),
+    [listingKey(idx('cu121'), 'torchaudio')]: html('torchaudio-2.4.1+cu121-cp312-cp312-linux_x86_64.whl'),
+    [listingKey(idx('cu118'), 'torchaudio')]: html('torchaudio-2.4.1+cu118-cp311-cp311-linux_x86_64.whl'),
+  };
+
+  it('names what is missing for this Python, what the index has, and which other variant has it', () => {
+    const v = judge(needs, answers(all));
+    expect(v.status).toBe('missing');
+    expect(v.missing).toEqual([
+      `torchaudio 2.4.1 (torch) has no wheel for cp312 x86_64: ${idx('cu124')}: 2.4.1 has wheels for cp311, cp310 only; ` +
+        `${idx('cu121')} has it`,
+    ]);
+    expect([v.confirmed, v.checked]).toEqual([4, 5]);
+  });
+
+  it('a version not there names the newest that would install', () => {
+    const v = judge(
+      needs,
+      answers({
+        ...all,
+        [listingKey(idx('cu124'), 'torchvision')]: html(
+          'torchvision-0.18.0+cu124-cp312-cp312-linux_x86_64.whl',
+          'torchvision-0.18.1+cu124-cp312-cp312-linux_x86_64.whl',
+        ),
+      }),
+    );
+    expect(v.missing[0]).toBe(
+      `torchvision 0.19.1 (torch) has no wheel for cp312 x86_64: ${idx('cu124')}: no 0.19.1 (newest for this Python there: 0.18.1)`,
+    );
+  });
+
+  it('a project the index does not have; an index that cannot be read leaves the entry unchecked, not failed', () => {
+    const absent = judge(needs, answers({ ...all, [listingKey(idx('cu124'), 'torch')]: { absent: true } }));
+    expect(absent.missing[0]).toContain(`${idx('cu124')} has no project torch`);
+    const unread = judge(needs, answers({ ...all, [listingKey(idx('cu124'), 'torchaudio')]: { error: 'HTTP 503' } }));
+    expect([unread.status, unread.missing, unread.warnings]).toEqual([
+      'unchecked',
+      [],
+      [`torchaudio 2.4.1 (torch): could not read ${idx('cu124')}/torchaudio/ (HTTP 503)`],
+    ]);
+  });
+
+  it('images: a tag that is gone is missing, with the tags that look alike; a registry that cannot be asked is a warning', () => {
+    const base = e!.baseImage;
+    const v = judge(
+      needs,
+      answers(
+        { ...all, [listingKey(idx('cu124'), 'torchaudio')]: html('torchaudio-2.4.1+cu124-cp312-cp312-linux_x86_64.whl') },
+        {
+          [base]: {
+            exists: false,
+            why: 'does not exist (docker.io/nvidia/cuda has no tag x)',
+            nearest: ['12.4.2-cudnn-runtime-ubuntu22.04'],
+          },
+          'uv:1': { unknown: 'ghcr.io answered 401' },
+        },
+      ),
+    );
+    expect(v.missing).toEqual([
+      `base image ${base} does not exist (docker.io/nvidia/cuda has no tag x); it has :12.4.2-cudnn-runtime-ubuntu22.04`,
+    ]);
+    expect(v.warnings).toEqual(['uv image uv:1: could not be checked (ghcr.io answered 401)']);
+  });
+
+  it('everything there is ok; a yanked file installs for an exact pin, with a warning', () => {
+    const ok = { ...all, [listingKey(idx('cu124'), 'torchaudio')]: html('torchaudio-2.4.1+cu124-cp312-cp312-linux_x86_64.whl') };
+    expect(judge(needs, answers(ok)).status).toBe('ok');
+    const yanked: ListingAnswer = {
+      listing: {
+        format: 'json',
+        files: [{ filename: 'torch-2.4.1+cu124-cp312-cp312-linux_x86_64.whl', url: 'https://x/t', metadata: false, yanked: true }],
+      },
+    };
+    const v = judge(needs, answers({ ...ok, [listingKey(idx('cu124'), 'torch')]: yanked }));
+    expect([v.status, v.warnings[0]]).toEqual(['ok', expect.stringContaining('is yanked')]);
+  });
+
+  it('prints names from an index only as tag characters', () => {
+    expect(printable('::error::x')).toBe('??error??x');
+    expect(printable('manylinux_2_28_x86_64')).toBe('manylinux_2_28_x86_64');
+  });
+});
