@@ -33,7 +33,7 @@ export async function run(): Promise<void> {
     const stop = (): void => abort.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    const { plan, images, smoke, repro, verify } = await runCommand(request, {
+    const { plan, images, smoke, repro, verify, refresh } = await runCommand(request, {
       log: actionLog,
       env: process.env,
       docker: 'docker',
@@ -43,6 +43,14 @@ export async function run(): Promise<void> {
       mask: (secret) => core.setSecret(secret),
     });
 
+    if (refresh) {
+      // What refresh prints names versions and tags read from indexes: inert lines.
+      for (const line of refresh.markdown.trimEnd().split('\n')) actionLog.untrusted(line);
+      core.setOutput('refresh-file', refresh.file ?? '');
+      core.setOutput('refresh-changes', String(refresh.changes));
+      await writeSummary(fitMarkdown(refresh.markdown, SUMMARY_LIMIT_BYTES, 'the step log has it all'));
+      return;
+    }
     core.startGroup(`plan: ${plan.include.length} entries, ${plan.skipped.length} skipped`);
     core.info(planTable(plan));
     core.endGroup();

@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
-    const { plan, images, smoke, repro, verify } = await runCommand(request, {
+    const { plan, images, smoke, repro, verify, refresh } = await runCommand(request, {
       log: cliLog,
       env: process.env,
       docker: 'docker',
@@ -62,6 +62,12 @@ export async function main(argv: string[]): Promise<number> {
     if (repro) {
       process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : reproMarkdown(repro));
       return reproFails(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+    }
+    if (refresh) {
+      process.stdout.write(
+        format === 'json' ? `${JSON.stringify({ refresh: refresh.data, file: refresh.file }, null, 2)}\n` : refresh.markdown,
+      );
+      return 0;
     }
     if (verify && !images) {
       for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);

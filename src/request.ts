@@ -4,13 +4,14 @@ import type { Customisation } from './custom/customisation.js';
 import type { ReproOptions } from './repro/options.js';
 import type { SmokeOptions } from './smoke/options.js';
 import type { VerifyOptions } from './verify/options.js';
+import type { RefreshOptions } from './refresh/options.js';
 
 /**
  * The one typed request both entry points (the action and the CLI) build
  * from their inputs; commands take nothing else.
  */
 
-export const COMMANDS = ['plan', 'verify', 'build', 'smoke', 'repro', 'all'] as const;
+export const COMMANDS = ['plan', 'verify', 'build', 'smoke', 'repro', 'all', 'refresh'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What each command does, for --help. */
@@ -21,6 +22,7 @@ export const COMMAND_SUMMARIES: Record<Command, string> = {
   smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
   repro: 'build each entry twice and compare; with --baseline, what changed inside',
   all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
+  refresh: 'read the PyTorch index, PyPI and nvidia/cuda tags; write what is new as a compat-file (--out)',
 };
 
 /** Text read from an input or a file, with where it came from for messages. */
@@ -48,6 +50,8 @@ export interface Request {
   repro?: ReproOptions;
   /** for verify, build and all */
   verify?: VerifyOptions;
+  /** for refresh */
+  refresh?: RefreshOptions;
   /** for smoke: where the images to check are named (a build's images output, or the repository) */
   smokeTargets?: { imagesJson?: string; image?: string; fields: { images: string; image: string } };
 }

@@ -58,10 +58,11 @@ function load(file: string): { jobs: Record<string, Job>; text: string } {
 }
 
 describe('workflows', () => {
-  it('are all found (the reusable workflow, CI, and the four examples)', () => {
+  it('are all found (the reusable workflow, CI, the weekly refresh, and the four examples)', () => {
     expect(files.sort()).toEqual([
       '.github/workflows/ci.yml',
       '.github/workflows/gpu-images.yml',
+      '.github/workflows/refresh.yml',
       'workflows/fan-out.yml',
       'workflows/nightly.yml',
       'workflows/one-step.yml',
@@ -538,7 +539,9 @@ describe('workflows: no checkout leaves the job token behind (persist-credential
   const ours = files.filter((f) => f !== '.github/workflows/ci.yml');
   const checkouts = ours.flatMap((f) => stepsUsing(f, /^actions\/checkout@/).map(([job, s]) => [f, job, s] as const));
   it('has checkouts to check in the reusable workflow and the examples that check out (fan-out and nightly call the workflow)', () => {
-    expect(new Set(checkouts.map(([f]) => f))).toEqual(new Set([REUSABLE, 'workflows/one-step.yml', 'workflows/pull-request.yml']));
+    expect(new Set(checkouts.map(([f]) => f))).toEqual(
+      new Set([REUSABLE, '.github/workflows/refresh.yml', 'workflows/one-step.yml', 'workflows/pull-request.yml']),
+    );
   });
   for (const [file, job, s] of checkouts) {
     it(`${file} job ${job}: persist-credentials: false`, () => expect(s.with?.['persist-credentials']).toBe(false));
@@ -575,6 +578,8 @@ describe('reusable workflow: every action input reaches the action, or is set by
     'source-date-epoch': 'the workflow runs no repro',
     baseline: 'the workflow runs no repro',
     'fail-on': 'the workflow runs no repro',
+    out: 'the workflow runs no refresh (.github/workflows/refresh.yml does, weekly, for this project)',
+    'cuda-image-repository': 'the workflow runs no refresh',
   };
   // Inputs every command reads that go to the plan job alone, and why.
   const customise = rows.filter((r) => r.group === 'Customise').map((r) => r.name);

@@ -3249,12 +3249,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1259);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1608);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4483);
 /* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3916);
 /* harmony import */ var _inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2693);
-/* harmony import */ var _inputs_read_request_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5173);
+/* harmony import */ var _inputs_read_request_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(904);
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2011);
 /* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9398);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4390);
@@ -3298,7 +3298,7 @@ async function main(argv) {
             process.stdout.write((0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_9__/* .renderDockerfile */ .TI)(entry, requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}));
             return 0;
         }
-        const { plan, images, smoke, repro, verify } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_1__/* .runCommand */ .d)(request, {
+        const { plan, images, smoke, repro, verify, refresh } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_1__/* .runCommand */ .d)(request, {
             log: cliLog,
             env: process.env,
             docker: 'docker',
@@ -3308,6 +3308,10 @@ async function main(argv) {
         if (repro) {
             process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .reproMarkdown */ .y3)(repro));
             return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_7__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+        }
+        if (refresh) {
+            process.stdout.write(format === 'json' ? `${JSON.stringify({ refresh: refresh.data, file: refresh.file }, null, 2)}\n` : refresh.markdown);
+            return 0;
         }
         if (verify && !images) {
             for (const w of plan.warnings)
@@ -3395,7 +3399,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1259:
+/***/ 1608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5978,7 +5982,7 @@ class PackageIndexClient {
                 if (status < 200 || status >= 300)
                     return { error: `HTTP ${status}` };
                 try {
-                    return { listing: parseIndexPage(body, headers['content-type'] ?? '', finalUrl) };
+                    return { listing: parseIndexPage(body.toString('utf8'), headers['content-type'] ?? '', finalUrl) };
                 }
                 catch (err) {
                     if (err instanceof IndexPageError)
@@ -5995,13 +5999,33 @@ class PackageIndexClient {
             }
         }
     }
+    /**
+     * Bytes of a file (a wheel's tail, its METADATA): the whole file, or a range (`bytes=-65536`,
+     * `bytes=100-200`). Errors are thrown: the caller says what it was reading.
+     */
+    async bytes(url, range) {
+        return this.limited(async () => {
+            for (let attempt = 0;; attempt++) {
+                const res = await this.get(url, range ? { Range: range } : {});
+                if ((res.status === 429 || res.status >= 500) && attempt < this.retries) {
+                    const asked = (0,http/* retryAfterMs */.Vs)(res.headers['retry-after'], Date.now());
+                    await sleep(asked === null ? (0,retry/* backoffMs */.jo)(attempt + 1, 300) : Math.min(asked, this.maxRetryAfterMs));
+                    continue;
+                }
+                if (res.status !== 200 && res.status !== 206)
+                    throw new Error(`${url}: HTTP ${res.status}`);
+                const total = Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1] ?? (res.status === 200 ? res.body.length : NaN));
+                return { status: res.status, body: res.body, total: Number.isFinite(total) ? total : null };
+            }
+        });
+    }
     /** One GET, redirects followed, the body read within the bounds. */
-    async get(start) {
+    async get(start, extraHeaders = {}) {
         let url = start;
         const seen = new Set();
         for (let hops = 0;; hops++) {
             this.requests++;
-            const res = await withTimeout((0,http/* httpStream */.ZQ)(url, { headers: { Accept: ACCEPT }, idleTimeoutMs: this.timeoutMs }), this.timeoutMs, `no answer from ${url} within ${this.timeoutMs} ms`);
+            const res = await withTimeout((0,http/* httpStream */.ZQ)(url, { headers: { Accept: ACCEPT, ...extraHeaders }, idleTimeoutMs: this.timeoutMs }), this.timeoutMs, `no answer from ${url} within ${this.timeoutMs} ms`);
             if (res.status >= 300 && res.status < 400 && res.headers.location) {
                 res.body.destroy();
                 const next = new URL(res.headers.location, url);
@@ -6040,7 +6064,7 @@ class PackageIndexClient {
         finally {
             clearTimeout(deadline);
         }
-        return Buffer.concat(chunks).toString('utf8');
+        return Buffer.concat(chunks);
     }
 }
 class PageTooLarge extends Error {
@@ -6152,7 +6176,630 @@ class Verifier {
     }
 }
 
+// EXTERNAL MODULE: ./src/compat/load.ts + 5 modules
+var load = __nccwpck_require__(3440);
+// EXTERNAL MODULE: ./src/compat/validate.ts
+var validate = __nccwpck_require__(8638);
+;// CONCATENATED MODULE: ./src/refresh/wheel-metadata.ts
+/**
+ * A wheel's METADATA without downloading the wheel: where it sits in the zip archive, read from
+ * the archive's tail (the end-of-central-directory record and the central directory), as pip and
+ * uv do with HTTP range requests; and what it says (Requires-Dist). Pure: takes bytes, gives
+ * offsets and text. What an index serves is untrusted: every offset and size is checked against
+ * the archive's length before it is used.
+ */
+/** Where the central directory is, read from the archive's last bytes (`tail` starts at `tailStart`). */
+function centralDirectory(tail, tailStart, archiveSize) {
+    // EOCD: signature 0x06054b50, 22 bytes plus a comment of at most 65535.
+    for (let i = tail.length - 22; i >= 0 && i >= tail.length - 22 - 65535; i--) {
+        if (tail.readUInt32LE(i) !== 0x06054b50)
+            continue;
+        let size = tail.readUInt32LE(i + 12);
+        let offset = tail.readUInt32LE(i + 16);
+        if (offset === 0xffffffff || size === 0xffffffff) {
+            // Zip64: the locator just before the EOCD names the zip64 EOCD record.
+            const loc = i - 20;
+            if (loc < 0 || tail.readUInt32LE(loc) !== 0x07064b50)
+                throw new ZipError('a zip64 archive without its locator');
+            const recordAt = Number(tail.readBigUInt64LE(loc + 8)) - tailStart;
+            if (recordAt < 0 || recordAt + 56 > tail.length || tail.readUInt32LE(recordAt) !== 0x06064b50) {
+                throw new ZipError('the zip64 end record is not where its locator says');
+            }
+            size = Number(tail.readBigUInt64LE(recordAt + 40));
+            offset = Number(tail.readBigUInt64LE(recordAt + 48));
+        }
+        if (offset + size > archiveSize || offset < 0)
+            throw new ZipError('the central directory lies outside the archive');
+        return { offset, size };
+    }
+    throw new ZipError('no end-of-central-directory record in the last bytes: not a zip archive');
+}
+/** The `*.dist-info/METADATA` entry of the central directory (`dir` is the whole directory). */
+function metadataEntry(dir, archiveSize) {
+    let at = 0;
+    const found = [];
+    while (at + 46 <= dir.length) {
+        if (dir.readUInt32LE(at) !== 0x02014b50)
+            throw new ZipError('a broken central directory');
+        const method = dir.readUInt16LE(at + 10);
+        let compressedSize = dir.readUInt32LE(at + 20);
+        const nameLength = dir.readUInt16LE(at + 28);
+        const extraLength = dir.readUInt16LE(at + 30);
+        const commentLength = dir.readUInt16LE(at + 32);
+        let localHeaderOffset = dir.readUInt32LE(at + 42);
+        const end = at + 46 + nameLength + extraLength + commentLength;
+        if (end > dir.length)
+            throw new ZipError('a central directory entry runs past the directory');
+        const name = dir.toString('utf8', at + 46, at + 46 + nameLength);
+        if (compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+            const zip64 = zip64Extra(dir.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), {
+                size: dir.readUInt32LE(at + 24) === 0xffffffff,
+                compressed: compressedSize === 0xffffffff,
+                offset: localHeaderOffset === 0xffffffff,
+            });
+            compressedSize = zip64.compressed ?? compressedSize;
+            localHeaderOffset = zip64.offset ?? localHeaderOffset;
+        }
+        if (/^[^/]+\.dist-info\/METADATA$/.test(name))
+            found.push({ name, method, compressedSize, localHeaderOffset });
+        at = end;
+    }
+    if (found.length !== 1)
+        throw new ZipError(found.length ? 'two METADATA files' : 'no *.dist-info/METADATA in the archive');
+    const entry = found[0];
+    if (entry.method !== 0 && entry.method !== 8)
+        throw new ZipError(`METADATA is compressed with method ${entry.method}`);
+    if (entry.localHeaderOffset + 30 + entry.compressedSize > archiveSize)
+        throw new ZipError('METADATA lies outside the archive');
+    if (entry.compressedSize > MAX_METADATA_BYTES)
+        throw new ZipError(`METADATA is ${entry.compressedSize} bytes, more than ${MAX_METADATA_BYTES}`);
+    return entry;
+}
+/** How far the entry's data starts after its local header, read from the header's first 30 bytes. */
+function localDataStart(header) {
+    if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50)
+        throw new ZipError('no local file header where the directory says');
+    return 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+function zip64Extra(extra, has) {
+    let at = 0;
+    while (at + 4 <= extra.length) {
+        const id = extra.readUInt16LE(at);
+        const len = extra.readUInt16LE(at + 2);
+        if (id === 0x0001) {
+            let p = at + 4;
+            const next = () => {
+                if (p + 8 > at + 4 + len)
+                    return undefined;
+                const v = Number(extra.readBigUInt64LE(p));
+                p += 8;
+                return v;
+            };
+            if (has.size)
+                next();
+            const compressed = has.compressed ? next() : undefined;
+            const offset = has.offset ? next() : undefined;
+            return { ...(compressed !== undefined ? { compressed } : {}), ...(offset !== undefined ? { offset } : {}) };
+        }
+        at += 4 + len;
+    }
+    return {};
+}
+/** The most METADATA read: torch's is a few KB. */
+const MAX_METADATA_BYTES = 1024 * 1024;
+class ZipError extends Error {
+}
+/** The core metadata fields refresh reads (an email-header format: "Key: value" lines until a blank one). */
+function parseMetadata(text) {
+    const meta = { name: '', version: '', requiresDist: [] };
+    for (const line of text.split(/\r?\n/)) {
+        if (line === '')
+            break; // the description follows
+        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+        if (!m)
+            continue;
+        const key = m[1].toLowerCase();
+        const value = m[2].trim();
+        if (key === 'name')
+            meta.name = value;
+        else if (key === 'version')
+            meta.version = value;
+        else if (key === 'requires-dist')
+            meta.requiresDist.push(value);
+    }
+    return meta;
+}
+/**
+ * The exact version a metadata pins a project at, with no environment marker that excludes Linux
+ * x86_64 ("torch==2.4.1", "nvidia-cudnn-cu12==9.1.0.70; platform_system == \"Linux\" ..."), or null.
+ */
+function pinnedVersion(meta, project) {
+    for (const req of meta.requiresDist) {
+        const [spec, marker = ''] = req.split(';');
+        if (/platform_system\s*==\s*["'](Windows|Darwin)["']|sys_platform\s*==\s*["'](win32|darwin)["']|extra\s*==/.test(marker))
+            continue;
+        const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?\s*==\s*([A-Za-z0-9.+!_-]+)\s*\)?\s*$/.exec(spec);
+        if (m && project.test(m[1]))
+            return { project: m[1], version: m[2] };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/effects/wheel-metadata.ts
+
+
+/**
+ * A wheel's METADATA, never the whole wheel: the `.metadata` file PEP 658 puts beside it where
+ * the index says it has one, else three HTTP range reads of the wheel (its tail, its central
+ * directory when the tail does not hold it, the METADATA entry), as pip and uv do.
+ */
+async function readWheelMetadata(file, client) {
+    if (file.metadata) {
+        const { body } = await client.bytes(`${file.url}.metadata`);
+        if (body.length > MAX_METADATA_BYTES)
+            throw new ZipError(`${file.filename}.metadata is larger than ${MAX_METADATA_BYTES} bytes`);
+        return parseMetadata(body.toString('utf8'));
+    }
+    // The end record is 22 bytes plus a comment of at most 65535.
+    const tail = await client.bytes(file.url, `bytes=-${22 + 65535 + 20}`);
+    if (tail.total === null)
+        throw new ZipError(`${file.url} answered a range request without the file's length`);
+    const size = tail.total;
+    const tailStart = tail.status === 206 ? size - tail.body.length : 0;
+    const cd = centralDirectory(tail.body, tailStart, size);
+    const dir = cd.offset >= tailStart
+        ? tail.body.subarray(cd.offset - tailStart, cd.offset - tailStart + cd.size)
+        : (await client.bytes(file.url, `bytes=${cd.offset}-${cd.offset + cd.size - 1}`)).body;
+    const entry = metadataEntry(dir, size);
+    // The local header's name and extra field come before the data; 1 KiB more covers them in one read.
+    const first = await client.bytes(file.url, `bytes=${entry.localHeaderOffset}-${Math.min(size, entry.localHeaderOffset + 30 + 1024 + entry.compressedSize) - 1}`);
+    const start = localDataStart(first.body);
+    const data = start + entry.compressedSize <= first.body.length
+        ? first.body.subarray(start, start + entry.compressedSize)
+        : (await client.bytes(file.url, `bytes=${entry.localHeaderOffset + start}-${entry.localHeaderOffset + start + entry.compressedSize - 1}`)).body;
+    const text = entry.method === 8 ? (0,external_node_zlib_.inflateRawSync)(data, { maxOutputLength: MAX_METADATA_BYTES }) : data;
+    return parseMetadata(text.toString('utf8'));
+}
+
+// EXTERNAL MODULE: ./src/compat/variant.ts
+var variant = __nccwpck_require__(2899);
+;// CONCATENATED MODULE: ./src/refresh/torch.ts
+
+
+
+/** Linux x86_64 CPython wheels of `project`, by stable version ("2.4.1+cu124" -> "2.4.1"). */
+function versionsOn(files, project) {
+    const out = new Map();
+    for (const f of files) {
+        const w = parseWheelName(f.filename);
+        if (!w || w.project !== project)
+            continue;
+        const version = publicVersion(w.version);
+        if (!semver_default().valid(version) || semver_default().prerelease(version))
+            continue;
+        if (!w.platforms.some((p) => /^(linux|manylinux\w*)_x86_64$/.test(p)))
+            continue;
+        const slot = out.get(version) ?? { pythons: new Set(), freeThreaded: new Set(), files: [] };
+        for (const py of w.pythons) {
+            const m = /^cp3(\d+)$/.exec(py);
+            if (!m)
+                continue;
+            const minor = `3.${m[1]}`;
+            if (w.abis.includes(`${py}t`))
+                slot.freeThreaded.add(minor);
+            else
+                slot.pythons.add(minor);
+        }
+        slot.files.push(f);
+        out.set(version, slot);
+    }
+    return out;
+}
+/** The wheel variants to ask for: every one the data knows, cpu, and the next CUDA minors and major. */
+function variantsToProbe(data) {
+    const known = new Set(data.torch.flatMap((r) => r.cuda.variants));
+    const byMajor = new Map();
+    for (const v of known) {
+        const [major, minor] = (0,variant/* cudaVersionOfVariant */.O)(v).split('.').map(Number);
+        byMajor.set(major, Math.max(byMajor.get(major) ?? 0, minor));
+    }
+    const newest = Math.max(...byMajor.keys());
+    const next = [...byMajor].flatMap(([major, minor]) => [`cu${major}${minor + 1}`, `cu${major}${minor + 2}`]);
+    return [...new Set([...known, ...next, `cu${newest + 1}0`, 'cpu'])].sort(byVariant);
+}
+function byVariant(a, b) {
+    if (a === 'cpu' || b === 'cpu')
+        return a === 'cpu' ? 1 : -1;
+    return Number(a.slice(2)) - Number(b.slice(2));
+}
+/** The torch patches the data already knows. */
+function knownPatches(data) {
+    return new Set(data.torch.flatMap((r) => r.patches.map((p) => p.torch)));
+}
+/**
+ * Release entries for the new patches: a known minor gets them added (everything else kept), a new
+ * minor is made from what was read, with what could not be read taken from the previous minor and
+ * marked inferred. Variants without a CUDA entry in the data are left out (they need a driver).
+ */
+function torchReleases(data, found, notes) {
+    const cudaKnown = new Set(data.cuda.map((c) => c.version));
+    const byMinor = new Map();
+    for (const f of found) {
+        const minor = `${semver_default().major(f.torch)}.${semver_default().minor(f.torch)}`;
+        byMinor.set(minor, [...(byMinor.get(minor) ?? []), f]);
+    }
+    const out = [];
+    for (const [minor, patches] of byMinor) {
+        const bundled = data.torch.find((r) => r.minor === minor);
+        const previous = [...data.torch]
+            .filter((r) => semver_default().lt(`${r.minor}.0`, `${minor}.0`))
+            .sort((a, b) => semver_default().rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
+        const usable = (v) => {
+            if (v === 'cpu')
+                return false;
+            if (cudaKnown.has((0,variant/* cudaVersionOfVariant */.O)(v)))
+                return true;
+            notes.push(`torch ${minor}: ${v} wheels exist, but the data has no CUDA ${(0,variant/* cudaVersionOfVariant */.O)(v)} entry ` +
+                '(image tags, driver): add one with compat-file');
+            return false;
+        };
+        const newestPatch = [...patches].sort((a, b) => semver_default().rcompare(a.torch, b.torch))[0];
+        const variants = [...newestPatch.variants.keys()].filter(usable).sort(byVariant);
+        if (!variants.length)
+            continue;
+        const patchEntries = patches.map((f) => ({
+            torch: f.torch,
+            torchvision: f.torchvision,
+            torchaudio: f.torchaudio,
+            ...(f.provenance.torchvision || f.provenance.torchaudio ? { provenance: { ...f.provenance } } : {}),
+        }));
+        if (bundled) {
+            // A new patch of a known minor: added beside the others, nothing else changed.
+            const merged = [...bundled.patches, ...patchEntries].sort((a, b) => semver_default().rcompare(a.torch, b.torch));
+            out.push({ ...structuredClone(bundled), patches: merged });
+            continue;
+        }
+        const pythons = [...new Set(variants.flatMap((v) => [...(newestPatch.variants.get(v) ?? [])]))].sort(byMinorNumber);
+        const cudnn = {};
+        let cudnnInferred = false;
+        for (const v of variants) {
+            const read = newestPatch.cudnn.get(v);
+            const prior = previous?.cuda.cudnn[v] ?? previous?.cuda.cudnn[previous.cuda.variants[previous.cuda.variants.length - 1]];
+            if (read)
+                cudnn[v] = read;
+            else if (prior) {
+                cudnn[v] = prior;
+                cudnnInferred = true;
+            }
+        }
+        const withCudnn = variants.filter((v) => cudnn[v]);
+        const defaultRead = newestPatch.pypiDefault && withCudnn.includes(newestPatch.pypiDefault) ? newestPatch.pypiDefault : null;
+        const pypiDefault = defaultRead ??
+            (previous && withCudnn.includes(previous.cuda.pypiDefault) ? previous.cuda.pypiDefault : withCudnn[withCudnn.length - 1]);
+        const without = {};
+        for (const [v, libs] of newestPatch.without)
+            if (withCudnn.includes(v) && libs.length)
+                without[v] = libs;
+        out.push({
+            minor,
+            status: 'stable',
+            python: { supported: pythons, experimental: [] },
+            cuda: { variants: withCudnn, pypiDefault, cudnn, ...(Object.keys(without).length ? { without } : {}) },
+            ...(previous?.numpy && semver_default().lt(`${minor}.0`, '2.3.0') ? { numpy: previous.numpy } : {}),
+            patches: patchEntries.sort((a, b) => semver_default().rcompare(a.torch, b.torch)),
+            provenance: {
+                python: 'read',
+                cuda: cudnnInferred ? 'inferred' : 'read',
+                pypiDefault: defaultRead ? 'read' : 'inferred',
+                ...(Object.keys(without).length ? { without: 'read' } : {}),
+            },
+            notes: [`found by refresh on the PyTorch index (${[...newestPatch.variants.keys()].sort(byVariant).join(', ')})`],
+        });
+    }
+    return out;
+}
+function byMinorNumber(a, b) {
+    return Number(a.split('.')[1]) - Number(b.split('.')[1]);
+}
+/**
+ * CUDA entries whose images are gone: NVIDIA keeps only the newest update of a CUDA version, so
+ * when `<release>-<cudnn>-runtime-ubuntu<v>` is missing and a later update has that tag, the entry
+ * moves to it.
+ */
+function cudaUpdates(data, tags, notes) {
+    const out = [];
+    for (const c of data.cuda) {
+        const tagOf = (release, ubuntu) => `${release}-${c.image.cudnnToken ? `${c.image.cudnnToken}-` : ''}runtime-ubuntu${ubuntu}`;
+        const missing = c.image.ubuntu.filter((u) => !tags.has(tagOf(c.release, u)));
+        if (!missing.length)
+            continue;
+        const updates = [
+            ...new Set([...tags].map((t) => new RegExp(`^(${c.version.replace('.', '\\.')}\\.\\d+)-`).exec(t)?.[1]).filter((r) => Boolean(r))),
+        ]
+            .filter((r) => semver_default().gt(r, c.release))
+            .sort((semver_default()).rcompare);
+        const update = updates.find((r) => c.image.ubuntu.every((u) => tags.has(tagOf(r, u))));
+        if (update) {
+            notes.push(`CUDA ${c.version}: the ${c.release} images are gone; ${update} has them ` +
+                `(${c.image.ubuntu.map((u) => tagOf(update, u)).join(', ')})`);
+            out.push({ ...structuredClone(c), release: update, provenance: { ...c.provenance, image: 'read' } });
+        }
+        else {
+            notes.push(`CUDA ${c.version}: no ${missing.map((u) => tagOf(c.release, u)).join(', ')} and no later update with them: check the data by hand`);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/commands/refresh.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const LIBRARIES = ['torchvision', 'torchaudio'];
+async function refreshCommand(data, options, rt) {
+    const client = new PackageIndexClient();
+    const warnings = [];
+    const notes = [];
+    const root = options.torchIndex.replace(/\/+$/, '');
+    const listing = async (url) => {
+        const a = await client.listing(url);
+        if ('listing' in a)
+            return a.listing.files;
+        if ('error' in a)
+            warnings.push(`could not read ${url}: ${a.error}`);
+        return null;
+    };
+    // 1. torch on every variant worth asking for.
+    const variants = variantsToProbe(data);
+    const torchOn = new Map();
+    await Promise.all(variants.map(async (v) => {
+        const files = await listing(listingKey(`${root}/${v}`, 'torch'));
+        if (files)
+            torchOn.set(v, versionsOn(files, 'torch'));
+    }));
+    rt.log.info(`refresh: torch found on ${[...torchOn.keys()].join(', ') || 'no variant'} of ${root}`);
+    // 2. Patches the data does not know, on some CUDA variant, for minors the data covers or newer.
+    const known = knownPatches(data);
+    const oldest = data.torch.map((r) => `${r.minor}.0`).sort((semver_default()).compare)[0] ?? '0.0.0';
+    const found = new Map();
+    for (const [variant, versions] of torchOn) {
+        for (const [version, slot] of versions) {
+            if (known.has(version) || semver_default().lt(version, oldest) || !slot.pythons.size)
+                continue;
+            const f = found.get(version) ?? blankPatch(version);
+            f.variants.set(variant, slot.pythons);
+            found.set(version, f);
+        }
+    }
+    const newest = newestPerMinor([...found.values()]);
+    // 3. cuDNN from the newest patch's torch wheel on each CUDA variant; the PyPI default from PyPI's wheel.
+    await Promise.all(newest.flatMap((f) => [...f.variants.keys()]
+        .filter((v) => v !== 'cpu')
+        .map(async (v) => {
+        const file = pickFile(torchOn.get(v)?.get(f.torch)?.files ?? []);
+        const meta = file ? await metadataOf(file, client, warnings) : null;
+        const cudnn = meta ? pinnedVersion(meta, /^nvidia-cudnn-cu\d+$/i) : null;
+        if (cudnn)
+            f.cudnn.set(v, cudnn.version);
+    })));
+    const pypiTorch = newest.length ? await listing(listingKey(options.pypiIndex, 'torch')) : null;
+    if (pypiTorch) {
+        const onPypi = versionsOn(pypiTorch, 'torch');
+        await Promise.all(newest.map(async (f) => {
+            const file = pickFile(onPypi.get(f.torch)?.files ?? []);
+            const meta = file ? await metadataOf(file, client, warnings) : null;
+            const runtime = meta ? pinnedVersion(meta, /^nvidia-cuda-runtime(-cu\d+)?$/i) : null;
+            const m = runtime ? /^(\d+)\.(\d+)/.exec(runtime.version) : null;
+            if (m)
+                f.pypiDefault = `cu${m[1]}${m[2]}`;
+        }));
+    }
+    // 4. torchvision and torchaudio: which version pairs with each new torch, read from their Requires-Dist.
+    for (const lib of LIBRARIES) {
+        const paired = new Set(data.torch.flatMap((r) => r.patches.map((p) => p[lib]).filter((v) => v !== null)));
+        const libOn = new Map();
+        const libVariants = [...new Set([...found.values()].flatMap((f) => [...f.variants.keys()]))];
+        await Promise.all(libVariants.map(async (v) => {
+            const files = await listing(listingKey(`${root}/${v}`, lib));
+            libOn.set(v, files ? versionsOn(files, lib) : new Map());
+        }));
+        // One wheel per version not paired yet, from any variant that has it.
+        const candidates = new Map();
+        for (const versions of libOn.values()) {
+            for (const [version, slot] of versions) {
+                const file = pickFile(slot.files);
+                if (!paired.has(version) && file && !candidates.has(version))
+                    candidates.set(version, file);
+            }
+        }
+        const torchOf = new Map();
+        await Promise.all([...candidates].map(async ([version, file]) => {
+            const meta = await metadataOf(file, client, warnings);
+            const torch = meta ? pinnedVersion(meta, /^torch$/i) : null;
+            if (torch)
+                torchOf.set(refresh_publicVersion(torch.version), version);
+        }));
+        // torchaudio 2.11.0 is its last release, built on the stable ABI: later torch pairs with it
+        // (the data's notes), and its metadata pins no exact torch. Without a pin, the newest the data pairs.
+        const newestPaired = data.torch
+            .flatMap((r) => r.patches)
+            .sort((a, b) => semver_default().rcompare(a.torch, b.torch))
+            .find((p) => p[lib] !== null)?.[lib];
+        const onIndex = (v) => Boolean(v && [...libOn.values()].some((m) => m.has(v)));
+        for (const f of found.values()) {
+            const read = torchOf.get(f.torch);
+            const version = read ?? (lib === 'torchaudio' && onIndex(newestPaired) ? newestPaired : null);
+            f[lib] = version;
+            if (version)
+                f.provenance[lib] = read ? 'read' : 'inferred';
+            for (const v of f.variants.keys()) {
+                if (version && !libOn.get(v)?.has(version))
+                    f.without.set(v, [...(f.without.get(v) ?? []), lib]);
+            }
+        }
+    }
+    // 5. nvidia/cuda's tags: updates that replaced the data's point releases.
+    let cuda = [];
+    const registry = new effects_registry/* RegistryClient */.bP(rt.env, 1, rt.mask);
+    try {
+        const repo = (0,image_reference/* parseImageReference */.o_)(options.cudaRepository, 'cuda-image-repository').repo;
+        cuda = cudaUpdates(data, new Set(await registry.tags(repo, 20)), notes);
+    }
+    catch (err) {
+        warnings.push(`could not list the tags of ${options.cudaRepository}: ${err.message.slice(0, 300)}`);
+    }
+    // 6. TensorFlow and JAX: newer releases on PyPI, named for a person to transcribe.
+    for (const [project, id] of [
+        ['tensorflow', 'tensorflow'],
+        ['jax', 'jax'],
+    ]) {
+        const files = await listing(listingKey(options.pypiIndex, project));
+        if (!files)
+            continue;
+        const versions = new Set(files
+            .map((f) => /^[^-]+-([^-]+)-/.exec(f.filename)?.[1])
+            .filter((v) => Boolean(v && semver_default().valid(v) && !semver_default().prerelease(v))));
+        const newestKnown = (0,frameworks/* frameworkById */.pl)(id).releases(data)[0]?.version ?? '0.0.0';
+        const newer = [...versions].filter((v) => semver_default().gt(v, newestKnown)).sort((semver_default()).compare);
+        if (newer.length)
+            notes.push(`${project}: ${newer.join(', ')} on ${options.pypiIndex}, newer than the data's ${newestKnown}: ` +
+                'not transcribed (their CUDA pins need a person; add them with compat-file)');
+    }
+    const torch = torchReleases(data, [...found.values()], notes);
+    const override = {
+        schemaVersion: 1,
+        sources: [
+            `gpu-image-matrix refresh ${rt.now().toISOString().slice(0, 10)}: ${root}, ${options.pypiIndex}, ${options.cudaRepository} tags`,
+        ],
+        ...(torch.length ? { torch } : {}),
+        ...(cuda.length ? { cuda } : {}),
+    };
+    // An existing out file is updated: what it held stays, a release refresh found again is replaced.
+    let file = null;
+    let written = override;
+    if (options.out) {
+        file = external_node_path_default().resolve(rt.baseDir, options.out);
+        if ((0,external_node_fs_.existsSync)(file))
+            written = updateCompatFile((0,external_node_fs_.readFileSync)(file, 'utf8'), file, override);
+    }
+    // What is written must load: merged and validated as a compat-file would be.
+    (0,load/* mergeCompatFile */.P6)(data, JSON.stringify(written), 'the data refresh made');
+    if (file) {
+        try {
+            (0,external_node_fs_.writeFileSync)(file, `${JSON.stringify(written, null, 2)}\n`);
+        }
+        catch (err) {
+            throw new errors/* UserError */.yo(`out: could not write ${file}: ${err.message}`);
+        }
+    }
+    const markdown = refreshMarkdown([...found.values()], torch.length + cuda.length, notes, warnings, file);
+    return { data: override, markdown, file, changes: found.size + cuda.length, requests: client.requests + registry.requests };
+}
+/** The compat-file at `file` with `found` merged over it (torch by minor, CUDA by version), its sources kept. */
+function updateCompatFile(text, file, found) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        throw new errors/* UserError */.yo(`out: ${file} exists and is not JSON (${err.message}); refresh updates a compat-file or writes a new one`);
+    }
+    const before = (0,validate/* validateOverride */.Jb)(json, file);
+    const merged = { ...before };
+    for (const [section, id] of [
+        ['torch', 'minor'],
+        ['cuda', 'version'],
+    ]) {
+        const added = found[section] ?? [];
+        const kept = (before[section] ?? []).filter((old) => !added.some((n) => n[id] === old[id]));
+        if (kept.length || added.length)
+            merged[section] = [...kept, ...added];
+    }
+    merged.sources = [...(before.sources ?? []), ...(found.sources ?? [])].slice(-20);
+    return merged;
+}
+function blankPatch(torch) {
+    return {
+        torch,
+        variants: new Map(),
+        cudnn: new Map(),
+        torchvision: null,
+        torchaudio: null,
+        provenance: {},
+        without: new Map(),
+        pypiDefault: null,
+    };
+}
+function newestPerMinor(found) {
+    const best = new Map();
+    for (const f of found) {
+        const minor = `${semver_default().major(f.torch)}.${semver_default().minor(f.torch)}`;
+        const b = best.get(minor);
+        if (!b || semver_default().gt(f.torch, b.torch))
+            best.set(minor, f);
+    }
+    return [...best.values()];
+}
+/** One wheel whose metadata is cheapest to read: one with a .metadata file beside it, else any. */
+function pickFile(files) {
+    return files.find((f) => f.metadata && !f.yanked) ?? files.find((f) => !f.yanked) ?? files[0];
+}
+async function metadataOf(file, client, warnings) {
+    try {
+        return await readWheelMetadata(file, client);
+    }
+    catch (err) {
+        warnings.push(`could not read the metadata of ${file.filename}: ${err.message.slice(0, 300)}`);
+        return null;
+    }
+}
+function refresh_publicVersion(v) {
+    return v.split('+')[0];
+}
+function refreshMarkdown(found, entries, notes, warnings, file) {
+    const out = [
+        `### gpu-image-matrix refresh: ${found.length} new torch patch${found.length === 1 ? '' : 'es'}, ` +
+            `${entries} data entr${entries === 1 ? 'y' : 'ies'} written`,
+    ];
+    if (file)
+        out.push('', `Written to \`${file}\` (a compat-file).`);
+    if (found.length) {
+        out.push('', '| torch | variants (Pythons) | torchvision | torchaudio | cuDNN | PyPI default |', '|---|---|---|---|---|---|');
+        for (const f of [...found].sort((a, b) => semver_default().rcompare(a.torch, b.torch))) {
+            const variants = [...f.variants]
+                .map(([v, py]) => `${v} (${[...py].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).join(', ')})`)
+                .join('<br>');
+            const lib = (l) => {
+                const missing = [...f.without].filter(([, libs]) => libs.includes(l)).map(([v]) => v);
+                const inferred = f.provenance[l] === 'inferred' ? ' (inferred)' : '';
+                return `${f[l] ?? 'none'}${inferred}${missing.length ? `, not on ${missing.join(', ')}` : ''}`;
+            };
+            const cudnn = [...f.cudnn].map(([v, c]) => `${v} ${c}`).join('<br>') || '-';
+            out.push(`| ${f.torch} | ${variants} | ${lib('torchvision')} | ${lib('torchaudio')} | ${cudnn} | ${f.pypiDefault ?? '-'} |`);
+        }
+    }
+    if (notes.length)
+        out.push('', ...notes.map((n) => `- ${n}`));
+    if (warnings.length)
+        out.push('', '**Could not be read:**', ...warnings.map((w) => `- ${w}`));
+    if (!found.length && !notes.length)
+        out.push('', 'Nothing new: the bundled data matches the indexes and registry.');
+    return `${out.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/index.ts
+
 
 
 
@@ -6165,6 +6812,14 @@ async function runCommand(request, runtime) {
     switch (request.command) {
         case 'plan':
             return { plan: (0,commands_plan/* planCommand */.V)(request) };
+        case 'refresh': {
+            if (!request.refresh)
+                throw new errors/* UserError */.yo('command refresh needs its settings');
+            return {
+                plan: { include: [], skipped: [], warnings: [] },
+                refresh: await refreshCommand((0,commands_plan/* compatFor */.a)(request), request.refresh, runtime),
+            };
+        }
         case 'verify': {
             if (!request.verify)
                 throw new errors/* UserError */.yo('command verify needs its settings');
@@ -6231,7 +6886,7 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
 /* harmony export */   V: () => (/* binding */ planCommand),
 /* harmony export */   a: () => (/* binding */ compatFor)
 /* harmony export */ });
-/* harmony import */ var _compat_load_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8673);
+/* harmony import */ var _compat_load_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3440);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
@@ -6449,7 +7104,7 @@ function checkList(p, path, v, what, id, checkItem) {
 
 /***/ }),
 
-/***/ 8673:
+/***/ 3440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6467,161 +7122,16 @@ const cuda_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about"
 const jax_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"JAX releases on Linux x86_64: Python range and the CUDA majors with a stable jax[cudaNN] extra, and per major the nvidia/cuda base the image starts from; transcribed from the research notes tf-jax-compat.md (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt"],"leftOut":[{"key":"jax","versions":["0.5","0.9","0.10.0","0.10.1"],"why":"released between the tags the research read, and not transcribed (add them with compat-file)"}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred"}},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred"}}},"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}]}');
 ;// CONCATENATED MODULE: ./src/data/pytorch.json
 const pytorch_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"PyTorch releases: torchvision/torchaudio pairings, Python range, CUDA wheel variants with their cuDNN, the PyPI default variant, and the wheel index. Extend or correct it with the input compat-file (same sections).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21)","sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"}},"numpy":"<2","patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"}},"numpy":"<2","patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that.","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"numpy":"<2","patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"numpy":"<2","patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"}},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"}},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"}},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"}},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"}},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"}},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]}},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]}},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"}},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only"]}]}');
+;// CONCATENATED MODULE: ./src/data/refreshed.json
+const refreshed_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"sources":[]}');
 ;// CONCATENATED MODULE: ./src/data/tensorflow.json
 const tensorflow_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"TensorFlow GPU builds on Linux x86_64: Python range, the CUDA and cuDNN each release was built and tested with, how it gets its CUDA libraries, its base image and driver; transcribed from the research notes tf-jax-compat.md and tf-compat.json (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["tensorflow/docs site/en/install/source.md @7c3650212 (tested build configurations)","tensorflow/tensorflow setup.py @4dacf3f3 (r2.14 and-cuda pins)","Spack py_tensorflow @06604c5e (latest patches, third-party)"],"leftOut":[{"key":"tensorflow","versions":["2.22"],"why":"its CUDA and cuDNN are not in the tested-build table (2.22.0rc0 is known from third-party notes only; its status was unknown on 2026-11-29)"},{"key":"tensorflow-gpu","why":"a stub that fails to install from 2.12; tensorflow is the GPU package"}],"tensorflow":[{"minor":"2.10","status":"stable","patches":["2.10.0","2.10.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","numpy":"<2","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last release with native-Windows GPU. System CUDA 11.2/cuDNN 8.1 required. tensorflow-gpu still published.","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.11","status":"stable","patches":["2.11.0","2.11.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","numpy":"<2","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last tensorflow-gpu wheels (tensorflow_gpu-2.11.0 linked in pip.md@c237da46c). GPU row Bazel first listed 5.1.1, corrected to 5.3.0 (67e8be9af).","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.12","status":"stable","patches":["2.12.0","2.12.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","numpy":"<2","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra. Docs: conda cudatoolkit=11.8.0 + pip nvidia-cudnn-cu11==8.6.0.163 + LD_LIBRARY_PATH. tensorflow-gpu==2.12.0 is an erroring stub. No official 2.12.1 docker image [3p].","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.13","status":"stable","patches":["2.13.0","2.13.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","numpy":"<2","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra: tensorflow[and-cuda]==2.13.* installs no CUDA libs (pip only warns) [inferred]; issue #61993. Same conda+nvidia-cudnn-cu11 8.6.0.163 recipe. No official 2.13.1 docker image [3p].","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.14","status":"stable","patches":["2.14.0","2.14.1"],"python":["3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.7","numpy":"<2","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu11==11.11.3.6","nvidia-cuda-cupti-cu11==11.8.87","nvidia-cuda-nvcc-cu11==11.8.89","nvidia-cuda-runtime-cu11==11.8.89","nvidia-cudnn-cu11==8.7.0.84","nvidia-cufft-cu11==10.9.0.58","nvidia-curand-cu11==10.3.0.86","nvidia-cusolver-cu11==11.4.1.48","nvidia-cusparse-cu11==11.7.5.86","nvidia-nccl-cu11==2.16.5"],"baseImage":"nvidia/cuda:11.8.0-base-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"read"},"notes":["First and-cuda release (cu11). tensorrt==8.5.3.1 has no py3.11 wheel -> install fails on 3.11 (#61986).","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.15","status":"stable","patches":["2.15.0","2.15.1"],"python":["3.9","3.10","3.11"],"cuda":"12.2","cudnn":"8.9","numpy":"<2","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.2.5.6","nvidia-cuda-cupti-cu12==12.2.142","nvidia-cuda-nvcc-cu12==12.2.140","nvidia-cuda-nvrtc-cu12==12.2.140","nvidia-cuda-runtime-cu12==12.2.140","nvidia-cudnn-cu12==8.9.4.25","nvidia-cufft-cu12==11.0.8.103","nvidia-curand-cu12==10.3.3.141","nvidia-cusolver-cu12==11.5.2.141","nvidia-cusparse-cu12==12.1.2.141","nvidia-nccl-cu12==2.16.5","nvidia-nvjitlink-cu12==12.2.140"],"baseImage":"nvidia/cuda:12.2.2-base-ubuntu22.04","cudaFull":"12.2.2","os":"ubuntu22.04","minDriver":"535.54.03","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cu12 release. tensorflow[and-cuda]==2.15.0 is uninstallable from PyPI (tensorrt-libs==8.6.1 missing; #62498, #66517); use 2.15.0.post1 (tensorrt removed, PR #62520) or 2.15.1. cuDNN column first published as 8.8, corrected to 8.9 (0fc1acda9). Official 2.15.0-gpu-jupyter image reported without GPU (#62412).","the 2.15.0 pins are third-party; 2.15.1 is assumed to keep them (inferred)","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.16","status":"stable","patches":["2.16.1","2.16.2"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","numpy":"<2","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.3.4.1","nvidia-cuda-cupti-cu12==12.3.101","nvidia-cuda-nvcc-cu12==12.3.107","nvidia-cuda-nvrtc-cu12==12.3.107","nvidia-cuda-runtime-cu12==12.3.101","nvidia-cudnn-cu12==8.9.7.29","nvidia-cufft-cu12==11.0.12.1","nvidia-curand-cu12==10.3.4.107","nvidia-cusolver-cu12==11.5.4.101","nvidia-cusparse-cu12==12.2.0.103","nvidia-nccl-cu12==2.19.3","nvidia-nvjitlink-cu12==12.3.101"],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First release is 2.16.1 (2.16.0 apparently never published [inferred]). Keras 3 default. 2.16.1 with and-cuda often fails to find the pip CUDA libs (#63362, #65842); docs add symlink workaround (pip.md step 6).","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.17","status":"stable","patches":["2.17.0","2.17.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","numpy":"<2","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last cuDNN 8 release. build_info example: cuda_version \'12.3\', cudnn_version \'8\', caps sm_50,sm_60,sm_70,sm_80,compute_90 [3p]. Official 2.17.0-gpu image reported working (#62412 comment).","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.18","status":"stable","patches":["2.18.0","2.18.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cuDNN 9 release; hermetic CUDA build (build_info cuda_version like \'12.5.1\'). NumPy 2.0 supported. Conflicts with torch 2.5/2.6 pin nvidia-cudnn-cu12==9.1.0.70 (\'Loaded runtime CuDNN library: 9.1.0 but source was compiled with: 9.3.0\'). Official 2.18.0-gpu image ships cuDNN 8 -> no GPU (#62412 comment)."]},{"minor":"2.19","status":"stable","patches":["2.19.0","2.19.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["build_info example: cuda_version \'12.5.1\', cudnn_version \'9\', caps sm_60,sm_70,sm_80,sm_89,compute_90 [3p, version not stated in source]."]},{"minor":"2.20","status":"stable","patches":["2.20.0"],"python":["3.9","3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["and-cuda switched from exact pins to ranges: rebuilds float to newer cu12 libs; pin via constraints. 2.20.1 unconfirmed (one unreliable README).","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]},{"minor":"2.21","status":"stable","patches":["2.21.0"],"python":["3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["Python 3.9 dropped; TensorBoard dependency removed; requires numpy>=1.26, keras>=3.12.0 [3p]. A 3p note reports TF RUNPATH misses some pip CUDA libs (libcusolver.so.11) -> ldconfig of site-packages/nvidia/*/lib needed. Unconstrained resolve Sept 2026 gave runtime 12.9.79 / cuDNN 9.27.0.42 [3p].","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]}]}');
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-// EXTERNAL MODULE: ./src/frameworks/index.ts + 3 modules
-var frameworks = __nccwpck_require__(7882);
-// EXTERNAL MODULE: ./src/compat/checks.ts + 1 modules
-var checks = __nccwpck_require__(5111);
-;// CONCATENATED MODULE: ./src/compat/validate.ts
-
-
-
-
-/**
- * Schema and sanity checks for release data. Pure: takes parsed JSON, returns the typed data or
- * throws a UserError listing every problem with its path. The CUDA sections are checked here;
- * each framework checks its own (src/frameworks/<name>.ts).
- */
-const CUDNN_TOKEN = /^cudnn\d*$/;
-const MAX_PROBLEMS = 20;
-function checkCudaRelease(p, path, c) {
-    if (!(0,checks/* isObject */.Gv)(c))
-        return p.add(path, `expected an object, got ${(0,errors/* quote */.hD)(c)}`);
-    (0,checks/* checkKeys */.L)(p, path, c, ['version', 'release', 'minDriver', 'image', 'provenance', 'notes']);
-    const versionOk = (0,checks/* str */.gx)(p, `${path}.version`, c.version, checks/* MINOR */.mL, 'a CUDA major.minor like 12.4');
-    if ((0,checks/* str */.gx)(p, `${path}.release`, c.release)) {
-        const v = semver_default().valid(c.release);
-        if (!v)
-            p.add(`${path}.release`, `${(0,errors/* quote */.hD)(c.release)} is not a CUDA point release like 12.4.1`);
-        else if (versionOk && `${semver_default().major(v)}.${semver_default().minor(v)}` !== c.version) {
-            p.add(`${path}.release`, `${c.release} does not belong to CUDA ${String(c.version)}`);
-        }
-    }
-    (0,checks/* str */.gx)(p, `${path}.minDriver`, c.minDriver, checks/* DRIVER */.NX, 'a driver version like 550.54.15');
-    if (!(0,checks/* isObject */.Gv)(c.image)) {
-        p.add(`${path}.image`, 'expected an object with ubuntu and cudnnToken');
-    }
-    else {
-        (0,checks/* checkKeys */.L)(p, `${path}.image`, c.image, ['ubuntu', 'cudnnToken']);
-        (0,checks/* strList */.Sc)(p, `${path}.image.ubuntu`, c.image.ubuntu, checks/* UBUNTU */.UK, 'Ubuntu version like 22.04');
-        (0,checks/* str */.gx)(p, `${path}.image.cudnnToken`, c.image.cudnnToken, CUDNN_TOKEN, 'a tag token like cudnn8, cudnn9 or cudnn');
-    }
-    (0,checks/* checkProvenance */.ch)(p, `${path}.provenance`, c.provenance, ['minDriver', 'image']);
-    (0,checks/* checkNotes */.aU)(p, `${path}.notes`, c.notes);
-}
-function checkCpuImage(p, path, ci) {
-    if (!(0,checks/* isObject */.Gv)(ci))
-        return p.add(path, 'expected an object with an ubuntu list');
-    (0,checks/* checkKeys */.L)(p, path, ci, ['ubuntu']);
-    (0,checks/* strList */.Sc)(p, `${path}.ubuntu`, ci.ubuntu, checks/* UBUNTU */.UK, 'Ubuntu version like 24.04');
-}
-function checkCudaMajor(p, path, m) {
-    if (!(0,checks/* isObject */.Gv)(m))
-        return p.add(path, 'expected an object');
-    (0,checks/* checkKeys */.L)(p, path, m, ['major', 'minorCompatDriver']);
-    (0,checks/* str */.gx)(p, `${path}.major`, m.major, /^\d+$/, 'a CUDA major like 12');
-    (0,checks/* str */.gx)(p, `${path}.minorCompatDriver`, m.minorCompatDriver, checks/* DRIVER */.NX, 'a driver version like 525.60.13');
-}
-function checkLeftOut(p, path, item) {
-    if (!(0,checks/* isObject */.Gv)(item))
-        return p.add(path, `expected an object, got ${(0,errors/* quote */.hD)(item)}`);
-    (0,checks/* checkKeys */.L)(p, path, item, ['key', 'versions', 'why']);
-    (0,checks/* str */.gx)(p, `${path}.key`, item.key);
-    if (item.versions !== undefined)
-        (0,checks/* strList */.Sc)(p, `${path}.versions`, item.versions, /^\d+\.\d+(\.\d+)?$/, 'minor or version like 2.22');
-    (0,checks/* str */.gx)(p, `${path}.why`, item.why);
-}
-/** The sections every framework shares. */
-const CUDA_SECTIONS = [
-    {
-        name: 'cuda',
-        merge: { kind: 'list', id: 'version' },
-        check: (p, path, v) => (0,checks/* checkList */.RJ)(p, path, v, 'CUDA', 'version', checkCudaRelease),
-    },
-    { name: 'cpuImage', merge: { kind: 'replace' }, check: checkCpuImage },
-    {
-        name: 'cudaMajors',
-        merge: { kind: 'list', id: 'major' },
-        check: (p, path, v) => (0,checks/* checkList */.RJ)(p, path, v, 'CUDA major', 'major', checkCudaMajor),
-    },
-];
-/** Every section of the release data: the CUDA ones, then each framework's. */
-const SECTIONS = [...CUDA_SECTIONS, ...frameworks/* FRAMEWORKS */.i.flatMap((f) => f.sections)];
-/** Fields that describe the data rather than being it. */
-const NOTE_KEYS = ['about', 'snapshot', 'provenanceLegend', 'sources', 'leftOut'];
-function checkSections(p, root, complete) {
-    (0,checks/* checkKeys */.L)(p, '$', root, ['schemaVersion', ...NOTE_KEYS, ...SECTIONS.map((s) => s.name)]);
-    if (root.schemaVersion !== 1)
-        p.add('$.schemaVersion', `must be 1, got ${(0,errors/* quote */.hD)(root.schemaVersion)}`);
-    if (root.sources !== undefined)
-        (0,checks/* checkNotes */.aU)(p, '$.sources', root.sources);
-    if (root.leftOut !== undefined) {
-        if (!Array.isArray(root.leftOut))
-            p.add('$.leftOut', 'expected a list');
-        else
-            root.leftOut.forEach((item, i) => checkLeftOut(p, `$.leftOut[${i}]`, item));
-    }
-    for (const section of SECTIONS) {
-        const value = root[section.name];
-        if (value === undefined) {
-            if (complete)
-                p.add(`$.${section.name}`, 'is missing');
-            continue;
-        }
-        section.check(p, `$.${section.name}`, value);
-    }
-}
-/** Checks that need the whole (merged) data: every CUDA major has its driver floor, and each framework's own. */
-function checkCrossReferences(p, data) {
-    for (const f of frameworks/* FRAMEWORKS */.i)
-        f.checkReferences?.(p, data);
-    const majors = new Set(data.cudaMajors.map((m) => m.major));
-    for (const c of data.cuda) {
-        const major = c.version.split('.')[0] ?? '';
-        if (!majors.has(major))
-            p.add('$.cudaMajors', `has no entry for CUDA major ${major} (needed by CUDA ${c.version})`);
-    }
-}
-function fail(origin, p) {
-    const shown = p.list.slice(0, MAX_PROBLEMS);
-    const more = p.list.length > MAX_PROBLEMS ? `\n  ... and ${p.list.length - MAX_PROBLEMS} more` : '';
-    throw new errors/* UserError */.yo(`${origin} does not match the release-data schema:\n  ${shown.join('\n  ')}${more}`);
-}
-/** Validate complete release data (the bundled files, or bundled data merged with a compat-file). */
-function validateCompat(json, origin) {
-    const p = new checks/* Problems */.Zw();
-    if (!(0,checks/* isObject */.Gv)(json)) {
-        p.add('$', `expected an object, got ${Array.isArray(json) ? 'a list' : (0,errors/* quote */.hD)(json)}`);
-        fail(origin, p);
-    }
-    checkSections(p, json, true);
-    if (p.list.length)
-        fail(origin, p);
-    checkCrossReferences(p, json);
-    if (p.list.length)
-        fail(origin, p);
-    return json;
-}
-/** Validate a compat-file on its own (sections optional); cross references are checked after merging. */
-function validateOverride(json, origin) {
-    const p = new checks/* Problems */.Zw();
-    if (!(0,checks/* isObject */.Gv)(json)) {
-        p.add('$', `expected an object, got ${Array.isArray(json) ? 'a list' : (0,errors/* quote */.hD)(json)}`);
-        fail(origin, p);
-    }
-    checkSections(p, json, false);
-    if (p.list.length)
-        fail(origin, p);
-    return json;
-}
-
+// EXTERNAL MODULE: ./src/compat/validate.ts
+var validate = __nccwpck_require__(8638);
 ;// CONCATENATED MODULE: ./src/compat/load.ts
+
 
 
 
@@ -6633,7 +7143,12 @@ const BUNDLED_FILES = [cuda_namespaceObject, pytorch_namespaceObject, tensorflow
 /** The release data shipped with the action, merged from its files and validated once per process. */
 let bundledData;
 function bundledCompat() {
-    bundledData ??= validateCompat(joinFiles(structuredClone(BUNDLED_FILES)), 'the bundled release data (src/data/*.json)');
+    if (!bundledData) {
+        const files = (0,validate/* validateCompat */.dw)(joinFiles(structuredClone(BUNDLED_FILES)), 'the bundled release data (src/data/*.json)');
+        // What the weekly refresh found (a compat-file, reviewed in its pull request) goes over the transcribed files.
+        const found = (0,validate/* validateOverride */.Jb)(structuredClone(refreshed_namespaceObject), 'src/data/refreshed.json');
+        bundledData = (0,validate/* validateCompat */.dw)(mergeCompat(files, found), 'the bundled release data with src/data/refreshed.json');
+    }
     return bundledData;
 }
 /** The data files as one object: their sections side by side, their sources and left-out notes joined. */
@@ -6665,13 +7180,13 @@ function mergeCompatFile(base, text, origin) {
     catch (err) {
         throw new errors/* UserError */.yo(`${origin} is not valid JSON: ${err.message}`);
     }
-    const override = validateOverride(json, origin);
-    return validateCompat(mergeCompat(base, override), `${origin} merged with the bundled release data`);
+    const override = (0,validate/* validateOverride */.Jb)(json, origin);
+    return (0,validate/* validateCompat */.dw)(mergeCompat(base, override), `${origin} merged with the bundled release data`);
 }
 function mergeCompat(base, override) {
     const merged = structuredClone(base);
     const over = override;
-    for (const section of SECTIONS) {
+    for (const section of validate/* SECTIONS */.bP) {
         const value = over[section.name];
         if (value === undefined)
             continue;
@@ -6699,6 +7214,164 @@ function upsert(list, updates, id) {
             out.push(item);
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 8638:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jb: () => (/* binding */ validateOverride),
+/* harmony export */   bP: () => (/* binding */ SECTIONS),
+/* harmony export */   dw: () => (/* binding */ validateCompat)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7882);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5111);
+
+
+
+
+/**
+ * Schema and sanity checks for release data. Pure: takes parsed JSON, returns the typed data or
+ * throws a UserError listing every problem with its path. The CUDA sections are checked here;
+ * each framework checks its own (src/frameworks/<name>.ts).
+ */
+const CUDNN_TOKEN = /^cudnn\d*$/;
+const MAX_PROBLEMS = 20;
+function checkCudaRelease(p, path, c) {
+    if (!(0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(c))
+        return p.add(path, `expected an object, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(c)}`);
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkKeys */ .L)(p, path, c, ['version', 'release', 'minDriver', 'image', 'provenance', 'notes']);
+    const versionOk = (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(p, `${path}.version`, c.version, _checks_js__WEBPACK_IMPORTED_MODULE_2__/* .MINOR */ .mL, 'a CUDA major.minor like 12.4');
+    if ((0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(p, `${path}.release`, c.release)) {
+        const v = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(c.release);
+        if (!v)
+            p.add(`${path}.release`, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(c.release)} is not a CUDA point release like 12.4.1`);
+        else if (versionOk && `${semver__WEBPACK_IMPORTED_MODULE_0___default().major(v)}.${semver__WEBPACK_IMPORTED_MODULE_0___default().minor(v)}` !== c.version) {
+            p.add(`${path}.release`, `${c.release} does not belong to CUDA ${String(c.version)}`);
+        }
+    }
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(p, `${path}.minDriver`, c.minDriver, _checks_js__WEBPACK_IMPORTED_MODULE_2__/* .DRIVER */ .NX, 'a driver version like 550.54.15');
+    if (!(0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(c.image)) {
+        p.add(`${path}.image`, 'expected an object with ubuntu and cudnnToken');
+    }
+    else {
+        (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkKeys */ .L)(p, `${path}.image`, c.image, ['ubuntu', 'cudnnToken']);
+        (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .strList */ .Sc)(p, `${path}.image.ubuntu`, c.image.ubuntu, _checks_js__WEBPACK_IMPORTED_MODULE_2__/* .UBUNTU */ .UK, 'Ubuntu version like 22.04');
+        (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(p, `${path}.image.cudnnToken`, c.image.cudnnToken, CUDNN_TOKEN, 'a tag token like cudnn8, cudnn9 or cudnn');
+    }
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkProvenance */ .ch)(p, `${path}.provenance`, c.provenance, ['minDriver', 'image']);
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkNotes */ .aU)(p, `${path}.notes`, c.notes);
+}
+function checkCpuImage(p, path, ci) {
+    if (!(0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(ci))
+        return p.add(path, 'expected an object with an ubuntu list');
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkKeys */ .L)(p, path, ci, ['ubuntu']);
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .strList */ .Sc)(p, `${path}.ubuntu`, ci.ubuntu, _checks_js__WEBPACK_IMPORTED_MODULE_2__/* .UBUNTU */ .UK, 'Ubuntu version like 24.04');
+}
+function checkCudaMajor(p, path, m) {
+    if (!(0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(m))
+        return p.add(path, 'expected an object');
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkKeys */ .L)(p, path, m, ['major', 'minorCompatDriver']);
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(p, `${path}.major`, m.major, /^\d+$/, 'a CUDA major like 12');
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(p, `${path}.minorCompatDriver`, m.minorCompatDriver, _checks_js__WEBPACK_IMPORTED_MODULE_2__/* .DRIVER */ .NX, 'a driver version like 525.60.13');
+}
+function checkLeftOut(p, path, item) {
+    if (!(0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(item))
+        return p.add(path, `expected an object, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(item)}`);
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkKeys */ .L)(p, path, item, ['key', 'versions', 'why']);
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(p, `${path}.key`, item.key);
+    if (item.versions !== undefined)
+        (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .strList */ .Sc)(p, `${path}.versions`, item.versions, /^\d+\.\d+(\.\d+)?$/, 'minor or version like 2.22');
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(p, `${path}.why`, item.why);
+}
+/** The sections every framework shares. */
+const CUDA_SECTIONS = [
+    {
+        name: 'cuda',
+        merge: { kind: 'list', id: 'version' },
+        check: (p, path, v) => (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkList */ .RJ)(p, path, v, 'CUDA', 'version', checkCudaRelease),
+    },
+    { name: 'cpuImage', merge: { kind: 'replace' }, check: checkCpuImage },
+    {
+        name: 'cudaMajors',
+        merge: { kind: 'list', id: 'major' },
+        check: (p, path, v) => (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkList */ .RJ)(p, path, v, 'CUDA major', 'major', checkCudaMajor),
+    },
+];
+/** Every section of the release data: the CUDA ones, then each framework's. */
+const SECTIONS = [...CUDA_SECTIONS, ..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_1__/* .FRAMEWORKS */ .i.flatMap((f) => f.sections)];
+/** Fields that describe the data rather than being it. */
+const NOTE_KEYS = ['about', 'snapshot', 'provenanceLegend', 'sources', 'leftOut'];
+function checkSections(p, root, complete) {
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkKeys */ .L)(p, '$', root, ['schemaVersion', ...NOTE_KEYS, ...SECTIONS.map((s) => s.name)]);
+    if (root.schemaVersion !== 1)
+        p.add('$.schemaVersion', `must be 1, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(root.schemaVersion)}`);
+    if (root.sources !== undefined)
+        (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkNotes */ .aU)(p, '$.sources', root.sources);
+    if (root.leftOut !== undefined) {
+        if (!Array.isArray(root.leftOut))
+            p.add('$.leftOut', 'expected a list');
+        else
+            root.leftOut.forEach((item, i) => checkLeftOut(p, `$.leftOut[${i}]`, item));
+    }
+    for (const section of SECTIONS) {
+        const value = root[section.name];
+        if (value === undefined) {
+            if (complete)
+                p.add(`$.${section.name}`, 'is missing');
+            continue;
+        }
+        section.check(p, `$.${section.name}`, value);
+    }
+}
+/** Checks that need the whole (merged) data: every CUDA major has its driver floor, and each framework's own. */
+function checkCrossReferences(p, data) {
+    for (const f of _frameworks_index_js__WEBPACK_IMPORTED_MODULE_1__/* .FRAMEWORKS */ .i)
+        f.checkReferences?.(p, data);
+    const majors = new Set(data.cudaMajors.map((m) => m.major));
+    for (const c of data.cuda) {
+        const major = c.version.split('.')[0] ?? '';
+        if (!majors.has(major))
+            p.add('$.cudaMajors', `has no entry for CUDA major ${major} (needed by CUDA ${c.version})`);
+    }
+}
+function fail(origin, p) {
+    const shown = p.list.slice(0, MAX_PROBLEMS);
+    const more = p.list.length > MAX_PROBLEMS ? `\n  ... and ${p.list.length - MAX_PROBLEMS} more` : '';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${origin} does not match the release-data schema:\n  ${shown.join('\n  ')}${more}`);
+}
+/** Validate complete release data (the bundled files, or bundled data merged with a compat-file). */
+function validateCompat(json, origin) {
+    const p = new _checks_js__WEBPACK_IMPORTED_MODULE_2__/* .Problems */ .Zw();
+    if (!(0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(json)) {
+        p.add('$', `expected an object, got ${Array.isArray(json) ? 'a list' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(json)}`);
+        fail(origin, p);
+    }
+    checkSections(p, json, true);
+    if (p.list.length)
+        fail(origin, p);
+    checkCrossReferences(p, json);
+    if (p.list.length)
+        fail(origin, p);
+    return json;
+}
+/** Validate a compat-file on its own (sections optional); cross references are checked after merging. */
+function validateOverride(json, origin) {
+    const p = new _checks_js__WEBPACK_IMPORTED_MODULE_2__/* .Problems */ .Zw();
+    if (!(0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(json)) {
+        p.add('$', `expected an object, got ${Array.isArray(json) ? 'a list' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(json)}`);
+        fail(origin, p);
+    }
+    checkSections(p, json, false);
+    if (p.list.length)
+        fail(origin, p);
+    return json;
 }
 
 
@@ -6737,12 +7410,13 @@ function variantOfCudaVersion(version) {
 /* harmony export */   PU: () => (/* binding */ changesImage),
 /* harmony export */   QG: () => (/* binding */ emptyCustomisation),
 /* harmony export */   VI: () => (/* binding */ mergeCustomisation),
+/* harmony export */   Z0: () => (/* binding */ parseIndexUrl),
 /* harmony export */   dD: () => (/* binding */ CUSTOM_KEYS),
 /* harmony export */   oE: () => (/* binding */ compact),
 /* harmony export */   sP: () => (/* binding */ customisationFromSpec),
 /* harmony export */   xV: () => (/* binding */ requirementName)
 /* harmony export */ });
-/* unused harmony exports parseAptPackage, parsePipPackage, parseIndexUrl, parseWorkdir, parseUser, parseWorkspacePath, parseBaseImageTemplate, parseTagSuffix */
+/* unused harmony exports parseAptPackage, parsePipPackage, parseWorkdir, parseUser, parseWorkspacePath, parseBaseImageTemplate, parseTagSuffix */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7882);
 /* harmony import */ var _inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8043);
@@ -9447,7 +10121,7 @@ function renderPlaceholders(template, entry, extra = {}) {
 
 /***/ }),
 
-/***/ 5173:
+/***/ 904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9602,6 +10276,34 @@ function parseVerifyOptions(inputs, command) {
     };
 }
 
+// EXTERNAL MODULE: ./src/frameworks/framework.ts
+var framework = __nccwpck_require__(8401);
+;// CONCATENATED MODULE: ./src/refresh/options.ts
+
+
+
+
+/** The PyTorch wheel index's root: entries use <root>/<variant>. */
+const PYTORCH_WHL = 'https://download.pytorch.org/whl';
+function parseRefreshOptions(inputs) {
+    const text = (name) => inputs.get(name)?.trim() ?? '';
+    const out = text('out');
+    if (out && (/[\0\n\r]/.test(out) || out.endsWith('/'))) {
+        throw new errors/* UserError */.yo(`${inputs.field('out')}: ${(0,errors/* quote */.hD)(out)} is not a file path; accepted: a path like compat/refresh.json`);
+    }
+    const repository = text('cuda-image-repository') || 'nvidia/cuda';
+    const ref = (0,reference/* parseImageReference */.o_)(repository, inputs.field('cuda-image-repository'));
+    if (ref.digest || (repository.includes(':') && !/^[^/]+:\d+\//.test(repository))) {
+        throw new errors/* UserError */.yo(`${inputs.field('cuda-image-repository')}: ${(0,errors/* quote */.hD)(repository)} names a tag or digest; give the repository alone, e.g. nvidia/cuda`);
+    }
+    return {
+        out: out || null,
+        torchIndex: text('torch-index-url') ? (0,customisation/* parseIndexUrl */.Z0)(text('torch-index-url'), inputs.field('torch-index-url')) : PYTORCH_WHL,
+        pypiIndex: text('pypi-index-url') ? (0,customisation/* parseIndexUrl */.Z0)(text('pypi-index-url'), inputs.field('pypi-index-url')) : framework/* PYPI_SIMPLE */.wT,
+        cudaRepository: repository,
+    };
+}
+
 // EXTERNAL MODULE: ./src/request.ts
 var src_request = __nccwpck_require__(4390);
 // EXTERNAL MODULE: ./src/smoke/options.ts
@@ -9623,8 +10325,19 @@ var table = __nccwpck_require__(5541);
 
 
 
+
 function readRequest(command, surface) {
     const { inputs } = surface;
+    if (command === 'refresh') {
+        // refresh reads the indexes, not a matrix: it works on the release data (bundled, plus compat-file).
+        const request = { command, matrix: { text: '', origin: inputs.field('matrix') }, maxEntries: resolve/* DEFAULT_MAX_ENTRIES */.on };
+        if (inputs.get('compat-file')?.trim())
+            request.compatFile = surface.readFile(inputs.get('compat-file')?.trim(), 'compat-file');
+        request.refresh = parseRefreshOptions(inputs);
+        if (surface.kind === 'action' && request.refresh.out)
+            (0,files/* insideWorkspace */.CT)(surface.baseDir, request.refresh.out, inputs.field('out'));
+        return request;
+    }
     const value = (name) => inputs.get(name)?.trim() ?? '';
     const sources = ['matrix', 'matrix-file', 'entry'].filter((n) => available(n, surface));
     const given = sources.filter((n) => value(n) !== '');
@@ -9720,12 +10433,13 @@ const INPUTS = [
         group: 'Common',
         type: 'choice',
         default: 'plan',
-        summary: 'plan, verify, build, smoke, all or repro',
+        summary: 'plan, verify, build, smoke, all, repro or refresh',
         description: 'What to do: plan (resolve the matrix and set the matrix output), verify (check that every wheel and image each entry ' +
             'needs exists on its index and registry, without building), build (plan, then build and push an image per entry), ' +
             "smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), " +
-            'or repro (build each entry twice and compare; with baseline, what changed inside against an earlier image).',
-        commands: ALL,
+            'repro (build each entry twice and compare; with baseline, what changed inside against an earlier image), ' +
+            'or refresh (read the PyTorch index, PyPI and the nvidia/cuda tags, and write what the release data lacks to out).',
+        commands: [...ALL, 'refresh'],
         cli: { actionOnly: 'the CLI takes the command as its first argument: gpu-image-matrix build ...' },
     },
     {
@@ -9768,8 +10482,30 @@ const INPUTS = [
         summary: 'release data to add or correct (JSON, the schema of src/data/)',
         description: 'Path of a JSON file, inside the workspace, with release data to add to or correct the bundled data: any of the sections ' +
             'of src/data/*.json (torch, cuda, tensorflow, jax, ...), each optional; e.g. a torch release newer than the bundled data.',
-        commands: ALL,
+        commands: [...ALL, 'refresh'],
         cli: { flag: '--compat-file', value: 'FILE' },
+    },
+    {
+        name: 'out',
+        group: 'Common',
+        type: 'path',
+        default: '',
+        summary: 'refresh: the compat-file to write',
+        description: 'refresh: where the release data refresh found is written, a compat-file (JSON, the schema of src/data/), inside the ' +
+            'workspace; pass it as compat-file to plan with it. Empty: only the summary (what is new) is written.',
+        commands: ['refresh'],
+        cli: { flag: '--out', value: 'FILE' },
+    },
+    {
+        name: 'cuda-image-repository',
+        group: 'Common',
+        type: 'text',
+        default: 'nvidia/cuda',
+        summary: 'refresh: nvidia/cuda or a mirror',
+        description: "refresh: the repository whose tags say which nvidia/cuda images exist (NVIDIA removes a CUDA version's older " +
+            'updates): nvidia/cuda on Docker Hub, or a mirror of it.',
+        commands: ['refresh'],
+        cli: { flag: '--cuda-image-repository', value: 'REPO' },
     },
     {
         name: 'max-entries',
@@ -10026,7 +10762,7 @@ const INPUTS = [
         description: 'plan, verify, build: replaces https://download.pytorch.org/whl, the PyTorch wheel index (an Artifactory, Nexus or devpi ' +
             'mirror); entries install from <url>/<variant> (e.g. /cu130, /cpu; release candidates from <url>/test/<variant>). ' +
             'No credentials in the URL.',
-        commands: ALL,
+        commands: [...ALL, 'refresh'],
         cli: { flag: '--torch-index-url', value: 'URL' },
     },
     {
@@ -10037,7 +10773,7 @@ const INPUTS = [
         summary: 'a mirror of https://pypi.org/simple for TensorFlow and JAX',
         description: 'plan, verify, build: replaces https://pypi.org/simple for TensorFlow, JAX and their CUDA libraries, and for ' +
             'requirements and pip-packages unless pip-index-url is set. No credentials in the URL.',
-        commands: ALL,
+        commands: [...ALL, 'refresh'],
         cli: { flag: '--pypi-index-url', value: 'URL' },
     },
     {
@@ -12303,7 +13039,7 @@ function normalise(p) {
  * The one typed request both entry points (the action and the CLI) build
  * from their inputs; commands take nothing else.
  */
-const COMMANDS = ['plan', 'verify', 'build', 'smoke', 'repro', 'all'];
+const COMMANDS = ['plan', 'verify', 'build', 'smoke', 'repro', 'all', 'refresh'];
 /** What each command does, for --help. */
 const COMMAND_SUMMARIES = {
     plan: 'resolve a matrix spec against the release data',
@@ -12312,6 +13048,7 @@ const COMMAND_SUMMARIES = {
     smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
     repro: 'build each entry twice and compare; with --baseline, what changed inside',
     all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
+    refresh: 'read the PyTorch index, PyPI and nvidia/cuda tags; write what is new as a compat-file (--out)',
 };
 /** Commands that build images and so need the build settings. */
 function needsBuild(command) {
@@ -12512,7 +13249,7 @@ function pinned(ref, digest) {
 /* harmony export */ });
 /* unused harmony exports TEMPLATE_VERSION, GIM_DIR, CONSTRAINTS_PATH, OLDEST_TEMPLATE_PYTHON */
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7147);
-/* harmony import */ var _compat_load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8673);
+/* harmony import */ var _compat_load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3440);
 /* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2997);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7882);
 /* harmony import */ var _python_scripts_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2068);

@@ -8,6 +8,7 @@ import { compatFor, planCommand } from './plan.js';
 import { reproCommand, type ReproResult } from './repro.js';
 import { hostFacts, smokeCommand, type SmokeResult } from './smoke.js';
 import { Verifier, verifyCommand, type VerifyReport } from './verify.js';
+import { refreshCommand, type RefreshReport } from './refresh.js';
 
 export interface CommandResult {
   plan: Plan;
@@ -19,6 +20,8 @@ export interface CommandResult {
   repro?: ReproResult[];
   /** per entry, for verify (and build and all, which verify first) */
   verify?: VerifyReport;
+  /** for refresh (which plans nothing: its plan is empty) */
+  refresh?: RefreshReport;
 }
 
 /** Run the request's command. Both entry points call this and nothing else. */
@@ -26,6 +29,13 @@ export async function runCommand(request: Request, runtime: Runtime): Promise<Co
   switch (request.command) {
     case 'plan':
       return { plan: planCommand(request) };
+    case 'refresh': {
+      if (!request.refresh) throw new UserError('command refresh needs its settings');
+      return {
+        plan: { include: [], skipped: [], warnings: [] },
+        refresh: await refreshCommand(compatFor(request), request.refresh, runtime),
+      };
+    }
     case 'verify': {
       if (!request.verify) throw new UserError('command verify needs its settings');
       const plan = planCommand(request);

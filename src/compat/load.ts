@@ -1,6 +1,7 @@
 import cuda from '../data/cuda.json' with { type: 'json' };
 import jax from '../data/jax.json' with { type: 'json' };
 import pytorch from '../data/pytorch.json' with { type: 'json' };
+import refreshed from '../data/refreshed.json' with { type: 'json' };
 import tensorflow from '../data/tensorflow.json' with { type: 'json' };
 import { UserError } from '../errors.js';
 import type { ReleaseData } from '../frameworks/index.js';
@@ -13,7 +14,12 @@ const BUNDLED_FILES: Record<string, unknown>[] = [cuda, pytorch, tensorflow, jax
 /** The release data shipped with the action, merged from its files and validated once per process. */
 let bundledData: ReleaseData | undefined;
 export function bundledCompat(): ReleaseData {
-  bundledData ??= validateCompat(joinFiles(structuredClone(BUNDLED_FILES)), 'the bundled release data (src/data/*.json)');
+  if (!bundledData) {
+    const files = validateCompat(joinFiles(structuredClone(BUNDLED_FILES)), 'the bundled release data (src/data/*.json)');
+    // What the weekly refresh found (a compat-file, reviewed in its pull request) goes over the transcribed files.
+    const found = validateOverride(structuredClone(refreshed) as never, 'src/data/refreshed.json');
+    bundledData = validateCompat(mergeCompat(files, found), 'the bundled release data with src/data/refreshed.json');
+  }
   return bundledData;
 }
 

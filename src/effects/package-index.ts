@@ -77,7 +77,7 @@ export class PackageIndexClient {
         }
         if (status < 200 || status >= 300) return { error: `HTTP ${status}` };
         try {
-          return { listing: parseIndexPage(body, headers['content-type'] ?? '', finalUrl) };
+          return { listing: parseIndexPage(body.toString('utf8'), headers['content-type'] ?? '', finalUrl) };
         } catch (err) {
           if (err instanceof IndexPageError) return { error: `not an index page: ${err.message}` };
           throw err;
@@ -90,14 +90,37 @@ export class PackageIndexClient {
     }
   }
 
+  /**
+   * Bytes of a file (a wheel's tail, its METADATA): the whole file, or a range (`bytes=-65536`,
+   * `bytes=100-200`). Errors are thrown: the caller says what it was reading.
+   */
+  async bytes(url: string, range?: string): Promise<{ status: number; body: Buffer; total: number | null }> {
+    return this.limited(async () => {
+      for (let attempt = 0; ; attempt++) {
+        const res = await this.get(url, range ? { Range: range } : {});
+        if ((res.status === 429 || res.status >= 500) && attempt < this.retries) {
+          const asked = retryAfterMs(res.headers['retry-after'], Date.now());
+          await sleep(asked === null ? backoffMs(attempt + 1, 300) : Math.min(asked, this.maxRetryAfterMs));
+          continue;
+        }
+        if (res.status !== 200 && res.status !== 206) throw new Error(`${url}: HTTP ${res.status}`);
+        const total = Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1] ?? (res.status === 200 ? res.body.length : NaN));
+        return { status: res.status, body: res.body, total: Number.isFinite(total) ? total : null };
+      }
+    });
+  }
+
   /** One GET, redirects followed, the body read within the bounds. */
-  private async get(start: string): Promise<{ status: number; headers: Record<string, string>; body: string; finalUrl: string }> {
+  private async get(
+    start: string,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<{ status: number; headers: Record<string, string>; body: Buffer; finalUrl: string }> {
     let url = start;
     const seen = new Set<string>();
     for (let hops = 0; ; hops++) {
       this.requests++;
       const res = await withTimeout(
-        httpStream(url, { headers: { Accept: ACCEPT }, idleTimeoutMs: this.timeoutMs }),
+        httpStream(url, { headers: { Accept: ACCEPT, ...extraHeaders }, idleTimeoutMs: this.timeoutMs }),
         this.timeoutMs,
         `no answer from ${url} within ${this.timeoutMs} ms`,
       );
@@ -118,7 +141,7 @@ export class PackageIndexClient {
     }
   }
 
-  private async read(res: HttpStream, url: string): Promise<string> {
+  private async read(res: HttpStream, url: string): Promise<Buffer> {
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > this.maxBytes) {
       res.body.destroy();
@@ -139,7 +162,7 @@ export class PackageIndexClient {
     } finally {
       clearTimeout(deadline);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   }
 }
 

@@ -8,6 +8,7 @@ import { parseBuildOptions } from '../image/options.js';
 import { DEFAULT_MAX_ENTRIES } from '../matrix/resolve.js';
 import { parseReproOptions } from '../repro/options.js';
 import { parseVerifyOptions } from '../verify/options.js';
+import { parseRefreshOptions } from '../refresh/options.js';
 import { MAX_ENTRIES_CEILING, needsBuild, needsSmoke, needsVerify, type Command, type Request, type SourceText } from '../request.js';
 import { parseSmokeOptions } from '../smoke/options.js';
 import { inputRow, type InputName, type Inputs } from './table.js';
@@ -30,6 +31,15 @@ export interface Surface {
 
 export function readRequest(command: Command, surface: Surface): Request {
   const { inputs } = surface;
+  if (command === 'refresh') {
+    // refresh reads the indexes, not a matrix: it works on the release data (bundled, plus compat-file).
+    const request: Request = { command, matrix: { text: '', origin: inputs.field('matrix') }, maxEntries: DEFAULT_MAX_ENTRIES };
+    if (inputs.get('compat-file')?.trim())
+      request.compatFile = surface.readFile(inputs.get('compat-file')?.trim() as string, 'compat-file');
+    request.refresh = parseRefreshOptions(inputs);
+    if (surface.kind === 'action' && request.refresh.out) insideWorkspace(surface.baseDir, request.refresh.out, inputs.field('out'));
+    return request;
+  }
   const value = (name: InputName): string => inputs.get(name)?.trim() ?? '';
   const sources = (['matrix', 'matrix-file', 'entry'] as const).filter((n) => available(n, surface));
   const given = sources.filter((n) => value(n) !== '');

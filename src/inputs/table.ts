@@ -49,13 +49,14 @@ export const INPUTS = [
     group: 'Common',
     type: 'choice',
     default: 'plan',
-    summary: 'plan, verify, build, smoke, all or repro',
+    summary: 'plan, verify, build, smoke, all, repro or refresh',
     description:
       'What to do: plan (resolve the matrix and set the matrix output), verify (check that every wheel and image each entry ' +
       'needs exists on its index and registry, without building), build (plan, then build and push an image per entry), ' +
       "smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), " +
-      'or repro (build each entry twice and compare; with baseline, what changed inside against an earlier image).',
-    commands: ALL,
+      'repro (build each entry twice and compare; with baseline, what changed inside against an earlier image), ' +
+      'or refresh (read the PyTorch index, PyPI and the nvidia/cuda tags, and write what the release data lacks to out).',
+    commands: [...ALL, 'refresh'],
     cli: { actionOnly: 'the CLI takes the command as its first argument: gpu-image-matrix build ...' },
   },
   {
@@ -102,8 +103,32 @@ export const INPUTS = [
     description:
       'Path of a JSON file, inside the workspace, with release data to add to or correct the bundled data: any of the sections ' +
       'of src/data/*.json (torch, cuda, tensorflow, jax, ...), each optional; e.g. a torch release newer than the bundled data.',
-    commands: ALL,
+    commands: [...ALL, 'refresh'],
     cli: { flag: '--compat-file', value: 'FILE' },
+  },
+  {
+    name: 'out',
+    group: 'Common',
+    type: 'path',
+    default: '',
+    summary: 'refresh: the compat-file to write',
+    description:
+      'refresh: where the release data refresh found is written, a compat-file (JSON, the schema of src/data/), inside the ' +
+      'workspace; pass it as compat-file to plan with it. Empty: only the summary (what is new) is written.',
+    commands: ['refresh'],
+    cli: { flag: '--out', value: 'FILE' },
+  },
+  {
+    name: 'cuda-image-repository',
+    group: 'Common',
+    type: 'text',
+    default: 'nvidia/cuda',
+    summary: 'refresh: nvidia/cuda or a mirror',
+    description:
+      "refresh: the repository whose tags say which nvidia/cuda images exist (NVIDIA removes a CUDA version's older " +
+      'updates): nvidia/cuda on Docker Hub, or a mirror of it.',
+    commands: ['refresh'],
+    cli: { flag: '--cuda-image-repository', value: 'REPO' },
   },
   {
     name: 'max-entries',
@@ -379,7 +404,7 @@ export const INPUTS = [
       'plan, verify, build: replaces https://download.pytorch.org/whl, the PyTorch wheel index (an Artifactory, Nexus or devpi ' +
       'mirror); entries install from <url>/<variant> (e.g. /cu130, /cpu; release candidates from <url>/test/<variant>). ' +
       'No credentials in the URL.',
-    commands: ALL,
+    commands: [...ALL, 'refresh'],
     cli: { flag: '--torch-index-url', value: 'URL' },
   },
   {
@@ -391,7 +416,7 @@ export const INPUTS = [
     description:
       'plan, verify, build: replaces https://pypi.org/simple for TensorFlow, JAX and their CUDA libraries, and for ' +
       'requirements and pip-packages unless pip-index-url is set. No credentials in the URL.',
-    commands: ALL,
+    commands: [...ALL, 'refresh'],
     cli: { flag: '--pypi-index-url', value: 'URL' },
   },
   {

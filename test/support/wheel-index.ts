@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
  * A package index for the verify tests: real wheel files (zip archives with a dist-info METADATA,
@@ -34,10 +34,22 @@ export interface WheelIndex {
   url: string;
   /** every path asked for, in order */
   requests: string[];
+  /** the Range header of every wheel asked for (null: the whole file) */
+  ranges: (string | null)[];
   /** the wheel bytes by file name */
   wheels: Map<string, Buffer>;
   setDelay(ms: number): void;
   close(): Promise<void>;
+}
+
+/** The METADATA of a wheel: name, version and Requires-Dist, then a description after a blank line. */
+function metadataText(filename: string, requires: string[]): string {
+  const [dist, version] = filename.split('-') as [string, string];
+  return (
+    `Metadata-Version: 2.1\nName: ${dist.replace(/_/g, '-')}\nVersion: ${version}\n` +
+    requires.map((r) => `Requires-Dist: ${r}\n`).join('') +
+    '\nA wheel built by the tests.\nRequires-Dist: not-a-header==1\n'
+  );
 }
 
 /** A wheel as pip would install it: the archive's name, version and tag come from the file name. */
@@ -48,11 +60,7 @@ export function wheelBytes(filename: string, requires: string[] = []): Buffer {
   const info = `${dist}-${version}.dist-info`;
   const files: [string, string][] = [
     [`${dist}/__init__.py`, `__version__ = "${version}"\n`],
-    [
-      `${info}/METADATA`,
-      `Metadata-Version: 2.1\nName: ${dist.replace(/_/g, '-')}\nVersion: ${version}\n` +
-        requires.map((r) => `Requires-Dist: ${r}\n`).join(''),
-    ],
+    [`${info}/METADATA`, metadataText(filename, requires)],
     [`${info}/WHEEL`, `Wheel-Version: 1.0\nGenerator: gim-test\nRoot-Is-Purelib: false\nTag: ${tag}\n`],
   ];
   const record = files.map(
@@ -62,25 +70,26 @@ export function wheelBytes(filename: string, requires: string[] = []): Buffer {
   return zip(files);
 }
 
-/** A zip archive of stored (uncompressed) entries: what the wheel format needs, nothing more. */
+/** A zip archive of deflated entries, as wheels are: what the format needs, nothing more. */
 function zip(files: [string, string][]): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const [name, text] of files) {
-    const data = Buffer.from(text);
+    const raw = Buffer.from(text);
+    const data = deflateRawSync(raw);
     const nameBytes = Buffer.from(name);
-    const crc = crc32(data);
+    const crc = crc32(raw);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0, 6); // flags
-    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt16LE(8, 8); // deflate
     local.writeUInt16LE(0, 10); // time
     local.writeUInt16LE(0x5021, 12); // date: 2020-01-01
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(raw.length, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     local.writeUInt16LE(0, 28);
     locals.push(local, nameBytes, data);
@@ -89,12 +98,12 @@ function zip(files: [string, string][]): Buffer {
     entry.writeUInt16LE(20, 4);
     entry.writeUInt16LE(20, 6);
     entry.writeUInt16LE(0, 8);
-    entry.writeUInt16LE(0, 10);
+    entry.writeUInt16LE(8, 10);
     entry.writeUInt16LE(0, 12);
     entry.writeUInt16LE(0x5021, 14);
     entry.writeUInt32LE(crc, 16);
     entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt32LE(raw.length, 24);
     entry.writeUInt16LE(nameBytes.length, 28);
     entry.writeUInt32LE(offset, 42);
     central.push(entry, nameBytes);
@@ -120,11 +129,11 @@ export async function serveWheelIndex(roots: IndexRoot[]): Promise<WheelIndex> {
   for (const root of roots) {
     for (const f of root.files) {
       if (!wheels.has(f.filename)) wheels.set(f.filename, wheelBytes(f.filename, f.requires));
-      const [dist, version] = f.filename.split('-') as [string, string];
-      metadata.set(f.filename, `Metadata-Version: 2.1\nName: ${dist}\nVersion: ${version}\n`);
+      metadata.set(f.filename, metadataText(f.filename, f.requires ?? []));
     }
   }
   const requests: string[] = [];
+  const ranges: (string | null)[] = [];
   let delay = 0;
   const sha = (name: string): string =>
     createHash('sha256')
@@ -195,6 +204,7 @@ export async function serveWheelIndex(roots: IndexRoot[]): Promise<WheelIndex> {
       if (!body || (file.endsWith('.metadata') && !roots.some((r) => r.metadata && r.files.some((f) => f.filename === name)))) {
         return void res.writeHead(404).end('not found');
       }
+      if (file.endsWith('.whl')) ranges.push(req.headers.range ?? null);
       const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
       if (range) {
         const start = range[1] ? Number(range[1]) : Math.max(0, body.length - Number(range[2]));
@@ -221,6 +231,7 @@ export async function serveWheelIndex(roots: IndexRoot[]): Promise<WheelIndex> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    ranges,
     wheels,
     setDelay: (ms) => void (delay = ms),
     close: () =>

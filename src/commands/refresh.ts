@@ -1,0 +1,307 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import semver from 'semver';
+import { mergeCompatFile } from '../compat/load.js';
+import { validateOverride } from '../compat/validate.js';
+import { PackageIndexClient } from '../effects/package-index.js';
+import { RegistryClient } from '../effects/registry.js';
+import { readWheelMetadata } from '../effects/wheel-metadata.js';
+import { UserError } from '../errors.js';
+import { frameworkById, type ReleaseData } from '../frameworks/index.js';
+import { parseImageReference } from '../image/reference.js';
+import { pinnedVersion } from '../refresh/wheel-metadata.js';
+import {
+  cudaUpdates,
+  knownPatches,
+  torchReleases,
+  variantsToProbe,
+  versionsOn,
+  type FoundPatch,
+  type VersionFiles,
+} from '../refresh/torch.js';
+import type { Runtime } from '../runtime.js';
+import type { IndexFile } from '../verify/index-page.js';
+import type { RefreshOptions } from '../refresh/options.js';
+import { listingKey } from '../verify/check.js';
+
+/**
+ * `refresh`: reads PyTorch's index (and PyPI, and nvidia/cuda's tags) and writes what is new as a
+ * compat-file: new torch releases with their variants, Pythons, cuDNN and the torchvision and
+ * torchaudio that pair with them (read from the libraries' metadata, never a whole wheel), and CUDA
+ * entries whose images moved to a later update. With the difference from the bundled data as
+ * markdown. Newer TensorFlow and JAX releases are named, not transcribed.
+ */
+
+export interface RefreshReport {
+  /** the compat-file written (or that would be) */
+  data: Record<string, unknown>;
+  markdown: string;
+  /** where it was written */
+  file: string | null;
+  /** what refresh found new: torch patches, CUDA updates */
+  changes: number;
+  requests: number;
+}
+
+const LIBRARIES = ['torchvision', 'torchaudio'] as const;
+
+export async function refreshCommand(data: ReleaseData, options: RefreshOptions, rt: Runtime): Promise<RefreshReport> {
+  const client = new PackageIndexClient();
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const root = options.torchIndex.replace(/\/+$/, '');
+  const listing = async (url: string): Promise<IndexFile[] | null> => {
+    const a = await client.listing(url);
+    if ('listing' in a) return a.listing.files;
+    if ('error' in a) warnings.push(`could not read ${url}: ${a.error}`);
+    return null;
+  };
+
+  // 1. torch on every variant worth asking for.
+  const variants = variantsToProbe(data);
+  const torchOn = new Map<string, VersionFiles>();
+  await Promise.all(
+    variants.map(async (v) => {
+      const files = await listing(listingKey(`${root}/${v}`, 'torch'));
+      if (files) torchOn.set(v, versionsOn(files, 'torch'));
+    }),
+  );
+  rt.log.info(`refresh: torch found on ${[...torchOn.keys()].join(', ') || 'no variant'} of ${root}`);
+
+  // 2. Patches the data does not know, on some CUDA variant, for minors the data covers or newer.
+  const known = knownPatches(data);
+  const oldest = data.torch.map((r) => `${r.minor}.0`).sort(semver.compare)[0] ?? '0.0.0';
+  const found = new Map<string, FoundPatch>();
+  for (const [variant, versions] of torchOn) {
+    for (const [version, slot] of versions) {
+      if (known.has(version) || semver.lt(version, oldest) || !slot.pythons.size) continue;
+      const f = found.get(version) ?? blankPatch(version);
+      f.variants.set(variant, slot.pythons);
+      found.set(version, f);
+    }
+  }
+  const newest = newestPerMinor([...found.values()]);
+
+  // 3. cuDNN from the newest patch's torch wheel on each CUDA variant; the PyPI default from PyPI's wheel.
+  await Promise.all(
+    newest.flatMap((f) =>
+      [...f.variants.keys()]
+        .filter((v) => v !== 'cpu')
+        .map(async (v) => {
+          const file = pickFile(torchOn.get(v)?.get(f.torch)?.files ?? []);
+          const meta = file ? await metadataOf(file, client, warnings) : null;
+          const cudnn = meta ? pinnedVersion(meta, /^nvidia-cudnn-cu\d+$/i) : null;
+          if (cudnn) f.cudnn.set(v, cudnn.version);
+        }),
+    ),
+  );
+  const pypiTorch = newest.length ? await listing(listingKey(options.pypiIndex, 'torch')) : null;
+  if (pypiTorch) {
+    const onPypi = versionsOn(pypiTorch, 'torch');
+    await Promise.all(
+      newest.map(async (f) => {
+        const file = pickFile(onPypi.get(f.torch)?.files ?? []);
+        const meta = file ? await metadataOf(file, client, warnings) : null;
+        const runtime = meta ? pinnedVersion(meta, /^nvidia-cuda-runtime(-cu\d+)?$/i) : null;
+        const m = runtime ? /^(\d+)\.(\d+)/.exec(runtime.version) : null;
+        if (m) f.pypiDefault = `cu${m[1]}${m[2]}`;
+      }),
+    );
+  }
+
+  // 4. torchvision and torchaudio: which version pairs with each new torch, read from their Requires-Dist.
+  for (const lib of LIBRARIES) {
+    const paired = new Set(data.torch.flatMap((r) => r.patches.map((p) => p[lib]).filter((v): v is string => v !== null)));
+    const libOn = new Map<string, VersionFiles>();
+    const libVariants = [...new Set([...found.values()].flatMap((f) => [...f.variants.keys()]))];
+    await Promise.all(
+      libVariants.map(async (v) => {
+        const files = await listing(listingKey(`${root}/${v}`, lib));
+        libOn.set(v, files ? versionsOn(files, lib) : new Map());
+      }),
+    );
+    // One wheel per version not paired yet, from any variant that has it.
+    const candidates = new Map<string, IndexFile>();
+    for (const versions of libOn.values()) {
+      for (const [version, slot] of versions) {
+        const file = pickFile(slot.files);
+        if (!paired.has(version) && file && !candidates.has(version)) candidates.set(version, file);
+      }
+    }
+    const torchOf = new Map<string, string>();
+    await Promise.all(
+      [...candidates].map(async ([version, file]) => {
+        const meta = await metadataOf(file, client, warnings);
+        const torch = meta ? pinnedVersion(meta, /^torch$/i) : null;
+        if (torch) torchOf.set(publicVersion(torch.version), version);
+      }),
+    );
+    // torchaudio 2.11.0 is its last release, built on the stable ABI: later torch pairs with it
+    // (the data's notes), and its metadata pins no exact torch. Without a pin, the newest the data pairs.
+    const newestPaired = data.torch
+      .flatMap((r) => r.patches)
+      .sort((a, b) => semver.rcompare(a.torch, b.torch))
+      .find((p) => p[lib] !== null)?.[lib];
+    const onIndex = (v: string | null | undefined): v is string => Boolean(v && [...libOn.values()].some((m) => m.has(v)));
+    for (const f of found.values()) {
+      const read = torchOf.get(f.torch);
+      const version = read ?? (lib === 'torchaudio' && onIndex(newestPaired) ? newestPaired : null);
+      f[lib] = version;
+      if (version) f.provenance[lib] = read ? 'read' : 'inferred';
+      for (const v of f.variants.keys()) {
+        if (version && !libOn.get(v)?.has(version)) f.without.set(v, [...(f.without.get(v) ?? []), lib]);
+      }
+    }
+  }
+
+  // 5. nvidia/cuda's tags: updates that replaced the data's point releases.
+  let cuda: ReturnType<typeof cudaUpdates> = [];
+  const registry = new RegistryClient(rt.env, 1, rt.mask);
+  try {
+    const repo = parseImageReference(options.cudaRepository, 'cuda-image-repository').repo;
+    cuda = cudaUpdates(data, new Set(await registry.tags(repo, 20)), notes);
+  } catch (err) {
+    warnings.push(`could not list the tags of ${options.cudaRepository}: ${(err as Error).message.slice(0, 300)}`);
+  }
+
+  // 6. TensorFlow and JAX: newer releases on PyPI, named for a person to transcribe.
+  for (const [project, id] of [
+    ['tensorflow', 'tensorflow'],
+    ['jax', 'jax'],
+  ] as const) {
+    const files = await listing(listingKey(options.pypiIndex, project));
+    if (!files) continue;
+    const versions = new Set(
+      files
+        .map((f) => /^[^-]+-([^-]+)-/.exec(f.filename)?.[1])
+        .filter((v): v is string => Boolean(v && semver.valid(v) && !semver.prerelease(v))),
+    );
+    const newestKnown = frameworkById(id).releases(data)[0]?.version ?? '0.0.0';
+    const newer = [...versions].filter((v) => semver.gt(v, newestKnown)).sort(semver.compare);
+    if (newer.length)
+      notes.push(
+        `${project}: ${newer.join(', ')} on ${options.pypiIndex}, newer than the data's ${newestKnown}: ` +
+          'not transcribed (their CUDA pins need a person; add them with compat-file)',
+      );
+  }
+
+  const torch = torchReleases(data, [...found.values()], notes);
+  const override: Record<string, unknown> = {
+    schemaVersion: 1,
+    sources: [
+      `gpu-image-matrix refresh ${rt.now().toISOString().slice(0, 10)}: ${root}, ${options.pypiIndex}, ${options.cudaRepository} tags`,
+    ],
+    ...(torch.length ? { torch } : {}),
+    ...(cuda.length ? { cuda } : {}),
+  };
+  // An existing out file is updated: what it held stays, a release refresh found again is replaced.
+  let file: string | null = null;
+  let written = override;
+  if (options.out) {
+    file = path.resolve(rt.baseDir, options.out);
+    if (existsSync(file)) written = updateCompatFile(readFileSync(file, 'utf8'), file, override);
+  }
+  // What is written must load: merged and validated as a compat-file would be.
+  mergeCompatFile(data, JSON.stringify(written), 'the data refresh made');
+  if (file) {
+    try {
+      writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
+    } catch (err) {
+      throw new UserError(`out: could not write ${file}: ${(err as Error).message}`);
+    }
+  }
+  const markdown = refreshMarkdown([...found.values()], torch.length + cuda.length, notes, warnings, file);
+  return { data: override, markdown, file, changes: found.size + cuda.length, requests: client.requests + registry.requests };
+}
+
+/** The compat-file at `file` with `found` merged over it (torch by minor, CUDA by version), its sources kept. */
+function updateCompatFile(text: string, file: string, found: Record<string, unknown>): Record<string, unknown> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(
+      `out: ${file} exists and is not JSON (${(err as Error).message}); refresh updates a compat-file or writes a new one`,
+    );
+  }
+  const before = validateOverride(json as never, file) as unknown as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...before };
+  for (const [section, id] of [
+    ['torch', 'minor'],
+    ['cuda', 'version'],
+  ] as const) {
+    const added = (found[section] as Record<string, unknown>[] | undefined) ?? [];
+    const kept = ((before[section] as Record<string, unknown>[] | undefined) ?? []).filter((old) => !added.some((n) => n[id] === old[id]));
+    if (kept.length || added.length) merged[section] = [...kept, ...added];
+  }
+  merged.sources = [...((before.sources as string[] | undefined) ?? []), ...((found.sources as string[]) ?? [])].slice(-20);
+  return merged;
+}
+
+function blankPatch(torch: string): FoundPatch {
+  return {
+    torch,
+    variants: new Map(),
+    cudnn: new Map(),
+    torchvision: null,
+    torchaudio: null,
+    provenance: {},
+    without: new Map(),
+    pypiDefault: null,
+  };
+}
+
+function newestPerMinor(found: FoundPatch[]): FoundPatch[] {
+  const best = new Map<string, FoundPatch>();
+  for (const f of found) {
+    const minor = `${semver.major(f.torch)}.${semver.minor(f.torch)}`;
+    const b = best.get(minor);
+    if (!b || semver.gt(f.torch, b.torch)) best.set(minor, f);
+  }
+  return [...best.values()];
+}
+
+/** One wheel whose metadata is cheapest to read: one with a .metadata file beside it, else any. */
+function pickFile(files: IndexFile[]): IndexFile | undefined {
+  return files.find((f) => f.metadata && !f.yanked) ?? files.find((f) => !f.yanked) ?? files[0];
+}
+
+async function metadataOf(file: IndexFile, client: PackageIndexClient, warnings: string[]) {
+  try {
+    return await readWheelMetadata(file, client);
+  } catch (err) {
+    warnings.push(`could not read the metadata of ${file.filename}: ${(err as Error).message.slice(0, 300)}`);
+    return null;
+  }
+}
+
+function publicVersion(v: string): string {
+  return v.split('+')[0] as string;
+}
+
+function refreshMarkdown(found: FoundPatch[], entries: number, notes: string[], warnings: string[], file: string | null): string {
+  const out = [
+    `### gpu-image-matrix refresh: ${found.length} new torch patch${found.length === 1 ? '' : 'es'}, ` +
+      `${entries} data entr${entries === 1 ? 'y' : 'ies'} written`,
+  ];
+  if (file) out.push('', `Written to \`${file}\` (a compat-file).`);
+  if (found.length) {
+    out.push('', '| torch | variants (Pythons) | torchvision | torchaudio | cuDNN | PyPI default |', '|---|---|---|---|---|---|');
+    for (const f of [...found].sort((a, b) => semver.rcompare(a.torch, b.torch))) {
+      const variants = [...f.variants]
+        .map(([v, py]) => `${v} (${[...py].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).join(', ')})`)
+        .join('<br>');
+      const lib = (l: 'torchvision' | 'torchaudio'): string => {
+        const missing = [...f.without].filter(([, libs]) => libs.includes(l)).map(([v]) => v);
+        const inferred = f.provenance[l] === 'inferred' ? ' (inferred)' : '';
+        return `${f[l] ?? 'none'}${inferred}${missing.length ? `, not on ${missing.join(', ')}` : ''}`;
+      };
+      const cudnn = [...f.cudnn].map(([v, c]) => `${v} ${c}`).join('<br>') || '-';
+      out.push(`| ${f.torch} | ${variants} | ${lib('torchvision')} | ${lib('torchaudio')} | ${cudnn} | ${f.pypiDefault ?? '-'} |`);
+    }
+  }
+  if (notes.length) out.push('', ...notes.map((n) => `- ${n}`));
+  if (warnings.length) out.push('', '**Could not be read:**', ...warnings.map((w) => `- ${w}`));
+  if (!found.length && !notes.length) out.push('', 'Nothing new: the bundled data matches the indexes and registry.');
+  return `${out.join('\n')}\n`;
+}

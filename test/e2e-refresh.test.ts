@@ -1,0 +1,211 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { TorchRelease } from '../src/frameworks/pytorch.js';
+import type { CudaRelease } from '../src/compat/schema.js';
+import { BASE_IMAGE, freshRepository, requireInfra } from './support/infra.js';
+import { runAction } from './support/run-action.js';
+import { ROOT, run, runtimes } from './support/runtimes.js';
+import { serveWheelIndex, type WheelIndex } from './support/wheel-index.js';
+
+// refresh on real parts: the committed bundles, an index server of real wheel files (zip archives
+// whose METADATA says what they require) laid out as download.pytorch.org/whl and PyPI, one root
+// serving PEP 658 .metadata files and the others only range requests, and nvidia/cuda's tags from a
+// repository in the local registry standing in for Docker Hub.
+
+vi.setConfig({ testTimeout: 300_000 });
+
+const node = runtimes().find((r) => r.name.startsWith('node 24'))!;
+const CLI = path.join(ROOT, 'dist/cli/index.js');
+const PYTHONS = ['310', '311', '312', '313', '314'];
+let index: WheelIndex;
+let cudaRepo = '';
+let scratch = '';
+
+const wheels = (project: string, version: string, requires: string[], pythons = PYTHONS) =>
+  pythons.map((py) => ({ filename: `${project}-${version}-cp${py}-cp${py}-manylinux_2_28_x86_64.whl`, requires }));
+
+beforeAll(async () => {
+  requireInfra();
+  scratch = mkdtempSync(path.join(tmpdir(), 'gim-refresh-'));
+  // nvidia/cuda's tags, as NVIDIA leaves them: 13.2.0 gone, 13.2.1 there; 13.0.2 still there.
+  cudaRepo = freshRepository('refresh-cuda');
+  execFileSync('docker', ['pull', '-q', BASE_IMAGE], { stdio: 'pipe', timeout: 300_000 });
+  for (const tag of ['13.2.1-cudnn-runtime-ubuntu22.04', '13.2.1-cudnn-runtime-ubuntu24.04', '13.0.2-cudnn-runtime-ubuntu24.04']) {
+    execFileSync('docker', ['tag', BASE_IMAGE, `${cudaRepo}:${tag}`], { stdio: 'pipe' });
+    execFileSync('docker', ['push', '-q', `${cudaRepo}:${tag}`], { stdio: 'pipe', timeout: 300_000 });
+  }
+  index = await serveWheelIndex([
+    {
+      // .metadata files beside the wheels (PEP 658), as download.pytorch.org serves them
+      path: '/whl/cu130',
+      format: 'html',
+      metadata: true,
+      files: [
+        ...wheels('torch', '2.15.0+cu130', ['nvidia-cudnn-cu13==9.19.0.56; platform_system == "Linux"', 'filelock']),
+        ...wheels('torchvision', '0.30.0+cu130', ['torch==2.15.0', 'numpy']),
+        ...wheels('torchaudio', '2.11.0+cu130', ['torch>=2.11']),
+      ],
+    },
+    {
+      // no .metadata: refresh reads the wheels' METADATA with range requests
+      path: '/whl/cu132',
+      format: 'html',
+      files: [
+        ...wheels(
+          'torch',
+          '2.15.0+cu132',
+          ['nvidia-cudnn-cu13==9.19.1.2', 'nvidia-cudnn-cu12==1.0; platform_system == "Windows"'],
+          ['311', '312', '313', '314'],
+        ),
+        ...wheels('torchvision', '0.30.0+cu132', ['torch==2.15.0'], ['311', '312', '313', '314']),
+      ],
+    },
+    { path: '/whl/cu133', format: 'html', files: wheels('torch', '2.15.0+cu133', ['nvidia-cudnn-cu13==9.19.1.2']) },
+    {
+      path: '/whl/cu126',
+      format: 'html',
+      files: [
+        ...wheels('torch', '2.14.1+cu126', ['nvidia-cudnn-cu12==9.10.2.21']),
+        ...wheels('torchvision', '0.29.1+cu126', ['torch==2.14.1']),
+        ...wheels('torchaudio', '2.11.0+cu126', ['torch>=2.11']),
+      ],
+    },
+    {
+      path: '/simple',
+      format: 'json',
+      files: [
+        ...wheels('torch', '2.15.0', ['nvidia-cuda-runtime-cu13==13.0.96; platform_system == "Linux"'], ['312']),
+        { filename: 'tensorflow-2.99.0-cp312-cp312-manylinux_2_17_x86_64.whl' },
+        { filename: 'jax-0.99.0-py3-none-any.whl' },
+      ],
+    },
+  ]);
+}, 600_000);
+
+afterAll(async () => {
+  await index?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('refresh: new releases from the indexes, written as a compat-file that plans', () => {
+  it('finds torch 2.15.0 and 2.14.1 with their pairings, cuDNN and default; a variant without CUDA data; moved CUDA images', async () => {
+    index.requests.length = 0;
+    const out = path.join(scratch, 'refresh.json');
+    const r = await run(
+      node.bin,
+      [
+        CLI,
+        'refresh',
+        '--out',
+        out,
+        '--torch-index-url',
+        `${index.url}/whl`,
+        '--pypi-index-url',
+        `${index.url}/simple`,
+        '--cuda-image-repository',
+        cudaRepo,
+        '--format',
+        'markdown',
+      ],
+      { timeoutMs: 120_000 },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const data = JSON.parse(readFileSync(out, 'utf8')) as { torch: TorchRelease[]; cuda: CudaRelease[] };
+    const t215 = data.torch.find((t) => t.minor === '2.15');
+    expect(t215).toEqual({
+      minor: '2.15',
+      status: 'stable',
+      python: { supported: ['3.10', '3.11', '3.12', '3.13', '3.14'], experimental: [] },
+      cuda: {
+        variants: ['cu130', 'cu132'],
+        pypiDefault: 'cu130',
+        cudnn: { cu130: '9.19.0.56', cu132: '9.19.1.2' },
+        without: { cu132: ['torchaudio'] },
+      },
+      patches: [
+        { torch: '2.15.0', torchvision: '0.30.0', torchaudio: '2.11.0', provenance: { torchvision: 'read', torchaudio: 'inferred' } },
+      ],
+      provenance: { python: 'read', cuda: 'read', pypiDefault: 'read', without: 'read' },
+      notes: ['found by refresh on the PyTorch index (cu130, cu132, cu133)'],
+    });
+    // A new patch of a known minor: added beside 2.14.0, the rest of 2.14 as bundled.
+    const t214 = data.torch.find((t) => t.minor === '2.14');
+    expect(t214?.patches.map((p) => [p.torch, p.torchvision, p.torchaudio])).toEqual([
+      ['2.14.1', '0.29.1', '2.11.0'],
+      ['2.14.0', '0.29.0', '2.11.0'],
+    ]);
+    expect(t214?.cuda.variants).toEqual(['cu126', 'cu130', 'cu132']);
+    // nvidia/cuda: 13.2.0's images are gone and 13.2.1 has them.
+    expect(data.cuda.map((c) => [c.version, c.release])).toEqual([['13.2', '13.2.1']]);
+    expect(r.stdout).toContain('### gpu-image-matrix refresh: 2 new torch patches');
+    expect(r.stdout).toContain('torch 2.15: cu133 wheels exist, but the data has no CUDA 13.3 entry');
+    expect(r.stdout).toContain('CUDA 13.2: the 13.2.0 images are gone; 13.2.1 has them');
+    expect(r.stdout).toMatch(/tensorflow: 2\.99\.0 on .*, newer than the data's 2\.\d+\.\d+: not transcribed/);
+    expect(r.stdout).toMatch(/jax: 0\.99\.0 on .*: not transcribed/);
+    // Never a whole wheel: .metadata files on cu130, range reads elsewhere.
+    const wheelGets = index.requests.filter((p) => p.startsWith('/files/') && p.endsWith('.whl'));
+    expect(index.requests.some((p) => p.endsWith('.whl.metadata'))).toBe(true);
+    expect(wheelGets.length).toBeGreaterThan(0);
+    expect(index.ranges.every((range) => range !== null)).toBe(true);
+
+    // The file plans: torch 2.15 on cu132, torchaudio left out there with a warning.
+    const plan = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--compat-file', out, '--format', 'json'], {
+      input: 'torch: 2.15.0\ncuda: ["13.0", "13.2"]\npython: "3.12"\n',
+    });
+    expect(plan.code, plan.stderr).toBe(0);
+    const entries = (JSON.parse(plan.stdout) as { include: { tag: string; torchaudio: string | null; cudaFull: string }[] }).include;
+    expect(entries.map((e) => [e.tag, e.torchaudio, e.cudaFull])).toEqual([
+      ['2.15.0-cu130-py3.12-ubuntu24.04', '2.11.0', '13.0.2'],
+      ['2.15.0-cu132-py3.12-ubuntu24.04', null, '13.2.1'],
+    ]);
+  });
+
+  it('the action writes the file in the workspace and says how much is new', async () => {
+    const r = await runAction(
+      node.bin,
+      {
+        command: 'refresh',
+        out: 'compat/refresh.json',
+        'torch-index-url': `${index.url}/whl`,
+        'pypi-index-url': `${index.url}/simple`,
+        'cuda-image-repository': cudaRepo,
+      },
+      { setup: (ws) => execFileSync('mkdir', ['-p', path.join(ws, 'compat')]) },
+    );
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs['refresh-changes']).toBe('3');
+    expect(r.outputs['refresh-file']).toBe(path.join(r.workspace, 'compat/refresh.json'));
+    expect(r.summary).toContain('| 2.15.0 |');
+    // Again, with that file as the data: nothing new, and the file keeps what it held.
+    const again = await runAction(
+      node.bin,
+      {
+        command: 'refresh',
+        out: 'compat/refresh.json',
+        'compat-file': 'compat/refresh.json',
+        'torch-index-url': `${index.url}/whl`,
+        'pypi-index-url': `${index.url}/simple`,
+        'cuda-image-repository': cudaRepo,
+      },
+      { workspace: r.workspace },
+    );
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.outputs['refresh-changes']).toBe('0');
+    const kept = JSON.parse(readFileSync(path.join(r.workspace, 'compat/refresh.json'), 'utf8')) as {
+      torch: TorchRelease[];
+      cuda: CudaRelease[];
+      sources: string[];
+    };
+    expect([kept.torch.map((t) => t.minor).sort(), kept.cuda.map((c) => c.release), kept.sources.length]).toEqual([
+      ['2.14', '2.15'],
+      ['13.2.1'],
+      2,
+    ]);
+    const outside = await runAction(node.bin, { command: 'refresh', out: '../escape.json' });
+    expect(outside.code).toBe(1);
+    expect(outside.stdout).toMatch(/::error::input out: .*outside the workspace/);
+  });
+});

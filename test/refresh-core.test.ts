@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { inflateRawSync } from 'node:zlib';
+import { bundledCompat } from '../src/compat/load.js';
+import { cudaUpdates, variantsToProbe, versionsOn } from '../src/refresh/torch.js';
+import { ZipError, centralDirectory, localDataStart, metadataEntry, parseMetadata, pinnedVersion } from '../src/refresh/wheel-metadata.js';
+import { wheelBytes } from './support/wheel-index.js';
+
+describe("a wheel's METADATA from the archive's tail", () => {
+  const wheel = wheelBytes('torch-2.15.0+cu130-cp312-cp312-manylinux_2_28_x86_64.whl', ['nvidia-cudnn-cu13==9.19.0.56']);
+
+  it('finds the central directory and the METADATA entry, and reads it, from any tail that holds the end record', () => {
+    for (const tailLength of [wheel.length, 200, 22 + 10]) {
+      const tailStart = wheel.length - Math.min(tailLength, wheel.length);
+      const cd = centralDirectory(wheel.subarray(tailStart), tailStart, wheel.length);
+      const entry = metadataEntry(wheel.subarray(cd.offset, cd.offset + cd.size), wheel.length);
+      expect(entry.name).toBe('torch-2.15.0+cu130.dist-info/METADATA');
+      const start = localDataStart(wheel.subarray(entry.localHeaderOffset));
+      const data = wheel.subarray(entry.localHeaderOffset + start, entry.localHeaderOffset + start + entry.compressedSize);
+      const meta = parseMetadata(inflateRawSync(data).toString());
+      expect(meta).toEqual({ name: 'torch', version: '2.15.0+cu130', requiresDist: ['nvidia-cudnn-cu13==9.19.0.56'] });
+    }
+  });
+
+  it('follows a zip64 end record (wheels past 4 GiB)', () => {
+    const plain = centralDirectory(wheel, 0, wheel.length);
+    const body = wheel.subarray(0, wheel.length - 22);
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeBigUInt64LE(BigInt(plain.size), 40);
+    record.writeBigUInt64LE(BigInt(plain.offset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(body.length), 8);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt32LE(0xffffffff, 12);
+    end.writeUInt32LE(0xffffffff, 16);
+    const zip64 = Buffer.concat([body, record, locator, end]);
+    const tailStart = zip64.length - 200;
+    expect(centralDirectory(zip64.subarray(tailStart), tailStart, zip64.length)).toEqual(plain);
+  });
+
+  it('refuses what is not a zip, and a directory that points outside the archive', () => {
+    expect(() => centralDirectory(Buffer.from('<html>not a wheel</html>'), 0, 24)).toThrow(ZipError);
+    const cdAt = wheel.length - 22;
+    const lying = Buffer.from(wheel);
+    lying.writeUInt32LE(wheel.length + 100, cdAt + 16);
+    expect(() => centralDirectory(lying, 0, lying.length)).toThrow(/outside the archive/);
+  });
+
+  it('reads Requires-Dist pins, skipping Windows and macOS markers, extras and the description', () => {
+    const meta = parseMetadata(
+      'Metadata-Version: 2.1\nName: torch\nVersion: 2.4.1\n' +
+        'Requires-Dist: nvidia-cudnn-cu12 ==9.1.0.70 ; platform_system == "Windows"\n' +
+        'Requires-Dist: nvidia-cudnn-cu12==9.1.0.70; platform_system == "Linux" and platform_machine == "x86_64"\n' +
+        'Requires-Dist: optree>=0.12 ; extra == "optree"\nRequires-Dist: torch (==2.4.1)\n\nRequires-Dist: torch==0.0.1\n',
+    );
+    expect(pinnedVersion(meta, /^nvidia-cudnn-cu\d+$/)).toEqual({ project: 'nvidia-cudnn-cu12', version: '9.1.0.70' });
+    expect(pinnedVersion(meta, /^torch$/)).toEqual({ project: 'torch', version: '2.4.1' });
+    expect(pinnedVersion(meta, /^optree$/)).toBeNull();
+  });
+});
+
+describe('what refresh asks for and makes of it', () => {
+  const data = bundledCompat();
+
+  it('probes the known variants, the next two minors of each CUDA major, the next major, and cpu', () => {
+    const probed = variantsToProbe(data);
+    expect(probed).toEqual(expect.arrayContaining(['cu118', 'cu126', 'cu130', 'cu132', 'cu133', 'cu134', 'cu140', 'cpu']));
+    expect(probed[probed.length - 1]).toBe('cpu');
+  });
+
+  it('reads the stable Linux x86_64 CPython wheels of a project, free-threaded apart', () => {
+    const files = [
+      'torch-2.15.0+cu130-cp312-cp312-manylinux_2_28_x86_64.whl',
+      'torch-2.15.0+cu130-cp313-cp313t-manylinux_2_28_x86_64.whl',
+      'torch-2.15.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl',
+      'torch-2.16.0.dev20261201+cu130-cp312-cp312-manylinux_2_28_x86_64.whl',
+      'torch-2.15.0rc1+cu130-cp312-cp312-manylinux_2_28_x86_64.whl',
+      'torchvision-0.30.0+cu130-cp312-cp312-manylinux_2_28_x86_64.whl',
+    ].map((filename) => ({ filename, url: `https://x/${filename}`, metadata: false, yanked: false }));
+    const found = versionsOn(files, 'torch');
+    expect([...found.keys()]).toEqual(['2.15.0']);
+    expect([...(found.get('2.15.0')?.pythons ?? [])]).toEqual(['3.12']);
+    expect([...(found.get('2.15.0')?.freeThreaded ?? [])]).toEqual(['3.13']);
+  });
+
+  it('moves a CUDA entry to the update whose images exist, and says when none does', () => {
+    const notes: string[] = [];
+    const tags = new Set(['13.2.1-cudnn-runtime-ubuntu22.04', '13.2.1-cudnn-runtime-ubuntu24.04', '13.2.2-cudnn-runtime-ubuntu24.04']);
+    const moved = cudaUpdates(data, tags, notes);
+    expect(moved.map((c) => [c.version, c.release])).toEqual([['13.2', '13.2.1']]);
+    expect(notes).toContain(
+      'CUDA 13.2: the 13.2.0 images are gone; 13.2.1 has them (13.2.1-cudnn-runtime-ubuntu22.04, 13.2.1-cudnn-runtime-ubuntu24.04)',
+    );
+    expect(notes.some((n) => n.startsWith('CUDA 12.4: no 12.4.1-cudnn-runtime-ubuntu'))).toBe(true);
+  });
+});
