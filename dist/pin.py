@@ -19,6 +19,7 @@ import json
 import os
 import re
 import sys
+import sysconfig
 
 from gim_packages import installed, release, satisfies
 
@@ -26,8 +27,11 @@ from gim_packages import installed, release, satisfies
 def main(params):
     problems, pins = [], []
     python = params["python"]
-    if "%d.%d" % sys.version_info[:2] != python:
-        problems.append("Python is %d.%d, the entry says %s" % (sys.version_info[0], sys.version_info[1], python))
+    # "3.13t" is the free-threaded build of 3.13 (CPython built with Py_GIL_DISABLED)
+    free = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
+    have = "%d.%d%s" % (sys.version_info[0], sys.version_info[1], "t" if free else "")
+    if have != python:
+        problems.append("Python is %s, the entry says %s" % (have, python))
     optional = set(params.get("optional") or [])
     absent = []
     for name, want in params["expected"].items():

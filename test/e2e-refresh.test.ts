@@ -45,6 +45,8 @@ beforeAll(async () => {
       metadata: true,
       files: [
         ...wheels('torch', '2.15.0+cu130', ['nvidia-cudnn-cu13==9.19.0.56; platform_system == "Linux"', 'filelock']),
+        // a free-threaded build beside them
+        { filename: 'torch-2.15.0+cu130-cp313-cp313t-manylinux_2_28_x86_64.whl', requires: ['nvidia-cudnn-cu13==9.19.0.56'] },
         ...wheels('torchvision', '0.30.0+cu130', ['torch==2.15.0', 'numpy']),
         ...wheels('torchaudio', '2.11.0+cu130', ['torch>=2.11']),
       ],
@@ -118,7 +120,7 @@ describe('refresh: new releases from the indexes, written as a compat-file that 
     expect(t215).toEqual({
       minor: '2.15',
       status: 'stable',
-      python: { supported: ['3.10', '3.11', '3.12', '3.13', '3.14'], experimental: [] },
+      python: { supported: ['3.10', '3.11', '3.12', '3.13', '3.14'], experimental: [], freeThreaded: ['3.13'] },
       cuda: {
         variants: ['cu130', 'cu132'],
         pypiDefault: 'cu130',
@@ -128,7 +130,7 @@ describe('refresh: new releases from the indexes, written as a compat-file that 
       patches: [
         { torch: '2.15.0', torchvision: '0.30.0', torchaudio: '2.11.0', provenance: { torchvision: 'read', torchaudio: 'inferred' } },
       ],
-      provenance: { python: 'read', cuda: 'read', pypiDefault: 'read', without: 'read' },
+      provenance: { python: 'read', cuda: 'read', pypiDefault: 'read', without: 'read', freeThreaded: 'read' },
       notes: ['found by refresh on the PyTorch index (cu130, cu132, cu133)'],
     });
     // A new patch of a known minor: added beside 2.14.0, the rest of 2.14 as bundled.

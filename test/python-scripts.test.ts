@@ -227,6 +227,19 @@ describe('pin.py, inlined as the template does, run for real', () => {
             `jax is not installed, the entry says 0.8.0: ${hint}`,
         );
       });
+      it('tells a free-threaded entry (3.13t) from a build with the GIL', () => {
+        const image = fakeImage();
+        const r = pin(target, image, {
+          expected: { torch: '2.4.1' },
+          python: `${target.python().minor}t`,
+          hint,
+          constraints_path: path.join(image.dir, 'constraints.txt'),
+        });
+        expect(r.code).toBe(1);
+        expect(r.stderr.trim()).toBe(
+          `gpu-image-matrix: Python is ${target.python().minor}, the entry says ${target.python().minor}t: ${hint}`,
+        );
+      });
       it('leaves out what a base image may lack, and records nothing false', () => {
         const image = fakeImage();
         rmSync(path.join(image.site, 'torchaudio-2.4.1.dist-info'), { recursive: true });

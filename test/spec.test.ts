@@ -100,7 +100,7 @@ describe('spec: bad input is a clear error', () => {
       text: 'torch: 2.4\npython: 3.11.4',
       message: /^matrix\.python: "3\.11\.4" is not valid; .*write 3\.11$/,
     },
-    { name: 'a free-threaded Python', text: 'torch: 2.4\npython: 3.13t', message: /Free-threaded Python builds are not supported yet$/ },
+    { name: 'a free-threaded Python range', text: 'torch: 2.4\npython: ">=3.13t"', message: /is not valid; accepted: a Python minor/ },
     {
       name: 'an unknown OS',
       text: 'torch: 2.4\nos: rockylinux9',

@@ -5,7 +5,8 @@ import { frameworkOf } from '../src/frameworks/index.js';
 import { IndexPageError, parseIndexPage } from '../src/verify/index-page.js';
 import { entryNeeds, judge, listingKey, printable, type Answers, type ImageAnswer, type ListingAnswer } from '../src/verify/check.js';
 import { parseWheelName, versionMatches, wheelMismatch, type Target } from '../src/verify/wheel.js';
-import { plan } from './helpers.js';
+import { renderDockerfile, templateCannotBuild } from '../src/template/dockerfile.js';
+import { plan, planError } from './helpers.js';
 
 const T = (python: string, glibc: string | null = '2.39', machine = 'x86_64'): Target => ({ python, machine, glibc });
 const wheel = (file: string) => {
@@ -285,5 +286,41 @@ describe('judging the answers', () => {
   it('prints names from an index only as tag characters', () => {
     expect(printable('::error::x')).toBe('??error??x');
     expect(printable('manylinux_2_28_x86_64')).toBe('manylinux_2_28_x86_64');
+  });
+});
+
+describe('free-threaded Pythons ("3.13t")', () => {
+  it('plans them where the release data lists free-threaded wheels, only when asked for by name', () => {
+    const p = plan('torch: 2.6.0\ncuda: "12.6"\npython: ["3.13t", "3.13"]');
+    expect(p.include.map((e) => e.tag)).toEqual(['2.6.0-cu126-py3.13t-ubuntu24.04', '2.6.0-cu126-py3.13-ubuntu24.04']);
+    expect(p.warnings).toContain('Python 3.13t is free-threaded: torch 2.6 ships its wheels, and calls them experimental');
+    expect(plan('torch: 2.6.0\ncuda: "12.6"\npython: ">=3.12"').include.map((e) => e.python)).toEqual(['3.12', '3.13']);
+    const inferred = plan('torch: 2.7.1\ncuda: "12.8"\npython: "3.13t"');
+    expect(inferred.warnings).toContain("torch 2.7's free-threaded wheels (Python 3.13t) are inferred, not read: verify checks them");
+  });
+
+  it('says why a release without free-threaded wheels in the data gets none', () => {
+    expect(planError('tensorflow: 2.18.1\npython: "3.12t"')).toBe(
+      'matrix.python: Python 3.12t: no tensorflow release in the data has free-threaded wheels for it',
+    );
+    expect(planError('torch: 2.6.0\npython: "3.12t"')).toBe(
+      'matrix.python: Python 3.12t: no torch release in the data has free-threaded wheels for it (some have 3.13t)',
+    );
+    const p = plan('torch: [2.6.0, 2.5.1]\ncuda: "12.4"\npython: "3.13t"');
+    expect(p.skipped.map((s) => [s.torch, s.reason])).toEqual([
+      ['2.5.1', 'torch 2.5.1 has no free-threaded wheels in the release data; not 3.13t'],
+    ]);
+  });
+
+  it('renders the template with uv installing the free-threaded build, and verify asks for cp313t wheels', () => {
+    const [e] = plan('torch: 2.6.0\ncuda: "12.6"\npython: "3.13t"').include;
+    expect(templateCannotBuild(e!)).toBeNull();
+    expect(renderDockerfile(e!)).toContain(
+      'ARG PYTHON_VERSION=3.13t\nRUN --mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    uv python install ${PYTHON_VERSION}',
+    );
+    const needs = entryNeeds(e!, bundledCompat(), { uvImage: 'uv', ownDockerfile: false, requirementsPins: () => [], machine: 'x86_64' });
+    expect(needs.target.python).toBe('3.13t');
+    const w = parseWheelName('torch-2.6.0+cu126-cp313-cp313t-manylinux_2_28_x86_64.whl')!;
+    expect(wheelMismatch(w, needs.target)).toBeNull();
   });
 });

@@ -77,6 +77,7 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
       if (known.has(version) || semver.lt(version, oldest) || !slot.pythons.size) continue;
       const f = found.get(version) ?? blankPatch(version);
       f.variants.set(variant, slot.pythons);
+      for (const py of slot.freeThreaded) f.freeThreaded.add(py);
       found.set(version, f);
     }
   }
@@ -242,6 +243,7 @@ function blankPatch(torch: string): FoundPatch {
   return {
     torch,
     variants: new Map(),
+    freeThreaded: new Set(),
     cudnn: new Map(),
     torchvision: null,
     torchaudio: null,

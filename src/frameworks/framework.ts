@@ -121,8 +121,11 @@ export interface Framework<E extends EntryFields = EntryFields, R extends Framew
   cuda(release: R, sel: CudaSelector, context: PlanContext): Outcome<CudaChoice[]>;
   /** the cuda value that asks for exactly this entry's variant (what a fan-out job re-resolves) */
   cudaRequest(entry: E): string;
-  /** Python minors with wheels, ascending; experimental ones are used only when asked for exactly */
-  pythons(release: R): { supported: string[]; experimental: string[] };
+  /**
+   * Python minors with wheels, ascending; experimental ones are used only when asked for exactly, and
+   * so are the minors with free-threaded wheels (asked for as "3.13t")
+   */
+  pythons(release: R): { supported: string[]; experimental: string[]; freeThreaded?: string[] };
   /** why a flavor cannot be built for a CUDA choice, or null */
   flavorReason(flavor: Flavor, choice: CudaChoice): string | null;
   /** what a release ships, for "resolves to no entries": "cu118, cu121, cpu (default cu121)" */

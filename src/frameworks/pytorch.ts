@@ -45,6 +45,8 @@ export interface TorchRelease {
     supported: string[];
     /** Python minors the release builds experimentally */
     experimental: string[];
+    /** Python minors with free-threaded (cp313t) Linux wheels, asked for as "3.13t" */
+    freeThreaded?: string[];
   };
   cuda: {
     /** wheel variants on download.pytorch.org: ["cu118", "cu121", "cu124"] */
@@ -59,7 +61,7 @@ export interface TorchRelease {
   /** a NumPy specifier the release needs beside it ("<2" for releases built against NumPy 1) */
   numpy?: string;
   patches: TorchPatch[];
-  provenance?: { python?: Provenance; cuda?: Provenance; pypiDefault?: Provenance; without?: Provenance };
+  provenance?: { python?: Provenance; cuda?: Provenance; pypiDefault?: Provenance; without?: Provenance; freeThreaded?: Provenance };
   notes?: string[];
 }
 
@@ -102,7 +104,8 @@ function checkTorchRelease(p: Problems, path: string, r: Json): void {
   if (!isObject(py)) {
     p.add(`${path}.python`, 'expected an object with supported and experimental lists');
   } else {
-    checkKeys(p, `${path}.python`, py, ['supported', 'experimental']);
+    checkKeys(p, `${path}.python`, py, ['supported', 'experimental', 'freeThreaded']);
+    if (py.freeThreaded !== undefined) strList(p, `${path}.python.freeThreaded`, py.freeThreaded, MINOR, 'Python minor like 3.13', false);
     const supOk = strList(p, `${path}.python.supported`, py.supported, MINOR, 'Python minor like 3.11');
     const expOk = strList(p, `${path}.python.experimental`, py.experimental, MINOR, 'Python minor like 3.13', false);
     if (supOk && !ascendingMinors(py.supported as string[])) {
@@ -174,7 +177,7 @@ function checkTorchRelease(p: Problems, path: string, r: Json): void {
       checkProvenance(p, `${pp}.provenance`, patch.provenance, ['torchvision', 'torchaudio']);
     });
   }
-  checkProvenance(p, `${path}.provenance`, r.provenance, ['python', 'cuda', 'pypiDefault', 'without']);
+  checkProvenance(p, `${path}.provenance`, r.provenance, ['python', 'cuda', 'pypiDefault', 'without', 'freeThreaded']);
   checkNotes(p, `${path}.notes`, r.notes);
 }
 
@@ -278,7 +281,7 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
   },
 
   cudaRequest: (entry) => entry.cuda,
-  pythons: ({ release }) => release.python,
+  pythons: ({ release }) => ({ ...release.python, freeThreaded: release.python.freeThreaded ?? [] }),
 
   flavorReason(flavor, choice) {
     if (flavor === 'devel' && choice.cuda === 'cpu') {
@@ -292,6 +295,9 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
 
   entry({ release: { release, patch }, choice, python, ubuntu, flavor }, { data, warn }) {
     if (release.status === 'rc') warn(`torch ${patch.torch} is a release candidate: its wheels come from PyTorch's test channel`);
+    if (python.endsWith('t') && release.provenance?.freeThreaded === 'inferred') {
+      warn(`torch ${release.minor}'s free-threaded wheels (Python ${python}) are inferred, not read: verify checks them`);
+    }
     for (const lib of ['torchvision', 'torchaudio'] as const) {
       if (patch.provenance?.[lib] === 'inferred') {
         warn(

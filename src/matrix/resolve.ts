@@ -196,11 +196,18 @@ class SpecPlanner {
     const known = new Set(
       framework.releases(this.data).flatMap((r) => {
         const p = framework.pythons(r);
-        return [...p.supported, ...p.experimental];
+        return [...p.supported, ...p.experimental, ...(p.freeThreaded ?? []).map((v) => `${v}t`)];
       }),
     );
     if (known.has(sel.version)) return;
-    const sorted = [...known].sort((a, b) => semver.compare(`${a}.0`, `${b}.0`));
+    if (sel.version.endsWith('t')) {
+      const free = [...known].filter((v) => v.endsWith('t'));
+      throw new UserError(
+        `${sel.field}: Python ${sel.version}: no ${framework.key} release in the data has free-threaded wheels for it` +
+          `${free.length ? ` (some have ${[...new Set(free)].join(', ')})` : ''}`,
+      );
+    }
+    const sorted = [...known].filter((v) => !v.endsWith('t')).sort((a, b) => semver.compare(`${a}.0`, `${b}.0`));
     const yamlHint =
       /^\d+\.\d$/.test(sel.version) && known.has(`${sel.version}0`)
         ? `. If you meant ${sel.version}0: a YAML or JSON tool read it as the number ${sel.version}; quote it ("${sel.version}0")`
@@ -356,13 +363,26 @@ class SpecPlanner {
   }
 
   private pythonFor(framework: AnyFramework, release: FrameworkRelease, sel: PythonSelector): Outcome<string[]> {
-    const { supported, experimental } = framework.pythons(release);
+    const { supported, experimental, freeThreaded = [] } = framework.pythons(release);
     const has = `${framework.key} ${release.version} has wheels for Python ${supported[0]}–${supported[supported.length - 1]}`;
     const exp = experimental.length ? ` (experimental: ${experimental.join(', ')})` : '';
     switch (sel.kind) {
       case 'default':
         return { ok: [supported[supported.length - 1] as string] };
       case 'exact':
+        if (sel.version.endsWith('t')) {
+          const minor = sel.version.slice(0, -1);
+          if (freeThreaded.includes(minor)) {
+            this.warnings.add(
+              `Python ${sel.version} is free-threaded: ${framework.key} ${release.minor} ships its wheels, and calls them experimental`,
+            );
+            return { ok: [sel.version] };
+          }
+          const ft = freeThreaded.length
+            ? `free-threaded wheels for ${freeThreaded.map((v) => `${v}t`).join(', ')}`
+            : 'no free-threaded wheels';
+          return { reason: `${framework.key} ${release.version} has ${ft} in the release data; not ${sel.version}` };
+        }
         if (supported.includes(sel.version)) return { ok: [sel.version] };
         if (experimental.includes(sel.version)) {
           this.warnings.add(

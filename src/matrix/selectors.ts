@@ -37,7 +37,7 @@ const VARIANT = /^cu\d{3,}$/;
 
 const VERSION_ACCEPTED = 'an exact version (2.4.1), a minor (2.4 = its latest patch), a semver range (">=2.5 <2.8") or latest';
 const CUDA_ACCEPTED = 'a CUDA minor (12.4), a major (12 = every 12.x variant), a wheel variant (cu124), default or cpu';
-const PYTHON_ACCEPTED = 'a Python minor ("3.11"), a range (">=3.10 <3.13") or default';
+const PYTHON_ACCEPTED = 'a Python minor ("3.11"), a free-threaded one ("3.13t"), a range (">=3.10 <3.13") or default';
 const OS_ACCEPTED = 'ubuntu<version> (ubuntu22.04, ubuntu24.04) or default';
 
 function bad(field: string, text: string, accepted: string, hint = ''): UserError {
@@ -82,9 +82,8 @@ export function parsePythonSelector(text: string, field: string): PythonSelector
   if (/^\d+\.\d+\.\d+$/.test(t)) {
     throw bad(field, text, PYTHON_ACCEPTED, `Images are built per Python minor: write ${t.split('.').slice(0, 2).join('.')}`);
   }
-  if (/t$/.test(t) && MINOR.test(t.slice(0, -1))) {
-    throw bad(field, text, PYTHON_ACCEPTED, 'Free-threaded Python builds are not supported yet');
-  }
+  // A free-threaded build ("3.13t"): asked for exactly, never picked by a range or default.
+  if (/t$/.test(t) && MINOR.test(t.slice(0, -1))) return { kind: 'exact', text: t, field, version: `${normaliseMinor(t.slice(0, -1))}t` };
   if (/^[\d\s.<>=^~|xX*-]+$/.test(t) && /\d/.test(t) && semver.validRange(t)) {
     return { kind: 'range', text: t, field, range: t };
   }
@@ -118,5 +117,6 @@ export function minorAsSemver(minor: string): string {
 
 /** Whether a Python minor ("3.11") lies in a semver range (">=3.10 <3.13"). */
 export function minorSatisfies(minor: string, range: string): boolean {
-  return semver.satisfies(minorAsSemver(minor), range);
+  // A free-threaded Python is asked for by name ("3.13t"), never by a range.
+  return !minor.endsWith('t') && semver.satisfies(minorAsSemver(minor), range);
 }

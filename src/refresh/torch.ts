@@ -67,6 +67,8 @@ export interface FoundPatch {
   torch: string;
   /** variant -> its Pythons for this patch */
   variants: Map<string, Set<string>>;
+  /** Python minors with free-threaded wheels on some variant */
+  freeThreaded: Set<string>;
   /** variant -> the cuDNN its torch wheel requires, where the metadata was read */
   cudnn: Map<string, string>;
   torchvision: string | null;
@@ -150,7 +152,11 @@ export function torchReleases(data: ReleaseData, found: FoundPatch[], notes: str
     out.push({
       minor,
       status: 'stable',
-      python: { supported: pythons, experimental: [] },
+      python: {
+        supported: pythons,
+        experimental: [],
+        ...(newestPatch.freeThreaded.size ? { freeThreaded: [...newestPatch.freeThreaded].sort(byMinorNumber) } : {}),
+      },
       cuda: { variants: withCudnn, pypiDefault, cudnn, ...(Object.keys(without).length ? { without } : {}) },
       ...(previous?.numpy && semver.lt(`${minor}.0`, '2.3.0') ? { numpy: previous.numpy } : {}),
       patches: patchEntries.sort((a, b) => semver.rcompare(a.torch, b.torch)),
@@ -159,6 +165,7 @@ export function torchReleases(data: ReleaseData, found: FoundPatch[], notes: str
         cuda: cudnnInferred ? 'inferred' : 'read',
         pypiDefault: defaultRead ? 'read' : 'inferred',
         ...(Object.keys(without).length ? { without: 'read' as const } : {}),
+        ...(newestPatch.freeThreaded.size ? { freeThreaded: 'read' as const } : {}),
       },
       notes: [`found by refresh on the PyTorch index (${[...newestPatch.variants.keys()].sort(byVariant).join(', ')})`],
     });

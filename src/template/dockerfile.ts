@@ -68,7 +68,7 @@ export const OLDEST_TEMPLATE_PYTHON = '3.8';
 /** Why the embedded template cannot build an entry, or null; known before anything builds. */
 export function templateCannotBuild(entry: MatrixEntry): string | null {
   if (frameworkFromBaseImage(entry)) return null; // the base image brings its Python
-  const [major, minor] = entry.python.split('.').map(Number);
+  const [major, minor] = entry.python.replace(/t$/, '').split('.').map(Number);
   const [oldestMajor, oldestMinor] = OLDEST_TEMPLATE_PYTHON.split('.').map(Number);
   if ((major ?? 0) < (oldestMajor ?? 0) || (major === oldestMajor && (minor ?? 0) < (oldestMinor ?? 0))) {
     return (
