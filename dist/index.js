@@ -34902,8 +34902,10 @@ function frameworkName(entry) {
 }
 /** pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework. */
 function installCommand(fromBase, custom) {
+    // pip-index-url, else the PyPI mirror pypi-index-url names (verify checks the same index)
+    const index = custom.pipIndexUrl ?? custom.pypiIndexUrl;
     const indexes = [
-        ...(custom.pipIndexUrl ? [`--index-url ${custom.pipIndexUrl}`] : []),
+        ...(index ? [`--index-url ${index}`] : []),
         ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${u}`),
     ].join(' ');
     const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
@@ -38188,42 +38190,81 @@ function sdistVersion(file, project) {
         return null;
     return m[2];
 }
+const PEP440 = new RegExp([
+    '^v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)', // epoch, release
+    '(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\\d*))?', // pre
+    '(?:-(\\d+)|[-_.]?(post|rev|r)[-_.]?(\\d*))?', // post
+    '(?:[-_.]?(dev)[-_.]?(\\d*))?', // dev
+    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?$', // local
+].join(''));
+function parsePep440(text) {
+    const m = PEP440.exec(text.trim().toLowerCase());
+    if (!m)
+        return null;
+    const preWord = { a: 'a', alpha: 'a', b: 'b', beta: 'b', c: 'rc', rc: 'rc', pre: 'rc', preview: 'rc' };
+    return {
+        epoch: m[1] ? Number(m[1]) : 0,
+        release: m[2].split('.').map(Number),
+        pre: m[3] ? [preWord[m[3]], Number(m[4] || 0)] : null,
+        post: m[5] !== undefined ? Number(m[5]) : m[6] ? Number(m[7] || 0) : null,
+        dev: m[8] ? Number(m[9] || 0) : null,
+        local: m[10] ? m[10].replace(/[-_]/g, '.') : null,
+    };
+}
 /**
- * PEP 440 equality as `==X` uses it: release segments compared with zeros padded, a local label
- * (`+cu124`) on the candidate ignored when the pin has none, case ignored.
+ * PEP 440 ordering of public versions (the local label ignored): release, then dev < pre < final <
+ * post. Strings that are not versions sort by text, after every version.
+ */
+function compareVersions(a, b) {
+    const x = parsePep440(a);
+    const y = parsePep440(b);
+    if (!x || !y)
+        return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+    if (x.epoch !== y.epoch)
+        return x.epoch - y.epoch;
+    for (let i = 0; i < Math.max(x.release.length, y.release.length); i++) {
+        const d = (x.release[i] ?? 0) - (y.release[i] ?? 0);
+        if (d)
+            return d;
+    }
+    const rank = (v) => [
+        // a dev release of the final version (1.0.dev1) sorts before its pre-releases
+        v.pre ? 1 : v.dev !== null && v.post === null ? 0 : 2,
+        v.pre?.[0] ?? '',
+        v.pre?.[1] ?? 0,
+        v.post ?? -1,
+        v.dev ?? Number.MAX_SAFE_INTEGER,
+    ];
+    const [rx, ry] = [rank(x), rank(y)];
+    for (let i = 0; i < rx.length; i++) {
+        if (rx[i] !== ry[i])
+            return rx[i] < ry[i] ? -1 : 1;
+    }
+    return 0;
+}
+/** A pre-release or development release, which a floor (>=) without one does not pick (pip and uv). */
+function isPreRelease(version) {
+    const v = parsePep440(version);
+    return v !== null && (v.pre !== null || v.dev !== null);
+}
+/**
+ * PEP 440 equality as `==X` uses it: normalised, release segments compared with zeros padded, a
+ * local label (`+cu124`) on the candidate ignored when the pin has none.
  */
 function versionMatches(candidate, pinned) {
-    const [cPublic, cLocal] = splitLocal(candidate);
-    const [pPublic, pLocal] = splitLocal(pinned);
-    if (pLocal !== null && pLocal !== cLocal)
+    const c = parsePep440(candidate);
+    const p = parsePep440(pinned);
+    if (!c || !p)
+        return candidate.trim().toLowerCase() === pinned.trim().toLowerCase();
+    if (p.local !== null && p.local !== c.local)
         return false;
-    return samePublic(cPublic, pPublic);
+    return compareVersions(candidate.split('+')[0], pinned.split('+')[0]) === 0;
 }
 /** The public part of a version: "2.4.1+cu124" -> "2.4.1". */
 function publicVersion(version) {
-    return splitLocal(version)[0];
-}
-function splitLocal(v) {
-    const t = v.trim().toLowerCase().replace(/^v/, '');
+    const t = version.trim().toLowerCase().replace(/^v/, '');
     const i = t.indexOf('+');
-    return i < 0 ? [t, null] : [t.slice(0, i), t.slice(i + 1).replace(/[-_]/g, '.')];
-}
-function samePublic(a, b) {
-    const [ar, arest] = releaseAndRest(a);
-    const [br, brest] = releaseAndRest(b);
-    if (arest !== brest)
-        return false;
-    const n = Math.max(ar.length, br.length);
-    for (let i = 0; i < n; i++)
-        if ((ar[i] ?? 0) !== (br[i] ?? 0))
-            return false;
-    return true;
-}
-function releaseAndRest(v) {
-    const m = /^(\d+(?:\.\d+)*)(.*)$/.exec(v);
-    if (!m)
-        return [[], v];
-    return [m[1].split('.').map(Number), m[2].replace(/^[-_.]/, '')];
+    return i < 0 ? t : t.slice(0, i);
 }
 /** Why a wheel does not install on the target, or null when it does. */
 function wheelMismatch(wheel, target) {
@@ -38246,12 +38287,12 @@ function pythonFits(wheel, target) {
     const [major, minor] = target.python.replace(/t$/, '').split('.').map(Number);
     const cp = `cp${major}${minor}`;
     return wheel.pythons.some((py) => wheel.abis.some((abi) => {
-        // Pure wheels: py3, py3X, py3X-style tags with abi none.
+        // Pure wheels: py3, and py3X for X up to the target's minor (pip and uv accept py310 on 3.11).
         if (abi === 'none' && /^py\d+$/.test(py)) {
             const digits = py.slice(2);
             if (digits === String(major))
                 return true;
-            return digits === `${major}${minor}`;
+            return digits.startsWith(String(major)) && Number(digits.slice(String(major).length)) <= minor;
         }
         if (!py.startsWith('cp'))
             return false;
@@ -38329,12 +38370,16 @@ function entryNeeds(entry, data, options) {
                 indexes: [w.index],
                 alternatives: alternatives.filter((a) => a !== w.index),
                 sdistOk: false,
+                firstIndex: true,
                 from: framework.key,
             });
         }
     }
-    // The team's packages: pip-index-url, else pypi-index-url, else PyPI; then the extra indexes.
-    const teamIndexes = [custom.pipIndexUrl ?? custom.pypiIndexUrl ?? PYPI_SIMPLE, ...(custom.pipExtraIndexUrls ?? [])];
+    // The team's packages: pip-index-url, else pypi-index-url, else PyPI; and the extra indexes, which
+    // uv asks first (pip, which installs them in a base image, asks all alike).
+    const primary = custom.pipIndexUrl ?? custom.pypiIndexUrl ?? PYPI_SIMPLE;
+    const extras = custom.pipExtraIndexUrls ?? [];
+    const teamIndexes = fromBase ? [primary, ...extras] : [...extras, primary];
     const teamPins = [
         ...(custom.pipPackages ?? []).map((p) => [p, 'pip-packages']),
         ...(custom.requirements
@@ -38354,6 +38399,7 @@ function entryNeeds(entry, data, options) {
             indexes: teamIndexes,
             alternatives: [],
             sdistOk: true,
+            firstIndex: !fromBase,
             from,
         });
     }
@@ -38398,16 +38444,18 @@ function wheelOutcome(w, target, answers) {
     const what = `${w.project} ${w.atLeast ? '>=' : ''}${w.version}`;
     const py = target.python.endsWith('t') ? `cp${target.python.replace(/[.t]/g, '')}t` : `cp${target.python.replace('.', '')}`;
     const findings = [];
-    let readable = 0;
+    let unreadable = false;
     for (const index of w.indexes) {
         const a = answers.listing(listingKey(index, w.project));
-        if (!a)
+        if (!a) {
+            unreadable = true;
             continue;
+        }
         if ('error' in a) {
+            unreadable = true;
             warnings.push(`${what} (${w.from}): could not read ${listingKey(index, w.project)} (${a.error})`);
             continue;
         }
-        readable++;
         if ('absent' in a) {
             findings.push(`${index} has no project ${w.project}`);
             continue;
@@ -38419,9 +38467,13 @@ function wheelOutcome(w, target, answers) {
             return { found: true, warnings };
         }
         findings.push(`${index}: ${found.why}`);
+        // uv takes a project from the first index that has it, and looks no further (its default
+        // index strategy, first-index); pip looks at every index.
+        if (w.firstIndex)
+            break;
     }
-    // Nothing readable: the check could not be made, which is a warning, not a failure.
-    if (readable === 0)
+    // An index that could not be read might have had it: a warning, not a failure.
+    if (unreadable || findings.length === 0)
         return { warnings };
     const elsewhere = w.alternatives.filter((alt) => {
         const a = answers.listing(listingKey(alt, w.project));
@@ -38450,12 +38502,13 @@ function match(w, target, listing) {
             sdists.push({ version: v, yanked: f.yanked });
     }
     const wanted = (v) => (w.atLeast ? check_atLeast(v, w.version) : versionMatches(v, w.version));
-    const atVersion = wheels.filter((x) => wanted(x.name.version));
+    // A yanked file is taken only for an exact pin (PEP 592); a floor passes it by.
+    const atVersion = wheels.filter((x) => wanted(x.name.version) && !(w.atLeast && x.yanked));
     const fitting = atVersion.filter((x) => wheelMismatch(x.name, target) === null);
     const pick = fitting.find((x) => !x.yanked) ?? fitting[0];
     if (pick)
         return { ok: true, yanked: pick.yanked };
-    const sdist = w.sdistOk ? sdists.filter((s) => wanted(s.version)) : [];
+    const sdist = w.sdistOk ? sdists.filter((s) => wanted(s.version) && !(w.atLeast && s.yanked)) : [];
     if (sdist.length)
         return { ok: true, yanked: sdist.every((s) => s.yanked) };
     if (atVersion.length) {
@@ -38484,24 +38537,9 @@ function unique(list) {
 function shortList(list) {
     return list.length > 6 ? `${list.slice(0, 6).join(', ')} and ${list.length - 6} more` : list.join(', ');
 }
-/** Release segments compared numerically; a pre-release or dev version sorts below its release. */
-function compareVersions(a, b) {
-    const parse = (v) => {
-        const m = /^(\d+(?:\.\d+)*)(.*)$/.exec(publicVersion(v));
-        return [(m?.[1] ?? '0').split('.').map(Number), m?.[2] ? -1 : 0];
-    };
-    const [ar, ap] = parse(a);
-    const [br, bp] = parse(b);
-    for (let i = 0; i < Math.max(ar.length, br.length); i++) {
-        const d = (ar[i] ?? 0) - (br[i] ?? 0);
-        if (d)
-            return d;
-    }
-    return ap - bp;
-}
 function check_atLeast(candidate, floor) {
     // A pre-release is not picked for a floor without one (pip and uv skip them by default).
-    if (/[a-z]/i.test(publicVersion(candidate)) && !/[a-z]/i.test(floor))
+    if (isPreRelease(candidate) && !isPreRelease(floor))
         return false;
     return compareVersions(candidate, floor) >= 0;
 }
@@ -38643,23 +38681,62 @@ function parseJson(body, pageUrl) {
     }
     return out;
 }
-const ANCHOR = /<a\s([^>]*)>([^<]*)<\/a\s*>/gi;
 const ATTRIBUTE = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))|([\w-]+)/g;
+/**
+ * The anchors of a page, in one pass: an attribute value may hold `>` (`data-requires-python=">=3.8"`
+ * unescaped, as some mirrors write it), and a page that never closes a tag or a quote ends the scan
+ * instead of making it start again at every `<a` (a regular expression would, quadratically).
+ */
+function* index_page_anchors(body) {
+    const lower = body.toLowerCase();
+    let at = 0;
+    for (;;) {
+        const open = lower.indexOf('<a', at);
+        if (open < 0)
+            return;
+        if (!/\s/.test(lower[open + 2] ?? '')) {
+            at = open + 2;
+            continue;
+        }
+        let i = open + 3;
+        let quote = null;
+        for (; i < body.length; i++) {
+            const c = body[i];
+            if (quote) {
+                if (c === quote)
+                    quote = null;
+            }
+            else if (c === '"' || c === "'")
+                quote = c;
+            else if (c === '>')
+                break;
+        }
+        if (i >= body.length)
+            return;
+        const close = lower.indexOf('</a', i + 1);
+        if (close < 0)
+            return;
+        yield { attrs: body.slice(open + 3, i), text: body.slice(i + 1, close).replace(/<[^>]*>/g, '') };
+        at = close + 3;
+    }
+}
 function parseHtml(body, pageUrl) {
     const out = [];
-    for (const m of body.matchAll(ANCHOR)) {
+    for (const a of index_page_anchors(body)) {
         if (out.length >= MAX_FILES)
             throw new IndexPageError(`lists more than ${MAX_FILES} files`);
-        const attrs = attributes(m[1]);
+        const attrs = attributes(a.attrs);
         const href = attrs.get('href');
         if (!href)
             continue;
         const url = absolute(decodeEntities(href), pageUrl);
         if (!url)
             continue;
-        const text = decodeEntities(m[2].trim());
-        // The anchor's text is the file name (PEP 503); fall back to the URL's last part.
-        const filename = text || decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+        const text = decodeEntities(a.text.trim());
+        // The anchor's text is the file name (PEP 503); else the URL's last part, where it decodes.
+        const filename = text || lastPart(url);
+        if (!filename)
+            continue;
         const meta = attrs.get('data-core-metadata') ?? attrs.get('data-dist-info-metadata');
         out.push({ filename, url, metadata: meta !== undefined && meta !== 'false', yanked: attrs.has('data-yanked') });
     }
@@ -38667,6 +38744,14 @@ function parseHtml(body, pageUrl) {
         throw new IndexPageError('neither a PEP 503 HTML page nor PEP 691 JSON');
     }
     return out;
+}
+function lastPart(url) {
+    try {
+        return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+    }
+    catch {
+        return '';
+    }
 }
 function attributes(text) {
     const map = new Map();
@@ -38792,6 +38877,15 @@ class PackageIndexClient {
                 }
                 if (res.status !== 200 && res.status !== 206)
                     throw new Error(`${url}: HTTP ${res.status}`);
+                if (res.status === 200 && range) {
+                    // The server sent the whole file instead of the range: the range is cut from it here, so
+                    // that callers read the same bytes either way.
+                    const whole = res.body.length;
+                    const m = /^bytes=(\d*)-(\d*)$/.exec(range);
+                    const start = m?.[1] ? Number(m[1]) : Math.max(0, whole - Number(m?.[2] ?? 0));
+                    const end = m?.[1] && m[2] ? Math.min(Number(m[2]), whole - 1) : whole - 1;
+                    return { status: 206, body: res.body.subarray(start, end + 1), total: whole };
+                }
                 const total = Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1] ?? (res.status === 200 ? res.body.length : NaN));
                 return { status: res.status, body: res.body, total: Number.isFinite(total) ? total : null };
             }
@@ -39043,8 +39137,8 @@ function zip64Extra(extra, has) {
         if (id === 0x0001) {
             let p = at + 4;
             const next = () => {
-                if (p + 8 > at + 4 + len)
-                    return undefined;
+                if (p + 8 > at + 4 + len || p + 8 > extra.length)
+                    throw new ZipError('a zip64 extra field shorter than its sizes');
                 const v = Number(extra.readBigUInt64LE(p));
                 p += 8;
                 return v;
@@ -39091,6 +39185,9 @@ function pinnedVersion(meta, project) {
     for (const req of meta.requiresDist) {
         const [spec, marker = ''] = req.split(';');
         if (/platform_system\s*==\s*["'](Windows|Darwin)["']|sys_platform\s*==\s*["'](win32|darwin)["']|extra\s*==/.test(marker))
+            continue;
+        // Pins for another machine ("platform_machine == 'aarch64'"): refresh reads x86_64 wheels.
+        if (/platform_machine\s*==\s*["'](?!x86_64["'])/.test(marker))
             continue;
         const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?\s*==\s*([A-Za-z0-9.+!_-]+)\s*\)?\s*$/.exec(spec);
         if (m && project.test(m[1]))

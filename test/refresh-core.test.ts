@@ -41,6 +41,19 @@ describe("a wheel's METADATA from the archive's tail", () => {
     expect(centralDirectory(zip64.subarray(tailStart), tailStart, zip64.length)).toEqual(plain);
   });
 
+  it('refuses a zip64 extra field shorter than the sizes it stands for, with a ZipError', () => {
+    const cd = centralDirectory(wheel, 0, wheel.length);
+    const dir = Buffer.from(wheel.subarray(cd.offset, cd.offset + cd.size));
+    // The first entry claims zip64 sizes and carries a 4-byte zip64 extra field.
+    const nameLength = dir.readUInt16LE(28);
+    dir.writeUInt32LE(0xffffffff, 20);
+    dir.writeUInt32LE(0xffffffff, 24);
+    dir.writeUInt16LE(8, 30);
+    const extra = Buffer.from([0x01, 0x00, 0x10, 0x00, 0, 0, 0, 0]);
+    const patched = Buffer.concat([dir.subarray(0, 46 + nameLength), extra, dir.subarray(46 + nameLength)]);
+    expect(() => metadataEntry(patched, wheel.length)).toThrow(ZipError);
+  });
+
   it('refuses what is not a zip, and a directory that points outside the archive', () => {
     expect(() => centralDirectory(Buffer.from('<html>not a wheel</html>'), 0, 24)).toThrow(ZipError);
     const cdAt = wheel.length - 22;
@@ -59,6 +72,11 @@ describe("a wheel's METADATA from the archive's tail", () => {
     expect(pinnedVersion(meta, /^nvidia-cudnn-cu\d+$/)).toEqual({ project: 'nvidia-cudnn-cu12', version: '9.1.0.70' });
     expect(pinnedVersion(meta, /^torch$/)).toEqual({ project: 'torch', version: '2.4.1' });
     expect(pinnedVersion(meta, /^optree$/)).toBeNull();
+    const arm = parseMetadata(
+      'Name: torch\nRequires-Dist: nvidia-cudnn-cu12==9.9.9; platform_machine == "aarch64"\n' +
+        "Requires-Dist: nvidia-cudnn-cu12==9.1.0.70; platform_machine == 'x86_64'\n",
+    );
+    expect(pinnedVersion(arm, /^nvidia-cudnn-cu\d+$/)?.version).toBe('9.1.0.70');
   });
 });
 

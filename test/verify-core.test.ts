@@ -3,8 +3,17 @@ import { bundledCompat } from '../src/compat/load.js';
 import { exactPin } from '../src/frameworks/framework.js';
 import { frameworkOf } from '../src/frameworks/index.js';
 import { IndexPageError, parseIndexPage } from '../src/verify/index-page.js';
-import { entryNeeds, judge, listingKey, printable, type Answers, type ImageAnswer, type ListingAnswer } from '../src/verify/check.js';
-import { parseWheelName, versionMatches, wheelMismatch, type Target } from '../src/verify/wheel.js';
+import {
+  entryNeeds,
+  judge,
+  listingKey,
+  printable,
+  wheelOutcome,
+  type Answers,
+  type ImageAnswer,
+  type ListingAnswer,
+} from '../src/verify/check.js';
+import { compareVersions, parseWheelName, versionMatches, wheelMismatch, type Target } from '../src/verify/wheel.js';
 import { renderDockerfile, templateCannotBuild } from '../src/template/dockerfile.js';
 import { plan, planError } from './helpers.js';
 
@@ -322,5 +331,88 @@ describe('free-threaded Pythons ("3.13t")', () => {
     expect(needs.target.python).toBe('3.13t');
     const w = parseWheelName('torch-2.6.0+cu126-cp313-cp313t-manylinux_2_28_x86_64.whl')!;
     expect(wheelMismatch(w, needs.target)).toBeNull();
+  });
+});
+
+describe('found in review: what pip and uv do that verify must do too', () => {
+  const data = bundledCompat();
+  const opts = { uvImage: 'uv', ownDockerfile: false, requirementsPins: () => [], machine: 'x86_64' };
+  const listing = (...files: (string | { f: string; yanked: boolean })[]): ListingAnswer => ({
+    listing: {
+      format: 'html',
+      files: files.map((x) =>
+        typeof x === 'string'
+          ? { filename: x, url: `https://x/${x}`, metadata: false, yanked: false }
+          : { filename: x.f, url: `https://x/${x.f}`, metadata: false, yanked: x.yanked },
+      ),
+    },
+  });
+  const team = (spec: string) => entryNeeds(plan(spec).include[0]!, data, opts);
+
+  it('the team packages install from pypi-index-url when pip-index-url is not set, and verify asks the same index', () => {
+    const [e] = plan(
+      'torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\npypi-index-url: https://mirror.example/pypi/simple\npip-packages: [numpy==1.26.4]',
+    ).include;
+    expect(renderDockerfile(e!)).toContain("--index-url https://mirror.example/pypi/simple \\\n      'numpy==1.26.4'");
+    expect(entryNeeds(e!, data, opts).wheels.find((w) => w.project === 'numpy')?.indexes).toEqual(['https://mirror.example/pypi/simple']);
+  });
+
+  it('uv asks the extra indexes first and stops at the first that has the project; an unreadable index leaves it unchecked', () => {
+    const needs = team(
+      'torch: 2.4.1\ncuda: "12.4"\npython: "3.11"\npip-index-url: https://a.example/simple\npip-extra-index-url: https://b.example/simple\npip-packages: [foo==1.2.3]',
+    );
+    const foo = needs.wheels.find((w) => w.project === 'foo')!;
+    expect([foo.indexes, foo.firstIndex]).toEqual([['https://b.example/simple', 'https://a.example/simple'], true]);
+    const answers = (b: ListingAnswer, a: ListingAnswer): Answers => ({
+      listing: (k) => (k.startsWith('https://b.example') ? b : k.startsWith('https://a.example') ? a : listing()),
+      image: () => ({ exists: true, digest: null }),
+    });
+    // b has foo, but not 1.2.3: uv does not look at a, which has it
+    const stopped = wheelOutcome(foo, needs.target, answers(listing('foo-1.0.0-py3-none-any.whl'), listing('foo-1.2.3-py3-none-any.whl')));
+    expect(stopped.missing).toBe(
+      'foo 1.2.3 (pip-packages) has no wheel or sdist for cp311 x86_64: https://b.example/simple: no 1.2.3 (newest for this Python there: 1.0.0)',
+    );
+    expect(wheelOutcome(foo, needs.target, answers({ absent: true }, listing('foo-1.2.3-py3-none-any.whl'))).found).toBe(true);
+    const unread = wheelOutcome(foo, needs.target, answers({ error: 'HTTP 503' }, { absent: true }));
+    expect([unread.missing, unread.found, unread.warnings.length]).toEqual([undefined, undefined, 1]);
+  });
+
+  it('a floor takes a post release but not a yanked file or a pre-release; py310 wheels install on 3.11', () => {
+    const [e] = plan('jax: 0.8.0\ncuda: "13"\npython: "3.12"').include;
+    const needs = entryNeeds(e!, data, opts);
+    const plugin = needs.wheels.find((w) => w.atLeast)!;
+    const ans = (l: ListingAnswer): Answers => ({ listing: () => l, image: () => ({ exists: true, digest: null }) });
+    const whl = (v: string) => `jax_cuda13_plugin-${v}-cp312-cp312-manylinux_2_27_x86_64.whl`;
+    expect(wheelOutcome(plugin, needs.target, ans(listing(whl('0.8.0.post1')))).found).toBe(true);
+    expect(wheelOutcome(plugin, needs.target, ans(listing({ f: whl('0.8.1'), yanked: true }))).missing).toBeDefined();
+    expect(wheelOutcome(plugin, needs.target, ans(listing(whl('0.8.1rc1')))).missing).toBeDefined();
+    expect(wheelMismatch(parseWheelName('tomli-2.0.1-py310-none-any.whl')!, T('3.11'))).toBeNull();
+    expect(wheelMismatch(parseWheelName('tomli-2.0.1-py312-none-any.whl')!, T('3.11'))).toBe('python');
+  });
+
+  it('PEP 440 spellings compare as packaging normalises them', () => {
+    expect(versionMatches('1.0c1', '1.0rc1')).toBe(true);
+    expect(versionMatches('0!1.0', '1.0')).toBe(true);
+    expect(versionMatches('1.0-1', '1.0.post1')).toBe(true);
+    expect(versionMatches('1.0rc01', '1.0rc1')).toBe(true);
+    expect(compareVersions('2.0.post1', '2.0')).toBeGreaterThan(0);
+    expect(['1.0', '1.0.dev1', '1.0a1', '1.0.post1', '1.0rc1', '1.0a1.dev1'].sort(compareVersions)).toEqual([
+      '1.0.dev1',
+      '1.0a1.dev1',
+      '1.0a1',
+      '1.0rc1',
+      '1.0',
+      '1.0.post1',
+    ]);
+  });
+
+  it('HTML: a > inside a quoted attribute, an href that does not decode, a page of unclosed anchors read in one pass', () => {
+    const page = 'https://x.example/simple/torch/';
+    const html =
+      '<a data-requires-python=">=3.8" href="/t/torch-2.4.1-cp311-cp311-linux_x86_64.whl">torch-2.4.1-cp311-cp311-linux_x86_64.whl</a>\n' +
+      '<a href="/t/%E0%A4%A">  </a>\n';
+    expect(parseIndexPage(html, 'text/html', page).files.map((f) => f.filename)).toEqual(['torch-2.4.1-cp311-cp311-linux_x86_64.whl']);
+    // quadratic with a regular expression (minutes at this size); one pass here
+    expect(parseIndexPage('<html>' + '<a x'.repeat(200_000), 'text/html', page).files).toEqual([]);
   });
 });

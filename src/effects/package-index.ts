@@ -104,6 +104,15 @@ export class PackageIndexClient {
           continue;
         }
         if (res.status !== 200 && res.status !== 206) throw new Error(`${url}: HTTP ${res.status}`);
+        if (res.status === 200 && range) {
+          // The server sent the whole file instead of the range: the range is cut from it here, so
+          // that callers read the same bytes either way.
+          const whole = res.body.length;
+          const m = /^bytes=(\d*)-(\d*)$/.exec(range);
+          const start = m?.[1] ? Number(m[1]) : Math.max(0, whole - Number(m?.[2] ?? 0));
+          const end = m?.[1] && m[2] ? Math.min(Number(m[2]), whole - 1) : whole - 1;
+          return { status: 206, body: res.body.subarray(start, end + 1), total: whole };
+        }
         const total = Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1] ?? (res.status === 200 ? res.body.length : NaN));
         return { status: res.status, body: res.body, total: Number.isFinite(total) ? total : null };
       }

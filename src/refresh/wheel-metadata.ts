@@ -88,7 +88,7 @@ function zip64Extra(extra: Buffer, has: { size: boolean; compressed: boolean; of
     if (id === 0x0001) {
       let p = at + 4;
       const next = (): number | undefined => {
-        if (p + 8 > at + 4 + len) return undefined;
+        if (p + 8 > at + 4 + len || p + 8 > extra.length) throw new ZipError('a zip64 extra field shorter than its sizes');
         const v = Number(extra.readBigUInt64LE(p));
         p += 8;
         return v;
@@ -138,6 +138,8 @@ export function pinnedVersion(meta: WheelMetadata, project: RegExp): { project: 
   for (const req of meta.requiresDist) {
     const [spec, marker = ''] = req.split(';') as [string, string?];
     if (/platform_system\s*==\s*["'](Windows|Darwin)["']|sys_platform\s*==\s*["'](win32|darwin)["']|extra\s*==/.test(marker)) continue;
+    // Pins for another machine ("platform_machine == 'aarch64'"): refresh reads x86_64 wheels.
+    if (/platform_machine\s*==\s*["'](?!x86_64["'])/.test(marker)) continue;
     const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?\s*==\s*([A-Za-z0-9.+!_-]+)\s*\)?\s*$/.exec(spec);
     if (m && project.test(m[1] as string)) return { project: m[1] as string, version: m[2] as string };
   }

@@ -194,8 +194,10 @@ function frameworkName(entry: MatrixEntry): string {
 
 /** pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework. */
 function installCommand(fromBase: boolean, custom: Partial<Customisation>): string {
+  // pip-index-url, else the PyPI mirror pypi-index-url names (verify checks the same index)
+  const index = custom.pipIndexUrl ?? custom.pypiIndexUrl;
   const indexes = [
-    ...(custom.pipIndexUrl ? [`--index-url ${custom.pipIndexUrl}`] : []),
+    ...(index ? [`--index-url ${index}`] : []),
     ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${u}`),
   ].join(' ');
   const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;

@@ -5,6 +5,8 @@ import { frameworkFromBaseImage } from '../matrix/entry.js';
 import type { Listing } from './index-page.js';
 import {
   GLIBC_OF_OS,
+  compareVersions,
+  isPreRelease,
   normaliseProject,
   parseWheelName,
   publicVersion,
@@ -34,6 +36,8 @@ export interface WheelNeed {
   alternatives: string[];
   /** a team package may come as an sdist (built at install); a framework's must be a wheel */
   sdistOk: boolean;
+  /** uv's rule: the first index that has the project decides (pip, in a base image, looks at all) */
+  firstIndex: boolean;
   /** where the pin comes from, for the report: "torch", "pip-packages", "requirements docker/req.txt" */
   from: string;
 }
@@ -87,12 +91,16 @@ export function entryNeeds(entry: MatrixEntry, data: ReleaseData, options: Needs
         indexes: [w.index],
         alternatives: alternatives.filter((a) => a !== w.index),
         sdistOk: false,
+        firstIndex: true,
         from: framework.key,
       });
     }
   }
-  // The team's packages: pip-index-url, else pypi-index-url, else PyPI; then the extra indexes.
-  const teamIndexes = [custom.pipIndexUrl ?? custom.pypiIndexUrl ?? PYPI_SIMPLE, ...(custom.pipExtraIndexUrls ?? [])];
+  // The team's packages: pip-index-url, else pypi-index-url, else PyPI; and the extra indexes, which
+  // uv asks first (pip, which installs them in a base image, asks all alike).
+  const primary = custom.pipIndexUrl ?? custom.pypiIndexUrl ?? PYPI_SIMPLE;
+  const extras = custom.pipExtraIndexUrls ?? [];
+  const teamIndexes = fromBase ? [primary, ...extras] : [...extras, primary];
   const teamPins: [string, string][] = [
     ...(custom.pipPackages ?? []).map((p) => [p, 'pip-packages'] as [string, string]),
     ...(custom.requirements
@@ -111,6 +119,7 @@ export function entryNeeds(entry: MatrixEntry, data: ReleaseData, options: Needs
       indexes: teamIndexes,
       alternatives: [],
       sdistOk: true,
+      firstIndex: !fromBase,
       from,
     });
   }
@@ -181,15 +190,18 @@ export function wheelOutcome(w: WheelNeed, target: Target, answers: Answers): { 
   const what = `${w.project} ${w.atLeast ? '>=' : ''}${w.version}`;
   const py = target.python.endsWith('t') ? `cp${target.python.replace(/[.t]/g, '')}t` : `cp${target.python.replace('.', '')}`;
   const findings: string[] = [];
-  let readable = 0;
+  let unreadable = false;
   for (const index of w.indexes) {
     const a = answers.listing(listingKey(index, w.project));
-    if (!a) continue;
+    if (!a) {
+      unreadable = true;
+      continue;
+    }
     if ('error' in a) {
+      unreadable = true;
       warnings.push(`${what} (${w.from}): could not read ${listingKey(index, w.project)} (${a.error})`);
       continue;
     }
-    readable++;
     if ('absent' in a) {
       findings.push(`${index} has no project ${w.project}`);
       continue;
@@ -200,9 +212,12 @@ export function wheelOutcome(w: WheelNeed, target: Target, answers: Answers): { 
       return { found: true, warnings };
     }
     findings.push(`${index}: ${found.why}`);
+    // uv takes a project from the first index that has it, and looks no further (its default
+    // index strategy, first-index); pip looks at every index.
+    if (w.firstIndex) break;
   }
-  // Nothing readable: the check could not be made, which is a warning, not a failure.
-  if (readable === 0) return { warnings };
+  // An index that could not be read might have had it: a warning, not a failure.
+  if (unreadable || findings.length === 0) return { warnings };
   const elsewhere = w.alternatives.filter((alt) => {
     const a = answers.listing(listingKey(alt, w.project));
     return a !== undefined && 'listing' in a && match(w, target, a.listing).ok;
@@ -230,11 +245,12 @@ function match(w: WheelNeed, target: Target, listing: Listing): { ok: true; yank
     if (v) sdists.push({ version: v, yanked: f.yanked });
   }
   const wanted = (v: string): boolean => (w.atLeast ? atLeast(v, w.version) : versionMatches(v, w.version));
-  const atVersion = wheels.filter((x) => wanted(x.name.version));
+  // A yanked file is taken only for an exact pin (PEP 592); a floor passes it by.
+  const atVersion = wheels.filter((x) => wanted(x.name.version) && !(w.atLeast && x.yanked));
   const fitting = atVersion.filter((x) => wheelMismatch(x.name, target) === null);
   const pick = fitting.find((x) => !x.yanked) ?? fitting[0];
   if (pick) return { ok: true, yanked: pick.yanked };
-  const sdist = w.sdistOk ? sdists.filter((s) => wanted(s.version)) : [];
+  const sdist = w.sdistOk ? sdists.filter((s) => wanted(s.version) && !(w.atLeast && s.yanked)) : [];
   if (sdist.length) return { ok: true, yanked: sdist.every((s) => s.yanked) };
 
   if (atVersion.length) {
@@ -269,23 +285,8 @@ function shortList(list: string[]): string {
   return list.length > 6 ? `${list.slice(0, 6).join(', ')} and ${list.length - 6} more` : list.join(', ');
 }
 
-/** Release segments compared numerically; a pre-release or dev version sorts below its release. */
-export function compareVersions(a: string, b: string): number {
-  const parse = (v: string): [number[], number] => {
-    const m = /^(\d+(?:\.\d+)*)(.*)$/.exec(publicVersion(v));
-    return [(m?.[1] ?? '0').split('.').map(Number), m?.[2] ? -1 : 0];
-  };
-  const [ar, ap] = parse(a);
-  const [br, bp] = parse(b);
-  for (let i = 0; i < Math.max(ar.length, br.length); i++) {
-    const d = (ar[i] ?? 0) - (br[i] ?? 0);
-    if (d) return d;
-  }
-  return ap - bp;
-}
-
 function atLeast(candidate: string, floor: string): boolean {
   // A pre-release is not picked for a floor without one (pip and uv skip them by default).
-  if (/[a-z]/i.test(publicVersion(candidate)) && !/[a-z]/i.test(floor)) return false;
+  if (isPreRelease(candidate) && !isPreRelease(floor)) return false;
   return compareVersions(candidate, floor) >= 0;
 }

@@ -59,21 +59,53 @@ function parseJson(body: string, pageUrl: string): IndexFile[] {
   return out;
 }
 
-const ANCHOR = /<a\s([^>]*)>([^<]*)<\/a\s*>/gi;
 const ATTRIBUTE = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))|([\w-]+)/g;
+
+/**
+ * The anchors of a page, in one pass: an attribute value may hold `>` (`data-requires-python=">=3.8"`
+ * unescaped, as some mirrors write it), and a page that never closes a tag or a quote ends the scan
+ * instead of making it start again at every `<a` (a regular expression would, quadratically).
+ */
+function* anchors(body: string): Generator<{ attrs: string; text: string }> {
+  const lower = body.toLowerCase();
+  let at = 0;
+  for (;;) {
+    const open = lower.indexOf('<a', at);
+    if (open < 0) return;
+    if (!/\s/.test(lower[open + 2] ?? '')) {
+      at = open + 2;
+      continue;
+    }
+    let i = open + 3;
+    let quote: string | null = null;
+    for (; i < body.length; i++) {
+      const c = body[i];
+      if (quote) {
+        if (c === quote) quote = null;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '>') break;
+    }
+    if (i >= body.length) return;
+    const close = lower.indexOf('</a', i + 1);
+    if (close < 0) return;
+    yield { attrs: body.slice(open + 3, i), text: body.slice(i + 1, close).replace(/<[^>]*>/g, '') };
+    at = close + 3;
+  }
+}
 
 function parseHtml(body: string, pageUrl: string): IndexFile[] {
   const out: IndexFile[] = [];
-  for (const m of body.matchAll(ANCHOR)) {
+  for (const a of anchors(body)) {
     if (out.length >= MAX_FILES) throw new IndexPageError(`lists more than ${MAX_FILES} files`);
-    const attrs = attributes(m[1] as string);
+    const attrs = attributes(a.attrs);
     const href = attrs.get('href');
     if (!href) continue;
     const url = absolute(decodeEntities(href), pageUrl);
     if (!url) continue;
-    const text = decodeEntities((m[2] as string).trim());
-    // The anchor's text is the file name (PEP 503); fall back to the URL's last part.
-    const filename = text || decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+    const text = decodeEntities(a.text.trim());
+    // The anchor's text is the file name (PEP 503); else the URL's last part, where it decodes.
+    const filename = text || lastPart(url);
+    if (!filename) continue;
     const meta = attrs.get('data-core-metadata') ?? attrs.get('data-dist-info-metadata');
     out.push({ filename, url, metadata: meta !== undefined && meta !== 'false', yanked: attrs.has('data-yanked') });
   }
@@ -81,6 +113,14 @@ function parseHtml(body: string, pageUrl: string): IndexFile[] {
     throw new IndexPageError('neither a PEP 503 HTML page nor PEP 691 JSON');
   }
   return out;
+}
+
+function lastPart(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  } catch {
+    return '';
+  }
 }
 
 function attributes(text: string): Map<string, string> {

@@ -56,40 +56,94 @@ export function sdistVersion(file: string, project: string): string | null {
 }
 
 /**
- * PEP 440 equality as `==X` uses it: release segments compared with zeros padded, a local label
- * (`+cu124`) on the candidate ignored when the pin has none, case ignored.
+ * A version as PEP 440 reads it, normalised (packaging's rules: `c`/`pre`/`preview` are `rc`,
+ * `alpha`/`beta` are `a`/`b`, `-1`/`rev`/`r` are `.post1`, numbers without leading zeros, an epoch
+ * `N!`); null when it is not one.
+ */
+export interface Pep440 {
+  epoch: number;
+  release: number[];
+  pre: [string, number] | null;
+  post: number | null;
+  dev: number | null;
+  local: string | null;
+}
+
+const PEP440 = new RegExp(
+  [
+    '^v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)', // epoch, release
+    '(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\\d*))?', // pre
+    '(?:-(\\d+)|[-_.]?(post|rev|r)[-_.]?(\\d*))?', // post
+    '(?:[-_.]?(dev)[-_.]?(\\d*))?', // dev
+    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?$', // local
+  ].join(''),
+);
+
+export function parsePep440(text: string): Pep440 | null {
+  const m = PEP440.exec(text.trim().toLowerCase());
+  if (!m) return null;
+  const preWord: Record<string, string> = { a: 'a', alpha: 'a', b: 'b', beta: 'b', c: 'rc', rc: 'rc', pre: 'rc', preview: 'rc' };
+  return {
+    epoch: m[1] ? Number(m[1]) : 0,
+    release: (m[2] as string).split('.').map(Number),
+    pre: m[3] ? [preWord[m[3]] as string, Number(m[4] || 0)] : null,
+    post: m[5] !== undefined ? Number(m[5]) : m[6] ? Number(m[7] || 0) : null,
+    dev: m[8] ? Number(m[9] || 0) : null,
+    local: m[10] ? m[10].replace(/[-_]/g, '.') : null,
+  };
+}
+
+/**
+ * PEP 440 ordering of public versions (the local label ignored): release, then dev < pre < final <
+ * post. Strings that are not versions sort by text, after every version.
+ */
+export function compareVersions(a: string, b: string): number {
+  const x = parsePep440(a);
+  const y = parsePep440(b);
+  if (!x || !y) return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  if (x.epoch !== y.epoch) return x.epoch - y.epoch;
+  for (let i = 0; i < Math.max(x.release.length, y.release.length); i++) {
+    const d = (x.release[i] ?? 0) - (y.release[i] ?? 0);
+    if (d) return d;
+  }
+  const rank = (v: Pep440): [number, string, number, number, number] => [
+    // a dev release of the final version (1.0.dev1) sorts before its pre-releases
+    v.pre ? 1 : v.dev !== null && v.post === null ? 0 : 2,
+    v.pre?.[0] ?? '',
+    v.pre?.[1] ?? 0,
+    v.post ?? -1,
+    v.dev ?? Number.MAX_SAFE_INTEGER,
+  ];
+  const [rx, ry] = [rank(x), rank(y)];
+  for (let i = 0; i < rx.length; i++) {
+    if (rx[i] !== ry[i]) return (rx[i] as number | string) < (ry[i] as number | string) ? -1 : 1;
+  }
+  return 0;
+}
+
+/** A pre-release or development release, which a floor (>=) without one does not pick (pip and uv). */
+export function isPreRelease(version: string): boolean {
+  const v = parsePep440(version);
+  return v !== null && (v.pre !== null || v.dev !== null);
+}
+
+/**
+ * PEP 440 equality as `==X` uses it: normalised, release segments compared with zeros padded, a
+ * local label (`+cu124`) on the candidate ignored when the pin has none.
  */
 export function versionMatches(candidate: string, pinned: string): boolean {
-  const [cPublic, cLocal] = splitLocal(candidate);
-  const [pPublic, pLocal] = splitLocal(pinned);
-  if (pLocal !== null && pLocal !== cLocal) return false;
-  return samePublic(cPublic, pPublic);
+  const c = parsePep440(candidate);
+  const p = parsePep440(pinned);
+  if (!c || !p) return candidate.trim().toLowerCase() === pinned.trim().toLowerCase();
+  if (p.local !== null && p.local !== c.local) return false;
+  return compareVersions(candidate.split('+')[0] as string, pinned.split('+')[0] as string) === 0;
 }
 
 /** The public part of a version: "2.4.1+cu124" -> "2.4.1". */
 export function publicVersion(version: string): string {
-  return splitLocal(version)[0];
-}
-
-function splitLocal(v: string): [string, string | null] {
-  const t = v.trim().toLowerCase().replace(/^v/, '');
+  const t = version.trim().toLowerCase().replace(/^v/, '');
   const i = t.indexOf('+');
-  return i < 0 ? [t, null] : [t.slice(0, i), t.slice(i + 1).replace(/[-_]/g, '.')];
-}
-
-function samePublic(a: string, b: string): boolean {
-  const [ar, arest] = releaseAndRest(a);
-  const [br, brest] = releaseAndRest(b);
-  if (arest !== brest) return false;
-  const n = Math.max(ar.length, br.length);
-  for (let i = 0; i < n; i++) if ((ar[i] ?? 0) !== (br[i] ?? 0)) return false;
-  return true;
-}
-
-function releaseAndRest(v: string): [number[], string] {
-  const m = /^(\d+(?:\.\d+)*)(.*)$/.exec(v);
-  if (!m) return [[], v];
-  return [(m[1] as string).split('.').map(Number), (m[2] as string).replace(/^[-_.]/, '')];
+  return i < 0 ? t : t.slice(0, i);
 }
 
 /** Why a wheel does not install on the target, or null when it does. */
@@ -112,11 +166,11 @@ function pythonFits(wheel: WheelName, target: Target): boolean {
   const cp = `cp${major}${minor}`;
   return wheel.pythons.some((py) =>
     wheel.abis.some((abi) => {
-      // Pure wheels: py3, py3X, py3X-style tags with abi none.
+      // Pure wheels: py3, and py3X for X up to the target's minor (pip and uv accept py310 on 3.11).
       if (abi === 'none' && /^py\d+$/.test(py)) {
         const digits = py.slice(2);
         if (digits === String(major)) return true;
-        return digits === `${major}${minor}`;
+        return digits.startsWith(String(major)) && Number(digits.slice(String(major).length)) <= minor;
       }
       if (!py.startsWith('cp')) return false;
       const pyMinor = Number(py.slice(2 + String(major).length));

@@ -27,6 +27,8 @@ export interface IndexRoot {
   format?: 'json' | 'html' | 'negotiate';
   /** serve <file>.metadata (PEP 658) and say so on the pages */
   metadata?: boolean;
+  /** answer range requests for this root's wheels with the whole file (200), as some servers do */
+  noRanges?: boolean;
 }
 
 export interface WheelIndex {
@@ -205,7 +207,8 @@ export async function serveWheelIndex(roots: IndexRoot[]): Promise<WheelIndex> {
         return void res.writeHead(404).end('not found');
       }
       if (file.endsWith('.whl')) ranges.push(req.headers.range ?? null);
-      const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+      const ignoresRanges = roots.some((r) => r.noRanges && r.files.some((f) => f.filename === name));
+      const range = ignoresRanges ? null : /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
       if (range) {
         const start = range[1] ? Number(range[1]) : Math.max(0, body.length - Number(range[2]));
         const end = range[1] && range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
