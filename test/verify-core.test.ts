@@ -15,6 +15,7 @@ import {
 } from '../src/verify/check.js';
 import { compareVersions, parseWheelName, versionMatches, wheelMismatch, type Target } from '../src/verify/wheel.js';
 import { renderDockerfile, templateCannotBuild } from '../src/template/dockerfile.js';
+import { verifyMarkdown, verifyTable } from '../src/report/format.js';
 import { plan, planError } from './helpers.js';
 
 const T = (python: string, glibc: string | null = '2.39', machine = 'x86_64'): Target => ({ python, machine, glibc });
@@ -414,5 +415,45 @@ describe('found in review: what pip and uv do that verify must do too', () => {
     expect(parseIndexPage(html, 'text/html', page).files.map((f) => f.filename)).toEqual(['torch-2.4.1-cp311-cp311-linux_x86_64.whl']);
     // quadratic with a regular expression (minutes at this size); one pass here
     expect(parseIndexPage('<html>' + '<a x'.repeat(200_000), 'text/html', page).files).toEqual([]);
+  });
+});
+
+describe('the verify report', () => {
+  const report = {
+    verdicts: [
+      { tag: 'a', key: 'k1', status: 'ok' as const, missing: [], warnings: [], checked: 5, confirmed: 5 },
+      {
+        tag: 'bb',
+        key: 'k2',
+        status: 'missing' as const,
+        missing: ['torch 9 (torch) has no wheel'],
+        warnings: ['w|1'],
+        checked: 5,
+        confirmed: 4,
+      },
+    ],
+    requests: { indexes: 7, registries: 2 },
+    seconds: 0.42,
+  };
+  it('as text: counts, a table, then what is missing and the warnings', () => {
+    expect(verifyTable(report)).toBe(
+      'verify: 1 ok, 1 missing (7 index and 2 registry requests, 0.4s)\n' +
+        'entry  verify   found   problems\n' +
+        '-----  -------  ------  ---------\n' +
+        'a      ok       5 of 5  -\n' +
+        'bb     missing  4 of 5  1 missing\n' +
+        'bb: missing: torch 9 (torch) has no wheel\n' +
+        'bb: warning: w|1\n',
+    );
+  });
+  it('as markdown: entries that cannot build first, cells escaped', () => {
+    const md = verifyMarkdown(report);
+    expect(md.split('\n').slice(0, 5)).toEqual([
+      '### gpu-image-matrix verify: 1 ok, 1 missing',
+      '',
+      '| entry | verify | found | missing | warnings |',
+      '|---|---|---|---|---|',
+      '| bb | missing | 4 of 5 | torch 9 (torch) has no wheel | w\\|1 |',
+    ]);
   });
 });

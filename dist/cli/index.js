@@ -12368,15 +12368,19 @@ function buildMarkdown(images) {
     }
     return `${out.join('\n')}\n`;
 }
-function buildTable(images) {
-    const rows = images.map((r) => [r.tag, statusWord(r), r.digest ?? '-', formatSize(r.size), `${r.seconds}s`, stepsText(r), r.cache]);
-    const head = ['entry', 'status', 'digest', 'size', 'time', 'cached', 'cache'];
+/** A plain-text table: a head row, a rule, the rows; columns as wide as their widest cell. */
+function textTable(head, rows) {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
     const line = (cells) => cells
         .map((c, i) => c.padEnd(widths[i] ?? 0))
         .join('  ')
         .trimEnd();
-    const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+    return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+function buildTable(images) {
+    const rows = images.map((r) => [r.tag, statusWord(r), r.digest ?? '-', formatSize(r.size), `${r.seconds}s`, stepsText(r), r.cache]);
+    const head = ['entry', 'status', 'digest', 'size', 'time', 'cached', 'cache'];
+    const out = textTable(head, rows);
     for (const r of images.filter((x) => x.status === 'failed'))
         out.push('', `${r.tag} failed:`, `  ${r.error ?? ''}`);
     return `${out.join('\n')}\n`;
@@ -12444,12 +12448,7 @@ function smokeTable(results) {
         `${r.seconds}s`,
     ]);
     const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd();
-    const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+    const out = textTable(head, rows);
     for (const r of results.filter((x) => x.status === 'failed')) {
         out.push('', `${r.tag}: ${r.failed ?? 'failed'}`);
         if (r.diagnosis)
@@ -12545,17 +12544,10 @@ function verifyTable(report) {
         v.missing.length ? `${v.missing.length} missing` : '-',
     ]);
     const head = ['entry', 'verify', 'found', 'problems'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd();
     const out = [
         `verify: ${verifyCounts(report)} (${report.requests.indexes} index and ${report.requests.registries} registry requests, ` +
             `${report.seconds.toFixed(1)}s)`,
-        line(head),
-        line(widths.map((w) => '-'.repeat(w))),
-        ...rows.map(line),
+        ...textTable(head, rows),
     ];
     for (const v of report.verdicts) {
         for (const m of v.missing)

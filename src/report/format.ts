@@ -187,16 +187,21 @@ export function buildMarkdown(images: ImageResult[]): string {
   return `${out.join('\n')}\n`;
 }
 
-export function buildTable(images: ImageResult[]): string {
-  const rows = images.map((r) => [r.tag, statusWord(r), r.digest ?? '-', formatSize(r.size), `${r.seconds}s`, stepsText(r), r.cache]);
-  const head = ['entry', 'status', 'digest', 'size', 'time', 'cached', 'cache'];
+/** A plain-text table: a head row, a rule, the rows; columns as wide as their widest cell. */
+function textTable(head: string[], rows: string[][]): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
     cells
       .map((c, i) => c.padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
-  const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+export function buildTable(images: ImageResult[]): string {
+  const rows = images.map((r) => [r.tag, statusWord(r), r.digest ?? '-', formatSize(r.size), `${r.seconds}s`, stepsText(r), r.cache]);
+  const head = ['entry', 'status', 'digest', 'size', 'time', 'cached', 'cache'];
+  const out = textTable(head, rows);
   for (const r of images.filter((x) => x.status === 'failed')) out.push('', `${r.tag} failed:`, `  ${r.error ?? ''}`);
   return `${out.join('\n')}\n`;
 }
@@ -266,13 +271,7 @@ export function smokeTable(results: SmokeResult[]): string {
     `${r.seconds}s`,
   ]);
   const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const out = textTable(head, rows);
   for (const r of results.filter((x) => x.status === 'failed')) {
     out.push('', `${r.tag}: ${r.failed ?? 'failed'}`);
     if (r.diagnosis) out.push(`  cause: ${r.diagnosis.cause}`, `  fix: ${r.diagnosis.fix}`);
@@ -371,18 +370,10 @@ export function verifyTable(report: VerifyReport): string {
     v.missing.length ? `${v.missing.length} missing` : '-',
   ]);
   const head = ['entry', 'verify', 'found', 'problems'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
   const out = [
     `verify: ${verifyCounts(report)} (${report.requests.indexes} index and ${report.requests.registries} registry requests, ` +
       `${report.seconds.toFixed(1)}s)`,
-    line(head),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    ...textTable(head, rows),
   ];
   for (const v of report.verdicts) {
     for (const m of v.missing) out.push(`${v.tag}: missing: ${m}`);
