@@ -35969,6 +35969,12 @@ async function buildCommand(plan, options, rt, verifier) {
         }
         const toLookUp = plan.include.filter((e) => !unbuildable.has(e.key));
         const bases = source.dockerfile === null ? await lookUpBaseImages(toLookUp, registry, rt.log) : new Map();
+        for (const [name, lookup] of bases) {
+            if ('digest' in lookup && lookup.digest)
+                verifier?.know(name, { exists: true, digest: lookup.digest });
+            else if ('warning' in lookup && lookup.warning)
+                verifier?.know(name, { unknown: lookup.warning });
+        }
         const results = new Array(plan.include.length);
         let stop = false;
         let next = 0;
@@ -38832,34 +38838,25 @@ class PackageIndexClient {
         }
     }
     async fetchPage(url) {
-        for (let attempt = 0;; attempt++) {
-            try {
-                const { status, headers, body, finalUrl } = await this.get(url);
-                if (status === 404 || status === 410)
-                    return { absent: true };
-                if ((status === 429 || status >= 500) && attempt < this.retries) {
-                    const asked = status === 429 || status === 503 ? retryAfterMs(headers['retry-after'], Date.now()) : null;
-                    await package_index_sleep(asked === null ? backoffMs(attempt + 1, 300) : Math.min(asked, this.maxRetryAfterMs));
-                    continue;
-                }
-                if (status < 200 || status >= 300)
-                    return { error: `HTTP ${status}` };
-                try {
-                    return { listing: parseIndexPage(body.toString('utf8'), headers['content-type'] ?? '', finalUrl) };
-                }
-                catch (err) {
-                    if (err instanceof IndexPageError)
-                        return { error: `not an index page: ${err.message}` };
-                    throw err;
-                }
-            }
-            catch (err) {
-                if (err instanceof PageTooLarge || err instanceof TooManyRedirects)
-                    return { error: err.message };
-                if (attempt >= this.retries)
-                    return { error: err.message };
-                await package_index_sleep(backoffMs(attempt + 1, 300));
-            }
+        let res;
+        try {
+            res = await this.getRetrying(url);
+        }
+        catch (err) {
+            return { error: err.message };
+        }
+        const { status, headers, body, finalUrl } = res;
+        if (status === 404 || status === 410)
+            return { absent: true };
+        if (status < 200 || status >= 300)
+            return { error: `HTTP ${status}` };
+        try {
+            return { listing: parseIndexPage(body.toString('utf8'), headers['content-type'] ?? '', finalUrl) };
+        }
+        catch (err) {
+            if (err instanceof IndexPageError)
+                return { error: `not an index page: ${err.message}` };
+            throw err;
         }
     }
     /**
@@ -38868,28 +38865,44 @@ class PackageIndexClient {
      */
     async bytes(url, range) {
         return this.limited(async () => {
-            for (let attempt = 0;; attempt++) {
-                const res = await this.get(url, range ? { Range: range } : {});
+            const res = await this.getRetrying(url, range ? { Range: range } : {});
+            if (res.status !== 200 && res.status !== 206)
+                throw new Error(`${url}: HTTP ${res.status}`);
+            if (res.status === 200 && range) {
+                // The server sent the whole file instead of the range: the range is cut from it here, so
+                // that callers read the same bytes either way.
+                const whole = res.body.length;
+                const m = /^bytes=(\d*)-(\d*)$/.exec(range);
+                const start = m?.[1] ? Number(m[1]) : Math.max(0, whole - Number(m?.[2] ?? 0));
+                const end = m?.[1] && m[2] ? Math.min(Number(m[2]), whole - 1) : whole - 1;
+                return { status: 206, body: res.body.subarray(start, end + 1), total: whole };
+            }
+            const total = Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1] ?? (res.status === 200 ? res.body.length : NaN));
+            return { status: res.status, body: res.body, total: Number.isFinite(total) ? total : null };
+        });
+    }
+    /**
+     * A GET tried again on a 429 or 5xx answer (after its Retry-After, for 429 and 503, within
+     * maxRetryAfterMs) and on a network error, `retries` times; a page too large or a redirect
+     * loop is final.
+     */
+    async getRetrying(url, headers = {}) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                const res = await this.get(url, headers);
                 if ((res.status === 429 || res.status >= 500) && attempt < this.retries) {
-                    const asked = retryAfterMs(res.headers['retry-after'], Date.now());
+                    const asked = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers['retry-after'], Date.now()) : null;
                     await package_index_sleep(asked === null ? backoffMs(attempt + 1, 300) : Math.min(asked, this.maxRetryAfterMs));
                     continue;
                 }
-                if (res.status !== 200 && res.status !== 206)
-                    throw new Error(`${url}: HTTP ${res.status}`);
-                if (res.status === 200 && range) {
-                    // The server sent the whole file instead of the range: the range is cut from it here, so
-                    // that callers read the same bytes either way.
-                    const whole = res.body.length;
-                    const m = /^bytes=(\d*)-(\d*)$/.exec(range);
-                    const start = m?.[1] ? Number(m[1]) : Math.max(0, whole - Number(m?.[2] ?? 0));
-                    const end = m?.[1] && m[2] ? Math.min(Number(m[2]), whole - 1) : whole - 1;
-                    return { status: 206, body: res.body.subarray(start, end + 1), total: whole };
-                }
-                const total = Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1] ?? (res.status === 200 ? res.body.length : NaN));
-                return { status: res.status, body: res.body, total: Number.isFinite(total) ? total : null };
+                return res;
             }
-        });
+            catch (err) {
+                if (err instanceof PageTooLarge || err instanceof TooManyRedirects || attempt >= this.retries)
+                    throw err;
+                await package_index_sleep(backoffMs(attempt + 1, 300));
+            }
+        }
     }
     /** One GET, redirects followed, the body read within the bounds. */
     async get(start, extraHeaders = {}) {
@@ -39026,6 +39039,13 @@ class Verifier {
             return verdict;
         });
     }
+    /**
+     * What the build already asked of a registry (its base-image lookup), so that verify does not ask
+     * again: a found base is not looked up twice (nor its image index read, a pull on Docker Hub).
+     */
+    know(reference, answer) {
+        this.images.set(reference, Promise.resolve(answer));
+    }
     /** What was verified so far, in the order it was asked for. */
     report() {
         return {
@@ -39049,13 +39069,7 @@ class Verifier {
 }
 
 ;// CONCATENATED MODULE: ./src/refresh/wheel-metadata.ts
-/**
- * A wheel's METADATA without downloading the wheel: where it sits in the zip archive, read from
- * the archive's tail (the end-of-central-directory record and the central directory), as pip and
- * uv do with HTTP range requests; and what it says (Requires-Dist). Pure: takes bytes, gives
- * offsets and text. What an index serves is untrusted: every offset and size is checked against
- * the archive's length before it is used.
- */
+
 /** Where the central directory is, read from the archive's last bytes (`tail` starts at `tailStart`). */
 function centralDirectory(tail, tailStart, archiveSize) {
     // EOCD: signature 0x06054b50, 22 bytes plus a comment of at most 65535.
@@ -39189,9 +39203,10 @@ function pinnedVersion(meta, project) {
         // Pins for another machine ("platform_machine == 'aarch64'"): refresh reads x86_64 wheels.
         if (/platform_machine\s*==\s*["'](?!x86_64["'])/.test(marker))
             continue;
-        const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?\s*==\s*([A-Za-z0-9.+!_-]+)\s*\)?\s*$/.exec(spec);
-        if (m && project.test(m[1]))
-            return { project: m[1], version: m[2] };
+        // The old "name (==1.0)" form and spaces aside, a Requires-Dist pin reads as a requirement does.
+        const pin = exactPin(spec.replace(/[\s()]/g, ''));
+        if (pin && project.test(pin.project))
+            return pin;
     }
     return null;
 }
@@ -39420,6 +39435,7 @@ function cudaUpdates(data, tags, notes) {
 
 
 
+
 const LIBRARIES = ['torchvision', 'torchaudio'];
 async function refreshCommand(data, options, rt) {
     const client = new PackageIndexClient();
@@ -39504,7 +39520,7 @@ async function refreshCommand(data, options, rt) {
             const meta = await metadataOf(file, client, warnings);
             const torch = meta ? pinnedVersion(meta, /^torch$/i) : null;
             if (torch)
-                torchOf.set(refresh_publicVersion(torch.version), version);
+                torchOf.set(publicVersion(torch.version), version);
         }));
         // torchaudio 2.11.0 is its last release, built on the stable ABI: later torch pairs with it
         // (the data's notes), and its metadata pins no exact torch. Without a pin, the newest the data pairs.
@@ -39544,8 +39560,10 @@ async function refreshCommand(data, options, rt) {
         if (!files)
             continue;
         const versions = new Set(files
-            .map((f) => /^[^-]+-([^-]+)-/.exec(f.filename)?.[1])
-            .filter((v) => Boolean(v && semver_default().valid(v) && !semver_default().prerelease(v))));
+            .map((f) => parseWheelName(f.filename))
+            .filter((w) => w?.project === project)
+            .map((w) => publicVersion(w.version))
+            .filter((v) => semver_default().valid(v) && !semver_default().prerelease(v)));
         const newestKnown = frameworkById(id).releases(data)[0]?.version ?? '0.0.0';
         const newer = [...versions].filter((v) => semver_default().gt(v, newestKnown)).sort((semver_default()).compare);
         if (newer.length)
@@ -39580,7 +39598,7 @@ async function refreshCommand(data, options, rt) {
         }
     }
     const markdown = refreshMarkdown([...found.values()], torch.length + cuda.length, notes, warnings, file);
-    return { data: override, markdown, file, changes: found.size + cuda.length, requests: client.requests + registry.requests };
+    return { data: override, markdown, file, changes: found.size + cuda.length };
 }
 /** The compat-file at `file` with `found` merged over it (torch by minor, CUDA by version), its sources kept. */
 function updateCompatFile(text, file, found) {
@@ -39640,9 +39658,6 @@ async function metadataOf(file, client, warnings) {
         warnings.push(`could not read the metadata of ${file.filename}: ${err.message.slice(0, 300)}`);
         return null;
     }
-}
-function refresh_publicVersion(v) {
-    return v.split('+')[0];
 }
 function refreshMarkdown(found, entries, notes, warnings, file) {
     const out = [

@@ -98,6 +98,10 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtim
     }
     const toLookUp = plan.include.filter((e) => !unbuildable.has(e.key));
     const bases = source.dockerfile === null ? await lookUpBaseImages(toLookUp, registry, rt.log) : new Map<string, BaseLookup>();
+    for (const [name, lookup] of bases) {
+      if ('digest' in lookup && lookup.digest) verifier?.know(name, { exists: true, digest: lookup.digest });
+      else if ('warning' in lookup && lookup.warning) verifier?.know(name, { unknown: lookup.warning });
+    }
     const results: ImageResult[] = new Array(plan.include.length);
     let stop = false;
     let next = 0;

@@ -23,6 +23,7 @@ import type { Runtime } from '../runtime.js';
 import type { IndexFile } from '../verify/index-page.js';
 import type { RefreshOptions } from '../refresh/options.js';
 import { listingKey } from '../verify/check.js';
+import { parseWheelName, publicVersion } from '../verify/wheel.js';
 
 /**
  * `refresh`: reads PyTorch's index (and PyPI, and nvidia/cuda's tags) and writes what is new as a
@@ -40,7 +41,6 @@ export interface RefreshReport {
   file: string | null;
   /** what refresh found new: torch patches, CUDA updates */
   changes: number;
-  requests: number;
 }
 
 const LIBRARIES = ['torchvision', 'torchaudio'] as const;
@@ -174,8 +174,10 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
     if (!files) continue;
     const versions = new Set(
       files
-        .map((f) => /^[^-]+-([^-]+)-/.exec(f.filename)?.[1])
-        .filter((v): v is string => Boolean(v && semver.valid(v) && !semver.prerelease(v))),
+        .map((f) => parseWheelName(f.filename))
+        .filter((w) => w?.project === project)
+        .map((w) => publicVersion((w as { version: string }).version))
+        .filter((v) => semver.valid(v) && !semver.prerelease(v)),
     );
     const newestKnown = frameworkById(id).releases(data)[0]?.version ?? '0.0.0';
     const newer = [...versions].filter((v) => semver.gt(v, newestKnown)).sort(semver.compare);
@@ -212,7 +214,7 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
     }
   }
   const markdown = refreshMarkdown([...found.values()], torch.length + cuda.length, notes, warnings, file);
-  return { data: override, markdown, file, changes: found.size + cuda.length, requests: client.requests + registry.requests };
+  return { data: override, markdown, file, changes: found.size + cuda.length };
 }
 
 /** The compat-file at `file` with `found` merged over it (torch by minor, CUDA by version), its sources kept. */
@@ -275,10 +277,6 @@ async function metadataOf(file: IndexFile, client: PackageIndexClient, warnings:
     warnings.push(`could not read the metadata of ${file.filename}: ${(err as Error).message.slice(0, 300)}`);
     return null;
   }
-}
-
-function publicVersion(v: string): string {
-  return v.split('+')[0] as string;
 }
 
 function refreshMarkdown(found: FoundPatch[], entries: number, notes: string[], warnings: string[], file: string | null): string {

@@ -106,6 +106,14 @@ export class Verifier {
     });
   }
 
+  /**
+   * What the build already asked of a registry (its base-image lookup), so that verify does not ask
+   * again: a found base is not looked up twice (nor its image index read, a pull on Docker Hub).
+   */
+  know(reference: string, answer: ImageAnswer): void {
+    this.images.set(reference, Promise.resolve(answer));
+  }
+
   /** What was verified so far, in the order it was asked for. */
   report(): VerifyReport {
     return {

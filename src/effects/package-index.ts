@@ -66,27 +66,20 @@ export class PackageIndexClient {
   }
 
   private async fetchPage(url: string): Promise<ListingAnswer> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const { status, headers, body, finalUrl } = await this.get(url);
-        if (status === 404 || status === 410) return { absent: true };
-        if ((status === 429 || status >= 500) && attempt < this.retries) {
-          const asked = status === 429 || status === 503 ? retryAfterMs(headers['retry-after'], Date.now()) : null;
-          await sleep(asked === null ? backoffMs(attempt + 1, 300) : Math.min(asked, this.maxRetryAfterMs));
-          continue;
-        }
-        if (status < 200 || status >= 300) return { error: `HTTP ${status}` };
-        try {
-          return { listing: parseIndexPage(body.toString('utf8'), headers['content-type'] ?? '', finalUrl) };
-        } catch (err) {
-          if (err instanceof IndexPageError) return { error: `not an index page: ${err.message}` };
-          throw err;
-        }
-      } catch (err) {
-        if (err instanceof PageTooLarge || err instanceof TooManyRedirects) return { error: err.message };
-        if (attempt >= this.retries) return { error: (err as Error).message };
-        await sleep(backoffMs(attempt + 1, 300));
-      }
+    let res: Awaited<ReturnType<PackageIndexClient['get']>>;
+    try {
+      res = await this.getRetrying(url);
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+    const { status, headers, body, finalUrl } = res;
+    if (status === 404 || status === 410) return { absent: true };
+    if (status < 200 || status >= 300) return { error: `HTTP ${status}` };
+    try {
+      return { listing: parseIndexPage(body.toString('utf8'), headers['content-type'] ?? '', finalUrl) };
+    } catch (err) {
+      if (err instanceof IndexPageError) return { error: `not an index page: ${err.message}` };
+      throw err;
     }
   }
 
@@ -96,27 +89,42 @@ export class PackageIndexClient {
    */
   async bytes(url: string, range?: string): Promise<{ status: number; body: Buffer; total: number | null }> {
     return this.limited(async () => {
-      for (let attempt = 0; ; attempt++) {
-        const res = await this.get(url, range ? { Range: range } : {});
+      const res = await this.getRetrying(url, range ? { Range: range } : {});
+      if (res.status !== 200 && res.status !== 206) throw new Error(`${url}: HTTP ${res.status}`);
+      if (res.status === 200 && range) {
+        // The server sent the whole file instead of the range: the range is cut from it here, so
+        // that callers read the same bytes either way.
+        const whole = res.body.length;
+        const m = /^bytes=(\d*)-(\d*)$/.exec(range);
+        const start = m?.[1] ? Number(m[1]) : Math.max(0, whole - Number(m?.[2] ?? 0));
+        const end = m?.[1] && m[2] ? Math.min(Number(m[2]), whole - 1) : whole - 1;
+        return { status: 206, body: res.body.subarray(start, end + 1), total: whole };
+      }
+      const total = Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1] ?? (res.status === 200 ? res.body.length : NaN));
+      return { status: res.status, body: res.body, total: Number.isFinite(total) ? total : null };
+    });
+  }
+
+  /**
+   * A GET tried again on a 429 or 5xx answer (after its Retry-After, for 429 and 503, within
+   * maxRetryAfterMs) and on a network error, `retries` times; a page too large or a redirect
+   * loop is final.
+   */
+  private async getRetrying(url: string, headers: Record<string, string> = {}): ReturnType<PackageIndexClient['get']> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await this.get(url, headers);
         if ((res.status === 429 || res.status >= 500) && attempt < this.retries) {
-          const asked = retryAfterMs(res.headers['retry-after'], Date.now());
+          const asked = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers['retry-after'], Date.now()) : null;
           await sleep(asked === null ? backoffMs(attempt + 1, 300) : Math.min(asked, this.maxRetryAfterMs));
           continue;
         }
-        if (res.status !== 200 && res.status !== 206) throw new Error(`${url}: HTTP ${res.status}`);
-        if (res.status === 200 && range) {
-          // The server sent the whole file instead of the range: the range is cut from it here, so
-          // that callers read the same bytes either way.
-          const whole = res.body.length;
-          const m = /^bytes=(\d*)-(\d*)$/.exec(range);
-          const start = m?.[1] ? Number(m[1]) : Math.max(0, whole - Number(m?.[2] ?? 0));
-          const end = m?.[1] && m[2] ? Math.min(Number(m[2]), whole - 1) : whole - 1;
-          return { status: 206, body: res.body.subarray(start, end + 1), total: whole };
-        }
-        const total = Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1] ?? (res.status === 200 ? res.body.length : NaN));
-        return { status: res.status, body: res.body, total: Number.isFinite(total) ? total : null };
+        return res;
+      } catch (err) {
+        if (err instanceof PageTooLarge || err instanceof TooManyRedirects || attempt >= this.retries) throw err;
+        await sleep(backoffMs(attempt + 1, 300));
       }
-    });
+    }
   }
 
   /** One GET, redirects followed, the body read within the bounds. */

@@ -1,3 +1,5 @@
+import { exactPin } from '../frameworks/framework.js';
+
 /**
  * A wheel's METADATA without downloading the wheel: where it sits in the zip archive, read from
  * the archive's tail (the end-of-central-directory record and the central directory), as pip and
@@ -140,8 +142,9 @@ export function pinnedVersion(meta: WheelMetadata, project: RegExp): { project: 
     if (/platform_system\s*==\s*["'](Windows|Darwin)["']|sys_platform\s*==\s*["'](win32|darwin)["']|extra\s*==/.test(marker)) continue;
     // Pins for another machine ("platform_machine == 'aarch64'"): refresh reads x86_64 wheels.
     if (/platform_machine\s*==\s*["'](?!x86_64["'])/.test(marker)) continue;
-    const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?\s*==\s*([A-Za-z0-9.+!_-]+)\s*\)?\s*$/.exec(spec);
-    if (m && project.test(m[1] as string)) return { project: m[1] as string, version: m[2] as string };
+    // The old "name (==1.0)" form and spaces aside, a Requires-Dist pin reads as a requirement does.
+    const pin = exactPin(spec.replace(/[\s()]/g, ''));
+    if (pin && project.test(pin.project)) return pin;
   }
   return null;
 }
