@@ -35312,6 +35312,7 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
 ;// CONCATENATED MODULE: ./src/effects/http.ts
 
 
+
 const agents = { http: new (external_node_http_default()).Agent({ keepAlive: true }), https: new (external_node_https_default()).Agent({ keepAlive: true }) };
 function httpRequest(url, options = {}) {
     const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
@@ -35363,6 +35364,14 @@ function retryAfterMs(value, nowMs) {
     // Date.parse reads IMF-fixdate and the two obsolete forms; a letter keeps "1.5" from being a date.
     const date = /[A-Za-z]/.test(v) ? Date.parse(v) : Number.NaN;
     return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+/**
+ * How long to wait before another attempt after a 429 or 5xx answer: a 429 or 503 as long as its
+ * Retry-After asks, cut to `maxMs`; otherwise (or without one) the usual backoff from `baseMs`.
+ */
+function retryWaitMs(res, attempt, baseMs, maxMs) {
+    const asked = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers['retry-after'], Date.now()) : null;
+    return asked === null ? backoffMs(attempt + 1, baseMs) : Math.min(asked, maxMs);
 }
 /**
  * A GET whose body is read as a stream (a layer blob can be gigabytes): resolves once the
@@ -35449,7 +35458,6 @@ class RegistryClient {
         this.mask = mask;
         this.maxRetryAfterMs = maxRetryAfterMs;
     }
-    /** The manifest's digest, or null when the tag does not exist. */
     /** The manifest's digest ('' when the registry leaves Docker-Content-Digest out), or null when the tag does not exist. */
     async head(repo, reference) {
         const res = await this.request(repo, 'HEAD', `/manifests/${reference}`, { Accept: MANIFEST_TYPES });
@@ -35573,8 +35581,7 @@ class RegistryClient {
      * Retry-After header"); without one, the usual backoff (GHCR puts its hint in the error text).
      */
     waitMs(res, attempt) {
-        const asked = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers['retry-after'], Date.now()) : null;
-        return asked === null ? backoffMs(attempt + 1, 500) : Math.min(asked, this.maxRetryAfterMs);
+        return retryWaitMs(res, attempt, 500, this.maxRetryAfterMs);
     }
     /** "429 Too Many Requests: <the registry's error text>", for a RegistryError. */
     failure(res) {
@@ -38891,8 +38898,7 @@ class PackageIndexClient {
             try {
                 const res = await this.get(url, headers);
                 if ((res.status === 429 || res.status >= 500) && attempt < this.retries) {
-                    const asked = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers['retry-after'], Date.now()) : null;
-                    await package_index_sleep(asked === null ? backoffMs(attempt + 1, 300) : Math.min(asked, this.maxRetryAfterMs));
+                    await package_index_sleep(retryWaitMs(res, attempt, 300, this.maxRetryAfterMs));
                     continue;
                 }
                 return res;

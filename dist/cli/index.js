@@ -6111,8 +6111,7 @@ class PackageIndexClient {
             try {
                 const res = await this.get(url, headers);
                 if ((res.status === 429 || res.status >= 500) && attempt < this.retries) {
-                    const asked = res.status === 429 || res.status === 503 ? (0,http/* retryAfterMs */.Vs)(res.headers['retry-after'], Date.now()) : null;
-                    await sleep(asked === null ? (0,retry/* backoffMs */.jo)(attempt + 1, 300) : Math.min(asked, this.maxRetryAfterMs));
+                    await sleep((0,http/* retryWaitMs */.Ko)(res, attempt, 300, this.maxRetryAfterMs));
                     continue;
                 }
                 return res;
@@ -8422,14 +8421,17 @@ function tempRoot(env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   Ko: () => (/* binding */ retryWaitMs),
 /* harmony export */   ZQ: () => (/* binding */ httpStream),
 /* harmony export */   aj: () => (/* binding */ httpRequest)
 /* harmony export */ });
+/* unused harmony export retryAfterMs */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _image_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9971);
+
 
 
 const agents = { http: new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true }), https: new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true }) };
@@ -8483,6 +8485,14 @@ function retryAfterMs(value, nowMs) {
     // Date.parse reads IMF-fixdate and the two obsolete forms; a letter keeps "1.5" from being a date.
     const date = /[A-Za-z]/.test(v) ? Date.parse(v) : Number.NaN;
     return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+/**
+ * How long to wait before another attempt after a 429 or 5xx answer: a 429 or 503 as long as its
+ * Retry-After asks, cut to `maxMs`; otherwise (or without one) the usual backoff from `baseMs`.
+ */
+function retryWaitMs(res, attempt, baseMs, maxMs) {
+    const asked = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers['retry-after'], Date.now()) : null;
+    return asked === null ? (0,_image_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffMs */ .jo)(attempt + 1, baseMs) : Math.min(asked, maxMs);
 }
 /**
  * A GET whose body is read as a stream (a layer blob can be gigabytes): resolves once the
@@ -8591,7 +8601,6 @@ class RegistryClient {
         this.mask = mask;
         this.maxRetryAfterMs = maxRetryAfterMs;
     }
-    /** The manifest's digest, or null when the tag does not exist. */
     /** The manifest's digest ('' when the registry leaves Docker-Content-Digest out), or null when the tag does not exist. */
     async head(repo, reference) {
         const res = await this.request(repo, 'HEAD', `/manifests/${reference}`, { Accept: MANIFEST_TYPES });
@@ -8715,8 +8724,7 @@ class RegistryClient {
      * Retry-After header"); without one, the usual backoff (GHCR puts its hint in the error text).
      */
     waitMs(res, attempt) {
-        const asked = res.status === 429 || res.status === 503 ? (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .retryAfterMs */ .Vs)(res.headers['retry-after'], Date.now()) : null;
-        return asked === null ? (0,_image_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .backoffMs */ .jo)(attempt + 1, 500) : Math.min(asked, this.maxRetryAfterMs);
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .retryWaitMs */ .Ko)(res, attempt, 500, this.maxRetryAfterMs);
     }
     /** "429 Too Many Requests: <the registry's error text>", for a RegistryError. */
     failure(res) {

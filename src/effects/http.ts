@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { backoffMs } from '../image/retry.js';
 
 /**
  * One HTTP request with node:http(s). Used instead of fetch for the registry:
@@ -73,6 +74,20 @@ export function retryAfterMs(value: string | undefined, nowMs: number): number |
   // Date.parse reads IMF-fixdate and the two obsolete forms; a letter keeps "1.5" from being a date.
   const date = /[A-Za-z]/.test(v) ? Date.parse(v) : Number.NaN;
   return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+
+/**
+ * How long to wait before another attempt after a 429 or 5xx answer: a 429 or 503 as long as its
+ * Retry-After asks, cut to `maxMs`; otherwise (or without one) the usual backoff from `baseMs`.
+ */
+export function retryWaitMs(
+  res: { status: number; headers: Record<string, string> },
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+): number {
+  const asked = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers['retry-after'], Date.now()) : null;
+  return asked === null ? backoffMs(attempt + 1, baseMs) : Math.min(asked, maxMs);
 }
 
 export interface HttpStream extends Omit<HttpResponse, 'body'> {

@@ -1,7 +1,7 @@
 import { backoffMs } from '../image/retry.js';
 import { ACCEPT, IndexPageError, parseIndexPage } from '../verify/index-page.js';
 import type { ListingAnswer } from '../verify/check.js';
-import { httpStream, retryAfterMs, type HttpStream } from './http.js';
+import { httpStream, retryWaitMs, type HttpStream } from './http.js';
 
 /**
  * Reads projects' pages from package indexes (the simple repository API), for verify: one GET
@@ -115,8 +115,7 @@ export class PackageIndexClient {
       try {
         const res = await this.get(url, headers);
         if ((res.status === 429 || res.status >= 500) && attempt < this.retries) {
-          const asked = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers['retry-after'], Date.now()) : null;
-          await sleep(asked === null ? backoffMs(attempt + 1, 300) : Math.min(asked, this.maxRetryAfterMs));
+          await sleep(retryWaitMs(res, attempt, 300, this.maxRetryAfterMs));
           continue;
         }
         return res;

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { isLoopbackRegistry, type Repository } from '../image/reference.js';
 import { backoffMs } from '../image/retry.js';
 import { execCapture } from './exec.js';
-import { httpRequest, httpStream, retryAfterMs, type HttpResponse } from './http.js';
+import { httpRequest, httpStream, retryWaitMs, type HttpResponse } from './http.js';
 
 /**
  * A small client for the OCI distribution API: look up, read and re-tag
@@ -72,7 +72,6 @@ export class RegistryClient {
     private readonly maxRetryAfterMs = 60_000,
   ) {}
 
-  /** The manifest's digest, or null when the tag does not exist. */
   /** The manifest's digest ('' when the registry leaves Docker-Content-Digest out), or null when the tag does not exist. */
   async head(repo: Repository, reference: string): Promise<ManifestHead | null> {
     const res = await this.request(repo, 'HEAD', `/manifests/${reference}`, { Accept: MANIFEST_TYPES });
@@ -203,8 +202,7 @@ export class RegistryClient {
    * Retry-After header"); without one, the usual backoff (GHCR puts its hint in the error text).
    */
   private waitMs(res: HttpResponse, attempt: number): number {
-    const asked = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers['retry-after'], Date.now()) : null;
-    return asked === null ? backoffMs(attempt + 1, 500) : Math.min(asked, this.maxRetryAfterMs);
+    return retryWaitMs(res, attempt, 500, this.maxRetryAfterMs);
   }
 
   /** "429 Too Many Requests: <the registry's error text>", for a RegistryError. */
