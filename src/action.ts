@@ -22,6 +22,7 @@ import {
 import { reproFails } from './repro/options.js';
 import { tempRoot } from './effects/files.js';
 import { writeFileSync } from 'node:fs';
+import { inertText } from './report/inert.js';
 import path from 'node:path';
 
 /** The action: inputs -> request -> command -> outputs, log and job summary. */
@@ -45,14 +46,14 @@ export async function run(): Promise<void> {
 
     if (refresh) {
       // What refresh prints names versions and tags read from indexes: inert lines.
-      for (const line of refresh.markdown.trimEnd().split('\n')) actionLog.untrusted(line);
+      actionLog.untrusted(refresh.markdown.trimEnd());
       core.setOutput('refresh-file', refresh.file ?? '');
       core.setOutput('refresh-changes', String(refresh.changes));
       await writeSummary(fitMarkdown(refresh.markdown, SUMMARY_LIMIT_BYTES, 'the step log has it all'));
       return;
     }
     core.startGroup(`plan: ${plan.include.length} entries, ${plan.skipped.length} skipped`);
-    core.info(planTable(plan));
+    actionLog.untrusted(planTable(plan));
     core.endGroup();
     for (const warning of plan.warnings) core.warning(warning);
 
@@ -66,19 +67,21 @@ export async function run(): Promise<void> {
       summary = `${verifyMarkdown(verify)}\n${summary}`;
       const missing = verify.verdicts.filter((v) => v.status === 'missing');
       // build and all print it before building, and report these as failed images; verify alone does here.
-      if (request.command === 'verify') for (const line of verifyTable(verify).trimEnd().split('\n')) actionLog.untrusted(line);
+      if (request.command === 'verify') actionLog.untrusted(verifyTable(verify).trimEnd());
       if (request.command === 'verify' && missing.length) {
         problems.push(`${missing.length} of ${verify.verdicts.length} entries cannot build: ${missing.map((v) => v.tag).join(', ')}`);
       }
     }
     if (images) {
-      core.info(buildTable(images));
+      // Failed steps' logs and registry answers are in it.
+      actionLog.untrusted(buildTable(images));
       core.setOutput('images', JSON.stringify(images));
       if (images.length === 1 && images[0]?.digest) core.setOutput('digest', images[0].digest);
       summary = `${buildMarkdown(images)}\n${summary}`;
     }
     if (smoke) {
-      core.info(smokeTable(smoke));
+      // The container's own values are in it.
+      actionLog.untrusted(smokeTable(smoke));
       core.setOutput('smoke-results', JSON.stringify(smoke));
       summary = `${smokeMarkdown(smoke)}\n${summary}`;
     }
@@ -141,18 +144,16 @@ async function writeSummary(markdown: string): Promise<void> {
   }
 }
 
+/**
+ * The only workflow commands the action issues are its own (warning, error, group, add-mask, the
+ * outputs): every line it prints goes through inertText, since messages quote tags, versions and
+ * answers that came from elsewhere. core.warning and core.error escape their message themselves.
+ */
+const stopToken = randomUUID();
 const actionLog: Log = {
-  info: (m) => core.info(m),
+  info: (m) => core.info(inertText(m, stopToken)),
   warning: (m) => core.warning(m),
   error: (m) => core.error(m),
   group: (name, fn) => core.group(name, fn),
-  // Tool output is untrusted: a line that would read as a workflow command is printed inert.
-  untrusted: (line) => core.info(neutralise(line)),
+  untrusted: (text) => core.info(inertText(text, stopToken)),
 };
-
-let stopToken: string | undefined;
-function neutralise(line: string): string {
-  if (!/^\s*::/.test(line)) return line;
-  stopToken ??= randomUUID();
-  return `::stop-commands::${stopToken}\n${line}\n::${stopToken}::`;
-}

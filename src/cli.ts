@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
+import { randomUUID } from 'node:crypto';
+import { fstatSync } from 'node:fs';
 import pkg from '../package.json' with { type: 'json' };
+import { inertJson, inertText } from './report/inert.js';
 import { runCommand } from './commands/index.js';
 import { planCommand } from './commands/plan.js';
 import { readRequirementsTree } from './effects/build-source.js';
@@ -32,11 +35,11 @@ export async function main(argv: string[]): Promise<number> {
     const command = commandText === undefined ? undefined : parseCommand(commandText, 'command');
     if (values.help || commandText === undefined) {
       // A bare gpu-image-matrix prints what it can do.
-      process.stdout.write(values.version && !values.help ? `${pkg.version}\n` : usage(command));
+      out(values.version && !values.help ? `${pkg.version}\n` : usage(command));
       return 0;
     }
     if (values.version) {
-      process.stdout.write(`${pkg.version}\n`);
+      out(`${pkg.version}\n`);
       return 0;
     }
     if (extra.length) throw new UserError(`one command expected, got ${[commandText, ...extra].map((p) => quote(p)).join(' ')}`);
@@ -47,9 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       const entry = selectEntry(plan.include, values['print-dockerfile'] as string);
       const requirements = entry.customisation?.requirements;
       // As the build renders it, except FROM's digest, which the build looks up in the registry.
-      process.stdout.write(
-        renderDockerfile(entry, requirements ? { requirements: { facts: readRequirementsTree(requirements, process.cwd()) } } : {}),
-      );
+      out(renderDockerfile(entry, requirements ? { requirements: { facts: readRequirementsTree(requirements, process.cwd()) } } : {}));
       return 0;
     }
     const { plan, images, smoke, repro, verify, refresh } = await runCommand(request, {
@@ -60,52 +61,46 @@ export async function main(argv: string[]): Promise<number> {
       now: () => new Date(),
     });
     if (repro) {
-      process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : reproMarkdown(repro));
+      if (format === 'json') outJson({ repro });
+      else out(reproMarkdown(repro));
       return reproFails(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
     }
     if (refresh) {
-      process.stdout.write(
-        format === 'json' ? `${JSON.stringify({ refresh: refresh.data, file: refresh.file }, null, 2)}\n` : refresh.markdown,
-      );
+      if (format === 'json') outJson({ refresh: refresh.data, file: refresh.file });
+      else out(refresh.markdown);
       return 0;
     }
     if (verify && !images) {
-      for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
-      if (format === 'json') process.stdout.write(`${JSON.stringify({ verify: verify.verdicts }, null, 2)}\n`);
-      else process.stdout.write(format === 'markdown' ? verifyMarkdown(verify) : verifyTable(verify));
+      for (const w of plan.warnings) errOut(`warning: ${w}\n`);
+      if (format === 'json') outJson({ verify: verify.verdicts });
+      else out(format === 'markdown' ? verifyMarkdown(verify) : verifyTable(verify));
       return verify.verdicts.some((v) => v.status === 'missing') ? 1 : 0;
     }
     if (!images && !smoke) {
-      process.stdout.write(formatPlan(plan, format));
-      if (format === 'json') for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
+      out(formatPlan(plan, format));
+      if (format === 'json') for (const w of plan.warnings) errOut(`warning: ${w}\n`);
       return 0;
     }
-    for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const w of plan.warnings) errOut(`warning: ${w}\n`);
     if (format === 'json')
-      process.stdout.write(
-        `${JSON.stringify(
-          { ...(images ? { images } : {}), ...(smoke ? { smoke } : {}), ...(verify ? { verify: verify.verdicts } : {}) },
-          null,
-          2,
-        )}\n`,
-      );
+      outJson({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}), ...(verify ? { verify: verify.verdicts } : {}) });
     else {
-      if (images) process.stdout.write(format === 'markdown' ? buildMarkdown(images) : buildTable(images));
-      if (smoke) process.stdout.write(format === 'markdown' ? smokeMarkdown(smoke) : smokeTable(smoke));
+      if (images) out(format === 'markdown' ? buildMarkdown(images) : buildTable(images));
+      if (smoke) out(format === 'markdown' ? smokeMarkdown(smoke) : smokeTable(smoke));
     }
     const failed =
       (images ?? []).some((r) => r.status === 'failed' || r.status === 'cancelled') || (smoke ?? []).some((r) => r.status === 'failed');
     return failed ? 1 : 0;
   } catch (err) {
     if (err instanceof UserError) {
-      process.stderr.write(`gpu-image-matrix: ${err.message}\n`);
+      errOut(`gpu-image-matrix: ${err.message}\n`);
       return 2;
     }
     if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`gpu-image-matrix: ${err.message}\n\n${usage()}`);
+      errOut(`gpu-image-matrix: ${err.message}\n\n${usage()}`);
       return 2;
     }
-    process.stderr.write(
+    errOut(
       `gpu-image-matrix failed unexpectedly (a bug; please report it):\n` +
         `${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
     );
@@ -130,15 +125,49 @@ function selectEntry(entries: MatrixEntry[], which: string): MatrixEntry {
   return found;
 }
 
+/**
+ * Inside a GitHub Actions step the runner reads this process's output for workflow commands, and
+ * what the CLI prints quotes tools, images and indexes: there it goes out inert (src/report/inert.ts).
+ * Standard output written to a file is left as it is; JSON is always inert and still the same JSON.
+ */
+const IN_ACTIONS = process.env.GITHUB_ACTIONS === 'true';
+const STOP_TOKEN = randomUUID();
+
+function inert(text: string): string {
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  const wrapped = inertText(body, STOP_TOKEN);
+  return wrapped === body ? text : `${wrapped}\n`;
+}
+
+function out(text: string): void {
+  process.stdout.write(IN_ACTIONS && !stdoutIsFile() ? inert(text) : text);
+}
+
+function outJson(value: unknown): void {
+  process.stdout.write(`${inertJson(JSON.stringify(value, null, 2))}\n`);
+}
+
+function errOut(text: string): void {
+  process.stderr.write(IN_ACTIONS ? inert(text) : text);
+}
+
+function stdoutIsFile(): boolean {
+  try {
+    return fstatSync(1).isFile();
+  } catch {
+    return false;
+  }
+}
+
 const cliLog: Log = {
-  info: (m) => process.stderr.write(`${m}\n`),
-  warning: (m) => process.stderr.write(`warning: ${m}\n`),
-  error: (m) => process.stderr.write(`error: ${m}\n`),
+  info: (m) => errOut(`${m}\n`),
+  warning: (m) => errOut(`warning: ${m}\n`),
+  error: (m) => errOut(`error: ${m}\n`),
   group: async (name, fn) => {
-    process.stderr.write(`== ${name}\n`);
+    errOut(`== ${name}\n`);
     return fn();
   },
-  untrusted: (line) => process.stderr.write(`   ${line}\n`),
+  untrusted: (line) => errOut(`   ${line}\n`),
 };
 
 function parseFormat(text: string | undefined): Format {

@@ -63,6 +63,30 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
   ],
   ['a request that resolves to nothing', { matrix: 'torch: 2.4\ncuda: "13.0"' }, /resolves to no entries/],
   ['more entries than max-entries', { matrix: TWO, 'max-entries': '1' }, /more than max-entries \(1\)/],
+  // issue 17 item 4: 1.1 KB that expanded to millions of entries before max-entries applied
+  [
+    'a 1 KB spec of repeated ranges with max-entries 1',
+    {
+      matrix: `torch: [${Array(100).fill('">=2"').join(',')}]\ncuda: [${Array(100).fill('"12"').join(',')}]\npython: ">=3"`,
+      'max-entries': '1',
+    },
+    /more than max-entries \(1\)/,
+  ],
+  [
+    'distinct ranges past the expansion limit',
+    {
+      matrix:
+        `torch: [${Array.from({ length: 400 }, (_, i) => `">=2.0.0 <${3 + i}.0.0"`).join(',')}]\n` +
+        'cuda: ["12", "11", "13"]\npython: ">=3"\nflavor: [runtime, devel]',
+    },
+    /expands to more than 10000 entries before exclude and max-entries apply; resolving stopped there/,
+  ],
+  [
+    'pip-extra-index-url with shell operators',
+    { ...B, 'pip-extra-index-url': 'https://pypi.example/simple;id>/tmp/pwned;(uname)&' },
+    /input pip-extra-index-url item 1: .* contains ";"/,
+  ],
+  ['torch-index-url with a pipe', { ...B, 'torch-index-url': 'https://mirror.example/whl|id' }, /input torch-index-url: .* contains "\|"/],
   ['max-entries 0', { matrix: M, 'max-entries': '0' }, /input max-entries: "0" is not valid/],
   ['max-entries in exponent form', { matrix: M, 'max-entries': '1e3' }, /input max-entries: "1e3" is not valid/],
   ['an unknown command', { matrix: M, command: 'plan;id' }, /input command: "plan;id" is not a command/],
@@ -244,6 +268,21 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
   ['a smoke-script outside the workspace', { ...S, 'smoke-script': '../x.py' }, /input smoke-script: .* is outside the workspace/],
   ['a smoke-python with a shell command', { ...S, 'smoke-python': 'python3; id' }, /is not an interpreter name or path/],
   ['images that are not JSON', { ...S, images: 'not json' }, /input images: not the JSON list/],
+  // issue 17: what the security review passed to docker run
+  ['gpu-flags handing in a disk', { ...S, 'gpu-flags': '--device=/dev/sda' }, /--device "\/dev\/sda" is not accepted; accepted: a GPU/],
+  ['gpu-flags choosing another runtime', { ...S, 'gpu-flags': '--runtime=runc' }, /--runtime "runc" is not accepted; accepted: nvidia/],
+  ['gpu-flags passing a variable', { ...S, 'gpu-flags': '--gpus all --env HF_TOKEN=hf_x' }, /"--env" is not accepted/],
+  ['gpu-flags sharing the host IPC', { ...S, 'gpu-flags': '--ipc=host' }, /"--ipc" is not accepted/],
+  [
+    'images whose tag is a flag',
+    { ...S, images: JSON.stringify([{ key: 'k', tags: ['--privileged'], digest: null, status: 'built' }]) },
+    /input images\[0\]\.tags\[0\]: .*--privileged/,
+  ],
+  [
+    'images whose digest is a flag',
+    { ...S, images: JSON.stringify([{ key: 'k', tags: ['r/x:t'], digest: '--privileged', status: 'built' }]) },
+    /input images\[0\]\.digest: "--privileged" is not a sha256 digest/,
+  ],
   ['expect-gpu: maybe', { ...S, 'expect-gpu': 'maybe' }, /input expect-gpu: "maybe" is not valid/],
   // repro inputs
   ['fail-on: always', { ...R, 'fail-on': 'always' }, /input fail-on: "always" is not valid/],

@@ -273,6 +273,17 @@ describe('entry build: cache backends, each scoped to the entry', () => {
       },
     ],
     ['auto', false, { backend: 'none', from: [], to: [] }],
+    // Not pushing (a fork's pull request): the shared registry cache is read, never written (issue 17).
+    [
+      'registry',
+      false,
+      {
+        backend: 'registry',
+        from: [`type=registry,ref=127.0.0.1:5000/team/pytorch:buildcache-${k}`],
+        to: [],
+        note: `push is false: the registry cache 127.0.0.1:5000/team/pytorch:buildcache-${k} is read, not written`,
+      },
+    ],
     ['gha', false, { backend: 'gha', from: [`type=gha,scope=gim-${k}`], to: [`type=gha,scope=gim-${k},mode=max,ignore-error=true`] }],
     ['inline', true, { backend: 'inline', from: ['type=registry,ref=127.0.0.1:5000/team/pytorch:t'], to: ['type=inline'] }],
     [

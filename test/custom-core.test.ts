@@ -14,7 +14,7 @@ import { explainStepLog } from '../src/custom/diagnose.js';
 import { readRequirements } from '../src/custom/requirements.js';
 import { renderPlaceholders } from '../src/inputs/placeholders.js';
 import { parseSmokeOptions } from '../src/smoke/options.js';
-import { smokeRunArgs, smokeRunEnv } from '../src/smoke/run-args.js';
+import { smokeEnvFile, smokeRunArgs } from '../src/smoke/run-args.js';
 import type { InputName } from '../src/inputs/table.js';
 import { fakeInputs, plan, planError } from './helpers.js';
 
@@ -459,7 +459,7 @@ describe('smoke-run resources', () => {
       expect.arrayContaining(['--shm-size', '1g']),
     );
   });
-  it('sets ipc host, memory, cpus and env by name (values stay out of argv)', () => {
+  it("sets ipc host, memory, cpus, and env through an --env-file (values stay out of argv and out of docker's own environment)", () => {
     const o = parseSmokeOptions(
       fakeInputs({
         'smoke-ipc-host': 'true',
@@ -468,16 +468,20 @@ describe('smoke-run resources', () => {
         'smoke-env': 'HF_TOKEN=hf_secret_value\nMODE=fast',
       }),
     );
-    const args = smokeRunArgs(cpu, 'i', o, { checkDir: '/c' }, 'n');
-    expect(args.join(' ')).toContain('--ipc host --memory 16g --cpus 2.5 --env HF_TOKEN --env MODE');
+    const args = smokeRunArgs(cpu, 'i', o, { checkDir: '/c', envFile: '/t/smoke.env' }, 'n');
+    expect(args.join(' ')).toContain('--ipc host --memory 16g --cpus 2.5 --env-file /t/smoke.env');
     expect(args).not.toContain('--shm-size');
+    expect(args).not.toContain('--env');
     expect(args.join(' ')).not.toContain('hf_secret_value');
-    expect(smokeRunEnv({ PATH: '/bin' }, o)).toEqual({ PATH: '/bin', HF_TOKEN: 'hf_secret_value', MODE: 'fast' });
+    expect(smokeEnvFile(o)).toBe('HF_TOKEN=hf_secret_value\nMODE=fast\n');
+    expect(smokeEnvFile(parseSmokeOptions(fakeInputs({})))).toBeNull();
   });
-  it('leaves /dev/shm to gpu-flags when they set it', () => {
-    const o = parseSmokeOptions(fakeInputs({ 'gpu-flags': '--gpus all --ipc=host' }));
-    const args = smokeRunArgs(gpu, 'i', o, { checkDir: '/c' }, 'n');
-    expect(args.filter((a) => /^--(ipc|shm-size)/.test(a))).toEqual(['--ipc=host']);
+  it('leaves /dev/shm and IPC to their own inputs, not gpu-flags', () => {
+    expect(() => parseSmokeOptions(fakeInputs({ 'gpu-flags': '--gpus all --ipc=host' }))).toThrow(
+      /input gpu-flags: "--ipc" is not accepted; .*use smoke-shm-size and smoke-ipc-host/,
+    );
+    const args = smokeRunArgs(gpu, 'i', parseSmokeOptions(fakeInputs({ 'gpu-flags': '--gpus all' })), { checkDir: '/c' }, 'n');
+    expect(args.filter((a) => /^--(ipc|shm-size)/.test(a))).toEqual(['--shm-size']);
   });
   it('mounts the workspace read-only for smoke-script and runs the script from it', () => {
     const o = parseSmokeOptions(fakeInputs({}), '/ws/tests/smoke.py', '/ws');

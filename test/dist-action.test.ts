@@ -75,7 +75,7 @@ for (const node of runtimes()) {
         'torch: ">=1.13"\ncuda: ["11.6", "11.7", "11.8", "12.1", "12.4", "12.6", "12.8", "13.0", "13.2", cpu]\n' +
         'python: ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15"]\n' +
         'os: [ubuntu18.04, ubuntu20.04, ubuntu22.04, ubuntu24.04, ubuntu26.04]\nflavor: [runtime, devel]';
-      const r = await runActionIn(node.bin, { command: 'plan', matrix, 'max-entries': '100000' });
+      const r = await runActionIn(node.bin, { command: 'plan', matrix, 'max-entries': '10000' });
       expect(r.code, r.stdout.slice(-2000)).toBe(0);
       expect(Buffer.byteLength(r.summary)).toBeLessThanOrEqual(1024 * 1024);
       expect(Buffer.byteLength(r.summary)).toBeGreaterThan(1000 * 1000);
@@ -151,7 +151,7 @@ for (const node of runtimes()) {
       {
         name: 'a bad max-entries',
         inputs: { matrix: 'torch: 2.4', 'max-entries': 'lots' },
-        message: /input max-entries: "lots" is not valid; accepted: a whole number from 1 to 100000/,
+        message: /input max-entries: "lots" is not valid; accepted: a whole number from 1 to 10000/,
       },
       {
         name: 'a baseline template with an unknown placeholder',

@@ -90,7 +90,7 @@ for (const node of runtimes()) {
       {
         name: 'a bad max-entries',
         args: ['plan', '--matrix', '-', '--max-entries', '0'],
-        message: /^gpu-image-matrix: --max-entries: "0" is not valid; accepted: a whole number from 1 to 100000/,
+        message: /^gpu-image-matrix: --max-entries: "0" is not valid; accepted: a whole number from 1 to 10000/,
       },
       {
         name: 'a missing compat file',
@@ -165,7 +165,7 @@ for (const node of runtimes()) {
       const input =
         'torch: ">=1.13"\ncuda: ["11.6", "11.7", "11.8", "12.1", "12.4", "12.6", "12.8", "13.0", "13.2", cpu]\n' +
         'python: ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15"]\nos: [ubuntu20.04, ubuntu22.04, ubuntu24.04]';
-      const r = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--max-entries', '100000'], { input });
+      const r = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--max-entries', '10000'], { input });
       expect(r.code, r.stderr.slice(-500)).toBe(0);
       expect(r.stdout.length).toBeGreaterThan(512 * 1024);
       expect((JSON.parse(r.stdout) as { include: unknown[] }).include.length).toBeGreaterThan(600);

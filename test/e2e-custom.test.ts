@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -33,6 +33,7 @@ assert os.getcwd() == "/workspace", os.getcwd()
 assert open("tests/fixture.txt").read().strip() == "fixture from the repository"
 assert demo_pkg.__version__ == "1.0", demo_pkg.__version__
 assert os.environ["SMOKE_TOKEN"] == "tok-8c1f0e", "smoke-env did not arrive"
+assert os.environ["DOCKER_HOST"] == "tcp://127.0.0.1:9", "smoke-env DOCKER_HOST did not arrive"
 st = os.statvfs("/dev/shm")
 shm = st.f_frsize * st.f_blocks
 assert shm >= 2 * 1024 ** 3, "/dev/shm is %d bytes" % shm
@@ -130,7 +131,8 @@ describe('the embedded template FROM an image that already holds torch', () => {
     'smoke-shm-size': '2g',
     'smoke-memory': '3g',
     'smoke-cpus': '1.5',
-    'smoke-env': 'SMOKE_TOKEN=tok-8c1f0e',
+    // DOCKER_HOST is for the container only: in docker's own environment it would move the CLI to another daemon (issue 17 item 6).
+    'smoke-env': 'SMOKE_TOKEN=tok-8c1f0e\nDOCKER_HOST=tcp://127.0.0.1:9',
   };
   let run: ActionRun;
 
@@ -180,8 +182,9 @@ describe('the embedded template FROM an image that already holds torch', () => {
         baseImage: { name: BASE, digest: await registryDigest(BASE.replace(/:bookworm$/, ''), 'bookworm') },
       });
       expect(smoke!.report?.inventory?.systemPackages).toBeGreaterThan(100);
-      // smoke-env values never reach the log
+      // smoke-env values never reach the log, and their --env-file is gone
       expect(run.stdout).not.toContain('tok-8c1f0e');
+      expect(readdirSync(path.join(path.dirname(run.workspace), 'temp')).filter((n) => n.startsWith('gim-env-'))).toEqual([]);
     },
   );
 

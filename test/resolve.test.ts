@@ -5,6 +5,7 @@ import { renderDockerfile } from '../src/template/dockerfile.js';
 import { checkArgs } from '../src/smoke/run-args.js';
 import { parseSmokeOptions } from '../src/smoke/options.js';
 import { brief, fakeInputs, plan, planError } from './helpers.js';
+import { MIN_EXPANSION_LIMIT, expansionLimit } from '../src/matrix/resolve.js';
 
 const smokeOptions = parseSmokeOptions(fakeInputs({}));
 
@@ -365,8 +366,13 @@ describe('resolve: errors name the field, the value and what would be accepted',
 
   it('refuses a cross product too large to expand before doing any work', () => {
     const many = (n: number, f: (i: number) => string): string => `[${Array.from({ length: n }, (_, i) => f(i)).join(', ')}]`;
-    const spec = `torch: ${many(1000, () => 'latest')}\npython: ${many(1000, () => 'default')}\ncuda: ${many(2, () => 'default')}`;
+    // Distinct values (repeats count once): 1000 ranges x 1000 Python ranges x 2 CUDA majors.
+    const spec =
+      `torch: ${many(1000, (i) => `">=1.0.0 <${2 + i}.0.0"`)}\npython: ${many(1000, (i) => `">=3.0 <${4 + i}.0"`)}\n` +
+      `cuda: ["12", "11"]`;
     expect(planError(spec)).toMatch(/^the matrix is a cross product of 2000000 combinations before filtering, more than 1000000/);
+    // The same value 1000 times is one value, and plans.
+    expect(plan(`torch: ${many(1000, () => 'latest')}\npython: ${many(1000, () => 'default')}`).include).toHaveLength(1);
   });
 });
 
@@ -377,7 +383,7 @@ describe('resolve: tags and keys stay what they were', () => {
   };
   for (const c of fixture.cases) {
     it(`gives the same ${c.entries.length} tags and keys for ${JSON.stringify(c.spec.split('\n')[0])}`, () => {
-      const p = plan(c.spec, { maxEntries: 100_000 });
+      const p = plan(c.spec, { maxEntries: 10_000 });
       const byTag = (a: string[], b: string[]): number => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : 1);
       expect(p.include.map((e) => [e.tag, e.key]).sort(byTag)).toEqual([...c.entries].sort(byTag));
       expect(p.skipped.length).toBe(c.skipped);
@@ -403,5 +409,56 @@ describe('resolve: a library the variant index lacks is left out, with a warning
   it('keeps torchaudio for the release candidate, whose test channel has one for cu132', () => {
     const [e] = plan('torch: 2.14.0\ncuda: "13.2"').include;
     expect(e?.framework === 'pytorch' && e.torchaudio).toBe('2.11.0');
+  });
+});
+
+describe('resolve: a wide request ends at the expansion limit, not in memory exhaustion (issue 17 item 4)', () => {
+  // The spec of the security review: 1.1 KB that expanded to millions of entries before max-entries applied.
+  const repeated = [
+    `torch: [${Array(100).fill('">=2"').join(', ')}]`,
+    `cuda: [${Array(100).fill('"12"').join(', ')}]`,
+    'python: ">=3"',
+  ].join('\n');
+
+  it('repeated selectors count once: the 100x spec plans exactly what the 1x spec plans', () => {
+    const once = plan('torch: ">=2"\ncuda: "12"\npython: ">=3"', { maxEntries: 10_000 });
+    const hundred = plan(repeated, { maxEntries: 10_000 });
+    expect(hundred.include.map((e) => e.key)).toEqual(once.include.map((e) => e.key));
+    expect(hundred.skipped).toEqual(once.skipped);
+    expect(once.include.length).toBeGreaterThan(1);
+  });
+
+  it('with max-entries 1 it is refused by max-entries, naming it', () => {
+    expect(planError(repeated, { maxEntries: 1 })).toMatch(/more than max-entries \(1\)/);
+  });
+
+  it('selectors that differ in text but not in what they pick are one', () => {
+    const a = plan('torch: [">=2.0", ">= 2.0", ">=2.0.0"]\ncuda: ["12", "12"]', { maxEntries: 10_000 });
+    const b = plan('torch: ">=2.0"\ncuda: "12"', { maxEntries: 10_000 });
+    expect(a.include.map((e) => e.key)).toEqual(b.include.map((e) => e.key));
+  });
+
+  it('distinct selectors that cannot be merged stop at the expansion limit with a clear error', () => {
+    // 400 different ranges, each matching every stable 2.x release: far more than 10,000 entries.
+    const ranges = Array.from({ length: 400 }, (_, i) => `">=2.0.0 <${3 + i}.0.0"`);
+    const spec = `torch: [${ranges.join(', ')}]\ncuda: ["12", "11", "13"]\npython: ">=3"\nflavor: [runtime, devel]`;
+    const message = planError(spec, { maxEntries: 1 });
+    expect(message).toMatch(/expands to more than 10000 entries before exclude and max-entries apply; resolving stopped there/);
+    expect(message).toMatch(/raise max-entries/);
+    // The limit follows max-entries: twice it, when that is more.
+    expect(planError(spec, { maxEntries: 6000 })).toMatch(/more than 12000 entries/);
+  });
+
+  it('skipped combinations stop at their own bound', () => {
+    // 400 ranges x 50 Python ranges, each cell a CUDA no release ships: a skip per release and cell.
+    const ranges = Array.from({ length: 400 }, (_, i) => `">=2.0.0 <${3 + i}.0.0"`);
+    const pythons = Array.from({ length: 50 }, (_, i) => `">=3.0 <${4 + i}.0"`);
+    const spec = `torch: [${ranges.join(', ')}]\ncuda: "9"\npython: [${pythons.join(', ')}]`;
+    expect(planError(spec, { maxEntries: 1 })).toMatch(/more than 50000 skipped combinations before exclude and max-entries apply/);
+  });
+
+  it('the expansion limit is twice max-entries, at least 10000', () => {
+    expect(expansionLimit(1)).toBe(MIN_EXPANSION_LIMIT);
+    expect(expansionLimit(10_000)).toBe(20_000);
   });
 });

@@ -303,6 +303,31 @@ describe('docker run for the check', () => {
   });
   it('accepts GPU-related gpu-flags only', () => {
     expect(parseGpuFlags('--runtime nvidia --gpus all', 'gpu-flags')).toEqual(['--runtime', 'nvidia', '--gpus', 'all']);
+    expect(parseGpuFlags('--device=nvidia.com/gpu=all --runtime=nvidia', 'gpu-flags')).toEqual([
+      '--device',
+      'nvidia.com/gpu=all',
+      '--runtime',
+      'nvidia',
+    ]);
+    expect(
+      parseGpuFlags('--device /dev/nvidia0 --device /dev/nvidiactl --device /dev/dri/renderD128:/dev/dri/renderD128:rw', 'g'),
+    ).toHaveLength(6);
+    expect(parseGpuFlags('--gpus "device=0,1"', 'g')).toEqual(['--gpus', '"device=0,1"']);
+    // What the security review passed through (issue 17 item 7): devices, runtimes and variables that are not GPUs.
+    for (const [flags, message] of [
+      ['--device=/dev/sda', /--device "\/dev\/sda" is not accepted; accepted: a GPU/],
+      ['--device /dev/nvidia0:/dev/sda', /--device "\/dev\/nvidia0:\/dev\/sda" is not accepted/],
+      ['--runtime=runc', /--runtime "runc" is not accepted; accepted: nvidia/],
+      ['--env HF_TOKEN=x', /"--env" is not accepted; .*smoke-env/],
+      ['-e X=1', /"-e" is not accepted/],
+      ['--ulimit memlock=-1', /"--ulimit" is not accepted/],
+      ['--gpus', /--gpus has no value/],
+      ['--gpus --privileged', /--gpus "--privileged" is not accepted/],
+      ['--gpus all extra', /"extra" is not accepted/],
+      ['--device=nvidia.com/gpu=all;id', /is not accepted/],
+    ] as const) {
+      expect(() => parseGpuFlags(flags, 'input gpu-flags'), flags).toThrow(message);
+    }
     expect(() => parseGpuFlags('--privileged', 'input gpu-flags')).toThrow(/input gpu-flags: "--privileged" is not accepted/);
     expect(() => parseGpuFlags('-v /:/host', 'input gpu-flags')).toThrow(/"-v" is not accepted/);
     expect(() => parseGpus('0;rm', 'input gpus')).toThrow(/is not valid/);
@@ -337,6 +362,17 @@ describe('reading the check report and naming the images', () => {
     );
     expect(() => smokeImages([cu124], undefined, undefined, { images: 'input images', image: 'input image' })).toThrow(
       /set input images .* or input image/,
+    );
+  });
+  it('refuses an images entry whose tag is not an image reference (it would reach docker argv as a flag)', () => {
+    const field = { images: 'input images', image: 'input image' };
+    for (const tag of ['--privileged', '-v', 'r/x:t --privileged', 'r/x:--t', '']) {
+      const json = JSON.stringify([{ key: cu124.key, tags: [tag], digest: null, status: 'built' }]);
+      expect(() => smokeImages([cu124], json, undefined, field), tag).toThrow(/input images\[0\]\.tags\[0\]/);
+    }
+    const badDigest = JSON.stringify([{ key: cu124.key, tags: ['r/x:t'], digest: '--privileged', status: 'built' }]);
+    expect(() => smokeImages([cu124], badDigest, undefined, field)).toThrow(
+      /input images\[0\]\.digest: "--privileged" is not a sha256 digest/,
     );
   });
 });

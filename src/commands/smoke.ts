@@ -21,7 +21,7 @@ import {
   gpuModeFor,
   parseCheckOutput,
   smokeRunArgs,
-  smokeRunEnv,
+  smokeEnvFile,
   USER_SCRIPT_IN_CONTAINER,
   type CheckItem,
   type CheckReport,
@@ -63,6 +63,17 @@ export function checkScripts(): [string, string][] {
  * name, and ncc may rename what it bundles), readable by whatever user the image runs as, whatever
  * the umask; it is mounted read-only in the container, and the caller removes it.
  */
+/** smoke-env's values in a file only this user can read (they may be tokens), in a folder of its own; null when none. */
+function writeEnvFile(options: SmokeOptions, env: NodeJS.ProcessEnv): { dir: string; file: string } | null {
+  const text = smokeEnvFile(options);
+  if (text === null) return null;
+  const dir = mkdtempSync(path.join(tempRoot(env), 'gim-env-'));
+  chmodSync(dir, 0o700);
+  const file = path.join(dir, 'smoke.env');
+  writeFileSync(file, text, { mode: 0o600 });
+  return { dir, file };
+}
+
 function writeCheckDir(files: [string, string][], env: NodeJS.ProcessEnv): string {
   const dir = mkdtempSync(path.join(tempRoot(env), 'gim-check-'));
   chmodSync(dir, 0o755);
@@ -202,12 +213,14 @@ async function runOne(
   const name = `gim-smoke-${entry.key}-${randomBytes(3).toString('hex')}`;
   const started = Date.now();
   const checkDir = writeCheckDir(check, rt.env);
-  const args = smokeRunArgs(entry, image, options, { checkDir, ...(options.script ? { script: options.script } : {}) }, name);
+  const envFile = writeEnvFile(options, rt.env);
+  const paths = { checkDir, ...(options.script ? { script: options.script } : {}), ...(envFile ? { envFile: envFile.file } : {}) };
+  const args = smokeRunArgs(entry, image, options, paths, name);
   let res: ExecResult;
   let seconds: number;
   try {
     res = await execCapture(rt.docker, args, {
-      env: smokeRunEnv(rt.env, options),
+      env: rt.env,
       timeoutMs: options.timeoutSeconds * 1000,
       onLine: rt.log.untrusted,
       ...(rt.signal ? { signal: rt.signal } : {}),
@@ -219,6 +232,7 @@ async function runOne(
     }
   } finally {
     rmSync(checkDir, { recursive: true, force: true });
+    if (envFile) rmSync(envFile.dir, { recursive: true, force: true });
   }
   const report = parseCheckOutput(res.output);
   const tail = res.output.trim().split('\n').slice(-30).join('\n');

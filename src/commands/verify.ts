@@ -62,7 +62,7 @@ export class Verifier {
     private readonly options: VerifyOptions,
     private readonly rt: Runtime,
   ) {
-    this.registry = new RegistryClient(rt.env, 1, rt.mask);
+    this.registry = new RegistryClient(rt.env, 1, rt.mask, undefined, (m) => rt.log.warning(m));
   }
 
   /** The entries' verdicts, in their order; the answers they need fetched concurrently, once each. */

@@ -7,6 +7,9 @@ import { backoffMs } from '../image/retry.js';
  * it starts in a few milliseconds (fetch's engine takes ~80 ms to load on first
  * use, and on Node 20 holds the process open for ~200 ms after the last request),
  * which is most of the time of an up-to-date re-run.
+ *
+ * Neither httpRequest nor httpStream follows a redirect: a caller that does decides what goes
+ * with each hop (the registry client sends no credentials after one).
  */
 
 export interface HttpResponse {
@@ -19,6 +22,9 @@ export interface HttpResponse {
 }
 
 const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+
+/** An answer longer than the caller allows (`maxBytes`): the request is ended, and retrying would not help. */
+export class BodyTooLarge extends Error {}
 
 export function httpRequest(
   url: string | URL,
@@ -40,10 +46,16 @@ export function httpRequest(
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
-        // What a server sends back is bounded: a body past maxBytes ends the request with an error.
+        // What a server sends back is bounded: a body past maxBytes (or a Content-Length that says
+        // it will be, except on a HEAD, whose Content-Length is that of a body not sent) ends the
+        // request with an error, at once.
+        const tooLarge = (): void => {
+          req.destroy(new BodyTooLarge(`the answer from ${u.host} is larger than ${maxBytes} bytes`));
+        };
+        if (options.method !== 'HEAD' && Number(res.headers['content-length']) > maxBytes) return tooLarge();
         res.on('data', (c: Buffer) => {
           size += c.length;
-          if (size > maxBytes) req.destroy(new Error(`the answer from ${u.host} is larger than ${maxBytes} bytes`));
+          if (size > maxBytes) tooLarge();
           else chunks.push(c);
         });
         res.on('end', () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Transform, type Readable } from 'node:stream';
@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import type { ImageShape } from '../repro/compare.js';
 import { TarError, TarParser, type Keep, type TarEntry, type TarLimits } from '../repro/tar.js';
-import { RegistryClient } from './registry.js';
+import { BlobCheck, RegistryClient } from './registry.js';
 import type { Repository } from '../image/reference.js';
 
 /**
@@ -68,7 +68,8 @@ export async function readLayer(
   const where = `${name} (${layer.digest})`;
   const parser = new TarParser(options.select, options.limits);
   const [algorithm, expected] = layer.digest.split(':');
-  const digest = algorithm === 'sha256' ? createHash('sha256') : null;
+  // Hashed here unless the source checks its size and digest itself (a registry's BlobCheck).
+  let digest: Hash | null = null;
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       digest?.update(chunk);
@@ -80,6 +81,7 @@ export async function readLayer(
   try {
     const decompress = decompressor(layer.mediaType);
     const source = await open();
+    if (algorithm === 'sha256' && !(source instanceof BlobCheck && source.digest === layer.digest)) digest = createHash('sha256');
     await pipeline(
       source,
       tap,
@@ -196,7 +198,7 @@ export function registryImage(
     layer: async (i, select) => {
       const l = (await load()).doc.layers[i];
       if (!l) throw new Error(`layer ${i} does not exist`);
-      return readLayer(() => registry.blobStream(repo, l.digest), l, `layer ${i} of ${describe}`, {
+      return readLayer(() => registry.blobStream(repo, l.digest, l.size), l, `layer ${i} of ${describe}`, {
         ...(select ? { select } : {}),
         ...(signal ? { signal } : {}),
       });

@@ -5,6 +5,7 @@ import type { EntryFields } from '../matrix/entry.js';
 import type { CudaSelector, Flavor } from '../matrix/selectors.js';
 import type { Diagnosis } from '../smoke/diagnose.js';
 import type { ReleaseData } from './index.js';
+import { shellWord } from '../template/shell.js';
 
 /**
  * What a framework (PyTorch, TensorFlow, JAX, ...) brings to the planner, the template and the
@@ -60,7 +61,7 @@ export function pypiIndexOf(entry: EntryFields): string {
 /** ` --index-url '<url>'` for an install from PyPI when a mirror replaces it; '' for PyPI itself. */
 export function pypiIndexFlag(entry: EntryFields): string {
   const url = entry.customisation?.pypiIndexUrl;
-  return url ? ` --index-url '${url}'` : '';
+  return url ? ` --index-url ${shellWord(url)}` : '';
 }
 
 /** "nvidia-cudnn-cu12==9.1.0.70" -> its name and version; null for anything but an exact pin. */

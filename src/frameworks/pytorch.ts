@@ -19,6 +19,7 @@ import { quote } from '../errors.js';
 import type { EntryFields } from '../matrix/entry.js';
 import { UV_MOUNT, cpuChoice, nvidiaCudaImage, span, type CudaChoice, type Framework, type FrameworkRelease } from './framework.js';
 import type { ReleaseData } from './index.js';
+import { shellWord } from '../template/shell.js';
 
 /**
  * PyTorch: torch with its torchvision and torchaudio, from PyTorch's wheel index, one wheel
@@ -368,7 +369,7 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
       entry.torchvision ? `torchvision==\${TORCHVISION_VERSION}` : null,
       entry.torchaudio ? `torchaudio==\${TORCHAUDIO_VERSION}` : null,
       // the PyTorch index mirrors PyPI's numpy, 2.x included
-      ...pytorch.requirements(entry, data).map((r) => `'${r}'`),
+      ...pytorch.requirements(entry, data).map(shellWord),
     ].filter((p): p is string => p !== null);
     const args = [
       `ARG TORCH_VERSION=${entry.torch}`,

@@ -18,6 +18,7 @@ import {
 import type { Provenance } from '../compat/schema.js';
 import { quote } from '../errors.js';
 import type { EntryFields } from '../matrix/entry.js';
+import { shellWord } from '../template/shell.js';
 import {
   UV_MOUNT,
   XLA_PTX_RULE,
@@ -267,7 +268,7 @@ export const tensorflow: Framework<TensorflowEntry, TfPick> = {
     const uv = `uv pip install --python /opt/venv/bin/python${pypiIndexFlag(entry)}`;
     const also = tensorflow
       .requirements(entry, data)
-      .map((r) => ` '${r}'`)
+      .map((r) => ` ${shellWord(r)}`)
       .join('');
     if (entry.cuda === 'cpu') {
       return `# tensorflow-cpu at the entry's exact version.
@@ -286,7 +287,7 @@ RUN ${UV_MOUNT} \\
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
     ${uv} tensorflow==\${TENSORFLOW_VERSION}${also} \\
-      ${libs.join(' \\\n      ')}`,
+      ${libs.map(shellWord).join(' \\\n      ')}`,
       'and-cuda': `# tensorflow[and-cuda]: the CUDA libraries at the exact versions this release pins.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
@@ -294,7 +295,7 @@ RUN ${UV_MOUNT} \\
       'and-cuda-constrained': `# tensorflow[and-cuda], whose CUDA libraries are ranges here: pinned, so that rebuilds are the same.
 ARG TENSORFLOW_VERSION=${entry.tensorflow}
 RUN ${UV_MOUNT} \\
-    printf '%s\\n' ${libs.map((l) => `'${l}'`).join(' ')} > /tmp/gim-cuda-pins.txt \\
+    printf '%s\\n' ${libs.map(shellWord).join(' ')} > /tmp/gim-cuda-pins.txt \\
  && ${uv} -c /tmp/gim-cuda-pins.txt "tensorflow[and-cuda]==\${TENSORFLOW_VERSION}"${also} \\
  && rm /tmp/gim-cuda-pins.txt`,
     };

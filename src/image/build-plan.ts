@@ -202,6 +202,16 @@ export function cachePlan(
   switch (chosen) {
     case 'registry': {
       const ref = `${repositoryName(options.repo)}:buildcache-${cell}`;
+      // A build that does not push (a fork's pull request) reads the shared cache but never writes
+      // it: a runner with a docker login left over would otherwise let it replace what later builds trust.
+      if (!options.push) {
+        return {
+          backend: chosen,
+          from: [`type=registry,ref=${ref}`],
+          to: [],
+          note: `push is false: the registry cache ${ref} is read, not written`,
+        };
+      }
       return { backend: chosen, from: [`type=registry,ref=${ref}`], to: [`type=registry,ref=${ref},mode=max${ignore}`] };
     }
     case 'gha':

@@ -137,7 +137,7 @@ export const INPUTS = [
     default: '256',
     summary: 'fail when the matrix resolves to more entries',
     description:
-      'Fail when the matrix resolves to more entries than this (a whole number, 1 to 100000). ' +
+      'Fail when the matrix resolves to more entries than this (a whole number, 1 to 10000). ' +
       'Huge requests are usually mistakes; GitHub runs at most 256 jobs per matrix.',
     commands: ALL,
     cli: { flag: '--max-entries', value: 'N' },
@@ -528,7 +528,8 @@ export const INPUTS = [
     summary: 'docker run flags that hand the GPUs in, instead of --gpus',
     description:
       'smoke: docker run flags that hand the GPUs in, instead of --gpus (e.g. --device nvidia.com/gpu=all for CDI, ' +
-      'or --runtime nvidia --gpus all). Allowed: --gpus, --device, --runtime, --env/-e, --ipc, --shm-size, --ulimit.',
+      'or --runtime nvidia --gpus all). Allowed: --gpus, --device with a GPU (nvidia.com/gpu=..., /dev/nvidia*, /dev/dri/*), ' +
+      '--runtime nvidia; nothing else (use smoke-shm-size, smoke-ipc-host and smoke-env for the rest).',
     commands: SMOKE,
     cli: { flag: '--gpu-flags', value: 'FLAGS' },
   },
@@ -632,7 +633,9 @@ export const INPUTS = [
     type: 'lines',
     default: '',
     summary: "KEY=VALUE lines for the check (kept out of docker's argv)",
-    description: 'smoke: KEY=VALUE lines set in the container; values reach docker through its environment, never its command line.',
+    description:
+      'smoke: KEY=VALUE lines set in the container; values reach docker through an --env-file only this user can read ' +
+      "(removed after), never its command line or docker's own environment.",
     commands: SMOKE,
     cli: { flag: '--smoke-env', value: 'K=V', repeatable: true },
   },

@@ -53,6 +53,16 @@ export interface PlanOptions {
 export const DEFAULT_MAX_ENTRIES = 256;
 /** Most cross-product cells expanded before filtering, whatever max-entries says. */
 export const MAX_CROSS_PRODUCT = 1_000_000;
+/**
+ * Most entries resolving may make before exclude, include and max-entries apply: excludes may
+ * narrow a wide request, so the plan may pass through more than max-entries, but not without end
+ * (a 1 KB spec could otherwise ask for millions). Skipped combinations have a bound of their own.
+ */
+export const MIN_EXPANSION_LIMIT = 10_000;
+export const MAX_SKIPPED = 50_000;
+export function expansionLimit(maxEntries: number): number {
+  return Math.max(MIN_EXPANSION_LIMIT, 2 * maxEntries);
+}
 
 type AnyFramework = Framework<MatrixEntry, FrameworkRelease>;
 
@@ -67,7 +77,9 @@ export function resolvePlan(spec: MatrixSpec, data: ReleaseData, options: PlanOp
 /** Several specs (a list at the top level): each resolved, their entries joined. */
 export function resolvePlans(specs: MatrixSpec[], data: ReleaseData, options: PlanOptions): Plan {
   const warnings = new Set<string>();
-  const parts = specs.map((spec) => new SpecPlanner(spec, data, warnings).plan(options));
+  const entryLimit = expansionLimit(options.maxEntries);
+  const budget = { entries: entryLimit, skipped: MAX_SKIPPED, entryLimit };
+  const parts = specs.map((spec) => new SpecPlanner(spec, data, warnings, budget).plan(options));
   const include = dedupe(parts.flatMap((p) => p.include));
   checkTagsUnique(include);
   if (include.length > options.maxEntries) {
@@ -111,6 +123,8 @@ class SpecPlanner {
     private readonly spec: MatrixSpec,
     private readonly data: ReleaseData,
     private readonly warnings: Set<string>,
+    /** entries and skipped combinations all specs of the request may still make */
+    private readonly budget: { entries: number; skipped: number; readonly entryLimit: number },
   ) {
     this.framework = frameworkById(spec.framework);
     this.context = { data, warn: (m) => warnings.add(m) };
@@ -218,14 +232,17 @@ class SpecPlanner {
     );
   }
 
-  private crossProduct(): Selectors[] {
-    const { versions, axes } = this.spec;
-    if (!versions) return [];
+  /** The cells one at a time: a wide request stops at the expansion limit without holding them all. */
+  private *crossProduct(): Generator<Selectors> {
+    const { axes } = this.spec;
+    if (!this.spec.versions) return;
+    // The same selector twice (">=2" listed 100 times) is one: it would resolve to the same entries.
+    const versions = distinct(this.spec.versions);
     const lists = {
-      cuda: axes.cuda ?? [DEFAULTS.cuda],
-      python: axes.python ?? [DEFAULTS.python],
-      os: axes.os ?? [DEFAULTS.os],
-      flavor: axes.flavor ?? [DEFAULTS.flavor],
+      cuda: distinct(axes.cuda ?? [DEFAULTS.cuda]),
+      python: distinct(axes.python ?? [DEFAULTS.python]),
+      os: distinct(axes.os ?? [DEFAULTS.os]),
+      flavor: distinct(axes.flavor ?? [DEFAULTS.flavor]),
     };
     const size = versions.length * lists.cuda.length * lists.python.length * lists.os.length * lists.flavor.length;
     if (size > MAX_CROSS_PRODUCT) {
@@ -233,12 +250,10 @@ class SpecPlanner {
         `the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`,
       );
     }
-    const cells: Selectors[] = [];
     for (const version of versions)
       for (const cuda of lists.cuda)
         for (const python of lists.python)
-          for (const os of lists.os) for (const flavor of lists.flavor) cells.push({ version, cuda, python, os, flavor });
-    return cells;
+          for (const os of lists.os) for (const flavor of lists.flavor) yield { version, cuda, python, os, flavor };
   }
 
   private resolveInclude(framework: AnyFramework, include: PartialEntry, field: string, custom: Customisation): Resolved[] {
@@ -262,9 +277,21 @@ class SpecPlanner {
    */
   private resolveCell(framework: AnyFramework, cell: Selectors, recordSkips: boolean, custom: Customisation): Resolved[] {
     const out: Resolved[] = [];
+    const spend = (what: 'entries' | 'skipped'): void => {
+      if (--this.budget[what] >= 0) return;
+      const limit = what === 'entries' ? `${this.budget.entryLimit} entries` : `${MAX_SKIPPED} skipped combinations`;
+      throw new UserError(
+        `the matrix expands to more than ${limit} before exclude and max-entries apply; resolving stopped there. ` +
+          `A request this wide is almost always a mistake (a range or major where one version was meant): narrow it` +
+          (what === 'entries'
+            ? `, or raise max-entries if you mean it (the limit is twice max-entries, at least ${MIN_EXPANSION_LIMIT})`
+            : ''),
+      );
+    };
     const skip = (version: string, cuda: string, python: string, os: string, reason: string): void => {
       this.lastReason = reason;
       if (!recordSkips) return;
+      spend('skipped');
       const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
       this.skipped.push({ ...id, [framework.key]: version, cuda, python, os, flavor: cell.flavor.flavor, reason });
     };
@@ -287,6 +314,7 @@ class SpecPlanner {
             continue;
           }
           for (const ubuntu of os.ok) {
+            spend('entries');
             const parts: EntryParts = { release, choice, python: py, ubuntu, flavor: cell.flavor.flavor };
             const entry = namedEntry(framework.entry(parts, this.context) as never);
             out.push({ framework, parts, entry, cell: concreteCell(framework, cell, entry), custom });
@@ -556,6 +584,16 @@ function checkTagsUnique(entries: MatrixEntry[]): void {
     }
     seen.set(e.tag, e);
   }
+}
+
+/** Selectors without repeats: the same kind and value, whatever their text or field. */
+function distinct<S extends { kind: string; text: string; field: string }>(list: S[]): S[] {
+  const seen = new Set<string>();
+  return list.filter((s) => {
+    const { text: _t, field: _f, ...value } = s;
+    const id = JSON.stringify(value);
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
 }
 
 function dedupe(entries: MatrixEntry[]): MatrixEntry[] {

@@ -50,25 +50,48 @@ export function parseCpus(text: string | undefined, field: string): string | nul
   throw new UserError(`${field}: ${quote(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
 }
 
-/** Flags gpu-flags may hold: the ways of handing GPUs to a container, and what NCCL needs. */
-const GPU_FLAGS = ['--gpus', '--device', '--runtime', '--env', '-e', '--ipc', '--shm-size', '--ulimit'];
+/**
+ * What gpu-flags may hold: the ways of handing GPUs to a container, and nothing that widens its
+ * rights otherwise (another device, another runtime, variables, namespaces). Each flag with its
+ * value, as `--flag value` or `--flag=value`.
+ */
+const GPU_FLAG_VALUES: Record<string, { value: RegExp; accepted: string }> = {
+  // docker's --gpus is CSV: all, a count, "device=0,1", capabilities=..., driver=...
+  '--gpus': { value: /^"?(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+)"?$/, accepted: 'all, a count or "device=0,1"' },
+  // CDI names of GPUs, or the GPU device nodes (NVIDIA's, and DRI render nodes), optionally mapped and with rwm
+  '--device': {
+    value: /^(?:nvidia\.com\/gpu=[\w.-]+|\/dev\/(?:nvidia[\w-]*|dri\/[\w.-]+)(?::\/dev\/(?:nvidia[\w-]*|dri\/[\w.-]+))?(?::[rwm]{1,3})?)$/,
+    accepted: 'a GPU: nvidia.com/gpu=all (CDI), /dev/nvidia0, /dev/nvidiactl, /dev/dri/renderD128',
+  },
+  '--runtime': { value: /^nvidia$/, accepted: 'nvidia' },
+};
 
 export function parseGpuFlags(text: string | undefined, field: string): string[] | null {
   const t = (text ?? '').trim();
   if (t === '') return null;
   const tokens = t.split(/\s+/);
+  const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as string;
-    if (!tok.startsWith('-')) continue;
-    const flag = tok.split('=')[0] as string;
-    if (!GPU_FLAGS.includes(flag)) {
+    const eq = tok.indexOf('=');
+    const flag = tok.startsWith('--') && eq > 0 ? tok.slice(0, eq) : tok;
+    const rule = GPU_FLAG_VALUES[flag];
+    if (!rule) {
       throw new UserError(
-        `${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${GPU_FLAGS.join(', ')} (e.g. ` +
-          `--device nvidia.com/gpu=all, or --runtime nvidia --gpus all)`,
+        `${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${Object.keys(GPU_FLAG_VALUES).join(', ')} with a GPU as ` +
+          `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all). For shared memory and IPC ` +
+          `use smoke-shm-size and smoke-ipc-host; for variables, smoke-env`,
       );
     }
+    const value = flag === tok ? tokens[++i] : tok.slice(eq + 1);
+    if (value === undefined || !rule.value.test(value)) {
+      throw new UserError(
+        `${field}: ${flag} ${value === undefined ? 'has no value' : `${quote(value)} is not accepted`}; accepted: ${rule.accepted}`,
+      );
+    }
+    out.push(flag, value);
   }
-  return tokens;
+  return out;
 }
 
 export function parseGpus(text: string | undefined, field: string): string {
@@ -141,11 +164,14 @@ export function smokeImages(
     } catch (err) {
       throw new UserError(`${field.images}: not the JSON list a build step's images output holds (${(err as Error).message})`);
     }
-    for (const item of list) {
-      if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string') continue;
-      if (item.status === 'failed' || item.status === 'cancelled') continue;
-      map.set(item.key, pinned(item.tags[0] as string, typeof item.digest === 'string' ? item.digest : null));
-    }
+    list.forEach((item, i) => {
+      if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string') return;
+      if (item.status === 'failed' || item.status === 'cancelled') return;
+      // The reference goes into docker's argv: it must parse as one ("--privileged" does not).
+      const ref = item.tags[0] as string;
+      parseImageReference(ref, `${field.images}[${i}].tags[0]`);
+      map.set(item.key, pinned(ref, typeof item.digest === 'string' ? item.digest : null, `${field.images}[${i}].digest`));
+    });
     return map;
   }
   if (image && image.trim()) {
@@ -160,8 +186,8 @@ export function smokeImages(
 }
 
 /** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
-export function pinned(ref: string, digest: string | null): string {
+export function pinned(ref: string, digest: string | null, field = 'images'): string {
   if (!digest) return ref;
-  if (!/^sha256:[0-9a-f]{64}$/.test(digest)) throw new UserError(`images: ${quote(digest)} is not a sha256 digest`);
+  if (!/^sha256:[0-9a-f]{64}$/.test(digest)) throw new UserError(`${field}: ${quote(digest)} is not a sha256 digest`);
   return `${repositoryName(parseImageReference(ref, 'images').repo)}@${digest}`;
 }

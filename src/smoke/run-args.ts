@@ -25,7 +25,7 @@ export function smokeRunArgs(
   entry: MatrixEntry,
   image: string,
   options: SmokeOptions,
-  paths: { checkDir: string; script?: string },
+  paths: { checkDir: string; script?: string; envFile?: string },
   name: string,
 ): string[] {
   const gpu = gpuModeFor(entry, options);
@@ -35,14 +35,13 @@ export function smokeRunArgs(
     if (options.gpuFlags) args.push(...options.gpuFlags);
     else args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
   }
-  const flagsSetIpc = (options.gpuFlags ?? []).some((f) => /^--(ipc|shm-size)\b/.test(f));
-  if (!flagsSetIpc) {
-    if (options.ipcHost) args.push('--ipc', 'host');
-    else if (options.shmSize) args.push('--shm-size', options.shmSize);
-  }
+  if (options.ipcHost) args.push('--ipc', 'host');
+  else if (options.shmSize) args.push('--shm-size', options.shmSize);
   if (options.memory) args.push('--memory', options.memory);
   if (options.cpus) args.push('--cpus', options.cpus);
-  for (const [key] of options.env) args.push('--env', key);
+  // smoke-env reaches the container through a file: set in docker's own environment, DOCKER_HOST
+  // or DOCKER_CONFIG would change which daemon and credentials the docker CLI itself uses.
+  if (paths.envFile) args.push('--env-file', paths.envFile);
   args.push('-v', `${paths.checkDir}:${path.posix.dirname(CHECK_IN_CONTAINER)}:ro`);
   let script: { inContainer: string; cwd?: string } | undefined;
   if (paths.script) {
@@ -59,9 +58,12 @@ export function smokeRunArgs(
   return args;
 }
 
-/** The child environment for docker run: the smoke-env values docker passes on by name. */
-export function smokeRunEnv(base: NodeJS.ProcessEnv, options: SmokeOptions): NodeJS.ProcessEnv {
-  return options.env.length ? { ...base, ...Object.fromEntries(options.env) } : base;
+/**
+ * The --env-file for smoke-env: KEY=VALUE lines, which docker reads literally (no quotes, no
+ * expansion). The parser let no newline or control character into a value; null when none is set.
+ */
+export function smokeEnvFile(options: SmokeOptions): string | null {
+  return options.env.length ? options.env.map(([k, v]) => `${k}=${v}\n`).join('') : null;
 }
 
 /** file's path inside dir, or null when it is not inside (as the workspace confinement decides it). */

@@ -1,3 +1,4 @@
+import { shellWord } from './shell.js';
 import { requirementName, userParts, type Customisation } from '../custom/customisation.js';
 import type { RequirementsFacts } from '../custom/requirements.js';
 import { bundledCompat } from '../compat/load.js';
@@ -140,7 +141,7 @@ GIM_PIN`);
     parts.push(`# The team's system packages.
 RUN apt-get update \\
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \\
-      ${custom.aptPackages.join(' ')} \\
+      ${custom.aptPackages.map(shellWord).join(' ')} \\
  && ${CLEAN_APT}`);
   }
 
@@ -150,12 +151,12 @@ RUN apt-get update \\
     const hashes = inputs.requirements?.facts.hashes ?? false;
     parts.push(`# The team's requirements file (${custom.requirements})${hashes ? ', hashes required' : ''}.
 RUN --mount=type=bind,source=${CONTEXT_REQUIREMENTS_DIR},target=/tmp/gim-requirements \\
-    ${install} ${hashes ? '--require-hashes ' : ''}-r /tmp/gim-requirements/${name}`);
+    ${install} ${hashes ? '--require-hashes ' : ''}-r ${shellWord(`/tmp/gim-requirements/${name}`)}`);
   }
   if (custom.pipPackages?.length) {
     parts.push(`# The team's Python packages.
 RUN ${install} \\
-      ${custom.pipPackages.map(shellQuote).join(' ')}`);
+      ${custom.pipPackages.map(shellWord).join(' ')}`);
   }
   if (custom.env?.length) {
     parts.push(`ENV ${custom.env.map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' \\\n    ')}`);
@@ -168,11 +169,12 @@ RUN --mount=type=bind,source=${CONTEXT_POST_INSTALL},target=/tmp/gim-post-instal
   const user = custom.user ? userParts(custom.user) : null;
   if (user) {
     parts.push(`# The user the image runs as (kept when the base image has one of that name).
-RUN id -u ${user.name} >/dev/null 2>&1 \\
- || useradd --create-home --shell /bin/sh${user.uid ? ` --uid ${user.uid}` : ''} ${user.name}`);
+RUN id -u ${shellWord(user.name)} >/dev/null 2>&1 \\
+ || useradd --create-home --shell /bin/sh${user.uid ? ` --uid ${shellWord(user.uid)}` : ''} ${shellWord(user.name)}`);
   }
   if (custom.workdir) {
-    parts.push(`RUN mkdir -p ${custom.workdir}${user ? ` && chown ${user.name} ${custom.workdir}` : ''}
+    const dir = shellWord(custom.workdir);
+    parts.push(`RUN mkdir -p ${dir}${user ? ` && chown ${shellWord(user.name)} ${dir}` : ''}
 WORKDIR ${custom.workdir}`);
   }
 
@@ -197,8 +199,8 @@ function installCommand(fromBase: boolean, custom: Partial<Customisation>): stri
   // pip-index-url, else the PyPI mirror pypi-index-url names (verify checks the same index)
   const index = custom.pipIndexUrl ?? custom.pypiIndexUrl;
   const indexes = [
-    ...(index ? [`--index-url ${index}`] : []),
-    ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${u}`),
+    ...(index ? [`--index-url ${shellWord(index)}`] : []),
+    ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${shellWord(u)}`),
   ].join(' ');
   const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
   if (fromBase) return `PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
@@ -253,11 +255,6 @@ function inventoryScript(entry: MatrixEntry, fromBase: boolean, inputs: Template
     { header, optional, constraints_path: CONSTRAINTS_PATH, inventory_path: INVENTORY_PATH },
     'GIM_INVENTORY',
   );
-}
-
-/** Single-quoted for /bin/sh; the parsers let no single quote through, but quote it right anyway. */
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** A Dockerfile ENV value in double quotes, with $ kept literal (no variable expansion). */
