@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4194:
+/***/ 9146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31836,6 +31836,7 @@ function parseKeyValueLines(text, field, form) {
 
 const SMOKE_MODES = ['true', 'false', 'auto'];
 const DEFAULT_SHM_SIZE = '1g';
+const MAX_ENV_LINE_BYTES = 60 * 1024;
 function parseSize(text, field, fallback) {
     const t = (text ?? '').trim().toLowerCase();
     if (t === '')
@@ -31857,15 +31858,21 @@ function parseCpus(text, field) {
  * rights otherwise (another device, another runtime, variables, namespaces). Each flag with its
  * value, as `--flag value` or `--flag=value`.
  */
+const GPU_DEVICE = '/dev/(?:nvidia(?:\\d{1,3}|ctl|-uvm|-uvm-tools|-modeset|-caps/nvidia-cap\\d{1,4})|dri/(?:card|renderD)\\d{1,4})';
 const GPU_FLAG_VALUES = {
-    // docker's --gpus is CSV: all, a count, "device=0,1", capabilities=..., driver=...
-    '--gpus': { value: /^"?(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+)"?$/, accepted: 'all, a count or "device=0,1"' },
-    // CDI names of GPUs, or the GPU device nodes (NVIDIA's, and DRI render nodes), optionally mapped and with rwm
+    // docker's --gpus is CSV: all, a count, "device=0,1", capabilities=..., driver=... (quoted whole or not at all)
+    '--gpus': {
+        value: /^(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+|"(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+)")$/,
+        accepted: 'all, a count or "device=0,1"',
+    },
+    // CDI names of GPUs, or GPU device nodes by name (never a directory: docker would hand in every node under it)
     '--device': {
-        value: /^(?:nvidia\.com\/gpu=[\w.-]+|\/dev\/(?:nvidia[\w-]*|dri\/[\w.-]+)(?::\/dev\/(?:nvidia[\w-]*|dri\/[\w.-]+))?(?::[rwm]{1,3})?)$/,
-        accepted: 'a GPU: nvidia.com/gpu=all (CDI), /dev/nvidia0, /dev/nvidiactl, /dev/dri/renderD128',
+        value: new RegExp(`^(?:nvidia\\.com/gpu=[\\w-]+(?:\\.[\\w-]+)*|${GPU_DEVICE}(?::${GPU_DEVICE})?(?::[rwm]{1,3})?)$`),
+        accepted: 'a GPU: nvidia.com/gpu=all (CDI), /dev/nvidia0, /dev/nvidiactl, /dev/nvidia-uvm, /dev/dri/renderD128',
     },
     '--runtime': { value: /^nvidia$/, accepted: 'nvidia' },
+    // what NCCL and large models need of the container's limits, nothing else
+    '--ulimit': { value: /^(?:memlock|stack)=-?\d{1,20}(?::-?\d{1,20})?$/, accepted: 'memlock=-1 or stack=67108864 (soft[:hard])' },
 };
 function parseGpuFlags(text, field) {
     const t = (text ?? '').trim();
@@ -31880,7 +31887,7 @@ function parseGpuFlags(text, field) {
         const rule = GPU_FLAG_VALUES[flag];
         if (!rule) {
             throw new errors_UserError(`${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${Object.keys(GPU_FLAG_VALUES).join(', ')} with a GPU as ` +
-                `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all). For shared memory and IPC ` +
+                `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all), or --ulimit memlock or stack. For shared memory and IPC ` +
                 `use smoke-shm-size and smoke-ipc-host; for variables, smoke-env`);
         }
         const value = flag === tok ? tokens[++i] : tok.slice(eq + 1);
@@ -31925,6 +31932,11 @@ function parseSmokeOptions(inputs, script, workspace) {
         cpus: parseCpus(get('smoke-cpus'), field('smoke-cpus')),
         env: parseKeyValueLines(get('smoke-env'), field('smoke-env'), VARIABLE_NAME),
     };
+    // docker reads an --env-file line by line, at most 64 KiB each
+    const long = options.env.find(([k, v]) => Buffer.byteLength(`${k}=${v}`) > MAX_ENV_LINE_BYTES);
+    if (long) {
+        throw new errors_UserError(`${field('smoke-env')} (${long[0]}): the value is over ${MAX_ENV_LINE_BYTES} bytes, more than docker reads for one variable`);
+    }
     if (script)
         options.script = script;
     if (script && workspace)
@@ -32576,8 +32588,9 @@ function checkIndexUrls(p, path, iu) {
     checkKeys(p, path, iu, ['stable', 'rc']);
     for (const k of ['stable', 'rc']) {
         const v = iu[k];
-        if (str(p, `${path}.${k}`, v) && (!/^https:\/\/\S+$/.test(v) || !v.includes('{variant}'))) {
-            p.add(`${path}.${k}`, `${quote(v)} must be an https URL containing {variant}`);
+        // It is rendered into an ARG and expanded unquoted in a RUN line: URL characters only, no glob or query.
+        if (str(p, `${path}.${k}`, v) && (!/^https:\/\/[A-Za-z0-9._~:/@%+=,{}-]+$/.test(v) || !v.includes('{variant}'))) {
+            p.add(`${path}.${k}`, `${quote(v)} must be an https URL containing {variant}, of letters, digits and . _ ~ : / @ % + = , -`);
         }
     }
 }
@@ -33876,6 +33889,18 @@ function parseBaseImageTemplate(text, field) {
     }
     return t;
 }
+/**
+ * torch-index-url: a root the variant is appended to (`<root>/cu130`), rendered into an ARG that
+ * a RUN line expands unquoted; so no query, fragment or glob character either.
+ */
+function parseWheelIndexRoot(text, field) {
+    const url = parseIndexUrl(text, field);
+    const odd = /[?#[\]]/.exec(url);
+    if (odd) {
+        throw new errors_UserError(`${field}: ${quote(text)} contains ${quote(odd[0])}; a wheel index root has no query or fragment`);
+    }
+    return url;
+}
 function parseTagSuffix(text, field) {
     const t = text.trim();
     if (!TAG_SUFFIX.test(t))
@@ -33902,7 +33927,7 @@ function parseCustomInputs(inputs) {
 const SINGLE_VALUES = {
     requirements: parseWorkspacePath,
     'pip-index-url': parseIndexUrl,
-    'torch-index-url': parseIndexUrl,
+    'torch-index-url': parseWheelIndexRoot,
     'pypi-index-url': parseIndexUrl,
     workdir: parseWorkdir,
     user: parseUser,
@@ -35281,6 +35306,93 @@ function tempRoot(env) {
     return dir;
 }
 
+;// CONCATENATED MODULE: ./src/image/manifest.ts
+/**
+ * OCI image manifests and indexes as a registry or an OCI layout sends them: untrusted JSON read
+ * into the few fields the readers use, each checked (digests, sizes, media types, counts), so a
+ * malformed one is a ManifestError naming what is wrong, never a TypeError later. Pure.
+ */
+class ManifestError extends Error {
+    name = 'ManifestError';
+}
+/** More than any image has (Docker caps layers at 127); an index's platforms and attestations alike. */
+const MAX_ITEMS = 10_000;
+const DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
+function readManifest(text, where) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ManifestError(`${where}: the manifest is not JSON (${err.message.slice(0, 120)})`);
+    }
+    if (!isRecord(doc))
+        throw new ManifestError(`${where}: the manifest is not a JSON object`);
+    if (doc.manifests !== undefined) {
+        const list = items(doc.manifests, `${where}: manifests`);
+        return {
+            kind: 'index',
+            manifests: list.map((m, i) => {
+                const at = `${where}: manifests[${i}]`;
+                if (!isRecord(m))
+                    throw new ManifestError(`${at} is not an object`);
+                const p = m.platform;
+                const platform = isRecord(p) && typeof p.os === 'string' && typeof p.architecture === 'string' ? { os: p.os, architecture: p.architecture } : null;
+                return { digest: digestOf(m.digest, `${at}.digest`), platform };
+            }),
+        };
+    }
+    const layers = items(doc.layers, `${where}: layers`).map((l, i) => descriptor(l, `${where}: layers[${i}]`));
+    return { kind: 'image', config: descriptor(doc.config, `${where}: config`), layers };
+}
+/** The linux/<architecture> image of an index, else its first entry. */
+function platformDigest(manifests, where) {
+    const pick = manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ?? manifests[0];
+    if (!pick)
+        throw new ManifestError(`${where}: the index lists no manifest`);
+    return pick.digest;
+}
+/** Compressed bytes of an image manifest's config and layers; null when it is not one. */
+function imageBytes(text) {
+    try {
+        const doc = readManifest(text, 'manifest');
+        if (doc.kind !== 'image')
+            return null;
+        const total = doc.layers.reduce((sum, l) => sum + l.size, doc.config.size);
+        return Number.isSafeInteger(total) ? total : null;
+    }
+    catch {
+        return null;
+    }
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function items(v, where) {
+    if (!Array.isArray(v))
+        throw new ManifestError(`${where} is not a list`);
+    if (v.length > MAX_ITEMS)
+        throw new ManifestError(`${where} has ${v.length} items; at most ${MAX_ITEMS} are read`);
+    return v;
+}
+function digestOf(v, where) {
+    if (typeof v !== 'string' || !DIGEST.test(v)) {
+        throw new ManifestError(`${where} is not a digest (sha256: and 64 hex digits): ${JSON.stringify(v)?.slice(0, 100)}`);
+    }
+    return v;
+}
+function descriptor(v, where) {
+    if (!isRecord(v))
+        throw new ManifestError(`${where} is not a descriptor`);
+    const digest = digestOf(v.digest, `${where}.digest`);
+    if (!Number.isSafeInteger(v.size) || v.size < 0) {
+        throw new ManifestError(`${where}.size is not a byte count: ${JSON.stringify(v.size)?.slice(0, 40)}`);
+    }
+    if (typeof v.mediaType !== 'string' || v.mediaType.length > 256)
+        throw new ManifestError(`${where}.mediaType is not a media type`);
+    return { digest, size: v.size, mediaType: v.mediaType };
+}
+
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -35379,12 +35491,23 @@ function httpRequest(url, options = {}) {
     const u = typeof url === 'string' ? new URL(url) : url;
     const secure = u.protocol === 'https:';
     const lib = secure ? (external_node_https_default()) : (external_node_http_default());
+    const idle = options.timeoutMs ?? 60_000;
     return new Promise((resolve, reject) => {
+        // The timeout below bounds a silence; a server that trickles a byte at a time is bounded by
+        // this: the whole answer within five times it.
+        const deadline = setTimeout(() => req.destroy(new Error(`no complete answer from ${u.host} within ${(5 * idle) / 1000} s`)), 5 * idle);
+        deadline.unref();
+        const settle = (fn) => (v) => {
+            clearTimeout(deadline);
+            fn(v);
+        };
+        resolve = settle(resolve);
+        reject = settle(reject);
         const req = lib.request(u, {
             method: options.method ?? 'GET',
             headers: { ...options.headers, ...(options.body ? { 'Content-Length': String(options.body.length) } : {}) },
             agent: secure ? agents.https : agents.http,
-            timeout: options.timeoutMs ?? 60_000,
+            timeout: idle,
         }, (res) => {
             const chunks = [];
             let size = 0;
@@ -35467,6 +35590,7 @@ function httpStream(url, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/effects/registry.ts
+
 
 
 
@@ -35610,7 +35734,7 @@ class RegistryClient {
         let url = new URL(`${this.base(repo)}${suffix}`);
         let res = await httpStream(url, auth ? { headers: { Authorization: auth } } : {});
         for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.location && hops < 5; hops++) {
-            res.body.resume();
+            res.body.destroy();
             const next = URL.canParse(res.headers.location, url.href) ? new URL(res.headers.location, url) : null;
             if (next?.protocol !== 'https:' && next?.protocol !== 'http:')
                 throw new RegistryError(`GET ${where}: redirected to ${JSON.stringify(res.headers.location.slice(0, 200))}, not an http or https URL`, res.status);
@@ -35619,7 +35743,7 @@ class RegistryClient {
             res = await httpStream((url = next));
         }
         if (!res.ok) {
-            res.body.resume();
+            res.body.destroy();
             throw new RegistryError(`GET blob ${digest} of ${repo.registry}/${repo.path}: ${res.status} ${res.statusText}`, res.status);
         }
         const declared = res.headers['content-length'];
@@ -35649,27 +35773,26 @@ class RegistryClient {
             const res = await this.request(repo, 'GET', suffix, { Accept: 'application/json' });
             if (!res.ok)
                 throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: ${this.failure(res, repo)}`, res.status);
-            const doc = JSON.parse(res.body.toString('utf8'));
-            if (Array.isArray(doc.tags))
-                tags.push(...doc.tags.filter((t) => typeof t === 'string'));
+            let doc;
+            try {
+                doc = JSON.parse(res.body.toString('utf8'));
+            }
+            catch {
+                throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: the answer is not JSON`, res.status);
+            }
+            const list = typeof doc === 'object' && doc !== null ? doc.tags : undefined;
+            if (Array.isArray(list))
+                tags.push(...list.filter((t) => typeof t === 'string' && t.length <= 128));
             const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(res.headers.link ?? '')?.[1];
-            // The next page's path and query, kept within this repository's /tags/list.
-            const url = next ? new URL(next, 'http://registry.invalid') : null;
+            // The next page's path and query, kept within this repository's /tags/list; a link that is not a URL ends the pages.
+            const url = next && URL.canParse(next, 'http://registry.invalid') ? new URL(next, 'http://registry.invalid') : null;
             suffix = url && url.pathname.endsWith(`/${repo.path}/tags/list`) ? `/tags/list${url.search}` : '';
         }
         return tags;
     }
     /** Compressed size of an image: its config and layers as the manifest lists them. */
     static imageSize(manifest) {
-        try {
-            const doc = JSON.parse(manifest.body.toString('utf8'));
-            if (!doc.layers)
-                return null;
-            return (doc.config?.size ?? 0) + doc.layers.reduce((sum, l) => sum + (l.size ?? 0), 0);
-        }
-        catch {
-            return null;
-        }
+        return imageBytes(manifest.body.toString('utf8'));
     }
     base(repo) {
         return `${isLoopbackRegistry(repo.registry) ? 'http' : 'https'}://${registryHost(repo.registry)}/v2/${repo.path}`;
@@ -35737,7 +35860,10 @@ class RegistryClient {
         if (!known || !/^(Basic|Bearer)\b/i.test(known))
             return null;
         const params = challengeParams(known);
-        const key = /^Basic/i.test(known) ? `basic ${repo.registry}` : `${params.realm ?? ''} ${params.service ?? ''} ${scope}`;
+        // Per registry too: a token one registry's credentials bought never goes to another that names the same realm.
+        const key = /^Basic/i.test(known)
+            ? `basic ${repo.registry}`
+            : `${repo.registry} ${params.realm ?? ''} ${params.service ?? ''} ${scope}`;
         const kept = this.tokens.get(key);
         if (kept && challenge === null)
             return kept;
@@ -35810,7 +35936,9 @@ class RegistryClient {
             throw new RegistryError(`the token realm ${realm} of ${repo.registry} answered with something other than JSON`, null);
         }
         const token = typeof json.token === 'string' && json.token ? json.token : typeof json.access_token === 'string' ? json.access_token : '';
-        if (token)
+        // Masked when credentials bought it; an anonymous token is no secret, and masking a short word
+        // a registry chose ("error") would hide it from the rest of the job's log.
+        if (token && send && token.length >= 16)
             this.mask(token);
         return token ? `Bearer ${token}` : null;
     }
@@ -36570,7 +36698,7 @@ function parseVersionSelector(text, field) {
         return { kind: 'minor', text: t, field, minor: normaliseMinor(t) };
     // Anything else must be a semver range over release versions; a bare major ("2") is the range 2.x.
     if (/^[\d\s.<>=^~|xX*-]+$/.test(t) && /\d/.test(t) && semver_default().validRange(t)) {
-        return { kind: 'range', text: t, field, range: t };
+        return { kind: 'range', text: t, field, range: semver_default().validRange(t) ?? t };
     }
     throw bad(field, text, VERSION_ACCEPTED);
 }
@@ -36605,7 +36733,7 @@ function parsePythonSelector(text, field) {
     if (/t$/.test(t) && selectors_MINOR.test(t.slice(0, -1)))
         return { kind: 'exact', text: t, field, version: `${normaliseMinor(t.slice(0, -1))}t` };
     if (/^[\d\s.<>=^~|xX*-]+$/.test(t) && /\d/.test(t) && semver_default().validRange(t)) {
-        return { kind: 'range', text: t, field, range: t };
+        return { kind: 'range', text: t, field, range: semver_default().validRange(t) ?? t };
     }
     throw bad(field, text, PYTHON_ACCEPTED);
 }
@@ -36688,6 +36816,11 @@ function parseMatrixSpecs(text, origin) {
     if (text.trim() === '') {
         throw new errors_UserError(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
     }
+    const depth = nestingDepth(text, MAX_NESTING);
+    if (depth > MAX_NESTING) {
+        // The YAML parser recurses per level: thousands of them take seconds before it gives up.
+        throw new errors_UserError(`${origin}: the matrix spec nests lists or mappings more than ${MAX_NESTING} levels deep; a spec needs a few`);
+    }
     const doc = (0,dist/* parseDocument */.Tp)(text, { schema: 'failsafe', prettyErrors: true, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {
@@ -36710,6 +36843,32 @@ function parseMatrixSpecs(text, origin) {
         return root.map((item, i) => specFromObject(item, `${origin}[${i}]`));
     }
     return [specFromObject(root, origin)];
+}
+const MAX_NESTING = 32;
+/**
+ * How deep YAML text nests, from the YAML library's lexer (linear, no recursion): flow brackets,
+ * plus the "- ", "? " and ": " indicators that each open a level on one line. A spec needs 4 or
+ * 5; it stops counting past `stopAt`.
+ */
+function nestingDepth(text, stopAt = Number.MAX_SAFE_INTEGER) {
+    let flow = 0;
+    let onLine = 0;
+    let deepest = 0;
+    for (const token of new dist/* Lexer */.JG().lex(text)) {
+        const type = dist/* CST */.DB.tokenType(token);
+        if (type === 'flow-seq-start' || type === 'flow-map-start')
+            flow++;
+        else if ((type === 'flow-seq-end' || type === 'flow-map-end') && flow > 0)
+            flow--;
+        else if (type === 'newline')
+            onLine = 0;
+        else if (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind')
+            onLine++;
+        deepest = Math.max(deepest, flow + onLine);
+        if (deepest > stopAt)
+            break;
+    }
+    return deepest;
 }
 function specFromObject(root, origin) {
     if (!isMap(root)) {
@@ -36827,7 +36986,48 @@ function isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+;// CONCATENATED MODULE: ./src/request.ts
+
+/**
+ * The one typed request both entry points (the action and the CLI) build
+ * from their inputs; commands take nothing else.
+ */
+const COMMANDS = ['plan', 'verify', 'build', 'smoke', 'repro', 'all', 'refresh'];
+/** What each command does, for --help. */
+const COMMAND_SUMMARIES = {
+    plan: 'resolve a matrix spec against the release data',
+    verify: 'plan, then check that every wheel and image each entry needs exists (nothing is built)',
+    build: 'plan, then build (and push) an image per entry',
+    smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
+    repro: 'build each entry twice and compare; with --baseline, what changed inside',
+    all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
+    refresh: 'read the PyTorch index, PyPI and nvidia/cuda tags; write what is new as a compat-file (--out)',
+};
+/** Commands that build images and so need the build settings. */
+function needsBuild(command) {
+    return command === 'build' || command === 'all' || command === 'repro';
+}
+/**
+ * Upper bound for max-entries itself. GitHub runs at most 256 jobs per matrix,
+ * but one job may build many entries, so the input may go past that; not without bound.
+ */
+const MAX_ENTRIES_CEILING = 10_000;
+function parseCommand(text, field) {
+    const t = text.trim().toLowerCase();
+    if (COMMANDS.includes(t))
+        return t;
+    throw new errors_UserError(`${field}: ${quote(text)} is not a command; accepted: ${listWords([...COMMANDS])}`);
+}
+/** Commands that verify the plan's wheels and images (build and all first, unless input verify is false). */
+function needsVerify(command) {
+    return command === 'verify' || command === 'build' || command === 'all';
+}
+function needsSmoke(command) {
+    return command === 'smoke' || command === 'all';
+}
+
 ;// CONCATENATED MODULE: ./src/matrix/resolve.ts
+
 
 
 
@@ -36886,6 +37086,10 @@ class SpecPlanner {
     versionCache = new Map();
     /** reason of the last skip, for include errors (which are errors, not skips) */
     lastReason = '';
+    /** what is being resolved, for the expansion-limit message */
+    stage = 'the cross product';
+    /** the match of a selector against one release or one entry's value, worked out once (excludes x entries) */
+    matchMemo = new WeakMap();
     constructor(spec, data, warnings, 
     /** entries and skipped combinations all specs of the request may still make */
     budget) {
@@ -36912,6 +37116,7 @@ class SpecPlanner {
         const rank = new Map(framework.releases(this.data).map((r, i) => [r.version, i]));
         resolved.sort((a, b) => (rank.get(a.parts.release.version) ?? 0) - (rank.get(b.parts.release.version) ?? 0));
         spec.exclude.forEach((exclude, i) => {
+            this.stage = `matrix.exclude[${i}]`;
             if (exclude.framework && exclude.framework !== framework.id) {
                 const key = frameworkById(exclude.framework).key;
                 throw new errors_UserError(`matrix.exclude[${i}]: names ${key} in a ${framework.key} spec; exclude applies to the ${framework.key} entries of this spec`);
@@ -36924,6 +37129,7 @@ class SpecPlanner {
         const added = [];
         spec.include.forEach((include, i) => {
             const field = `matrix.include[${i}]`;
+            this.stage = field;
             const custom = spec.includeCustomisation[i] ?? null;
             const itemFramework = this.frameworkOfItem(include);
             // An item that names another framework's version is a new entry of that framework.
@@ -36944,13 +37150,20 @@ class SpecPlanner {
                 throw new errors_UserError(`${field}: an include item with tag-suffix makes variants of the entries it matches; ` +
                     `it cannot also change their ${names.join(', ')} (give those in a separate include item)`);
             }
-            if (applyAdditions(matched, custom, added))
+            if (applyAdditions(matched, custom, added)) {
+                // variants (tag-suffix): a copy of each matched entry, counted like any other
+                this.budget.entries -= matched.length;
+                if (this.budget.entries < 0)
+                    this.overLimit('entries');
                 return;
+            }
             if (extraKeys.length === 0)
                 return; // already in the matrix
             const extras = {};
             for (const k of extraKeys)
                 extras[k] = include[k];
+            // The matched entries are replaced, not added to: only what they become counts.
+            this.budget.entries += matched.length;
             resolved = resolved.flatMap((r) => {
                 if (!matched.includes(r))
                     return [r];
@@ -36966,6 +37179,24 @@ class SpecPlanner {
         if (include.length === 0)
             throw new errors_UserError(this.explainEmpty());
         return { include, skipped: this.skipped, warnings: [] };
+    }
+    overLimit(what) {
+        const limit = what === 'entries' ? `${this.budget.entryLimit} entries` : `${MAX_SKIPPED} skipped combinations`;
+        const raise = what === 'entries' && this.budget.entryLimit < 2 * MAX_ENTRIES_CEILING
+            ? `, or raise max-entries if you mean it (the limit is twice max-entries, at least ${MIN_EXPANSION_LIMIT})`
+            : '';
+        throw new errors_UserError(`the matrix expands to more than ${limit} (at ${this.stage}), before max-entries applies; resolving stopped there. ` +
+            `A request this wide is almost always a mistake (a range or major where one version was meant): narrow it${raise}`);
+    }
+    /** `test` once per selector and value. */
+    memo(sel, value, test) {
+        let known = this.matchMemo.get(sel);
+        if (!known)
+            this.matchMemo.set(sel, (known = new Map()));
+        let hit = known.get(value);
+        if (hit === undefined)
+            known.set(value, (hit = test()));
+        return hit;
     }
     frameworkOfItem(item) {
         return item.framework ? frameworkById(item.framework) : this.framework;
@@ -37037,12 +37268,7 @@ class SpecPlanner {
         const spend = (what) => {
             if (--this.budget[what] >= 0)
                 return;
-            const limit = what === 'entries' ? `${this.budget.entryLimit} entries` : `${MAX_SKIPPED} skipped combinations`;
-            throw new errors_UserError(`the matrix expands to more than ${limit} before exclude and max-entries apply; resolving stopped there. ` +
-                `A request this wide is almost always a mistake (a range or major where one version was meant): narrow it` +
-                (what === 'entries'
-                    ? `, or raise max-entries if you mean it (the limit is twice max-entries, at least ${MIN_EXPANSION_LIMIT})`
-                    : ''));
+            this.overLimit(what);
         };
         const skip = (version, cuda, python, os, reason) => {
             this.lastReason = reason;
@@ -37182,12 +37408,24 @@ class SpecPlanner {
         const { framework, parts, entry } = r;
         return keys.every((key) => {
             switch (key) {
-                case 'version':
-                    return partial.version ? this.versionMatches(framework, parts.release, partial.version) : true;
-                case 'cuda':
-                    return partial.cuda ? this.cudaMatches(r, partial.cuda) : true;
-                case 'python':
-                    return partial.python ? this.pythonMatches(framework, parts, partial.python) : true;
+                case 'version': {
+                    const sel = partial.version;
+                    return sel
+                        ? this.memo(sel, `${framework.id} ${parts.release.version}`, () => this.versionMatches(framework, parts.release, sel))
+                        : true;
+                }
+                case 'cuda': {
+                    const sel = partial.cuda;
+                    return sel
+                        ? this.memo(sel, `${framework.id} ${parts.release.version} ${parts.choice.variant}`, () => this.cudaMatches(r, sel))
+                        : true;
+                }
+                case 'python': {
+                    const sel = partial.python;
+                    return sel
+                        ? this.memo(sel, `${framework.id} ${parts.release.version} ${parts.python}`, () => this.pythonMatches(framework, parts, sel))
+                        : true;
+                }
                 case 'os':
                     return partial.os ? osMatches(parts, partial.os) : true;
                 case 'flavor':
@@ -37441,6 +37679,7 @@ var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
+
 /** Decompression chosen by media type: gzip, zstd where this Node has it (22.15 and newer), or none. */
 function decompressor(mediaType) {
     // Larger output chunks than zlib's 16 KiB: fewer passes through the parser for the same bytes.
@@ -37526,16 +37765,18 @@ function ociLayout(dir, signal) {
     const load = () => {
         if (manifest)
             return manifest;
-        const index = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'index.json'), 'utf8'));
-        let digest = index.manifests?.[0]?.digest;
-        if (!digest)
-            throw new Error(`${dir}: the OCI layout has no manifest`);
-        let doc = JSON.parse(blob(digest).toString('utf8'));
-        if (doc.manifests) {
+        const index = readManifest((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'index.json'), 'utf8'), `${dir}/index.json`);
+        if (index.kind !== 'index')
+            throw new ManifestError(`${dir}/index.json: not an OCI index`);
+        let digest = platformDigest(index.manifests, `${dir}/index.json`);
+        let doc = readManifest(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
+        if (doc.kind === 'index') {
             // An index (e.g. with attestations): the linux/amd64 image manifest in it.
-            digest = (doc.manifests.find((m) => m.platform?.architecture === 'amd64') ?? doc.manifests[0])?.digest ?? digest;
-            doc = JSON.parse(blob(digest).toString('utf8'));
+            digest = platformDigest(doc.manifests, `${dir}: index ${digest}`);
+            doc = readManifest(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
         }
+        if (doc.kind !== 'image')
+            throw new ManifestError(`${dir}: manifest ${digest} is an index inside an index`);
         manifest = { digest, doc };
         return manifest;
     };
@@ -37567,16 +37808,16 @@ function registryImage(registry, repo, reference, describe, signal) {
         if (!m)
             throw new Error(`${describe} does not exist in the registry`);
         let digest = m.digest;
-        let doc = JSON.parse(m.body.toString('utf8'));
-        if (doc.manifests) {
-            digest =
-                (doc.manifests.find((x) => x.platform?.architecture === 'amd64' && x.platform.os === 'linux') ?? doc.manifests[0])?.digest ??
-                    digest;
+        let doc = readManifest(m.body.toString('utf8'), `${describe}: manifest ${digest}`);
+        if (doc.kind === 'index') {
+            digest = platformDigest(doc.manifests, `${describe}: index ${digest}`);
             const inner = await registry.get(repo, digest);
             if (!inner)
                 throw new Error(`${describe}: manifest ${digest} is missing`);
-            doc = JSON.parse(inner.body.toString('utf8'));
+            doc = readManifest(inner.body.toString('utf8'), `${describe}: manifest ${digest}`);
         }
+        if (doc.kind !== 'image')
+            throw new ManifestError(`${describe}: manifest ${digest} is an index inside an index`);
         return { digest, doc };
     })());
     return {
@@ -38240,13 +38481,111 @@ function parseCheckOutput(output) {
         .find((l) => l.startsWith(RESULT_MARKER));
     if (!line)
         return null;
+    let raw;
     try {
-        const report = JSON.parse(line.slice(RESULT_MARKER.length));
-        return Array.isArray(report.checks) ? report : null;
+        raw = JSON.parse(line.slice(RESULT_MARKER.length));
     }
     catch {
         return null;
     }
+    return readCheckReport(raw);
+}
+/**
+ * The report as check.py writes it, from what the container printed: the image runs it, so it is
+ * untrusted. Known fields of the expected types and sizes are kept, the rest dropped; a report
+ * whose `ok` or `checks` are not what check.py writes is a failed check saying so.
+ */
+function readCheckReport(raw) {
+    if (!run_args_isRecord(raw) || !Array.isArray(raw.checks))
+        return null;
+    if (typeof raw.ok !== 'boolean' || raw.checks.length > MAX_CHECKS || !raw.checks.every(isCheckItem)) {
+        return {
+            ok: false,
+            checks: [
+                {
+                    name: 'report',
+                    ok: false,
+                    message: `the check's report is not what check.py writes (ok, or one of ${MAX_CHECKS} checks at most)`,
+                },
+            ],
+        };
+    }
+    const report = { ok: raw.ok, checks: raw.checks.map(checkItem) };
+    const out = report;
+    for (const key of ['python', 'torch', 'torchvision', 'torchaudio', 'tensorflow', 'jax', 'numpy']) {
+        if (shortText(raw[key]))
+            out[key] = raw[key];
+    }
+    for (const key of ['cuda', 'nccl', 'jaxlib', 'cudaPlugin']) {
+        if (raw[key] === null || shortText(raw[key]))
+            out[key] = raw[key];
+    }
+    if (raw.cudnn === null || shortText(raw.cudnn) || finite(raw.cudnn))
+        report.cudnn = raw.cudnn;
+    if (finite(raw.seconds))
+        report.seconds = raw.seconds;
+    if (raw.framework === 'tensorflow' || raw.framework === 'jax')
+        report.framework = raw.framework;
+    if (textList(raw.archList))
+        report.archList = raw.archList;
+    if (textList(raw.devices))
+        report.devices = raw.devices;
+    // tensorflow may not know a GPU's name or capability: kept as unknown rather than dropped
+    if (Array.isArray(raw.gpus) && raw.gpus.length <= 64 && raw.gpus.every(run_args_isRecord)) {
+        report.gpus = raw.gpus.map((g) => ({
+            ...(finite(g.index) ? { index: g.index } : {}),
+            name: shortText(g.name) ? g.name : 'unknown',
+            capability: shortText(g.capability) ? g.capability : '?',
+        }));
+    }
+    const inv = raw.inventory;
+    if (inv === null)
+        report.inventory = null;
+    else if (run_args_isRecord(inv) && shortText(inv.path) && finite(inv.pythonPackages) && finite(inv.systemPackages) && run_args_isRecord(inv.baseImage)) {
+        const text = (v) => (shortText(v) ? v : null);
+        report.inventory = {
+            path: inv.path,
+            key: text(inv.key),
+            pythonPackages: inv.pythonPackages,
+            systemPackages: inv.systemPackages,
+            baseImage: { name: text(inv.baseImage.name), digest: text(inv.baseImage.digest) },
+        };
+    }
+    return report;
+}
+const MAX_CHECKS = 500;
+const MAX_MESSAGE = 8192;
+function run_args_isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function shortText(v) {
+    return typeof v === 'string' && v.length <= 512;
+}
+function finite(v) {
+    return typeof v === 'number' && Number.isFinite(v);
+}
+function textList(v) {
+    return Array.isArray(v) && v.length <= 256 && v.every(shortText);
+}
+function isCheckItem(v) {
+    return run_args_isRecord(v) && shortText(v.name) && typeof v.ok === 'boolean';
+}
+/** A check's value and expectation as the report shows them: plain values, anything else as JSON text, cut. */
+function plain(v) {
+    if (v === null || typeof v === 'boolean' || finite(v))
+        return v;
+    const text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+    return text.length > 1024 ? `${text.slice(0, 1024)}…` : text;
+}
+function checkItem(v) {
+    const item = { name: v.name, ok: v.ok };
+    if ('value' in v)
+        item.value = plain(v.value);
+    if ('expected' in v)
+        item.expected = plain(v.expected);
+    if (typeof v.message === 'string')
+        item.message = v.message.length > MAX_MESSAGE ? `${v.message.slice(0, MAX_MESSAGE)}…` : v.message;
+    return item;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/smoke.ts
@@ -38264,11 +38603,6 @@ function parseCheckOutput(output) {
 function checkScripts() {
     return SMOKE_CHECK_FILES.map((file) => [file, pythonSource(file)]);
 }
-/**
- * A new directory holding the check files under their own names (check.py imports gim_packages by
- * name, and ncc may rename what it bundles), readable by whatever user the image runs as, whatever
- * the umask; it is mounted read-only in the container, and the caller removes it.
- */
 /** smoke-env's values in a file only this user can read (they may be tokens), in a folder of its own; null when none. */
 function writeEnvFile(options, env) {
     const text = smokeEnvFile(options);
@@ -38280,6 +38614,11 @@ function writeEnvFile(options, env) {
     (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
     return { dir, file };
 }
+/**
+ * A new directory holding the check files under their own names (check.py imports gim_packages by
+ * name, and ncc may rename what it bundles), readable by whatever user the image runs as, whatever
+ * the umask; it is mounted read-only in the container, and the caller removes it.
+ */
 function writeCheckDir(files, env) {
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(tempRoot(env), 'gim-check-'));
     (0,external_node_fs_.chmodSync)(dir, 0o755);
@@ -38396,13 +38735,15 @@ async function imageRequirement(image, rt) {
 async function runOne(entry, image, options, check, base, rt) {
     const name = `gim-smoke-${entry.key}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     const started = Date.now();
-    const checkDir = writeCheckDir(check, rt.env);
-    const envFile = writeEnvFile(options, rt.env);
-    const paths = { checkDir, ...(options.script ? { script: options.script } : {}), ...(envFile ? { envFile: envFile.file } : {}) };
-    const args = smokeRunArgs(entry, image, options, paths, name);
     let res;
     let seconds;
+    let checkDir = null;
+    let envFile = null;
     try {
+        checkDir = writeCheckDir(check, rt.env);
+        envFile = writeEnvFile(options, rt.env);
+        const paths = { checkDir, ...(options.script ? { script: options.script } : {}), ...(envFile ? { envFile: envFile.file } : {}) };
+        const args = smokeRunArgs(entry, image, options, paths, name);
         res = await execCapture(rt.docker, args, {
             env: rt.env,
             timeoutMs: options.timeoutSeconds * 1000,
@@ -38416,7 +38757,8 @@ async function runOne(entry, image, options, check, base, rt) {
         }
     }
     finally {
-        (0,external_node_fs_.rmSync)(checkDir, { recursive: true, force: true });
+        if (checkDir)
+            (0,external_node_fs_.rmSync)(checkDir, { recursive: true, force: true });
         if (envFile)
             (0,external_node_fs_.rmSync)(envFile.dir, { recursive: true, force: true });
     }
@@ -39019,9 +39361,22 @@ function* index_page_anchors(body) {
         const close = lower.indexOf('</a', i + 1);
         if (close < 0)
             return;
-        yield { attrs: body.slice(open + 3, i), text: body.slice(i + 1, close).replace(/<[^>]*>/g, '') };
+        yield { attrs: body.slice(open + 3, i), text: stripTags(body.slice(i + 1, close)) };
         at = close + 3;
     }
+}
+/** Text without its tags, as /<[^>]*>/g would leave it, in one pass: that regex is quadratic on a run of '<' with no '>'. */
+function stripTags(html) {
+    let out = '';
+    for (let i = 0; i < html.length;) {
+        const lt = html.indexOf('<', i);
+        const gt = lt < 0 ? -1 : html.indexOf('>', lt + 1);
+        if (gt < 0)
+            return out + html.slice(i);
+        out += html.slice(i, lt);
+        i = gt + 1;
+    }
+    return out;
 }
 function parseHtml(body, pageUrl) {
     const out = [];
@@ -40064,46 +40419,6 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     return { plan, images, smoke: smoked, ...(verify ? { verify } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/request.ts
-
-/**
- * The one typed request both entry points (the action and the CLI) build
- * from their inputs; commands take nothing else.
- */
-const COMMANDS = ['plan', 'verify', 'build', 'smoke', 'repro', 'all', 'refresh'];
-/** What each command does, for --help. */
-const COMMAND_SUMMARIES = {
-    plan: 'resolve a matrix spec against the release data',
-    verify: 'plan, then check that every wheel and image each entry needs exists (nothing is built)',
-    build: 'plan, then build (and push) an image per entry',
-    smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
-    repro: 'build each entry twice and compare; with --baseline, what changed inside',
-    all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
-    refresh: 'read the PyTorch index, PyPI and nvidia/cuda tags; write what is new as a compat-file (--out)',
-};
-/** Commands that build images and so need the build settings. */
-function needsBuild(command) {
-    return command === 'build' || command === 'all' || command === 'repro';
-}
-/**
- * Upper bound for max-entries itself. GitHub runs at most 256 jobs per matrix,
- * but one job may build many entries, so the input may go past that; not without bound.
- */
-const MAX_ENTRIES_CEILING = 10_000;
-function parseCommand(text, field) {
-    const t = text.trim().toLowerCase();
-    if (COMMANDS.includes(t))
-        return t;
-    throw new errors_UserError(`${field}: ${quote(text)} is not a command; accepted: ${listWords([...COMMANDS])}`);
-}
-/** Commands that verify the plan's wheels and images (build and all first, unless input verify is false). */
-function needsVerify(command) {
-    return command === 'verify' || command === 'build' || command === 'all';
-}
-function needsSmoke(command) {
-    return command === 'smoke' || command === 'all';
-}
-
 ;// CONCATENATED MODULE: ./src/image/options.ts
 
 
@@ -40745,8 +41060,9 @@ const INPUTS = [
         default: '',
         summary: 'docker run flags that hand the GPUs in, instead of --gpus',
         description: 'smoke: docker run flags that hand the GPUs in, instead of --gpus (e.g. --device nvidia.com/gpu=all for CDI, ' +
-            'or --runtime nvidia --gpus all). Allowed: --gpus, --device with a GPU (nvidia.com/gpu=..., /dev/nvidia*, /dev/dri/*), ' +
-            '--runtime nvidia; nothing else (use smoke-shm-size, smoke-ipc-host and smoke-env for the rest).',
+            'or --runtime nvidia --gpus all). Allowed: --gpus, --device with a GPU (nvidia.com/gpu=..., /dev/nvidia0, /dev/nvidiactl, ' +
+            '/dev/dri/renderD128, ...), --runtime nvidia, --ulimit memlock or stack; nothing else (use smoke-shm-size, smoke-ipc-host and ' +
+            'smoke-env for the rest).',
         commands: SMOKE,
         cli: { flag: '--gpu-flags', value: 'FLAGS' },
     },
@@ -40848,8 +41164,8 @@ const INPUTS = [
         type: 'lines',
         default: '',
         summary: "KEY=VALUE lines for the check (kept out of docker's argv)",
-        description: 'smoke: KEY=VALUE lines set in the container; values reach docker through an --env-file only this user can read ' +
-            "(removed after), never its command line or docker's own environment.",
+        description: 'smoke: KEY=VALUE lines set in the container (each under 60 KiB); values reach docker through an --env-file only this ' +
+            "user can read (removed after), never its command line or docker's own environment.",
         commands: SMOKE,
         cli: { flag: '--smoke-env', value: 'K=V', repeatable: true },
     },
@@ -41408,6 +41724,13 @@ function inertText(text, token) {
 function inertJson(json) {
     return json.replace(/##\[/g, '#\\u0023[');
 }
+/**
+ * Text for a stream that may be piped on (a table, markdown), where a stop-commands block would
+ * be in the way: a zero-width space inside every `::` and `##[`, so neither form can be read.
+ */
+function inertInline(text) {
+    return text.replace(/::/g, ':\u200b:').replace(/##\[/g, '#\u200b#[');
+}
 
 ;// CONCATENATED MODULE: ./src/action.ts
 
@@ -41549,7 +41872,7 @@ const actionLog = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4194);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9146);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6064);
 // The action's entry point (runs.main in action.yml).
 
@@ -44532,8 +44855,8 @@ __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.DB = cst;
+exports.JG = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;

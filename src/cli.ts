@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
 import { randomUUID } from 'node:crypto';
-import { fstatSync } from 'node:fs';
 import pkg from '../package.json' with { type: 'json' };
-import { inertJson, inertText } from './report/inert.js';
+import { inertInline, inertJson, inertText } from './report/inert.js';
 import { runCommand } from './commands/index.js';
 import { planCommand } from './commands/plan.js';
 import { readRequirementsTree } from './effects/build-source.js';
@@ -50,7 +49,10 @@ export async function main(argv: string[]): Promise<number> {
       const entry = selectEntry(plan.include, values['print-dockerfile'] as string);
       const requirements = entry.customisation?.requirements;
       // As the build renders it, except FROM's digest, which the build looks up in the registry.
-      out(renderDockerfile(entry, requirements ? { requirements: { facts: readRequirementsTree(requirements, process.cwd()) } } : {}));
+      // As it is: it is meant for a file or docker build -f - (its values passed the input parsers).
+      process.stdout.write(
+        renderDockerfile(entry, requirements ? { requirements: { facts: readRequirementsTree(requirements, process.cwd()) } } : {}),
+      );
       return 0;
     }
     const { plan, images, smoke, repro, verify, refresh } = await runCommand(request, {
@@ -77,7 +79,9 @@ export async function main(argv: string[]): Promise<number> {
       return verify.verdicts.some((v) => v.status === 'missing') ? 1 : 0;
     }
     if (!images && !smoke) {
-      out(formatPlan(plan, format));
+      const text = formatPlan(plan, format);
+      if (format === 'json') process.stdout.write(inertJson(text));
+      else out(text);
       if (format === 'json') for (const w of plan.warnings) errOut(`warning: ${w}\n`);
       return 0;
     }
@@ -127,20 +131,16 @@ function selectEntry(entries: MatrixEntry[], which: string): MatrixEntry {
 
 /**
  * Inside a GitHub Actions step the runner reads this process's output for workflow commands, and
- * what the CLI prints quotes tools, images and indexes: there it goes out inert (src/report/inert.ts).
- * Standard output written to a file is left as it is; JSON is always inert and still the same JSON.
+ * what the CLI prints quotes tools, images and indexes (src/report/inert.ts). There the log
+ * (stderr) goes out inside stop-commands blocks; results on stdout, which may be piped into a
+ * file or another tool, stay what they are: JSON written so no command can be read in it, text
+ * and markdown with a zero-width space inside `::` and `##[`. A Dockerfile goes out as it is.
  */
 const IN_ACTIONS = process.env.GITHUB_ACTIONS === 'true';
 const STOP_TOKEN = randomUUID();
 
-function inert(text: string): string {
-  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
-  const wrapped = inertText(body, STOP_TOKEN);
-  return wrapped === body ? text : `${wrapped}\n`;
-}
-
 function out(text: string): void {
-  process.stdout.write(IN_ACTIONS && !stdoutIsFile() ? inert(text) : text);
+  process.stdout.write(IN_ACTIONS ? inertInline(text) : text);
 }
 
 function outJson(value: unknown): void {
@@ -148,15 +148,12 @@ function outJson(value: unknown): void {
 }
 
 function errOut(text: string): void {
-  process.stderr.write(IN_ACTIONS ? inert(text) : text);
-}
-
-function stdoutIsFile(): boolean {
-  try {
-    return fstatSync(1).isFile();
-  } catch {
-    return false;
+  if (!IN_ACTIONS) {
+    process.stderr.write(text);
+    return;
   }
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  process.stderr.write(`${inertText(body, STOP_TOKEN)}\n`);
 }
 
 const cliLog: Log = {

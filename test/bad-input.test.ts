@@ -79,7 +79,7 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
         `torch: [${Array.from({ length: 400 }, (_, i) => `">=2.0.0 <${3 + i}.0.0"`).join(',')}]\n` +
         'cuda: ["12", "11", "13"]\npython: ">=3"\nflavor: [runtime, devel]',
     },
-    /expands to more than 10000 entries before exclude and max-entries apply; resolving stopped there/,
+    /expands to more than 10000 entries \(at the cross product\), before max-entries applies; resolving stopped there/,
   ],
   [
     'pip-extra-index-url with shell operators',
@@ -105,6 +105,24 @@ const cases: [string, Record<string, string>, RegExp, Setup?][] = [
     { matrix: M, 'compat-file': 'c.json' },
     /is not valid JSON/,
     (ws) => writeFileSync(path.join(ws, 'c.json'), 'torch: []'),
+  ],
+  [
+    'a compat-file whose index URL would end the ARG line (found in review)',
+    { matrix: M, 'compat-file': 'c.json' },
+    /indexUrls\.stable: .* must be an https URL containing \{variant\}, of letters, digits/,
+    (ws) =>
+      writeFileSync(
+        path.join(ws, 'c.json'),
+        JSON.stringify({
+          schemaVersion: 1,
+          indexUrls: { stable: 'https://x.example/{variant}"$HOME`id`\\', rc: 'https://x.example/{variant}' },
+        }),
+      ),
+  ],
+  [
+    'torch-index-url with a query',
+    { ...B, 'torch-index-url': 'https://mirror.example/whl?x=1' },
+    /contains "\?"; a wheel index root has no query/,
   ],
   [
     'a compat-file that lies (a variant without its CUDA)',

@@ -161,6 +161,18 @@ for (const node of runtimes()) {
       rmSync(dir, { recursive: true, force: true });
     });
 
+    it('inside an Actions step: JSON stays JSON and a Dockerfile stays a Dockerfile (issue 17, found in review)', async () => {
+      const input = 'torch: 2.4.1\ncuda: cpu\npython: "3.11"\npip-index-url: "http://[::1]:3141/simple"\npip-packages: [demo]';
+      const env = { ...process.env, GITHUB_ACTIONS: 'true' };
+      const json = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--format', 'json'], { input, env });
+      expect(json.code, json.stderr).toBe(0);
+      expect(JSON.parse(json.stdout).include[0].customisation.pipIndexUrl).toBe('http://[::1]:3141/simple');
+      const dockerfile = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--print-dockerfile', '1'], { input, env });
+      expect(dockerfile.code, dockerfile.stderr).toBe(0);
+      expect(dockerfile.stdout).toMatch(/^# gpu-image-matrix template/);
+      expect(dockerfile.stdout).toContain("--index-url 'http://[::1]:3141/simple'");
+    });
+
     it('writes a plan of nearly a megabyte whole into a pipe (it used to stop at 128 KiB)', async () => {
       const input =
         'torch: ">=1.13"\ncuda: ["11.6", "11.7", "11.8", "12.1", "12.4", "12.6", "12.8", "13.0", "13.2", cpu]\n' +

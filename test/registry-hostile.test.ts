@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { registryImage } from '../src/effects/oci.js';
 import { mayCarryCredentials, RegistryClient, RegistryError } from '../src/effects/registry.js';
+import { httpRequest } from '../src/effects/http.js';
 
 // The registry client against hostile registries: small HTTP servers this file starts on loopback
 // addresses (127.0.0.1 and 127.0.0.2; binding 127.0.0.2 works on Linux), each named as such in
@@ -424,5 +425,81 @@ describe('blobs and manifests from a hostile registry the test starts: redirects
     expect((failure as Error).message).toBe(
       `GET ${registry.host}/team/image@${asked}: the manifest's bytes hash to ${sha(served)}, not to the digest asked for`,
     );
+  });
+});
+
+describe('tokens stay with the registry that bought them (hostile registries the test starts, loopback only; found in review)', () => {
+  function listen(host: string, handler: http.RequestListener): Promise<{ port: number; close: () => void }> {
+    return new Promise((resolve) => {
+      const server = http.createServer(handler);
+      server.listen(0, host, () => resolve({ port: (server.address() as AddressInfo).port, close: () => server.close() }));
+    });
+  }
+
+  it('a registry naming the realm of another never receives the token bought with the other registry’s credentials', async () => {
+    const secret = 'token-bought-with-credentials-0123456789';
+    const token = await listen('127.0.0.1', (req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ token: req.headers.authorization ? secret : 'anonymous-token-000000' }));
+    });
+    const realm = `http://127.0.0.1:${token.port}/token`;
+    const seenByEvil: string[] = [];
+    const registry =
+      (log?: string[]): http.RequestListener =>
+      (req, res) => {
+        log?.push(req.headers.authorization ?? '-');
+        if (!req.headers.authorization) {
+          res.statusCode = 401;
+          res.setHeader('www-authenticate', `Bearer realm="${realm}",service="svc"`);
+          return res.end();
+        }
+        res.setHeader('docker-content-digest', `sha256:${'0'.repeat(64)}`);
+        res.setHeader('content-type', 'application/vnd.oci.image.manifest.v1+json');
+        res.end();
+      };
+    const trusted = await listen('127.0.0.1', registry());
+    const evil = await listen('127.0.0.2', registry(seenByEvil));
+    const dir = mkdtempSync(path.join(tmpdir(), 'gim-cfg-'));
+    try {
+      const auth = Buffer.from('user:pw').toString('base64');
+      writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ auths: { [`127.0.0.1:${trusted.port}`]: { auth } } }));
+      const masked: string[] = [];
+      const client = new RegistryClient({ DOCKER_CONFIG: dir }, 0, (s) => masked.push(s));
+      const A = { registry: `127.0.0.1:${trusted.port}`, path: 'acme/pytorch' };
+      const E = { registry: `127.0.0.2:${evil.port}`, path: 'acme/pytorch' };
+      await client.head(E, 'one');
+      await client.head(A, 'one');
+      await client.head(E, 'two');
+      expect(seenByEvil.join('\n')).not.toContain(secret);
+      // the bought token is masked; the anonymous one, which a registry chooses, is not
+      expect(masked).toContain(secret);
+      expect(masked).not.toContain('anonymous-token-000000');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      token.close();
+      trusted.close();
+      evil.close();
+    }
+  });
+});
+
+describe('a server that trickles its answer (a hostile server the test starts, loopback only; found in review)', () => {
+  it('ends the request at five times the timeout, though no silence ever lasts that long', async () => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const tick = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(tick));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const started = Date.now();
+    try {
+      await expect(httpRequest(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { timeoutMs: 200 })).rejects.toThrow(
+        /no complete answer from 127\.0\.0\.1:\d+ within 1 s/,
+      );
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

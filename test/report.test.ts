@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMENT_LIMIT_CHARS, SUMMARY_LIMIT_BYTES, fitMarkdown } from '../src/report/format.js';
+import { inertInline, inertJson, inertText } from '../src/report/inert.js';
 
 // Reports cut to what GitHub keeps: a job summary over 1 MiB per step is dropped, a comment over
 // 65,536 characters refused. What is cut is said, with where the whole is.
@@ -31,5 +32,25 @@ describe('fitMarkdown', () => {
   it("keeps GitHub's limits with room for the note", () => {
     expect(SUMMARY_LIMIT_BYTES).toBeLessThan(1024 * 1024);
     expect(COMMENT_LIMIT_CHARS).toBeLessThan(65_536);
+  });
+});
+
+describe('inert text: what the runner could read as a workflow command is not (issue 17)', () => {
+  it('wraps text holding :: or ##[ anywhere in a stop-commands block, and leaves other text alone', () => {
+    expect(inertText('plain text', 'T')).toBe('plain text');
+    expect(inertText('a ##[add-mask]x', 'T')).toBe('::stop-commands::T\na ##[add-mask]x\n::T::');
+    expect(inertText('x\r::warning::y', 'T')).toBe('::stop-commands::T\nx\r::warning::y\n::T::');
+  });
+  it('breaks both forms inside piped text with a zero-width space, and keeps JSON the same value', () => {
+    for (const t of ['::add-mask::x', '  ::error::x', 'a ##[set-output name=a;]b', '::::x', '###[add-mask]x']) {
+      const inert = inertInline(t);
+      expect(inert.trimStart().startsWith('::')).toBe(false);
+      expect(inert).not.toContain('##[');
+      expect(inert.replace(/\u200b/g, '')).toBe(t);
+    }
+    const value = { a: '##[add-mask]x', b: ['::error::y'] };
+    const json = inertJson(JSON.stringify(value, null, 2));
+    expect(json).not.toContain('##[');
+    expect(JSON.parse(json)).toEqual(value);
   });
 });

@@ -433,9 +433,12 @@ describe('resolve: a wide request ends at the expansion limit, not in memory exh
   });
 
   it('selectors that differ in text but not in what they pick are one', () => {
-    const a = plan('torch: [">=2.0", ">= 2.0", ">=2.0.0"]\ncuda: ["12", "12"]', { maxEntries: 10_000 });
-    const b = plan('torch: ">=2.0"\ncuda: "12"', { maxEntries: 10_000 });
+    const a = plan('torch: [">=2.0", ">= 2.0", ">=2.0.0"]\ncuda: ["12", "12"]\npython: ["3.8", "3.14"]', { maxEntries: 10_000 });
+    const b = plan('torch: ">=2.0"\ncuda: "12"\npython: ["3.8", "3.14"]', { maxEntries: 10_000 });
     expect(a.include.map((e) => e.key)).toEqual(b.include.map((e) => e.key));
+    // what the final de-duplication by key would hide: the skips are counted once too
+    expect(a.skipped).toEqual(b.skipped);
+    expect(b.skipped.length).toBeGreaterThan(0);
   });
 
   it('distinct selectors that cannot be merged stop at the expansion limit with a clear error', () => {
@@ -443,10 +446,24 @@ describe('resolve: a wide request ends at the expansion limit, not in memory exh
     const ranges = Array.from({ length: 400 }, (_, i) => `">=2.0.0 <${3 + i}.0.0"`);
     const spec = `torch: [${ranges.join(', ')}]\ncuda: ["12", "11", "13"]\npython: ">=3"\nflavor: [runtime, devel]`;
     const message = planError(spec, { maxEntries: 1 });
-    expect(message).toMatch(/expands to more than 10000 entries before exclude and max-entries apply; resolving stopped there/);
+    expect(message).toMatch(
+      /expands to more than 10000 entries \(at the cross product\), before max-entries applies; resolving stopped there/,
+    );
     expect(message).toMatch(/raise max-entries/);
     // The limit follows max-entries: twice it, when that is more.
     expect(planError(spec, { maxEntries: 6000 })).toMatch(/more than 12000 entries/);
+  });
+
+  it('variants made by tag-suffix include items count toward the limit (found in review)', () => {
+    const items = Array.from({ length: 1000 }, (_, i) => `  - {tag-suffix: s${i}}`).join('\n');
+    const spec = `torch: ">=2"\ncuda: ["12", cpu, default]\npython: ">=3"\nflavor: [runtime, devel]\ninclude:\n${items}`;
+    expect(planError(spec)).toMatch(/expands to more than 10000 entries \(at matrix\.include\[\d+\]\)/);
+  });
+
+  it('an include that changes the entries it matches counts what they become, not twice (found in review)', () => {
+    const items = Array.from({ length: 80 }, () => '  - {flavor: devel}').join('\n');
+    const spec = `torch: ">=2"\ncuda: ["12", "11", "13"]\npython: ">=3"\ninclude:\n${items}`;
+    expect(plan(spec, { maxEntries: 10_000 }).include.length).toBeGreaterThan(150);
   });
 
   it('skipped combinations stop at their own bound', () => {
@@ -454,7 +471,7 @@ describe('resolve: a wide request ends at the expansion limit, not in memory exh
     const ranges = Array.from({ length: 400 }, (_, i) => `">=2.0.0 <${3 + i}.0.0"`);
     const pythons = Array.from({ length: 50 }, (_, i) => `">=3.0 <${4 + i}.0"`);
     const spec = `torch: [${ranges.join(', ')}]\ncuda: "9"\npython: [${pythons.join(', ')}]`;
-    expect(planError(spec, { maxEntries: 1 })).toMatch(/more than 50000 skipped combinations before exclude and max-entries apply/);
+    expect(planError(spec, { maxEntries: 1 })).toMatch(/more than 50000 skipped combinations \(at the cross product\)/);
   });
 
   it('the expansion limit is twice max-entries, at least 10000', () => {

@@ -313,6 +313,7 @@ describe('docker run for the check', () => {
       parseGpuFlags('--device /dev/nvidia0 --device /dev/nvidiactl --device /dev/dri/renderD128:/dev/dri/renderD128:rw', 'g'),
     ).toHaveLength(6);
     expect(parseGpuFlags('--gpus "device=0,1"', 'g')).toEqual(['--gpus', '"device=0,1"']);
+    expect(parseGpuFlags('--ulimit memlock=-1 --ulimit stack=67108864:67108864 --device /dev/nvidia-uvm', 'g')).toHaveLength(6);
     // What the security review passed through (issue 17 item 7): devices, runtimes and variables that are not GPUs.
     for (const [flags, message] of [
       ['--device=/dev/sda', /--device "\/dev\/sda" is not accepted; accepted: a GPU/],
@@ -320,7 +321,14 @@ describe('docker run for the check', () => {
       ['--runtime=runc', /--runtime "runc" is not accepted; accepted: nvidia/],
       ['--env HF_TOKEN=x', /"--env" is not accepted; .*smoke-env/],
       ['-e X=1', /"-e" is not accepted/],
-      ['--ulimit memlock=-1', /"--ulimit" is not accepted/],
+      ['--ulimit nofile=1', /--ulimit "nofile=1" is not accepted; accepted: memlock=-1/],
+      // a directory hands in every device node under it (found in review: /dev/dri/.. is /dev)
+      ['--device=/dev/dri/..', /is not accepted; accepted: a GPU/],
+      ['--device /dev/dri/card0:/dev/dri/..', /is not accepted/],
+      ['--device /dev/dri', /is not accepted/],
+      ['--device /dev/nvidia-caps/../../sda', /is not accepted/],
+      ['--device nvidia.com/gpu=../x', /is not accepted/],
+      ['--gpus "all', /--gpus "\\"all" is not accepted/],
       ['--gpus', /--gpus has no value/],
       ['--gpus --privileged', /--gpus "--privileged" is not accepted/],
       ['--gpus all extra', /"extra" is not accepted/],
@@ -342,6 +350,39 @@ describe('reading the check report and naming the images', () => {
     expect(parseCheckOutput(out)).toEqual({ ok: true, torch: '2.4.1', checks: [{ name: 'torch imports', ok: true }] });
     expect(parseCheckOutput('Traceback ...')).toBeNull();
     expect(parseCheckOutput('GIM-SMOKE-RESULT {broken')).toBeNull();
+  });
+  it("reads a hostile container's report as data of bounded size and known shape (issue 17)", () => {
+    const report = (o: unknown): ReturnType<typeof parseCheckOutput> => parseCheckOutput(`GIM-SMOKE-RESULT ${JSON.stringify(o)}`);
+    const failedReport = {
+      ok: false,
+      checks: [{ name: 'report', ok: false, message: expect.stringMatching(/not what check\.py writes/) }],
+    };
+    expect(report({ ok: 'yes', checks: [] })).toEqual(failedReport);
+    expect(report({ ok: true, checks: ['x'] })).toEqual(failedReport);
+    expect(report({ ok: true, checks: [{ name: { a: 1 }, ok: true }] })).toEqual(failedReport);
+    expect(report({ ok: true, checks: Array(501).fill({ name: 'c', ok: true }) })).toEqual(failedReport);
+    expect(report({ ok: true, checks: 'no' })).toBeNull();
+    const r = report({
+      ok: true,
+      torch: { toString: 'x' },
+      python: 'p'.repeat(600),
+      cuda: '12.4',
+      gpus: [{ name: 'H200', capability: '9.0', index: 0 }, { name: null }, 'x'],
+      inventory: { path: '/etc/x', pythonPackages: 'many' },
+      __proto__: { polluted: true },
+      extra: 'dropped',
+      checks: [{ name: 'c', ok: false, message: 'm'.repeat(10_000), value: { deep: [1, 2] }, expected: 'e'.repeat(2000) }],
+    })!;
+    expect(r).toEqual({
+      ok: true,
+      cuda: '12.4',
+      checks: [{ name: 'c', ok: false, message: `${'m'.repeat(8192)}…`, value: '{"deep":[1,2]}', expected: `${'e'.repeat(1024)}…` }],
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(report({ ok: true, gpus: [{ name: 'H200', capability: '9.0', index: 0 }, { name: null }], checks: [] })?.gpus).toEqual([
+      { index: 0, name: 'H200', capability: '9.0' },
+      { name: 'unknown', capability: '?' },
+    ]);
   });
   it('pins an image by digest when the build gave one', () => {
     const d = `sha256:${'a'.repeat(64)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMatrixSpec } from '../src/matrix/spec.js';
+import { nestingDepth, parseMatrixSpec, parseMatrixSpecs } from '../src/matrix/spec.js';
 import { parseCudaSelector, parseOsSelector, parsePythonSelector, parseVersionSelector } from '../src/matrix/selectors.js';
 
 function specError(text: string): string {
@@ -160,8 +160,8 @@ describe('selectors', () => {
     ['latest', { kind: 'latest' }],
     ['2.4.1', { kind: 'exact', version: '2.4.1' }],
     ['2.4', { kind: 'minor', minor: '2.4' }],
-    ['>=2.5 <2.8', { kind: 'range', range: '>=2.5 <2.8' }],
-    ['2', { kind: 'range', range: '2' }],
+    ['>=2.5 <2.8', { kind: 'range', text: '>=2.5 <2.8', range: '>=2.5.0 <2.8.0-0' }],
+    ['2', { kind: 'range', text: '2', range: '>=2.0.0 <3.0.0-0' }],
     ['~2.4', { kind: 'range' }],
     ['2.4 - 2.6', { kind: 'range' }],
   ];
@@ -197,5 +197,25 @@ describe('selectors', () => {
   it('accepts ubuntu22.04 and ubuntu-22.04 as the same OS', () => {
     expect(parseOsSelector('ubuntu-22.04', 'f')).toMatchObject({ kind: 'ubuntu', ubuntu: '22.04', text: 'ubuntu22.04' });
     expect(parseOsSelector('Ubuntu22.04', 'f')).toMatchObject({ ubuntu: '22.04' });
+  });
+});
+
+describe('spec: deep nesting is refused before the YAML parser recurses (issue 17, found by the fuzz run)', () => {
+  const deep = [
+    ['100,000 flow brackets', '['.repeat(100_000)],
+    ['62,500 nested flow mappings', `torch: ${'{a: '.repeat(62_500)}`],
+    ['80,000 compact sequence items', '- '.repeat(80_000)],
+    ['80,000 explicit keys', '? '.repeat(80_000)],
+    ['33 brackets', `torch: ${'['.repeat(33)}2.4${']'.repeat(33)}`],
+  ];
+  for (const [name, text] of deep) {
+    it(`refuses ${name}`, () => {
+      expect(() => parseMatrixSpecs(text as string, 'matrix')).toThrow(/nests lists or mappings more than 32 levels deep/);
+    });
+  }
+  it('counts what a spec nests, and brackets inside quotes not at all', () => {
+    expect(nestingDepth('torch: [2.4, 2.5]\ncuda: "12"\ninclude:\n  - {torch: 2.4, cuda: ["12.1"]}\n  - torch: 2.5\n')).toBeLessThan(6);
+    expect(nestingDepth(`torch: "${'['.repeat(100)}"`)).toBe(1);
+    expect(nestingDepth('[ "]" '.repeat(40))).toBe(40);
   });
 });

@@ -457,3 +457,15 @@ describe('the verify report', () => {
     ]);
   });
 });
+
+describe('index pages: tags in an anchor are removed in one pass (issue 17, found by the fuzz run)', () => {
+  it('strips tags as before, and leaves a run of "<" without ">" as text', () => {
+    const page = (inner: string): string => `<html><body><a href="https://i.example/f.whl">${inner}</a></body></html>`;
+    const name = (inner: string): string | undefined =>
+      parseIndexPage(page(inner), 'text/html', 'https://i.example/simple/f/').files[0]?.filename;
+    expect(name('<b>torch-2.4.1-cp311-none-any.whl</b>')).toBe('torch-2.4.1-cp311-none-any.whl');
+    expect(name('a<i>b</i>c<')).toBe('abc<');
+    // 100,000 '<' with no '>': a quadratic regex took seconds here
+    expect(name(`x${'<'.repeat(100_000)}`)).toBe(`x${'<'.repeat(100_000)}`);
+  });
+});

@@ -3250,23 +3250,20 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8330);
-/* harmony import */ var _report_inert_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(1822);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1608);
-/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4483);
-/* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7523);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2693);
-/* harmony import */ var _inputs_read_request_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(904);
-/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2011);
-/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9398);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(4390);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(6064);
-/* harmony import */ var _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6142);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
+/* harmony import */ var _report_inert_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1822);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1608);
+/* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4483);
+/* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7523);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2693);
+/* harmony import */ var _inputs_read_request_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(904);
+/* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2011);
+/* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9398);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4390);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6064);
+/* harmony import */ var _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6142);
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
-
 
 
 
@@ -3283,30 +3280,31 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 async function main(argv) {
     try {
-        const { command: commandText, extra, values } = (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCliArgs */ .hT)(argv);
-        const command = commandText === undefined ? undefined : (0,_request_js__WEBPACK_IMPORTED_MODULE_10__/* .parseCommand */ .RM)(commandText, 'command');
+        const { command: commandText, extra, values } = (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCliArgs */ .hT)(argv);
+        const command = commandText === undefined ? undefined : (0,_request_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommand */ .RM)(commandText, 'command');
         if (values.help || commandText === undefined) {
             // A bare gpu-image-matrix prints what it can do.
-            out(values.version && !values.help ? `${_package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE}\n` : (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_6__/* .usage */ .CI)(command));
+            out(values.version && !values.help ? `${_package_json__WEBPACK_IMPORTED_MODULE_1__/* .version */ .rE}\n` : (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_5__/* .usage */ .CI)(command));
             return 0;
         }
         if (values.version) {
-            out(`${_package_json__WEBPACK_IMPORTED_MODULE_2__/* .version */ .rE}\n`);
+            out(`${_package_json__WEBPACK_IMPORTED_MODULE_1__/* .version */ .rE}\n`);
             return 0;
         }
         if (extra.length)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`one command expected, got ${[commandText, ...extra].map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .quote */ .hD)(p)).join(' ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`one command expected, got ${[commandText, ...extra].map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(p)).join(' ')}`);
         const format = parseFormat(values.format);
-        const request = (0,_inputs_read_request_js__WEBPACK_IMPORTED_MODULE_7__/* .readRequest */ .i)(command, (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_6__/* .cliSurface */ .c9)(values, process.cwd()));
+        const request = (0,_inputs_read_request_js__WEBPACK_IMPORTED_MODULE_6__/* .readRequest */ .i)(command, (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_5__/* .cliSurface */ .c9)(values, process.cwd()));
         if (values['print-dockerfile'] !== undefined) {
-            const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .planCommand */ .V)(request);
+            const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .planCommand */ .V)(request);
             const entry = selectEntry(plan.include, values['print-dockerfile']);
             const requirements = entry.customisation?.requirements;
             // As the build renders it, except FROM's digest, which the build looks up in the registry.
-            out((0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_11__/* .renderDockerfile */ .TI)(entry, requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_5__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}));
+            // As it is: it is meant for a file or docker build -f - (its values passed the input parsers).
+            process.stdout.write((0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_10__/* .renderDockerfile */ .TI)(entry, requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}));
             return 0;
         }
-        const { plan, images, smoke, repro, verify, refresh } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_3__/* .runCommand */ .d)(request, {
+        const { plan, images, smoke, repro, verify, refresh } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)(request, {
             log: cliLog,
             env: process.env,
             docker: 'docker',
@@ -3317,8 +3315,8 @@ async function main(argv) {
             if (format === 'json')
                 outJson({ repro });
             else
-                out((0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .reproMarkdown */ .y3)(repro));
-            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_9__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+                out((0,_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .reproMarkdown */ .y3)(repro));
+            return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_8__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
         }
         if (refresh) {
             if (format === 'json')
@@ -3333,11 +3331,15 @@ async function main(argv) {
             if (format === 'json')
                 outJson({ verify: verify.verdicts });
             else
-                out(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .verifyMarkdown */ .vB)(verify) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .verifyTable */ .E3)(verify));
+                out(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .verifyMarkdown */ .vB)(verify) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .verifyTable */ .E3)(verify));
             return verify.verdicts.some((v) => v.status === 'missing') ? 1 : 0;
         }
         if (!images && !smoke) {
-            out((0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatPlan */ .nT)(plan, format));
+            const text = (0,_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatPlan */ .nT)(plan, format);
+            if (format === 'json')
+                process.stdout.write((0,_report_inert_js__WEBPACK_IMPORTED_MODULE_12__/* .inertJson */ .nl)(text));
+            else
+                out(text);
             if (format === 'json')
                 for (const w of plan.warnings)
                     errOut(`warning: ${w}\n`);
@@ -3349,20 +3351,20 @@ async function main(argv) {
             outJson({ ...(images ? { images } : {}), ...(smoke ? { smoke } : {}), ...(verify ? { verify: verify.verdicts } : {}) });
         else {
             if (images)
-                out(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .buildTable */ .Zk)(images));
+                out(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .buildMarkdown */ .OJ)(images) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .buildTable */ .Zk)(images));
             if (smoke)
-                out(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .smokeTable */ .Ik)(smoke));
+                out(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .smokeMarkdown */ .NJ)(smoke) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .smokeTable */ .Ik)(smoke));
         }
         const failed = (images ?? []).some((r) => r.status === 'failed' || r.status === 'cancelled') || (smoke ?? []).some((r) => r.status === 'failed');
         return failed ? 1 : 0;
     }
     catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo) {
             errOut(`gpu-image-matrix: ${err.message}\n`);
             return 2;
         }
         if (err instanceof TypeError && err.code?.startsWith('ERR_PARSE_ARGS')) {
-            errOut(`gpu-image-matrix: ${err.message}\n\n${(0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_6__/* .usage */ .CI)()}`);
+            errOut(`gpu-image-matrix: ${err.message}\n\n${(0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_5__/* .usage */ .CI)()}`);
             return 2;
         }
         errOut(`gpu-image-matrix failed unexpectedly (a bug; please report it):\n` +
@@ -3379,39 +3381,33 @@ function selectEntry(entries, which) {
             .slice(0, 5)
             .map((e) => e.tag)
             .join(', ')}${entries.length > 5 ? ', ...' : ''}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .quote */ .hD)(which)} names no entry of the plan; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(which)} names no entry of the plan; ` +
             `give a tag, a key or a position from 1 to ${entries.length} (${some})`);
     }
     return found;
 }
 /**
  * Inside a GitHub Actions step the runner reads this process's output for workflow commands, and
- * what the CLI prints quotes tools, images and indexes: there it goes out inert (src/report/inert.ts).
- * Standard output written to a file is left as it is; JSON is always inert and still the same JSON.
+ * what the CLI prints quotes tools, images and indexes (src/report/inert.ts). There the log
+ * (stderr) goes out inside stop-commands blocks; results on stdout, which may be piped into a
+ * file or another tool, stay what they are: JSON written so no command can be read in it, text
+ * and markdown with a zero-width space inside `::` and `##[`. A Dockerfile goes out as it is.
  */
 const IN_ACTIONS = process.env.GITHUB_ACTIONS === 'true';
 const STOP_TOKEN = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
-function inert(text) {
-    const body = text.endsWith('\n') ? text.slice(0, -1) : text;
-    const wrapped = (0,_report_inert_js__WEBPACK_IMPORTED_MODULE_13__/* .inertText */ .U)(body, STOP_TOKEN);
-    return wrapped === body ? text : `${wrapped}\n`;
-}
 function out(text) {
-    process.stdout.write(IN_ACTIONS && !stdoutIsFile() ? inert(text) : text);
+    process.stdout.write(IN_ACTIONS ? (0,_report_inert_js__WEBPACK_IMPORTED_MODULE_12__/* .inertInline */ .Mo)(text) : text);
 }
 function outJson(value) {
-    process.stdout.write(`${(0,_report_inert_js__WEBPACK_IMPORTED_MODULE_13__/* .inertJson */ .n)(JSON.stringify(value, null, 2))}\n`);
+    process.stdout.write(`${(0,_report_inert_js__WEBPACK_IMPORTED_MODULE_12__/* .inertJson */ .nl)(JSON.stringify(value, null, 2))}\n`);
 }
 function errOut(text) {
-    process.stderr.write(IN_ACTIONS ? inert(text) : text);
-}
-function stdoutIsFile() {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(1).isFile();
+    if (!IN_ACTIONS) {
+        process.stderr.write(text);
+        return;
     }
-    catch {
-        return false;
-    }
+    const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+    process.stderr.write(`${(0,_report_inert_js__WEBPACK_IMPORTED_MODULE_12__/* .inertText */ .UJ)(body, STOP_TOKEN)}\n`);
 }
 const cliLog = {
     info: (m) => errOut(`${m}\n`),
@@ -3426,15 +3422,15 @@ const cliLog = {
 function parseFormat(text) {
     if (text === undefined)
         return 'json';
-    if (_report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .FORMATS */ .hR.includes(text))
+    if (_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .FORMATS */ .hR.includes(text))
         return text;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_8__/* .FORMATS */ .hR])}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .FORMATS */ .hR])}`);
 }
 process.exitCode = await main(process.argv.slice(2));
 // Exit now, not when the event loop drains: a request that timed out may still hold a socket open.
 // But only once stdout and stderr have handed everything to the OS: writes to a pipe are not
 // synchronous here, and exiting earlier cut a large plan at 128 KiB (`plan ... | jq`).
-await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_14__/* .flushed */ .a)();
+await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_13__/* .flushed */ .a)();
 process.exit();
 
 __webpack_async_result__();
@@ -4418,7 +4414,10 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
 // EXTERNAL MODULE: ./src/repro/tar.ts
 var tar = __nccwpck_require__(3563);
+// EXTERNAL MODULE: ./src/image/manifest.ts
+var image_manifest = __nccwpck_require__(596);
 ;// CONCATENATED MODULE: ./src/effects/oci.ts
+
 
 
 
@@ -4512,16 +4511,18 @@ function ociLayout(dir, signal) {
     const load = () => {
         if (manifest)
             return manifest;
-        const index = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'index.json'), 'utf8'));
-        let digest = index.manifests?.[0]?.digest;
-        if (!digest)
-            throw new Error(`${dir}: the OCI layout has no manifest`);
-        let doc = JSON.parse(blob(digest).toString('utf8'));
-        if (doc.manifests) {
+        const index = (0,image_manifest/* readManifest */.WI)((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'index.json'), 'utf8'), `${dir}/index.json`);
+        if (index.kind !== 'index')
+            throw new image_manifest/* ManifestError */.Sh(`${dir}/index.json: not an OCI index`);
+        let digest = (0,image_manifest/* platformDigest */.I_)(index.manifests, `${dir}/index.json`);
+        let doc = (0,image_manifest/* readManifest */.WI)(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
+        if (doc.kind === 'index') {
             // An index (e.g. with attestations): the linux/amd64 image manifest in it.
-            digest = (doc.manifests.find((m) => m.platform?.architecture === 'amd64') ?? doc.manifests[0])?.digest ?? digest;
-            doc = JSON.parse(blob(digest).toString('utf8'));
+            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${dir}: index ${digest}`);
+            doc = (0,image_manifest/* readManifest */.WI)(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
         }
+        if (doc.kind !== 'image')
+            throw new image_manifest/* ManifestError */.Sh(`${dir}: manifest ${digest} is an index inside an index`);
         manifest = { digest, doc };
         return manifest;
     };
@@ -4553,16 +4554,16 @@ function registryImage(registry, repo, reference, describe, signal) {
         if (!m)
             throw new Error(`${describe} does not exist in the registry`);
         let digest = m.digest;
-        let doc = JSON.parse(m.body.toString('utf8'));
-        if (doc.manifests) {
-            digest =
-                (doc.manifests.find((x) => x.platform?.architecture === 'amd64' && x.platform.os === 'linux') ?? doc.manifests[0])?.digest ??
-                    digest;
+        let doc = (0,image_manifest/* readManifest */.WI)(m.body.toString('utf8'), `${describe}: manifest ${digest}`);
+        if (doc.kind === 'index') {
+            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${describe}: index ${digest}`);
             const inner = await registry.get(repo, digest);
             if (!inner)
                 throw new Error(`${describe}: manifest ${digest} is missing`);
-            doc = JSON.parse(inner.body.toString('utf8'));
+            doc = (0,image_manifest/* readManifest */.WI)(inner.body.toString('utf8'), `${describe}: manifest ${digest}`);
         }
+        if (doc.kind !== 'image')
+            throw new image_manifest/* ManifestError */.Sh(`${describe}: manifest ${digest} is an index inside an index`);
         return { digest, doc };
     })());
     return {
@@ -5230,13 +5231,111 @@ function parseCheckOutput(output) {
         .find((l) => l.startsWith(RESULT_MARKER));
     if (!line)
         return null;
+    let raw;
     try {
-        const report = JSON.parse(line.slice(RESULT_MARKER.length));
-        return Array.isArray(report.checks) ? report : null;
+        raw = JSON.parse(line.slice(RESULT_MARKER.length));
     }
     catch {
         return null;
     }
+    return readCheckReport(raw);
+}
+/**
+ * The report as check.py writes it, from what the container printed: the image runs it, so it is
+ * untrusted. Known fields of the expected types and sizes are kept, the rest dropped; a report
+ * whose `ok` or `checks` are not what check.py writes is a failed check saying so.
+ */
+function readCheckReport(raw) {
+    if (!isRecord(raw) || !Array.isArray(raw.checks))
+        return null;
+    if (typeof raw.ok !== 'boolean' || raw.checks.length > MAX_CHECKS || !raw.checks.every(isCheckItem)) {
+        return {
+            ok: false,
+            checks: [
+                {
+                    name: 'report',
+                    ok: false,
+                    message: `the check's report is not what check.py writes (ok, or one of ${MAX_CHECKS} checks at most)`,
+                },
+            ],
+        };
+    }
+    const report = { ok: raw.ok, checks: raw.checks.map(checkItem) };
+    const out = report;
+    for (const key of ['python', 'torch', 'torchvision', 'torchaudio', 'tensorflow', 'jax', 'numpy']) {
+        if (shortText(raw[key]))
+            out[key] = raw[key];
+    }
+    for (const key of ['cuda', 'nccl', 'jaxlib', 'cudaPlugin']) {
+        if (raw[key] === null || shortText(raw[key]))
+            out[key] = raw[key];
+    }
+    if (raw.cudnn === null || shortText(raw.cudnn) || finite(raw.cudnn))
+        report.cudnn = raw.cudnn;
+    if (finite(raw.seconds))
+        report.seconds = raw.seconds;
+    if (raw.framework === 'tensorflow' || raw.framework === 'jax')
+        report.framework = raw.framework;
+    if (textList(raw.archList))
+        report.archList = raw.archList;
+    if (textList(raw.devices))
+        report.devices = raw.devices;
+    // tensorflow may not know a GPU's name or capability: kept as unknown rather than dropped
+    if (Array.isArray(raw.gpus) && raw.gpus.length <= 64 && raw.gpus.every(isRecord)) {
+        report.gpus = raw.gpus.map((g) => ({
+            ...(finite(g.index) ? { index: g.index } : {}),
+            name: shortText(g.name) ? g.name : 'unknown',
+            capability: shortText(g.capability) ? g.capability : '?',
+        }));
+    }
+    const inv = raw.inventory;
+    if (inv === null)
+        report.inventory = null;
+    else if (isRecord(inv) && shortText(inv.path) && finite(inv.pythonPackages) && finite(inv.systemPackages) && isRecord(inv.baseImage)) {
+        const text = (v) => (shortText(v) ? v : null);
+        report.inventory = {
+            path: inv.path,
+            key: text(inv.key),
+            pythonPackages: inv.pythonPackages,
+            systemPackages: inv.systemPackages,
+            baseImage: { name: text(inv.baseImage.name), digest: text(inv.baseImage.digest) },
+        };
+    }
+    return report;
+}
+const MAX_CHECKS = 500;
+const MAX_MESSAGE = 8192;
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function shortText(v) {
+    return typeof v === 'string' && v.length <= 512;
+}
+function finite(v) {
+    return typeof v === 'number' && Number.isFinite(v);
+}
+function textList(v) {
+    return Array.isArray(v) && v.length <= 256 && v.every(shortText);
+}
+function isCheckItem(v) {
+    return isRecord(v) && shortText(v.name) && typeof v.ok === 'boolean';
+}
+/** A check's value and expectation as the report shows them: plain values, anything else as JSON text, cut. */
+function plain(v) {
+    if (v === null || typeof v === 'boolean' || finite(v))
+        return v;
+    const text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+    return text.length > 1024 ? `${text.slice(0, 1024)}…` : text;
+}
+function checkItem(v) {
+    const item = { name: v.name, ok: v.ok };
+    if ('value' in v)
+        item.value = plain(v.value);
+    if ('expected' in v)
+        item.expected = plain(v.expected);
+    if (typeof v.message === 'string')
+        item.message = v.message.length > MAX_MESSAGE ? `${v.message.slice(0, MAX_MESSAGE)}…` : v.message;
+    return item;
 }
 
 // EXTERNAL MODULE: ./src/python-scripts.ts
@@ -5256,11 +5355,6 @@ var python_scripts = __nccwpck_require__(2068);
 function checkScripts() {
     return python_scripts/* SMOKE_CHECK_FILES */.r3.map((file) => [file, (0,python_scripts/* pythonSource */.Wj)(file)]);
 }
-/**
- * A new directory holding the check files under their own names (check.py imports gim_packages by
- * name, and ncc may rename what it bundles), readable by whatever user the image runs as, whatever
- * the umask; it is mounted read-only in the container, and the caller removes it.
- */
 /** smoke-env's values in a file only this user can read (they may be tokens), in a folder of its own; null when none. */
 function writeEnvFile(options, env) {
     const text = smokeEnvFile(options);
@@ -5272,6 +5366,11 @@ function writeEnvFile(options, env) {
     (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
     return { dir, file };
 }
+/**
+ * A new directory holding the check files under their own names (check.py imports gim_packages by
+ * name, and ncc may rename what it bundles), readable by whatever user the image runs as, whatever
+ * the umask; it is mounted read-only in the container, and the caller removes it.
+ */
 function writeCheckDir(files, env) {
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,effects_files/* tempRoot */.fQ)(env), 'gim-check-'));
     (0,external_node_fs_.chmodSync)(dir, 0o755);
@@ -5388,13 +5487,15 @@ async function imageRequirement(image, rt) {
 async function runOne(entry, image, options, check, base, rt) {
     const name = `gim-smoke-${entry.key}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     const started = Date.now();
-    const checkDir = writeCheckDir(check, rt.env);
-    const envFile = writeEnvFile(options, rt.env);
-    const paths = { checkDir, ...(options.script ? { script: options.script } : {}), ...(envFile ? { envFile: envFile.file } : {}) };
-    const args = smokeRunArgs(entry, image, options, paths, name);
     let res;
     let seconds;
+    let checkDir = null;
+    let envFile = null;
     try {
+        checkDir = writeCheckDir(check, rt.env);
+        envFile = writeEnvFile(options, rt.env);
+        const paths = { checkDir, ...(options.script ? { script: options.script } : {}), ...(envFile ? { envFile: envFile.file } : {}) };
+        const args = smokeRunArgs(entry, image, options, paths, name);
         res = await (0,exec/* execCapture */.W)(rt.docker, args, {
             env: rt.env,
             timeoutMs: options.timeoutSeconds * 1000,
@@ -5408,7 +5509,8 @@ async function runOne(entry, image, options, check, base, rt) {
         }
     }
     finally {
-        (0,external_node_fs_.rmSync)(checkDir, { recursive: true, force: true });
+        if (checkDir)
+            (0,external_node_fs_.rmSync)(checkDir, { recursive: true, force: true });
         if (envFile)
             (0,external_node_fs_.rmSync)(envFile.dir, { recursive: true, force: true });
     }
@@ -6013,9 +6115,22 @@ function* index_page_anchors(body) {
         const close = lower.indexOf('</a', i + 1);
         if (close < 0)
             return;
-        yield { attrs: body.slice(open + 3, i), text: body.slice(i + 1, close).replace(/<[^>]*>/g, '') };
+        yield { attrs: body.slice(open + 3, i), text: stripTags(body.slice(i + 1, close)) };
         at = close + 3;
     }
+}
+/** Text without its tags, as /<[^>]*>/g would leave it, in one pass: that regex is quadratic on a run of '<' with no '>'. */
+function stripTags(html) {
+    let out = '';
+    for (let i = 0; i < html.length;) {
+        const lt = html.indexOf('<', i);
+        const gt = lt < 0 ? -1 : html.indexOf('>', lt + 1);
+        if (gt < 0)
+            return out + html.slice(i);
+        out += html.slice(i, lt);
+        i = gt + 1;
+    }
+    return out;
 }
 function parseHtml(body, pageUrl) {
     const out = [];
@@ -7606,7 +7721,7 @@ function variantOfCudaVersion(version) {
 /* harmony export */   sP: () => (/* binding */ customisationFromSpec),
 /* harmony export */   xV: () => (/* binding */ requirementName)
 /* harmony export */ });
-/* unused harmony exports parseAptPackage, parsePipPackage, parseWorkdir, parseUser, parseWorkspacePath, parseBaseImageTemplate, parseTagSuffix */
+/* unused harmony exports parseAptPackage, parsePipPackage, parseWorkdir, parseUser, parseWorkspacePath, parseBaseImageTemplate, parseWheelIndexRoot, parseTagSuffix */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7882);
 /* harmony import */ var _inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8043);
@@ -7799,6 +7914,18 @@ function parseBaseImageTemplate(text, field) {
     }
     return t;
 }
+/**
+ * torch-index-url: a root the variant is appended to (`<root>/cu130`), rendered into an ARG that
+ * a RUN line expands unquoted; so no query, fragment or glob character either.
+ */
+function parseWheelIndexRoot(text, field) {
+    const url = parseIndexUrl(text, field);
+    const odd = /[?#[\]]/.exec(url);
+    if (odd) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} contains ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(odd[0])}; a wheel index root has no query or fragment`);
+    }
+    return url;
+}
 function parseTagSuffix(text, field) {
     const t = text.trim();
     if (!TAG_SUFFIX.test(t))
@@ -7825,7 +7952,7 @@ function parseCustomInputs(inputs) {
 const SINGLE_VALUES = {
     requirements: parseWorkspacePath,
     'pip-index-url': parseIndexUrl,
-    'torch-index-url': parseIndexUrl,
+    'torch-index-url': parseWheelIndexRoot,
     'pypi-index-url': parseIndexUrl,
     workdir: parseWorkdir,
     user: parseUser,
@@ -8517,12 +8644,23 @@ function httpRequest(url, options = {}) {
     const u = typeof url === 'string' ? new URL(url) : url;
     const secure = u.protocol === 'https:';
     const lib = secure ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
+    const idle = options.timeoutMs ?? 60_000;
     return new Promise((resolve, reject) => {
+        // The timeout below bounds a silence; a server that trickles a byte at a time is bounded by
+        // this: the whole answer within five times it.
+        const deadline = setTimeout(() => req.destroy(new Error(`no complete answer from ${u.host} within ${(5 * idle) / 1000} s`)), 5 * idle);
+        deadline.unref();
+        const settle = (fn) => (v) => {
+            clearTimeout(deadline);
+            fn(v);
+        };
+        resolve = settle(resolve);
+        reject = settle(reject);
         const req = lib.request(u, {
             method: options.method ?? 'GET',
             headers: { ...options.headers, ...(options.body ? { 'Content-Length': String(options.body.length) } : {}) },
             agent: secure ? agents.https : agents.http,
-            timeout: options.timeoutMs ?? 60_000,
+            timeout: idle,
         }, (res) => {
             const chunks = [];
             let size = 0;
@@ -8616,6 +8754,7 @@ function httpStream(url, options = {}) {
 /* harmony export */   ir: () => (/* binding */ BlobCheck)
 /* harmony export */ });
 /* unused harmony exports MAX_MANIFEST_BYTES, mayCarryCredentials, credentialsFor */
+/* harmony import */ var _image_manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(596);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -8626,10 +8765,11 @@ function httpStream(url, options = {}) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3564);
-/* harmony import */ var _image_retry_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9971);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3564);
+/* harmony import */ var _image_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9971);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2559);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(760);
+
 
 
 
@@ -8773,7 +8913,7 @@ class RegistryClient {
         let url = new URL(`${this.base(repo)}${suffix}`);
         let res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_6__/* .httpStream */ .ZQ)(url, auth ? { headers: { Authorization: auth } } : {});
         for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.location && hops < 5; hops++) {
-            res.body.resume();
+            res.body.destroy();
             const next = URL.canParse(res.headers.location, url.href) ? new URL(res.headers.location, url) : null;
             if (next?.protocol !== 'https:' && next?.protocol !== 'http:')
                 throw new RegistryError(`GET ${where}: redirected to ${JSON.stringify(res.headers.location.slice(0, 200))}, not an http or https URL`, res.status);
@@ -8782,7 +8922,7 @@ class RegistryClient {
             res = await (0,_http_js__WEBPACK_IMPORTED_MODULE_6__/* .httpStream */ .ZQ)((url = next));
         }
         if (!res.ok) {
-            res.body.resume();
+            res.body.destroy();
             throw new RegistryError(`GET blob ${digest} of ${repo.registry}/${repo.path}: ${res.status} ${res.statusText}`, res.status);
         }
         const declared = res.headers['content-length'];
@@ -8812,30 +8952,29 @@ class RegistryClient {
             const res = await this.request(repo, 'GET', suffix, { Accept: 'application/json' });
             if (!res.ok)
                 throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: ${this.failure(res, repo)}`, res.status);
-            const doc = JSON.parse(res.body.toString('utf8'));
-            if (Array.isArray(doc.tags))
-                tags.push(...doc.tags.filter((t) => typeof t === 'string'));
+            let doc;
+            try {
+                doc = JSON.parse(res.body.toString('utf8'));
+            }
+            catch {
+                throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: the answer is not JSON`, res.status);
+            }
+            const list = typeof doc === 'object' && doc !== null ? doc.tags : undefined;
+            if (Array.isArray(list))
+                tags.push(...list.filter((t) => typeof t === 'string' && t.length <= 128));
             const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(res.headers.link ?? '')?.[1];
-            // The next page's path and query, kept within this repository's /tags/list.
-            const url = next ? new URL(next, 'http://registry.invalid') : null;
+            // The next page's path and query, kept within this repository's /tags/list; a link that is not a URL ends the pages.
+            const url = next && URL.canParse(next, 'http://registry.invalid') ? new URL(next, 'http://registry.invalid') : null;
             suffix = url && url.pathname.endsWith(`/${repo.path}/tags/list`) ? `/tags/list${url.search}` : '';
         }
         return tags;
     }
     /** Compressed size of an image: its config and layers as the manifest lists them. */
     static imageSize(manifest) {
-        try {
-            const doc = JSON.parse(manifest.body.toString('utf8'));
-            if (!doc.layers)
-                return null;
-            return (doc.config?.size ?? 0) + doc.layers.reduce((sum, l) => sum + (l.size ?? 0), 0);
-        }
-        catch {
-            return null;
-        }
+        return (0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .imageBytes */ .vb)(manifest.body.toString('utf8'));
     }
     base(repo) {
-        return `${(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .isLoopbackRegistry */ .jW)(repo.registry) ? 'http' : 'https'}://${registryHost(repo.registry)}/v2/${repo.path}`;
+        return `${(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_8__/* .isLoopbackRegistry */ .jW)(repo.registry) ? 'http' : 'https'}://${registryHost(repo.registry)}/v2/${repo.path}`;
     }
     async request(repo, method, suffix, headers, body) {
         const url = `${this.base(repo)}${suffix}`;
@@ -8862,7 +9001,7 @@ class RegistryClient {
                     const cause = err.cause;
                     throw new RegistryError(`${method} ${url}: ${err.message}${cause ? ` (${cause.message})` : ''}`, null);
                 }
-                await sleep((0,_image_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .backoffMs */ .jo)(attempt + 1, 500));
+                await sleep((0,_image_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .backoffMs */ .jo)(attempt + 1, 500));
             }
         }
     }
@@ -8900,7 +9039,10 @@ class RegistryClient {
         if (!known || !/^(Basic|Bearer)\b/i.test(known))
             return null;
         const params = challengeParams(known);
-        const key = /^Basic/i.test(known) ? `basic ${repo.registry}` : `${params.realm ?? ''} ${params.service ?? ''} ${scope}`;
+        // Per registry too: a token one registry's credentials bought never goes to another that names the same realm.
+        const key = /^Basic/i.test(known)
+            ? `basic ${repo.registry}`
+            : `${repo.registry} ${params.realm ?? ''} ${params.service ?? ''} ${scope}`;
         const kept = this.tokens.get(key);
         if (kept && challenge === null)
             return kept;
@@ -8973,7 +9115,9 @@ class RegistryClient {
             throw new RegistryError(`the token realm ${realm} of ${repo.registry} answered with something other than JSON`, null);
         }
         const token = typeof json.token === 'string' && json.token ? json.token : typeof json.access_token === 'string' ? json.access_token : '';
-        if (token)
+        // Masked when credentials bought it; an anonymous token is no secret, and masking a short word
+        // a registry chose ("error") would hide it from the rest of the job's log.
+        if (token && send && token.length >= 16)
             this.mask(token);
         return token ? `Bearer ${token}` : null;
     }
@@ -9551,8 +9695,9 @@ function checkIndexUrls(p, path, iu) {
     (0,checks/* checkKeys */.L)(p, path, iu, ['stable', 'rc']);
     for (const k of ['stable', 'rc']) {
         const v = iu[k];
-        if ((0,checks/* str */.gx)(p, `${path}.${k}`, v) && (!/^https:\/\/\S+$/.test(v) || !v.includes('{variant}'))) {
-            p.add(`${path}.${k}`, `${(0,errors/* quote */.hD)(v)} must be an https URL containing {variant}`);
+        // It is rendered into an ARG and expanded unquoted in a RUN line: URL characters only, no glob or query.
+        if ((0,checks/* str */.gx)(p, `${path}.${k}`, v) && (!/^https:\/\/[A-Za-z0-9._~:/@%+=,{}-]+$/.test(v) || !v.includes('{variant}'))) {
+            p.add(`${path}.${k}`, `${(0,errors/* quote */.hD)(v)} must be an https URL containing {variant}, of letters, digits and . _ ~ : / @ % + = , -`);
         }
     }
 }
@@ -10105,6 +10250,104 @@ function frameworkTitle(entry) {
 }
 /** Every package some framework's matrix decides: customisation may not install them. */
 const FRAMEWORK_PACKAGES = FRAMEWORKS.flatMap((f) => f.packages);
+
+
+/***/ }),
+
+/***/ 596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I_: () => (/* binding */ platformDigest),
+/* harmony export */   Sh: () => (/* binding */ ManifestError),
+/* harmony export */   WI: () => (/* binding */ readManifest),
+/* harmony export */   vb: () => (/* binding */ imageBytes)
+/* harmony export */ });
+/**
+ * OCI image manifests and indexes as a registry or an OCI layout sends them: untrusted JSON read
+ * into the few fields the readers use, each checked (digests, sizes, media types, counts), so a
+ * malformed one is a ManifestError naming what is wrong, never a TypeError later. Pure.
+ */
+class ManifestError extends Error {
+    name = 'ManifestError';
+}
+/** More than any image has (Docker caps layers at 127); an index's platforms and attestations alike. */
+const MAX_ITEMS = 10_000;
+const DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
+function readManifest(text, where) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ManifestError(`${where}: the manifest is not JSON (${err.message.slice(0, 120)})`);
+    }
+    if (!isRecord(doc))
+        throw new ManifestError(`${where}: the manifest is not a JSON object`);
+    if (doc.manifests !== undefined) {
+        const list = items(doc.manifests, `${where}: manifests`);
+        return {
+            kind: 'index',
+            manifests: list.map((m, i) => {
+                const at = `${where}: manifests[${i}]`;
+                if (!isRecord(m))
+                    throw new ManifestError(`${at} is not an object`);
+                const p = m.platform;
+                const platform = isRecord(p) && typeof p.os === 'string' && typeof p.architecture === 'string' ? { os: p.os, architecture: p.architecture } : null;
+                return { digest: digestOf(m.digest, `${at}.digest`), platform };
+            }),
+        };
+    }
+    const layers = items(doc.layers, `${where}: layers`).map((l, i) => descriptor(l, `${where}: layers[${i}]`));
+    return { kind: 'image', config: descriptor(doc.config, `${where}: config`), layers };
+}
+/** The linux/<architecture> image of an index, else its first entry. */
+function platformDigest(manifests, where) {
+    const pick = manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ?? manifests[0];
+    if (!pick)
+        throw new ManifestError(`${where}: the index lists no manifest`);
+    return pick.digest;
+}
+/** Compressed bytes of an image manifest's config and layers; null when it is not one. */
+function imageBytes(text) {
+    try {
+        const doc = readManifest(text, 'manifest');
+        if (doc.kind !== 'image')
+            return null;
+        const total = doc.layers.reduce((sum, l) => sum + l.size, doc.config.size);
+        return Number.isSafeInteger(total) ? total : null;
+    }
+    catch {
+        return null;
+    }
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function items(v, where) {
+    if (!Array.isArray(v))
+        throw new ManifestError(`${where} is not a list`);
+    if (v.length > MAX_ITEMS)
+        throw new ManifestError(`${where} has ${v.length} items; at most ${MAX_ITEMS} are read`);
+    return v;
+}
+function digestOf(v, where) {
+    if (typeof v !== 'string' || !DIGEST.test(v)) {
+        throw new ManifestError(`${where} is not a digest (sha256: and 64 hex digits): ${JSON.stringify(v)?.slice(0, 100)}`);
+    }
+    return v;
+}
+function descriptor(v, where) {
+    if (!isRecord(v))
+        throw new ManifestError(`${where} is not a descriptor`);
+    const digest = digestOf(v.digest, `${where}.digest`);
+    if (!Number.isSafeInteger(v.size) || v.size < 0) {
+        throw new ManifestError(`${where}.size is not a byte count: ${JSON.stringify(v.size)?.slice(0, 40)}`);
+    }
+    if (typeof v.mediaType !== 'string' || v.mediaType.length > 256)
+        throw new ManifestError(`${where}.mediaType is not a media type`);
+    return { digest, size: v.size, mediaType: v.mediaType };
+}
 
 
 /***/ }),
@@ -11270,8 +11513,9 @@ const INPUTS = [
         default: '',
         summary: 'docker run flags that hand the GPUs in, instead of --gpus',
         description: 'smoke: docker run flags that hand the GPUs in, instead of --gpus (e.g. --device nvidia.com/gpu=all for CDI, ' +
-            'or --runtime nvidia --gpus all). Allowed: --gpus, --device with a GPU (nvidia.com/gpu=..., /dev/nvidia*, /dev/dri/*), ' +
-            '--runtime nvidia; nothing else (use smoke-shm-size, smoke-ipc-host and smoke-env for the rest).',
+            'or --runtime nvidia --gpus all). Allowed: --gpus, --device with a GPU (nvidia.com/gpu=..., /dev/nvidia0, /dev/nvidiactl, ' +
+            '/dev/dri/renderD128, ...), --runtime nvidia, --ulimit memlock or stack; nothing else (use smoke-shm-size, smoke-ipc-host and ' +
+            'smoke-env for the rest).',
         commands: SMOKE,
         cli: { flag: '--gpu-flags', value: 'FLAGS' },
     },
@@ -11373,8 +11617,8 @@ const INPUTS = [
         type: 'lines',
         default: '',
         summary: "KEY=VALUE lines for the check (kept out of docker's argv)",
-        description: 'smoke: KEY=VALUE lines set in the container; values reach docker through an --env-file only this user can read ' +
-            "(removed after), never its command line or docker's own environment.",
+        description: 'smoke: KEY=VALUE lines set in the container (each under 60 KiB); values reach docker through an --env-file only this ' +
+            "user can read (removed after), never its command line or docker's own environment.",
         commands: SMOKE,
         cli: { flag: '--smoke-env', value: 'K=V', repeatable: true },
     },
@@ -11600,11 +11844,13 @@ function entryKey(fields, customisation) {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
 /* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2997);
 /* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5003);
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9778);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4390);
+
 
 
 
@@ -11639,7 +11885,7 @@ function resolvePlans(specs, data, options) {
     const include = dedupe(parts.flatMap((p) => p.include));
     checkTagsUnique(include);
     if (include.length > options.maxEntries) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
             `Large matrices are usually a mistake (a range or major where one version was meant); ` +
             `narrow the request, or raise max-entries if you mean it`);
     }
@@ -11663,6 +11909,10 @@ class SpecPlanner {
     versionCache = new Map();
     /** reason of the last skip, for include errors (which are errors, not skips) */
     lastReason = '';
+    /** what is being resolved, for the expansion-limit message */
+    stage = 'the cross product';
+    /** the match of a selector against one release or one entry's value, worked out once (excludes x entries) */
+    matchMemo = new WeakMap();
     constructor(spec, data, warnings, 
     /** entries and skipped combinations all specs of the request may still make */
     budget) {
@@ -11689,9 +11939,10 @@ class SpecPlanner {
         const rank = new Map(framework.releases(this.data).map((r, i) => [r.version, i]));
         resolved.sort((a, b) => (rank.get(a.parts.release.version) ?? 0) - (rank.get(b.parts.release.version) ?? 0));
         spec.exclude.forEach((exclude, i) => {
+            this.stage = `matrix.exclude[${i}]`;
             if (exclude.framework && exclude.framework !== framework.id) {
                 const key = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkById */ .pl)(exclude.framework).key;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`matrix.exclude[${i}]: names ${key} in a ${framework.key} spec; exclude applies to the ${framework.key} entries of this spec`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`matrix.exclude[${i}]: names ${key} in a ${framework.key} spec; exclude applies to the ${framework.key} entries of this spec`);
             }
             const before = resolved.length;
             resolved = resolved.filter((r) => !this.matches(r, exclude, KEYS));
@@ -11701,6 +11952,7 @@ class SpecPlanner {
         const added = [];
         spec.include.forEach((include, i) => {
             const field = `matrix.include[${i}]`;
+            this.stage = field;
             const custom = spec.includeCustomisation[i] ?? null;
             const itemFramework = this.frameworkOfItem(include);
             // An item that names another framework's version is a new entry of that framework.
@@ -11718,31 +11970,56 @@ class SpecPlanner {
             }
             if (custom?.tagSuffix && extraKeys.length > 0) {
                 const names = extraKeys.map((k) => (k === 'version' ? framework.key : k));
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; ` +
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; ` +
                     `it cannot also change their ${names.join(', ')} (give those in a separate include item)`);
             }
-            if (applyAdditions(matched, custom, added))
+            if (applyAdditions(matched, custom, added)) {
+                // variants (tag-suffix): a copy of each matched entry, counted like any other
+                this.budget.entries -= matched.length;
+                if (this.budget.entries < 0)
+                    this.overLimit('entries');
                 return;
+            }
             if (extraKeys.length === 0)
                 return; // already in the matrix
             const extras = {};
             for (const k of extraKeys)
                 extras[k] = include[k];
+            // The matched entries are replaced, not added to: only what they become counts.
+            this.budget.entries += matched.length;
             resolved = resolved.flatMap((r) => {
                 if (!matched.includes(r))
                     return [r];
                 const cell = { ...r.cell, ...extras };
                 const outcome = this.resolveCell(framework, cell, false, r.custom);
                 if (outcome.length === 0) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: cannot apply ${this.describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${field}: cannot apply ${this.describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
                 }
                 return outcome;
             });
         });
         const include = dedupe([...resolved, ...added].map((r) => (0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .customiseEntry */ .dr)(r.entry, r.custom)));
         if (include.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(this.explainEmpty());
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(this.explainEmpty());
         return { include, skipped: this.skipped, warnings: [] };
+    }
+    overLimit(what) {
+        const limit = what === 'entries' ? `${this.budget.entryLimit} entries` : `${MAX_SKIPPED} skipped combinations`;
+        const raise = what === 'entries' && this.budget.entryLimit < 2 * _request_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_ENTRIES_CEILING */ .SJ
+            ? `, or raise max-entries if you mean it (the limit is twice max-entries, at least ${MIN_EXPANSION_LIMIT})`
+            : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`the matrix expands to more than ${limit} (at ${this.stage}), before max-entries applies; resolving stopped there. ` +
+            `A request this wide is almost always a mistake (a range or major where one version was meant): narrow it${raise}`);
+    }
+    /** `test` once per selector and value. */
+    memo(sel, value, test) {
+        let known = this.matchMemo.get(sel);
+        if (!known)
+            this.matchMemo.set(sel, (known = new Map()));
+        let hit = known.get(value);
+        if (hit === undefined)
+            known.set(value, (hit = test()));
+        return hit;
     }
     frameworkOfItem(item) {
         return item.framework ? (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkById */ .pl)(item.framework) : this.framework;
@@ -11759,14 +12036,14 @@ class SpecPlanner {
             return;
         if (sel.version.endsWith('t')) {
             const free = [...known].filter((v) => v.endsWith('t'));
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: Python ${sel.version}: no ${framework.key} release in the data has free-threaded wheels for it` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: Python ${sel.version}: no ${framework.key} release in the data has free-threaded wheels for it` +
                 `${free.length ? ` (some have ${[...new Set(free)].join(', ')})` : ''}`);
         }
         const sorted = [...known].filter((v) => !v.endsWith('t')).sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().compare(`${a}.0`, `${b}.0`));
         const yamlHint = /^\d+\.\d$/.test(sel.version) && known.has(`${sel.version}0`)
             ? `. If you meant ${sel.version}0: a YAML or JSON tool read it as the number ${sel.version}; quote it ("${sel.version}0")`
             : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: Python ${sel.version} is not supported by any ${framework.key} ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: Python ${sel.version} is not supported by any ${framework.key} ` +
             `release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
     }
     /** The cells one at a time: a wide request stops at the expansion limit without holding them all. */
@@ -11784,7 +12061,7 @@ class SpecPlanner {
         };
         const size = versions.length * lists.cuda.length * lists.python.length * lists.os.length * lists.flavor.length;
         if (size > MAX_CROSS_PRODUCT) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
         }
         for (const version of versions)
             for (const cuda of lists.cuda)
@@ -11796,13 +12073,13 @@ class SpecPlanner {
     resolveInclude(framework, include, field, custom) {
         if (!include.version) {
             const others = frameworkList(framework);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: matches no entry of the matrix and names no ${framework.key} (or ${others}); ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${field}: matches no entry of the matrix and names no ${framework.key} (or ${others}); ` +
                 `a new entry needs one, e.g. ${framework.key}: "${framework.example}"`);
         }
         const cell = { ...DEFAULTS, ...include };
         const out = this.resolveCell(framework, cell, false, custom);
         if (out.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: ${this.describePartial(include, framework)} was never shipped: ${this.lastReason}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${field}: ${this.describePartial(include, framework)} was never shipped: ${this.lastReason}`);
         return out;
     }
     /**
@@ -11814,12 +12091,7 @@ class SpecPlanner {
         const spend = (what) => {
             if (--this.budget[what] >= 0)
                 return;
-            const limit = what === 'entries' ? `${this.budget.entryLimit} entries` : `${MAX_SKIPPED} skipped combinations`;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`the matrix expands to more than ${limit} before exclude and max-entries apply; resolving stopped there. ` +
-                `A request this wide is almost always a mistake (a range or major where one version was meant): narrow it` +
-                (what === 'entries'
-                    ? `, or raise max-entries if you mean it (the limit is twice max-entries, at least ${MIN_EXPANSION_LIMIT})`
-                    : ''));
+            this.overLimit(what);
         };
         const skip = (version, cuda, python, os, reason) => {
             this.lastReason = reason;
@@ -11875,7 +12147,7 @@ class SpecPlanner {
             case 'latest': {
                 const newest = stable[0];
                 if (!newest)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: the release data has no stable ${key} release; latest cannot be resolved`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: the release data has no stable ${key} release; latest cannot be resolved`);
                 return [newest];
             }
             case 'exact': {
@@ -11885,16 +12157,16 @@ class SpecPlanner {
                 const minor = `${semver__WEBPACK_IMPORTED_MODULE_0___default().major(sel.version)}.${semver__WEBPACK_IMPORTED_MODULE_0___default().minor(sel.version)}`;
                 const sameMinor = known.filter((r) => r.minor === minor).map((r) => r.version);
                 if (sameMinor.length) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data; ${key} ${minor} has ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .listWords */ .yh)(sameMinor.reverse())}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data; ${key} ${minor} has ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .listWords */ .yh)(sameMinor.reverse())}`);
                 }
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data ` +
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data ` +
                     `(it knows ${span}; ${COMPAT_HINT})${this.leftOut(key, sel.version)}`);
             }
             case 'minor': {
                 const newest = known.find((r) => r.minor === sel.minor);
                 if (!newest) {
                     const minors = [...new Set(known.map((r) => r.minor))].reverse();
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.minor} is not in the release data; known minors: ` +
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.minor} is not in the release data; known minors: ` +
                         `${minors.join(', ')} (${COMPAT_HINT})${this.leftOut(key, sel.minor)}`);
                 }
                 return [newest];
@@ -11908,7 +12180,7 @@ class SpecPlanner {
                     return [...newestPerMinor.values()];
                 const rc = known.find((r) => !r.stable && semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(r.version, sel.range));
                 const rcHint = rc ? `; ${rc.version} is a release candidate, which a range never picks: ask for it exactly` : '';
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${sel.field}: ${JSON.stringify(sel.text)} matches no stable ${key} release in the data (it knows ${span})${rcHint}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: ${JSON.stringify(sel.text)} matches no stable ${key} release in the data (it knows ${span})${rcHint}`);
             }
         }
     }
@@ -11959,12 +12231,24 @@ class SpecPlanner {
         const { framework, parts, entry } = r;
         return keys.every((key) => {
             switch (key) {
-                case 'version':
-                    return partial.version ? this.versionMatches(framework, parts.release, partial.version) : true;
-                case 'cuda':
-                    return partial.cuda ? this.cudaMatches(r, partial.cuda) : true;
-                case 'python':
-                    return partial.python ? this.pythonMatches(framework, parts, partial.python) : true;
+                case 'version': {
+                    const sel = partial.version;
+                    return sel
+                        ? this.memo(sel, `${framework.id} ${parts.release.version}`, () => this.versionMatches(framework, parts.release, sel))
+                        : true;
+                }
+                case 'cuda': {
+                    const sel = partial.cuda;
+                    return sel
+                        ? this.memo(sel, `${framework.id} ${parts.release.version} ${parts.choice.variant}`, () => this.cudaMatches(r, sel))
+                        : true;
+                }
+                case 'python': {
+                    const sel = partial.python;
+                    return sel
+                        ? this.memo(sel, `${framework.id} ${parts.release.version} ${parts.python}`, () => this.pythonMatches(framework, parts, sel))
+                        : true;
+                }
                 case 'os':
                     return partial.os ? osMatches(parts, partial.os) : true;
                 case 'flavor':
@@ -12077,7 +12361,7 @@ function concreteCell(framework, cell, entry) {
 }
 /** "tensorflow, jax": the other frameworks' keys. */
 function frameworkList(except) {
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .listWords */ .yh)(_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i.filter((f) => f !== except).map((f) => f.key), 'or');
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .listWords */ .yh)(_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i.filter((f) => f !== except).map((f) => f.key), 'or');
 }
 /**
  * An include item's additions (apt-packages, ...) to the entries it matched. With tag-suffix they
@@ -12101,8 +12385,8 @@ function checkTagsUnique(entries) {
     for (const e of entries) {
         const other = seen.get(e.tag);
         if (other) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`two entries would push to the same tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(e.tag)}: they differ only in what they add to ` +
-                `the image (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(JSON.stringify(other.customisation ?? {}))} and ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(JSON.stringify(e.customisation ?? {}))}); ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`two entries would push to the same tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(e.tag)}: they differ only in what they add to ` +
+                `the image (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(JSON.stringify(other.customisation ?? {}))} and ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(JSON.stringify(e.customisation ?? {}))}); ` +
                 `give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
         }
         seen.set(e.tag, e);
@@ -12166,7 +12450,7 @@ function parseVersionSelector(text, field) {
         return { kind: 'minor', text: t, field, minor: normaliseMinor(t) };
     // Anything else must be a semver range over release versions; a bare major ("2") is the range 2.x.
     if (/^[\d\s.<>=^~|xX*-]+$/.test(t) && /\d/.test(t) && semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(t)) {
-        return { kind: 'range', text: t, field, range: t };
+        return { kind: 'range', text: t, field, range: semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(t) ?? t };
     }
     throw bad(field, text, VERSION_ACCEPTED);
 }
@@ -12201,7 +12485,7 @@ function parsePythonSelector(text, field) {
     if (/t$/.test(t) && MINOR.test(t.slice(0, -1)))
         return { kind: 'exact', text: t, field, version: `${normaliseMinor(t.slice(0, -1))}t` };
     if (/^[\d\s.<>=^~|xX*-]+$/.test(t) && /\d/.test(t) && semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(t)) {
-        return { kind: 'range', text: t, field, range: t };
+        return { kind: 'range', text: t, field, range: semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(t) ?? t };
     }
     throw bad(field, text, PYTHON_ACCEPTED);
 }
@@ -12246,7 +12530,7 @@ function minorSatisfies(minor, range) {
 /* harmony export */   gR: () => (/* binding */ AXES),
 /* harmony export */   jp: () => (/* binding */ specFromObject)
 /* harmony export */ });
-/* unused harmony exports MAX_SPEC_BYTES, MAX_LIST_ITEMS, parseMatrixSpec */
+/* unused harmony exports MAX_SPEC_BYTES, MAX_LIST_ITEMS, parseMatrixSpec, nestingDepth */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
@@ -12298,6 +12582,11 @@ function parseMatrixSpecs(text, origin) {
     if (text.trim() === '') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
     }
+    const depth = nestingDepth(text, MAX_NESTING);
+    if (depth > MAX_NESTING) {
+        // The YAML parser recurses per level: thousands of them take seconds before it gives up.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: the matrix spec nests lists or mappings more than ${MAX_NESTING} levels deep; a spec needs a few`);
+    }
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { schema: 'failsafe', prettyErrors: true, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {
@@ -12320,6 +12609,32 @@ function parseMatrixSpecs(text, origin) {
         return root.map((item, i) => specFromObject(item, `${origin}[${i}]`));
     }
     return [specFromObject(root, origin)];
+}
+const MAX_NESTING = 32;
+/**
+ * How deep YAML text nests, from the YAML library's lexer (linear, no recursion): flow brackets,
+ * plus the "- ", "? " and ": " indicators that each open a level on one line. A spec needs 4 or
+ * 5; it stops counting past `stopAt`.
+ */
+function nestingDepth(text, stopAt = Number.MAX_SAFE_INTEGER) {
+    let flow = 0;
+    let onLine = 0;
+    let deepest = 0;
+    for (const token of new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Lexer */ .JG().lex(text)) {
+        const type = yaml__WEBPACK_IMPORTED_MODULE_0__/* .CST */ .DB.tokenType(token);
+        if (type === 'flow-seq-start' || type === 'flow-map-start')
+            flow++;
+        else if ((type === 'flow-seq-end' || type === 'flow-map-end') && flow > 0)
+            flow--;
+        else if (type === 'newline')
+            onLine = 0;
+        else if (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind')
+            onLine++;
+        deepest = Math.max(deepest, flow + onLine);
+        if (deepest > stopAt)
+            break;
+    }
+    return deepest;
 }
 function specFromObject(root, origin) {
     if (!isMap(root)) {
@@ -12900,8 +13215,9 @@ function verifyMarkdown(report) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ inertText),
-/* harmony export */   n: () => (/* binding */ inertJson)
+/* harmony export */   Mo: () => (/* binding */ inertInline),
+/* harmony export */   UJ: () => (/* binding */ inertText),
+/* harmony export */   nl: () => (/* binding */ inertJson)
 /* harmony export */ });
 /**
  * Text that came from a tool, an image, an index or a registry, printed so the Actions runner
@@ -12925,6 +13241,13 @@ function inertText(text, token) {
  */
 function inertJson(json) {
     return json.replace(/##\[/g, '#\\u0023[');
+}
+/**
+ * Text for a stream that may be piped on (a table, markdown), where a stop-commands block would
+ * be in the way: a zero-width space inside every `::` and `##[`, so neither form can be read.
+ */
+function inertInline(text) {
+    return text.replace(/::/g, ':\u200b:').replace(/##\[/g, '#\u200b#[');
 }
 
 
@@ -13586,6 +13909,7 @@ async function flushed() {
 
 const SMOKE_MODES = ['true', 'false', 'auto'];
 const DEFAULT_SHM_SIZE = '1g';
+const MAX_ENV_LINE_BYTES = 60 * 1024;
 function parseSize(text, field, fallback) {
     const t = (text ?? '').trim().toLowerCase();
     if (t === '')
@@ -13607,15 +13931,21 @@ function parseCpus(text, field) {
  * rights otherwise (another device, another runtime, variables, namespaces). Each flag with its
  * value, as `--flag value` or `--flag=value`.
  */
+const GPU_DEVICE = '/dev/(?:nvidia(?:\\d{1,3}|ctl|-uvm|-uvm-tools|-modeset|-caps/nvidia-cap\\d{1,4})|dri/(?:card|renderD)\\d{1,4})';
 const GPU_FLAG_VALUES = {
-    // docker's --gpus is CSV: all, a count, "device=0,1", capabilities=..., driver=...
-    '--gpus': { value: /^"?(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+)"?$/, accepted: 'all, a count or "device=0,1"' },
-    // CDI names of GPUs, or the GPU device nodes (NVIDIA's, and DRI render nodes), optionally mapped and with rwm
+    // docker's --gpus is CSV: all, a count, "device=0,1", capabilities=..., driver=... (quoted whole or not at all)
+    '--gpus': {
+        value: /^(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+|"(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+)")$/,
+        accepted: 'all, a count or "device=0,1"',
+    },
+    // CDI names of GPUs, or GPU device nodes by name (never a directory: docker would hand in every node under it)
     '--device': {
-        value: /^(?:nvidia\.com\/gpu=[\w.-]+|\/dev\/(?:nvidia[\w-]*|dri\/[\w.-]+)(?::\/dev\/(?:nvidia[\w-]*|dri\/[\w.-]+))?(?::[rwm]{1,3})?)$/,
-        accepted: 'a GPU: nvidia.com/gpu=all (CDI), /dev/nvidia0, /dev/nvidiactl, /dev/dri/renderD128',
+        value: new RegExp(`^(?:nvidia\\.com/gpu=[\\w-]+(?:\\.[\\w-]+)*|${GPU_DEVICE}(?::${GPU_DEVICE})?(?::[rwm]{1,3})?)$`),
+        accepted: 'a GPU: nvidia.com/gpu=all (CDI), /dev/nvidia0, /dev/nvidiactl, /dev/nvidia-uvm, /dev/dri/renderD128',
     },
     '--runtime': { value: /^nvidia$/, accepted: 'nvidia' },
+    // what NCCL and large models need of the container's limits, nothing else
+    '--ulimit': { value: /^(?:memlock|stack)=-?\d{1,20}(?::-?\d{1,20})?$/, accepted: 'memlock=-1 or stack=67108864 (soft[:hard])' },
 };
 function parseGpuFlags(text, field) {
     const t = (text ?? '').trim();
@@ -13630,7 +13960,7 @@ function parseGpuFlags(text, field) {
         const rule = GPU_FLAG_VALUES[flag];
         if (!rule) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${Object.keys(GPU_FLAG_VALUES).join(', ')} with a GPU as ` +
-                `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all). For shared memory and IPC ` +
+                `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all), or --ulimit memlock or stack. For shared memory and IPC ` +
                 `use smoke-shm-size and smoke-ipc-host; for variables, smoke-env`);
         }
         const value = flag === tok ? tokens[++i] : tok.slice(eq + 1);
@@ -13675,6 +14005,11 @@ function parseSmokeOptions(inputs, script, workspace) {
         cpus: parseCpus(get('smoke-cpus'), field('smoke-cpus')),
         env: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValueLines */ .FF)(get('smoke-env'), field('smoke-env'), _inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .VARIABLE_NAME */ .nN),
     };
+    // docker reads an --env-file line by line, at most 64 KiB each
+    const long = options.env.find(([k, v]) => Buffer.byteLength(`${k}=${v}`) > MAX_ENV_LINE_BYTES);
+    if (long) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field('smoke-env')} (${long[0]}): the value is over ${MAX_ENV_LINE_BYTES} bytes, more than docker reads for one variable`);
+    }
     if (script)
         options.script = script;
     if (script && workspace)
@@ -16973,8 +17308,8 @@ __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.DB = cst;
+exports.JG = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;

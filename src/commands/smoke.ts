@@ -58,11 +58,6 @@ export function checkScripts(): [string, string][] {
   return SMOKE_CHECK_FILES.map((file) => [file, pythonSource(file)]);
 }
 
-/**
- * A new directory holding the check files under their own names (check.py imports gim_packages by
- * name, and ncc may rename what it bundles), readable by whatever user the image runs as, whatever
- * the umask; it is mounted read-only in the container, and the caller removes it.
- */
 /** smoke-env's values in a file only this user can read (they may be tokens), in a folder of its own; null when none. */
 function writeEnvFile(options: SmokeOptions, env: NodeJS.ProcessEnv): { dir: string; file: string } | null {
   const text = smokeEnvFile(options);
@@ -74,6 +69,11 @@ function writeEnvFile(options: SmokeOptions, env: NodeJS.ProcessEnv): { dir: str
   return { dir, file };
 }
 
+/**
+ * A new directory holding the check files under their own names (check.py imports gim_packages by
+ * name, and ncc may rename what it bundles), readable by whatever user the image runs as, whatever
+ * the umask; it is mounted read-only in the container, and the caller removes it.
+ */
 function writeCheckDir(files: [string, string][], env: NodeJS.ProcessEnv): string {
   const dir = mkdtempSync(path.join(tempRoot(env), 'gim-check-'));
   chmodSync(dir, 0o755);
@@ -212,13 +212,15 @@ async function runOne(
 ): Promise<SmokeResult> {
   const name = `gim-smoke-${entry.key}-${randomBytes(3).toString('hex')}`;
   const started = Date.now();
-  const checkDir = writeCheckDir(check, rt.env);
-  const envFile = writeEnvFile(options, rt.env);
-  const paths = { checkDir, ...(options.script ? { script: options.script } : {}), ...(envFile ? { envFile: envFile.file } : {}) };
-  const args = smokeRunArgs(entry, image, options, paths, name);
   let res: ExecResult;
   let seconds: number;
+  let checkDir: string | null = null;
+  let envFile: { dir: string; file: string } | null = null;
   try {
+    checkDir = writeCheckDir(check, rt.env);
+    envFile = writeEnvFile(options, rt.env);
+    const paths = { checkDir, ...(options.script ? { script: options.script } : {}), ...(envFile ? { envFile: envFile.file } : {}) };
+    const args = smokeRunArgs(entry, image, options, paths, name);
     res = await execCapture(rt.docker, args, {
       env: rt.env,
       timeoutMs: options.timeoutSeconds * 1000,
@@ -231,7 +233,7 @@ async function runOne(
       await execCapture(rt.docker, ['rm', '-f', name], { env: rt.env, timeoutMs: 60_000 });
     }
   } finally {
-    rmSync(checkDir, { recursive: true, force: true });
+    if (checkDir) rmSync(checkDir, { recursive: true, force: true });
     if (envFile) rmSync(envFile.dir, { recursive: true, force: true });
   }
   const report = parseCheckOutput(res.output);

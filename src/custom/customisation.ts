@@ -258,6 +258,19 @@ export function parseBaseImageTemplate(text: string, field: string): string {
   return t;
 }
 
+/**
+ * torch-index-url: a root the variant is appended to (`<root>/cu130`), rendered into an ARG that
+ * a RUN line expands unquoted; so no query, fragment or glob character either.
+ */
+export function parseWheelIndexRoot(text: string, field: string): string {
+  const url = parseIndexUrl(text, field);
+  const odd = /[?#[\]]/.exec(url);
+  if (odd) {
+    throw new UserError(`${field}: ${quote(text)} contains ${quote(odd[0])}; a wheel index root has no query or fragment`);
+  }
+  return url;
+}
+
 export function parseTagSuffix(text: string, field: string): string {
   const t = text.trim();
   if (!TAG_SUFFIX.test(t))
@@ -290,7 +303,7 @@ export function parseCustomInputs(inputs: Inputs): Customisation {
 const SINGLE_VALUES = {
   requirements: parseWorkspacePath,
   'pip-index-url': parseIndexUrl,
-  'torch-index-url': parseIndexUrl,
+  'torch-index-url': parseWheelIndexRoot,
   'pypi-index-url': parseIndexUrl,
   workdir: parseWorkdir,
   user: parseUser,

@@ -34,14 +34,27 @@ export function httpRequest(
   const u = typeof url === 'string' ? new URL(url) : url;
   const secure = u.protocol === 'https:';
   const lib = secure ? https : http;
+  const idle = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
+    // The timeout below bounds a silence; a server that trickles a byte at a time is bounded by
+    // this: the whole answer within five times it.
+    const deadline = setTimeout(() => req.destroy(new Error(`no complete answer from ${u.host} within ${(5 * idle) / 1000} s`)), 5 * idle);
+    deadline.unref();
+    const settle =
+      <T>(fn: (v: T) => void) =>
+      (v: T): void => {
+        clearTimeout(deadline);
+        fn(v);
+      };
+    resolve = settle(resolve);
+    reject = settle(reject);
     const req = lib.request(
       u,
       {
         method: options.method ?? 'GET',
         headers: { ...options.headers, ...(options.body ? { 'Content-Length': String(options.body.length) } : {}) },
         agent: secure ? agents.https : agents.http,
-        timeout: options.timeoutMs ?? 60_000,
+        timeout: idle,
       },
       (res) => {
         const chunks: Buffer[] = [];

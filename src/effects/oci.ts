@@ -8,6 +8,7 @@ import type { ImageShape } from '../repro/compare.js';
 import { TarError, TarParser, type Keep, type TarEntry, type TarLimits } from '../repro/tar.js';
 import { BlobCheck, RegistryClient } from './registry.js';
 import type { Repository } from '../image/reference.js';
+import { ManifestError, platformDigest, readManifest, type Descriptor, type ManifestDoc } from '../image/manifest.js';
 
 /**
  * Images as the reproducibility check reads them: an OCI layout directory
@@ -21,18 +22,8 @@ export interface ImageSource {
   describe: string;
 }
 
-interface Manifest {
-  mediaType?: string;
-  config: { digest: string };
-  layers: LayerDescriptor[];
-  manifests?: { digest: string; platform?: { os?: string; architecture?: string } }[];
-}
-
-interface LayerDescriptor {
-  digest: string;
-  size: number;
-  mediaType: string;
-}
+type LayerDescriptor = Descriptor;
+type ImageDoc = Extract<ManifestDoc, { kind: 'image' }>;
 
 /** Decompression chosen by media type: gzip, zstd where this Node has it (22.15 and newer), or none. */
 function decompressor(mediaType: string): Transform {
@@ -125,18 +116,19 @@ export async function readLayer(
 export function ociLayout(dir: string, signal?: AbortSignal): ImageSource {
   const blobPath = (digest: string): string => path.join(dir, 'blobs', ...digest.split(':'));
   const blob = (digest: string): Buffer => readFileSync(blobPath(digest));
-  let manifest: { digest: string; doc: Manifest } | undefined;
-  const load = (): { digest: string; doc: Manifest } => {
+  let manifest: { digest: string; doc: ImageDoc } | undefined;
+  const load = (): { digest: string; doc: ImageDoc } => {
     if (manifest) return manifest;
-    const index = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as Manifest;
-    let digest = index.manifests?.[0]?.digest;
-    if (!digest) throw new Error(`${dir}: the OCI layout has no manifest`);
-    let doc = JSON.parse(blob(digest).toString('utf8')) as Manifest;
-    if (doc.manifests) {
+    const index = readManifest(readFileSync(path.join(dir, 'index.json'), 'utf8'), `${dir}/index.json`);
+    if (index.kind !== 'index') throw new ManifestError(`${dir}/index.json: not an OCI index`);
+    let digest = platformDigest(index.manifests, `${dir}/index.json`);
+    let doc = readManifest(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
+    if (doc.kind === 'index') {
       // An index (e.g. with attestations): the linux/amd64 image manifest in it.
-      digest = (doc.manifests.find((m) => m.platform?.architecture === 'amd64') ?? doc.manifests[0])?.digest ?? digest;
-      doc = JSON.parse(blob(digest).toString('utf8')) as Manifest;
+      digest = platformDigest(doc.manifests, `${dir}: index ${digest}`);
+      doc = readManifest(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
     }
+    if (doc.kind !== 'image') throw new ManifestError(`${dir}: manifest ${digest} is an index inside an index`);
     manifest = { digest, doc };
     return manifest;
   };
@@ -168,21 +160,20 @@ export function registryImage(
   describe: string,
   signal?: AbortSignal,
 ): ImageSource {
-  let manifest: Promise<{ digest: string; doc: Manifest }> | undefined;
-  const load = (): Promise<{ digest: string; doc: Manifest }> =>
+  let manifest: Promise<{ digest: string; doc: ImageDoc }> | undefined;
+  const load = (): Promise<{ digest: string; doc: ImageDoc }> =>
     (manifest ??= (async () => {
       const m = await registry.get(repo, reference);
       if (!m) throw new Error(`${describe} does not exist in the registry`);
       let digest = m.digest;
-      let doc = JSON.parse(m.body.toString('utf8')) as Manifest;
-      if (doc.manifests) {
-        digest =
-          (doc.manifests.find((x) => x.platform?.architecture === 'amd64' && x.platform.os === 'linux') ?? doc.manifests[0])?.digest ??
-          digest;
+      let doc = readManifest(m.body.toString('utf8'), `${describe}: manifest ${digest}`);
+      if (doc.kind === 'index') {
+        digest = platformDigest(doc.manifests, `${describe}: index ${digest}`);
         const inner = await registry.get(repo, digest);
         if (!inner) throw new Error(`${describe}: manifest ${digest} is missing`);
-        doc = JSON.parse(inner.body.toString('utf8')) as Manifest;
+        doc = readManifest(inner.body.toString('utf8'), `${describe}: manifest ${digest}`);
       }
+      if (doc.kind !== 'image') throw new ManifestError(`${describe}: manifest ${digest} is an index inside an index`);
       return { digest, doc };
     })());
   return {

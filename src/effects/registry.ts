@@ -1,3 +1,4 @@
+import { imageBytes } from '../image/manifest.js';
 import { createHash, type Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -167,7 +168,7 @@ export class RegistryClient {
     let url = new URL(`${this.base(repo)}${suffix}`);
     let res = await httpStream(url, auth ? { headers: { Authorization: auth } } : {});
     for (let hops = 0; res.status >= 300 && res.status < 400 && res.headers.location && hops < 5; hops++) {
-      res.body.resume();
+      res.body.destroy();
       const next = URL.canParse(res.headers.location, url.href) ? new URL(res.headers.location, url) : null;
       if (next?.protocol !== 'https:' && next?.protocol !== 'http:')
         throw new RegistryError(
@@ -179,7 +180,7 @@ export class RegistryClient {
       res = await httpStream((url = next));
     }
     if (!res.ok) {
-      res.body.resume();
+      res.body.destroy();
       throw new RegistryError(`GET blob ${digest} of ${repo.registry}/${repo.path}: ${res.status} ${res.statusText}`, res.status);
     }
     const declared = res.headers['content-length'];
@@ -214,11 +215,17 @@ export class RegistryClient {
     for (let page = 0; page < maxPages && suffix; page++) {
       const res = await this.request(repo, 'GET', suffix, { Accept: 'application/json' });
       if (!res.ok) throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: ${this.failure(res, repo)}`, res.status);
-      const doc = JSON.parse(res.body.toString('utf8')) as { tags?: unknown };
-      if (Array.isArray(doc.tags)) tags.push(...doc.tags.filter((t): t is string => typeof t === 'string'));
+      let doc: unknown;
+      try {
+        doc = JSON.parse(res.body.toString('utf8'));
+      } catch {
+        throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: the answer is not JSON`, res.status);
+      }
+      const list = typeof doc === 'object' && doc !== null ? (doc as { tags?: unknown }).tags : undefined;
+      if (Array.isArray(list)) tags.push(...list.filter((t): t is string => typeof t === 'string' && t.length <= 128));
       const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(res.headers.link ?? '')?.[1];
-      // The next page's path and query, kept within this repository's /tags/list.
-      const url = next ? new URL(next, 'http://registry.invalid') : null;
+      // The next page's path and query, kept within this repository's /tags/list; a link that is not a URL ends the pages.
+      const url = next && URL.canParse(next, 'http://registry.invalid') ? new URL(next, 'http://registry.invalid') : null;
       suffix = url && url.pathname.endsWith(`/${repo.path}/tags/list`) ? `/tags/list${url.search}` : '';
     }
     return tags;
@@ -226,13 +233,7 @@ export class RegistryClient {
 
   /** Compressed size of an image: its config and layers as the manifest lists them. */
   static imageSize(manifest: Manifest): number | null {
-    try {
-      const doc = JSON.parse(manifest.body.toString('utf8')) as { config?: { size?: number }; layers?: { size?: number }[] };
-      if (!doc.layers) return null;
-      return (doc.config?.size ?? 0) + doc.layers.reduce((sum, l) => sum + (l.size ?? 0), 0);
-    } catch {
-      return null;
-    }
+    return imageBytes(manifest.body.toString('utf8'));
   }
 
   private base(repo: Repository): string {
@@ -307,7 +308,10 @@ export class RegistryClient {
     const known = challenge ?? this.challenges.get(repo.registry);
     if (!known || !/^(Basic|Bearer)\b/i.test(known)) return null;
     const params = challengeParams(known);
-    const key = /^Basic/i.test(known) ? `basic ${repo.registry}` : `${params.realm ?? ''} ${params.service ?? ''} ${scope}`;
+    // Per registry too: a token one registry's credentials bought never goes to another that names the same realm.
+    const key = /^Basic/i.test(known)
+      ? `basic ${repo.registry}`
+      : `${repo.registry} ${params.realm ?? ''} ${params.service ?? ''} ${scope}`;
     const kept = this.tokens.get(key);
     if (kept && challenge === null) return kept;
     const fresh = await this.authorize(repo, known, scope);
@@ -374,7 +378,9 @@ export class RegistryClient {
     }
     const token =
       typeof json.token === 'string' && json.token ? json.token : typeof json.access_token === 'string' ? json.access_token : '';
-    if (token) this.mask(token);
+    // Masked when credentials bought it; an anonymous token is no secret, and masking a short word
+    // a registry chose ("error") would hide it from the rest of the job's log.
+    if (token && send && token.length >= 16) this.mask(token);
     return token ? `Bearer ${token}` : null;
   }
 }

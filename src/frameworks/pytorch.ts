@@ -187,8 +187,9 @@ function checkIndexUrls(p: Problems, path: string, iu: Json): void {
   checkKeys(p, path, iu, ['stable', 'rc']);
   for (const k of ['stable', 'rc']) {
     const v = iu[k];
-    if (str(p, `${path}.${k}`, v) && (!/^https:\/\/\S+$/.test(v) || !v.includes('{variant}'))) {
-      p.add(`${path}.${k}`, `${quote(v)} must be an https URL containing {variant}`);
+    // It is rendered into an ARG and expanded unquoted in a RUN line: URL characters only, no glob or query.
+    if (str(p, `${path}.${k}`, v) && (!/^https:\/\/[A-Za-z0-9._~:/@%+=,{}-]+$/.test(v) || !v.includes('{variant}'))) {
+      p.add(`${path}.${k}`, `${quote(v)} must be an https URL containing {variant}, of letters, digits and . _ ~ : / @ % + = , -`);
     }
   }
 }

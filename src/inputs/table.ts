@@ -528,8 +528,9 @@ export const INPUTS = [
     summary: 'docker run flags that hand the GPUs in, instead of --gpus',
     description:
       'smoke: docker run flags that hand the GPUs in, instead of --gpus (e.g. --device nvidia.com/gpu=all for CDI, ' +
-      'or --runtime nvidia --gpus all). Allowed: --gpus, --device with a GPU (nvidia.com/gpu=..., /dev/nvidia*, /dev/dri/*), ' +
-      '--runtime nvidia; nothing else (use smoke-shm-size, smoke-ipc-host and smoke-env for the rest).',
+      'or --runtime nvidia --gpus all). Allowed: --gpus, --device with a GPU (nvidia.com/gpu=..., /dev/nvidia0, /dev/nvidiactl, ' +
+      '/dev/dri/renderD128, ...), --runtime nvidia, --ulimit memlock or stack; nothing else (use smoke-shm-size, smoke-ipc-host and ' +
+      'smoke-env for the rest).',
     commands: SMOKE,
     cli: { flag: '--gpu-flags', value: 'FLAGS' },
   },
@@ -634,8 +635,8 @@ export const INPUTS = [
     default: '',
     summary: "KEY=VALUE lines for the check (kept out of docker's argv)",
     description:
-      'smoke: KEY=VALUE lines set in the container; values reach docker through an --env-file only this user can read ' +
-      "(removed after), never its command line or docker's own environment.",
+      'smoke: KEY=VALUE lines set in the container (each under 60 KiB); values reach docker through an --env-file only this ' +
+      "user can read (removed after), never its command line or docker's own environment.",
     commands: SMOKE,
     cli: { flag: '--smoke-env', value: 'K=V', repeatable: true },
   },

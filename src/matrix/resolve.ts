@@ -14,6 +14,7 @@ import {
   type VersionSelector,
 } from './selectors.js';
 import { AXES, type MatrixSpec, type PartialEntry, type Selectors } from './spec.js';
+import { MAX_ENTRIES_CEILING } from '../request.js';
 
 /**
  * Resolution: the cross product of the requested keys, filtered by the release data, with
@@ -118,6 +119,10 @@ class SpecPlanner {
   private readonly versionCache = new Map<VersionSelector, FrameworkRelease[]>();
   /** reason of the last skip, for include errors (which are errors, not skips) */
   private lastReason = '';
+  /** what is being resolved, for the expansion-limit message */
+  private stage = 'the cross product';
+  /** the match of a selector against one release or one entry's value, worked out once (excludes x entries) */
+  private readonly matchMemo = new WeakMap<object, Map<string, boolean>>();
 
   constructor(
     private readonly spec: MatrixSpec,
@@ -144,6 +149,7 @@ class SpecPlanner {
     resolved.sort((a, b) => (rank.get(a.parts.release.version) ?? 0) - (rank.get(b.parts.release.version) ?? 0));
 
     spec.exclude.forEach((exclude, i) => {
+      this.stage = `matrix.exclude[${i}]`;
       if (exclude.framework && exclude.framework !== framework.id) {
         const key = frameworkById(exclude.framework).key;
         throw new UserError(
@@ -158,6 +164,7 @@ class SpecPlanner {
     const added: Resolved[] = [];
     spec.include.forEach((include, i) => {
       const field = `matrix.include[${i}]`;
+      this.stage = field;
       const custom = spec.includeCustomisation[i] ?? null;
       const itemFramework = this.frameworkOfItem(include);
       // An item that names another framework's version is a new entry of that framework.
@@ -180,10 +187,17 @@ class SpecPlanner {
             `it cannot also change their ${names.join(', ')} (give those in a separate include item)`,
         );
       }
-      if (applyAdditions(matched, custom, added)) return;
+      if (applyAdditions(matched, custom, added)) {
+        // variants (tag-suffix): a copy of each matched entry, counted like any other
+        this.budget.entries -= matched.length;
+        if (this.budget.entries < 0) this.overLimit('entries');
+        return;
+      }
       if (extraKeys.length === 0) return; // already in the matrix
       const extras: PartialEntry = {};
       for (const k of extraKeys) (extras as Record<Key, unknown>)[k] = include[k];
+      // The matched entries are replaced, not added to: only what they become counts.
+      this.budget.entries += matched.length;
       resolved = resolved.flatMap((r) => {
         if (!matched.includes(r)) return [r];
         const cell = { ...r.cell, ...extras } as Selectors;
@@ -198,6 +212,27 @@ class SpecPlanner {
     const include = dedupe([...resolved, ...added].map((r) => customiseEntry(r.entry, r.custom)));
     if (include.length === 0) throw new UserError(this.explainEmpty());
     return { include, skipped: this.skipped, warnings: [] };
+  }
+
+  private overLimit(what: 'entries' | 'skipped'): never {
+    const limit = what === 'entries' ? `${this.budget.entryLimit} entries` : `${MAX_SKIPPED} skipped combinations`;
+    const raise =
+      what === 'entries' && this.budget.entryLimit < 2 * MAX_ENTRIES_CEILING
+        ? `, or raise max-entries if you mean it (the limit is twice max-entries, at least ${MIN_EXPANSION_LIMIT})`
+        : '';
+    throw new UserError(
+      `the matrix expands to more than ${limit} (at ${this.stage}), before max-entries applies; resolving stopped there. ` +
+        `A request this wide is almost always a mistake (a range or major where one version was meant): narrow it${raise}`,
+    );
+  }
+
+  /** `test` once per selector and value. */
+  private memo(sel: object, value: string, test: () => boolean): boolean {
+    let known = this.matchMemo.get(sel);
+    if (!known) this.matchMemo.set(sel, (known = new Map()));
+    let hit = known.get(value);
+    if (hit === undefined) known.set(value, (hit = test()));
+    return hit;
   }
 
   private frameworkOfItem(item: PartialEntry): AnyFramework {
@@ -279,14 +314,7 @@ class SpecPlanner {
     const out: Resolved[] = [];
     const spend = (what: 'entries' | 'skipped'): void => {
       if (--this.budget[what] >= 0) return;
-      const limit = what === 'entries' ? `${this.budget.entryLimit} entries` : `${MAX_SKIPPED} skipped combinations`;
-      throw new UserError(
-        `the matrix expands to more than ${limit} before exclude and max-entries apply; resolving stopped there. ` +
-          `A request this wide is almost always a mistake (a range or major where one version was meant): narrow it` +
-          (what === 'entries'
-            ? `, or raise max-entries if you mean it (the limit is twice max-entries, at least ${MIN_EXPANSION_LIMIT})`
-            : ''),
-      );
+      this.overLimit(what);
     };
     const skip = (version: string, cuda: string, python: string, os: string, reason: string): void => {
       this.lastReason = reason;
@@ -433,12 +461,24 @@ class SpecPlanner {
     const { framework, parts, entry } = r;
     return keys.every((key) => {
       switch (key) {
-        case 'version':
-          return partial.version ? this.versionMatches(framework, parts.release, partial.version) : true;
-        case 'cuda':
-          return partial.cuda ? this.cudaMatches(r, partial.cuda) : true;
-        case 'python':
-          return partial.python ? this.pythonMatches(framework, parts, partial.python) : true;
+        case 'version': {
+          const sel = partial.version;
+          return sel
+            ? this.memo(sel, `${framework.id} ${parts.release.version}`, () => this.versionMatches(framework, parts.release, sel))
+            : true;
+        }
+        case 'cuda': {
+          const sel = partial.cuda;
+          return sel
+            ? this.memo(sel, `${framework.id} ${parts.release.version} ${parts.choice.variant}`, () => this.cudaMatches(r, sel))
+            : true;
+        }
+        case 'python': {
+          const sel = partial.python;
+          return sel
+            ? this.memo(sel, `${framework.id} ${parts.release.version} ${parts.python}`, () => this.pythonMatches(framework, parts, sel))
+            : true;
+        }
         case 'os':
           return partial.os ? osMatches(parts, partial.os) : true;
         case 'flavor':

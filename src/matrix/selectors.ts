@@ -51,7 +51,7 @@ export function parseVersionSelector(text: string, field: string): VersionSelect
   if (MINOR.test(t)) return { kind: 'minor', text: t, field, minor: normaliseMinor(t) };
   // Anything else must be a semver range over release versions; a bare major ("2") is the range 2.x.
   if (/^[\d\s.<>=^~|xX*-]+$/.test(t) && /\d/.test(t) && semver.validRange(t)) {
-    return { kind: 'range', text: t, field, range: t };
+    return { kind: 'range', text: t, field, range: semver.validRange(t) ?? t };
   }
   throw bad(field, text, VERSION_ACCEPTED);
 }
@@ -85,7 +85,7 @@ export function parsePythonSelector(text: string, field: string): PythonSelector
   // A free-threaded build ("3.13t"): asked for exactly, never picked by a range or default.
   if (/t$/.test(t) && MINOR.test(t.slice(0, -1))) return { kind: 'exact', text: t, field, version: `${normaliseMinor(t.slice(0, -1))}t` };
   if (/^[\d\s.<>=^~|xX*-]+$/.test(t) && /\d/.test(t) && semver.validRange(t)) {
-    return { kind: 'range', text: t, field, range: t };
+    return { kind: 'range', text: t, field, range: semver.validRange(t) ?? t };
   }
   throw bad(field, text, PYTHON_ACCEPTED);
 }

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { CST, Lexer, parseDocument } from 'yaml';
 import { CUSTOM_KEYS, customisationFromSpec, type Customisation } from '../custom/customisation.js';
 import { UserError, describeValue, quote } from '../errors.js';
 import { FRAMEWORKS, VERSION_KEYS, frameworkByKey, type FrameworkId } from '../frameworks/index.js';
@@ -88,6 +88,11 @@ export function parseMatrixSpecs(text: string, origin: string): MatrixSpec[] {
   if (text.trim() === '') {
     throw new UserError(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
   }
+  const depth = nestingDepth(text, MAX_NESTING);
+  if (depth > MAX_NESTING) {
+    // The YAML parser recurses per level: thousands of them take seconds before it gives up.
+    throw new UserError(`${origin}: the matrix spec nests lists or mappings more than ${MAX_NESTING} levels deep; a spec needs a few`);
+  }
   const doc = parseDocument(text, { schema: 'failsafe', prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
@@ -107,6 +112,29 @@ export function parseMatrixSpecs(text: string, origin: string): MatrixSpec[] {
     return root.map((item, i) => specFromObject(item, `${origin}[${i}]`));
   }
   return [specFromObject(root, origin)];
+}
+
+const MAX_NESTING = 32;
+
+/**
+ * How deep YAML text nests, from the YAML library's lexer (linear, no recursion): flow brackets,
+ * plus the "- ", "? " and ": " indicators that each open a level on one line. A spec needs 4 or
+ * 5; it stops counting past `stopAt`.
+ */
+export function nestingDepth(text: string, stopAt = Number.MAX_SAFE_INTEGER): number {
+  let flow = 0;
+  let onLine = 0;
+  let deepest = 0;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    if (type === 'flow-seq-start' || type === 'flow-map-start') flow++;
+    else if ((type === 'flow-seq-end' || type === 'flow-map-end') && flow > 0) flow--;
+    else if (type === 'newline') onLine = 0;
+    else if (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind') onLine++;
+    deepest = Math.max(deepest, flow + onLine);
+    if (deepest > stopAt) break;
+  }
+  return deepest;
 }
 
 export function specFromObject(root: unknown, origin: string): MatrixSpec {

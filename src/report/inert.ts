@@ -23,3 +23,11 @@ export function inertText(text: string, token: string): string {
 export function inertJson(json: string): string {
   return json.replace(/##\[/g, '#\\u0023[');
 }
+
+/**
+ * Text for a stream that may be piped on (a table, markdown), where a stop-commands block would
+ * be in the way: a zero-width space inside every `::` and `##[`, so neither form can be read.
+ */
+export function inertInline(text: string): string {
+  return text.replace(/::/g, ':\u200b:').replace(/##\[/g, '#\u200b#[');
+}

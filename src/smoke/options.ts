@@ -35,6 +35,7 @@ export interface SmokeOptions {
 }
 
 export const DEFAULT_SHM_SIZE = '1g';
+const MAX_ENV_LINE_BYTES = 60 * 1024;
 
 export function parseSize(text: string | undefined, field: string, fallback: string | null): string | null {
   const t = (text ?? '').trim().toLowerCase();
@@ -55,15 +56,22 @@ export function parseCpus(text: string | undefined, field: string): string | nul
  * rights otherwise (another device, another runtime, variables, namespaces). Each flag with its
  * value, as `--flag value` or `--flag=value`.
  */
+const GPU_DEVICE = '/dev/(?:nvidia(?:\\d{1,3}|ctl|-uvm|-uvm-tools|-modeset|-caps/nvidia-cap\\d{1,4})|dri/(?:card|renderD)\\d{1,4})';
 const GPU_FLAG_VALUES: Record<string, { value: RegExp; accepted: string }> = {
-  // docker's --gpus is CSV: all, a count, "device=0,1", capabilities=..., driver=...
-  '--gpus': { value: /^"?(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+)"?$/, accepted: 'all, a count or "device=0,1"' },
-  // CDI names of GPUs, or the GPU device nodes (NVIDIA's, and DRI render nodes), optionally mapped and with rwm
+  // docker's --gpus is CSV: all, a count, "device=0,1", capabilities=..., driver=... (quoted whole or not at all)
+  '--gpus': {
+    value:
+      /^(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+|"(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+)")$/,
+    accepted: 'all, a count or "device=0,1"',
+  },
+  // CDI names of GPUs, or GPU device nodes by name (never a directory: docker would hand in every node under it)
   '--device': {
-    value: /^(?:nvidia\.com\/gpu=[\w.-]+|\/dev\/(?:nvidia[\w-]*|dri\/[\w.-]+)(?::\/dev\/(?:nvidia[\w-]*|dri\/[\w.-]+))?(?::[rwm]{1,3})?)$/,
-    accepted: 'a GPU: nvidia.com/gpu=all (CDI), /dev/nvidia0, /dev/nvidiactl, /dev/dri/renderD128',
+    value: new RegExp(`^(?:nvidia\\.com/gpu=[\\w-]+(?:\\.[\\w-]+)*|${GPU_DEVICE}(?::${GPU_DEVICE})?(?::[rwm]{1,3})?)$`),
+    accepted: 'a GPU: nvidia.com/gpu=all (CDI), /dev/nvidia0, /dev/nvidiactl, /dev/nvidia-uvm, /dev/dri/renderD128',
   },
   '--runtime': { value: /^nvidia$/, accepted: 'nvidia' },
+  // what NCCL and large models need of the container's limits, nothing else
+  '--ulimit': { value: /^(?:memlock|stack)=-?\d{1,20}(?::-?\d{1,20})?$/, accepted: 'memlock=-1 or stack=67108864 (soft[:hard])' },
 };
 
 export function parseGpuFlags(text: string | undefined, field: string): string[] | null {
@@ -79,7 +87,7 @@ export function parseGpuFlags(text: string | undefined, field: string): string[]
     if (!rule) {
       throw new UserError(
         `${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${Object.keys(GPU_FLAG_VALUES).join(', ')} with a GPU as ` +
-          `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all). For shared memory and IPC ` +
+          `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all), or --ulimit memlock or stack. For shared memory and IPC ` +
           `use smoke-shm-size and smoke-ipc-host; for variables, smoke-env`,
       );
     }
@@ -130,6 +138,13 @@ export function parseSmokeOptions(inputs: Inputs, script?: string, workspace?: s
     cpus: parseCpus(get('smoke-cpus'), field('smoke-cpus')),
     env: parseKeyValueLines(get('smoke-env'), field('smoke-env'), VARIABLE_NAME),
   };
+  // docker reads an --env-file line by line, at most 64 KiB each
+  const long = options.env.find(([k, v]) => Buffer.byteLength(`${k}=${v}`) > MAX_ENV_LINE_BYTES);
+  if (long) {
+    throw new UserError(
+      `${field('smoke-env')} (${long[0]}): the value is over ${MAX_ENV_LINE_BYTES} bytes, more than docker reads for one variable`,
+    );
+  }
   if (script) options.script = script;
   if (script && workspace) options.workspace = workspace;
   return options;

@@ -113,9 +113,10 @@ export interface CheckReport {
   cudnn?: number | string | null;
   nccl?: string | null;
   archList?: string[];
-  gpus?: { index: number; name: string; capability: string }[];
+  gpus?: { index?: number; name: string; capability: string }[];
   torchvision?: string;
   torchaudio?: string;
+  numpy?: string;
   /** tensorflow and jax checks */
   framework?: 'tensorflow' | 'jax';
   tensorflow?: string;
@@ -140,10 +141,98 @@ export function parseCheckOutput(output: string): CheckReport | null {
     .reverse()
     .find((l) => l.startsWith(RESULT_MARKER));
   if (!line) return null;
+  let raw: unknown;
   try {
-    const report = JSON.parse(line.slice(RESULT_MARKER.length)) as CheckReport;
-    return Array.isArray(report.checks) ? report : null;
+    raw = JSON.parse(line.slice(RESULT_MARKER.length));
   } catch {
     return null;
   }
+  return readCheckReport(raw);
+}
+
+/**
+ * The report as check.py writes it, from what the container printed: the image runs it, so it is
+ * untrusted. Known fields of the expected types and sizes are kept, the rest dropped; a report
+ * whose `ok` or `checks` are not what check.py writes is a failed check saying so.
+ */
+export function readCheckReport(raw: unknown): CheckReport | null {
+  if (!isRecord(raw) || !Array.isArray(raw.checks)) return null;
+  if (typeof raw.ok !== 'boolean' || raw.checks.length > MAX_CHECKS || !raw.checks.every(isCheckItem)) {
+    return {
+      ok: false,
+      checks: [
+        {
+          name: 'report',
+          ok: false,
+          message: `the check's report is not what check.py writes (ok, or one of ${MAX_CHECKS} checks at most)`,
+        },
+      ],
+    };
+  }
+  const report: CheckReport = { ok: raw.ok, checks: raw.checks.map(checkItem) };
+  const out = report as unknown as Record<string, unknown>;
+  for (const key of ['python', 'torch', 'torchvision', 'torchaudio', 'tensorflow', 'jax', 'numpy'] as const) {
+    if (shortText(raw[key])) out[key] = raw[key];
+  }
+  for (const key of ['cuda', 'nccl', 'jaxlib', 'cudaPlugin'] as const) {
+    if (raw[key] === null || shortText(raw[key])) out[key] = raw[key];
+  }
+  if (raw.cudnn === null || shortText(raw.cudnn) || finite(raw.cudnn)) report.cudnn = raw.cudnn as CheckReport['cudnn'];
+  if (finite(raw.seconds)) report.seconds = raw.seconds;
+  if (raw.framework === 'tensorflow' || raw.framework === 'jax') report.framework = raw.framework;
+  if (textList(raw.archList)) report.archList = raw.archList;
+  if (textList(raw.devices)) report.devices = raw.devices;
+  // tensorflow may not know a GPU's name or capability: kept as unknown rather than dropped
+  if (Array.isArray(raw.gpus) && raw.gpus.length <= 64 && raw.gpus.every(isRecord)) {
+    report.gpus = (raw.gpus as Record<string, unknown>[]).map((g) => ({
+      ...(finite(g.index) ? { index: g.index } : {}),
+      name: shortText(g.name) ? g.name : 'unknown',
+      capability: shortText(g.capability) ? g.capability : '?',
+    }));
+  }
+  const inv = raw.inventory;
+  if (inv === null) report.inventory = null;
+  else if (isRecord(inv) && shortText(inv.path) && finite(inv.pythonPackages) && finite(inv.systemPackages) && isRecord(inv.baseImage)) {
+    const text = (v: unknown): string | null => (shortText(v) ? v : null);
+    report.inventory = {
+      path: inv.path,
+      key: text(inv.key),
+      pythonPackages: inv.pythonPackages,
+      systemPackages: inv.systemPackages,
+      baseImage: { name: text(inv.baseImage.name), digest: text(inv.baseImage.digest) },
+    };
+  }
+  return report;
+}
+
+const MAX_CHECKS = 500;
+const MAX_MESSAGE = 8192;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function shortText(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= 512;
+}
+function finite(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+function textList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.length <= 256 && v.every(shortText);
+}
+function isCheckItem(v: unknown): boolean {
+  return isRecord(v) && shortText(v.name) && typeof v.ok === 'boolean';
+}
+/** A check's value and expectation as the report shows them: plain values, anything else as JSON text, cut. */
+function plain(v: unknown): unknown {
+  if (v === null || typeof v === 'boolean' || finite(v)) return v;
+  const text = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  return text.length > 1024 ? `${text.slice(0, 1024)}…` : text;
+}
+function checkItem(v: Record<string, unknown>): CheckItem {
+  const item: CheckItem = { name: v.name as string, ok: v.ok as boolean };
+  if ('value' in v) item.value = plain(v.value);
+  if ('expected' in v) item.expected = plain(v.expected);
+  if (typeof v.message === 'string') item.message = v.message.length > MAX_MESSAGE ? `${v.message.slice(0, MAX_MESSAGE)}…` : v.message;
+  return item;
 }

@@ -88,9 +88,22 @@ function* anchors(body: string): Generator<{ attrs: string; text: string }> {
     if (i >= body.length) return;
     const close = lower.indexOf('</a', i + 1);
     if (close < 0) return;
-    yield { attrs: body.slice(open + 3, i), text: body.slice(i + 1, close).replace(/<[^>]*>/g, '') };
+    yield { attrs: body.slice(open + 3, i), text: stripTags(body.slice(i + 1, close)) };
     at = close + 3;
   }
+}
+
+/** Text without its tags, as /<[^>]*>/g would leave it, in one pass: that regex is quadratic on a run of '<' with no '>'. */
+function stripTags(html: string): string {
+  let out = '';
+  for (let i = 0; i < html.length;) {
+    const lt = html.indexOf('<', i);
+    const gt = lt < 0 ? -1 : html.indexOf('>', lt + 1);
+    if (gt < 0) return out + html.slice(i);
+    out += html.slice(i, lt);
+    i = gt + 1;
+  }
+  return out;
 }
 
 function parseHtml(body: string, pageUrl: string): IndexFile[] {

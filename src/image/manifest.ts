@@ -1,0 +1,98 @@
+/**
+ * OCI image manifests and indexes as a registry or an OCI layout sends them: untrusted JSON read
+ * into the few fields the readers use, each checked (digests, sizes, media types, counts), so a
+ * malformed one is a ManifestError naming what is wrong, never a TypeError later. Pure.
+ */
+
+export class ManifestError extends Error {
+  override readonly name = 'ManifestError';
+}
+
+export interface Descriptor {
+  digest: string;
+  size: number;
+  mediaType: string;
+}
+
+export type ManifestDoc =
+  | { kind: 'image'; config: Descriptor; layers: Descriptor[] }
+  | { kind: 'index'; manifests: { digest: string; platform: { os: string; architecture: string } | null }[] };
+
+/** More than any image has (Docker caps layers at 127); an index's platforms and attestations alike. */
+const MAX_ITEMS = 10_000;
+const DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
+
+export function readManifest(text: string, where: string): ManifestDoc {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new ManifestError(`${where}: the manifest is not JSON (${(err as Error).message.slice(0, 120)})`);
+  }
+  if (!isRecord(doc)) throw new ManifestError(`${where}: the manifest is not a JSON object`);
+  if (doc.manifests !== undefined) {
+    const list = items(doc.manifests, `${where}: manifests`);
+    return {
+      kind: 'index',
+      manifests: list.map((m, i) => {
+        const at = `${where}: manifests[${i}]`;
+        if (!isRecord(m)) throw new ManifestError(`${at} is not an object`);
+        const p = m.platform;
+        const platform =
+          isRecord(p) && typeof p.os === 'string' && typeof p.architecture === 'string' ? { os: p.os, architecture: p.architecture } : null;
+        return { digest: digestOf(m.digest, `${at}.digest`), platform };
+      }),
+    };
+  }
+  const layers = items(doc.layers, `${where}: layers`).map((l, i) => descriptor(l, `${where}: layers[${i}]`));
+  return { kind: 'image', config: descriptor(doc.config, `${where}: config`), layers };
+}
+
+/** The linux/<architecture> image of an index, else its first entry. */
+export function platformDigest(
+  manifests: { digest: string; platform: { os: string; architecture: string } | null }[],
+  where: string,
+): string {
+  const pick = manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ?? manifests[0];
+  if (!pick) throw new ManifestError(`${where}: the index lists no manifest`);
+  return pick.digest;
+}
+
+/** Compressed bytes of an image manifest's config and layers; null when it is not one. */
+export function imageBytes(text: string): number | null {
+  try {
+    const doc = readManifest(text, 'manifest');
+    if (doc.kind !== 'image') return null;
+    const total = doc.layers.reduce((sum, l) => sum + l.size, doc.config.size);
+    return Number.isSafeInteger(total) ? total : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function items(v: unknown, where: string): unknown[] {
+  if (!Array.isArray(v)) throw new ManifestError(`${where} is not a list`);
+  if (v.length > MAX_ITEMS) throw new ManifestError(`${where} has ${v.length} items; at most ${MAX_ITEMS} are read`);
+  return v;
+}
+
+function digestOf(v: unknown, where: string): string {
+  if (typeof v !== 'string' || !DIGEST.test(v)) {
+    throw new ManifestError(`${where} is not a digest (sha256: and 64 hex digits): ${JSON.stringify(v)?.slice(0, 100)}`);
+  }
+  return v;
+}
+
+function descriptor(v: unknown, where: string): Descriptor {
+  if (!isRecord(v)) throw new ManifestError(`${where} is not a descriptor`);
+  const digest = digestOf(v.digest, `${where}.digest`);
+  if (!Number.isSafeInteger(v.size) || (v.size as number) < 0) {
+    throw new ManifestError(`${where}.size is not a byte count: ${JSON.stringify(v.size)?.slice(0, 40)}`);
+  }
+  if (typeof v.mediaType !== 'string' || v.mediaType.length > 256) throw new ManifestError(`${where}.mediaType is not a media type`);
+  return { digest, size: v.size as number, mediaType: v.mediaType };
+}
