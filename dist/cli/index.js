@@ -13960,8 +13960,8 @@ function parseGpuFlags(text, field) {
         const rule = GPU_FLAG_VALUES[flag];
         if (!rule) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${Object.keys(GPU_FLAG_VALUES).join(', ')} with a GPU as ` +
-                `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all), or --ulimit memlock or stack. For shared memory and IPC ` +
-                `use smoke-shm-size and smoke-ipc-host; for variables, smoke-env`);
+                `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all), or --ulimit memlock or stack. ` +
+                `For shared memory and IPC use smoke-shm-size and smoke-ipc-host; for variables, smoke-env`);
         }
         const value = flag === tok ? tokens[++i] : tok.slice(eq + 1);
         if (value === undefined || !rule.value.test(value)) {

@@ -87,8 +87,8 @@ export function parseGpuFlags(text: string | undefined, field: string): string[]
     if (!rule) {
       throw new UserError(
         `${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${Object.keys(GPU_FLAG_VALUES).join(', ')} with a GPU as ` +
-          `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all), or --ulimit memlock or stack. For shared memory and IPC ` +
-          `use smoke-shm-size and smoke-ipc-host; for variables, smoke-env`,
+          `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all), or --ulimit memlock or stack. ` +
+          `For shared memory and IPC use smoke-shm-size and smoke-ipc-host; for variables, smoke-env`,
       );
     }
     const value = flag === tok ? tokens[++i] : tok.slice(eq + 1);
