@@ -38524,8 +38524,9 @@ function readCheckReport(raw) {
         report.cudnn = raw.cudnn;
     if (finite(raw.seconds))
         report.seconds = raw.seconds;
-    if (raw.framework === 'tensorflow' || raw.framework === 'jax')
-        report.framework = raw.framework;
+    const framework = FRAMEWORK_FACTS.find((f) => f === raw.framework);
+    if (framework)
+        report.framework = framework;
     if (textList(raw.archList))
         report.archList = raw.archList;
     if (textList(raw.devices))
@@ -38554,6 +38555,8 @@ function readCheckReport(raw) {
     return report;
 }
 const MAX_CHECKS = 500;
+/** what check.py's `framework` fact may say (absent for pytorch) */
+const FRAMEWORK_FACTS = ['tensorflow', 'jax'];
 const MAX_MESSAGE = 8192;
 function run_args_isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);

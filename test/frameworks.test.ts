@@ -270,8 +270,8 @@ describe('templates, build-args, labels and the check argv', () => {
     [
       'tensorflow: "2.14"',
       [
-        /tensorflow==\$\{TENSORFLOW_VERSION\} 'numpy<2' \\\n +nvidia-cublas-cu11==11\.11\.3\.6/,
-        /nvidia-cudnn-cu11==8\.7\.0\.84/,
+        /tensorflow==\$\{TENSORFLOW_VERSION\} 'numpy<2' \\\n +'nvidia-cublas-cu11==11\.11\.3\.6'/,
+        /'nvidia-cudnn-cu11==8\.7\.0\.84'/,
         /gim-pip-cuda\.conf/,
       ],
       [/tensorrt==|"tensorflow\[and-cuda\]/],

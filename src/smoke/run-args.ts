@@ -179,7 +179,8 @@ export function readCheckReport(raw: unknown): CheckReport | null {
   }
   if (raw.cudnn === null || shortText(raw.cudnn) || finite(raw.cudnn)) report.cudnn = raw.cudnn as CheckReport['cudnn'];
   if (finite(raw.seconds)) report.seconds = raw.seconds;
-  if (raw.framework === 'tensorflow' || raw.framework === 'jax') report.framework = raw.framework;
+  const framework = FRAMEWORK_FACTS.find((f) => f === raw.framework);
+  if (framework) report.framework = framework;
   if (textList(raw.archList)) report.archList = raw.archList;
   if (textList(raw.devices)) report.devices = raw.devices;
   // tensorflow may not know a GPU's name or capability: kept as unknown rather than dropped
@@ -206,6 +207,8 @@ export function readCheckReport(raw: unknown): CheckReport | null {
 }
 
 const MAX_CHECKS = 500;
+/** what check.py's `framework` fact may say (absent for pytorch) */
+const FRAMEWORK_FACTS = ['tensorflow', 'jax'] as const;
 const MAX_MESSAGE = 8192;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
