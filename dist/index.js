@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9146:
+/***/ 4631:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32096,7 +32096,14 @@ const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUI
 ;// CONCATENATED MODULE: ./src/compat/schema.ts
 const PROVENANCES = ['read', 'third-party', 'inferred'];
 
+;// CONCATENATED MODULE: ./src/json.ts
+/** A JSON object (not an array, not null): what a parsed document's mapping is, before its fields are checked. */
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 ;// CONCATENATED MODULE: ./src/compat/checks.ts
+
 
 
 
@@ -32111,7 +32118,7 @@ const RELEASE = /^\d+\.\d+\.\d+$/;
 const UBUNTU = /^\d{2}\.\d{2}$/;
 const DRIVER = /^\d+(\.\d+){0,2}$/;
 function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+    return isRecord(v);
 }
 function checkKeys(p, path, obj, allowed) {
     for (const k of Object.keys(obj)) {
@@ -35312,12 +35319,12 @@ function tempRoot(env) {
  * into the few fields the readers use, each checked (digests, sizes, media types, counts), so a
  * malformed one is a ManifestError naming what is wrong, never a TypeError later. Pure.
  */
+
 class ManifestError extends Error {
     name = 'ManifestError';
 }
 /** More than any image has (Docker caps layers at 127); an index's platforms and attestations alike. */
 const MAX_ITEMS = 10_000;
-const DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
 function readManifest(text, where) {
     let doc;
     try {
@@ -35365,8 +35372,13 @@ function imageBytes(text) {
         return null;
     }
 }
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The hash of a digest that can be checked (sha256, sha512: the OCI image-spec's registered ones), or null. */
+function digestAlgorithm(digest) {
+    if (/^sha256:[0-9a-f]{64}$/.test(digest))
+        return 'sha256';
+    if (/^sha512:[0-9a-f]{128}$/.test(digest))
+        return 'sha512';
+    return null;
 }
 function items(v, where) {
     if (!Array.isArray(v))
@@ -35376,7 +35388,7 @@ function items(v, where) {
     return v;
 }
 function digestOf(v, where) {
-    if (typeof v !== 'string' || !DIGEST.test(v)) {
+    if (typeof v !== 'string' || !digestAlgorithm(v)) {
         throw new ManifestError(`${where} is not a digest (sha256: and 64 hex digits): ${JSON.stringify(v)?.slice(0, 100)}`);
     }
     return v;
@@ -35492,17 +35504,12 @@ function httpRequest(url, options = {}) {
     const secure = u.protocol === 'https:';
     const lib = secure ? (external_node_https_default()) : (external_node_http_default());
     const idle = options.timeoutMs ?? 60_000;
+    // The timeout below bounds a silence; a server that trickles a byte at a time is bounded by
+    // this: the whole answer within five times it.
+    let deadline;
     return new Promise((resolve, reject) => {
-        // The timeout below bounds a silence; a server that trickles a byte at a time is bounded by
-        // this: the whole answer within five times it.
-        const deadline = setTimeout(() => req.destroy(new Error(`no complete answer from ${u.host} within ${(5 * idle) / 1000} s`)), 5 * idle);
+        deadline = setTimeout(() => req.destroy(new Error(`no complete answer from ${u.host} within ${(5 * idle) / 1000} s`)), 5 * idle);
         deadline.unref();
-        const settle = (fn) => (v) => {
-            clearTimeout(deadline);
-            fn(v);
-        };
-        resolve = settle(resolve);
-        reject = settle(reject);
         const req = lib.request(u, {
             method: options.method ?? 'GET',
             headers: { ...options.headers, ...(options.body ? { 'Content-Length': String(options.body.length) } : {}) },
@@ -35538,10 +35545,10 @@ function httpRequest(url, options = {}) {
             });
             res.on('error', reject);
         });
-        req.on('timeout', () => req.destroy(new Error(`timed out after ${options.timeoutMs ?? 60_000} ms`)));
+        req.on('timeout', () => req.destroy(new Error(`timed out after ${idle} ms`)));
         req.on('error', reject);
         req.end(options.body);
-    });
+    }).finally(() => clearTimeout(deadline));
 }
 /**
  * How long a `Retry-After` header asks to wait, in ms: delay-seconds or an HTTP-date (RFC 9110
@@ -35590,6 +35597,7 @@ function httpStream(url, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/effects/registry.ts
+
 
 
 
@@ -35780,7 +35788,7 @@ class RegistryClient {
             catch {
                 throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: the answer is not JSON`, res.status);
             }
-            const list = typeof doc === 'object' && doc !== null ? doc.tags : undefined;
+            const list = isRecord(doc) ? doc.tags : undefined;
             if (Array.isArray(list))
                 tags.push(...list.filter((t) => typeof t === 'string' && t.length <= 128));
             const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(res.headers.link ?? '')?.[1];
@@ -35984,14 +35992,6 @@ class BlobCheck extends external_node_stream_.Transform {
         done(got === this.digest ? null : new RegistryError(`${this.where}: its bytes hash to ${got}, not to its digest ${this.digest}`, null));
     }
 }
-/** The hash of a digest this client can check (sha256, sha512: the OCI image-spec's registered ones), or null. */
-function digestAlgorithm(digest) {
-    if (/^sha256:[0-9a-f]{64}$/.test(digest))
-        return 'sha256';
-    if (/^sha512:[0-9a-f]{128}$/.test(digest))
-        return 'sha512';
-    return null;
-}
 /** The host a registry name is reached at: Docker Hub's API is not on docker.io. */
 function registryHost(registry) {
     return registry === 'docker.io' ? 'registry-1.docker.io' : registry;
@@ -36008,9 +36008,8 @@ function mayCarryCredentials(registry, realm) {
         return true;
     if (url?.protocol !== 'http:')
         return false;
-    const host = url.hostname;
     const own = URL.canParse(`https://${registryHost(registry)}`) ? new URL(`https://${registryHost(registry)}`).hostname : null;
-    return host === own || host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+    return url.hostname === own || isLoopbackRegistry(url.host);
 }
 /** The key="value" pairs of a WWW-Authenticate challenge. */
 function challengeParams(challenge) {
@@ -36775,6 +36774,7 @@ var dist = __nccwpck_require__(8815);
 
 
 
+
 /**
  * The matrix spec a person writes (YAML or JSON), parsed into selectors.
  * Pure: takes the text and where it came from (for messages).
@@ -36871,7 +36871,7 @@ function nestingDepth(text, stopAt = Number.MAX_SAFE_INTEGER) {
     return deepest;
 }
 function specFromObject(root, origin) {
-    if (!isMap(root)) {
+    if (!isRecord(root)) {
         throw new errors_UserError(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; ` +
             `got ${describeValue(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
@@ -36919,7 +36919,7 @@ function partials(value, field, allowed) {
         throw new errors_UserError(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
     return value.map((item, i) => {
         const at = `${field}[${i}]`;
-        if (!isMap(item)) {
+        if (!isRecord(item)) {
             throw new errors_UserError(`${at}: expected a mapping of ${allowed.join(', ')}, got ${describeValue(item)}`);
         }
         checkKnownKeys(item, allowed, at);
@@ -36981,9 +36981,6 @@ function checkKnownKeys(obj, allowed, field) {
             throw new errors_UserError(`${field}: unknown key ${quote(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
         }
     }
-}
-function isMap(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 ;// CONCATENATED MODULE: ./src/request.ts
@@ -37152,9 +37149,7 @@ class SpecPlanner {
             }
             if (applyAdditions(matched, custom, added)) {
                 // variants (tag-suffix): a copy of each matched entry, counted like any other
-                this.budget.entries -= matched.length;
-                if (this.budget.entries < 0)
-                    this.overLimit('entries');
+                this.spend('entries', matched.length);
                 return;
             }
             if (extraKeys.length === 0)
@@ -37179,6 +37174,12 @@ class SpecPlanner {
         if (include.length === 0)
             throw new errors_UserError(this.explainEmpty());
         return { include, skipped: this.skipped, warnings: [] };
+    }
+    /** Count what resolving made; past the limit, stop with the error that says where. */
+    spend(what, n = 1) {
+        this.budget[what] -= n;
+        if (this.budget[what] < 0)
+            this.overLimit(what);
     }
     overLimit(what) {
         const limit = what === 'entries' ? `${this.budget.entryLimit} entries` : `${MAX_SKIPPED} skipped combinations`;
@@ -37265,16 +37266,11 @@ class SpecPlanner {
      */
     resolveCell(framework, cell, recordSkips, custom) {
         const out = [];
-        const spend = (what) => {
-            if (--this.budget[what] >= 0)
-                return;
-            this.overLimit(what);
-        };
         const skip = (version, cuda, python, os, reason) => {
             this.lastReason = reason;
             if (!recordSkips)
                 return;
-            spend('skipped');
+            this.spend('skipped');
             const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
             this.skipped.push({ ...id, [framework.key]: version, cuda, python, os, flavor: cell.flavor.flavor, reason });
         };
@@ -37297,7 +37293,7 @@ class SpecPlanner {
                         continue;
                     }
                     for (const ubuntu of os.ok) {
-                        spend('entries');
+                        this.spend('entries');
                         const parts = { release, choice, python: py, ubuntu, flavor: cell.flavor.flavor };
                         const entry = namedEntry(framework.entry(parts, this.context));
                         out.push({ framework, parts, entry, cell: concreteCell(framework, cell, entry), custom });
@@ -38389,6 +38385,7 @@ function floorOf(variant, data) {
 
 
 
+
 /** The smoke test's docker run argv, the check's arguments, and reading the check's report. Pure. */
 /** Whether an entry is checked on a GPU: CPU entries never are. */
 function gpuModeFor(entry, options) {
@@ -38496,7 +38493,7 @@ function parseCheckOutput(output) {
  * whose `ok` or `checks` are not what check.py writes is a failed check saying so.
  */
 function readCheckReport(raw) {
-    if (!run_args_isRecord(raw) || !Array.isArray(raw.checks))
+    if (!isRecord(raw) || !Array.isArray(raw.checks))
         return null;
     if (typeof raw.ok !== 'boolean' || raw.checks.length > MAX_CHECKS || !raw.checks.every(isCheckItem)) {
         return {
@@ -38532,7 +38529,7 @@ function readCheckReport(raw) {
     if (textList(raw.devices))
         report.devices = raw.devices;
     // tensorflow may not know a GPU's name or capability: kept as unknown rather than dropped
-    if (Array.isArray(raw.gpus) && raw.gpus.length <= 64 && raw.gpus.every(run_args_isRecord)) {
+    if (Array.isArray(raw.gpus) && raw.gpus.length <= 64 && raw.gpus.every(isRecord)) {
         report.gpus = raw.gpus.map((g) => ({
             ...(finite(g.index) ? { index: g.index } : {}),
             name: shortText(g.name) ? g.name : 'unknown',
@@ -38542,7 +38539,7 @@ function readCheckReport(raw) {
     const inv = raw.inventory;
     if (inv === null)
         report.inventory = null;
-    else if (run_args_isRecord(inv) && shortText(inv.path) && finite(inv.pythonPackages) && finite(inv.systemPackages) && run_args_isRecord(inv.baseImage)) {
+    else if (isRecord(inv) && shortText(inv.path) && finite(inv.pythonPackages) && finite(inv.systemPackages) && isRecord(inv.baseImage)) {
         const text = (v) => (shortText(v) ? v : null);
         report.inventory = {
             path: inv.path,
@@ -38558,9 +38555,6 @@ const MAX_CHECKS = 500;
 /** what check.py's `framework` fact may say (absent for pytorch) */
 const FRAMEWORK_FACTS = ['tensorflow', 'jax'];
 const MAX_MESSAGE = 8192;
-function run_args_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 function shortText(v) {
     return typeof v === 'string' && v.length <= 512;
 }
@@ -38571,7 +38565,7 @@ function textList(v) {
     return Array.isArray(v) && v.length <= 256 && v.every(shortText);
 }
 function isCheckItem(v) {
-    return run_args_isRecord(v) && shortText(v.name) && typeof v.ok === 'boolean';
+    return isRecord(v) && shortText(v.name) && typeof v.ok === 'boolean';
 }
 /** A check's value and expectation as the report shows them: plain values, anything else as JSON text, cut. */
 function plain(v) {
@@ -41875,7 +41869,7 @@ const actionLog = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9146);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4631);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6064);
 // The action's entry point (runs.main in action.yml).
 
@@ -42318,7 +42312,7 @@ exports.composeCollection = composeCollection;
 var Document = __nccwpck_require__(3021);
 var composeNode = __nccwpck_require__(5937);
 var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var resolveProps = __nccwpck_require__(7012);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -42814,7 +42808,7 @@ exports.Composer = Composer;
 
 var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
+var resolveProps = __nccwpck_require__(7012);
 var utilContainsNewline = __nccwpck_require__(9499);
 var utilFlowIndentCheck = __nccwpck_require__(4051);
 var utilMapIncludes = __nccwpck_require__(1187);
@@ -43144,7 +43138,7 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 
 var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
+var resolveProps = __nccwpck_require__(7012);
 var utilFlowIndentCheck = __nccwpck_require__(4051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
@@ -43252,7 +43246,7 @@ var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var resolveProps = __nccwpck_require__(7012);
 var utilContainsNewline = __nccwpck_require__(9499);
 var utilMapIncludes = __nccwpck_require__(1187);
 
@@ -43693,7 +43687,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 7012:
 /***/ ((__unused_webpack_module, exports) => {
 
 

@@ -48,8 +48,8 @@ export async function main(argv: string[]): Promise<number> {
       const plan = planCommand(request);
       const entry = selectEntry(plan.include, values['print-dockerfile'] as string);
       const requirements = entry.customisation?.requirements;
-      // As the build renders it, except FROM's digest, which the build looks up in the registry.
-      // As it is: it is meant for a file or docker build -f - (its values passed the input parsers).
+      // As the build renders it, except FROM's digest, which the build looks up in the registry; written as
+      // it is, for a file or docker build -f - (its values passed the input parsers).
       process.stdout.write(
         renderDockerfile(entry, requirements ? { requirements: { facts: readRequirementsTree(requirements, process.cwd()) } } : {}),
       );
@@ -80,9 +80,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (!images && !smoke) {
       const text = formatPlan(plan, format);
-      if (format === 'json') process.stdout.write(inertJson(text));
-      else out(text);
-      if (format === 'json') for (const w of plan.warnings) errOut(`warning: ${w}\n`);
+      if (format !== 'json') out(text);
+      else {
+        process.stdout.write(inertJson(text));
+        for (const w of plan.warnings) errOut(`warning: ${w}\n`);
+      }
       return 0;
     }
     for (const w of plan.warnings) errOut(`warning: ${w}\n`);

@@ -3299,8 +3299,8 @@ async function main(argv) {
             const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .planCommand */ .V)(request);
             const entry = selectEntry(plan.include, values['print-dockerfile']);
             const requirements = entry.customisation?.requirements;
-            // As the build renders it, except FROM's digest, which the build looks up in the registry.
-            // As it is: it is meant for a file or docker build -f - (its values passed the input parsers).
+            // As the build renders it, except FROM's digest, which the build looks up in the registry; written as
+            // it is, for a file or docker build -f - (its values passed the input parsers).
             process.stdout.write((0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_10__/* .renderDockerfile */ .TI)(entry, requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}));
             return 0;
         }
@@ -3336,13 +3336,13 @@ async function main(argv) {
         }
         if (!images && !smoke) {
             const text = (0,_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatPlan */ .nT)(plan, format);
-            if (format === 'json')
-                process.stdout.write((0,_report_inert_js__WEBPACK_IMPORTED_MODULE_12__/* .inertJson */ .nl)(text));
-            else
+            if (format !== 'json')
                 out(text);
-            if (format === 'json')
+            else {
+                process.stdout.write((0,_report_inert_js__WEBPACK_IMPORTED_MODULE_12__/* .inertJson */ .nl)(text));
                 for (const w of plan.warnings)
                     errOut(`warning: ${w}\n`);
+            }
             return 0;
         }
         for (const w of plan.warnings)
@@ -5132,9 +5132,12 @@ function floorOf(variant, data) {
     return data.cudaMajors.find((m) => m.major === major)?.minorCompatDriver ?? null;
 }
 
+// EXTERNAL MODULE: ./src/json.ts
+var json = __nccwpck_require__(8301);
 // EXTERNAL MODULE: ./src/custom/customisation.ts
 var customisation = __nccwpck_require__(7147);
 ;// CONCATENATED MODULE: ./src/smoke/run-args.ts
+
 
 
 
@@ -5246,7 +5249,7 @@ function parseCheckOutput(output) {
  * whose `ok` or `checks` are not what check.py writes is a failed check saying so.
  */
 function readCheckReport(raw) {
-    if (!isRecord(raw) || !Array.isArray(raw.checks))
+    if (!(0,json/* isRecord */.u)(raw) || !Array.isArray(raw.checks))
         return null;
     if (typeof raw.ok !== 'boolean' || raw.checks.length > MAX_CHECKS || !raw.checks.every(isCheckItem)) {
         return {
@@ -5282,7 +5285,7 @@ function readCheckReport(raw) {
     if (textList(raw.devices))
         report.devices = raw.devices;
     // tensorflow may not know a GPU's name or capability: kept as unknown rather than dropped
-    if (Array.isArray(raw.gpus) && raw.gpus.length <= 64 && raw.gpus.every(isRecord)) {
+    if (Array.isArray(raw.gpus) && raw.gpus.length <= 64 && raw.gpus.every(json/* isRecord */.u)) {
         report.gpus = raw.gpus.map((g) => ({
             ...(finite(g.index) ? { index: g.index } : {}),
             name: shortText(g.name) ? g.name : 'unknown',
@@ -5292,7 +5295,7 @@ function readCheckReport(raw) {
     const inv = raw.inventory;
     if (inv === null)
         report.inventory = null;
-    else if (isRecord(inv) && shortText(inv.path) && finite(inv.pythonPackages) && finite(inv.systemPackages) && isRecord(inv.baseImage)) {
+    else if ((0,json/* isRecord */.u)(inv) && shortText(inv.path) && finite(inv.pythonPackages) && finite(inv.systemPackages) && (0,json/* isRecord */.u)(inv.baseImage)) {
         const text = (v) => (shortText(v) ? v : null);
         report.inventory = {
             path: inv.path,
@@ -5308,9 +5311,6 @@ const MAX_CHECKS = 500;
 /** what check.py's `framework` fact may say (absent for pytorch) */
 const FRAMEWORK_FACTS = ['tensorflow', 'jax'];
 const MAX_MESSAGE = 8192;
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 function shortText(v) {
     return typeof v === 'string' && v.length <= 512;
 }
@@ -5321,7 +5321,7 @@ function textList(v) {
     return Array.isArray(v) && v.length <= 256 && v.every(shortText);
 }
 function isCheckItem(v) {
-    return isRecord(v) && shortText(v.name) && typeof v.ok === 'boolean';
+    return (0,json/* isRecord */.u)(v) && shortText(v.name) && typeof v.ok === 'boolean';
 }
 /** A check's value and expectation as the report shows them: plain values, anything else as JSON text, cut. */
 function plain(v) {
@@ -7314,7 +7314,10 @@ var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/compat/schema.ts
 const PROVENANCES = ['read', 'third-party', 'inferred'];
 
+// EXTERNAL MODULE: ./src/json.ts
+var json = __nccwpck_require__(8301);
 ;// CONCATENATED MODULE: ./src/compat/checks.ts
+
 
 
 
@@ -7329,7 +7332,7 @@ const RELEASE = /^\d+\.\d+\.\d+$/;
 const UBUNTU = /^\d{2}\.\d{2}$/;
 const DRIVER = /^\d+(\.\d+){0,2}$/;
 function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+    return (0,json/* isRecord */.u)(v);
 }
 function checkKeys(p, path, obj, allowed) {
     for (const k of Object.keys(obj)) {
@@ -8648,17 +8651,12 @@ function httpRequest(url, options = {}) {
     const secure = u.protocol === 'https:';
     const lib = secure ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
     const idle = options.timeoutMs ?? 60_000;
+    // The timeout below bounds a silence; a server that trickles a byte at a time is bounded by
+    // this: the whole answer within five times it.
+    let deadline;
     return new Promise((resolve, reject) => {
-        // The timeout below bounds a silence; a server that trickles a byte at a time is bounded by
-        // this: the whole answer within five times it.
-        const deadline = setTimeout(() => req.destroy(new Error(`no complete answer from ${u.host} within ${(5 * idle) / 1000} s`)), 5 * idle);
+        deadline = setTimeout(() => req.destroy(new Error(`no complete answer from ${u.host} within ${(5 * idle) / 1000} s`)), 5 * idle);
         deadline.unref();
-        const settle = (fn) => (v) => {
-            clearTimeout(deadline);
-            fn(v);
-        };
-        resolve = settle(resolve);
-        reject = settle(reject);
         const req = lib.request(u, {
             method: options.method ?? 'GET',
             headers: { ...options.headers, ...(options.body ? { 'Content-Length': String(options.body.length) } : {}) },
@@ -8694,10 +8692,10 @@ function httpRequest(url, options = {}) {
             });
             res.on('error', reject);
         });
-        req.on('timeout', () => req.destroy(new Error(`timed out after ${options.timeoutMs ?? 60_000} ms`)));
+        req.on('timeout', () => req.destroy(new Error(`timed out after ${idle} ms`)));
         req.on('error', reject);
         req.end(options.body);
-    });
+    }).finally(() => clearTimeout(deadline));
 }
 /**
  * How long a `Retry-After` header asks to wait, in ms: delay-seconds or an HTTP-date (RFC 9110
@@ -8758,6 +8756,7 @@ function httpStream(url, options = {}) {
 /* harmony export */ });
 /* unused harmony exports MAX_MANIFEST_BYTES, mayCarryCredentials, credentialsFor */
 /* harmony import */ var _image_manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(596);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8301);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -8768,10 +8767,11 @@ function httpStream(url, options = {}) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3564);
-/* harmony import */ var _image_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9971);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3564);
+/* harmony import */ var _image_retry_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9971);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2559);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(760);
+
 
 
 
@@ -8864,7 +8864,7 @@ class RegistryClient {
         if (!res.ok)
             throw new RegistryError(`GET ${repo.registry}/${repo.path}:${reference}: ${this.failure(res, repo)}`, res.status);
         // Asked for by digest: the bytes must be those the digest names, whatever the registry says.
-        const algorithm = digestAlgorithm(reference);
+        const algorithm = (0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .digestAlgorithm */ .g4)(reference);
         if (algorithm) {
             const got = `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(res.body).digest('hex')}`;
             if (got !== reference) {
@@ -8897,7 +8897,7 @@ class RegistryClient {
     async blobStream(repo, digest, size) {
         const where = `blob ${digest} from ${repo.registry}/${repo.path}`;
         // The digest goes into the URL: a descriptor's digest that is not one (a path, a query) is refused first.
-        if (!digestAlgorithm(digest)) {
+        if (!(0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .digestAlgorithm */ .g4)(digest)) {
             throw new RegistryError(`blob ${JSON.stringify(digest)} of ${repo.registry}/${repo.path}: ` +
                 `${JSON.stringify(digest)} is not a digest (sha256: or sha512: and lowercase hex)`, null);
         }
@@ -8962,7 +8962,7 @@ class RegistryClient {
             catch {
                 throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: the answer is not JSON`, res.status);
             }
-            const list = typeof doc === 'object' && doc !== null ? doc.tags : undefined;
+            const list = (0,_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u)(doc) ? doc.tags : undefined;
             if (Array.isArray(list))
                 tags.push(...list.filter((t) => typeof t === 'string' && t.length <= 128));
             const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(res.headers.link ?? '')?.[1];
@@ -8977,7 +8977,7 @@ class RegistryClient {
         return (0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .imageBytes */ .vb)(manifest.body.toString('utf8'));
     }
     base(repo) {
-        return `${(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_8__/* .isLoopbackRegistry */ .jW)(repo.registry) ? 'http' : 'https'}://${registryHost(repo.registry)}/v2/${repo.path}`;
+        return `${(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_9__/* .isLoopbackRegistry */ .jW)(repo.registry) ? 'http' : 'https'}://${registryHost(repo.registry)}/v2/${repo.path}`;
     }
     async request(repo, method, suffix, headers, body) {
         const url = `${this.base(repo)}${suffix}`;
@@ -9004,7 +9004,7 @@ class RegistryClient {
                     const cause = err.cause;
                     throw new RegistryError(`${method} ${url}: ${err.message}${cause ? ` (${cause.message})` : ''}`, null);
                 }
-                await sleep((0,_image_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .backoffMs */ .jo)(attempt + 1, 500));
+                await sleep((0,_image_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .backoffMs */ .jo)(attempt + 1, 500));
             }
         }
     }
@@ -9143,7 +9143,7 @@ class BlobCheck extends node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform {
         this.digest = digest;
         this.size = size;
         this.where = where;
-        const algorithm = digestAlgorithm(digest);
+        const algorithm = (0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .digestAlgorithm */ .g4)(digest);
         if (!algorithm)
             throw new RegistryError(`${where}: ${JSON.stringify(digest)} is not a digest this client can check`, null);
         this.hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm);
@@ -9166,14 +9166,6 @@ class BlobCheck extends node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform {
         done(got === this.digest ? null : new RegistryError(`${this.where}: its bytes hash to ${got}, not to its digest ${this.digest}`, null));
     }
 }
-/** The hash of a digest this client can check (sha256, sha512: the OCI image-spec's registered ones), or null. */
-function digestAlgorithm(digest) {
-    if (/^sha256:[0-9a-f]{64}$/.test(digest))
-        return 'sha256';
-    if (/^sha512:[0-9a-f]{128}$/.test(digest))
-        return 'sha512';
-    return null;
-}
 /** The host a registry name is reached at: Docker Hub's API is not on docker.io. */
 function registryHost(registry) {
     return registry === 'docker.io' ? 'registry-1.docker.io' : registry;
@@ -9190,9 +9182,8 @@ function mayCarryCredentials(registry, realm) {
         return true;
     if (url?.protocol !== 'http:')
         return false;
-    const host = url.hostname;
     const own = URL.canParse(`https://${registryHost(registry)}`) ? new URL(`https://${registryHost(registry)}`).hostname : null;
-    return host === own || host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+    return url.hostname === own || (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_9__/* .isLoopbackRegistry */ .jW)(url.host);
 }
 /** The key="value" pairs of a WWW-Authenticate challenge. */
 function challengeParams(challenge) {
@@ -10264,19 +10255,21 @@ const FRAMEWORK_PACKAGES = FRAMEWORKS.flatMap((f) => f.packages);
 /* harmony export */   I_: () => (/* binding */ platformDigest),
 /* harmony export */   Sh: () => (/* binding */ ManifestError),
 /* harmony export */   WI: () => (/* binding */ readManifest),
+/* harmony export */   g4: () => (/* binding */ digestAlgorithm),
 /* harmony export */   vb: () => (/* binding */ imageBytes)
 /* harmony export */ });
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8301);
 /**
  * OCI image manifests and indexes as a registry or an OCI layout sends them: untrusted JSON read
  * into the few fields the readers use, each checked (digests, sizes, media types, counts), so a
  * malformed one is a ManifestError naming what is wrong, never a TypeError later. Pure.
  */
+
 class ManifestError extends Error {
     name = 'ManifestError';
 }
 /** More than any image has (Docker caps layers at 127); an index's platforms and attestations alike. */
 const MAX_ITEMS = 10_000;
-const DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
 function readManifest(text, where) {
     let doc;
     try {
@@ -10285,7 +10278,7 @@ function readManifest(text, where) {
     catch (err) {
         throw new ManifestError(`${where}: the manifest is not JSON (${err.message.slice(0, 120)})`);
     }
-    if (!isRecord(doc))
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(doc))
         throw new ManifestError(`${where}: the manifest is not a JSON object`);
     if (doc.manifests !== undefined) {
         const list = items(doc.manifests, `${where}: manifests`);
@@ -10293,10 +10286,10 @@ function readManifest(text, where) {
             kind: 'index',
             manifests: list.map((m, i) => {
                 const at = `${where}: manifests[${i}]`;
-                if (!isRecord(m))
+                if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(m))
                     throw new ManifestError(`${at} is not an object`);
                 const p = m.platform;
-                const platform = isRecord(p) && typeof p.os === 'string' && typeof p.architecture === 'string' ? { os: p.os, architecture: p.architecture } : null;
+                const platform = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(p) && typeof p.os === 'string' && typeof p.architecture === 'string' ? { os: p.os, architecture: p.architecture } : null;
                 return { digest: digestOf(m.digest, `${at}.digest`), platform };
             }),
         };
@@ -10324,8 +10317,13 @@ function imageBytes(text) {
         return null;
     }
 }
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The hash of a digest that can be checked (sha256, sha512: the OCI image-spec's registered ones), or null. */
+function digestAlgorithm(digest) {
+    if (/^sha256:[0-9a-f]{64}$/.test(digest))
+        return 'sha256';
+    if (/^sha512:[0-9a-f]{128}$/.test(digest))
+        return 'sha512';
+    return null;
 }
 function items(v, where) {
     if (!Array.isArray(v))
@@ -10335,13 +10333,13 @@ function items(v, where) {
     return v;
 }
 function digestOf(v, where) {
-    if (typeof v !== 'string' || !DIGEST.test(v)) {
+    if (typeof v !== 'string' || !digestAlgorithm(v)) {
         throw new ManifestError(`${where} is not a digest (sha256: and 64 hex digits): ${JSON.stringify(v)?.slice(0, 100)}`);
     }
     return v;
 }
 function descriptor(v, where) {
-    if (!isRecord(v))
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(v))
         throw new ManifestError(`${where} is not a descriptor`);
     const digest = digestOf(v.digest, `${where}.digest`);
     if (!Number.isSafeInteger(v.size) || v.size < 0) {
@@ -11761,6 +11759,20 @@ function parseKeyValueLines(text, field, form) {
 
 /***/ }),
 
+/***/ 8301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** A JSON object (not an array, not null): what a parsed document's mapping is, before its fields are checked. */
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+
+/***/ }),
+
 /***/ 2997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11978,9 +11990,7 @@ class SpecPlanner {
             }
             if (applyAdditions(matched, custom, added)) {
                 // variants (tag-suffix): a copy of each matched entry, counted like any other
-                this.budget.entries -= matched.length;
-                if (this.budget.entries < 0)
-                    this.overLimit('entries');
+                this.spend('entries', matched.length);
                 return;
             }
             if (extraKeys.length === 0)
@@ -12005,6 +12015,12 @@ class SpecPlanner {
         if (include.length === 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(this.explainEmpty());
         return { include, skipped: this.skipped, warnings: [] };
+    }
+    /** Count what resolving made; past the limit, stop with the error that says where. */
+    spend(what, n = 1) {
+        this.budget[what] -= n;
+        if (this.budget[what] < 0)
+            this.overLimit(what);
     }
     overLimit(what) {
         const limit = what === 'entries' ? `${this.budget.entryLimit} entries` : `${MAX_SKIPPED} skipped combinations`;
@@ -12091,16 +12107,11 @@ class SpecPlanner {
      */
     resolveCell(framework, cell, recordSkips, custom) {
         const out = [];
-        const spend = (what) => {
-            if (--this.budget[what] >= 0)
-                return;
-            this.overLimit(what);
-        };
         const skip = (version, cuda, python, os, reason) => {
             this.lastReason = reason;
             if (!recordSkips)
                 return;
-            spend('skipped');
+            this.spend('skipped');
             const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
             this.skipped.push({ ...id, [framework.key]: version, cuda, python, os, flavor: cell.flavor.flavor, reason });
         };
@@ -12123,7 +12134,7 @@ class SpecPlanner {
                         continue;
                     }
                     for (const ubuntu of os.ok) {
-                        spend('entries');
+                        this.spend('entries');
                         const parts = { release, choice, python: py, ubuntu, flavor: cell.flavor.flavor };
                         const entry = (0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .namedEntry */ .IS)(framework.entry(parts, this.context));
                         out.push({ framework, parts, entry, cell: concreteCell(framework, cell, entry), custom });
@@ -12535,10 +12546,12 @@ function minorSatisfies(minor, range) {
 /* harmony export */ });
 /* unused harmony exports MAX_SPEC_BYTES, MAX_LIST_ITEMS, parseMatrixSpec, nestingDepth */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8301);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
 /* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5003);
+
 
 
 
@@ -12640,7 +12653,7 @@ function nestingDepth(text, stopAt = Number.MAX_SAFE_INTEGER) {
     return deepest;
 }
 function specFromObject(root, origin) {
-    if (!isMap(root)) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(root)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; ` +
             `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
@@ -12688,7 +12701,7 @@ function partials(value, field, allowed) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
     return value.map((item, i) => {
         const at = `${field}[${i}]`;
-        if (!isMap(item)) {
+        if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(item)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}: expected a mapping of ${allowed.join(', ')}, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(item)}`);
         }
         checkKnownKeys(item, allowed, at);
@@ -12750,9 +12763,6 @@ function checkKnownKeys(obj, allowed, field) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
         }
     }
-}
-function isMap(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 

@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { quote } from '../errors.js';
 import { PROVENANCES } from './schema.js';
+import { isRecord } from '../json.js';
 
 /**
  * Field checks for release data, shared by the CUDA sections and every framework's sections.
@@ -35,7 +36,7 @@ export const UBUNTU = /^\d{2}\.\d{2}$/;
 export const DRIVER = /^\d+(\.\d+){0,2}$/;
 
 export function isObject(v: Json): v is Record<string, Json> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return isRecord(v);
 }
 
 export function checkKeys(p: Problems, path: string, obj: Record<string, Json>, allowed: readonly string[]): void {

@@ -35,19 +35,12 @@ export function httpRequest(
   const secure = u.protocol === 'https:';
   const lib = secure ? https : http;
   const idle = options.timeoutMs ?? 60_000;
-  return new Promise((resolve, reject) => {
-    // The timeout below bounds a silence; a server that trickles a byte at a time is bounded by
-    // this: the whole answer within five times it.
-    const deadline = setTimeout(() => req.destroy(new Error(`no complete answer from ${u.host} within ${(5 * idle) / 1000} s`)), 5 * idle);
+  // The timeout below bounds a silence; a server that trickles a byte at a time is bounded by
+  // this: the whole answer within five times it.
+  let deadline: NodeJS.Timeout | undefined;
+  return new Promise<HttpResponse>((resolve, reject) => {
+    deadline = setTimeout(() => req.destroy(new Error(`no complete answer from ${u.host} within ${(5 * idle) / 1000} s`)), 5 * idle);
     deadline.unref();
-    const settle =
-      <T>(fn: (v: T) => void) =>
-      (v: T): void => {
-        clearTimeout(deadline);
-        fn(v);
-      };
-    resolve = settle(resolve);
-    reject = settle(reject);
     const req = lib.request(
       u,
       {
@@ -83,10 +76,10 @@ export function httpRequest(
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`timed out after ${options.timeoutMs ?? 60_000} ms`)));
+    req.on('timeout', () => req.destroy(new Error(`timed out after ${idle} ms`)));
     req.on('error', reject);
     req.end(options.body);
-  });
+  }).finally(() => clearTimeout(deadline));
 }
 
 /**

@@ -22,7 +22,6 @@ export interface ImageSource {
   describe: string;
 }
 
-type LayerDescriptor = Descriptor;
 type ImageDoc = Extract<ManifestDoc, { kind: 'image' }>;
 
 /** Decompression chosen by media type: gzip, zstd where this Node has it (22.15 and newer), or none. */
@@ -52,7 +51,7 @@ function decompressor(mediaType: string): Transform {
  */
 export async function readLayer(
   open: () => Promise<Readable> | Readable,
-  layer: LayerDescriptor,
+  layer: Descriptor,
   name: string,
   options: { select?: (path: string) => Keep; limits?: Partial<TarLimits>; signal?: AbortSignal } = {},
 ): Promise<TarEntry[]> {

@@ -1,4 +1,5 @@
-import { imageBytes } from '../image/manifest.js';
+import { digestAlgorithm, imageBytes } from '../image/manifest.js';
+import { isRecord } from '../json.js';
 import { createHash, type Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -221,7 +222,7 @@ export class RegistryClient {
       } catch {
         throw new RegistryError(`GET tags of ${repo.registry}/${repo.path}: the answer is not JSON`, res.status);
       }
-      const list = typeof doc === 'object' && doc !== null ? (doc as { tags?: unknown }).tags : undefined;
+      const list = isRecord(doc) ? doc.tags : undefined;
       if (Array.isArray(list)) tags.push(...list.filter((t): t is string => typeof t === 'string' && t.length <= 128));
       const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(res.headers.link ?? '')?.[1];
       // The next page's path and query, kept within this repository's /tags/list; a link that is not a URL ends the pages.
@@ -426,13 +427,6 @@ export class BlobCheck extends Transform {
   }
 }
 
-/** The hash of a digest this client can check (sha256, sha512: the OCI image-spec's registered ones), or null. */
-function digestAlgorithm(digest: string): 'sha256' | 'sha512' | null {
-  if (/^sha256:[0-9a-f]{64}$/.test(digest)) return 'sha256';
-  if (/^sha512:[0-9a-f]{128}$/.test(digest)) return 'sha512';
-  return null;
-}
-
 /** The host a registry name is reached at: Docker Hub's API is not on docker.io. */
 function registryHost(registry: string): string {
   return registry === 'docker.io' ? 'registry-1.docker.io' : registry;
@@ -448,9 +442,8 @@ export function mayCarryCredentials(registry: string, realm: string | URL): bool
   const url = typeof realm === 'string' ? (URL.canParse(realm) ? new URL(realm) : null) : realm;
   if (url?.protocol === 'https:') return true;
   if (url?.protocol !== 'http:') return false;
-  const host = url.hostname;
   const own = URL.canParse(`https://${registryHost(registry)}`) ? new URL(`https://${registryHost(registry)}`).hostname : null;
-  return host === own || host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  return url.hostname === own || isLoopbackRegistry(url.host);
 }
 
 /** The key="value" pairs of a WWW-Authenticate challenge. */

@@ -4,6 +4,8 @@
  * malformed one is a ManifestError naming what is wrong, never a TypeError later. Pure.
  */
 
+import { isRecord } from '../json.js';
+
 export class ManifestError extends Error {
   override readonly name = 'ManifestError';
 }
@@ -20,7 +22,6 @@ export type ManifestDoc =
 
 /** More than any image has (Docker caps layers at 127); an index's platforms and attestations alike. */
 const MAX_ITEMS = 10_000;
-const DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
 
 export function readManifest(text: string, where: string): ManifestDoc {
   let doc: unknown;
@@ -70,8 +71,11 @@ export function imageBytes(text: string): number | null {
   }
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The hash of a digest that can be checked (sha256, sha512: the OCI image-spec's registered ones), or null. */
+export function digestAlgorithm(digest: string): 'sha256' | 'sha512' | null {
+  if (/^sha256:[0-9a-f]{64}$/.test(digest)) return 'sha256';
+  if (/^sha512:[0-9a-f]{128}$/.test(digest)) return 'sha512';
+  return null;
 }
 
 function items(v: unknown, where: string): unknown[] {
@@ -81,7 +85,7 @@ function items(v: unknown, where: string): unknown[] {
 }
 
 function digestOf(v: unknown, where: string): string {
-  if (typeof v !== 'string' || !DIGEST.test(v)) {
+  if (typeof v !== 'string' || !digestAlgorithm(v)) {
     throw new ManifestError(`${where} is not a digest (sha256: and 64 hex digits): ${JSON.stringify(v)?.slice(0, 100)}`);
   }
   return v;

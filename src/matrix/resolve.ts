@@ -189,8 +189,7 @@ class SpecPlanner {
       }
       if (applyAdditions(matched, custom, added)) {
         // variants (tag-suffix): a copy of each matched entry, counted like any other
-        this.budget.entries -= matched.length;
-        if (this.budget.entries < 0) this.overLimit('entries');
+        this.spend('entries', matched.length);
         return;
       }
       if (extraKeys.length === 0) return; // already in the matrix
@@ -212,6 +211,12 @@ class SpecPlanner {
     const include = dedupe([...resolved, ...added].map((r) => customiseEntry(r.entry, r.custom)));
     if (include.length === 0) throw new UserError(this.explainEmpty());
     return { include, skipped: this.skipped, warnings: [] };
+  }
+
+  /** Count what resolving made; past the limit, stop with the error that says where. */
+  private spend(what: 'entries' | 'skipped', n = 1): void {
+    this.budget[what] -= n;
+    if (this.budget[what] < 0) this.overLimit(what);
   }
 
   private overLimit(what: 'entries' | 'skipped'): never {
@@ -312,14 +317,10 @@ class SpecPlanner {
    */
   private resolveCell(framework: AnyFramework, cell: Selectors, recordSkips: boolean, custom: Customisation): Resolved[] {
     const out: Resolved[] = [];
-    const spend = (what: 'entries' | 'skipped'): void => {
-      if (--this.budget[what] >= 0) return;
-      this.overLimit(what);
-    };
     const skip = (version: string, cuda: string, python: string, os: string, reason: string): void => {
       this.lastReason = reason;
       if (!recordSkips) return;
-      spend('skipped');
+      this.spend('skipped');
       const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
       this.skipped.push({ ...id, [framework.key]: version, cuda, python, os, flavor: cell.flavor.flavor, reason });
     };
@@ -342,7 +343,7 @@ class SpecPlanner {
             continue;
           }
           for (const ubuntu of os.ok) {
-            spend('entries');
+            this.spend('entries');
             const parts: EntryParts = { release, choice, python: py, ubuntu, flavor: cell.flavor.flavor };
             const entry = namedEntry(framework.entry(parts, this.context) as never);
             out.push({ framework, parts, entry, cell: concreteCell(framework, cell, entry), custom });

@@ -1,4 +1,5 @@
 import { CST, Lexer, parseDocument } from 'yaml';
+import { isRecord } from '../json.js';
 import { CUSTOM_KEYS, customisationFromSpec, type Customisation } from '../custom/customisation.js';
 import { UserError, describeValue, quote } from '../errors.js';
 import { FRAMEWORKS, VERSION_KEYS, frameworkByKey, type FrameworkId } from '../frameworks/index.js';
@@ -138,7 +139,7 @@ export function nestingDepth(text: string, stopAt = Number.MAX_SAFE_INTEGER): nu
 }
 
 export function specFromObject(root: unknown, origin: string): MatrixSpec {
-  if (!isMap(root)) {
+  if (!isRecord(root)) {
     throw new UserError(
       `${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; ` +
         `got ${describeValue(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`,
@@ -195,7 +196,7 @@ function partials(value: unknown, field: string, allowed: readonly string[]): Pa
   if (value.length > MAX_LIST_ITEMS) throw new UserError(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
   return value.map((item, i) => {
     const at = `${field}[${i}]`;
-    if (!isMap(item)) {
+    if (!isRecord(item)) {
       throw new UserError(`${at}: expected a mapping of ${allowed.join(', ')}, got ${describeValue(item)}`);
     }
     checkKnownKeys(item, allowed, at);
@@ -257,8 +258,4 @@ function checkKnownKeys(obj: Record<string, unknown>, allowed: readonly string[]
       );
     }
   }
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

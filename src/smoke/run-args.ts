@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isRecord } from '../json.js';
 import { changesImage, emptyCustomisation, type Customisation } from '../custom/customisation.js';
 import { INVENTORY_PATH } from '../template/dockerfile.js';
 import { frameworkOf, type MatrixEntry } from '../frameworks/index.js';
@@ -211,9 +212,6 @@ const MAX_CHECKS = 500;
 const FRAMEWORK_FACTS = ['tensorflow', 'jax'] as const;
 const MAX_MESSAGE = 8192;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 function shortText(v: unknown): v is string {
   return typeof v === 'string' && v.length <= 512;
 }
