@@ -80,6 +80,8 @@ def run(args):
     started = time.time()
     r = Report()
     r.facts["python"] = platform.python_version()
+    # what the container runs on ("aarch64" for a linux/arm64 image, emulated or not)
+    r.facts["machine"] = platform.machine()
     if args.framework in ("tensorflow", "jax"):
         r.facts["framework"] = args.framework
         (tensorflow_checks if args.framework == "tensorflow" else jax_checks)(r, args)

@@ -6,7 +6,10 @@
 #     smoke tests;
 #   - BuildKit v0.25 built from Debian's packaged sources, with the buildx plugin, as
 #     the buildx "remote" builder bk-remote (the docker-container driver cannot run here);
-#   - apache2-utils, for the password-protected registry one test starts.
+#   - apache2-utils, for the password-protected registry one test starts;
+#   - linux/arm64 builds and runs through QEMU user-mode emulation (binfmt_misc), a linux/arm64
+#     Debian base 127.0.0.1:5000/debian:bookworm-arm64 and the two-platform index
+#     127.0.0.1:5000/debian-multi:bookworm, for the multi-platform tests.
 # The scripts that do the work live in the project's shared tools (../shared/tools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,4 +32,6 @@ WITH_TORCH=1 PUSH_TORCH=1 bash "$tools/local-infra.sh" up
 log "BuildKit and the buildx remote builder"
 bash "$tools/buildkit-from-debian.sh"
 docker buildx inspect bk-remote >/dev/null
+log "linux/arm64: emulation, base image and two-platform index"
+bash "$tools/arm64-base.sh" up
 log "infrastructure up"

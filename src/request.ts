@@ -1,5 +1,6 @@
 import { UserError, listWords, quote } from './errors.js';
 import type { BuildOptions } from './image/options.js';
+import type { Platform } from './matrix/platform.js';
 import type { Customisation } from './custom/customisation.js';
 import type { ReproOptions } from './repro/options.js';
 import type { SmokeOptions } from './smoke/options.js';
@@ -11,7 +12,7 @@ import type { RefreshOptions } from './refresh/options.js';
  * from their inputs; commands take nothing else.
  */
 
-export const COMMANDS = ['plan', 'verify', 'build', 'smoke', 'repro', 'all', 'refresh'] as const;
+export const COMMANDS = ['plan', 'verify', 'build', 'merge', 'smoke', 'repro', 'all', 'refresh'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What each command does, for --help. */
@@ -19,6 +20,7 @@ export const COMMAND_SUMMARIES: Record<Command, string> = {
   plan: 'resolve a matrix spec against the release data',
   verify: 'plan, then check that every wheel and image each entry needs exists (nothing is built)',
   build: 'plan, then build (and push) an image per entry',
+  merge: "after a build per platform (--platform): write each entry's tags over an index of its platforms' images",
   smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
   repro: 'build each entry twice and compare; with --baseline, what changed inside',
   all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
@@ -40,6 +42,8 @@ export interface Request {
   entry?: SourceText;
   compatFile?: SourceText;
   maxEntries: number;
+  /** the platforms input: what every entry is built for unless the spec says otherwise */
+  platforms?: Platform[];
   /** what every entry adds to its image (apt-packages, ..., base-image), from inputs; the spec may add more */
   customisation?: Customisation;
   /** for build and all */
@@ -58,7 +62,7 @@ export interface Request {
 
 /** Commands that build images and so need the build settings. */
 export function needsBuild(command: Command): boolean {
-  return command === 'build' || command === 'all' || command === 'repro';
+  return command === 'build' || command === 'all' || command === 'repro' || command === 'merge';
 }
 
 /**

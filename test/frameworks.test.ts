@@ -101,6 +101,7 @@ describe('planning tensorflow', () => {
       flavor: 'runtime',
       baseImage: 'nvidia/cuda:12.5.1-base-ubuntu22.04',
       minDriver: '555.42.02',
+      platforms: ['linux/amd64'],
       tag: 'tf2.18.1-cu125-py3.11-ubuntu22.04',
       key: expect.stringMatching(/^[0-9a-f]{12}$/),
     });

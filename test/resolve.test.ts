@@ -125,6 +125,7 @@ describe('resolve: the flat entry contract', () => {
       indexUrl: 'https://download.pytorch.org/whl/cu124',
       channel: 'release',
       minDriver: '550.54.15',
+      platforms: ['linux/amd64'],
       tag: '2.4.1-cu124-py3.11-ubuntu22.04',
       key: expect.stringMatching(/^[0-9a-f]{12}$/),
     });

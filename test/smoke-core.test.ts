@@ -257,6 +257,8 @@ describe('docker run for the check', () => {
       '--rm',
       '--name',
       'gim-smoke-1',
+      '--platform',
+      'linux/amd64',
       '--pull',
       'missing',
       '--quiet',

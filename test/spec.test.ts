@@ -52,7 +52,7 @@ describe('spec: bad input is a clear error', () => {
       text: '2.4',
       message: new RegExp(
         '^input matrix: the matrix spec must be a mapping with keys torch, tensorflow, jax, cuda, python, ' +
-          'os, flavor, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, torch-index-url, ' +
+          'os, flavor, platforms, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, torch-index-url, ' +
           'pypi-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude; got the value "2\\.4"',
       ),
     },
@@ -67,7 +67,7 @@ describe('spec: bad input is a clear error', () => {
       text: 'torch: 2.4\ncudnn: 9',
       message: new RegExp(
         '^matrix: unknown key "cudnn"; accepted keys: torch, tensorflow, jax, cuda, python, ' +
-          'os, flavor, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, ' +
+          'os, flavor, platforms, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, ' +
           'torch-index-url, pypi-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude$',
       ),
     },

@@ -807,6 +807,7 @@ describe('reusable workflow: every action input reaches the action, or is set by
     'tag-prefix': "the plan job's policy decides: pr-<number>- for a pull request, none for release events",
     'fail-fast': "each build leg builds one entry; the legs themselves run with the matrix's fail-fast: false",
     parallel: 'each build leg builds one entry',
+    platform: "each build leg builds every platform of its entry (QEMU for linux/arm64 on an amd64 runner); merge is for one's own fan-out",
     smoke: "the workflow's own boolean smoke decides whether the smoke job runs; the action's smoke is for command all",
     'source-date-epoch': 'the workflow runs no repro',
     baseline: 'the workflow runs no repro',

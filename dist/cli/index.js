@@ -3451,6 +3451,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/smoke/options.ts
 var options = __nccwpck_require__(2731);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -3495,6 +3497,8 @@ function buildxArgs(inv, versions) {
         args.push('--metadata-file', inv.metadataFile);
     if (FEATURES.attestationFlags(versions))
         args.push('--provenance=false', '--sbom=false');
+    // Always named: an entry says what it is built for, whatever the runner's own platform is.
+    args.push('--platform', build.platforms.join(','));
     for (const [k, v] of build.buildArgs)
         args.push('--build-arg', `${k}=${v}`);
     for (const [k, v] of build.labels)
@@ -3502,6 +3506,10 @@ function buildxArgs(inv, versions) {
     if (inv.outputs) {
         for (const output of inv.outputs)
             args.push('--output', output);
+    }
+    else if (build.platformTag) {
+        // One platform of a fan-out: only its own tag; merge writes the entry's tags over the index.
+        args.push('--tag', build.platformTag);
     }
     else {
         for (const tag of build.tags)
@@ -3533,13 +3541,13 @@ function buildxArgs(inv, versions) {
  */
 function dockerBuildArgs(inv) {
     const { build } = inv;
-    const args = ['build', '--progress', 'plain', '--file', inv.file];
+    const args = ['build', '--progress', 'plain', '--file', inv.file, '--platform', build.platforms.join(',')];
     for (const [k, v] of build.buildArgs)
         args.push('--build-arg', `${k}=${v}`);
     args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
     for (const [k, v] of build.labels)
         args.push('--label', `${k}=${v}`);
-    const tags = inv.push ? [...build.tags, build.contentTag] : build.tags;
+    const tags = build.platformTag ? [build.platformTag] : inv.push ? [...build.tags, build.contentTag] : build.tags;
     for (const tag of tags)
         args.push('--tag', tag);
     if (build.cache.backend !== 'none')
@@ -3552,10 +3560,10 @@ const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUI
     'the registry, gha and local cache backends (only inline cache of the final image is used), ' +
     'cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/matrix/entry.ts
 var matrix_entry = __nccwpck_require__(2997);
+// EXTERNAL MODULE: ./src/matrix/platform.ts
+var matrix_platform = __nccwpck_require__(306);
 // EXTERNAL MODULE: ./src/frameworks/index.ts + 3 modules
 var frameworks = __nccwpck_require__(7882);
 // EXTERNAL MODULE: ./src/inputs/placeholders.ts
@@ -3563,6 +3571,7 @@ var placeholders = __nccwpck_require__(8043);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var image_reference = __nccwpck_require__(3564);
 ;// CONCATENATED MODULE: ./src/image/build-plan.ts
+
 
 
 
@@ -3737,6 +3746,10 @@ function planEntryBuild(entry, options, inputs, env) {
     });
     const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix);
     const contentTag = (0,image_reference/* taggedReference */.CN)(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
+    const platforms = (0,matrix_entry/* platformsOf */.Wt)(entry);
+    if (options.platform && !platforms.includes(options.platform)) {
+        throw new errors/* UserError */.yo(`platform: ${options.platform} is not one of entry ${entry.tag}'s platforms (${platforms.join(', ')})`);
+    }
     const labels = [...entryLabels(entry, env, hash, inputs.baseDigest ?? null), ...options.labels];
     const cache = cachePlan(options.cache, {
         push: options.push,
@@ -3746,9 +3759,18 @@ function planEntryBuild(entry, options, inputs, env) {
         tempDir: env.tempDir,
         driver: inputs.driver ?? null,
     }, entry, hash);
-    return { entry, tags, contentTag, contentHash: hash, buildArgs, labels, cache };
+    const one = options.platform
+        ? { platforms: [options.platform], platformTag: platformTagOf(contentTag, options.platform) }
+        : { platforms };
+    return { entry, tags, contentTag, contentHash: hash, buildArgs, labels, cache, ...one };
+}
+/** Where a fan-out job pushes one platform of an entry: its content tag plus the platform ("...-linux-arm64"). */
+function platformTagOf(contentTag, platform) {
+    return `${contentTag}-${(0,matrix_platform/* platformSlug */.DN)(platform)}`;
 }
 
+// EXTERNAL MODULE: ./src/image/manifest.ts
+var image_manifest = __nccwpck_require__(596);
 ;// CONCATENATED MODULE: ./src/custom/diagnose.ts
 
 /**
@@ -4029,8 +4051,15 @@ var effects_registry = __nccwpck_require__(7403);
 
 
 
-/** With a verifier, an entry that is not up to date is verified before it is built, and fails there if it cannot build. */
-async function buildCommand(plan, options, rt, verifier) {
+
+
+
+/**
+ * With a verifier, an entry that is not up to date is verified before it is built, and fails there if
+ * it cannot build. In `merge` mode nothing is built: each entry's platform images, pushed by fan-out
+ * jobs (input platform), are joined into one index under the entry's tags.
+ */
+async function buildCommand(plan, options, rt, verifier, mode = 'build') {
     // Once per input, not per entry: what the input parsers changed (capitals lowercased).
     for (const notice of options.notices)
         rt.log.info(notice);
@@ -4115,7 +4144,9 @@ async function buildCommand(plan, options, rt, verifier) {
                     env.created = await createdOnce();
                     return planFor(t);
                 };
-                const result = await entryRt.log.group(`${entry.tag}`, () => buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier));
+                const result = await entryRt.log.group(`${entry.tag}`, () => mode === 'merge'
+                    ? mergeImage(planFor(tools), options, registry, entryRt)
+                    : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier));
                 results[index] = result;
                 if (result.status === 'failed' && options.failFast)
                     stop = true;
@@ -4201,22 +4232,15 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
-    const base = emptyResult(build.entry, 'failed', { tags: build.tags, contentTag: build.contentTag, cache: build.cache.backend });
-    const { repo, tag: contentTagName } = (0,image_reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
+    const base = resultBase(build);
+    const { repo } = (0,image_reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
     // 1. Already built? A HEAD for the content tag and one per requested tag to check where it points:
     // no GET (a pull on Docker Hub) unless a tag has to be moved, or the registry leaves the digest out.
     if (options.skipExisting) {
         try {
-            let existing = await registry.head(repo, contentTagName);
-            if (existing && !existing.digest)
-                existing = await registry.get(repo, contentTagName);
-            if (existing) {
-                const read = options.push ? await pointTags(build.tags, existing, build.contentTag, registry) : null;
-                rt.log.info(`up to date: ${build.contentTag} (${existing.digest}) already holds this build`);
-                const manifest = read ?? ('body' in existing ? existing : null);
-                const size = manifest ? effects_registry/* RegistryClient */.bP.imageSize(manifest) : null;
-                return { ...base, status: 'skipped', digest: existing.digest, size, seconds: seconds() };
-            }
+            const done = await alreadyBuilt(build, options, registry, rt);
+            if (done)
+                return { ...base, ...done, status: 'skipped', seconds: seconds() };
         }
         catch (err) {
             rt.log.warning(`could not check the registry for ${build.contentTag} (${err.message}); building`);
@@ -4259,12 +4283,20 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
     }
     const metadataFile = external_node_path_default().join(entryDir, 'metadata.json');
+    // docker's own image store holds one platform of an image: a multi-platform build that is not
+    // pushed proves that every platform builds, and stays in the builder's cache.
+    const loadable = build.platforms.length === 1;
+    if (!options.push && !loadable) {
+        rt.log.warning(`push is false and ${build.entry.tag} is built for ${build.platforms.join(', ')}: docker's image store holds one ` +
+            'platform of an image, so the result is not loaded (the build still proves that every platform builds); push it, ' +
+            'or build one platform (input platform) to load it');
+    }
     const invocation = {
         build,
         file: source.file,
         context: source.context,
         push: options.push,
-        load: !options.push,
+        load: !options.push && loadable,
         metadataFile,
         ...(options.builder ? { builder: options.builder } : {}),
     };
@@ -4329,11 +4361,13 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         digest = /digest: (sha256:[0-9a-f]{64})/.exec(output)?.[1] ?? null;
     }
     let size = null;
+    let platforms;
     // Worth a GET (a pull on Docker Hub) here, unlike on a skip: one per entry that was just built.
     if (options.push && digest) {
         try {
             const manifest = await registry.get(repo, digest);
-            size = manifest ? effects_registry/* RegistryClient */.bP.imageSize(manifest) : null;
+            if (manifest)
+                ({ size, platforms } = await imageFacts(repo, manifest, build, registry));
         }
         catch (err) {
             rt.log.warning(`could not read the pushed manifest: ${err.message}`);
@@ -4345,19 +4379,142 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         if (restoredKey !== local.key)
             await saveDir(local.dir, local.key, rt.log, options.cacheTimeoutSeconds * 1000);
     }
-    rt.log.info(`built ${build.entry.tag}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
+    const what = build.platformTag ? `${build.entry.tag} for ${build.platforms[0]}` : build.entry.tag;
+    rt.log.info(`built ${what}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
     return {
         ...base,
         status: 'built',
         cache: build.cache.backend,
         digest,
-        imageId,
+        // a multi-platform build has no one image id (the metadata's config digest is one platform's)
+        imageId: build.platforms.length === 1 ? imageId : null,
         size,
+        ...(platforms ? { platforms } : {}),
         seconds: seconds(),
         attempts,
         cachedSteps: steps.cached,
         totalSteps: steps.total,
     };
+}
+/** An entry's result before anything is known: what it would push, under which tags. */
+function resultBase(build) {
+    return emptyResult(build.entry, 'failed', {
+        tags: build.platformTag ? [] : build.tags,
+        contentTag: build.platformTag ?? build.contentTag,
+        cache: build.cache.backend,
+    });
+}
+/**
+ * Whether the registry already holds this build: the content tag (every platform, merged), or for a
+ * fan-out job its platform's tag. The entry's tags are pointed at what the content tag holds (not by a
+ * fan-out job: merge writes them). Null when it has to be built.
+ */
+async function alreadyBuilt(build, options, registry, rt) {
+    const { repo, tag: contentTagName } = (0,image_reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
+    let existing = await registry.head(repo, contentTagName);
+    if (existing && !existing.digest)
+        existing = await registry.get(repo, contentTagName);
+    if (existing) {
+        const fanOut = Boolean(build.platformTag);
+        const read = options.push && !fanOut ? await pointTags(build.tags, existing, build.contentTag, registry) : null;
+        rt.log.info(`up to date: ${build.contentTag} (${existing.digest}) already holds this build${fanOut ? ', every platform merged' : ''}`);
+        // A multi-platform entry's rows need the index (a GET); a plain image's skip stays at HEADs.
+        const manifest = read ??
+            ('body' in existing
+                ? existing
+                : (0,matrix_platform/* isDefaultPlatforms */.Wn)(build.platforms)
+                    ? null
+                    : await registry.get(repo, existing.digest));
+        const facts = manifest ? await imageFacts(repo, manifest, build, registry) : { size: null };
+        return { digest: existing.digest, ...facts, contentTag: build.contentTag, tags: fanOut ? [] : build.tags };
+    }
+    if (!build.platformTag)
+        return null;
+    const { tag: platformTagName } = (0,image_reference/* parseTaggedReference */.$R)(build.platformTag, 'platform tag');
+    const mine = await registry.get(repo, platformTagName);
+    if (!mine)
+        return null;
+    rt.log.info(`up to date: ${build.platformTag} (${mine.digest}) already holds ${build.platforms[0]}; merge joins it with the others`);
+    return { digest: mine.digest, size: effects_registry/* RegistryClient */.bP.imageSize(mine), contentTag: build.platformTag, tags: [] };
+}
+/**
+ * Size and per-platform images of what a tag holds: an image's own size, or an index's platforms (each
+ * read, a GET per platform) and their sum. Per-platform rows only for an entry other than the default.
+ */
+async function imageFacts(repo, manifest, build, registry) {
+    const own = effects_registry/* RegistryClient */.bP.imageSize(manifest);
+    const platformRows = !(0,matrix_platform/* isDefaultPlatforms */.Wn)(build.platforms);
+    if (own !== null) {
+        return platformRows
+            ? { size: own, platforms: [{ platform: build.platforms[0], digest: manifest.digest, size: own }] }
+            : { size: own };
+    }
+    const doc = (0,image_manifest/* readManifest */.WI)(manifest.body.toString('utf8'), `${repo.path}@${manifest.digest}`);
+    if (doc.kind !== 'index')
+        return { size: null };
+    const platforms = [];
+    for (const { platform, digest } of (0,image_manifest/* indexPlatforms */.DB)(doc.manifests)) {
+        const child = await registry.get(repo, digest);
+        platforms.push({ platform, digest, size: child ? effects_registry/* RegistryClient */.bP.imageSize(child) : null });
+    }
+    const sizes = platforms.map((p) => p.size);
+    const size = sizes.length && sizes.every((n) => n !== null) ? sizes.reduce((a, b) => a + b, 0) : null;
+    return { size, platforms };
+}
+/**
+ * `merge`: the entry's platform images, each pushed by a fan-out job under its platform tag, joined
+ * into one OCI index written under the content tag and the entry's tags. Already merged (the content
+ * tag exists): the tags are pointed at it. A platform not yet pushed fails the entry, naming it.
+ */
+async function mergeImage(build, options, registry, rt) {
+    const started = Date.now();
+    const seconds = () => Math.round((Date.now() - started) / 100) / 10;
+    const base = { ...resultBase(build), tags: build.tags, contentTag: build.contentTag };
+    const fail = (error) => {
+        rt.log.error(`${build.entry.tag}: not merged: ${error}`);
+        return { ...base, status: 'failed', error, seconds: seconds() };
+    };
+    if (!options.push)
+        return fail('merge writes tags in the registry: set push to true');
+    try {
+        const done = await alreadyBuilt(build, options, registry, rt);
+        if (done)
+            return { ...base, ...done, status: 'skipped', seconds: seconds() };
+        const { repo, tag: contentTagName } = (0,image_reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
+        const children = [];
+        const missing = [];
+        for (const platform of build.platforms) {
+            const tag = platformTagOf(build.contentTag, platform);
+            const image = await registry.get(repo, (0,image_reference/* parseTaggedReference */.$R)(tag, 'platform tag').tag);
+            if (!image) {
+                missing.push(`${platform} (${tag})`);
+                continue;
+            }
+            if (effects_registry/* RegistryClient */.bP.imageSize(image) === null)
+                return fail(`${tag} holds an index, not one platform's image`);
+            children.push({
+                digest: image.digest,
+                size: image.body.length,
+                mediaType: image.mediaType,
+                os: 'linux',
+                architecture: (0,matrix_platform/* architectureOf */.NJ)(platform),
+            });
+        }
+        if (missing.length) {
+            return fail(`no image yet for ${missing.join(', ')}: run the build for each platform first (command build with input platform), ` +
+                'with the same inputs as this job (a different Dockerfile, build-args or base makes another content tag)');
+        }
+        const body = Buffer.from((0,image_manifest/* ociIndex */.KP)(children));
+        const index = { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`, mediaType: image_manifest/* OCI_INDEX */.$p, body };
+        await registry.put(repo, contentTagName, index);
+        await pointTags(build.tags, index, build.contentTag, registry);
+        rt.log.info(`merged ${build.entry.tag}: ${build.platforms.join(', ')} in ${index.digest}`);
+        const facts = await imageFacts(repo, index, build, registry);
+        return { ...base, status: 'built', digest: index.digest, ...facts, seconds: seconds() };
+    }
+    catch (err) {
+        return fail(err.message);
+    }
 }
 /**
  * Point every requested tag at the manifest the content tag holds, leaving tags that already do
@@ -4414,8 +4571,6 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
 // EXTERNAL MODULE: ./src/repro/tar.ts
 var tar = __nccwpck_require__(3563);
-// EXTERNAL MODULE: ./src/image/manifest.ts
-var image_manifest = __nccwpck_require__(596);
 ;// CONCATENATED MODULE: ./src/effects/oci.ts
 
 
@@ -4504,7 +4659,8 @@ async function readLayer(open, layer, name, options = {}) {
         throw new Error(`${where}: ${why}`, { cause: err });
     }
 }
-function ociLayout(dir, signal) {
+/** An OCI layout's image for one architecture ("amd64", "arm64"), when the layout holds an index of several. */
+function ociLayout(dir, signal, architecture = 'amd64') {
     const blobPath = (digest) => external_node_path_default().join(dir, 'blobs', ...digest.split(':'));
     const blob = (digest) => (0,external_node_fs_.readFileSync)(blobPath(digest));
     let manifest;
@@ -4514,11 +4670,11 @@ function ociLayout(dir, signal) {
         const index = (0,image_manifest/* readManifest */.WI)((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'index.json'), 'utf8'), `${dir}/index.json`);
         if (index.kind !== 'index')
             throw new image_manifest/* ManifestError */.Sh(`${dir}/index.json: not an OCI index`);
-        let digest = (0,image_manifest/* platformDigest */.I_)(index.manifests, `${dir}/index.json`);
+        let digest = (0,image_manifest/* platformDigest */.I_)(index.manifests, `${dir}/index.json`, architecture);
         let doc = (0,image_manifest/* readManifest */.WI)(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
         if (doc.kind === 'index') {
-            // An index (e.g. with attestations): the linux/amd64 image manifest in it.
-            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${dir}: index ${digest}`);
+            // An index (several platforms, or attestations): the linux/<architecture> image manifest in it.
+            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${dir}: index ${digest}`, architecture);
             doc = (0,image_manifest/* readManifest */.WI)(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
         }
         if (doc.kind !== 'image')
@@ -4547,7 +4703,9 @@ function ociLayout(dir, signal) {
         },
     };
 }
-function registryImage(registry, repo, reference, describe, signal) {
+function registryImage(registry, repo, reference, describe, signal, 
+/** which image of an index: "amd64", "arm64" */
+architecture = 'amd64') {
     let manifest;
     const load = () => (manifest ??= (async () => {
         const m = await registry.get(repo, reference);
@@ -4556,7 +4714,7 @@ function registryImage(registry, repo, reference, describe, signal) {
         let digest = m.digest;
         let doc = (0,image_manifest/* readManifest */.WI)(m.body.toString('utf8'), `${describe}: manifest ${digest}`);
         if (doc.kind === 'index') {
-            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${describe}: index ${digest}`);
+            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${describe}: index ${digest}`, architecture);
             const inner = await registry.get(repo, digest);
             if (!inner)
                 throw new Error(`${describe}: manifest ${digest} is missing`);
@@ -4673,6 +4831,8 @@ var inventory = __nccwpck_require__(2156);
 
 
 
+
+
 async function reproCommand(plan, build, repro, rt) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);
@@ -4719,7 +4879,8 @@ async function epochOf(rt) {
     return t;
 }
 async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseImage, scratch, registry, rt) {
-    const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch };
+    const platform = reproPlatform(entry, build.platform);
+    const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch, platform };
     if (baseImage && 'error' in baseImage) {
         rt.log.error(`${entry.tag}: not built: ${baseImage.error}`);
         return { ...base, status: 'failed', error: baseImage.error };
@@ -4727,7 +4888,7 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
     const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(scratch, `${entry.key}-`));
     const entrySource = (0,build_source/* dockerfileFor */.oc)(source, entry, dir, baseImage?.digest ?? null);
     const { text: dockerfileText, file } = entrySource;
-    const planned = planEntryBuild(entry, { ...build, cache: 'none' }, {
+    const planned = planEntryBuild(entry, { ...build, cache: 'none', platform }, {
         dockerfile: dockerfileText,
         contextDigest: entrySource.contextDigest,
         entryCount: plan.include.length,
@@ -4751,7 +4912,7 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
         const res = await (0,exec/* execCapture */.W)(rt.docker, args, { env, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) });
         if (res.code !== 0)
             throw new Error(`build ${name} failed: ${describeFailure(diagnoseFailure(res.output))}`);
-        return ociLayout(dest, rt.signal);
+        return ociLayout(dest, rt.signal, (0,matrix_platform/* architectureOf */.NJ)(platform));
     };
     try {
         const first = await buildInto('first', false);
@@ -4774,7 +4935,7 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
         rt.log.info(determinism.deterministic ? `deterministic: ${shapes.manifest.a}` : `NOT deterministic: ${shapes.manifest.a} vs ${shapes.manifest.b}`);
         const result = { ...base, status: 'checked', determinism };
         if (repro.baseline)
-            result.impact = await changeImpact(entry, repro.baseline, build, first, registry, rt.signal);
+            result.impact = await changeImpact(entry, repro.baseline, build, first, registry, platform, rt.signal);
         return result;
     }
     catch (err) {
@@ -4783,6 +4944,17 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
         return { ...base, status: 'failed', error: message };
     }
 }
+/**
+ * The one platform repro builds for an entry: input platform (which must be one of the entry's),
+ * else this machine's own where the entry has it (no emulation), else the entry's first.
+ */
+function reproPlatform(entry, asked, arch = process.arch) {
+    const platforms = (0,matrix_entry/* platformsOf */.Wt)(entry);
+    if (asked)
+        return asked;
+    const native = (0,matrix_platform/* nativePlatform */.Nc)(arch);
+    return native && platforms.includes(native) ? native : platforms[0];
+}
 /** Layers are read one at a time, keeping only what the inventory reads (a few files and the whiteouts). */
 async function repro_inventory(image, layers) {
     const entries = [];
@@ -4790,10 +4962,10 @@ async function repro_inventory(image, layers) {
         entries.push(await image.layer(i, inventory/* inventorySelect */.bY));
     return (0,inventory/* inventoryOf */.o8)((0,inventory/* mergeLayers */.J)(entries));
 }
-async function changeImpact(entry, template, build, current, registry, signal) {
+async function changeImpact(entry, template, build, current, registry, platform, signal) {
     const ref = (0,placeholders/* renderPlaceholders */.r8)(template, entry, { image: (0,image_reference/* repositoryName */.aR)(build.repository) });
     const { repo, tag } = (0,image_reference/* parseTaggedReference */.$R)(ref, 'baseline');
-    const baseline = registryImage(registry, repo, tag, ref, signal);
+    const baseline = registryImage(registry, repo, tag, ref, signal, (0,matrix_platform/* architectureOf */.NJ)(platform));
     const [bShape, cShape] = [await baseline.shape(), await current.shape()];
     const [bInv, cInv] = [await repro_inventory(baseline, bShape.layers.length), await repro_inventory(current, cShape.layers.length)];
     const python = (0,inventory/* diffPackages */.bu)(bInv.python, cInv.python);
@@ -5156,10 +5328,12 @@ const WORKSPACE_IN_CONTAINER = '/workspace';
  * user's script on the host; with a workspace it is run from the read-only workspace mount (so it
  * can read the repository's fixtures), else mounted alone (over a placeholder in checkDir).
  */
-function smokeRunArgs(entry, image, options, paths, name) {
+function smokeRunArgs(entry, image, options, paths, name, 
+/** the image of a multi-platform index to run ("linux/arm64": emulated on an amd64 runner) */
+platform = 'linux/amd64') {
     const gpu = gpuModeFor(entry, options);
     // --quiet: no pull progress (dozens of "Pull complete" lines per image) in the log
-    const args = ['run', '--rm', '--name', name, '--pull', 'missing', '--quiet'];
+    const args = ['run', '--rm', '--name', name, '--platform', platform, '--pull', 'missing', '--quiet'];
     if (gpu) {
         if (options.gpuFlags)
             args.push(...options.gpuFlags);
@@ -5265,7 +5439,7 @@ function readCheckReport(raw) {
     }
     const report = { ok: raw.ok, checks: raw.checks.map(checkItem) };
     const out = report;
-    for (const key of ['python', 'torch', 'torchvision', 'torchaudio', 'tensorflow', 'jax', 'numpy']) {
+    for (const key of ['python', 'machine', 'torch', 'torchvision', 'torchaudio', 'tensorflow', 'jax', 'numpy']) {
         if (shortText(raw[key]))
             out[key] = raw[key];
     }
@@ -5354,6 +5528,8 @@ var python_scripts = __nccwpck_require__(2068);
 
 
 
+
+
 /** The smoke check and the helpers it imports, [file name, text]: read before any container starts, so a broken install fails first. */
 function checkScripts() {
     return python_scripts/* SMOKE_CHECK_FILES */.r3.map((file) => [file, (0,python_scripts/* pythonSource */.Wj)(file)]);
@@ -5420,6 +5596,10 @@ async function smokeCommand(plan, images, options, data, rt, known) {
     for (const entry of plan.include) {
         const image = images.get(entry.key) ?? null;
         const gpu = gpuModeFor(entry, options);
+        const { run, elsewhere } = smokePlatforms((0,matrix_entry/* platformsOf */.Wt)(entry), gpu, process.arch);
+        for (const p of elsewhere) {
+            rt.log.info(`${entry.tag}: ${p} is not checked here: a GPU check runs on a ${p} GPU runner (the reusable workflow's gpu-runner-arm64)`);
+        }
         const base = {
             tag: entry.tag,
             key: entry.key,
@@ -5430,9 +5610,24 @@ async function smokeCommand(plan, images, options, data, rt, known) {
             checks: [],
             seconds: 0,
         };
+        if (run.length === 0) {
+            const here = (0,matrix_platform/* nativePlatform */.Nc)(process.arch) ?? process.arch;
+            results.push({
+                ...base,
+                platform: (0,matrix_entry/* platformsOf */.Wt)(entry).join(','),
+                status: 'failed',
+                failed: 'platform',
+                diagnosis: {
+                    cause: `${entry.tag} is built for ${(0,matrix_entry/* platformsOf */.Wt)(entry).join(', ')}; this runner is ${here}`,
+                    fix: "run the GPU smoke check on a runner of the entry's platform, or set expect-gpu to false for an emulated CPU check",
+                },
+            });
+            continue;
+        }
         if (!image) {
             results.push({
                 ...base,
+                platform: run.join(','),
                 status: 'failed',
                 failed: 'image',
                 diagnosis: {
@@ -5451,12 +5646,31 @@ async function smokeCommand(plan, images, options, data, rt, known) {
         }
         else if (preflight) {
             rt.log.error(`${entry.tag}: preflight: ${preflight.cause}: ${preflight.fix}`);
-            results.push({ ...base, status: 'failed', failed: 'host preflight', diagnosis: { cause: preflight.cause, fix: preflight.fix } });
+            results.push({
+                ...base,
+                platform: run.join(','),
+                status: 'failed',
+                failed: 'host preflight',
+                diagnosis: { cause: preflight.cause, fix: preflight.fix },
+            });
             continue;
         }
-        results.push(await rt.log.group(`smoke ${entry.tag}`, () => runOne(entry, image, options, check, base, rt)));
+        for (const platform of run) {
+            const title = run.length > 1 || platform !== 'linux/amd64' ? `smoke ${entry.tag} ${platform}` : `smoke ${entry.tag}`;
+            results.push(await rt.log.group(title, () => runOne(entry, image, options, check, { ...base, platform }, rt)));
+        }
     }
     return results;
+}
+/**
+ * Which of an entry's platforms this runner checks: with a GPU, its own platform only (a GPU is not
+ * handed through emulation); in CPU mode every one, the others emulated (QEMU through binfmt_misc).
+ */
+function smokePlatforms(platforms, gpu, arch) {
+    if (!gpu)
+        return { run: platforms, elsewhere: [] };
+    const native = (0,matrix_platform/* nativePlatform */.Nc)(arch);
+    return { run: platforms.filter((p) => p === native), elsewhere: platforms.filter((p) => p !== native) };
 }
 /**
  * The image's NVIDIA_REQUIRE_CUDA, what the NVIDIA Container Toolkit holds the driver to, read from
@@ -5498,7 +5712,7 @@ async function runOne(entry, image, options, check, base, rt) {
         checkDir = writeCheckDir(check, rt.env);
         envFile = writeEnvFile(options, rt.env);
         const paths = { checkDir, ...(options.script ? { script: options.script } : {}), ...(envFile ? { envFile: envFile.file } : {}) };
-        const args = smokeRunArgs(entry, image, options, paths, name);
+        const args = smokeRunArgs(entry, image, options, paths, name, base.platform);
         res = await (0,exec/* execCapture */.W)(rt.docker, args, {
             env: rt.env,
             timeoutMs: options.timeoutSeconds * 1000,
@@ -5540,6 +5754,13 @@ async function runOne(entry, image, options, check, base, rt) {
         return { ...base, status: 'failed', seconds, failed: 'container', diagnosis, output: tail };
     }
     const { checks, ...facts } = report;
+    // The image of the platform asked for, or docker ran another (a single-platform image it had).
+    const machine = matrix_platform/* MACHINE */.Wp[base.platform];
+    if (report.machine && machine && report.machine !== machine) {
+        checks.unshift({ name: 'platform', ok: false, message: `the container ran on ${report.machine}, not ${machine} (${base.platform})` });
+        report.ok = false;
+        facts.ok = false;
+    }
     const firstFailed = checks.find((c) => !c.ok);
     const result = { ...base, status: report.ok ? 'passed' : 'failed', seconds, report: facts, checks };
     if (firstFailed) {
@@ -5950,6 +6171,8 @@ function check_atLeast(candidate, floor) {
 
 
 
+
+
 /**
  * Whether an image the build pulls exists, for the platform, asked of its registry. A tag the
  * registry says is not there is a failure, with the tags it has that look alike (NVIDIA removes
@@ -5976,13 +6199,20 @@ async function checkImage(reference, registry, platform) {
                 nearest,
             };
         }
+        const wanted = `${platform.os}/${platform.architecture}`;
         if (INDEX_TYPES.includes(head.mediaType)) {
             const manifest = await registry.get(ref.repo, ref.digest ?? ref.tag);
             const platforms = manifest ? platformsOf(manifest.body) : [];
-            const wanted = `${platform.os}/${platform.architecture}`;
             if (platforms.length && !platforms.includes(wanted)) {
                 return { exists: false, why: `has no ${wanted} image (it has ${platforms.map(printable).join(', ')})`, nearest: [] };
             }
+        }
+        else if (platform.architecture !== 'amd64') {
+            // One image, not an index: its config says what it runs on (every image asked for before
+            // platforms existed was amd64's, and is not read again here).
+            const own = await imagePlatform(registry, ref.repo, ref.digest ?? ref.tag);
+            if (own && own !== wanted)
+                return { exists: false, why: `is a ${printable(own)} image only, not ${wanted}`, nearest: [] };
         }
         return { exists: true, digest: head.digest || null };
     }
@@ -5993,6 +6223,24 @@ async function checkImage(reference, registry, platform) {
         }
         return { unknown: `${ref.repo.registry} could not be asked: ${err.message.slice(0, 300)}` };
     }
+}
+/** The most an image config is read: configs are a few KiB; history of hundreds of layers, tens. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** "linux/arm64" from an image manifest's config blob; null when it cannot be told. */
+async function imagePlatform(registry, repo, reference) {
+    const manifest = await registry.get(repo, reference);
+    if (!manifest)
+        return null;
+    const doc = (0,image_manifest/* readManifest */.WI)(manifest.body.toString('utf8'), `${repo.path}:${reference}`);
+    if (doc.kind !== 'image' || doc.config.size > MAX_CONFIG_BYTES)
+        return null;
+    const chunks = [];
+    for await (const chunk of await registry.blobStream(repo, doc.config.digest, doc.config.size))
+        chunks.push(chunk);
+    const config = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return (0,json/* isRecord */.u)(config) && typeof config.os === 'string' && typeof config.architecture === 'string'
+        ? `${config.os}/${config.architecture}`
+        : null;
 }
 /** "linux/amd64", ... as an image index lists them; attestation manifests (unknown/unknown) left out. */
 function platformsOf(body) {
@@ -6385,8 +6633,12 @@ async function withTimeout(p, ms, message) {
 
 
 
-/** The platform every reader assumes today (linux/arm64 comes with the multi-platform work). */
-const PLATFORM = { os: 'linux', architecture: 'amd64', machine: 'x86_64' };
+
+
+/** The answers about images, per platform: one image is asked once per platform its entries are built for. */
+function imageKey(platform, reference) {
+    return `${platform} ${reference}`;
+}
 /** verify's command: every entry of the plan, all at once. */
 async function verifyCommand(plan, data, options, rt) {
     const verifier = new Verifier(data, options, rt);
@@ -6416,33 +6668,45 @@ class Verifier {
         this.rt = rt;
         this.registry = new effects_registry/* RegistryClient */.bP(rt.env, 1, rt.mask, undefined, (m) => rt.log.warning(m));
     }
-    /** The entries' verdicts, in their order; the answers they need fetched concurrently, once each. */
+    /**
+     * The entries' verdicts, in their order; the answers they need fetched concurrently, once each. An
+     * entry built for several platforms is checked for each (wheels for its machine, an image for it).
+     */
     async verify(entries) {
-        const needs = entries.map((entry) => entryNeeds(entry, this.data, {
-            uvImage: this.options.uvImage,
-            ownDockerfile: this.options.ownDockerfile,
-            machine: PLATFORM.machine,
-            requirementsPins: (file) => {
-                let got = this.pins.get(file);
-                if (!got)
-                    this.pins.set(file, (got = (0,build_source/* readRequirementsTree */.x_)(file, this.rt.baseDir).pins));
-                return got;
-            },
+        const jobs = entries.flatMap((entry) => (0,matrix_entry/* platformsOf */.Wt)(entry).map((platform) => ({ entry, platform })));
+        const needs = jobs.map(({ entry, platform }) => ({
+            platform,
+            ...entryNeeds(entry, this.data, {
+                uvImage: this.options.uvImage,
+                ownDockerfile: this.options.ownDockerfile,
+                machine: matrix_platform/* MACHINE */.Wp[platform],
+                requirementsPins: (file) => {
+                    let got = this.pins.get(file);
+                    if (!got)
+                        this.pins.set(file, (got = (0,build_source/* readRequirementsTree */.x_)(file, this.rt.baseDir).pins));
+                    return got;
+                },
+            }),
         }));
         const listings = new Map();
         const images = new Map();
         const fetchListings = (keys) => Promise.all([...new Set(keys)].map(async (k) => void listings.set(k, await this.listing(k))));
+        const imageAsks = new Map(needs.flatMap((n) => n.images.map((i) => [imageKey(n.platform, i.reference), [n.platform, i.reference]])));
         await Promise.all([
             fetchListings(needs.flatMap((n) => n.wheels.flatMap((w) => w.indexes.map((i) => listingKey(i, w.project))))),
-            ...[...new Set(needs.flatMap((n) => n.images.map((i) => i.reference)))].map(async (ref) => void images.set(ref, await this.image(ref))),
+            ...[...imageAsks].map(async ([key, [platform, ref]]) => void images.set(key, await this.image(platform, ref))),
         ]);
-        const answers = { listing: (k) => listings.get(k), image: (r) => images.get(r) };
+        const answersFor = (platform) => ({
+            listing: (k) => listings.get(k),
+            image: (r) => images.get(imageKey(platform, r)),
+        });
         // Only for what is missing: the other indexes that may have it, for the hint.
         await fetchListings(needs.flatMap((n) => n.wheels
-            .filter((w) => w.alternatives.length && wheelOutcome(w, n.target, answers).missing)
+            .filter((w) => w.alternatives.length && wheelOutcome(w, n.target, answersFor(n.platform)).missing)
             .flatMap((w) => w.alternatives.map((a) => listingKey(a, w.project)))));
-        return needs.map((n) => {
-            const verdict = judge(n, answers);
+        return entries.map((entry) => {
+            const mine = needs.filter((n) => n.entry === entry);
+            const verdict = joinPlatforms(mine.map((n) => ({ platform: n.platform, verdict: judge(n, answersFor(n.platform)) })));
             if (!this.verdicts.has(verdict.key))
                 this.order.push(verdict.key);
             this.verdicts.set(verdict.key, verdict);
@@ -6454,7 +6718,8 @@ class Verifier {
      * again: a found base is not looked up twice (nor its image index read, a pull on Docker Hub).
      */
     know(reference, answer) {
-        this.images.set(reference, Promise.resolve(answer));
+        // The lookup asks for the tag, not for a platform: it stands for linux/amd64, as it always did.
+        this.images.set(imageKey('linux/amd64', reference), Promise.resolve(answer));
     }
     /** What was verified so far, in the order it was asked for. */
     report() {
@@ -6470,12 +6735,31 @@ class Verifier {
             this.listings.set(key, (got = this.indexes.listing(key)));
         return got;
     }
-    image(reference) {
-        let got = this.images.get(reference);
+    image(platform, reference) {
+        const key = imageKey(platform, reference);
+        let got = this.images.get(key);
         if (!got)
-            this.images.set(reference, (got = checkImage(reference, this.registry, PLATFORM)));
+            this.images.set(key, (got = checkImage(reference, this.registry, { os: 'linux', architecture: (0,matrix_platform/* architectureOf */.NJ)(platform) })));
         return got;
     }
+}
+/**
+ * One verdict per entry: its platforms' verdicts joined, each finding naming its platform (an entry
+ * built for linux/amd64 alone reads as it always did).
+ */
+function joinPlatforms(parts) {
+    const [first] = parts;
+    if (!first)
+        throw new Error('an entry has no platforms');
+    if (parts.length === 1 && first.platform === 'linux/amd64')
+        return first.verdict;
+    const named = (p, list) => list.map((m) => `${p}: ${m}`);
+    const missing = parts.flatMap((p) => named(p.platform, p.verdict.missing));
+    const warnings = parts.flatMap((p) => named(p.platform, p.verdict.warnings));
+    const statuses = parts.map((p) => p.verdict.status);
+    const status = statuses.includes('missing') ? 'missing' : statuses.every((s) => s === 'ok') ? 'ok' : 'unchecked';
+    const sum = (f) => parts.reduce((t, p) => t + f(p.verdict), 0);
+    return { ...first.verdict, status, missing, warnings, checked: sum((v) => v.checked), confirmed: sum((v) => v.confirmed) };
 }
 
 // EXTERNAL MODULE: ./src/compat/load.ts + 5 modules
@@ -7136,6 +7420,14 @@ async function runCommand(request, runtime) {
         }
         case 'build':
             return buildAndMaybeSmoke(request, runtime, false);
+        case 'merge': {
+            if (!request.build)
+                throw new errors/* UserError */.yo('command merge needs the build settings (image, ...)');
+            if (request.build.platform)
+                throw new errors/* UserError */.yo('command merge joins every platform of an entry: leave input platform empty');
+            const plan = (0,commands_plan/* planCommand */.V)(request);
+            return { plan, images: await buildCommand(plan, request.build, runtime, undefined, 'merge') };
+        }
         case 'all':
             return buildAndMaybeSmoke(request, runtime, true);
         case 'smoke': {
@@ -7157,6 +7449,9 @@ async function runCommand(request, runtime) {
 async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     if (!request.build)
         throw new errors/* UserError */.yo(`command ${request.command} needs the build settings (image, ...)`);
+    if (withSmoke && request.build.platform) {
+        throw new errors/* UserError */.yo('input platform is for a fan-out build job (command build, then merge); command all builds every platform of an entry');
+    }
     const plan = (0,commands_plan/* planCommand */.V)(request);
     // An entry that has to be built is verified first (one that is up to date needs nothing fetched):
     // what cannot build (a wheel or an image that is not there) fails before any docker work.
@@ -7220,7 +7515,8 @@ function planCommand(request) {
     if (request.entry)
         return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
     const specs = (0,_matrix_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .parseMatrixSpecs */ .D0)(request.matrix.text, request.matrix.origin);
-    return withTemplateWarnings((0,_matrix_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolvePlans */ .Ni)(specs, data, { maxEntries: request.maxEntries, customisation }));
+    const platforms = request.platforms ? { platforms: request.platforms } : {};
+    return withTemplateWarnings((0,_matrix_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolvePlans */ .Ni)(specs, data, { maxEntries: request.maxEntries, customisation, ...platforms }));
 }
 /**
  * Entries the embedded template cannot build are planned all the same (a dockerfile of one's own
@@ -7264,7 +7560,9 @@ function planOneEntry(text, origin, data, inputs) {
         ...cell,
         cudaVariant: typeof cell.cudaVariant === 'string' ? cell.cudaVariant : cell.cuda,
     });
-    const spec = (0,_matrix_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .specFromObject */ .jp)({ include: [{ [framework.key]: cell[framework.key], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] }, origin);
+    // The platforms it was planned with (absent in an entry planned before platforms existed: the default).
+    const platforms = cell.platforms === undefined ? {} : { platforms: cell.platforms };
+    const spec = (0,_matrix_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .specFromObject */ .jp)({ include: [{ [framework.key]: cell[framework.key], cuda, python: cell.python, os: cell.os, flavor: cell.flavor, ...platforms }] }, origin);
     // The entry's own customisation wins over the inputs (as include items do in a plan).
     const customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(inputs, (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromEntry */ .Bi)(cell.customisation, `${origin}.customisation`));
     const plan = (0,_matrix_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolvePlan */ .yY)(spec, data, { maxEntries: 1, customisation });
@@ -7428,15 +7726,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: mergeCompat
 
 ;// CONCATENATED MODULE: ./src/data/cuda.json
-const cuda_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"CUDA releases every framework builds on: the nvidia/cuda image tags (Ubuntu versions, cuDNN token) and the minimum Linux driver per toolkit release; the CPU base; the driver floor of each CUDA major (minor-version compatibility). Extend or correct it with the input compat-file (same sections).","snapshot":"nvidia/cuda image mirror e3c1b680 (2025-12-15); CUDA runfile drivers from Jimver/cuda-toolkit 3d45d15 (2026-03-29)","provenanceLegend":{"read":"read in a primary file (PyTorch or NVIDIA repositories or docs)","third-party":"read only in a third-party project","inferred":"derived from a pattern, not read anywhere: the planner warns when an entry depends on it"},"sources":["NVIDIA container-images/cuda (mirror pdtgct/cuda e3c1b680): doc/supported-tags.md, dist/<ver>/<os>/ Dockerfiles, support policy (only the newest point release per CUDA minor is kept)","CUDA toolkit release notes table 3 and the runfile names cuda_<ver>_<driver>_linux.run (Jimver/cuda-toolkit src/links/linux-links.ts) for the minimum driver per toolkit","NVIDIA CUDA minor-version compatibility docs: 11.x >= 450.80.02, 12.x >= 525.60.13, 13.x >= 580"],"cpuImage":{"ubuntu":["20.04","22.04","24.04"]},"cudaMajors":[{"major":"11","minorCompatDriver":"450.80.02"},{"major":"12","minorCompatDriver":"525.60.13"},{"major":"13","minorCompatDriver":"580"}],"cuda":[{"version":"11.6","release":"11.6.2","minDriver":"510.47.03","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04"],"cudnnToken":"cudnn8"}},{"version":"11.7","release":"11.7.1","minDriver":"515.65.01","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"11.8","release":"11.8.0","minDriver":"520.61.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"12.1","release":"12.1.1","minDriver":"530.30.02","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8"}},{"version":"12.4","release":"12.4.1","minDriver":"550.54.15","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn"},"notes":["12.4.0-cudnn8-* never existed (pytorch/builder#1811); 12.4.1 is the supported point release and uses the unversioned cudnn token (cuDNN 9.1.0.70)"]},{"version":"12.6","release":"12.6.3","minDriver":"560.35.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"12.8","release":"12.8.1","minDriver":"570.124.06","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"12.9","release":"12.9.1","minDriver":"575.57.08","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn"}},{"version":"13.0","release":"13.0.2","minDriver":"580.95.05","provenance":{"minDriver":"read","image":"read"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn"},"notes":["no ubuntu20.04 images from 13.0 on"]},{"version":"13.2","release":"13.2.0","minDriver":"595.45.04","provenance":{"minDriver":"read","image":"inferred"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn"},"notes":["the nvidia/cuda mirror read for this data stops at 13.1.0: the 13.2.0 image tags, their Ubuntu versions and cuDNN flavour are inferred from 13.0/13.1, not read. PyTorch\'s docker release matrix uses 13.2.0 (CUDA_CUDNN_VERSIONS)"]}]}');
+const cuda_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"CUDA releases every framework builds on: the nvidia/cuda image tags (Ubuntu versions, cuDNN token) and the minimum Linux driver per toolkit release; the CPU base; the driver floor of each CUDA major (minor-version compatibility). Extend or correct it with the input compat-file (same sections).","snapshot":"nvidia/cuda image mirror e3c1b680 (2025-12-15); CUDA runfile drivers from Jimver/cuda-toolkit 3d45d15 (2026-03-29)","provenanceLegend":{"read":"read in a primary file (PyTorch or NVIDIA repositories or docs)","third-party":"read only in a third-party project","inferred":"derived from a pattern, not read anywhere: the planner warns when an entry depends on it"},"sources":["NVIDIA container-images/cuda (mirror pdtgct/cuda e3c1b680): doc/supported-tags.md, dist/<ver>/<os>/ Dockerfiles, support policy (only the newest point release per CUDA minor is kept)","CUDA toolkit release notes table 3 and the runfile names cuda_<ver>_<driver>_linux.run (Jimver/cuda-toolkit src/links/linux-links.ts) for the minimum driver per toolkit","NVIDIA CUDA minor-version compatibility docs: 11.x >= 450.80.02, 12.x >= 525.60.13, 13.x >= 580","nvidia/cuda platforms: NVIDIA container-images/cuda (mirrors pdtgct/cuda e3c1b680 at 13.1.0, pranavmishra90/nvidia-container-images-cuda 3a09e904 at 13.1.1): the Docker Hub README marks every Ubuntu section [arm64, x86_64] and each Ubuntu Dockerfile has an arm64 (SBSA) stage; one multi-arch tag per image, no -arm64 tags. 13.2 arm64 is inferred (no mirror at 13.2 was read)","ubuntu platforms: Ubuntu\'s OCI image docs (documentation.ubuntu.com/oci-registries, \'Image index\'): the ubuntu image is published with a multi-architecture image index"],"cpuImage":{"ubuntu":["20.04","22.04","24.04"],"platforms":["linux/amd64","linux/arm64"]},"cudaMajors":[{"major":"11","minorCompatDriver":"450.80.02"},{"major":"12","minorCompatDriver":"525.60.13"},{"major":"13","minorCompatDriver":"580"}],"cuda":[{"version":"11.6","release":"11.6.2","minDriver":"510.47.03","provenance":{"minDriver":"read","image":"read","platforms":"read"},"image":{"ubuntu":["20.04"],"cudnnToken":"cudnn8","platforms":["linux/amd64","linux/arm64"]}},{"version":"11.7","release":"11.7.1","minDriver":"515.65.01","provenance":{"minDriver":"read","image":"read","platforms":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8","platforms":["linux/amd64","linux/arm64"]}},{"version":"11.8","release":"11.8.0","minDriver":"520.61.05","provenance":{"minDriver":"read","image":"read","platforms":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8","platforms":["linux/amd64","linux/arm64"]}},{"version":"12.1","release":"12.1.1","minDriver":"530.30.02","provenance":{"minDriver":"read","image":"read","platforms":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn8","platforms":["linux/amd64","linux/arm64"]}},{"version":"12.4","release":"12.4.1","minDriver":"550.54.15","provenance":{"minDriver":"read","image":"read","platforms":"read"},"image":{"ubuntu":["20.04","22.04"],"cudnnToken":"cudnn","platforms":["linux/amd64","linux/arm64"]},"notes":["12.4.0-cudnn8-* never existed (pytorch/builder#1811); 12.4.1 is the supported point release and uses the unversioned cudnn token (cuDNN 9.1.0.70)"]},{"version":"12.6","release":"12.6.3","minDriver":"560.35.05","provenance":{"minDriver":"read","image":"read","platforms":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn","platforms":["linux/amd64","linux/arm64"]}},{"version":"12.8","release":"12.8.1","minDriver":"570.124.06","provenance":{"minDriver":"read","image":"read","platforms":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn","platforms":["linux/amd64","linux/arm64"]}},{"version":"12.9","release":"12.9.1","minDriver":"575.57.08","provenance":{"minDriver":"read","image":"read","platforms":"read"},"image":{"ubuntu":["20.04","22.04","24.04"],"cudnnToken":"cudnn","platforms":["linux/amd64","linux/arm64"]}},{"version":"13.0","release":"13.0.2","minDriver":"580.95.05","provenance":{"minDriver":"read","image":"read","platforms":"read"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn","platforms":["linux/amd64","linux/arm64"]},"notes":["no ubuntu20.04 images from 13.0 on"]},{"version":"13.2","release":"13.2.0","minDriver":"595.45.04","provenance":{"minDriver":"read","image":"inferred","platforms":"inferred"},"image":{"ubuntu":["22.04","24.04"],"cudnnToken":"cudnn","platforms":["linux/amd64","linux/arm64"]},"notes":["the nvidia/cuda mirror read for this data stops at 13.1.0: the 13.2.0 image tags, their Ubuntu versions and cuDNN flavour are inferred from 13.0/13.1, not read. PyTorch\'s docker release matrix uses 13.2.0 (CUDA_CUDNN_VERSIONS)"]}]}');
 ;// CONCATENATED MODULE: ./src/data/jax.json
-const jax_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"JAX releases on Linux x86_64: Python range and the CUDA majors with a stable jax[cudaNN] extra, and per major the nvidia/cuda base the image starts from; transcribed from the research notes tf-jax-compat.md (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt"],"leftOut":[{"key":"jax","versions":["0.5","0.9","0.10.0","0.10.1"],"why":"released between the tags the research read, and not transcribed (add them with compat-file)"}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred"}},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred"}}},"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}]}');
+const jax_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"JAX releases on Linux x86_64: Python range and the CUDA majors with a stable jax[cudaNN] extra, and per major the nvidia/cuda base the image starts from; transcribed from the research notes tf-jax-compat.md (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt","linux/arm64 (jaxCuda.NN.arm64Since): jax CHANGELOG jaxlib 0.4.18 \'We now provide Linux aarch64 wheels\' (every release here is newer: CPU entries build for arm64); docs/installation.md at b13733c (first in jaxlib 0.4.30): \'NVIDIA has released CUDA pip packages only for x86_64 and aarch64\' (cuda12, inferred as the first aarch64 plugin); cuda13: documented with aarch64 from jax 0.8.0 (docs commit 287fd89), the first aarch64 jax-cuda13-plugin on PyPI not confirmed"],"leftOut":[{"key":"jax","versions":["0.5","0.9","0.10.0","0.10.1"],"why":"released between the tags the research read, and not transcribed (add them with compat-file)"}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred","arm64Since":"inferred"},"arm64Since":"0.4.30"},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred","arm64Since":"inferred"},"arm64Since":"0.8.0"}},"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}]}');
 ;// CONCATENATED MODULE: ./src/data/pytorch.json
-const pytorch_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"PyTorch releases: torchvision/torchaudio pairings, Python range, CUDA wheel variants with their cuDNN, the PyPI default variant, and the wheel index. Extend or correct it with the input compat-file (same sections).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21)","sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"}},"numpy":"<2","patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"}},"numpy":"<2","patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that.","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"numpy":"<2","patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"numpy":"<2","patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"}},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')","free-threaded 3.13t Linux wheels from 2.6 (pytorch/pytorch#130249, support matrix: Release 2.6, Linux, 3.13t)"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"}},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"inferred"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)","free-threaded 3.13t Linux wheels: marked tentative for 2.7 in pytorch/pytorch#130249 [inferred]"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"}},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"}},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"}},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"}},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]}},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]}},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"}},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only"]}]}');
+const pytorch_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"PyTorch releases: torchvision/torchaudio pairings, Python range, CUDA wheel variants with their cuDNN, the PyPI default variant, and the wheel index. Extend or correct it with the input compat-file (same sections).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21)","sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388","linux/arm64 wheels per release (torch[].arm64): research notes on aarch64 wheels (pytorch/test-infra matrix history, RELEASE.md support matrix, quoted download.pytorch.org listings); each release\'s notes name its source; variants under \'inferred\' were not seen as files"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that.","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"arm64":{"variants":["cpu"],"notes":["pytorch/test-infra release/pypi/promote_pypi_to_staging.sh @46989f6 (2.3.1: PLATFORM=manylinux2014_aarch64, no version suffix); CUDA aarch64 was nightly-only (pytorch/builder#1856)"]},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"arm64":{"variants":["cpu","cu124"],"inferred":["cpu"],"notes":["pytorch/pytorch#134117, pytorch/builder#1971: /whl/cu124/torch-2.4.0-cp311-cp311-linux_aarch64.whl (no +cu124 local version on aarch64; the template pins torch==X, which matches)","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"arm64":{"variants":["cpu","cu124"],"notes":["astral-sh/uv#10843 quotes /whl/cu124 with torch-2.5.1-cp39..cp312-linux_aarch64.whl (no cp313) and torch 2.5.1 aarch64 from /whl/cpu","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"}},"arm64":{"variants":["cpu","cu126"],"notes":["astral-sh/uv#14540 (uv.lock): /whl/cpu torch-2.6.0+cpu manylinux_2_28_aarch64, /whl/cu126 torch-2.6.0+cu126 linux_aarch64","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')","free-threaded 3.13t Linux wheels from 2.6 (pytorch/pytorch#130249, support matrix: Release 2.6, Linux, 3.13t)"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"}},"arm64":{"variants":["cpu","cu128"],"notes":["astral-sh/uv#13195 quotes /whl/cu128 torch 2.7.0 manylinux_2_28_aarch64 cp39-cp313t; pytorch/test-infra#6492: \\"Cuda 12.6 aarch is not supported in Release 2.7. We release 12.8 aarch\\"","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"inferred"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)","free-threaded 3.13t Linux wheels: marked tentative for 2.7 in pytorch/pytorch#130249 [inferred]"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"}},"arm64":{"variants":["cpu","cu128","cu129"],"notes":["pytorch/pytorch#160162 (\\"cu128 index contains the aarch64 wheels\\" for 2.8); /whl/cu129/torch-2.8.0+cu129-cp312-cp312-manylinux_2_28_aarch64.whl quoted in a public script; cu126 aarch64 not confirmed, left out","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128","cu130"],"notes":["pytorch/test-infra generate_binary_build_matrix.py @05023d3 \\"Update validation release matrix for 2.9\\": CUDA_AARCH64_ARCHES 12.6, 12.8, 13.0 (pytorch/pytorch#162364); no wheel file read","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["torch-2.10.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen in public notes; cu126/cu128 from RELEASE.md 2.10 row and test-infra @088220e release aarch64 list"]},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["/whl/cu130/torch-2.11.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen; test-infra promote_pypi_to_staging.sh @0cd5e78 ships cu130 aarch64 to PyPI; cu126/cu128 from RELEASE.md and test-infra @8867a5a"]},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md \\"PyTorch CUDA Support Matrix\\" (Linux aarch64: 12.6.3, 13.0.2, 13.2.1) and pytorch/pytorch#182849 (12.8 removed for aarch64)"]},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md: \\"For Release 2.12, 2.13 and 2.14 ... Linux aarch64 builds: 12.6.3, 13.0.2, 13.2.1\\""]},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md (planned for 2.14, as above)"]},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only"]}]}');
 ;// CONCATENATED MODULE: ./src/data/refreshed.json
 const refreshed_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"sources":[]}');
 ;// CONCATENATED MODULE: ./src/data/tensorflow.json
-const tensorflow_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"TensorFlow GPU builds on Linux x86_64: Python range, the CUDA and cuDNN each release was built and tested with, how it gets its CUDA libraries, its base image and driver; transcribed from the research notes tf-jax-compat.md and tf-compat.json (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["tensorflow/docs site/en/install/source.md @7c3650212 (tested build configurations)","tensorflow/tensorflow setup.py @4dacf3f3 (r2.14 and-cuda pins)","Spack py_tensorflow @06604c5e (latest patches, third-party)"],"leftOut":[{"key":"tensorflow","versions":["2.22"],"why":"its CUDA and cuDNN are not in the tested-build table (2.22.0rc0 is known from third-party notes only; its status was unknown on 2026-11-29)"},{"key":"tensorflow-gpu","why":"a stub that fails to install from 2.12; tensorflow is the GPU package"}],"tensorflow":[{"minor":"2.10","status":"stable","patches":["2.10.0","2.10.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","numpy":"<2","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last release with native-Windows GPU. System CUDA 11.2/cuDNN 8.1 required. tensorflow-gpu still published.","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.11","status":"stable","patches":["2.11.0","2.11.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","numpy":"<2","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last tensorflow-gpu wheels (tensorflow_gpu-2.11.0 linked in pip.md@c237da46c). GPU row Bazel first listed 5.1.1, corrected to 5.3.0 (67e8be9af).","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.12","status":"stable","patches":["2.12.0","2.12.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","numpy":"<2","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra. Docs: conda cudatoolkit=11.8.0 + pip nvidia-cudnn-cu11==8.6.0.163 + LD_LIBRARY_PATH. tensorflow-gpu==2.12.0 is an erroring stub. No official 2.12.1 docker image [3p].","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.13","status":"stable","patches":["2.13.0","2.13.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","numpy":"<2","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra: tensorflow[and-cuda]==2.13.* installs no CUDA libs (pip only warns) [inferred]; issue #61993. Same conda+nvidia-cudnn-cu11 8.6.0.163 recipe. No official 2.13.1 docker image [3p].","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.14","status":"stable","patches":["2.14.0","2.14.1"],"python":["3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.7","numpy":"<2","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu11==11.11.3.6","nvidia-cuda-cupti-cu11==11.8.87","nvidia-cuda-nvcc-cu11==11.8.89","nvidia-cuda-runtime-cu11==11.8.89","nvidia-cudnn-cu11==8.7.0.84","nvidia-cufft-cu11==10.9.0.58","nvidia-curand-cu11==10.3.0.86","nvidia-cusolver-cu11==11.4.1.48","nvidia-cusparse-cu11==11.7.5.86","nvidia-nccl-cu11==2.16.5"],"baseImage":"nvidia/cuda:11.8.0-base-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"read"},"notes":["First and-cuda release (cu11). tensorrt==8.5.3.1 has no py3.11 wheel -> install fails on 3.11 (#61986).","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.15","status":"stable","patches":["2.15.0","2.15.1"],"python":["3.9","3.10","3.11"],"cuda":"12.2","cudnn":"8.9","numpy":"<2","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.2.5.6","nvidia-cuda-cupti-cu12==12.2.142","nvidia-cuda-nvcc-cu12==12.2.140","nvidia-cuda-nvrtc-cu12==12.2.140","nvidia-cuda-runtime-cu12==12.2.140","nvidia-cudnn-cu12==8.9.4.25","nvidia-cufft-cu12==11.0.8.103","nvidia-curand-cu12==10.3.3.141","nvidia-cusolver-cu12==11.5.2.141","nvidia-cusparse-cu12==12.1.2.141","nvidia-nccl-cu12==2.16.5","nvidia-nvjitlink-cu12==12.2.140"],"baseImage":"nvidia/cuda:12.2.2-base-ubuntu22.04","cudaFull":"12.2.2","os":"ubuntu22.04","minDriver":"535.54.03","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cu12 release. tensorflow[and-cuda]==2.15.0 is uninstallable from PyPI (tensorrt-libs==8.6.1 missing; #62498, #66517); use 2.15.0.post1 (tensorrt removed, PR #62520) or 2.15.1. cuDNN column first published as 8.8, corrected to 8.9 (0fc1acda9). Official 2.15.0-gpu-jupyter image reported without GPU (#62412).","the 2.15.0 pins are third-party; 2.15.1 is assumed to keep them (inferred)","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.16","status":"stable","patches":["2.16.1","2.16.2"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","numpy":"<2","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.3.4.1","nvidia-cuda-cupti-cu12==12.3.101","nvidia-cuda-nvcc-cu12==12.3.107","nvidia-cuda-nvrtc-cu12==12.3.107","nvidia-cuda-runtime-cu12==12.3.101","nvidia-cudnn-cu12==8.9.7.29","nvidia-cufft-cu12==11.0.12.1","nvidia-curand-cu12==10.3.4.107","nvidia-cusolver-cu12==11.5.4.101","nvidia-cusparse-cu12==12.2.0.103","nvidia-nccl-cu12==2.19.3","nvidia-nvjitlink-cu12==12.3.101"],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First release is 2.16.1 (2.16.0 apparently never published [inferred]). Keras 3 default. 2.16.1 with and-cuda often fails to find the pip CUDA libs (#63362, #65842); docs add symlink workaround (pip.md step 6).","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.17","status":"stable","patches":["2.17.0","2.17.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","numpy":"<2","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last cuDNN 8 release. build_info example: cuda_version \'12.3\', cudnn_version \'8\', caps sm_50,sm_60,sm_70,sm_80,compute_90 [3p]. Official 2.17.0-gpu image reported working (#62412 comment).","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.18","status":"stable","patches":["2.18.0","2.18.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cuDNN 9 release; hermetic CUDA build (build_info cuda_version like \'12.5.1\'). NumPy 2.0 supported. Conflicts with torch 2.5/2.6 pin nvidia-cudnn-cu12==9.1.0.70 (\'Loaded runtime CuDNN library: 9.1.0 but source was compiled with: 9.3.0\'). Official 2.18.0-gpu image ships cuDNN 8 -> no GPU (#62412 comment)."]},{"minor":"2.19","status":"stable","patches":["2.19.0","2.19.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["build_info example: cuda_version \'12.5.1\', cudnn_version \'9\', caps sm_60,sm_70,sm_80,sm_89,compute_90 [3p, version not stated in source]."]},{"minor":"2.20","status":"stable","patches":["2.20.0"],"python":["3.9","3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["and-cuda switched from exact pins to ranges: rebuilds float to newer cu12 libs; pin via constraints. 2.20.1 unconfirmed (one unreliable README).","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]},{"minor":"2.21","status":"stable","patches":["2.21.0"],"python":["3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["Python 3.9 dropped; TensorBoard dependency removed; requires numpy>=1.26, keras>=3.12.0 [3p]. A 3p note reports TF RUNPATH misses some pip CUDA libs (libcusolver.so.11) -> ldconfig of site-packages/nvidia/*/lib needed. Unconstrained resolve Sept 2026 gave runtime 12.9.79 / cuDNN 9.27.0.42 [3p].","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]}]}');
+const tensorflow_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"TensorFlow GPU builds on Linux x86_64: Python range, the CUDA and cuDNN each release was built and tested with, how it gets its CUDA libraries, its base image and driver; transcribed from the research notes tf-jax-compat.md and tf-compat.json (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["tensorflow/docs site/en/install/source.md @7c3650212 (tested build configurations)","tensorflow/tensorflow setup.py @4dacf3f3 (r2.14 and-cuda pins)","Spack py_tensorflow @06604c5e (latest patches, third-party)","linux/arm64: tensorflow/tensorflow#121157 (\'TensorFlow PyPI aarch64 wheels aren\'t built with CUDA\'), #127825 (PyPI table for 2.21: tensorflow aarch64 yes, tensorflow-cpu aarch64 no; tensorflow-cpu-aws last shipped 2.15.1), #59731 (2.12: the aarch64 tensorflow wheel is a 2 kB installer for tensorflow-cpu-aws). No entry here builds for linux/arm64 (src/frameworks/tensorflow.ts platformReason)"],"leftOut":[{"key":"tensorflow","versions":["2.22"],"why":"its CUDA and cuDNN are not in the tested-build table (2.22.0rc0 is known from third-party notes only; its status was unknown on 2026-11-29)"},{"key":"tensorflow-gpu","why":"a stub that fails to install from 2.12; tensorflow is the GPU package"}],"tensorflow":[{"minor":"2.10","status":"stable","patches":["2.10.0","2.10.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","numpy":"<2","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last release with native-Windows GPU. System CUDA 11.2/cuDNN 8.1 required. tensorflow-gpu still published.","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.11","status":"stable","patches":["2.11.0","2.11.1"],"python":["3.7","3.8","3.9","3.10"],"cuda":"11.2","cudnn":"8.1","numpy":"<2","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04","cudaFull":"11.2.2","os":"ubuntu20.04","minDriver":"460.27.03","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last tensorflow-gpu wheels (tensorflow_gpu-2.11.0 linked in pip.md@c237da46c). GPU row Bazel first listed 5.1.1, corrected to 5.3.0 (67e8be9af).","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.12","status":"stable","patches":["2.12.0","2.12.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","numpy":"<2","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra. Docs: conda cudatoolkit=11.8.0 + pip nvidia-cudnn-cu11==8.6.0.163 + LD_LIBRARY_PATH. tensorflow-gpu==2.12.0 is an erroring stub. No official 2.12.1 docker image [3p].","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.13","status":"stable","patches":["2.13.0","2.13.1"],"python":["3.8","3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.6","numpy":"<2","install":"system-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["No and-cuda extra: tensorflow[and-cuda]==2.13.* installs no CUDA libs (pip only warns) [inferred]; issue #61993. Same conda+nvidia-cudnn-cu11 8.6.0.163 recipe. No official 2.13.1 docker image [3p].","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.14","status":"stable","patches":["2.14.0","2.14.1"],"python":["3.9","3.10","3.11"],"cuda":"11.8","cudnn":"8.7","numpy":"<2","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu11==11.11.3.6","nvidia-cuda-cupti-cu11==11.8.87","nvidia-cuda-nvcc-cu11==11.8.89","nvidia-cuda-runtime-cu11==11.8.89","nvidia-cudnn-cu11==8.7.0.84","nvidia-cufft-cu11==10.9.0.58","nvidia-curand-cu11==10.3.0.86","nvidia-cusolver-cu11==11.4.1.48","nvidia-cusparse-cu11==11.7.5.86","nvidia-nccl-cu11==2.16.5"],"baseImage":"nvidia/cuda:11.8.0-base-ubuntu22.04","cudaFull":"11.8.0","os":"ubuntu22.04","minDriver":"520.61.05","minorCompatDriver":"450.80.02","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"read"},"notes":["First and-cuda release (cu11). tensorrt==8.5.3.1 has no py3.11 wheel -> install fails on 3.11 (#61986).","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.15","status":"stable","patches":["2.15.0","2.15.1"],"python":["3.9","3.10","3.11"],"cuda":"12.2","cudnn":"8.9","numpy":"<2","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.2.5.6","nvidia-cuda-cupti-cu12==12.2.142","nvidia-cuda-nvcc-cu12==12.2.140","nvidia-cuda-nvrtc-cu12==12.2.140","nvidia-cuda-runtime-cu12==12.2.140","nvidia-cudnn-cu12==8.9.4.25","nvidia-cufft-cu12==11.0.8.103","nvidia-curand-cu12==10.3.3.141","nvidia-cusolver-cu12==11.5.2.141","nvidia-cusparse-cu12==12.1.2.141","nvidia-nccl-cu12==2.16.5","nvidia-nvjitlink-cu12==12.2.140"],"baseImage":"nvidia/cuda:12.2.2-base-ubuntu22.04","cudaFull":"12.2.2","os":"ubuntu22.04","minDriver":"535.54.03","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cu12 release. tensorflow[and-cuda]==2.15.0 is uninstallable from PyPI (tensorrt-libs==8.6.1 missing; #62498, #66517); use 2.15.0.post1 (tensorrt removed, PR #62520) or 2.15.1. cuDNN column first published as 8.8, corrected to 8.9 (0fc1acda9). Official 2.15.0-gpu-jupyter image reported without GPU (#62412).","the 2.15.0 pins are third-party; 2.15.1 is assumed to keep them (inferred)","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.16","status":"stable","patches":["2.16.1","2.16.2"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","numpy":"<2","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.3.4.1","nvidia-cuda-cupti-cu12==12.3.101","nvidia-cuda-nvcc-cu12==12.3.107","nvidia-cuda-nvrtc-cu12==12.3.107","nvidia-cuda-runtime-cu12==12.3.101","nvidia-cudnn-cu12==8.9.7.29","nvidia-cufft-cu12==11.0.12.1","nvidia-curand-cu12==10.3.4.107","nvidia-cusolver-cu12==11.5.4.101","nvidia-cusparse-cu12==12.2.0.103","nvidia-nccl-cu12==2.19.3","nvidia-nvjitlink-cu12==12.3.101"],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First release is 2.16.1 (2.16.0 apparently never published [inferred]). Keras 3 default. 2.16.1 with and-cuda often fails to find the pip CUDA libs (#63362, #65842); docs add symlink workaround (pip.md step 6).","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.17","status":"stable","patches":["2.17.0","2.17.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.3","cudnn":"8.9","numpy":"<2","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.3.2-base-ubuntu22.04","cudaFull":"12.3.2","os":"ubuntu22.04","minDriver":"545.23.06","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["Last cuDNN 8 release. build_info example: cuda_version \'12.3\', cudnn_version \'8\', caps sm_50,sm_60,sm_70,sm_80,compute_90 [3p]. Official 2.17.0-gpu image reported working (#62412 comment).","built against NumPy 1: TensorFlow 2.18\'s release notes say it \'now supports and is compiled with NumPy 2.0 by default\' (quoted in SeldonIO/alibi#1023), so earlier releases need numpy<2 (tensorflow 2.16.2 itself requires numpy<2.0.0,>=1.26.0 on Python 3.12, pip output, third-party)"]},{"minor":"2.18","status":"stable","patches":["2.18.0","2.18.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"pinned-libraries","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read","cudaLibraries":"third-party"},"notes":["First cuDNN 9 release; hermetic CUDA build (build_info cuda_version like \'12.5.1\'). NumPy 2.0 supported. Conflicts with torch 2.5/2.6 pin nvidia-cudnn-cu12==9.1.0.70 (\'Loaded runtime CuDNN library: 9.1.0 but source was compiled with: 9.3.0\'). Official 2.18.0-gpu image ships cuDNN 8 -> no GPU (#62412 comment)."]},{"minor":"2.19","status":"stable","patches":["2.19.0","2.19.1"],"python":["3.9","3.10","3.11","3.12"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda","cudaLibraries":[],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"third-party","baseImage":"inferred","minDriver":"read"},"notes":["build_info example: cuda_version \'12.5.1\', cudnn_version \'9\', caps sm_60,sm_70,sm_80,sm_89,compute_90 [3p, version not stated in source]."]},{"minor":"2.20","status":"stable","patches":["2.20.0"],"python":["3.9","3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["and-cuda switched from exact pins to ranges: rebuilds float to newer cu12 libs; pin via constraints. 2.20.1 unconfirmed (one unreliable README).","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]},{"minor":"2.21","status":"stable","patches":["2.21.0"],"python":["3.10","3.11","3.12","3.13"],"cuda":"12.5","cudnn":"9.3","install":"and-cuda-constrained","cudaLibraries":["nvidia-cublas-cu12==12.5.3.2","nvidia-cuda-cupti-cu12==12.5.82","nvidia-cuda-nvcc-cu12==12.5.82","nvidia-cuda-nvrtc-cu12==12.5.82","nvidia-cuda-runtime-cu12==12.5.82","nvidia-cudnn-cu12==9.3.0.75","nvidia-cufft-cu12==11.2.3.61","nvidia-curand-cu12==10.3.6.82","nvidia-cusolver-cu12==11.6.3.83","nvidia-cusparse-cu12==12.5.1.3","nvidia-nccl-cu12==2.21.5","nvidia-nvjitlink-cu12==12.5.82"],"baseImage":"nvidia/cuda:12.5.1-base-ubuntu22.04","cudaFull":"12.5.1","os":"ubuntu22.04","minDriver":"555.42.02","minorCompatDriver":"525.60.13","provenance":{"python":"read","cuda":"read","patches":"read","baseImage":"inferred","minDriver":"read","cudaLibraries":"inferred"},"notes":["Python 3.9 dropped; TensorBoard dependency removed; requires numpy>=1.26, keras>=3.12.0 [3p]. A 3p note reports TF RUNPATH misses some pip CUDA libs (libcusolver.so.11) -> ldconfig of site-packages/nvidia/*/lib needed. Unconstrained resolve Sept 2026 gave runtime 12.9.79 / cuDNN 9.27.0.42 [3p].","and-cuda gives ranges here; the constraints pin each library at the version TF 2.18 pinned exactly, taken as the lower bound (inferred; pip refuses the build if one is below the real bound)"]}]}');
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/compat/validate.ts
@@ -7553,6 +7851,8 @@ function upsert(list, updates, id) {
  * each framework checks its own (src/frameworks/<name>.ts).
  */
 const CUDNN_TOKEN = /^cudnn\d*$/;
+/** a platform this action builds (src/matrix/platform.ts) */
+const PLATFORM = /^linux\/(amd64|arm64)$/;
 const MAX_PROBLEMS = 20;
 function checkCudaRelease(p, path, c) {
     if (!(0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(c))
@@ -7572,18 +7872,22 @@ function checkCudaRelease(p, path, c) {
         p.add(`${path}.image`, 'expected an object with ubuntu and cudnnToken');
     }
     else {
-        (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkKeys */ .L)(p, `${path}.image`, c.image, ['ubuntu', 'cudnnToken']);
+        (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkKeys */ .L)(p, `${path}.image`, c.image, ['ubuntu', 'cudnnToken', 'platforms']);
         (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .strList */ .Sc)(p, `${path}.image.ubuntu`, c.image.ubuntu, _checks_js__WEBPACK_IMPORTED_MODULE_2__/* .UBUNTU */ .UK, 'Ubuntu version like 22.04');
         (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(p, `${path}.image.cudnnToken`, c.image.cudnnToken, CUDNN_TOKEN, 'a tag token like cudnn8, cudnn9 or cudnn');
+        if (c.image.platforms !== undefined)
+            (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .strList */ .Sc)(p, `${path}.image.platforms`, c.image.platforms, PLATFORM, 'platform like linux/arm64');
     }
-    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkProvenance */ .ch)(p, `${path}.provenance`, c.provenance, ['minDriver', 'image']);
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkProvenance */ .ch)(p, `${path}.provenance`, c.provenance, ['minDriver', 'image', 'platforms']);
     (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkNotes */ .aU)(p, `${path}.notes`, c.notes);
 }
 function checkCpuImage(p, path, ci) {
     if (!(0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(ci))
         return p.add(path, 'expected an object with an ubuntu list');
-    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkKeys */ .L)(p, path, ci, ['ubuntu']);
+    (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkKeys */ .L)(p, path, ci, ['ubuntu', 'platforms']);
     (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .strList */ .Sc)(p, `${path}.ubuntu`, ci.ubuntu, _checks_js__WEBPACK_IMPORTED_MODULE_2__/* .UBUNTU */ .UK, 'Ubuntu version like 24.04');
+    if (ci.platforms !== undefined)
+        (0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .strList */ .Sc)(p, `${path}.platforms`, ci.platforms, PLATFORM, 'platform like linux/arm64');
 }
 function checkCudaMajor(p, path, m) {
     if (!(0,_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(m))
@@ -9286,6 +9590,7 @@ function listWords(items, last = 'or') {
 /* harmony export */   Ae: () => (/* binding */ pypiIndexOf),
 /* harmony export */   JU: () => (/* binding */ pypiIndexFlag),
 /* harmony export */   Ln: () => (/* binding */ span),
+/* harmony export */   RW: () => (/* binding */ baseImageReason),
 /* harmony export */   aO: () => (/* binding */ UV_MOUNT),
 /* harmony export */   cs: () => (/* binding */ nvidiaCudaImage),
 /* harmony export */   ns: () => (/* binding */ exactPin),
@@ -9329,6 +9634,25 @@ function cpuChoice(data) {
         ubuntu: data.cpuImage.ubuntu,
         imagesAre: 'CPU images are built',
     };
+}
+/**
+ * Why the base image of a CUDA choice (nvidia/cuda, or ubuntu for CPU) has no image for a platform,
+ * or null; a platform the data marks inferred is warned about.
+ */
+function baseImageReason(choice, platform, { data, warn }) {
+    if (platform === 'linux/amd64')
+        return null;
+    if (choice.cuda === 'cpu') {
+        return (data.cpuImage.platforms ?? ['linux/amd64']).includes(platform) ? null : `the ubuntu base has no ${platform} image in the data`;
+    }
+    const cuda = data.cuda.find((c) => c.version === choice.cuda);
+    if (!(cuda?.image.platforms ?? ['linux/amd64']).includes(platform)) {
+        return `nvidia/cuda ${choice.full ?? choice.cuda} has no ${platform} images in the release data`;
+    }
+    if (cuda?.provenance?.platforms === 'inferred') {
+        warn(`nvidia/cuda ${cuda.release}'s ${platform} images are inferred, not read: verify checks the base image for each platform`);
+    }
+    return null;
 }
 /** "3.8–3.12" */
 function span(list) {
@@ -9379,6 +9703,8 @@ var framework = __nccwpck_require__(8401);
 
 
 
+/** jaxlib's first Linux aarch64 wheels (jax CHANGELOG, jaxlib 0.4.18: "We now provide Linux aarch64 wheels"). */
+const JAXLIB_ARM64_SINCE = '0.4.18';
 function checkJaxRelease(p, path, r) {
     if (!(0,checks/* isObject */.Gv)(r))
         return p.add(path, `expected an object, got ${(0,errors/* quote */.hD)(r)}`);
@@ -9403,14 +9729,16 @@ function checkJaxCuda(p, path, v) {
             p.add(at, `expected an object, got ${(0,errors/* quote */.hD)(c)}`);
             continue;
         }
-        (0,checks/* checkKeys */.L)(p, at, c, ['extra', 'baseCuda', 'driverFloor', 'minComputeCapability', 'provenance']);
+        (0,checks/* checkKeys */.L)(p, at, c, ['extra', 'baseCuda', 'driverFloor', 'minComputeCapability', 'arm64Since', 'provenance']);
+        if (c.arm64Since !== undefined)
+            (0,checks/* str */.gx)(p, `${at}.arm64Since`, c.arm64Since, checks/* RELEASE */.g2, 'a release version like 0.4.30');
         if ((0,checks/* str */.gx)(p, `${at}.extra`, c.extra, /^cuda\d+$/, 'an extra like cuda12') && c.extra !== `cuda${major}`) {
             p.add(`${at}.extra`, `${c.extra} is not the extra of CUDA ${major}`);
         }
         (0,checks/* str */.gx)(p, `${at}.baseCuda`, c.baseCuda, checks/* MINOR */.mL, 'a CUDA major.minor like 12.8');
         (0,checks/* str */.gx)(p, `${at}.driverFloor`, c.driverFloor, /^\d+(\.\d+){0,2}$/, 'a driver version like 525');
         (0,checks/* str */.gx)(p, `${at}.minComputeCapability`, c.minComputeCapability, checks/* MINOR */.mL, 'a compute capability like 5.2');
-        (0,checks/* checkProvenance */.ch)(p, `${at}.provenance`, c.provenance, ['driverFloor', 'baseCuda']);
+        (0,checks/* checkProvenance */.ch)(p, `${at}.provenance`, c.provenance, ['driverFloor', 'baseCuda', 'arm64Since']);
     }
 }
 const SECTIONS = [
@@ -9477,6 +9805,25 @@ const jax = {
         }
     },
     // The extra is what a request names: cuda12 was asked for as "12".
+    platformReason({ release }, choice, platform, context) {
+        if (platform === 'linux/amd64')
+            return null;
+        if (choice.cuda === 'cpu') {
+            if (semver_default().lt(release.version, JAXLIB_ARM64_SINCE))
+                return `jaxlib ${release.version} has no aarch64 wheels (they start at ${JAXLIB_ARM64_SINCE})`;
+            return (0,framework/* baseImageReason */.RW)(choice, platform, context);
+        }
+        const major = choice.variant.replace(/^cuda/, '');
+        const cuda = context.data.jaxCuda[major];
+        if (!cuda?.arm64Since || semver_default().lt(release.version, cuda.arm64Since)) {
+            const since = cuda?.arm64Since ? ` (the release data has them from jax ${cuda.arm64Since})` : '';
+            return `jax ${release.version} has no ${platform} ${choice.variant} plugin wheels${since}`;
+        }
+        if (cuda.provenance.arm64Since === 'inferred') {
+            context.warn(`jax's first ${platform} ${choice.variant} wheels (${cuda.arm64Since}) are inferred, not read: verify checks them`);
+        }
+        return (0,framework/* baseImageReason */.RW)(choice, platform, context);
+    },
     cudaRequest: (entry) => (entry.cudaVariant === 'cpu' ? 'cpu' : entry.cudaVariant.replace(/^cuda/, '')),
     pythons: ({ release }) => ({ supported: release.python, experimental: [] }),
     flavorReason: (flavor) => flavor === 'devel'
@@ -9581,10 +9928,32 @@ var shell = __nccwpck_require__(1444);
 const RELEASE_STATUSES = ['stable', 'rc'];
 const VARIANT = /^cu\d{3,}$/;
 const NUMPY_SPECIFIER = /^(<|<=|>=|>|==|!=|~=)\d+(\.\d+)*$/;
+function checkArm64(p, path, a, cuda) {
+    if (!(0,checks/* isObject */.Gv)(a))
+        return p.add(path, 'expected an object with a variants list');
+    (0,checks/* checkKeys */.L)(p, path, a, ['variants', 'inferred', 'notes']);
+    const variant = /^(cpu|cu\d{3,})$/;
+    if ((0,checks/* strList */.Sc)(p, `${path}.variants`, a.variants, variant, 'wheel variant like cu128 or cpu')) {
+        const known = (0,checks/* isObject */.Gv)(cuda) && Array.isArray(cuda.variants) ? cuda.variants : null;
+        for (const v of a.variants) {
+            if (known && v !== 'cpu' && !known.includes(v))
+                p.add(`${path}.variants`, `${v} is not one of the release's CUDA variants`);
+        }
+    }
+    if (a.inferred !== undefined && (0,checks/* strList */.Sc)(p, `${path}.inferred`, a.inferred, variant, 'wheel variant like cu128 or cpu', false)) {
+        for (const v of a.inferred) {
+            if (Array.isArray(a.variants) && !a.variants.includes(v))
+                p.add(`${path}.inferred`, `${v} is not in variants`);
+        }
+    }
+    (0,checks/* checkNotes */.aU)(p, `${path}.notes`, a.notes);
+}
 function checkTorchRelease(p, path, r) {
     if (!(0,checks/* isObject */.Gv)(r))
         return p.add(path, `expected an object, got ${(0,errors/* quote */.hD)(r)}`);
-    (0,checks/* checkKeys */.L)(p, path, r, ['minor', 'status', 'python', 'cuda', 'numpy', 'patches', 'provenance', 'notes']);
+    (0,checks/* checkKeys */.L)(p, path, r, ['minor', 'status', 'python', 'cuda', 'arm64', 'numpy', 'patches', 'provenance', 'notes']);
+    if (r.arm64 !== undefined)
+        checkArm64(p, `${path}.arm64`, r.arm64, r.cuda);
     if (r.numpy !== undefined)
         (0,checks/* str */.gx)(p, `${path}.numpy`, r.numpy, NUMPY_SPECIFIER, 'a specifier like <2');
     const minorOk = (0,checks/* str */.gx)(p, `${path}.minor`, r.minor, checks/* MINOR */.mL, 'a major.minor version like 2.4');
@@ -9780,6 +10149,23 @@ const pytorch = {
     },
     cudaRequest: (entry) => entry.cuda,
     pythons: ({ release }) => ({ ...release.python, freeThreaded: release.python.freeThreaded ?? [] }),
+    platformReason({ release, patch }, choice, platform, context) {
+        if (platform === 'linux/amd64')
+            return null;
+        const arm = release.arm64;
+        if (!arm?.variants.includes(choice.variant)) {
+            const has = arm?.variants.length ? `its aarch64 wheels: ${arm.variants.join(', ')}` : 'no aarch64 wheels in the release data';
+            return `torch ${patch.torch} has no ${platform} ${choice.variant} wheels (${has})`;
+        }
+        if (arm.inferred?.includes(choice.variant)) {
+            context.warn(`torch ${release.minor}'s ${platform} ${choice.variant} wheels are inferred, not read: verify checks them`);
+        }
+        if (choice.variant !== 'cpu' && arm.notes?.some((n) => n.startsWith('torchvision/torchaudio aarch64'))) {
+            context.warn(`torch ${release.minor} ${choice.variant} on ${platform}: torchvision and torchaudio's aarch64 files on that index carry ` +
+                'no CUDA suffix and are probably CPU builds (pytorch/vision#9330); torch itself is a CUDA build');
+        }
+        return (0,framework/* baseImageReason */.RW)(choice, platform, context);
+    },
     flavorReason(flavor, choice) {
         if (flavor === 'devel' && choice.cuda === 'cpu') {
             return 'a CPU-only image has no devel flavor (devel adds the CUDA compiler); use flavor runtime';
@@ -10066,6 +10452,15 @@ const tensorflow = {
     },
     cudaRequest: (entry) => entry.cuda,
     pythons: ({ release }) => ({ supported: release.python, experimental: [] }),
+    // TensorFlow's aarch64 wheels are CPU builds for every release here (tensorflow#121157: "TensorFlow
+    // PyPI aarch64 wheels aren't built with CUDA"; up to 2.15 the aarch64 `tensorflow` wheel only pulls
+    // tensorflow-cpu-aws), and tensorflow-cpu, which CPU entries install, has no aarch64 wheels
+    // (tensorflow#127825's PyPI table for 2.21).
+    platformReason: (_release, choice, platform) => platform === 'linux/amd64'
+        ? null
+        : choice.cuda === 'cpu'
+            ? `the template installs tensorflow-cpu for CPU entries, which has no ${platform} wheels`
+            : `TensorFlow has no CUDA build for ${platform} (its aarch64 wheels are CPU-only)`,
     flavorReason: (flavor) => flavor === 'devel'
         ? 'tensorflow images start from nvidia/cuda base images with the CUDA libraries from pip; ' +
             'there is no devel flavor (use flavor runtime, and add a compiler with apt-packages)'
@@ -10252,7 +10647,10 @@ const FRAMEWORK_PACKAGES = FRAMEWORKS.flatMap((f) => f.packages);
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
+/* harmony export */   DB: () => (/* binding */ indexPlatforms),
 /* harmony export */   I_: () => (/* binding */ platformDigest),
+/* harmony export */   KP: () => (/* binding */ ociIndex),
 /* harmony export */   Sh: () => (/* binding */ ManifestError),
 /* harmony export */   WI: () => (/* binding */ readManifest),
 /* harmony export */   g4: () => (/* binding */ digestAlgorithm),
@@ -10290,19 +10688,55 @@ function readManifest(text, where) {
                     throw new ManifestError(`${at} is not an object`);
                 const p = m.platform;
                 const platform = (0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(p) && typeof p.os === 'string' && typeof p.architecture === 'string' ? { os: p.os, architecture: p.architecture } : null;
-                return { digest: digestOf(m.digest, `${at}.digest`), platform };
+                const item = { digest: digestOf(m.digest, `${at}.digest`), platform };
+                if (Number.isSafeInteger(m.size) && m.size >= 0)
+                    item.size = m.size;
+                if (typeof m.mediaType === 'string' && m.mediaType.length <= 256)
+                    item.mediaType = m.mediaType;
+                return item;
             }),
         };
     }
     const layers = items(doc.layers, `${where}: layers`).map((l, i) => descriptor(l, `${where}: layers[${i}]`));
     return { kind: 'image', config: descriptor(doc.config, `${where}: config`), layers };
 }
-/** The linux/<architecture> image of an index, else its first entry. */
-function platformDigest(manifests, where) {
-    const pick = manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ?? manifests[0];
+/**
+ * The linux/<architecture> image of an index. For amd64 (what every reader asked before platforms
+ * existed) an index without it gives its first entry; for another architecture, its absence is an error.
+ */
+function platformDigest(manifests, where, architecture = 'amd64') {
+    const hit = manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === architecture);
+    // An index that names no platforms (an OCI layout's index.json of one image) gives its one image.
+    if (!hit && architecture !== 'amd64' && manifests.some((m) => m.platform)) {
+        const has = manifests
+            .filter((m) => m.platform && m.platform.os !== 'unknown')
+            .map((m) => `${m.platform?.os}/${m.platform?.architecture}`);
+        throw new ManifestError(`${where}: the index has no linux/${architecture} image (it has ${has.join(', ') || 'none'})`);
+    }
+    const pick = hit ?? manifests[0];
     if (!pick)
         throw new ManifestError(`${where}: the index lists no manifest`);
     return pick.digest;
+}
+/** The images of an index by platform ("linux/arm64"), attestation manifests (unknown/unknown) left out. */
+function indexPlatforms(manifests) {
+    return manifests
+        .filter((m) => m.platform && m.platform.os !== 'unknown' && m.platform.architecture !== 'unknown')
+        .map((m) => ({ platform: `${m.platform?.os}/${m.platform?.architecture}`, digest: m.digest }));
+}
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+/** An OCI image index over images already in one repository, one per platform: what `merge` writes. */
+function ociIndex(children) {
+    return JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_INDEX,
+        manifests: children.map((c) => ({
+            mediaType: c.mediaType,
+            digest: c.digest,
+            size: c.size,
+            platform: { architecture: c.architecture, os: c.os },
+        })),
+    });
 }
 /** Compressed bytes of an image manifest's config and layers; null when it is not one. */
 function imageBytes(text) {
@@ -10786,7 +11220,10 @@ var placeholders = __nccwpck_require__(8043);
 var values = __nccwpck_require__(8463);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __nccwpck_require__(3564);
+// EXTERNAL MODULE: ./src/matrix/platform.ts
+var matrix_platform = __nccwpck_require__(306);
 ;// CONCATENATED MODULE: ./src/image/options.ts
+
 
 
 
@@ -10876,6 +11313,9 @@ function parseBuildOptions(inputs) {
         parallel: parseParallel(get('parallel'), field('parallel')),
         notices,
     };
+    const platform = get('platform')?.trim();
+    if (platform)
+        options.platform = (0,matrix_platform/* parsePlatform */.FL)(platform, field('platform'));
     const builder = get('builder')?.trim();
     if (builder) {
         if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder))
@@ -10961,6 +11401,7 @@ var table = __nccwpck_require__(5541);
 
 
 
+
 function readRequest(command, surface) {
     const { inputs } = surface;
     if (command === 'refresh') {
@@ -10994,6 +11435,8 @@ function readRequest(command, surface) {
         }),
         customisation: (0,customisation/* parseCustomInputs */.Of)(inputs),
     };
+    if (value('platforms'))
+        request.platforms = (0,matrix_platform/* parsePlatforms */.qA)(inputs.get('platforms'), inputs.field('platforms'));
     if (value('entry'))
         request.entry = { text: inputs.get('entry'), origin: inputs.field('entry') };
     if (value('compat-file'))
@@ -11057,8 +11500,8 @@ function available(name, surface) {
 /* harmony export */   bd: () => (/* binding */ inputRow),
 /* harmony export */   mc: () => (/* binding */ INPUTS)
 /* harmony export */ });
-const ALL = ['plan', 'verify', 'build', 'smoke', 'all', 'repro'];
-const BUILD = ['build', 'all', 'repro'];
+const ALL = ['plan', 'verify', 'build', 'smoke', 'all', 'repro', 'merge'];
+const BUILD = ['build', 'all', 'repro', 'merge'];
 const SMOKE = ['smoke', 'all'];
 const REPRO = ['repro'];
 const INPUTS = [
@@ -11068,11 +11511,12 @@ const INPUTS = [
         group: 'Common',
         type: 'choice',
         default: 'plan',
-        summary: 'plan, verify, build, smoke, all, repro or refresh',
+        summary: 'plan, verify, build, merge, smoke, all, repro or refresh',
         description: 'What to do: plan (resolve the matrix and set the matrix output), verify (check that every wheel and image each entry ' +
             'needs exists on its index and registry, without building), build (plan, then build and push an image per entry), ' +
             "smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), " +
             'repro (build each entry twice and compare; with baseline, what changed inside against an earlier image), ' +
+            "merge (after a fan-out build per platform: write each entry's tags over an index of its platforms' images), " +
             'or refresh (read the PyTorch index, PyPI and the nvidia/cuda tags, and write what the release data lacks to out).',
         commands: [...ALL, 'refresh'],
         cli: { actionOnly: 'the CLI takes the command as its first argument: gpu-image-matrix build ...' },
@@ -11153,6 +11597,18 @@ const INPUTS = [
         commands: ALL,
         cli: { flag: '--max-entries', value: 'N' },
     },
+    {
+        name: 'platforms',
+        group: 'Common',
+        type: 'list',
+        default: 'linux/amd64',
+        summary: 'linux/amd64, linux/arm64 or both: what entries are built for (one tag each)',
+        description: 'The platforms every entry is built for, comma- or newline-separated: linux/amd64, linux/arm64 or both (the matrix ' +
+            "spec's platforms key, at the top level or in include, wins). One tag per entry serves them all (an OCI index); a " +
+            "platform the release data says an entry's wheels or base image lack is left out of that entry, with a warning.",
+        commands: ALL,
+        cli: { flag: '--platforms', value: 'LIST' },
+    },
     // -- Build -----------------------------------------------------------------------------------
     {
         name: 'image',
@@ -11163,8 +11619,21 @@ const INPUTS = [
         description: 'build: the repository to tag the images in, without a tag (e.g. ghcr.io/acme/pytorch). Each entry is tagged ' +
             '<image>:<entry tag>, plus a content-addressed tag gim-<key>-<hash>. ' +
             'smoke: where to find the images when input images is not given.',
-        commands: ['build', 'all', 'repro', 'smoke'],
+        commands: ['build', 'all', 'repro', 'smoke', 'merge'],
         cli: { flag: '--image', value: 'REPO' },
+    },
+    {
+        name: 'platform',
+        group: 'Build',
+        type: 'choice',
+        default: '',
+        summary: 'fan-out: build only this platform of each entry, for merge',
+        description: "A fan-out job per platform: build only this one of each entry's platforms (linux/amd64 or linux/arm64, on a runner " +
+            'of that platform) and push it under its own tag (the content tag plus the platform); command merge then writes ' +
+            "the entry's tags over an index of them. Empty: every platform of the entry in one build. For repro: the platform " +
+            "built twice and compared (empty: this runner's own, where the entry has it). Not for all or merge.",
+        commands: BUILD,
+        cli: { flag: '--platform', value: 'PLATFORM' },
     },
     {
         name: 'push',
@@ -11778,6 +12247,7 @@ function isRecord(v) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   IS: () => (/* binding */ namedEntry),
+/* harmony export */   Wt: () => (/* binding */ platformsOf),
 /* harmony export */   bA: () => (/* binding */ frameworkFromBaseImage),
 /* harmony export */   cu: () => (/* binding */ identityOf),
 /* harmony export */   dr: () => (/* binding */ customiseEntry),
@@ -11789,13 +12259,20 @@ function isRecord(v) {
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
 /* harmony import */ var _inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8043);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(306);
+
 
 
 
 
 /** A new entry from its identity: named and keyed. */
 function namedEntry(fields) {
-    return { ...fields, tag: plainTag(fields), key: entryKey(fields) };
+    const withPlatforms = { ...fields, platforms: fields.platforms ?? [..._platform_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_PLATFORMS */ .pu] };
+    return { ...withPlatforms, tag: plainTag(withPlatforms), key: entryKey(withPlatforms) };
+}
+/** The entry's platforms: what it asked for, or the default for an entry planned before platforms existed. */
+function platformsOf(entry) {
+    return entry.platforms ?? [..._platform_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_PLATFORMS */ .pu];
 }
 /**
  * An entry with a customisation applied: its base image (when base-image is set), its tag
@@ -11836,12 +12313,118 @@ function entryKey(fields, customisation) {
     const framework = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkOf */ .K5)(fields);
     const custom = customisation && Object.keys(customisation).length ? [customisation] : [];
     const common = [fields.cudaVariant, fields.cudaFull, fields.cudnn, fields.python, fields.os, fields.flavor, fields.baseImage];
+    // Only a platform list other than the default goes in: every key planned before platforms stays as it was.
+    if (fields.platforms && !(0,_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .isDefaultPlatforms */ .Wn)(fields.platforms))
+        common.push(fields.platforms);
     const version = fields[framework.key];
     const parts = framework.keyParts ? framework.keyParts(fields, common) : [framework.id, version, ...common];
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
         .update(JSON.stringify([KEY_VERSION, ...parts, ...custom]))
         .digest('hex')
         .slice(0, 12);
+}
+
+
+/***/ }),
+
+/***/ 306:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DN: () => (/* binding */ platformSlug),
+/* harmony export */   FL: () => (/* binding */ parsePlatform),
+/* harmony export */   NJ: () => (/* binding */ architectureOf),
+/* harmony export */   Nc: () => (/* binding */ nativePlatform),
+/* harmony export */   Wn: () => (/* binding */ isDefaultPlatforms),
+/* harmony export */   Wp: () => (/* binding */ MACHINE),
+/* harmony export */   pu: () => (/* binding */ DEFAULT_PLATFORMS),
+/* harmony export */   qA: () => (/* binding */ parsePlatforms)
+/* harmony export */ });
+/* unused harmony exports PLATFORMS, MAX_PLATFORMS_TEXT */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/**
+ * The platforms an image is built for, as BuildKit and OCI name them ("linux/amd64"). One tag of an
+ * entry serves all its platforms: an OCI index with a manifest per platform. Pure.
+ */
+const PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** What an entry is built for when nothing asks for more: every entry before platforms existed. */
+const DEFAULT_PLATFORMS = ['linux/amd64'];
+/** The CPU architecture a platform runs, as wheels (and `uname -m`) name it. */
+const MACHINE = { 'linux/amd64': 'x86_64', 'linux/arm64': 'aarch64' };
+/** The OCI architecture of a platform ("amd64", "arm64"). */
+function architectureOf(platform) {
+    return platform === 'linux/arm64' ? 'arm64' : 'amd64';
+}
+/** Other spellings people write, as docker and uname print them. */
+const ALIASES = {
+    amd64: 'linux/amd64',
+    x86_64: 'linux/amd64',
+    'linux/x86_64': 'linux/amd64',
+    arm64: 'linux/arm64',
+    aarch64: 'linux/arm64',
+    'linux/aarch64': 'linux/arm64',
+    'linux/arm64/v8': 'linux/arm64',
+};
+const MAX_PLATFORMS_TEXT = 512;
+/** One platform, from what a person wrote ("linux/arm64", "arm64"). */
+function parsePlatform(text, field) {
+    const t = text.trim().toLowerCase();
+    if (PLATFORMS.includes(t))
+        return t;
+    const alias = ALIASES[t];
+    if (alias)
+        return alias;
+    const why = /^linux\/arm(\/v[67])?$/.test(t)
+        ? ': 32-bit ARM has no CUDA wheels or images'
+        : /^(windows|darwin)\//.test(t)
+            ? ': GPU images here are Linux images'
+            : '';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not a platform this action builds${why}; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .listWords */ .yh)([...PLATFORMS])}`);
+}
+/**
+ * A list of platforms: a YAML/JSON list, or one string of comma- or newline-separated platforms (as
+ * docker/build-push-action takes them). Repeats count once; the order is PLATFORMS' (amd64 first),
+ * so that the same set always names the same image.
+ */
+function parsePlatforms(value, field) {
+    let items;
+    if (typeof value === 'string') {
+        if (value.length > MAX_PLATFORMS_TEXT)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${value.length} characters; a list of platforms is a few words`);
+        const parts = value
+            .split(/[,\n]/)
+            .map((s) => s.trim())
+            .filter(Boolean);
+        items = parts.map((text, i) => ({ text, field: parts.length > 1 ? `${field}[${i}]` : field }));
+    }
+    else if (Array.isArray(value)) {
+        if (value.length > 16)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${value.length} items; at most ${PLATFORMS.length} platforms exist here`);
+        items = value.map((v, i) => {
+            if (typeof v !== 'string')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}[${i}]: expected a platform such as linux/arm64, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(v)}`);
+            return { text: v, field: `${field}[${i}]` };
+        });
+    }
+    else {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: expected a platform or a list of them (linux/amd64, linux/arm64), got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(value)}`);
+    }
+    if (items.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: no platform given; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .listWords */ .yh)([...PLATFORMS])}`);
+    const chosen = new Set(items.map((i) => parsePlatform(i.text, i.field)));
+    return PLATFORMS.filter((p) => chosen.has(p));
+}
+function isDefaultPlatforms(platforms) {
+    return platforms.length === DEFAULT_PLATFORMS.length && platforms.every((p, i) => p === DEFAULT_PLATFORMS[i]);
+}
+/** The platform a machine runs natively, from Node's `process.arch` ("x64", "arm64"); null for others. */
+function nativePlatform(arch) {
+    return arch === 'x64' ? 'linux/amd64' : arch === 'arm64' ? 'linux/arm64' : null;
+}
+/** "linux/arm64" -> "linux-arm64": for tag suffixes and file names. */
+function platformSlug(platform) {
+    return platform.replace('/', '-');
 }
 
 
@@ -11859,12 +12442,14 @@ function entryKey(fields, customisation) {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3916);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
 /* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2997);
-/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5003);
-/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9778);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4390);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(306);
+/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5003);
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9778);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4390);
+
 
 
 
@@ -11887,7 +12472,7 @@ function expansionLimit(maxEntries) {
     return Math.max(MIN_EXPANSION_LIMIT, 2 * maxEntries);
 }
 /** The keys an include or exclude item can name, the framework's version first. */
-const KEYS = ['version', ..._spec_js__WEBPACK_IMPORTED_MODULE_5__/* .AXES */ .gR];
+const KEYS = ['version', ..._spec_js__WEBPACK_IMPORTED_MODULE_6__/* .AXES */ .gR];
 function resolvePlan(spec, data, options) {
     return resolvePlans([spec], data, options);
 }
@@ -11900,7 +12485,7 @@ function resolvePlans(specs, data, options) {
     const include = dedupe(parts.flatMap((p) => p.include));
     checkTagsUnique(include);
     if (include.length > options.maxEntries) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`the matrix resolves to ${include.length} entries, more than max-entries (${options.maxEntries}). ` +
             `Large matrices are usually a mistake (a range or major where one version was meant); ` +
             `narrow the request, or raise max-entries if you mean it`);
     }
@@ -11957,7 +12542,7 @@ class SpecPlanner {
             this.stage = `matrix.exclude[${i}]`;
             if (exclude.framework && exclude.framework !== framework.id) {
                 const key = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkById */ .pl)(exclude.framework).key;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`matrix.exclude[${i}]: names ${key} in a ${framework.key} spec; exclude applies to the ${framework.key} entries of this spec`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`matrix.exclude[${i}]: names ${key} in a ${framework.key} spec; exclude applies to the ${framework.key} entries of this spec`);
             }
             const before = resolved.length;
             resolved = resolved.filter((r) => !this.matches(r, exclude, KEYS));
@@ -11969,10 +12554,11 @@ class SpecPlanner {
             const field = `matrix.include[${i}]`;
             this.stage = field;
             const custom = spec.includeCustomisation[i] ?? null;
+            const platforms = spec.includePlatforms[i] ?? null;
             const itemFramework = this.frameworkOfItem(include);
             // An item that names another framework's version is a new entry of that framework.
             if (itemFramework !== framework) {
-                added.push(...this.resolveInclude(itemFramework, include, field, (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(everyEntry, custom)));
+                added.push(...this.resolveInclude(itemFramework, include, field, (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(everyEntry, custom), platforms));
                 return;
             }
             const named = KEYS.filter((k) => include[k]);
@@ -11980,15 +12566,15 @@ class SpecPlanner {
             const extraKeys = named.filter((k) => !specKeys.includes(k));
             const matched = specKeys.length === 0 ? [] : resolved.filter((r) => this.matches(r, include, matchKeys));
             if (matched.length === 0) {
-                added.push(...this.resolveInclude(framework, include, field, (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(everyEntry, custom)));
+                added.push(...this.resolveInclude(framework, include, field, (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(everyEntry, custom), platforms));
                 return;
             }
             if (custom?.tagSuffix && extraKeys.length > 0) {
                 const names = extraKeys.map((k) => (k === 'version' ? framework.key : k));
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; ` +
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${field}: an include item with tag-suffix makes variants of the entries it matches; ` +
                     `it cannot also change their ${names.join(', ')} (give those in a separate include item)`);
             }
-            if (applyAdditions(matched, custom, added)) {
+            if (applyAdditions(matched, custom, platforms, added)) {
                 // variants (tag-suffix): a copy of each matched entry, counted like any other
                 this.spend('entries', matched.length);
                 return;
@@ -12004,17 +12590,59 @@ class SpecPlanner {
                 if (!matched.includes(r))
                     return [r];
                 const cell = { ...r.cell, ...extras };
-                const outcome = this.resolveCell(framework, cell, false, r.custom);
+                const outcome = this.resolveCell(framework, cell, false, r.custom, r.platforms);
                 if (outcome.length === 0) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${field}: cannot apply ${this.describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${field}: cannot apply ${this.describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
                 }
                 return outcome;
             });
         });
-        const include = dedupe([...resolved, ...added].map((r) => (0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .customiseEntry */ .dr)(r.entry, r.custom)));
+        const requested = spec.platforms ?? options.platforms ?? [..._platform_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_PLATFORMS */ .pu];
+        const include = dedupe([...resolved, ...added].flatMap((r) => {
+            const entry = this.withPlatforms(r, r.platforms ?? requested);
+            return entry ? [(0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .customiseEntry */ .dr)(entry, r.custom)] : [];
+        }));
         if (include.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(this.explainEmpty());
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(this.explainEmpty());
         return { include, skipped: this.skipped, warnings: [] };
+    }
+    /**
+     * The entry built for the platforms asked for that its release ships (the data says which CUDA
+     * variants have wheels and images for which platform); a platform it lacks is left out with a
+     * warning, and an entry left with none is skipped. A base-image entry takes the base's word for it
+     * (verify checks the base has each platform).
+     */
+    withPlatforms(r, requested) {
+        const { framework, parts } = r;
+        const kept = [];
+        const dropped = [];
+        for (const platform of requested) {
+            const why = r.custom.baseImage ? null : (framework.platformReason(parts.release, parts.choice, platform, this.context) ?? null);
+            if (why)
+                dropped.push(why);
+            else
+                kept.push(platform);
+        }
+        if (kept.length === 0) {
+            const reason = dropped.join('; ');
+            this.lastReason = reason;
+            this.spend('skipped');
+            const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
+            this.skipped.push({
+                ...id,
+                [framework.key]: parts.release.version,
+                cuda: parts.choice.variant,
+                python: parts.python,
+                os: r.entry.os,
+                flavor: parts.flavor,
+                platforms: requested.join(','),
+                reason,
+            });
+            return null;
+        }
+        for (const why of dropped)
+            this.warnings.add(`${r.entry.tag}: built for ${kept.join(', ')} only: ${why}`);
+        return (0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .namedEntry */ .IS)({ ...(0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .identityOf */ .cu)(r.entry), platforms: kept });
     }
     /** Count what resolving made; past the limit, stop with the error that says where. */
     spend(what, n = 1) {
@@ -12024,10 +12652,10 @@ class SpecPlanner {
     }
     overLimit(what) {
         const limit = what === 'entries' ? `${this.budget.entryLimit} entries` : `${MAX_SKIPPED} skipped combinations`;
-        const raise = what === 'entries' && this.budget.entryLimit < 2 * _request_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_ENTRIES_CEILING */ .SJ
+        const raise = what === 'entries' && this.budget.entryLimit < 2 * _request_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_ENTRIES_CEILING */ .SJ
             ? `, or raise max-entries if you mean it (the limit is twice max-entries, at least ${MIN_EXPANSION_LIMIT})`
             : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`the matrix expands to more than ${limit} (at ${this.stage}), before max-entries applies; resolving stopped there. ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`the matrix expands to more than ${limit} (at ${this.stage}), before max-entries applies; resolving stopped there. ` +
             `A request this wide is almost always a mistake (a range or major where one version was meant): narrow it${raise}`);
     }
     /** `test` once per selector and value. */
@@ -12055,14 +12683,14 @@ class SpecPlanner {
             return;
         if (sel.version.endsWith('t')) {
             const free = [...known].filter((v) => v.endsWith('t'));
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: Python ${sel.version}: no ${framework.key} release in the data has free-threaded wheels for it` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${sel.field}: Python ${sel.version}: no ${framework.key} release in the data has free-threaded wheels for it` +
                 `${free.length ? ` (some have ${[...new Set(free)].join(', ')})` : ''}`);
         }
         const sorted = [...known].filter((v) => !v.endsWith('t')).sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().compare(`${a}.0`, `${b}.0`));
         const yamlHint = /^\d+\.\d$/.test(sel.version) && known.has(`${sel.version}0`)
             ? `. If you meant ${sel.version}0: a YAML or JSON tool read it as the number ${sel.version}; quote it ("${sel.version}0")`
             : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: Python ${sel.version} is not supported by any ${framework.key} ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${sel.field}: Python ${sel.version} is not supported by any ${framework.key} ` +
             `release in the data (${sorted[0]} to ${sorted[sorted.length - 1]})${yamlHint}`);
     }
     /** The cells one at a time: a wide request stops at the expansion limit without holding them all. */
@@ -12080,7 +12708,7 @@ class SpecPlanner {
         };
         const size = versions.length * lists.cuda.length * lists.python.length * lists.os.length * lists.flavor.length;
         if (size > MAX_CROSS_PRODUCT) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`the matrix is a cross product of ${size} combinations before filtering, more than ${MAX_CROSS_PRODUCT}; list fewer values per key`);
         }
         for (const version of versions)
             for (const cuda of lists.cuda)
@@ -12089,23 +12717,23 @@ class SpecPlanner {
                         for (const flavor of lists.flavor)
                             yield { version, cuda, python, os, flavor };
     }
-    resolveInclude(framework, include, field, custom) {
+    resolveInclude(framework, include, field, custom, platforms) {
         if (!include.version) {
             const others = frameworkList(framework);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${field}: matches no entry of the matrix and names no ${framework.key} (or ${others}); ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${field}: matches no entry of the matrix and names no ${framework.key} (or ${others}); ` +
                 `a new entry needs one, e.g. ${framework.key}: "${framework.example}"`);
         }
         const cell = { ...DEFAULTS, ...include };
-        const out = this.resolveCell(framework, cell, false, custom);
+        const out = this.resolveCell(framework, cell, false, custom, platforms);
         if (out.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${field}: ${this.describePartial(include, framework)} was never shipped: ${this.lastReason}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${field}: ${this.describePartial(include, framework)} was never shipped: ${this.lastReason}`);
         return out;
     }
     /**
      * Resolve one cell of selectors to concrete entries. A cell that the data rules out is
      * recorded as skipped (cross product) or left for the caller to turn into an error (include).
      */
-    resolveCell(framework, cell, recordSkips, custom) {
+    resolveCell(framework, cell, recordSkips, custom, platforms = null) {
         const out = [];
         const skip = (version, cuda, python, os, reason) => {
             this.lastReason = reason;
@@ -12137,7 +12765,7 @@ class SpecPlanner {
                         this.spend('entries');
                         const parts = { release, choice, python: py, ubuntu, flavor: cell.flavor.flavor };
                         const entry = (0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .namedEntry */ .IS)(framework.entry(parts, this.context));
-                        out.push({ framework, parts, entry, cell: concreteCell(framework, cell, entry), custom });
+                        out.push({ framework, parts, entry, cell: concreteCell(framework, cell, entry), custom, platforms });
                     }
                 }
             }
@@ -12161,7 +12789,7 @@ class SpecPlanner {
             case 'latest': {
                 const newest = stable[0];
                 if (!newest)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: the release data has no stable ${key} release; latest cannot be resolved`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${sel.field}: the release data has no stable ${key} release; latest cannot be resolved`);
                 return [newest];
             }
             case 'exact': {
@@ -12171,16 +12799,16 @@ class SpecPlanner {
                 const minor = `${semver__WEBPACK_IMPORTED_MODULE_0___default().major(sel.version)}.${semver__WEBPACK_IMPORTED_MODULE_0___default().minor(sel.version)}`;
                 const sameMinor = known.filter((r) => r.minor === minor).map((r) => r.version);
                 if (sameMinor.length) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data; ${key} ${minor} has ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .listWords */ .yh)(sameMinor.reverse())}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data; ${key} ${minor} has ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .listWords */ .yh)(sameMinor.reverse())}`);
                 }
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data ` +
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not in the release data ` +
                     `(it knows ${span}; ${COMPAT_HINT})${this.leftOut(key, sel.version)}`);
             }
             case 'minor': {
                 const newest = known.find((r) => r.minor === sel.minor);
                 if (!newest) {
                     const minors = [...new Set(known.map((r) => r.minor))].reverse();
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.minor} is not in the release data; known minors: ` +
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.minor} is not in the release data; known minors: ` +
                         `${minors.join(', ')} (${COMPAT_HINT})${this.leftOut(key, sel.minor)}`);
                 }
                 return [newest];
@@ -12194,7 +12822,7 @@ class SpecPlanner {
                     return [...newestPerMinor.values()];
                 const rc = known.find((r) => !r.stable && semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(r.version, sel.range));
                 const rcHint = rc ? `; ${rc.version} is a release candidate, which a range never picks: ask for it exactly` : '';
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${sel.field}: ${JSON.stringify(sel.text)} matches no stable ${key} release in the data (it knows ${span})${rcHint}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${sel.field}: ${JSON.stringify(sel.text)} matches no stable ${key} release in the data (it knows ${span})${rcHint}`);
             }
         }
     }
@@ -12231,7 +12859,7 @@ class SpecPlanner {
                 }
                 return { reason: `${has}${exp}; not ${sel.version}` };
             case 'range': {
-                const hits = supported.filter((v) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .minorSatisfies */ .xp)(v, sel.range));
+                const hits = supported.filter((v) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_5__/* .minorSatisfies */ .xp)(v, sel.range));
                 if (hits.length)
                     return { ok: hits };
                 return { reason: `${has}${exp}; none of them matches ${sel.text}` };
@@ -12307,7 +12935,7 @@ class SpecPlanner {
             case 'exact':
                 return parts.python === sel.version;
             case 'range':
-                return (0,_selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .minorSatisfies */ .xp)(parts.python, sel.range);
+                return (0,_selectors_js__WEBPACK_IMPORTED_MODULE_5__/* .minorSatisfies */ .xp)(parts.python, sel.range);
         }
     }
     explainEmpty() {
@@ -12367,7 +12995,7 @@ function concreteCell(framework, cell, entry) {
     const version = String(entry[framework.key]);
     return {
         version: { kind: 'exact', text: version, field, version },
-        cuda: cell.cuda.kind === 'default' ? cell.cuda : (0,_selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCudaSelector */ .uf)(framework.cudaRequest(entry), field),
+        cuda: cell.cuda.kind === 'default' ? cell.cuda : (0,_selectors_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCudaSelector */ .uf)(framework.cudaRequest(entry), field),
         python: cell.python.kind === 'default' ? cell.python : { kind: 'exact', text: entry.python, field, version: entry.python },
         os: cell.os.kind === 'default' ? cell.os : { kind: 'ubuntu', text: entry.os, field, ubuntu: entry.os.replace(/^ubuntu/, '') },
         flavor: cell.flavor,
@@ -12375,22 +13003,25 @@ function concreteCell(framework, cell, entry) {
 }
 /** "tensorflow, jax": the other frameworks' keys. */
 function frameworkList(except) {
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .listWords */ .yh)(_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i.filter((f) => f !== except).map((f) => f.key), 'or');
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .listWords */ .yh)(_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i.filter((f) => f !== except).map((f) => f.key), 'or');
 }
 /**
  * An include item's additions (apt-packages, ...) to the entries it matched. With tag-suffix they
  * make variants: a copy of each matched entry, beside it (and true is returned). Otherwise GitHub's
  * rule: they are added to the matched entries themselves.
  */
-function applyAdditions(matched, custom, added) {
+function applyAdditions(matched, custom, platforms, added) {
     if (custom?.tagSuffix) {
         for (const r of matched)
-            added.push({ ...r, custom: (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(r.custom, custom) });
+            added.push({ ...r, custom: (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(r.custom, custom), platforms: platforms ?? r.platforms });
         return true;
     }
     if (custom)
         for (const r of matched)
             r.custom = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(r.custom, custom);
+    if (platforms)
+        for (const r of matched)
+            r.platforms = platforms;
     return false;
 }
 /** Two entries under one tag would overwrite each other's image: a tag-suffix tells them apart. */
@@ -12399,8 +13030,8 @@ function checkTagsUnique(entries) {
     for (const e of entries) {
         const other = seen.get(e.tag);
         if (other) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`two entries would push to the same tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(e.tag)}: they differ only in what they add to ` +
-                `the image (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(JSON.stringify(other.customisation ?? {}))} and ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(JSON.stringify(e.customisation ?? {}))}); ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`two entries would push to the same tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(e.tag)}: they differ only in what they add to ` +
+                `the image (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(JSON.stringify(other.customisation ?? {}))} and ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(JSON.stringify(e.customisation ?? {}))}); ` +
                 `give one of them a tag-suffix in its include item, e.g. tag-suffix: opencv`);
         }
         seen.set(e.tag, e);
@@ -12546,11 +13177,13 @@ function minorSatisfies(minor, range) {
 /* harmony export */ });
 /* unused harmony exports MAX_SPEC_BYTES, MAX_LIST_ITEMS, parseMatrixSpec, nestingDepth */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8301);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8301);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
-/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5003);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(306);
+/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5003);
+
 
 
 
@@ -12563,18 +13196,18 @@ function minorSatisfies(minor, range) {
  */
 /** The keys crossed with a framework's versions. */
 const AXES = ['cuda', 'python', 'os', 'flavor'];
-const TOP_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O, ...AXES, ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD, 'include', 'exclude'];
-const INCLUDE_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O, ...AXES, ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD];
+const TOP_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O, ...AXES, 'platforms', ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD, 'include', 'exclude'];
+const INCLUDE_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O, ...AXES, 'platforms', ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD];
 const EXCLUDE_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O, ...AXES];
 /** Longest matrix text accepted: a spec is a few lines; megabytes are a mistake or an attack. */
 const MAX_SPEC_BYTES = 256 * 1024;
 /** Longest list accepted for one key. */
 const MAX_LIST_ITEMS = 1000;
 const PARSERS = {
-    cuda: _selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCudaSelector */ .uf,
-    python: _selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePythonSelector */ .r,
-    os: _selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOsSelector */ .HO,
-    flavor: _selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseFlavorSelector */ .xe,
+    cuda: _selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCudaSelector */ .uf,
+    python: _selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePythonSelector */ .r,
+    os: _selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseOsSelector */ .HO,
+    flavor: _selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseFlavorSelector */ .xe,
 };
 /**
  * Parse matrix text. The YAML "failsafe" schema reads every scalar as a
@@ -12593,35 +13226,35 @@ function parseMatrixSpec(text, origin) {
  */
 function parseMatrixSpecs(text, origin) {
     if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
     }
     if (text.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
     }
     const depth = nestingDepth(text, MAX_NESTING);
     if (depth > MAX_NESTING) {
         // The YAML parser recurses per level: thousands of them take seconds before it gives up.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: the matrix spec nests lists or mappings more than ${MAX_NESTING} levels deep; a spec needs a few`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: the matrix spec nests lists or mappings more than ${MAX_NESTING} levels deep; a spec needs a few`);
     }
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { schema: 'failsafe', prettyErrors: true, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {
         const where = first.linePos?.[0] ? ` (line ${first.linePos[0].line}, column ${first.linePos[0].col})` : '';
         const message = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? first.message;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}${where}: not valid YAML or JSON: ${message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}${where}: not valid YAML or JSON: ${message}`);
     }
     let root;
     try {
         root = doc.toJS({ maxAliasCount: 50 });
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: not valid YAML or JSON: ${err.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: not valid YAML or JSON: ${err.message}`);
     }
     if (Array.isArray(root)) {
         if (root.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: an empty list of specs; give at least one, e.g. [{torch: "2.4"}]`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: an empty list of specs; give at least one, e.g. [{torch: "2.4"}]`);
         if (root.length > MAX_LIST_ITEMS)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: ${root.length} specs; at most ${MAX_LIST_ITEMS} are accepted`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: ${root.length} specs; at most ${MAX_LIST_ITEMS} are accepted`);
         return root.map((item, i) => specFromObject(item, `${origin}[${i}]`));
     }
     return [specFromObject(root, origin)];
@@ -12653,21 +13286,21 @@ function nestingDepth(text, stopAt = Number.MAX_SAFE_INTEGER) {
     return deepest;
 }
 function specFromObject(root, origin) {
-    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(root)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; ` +
-            `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(root)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; ` +
+            `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
     checkKnownKeys(root, TOP_KEYS, 'matrix');
     const named = _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O.filter((k) => root[k] !== undefined);
     if (named.length > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${origin}: one spec names one framework, and this one names ${named.join(' and ')}; give a list of specs, ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: one spec names one framework, and this one names ${named.join(' and ')}; give a list of specs, ` +
             `e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`);
     }
     const versionKey = named[0];
     const framework = (versionKey ? (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkByKey */ .Z_)(versionKey) : _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i[0])?.id;
     const listField = (key, i, all) => all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`;
     const versions = versionKey
-        ? valuesOf(root[versionKey], `matrix.${versionKey}`).map((v, i, all) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseVersionSelector */ .Bg)(v, listField(versionKey, i, all)))
+        ? valuesOf(root[versionKey], `matrix.${versionKey}`).map((v, i, all) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseVersionSelector */ .Bg)(v, listField(versionKey, i, all)))
         : undefined;
     const axes = {};
     for (const axis of AXES) {
@@ -12681,53 +13314,67 @@ function specFromObject(root, origin) {
         ? root.include.map((item, i) => (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromSpec */ .sP)(item, `matrix.include[${i}]`))
         : [];
     const customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromSpec */ .sP)(root, 'matrix');
+    const platforms = root.platforms === undefined ? undefined : (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePlatforms */ .qA)(root.platforms, 'matrix.platforms');
+    const includePlatforms = Array.isArray(root.include)
+        ? root.include.map((item, i) => (0,_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(item) && item.platforms !== undefined ? (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePlatforms */ .qA)(item.platforms, `matrix.include[${i}].platforms`) : null)
+        : [];
     const givenAxes = AXES.filter((a) => axes[a]);
     if (givenAxes.length > 0 && !versions) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; ` +
             `add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`);
     }
     if (!versions && include.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
     }
-    return { framework, ...(versions ? { versions } : {}), axes, include, includeCustomisation, exclude, customisation };
+    return {
+        framework,
+        ...(versions ? { versions } : {}),
+        axes,
+        include,
+        includeCustomisation,
+        exclude,
+        customisation,
+        ...(platforms ? { platforms } : {}),
+        includePlatforms,
+    };
 }
 function partials(value, field, allowed) {
     if (value === undefined)
         return [];
     if (!Array.isArray(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(value)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(value)}`);
     }
     if (value.length > MAX_LIST_ITEMS)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
     return value.map((item, i) => {
         const at = `${field}[${i}]`;
-        if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(item)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}: expected a mapping of ${allowed.join(', ')}, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(item)}`);
+        if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(item)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}: expected a mapping of ${allowed.join(', ')}, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(item)}`);
         }
         checkKnownKeys(item, allowed, at);
         if (Object.keys(item).length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}: an empty entry; name at least one of ${allowed.join(', ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}: an empty entry; name at least one of ${allowed.join(', ')}`);
         const entry = {};
         for (const axis of AXES) {
             const v = item[axis];
             if (v === undefined)
                 continue;
             if (typeof v !== 'string') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}.${axis}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}.${axis}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
             }
             entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
         }
         const named = _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O.filter((k) => item[k] !== undefined);
         if (named.length > 1)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}: names ${named.join(' and ')}; one item is one entry of one framework`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}: names ${named.join(' and ')}; one item is one entry of one framework`);
         const key = named[0];
         if (key) {
             const v = item[key];
             if (typeof v !== 'string') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
             }
             entry.framework = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkByKey */ .Z_)(key)?.id;
-            entry.version = (0,_selectors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseVersionSelector */ .Bg)(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
+            entry.version = (0,_selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseVersionSelector */ .Bg)(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
         }
         return entry;
     });
@@ -12737,22 +13384,22 @@ function valuesOf(value, field) {
         return [nonEmpty(value, field)];
     if (Array.isArray(value)) {
         if (value.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: an empty list; give at least one value or leave the key out`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: an empty list; give at least one value or leave the key out`);
         if (value.length > MAX_LIST_ITEMS)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
         return value.map((v, i) => {
             if (typeof v !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}[${i}]: expected a version, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(v)}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}[${i}]: expected a version, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(v)}`);
             return nonEmpty(v, `${field}[${i}]`);
         });
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: expected a value or a list of values, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeValue */ .bp)(value)}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: expected a value or a list of values, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(value)}`);
 }
 function nonEmpty(v, field) {
     if (v.trim() === '' || v === 'null' || v === '~')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: no value given`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: no value given`);
     if (/[\u0000-\u001f\u007f]/.test(v))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(v)} contains control characters`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(v)} contains control characters`);
     return v;
 }
 function checkKnownKeys(obj, allowed, field) {
@@ -12760,7 +13407,7 @@ function checkKnownKeys(obj, allowed, field) {
         if (!allowed.includes(key)) {
             const plain = (k) => k.toLowerCase().replace(/_/g, '-');
             const near = allowed.find((a) => a === plain(key).replace(/s$/, '') || a === plain(key) || a === `${plain(key)}s`);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
         }
     }
 }
@@ -12863,6 +13510,10 @@ function asciiJson(value) {
 /* harmony export */ });
 /* unused harmony exports SUMMARY_LIMIT_BYTES, COMMENT_LIMIT_CHARS, fitMarkdown, planJson, matrixOutput, planTable, planMarkdown */
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7882);
+/* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2997);
+/* harmony import */ var _matrix_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(306);
+
+
 
 /** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
 const FORMATS = ['json', 'table', 'markdown'];
@@ -12923,6 +13574,10 @@ function columnsFor(plan) {
         { title: 'cudnn', value: (e) => e.cudnn ?? '-' },
         { title: 'python', value: (e) => e.python },
         { title: 'base image', value: (e) => e.baseImage },
+        // only when some entry is built for more than linux/amd64: plans as they were stay as they were
+        ...(plan.include.some((e) => !(0,_matrix_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .isDefaultPlatforms */ .Wn)((0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_1__/* .platformsOf */ .Wt)(e)))
+            ? [{ title: 'platforms', value: (e) => (0,_matrix_entry_js__WEBPACK_IMPORTED_MODULE_1__/* .platformsOf */ .Wt)(e).join(',') }]
+            : []),
         { title: 'min driver', value: (e) => e.minDriver ?? '-' },
         { title: 'key', value: (e) => e.key },
     ];
@@ -12944,8 +13599,10 @@ function planTable(plan) {
     ];
     if (plan.skipped.length) {
         out.push('', `skipped ${plan.skipped.length}:`);
-        for (const s of plan.skipped)
-            out.push(`  ${skippedVersion(s)} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}: ${s.reason}`);
+        for (const s of plan.skipped) {
+            const platforms = s.platforms ? ` × ${s.platforms}` : '';
+            out.push(`  ${skippedVersion(s)} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}${platforms}: ${s.reason}`);
+        }
     }
     if (plan.warnings.length) {
         out.push('', 'warnings:');
@@ -13013,6 +13670,15 @@ function buildMarkdown(images) {
         ...mostImportantFirst(images, (r) => r.status === 'failed' || r.status === 'cancelled').map((r) => `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} ` +
             `| ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`),
     ];
+    const multi = images.filter((r) => r.platforms?.length);
+    if (multi.length) {
+        out.push('', '| image | platform | digest | size |', '|---|---|---|---|');
+        for (const r of multi) {
+            for (const p of r.platforms ?? []) {
+                out.push(`| ${mdEscape(r.tags[0] ?? r.tag)} | ${mdEscape(p.platform)} | \`${p.digest.slice(0, 19)}…\` | ${formatSize(p.size)} |`);
+            }
+        }
+    }
     const failed = images.filter((r) => r.error && r.status === 'failed');
     for (const r of failed) {
         out.push('', `<details><summary>${mdEscape(r.tag)} failed</summary>`, '', '```text', (r.error ?? '').replace(/```/g, "'''"), '```', '', '</details>');
@@ -13032,6 +13698,9 @@ function buildTable(images) {
     const rows = images.map((r) => [r.tag, statusWord(r), r.digest ?? '-', formatSize(r.size), `${r.seconds}s`, stepsText(r), r.cache]);
     const head = ['entry', 'status', 'digest', 'size', 'time', 'cached', 'cache'];
     const out = textTable(head, rows);
+    const platformRows = images.flatMap((r) => (r.platforms ?? []).map((p) => [r.tag, p.platform, p.digest, formatSize(p.size)]));
+    if (platformRows.length)
+        out.push('', ...textTable(['entry', 'platform', 'digest', 'size'], platformRows));
     for (const r of images.filter((x) => x.status === 'failed'))
         out.push('', `${r.tag} failed:`, `  ${r.error ?? ''}`);
     return `${out.join('\n')}\n`;
@@ -13067,7 +13736,7 @@ function smokeMarkdown(results) {
         '|---|---|---|---|---|---|---|---|',
         ...mostImportantFirst(results, (r) => r.status === 'failed').map((r) => {
             const cells = [
-                r.tag,
+                smokeName(r),
                 r.mode,
                 gpusText(r),
                 r.host.driver ?? '-',
@@ -13080,7 +13749,7 @@ function smokeMarkdown(results) {
         }),
     ];
     for (const r of results.filter((x) => x.status === 'failed')) {
-        out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.failed ?? 'failed')}`);
+        out.push('', `**${mdEscape(smokeName(r))}**: ${mdEscape(r.failed ?? 'failed')}`);
         if (r.diagnosis)
             out.push(`- cause: ${mdEscape(r.diagnosis.cause)}`, `- fix: ${mdEscape(r.diagnosis.fix)}`);
         if (r.output)
@@ -13088,9 +13757,13 @@ function smokeMarkdown(results) {
     }
     return `${out.join('\n')}\n`;
 }
+/** The entry's tag, and the platform checked when it is not linux/amd64 (an entry built for several has a row each). */
+function smokeName(r) {
+    return r.platform && r.platform !== 'linux/amd64' ? `${r.tag} (${r.platform})` : r.tag;
+}
 function smokeTable(results) {
     const rows = results.map((r) => [
-        r.tag,
+        smokeName(r),
         r.mode,
         r.status,
         r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-',
@@ -13101,7 +13774,7 @@ function smokeTable(results) {
     const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
     const out = textTable(head, rows);
     for (const r of results.filter((x) => x.status === 'failed')) {
-        out.push('', `${r.tag}: ${r.failed ?? 'failed'}`);
+        out.push('', `${smokeName(r)}: ${r.failed ?? 'failed'}`);
         if (r.diagnosis)
             out.push(`  cause: ${r.diagnosis.cause}`, `  fix: ${r.diagnosis.fix}`);
     }
@@ -13849,12 +14522,13 @@ function normalise(p) {
  * The one typed request both entry points (the action and the CLI) build
  * from their inputs; commands take nothing else.
  */
-const COMMANDS = ['plan', 'verify', 'build', 'smoke', 'repro', 'all', 'refresh'];
+const COMMANDS = ['plan', 'verify', 'build', 'merge', 'smoke', 'repro', 'all', 'refresh'];
 /** What each command does, for --help. */
 const COMMAND_SUMMARIES = {
     plan: 'resolve a matrix spec against the release data',
     verify: 'plan, then check that every wheel and image each entry needs exists (nothing is built)',
     build: 'plan, then build (and push) an image per entry',
+    merge: "after a build per platform (--platform): write each entry's tags over an index of its platforms' images",
     smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
     repro: 'build each entry twice and compare; with --baseline, what changed inside',
     all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
@@ -13862,7 +14536,7 @@ const COMMAND_SUMMARIES = {
 };
 /** Commands that build images and so need the build settings. */
 function needsBuild(command) {
-    return command === 'build' || command === 'all' || command === 'repro';
+    return command === 'build' || command === 'all' || command === 'repro' || command === 'merge';
 }
 /**
  * Upper bound for max-entries itself. GitHub runs at most 256 jobs per matrix,

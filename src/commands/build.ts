@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInvocation, type ToolVersions } from '../image/buildx.js';
-import { planEntryBuild, type BuildEnvironment, type EntryBuild } from '../image/build-plan.js';
+import { planEntryBuild, platformTagOf, type BuildEnvironment, type EntryBuild } from '../image/build-plan.js';
+import { OCI_INDEX, indexPlatforms, ociIndex, readManifest } from '../image/manifest.js';
+import { architectureOf, isDefaultPlatforms } from '../matrix/platform.js';
 import type { BuildOptions } from '../image/options.js';
 import { describeFailure, diagnoseFailure, summariseSteps } from '../image/progress.js';
 import { templateCannotBuild } from '../template/dockerfile.js';
-import { parseTaggedReference } from '../image/reference.js';
+import { parseTaggedReference, type Repository } from '../image/reference.js';
 import { backoffMs, isCacheFailure, isTransient } from '../image/retry.js';
 import { actionsCacheAvailable, restoreDir, saveDir } from '../effects/actions-cache.js';
 import {
@@ -50,6 +53,11 @@ export interface ImageResult {
    */
   size: number | null;
   seconds: number;
+  /**
+   * per platform, for an entry built for several (or one other than linux/amd64): the image the
+   * index holds for it; absent for a plain linux/amd64 image
+   */
+  platforms?: PlatformImage[];
   cachedSteps: number | null;
   totalSteps: number | null;
   cache: string;
@@ -57,8 +65,25 @@ export interface ImageResult {
   error?: string;
 }
 
-/** With a verifier, an entry that is not up to date is verified before it is built, and fails there if it cannot build. */
-export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtime, verifier?: Verifier): Promise<ImageResult[]> {
+export interface PlatformImage {
+  platform: string;
+  digest: string;
+  /** compressed bytes (config + layers); null when not read */
+  size: number | null;
+}
+
+/**
+ * With a verifier, an entry that is not up to date is verified before it is built, and fails there if
+ * it cannot build. In `merge` mode nothing is built: each entry's platform images, pushed by fan-out
+ * jobs (input platform), are joined into one index under the entry's tags.
+ */
+export async function buildCommand(
+  plan: Plan,
+  options: BuildOptions,
+  rt: Runtime,
+  verifier?: Verifier,
+  mode: 'build' | 'merge' = 'build',
+): Promise<ImageResult[]> {
   // Once per input, not per entry: what the input parsers changed (capitals lowercased).
   for (const notice of options.notices) rt.log.info(notice);
   const scratch = mkdtempSync(path.join(tempRoot(rt.env), 'gim-build-'));
@@ -148,7 +173,9 @@ export async function buildCommand(plan: Plan, options: BuildOptions, rt: Runtim
           return planFor(t);
         };
         const result = await entryRt.log.group(`${entry.tag}`, () =>
-          buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier),
+          mode === 'merge'
+            ? mergeImage(planFor(tools), options, registry, entryRt)
+            : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier),
         );
         results[index] = result;
         if (result.status === 'failed' && options.failFast) stop = true;
@@ -245,22 +272,15 @@ async function buildImage(
   const started = Date.now();
   const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
   let build = planned;
-  const base = emptyResult(build.entry, 'failed', { tags: build.tags, contentTag: build.contentTag, cache: build.cache.backend });
-  const { repo, tag: contentTagName } = parseTaggedReference(build.contentTag, 'content tag');
+  const base = resultBase(build);
+  const { repo } = parseTaggedReference(build.contentTag, 'content tag');
 
   // 1. Already built? A HEAD for the content tag and one per requested tag to check where it points:
   // no GET (a pull on Docker Hub) unless a tag has to be moved, or the registry leaves the digest out.
   if (options.skipExisting) {
     try {
-      let existing: ManifestHead | null = await registry.head(repo, contentTagName);
-      if (existing && !existing.digest) existing = await registry.get(repo, contentTagName);
-      if (existing) {
-        const read = options.push ? await pointTags(build.tags, existing, build.contentTag, registry) : null;
-        rt.log.info(`up to date: ${build.contentTag} (${existing.digest}) already holds this build`);
-        const manifest = read ?? ('body' in existing ? (existing as Manifest) : null);
-        const size = manifest ? RegistryClient.imageSize(manifest) : null;
-        return { ...base, status: 'skipped', digest: existing.digest, size, seconds: seconds() };
-      }
+      const done = await alreadyBuilt(build, options, registry, rt);
+      if (done) return { ...base, ...done, status: 'skipped', seconds: seconds() };
     } catch (err) {
       rt.log.warning(`could not check the registry for ${build.contentTag} (${(err as Error).message}); building`);
     }
@@ -300,12 +320,22 @@ async function buildImage(
     rt.log.info(restoredKey ? `cache restored from ${restoredKey}` : 'no cache to restore');
   }
   const metadataFile = path.join(entryDir, 'metadata.json');
+  // docker's own image store holds one platform of an image: a multi-platform build that is not
+  // pushed proves that every platform builds, and stays in the builder's cache.
+  const loadable = build.platforms.length === 1;
+  if (!options.push && !loadable) {
+    rt.log.warning(
+      `push is false and ${build.entry.tag} is built for ${build.platforms.join(', ')}: docker's image store holds one ` +
+        'platform of an image, so the result is not loaded (the build still proves that every platform builds); push it, ' +
+        'or build one platform (input platform) to load it',
+    );
+  }
   const invocation: BuildInvocation = {
     build,
     file: source.file,
     context: source.context,
     push: options.push,
-    load: !options.push,
+    load: !options.push && loadable,
     metadataFile,
     ...(options.builder ? { builder: options.builder } : {}),
   };
@@ -372,11 +402,12 @@ async function buildImage(
     digest = /digest: (sha256:[0-9a-f]{64})/.exec(output)?.[1] ?? null;
   }
   let size: number | null = null;
+  let platforms: PlatformImage[] | undefined;
   // Worth a GET (a pull on Docker Hub) here, unlike on a skip: one per entry that was just built.
   if (options.push && digest) {
     try {
       const manifest = await registry.get(repo, digest);
-      size = manifest ? RegistryClient.imageSize(manifest) : null;
+      if (manifest) ({ size, platforms } = await imageFacts(repo, manifest, build, registry));
     } catch (err) {
       rt.log.warning(`could not read the pushed manifest: ${(err as Error).message}`);
     }
@@ -386,19 +417,151 @@ async function buildImage(
     renameSync(local.exportDir, local.dir);
     if (restoredKey !== local.key) await saveDir(local.dir, local.key, rt.log, options.cacheTimeoutSeconds * 1000);
   }
-  rt.log.info(`built ${build.entry.tag}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
+  const what = build.platformTag ? `${build.entry.tag} for ${build.platforms[0]}` : build.entry.tag;
+  rt.log.info(`built ${what}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
   return {
     ...base,
     status: 'built',
     cache: build.cache.backend,
     digest,
-    imageId,
+    // a multi-platform build has no one image id (the metadata's config digest is one platform's)
+    imageId: build.platforms.length === 1 ? imageId : null,
     size,
+    ...(platforms ? { platforms } : {}),
     seconds: seconds(),
     attempts,
     cachedSteps: steps.cached,
     totalSteps: steps.total,
   };
+}
+
+/** An entry's result before anything is known: what it would push, under which tags. */
+function resultBase(build: EntryBuild): ImageResult {
+  return emptyResult(build.entry, 'failed', {
+    tags: build.platformTag ? [] : build.tags,
+    contentTag: build.platformTag ?? build.contentTag,
+    cache: build.cache.backend,
+  });
+}
+
+/**
+ * Whether the registry already holds this build: the content tag (every platform, merged), or for a
+ * fan-out job its platform's tag. The entry's tags are pointed at what the content tag holds (not by a
+ * fan-out job: merge writes them). Null when it has to be built.
+ */
+async function alreadyBuilt(
+  build: EntryBuild,
+  options: BuildOptions,
+  registry: RegistryClient,
+  rt: Runtime,
+): Promise<Pick<ImageResult, 'digest' | 'size' | 'platforms' | 'contentTag' | 'tags'> | null> {
+  const { repo, tag: contentTagName } = parseTaggedReference(build.contentTag, 'content tag');
+  let existing: ManifestHead | null = await registry.head(repo, contentTagName);
+  if (existing && !existing.digest) existing = await registry.get(repo, contentTagName);
+  if (existing) {
+    const fanOut = Boolean(build.platformTag);
+    const read = options.push && !fanOut ? await pointTags(build.tags, existing, build.contentTag, registry) : null;
+    rt.log.info(`up to date: ${build.contentTag} (${existing.digest}) already holds this build${fanOut ? ', every platform merged' : ''}`);
+    // A multi-platform entry's rows need the index (a GET); a plain image's skip stays at HEADs.
+    const manifest =
+      read ??
+      ('body' in existing
+        ? (existing as Manifest)
+        : isDefaultPlatforms(build.platforms)
+          ? null
+          : await registry.get(repo, existing.digest));
+    const facts = manifest ? await imageFacts(repo, manifest, build, registry) : { size: null };
+    return { digest: existing.digest, ...facts, contentTag: build.contentTag, tags: fanOut ? [] : build.tags };
+  }
+  if (!build.platformTag) return null;
+  const { tag: platformTagName } = parseTaggedReference(build.platformTag, 'platform tag');
+  const mine = await registry.get(repo, platformTagName);
+  if (!mine) return null;
+  rt.log.info(`up to date: ${build.platformTag} (${mine.digest}) already holds ${build.platforms[0]}; merge joins it with the others`);
+  return { digest: mine.digest, size: RegistryClient.imageSize(mine), contentTag: build.platformTag, tags: [] };
+}
+
+/**
+ * Size and per-platform images of what a tag holds: an image's own size, or an index's platforms (each
+ * read, a GET per platform) and their sum. Per-platform rows only for an entry other than the default.
+ */
+async function imageFacts(
+  repo: Repository,
+  manifest: Manifest,
+  build: EntryBuild,
+  registry: RegistryClient,
+): Promise<{ size: number | null; platforms?: PlatformImage[] }> {
+  const own = RegistryClient.imageSize(manifest);
+  const platformRows = !isDefaultPlatforms(build.platforms);
+  if (own !== null) {
+    return platformRows
+      ? { size: own, platforms: [{ platform: build.platforms[0] as string, digest: manifest.digest, size: own }] }
+      : { size: own };
+  }
+  const doc = readManifest(manifest.body.toString('utf8'), `${repo.path}@${manifest.digest}`);
+  if (doc.kind !== 'index') return { size: null };
+  const platforms: PlatformImage[] = [];
+  for (const { platform, digest } of indexPlatforms(doc.manifests)) {
+    const child = await registry.get(repo, digest);
+    platforms.push({ platform, digest, size: child ? RegistryClient.imageSize(child) : null });
+  }
+  const sizes = platforms.map((p) => p.size);
+  const size = sizes.length && sizes.every((n) => n !== null) ? (sizes as number[]).reduce((a, b) => a + b, 0) : null;
+  return { size, platforms };
+}
+
+/**
+ * `merge`: the entry's platform images, each pushed by a fan-out job under its platform tag, joined
+ * into one OCI index written under the content tag and the entry's tags. Already merged (the content
+ * tag exists): the tags are pointed at it. A platform not yet pushed fails the entry, naming it.
+ */
+async function mergeImage(build: EntryBuild, options: BuildOptions, registry: RegistryClient, rt: Runtime): Promise<ImageResult> {
+  const started = Date.now();
+  const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
+  const base = { ...resultBase(build), tags: build.tags, contentTag: build.contentTag };
+  const fail = (error: string): ImageResult => {
+    rt.log.error(`${build.entry.tag}: not merged: ${error}`);
+    return { ...base, status: 'failed', error, seconds: seconds() };
+  };
+  if (!options.push) return fail('merge writes tags in the registry: set push to true');
+  try {
+    const done = await alreadyBuilt(build, options, registry, rt);
+    if (done) return { ...base, ...done, status: 'skipped', seconds: seconds() };
+    const { repo, tag: contentTagName } = parseTaggedReference(build.contentTag, 'content tag');
+    const children: Parameters<typeof ociIndex>[0] = [];
+    const missing: string[] = [];
+    for (const platform of build.platforms) {
+      const tag = platformTagOf(build.contentTag, platform);
+      const image = await registry.get(repo, parseTaggedReference(tag, 'platform tag').tag);
+      if (!image) {
+        missing.push(`${platform} (${tag})`);
+        continue;
+      }
+      if (RegistryClient.imageSize(image) === null) return fail(`${tag} holds an index, not one platform's image`);
+      children.push({
+        digest: image.digest,
+        size: image.body.length,
+        mediaType: image.mediaType,
+        os: 'linux',
+        architecture: architectureOf(platform),
+      });
+    }
+    if (missing.length) {
+      return fail(
+        `no image yet for ${missing.join(', ')}: run the build for each platform first (command build with input platform), ` +
+          'with the same inputs as this job (a different Dockerfile, build-args or base makes another content tag)',
+      );
+    }
+    const body = Buffer.from(ociIndex(children));
+    const index: Manifest = { digest: `sha256:${createHash('sha256').update(body).digest('hex')}`, mediaType: OCI_INDEX, body };
+    await registry.put(repo, contentTagName, index);
+    await pointTags(build.tags, index, build.contentTag, registry);
+    rt.log.info(`merged ${build.entry.tag}: ${build.platforms.join(', ')} in ${index.digest}`);
+    const facts = await imageFacts(repo, index, build, registry);
+    return { ...base, status: 'built', digest: index.digest, ...facts, seconds: seconds() };
+  } catch (err) {
+    return fail((err as Error).message);
+  }
 }
 
 /**

@@ -43,6 +43,12 @@ export async function runCommand(request: Request, runtime: Runtime): Promise<Co
     }
     case 'build':
       return buildAndMaybeSmoke(request, runtime, false);
+    case 'merge': {
+      if (!request.build) throw new UserError('command merge needs the build settings (image, ...)');
+      if (request.build.platform) throw new UserError('command merge joins every platform of an entry: leave input platform empty');
+      const plan = planCommand(request);
+      return { plan, images: await buildCommand(plan, request.build, runtime, undefined, 'merge') };
+    }
     case 'all':
       return buildAndMaybeSmoke(request, runtime, true);
     case 'smoke': {
@@ -62,6 +68,11 @@ export async function runCommand(request: Request, runtime: Runtime): Promise<Co
 
 async function buildAndMaybeSmoke(request: Request, runtime: Runtime, withSmoke: boolean): Promise<CommandResult> {
   if (!request.build) throw new UserError(`command ${request.command} needs the build settings (image, ...)`);
+  if (withSmoke && request.build.platform) {
+    throw new UserError(
+      'input platform is for a fan-out build job (command build, then merge); command all builds every platform of an entry',
+    );
+  }
   const plan = planCommand(request);
   // An entry that has to be built is verified first (one that is up to date needs nothing fetched):
   // what cannot build (a wheel or an image that is not there) fails before any docker work.

@@ -20,7 +20,8 @@ export function planCommand(request: Request): Plan {
   const customisation = request.customisation ?? emptyCustomisation();
   if (request.entry) return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
   const specs = parseMatrixSpecs(request.matrix.text, request.matrix.origin);
-  return withTemplateWarnings(resolvePlans(specs, data, { maxEntries: request.maxEntries, customisation }));
+  const platforms = request.platforms ? { platforms: request.platforms } : {};
+  return withTemplateWarnings(resolvePlans(specs, data, { maxEntries: request.maxEntries, customisation, ...platforms }));
 }
 
 /**
@@ -66,8 +67,10 @@ function planOneEntry(text: string, origin: string, data: ReleaseData, inputs: C
     ...cell,
     cudaVariant: typeof cell.cudaVariant === 'string' ? cell.cudaVariant : cell.cuda,
   } as never);
+  // The platforms it was planned with (absent in an entry planned before platforms existed: the default).
+  const platforms = cell.platforms === undefined ? {} : { platforms: cell.platforms };
   const spec = specFromObject(
-    { include: [{ [framework.key]: cell[framework.key], cuda, python: cell.python, os: cell.os, flavor: cell.flavor }] },
+    { include: [{ [framework.key]: cell[framework.key], cuda, python: cell.python, os: cell.os, flavor: cell.flavor, ...platforms }] },
     origin,
   );
   // The entry's own customisation wins over the inputs (as include items do in a plan).

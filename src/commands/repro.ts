@@ -14,6 +14,8 @@ import { execCapture } from '../effects/exec.js';
 import { commitTime } from '../effects/git.js';
 import { tempRoot } from '../effects/files.js';
 import { ociLayout, registryImage, type ImageSource } from '../effects/oci.js';
+import { platformsOf } from '../matrix/entry.js';
+import { architectureOf, nativePlatform, type Platform } from '../matrix/platform.js';
 import { RegistryClient } from '../effects/registry.js';
 import { UserError } from '../errors.js';
 import type { MatrixEntry } from '../frameworks/index.js';
@@ -43,6 +45,8 @@ export interface ReproResult {
   tag: string;
   key: string;
   sourceDateEpoch: number;
+  /** the platform built twice and compared (one per entry: input platform, else this runner's own where the entry has it) */
+  platform: string;
   status: 'checked' | 'failed';
   determinism?: DeterminismResult & { cause: string | null };
   impact?: ChangeImpact;
@@ -119,7 +123,8 @@ async function checkEntry(
   registry: RegistryClient,
   rt: Runtime,
 ): Promise<ReproResult> {
-  const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch };
+  const platform = reproPlatform(entry, build.platform);
+  const base = { tag: entry.tag, key: entry.key, sourceDateEpoch: epoch, platform };
   if (baseImage && 'error' in baseImage) {
     rt.log.error(`${entry.tag}: not built: ${baseImage.error}`);
     return { ...base, status: 'failed', error: baseImage.error };
@@ -129,7 +134,7 @@ async function checkEntry(
   const { text: dockerfileText, file } = entrySource;
   const planned = planEntryBuild(
     entry,
-    { ...build, cache: 'none' },
+    { ...build, cache: 'none', platform },
     {
       dockerfile: dockerfileText,
       contextDigest: entrySource.contextDigest,
@@ -158,7 +163,7 @@ async function checkEntry(
     );
     const res = await execCapture(rt.docker, args, { env, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) });
     if (res.code !== 0) throw new Error(`build ${name} failed: ${describeFailure(diagnoseFailure(res.output))}`);
-    return ociLayout(dest, rt.signal);
+    return ociLayout(dest, rt.signal, architectureOf(platform));
   };
   try {
     const first = await buildInto('first', false);
@@ -180,13 +185,24 @@ async function checkEntry(
       determinism.deterministic ? `deterministic: ${shapes.manifest.a}` : `NOT deterministic: ${shapes.manifest.a} vs ${shapes.manifest.b}`,
     );
     const result: ReproResult = { ...base, status: 'checked', determinism };
-    if (repro.baseline) result.impact = await changeImpact(entry, repro.baseline, build, first, registry, rt.signal);
+    if (repro.baseline) result.impact = await changeImpact(entry, repro.baseline, build, first, registry, platform, rt.signal);
     return result;
   } catch (err) {
     const message = err instanceof UserError ? err.message : (err as Error).message;
     rt.log.error(`${entry.tag}: ${message}`);
     return { ...base, status: 'failed', error: message };
   }
+}
+
+/**
+ * The one platform repro builds for an entry: input platform (which must be one of the entry's),
+ * else this machine's own where the entry has it (no emulation), else the entry's first.
+ */
+export function reproPlatform(entry: MatrixEntry, asked: Platform | undefined, arch: string = process.arch): Platform {
+  const platforms = platformsOf(entry);
+  if (asked) return asked;
+  const native = nativePlatform(arch);
+  return native && platforms.includes(native) ? native : (platforms[0] as Platform);
 }
 
 /** Layers are read one at a time, keeping only what the inventory reads (a few files and the whiteouts). */
@@ -202,11 +218,12 @@ async function changeImpact(
   build: BuildOptions,
   current: ImageSource,
   registry: RegistryClient,
+  platform: Platform,
   signal?: AbortSignal,
 ): Promise<ChangeImpact> {
   const ref = renderPlaceholders(template, entry, { image: repositoryName(build.repository) });
   const { repo, tag } = parseTaggedReference(ref, 'baseline');
-  const baseline = registryImage(registry, repo, tag, ref, signal);
+  const baseline = registryImage(registry, repo, tag, ref, signal, architectureOf(platform));
   const [bShape, cShape] = [await baseline.shape(), await current.shape()];
   const [bInv, cInv] = [await inventory(baseline, bShape.layers.length), await inventory(current, cShape.layers.length)];
   const python = diffPackages(bInv.python, cInv.python);

@@ -6,6 +6,8 @@ import { execCapture, type ExecResult } from '../effects/exec.js';
 import { tempRoot } from '../effects/files.js';
 import type { MatrixEntry } from '../frameworks/index.js';
 import type { Plan } from '../matrix/resolve.js';
+import { platformsOf } from '../matrix/entry.js';
+import { MACHINE, nativePlatform, type Platform } from '../matrix/platform.js';
 import { diagnoseSmokeFailure, type Diagnosis } from '../smoke/diagnose.js';
 import {
   NVIDIA_SMI_QUERY,
@@ -40,6 +42,8 @@ export interface SmokeResult {
   tag: string;
   key: string;
   image: string;
+  /** the image of the entry's index that ran: "linux/amd64", or another when the entry is built for it */
+  platform: string;
   status: 'passed' | 'failed';
   mode: 'gpu' | 'cpu';
   seconds: number;
@@ -135,6 +139,12 @@ export async function smokeCommand(
   for (const entry of plan.include) {
     const image = images.get(entry.key) ?? null;
     const gpu = gpuModeFor(entry, options);
+    const { run, elsewhere } = smokePlatforms(platformsOf(entry), gpu, process.arch);
+    for (const p of elsewhere) {
+      rt.log.info(
+        `${entry.tag}: ${p} is not checked here: a GPU check runs on a ${p} GPU runner (the reusable workflow's gpu-runner-arm64)`,
+      );
+    }
     const base = {
       tag: entry.tag,
       key: entry.key,
@@ -145,9 +155,24 @@ export async function smokeCommand(
       checks: [],
       seconds: 0,
     };
+    if (run.length === 0) {
+      const here = nativePlatform(process.arch) ?? process.arch;
+      results.push({
+        ...base,
+        platform: platformsOf(entry).join(','),
+        status: 'failed',
+        failed: 'platform',
+        diagnosis: {
+          cause: `${entry.tag} is built for ${platformsOf(entry).join(', ')}; this runner is ${here}`,
+          fix: "run the GPU smoke check on a runner of the entry's platform, or set expect-gpu to false for an emulated CPU check",
+        },
+      });
+      continue;
+    }
     if (!image) {
       results.push({
         ...base,
+        platform: run.join(','),
         status: 'failed',
         failed: 'image',
         diagnosis: {
@@ -165,12 +190,31 @@ export async function smokeCommand(
       rt.log.warning(`${entry.tag}: preflight: ${preflight.cause}; ${preflight.fix}`);
     } else if (preflight) {
       rt.log.error(`${entry.tag}: preflight: ${preflight.cause}: ${preflight.fix}`);
-      results.push({ ...base, status: 'failed', failed: 'host preflight', diagnosis: { cause: preflight.cause, fix: preflight.fix } });
+      results.push({
+        ...base,
+        platform: run.join(','),
+        status: 'failed',
+        failed: 'host preflight',
+        diagnosis: { cause: preflight.cause, fix: preflight.fix },
+      });
       continue;
     }
-    results.push(await rt.log.group(`smoke ${entry.tag}`, () => runOne(entry, image, options, check, base, rt)));
+    for (const platform of run) {
+      const title = run.length > 1 || platform !== 'linux/amd64' ? `smoke ${entry.tag} ${platform}` : `smoke ${entry.tag}`;
+      results.push(await rt.log.group(title, () => runOne(entry, image, options, check, { ...base, platform }, rt)));
+    }
   }
   return results;
+}
+
+/**
+ * Which of an entry's platforms this runner checks: with a GPU, its own platform only (a GPU is not
+ * handed through emulation); in CPU mode every one, the others emulated (QEMU through binfmt_misc).
+ */
+export function smokePlatforms(platforms: Platform[], gpu: boolean, arch: string): { run: Platform[]; elsewhere: Platform[] } {
+  if (!gpu) return { run: platforms, elsewhere: [] };
+  const native = nativePlatform(arch);
+  return { run: platforms.filter((p) => p === native), elsewhere: platforms.filter((p) => p !== native) };
 }
 
 /**
@@ -220,7 +264,7 @@ async function runOne(
     checkDir = writeCheckDir(check, rt.env);
     envFile = writeEnvFile(options, rt.env);
     const paths = { checkDir, ...(options.script ? { script: options.script } : {}), ...(envFile ? { envFile: envFile.file } : {}) };
-    const args = smokeRunArgs(entry, image, options, paths, name);
+    const args = smokeRunArgs(entry, image, options, paths, name, base.platform);
     res = await execCapture(rt.docker, args, {
       env: rt.env,
       timeoutMs: options.timeoutSeconds * 1000,
@@ -259,6 +303,13 @@ async function runOne(
     return { ...base, status: 'failed', seconds, failed: 'container', diagnosis, output: tail };
   }
   const { checks, ...facts } = report;
+  // The image of the platform asked for, or docker ran another (a single-platform image it had).
+  const machine = MACHINE[base.platform as Platform];
+  if (report.machine && machine && report.machine !== machine) {
+    checks.unshift({ name: 'platform', ok: false, message: `the container ran on ${report.machine}, not ${machine} (${base.platform})` });
+    report.ok = false;
+    facts.ok = false;
+  }
   const firstFailed = checks.find((c) => !c.ok);
   const result: SmokeResult = { ...base, status: report.ok ? 'passed' : 'failed', seconds, report: facts, checks };
   if (firstFailed) {

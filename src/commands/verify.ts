@@ -3,6 +3,8 @@ import { checkImage } from '../effects/image-check.js';
 import { PackageIndexClient } from '../effects/package-index.js';
 import { RegistryClient } from '../effects/registry.js';
 import type { MatrixEntry, ReleaseData } from '../frameworks/index.js';
+import { platformsOf } from '../matrix/entry.js';
+import { MACHINE, architectureOf, type Platform } from '../matrix/platform.js';
 import type { Plan } from '../matrix/resolve.js';
 import type { Runtime } from '../runtime.js';
 import {
@@ -32,8 +34,10 @@ export interface VerifyReport {
   seconds: number;
 }
 
-/** The platform every reader assumes today (linux/arm64 comes with the multi-platform work). */
-const PLATFORM = { os: 'linux', architecture: 'amd64', machine: 'x86_64' };
+/** The answers about images, per platform: one image is asked once per platform its entries are built for. */
+function imageKey(platform: Platform, reference: string): string {
+  return `${platform} ${reference}`;
+}
 
 /** verify's command: every entry of the plan, all at once. */
 export async function verifyCommand(plan: Plan, data: ReleaseData, options: VerifyOptions, rt: Runtime): Promise<VerifyReport> {
@@ -65,41 +69,51 @@ export class Verifier {
     this.registry = new RegistryClient(rt.env, 1, rt.mask, undefined, (m) => rt.log.warning(m));
   }
 
-  /** The entries' verdicts, in their order; the answers they need fetched concurrently, once each. */
+  /**
+   * The entries' verdicts, in their order; the answers they need fetched concurrently, once each. An
+   * entry built for several platforms is checked for each (wheels for its machine, an image for it).
+   */
   async verify(entries: MatrixEntry[]): Promise<EntryVerdict[]> {
-    const needs: EntryNeeds[] = entries.map((entry) =>
-      entryNeeds(entry, this.data, {
+    const jobs = entries.flatMap((entry) => platformsOf(entry).map((platform) => ({ entry, platform })));
+    const needs: (EntryNeeds & { platform: Platform })[] = jobs.map(({ entry, platform }) => ({
+      platform,
+      ...entryNeeds(entry, this.data, {
         uvImage: this.options.uvImage,
         ownDockerfile: this.options.ownDockerfile,
-        machine: PLATFORM.machine,
+        machine: MACHINE[platform],
         requirementsPins: (file) => {
           let got = this.pins.get(file);
           if (!got) this.pins.set(file, (got = readRequirementsTree(file, this.rt.baseDir).pins));
           return got;
         },
       }),
-    );
+    }));
     const listings = new Map<string, ListingAnswer>();
     const images = new Map<string, ImageAnswer>();
     const fetchListings = (keys: string[]): Promise<unknown> =>
       Promise.all([...new Set(keys)].map(async (k) => void listings.set(k, await this.listing(k))));
+    const imageAsks = new Map(
+      needs.flatMap((n) => n.images.map((i) => [imageKey(n.platform, i.reference), [n.platform, i.reference]] as const)),
+    );
     await Promise.all([
       fetchListings(needs.flatMap((n) => n.wheels.flatMap((w) => w.indexes.map((i) => listingKey(i, w.project))))),
-      ...[...new Set(needs.flatMap((n) => n.images.map((i) => i.reference)))].map(
-        async (ref) => void images.set(ref, await this.image(ref)),
-      ),
+      ...[...imageAsks].map(async ([key, [platform, ref]]) => void images.set(key, await this.image(platform, ref))),
     ]);
-    const answers: Answers = { listing: (k) => listings.get(k), image: (r) => images.get(r) };
+    const answersFor = (platform: Platform): Answers => ({
+      listing: (k) => listings.get(k),
+      image: (r) => images.get(imageKey(platform, r)),
+    });
     // Only for what is missing: the other indexes that may have it, for the hint.
     await fetchListings(
       needs.flatMap((n) =>
         n.wheels
-          .filter((w) => w.alternatives.length && wheelOutcome(w, n.target, answers).missing)
+          .filter((w) => w.alternatives.length && wheelOutcome(w, n.target, answersFor(n.platform)).missing)
           .flatMap((w) => w.alternatives.map((a) => listingKey(a, w.project))),
       ),
     );
-    return needs.map((n) => {
-      const verdict = judge(n, answers);
+    return entries.map((entry) => {
+      const mine = needs.filter((n) => n.entry === entry);
+      const verdict = joinPlatforms(mine.map((n) => ({ platform: n.platform, verdict: judge(n, answersFor(n.platform)) })));
       if (!this.verdicts.has(verdict.key)) this.order.push(verdict.key);
       this.verdicts.set(verdict.key, verdict);
       return verdict;
@@ -111,7 +125,8 @@ export class Verifier {
    * again: a found base is not looked up twice (nor its image index read, a pull on Docker Hub).
    */
   know(reference: string, answer: ImageAnswer): void {
-    this.images.set(reference, Promise.resolve(answer));
+    // The lookup asks for the tag, not for a platform: it stands for linux/amd64, as it always did.
+    this.images.set(imageKey('linux/amd64', reference), Promise.resolve(answer));
   }
 
   /** What was verified so far, in the order it was asked for. */
@@ -129,9 +144,27 @@ export class Verifier {
     return got;
   }
 
-  private image(reference: string): Promise<ImageAnswer> {
-    let got = this.images.get(reference);
-    if (!got) this.images.set(reference, (got = checkImage(reference, this.registry, PLATFORM)));
+  private image(platform: Platform, reference: string): Promise<ImageAnswer> {
+    const key = imageKey(platform, reference);
+    let got = this.images.get(key);
+    if (!got) this.images.set(key, (got = checkImage(reference, this.registry, { os: 'linux', architecture: architectureOf(platform) })));
     return got;
   }
+}
+
+/**
+ * One verdict per entry: its platforms' verdicts joined, each finding naming its platform (an entry
+ * built for linux/amd64 alone reads as it always did).
+ */
+export function joinPlatforms(parts: { platform: Platform; verdict: EntryVerdict }[]): EntryVerdict {
+  const [first] = parts;
+  if (!first) throw new Error('an entry has no platforms');
+  if (parts.length === 1 && first.platform === 'linux/amd64') return first.verdict;
+  const named = (p: Platform, list: string[]): string[] => list.map((m) => `${p}: ${m}`);
+  const missing = parts.flatMap((p) => named(p.platform, p.verdict.missing));
+  const warnings = parts.flatMap((p) => named(p.platform, p.verdict.warnings));
+  const statuses = parts.map((p) => p.verdict.status);
+  const status = statuses.includes('missing') ? 'missing' : statuses.every((s) => s === 'ok') ? 'ok' : 'unchecked';
+  const sum = (f: (v: EntryVerdict) => number): number => parts.reduce((t, p) => t + f(p.verdict), 0);
+  return { ...first.verdict, status, missing, warnings, checked: sum((v) => v.checked), confirmed: sum((v) => v.confirmed) };
 }

@@ -21,15 +21,18 @@ export interface CudaRelease {
     ubuntu: string[];
     /** the cuDNN token in the tag: "cudnn8", "cudnn9" or "cudnn" */
     cudnnToken: string;
+    /** the platforms each tag's index holds: ["linux/amd64", "linux/arm64"]; linux/amd64 alone when absent */
+    platforms?: string[];
   };
-  provenance?: { minDriver?: Provenance; image?: Provenance };
+  provenance?: { minDriver?: Provenance; image?: Provenance; platforms?: Provenance };
   notes?: string[];
 }
 
 /** What every framework shares: CUDA releases with their images and drivers, the CPU base. */
 export interface CudaData {
   cuda: CudaRelease[];
-  cpuImage: { ubuntu: string[] };
+  /** the plain Ubuntu base of CPU entries: its versions, and the platforms its index holds (linux/amd64 alone when absent) */
+  cpuImage: { ubuntu: string[]; platforms?: string[] };
   cudaMajors: { major: string; minorCompatDriver: string }[];
 }
 

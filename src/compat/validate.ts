@@ -25,6 +25,8 @@ import type { CompatOverride } from './schema.js';
  */
 
 const CUDNN_TOKEN = /^cudnn\d*$/;
+/** a platform this action builds (src/matrix/platform.ts) */
+const PLATFORM = /^linux\/(amd64|arm64)$/;
 const MAX_PROBLEMS = 20;
 
 function checkCudaRelease(p: Problems, path: string, c: Json): void {
@@ -42,18 +44,20 @@ function checkCudaRelease(p: Problems, path: string, c: Json): void {
   if (!isObject(c.image)) {
     p.add(`${path}.image`, 'expected an object with ubuntu and cudnnToken');
   } else {
-    checkKeys(p, `${path}.image`, c.image, ['ubuntu', 'cudnnToken']);
+    checkKeys(p, `${path}.image`, c.image, ['ubuntu', 'cudnnToken', 'platforms']);
     strList(p, `${path}.image.ubuntu`, c.image.ubuntu, UBUNTU, 'Ubuntu version like 22.04');
     str(p, `${path}.image.cudnnToken`, c.image.cudnnToken, CUDNN_TOKEN, 'a tag token like cudnn8, cudnn9 or cudnn');
+    if (c.image.platforms !== undefined) strList(p, `${path}.image.platforms`, c.image.platforms, PLATFORM, 'platform like linux/arm64');
   }
-  checkProvenance(p, `${path}.provenance`, c.provenance, ['minDriver', 'image']);
+  checkProvenance(p, `${path}.provenance`, c.provenance, ['minDriver', 'image', 'platforms']);
   checkNotes(p, `${path}.notes`, c.notes);
 }
 
 function checkCpuImage(p: Problems, path: string, ci: Json): void {
   if (!isObject(ci)) return p.add(path, 'expected an object with an ubuntu list');
-  checkKeys(p, path, ci, ['ubuntu']);
+  checkKeys(p, path, ci, ['ubuntu', 'platforms']);
   strList(p, `${path}.ubuntu`, ci.ubuntu, UBUNTU, 'Ubuntu version like 24.04');
+  if (ci.platforms !== undefined) strList(p, `${path}.platforms`, ci.platforms, PLATFORM, 'platform like linux/arm64');
 }
 
 function checkCudaMajor(p: Problems, path: string, m: Json): void {

@@ -1,4 +1,6 @@
-import { parseImageReference } from '../image/reference.js';
+import { parseImageReference, type Repository } from '../image/reference.js';
+import { readManifest } from '../image/manifest.js';
+import { isRecord } from '../json.js';
 import { printable, type ImageAnswer } from '../verify/check.js';
 import { RegistryClient, RegistryError } from './registry.js';
 
@@ -33,13 +35,18 @@ export async function checkImage(
         nearest,
       };
     }
+    const wanted = `${platform.os}/${platform.architecture}`;
     if (INDEX_TYPES.includes(head.mediaType)) {
       const manifest = await registry.get(ref.repo, ref.digest ?? ref.tag);
       const platforms = manifest ? platformsOf(manifest.body) : [];
-      const wanted = `${platform.os}/${platform.architecture}`;
       if (platforms.length && !platforms.includes(wanted)) {
         return { exists: false, why: `has no ${wanted} image (it has ${platforms.map(printable).join(', ')})`, nearest: [] };
       }
+    } else if (platform.architecture !== 'amd64') {
+      // One image, not an index: its config says what it runs on (every image asked for before
+      // platforms existed was amd64's, and is not read again here).
+      const own = await imagePlatform(registry, ref.repo, ref.digest ?? ref.tag);
+      if (own && own !== wanted) return { exists: false, why: `is a ${printable(own)} image only, not ${wanted}`, nearest: [] };
     }
     return { exists: true, digest: head.digest || null };
   } catch (err) {
@@ -49,6 +56,23 @@ export async function checkImage(
     }
     return { unknown: `${ref.repo.registry} could not be asked: ${(err as Error).message.slice(0, 300)}` };
   }
+}
+
+/** The most an image config is read: configs are a few KiB; history of hundreds of layers, tens. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** "linux/arm64" from an image manifest's config blob; null when it cannot be told. */
+async function imagePlatform(registry: RegistryClient, repo: Repository, reference: string): Promise<string | null> {
+  const manifest = await registry.get(repo, reference);
+  if (!manifest) return null;
+  const doc = readManifest(manifest.body.toString('utf8'), `${repo.path}:${reference}`);
+  if (doc.kind !== 'image' || doc.config.size > MAX_CONFIG_BYTES) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of await registry.blobStream(repo, doc.config.digest, doc.config.size)) chunks.push(chunk as Buffer);
+  const config = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  return isRecord(config) && typeof config.os === 'string' && typeof config.architecture === 'string'
+    ? `${config.os}/${config.architecture}`
+    : null;
 }
 
 /** "linux/amd64", ... as an image index lists them; attestation manifests (unknown/unknown) left out. */

@@ -112,7 +112,8 @@ export async function readLayer(
   }
 }
 
-export function ociLayout(dir: string, signal?: AbortSignal): ImageSource {
+/** An OCI layout's image for one architecture ("amd64", "arm64"), when the layout holds an index of several. */
+export function ociLayout(dir: string, signal?: AbortSignal, architecture = 'amd64'): ImageSource {
   const blobPath = (digest: string): string => path.join(dir, 'blobs', ...digest.split(':'));
   const blob = (digest: string): Buffer => readFileSync(blobPath(digest));
   let manifest: { digest: string; doc: ImageDoc } | undefined;
@@ -120,11 +121,11 @@ export function ociLayout(dir: string, signal?: AbortSignal): ImageSource {
     if (manifest) return manifest;
     const index = readManifest(readFileSync(path.join(dir, 'index.json'), 'utf8'), `${dir}/index.json`);
     if (index.kind !== 'index') throw new ManifestError(`${dir}/index.json: not an OCI index`);
-    let digest = platformDigest(index.manifests, `${dir}/index.json`);
+    let digest = platformDigest(index.manifests, `${dir}/index.json`, architecture);
     let doc = readManifest(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
     if (doc.kind === 'index') {
-      // An index (e.g. with attestations): the linux/amd64 image manifest in it.
-      digest = platformDigest(doc.manifests, `${dir}: index ${digest}`);
+      // An index (several platforms, or attestations): the linux/<architecture> image manifest in it.
+      digest = platformDigest(doc.manifests, `${dir}: index ${digest}`, architecture);
       doc = readManifest(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
     }
     if (doc.kind !== 'image') throw new ManifestError(`${dir}: manifest ${digest} is an index inside an index`);
@@ -158,6 +159,8 @@ export function registryImage(
   reference: string,
   describe: string,
   signal?: AbortSignal,
+  /** which image of an index: "amd64", "arm64" */
+  architecture = 'amd64',
 ): ImageSource {
   let manifest: Promise<{ digest: string; doc: ImageDoc }> | undefined;
   const load = (): Promise<{ digest: string; doc: ImageDoc }> =>
@@ -167,7 +170,7 @@ export function registryImage(
       let digest = m.digest;
       let doc = readManifest(m.body.toString('utf8'), `${describe}: manifest ${digest}`);
       if (doc.kind === 'index') {
-        digest = platformDigest(doc.manifests, `${describe}: index ${digest}`);
+        digest = platformDigest(doc.manifests, `${describe}: index ${digest}`, architecture);
         const inner = await registry.get(repo, digest);
         if (!inner) throw new Error(`${describe}: manifest ${digest} is missing`);
         doc = readManifest(inner.body.toString('utf8'), `${describe}: manifest ${digest}`);

@@ -2,6 +2,7 @@ import type { DataSection, Problems } from '../compat/checks.js';
 import type { CudaRelease } from '../compat/schema.js';
 import type { Customisation } from '../custom/customisation.js';
 import type { EntryFields } from '../matrix/entry.js';
+import type { Platform } from '../matrix/platform.js';
 import type { CudaSelector, Flavor } from '../matrix/selectors.js';
 import type { Diagnosis } from '../smoke/diagnose.js';
 import type { ReleaseData } from './index.js';
@@ -129,6 +130,11 @@ export interface Framework<E extends EntryFields = EntryFields, R extends Framew
   pythons(release: R): { supported: string[]; experimental: string[]; freeThreaded?: string[] };
   /** why a flavor cannot be built for a CUDA choice, or null */
   flavorReason(flavor: Flavor, choice: CudaChoice): string | null;
+  /**
+   * why a release's CUDA choice cannot be built for a platform (no wheels or base image for it in the
+   * data), or null when it can; every release ships linux/amd64
+   */
+  platformReason(release: R, choice: CudaChoice, platform: Platform, context: PlanContext): string | null;
   /** what a release ships, for "resolves to no entries": "cu118, cu121, cpu (default cu121)" */
   ships(release: R): string;
   /** the entry's fields (all but tag, key and customisation) */
@@ -210,6 +216,25 @@ export function cpuChoice(data: ReleaseData): CudaChoice {
     ubuntu: data.cpuImage.ubuntu,
     imagesAre: 'CPU images are built',
   };
+}
+
+/**
+ * Why the base image of a CUDA choice (nvidia/cuda, or ubuntu for CPU) has no image for a platform,
+ * or null; a platform the data marks inferred is warned about.
+ */
+export function baseImageReason(choice: CudaChoice, platform: Platform, { data, warn }: PlanContext): string | null {
+  if (platform === 'linux/amd64') return null;
+  if (choice.cuda === 'cpu') {
+    return (data.cpuImage.platforms ?? ['linux/amd64']).includes(platform) ? null : `the ubuntu base has no ${platform} image in the data`;
+  }
+  const cuda = data.cuda.find((c) => c.version === choice.cuda);
+  if (!(cuda?.image.platforms ?? ['linux/amd64']).includes(platform)) {
+    return `nvidia/cuda ${choice.full ?? choice.cuda} has no ${platform} images in the release data`;
+  }
+  if (cuda?.provenance?.platforms === 'inferred') {
+    warn(`nvidia/cuda ${cuda.release}'s ${platform} images are inferred, not read: verify checks the base image for each platform`);
+  }
+  return null;
 }
 
 /** "3.8–3.12" */

@@ -19,6 +19,7 @@ import { quote } from '../errors.js';
 import type { EntryFields } from '../matrix/entry.js';
 import {
   UV_MOUNT,
+  baseImageReason,
   XLA_PTX_RULE,
   cpuChoice,
   pypiIndexFlag,
@@ -52,8 +53,13 @@ export interface JaxCuda {
   /** the driver JAX's docs name for this extra */
   driverFloor: string;
   minComputeCapability: string;
-  provenance: Partial<Record<'driverFloor' | 'baseCuda', Provenance>>;
+  /** the first jax release whose CUDA plugin has linux/arm64 (aarch64) wheels; none when absent */
+  arm64Since?: string;
+  provenance: Partial<Record<'driverFloor' | 'baseCuda' | 'arm64Since', Provenance>>;
 }
+
+/** jaxlib's first Linux aarch64 wheels (jax CHANGELOG, jaxlib 0.4.18: "We now provide Linux aarch64 wheels"). */
+const JAXLIB_ARM64_SINCE = '0.4.18';
 
 /** JAX's sections of the release data. */
 export interface JaxData {
@@ -93,14 +99,15 @@ function checkJaxCuda(p: Problems, path: string, v: Json): void {
       p.add(at, `expected an object, got ${quote(c)}`);
       continue;
     }
-    checkKeys(p, at, c, ['extra', 'baseCuda', 'driverFloor', 'minComputeCapability', 'provenance']);
+    checkKeys(p, at, c, ['extra', 'baseCuda', 'driverFloor', 'minComputeCapability', 'arm64Since', 'provenance']);
+    if (c.arm64Since !== undefined) str(p, `${at}.arm64Since`, c.arm64Since, RELEASE, 'a release version like 0.4.30');
     if (str(p, `${at}.extra`, c.extra, /^cuda\d+$/, 'an extra like cuda12') && c.extra !== `cuda${major}`) {
       p.add(`${at}.extra`, `${c.extra} is not the extra of CUDA ${major}`);
     }
     str(p, `${at}.baseCuda`, c.baseCuda, MINOR, 'a CUDA major.minor like 12.8');
     str(p, `${at}.driverFloor`, c.driverFloor, /^\d+(\.\d+){0,2}$/, 'a driver version like 525');
     str(p, `${at}.minComputeCapability`, c.minComputeCapability, MINOR, 'a compute capability like 5.2');
-    checkProvenance(p, `${at}.provenance`, c.provenance, ['driverFloor', 'baseCuda']);
+    checkProvenance(p, `${at}.provenance`, c.provenance, ['driverFloor', 'baseCuda', 'arm64Since']);
   }
 }
 
@@ -172,6 +179,25 @@ export const jax: Framework<JaxEntry, JaxPick> = {
   },
 
   // The extra is what a request names: cuda12 was asked for as "12".
+  platformReason({ release }, choice, platform, context) {
+    if (platform === 'linux/amd64') return null;
+    if (choice.cuda === 'cpu') {
+      if (semver.lt(release.version, JAXLIB_ARM64_SINCE))
+        return `jaxlib ${release.version} has no aarch64 wheels (they start at ${JAXLIB_ARM64_SINCE})`;
+      return baseImageReason(choice, platform, context);
+    }
+    const major = choice.variant.replace(/^cuda/, '');
+    const cuda = context.data.jaxCuda[major];
+    if (!cuda?.arm64Since || semver.lt(release.version, cuda.arm64Since)) {
+      const since = cuda?.arm64Since ? ` (the release data has them from jax ${cuda.arm64Since})` : '';
+      return `jax ${release.version} has no ${platform} ${choice.variant} plugin wheels${since}`;
+    }
+    if (cuda.provenance.arm64Since === 'inferred') {
+      context.warn(`jax's first ${platform} ${choice.variant} wheels (${cuda.arm64Since}) are inferred, not read: verify checks them`);
+    }
+    return baseImageReason(choice, platform, context);
+  },
+
   cudaRequest: (entry) => (entry.cudaVariant === 'cpu' ? 'cpu' : entry.cudaVariant.replace(/^cuda/, '')),
   pythons: ({ release }) => ({ supported: release.python, experimental: [] }),
 

@@ -17,7 +17,16 @@ import { cudaVersionOfVariant, variantOfCudaVersion } from '../compat/variant.js
 import type { Provenance } from '../compat/schema.js';
 import { quote } from '../errors.js';
 import type { EntryFields } from '../matrix/entry.js';
-import { UV_MOUNT, cpuChoice, nvidiaCudaImage, span, type CudaChoice, type Framework, type FrameworkRelease } from './framework.js';
+import {
+  UV_MOUNT,
+  baseImageReason,
+  cpuChoice,
+  nvidiaCudaImage,
+  span,
+  type CudaChoice,
+  type Framework,
+  type FrameworkRelease,
+} from './framework.js';
 import type { ReleaseData } from './index.js';
 import { shellWord } from '../template/shell.js';
 
@@ -59,6 +68,11 @@ export interface TorchRelease {
     /** libraries a variant's index does not have for this release: {"cu132": ["torchaudio"]} */
     without?: Record<string, ('torchvision' | 'torchaudio')[]>;
   };
+  /**
+   * the variants with linux/arm64 (aarch64) wheels on the PyTorch index ("cpu" included); those under
+   * `inferred` were not seen as files. Absent: linux/amd64 only.
+   */
+  arm64?: { variants: string[]; inferred?: string[]; notes?: string[] };
   /** a NumPy specifier the release needs beside it ("<2" for releases built against NumPy 1) */
   numpy?: string;
   patches: TorchPatch[];
@@ -92,9 +106,28 @@ export interface TorchPick extends FrameworkRelease {
 const VARIANT = /^cu\d{3,}$/;
 const NUMPY_SPECIFIER = /^(<|<=|>=|>|==|!=|~=)\d+(\.\d+)*$/;
 
+function checkArm64(p: Problems, path: string, a: Json, cuda: Json): void {
+  if (!isObject(a)) return p.add(path, 'expected an object with a variants list');
+  checkKeys(p, path, a, ['variants', 'inferred', 'notes']);
+  const variant = /^(cpu|cu\d{3,})$/;
+  if (strList(p, `${path}.variants`, a.variants, variant, 'wheel variant like cu128 or cpu')) {
+    const known = isObject(cuda) && Array.isArray(cuda.variants) ? (cuda.variants as string[]) : null;
+    for (const v of a.variants as string[]) {
+      if (known && v !== 'cpu' && !known.includes(v)) p.add(`${path}.variants`, `${v} is not one of the release's CUDA variants`);
+    }
+  }
+  if (a.inferred !== undefined && strList(p, `${path}.inferred`, a.inferred, variant, 'wheel variant like cu128 or cpu', false)) {
+    for (const v of a.inferred as string[]) {
+      if (Array.isArray(a.variants) && !a.variants.includes(v)) p.add(`${path}.inferred`, `${v} is not in variants`);
+    }
+  }
+  checkNotes(p, `${path}.notes`, a.notes);
+}
+
 function checkTorchRelease(p: Problems, path: string, r: Json): void {
   if (!isObject(r)) return p.add(path, `expected an object, got ${quote(r)}`);
-  checkKeys(p, path, r, ['minor', 'status', 'python', 'cuda', 'numpy', 'patches', 'provenance', 'notes']);
+  checkKeys(p, path, r, ['minor', 'status', 'python', 'cuda', 'arm64', 'numpy', 'patches', 'provenance', 'notes']);
+  if (r.arm64 !== undefined) checkArm64(p, `${path}.arm64`, r.arm64, r.cuda);
   if (r.numpy !== undefined) str(p, `${path}.numpy`, r.numpy, NUMPY_SPECIFIER, 'a specifier like <2');
   const minorOk = str(p, `${path}.minor`, r.minor, MINOR, 'a major.minor version like 2.4');
   if (!RELEASE_STATUSES.includes(r.status as never)) {
@@ -284,6 +317,25 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
 
   cudaRequest: (entry) => entry.cuda,
   pythons: ({ release }) => ({ ...release.python, freeThreaded: release.python.freeThreaded ?? [] }),
+
+  platformReason({ release, patch }, choice, platform, context) {
+    if (platform === 'linux/amd64') return null;
+    const arm = release.arm64;
+    if (!arm?.variants.includes(choice.variant)) {
+      const has = arm?.variants.length ? `its aarch64 wheels: ${arm.variants.join(', ')}` : 'no aarch64 wheels in the release data';
+      return `torch ${patch.torch} has no ${platform} ${choice.variant} wheels (${has})`;
+    }
+    if (arm.inferred?.includes(choice.variant)) {
+      context.warn(`torch ${release.minor}'s ${platform} ${choice.variant} wheels are inferred, not read: verify checks them`);
+    }
+    if (choice.variant !== 'cpu' && arm.notes?.some((n) => n.startsWith('torchvision/torchaudio aarch64'))) {
+      context.warn(
+        `torch ${release.minor} ${choice.variant} on ${platform}: torchvision and torchaudio's aarch64 files on that index carry ` +
+          'no CUDA suffix and are probably CPU builds (pytorch/vision#9330); torch itself is a CUDA build',
+      );
+    }
+    return baseImageReason(choice, platform, context);
+  },
 
   flavorReason(flavor, choice) {
     if (flavor === 'devel' && choice.cuda === 'cpu') {

@@ -217,6 +217,17 @@ export const tensorflow: Framework<TensorflowEntry, TfPick> = {
   cudaRequest: (entry) => entry.cuda,
   pythons: ({ release }) => ({ supported: release.python, experimental: [] }),
 
+  // TensorFlow's aarch64 wheels are CPU builds for every release here (tensorflow#121157: "TensorFlow
+  // PyPI aarch64 wheels aren't built with CUDA"; up to 2.15 the aarch64 `tensorflow` wheel only pulls
+  // tensorflow-cpu-aws), and tensorflow-cpu, which CPU entries install, has no aarch64 wheels
+  // (tensorflow#127825's PyPI table for 2.21).
+  platformReason: (_release, choice, platform) =>
+    platform === 'linux/amd64'
+      ? null
+      : choice.cuda === 'cpu'
+        ? `the template installs tensorflow-cpu for CPU entries, which has no ${platform} wheels`
+        : `TensorFlow has no CUDA build for ${platform} (its aarch64 wheels are CPU-only)`,
+
   flavorReason: (flavor) =>
     flavor === 'devel'
       ? 'tensorflow images start from nvidia/cuda base images with the CUDA libraries from pip; ' +

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UserError, quote } from '../errors.js';
-import { entryKey, identityOf } from '../matrix/entry.js';
+import { entryKey, identityOf, platformsOf } from '../matrix/entry.js';
+import { platformSlug, type Platform } from '../matrix/platform.js';
 import { frameworkOf, frameworkTitle, type MatrixEntry } from '../frameworks/index.js';
 import { renderPlaceholders } from '../inputs/placeholders.js';
 import type { BuildOptions, CacheBackend } from './options.js';
@@ -15,9 +16,16 @@ export interface EntryBuild {
   entry: MatrixEntry;
   /** full references; the first is the entry's own tag under the image */
   tags: string[];
-  /** content-addressed reference: present in the registry means "already built" */
+  /** content-addressed reference: present in the registry means "already built" (for every platform) */
   contentTag: string;
   contentHash: string;
+  /** what this build builds: the entry's platforms, or the one a fan-out job was given */
+  platforms: Platform[];
+  /**
+   * For a fan-out job building one platform of a multi-platform entry: the one tag it pushes (the
+   * content tag plus the platform), which `merge` joins with the others into the entry's index.
+   */
+  platformTag?: string;
   buildArgs: [string, string][];
   labels: [string, string][];
   cache: CachePlan;
@@ -266,6 +274,10 @@ export function planEntryBuild(
   });
   const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix);
   const contentTag = taggedReference(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
+  const platforms = platformsOf(entry);
+  if (options.platform && !platforms.includes(options.platform)) {
+    throw new UserError(`platform: ${options.platform} is not one of entry ${entry.tag}'s platforms (${platforms.join(', ')})`);
+  }
   const labels = [...entryLabels(entry, env, hash, inputs.baseDigest ?? null), ...options.labels];
   const cache = cachePlan(
     options.cache,
@@ -280,5 +292,13 @@ export function planEntryBuild(
     entry,
     hash,
   );
-  return { entry, tags, contentTag, contentHash: hash, buildArgs, labels, cache };
+  const one = options.platform
+    ? { platforms: [options.platform], platformTag: platformTagOf(contentTag, options.platform) }
+    : { platforms };
+  return { entry, tags, contentTag, contentHash: hash, buildArgs, labels, cache, ...one };
+}
+
+/** Where a fan-out job pushes one platform of an entry: its content tag plus the platform ("...-linux-arm64"). */
+export function platformTagOf(contentTag: string, platform: Platform): string {
+  return `${contentTag}-${platformSlug(platform)}`;
 }

@@ -64,10 +64,15 @@ export function buildxArgs(inv: BuildInvocation, versions: ToolVersions): string
   args.push('--progress', 'plain', '--file', inv.file);
   if (FEATURES.metadataFile(versions)) args.push('--metadata-file', inv.metadataFile);
   if (FEATURES.attestationFlags(versions)) args.push('--provenance=false', '--sbom=false');
+  // Always named: an entry says what it is built for, whatever the runner's own platform is.
+  args.push('--platform', build.platforms.join(','));
   for (const [k, v] of build.buildArgs) args.push('--build-arg', `${k}=${v}`);
   for (const [k, v] of build.labels) args.push('--label', `${k}=${v}`);
   if (inv.outputs) {
     for (const output of inv.outputs) args.push('--output', output);
+  } else if (build.platformTag) {
+    // One platform of a fan-out: only its own tag; merge writes the entry's tags over the index.
+    args.push('--tag', build.platformTag);
   } else {
     for (const tag of build.tags) args.push('--tag', tag);
     if (inv.push) args.push('--tag', build.contentTag);
@@ -92,11 +97,11 @@ export function buildxArgs(inv: BuildInvocation, versions: ToolVersions): string
  */
 export function dockerBuildArgs(inv: BuildInvocation): { env: Record<string, string>; build: string[]; pushes: string[][] } {
   const { build } = inv;
-  const args = ['build', '--progress', 'plain', '--file', inv.file];
+  const args = ['build', '--progress', 'plain', '--file', inv.file, '--platform', build.platforms.join(',')];
   for (const [k, v] of build.buildArgs) args.push('--build-arg', `${k}=${v}`);
   args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
   for (const [k, v] of build.labels) args.push('--label', `${k}=${v}`);
-  const tags = inv.push ? [...build.tags, build.contentTag] : build.tags;
+  const tags = build.platformTag ? [build.platformTag] : inv.push ? [...build.tags, build.contentTag] : build.tags;
   for (const tag of tags) args.push('--tag', tag);
   if (build.cache.backend !== 'none') args.push('--cache-from', build.tags[0] as string);
   args.push(inv.context);

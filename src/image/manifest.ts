@@ -16,9 +16,15 @@ export interface Descriptor {
   mediaType: string;
 }
 
-export type ManifestDoc =
-  | { kind: 'image'; config: Descriptor; layers: Descriptor[] }
-  | { kind: 'index'; manifests: { digest: string; platform: { os: string; architecture: string } | null }[] };
+export interface IndexItem {
+  digest: string;
+  platform: { os: string; architecture: string } | null;
+  /** absent where the index leaves them out (readers that only pick a platform do not need them) */
+  size?: number;
+  mediaType?: string;
+}
+
+export type ManifestDoc = { kind: 'image'; config: Descriptor; layers: Descriptor[] } | { kind: 'index'; manifests: IndexItem[] };
 
 /** More than any image has (Docker caps layers at 127); an index's platforms and attestations alike. */
 const MAX_ITEMS = 10_000;
@@ -41,7 +47,10 @@ export function readManifest(text: string, where: string): ManifestDoc {
         const p = m.platform;
         const platform =
           isRecord(p) && typeof p.os === 'string' && typeof p.architecture === 'string' ? { os: p.os, architecture: p.architecture } : null;
-        return { digest: digestOf(m.digest, `${at}.digest`), platform };
+        const item: IndexItem = { digest: digestOf(m.digest, `${at}.digest`), platform };
+        if (Number.isSafeInteger(m.size) && (m.size as number) >= 0) item.size = m.size as number;
+        if (typeof m.mediaType === 'string' && m.mediaType.length <= 256) item.mediaType = m.mediaType;
+        return item;
       }),
     };
   }
@@ -49,14 +58,45 @@ export function readManifest(text: string, where: string): ManifestDoc {
   return { kind: 'image', config: descriptor(doc.config, `${where}: config`), layers };
 }
 
-/** The linux/<architecture> image of an index, else its first entry. */
-export function platformDigest(
-  manifests: { digest: string; platform: { os: string; architecture: string } | null }[],
-  where: string,
-): string {
-  const pick = manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64') ?? manifests[0];
+/**
+ * The linux/<architecture> image of an index. For amd64 (what every reader asked before platforms
+ * existed) an index without it gives its first entry; for another architecture, its absence is an error.
+ */
+export function platformDigest(manifests: IndexItem[], where: string, architecture = 'amd64'): string {
+  const hit = manifests.find((m) => m.platform?.os === 'linux' && m.platform.architecture === architecture);
+  // An index that names no platforms (an OCI layout's index.json of one image) gives its one image.
+  if (!hit && architecture !== 'amd64' && manifests.some((m) => m.platform)) {
+    const has = manifests
+      .filter((m) => m.platform && m.platform.os !== 'unknown')
+      .map((m) => `${m.platform?.os}/${m.platform?.architecture}`);
+    throw new ManifestError(`${where}: the index has no linux/${architecture} image (it has ${has.join(', ') || 'none'})`);
+  }
+  const pick = hit ?? manifests[0];
   if (!pick) throw new ManifestError(`${where}: the index lists no manifest`);
   return pick.digest;
+}
+
+/** The images of an index by platform ("linux/arm64"), attestation manifests (unknown/unknown) left out. */
+export function indexPlatforms(manifests: IndexItem[]): { platform: string; digest: string }[] {
+  return manifests
+    .filter((m) => m.platform && m.platform.os !== 'unknown' && m.platform.architecture !== 'unknown')
+    .map((m) => ({ platform: `${m.platform?.os}/${m.platform?.architecture}`, digest: m.digest }));
+}
+
+export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+
+/** An OCI image index over images already in one repository, one per platform: what `merge` writes. */
+export function ociIndex(children: { digest: string; size: number; mediaType: string; os: string; architecture: string }[]): string {
+  return JSON.stringify({
+    schemaVersion: 2,
+    mediaType: OCI_INDEX,
+    manifests: children.map((c) => ({
+      mediaType: c.mediaType,
+      digest: c.digest,
+      size: c.size,
+      platform: { architecture: c.architecture, os: c.os },
+    })),
+  });
 }
 
 /** Compressed bytes of an image manifest's config and layers; null when it is not one. */

@@ -4,6 +4,7 @@ import { checkPlaceholders } from '../inputs/placeholders.js';
 import type { InputName, Inputs } from '../inputs/table.js';
 import { LABEL_KEY, VARIABLE_NAME, lines, parseBoolean, parseChoice, parseKeyValueLines, parseWholeNumber } from '../inputs/values.js';
 import { TAG, lowercaseRepository, parseRepository, type Repository } from './reference.js';
+import { parsePlatform, type Platform } from '../matrix/platform.js';
 
 /**
  * What `build` needs beyond the matrix, parsed from action inputs or CLI flags
@@ -37,6 +38,8 @@ export interface BuildOptions {
   cacheTimeoutSeconds: number;
   /** entries built at once */
   parallel: number;
+  /** a fan-out job's one platform of each entry (pushed under a platform tag for merge); every platform when absent */
+  platform?: Platform;
   /** what parsing changed in the inputs (capitals lowercased in repository names), for the command to log once */
   notices: string[];
 }
@@ -121,6 +124,8 @@ export function parseBuildOptions(inputs: Inputs): BuildOptions {
     parallel: parseParallel(get('parallel'), field('parallel')),
     notices,
   };
+  const platform = get('platform')?.trim();
+  if (platform) options.platform = parsePlatform(platform, field('platform'));
   const builder = get('builder')?.trim();
   if (builder) {
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) throw new UserError(`${field('builder')}: ${quote(builder)} is not a builder name`);

@@ -13,6 +13,7 @@ import { MAX_ENTRIES_CEILING, needsBuild, needsSmoke, needsVerify, type Command,
 import { parseSmokeOptions } from '../smoke/options.js';
 import { inputRow, type InputName, type Inputs } from './table.js';
 import { parseWholeNumber } from './values.js';
+import { parsePlatforms } from '../matrix/platform.js';
 
 /**
  * The one way from inputs to the typed request, for both surfaces: the action (its inputs) and
@@ -66,6 +67,7 @@ export function readRequest(command: Command, surface: Surface): Request {
     }),
     customisation: parseCustomInputs(inputs),
   };
+  if (value('platforms')) request.platforms = parsePlatforms(inputs.get('platforms'), inputs.field('platforms'));
   if (value('entry')) request.entry = { text: inputs.get('entry') as string, origin: inputs.field('entry') };
   if (value('compat-file')) request.compatFile = surface.readFile(value('compat-file'), 'compat-file');
 

@@ -37,8 +37,8 @@ export interface InputRow {
   cli: CliForm;
 }
 
-const ALL: readonly Command[] = ['plan', 'verify', 'build', 'smoke', 'all', 'repro'];
-const BUILD: readonly Command[] = ['build', 'all', 'repro'];
+const ALL: readonly Command[] = ['plan', 'verify', 'build', 'smoke', 'all', 'repro', 'merge'];
+const BUILD: readonly Command[] = ['build', 'all', 'repro', 'merge'];
 const SMOKE: readonly Command[] = ['smoke', 'all'];
 const REPRO: readonly Command[] = ['repro'];
 
@@ -49,12 +49,13 @@ export const INPUTS = [
     group: 'Common',
     type: 'choice',
     default: 'plan',
-    summary: 'plan, verify, build, smoke, all, repro or refresh',
+    summary: 'plan, verify, build, merge, smoke, all, repro or refresh',
     description:
       'What to do: plan (resolve the matrix and set the matrix output), verify (check that every wheel and image each entry ' +
       'needs exists on its index and registry, without building), build (plan, then build and push an image per entry), ' +
       "smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), " +
       'repro (build each entry twice and compare; with baseline, what changed inside against an earlier image), ' +
+      "merge (after a fan-out build per platform: write each entry's tags over an index of its platforms' images), " +
       'or refresh (read the PyTorch index, PyPI and the nvidia/cuda tags, and write what the release data lacks to out).',
     commands: [...ALL, 'refresh'],
     cli: { actionOnly: 'the CLI takes the command as its first argument: gpu-image-matrix build ...' },
@@ -143,6 +144,20 @@ export const INPUTS = [
     cli: { flag: '--max-entries', value: 'N' },
   },
 
+  {
+    name: 'platforms',
+    group: 'Common',
+    type: 'list',
+    default: 'linux/amd64',
+    summary: 'linux/amd64, linux/arm64 or both: what entries are built for (one tag each)',
+    description:
+      'The platforms every entry is built for, comma- or newline-separated: linux/amd64, linux/arm64 or both (the matrix ' +
+      "spec's platforms key, at the top level or in include, wins). One tag per entry serves them all (an OCI index); a " +
+      "platform the release data says an entry's wheels or base image lack is left out of that entry, with a warning.",
+    commands: ALL,
+    cli: { flag: '--platforms', value: 'LIST' },
+  },
+
   // -- Build -----------------------------------------------------------------------------------
   {
     name: 'image',
@@ -154,8 +169,22 @@ export const INPUTS = [
       'build: the repository to tag the images in, without a tag (e.g. ghcr.io/acme/pytorch). Each entry is tagged ' +
       '<image>:<entry tag>, plus a content-addressed tag gim-<key>-<hash>. ' +
       'smoke: where to find the images when input images is not given.',
-    commands: ['build', 'all', 'repro', 'smoke'],
+    commands: ['build', 'all', 'repro', 'smoke', 'merge'],
     cli: { flag: '--image', value: 'REPO' },
+  },
+  {
+    name: 'platform',
+    group: 'Build',
+    type: 'choice',
+    default: '',
+    summary: 'fan-out: build only this platform of each entry, for merge',
+    description:
+      "A fan-out job per platform: build only this one of each entry's platforms (linux/amd64 or linux/arm64, on a runner " +
+      'of that platform) and push it under its own tag (the content tag plus the platform); command merge then writes ' +
+      "the entry's tags over an index of them. Empty: every platform of the entry in one build. For repro: the platform " +
+      "built twice and compared (empty: this runner's own, where the entry has it). Not for all or merge.",
+    commands: BUILD,
+    cli: { flag: '--platform', value: 'PLATFORM' },
   },
   {
     name: 'push',

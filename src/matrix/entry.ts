@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { compact, isEmpty, type Customisation } from '../custom/customisation.js';
 import { frameworkOf, type MatrixEntry } from '../frameworks/index.js';
 import { renderPlaceholders } from '../inputs/placeholders.js';
+import { DEFAULT_PLATFORMS, isDefaultPlatforms, type Platform } from './platform.js';
 import type { Flavor } from './selectors.js';
 
 /**
@@ -26,6 +27,11 @@ export interface EntryFields {
   baseImage: string;
   /** minimum Linux driver for the image's CUDA; null for cpu */
   minDriver: string | null;
+  /**
+   * what the image is built for, in PLATFORMS' order: ["linux/amd64"] unless platforms asks for more.
+   * One tag serves them all (an OCI index). Absent in entries planned before platforms existed.
+   */
+  platforms?: Platform[];
   /** readable and unique per entry: "2.4.1-cu124-py3.11-ubuntu22.04" */
   tag: string;
   /** short stable hash of everything that defines the image */
@@ -43,7 +49,13 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /** A new entry from its identity: named and keyed. */
 export function namedEntry(fields: EntryIdentity): MatrixEntry {
-  return { ...fields, tag: plainTag(fields), key: entryKey(fields) } as MatrixEntry;
+  const withPlatforms = { ...fields, platforms: fields.platforms ?? [...DEFAULT_PLATFORMS] };
+  return { ...withPlatforms, tag: plainTag(withPlatforms), key: entryKey(withPlatforms) } as MatrixEntry;
+}
+
+/** The entry's platforms: what it asked for, or the default for an entry planned before platforms existed. */
+export function platformsOf(entry: { platforms?: Platform[] }): Platform[] {
+  return entry.platforms ?? [...DEFAULT_PLATFORMS];
 }
 
 /**
@@ -87,7 +99,9 @@ const KEY_VERSION = 1;
 export function entryKey(fields: EntryIdentity, customisation?: Partial<Customisation>): string {
   const framework = frameworkOf(fields);
   const custom = customisation && Object.keys(customisation).length ? [customisation] : [];
-  const common = [fields.cudaVariant, fields.cudaFull, fields.cudnn, fields.python, fields.os, fields.flavor, fields.baseImage];
+  const common: unknown[] = [fields.cudaVariant, fields.cudaFull, fields.cudnn, fields.python, fields.os, fields.flavor, fields.baseImage];
+  // Only a platform list other than the default goes in: every key planned before platforms stays as it was.
+  if (fields.platforms && !isDefaultPlatforms(fields.platforms)) common.push(fields.platforms);
   const version = (fields as Record<string, unknown>)[framework.key];
   const parts = framework.keyParts ? framework.keyParts(fields, common) : [framework.id, version, ...common];
   return createHash('sha256')

@@ -3,7 +3,8 @@ import { emptyCustomisation, mergeCustomisation, type Customisation } from '../c
 import { UserError, listWords, quote } from '../errors.js';
 import type { CudaChoice, EntryParts, Framework, FrameworkRelease, Outcome, PlanContext } from '../frameworks/framework.js';
 import { FRAMEWORKS, frameworkById, type MatrixEntry, type ReleaseData } from '../frameworks/index.js';
-import { customiseEntry, namedEntry } from './entry.js';
+import { customiseEntry, identityOf, namedEntry } from './entry.js';
+import { DEFAULT_PLATFORMS, type Platform } from './platform.js';
 import {
   minorSatisfies,
   parseCudaSelector,
@@ -34,6 +35,8 @@ export interface SkippedCell {
   python: string;
   os: string;
   flavor: string;
+  /** the platforms asked for, when none of them could be built ("linux/arm64") */
+  platforms?: string;
   reason: string;
 }
 
@@ -49,6 +52,8 @@ export interface PlanOptions {
   maxEntries: number;
   /** what every entry adds to its image (the action's customisation inputs); the spec's keys go on top */
   customisation?: Customisation;
+  /** the platforms input: what entries are built for unless the spec says otherwise */
+  platforms?: Platform[];
 }
 
 export const DEFAULT_MAX_ENTRIES = 256;
@@ -101,6 +106,8 @@ interface Resolved {
   cell: Selectors;
   /** what this entry adds to its image, applied when the plan is done */
   custom: Customisation;
+  /** the platforms an include item asked for this entry; the spec's or the input's when null */
+  platforms: Platform[] | null;
 }
 
 const DEFAULTS: Omit<Selectors, 'version'> = {
@@ -166,10 +173,11 @@ class SpecPlanner {
       const field = `matrix.include[${i}]`;
       this.stage = field;
       const custom = spec.includeCustomisation[i] ?? null;
+      const platforms = spec.includePlatforms[i] ?? null;
       const itemFramework = this.frameworkOfItem(include);
       // An item that names another framework's version is a new entry of that framework.
       if (itemFramework !== framework) {
-        added.push(...this.resolveInclude(itemFramework, include, field, mergeCustomisation(everyEntry, custom)));
+        added.push(...this.resolveInclude(itemFramework, include, field, mergeCustomisation(everyEntry, custom), platforms));
         return;
       }
       const named = KEYS.filter((k) => include[k]);
@@ -177,7 +185,7 @@ class SpecPlanner {
       const extraKeys = named.filter((k) => !specKeys.includes(k));
       const matched = specKeys.length === 0 ? [] : resolved.filter((r) => this.matches(r, include, matchKeys));
       if (matched.length === 0) {
-        added.push(...this.resolveInclude(framework, include, field, mergeCustomisation(everyEntry, custom)));
+        added.push(...this.resolveInclude(framework, include, field, mergeCustomisation(everyEntry, custom), platforms));
         return;
       }
       if (custom?.tagSuffix && extraKeys.length > 0) {
@@ -187,7 +195,7 @@ class SpecPlanner {
             `it cannot also change their ${names.join(', ')} (give those in a separate include item)`,
         );
       }
-      if (applyAdditions(matched, custom, added)) {
+      if (applyAdditions(matched, custom, platforms, added)) {
         // variants (tag-suffix): a copy of each matched entry, counted like any other
         this.spend('entries', matched.length);
         return;
@@ -200,7 +208,7 @@ class SpecPlanner {
       resolved = resolved.flatMap((r) => {
         if (!matched.includes(r)) return [r];
         const cell = { ...r.cell, ...extras } as Selectors;
-        const outcome = this.resolveCell(framework, cell, false, r.custom);
+        const outcome = this.resolveCell(framework, cell, false, r.custom, r.platforms);
         if (outcome.length === 0) {
           throw new UserError(`${field}: cannot apply ${this.describePartial(extras)} to ${r.entry.tag}: ${this.lastReason}`);
         }
@@ -208,9 +216,51 @@ class SpecPlanner {
       });
     });
 
-    const include = dedupe([...resolved, ...added].map((r) => customiseEntry(r.entry, r.custom)));
+    const requested = spec.platforms ?? options.platforms ?? [...DEFAULT_PLATFORMS];
+    const include = dedupe(
+      [...resolved, ...added].flatMap((r) => {
+        const entry = this.withPlatforms(r, r.platforms ?? requested);
+        return entry ? [customiseEntry(entry, r.custom)] : [];
+      }),
+    );
     if (include.length === 0) throw new UserError(this.explainEmpty());
     return { include, skipped: this.skipped, warnings: [] };
+  }
+
+  /**
+   * The entry built for the platforms asked for that its release ships (the data says which CUDA
+   * variants have wheels and images for which platform); a platform it lacks is left out with a
+   * warning, and an entry left with none is skipped. A base-image entry takes the base's word for it
+   * (verify checks the base has each platform).
+   */
+  private withPlatforms(r: Resolved, requested: Platform[]): MatrixEntry | null {
+    const { framework, parts } = r;
+    const kept: Platform[] = [];
+    const dropped: string[] = [];
+    for (const platform of requested) {
+      const why = r.custom.baseImage ? null : (framework.platformReason(parts.release, parts.choice, platform, this.context) ?? null);
+      if (why) dropped.push(why);
+      else kept.push(platform);
+    }
+    if (kept.length === 0) {
+      const reason = dropped.join('; ');
+      this.lastReason = reason;
+      this.spend('skipped');
+      const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
+      this.skipped.push({
+        ...id,
+        [framework.key]: parts.release.version,
+        cuda: parts.choice.variant,
+        python: parts.python,
+        os: r.entry.os,
+        flavor: parts.flavor,
+        platforms: requested.join(','),
+        reason,
+      });
+      return null;
+    }
+    for (const why of dropped) this.warnings.add(`${r.entry.tag}: built for ${kept.join(', ')} only: ${why}`);
+    return namedEntry({ ...identityOf(r.entry), platforms: kept });
   }
 
   /** Count what resolving made; past the limit, stop with the error that says where. */
@@ -296,7 +346,13 @@ class SpecPlanner {
           for (const os of lists.os) for (const flavor of lists.flavor) yield { version, cuda, python, os, flavor };
   }
 
-  private resolveInclude(framework: AnyFramework, include: PartialEntry, field: string, custom: Customisation): Resolved[] {
+  private resolveInclude(
+    framework: AnyFramework,
+    include: PartialEntry,
+    field: string,
+    custom: Customisation,
+    platforms: Platform[] | null,
+  ): Resolved[] {
     if (!include.version) {
       const others = frameworkList(framework);
       throw new UserError(
@@ -305,7 +361,7 @@ class SpecPlanner {
       );
     }
     const cell: Selectors = { ...DEFAULTS, ...include } as Selectors;
-    const out = this.resolveCell(framework, cell, false, custom);
+    const out = this.resolveCell(framework, cell, false, custom, platforms);
     if (out.length === 0)
       throw new UserError(`${field}: ${this.describePartial(include, framework)} was never shipped: ${this.lastReason}`);
     return out;
@@ -315,7 +371,13 @@ class SpecPlanner {
    * Resolve one cell of selectors to concrete entries. A cell that the data rules out is
    * recorded as skipped (cross product) or left for the caller to turn into an error (include).
    */
-  private resolveCell(framework: AnyFramework, cell: Selectors, recordSkips: boolean, custom: Customisation): Resolved[] {
+  private resolveCell(
+    framework: AnyFramework,
+    cell: Selectors,
+    recordSkips: boolean,
+    custom: Customisation,
+    platforms: Platform[] | null = null,
+  ): Resolved[] {
     const out: Resolved[] = [];
     const skip = (version: string, cuda: string, python: string, os: string, reason: string): void => {
       this.lastReason = reason;
@@ -346,7 +408,7 @@ class SpecPlanner {
             this.spend('entries');
             const parts: EntryParts = { release, choice, python: py, ubuntu, flavor: cell.flavor.flavor };
             const entry = namedEntry(framework.entry(parts, this.context) as never);
-            out.push({ framework, parts, entry, cell: concreteCell(framework, cell, entry), custom });
+            out.push({ framework, parts, entry, cell: concreteCell(framework, cell, entry), custom, platforms });
           }
         }
       }
@@ -602,12 +664,18 @@ function frameworkList(except: AnyFramework): string {
  * make variants: a copy of each matched entry, beside it (and true is returned). Otherwise GitHub's
  * rule: they are added to the matched entries themselves.
  */
-function applyAdditions<R extends { custom: Customisation }>(matched: R[], custom: Customisation | null, added: R[]): boolean {
+function applyAdditions<R extends { custom: Customisation; platforms: Platform[] | null }>(
+  matched: R[],
+  custom: Customisation | null,
+  platforms: Platform[] | null,
+  added: R[],
+): boolean {
   if (custom?.tagSuffix) {
-    for (const r of matched) added.push({ ...r, custom: mergeCustomisation(r.custom, custom) });
+    for (const r of matched) added.push({ ...r, custom: mergeCustomisation(r.custom, custom), platforms: platforms ?? r.platforms });
     return true;
   }
   if (custom) for (const r of matched) r.custom = mergeCustomisation(r.custom, custom);
+  if (platforms) for (const r of matched) r.platforms = platforms;
   return false;
 }
 

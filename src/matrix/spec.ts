@@ -3,6 +3,7 @@ import { isRecord } from '../json.js';
 import { CUSTOM_KEYS, customisationFromSpec, type Customisation } from '../custom/customisation.js';
 import { UserError, describeValue, quote } from '../errors.js';
 import { FRAMEWORKS, VERSION_KEYS, frameworkByKey, type FrameworkId } from '../frameworks/index.js';
+import { parsePlatforms, type Platform } from './platform.js';
 import {
   parseCudaSelector,
   parseFlavorSelector,
@@ -24,8 +25,8 @@ import {
 /** The keys crossed with a framework's versions. */
 export const AXES = ['cuda', 'python', 'os', 'flavor'] as const;
 export type Axis = (typeof AXES)[number];
-const TOP_KEYS = [...VERSION_KEYS, ...AXES, ...CUSTOM_KEYS, 'include', 'exclude'] as const;
-const INCLUDE_KEYS = [...VERSION_KEYS, ...AXES, ...CUSTOM_KEYS] as const;
+const TOP_KEYS = [...VERSION_KEYS, ...AXES, 'platforms', ...CUSTOM_KEYS, 'include', 'exclude'] as const;
+const INCLUDE_KEYS = [...VERSION_KEYS, ...AXES, 'platforms', ...CUSTOM_KEYS] as const;
 const EXCLUDE_KEYS = [...VERSION_KEYS, ...AXES] as const;
 
 /** One cell of the cross product: a selector per key. */
@@ -53,6 +54,10 @@ export interface MatrixSpec {
   exclude: PartialEntry[];
   /** top-level customisation keys: for every entry */
   customisation: Customisation | null;
+  /** the platforms every entry is built for (not crossed: one tag serves them all); the input's when absent */
+  platforms?: Platform[];
+  /** platforms an include item sets for the entries it matches or makes, by position in include */
+  includePlatforms: (Platform[] | null)[];
 }
 
 /** Longest matrix text accepted: a spec is a few lines; megabytes are a mistake or an attack. */
@@ -174,6 +179,12 @@ export function specFromObject(root: unknown, origin: string): MatrixSpec {
     ? root.include.map((item: unknown, i: number) => customisationFromSpec(item as Record<string, unknown>, `matrix.include[${i}]`))
     : [];
   const customisation = customisationFromSpec(root, 'matrix');
+  const platforms = root.platforms === undefined ? undefined : parsePlatforms(root.platforms, 'matrix.platforms');
+  const includePlatforms = Array.isArray(root.include)
+    ? root.include.map((item: unknown, i: number) =>
+        isRecord(item) && item.platforms !== undefined ? parsePlatforms(item.platforms, `matrix.include[${i}].platforms`) : null,
+      )
+    : [];
 
   const givenAxes = AXES.filter((a) => axes[a]);
   if (givenAxes.length > 0 && !versions) {
@@ -185,7 +196,17 @@ export function specFromObject(root: unknown, origin: string): MatrixSpec {
   if (!versions && include.length === 0) {
     throw new UserError(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
   }
-  return { framework, ...(versions ? { versions } : {}), axes, include, includeCustomisation, exclude, customisation };
+  return {
+    framework,
+    ...(versions ? { versions } : {}),
+    axes,
+    include,
+    includeCustomisation,
+    exclude,
+    customisation,
+    ...(platforms ? { platforms } : {}),
+    includePlatforms,
+  };
 }
 
 function partials(value: unknown, field: string, allowed: readonly string[]): PartialEntry[] {

@@ -4,6 +4,8 @@ import type { ReproResult } from '../commands/repro.js';
 import type { SmokeResult } from '../commands/smoke.js';
 import type { VerifyReport } from '../commands/verify.js';
 import type { Plan, SkippedCell } from '../matrix/resolve.js';
+import { platformsOf } from '../matrix/entry.js';
+import { isDefaultPlatforms } from '../matrix/platform.js';
 
 /** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
 
@@ -74,6 +76,10 @@ function columnsFor(plan: Plan): Column[] {
     { title: 'cudnn', value: (e) => e.cudnn ?? '-' },
     { title: 'python', value: (e) => e.python },
     { title: 'base image', value: (e) => e.baseImage },
+    // only when some entry is built for more than linux/amd64: plans as they were stay as they were
+    ...(plan.include.some((e) => !isDefaultPlatforms(platformsOf(e)))
+      ? [{ title: 'platforms', value: (e: MatrixEntry) => platformsOf(e).join(',') }]
+      : []),
     { title: 'min driver', value: (e) => e.minDriver ?? '-' },
     { title: 'key', value: (e) => e.key },
   ];
@@ -97,7 +103,10 @@ export function planTable(plan: Plan): string {
   ];
   if (plan.skipped.length) {
     out.push('', `skipped ${plan.skipped.length}:`);
-    for (const s of plan.skipped) out.push(`  ${skippedVersion(s)} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}: ${s.reason}`);
+    for (const s of plan.skipped) {
+      const platforms = s.platforms ? ` × ${s.platforms}` : '';
+      out.push(`  ${skippedVersion(s)} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}${platforms}: ${s.reason}`);
+    }
   }
   if (plan.warnings.length) {
     out.push('', 'warnings:');
@@ -171,6 +180,15 @@ export function buildMarkdown(images: ImageResult[]): string {
         `| ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`,
     ),
   ];
+  const multi = images.filter((r) => r.platforms?.length);
+  if (multi.length) {
+    out.push('', '| image | platform | digest | size |', '|---|---|---|---|');
+    for (const r of multi) {
+      for (const p of r.platforms ?? []) {
+        out.push(`| ${mdEscape(r.tags[0] ?? r.tag)} | ${mdEscape(p.platform)} | \`${p.digest.slice(0, 19)}…\` | ${formatSize(p.size)} |`);
+      }
+    }
+  }
   const failed = images.filter((r) => r.error && r.status === 'failed');
   for (const r of failed) {
     out.push(
@@ -202,6 +220,8 @@ export function buildTable(images: ImageResult[]): string {
   const rows = images.map((r) => [r.tag, statusWord(r), r.digest ?? '-', formatSize(r.size), `${r.seconds}s`, stepsText(r), r.cache]);
   const head = ['entry', 'status', 'digest', 'size', 'time', 'cached', 'cache'];
   const out = textTable(head, rows);
+  const platformRows = images.flatMap((r) => (r.platforms ?? []).map((p) => [r.tag, p.platform, p.digest, formatSize(p.size)]));
+  if (platformRows.length) out.push('', ...textTable(['entry', 'platform', 'digest', 'size'], platformRows));
   for (const r of images.filter((x) => x.status === 'failed')) out.push('', `${r.tag} failed:`, `  ${r.error ?? ''}`);
   return `${out.join('\n')}\n`;
 }
@@ -240,7 +260,7 @@ export function smokeMarkdown(results: SmokeResult[]): string {
     '|---|---|---|---|---|---|---|---|',
     ...mostImportantFirst(results, (r) => r.status === 'failed').map((r) => {
       const cells = [
-        r.tag,
+        smokeName(r),
         r.mode,
         gpusText(r),
         r.host.driver ?? '-',
@@ -253,16 +273,21 @@ export function smokeMarkdown(results: SmokeResult[]): string {
     }),
   ];
   for (const r of results.filter((x) => x.status === 'failed')) {
-    out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.failed ?? 'failed')}`);
+    out.push('', `**${mdEscape(smokeName(r))}**: ${mdEscape(r.failed ?? 'failed')}`);
     if (r.diagnosis) out.push(`- cause: ${mdEscape(r.diagnosis.cause)}`, `- fix: ${mdEscape(r.diagnosis.fix)}`);
     if (r.output) out.push('', '```text', r.output.replace(/```/g, "'''"), '```');
   }
   return `${out.join('\n')}\n`;
 }
 
+/** The entry's tag, and the platform checked when it is not linux/amd64 (an entry built for several has a row each). */
+function smokeName(r: SmokeResult): string {
+  return r.platform && r.platform !== 'linux/amd64' ? `${r.tag} (${r.platform})` : r.tag;
+}
+
 export function smokeTable(results: SmokeResult[]): string {
   const rows = results.map((r) => [
-    r.tag,
+    smokeName(r),
     r.mode,
     r.status,
     r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-',
@@ -273,7 +298,7 @@ export function smokeTable(results: SmokeResult[]): string {
   const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
   const out = textTable(head, rows);
   for (const r of results.filter((x) => x.status === 'failed')) {
-    out.push('', `${r.tag}: ${r.failed ?? 'failed'}`);
+    out.push('', `${smokeName(r)}: ${r.failed ?? 'failed'}`);
     if (r.diagnosis) out.push(`  cause: ${r.diagnosis.cause}`, `  fix: ${r.diagnosis.fix}`);
   }
   return `${out.join('\n')}\n`;

@@ -28,10 +28,12 @@ export function smokeRunArgs(
   options: SmokeOptions,
   paths: { checkDir: string; script?: string; envFile?: string },
   name: string,
+  /** the image of a multi-platform index to run ("linux/arm64": emulated on an amd64 runner) */
+  platform: string = 'linux/amd64',
 ): string[] {
   const gpu = gpuModeFor(entry, options);
   // --quiet: no pull progress (dozens of "Pull complete" lines per image) in the log
-  const args = ['run', '--rm', '--name', name, '--pull', 'missing', '--quiet'];
+  const args = ['run', '--rm', '--name', name, '--platform', platform, '--pull', 'missing', '--quiet'];
   if (gpu) {
     if (options.gpuFlags) args.push(...options.gpuFlags);
     else args.push('--gpus', options.gpus === 'all' ? 'all' : `"device=${options.gpus}"`);
@@ -109,6 +111,8 @@ export interface CheckReport {
   ok: boolean;
   seconds?: number;
   python?: string;
+  /** the container's machine, `platform.machine()`: "x86_64", "aarch64" */
+  machine?: string;
   torch?: string;
   cuda?: string | null;
   cudnn?: number | string | null;
@@ -172,7 +176,7 @@ export function readCheckReport(raw: unknown): CheckReport | null {
   }
   const report: CheckReport = { ok: raw.ok, checks: raw.checks.map(checkItem) };
   const out = report as unknown as Record<string, unknown>;
-  for (const key of ['python', 'torch', 'torchvision', 'torchaudio', 'tensorflow', 'jax', 'numpy'] as const) {
+  for (const key of ['python', 'machine', 'torch', 'torchvision', 'torchaudio', 'tensorflow', 'jax', 'numpy'] as const) {
     if (shortText(raw[key])) out[key] = raw[key];
   }
   for (const key of ['cuda', 'nccl', 'jaxlib', 'cudaPlugin'] as const) {

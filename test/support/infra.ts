@@ -75,7 +75,8 @@ export async function registryDigest(repository: string, tag: string): Promise<s
     headers: {
       Accept:
         'application/vnd.oci.image.manifest.v1+json, ' +
-        'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.index.v1+json',
+        'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.index.v1+json, ' +
+        'application/vnd.docker.distribution.manifest.list.v2+json',
     },
   });
   return res.ok ? res.headers.get('docker-content-digest') : null;
