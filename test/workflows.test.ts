@@ -119,7 +119,7 @@ describe('workflows', () => {
     const { jobs } = load('.github/workflows/gpu-images.yml');
     for (const [name, job] of Object.entries(jobs) as [string, { permissions?: Record<string, string> }][]) {
       expect(job.permissions, `permissions of ${name}`).toBeDefined();
-      expect(job.permissions?.packages === 'write', `packages: write in ${name}`).toBe(name === 'build');
+      expect(job.permissions?.packages === 'write', `packages: write in ${name}`).toBe(name === 'build' || name === 'merge');
     }
   });
 
@@ -248,7 +248,7 @@ describe('reusable workflow: every entry whose build succeeded or was up to date
   }
 
   it('reports after failed builds and failed smoke tests, and only after the smoke legs', () => {
-    expect(jobs.report?.needs).toEqual(['plan', 'build', 'smoke']);
+    expect(jobs.report?.needs).toEqual(['plan', 'build', 'merge', 'smoke']);
     expect(jobRuns(jobs.report?.if, state({ 'needs.build.result': 'failure', 'needs.smoke.result': 'failure' }))).toBe(true);
     expect(jobRuns(jobs.report?.if, state({ 'needs.smoke.result': 'skipped' }))).toBe(true);
   });
@@ -269,11 +269,14 @@ describe('reusable workflow: every entry whose build succeeded or was up to date
     expect(readFileSync(path.join(none.temp, 'gim-build/images.json'), 'utf8')).toBe('[]');
   });
 
-  it('fetches exactly the artifact its own build leg uploaded, where the gate reads it', () => {
+  it('fetches exactly the artifact its own build leg (or, for a multi-platform entry, its merge) uploaded, where the gate reads it', () => {
     const upload = stepsUsing(REUSABLE, /^actions\/upload-artifact@/).find(([job]) => job === 'build')?.[1];
+    const merged = stepsUsing(REUSABLE, /^actions\/upload-artifact@/).find(([job]) => job === 'merge')?.[1];
     const download = step('smoke', "Fetch this entry's build result");
-    expect(upload?.with?.name).toBe('${{ needs.plan.outputs.artifacts }}-build-${{ matrix.key }}');
-    expect(download.with?.name).toBe(upload?.with?.name);
+    // the legs step names it: build-<key> for an entry built in one leg, leg-<key>-<platform> for a platform merge reads
+    expect(upload?.with?.name).toBe('${{ needs.plan.outputs.artifacts }}-${{ matrix.artifact }}');
+    expect(merged?.with?.name).toBe('${{ needs.plan.outputs.artifacts }}-build-${{ matrix.key }}');
+    expect(download.with?.name).toBe(merged?.with?.name);
     expect(upload?.with?.path).toBe('${{ runner.temp }}/gim-build/');
     expect(download.with?.path).toBe('${{ runner.temp }}/gim-build');
     expect(download['continue-on-error'], 'a leg whose build never ran has no artifact').toBe(true);
@@ -319,7 +322,7 @@ describe('reusable workflow: every entry whose build succeeded or was up to date
     for (const s of after.slice(0, -2)) expect(s.if, s.uses ?? s.name).toBe("steps.gate.outputs.run == 'true'");
     expect(after.find((s) => s.id === 'smoke')?.with?.images).toBe('${{ steps.gate.outputs.images }}');
     expect(upload.with).toMatchObject({
-      name: '${{ needs.plan.outputs.artifacts }}-smoke-${{ matrix.key }}',
+      name: '${{ needs.plan.outputs.artifacts }}-${{ matrix.artifact }}',
       path: '${{ runner.temp }}/gim-smoke/',
     });
   });
@@ -839,6 +842,7 @@ describe('reusable workflow: every action input reaches the action, or is set by
       ['plan', 'plan'],
       ['plan', 'verify'],
       ['build', 'build'],
+      ['merge', 'merge'],
       ['smoke', 'smoke'],
     ]));
 
@@ -870,5 +874,142 @@ describe('reusable workflow: every action input reaches the action, or is set by
     const text = load(REUSABLE).text;
     for (const name of Object.keys(wfInputs))
       expect(text.match(new RegExp(`inputs\\.${name.replace(/-/g, '\\-')}\\b(?!-)`, 'g'))?.length ?? 0, name).toBeGreaterThan(0);
+  });
+});
+
+// -- 6. Multi-platform entries: a leg per platform, merge, a smoke leg per platform -----------
+
+describe('reusable workflow: legs for multi-platform entries', () => {
+  const legs = (): Step => step('plan', 'legs');
+  const plan = JSON.stringify({
+    include: [
+      { tag: 'one', key: 'k1', platforms: ['linux/amd64'] },
+      { tag: 'both', key: 'k2', platforms: ['linux/amd64', 'linux/arm64'] },
+      { tag: 'arm', key: 'k3', platforms: ['linux/arm64'] },
+      { tag: 'old', key: 'k4' },
+    ],
+  });
+  const env = (over: Record<string, string> = {}) => ({ MATRIX: plan, PUSH: 'true', ARM64_BUILDS: 'native', GPU_ARM64: '', ...over });
+  const out = (r: StepRun, name: string) => JSON.parse(r.outputs[name] ?? '') as { include: Record<string, unknown>[] };
+
+  it('reads the plan, the push policy and its own inputs', () =>
+    expect(legs().env).toEqual({
+      MATRIX: '${{ steps.plan.outputs.matrix }}',
+      PUSH: '${{ steps.policy.outputs.push }}',
+      ARM64_BUILDS: '${{ inputs.arm64-builds }}',
+      GPU_ARM64: '${{ inputs.gpu-runner-arm64 }}',
+    }));
+
+  it('builds each platform of a multi-platform entry on its own runner when the run pushes, and merges it', () => {
+    const r = runStep(legs(), env());
+    expect(r.code, r.stdout).toBe(0);
+    expect(out(r, 'build-legs').include.map((l) => [l.key, l.leg, l.runner, l.platform, l.artifact])).toEqual([
+      ['k1', 'linux/amd64', 'amd64', '', 'build-k1'],
+      ['k2', 'linux/amd64', 'amd64', 'linux/amd64', 'leg-k2-linux-amd64'],
+      ['k2', 'linux/arm64', 'arm64', 'linux/arm64', 'leg-k2-linux-arm64'],
+      ['k3', 'linux/arm64', 'arm64', '', 'build-k3'],
+      ['k4', 'linux/amd64', 'amd64', '', 'build-k4'],
+    ]);
+    expect(out(r, 'merges').include.map((e) => e.key)).toEqual(['k2']);
+    expect(r.outputs['merge-count']).toBe('1');
+  });
+
+  for (const [what, over] of [
+    ['emulated', { ARM64_BUILDS: 'emulated' }],
+    ['not pushing', { PUSH: 'false' }],
+  ] as const) {
+    it(`builds a multi-platform entry in one leg (QEMU) and merges nothing when ${what}`, () => {
+      const r = runStep(legs(), env(over));
+      expect(r.code, r.stdout).toBe(0);
+      expect(
+        out(r, 'build-legs')
+          .include.filter((l) => l.key === 'k2')
+          .map((l) => [l.leg, l.runner, l.platform, l.artifact]),
+      ).toEqual([['all', 'amd64', '', 'build-k2']]);
+      expect(r.outputs['merge-count']).toBe('0');
+    });
+  }
+
+  it('smoke-tests linux/arm64 only where gpu-runner-arm64 is set, and says so otherwise', () => {
+    const without = runStep(legs(), env());
+    expect(out(without, 'smoke-legs').include.map((l) => [l.key, l.leg, l.artifact])).toEqual([
+      ['k1', 'linux/amd64', 'smoke-k1'],
+      ['k2', 'linux/amd64', 'smoke-k2'],
+      ['k4', 'linux/amd64', 'smoke-k4'],
+    ]);
+    expect(without.stdout).toContain(
+      '::notice title=gpu-images::linux/arm64 images are not smoke-tested (set gpu-runner-arm64): both, arm',
+    );
+    const withArm = runStep(legs(), env({ GPU_ARM64: '["self-hosted","arm64","gpu"]' }));
+    expect(out(withArm, 'smoke-legs').include.map((l) => [l.key, l.leg, l.artifact])).toEqual([
+      ['k1', 'linux/amd64', 'smoke-k1'],
+      ['k2', 'linux/amd64', 'smoke-k2--linux-amd64'],
+      ['k2', 'linux/arm64', 'smoke-k2--linux-arm64'],
+      ['k3', 'linux/arm64', 'smoke-k3'],
+      ['k4', 'linux/amd64', 'smoke-k4'],
+    ]);
+    expect(withArm.stdout).not.toContain('not smoke-tested');
+  });
+
+  it('refuses an arm64-builds it does not know', () => {
+    const r = runStep(legs(), env({ ARM64_BUILDS: 'qemu' }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('::error title=gpu-images::input arm64-builds must be native or emulated');
+  });
+
+  it('takes each leg to a runner of its platform, and merges only what was pushed', () => {
+    const jobs = reusableJobs() as Record<string, Job & { 'runs-on'?: string; strategy?: { matrix?: string } }>;
+    expect(jobs.build?.['runs-on']).toBe("${{ fromJSON(matrix.runner == 'arm64' && inputs.build-runner-arm64 || inputs.build-runner) }}");
+    expect(jobs.build?.strategy?.matrix).toBe('${{ fromJSON(needs.plan.outputs.build-legs) }}');
+    expect(jobs.smoke?.['runs-on']).toBe("${{ fromJSON(matrix.leg == 'linux/arm64' && inputs.gpu-runner-arm64 || inputs.gpu-runner) }}");
+    expect(jobs.smoke?.strategy?.matrix).toBe('${{ fromJSON(needs.plan.outputs.smoke-legs) }}');
+    expect(jobs.merge?.strategy?.matrix).toBe('${{ fromJSON(needs.plan.outputs.merges) }}');
+    const state = (over: Record<string, Value>): JobState => ({
+      values: {
+        'needs.plan.result': 'success',
+        'needs.plan.outputs.push': 'true',
+        'needs.plan.outputs.merge-count': '1',
+        'needs.build.result': 'failure',
+        ...over,
+      },
+      needs: {},
+    });
+    expect(jobRuns(jobs.merge?.if, state({})), 'after a failed leg: merge names what is missing').toBe(true);
+    expect(jobRuns(jobs.merge?.if, state({ 'needs.plan.outputs.push': 'false' }))).toBe(false);
+    expect(jobRuns(jobs.merge?.if, state({ 'needs.plan.outputs.merge-count': '0' }))).toBe(false);
+    expect(step('build', 'build').with?.platform).toBe('${{ matrix.platform }}');
+  });
+});
+
+describe('reusable workflow: the report joins the smoke legs of a multi-platform entry', () => {
+  const A = 'gim-0123456789ab';
+  const run = (statuses: [string, string][]) =>
+    runStep(
+      step('report', 'collect'),
+      { ARTIFACTS: A, KEYS: '["k2"]', TAGS: '["both"]', SMOKE_PLANNED: 'true', TAG_PREFIX: '', PUSH: 'true' },
+      (temp) => {
+        const put = (artifact: string, file: string, text: string): void => {
+          mkdirSync(path.join(temp, 'gim-results', artifact), { recursive: true });
+          writeFileSync(path.join(temp, 'gim-results', artifact, file), text);
+        };
+        put(`${A}-build-k2`, 'images.json', JSON.stringify([{ key: 'k2', tag: 'both', status: 'built', digest: null, size: 1 }]));
+        put(`${A}-leg-k2-linux-arm64`, 'images.json', '[]');
+        for (const [leg, status] of statuses) put(`${A}-smoke-k2--${leg}`, 'status', `${status}\n`);
+      },
+    );
+  it('is passed when every platform passed', () => {
+    const r = run([
+      ['linux-amd64', 'passed'],
+      ['linux-arm64', 'passed'],
+    ]);
+    expect(r.code, r.stdout).toBe(0);
+    expect(JSON.parse(r.outputs.results ?? '')[0]).toMatchObject({ entry: 'both', build: 'built', smoke: 'passed' });
+  });
+  it("names each platform's result otherwise", () => {
+    const r = run([
+      ['linux-amd64', 'passed'],
+      ['linux-arm64', 'failed'],
+    ]);
+    expect(JSON.parse(r.outputs.results ?? '')[0].smoke).toBe('linux/amd64: passed, linux/arm64: failed');
   });
 });
