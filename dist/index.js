@@ -37613,6 +37613,9 @@ class SpecPlanner {
         }
         for (const why of dropped)
             this.warnings.add(`${r.entry.tag}: built for ${kept.join(', ')} only: ${why}`);
+        // The entry was named for the default platforms: renamed (a new key) only when it has others.
+        if (isDefaultPlatforms(kept))
+            return r.entry;
         return namedEntry({ ...identityOf(r.entry), platforms: kept });
     }
     /** Count what resolving made; past the limit, stop with the error that says where. */

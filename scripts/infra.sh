@@ -9,7 +9,9 @@
 #   - apache2-utils, for the password-protected registry one test starts;
 #   - linux/arm64 builds and runs through QEMU user-mode emulation (binfmt_misc), a linux/arm64
 #     Debian base 127.0.0.1:5000/debian:bookworm-arm64 and the two-platform index
-#     127.0.0.1:5000/debian-multi:bookworm, for the multi-platform tests.
+#     127.0.0.1:5000/debian-multi:bookworm, for the multi-platform tests; and Debian's CPU torch
+#     for linux/arm64 (built under emulation once, ~11 minutes, then kept in the registry) in the
+#     two-platform index 127.0.0.1:5000/debian-torch-multi:bookworm, for the arm64 smoke test.
 # The scripts that do the work live in the project's shared tools (../shared/tools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,4 +36,22 @@ bash "$tools/buildkit-from-debian.sh"
 docker buildx inspect bk-remote >/dev/null
 log "linux/arm64: emulation, base image and two-platform index"
 bash "$tools/arm64-base.sh" up
+reg=127.0.0.1:5000
+has_tag() { curl -sf "http://$reg/v2/$1/tags/list" | grep -q "\"$2\""; }
+if ! has_tag debian-torch bookworm-arm64; then
+  log "linux/arm64 torch: python3-torch from Debian under emulation (~11 min, once)"
+  ctx=$(mktemp -d)
+  printf '%s\n' 'ARG BASE_IMAGE' 'FROM ${BASE_IMAGE}' \
+    'RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-torch && rm -rf /var/lib/apt/lists/*' \
+    >"$ctx/Dockerfile"
+  docker buildx build --builder bk-remote --platform linux/arm64 --provenance=false \
+    --build-arg BASE_IMAGE="$reg/debian:bookworm-arm64" --push -t "$reg/debian-torch:bookworm-arm64" "$ctx" >/dev/null 2>&1 \
+    || { log "the linux/arm64 torch image did not build"; exit 1; }
+  rm -rf "$ctx"
+fi
+if ! has_tag debian-torch-multi bookworm; then
+  log "index $reg/debian-torch-multi:bookworm = debian-torch:bookworm (amd64) + debian-torch:bookworm-arm64"
+  docker buildx imagetools create --builder bk-remote -t "$reg/debian-torch-multi:bookworm" \
+    "$reg/debian-torch:bookworm" "$reg/debian-torch:bookworm-arm64" >/dev/null
+fi
 log "infrastructure up"

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImageResult } from '../src/commands/build.js';
 import type { ReproResult } from '../src/commands/repro.js';
+import type { SmokeResult } from '../src/commands/smoke.js';
 import type { EntryVerdict } from '../src/verify/check.js';
-import { BASE_IMAGE, BUILDER, REGISTRY, freshRepository, registryDigest, requireInfra } from './support/infra.js';
+import { BASE_IMAGE, BUILDER, DEBIAN_TORCH_COMPAT, REGISTRY, freshRepository, registryDigest, requireInfra } from './support/infra.js';
 import { runAction, type ActionRun } from './support/run-action.js';
 import { runtimes } from './support/runtimes.js';
 
@@ -174,4 +175,36 @@ describe('platforms: repro of a linux/arm64 entry', () => {
     expect(res).toMatchObject({ platform: 'linux/arm64', status: 'checked' });
     expect(res?.determinism?.deterministic).toBe(true);
   });
+});
+
+describe('platforms: CPU smoke check of each platform, with real torch', () => {
+  // Debian's python3-torch 1.13 for both platforms (scripts/infra.sh: debian-torch-multi:bookworm,
+  // the arm64 half installed under emulation), as release data that says torch 1.13 has aarch64 CPU wheels.
+  const compat = JSON.parse(DEBIAN_TORCH_COMPAT) as { torch: Record<string, unknown>[] };
+  compat.torch[0]!.arm64 = { variants: ['cpu'] };
+  const matrix = 'torch: 1.13.0\ncuda: cpu\npython: "3.11"\nplatforms: linux/amd64,linux/arm64';
+  const tag = '1.13.0-cpu-py3.11-ubuntu24.04';
+
+  it("runs the check in each platform's image (arm64 emulated) and reports a row per platform", async () => {
+    const repo = freshRepository('multi-smoke');
+    execFileSync(
+      'docker',
+      ['buildx', 'imagetools', 'create', '--builder', BUILDER, '-t', `${repo}:${tag}`, `${REGISTRY}/debian-torch-multi:bookworm`],
+      {
+        stdio: 'pipe',
+      },
+    );
+    const r = await runAction(
+      node.bin,
+      { command: 'smoke', matrix, image: repo, 'expect-gpu': 'false', 'compat-file': 'compat.json', 'smoke-timeout': '900' },
+      { timeoutMs: 1_000_000, setup: (ws) => writeFileSync(path.join(ws, 'compat.json'), JSON.stringify(compat)) },
+    );
+    expect(r.code, r.stdout.slice(-3000)).toBe(0);
+    const rows = JSON.parse(r.outputs['smoke-results'] ?? '[]') as SmokeResult[];
+    expect(rows.map((x) => [x.platform, x.status, x.mode, x.report?.machine, x.report?.torch])).toEqual([
+      ['linux/amd64', 'passed', 'cpu', 'x86_64', expect.stringMatching(/^1\.13\./)],
+      ['linux/arm64', 'passed', 'cpu', 'aarch64', expect.stringMatching(/^1\.13\./)],
+    ]);
+    expect(r.summary).toContain(`${tag} (linux/arm64)`);
+  }, 1_000_000);
 });

@@ -12642,6 +12642,9 @@ class SpecPlanner {
         }
         for (const why of dropped)
             this.warnings.add(`${r.entry.tag}: built for ${kept.join(', ')} only: ${why}`);
+        // The entry was named for the default platforms: renamed (a new key) only when it has others.
+        if ((0,_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .isDefaultPlatforms */ .Wn)(kept))
+            return r.entry;
         return (0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .namedEntry */ .IS)({ ...(0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .identityOf */ .cu)(r.entry), platforms: kept });
     }
     /** Count what resolving made; past the limit, stop with the error that says where. */

@@ -4,7 +4,7 @@ import { UserError, listWords, quote } from '../errors.js';
 import type { CudaChoice, EntryParts, Framework, FrameworkRelease, Outcome, PlanContext } from '../frameworks/framework.js';
 import { FRAMEWORKS, frameworkById, type MatrixEntry, type ReleaseData } from '../frameworks/index.js';
 import { customiseEntry, identityOf, namedEntry } from './entry.js';
-import { DEFAULT_PLATFORMS, type Platform } from './platform.js';
+import { DEFAULT_PLATFORMS, isDefaultPlatforms, type Platform } from './platform.js';
 import {
   minorSatisfies,
   parseCudaSelector,
@@ -260,6 +260,8 @@ class SpecPlanner {
       return null;
     }
     for (const why of dropped) this.warnings.add(`${r.entry.tag}: built for ${kept.join(', ')} only: ${why}`);
+    // The entry was named for the default platforms: renamed (a new key) only when it has others.
+    if (isDefaultPlatforms(kept)) return r.entry;
     return namedEntry({ ...identityOf(r.entry), platforms: kept });
   }
 
