@@ -31763,6 +31763,92 @@ function parseImageReference(text, field) {
     return { repo: parseRepository(name, field), tag: 'latest', digest };
 }
 
+;// CONCATENATED MODULE: ./src/matrix/platform.ts
+
+/**
+ * The platforms an image is built for, as BuildKit and OCI name them ("linux/amd64"). One tag of an
+ * entry serves all its platforms: an OCI index with a manifest per platform. Pure.
+ */
+const PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** What an entry is built for when nothing asks for more: every entry before platforms existed. */
+const DEFAULT_PLATFORMS = ['linux/amd64'];
+/** The CPU architecture a platform runs, as wheels (and `uname -m`) name it. */
+const MACHINE = { 'linux/amd64': 'x86_64', 'linux/arm64': 'aarch64' };
+/** The OCI architecture of a platform ("amd64", "arm64"). */
+function architectureOf(platform) {
+    return platform === 'linux/arm64' ? 'arm64' : 'amd64';
+}
+/** Other spellings people write, as docker and uname print them. */
+const ALIASES = {
+    amd64: 'linux/amd64',
+    x86_64: 'linux/amd64',
+    'linux/x86_64': 'linux/amd64',
+    arm64: 'linux/arm64',
+    aarch64: 'linux/arm64',
+    'linux/aarch64': 'linux/arm64',
+    'linux/arm64/v8': 'linux/arm64',
+};
+const MAX_PLATFORMS_TEXT = 512;
+/** One platform, from what a person wrote ("linux/arm64", "arm64"). */
+function parsePlatform(text, field) {
+    const t = text.trim().toLowerCase();
+    if (PLATFORMS.includes(t))
+        return t;
+    const alias = ALIASES[t];
+    if (alias)
+        return alias;
+    const why = /^linux\/arm(\/v[67])?$/.test(t)
+        ? ': 32-bit ARM has no CUDA wheels or images'
+        : /^(windows|darwin)\//.test(t)
+            ? ': GPU images here are Linux images'
+            : '';
+    throw new errors_UserError(`${field}: ${quote(text)} is not a platform this action builds${why}; accepted: ${listWords([...PLATFORMS])}`);
+}
+/**
+ * A list of platforms: a YAML/JSON list, or one string of comma- or newline-separated platforms (as
+ * docker/build-push-action takes them). Repeats count once; the order is PLATFORMS' (amd64 first),
+ * so that the same set always names the same image.
+ */
+function parsePlatforms(value, field) {
+    let items;
+    if (typeof value === 'string') {
+        if (value.length > MAX_PLATFORMS_TEXT)
+            throw new errors_UserError(`${field}: ${value.length} characters; a list of platforms is a few words`);
+        const parts = value
+            .split(/[,\n]/)
+            .map((s) => s.trim())
+            .filter(Boolean);
+        items = parts.map((text, i) => ({ text, field: parts.length > 1 ? `${field}[${i}]` : field }));
+    }
+    else if (Array.isArray(value)) {
+        if (value.length > 16)
+            throw new errors_UserError(`${field}: ${value.length} items; at most ${PLATFORMS.length} platforms exist here`);
+        items = value.map((v, i) => {
+            if (typeof v !== 'string')
+                throw new errors_UserError(`${field}[${i}]: expected a platform such as linux/arm64, got ${describeValue(v)}`);
+            return { text: v, field: `${field}[${i}]` };
+        });
+    }
+    else {
+        throw new errors_UserError(`${field}: expected a platform or a list of them (linux/amd64, linux/arm64), got ${describeValue(value)}`);
+    }
+    if (items.length === 0)
+        throw new errors_UserError(`${field}: no platform given; accepted: ${listWords([...PLATFORMS])}`);
+    const chosen = new Set(items.map((i) => parsePlatform(i.text, i.field)));
+    return PLATFORMS.filter((p) => chosen.has(p));
+}
+function isDefaultPlatforms(platforms) {
+    return platforms.length === DEFAULT_PLATFORMS.length && platforms.every((p, i) => p === DEFAULT_PLATFORMS[i]);
+}
+/** The platform a machine runs natively, from Node's `process.arch` ("x64", "arm64"); null for others. */
+function nativePlatform(arch) {
+    return arch === 'x64' ? 'linux/amd64' : arch === 'arm64' ? 'linux/arm64' : null;
+}
+/** "linux/arm64" -> "linux-arm64": for tag suffixes and file names. */
+function platformSlug(platform) {
+    return platform.replace('/', '-');
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/values.ts
 
 /**
@@ -31831,6 +31917,7 @@ function parseKeyValueLines(text, field, form) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/options.ts
+
 
 
 
@@ -31932,6 +32019,9 @@ function parseSmokeOptions(inputs, script, workspace) {
         cpus: parseCpus(get('smoke-cpus'), field('smoke-cpus')),
         env: parseKeyValueLines(get('smoke-env'), field('smoke-env'), VARIABLE_NAME),
     };
+    const platform = get('platform')?.trim();
+    if (platform)
+        options.platform = parsePlatform(platform, field('platform'));
     // docker reads an --env-file line by line, at most 64 KiB each
     const long = options.env.find(([k, v]) => Buffer.byteLength(`${k}=${v}`) > MAX_ENV_LINE_BYTES);
     if (long) {
@@ -34194,92 +34284,6 @@ function sortEnv(pairs) {
     return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-;// CONCATENATED MODULE: ./src/matrix/platform.ts
-
-/**
- * The platforms an image is built for, as BuildKit and OCI name them ("linux/amd64"). One tag of an
- * entry serves all its platforms: an OCI index with a manifest per platform. Pure.
- */
-const PLATFORMS = ['linux/amd64', 'linux/arm64'];
-/** What an entry is built for when nothing asks for more: every entry before platforms existed. */
-const DEFAULT_PLATFORMS = ['linux/amd64'];
-/** The CPU architecture a platform runs, as wheels (and `uname -m`) name it. */
-const MACHINE = { 'linux/amd64': 'x86_64', 'linux/arm64': 'aarch64' };
-/** The OCI architecture of a platform ("amd64", "arm64"). */
-function architectureOf(platform) {
-    return platform === 'linux/arm64' ? 'arm64' : 'amd64';
-}
-/** Other spellings people write, as docker and uname print them. */
-const ALIASES = {
-    amd64: 'linux/amd64',
-    x86_64: 'linux/amd64',
-    'linux/x86_64': 'linux/amd64',
-    arm64: 'linux/arm64',
-    aarch64: 'linux/arm64',
-    'linux/aarch64': 'linux/arm64',
-    'linux/arm64/v8': 'linux/arm64',
-};
-const MAX_PLATFORMS_TEXT = 512;
-/** One platform, from what a person wrote ("linux/arm64", "arm64"). */
-function parsePlatform(text, field) {
-    const t = text.trim().toLowerCase();
-    if (PLATFORMS.includes(t))
-        return t;
-    const alias = ALIASES[t];
-    if (alias)
-        return alias;
-    const why = /^linux\/arm(\/v[67])?$/.test(t)
-        ? ': 32-bit ARM has no CUDA wheels or images'
-        : /^(windows|darwin)\//.test(t)
-            ? ': GPU images here are Linux images'
-            : '';
-    throw new errors_UserError(`${field}: ${quote(text)} is not a platform this action builds${why}; accepted: ${listWords([...PLATFORMS])}`);
-}
-/**
- * A list of platforms: a YAML/JSON list, or one string of comma- or newline-separated platforms (as
- * docker/build-push-action takes them). Repeats count once; the order is PLATFORMS' (amd64 first),
- * so that the same set always names the same image.
- */
-function parsePlatforms(value, field) {
-    let items;
-    if (typeof value === 'string') {
-        if (value.length > MAX_PLATFORMS_TEXT)
-            throw new errors_UserError(`${field}: ${value.length} characters; a list of platforms is a few words`);
-        const parts = value
-            .split(/[,\n]/)
-            .map((s) => s.trim())
-            .filter(Boolean);
-        items = parts.map((text, i) => ({ text, field: parts.length > 1 ? `${field}[${i}]` : field }));
-    }
-    else if (Array.isArray(value)) {
-        if (value.length > 16)
-            throw new errors_UserError(`${field}: ${value.length} items; at most ${PLATFORMS.length} platforms exist here`);
-        items = value.map((v, i) => {
-            if (typeof v !== 'string')
-                throw new errors_UserError(`${field}[${i}]: expected a platform such as linux/arm64, got ${describeValue(v)}`);
-            return { text: v, field: `${field}[${i}]` };
-        });
-    }
-    else {
-        throw new errors_UserError(`${field}: expected a platform or a list of them (linux/amd64, linux/arm64), got ${describeValue(value)}`);
-    }
-    if (items.length === 0)
-        throw new errors_UserError(`${field}: no platform given; accepted: ${listWords([...PLATFORMS])}`);
-    const chosen = new Set(items.map((i) => parsePlatform(i.text, i.field)));
-    return PLATFORMS.filter((p) => chosen.has(p));
-}
-function isDefaultPlatforms(platforms) {
-    return platforms.length === DEFAULT_PLATFORMS.length && platforms.every((p, i) => p === DEFAULT_PLATFORMS[i]);
-}
-/** The platform a machine runs natively, from Node's `process.arch` ("x64", "arm64"); null for others. */
-function nativePlatform(arch) {
-    return arch === 'x64' ? 'linux/amd64' : arch === 'arm64' ? 'linux/arm64' : null;
-}
-/** "linux/arm64" -> "linux-arm64": for tag suffixes and file names. */
-function platformSlug(platform) {
-    return platform.replace('/', '-');
-}
-
 ;// CONCATENATED MODULE: ./src/matrix/entry.ts
 
 
@@ -34468,7 +34472,7 @@ function cachePlan(backend, options, entry, hash) {
     // Every backend is scoped per matrix cell, so parallel matrix jobs never share (or overwrite) a
     // cache. The scope leaves out what the image adds (apt-packages, ...), so changing those reuses the
     // cached layers below them; variants (tag-suffix) keep scopes of their own.
-    const cell = cacheScopeKey(entry);
+    const cell = `${cacheScopeKey(entry)}${options.platform ? `-${platformSlug(options.platform)}` : ''}`;
     const scope = `gim-${cell}`;
     switch (chosen) {
         case 'registry': {
@@ -34533,6 +34537,7 @@ function planEntryBuild(entry, options, inputs, env) {
         supportsIgnoreError: inputs.supportsIgnoreError,
         tempDir: env.tempDir,
         driver: inputs.driver ?? null,
+        ...(options.platform ? { platform: options.platform } : {}),
     }, entry, hash);
     const one = options.platform
         ? { platforms: [options.platform], platformTag: platformTagOf(contentTag, options.platform) }
@@ -34613,11 +34618,13 @@ function indexPlatforms(manifests) {
         .map((m) => ({ platform: `${m.platform?.os}/${m.platform?.architecture}`, digest: m.digest }));
 }
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-/** An OCI image index over images already in one repository, one per platform: what `merge` writes. */
-function ociIndex(children) {
+const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+/** An image index over images already in one repository, one per platform: what `merge` writes. */
+function ociIndex(children, mediaType = OCI_INDEX) {
     return JSON.stringify({
         schemaVersion: 2,
-        mediaType: OCI_INDEX,
+        mediaType,
         manifests: children.map((c) => ({
             mediaType: c.mediaType,
             digest: c.digest,
@@ -36545,6 +36552,7 @@ async function commitTime(dir, env) {
 
 
 
+
 /**
  * With a verifier, an entry that is not up to date is verified before it is built, and fails there if
  * it cannot build. In `merge` mode nothing is built: each entry's platform images, pushed by fan-out
@@ -36566,6 +36574,13 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
                 rt.log.warning(NO_BUILDX_WARNING);
             else
                 rt.log.info(`buildx ${found.buildx}, BuildKit ${found.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`);
+            const emulated = emulatedPlatforms(plan.include, options.platform, process.arch);
+            if (emulated.length) {
+                rt.log.warning(`${emulated.join(', ')} is built under emulation on this ${nativePlatform(process.arch) ?? process.arch} runner (QEMU): ` +
+                    "its RUN steps are several times slower (5x for an apt install here, BENCHMARKS.md), which a CUDA image's " +
+                    'install feels; build it on a runner of that platform (input platform, then command merge; or the ' +
+                    "reusable workflow's arm64-builds: native)");
+            }
             if (options.cache === 'local' && !actionsCacheAvailable()) {
                 rt.log.warning('cache: local needs the Actions cache service (ACTIONS_CACHE_URL); building without a cache');
             }
@@ -36607,6 +36622,12 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
                 const entry = plan.include[index];
                 if (stop || rt.signal?.aborted) {
                     results[index] = cancelled(entry);
+                    continue;
+                }
+                if (options.platform && !platformsOf(entry).includes(options.platform)) {
+                    // A fan-out job of one platform: an entry not built for it is another job's (or none's).
+                    rt.log.info(`${entry.tag}: not built for ${options.platform} (its platforms: ${platformsOf(entry).join(', ')}); nothing to do here`);
+                    results[index] = emptyResult(entry, 'skipped', { error: `not built for ${options.platform}` });
                     continue;
                 }
                 const base = bases.get(entry.baseImage);
@@ -36664,6 +36685,12 @@ async function lookUpBaseImages(entries, registry, log) {
         map.set(name, lookup);
     });
     return map;
+}
+/** The platforms a build of these entries runs under emulation here: those not this machine's own. */
+function emulatedPlatforms(entries, only, arch) {
+    const native = nativePlatform(arch);
+    const wanted = new Set(only ? [only] : entries.flatMap((e) => platformsOf(e)));
+    return [...wanted].filter((p) => p !== native);
 }
 /** A log for one of several entries built at once: no groups, every line tagged with its entry. */
 function prefixed(log, tag) {
@@ -36968,7 +36995,9 @@ async function mergeImage(build, options, registry, rt) {
     if (!options.push)
         return fail('merge writes tags in the registry: set push to true');
     try {
-        const done = await alreadyBuilt(build, options, registry, rt);
+        // skip-existing false: the index is written again from the platform images there now (a rebuild
+        // of the same content pushed them again), even where the content tag exists.
+        const done = options.skipExisting ? await alreadyBuilt(build, options, registry, rt) : null;
         if (done)
             return { ...base, ...done, status: 'skipped', seconds: seconds() };
         const { repo, tag: contentTagName } = parseTaggedReference(build.contentTag, 'content tag');
@@ -36983,10 +37012,11 @@ async function mergeImage(build, options, registry, rt) {
             }
             if (RegistryClient.imageSize(image) === null)
                 return fail(`${tag} holds an index, not one platform's image`);
+            // The index names the very bytes read (their own hash and media type), whatever the headers said.
             children.push({
-                digest: image.digest,
+                digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(image.body).digest('hex')}`,
                 size: image.body.length,
-                mediaType: image.mediaType,
+                mediaType: manifestMediaType(image),
                 os: 'linux',
                 architecture: architectureOf(platform),
             });
@@ -36995,8 +37025,10 @@ async function mergeImage(build, options, registry, rt) {
             return fail(`no image yet for ${missing.join(', ')}: run the build for each platform first (command build with input platform), ` +
                 'with the same inputs as this job (a different Dockerfile, build-args or base makes another content tag)');
         }
-        const body = Buffer.from(ociIndex(children));
-        const index = { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`, mediaType: OCI_INDEX, body };
+        // Docker v2 images (docker push, without buildx) go in a Docker manifest list, OCI images in an OCI index.
+        const listType = children.every((c) => c.mediaType === DOCKER_MANIFEST) ? DOCKER_LIST : OCI_INDEX;
+        const body = Buffer.from(ociIndex(children, listType));
+        const index = { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`, mediaType: listType, body };
         await registry.put(repo, contentTagName, index);
         await pointTags(build.tags, index, build.contentTag, registry);
         rt.log.info(`merged ${build.entry.tag}: ${build.platforms.join(', ')} in ${index.digest}`);
@@ -37006,6 +37038,18 @@ async function mergeImage(build, options, registry, rt) {
     catch (err) {
         return fail(err.message);
     }
+}
+/** An image manifest's media type: the one its body declares, else the Content-Type it came with (without parameters). */
+function manifestMediaType(manifest) {
+    try {
+        const declared = JSON.parse(manifest.body.toString('utf8')).mediaType;
+        if (typeof declared === 'string' && declared.length <= 256)
+            return declared;
+    }
+    catch {
+        // imageSize read it already: not reached for a body that is not JSON
+    }
+    return manifest.mediaType.split(';')[0]?.trim() || 'application/vnd.oci.image.manifest.v1+json';
 }
 /**
  * Point every requested tag at the manifest the content tag holds, leaving tags that already do
@@ -39132,7 +39176,7 @@ async function smokeCommand(plan, images, options, data, rt, known) {
     for (const entry of plan.include) {
         const image = images.get(entry.key) ?? null;
         const gpu = gpuModeFor(entry, options);
-        const { run, elsewhere } = smokePlatforms(platformsOf(entry), gpu, process.arch);
+        const { run, elsewhere } = smokePlatforms(platformsOf(entry), gpu, process.arch, options.platform);
         for (const p of elsewhere) {
             rt.log.info(`${entry.tag}: ${p} is not checked here: a GPU check runs on a ${p} GPU runner (the reusable workflow's gpu-runner-arm64)`);
         }
@@ -39202,11 +39246,14 @@ async function smokeCommand(plan, images, options, data, rt, known) {
  * Which of an entry's platforms this runner checks: with a GPU, its own platform only (a GPU is not
  * handed through emulation); in CPU mode every one, the others emulated (QEMU through binfmt_misc).
  */
-function smokePlatforms(platforms, gpu, arch) {
+function smokePlatforms(platforms, gpu, arch, 
+/** input platform: only this one (another job checks the others) */
+only) {
+    const asked = only ? platforms.filter((p) => p === only) : platforms;
     if (!gpu)
-        return { run: platforms, elsewhere: [] };
+        return { run: asked, elsewhere: [] };
     const native = nativePlatform(arch);
-    return { run: platforms.filter((p) => p === native), elsewhere: platforms.filter((p) => p !== native) };
+    return { run: asked.filter((p) => p === native), elsewhere: only ? [] : platforms.filter((p) => p !== native) };
 }
 /**
  * The image's NVIDIA_REQUIRE_CUDA, what the NVIDIA Container Toolkit holds the driver to, read from
@@ -41324,8 +41371,9 @@ const INPUTS = [
         description: "A fan-out job per platform: build only this one of each entry's platforms (linux/amd64 or linux/arm64, on a runner " +
             'of that platform) and push it under its own tag (the content tag plus the platform); command merge then writes ' +
             "the entry's tags over an index of them. Empty: every platform of the entry in one build. For repro: the platform " +
-            "built twice and compared (empty: this runner's own, where the entry has it). Not for all or merge.",
-        commands: BUILD,
+            "built twice and compared (empty: this runner's own, where the entry has it). For smoke: check only this platform " +
+            'of each entry (a smoke job per platform). Not for all or merge.',
+        commands: [...BUILD, 'smoke'],
         cli: { flag: '--platform', value: 'PLATFORM' },
     },
     {

@@ -67,7 +67,8 @@ for (const node of runtimes()) {
       {
         name: 'an unknown command',
         args: ['deploy', '--matrix', '-'],
-        message: /^gpu-image-matrix: command: "deploy" is not a command; accepted: plan, verify, build, smoke, repro, all or refresh/,
+        message:
+          /^gpu-image-matrix: command: "deploy" is not a command; accepted: plan, verify, build, merge, smoke, repro, all or refresh/,
       },
       {
         name: 'repro without --image',

@@ -77,6 +77,7 @@ describe('platforms: one job builds every platform of an entry into one index', 
     for (const p of first?.platforms ?? []) expect(p.size).toBeGreaterThan(10 * 1024 * 1024);
     expect(first?.size).toBe((first?.platforms ?? []).reduce((t, p) => t + (p.size ?? 0), 0));
     expect(r.summary).toMatch(/\| image \| platform \| digest \| size \|/);
+    expect(r.stdout).toMatch(/::warning::linux\/arm64 is built under emulation on this linux\/amd64 runner \(QEMU\)/);
     // Each half really ran its build step on its own machine (arm64 under emulation).
     expect(machineOf(`${repo}:${TAG}`, 'linux/arm64')).toBe('aarch64');
     expect(machineOf(`${repo}:${TAG}`, 'linux/amd64')).toBe('x86_64');
@@ -139,6 +140,45 @@ describe('platforms: a fan-out job per platform, then merge', () => {
     expect(leg.stdout).toMatch(/every platform merged/);
     const again = await run({ command: 'merge', image: repo, push: 'true' });
     expect(images(again)[0]).toMatchObject({ status: 'skipped', digest: m?.digest });
+  });
+
+  it('with skip-existing false, rebuilds a platform and merges again from the images there now', async () => {
+    const before = await registryDigest(repo, TAG);
+    const changed = DOCKERFILE.replace('uname -m > /machine', 'uname -m > /machine && date +%s%N > /built-at');
+    // The Dockerfile's text is in the content hash: a changed one is another content tag. The same text
+    // rebuilt without skipping pushes new layers (the time) under the same platform tag.
+    const rebuild = async (platform: string) =>
+      images(await run({ command: 'build', image: repo, push: 'true', cache: 'none', platform, 'skip-existing': 'false' }, changed))[0];
+    expect((await rebuild('linux/arm64'))?.status).toBe('built');
+    expect((await rebuild('linux/amd64'))?.status).toBe('built');
+    const first = images(await run({ command: 'merge', image: repo, push: 'true' }, changed))[0];
+    expect(first?.status).toBe('built');
+    const arm = await rebuild('linux/arm64');
+    const remerged = images(await run({ command: 'merge', image: repo, push: 'true', 'skip-existing': 'false' }, changed))[0];
+    expect(remerged?.status, 'merged again, not skipped').toBe('built');
+    expect(remerged?.platforms?.find((p) => p.platform === 'linux/arm64')?.digest).toBe(arm?.digest);
+    expect(remerged?.digest).not.toBe(first?.digest);
+    expect(await registryDigest(repo, TAG)).toBe(remerged?.digest);
+    expect(before).not.toBe(remerged?.digest);
+  });
+
+  it('a job of one platform leaves the entries not built for it to the others', async () => {
+    const spec =
+      'torch: [2.8.0, 2.6.0]\ncuda: cpu\npython: "3.12"\nplatforms: [linux/amd64, linux/arm64]\n' +
+      'include:\n  - {torch: 2.6.0, platforms: [linux/amd64]}';
+    const r = await run({
+      command: 'build',
+      matrix: spec,
+      image: freshRepository('fanout-mixed'),
+      push: 'true',
+      cache: 'none',
+      platform: 'linux/arm64',
+    });
+    expect(r.code, r.stdout.slice(-3000)).toBe(0);
+    expect(images(r).map((x) => [x.tag, x.status, x.error ?? null])).toEqual([
+      ['2.8.0-cpu-py3.12-ubuntu24.04', 'built', null],
+      ['2.6.0-cpu-py3.12-ubuntu24.04', 'skipped', 'not built for linux/arm64'],
+    ]);
   });
 });
 

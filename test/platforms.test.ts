@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledCompat } from '../src/compat/load.js';
 import { mergeCompatFile } from '../src/compat/load.js';
 import { joinPlatforms } from '../src/commands/verify.js';
+import { emulatedPlatforms } from '../src/commands/build.js';
 import { reproPlatform } from '../src/commands/repro.js';
 import { smokePlatforms } from '../src/commands/smoke.js';
 import { planEntryBuild, platformTagOf } from '../src/image/build-plan.js';
@@ -197,6 +198,19 @@ describe('platforms: the build', () => {
     expect(args).toContain('linux/arm64');
   });
 
+  it("gives a fan-out job a cache of its own platform, which the other platform's job cannot overwrite", () => {
+    const all = planFor(options({ cache: 'registry' }));
+    const arm = planFor(options({ cache: 'registry', platform: 'linux/arm64' }));
+    expect(arm.cache.to[0]).toMatch(new RegExp(`:buildcache-${entry.key}-linux-arm64,mode=max`));
+    expect(all.cache.to[0]).toMatch(new RegExp(`:buildcache-${entry.key},mode=max`));
+  });
+
+  it('knows which platforms it builds under emulation, for the warning', () => {
+    expect(emulatedPlatforms([entry], undefined, 'x64')).toEqual(['linux/arm64']);
+    expect(emulatedPlatforms([entry], undefined, 'arm64')).toEqual(['linux/amd64']);
+    expect(emulatedPlatforms([entry], 'linux/amd64', 'x64')).toEqual([]);
+  });
+
   it('refuses a fan-out platform the entry is not built for', () => {
     const amd = plan('torch: 2.8.0\ncuda: cpu\npython: "3.12"').include[0]!;
     expect(() =>
@@ -220,6 +234,9 @@ describe('platforms: the build', () => {
     expect(smokePlatforms(['linux/amd64', 'linux/arm64'], true, 'x64')).toEqual({ run: ['linux/amd64'], elsewhere: ['linux/arm64'] });
     expect(smokePlatforms(['linux/amd64', 'linux/arm64'], true, 'arm64')).toEqual({ run: ['linux/arm64'], elsewhere: ['linux/amd64'] });
     expect(smokePlatforms(['linux/amd64', 'linux/arm64'], false, 'x64')).toEqual({ run: ['linux/amd64', 'linux/arm64'], elsewhere: [] });
+    // a smoke job per platform (input platform) checks its own alone
+    expect(smokePlatforms(['linux/amd64', 'linux/arm64'], false, 'x64', 'linux/arm64')).toEqual({ run: ['linux/arm64'], elsewhere: [] });
+    expect(smokePlatforms(['linux/amd64', 'linux/arm64'], true, 'arm64', 'linux/arm64')).toEqual({ run: ['linux/arm64'], elsewhere: [] });
   });
 });
 
@@ -274,6 +291,19 @@ describe('platforms: manifests', () => {
       ],
     });
     expect(JSON.parse(text).mediaType).toBe('application/vnd.oci.image.index.v1+json');
+    const list = ociIndex(
+      [
+        {
+          digest: `sha256:${A}`,
+          size: 5,
+          mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+          os: 'linux',
+          architecture: 'arm64',
+        },
+      ],
+      'application/vnd.docker.distribution.manifest.list.v2+json',
+    );
+    expect(JSON.parse(list).mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json');
   });
 });
 

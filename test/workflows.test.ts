@@ -218,6 +218,7 @@ describe('reusable workflow: every entry whose build succeeded or was up to date
       'needs.plan.result': 'success',
       'needs.plan.outputs.push': 'true',
       'needs.plan.outputs.count': '3',
+      'needs.plan.outputs.smoke-count': '3',
       'needs.build.result': 'success',
       'needs.smoke.result': 'success',
       ...over,
@@ -889,7 +890,14 @@ describe('reusable workflow: legs for multi-platform entries', () => {
       { tag: 'old', key: 'k4' },
     ],
   });
-  const env = (over: Record<string, string> = {}) => ({ MATRIX: plan, PUSH: 'true', ARM64_BUILDS: 'native', GPU_ARM64: '', ...over });
+  const env = (over: Record<string, string> = {}) => ({
+    MATRIX: plan,
+    PUSH: 'true',
+    ARM64_BUILDS: 'native',
+    BUILD_ARM64: '["ubuntu-24.04-arm"]',
+    GPU_ARM64: '',
+    ...over,
+  });
   const out = (r: StepRun, name: string) => JSON.parse(r.outputs[name] ?? '') as { include: Record<string, unknown>[] };
 
   it('reads the plan, the push policy and its own inputs', () =>
@@ -897,6 +905,7 @@ describe('reusable workflow: legs for multi-platform entries', () => {
       MATRIX: '${{ steps.plan.outputs.matrix }}',
       PUSH: '${{ steps.policy.outputs.push }}',
       ARM64_BUILDS: '${{ inputs.arm64-builds }}',
+      BUILD_ARM64: '${{ inputs.build-runner-arm64 }}',
       GPU_ARM64: '${{ inputs.gpu-runner-arm64 }}',
     }));
 
@@ -951,10 +960,22 @@ describe('reusable workflow: legs for multi-platform entries', () => {
     expect(withArm.stdout).not.toContain('not smoke-tested');
   });
 
-  it('refuses an arm64-builds it does not know', () => {
+  it('refuses an arm64-builds it does not know, and native builds without arm64 runners', () => {
     const r = runStep(legs(), env({ ARM64_BUILDS: 'qemu' }));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('::error title=gpu-images::input arm64-builds must be native or emulated');
+    const none = runStep(legs(), env({ BUILD_ARM64: '' }));
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain('arm64-builds native needs build-runner-arm64');
+  });
+
+  it('counts the smoke legs, so that a plan of linux/arm64 entries alone and no arm64 GPU runner starts no smoke job', () => {
+    const armOnly = JSON.stringify({ include: [{ tag: 'arm', key: 'k3', platforms: ['linux/arm64'] }] });
+    const r = runStep(legs(), env({ MATRIX: armOnly }));
+    expect(r.outputs['smoke-count']).toBe('0');
+    expect(runStep(legs(), env()).outputs['smoke-count']).toBe('3');
+    expect(reusableJobs().smoke?.if).toContain("needs.plan.outputs.smoke-count != '0'");
+    expect(step('smoke', 'smoke').with?.platform).toBe('${{ matrix.leg }}');
   });
 
   it('takes each leg to a runner of its platform, and merges only what was pushed', () => {

@@ -3693,7 +3693,7 @@ function cachePlan(backend, options, entry, hash) {
     // Every backend is scoped per matrix cell, so parallel matrix jobs never share (or overwrite) a
     // cache. The scope leaves out what the image adds (apt-packages, ...), so changing those reuses the
     // cached layers below them; variants (tag-suffix) keep scopes of their own.
-    const cell = cacheScopeKey(entry);
+    const cell = `${cacheScopeKey(entry)}${options.platform ? `-${(0,matrix_platform/* platformSlug */.DN)(options.platform)}` : ''}`;
     const scope = `gim-${cell}`;
     switch (chosen) {
         case 'registry': {
@@ -3758,6 +3758,7 @@ function planEntryBuild(entry, options, inputs, env) {
         supportsIgnoreError: inputs.supportsIgnoreError,
         tempDir: env.tempDir,
         driver: inputs.driver ?? null,
+        ...(options.platform ? { platform: options.platform } : {}),
     }, entry, hash);
     const one = options.platform
         ? { platforms: [options.platform], platformTag: platformTagOf(contentTag, options.platform) }
@@ -4054,6 +4055,7 @@ var effects_registry = __nccwpck_require__(7403);
 
 
 
+
 /**
  * With a verifier, an entry that is not up to date is verified before it is built, and fails there if
  * it cannot build. In `merge` mode nothing is built: each entry's platform images, pushed by fan-out
@@ -4075,6 +4077,13 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
                 rt.log.warning(NO_BUILDX_WARNING);
             else
                 rt.log.info(`buildx ${found.buildx}, BuildKit ${found.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`);
+            const emulated = emulatedPlatforms(plan.include, options.platform, process.arch);
+            if (emulated.length) {
+                rt.log.warning(`${emulated.join(', ')} is built under emulation on this ${(0,matrix_platform/* nativePlatform */.Nc)(process.arch) ?? process.arch} runner (QEMU): ` +
+                    "its RUN steps are several times slower (5x for an apt install here, BENCHMARKS.md), which a CUDA image's " +
+                    'install feels; build it on a runner of that platform (input platform, then command merge; or the ' +
+                    "reusable workflow's arm64-builds: native)");
+            }
             if (options.cache === 'local' && !actionsCacheAvailable()) {
                 rt.log.warning('cache: local needs the Actions cache service (ACTIONS_CACHE_URL); building without a cache');
             }
@@ -4116,6 +4125,12 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
                 const entry = plan.include[index];
                 if (stop || rt.signal?.aborted) {
                     results[index] = cancelled(entry);
+                    continue;
+                }
+                if (options.platform && !(0,matrix_entry/* platformsOf */.Wt)(entry).includes(options.platform)) {
+                    // A fan-out job of one platform: an entry not built for it is another job's (or none's).
+                    rt.log.info(`${entry.tag}: not built for ${options.platform} (its platforms: ${(0,matrix_entry/* platformsOf */.Wt)(entry).join(', ')}); nothing to do here`);
+                    results[index] = emptyResult(entry, 'skipped', { error: `not built for ${options.platform}` });
                     continue;
                 }
                 const base = bases.get(entry.baseImage);
@@ -4173,6 +4188,12 @@ async function lookUpBaseImages(entries, registry, log) {
         map.set(name, lookup);
     });
     return map;
+}
+/** The platforms a build of these entries runs under emulation here: those not this machine's own. */
+function emulatedPlatforms(entries, only, arch) {
+    const native = (0,matrix_platform/* nativePlatform */.Nc)(arch);
+    const wanted = new Set(only ? [only] : entries.flatMap((e) => (0,matrix_entry/* platformsOf */.Wt)(e)));
+    return [...wanted].filter((p) => p !== native);
 }
 /** A log for one of several entries built at once: no groups, every line tagged with its entry. */
 function prefixed(log, tag) {
@@ -4477,7 +4498,9 @@ async function mergeImage(build, options, registry, rt) {
     if (!options.push)
         return fail('merge writes tags in the registry: set push to true');
     try {
-        const done = await alreadyBuilt(build, options, registry, rt);
+        // skip-existing false: the index is written again from the platform images there now (a rebuild
+        // of the same content pushed them again), even where the content tag exists.
+        const done = options.skipExisting ? await alreadyBuilt(build, options, registry, rt) : null;
         if (done)
             return { ...base, ...done, status: 'skipped', seconds: seconds() };
         const { repo, tag: contentTagName } = (0,image_reference/* parseTaggedReference */.$R)(build.contentTag, 'content tag');
@@ -4492,10 +4515,11 @@ async function mergeImage(build, options, registry, rt) {
             }
             if (effects_registry/* RegistryClient */.bP.imageSize(image) === null)
                 return fail(`${tag} holds an index, not one platform's image`);
+            // The index names the very bytes read (their own hash and media type), whatever the headers said.
             children.push({
-                digest: image.digest,
+                digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(image.body).digest('hex')}`,
                 size: image.body.length,
-                mediaType: image.mediaType,
+                mediaType: manifestMediaType(image),
                 os: 'linux',
                 architecture: (0,matrix_platform/* architectureOf */.NJ)(platform),
             });
@@ -4504,8 +4528,10 @@ async function mergeImage(build, options, registry, rt) {
             return fail(`no image yet for ${missing.join(', ')}: run the build for each platform first (command build with input platform), ` +
                 'with the same inputs as this job (a different Dockerfile, build-args or base makes another content tag)');
         }
-        const body = Buffer.from((0,image_manifest/* ociIndex */.KP)(children));
-        const index = { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`, mediaType: image_manifest/* OCI_INDEX */.$p, body };
+        // Docker v2 images (docker push, without buildx) go in a Docker manifest list, OCI images in an OCI index.
+        const listType = children.every((c) => c.mediaType === image_manifest/* DOCKER_MANIFEST */.Vv) ? image_manifest/* DOCKER_LIST */.Y2 : image_manifest/* OCI_INDEX */.$p;
+        const body = Buffer.from((0,image_manifest/* ociIndex */.KP)(children, listType));
+        const index = { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`, mediaType: listType, body };
         await registry.put(repo, contentTagName, index);
         await pointTags(build.tags, index, build.contentTag, registry);
         rt.log.info(`merged ${build.entry.tag}: ${build.platforms.join(', ')} in ${index.digest}`);
@@ -4515,6 +4541,18 @@ async function mergeImage(build, options, registry, rt) {
     catch (err) {
         return fail(err.message);
     }
+}
+/** An image manifest's media type: the one its body declares, else the Content-Type it came with (without parameters). */
+function manifestMediaType(manifest) {
+    try {
+        const declared = JSON.parse(manifest.body.toString('utf8')).mediaType;
+        if (typeof declared === 'string' && declared.length <= 256)
+            return declared;
+    }
+    catch {
+        // imageSize read it already: not reached for a body that is not JSON
+    }
+    return manifest.mediaType.split(';')[0]?.trim() || 'application/vnd.oci.image.manifest.v1+json';
 }
 /**
  * Point every requested tag at the manifest the content tag holds, leaving tags that already do
@@ -5596,7 +5634,7 @@ async function smokeCommand(plan, images, options, data, rt, known) {
     for (const entry of plan.include) {
         const image = images.get(entry.key) ?? null;
         const gpu = gpuModeFor(entry, options);
-        const { run, elsewhere } = smokePlatforms((0,matrix_entry/* platformsOf */.Wt)(entry), gpu, process.arch);
+        const { run, elsewhere } = smokePlatforms((0,matrix_entry/* platformsOf */.Wt)(entry), gpu, process.arch, options.platform);
         for (const p of elsewhere) {
             rt.log.info(`${entry.tag}: ${p} is not checked here: a GPU check runs on a ${p} GPU runner (the reusable workflow's gpu-runner-arm64)`);
         }
@@ -5666,11 +5704,14 @@ async function smokeCommand(plan, images, options, data, rt, known) {
  * Which of an entry's platforms this runner checks: with a GPU, its own platform only (a GPU is not
  * handed through emulation); in CPU mode every one, the others emulated (QEMU through binfmt_misc).
  */
-function smokePlatforms(platforms, gpu, arch) {
+function smokePlatforms(platforms, gpu, arch, 
+/** input platform: only this one (another job checks the others) */
+only) {
+    const asked = only ? platforms.filter((p) => p === only) : platforms;
     if (!gpu)
-        return { run: platforms, elsewhere: [] };
+        return { run: asked, elsewhere: [] };
     const native = (0,matrix_platform/* nativePlatform */.Nc)(arch);
-    return { run: platforms.filter((p) => p === native), elsewhere: platforms.filter((p) => p !== native) };
+    return { run: asked.filter((p) => p === native), elsewhere: only ? [] : platforms.filter((p) => p !== native) };
 }
 /**
  * The image's NVIDIA_REQUIRE_CUDA, what the NVIDIA Container Toolkit holds the driver to, read from
@@ -10652,7 +10693,9 @@ const FRAMEWORK_PACKAGES = FRAMEWORKS.flatMap((f) => f.packages);
 /* harmony export */   I_: () => (/* binding */ platformDigest),
 /* harmony export */   KP: () => (/* binding */ ociIndex),
 /* harmony export */   Sh: () => (/* binding */ ManifestError),
+/* harmony export */   Vv: () => (/* binding */ DOCKER_MANIFEST),
 /* harmony export */   WI: () => (/* binding */ readManifest),
+/* harmony export */   Y2: () => (/* binding */ DOCKER_LIST),
 /* harmony export */   g4: () => (/* binding */ digestAlgorithm),
 /* harmony export */   vb: () => (/* binding */ imageBytes)
 /* harmony export */ });
@@ -10725,11 +10768,13 @@ function indexPlatforms(manifests) {
         .map((m) => ({ platform: `${m.platform?.os}/${m.platform?.architecture}`, digest: m.digest }));
 }
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-/** An OCI image index over images already in one repository, one per platform: what `merge` writes. */
-function ociIndex(children) {
+const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+/** An image index over images already in one repository, one per platform: what `merge` writes. */
+function ociIndex(children, mediaType = OCI_INDEX) {
     return JSON.stringify({
         schemaVersion: 2,
-        mediaType: OCI_INDEX,
+        mediaType,
         manifests: children.map((c) => ({
             mediaType: c.mediaType,
             digest: c.digest,
@@ -11631,8 +11676,9 @@ const INPUTS = [
         description: "A fan-out job per platform: build only this one of each entry's platforms (linux/amd64 or linux/arm64, on a runner " +
             'of that platform) and push it under its own tag (the content tag plus the platform); command merge then writes ' +
             "the entry's tags over an index of them. Empty: every platform of the entry in one build. For repro: the platform " +
-            "built twice and compared (empty: this runner's own, where the entry has it). Not for all or merge.",
-        commands: BUILD,
+            "built twice and compared (empty: this runner's own, where the entry has it). For smoke: check only this platform " +
+            'of each entry (a smoke job per platform). Not for all or merge.',
+        commands: [...BUILD, 'smoke'],
         cli: { flag: '--platform', value: 'PLATFORM' },
     },
     {
@@ -14591,9 +14637,11 @@ async function flushed() {
 /* harmony export */   i: () => (/* binding */ smokeImages)
 /* harmony export */ });
 /* unused harmony exports SMOKE_MODES, DEFAULT_SHM_SIZE, parseSize, parseCpus, parseGpuFlags, parseGpus, parsePython */
-/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3564);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8463);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3564);
+/* harmony import */ var _matrix_platform_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(306);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8463);
+
 
 
 
@@ -14606,7 +14654,7 @@ function parseSize(text, field, fallback) {
         return fallback;
     if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0)
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
 }
 function parseCpus(text, field) {
     const t = (text ?? '').trim();
@@ -14614,7 +14662,7 @@ function parseCpus(text, field) {
         return null;
     if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024)
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
 }
 /**
  * What gpu-flags may hold: the ways of handing GPUs to a container, and nothing that widens its
@@ -14649,13 +14697,13 @@ function parseGpuFlags(text, field) {
         const flag = tok.startsWith('--') && eq > 0 ? tok.slice(0, eq) : tok;
         const rule = GPU_FLAG_VALUES[flag];
         if (!rule) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${Object.keys(GPU_FLAG_VALUES).join(', ')} with a GPU as ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(flag)} is not accepted; gpu-flags may hold ${Object.keys(GPU_FLAG_VALUES).join(', ')} with a GPU as ` +
                 `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all), or --ulimit memlock or stack. ` +
                 `For shared memory and IPC use smoke-shm-size and smoke-ipc-host; for variables, smoke-env`);
         }
         const value = flag === tok ? tokens[++i] : tok.slice(eq + 1);
         if (value === undefined || !rule.value.test(value)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${flag} ${value === undefined ? 'has no value' : `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not accepted`}; accepted: ${rule.accepted}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${flag} ${value === undefined ? 'has no value' : `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(value)} is not accepted`}; accepted: ${rule.accepted}`);
         }
         out.push(flag, value);
     }
@@ -14665,40 +14713,43 @@ function parseGpus(text, field) {
     const t = (text ?? '').trim() || 'all';
     if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
 }
 function parsePython(text, field) {
     const t = (text ?? '').trim() || 'python3';
     if (/^[\w./-]+$/.test(t))
         return t;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(text)} is not an interpreter name or path`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(text)} is not an interpreter name or path`);
 }
 function parseSmokeOptions(inputs, script, workspace) {
     const get = (name) => inputs.get(name);
     const field = (name) => inputs.field(name);
-    const ipcHost = (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(get('smoke-ipc-host'), field('smoke-ipc-host'), false);
+    const ipcHost = (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)(get('smoke-ipc-host'), field('smoke-ipc-host'), false);
     if (ipcHost && get('smoke-shm-size')?.trim()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field('smoke-shm-size')} and ${field('smoke-ipc-host')} are both set: with the host's IPC ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field('smoke-shm-size')} and ${field('smoke-ipc-host')} are both set: with the host's IPC ` +
             `namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
     }
     const options = {
-        mode: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseChoice */ .HU)(get('smoke'), field('smoke'), SMOKE_MODES, 'auto'),
-        expectGpu: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)(get('expect-gpu'), field('expect-gpu'), true),
+        mode: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChoice */ .HU)(get('smoke'), field('smoke'), SMOKE_MODES, 'auto'),
+        expectGpu: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)(get('expect-gpu'), field('expect-gpu'), true),
         gpuFlags: parseGpuFlags(get('gpu-flags'), field('gpu-flags')),
         gpus: parseGpus(get('gpus'), field('gpus')),
-        timeoutSeconds: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWholeNumber */ .oA)(get('smoke-timeout'), field('smoke-timeout'), { min: 5, max: 86_400, fallback: 300 }),
-        minGpus: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWholeNumber */ .oA)(get('min-gpus'), field('min-gpus'), { min: 1, max: 64, fallback: 1 }),
+        timeoutSeconds: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWholeNumber */ .oA)(get('smoke-timeout'), field('smoke-timeout'), { min: 5, max: 86_400, fallback: 300 }),
+        minGpus: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWholeNumber */ .oA)(get('min-gpus'), field('min-gpus'), { min: 1, max: 64, fallback: 1 }),
         python: parsePython(get('smoke-python'), field('smoke-python')),
         shmSize: parseSize(get('smoke-shm-size'), field('smoke-shm-size'), DEFAULT_SHM_SIZE),
         ipcHost,
         memory: parseSize(get('smoke-memory'), field('smoke-memory'), null),
         cpus: parseCpus(get('smoke-cpus'), field('smoke-cpus')),
-        env: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValueLines */ .FF)(get('smoke-env'), field('smoke-env'), _inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .VARIABLE_NAME */ .nN),
+        env: (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKeyValueLines */ .FF)(get('smoke-env'), field('smoke-env'), _inputs_values_js__WEBPACK_IMPORTED_MODULE_1__/* .VARIABLE_NAME */ .nN),
     };
+    const platform = get('platform')?.trim();
+    if (platform)
+        options.platform = (0,_matrix_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePlatform */ .FL)(platform, field('platform'));
     // docker reads an --env-file line by line, at most 64 KiB each
     const long = options.env.find(([k, v]) => Buffer.byteLength(`${k}=${v}`) > MAX_ENV_LINE_BYTES);
     if (long) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field('smoke-env')} (${long[0]}): the value is over ${MAX_ENV_LINE_BYTES} bytes, more than docker reads for one variable`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field('smoke-env')} (${long[0]}): the value is over ${MAX_ENV_LINE_BYTES} bytes, more than docker reads for one variable`);
     }
     if (script)
         options.script = script;
@@ -14723,7 +14774,7 @@ function smokeImages(entries, imagesJson, image, field) {
             list = found;
         }
         catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
         }
         list.forEach((item, i) => {
             if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string')
@@ -14732,18 +14783,18 @@ function smokeImages(entries, imagesJson, image, field) {
                 return;
             // The reference goes into docker's argv: it must parse as one ("--privileged" does not).
             const ref = item.tags[0];
-            (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageReference */ .o_)(ref, `${field.images}[${i}].tags[0]`);
+            (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageReference */ .o_)(ref, `${field.images}[${i}].tags[0]`);
             map.set(item.key, pinned(ref, typeof item.digest === 'string' ? item.digest : null, `${field.images}[${i}].digest`));
         });
         return map;
     }
     if (image && image.trim()) {
-        const repo = (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryName */ .aR)((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .SU)(image, field.image));
+        const repo = (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryName */ .aR)((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepository */ .SU)(image, field.image));
         for (const e of entries)
             map.set(e.key, `${repo}:${e.tag}`);
         return map;
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`smoke needs the images to check: set ${field.images} (a build step's images output) ` +
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`smoke needs the images to check: set ${field.images} (a build step's images output) ` +
         `or ${field.image} (the repository the entries are tagged in)`);
 }
 /** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
@@ -14751,8 +14802,8 @@ function pinned(ref, digest, field = 'images') {
     if (!digest)
         return ref;
     if (!/^sha256:[0-9a-f]{64}$/.test(digest))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(digest)} is not a sha256 digest`);
-    return `${(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryName */ .aR)((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageReference */ .o_)(ref, 'images').repo)}@${digest}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(digest)} is not a sha256 digest`);
+    return `${(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryName */ .aR)((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageReference */ .o_)(ref, 'images').repo)}@${digest}`;
 }
 
 

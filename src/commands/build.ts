@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } 
 import path from 'node:path';
 import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInvocation, type ToolVersions } from '../image/buildx.js';
 import { planEntryBuild, platformTagOf, type BuildEnvironment, type EntryBuild } from '../image/build-plan.js';
-import { OCI_INDEX, indexPlatforms, ociIndex, readManifest } from '../image/manifest.js';
-import { architectureOf, isDefaultPlatforms } from '../matrix/platform.js';
+import { DOCKER_LIST, DOCKER_MANIFEST, OCI_INDEX, indexPlatforms, ociIndex, readManifest } from '../image/manifest.js';
+import { architectureOf, isDefaultPlatforms, nativePlatform, type Platform } from '../matrix/platform.js';
+import { platformsOf } from '../matrix/entry.js';
 import type { BuildOptions } from '../image/options.js';
 import { describeFailure, diagnoseFailure, summariseSteps } from '../image/progress.js';
 import { templateCannotBuild } from '../template/dockerfile.js';
@@ -100,6 +101,15 @@ export async function buildCommand(
           rt.log.info(
             `buildx ${found.buildx}, BuildKit ${found.buildkit ?? 'unknown'}${options.builder ? `, builder ${options.builder}` : ''}`,
           );
+        const emulated = emulatedPlatforms(plan.include, options.platform, process.arch);
+        if (emulated.length) {
+          rt.log.warning(
+            `${emulated.join(', ')} is built under emulation on this ${nativePlatform(process.arch) ?? process.arch} runner (QEMU): ` +
+              "its RUN steps are several times slower (5x for an apt install here, BENCHMARKS.md), which a CUDA image's " +
+              'install feels; build it on a runner of that platform (input platform, then command merge; or the ' +
+              "reusable workflow's arm64-builds: native)",
+          );
+        }
         if (options.cache === 'local' && !actionsCacheAvailable()) {
           rt.log.warning('cache: local needs the Actions cache service (ACTIONS_CACHE_URL); building without a cache');
         }
@@ -139,6 +149,14 @@ export async function buildCommand(
         const entry = plan.include[index] as MatrixEntry;
         if (stop || rt.signal?.aborted) {
           results[index] = cancelled(entry);
+          continue;
+        }
+        if (options.platform && !platformsOf(entry).includes(options.platform)) {
+          // A fan-out job of one platform: an entry not built for it is another job's (or none's).
+          rt.log.info(
+            `${entry.tag}: not built for ${options.platform} (its platforms: ${platformsOf(entry).join(', ')}); nothing to do here`,
+          );
+          results[index] = emptyResult(entry, 'skipped', { error: `not built for ${options.platform}` });
           continue;
         }
         const base = bases.get(entry.baseImage);
@@ -200,6 +218,13 @@ export async function lookUpBaseImages(entries: MatrixEntry[], registry: Registr
     map.set(name, lookup);
   });
   return map;
+}
+
+/** The platforms a build of these entries runs under emulation here: those not this machine's own. */
+export function emulatedPlatforms(entries: MatrixEntry[], only: Platform | undefined, arch: string): Platform[] {
+  const native = nativePlatform(arch);
+  const wanted = new Set(only ? [only] : entries.flatMap((e) => platformsOf(e)));
+  return [...wanted].filter((p) => p !== native);
 }
 
 /** A log for one of several entries built at once: no groups, every line tagged with its entry. */
@@ -525,7 +550,9 @@ async function mergeImage(build: EntryBuild, options: BuildOptions, registry: Re
   };
   if (!options.push) return fail('merge writes tags in the registry: set push to true');
   try {
-    const done = await alreadyBuilt(build, options, registry, rt);
+    // skip-existing false: the index is written again from the platform images there now (a rebuild
+    // of the same content pushed them again), even where the content tag exists.
+    const done = options.skipExisting ? await alreadyBuilt(build, options, registry, rt) : null;
     if (done) return { ...base, ...done, status: 'skipped', seconds: seconds() };
     const { repo, tag: contentTagName } = parseTaggedReference(build.contentTag, 'content tag');
     const children: Parameters<typeof ociIndex>[0] = [];
@@ -538,10 +565,11 @@ async function mergeImage(build: EntryBuild, options: BuildOptions, registry: Re
         continue;
       }
       if (RegistryClient.imageSize(image) === null) return fail(`${tag} holds an index, not one platform's image`);
+      // The index names the very bytes read (their own hash and media type), whatever the headers said.
       children.push({
-        digest: image.digest,
+        digest: `sha256:${createHash('sha256').update(image.body).digest('hex')}`,
         size: image.body.length,
-        mediaType: image.mediaType,
+        mediaType: manifestMediaType(image),
         os: 'linux',
         architecture: architectureOf(platform),
       });
@@ -552,8 +580,10 @@ async function mergeImage(build: EntryBuild, options: BuildOptions, registry: Re
           'with the same inputs as this job (a different Dockerfile, build-args or base makes another content tag)',
       );
     }
-    const body = Buffer.from(ociIndex(children));
-    const index: Manifest = { digest: `sha256:${createHash('sha256').update(body).digest('hex')}`, mediaType: OCI_INDEX, body };
+    // Docker v2 images (docker push, without buildx) go in a Docker manifest list, OCI images in an OCI index.
+    const listType = children.every((c) => c.mediaType === DOCKER_MANIFEST) ? DOCKER_LIST : OCI_INDEX;
+    const body = Buffer.from(ociIndex(children, listType));
+    const index: Manifest = { digest: `sha256:${createHash('sha256').update(body).digest('hex')}`, mediaType: listType, body };
     await registry.put(repo, contentTagName, index);
     await pointTags(build.tags, index, build.contentTag, registry);
     rt.log.info(`merged ${build.entry.tag}: ${build.platforms.join(', ')} in ${index.digest}`);
@@ -562,6 +592,17 @@ async function mergeImage(build: EntryBuild, options: BuildOptions, registry: Re
   } catch (err) {
     return fail((err as Error).message);
   }
+}
+
+/** An image manifest's media type: the one its body declares, else the Content-Type it came with (without parameters). */
+function manifestMediaType(manifest: Manifest): string {
+  try {
+    const declared = (JSON.parse(manifest.body.toString('utf8')) as { mediaType?: unknown }).mediaType;
+    if (typeof declared === 'string' && declared.length <= 256) return declared;
+  } catch {
+    // imageSize read it already: not reached for a body that is not JSON
+  }
+  return manifest.mediaType.split(';')[0]?.trim() || 'application/vnd.oci.image.manifest.v1+json';
 }
 
 /**

@@ -139,7 +139,7 @@ export async function smokeCommand(
   for (const entry of plan.include) {
     const image = images.get(entry.key) ?? null;
     const gpu = gpuModeFor(entry, options);
-    const { run, elsewhere } = smokePlatforms(platformsOf(entry), gpu, process.arch);
+    const { run, elsewhere } = smokePlatforms(platformsOf(entry), gpu, process.arch, options.platform);
     for (const p of elsewhere) {
       rt.log.info(
         `${entry.tag}: ${p} is not checked here: a GPU check runs on a ${p} GPU runner (the reusable workflow's gpu-runner-arm64)`,
@@ -211,10 +211,17 @@ export async function smokeCommand(
  * Which of an entry's platforms this runner checks: with a GPU, its own platform only (a GPU is not
  * handed through emulation); in CPU mode every one, the others emulated (QEMU through binfmt_misc).
  */
-export function smokePlatforms(platforms: Platform[], gpu: boolean, arch: string): { run: Platform[]; elsewhere: Platform[] } {
-  if (!gpu) return { run: platforms, elsewhere: [] };
+export function smokePlatforms(
+  platforms: Platform[],
+  gpu: boolean,
+  arch: string,
+  /** input platform: only this one (another job checks the others) */
+  only?: Platform,
+): { run: Platform[]; elsewhere: Platform[] } {
+  const asked = only ? platforms.filter((p) => p === only) : platforms;
+  if (!gpu) return { run: asked, elsewhere: [] };
   const native = nativePlatform(arch);
-  return { run: platforms.filter((p) => p === native), elsewhere: platforms.filter((p) => p !== native) };
+  return { run: asked.filter((p) => p === native), elsewhere: only ? [] : platforms.filter((p) => p !== native) };
 }
 
 /**

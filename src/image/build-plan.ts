@@ -182,6 +182,8 @@ export function cachePlan(
     tempDir: string;
     /** the buildx builder's driver: `docker` exports inline cache only */
     driver?: string | null;
+    /** a fan-out job's one platform: its cache is its own (the other platforms' jobs would overwrite it) */
+    platform?: Platform;
   },
   entry: MatrixEntry,
   hash: string,
@@ -205,7 +207,7 @@ export function cachePlan(
   // Every backend is scoped per matrix cell, so parallel matrix jobs never share (or overwrite) a
   // cache. The scope leaves out what the image adds (apt-packages, ...), so changing those reuses the
   // cached layers below them; variants (tag-suffix) keep scopes of their own.
-  const cell = cacheScopeKey(entry);
+  const cell = `${cacheScopeKey(entry)}${options.platform ? `-${platformSlug(options.platform)}` : ''}`;
   const scope = `gim-${cell}`;
   switch (chosen) {
     case 'registry': {
@@ -288,6 +290,7 @@ export function planEntryBuild(
       supportsIgnoreError: inputs.supportsIgnoreError,
       tempDir: env.tempDir,
       driver: inputs.driver ?? null,
+      ...(options.platform ? { platform: options.platform } : {}),
     },
     entry,
     hash,

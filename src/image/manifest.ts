@@ -84,12 +84,17 @@ export function indexPlatforms(manifests: IndexItem[]): { platform: string; dige
 }
 
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+export const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+export const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 
-/** An OCI image index over images already in one repository, one per platform: what `merge` writes. */
-export function ociIndex(children: { digest: string; size: number; mediaType: string; os: string; architecture: string }[]): string {
+/** An image index over images already in one repository, one per platform: what `merge` writes. */
+export function ociIndex(
+  children: { digest: string; size: number; mediaType: string; os: string; architecture: string }[],
+  mediaType: typeof OCI_INDEX | typeof DOCKER_LIST = OCI_INDEX,
+): string {
   return JSON.stringify({
     schemaVersion: 2,
-    mediaType: OCI_INDEX,
+    mediaType,
     manifests: children.map((c) => ({
       mediaType: c.mediaType,
       digest: c.digest,

@@ -182,8 +182,9 @@ export const INPUTS = [
       "A fan-out job per platform: build only this one of each entry's platforms (linux/amd64 or linux/arm64, on a runner " +
       'of that platform) and push it under its own tag (the content tag plus the platform); command merge then writes ' +
       "the entry's tags over an index of them. Empty: every platform of the entry in one build. For repro: the platform " +
-      "built twice and compared (empty: this runner's own, where the entry has it). Not for all or merge.",
-    commands: BUILD,
+      "built twice and compared (empty: this runner's own, where the entry has it). For smoke: check only this platform " +
+      'of each entry (a smoke job per platform). Not for all or merge.',
+    commands: [...BUILD, 'smoke'],
     cli: { flag: '--platform', value: 'PLATFORM' },
   },
   {

@@ -1,4 +1,5 @@
 import { parseImageReference, parseRepository, repositoryName } from '../image/reference.js';
+import { parsePlatform, type Platform } from '../matrix/platform.js';
 import { UserError, quote } from '../errors.js';
 import type { InputName, Inputs } from '../inputs/table.js';
 import { VARIABLE_NAME, parseBoolean, parseChoice, parseKeyValueLines, parseWholeNumber } from '../inputs/values.js';
@@ -10,6 +11,8 @@ export type SmokeMode = (typeof SMOKE_MODES)[number];
 export interface SmokeOptions {
   /** for `all`: run the smoke test (true), not (false), or when the runner has a GPU (auto) */
   mode: SmokeMode;
+  /** a smoke job per platform: check only this platform of each entry */
+  platform?: Platform;
   /** GPU mode; false = the CPU check (versions and imports only) */
   expectGpu: boolean;
   /** docker run flags that hand GPUs in; replaces --gpus when set */
@@ -138,6 +141,8 @@ export function parseSmokeOptions(inputs: Inputs, script?: string, workspace?: s
     cpus: parseCpus(get('smoke-cpus'), field('smoke-cpus')),
     env: parseKeyValueLines(get('smoke-env'), field('smoke-env'), VARIABLE_NAME),
   };
+  const platform = get('platform')?.trim();
+  if (platform) options.platform = parsePlatform(platform, field('platform'));
   // docker reads an --env-file line by line, at most 64 KiB each
   const long = options.env.find(([k, v]) => Buffer.byteLength(`${k}=${v}`) > MAX_ENV_LINE_BYTES);
   if (long) {
