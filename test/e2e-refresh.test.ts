@@ -47,6 +47,8 @@ beforeAll(async () => {
         ...wheels('torch', '2.15.0+cu130', ['nvidia-cudnn-cu13==9.19.0.56; platform_system == "Linux"', 'filelock']),
         // a free-threaded build beside them
         { filename: 'torch-2.15.0+cu130-cp313-cp313t-manylinux_2_28_x86_64.whl', requires: ['nvidia-cudnn-cu13==9.19.0.56'] },
+        // and a linux aarch64 one (cu130 ships arm64; cu132 here does not)
+        { filename: 'torch-2.15.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl', requires: ['nvidia-cudnn-cu13==9.19.0.56'] },
         ...wheels('torchvision', '0.30.0+cu130', ['torch==2.15.0', 'numpy']),
         ...wheels('torchaudio', '2.11.0+cu130', ['torch>=2.11']),
       ],
@@ -129,6 +131,7 @@ describe('refresh: new releases from the indexes, written as a compat-file that 
         cudnn: { cu130: '9.19.0.56', cu132: '9.19.1.2' },
         without: { cu132: ['torchaudio'] },
       },
+      arm64: { variants: ['cu130'], notes: ['found by refresh: linux aarch64 wheels on the PyTorch index'] },
       patches: [
         { torch: '2.15.0', torchvision: '0.30.0', torchaudio: '2.11.0', provenance: { torchvision: 'read', torchaudio: 'inferred' } },
       ],

@@ -102,6 +102,11 @@ describe('what refresh asks for and makes of it', () => {
     expect([...found.keys()]).toEqual(['2.15.0']);
     expect([...(found.get('2.15.0')?.pythons ?? [])]).toEqual(['3.12']);
     expect([...(found.get('2.15.0')?.freeThreaded ?? [])]).toEqual(['3.13']);
+    // the same listing's aarch64 wheels, for linux/arm64
+    const arm = versionsOn(files, 'torch', 'aarch64');
+    expect([...arm.keys()]).toEqual(['2.15.0']);
+    expect([...(arm.get('2.15.0')?.pythons ?? [])]).toEqual(['3.12']);
+    expect(arm.get('2.15.0')?.files.map((f) => f.filename)).toEqual(['torch-2.15.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl']);
   });
 
   it('moves a CUDA entry to the update whose images exist, and says when none does', () => {

@@ -6992,8 +6992,9 @@ var variant = __nccwpck_require__(2899);
 
 
 
-/** Linux x86_64 CPython wheels of `project`, by stable version ("2.4.1+cu124" -> "2.4.1"). */
-function versionsOn(files, project) {
+/** Linux CPython wheels of `project` for a machine (x86_64, aarch64), by stable version ("2.4.1+cu124" -> "2.4.1"). */
+function versionsOn(files, project, machine = 'x86_64') {
+    const linux = new RegExp(`^(linux|manylinux\\w*)_${machine}$`);
     const out = new Map();
     for (const f of files) {
         const w = parseWheelName(f.filename);
@@ -7002,7 +7003,7 @@ function versionsOn(files, project) {
         const version = publicVersion(w.version);
         if (!semver_default().valid(version) || semver_default().prerelease(version))
             continue;
-        if (!w.platforms.some((p) => /^(linux|manylinux\w*)_x86_64$/.test(p)))
+        if (!w.platforms.some((p) => linux.test(p)))
             continue;
         const slot = out.get(version) ?? { pythons: new Set(), freeThreaded: new Set(), files: [] };
         for (const py of w.pythons) {
@@ -7105,6 +7106,8 @@ function torchReleases(data, found, notes) {
         for (const [v, libs] of newestPatch.without)
             if (withCudnn.includes(v) && libs.length)
                 without[v] = libs;
+        // linux/arm64: the variants of this release that have aarch64 wheels of its newest patch, read from the same listings.
+        const arm64 = [...newestPatch.arm64].filter((v) => v === 'cpu' || withCudnn.includes(v)).sort(byVariant);
         out.push({
             minor,
             status: 'stable',
@@ -7114,6 +7117,7 @@ function torchReleases(data, found, notes) {
                 ...(newestPatch.freeThreaded.size ? { freeThreaded: [...newestPatch.freeThreaded].sort(byMinorNumber) } : {}),
             },
             cuda: { variants: withCudnn, pypiDefault, cudnn, ...(Object.keys(without).length ? { without } : {}) },
+            ...(arm64.length ? { arm64: { variants: arm64, notes: ['found by refresh: linux aarch64 wheels on the PyTorch index'] } } : {}),
             ...(previous?.numpy && semver_default().lt(`${minor}.0`, '2.3.0') ? { numpy: previous.numpy } : {}),
             patches: patchEntries.sort((a, b) => semver_default().rcompare(a.torch, b.torch)),
             provenance: {
@@ -7194,10 +7198,14 @@ async function refreshCommand(data, options, rt) {
     // 1. torch on every variant worth asking for.
     const variants = variantsToProbe(data);
     const torchOn = new Map();
+    // linux/arm64 from the same pages: each variant's aarch64 wheels
+    const torchArmOn = new Map();
     await Promise.all(variants.map(async (v) => {
         const files = await listing(listingKey(`${root}/${v}`, 'torch'));
-        if (files)
+        if (files) {
             torchOn.set(v, versionsOn(files, 'torch'));
+            torchArmOn.set(v, versionsOn(files, 'torch', 'aarch64'));
+        }
     }));
     rt.log.info(`refresh: torch found on ${[...torchOn.keys()].join(', ') || 'no variant'} of ${root}`);
     // 2. Patches the data does not know, on some CUDA variant, for minors the data covers or newer.
@@ -7212,6 +7220,8 @@ async function refreshCommand(data, options, rt) {
             f.variants.set(variant, slot.pythons);
             for (const py of slot.freeThreaded)
                 f.freeThreaded.add(py);
+            if (torchArmOn.get(variant)?.get(version)?.pythons.size)
+                f.arm64.add(variant);
             found.set(version, f);
         }
     }
@@ -7375,6 +7385,7 @@ function blankPatch(torch) {
         provenance: {},
         without: new Map(),
         pypiDefault: null,
+        arm64: new Set(),
     };
 }
 function newestPerMinor(found) {
@@ -7408,7 +7419,7 @@ function refreshMarkdown(found, entries, notes, warnings, file) {
     if (file)
         out.push('', `Written to \`${file}\` (a compat-file).`);
     if (found.length) {
-        out.push('', '| torch | variants (Pythons) | torchvision | torchaudio | cuDNN | PyPI default |', '|---|---|---|---|---|---|');
+        out.push('', '| torch | variants (Pythons) | linux/arm64 | torchvision | torchaudio | cuDNN | PyPI default |', '|---|---|---|---|---|---|---|');
         for (const f of [...found].sort((a, b) => semver_default().rcompare(a.torch, b.torch))) {
             const variants = [...f.variants]
                 .map(([v, py]) => `${v} (${[...py].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).join(', ')})`)
@@ -7419,7 +7430,8 @@ function refreshMarkdown(found, entries, notes, warnings, file) {
                 return `${f[l] ?? 'none'}${inferred}${missing.length ? `, not on ${missing.join(', ')}` : ''}`;
             };
             const cudnn = [...f.cudnn].map(([v, c]) => `${v} ${c}`).join('<br>') || '-';
-            out.push(`| ${f.torch} | ${variants} | ${lib('torchvision')} | ${lib('torchaudio')} | ${cudnn} | ${f.pypiDefault ?? '-'} |`);
+            const arm64 = [...f.arm64].join(', ') || '-';
+            out.push(`| ${f.torch} | ${variants} | ${arm64} | ${lib('torchvision')} | ${lib('torchaudio')} | ${cudnn} | ${f.pypiDefault ?? '-'} |`);
         }
     }
     if (notes.length)

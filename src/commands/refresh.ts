@@ -60,10 +60,15 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
   // 1. torch on every variant worth asking for.
   const variants = variantsToProbe(data);
   const torchOn = new Map<string, VersionFiles>();
+  // linux/arm64 from the same pages: each variant's aarch64 wheels
+  const torchArmOn = new Map<string, VersionFiles>();
   await Promise.all(
     variants.map(async (v) => {
       const files = await listing(listingKey(`${root}/${v}`, 'torch'));
-      if (files) torchOn.set(v, versionsOn(files, 'torch'));
+      if (files) {
+        torchOn.set(v, versionsOn(files, 'torch'));
+        torchArmOn.set(v, versionsOn(files, 'torch', 'aarch64'));
+      }
     }),
   );
   rt.log.info(`refresh: torch found on ${[...torchOn.keys()].join(', ') || 'no variant'} of ${root}`);
@@ -78,6 +83,7 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
       const f = found.get(version) ?? blankPatch(version);
       f.variants.set(variant, slot.pythons);
       for (const py of slot.freeThreaded) f.freeThreaded.add(py);
+      if (torchArmOn.get(variant)?.get(version)?.pythons.size) f.arm64.add(variant);
       found.set(version, f);
     }
   }
@@ -252,6 +258,7 @@ function blankPatch(torch: string): FoundPatch {
     provenance: {},
     without: new Map(),
     pypiDefault: null,
+    arm64: new Set(),
   };
 }
 
@@ -286,7 +293,11 @@ function refreshMarkdown(found: FoundPatch[], entries: number, notes: string[], 
   ];
   if (file) out.push('', `Written to \`${file}\` (a compat-file).`);
   if (found.length) {
-    out.push('', '| torch | variants (Pythons) | torchvision | torchaudio | cuDNN | PyPI default |', '|---|---|---|---|---|---|');
+    out.push(
+      '',
+      '| torch | variants (Pythons) | linux/arm64 | torchvision | torchaudio | cuDNN | PyPI default |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const f of [...found].sort((a, b) => semver.rcompare(a.torch, b.torch))) {
       const variants = [...f.variants]
         .map(([v, py]) => `${v} (${[...py].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).join(', ')})`)
@@ -297,7 +308,10 @@ function refreshMarkdown(found: FoundPatch[], entries: number, notes: string[], 
         return `${f[l] ?? 'none'}${inferred}${missing.length ? `, not on ${missing.join(', ')}` : ''}`;
       };
       const cudnn = [...f.cudnn].map(([v, c]) => `${v} ${c}`).join('<br>') || '-';
-      out.push(`| ${f.torch} | ${variants} | ${lib('torchvision')} | ${lib('torchaudio')} | ${cudnn} | ${f.pypiDefault ?? '-'} |`);
+      const arm64 = [...f.arm64].join(', ') || '-';
+      out.push(
+        `| ${f.torch} | ${variants} | ${arm64} | ${lib('torchvision')} | ${lib('torchaudio')} | ${cudnn} | ${f.pypiDefault ?? '-'} |`,
+      );
     }
   }
   if (notes.length) out.push('', ...notes.map((n) => `- ${n}`));

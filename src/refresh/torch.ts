@@ -16,15 +16,16 @@ import { parseWheelName, publicVersion } from '../verify/wheel.js';
 /** What one variant's index has of one project: per public stable version, its CPython minors and files. */
 export type VersionFiles = Map<string, { pythons: Set<string>; freeThreaded: Set<string>; files: IndexFile[] }>;
 
-/** Linux x86_64 CPython wheels of `project`, by stable version ("2.4.1+cu124" -> "2.4.1"). */
-export function versionsOn(files: IndexFile[], project: string): VersionFiles {
+/** Linux CPython wheels of `project` for a machine (x86_64, aarch64), by stable version ("2.4.1+cu124" -> "2.4.1"). */
+export function versionsOn(files: IndexFile[], project: string, machine: 'x86_64' | 'aarch64' = 'x86_64'): VersionFiles {
+  const linux = new RegExp(`^(linux|manylinux\\w*)_${machine}$`);
   const out: VersionFiles = new Map();
   for (const f of files) {
     const w = parseWheelName(f.filename);
     if (!w || w.project !== project) continue;
     const version = publicVersion(w.version);
     if (!semver.valid(version) || semver.prerelease(version)) continue;
-    if (!w.platforms.some((p) => /^(linux|manylinux\w*)_x86_64$/.test(p))) continue;
+    if (!w.platforms.some((p) => linux.test(p))) continue;
     const slot = out.get(version) ?? { pythons: new Set<string>(), freeThreaded: new Set<string>(), files: [] };
     for (const py of w.pythons) {
       const m = /^cp3(\d+)$/.exec(py);
@@ -79,6 +80,8 @@ export interface FoundPatch {
   without: Map<string, ('torchvision' | 'torchaudio')[]>;
   /** the variant PyPI's torch wheel is built for, where read */
   pypiDefault: string | null;
+  /** the variants (cpu included) whose index has linux aarch64 wheels of this patch */
+  arm64: Set<string>;
 }
 
 export interface RefreshResult {
@@ -149,6 +152,8 @@ export function torchReleases(data: ReleaseData, found: FoundPatch[], notes: str
       (previous && withCudnn.includes(previous.cuda.pypiDefault) ? previous.cuda.pypiDefault : (withCudnn[withCudnn.length - 1] as string));
     const without: Record<string, ('torchvision' | 'torchaudio')[]> = {};
     for (const [v, libs] of newestPatch.without) if (withCudnn.includes(v) && libs.length) without[v] = libs;
+    // linux/arm64: the variants of this release that have aarch64 wheels of its newest patch, read from the same listings.
+    const arm64 = [...newestPatch.arm64].filter((v) => v === 'cpu' || withCudnn.includes(v)).sort(byVariant);
     out.push({
       minor,
       status: 'stable',
@@ -158,6 +163,7 @@ export function torchReleases(data: ReleaseData, found: FoundPatch[], notes: str
         ...(newestPatch.freeThreaded.size ? { freeThreaded: [...newestPatch.freeThreaded].sort(byMinorNumber) } : {}),
       },
       cuda: { variants: withCudnn, pypiDefault, cudnn, ...(Object.keys(without).length ? { without } : {}) },
+      ...(arm64.length ? { arm64: { variants: arm64, notes: ['found by refresh: linux aarch64 wheels on the PyTorch index'] } } : {}),
       ...(previous?.numpy && semver.lt(`${minor}.0`, '2.3.0') ? { numpy: previous.numpy } : {}),
       patches: patchEntries.sort((a, b) => semver.rcompare(a.torch, b.torch)),
       provenance: {
