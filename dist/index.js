@@ -31656,539 +31656,9 @@ function listWords(items, last = 'or') {
     return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 
-;// CONCATENATED MODULE: ./src/image/reference.ts
-
-const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST = new RegExp('^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\\d{1,5})?$' +
-    '|^\\[[0-9a-fA-F:]+\\](?::\\d{1,5})?$');
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DOCKER_HUB = 'docker.io';
-/**
- * Parse a repository without tag or digest. Capitals are lowercased, not refused: registries take
- * lowercase names only (the OCI distribution-spec's `<name>` is `[a-z0-9]+...`), and
- * `ghcr.io/${{ github.repository }}` keeps the owner's capitals. The notice that says so comes from
- * `lowercaseRepository`, called where the input is read.
- */
-function parseRepository(text, field) {
-    const t = text.trim();
-    const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (no tag)';
-    if (t === '' || t.length > 255 || /[\s\u0000-\u001f\u007f]/.test(t))
-        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
-    const parts = t.split('/');
-    let registry = DOCKER_HUB;
-    const first = parts[0] ?? '';
-    if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
-        if (!HOST.test(first))
-            throw new errors_UserError(`${field}: ${quote(text)} has an invalid registry host ${quote(first)}; accepted: ${accepted}`);
-        registry = first.toLowerCase();
-        parts.shift();
-    }
-    if (parts.some((p) => p.includes(':') || p.includes('@'))) {
-        throw new errors_UserError(`${field}: ${quote(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`);
-    }
-    const lower = parts.map((p) => p.toLowerCase());
-    if (lower.length === 0 || lower.some((p) => !COMPONENT.test(p))) {
-        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
-    }
-    const path = registry === DOCKER_HUB && lower.length === 1 ? `library/${lower[0]}` : lower.join('/');
-    return { registry, path };
-}
-/**
- * A reference, or a template of one, with its repository part lowercased, and a notice for the
- * caller to log when that changed it. The tag (after the last `:` past the last `/`), a digest and
- * {placeholders} keep their case. docker/metadata-action lowercases image names the same way
- * (src/meta.ts `sanitizeImageName`), and buildx refuses capitals ("repository name must be lowercase").
- */
-function lowercaseRepository(text, field) {
-    const at = text.indexOf('@');
-    const name = at >= 0 ? text.slice(0, at) : text;
-    const colon = name.lastIndexOf(':');
-    const end = colon > name.lastIndexOf('/') ? colon : name.length;
-    const repository = name
-        .slice(0, end)
-        .split(/(\{[^}]*\})/)
-        .map((part, i) => (i % 2 === 1 ? part : part.toLowerCase()))
-        .join('');
-    const lowered = repository + text.slice(end);
-    if (lowered === text)
-        return { text, notice: null };
-    return {
-        text: lowered,
-        notice: `${field}: ${quote(text)} has capitals in its repository name; using ${quote(lowered)} ` +
-            `(registries take lowercase repository names only${end < name.length ? '; the tag keeps its case' : ''})`,
-    };
-}
-/** The name docker and buildx use: "ghcr.io/acme/pytorch", "nvidia/cuda". */
-function repositoryName(repo) {
-    if (repo.registry === DOCKER_HUB)
-        return repo.path.replace(/^library\//, '');
-    return `${repo.registry}/${repo.path}`;
-}
-/** A full reference "repo:tag", validated. */
-function taggedReference(repo, tag, field) {
-    if (!TAG.test(tag)) {
-        throw new errors_UserError(`${field}: ${quote(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`);
-    }
-    return `${repositoryName(repo)}:${tag}`;
-}
-/** Split "repo:tag" into its repository and tag (the tag is required). */
-function parseTaggedReference(text, field) {
-    const at = text.lastIndexOf(':');
-    const slash = text.lastIndexOf('/');
-    if (at <= slash)
-        throw new errors_UserError(`${field}: ${quote(text)} has no tag; accepted: repository:tag`);
-    const repo = parseRepository(text.slice(0, at), field);
-    const tag = text.slice(at + 1);
-    taggedReference(repo, tag, field);
-    return { repo, tag };
-}
-/** Registries on the loopback interface are spoken to over plain HTTP, as dockerd and BuildKit do. */
-function isLoopbackRegistry(registry) {
-    const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
-}
-/** Any image reference a FROM line takes: repository, optional tag (default latest), optional digest. */
-function parseImageReference(text, field) {
-    const at = text.indexOf('@');
-    const digest = at >= 0 ? text.slice(at + 1) : null;
-    if (digest !== null && !/^sha256:[0-9a-f]{64}$/.test(digest))
-        throw new errors_UserError(`${field}: ${quote(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
-    const name = at >= 0 ? text.slice(0, at) : text;
-    const colon = name.lastIndexOf(':');
-    const slash = name.lastIndexOf('/');
-    if (colon > slash) {
-        const { repo, tag } = parseTaggedReference(name, field);
-        return { repo, tag, digest };
-    }
-    return { repo: parseRepository(name, field), tag: 'latest', digest };
-}
-
-;// CONCATENATED MODULE: ./src/matrix/platform.ts
-
-/**
- * The platforms an image is built for, as BuildKit and OCI name them ("linux/amd64"). One tag of an
- * entry serves all its platforms: an OCI index with a manifest per platform. Pure.
- */
-const PLATFORMS = ['linux/amd64', 'linux/arm64'];
-/** What an entry is built for when nothing asks for more: every entry before platforms existed. */
-const DEFAULT_PLATFORMS = ['linux/amd64'];
-/** The CPU architecture a platform runs, as wheels (and `uname -m`) name it. */
-const MACHINE = { 'linux/amd64': 'x86_64', 'linux/arm64': 'aarch64' };
-/** The OCI architecture of a platform ("amd64", "arm64"). */
-function architectureOf(platform) {
-    return platform === 'linux/arm64' ? 'arm64' : 'amd64';
-}
-/** Other spellings people write, as docker and uname print them. */
-const ALIASES = {
-    amd64: 'linux/amd64',
-    x86_64: 'linux/amd64',
-    'linux/x86_64': 'linux/amd64',
-    arm64: 'linux/arm64',
-    aarch64: 'linux/arm64',
-    'linux/aarch64': 'linux/arm64',
-    'linux/arm64/v8': 'linux/arm64',
-};
-const MAX_PLATFORMS_TEXT = 512;
-/** One platform, from what a person wrote ("linux/arm64", "arm64"). */
-function parsePlatform(text, field) {
-    const t = text.trim().toLowerCase();
-    if (PLATFORMS.includes(t))
-        return t;
-    const alias = ALIASES[t];
-    if (alias)
-        return alias;
-    const why = /^linux\/arm(\/v[67])?$/.test(t)
-        ? ': 32-bit ARM has no CUDA wheels or images'
-        : /^(windows|darwin)\//.test(t)
-            ? ': GPU images here are Linux images'
-            : '';
-    throw new errors_UserError(`${field}: ${quote(text)} is not a platform this action builds${why}; accepted: ${listWords([...PLATFORMS])}`);
-}
-/**
- * A list of platforms: a YAML/JSON list, or one string of comma- or newline-separated platforms (as
- * docker/build-push-action takes them). Repeats count once; the order is PLATFORMS' (amd64 first),
- * so that the same set always names the same image.
- */
-function parsePlatforms(value, field) {
-    let items;
-    if (typeof value === 'string') {
-        if (value.length > MAX_PLATFORMS_TEXT)
-            throw new errors_UserError(`${field}: ${value.length} characters; a list of platforms is a few words`);
-        const parts = value
-            .split(/[,\n]/)
-            .map((s) => s.trim())
-            .filter(Boolean);
-        items = parts.map((text, i) => ({ text, field: parts.length > 1 ? `${field}[${i}]` : field }));
-    }
-    else if (Array.isArray(value)) {
-        if (value.length > 16)
-            throw new errors_UserError(`${field}: ${value.length} items; at most ${PLATFORMS.length} platforms exist here`);
-        items = value.map((v, i) => {
-            if (typeof v !== 'string')
-                throw new errors_UserError(`${field}[${i}]: expected a platform such as linux/arm64, got ${describeValue(v)}`);
-            return { text: v, field: `${field}[${i}]` };
-        });
-    }
-    else {
-        throw new errors_UserError(`${field}: expected a platform or a list of them (linux/amd64, linux/arm64), got ${describeValue(value)}`);
-    }
-    if (items.length === 0)
-        throw new errors_UserError(`${field}: no platform given; accepted: ${listWords([...PLATFORMS])}`);
-    const chosen = new Set(items.map((i) => parsePlatform(i.text, i.field)));
-    return PLATFORMS.filter((p) => chosen.has(p));
-}
-function isDefaultPlatforms(platforms) {
-    return platforms.length === DEFAULT_PLATFORMS.length && platforms.every((p, i) => p === DEFAULT_PLATFORMS[i]);
-}
-/** The platform a machine runs natively, from Node's `process.arch` ("x64", "arm64"); null for others. */
-function nativePlatform(arch) {
-    return arch === 'x64' ? 'linux/amd64' : arch === 'arm64' ? 'linux/arm64' : null;
-}
-/** "linux/arm64" -> "linux-arm64": for tag suffixes and file names. */
-function platformSlug(platform) {
-    return platform.replace('/', '-');
-}
-
-;// CONCATENATED MODULE: ./src/inputs/values.ts
-
-/**
- * One parser per kind of value an input holds, shared by every input of that kind, on both
- * surfaces (action inputs and CLI flags). Each takes the raw text and the field's name for
- * messages, and says what would be accepted when the text is wrong. Pure.
- */
-/** true or false (the spellings GitHub's YAML booleans come as); empty: the fallback. */
-function parseBoolean(text, field, fallback) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return fallback;
-    if (/^(true|True|TRUE)$/.test(t))
-        return true;
-    if (/^(false|False|FALSE)$/.test(t))
-        return false;
-    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: true or false`);
-}
-/** A whole number within bounds; empty: the fallback. `unit` names what it counts ("seconds"). */
-function parseWholeNumber(text, field, bounds) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return bounds.fallback;
-    if (/^\d{1,9}$/.test(t) && Number(t) >= bounds.min && Number(t) <= bounds.max)
-        return Number(t);
-    const what = bounds.unit ?? 'a whole number';
-    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${what} from ${bounds.min} to ${bounds.max} (default ${bounds.fallback})`);
-}
-/** One of a few words, case-insensitive; empty: the fallback. */
-function parseChoice(text, field, choices, fallback, what = 'valid') {
-    const t = (text ?? '').trim().toLowerCase() || fallback;
-    if (choices.includes(t))
-        return t;
-    throw new errors_UserError(`${field}: ${quote(text)} is not ${what}; accepted: ${listWords([...choices])}`);
-}
-/** Non-empty lines, trimmed; comment lines (#) dropped. Commas do not split: values may contain them. */
-function lines(text) {
-    return (text ?? '')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
-}
-/** Items of a list input: lines (# starts a comment line), each split on spaces. */
-function words(text) {
-    return lines(text).flatMap((l) => l.split(/\s+/));
-}
-/** Names of build-args and environment variables. */
-const VARIABLE_NAME = { key: /^[A-Za-z_][A-Za-z0-9_]*$/, form: 'KEY=VALUE with a name of letters, digits and _' };
-/** Label keys (reverse-DNS and the like, as docker/metadata-action writes them). */
-const LABEL_KEY = { key: /^[A-Za-z0-9][A-Za-z0-9._/-]*$/, form: 'key=value' };
-/** One KEY=VALUE: the key checked against its form; the value may not hold control characters (a newline). */
-function parseKeyValue(text, field, form) {
-    const eq = text.indexOf('=');
-    const key = eq > 0 ? text.slice(0, eq).trim() : '';
-    if (!form.key.test(key))
-        throw new errors_UserError(`${field}: ${quote(text)} is not ${form.form}`);
-    const value = text.slice(eq + 1);
-    if (/[\u0000-\u001f\u007f]/.test(value)) {
-        throw new errors_UserError(`${field} (${key}): the value contains control characters (a newline?); one line per variable`);
-    }
-    return [key, value];
-}
-/** KEY=VALUE lines, numbered in messages. */
-function parseKeyValueLines(text, field, form) {
-    return lines(text).map((line, i) => parseKeyValue(line, `${field} line ${i + 1}`, form));
-}
-
-;// CONCATENATED MODULE: ./src/smoke/options.ts
-
-
-
-
-const SMOKE_MODES = ['true', 'false', 'auto'];
-const DEFAULT_SHM_SIZE = '1g';
-const MAX_ENV_LINE_BYTES = 60 * 1024;
-function parseSize(text, field, fallback) {
-    const t = (text ?? '').trim().toLowerCase();
-    if (t === '')
-        return fallback;
-    if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0)
-        return t;
-    throw new errors_UserError(`${field}: ${quote(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
-}
-function parseCpus(text, field) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return null;
-    if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024)
-        return t;
-    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
-}
-/**
- * What gpu-flags may hold: the ways of handing GPUs to a container, and nothing that widens its
- * rights otherwise (another device, another runtime, variables, namespaces). Each flag with its
- * value, as `--flag value` or `--flag=value`.
- */
-const GPU_DEVICE = '/dev/(?:nvidia(?:\\d{1,3}|ctl|-uvm|-uvm-tools|-modeset|-caps/nvidia-cap\\d{1,4})|dri/(?:card|renderD)\\d{1,4})';
-const GPU_FLAG_VALUES = {
-    // docker's --gpus is CSV: all, a count, "device=0,1", capabilities=..., driver=... (quoted whole or not at all)
-    '--gpus': {
-        value: /^(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+|"(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+)")$/,
-        accepted: 'all, a count or "device=0,1"',
-    },
-    // CDI names of GPUs, or GPU device nodes by name (never a directory: docker would hand in every node under it)
-    '--device': {
-        value: new RegExp(`^(?:nvidia\\.com/gpu=[\\w-]+(?:\\.[\\w-]+)*|${GPU_DEVICE}(?::${GPU_DEVICE})?(?::[rwm]{1,3})?)$`),
-        accepted: 'a GPU: nvidia.com/gpu=all (CDI), /dev/nvidia0, /dev/nvidiactl, /dev/nvidia-uvm, /dev/dri/renderD128',
-    },
-    '--runtime': { value: /^nvidia$/, accepted: 'nvidia' },
-    // what NCCL and large models need of the container's limits, nothing else
-    '--ulimit': { value: /^(?:memlock|stack)=-?\d{1,20}(?::-?\d{1,20})?$/, accepted: 'memlock=-1 or stack=67108864 (soft[:hard])' },
-};
-function parseGpuFlags(text, field) {
-    const t = (text ?? '').trim();
-    if (t === '')
-        return null;
-    const tokens = t.split(/\s+/);
-    const out = [];
-    for (let i = 0; i < tokens.length; i++) {
-        const tok = tokens[i];
-        const eq = tok.indexOf('=');
-        const flag = tok.startsWith('--') && eq > 0 ? tok.slice(0, eq) : tok;
-        const rule = GPU_FLAG_VALUES[flag];
-        if (!rule) {
-            throw new errors_UserError(`${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${Object.keys(GPU_FLAG_VALUES).join(', ')} with a GPU as ` +
-                `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all), or --ulimit memlock or stack. ` +
-                `For shared memory and IPC use smoke-shm-size and smoke-ipc-host; for variables, smoke-env`);
-        }
-        const value = flag === tok ? tokens[++i] : tok.slice(eq + 1);
-        if (value === undefined || !rule.value.test(value)) {
-            throw new errors_UserError(`${field}: ${flag} ${value === undefined ? 'has no value' : `${quote(value)} is not accepted`}; accepted: ${rule.accepted}`);
-        }
-        out.push(flag, value);
-    }
-    return out;
-}
-function parseGpus(text, field) {
-    const t = (text ?? '').trim() || 'all';
-    if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
-        return t;
-    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
-}
-function parsePython(text, field) {
-    const t = (text ?? '').trim() || 'python3';
-    if (/^[\w./-]+$/.test(t))
-        return t;
-    throw new errors_UserError(`${field}: ${quote(text)} is not an interpreter name or path`);
-}
-function parseSmokeOptions(inputs, script, workspace) {
-    const get = (name) => inputs.get(name);
-    const field = (name) => inputs.field(name);
-    const ipcHost = parseBoolean(get('smoke-ipc-host'), field('smoke-ipc-host'), false);
-    if (ipcHost && get('smoke-shm-size')?.trim()) {
-        throw new errors_UserError(`${field('smoke-shm-size')} and ${field('smoke-ipc-host')} are both set: with the host's IPC ` +
-            `namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
-    }
-    const options = {
-        mode: parseChoice(get('smoke'), field('smoke'), SMOKE_MODES, 'auto'),
-        expectGpu: parseBoolean(get('expect-gpu'), field('expect-gpu'), true),
-        gpuFlags: parseGpuFlags(get('gpu-flags'), field('gpu-flags')),
-        gpus: parseGpus(get('gpus'), field('gpus')),
-        timeoutSeconds: parseWholeNumber(get('smoke-timeout'), field('smoke-timeout'), { min: 5, max: 86_400, fallback: 300 }),
-        minGpus: parseWholeNumber(get('min-gpus'), field('min-gpus'), { min: 1, max: 64, fallback: 1 }),
-        python: parsePython(get('smoke-python'), field('smoke-python')),
-        shmSize: parseSize(get('smoke-shm-size'), field('smoke-shm-size'), DEFAULT_SHM_SIZE),
-        ipcHost,
-        memory: parseSize(get('smoke-memory'), field('smoke-memory'), null),
-        cpus: parseCpus(get('smoke-cpus'), field('smoke-cpus')),
-        env: parseKeyValueLines(get('smoke-env'), field('smoke-env'), VARIABLE_NAME),
-    };
-    const platform = get('platform')?.trim();
-    if (platform)
-        options.platform = parsePlatform(platform, field('platform'));
-    // docker reads an --env-file line by line, at most 64 KiB each
-    const long = options.env.find(([k, v]) => Buffer.byteLength(`${k}=${v}`) > MAX_ENV_LINE_BYTES);
-    if (long) {
-        throw new errors_UserError(`${field('smoke-env')} (${long[0]}): the value is over ${MAX_ENV_LINE_BYTES} bytes, more than docker reads for one variable`);
-    }
-    if (script)
-        options.script = script;
-    if (script && workspace)
-        options.workspace = workspace;
-    return options;
-}
-/**
- * The image to check per entry key: from a build's `images` output (pinned by digest when it
- * has one), else <image>:<entry tag>.
- */
-function smokeImages(entries, imagesJson, image, field) {
-    const map = new Map();
-    if (imagesJson && imagesJson.trim()) {
-        let list;
-        try {
-            const parsed = JSON.parse(imagesJson);
-            // The action's images output is the list; the CLI's JSON output wraps it as {"images": [...]}.
-            const found = Array.isArray(parsed) ? parsed : parsed.images;
-            if (!Array.isArray(found))
-                throw new Error('not a list');
-            list = found;
-        }
-        catch (err) {
-            throw new errors_UserError(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
-        }
-        list.forEach((item, i) => {
-            if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string')
-                return;
-            if (item.status === 'failed' || item.status === 'cancelled')
-                return;
-            // The reference goes into docker's argv: it must parse as one ("--privileged" does not).
-            const ref = item.tags[0];
-            parseImageReference(ref, `${field.images}[${i}].tags[0]`);
-            map.set(item.key, pinned(ref, typeof item.digest === 'string' ? item.digest : null, `${field.images}[${i}].digest`));
-        });
-        return map;
-    }
-    if (image && image.trim()) {
-        const repo = repositoryName(parseRepository(image, field.image));
-        for (const e of entries)
-            map.set(e.key, `${repo}:${e.tag}`);
-        return map;
-    }
-    throw new errors_UserError(`smoke needs the images to check: set ${field.images} (a build step's images output) ` +
-        `or ${field.image} (the repository the entries are tagged in)`);
-}
-/** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
-function pinned(ref, digest, field = 'images') {
-    if (!digest)
-        return ref;
-    if (!/^sha256:[0-9a-f]{64}$/.test(digest))
-        throw new errors_UserError(`${field}: ${quote(digest)} is not a sha256 digest`);
-    return `${repositoryName(parseImageReference(ref, 'images').repo)}@${digest}`;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ./src/image/buildx.ts
-
-/** Strip build metadata and a leading v: "v0.29.1+ds1" -> "0.29.1". */
-function cleanVersion(text) {
-    if (!text)
-        return null;
-    const v = semver_default().coerce(text.replace(/^v/, ''), { includePrerelease: false });
-    return v ? v.version : null;
-}
-function atLeast(version, min) {
-    const v = cleanVersion(version);
-    return v !== null && semver_default().gte(v, min);
-}
-const FEATURES = {
-    /** --metadata-file: buildx 0.6 */
-    metadataFile: (v) => atLeast(v.buildx, '0.6.0'),
-    /**
-     * --provenance/--sbom: buildx 0.10 (attestations make manifests lists with unknown/unknown entries;
-     * digests stay comparable without them)
-     */
-    attestationFlags: (v) => atLeast(v.buildx, '0.10.0'),
-    /** ignore-error on --cache-to: BuildKit 0.11, so a failing cache export does not fail the build */
-    cacheIgnoreError: (v) => atLeast(v.buildkit, '0.11.0'),
-    /** rewrite-timestamp on the image/oci exporters, with the push fix: BuildKit 0.14.1 */
-    rewriteTimestamp: (v) => atLeast(v.buildkit, '0.14.1'),
-};
-function buildxArgs(inv, versions) {
-    const { build } = inv;
-    const args = ['buildx', 'build'];
-    if (inv.builder)
-        args.push('--builder', inv.builder);
-    args.push('--progress', 'plain', '--file', inv.file);
-    if (FEATURES.metadataFile(versions))
-        args.push('--metadata-file', inv.metadataFile);
-    if (FEATURES.attestationFlags(versions))
-        args.push('--provenance=false', '--sbom=false');
-    // Always named: an entry says what it is built for, whatever the runner's own platform is.
-    args.push('--platform', build.platforms.join(','));
-    for (const [k, v] of build.buildArgs)
-        args.push('--build-arg', `${k}=${v}`);
-    for (const [k, v] of build.labels)
-        args.push('--label', `${k}=${v}`);
-    if (inv.outputs) {
-        for (const output of inv.outputs)
-            args.push('--output', output);
-    }
-    else if (build.platformTag) {
-        // One platform of a fan-out: only its own tag; merge writes the entry's tags over the index.
-        args.push('--tag', build.platformTag);
-    }
-    else {
-        for (const tag of build.tags)
-            args.push('--tag', tag);
-        if (inv.push)
-            args.push('--tag', build.contentTag);
-    }
-    if (inv.noCache)
-        args.push('--no-cache');
-    else {
-        for (const from of build.cache.from)
-            args.push('--cache-from', from);
-        for (const to of build.cache.to)
-            args.push('--cache-to', to);
-    }
-    if (!inv.outputs) {
-        if (inv.push)
-            args.push('--push');
-        else if (inv.load)
-            args.push('--load');
-    }
-    args.push(inv.context);
-    return args;
-}
-/**
- * Without buildx: `DOCKER_BUILDKIT=1 docker build`, then `docker push` per tag.
- * Only inline cache of the final image's layers is possible (no cache export,
- * no mode=max, no registry/gha/local backends), and there is no metadata file.
- */
-function dockerBuildArgs(inv) {
-    const { build } = inv;
-    const args = ['build', '--progress', 'plain', '--file', inv.file, '--platform', build.platforms.join(',')];
-    for (const [k, v] of build.buildArgs)
-        args.push('--build-arg', `${k}=${v}`);
-    args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
-    for (const [k, v] of build.labels)
-        args.push('--label', `${k}=${v}`);
-    const tags = build.platformTag ? [build.platformTag] : inv.push ? [...build.tags, build.contentTag] : build.tags;
-    for (const tag of tags)
-        args.push('--tag', tag);
-    if (build.cache.backend !== 'none')
-        args.push('--cache-from', build.tags[0]);
-    args.push(inv.context);
-    return { env: { DOCKER_BUILDKIT: '1' }, build: args, pushes: inv.push ? tags.map((t) => ['push', t]) : [] };
-}
-/** What a build without buildx loses, said once per run. */
-const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead. Lost: ' +
-    'the registry, gha and local cache backends (only inline cache of the final image is used), ' +
-    'cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';
-
 ;// CONCATENATED MODULE: ./src/compat/schema.ts
 const PROVENANCES = ['read', 'third-party', 'inferred'];
 
@@ -33408,6 +32878,180 @@ function renderPlaceholders(template, entry, extra = {}) {
     return template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
 }
 
+;// CONCATENATED MODULE: ./src/inputs/values.ts
+
+/**
+ * One parser per kind of value an input holds, shared by every input of that kind, on both
+ * surfaces (action inputs and CLI flags). Each takes the raw text and the field's name for
+ * messages, and says what would be accepted when the text is wrong. Pure.
+ */
+/** true or false (the spellings GitHub's YAML booleans come as); empty: the fallback. */
+function parseBoolean(text, field, fallback) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return fallback;
+    if (/^(true|True|TRUE)$/.test(t))
+        return true;
+    if (/^(false|False|FALSE)$/.test(t))
+        return false;
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: true or false`);
+}
+/** A whole number within bounds; empty: the fallback. `unit` names what it counts ("seconds"). */
+function parseWholeNumber(text, field, bounds) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return bounds.fallback;
+    if (/^\d{1,9}$/.test(t) && Number(t) >= bounds.min && Number(t) <= bounds.max)
+        return Number(t);
+    const what = bounds.unit ?? 'a whole number';
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${what} from ${bounds.min} to ${bounds.max} (default ${bounds.fallback})`);
+}
+/** One of a few words, case-insensitive; empty: the fallback. */
+function parseChoice(text, field, choices, fallback, what = 'valid') {
+    const t = (text ?? '').trim().toLowerCase() || fallback;
+    if (choices.includes(t))
+        return t;
+    throw new errors_UserError(`${field}: ${quote(text)} is not ${what}; accepted: ${listWords([...choices])}`);
+}
+/** Non-empty lines, trimmed; comment lines (#) dropped. Commas do not split: values may contain them. */
+function lines(text) {
+    return (text ?? '')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+/** Items of a list input: lines (# starts a comment line), each split on spaces. */
+function words(text) {
+    return lines(text).flatMap((l) => l.split(/\s+/));
+}
+/** Names of build-args and environment variables. */
+const VARIABLE_NAME = { key: /^[A-Za-z_][A-Za-z0-9_]*$/, form: 'KEY=VALUE with a name of letters, digits and _' };
+/** Label keys (reverse-DNS and the like, as docker/metadata-action writes them). */
+const LABEL_KEY = { key: /^[A-Za-z0-9][A-Za-z0-9._/-]*$/, form: 'key=value' };
+/** One KEY=VALUE: the key checked against its form; the value may not hold control characters (a newline). */
+function parseKeyValue(text, field, form) {
+    const eq = text.indexOf('=');
+    const key = eq > 0 ? text.slice(0, eq).trim() : '';
+    if (!form.key.test(key))
+        throw new errors_UserError(`${field}: ${quote(text)} is not ${form.form}`);
+    const value = text.slice(eq + 1);
+    if (/[\u0000-\u001f\u007f]/.test(value)) {
+        throw new errors_UserError(`${field} (${key}): the value contains control characters (a newline?); one line per variable`);
+    }
+    return [key, value];
+}
+/** KEY=VALUE lines, numbered in messages. */
+function parseKeyValueLines(text, field, form) {
+    return lines(text).map((line, i) => parseKeyValue(line, `${field} line ${i + 1}`, form));
+}
+
+;// CONCATENATED MODULE: ./src/image/reference.ts
+
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST = new RegExp('^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::\\d{1,5})?$' +
+    '|^\\[[0-9a-fA-F:]+\\](?::\\d{1,5})?$');
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DOCKER_HUB = 'docker.io';
+/**
+ * Parse a repository without tag or digest. Capitals are lowercased, not refused: registries take
+ * lowercase names only (the OCI distribution-spec's `<name>` is `[a-z0-9]+...`), and
+ * `ghcr.io/${{ github.repository }}` keeps the owner's capitals. The notice that says so comes from
+ * `lowercaseRepository`, called where the input is read.
+ */
+function parseRepository(text, field) {
+    const t = text.trim();
+    const accepted = 'a repository like ghcr.io/acme/pytorch or 127.0.0.1:5000/team/images (no tag)';
+    if (t === '' || t.length > 255 || /[\s\u0000-\u001f\u007f]/.test(t))
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
+    const parts = t.split('/');
+    let registry = DOCKER_HUB;
+    const first = parts[0] ?? '';
+    if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
+        if (!HOST.test(first))
+            throw new errors_UserError(`${field}: ${quote(text)} has an invalid registry host ${quote(first)}; accepted: ${accepted}`);
+        registry = first.toLowerCase();
+        parts.shift();
+    }
+    if (parts.some((p) => p.includes(':') || p.includes('@'))) {
+        throw new errors_UserError(`${field}: ${quote(text)} has a tag or digest; give the repository alone (tags come from the matrix and the tags input)`);
+    }
+    const lower = parts.map((p) => p.toLowerCase());
+    if (lower.length === 0 || lower.some((p) => !COMPONENT.test(p))) {
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: ${accepted}`);
+    }
+    const path = registry === DOCKER_HUB && lower.length === 1 ? `library/${lower[0]}` : lower.join('/');
+    return { registry, path };
+}
+/**
+ * A reference, or a template of one, with its repository part lowercased, and a notice for the
+ * caller to log when that changed it. The tag (after the last `:` past the last `/`), a digest and
+ * {placeholders} keep their case. docker/metadata-action lowercases image names the same way
+ * (src/meta.ts `sanitizeImageName`), and buildx refuses capitals ("repository name must be lowercase").
+ */
+function lowercaseRepository(text, field) {
+    const at = text.indexOf('@');
+    const name = at >= 0 ? text.slice(0, at) : text;
+    const colon = name.lastIndexOf(':');
+    const end = colon > name.lastIndexOf('/') ? colon : name.length;
+    const repository = name
+        .slice(0, end)
+        .split(/(\{[^}]*\})/)
+        .map((part, i) => (i % 2 === 1 ? part : part.toLowerCase()))
+        .join('');
+    const lowered = repository + text.slice(end);
+    if (lowered === text)
+        return { text, notice: null };
+    return {
+        text: lowered,
+        notice: `${field}: ${quote(text)} has capitals in its repository name; using ${quote(lowered)} ` +
+            `(registries take lowercase repository names only${end < name.length ? '; the tag keeps its case' : ''})`,
+    };
+}
+/** The name docker and buildx use: "ghcr.io/acme/pytorch", "nvidia/cuda". */
+function repositoryName(repo) {
+    if (repo.registry === DOCKER_HUB)
+        return repo.path.replace(/^library\//, '');
+    return `${repo.registry}/${repo.path}`;
+}
+/** A full reference "repo:tag", validated. */
+function taggedReference(repo, tag, field) {
+    if (!TAG.test(tag)) {
+        throw new errors_UserError(`${field}: ${quote(tag)} is not a valid tag; accepted: letters, digits, _ . - (up to 128, not starting with . or -)`);
+    }
+    return `${repositoryName(repo)}:${tag}`;
+}
+/** Split "repo:tag" into its repository and tag (the tag is required). */
+function parseTaggedReference(text, field) {
+    const at = text.lastIndexOf(':');
+    const slash = text.lastIndexOf('/');
+    if (at <= slash)
+        throw new errors_UserError(`${field}: ${quote(text)} has no tag; accepted: repository:tag`);
+    const repo = parseRepository(text.slice(0, at), field);
+    const tag = text.slice(at + 1);
+    taggedReference(repo, tag, field);
+    return { repo, tag };
+}
+/** Registries on the loopback interface are spoken to over plain HTTP, as dockerd and BuildKit do. */
+function isLoopbackRegistry(registry) {
+    const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    return host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
+}
+/** Any image reference a FROM line takes: repository, optional tag (default latest), optional digest. */
+function parseImageReference(text, field) {
+    const at = text.indexOf('@');
+    const digest = at >= 0 ? text.slice(at + 1) : null;
+    if (digest !== null && !/^sha256:[0-9a-f]{64}$/.test(digest))
+        throw new errors_UserError(`${field}: ${quote(text)} has an invalid digest; accepted: @sha256: and 64 hex digits`);
+    const name = at >= 0 ? text.slice(0, at) : text;
+    const colon = name.lastIndexOf(':');
+    const slash = name.lastIndexOf('/');
+    if (colon > slash) {
+        const { repo, tag } = parseTaggedReference(name, field);
+        return { repo, tag, digest };
+    }
+    return { repo: parseRepository(name, field), tag: 'latest', digest };
+}
+
 ;// CONCATENATED MODULE: ./src/repro/tar.ts
 
 const TAR_LIMITS = {
@@ -34284,6 +33928,92 @@ function sortEnv(pairs) {
     return [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
+;// CONCATENATED MODULE: ./src/matrix/platform.ts
+
+/**
+ * The platforms an image is built for, as BuildKit and OCI name them ("linux/amd64"). One tag of an
+ * entry serves all its platforms: an OCI index with a manifest per platform. Pure.
+ */
+const PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** What an entry is built for when nothing asks for more: every entry before platforms existed. */
+const DEFAULT_PLATFORMS = ['linux/amd64'];
+/** The CPU architecture a platform runs, as wheels (and `uname -m`) name it. */
+const MACHINE = { 'linux/amd64': 'x86_64', 'linux/arm64': 'aarch64' };
+/** The OCI architecture of a platform ("amd64", "arm64"). */
+function architectureOf(platform) {
+    return platform === 'linux/arm64' ? 'arm64' : 'amd64';
+}
+/** Other spellings people write, as docker and uname print them. */
+const ALIASES = {
+    amd64: 'linux/amd64',
+    x86_64: 'linux/amd64',
+    'linux/x86_64': 'linux/amd64',
+    arm64: 'linux/arm64',
+    aarch64: 'linux/arm64',
+    'linux/aarch64': 'linux/arm64',
+    'linux/arm64/v8': 'linux/arm64',
+};
+const MAX_PLATFORMS_TEXT = 512;
+/** One platform, from what a person wrote ("linux/arm64", "arm64"). */
+function parsePlatform(text, field) {
+    const t = text.trim().toLowerCase();
+    if (PLATFORMS.includes(t))
+        return t;
+    const alias = ALIASES[t];
+    if (alias)
+        return alias;
+    const why = /^linux\/arm(\/v[67])?$/.test(t)
+        ? ': 32-bit ARM has no CUDA wheels or images'
+        : /^(windows|darwin)\//.test(t)
+            ? ': GPU images here are Linux images'
+            : '';
+    throw new errors_UserError(`${field}: ${quote(text)} is not a platform this action builds${why}; accepted: ${listWords([...PLATFORMS])}`);
+}
+/**
+ * A list of platforms: a YAML/JSON list, or one string of comma- or newline-separated platforms (as
+ * docker/build-push-action takes them). Repeats count once; the order is PLATFORMS' (amd64 first),
+ * so that the same set always names the same image.
+ */
+function parsePlatforms(value, field) {
+    let items;
+    if (typeof value === 'string') {
+        if (value.length > MAX_PLATFORMS_TEXT)
+            throw new errors_UserError(`${field}: ${value.length} characters; a list of platforms is a few words`);
+        const parts = value
+            .split(/[,\n]/)
+            .map((s) => s.trim())
+            .filter(Boolean);
+        items = parts.map((text, i) => ({ text, field: parts.length > 1 ? `${field}[${i}]` : field }));
+    }
+    else if (Array.isArray(value)) {
+        if (value.length > 16)
+            throw new errors_UserError(`${field}: ${value.length} items; at most ${PLATFORMS.length} platforms exist here`);
+        items = value.map((v, i) => {
+            if (typeof v !== 'string')
+                throw new errors_UserError(`${field}[${i}]: expected a platform such as linux/arm64, got ${describeValue(v)}`);
+            return { text: v, field: `${field}[${i}]` };
+        });
+    }
+    else {
+        throw new errors_UserError(`${field}: expected a platform or a list of them (linux/amd64, linux/arm64), got ${describeValue(value)}`);
+    }
+    if (items.length === 0)
+        throw new errors_UserError(`${field}: no platform given; accepted: ${listWords([...PLATFORMS])}`);
+    const chosen = new Set(items.map((i) => parsePlatform(i.text, i.field)));
+    return PLATFORMS.filter((p) => chosen.has(p));
+}
+function isDefaultPlatforms(platforms) {
+    return platforms.length === DEFAULT_PLATFORMS.length && platforms.every((p, i) => p === DEFAULT_PLATFORMS[i]);
+}
+/** The platform a machine runs natively, from Node's `process.arch` ("x64", "arm64"); null for others. */
+function nativePlatform(arch) {
+    return arch === 'x64' ? 'linux/amd64' : arch === 'arm64' ? 'linux/arm64' : null;
+}
+/** "linux/arm64" -> "linux-arm64": for tag suffixes and file names. */
+function platformSlug(platform) {
+    return platform.replace('/', '-');
+}
+
 ;// CONCATENATED MODULE: ./src/matrix/entry.ts
 
 
@@ -34348,6 +34078,276 @@ function entryKey(fields, customisation) {
         .digest('hex')
         .slice(0, 12);
 }
+
+;// CONCATENATED MODULE: ./src/smoke/options.ts
+
+
+
+
+const SMOKE_MODES = ['true', 'false', 'auto'];
+const DEFAULT_SHM_SIZE = '1g';
+const MAX_ENV_LINE_BYTES = 60 * 1024;
+function parseSize(text, field, fallback) {
+    const t = (text ?? '').trim().toLowerCase();
+    if (t === '')
+        return fallback;
+    if (/^\d+(?:\.\d+)?[bkmg]?$/.test(t) && Number.parseFloat(t) > 0)
+        return t;
+    throw new errors_UserError(`${field}: ${quote(text)} is not a size; accepted: a number with an optional unit b, k, m or g (e.g. 2g, 512m)`);
+}
+function parseCpus(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return null;
+    if (/^\d+(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) <= 1024)
+        return t;
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: a number of CPUs greater than 0, e.g. 4 or 1.5`);
+}
+/**
+ * What gpu-flags may hold: the ways of handing GPUs to a container, and nothing that widens its
+ * rights otherwise (another device, another runtime, variables, namespaces). Each flag with its
+ * value, as `--flag value` or `--flag=value`.
+ */
+const GPU_DEVICE = '/dev/(?:nvidia(?:\\d{1,3}|ctl|-uvm|-uvm-tools|-modeset|-caps/nvidia-cap\\d{1,4})|dri/(?:card|renderD)\\d{1,4})';
+const GPU_FLAG_VALUES = {
+    // docker's --gpus is CSV: all, a count, "device=0,1", capabilities=..., driver=... (quoted whole or not at all)
+    '--gpus': {
+        value: /^(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+|"(?:all|\d{1,3}|(?:device|count|capabilities|driver)=[\w.,:=-]+)")$/,
+        accepted: 'all, a count or "device=0,1"',
+    },
+    // CDI names of GPUs, or GPU device nodes by name (never a directory: docker would hand in every node under it)
+    '--device': {
+        value: new RegExp(`^(?:nvidia\\.com/gpu=[\\w-]+(?:\\.[\\w-]+)*|${GPU_DEVICE}(?::${GPU_DEVICE})?(?::[rwm]{1,3})?)$`),
+        accepted: 'a GPU: nvidia.com/gpu=all (CDI), /dev/nvidia0, /dev/nvidiactl, /dev/nvidia-uvm, /dev/dri/renderD128',
+    },
+    '--runtime': { value: /^nvidia$/, accepted: 'nvidia' },
+    // what NCCL and large models need of the container's limits, nothing else
+    '--ulimit': { value: /^(?:memlock|stack)=-?\d{1,20}(?::-?\d{1,20})?$/, accepted: 'memlock=-1 or stack=67108864 (soft[:hard])' },
+};
+function parseGpuFlags(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '')
+        return null;
+    const tokens = t.split(/\s+/);
+    const out = [];
+    for (let i = 0; i < tokens.length; i++) {
+        const tok = tokens[i];
+        const eq = tok.indexOf('=');
+        const flag = tok.startsWith('--') && eq > 0 ? tok.slice(0, eq) : tok;
+        const rule = GPU_FLAG_VALUES[flag];
+        if (!rule) {
+            throw new errors_UserError(`${field}: ${quote(flag)} is not accepted; gpu-flags may hold ${Object.keys(GPU_FLAG_VALUES).join(', ')} with a GPU as ` +
+                `their value (e.g. --device nvidia.com/gpu=all, or --runtime nvidia --gpus all), or --ulimit memlock or stack. ` +
+                `For shared memory and IPC use smoke-shm-size and smoke-ipc-host; for variables, smoke-env`);
+        }
+        const value = flag === tok ? tokens[++i] : tok.slice(eq + 1);
+        if (value === undefined || !rule.value.test(value)) {
+            throw new errors_UserError(`${field}: ${flag} ${value === undefined ? 'has no value' : `${quote(value)} is not accepted`}; accepted: ${rule.accepted}`);
+        }
+        out.push(flag, value);
+    }
+    return out;
+}
+function parseGpus(text, field) {
+    const t = (text ?? '').trim() || 'all';
+    if (t === 'all' || /^[\w-]+(,[\w-]+)*$/.test(t))
+        return t;
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: all, or device indexes or UUIDs separated by commas (0,1)`);
+}
+function parsePython(text, field) {
+    const t = (text ?? '').trim() || 'python3';
+    if (/^[\w./-]+$/.test(t))
+        return t;
+    throw new errors_UserError(`${field}: ${quote(text)} is not an interpreter name or path`);
+}
+function parseSmokeOptions(inputs, script, workspace) {
+    const get = (name) => inputs.get(name);
+    const field = (name) => inputs.field(name);
+    const ipcHost = parseBoolean(get('smoke-ipc-host'), field('smoke-ipc-host'), false);
+    if (ipcHost && get('smoke-shm-size')?.trim()) {
+        throw new errors_UserError(`${field('smoke-shm-size')} and ${field('smoke-ipc-host')} are both set: with the host's IPC ` +
+            `namespace the container uses the host's /dev/shm, so a size does not apply; set one of them`);
+    }
+    const options = {
+        mode: parseChoice(get('smoke'), field('smoke'), SMOKE_MODES, 'auto'),
+        expectGpu: parseBoolean(get('expect-gpu'), field('expect-gpu'), true),
+        gpuFlags: parseGpuFlags(get('gpu-flags'), field('gpu-flags')),
+        gpus: parseGpus(get('gpus'), field('gpus')),
+        timeoutSeconds: parseWholeNumber(get('smoke-timeout'), field('smoke-timeout'), { min: 5, max: 86_400, fallback: 300 }),
+        minGpus: parseWholeNumber(get('min-gpus'), field('min-gpus'), { min: 1, max: 64, fallback: 1 }),
+        python: parsePython(get('smoke-python'), field('smoke-python')),
+        shmSize: parseSize(get('smoke-shm-size'), field('smoke-shm-size'), DEFAULT_SHM_SIZE),
+        ipcHost,
+        memory: parseSize(get('smoke-memory'), field('smoke-memory'), null),
+        cpus: parseCpus(get('smoke-cpus'), field('smoke-cpus')),
+        env: parseKeyValueLines(get('smoke-env'), field('smoke-env'), VARIABLE_NAME),
+    };
+    const platform = get('platform')?.trim();
+    if (platform)
+        options.platform = parsePlatform(platform, field('platform'));
+    // docker reads an --env-file line by line, at most 64 KiB each
+    const long = options.env.find(([k, v]) => Buffer.byteLength(`${k}=${v}`) > MAX_ENV_LINE_BYTES);
+    if (long) {
+        throw new errors_UserError(`${field('smoke-env')} (${long[0]}): the value is over ${MAX_ENV_LINE_BYTES} bytes, more than docker reads for one variable`);
+    }
+    if (script)
+        options.script = script;
+    if (script && workspace)
+        options.workspace = workspace;
+    return options;
+}
+/**
+ * The image to check per entry key: from a build's `images` output (pinned by digest when it
+ * has one), else <image>:<entry tag>.
+ */
+function smokeImages(entries, imagesJson, image, field) {
+    const map = new Map();
+    if (imagesJson && imagesJson.trim()) {
+        let list;
+        try {
+            const parsed = JSON.parse(imagesJson);
+            // The action's images output is the list; the CLI's JSON output wraps it as {"images": [...]}.
+            const found = Array.isArray(parsed) ? parsed : parsed.images;
+            if (!Array.isArray(found))
+                throw new Error('not a list');
+            list = found;
+        }
+        catch (err) {
+            throw new errors_UserError(`${field.images}: not the JSON list a build step's images output holds (${err.message})`);
+        }
+        list.forEach((item, i) => {
+            if (typeof item.key !== 'string' || !Array.isArray(item.tags) || typeof item.tags[0] !== 'string')
+                return;
+            if (item.status === 'failed' || item.status === 'cancelled')
+                return;
+            // The reference goes into docker's argv: it must parse as one ("--privileged" does not).
+            const ref = item.tags[0];
+            parseImageReference(ref, `${field.images}[${i}].tags[0]`);
+            map.set(item.key, pinned(ref, typeof item.digest === 'string' ? item.digest : null, `${field.images}[${i}].digest`));
+        });
+        return map;
+    }
+    if (image && image.trim()) {
+        const repo = repositoryName(parseRepository(image, field.image));
+        for (const e of entries)
+            map.set(e.key, `${repo}:${e.tag}`);
+        return map;
+    }
+    throw new errors_UserError(`smoke needs the images to check: set ${field.images} (a build step's images output) ` +
+        `or ${field.image} (the repository the entries are tagged in)`);
+}
+/** repo:tag + digest -> repo@digest, so the check runs exactly what was built. */
+function pinned(ref, digest, field = 'images') {
+    if (!digest)
+        return ref;
+    if (!/^sha256:[0-9a-f]{64}$/.test(digest))
+        throw new errors_UserError(`${field}: ${quote(digest)} is not a sha256 digest`);
+    return `${repositoryName(parseImageReference(ref, 'images').repo)}@${digest}`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/image/buildx.ts
+
+/** Strip build metadata and a leading v: "v0.29.1+ds1" -> "0.29.1". */
+function cleanVersion(text) {
+    if (!text)
+        return null;
+    const v = semver_default().coerce(text.replace(/^v/, ''), { includePrerelease: false });
+    return v ? v.version : null;
+}
+function atLeast(version, min) {
+    const v = cleanVersion(version);
+    return v !== null && semver_default().gte(v, min);
+}
+const FEATURES = {
+    /** --metadata-file: buildx 0.6 */
+    metadataFile: (v) => atLeast(v.buildx, '0.6.0'),
+    /**
+     * --provenance/--sbom: buildx 0.10 (attestations make manifests lists with unknown/unknown entries;
+     * digests stay comparable without them)
+     */
+    attestationFlags: (v) => atLeast(v.buildx, '0.10.0'),
+    /** ignore-error on --cache-to: BuildKit 0.11, so a failing cache export does not fail the build */
+    cacheIgnoreError: (v) => atLeast(v.buildkit, '0.11.0'),
+    /** rewrite-timestamp on the image/oci exporters, with the push fix: BuildKit 0.14.1 */
+    rewriteTimestamp: (v) => atLeast(v.buildkit, '0.14.1'),
+};
+function buildxArgs(inv, versions) {
+    const { build } = inv;
+    const args = ['buildx', 'build'];
+    if (inv.builder)
+        args.push('--builder', inv.builder);
+    args.push('--progress', 'plain', '--file', inv.file);
+    if (FEATURES.metadataFile(versions))
+        args.push('--metadata-file', inv.metadataFile);
+    if (FEATURES.attestationFlags(versions))
+        args.push('--provenance=false', '--sbom=false');
+    // Always named: an entry says what it is built for, whatever the runner's own platform is.
+    args.push('--platform', build.platforms.join(','));
+    for (const [k, v] of build.buildArgs)
+        args.push('--build-arg', `${k}=${v}`);
+    for (const [k, v] of build.labels)
+        args.push('--label', `${k}=${v}`);
+    if (inv.outputs) {
+        for (const output of inv.outputs)
+            args.push('--output', output);
+    }
+    else if (build.platformTag) {
+        // One platform of a fan-out: only its own tag; merge writes the entry's tags over the index.
+        args.push('--tag', build.platformTag);
+    }
+    else {
+        for (const tag of build.tags)
+            args.push('--tag', tag);
+        if (inv.push)
+            args.push('--tag', build.contentTag);
+    }
+    if (inv.noCache)
+        args.push('--no-cache');
+    else {
+        for (const from of build.cache.from)
+            args.push('--cache-from', from);
+        for (const to of build.cache.to)
+            args.push('--cache-to', to);
+    }
+    if (!inv.outputs) {
+        if (inv.push)
+            args.push('--push');
+        else if (inv.load)
+            args.push('--load');
+    }
+    args.push(inv.context);
+    return args;
+}
+/**
+ * Without buildx: `DOCKER_BUILDKIT=1 docker build`, then `docker push` per tag.
+ * Only inline cache of the final image's layers is possible (no cache export,
+ * no mode=max, no registry/gha/local backends), and there is no metadata file.
+ */
+function dockerBuildArgs(inv) {
+    const { build } = inv;
+    const args = ['build', '--progress', 'plain', '--file', inv.file, '--platform', build.platforms.join(',')];
+    for (const [k, v] of build.buildArgs)
+        args.push('--build-arg', `${k}=${v}`);
+    args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
+    for (const [k, v] of build.labels)
+        args.push('--label', `${k}=${v}`);
+    const tags = build.platformTag ? [build.platformTag] : inv.push ? [...build.tags, build.contentTag] : build.tags;
+    for (const tag of tags)
+        args.push('--tag', tag);
+    if (build.cache.backend !== 'none')
+        args.push('--cache-from', build.tags[0]);
+    args.push(inv.context);
+    return { env: { DOCKER_BUILDKIT: '1' }, build: args, pushes: inv.push ? tags.map((t) => ['push', t]) : [] };
+}
+/** What a build without buildx loses, said once per run. */
+const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead. Lost: ' +
+    'the registry, gha and local cache backends (only inline cache of the final image is used), ' +
+    'cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';
 
 ;// CONCATENATED MODULE: ./src/image/build-plan.ts
 
@@ -40984,6 +40984,7 @@ function refreshMarkdown(found, entries, notes, warnings, file) {
 
 
 
+
 /** Run the request's command. Both entry points call this and nothing else. */
 async function runCommand(request, runtime) {
     switch (request.command) {
@@ -41054,7 +41055,13 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
         return { plan, images, ...(verify ? { verify } : {}) };
     }
     const targets = new Map();
+    const multi = new Set(plan.include.filter((e) => platformsOf(e).length > 1).map((e) => e.key));
     for (const r of images) {
+        if (!request.build.push && multi.has(r.key)) {
+            // Not loaded (docker's store holds one platform of an image): nothing here to run.
+            runtime.log.info(`${r.tag}: not smoke-tested: built for several platforms without push, so not loaded`);
+            continue;
+        }
         if ((r.status === 'built' || r.status === 'skipped') && r.tags[0])
             targets.set(r.key, pinned(r.tags[0], request.build.push ? r.digest : null));
     }

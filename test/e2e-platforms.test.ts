@@ -97,6 +97,17 @@ describe('platforms: one job builds every platform of an entry into one index', 
     expect(r.code, r.stdout.slice(-3000)).toBe(0);
     expect(images(r)[0]?.status).toBe('built');
     expect(r.stdout).toMatch(/docker's image store holds one platform of an image, so the result is not loaded/);
+    // all: nothing was loaded, so nothing is run; said, not failed
+    const all = await run({
+      command: 'all',
+      image: freshRepository('multi-local'),
+      push: 'false',
+      cache: 'none',
+      smoke: 'true',
+      'expect-gpu': 'false',
+    });
+    expect(all.code, all.stdout.slice(-3000)).toBe(0);
+    expect(all.stdout).toContain(`${TAG}: not smoke-tested: built for several platforms without push, so not loaded`);
   });
 });
 

@@ -3449,6 +3449,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/matrix/entry.ts
+var matrix_entry = __nccwpck_require__(2997);
 // EXTERNAL MODULE: ./src/smoke/options.ts
 var options = __nccwpck_require__(2731);
 // EXTERNAL MODULE: external "node:crypto"
@@ -3560,8 +3562,6 @@ const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUI
     'the registry, gha and local cache backends (only inline cache of the final image is used), ' +
     'cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';
 
-// EXTERNAL MODULE: ./src/matrix/entry.ts
-var matrix_entry = __nccwpck_require__(2997);
 // EXTERNAL MODULE: ./src/matrix/platform.ts
 var matrix_platform = __nccwpck_require__(306);
 // EXTERNAL MODULE: ./src/frameworks/index.ts + 3 modules
@@ -7452,6 +7452,7 @@ function refreshMarkdown(found, entries, notes, warnings, file) {
 
 
 
+
 /** Run the request's command. Both entry points call this and nothing else. */
 async function runCommand(request, runtime) {
     switch (request.command) {
@@ -7522,7 +7523,13 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
         return { plan, images, ...(verify ? { verify } : {}) };
     }
     const targets = new Map();
+    const multi = new Set(plan.include.filter((e) => (0,matrix_entry/* platformsOf */.Wt)(e).length > 1).map((e) => e.key));
     for (const r of images) {
+        if (!request.build.push && multi.has(r.key)) {
+            // Not loaded (docker's store holds one platform of an image): nothing here to run.
+            runtime.log.info(`${r.tag}: not smoke-tested: built for several platforms without push, so not loaded`);
+            continue;
+        }
         if ((r.status === 'built' || r.status === 'skipped') && r.tags[0])
             targets.set(r.key, (0,options/* pinned */.dp)(r.tags[0], request.build.push ? r.digest : null));
     }

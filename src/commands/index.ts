@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import type { Plan } from '../matrix/resolve.js';
+import { platformsOf } from '../matrix/entry.js';
 import type { Request } from '../request.js';
 import { pinned, smokeImages } from '../smoke/options.js';
 import type { Runtime } from '../runtime.js';
@@ -91,7 +92,13 @@ async function buildAndMaybeSmoke(request: Request, runtime: Runtime, withSmoke:
     return { plan, images, ...(verify ? { verify } : {}) };
   }
   const targets = new Map<string, string>();
+  const multi = new Set(plan.include.filter((e) => platformsOf(e).length > 1).map((e) => e.key));
   for (const r of images) {
+    if (!request.build.push && multi.has(r.key)) {
+      // Not loaded (docker's store holds one platform of an image): nothing here to run.
+      runtime.log.info(`${r.tag}: not smoke-tested: built for several platforms without push, so not loaded`);
+      continue;
+    }
     if ((r.status === 'built' || r.status === 'skipped') && r.tags[0])
       targets.set(r.key, pinned(r.tags[0], request.build.push ? r.digest : null));
   }
