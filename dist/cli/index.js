@@ -4490,7 +4490,8 @@ async function imageFacts(repo, manifest, build, registry) {
 async function mergeImage(build, options, registry, rt) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
-    const base = { ...resultBase(build), tags: build.tags, contentTag: build.contentTag };
+    // merge refuses input platform (src/commands/index.ts): the base names the entry's tags and content tag
+    const base = resultBase(build);
     const fail = (error) => {
         rt.log.error(`${build.entry.tag}: not merged: ${error}`);
         return { ...base, status: 'failed', error, seconds: seconds() };
@@ -4987,9 +4988,9 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
  * else this machine's own where the entry has it (no emulation), else the entry's first.
  */
 function reproPlatform(entry, asked, arch = process.arch) {
-    const platforms = (0,matrix_entry/* platformsOf */.Wt)(entry);
     if (asked)
         return asked;
+    const platforms = (0,matrix_entry/* platformsOf */.Wt)(entry);
     const native = (0,matrix_platform/* nativePlatform */.Nc)(arch);
     return native && platforms.includes(native) ? native : platforms[0];
 }
@@ -6283,15 +6284,11 @@ async function imagePlatform(registry, repo, reference) {
         ? `${config.os}/${config.architecture}`
         : null;
 }
-/** "linux/amd64", ... as an image index lists them; attestation manifests (unknown/unknown) left out. */
+/** "linux/amd64", ... as an image index lists them, attestation manifests left out; [] when it cannot be read. */
 function platformsOf(body) {
     try {
-        const doc = JSON.parse(body.toString('utf8'));
-        return [
-            ...new Set((doc.manifests ?? [])
-                .map((m) => `${m.platform?.os ?? 'unknown'}/${m.platform?.architecture ?? 'unknown'}`)
-                .filter((p) => p !== 'unknown/unknown')),
-        ];
+        const doc = (0,image_manifest/* readManifest */.WI)(body.toString('utf8'), 'index');
+        return doc.kind === 'index' ? [...new Set((0,image_manifest/* indexPlatforms */.DB)(doc.manifests).map((m) => m.platform))] : [];
     }
     catch {
         return [];
@@ -12682,7 +12679,7 @@ class SpecPlanner {
         const kept = [];
         const dropped = [];
         for (const platform of requested) {
-            const why = r.custom.baseImage ? null : (framework.platformReason(parts.release, parts.choice, platform, this.context) ?? null);
+            const why = r.custom.baseImage ? null : framework.platformReason(parts.release, parts.choice, platform, this.context);
             if (why)
                 dropped.push(why);
             else
@@ -12691,11 +12688,7 @@ class SpecPlanner {
         if (kept.length === 0) {
             const reason = dropped.join('; ');
             this.lastReason = reason;
-            this.spend('skipped');
-            const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
-            this.skipped.push({
-                ...id,
-                [framework.key]: parts.release.version,
+            this.recordSkip(framework, parts.release.version, {
                 cuda: parts.choice.variant,
                 python: parts.python,
                 os: r.entry.os,
@@ -12711,6 +12704,13 @@ class SpecPlanner {
         if ((0,_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .isDefaultPlatforms */ .Wn)(kept))
             return r.entry;
         return (0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .namedEntry */ .IS)({ ...(0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .identityOf */ .cu)(r.entry), platforms: kept });
+    }
+    /** A combination that was never shipped, for the plan's skipped list (counted against its bound). */
+    recordSkip(framework, version, cell) {
+        this.spend('skipped');
+        // pytorch's cells carry no framework field, as before other frameworks came
+        const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
+        this.skipped.push({ ...id, [framework.key]: version, ...cell });
     }
     /** Count what resolving made; past the limit, stop with the error that says where. */
     spend(what, n = 1) {
@@ -12805,11 +12805,8 @@ class SpecPlanner {
         const out = [];
         const skip = (version, cuda, python, os, reason) => {
             this.lastReason = reason;
-            if (!recordSkips)
-                return;
-            this.spend('skipped');
-            const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
-            this.skipped.push({ ...id, [framework.key]: version, cuda, python, os, flavor: cell.flavor.flavor, reason });
+            if (recordSkips)
+                this.recordSkip(framework, version, { cuda, python, os, flavor: cell.flavor.flavor, reason });
         };
         for (const release of this.versionsFor(framework, cell.version)) {
             const cuda = framework.cuda(release, cell.cuda, this.context);

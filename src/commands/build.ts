@@ -543,7 +543,8 @@ async function imageFacts(
 async function mergeImage(build: EntryBuild, options: BuildOptions, registry: RegistryClient, rt: Runtime): Promise<ImageResult> {
   const started = Date.now();
   const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
-  const base = { ...resultBase(build), tags: build.tags, contentTag: build.contentTag };
+  // merge refuses input platform (src/commands/index.ts): the base names the entry's tags and content tag
+  const base = resultBase(build);
   const fail = (error: string): ImageResult => {
     rt.log.error(`${build.entry.tag}: not merged: ${error}`);
     return { ...base, status: 'failed', error, seconds: seconds() };

@@ -199,8 +199,8 @@ async function checkEntry(
  * else this machine's own where the entry has it (no emulation), else the entry's first.
  */
 export function reproPlatform(entry: MatrixEntry, asked: Platform | undefined, arch: string = process.arch): Platform {
-  const platforms = platformsOf(entry);
   if (asked) return asked;
+  const platforms = platformsOf(entry);
   const native = nativePlatform(arch);
   return native && platforms.includes(native) ? native : (platforms[0] as Platform);
 }

@@ -1,5 +1,5 @@
 import { parseImageReference, type Repository } from '../image/reference.js';
-import { readManifest } from '../image/manifest.js';
+import { indexPlatforms, readManifest } from '../image/manifest.js';
 import { isRecord } from '../json.js';
 import { printable, type ImageAnswer } from '../verify/check.js';
 import { RegistryClient, RegistryError } from './registry.js';
@@ -75,17 +75,11 @@ async function imagePlatform(registry: RegistryClient, repo: Repository, referen
     : null;
 }
 
-/** "linux/amd64", ... as an image index lists them; attestation manifests (unknown/unknown) left out. */
+/** "linux/amd64", ... as an image index lists them, attestation manifests left out; [] when it cannot be read. */
 function platformsOf(body: Buffer): string[] {
   try {
-    const doc = JSON.parse(body.toString('utf8')) as { manifests?: { platform?: { os?: string; architecture?: string } }[] };
-    return [
-      ...new Set(
-        (doc.manifests ?? [])
-          .map((m) => `${m.platform?.os ?? 'unknown'}/${m.platform?.architecture ?? 'unknown'}`)
-          .filter((p) => p !== 'unknown/unknown'),
-      ),
-    ];
+    const doc = readManifest(body.toString('utf8'), 'index');
+    return doc.kind === 'index' ? [...new Set(indexPlatforms(doc.manifests).map((m) => m.platform))] : [];
   } catch {
     return [];
   }

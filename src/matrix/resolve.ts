@@ -238,18 +238,14 @@ class SpecPlanner {
     const kept: Platform[] = [];
     const dropped: string[] = [];
     for (const platform of requested) {
-      const why = r.custom.baseImage ? null : (framework.platformReason(parts.release, parts.choice, platform, this.context) ?? null);
+      const why = r.custom.baseImage ? null : framework.platformReason(parts.release, parts.choice, platform, this.context);
       if (why) dropped.push(why);
       else kept.push(platform);
     }
     if (kept.length === 0) {
       const reason = dropped.join('; ');
       this.lastReason = reason;
-      this.spend('skipped');
-      const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
-      this.skipped.push({
-        ...id,
-        [framework.key]: parts.release.version,
+      this.recordSkip(framework, parts.release.version, {
         cuda: parts.choice.variant,
         python: parts.python,
         os: r.entry.os,
@@ -263,6 +259,18 @@ class SpecPlanner {
     // The entry was named for the default platforms: renamed (a new key) only when it has others.
     if (isDefaultPlatforms(kept)) return r.entry;
     return namedEntry({ ...identityOf(r.entry), platforms: kept });
+  }
+
+  /** A combination that was never shipped, for the plan's skipped list (counted against its bound). */
+  private recordSkip(
+    framework: AnyFramework,
+    version: string,
+    cell: Omit<SkippedCell, 'framework' | 'torch' | 'tensorflow' | 'jax'>,
+  ): void {
+    this.spend('skipped');
+    // pytorch's cells carry no framework field, as before other frameworks came
+    const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
+    this.skipped.push({ ...id, [framework.key]: version, ...cell });
   }
 
   /** Count what resolving made; past the limit, stop with the error that says where. */
@@ -383,10 +391,7 @@ class SpecPlanner {
     const out: Resolved[] = [];
     const skip = (version: string, cuda: string, python: string, os: string, reason: string): void => {
       this.lastReason = reason;
-      if (!recordSkips) return;
-      this.spend('skipped');
-      const id = framework.id === 'pytorch' ? {} : { framework: framework.id };
-      this.skipped.push({ ...id, [framework.key]: version, cuda, python, os, flavor: cell.flavor.flavor, reason });
+      if (recordSkips) this.recordSkip(framework, version, { cuda, python, os, flavor: cell.flavor.flavor, reason });
     };
     for (const release of this.versionsFor(framework, cell.version)) {
       const cuda = framework.cuda(release, cell.cuda, this.context);
