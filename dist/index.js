@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9411:
+/***/ 8070:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33674,7 +33674,7 @@ function parseIndexUrl(text, field) {
     if (url.username || url.password) {
         // The URL is written into the Dockerfile, and so into the image's history and the build log.
         throw new errors_UserError(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; ` +
-            `use an index that needs none, or build your own Dockerfile with a build secret`);
+            `give them as the build secret pip instead, a netrc file (secret-files: pip=PATH; docs/customisation.md#private-indexes)`);
     }
     // The URL is rendered into RUN lines: only the characters an index URL needs, none a shell reads.
     const odd = /[^A-Za-z0-9._~:/?#[\]@%+=,-]/.exec(t);
@@ -34079,6 +34079,47 @@ function entryKey(fields, customisation) {
         .slice(0, 12);
 }
 
+;// CONCATENATED MODULE: ./src/request.ts
+
+/**
+ * The one typed request both entry points (the action and the CLI) build
+ * from their inputs; commands take nothing else.
+ */
+const COMMANDS = ['plan', 'verify', 'build', 'merge', 'smoke', 'repro', 'all', 'refresh'];
+/** What each command does, for --help. */
+const COMMAND_SUMMARIES = {
+    plan: 'resolve a matrix spec against the release data',
+    verify: 'plan, then check that every wheel and image each entry needs exists (nothing is built)',
+    build: 'plan, then build (and push) an image per entry',
+    merge: "after a build per platform (--platform): write each entry's tags over an index of its platforms' images",
+    smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
+    repro: 'build each entry twice and compare; with --baseline, what changed inside',
+    all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
+    refresh: 'read the PyTorch index, PyPI and nvidia/cuda tags; write what is new as a compat-file (--out)',
+};
+/** Commands that build images and so need the build settings. */
+function needsBuild(command) {
+    return command === 'build' || command === 'all' || command === 'repro' || command === 'merge';
+}
+/**
+ * Upper bound for max-entries itself. GitHub runs at most 256 jobs per matrix,
+ * but one job may build many entries, so the input may go past that; not without bound.
+ */
+const MAX_ENTRIES_CEILING = 10_000;
+function parseCommand(text, field) {
+    const t = text.trim().toLowerCase();
+    if (COMMANDS.includes(t))
+        return t;
+    throw new errors_UserError(`${field}: ${quote(text)} is not a command; accepted: ${listWords([...COMMANDS])}`);
+}
+/** Commands that verify the plan's wheels and images (build and all first, unless input verify is false). */
+function needsVerify(command) {
+    return command === 'verify' || command === 'build' || command === 'all';
+}
+function needsSmoke(command) {
+    return command === 'smoke' || command === 'all';
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/options.ts
 
 
@@ -34250,6 +34291,165 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/image/secrets.ts
+
+
+/** The id the embedded template mounts as pip and uv's netrc file for the team's package steps. */
+const PIP_SECRET_ID = 'pip';
+/**
+ * BuildKit's limit for one secret: 500 KiB (MaxSecretSize in its session secrets provider, as a third-party
+ * BuildKit client quotes it; not read in BuildKit's own source here) [inferred].
+ */
+const MAX_SECRET_BYTES = 500 * 1024;
+const SECRET_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const ID_FORM = 'letters, digits, _ . - (up to 128, not starting with . or -)';
+/** One id=... line: the id checked; the rest is never quoted back (it is the secret). */
+function splitLine(line, field, what) {
+    const eq = line.indexOf('=');
+    const id = eq > 0 ? line.slice(0, eq).trim() : '';
+    if (!SECRET_ID.test(id)) {
+        // Quote only what stands before '=': the text after it may be the secret.
+        const shown = eq > 0 ? `${quote(line.slice(0, eq))}=…` : 'the line (not shown: it may hold the secret)';
+        throw new errors_UserError(`${field}: ${shown} is not id=${what}; the id takes ${ID_FORM}`);
+    }
+    const rest = line.slice(eq + 1);
+    if (rest === '')
+        throw new errors_UserError(`${field} (${id}): the ${what} is empty`);
+    return [id, rest];
+}
+/** Input secrets: id=value lines. A value is one line; a longer one (a netrc file) belongs in secret-files. */
+function parseSecrets(text, field) {
+    return lines(text).map((line, i) => {
+        const [id, value] = splitLine(line, `${field} line ${i + 1}`, 'value');
+        if (/[\u0000-\u001f\u007f]/.test(value)) {
+            throw new errors_UserError(`${field} line ${i + 1} (${id}): the value holds control characters; put a multi-line secret in a file (secret-files)`);
+        }
+        if (Buffer.byteLength(value) > MAX_SECRET_BYTES) {
+            throw new errors_UserError(`${field} line ${i + 1} (${id}): the value is over ${MAX_SECRET_BYTES} bytes, BuildKit's limit for one secret`);
+        }
+        return { id, value };
+    });
+}
+/** Input secret-files: id=path lines. */
+function parseSecretFiles(text, field) {
+    return lines(text).map((line, i) => {
+        const [id, file] = splitLine(line, `${field} line ${i + 1}`, 'path');
+        if (/[\u0000-\u001f\u007f,]/.test(file)) {
+            // buildx splits --secret on commas; a path with one cannot be named there.
+            throw new errors_UserError(`${field} line ${i + 1} (${id}): ${quote(file)} holds a comma or a control character, which buildx cannot take`);
+        }
+        return { id, file: file.trim() };
+    });
+}
+/** Both inputs together; an id given twice is refused (which one should win is not a guess to make). */
+function joinSecrets(values, files, fields) {
+    const seen = new Map();
+    for (const [list, field] of [
+        [values, fields.secrets],
+        [files, fields.files],
+    ]) {
+        for (const s of list) {
+            const before = seen.get(s.id);
+            if (before)
+                throw new errors_UserError(`${field}: secret id ${quote(s.id)} is given twice (also in ${before}); each id once`);
+            seen.set(s.id, field);
+        }
+    }
+    return [...values, ...files];
+}
+/**
+ * The --secret arguments and the environment they read from (files already absolute: loadSecrets).
+ * The variable names and the paths hold no secret.
+ */
+function secretArgs(secrets) {
+    const args = [];
+    const env = {};
+    secrets.forEach((s, i) => {
+        if (s.value !== undefined) {
+            const name = `GIM_BUILD_SECRET_${i}`;
+            env[name] = s.value;
+            args.push('--secret', `id=${s.id},env=${name}`);
+        }
+        else if (s.file !== undefined) {
+            args.push('--secret', `id=${s.id},src=${s.file}`);
+        }
+    });
+    return { args, env };
+}
+/**
+ * The strings to take out of anything printed or returned: each value, and each line of a secret
+ * file (a RUN step that prints a netrc file prints it line by line; the runner masks per line too).
+ * Lines under 4 characters are left: masking "a" would blank every log line without hiding anything.
+ */
+function secretRedactions(secrets) {
+    const out = new Set();
+    for (const s of secrets) {
+        for (const text of [s.value, s.text]) {
+            if (!text)
+                continue;
+            if (text.trim().length >= 4)
+                out.add(text.trim());
+            for (const line of text.split(/\r?\n/))
+                if (line.trim().length >= 4)
+                    out.add(line.trim());
+        }
+    }
+    // Longest first, so a line inside a longer value does not leave the rest of it standing.
+    return [...out].sort((a, b) => b.length - a.length);
+}
+/** Text with every redaction replaced by ***. */
+function redact(text, redactions) {
+    let out = text;
+    for (const r of redactions)
+        if (out.includes(r))
+            out = out.split(r).join('***');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/effects/secret-files.ts
+
+
+
+
+function loadSecrets(secrets, baseDir, field = 'secret-files') {
+    const texts = [];
+    const loaded = secrets.map((s) => {
+        if (s.file === undefined) {
+            texts.push({ value: s.value ?? '' });
+            return s;
+        }
+        const resolved = external_node_path_default().resolve(baseDir, s.file);
+        let real;
+        try {
+            real = (0,external_node_fs_.realpathSync)(resolved);
+        }
+        catch {
+            throw new errors_UserError(`${field} (${s.id}): ${quote(s.file)} does not exist (looked for ${resolved})`);
+        }
+        const stat = (0,external_node_fs_.statSync)(real);
+        if (!stat.isFile())
+            throw new errors_UserError(`${field} (${s.id}): ${quote(s.file)} is not a regular file`);
+        if (stat.size > MAX_SECRET_BYTES) {
+            throw new errors_UserError(`${field} (${s.id}): ${quote(s.file)} is ${stat.size} bytes; BuildKit takes at most ${MAX_SECRET_BYTES} per secret`);
+        }
+        if (stat.size === 0)
+            throw new errors_UserError(`${field} (${s.id}): ${quote(s.file)} is empty`);
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(real, 'utf8');
+        }
+        catch (err) {
+            throw new errors_UserError(`${field} (${s.id}): ${quote(s.file)} could not be read (${err.code ?? 'error'})`);
+        }
+        if (/[,\u0000-\u001f]/.test(real)) {
+            throw new errors_UserError(`${field} (${s.id}): the path ${quote(real)} holds a comma or a control character, which buildx cannot take`);
+        }
+        texts.push({ text });
+        return { id: s.id, file: real };
+    });
+    return { secrets: loaded, redactions: secretRedactions(texts) };
+}
+
 ;// CONCATENATED MODULE: ./src/image/buildx.ts
 
 /** Strip build metadata and a leading v: "v0.29.1+ds1" -> "0.29.1". */
@@ -34292,6 +34492,7 @@ function buildxArgs(inv, versions) {
         args.push('--build-arg', `${k}=${v}`);
     for (const [k, v] of build.labels)
         args.push('--label', `${k}=${v}`);
+    args.push(...(inv.secretArgs ?? []));
     if (inv.outputs) {
         for (const output of inv.outputs)
             args.push('--output', output);
@@ -35169,6 +35370,7 @@ function asciiJson(value) {
 
 
 
+
 /**
  * The embedded Dockerfile template, rendered per matrix entry. Pure.
  *
@@ -35208,6 +35410,11 @@ const CONSTRAINTS_PATH = `${GIM_DIR}/constraints.txt`;
 /** Where the team's files are in the build context the effects layer prepares. */
 const CONTEXT_REQUIREMENTS_DIR = 'gim/requirements';
 const CONTEXT_POST_INSTALL = 'gim/post-install';
+/**
+ * Where the pip secret is mounted. pip (through requests) and uv both read the netrc file NETRC
+ * names (pip's and uv's authentication docs), so one file serves either installer.
+ */
+const PIP_SECRET_PATH = '/run/secrets/gim-pip';
 const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
 /**
  * The oldest Python the template can install. It installs Python with uv, and uv publishes no
@@ -35288,7 +35495,7 @@ RUN apt-get update \\
       ${custom.aptPackages.map(shellWord).join(' ')} \\
  && ${CLEAN_APT}`);
     }
-    const install = installCommand(fromBase, custom);
+    const install = installCommand(fromBase, custom, inputs.pipSecret ?? false);
     if (custom.requirements) {
         const name = custom.requirements.split('/').pop();
         const hashes = inputs.requirements?.facts.hashes ?? false;
@@ -35335,8 +35542,12 @@ LABEL io.github.gpu-image-matrix.inventory=${INVENTORY_PATH}`);
 function frameworkName(entry) {
     return frameworkOf(entry).key;
 }
-/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework. */
-function installCommand(fromBase, custom) {
+/**
+ * pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework.
+ * With the pip secret, the step mounts it (required: a build without it fails rather than installing
+ * from elsewhere) and points NETRC at it; it lives in no layer and in no cache key.
+ */
+function installCommand(fromBase, custom, pipSecret) {
     // pip-index-url, else the PyPI mirror pypi-index-url names (verify checks the same index)
     const index = custom.pipIndexUrl ?? custom.pypiIndexUrl;
     const indexes = [
@@ -35344,9 +35555,12 @@ function installCommand(fromBase, custom) {
         ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${shellWord(u)}`),
     ].join(' ');
     const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
+    const secret = pipSecret ? `--mount=type=secret,id=${PIP_SECRET_ID},target=${PIP_SECRET_PATH},required=true \\\n    ` : '';
+    const netrc = pipSecret ? `NETRC=${PIP_SECRET_PATH} ` : '';
     if (fromBase)
-        return `PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
-    return `--mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    uv pip install --python /opt/venv/bin/python ${tail}`;
+        return `${secret}${netrc}PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
+    const uv = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
+    return `${secret}${uv} \\\n    ${netrc}uv pip install --python /opt/venv/bin/python ${tail}`;
 }
 /** The Python (pin.py, inlined) that checks torch against the entry and writes the constraints file. */
 function pinScript(entry, fromBase, data) {
@@ -36320,11 +36534,13 @@ async function credentialsFor(registry, env) {
 
 
 
+
 function readBuildSource(options, baseDir, scratch) {
+    const pipSecret = options.secrets.some((s) => s.id === PIP_SECRET_ID);
     if (!options.dockerfile) {
         const context = external_node_path_default().join(scratch, 'context');
         (0,external_node_fs_.mkdirSync)(context);
-        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context), workspace: baseDir };
+        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context), workspace: baseDir, pipSecret };
     }
     const context = external_node_path_default().resolve(baseDir, options.context);
     if (!(0,external_node_fs_.existsSync)(context))
@@ -36337,7 +36553,7 @@ function readBuildSource(options, baseDir, scratch) {
     catch {
         throw new errors_UserError(`dockerfile: ${quote(options.dockerfile)} could not be read (${dockerfilePath})`);
     }
-    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
+    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir, pipSecret };
 }
 /**
  * Where input dockerfile is. Relative to the workspace, as `docker build -f` and
@@ -36415,7 +36631,7 @@ function dockerfileFor(source, entry, dir, baseDigest = null) {
         (0,external_node_fs_.copyFileSync)(file.path, target);
         (0,external_node_fs_.chmodSync)(target, 0o755);
     }
-    const text = renderDockerfile(entry, { baseDigest, requirements });
+    const text = renderDockerfile(entry, { baseDigest, requirements, pipSecret: source.pipSecret });
     const file = external_node_path_default().join(dir, 'Dockerfile');
     (0,external_node_fs_.writeFileSync)(file, text);
     return { text, file, context, contextDigest: contextDigest(context) };
@@ -36534,6 +36750,7 @@ async function commitTime(dir, env) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/build.ts
+
 
 
 
@@ -36783,6 +37000,11 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
     }
     // 3. Build, with the cache restored first for the local backend.
     const tools = await toolsNow();
+    if (!tools.buildx && options.secrets.length) {
+        const error = 'not built: build secrets (secrets, secret-files) need docker buildx, which was not found; install it (docker/setup-buildx-action)';
+        rt.log.error(`${build.entry.tag}: ${error}`);
+        return { ...base, error, seconds: seconds() };
+    }
     build = await planFor(tools);
     if (build.cache.note) {
         // said once per entry: asked for explicitly, it needs action; chosen by auto, it is information
@@ -36818,6 +37040,9 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         metadataFile,
         ...(options.builder ? { builder: options.builder } : {}),
     };
+    // Secret values reach buildx through its own environment only (secretArgs).
+    const secrets = secretArgs(options.secrets);
+    invocation.secretArgs = secrets.args;
     let attempts = 0;
     let output = '';
     let code = 1;
@@ -36827,7 +37052,7 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         (0,external_node_fs_.rmSync)(metadataFile, { force: true });
         const res = tools.buildx
             ? await execCapture(rt.docker, buildxArgs(invocation, tools), {
-                env: rt.env,
+                env: { ...rt.env, ...secrets.env },
                 onLine: rt.log.untrusted,
                 ...(rt.signal ? { signal: rt.signal } : {}),
             })
@@ -37421,47 +37646,6 @@ function checkKnownKeys(obj, allowed, field) {
             throw new errors_UserError(`${field}: unknown key ${quote(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/request.ts
-
-/**
- * The one typed request both entry points (the action and the CLI) build
- * from their inputs; commands take nothing else.
- */
-const COMMANDS = ['plan', 'verify', 'build', 'merge', 'smoke', 'repro', 'all', 'refresh'];
-/** What each command does, for --help. */
-const COMMAND_SUMMARIES = {
-    plan: 'resolve a matrix spec against the release data',
-    verify: 'plan, then check that every wheel and image each entry needs exists (nothing is built)',
-    build: 'plan, then build (and push) an image per entry',
-    merge: "after a build per platform (--platform): write each entry's tags over an index of its platforms' images",
-    smoke: "check each entry's image inside a container (GPU, or CPU with --expect-gpu false)",
-    repro: 'build each entry twice and compare; with --baseline, what changed inside',
-    all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
-    refresh: 'read the PyTorch index, PyPI and nvidia/cuda tags; write what is new as a compat-file (--out)',
-};
-/** Commands that build images and so need the build settings. */
-function needsBuild(command) {
-    return command === 'build' || command === 'all' || command === 'repro' || command === 'merge';
-}
-/**
- * Upper bound for max-entries itself. GitHub runs at most 256 jobs per matrix,
- * but one job may build many entries, so the input may go past that; not without bound.
- */
-const MAX_ENTRIES_CEILING = 10_000;
-function parseCommand(text, field) {
-    const t = text.trim().toLowerCase();
-    if (COMMANDS.includes(t))
-        return t;
-    throw new errors_UserError(`${field}: ${quote(text)} is not a command; accepted: ${listWords([...COMMANDS])}`);
-}
-/** Commands that verify the plan's wheels and images (build and all first, unless input verify is false). */
-function needsVerify(command) {
-    return command === 'verify' || command === 'build' || command === 'all';
-}
-function needsSmoke(command) {
-    return command === 'smoke' || command === 'all';
 }
 
 ;// CONCATENATED MODULE: ./src/matrix/resolve.ts
@@ -38420,6 +38604,7 @@ function likelyCause(files) {
 
 
 
+
 async function reproCommand(plan, build, repro, rt) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);
@@ -38482,7 +38667,9 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
         supportsIgnoreError: false,
         baseDigest: baseImage && 'digest' in baseImage ? baseImage.digest : null,
     }, { created: new Date(epoch * 1000).toISOString(), tempDir: dir });
-    const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };
+    // Build secrets as build uses them: their values in buildx's environment only.
+    const secrets = secretArgs(build.secrets);
+    const env = { ...rt.env, ...secrets.env, SOURCE_DATE_EPOCH: String(epoch) };
     const buildInto = async (name, noCache) => {
         const dest = external_node_path_default().join(dir, name);
         const args = buildxArgs({
@@ -38494,6 +38681,7 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
             metadataFile: external_node_path_default().join(dir, `${name}.json`),
             outputs: [`type=oci,dest=${dest},tar=false,rewrite-timestamp=true`],
             noCache,
+            secretArgs: secrets.args,
             ...(build.builder ? { builder: build.builder } : {}),
         }, tools);
         const res = await execCapture(rt.docker, args, { env, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) });
@@ -40982,8 +41170,42 @@ function refreshMarkdown(found, entries, notes, warnings, file) {
 
 
 
+
+
+
 /** Run the request's command. Both entry points call this and nothing else. */
 async function runCommand(request, runtime) {
+    const build = request.build;
+    if (!build?.secrets.length || !needsBuild(request.command))
+        return dispatch(request, runtime);
+    // Build secrets: files found before anything runs, and every value (each line of a file) masked by
+    // the runner and taken out of every line printed and every result, since a RUN step may print one.
+    const loaded = loadSecrets(build.secrets, runtime.baseDir);
+    for (const r of loaded.redactions)
+        runtime.mask?.(r);
+    const quiet = { ...runtime, log: redactingLog(runtime.log, loaded.redactions) };
+    const result = await dispatch({ ...request, build: { ...build, secrets: loaded.secrets } }, quiet);
+    return redactedCopy(result, loaded.redactions);
+}
+function redactingLog(log, redactions) {
+    const r = (m) => redact(m, redactions);
+    return {
+        info: (m) => log.info(r(m)),
+        warning: (m) => log.warning(r(m)),
+        error: (m) => log.error(r(m)),
+        group: (name, fn) => log.group(r(name), fn),
+        untrusted: (line) => log.untrusted(r(line)),
+    };
+}
+/** The result with every redaction taken out of its strings (as JSON: the outputs are written from it). */
+function redactedCopy(value, redactions) {
+    const text = JSON.stringify(value);
+    const escaped = redactions.map((x) => JSON.stringify(x).slice(1, -1));
+    if (!escaped.some((x) => text.includes(x)))
+        return value;
+    return JSON.parse(redact(text, escaped));
+}
+async function dispatch(request, runtime) {
     switch (request.command) {
         case 'plan':
             return { plan: planCommand(request) };
@@ -41075,6 +41297,7 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
 
 
 
+
 /**
  * What `build` needs beyond the matrix, parsed from action inputs or CLI flags
  * (both entries call these parsers, so the rules are the same).
@@ -41157,6 +41380,10 @@ function parseBuildOptions(inputs) {
             unit: 'seconds',
         }),
         parallel: parseParallel(get('parallel'), field('parallel')),
+        secrets: joinSecrets(parseSecrets(get('secrets'), field('secrets')), parseSecretFiles(get('secret-files'), field('secret-files')), {
+            secrets: field('secrets'),
+            files: field('secret-files'),
+        }),
         notices,
     };
     const platform = get('platform')?.trim();
@@ -41492,6 +41719,30 @@ const INPUTS = [
         description: 'build: extra labels, one key=value per line (e.g. docker/metadata-action output labels).',
         commands: BUILD,
         cli: { flag: '--label', value: 'K=V', repeatable: true },
+    },
+    {
+        name: 'secrets',
+        group: 'Build',
+        type: 'lines',
+        default: '',
+        summary: 'build secrets, id=value per line (a pip secret is the template netrc)',
+        description: 'build: build secrets, one id=value per line, passed to BuildKit as secrets (never build-args): a RUN step reads one ' +
+            'with --mount=type=secret,id=ID. The embedded template mounts the secret pip as the netrc file of its pip-packages and ' +
+            'requirements steps (machine HOST login USER password TOKEN), for private package indexes. Values are masked in the log ' +
+            'and never reach a layer, an output or the cache. A multi-line secret goes in secret-files.',
+        commands: BUILD,
+        cli: { flag: '--secret', value: 'ID=VALUE', repeatable: true },
+    },
+    {
+        name: 'secret-files',
+        group: 'Build',
+        type: 'lines',
+        default: '',
+        summary: 'build secrets from files, id=path per line',
+        description: 'build: build secrets read from files, one id=path per line (relative to the workspace), e.g. pip=.netrc for the ' +
+            "template's pip secret. Each file's lines are masked in the log. At most 500 KiB each.",
+        commands: BUILD,
+        cli: { flag: '--secret-file', value: 'ID=PATH', repeatable: true },
     },
     {
         name: 'skip-existing',
@@ -42579,7 +42830,7 @@ const actionLog = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9411);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8070);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6064);
 // The action's entry point (runs.main in action.yml).
 

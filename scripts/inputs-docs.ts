@@ -1,8 +1,8 @@
 import { INPUTS, INPUT_GROUPS, type InputRow } from '../src/inputs/table.js';
 
 /**
- * What the table of inputs (src/inputs/table.ts) writes into action.yml and the README.
- * test/inputs.test.ts compares both files with these; `npm run docs` rewrites them.
+ * What the table of inputs (src/inputs/table.ts) writes into action.yml, docs/inputs.md and the
+ * README. test/inputs.test.ts compares the files with these; `npm run docs` rewrites them.
  */
 
 const rows = INPUTS as readonly InputRow[];
@@ -10,14 +10,24 @@ const rows = INPUTS as readonly InputRow[];
 /** A markdown cell: pipes escaped, so a value cannot break the table. */
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
-/** The README's input tables, one per group, between the markers. */
-export function readmeInputTables(): string {
+/** docs/inputs.md's tables, one per group, between the markers: each input's type, default and whole description. */
+export function inputTables(): string {
   const out: string[] = [];
   for (const group of INPUT_GROUPS) {
-    out.push('', `### ${group}`, '', '| name | type | default | description |', '|---|---|---|---|');
+    out.push('', `## ${group}`, '', '| name | type | default | description |', '|---|---|---|---|');
     for (const row of rows.filter((r) => r.group === group)) {
-      out.push(`| \`${row.name}\` | ${row.type} | ${row.default ? `\`${row.default}\`` : ''} | ${cell(row.summary)} |`);
+      out.push(`| \`${row.name}\` | ${row.type} | ${row.default ? `\`${row.default}\`` : ''} | ${cell(row.description)} |`);
     }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The README's short form, between the same markers: the inputs of each group by name, linked to the group's table. */
+export function readmeInputList(): string {
+  const out: string[] = [''];
+  for (const group of INPUT_GROUPS) {
+    const names = rows.filter((r) => r.group === group).map((r) => `\`${r.name}\``);
+    out.push(`- **${group}** ([all](docs/inputs.md#${group.toLowerCase()})): ${names.join(', ')}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -89,17 +89,17 @@ describe('docs: README and action.yml agree', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 
-  describe('the input tables between the generated:inputs markers', () => {
-    const start = readme.indexOf(INPUTS_START);
-    const end = readme.indexOf(INPUTS_END);
-    const block = start >= 0 && end > start ? readme.slice(start + INPUTS_START.length, end) : '';
+  describe('docs/inputs.md: the input tables between the generated:inputs markers', () => {
+    const page = pages.get('docs/inputs.md') ?? '';
+    const start = page.indexOf(INPUTS_START);
+    const end = page.indexOf(INPUTS_END);
+    const block = start >= 0 && end > start ? page.slice(start + INPUTS_START.length, end) : '';
     const groups = tables(block);
 
-    it('sit under "## Inputs", once', () => {
-      expect(start, `README has ${INPUTS_START}`).toBeGreaterThan(0);
-      expect(end, `README has ${INPUTS_END} after it`).toBeGreaterThan(start);
-      expect(readme.indexOf(INPUTS_START, start + 1)).toBe(-1);
-      expect(sectionOf(readme, 'Inputs')).toContain(INPUTS_START);
+    it('are there, once', () => {
+      expect(start, `docs/inputs.md has ${INPUTS_START}`).toBeGreaterThan(0);
+      expect(end, `docs/inputs.md has ${INPUTS_END} after it`).toBeGreaterThan(start);
+      expect(page.indexOf(INPUTS_START, start + 1)).toBe(-1);
     });
 
     it('have the columns name, type, default, description', () => {
@@ -120,6 +120,15 @@ describe('docs: README and action.yml agree', () => {
         expect(input.description.length, `action.yml description of ${name}`).toBeGreaterThan(20);
       }
     });
+  });
+
+  it("names every input once under the README's Inputs, linking to docs/inputs.md", () => {
+    const section = sectionOf(readme, 'Inputs') ?? '';
+    expect(section).toContain(INPUTS_START);
+    expect(section).toContain('](docs/inputs.md');
+    const names = [...section.matchAll(/`([a-z][a-z0-9-]*)`/g)].map((m) => m[1]);
+    const listed = names.filter((n) => n! in action.inputs);
+    expect([...new Set(listed)].sort()).toEqual(Object.keys(action.inputs).sort());
   });
 
   it('lists every output of action.yml and no other', () => {

@@ -7,7 +7,7 @@ import { cliSurface, parseCliArgs, usage } from '../src/inputs/cli-args.js';
 import { readRequest } from '../src/inputs/read-request.js';
 import { CLI_ONLY, INPUTS, type InputName, type InputRow, type Inputs } from '../src/inputs/table.js';
 import { COMMANDS, type Command } from '../src/request.js';
-import { actionYmlInputs, readmeInputTables } from '../scripts/inputs-docs.js';
+import { actionYmlInputs, inputTables, readmeInputList } from '../scripts/inputs-docs.js';
 
 // The table of inputs is the one place a setting is named: action.yml and the README are
 // generated from it (UPDATE_DOCS=1, or `npm run docs`, rewrites them), the CLI parses by it, and
@@ -32,14 +32,23 @@ describe('inputs: action.yml and the README follow the table', () => {
     for (const row of rows) expect(inputs[row.name]).toEqual({ description: row.description, required: false, default: row.default });
   });
 
-  it('has the README input tables exactly as the table writes them', () => {
-    let text = readFileSync(readmeFile, 'utf8');
+  /** The text between a file's generated:inputs markers, rewritten first with UPDATE_DOCS=1. */
+  const generated = (file: string, expected: string): string => {
+    let text = readFileSync(file, 'utf8');
     const [startMark, endMark] = ['<!-- generated:inputs -->\n', '<!-- /generated:inputs -->'];
     const start = text.indexOf(startMark) + startMark.length;
     const end = text.indexOf(endMark);
-    expect(start).toBeGreaterThan(startMark.length - 1);
-    if (update) writeFileSync(readmeFile, (text = `${text.slice(0, start)}${readmeInputTables()}${text.slice(end)}`));
-    expect(text.slice(start, end)).toBe(readmeInputTables());
+    expect(start, file).toBeGreaterThan(startMark.length - 1);
+    if (update) writeFileSync(file, (text = `${text.slice(0, start)}${expected}${text.slice(end)}`));
+    return text.slice(text.indexOf(startMark) + startMark.length, text.indexOf(endMark));
+  };
+
+  it('has the input tables of docs/inputs.md exactly as the table writes them', () => {
+    expect(generated(path.join(root, 'docs/inputs.md'), inputTables())).toBe(inputTables());
+  });
+
+  it("has the README's list of inputs exactly as the table writes it", () => {
+    expect(generated(readmeFile, readmeInputList())).toBe(readmeInputList());
   });
 
   it('gives every row a summary for --help and a description for action.yml', () => {

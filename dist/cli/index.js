@@ -3252,7 +3252,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
 /* harmony import */ var _report_inert_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1822);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1608);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5774);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4483);
 /* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3916);
@@ -3438,7 +3438,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1608:
+/***/ 5774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3451,15 +3451,63 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/matrix/entry.ts
 var matrix_entry = __nccwpck_require__(2997);
+// EXTERNAL MODULE: ./src/request.ts
+var src_request = __nccwpck_require__(4390);
 // EXTERNAL MODULE: ./src/smoke/options.ts
 var options = __nccwpck_require__(2731);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/image/secrets.ts
+var image_secrets = __nccwpck_require__(7100);
+;// CONCATENATED MODULE: ./src/effects/secret-files.ts
+
+
+
+
+function loadSecrets(secrets, baseDir, field = 'secret-files') {
+    const texts = [];
+    const loaded = secrets.map((s) => {
+        if (s.file === undefined) {
+            texts.push({ value: s.value ?? '' });
+            return s;
+        }
+        const resolved = external_node_path_default().resolve(baseDir, s.file);
+        let real;
+        try {
+            real = (0,external_node_fs_.realpathSync)(resolved);
+        }
+        catch {
+            throw new errors/* UserError */.yo(`${field} (${s.id}): ${(0,errors/* quote */.hD)(s.file)} does not exist (looked for ${resolved})`);
+        }
+        const stat = (0,external_node_fs_.statSync)(real);
+        if (!stat.isFile())
+            throw new errors/* UserError */.yo(`${field} (${s.id}): ${(0,errors/* quote */.hD)(s.file)} is not a regular file`);
+        if (stat.size > image_secrets/* MAX_SECRET_BYTES */.sU) {
+            throw new errors/* UserError */.yo(`${field} (${s.id}): ${(0,errors/* quote */.hD)(s.file)} is ${stat.size} bytes; BuildKit takes at most ${image_secrets/* MAX_SECRET_BYTES */.sU} per secret`);
+        }
+        if (stat.size === 0)
+            throw new errors/* UserError */.yo(`${field} (${s.id}): ${(0,errors/* quote */.hD)(s.file)} is empty`);
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(real, 'utf8');
+        }
+        catch (err) {
+            throw new errors/* UserError */.yo(`${field} (${s.id}): ${(0,errors/* quote */.hD)(s.file)} could not be read (${err.code ?? 'error'})`);
+        }
+        if (/[,\u0000-\u001f]/.test(real)) {
+            throw new errors/* UserError */.yo(`${field} (${s.id}): the path ${(0,errors/* quote */.hD)(real)} holds a comma or a control character, which buildx cannot take`);
+        }
+        texts.push({ text });
+        return { id: s.id, file: real };
+    });
+    return { secrets: loaded, redactions: (0,image_secrets/* secretRedactions */.TM)(texts) };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
@@ -3505,6 +3553,7 @@ function buildxArgs(inv, versions) {
         args.push('--build-arg', `${k}=${v}`);
     for (const [k, v] of build.labels)
         args.push('--label', `${k}=${v}`);
+    args.push(...(inv.secretArgs ?? []));
     if (inv.outputs) {
         for (const output of inv.outputs)
             args.push('--output', output);
@@ -4056,6 +4105,7 @@ var effects_registry = __nccwpck_require__(7403);
 
 
 
+
 /**
  * With a verifier, an entry that is not up to date is verified before it is built, and fails there if
  * it cannot build. In `merge` mode nothing is built: each entry's platform images, pushed by fan-out
@@ -4286,6 +4336,11 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
     }
     // 3. Build, with the cache restored first for the local backend.
     const tools = await toolsNow();
+    if (!tools.buildx && options.secrets.length) {
+        const error = 'not built: build secrets (secrets, secret-files) need docker buildx, which was not found; install it (docker/setup-buildx-action)';
+        rt.log.error(`${build.entry.tag}: ${error}`);
+        return { ...base, error, seconds: seconds() };
+    }
     build = await planFor(tools);
     if (build.cache.note) {
         // said once per entry: asked for explicitly, it needs action; chosen by auto, it is information
@@ -4321,6 +4376,9 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         metadataFile,
         ...(options.builder ? { builder: options.builder } : {}),
     };
+    // Secret values reach buildx through its own environment only (secretArgs).
+    const secrets = (0,image_secrets/* secretArgs */.s9)(options.secrets);
+    invocation.secretArgs = secrets.args;
     let attempts = 0;
     let output = '';
     let code = 1;
@@ -4330,7 +4388,7 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         (0,external_node_fs_.rmSync)(metadataFile, { force: true });
         const res = tools.buildx
             ? await (0,exec/* execCapture */.W)(rt.docker, buildxArgs(invocation, tools), {
-                env: rt.env,
+                env: { ...rt.env, ...secrets.env },
                 onLine: rt.log.untrusted,
                 ...(rt.signal ? { signal: rt.signal } : {}),
             })
@@ -4872,6 +4930,7 @@ var inventory = __nccwpck_require__(2156);
 
 
 
+
 async function reproCommand(plan, build, repro, rt) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);
@@ -4934,7 +4993,9 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
         supportsIgnoreError: false,
         baseDigest: baseImage && 'digest' in baseImage ? baseImage.digest : null,
     }, { created: new Date(epoch * 1000).toISOString(), tempDir: dir });
-    const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };
+    // Build secrets as build uses them: their values in buildx's environment only.
+    const secrets = (0,image_secrets/* secretArgs */.s9)(build.secrets);
+    const env = { ...rt.env, ...secrets.env, SOURCE_DATE_EPOCH: String(epoch) };
     const buildInto = async (name, noCache) => {
         const dest = external_node_path_default().join(dir, name);
         const args = buildxArgs({
@@ -4946,6 +5007,7 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
             metadataFile: external_node_path_default().join(dir, `${name}.json`),
             outputs: [`type=oci,dest=${dest},tar=false,rewrite-timestamp=true`],
             noCache,
+            secretArgs: secrets.args,
             ...(build.builder ? { builder: build.builder } : {}),
         }, tools);
         const res = await (0,exec/* execCapture */.W)(rt.docker, args, { env, onLine: rt.log.untrusted, ...(rt.signal ? { signal: rt.signal } : {}) });
@@ -7450,8 +7512,42 @@ function refreshMarkdown(found, entries, notes, warnings, file) {
 
 
 
+
+
+
 /** Run the request's command. Both entry points call this and nothing else. */
 async function runCommand(request, runtime) {
+    const build = request.build;
+    if (!build?.secrets.length || !(0,src_request/* needsBuild */.yD)(request.command))
+        return dispatch(request, runtime);
+    // Build secrets: files found before anything runs, and every value (each line of a file) masked by
+    // the runner and taken out of every line printed and every result, since a RUN step may print one.
+    const loaded = loadSecrets(build.secrets, runtime.baseDir);
+    for (const r of loaded.redactions)
+        runtime.mask?.(r);
+    const quiet = { ...runtime, log: redactingLog(runtime.log, loaded.redactions) };
+    const result = await dispatch({ ...request, build: { ...build, secrets: loaded.secrets } }, quiet);
+    return redactedCopy(result, loaded.redactions);
+}
+function redactingLog(log, redactions) {
+    const r = (m) => (0,image_secrets/* redact */.E$)(m, redactions);
+    return {
+        info: (m) => log.info(r(m)),
+        warning: (m) => log.warning(r(m)),
+        error: (m) => log.error(r(m)),
+        group: (name, fn) => log.group(r(name), fn),
+        untrusted: (line) => log.untrusted(r(line)),
+    };
+}
+/** The result with every redaction taken out of its strings (as JSON: the outputs are written from it). */
+function redactedCopy(value, redactions) {
+    const text = JSON.stringify(value);
+    const escaped = redactions.map((x) => JSON.stringify(x).slice(1, -1));
+    if (!escaped.some((x) => text.includes(x)))
+        return value;
+    return JSON.parse((0,image_secrets/* redact */.E$)(text, escaped));
+}
+async function dispatch(request, runtime) {
     switch (request.command) {
         case 'plan':
             return { plan: (0,commands_plan/* planCommand */.V)(request) };
@@ -8229,7 +8325,7 @@ function parseIndexUrl(text, field) {
     if (url.username || url.password) {
         // The URL is written into the Dockerfile, and so into the image's history and the build log.
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: the URL holds credentials, which would be stored in the image's history and the build log; ` +
-            `use an index that needs none, or build your own Dockerfile with a build secret`);
+            `give them as the build secret pip instead, a netrc file (secret-files: pip=PATH; docs/customisation.md#private-indexes)`);
     }
     // The URL is rendered into RUN lines: only the characters an index URL needs, none a shell reads.
     const odd = /[^A-Za-z0-9._~:/?#[\]@%+=,-]/.exec(t);
@@ -8507,6 +8603,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/template/dockerfile.ts
 var dockerfile = __nccwpck_require__(6142);
+// EXTERNAL MODULE: ./src/image/secrets.ts
+var secrets = __nccwpck_require__(7100);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var image_reference = __nccwpck_require__(3564);
 // EXTERNAL MODULE: ./src/custom/customisation.ts
@@ -8632,11 +8730,13 @@ var effects_registry = __nccwpck_require__(7403);
 
 
 
+
 function readBuildSource(options, baseDir, scratch) {
+    const pipSecret = options.secrets.some((s) => s.id === secrets/* PIP_SECRET_ID */.Ph);
     if (!options.dockerfile) {
         const context = external_node_path_default().join(scratch, 'context');
         (0,external_node_fs_.mkdirSync)(context);
-        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context), workspace: baseDir };
+        return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context), workspace: baseDir, pipSecret };
     }
     const context = external_node_path_default().resolve(baseDir, options.context);
     if (!(0,external_node_fs_.existsSync)(context))
@@ -8649,7 +8749,7 @@ function readBuildSource(options, baseDir, scratch) {
     catch {
         throw new errors/* UserError */.yo(`dockerfile: ${(0,errors/* quote */.hD)(options.dockerfile)} could not be read (${dockerfilePath})`);
     }
-    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
+    return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir, pipSecret };
 }
 /**
  * Where input dockerfile is. Relative to the workspace, as `docker build -f` and
@@ -8727,7 +8827,7 @@ function dockerfileFor(source, entry, dir, baseDigest = null) {
         (0,external_node_fs_.copyFileSync)(file.path, target);
         (0,external_node_fs_.chmodSync)(target, 0o755);
     }
-    const text = (0,dockerfile/* renderDockerfile */.TI)(entry, { baseDigest, requirements });
+    const text = (0,dockerfile/* renderDockerfile */.TI)(entry, { baseDigest, requirements, pipSecret: source.pipSecret });
     const file = external_node_path_default().join(dir, 'Dockerfile');
     (0,external_node_fs_.writeFileSync)(file, text);
     return { text, file, context, contextDigest: contextDigest(context) };
@@ -11034,6 +11134,138 @@ function isCacheFailure(output) {
 
 /***/ }),
 
+/***/ 7100:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Ph: () => (/* binding */ PIP_SECRET_ID),
+/* harmony export */   TM: () => (/* binding */ secretRedactions),
+/* harmony export */   WD: () => (/* binding */ joinSecrets),
+/* harmony export */   dC: () => (/* binding */ parseSecrets),
+/* harmony export */   s9: () => (/* binding */ secretArgs),
+/* harmony export */   sU: () => (/* binding */ MAX_SECRET_BYTES),
+/* harmony export */   ve: () => (/* binding */ parseSecretFiles)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8463);
+
+
+/** The id the embedded template mounts as pip and uv's netrc file for the team's package steps. */
+const PIP_SECRET_ID = 'pip';
+/**
+ * BuildKit's limit for one secret: 500 KiB (MaxSecretSize in its session secrets provider, as a third-party
+ * BuildKit client quotes it; not read in BuildKit's own source here) [inferred].
+ */
+const MAX_SECRET_BYTES = 500 * 1024;
+const SECRET_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const ID_FORM = 'letters, digits, _ . - (up to 128, not starting with . or -)';
+/** One id=... line: the id checked; the rest is never quoted back (it is the secret). */
+function splitLine(line, field, what) {
+    const eq = line.indexOf('=');
+    const id = eq > 0 ? line.slice(0, eq).trim() : '';
+    if (!SECRET_ID.test(id)) {
+        // Quote only what stands before '=': the text after it may be the secret.
+        const shown = eq > 0 ? `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line.slice(0, eq))}=…` : 'the line (not shown: it may hold the secret)';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${shown} is not id=${what}; the id takes ${ID_FORM}`);
+    }
+    const rest = line.slice(eq + 1);
+    if (rest === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} (${id}): the ${what} is empty`);
+    return [id, rest];
+}
+/** Input secrets: id=value lines. A value is one line; a longer one (a netrc file) belongs in secret-files. */
+function parseSecrets(text, field) {
+    return (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .lines */ .Mn)(text).map((line, i) => {
+        const [id, value] = splitLine(line, `${field} line ${i + 1}`, 'value');
+        if (/[\u0000-\u001f\u007f]/.test(value)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} line ${i + 1} (${id}): the value holds control characters; put a multi-line secret in a file (secret-files)`);
+        }
+        if (Buffer.byteLength(value) > MAX_SECRET_BYTES) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} line ${i + 1} (${id}): the value is over ${MAX_SECRET_BYTES} bytes, BuildKit's limit for one secret`);
+        }
+        return { id, value };
+    });
+}
+/** Input secret-files: id=path lines. */
+function parseSecretFiles(text, field) {
+    return (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .lines */ .Mn)(text).map((line, i) => {
+        const [id, file] = splitLine(line, `${field} line ${i + 1}`, 'path');
+        if (/[\u0000-\u001f\u007f,]/.test(file)) {
+            // buildx splits --secret on commas; a path with one cannot be named there.
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} line ${i + 1} (${id}): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(file)} holds a comma or a control character, which buildx cannot take`);
+        }
+        return { id, file: file.trim() };
+    });
+}
+/** Both inputs together; an id given twice is refused (which one should win is not a guess to make). */
+function joinSecrets(values, files, fields) {
+    const seen = new Map();
+    for (const [list, field] of [
+        [values, fields.secrets],
+        [files, fields.files],
+    ]) {
+        for (const s of list) {
+            const before = seen.get(s.id);
+            if (before)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: secret id ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(s.id)} is given twice (also in ${before}); each id once`);
+            seen.set(s.id, field);
+        }
+    }
+    return [...values, ...files];
+}
+/**
+ * The --secret arguments and the environment they read from (files already absolute: loadSecrets).
+ * The variable names and the paths hold no secret.
+ */
+function secretArgs(secrets) {
+    const args = [];
+    const env = {};
+    secrets.forEach((s, i) => {
+        if (s.value !== undefined) {
+            const name = `GIM_BUILD_SECRET_${i}`;
+            env[name] = s.value;
+            args.push('--secret', `id=${s.id},env=${name}`);
+        }
+        else if (s.file !== undefined) {
+            args.push('--secret', `id=${s.id},src=${s.file}`);
+        }
+    });
+    return { args, env };
+}
+/**
+ * The strings to take out of anything printed or returned: each value, and each line of a secret
+ * file (a RUN step that prints a netrc file prints it line by line; the runner masks per line too).
+ * Lines under 4 characters are left: masking "a" would blank every log line without hiding anything.
+ */
+function secretRedactions(secrets) {
+    const out = new Set();
+    for (const s of secrets) {
+        for (const text of [s.value, s.text]) {
+            if (!text)
+                continue;
+            if (text.trim().length >= 4)
+                out.add(text.trim());
+            for (const line of text.split(/\r?\n/))
+                if (line.trim().length >= 4)
+                    out.add(line.trim());
+        }
+    }
+    // Longest first, so a line inside a longer value does not leave the rest of it standing.
+    return [...out].sort((a, b) => b.length - a.length);
+}
+/** Text with every redaction replaced by ***. */
+function redact(text, redactions) {
+    let out = text;
+    for (const r of redactions)
+        if (out.includes(r))
+            out = out.split(r).join('***');
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 2693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11283,7 +11515,10 @@ var values = __nccwpck_require__(8463);
 var reference = __nccwpck_require__(3564);
 // EXTERNAL MODULE: ./src/matrix/platform.ts
 var matrix_platform = __nccwpck_require__(306);
+// EXTERNAL MODULE: ./src/image/secrets.ts
+var secrets = __nccwpck_require__(7100);
 ;// CONCATENATED MODULE: ./src/image/options.ts
+
 
 
 
@@ -11372,6 +11607,10 @@ function parseBuildOptions(inputs) {
             unit: 'seconds',
         }),
         parallel: parseParallel(get('parallel'), field('parallel')),
+        secrets: (0,secrets/* joinSecrets */.WD)((0,secrets/* parseSecrets */.dC)(get('secrets'), field('secrets')), (0,secrets/* parseSecretFiles */.ve)(get('secret-files'), field('secret-files')), {
+            secrets: field('secrets'),
+            files: field('secret-files'),
+        }),
         notices,
     };
     const platform = get('platform')?.trim();
@@ -11797,6 +12036,30 @@ const INPUTS = [
         description: 'build: extra labels, one key=value per line (e.g. docker/metadata-action output labels).',
         commands: BUILD,
         cli: { flag: '--label', value: 'K=V', repeatable: true },
+    },
+    {
+        name: 'secrets',
+        group: 'Build',
+        type: 'lines',
+        default: '',
+        summary: 'build secrets, id=value per line (a pip secret is the template netrc)',
+        description: 'build: build secrets, one id=value per line, passed to BuildKit as secrets (never build-args): a RUN step reads one ' +
+            'with --mount=type=secret,id=ID. The embedded template mounts the secret pip as the netrc file of its pip-packages and ' +
+            'requirements steps (machine HOST login USER password TOKEN), for private package indexes. Values are masked in the log ' +
+            'and never reach a layer, an output or the cache. A multi-line secret goes in secret-files.',
+        commands: BUILD,
+        cli: { flag: '--secret', value: 'ID=VALUE', repeatable: true },
+    },
+    {
+        name: 'secret-files',
+        group: 'Build',
+        type: 'lines',
+        default: '',
+        summary: 'build secrets from files, id=path per line',
+        description: 'build: build secrets read from files, one id=path per line (relative to the workspace), e.g. pip=.netrc for the ' +
+            "template's pip secret. Each file's lines are masked in the log. At most 500 KiB each.",
+        commands: BUILD,
+        cli: { flag: '--secret-file', value: 'ID=PATH', repeatable: true },
     },
     {
         name: 'skip-existing',
@@ -14836,13 +15099,15 @@ function pinned(ref, digest, field = 'images') {
 /* harmony export */   mL: () => (/* binding */ DEFAULT_UV_IMAGE),
 /* harmony export */   vi: () => (/* binding */ CONTEXT_POST_INSTALL)
 /* harmony export */ });
-/* unused harmony exports TEMPLATE_VERSION, GIM_DIR, CONSTRAINTS_PATH, OLDEST_TEMPLATE_PYTHON */
-/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1444);
+/* unused harmony exports TEMPLATE_VERSION, GIM_DIR, CONSTRAINTS_PATH, PIP_SECRET_PATH, OLDEST_TEMPLATE_PYTHON */
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1444);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7147);
 /* harmony import */ var _compat_load_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3440);
 /* harmony import */ var _matrix_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2997);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7882);
 /* harmony import */ var _python_scripts_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2068);
+/* harmony import */ var _image_secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7100);
+
 
 
 
@@ -14888,6 +15153,11 @@ const CONSTRAINTS_PATH = `${GIM_DIR}/constraints.txt`;
 /** Where the team's files are in the build context the effects layer prepares. */
 const CONTEXT_REQUIREMENTS_DIR = 'gim/requirements';
 const CONTEXT_POST_INSTALL = 'gim/post-install';
+/**
+ * Where the pip secret is mounted. pip (through requests) and uv both read the netrc file NETRC
+ * names (pip's and uv's authentication docs), so one file serves either installer.
+ */
+const PIP_SECRET_PATH = '/run/secrets/gim-pip';
 const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
 /**
  * The oldest Python the template can install. It installs Python with uv, and uv publishes no
@@ -14965,21 +15235,21 @@ GIM_PIN`);
         parts.push(`# The team's system packages.
 RUN apt-get update \\
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \\
-      ${custom.aptPackages.map(_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r).join(' ')} \\
+      ${custom.aptPackages.map(_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r).join(' ')} \\
  && ${CLEAN_APT}`);
     }
-    const install = installCommand(fromBase, custom);
+    const install = installCommand(fromBase, custom, inputs.pipSecret ?? false);
     if (custom.requirements) {
         const name = custom.requirements.split('/').pop();
         const hashes = inputs.requirements?.facts.hashes ?? false;
         parts.push(`# The team's requirements file (${custom.requirements})${hashes ? ', hashes required' : ''}.
 RUN --mount=type=bind,source=${CONTEXT_REQUIREMENTS_DIR},target=/tmp/gim-requirements \\
-    ${install} ${hashes ? '--require-hashes ' : ''}-r ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(`/tmp/gim-requirements/${name}`)}`);
+    ${install} ${hashes ? '--require-hashes ' : ''}-r ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(`/tmp/gim-requirements/${name}`)}`);
     }
     if (custom.pipPackages?.length) {
         parts.push(`# The team's Python packages.
 RUN ${install} \\
-      ${custom.pipPackages.map(_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r).join(' ')}`);
+      ${custom.pipPackages.map(_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r).join(' ')}`);
     }
     if (custom.env?.length) {
         parts.push(`ENV ${custom.env.map(([k, v]) => `${k}=${dockerfileQuote(v)}`).join(' \\\n    ')}`);
@@ -14992,12 +15262,12 @@ RUN --mount=type=bind,source=${CONTEXT_POST_INSTALL},target=/tmp/gim-post-instal
     const user = custom.user ? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .userParts */ .Ar)(custom.user) : null;
     if (user) {
         parts.push(`# The user the image runs as (kept when the base image has one of that name).
-RUN id -u ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(user.name)} >/dev/null 2>&1 \\
- || useradd --create-home --shell /bin/sh${user.uid ? ` --uid ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(user.uid)}` : ''} ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(user.name)}`);
+RUN id -u ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(user.name)} >/dev/null 2>&1 \\
+ || useradd --create-home --shell /bin/sh${user.uid ? ` --uid ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(user.uid)}` : ''} ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(user.name)}`);
     }
     if (custom.workdir) {
-        const dir = (0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(custom.workdir);
-        parts.push(`RUN mkdir -p ${dir}${user ? ` && chown ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(user.name)} ${dir}` : ''}
+        const dir = (0,_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(custom.workdir);
+        parts.push(`RUN mkdir -p ${dir}${user ? ` && chown ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(user.name)} ${dir}` : ''}
 WORKDIR ${custom.workdir}`);
     }
     parts.push(`# What is in the image: ${INVENTORY_PATH} (and torch checked once more).
@@ -15015,18 +15285,25 @@ LABEL io.github.gpu-image-matrix.inventory=${INVENTORY_PATH}`);
 function frameworkName(entry) {
     return (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkOf */ .K5)(entry).key;
 }
-/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework. */
-function installCommand(fromBase, custom) {
+/**
+ * pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework.
+ * With the pip secret, the step mounts it (required: a build without it fails rather than installing
+ * from elsewhere) and points NETRC at it; it lives in no layer and in no cache key.
+ */
+function installCommand(fromBase, custom, pipSecret) {
     // pip-index-url, else the PyPI mirror pypi-index-url names (verify checks the same index)
     const index = custom.pipIndexUrl ?? custom.pypiIndexUrl;
     const indexes = [
-        ...(index ? [`--index-url ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(index)}`] : []),
-        ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r)(u)}`),
+        ...(index ? [`--index-url ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(index)}`] : []),
+        ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(u)}`),
     ].join(' ');
     const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
+    const secret = pipSecret ? `--mount=type=secret,id=${_image_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .PIP_SECRET_ID */ .Ph},target=${PIP_SECRET_PATH},required=true \\\n    ` : '';
+    const netrc = pipSecret ? `NETRC=${PIP_SECRET_PATH} ` : '';
     if (fromBase)
-        return `PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
-    return `--mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    uv pip install --python /opt/venv/bin/python ${tail}`;
+        return `${secret}${netrc}PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
+    const uv = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
+    return `${secret}${uv} \\\n    ${netrc}uv pip install --python /opt/venv/bin/python ${tail}`;
 }
 /** The Python (pin.py, inlined) that checks torch against the entry and writes the constraints file. */
 function pinScript(entry, fromBase, data) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { secretArgs } from '../image/secrets.js';
 import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInvocation, type ToolVersions } from '../image/buildx.js';
 import { planEntryBuild, platformTagOf, type BuildEnvironment, type EntryBuild } from '../image/build-plan.js';
 import { DOCKER_LIST, DOCKER_MANIFEST, OCI_INDEX, indexPlatforms, ociIndex, readManifest } from '../image/manifest.js';
@@ -329,6 +330,12 @@ async function buildImage(
 
   // 3. Build, with the cache restored first for the local backend.
   const tools = await toolsNow();
+  if (!tools.buildx && options.secrets.length) {
+    const error =
+      'not built: build secrets (secrets, secret-files) need docker buildx, which was not found; install it (docker/setup-buildx-action)';
+    rt.log.error(`${build.entry.tag}: ${error}`);
+    return { ...base, error, seconds: seconds() };
+  }
   build = await planFor(tools);
   if (build.cache.note) {
     // said once per entry: asked for explicitly, it needs action; chosen by auto, it is information
@@ -364,6 +371,9 @@ async function buildImage(
     metadataFile,
     ...(options.builder ? { builder: options.builder } : {}),
   };
+  // Secret values reach buildx through its own environment only (secretArgs).
+  const secrets = secretArgs(options.secrets);
+  invocation.secretArgs = secrets.args;
 
   let attempts = 0;
   let output = '';
@@ -374,7 +384,7 @@ async function buildImage(
     rmSync(metadataFile, { force: true });
     const res = tools.buildx
       ? await execCapture(rt.docker, buildxArgs(invocation, tools), {
-          env: rt.env,
+          env: { ...rt.env, ...secrets.env },
           onLine: rt.log.untrusted,
           ...(rt.signal ? { signal: rt.signal } : {}),
         })

@@ -1,9 +1,11 @@
 import { UserError } from '../errors.js';
 import type { Plan } from '../matrix/resolve.js';
 import { platformsOf } from '../matrix/entry.js';
-import type { Request } from '../request.js';
+import { needsBuild, type Request } from '../request.js';
 import { pinned, smokeImages } from '../smoke/options.js';
-import type { Runtime } from '../runtime.js';
+import type { Log, Runtime } from '../runtime.js';
+import { loadSecrets } from '../effects/secret-files.js';
+import { redact } from '../image/secrets.js';
 import { buildCommand, type ImageResult } from './build.js';
 import { compatFor, planCommand } from './plan.js';
 import { reproCommand, type ReproResult } from './repro.js';
@@ -27,6 +29,37 @@ export interface CommandResult {
 
 /** Run the request's command. Both entry points call this and nothing else. */
 export async function runCommand(request: Request, runtime: Runtime): Promise<CommandResult> {
+  const build = request.build;
+  if (!build?.secrets.length || !needsBuild(request.command)) return dispatch(request, runtime);
+  // Build secrets: files found before anything runs, and every value (each line of a file) masked by
+  // the runner and taken out of every line printed and every result, since a RUN step may print one.
+  const loaded = loadSecrets(build.secrets, runtime.baseDir);
+  for (const r of loaded.redactions) runtime.mask?.(r);
+  const quiet: Runtime = { ...runtime, log: redactingLog(runtime.log, loaded.redactions) };
+  const result = await dispatch({ ...request, build: { ...build, secrets: loaded.secrets } }, quiet);
+  return redactedCopy(result, loaded.redactions);
+}
+
+function redactingLog(log: Log, redactions: readonly string[]): Log {
+  const r = (m: string): string => redact(m, redactions);
+  return {
+    info: (m) => log.info(r(m)),
+    warning: (m) => log.warning(r(m)),
+    error: (m) => log.error(r(m)),
+    group: (name, fn) => log.group(r(name), fn),
+    untrusted: (line) => log.untrusted(r(line)),
+  };
+}
+
+/** The result with every redaction taken out of its strings (as JSON: the outputs are written from it). */
+function redactedCopy<T>(value: T, redactions: readonly string[]): T {
+  const text = JSON.stringify(value);
+  const escaped = redactions.map((x) => JSON.stringify(x).slice(1, -1));
+  if (!escaped.some((x) => text.includes(x))) return value;
+  return JSON.parse(redact(text, escaped)) as T;
+}
+
+async function dispatch(request: Request, runtime: Runtime): Promise<CommandResult> {
   switch (request.command) {
     case 'plan':
       return { plan: planCommand(request) };

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { FEATURES, buildxArgs, type ToolVersions } from '../image/buildx.js';
+import { secretArgs } from '../image/secrets.js';
 import { planEntryBuild } from '../image/build-plan.js';
 import { renderPlaceholders } from '../inputs/placeholders.js';
 import type { BuildOptions } from '../image/options.js';
@@ -144,7 +145,9 @@ async function checkEntry(
     },
     { created: new Date(epoch * 1000).toISOString(), tempDir: dir },
   );
-  const env = { ...rt.env, SOURCE_DATE_EPOCH: String(epoch) };
+  // Build secrets as build uses them: their values in buildx's environment only.
+  const secrets = secretArgs(build.secrets);
+  const env = { ...rt.env, ...secrets.env, SOURCE_DATE_EPOCH: String(epoch) };
   const buildInto = async (name: string, noCache: boolean): Promise<ImageSource> => {
     const dest = path.join(dir, name);
     const args = buildxArgs(
@@ -157,6 +160,7 @@ async function checkEntry(
         metadataFile: path.join(dir, `${name}.json`),
         outputs: [`type=oci,dest=${dest},tar=false,rewrite-timestamp=true`],
         noCache,
+        secretArgs: secrets.args,
         ...(build.builder ? { builder: build.builder } : {}),
       },
       tools,

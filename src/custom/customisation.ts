@@ -188,7 +188,7 @@ export function parseIndexUrl(text: string, field: string): string {
     // The URL is written into the Dockerfile, and so into the image's history and the build log.
     throw new UserError(
       `${field}: the URL holds credentials, which would be stored in the image's history and the build log; ` +
-        `use an index that needs none, or build your own Dockerfile with a build secret`,
+        `give them as the build secret pip instead, a netrc file (secret-files: pip=PATH; docs/customisation.md#private-indexes)`,
     );
   }
   // The URL is rendered into RUN lines: only the characters an index URL needs, none a shell reads.

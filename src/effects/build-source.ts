@@ -2,6 +2,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync,
 import path from 'node:path';
 import { CONTEXT_POST_INSTALL, CONTEXT_REQUIREMENTS_DIR, renderDockerfile } from '../template/dockerfile.js';
 import type { BuildOptions } from '../image/options.js';
+import { PIP_SECRET_ID } from '../image/secrets.js';
 import { parseImageReference } from '../image/reference.js';
 import { changesImage, customKeysSet, emptyCustomisation } from '../custom/customisation.js';
 import { readRequirements, type RequirementsFacts } from '../custom/requirements.js';
@@ -21,13 +22,16 @@ export interface BuildSource {
   contextDigest: string;
   /** where the team's files (requirements, post-install) are read from: the workspace */
   workspace: string;
+  /** a build secret named pip is given (the template mounts it for the team's package steps) */
+  pipSecret: boolean;
 }
 
 export function readBuildSource(options: BuildOptions, baseDir: string, scratch: string): BuildSource {
+  const pipSecret = options.secrets.some((s) => s.id === PIP_SECRET_ID);
   if (!options.dockerfile) {
     const context = path.join(scratch, 'context');
     mkdirSync(context);
-    return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context), workspace: baseDir };
+    return { dockerfile: null, dockerfilePath: null, context, contextDigest: contextDigest(context), workspace: baseDir, pipSecret };
   }
   const context = path.resolve(baseDir, options.context);
   if (!existsSync(context)) throw new UserError(`context: ${quote(options.context)} does not exist (looked for ${context})`);
@@ -38,7 +42,7 @@ export function readBuildSource(options: BuildOptions, baseDir: string, scratch:
   } catch {
     throw new UserError(`dockerfile: ${quote(options.dockerfile)} could not be read (${dockerfilePath})`);
   }
-  return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir };
+  return { dockerfile: text, dockerfilePath, context, contextDigest: contextDigest(context), workspace: baseDir, pipSecret };
 }
 
 /**
@@ -131,7 +135,7 @@ export function dockerfileFor(source: BuildSource, entry: MatrixEntry, dir: stri
     copyFileSync(file.path as string, target);
     chmodSync(target, 0o755);
   }
-  const text = renderDockerfile(entry, { baseDigest, requirements });
+  const text = renderDockerfile(entry, { baseDigest, requirements, pipSecret: source.pipSecret });
   const file = path.join(dir, 'Dockerfile');
   writeFileSync(file, text);
   return { text, file, context, contextDigest: contextDigest(context) };

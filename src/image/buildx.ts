@@ -55,6 +55,8 @@ export interface BuildInvocation {
   outputs?: string[];
   /** build without any cache (no builder cache, no cache import) */
   noCache?: boolean;
+  /** --secret arguments (secretArgs); their values travel in the environment, never here */
+  secretArgs?: string[];
 }
 
 export function buildxArgs(inv: BuildInvocation, versions: ToolVersions): string[] {
@@ -68,6 +70,7 @@ export function buildxArgs(inv: BuildInvocation, versions: ToolVersions): string
   args.push('--platform', build.platforms.join(','));
   for (const [k, v] of build.buildArgs) args.push('--build-arg', `${k}=${v}`);
   for (const [k, v] of build.labels) args.push('--label', `${k}=${v}`);
+  args.push(...(inv.secretArgs ?? []));
   if (inv.outputs) {
     for (const output of inv.outputs) args.push('--output', output);
   } else if (build.platformTag) {

@@ -294,6 +294,32 @@ export const INPUTS = [
     cli: { flag: '--label', value: 'K=V', repeatable: true },
   },
   {
+    name: 'secrets',
+    group: 'Build',
+    type: 'lines',
+    default: '',
+    summary: 'build secrets, id=value per line (a pip secret is the template netrc)',
+    description:
+      'build: build secrets, one id=value per line, passed to BuildKit as secrets (never build-args): a RUN step reads one ' +
+      'with --mount=type=secret,id=ID. The embedded template mounts the secret pip as the netrc file of its pip-packages and ' +
+      'requirements steps (machine HOST login USER password TOKEN), for private package indexes. Values are masked in the log ' +
+      'and never reach a layer, an output or the cache. A multi-line secret goes in secret-files.',
+    commands: BUILD,
+    cli: { flag: '--secret', value: 'ID=VALUE', repeatable: true },
+  },
+  {
+    name: 'secret-files',
+    group: 'Build',
+    type: 'lines',
+    default: '',
+    summary: 'build secrets from files, id=path per line',
+    description:
+      'build: build secrets read from files, one id=path per line (relative to the workspace), e.g. pip=.netrc for the ' +
+      "template's pip secret. Each file's lines are masked in the log. At most 500 KiB each.",
+    commands: BUILD,
+    cli: { flag: '--secret-file', value: 'ID=PATH', repeatable: true },
+  },
+  {
     name: 'skip-existing',
     group: 'Build',
     type: 'boolean',

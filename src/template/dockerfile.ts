@@ -5,6 +5,7 @@ import { bundledCompat } from '../compat/load.js';
 import { frameworkFromBaseImage } from '../matrix/entry.js';
 import { frameworkOf, frameworkTitle, type MatrixEntry, type ReleaseData } from '../frameworks/index.js';
 import { inlinePython } from '../python-scripts.js';
+import { PIP_SECRET_ID } from '../image/secrets.js';
 
 /**
  * The embedded Dockerfile template, rendered per matrix entry. Pure.
@@ -55,7 +56,15 @@ export interface TemplateInputs {
   data?: ReleaseData;
   /** the requirements file, as read before the build (whether it has hashes, what it pins) */
   requirements?: { facts: RequirementsFacts } | null;
+  /** a build secret named pip is given: the team's package steps mount it as their netrc file */
+  pipSecret?: boolean;
 }
+
+/**
+ * Where the pip secret is mounted. pip (through requests) and uv both read the netrc file NETRC
+ * names (pip's and uv's authentication docs), so one file serves either installer.
+ */
+export const PIP_SECRET_PATH = '/run/secrets/gim-pip';
 
 const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
 
@@ -145,7 +154,7 @@ RUN apt-get update \\
  && ${CLEAN_APT}`);
   }
 
-  const install = installCommand(fromBase, custom);
+  const install = installCommand(fromBase, custom, inputs.pipSecret ?? false);
   if (custom.requirements) {
     const name = custom.requirements.split('/').pop() as string;
     const hashes = inputs.requirements?.facts.hashes ?? false;
@@ -194,8 +203,12 @@ function frameworkName(entry: MatrixEntry): string {
   return frameworkOf(entry).key;
 }
 
-/** pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework. */
-function installCommand(fromBase: boolean, custom: Partial<Customisation>): string {
+/**
+ * pip (base images bring their own) or uv (the template's venv), constrained to the pinned framework.
+ * With the pip secret, the step mounts it (required: a build without it fails rather than installing
+ * from elsewhere) and points NETRC at it; it lives in no layer and in no cache key.
+ */
+function installCommand(fromBase: boolean, custom: Partial<Customisation>, pipSecret: boolean): string {
   // pip-index-url, else the PyPI mirror pypi-index-url names (verify checks the same index)
   const index = custom.pipIndexUrl ?? custom.pypiIndexUrl;
   const indexes = [
@@ -203,8 +216,11 @@ function installCommand(fromBase: boolean, custom: Partial<Customisation>): stri
     ...(custom.pipExtraIndexUrls ?? []).map((u) => `--extra-index-url ${shellWord(u)}`),
   ].join(' ');
   const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
-  if (fromBase) return `PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
-  return `--mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    uv pip install --python /opt/venv/bin/python ${tail}`;
+  const secret = pipSecret ? `--mount=type=secret,id=${PIP_SECRET_ID},target=${PIP_SECRET_PATH},required=true \\\n    ` : '';
+  const netrc = pipSecret ? `NETRC=${PIP_SECRET_PATH} ` : '';
+  if (fromBase) return `${secret}${netrc}PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
+  const uv = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
+  return `${secret}${uv} \\\n    ${netrc}uv pip install --python /opt/venv/bin/python ${tail}`;
 }
 
 /** The Python (pin.py, inlined) that checks torch against the entry and writes the constraints file. */

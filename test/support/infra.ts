@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 
 /**
  * The real infrastructure the end-to-end tests use, brought up by scripts/infra.sh
@@ -85,4 +86,43 @@ export async function registryDigest(repository: string, tag: string): Promise<s
 /** Empty BuildKit's cache, so a rebuild can only be cached through a cache backend. */
 export function pruneBuilder(): void {
   execFileSync('docker', ['buildx', 'prune', '-af', '--builder', BUILDER], { stdio: 'pipe', timeout: 120_000 });
+}
+
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+];
+
+/**
+ * Everything the registry holds for repo:tag, as bytes: each manifest and index, each config, and
+ * each layer (gzip layers decompressed). A registry cache ref's index lists its layers and its
+ * cache config as entries of `manifests`; those are read as blobs.
+ */
+export async function registryContents(repository: string, tag: string): Promise<Buffer[]> {
+  const repo = repository.replace(`${REGISTRY}/`, '');
+  const out: Buffer[] = [];
+  const blob = async (digest: string): Promise<void> => {
+    const res = await fetch(`http://${REGISTRY}/v2/${repo}/blobs/${digest}`);
+    if (!res.ok) throw new Error(`blob ${digest}: ${res.status}`);
+    const b = Buffer.from(await res.arrayBuffer());
+    out.push(b[0] === 0x1f && b[1] === 0x8b ? gunzipSync(b) : b);
+  };
+  const visit = async (ref: string): Promise<void> => {
+    const res = await fetch(`http://${REGISTRY}/v2/${repo}/manifests/${ref}`, { headers: { Accept: MANIFEST_TYPES.join(', ') } });
+    if (!res.ok) throw new Error(`manifest ${repo}:${ref}: ${res.status}`);
+    const body = Buffer.from(await res.arrayBuffer());
+    out.push(body);
+    const m = JSON.parse(body.toString('utf8')) as {
+      manifests?: { digest: string; mediaType: string }[];
+      config?: { digest: string };
+      layers?: { digest: string }[];
+    };
+    for (const d of m.manifests ?? []) await (MANIFEST_TYPES.includes(d.mediaType) ? visit(d.digest) : blob(d.digest));
+    if (m.config) await blob(m.config.digest);
+    for (const l of m.layers ?? []) await blob(l.digest);
+  };
+  await visit(tag);
+  return out;
 }

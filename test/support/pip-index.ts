@@ -23,6 +23,8 @@ export interface PipIndex {
   hashes: Map<string, string>;
   /** paths asked for, to show the build really used this index */
   requests: string[];
+  /** requests refused for want of the right credentials (with auth) */
+  refused: string[];
   close(): Promise<void>;
 }
 
@@ -76,7 +78,11 @@ export function buildWheels(dir: string, specs: WheelSpec[], image: string): voi
   );
 }
 
-export async function servePipIndex(dir: string): Promise<PipIndex> {
+/**
+ * With `auth`, every request needs HTTP basic credentials (a private index, as Artifactory or devpi
+ * serve one): a 401 with a challenge otherwise, which pip and uv answer from a netrc file.
+ */
+export async function servePipIndex(dir: string, auth?: { user: string; password: string }): Promise<PipIndex> {
   const wheels = readdirSync(dir).filter((f) => f.endsWith('.whl'));
   const hashes = new Map<string, string>();
   const byProject = new Map<string, string[]>();
@@ -90,8 +96,14 @@ export async function servePipIndex(dir: string): Promise<PipIndex> {
     byProject.set(project, [...(byProject.get(project) ?? []), `<a href="/packages/${file}#sha256=${sha}">${file}</a>`]);
   }
   const requests: string[] = [];
+  const refused: string[] = [];
+  const expected = auth ? `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}` : null;
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
+    if (expected && req.headers.authorization !== expected) {
+      refused.push(url);
+      return void res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="gim-test"' }).end('credentials required');
+    }
     requests.push(url);
     const simple = /^\/simple\/([^/]+)\/?$/.exec(url);
     if (simple) {
@@ -113,6 +125,7 @@ export async function servePipIndex(dir: string): Promise<PipIndex> {
     url: `http://127.0.0.1:${port}/simple`,
     hashes,
     requests,
+    refused,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,54 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UserError, quote } from '../errors.js';
+import { MAX_SECRET_BYTES, secretRedactions, type BuildSecret } from '../image/secrets.js';
+
+/**
+ * Build secrets made ready before anything builds: each file found (relative paths from the
+ * workspace; absolute ones anywhere, since a secret file belongs outside the repository, e.g.
+ * in RUNNER_TEMP), bounded, and read once for what to mask. A missing file fails the command
+ * here, not minutes into a build.
+ */
+export interface LoadedSecrets {
+  /** the secrets with files as absolute real paths */
+  secrets: BuildSecret[];
+  /** what to take out of every log line and result (see secretRedactions) */
+  redactions: string[];
+}
+
+export function loadSecrets(secrets: BuildSecret[], baseDir: string, field = 'secret-files'): LoadedSecrets {
+  const texts: { value?: string; text?: string }[] = [];
+  const loaded = secrets.map((s): BuildSecret => {
+    if (s.file === undefined) {
+      texts.push({ value: s.value ?? '' });
+      return s;
+    }
+    const resolved = path.resolve(baseDir, s.file);
+    let real: string;
+    try {
+      real = realpathSync(resolved);
+    } catch {
+      throw new UserError(`${field} (${s.id}): ${quote(s.file)} does not exist (looked for ${resolved})`);
+    }
+    const stat = statSync(real);
+    if (!stat.isFile()) throw new UserError(`${field} (${s.id}): ${quote(s.file)} is not a regular file`);
+    if (stat.size > MAX_SECRET_BYTES) {
+      throw new UserError(
+        `${field} (${s.id}): ${quote(s.file)} is ${stat.size} bytes; BuildKit takes at most ${MAX_SECRET_BYTES} per secret`,
+      );
+    }
+    if (stat.size === 0) throw new UserError(`${field} (${s.id}): ${quote(s.file)} is empty`);
+    let text: string;
+    try {
+      text = readFileSync(real, 'utf8');
+    } catch (err) {
+      throw new UserError(`${field} (${s.id}): ${quote(s.file)} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    if (/[,\u0000-\u001f]/.test(real)) {
+      throw new UserError(`${field} (${s.id}): the path ${quote(real)} holds a comma or a control character, which buildx cannot take`);
+    }
+    texts.push({ text });
+    return { id: s.id, file: real };
+  });
+  return { secrets: loaded, redactions: secretRedactions(texts) };
+}
