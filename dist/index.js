@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8070:
+/***/ 3590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34450,7 +34450,50 @@ function loadSecrets(secrets, baseDir, field = 'secret-files') {
     return { secrets: loaded, redactions: secretRedactions(texts) };
 }
 
+;// CONCATENATED MODULE: ./src/image/attestations.ts
+
+
+const NO_ATTESTATIONS = { provenance: null, sbom: null };
+/** provenance: false (default), true (mode=min, as buildx means it), mode=min or mode=max. */
+function parseProvenance(text, field) {
+    const t = (text ?? '').trim().toLowerCase().replace(/\s+/g, '');
+    if (t === '' || t === 'false')
+        return null;
+    if (t === 'true' || t === 'mode=min')
+        return 'mode=min';
+    if (t === 'mode=max')
+        return 'mode=max';
+    throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: false, true, mode=min or mode=max`);
+}
+/** sbom: false (default), true (BuildKit's default scanner, docker/buildkit-syft-scanner), or a generator image. */
+function parseSbom(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '' || /^false$/i.test(t))
+        return null;
+    if (/^true$/i.test(t))
+        return 'true';
+    const image = t.startsWith('generator=') ? t.slice('generator='.length) : t;
+    if (image === '' || /[\s,]/.test(image)) {
+        throw new errors_UserError(`${field}: ${quote(text)} is not valid; accepted: false, true, or a generator image (generator=IMAGE or IMAGE)`);
+    }
+    parseImageReference(image, field);
+    return `generator=${image}`;
+}
+/** Whether any attestation is asked for. */
+function attests(a) {
+    return a.provenance !== null || a.sbom !== null;
+}
+/** The buildx flags: always both, so that buildx's own default (provenance mode=min since 0.10) never applies unasked. */
+function attestationFlags(a) {
+    return [`--provenance=${a.provenance ?? 'false'}`, `--sbom=${a.sbom ?? 'false'}`];
+}
+/** What the content hash adds for attestations: nothing when off, so images built before keep their content tags. */
+function attestationHashPart(a) {
+    return attests(a) ? `provenance=${a.provenance ?? 'false'};sbom=${a.sbom ?? 'false'}` : null;
+}
+
 ;// CONCATENATED MODULE: ./src/image/buildx.ts
+
 
 /** Strip build metadata and a leading v: "v0.29.1+ds1" -> "0.29.1". */
 function cleanVersion(text) {
@@ -34485,7 +34528,7 @@ function buildxArgs(inv, versions) {
     if (FEATURES.metadataFile(versions))
         args.push('--metadata-file', inv.metadataFile);
     if (FEATURES.attestationFlags(versions))
-        args.push('--provenance=false', '--sbom=false');
+        args.push(...attestationFlags(inv.attestations ?? NO_ATTESTATIONS));
     // Always named: an entry says what it is built for, whatever the runner's own platform is.
     args.push('--platform', build.platforms.join(','));
     for (const [k, v] of build.buildArgs)
@@ -34551,6 +34594,7 @@ const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUI
     'cache mode=max, build metadata. Install buildx (docker/setup-buildx-action) for cached rebuilds.';
 
 ;// CONCATENATED MODULE: ./src/image/build-plan.ts
+
 
 
 
@@ -34643,6 +34687,8 @@ function contentHash(parts) {
         parts.contextDigest,
         sorted(parts.buildArgs),
         sorted(parts.userLabels),
+        // An attested image is another thing to push (an index with its attestations): its own content tag.
+        ...(parts.attestations ? [parts.attestations] : []),
     ]);
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex');
 }
@@ -34723,6 +34769,7 @@ function planEntryBuild(entry, options, inputs, env) {
         contextDigest: inputs.contextDigest,
         buildArgs,
         userLabels: options.labels,
+        attestations: attestationHashPart(options.attestations),
     });
     const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix);
     const contentTag = taggedReference(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
@@ -34760,6 +34807,9 @@ function platformTagOf(contentTag, platform) {
 class ManifestError extends Error {
     name = 'ManifestError';
 }
+/** Annotations kept per index item: more than BuildKit writes, bounded against a hostile index. */
+const MAX_ANNOTATIONS = 32;
+const MAX_ANNOTATION_CHARS = 1024;
 /** More than any image has (Docker caps layers at 127); an index's platforms and attestations alike. */
 const MAX_ITEMS = 10_000;
 function readManifest(text, where) {
@@ -34787,6 +34837,13 @@ function readManifest(text, where) {
                     item.size = m.size;
                 if (typeof m.mediaType === 'string' && m.mediaType.length <= 256)
                     item.mediaType = m.mediaType;
+                if (isRecord(m.annotations)) {
+                    const kept = Object.entries(m.annotations)
+                        .filter((e) => typeof e[1] === 'string' && e[0].length + e[1].length <= MAX_ANNOTATION_CHARS)
+                        .slice(0, MAX_ANNOTATIONS);
+                    if (kept.length)
+                        item.annotations = Object.fromEntries(kept);
+                }
                 return item;
             }),
         };
@@ -34821,7 +34878,7 @@ function indexPlatforms(manifests) {
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-/** An image index over images already in one repository, one per platform: what `merge` writes. */
+/** An image index over manifests already in one repository (each platform's image and its attestations): what `merge` writes. */
 function ociIndex(children, mediaType = OCI_INDEX) {
     return JSON.stringify({
         schemaVersion: 2,
@@ -34830,9 +34887,17 @@ function ociIndex(children, mediaType = OCI_INDEX) {
             mediaType: c.mediaType,
             digest: c.digest,
             size: c.size,
+            ...(c.annotations ? { annotations: c.annotations } : {}),
             platform: { architecture: c.architecture, os: c.os },
         })),
     });
+}
+/** BuildKit's attestation storage: the annotation an attestation manifest carries, and the one naming its image. */
+const ATTESTATION_TYPE = 'vnd.docker.reference.type';
+const ATTESTATION_SUBJECT = 'vnd.docker.reference.digest';
+/** The attestation manifests of an index that attest the image `digest`. */
+function attestationsOf(manifests, digest) {
+    return manifests.filter((m) => m.annotations?.[ATTESTATION_TYPE] === 'attestation-manifest' && m.annotations[ATTESTATION_SUBJECT] === digest);
 }
 /** Compressed bytes of an image manifest's config and layers; null when it is not one. */
 function imageBytes(text) {
@@ -36770,6 +36835,7 @@ async function commitTime(dir, env) {
 
 
 
+
 /**
  * With a verifier, an entry that is not up to date is verified before it is built, and fails there if
  * it cannot build. In `merge` mode nothing is built: each entry's platform images, pushed by fan-out
@@ -37000,6 +37066,11 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
     }
     // 3. Build, with the cache restored first for the local backend.
     const tools = await toolsNow();
+    if (attests(options.attestations) && options.push && !(tools.buildx && FEATURES.attestationFlags(tools))) {
+        const error = 'not built: attestations (provenance, sbom) need docker buildx 0.10 or newer; install it (docker/setup-buildx-action)';
+        rt.log.error(`${build.entry.tag}: ${error}`);
+        return { ...base, error, seconds: seconds() };
+    }
     if (!tools.buildx && options.secrets.length) {
         const error = 'not built: build secrets (secrets, secret-files) need docker buildx, which was not found; install it (docker/setup-buildx-action)';
         rt.log.error(`${build.entry.tag}: ${error}`);
@@ -37040,6 +37111,12 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         metadataFile,
         ...(options.builder ? { builder: options.builder } : {}),
     };
+    // Attestations go with a push: docker's image store cannot hold an attested image (buildx refuses to load one).
+    if (options.push)
+        invocation.attestations = options.attestations;
+    else if (attests(options.attestations)) {
+        rt.log.warning(`push is false: ${build.entry.tag} is built without its attestations (provenance, sbom), which only a pushed image carries`);
+    }
     // Secret values reach buildx through its own environment only (secretArgs).
     const secrets = secretArgs(options.secrets);
     invocation.secretArgs = secrets.args;
@@ -37202,7 +37279,8 @@ async function imageFacts(repo, manifest, build, registry) {
     }
     const sizes = platforms.map((p) => p.size);
     const size = sizes.length && sizes.every((n) => n !== null) ? sizes.reduce((a, b) => a + b, 0) : null;
-    return { size, platforms };
+    // An attested image of the default platform is an index too: its size, without platform rows.
+    return platformRows ? { size, platforms } : { size };
 }
 /**
  * `merge`: the entry's platform images, each pushed by a fan-out job under its platform tag, joined
@@ -37236,8 +37314,14 @@ async function mergeImage(build, options, registry, rt) {
                 missing.push(`${platform} (${tag})`);
                 continue;
             }
-            if (RegistryClient.imageSize(image) === null)
-                return fail(`${tag} holds an index, not one platform's image`);
+            if (RegistryClient.imageSize(image) === null) {
+                // An attested build pushed an index: its one image, and the attestations of that image, go in whole.
+                const found = attestedChildren(image, platform, `${repo.path}:${parseTaggedReference(tag, 'platform tag').tag}`);
+                if (typeof found === 'string')
+                    return fail(found);
+                children.push(...found);
+                continue;
+            }
             // The index names the very bytes read (their own hash and media type), whatever the headers said.
             children.push({
                 digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(image.body).digest('hex')}`,
@@ -37264,6 +37348,35 @@ async function mergeImage(build, options, registry, rt) {
     catch (err) {
         return fail(err.message);
     }
+}
+/**
+ * A fan-out job's index for one platform (an attested build pushes one): the platform's image and the
+ * attestation manifests that name it, as merge copies them into the entry's index; or why it cannot.
+ */
+function attestedChildren(index, platform, where) {
+    const doc = readManifest(index.body.toString('utf8'), where);
+    if (doc.kind !== 'index')
+        return `${where} is neither an image nor an index`;
+    const images = indexPlatforms(doc.manifests);
+    const own = images.find((p) => p.platform === platform);
+    if (images.length !== 1 || !own) {
+        return `${where} holds ${images.map((p) => p.platform).join(', ') || 'no image'}, not ${platform} alone`;
+    }
+    const items = [doc.manifests.find((m) => m.digest === own.digest), ...attestationsOf(doc.manifests, own.digest)];
+    const children = [];
+    for (const m of items) {
+        if (m.size === undefined || !m.mediaType)
+            return `${where}: the index leaves out the size or media type of ${m.digest}`;
+        children.push({
+            digest: m.digest,
+            size: m.size,
+            mediaType: m.mediaType,
+            os: m.platform?.os ?? 'unknown',
+            architecture: m.platform?.architecture ?? 'unknown',
+            ...(m.annotations ? { annotations: m.annotations } : {}),
+        });
+    }
+    return children;
 }
 /** An image manifest's media type: the one its body declares, else the Content-Type it came with (without parameters). */
 function manifestMediaType(manifest) {
@@ -41298,6 +41411,7 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
 
 
 
+
 /**
  * What `build` needs beyond the matrix, parsed from action inputs or CLI flags
  * (both entries call these parsers, so the rules are the same).
@@ -41380,6 +41494,10 @@ function parseBuildOptions(inputs) {
             unit: 'seconds',
         }),
         parallel: parseParallel(get('parallel'), field('parallel')),
+        attestations: {
+            provenance: parseProvenance(get('provenance'), field('provenance')),
+            sbom: parseSbom(get('sbom'), field('sbom')),
+        },
         secrets: joinSecrets(parseSecrets(get('secrets'), field('secrets')), parseSecretFiles(get('secret-files'), field('secret-files')), {
             secrets: field('secrets'),
             files: field('secret-files'),
@@ -41808,6 +41926,31 @@ const INPUTS = [
         commands: BUILD,
         cli: { flag: '--parallel', value: 'N' },
     },
+    // -- Publish ---------------------------------------------------------------------------------
+    {
+        name: 'provenance',
+        group: 'Publish',
+        type: 'choice',
+        default: 'false',
+        summary: 'SLSA provenance attestation: false, true (mode=min) or mode=max',
+        description: "build: push a SLSA provenance attestation with each image (BuildKit's, as docker/build-push-action's provenance): " +
+            'false, true (mode=min) or mode=max. The image is then an index holding it beside the image, which GHCR lists as an ' +
+            'unknown/unknown platform. Pushed images only (docker cannot load an attested image). Changes the content tags.',
+        commands: BUILD,
+        cli: { flag: '--provenance', value: 'MODE' },
+    },
+    {
+        name: 'sbom',
+        group: 'Publish',
+        type: 'text',
+        default: 'false',
+        summary: 'SBOM attestation: false, true, or a generator image',
+        description: "build: push an SPDX SBOM attestation with each image: false, true (BuildKit's default scanner, " +
+            "docker/buildkit-syft-scanner) or a generator image that speaks BuildKit's SBOM protocol (generator=IMAGE or IMAGE). " +
+            'Pushed images only. Changes the content tags.',
+        commands: BUILD,
+        cli: { flag: '--sbom', value: 'WHAT' },
+    },
     // -- Customise -------------------------------------------------------------------------------
     {
         name: 'apt-packages',
@@ -42133,7 +42276,7 @@ const INPUTS = [
         cli: { flag: '--fail-on', value: 'WHAT' },
     },
 ];
-const INPUT_GROUPS = (/* unused pure expression or super */ null && (['Common', 'Build', 'Customise', 'Smoke', 'Reproducibility']));
+const INPUT_GROUPS = (/* unused pure expression or super */ null && (['Common', 'Build', 'Publish', 'Customise', 'Smoke', 'Reproducibility']));
 function inputRow(name) {
     return INPUTS.find((r) => r.name === name);
 }
@@ -42830,7 +42973,7 @@ const actionLog = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8070);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3590);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6064);
 // The action's entry point (runs.main in action.yml).
 

@@ -119,7 +119,11 @@ describe('workflows', () => {
     const { jobs } = load('.github/workflows/gpu-images.yml');
     for (const [name, job] of Object.entries(jobs) as [string, { permissions?: Record<string, string> }][]) {
       expect(job.permissions, `permissions of ${name}`).toBeDefined();
-      expect(job.permissions?.packages === 'write', `packages: write in ${name}`).toBe(name === 'build' || name === 'merge');
+      // attest pushes the attestation beside the image (push-to-registry)
+      expect(job.permissions?.packages === 'write', `packages: write in ${name}`).toBe(['build', 'merge', 'attest'].includes(name));
+      // signing: the OIDC token and the attestations API, for the attest job alone
+      const signs = job.permissions?.['id-token'] === 'write' || job.permissions?.attestations === 'write';
+      expect(signs, `id-token or attestations write in ${name}`).toBe(name === 'attest');
     }
   });
 
@@ -818,6 +822,8 @@ describe('reusable workflow: every action input reaches the action, or is set by
     'fail-on': 'the workflow runs no repro',
     out: 'the workflow runs no refresh (.github/workflows/refresh.yml does, weekly, for this project)',
     'cuda-image-repository': 'the workflow runs no refresh',
+    secrets: "the workflow secret build-secrets carries it (a secret, so the runner masks it; an input's value is not)",
+    'secret-files': "a file of the caller's job cannot reach a called workflow's jobs; build-secrets carries the values",
   };
   // Inputs every command reads that go to the plan job alone, and why.
   const customise = rows.filter((r) => r.group === 'Customise').map((r) => r.name);

@@ -3508,10 +3508,13 @@ function loadSecrets(secrets, baseDir, field = 'secret-files') {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/image/attestations.ts
+var attestations = __nccwpck_require__(4166);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: ./src/image/buildx.ts
+
 
 /** Strip build metadata and a leading v: "v0.29.1+ds1" -> "0.29.1". */
 function cleanVersion(text) {
@@ -3546,7 +3549,7 @@ function buildxArgs(inv, versions) {
     if (FEATURES.metadataFile(versions))
         args.push('--metadata-file', inv.metadataFile);
     if (FEATURES.attestationFlags(versions))
-        args.push('--provenance=false', '--sbom=false');
+        args.push(...(0,attestations/* attestationFlags */._Y)(inv.attestations ?? attestations/* NO_ATTESTATIONS */.Ir));
     // Always named: an entry says what it is built for, whatever the runner's own platform is.
     args.push('--platform', build.platforms.join(','));
     for (const [k, v] of build.buildArgs)
@@ -3620,6 +3623,7 @@ var placeholders = __nccwpck_require__(8043);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var image_reference = __nccwpck_require__(3564);
 ;// CONCATENATED MODULE: ./src/image/build-plan.ts
+
 
 
 
@@ -3712,6 +3716,8 @@ function contentHash(parts) {
         parts.contextDigest,
         sorted(parts.buildArgs),
         sorted(parts.userLabels),
+        // An attested image is another thing to push (an index with its attestations): its own content tag.
+        ...(parts.attestations ? [parts.attestations] : []),
     ]);
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex');
 }
@@ -3792,6 +3798,7 @@ function planEntryBuild(entry, options, inputs, env) {
         contextDigest: inputs.contextDigest,
         buildArgs,
         userLabels: options.labels,
+        attestations: (0,attestations/* attestationHashPart */.yU)(options.attestations),
     });
     const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix);
     const contentTag = (0,image_reference/* taggedReference */.CN)(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
@@ -4106,6 +4113,7 @@ var effects_registry = __nccwpck_require__(7403);
 
 
 
+
 /**
  * With a verifier, an entry that is not up to date is verified before it is built, and fails there if
  * it cannot build. In `merge` mode nothing is built: each entry's platform images, pushed by fan-out
@@ -4336,6 +4344,11 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
     }
     // 3. Build, with the cache restored first for the local backend.
     const tools = await toolsNow();
+    if ((0,attestations/* attests */.p0)(options.attestations) && options.push && !(tools.buildx && FEATURES.attestationFlags(tools))) {
+        const error = 'not built: attestations (provenance, sbom) need docker buildx 0.10 or newer; install it (docker/setup-buildx-action)';
+        rt.log.error(`${build.entry.tag}: ${error}`);
+        return { ...base, error, seconds: seconds() };
+    }
     if (!tools.buildx && options.secrets.length) {
         const error = 'not built: build secrets (secrets, secret-files) need docker buildx, which was not found; install it (docker/setup-buildx-action)';
         rt.log.error(`${build.entry.tag}: ${error}`);
@@ -4376,6 +4389,12 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         metadataFile,
         ...(options.builder ? { builder: options.builder } : {}),
     };
+    // Attestations go with a push: docker's image store cannot hold an attested image (buildx refuses to load one).
+    if (options.push)
+        invocation.attestations = options.attestations;
+    else if ((0,attestations/* attests */.p0)(options.attestations)) {
+        rt.log.warning(`push is false: ${build.entry.tag} is built without its attestations (provenance, sbom), which only a pushed image carries`);
+    }
     // Secret values reach buildx through its own environment only (secretArgs).
     const secrets = (0,image_secrets/* secretArgs */.s9)(options.secrets);
     invocation.secretArgs = secrets.args;
@@ -4538,7 +4557,8 @@ async function imageFacts(repo, manifest, build, registry) {
     }
     const sizes = platforms.map((p) => p.size);
     const size = sizes.length && sizes.every((n) => n !== null) ? sizes.reduce((a, b) => a + b, 0) : null;
-    return { size, platforms };
+    // An attested image of the default platform is an index too: its size, without platform rows.
+    return platformRows ? { size, platforms } : { size };
 }
 /**
  * `merge`: the entry's platform images, each pushed by a fan-out job under its platform tag, joined
@@ -4572,8 +4592,14 @@ async function mergeImage(build, options, registry, rt) {
                 missing.push(`${platform} (${tag})`);
                 continue;
             }
-            if (effects_registry/* RegistryClient */.bP.imageSize(image) === null)
-                return fail(`${tag} holds an index, not one platform's image`);
+            if (effects_registry/* RegistryClient */.bP.imageSize(image) === null) {
+                // An attested build pushed an index: its one image, and the attestations of that image, go in whole.
+                const found = attestedChildren(image, platform, `${repo.path}:${(0,image_reference/* parseTaggedReference */.$R)(tag, 'platform tag').tag}`);
+                if (typeof found === 'string')
+                    return fail(found);
+                children.push(...found);
+                continue;
+            }
             // The index names the very bytes read (their own hash and media type), whatever the headers said.
             children.push({
                 digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(image.body).digest('hex')}`,
@@ -4600,6 +4626,35 @@ async function mergeImage(build, options, registry, rt) {
     catch (err) {
         return fail(err.message);
     }
+}
+/**
+ * A fan-out job's index for one platform (an attested build pushes one): the platform's image and the
+ * attestation manifests that name it, as merge copies them into the entry's index; or why it cannot.
+ */
+function attestedChildren(index, platform, where) {
+    const doc = (0,image_manifest/* readManifest */.WI)(index.body.toString('utf8'), where);
+    if (doc.kind !== 'index')
+        return `${where} is neither an image nor an index`;
+    const images = (0,image_manifest/* indexPlatforms */.DB)(doc.manifests);
+    const own = images.find((p) => p.platform === platform);
+    if (images.length !== 1 || !own) {
+        return `${where} holds ${images.map((p) => p.platform).join(', ') || 'no image'}, not ${platform} alone`;
+    }
+    const items = [doc.manifests.find((m) => m.digest === own.digest), ...(0,image_manifest/* attestationsOf */.xz)(doc.manifests, own.digest)];
+    const children = [];
+    for (const m of items) {
+        if (m.size === undefined || !m.mediaType)
+            return `${where}: the index leaves out the size or media type of ${m.digest}`;
+        children.push({
+            digest: m.digest,
+            size: m.size,
+            mediaType: m.mediaType,
+            os: m.platform?.os ?? 'unknown',
+            architecture: m.platform?.architecture ?? 'unknown',
+            ...(m.annotations ? { annotations: m.annotations } : {}),
+        });
+    }
+    return children;
 }
 /** An image manifest's media type: the one its body declares, else the Content-Type it came with (without parameters). */
 function manifestMediaType(manifest) {
@@ -10800,6 +10855,63 @@ const FRAMEWORK_PACKAGES = FRAMEWORKS.flatMap((f) => f.packages);
 
 /***/ }),
 
+/***/ 4166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ir: () => (/* binding */ NO_ATTESTATIONS),
+/* harmony export */   X6: () => (/* binding */ parseProvenance),
+/* harmony export */   _Y: () => (/* binding */ attestationFlags),
+/* harmony export */   p0: () => (/* binding */ attests),
+/* harmony export */   rl: () => (/* binding */ parseSbom),
+/* harmony export */   yU: () => (/* binding */ attestationHashPart)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3564);
+
+
+const NO_ATTESTATIONS = { provenance: null, sbom: null };
+/** provenance: false (default), true (mode=min, as buildx means it), mode=min or mode=max. */
+function parseProvenance(text, field) {
+    const t = (text ?? '').trim().toLowerCase().replace(/\s+/g, '');
+    if (t === '' || t === 'false')
+        return null;
+    if (t === 'true' || t === 'mode=min')
+        return 'mode=min';
+    if (t === 'mode=max')
+        return 'mode=max';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: false, true, mode=min or mode=max`);
+}
+/** sbom: false (default), true (BuildKit's default scanner, docker/buildkit-syft-scanner), or a generator image. */
+function parseSbom(text, field) {
+    const t = (text ?? '').trim();
+    if (t === '' || /^false$/i.test(t))
+        return null;
+    if (/^true$/i.test(t))
+        return 'true';
+    const image = t.startsWith('generator=') ? t.slice('generator='.length) : t;
+    if (image === '' || /[\s,]/.test(image)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: false, true, or a generator image (generator=IMAGE or IMAGE)`);
+    }
+    (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageReference */ .o_)(image, field);
+    return `generator=${image}`;
+}
+/** Whether any attestation is asked for. */
+function attests(a) {
+    return a.provenance !== null || a.sbom !== null;
+}
+/** The buildx flags: always both, so that buildx's own default (provenance mode=min since 0.10) never applies unasked. */
+function attestationFlags(a) {
+    return [`--provenance=${a.provenance ?? 'false'}`, `--sbom=${a.sbom ?? 'false'}`];
+}
+/** What the content hash adds for attestations: nothing when off, so images built before keep their content tags. */
+function attestationHashPart(a) {
+    return attests(a) ? `provenance=${a.provenance ?? 'false'};sbom=${a.sbom ?? 'false'}` : null;
+}
+
+
+/***/ }),
+
 /***/ 596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10813,8 +10925,10 @@ const FRAMEWORK_PACKAGES = FRAMEWORKS.flatMap((f) => f.packages);
 /* harmony export */   WI: () => (/* binding */ readManifest),
 /* harmony export */   Y2: () => (/* binding */ DOCKER_LIST),
 /* harmony export */   g4: () => (/* binding */ digestAlgorithm),
-/* harmony export */   vb: () => (/* binding */ imageBytes)
+/* harmony export */   vb: () => (/* binding */ imageBytes),
+/* harmony export */   xz: () => (/* binding */ attestationsOf)
 /* harmony export */ });
+/* unused harmony exports ATTESTATION_TYPE, ATTESTATION_SUBJECT */
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8301);
 /**
  * OCI image manifests and indexes as a registry or an OCI layout sends them: untrusted JSON read
@@ -10825,6 +10939,9 @@ const FRAMEWORK_PACKAGES = FRAMEWORKS.flatMap((f) => f.packages);
 class ManifestError extends Error {
     name = 'ManifestError';
 }
+/** Annotations kept per index item: more than BuildKit writes, bounded against a hostile index. */
+const MAX_ANNOTATIONS = 32;
+const MAX_ANNOTATION_CHARS = 1024;
 /** More than any image has (Docker caps layers at 127); an index's platforms and attestations alike. */
 const MAX_ITEMS = 10_000;
 function readManifest(text, where) {
@@ -10852,6 +10969,13 @@ function readManifest(text, where) {
                     item.size = m.size;
                 if (typeof m.mediaType === 'string' && m.mediaType.length <= 256)
                     item.mediaType = m.mediaType;
+                if ((0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(m.annotations)) {
+                    const kept = Object.entries(m.annotations)
+                        .filter((e) => typeof e[1] === 'string' && e[0].length + e[1].length <= MAX_ANNOTATION_CHARS)
+                        .slice(0, MAX_ANNOTATIONS);
+                    if (kept.length)
+                        item.annotations = Object.fromEntries(kept);
+                }
                 return item;
             }),
         };
@@ -10886,7 +11010,7 @@ function indexPlatforms(manifests) {
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
 const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-/** An image index over images already in one repository, one per platform: what `merge` writes. */
+/** An image index over manifests already in one repository (each platform's image and its attestations): what `merge` writes. */
 function ociIndex(children, mediaType = OCI_INDEX) {
     return JSON.stringify({
         schemaVersion: 2,
@@ -10895,9 +11019,17 @@ function ociIndex(children, mediaType = OCI_INDEX) {
             mediaType: c.mediaType,
             digest: c.digest,
             size: c.size,
+            ...(c.annotations ? { annotations: c.annotations } : {}),
             platform: { architecture: c.architecture, os: c.os },
         })),
     });
+}
+/** BuildKit's attestation storage: the annotation an attestation manifest carries, and the one naming its image. */
+const ATTESTATION_TYPE = 'vnd.docker.reference.type';
+const ATTESTATION_SUBJECT = 'vnd.docker.reference.digest';
+/** The attestation manifests of an index that attest the image `digest`. */
+function attestationsOf(manifests, digest) {
+    return manifests.filter((m) => m.annotations?.[ATTESTATION_TYPE] === 'attestation-manifest' && m.annotations[ATTESTATION_SUBJECT] === digest);
 }
 /** Compressed bytes of an image manifest's config and layers; null when it is not one. */
 function imageBytes(text) {
@@ -11351,6 +11483,7 @@ function cliSurface(values, cwd) {
 const GROUP_TITLES = {
     Common: 'Options',
     Build: 'Build options',
+    Publish: 'Publish options (attestations, tag aliases, retention)',
     Customise: 'What the images add (the matrix spec may set the same keys)',
     Smoke: 'Smoke options',
     Reproducibility: 'Reproducibility options',
@@ -11515,9 +11648,12 @@ var values = __nccwpck_require__(8463);
 var reference = __nccwpck_require__(3564);
 // EXTERNAL MODULE: ./src/matrix/platform.ts
 var matrix_platform = __nccwpck_require__(306);
+// EXTERNAL MODULE: ./src/image/attestations.ts
+var attestations = __nccwpck_require__(4166);
 // EXTERNAL MODULE: ./src/image/secrets.ts
 var secrets = __nccwpck_require__(7100);
 ;// CONCATENATED MODULE: ./src/image/options.ts
+
 
 
 
@@ -11607,6 +11743,10 @@ function parseBuildOptions(inputs) {
             unit: 'seconds',
         }),
         parallel: parseParallel(get('parallel'), field('parallel')),
+        attestations: {
+            provenance: (0,attestations/* parseProvenance */.X6)(get('provenance'), field('provenance')),
+            sbom: (0,attestations/* parseSbom */.rl)(get('sbom'), field('sbom')),
+        },
         secrets: (0,secrets/* joinSecrets */.WD)((0,secrets/* parseSecrets */.dC)(get('secrets'), field('secrets')), (0,secrets/* parseSecretFiles */.ve)(get('secret-files'), field('secret-files')), {
             secrets: field('secrets'),
             files: field('secret-files'),
@@ -12125,6 +12265,31 @@ const INPUTS = [
         commands: BUILD,
         cli: { flag: '--parallel', value: 'N' },
     },
+    // -- Publish ---------------------------------------------------------------------------------
+    {
+        name: 'provenance',
+        group: 'Publish',
+        type: 'choice',
+        default: 'false',
+        summary: 'SLSA provenance attestation: false, true (mode=min) or mode=max',
+        description: "build: push a SLSA provenance attestation with each image (BuildKit's, as docker/build-push-action's provenance): " +
+            'false, true (mode=min) or mode=max. The image is then an index holding it beside the image, which GHCR lists as an ' +
+            'unknown/unknown platform. Pushed images only (docker cannot load an attested image). Changes the content tags.',
+        commands: BUILD,
+        cli: { flag: '--provenance', value: 'MODE' },
+    },
+    {
+        name: 'sbom',
+        group: 'Publish',
+        type: 'text',
+        default: 'false',
+        summary: 'SBOM attestation: false, true, or a generator image',
+        description: "build: push an SPDX SBOM attestation with each image: false, true (BuildKit's default scanner, " +
+            "docker/buildkit-syft-scanner) or a generator image that speaks BuildKit's SBOM protocol (generator=IMAGE or IMAGE). " +
+            'Pushed images only. Changes the content tags.',
+        commands: BUILD,
+        cli: { flag: '--sbom', value: 'WHAT' },
+    },
     // -- Customise -------------------------------------------------------------------------------
     {
         name: 'apt-packages',
@@ -12450,7 +12615,7 @@ const INPUTS = [
         cli: { flag: '--fail-on', value: 'WHAT' },
     },
 ];
-const INPUT_GROUPS = ['Common', 'Build', 'Customise', 'Smoke', 'Reproducibility'];
+const INPUT_GROUPS = ['Common', 'Build', 'Publish', 'Customise', 'Smoke', 'Reproducibility'];
 function inputRow(name) {
     return INPUTS.find((r) => r.name === name);
 }

@@ -2,9 +2,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { secretArgs } from '../image/secrets.js';
+import { attests } from '../image/attestations.js';
 import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInvocation, type ToolVersions } from '../image/buildx.js';
 import { planEntryBuild, platformTagOf, type BuildEnvironment, type EntryBuild } from '../image/build-plan.js';
-import { DOCKER_LIST, DOCKER_MANIFEST, OCI_INDEX, indexPlatforms, ociIndex, readManifest } from '../image/manifest.js';
+import {
+  DOCKER_LIST,
+  DOCKER_MANIFEST,
+  OCI_INDEX,
+  attestationsOf,
+  indexPlatforms,
+  ociIndex,
+  readManifest,
+  type IndexChild,
+  type IndexItem,
+} from '../image/manifest.js';
 import { architectureOf, isDefaultPlatforms, nativePlatform, type Platform } from '../matrix/platform.js';
 import { platformsOf } from '../matrix/entry.js';
 import type { BuildOptions } from '../image/options.js';
@@ -330,6 +341,11 @@ async function buildImage(
 
   // 3. Build, with the cache restored first for the local backend.
   const tools = await toolsNow();
+  if (attests(options.attestations) && options.push && !(tools.buildx && FEATURES.attestationFlags(tools))) {
+    const error = 'not built: attestations (provenance, sbom) need docker buildx 0.10 or newer; install it (docker/setup-buildx-action)';
+    rt.log.error(`${build.entry.tag}: ${error}`);
+    return { ...base, error, seconds: seconds() };
+  }
   if (!tools.buildx && options.secrets.length) {
     const error =
       'not built: build secrets (secrets, secret-files) need docker buildx, which was not found; install it (docker/setup-buildx-action)';
@@ -371,6 +387,13 @@ async function buildImage(
     metadataFile,
     ...(options.builder ? { builder: options.builder } : {}),
   };
+  // Attestations go with a push: docker's image store cannot hold an attested image (buildx refuses to load one).
+  if (options.push) invocation.attestations = options.attestations;
+  else if (attests(options.attestations)) {
+    rt.log.warning(
+      `push is false: ${build.entry.tag} is built without its attestations (provenance, sbom), which only a pushed image carries`,
+    );
+  }
   // Secret values reach buildx through its own environment only (secretArgs).
   const secrets = secretArgs(options.secrets);
   invocation.secretArgs = secrets.args;
@@ -542,7 +565,8 @@ async function imageFacts(
   }
   const sizes = platforms.map((p) => p.size);
   const size = sizes.length && sizes.every((n) => n !== null) ? (sizes as number[]).reduce((a, b) => a + b, 0) : null;
-  return { size, platforms };
+  // An attested image of the default platform is an index too: its size, without platform rows.
+  return platformRows ? { size, platforms } : { size };
 }
 
 /**
@@ -575,7 +599,13 @@ async function mergeImage(build: EntryBuild, options: BuildOptions, registry: Re
         missing.push(`${platform} (${tag})`);
         continue;
       }
-      if (RegistryClient.imageSize(image) === null) return fail(`${tag} holds an index, not one platform's image`);
+      if (RegistryClient.imageSize(image) === null) {
+        // An attested build pushed an index: its one image, and the attestations of that image, go in whole.
+        const found = attestedChildren(image, platform, `${repo.path}:${parseTaggedReference(tag, 'platform tag').tag}`);
+        if (typeof found === 'string') return fail(found);
+        children.push(...found);
+        continue;
+      }
       // The index names the very bytes read (their own hash and media type), whatever the headers said.
       children.push({
         digest: `sha256:${createHash('sha256').update(image.body).digest('hex')}`,
@@ -603,6 +633,34 @@ async function mergeImage(build: EntryBuild, options: BuildOptions, registry: Re
   } catch (err) {
     return fail((err as Error).message);
   }
+}
+
+/**
+ * A fan-out job's index for one platform (an attested build pushes one): the platform's image and the
+ * attestation manifests that name it, as merge copies them into the entry's index; or why it cannot.
+ */
+function attestedChildren(index: Manifest, platform: Platform, where: string): IndexChild[] | string {
+  const doc = readManifest(index.body.toString('utf8'), where);
+  if (doc.kind !== 'index') return `${where} is neither an image nor an index`;
+  const images = indexPlatforms(doc.manifests);
+  const own = images.find((p) => p.platform === platform);
+  if (images.length !== 1 || !own) {
+    return `${where} holds ${images.map((p) => p.platform).join(', ') || 'no image'}, not ${platform} alone`;
+  }
+  const items = [doc.manifests.find((m) => m.digest === own.digest) as IndexItem, ...attestationsOf(doc.manifests, own.digest)];
+  const children: IndexChild[] = [];
+  for (const m of items) {
+    if (m.size === undefined || !m.mediaType) return `${where}: the index leaves out the size or media type of ${m.digest}`;
+    children.push({
+      digest: m.digest,
+      size: m.size,
+      mediaType: m.mediaType,
+      os: m.platform?.os ?? 'unknown',
+      architecture: m.platform?.architecture ?? 'unknown',
+      ...(m.annotations ? { annotations: m.annotations } : {}),
+    });
+  }
+  return children;
 }
 
 /** An image manifest's media type: the one its body declares, else the Content-Type it came with (without parameters). */

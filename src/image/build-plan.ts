@@ -5,6 +5,7 @@ import { platformSlug, type Platform } from '../matrix/platform.js';
 import { frameworkOf, frameworkTitle, type MatrixEntry } from '../frameworks/index.js';
 import { renderPlaceholders } from '../inputs/placeholders.js';
 import type { BuildOptions, CacheBackend } from './options.js';
+import { attestationHashPart } from './attestations.js';
 import { parseTaggedReference, repositoryName, taggedReference, type Repository } from './reference.js';
 
 /**
@@ -152,6 +153,8 @@ export function contentHash(parts: {
   contextDigest: string;
   buildArgs: [string, string][];
   userLabels: [string, string][];
+  /** attestationHashPart: absent or null when none are asked for, so earlier hashes stay what they were */
+  attestations?: string | null;
 }): string {
   const sorted = (pairs: [string, string][]): [string, string][] => [...pairs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const canonical = JSON.stringify([
@@ -161,6 +164,8 @@ export function contentHash(parts: {
     parts.contextDigest,
     sorted(parts.buildArgs),
     sorted(parts.userLabels),
+    // An attested image is another thing to push (an index with its attestations): its own content tag.
+    ...(parts.attestations ? [parts.attestations] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -273,6 +278,7 @@ export function planEntryBuild(
     contextDigest: inputs.contextDigest,
     buildArgs,
     userLabels: options.labels,
+    attestations: attestationHashPart(options.attestations),
   });
   const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix);
   const contentTag = taggedReference(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');

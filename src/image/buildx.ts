@@ -1,5 +1,6 @@
 import semver from 'semver';
 import type { EntryBuild } from './build-plan.js';
+import { NO_ATTESTATIONS, attestationFlags, type Attestations } from './attestations.js';
 
 /**
  * The docker argv for a build, in one place. Pure: takes the planned build and
@@ -57,6 +58,8 @@ export interface BuildInvocation {
   noCache?: boolean;
   /** --secret arguments (secretArgs); their values travel in the environment, never here */
   secretArgs?: string[];
+  /** attestations to push with the image; none when absent (and always none for load or OCI layouts) */
+  attestations?: Attestations;
 }
 
 export function buildxArgs(inv: BuildInvocation, versions: ToolVersions): string[] {
@@ -65,7 +68,7 @@ export function buildxArgs(inv: BuildInvocation, versions: ToolVersions): string
   if (inv.builder) args.push('--builder', inv.builder);
   args.push('--progress', 'plain', '--file', inv.file);
   if (FEATURES.metadataFile(versions)) args.push('--metadata-file', inv.metadataFile);
-  if (FEATURES.attestationFlags(versions)) args.push('--provenance=false', '--sbom=false');
+  if (FEATURES.attestationFlags(versions)) args.push(...attestationFlags(inv.attestations ?? NO_ATTESTATIONS));
   // Always named: an entry says what it is built for, whatever the runner's own platform is.
   args.push('--platform', build.platforms.join(','));
   for (const [k, v] of build.buildArgs) args.push('--build-arg', `${k}=${v}`);

@@ -22,7 +22,13 @@ export interface IndexItem {
   /** absent where the index leaves them out (readers that only pick a platform do not need them) */
   size?: number;
   mediaType?: string;
+  /** string annotations (an attestation manifest's reference type and digest); absent when none */
+  annotations?: Record<string, string>;
 }
+
+/** Annotations kept per index item: more than BuildKit writes, bounded against a hostile index. */
+const MAX_ANNOTATIONS = 32;
+const MAX_ANNOTATION_CHARS = 1024;
 
 export type ManifestDoc = { kind: 'image'; config: Descriptor; layers: Descriptor[] } | { kind: 'index'; manifests: IndexItem[] };
 
@@ -50,6 +56,12 @@ export function readManifest(text: string, where: string): ManifestDoc {
         const item: IndexItem = { digest: digestOf(m.digest, `${at}.digest`), platform };
         if (Number.isSafeInteger(m.size) && (m.size as number) >= 0) item.size = m.size as number;
         if (typeof m.mediaType === 'string' && m.mediaType.length <= 256) item.mediaType = m.mediaType;
+        if (isRecord(m.annotations)) {
+          const kept = Object.entries(m.annotations)
+            .filter((e): e is [string, string] => typeof e[1] === 'string' && e[0].length + e[1].length <= MAX_ANNOTATION_CHARS)
+            .slice(0, MAX_ANNOTATIONS);
+          if (kept.length) item.annotations = Object.fromEntries(kept);
+        }
         return item;
       }),
     };
@@ -87,11 +99,18 @@ export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 export const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
 export const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 
-/** An image index over images already in one repository, one per platform: what `merge` writes. */
-export function ociIndex(
-  children: { digest: string; size: number; mediaType: string; os: string; architecture: string }[],
-  mediaType: typeof OCI_INDEX | typeof DOCKER_LIST = OCI_INDEX,
-): string {
+/** What `merge` puts in an index: a platform's image, or an attestation manifest of one (platform unknown/unknown). */
+export interface IndexChild {
+  digest: string;
+  size: number;
+  mediaType: string;
+  os: string;
+  architecture: string;
+  annotations?: Record<string, string>;
+}
+
+/** An image index over manifests already in one repository (each platform's image and its attestations): what `merge` writes. */
+export function ociIndex(children: IndexChild[], mediaType: typeof OCI_INDEX | typeof DOCKER_LIST = OCI_INDEX): string {
   return JSON.stringify({
     schemaVersion: 2,
     mediaType,
@@ -99,9 +118,21 @@ export function ociIndex(
       mediaType: c.mediaType,
       digest: c.digest,
       size: c.size,
+      ...(c.annotations ? { annotations: c.annotations } : {}),
       platform: { architecture: c.architecture, os: c.os },
     })),
   });
+}
+
+/** BuildKit's attestation storage: the annotation an attestation manifest carries, and the one naming its image. */
+export const ATTESTATION_TYPE = 'vnd.docker.reference.type';
+export const ATTESTATION_SUBJECT = 'vnd.docker.reference.digest';
+
+/** The attestation manifests of an index that attest the image `digest`. */
+export function attestationsOf(manifests: IndexItem[], digest: string): IndexItem[] {
+  return manifests.filter(
+    (m) => m.annotations?.[ATTESTATION_TYPE] === 'attestation-manifest' && m.annotations[ATTESTATION_SUBJECT] === digest,
+  );
 }
 
 /** Compressed bytes of an image manifest's config and layers; null when it is not one. */

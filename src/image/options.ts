@@ -5,6 +5,7 @@ import type { InputName, Inputs } from '../inputs/table.js';
 import { LABEL_KEY, VARIABLE_NAME, lines, parseBoolean, parseChoice, parseKeyValueLines, parseWholeNumber } from '../inputs/values.js';
 import { TAG, lowercaseRepository, parseRepository, type Repository } from './reference.js';
 import { parsePlatform, type Platform } from '../matrix/platform.js';
+import { parseProvenance, parseSbom, type Attestations } from './attestations.js';
 import { joinSecrets, parseSecretFiles, parseSecrets, type BuildSecret } from './secrets.js';
 
 /**
@@ -41,6 +42,8 @@ export interface BuildOptions {
   parallel: number;
   /** a fan-out job's one platform of each entry (pushed under a platform tag for merge); every platform when absent */
   platform?: Platform;
+  /** attestations pushed with each image (inputs provenance and sbom); off by default */
+  attestations: Attestations;
   /** build secrets (inputs secrets and secret-files); files are made absolute before the build */
   secrets: BuildSecret[];
   /** what parsing changed in the inputs (capitals lowercased in repository names), for the command to log once */
@@ -125,6 +128,10 @@ export function parseBuildOptions(inputs: Inputs): BuildOptions {
       unit: 'seconds',
     }),
     parallel: parseParallel(get('parallel'), field('parallel')),
+    attestations: {
+      provenance: parseProvenance(get('provenance'), field('provenance')),
+      sbom: parseSbom(get('sbom'), field('sbom')),
+    },
     secrets: joinSecrets(parseSecrets(get('secrets'), field('secrets')), parseSecretFiles(get('secret-files'), field('secret-files')), {
       secrets: field('secrets'),
       files: field('secret-files'),

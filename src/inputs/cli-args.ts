@@ -84,6 +84,7 @@ export function cliSurface(values: FlagValues, cwd: string): Surface {
 const GROUP_TITLES: Record<InputGroup, string> = {
   Common: 'Options',
   Build: 'Build options',
+  Publish: 'Publish options (attestations, tag aliases, retention)',
   Customise: 'What the images add (the matrix spec may set the same keys)',
   Smoke: 'Smoke options',
   Reproducibility: 'Reproducibility options',

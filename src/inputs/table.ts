@@ -7,7 +7,7 @@ import type { Command } from '../request.js';
  * test fails when they drift). A new input is a row here, plus the code that uses it.
  */
 
-export type InputGroup = 'Common' | 'Build' | 'Customise' | 'Smoke' | 'Reproducibility';
+export type InputGroup = 'Common' | 'Build' | 'Publish' | 'Customise' | 'Smoke' | 'Reproducibility';
 
 /** How the README's Type column names what a value is. */
 export type InputType = 'choice' | 'text' | 'path' | 'boolean' | 'number' | 'list' | 'lines' | 'JSON' | 'template' | 'URL' | 'size';
@@ -388,6 +388,34 @@ export const INPUTS = [
     cli: { flag: '--parallel', value: 'N' },
   },
 
+  // -- Publish ---------------------------------------------------------------------------------
+  {
+    name: 'provenance',
+    group: 'Publish',
+    type: 'choice',
+    default: 'false',
+    summary: 'SLSA provenance attestation: false, true (mode=min) or mode=max',
+    description:
+      "build: push a SLSA provenance attestation with each image (BuildKit's, as docker/build-push-action's provenance): " +
+      'false, true (mode=min) or mode=max. The image is then an index holding it beside the image, which GHCR lists as an ' +
+      'unknown/unknown platform. Pushed images only (docker cannot load an attested image). Changes the content tags.',
+    commands: BUILD,
+    cli: { flag: '--provenance', value: 'MODE' },
+  },
+  {
+    name: 'sbom',
+    group: 'Publish',
+    type: 'text',
+    default: 'false',
+    summary: 'SBOM attestation: false, true, or a generator image',
+    description:
+      "build: push an SPDX SBOM attestation with each image: false, true (BuildKit's default scanner, " +
+      "docker/buildkit-syft-scanner) or a generator image that speaks BuildKit's SBOM protocol (generator=IMAGE or IMAGE). " +
+      'Pushed images only. Changes the content tags.',
+    commands: BUILD,
+    cli: { flag: '--sbom', value: 'WHAT' },
+  },
+
   // -- Customise -------------------------------------------------------------------------------
   {
     name: 'apt-packages',
@@ -742,7 +770,7 @@ export interface Inputs {
   field(name: InputName): string;
 }
 
-export const INPUT_GROUPS: readonly InputGroup[] = ['Common', 'Build', 'Customise', 'Smoke', 'Reproducibility'];
+export const INPUT_GROUPS: readonly InputGroup[] = ['Common', 'Build', 'Publish', 'Customise', 'Smoke', 'Reproducibility'];
 
 export function inputRow(name: InputName): InputRow {
   return INPUTS.find((r) => r.name === name) as InputRow;
