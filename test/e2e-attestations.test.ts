@@ -40,7 +40,10 @@ out="$BUILDKIT_SCAN_DESTINATION/$(basename "$BUILDKIT_SCAN_SOURCE").spdx.json"
   printf '"predicate":{"spdxVersion":"SPDX-2.3","dataLicense":"CC0-1.0","SPDXID":"SPDXRef-DOCUMENT","name":"gim-stand-in",'
   printf '"documentNamespace":"https://example.invalid/gim-stand-in","creationInfo":{"created":"1970-01-01T00:00:00Z",'
   printf '"creators":["Tool: gim-sbom-stand-in"]},"packages":['
-  awk -F': ' '/^Package: /{p=$2} /^Version: /{if (n++) printf ","; printf "{\\"name\\":\\"%s\\",\\"SPDXID\\":\\"SPDXRef-deb-%d\\",\\"versionInfo\\":\\"%s\\",\\"downloadLocation\\":\\"NOASSERTION\\"}", p, n, $2}' "$BUILDKIT_SCAN_SOURCE/var/lib/dpkg/status"
+  awk -F': ' '/^Package: /{p=$2} /^Version: /{if (n++) printf ","; \\
+    printf "{\\"name\\":\\"%s\\",\\"SPDXID\\":\\"SPDXRef-deb-%d\\",", p, n; \\
+    printf "\\"versionInfo\\":\\"%s\\",\\"downloadLocation\\":\\"NOASSERTION\\"}", $2}' \\
+    "$BUILDKIT_SCAN_SOURCE/var/lib/dpkg/status"
   printf ']}}\\n'
 } > "$out"
 `;
