@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3590:
+/***/ 8873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32814,6 +32814,13 @@ const FRAMEWORK_PACKAGES = FRAMEWORKS.flatMap((f) => f.packages);
  * {placeholders} in templates filled per entry: one vocabulary and one renderer for the three
  * inputs that take them (tags, base-image, baseline). Pure.
  */
+/**
+ * What the run gives, not the entry (tags only): {sha} (7 characters of the commit), {ref} (the
+ * branch or tag, made a valid tag; pr-<number> for a pull request), {pr} (the pull request's
+ * number), {date} (UTC YYYYMMDD). A tag line whose value the run does not have (no {pr} on a push)
+ * is left out of that run's tags.
+ */
+const RUN_PLACEHOLDERS = ['sha', 'ref', 'pr', 'date'];
 /** Every placeholder, in the order messages list them. */
 const PLACEHOLDERS = [
     'image',
@@ -32822,7 +32829,10 @@ const PLACEHOLDERS = [
     'framework',
     'version',
     ...FRAMEWORKS.flatMap((f) => f.placeholderNames),
+    // the framework's major.minor: {torchMinor} "2.8", {tensorflowMinor}, {jaxMinor}
+    ...FRAMEWORKS.map((f) => `${f.key}Minor`),
     'cuda',
+    'cudaMajor',
     'cudaFull',
     'cudaVariant',
     'cudnn',
@@ -32831,11 +32841,14 @@ const PLACEHOLDERS = [
     'os',
     'ubuntu',
     'flavor',
+    ...RUN_PLACEHOLDERS,
 ];
 const NOT_IN = {
     tags: ['image'],
-    'base-image': ['image', 'tag', 'key'],
-    baseline: [],
+    'base-image': ['image', 'tag', 'key', ...RUN_PLACEHOLDERS],
+    baseline: [...RUN_PLACEHOLDERS],
+    // aliases are decided with the plan, before a run's commit or date is asked
+    aliases: ['image', 'tag', 'key', ...RUN_PLACEHOLDERS],
 };
 function placeholdersFor(use) {
     return PLACEHOLDERS.filter((p) => !NOT_IN[use].includes(p));
@@ -32848,9 +32861,11 @@ function checkPlaceholders(template, use, field) {
         if (accepted.includes(name))
             continue;
         const why = PLACEHOLDERS.includes(name)
-            ? use === 'base-image'
+            ? use === 'base-image' && !RUN_PLACEHOLDERS.includes(name)
                 ? `: {${name}} is not available in base-image (an entry's tag and key depend on its base image)`
-                : `: {${name}} is not available in ${use}`
+                : RUN_PLACEHOLDERS.includes(name)
+                    ? `: {${name}} is the run's, which only tags take`
+                    : `: {${name}} is not available in ${use}`
             : '';
         throw new errors_UserError(`${field}: unknown placeholder {${name}}${why}; accepted: ${accepted.map((p) => `{${p}}`).join(', ')}`);
     }
@@ -32864,7 +32879,9 @@ function renderPlaceholders(template, entry, extra = {}) {
         framework: e.framework,
         version: frameworkVersion(e),
         ...frameworkOf(e).placeholders(e),
+        [`${frameworkOf(e).key}Minor`]: frameworkVersion(e).split('.').slice(0, 2).join('.'),
         cuda: e.cuda,
+        cudaMajor: e.cuda.split('.')[0] ?? '',
         cudaFull: e.cudaFull ?? e.cuda,
         cudaVariant: e.cudaVariant,
         cudnn: e.cudnn ?? '',
@@ -34450,6 +34467,33 @@ function loadSecrets(secrets, baseDir, field = 'secret-files') {
     return { secrets: loaded, redactions: secretRedactions(texts) };
 }
 
+;// CONCATENATED MODULE: ./src/image/run-values.ts
+/** A ref as a tag: characters a tag cannot hold become "-", no leading "." or "-", at most 128 (as docker/metadata-action does). */
+function refTag(name) {
+    return name
+        .replace(/[^A-Za-z0-9_.-]/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, 128);
+}
+function runValues(facts) {
+    const out = { date: facts.now.toISOString().slice(0, 10).replace(/-/g, '') };
+    if (facts.sha && /^[0-9a-f]{7,64}$/.test(facts.sha))
+        out.sha = facts.sha.slice(0, 7);
+    const pull = /^refs\/pull\/(\d+)\//.exec(facts.ref ?? '');
+    const pr = facts.pullRequest ?? (pull ? Number(pull[1]) : null);
+    if (pr !== null && Number.isSafeInteger(pr) && pr > 0) {
+        out.pr = String(pr);
+        out.ref = `pr-${pr}`;
+    }
+    else if (facts.ref) {
+        const name = facts.ref.replace(/^refs\/(heads|tags)\//, '');
+        const tag = refTag(name);
+        if (tag)
+            out.ref = tag;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/image/attestations.ts
 
 
@@ -34650,7 +34694,38 @@ function entryLabels(entry, env, contentHash, baseDigest = null) {
  * e.g. "pr-12-" for a pull request) goes before the tag part of each of them, so that a build asked to
  * write scoped tags never writes a release tag; the content tag and the cache refs are not made here.
  */
-function entryTags(entry, repo, templates, entryCount, prefix = '') {
+/** The run placeholders a tag template names that this run has no value for ({pr} on a push). */
+function missingRunValues(template, run = {}) {
+    return RUN_PLACEHOLDERS.filter((p) => template.includes(`{${p}}`) && !run[p]);
+}
+/** Why each tag line left out of this run is left out, to say once per run. */
+function leftOutTagLines(templates, run = {}) {
+    return templates.flatMap((t, i) => {
+        const missing = missingRunValues(t, run);
+        return missing.length
+            ? [`tags line ${i + 1} (${t}) is not written in this run: it has no ${missing.map((p) => `{${p}}`).join(', ')}`]
+            : [];
+    });
+}
+/**
+ * Two entries of one run that would write the same tag (a line such as {torchMinor}-{ref} over
+ * several CUDA variants): the last push would win, so it is refused before anything builds. A
+ * fan-out job sees one entry; aliases are the way to point one tag at one entry of many.
+ */
+function checkTagsDistinct(entries, options, run = {}) {
+    const writer = new Map();
+    for (const e of entries) {
+        for (const ref of entryTags(e, options.repository, options.tags, entries.length, options.tagPrefix, run)) {
+            const before = writer.get(ref);
+            if (before && before !== e.tag) {
+                throw new errors_UserError(`${ref} would be written by entries ${before} and ${e.tag}: a tags line must name what tells entries apart ` +
+                    `({tag}, or {cuda} and {python} beside {torchMinor}); to point one moving tag at one entry, use aliases`);
+            }
+            writer.set(ref, e.tag);
+        }
+    }
+}
+function entryTags(entry, repo, templates, entryCount, prefix = '', run = {}) {
     const what = (field) => (prefix ? `${field} with tag-prefix ${quote(prefix)}` : field);
     const tags = [taggedReference(repo, `${prefix}${entry.tag}`, what('matrix tag'))];
     templates.forEach((template, i) => {
@@ -34658,7 +34733,10 @@ function entryTags(entry, repo, templates, entryCount, prefix = '') {
             throw new errors_UserError(`tags line ${i + 1}: ${quote(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; ` +
                 `add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`);
         }
-        const rendered = renderPlaceholders(template, entry);
+        // A run placeholder this run has no value for ({pr} on a push): the line is not for this run.
+        if (missingRunValues(template, run).length)
+            return;
+        const rendered = renderPlaceholders(template, entry, run);
         const field = `tags line ${i + 1}`;
         const ref = /[:/]/.test(rendered)
             ? (() => {
@@ -34669,6 +34747,12 @@ function entryTags(entry, repo, templates, entryCount, prefix = '') {
         if (!tags.includes(ref))
             tags.push(ref);
     });
+    // Aliases the plan gave this entry (latest, 2.8-cuda12, ...): moved with its tags.
+    for (const alias of entry.aliases ?? []) {
+        const ref = taggedReference(repo, `${prefix}${alias}`, what(`alias ${alias}`));
+        if (!tags.includes(ref))
+            tags.push(ref);
+    }
     return tags;
 }
 /**
@@ -34771,7 +34855,7 @@ function planEntryBuild(entry, options, inputs, env) {
         userLabels: options.labels,
         attestations: attestationHashPart(options.attestations),
     });
-    const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix);
+    const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix, env.run);
     const contentTag = taggedReference(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
     const platforms = platformsOf(entry);
     if (options.platform && !platforms.includes(options.platform)) {
@@ -35935,6 +36019,27 @@ function tempRoot(env) {
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     return dir;
 }
+/** Largest event payload read: GitHub's are kilobytes; a pull request with a huge body stays far under this. */
+const MAX_EVENT_BYTES = 8 * 1024 * 1024;
+/**
+ * The pull request's number from the runner's event payload (GITHUB_EVENT_PATH), or null: outside
+ * a pull request, outside Actions, or a payload that cannot be read (said by returning null).
+ */
+function eventPullRequest(env) {
+    const file = env.GITHUB_EVENT_PATH;
+    if (!file)
+        return null;
+    try {
+        if ((0,external_node_fs_.statSync)(file).size > MAX_EVENT_BYTES)
+            return null;
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        const n = event?.pull_request?.number;
+        return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null;
+    }
+    catch {
+        return null;
+    }
+}
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
@@ -36813,8 +36918,16 @@ async function commitTime(dir, env) {
     const t = res.output.trim();
     return res.code === 0 && /^\d{1,11}$/.test(t) ? Number(t) : null;
 }
+/** The commit id of HEAD in `dir` (40 or 64 hex digits), or null when `dir` is no git checkout with a commit. */
+async function headCommit(dir, env) {
+    const res = await execCapture('git', ['rev-parse', '--verify', '-q', 'HEAD'], { cwd: dir, env, timeoutMs: 30_000 });
+    const id = res.output.trim();
+    return res.code === 0 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id) ? id : null;
+}
 
 ;// CONCATENATED MODULE: ./src/commands/build.ts
+
+
 
 
 
@@ -36872,7 +36985,10 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
         })());
         const source = readBuildSource(options, rt.baseDir, scratch);
         checkCustomisationFits(source, plan.include);
-        const env = buildEnvironment(rt, scratch);
+        const env = await buildEnvironment(rt, scratch, options);
+        for (const line of leftOutTagLines(options.tags, env.run))
+            rt.log.info(line);
+        checkTagsDistinct(plan.include, options, env.run);
         let created;
         const createdOnce = () => (created ??= creationTime(rt));
         const registry = new RegistryClient(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
@@ -36997,7 +37113,7 @@ async function creationTime(rt) {
     const commit = await commitTime(rt.baseDir, rt.env);
     return (commit !== null ? new Date(commit * 1000) : rt.now()).toISOString();
 }
-function buildEnvironment(rt, scratch) {
+async function buildEnvironment(rt, scratch, options) {
     const e = rt.env;
     // created is filled in before an entry is built (creationTime)
     const env = { created: '', tempDir: e.RUNNER_TEMP || scratch };
@@ -37005,6 +37121,15 @@ function buildEnvironment(rt, scratch) {
         env.sourceUrl = `${e.GITHUB_SERVER_URL}/${e.GITHUB_REPOSITORY}`;
     if (e.GITHUB_SHA)
         env.revision = e.GITHUB_SHA;
+    // The run's values for tag templates, read only when a template asks for one (no git process otherwise).
+    if (options.tags.some((t) => RUN_PLACEHOLDERS.some((p) => t.includes(`{${p}}`)))) {
+        env.run = runValues({
+            sha: e.GITHUB_SHA || (await headCommit(rt.baseDir, e)),
+            ref: e.GITHUB_REF || null,
+            pullRequest: eventPullRequest(e),
+            now: rt.now(),
+        });
+    }
     return env;
 }
 /** A result with nothing done yet; each outcome fills in what it knows. */
@@ -37434,6 +37559,188 @@ async function dockerBuild(inv, rt) {
     return { code: 0, output };
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/matrix/aliases.ts
+
+
+
+
+
+
+
+const aliases_VERSION_KEYS = FRAMEWORKS.map((f) => f.key);
+const SELECTOR_KEYS = [...aliases_VERSION_KEYS, 'version', 'cuda', 'python', 'os', 'flavor'];
+/** Most alias rules read: a few are normal, hundreds a mistake. */
+const MAX_RULES = 64;
+/** The aliases key of a spec, or the aliases input parsed as YAML: a mapping of tag -> selector. */
+function parseAliases(value, field) {
+    if (value === undefined || value === null)
+        return [];
+    if (!isRecord(value)) {
+        throw new errors_UserError(`${field}: expected a mapping of tag to selector, e.g. {latest: {torch: latest, cuda: default}}; got ${describeValue(value)}`);
+    }
+    const entries = Object.entries(value);
+    if (entries.length > MAX_RULES)
+        throw new errors_UserError(`${field}: ${entries.length} aliases; at most ${MAX_RULES}`);
+    return entries.map(([template, sel]) => {
+        const at = `${field}.${template}`;
+        checkPlaceholders(template, 'aliases', at);
+        // A rendered tag is checked again per entry; the literal text must at least be a tag's characters.
+        if (!TAG.test(template.replace(/\{\w+\}/g, 'x'))) {
+            throw new errors_UserError(`${at}: ${quote(template)} cannot be a tag; accepted: letters, digits, _ . - and {placeholders}, e.g. latest`);
+        }
+        if (!isRecord(sel) || Object.keys(sel).length === 0) {
+            throw new errors_UserError(`${at}: expected a selector mapping such as {torch: latest, cuda: default}; got ${describeValue(sel)}`);
+        }
+        const selector = Object.entries(sel).map(([k, v]) => {
+            if (!SELECTOR_KEYS.includes(k)) {
+                throw new errors_UserError(`${at}: unknown key ${quote(k)}; accepted: ${SELECTOR_KEYS.join(', ')}`);
+            }
+            if (typeof v !== 'string' && typeof v !== 'number')
+                throw new errors_UserError(`${at}.${k}: expected a value such as latest; got ${describeValue(v)}`);
+            return [k, String(v).trim()];
+        });
+        return { template, selector, field: at };
+    });
+}
+function parseAliasesText(text, field) {
+    if (!text || text.trim() === '')
+        return [];
+    let value;
+    try {
+        // failsafe: every scalar a string, as in the matrix spec (python: 3.10 stays "3.10")
+        value = (0,dist/* parse */.qg)(text, { schema: 'failsafe', maxAliasCount: 0, uniqueKeys: true });
+    }
+    catch (err) {
+        throw new errors_UserError(`${field}: not YAML (${err.message.split('\n')[0]})`);
+    }
+    return parseAliases(value, field);
+}
+/**
+ * The plan's entries with `aliases` set on those the rules pick. `resolveDefault` answers what
+ * `default` means for a key of an entry's release (the planner resolving `cuda: default` for it).
+ */
+function assignAliases(include, rules, resolveDefault) {
+    if (rules.length === 0)
+        return include;
+    const owned = new Map();
+    const owner = new Map();
+    const ownTags = new Set(include.map((e) => e.tag));
+    for (const rule of rules) {
+        const groups = new Map();
+        for (const e of include) {
+            const tag = renderPlaceholders(rule.template, e);
+            groups.set(tag, [...(groups.get(tag) ?? []), e]);
+        }
+        const templated = /\{\w+\}/.test(rule.template);
+        for (const [tag, members] of groups) {
+            const left = aliases_select(members, rule.selector, resolveDefault);
+            if (left.length === 0) {
+                if (!templated)
+                    throw new errors_UserError(`${rule.field}: ${describeSelector(rule)} matches no entry of the plan`);
+                continue;
+            }
+            if (left.length > 1) {
+                throw new errors_UserError(`${rule.field}: ${describeSelector(rule)} leaves ${left.length} entries for tag ${quote(tag)} ` +
+                    `(${left
+                        .slice(0, 4)
+                        .map((e) => e.tag)
+                        .join(', ')}${left.length > 4 ? ', ...' : ''}); ` +
+                    `add keys (python, os, cuda, ...) or latest so that one remains`);
+            }
+            if (!TAG.test(tag))
+                throw new errors_UserError(`${rule.field}: ${quote(tag)} (for ${left[0]?.tag}) is not a valid tag`);
+            if (ownTags.has(tag))
+                throw new errors_UserError(`${rule.field}: ${quote(tag)} is an entry's own tag; an alias needs a tag of its own`);
+            const before = owner.get(tag);
+            if (before && before.entry !== left[0]) {
+                throw new errors_UserError(`${rule.field}: ${quote(tag)} would point at ${left[0]?.tag}, but ${before.field} points it at ${before.entry.tag}`);
+            }
+            owner.set(tag, { entry: left[0], field: rule.field });
+            owned.set(left[0], [...new Set([...(owned.get(left[0]) ?? []), tag])]);
+        }
+    }
+    return include.map((e) => (owned.has(e) ? { ...e, aliases: owned.get(e) } : e));
+}
+function describeSelector(rule) {
+    return `{${rule.selector.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+}
+/** Filters first, then each `latest` in the order given. */
+function aliases_select(members, selector, resolveDefault) {
+    let left = members;
+    for (const [key, value] of selector) {
+        if (value === 'latest')
+            continue;
+        left = left.filter((e) => matches(e, key, value, resolveDefault));
+    }
+    for (const [key, value] of selector) {
+        if (value !== 'latest' || left.length === 0)
+            continue;
+        const best = left.reduce((a, b) => (compareBy(key, b, a) > 0 ? b : a));
+        left = left.filter((e) => compareBy(key, e, best) === 0);
+    }
+    return left;
+}
+function aliases_valueOf(e, key) {
+    if (key === 'version')
+        return frameworkVersion(e);
+    if (aliases_VERSION_KEYS.includes(key))
+        return frameworkOf(e).key === key ? frameworkVersion(e) : null;
+    return String(e[key] ?? '');
+}
+function matches(e, key, value, resolveDefault) {
+    const v = aliases_valueOf(e, key);
+    if (v === null)
+        return false; // a torch: selector never picks a jax entry
+    if (value === 'default' && (key === 'cuda' || key === 'python')) {
+        const d = resolveDefault(e, key);
+        return d !== null && (key === 'cuda' ? e.cudaVariant === d : v === d);
+    }
+    switch (key) {
+        case 'cuda':
+            return v === value || e.cudaVariant === value || (/^\d+$/.test(value) && v.split('.')[0] === value);
+        case 'os':
+            return v === value || v === `ubuntu${value}`;
+        case 'python':
+        case 'flavor':
+            return v === value;
+        default:
+            // a framework version: exact, or a minor (its patches), or a major
+            return v === value || v.startsWith(`${value}.`) || v.startsWith(`${value}rc`);
+    }
+}
+/** > 0 when a's value of key is higher than b's: versions by semver, cpu below every CUDA. */
+function compareBy(key, a, b) {
+    const va = aliases_valueOf(a, key) ?? '';
+    const vb = aliases_valueOf(b, key) ?? '';
+    if (key === 'flavor')
+        return va === vb ? 0 : va < vb ? -1 : 1;
+    return compareLoose(va, vb);
+}
+function compareLoose(a, b) {
+    const norm = (s) => {
+        if (s === 'cpu')
+            return '0.0.0';
+        const c = semver_default().coerce(s.replace(/^ubuntu/, '').replace(/t$/, ''), { includePrerelease: true });
+        return c ? c.version : '0.0.0';
+    };
+    const byVersion = semver_default().compare(norm(a), norm(b));
+    if (byVersion !== 0)
+        return byVersion;
+    return a === b ? 0 : a < b ? -1 : 1;
+}
+/** Every distinct default asked once: a plan of hundreds of entries asks about a few releases. */
+function cachedResolver(resolve) {
+    const cache = new Map();
+    return (entry, key) => {
+        const id = `${entry.framework}|${frameworkVersion(entry)}|${entry.python}|${entry.os}|${entry.flavor}|${key}`;
+        if (!cache.has(id))
+            cache.set(id, resolve(entry, key));
+        return cache.get(id) ?? null;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/matrix/selectors.ts
 
 
@@ -37529,9 +37836,8 @@ function minorSatisfies(minor, range) {
     return !minor.endsWith('t') && semver_default().satisfies(minorAsSemver(minor), range);
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/matrix/spec.ts
+
 
 
 
@@ -37545,7 +37851,7 @@ var dist = __nccwpck_require__(8815);
  */
 /** The keys crossed with a framework's versions. */
 const AXES = ['cuda', 'python', 'os', 'flavor'];
-const TOP_KEYS = [...VERSION_KEYS, ...AXES, 'platforms', ...CUSTOM_KEYS, 'include', 'exclude'];
+const TOP_KEYS = [...VERSION_KEYS, ...AXES, 'platforms', ...CUSTOM_KEYS, 'include', 'exclude', 'aliases'];
 const INCLUDE_KEYS = [...VERSION_KEYS, ...AXES, 'platforms', ...CUSTOM_KEYS];
 const EXCLUDE_KEYS = [...VERSION_KEYS, ...AXES];
 /** Longest matrix text accepted: a spec is a few lines; megabytes are a mistake or an attack. */
@@ -37685,6 +37991,7 @@ function specFromObject(root, origin) {
         customisation,
         ...(platforms ? { platforms } : {}),
         includePlatforms,
+        aliases: parseAliases(root.aliases, 'matrix.aliases'),
     };
 }
 function partials(value, field, allowed) {
@@ -38375,6 +38682,8 @@ function resolve_dedupe(entries) {
 
 
 
+
+
 /**
  * `plan`: the request's matrix spec resolved against the release data (bundled, plus
  * compat-file). With `entry` (one cell of an earlier plan, as a fan-out job's
@@ -38388,7 +38697,34 @@ function planCommand(request) {
         return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
     const specs = parseMatrixSpecs(request.matrix.text, request.matrix.origin);
     const platforms = request.platforms ? { platforms: request.platforms } : {};
-    return withTemplateWarnings(resolvePlans(specs, data, { maxEntries: request.maxEntries, customisation, ...platforms }));
+    const plan = withTemplateWarnings(resolvePlans(specs, data, { maxEntries: request.maxEntries, customisation, ...platforms }));
+    const rules = [
+        ...(request.aliases ? parseAliasesText(request.aliases.text, request.aliases.origin) : []),
+        ...specs.flatMap((s) => s.aliases),
+    ];
+    return rules.length ? { ...plan, include: assignAliases(plan.include, rules, cachedResolver(defaultOf(data))) } : plan;
+}
+/**
+ * What `cuda: default` or `python: default` resolves to for an entry's release, asked of the planner
+ * itself (so an alias means by default what the matrix spec means by it); null where it resolves to nothing.
+ */
+function defaultOf(data) {
+    return (entry, key) => {
+        const framework = frameworkOf(entry);
+        const item = { [framework.key]: frameworkVersion(entry), os: entry.os, flavor: entry.flavor };
+        if (key === 'cuda')
+            item.python = entry.python;
+        else
+            item.cuda = framework.cudaRequest(entry);
+        item[key] = 'default';
+        try {
+            const found = resolvePlan(specFromObject({ include: [item] }, 'alias default'), data, { maxEntries: 1 }).include[0];
+            return found ? (key === 'cuda' ? found.cudaVariant : found.python) : null;
+        }
+        catch {
+            return null;
+        }
+    };
 }
 /**
  * Entries the embedded template cannot build are planned all the same (a dockerfile of one's own
@@ -38443,7 +38779,18 @@ function planOneEntry(text, origin, data, inputs) {
         throw new errors_UserError(`${origin}: entry ${quote(cell.key)} resolves to ${quote(entry?.key)} here: it was planned with other release ` +
             `data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`);
     }
-    return plan;
+    // Aliases were decided over the whole plan: the entry carries its own.
+    const aliases = entryAliases(cell.aliases, `${origin}.aliases`);
+    return aliases.length ? { ...plan, include: [{ ...entry, aliases }] } : plan;
+}
+/** A planned entry's aliases field: tags, checked again (it came through a workflow). */
+function entryAliases(value, field) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value) || value.length > 64 || !value.every((a) => typeof a === 'string' && TAG.test(a))) {
+        throw new errors_UserError(`${field}: expected the list of tags the plan gave this entry (e.g. ["latest"]); got ${quote(value)}`);
+    }
+    return value;
 }
 function compatFor(request) {
     const bundled = bundledCompat();
@@ -41951,6 +42298,20 @@ const INPUTS = [
         commands: BUILD,
         cli: { flag: '--sbom', value: 'WHAT' },
     },
+    {
+        name: 'aliases',
+        group: 'Publish',
+        type: 'text',
+        default: '',
+        summary: 'moving tags, TAG: SELECTOR lines, e.g. latest: {torch: latest, cuda: default}',
+        description: 'plan, build: moving tags pointed at the one entry of the plan each selector picks, as YAML lines TAG: SELECTOR, e.g. ' +
+            '"latest: {torch: latest, cuda: default}" or "{torchMinor}-cuda{cudaMajor}: {torch: latest, cuda: latest, python: latest}" ' +
+            '(a tag with placeholders: one per group of entries that render it). Selector keys: torch (tensorflow, jax, version), cuda, ' +
+            'python, os, flavor; values: latest, default (cuda, python), or a value as in the matrix spec. The plan gives each ' +
+            'chosen entry an aliases field, so fan-out builds write them too. The matrix spec takes the same as its aliases key.',
+        commands: ALL,
+        cli: { flag: '--aliases', value: 'YAML' },
+    },
     // -- Customise -------------------------------------------------------------------------------
     {
         name: 'apt-packages',
@@ -42344,6 +42705,8 @@ function readRequest(command, surface) {
     };
     if (value('platforms'))
         request.platforms = parsePlatforms(inputs.get('platforms'), inputs.field('platforms'));
+    if (value('aliases'))
+        request.aliases = { text: inputs.get('aliases'), origin: inputs.field('aliases') };
     if (value('entry'))
         request.entry = { text: inputs.get('entry'), origin: inputs.field('entry') };
     if (value('compat-file'))
@@ -42973,7 +43336,7 @@ const actionLog = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3590);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8873);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6064);
 // The action's entry point (runs.main in action.yml).
 
@@ -45960,7 +46323,7 @@ exports.DB = cst;
 exports.JG = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;

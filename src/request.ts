@@ -44,6 +44,8 @@ export interface Request {
   maxEntries: number;
   /** the platforms input: what every entry is built for unless the spec says otherwise */
   platforms?: Platform[];
+  /** the aliases input (YAML): moving tags over the plan, joined with the spec's */
+  aliases?: SourceText;
   /** what every entry adds to its image (apt-packages, ..., base-image), from inputs; the spec may add more */
   customisation?: Customisation;
   /** for build and all */

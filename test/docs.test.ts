@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { plan } from './helpers.js';
+import { planCommand } from '../src/commands/plan.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -146,7 +147,11 @@ describe('docs: README and action.yml agree', () => {
     ).toHaveLength(1);
     const section = sectionOf(where[0]![1], 'Entry fields')!;
     // a customised torch entry has every field, customisation included; tensorflow and jax entries add their version fields
-    const [entry] = plan('torch: 2.4.1\ncuda: "12.4"\nuser: app').include;
+    const [entry] = planCommand({
+      command: 'plan',
+      matrix: { text: 'torch: 2.4.1\ncuda: "12.4"\nuser: app\naliases: {latest: {torch: latest}}', origin: 'm' },
+      maxEntries: 10,
+    }).include;
     const fields = [...section.matchAll(/^\| `(\w+)` \| `[^`]*` \| /gm)].map((m) => m[1]);
     expect(fields.sort()).toEqual(Object.keys(entry ?? {}).sort());
     for (const other of ['tensorflow: "2.18"', 'jax: "0.8"']) {

@@ -830,6 +830,7 @@ describe('reusable workflow: every action input reaches the action, or is set by
   const PLAN_ONLY: Record<string, string> = {
     matrix: 'build and smoke legs take their entry instead (the action takes one of matrix, matrix-file, entry)',
     'matrix-file': 'as matrix',
+    aliases: 'decided over the whole plan; each chosen entry carries its aliases field to its build leg',
     ...Object.fromEntries(customise.map((n) => [n, 'what the images add travels inside each planned entry (customisation)'])),
   };
   // Defaults the workflow keeps apart from the action's, and why (changing them would change callers' runs).

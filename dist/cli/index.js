@@ -3252,7 +3252,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
 /* harmony import */ var _report_inert_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1822);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5774);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5993);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4483);
 /* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3916);
@@ -3438,7 +3438,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5774:
+/***/ 5993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3508,6 +3508,35 @@ function loadSecrets(secrets, baseDir, field = 'secret-files') {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/image/run-values.ts
+/** A ref as a tag: characters a tag cannot hold become "-", no leading "." or "-", at most 128 (as docker/metadata-action does). */
+function refTag(name) {
+    return name
+        .replace(/[^A-Za-z0-9_.-]/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, 128);
+}
+function runValues(facts) {
+    const out = { date: facts.now.toISOString().slice(0, 10).replace(/-/g, '') };
+    if (facts.sha && /^[0-9a-f]{7,64}$/.test(facts.sha))
+        out.sha = facts.sha.slice(0, 7);
+    const pull = /^refs\/pull\/(\d+)\//.exec(facts.ref ?? '');
+    const pr = facts.pullRequest ?? (pull ? Number(pull[1]) : null);
+    if (pr !== null && Number.isSafeInteger(pr) && pr > 0) {
+        out.pr = String(pr);
+        out.ref = `pr-${pr}`;
+    }
+    else if (facts.ref) {
+        const name = facts.ref.replace(/^refs\/(heads|tags)\//, '');
+        const tag = refTag(name);
+        if (tag)
+            out.ref = tag;
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/inputs/placeholders.ts
+var placeholders = __nccwpck_require__(8043);
 // EXTERNAL MODULE: ./src/image/attestations.ts
 var attestations = __nccwpck_require__(4166);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
@@ -3618,8 +3647,6 @@ const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUI
 var matrix_platform = __nccwpck_require__(306);
 // EXTERNAL MODULE: ./src/frameworks/index.ts + 3 modules
 var frameworks = __nccwpck_require__(7882);
-// EXTERNAL MODULE: ./src/inputs/placeholders.ts
-var placeholders = __nccwpck_require__(8043);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var image_reference = __nccwpck_require__(3564);
 ;// CONCATENATED MODULE: ./src/image/build-plan.ts
@@ -3679,7 +3706,38 @@ function entryLabels(entry, env, contentHash, baseDigest = null) {
  * e.g. "pr-12-" for a pull request) goes before the tag part of each of them, so that a build asked to
  * write scoped tags never writes a release tag; the content tag and the cache refs are not made here.
  */
-function entryTags(entry, repo, templates, entryCount, prefix = '') {
+/** The run placeholders a tag template names that this run has no value for ({pr} on a push). */
+function missingRunValues(template, run = {}) {
+    return placeholders/* RUN_PLACEHOLDERS */.PP.filter((p) => template.includes(`{${p}}`) && !run[p]);
+}
+/** Why each tag line left out of this run is left out, to say once per run. */
+function leftOutTagLines(templates, run = {}) {
+    return templates.flatMap((t, i) => {
+        const missing = missingRunValues(t, run);
+        return missing.length
+            ? [`tags line ${i + 1} (${t}) is not written in this run: it has no ${missing.map((p) => `{${p}}`).join(', ')}`]
+            : [];
+    });
+}
+/**
+ * Two entries of one run that would write the same tag (a line such as {torchMinor}-{ref} over
+ * several CUDA variants): the last push would win, so it is refused before anything builds. A
+ * fan-out job sees one entry; aliases are the way to point one tag at one entry of many.
+ */
+function checkTagsDistinct(entries, options, run = {}) {
+    const writer = new Map();
+    for (const e of entries) {
+        for (const ref of entryTags(e, options.repository, options.tags, entries.length, options.tagPrefix, run)) {
+            const before = writer.get(ref);
+            if (before && before !== e.tag) {
+                throw new errors/* UserError */.yo(`${ref} would be written by entries ${before} and ${e.tag}: a tags line must name what tells entries apart ` +
+                    `({tag}, or {cuda} and {python} beside {torchMinor}); to point one moving tag at one entry, use aliases`);
+            }
+            writer.set(ref, e.tag);
+        }
+    }
+}
+function entryTags(entry, repo, templates, entryCount, prefix = '', run = {}) {
     const what = (field) => (prefix ? `${field} with tag-prefix ${(0,errors/* quote */.hD)(prefix)}` : field);
     const tags = [(0,image_reference/* taggedReference */.CN)(repo, `${prefix}${entry.tag}`, what('matrix tag'))];
     templates.forEach((template, i) => {
@@ -3687,7 +3745,10 @@ function entryTags(entry, repo, templates, entryCount, prefix = '') {
             throw new errors/* UserError */.yo(`tags line ${i + 1}: ${(0,errors/* quote */.hD)(template)} has no placeholder, so all ${entryCount} entries would push to the same tag; ` +
                 `add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`);
         }
-        const rendered = (0,placeholders/* renderPlaceholders */.r8)(template, entry);
+        // A run placeholder this run has no value for ({pr} on a push): the line is not for this run.
+        if (missingRunValues(template, run).length)
+            return;
+        const rendered = (0,placeholders/* renderPlaceholders */.r8)(template, entry, run);
         const field = `tags line ${i + 1}`;
         const ref = /[:/]/.test(rendered)
             ? (() => {
@@ -3698,6 +3759,12 @@ function entryTags(entry, repo, templates, entryCount, prefix = '') {
         if (!tags.includes(ref))
             tags.push(ref);
     });
+    // Aliases the plan gave this entry (latest, 2.8-cuda12, ...): moved with its tags.
+    for (const alias of entry.aliases ?? []) {
+        const ref = (0,image_reference/* taggedReference */.CN)(repo, `${prefix}${alias}`, what(`alias ${alias}`));
+        if (!tags.includes(ref))
+            tags.push(ref);
+    }
     return tags;
 }
 /**
@@ -3800,7 +3867,7 @@ function planEntryBuild(entry, options, inputs, env) {
         userLabels: options.labels,
         attestations: (0,attestations/* attestationHashPart */.yU)(options.attestations),
     });
-    const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix);
+    const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix, env.run);
     const contentTag = (0,image_reference/* taggedReference */.CN)(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
     const platforms = (0,matrix_entry/* platformsOf */.Wt)(entry);
     if (options.platform && !platforms.includes(options.platform)) {
@@ -4087,12 +4154,20 @@ async function commitTime(dir, env) {
     const t = res.output.trim();
     return res.code === 0 && /^\d{1,11}$/.test(t) ? Number(t) : null;
 }
+/** The commit id of HEAD in `dir` (40 or 64 hex digits), or null when `dir` is no git checkout with a commit. */
+async function headCommit(dir, env) {
+    const res = await (0,exec/* execCapture */.W)('git', ['rev-parse', '--verify', '-q', 'HEAD'], { cwd: dir, env, timeoutMs: 30_000 });
+    const id = res.output.trim();
+    return res.code === 0 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id) ? id : null;
+}
 
 // EXTERNAL MODULE: ./src/effects/files.ts
 var effects_files = __nccwpck_require__(9565);
 // EXTERNAL MODULE: ./src/effects/registry.ts
 var effects_registry = __nccwpck_require__(7403);
 ;// CONCATENATED MODULE: ./src/commands/build.ts
+
+
 
 
 
@@ -4150,7 +4225,10 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
         })());
         const source = (0,build_source/* readBuildSource */.Sj)(options, rt.baseDir, scratch);
         (0,build_source/* checkCustomisationFits */.T5)(source, plan.include);
-        const env = buildEnvironment(rt, scratch);
+        const env = await buildEnvironment(rt, scratch, options);
+        for (const line of leftOutTagLines(options.tags, env.run))
+            rt.log.info(line);
+        checkTagsDistinct(plan.include, options, env.run);
         let created;
         const createdOnce = () => (created ??= creationTime(rt));
         const registry = new effects_registry/* RegistryClient */.bP(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
@@ -4275,7 +4353,7 @@ async function creationTime(rt) {
     const commit = await commitTime(rt.baseDir, rt.env);
     return (commit !== null ? new Date(commit * 1000) : rt.now()).toISOString();
 }
-function buildEnvironment(rt, scratch) {
+async function buildEnvironment(rt, scratch, options) {
     const e = rt.env;
     // created is filled in before an entry is built (creationTime)
     const env = { created: '', tempDir: e.RUNNER_TEMP || scratch };
@@ -4283,6 +4361,15 @@ function buildEnvironment(rt, scratch) {
         env.sourceUrl = `${e.GITHUB_SERVER_URL}/${e.GITHUB_REPOSITORY}`;
     if (e.GITHUB_SHA)
         env.revision = e.GITHUB_SHA;
+    // The run's values for tag templates, read only when a template asks for one (no git process otherwise).
+    if (options.tags.some((t) => placeholders/* RUN_PLACEHOLDERS */.PP.some((p) => t.includes(`{${p}}`)))) {
+        env.run = runValues({
+            sha: e.GITHUB_SHA || (await headCommit(rt.baseDir, e)),
+            ref: e.GITHUB_REF || null,
+            pullRequest: (0,effects_files/* eventPullRequest */.Z)(e),
+            now: rt.now(),
+        });
+    }
     return env;
 }
 /** A result with nothing done yet; each outcome fills in what it knows. */
@@ -7699,11 +7786,15 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
 /* harmony export */ });
 /* harmony import */ var _compat_load_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3440);
 /* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3916);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
-/* harmony import */ var _matrix_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6749);
-/* harmony import */ var _matrix_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9778);
-/* harmony import */ var _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6142);
+/* harmony import */ var _matrix_aliases_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8169);
+/* harmony import */ var _matrix_resolve_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6749);
+/* harmony import */ var _matrix_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9778);
+/* harmony import */ var _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6142);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3564);
+
+
 
 
 
@@ -7722,9 +7813,36 @@ function planCommand(request) {
     const customisation = request.customisation ?? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyCustomisation */ .QG)();
     if (request.entry)
         return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
-    const specs = (0,_matrix_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .parseMatrixSpecs */ .D0)(request.matrix.text, request.matrix.origin);
+    const specs = (0,_matrix_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .parseMatrixSpecs */ .D0)(request.matrix.text, request.matrix.origin);
     const platforms = request.platforms ? { platforms: request.platforms } : {};
-    return withTemplateWarnings((0,_matrix_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolvePlans */ .Ni)(specs, data, { maxEntries: request.maxEntries, customisation, ...platforms }));
+    const plan = withTemplateWarnings((0,_matrix_resolve_js__WEBPACK_IMPORTED_MODULE_4__/* .resolvePlans */ .Ni)(specs, data, { maxEntries: request.maxEntries, customisation, ...platforms }));
+    const rules = [
+        ...(request.aliases ? (0,_matrix_aliases_js__WEBPACK_IMPORTED_MODULE_3__/* .parseAliasesText */ .zK)(request.aliases.text, request.aliases.origin) : []),
+        ...specs.flatMap((s) => s.aliases),
+    ];
+    return rules.length ? { ...plan, include: (0,_matrix_aliases_js__WEBPACK_IMPORTED_MODULE_3__/* .assignAliases */ .Qh)(plan.include, rules, (0,_matrix_aliases_js__WEBPACK_IMPORTED_MODULE_3__/* .cachedResolver */ .LR)(defaultOf(data))) } : plan;
+}
+/**
+ * What `cuda: default` or `python: default` resolves to for an entry's release, asked of the planner
+ * itself (so an alias means by default what the matrix spec means by it); null where it resolves to nothing.
+ */
+function defaultOf(data) {
+    return (entry, key) => {
+        const framework = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkOf */ .K5)(entry);
+        const item = { [framework.key]: (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkVersion */ .xu)(entry), os: entry.os, flavor: entry.flavor };
+        if (key === 'cuda')
+            item.python = entry.python;
+        else
+            item.cuda = framework.cudaRequest(entry);
+        item[key] = 'default';
+        try {
+            const found = (0,_matrix_resolve_js__WEBPACK_IMPORTED_MODULE_4__/* .resolvePlan */ .yY)((0,_matrix_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .specFromObject */ .jp)({ include: [item] }, 'alias default'), data, { maxEntries: 1 }).include[0];
+            return found ? (key === 'cuda' ? found.cudaVariant : found.python) : null;
+        }
+        catch {
+            return null;
+        }
+    };
 }
 /**
  * Entries the embedded template cannot build are planned all the same (a dockerfile of one's own
@@ -7733,7 +7851,7 @@ function planCommand(request) {
 function withTemplateWarnings(plan) {
     const byReason = new Map();
     for (const e of plan.include) {
-        const why = (0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_5__/* .templateCannotBuild */ .Co)(e);
+        const why = (0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_6__/* .templateCannotBuild */ .Co)(e);
         if (why)
             byReason.set(why, [...(byReason.get(why) ?? []), e.tag]);
     }
@@ -7749,18 +7867,18 @@ function planOneEntry(text, origin, data, inputs) {
         cell = JSON.parse(text);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}: not the JSON of a planned matrix entry (${err.message})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${origin}: not the JSON of a planned matrix entry (${err.message})`);
     }
     // Entries planned before other frameworks came have no framework field: they are PyTorch's.
     const framework = cell?.framework === undefined ? _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i[0] : _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i.find((f) => f.id === cell.framework);
     if (!framework) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}: framework ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(cell.framework)} is not one of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .listWords */ .yh)(_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i.map((f) => f.id))}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${origin}: framework ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(cell.framework)} is not one of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .listWords */ .yh)(_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i.map((f) => f.id))}`);
     }
     const fields = [framework.key, 'cuda', 'python', 'os', 'flavor', 'key'];
     for (const f of fields) {
         if (typeof cell?.[f] !== 'string') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ` +
-                `${f} is ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${origin}: a planned matrix entry has ${fields.join(', ')} as strings; ` +
+                `${f} is ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(cell?.[f])}. Pass toJSON(matrix) from a job whose matrix is the plan's matrix output`);
         }
     }
     // The cuda value that asks for this entry's variant (jax's is a major: its wheel extra).
@@ -7770,16 +7888,27 @@ function planOneEntry(text, origin, data, inputs) {
     });
     // The platforms it was planned with (absent in an entry planned before platforms existed: the default).
     const platforms = cell.platforms === undefined ? {} : { platforms: cell.platforms };
-    const spec = (0,_matrix_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .specFromObject */ .jp)({ include: [{ [framework.key]: cell[framework.key], cuda, python: cell.python, os: cell.os, flavor: cell.flavor, ...platforms }] }, origin);
+    const spec = (0,_matrix_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .specFromObject */ .jp)({ include: [{ [framework.key]: cell[framework.key], cuda, python: cell.python, os: cell.os, flavor: cell.flavor, ...platforms }] }, origin);
     // The entry's own customisation wins over the inputs (as include items do in a plan).
     const customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeCustomisation */ .VI)(inputs, (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromEntry */ .Bi)(cell.customisation, `${origin}.customisation`));
-    const plan = (0,_matrix_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolvePlan */ .yY)(spec, data, { maxEntries: 1, customisation });
+    const plan = (0,_matrix_resolve_js__WEBPACK_IMPORTED_MODULE_4__/* .resolvePlan */ .yY)(spec, data, { maxEntries: 1, customisation });
     const entry = plan.include[0];
     if (!entry || entry.key !== cell.key) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}: entry ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(cell.key)} resolves to ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(entry?.key)} here: it was planned with other release ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${origin}: entry ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(cell.key)} resolves to ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(entry?.key)} here: it was planned with other release ` +
             `data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`);
     }
-    return plan;
+    // Aliases were decided over the whole plan: the entry carries its own.
+    const aliases = entryAliases(cell.aliases, `${origin}.aliases`);
+    return aliases.length ? { ...plan, include: [{ ...entry, aliases }] } : plan;
+}
+/** A planned entry's aliases field: tags, checked again (it came through a workflow). */
+function entryAliases(value, field) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value) || value.length > 64 || !value.every((a) => typeof a === 'string' && _image_reference_js__WEBPACK_IMPORTED_MODULE_8__/* .TAG */ .Dk.test(a))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${field}: expected the list of tags the plan gave this entry (e.g. ["latest"]); got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .quote */ .hD)(value)}`);
+    }
+    return value;
 }
 function compatFor(request) {
     const bundled = (0,_compat_load_js__WEBPACK_IMPORTED_MODULE_0__/* .bundledCompat */ .RU)();
@@ -9057,6 +9186,7 @@ function execCapture(file, args, options = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CT: () => (/* binding */ insideWorkspace),
+/* harmony export */   Z: () => (/* binding */ eventPullRequest),
 /* harmony export */   fQ: () => (/* binding */ tempRoot),
 /* harmony export */   jH: () => (/* binding */ readInputFile),
 /* harmony export */   vJ: () => (/* binding */ readStdin)
@@ -9134,6 +9264,27 @@ function tempRoot(env) {
         return (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)();
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
     return dir;
+}
+/** Largest event payload read: GitHub's are kilobytes; a pull request with a huge body stays far under this. */
+const MAX_EVENT_BYTES = 8 * 1024 * 1024;
+/**
+ * The pull request's number from the runner's event payload (GITHUB_EVENT_PATH), or null: outside
+ * a pull request, outside Actions, or a payload that cannot be read (said by returning null).
+ */
+function eventPullRequest(env) {
+    const file = env.GITHUB_EVENT_PATH;
+    if (!file)
+        return null;
+    try {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).size > MAX_EVENT_BYTES)
+            return null;
+        const event = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        const n = event?.pull_request?.number;
+        return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null;
+    }
+    catch {
+        return null;
+    }
 }
 
 
@@ -11537,6 +11688,7 @@ function usage(command) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PP: () => (/* binding */ RUN_PLACEHOLDERS),
 /* harmony export */   nV: () => (/* binding */ checkPlaceholders),
 /* harmony export */   r8: () => (/* binding */ renderPlaceholders)
 /* harmony export */ });
@@ -11549,6 +11701,13 @@ function usage(command) {
  * {placeholders} in templates filled per entry: one vocabulary and one renderer for the three
  * inputs that take them (tags, base-image, baseline). Pure.
  */
+/**
+ * What the run gives, not the entry (tags only): {sha} (7 characters of the commit), {ref} (the
+ * branch or tag, made a valid tag; pr-<number> for a pull request), {pr} (the pull request's
+ * number), {date} (UTC YYYYMMDD). A tag line whose value the run does not have (no {pr} on a push)
+ * is left out of that run's tags.
+ */
+const RUN_PLACEHOLDERS = ['sha', 'ref', 'pr', 'date'];
 /** Every placeholder, in the order messages list them. */
 const PLACEHOLDERS = [
     'image',
@@ -11557,7 +11716,10 @@ const PLACEHOLDERS = [
     'framework',
     'version',
     ..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .FRAMEWORKS */ .i.flatMap((f) => f.placeholderNames),
+    // the framework's major.minor: {torchMinor} "2.8", {tensorflowMinor}, {jaxMinor}
+    ..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .FRAMEWORKS */ .i.map((f) => `${f.key}Minor`),
     'cuda',
+    'cudaMajor',
     'cudaFull',
     'cudaVariant',
     'cudnn',
@@ -11566,11 +11728,14 @@ const PLACEHOLDERS = [
     'os',
     'ubuntu',
     'flavor',
+    ...RUN_PLACEHOLDERS,
 ];
 const NOT_IN = {
     tags: ['image'],
-    'base-image': ['image', 'tag', 'key'],
-    baseline: [],
+    'base-image': ['image', 'tag', 'key', ...RUN_PLACEHOLDERS],
+    baseline: [...RUN_PLACEHOLDERS],
+    // aliases are decided with the plan, before a run's commit or date is asked
+    aliases: ['image', 'tag', 'key', ...RUN_PLACEHOLDERS],
 };
 function placeholdersFor(use) {
     return PLACEHOLDERS.filter((p) => !NOT_IN[use].includes(p));
@@ -11583,9 +11748,11 @@ function checkPlaceholders(template, use, field) {
         if (accepted.includes(name))
             continue;
         const why = PLACEHOLDERS.includes(name)
-            ? use === 'base-image'
+            ? use === 'base-image' && !RUN_PLACEHOLDERS.includes(name)
                 ? `: {${name}} is not available in base-image (an entry's tag and key depend on its base image)`
-                : `: {${name}} is not available in ${use}`
+                : RUN_PLACEHOLDERS.includes(name)
+                    ? `: {${name}} is the run's, which only tags take`
+                    : `: {${name}} is not available in ${use}`
             : '';
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: unknown placeholder {${name}}${why}; accepted: ${accepted.map((p) => `{${p}}`).join(', ')}`);
     }
@@ -11599,7 +11766,9 @@ function renderPlaceholders(template, entry, extra = {}) {
         framework: e.framework,
         version: (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkVersion */ .xu)(e),
         ...(0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkOf */ .K5)(e).placeholders(e),
+        [`${(0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkOf */ .K5)(e).key}Minor`]: (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkVersion */ .xu)(e).split('.').slice(0, 2).join('.'),
         cuda: e.cuda,
+        cudaMajor: e.cuda.split('.')[0] ?? '',
         cudaFull: e.cudaFull ?? e.cuda,
         cudaVariant: e.cudaVariant,
         cudnn: e.cudnn ?? '',
@@ -11877,6 +12046,8 @@ function readRequest(command, surface) {
     };
     if (value('platforms'))
         request.platforms = (0,matrix_platform/* parsePlatforms */.qA)(inputs.get('platforms'), inputs.field('platforms'));
+    if (value('aliases'))
+        request.aliases = { text: inputs.get('aliases'), origin: inputs.field('aliases') };
     if (value('entry'))
         request.entry = { text: inputs.get('entry'), origin: inputs.field('entry') };
     if (value('compat-file'))
@@ -12289,6 +12460,20 @@ const INPUTS = [
             'Pushed images only. Changes the content tags.',
         commands: BUILD,
         cli: { flag: '--sbom', value: 'WHAT' },
+    },
+    {
+        name: 'aliases',
+        group: 'Publish',
+        type: 'text',
+        default: '',
+        summary: 'moving tags, TAG: SELECTOR lines, e.g. latest: {torch: latest, cuda: default}',
+        description: 'plan, build: moving tags pointed at the one entry of the plan each selector picks, as YAML lines TAG: SELECTOR, e.g. ' +
+            '"latest: {torch: latest, cuda: default}" or "{torchMinor}-cuda{cudaMajor}: {torch: latest, cuda: latest, python: latest}" ' +
+            '(a tag with placeholders: one per group of entries that render it). Selector keys: torch (tensorflow, jax, version), cuda, ' +
+            'python, os, flavor; values: latest, default (cuda, python), or a value as in the matrix spec. The plan gives each ' +
+            'chosen entry an aliases field, so fan-out builds write them too. The matrix spec takes the same as its aliases key.',
+        commands: ALL,
+        cli: { flag: '--aliases', value: 'YAML' },
     },
     // -- Customise -------------------------------------------------------------------------------
     {
@@ -12727,6 +12912,205 @@ function parseKeyValueLines(text, field, form) {
 /** A JSON object (not an array, not null): what a parsed document's mapping is, before its fields are checked. */
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+
+/***/ }),
+
+/***/ 8169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LR: () => (/* binding */ cachedResolver),
+/* harmony export */   Qh: () => (/* binding */ assignAliases),
+/* harmony export */   oH: () => (/* binding */ parseAliases),
+/* harmony export */   zK: () => (/* binding */ parseAliasesText)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
+/* harmony import */ var _inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8043);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8301);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3564);
+
+
+
+
+
+
+
+const VERSION_KEYS = _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i.map((f) => f.key);
+const SELECTOR_KEYS = [...VERSION_KEYS, 'version', 'cuda', 'python', 'os', 'flavor'];
+/** Most alias rules read: a few are normal, hundreds a mistake. */
+const MAX_RULES = 64;
+/** The aliases key of a spec, or the aliases input parsed as YAML: a mapping of tag -> selector. */
+function parseAliases(value, field) {
+    if (value === undefined || value === null)
+        return [];
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u)(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: expected a mapping of tag to selector, e.g. {latest: {torch: latest, cuda: default}}; got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(value)}`);
+    }
+    const entries = Object.entries(value);
+    if (entries.length > MAX_RULES)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: ${entries.length} aliases; at most ${MAX_RULES}`);
+    return entries.map(([template, sel]) => {
+        const at = `${field}.${template}`;
+        (0,_inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_3__/* .checkPlaceholders */ .nV)(template, 'aliases', at);
+        // A rendered tag is checked again per entry; the literal text must at least be a tag's characters.
+        if (!_image_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .TAG */ .Dk.test(template.replace(/\{\w+\}/g, 'x'))) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(template)} cannot be a tag; accepted: letters, digits, _ . - and {placeholders}, e.g. latest`);
+        }
+        if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u)(sel) || Object.keys(sel).length === 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}: expected a selector mapping such as {torch: latest, cuda: default}; got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(sel)}`);
+        }
+        const selector = Object.entries(sel).map(([k, v]) => {
+            if (!SELECTOR_KEYS.includes(k)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(k)}; accepted: ${SELECTOR_KEYS.join(', ')}`);
+            }
+            if (typeof v !== 'string' && typeof v !== 'number')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}.${k}: expected a value such as latest; got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(v)}`);
+            return [k, String(v).trim()];
+        });
+        return { template, selector, field: at };
+    });
+}
+function parseAliasesText(text, field) {
+    if (!text || text.trim() === '')
+        return [];
+    let value;
+    try {
+        // failsafe: every scalar a string, as in the matrix spec (python: 3.10 stays "3.10")
+        value = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, { schema: 'failsafe', maxAliasCount: 0, uniqueKeys: true });
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: not YAML (${err.message.split('\n')[0]})`);
+    }
+    return parseAliases(value, field);
+}
+/**
+ * The plan's entries with `aliases` set on those the rules pick. `resolveDefault` answers what
+ * `default` means for a key of an entry's release (the planner resolving `cuda: default` for it).
+ */
+function assignAliases(include, rules, resolveDefault) {
+    if (rules.length === 0)
+        return include;
+    const owned = new Map();
+    const owner = new Map();
+    const ownTags = new Set(include.map((e) => e.tag));
+    for (const rule of rules) {
+        const groups = new Map();
+        for (const e of include) {
+            const tag = (0,_inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_3__/* .renderPlaceholders */ .r8)(rule.template, e);
+            groups.set(tag, [...(groups.get(tag) ?? []), e]);
+        }
+        const templated = /\{\w+\}/.test(rule.template);
+        for (const [tag, members] of groups) {
+            const left = select(members, rule.selector, resolveDefault);
+            if (left.length === 0) {
+                if (!templated)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${rule.field}: ${describeSelector(rule)} matches no entry of the plan`);
+                continue;
+            }
+            if (left.length > 1) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${rule.field}: ${describeSelector(rule)} leaves ${left.length} entries for tag ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(tag)} ` +
+                    `(${left
+                        .slice(0, 4)
+                        .map((e) => e.tag)
+                        .join(', ')}${left.length > 4 ? ', ...' : ''}); ` +
+                    `add keys (python, os, cuda, ...) or latest so that one remains`);
+            }
+            if (!_image_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .TAG */ .Dk.test(tag))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${rule.field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(tag)} (for ${left[0]?.tag}) is not a valid tag`);
+            if (ownTags.has(tag))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${rule.field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(tag)} is an entry's own tag; an alias needs a tag of its own`);
+            const before = owner.get(tag);
+            if (before && before.entry !== left[0]) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${rule.field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(tag)} would point at ${left[0]?.tag}, but ${before.field} points it at ${before.entry.tag}`);
+            }
+            owner.set(tag, { entry: left[0], field: rule.field });
+            owned.set(left[0], [...new Set([...(owned.get(left[0]) ?? []), tag])]);
+        }
+    }
+    return include.map((e) => (owned.has(e) ? { ...e, aliases: owned.get(e) } : e));
+}
+function describeSelector(rule) {
+    return `{${rule.selector.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+}
+/** Filters first, then each `latest` in the order given. */
+function select(members, selector, resolveDefault) {
+    let left = members;
+    for (const [key, value] of selector) {
+        if (value === 'latest')
+            continue;
+        left = left.filter((e) => matches(e, key, value, resolveDefault));
+    }
+    for (const [key, value] of selector) {
+        if (value !== 'latest' || left.length === 0)
+            continue;
+        const best = left.reduce((a, b) => (compareBy(key, b, a) > 0 ? b : a));
+        left = left.filter((e) => compareBy(key, e, best) === 0);
+    }
+    return left;
+}
+function valueOf(e, key) {
+    if (key === 'version')
+        return (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkVersion */ .xu)(e);
+    if (VERSION_KEYS.includes(key))
+        return (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkOf */ .K5)(e).key === key ? (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkVersion */ .xu)(e) : null;
+    return String(e[key] ?? '');
+}
+function matches(e, key, value, resolveDefault) {
+    const v = valueOf(e, key);
+    if (v === null)
+        return false; // a torch: selector never picks a jax entry
+    if (value === 'default' && (key === 'cuda' || key === 'python')) {
+        const d = resolveDefault(e, key);
+        return d !== null && (key === 'cuda' ? e.cudaVariant === d : v === d);
+    }
+    switch (key) {
+        case 'cuda':
+            return v === value || e.cudaVariant === value || (/^\d+$/.test(value) && v.split('.')[0] === value);
+        case 'os':
+            return v === value || v === `ubuntu${value}`;
+        case 'python':
+        case 'flavor':
+            return v === value;
+        default:
+            // a framework version: exact, or a minor (its patches), or a major
+            return v === value || v.startsWith(`${value}.`) || v.startsWith(`${value}rc`);
+    }
+}
+/** > 0 when a's value of key is higher than b's: versions by semver, cpu below every CUDA. */
+function compareBy(key, a, b) {
+    const va = valueOf(a, key) ?? '';
+    const vb = valueOf(b, key) ?? '';
+    if (key === 'flavor')
+        return va === vb ? 0 : va < vb ? -1 : 1;
+    return compareLoose(va, vb);
+}
+function compareLoose(a, b) {
+    const norm = (s) => {
+        if (s === 'cpu')
+            return '0.0.0';
+        const c = semver__WEBPACK_IMPORTED_MODULE_0___default().coerce(s.replace(/^ubuntu/, '').replace(/t$/, ''), { includePrerelease: true });
+        return c ? c.version : '0.0.0';
+    };
+    const byVersion = semver__WEBPACK_IMPORTED_MODULE_0___default().compare(norm(a), norm(b));
+    if (byVersion !== 0)
+        return byVersion;
+    return a === b ? 0 : a < b ? -1 : 1;
+}
+/** Every distinct default asked once: a plan of hundreds of entries asks about a few releases. */
+function cachedResolver(resolve) {
+    const cache = new Map();
+    return (entry, key) => {
+        const id = `${entry.framework}|${(0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkVersion */ .xu)(entry)}|${entry.python}|${entry.os}|${entry.flavor}|${key}`;
+        if (!cache.has(id))
+            cache.set(id, resolve(entry, key));
+        return cache.get(id) ?? null;
+    };
 }
 
 
@@ -13669,13 +14053,15 @@ function minorSatisfies(minor, range) {
 /* harmony export */   jp: () => (/* binding */ specFromObject)
 /* harmony export */ });
 /* unused harmony exports MAX_SPEC_BYTES, MAX_LIST_ITEMS, parseMatrixSpec, nestingDepth */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8301);
-/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7147);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
-/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7882);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(306);
-/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5003);
+/* harmony import */ var _aliases_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8169);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8301);
+/* harmony import */ var _custom_customisation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7147);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
+/* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7882);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(306);
+/* harmony import */ var _selectors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5003);
+
 
 
 
@@ -13689,18 +14075,18 @@ function minorSatisfies(minor, range) {
  */
 /** The keys crossed with a framework's versions. */
 const AXES = ['cuda', 'python', 'os', 'flavor'];
-const TOP_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O, ...AXES, 'platforms', ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD, 'include', 'exclude'];
-const INCLUDE_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O, ...AXES, 'platforms', ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .CUSTOM_KEYS */ .dD];
-const EXCLUDE_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O, ...AXES];
+const TOP_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION_KEYS */ ._O, ...AXES, 'platforms', ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_2__/* .CUSTOM_KEYS */ .dD, 'include', 'exclude', 'aliases'];
+const INCLUDE_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION_KEYS */ ._O, ...AXES, 'platforms', ..._custom_customisation_js__WEBPACK_IMPORTED_MODULE_2__/* .CUSTOM_KEYS */ .dD];
+const EXCLUDE_KEYS = [..._frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION_KEYS */ ._O, ...AXES];
 /** Longest matrix text accepted: a spec is a few lines; megabytes are a mistake or an attack. */
 const MAX_SPEC_BYTES = 256 * 1024;
 /** Longest list accepted for one key. */
 const MAX_LIST_ITEMS = 1000;
 const PARSERS = {
-    cuda: _selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCudaSelector */ .uf,
-    python: _selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePythonSelector */ .r,
-    os: _selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseOsSelector */ .HO,
-    flavor: _selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseFlavorSelector */ .xe,
+    cuda: _selectors_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCudaSelector */ .uf,
+    python: _selectors_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePythonSelector */ .r,
+    os: _selectors_js__WEBPACK_IMPORTED_MODULE_5__/* .parseOsSelector */ .HO,
+    flavor: _selectors_js__WEBPACK_IMPORTED_MODULE_5__/* .parseFlavorSelector */ .xe,
 };
 /**
  * Parse matrix text. The YAML "failsafe" schema reads every scalar as a
@@ -13719,35 +14105,35 @@ function parseMatrixSpec(text, origin) {
  */
 function parseMatrixSpecs(text, origin) {
     if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}: the matrix spec is larger than ${MAX_SPEC_BYTES / 1024} KiB; a spec is a few lines of YAML or JSON`);
     }
     if (text.trim() === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}: the matrix spec is empty; give at least torch, e.g. "torch: 2.4"`);
     }
     const depth = nestingDepth(text, MAX_NESTING);
     if (depth > MAX_NESTING) {
         // The YAML parser recurses per level: thousands of them take seconds before it gives up.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: the matrix spec nests lists or mappings more than ${MAX_NESTING} levels deep; a spec needs a few`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}: the matrix spec nests lists or mappings more than ${MAX_NESTING} levels deep; a spec needs a few`);
     }
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { schema: 'failsafe', prettyErrors: true, uniqueKeys: true });
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { schema: 'failsafe', prettyErrors: true, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {
         const where = first.linePos?.[0] ? ` (line ${first.linePos[0].line}, column ${first.linePos[0].col})` : '';
         const message = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? first.message;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}${where}: not valid YAML or JSON: ${message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}${where}: not valid YAML or JSON: ${message}`);
     }
     let root;
     try {
         root = doc.toJS({ maxAliasCount: 50 });
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: not valid YAML or JSON: ${err.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}: not valid YAML or JSON: ${err.message}`);
     }
     if (Array.isArray(root)) {
         if (root.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: an empty list of specs; give at least one, e.g. [{torch: "2.4"}]`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}: an empty list of specs; give at least one, e.g. [{torch: "2.4"}]`);
         if (root.length > MAX_LIST_ITEMS)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: ${root.length} specs; at most ${MAX_LIST_ITEMS} are accepted`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}: ${root.length} specs; at most ${MAX_LIST_ITEMS} are accepted`);
         return root.map((item, i) => specFromObject(item, `${origin}[${i}]`));
     }
     return [specFromObject(root, origin)];
@@ -13762,8 +14148,8 @@ function nestingDepth(text, stopAt = Number.MAX_SAFE_INTEGER) {
     let flow = 0;
     let onLine = 0;
     let deepest = 0;
-    for (const token of new yaml__WEBPACK_IMPORTED_MODULE_0__/* .Lexer */ .JG().lex(text)) {
-        const type = yaml__WEBPACK_IMPORTED_MODULE_0__/* .CST */ .DB.tokenType(token);
+    for (const token of new yaml__WEBPACK_IMPORTED_MODULE_1__/* .Lexer */ .JG().lex(text)) {
+        const type = yaml__WEBPACK_IMPORTED_MODULE_1__/* .CST */ .DB.tokenType(token);
         if (type === 'flow-seq-start' || type === 'flow-map-start')
             flow++;
         else if ((type === 'flow-seq-end' || type === 'flow-map-end') && flow > 0)
@@ -13779,21 +14165,21 @@ function nestingDepth(text, stopAt = Number.MAX_SAFE_INTEGER) {
     return deepest;
 }
 function specFromObject(root, origin) {
-    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(root)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; ` +
-            `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(root)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}: the matrix spec must be a mapping with keys ${TOP_KEYS.join(', ')}; ` +
+            `got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValue */ .bp)(root)}. Example: {torch: "2.4", cuda: ["12.1", "12.4"], python: "3.11"}`);
     }
     checkKnownKeys(root, TOP_KEYS, 'matrix');
-    const named = _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O.filter((k) => root[k] !== undefined);
+    const named = _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION_KEYS */ ._O.filter((k) => root[k] !== undefined);
     if (named.length > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${origin}: one spec names one framework, and this one names ${named.join(' and ')}; give a list of specs, ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${origin}: one spec names one framework, and this one names ${named.join(' and ')}; give a list of specs, ` +
             `e.g. [{torch: "2.4"}, {tensorflow: "2.18"}], or add the other framework's entries under include`);
     }
     const versionKey = named[0];
-    const framework = (versionKey ? (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkByKey */ .Z_)(versionKey) : _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i[0])?.id;
+    const framework = (versionKey ? (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkByKey */ .Z_)(versionKey) : _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .FRAMEWORKS */ .i[0])?.id;
     const listField = (key, i, all) => all.length > 1 || Array.isArray(root[key]) ? `matrix.${key}[${i}]` : `matrix.${key}`;
     const versions = versionKey
-        ? valuesOf(root[versionKey], `matrix.${versionKey}`).map((v, i, all) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseVersionSelector */ .Bg)(v, listField(versionKey, i, all)))
+        ? valuesOf(root[versionKey], `matrix.${versionKey}`).map((v, i, all) => (0,_selectors_js__WEBPACK_IMPORTED_MODULE_5__/* .parseVersionSelector */ .Bg)(v, listField(versionKey, i, all)))
         : undefined;
     const axes = {};
     for (const axis of AXES) {
@@ -13804,20 +14190,20 @@ function specFromObject(root, origin) {
     const include = partials(root.include, 'matrix.include', INCLUDE_KEYS);
     const exclude = partials(root.exclude, 'matrix.exclude', EXCLUDE_KEYS);
     const includeCustomisation = Array.isArray(root.include)
-        ? root.include.map((item, i) => (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromSpec */ .sP)(item, `matrix.include[${i}]`))
+        ? root.include.map((item, i) => (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_2__/* .customisationFromSpec */ .sP)(item, `matrix.include[${i}]`))
         : [];
-    const customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .customisationFromSpec */ .sP)(root, 'matrix');
-    const platforms = root.platforms === undefined ? undefined : (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePlatforms */ .qA)(root.platforms, 'matrix.platforms');
+    const customisation = (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_2__/* .customisationFromSpec */ .sP)(root, 'matrix');
+    const platforms = root.platforms === undefined ? undefined : (0,_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePlatforms */ .qA)(root.platforms, 'matrix.platforms');
     const includePlatforms = Array.isArray(root.include)
-        ? root.include.map((item, i) => (0,_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(item) && item.platforms !== undefined ? (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePlatforms */ .qA)(item.platforms, `matrix.include[${i}].platforms`) : null)
+        ? root.include.map((item, i) => (0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(item) && item.platforms !== undefined ? (0,_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePlatforms */ .qA)(item.platforms, `matrix.include[${i}].platforms`) : null)
         : [];
     const givenAxes = AXES.filter((a) => axes[a]);
     if (givenAxes.length > 0 && !versions) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`matrix.torch is missing: the matrix has ${givenAxes.join(', ')} but no torch versions to cross them with; ` +
             `add e.g. torch: "2.4" (or tensorflow: "2.18", or jax: "0.8"; or give every entry under include)`);
     }
     if (!versions && include.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`matrix: nothing to build; give torch (e.g. torch: "2.4"), tensorflow or jax, or a list of entries under include`);
     }
     return {
         framework,
@@ -13829,45 +14215,46 @@ function specFromObject(root, origin) {
         customisation,
         ...(platforms ? { platforms } : {}),
         includePlatforms,
+        aliases: (0,_aliases_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAliases */ .oH)(root.aliases, 'matrix.aliases'),
     };
 }
 function partials(value, field, allowed) {
     if (value === undefined)
         return [];
     if (!Array.isArray(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(value)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: expected a list of partial entries like [{torch: "2.4.1", cuda: "12.4"}], got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValue */ .bp)(value)}`);
     }
     if (value.length > MAX_LIST_ITEMS)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: ${value.length} items; at most ${MAX_LIST_ITEMS} are accepted`);
     return value.map((item, i) => {
         const at = `${field}[${i}]`;
-        if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isRecord */ .u)(item)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}: expected a mapping of ${allowed.join(', ')}, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(item)}`);
+        if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_7__/* .isRecord */ .u)(item)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${at}: expected a mapping of ${allowed.join(', ')}, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValue */ .bp)(item)}`);
         }
         checkKnownKeys(item, allowed, at);
         if (Object.keys(item).length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}: an empty entry; name at least one of ${allowed.join(', ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${at}: an empty entry; name at least one of ${allowed.join(', ')}`);
         const entry = {};
         for (const axis of AXES) {
             const v = item[axis];
             if (v === undefined)
                 continue;
             if (typeof v !== 'string') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}.${axis}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${at}.${axis}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
             }
             entry[axis] = PARSERS[axis](nonEmpty(v, `${at}.${axis}`), `${at}.${axis}`);
         }
-        const named = _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION_KEYS */ ._O.filter((k) => item[k] !== undefined);
+        const named = _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION_KEYS */ ._O.filter((k) => item[k] !== undefined);
         if (named.length > 1)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}: names ${named.join(' and ')}; one item is one entry of one framework`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${at}: names ${named.join(' and ')}; one item is one entry of one framework`);
         const key = named[0];
         if (key) {
             const v = item[key];
             if (typeof v !== 'string') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${at}.${key}: expected one value, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValue */ .bp)(v)}; write one ${field.split('.')[1]} item per combination`);
             }
-            entry.framework = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkByKey */ .Z_)(key)?.id;
-            entry.version = (0,_selectors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseVersionSelector */ .Bg)(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
+            entry.framework = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__/* .frameworkByKey */ .Z_)(key)?.id;
+            entry.version = (0,_selectors_js__WEBPACK_IMPORTED_MODULE_5__/* .parseVersionSelector */ .Bg)(nonEmpty(v, `${at}.${key}`), `${at}.${key}`);
         }
         return entry;
     });
@@ -13877,22 +14264,22 @@ function valuesOf(value, field) {
         return [nonEmpty(value, field)];
     if (Array.isArray(value)) {
         if (value.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: an empty list; give at least one value or leave the key out`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: an empty list; give at least one value or leave the key out`);
         if (value.length > MAX_LIST_ITEMS)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: ${value.length} values; at most ${MAX_LIST_ITEMS} are accepted`);
         return value.map((v, i) => {
             if (typeof v !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}[${i}]: expected a version, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(v)}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}[${i}]: expected a version, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValue */ .bp)(v)}`);
             return nonEmpty(v, `${field}[${i}]`);
         });
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: expected a value or a list of values, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeValue */ .bp)(value)}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: expected a value or a list of values, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeValue */ .bp)(value)}`);
 }
 function nonEmpty(v, field) {
     if (v.trim() === '' || v === 'null' || v === '~')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: no value given`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: no value given`);
     if (/[\u0000-\u001f\u007f]/.test(v))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(v)} contains control characters`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(v)} contains control characters`);
     return v;
 }
 function checkKnownKeys(obj, allowed, field) {
@@ -13900,7 +14287,7 @@ function checkKnownKeys(obj, allowed, field) {
         if (!allowed.includes(key)) {
             const plain = (k) => k.toLowerCase().replace(/_/g, '-');
             const near = allowed.find((a) => a === plain(key).replace(/s$/, '') || a === plain(key) || a === `${plain(key)}s`);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${field}: unknown key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(key)}; accepted keys: ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}`);
         }
     }
 }
@@ -18511,7 +18898,7 @@ exports.DB = cst;
 exports.JG = lexer.Lexer;
 __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;

@@ -2,9 +2,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { secretArgs } from '../image/secrets.js';
+import { runValues } from '../image/run-values.js';
+import { RUN_PLACEHOLDERS } from '../inputs/placeholders.js';
 import { attests } from '../image/attestations.js';
 import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInvocation, type ToolVersions } from '../image/buildx.js';
-import { planEntryBuild, platformTagOf, type BuildEnvironment, type EntryBuild } from '../image/build-plan.js';
+import {
+  checkTagsDistinct,
+  leftOutTagLines,
+  planEntryBuild,
+  platformTagOf,
+  type BuildEnvironment,
+  type EntryBuild,
+} from '../image/build-plan.js';
 import {
   DOCKER_LIST,
   DOCKER_MANIFEST,
@@ -34,8 +43,8 @@ import {
 } from '../effects/build-source.js';
 import { detectTools } from '../effects/docker.js';
 import { execCapture } from '../effects/exec.js';
-import { commitTime } from '../effects/git.js';
-import { tempRoot } from '../effects/files.js';
+import { commitTime, headCommit } from '../effects/git.js';
+import { eventPullRequest, tempRoot } from '../effects/files.js';
 import { RegistryClient, type Manifest, type ManifestHead } from '../effects/registry.js';
 import type { MatrixEntry } from '../frameworks/index.js';
 import type { Plan } from '../matrix/resolve.js';
@@ -131,7 +140,9 @@ export async function buildCommand(
 
     const source = readBuildSource(options, rt.baseDir, scratch);
     checkCustomisationFits(source, plan.include);
-    const env = buildEnvironment(rt, scratch);
+    const env = await buildEnvironment(rt, scratch, options);
+    for (const line of leftOutTagLines(options.tags, env.run)) rt.log.info(line);
+    checkTagsDistinct(plan.include, options, env.run);
     let created: Promise<string> | undefined;
     const createdOnce = (): Promise<string> => (created ??= creationTime(rt));
     const registry = new RegistryClient(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
@@ -262,12 +273,21 @@ async function creationTime(rt: Runtime): Promise<string> {
   return (commit !== null ? new Date(commit * 1000) : rt.now()).toISOString();
 }
 
-function buildEnvironment(rt: Runtime, scratch: string): BuildEnvironment {
+async function buildEnvironment(rt: Runtime, scratch: string, options: BuildOptions): Promise<BuildEnvironment> {
   const e = rt.env;
   // created is filled in before an entry is built (creationTime)
   const env: BuildEnvironment = { created: '', tempDir: e.RUNNER_TEMP || scratch };
   if (e.GITHUB_SERVER_URL && e.GITHUB_REPOSITORY) env.sourceUrl = `${e.GITHUB_SERVER_URL}/${e.GITHUB_REPOSITORY}`;
   if (e.GITHUB_SHA) env.revision = e.GITHUB_SHA;
+  // The run's values for tag templates, read only when a template asks for one (no git process otherwise).
+  if (options.tags.some((t) => RUN_PLACEHOLDERS.some((p) => t.includes(`{${p}}`)))) {
+    env.run = runValues({
+      sha: e.GITHUB_SHA || (await headCommit(rt.baseDir, e)),
+      ref: e.GITHUB_REF || null,
+      pullRequest: eventPullRequest(e),
+      now: rt.now(),
+    });
+  }
   return env;
 }
 

@@ -3,11 +3,13 @@ import type { ReleaseData } from '../frameworks/index.js';
 import type { Customisation } from '../custom/customisation.js';
 import { customisationFromEntry, emptyCustomisation, mergeCustomisation } from '../custom/customisation.js';
 import { UserError, listWords, quote } from '../errors.js';
-import { FRAMEWORKS } from '../frameworks/index.js';
+import { FRAMEWORKS, frameworkOf, frameworkVersion } from '../frameworks/index.js';
+import { assignAliases, cachedResolver, parseAliasesText, type DefaultResolver } from '../matrix/aliases.js';
 import { resolvePlan, resolvePlans, type Plan } from '../matrix/resolve.js';
 import { parseMatrixSpecs, specFromObject } from '../matrix/spec.js';
 import type { Request } from '../request.js';
 import { templateCannotBuild } from '../template/dockerfile.js';
+import { TAG } from '../image/reference.js';
 
 /**
  * `plan`: the request's matrix spec resolved against the release data (bundled, plus
@@ -21,7 +23,32 @@ export function planCommand(request: Request): Plan {
   if (request.entry) return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
   const specs = parseMatrixSpecs(request.matrix.text, request.matrix.origin);
   const platforms = request.platforms ? { platforms: request.platforms } : {};
-  return withTemplateWarnings(resolvePlans(specs, data, { maxEntries: request.maxEntries, customisation, ...platforms }));
+  const plan = withTemplateWarnings(resolvePlans(specs, data, { maxEntries: request.maxEntries, customisation, ...platforms }));
+  const rules = [
+    ...(request.aliases ? parseAliasesText(request.aliases.text, request.aliases.origin) : []),
+    ...specs.flatMap((s) => s.aliases),
+  ];
+  return rules.length ? { ...plan, include: assignAliases(plan.include, rules, cachedResolver(defaultOf(data))) } : plan;
+}
+
+/**
+ * What `cuda: default` or `python: default` resolves to for an entry's release, asked of the planner
+ * itself (so an alias means by default what the matrix spec means by it); null where it resolves to nothing.
+ */
+function defaultOf(data: ReleaseData): DefaultResolver {
+  return (entry, key) => {
+    const framework = frameworkOf(entry);
+    const item: Record<string, string> = { [framework.key]: frameworkVersion(entry), os: entry.os, flavor: entry.flavor };
+    if (key === 'cuda') item.python = entry.python;
+    else item.cuda = framework.cudaRequest(entry);
+    item[key] = 'default';
+    try {
+      const found = resolvePlan(specFromObject({ include: [item] }, 'alias default'), data, { maxEntries: 1 }).include[0];
+      return found ? (key === 'cuda' ? found.cudaVariant : found.python) : null;
+    } catch {
+      return null;
+    }
+  };
 }
 
 /**
@@ -83,7 +110,18 @@ function planOneEntry(text: string, origin: string, data: ReleaseData, inputs: C
         `data or other customisation inputs (the same compat-file, apt-packages, pip-packages, ... in both jobs?)`,
     );
   }
-  return plan;
+  // Aliases were decided over the whole plan: the entry carries its own.
+  const aliases = entryAliases(cell.aliases, `${origin}.aliases`);
+  return aliases.length ? { ...plan, include: [{ ...entry, aliases }] } : plan;
+}
+
+/** A planned entry's aliases field: tags, checked again (it came through a workflow). */
+function entryAliases(value: unknown, field: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.length > 64 || !value.every((a) => typeof a === 'string' && TAG.test(a))) {
+    throw new UserError(`${field}: expected the list of tags the plan gave this entry (e.g. ["latest"]); got ${quote(value)}`);
+  }
+  return value as string[];
 }
 
 export function compatFor(request: Request): ReleaseData {

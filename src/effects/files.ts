@@ -63,3 +63,23 @@ export function tempRoot(env: NodeJS.ProcessEnv): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** Largest event payload read: GitHub's are kilobytes; a pull request with a huge body stays far under this. */
+const MAX_EVENT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The pull request's number from the runner's event payload (GITHUB_EVENT_PATH), or null: outside
+ * a pull request, outside Actions, or a payload that cannot be read (said by returning null).
+ */
+export function eventPullRequest(env: NodeJS.ProcessEnv): number | null {
+  const file = env.GITHUB_EVENT_PATH;
+  if (!file) return null;
+  try {
+    if (statSync(file).size > MAX_EVENT_BYTES) return null;
+    const event = JSON.parse(readFileSync(file, 'utf8')) as { pull_request?: { number?: unknown } };
+    const n = event?.pull_request?.number;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null;
+  } catch {
+    return null;
+  }
+}

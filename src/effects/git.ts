@@ -9,3 +9,10 @@ export async function commitTime(dir: string, env: NodeJS.ProcessEnv): Promise<n
   const t = res.output.trim();
   return res.code === 0 && /^\d{1,11}$/.test(t) ? Number(t) : null;
 }
+
+/** The commit id of HEAD in `dir` (40 or 64 hex digits), or null when `dir` is no git checkout with a commit. */
+export async function headCommit(dir: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+  const res = await execCapture('git', ['rev-parse', '--verify', '-q', 'HEAD'], { cwd: dir, env, timeoutMs: 30_000 });
+  const id = res.output.trim();
+  return res.code === 0 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id) ? id : null;
+}

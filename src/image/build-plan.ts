@@ -3,7 +3,7 @@ import { UserError, quote } from '../errors.js';
 import { entryKey, identityOf, platformsOf } from '../matrix/entry.js';
 import { platformSlug, type Platform } from '../matrix/platform.js';
 import { frameworkOf, frameworkTitle, type MatrixEntry } from '../frameworks/index.js';
-import { renderPlaceholders } from '../inputs/placeholders.js';
+import { RUN_PLACEHOLDERS, renderPlaceholders, type RunValues } from '../inputs/placeholders.js';
 import type { BuildOptions, CacheBackend } from './options.js';
 import { attestationHashPart } from './attestations.js';
 import { parseTaggedReference, repositoryName, taggedReference, type Repository } from './reference.js';
@@ -58,6 +58,8 @@ export interface BuildEnvironment {
   created: string;
   /** a scratch directory for local cache folders */
   tempDir: string;
+  /** what tag templates' {sha}, {ref}, {pr} and {date} take in this run; a missing one leaves its lines out */
+  run?: RunValues;
 }
 
 /** Bump when what goes into a content hash changes meaning. */
@@ -117,7 +119,50 @@ export function entryLabels(
  * e.g. "pr-12-" for a pull request) goes before the tag part of each of them, so that a build asked to
  * write scoped tags never writes a release tag; the content tag and the cache refs are not made here.
  */
-export function entryTags(entry: MatrixEntry, repo: Repository, templates: string[], entryCount: number, prefix = ''): string[] {
+/** The run placeholders a tag template names that this run has no value for ({pr} on a push). */
+export function missingRunValues(template: string, run: RunValues = {}): string[] {
+  return RUN_PLACEHOLDERS.filter((p) => template.includes(`{${p}}`) && !run[p]);
+}
+
+/** Why each tag line left out of this run is left out, to say once per run. */
+export function leftOutTagLines(templates: string[], run: RunValues = {}): string[] {
+  return templates.flatMap((t, i) => {
+    const missing = missingRunValues(t, run);
+    return missing.length
+      ? [`tags line ${i + 1} (${t}) is not written in this run: it has no ${missing.map((p) => `{${p}}`).join(', ')}`]
+      : [];
+  });
+}
+
+/**
+ * Two entries of one run that would write the same tag (a line such as {torchMinor}-{ref} over
+ * several CUDA variants): the last push would win, so it is refused before anything builds. A
+ * fan-out job sees one entry; aliases are the way to point one tag at one entry of many.
+ */
+export function checkTagsDistinct(entries: MatrixEntry[], options: BuildOptions, run: RunValues = {}): void {
+  const writer = new Map<string, string>();
+  for (const e of entries) {
+    for (const ref of entryTags(e, options.repository, options.tags, entries.length, options.tagPrefix, run)) {
+      const before = writer.get(ref);
+      if (before && before !== e.tag) {
+        throw new UserError(
+          `${ref} would be written by entries ${before} and ${e.tag}: a tags line must name what tells entries apart ` +
+            `({tag}, or {cuda} and {python} beside {torchMinor}); to point one moving tag at one entry, use aliases`,
+        );
+      }
+      writer.set(ref, e.tag);
+    }
+  }
+}
+
+export function entryTags(
+  entry: MatrixEntry,
+  repo: Repository,
+  templates: string[],
+  entryCount: number,
+  prefix = '',
+  run: RunValues = {},
+): string[] {
   const what = (field: string): string => (prefix ? `${field} with tag-prefix ${quote(prefix)}` : field);
   const tags = [taggedReference(repo, `${prefix}${entry.tag}`, what('matrix tag'))];
   templates.forEach((template, i) => {
@@ -127,7 +172,9 @@ export function entryTags(entry: MatrixEntry, repo: Repository, templates: strin
           `add one such as {tag} (e.g. ${template.includes(':') ? `${template}-{tag}` : `{tag}-${template}`})`,
       );
     }
-    const rendered = renderPlaceholders(template, entry);
+    // A run placeholder this run has no value for ({pr} on a push): the line is not for this run.
+    if (missingRunValues(template, run).length) return;
+    const rendered = renderPlaceholders(template, entry, run as Record<string, string>);
     const field = `tags line ${i + 1}`;
     const ref = /[:/]/.test(rendered)
       ? (() => {
@@ -137,6 +184,11 @@ export function entryTags(entry: MatrixEntry, repo: Repository, templates: strin
       : taggedReference(repo, `${prefix}${rendered}`, what(field));
     if (!tags.includes(ref)) tags.push(ref);
   });
+  // Aliases the plan gave this entry (latest, 2.8-cuda12, ...): moved with its tags.
+  for (const alias of entry.aliases ?? []) {
+    const ref = taggedReference(repo, `${prefix}${alias}`, what(`alias ${alias}`));
+    if (!tags.includes(ref)) tags.push(ref);
+  }
   return tags;
 }
 
@@ -280,7 +332,7 @@ export function planEntryBuild(
     userLabels: options.labels,
     attestations: attestationHashPart(options.attestations),
   });
-  const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix);
+  const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix, env.run);
   const contentTag = taggedReference(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
   const platforms = platformsOf(entry);
   if (options.platform && !platforms.includes(options.platform)) {

@@ -6,6 +6,15 @@ import { FRAMEWORKS, frameworkOf, frameworkVersion, type MatrixEntry } from '../
  * inputs that take them (tags, base-image, baseline). Pure.
  */
 
+/**
+ * What the run gives, not the entry (tags only): {sha} (7 characters of the commit), {ref} (the
+ * branch or tag, made a valid tag; pr-<number> for a pull request), {pr} (the pull request's
+ * number), {date} (UTC YYYYMMDD). A tag line whose value the run does not have (no {pr} on a push)
+ * is left out of that run's tags.
+ */
+export const RUN_PLACEHOLDERS = ['sha', 'ref', 'pr', 'date'] as const;
+export type RunValues = Partial<Record<(typeof RUN_PLACEHOLDERS)[number], string>>;
+
 /** Every placeholder, in the order messages list them. */
 export const PLACEHOLDERS: readonly string[] = [
   'image',
@@ -14,7 +23,10 @@ export const PLACEHOLDERS: readonly string[] = [
   'framework',
   'version',
   ...FRAMEWORKS.flatMap((f) => f.placeholderNames),
+  // the framework's major.minor: {torchMinor} "2.8", {tensorflowMinor}, {jaxMinor}
+  ...FRAMEWORKS.map((f) => `${f.key}Minor`),
   'cuda',
+  'cudaMajor',
   'cudaFull',
   'cudaVariant',
   'cudnn',
@@ -23,6 +35,7 @@ export const PLACEHOLDERS: readonly string[] = [
   'os',
   'ubuntu',
   'flavor',
+  ...RUN_PLACEHOLDERS,
 ];
 
 /**
@@ -30,11 +43,13 @@ export const PLACEHOLDERS: readonly string[] = [
  * tag line names by writing a full reference), and an entry's tag and key depend on its base
  * image, so base-image cannot use them.
  */
-export type PlaceholderUse = 'tags' | 'base-image' | 'baseline';
+export type PlaceholderUse = 'tags' | 'base-image' | 'baseline' | 'aliases';
 const NOT_IN: Record<PlaceholderUse, readonly string[]> = {
   tags: ['image'],
-  'base-image': ['image', 'tag', 'key'],
-  baseline: [],
+  'base-image': ['image', 'tag', 'key', ...RUN_PLACEHOLDERS],
+  baseline: [...RUN_PLACEHOLDERS],
+  // aliases are decided with the plan, before a run's commit or date is asked
+  aliases: ['image', 'tag', 'key', ...RUN_PLACEHOLDERS],
 };
 
 export function placeholdersFor(use: PlaceholderUse): string[] {
@@ -48,9 +63,11 @@ export function checkPlaceholders(template: string, use: PlaceholderUse, field: 
     const name = m[1] ?? '';
     if (accepted.includes(name)) continue;
     const why = PLACEHOLDERS.includes(name)
-      ? use === 'base-image'
+      ? use === 'base-image' && !(RUN_PLACEHOLDERS as readonly string[]).includes(name)
         ? `: {${name}} is not available in base-image (an entry's tag and key depend on its base image)`
-        : `: {${name}} is not available in ${use}`
+        : (RUN_PLACEHOLDERS as readonly string[]).includes(name)
+          ? `: {${name}} is the run's, which only tags take`
+          : `: {${name}} is not available in ${use}`
       : '';
     throw new UserError(`${field}: unknown placeholder {${name}}${why}; accepted: ${accepted.map((p) => `{${p}}`).join(', ')}`);
   }
@@ -69,7 +86,9 @@ export function renderPlaceholders(
     framework: e.framework,
     version: frameworkVersion(e),
     ...frameworkOf(e).placeholders(e),
+    [`${frameworkOf(e).key}Minor`]: frameworkVersion(e).split('.').slice(0, 2).join('.'),
     cuda: e.cuda,
+    cudaMajor: e.cuda.split('.')[0] ?? '',
     cudaFull: e.cudaFull ?? e.cuda,
     cudaVariant: e.cudaVariant,
     cudnn: e.cudnn ?? '',

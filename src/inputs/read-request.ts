@@ -68,6 +68,7 @@ export function readRequest(command: Command, surface: Surface): Request {
     customisation: parseCustomInputs(inputs),
   };
   if (value('platforms')) request.platforms = parsePlatforms(inputs.get('platforms'), inputs.field('platforms'));
+  if (value('aliases')) request.aliases = { text: inputs.get('aliases') as string, origin: inputs.field('aliases') };
   if (value('entry')) request.entry = { text: inputs.get('entry') as string, origin: inputs.field('entry') };
   if (value('compat-file')) request.compatFile = surface.readFile(value('compat-file'), 'compat-file');
 

@@ -416,6 +416,22 @@ export const INPUTS = [
     cli: { flag: '--sbom', value: 'WHAT' },
   },
 
+  {
+    name: 'aliases',
+    group: 'Publish',
+    type: 'text',
+    default: '',
+    summary: 'moving tags, TAG: SELECTOR lines, e.g. latest: {torch: latest, cuda: default}',
+    description:
+      'plan, build: moving tags pointed at the one entry of the plan each selector picks, as YAML lines TAG: SELECTOR, e.g. ' +
+      '"latest: {torch: latest, cuda: default}" or "{torchMinor}-cuda{cudaMajor}: {torch: latest, cuda: latest, python: latest}" ' +
+      '(a tag with placeholders: one per group of entries that render it). Selector keys: torch (tensorflow, jax, version), cuda, ' +
+      'python, os, flavor; values: latest, default (cuda, python), or a value as in the matrix spec. The plan gives each ' +
+      'chosen entry an aliases field, so fan-out builds write them too. The matrix spec takes the same as its aliases key.',
+    commands: ALL,
+    cli: { flag: '--aliases', value: 'YAML' },
+  },
+
   // -- Customise -------------------------------------------------------------------------------
   {
     name: 'apt-packages',

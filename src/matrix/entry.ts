@@ -41,10 +41,12 @@ export interface EntryFields {
    * set, and absent when nothing is, so entries without it are exactly as before.
    */
   customisation?: Partial<Customisation>;
+  /** moving tags the plan's aliases point at this entry (latest, 2.8-cuda12); absent when none */
+  aliases?: string[];
 }
 
 /** An entry without its name and key: what they are computed from. */
-export type EntryIdentity = DistributiveOmit<MatrixEntry, 'tag' | 'key' | 'customisation'>;
+export type EntryIdentity = DistributiveOmit<MatrixEntry, 'tag' | 'key' | 'customisation' | 'aliases'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A new entry from its identity: named and keyed. */

@@ -1,3 +1,4 @@
+import { parseAliases, type AliasRule } from './aliases.js';
 import { CST, Lexer, parseDocument } from 'yaml';
 import { isRecord } from '../json.js';
 import { CUSTOM_KEYS, customisationFromSpec, type Customisation } from '../custom/customisation.js';
@@ -25,7 +26,7 @@ import {
 /** The keys crossed with a framework's versions. */
 export const AXES = ['cuda', 'python', 'os', 'flavor'] as const;
 export type Axis = (typeof AXES)[number];
-const TOP_KEYS = [...VERSION_KEYS, ...AXES, 'platforms', ...CUSTOM_KEYS, 'include', 'exclude'] as const;
+const TOP_KEYS = [...VERSION_KEYS, ...AXES, 'platforms', ...CUSTOM_KEYS, 'include', 'exclude', 'aliases'] as const;
 const INCLUDE_KEYS = [...VERSION_KEYS, ...AXES, 'platforms', ...CUSTOM_KEYS] as const;
 const EXCLUDE_KEYS = [...VERSION_KEYS, ...AXES] as const;
 
@@ -58,6 +59,8 @@ export interface MatrixSpec {
   platforms?: Platform[];
   /** platforms an include item sets for the entries it matches or makes, by position in include */
   includePlatforms: (Platform[] | null)[];
+  /** moving tags pointed at the one entry each selector picks (decided over the whole plan) */
+  aliases: AliasRule[];
 }
 
 /** Longest matrix text accepted: a spec is a few lines; megabytes are a mistake or an attack. */
@@ -206,6 +209,7 @@ export function specFromObject(root: unknown, origin: string): MatrixSpec {
     customisation,
     ...(platforms ? { platforms } : {}),
     includePlatforms,
+    aliases: parseAliases(root.aliases, 'matrix.aliases'),
   };
 }
 
