@@ -13,6 +13,8 @@ import {
   matrixOutput,
   planMarkdown,
   planTable,
+  pruneMarkdown,
+  pruneTable,
   reproMarkdown,
   smokeMarkdown,
   smokeTable,
@@ -34,7 +36,7 @@ export async function run(): Promise<void> {
     const stop = (): void => abort.abort();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    const { plan, images, smoke, repro, verify, refresh } = await runCommand(request, {
+    const { plan, images, smoke, repro, verify, refresh, prune } = await runCommand(request, {
       log: actionLog,
       env: process.env,
       docker: 'docker',
@@ -50,6 +52,14 @@ export async function run(): Promise<void> {
       core.setOutput('refresh-file', refresh.file ?? '');
       core.setOutput('refresh-changes', String(refresh.changes));
       await writeSummary(fitMarkdown(refresh.markdown, SUMMARY_LIMIT_BYTES, 'the step log has it all'));
+      return;
+    }
+    if (prune) {
+      // Tags and digests came from the registry: inert lines.
+      actionLog.untrusted(pruneTable(prune).trimEnd());
+      core.setOutput('prune-results', JSON.stringify(prune.rows));
+      await writeSummary(fitMarkdown(pruneMarkdown(prune), SUMMARY_LIMIT_BYTES, 'the prune-results output has it all'));
+      if (prune.errors.length) core.setFailed(`prune: ${prune.errors.length} deletes failed: ${prune.errors[0]}`);
       return;
     }
     core.startGroup(`plan: ${plan.include.length} entries, ${plan.skipped.length} skipped`);

@@ -15,6 +15,8 @@ import {
   buildMarkdown,
   buildTable,
   formatPlan,
+  pruneMarkdown,
+  pruneTable,
   reproMarkdown,
   smokeMarkdown,
   smokeTable,
@@ -55,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
-    const { plan, images, smoke, repro, verify, refresh } = await runCommand(request, {
+    const { plan, images, smoke, repro, verify, refresh, prune } = await runCommand(request, {
       log: cliLog,
       env: process.env,
       docker: 'docker',
@@ -66,6 +68,11 @@ export async function main(argv: string[]): Promise<number> {
       if (format === 'json') outJson({ repro });
       else out(reproMarkdown(repro));
       return reproFails(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+    }
+    if (prune) {
+      if (format === 'json') outJson({ prune });
+      else out(format === 'markdown' ? pruneMarkdown(prune) : pruneTable(prune));
+      return prune.errors.length ? 1 : 0;
     }
     if (refresh) {
       if (format === 'json') outJson({ refresh: refresh.data, file: refresh.file });

@@ -6,13 +6,14 @@ import type { ReproOptions } from './repro/options.js';
 import type { SmokeOptions } from './smoke/options.js';
 import type { VerifyOptions } from './verify/options.js';
 import type { RefreshOptions } from './refresh/options.js';
+import type { PruneOptions } from './prune/options.js';
 
 /**
  * The one typed request both entry points (the action and the CLI) build
  * from their inputs; commands take nothing else.
  */
 
-export const COMMANDS = ['plan', 'verify', 'build', 'merge', 'smoke', 'repro', 'all', 'refresh'] as const;
+export const COMMANDS = ['plan', 'verify', 'build', 'merge', 'smoke', 'repro', 'all', 'refresh', 'prune'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** What each command does, for --help. */
@@ -25,6 +26,7 @@ export const COMMAND_SUMMARIES: Record<Command, string> = {
   repro: 'build each entry twice and compare; with --baseline, what changed inside',
   all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
   refresh: 'read the PyTorch index, PyPI and nvidia/cuda tags; write what is new as a compat-file (--out)',
+  prune: "delete an image repository's old content tags (--image; a dry run unless --prune-apply)",
 };
 
 /** Text read from an input or a file, with where it came from for messages. */
@@ -58,6 +60,8 @@ export interface Request {
   verify?: VerifyOptions;
   /** for refresh */
   refresh?: RefreshOptions;
+  /** for prune */
+  prune?: PruneOptions;
   /** for smoke: where the images to check are named (a build's images output, or the repository) */
   smokeTargets?: { imagesJson?: string; image?: string; fields: { images: string; image: string } };
 }

@@ -25,9 +25,20 @@ function importsOf(file: string): { target: string; typeOnly: boolean }[] {
   }));
 }
 
-const CORE = ['frameworks', 'matrix', 'compat', 'custom', 'template', 'image', 'smoke', 'repro', 'verify', 'report'].map(
-  (d) => `src/${d}/`,
-);
+const CORE = [
+  'frameworks',
+  'matrix',
+  'compat',
+  'custom',
+  'template',
+  'image',
+  'smoke',
+  'repro',
+  'verify',
+  'refresh',
+  'prune',
+  'report',
+].map((d) => `src/${d}/`);
 const PURE_INPUTS = ['src/inputs/table.ts', 'src/inputs/values.ts', 'src/inputs/placeholders.ts'];
 const ENTRIES = [
   'src/index.ts',

@@ -539,7 +539,7 @@ describe('references and build options', () => {
   });
 
   const badOptions: [Partial<Record<InputName, string>>, RegExp][] = [
-    [{ image: '' }, /input image is required for build/],
+    [{ image: '' }, /input image is required: the image repository/],
     [{ push: 'yes' }, /input push: "yes" is not valid; accepted: true or false/],
     [{ cache: 's3' }, /input cache: "s3" is not a cache backend; accepted: auto, registry, gha, local, inline or none/],
     [{ 'build-args': 'no-equals' }, /input build-args line 1: "no-equals" is not KEY=VALUE/],

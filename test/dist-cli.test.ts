@@ -74,7 +74,7 @@ for (const node of runtimes()) {
         name: 'repro without --image',
         args: ['repro', '--matrix', '-'],
         input: 'torch: 2.4',
-        message: /^gpu-image-matrix: --image is required for build: the repository to tag the images in/,
+        message: /^gpu-image-matrix: --image is required: the image repository/,
       },
       {
         name: 'a bad --fail-on',

@@ -822,6 +822,8 @@ describe('reusable workflow: every action input reaches the action, or is set by
     'fail-on': 'the workflow runs no repro',
     out: 'the workflow runs no refresh (.github/workflows/refresh.yml does, weekly, for this project)',
     'cuda-image-repository': 'the workflow runs no refresh',
+    keep: 'the workflow runs no prune (a scheduled job of its own runs command prune: docs/publishing.md)',
+    'prune-apply': 'the workflow runs no prune',
     secrets: "the workflow secret build-secrets carries it (a secret, so the runner masks it; an input's value is not)",
     'secret-files': "a file of the caller's job cannot reach a called workflow's jobs; build-secrets carries the values",
   };

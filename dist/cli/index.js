@@ -3252,12 +3252,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
 /* harmony import */ var _report_inert_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1822);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5993);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9238);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4483);
 /* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3916);
 /* harmony import */ var _inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2693);
-/* harmony import */ var _inputs_read_request_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(904);
+/* harmony import */ var _inputs_read_request_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8741);
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2011);
 /* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9398);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4390);
@@ -3304,7 +3304,7 @@ async function main(argv) {
             process.stdout.write((0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_10__/* .renderDockerfile */ .TI)(entry, requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}));
             return 0;
         }
-        const { plan, images, smoke, repro, verify, refresh } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)(request, {
+        const { plan, images, smoke, repro, verify, refresh, prune } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)(request, {
             log: cliLog,
             env: process.env,
             docker: 'docker',
@@ -3317,6 +3317,13 @@ async function main(argv) {
             else
                 out((0,_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .reproMarkdown */ .y3)(repro));
             return (0,_repro_options_js__WEBPACK_IMPORTED_MODULE_8__/* .reproFails */ .ei)(request.repro?.failOn ?? 'nondeterministic', repro).length ? 1 : 0;
+        }
+        if (prune) {
+            if (format === 'json')
+                outJson({ prune });
+            else
+                out(format === 'markdown' ? (0,_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .pruneMarkdown */ .wm)(prune) : (0,_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .pruneTable */ .t8)(prune));
+            return prune.errors.length ? 1 : 0;
         }
         if (refresh) {
             if (format === 'json')
@@ -3438,7 +3445,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5993:
+/***/ 9238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6418,7 +6425,6 @@ function check_atLeast(candidate, floor) {
 
 
 
-
 /**
  * Whether an image the build pulls exists, for the platform, asked of its registry. A tag the
  * registry says is not there is a failure, with the tags it has that look alike (NVIDIA removes
@@ -6470,23 +6476,16 @@ async function checkImage(reference, registry, platform) {
         return { unknown: `${ref.repo.registry} could not be asked: ${err.message.slice(0, 300)}` };
     }
 }
-/** The most an image config is read: configs are a few KiB; history of hundreds of layers, tens. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
 /** "linux/arm64" from an image manifest's config blob; null when it cannot be told. */
 async function imagePlatform(registry, repo, reference) {
     const manifest = await registry.get(repo, reference);
     if (!manifest)
         return null;
     const doc = (0,image_manifest/* readManifest */.WI)(manifest.body.toString('utf8'), `${repo.path}:${reference}`);
-    if (doc.kind !== 'image' || doc.config.size > MAX_CONFIG_BYTES)
+    if (doc.kind !== 'image')
         return null;
-    const chunks = [];
-    for await (const chunk of await registry.blobStream(repo, doc.config.digest, doc.config.size))
-        chunks.push(chunk);
-    const config = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    return (0,json/* isRecord */.u)(config) && typeof config.os === 'string' && typeof config.architecture === 'string'
-        ? `${config.os}/${config.architecture}`
-        : null;
+    const config = await registry.config(repo, doc.config);
+    return config && typeof config.os === 'string' && typeof config.architecture === 'string' ? `${config.os}/${config.architecture}` : null;
 }
 /** "linux/amd64", ... as an image index lists them, attestation manifests left out; [] when it cannot be read. */
 function platformsOf(body) {
@@ -7644,7 +7643,199 @@ function refreshMarkdown(found, entries, notes, warnings, file) {
     return `${out.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/prune/plan.ts
+/**
+ * What `prune` keeps and deletes in a repository, decided from what the registry said. Pure.
+ *
+ * Every build leaves a content tag `gim-<key>-<hash>` (and, from a fan-out, `gim-<key>-<hash>-linux-<arch>`
+ * per platform); nothing removed them. Prune keeps:
+ *   - every tag that is not a content tag: entry tags, aliases, the team's own tags, `buildcache-*`;
+ *   - per key, the `keep` newest content tags (by the image's creation label), with their platform tags;
+ *   - every content tag whose digest a kept tag points at, or that a kept index holds (in use).
+ * The rest is deleted by digest, and only where every tag on that digest goes: a registry deletes a
+ * manifest with all its tags.
+ */
+/** A content tag: gim-<12 hex key>-<16 hex hash>, with a platform suffix from a fan-out job. */
+const CONTENT_TAG = /^gim-([0-9a-f]{12})-([0-9a-f]{16})(-linux-[a-z0-9]+)?$/;
+function contentTagParts(tag) {
+    const m = CONTENT_TAG.exec(tag);
+    return m ? { key: m[1], base: `gim-${m[1]}-${m[2]}`, platform: m[3] !== undefined } : null;
+}
+function decidePrune(facts, keep) {
+    const byTag = new Map(facts.map((f) => [f.tag, f]));
+    const rows = new Map();
+    const inUse = new Set();
+    const hold = (f) => {
+        inUse.add(f.digest);
+        for (const c of f.children)
+            inUse.add(c);
+    };
+    // 1. Tags that are not content tags stay, and so does what they point at.
+    for (const f of facts) {
+        if (contentTagParts(f.tag))
+            continue;
+        rows.set(f.tag, { tag: f.tag, digest: f.digest, key: null, created: f.created, action: 'keep', reason: 'not a content tag' });
+        hold(f);
+    }
+    // 2. Per key, the newest `keep` content tags (a platform tag is dated by its content tag, or by itself when that is gone).
+    const groups = new Map();
+    const builds = new Map();
+    for (const f of facts) {
+        const parts = contentTagParts(f.tag);
+        if (!parts)
+            continue;
+        let build = builds.get(parts.base);
+        if (!build) {
+            build = { base: parts.base, created: null, tags: [] };
+            builds.set(parts.base, build);
+            groups.set(parts.key, [...(groups.get(parts.key) ?? []), build]);
+        }
+        build.tags.push(f);
+        if (!parts.platform || build.created === null)
+            build.created = f.created ?? build.created;
+    }
+    for (const [key, list] of groups) {
+        // newest first; unknown dates last (never kept over a dated build), then by tag for a stable order
+        const sorted = [...list].sort((a, b) => a.created === b.created
+            ? a.base < b.base
+                ? -1
+                : 1
+            : a.created === null
+                ? 1
+                : b.created === null
+                    ? -1
+                    : a.created > b.created
+                        ? -1
+                        : 1);
+        sorted.forEach((build, i) => {
+            const kept = i < keep;
+            for (const f of build.tags) {
+                rows.set(f.tag, {
+                    tag: f.tag,
+                    digest: f.digest,
+                    key,
+                    created: build.created,
+                    action: kept ? 'keep' : 'delete',
+                    reason: kept ? `one of the ${keep} newest builds of ${key}` : `older than the ${keep} newest builds of ${key}`,
+                });
+                if (kept)
+                    hold(f);
+            }
+        });
+    }
+    // 3. What a kept tag points at, or a kept index holds, stays; and a digest goes only with all its tags.
+    let changed = true;
+    while (changed) {
+        changed = false;
+        for (const row of rows.values()) {
+            if (row.action !== 'delete' || !inUse.has(row.digest))
+                continue;
+            row.action = 'keep';
+            row.reason = 'in use: a kept tag points at it, or a kept index holds it';
+            const f = byTag.get(row.tag);
+            if (f)
+                hold(f);
+            changed = true;
+        }
+    }
+    return facts.map((f) => rows.get(f.tag));
+}
+/** The digests to delete: those whose every tag is to be deleted. */
+function digestsToDelete(rows) {
+    const keepDigests = new Set(rows.filter((r) => r.action === 'keep').map((r) => r.digest));
+    return [...new Set(rows.filter((r) => r.action === 'delete' && !keepDigests.has(r.digest)).map((r) => r.digest))];
+}
+
+;// CONCATENATED MODULE: ./src/commands/prune.ts
+
+
+
+
+/** Most tags read: a repository with more is pruned in several runs (each removes what it saw). */
+const MAX_TAG_PAGES = 50;
+const CONCURRENCY = 8;
+async function pruneCommand(options, rt) {
+    const registry = new effects_registry/* RegistryClient */.bP(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
+    const repo = options.repository;
+    const name = (0,image_reference/* repositoryName */.aR)(repo);
+    const tags = await registry.tags(repo, MAX_TAG_PAGES);
+    rt.log.info(`${name}: ${tags.length} tags`);
+    const facts = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < tags.length) {
+            const tag = tags[next++];
+            const f = await factsOf(registry, options, tag);
+            if (f)
+                facts.push(f);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, tags.length) }, worker));
+    // the registry's order (tags sorted), whatever order the workers finished in
+    facts.sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+    const rows = decidePrune(facts, options.keep);
+    const digests = digestsToDelete(rows);
+    const errors = [];
+    const deleting = rows.filter((r) => r.action === 'delete').length;
+    if (!options.apply) {
+        rt.log.info(`dry run: ${deleting} of ${rows.length} tags (${digests.length} manifests) would be deleted; set prune-apply to true to delete them`);
+    }
+    else {
+        for (const digest of digests) {
+            try {
+                await registry.deleteManifest(repo, digest);
+            }
+            catch (err) {
+                errors.push(err.message);
+                rt.log.error(err.message);
+                // A registry that refuses deletes refuses them all: one answer is enough.
+                if (/does not allow deletes|401|403/.test(err.message))
+                    break;
+            }
+        }
+        rt.log.info(`deleted ${digests.length - errors.length} manifests (${deleting} tags) of ${name}`);
+    }
+    return { repository: name, keep: options.keep, applied: options.apply, rows, digests, errors };
+}
+/** What one tag points at: its digest, an index's children, and for content tags when the image was made. */
+async function factsOf(registry, options, tag) {
+    const repo = options.repository;
+    const head = await registry.head(repo, tag);
+    if (!head)
+        return null; // gone since the listing
+    const content = contentTagParts(tag) !== null;
+    const isIndex = /index|list/.test(head.mediaType);
+    if (!content && !isIndex && head.digest)
+        return { tag, digest: head.digest, created: null, children: [] };
+    const manifest = await registry.get(repo, tag);
+    if (!manifest)
+        return null;
+    const doc = (0,image_manifest/* readManifest */.WI)(manifest.body.toString('utf8'), `${repo.path}:${tag}`);
+    const children = doc.kind === 'index' ? doc.manifests.map((m) => m.digest) : [];
+    let created = null;
+    if (content) {
+        let image = doc;
+        if (doc.kind === 'index') {
+            const first = (0,image_manifest/* indexPlatforms */.DB)(doc.manifests)[0];
+            const inner = first ? await registry.get(repo, first.digest) : null;
+            image = inner ? (0,image_manifest/* readManifest */.WI)(inner.body.toString('utf8'), `${repo.path}@${first?.digest}`) : doc;
+        }
+        if (image.kind === 'image')
+            created = createdOf(await registry.config(repo, image.config));
+    }
+    return { tag, digest: manifest.digest, created, children };
+}
+/** The image's creation time: the label this action writes (the commit's time), else the config's own. */
+function createdOf(config) {
+    const labels = config?.config?.Labels;
+    const label = labels?.['org.opencontainers.image.created'];
+    const value = typeof label === 'string' ? label : typeof config?.created === 'string' ? config.created : null;
+    // RFC 3339 only (compared as text); anything else counts as unknown
+    return value && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value) ? new Date(value).toISOString() : null;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/index.ts
+
 
 
 
@@ -7700,6 +7891,11 @@ async function dispatch(request, runtime) {
                 plan: { include: [], skipped: [], warnings: [] },
                 refresh: await refreshCommand((0,commands_plan/* compatFor */.a)(request), request.refresh, runtime),
             };
+        }
+        case 'prune': {
+            if (!request.prune)
+                throw new errors/* UserError */.yo('command prune needs its settings (image, ...)');
+            return { plan: { include: [], skipped: [], warnings: [] }, prune: await pruneCommand(request.prune, runtime) };
         }
         case 'verify': {
             if (!request.verify)
@@ -9639,6 +9835,38 @@ class RegistryClient {
         }
         return tags;
     }
+    /**
+     * An image's config (a JSON object), read whole but bounded: configs are a few KiB, history of
+     * hundreds of layers tens; null when it is larger than `maxBytes` or not a JSON object.
+     */
+    async config(repo, descriptor, maxBytes = 1024 * 1024) {
+        if (descriptor.size > maxBytes)
+            return null;
+        const chunks = [];
+        for await (const chunk of await this.blobStream(repo, descriptor.digest, descriptor.size))
+            chunks.push(chunk);
+        try {
+            const config = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            return (0,_json_js__WEBPACK_IMPORTED_MODULE_8__/* .isRecord */ .u)(config) ? config : null;
+        }
+        catch {
+            return null;
+        }
+    }
+    /** Delete a manifest by digest (and with it every tag on it); false when the registry had none. */
+    async deleteManifest(repo, digest) {
+        if (!(0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .digestAlgorithm */ .g4)(digest))
+            throw new RegistryError(`DELETE ${repo.registry}/${repo.path}: ${JSON.stringify(digest)} is not a digest`, null);
+        const res = await this.request(repo, 'DELETE', `/manifests/${digest}`, {});
+        if (res.status === 404)
+            return false;
+        if (res.status === 202 || res.ok)
+            return true;
+        const why = res.status === 405
+            ? 'the registry does not allow deletes (Distribution: storage.delete.enabled; GHCR deletes through its package API)'
+            : this.failure(res, repo);
+        throw new RegistryError(`DELETE ${repo.registry}/${repo.path}@${digest}: ${why}`, res.status);
+    }
     /** Compressed size of an image: its config and layers as the manifest lists them. */
     static imageSize(manifest) {
         return (0,_image_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .imageBytes */ .vb)(manifest.body.toString('utf8'));
@@ -9649,7 +9877,7 @@ class RegistryClient {
     async request(repo, method, suffix, headers, body) {
         const url = `${this.base(repo)}${suffix}`;
         // Reading asks for pull alone: an anonymous or read-only login may not be granted push.
-        const scope = `repository:${repo.path}:${method === 'GET' || method === 'HEAD' ? 'pull' : 'pull,push'}`;
+        const scope = `repository:${repo.path}:${method === 'GET' || method === 'HEAD' ? 'pull' : method === 'DELETE' ? 'pull,push,delete' : 'pull,push'}`;
         for (let attempt = 0;; attempt++) {
             try {
                 const known = await this.authorization(repo, scope, null);
@@ -11785,7 +12013,7 @@ function renderPlaceholders(template, entry, extra = {}) {
 
 /***/ }),
 
-/***/ 904:
+/***/ 8741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11881,7 +12109,7 @@ function parseTagPrefix(text, field) {
 /** The repository to tag the images in; capitals are lowercased, with a notice in `notices`. */
 function parseImage(text, field, notices = []) {
     if (!text || text.trim() === '') {
-        throw new errors/* UserError */.yo(`${field} is required for build: the repository to tag the images in, e.g. ghcr.io/acme/pytorch`);
+        throw new errors/* UserError */.yo(`${field} is required: the image repository (e.g. ghcr.io/acme/pytorch)`);
     }
     const repository = (0,reference/* parseRepository */.SU)(text, field);
     const { notice } = (0,reference/* lowercaseRepository */.qZ)(text.trim(), field);
@@ -11988,6 +12216,18 @@ function parseRefreshOptions(inputs) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/prune/options.ts
+
+
+function parsePruneOptions(inputs) {
+    return {
+        repository: parseImage(inputs.get('image'), inputs.field('image')),
+        keep: (0,values/* parseWholeNumber */.oA)(inputs.get('keep'), inputs.field('keep'), { min: 1, max: 1000, fallback: 3 }),
+        apply: (0,values/* parseBoolean */.yG)(inputs.get('prune-apply'), inputs.field('prune-apply'), false),
+        retries: (0,values/* parseWholeNumber */.oA)(inputs.get('retries'), inputs.field('retries'), { min: 0, max: 10, fallback: 2 }),
+    };
+}
+
 // EXTERNAL MODULE: ./src/request.ts
 var src_request = __nccwpck_require__(4390);
 // EXTERNAL MODULE: ./src/smoke/options.ts
@@ -11995,6 +12235,7 @@ var smoke_options = __nccwpck_require__(2731);
 // EXTERNAL MODULE: ./src/inputs/table.ts
 var table = __nccwpck_require__(5541);
 ;// CONCATENATED MODULE: ./src/inputs/read-request.ts
+
 
 
 
@@ -12022,6 +12263,15 @@ function readRequest(command, surface) {
         if (surface.kind === 'action' && request.refresh.out)
             (0,files/* insideWorkspace */.CT)(surface.baseDir, request.refresh.out, inputs.field('out'));
         return request;
+    }
+    if (command === 'prune') {
+        // prune reads the repository, not a matrix: what it keeps is decided from the tags there.
+        return {
+            command,
+            matrix: { text: '', origin: inputs.field('matrix') },
+            maxEntries: resolve/* DEFAULT_MAX_ENTRIES */.on,
+            prune: parsePruneOptions(inputs),
+        };
     }
     const value = (name) => inputs.get(name)?.trim() ?? '';
     const sources = ['matrix', 'matrix-file', 'entry'].filter((n) => available(n, surface));
@@ -12122,14 +12372,16 @@ const INPUTS = [
         group: 'Common',
         type: 'choice',
         default: 'plan',
-        summary: 'plan, verify, build, merge, smoke, all, repro or refresh',
+        summary: 'plan, verify, build, merge, smoke, all, repro, refresh or prune',
         description: 'What to do: plan (resolve the matrix and set the matrix output), verify (check that every wheel and image each entry ' +
             'needs exists on its index and registry, without building), build (plan, then build and push an image per entry), ' +
             "smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), " +
             'repro (build each entry twice and compare; with baseline, what changed inside against an earlier image), ' +
             "merge (after a fan-out build per platform: write each entry's tags over an index of its platforms' images), " +
-            'or refresh (read the PyTorch index, PyPI and the nvidia/cuda tags, and write what the release data lacks to out).',
-        commands: [...ALL, 'refresh'],
+            'refresh (read the PyTorch index, PyPI and the nvidia/cuda tags, and write what the release data lacks to out), ' +
+            "or prune (delete the image repository's old content tags, keeping keep per entry and everything in use; a dry run " +
+            'unless prune-apply is true).',
+        commands: [...ALL, 'refresh', 'prune'],
         cli: { actionOnly: 'the CLI takes the command as its first argument: gpu-image-matrix build ...' },
     },
     {
@@ -12229,8 +12481,8 @@ const INPUTS = [
         summary: 'the repository to tag the images in, e.g. ghcr.io/acme/pytorch',
         description: 'build: the repository to tag the images in, without a tag (e.g. ghcr.io/acme/pytorch). Each entry is tagged ' +
             '<image>:<entry tag>, plus a content-addressed tag gim-<key>-<hash>. ' +
-            'smoke: where to find the images when input images is not given.',
-        commands: ['build', 'all', 'repro', 'smoke', 'merge'],
+            'smoke: where to find the images when input images is not given. prune: the repository to prune.',
+        commands: ['build', 'all', 'repro', 'smoke', 'merge', 'prune'],
         cli: { flag: '--image', value: 'REPO' },
     },
     {
@@ -12411,8 +12663,8 @@ const INPUTS = [
         type: 'number',
         default: '2',
         summary: 'extra attempts after a transient registry or network error',
-        description: 'build: extra attempts after a transient registry or network error (0 to 10), with backoff.',
-        commands: BUILD,
+        description: 'build, prune: extra attempts after a transient registry or network error (0 to 10), with backoff.',
+        commands: [...BUILD, 'prune'],
         cli: { flag: '--retries', value: 'N' },
     },
     {
@@ -12474,6 +12726,28 @@ const INPUTS = [
             'chosen entry an aliases field, so fan-out builds write them too. The matrix spec takes the same as its aliases key.',
         commands: ALL,
         cli: { flag: '--aliases', value: 'YAML' },
+    },
+    {
+        name: 'keep',
+        group: 'Publish',
+        type: 'number',
+        default: '3',
+        summary: 'prune: content tags kept per entry key, newest first',
+        description: "prune: how many content tags (gim-<key>-<hash>) to keep per entry key, newest first by the image's creation label. " +
+            'Every other tag (entry tags, aliases, your own, buildcache-*) stays, and so does every content tag a kept tag points at.',
+        commands: ['prune'],
+        cli: { flag: '--keep', value: 'N' },
+    },
+    {
+        name: 'prune-apply',
+        group: 'Publish',
+        type: 'boolean',
+        default: 'false',
+        summary: 'prune: delete (true), or only list what would go (false)',
+        description: 'prune: delete what the table marks delete, through the registry API (a manifest at a time, by digest); false, the ' +
+            'default, is a dry run that only lists what would go and what stays.',
+        commands: ['prune'],
+        cli: { flag: '--prune-apply', switch: true },
     },
     // -- Customise -------------------------------------------------------------------------------
     {
@@ -14385,7 +14659,9 @@ function asciiJson(value) {
 /* harmony export */   Zk: () => (/* binding */ buildTable),
 /* harmony export */   hR: () => (/* binding */ FORMATS),
 /* harmony export */   nT: () => (/* binding */ formatPlan),
+/* harmony export */   t8: () => (/* binding */ pruneTable),
 /* harmony export */   vB: () => (/* binding */ verifyMarkdown),
+/* harmony export */   wm: () => (/* binding */ pruneMarkdown),
 /* harmony export */   y3: () => (/* binding */ reproMarkdown)
 /* harmony export */ });
 /* unused harmony exports SUMMARY_LIMIT_BYTES, COMMENT_LIMIT_CHARS, fitMarkdown, planJson, matrixOutput, planTable, planMarkdown */
@@ -14771,6 +15047,42 @@ function verifyMarkdown(report) {
         ...mostImportantFirst(report.verdicts, (v) => v.status === 'missing').map((v) => `| ${mdEscape(v.tag)} | ${v.status} | ${v.confirmed} of ${v.checked} | ${v.missing.map(mdEscape).join('<br>') || '-'} | ` +
             `${v.warnings.map(mdEscape).join('<br>') || '-'} |`),
     ];
+    return `${out.join('\n')}\n`;
+}
+function pruneCounts(report) {
+    const going = report.rows.filter((r) => r.action === 'delete').length;
+    const verb = report.applied ? 'deleted' : 'would be deleted (dry run: prune-apply is false)';
+    return `${report.repository}: ${going} of ${report.rows.length} tags ${verb}, keeping ${report.keep} builds per key`;
+}
+/** Rows shown in a prune table; prune-results (the JSON) has them all. */
+const PRUNE_ROWS_SHOWN = 300;
+/** What prune deletes and keeps, as text: deletes first. */
+function pruneTable(report) {
+    const rows = mostImportantFirst(report.rows, (r) => r.action === 'delete');
+    const shown = rows.slice(0, PRUNE_ROWS_SHOWN).map((r) => [r.tag, r.action, r.digest.slice(0, 19), r.created ?? '-', r.reason]);
+    const out = [`prune: ${pruneCounts(report)}`, ...textTable(['tag', 'action', 'digest', 'created', 'why'], shown)];
+    if (rows.length > shown.length)
+        out.push(`... and ${rows.length - shown.length} more rows (the prune-results output has them all)`);
+    for (const e of report.errors)
+        out.push(`error: ${e}`);
+    return `${out.join('\n')}\n`;
+}
+/** The same for a job summary. */
+function pruneMarkdown(report) {
+    const rows = mostImportantFirst(report.rows, (r) => r.action === 'delete');
+    const out = [
+        `### gpu-image-matrix prune: ${mdEscape(pruneCounts(report))}`,
+        '',
+        ...report.errors.map((e) => `- error: ${mdEscape(e)}`),
+        ...(report.errors.length ? [''] : []),
+        '| tag | action | digest | created | why |',
+        '|---|---|---|---|---|',
+        ...rows
+            .slice(0, PRUNE_ROWS_SHOWN)
+            .map((r) => `| ${mdEscape(r.tag)} | ${r.action} | \`${r.digest.slice(0, 19)}…\` | ${r.created ?? '-'} | ${mdEscape(r.reason)} |`),
+    ];
+    if (rows.length > PRUNE_ROWS_SHOWN)
+        out.push('', `… and ${rows.length - PRUNE_ROWS_SHOWN} more rows: the prune-results output has them all.`);
     return `${out.join('\n')}\n`;
 }
 
@@ -15402,7 +15714,7 @@ function normalise(p) {
  * The one typed request both entry points (the action and the CLI) build
  * from their inputs; commands take nothing else.
  */
-const COMMANDS = ['plan', 'verify', 'build', 'merge', 'smoke', 'repro', 'all', 'refresh'];
+const COMMANDS = ['plan', 'verify', 'build', 'merge', 'smoke', 'repro', 'all', 'refresh', 'prune'];
 /** What each command does, for --help. */
 const COMMAND_SUMMARIES = {
     plan: 'resolve a matrix spec against the release data',
@@ -15413,6 +15725,7 @@ const COMMAND_SUMMARIES = {
     repro: 'build each entry twice and compare; with --baseline, what changed inside',
     all: 'plan, build, then smoke-test (--smoke auto: when the host has a GPU)',
     refresh: 'read the PyTorch index, PyPI and nvidia/cuda tags; write what is new as a compat-file (--out)',
+    prune: "delete an image repository's old content tags (--image; a dry run unless --prune-apply)",
 };
 /** Commands that build images and so need the build settings. */
 function needsBuild(command) {

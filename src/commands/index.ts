@@ -12,6 +12,7 @@ import { reproCommand, type ReproResult } from './repro.js';
 import { hostFacts, smokeCommand, type SmokeResult } from './smoke.js';
 import { Verifier, verifyCommand, type VerifyReport } from './verify.js';
 import { refreshCommand, type RefreshReport } from './refresh.js';
+import { pruneCommand, type PruneReport } from './prune.js';
 
 export interface CommandResult {
   plan: Plan;
@@ -25,6 +26,8 @@ export interface CommandResult {
   verify?: VerifyReport;
   /** for refresh (which plans nothing: its plan is empty) */
   refresh?: RefreshReport;
+  /** for prune (which plans nothing either) */
+  prune?: PruneReport;
 }
 
 /** Run the request's command. Both entry points call this and nothing else. */
@@ -69,6 +72,10 @@ async function dispatch(request: Request, runtime: Runtime): Promise<CommandResu
         plan: { include: [], skipped: [], warnings: [] },
         refresh: await refreshCommand(compatFor(request), request.refresh, runtime),
       };
+    }
+    case 'prune': {
+      if (!request.prune) throw new UserError('command prune needs its settings (image, ...)');
+      return { plan: { include: [], skipped: [], warnings: [] }, prune: await pruneCommand(request.prune, runtime) };
     }
     case 'verify': {
       if (!request.verify) throw new UserError('command verify needs its settings');

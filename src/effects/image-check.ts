@@ -1,6 +1,5 @@
 import { parseImageReference, type Repository } from '../image/reference.js';
 import { indexPlatforms, readManifest } from '../image/manifest.js';
-import { isRecord } from '../json.js';
 import { printable, type ImageAnswer } from '../verify/check.js';
 import { RegistryClient, RegistryError } from './registry.js';
 
@@ -58,21 +57,14 @@ export async function checkImage(
   }
 }
 
-/** The most an image config is read: configs are a few KiB; history of hundreds of layers, tens. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-
 /** "linux/arm64" from an image manifest's config blob; null when it cannot be told. */
 async function imagePlatform(registry: RegistryClient, repo: Repository, reference: string): Promise<string | null> {
   const manifest = await registry.get(repo, reference);
   if (!manifest) return null;
   const doc = readManifest(manifest.body.toString('utf8'), `${repo.path}:${reference}`);
-  if (doc.kind !== 'image' || doc.config.size > MAX_CONFIG_BYTES) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of await registry.blobStream(repo, doc.config.digest, doc.config.size)) chunks.push(chunk as Buffer);
-  const config = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  return isRecord(config) && typeof config.os === 'string' && typeof config.architecture === 'string'
-    ? `${config.os}/${config.architecture}`
-    : null;
+  if (doc.kind !== 'image') return null;
+  const config = await registry.config(repo, doc.config);
+  return config && typeof config.os === 'string' && typeof config.architecture === 'string' ? `${config.os}/${config.architecture}` : null;
 }
 
 /** "linux/amd64", ... as an image index lists them, attestation manifests left out; [] when it cannot be read. */

@@ -232,6 +232,40 @@ export class RegistryClient {
     return tags;
   }
 
+  /**
+   * An image's config (a JSON object), read whole but bounded: configs are a few KiB, history of
+   * hundreds of layers tens; null when it is larger than `maxBytes` or not a JSON object.
+   */
+  async config(
+    repo: Repository,
+    descriptor: { digest: string; size: number },
+    maxBytes = 1024 * 1024,
+  ): Promise<Record<string, unknown> | null> {
+    if (descriptor.size > maxBytes) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.blobStream(repo, descriptor.digest, descriptor.size)) chunks.push(chunk as Buffer);
+    try {
+      const config = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+      return isRecord(config) ? config : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Delete a manifest by digest (and with it every tag on it); false when the registry had none. */
+  async deleteManifest(repo: Repository, digest: string): Promise<boolean> {
+    if (!digestAlgorithm(digest))
+      throw new RegistryError(`DELETE ${repo.registry}/${repo.path}: ${JSON.stringify(digest)} is not a digest`, null);
+    const res = await this.request(repo, 'DELETE', `/manifests/${digest}`, {});
+    if (res.status === 404) return false;
+    if (res.status === 202 || res.ok) return true;
+    const why =
+      res.status === 405
+        ? 'the registry does not allow deletes (Distribution: storage.delete.enabled; GHCR deletes through its package API)'
+        : this.failure(res, repo);
+    throw new RegistryError(`DELETE ${repo.registry}/${repo.path}@${digest}: ${why}`, res.status);
+  }
+
   /** Compressed size of an image: its config and layers as the manifest lists them. */
   static imageSize(manifest: Manifest): number | null {
     return imageBytes(manifest.body.toString('utf8'));
@@ -250,7 +284,7 @@ export class RegistryClient {
   ): Promise<HttpResponse> {
     const url = `${this.base(repo)}${suffix}`;
     // Reading asks for pull alone: an anonymous or read-only login may not be granted push.
-    const scope = `repository:${repo.path}:${method === 'GET' || method === 'HEAD' ? 'pull' : 'pull,push'}`;
+    const scope = `repository:${repo.path}:${method === 'GET' || method === 'HEAD' ? 'pull' : method === 'DELETE' ? 'pull,push,delete' : 'pull,push'}`;
     for (let attempt = 0; ; attempt++) {
       try {
         const known = await this.authorization(repo, scope, null);

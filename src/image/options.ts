@@ -97,7 +97,7 @@ export function parseTagPrefix(text: string | undefined, field: string): string 
 /** The repository to tag the images in; capitals are lowercased, with a notice in `notices`. */
 export function parseImage(text: string | undefined, field: string, notices: string[] = []): Repository {
   if (!text || text.trim() === '') {
-    throw new UserError(`${field} is required for build: the repository to tag the images in, e.g. ghcr.io/acme/pytorch`);
+    throw new UserError(`${field} is required: the image repository (e.g. ghcr.io/acme/pytorch)`);
   }
   const repository = parseRepository(text, field);
   const { notice } = lowercaseRepository(text.trim(), field);

@@ -9,6 +9,7 @@ import { DEFAULT_MAX_ENTRIES } from '../matrix/resolve.js';
 import { parseReproOptions } from '../repro/options.js';
 import { parseVerifyOptions } from '../verify/options.js';
 import { parseRefreshOptions } from '../refresh/options.js';
+import { parsePruneOptions } from '../prune/options.js';
 import { MAX_ENTRIES_CEILING, needsBuild, needsSmoke, needsVerify, type Command, type Request, type SourceText } from '../request.js';
 import { parseSmokeOptions } from '../smoke/options.js';
 import { inputRow, type InputName, type Inputs } from './table.js';
@@ -40,6 +41,15 @@ export function readRequest(command: Command, surface: Surface): Request {
     request.refresh = parseRefreshOptions(inputs);
     if (surface.kind === 'action' && request.refresh.out) insideWorkspace(surface.baseDir, request.refresh.out, inputs.field('out'));
     return request;
+  }
+  if (command === 'prune') {
+    // prune reads the repository, not a matrix: what it keeps is decided from the tags there.
+    return {
+      command,
+      matrix: { text: '', origin: inputs.field('matrix') },
+      maxEntries: DEFAULT_MAX_ENTRIES,
+      prune: parsePruneOptions(inputs),
+    };
   }
   const value = (name: InputName): string => inputs.get(name)?.trim() ?? '';
   const sources = (['matrix', 'matrix-file', 'entry'] as const).filter((n) => available(n, surface));

@@ -49,15 +49,17 @@ export const INPUTS = [
     group: 'Common',
     type: 'choice',
     default: 'plan',
-    summary: 'plan, verify, build, merge, smoke, all, repro or refresh',
+    summary: 'plan, verify, build, merge, smoke, all, repro, refresh or prune',
     description:
       'What to do: plan (resolve the matrix and set the matrix output), verify (check that every wheel and image each entry ' +
       'needs exists on its index and registry, without building), build (plan, then build and push an image per entry), ' +
       "smoke (check each entry's image inside a container, on the GPU), all (plan, build, then smoke as input smoke says), " +
       'repro (build each entry twice and compare; with baseline, what changed inside against an earlier image), ' +
       "merge (after a fan-out build per platform: write each entry's tags over an index of its platforms' images), " +
-      'or refresh (read the PyTorch index, PyPI and the nvidia/cuda tags, and write what the release data lacks to out).',
-    commands: [...ALL, 'refresh'],
+      'refresh (read the PyTorch index, PyPI and the nvidia/cuda tags, and write what the release data lacks to out), ' +
+      "or prune (delete the image repository's old content tags, keeping keep per entry and everything in use; a dry run " +
+      'unless prune-apply is true).',
+    commands: [...ALL, 'refresh', 'prune'],
     cli: { actionOnly: 'the CLI takes the command as its first argument: gpu-image-matrix build ...' },
   },
   {
@@ -168,8 +170,8 @@ export const INPUTS = [
     description:
       'build: the repository to tag the images in, without a tag (e.g. ghcr.io/acme/pytorch). Each entry is tagged ' +
       '<image>:<entry tag>, plus a content-addressed tag gim-<key>-<hash>. ' +
-      'smoke: where to find the images when input images is not given.',
-    commands: ['build', 'all', 'repro', 'smoke', 'merge'],
+      'smoke: where to find the images when input images is not given. prune: the repository to prune.',
+    commands: ['build', 'all', 'repro', 'smoke', 'merge', 'prune'],
     cli: { flag: '--image', value: 'REPO' },
   },
   {
@@ -360,8 +362,8 @@ export const INPUTS = [
     type: 'number',
     default: '2',
     summary: 'extra attempts after a transient registry or network error',
-    description: 'build: extra attempts after a transient registry or network error (0 to 10), with backoff.',
-    commands: BUILD,
+    description: 'build, prune: extra attempts after a transient registry or network error (0 to 10), with backoff.',
+    commands: [...BUILD, 'prune'],
     cli: { flag: '--retries', value: 'N' },
   },
   {
@@ -430,6 +432,31 @@ export const INPUTS = [
       'chosen entry an aliases field, so fan-out builds write them too. The matrix spec takes the same as its aliases key.',
     commands: ALL,
     cli: { flag: '--aliases', value: 'YAML' },
+  },
+
+  {
+    name: 'keep',
+    group: 'Publish',
+    type: 'number',
+    default: '3',
+    summary: 'prune: content tags kept per entry key, newest first',
+    description:
+      "prune: how many content tags (gim-<key>-<hash>) to keep per entry key, newest first by the image's creation label. " +
+      'Every other tag (entry tags, aliases, your own, buildcache-*) stays, and so does every content tag a kept tag points at.',
+    commands: ['prune'],
+    cli: { flag: '--keep', value: 'N' },
+  },
+  {
+    name: 'prune-apply',
+    group: 'Publish',
+    type: 'boolean',
+    default: 'false',
+    summary: 'prune: delete (true), or only list what would go (false)',
+    description:
+      'prune: delete what the table marks delete, through the registry API (a manifest at a time, by digest); false, the ' +
+      'default, is a dry run that only lists what would go and what stays.',
+    commands: ['prune'],
+    cli: { flag: '--prune-apply', switch: true },
   },
 
   // -- Customise -------------------------------------------------------------------------------

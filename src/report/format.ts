@@ -3,6 +3,7 @@ import type { ImageResult } from '../commands/build.js';
 import type { ReproResult } from '../commands/repro.js';
 import type { SmokeResult } from '../commands/smoke.js';
 import type { VerifyReport } from '../commands/verify.js';
+import type { PruneReport } from '../commands/prune.js';
 import type { Plan, SkippedCell } from '../matrix/resolve.js';
 import { platformsOf } from '../matrix/entry.js';
 import { isDefaultPlatforms } from '../matrix/platform.js';
@@ -420,5 +421,43 @@ export function verifyMarkdown(report: VerifyReport): string {
         `${v.warnings.map(mdEscape).join('<br>') || '-'} |`,
     ),
   ];
+  return `${out.join('\n')}\n`;
+}
+
+function pruneCounts(report: PruneReport): string {
+  const going = report.rows.filter((r) => r.action === 'delete').length;
+  const verb = report.applied ? 'deleted' : 'would be deleted (dry run: prune-apply is false)';
+  return `${report.repository}: ${going} of ${report.rows.length} tags ${verb}, keeping ${report.keep} builds per key`;
+}
+
+/** Rows shown in a prune table; prune-results (the JSON) has them all. */
+const PRUNE_ROWS_SHOWN = 300;
+
+/** What prune deletes and keeps, as text: deletes first. */
+export function pruneTable(report: PruneReport): string {
+  const rows = mostImportantFirst(report.rows, (r) => r.action === 'delete');
+  const shown = rows.slice(0, PRUNE_ROWS_SHOWN).map((r) => [r.tag, r.action, r.digest.slice(0, 19), r.created ?? '-', r.reason]);
+  const out = [`prune: ${pruneCounts(report)}`, ...textTable(['tag', 'action', 'digest', 'created', 'why'], shown)];
+  if (rows.length > shown.length) out.push(`... and ${rows.length - shown.length} more rows (the prune-results output has them all)`);
+  for (const e of report.errors) out.push(`error: ${e}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** The same for a job summary. */
+export function pruneMarkdown(report: PruneReport): string {
+  const rows = mostImportantFirst(report.rows, (r) => r.action === 'delete');
+  const out = [
+    `### gpu-image-matrix prune: ${mdEscape(pruneCounts(report))}`,
+    '',
+    ...report.errors.map((e) => `- error: ${mdEscape(e)}`),
+    ...(report.errors.length ? [''] : []),
+    '| tag | action | digest | created | why |',
+    '|---|---|---|---|---|',
+    ...rows
+      .slice(0, PRUNE_ROWS_SHOWN)
+      .map((r) => `| ${mdEscape(r.tag)} | ${r.action} | \`${r.digest.slice(0, 19)}…\` | ${r.created ?? '-'} | ${mdEscape(r.reason)} |`),
+  ];
+  if (rows.length > PRUNE_ROWS_SHOWN)
+    out.push('', `… and ${rows.length - PRUNE_ROWS_SHOWN} more rows: the prune-results output has them all.`);
   return `${out.join('\n')}\n`;
 }
