@@ -284,7 +284,8 @@ export class RegistryClient {
   ): Promise<HttpResponse> {
     const url = `${this.base(repo)}${suffix}`;
     // Reading asks for pull alone: an anonymous or read-only login may not be granted push.
-    const scope = `repository:${repo.path}:${method === 'GET' || method === 'HEAD' ? 'pull' : method === 'DELETE' ? 'pull,push,delete' : 'pull,push'}`;
+    const actions = method === 'GET' || method === 'HEAD' ? 'pull' : method === 'DELETE' ? 'pull,push,delete' : 'pull,push';
+    const scope = `repository:${repo.path}:${actions}`;
     for (let attempt = 0; ; attempt++) {
       try {
         const known = await this.authorization(repo, scope, null);
