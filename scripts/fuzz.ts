@@ -1005,8 +1005,22 @@ function randomSpec(rng: Rng): Json {
   if (rng.chance(0.3) || !framework) spec.include = Array.from({ length: rng.range(1, 3) }, partial);
   if (rng.chance(0.2)) spec.exclude = Array.from({ length: rng.range(1, 3) }, partial);
   for (const [key, value] of Object.entries(CUSTOM_VALUES)) if (rng.chance(0.05)) spec[key] = value;
+  if (rng.chance(0.1)) spec.aliases = randomAliases(rng);
   if (rng.chance(0.03)) spec[rng.pick(['torchs', 'Python', 'cuda_version', rng.hex(4)])] = '1';
   return spec;
+}
+
+/** Moving tags (issue 19): templates and selectors, some that cannot pick one entry or are no tag at all. */
+function randomAliases(rng: Rng): Json {
+  const keys = ['torch', 'jax', 'version', 'cuda', 'python', 'os', 'flavor', 'gpu'] as const;
+  const values = ['latest', 'default', '12', '2.8', '3.12', 'cpu', 'cu128', 'ubuntu24.04', 'x', ''];
+  const tags = ['latest', '{torchMinor}-cuda{cudaMajor}', '{tag}', 'bad tag', '{cudaMajor}', '{sha}', '-x', 'stable'];
+  return Object.fromEntries(
+    Array.from({ length: rng.range(1, 3) }, () => [
+      rng.pick(tags),
+      rng.chance(0.05) ? 'latest' : Object.fromEntries(keys.filter(() => rng.chance(0.4)).map((k) => [k, rng.pick(values)])),
+    ]),
+  );
 }
 
 /** Specs that stress the YAML reader itself: nesting, aliases, size, noise. */

@@ -68,7 +68,7 @@ for (const node of runtimes()) {
         name: 'an unknown command',
         args: ['deploy', '--matrix', '-'],
         message:
-          /^gpu-image-matrix: command: "deploy" is not a command; accepted: plan, verify, build, merge, smoke, repro, all or refresh/,
+          /^gpu-image-matrix: command: "deploy" is not a command; accepted: plan, verify, build, merge, smoke, repro, all, refresh or pru/,
       },
       {
         name: 'repro without --image',

@@ -3252,7 +3252,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
 /* harmony import */ var _report_inert_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1822);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9238);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4657);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4483);
 /* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3916);
@@ -3445,7 +3445,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9238:
+/***/ 4657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7643,6 +7643,107 @@ function refreshMarkdown(found, entries, notes, warnings, file) {
     return `${out.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/effects/github-packages.ts
+
+
+/** Most versions listed: 100 pages of 100. */
+const MAX_PAGES = 100;
+const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+class GithubPackages {
+    apiUrl;
+    token;
+    constructor(
+    /** GITHUB_API_URL: https://api.github.com, or a GitHub Enterprise Server's */
+    apiUrl, token) {
+        this.apiUrl = apiUrl;
+        this.token = token;
+    }
+    /** Delete the versions of ghcr.io/<owner>/<name> whose digests are given; a digest with no version is already gone. */
+    async deleteDigests(owner, name, digests) {
+        const found = await this.versions(owner, name);
+        if (typeof found === 'string')
+            return { deleted: 0, errors: [found] };
+        const errors = [];
+        let deleted = 0;
+        for (const digest of digests) {
+            const id = found.ids.get(digest);
+            if (id === undefined)
+                continue;
+            const res = await this.call('DELETE', `${found.base}/${id}`);
+            if (res.status === 204 || res.ok)
+                deleted++;
+            else
+                errors.push(`DELETE package version ${id} (${digest}) of ${owner}/${name}: ${this.why(res.status, res.body)}`);
+            // Without the right to delete, every delete fails alike: one answer is enough.
+            if (res.status === 401 || res.status === 403)
+                break;
+        }
+        return { deleted, errors };
+    }
+    /** The package's versions by digest, from the organisation's packages or else the user's; or why not. */
+    async versions(owner, name) {
+        const pkg = encodeURIComponent(name);
+        for (const kind of ['orgs', 'users']) {
+            const base = `${this.apiUrl}/${kind}/${encodeURIComponent(owner)}/packages/container/${pkg}/versions`;
+            const ids = new Map();
+            for (let page = 1; page <= MAX_PAGES; page++) {
+                const res = await this.call('GET', `${base}?per_page=100&page=${page}`);
+                if (res.status === 404 && page === 1)
+                    break; // not this kind of owner: try the other
+                if (!res.ok)
+                    return `GET ${base}: ${this.why(res.status, res.body)}`;
+                let list;
+                try {
+                    list = JSON.parse(res.body.toString('utf8'));
+                }
+                catch {
+                    return `GET ${base}: the answer is not JSON`;
+                }
+                if (!Array.isArray(list))
+                    return `GET ${base}: the answer is not a list of versions`;
+                for (const v of list) {
+                    if ((0,json/* isRecord */.u)(v) && Number.isSafeInteger(v.id) && typeof v.name === 'string' && /^sha256:[0-9a-f]{64}$/.test(v.name)) {
+                        ids.set(v.name, v.id);
+                    }
+                }
+                if (list.length < 100)
+                    return { base, ids };
+            }
+            if (ids.size)
+                return { base, ids };
+        }
+        return `${owner}/${name} is no container package this token can see (GET .../packages/container/${name}/versions: 404 for orgs and users)`;
+    }
+    call(method, url) {
+        return (0,http/* httpRequest */.aj)(url, {
+            method,
+            headers: {
+                Accept: 'application/vnd.github+json',
+                Authorization: `Bearer ${this.token}`,
+                'X-GitHub-Api-Version': '2022-11-28',
+                'User-Agent': 'gpu-image-matrix',
+            },
+            timeoutMs: 30_000,
+            maxBytes: MAX_PAGE_BYTES,
+        });
+    }
+    why(status, body) {
+        const message = (() => {
+            try {
+                const doc = JSON.parse(body.toString('utf8'));
+                return (0,json/* isRecord */.u)(doc) && typeof doc.message === 'string' ? doc.message.slice(0, 200) : '';
+            }
+            catch {
+                return '';
+            }
+        })();
+        const hint = status === 401 || status === 403
+            ? ' (the token needs to delete this package: GITHUB_TOKEN of a repository with admin access to it, or a token with delete:packages)'
+            : '';
+        return `${status}${message ? ` ${message}` : ''}${hint}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/prune/plan.ts
 /**
  * What `prune` keeps and deletes in a repository, decided from what the registry said. Pure.
@@ -7751,6 +7852,7 @@ function digestsToDelete(rows) {
 
 
 
+
 /** Most tags read: a repository with more is pruned in several runs (each removes what it saw). */
 const MAX_TAG_PAGES = 50;
 const CONCURRENCY = 8;
@@ -7780,6 +7882,13 @@ async function pruneCommand(options, rt) {
     if (!options.apply) {
         rt.log.info(`dry run: ${deleting} of ${rows.length} tags (${digests.length} manifests) would be deleted; set prune-apply to true to delete them`);
     }
+    else if (repo.registry === 'ghcr.io') {
+        const done = await ghcrDeletes(repo.path, digests, rt);
+        errors.push(...done.errors);
+        for (const e of done.errors)
+            rt.log.error(e);
+        rt.log.info(`deleted ${done.deleted} of ${digests.length} package versions of ${name} (GitHub's packages API)`);
+    }
     else {
         for (const digest of digests) {
             try {
@@ -7796,6 +7905,25 @@ async function pruneCommand(options, rt) {
         rt.log.info(`deleted ${digests.length - errors.length} manifests (${deleting} tags) of ${name}`);
     }
     return { repository: name, keep: options.keep, applied: options.apply, rows, digests, errors };
+}
+/**
+ * ghcr.io deletes package versions through GitHub's REST API (its registry API refuses DELETE), with
+ * GITHUB_TOKEN from the step's environment. Owner and package: ghcr.io/<owner>/<package name>.
+ */
+async function ghcrDeletes(path, digests, rt) {
+    const token = rt.env.GITHUB_TOKEN;
+    if (!token) {
+        return {
+            deleted: 0,
+            errors: [
+                "ghcr.io deletes through GitHub's packages API, which needs a token: set env GITHUB_TOKEN on the step " +
+                    '(${{ secrets.GITHUB_TOKEN }} with permissions packages: write, or a token with delete:packages)',
+            ],
+        };
+    }
+    rt.mask?.(token);
+    const [owner, ...rest] = path.split('/');
+    return new GithubPackages(rt.env.GITHUB_API_URL || 'https://api.github.com', token).deleteDigests(owner, rest.join('/'), digests);
 }
 /** What one tag points at: its digest, an index's children, and for content tags when the image was made. */
 async function factsOf(registry, options, tag) {

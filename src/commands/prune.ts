@@ -1,6 +1,7 @@
 import { readManifest, indexPlatforms } from '../image/manifest.js';
 import { repositoryName } from '../image/reference.js';
 import { RegistryClient } from '../effects/registry.js';
+import { GithubPackages, type PackageDeletes } from '../effects/github-packages.js';
 import { contentTagParts, decidePrune, digestsToDelete, type PruneRow, type TagFacts } from '../prune/plan.js';
 import type { PruneOptions } from '../prune/options.js';
 import type { Runtime } from '../runtime.js';
@@ -52,6 +53,11 @@ export async function pruneCommand(options: PruneOptions, rt: Runtime): Promise<
     rt.log.info(
       `dry run: ${deleting} of ${rows.length} tags (${digests.length} manifests) would be deleted; set prune-apply to true to delete them`,
     );
+  } else if (repo.registry === 'ghcr.io') {
+    const done = await ghcrDeletes(repo.path, digests, rt);
+    errors.push(...done.errors);
+    for (const e of done.errors) rt.log.error(e);
+    rt.log.info(`deleted ${done.deleted} of ${digests.length} package versions of ${name} (GitHub's packages API)`);
   } else {
     for (const digest of digests) {
       try {
@@ -66,6 +72,30 @@ export async function pruneCommand(options: PruneOptions, rt: Runtime): Promise<
     rt.log.info(`deleted ${digests.length - errors.length} manifests (${deleting} tags) of ${name}`);
   }
   return { repository: name, keep: options.keep, applied: options.apply, rows, digests, errors };
+}
+
+/**
+ * ghcr.io deletes package versions through GitHub's REST API (its registry API refuses DELETE), with
+ * GITHUB_TOKEN from the step's environment. Owner and package: ghcr.io/<owner>/<package name>.
+ */
+async function ghcrDeletes(path: string, digests: string[], rt: Runtime): Promise<PackageDeletes> {
+  const token = rt.env.GITHUB_TOKEN;
+  if (!token) {
+    return {
+      deleted: 0,
+      errors: [
+        "ghcr.io deletes through GitHub's packages API, which needs a token: set env GITHUB_TOKEN on the step " +
+          '(${{ secrets.GITHUB_TOKEN }} with permissions packages: write, or a token with delete:packages)',
+      ],
+    };
+  }
+  rt.mask?.(token);
+  const [owner, ...rest] = path.split('/');
+  return new GithubPackages(rt.env.GITHUB_API_URL || 'https://api.github.com', token).deleteDigests(
+    owner as string,
+    rest.join('/'),
+    digests,
+  );
 }
 
 /** What one tag points at: its digest, an index's children, and for content tags when the image was made. */
