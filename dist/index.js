@@ -41715,7 +41715,8 @@ class GithubPackages {
             if (ids.size)
                 return { base, ids };
         }
-        return `${owner}/${name} is no container package this token can see (GET .../packages/container/${name}/versions: 404 for orgs and users)`;
+        return (`${owner}/${name} is no container package this token can see ` +
+            `(GET .../packages/container/${name}/versions: 404 for orgs and users)`);
     }
     call(method, url) {
         return httpRequest(url, {
