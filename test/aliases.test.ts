@@ -51,6 +51,19 @@ describe('aliases: moving tags over the whole plan', () => {
     expect(owners(p)).toEqual({ 'stable-cu126': '2.7.1-cu126-py3.12-ubuntu24.04', newest: '2.8.0-cu128-py3.12-ubuntu24.04' });
   });
 
+  it('prefers the plain Python to a free-threaded one of the same version for latest', () => {
+    const p = planOf('torch: 2.6.0\ncuda: "12.6"\npython: ["3.13", "3.13t"]', 'latest: {torch: latest, python: latest}');
+    expect(owners(p)).toEqual({ latest: '2.6.0-cu126-py3.13-ubuntu24.04' });
+  });
+
+  it('leaves other frameworks out of a rule that names one (a plan of torch and jax entries)', () => {
+    const p = planOf(
+      '- {torch: "2.8", cuda: "12.8", python: "3.12"}\n- {jax: "0.8", cuda: "12", python: "3.12"}',
+      '"{torchMinor}-cuda{cudaMajor}": {torch: latest}\njax-latest: {jax: latest}',
+    );
+    expect(owners(p)).toEqual({ '2.8-cuda12': '2.8.0-cu128-py3.12-ubuntu24.04', 'jax-latest': expect.stringMatching(/^jax0\.8\./) });
+  });
+
   it('gives an entry its aliases without changing its key or tag', () => {
     const plain = planOf(MATRIX);
     const aliased = planOf(MATRIX, 'latest: {torch: latest, cuda: default}');

@@ -21,6 +21,10 @@ const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
   outputs: Record<string, { description: string }>;
 };
 
+const attestWorkflow = parse(readFileSync(path.join(root, '.github/workflows/attest.yml'), 'utf8')) as {
+  on: { workflow_call: { inputs: Record<string, unknown> } };
+};
+
 const INPUTS_START = '<!-- generated:inputs -->';
 const INPUTS_END = '<!-- /generated:inputs -->';
 
@@ -192,7 +196,7 @@ describe('docs: the README reads in five minutes', () => {
     for (const [page, text] of pages) {
       expect(text, page).not.toMatch(/<owner>/);
       for (const m of text.matchAll(/uses: (\S*gpu-image-matrix\S*)/g)) {
-        expect(m[1], page).toMatch(/^gpu-image-matrix\/gpu-image-matrix(\/\.github\/workflows\/gpu-images\.yml)?@v1$/);
+        expect(m[1], page).toMatch(/^gpu-image-matrix\/gpu-image-matrix(\/\.github\/workflows\/(gpu-images|attest)\.yml)?@v1$/);
       }
     }
   });
@@ -256,6 +260,10 @@ describe('docs: the workflow snippets use only inputs that exist', () => {
         }
         if (/gpu-images\.yml@/.test(f.uses)) {
           for (const key of Object.keys(f.with)) expect(reusable.on.workflow_call.inputs, `${page} passes ${key}`).toHaveProperty([key]);
+        }
+        if (/attest\.yml@/.test(f.uses)) {
+          for (const key of Object.keys(f.with))
+            expect(attestWorkflow.on.workflow_call.inputs, `${page} passes ${key}`).toHaveProperty([key]);
         }
       }
     });

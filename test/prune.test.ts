@@ -86,6 +86,26 @@ describe('prune: what stays', () => {
     });
   });
 
+  it("keeps an in-use build's attested platform tags, which the merged index does not hold", () => {
+    // fan-out with provenance: each platform tag is an index (image + attestation); merge copied their children
+    const facts = [
+      fact(content(KEY, 1), d(10), day(1), [d(11), d(12), d(13), d(14)]),
+      fact(`${content(KEY, 1)}-linux-amd64`, d(15), day(1), [d(11), d(13)]),
+      fact(`${content(KEY, 1)}-linux-arm64`, d(16), day(1), [d(12), d(14)]),
+      fact(content(KEY, 2), d(20), day(2)),
+      fact('latest', d(10)),
+    ];
+    const rows = decidePrune(facts, 1);
+    expect(rows.map((r) => [r.tag, r.action])).toEqual([
+      [content(KEY, 1), 'keep'],
+      [`${content(KEY, 1)}-linux-amd64`, 'keep'],
+      [`${content(KEY, 1)}-linux-arm64`, 'keep'],
+      [content(KEY, 2), 'keep'],
+      ['latest', 'keep'],
+    ]);
+    expect(rows[1]?.reason).toBe('part of a kept build (its content tag is kept)');
+  });
+
   it('never keeps an undated build over a dated one, and never deletes a digest a kept tag shares', () => {
     const facts = [fact(content(KEY, 1), d(1), null), fact(content(KEY, 2), d(2), day(2)), fact(content(KEY, 3), d(2), day(1))];
     const rows = decidePrune(facts, 1);

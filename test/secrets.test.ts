@@ -50,7 +50,23 @@ describe('secrets and secret-files: parsing', () => {
       expect(message).not.toContain(value);
       expect(message).toContain('id=value');
     }
-    expect(errorOf(() => parseSecrets('token=', 'input secrets'))).toBe('input secrets line 1 (token): the value is empty');
+    expect(errorOf(() => parseSecrets('token=', 'input secrets'))).toMatch(/has no value after id=; is its id= missing\?$/);
+    // a base64 token pasted without its id= splits at its padding: refused, and not shown
+    const pasted = 'dXNlcjpwYXNzd29yZA==';
+    const message = errorOf(() => parseSecrets(pasted, 'input secrets'));
+    expect(message).not.toContain('dXNlcjpwYXNzd29yZA');
+  });
+
+  it('takes an id alone as the name of an environment variable holding the value (off the command line)', () => {
+    expect(parseSecrets('HF_TOKEN', 'input secrets')).toEqual([{ id: 'HF_TOKEN', env: 'HF_TOKEN' }]);
+    const loaded = loadSecrets(parseSecrets('HF_TOKEN', 'input secrets'), dir, { HF_TOKEN: 'hf-value-123' });
+    expect(loaded.secrets).toEqual([{ id: 'HF_TOKEN', value: 'hf-value-123' }]);
+    expect(loaded.redactions).toEqual(['hf-value-123']);
+    expect(errorOf(() => loadSecrets(parseSecrets('HF_TOKEN', 'input secrets'), dir, {}))).toBe(
+      'secrets: the environment variable HF_TOKEN named by an id-only line is not set, or empty',
+    );
+    // a lower-case name may be a token pasted without its id=: not shown
+    expect(errorOf(() => loadSecrets(parseSecrets('ghp_abcdef123456', 'input secrets'), dir, {}))).not.toContain('ghp_');
   });
 
   it('refuses an id given twice across both inputs, naming both', () => {

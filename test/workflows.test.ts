@@ -58,8 +58,9 @@ function load(file: string): { jobs: Record<string, Job>; text: string } {
 }
 
 describe('workflows', () => {
-  it('are all found (the reusable workflow, CI, the weekly refresh, and the four examples)', () => {
+  it('are all found (the reusable workflows, CI, the weekly refresh, and the four examples)', () => {
     expect(files.sort()).toEqual([
+      '.github/workflows/attest.yml',
       '.github/workflows/ci.yml',
       '.github/workflows/gpu-images.yml',
       '.github/workflows/refresh.yml',
@@ -1041,5 +1042,62 @@ describe('reusable workflow: the report joins the smoke legs of a multi-platform
       ['linux-arm64', 'failed'],
     ]);
     expect(JSON.parse(r.outputs.results ?? '')[0].smoke).toBe('linux/amd64: passed, linux/arm64: failed');
+  });
+});
+
+describe('attest workflow: signs what a gpu-images run pushed, with the signing rights in one job', () => {
+  const { jobs } = load('.github/workflows/attest.yml');
+  const wf = parse(readFileSync(path.join(root, '.github/workflows/attest.yml'), 'utf8')) as { permissions: Record<string, string> };
+  const perms = (name: string): Record<string, string> | undefined => (jobs[name] as { permissions?: Record<string, string> }).permissions;
+
+  it('grants nothing by default; the attest job alone gets id-token, attestations and packages write', () => {
+    expect(wf.permissions).toEqual({});
+    expect(perms('subjects')).toEqual({});
+    expect(perms('attest')).toEqual({ contents: 'read', packages: 'write', 'id-token': 'write', attestations: 'write' });
+    expect(reusable.on.workflow_call.inputs).not.toHaveProperty('attest');
+  });
+
+  const run = (images: unknown, image: string): Record<string, string> => {
+    const step = jobs.subjects?.steps?.find((s) => s.id === 'list');
+    const dir = mkdtempSync(path.join(tmpdir(), 'gim-attest-'));
+    const out = path.join(dir, 'out');
+    writeFileSync(out, '');
+    execFileSync('bash', ['-c', step?.run ?? 'exit 1'], {
+      env: { PATH: process.env.PATH, IMAGES: JSON.stringify(images), IMAGE: image, GITHUB_OUTPUT: out },
+      stdio: 'pipe',
+    });
+    const text = readFileSync(out, 'utf8');
+    return Object.fromEntries(
+      text
+        .trim()
+        .split('\n')
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+  };
+
+  it('makes one leg per image built or up to date with a digest, and leaves the rest (and anything odd) out', () => {
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const got = run(
+      [
+        { tag: 't1', status: 'built', digest },
+        { tag: 't2', status: 'skipped', digest },
+        { tag: 't3', status: 'failed', digest: null },
+        { tag: 't4', status: 'built', digest: 'sha256:$(id)' },
+      ],
+      'ghcr.io/acme/pt',
+    );
+    expect(JSON.parse(got.matrix ?? '{}')).toEqual({
+      include: [
+        { tag: 't1', digest },
+        { tag: 't2', digest },
+      ],
+    });
+    expect(got).toMatchObject({ count: '2', name: 'ghcr.io/acme/pt' });
+  });
+
+  it('names a Docker Hub image in full (the attest action reads the first part as the registry)', () => {
+    expect(run([], 'acme/pytorch')).toMatchObject({ count: '0', name: 'docker.io/acme/pytorch' });
+    expect(run([], 'localhost/acme')).toMatchObject({ name: 'localhost/acme' });
+    expect(run([], '127.0.0.1:5000/acme')).toMatchObject({ name: '127.0.0.1:5000/acme' });
   });
 });

@@ -3474,9 +3474,21 @@ var image_secrets = __nccwpck_require__(7100);
 
 
 
-function loadSecrets(secrets, baseDir, field = 'secret-files') {
+function loadSecrets(secrets, baseDir, env = {}, field = 'secret-files') {
     const texts = [];
     const loaded = secrets.map((s) => {
+        if (s.env !== undefined) {
+            const value = env[s.env];
+            // An environment-variable style name (HF_TOKEN) is shown; anything else may be a token pasted without its id=.
+            const name = /^[A-Z][A-Z0-9_]*$/.test(s.env) ? `${s.env} ` : '';
+            if (!value)
+                throw new errors/* UserError */.yo(`secrets: the environment variable ${name}named by an id-only line is not set, or empty`);
+            if (/[\u0000-\u001f\u007f]/.test(value) || Buffer.byteLength(value) > image_secrets/* MAX_SECRET_BYTES */.sU) {
+                throw new errors/* UserError */.yo(`secrets: the environment variable ${name}holds control characters or more than ${image_secrets/* MAX_SECRET_BYTES */.sU} bytes`);
+            }
+            texts.push({ value });
+            return { id: s.id, value };
+        }
         if (s.file === undefined) {
             texts.push({ value: s.value ?? '' });
             return s;
@@ -3546,10 +3558,13 @@ function runValues(facts) {
 var placeholders = __nccwpck_require__(8043);
 // EXTERNAL MODULE: ./src/image/attestations.ts
 var attestations = __nccwpck_require__(4166);
+// EXTERNAL MODULE: ./src/image/compression.ts
+var image_compression = __nccwpck_require__(731);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: ./src/image/buildx.ts
+
 
 
 /** Strip build metadata and a leading v: "v0.29.1+ds1" -> "0.29.1". */
@@ -3616,8 +3631,10 @@ function buildxArgs(inv, versions) {
             args.push('--cache-to', to);
     }
     if (!inv.outputs) {
+        // --push is the registry exporter; compression other than the default is an attribute of it.
+        const compression = (0,image_compression/* compressionAttributes */.uC)(inv.compression ?? image_compression/* DEFAULT_COMPRESSION */.XC);
         if (inv.push)
-            args.push('--push');
+            args.push(...(compression ? ['--output', `type=registry${compression}`] : ['--push']));
         else if (inv.load)
             args.push('--load');
     }
@@ -3657,6 +3674,7 @@ var frameworks = __nccwpck_require__(7882);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var image_reference = __nccwpck_require__(3564);
 ;// CONCATENATED MODULE: ./src/image/build-plan.ts
+
 
 
 
@@ -3792,6 +3810,8 @@ function contentHash(parts) {
         sorted(parts.userLabels),
         // An attested image is another thing to push (an index with its attestations): its own content tag.
         ...(parts.attestations ? [parts.attestations] : []),
+        // zstd layers are other bytes than gzip ones: another artifact, another content tag.
+        ...(parts.compression ? [parts.compression] : []),
     ]);
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex');
 }
@@ -3873,6 +3893,7 @@ function planEntryBuild(entry, options, inputs, env) {
         buildArgs,
         userLabels: options.labels,
         attestations: (0,attestations/* attestationHashPart */.yU)(options.attestations),
+        compression: (0,image_compression/* compressionHashPart */.qm)(options.compression),
     });
     const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix, env.run);
     const contentTag = (0,image_reference/* taggedReference */.CN)(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');
@@ -4196,6 +4217,7 @@ var effects_registry = __nccwpck_require__(7403);
 
 
 
+
 /**
  * With a verifier, an entry that is not up to date is verified before it is built, and fails there if
  * it cannot build. In `merge` mode nothing is built: each entry's platform images, pushed by fan-out
@@ -4443,6 +4465,11 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         rt.log.error(`${build.entry.tag}: ${error}`);
         return { ...base, error, seconds: seconds() };
     }
+    if (!tools.buildx && !(0,image_compression/* isDefaultCompression */.G0)(options.compression)) {
+        const error = 'not built: compression other than gzip needs docker buildx, which was not found; install it (docker/setup-buildx-action)';
+        rt.log.error(`${build.entry.tag}: ${error}`);
+        return { ...base, error, seconds: seconds() };
+    }
     if (!tools.buildx && options.secrets.length) {
         const error = 'not built: build secrets (secrets, secret-files) need docker buildx, which was not found; install it (docker/setup-buildx-action)';
         rt.log.error(`${build.entry.tag}: ${error}`);
@@ -4484,6 +4511,7 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         ...(options.builder ? { builder: options.builder } : {}),
     };
     // Attestations go with a push: docker's image store cannot hold an attested image (buildx refuses to load one).
+    invocation.compression = options.compression;
     if (options.push)
         invocation.attestations = options.attestations;
     else if ((0,attestations/* attests */.p0)(options.attestations)) {
@@ -5080,6 +5108,7 @@ var inventory = __nccwpck_require__(2156);
 
 
 
+
 async function reproCommand(plan, build, repro, rt) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);
@@ -5154,7 +5183,8 @@ async function checkEntry(entry, plan, build, repro, tools, epoch, source, baseI
             push: false,
             load: false,
             metadataFile: external_node_path_default().join(dir, `${name}.json`),
-            outputs: [`type=oci,dest=${dest},tar=false,rewrite-timestamp=true`],
+            // compressed as build pushes it, so the bytes compared are those a push would send
+            outputs: [`type=oci,dest=${dest},tar=false,rewrite-timestamp=true${(0,image_compression/* compressionAttributes */.uC)(build.compression)}`],
             noCache,
             secretArgs: secrets.args,
             ...(build.builder ? { builder: build.builder } : {}),
@@ -7825,15 +7855,22 @@ function decidePrune(facts, keep) {
             }
         });
     }
-    // 3. What a kept tag points at, or a kept index holds, stays; and a digest goes only with all its tags.
+    // 3. What a kept tag points at, or a kept index holds, stays, with the rest of its build (a fan-out's
+    // platform tags: an attested one is an index that the merged index does not hold, but a later merge
+    // or skip of that build reads it); and a digest goes only with all its tags.
+    const baseOf = (tag) => contentTagParts(tag)?.base ?? null;
     let changed = true;
     while (changed) {
         changed = false;
+        const keptBuilds = new Set([...rows.values()].filter((r) => r.action === 'keep').map((r) => baseOf(r.tag)));
         for (const row of rows.values()) {
-            if (row.action !== 'delete' || !inUse.has(row.digest))
+            if (row.action !== 'delete')
+                continue;
+            const sibling = keptBuilds.has(baseOf(row.tag));
+            if (!inUse.has(row.digest) && !sibling)
                 continue;
             row.action = 'keep';
-            row.reason = 'in use: a kept tag points at it, or a kept index holds it';
+            row.reason = sibling ? 'part of a kept build (its content tag is kept)' : 'in use: a kept tag points at it, or a kept index holds it';
             const f = byTag.get(row.tag);
             if (f)
                 hold(f);
@@ -7861,8 +7898,8 @@ async function pruneCommand(options, rt) {
     const registry = new effects_registry/* RegistryClient */.bP(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
     const repo = options.repository;
     const name = (0,image_reference/* repositoryName */.aR)(repo);
-    const tags = await registry.tags(repo, MAX_TAG_PAGES);
-    rt.log.info(`${name}: ${tags.length} tags`);
+    const { tags, complete } = await registry.listTags(repo, MAX_TAG_PAGES);
+    rt.log.info(`${name}: ${tags.length} tags${complete ? '' : ' (more than prune reads in one run)'}`);
     const facts = [];
     let next = 0;
     const worker = async () => {
@@ -7880,7 +7917,15 @@ async function pruneCommand(options, rt) {
     const digests = digestsToDelete(rows);
     const errors = [];
     const deleting = rows.filter((r) => r.action === 'delete').length;
-    if (!options.apply) {
+    // An unread tag may be the one that keeps a build in use (tags are listed in order: gim-* before
+    // latest, pr-*, v*): nothing is deleted from a repository prune could not read whole.
+    const apply = options.apply && complete;
+    if (options.apply && !complete) {
+        errors.push(`not applied: ${name} has more than the ${tags.length} tags prune reads in one run, and an unread tag could be ` +
+            'what keeps a build in use; delete by hand, or ask for a higher limit');
+        rt.log.error(errors[0]);
+    }
+    if (!apply) {
         rt.log.info(`dry run: ${deleting} of ${rows.length} tags (${digests.length} manifests) would be deleted; set prune-apply to true to delete them`);
     }
     else if (repo.registry === 'ghcr.io') {
@@ -7891,21 +7936,24 @@ async function pruneCommand(options, rt) {
         rt.log.info(`deleted ${done.deleted} of ${digests.length} package versions of ${name} (GitHub's packages API)`);
     }
     else {
+        let deleted = 0;
         for (const digest of digests) {
             try {
-                await registry.deleteManifest(repo, digest);
+                if (await registry.deleteManifest(repo, digest))
+                    deleted++;
             }
             catch (err) {
                 errors.push(err.message);
                 rt.log.error(err.message);
                 // A registry that refuses deletes refuses them all: one answer is enough.
-                if (/does not allow deletes|401|403/.test(err.message))
+                const status = err instanceof effects_registry/* RegistryError */.gl ? err.status : null;
+                if (status === 401 || status === 403 || status === 405)
                     break;
             }
         }
-        rt.log.info(`deleted ${digests.length - errors.length} manifests (${deleting} tags) of ${name}`);
+        rt.log.info(`deleted ${deleted} of ${digests.length} manifests of ${name}`);
     }
-    return { repository: name, keep: options.keep, applied: options.apply, rows, digests, errors };
+    return { repository: name, keep: options.keep, applied: apply, rows, digests, errors };
 }
 /**
  * ghcr.io deletes package versions through GitHub's REST API (its registry API refuses DELETE), with
@@ -7980,16 +8028,25 @@ function createdOf(config) {
 /** Run the request's command. Both entry points call this and nothing else. */
 async function runCommand(request, runtime) {
     const build = request.build;
-    if (!build?.secrets.length || !(0,src_request/* needsBuild */.yD)(request.command))
+    // merge builds nothing: it needs the secrets' ids (a pip secret is part of the Dockerfile), not their values or files.
+    if (!build?.secrets.length || !(0,src_request/* needsBuild */.yD)(request.command) || request.command === 'merge')
         return dispatch(request, runtime);
     // Build secrets: files found before anything runs, and every value (each line of a file) masked by
     // the runner and taken out of every line printed and every result, since a RUN step may print one.
-    const loaded = loadSecrets(build.secrets, runtime.baseDir);
+    const loaded = loadSecrets(build.secrets, runtime.baseDir, runtime.env);
     for (const r of loaded.redactions)
         runtime.mask?.(r);
     const quiet = { ...runtime, log: redactingLog(runtime.log, loaded.redactions) };
-    const result = await dispatch({ ...request, build: { ...build, secrets: loaded.secrets } }, quiet);
-    return redactedCopy(result, loaded.redactions);
+    try {
+        const result = await dispatch({ ...request, build: { ...build, secrets: loaded.secrets } }, quiet);
+        return redactedCopy(result, loaded.redactions);
+    }
+    catch (err) {
+        // An error's message is printed by the entry: redacted like every other line.
+        if (err instanceof Error)
+            err.message = (0,image_secrets/* redact */.E$)(err.message, loaded.redactions);
+        throw err;
+    }
 }
 function redactingLog(log, redactions) {
     const r = (m) => (0,image_secrets/* redact */.E$)(m, redactions);
@@ -8001,13 +8058,21 @@ function redactingLog(log, redactions) {
         untrusted: (line) => log.untrusted(r(line)),
     };
 }
-/** The result with every redaction taken out of its strings (as JSON: the outputs are written from it). */
+/**
+ * The result with every redaction taken out of its strings, value by value (text replaced in the
+ * serialised JSON could also hit a number or a key: a secret "1000" in "size":1000123).
+ */
 function redactedCopy(value, redactions) {
-    const text = JSON.stringify(value);
-    const escaped = redactions.map((x) => JSON.stringify(x).slice(1, -1));
-    if (!escaped.some((x) => text.includes(x)))
-        return value;
-    return JSON.parse((0,image_secrets/* redact */.E$)(text, escaped));
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return (0,image_secrets/* redact */.E$)(v, redactions);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v !== null && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return v;
+    };
+    return walk(value);
 }
 async function dispatch(request, runtime) {
     switch (request.command) {
@@ -9941,6 +10006,10 @@ class RegistryClient {
      * "Listing Tags"), at most `maxPages` of them: a public repository like nvidia/cuda has thousands.
      */
     async tags(repo, maxPages = 10) {
+        return (await this.listTags(repo, maxPages)).tags;
+    }
+    /** The tags, and whether that is all of them (false: more pages were left unread). */
+    async listTags(repo, maxPages = 10) {
         const tags = [];
         let suffix = '/tags/list?n=1000';
         for (let page = 0; page < maxPages && suffix; page++) {
@@ -9962,7 +10031,7 @@ class RegistryClient {
             const url = next && URL.canParse(next, 'http://registry.invalid') ? new URL(next, 'http://registry.invalid') : null;
             suffix = url && url.pathname.endsWith(`/${repo.path}/tags/list`) ? `/tags/list${url.search}` : '';
         }
-        return tags;
+        return { tags, complete: suffix === '' };
     }
     /**
      * An image's config (a JSON object), read whole but bounded: configs are a few KiB, history of
@@ -11421,6 +11490,50 @@ function attestationHashPart(a) {
 
 /***/ }),
 
+/***/ 731:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ isDefaultCompression),
+/* harmony export */   Gd: () => (/* binding */ parseCompression),
+/* harmony export */   XC: () => (/* binding */ DEFAULT_COMPRESSION),
+/* harmony export */   qm: () => (/* binding */ compressionHashPart),
+/* harmony export */   uC: () => (/* binding */ compressionAttributes)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+const DEFAULT_COMPRESSION = { type: 'gzip', level: null, force: false };
+const LEVELS = { gzip: 9, zstd: 22 };
+/** "gzip" (default), "zstd", or either with a level: "zstd:3", "gzip:9". */
+function parseCompression(text, force, field) {
+    const t = (text ?? '').trim().toLowerCase();
+    if (t === '')
+        return { ...DEFAULT_COMPRESSION, force };
+    const m = /^(gzip|zstd)(?::(\d{1,2}))?$/.exec(t);
+    const type = m?.[1];
+    const level = m?.[2] === undefined ? null : Number(m[2]);
+    if (!m || !type || (level !== null && (level < 1 || level > LEVELS[type]))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(text)} is not valid; accepted: gzip or zstd, with a level after a colon (gzip:1 to gzip:9, zstd:1 to zstd:22)`);
+    }
+    return { type, level, force };
+}
+function isDefaultCompression(c) {
+    return c.type === 'gzip' && c.level === null && !c.force;
+}
+/** The exporter attributes: none for the default, so the build's arguments stay what they were. */
+function compressionAttributes(c) {
+    if (isDefaultCompression(c))
+        return '';
+    return `,compression=${c.type}${c.level !== null ? `,compression-level=${c.level}` : ''}${c.force ? ',force-compression=true' : ''}`;
+}
+/** What the content hash adds: nothing for the default, so images built before keep their content tags. */
+function compressionHashPart(c) {
+    return isDefaultCompression(c) ? null : `compression=${c.type}:${c.level ?? 'default'}:${c.force ? 'force' : 'new-layers'}`;
+}
+
+
+/***/ }),
+
 /***/ 596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11806,18 +11919,24 @@ function splitLine(line, field, what) {
     const eq = line.indexOf('=');
     const id = eq > 0 ? line.slice(0, eq).trim() : '';
     if (!SECRET_ID.test(id)) {
-        // Quote only what stands before '=': the text after it may be the secret.
-        const shown = eq > 0 ? `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(line.slice(0, eq))}=…` : 'the line (not shown: it may hold the secret)';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: ${shown} is not id=${what}; the id takes ${ID_FORM}`);
+        // Nothing of the line is quoted: a token pasted without its id= would be shown.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: the line (not shown: it may hold the secret) is not id=${what}; the id takes ${ID_FORM}`);
     }
     const rest = line.slice(eq + 1);
-    if (rest === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} (${id}): the ${what} is empty`);
+    // "=" alone, or "==": a base64 token pasted without its id= splits at its padding.
+    if (/^=*$/.test(rest)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: the line (not shown: it may hold the secret) has no ${what} after id=; is its id= missing?`);
+    }
     return [id, rest];
 }
-/** Input secrets: id=value lines. A value is one line; a longer one (a netrc file) belongs in secret-files. */
+/**
+ * Input secrets: id=value lines, or an id alone (a variable name) whose value is that environment
+ * variable's. A value is one line; a longer one (a netrc file) belongs in secret-files.
+ */
 function parseSecrets(text, field) {
     return (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_0__/* .lines */ .Mn)(text).map((line, i) => {
+        if (!line.includes('=') && /^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(line))
+            return { id: line, env: line };
         const [id, value] = splitLine(line, `${field} line ${i + 1}`, 'value');
         if (/[\u0000-\u001f\u007f]/.test(value)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field} line ${i + 1} (${id}): the value holds control characters; put a multi-line secret in a file (secret-files)`);
@@ -12177,9 +12296,12 @@ var reference = __nccwpck_require__(3564);
 var matrix_platform = __nccwpck_require__(306);
 // EXTERNAL MODULE: ./src/image/attestations.ts
 var attestations = __nccwpck_require__(4166);
+// EXTERNAL MODULE: ./src/image/compression.ts
+var compression = __nccwpck_require__(731);
 // EXTERNAL MODULE: ./src/image/secrets.ts
 var secrets = __nccwpck_require__(7100);
 ;// CONCATENATED MODULE: ./src/image/options.ts
+
 
 
 
@@ -12274,6 +12396,7 @@ function parseBuildOptions(inputs) {
             provenance: (0,attestations/* parseProvenance */.X6)(get('provenance'), field('provenance')),
             sbom: (0,attestations/* parseSbom */.rl)(get('sbom'), field('sbom')),
         },
+        compression: (0,compression/* parseCompression */.Gd)(get('compression'), (0,values/* parseBoolean */.yG)(get('force-compression'), field('force-compression'), false), field('compression')),
         secrets: (0,secrets/* joinSecrets */.WD)((0,secrets/* parseSecrets */.dC)(get('secrets'), field('secrets')), (0,secrets/* parseSecretFiles */.ve)(get('secret-files'), field('secret-files')), {
             secrets: field('secrets'),
             files: field('secret-files'),
@@ -12753,6 +12876,30 @@ const INPUTS = [
             "template's pip secret. Each file's lines are masked in the log. At most 500 KiB each.",
         commands: BUILD,
         cli: { flag: '--secret-file', value: 'ID=PATH', repeatable: true },
+    },
+    {
+        name: 'compression',
+        group: 'Build',
+        type: 'choice',
+        default: 'gzip',
+        summary: 'layer compression of pushed images: gzip, or zstd (zstd:3 with a level)',
+        description: 'build: how pushed layers are compressed: gzip (the default, which every runtime pulls) or zstd (faster to push ' +
+            'and pull multi-GB layers; Docker 23+ or containerd 1.5+ pull it), with a level after a colon (gzip:1-9, ' +
+            "zstd:1-22). BuildKit compresses the layers it makes; the base image's keep theirs unless force-compression. " +
+            'Another compression is another content tag.',
+        commands: BUILD,
+        cli: { flag: '--compression', value: 'TYPE' },
+    },
+    {
+        name: 'force-compression',
+        group: 'Build',
+        type: 'boolean',
+        default: 'false',
+        summary: "recompress the base image's layers too",
+        description: "build: recompress every layer, the base image's too, with compression (true); false keeps the base image's " +
+            'layers as they are (shared with every other image on that base).',
+        commands: BUILD,
+        cli: { flag: '--force-compression', switch: true },
     },
     {
         name: 'skip-existing',
@@ -13405,7 +13552,7 @@ function assignAliases(include, rules, resolveDefault) {
     const ownTags = new Set(include.map((e) => e.tag));
     for (const rule of rules) {
         const groups = new Map();
-        for (const e of include) {
+        for (const e of include.filter((x) => ruleSpeaksOf(rule, x))) {
             const tag = (0,_inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_3__/* .renderPlaceholders */ .r8)(rule.template, e);
             groups.set(tag, [...(groups.get(tag) ?? []), e]);
         }
@@ -13438,6 +13585,23 @@ function assignAliases(include, rules, resolveDefault) {
         }
     }
     return include.map((e) => (owned.has(e) ? { ...e, aliases: owned.get(e) } : e));
+}
+/**
+ * Whether a rule is about an entry at all: one that names a framework (a torch: key, a {torchMinor}
+ * or {torch} placeholder) leaves other frameworks' entries out, so a plan of torch and jax entries
+ * takes `{torchMinor}-cuda{cudaMajor}: {torch: latest}` for its torch entries alone.
+ */
+function ruleSpeaksOf(rule, e) {
+    const own = (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .frameworkOf */ .K5)(e);
+    for (const f of _frameworks_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FRAMEWORKS */ .i) {
+        if (f === own)
+            continue;
+        if (rule.selector.some(([k]) => k === f.key))
+            return false;
+        if ([...f.placeholderNames, `${f.key}Minor`].some((p) => rule.template.includes(`{${p}}`)))
+            return false;
+    }
+    return true;
 }
 function describeSelector(rule) {
     return `{${rule.selector.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
@@ -13504,6 +13668,10 @@ function compareLoose(a, b) {
     const byVersion = semver__WEBPACK_IMPORTED_MODULE_0___default().compare(norm(a), norm(b));
     if (byVersion !== 0)
         return byVersion;
+    // The same version: the plain one is the "latest", above a free-threaded Python (3.13t) or a release candidate (2.9.0rc1).
+    const plain = (s) => /^\d+(\.\d+)*$/.test(s.replace(/^ubuntu/, ''));
+    if (plain(a) !== plain(b))
+        return plain(a) ? 1 : -1;
     return a === b ? 0 : a < b ? -1 : 1;
 }
 /** Every distinct default asked once: a plan of hundreds of entries asks about a few releases. */

@@ -5,6 +5,7 @@ import { secretArgs } from '../image/secrets.js';
 import { runValues } from '../image/run-values.js';
 import { RUN_PLACEHOLDERS } from '../inputs/placeholders.js';
 import { attests } from '../image/attestations.js';
+import { isDefaultCompression } from '../image/compression.js';
 import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInvocation, type ToolVersions } from '../image/buildx.js';
 import {
   checkTagsDistinct,
@@ -366,6 +367,12 @@ async function buildImage(
     rt.log.error(`${build.entry.tag}: ${error}`);
     return { ...base, error, seconds: seconds() };
   }
+  if (!tools.buildx && !isDefaultCompression(options.compression)) {
+    const error =
+      'not built: compression other than gzip needs docker buildx, which was not found; install it (docker/setup-buildx-action)';
+    rt.log.error(`${build.entry.tag}: ${error}`);
+    return { ...base, error, seconds: seconds() };
+  }
   if (!tools.buildx && options.secrets.length) {
     const error =
       'not built: build secrets (secrets, secret-files) need docker buildx, which was not found; install it (docker/setup-buildx-action)';
@@ -408,6 +415,7 @@ async function buildImage(
     ...(options.builder ? { builder: options.builder } : {}),
   };
   // Attestations go with a push: docker's image store cannot hold an attested image (buildx refuses to load one).
+  invocation.compression = options.compression;
   if (options.push) invocation.attestations = options.attestations;
   else if (attests(options.attestations)) {
     rt.log.warning(

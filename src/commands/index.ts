@@ -33,14 +33,21 @@ export interface CommandResult {
 /** Run the request's command. Both entry points call this and nothing else. */
 export async function runCommand(request: Request, runtime: Runtime): Promise<CommandResult> {
   const build = request.build;
-  if (!build?.secrets.length || !needsBuild(request.command)) return dispatch(request, runtime);
+  // merge builds nothing: it needs the secrets' ids (a pip secret is part of the Dockerfile), not their values or files.
+  if (!build?.secrets.length || !needsBuild(request.command) || request.command === 'merge') return dispatch(request, runtime);
   // Build secrets: files found before anything runs, and every value (each line of a file) masked by
   // the runner and taken out of every line printed and every result, since a RUN step may print one.
-  const loaded = loadSecrets(build.secrets, runtime.baseDir);
+  const loaded = loadSecrets(build.secrets, runtime.baseDir, runtime.env);
   for (const r of loaded.redactions) runtime.mask?.(r);
   const quiet: Runtime = { ...runtime, log: redactingLog(runtime.log, loaded.redactions) };
-  const result = await dispatch({ ...request, build: { ...build, secrets: loaded.secrets } }, quiet);
-  return redactedCopy(result, loaded.redactions);
+  try {
+    const result = await dispatch({ ...request, build: { ...build, secrets: loaded.secrets } }, quiet);
+    return redactedCopy(result, loaded.redactions);
+  } catch (err) {
+    // An error's message is printed by the entry: redacted like every other line.
+    if (err instanceof Error) err.message = redact(err.message, loaded.redactions);
+    throw err;
+  }
 }
 
 function redactingLog(log: Log, redactions: readonly string[]): Log {
@@ -54,12 +61,18 @@ function redactingLog(log: Log, redactions: readonly string[]): Log {
   };
 }
 
-/** The result with every redaction taken out of its strings (as JSON: the outputs are written from it). */
+/**
+ * The result with every redaction taken out of its strings, value by value (text replaced in the
+ * serialised JSON could also hit a number or a key: a secret "1000" in "size":1000123).
+ */
 function redactedCopy<T>(value: T, redactions: readonly string[]): T {
-  const text = JSON.stringify(value);
-  const escaped = redactions.map((x) => JSON.stringify(x).slice(1, -1));
-  if (!escaped.some((x) => text.includes(x))) return value;
-  return JSON.parse(redact(text, escaped)) as T;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return redact(v, redactions);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
 }
 
 async function dispatch(request: Request, runtime: Runtime): Promise<CommandResult> {

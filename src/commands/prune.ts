@@ -1,6 +1,6 @@
 import { readManifest, indexPlatforms } from '../image/manifest.js';
 import { repositoryName } from '../image/reference.js';
-import { RegistryClient } from '../effects/registry.js';
+import { RegistryClient, RegistryError } from '../effects/registry.js';
 import { GithubPackages, type PackageDeletes } from '../effects/github-packages.js';
 import { contentTagParts, decidePrune, digestsToDelete, type PruneRow, type TagFacts } from '../prune/plan.js';
 import type { PruneOptions } from '../prune/options.js';
@@ -31,8 +31,8 @@ export async function pruneCommand(options: PruneOptions, rt: Runtime): Promise<
   const registry = new RegistryClient(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
   const repo = options.repository;
   const name = repositoryName(repo);
-  const tags = await registry.tags(repo, MAX_TAG_PAGES);
-  rt.log.info(`${name}: ${tags.length} tags`);
+  const { tags, complete } = await registry.listTags(repo, MAX_TAG_PAGES);
+  rt.log.info(`${name}: ${tags.length} tags${complete ? '' : ' (more than prune reads in one run)'}`);
   const facts: TagFacts[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -49,7 +49,17 @@ export async function pruneCommand(options: PruneOptions, rt: Runtime): Promise<
   const digests = digestsToDelete(rows);
   const errors: string[] = [];
   const deleting = rows.filter((r) => r.action === 'delete').length;
-  if (!options.apply) {
+  // An unread tag may be the one that keeps a build in use (tags are listed in order: gim-* before
+  // latest, pr-*, v*): nothing is deleted from a repository prune could not read whole.
+  const apply = options.apply && complete;
+  if (options.apply && !complete) {
+    errors.push(
+      `not applied: ${name} has more than the ${tags.length} tags prune reads in one run, and an unread tag could be ` +
+        'what keeps a build in use; delete by hand, or ask for a higher limit',
+    );
+    rt.log.error(errors[0] as string);
+  }
+  if (!apply) {
     rt.log.info(
       `dry run: ${deleting} of ${rows.length} tags (${digests.length} manifests) would be deleted; set prune-apply to true to delete them`,
     );
@@ -59,19 +69,21 @@ export async function pruneCommand(options: PruneOptions, rt: Runtime): Promise<
     for (const e of done.errors) rt.log.error(e);
     rt.log.info(`deleted ${done.deleted} of ${digests.length} package versions of ${name} (GitHub's packages API)`);
   } else {
+    let deleted = 0;
     for (const digest of digests) {
       try {
-        await registry.deleteManifest(repo, digest);
+        if (await registry.deleteManifest(repo, digest)) deleted++;
       } catch (err) {
         errors.push((err as Error).message);
         rt.log.error((err as Error).message);
         // A registry that refuses deletes refuses them all: one answer is enough.
-        if (/does not allow deletes|401|403/.test((err as Error).message)) break;
+        const status = err instanceof RegistryError ? err.status : null;
+        if (status === 401 || status === 403 || status === 405) break;
       }
     }
-    rt.log.info(`deleted ${digests.length - errors.length} manifests (${deleting} tags) of ${name}`);
+    rt.log.info(`deleted ${deleted} of ${digests.length} manifests of ${name}`);
   }
-  return { repository: name, keep: options.keep, applied: options.apply, rows, digests, errors };
+  return { repository: name, keep: options.keep, applied: apply, rows, digests, errors };
 }
 
 /**

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { FEATURES, buildxArgs, type ToolVersions } from '../image/buildx.js';
 import { secretArgs } from '../image/secrets.js';
+import { compressionAttributes } from '../image/compression.js';
 import { planEntryBuild } from '../image/build-plan.js';
 import { renderPlaceholders } from '../inputs/placeholders.js';
 import type { BuildOptions } from '../image/options.js';
@@ -158,7 +159,8 @@ async function checkEntry(
         push: false,
         load: false,
         metadataFile: path.join(dir, `${name}.json`),
-        outputs: [`type=oci,dest=${dest},tar=false,rewrite-timestamp=true`],
+        // compressed as build pushes it, so the bytes compared are those a push would send
+        outputs: [`type=oci,dest=${dest},tar=false,rewrite-timestamp=true${compressionAttributes(build.compression)}`],
         noCache,
         secretArgs: secrets.args,
         ...(build.builder ? { builder: build.builder } : {}),

@@ -211,6 +211,11 @@ export class RegistryClient {
    * "Listing Tags"), at most `maxPages` of them: a public repository like nvidia/cuda has thousands.
    */
   async tags(repo: Repository, maxPages = 10): Promise<string[]> {
+    return (await this.listTags(repo, maxPages)).tags;
+  }
+
+  /** The tags, and whether that is all of them (false: more pages were left unread). */
+  async listTags(repo: Repository, maxPages = 10): Promise<{ tags: string[]; complete: boolean }> {
     const tags: string[] = [];
     let suffix = '/tags/list?n=1000';
     for (let page = 0; page < maxPages && suffix; page++) {
@@ -229,7 +234,7 @@ export class RegistryClient {
       const url = next && URL.canParse(next, 'http://registry.invalid') ? new URL(next, 'http://registry.invalid') : null;
       suffix = url && url.pathname.endsWith(`/${repo.path}/tags/list`) ? `/tags/list${url.search}` : '';
     }
-    return tags;
+    return { tags, complete: suffix === '' };
   }
 
   /**

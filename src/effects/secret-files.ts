@@ -16,9 +16,20 @@ export interface LoadedSecrets {
   redactions: string[];
 }
 
-export function loadSecrets(secrets: BuildSecret[], baseDir: string, field = 'secret-files'): LoadedSecrets {
+export function loadSecrets(secrets: BuildSecret[], baseDir: string, env: NodeJS.ProcessEnv = {}, field = 'secret-files'): LoadedSecrets {
   const texts: { value?: string; text?: string }[] = [];
   const loaded = secrets.map((s): BuildSecret => {
+    if (s.env !== undefined) {
+      const value = env[s.env];
+      // An environment-variable style name (HF_TOKEN) is shown; anything else may be a token pasted without its id=.
+      const name = /^[A-Z][A-Z0-9_]*$/.test(s.env) ? `${s.env} ` : '';
+      if (!value) throw new UserError(`secrets: the environment variable ${name}named by an id-only line is not set, or empty`);
+      if (/[\u0000-\u001f\u007f]/.test(value) || Buffer.byteLength(value) > MAX_SECRET_BYTES) {
+        throw new UserError(`secrets: the environment variable ${name}holds control characters or more than ${MAX_SECRET_BYTES} bytes`);
+      }
+      texts.push({ value });
+      return { id: s.id, value };
+    }
     if (s.file === undefined) {
       texts.push({ value: s.value ?? '' });
       return s;

@@ -6,6 +6,7 @@ import { frameworkOf, frameworkTitle, type MatrixEntry } from '../frameworks/ind
 import { RUN_PLACEHOLDERS, renderPlaceholders, type RunValues } from '../inputs/placeholders.js';
 import type { BuildOptions, CacheBackend } from './options.js';
 import { attestationHashPart } from './attestations.js';
+import { compressionHashPart } from './compression.js';
 import { parseTaggedReference, repositoryName, taggedReference, type Repository } from './reference.js';
 
 /**
@@ -207,6 +208,8 @@ export function contentHash(parts: {
   userLabels: [string, string][];
   /** attestationHashPart: absent or null when none are asked for, so earlier hashes stay what they were */
   attestations?: string | null;
+  /** compressionHashPart: absent or null for gzip's default */
+  compression?: string | null;
 }): string {
   const sorted = (pairs: [string, string][]): [string, string][] => [...pairs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const canonical = JSON.stringify([
@@ -218,6 +221,8 @@ export function contentHash(parts: {
     sorted(parts.userLabels),
     // An attested image is another thing to push (an index with its attestations): its own content tag.
     ...(parts.attestations ? [parts.attestations] : []),
+    // zstd layers are other bytes than gzip ones: another artifact, another content tag.
+    ...(parts.compression ? [parts.compression] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -331,6 +336,7 @@ export function planEntryBuild(
     buildArgs,
     userLabels: options.labels,
     attestations: attestationHashPart(options.attestations),
+    compression: compressionHashPart(options.compression),
   });
   const tags = entryTags(entry, options.repository, options.tags, inputs.entryCount, options.tagPrefix, env.run);
   const contentTag = taggedReference(options.repository, `gim-${entry.key}-${hash.slice(0, 16)}`, 'content tag');

@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { EntryBuild } from './build-plan.js';
 import { NO_ATTESTATIONS, attestationFlags, type Attestations } from './attestations.js';
+import { DEFAULT_COMPRESSION, compressionAttributes, type Compression } from './compression.js';
 
 /**
  * The docker argv for a build, in one place. Pure: takes the planned build and
@@ -60,6 +61,8 @@ export interface BuildInvocation {
   secretArgs?: string[];
   /** attestations to push with the image; none when absent (and always none for load or OCI layouts) */
   attestations?: Attestations;
+  /** how pushed layers (and OCI layouts) are compressed; gzip's default when absent */
+  compression?: Compression;
 }
 
 export function buildxArgs(inv: BuildInvocation, versions: ToolVersions): string[] {
@@ -89,7 +92,9 @@ export function buildxArgs(inv: BuildInvocation, versions: ToolVersions): string
     for (const to of build.cache.to) args.push('--cache-to', to);
   }
   if (!inv.outputs) {
-    if (inv.push) args.push('--push');
+    // --push is the registry exporter; compression other than the default is an attribute of it.
+    const compression = compressionAttributes(inv.compression ?? DEFAULT_COMPRESSION);
+    if (inv.push) args.push(...(compression ? ['--output', `type=registry${compression}`] : ['--push']));
     else if (inv.load) args.push('--load');
   }
   args.push(inv.context);

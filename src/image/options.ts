@@ -6,6 +6,7 @@ import { LABEL_KEY, VARIABLE_NAME, lines, parseBoolean, parseChoice, parseKeyVal
 import { TAG, lowercaseRepository, parseRepository, type Repository } from './reference.js';
 import { parsePlatform, type Platform } from '../matrix/platform.js';
 import { parseProvenance, parseSbom, type Attestations } from './attestations.js';
+import { parseCompression, type Compression } from './compression.js';
 import { joinSecrets, parseSecretFiles, parseSecrets, type BuildSecret } from './secrets.js';
 
 /**
@@ -44,6 +45,8 @@ export interface BuildOptions {
   platform?: Platform;
   /** attestations pushed with each image (inputs provenance and sbom); off by default */
   attestations: Attestations;
+  /** how pushed layers are compressed (inputs compression and force-compression); gzip by default */
+  compression: Compression;
   /** build secrets (inputs secrets and secret-files); files are made absolute before the build */
   secrets: BuildSecret[];
   /** what parsing changed in the inputs (capitals lowercased in repository names), for the command to log once */
@@ -132,6 +135,11 @@ export function parseBuildOptions(inputs: Inputs): BuildOptions {
       provenance: parseProvenance(get('provenance'), field('provenance')),
       sbom: parseSbom(get('sbom'), field('sbom')),
     },
+    compression: parseCompression(
+      get('compression'),
+      parseBoolean(get('force-compression'), field('force-compression'), false),
+      field('compression'),
+    ),
     secrets: joinSecrets(parseSecrets(get('secrets'), field('secrets')), parseSecretFiles(get('secret-files'), field('secret-files')), {
       secrets: field('secrets'),
       files: field('secret-files'),

@@ -16,6 +16,8 @@ export interface BuildSecret {
   value?: string;
   /** the file holding it (input secret-files), as given; relative paths start at the workspace */
   file?: string;
+  /** the environment variable holding it (an id-only line of input secrets: the CLI's way to keep it off argv) */
+  env?: string;
 }
 
 /** The id the embedded template mounts as pip and uv's netrc file for the team's package steps. */
@@ -35,18 +37,24 @@ function splitLine(line: string, field: string, what: string): [string, string] 
   const eq = line.indexOf('=');
   const id = eq > 0 ? line.slice(0, eq).trim() : '';
   if (!SECRET_ID.test(id)) {
-    // Quote only what stands before '=': the text after it may be the secret.
-    const shown = eq > 0 ? `${quote(line.slice(0, eq))}=…` : 'the line (not shown: it may hold the secret)';
-    throw new UserError(`${field}: ${shown} is not id=${what}; the id takes ${ID_FORM}`);
+    // Nothing of the line is quoted: a token pasted without its id= would be shown.
+    throw new UserError(`${field}: the line (not shown: it may hold the secret) is not id=${what}; the id takes ${ID_FORM}`);
   }
   const rest = line.slice(eq + 1);
-  if (rest === '') throw new UserError(`${field} (${id}): the ${what} is empty`);
+  // "=" alone, or "==": a base64 token pasted without its id= splits at its padding.
+  if (/^=*$/.test(rest)) {
+    throw new UserError(`${field}: the line (not shown: it may hold the secret) has no ${what} after id=; is its id= missing?`);
+  }
   return [id, rest];
 }
 
-/** Input secrets: id=value lines. A value is one line; a longer one (a netrc file) belongs in secret-files. */
+/**
+ * Input secrets: id=value lines, or an id alone (a variable name) whose value is that environment
+ * variable's. A value is one line; a longer one (a netrc file) belongs in secret-files.
+ */
 export function parseSecrets(text: string | undefined, field: string): BuildSecret[] {
   return lines(text).map((line, i) => {
+    if (!line.includes('=') && /^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(line)) return { id: line, env: line };
     const [id, value] = splitLine(line, `${field} line ${i + 1}`, 'value');
     if (/[\u0000-\u001f\u007f]/.test(value)) {
       throw new UserError(

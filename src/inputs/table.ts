@@ -322,6 +322,32 @@ export const INPUTS = [
     cli: { flag: '--secret-file', value: 'ID=PATH', repeatable: true },
   },
   {
+    name: 'compression',
+    group: 'Build',
+    type: 'choice',
+    default: 'gzip',
+    summary: 'layer compression of pushed images: gzip, or zstd (zstd:3 with a level)',
+    description:
+      'build: how pushed layers are compressed: gzip (the default, which every runtime pulls) or zstd (faster to push ' +
+      'and pull multi-GB layers; Docker 23+ or containerd 1.5+ pull it), with a level after a colon (gzip:1-9, ' +
+      "zstd:1-22). BuildKit compresses the layers it makes; the base image's keep theirs unless force-compression. " +
+      'Another compression is another content tag.',
+    commands: BUILD,
+    cli: { flag: '--compression', value: 'TYPE' },
+  },
+  {
+    name: 'force-compression',
+    group: 'Build',
+    type: 'boolean',
+    default: 'false',
+    summary: "recompress the base image's layers too",
+    description:
+      "build: recompress every layer, the base image's too, with compression (true); false keeps the base image's " +
+      'layers as they are (shared with every other image on that base).',
+    commands: BUILD,
+    cli: { flag: '--force-compression', switch: true },
+  },
+  {
     name: 'skip-existing',
     group: 'Build',
     type: 'boolean',

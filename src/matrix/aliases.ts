@@ -90,7 +90,7 @@ export function assignAliases(include: MatrixEntry[], rules: AliasRule[], resolv
   const ownTags = new Set(include.map((e) => e.tag));
   for (const rule of rules) {
     const groups = new Map<string, MatrixEntry[]>();
-    for (const e of include) {
+    for (const e of include.filter((x) => ruleSpeaksOf(rule, x))) {
       const tag = renderPlaceholders(rule.template, e);
       groups.set(tag, [...(groups.get(tag) ?? []), e]);
     }
@@ -124,6 +124,21 @@ export function assignAliases(include: MatrixEntry[], rules: AliasRule[], resolv
     }
   }
   return include.map((e) => (owned.has(e) ? { ...e, aliases: owned.get(e) } : e));
+}
+
+/**
+ * Whether a rule is about an entry at all: one that names a framework (a torch: key, a {torchMinor}
+ * or {torch} placeholder) leaves other frameworks' entries out, so a plan of torch and jax entries
+ * takes `{torchMinor}-cuda{cudaMajor}: {torch: latest}` for its torch entries alone.
+ */
+function ruleSpeaksOf(rule: AliasRule, e: MatrixEntry): boolean {
+  const own = frameworkOf(e);
+  for (const f of FRAMEWORKS) {
+    if (f === own) continue;
+    if (rule.selector.some(([k]) => k === f.key)) return false;
+    if ([...f.placeholderNames, `${f.key}Minor`].some((p) => rule.template.includes(`{${p}}`))) return false;
+  }
+  return true;
 }
 
 function describeSelector(rule: AliasRule): string {
@@ -188,6 +203,9 @@ function compareLoose(a: string, b: string): number {
   };
   const byVersion = semver.compare(norm(a), norm(b));
   if (byVersion !== 0) return byVersion;
+  // The same version: the plain one is the "latest", above a free-threaded Python (3.13t) or a release candidate (2.9.0rc1).
+  const plain = (s: string): boolean => /^\d+(\.\d+)*$/.test(s.replace(/^ubuntu/, ''));
+  if (plain(a) !== plain(b)) return plain(a) ? 1 : -1;
   return a === b ? 0 : a < b ? -1 : 1;
 }
 

@@ -100,14 +100,20 @@ export function decidePrune(facts: TagFacts[], keep: number): PruneRow[] {
     });
   }
 
-  // 3. What a kept tag points at, or a kept index holds, stays; and a digest goes only with all its tags.
+  // 3. What a kept tag points at, or a kept index holds, stays, with the rest of its build (a fan-out's
+  // platform tags: an attested one is an index that the merged index does not hold, but a later merge
+  // or skip of that build reads it); and a digest goes only with all its tags.
+  const baseOf = (tag: string): string | null => contentTagParts(tag)?.base ?? null;
   let changed = true;
   while (changed) {
     changed = false;
+    const keptBuilds = new Set([...rows.values()].filter((r) => r.action === 'keep').map((r) => baseOf(r.tag)));
     for (const row of rows.values()) {
-      if (row.action !== 'delete' || !inUse.has(row.digest)) continue;
+      if (row.action !== 'delete') continue;
+      const sibling = keptBuilds.has(baseOf(row.tag));
+      if (!inUse.has(row.digest) && !sibling) continue;
       row.action = 'keep';
-      row.reason = 'in use: a kept tag points at it, or a kept index holds it';
+      row.reason = sibling ? 'part of a kept build (its content tag is kept)' : 'in use: a kept tag points at it, or a kept index holds it';
       const f = byTag.get(row.tag);
       if (f) hold(f);
       changed = true;
