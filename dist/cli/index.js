@@ -12885,7 +12885,8 @@ const INPUTS = [
         summary: 'layer compression of pushed images: gzip, or zstd (zstd:3 with a level)',
         description: 'build: how pushed layers are compressed: gzip (the default, which every runtime pulls) or zstd (faster to push ' +
             'and pull multi-GB layers; Docker 23+ or containerd 1.5+ pull it), with a level after a colon (gzip:1-9, ' +
-            "zstd:1-22). BuildKit compresses the layers it makes; the base image's keep theirs unless force-compression. " +
+            "zstd:1-22). BuildKit compresses the layers it makes; the base image's, and layers its cache already holds, keep " +
+            'theirs unless force-compression. ' +
             'Another compression is another content tag.',
         commands: BUILD,
         cli: { flag: '--compression', value: 'TYPE' },
