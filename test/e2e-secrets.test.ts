@@ -228,6 +228,29 @@ describe('build secrets', () => {
     expect(failed.summary).not.toContain(TOKEN);
   });
 
+  it('a secret that is also a JSON word (null) is taken out of strings only: the outputs stay JSON (found in review)', async () => {
+    const run = await runAction(
+      node.bin,
+      {
+        command: 'build',
+        matrix: 'torch: 2.8.0\ncuda: cpu\npython: "3.12"',
+        builder: BUILDER,
+        dockerfile: 'Dockerfile',
+        image: freshRepository('secret-number'),
+        push: 'true',
+        // "null" stands in the results as JSON nulls (a CPU entry's cudaFull): replaced in the JSON text, it broke
+        secrets: 'n=null',
+      },
+      { timeoutMs: 600_000, setup: (ws) => writeFileSync(path.join(ws, 'Dockerfile'), `FROM ${BASE_IMAGE}\nRUN echo x > /x\n`) },
+    );
+    expect(run.code, run.stdout.slice(-3000)).toBe(0);
+    const [built] = images(run);
+    expect(built?.status).toBe('built');
+    expect(typeof built?.size).toBe('number');
+    // a CPU entry's cudaFull, cudnn and minDriver are JSON nulls in the matrix output
+    expect(JSON.parse(run.outputs.matrix ?? '{}').include[0]).toMatchObject({ cudaFull: null, cudnn: null, minDriver: null });
+  });
+
   it('a secret file that is not there fails before anything builds, naming the id and the path', async () => {
     const run = await runAction(node.bin, {
       command: 'build',
