@@ -34685,6 +34685,23 @@ function dockerBuildArgs(inv) {
     args.push(inv.context);
     return { env: { DOCKER_BUILDKIT: '1' }, build: args, pushes: inv.push ? tags.map((t) => ['push', t]) : [] };
 }
+/**
+ * What the requested build needs that the tools found lack (docker build without buildx takes no
+ * secrets, exporter attributes or attestation flags), as one clause; null when nothing.
+ */
+function buildxLacks(options, versions) {
+    const needs = [
+        ...(options.secrets.length ? ['build secrets (secrets, secret-files)'] : []),
+        ...(isDefaultCompression(options.compression) ? [] : ['compression other than gzip']),
+    ];
+    const attested = options.push && attests(options.attestations);
+    if (!versions.buildx) {
+        if (attested)
+            needs.push('attestations (provenance, sbom)');
+        return needs.length ? `${needs.join(', ')} need docker buildx, which was not found` : null;
+    }
+    return attested && !FEATURES.attestationFlags(versions) ? 'attestations (provenance, sbom) need buildx 0.10 or newer' : null;
+}
 /** What a build without buildx loses, said once per run. */
 const NO_BUILDX_WARNING = 'docker buildx was not found: building with DOCKER_BUILDKIT=1 docker build instead. Lost: ' +
     'the registry, gha and local cache backends (only inline cache of the final image is used), ' +
@@ -37043,7 +37060,6 @@ async function headCommit(dir, env) {
 
 
 
-
 /**
  * With a verifier, an entry that is not up to date is verified before it is built, and fails there if
  * it cannot build. In `merge` mode nothing is built: each entry's platform images, pushed by fan-out
@@ -37286,18 +37302,9 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
     }
     // 3. Build, with the cache restored first for the local backend.
     const tools = await toolsNow();
-    if (attests(options.attestations) && options.push && !(tools.buildx && FEATURES.attestationFlags(tools))) {
-        const error = 'not built: attestations (provenance, sbom) need docker buildx 0.10 or newer; install it (docker/setup-buildx-action)';
-        rt.log.error(`${build.entry.tag}: ${error}`);
-        return { ...base, error, seconds: seconds() };
-    }
-    if (!tools.buildx && !isDefaultCompression(options.compression)) {
-        const error = 'not built: compression other than gzip needs docker buildx, which was not found; install it (docker/setup-buildx-action)';
-        rt.log.error(`${build.entry.tag}: ${error}`);
-        return { ...base, error, seconds: seconds() };
-    }
-    if (!tools.buildx && options.secrets.length) {
-        const error = 'not built: build secrets (secrets, secret-files) need docker buildx, which was not found; install it (docker/setup-buildx-action)';
+    const lacking = buildxLacks(options, tools);
+    if (lacking) {
+        const error = `not built: ${lacking}; install a current buildx (docker/setup-buildx-action)`;
         rt.log.error(`${build.entry.tag}: ${error}`);
         return { ...base, error, seconds: seconds() };
     }
@@ -37336,8 +37343,8 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         metadataFile,
         ...(options.builder ? { builder: options.builder } : {}),
     };
-    // Attestations go with a push: docker's image store cannot hold an attested image (buildx refuses to load one).
     invocation.compression = options.compression;
+    // Attestations go with a push: docker's image store cannot hold an attested image (buildx refuses to load one).
     if (options.push)
         invocation.attestations = options.attestations;
     else if (attests(options.attestations)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
 import { attestationFlags, attestationHashPart, parseProvenance, parseSbom } from '../src/image/attestations.js';
-import { buildxArgs } from '../src/image/buildx.js';
+import { buildxArgs, buildxLacks } from '../src/image/buildx.js';
 import { planEntryBuild } from '../src/image/build-plan.js';
 import { attestationsOf, indexPlatforms, readManifest } from '../src/image/manifest.js';
 import { parseBuildOptions } from '../src/image/options.js';
@@ -142,5 +142,26 @@ describe('an attested index, read', () => {
     if (doc.kind !== 'index') throw new Error('not an index');
     expect(Object.keys(doc.manifests[0]?.annotations ?? {})).toHaveLength(32);
     expect(doc.manifests[1]?.annotations).toBeUndefined();
+  });
+});
+
+describe('what a build without buildx (or with an old one) cannot do, said in one clause', () => {
+  const options = (inputs: Record<string, string>): ReturnType<typeof parseBuildOptions> =>
+    parseBuildOptions(fakeInputs({ image: 'ghcr.io/acme/pt', push: 'true', ...inputs }));
+  it('names each feature asked for that the tools lack, and nothing when they have it', () => {
+    const none = { buildx: null, buildkit: null };
+    expect(buildxLacks(options({}), none)).toBeNull();
+    expect(buildxLacks(options({ secrets: 't=v', compression: 'zstd', provenance: 'true' }), none)).toBe(
+      'build secrets (secrets, secret-files), compression other than gzip, attestations (provenance, sbom) ' +
+        'need docker buildx, which was not found',
+    );
+    expect(buildxLacks(options({ provenance: 'true' }), { buildx: '0.9.1', buildkit: null })).toBe(
+      'attestations (provenance, sbom) need buildx 0.10 or newer',
+    );
+    // attestations only go with a push
+    expect(buildxLacks(options({ provenance: 'true', push: 'false' }), none)).toBeNull();
+    expect(
+      buildxLacks(options({ secrets: 't=v', compression: 'zstd', provenance: 'true' }), { buildx: '0.29.1', buildkit: '0.25.2' }),
+    ).toBeNull();
   });
 });

@@ -5,8 +5,15 @@ import { secretArgs } from '../image/secrets.js';
 import { runValues } from '../image/run-values.js';
 import { RUN_PLACEHOLDERS } from '../inputs/placeholders.js';
 import { attests } from '../image/attestations.js';
-import { isDefaultCompression } from '../image/compression.js';
-import { FEATURES, NO_BUILDX_WARNING, buildxArgs, dockerBuildArgs, type BuildInvocation, type ToolVersions } from '../image/buildx.js';
+import {
+  FEATURES,
+  NO_BUILDX_WARNING,
+  buildxArgs,
+  buildxLacks,
+  dockerBuildArgs,
+  type BuildInvocation,
+  type ToolVersions,
+} from '../image/buildx.js';
 import {
   checkTagsDistinct,
   leftOutTagLines,
@@ -362,20 +369,9 @@ async function buildImage(
 
   // 3. Build, with the cache restored first for the local backend.
   const tools = await toolsNow();
-  if (attests(options.attestations) && options.push && !(tools.buildx && FEATURES.attestationFlags(tools))) {
-    const error = 'not built: attestations (provenance, sbom) need docker buildx 0.10 or newer; install it (docker/setup-buildx-action)';
-    rt.log.error(`${build.entry.tag}: ${error}`);
-    return { ...base, error, seconds: seconds() };
-  }
-  if (!tools.buildx && !isDefaultCompression(options.compression)) {
-    const error =
-      'not built: compression other than gzip needs docker buildx, which was not found; install it (docker/setup-buildx-action)';
-    rt.log.error(`${build.entry.tag}: ${error}`);
-    return { ...base, error, seconds: seconds() };
-  }
-  if (!tools.buildx && options.secrets.length) {
-    const error =
-      'not built: build secrets (secrets, secret-files) need docker buildx, which was not found; install it (docker/setup-buildx-action)';
+  const lacking = buildxLacks(options, tools);
+  if (lacking) {
+    const error = `not built: ${lacking}; install a current buildx (docker/setup-buildx-action)`;
     rt.log.error(`${build.entry.tag}: ${error}`);
     return { ...base, error, seconds: seconds() };
   }
@@ -414,8 +410,8 @@ async function buildImage(
     metadataFile,
     ...(options.builder ? { builder: options.builder } : {}),
   };
-  // Attestations go with a push: docker's image store cannot hold an attested image (buildx refuses to load one).
   invocation.compression = options.compression;
+  // Attestations go with a push: docker's image store cannot hold an attested image (buildx refuses to load one).
   if (options.push) invocation.attestations = options.attestations;
   else if (attests(options.attestations)) {
     rt.log.warning(

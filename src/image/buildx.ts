@@ -1,7 +1,7 @@
 import semver from 'semver';
 import type { EntryBuild } from './build-plan.js';
-import { NO_ATTESTATIONS, attestationFlags, type Attestations } from './attestations.js';
-import { DEFAULT_COMPRESSION, compressionAttributes, type Compression } from './compression.js';
+import { NO_ATTESTATIONS, attestationFlags, attests, type Attestations } from './attestations.js';
+import { DEFAULT_COMPRESSION, compressionAttributes, isDefaultCompression, type Compression } from './compression.js';
 
 /**
  * The docker argv for a build, in one place. Pure: takes the planned build and
@@ -117,6 +117,26 @@ export function dockerBuildArgs(inv: BuildInvocation): { env: Record<string, str
   if (build.cache.backend !== 'none') args.push('--cache-from', build.tags[0] as string);
   args.push(inv.context);
   return { env: { DOCKER_BUILDKIT: '1' }, build: args, pushes: inv.push ? tags.map((t) => ['push', t]) : [] };
+}
+
+/**
+ * What the requested build needs that the tools found lack (docker build without buildx takes no
+ * secrets, exporter attributes or attestation flags), as one clause; null when nothing.
+ */
+export function buildxLacks(
+  options: { attestations: Attestations; compression: Compression; secrets: readonly unknown[]; push: boolean },
+  versions: ToolVersions,
+): string | null {
+  const needs = [
+    ...(options.secrets.length ? ['build secrets (secrets, secret-files)'] : []),
+    ...(isDefaultCompression(options.compression) ? [] : ['compression other than gzip']),
+  ];
+  const attested = options.push && attests(options.attestations);
+  if (!versions.buildx) {
+    if (attested) needs.push('attestations (provenance, sbom)');
+    return needs.length ? `${needs.join(', ')} need docker buildx, which was not found` : null;
+  }
+  return attested && !FEATURES.attestationFlags(versions) ? 'attestations (provenance, sbom) need buildx 0.10 or newer' : null;
 }
 
 /** What a build without buildx loses, said once per run. */
