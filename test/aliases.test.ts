@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/errors.js';
 import { planCommand } from '../src/commands/plan.js';
 import { checkTagsDistinct, entryTags, leftOutTagLines } from '../src/image/build-plan.js';
 import { parseBuildOptions } from '../src/image/options.js';
-import { fakeInputs } from './helpers.js';
+import { fakeInputs, userErrorOf } from './helpers.js';
 import { parseRepository } from '../src/image/reference.js';
 import { refTag, runValues } from '../src/image/run-values.js';
 import { checkPlaceholders, renderPlaceholders } from '../src/inputs/placeholders.js';
@@ -17,16 +16,6 @@ function planOf(matrix: string, aliases?: string): Plan {
   const request: Request = { command: 'plan', matrix: { text: matrix, origin: 'matrix' }, maxEntries: 256 };
   if (aliases !== undefined) request.aliases = { text: aliases, origin: 'input aliases' };
   return planCommand(request);
-}
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UserError);
-    return (err as Error).message;
-  }
-  throw new Error('no error');
 }
 
 const owners = (p: Plan): Record<string, string> => Object.fromEntries(p.include.flatMap((e) => (e.aliases ?? []).map((a) => [a, e.tag])));
@@ -82,7 +71,7 @@ describe('aliases: moving tags over the whole plan', () => {
     expect(leg.include[0]).toMatchObject({ key: chosen.key, aliases: ['latest'] });
     const bad = { ...chosen, aliases: ['no spaces allowed'] };
     expect(
-      errorOf(() =>
+      userErrorOf(() =>
         planCommand({
           command: 'build',
           matrix: { text: '', origin: 'm' },
@@ -94,26 +83,28 @@ describe('aliases: moving tags over the whole plan', () => {
   });
 
   it('refuses what cannot point at one entry, saying what to add', () => {
-    expect(errorOf(() => planOf(MATRIX, 'latest: {torch: "2.9"}'))).toBe('input aliases.latest: {torch: 2.9} matches no entry of the plan');
-    expect(errorOf(() => planOf(MATRIX, 'latest: {torch: latest}'))).toMatch(
+    expect(userErrorOf(() => planOf(MATRIX, 'latest: {torch: "2.9"}'))).toBe(
+      'input aliases.latest: {torch: 2.9} matches no entry of the plan',
+    );
+    expect(userErrorOf(() => planOf(MATRIX, 'latest: {torch: latest}'))).toMatch(
       /^input aliases\.latest: \{torch: latest\} leaves 2 entries for tag "latest" \(2\.8\.0-cu126-py3\.12-ubuntu24\.04, 2\.8\.0-cu128-/,
     );
-    expect(errorOf(() => planOf(MATRIX, '"{tag}": {torch: latest}'))).toMatch(
+    expect(userErrorOf(() => planOf(MATRIX, '"{tag}": {torch: latest}'))).toMatch(
       /unknown placeholder \{tag\}: \{tag\} is not available in aliases/,
     );
-    expect(errorOf(() => planOf(MATRIX, 'latest: {torch: latest, gpu: h100}'))).toMatch(
+    expect(userErrorOf(() => planOf(MATRIX, 'latest: {torch: latest, gpu: h100}'))).toMatch(
       /unknown key "gpu"; accepted: torch, tensorflow, jax, version/,
     );
-    expect(errorOf(() => planOf(MATRIX, 'a b: {torch: latest}'))).toMatch(/cannot be a tag/);
+    expect(userErrorOf(() => planOf(MATRIX, 'a b: {torch: latest}'))).toMatch(/cannot be a tag/);
     expect(
-      errorOf(() =>
+      userErrorOf(() =>
         planOf(
           MATRIX,
           'x: {torch: latest, cuda: latest}\n"{torchMinor}": {torch: latest, cuda: cu126}\n"2.8": {torch: "2.7", cuda: cu126}',
         ),
       ),
     ).toMatch(/"2\.8" would point at 2\.7\.1-cu126.*but input aliases\.\{torchMinor\} points it at 2\.8\.0-cu126/);
-    expect(errorOf(() => planOf(MATRIX, 'latest: torch'))).toMatch(/expected a selector mapping/);
+    expect(userErrorOf(() => planOf(MATRIX, 'latest: torch'))).toMatch(/expected a selector mapping/);
   });
 });
 
@@ -159,16 +150,16 @@ describe('tag placeholders: framework minor, CUDA major, and the run', () => {
   });
 
   it('keeps the run placeholders out of base-image and baseline, and says why', () => {
-    expect(errorOf(() => checkPlaceholders('acme/pt:{sha}', 'base-image', 'input base-image'))).toMatch(
+    expect(userErrorOf(() => checkPlaceholders('acme/pt:{sha}', 'base-image', 'input base-image'))).toMatch(
       /\{sha\} is the run's, which only tags take/,
     );
-    expect(errorOf(() => checkPlaceholders('{image}:{date}', 'baseline', 'input baseline'))).toMatch(/\{date\} is the run's/);
+    expect(userErrorOf(() => checkPlaceholders('{image}:{date}', 'baseline', 'input baseline'))).toMatch(/\{date\} is the run's/);
     expect(() => checkPlaceholders('{tag}-{sha}', 'tags', 'input tags')).not.toThrow();
   });
 
   it('keeps docker/metadata-action tag lists working for a one-entry matrix, and names {tag} for a larger one', () => {
     expect(entryTags(entry!, repo, ['ghcr.io/acme/pt:main', 'ghcr.io/acme/pt:sha-abc1234'], 1)).toHaveLength(3);
-    expect(errorOf(() => entryTags(entry!, repo, ['ghcr.io/acme/pt:main'], 2))).toMatch(
+    expect(userErrorOf(() => entryTags(entry!, repo, ['ghcr.io/acme/pt:main'], 2))).toMatch(
       /add one such as \{tag\} \(e\.g\. ghcr\.io\/acme\/pt:main-\{tag\}\)/,
     );
   });
@@ -178,7 +169,7 @@ describe('tags two entries would both write', () => {
   it('are refused before anything builds, naming the tag, both entries and the way out', () => {
     const p = planOf('torch: "2.8"\ncuda: ["12.6", "12.8"]\npython: "3.12"');
     const options = parseBuildOptions(fakeInputs({ image: 'ghcr.io/acme/pt', tags: '{torchMinor}-{ref}' }));
-    expect(errorOf(() => checkTagsDistinct(p.include, options, { ref: 'main' }))).toBe(
+    expect(userErrorOf(() => checkTagsDistinct(p.include, options, { ref: 'main' }))).toBe(
       'ghcr.io/acme/pt:2.8-main would be written by entries 2.8.0-cu126-py3.12-ubuntu24.04 and 2.8.0-cu128-py3.12-ubuntu24.04: ' +
         'a tags line must name what tells entries apart ({tag}, or {cuda} and {python} beside {torchMinor}); ' +
         'to point one moving tag at one entry, use aliases',

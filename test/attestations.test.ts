@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/errors.js';
 import { attestationFlags, attestationHashPart, parseProvenance, parseSbom } from '../src/image/attestations.js';
 import { buildxArgs, buildxLacks } from '../src/image/buildx.js';
 import { planEntryBuild } from '../src/image/build-plan.js';
 import { attestationsOf, indexPlatforms, readManifest } from '../src/image/manifest.js';
 import { parseBuildOptions } from '../src/image/options.js';
-import { fakeInputs, plan } from './helpers.js';
+import { fakeInputs, plan, userErrorOf } from './helpers.js';
 
 // Inputs provenance and sbom, the pure parts: what buildx is told, what the content hash takes, and
 // how an attested index is read. On BuildKit and the registry: e2e-attestations.test.ts.
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UserError);
-    return (err as Error).message;
-  }
-  throw new Error('no error');
-}
 
 describe('provenance and sbom: parsing, as build-push-action spells them', () => {
   it('provenance: false, true (mode=min), mode=min, mode=max', () => {
@@ -29,7 +18,7 @@ describe('provenance and sbom: parsing, as build-push-action spells them', () =>
       'mode=min',
     ]);
     expect(parseProvenance('mode=max', 'input provenance')).toBe('mode=max');
-    expect(errorOf(() => parseProvenance('max', 'input provenance'))).toBe(
+    expect(userErrorOf(() => parseProvenance('max', 'input provenance'))).toBe(
       'input provenance: "max" is not valid; accepted: false, true, mode=min or mode=max',
     );
   });
@@ -41,9 +30,9 @@ describe('provenance and sbom: parsing, as build-push-action spells them', () =>
       'generator=docker/buildkit-syft-scanner:stable-1',
     );
     expect(parseSbom('127.0.0.1:5000/scanner:1', 'input sbom')).toBe('generator=127.0.0.1:5000/scanner:1');
-    expect(errorOf(() => parseSbom('generator=', 'input sbom'))).toContain('accepted: false, true, or a generator image');
-    expect(errorOf(() => parseSbom('a b', 'input sbom'))).toContain('accepted: false, true, or a generator image');
-    expect(errorOf(() => parseSbom('Not/An:Image:ref', 'input sbom'))).toMatch(/^input sbom: /);
+    expect(userErrorOf(() => parseSbom('generator=', 'input sbom'))).toContain('accepted: false, true, or a generator image');
+    expect(userErrorOf(() => parseSbom('a b', 'input sbom'))).toContain('accepted: false, true, or a generator image');
+    expect(userErrorOf(() => parseSbom('Not/An:Image:ref', 'input sbom'))).toMatch(/^input sbom: /);
   });
 });
 

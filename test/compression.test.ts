@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/errors.js';
 import { buildxArgs } from '../src/image/buildx.js';
 import { planEntryBuild } from '../src/image/build-plan.js';
 import { compressionAttributes, compressionHashPart, parseCompression } from '../src/image/compression.js';
 import { parseBuildOptions } from '../src/image/options.js';
-import { fakeInputs, plan } from './helpers.js';
+import { fakeInputs, plan, userErrorOf } from './helpers.js';
 
 // Inputs compression and force-compression, the pure parts. On BuildKit and the registry:
 // e2e-compression.test.ts.
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UserError);
-    return (err as Error).message;
-  }
-  throw new Error('no error');
-}
 
 describe('compression: parsing', () => {
   it('takes gzip or zstd, with a level after a colon', () => {
@@ -29,7 +18,7 @@ describe('compression: parsing', () => {
 
   it('refuses what BuildKit would not take, saying what it takes', () => {
     for (const bad of ['brotli', 'gzip:10', 'zstd:0', 'zstd:23', 'zstd:', 'zstd 3', 'estargz']) {
-      expect(errorOf(() => parseCompression(bad, false, 'input compression'))).toMatch(
+      expect(userErrorOf(() => parseCompression(bad, false, 'input compression'))).toMatch(
         /^input compression: ".*" is not valid; accepted: gzip or zstd, with a level after a colon \(gzip:1 to gzip:9, zstd:1 to zstd:22/,
       );
     }

@@ -7,7 +7,17 @@ import { renderDockerfile } from '../src/template/dockerfile.js';
 import { bundledCompat, mergeCompatFile } from '../src/compat/load.js';
 import type { ImageResult } from '../src/commands/build.js';
 import type { SmokeResult } from '../src/commands/smoke.js';
-import { DEBIAN_TORCH_COMPAT, BUILDER, REGISTRY, freshRepository, registryDigest, requireInfra } from './support/infra.js';
+import {
+  DEBIAN_TORCH_COMPAT,
+  BUILDER,
+  REGISTRY,
+  freshRepository,
+  registryDigest,
+  requireInfra,
+  TORCH_IMAGE,
+  TORCH_PIP_IMAGE,
+  pushTorchPipImage,
+} from './support/infra.js';
 import { buildWheels, servePipIndex, type PipIndex } from './support/pip-index.js';
 import { runAction, type ActionRun } from './support/run-action.js';
 import { runtimes } from './support/runtimes.js';
@@ -24,8 +34,7 @@ import { plan } from './helpers.js';
 vi.setConfig({ testTimeout: 600_000 });
 
 const node = runtimes().find((r) => r.name.startsWith('node 24'))!;
-const TORCH_IMAGE = `${REGISTRY}/debian-torch:bookworm`;
-const BASE = `${REGISTRY}/gim-fixtures/torch-pip:bookworm`;
+const BASE = TORCH_PIP_IMAGE;
 
 const SMOKE_SCRIPT = `import json, os, demo_pkg
 # run from the read-only workspace mount
@@ -55,16 +64,7 @@ beforeAll(async () => {
   requireInfra();
   scratch = mkdtempSync(path.join(tmpdir(), 'gim-custom-'));
   // The base image: Debian's torch with pip added (pytorch/pytorch and NGC images bring pip too).
-  const ctx = path.join(scratch, 'base');
-  mkdirSync(ctx);
-  writeFileSync(
-    path.join(ctx, 'Dockerfile'),
-    `FROM ${TORCH_IMAGE}\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get ` +
-      `install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\n`,
-  );
-  execFileSync('docker', ['pull', '-q', TORCH_IMAGE], { stdio: 'pipe', timeout: 300_000 });
-  execFileSync('docker', ['build', '-q', '-t', BASE, ctx], { stdio: 'pipe', timeout: 600_000 });
-  execFileSync('docker', ['push', '-q', BASE], { stdio: 'pipe', timeout: 600_000 });
+  pushTorchPipImage(scratch);
   const wheels = path.join(scratch, 'wheels');
   buildWheels(
     wheels,

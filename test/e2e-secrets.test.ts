@@ -1,11 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ImageResult } from '../src/commands/build.js';
-import { BASE_IMAGE, BUILDER, DEBIAN_TORCH_COMPAT, REGISTRY, freshRepository, registryContents, requireInfra } from './support/infra.js';
+import {
+  BASE_IMAGE,
+  BUILDER,
+  DEBIAN_TORCH_COMPAT,
+  REGISTRY,
+  freshRepository,
+  registryContents,
+  requireInfra,
+  TORCH_IMAGE,
+  TORCH_PIP_IMAGE,
+  pushTorchPipImage,
+} from './support/infra.js';
 import { buildWheels, servePipIndex, type PipIndex } from './support/pip-index.js';
 import { runAction, type ActionRun } from './support/run-action.js';
 import { runtimes } from './support/runtimes.js';
@@ -19,8 +30,7 @@ import { runtimes } from './support/runtimes.js';
 vi.setConfig({ testTimeout: 600_000 });
 
 const node = runtimes().find((r) => r.name.startsWith('node 24'))!;
-const TORCH_IMAGE = `${REGISTRY}/debian-torch:bookworm`;
-const BASE = `${REGISTRY}/gim-fixtures/torch-pip:bookworm`;
+const BASE = TORCH_PIP_IMAGE;
 // Fresh per run, so that nothing from an earlier run can hide a leak or fake a pass.
 const PASSWORD = `pw-${randomBytes(12).toString('hex')}`;
 const TOKEN = `tok-${randomBytes(12).toString('hex')}`;
@@ -32,17 +42,8 @@ let netrc = '';
 beforeAll(async () => {
   requireInfra();
   scratch = mkdtempSync(path.join(tmpdir(), 'gim-secrets-'));
-  // The same base as e2e-custom: Debian's torch with pip added.
-  const ctx = path.join(scratch, 'base');
-  mkdirSync(ctx);
-  writeFileSync(
-    path.join(ctx, 'Dockerfile'),
-    `FROM ${TORCH_IMAGE}\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get ` +
-      `install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\n`,
-  );
-  execFileSync('docker', ['pull', '-q', TORCH_IMAGE], { stdio: 'pipe', timeout: 300_000 });
-  execFileSync('docker', ['build', '-q', '-t', BASE, ctx], { stdio: 'pipe', timeout: 600_000 });
-  execFileSync('docker', ['push', '-q', BASE], { stdio: 'pipe', timeout: 600_000 });
+  // The base image: Debian's torch with pip added (pytorch/pytorch and NGC images bring pip too).
+  pushTorchPipImage(scratch);
   const wheels = path.join(scratch, 'wheels');
   buildWheels(
     wheels,
@@ -95,26 +96,29 @@ async function foundInRegistry(repository: string, needle: string): Promise<{ ta
   return { tags, blobs, hits };
 }
 
+/** The embedded template FROM Debian's torch with pip, installing the team's packages from the private index. */
+function templateBuild(inputs: Record<string, string>): Promise<ActionRun> {
+  return runAction(
+    node.bin,
+    {
+      command: 'build',
+      matrix: 'torch: 1.13.0\ncuda: cpu\npython: "3.11"',
+      'compat-file': 'compat.json',
+      builder: BUILDER,
+      'base-image': BASE,
+      'pip-index-url': index.url,
+      push: 'true',
+      ...inputs,
+    },
+    { timeoutMs: 600_000, setup: (ws) => writeFileSync(path.join(ws, 'compat.json'), DEBIAN_TORCH_COMPAT) },
+  );
+}
+
 describe('build secrets', () => {
   it("the template's pip secret lets pip-packages install from a private index; the password is nowhere after", async () => {
     const repo = freshRepository('secret-pip');
     index.requests.length = 0;
-    const run = await runAction(
-      node.bin,
-      {
-        command: 'build',
-        matrix: 'torch: 1.13.0\ncuda: cpu\npython: "3.11"',
-        'compat-file': 'compat.json',
-        builder: BUILDER,
-        'base-image': BASE,
-        'pip-index-url': index.url,
-        'pip-packages': 'private-pkg==2.0',
-        'secret-files': `pip=${netrc}`,
-        image: repo,
-        push: 'true',
-      },
-      { timeoutMs: 600_000, setup: (ws) => writeFileSync(path.join(ws, 'compat.json'), DEBIAN_TORCH_COMPAT) },
-    );
+    const run = await templateBuild({ 'pip-packages': 'private-pkg==2.0', 'secret-files': `pip=${netrc}`, image: repo });
     expect(run.code, run.stdout.slice(-5000)).toBe(0);
     const [built] = images(run);
     expect(built).toMatchObject({ status: 'built', cache: 'registry' });
@@ -151,25 +155,14 @@ describe('build secrets', () => {
     const bad = path.join(scratch, 'netrc-wrong');
     writeFileSync(bad, `machine 127.0.0.1 login gim-user password ${wrong}\n`, { mode: 0o600 });
     index.refused.length = 0;
-    const run = await runAction(
-      node.bin,
-      {
-        command: 'build',
-        matrix: 'torch: 1.13.0\ncuda: cpu\npython: "3.11"',
-        'compat-file': 'compat.json',
-        builder: BUILDER,
-        'base-image': BASE,
-        'pip-index-url': index.url,
-        // Another package than the first test's: BuildKit keys a step by its command, not by the
-        // secret's content, so the first test's step would be taken from the cache and not run.
-        'pip-packages': 'other-pkg==1.0',
-        'secret-files': `pip=${bad}`,
-        image: freshRepository('secret-pip-wrong'),
-        push: 'true',
-        retries: '0',
-      },
-      { timeoutMs: 600_000, setup: (ws) => writeFileSync(path.join(ws, 'compat.json'), DEBIAN_TORCH_COMPAT) },
-    );
+    const run = await templateBuild({
+      // Another package than the first test's: BuildKit keys a step by its command, not by the
+      // secret's content, so the first test's step would be taken from the cache and not run.
+      'pip-packages': 'other-pkg==1.0',
+      'secret-files': `pip=${bad}`,
+      image: freshRepository('secret-pip-wrong'),
+      retries: '0',
+    });
     expect(run.code).toBe(1);
     expect(images(run)[0]).toMatchObject({ status: 'failed' });
     expect(index.refused).toContain('/simple/other-pkg/');

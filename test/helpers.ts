@@ -1,4 +1,5 @@
 import type { InputName, Inputs } from '../src/inputs/table.js';
+import { UserError } from '../src/errors.js';
 import { bundledCompat } from '../src/compat/load.js';
 import type { ReleaseData } from '../src/frameworks/index.js';
 import type { MatrixEntry } from '../src/frameworks/index.js';
@@ -41,4 +42,15 @@ export function torchOf(e: MatrixEntry | undefined): string | undefined {
 /** Inputs as a surface gives them, from a plain object keyed by input name; messages say "input <name>". */
 export function fakeInputs(values: Partial<Record<InputName, string>>): Inputs {
   return { get: (name) => values[name], field: (name) => `input ${name}` };
+}
+
+/** The message of the UserError `fn` throws (fails the test when it throws nothing, or something else). */
+export function userErrorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    return err.message;
+  }
+  throw new Error('expected a UserError, and nothing was thrown');
 }

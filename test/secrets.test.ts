@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../src/errors.js';
 import { loadSecrets } from '../src/effects/secret-files.js';
 import { buildxArgs } from '../src/image/buildx.js';
 import { parseBuildOptions } from '../src/image/options.js';
@@ -12,23 +11,13 @@ import { renderDockerfile } from '../src/template/dockerfile.js';
 import { runCommand } from '../src/commands/index.js';
 import type { Request } from '../src/request.js';
 import type { Log } from '../src/runtime.js';
-import { fakeInputs, plan } from './helpers.js';
+import { fakeInputs, plan, userErrorOf } from './helpers.js';
 
 // Build secrets, the pure parts and the command's masking. What BuildKit does with them (a RUN
 // step reads one, no layer or cache holds it) is in e2e-secrets.test.ts on the real builder.
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gim-secrets-unit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UserError);
-    return (err as Error).message;
-  }
-  throw new Error('no error');
-}
 
 describe('secrets and secret-files: parsing', () => {
   it('reads id=value lines; the value may hold = and spaces', () => {
@@ -45,15 +34,15 @@ describe('secrets and secret-files: parsing', () => {
   it('never quotes a value back in an error, whatever is wrong with the line', () => {
     const value = 'hunter2-very-secret';
     for (const line of [`bad id=${value}`, `=${value}`, value, `-dash=${value}`]) {
-      const message = errorOf(() => parseSecrets(line, 'input secrets'));
+      const message = userErrorOf(() => parseSecrets(line, 'input secrets'));
       expect(message).toMatch(/^input secrets line 1: /);
       expect(message).not.toContain(value);
       expect(message).toContain('id=value');
     }
-    expect(errorOf(() => parseSecrets('token=', 'input secrets'))).toMatch(/has no value after id=; is its id= missing\?$/);
+    expect(userErrorOf(() => parseSecrets('token=', 'input secrets'))).toMatch(/has no value after id=; is its id= missing\?$/);
     // a base64 token pasted without its id= splits at its padding: refused, and not shown
     const pasted = 'dXNlcjpwYXNzd29yZA==';
-    const message = errorOf(() => parseSecrets(pasted, 'input secrets'));
+    const message = userErrorOf(() => parseSecrets(pasted, 'input secrets'));
     expect(message).not.toContain('dXNlcjpwYXNzd29yZA');
   });
 
@@ -62,15 +51,15 @@ describe('secrets and secret-files: parsing', () => {
     const loaded = loadSecrets(parseSecrets('HF_TOKEN', 'input secrets'), dir, { HF_TOKEN: 'hf-value-123' });
     expect(loaded.secrets).toEqual([{ id: 'HF_TOKEN', value: 'hf-value-123' }]);
     expect(loaded.redactions).toEqual(['hf-value-123']);
-    expect(errorOf(() => loadSecrets(parseSecrets('HF_TOKEN', 'input secrets'), dir, {}))).toBe(
+    expect(userErrorOf(() => loadSecrets(parseSecrets('HF_TOKEN', 'input secrets'), dir, {}))).toBe(
       'secrets: the environment variable HF_TOKEN named by an id-only line is not set, or empty',
     );
     // a lower-case name may be a token pasted without its id=: not shown
-    expect(errorOf(() => loadSecrets(parseSecrets('ghp_abcdef123456', 'input secrets'), dir, {}))).not.toContain('ghp_');
+    expect(userErrorOf(() => loadSecrets(parseSecrets('ghp_abcdef123456', 'input secrets'), dir, {}))).not.toContain('ghp_');
   });
 
   it('refuses an id given twice across both inputs, naming both', () => {
-    const message = errorOf(() =>
+    const message = userErrorOf(() =>
       joinSecrets(parseSecrets('pip=a', 'input secrets'), parseSecretFiles('pip=b', 'input secret-files'), {
         secrets: 'input secrets',
         files: 'input secret-files',
@@ -80,7 +69,7 @@ describe('secrets and secret-files: parsing', () => {
   });
 
   it('refuses a path buildx could not take (a comma splits --secret)', () => {
-    expect(errorOf(() => parseSecretFiles('pip=a,b', 'input secret-files'))).toContain('holds a comma');
+    expect(userErrorOf(() => parseSecretFiles('pip=a,b', 'input secret-files'))).toContain('holds a comma');
   });
 
   it('reaches BuildOptions from the inputs', () => {
@@ -110,13 +99,13 @@ describe('secret files, loaded before anything builds', () => {
   });
 
   it('fails on a missing, empty or oversized file, naming the id and the path', () => {
-    expect(errorOf(() => loadSecrets([{ id: 'pip', file: 'nope' }], dir))).toBe(
+    expect(userErrorOf(() => loadSecrets([{ id: 'pip', file: 'nope' }], dir))).toBe(
       `secret-files (pip): "nope" does not exist (looked for ${path.join(dir, 'nope')})`,
     );
     writeFileSync(path.join(dir, 'empty'), '');
-    expect(errorOf(() => loadSecrets([{ id: 'e', file: 'empty' }], dir))).toBe('secret-files (e): "empty" is empty');
+    expect(userErrorOf(() => loadSecrets([{ id: 'e', file: 'empty' }], dir))).toBe('secret-files (e): "empty" is empty');
     writeFileSync(path.join(dir, 'big'), Buffer.alloc(500 * 1024 + 1, 'a'));
-    expect(errorOf(() => loadSecrets([{ id: 'b', file: 'big' }], dir))).toContain('BuildKit takes at most 512000 per secret');
+    expect(userErrorOf(() => loadSecrets([{ id: 'b', file: 'big' }], dir))).toContain('BuildKit takes at most 512000 per secret');
   });
 });
 

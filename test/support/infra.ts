@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * The real infrastructure the end-to-end tests use, brought up by scripts/infra.sh
@@ -125,4 +127,22 @@ export async function registryContents(repository: string, tag: string): Promise
   };
   await visit(tag);
   return out;
+}
+
+/** Debian's torch image (scripts/infra.sh), and the same with pip added: a base-image such as pytorch/pytorch or NGC's. */
+export const TORCH_IMAGE = `${REGISTRY}/debian-torch:bookworm`;
+export const TORCH_PIP_IMAGE = `${REGISTRY}/gim-fixtures/torch-pip:bookworm`;
+
+/** Build and push TORCH_PIP_IMAGE (docker's cache makes a second call cheap); `dir` is a scratch folder for its context. */
+export function pushTorchPipImage(dir: string): void {
+  const ctx = path.join(dir, 'torch-pip');
+  mkdirSync(ctx, { recursive: true });
+  writeFileSync(
+    path.join(ctx, 'Dockerfile'),
+    `FROM ${TORCH_IMAGE}\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get ` +
+      `install -y --no-install-recommends python3-pip && rm -rf /var/lib/apt/lists/*\n`,
+  );
+  execFileSync('docker', ['pull', '-q', TORCH_IMAGE], { stdio: 'pipe', timeout: 300_000 });
+  execFileSync('docker', ['build', '-q', '-t', TORCH_PIP_IMAGE, ctx], { stdio: 'pipe', timeout: 600_000 });
+  execFileSync('docker', ['push', '-q', TORCH_PIP_IMAGE], { stdio: 'pipe', timeout: 600_000 });
 }
