@@ -34306,9 +34306,106 @@ function pinned(ref, digest, field = 'images') {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/effects/files.ts
+
+
+
+
+/** Largest input file read: matrix specs and compat files are kilobytes. */
+const MAX_INPUT_FILE_BYTES = 1024 * 1024;
+/**
+ * The real path of `file` (relative to `base`), refused when it leaves `base`. Symlinks are
+ * resolved before comparing, of the file or, when it does not exist yet, of its nearest existing
+ * folder, so a link inside the workspace cannot lead an input outside it.
+ */
+function insideWorkspace(base, file, field) {
+    if (file.includes('\0'))
+        throw new errors_UserError(`${field}: ${quote(file)} is not a valid path`);
+    const realBase = (0,external_node_fs_.realpathSync)(base);
+    const resolved = external_node_path_default().resolve(base, file);
+    let existing = resolved;
+    while (!(0,external_node_fs_.existsSync)(existing) && external_node_path_default().dirname(existing) !== existing)
+        existing = external_node_path_default().dirname(existing);
+    const real = external_node_path_default().join((0,external_node_fs_.realpathSync)(existing), external_node_path_default().relative(existing, resolved));
+    const rel = external_node_path_default().relative(realBase, real);
+    if (rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel)) {
+        throw new errors_UserError(`${field}: ${quote(file)} is outside the workspace (${realBase}); give a path inside the repository`);
+    }
+    return real;
+}
+/**
+ * Read a file named by an input. Relative paths resolve against `baseDir`; with `confine`, the
+ * real path must stay inside it (the action's inputs cannot read files outside the workspace).
+ */
+function readInputFile(file, baseDir, field, confine, limit = { bytes: MAX_INPUT_FILE_BYTES, why: `at most ${MAX_INPUT_FILE_BYTES} are read` }) {
+    if (file.includes('\0'))
+        throw new errors_UserError(`${field}: ${quote(file)} is not a valid path`);
+    const resolved = external_node_path_default().resolve(baseDir, file);
+    if (confine)
+        insideWorkspace(baseDir, file, field);
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(resolved);
+    }
+    catch {
+        throw new errors_UserError(`${field}: ${quote(file)} does not exist (looked for ${resolved})`);
+    }
+    const stat = (0,external_node_fs_.statSync)(real);
+    if (!stat.isFile())
+        throw new errors_UserError(`${field}: ${quote(file)} is not a regular file`);
+    if (stat.size > limit.bytes)
+        throw new errors_UserError(`${field}: ${quote(file)} is ${stat.size} bytes; ${limit.why}`);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(real, 'utf8');
+    }
+    catch (err) {
+        throw new errors_UserError(`${field}: ${quote(file)} could not be read (${err.code ?? 'error'})`);
+    }
+    return { text, origin: `${field} ${file}`, path: real };
+}
+/** Standard input, for the CLI's `--matrix -`. */
+function readStdin(field) {
+    return { text: readFileSync(0, 'utf8'), origin: `${field} (stdin)` };
+}
+/**
+ * Where scratch files go: the runner's RUNNER_TEMP (created when it is set but missing, as on a
+ * self-hosted runner that cleaned it), else the system's temporary directory.
+ */
+function tempRoot(env) {
+    const dir = env.RUNNER_TEMP;
+    if (!dir)
+        return (0,external_node_os_.tmpdir)();
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    return dir;
+}
+/** Largest event payload read: GitHub's are kilobytes; a pull request with a huge body stays far under this. */
+const MAX_EVENT_BYTES = 8 * 1024 * 1024;
+/**
+ * The pull request's number from the runner's event payload (GITHUB_EVENT_PATH), or null: outside
+ * a pull request, outside Actions, or a payload that cannot be read (said by returning null).
+ */
+function eventPullRequest(env) {
+    const file = env.GITHUB_EVENT_PATH;
+    if (!file)
+        return null;
+    try {
+        if ((0,external_node_fs_.statSync)(file).size > MAX_EVENT_BYTES)
+            return null;
+        const event = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        const n = event?.pull_request?.number;
+        return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null;
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/image/secrets.ts
 
 
@@ -34434,7 +34531,6 @@ function redact(text, redactions) {
 
 
 
-
 function loadSecrets(secrets, baseDir, env = {}, field = 'secret-files') {
     const texts = [];
     const loaded = secrets.map((s) => {
@@ -34454,29 +34550,15 @@ function loadSecrets(secrets, baseDir, env = {}, field = 'secret-files') {
             texts.push({ value: s.value ?? '' });
             return s;
         }
-        const resolved = external_node_path_default().resolve(baseDir, s.file);
-        let real;
-        try {
-            real = (0,external_node_fs_.realpathSync)(resolved);
-        }
-        catch {
-            throw new errors_UserError(`${field} (${s.id}): ${quote(s.file)} does not exist (looked for ${resolved})`);
-        }
-        const stat = (0,external_node_fs_.statSync)(real);
-        if (!stat.isFile())
-            throw new errors_UserError(`${field} (${s.id}): ${quote(s.file)} is not a regular file`);
-        if (stat.size > MAX_SECRET_BYTES) {
-            throw new errors_UserError(`${field} (${s.id}): ${quote(s.file)} is ${stat.size} bytes; BuildKit takes at most ${MAX_SECRET_BYTES} per secret`);
-        }
-        if (stat.size === 0)
+        // Not confined to the workspace: a secret file belongs outside the repository (RUNNER_TEMP).
+        const read = readInputFile(s.file, baseDir, `${field} (${s.id})`, false, {
+            bytes: MAX_SECRET_BYTES,
+            why: `BuildKit takes at most ${MAX_SECRET_BYTES} per secret`,
+        });
+        const real = read.path;
+        const text = read.text;
+        if (text === '')
             throw new errors_UserError(`${field} (${s.id}): ${quote(s.file)} is empty`);
-        let text;
-        try {
-            text = (0,external_node_fs_.readFileSync)(real, 'utf8');
-        }
-        catch (err) {
-            throw new errors_UserError(`${field} (${s.id}): ${quote(s.file)} could not be read (${err.code ?? 'error'})`);
-        }
         if (/[,\u0000-\u001f]/.test(real)) {
             throw new errors_UserError(`${field} (${s.id}): the path ${quote(real)} holds a comma or a control character, which buildx cannot take`);
         }
@@ -36022,97 +36104,6 @@ function contextDigest(dir) {
     };
     walk('');
     return hash.digest('hex');
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/effects/files.ts
-
-
-
-
-/** Largest input file read: matrix specs and compat files are kilobytes. */
-const MAX_INPUT_FILE_BYTES = 1024 * 1024;
-/**
- * The real path of `file` (relative to `base`), refused when it leaves `base`. Symlinks are
- * resolved before comparing, of the file or, when it does not exist yet, of its nearest existing
- * folder, so a link inside the workspace cannot lead an input outside it.
- */
-function insideWorkspace(base, file, field) {
-    if (file.includes('\0'))
-        throw new errors_UserError(`${field}: ${quote(file)} is not a valid path`);
-    const realBase = (0,external_node_fs_.realpathSync)(base);
-    const resolved = external_node_path_default().resolve(base, file);
-    let existing = resolved;
-    while (!(0,external_node_fs_.existsSync)(existing) && external_node_path_default().dirname(existing) !== existing)
-        existing = external_node_path_default().dirname(existing);
-    const real = external_node_path_default().join((0,external_node_fs_.realpathSync)(existing), external_node_path_default().relative(existing, resolved));
-    const rel = external_node_path_default().relative(realBase, real);
-    if (rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel)) {
-        throw new errors_UserError(`${field}: ${quote(file)} is outside the workspace (${realBase}); give a path inside the repository`);
-    }
-    return real;
-}
-/**
- * Read a file named by an input. Relative paths resolve against `baseDir`; with `confine`, the
- * real path must stay inside it (the action's inputs cannot read files outside the workspace).
- */
-function readInputFile(file, baseDir, field, confine) {
-    if (file.includes('\0'))
-        throw new errors_UserError(`${field}: ${quote(file)} is not a valid path`);
-    const resolved = external_node_path_default().resolve(baseDir, file);
-    if (confine)
-        insideWorkspace(baseDir, file, field);
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(resolved);
-    }
-    catch {
-        throw new errors_UserError(`${field}: ${quote(file)} does not exist (looked for ${resolved})`);
-    }
-    const stat = (0,external_node_fs_.statSync)(real);
-    if (!stat.isFile())
-        throw new errors_UserError(`${field}: ${quote(file)} is not a regular file`);
-    if (stat.size > MAX_INPUT_FILE_BYTES) {
-        throw new errors_UserError(`${field}: ${quote(file)} is ${stat.size} bytes; at most ${MAX_INPUT_FILE_BYTES} are read`);
-    }
-    return { text: (0,external_node_fs_.readFileSync)(real, 'utf8'), origin: `${field} ${file}`, path: real };
-}
-/** Standard input, for the CLI's `--matrix -`. */
-function readStdin(field) {
-    return { text: readFileSync(0, 'utf8'), origin: `${field} (stdin)` };
-}
-/**
- * Where scratch files go: the runner's RUNNER_TEMP (created when it is set but missing, as on a
- * self-hosted runner that cleaned it), else the system's temporary directory.
- */
-function tempRoot(env) {
-    const dir = env.RUNNER_TEMP;
-    if (!dir)
-        return (0,external_node_os_.tmpdir)();
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    return dir;
-}
-/** Largest event payload read: GitHub's are kilobytes; a pull request with a huge body stays far under this. */
-const MAX_EVENT_BYTES = 8 * 1024 * 1024;
-/**
- * The pull request's number from the runner's event payload (GITHUB_EVENT_PATH), or null: outside
- * a pull request, outside Actions, or a payload that cannot be read (said by returning null).
- */
-function eventPullRequest(env) {
-    const file = env.GITHUB_EVENT_PATH;
-    if (!file)
-        return null;
-    try {
-        if ((0,external_node_fs_.statSync)(file).size > MAX_EVENT_BYTES)
-            return null;
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        const n = event?.pull_request?.number;
-        return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null;
-    }
-    catch {
-        return null;
-    }
 }
 
 // EXTERNAL MODULE: external "node:stream"

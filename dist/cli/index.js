@@ -3462,15 +3462,11 @@ var matrix_entry = __nccwpck_require__(2997);
 var src_request = __nccwpck_require__(4390);
 // EXTERNAL MODULE: ./src/smoke/options.ts
 var options = __nccwpck_require__(2731);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/effects/files.ts
+var effects_files = __nccwpck_require__(9565);
 // EXTERNAL MODULE: ./src/image/secrets.ts
 var image_secrets = __nccwpck_require__(7100);
 ;// CONCATENATED MODULE: ./src/effects/secret-files.ts
-
 
 
 
@@ -3493,29 +3489,15 @@ function loadSecrets(secrets, baseDir, env = {}, field = 'secret-files') {
             texts.push({ value: s.value ?? '' });
             return s;
         }
-        const resolved = external_node_path_default().resolve(baseDir, s.file);
-        let real;
-        try {
-            real = (0,external_node_fs_.realpathSync)(resolved);
-        }
-        catch {
-            throw new errors/* UserError */.yo(`${field} (${s.id}): ${(0,errors/* quote */.hD)(s.file)} does not exist (looked for ${resolved})`);
-        }
-        const stat = (0,external_node_fs_.statSync)(real);
-        if (!stat.isFile())
-            throw new errors/* UserError */.yo(`${field} (${s.id}): ${(0,errors/* quote */.hD)(s.file)} is not a regular file`);
-        if (stat.size > image_secrets/* MAX_SECRET_BYTES */.sU) {
-            throw new errors/* UserError */.yo(`${field} (${s.id}): ${(0,errors/* quote */.hD)(s.file)} is ${stat.size} bytes; BuildKit takes at most ${image_secrets/* MAX_SECRET_BYTES */.sU} per secret`);
-        }
-        if (stat.size === 0)
+        // Not confined to the workspace: a secret file belongs outside the repository (RUNNER_TEMP).
+        const read = (0,effects_files/* readInputFile */.jH)(s.file, baseDir, `${field} (${s.id})`, false, {
+            bytes: image_secrets/* MAX_SECRET_BYTES */.sU,
+            why: `BuildKit takes at most ${image_secrets/* MAX_SECRET_BYTES */.sU} per secret`,
+        });
+        const real = read.path;
+        const text = read.text;
+        if (text === '')
             throw new errors/* UserError */.yo(`${field} (${s.id}): ${(0,errors/* quote */.hD)(s.file)} is empty`);
-        let text;
-        try {
-            text = (0,external_node_fs_.readFileSync)(real, 'utf8');
-        }
-        catch (err) {
-            throw new errors/* UserError */.yo(`${field} (${s.id}): ${(0,errors/* quote */.hD)(s.file)} could not be read (${err.code ?? 'error'})`);
-        }
         if (/[,\u0000-\u001f]/.test(real)) {
             throw new errors/* UserError */.yo(`${field} (${s.id}): the path ${(0,errors/* quote */.hD)(real)} holds a comma or a control character, which buildx cannot take`);
         }
@@ -3527,6 +3509,11 @@ function loadSecrets(secrets, baseDir, env = {}, field = 'secret-files') {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/image/run-values.ts
 /** A ref as a tag: characters a tag cannot hold become "-", no leading "." or "-", at most 128 (as docker/metadata-action does). */
 function refTag(name) {
@@ -4206,8 +4193,6 @@ async function headCommit(dir, env) {
     return res.code === 0 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id) ? id : null;
 }
 
-// EXTERNAL MODULE: ./src/effects/files.ts
-var effects_files = __nccwpck_require__(9565);
 // EXTERNAL MODULE: ./src/effects/registry.ts
 var effects_registry = __nccwpck_require__(7403);
 ;// CONCATENATED MODULE: ./src/commands/build.ts
@@ -9626,7 +9611,7 @@ function insideWorkspace(base, file, field) {
  * Read a file named by an input. Relative paths resolve against `baseDir`; with `confine`, the
  * real path must stay inside it (the action's inputs cannot read files outside the workspace).
  */
-function readInputFile(file, baseDir, field, confine) {
+function readInputFile(file, baseDir, field, confine, limit = { bytes: MAX_INPUT_FILE_BYTES, why: `at most ${MAX_INPUT_FILE_BYTES} are read` }) {
     if (file.includes('\0'))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(file)} is not a valid path`);
     const resolved = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(baseDir, file);
@@ -9642,10 +9627,16 @@ function readInputFile(file, baseDir, field, confine) {
     const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
     if (!stat.isFile())
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(file)} is not a regular file`);
-    if (stat.size > MAX_INPUT_FILE_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(file)} is ${stat.size} bytes; at most ${MAX_INPUT_FILE_BYTES} are read`);
+    if (stat.size > limit.bytes)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(file)} is ${stat.size} bytes; ${limit.why}`);
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8');
     }
-    return { text: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8'), origin: `${field} ${file}`, path: real };
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(file)} could not be read (${err.code ?? 'error'})`);
+    }
+    return { text, origin: `${field} ${file}`, path: real };
 }
 /** Standard input, for the CLI's `--matrix -`. */
 function readStdin(field) {

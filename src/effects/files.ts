@@ -30,7 +30,13 @@ export function insideWorkspace(base: string, file: string, field: string): stri
  * Read a file named by an input. Relative paths resolve against `baseDir`; with `confine`, the
  * real path must stay inside it (the action's inputs cannot read files outside the workspace).
  */
-export function readInputFile(file: string, baseDir: string, field: string, confine: boolean): SourceText {
+export function readInputFile(
+  file: string,
+  baseDir: string,
+  field: string,
+  confine: boolean,
+  limit: { bytes: number; why: string } = { bytes: MAX_INPUT_FILE_BYTES, why: `at most ${MAX_INPUT_FILE_BYTES} are read` },
+): SourceText {
   if (file.includes('\0')) throw new UserError(`${field}: ${quote(file)} is not a valid path`);
   const resolved = path.resolve(baseDir, file);
   if (confine) insideWorkspace(baseDir, file, field);
@@ -42,10 +48,14 @@ export function readInputFile(file: string, baseDir: string, field: string, conf
   }
   const stat = statSync(real);
   if (!stat.isFile()) throw new UserError(`${field}: ${quote(file)} is not a regular file`);
-  if (stat.size > MAX_INPUT_FILE_BYTES) {
-    throw new UserError(`${field}: ${quote(file)} is ${stat.size} bytes; at most ${MAX_INPUT_FILE_BYTES} are read`);
+  if (stat.size > limit.bytes) throw new UserError(`${field}: ${quote(file)} is ${stat.size} bytes; ${limit.why}`);
+  let text: string;
+  try {
+    text = readFileSync(real, 'utf8');
+  } catch (err) {
+    throw new UserError(`${field}: ${quote(file)} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return { text: readFileSync(real, 'utf8'), origin: `${field} ${file}`, path: real };
+  return { text, origin: `${field} ${file}`, path: real };
 }
 
 /** Standard input, for the CLI's `--matrix -`. */

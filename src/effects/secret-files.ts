@@ -1,6 +1,5 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { UserError, quote } from '../errors.js';
+import { readInputFile } from './files.js';
 import { MAX_SECRET_BYTES, secretRedactions, type BuildSecret } from '../image/secrets.js';
 
 /**
@@ -34,27 +33,14 @@ export function loadSecrets(secrets: BuildSecret[], baseDir: string, env: NodeJS
       texts.push({ value: s.value ?? '' });
       return s;
     }
-    const resolved = path.resolve(baseDir, s.file);
-    let real: string;
-    try {
-      real = realpathSync(resolved);
-    } catch {
-      throw new UserError(`${field} (${s.id}): ${quote(s.file)} does not exist (looked for ${resolved})`);
-    }
-    const stat = statSync(real);
-    if (!stat.isFile()) throw new UserError(`${field} (${s.id}): ${quote(s.file)} is not a regular file`);
-    if (stat.size > MAX_SECRET_BYTES) {
-      throw new UserError(
-        `${field} (${s.id}): ${quote(s.file)} is ${stat.size} bytes; BuildKit takes at most ${MAX_SECRET_BYTES} per secret`,
-      );
-    }
-    if (stat.size === 0) throw new UserError(`${field} (${s.id}): ${quote(s.file)} is empty`);
-    let text: string;
-    try {
-      text = readFileSync(real, 'utf8');
-    } catch (err) {
-      throw new UserError(`${field} (${s.id}): ${quote(s.file)} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    // Not confined to the workspace: a secret file belongs outside the repository (RUNNER_TEMP).
+    const read = readInputFile(s.file, baseDir, `${field} (${s.id})`, false, {
+      bytes: MAX_SECRET_BYTES,
+      why: `BuildKit takes at most ${MAX_SECRET_BYTES} per secret`,
+    });
+    const real = read.path as string;
+    const text = read.text;
+    if (text === '') throw new UserError(`${field} (${s.id}): ${quote(s.file)} is empty`);
     if (/[,\u0000-\u001f]/.test(real)) {
       throw new UserError(`${field} (${s.id}): the path ${quote(real)} holds a comma or a control character, which buildx cannot take`);
     }
