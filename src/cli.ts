@@ -29,6 +29,7 @@ import { parseCommand, type Command } from './request.js';
 import type { Log } from './runtime.js';
 import { flushed } from './runtime.js';
 import { renderDockerfile } from './template/dockerfile.js';
+import { PIP_SECRET_ID } from './image/secrets.js';
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -52,8 +53,12 @@ export async function main(argv: string[]): Promise<number> {
       const requirements = entry.customisation?.requirements;
       // As the build renders it, except FROM's digest, which the build looks up in the registry; written as
       // it is, for a file or docker build -f - (its values passed the input parsers).
+      const pipSecret = request.build?.secrets.some((s) => s.id === PIP_SECRET_ID) ?? false;
       process.stdout.write(
-        renderDockerfile(entry, requirements ? { requirements: { facts: readRequirementsTree(requirements, process.cwd()) } } : {}),
+        renderDockerfile(entry, {
+          pipSecret,
+          ...(requirements ? { requirements: { facts: readRequirementsTree(requirements, process.cwd()) } } : {}),
+        }),
       );
       return 0;
     }

@@ -3251,19 +3251,21 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
-/* harmony import */ var _report_inert_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(1822);
+/* harmony import */ var _report_inert_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(1822);
 /* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4657);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4483);
 /* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7523);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3916);
 /* harmony import */ var _inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2693);
 /* harmony import */ var _inputs_read_request_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8741);
 /* harmony import */ var _report_format_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2011);
 /* harmony import */ var _repro_options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9398);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4390);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6064);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(6064);
 /* harmony import */ var _template_dockerfile_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6142);
+/* harmony import */ var _image_secrets_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7100);
 // The command-line entry point (package.json bin): argv -> request -> the same commands as the action.
+
 
 
 
@@ -3292,7 +3294,7 @@ async function main(argv) {
             return 0;
         }
         if (extra.length)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`one command expected, got ${[commandText, ...extra].map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(p)).join(' ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`one command expected, got ${[commandText, ...extra].map((p) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .quote */ .hD)(p)).join(' ')}`);
         const format = parseFormat(values.format);
         const request = (0,_inputs_read_request_js__WEBPACK_IMPORTED_MODULE_6__/* .readRequest */ .i)(command, (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_5__/* .cliSurface */ .c9)(values, process.cwd()));
         if (values['print-dockerfile'] !== undefined) {
@@ -3301,7 +3303,11 @@ async function main(argv) {
             const requirements = entry.customisation?.requirements;
             // As the build renders it, except FROM's digest, which the build looks up in the registry; written as
             // it is, for a file or docker build -f - (its values passed the input parsers).
-            process.stdout.write((0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_10__/* .renderDockerfile */ .TI)(entry, requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}));
+            const pipSecret = request.build?.secrets.some((s) => s.id === _image_secrets_js__WEBPACK_IMPORTED_MODULE_11__/* .PIP_SECRET_ID */ .Ph) ?? false;
+            process.stdout.write((0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_10__/* .renderDockerfile */ .TI)(entry, {
+                pipSecret,
+                ...(requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}),
+            }));
             return 0;
         }
         const { plan, images, smoke, repro, verify, refresh, prune } = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)(request, {
@@ -3346,7 +3352,7 @@ async function main(argv) {
             if (format !== 'json')
                 out(text);
             else {
-                process.stdout.write((0,_report_inert_js__WEBPACK_IMPORTED_MODULE_12__/* .inertJson */ .nl)(text));
+                process.stdout.write((0,_report_inert_js__WEBPACK_IMPORTED_MODULE_13__/* .inertJson */ .nl)(text));
                 for (const w of plan.warnings)
                     errOut(`warning: ${w}\n`);
             }
@@ -3366,7 +3372,7 @@ async function main(argv) {
         return failed ? 1 : 0;
     }
     catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo) {
             errOut(`gpu-image-matrix: ${err.message}\n`);
             return 2;
         }
@@ -3388,7 +3394,7 @@ function selectEntry(entries, which) {
             .slice(0, 5)
             .map((e) => e.tag)
             .join(', ')}${entries.length > 5 ? ', ...' : ''}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(which)} names no entry of the plan; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`--print-dockerfile: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .quote */ .hD)(which)} names no entry of the plan; ` +
             `give a tag, a key or a position from 1 to ${entries.length} (${some})`);
     }
     return found;
@@ -3403,10 +3409,10 @@ function selectEntry(entries, which) {
 const IN_ACTIONS = process.env.GITHUB_ACTIONS === 'true';
 const STOP_TOKEN = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
 function out(text) {
-    process.stdout.write(IN_ACTIONS ? (0,_report_inert_js__WEBPACK_IMPORTED_MODULE_12__/* .inertInline */ .Mo)(text) : text);
+    process.stdout.write(IN_ACTIONS ? (0,_report_inert_js__WEBPACK_IMPORTED_MODULE_13__/* .inertInline */ .Mo)(text) : text);
 }
 function outJson(value) {
-    process.stdout.write(`${(0,_report_inert_js__WEBPACK_IMPORTED_MODULE_12__/* .inertJson */ .nl)(JSON.stringify(value, null, 2))}\n`);
+    process.stdout.write(`${(0,_report_inert_js__WEBPACK_IMPORTED_MODULE_13__/* .inertJson */ .nl)(JSON.stringify(value, null, 2))}\n`);
 }
 function errOut(text) {
     if (!IN_ACTIONS) {
@@ -3414,7 +3420,7 @@ function errOut(text) {
         return;
     }
     const body = text.endsWith('\n') ? text.slice(0, -1) : text;
-    process.stderr.write(`${(0,_report_inert_js__WEBPACK_IMPORTED_MODULE_12__/* .inertText */ .UJ)(body, STOP_TOKEN)}\n`);
+    process.stderr.write(`${(0,_report_inert_js__WEBPACK_IMPORTED_MODULE_13__/* .inertText */ .UJ)(body, STOP_TOKEN)}\n`);
 }
 const cliLog = {
     info: (m) => errOut(`${m}\n`),
@@ -3431,13 +3437,13 @@ function parseFormat(text) {
         return 'json';
     if (_report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .FORMATS */ .hR.includes(text))
         return text;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .FORMATS */ .hR])}`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`--format: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .quote */ .hD)(text)} is not a format; accepted: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .listWords */ .yh)([..._report_format_js__WEBPACK_IMPORTED_MODULE_7__/* .FORMATS */ .hR])}`);
 }
 process.exitCode = await main(process.argv.slice(2));
 // Exit now, not when the event loop drains: a request that timed out may still hold a socket open.
 // But only once stdout and stderr have handed everything to the OS: writes to a pipe are not
 // synchronous here, and exiting earlier cut a large plan at 128 KiB (`plan ... | jq`).
-await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_13__/* .flushed */ .a)();
+await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_14__/* .flushed */ .a)();
 process.exit();
 
 __webpack_async_result__();
