@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4534:
+/***/ 7000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33086,6 +33086,7 @@ const MiB = 1024 * 1024;
 const size = (n) => (n >= MiB ? `${(n / MiB).toFixed(n % MiB ? 1 : 0)} MiB` : `${n} bytes`);
 class TarParser {
     select;
+    hashFiles;
     limits;
     block = Buffer.alloc(512);
     /** bytes of the current header block received */
@@ -33105,8 +33106,11 @@ class TarParser {
     longName = null;
     longLink = null;
     out = [];
-    constructor(select = () => 'header', limits = {}) {
+    constructor(select = () => 'header', limits = {}, 
+    /** hash each file's content (what repro compares); a scan that needs only names and sizes goes faster without */
+    hashFiles = true) {
         this.select = select;
+        this.hashFiles = hashFiles;
         this.limits = { ...TAR_LIMITS, ...limits };
     }
     /** Take the next bytes of the archive; throws TarError at the first malformed field. */
@@ -33150,6 +33154,10 @@ class TarParser {
                 this.header();
             }
         }
+    }
+    /** Uncompressed bytes taken in so far. */
+    get bytesRead() {
+        return this.offset;
     }
     /** The archive's end: throws TarError when it stops inside a header or an entry; returns the entries kept. */
     end() {
@@ -33261,7 +33269,7 @@ class TarParser {
             gid: attrs.has('gid') ? this.decimal(attrs.get('gid'), 'pax gid') : gid,
         };
         const file = type === 'file';
-        this.startBody({ kind: 'entry', entry, hash: file ? (0,external_node_crypto_.createHash)('sha256') : null, kept: file && keep === 'content' ? [] : null }, dataSize);
+        this.startBody({ kind: 'entry', entry, hash: file && this.hashFiles ? (0,external_node_crypto_.createHash)('sha256') : null, kept: file && keep === 'content' ? [] : null }, dataSize);
     }
     startBody(body, bytes) {
         this.body = body;
@@ -37009,6 +37017,774 @@ async function detectTools(docker, builder, env) {
     return { buildx, buildkit, driver };
 }
 
+;// CONCATENATED MODULE: ./src/image/libraries.ts
+/** The most groups one image's report lists, largest first; an image with more is named as such. */
+const MAX_REPORTED_DUPLICATES = 100;
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+// lib<name>.so, optionally followed by dotted numbers: the soname keeps the first of them.
+const LIBRARY_NAME = /^(lib.+?\.so)((?:\.\d+)*)$/;
+/** The soname a file name stands for (libcudnn.so.9.1.0 → libcudnn.so.9), or null when it is not named like a library. */
+function sonameOf(fileName) {
+    const m = LIBRARY_NAME.exec(fileName);
+    if (!m)
+        return null;
+    const major = /^\.\d+/.exec(m[2] ?? '')?.[0] ?? '';
+    return `${m[1]}${major}`;
+}
+const baseName = (p) => p.slice(p.lastIndexOf('/') + 1);
+/** Which tar entries the scan needs: library-named paths and whiteouts (headers only; no content is kept). */
+function scanSelects(path) {
+    const name = baseName(path);
+    return name.startsWith(WHITEOUT) || sonameOf(name) !== null ? 'header' : 'none';
+}
+/** A layer's entries (as `scanSelects` chose them) reduced to what it does to the libraries. */
+function layerLibraries(entries, tarBytes) {
+    const out = { files: [], removed: [], opaque: [], replaced: [], tarBytes };
+    for (const e of entries) {
+        const name = baseName(e.path);
+        const dir = e.path.slice(0, e.path.length - name.length).replace(/\/$/, '');
+        if (name === OPAQUE)
+            out.opaque.push(dir);
+        else if (name.startsWith(WHITEOUT))
+            out.removed.push(dir ? `${dir}/${name.slice(WHITEOUT.length)}` : name.slice(WHITEOUT.length));
+        // A hard link shares its target's bytes: it hides a lower file at its path but takes no space of its own.
+        else if (e.type === 'file')
+            out.files.push({ path: e.path, size: e.size });
+        else
+            out.replaced.push(e.path);
+    }
+    return out;
+}
+/** The libraries the image's filesystem holds after its layers are applied in order: path → bytes. */
+function applyLayers(layers) {
+    const files = new Map();
+    layers.forEach((layer, i) => {
+        // Whiteouts and opaque folders act on the layers below, whatever their order in this layer's tar.
+        // Each path's folders are looked up in sets: as many steps as the path is deep, however many whiteouts.
+        const removed = new Set(layer.removed);
+        const opaque = new Set(layer.opaque);
+        if (removed.size || opaque.size) {
+            for (const [path, f] of files) {
+                if (f.layer < i && hiddenBy(path, removed, opaque))
+                    files.delete(path);
+            }
+        }
+        for (const path of layer.replaced)
+            files.delete(path);
+        for (const f of layer.files)
+            files.set(f.path, { size: f.size, layer: i });
+    });
+    return new Map([...files].map(([path, f]) => [path, f.size]));
+}
+/** Whether a whiteout removes the path (it or a folder above it) or an opaque folder above it hides it. */
+function hiddenBy(path, removed, opaque) {
+    if (removed.has(path))
+        return true;
+    for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+        const dir = path.slice(0, cut);
+        if (removed.has(dir) || opaque.has(dir))
+            return true;
+    }
+    // An opaque marker at the root of the layer ("" as its folder) hides everything below.
+    return opaque.has('');
+}
+/** Sonames held under more than one path, most bytes wasted first. */
+function duplicateLibraries(files) {
+    const groups = new Map();
+    for (const [path, size] of files) {
+        const soname = sonameOf(baseName(path));
+        if (!soname)
+            continue;
+        const group = groups.get(soname) ?? [];
+        group.push({ path, size });
+        groups.set(soname, group);
+    }
+    const out = [];
+    for (const [soname, group] of groups) {
+        if (group.length < 2)
+            continue;
+        group.sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
+        const bytes = group.slice(1).reduce((sum, f) => sum + f.size, 0);
+        out.push({ soname, bytes, paths: group.map((f) => `/${f.path}`) });
+    }
+    return out.sort((a, b) => b.bytes - a.bytes || a.soname.localeCompare(b.soname));
+}
+/** The bytes every duplicate wastes together. */
+function wastedBytes(duplicates) {
+    return duplicates.reduce((sum, d) => sum + d.bytes, 0);
+}
+
+;// CONCATENATED MODULE: ./src/effects/library-scan.ts
+
+/** Layers read at once: the registry's answer, gunzip (on libuv's threads) and the parser overlap across layers. */
+const SCAN_CONCURRENCY = 3;
+async function scanLibraries(source, memo) {
+    const shape = await source.shape();
+    let layersRead = 0;
+    const partOf = (i, digest) => {
+        let part = memo.get(digest);
+        if (!part) {
+            layersRead++;
+            const read = { tarBytes: 0 };
+            part = source.layer(i, scanSelects, { hash: false, read }).then((entries) => layerLibraries(entries, read.tarBytes));
+            memo.set(digest, part);
+            // A failed read is not remembered: the next image on that layer tries again.
+            part.catch(() => memo.delete(digest));
+        }
+        return part;
+    };
+    const parts = new Array(shape.layers.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < shape.layers.length) {
+            const i = next++;
+            parts[i] = partOf(i, shape.layers[i].digest);
+            // Waited for here so that no more than SCAN_CONCURRENCY reads run; a failure ends the scan below.
+            await parts[i].catch(() => { });
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, shape.layers.length) }, worker));
+    const layers = await Promise.all(parts);
+    const all = duplicateLibraries(applyLayers(layers));
+    return {
+        duplicates: all.slice(0, MAX_REPORTED_DUPLICATES),
+        wastedBytes: wastedBytes(all),
+        leftOut: Math.max(0, all.length - MAX_REPORTED_DUPLICATES),
+        layers: layers.length,
+        tarBytes: layers.reduce((sum, l) => sum + l.tarBytes, 0),
+        layersRead,
+    };
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
+;// CONCATENATED MODULE: ./src/effects/oci.ts
+
+
+
+
+
+
+
+
+
+/** Decompression chosen by media type: gzip, zstd where this Node has it (22.15 and newer), or none. */
+function decompressor(mediaType) {
+    // Larger output chunks than zlib's 16 KiB: fewer passes through the parser for the same bytes.
+    const chunkSize = 128 * 1024;
+    if (/zstd/.test(mediaType)) {
+        const zstd = (external_node_zlib_default()).createZstdDecompress;
+        if (typeof zstd !== 'function') {
+            throw new Error(`the layer is zstd-compressed, which Node ${process.version} cannot read (Node 22.15 or newer can: ` +
+                'the action runs on node24); or build with the default gzip compression');
+        }
+        return zstd({ chunkSize });
+    }
+    if (/gzip/.test(mediaType))
+        return external_node_zlib_default().createGunzip({ chunkSize });
+    if (/tar$/.test(mediaType))
+        return new external_node_stream_.PassThrough();
+    throw new Error(`the layer's media type ${JSON.stringify(mediaType)} is not a tar layer (plain, gzip or zstd)`);
+}
+/**
+ * Read one layer from a stream of its blob: the blob's digest checked as it passes, then
+ * decompressed and parsed by the bounded tar parser, a chunk at a time. Memory stays that of a
+ * few chunks plus what `select` keeps, whatever the layer's size; each chunk is a turn of the
+ * event loop, so an abort (the runner's SIGTERM) ends the read.
+ */
+async function readLayer(open, layer, name, options = {}) {
+    const where = `${name} (${layer.digest})`;
+    const parser = new TarParser(options.select, options.limits, options.hash ?? true);
+    const [algorithm, expected] = layer.digest.split(':');
+    // Hashed here unless the source checks its size and digest itself (a registry's BlobCheck).
+    let digest = null;
+    const tap = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            digest?.update(chunk);
+            done(null, chunk);
+        },
+    });
+    // The first error as the parser saw it: pipeline may report a file stream's AbortError instead.
+    let failure = null;
+    try {
+        const decompress = decompressor(layer.mediaType);
+        const source = await open();
+        if (algorithm === 'sha256' && !(source instanceof BlobCheck && source.digest === layer.digest))
+            digest = (0,external_node_crypto_.createHash)('sha256');
+        await (0,promises_namespaceObject.pipeline)(source, tap, decompress, async (chunks) => {
+            try {
+                let sinceTurn = 0;
+                for await (const chunk of chunks) {
+                    parser.write(chunk);
+                    // A turn of the event loop every few MiB, whatever the source: signals (SIGTERM) are handled there.
+                    if ((sinceTurn += chunk.length) >= 4 * 1024 * 1024) {
+                        sinceTurn = 0;
+                        await new Promise((resolve) => setImmediate(resolve));
+                    }
+                }
+            }
+            catch (err) {
+                failure = err;
+                throw err;
+            }
+        }, options.signal ? { signal: options.signal } : {});
+        const entries = parser.end();
+        if (options.read)
+            options.read.tarBytes = parser.bytesRead;
+        if (digest && digest.digest('hex') !== expected) {
+            throw new Error(`its bytes do not match its digest: the blob was cut short or changed on the way`);
+        }
+        return entries;
+    }
+    catch (err) {
+        const e = (failure ?? err);
+        const why = options.signal?.aborted
+            ? 'stopped: the run was cancelled'
+            : e instanceof TarError
+                ? `not a well-formed tar: ${e.message}`
+                : e.code?.startsWith('Z_')
+                    ? `its compressed data is damaged or cut short (${e.message})`
+                    : e.message;
+        throw new Error(`${where}: ${why}`, { cause: err });
+    }
+}
+/** An OCI layout's image for one architecture ("amd64", "arm64"), when the layout holds an index of several. */
+function ociLayout(dir, signal, architecture = 'amd64') {
+    const blobPath = (digest) => external_node_path_default().join(dir, 'blobs', ...digest.split(':'));
+    const blob = (digest) => (0,external_node_fs_.readFileSync)(blobPath(digest));
+    let manifest;
+    const load = () => {
+        if (manifest)
+            return manifest;
+        const index = readManifest((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'index.json'), 'utf8'), `${dir}/index.json`);
+        if (index.kind !== 'index')
+            throw new ManifestError(`${dir}/index.json: not an OCI index`);
+        let digest = platformDigest(index.manifests, `${dir}/index.json`, architecture);
+        let doc = readManifest(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
+        if (doc.kind === 'index') {
+            // An index (several platforms, or attestations): the linux/<architecture> image manifest in it.
+            digest = platformDigest(doc.manifests, `${dir}: index ${digest}`, architecture);
+            doc = readManifest(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
+        }
+        if (doc.kind !== 'image')
+            throw new ManifestError(`${dir}: manifest ${digest} is an index inside an index`);
+        manifest = { digest, doc };
+        return manifest;
+    };
+    return {
+        describe: `OCI layout ${dir}`,
+        shape: async () => {
+            const { digest, doc } = load();
+            return {
+                manifestDigest: digest,
+                configDigest: doc.config.digest,
+                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
+            };
+        },
+        layer: async (i, select, how) => {
+            const l = load().doc.layers[i];
+            if (!l)
+                throw new Error(`layer ${i} does not exist`);
+            return readLayer(() => (0,external_node_fs_.createReadStream)(blobPath(l.digest), { highWaterMark: 256 * 1024 }), l, `layer ${i} of OCI layout ${dir}`, {
+                ...how,
+                ...(select ? { select } : {}),
+                ...(signal ? { signal } : {}),
+            });
+        },
+    };
+}
+function registryImage(registry, repo, reference, describe, signal, 
+/** which image of an index: "amd64", "arm64" */
+architecture = 'amd64') {
+    let manifest;
+    const load = () => (manifest ??= (async () => {
+        const m = await registry.get(repo, reference);
+        if (!m)
+            throw new Error(`${describe} does not exist in the registry`);
+        let digest = m.digest;
+        let doc = readManifest(m.body.toString('utf8'), `${describe}: manifest ${digest}`);
+        if (doc.kind === 'index') {
+            digest = platformDigest(doc.manifests, `${describe}: index ${digest}`, architecture);
+            const inner = await registry.get(repo, digest);
+            if (!inner)
+                throw new Error(`${describe}: manifest ${digest} is missing`);
+            doc = readManifest(inner.body.toString('utf8'), `${describe}: manifest ${digest}`);
+        }
+        if (doc.kind !== 'image')
+            throw new ManifestError(`${describe}: manifest ${digest} is an index inside an index`);
+        return { digest, doc };
+    })());
+    return {
+        describe,
+        shape: async () => {
+            const { digest, doc } = await load();
+            return {
+                manifestDigest: digest,
+                configDigest: doc.config.digest,
+                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
+            };
+        },
+        layer: async (i, select, how) => {
+            const l = (await load()).doc.layers[i];
+            if (!l)
+                throw new Error(`layer ${i} does not exist`);
+            return readLayer(() => registry.blobStream(repo, l.digest, l.size), l, `layer ${i} of ${describe}`, {
+                ...how,
+                ...(select ? { select } : {}),
+                ...(signal ? { signal } : {}),
+            });
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+
+
+
+/** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
+const FORMATS = (/* unused pure expression or super */ null && (['json', 'table', 'markdown']));
+/**
+ * GitHub drops a step's job summary over 1 MiB ("each step is restricted to a maximum size of
+ * 1MiB", docs: workflow commands, step isolation and limits) and refuses a comment over 65,536
+ * characters (the API's "body is too long (maximum is 65536 characters)"). A little is kept back
+ * for the note that says what was left out.
+ */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 4096;
+const COMMENT_LIMIT_CHARS = 65_536 - 1024;
+/**
+ * Markdown cut to fit `limit` (bytes, or characters with `unit: 'chars'`) at a line boundary: an
+ * open code block or <details> is closed, and a last line says how much was left out and where
+ * the whole is. Sections are written most important first, so what is cut is what matters least.
+ */
+function fitMarkdown(markdown, limit, whereTheRestIs, unit = 'bytes') {
+    const size = (text) => (unit === 'bytes' ? Buffer.byteLength(text, 'utf8') : text.length);
+    if (size(markdown) <= limit)
+        return markdown;
+    const lines = markdown.split('\n');
+    const note = (left) => `\n\n*${left} more lines are not shown here (${limit} ${unit} at most): ${whereTheRestIs}.*\n`;
+    let kept = 0;
+    let used = 0;
+    const budget = limit - size(note(lines.length)) - 16;
+    while (kept < lines.length && used + size(lines[kept]) + 1 <= budget)
+        used += size(lines[kept++]) + 1;
+    const head = lines.slice(0, kept);
+    const fences = head.filter((l) => l.startsWith('```')).length;
+    const details = head.filter((l) => l.startsWith('<details>')).length - head.filter((l) => l.startsWith('</details>')).length;
+    if (fences % 2 === 1)
+        head.push('```');
+    for (let i = 0; i < details; i++)
+        head.push('</details>');
+    return `${head.join('\n')}${note(lines.length - kept)}`;
+}
+/** The object workflows consume: `{"include": [...], "skipped": [...]}`. */
+function planJson(plan) {
+    return JSON.stringify({ include: plan.include, skipped: plan.skipped }, null, 2);
+}
+/** `{"include": [...]}`: ready for `strategy.matrix: ${{ fromJSON(...) }}` (one line: it goes into GITHUB_OUTPUT). */
+function matrixOutput(plan) {
+    return JSON.stringify({ include: plan.include });
+}
+/**
+ * The plan's columns: a plan of one framework shows its version and its own columns (torch:
+ * torchvision, torchaudio); a mixed plan names the framework with its version.
+ */
+function columnsFor(plan) {
+    const frameworks = [...new Set(plan.include.map((e) => frameworkOf(e)))];
+    const only = frameworks.length === 1 ? frameworks[0] : undefined;
+    const own = frameworks.flatMap((f) => f.columns.map((c) => ({ title: c.title, value: (e) => (frameworkOf(e) === f ? c.value(e) : null) ?? '-' })));
+    return [
+        { title: 'tag', value: (e) => e.tag },
+        only ? { title: only.key, value: (e) => frameworkVersion(e) } : { title: 'framework', value: (e) => frameworkTitle(e) },
+        ...own,
+        { title: 'cuda', value: (e) => e.cudaFull ?? e.cuda },
+        { title: 'cudnn', value: (e) => e.cudnn ?? '-' },
+        { title: 'python', value: (e) => e.python },
+        { title: 'base image', value: (e) => e.baseImage },
+        // only when some entry is built for more than linux/amd64: plans as they were stay as they were
+        ...(plan.include.some((e) => !isDefaultPlatforms(platformsOf(e)))
+            ? [{ title: 'platforms', value: (e) => platformsOf(e).join(',') }]
+            : []),
+        { title: 'min driver', value: (e) => e.minDriver ?? '-' },
+        { title: 'key', value: (e) => e.key },
+    ];
+}
+function planTable(plan) {
+    const columns = columnsFor(plan);
+    const rows = plan.include.map((e) => columns.map((c) => c.value(e)));
+    const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
+    const out = [
+        `${plan.include.length} ${plan.include.length === 1 ? 'entry' : 'entries'}`,
+        '',
+        line(columns.map((c) => c.title)),
+        line(widths.map((w) => '-'.repeat(w))),
+        ...rows.map(line),
+    ];
+    if (plan.skipped.length) {
+        out.push('', `skipped ${plan.skipped.length}:`);
+        for (const s of plan.skipped) {
+            const platforms = s.platforms ? ` × ${s.platforms}` : '';
+            out.push(`  ${skippedVersion(s)} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}${platforms}: ${s.reason}`);
+        }
+    }
+    if (plan.warnings.length) {
+        out.push('', 'warnings:');
+        for (const w of plan.warnings)
+            out.push(`  ${w}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+/** "2.4.1" for torch (as before), "tensorflow 2.18.1", "jax 0.8.0". */
+function skippedVersion(s) {
+    const framework = frameworkById(s.framework ?? 'pytorch');
+    const version = s[framework.key] ?? '';
+    return s.framework ? `${framework.key} ${version}` : version;
+}
+function planMarkdown(plan) {
+    const cell = (text) => mdEscape(text);
+    const columns = columnsFor(plan);
+    const out = [
+        `### gpu-image-matrix plan: ${plan.include.length} ${plan.include.length === 1 ? 'image' : 'images'}`,
+        '',
+        `| ${columns.map((c) => c.title).join(' | ')} |`,
+        `|${columns.map(() => '---').join('|')}|`,
+        ...plan.include.map((e) => `| ${columns.map((c) => cell(c.value(e))).join(' | ')} |`),
+    ];
+    if (plan.skipped.length) {
+        out.push('', `<details><summary>Skipped ${plan.skipped.length} combination(s) that were never shipped</summary>`, '');
+        out.push('| torch | cuda | python | os | flavor | reason |', '|---|---|---|---|---|---|');
+        for (const s of plan.skipped) {
+            out.push(`| ${[skippedVersion(s), s.cuda, s.python, s.os, s.flavor, s.reason].map(cell).join(' | ')} |`);
+        }
+        out.push('', '</details>');
+    }
+    if (plan.warnings.length) {
+        out.push('', '**Warnings**', '');
+        for (const w of plan.warnings)
+            out.push(`- ${cell(w)}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+function formatPlan(plan, format) {
+    switch (format) {
+        case 'json':
+            return `${planJson(plan)}\n`;
+        case 'table':
+            return planTable(plan);
+        case 'markdown':
+            return planMarkdown(plan);
+    }
+}
+/** Values come from user input and data: keep them from breaking the table or injecting HTML. */
+function mdEscape(text) {
+    return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+/** The build's results: one row per entry (log table and job summary), errors below. */
+function buildMarkdown(images) {
+    const counts = countStatuses(images);
+    const out = [
+        `### gpu-image-matrix build: ${Object.entries(counts)
+            .map(([s, n]) => `${n} ${s}`)
+            .join(', ')}`,
+        '',
+        '| image | status | digest | size | libraries held twice | seconds | cached steps | cache | attempts |',
+        '|---|---|---|---|---|---|---|---|---|',
+        // failures first: when a long table is cut to fit a summary, they are what stays
+        ...mostImportantFirst(images, (r) => r.status === 'failed' || r.status === 'cancelled').map((r) => `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} ` +
+            `| ${formatSize(r.size)} | ${duplicatesText(r)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`),
+    ];
+    const multi = images.filter((r) => r.platforms?.length);
+    if (multi.length) {
+        out.push('', '| image | platform | digest | size |', '|---|---|---|---|');
+        for (const r of multi) {
+            for (const p of r.platforms ?? []) {
+                out.push(`| ${mdEscape(r.tags[0] ?? r.tag)} | ${mdEscape(p.platform)} | \`${p.digest.slice(0, 19)}…\` | ${formatSize(p.size)} |`);
+            }
+        }
+    }
+    for (const r of images.filter((x) => x.duplicates?.length)) {
+        const shown = (r.duplicates ?? []).slice(0, SUMMARY_DUPLICATES);
+        out.push('', `<details><summary>${mdEscape(r.tags[0] ?? r.tag)}: ${duplicatesText(r)}</summary>`, '', '| library | wasted | paths |', '|---|---|---|', ...shown.map((d) => `| ${mdEscape(d.soname)} | ${formatSize(d.bytes)} | ${d.paths.map(mdEscape).join('<br>')} |`), '', '</details>');
+    }
+    const failed = images.filter((r) => r.error && r.status === 'failed');
+    for (const r of failed) {
+        out.push('', `<details><summary>${mdEscape(r.tag)} failed</summary>`, '', '```text', (r.error ?? '').replace(/```/g, "'''"), '```', '', '</details>');
+    }
+    return `${out.join('\n')}\n`;
+}
+/** The duplicated libraries each entry's summary lists, largest first (the images output has up to 100). */
+const SUMMARY_DUPLICATES = 10;
+/** "3 (1.2 GiB)", "none", or "-" when not scanned. */
+function duplicatesText(r) {
+    if (r.duplicates === null || r.duplicates === undefined || r.duplicateBytes === null)
+        return '-';
+    if (!r.duplicates.length)
+        return 'none';
+    return `${r.duplicates.length}${r.duplicates.length >= 100 ? '+' : ''} (${formatSize(r.duplicateBytes)} wasted)`;
+}
+/** A plain-text table: a head row, a rule, the rows; columns as wide as their widest cell. */
+function textTable(head, rows) {
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd();
+    return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+function buildTable(images) {
+    const rows = images.map((r) => [
+        r.tag,
+        statusWord(r),
+        r.digest ?? '-',
+        formatSize(r.size),
+        duplicatesText(r),
+        `${r.seconds}s`,
+        stepsText(r),
+        r.cache,
+    ]);
+    const head = ['entry', 'status', 'digest', 'size', 'held twice', 'time', 'cached', 'cache'];
+    const out = textTable(head, rows);
+    const platformRows = images.flatMap((r) => (r.platforms ?? []).map((p) => [r.tag, p.platform, p.digest, formatSize(p.size)]));
+    if (platformRows.length)
+        out.push('', ...textTable(['entry', 'platform', 'digest', 'size'], platformRows));
+    for (const r of images.filter((x) => x.status === 'failed'))
+        out.push('', `${r.tag} failed:`, `  ${r.error ?? ''}`);
+    return `${out.join('\n')}\n`;
+}
+/** The rows that need a person's attention first, the others after, each in their own order. */
+function mostImportantFirst(rows, important) {
+    return [...rows.filter(important), ...rows.filter((r) => !important(r))];
+}
+function countStatuses(images) {
+    const counts = {};
+    for (const r of images)
+        counts[r.status] = (counts[r.status] ?? 0) + 1;
+    return counts;
+}
+function statusWord(r) {
+    return r.status === 'skipped' ? 'skipped (up to date)' : r.status;
+}
+function stepsText(r) {
+    return r.totalSteps === null ? '-' : `${r.cachedSteps}/${r.totalSteps}`;
+}
+function formatSize(bytes) {
+    if (bytes === null)
+        return '-';
+    if (bytes >= 1024 ** 3)
+        return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+    return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+/** Smoke results: one row per entry, and per failure the failing check with its cause and fix. */
+function smokeMarkdown(results) {
+    const passed = results.filter((r) => r.status === 'passed').length;
+    const out = [
+        `### gpu-image-matrix smoke test: ${passed} passed, ${results.length - passed} failed`,
+        '',
+        '| image | mode | GPU(s) | driver | torch | CUDA | cuDNN | result |',
+        '|---|---|---|---|---|---|---|---|',
+        ...mostImportantFirst(results, (r) => r.status === 'failed').map((r) => {
+            const cells = [
+                smokeName(r),
+                r.mode,
+                gpusText(r),
+                r.host.driver ?? '-',
+                r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-',
+                r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'),
+                r.report?.cudnn != null ? String(r.report.cudnn) : '-',
+                r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`,
+            ];
+            return `| ${cells.map(mdEscape).join(' | ')} |`;
+        }),
+    ];
+    for (const r of results.filter((x) => x.status === 'failed')) {
+        out.push('', `**${mdEscape(smokeName(r))}**: ${mdEscape(r.failed ?? 'failed')}`);
+        if (r.diagnosis)
+            out.push(`- cause: ${mdEscape(r.diagnosis.cause)}`, `- fix: ${mdEscape(r.diagnosis.fix)}`);
+        if (r.output)
+            out.push('', '```text', r.output.replace(/```/g, "'''"), '```');
+    }
+    return `${out.join('\n')}\n`;
+}
+/** The entry's tag, and the platform checked when it is not linux/amd64 (an entry built for several has a row each). */
+function smokeName(r) {
+    return r.platform && r.platform !== 'linux/amd64' ? `${r.tag} (${r.platform})` : r.tag;
+}
+function smokeTable(results) {
+    const rows = results.map((r) => [
+        smokeName(r),
+        r.mode,
+        r.status,
+        r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-',
+        r.report ? (r.report.cuda ?? 'none') : '-',
+        gpusText(r),
+        `${r.seconds}s`,
+    ]);
+    const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
+    const out = textTable(head, rows);
+    for (const r of results.filter((x) => x.status === 'failed')) {
+        out.push('', `${smokeName(r)}: ${r.failed ?? 'failed'}`);
+        if (r.diagnosis)
+            out.push(`  cause: ${r.diagnosis.cause}`, `  fix: ${r.diagnosis.fix}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+function gpusText(r) {
+    if (r.mode === 'cpu')
+        return '-';
+    const gpus = r.report?.gpus?.length ? r.report.gpus.map((g) => `${g.name} (${g.capability})`) : r.host.gpus.map((g) => g.name);
+    return gpus.length ? gpus.join(', ') : '-';
+}
+/** The reproducibility report: a PR comment or job summary a reviewer can act on. */
+function reproMarkdown(results) {
+    const out = ['### gpu-image-matrix reproducibility', ''];
+    out.push('| image | deterministic | manifest | change against baseline |', '|---|---|---|---|');
+    for (const r of results) {
+        const d = r.determinism;
+        const det = r.status === 'failed' ? 'check failed' : d?.deterministic ? 'yes' : `**no** (layer ${d?.firstDifferentLayer ?? '-'} differs)`;
+        const impact = r.impact
+            ? r.impact.drift
+                ? `${r.impact.python.length + r.impact.debian.length} package change(s), size ${signedSize(r.impact.size.change)}`
+                : 'none'
+            : '-';
+        out.push(`| ${mdEscape(r.tag)} | ${det} | ${d ? `\`${d.manifest.a.slice(0, 19)}…\`` : '-'} | ${impact} |`);
+    }
+    for (const r of results) {
+        if (r.status === 'failed')
+            out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.error ?? 'failed')}`);
+        const d = r.determinism;
+        if (d && !d.deterministic) {
+            out.push('', `**${mdEscape(r.tag)} is not reproducible** (SOURCE_DATE_EPOCH=${r.sourceDateEpoch}): ` +
+                `manifest ${d.manifest.a} vs ${d.manifest.b}; config ${d.config.same ? 'same' : 'differs'}.`);
+            if (d.firstDifferentLayer !== null)
+                out.push(`Layer ${d.firstDifferentLayer} differs (${d.layers[d.firstDifferentLayer]?.a} vs ${d.layers[d.firstDifferentLayer]?.b}).`);
+            if (d.cause)
+                out.push(`Likely cause: ${mdEscape(d.cause)}`);
+            if (d.filesNote)
+                out.push(mdEscape(d.filesNote));
+            if (d.files.length) {
+                out.push('', `| path | difference | first build | second build |`, '|---|---|---|---|');
+                for (const f of d.files)
+                    out.push(`| ${mdEscape(f.path)} | ${f.kind} | ${mdEscape(f.a ?? '')} | ${mdEscape(f.b ?? '')} |`);
+                if (d.totalFileDiffs > d.files.length)
+                    out.push('', `… and ${d.totalFileDiffs - d.files.length} more`);
+            }
+        }
+        const i = r.impact;
+        if (i) {
+            out.push('', `**${mdEscape(r.tag)} against ${mdEscape(i.baseline)}** (${i.baselineDigest.slice(0, 19)}…): ` +
+                `size ${formatSize(i.size.baseline)} → ${formatSize(i.size.current)} (${signedSize(i.size.change)})`);
+            out.push('', '| | baseline | this change |', '|---|---|---|');
+            for (const v of i.versions)
+                out.push(`| ${v.name} | ${mdEscape(v.baseline ?? '-')} | ${mdEscape(v.current ?? '-')} |`);
+            const changes = [...i.python.map((c) => ({ ...c, kind2: 'python' })), ...i.debian.map((c) => ({ ...c, kind2: 'debian' }))];
+            if (changes.length) {
+                out.push('', '| package | kind | change | baseline | this change |', '|---|---|---|---|---|');
+                for (const c of changes)
+                    out.push(`| ${mdEscape(c.name)} | ${c.kind2} | ${c.kind} | ${mdEscape(c.baseline ?? '-')} | ${mdEscape(c.current ?? '-')} |`);
+            }
+            else
+                out.push('', 'No package changes.');
+            const layerRows = i.layers.filter((l) => l.baseline !== l.current);
+            if (layerRows.length) {
+                out.push('', '| layer | baseline | this change |', '|---|---|---|');
+                for (const l of layerRows)
+                    out.push(`| ${l.index} | ${formatSize(l.baseline)} | ${formatSize(l.current)} |`);
+            }
+        }
+    }
+    return `${out.join('\n')}\n`;
+}
+function signedSize(bytes) {
+    return `${bytes >= 0 ? '+' : '-'}${formatSize(Math.abs(bytes))}`;
+}
+// ---------------------------------------------------------------------------------------------
+// verify
+function verifyCounts(report) {
+    const counts = {};
+    for (const v of report.verdicts)
+        counts[v.status] = (counts[v.status] ?? 0) + 1;
+    return Object.entries(counts)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', ');
+}
+/** The verify results as text: one row per entry, then what is missing and the warnings. */
+function verifyTable(report) {
+    const rows = report.verdicts.map((v) => [
+        v.tag,
+        v.status,
+        `${v.confirmed} of ${v.checked}`,
+        v.missing.length ? `${v.missing.length} missing` : '-',
+    ]);
+    const head = ['entry', 'verify', 'found', 'problems'];
+    const out = [
+        `verify: ${verifyCounts(report)} (${report.requests.indexes} index and ${report.requests.registries} registry requests, ` +
+            `${report.seconds.toFixed(1)}s)`,
+        ...textTable(head, rows),
+    ];
+    for (const v of report.verdicts) {
+        for (const m of v.missing)
+            out.push(`${v.tag}: missing: ${m}`);
+        for (const w of v.warnings)
+            out.push(`${v.tag}: warning: ${w}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+/** The verify results for a job summary: entries that cannot build first. */
+function verifyMarkdown(report) {
+    const out = [
+        `### gpu-image-matrix verify: ${verifyCounts(report)}`,
+        '',
+        '| entry | verify | found | missing | warnings |',
+        '|---|---|---|---|---|',
+        ...mostImportantFirst(report.verdicts, (v) => v.status === 'missing').map((v) => `| ${mdEscape(v.tag)} | ${v.status} | ${v.confirmed} of ${v.checked} | ${v.missing.map(mdEscape).join('<br>') || '-'} | ` +
+            `${v.warnings.map(mdEscape).join('<br>') || '-'} |`),
+    ];
+    return `${out.join('\n')}\n`;
+}
+function pruneCounts(report) {
+    const going = report.rows.filter((r) => r.action === 'delete').length;
+    const verb = report.applied ? 'deleted' : 'would be deleted (dry run: prune-apply is false)';
+    return `${report.repository}: ${going} of ${report.rows.length} tags ${verb}, keeping ${report.keep} builds per key`;
+}
+/** Rows shown in a prune table; prune-results (the JSON) has them all. */
+const PRUNE_ROWS_SHOWN = 300;
+/** What prune deletes and keeps, as text: deletes first. */
+function pruneTable(report) {
+    const rows = mostImportantFirst(report.rows, (r) => r.action === 'delete');
+    const shown = rows.slice(0, PRUNE_ROWS_SHOWN).map((r) => [r.tag, r.action, r.digest.slice(0, 19), r.created ?? '-', r.reason]);
+    const out = [`prune: ${pruneCounts(report)}`, ...textTable(['tag', 'action', 'digest', 'created', 'why'], shown)];
+    if (rows.length > shown.length)
+        out.push(`... and ${rows.length - shown.length} more rows (the prune-results output has them all)`);
+    for (const e of report.errors)
+        out.push(`error: ${e}`);
+    return `${out.join('\n')}\n`;
+}
+/** The same for a job summary. */
+function pruneMarkdown(report) {
+    const rows = mostImportantFirst(report.rows, (r) => r.action === 'delete');
+    const out = [
+        `### gpu-image-matrix prune: ${mdEscape(pruneCounts(report))}`,
+        '',
+        ...report.errors.map((e) => `- error: ${mdEscape(e)}`),
+        ...(report.errors.length ? [''] : []),
+        '| tag | action | digest | created | why |',
+        '|---|---|---|---|---|',
+        ...rows
+            .slice(0, PRUNE_ROWS_SHOWN)
+            .map((r) => `| ${mdEscape(r.tag)} | ${r.action} | \`${r.digest.slice(0, 19)}…\` | ${r.created ?? '-'} | ${mdEscape(r.reason)} |`),
+    ];
+    if (rows.length > PRUNE_ROWS_SHOWN)
+        out.push('', `… and ${rows.length - PRUNE_ROWS_SHOWN} more rows: the prune-results output has them all.`);
+    return `${out.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/effects/git.ts
 
 /**
@@ -37028,6 +37804,9 @@ async function headCommit(dir, env) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/build.ts
+
+
+
 
 
 
@@ -37094,6 +37873,8 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
         let created;
         const createdOnce = () => (created ??= creationTime(rt));
         const registry = new RegistryClient(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
+        // The run's log, not an entry's group: a scan ends after its entry's group has closed.
+        const layers = { memo: new Map(), pending: [], log: rt };
         // What the embedded template cannot build fails before any lookup or docker work.
         const unbuildable = new Map();
         if (source.dockerfile === null) {
@@ -37159,13 +37940,15 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
                 };
                 const result = await entryRt.log.group(`${entry.tag}`, () => mode === 'merge'
                     ? mergeImage(planFor(tools), options, registry, entryRt)
-                    : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier));
+                    : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier, layers));
                 results[index] = result;
                 if (result.status === 'failed' && options.failFast)
                     stop = true;
             }
         };
         await Promise.all(Array.from({ length: concurrent }, worker));
+        // scanPushed never rejects: a failed scan is a warning in the entry's result.
+        await Promise.all(layers.pending);
         return results;
     }
     finally {
@@ -37245,6 +38028,8 @@ function emptyResult(entry, status, fields = {}) {
         digest: null,
         imageId: null,
         size: null,
+        duplicates: null,
+        duplicateBytes: null,
         seconds: 0,
         cachedSteps: null,
         totalSteps: null,
@@ -37256,7 +38041,7 @@ function emptyResult(entry, status, fields = {}) {
 function cancelled(entry) {
     return emptyResult(entry, 'cancelled', { error: 'not built: an earlier entry failed and fail-fast is set' });
 }
-async function buildImage(planned, planFor, source, entryDir, options, toolsNow, registry, rt, verifier) {
+async function buildImage(planned, planFor, source, entryDir, options, toolsNow, registry, rt, verifier, layers) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
@@ -37425,7 +38210,7 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
     }
     const what = build.platformTag ? `${build.entry.tag} for ${build.platforms[0]}` : build.entry.tag;
     rt.log.info(`built ${what}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
-    return {
+    const result = {
         ...base,
         status: 'built',
         cache: build.cache.backend,
@@ -37439,6 +38224,53 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         cachedSteps: steps.cached,
         totalSteps: steps.total,
     };
+    // 5. Libraries the pushed image holds twice, read back from the registry while the next entry
+    // builds: a report, not a step of this build. It fills the result in before the command returns.
+    if (options.push && digest && options.duplicateScan) {
+        const scanning = scanPushed(repo, digest, build, platforms, registry, layers.memo, layers.log);
+        layers.pending.push(scanning.then((found) => {
+            Object.assign(result, found.entry);
+            if (found.platforms)
+                result.platforms = found.platforms;
+        }));
+    }
+    return result;
+}
+/**
+ * The duplicated-library scan of what was just pushed: each platform's image (the one image of a
+ * single-platform entry), read from the registry. A failed scan is a warning: the image is pushed and fine.
+ */
+async function scanPushed(repo, digest, build, platforms, registry, layerMemo, rt) {
+    const targets = platforms?.length
+        ? platforms.map((p) => ({ platform: p.platform, reference: p.digest }))
+        : [{ platform: build.platforms[0] ?? 'linux/amd64', reference: digest }];
+    const found = [];
+    for (const { platform, reference } of targets) {
+        const started = Date.now();
+        const where = `${build.entry.tag}${targets.length > 1 ? ` (${platform})` : ''}`;
+        try {
+            const arch = architectureOf(platform);
+            const scan = await scanLibraries(registryImage(registry, repo, reference, where, rt.signal, arch), layerMemo);
+            const took = ((Date.now() - started) / 1000).toFixed(1);
+            const what = scan.wastedBytes
+                ? `${scan.duplicates.length + scan.leftOut} librar${scan.duplicates.length + scan.leftOut === 1 ? 'y is' : 'ies are'} ` +
+                    `held twice, wasting ${formatSize(scan.wastedBytes)} uncompressed (largest: ${scan.duplicates
+                        .slice(0, 3)
+                        .map((d) => `${d.soname} ${formatSize(d.bytes)}`)
+                        .join(', ')})`
+                : 'no library is held twice';
+            // Names come from the image's files: printed as untrusted text.
+            rt.log.untrusted(`${build.entry.tag}: duplicate scan${targets.length > 1 ? ` of ${platform}` : ''}: ${what}; ` +
+                `${scan.layersRead} of ${scan.layers} layers read (${formatSize(scan.tarBytes)} uncompressed in all) in ${took} s`);
+            found.push({ duplicates: scan.duplicates, duplicateBytes: scan.wastedBytes });
+        }
+        catch (err) {
+            rt.log.warning(`duplicate scan of ${where} failed, the image is pushed as it is: ${err.message}`);
+            found.push({ duplicates: null, duplicateBytes: null });
+        }
+    }
+    const rows = platforms?.map((p, i) => ({ ...p, ...found[i] }));
+    return { entry: found[0] ?? { duplicates: null, duplicateBytes: null }, platforms: rows };
 }
 /** An entry's result before anything is known: what it would push, under which tags. */
 function resultBase(build) {
@@ -38917,186 +39749,6 @@ function compatFor(request) {
     if (!request.compatFile)
         return bundled;
     return mergeCompatFile(bundled, request.compatFile.text, request.compatFile.origin);
-}
-
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
-;// CONCATENATED MODULE: ./src/effects/oci.ts
-
-
-
-
-
-
-
-
-
-/** Decompression chosen by media type: gzip, zstd where this Node has it (22.15 and newer), or none. */
-function decompressor(mediaType) {
-    // Larger output chunks than zlib's 16 KiB: fewer passes through the parser for the same bytes.
-    const chunkSize = 128 * 1024;
-    if (/zstd/.test(mediaType)) {
-        const zstd = (external_node_zlib_default()).createZstdDecompress;
-        if (typeof zstd !== 'function') {
-            throw new Error(`the layer is zstd-compressed, which Node ${process.version} cannot read (Node 22.15 or newer can: ` +
-                'the action runs on node24); or build with the default gzip compression');
-        }
-        return zstd({ chunkSize });
-    }
-    if (/gzip/.test(mediaType))
-        return external_node_zlib_default().createGunzip({ chunkSize });
-    if (/tar$/.test(mediaType))
-        return new external_node_stream_.PassThrough();
-    throw new Error(`the layer's media type ${JSON.stringify(mediaType)} is not a tar layer (plain, gzip or zstd)`);
-}
-/**
- * Read one layer from a stream of its blob: the blob's digest checked as it passes, then
- * decompressed and parsed by the bounded tar parser, a chunk at a time. Memory stays that of a
- * few chunks plus what `select` keeps, whatever the layer's size; each chunk is a turn of the
- * event loop, so an abort (the runner's SIGTERM) ends the read.
- */
-async function readLayer(open, layer, name, options = {}) {
-    const where = `${name} (${layer.digest})`;
-    const parser = new TarParser(options.select, options.limits);
-    const [algorithm, expected] = layer.digest.split(':');
-    // Hashed here unless the source checks its size and digest itself (a registry's BlobCheck).
-    let digest = null;
-    const tap = new external_node_stream_.Transform({
-        transform(chunk, _encoding, done) {
-            digest?.update(chunk);
-            done(null, chunk);
-        },
-    });
-    // The first error as the parser saw it: pipeline may report a file stream's AbortError instead.
-    let failure = null;
-    try {
-        const decompress = decompressor(layer.mediaType);
-        const source = await open();
-        if (algorithm === 'sha256' && !(source instanceof BlobCheck && source.digest === layer.digest))
-            digest = (0,external_node_crypto_.createHash)('sha256');
-        await (0,promises_namespaceObject.pipeline)(source, tap, decompress, async (chunks) => {
-            try {
-                let sinceTurn = 0;
-                for await (const chunk of chunks) {
-                    parser.write(chunk);
-                    // A turn of the event loop every few MiB, whatever the source: signals (SIGTERM) are handled there.
-                    if ((sinceTurn += chunk.length) >= 4 * 1024 * 1024) {
-                        sinceTurn = 0;
-                        await new Promise((resolve) => setImmediate(resolve));
-                    }
-                }
-            }
-            catch (err) {
-                failure = err;
-                throw err;
-            }
-        }, options.signal ? { signal: options.signal } : {});
-        const entries = parser.end();
-        if (digest && digest.digest('hex') !== expected) {
-            throw new Error(`its bytes do not match its digest: the blob was cut short or changed on the way`);
-        }
-        return entries;
-    }
-    catch (err) {
-        const e = (failure ?? err);
-        const why = options.signal?.aborted
-            ? 'stopped: the run was cancelled'
-            : e instanceof TarError
-                ? `not a well-formed tar: ${e.message}`
-                : e.code?.startsWith('Z_')
-                    ? `its compressed data is damaged or cut short (${e.message})`
-                    : e.message;
-        throw new Error(`${where}: ${why}`, { cause: err });
-    }
-}
-/** An OCI layout's image for one architecture ("amd64", "arm64"), when the layout holds an index of several. */
-function ociLayout(dir, signal, architecture = 'amd64') {
-    const blobPath = (digest) => external_node_path_default().join(dir, 'blobs', ...digest.split(':'));
-    const blob = (digest) => (0,external_node_fs_.readFileSync)(blobPath(digest));
-    let manifest;
-    const load = () => {
-        if (manifest)
-            return manifest;
-        const index = readManifest((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'index.json'), 'utf8'), `${dir}/index.json`);
-        if (index.kind !== 'index')
-            throw new ManifestError(`${dir}/index.json: not an OCI index`);
-        let digest = platformDigest(index.manifests, `${dir}/index.json`, architecture);
-        let doc = readManifest(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
-        if (doc.kind === 'index') {
-            // An index (several platforms, or attestations): the linux/<architecture> image manifest in it.
-            digest = platformDigest(doc.manifests, `${dir}: index ${digest}`, architecture);
-            doc = readManifest(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
-        }
-        if (doc.kind !== 'image')
-            throw new ManifestError(`${dir}: manifest ${digest} is an index inside an index`);
-        manifest = { digest, doc };
-        return manifest;
-    };
-    return {
-        describe: `OCI layout ${dir}`,
-        shape: async () => {
-            const { digest, doc } = load();
-            return {
-                manifestDigest: digest,
-                configDigest: doc.config.digest,
-                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
-            };
-        },
-        layer: async (i, select) => {
-            const l = load().doc.layers[i];
-            if (!l)
-                throw new Error(`layer ${i} does not exist`);
-            return readLayer(() => (0,external_node_fs_.createReadStream)(blobPath(l.digest), { highWaterMark: 256 * 1024 }), l, `layer ${i} of OCI layout ${dir}`, {
-                ...(select ? { select } : {}),
-                ...(signal ? { signal } : {}),
-            });
-        },
-    };
-}
-function registryImage(registry, repo, reference, describe, signal, 
-/** which image of an index: "amd64", "arm64" */
-architecture = 'amd64') {
-    let manifest;
-    const load = () => (manifest ??= (async () => {
-        const m = await registry.get(repo, reference);
-        if (!m)
-            throw new Error(`${describe} does not exist in the registry`);
-        let digest = m.digest;
-        let doc = readManifest(m.body.toString('utf8'), `${describe}: manifest ${digest}`);
-        if (doc.kind === 'index') {
-            digest = platformDigest(doc.manifests, `${describe}: index ${digest}`, architecture);
-            const inner = await registry.get(repo, digest);
-            if (!inner)
-                throw new Error(`${describe}: manifest ${digest} is missing`);
-            doc = readManifest(inner.body.toString('utf8'), `${describe}: manifest ${digest}`);
-        }
-        if (doc.kind !== 'image')
-            throw new ManifestError(`${describe}: manifest ${digest} is an index inside an index`);
-        return { digest, doc };
-    })());
-    return {
-        describe,
-        shape: async () => {
-            const { digest, doc } = await load();
-            return {
-                manifestDigest: digest,
-                configDigest: doc.config.digest,
-                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
-            };
-        },
-        layer: async (i, select) => {
-            const l = (await load()).doc.layers[i];
-            if (!l)
-                throw new Error(`layer ${i} does not exist`);
-            return readLayer(() => registry.blobStream(repo, l.digest, l.size), l, `layer ${i} of ${describe}`, {
-                ...(select ? { select } : {}),
-                ...(signal ? { signal } : {}),
-            });
-        },
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/repro/compare.ts
@@ -42308,6 +42960,7 @@ function parseBuildOptions(inputs) {
         tagPrefix: parseTagPrefix(get('tag-prefix'), field('tag-prefix')),
         labels: parseKeyValueLines(get('labels'), field('labels'), LABEL_KEY),
         skipExisting: parseBoolean(get('skip-existing'), field('skip-existing'), true),
+        duplicateScan: parseBoolean(get('duplicate-scan'), field('duplicate-scan'), true),
         failFast: parseBoolean(get('fail-fast'), field('fail-fast'), false),
         retries: parseWholeNumber(get('retries'), field('retries'), { min: 0, max: 10, fallback: 2 }),
         cacheTimeoutSeconds: parseWholeNumber(get('cache-timeout'), field('cache-timeout'), {
@@ -42724,6 +43377,19 @@ const INPUTS = [
             'layers as they are (shared with every other image on that base).',
         commands: BUILD,
         cli: { flag: '--force-compression', switch: true },
+    },
+    {
+        name: 'duplicate-scan',
+        group: 'Build',
+        type: 'boolean',
+        default: 'true',
+        summary: 'report shared libraries a pushed image holds twice, and the bytes they waste',
+        description: 'build: after an entry is pushed, read its layers from the registry (streamed; library names and sizes only) and report ' +
+            'shared libraries held under two paths with the same soname (libcudnn.so.9 from a cudnn base and from the nvidia-cudnn ' +
+            'wheel): `duplicates` and `duplicateBytes` in the images output, and the job summary. Reads the whole image once per ' +
+            'run and layer; false skips it. Entries not pushed, or up to date, are not scanned.',
+        commands: BUILD,
+        cli: { flag: '--duplicate-scan', value: 'BOOL' },
     },
     {
         name: 'skip-existing',
@@ -43329,425 +43995,6 @@ function requestFromActionInputs(workspace) {
     return readRequest(command, actionSurface(workspace));
 }
 
-;// CONCATENATED MODULE: ./src/report/format.ts
-
-
-
-/** Renderings of a plan: JSON for machines, a text table for people, markdown for the job summary. Pure. */
-const FORMATS = (/* unused pure expression or super */ null && (['json', 'table', 'markdown']));
-/**
- * GitHub drops a step's job summary over 1 MiB ("each step is restricted to a maximum size of
- * 1MiB", docs: workflow commands, step isolation and limits) and refuses a comment over 65,536
- * characters (the API's "body is too long (maximum is 65536 characters)"). A little is kept back
- * for the note that says what was left out.
- */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 4096;
-const COMMENT_LIMIT_CHARS = 65_536 - 1024;
-/**
- * Markdown cut to fit `limit` (bytes, or characters with `unit: 'chars'`) at a line boundary: an
- * open code block or <details> is closed, and a last line says how much was left out and where
- * the whole is. Sections are written most important first, so what is cut is what matters least.
- */
-function fitMarkdown(markdown, limit, whereTheRestIs, unit = 'bytes') {
-    const size = (text) => (unit === 'bytes' ? Buffer.byteLength(text, 'utf8') : text.length);
-    if (size(markdown) <= limit)
-        return markdown;
-    const lines = markdown.split('\n');
-    const note = (left) => `\n\n*${left} more lines are not shown here (${limit} ${unit} at most): ${whereTheRestIs}.*\n`;
-    let kept = 0;
-    let used = 0;
-    const budget = limit - size(note(lines.length)) - 16;
-    while (kept < lines.length && used + size(lines[kept]) + 1 <= budget)
-        used += size(lines[kept++]) + 1;
-    const head = lines.slice(0, kept);
-    const fences = head.filter((l) => l.startsWith('```')).length;
-    const details = head.filter((l) => l.startsWith('<details>')).length - head.filter((l) => l.startsWith('</details>')).length;
-    if (fences % 2 === 1)
-        head.push('```');
-    for (let i = 0; i < details; i++)
-        head.push('</details>');
-    return `${head.join('\n')}${note(lines.length - kept)}`;
-}
-/** The object workflows consume: `{"include": [...], "skipped": [...]}`. */
-function planJson(plan) {
-    return JSON.stringify({ include: plan.include, skipped: plan.skipped }, null, 2);
-}
-/** `{"include": [...]}`: ready for `strategy.matrix: ${{ fromJSON(...) }}` (one line: it goes into GITHUB_OUTPUT). */
-function matrixOutput(plan) {
-    return JSON.stringify({ include: plan.include });
-}
-/**
- * The plan's columns: a plan of one framework shows its version and its own columns (torch:
- * torchvision, torchaudio); a mixed plan names the framework with its version.
- */
-function columnsFor(plan) {
-    const frameworks = [...new Set(plan.include.map((e) => frameworkOf(e)))];
-    const only = frameworks.length === 1 ? frameworks[0] : undefined;
-    const own = frameworks.flatMap((f) => f.columns.map((c) => ({ title: c.title, value: (e) => (frameworkOf(e) === f ? c.value(e) : null) ?? '-' })));
-    return [
-        { title: 'tag', value: (e) => e.tag },
-        only ? { title: only.key, value: (e) => frameworkVersion(e) } : { title: 'framework', value: (e) => frameworkTitle(e) },
-        ...own,
-        { title: 'cuda', value: (e) => e.cudaFull ?? e.cuda },
-        { title: 'cudnn', value: (e) => e.cudnn ?? '-' },
-        { title: 'python', value: (e) => e.python },
-        { title: 'base image', value: (e) => e.baseImage },
-        // only when some entry is built for more than linux/amd64: plans as they were stay as they were
-        ...(plan.include.some((e) => !isDefaultPlatforms(platformsOf(e)))
-            ? [{ title: 'platforms', value: (e) => platformsOf(e).join(',') }]
-            : []),
-        { title: 'min driver', value: (e) => e.minDriver ?? '-' },
-        { title: 'key', value: (e) => e.key },
-    ];
-}
-function planTable(plan) {
-    const columns = columnsFor(plan);
-    const rows = plan.include.map((e) => columns.map((c) => c.value(e)));
-    const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd();
-    const out = [
-        `${plan.include.length} ${plan.include.length === 1 ? 'entry' : 'entries'}`,
-        '',
-        line(columns.map((c) => c.title)),
-        line(widths.map((w) => '-'.repeat(w))),
-        ...rows.map(line),
-    ];
-    if (plan.skipped.length) {
-        out.push('', `skipped ${plan.skipped.length}:`);
-        for (const s of plan.skipped) {
-            const platforms = s.platforms ? ` × ${s.platforms}` : '';
-            out.push(`  ${skippedVersion(s)} × ${s.cuda} × py ${s.python} × ${s.os} × ${s.flavor}${platforms}: ${s.reason}`);
-        }
-    }
-    if (plan.warnings.length) {
-        out.push('', 'warnings:');
-        for (const w of plan.warnings)
-            out.push(`  ${w}`);
-    }
-    return `${out.join('\n')}\n`;
-}
-/** "2.4.1" for torch (as before), "tensorflow 2.18.1", "jax 0.8.0". */
-function skippedVersion(s) {
-    const framework = frameworkById(s.framework ?? 'pytorch');
-    const version = s[framework.key] ?? '';
-    return s.framework ? `${framework.key} ${version}` : version;
-}
-function planMarkdown(plan) {
-    const cell = (text) => mdEscape(text);
-    const columns = columnsFor(plan);
-    const out = [
-        `### gpu-image-matrix plan: ${plan.include.length} ${plan.include.length === 1 ? 'image' : 'images'}`,
-        '',
-        `| ${columns.map((c) => c.title).join(' | ')} |`,
-        `|${columns.map(() => '---').join('|')}|`,
-        ...plan.include.map((e) => `| ${columns.map((c) => cell(c.value(e))).join(' | ')} |`),
-    ];
-    if (plan.skipped.length) {
-        out.push('', `<details><summary>Skipped ${plan.skipped.length} combination(s) that were never shipped</summary>`, '');
-        out.push('| torch | cuda | python | os | flavor | reason |', '|---|---|---|---|---|---|');
-        for (const s of plan.skipped) {
-            out.push(`| ${[skippedVersion(s), s.cuda, s.python, s.os, s.flavor, s.reason].map(cell).join(' | ')} |`);
-        }
-        out.push('', '</details>');
-    }
-    if (plan.warnings.length) {
-        out.push('', '**Warnings**', '');
-        for (const w of plan.warnings)
-            out.push(`- ${cell(w)}`);
-    }
-    return `${out.join('\n')}\n`;
-}
-function formatPlan(plan, format) {
-    switch (format) {
-        case 'json':
-            return `${planJson(plan)}\n`;
-        case 'table':
-            return planTable(plan);
-        case 'markdown':
-            return planMarkdown(plan);
-    }
-}
-/** Values come from user input and data: keep them from breaking the table or injecting HTML. */
-function mdEscape(text) {
-    return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-/** The build's results: one row per entry (log table and job summary), errors below. */
-function buildMarkdown(images) {
-    const counts = countStatuses(images);
-    const out = [
-        `### gpu-image-matrix build: ${Object.entries(counts)
-            .map(([s, n]) => `${n} ${s}`)
-            .join(', ')}`,
-        '',
-        '| image | status | digest | size | seconds | cached steps | cache | attempts |',
-        '|---|---|---|---|---|---|---|---|',
-        // failures first: when a long table is cut to fit a summary, they are what stays
-        ...mostImportantFirst(images, (r) => r.status === 'failed' || r.status === 'cancelled').map((r) => `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} ` +
-            `| ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`),
-    ];
-    const multi = images.filter((r) => r.platforms?.length);
-    if (multi.length) {
-        out.push('', '| image | platform | digest | size |', '|---|---|---|---|');
-        for (const r of multi) {
-            for (const p of r.platforms ?? []) {
-                out.push(`| ${mdEscape(r.tags[0] ?? r.tag)} | ${mdEscape(p.platform)} | \`${p.digest.slice(0, 19)}…\` | ${formatSize(p.size)} |`);
-            }
-        }
-    }
-    const failed = images.filter((r) => r.error && r.status === 'failed');
-    for (const r of failed) {
-        out.push('', `<details><summary>${mdEscape(r.tag)} failed</summary>`, '', '```text', (r.error ?? '').replace(/```/g, "'''"), '```', '', '</details>');
-    }
-    return `${out.join('\n')}\n`;
-}
-/** A plain-text table: a head row, a rule, the rows; columns as wide as their widest cell. */
-function textTable(head, rows) {
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells) => cells
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd();
-    return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
-}
-function buildTable(images) {
-    const rows = images.map((r) => [r.tag, statusWord(r), r.digest ?? '-', formatSize(r.size), `${r.seconds}s`, stepsText(r), r.cache]);
-    const head = ['entry', 'status', 'digest', 'size', 'time', 'cached', 'cache'];
-    const out = textTable(head, rows);
-    const platformRows = images.flatMap((r) => (r.platforms ?? []).map((p) => [r.tag, p.platform, p.digest, formatSize(p.size)]));
-    if (platformRows.length)
-        out.push('', ...textTable(['entry', 'platform', 'digest', 'size'], platformRows));
-    for (const r of images.filter((x) => x.status === 'failed'))
-        out.push('', `${r.tag} failed:`, `  ${r.error ?? ''}`);
-    return `${out.join('\n')}\n`;
-}
-/** The rows that need a person's attention first, the others after, each in their own order. */
-function mostImportantFirst(rows, important) {
-    return [...rows.filter(important), ...rows.filter((r) => !important(r))];
-}
-function countStatuses(images) {
-    const counts = {};
-    for (const r of images)
-        counts[r.status] = (counts[r.status] ?? 0) + 1;
-    return counts;
-}
-function statusWord(r) {
-    return r.status === 'skipped' ? 'skipped (up to date)' : r.status;
-}
-function stepsText(r) {
-    return r.totalSteps === null ? '-' : `${r.cachedSteps}/${r.totalSteps}`;
-}
-function formatSize(bytes) {
-    if (bytes === null)
-        return '-';
-    return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
-}
-/** Smoke results: one row per entry, and per failure the failing check with its cause and fix. */
-function smokeMarkdown(results) {
-    const passed = results.filter((r) => r.status === 'passed').length;
-    const out = [
-        `### gpu-image-matrix smoke test: ${passed} passed, ${results.length - passed} failed`,
-        '',
-        '| image | mode | GPU(s) | driver | torch | CUDA | cuDNN | result |',
-        '|---|---|---|---|---|---|---|---|',
-        ...mostImportantFirst(results, (r) => r.status === 'failed').map((r) => {
-            const cells = [
-                smokeName(r),
-                r.mode,
-                gpusText(r),
-                r.host.driver ?? '-',
-                r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-',
-                r.report?.cuda ?? (r.mode === 'cpu' ? 'none' : '-'),
-                r.report?.cudnn != null ? String(r.report.cudnn) : '-',
-                r.status === 'passed' ? 'passed' : `**failed**: ${r.failed ?? ''}`,
-            ];
-            return `| ${cells.map(mdEscape).join(' | ')} |`;
-        }),
-    ];
-    for (const r of results.filter((x) => x.status === 'failed')) {
-        out.push('', `**${mdEscape(smokeName(r))}**: ${mdEscape(r.failed ?? 'failed')}`);
-        if (r.diagnosis)
-            out.push(`- cause: ${mdEscape(r.diagnosis.cause)}`, `- fix: ${mdEscape(r.diagnosis.fix)}`);
-        if (r.output)
-            out.push('', '```text', r.output.replace(/```/g, "'''"), '```');
-    }
-    return `${out.join('\n')}\n`;
-}
-/** The entry's tag, and the platform checked when it is not linux/amd64 (an entry built for several has a row each). */
-function smokeName(r) {
-    return r.platform && r.platform !== 'linux/amd64' ? `${r.tag} (${r.platform})` : r.tag;
-}
-function smokeTable(results) {
-    const rows = results.map((r) => [
-        smokeName(r),
-        r.mode,
-        r.status,
-        r.report?.torch ?? r.report?.tensorflow ?? r.report?.jax ?? '-',
-        r.report ? (r.report.cuda ?? 'none') : '-',
-        gpusText(r),
-        `${r.seconds}s`,
-    ]);
-    const head = ['entry', 'mode', 'result', 'torch', 'cuda', 'gpus', 'time'];
-    const out = textTable(head, rows);
-    for (const r of results.filter((x) => x.status === 'failed')) {
-        out.push('', `${smokeName(r)}: ${r.failed ?? 'failed'}`);
-        if (r.diagnosis)
-            out.push(`  cause: ${r.diagnosis.cause}`, `  fix: ${r.diagnosis.fix}`);
-    }
-    return `${out.join('\n')}\n`;
-}
-function gpusText(r) {
-    if (r.mode === 'cpu')
-        return '-';
-    const gpus = r.report?.gpus?.length ? r.report.gpus.map((g) => `${g.name} (${g.capability})`) : r.host.gpus.map((g) => g.name);
-    return gpus.length ? gpus.join(', ') : '-';
-}
-/** The reproducibility report: a PR comment or job summary a reviewer can act on. */
-function reproMarkdown(results) {
-    const out = ['### gpu-image-matrix reproducibility', ''];
-    out.push('| image | deterministic | manifest | change against baseline |', '|---|---|---|---|');
-    for (const r of results) {
-        const d = r.determinism;
-        const det = r.status === 'failed' ? 'check failed' : d?.deterministic ? 'yes' : `**no** (layer ${d?.firstDifferentLayer ?? '-'} differs)`;
-        const impact = r.impact
-            ? r.impact.drift
-                ? `${r.impact.python.length + r.impact.debian.length} package change(s), size ${signedSize(r.impact.size.change)}`
-                : 'none'
-            : '-';
-        out.push(`| ${mdEscape(r.tag)} | ${det} | ${d ? `\`${d.manifest.a.slice(0, 19)}…\`` : '-'} | ${impact} |`);
-    }
-    for (const r of results) {
-        if (r.status === 'failed')
-            out.push('', `**${mdEscape(r.tag)}**: ${mdEscape(r.error ?? 'failed')}`);
-        const d = r.determinism;
-        if (d && !d.deterministic) {
-            out.push('', `**${mdEscape(r.tag)} is not reproducible** (SOURCE_DATE_EPOCH=${r.sourceDateEpoch}): ` +
-                `manifest ${d.manifest.a} vs ${d.manifest.b}; config ${d.config.same ? 'same' : 'differs'}.`);
-            if (d.firstDifferentLayer !== null)
-                out.push(`Layer ${d.firstDifferentLayer} differs (${d.layers[d.firstDifferentLayer]?.a} vs ${d.layers[d.firstDifferentLayer]?.b}).`);
-            if (d.cause)
-                out.push(`Likely cause: ${mdEscape(d.cause)}`);
-            if (d.filesNote)
-                out.push(mdEscape(d.filesNote));
-            if (d.files.length) {
-                out.push('', `| path | difference | first build | second build |`, '|---|---|---|---|');
-                for (const f of d.files)
-                    out.push(`| ${mdEscape(f.path)} | ${f.kind} | ${mdEscape(f.a ?? '')} | ${mdEscape(f.b ?? '')} |`);
-                if (d.totalFileDiffs > d.files.length)
-                    out.push('', `… and ${d.totalFileDiffs - d.files.length} more`);
-            }
-        }
-        const i = r.impact;
-        if (i) {
-            out.push('', `**${mdEscape(r.tag)} against ${mdEscape(i.baseline)}** (${i.baselineDigest.slice(0, 19)}…): ` +
-                `size ${formatSize(i.size.baseline)} → ${formatSize(i.size.current)} (${signedSize(i.size.change)})`);
-            out.push('', '| | baseline | this change |', '|---|---|---|');
-            for (const v of i.versions)
-                out.push(`| ${v.name} | ${mdEscape(v.baseline ?? '-')} | ${mdEscape(v.current ?? '-')} |`);
-            const changes = [...i.python.map((c) => ({ ...c, kind2: 'python' })), ...i.debian.map((c) => ({ ...c, kind2: 'debian' }))];
-            if (changes.length) {
-                out.push('', '| package | kind | change | baseline | this change |', '|---|---|---|---|---|');
-                for (const c of changes)
-                    out.push(`| ${mdEscape(c.name)} | ${c.kind2} | ${c.kind} | ${mdEscape(c.baseline ?? '-')} | ${mdEscape(c.current ?? '-')} |`);
-            }
-            else
-                out.push('', 'No package changes.');
-            const layerRows = i.layers.filter((l) => l.baseline !== l.current);
-            if (layerRows.length) {
-                out.push('', '| layer | baseline | this change |', '|---|---|---|');
-                for (const l of layerRows)
-                    out.push(`| ${l.index} | ${formatSize(l.baseline)} | ${formatSize(l.current)} |`);
-            }
-        }
-    }
-    return `${out.join('\n')}\n`;
-}
-function signedSize(bytes) {
-    return `${bytes >= 0 ? '+' : '-'}${formatSize(Math.abs(bytes))}`;
-}
-// ---------------------------------------------------------------------------------------------
-// verify
-function verifyCounts(report) {
-    const counts = {};
-    for (const v of report.verdicts)
-        counts[v.status] = (counts[v.status] ?? 0) + 1;
-    return Object.entries(counts)
-        .map(([s, n]) => `${n} ${s}`)
-        .join(', ');
-}
-/** The verify results as text: one row per entry, then what is missing and the warnings. */
-function verifyTable(report) {
-    const rows = report.verdicts.map((v) => [
-        v.tag,
-        v.status,
-        `${v.confirmed} of ${v.checked}`,
-        v.missing.length ? `${v.missing.length} missing` : '-',
-    ]);
-    const head = ['entry', 'verify', 'found', 'problems'];
-    const out = [
-        `verify: ${verifyCounts(report)} (${report.requests.indexes} index and ${report.requests.registries} registry requests, ` +
-            `${report.seconds.toFixed(1)}s)`,
-        ...textTable(head, rows),
-    ];
-    for (const v of report.verdicts) {
-        for (const m of v.missing)
-            out.push(`${v.tag}: missing: ${m}`);
-        for (const w of v.warnings)
-            out.push(`${v.tag}: warning: ${w}`);
-    }
-    return `${out.join('\n')}\n`;
-}
-/** The verify results for a job summary: entries that cannot build first. */
-function verifyMarkdown(report) {
-    const out = [
-        `### gpu-image-matrix verify: ${verifyCounts(report)}`,
-        '',
-        '| entry | verify | found | missing | warnings |',
-        '|---|---|---|---|---|',
-        ...mostImportantFirst(report.verdicts, (v) => v.status === 'missing').map((v) => `| ${mdEscape(v.tag)} | ${v.status} | ${v.confirmed} of ${v.checked} | ${v.missing.map(mdEscape).join('<br>') || '-'} | ` +
-            `${v.warnings.map(mdEscape).join('<br>') || '-'} |`),
-    ];
-    return `${out.join('\n')}\n`;
-}
-function pruneCounts(report) {
-    const going = report.rows.filter((r) => r.action === 'delete').length;
-    const verb = report.applied ? 'deleted' : 'would be deleted (dry run: prune-apply is false)';
-    return `${report.repository}: ${going} of ${report.rows.length} tags ${verb}, keeping ${report.keep} builds per key`;
-}
-/** Rows shown in a prune table; prune-results (the JSON) has them all. */
-const PRUNE_ROWS_SHOWN = 300;
-/** What prune deletes and keeps, as text: deletes first. */
-function pruneTable(report) {
-    const rows = mostImportantFirst(report.rows, (r) => r.action === 'delete');
-    const shown = rows.slice(0, PRUNE_ROWS_SHOWN).map((r) => [r.tag, r.action, r.digest.slice(0, 19), r.created ?? '-', r.reason]);
-    const out = [`prune: ${pruneCounts(report)}`, ...textTable(['tag', 'action', 'digest', 'created', 'why'], shown)];
-    if (rows.length > shown.length)
-        out.push(`... and ${rows.length - shown.length} more rows (the prune-results output has them all)`);
-    for (const e of report.errors)
-        out.push(`error: ${e}`);
-    return `${out.join('\n')}\n`;
-}
-/** The same for a job summary. */
-function pruneMarkdown(report) {
-    const rows = mostImportantFirst(report.rows, (r) => r.action === 'delete');
-    const out = [
-        `### gpu-image-matrix prune: ${mdEscape(pruneCounts(report))}`,
-        '',
-        ...report.errors.map((e) => `- error: ${mdEscape(e)}`),
-        ...(report.errors.length ? [''] : []),
-        '| tag | action | digest | created | why |',
-        '|---|---|---|---|---|',
-        ...rows
-            .slice(0, PRUNE_ROWS_SHOWN)
-            .map((r) => `| ${mdEscape(r.tag)} | ${r.action} | \`${r.digest.slice(0, 19)}…\` | ${r.created ?? '-'} | ${mdEscape(r.reason)} |`),
-    ];
-    if (rows.length > PRUNE_ROWS_SHOWN)
-        out.push('', `… and ${rows.length - PRUNE_ROWS_SHOWN} more rows: the prune-results output has them all.`);
-    return `${out.join('\n')}\n`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/inert.ts
 /**
  * Text that came from a tool, an image, an index or a registry, printed so the Actions runner
@@ -43929,7 +44176,7 @@ const actionLog = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4534);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7000);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6064);
 // The action's entry point (runs.main in action.yml).
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run bench:build` / `npm run bench:repro`: a benchmark that needs the local infrastructure
-# (brought up first), bundled with ncc and run with plain node. Usage: bench-on-infra.sh build|repro|custom|layers|platforms|prune|compression
+# (brought up first), bundled with ncc and run with plain node. Usage: bench-on-infra.sh build|repro|custom|layers|platforms|prune|compression|duplicates
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?usage: bench-on-infra.sh build|repro|custom}

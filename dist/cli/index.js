@@ -3252,7 +3252,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
 /* harmony import */ var _report_inert_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(1822);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4657);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7095);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4483);
 /* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3916);
@@ -3451,7 +3451,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4657:
+/***/ 7095:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4181,6 +4181,338 @@ async function detectTools(docker, builder, env) {
     return { buildx, buildkit, driver };
 }
 
+;// CONCATENATED MODULE: ./src/image/libraries.ts
+/** The most groups one image's report lists, largest first; an image with more is named as such. */
+const MAX_REPORTED_DUPLICATES = 100;
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+// lib<name>.so, optionally followed by dotted numbers: the soname keeps the first of them.
+const LIBRARY_NAME = /^(lib.+?\.so)((?:\.\d+)*)$/;
+/** The soname a file name stands for (libcudnn.so.9.1.0 → libcudnn.so.9), or null when it is not named like a library. */
+function sonameOf(fileName) {
+    const m = LIBRARY_NAME.exec(fileName);
+    if (!m)
+        return null;
+    const major = /^\.\d+/.exec(m[2] ?? '')?.[0] ?? '';
+    return `${m[1]}${major}`;
+}
+const baseName = (p) => p.slice(p.lastIndexOf('/') + 1);
+/** Which tar entries the scan needs: library-named paths and whiteouts (headers only; no content is kept). */
+function scanSelects(path) {
+    const name = baseName(path);
+    return name.startsWith(WHITEOUT) || sonameOf(name) !== null ? 'header' : 'none';
+}
+/** A layer's entries (as `scanSelects` chose them) reduced to what it does to the libraries. */
+function layerLibraries(entries, tarBytes) {
+    const out = { files: [], removed: [], opaque: [], replaced: [], tarBytes };
+    for (const e of entries) {
+        const name = baseName(e.path);
+        const dir = e.path.slice(0, e.path.length - name.length).replace(/\/$/, '');
+        if (name === OPAQUE)
+            out.opaque.push(dir);
+        else if (name.startsWith(WHITEOUT))
+            out.removed.push(dir ? `${dir}/${name.slice(WHITEOUT.length)}` : name.slice(WHITEOUT.length));
+        // A hard link shares its target's bytes: it hides a lower file at its path but takes no space of its own.
+        else if (e.type === 'file')
+            out.files.push({ path: e.path, size: e.size });
+        else
+            out.replaced.push(e.path);
+    }
+    return out;
+}
+/** The libraries the image's filesystem holds after its layers are applied in order: path → bytes. */
+function applyLayers(layers) {
+    const files = new Map();
+    layers.forEach((layer, i) => {
+        // Whiteouts and opaque folders act on the layers below, whatever their order in this layer's tar.
+        // Each path's folders are looked up in sets: as many steps as the path is deep, however many whiteouts.
+        const removed = new Set(layer.removed);
+        const opaque = new Set(layer.opaque);
+        if (removed.size || opaque.size) {
+            for (const [path, f] of files) {
+                if (f.layer < i && hiddenBy(path, removed, opaque))
+                    files.delete(path);
+            }
+        }
+        for (const path of layer.replaced)
+            files.delete(path);
+        for (const f of layer.files)
+            files.set(f.path, { size: f.size, layer: i });
+    });
+    return new Map([...files].map(([path, f]) => [path, f.size]));
+}
+/** Whether a whiteout removes the path (it or a folder above it) or an opaque folder above it hides it. */
+function hiddenBy(path, removed, opaque) {
+    if (removed.has(path))
+        return true;
+    for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+        const dir = path.slice(0, cut);
+        if (removed.has(dir) || opaque.has(dir))
+            return true;
+    }
+    // An opaque marker at the root of the layer ("" as its folder) hides everything below.
+    return opaque.has('');
+}
+/** Sonames held under more than one path, most bytes wasted first. */
+function duplicateLibraries(files) {
+    const groups = new Map();
+    for (const [path, size] of files) {
+        const soname = sonameOf(baseName(path));
+        if (!soname)
+            continue;
+        const group = groups.get(soname) ?? [];
+        group.push({ path, size });
+        groups.set(soname, group);
+    }
+    const out = [];
+    for (const [soname, group] of groups) {
+        if (group.length < 2)
+            continue;
+        group.sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
+        const bytes = group.slice(1).reduce((sum, f) => sum + f.size, 0);
+        out.push({ soname, bytes, paths: group.map((f) => `/${f.path}`) });
+    }
+    return out.sort((a, b) => b.bytes - a.bytes || a.soname.localeCompare(b.soname));
+}
+/** The bytes every duplicate wastes together. */
+function wastedBytes(duplicates) {
+    return duplicates.reduce((sum, d) => sum + d.bytes, 0);
+}
+
+;// CONCATENATED MODULE: ./src/effects/library-scan.ts
+
+/** Layers read at once: the registry's answer, gunzip (on libuv's threads) and the parser overlap across layers. */
+const SCAN_CONCURRENCY = 3;
+async function scanLibraries(source, memo) {
+    const shape = await source.shape();
+    let layersRead = 0;
+    const partOf = (i, digest) => {
+        let part = memo.get(digest);
+        if (!part) {
+            layersRead++;
+            const read = { tarBytes: 0 };
+            part = source.layer(i, scanSelects, { hash: false, read }).then((entries) => layerLibraries(entries, read.tarBytes));
+            memo.set(digest, part);
+            // A failed read is not remembered: the next image on that layer tries again.
+            part.catch(() => memo.delete(digest));
+        }
+        return part;
+    };
+    const parts = new Array(shape.layers.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < shape.layers.length) {
+            const i = next++;
+            parts[i] = partOf(i, shape.layers[i].digest);
+            // Waited for here so that no more than SCAN_CONCURRENCY reads run; a failure ends the scan below.
+            await parts[i].catch(() => { });
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, shape.layers.length) }, worker));
+    const layers = await Promise.all(parts);
+    const all = duplicateLibraries(applyLayers(layers));
+    return {
+        duplicates: all.slice(0, MAX_REPORTED_DUPLICATES),
+        wastedBytes: wastedBytes(all),
+        leftOut: Math.max(0, all.length - MAX_REPORTED_DUPLICATES),
+        layers: layers.length,
+        tarBytes: layers.reduce((sum, l) => sum + l.tarBytes, 0),
+        layersRead,
+    };
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
+// EXTERNAL MODULE: ./src/repro/tar.ts
+var tar = __nccwpck_require__(3563);
+// EXTERNAL MODULE: ./src/effects/registry.ts
+var effects_registry = __nccwpck_require__(7403);
+;// CONCATENATED MODULE: ./src/effects/oci.ts
+
+
+
+
+
+
+
+
+
+/** Decompression chosen by media type: gzip, zstd where this Node has it (22.15 and newer), or none. */
+function decompressor(mediaType) {
+    // Larger output chunks than zlib's 16 KiB: fewer passes through the parser for the same bytes.
+    const chunkSize = 128 * 1024;
+    if (/zstd/.test(mediaType)) {
+        const zstd = (external_node_zlib_default()).createZstdDecompress;
+        if (typeof zstd !== 'function') {
+            throw new Error(`the layer is zstd-compressed, which Node ${process.version} cannot read (Node 22.15 or newer can: ` +
+                'the action runs on node24); or build with the default gzip compression');
+        }
+        return zstd({ chunkSize });
+    }
+    if (/gzip/.test(mediaType))
+        return external_node_zlib_default().createGunzip({ chunkSize });
+    if (/tar$/.test(mediaType))
+        return new external_node_stream_.PassThrough();
+    throw new Error(`the layer's media type ${JSON.stringify(mediaType)} is not a tar layer (plain, gzip or zstd)`);
+}
+/**
+ * Read one layer from a stream of its blob: the blob's digest checked as it passes, then
+ * decompressed and parsed by the bounded tar parser, a chunk at a time. Memory stays that of a
+ * few chunks plus what `select` keeps, whatever the layer's size; each chunk is a turn of the
+ * event loop, so an abort (the runner's SIGTERM) ends the read.
+ */
+async function readLayer(open, layer, name, options = {}) {
+    const where = `${name} (${layer.digest})`;
+    const parser = new tar/* TarParser */.Jf(options.select, options.limits, options.hash ?? true);
+    const [algorithm, expected] = layer.digest.split(':');
+    // Hashed here unless the source checks its size and digest itself (a registry's BlobCheck).
+    let digest = null;
+    const tap = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            digest?.update(chunk);
+            done(null, chunk);
+        },
+    });
+    // The first error as the parser saw it: pipeline may report a file stream's AbortError instead.
+    let failure = null;
+    try {
+        const decompress = decompressor(layer.mediaType);
+        const source = await open();
+        if (algorithm === 'sha256' && !(source instanceof effects_registry/* BlobCheck */.ir && source.digest === layer.digest))
+            digest = (0,external_node_crypto_.createHash)('sha256');
+        await (0,promises_namespaceObject.pipeline)(source, tap, decompress, async (chunks) => {
+            try {
+                let sinceTurn = 0;
+                for await (const chunk of chunks) {
+                    parser.write(chunk);
+                    // A turn of the event loop every few MiB, whatever the source: signals (SIGTERM) are handled there.
+                    if ((sinceTurn += chunk.length) >= 4 * 1024 * 1024) {
+                        sinceTurn = 0;
+                        await new Promise((resolve) => setImmediate(resolve));
+                    }
+                }
+            }
+            catch (err) {
+                failure = err;
+                throw err;
+            }
+        }, options.signal ? { signal: options.signal } : {});
+        const entries = parser.end();
+        if (options.read)
+            options.read.tarBytes = parser.bytesRead;
+        if (digest && digest.digest('hex') !== expected) {
+            throw new Error(`its bytes do not match its digest: the blob was cut short or changed on the way`);
+        }
+        return entries;
+    }
+    catch (err) {
+        const e = (failure ?? err);
+        const why = options.signal?.aborted
+            ? 'stopped: the run was cancelled'
+            : e instanceof tar/* TarError */.mt
+                ? `not a well-formed tar: ${e.message}`
+                : e.code?.startsWith('Z_')
+                    ? `its compressed data is damaged or cut short (${e.message})`
+                    : e.message;
+        throw new Error(`${where}: ${why}`, { cause: err });
+    }
+}
+/** An OCI layout's image for one architecture ("amd64", "arm64"), when the layout holds an index of several. */
+function ociLayout(dir, signal, architecture = 'amd64') {
+    const blobPath = (digest) => external_node_path_default().join(dir, 'blobs', ...digest.split(':'));
+    const blob = (digest) => (0,external_node_fs_.readFileSync)(blobPath(digest));
+    let manifest;
+    const load = () => {
+        if (manifest)
+            return manifest;
+        const index = (0,image_manifest/* readManifest */.WI)((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'index.json'), 'utf8'), `${dir}/index.json`);
+        if (index.kind !== 'index')
+            throw new image_manifest/* ManifestError */.Sh(`${dir}/index.json: not an OCI index`);
+        let digest = (0,image_manifest/* platformDigest */.I_)(index.manifests, `${dir}/index.json`, architecture);
+        let doc = (0,image_manifest/* readManifest */.WI)(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
+        if (doc.kind === 'index') {
+            // An index (several platforms, or attestations): the linux/<architecture> image manifest in it.
+            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${dir}: index ${digest}`, architecture);
+            doc = (0,image_manifest/* readManifest */.WI)(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
+        }
+        if (doc.kind !== 'image')
+            throw new image_manifest/* ManifestError */.Sh(`${dir}: manifest ${digest} is an index inside an index`);
+        manifest = { digest, doc };
+        return manifest;
+    };
+    return {
+        describe: `OCI layout ${dir}`,
+        shape: async () => {
+            const { digest, doc } = load();
+            return {
+                manifestDigest: digest,
+                configDigest: doc.config.digest,
+                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
+            };
+        },
+        layer: async (i, select, how) => {
+            const l = load().doc.layers[i];
+            if (!l)
+                throw new Error(`layer ${i} does not exist`);
+            return readLayer(() => (0,external_node_fs_.createReadStream)(blobPath(l.digest), { highWaterMark: 256 * 1024 }), l, `layer ${i} of OCI layout ${dir}`, {
+                ...how,
+                ...(select ? { select } : {}),
+                ...(signal ? { signal } : {}),
+            });
+        },
+    };
+}
+function registryImage(registry, repo, reference, describe, signal, 
+/** which image of an index: "amd64", "arm64" */
+architecture = 'amd64') {
+    let manifest;
+    const load = () => (manifest ??= (async () => {
+        const m = await registry.get(repo, reference);
+        if (!m)
+            throw new Error(`${describe} does not exist in the registry`);
+        let digest = m.digest;
+        let doc = (0,image_manifest/* readManifest */.WI)(m.body.toString('utf8'), `${describe}: manifest ${digest}`);
+        if (doc.kind === 'index') {
+            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${describe}: index ${digest}`, architecture);
+            const inner = await registry.get(repo, digest);
+            if (!inner)
+                throw new Error(`${describe}: manifest ${digest} is missing`);
+            doc = (0,image_manifest/* readManifest */.WI)(inner.body.toString('utf8'), `${describe}: manifest ${digest}`);
+        }
+        if (doc.kind !== 'image')
+            throw new image_manifest/* ManifestError */.Sh(`${describe}: manifest ${digest} is an index inside an index`);
+        return { digest, doc };
+    })());
+    return {
+        describe,
+        shape: async () => {
+            const { digest, doc } = await load();
+            return {
+                manifestDigest: digest,
+                configDigest: doc.config.digest,
+                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
+            };
+        },
+        layer: async (i, select, how) => {
+            const l = (await load()).doc.layers[i];
+            if (!l)
+                throw new Error(`layer ${i} does not exist`);
+            return readLayer(() => registry.blobStream(repo, l.digest, l.size), l, `layer ${i} of ${describe}`, {
+                ...how,
+                ...(select ? { select } : {}),
+                ...(signal ? { signal } : {}),
+            });
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/effects/git.ts
 
 /**
@@ -4199,9 +4531,10 @@ async function headCommit(dir, env) {
     return res.code === 0 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id) ? id : null;
 }
 
-// EXTERNAL MODULE: ./src/effects/registry.ts
-var effects_registry = __nccwpck_require__(7403);
 ;// CONCATENATED MODULE: ./src/commands/build.ts
+
+
+
 
 
 
@@ -4268,6 +4601,8 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
         let created;
         const createdOnce = () => (created ??= creationTime(rt));
         const registry = new effects_registry/* RegistryClient */.bP(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
+        // The run's log, not an entry's group: a scan ends after its entry's group has closed.
+        const layers = { memo: new Map(), pending: [], log: rt };
         // What the embedded template cannot build fails before any lookup or docker work.
         const unbuildable = new Map();
         if (source.dockerfile === null) {
@@ -4333,13 +4668,15 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
                 };
                 const result = await entryRt.log.group(`${entry.tag}`, () => mode === 'merge'
                     ? mergeImage(planFor(tools), options, registry, entryRt)
-                    : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier));
+                    : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier, layers));
                 results[index] = result;
                 if (result.status === 'failed' && options.failFast)
                     stop = true;
             }
         };
         await Promise.all(Array.from({ length: concurrent }, worker));
+        // scanPushed never rejects: a failed scan is a warning in the entry's result.
+        await Promise.all(layers.pending);
         return results;
     }
     finally {
@@ -4419,6 +4756,8 @@ function emptyResult(entry, status, fields = {}) {
         digest: null,
         imageId: null,
         size: null,
+        duplicates: null,
+        duplicateBytes: null,
         seconds: 0,
         cachedSteps: null,
         totalSteps: null,
@@ -4430,7 +4769,7 @@ function emptyResult(entry, status, fields = {}) {
 function cancelled(entry) {
     return emptyResult(entry, 'cancelled', { error: 'not built: an earlier entry failed and fail-fast is set' });
 }
-async function buildImage(planned, planFor, source, entryDir, options, toolsNow, registry, rt, verifier) {
+async function buildImage(planned, planFor, source, entryDir, options, toolsNow, registry, rt, verifier, layers) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
@@ -4599,7 +4938,7 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
     }
     const what = build.platformTag ? `${build.entry.tag} for ${build.platforms[0]}` : build.entry.tag;
     rt.log.info(`built ${what}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
-    return {
+    const result = {
         ...base,
         status: 'built',
         cache: build.cache.backend,
@@ -4613,6 +4952,53 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         cachedSteps: steps.cached,
         totalSteps: steps.total,
     };
+    // 5. Libraries the pushed image holds twice, read back from the registry while the next entry
+    // builds: a report, not a step of this build. It fills the result in before the command returns.
+    if (options.push && digest && options.duplicateScan) {
+        const scanning = scanPushed(repo, digest, build, platforms, registry, layers.memo, layers.log);
+        layers.pending.push(scanning.then((found) => {
+            Object.assign(result, found.entry);
+            if (found.platforms)
+                result.platforms = found.platforms;
+        }));
+    }
+    return result;
+}
+/**
+ * The duplicated-library scan of what was just pushed: each platform's image (the one image of a
+ * single-platform entry), read from the registry. A failed scan is a warning: the image is pushed and fine.
+ */
+async function scanPushed(repo, digest, build, platforms, registry, layerMemo, rt) {
+    const targets = platforms?.length
+        ? platforms.map((p) => ({ platform: p.platform, reference: p.digest }))
+        : [{ platform: build.platforms[0] ?? 'linux/amd64', reference: digest }];
+    const found = [];
+    for (const { platform, reference } of targets) {
+        const started = Date.now();
+        const where = `${build.entry.tag}${targets.length > 1 ? ` (${platform})` : ''}`;
+        try {
+            const arch = (0,matrix_platform/* architectureOf */.NJ)(platform);
+            const scan = await scanLibraries(registryImage(registry, repo, reference, where, rt.signal, arch), layerMemo);
+            const took = ((Date.now() - started) / 1000).toFixed(1);
+            const what = scan.wastedBytes
+                ? `${scan.duplicates.length + scan.leftOut} librar${scan.duplicates.length + scan.leftOut === 1 ? 'y is' : 'ies are'} ` +
+                    `held twice, wasting ${(0,format/* formatSize */.Xq)(scan.wastedBytes)} uncompressed (largest: ${scan.duplicates
+                        .slice(0, 3)
+                        .map((d) => `${d.soname} ${(0,format/* formatSize */.Xq)(d.bytes)}`)
+                        .join(', ')})`
+                : 'no library is held twice';
+            // Names come from the image's files: printed as untrusted text.
+            rt.log.untrusted(`${build.entry.tag}: duplicate scan${targets.length > 1 ? ` of ${platform}` : ''}: ${what}; ` +
+                `${scan.layersRead} of ${scan.layers} layers read (${(0,format/* formatSize */.Xq)(scan.tarBytes)} uncompressed in all) in ${took} s`);
+            found.push({ duplicates: scan.duplicates, duplicateBytes: scan.wastedBytes });
+        }
+        catch (err) {
+            rt.log.warning(`duplicate scan of ${where} failed, the image is pushed as it is: ${err.message}`);
+            found.push({ duplicates: null, duplicateBytes: null });
+        }
+    }
+    const rows = platforms?.map((p, i) => ({ ...p, ...found[i] }));
+    return { entry: found[0] ?? { duplicates: null, duplicateBytes: null }, platforms: rows };
 }
 /** An entry's result before anything is known: what it would push, under which tags. */
 function resultBase(build) {
@@ -4834,190 +5220,6 @@ async function dockerBuild(inv, rt) {
 
 // EXTERNAL MODULE: ./src/commands/plan.ts
 var commands_plan = __nccwpck_require__(4483);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
-// EXTERNAL MODULE: ./src/repro/tar.ts
-var tar = __nccwpck_require__(3563);
-;// CONCATENATED MODULE: ./src/effects/oci.ts
-
-
-
-
-
-
-
-
-
-/** Decompression chosen by media type: gzip, zstd where this Node has it (22.15 and newer), or none. */
-function decompressor(mediaType) {
-    // Larger output chunks than zlib's 16 KiB: fewer passes through the parser for the same bytes.
-    const chunkSize = 128 * 1024;
-    if (/zstd/.test(mediaType)) {
-        const zstd = (external_node_zlib_default()).createZstdDecompress;
-        if (typeof zstd !== 'function') {
-            throw new Error(`the layer is zstd-compressed, which Node ${process.version} cannot read (Node 22.15 or newer can: ` +
-                'the action runs on node24); or build with the default gzip compression');
-        }
-        return zstd({ chunkSize });
-    }
-    if (/gzip/.test(mediaType))
-        return external_node_zlib_default().createGunzip({ chunkSize });
-    if (/tar$/.test(mediaType))
-        return new external_node_stream_.PassThrough();
-    throw new Error(`the layer's media type ${JSON.stringify(mediaType)} is not a tar layer (plain, gzip or zstd)`);
-}
-/**
- * Read one layer from a stream of its blob: the blob's digest checked as it passes, then
- * decompressed and parsed by the bounded tar parser, a chunk at a time. Memory stays that of a
- * few chunks plus what `select` keeps, whatever the layer's size; each chunk is a turn of the
- * event loop, so an abort (the runner's SIGTERM) ends the read.
- */
-async function readLayer(open, layer, name, options = {}) {
-    const where = `${name} (${layer.digest})`;
-    const parser = new tar/* TarParser */.Jf(options.select, options.limits);
-    const [algorithm, expected] = layer.digest.split(':');
-    // Hashed here unless the source checks its size and digest itself (a registry's BlobCheck).
-    let digest = null;
-    const tap = new external_node_stream_.Transform({
-        transform(chunk, _encoding, done) {
-            digest?.update(chunk);
-            done(null, chunk);
-        },
-    });
-    // The first error as the parser saw it: pipeline may report a file stream's AbortError instead.
-    let failure = null;
-    try {
-        const decompress = decompressor(layer.mediaType);
-        const source = await open();
-        if (algorithm === 'sha256' && !(source instanceof effects_registry/* BlobCheck */.ir && source.digest === layer.digest))
-            digest = (0,external_node_crypto_.createHash)('sha256');
-        await (0,promises_namespaceObject.pipeline)(source, tap, decompress, async (chunks) => {
-            try {
-                let sinceTurn = 0;
-                for await (const chunk of chunks) {
-                    parser.write(chunk);
-                    // A turn of the event loop every few MiB, whatever the source: signals (SIGTERM) are handled there.
-                    if ((sinceTurn += chunk.length) >= 4 * 1024 * 1024) {
-                        sinceTurn = 0;
-                        await new Promise((resolve) => setImmediate(resolve));
-                    }
-                }
-            }
-            catch (err) {
-                failure = err;
-                throw err;
-            }
-        }, options.signal ? { signal: options.signal } : {});
-        const entries = parser.end();
-        if (digest && digest.digest('hex') !== expected) {
-            throw new Error(`its bytes do not match its digest: the blob was cut short or changed on the way`);
-        }
-        return entries;
-    }
-    catch (err) {
-        const e = (failure ?? err);
-        const why = options.signal?.aborted
-            ? 'stopped: the run was cancelled'
-            : e instanceof tar/* TarError */.mt
-                ? `not a well-formed tar: ${e.message}`
-                : e.code?.startsWith('Z_')
-                    ? `its compressed data is damaged or cut short (${e.message})`
-                    : e.message;
-        throw new Error(`${where}: ${why}`, { cause: err });
-    }
-}
-/** An OCI layout's image for one architecture ("amd64", "arm64"), when the layout holds an index of several. */
-function ociLayout(dir, signal, architecture = 'amd64') {
-    const blobPath = (digest) => external_node_path_default().join(dir, 'blobs', ...digest.split(':'));
-    const blob = (digest) => (0,external_node_fs_.readFileSync)(blobPath(digest));
-    let manifest;
-    const load = () => {
-        if (manifest)
-            return manifest;
-        const index = (0,image_manifest/* readManifest */.WI)((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'index.json'), 'utf8'), `${dir}/index.json`);
-        if (index.kind !== 'index')
-            throw new image_manifest/* ManifestError */.Sh(`${dir}/index.json: not an OCI index`);
-        let digest = (0,image_manifest/* platformDigest */.I_)(index.manifests, `${dir}/index.json`, architecture);
-        let doc = (0,image_manifest/* readManifest */.WI)(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
-        if (doc.kind === 'index') {
-            // An index (several platforms, or attestations): the linux/<architecture> image manifest in it.
-            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${dir}: index ${digest}`, architecture);
-            doc = (0,image_manifest/* readManifest */.WI)(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
-        }
-        if (doc.kind !== 'image')
-            throw new image_manifest/* ManifestError */.Sh(`${dir}: manifest ${digest} is an index inside an index`);
-        manifest = { digest, doc };
-        return manifest;
-    };
-    return {
-        describe: `OCI layout ${dir}`,
-        shape: async () => {
-            const { digest, doc } = load();
-            return {
-                manifestDigest: digest,
-                configDigest: doc.config.digest,
-                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
-            };
-        },
-        layer: async (i, select) => {
-            const l = load().doc.layers[i];
-            if (!l)
-                throw new Error(`layer ${i} does not exist`);
-            return readLayer(() => (0,external_node_fs_.createReadStream)(blobPath(l.digest), { highWaterMark: 256 * 1024 }), l, `layer ${i} of OCI layout ${dir}`, {
-                ...(select ? { select } : {}),
-                ...(signal ? { signal } : {}),
-            });
-        },
-    };
-}
-function registryImage(registry, repo, reference, describe, signal, 
-/** which image of an index: "amd64", "arm64" */
-architecture = 'amd64') {
-    let manifest;
-    const load = () => (manifest ??= (async () => {
-        const m = await registry.get(repo, reference);
-        if (!m)
-            throw new Error(`${describe} does not exist in the registry`);
-        let digest = m.digest;
-        let doc = (0,image_manifest/* readManifest */.WI)(m.body.toString('utf8'), `${describe}: manifest ${digest}`);
-        if (doc.kind === 'index') {
-            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${describe}: index ${digest}`, architecture);
-            const inner = await registry.get(repo, digest);
-            if (!inner)
-                throw new Error(`${describe}: manifest ${digest} is missing`);
-            doc = (0,image_manifest/* readManifest */.WI)(inner.body.toString('utf8'), `${describe}: manifest ${digest}`);
-        }
-        if (doc.kind !== 'image')
-            throw new image_manifest/* ManifestError */.Sh(`${describe}: manifest ${digest} is an index inside an index`);
-        return { digest, doc };
-    })());
-    return {
-        describe,
-        shape: async () => {
-            const { digest, doc } = await load();
-            return {
-                manifestDigest: digest,
-                configDigest: doc.config.digest,
-                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
-            };
-        },
-        layer: async (i, select) => {
-            const l = (await load()).doc.layers[i];
-            if (!l)
-                throw new Error(`layer ${i} does not exist`);
-            return readLayer(() => registry.blobStream(repo, l.digest, l.size), l, `layer ${i} of ${describe}`, {
-                ...(select ? { select } : {}),
-                ...(signal ? { signal } : {}),
-            });
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/repro/compare.ts
 const MAX_FILE_DIFFS = 50;
 function compareShapes(a, b) {
@@ -12387,6 +12589,7 @@ function parseBuildOptions(inputs) {
         tagPrefix: parseTagPrefix(get('tag-prefix'), field('tag-prefix')),
         labels: (0,values/* parseKeyValueLines */.FF)(get('labels'), field('labels'), values/* LABEL_KEY */.hy),
         skipExisting: (0,values/* parseBoolean */.yG)(get('skip-existing'), field('skip-existing'), true),
+        duplicateScan: (0,values/* parseBoolean */.yG)(get('duplicate-scan'), field('duplicate-scan'), true),
         failFast: (0,values/* parseBoolean */.yG)(get('fail-fast'), field('fail-fast'), false),
         retries: (0,values/* parseWholeNumber */.oA)(get('retries'), field('retries'), { min: 0, max: 10, fallback: 2 }),
         cacheTimeoutSeconds: (0,values/* parseWholeNumber */.oA)(get('cache-timeout'), field('cache-timeout'), {
@@ -12905,6 +13108,19 @@ const INPUTS = [
             'layers as they are (shared with every other image on that base).',
         commands: BUILD,
         cli: { flag: '--force-compression', switch: true },
+    },
+    {
+        name: 'duplicate-scan',
+        group: 'Build',
+        type: 'boolean',
+        default: 'true',
+        summary: 'report shared libraries a pushed image holds twice, and the bytes they waste',
+        description: 'build: after an entry is pushed, read its layers from the registry (streamed; library names and sizes only) and report ' +
+            'shared libraries held under two paths with the same soname (libcudnn.so.9 from a cudnn base and from the nvidia-cudnn ' +
+            'wheel): `duplicates` and `duplicateBytes` in the images output, and the job summary. Reads the whole image once per ' +
+            'run and layer; false skips it. Entries not pushed, or up to date, are not scanned.',
+        commands: BUILD,
+        cli: { flag: '--duplicate-scan', value: 'BOOL' },
     },
     {
         name: 'skip-existing',
@@ -14959,6 +15175,7 @@ function asciiJson(value) {
 /* harmony export */   Ik: () => (/* binding */ smokeTable),
 /* harmony export */   NJ: () => (/* binding */ smokeMarkdown),
 /* harmony export */   OJ: () => (/* binding */ buildMarkdown),
+/* harmony export */   Xq: () => (/* binding */ formatSize),
 /* harmony export */   Zk: () => (/* binding */ buildTable),
 /* harmony export */   hR: () => (/* binding */ FORMATS),
 /* harmony export */   nT: () => (/* binding */ formatPlan),
@@ -15123,11 +15340,11 @@ function buildMarkdown(images) {
             .map(([s, n]) => `${n} ${s}`)
             .join(', ')}`,
         '',
-        '| image | status | digest | size | seconds | cached steps | cache | attempts |',
-        '|---|---|---|---|---|---|---|---|',
+        '| image | status | digest | size | libraries held twice | seconds | cached steps | cache | attempts |',
+        '|---|---|---|---|---|---|---|---|---|',
         // failures first: when a long table is cut to fit a summary, they are what stays
         ...mostImportantFirst(images, (r) => r.status === 'failed' || r.status === 'cancelled').map((r) => `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} ` +
-            `| ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`),
+            `| ${formatSize(r.size)} | ${duplicatesText(r)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`),
     ];
     const multi = images.filter((r) => r.platforms?.length);
     if (multi.length) {
@@ -15138,11 +15355,25 @@ function buildMarkdown(images) {
             }
         }
     }
+    for (const r of images.filter((x) => x.duplicates?.length)) {
+        const shown = (r.duplicates ?? []).slice(0, SUMMARY_DUPLICATES);
+        out.push('', `<details><summary>${mdEscape(r.tags[0] ?? r.tag)}: ${duplicatesText(r)}</summary>`, '', '| library | wasted | paths |', '|---|---|---|', ...shown.map((d) => `| ${mdEscape(d.soname)} | ${formatSize(d.bytes)} | ${d.paths.map(mdEscape).join('<br>')} |`), '', '</details>');
+    }
     const failed = images.filter((r) => r.error && r.status === 'failed');
     for (const r of failed) {
         out.push('', `<details><summary>${mdEscape(r.tag)} failed</summary>`, '', '```text', (r.error ?? '').replace(/```/g, "'''"), '```', '', '</details>');
     }
     return `${out.join('\n')}\n`;
+}
+/** The duplicated libraries each entry's summary lists, largest first (the images output has up to 100). */
+const SUMMARY_DUPLICATES = 10;
+/** "3 (1.2 GiB)", "none", or "-" when not scanned. */
+function duplicatesText(r) {
+    if (r.duplicates === null || r.duplicates === undefined || r.duplicateBytes === null)
+        return '-';
+    if (!r.duplicates.length)
+        return 'none';
+    return `${r.duplicates.length}${r.duplicates.length >= 100 ? '+' : ''} (${formatSize(r.duplicateBytes)} wasted)`;
 }
 /** A plain-text table: a head row, a rule, the rows; columns as wide as their widest cell. */
 function textTable(head, rows) {
@@ -15154,8 +15385,17 @@ function textTable(head, rows) {
     return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 function buildTable(images) {
-    const rows = images.map((r) => [r.tag, statusWord(r), r.digest ?? '-', formatSize(r.size), `${r.seconds}s`, stepsText(r), r.cache]);
-    const head = ['entry', 'status', 'digest', 'size', 'time', 'cached', 'cache'];
+    const rows = images.map((r) => [
+        r.tag,
+        statusWord(r),
+        r.digest ?? '-',
+        formatSize(r.size),
+        duplicatesText(r),
+        `${r.seconds}s`,
+        stepsText(r),
+        r.cache,
+    ]);
+    const head = ['entry', 'status', 'digest', 'size', 'held twice', 'time', 'cached', 'cache'];
     const out = textTable(head, rows);
     const platformRows = images.flatMap((r) => (r.platforms ?? []).map((p) => [r.tag, p.platform, p.digest, formatSize(p.size)]));
     if (platformRows.length)
@@ -15183,6 +15423,8 @@ function stepsText(r) {
 function formatSize(bytes) {
     if (bytes === null)
         return '-';
+    if (bytes >= 1024 ** 3)
+        return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 /** Smoke results: one row per entry, and per failure the failing check with its cause and fix. */
@@ -15665,6 +15907,7 @@ const MiB = 1024 * 1024;
 const size = (n) => (n >= MiB ? `${(n / MiB).toFixed(n % MiB ? 1 : 0)} MiB` : `${n} bytes`);
 class TarParser {
     select;
+    hashFiles;
     limits;
     block = Buffer.alloc(512);
     /** bytes of the current header block received */
@@ -15684,8 +15927,11 @@ class TarParser {
     longName = null;
     longLink = null;
     out = [];
-    constructor(select = () => 'header', limits = {}) {
+    constructor(select = () => 'header', limits = {}, 
+    /** hash each file's content (what repro compares); a scan that needs only names and sizes goes faster without */
+    hashFiles = true) {
         this.select = select;
+        this.hashFiles = hashFiles;
         this.limits = { ...TAR_LIMITS, ...limits };
     }
     /** Take the next bytes of the archive; throws TarError at the first malformed field. */
@@ -15729,6 +15975,10 @@ class TarParser {
                 this.header();
             }
         }
+    }
+    /** Uncompressed bytes taken in so far. */
+    get bytesRead() {
+        return this.offset;
     }
     /** The archive's end: throws TarError when it stops inside a header or an entry; returns the entries kept. */
     end() {
@@ -15840,7 +16090,7 @@ class TarParser {
             gid: attrs.has('gid') ? this.decimal(attrs.get('gid'), 'pax gid') : gid,
         };
         const file = type === 'file';
-        this.startBody({ kind: 'entry', entry, hash: file ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256') : null, kept: file && keep === 'content' ? [] : null }, dataSize);
+        this.startBody({ kind: 'entry', entry, hash: file && this.hashFiles ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256') : null, kept: file && keep === 'content' ? [] : null }, dataSize);
     }
     startBody(body, bytes) {
         this.body = body;

@@ -50,6 +50,10 @@ import {
   type EntrySource,
 } from '../effects/build-source.js';
 import { detectTools } from '../effects/docker.js';
+import { scanLibraries, type LayerMemo } from '../effects/library-scan.js';
+import { registryImage } from '../effects/oci.js';
+import type { DuplicateLibrary } from '../image/libraries.js';
+import { formatSize } from '../report/format.js';
 import { execCapture } from '../effects/exec.js';
 import { commitTime, headCommit } from '../effects/git.js';
 import { eventPullRequest, tempRoot } from '../effects/files.js';
@@ -82,6 +86,14 @@ export interface ImageResult {
    * skipped entry whose manifest was not read (reading it is a pull on Docker Hub, not worth a size)
    */
   size: number | null;
+  /**
+   * shared libraries the pushed image holds under two paths (input duplicate-scan), largest waste first,
+   * at most 100; for an entry of several platforms, its first platform's (each platform row has its own).
+   * null when not scanned: not pushed, up to date, the scan turned off or failed
+   */
+  duplicates: DuplicateLibrary[] | null;
+  /** uncompressed bytes every duplicated library wastes, those left out of `duplicates` included; null when not scanned */
+  duplicateBytes: number | null;
   seconds: number;
   /**
    * per platform, for an entry built for several (or one other than linux/amd64): the image the
@@ -100,6 +112,8 @@ export interface PlatformImage {
   digest: string;
   /** compressed bytes (config + layers); null when not read */
   size: number | null;
+  duplicates?: DuplicateLibrary[] | null;
+  duplicateBytes?: number | null;
 }
 
 /**
@@ -154,6 +168,8 @@ export async function buildCommand(
     let created: Promise<string> | undefined;
     const createdOnce = (): Promise<string> => (created ??= creationTime(rt));
     const registry = new RegistryClient(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
+    // The run's log, not an entry's group: a scan ends after its entry's group has closed.
+    const layers: LayerScans = { memo: new Map(), pending: [], log: rt };
     // What the embedded template cannot build fails before any lookup or docker work.
     const unbuildable = new Map<string, string>();
     if (source.dockerfile === null) {
@@ -224,13 +240,15 @@ export async function buildCommand(
         const result = await entryRt.log.group(`${entry.tag}`, () =>
           mode === 'merge'
             ? mergeImage(planFor(tools), options, registry, entryRt)
-            : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier),
+            : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier, layers),
         );
         results[index] = result;
         if (result.status === 'failed' && options.failFast) stop = true;
       }
     };
     await Promise.all(Array.from({ length: concurrent }, worker));
+    // scanPushed never rejects: a failed scan is a warning in the entry's result.
+    await Promise.all(layers.pending);
     return results;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -310,6 +328,8 @@ function emptyResult(entry: MatrixEntry, status: EntryStatus, fields: Partial<Im
     digest: null,
     imageId: null,
     size: null,
+    duplicates: null,
+    duplicateBytes: null,
     seconds: 0,
     cachedSteps: null,
     totalSteps: null,
@@ -333,6 +353,7 @@ async function buildImage(
   registry: RegistryClient,
   rt: Runtime,
   verifier: Verifier | undefined,
+  layers: LayerScans,
 ): Promise<ImageResult> {
   const started = Date.now();
   const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
@@ -501,7 +522,7 @@ async function buildImage(
   }
   const what = build.platformTag ? `${build.entry.tag} for ${build.platforms[0]}` : build.entry.tag;
   rt.log.info(`built ${what}: ${steps.cached}/${steps.total} steps cached${digest ? `, ${digest}` : ''}`);
-  return {
+  const result: ImageResult = {
     ...base,
     status: 'built',
     cache: build.cache.backend,
@@ -515,6 +536,71 @@ async function buildImage(
     cachedSteps: steps.cached,
     totalSteps: steps.total,
   };
+  // 5. Libraries the pushed image holds twice, read back from the registry while the next entry
+  // builds: a report, not a step of this build. It fills the result in before the command returns.
+  if (options.push && digest && options.duplicateScan) {
+    const scanning = scanPushed(repo, digest, build, platforms, registry, layers.memo, layers.log);
+    layers.pending.push(
+      scanning.then((found) => {
+        Object.assign(result, found.entry);
+        if (found.platforms) result.platforms = found.platforms;
+      }),
+    );
+  }
+  return result;
+}
+
+/** The duplicate scans of a run: layers remembered across entries, scans still running, where they log. */
+interface LayerScans {
+  memo: LayerMemo;
+  pending: Promise<void>[];
+  log: Runtime;
+}
+
+/**
+ * The duplicated-library scan of what was just pushed: each platform's image (the one image of a
+ * single-platform entry), read from the registry. A failed scan is a warning: the image is pushed and fine.
+ */
+async function scanPushed(
+  repo: Repository,
+  digest: string,
+  build: EntryBuild,
+  platforms: PlatformImage[] | undefined,
+  registry: RegistryClient,
+  layerMemo: LayerMemo,
+  rt: Runtime,
+): Promise<{ entry: Pick<ImageResult, 'duplicates' | 'duplicateBytes'>; platforms: PlatformImage[] | undefined }> {
+  const targets = platforms?.length
+    ? platforms.map((p) => ({ platform: p.platform, reference: p.digest }))
+    : [{ platform: build.platforms[0] ?? 'linux/amd64', reference: digest }];
+  const found: Pick<ImageResult, 'duplicates' | 'duplicateBytes'>[] = [];
+  for (const { platform, reference } of targets) {
+    const started = Date.now();
+    const where = `${build.entry.tag}${targets.length > 1 ? ` (${platform})` : ''}`;
+    try {
+      const arch = architectureOf(platform as Platform);
+      const scan = await scanLibraries(registryImage(registry, repo, reference, where, rt.signal, arch), layerMemo);
+      const took = ((Date.now() - started) / 1000).toFixed(1);
+      const what = scan.wastedBytes
+        ? `${scan.duplicates.length + scan.leftOut} librar${scan.duplicates.length + scan.leftOut === 1 ? 'y is' : 'ies are'} ` +
+          `held twice, wasting ${formatSize(scan.wastedBytes)} uncompressed (largest: ${scan.duplicates
+            .slice(0, 3)
+            .map((d) => `${d.soname} ${formatSize(d.bytes)}`)
+            .join(', ')})`
+        : 'no library is held twice';
+      // Names come from the image's files: printed as untrusted text.
+      rt.log.untrusted(
+        `${build.entry.tag}: duplicate scan${targets.length > 1 ? ` of ${platform}` : ''}: ${what}; ` +
+          `${scan.layersRead} of ${scan.layers} layers read (${formatSize(scan.tarBytes)} uncompressed in all) in ${took} s`,
+      );
+      found.push({ duplicates: scan.duplicates, duplicateBytes: scan.wastedBytes });
+    } catch (err) {
+      rt.log.warning(`duplicate scan of ${where} failed, the image is pushed as it is: ${(err as Error).message}`);
+      found.push({ duplicates: null, duplicateBytes: null });
+    }
+  }
+  const rows = platforms?.map((p, i) => ({ ...p, ...found[i] }));
+  return { entry: found[0] ?? { duplicates: null, duplicateBytes: null }, platforms: rows };
 }
 
 /** An entry's result before anything is known: what it would push, under which tags. */

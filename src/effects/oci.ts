@@ -18,8 +18,14 @@ import { ManifestError, platformDigest, readManifest, type Descriptor, type Mani
 export interface ImageSource {
   shape(): Promise<ImageShape>;
   /** the entries of layer i; `select` says per path what to keep (by default every header, no content) */
-  layer(i: number, select?: (path: string) => Keep): Promise<TarEntry[]>;
+  layer(i: number, select?: (path: string) => Keep, options?: LayerReadOptions): Promise<TarEntry[]>;
   describe: string;
+}
+
+/** How a layer is read: whether files are hashed (repro compares them; a scan does not), and where its uncompressed size is told. */
+export interface LayerReadOptions {
+  hash?: boolean;
+  read?: { tarBytes: number };
 }
 
 type ImageDoc = Extract<ManifestDoc, { kind: 'image' }>;
@@ -53,10 +59,10 @@ export async function readLayer(
   open: () => Promise<Readable> | Readable,
   layer: Descriptor,
   name: string,
-  options: { select?: (path: string) => Keep; limits?: Partial<TarLimits>; signal?: AbortSignal } = {},
+  options: { select?: (path: string) => Keep; limits?: Partial<TarLimits>; signal?: AbortSignal } & LayerReadOptions = {},
 ): Promise<TarEntry[]> {
   const where = `${name} (${layer.digest})`;
-  const parser = new TarParser(options.select, options.limits);
+  const parser = new TarParser(options.select, options.limits, options.hash ?? true);
   const [algorithm, expected] = layer.digest.split(':');
   // Hashed here unless the source checks its size and digest itself (a registry's BlobCheck).
   let digest: Hash | null = null;
@@ -95,6 +101,7 @@ export async function readLayer(
       options.signal ? { signal: options.signal } : {},
     );
     const entries = parser.end();
+    if (options.read) options.read.tarBytes = parser.bytesRead;
     if (digest && digest.digest('hex') !== expected) {
       throw new Error(`its bytes do not match its digest: the blob was cut short or changed on the way`);
     }
@@ -142,10 +149,11 @@ export function ociLayout(dir: string, signal?: AbortSignal, architecture = 'amd
         layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
       };
     },
-    layer: async (i, select) => {
+    layer: async (i, select, how) => {
       const l = load().doc.layers[i];
       if (!l) throw new Error(`layer ${i} does not exist`);
       return readLayer(() => createReadStream(blobPath(l.digest), { highWaterMark: 256 * 1024 }), l, `layer ${i} of OCI layout ${dir}`, {
+        ...how,
         ...(select ? { select } : {}),
         ...(signal ? { signal } : {}),
       });
@@ -188,10 +196,11 @@ export function registryImage(
         layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
       };
     },
-    layer: async (i, select) => {
+    layer: async (i, select, how) => {
       const l = (await load()).doc.layers[i];
       if (!l) throw new Error(`layer ${i} does not exist`);
       return readLayer(() => registry.blobStream(repo, l.digest, l.size), l, `layer ${i} of ${describe}`, {
+        ...how,
         ...(select ? { select } : {}),
         ...(signal ? { signal } : {}),
       });

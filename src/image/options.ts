@@ -34,6 +34,8 @@ export interface BuildOptions {
   tagPrefix: string;
   labels: [string, string][];
   skipExisting: boolean;
+  /** after a push, read the image's layers and report libraries held twice (input duplicate-scan) */
+  duplicateScan: boolean;
   failFast: boolean;
   /** extra attempts after a transient registry or network failure */
   retries: number;
@@ -122,6 +124,7 @@ export function parseBuildOptions(inputs: Inputs): BuildOptions {
     tagPrefix: parseTagPrefix(get('tag-prefix'), field('tag-prefix')),
     labels: parseKeyValueLines(get('labels'), field('labels'), LABEL_KEY),
     skipExisting: parseBoolean(get('skip-existing'), field('skip-existing'), true),
+    duplicateScan: parseBoolean(get('duplicate-scan'), field('duplicate-scan'), true),
     failFast: parseBoolean(get('fail-fast'), field('fail-fast'), false),
     retries: parseWholeNumber(get('retries'), field('retries'), { min: 0, max: 10, fallback: 2 }),
     cacheTimeoutSeconds: parseWholeNumber(get('cache-timeout'), field('cache-timeout'), {

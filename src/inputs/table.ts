@@ -349,6 +349,20 @@ export const INPUTS = [
     cli: { flag: '--force-compression', switch: true },
   },
   {
+    name: 'duplicate-scan',
+    group: 'Build',
+    type: 'boolean',
+    default: 'true',
+    summary: 'report shared libraries a pushed image holds twice, and the bytes they waste',
+    description:
+      'build: after an entry is pushed, read its layers from the registry (streamed; library names and sizes only) and report ' +
+      'shared libraries held under two paths with the same soname (libcudnn.so.9 from a cudnn base and from the nvidia-cudnn ' +
+      'wheel): `duplicates` and `duplicateBytes` in the images output, and the job summary. Reads the whole image once per ' +
+      'run and layer; false skips it. Entries not pushed, or up to date, are not scanned.',
+    commands: BUILD,
+    cli: { flag: '--duplicate-scan', value: 'BOOL' },
+  },
+  {
     name: 'skip-existing',
     group: 'Build',
     type: 'boolean',

@@ -172,13 +172,13 @@ export function buildMarkdown(images: ImageResult[]): string {
       .map(([s, n]) => `${n} ${s}`)
       .join(', ')}`,
     '',
-    '| image | status | digest | size | seconds | cached steps | cache | attempts |',
-    '|---|---|---|---|---|---|---|---|',
+    '| image | status | digest | size | libraries held twice | seconds | cached steps | cache | attempts |',
+    '|---|---|---|---|---|---|---|---|---|',
     // failures first: when a long table is cut to fit a summary, they are what stays
     ...mostImportantFirst(images, (r) => r.status === 'failed' || r.status === 'cancelled').map(
       (r) =>
         `| ${mdEscape(r.tags[0] ?? r.tag)} | ${statusWord(r)} | ${r.digest ? `\`${r.digest.slice(0, 19)}…\`` : '-'} ` +
-        `| ${formatSize(r.size)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`,
+        `| ${formatSize(r.size)} | ${duplicatesText(r)} | ${r.seconds} | ${stepsText(r)} | ${r.cache} | ${r.attempts} |`,
     ),
   ];
   const multi = images.filter((r) => r.platforms?.length);
@@ -189,6 +189,19 @@ export function buildMarkdown(images: ImageResult[]): string {
         out.push(`| ${mdEscape(r.tags[0] ?? r.tag)} | ${mdEscape(p.platform)} | \`${p.digest.slice(0, 19)}…\` | ${formatSize(p.size)} |`);
       }
     }
+  }
+  for (const r of images.filter((x) => x.duplicates?.length)) {
+    const shown = (r.duplicates ?? []).slice(0, SUMMARY_DUPLICATES);
+    out.push(
+      '',
+      `<details><summary>${mdEscape(r.tags[0] ?? r.tag)}: ${duplicatesText(r)}</summary>`,
+      '',
+      '| library | wasted | paths |',
+      '|---|---|---|',
+      ...shown.map((d) => `| ${mdEscape(d.soname)} | ${formatSize(d.bytes)} | ${d.paths.map(mdEscape).join('<br>')} |`),
+      '',
+      '</details>',
+    );
   }
   const failed = images.filter((r) => r.error && r.status === 'failed');
   for (const r of failed) {
@@ -206,6 +219,16 @@ export function buildMarkdown(images: ImageResult[]): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The duplicated libraries each entry's summary lists, largest first (the images output has up to 100). */
+const SUMMARY_DUPLICATES = 10;
+
+/** "3 (1.2 GiB)", "none", or "-" when not scanned. */
+function duplicatesText(r: ImageResult): string {
+  if (r.duplicates === null || r.duplicates === undefined || r.duplicateBytes === null) return '-';
+  if (!r.duplicates.length) return 'none';
+  return `${r.duplicates.length}${r.duplicates.length >= 100 ? '+' : ''} (${formatSize(r.duplicateBytes)} wasted)`;
+}
+
 /** A plain-text table: a head row, a rule, the rows; columns as wide as their widest cell. */
 function textTable(head: string[], rows: string[][]): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -218,8 +241,17 @@ function textTable(head: string[], rows: string[][]): string[] {
 }
 
 export function buildTable(images: ImageResult[]): string {
-  const rows = images.map((r) => [r.tag, statusWord(r), r.digest ?? '-', formatSize(r.size), `${r.seconds}s`, stepsText(r), r.cache]);
-  const head = ['entry', 'status', 'digest', 'size', 'time', 'cached', 'cache'];
+  const rows = images.map((r) => [
+    r.tag,
+    statusWord(r),
+    r.digest ?? '-',
+    formatSize(r.size),
+    duplicatesText(r),
+    `${r.seconds}s`,
+    stepsText(r),
+    r.cache,
+  ]);
+  const head = ['entry', 'status', 'digest', 'size', 'held twice', 'time', 'cached', 'cache'];
   const out = textTable(head, rows);
   const platformRows = images.flatMap((r) => (r.platforms ?? []).map((p) => [r.tag, p.platform, p.digest, formatSize(p.size)]));
   if (platformRows.length) out.push('', ...textTable(['entry', 'platform', 'digest', 'size'], platformRows));
@@ -246,8 +278,9 @@ function stepsText(r: ImageResult): string {
   return r.totalSteps === null ? '-' : `${r.cachedSteps}/${r.totalSteps}`;
 }
 
-function formatSize(bytes: number | null): string {
+export function formatSize(bytes: number | null): string {
   if (bytes === null) return '-';
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 

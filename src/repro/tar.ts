@@ -95,6 +95,8 @@ export class TarParser {
   constructor(
     private readonly select: (path: string) => Keep = () => 'header',
     limits: Partial<TarLimits> = {},
+    /** hash each file's content (what repro compares); a scan that needs only names and sizes goes faster without */
+    private readonly hashFiles = true,
   ) {
     this.limits = { ...TAR_LIMITS, ...limits };
   }
@@ -138,6 +140,11 @@ export class TarParser {
         this.header();
       }
     }
+  }
+
+  /** Uncompressed bytes taken in so far. */
+  get bytesRead(): number {
+    return this.offset;
   }
 
   /** The archive's end: throws TarError when it stops inside a header or an entry; returns the entries kept. */
@@ -250,7 +257,7 @@ export class TarParser {
     };
     const file = type === 'file';
     this.startBody(
-      { kind: 'entry', entry, hash: file ? createHash('sha256') : null, kept: file && keep === 'content' ? [] : null },
+      { kind: 'entry', entry, hash: file && this.hashFiles ? createHash('sha256') : null, kept: file && keep === 'content' ? [] : null },
       dataSize,
     );
   }

@@ -1,0 +1,131 @@
+import type { TarEntry } from '../repro/tar.js';
+
+/**
+ * Shared libraries an image holds twice: the same soname under two paths, e.g. libcudnn.so.9 in
+ * /usr/lib/x86_64-linux-gnu (from a cudnn base image) and in site-packages/nvidia/cudnn/lib (from the
+ * wheel torch requires). Pure: the effects layer reads the layers and gives their entries here.
+ *
+ * The soname is taken from the file name by the loader's naming convention (lib<name>.so.<major>,
+ * libcudnn.so.9.1.0 → libcudnn.so.9), not from the ELF dynamic section: that lies near the end of a
+ * library, and reading it would mean keeping each library whole while its layer streams past. Both
+ * copies of a library are named by the same convention, so they meet under the same name.
+ *
+ * Layers are applied in order as the container's filesystem sees them (OCI image spec, "Whiteouts"):
+ * a later file replaces an earlier one at its path, `.wh.<name>` removes <name> (and what is under it)
+ * from the layers below, `.wh..wh..opq` empties its folder of what the layers below put there.
+ */
+
+export interface DuplicateLibrary {
+  soname: string;
+  /** what the copies beyond the largest take, uncompressed: what removing all but one would save */
+  bytes: number;
+  /** every path holding it, largest first */
+  paths: string[];
+}
+
+/** What one layer does to the image's libraries; the part of a layer the scan keeps (small, cached per layer digest). */
+export interface LayerLibraries {
+  /** regular files named like a library, with their uncompressed sizes */
+  files: { path: string; size: number }[];
+  /** paths this layer removes from the layers below (whiteouts), and folders it makes opaque */
+  removed: string[];
+  opaque: string[];
+  /** library-named paths this layer puts something other than a regular file at (a link): they hide a lower file */
+  replaced: string[];
+  /** uncompressed bytes of the layer, for the scan's report */
+  tarBytes: number;
+}
+
+/** The most groups one image's report lists, largest first; an image with more is named as such. */
+export const MAX_REPORTED_DUPLICATES = 100;
+
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+// lib<name>.so, optionally followed by dotted numbers: the soname keeps the first of them.
+const LIBRARY_NAME = /^(lib.+?\.so)((?:\.\d+)*)$/;
+
+/** The soname a file name stands for (libcudnn.so.9.1.0 → libcudnn.so.9), or null when it is not named like a library. */
+export function sonameOf(fileName: string): string | null {
+  const m = LIBRARY_NAME.exec(fileName);
+  if (!m) return null;
+  const major = /^\.\d+/.exec(m[2] ?? '')?.[0] ?? '';
+  return `${m[1]}${major}`;
+}
+
+const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+
+/** Which tar entries the scan needs: library-named paths and whiteouts (headers only; no content is kept). */
+export function scanSelects(path: string): 'header' | 'none' {
+  const name = baseName(path);
+  return name.startsWith(WHITEOUT) || sonameOf(name) !== null ? 'header' : 'none';
+}
+
+/** A layer's entries (as `scanSelects` chose them) reduced to what it does to the libraries. */
+export function layerLibraries(entries: TarEntry[], tarBytes: number): LayerLibraries {
+  const out: LayerLibraries = { files: [], removed: [], opaque: [], replaced: [], tarBytes };
+  for (const e of entries) {
+    const name = baseName(e.path);
+    const dir = e.path.slice(0, e.path.length - name.length).replace(/\/$/, '');
+    if (name === OPAQUE) out.opaque.push(dir);
+    else if (name.startsWith(WHITEOUT)) out.removed.push(dir ? `${dir}/${name.slice(WHITEOUT.length)}` : name.slice(WHITEOUT.length));
+    // A hard link shares its target's bytes: it hides a lower file at its path but takes no space of its own.
+    else if (e.type === 'file') out.files.push({ path: e.path, size: e.size });
+    else out.replaced.push(e.path);
+  }
+  return out;
+}
+
+/** The libraries the image's filesystem holds after its layers are applied in order: path → bytes. */
+export function applyLayers(layers: LayerLibraries[]): Map<string, number> {
+  const files = new Map<string, { size: number; layer: number }>();
+  layers.forEach((layer, i) => {
+    // Whiteouts and opaque folders act on the layers below, whatever their order in this layer's tar.
+    // Each path's folders are looked up in sets: as many steps as the path is deep, however many whiteouts.
+    const removed = new Set(layer.removed);
+    const opaque = new Set(layer.opaque);
+    if (removed.size || opaque.size) {
+      for (const [path, f] of files) {
+        if (f.layer < i && hiddenBy(path, removed, opaque)) files.delete(path);
+      }
+    }
+    for (const path of layer.replaced) files.delete(path);
+    for (const f of layer.files) files.set(f.path, { size: f.size, layer: i });
+  });
+  return new Map([...files].map(([path, f]) => [path, f.size]));
+}
+
+/** Whether a whiteout removes the path (it or a folder above it) or an opaque folder above it hides it. */
+function hiddenBy(path: string, removed: Set<string>, opaque: Set<string>): boolean {
+  if (removed.has(path)) return true;
+  for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+    const dir = path.slice(0, cut);
+    if (removed.has(dir) || opaque.has(dir)) return true;
+  }
+  // An opaque marker at the root of the layer ("" as its folder) hides everything below.
+  return opaque.has('');
+}
+
+/** Sonames held under more than one path, most bytes wasted first. */
+export function duplicateLibraries(files: Map<string, number>): DuplicateLibrary[] {
+  const groups = new Map<string, { path: string; size: number }[]>();
+  for (const [path, size] of files) {
+    const soname = sonameOf(baseName(path));
+    if (!soname) continue;
+    const group = groups.get(soname) ?? [];
+    group.push({ path, size });
+    groups.set(soname, group);
+  }
+  const out: DuplicateLibrary[] = [];
+  for (const [soname, group] of groups) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
+    const bytes = group.slice(1).reduce((sum, f) => sum + f.size, 0);
+    out.push({ soname, bytes, paths: group.map((f) => `/${f.path}`) });
+  }
+  return out.sort((a, b) => b.bytes - a.bytes || a.soname.localeCompare(b.soname));
+}
+
+/** The bytes every duplicate wastes together. */
+export function wastedBytes(duplicates: DuplicateLibrary[]): number {
+  return duplicates.reduce((sum, d) => sum + d.bytes, 0);
+}
