@@ -31806,6 +31806,15 @@ function exactPin(requirement) {
 /** uv, mounted from its image for one RUN step (it never stays in the image). */
 const UV_MOUNT = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
 /** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, the tag NVIDIA publishes. */
+/**
+ * The slim CUDA base: nvidia/cuda's `base` flavour, "the bare minimum (libcudart)" with the container
+ * toolkit's settings (NVIDIA_REQUIRE_CUDA, the driver capabilities), where `runtime` adds every CUDA
+ * library and `cudnn-runtime` cuDNN too (nvidia.github.io/container-wiki, toolkit/container-images).
+ * For a framework whose wheels bring their own CUDA libraries, those would be a second copy.
+ */
+function nvidiaCudaSlimImage(release, ubuntu) {
+    return `nvidia/cuda:${release}-base-ubuntu${ubuntu}`;
+}
 function nvidiaCudaImage(cuda, flavor, ubuntu) {
     const token = cuda.image.cudnnToken ? `${cuda.image.cudnnToken}-` : '';
     return `nvidia/cuda:${cuda.release}-${token}${flavor}-ubuntu${ubuntu}`;
@@ -32005,7 +32014,7 @@ const jax = {
             python,
             os: `ubuntu${ubuntu}`,
             flavor,
-            baseImage: choice.full ? `nvidia/cuda:${choice.full}-base-ubuntu${ubuntu}` : `ubuntu:${ubuntu}`,
+            baseImage: choice.full ? nvidiaCudaSlimImage(choice.full, ubuntu) : `ubuntu:${ubuntu}`,
             minDriver: choice.minDriver,
         };
     },
@@ -32353,7 +32362,16 @@ const pytorch = {
             }
         }
         const cuda = choice.cuda === 'cpu' ? null : (data.cuda.find((c) => c.version === choice.cuda) ?? null);
-        const baseImage = cuda ? nvidiaCudaImage(cuda, flavor, ubuntu) : `ubuntu:${ubuntu}`;
+        // Every torch wheel of the PyTorch index brings its own cuDNN and cuBLAS: bundled in torch/lib (the
+        // "large" wheels: the index's cu117 wheels, pytorch/pytorch#85097) or required as nvidia-*-cu1X
+        // packages (the "small" wheels, the index's default from 2.2 on cu121, pytorch/pytorch#114281).
+        // A cudnn-runtime base would hold a second copy, 2-3 GB (and a cuDNN 8 base under cuDNN 9 wheels),
+        // so runtime starts from the slim base. devel keeps cuDNN's headers for extensions that build against it.
+        const baseImage = !cuda
+            ? `ubuntu:${ubuntu}`
+            : flavor === 'runtime'
+                ? nvidiaCudaSlimImage(cuda.release, ubuntu)
+                : nvidiaCudaImage(cuda, flavor, ubuntu);
         if (cuda?.provenance?.image === 'inferred') {
             warn(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${baseImage} exists`);
         }
@@ -40463,6 +40481,14 @@ function readCheckReport(raw) {
         report.archList = raw.archList;
     if (textList(raw.devices))
         report.devices = raw.devices;
+    if (isRecord(raw.loadedFrom)) {
+        const from = raw.loadedFrom;
+        const loaded = {};
+        for (const family of ['cudnn', 'cublas'])
+            if (textList(from[family]))
+                loaded[family] = from[family];
+        report.loadedFrom = loaded;
+    }
     // tensorflow may not know a GPU's name or capability: kept as unknown rather than dropped
     if (Array.isArray(raw.gpus) && raw.gpus.length <= 64 && raw.gpus.every(isRecord)) {
         report.gpus = raw.gpus.map((g) => ({
@@ -43388,7 +43414,7 @@ const INPUTS = [
             'shared libraries held under two paths with the same soname (libcudnn.so.9 from a cudnn base and from the nvidia-cudnn ' +
             'wheel): `duplicates` and `duplicateBytes` in the images output, and the job summary. Reads the whole image once per ' +
             'run and layer; false skips it. Entries not pushed, or up to date, are not scanned.',
-        commands: BUILD,
+        commands: ['build', 'all'],
         cli: { flag: '--duplicate-scan', value: 'BOOL' },
     },
     {

@@ -69,6 +69,8 @@ function ours(repo: string, extra: string[] = []): number {
         context,
         '--format',
         'json',
+        // BENCH_DUPLICATE_SCAN=false: the build without its duplicate scan (on by default)
+        ...(process.env.BENCH_DUPLICATE_SCAN ? ['--duplicate-scan', process.env.BENCH_DUPLICATE_SCAN] : []),
         ...extra,
       ],
       { stdio: ['ignore', 'ignore', 'ignore'] },

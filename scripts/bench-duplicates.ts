@@ -18,6 +18,11 @@ import { scanLibraries, type LayerMemo } from '../src/effects/library-scan.js';
 import { registryImage } from '../src/effects/oci.js';
 import { RegistryClient } from '../src/effects/registry.js';
 import { parseRepository } from '../src/image/reference.js';
+import { bundledCompat } from '../src/compat/load.js';
+import { nvidiaCudaImage } from '../src/frameworks/framework.js';
+import { DEFAULT_MAX_ENTRIES, resolvePlans } from '../src/matrix/resolve.js';
+import { parseMatrixSpecs } from '../src/matrix/spec.js';
+import { renderDockerfile } from '../src/template/dockerfile.js';
 
 const root = process.argv[2] ?? process.cwd();
 const REGISTRY = '127.0.0.1:5000';
@@ -101,7 +106,32 @@ async function timedScan(repository: string, reference: string, memo: LayerMemo)
   return { seconds: (performance.now() - s) / 1000, scan };
 }
 
+/**
+ * The base the template renders FROM for three torch releases, and the cudnn-runtime base it
+ * rendered before issue 16 (nvidiaCudaImage with flavor runtime: what the code chose then).
+ */
+function templateBases(): void {
+  const data = bundledCompat();
+  console.log('template bases: torch runtime entries, before (cudnn-runtime) and after (slim)\n');
+  console.log('| entry | before | after (rendered FROM) |');
+  console.log('|---|---|---|');
+  for (const spec of [
+    'torch: 2.8.0\ncuda: "12.8"\npython: "3.12"',
+    'torch: 2.4.1\ncuda: "12.4"\npython: "3.11"',
+    'torch: 1.13.1\ncuda: "11.7"\npython: "3.10"',
+  ]) {
+    const [entry] = resolvePlans(parseMatrixSpecs(spec, 'bench'), data, { maxEntries: DEFAULT_MAX_ENTRIES }).include;
+    if (!entry) throw new Error(`${spec} plans no entry`);
+    const cuda = data.cuda.find((c) => c.version === entry.cuda);
+    const before = cuda ? nvidiaCudaImage(cuda, 'runtime', entry.os.replace('ubuntu', '')) : '-';
+    const from = /^FROM (nvidia\/cuda:\S+|ubuntu:\S+)$/m.exec(renderDockerfile(entry))?.[1] ?? '?';
+    console.log(`| ${entry.tag} | ${before} | ${from} |`);
+  }
+  console.log('');
+}
+
 async function main(): Promise<void> {
+  templateBases();
   const rows: string[][] = [];
   let last: Timed | undefined;
   let baseBytes = 0;

@@ -29,9 +29,9 @@ describe('dockerfile: the embedded template', () => {
   const text = renderDockerfile(cu124);
   it('starts FROM the entry base image and pins torch, torchvision and torchaudio from its index', () => {
     // FROM names the image itself (pinned by digest when the build looked it up), not an ARG a build-arg could change
-    expect(text).toContain('\nFROM nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04\n');
+    expect(text).toContain('\nFROM nvidia/cuda:12.4.1-base-ubuntu22.04\n');
     expect(renderDockerfile(cu124, { baseDigest: `sha256:${'c'.repeat(64)}` })).toContain(
-      `\nFROM nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04@sha256:${'c'.repeat(64)}\n`,
+      `\nFROM nvidia/cuda:12.4.1-base-ubuntu22.04@sha256:${'c'.repeat(64)}\n`,
     );
     expect(text).toContain(
       'ARG TORCH_VERSION=2.4.1\nARG TORCHVISION_VERSION=0.19.1\nARG TORCHAUDIO_VERSION=2.4.1\nARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cu124\n',
@@ -66,7 +66,7 @@ describe('dockerfile: the embedded template', () => {
 describe('entry build: tags, labels, build-args', () => {
   it('passes every entry field as a build-arg', () => {
     expect(Object.fromEntries(entryBuildArgs(cu124))).toEqual({
-      BASE_IMAGE: 'nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04',
+      BASE_IMAGE: 'nvidia/cuda:12.4.1-base-ubuntu22.04',
       TORCH_VERSION: '2.4.1',
       TORCHVISION_VERSION: '0.19.1',
       TORCHAUDIO_VERSION: '2.4.1',

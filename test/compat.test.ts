@@ -194,7 +194,7 @@ describe('compat-file: extends or overrides the bundled data', () => {
     const merged = mergeCompatFile(data, JSON.stringify({ schemaVersion: 1, torch: [release215], cuda: [cuda134] }), 'compat-file x.json');
     const result = plan('torch: latest\ncuda: "13"', { data: merged });
     expect(result.include.map((e) => e.tag)).toEqual(['2.15.0-cu130-py3.14-ubuntu24.04', '2.15.0-cu134-py3.14-ubuntu24.04']);
-    expect(result.include[1]).toMatchObject({ baseImage: 'nvidia/cuda:13.4.0-cudnn-runtime-ubuntu24.04', minDriver: '600.10' });
+    expect(result.include[1]).toMatchObject({ baseImage: 'nvidia/cuda:13.4.0-base-ubuntu24.04', minDriver: '600.10' });
   });
 
   it('replaces a bundled release of the same minor (promoting 2.14 to stable)', () => {

@@ -252,7 +252,7 @@ workdir: /workspace`,
   it('orders the layers for sharing: base, Python, torch, pin, apt, requirements, pip, env, post-install, user, workdir, inventory', () => {
     const order = [
       /^FROM \$\{UV_IMAGE\}/m,
-      /^FROM nvidia\/cuda:12\.4\.1-cudnn-runtime-ubuntu22\.04@sha256:a{64}$/m,
+      /^FROM nvidia\/cuda:12\.4\.1-base-ubuntu22\.04@sha256:a{64}$/m,
       /uv python install/,
       /uv pip install --python \/opt\/venv\/bin\/python --index-url \$\{TORCH_INDEX_URL\}/,
       /^RUN \/opt\/venv\/bin\/python - <<'GIM_PIN'$/m,

@@ -37,7 +37,7 @@ for (const node of runtimes()) {
       expect(table.stdout).toMatch(
         new RegExp(
           '\\n2\\.4\\.1-cu124-py3\\.11-ubuntu22\\.04 +2\\.4\\.1 +0\\.19\\.1 +2\\.4\\.1 +12\\.4\\.1 +9\\.1\\.0\\.70 +' +
-            '3\\.11 +nvidia/cuda:12\\.4\\.1-cudnn-runtime-ubuntu22\\.04 +550\\.54\\.15 +[0-9a-f]{12}\\n',
+            '3\\.11 +nvidia/cuda:12\\.4\\.1-base-ubuntu22\\.04 +550\\.54\\.15 +[0-9a-f]{12}\\n',
         ),
       );
       expect(table.stdout).toContain('skipped 1:\n  2.4.1 × 12.6 × py 3.11 × default × runtime: torch 2.4.1 has no cu126 wheels');
@@ -115,7 +115,7 @@ for (const node of runtimes()) {
       const byPosition = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--print-dockerfile', '2'], { input });
       expect(byPosition.code).toBe(0);
       expect(byPosition.stdout).toMatch(/^# gpu-image-matrix template v4: 2\.4\.1-cu124-py3\.11-ubuntu22\.04\n/);
-      expect(byPosition.stdout).toContain('\nFROM nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04\n');
+      expect(byPosition.stdout).toContain('\nFROM nvidia/cuda:12.4.1-base-ubuntu22.04\n');
       const byTag = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--print-dockerfile', '2.4.1-cu121-py3.11-ubuntu22.04'], { input });
       expect(byTag.stdout).toContain('ARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cu121\n');
       const missing = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--print-dockerfile', '9'], { input });

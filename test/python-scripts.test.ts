@@ -498,6 +498,65 @@ print(json.dumps({"checks": r.checks, "absent": sorted(absent)}))
   });
 });
 
+describe('check.py: where cuDNN and cuBLAS were loaded from (no GPU here: a /proc/self/maps text and wheel folders the test makes)', () => {
+  const probe = `import json, sys
+sys.path.insert(0, ${JSON.stringify(path.join(ROOT, 'src/smoke'))})
+import check
+torch_file, site, maps = sys.argv[1], sys.argv[2], sys.argv[3]
+r = check.Report()
+check.judge_origins(r, check.loaded_libraries(maps), check.wheel_library_dirs(torch_file, [site, site]))
+print(json.dumps({"checks": r.checks, "loaded": r.facts["loadedFrom"]}))
+`;
+  const maps = (...paths: string[]): string =>
+    paths.map((p, i) => `7f00000${i}000-7f00000${i}fff r-xp 00000000 fd:01 ${1000 + i}                    ${p}`).join('\n') +
+    '\n7ffd0000-7ffd1000 rw-p 00000000 00:00 0                          [stack]\n';
+  function wheels(bundled: boolean): { torchFile: string; site: string } {
+    const image = fakeImage();
+    const site = path.join(image.dir, 'site-packages');
+    mkdirSync(path.join(site, 'torch', 'lib'), { recursive: true });
+    writeFileSync(path.join(site, 'torch', '__init__.py'), '');
+    if (bundled) writeFileSync(path.join(site, 'torch', 'lib', 'libcudnn.so.8'), '');
+    else {
+      mkdirSync(path.join(site, 'nvidia', 'cudnn', 'lib'), { recursive: true });
+      writeFileSync(path.join(site, 'nvidia', 'cudnn', 'lib', 'libcudnn.so.9'), '');
+    }
+    return { torchFile: path.join(site, 'torch', '__init__.py'), site };
+  }
+  const run = (w: { torchFile: string; site: string }, text: string) => {
+    const r = runPython(targets[targets.length - 1]!, ['-', w.torchFile, w.site, text], { input: probe });
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as { checks: { name: string; ok: boolean; message?: string }[]; loaded: Record<string, string[]> };
+  };
+
+  it("fails when the system's cuDNN was loaded although the nvidia-cudnn wheel is installed", () => {
+    const w = wheels(false);
+    const got = run(w, maps('/usr/lib/x86_64-linux-gnu/libcudnn.so.9.1.0', '/usr/lib/x86_64-linux-gnu/libcublas.so.12.4.5.8'));
+    expect(got.checks).toEqual([
+      expect.objectContaining({
+        name: 'libcudnn loaded from the wheel',
+        ok: false,
+        message: expect.stringContaining(
+          'libcudnn.so.9.1.0 was loaded from /usr/lib/x86_64-linux-gnu, not from the copy the wheel installed',
+        ),
+      }),
+    ]);
+    // cuBLAS is not in a wheel folder here: where it came from is recorded, not judged
+    expect(got.loaded.cublas).toEqual(['/usr/lib/x86_64-linux-gnu/libcublas.so.12.4.5.8']);
+  });
+
+  it("passes when the wheel's copies were loaded (the nvidia-* package, or torch/lib of a large wheel)", () => {
+    const small = wheels(false);
+    const cudnn = path.join(small.site, 'nvidia', 'cudnn', 'lib');
+    expect(run(small, maps(`${cudnn}/libcudnn.so.9`, `${cudnn}/libcudnn_ops.so.9`)).checks).toEqual([
+      expect.objectContaining({ name: 'libcudnn loaded from the wheel', ok: true }),
+    ]);
+    const large = wheels(true);
+    const bundled = run(large, maps(path.join(large.site, 'torch', 'lib', 'libcudnn.so.8')));
+    expect(bundled.checks).toEqual([expect.objectContaining({ name: 'libcudnn loaded from the wheel', ok: true })]);
+    expect(run(large, maps()).checks).toEqual([expect.objectContaining({ ok: true, message: "not loaded by this check's GPU work" })]);
+  });
+});
+
 describe('the template inlines the scripts', () => {
   const entry = plan('torch: 2.4.1\ncuda: "12.4"\npython: "3.11"').include[0]!;
   const text = renderDockerfile(entry);

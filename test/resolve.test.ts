@@ -121,7 +121,7 @@ describe('resolve: the flat entry contract', () => {
       python: '3.11',
       os: 'ubuntu22.04',
       flavor: 'runtime',
-      baseImage: 'nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04',
+      baseImage: 'nvidia/cuda:12.4.1-base-ubuntu22.04',
       indexUrl: 'https://download.pytorch.org/whl/cu124',
       channel: 'release',
       minDriver: '550.54.15',
@@ -145,14 +145,17 @@ describe('resolve: the flat entry contract', () => {
     });
   });
 
+  // runtime: the slim base (torch's wheels bring cuDNN and cuBLAS); devel: cuDNN's headers, NVIDIA's cuDNN tag token per CUDA version
   const baseImages: [string, string][] = [
-    ['torch: "2.3"\ncuda: "11.8"\npython: "3.11"', 'nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04'],
-    ['torch: "2.3"\ncuda: "12.1"\npython: "3.11"\nos: ubuntu20.04', 'nvidia/cuda:12.1.1-cudnn8-runtime-ubuntu20.04'],
+    ['torch: "2.3"\ncuda: "11.8"\npython: "3.11"', 'nvidia/cuda:11.8.0-base-ubuntu22.04'],
+    ['torch: "2.3"\ncuda: "12.1"\npython: "3.11"\nos: ubuntu20.04', 'nvidia/cuda:12.1.1-base-ubuntu20.04'],
+    ['torch: "2.3"\ncuda: "12.1"\npython: "3.11"\nos: ubuntu20.04\nflavor: devel', 'nvidia/cuda:12.1.1-cudnn8-devel-ubuntu20.04'],
     ['torch: "2.6"\ncuda: "12.4"\npython: "3.11"\nflavor: devel', 'nvidia/cuda:12.4.1-cudnn-devel-ubuntu22.04'],
-    ['torch: "2.10"\ncuda: "13.0"\npython: "3.12"', 'nvidia/cuda:13.0.2-cudnn-runtime-ubuntu24.04'],
+    ['torch: "2.10"\ncuda: "13.0"\npython: "3.12"', 'nvidia/cuda:13.0.2-base-ubuntu24.04'],
+    ['torch: "1.13"\ncuda: "11.7"\npython: "3.10"', 'nvidia/cuda:11.7.1-base-ubuntu22.04'],
   ];
   for (const [spec, image] of baseImages) {
-    it(`names the base image ${image} (cuDNN tag token per CUDA version)`, () => {
+    it(`names the base image ${image}`, () => {
       expect(plan(spec).include[0]?.baseImage).toBe(image);
     });
   }
@@ -273,7 +276,7 @@ describe('resolve: release candidates and inferred data are flagged', () => {
   it('warns that the nvidia/cuda 13.2 image tags are inferred', () => {
     const result = plan('torch: "2.13"\ncuda: "13.2"\npython: "3.12"');
     expect(result.warnings).toContain(
-      'the nvidia/cuda 13.2.0 image tags are inferred, not read: check that nvidia/cuda:13.2.0-cudnn-runtime-ubuntu24.04 exists',
+      'the nvidia/cuda 13.2.0 image tags are inferred, not read: check that nvidia/cuda:13.2.0-base-ubuntu24.04 exists',
     );
   });
 

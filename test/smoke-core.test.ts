@@ -381,6 +381,10 @@ describe('reading the check report and naming the images', () => {
       checks: [{ name: 'c', ok: false, message: `${'m'.repeat(8192)}…`, value: '{"deep":[1,2]}', expected: `${'e'.repeat(1024)}…` }],
     });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // where cuDNN and cuBLAS were loaded from: lists of short paths per known family, the rest dropped
+    expect(
+      report({ ok: true, checks: [], loadedFrom: { cudnn: ['/usr/lib/libcudnn.so.9'], cublas: [{ x: 1 }], evil: ['/x'] } })?.loadedFrom,
+    ).toEqual({ cudnn: ['/usr/lib/libcudnn.so.9'] });
     expect(report({ ok: true, gpus: [{ name: 'H200', capability: '9.0', index: 0 }, { name: null }], checks: [] })?.gpus).toEqual([
       { index: 0, name: 'H200', capability: '9.0' },
       { name: 'unknown', capability: '?' },

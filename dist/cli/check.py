@@ -179,11 +179,85 @@ def gpu_checks(r, torch, args):
         r.check("cuDNN available", cudnn, value=version)
     except Exception as exc:  # noqa: BLE001
         r.failed("cuDNN available", exc)
+    library_origins(r, torch)
     try:
         nccl = torch.cuda.nccl.version()
         r.facts["nccl"] = ".".join(str(x) for x in nccl) if isinstance(nccl, tuple) else nccl
     except Exception:  # noqa: BLE001 - NCCL is optional (not in every build)
         r.facts["nccl"] = None
+
+
+# The CUDA libraries a framework's wheel brings itself: torch's large wheels bundle them in torch/lib,
+# its small wheels require the nvidia-cudnn-cu1X and nvidia-cublas-cu1X packages (site-packages/nvidia/*/lib).
+WHEEL_CUDA_LIBRARIES = ("cudnn", "cublas")
+
+
+def loaded_libraries(maps_text):
+    """The files of each of WHEEL_CUDA_LIBRARIES a process has mapped, as /proc/self/maps lists them:
+    {"cudnn": [paths], "cublas": [paths]} (libcudnn_ops.so.9 and libcublasLt.so.12 count with their family)."""
+    found = {}
+    for line in maps_text.splitlines():
+        fields = line.split(None, 5)
+        if len(fields) < 6 or not fields[5].startswith("/"):
+            continue
+        path = fields[5].strip()
+        name = os.path.basename(path)
+        for family in WHEEL_CUDA_LIBRARIES:
+            if name.startswith("lib" + family) and ".so" in name:
+                paths = found.setdefault(family, [])
+                if path not in paths:
+                    paths.append(path)
+    return found
+
+
+def wheel_library_dirs(torch_file, site_dirs):
+    """Where the wheels keep CUDA libraries: torch/lib, and each site-packages/nvidia/*/lib."""
+    dirs = [os.path.join(os.path.dirname(torch_file), "lib")]
+    for site in site_dirs:
+        nvidia = os.path.join(site, "nvidia")
+        if os.path.isdir(nvidia):
+            dirs.extend(os.path.join(nvidia, d, "lib") for d in sorted(os.listdir(nvidia)))
+    seen = set()
+    return [d for d in dirs if os.path.isdir(d) and not (os.path.realpath(d) in seen or seen.add(os.path.realpath(d)))]
+
+
+def judge_origins(r, loaded, wheel_dirs):
+    """One check per library family the wheels provide: the copy loaded must be a wheel's, not the system's
+    (a cudnn base under the wheel's own cuDNN, with LD_LIBRARY_PATH or ld.so.conf putting it first)."""
+    real = [os.path.realpath(d) + os.sep for d in wheel_dirs]
+    r.facts["loadedFrom"] = loaded
+    for family in WHEEL_CUDA_LIBRARIES:
+        provided = [d for d in wheel_dirs if any(n.startswith("lib" + family) and ".so" in n for n in os.listdir(d))]
+        if not provided:
+            continue  # the wheel relies on the system's copy (or links it statically): where it came from is a fact only
+        paths = loaded.get(family, [])
+        name = "lib%s loaded from the wheel" % family
+        outside = [p for p in paths if not any(os.path.realpath(p).startswith(d) for d in real)]
+        if not paths:
+            r.check(name, True, value=None, expected=provided[0], message="not loaded by this check's GPU work")
+        elif outside:
+            r.check(name, False, value=outside, expected=provided[0],
+                    message="%s was loaded from %s, not from the copy the wheel installed in %s: LD_LIBRARY_PATH or the "
+                            "image's ld.so.conf puts the system copy first; remove it from the image (a slim base has none) "
+                            "or from LD_LIBRARY_PATH" % (os.path.basename(outside[0]), os.path.dirname(outside[0]), provided[0]))
+        else:
+            r.check(name, True, value=paths, expected=provided[0])
+
+
+def library_origins(r, torch):
+    """After a convolution (cuDNN) and the matmuls above (cuBLAS): where those libraries were loaded from."""
+    try:
+        x = torch.randn(1, 3, 16, 16, device="cuda")
+        w = torch.randn(4, 3, 3, 3, device="cuda")
+        torch.nn.functional.conv2d(x, w)
+        torch.cuda.synchronize()
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as f:
+            maps = f.read()
+        import site
+        sites = list(getattr(site, "getsitepackages", lambda: [])()) + [p for p in sys.path if p.endswith("-packages")]
+        judge_origins(r, loaded_libraries(maps), wheel_library_dirs(torch.__file__, sites))
+    except Exception as exc:  # noqa: BLE001
+        r.failed("CUDA libraries' origin (after a convolution)", exc)
 
 
 def numpy_interop(r, torch):

@@ -200,6 +200,16 @@ export interface Framework<E extends EntryFields = EntryFields, R extends Framew
 export const UV_MOUNT = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
 
 /** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, the tag NVIDIA publishes. */
+/**
+ * The slim CUDA base: nvidia/cuda's `base` flavour, "the bare minimum (libcudart)" with the container
+ * toolkit's settings (NVIDIA_REQUIRE_CUDA, the driver capabilities), where `runtime` adds every CUDA
+ * library and `cudnn-runtime` cuDNN too (nvidia.github.io/container-wiki, toolkit/container-images).
+ * For a framework whose wheels bring their own CUDA libraries, those would be a second copy.
+ */
+export function nvidiaCudaSlimImage(release: string, ubuntu: string): string {
+  return `nvidia/cuda:${release}-base-ubuntu${ubuntu}`;
+}
+
 export function nvidiaCudaImage(cuda: CudaRelease, flavor: string, ubuntu: string): string {
   const token = cuda.image.cudnnToken ? `${cuda.image.cudnnToken}-` : '';
   return `nvidia/cuda:${cuda.release}-${token}${flavor}-ubuntu${ubuntu}`;

@@ -20,6 +20,7 @@ import type { EntryFields } from '../matrix/entry.js';
 import {
   UV_MOUNT,
   baseImageReason,
+  nvidiaCudaSlimImage,
   XLA_PTX_RULE,
   cpuChoice,
   pypiIndexFlag,
@@ -226,7 +227,7 @@ export const jax: Framework<JaxEntry, JaxPick> = {
       python,
       os: `ubuntu${ubuntu}`,
       flavor,
-      baseImage: choice.full ? `nvidia/cuda:${choice.full}-base-ubuntu${ubuntu}` : `ubuntu:${ubuntu}`,
+      baseImage: choice.full ? nvidiaCudaSlimImage(choice.full, ubuntu) : `ubuntu:${ubuntu}`,
       minDriver: choice.minDriver,
     };
   },

@@ -22,6 +22,7 @@ import {
   baseImageReason,
   cpuChoice,
   nvidiaCudaImage,
+  nvidiaCudaSlimImage,
   span,
   type CudaChoice,
   type Framework,
@@ -361,7 +362,16 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
       }
     }
     const cuda = choice.cuda === 'cpu' ? null : (data.cuda.find((c) => c.version === choice.cuda) ?? null);
-    const baseImage = cuda ? nvidiaCudaImage(cuda, flavor, ubuntu) : `ubuntu:${ubuntu}`;
+    // Every torch wheel of the PyTorch index brings its own cuDNN and cuBLAS: bundled in torch/lib (the
+    // "large" wheels: the index's cu117 wheels, pytorch/pytorch#85097) or required as nvidia-*-cu1X
+    // packages (the "small" wheels, the index's default from 2.2 on cu121, pytorch/pytorch#114281).
+    // A cudnn-runtime base would hold a second copy, 2-3 GB (and a cuDNN 8 base under cuDNN 9 wheels),
+    // so runtime starts from the slim base. devel keeps cuDNN's headers for extensions that build against it.
+    const baseImage = !cuda
+      ? `ubuntu:${ubuntu}`
+      : flavor === 'runtime'
+        ? nvidiaCudaSlimImage(cuda.release, ubuntu)
+        : nvidiaCudaImage(cuda, flavor, ubuntu);
     if (cuda?.provenance?.image === 'inferred') {
       warn(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${baseImage} exists`);
     }

@@ -359,7 +359,7 @@ export const INPUTS = [
       'shared libraries held under two paths with the same soname (libcudnn.so.9 from a cudnn base and from the nvidia-cudnn ' +
       'wheel): `duplicates` and `duplicateBytes` in the images output, and the job summary. Reads the whole image once per ' +
       'run and layer; false skips it. Entries not pushed, or up to date, are not scanned.',
-    commands: BUILD,
+    commands: ['build', 'all'],
     cli: { flag: '--duplicate-scan', value: 'BOOL' },
   },
   {

@@ -118,6 +118,8 @@ export interface CheckReport {
   cudnn?: number | string | null;
   nccl?: string | null;
   archList?: string[];
+  /** where libcudnn and libcublas were loaded from after the GPU work (GPU mode, torch), per family */
+  loadedFrom?: { cudnn?: string[]; cublas?: string[] };
   gpus?: { index?: number; name: string; capability: string }[];
   torchvision?: string;
   torchaudio?: string;
@@ -188,6 +190,12 @@ export function readCheckReport(raw: unknown): CheckReport | null {
   if (framework) report.framework = framework;
   if (textList(raw.archList)) report.archList = raw.archList;
   if (textList(raw.devices)) report.devices = raw.devices;
+  if (isRecord(raw.loadedFrom)) {
+    const from = raw.loadedFrom;
+    const loaded: NonNullable<CheckReport['loadedFrom']> = {};
+    for (const family of ['cudnn', 'cublas'] as const) if (textList(from[family])) loaded[family] = from[family];
+    report.loadedFrom = loaded;
+  }
   // tensorflow may not know a GPU's name or capability: kept as unknown rather than dropped
   if (Array.isArray(raw.gpus) && raw.gpus.length <= 64 && raw.gpus.every(isRecord)) {
     report.gpus = (raw.gpus as Record<string, unknown>[]).map((g) => ({
