@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ImageResult } from '../src/commands/build.js';
-import { sonameOf, type DuplicateLibrary } from '../src/image/libraries.js';
+import { MAX_PATHS_PER_LIBRARY, sonameOf, type DuplicateLibrary } from '../src/image/libraries.js';
 import { BASE_IMAGE, BUILDER, REGISTRY, freshRepository, requireInfra } from './support/infra.js';
 import { runAction, type ActionRun } from './support/run-action.js';
 import { runtimes } from './support/runtimes.js';
@@ -91,7 +91,12 @@ function duplicatesInContainer(image: string, platform = 'linux/amd64'): Duplica
     .filter(([, files]) => files.length > 1)
     .map(([soname, files]) => {
       files.sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
-      return { soname, bytes: files.slice(1).reduce((t, f) => t + f.size, 0), paths: files.map((f) => f.path) };
+      return {
+        soname,
+        bytes: files.slice(1).reduce((t, f) => t + f.size, 0),
+        paths: files.slice(0, MAX_PATHS_PER_LIBRARY).map((f) => f.path),
+        copies: files.length,
+      };
     })
     .sort((a, b) => b.bytes - a.bytes || a.soname.localeCompare(b.soname));
 }
@@ -126,9 +131,11 @@ describe('duplicate scan: libraries a pushed image holds twice', () => {
       /duplicate scan: \d+ librar(y is|ies are) held twice, wasting [\d.]+ MiB uncompressed \(largest: libcudnn\.so\.9 2\.0 MiB/,
     );
     expect(run.stdout).toMatch(/3 of 3 layers read \([\d.]+ MiB uncompressed in all\)/);
-    expect(run.summary).toContain('| library | wasted | paths |');
+    expect(run.summary).toContain('| library | wasted | copies | paths |');
     // markdown-escaped (x86\_64): paths come from the image
-    expect(run.summary).toContain(`| libcudnn.so.9 | 2.0 MiB | ${SYS.replace('_', '\\_')}/libcudnn.so.9.1.0<br>${WHEEL}/libcudnn.so.9 |`);
+    expect(run.summary).toContain(
+      `| libcudnn.so.9 | 2.0 MiB | 2 | ${SYS.replace('_', '\\_')}/libcudnn.so.9.1.0<br>${WHEEL}/libcudnn.so.9 |`,
+    );
   });
 
   it('an up-to-date entry and duplicate-scan: false are not scanned (null, not "none")', async () => {
@@ -179,10 +186,16 @@ describe('duplicate scan: libraries a pushed image holds twice', () => {
     const [amd, arm] = built?.platforms ?? [];
     expect(amd).toMatchObject({ platform: 'linux/amd64', duplicates: duplicatesInContainer(`${repo}:${TAG}`, 'linux/amd64') });
     expect(arm).toMatchObject({ platform: 'linux/arm64', duplicates: duplicatesInContainer(`${repo}:${TAG}`, 'linux/arm64') });
-    expect(arm?.duplicates).toEqual([{ soname: 'libarm.so.1', bytes: 300000, paths: ['/opt/a/libarm.so.1', '/opt/b/libarm.so.1'] }]);
+    expect(arm?.duplicates).toEqual([
+      { soname: 'libarm.so.1', bytes: 300000, paths: ['/opt/a/libarm.so.1', '/opt/b/libarm.so.1'], copies: 2 },
+    ]);
     expect(amd?.duplicates).toEqual([]);
     // the entry's own field is its first platform's
     expect(built?.duplicates).toEqual(amd?.duplicates);
     expect(run.stdout).toContain('duplicate scan of linux/arm64: 1 library is held twice');
+    // the summary's platform table and a folded table for the arm64 image alone
+    expect(run.summary).toMatch(/\| linux\/amd64 \| `sha256:[0-9a-f]{12}…` \| [\d.]+ MiB \| none \|/);
+    expect(run.summary).toMatch(/\| linux\/arm64 \| `sha256:[0-9a-f]{12}…` \| [\d.]+ MiB \| 1 \(293\.0 KiB wasted\) \|/);
+    expect(run.summary).toContain(`${TAG} (linux/arm64): 1 (293.0 KiB wasted)</summary>`);
   });
 });

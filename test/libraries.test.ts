@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scanLibraries, type LayerMemo } from '../src/effects/library-scan.js';
 import { readLayer, type ImageSource } from '../src/effects/oci.js';
 import {
+  MAX_PATHS_PER_LIBRARY,
   MAX_REPORTED_DUPLICATES,
   applyLayers,
   duplicateLibraries,
@@ -17,7 +18,7 @@ import {
   sonameOf,
   type LayerLibraries,
 } from '../src/image/libraries.js';
-import type { TarEntry } from '../src/repro/tar.js';
+import type { EntryType, TarEntry } from '../src/repro/tar.js';
 import { formatSize } from '../src/report/format.js';
 
 // The duplicated-library scan: the pure part (sonames, whiteouts, grouping) on hand-made entries,
@@ -69,6 +70,8 @@ describe('sonames from file names', () => {
     expect(scanSelects('opt/x/.wh..wh..opq')).toBe('header');
     expect(scanSelects('usr/bin/python3')).toBe('none');
     expect(scanSelects('usr/lib/python3/site.py')).toBe('none');
+    expect(scanSelects('usr/local/cuda', 'symlink')).toBe('header');
+    expect(scanSelects('usr/local/cuda', 'dir')).toBe('none');
   });
 });
 
@@ -90,8 +93,29 @@ describe('layers applied in order', () => {
           '/usr/lib/x86_64-linux-gnu/libcudnn.so.9.1.0',
           '/opt/venv/a/libcudnn.so.9',
         ],
+        copies: 3,
       },
     ]);
+  });
+
+  it('a link where a lower layer had a folder hides what the folder held (/usr/local/cuda made a symlink)', () => {
+    const files = applyLayers([
+      layer([file('usr/local/cuda/lib64/libcublas.so.12.4.5.8', 7), file('opt/nvidia/cublas/lib/libcublas.so.12', 9)]),
+      layer([link('usr/local/cuda', 'symlink', 'cuda-12.4'), file('usr/local/cuda-12.4/lib64/libcurand.so.10', 1)]),
+    ]);
+    expect([...files.keys()].sort()).toEqual(['opt/nvidia/cublas/lib/libcublas.so.12', 'usr/local/cuda-12.4/lib64/libcurand.so.10']);
+  });
+
+  it('lists at most 8 paths of a library held very many times, and counts them all', () => {
+    const files = new Map(Array.from({ length: 12 }, (_, i): [string, number] => [`d${String(i).padStart(2, '0')}/libmany.so.1`, 100 - i]));
+    const [many] = duplicateLibraries(files);
+    expect(many).toMatchObject({
+      soname: 'libmany.so.1',
+      copies: 12,
+      bytes: Array.from({ length: 11 }, (_, i) => 99 - i).reduce((a, b) => a + b),
+    });
+    expect(many?.paths).toHaveLength(MAX_PATHS_PER_LIBRARY);
+    expect(many?.paths[0]).toBe('/d00/libmany.so.1');
   });
 
   it('a whiteout removes a file, or a folder with what is under it, from the layers below only', () => {
@@ -177,7 +201,7 @@ describe('scanning layers GNU tar writes, through the streaming reader', () => {
       }),
       layer: async (
         i: number,
-        select?: (p: string) => 'content' | 'header' | 'none',
+        select?: (p: string, type: EntryType) => 'content' | 'header' | 'none',
         how?: { hash?: boolean; read?: { tarBytes: number } },
       ) => {
         source.reads++;
@@ -211,11 +235,13 @@ describe('scanning layers GNU tar writes, through the streaming reader', () => {
         soname: 'libcudnn.so.9',
         bytes: 300_000,
         paths: ['/opt/venv/site-packages/nvidia/cudnn/lib/libcudnn.so.9', '/usr/lib/x86_64-linux-gnu/libcudnn.so.9.1.0'],
+        copies: 2,
       },
       {
         soname: 'libcublas.so.12',
         bytes: 200_000,
         paths: ['/opt/venv/site-packages/nvidia/cublas/lib/libcublas.so.12', '/usr/lib/x86_64-linux-gnu/libcublas.so.12.4.5.8'],
+        copies: 2,
       },
     ]);
     expect(scan).toMatchObject({ wastedBytes: 500_000, leftOut: 0, layers: 2, layersRead: 2 });
@@ -238,7 +264,7 @@ describe('scanning layers GNU tar writes, through the streaming reader', () => {
     expect((await scanLibraries(image([good]), memo)).duplicates).toEqual([]);
   });
 
-  it('lists the 100 largest groups and counts the rest in the waste', async () => {
+  it('lists the largest groups and counts the rest in the waste', async () => {
     const many = tarLayer((d) => {
       for (let i = 0; i < MAX_REPORTED_DUPLICATES + 5; i++) {
         put(d, `a/libm${i}.so.1`, 100 + i);

@@ -504,57 +504,74 @@ sys.path.insert(0, ${JSON.stringify(path.join(ROOT, 'src/smoke'))})
 import check
 torch_file, site, maps = sys.argv[1], sys.argv[2], sys.argv[3]
 r = check.Report()
-check.judge_origins(r, check.loaded_libraries(maps), check.wheel_library_dirs(torch_file, [site, site]))
+dirs = check.wheel_library_dirs(torch_file, [site, site])
+check.judge_origins(r, check.loaded_libraries(maps), dirs, check.torch_requirements(torch_file))
 print(json.dumps({"checks": r.checks, "loaded": r.facts["loadedFrom"]}))
 `;
   const maps = (...paths: string[]): string =>
     paths.map((p, i) => `7f00000${i}000-7f00000${i}fff r-xp 00000000 fd:01 ${1000 + i}                    ${p}`).join('\n') +
     '\n7ffd0000-7ffd1000 rw-p 00000000 00:00 0                          [stack]\n';
-  function wheels(bundled: boolean): { torchFile: string; site: string } {
+  /** A site-packages with torch as a small wheel (requiring nvidia-cudnn-cu12), a large one (cuDNN in torch/lib), or a source build. */
+  function wheels(kind: 'small' | 'large' | 'source', otherCudnn = false): { torchFile: string; site: string } {
     const image = fakeImage();
     const site = path.join(image.dir, 'site-packages');
     mkdirSync(path.join(site, 'torch', 'lib'), { recursive: true });
     writeFileSync(path.join(site, 'torch', '__init__.py'), '');
-    if (bundled) writeFileSync(path.join(site, 'torch', 'lib', 'libcudnn.so.8'), '');
-    else {
+    if (kind !== 'source') {
+      mkdirSync(path.join(site, 'torch-2.4.1.dist-info'));
+      const requires = kind === 'small' ? 'Requires-Dist: nvidia-cudnn-cu12==9.1.0.70; platform_system == "Linux"\n' : '';
+      writeFileSync(
+        path.join(site, 'torch-2.4.1.dist-info', 'METADATA'),
+        `Metadata-Version: 2.1\nName: torch\nVersion: 2.4.1\nRequires-Dist: filelock\n${requires}\nRequires-Dist: not-a-header\n`,
+      );
+    }
+    if (kind === 'large') writeFileSync(path.join(site, 'torch', 'lib', 'libcudnn.so.8'), '');
+    if (kind === 'small' || otherCudnn) {
       mkdirSync(path.join(site, 'nvidia', 'cudnn', 'lib'), { recursive: true });
       writeFileSync(path.join(site, 'nvidia', 'cudnn', 'lib', 'libcudnn.so.9'), '');
     }
     return { torchFile: path.join(site, 'torch', '__init__.py'), site };
   }
-  const run = (w: { torchFile: string; site: string }, text: string) => {
-    const r = runPython(targets[targets.length - 1]!, ['-', w.torchFile, w.site, text], { input: probe });
-    expect(r.code, r.stderr).toBe(0);
-    return JSON.parse(r.stdout) as { checks: { name: string; ok: boolean; message?: string }[]; loaded: Record<string, string[]> };
-  };
+  const system = '/usr/lib/x86_64-linux-gnu';
+  for (const target of targets) {
+    const run = (w: { torchFile: string; site: string }, text: string) => {
+      const r = runPython(target, ['-', w.torchFile, w.site, text], { input: probe });
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { checks: { name: string; ok: boolean; message?: string }[]; loaded: Record<string, string[]> };
+    };
 
-  it("fails when the system's cuDNN was loaded although the nvidia-cudnn wheel is installed", () => {
-    const w = wheels(false);
-    const got = run(w, maps('/usr/lib/x86_64-linux-gnu/libcudnn.so.9.1.0', '/usr/lib/x86_64-linux-gnu/libcublas.so.12.4.5.8'));
-    expect(got.checks).toEqual([
-      expect.objectContaining({
-        name: 'libcudnn loaded from the wheel',
-        ok: false,
-        message: expect.stringContaining(
-          'libcudnn.so.9.1.0 was loaded from /usr/lib/x86_64-linux-gnu, not from the copy the wheel installed',
-        ),
-      }),
-    ]);
-    // cuBLAS is not in a wheel folder here: where it came from is recorded, not judged
-    expect(got.loaded.cublas).toEqual(['/usr/lib/x86_64-linux-gnu/libcublas.so.12.4.5.8']);
-  });
+    it(`fails when the system's cuDNN was loaded although torch requires the nvidia-cudnn wheel, on ${target.name}`, () => {
+      const got = run(wheels('small'), maps(`${system}/libcudnn.so.9.1.0`, `${system}/libcublas.so.12.4.5.8`));
+      expect(got.checks).toEqual([
+        expect.objectContaining({
+          name: 'libcudnn loaded from the wheel',
+          ok: false,
+          message: expect.stringContaining(`libcudnn.so.9.1.0 was loaded from ${system}, not from the copy torch's wheel installed`),
+        }),
+      ]);
+      // torch requires no cuBLAS package here: where it came from is recorded, not judged
+      expect(got.loaded.cublas).toEqual([`${system}/libcublas.so.12.4.5.8`]);
+    });
 
-  it("passes when the wheel's copies were loaded (the nvidia-* package, or torch/lib of a large wheel)", () => {
-    const small = wheels(false);
-    const cudnn = path.join(small.site, 'nvidia', 'cudnn', 'lib');
-    expect(run(small, maps(`${cudnn}/libcudnn.so.9`, `${cudnn}/libcudnn_ops.so.9`)).checks).toEqual([
-      expect.objectContaining({ name: 'libcudnn loaded from the wheel', ok: true }),
-    ]);
-    const large = wheels(true);
-    const bundled = run(large, maps(path.join(large.site, 'torch', 'lib', 'libcudnn.so.8')));
-    expect(bundled.checks).toEqual([expect.objectContaining({ name: 'libcudnn loaded from the wheel', ok: true })]);
-    expect(run(large, maps()).checks).toEqual([expect.objectContaining({ ok: true, message: "not loaded by this check's GPU work" })]);
-  });
+    it(`passes the wheel's copies (an nvidia-* package, or torch/lib of a large wheel), on ${target.name}`, () => {
+      const small = wheels('small');
+      const cudnn = path.join(small.site, 'nvidia', 'cudnn', 'lib');
+      expect(run(small, maps(`${cudnn}/libcudnn.so.9`, `${cudnn}/libcudnn_ops.so.9`)).checks).toEqual([
+        expect.objectContaining({ name: 'libcudnn loaded from the wheel', ok: true }),
+      ]);
+      const large = wheels('large');
+      expect(run(large, maps(path.join(large.site, 'torch', 'lib', 'libcudnn.so.8'))).checks).toEqual([
+        expect.objectContaining({ name: 'libcudnn loaded from the wheel', ok: true }),
+      ]);
+      expect(run(large, maps()).checks).toEqual([expect.objectContaining({ ok: true, message: "not loaded by this check's GPU work" })]);
+    });
+
+    it(`judges nothing for a torch that takes cuDNN from the system, whatever else installed nvidia-cudnn, on ${target.name}`, () => {
+      const got = run(wheels('source', true), maps(`${system}/libcudnn.so.9.1.0`));
+      expect(got.checks).toEqual([]);
+      expect(got.loaded.cudnn).toEqual([`${system}/libcudnn.so.9.1.0`]);
+    });
+  }
 });
 
 describe('the template inlines the scripts', () => {

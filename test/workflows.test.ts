@@ -1101,3 +1101,64 @@ describe('attest workflow: signs what a gpu-images run pushed, with the signing 
     expect(run([], '127.0.0.1:5000/acme')).toMatchObject({ name: '127.0.0.1:5000/acme' });
   });
 });
+
+// -- 9. free-disk-space: the build job's step, run for real in a container ------------------------
+
+describe('reusable workflow: free-disk-space on hosted build runners', () => {
+  // The step's script runs as root in a container of the local Debian base, where the test makes the
+  // runner image's toolchain folders (files of real bytes) at their real paths: what it removes, what
+  // it keeps, and the space df sees come back. Docker and the base come from scripts/infra.sh.
+  const image = '127.0.0.1:5000/debian:bookworm';
+  const freeStep = (): Step => step('build', 'free-disk-space');
+  function runInContainer(environment: string): { code: number; stdout: string; summary: string; left: string[] } {
+    const script = [
+      'set -e',
+      'for d in /usr/local/lib/android/sdk/ndk /usr/share/dotnet /opt/hostedtoolcache/CodeQL/2.18.1 /opt/hostedtoolcache/Python/3.12.0; do',
+      '  mkdir -p "$d" && head -c 67108864 /dev/urandom > "$d/blob"',
+      'done',
+      'sync',
+      "cat > /tmp/step.sh <<'GIM_STEP'",
+      freeStep().run ?? '',
+      'GIM_STEP',
+      'code=0; GITHUB_STEP_SUMMARY=/tmp/summary bash -e /tmp/step.sh || code=$?',
+      'echo "CODE $code"; echo "SUMMARY $(cat /tmp/summary 2>/dev/null)"',
+      'for d in /usr/local/lib/android /usr/share/dotnet /opt/hostedtoolcache/CodeQL /opt/hostedtoolcache/Python; do',
+      '  [ -e "$d" ] && echo "LEFT $d"',
+      'done; true',
+    ].join('\n');
+    const stdout = execFileSync('docker', ['run', '--rm', '-e', `RUNNER_ENVIRONMENT=${environment}`, image, 'bash', '-c', script], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    return {
+      code: Number(/^CODE (\d+)$/m.exec(stdout)?.[1] ?? -1),
+      stdout,
+      summary: /^SUMMARY (.*)$/m.exec(stdout)?.[1] ?? '',
+      left: [...stdout.matchAll(/^LEFT (.+)$/gm)].map((m) => m[1] as string),
+    };
+  }
+
+  it('runs before the build, when the input is true (its default)', () => {
+    const steps = reusableJobs().build?.steps ?? [];
+    expect(steps.findIndex((s) => s.id === 'free-disk-space')).toBeLessThan(steps.findIndex((s) => s.id === 'build'));
+    expect(freeStep().if).toBe('inputs.free-disk-space');
+  });
+
+  it('removes the fixed list of toolchains on a GitHub-hosted runner, keeps the rest, and reports what df gained', () => {
+    const r = runInContainer('github-hosted');
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.left).toEqual(['/opt/hostedtoolcache/Python']);
+    const gained = Number(/(-?\d+) MiB gained/.exec(r.summary)?.[1]);
+    // three folders of 64 MiB each went; df of the container's filesystem sees about that come back
+    expect(gained, r.stdout).toBeGreaterThan(64);
+    expect(r.stdout).toContain(r.summary);
+  });
+
+  it('removes nothing on a self-hosted runner', () => {
+    const r = runInContainer('self-hosted');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('free-disk-space: a self-hosted runner: nothing removed');
+    expect(r.left).toHaveLength(4);
+    expect(r.summary).toBe('');
+  });
+});

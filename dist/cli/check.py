@@ -221,27 +221,56 @@ def wheel_library_dirs(torch_file, site_dirs):
     return [d for d in dirs if os.path.isdir(d) and not (os.path.realpath(d) in seen or seen.add(os.path.realpath(d)))]
 
 
-def judge_origins(r, loaded, wheel_dirs):
-    """One check per library family the wheels provide: the copy loaded must be a wheel's, not the system's
-    (a cudnn base under the wheel's own cuDNN, with LD_LIBRARY_PATH or ld.so.conf putting it first)."""
+def torch_requirements(torch_file):
+    """The names torch's wheel requires (Requires-Dist of its dist-info METADATA, read as a file: Python 3.7
+    has no importlib.metadata), lowercased; empty when there is no dist-info (a torch built from source)."""
+    site = os.path.dirname(os.path.dirname(torch_file))
+    names = set()
+    try:
+        metas = [os.path.join(site, d, "METADATA") for d in os.listdir(site) if d.lower().startswith("torch-") and d.endswith(".dist-info")]
+    except OSError:
+        return names
+    for meta in metas:
+        try:
+            with open(meta, encoding="utf-8", errors="replace") as f:
+                for line in f:
+                    if not line.strip():
+                        break  # the headers end at the first blank line
+                    if line.startswith("Requires-Dist:"):
+                        m = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", line[len("Requires-Dist:"):])
+                        if m:
+                            names.add(m.group(1).lower().replace("_", "-"))
+        except (OSError, IOError):
+            continue
+    return names
+
+
+def judge_origins(r, loaded, wheel_dirs, required=frozenset()):
+    """One check per library family torch's wheel provides, bundled in torch/lib (wheel_dirs[0]) or required
+    as an nvidia-<family>* package: the copy loaded must be a wheel's, not the system's (a cudnn base under
+    the wheel's own cuDNN, with LD_LIBRARY_PATH or ld.so.conf putting it first). A family torch takes from
+    the system (an NGC image, a source build) is recorded only, whatever other packages installed."""
     real = [os.path.realpath(d) + os.sep for d in wheel_dirs]
     r.facts["loadedFrom"] = loaded
+    bundled_dir = wheel_dirs[0] if wheel_dirs and os.path.basename(os.path.dirname(wheel_dirs[0])) == "torch" else None
     for family in WHEEL_CUDA_LIBRARIES:
-        provided = [d for d in wheel_dirs if any(n.startswith("lib" + family) and ".so" in n for n in os.listdir(d))]
-        if not provided:
-            continue  # the wheel relies on the system's copy (or links it statically): where it came from is a fact only
+        bundled = bundled_dir and any(n.startswith("lib" + family) and ".so" in n for n in os.listdir(bundled_dir))
+        package = sorted(n for n in required if n.startswith("nvidia-" + family))
+        if not bundled and not package:
+            continue
+        where = bundled_dir if bundled else "the %s package's folder (site-packages/nvidia)" % package[0]
         paths = loaded.get(family, [])
         name = "lib%s loaded from the wheel" % family
         outside = [p for p in paths if not any(os.path.realpath(p).startswith(d) for d in real)]
         if not paths:
-            r.check(name, True, value=None, expected=provided[0], message="not loaded by this check's GPU work")
+            r.check(name, True, value=None, expected=where, message="not loaded by this check's GPU work")
         elif outside:
-            r.check(name, False, value=outside, expected=provided[0],
-                    message="%s was loaded from %s, not from the copy the wheel installed in %s: LD_LIBRARY_PATH or the "
+            r.check(name, False, value=outside, expected=where,
+                    message="%s was loaded from %s, not from the copy torch's wheel installed (%s): LD_LIBRARY_PATH or the "
                             "image's ld.so.conf puts the system copy first; remove it from the image (a slim base has none) "
-                            "or from LD_LIBRARY_PATH" % (os.path.basename(outside[0]), os.path.dirname(outside[0]), provided[0]))
+                            "or from LD_LIBRARY_PATH" % (os.path.basename(outside[0]), os.path.dirname(outside[0]), where))
         else:
-            r.check(name, True, value=paths, expected=provided[0])
+            r.check(name, True, value=paths, expected=where)
 
 
 def library_origins(r, torch):
@@ -251,13 +280,17 @@ def library_origins(r, torch):
         w = torch.randn(4, 3, 3, 3, device="cuda")
         torch.nn.functional.conv2d(x, w)
         torch.cuda.synchronize()
+    except Exception as exc:  # noqa: BLE001
+        r.failed("convolution on GPU 0 (cuDNN)", exc)
+        return
+    try:
         with open("/proc/self/maps", encoding="utf-8", errors="replace") as f:
             maps = f.read()
         import site
         sites = list(getattr(site, "getsitepackages", lambda: [])()) + [p for p in sys.path if p.endswith("-packages")]
-        judge_origins(r, loaded_libraries(maps), wheel_library_dirs(torch.__file__, sites))
+        judge_origins(r, loaded_libraries(maps), wheel_library_dirs(torch.__file__, sites), torch_requirements(torch.__file__))
     except Exception as exc:  # noqa: BLE001
-        r.failed("CUDA libraries' origin (after a convolution)", exc)
+        r.failed("CUDA libraries' origin", exc)
 
 
 def numpy_interop(r, torch):

@@ -4182,8 +4182,13 @@ async function detectTools(docker, builder, env) {
 }
 
 ;// CONCATENATED MODULE: ./src/image/libraries.ts
-/** The most groups one image's report lists, largest first; an image with more is named as such. */
-const MAX_REPORTED_DUPLICATES = 100;
+/**
+ * The most groups one image's report lists (largest first; the waste counts them all), and paths per
+ * group: the `images` output of a whole matrix travels through a workflow's outputs (1 MB) and
+ * environment (128 KiB per variable), so one entry's report stays a few KiB.
+ */
+const MAX_REPORTED_DUPLICATES = 32;
+const MAX_PATHS_PER_LIBRARY = 8;
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 // lib<name>.so, optionally followed by dotted numbers: the soname keeps the first of them.
@@ -4197,10 +4202,10 @@ function sonameOf(fileName) {
     return `${m[1]}${major}`;
 }
 const baseName = (p) => p.slice(p.lastIndexOf('/') + 1);
-/** Which tar entries the scan needs: library-named paths and whiteouts (headers only; no content is kept). */
-function scanSelects(path) {
+/** Which tar entries the scan needs: library-named paths, whiteouts and links (headers only; no content is kept). */
+function scanSelects(path, type) {
     const name = baseName(path);
-    return name.startsWith(WHITEOUT) || sonameOf(name) !== null ? 'header' : 'none';
+    return name.startsWith(WHITEOUT) || type === 'symlink' || sonameOf(name) !== null ? 'header' : 'none';
 }
 /** A layer's entries (as `scanSelects` chose them) reduced to what it does to the libraries. */
 function layerLibraries(entries, tarBytes) {
@@ -4212,11 +4217,13 @@ function layerLibraries(entries, tarBytes) {
             out.opaque.push(dir);
         else if (name.startsWith(WHITEOUT))
             out.removed.push(dir ? `${dir}/${name.slice(WHITEOUT.length)}` : name.slice(WHITEOUT.length));
-        // A hard link shares its target's bytes: it hides a lower file at its path but takes no space of its own.
-        else if (e.type === 'file')
-            out.files.push({ path: e.path, size: e.size });
-        else
+        else if (e.type === 'file') {
+            if (sonameOf(name))
+                out.files.push({ path: e.path, size: e.size });
+        }
+        else if (e.type !== 'dir')
             out.replaced.push(e.path);
+        // (a hard link shares its target's bytes: it hides a lower file at its path but takes no space of its own)
     }
     return out;
 }
@@ -4226,7 +4233,8 @@ function applyLayers(layers) {
     layers.forEach((layer, i) => {
         // Whiteouts and opaque folders act on the layers below, whatever their order in this layer's tar.
         // Each path's folders are looked up in sets: as many steps as the path is deep, however many whiteouts.
-        const removed = new Set(layer.removed);
+        // A link (or other non-folder) hides what lower layers had at its path and, for a folder, under it.
+        const removed = new Set([...layer.removed, ...layer.replaced]);
         const opaque = new Set(layer.opaque);
         if (removed.size || opaque.size) {
             for (const [path, f] of files) {
@@ -4234,8 +4242,6 @@ function applyLayers(layers) {
                     files.delete(path);
             }
         }
-        for (const path of layer.replaced)
-            files.delete(path);
         for (const f of layer.files)
             files.set(f.path, { size: f.size, layer: i });
     });
@@ -4270,7 +4276,7 @@ function duplicateLibraries(files) {
             continue;
         group.sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
         const bytes = group.slice(1).reduce((sum, f) => sum + f.size, 0);
-        out.push({ soname, bytes, paths: group.map((f) => `/${f.path}`) });
+        out.push({ soname, bytes, paths: group.slice(0, MAX_PATHS_PER_LIBRARY).map((f) => `/${f.path}`), copies: group.length });
     }
     return out.sort((a, b) => b.bytes - a.bytes || a.soname.localeCompare(b.soname));
 }
@@ -4283,7 +4289,7 @@ function wastedBytes(duplicates) {
 
 /** Layers read at once: the registry's answer, gunzip (on libuv's threads) and the parser overlap across layers. */
 const SCAN_CONCURRENCY = 3;
-async function scanLibraries(source, memo) {
+async function scanLibraries(source, memo, signal) {
     const shape = await source.shape();
     let layersRead = 0;
     const partOf = (i, digest) => {
@@ -4298,17 +4304,24 @@ async function scanLibraries(source, memo) {
         }
         return part;
     };
-    const parts = new Array(shape.layers.length);
+    const parts = [];
     let next = 0;
+    let failed = false;
     const worker = async () => {
-        while (next < shape.layers.length) {
+        // A failed layer or a cancelled run starts no further read: the scan has no answer anyway.
+        while (next < shape.layers.length && !failed && !signal?.aborted) {
             const i = next++;
-            parts[i] = partOf(i, shape.layers[i].digest);
-            // Waited for here so that no more than SCAN_CONCURRENCY reads run; a failure ends the scan below.
-            await parts[i].catch(() => { });
+            const part = partOf(i, shape.layers[i].digest);
+            parts[i] = part;
+            // Waited for here so that no more than SCAN_CONCURRENCY reads run.
+            await part.catch(() => {
+                failed = true;
+            });
         }
     };
     await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, shape.layers.length) }, worker));
+    if (signal?.aborted)
+        throw new Error('stopped: the run was cancelled');
     const layers = await Promise.all(parts);
     const all = duplicateLibraries(applyLayers(layers));
     return {
@@ -4601,7 +4614,8 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
         let created;
         const createdOnce = () => (created ??= creationTime(rt));
         const registry = new effects_registry/* RegistryClient */.bP(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
-        // The run's log, not an entry's group: a scan ends after its entry's group has closed.
+        // The run's log, not an entry's prefixed one: a scan may end after its entry's group has closed (its line
+        // then shows in the next entry's group, and names its own entry).
         const layers = { memo: new Map(), pending: [], log: rt };
         // What the embedded template cannot build fails before any lookup or docker work.
         const unbuildable = new Map();
@@ -4974,11 +4988,15 @@ async function scanPushed(repo, digest, build, platforms, registry, layerMemo, r
         : [{ platform: build.platforms[0] ?? 'linux/amd64', reference: digest }];
     const found = [];
     for (const { platform, reference } of targets) {
+        if (rt.signal?.aborted) {
+            found.push({ duplicates: null, duplicateBytes: null });
+            continue;
+        }
         const started = Date.now();
         const where = `${build.entry.tag}${targets.length > 1 ? ` (${platform})` : ''}`;
         try {
             const arch = (0,matrix_platform/* architectureOf */.NJ)(platform);
-            const scan = await scanLibraries(registryImage(registry, repo, reference, where, rt.signal, arch), layerMemo);
+            const scan = await scanLibraries(registryImage(registry, repo, reference, where, rt.signal, arch), layerMemo, rt.signal);
             const took = ((Date.now() - started) / 1000).toFixed(1);
             const what = scan.wastedBytes
                 ? `${scan.duplicates.length + scan.leftOut} librar${scan.duplicates.length + scan.leftOut === 1 ? 'y is' : 'ies are'} ` +
@@ -4993,7 +5011,9 @@ async function scanPushed(repo, digest, build, platforms, registry, layerMemo, r
             found.push({ duplicates: scan.duplicates, duplicateBytes: scan.wastedBytes });
         }
         catch (err) {
-            rt.log.warning(`duplicate scan of ${where} failed, the image is pushed as it is: ${err.message}`);
+            // Cancelled: the run says so once; a scan has nothing to add.
+            if (!rt.signal?.aborted)
+                rt.log.warning(`duplicate scan of ${where} failed, the image is pushed as it is: ${err.message}`);
             found.push({ duplicates: null, duplicateBytes: null });
         }
     }
@@ -10623,7 +10643,6 @@ function exactPin(requirement) {
 }
 /** uv, mounted from its image for one RUN step (it never stays in the image). */
 const UV_MOUNT = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
-/** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, the tag NVIDIA publishes. */
 /**
  * The slim CUDA base: nvidia/cuda's `base` flavour, "the bare minimum (libcudart)" with the container
  * toolkit's settings (NVIDIA_REQUIRE_CUDA, the driver capabilities), where `runtime` adds every CUDA
@@ -10633,6 +10652,7 @@ const UV_MOUNT = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
 function nvidiaCudaSlimImage(release, ubuntu) {
     return `nvidia/cuda:${release}-base-ubuntu${ubuntu}`;
 }
+/** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, the tag NVIDIA publishes. */
 function nvidiaCudaImage(cuda, flavor, ubuntu) {
     const token = cuda.image.cudnnToken ? `${cuda.image.cudnnToken}-` : '';
     return `nvidia/cuda:${cuda.release}-${token}${flavor}-ubuntu${ubuntu}`;
@@ -13145,8 +13165,8 @@ const INPUTS = [
         description: 'build: after an entry is pushed, read its layers from the registry (streamed; library names and sizes only) and report ' +
             'shared libraries held under two paths with the same soname (libcudnn.so.9 from a cudnn base and from the nvidia-cudnn ' +
             'wheel): `duplicates` and `duplicateBytes` in the images output, and the job summary. Reads the whole image once per ' +
-            'run and layer; false skips it. Entries not pushed, or up to date, are not scanned.',
-        commands: ['build', 'all'],
+            'run and layer; false skips it. Entries not pushed, or up to date, are not scanned; merge and repro do not scan.',
+        commands: BUILD,
         cli: { flag: '--duplicate-scan', value: 'BOOL' },
     },
     {
@@ -15357,7 +15377,8 @@ function formatPlan(plan, format) {
 }
 /** Values come from user input and data: keep them from breaking the table or injecting HTML. */
 function mdEscape(text) {
-    return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+    // \r alone ends a line too (CommonMark): a name from an image must not start a line of its own
+    return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r\n?|\n/g, ' ');
 }
 /** The build's results: one row per entry (log table and job summary), errors below. */
 function buildMarkdown(images) {
@@ -15375,16 +15396,21 @@ function buildMarkdown(images) {
     ];
     const multi = images.filter((r) => r.platforms?.length);
     if (multi.length) {
-        out.push('', '| image | platform | digest | size |', '|---|---|---|---|');
+        out.push('', '| image | platform | digest | size | libraries held twice |', '|---|---|---|---|---|');
         for (const r of multi) {
             for (const p of r.platforms ?? []) {
-                out.push(`| ${mdEscape(r.tags[0] ?? r.tag)} | ${mdEscape(p.platform)} | \`${p.digest.slice(0, 19)}…\` | ${formatSize(p.size)} |`);
+                out.push(`| ${mdEscape(r.tags[0] ?? r.tag)} | ${mdEscape(p.platform)} | \`${p.digest.slice(0, 19)}…\` | ${formatSize(p.size)} ` +
+                    `| ${duplicatesText(p)} |`);
             }
         }
     }
-    for (const r of images.filter((x) => x.duplicates?.length)) {
-        const shown = (r.duplicates ?? []).slice(0, SUMMARY_DUPLICATES);
-        out.push('', `<details><summary>${mdEscape(r.tags[0] ?? r.tag)}: ${duplicatesText(r)}</summary>`, '', '| library | wasted | paths |', '|---|---|---|', ...shown.map((d) => `| ${mdEscape(d.soname)} | ${formatSize(d.bytes)} | ${d.paths.map(mdEscape).join('<br>')} |`), '', '</details>');
+    // One folded table per image scanned: per platform where the entry has several.
+    const scanned = images.flatMap((r) => r.platforms?.length
+        ? r.platforms.map((p) => ({ name: `${r.tags[0] ?? r.tag} (${p.platform})`, found: p }))
+        : [{ name: r.tags[0] ?? r.tag, found: r }]);
+    for (const { name, found } of scanned.filter((s) => s.found.duplicates?.length)) {
+        const shown = (found.duplicates ?? []).slice(0, SUMMARY_DUPLICATES);
+        out.push('', `<details><summary>${mdEscape(name)}: ${duplicatesText(found)}</summary>`, '', '| library | wasted | copies | paths |', '|---|---|---|---|', ...shown.map((d) => `| ${mdEscape(d.soname)} | ${formatSize(d.bytes)} | ${d.copies} | ${d.paths.map(mdEscape).join('<br>')} |`), '', '</details>');
     }
     const failed = images.filter((r) => r.error && r.status === 'failed');
     for (const r of failed) {
@@ -15394,13 +15420,13 @@ function buildMarkdown(images) {
 }
 /** The duplicated libraries each entry's summary lists, largest first (the images output has up to 100). */
 const SUMMARY_DUPLICATES = 10;
-/** "3 (1.2 GiB)", "none", or "-" when not scanned. */
+/** "3 (1.2 MiB wasted)" (the largest listed, the waste of all), "none", or "-" when not scanned. */
 function duplicatesText(r) {
-    if (r.duplicates === null || r.duplicates === undefined || r.duplicateBytes === null)
+    if (r.duplicates === null || r.duplicates === undefined || r.duplicateBytes === null || r.duplicateBytes === undefined)
         return '-';
     if (!r.duplicates.length)
         return 'none';
-    return `${r.duplicates.length}${r.duplicates.length >= 100 ? '+' : ''} (${formatSize(r.duplicateBytes)} wasted)`;
+    return `${r.duplicates.length} (${formatSize(r.duplicateBytes)} wasted)`;
 }
 /** A plain-text table: a head row, a rule, the rows; columns as wide as their widest cell. */
 function textTable(head, rows) {
@@ -15424,9 +15450,9 @@ function buildTable(images) {
     ]);
     const head = ['entry', 'status', 'digest', 'size', 'held twice', 'time', 'cached', 'cache'];
     const out = textTable(head, rows);
-    const platformRows = images.flatMap((r) => (r.platforms ?? []).map((p) => [r.tag, p.platform, p.digest, formatSize(p.size)]));
+    const platformRows = images.flatMap((r) => (r.platforms ?? []).map((p) => [r.tag, p.platform, p.digest, formatSize(p.size), duplicatesText(p)]));
     if (platformRows.length)
-        out.push('', ...textTable(['entry', 'platform', 'digest', 'size'], platformRows));
+        out.push('', ...textTable(['entry', 'platform', 'digest', 'size', 'held twice'], platformRows));
     for (const r of images.filter((x) => x.status === 'failed'))
         out.push('', `${r.tag} failed:`, `  ${r.error ?? ''}`);
     return `${out.join('\n')}\n`;
@@ -15954,7 +15980,9 @@ class TarParser {
     longName = null;
     longLink = null;
     out = [];
-    constructor(select = () => 'header', limits = {}, 
+    constructor(
+    /** what to keep of an entry, by its path (and type: a scan keeps links it would drop by name) */
+    select = () => 'header', limits = {}, 
     /** hash each file's content (what repro compares); a scan that needs only names and sizes goes faster without */
     hashFiles = true) {
         this.select = select;
@@ -16091,7 +16119,7 @@ class TarParser {
         // POSIX: links, devices, directories and FIFOs (1-6) store no data, whatever their size says.
         const dataSize = flag >= '1' && flag <= '6' ? 0 : attrs.has('size') ? this.decimal(attrs.get('size'), 'pax size') : headerSize;
         const path = normalise(name);
-        const keep = this.select(path);
+        const keep = this.select(path, type);
         this.pax = new Map();
         this.longName = null;
         this.longLink = null;

@@ -168,7 +168,8 @@ export async function buildCommand(
     let created: Promise<string> | undefined;
     const createdOnce = (): Promise<string> => (created ??= creationTime(rt));
     const registry = new RegistryClient(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
-    // The run's log, not an entry's group: a scan ends after its entry's group has closed.
+    // The run's log, not an entry's prefixed one: a scan may end after its entry's group has closed (its line
+    // then shows in the next entry's group, and names its own entry).
     const layers: LayerScans = { memo: new Map(), pending: [], log: rt };
     // What the embedded template cannot build fails before any lookup or docker work.
     const unbuildable = new Map<string, string>();
@@ -575,11 +576,15 @@ async function scanPushed(
     : [{ platform: build.platforms[0] ?? 'linux/amd64', reference: digest }];
   const found: Pick<ImageResult, 'duplicates' | 'duplicateBytes'>[] = [];
   for (const { platform, reference } of targets) {
+    if (rt.signal?.aborted) {
+      found.push({ duplicates: null, duplicateBytes: null });
+      continue;
+    }
     const started = Date.now();
     const where = `${build.entry.tag}${targets.length > 1 ? ` (${platform})` : ''}`;
     try {
       const arch = architectureOf(platform as Platform);
-      const scan = await scanLibraries(registryImage(registry, repo, reference, where, rt.signal, arch), layerMemo);
+      const scan = await scanLibraries(registryImage(registry, repo, reference, where, rt.signal, arch), layerMemo, rt.signal);
       const took = ((Date.now() - started) / 1000).toFixed(1);
       const what = scan.wastedBytes
         ? `${scan.duplicates.length + scan.leftOut} librar${scan.duplicates.length + scan.leftOut === 1 ? 'y is' : 'ies are'} ` +
@@ -595,7 +600,8 @@ async function scanPushed(
       );
       found.push({ duplicates: scan.duplicates, duplicateBytes: scan.wastedBytes });
     } catch (err) {
-      rt.log.warning(`duplicate scan of ${where} failed, the image is pushed as it is: ${(err as Error).message}`);
+      // Cancelled: the run says so once; a scan has nothing to add.
+      if (!rt.signal?.aborted) rt.log.warning(`duplicate scan of ${where} failed, the image is pushed as it is: ${(err as Error).message}`);
       found.push({ duplicates: null, duplicateBytes: null });
     }
   }

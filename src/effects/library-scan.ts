@@ -37,7 +37,7 @@ export type LayerMemo = Map<string, Promise<LayerLibraries>>;
 /** Layers read at once: the registry's answer, gunzip (on libuv's threads) and the parser overlap across layers. */
 export const SCAN_CONCURRENCY = 3;
 
-export async function scanLibraries(source: ImageSource, memo: LayerMemo): Promise<LibraryScan> {
+export async function scanLibraries(source: ImageSource, memo: LayerMemo, signal?: AbortSignal): Promise<LibraryScan> {
   const shape = await source.shape();
   let layersRead = 0;
   const partOf = (i: number, digest: string): Promise<LayerLibraries> => {
@@ -52,17 +52,23 @@ export async function scanLibraries(source: ImageSource, memo: LayerMemo): Promi
     }
     return part;
   };
-  const parts: Promise<LayerLibraries>[] = new Array(shape.layers.length);
+  const parts: Promise<LayerLibraries>[] = [];
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < shape.layers.length) {
+    // A failed layer or a cancelled run starts no further read: the scan has no answer anyway.
+    while (next < shape.layers.length && !failed && !signal?.aborted) {
       const i = next++;
-      parts[i] = partOf(i, (shape.layers[i] as { digest: string }).digest);
-      // Waited for here so that no more than SCAN_CONCURRENCY reads run; a failure ends the scan below.
-      await parts[i].catch(() => {});
+      const part = partOf(i, (shape.layers[i] as { digest: string }).digest);
+      parts[i] = part;
+      // Waited for here so that no more than SCAN_CONCURRENCY reads run.
+      await part.catch(() => {
+        failed = true;
+      });
     }
   };
   await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, shape.layers.length) }, worker));
+  if (signal?.aborted) throw new Error('stopped: the run was cancelled');
   const layers = await Promise.all(parts);
   const all = duplicateLibraries(applyLayers(layers));
   return {

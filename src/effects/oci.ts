@@ -5,7 +5,7 @@ import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import type { ImageShape } from '../repro/compare.js';
-import { TarError, TarParser, type Keep, type TarEntry, type TarLimits } from '../repro/tar.js';
+import { TarError, TarParser, type EntryType, type Keep, type TarEntry, type TarLimits } from '../repro/tar.js';
 import { BlobCheck, RegistryClient } from './registry.js';
 import type { Repository } from '../image/reference.js';
 import { ManifestError, platformDigest, readManifest, type Descriptor, type ManifestDoc } from '../image/manifest.js';
@@ -18,7 +18,7 @@ import { ManifestError, platformDigest, readManifest, type Descriptor, type Mani
 export interface ImageSource {
   shape(): Promise<ImageShape>;
   /** the entries of layer i; `select` says per path what to keep (by default every header, no content) */
-  layer(i: number, select?: (path: string) => Keep, options?: LayerReadOptions): Promise<TarEntry[]>;
+  layer(i: number, select?: (path: string, type: EntryType) => Keep, options?: LayerReadOptions): Promise<TarEntry[]>;
   describe: string;
 }
 
@@ -59,7 +59,7 @@ export async function readLayer(
   open: () => Promise<Readable> | Readable,
   layer: Descriptor,
   name: string,
-  options: { select?: (path: string) => Keep; limits?: Partial<TarLimits>; signal?: AbortSignal } & LayerReadOptions = {},
+  options: { select?: (path: string, type: EntryType) => Keep; limits?: Partial<TarLimits>; signal?: AbortSignal } & LayerReadOptions = {},
 ): Promise<TarEntry[]> {
   const where = `${name} (${layer.digest})`;
   const parser = new TarParser(options.select, options.limits, options.hash ?? true);

@@ -199,7 +199,6 @@ export interface Framework<E extends EntryFields = EntryFields, R extends Framew
 /** uv, mounted from its image for one RUN step (it never stays in the image). */
 export const UV_MOUNT = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
 
-/** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, the tag NVIDIA publishes. */
 /**
  * The slim CUDA base: nvidia/cuda's `base` flavour, "the bare minimum (libcudart)" with the container
  * toolkit's settings (NVIDIA_REQUIRE_CUDA, the driver capabilities), where `runtime` adds every CUDA
@@ -210,6 +209,7 @@ export function nvidiaCudaSlimImage(release: string, ubuntu: string): string {
   return `nvidia/cuda:${release}-base-ubuntu${ubuntu}`;
 }
 
+/** nvidia/cuda:<release>-<cudnn token>-<flavor>-ubuntu<ver>, the tag NVIDIA publishes. */
 export function nvidiaCudaImage(cuda: CudaRelease, flavor: string, ubuntu: string): string {
   const token = cuda.image.cudnnToken ? `${cuda.image.cudnnToken}-` : '';
   return `nvidia/cuda:${cuda.release}-${token}${flavor}-ubuntu${ubuntu}`;

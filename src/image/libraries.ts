@@ -1,4 +1,4 @@
-import type { TarEntry } from '../repro/tar.js';
+import type { EntryType, TarEntry } from '../repro/tar.js';
 
 /**
  * Shared libraries an image holds twice: the same soname under two paths, e.g. libcudnn.so.9 in
@@ -12,15 +12,20 @@ import type { TarEntry } from '../repro/tar.js';
  *
  * Layers are applied in order as the container's filesystem sees them (OCI image spec, "Whiteouts"):
  * a later file replaces an earlier one at its path, `.wh.<name>` removes <name> (and what is under it)
- * from the layers below, `.wh..wh..opq` empties its folder of what the layers below put there.
+ * from the layers below, `.wh..wh..opq` empties its folder of what the layers below put there, and a
+ * link or file where a lower layer had a folder (/usr/local/cuda made a symlink) replaces that folder.
+ * A hard link shares its target's bytes and is not counted (when a later layer removes the target but
+ * not the link, those bytes go uncounted: the report errs low).
  */
 
 export interface DuplicateLibrary {
   soname: string;
   /** what the copies beyond the largest take, uncompressed: what removing all but one would save */
   bytes: number;
-  /** every path holding it, largest first */
+  /** the paths holding it, largest first: at most MAX_PATHS_PER_LIBRARY */
   paths: string[];
+  /** how many paths hold it (more than `paths` lists when a library is held very many times) */
+  copies: number;
 }
 
 /** What one layer does to the image's libraries; the part of a layer the scan keeps (small, cached per layer digest). */
@@ -30,14 +35,19 @@ export interface LayerLibraries {
   /** paths this layer removes from the layers below (whiteouts), and folders it makes opaque */
   removed: string[];
   opaque: string[];
-  /** library-named paths this layer puts something other than a regular file at (a link): they hide a lower file */
+  /** paths this layer puts a link (or a library-named non-file) at: they hide what lower layers had there, a folder's content too */
   replaced: string[];
   /** uncompressed bytes of the layer, for the scan's report */
   tarBytes: number;
 }
 
-/** The most groups one image's report lists, largest first; an image with more is named as such. */
-export const MAX_REPORTED_DUPLICATES = 100;
+/**
+ * The most groups one image's report lists (largest first; the waste counts them all), and paths per
+ * group: the `images` output of a whole matrix travels through a workflow's outputs (1 MB) and
+ * environment (128 KiB per variable), so one entry's report stays a few KiB.
+ */
+export const MAX_REPORTED_DUPLICATES = 32;
+export const MAX_PATHS_PER_LIBRARY = 8;
 
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
@@ -54,10 +64,10 @@ export function sonameOf(fileName: string): string | null {
 
 const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
-/** Which tar entries the scan needs: library-named paths and whiteouts (headers only; no content is kept). */
-export function scanSelects(path: string): 'header' | 'none' {
+/** Which tar entries the scan needs: library-named paths, whiteouts and links (headers only; no content is kept). */
+export function scanSelects(path: string, type?: EntryType): 'header' | 'none' {
   const name = baseName(path);
-  return name.startsWith(WHITEOUT) || sonameOf(name) !== null ? 'header' : 'none';
+  return name.startsWith(WHITEOUT) || type === 'symlink' || sonameOf(name) !== null ? 'header' : 'none';
 }
 
 /** A layer's entries (as `scanSelects` chose them) reduced to what it does to the libraries. */
@@ -68,9 +78,10 @@ export function layerLibraries(entries: TarEntry[], tarBytes: number): LayerLibr
     const dir = e.path.slice(0, e.path.length - name.length).replace(/\/$/, '');
     if (name === OPAQUE) out.opaque.push(dir);
     else if (name.startsWith(WHITEOUT)) out.removed.push(dir ? `${dir}/${name.slice(WHITEOUT.length)}` : name.slice(WHITEOUT.length));
-    // A hard link shares its target's bytes: it hides a lower file at its path but takes no space of its own.
-    else if (e.type === 'file') out.files.push({ path: e.path, size: e.size });
-    else out.replaced.push(e.path);
+    else if (e.type === 'file') {
+      if (sonameOf(name)) out.files.push({ path: e.path, size: e.size });
+    } else if (e.type !== 'dir') out.replaced.push(e.path);
+    // (a hard link shares its target's bytes: it hides a lower file at its path but takes no space of its own)
   }
   return out;
 }
@@ -81,14 +92,14 @@ export function applyLayers(layers: LayerLibraries[]): Map<string, number> {
   layers.forEach((layer, i) => {
     // Whiteouts and opaque folders act on the layers below, whatever their order in this layer's tar.
     // Each path's folders are looked up in sets: as many steps as the path is deep, however many whiteouts.
-    const removed = new Set(layer.removed);
+    // A link (or other non-folder) hides what lower layers had at its path and, for a folder, under it.
+    const removed = new Set([...layer.removed, ...layer.replaced]);
     const opaque = new Set(layer.opaque);
     if (removed.size || opaque.size) {
       for (const [path, f] of files) {
         if (f.layer < i && hiddenBy(path, removed, opaque)) files.delete(path);
       }
     }
-    for (const path of layer.replaced) files.delete(path);
     for (const f of layer.files) files.set(f.path, { size: f.size, layer: i });
   });
   return new Map([...files].map(([path, f]) => [path, f.size]));
@@ -120,7 +131,7 @@ export function duplicateLibraries(files: Map<string, number>): DuplicateLibrary
     if (group.length < 2) continue;
     group.sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
     const bytes = group.slice(1).reduce((sum, f) => sum + f.size, 0);
-    out.push({ soname, bytes, paths: group.map((f) => `/${f.path}`) });
+    out.push({ soname, bytes, paths: group.slice(0, MAX_PATHS_PER_LIBRARY).map((f) => `/${f.path}`), copies: group.length });
   }
   return out.sort((a, b) => b.bytes - a.bytes || a.soname.localeCompare(b.soname));
 }

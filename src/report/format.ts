@@ -1,5 +1,6 @@
 import { frameworkById, frameworkOf, frameworkTitle, frameworkVersion, type MatrixEntry } from '../frameworks/index.js';
 import type { ImageResult } from '../commands/build.js';
+import type { DuplicateLibrary } from '../image/libraries.js';
 import type { ReproResult } from '../commands/repro.js';
 import type { SmokeResult } from '../commands/smoke.js';
 import type { VerifyReport } from '../commands/verify.js';
@@ -161,7 +162,8 @@ export function formatPlan(plan: Plan, format: Format): string {
 
 /** Values come from user input and data: keep them from breaking the table or injecting HTML. */
 function mdEscape(text: string): string {
-  return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  // \r alone ends a line too (CommonMark): a name from an image must not start a line of its own
+  return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r\n?|\n/g, ' ');
 }
 
 /** The build's results: one row per entry (log table and job summary), errors below. */
@@ -183,22 +185,31 @@ export function buildMarkdown(images: ImageResult[]): string {
   ];
   const multi = images.filter((r) => r.platforms?.length);
   if (multi.length) {
-    out.push('', '| image | platform | digest | size |', '|---|---|---|---|');
+    out.push('', '| image | platform | digest | size | libraries held twice |', '|---|---|---|---|---|');
     for (const r of multi) {
       for (const p of r.platforms ?? []) {
-        out.push(`| ${mdEscape(r.tags[0] ?? r.tag)} | ${mdEscape(p.platform)} | \`${p.digest.slice(0, 19)}…\` | ${formatSize(p.size)} |`);
+        out.push(
+          `| ${mdEscape(r.tags[0] ?? r.tag)} | ${mdEscape(p.platform)} | \`${p.digest.slice(0, 19)}…\` | ${formatSize(p.size)} ` +
+            `| ${duplicatesText(p)} |`,
+        );
       }
     }
   }
-  for (const r of images.filter((x) => x.duplicates?.length)) {
-    const shown = (r.duplicates ?? []).slice(0, SUMMARY_DUPLICATES);
+  // One folded table per image scanned: per platform where the entry has several.
+  const scanned = images.flatMap((r): { name: string; found: Duplicates }[] =>
+    r.platforms?.length
+      ? r.platforms.map((p) => ({ name: `${r.tags[0] ?? r.tag} (${p.platform})`, found: p }))
+      : [{ name: r.tags[0] ?? r.tag, found: r }],
+  );
+  for (const { name, found } of scanned.filter((s) => s.found.duplicates?.length)) {
+    const shown = (found.duplicates ?? []).slice(0, SUMMARY_DUPLICATES);
     out.push(
       '',
-      `<details><summary>${mdEscape(r.tags[0] ?? r.tag)}: ${duplicatesText(r)}</summary>`,
+      `<details><summary>${mdEscape(name)}: ${duplicatesText(found)}</summary>`,
       '',
-      '| library | wasted | paths |',
-      '|---|---|---|',
-      ...shown.map((d) => `| ${mdEscape(d.soname)} | ${formatSize(d.bytes)} | ${d.paths.map(mdEscape).join('<br>')} |`),
+      '| library | wasted | copies | paths |',
+      '|---|---|---|---|',
+      ...shown.map((d) => `| ${mdEscape(d.soname)} | ${formatSize(d.bytes)} | ${d.copies} | ${d.paths.map(mdEscape).join('<br>')} |`),
       '',
       '</details>',
     );
@@ -222,11 +233,17 @@ export function buildMarkdown(images: ImageResult[]): string {
 /** The duplicated libraries each entry's summary lists, largest first (the images output has up to 100). */
 const SUMMARY_DUPLICATES = 10;
 
-/** "3 (1.2 GiB)", "none", or "-" when not scanned. */
-function duplicatesText(r: ImageResult): string {
-  if (r.duplicates === null || r.duplicates === undefined || r.duplicateBytes === null) return '-';
+/** What an image or a platform row says of its duplicated libraries. */
+interface Duplicates {
+  duplicates?: DuplicateLibrary[] | null;
+  duplicateBytes?: number | null;
+}
+
+/** "3 (1.2 MiB wasted)" (the largest listed, the waste of all), "none", or "-" when not scanned. */
+function duplicatesText(r: Duplicates): string {
+  if (r.duplicates === null || r.duplicates === undefined || r.duplicateBytes === null || r.duplicateBytes === undefined) return '-';
   if (!r.duplicates.length) return 'none';
-  return `${r.duplicates.length}${r.duplicates.length >= 100 ? '+' : ''} (${formatSize(r.duplicateBytes)} wasted)`;
+  return `${r.duplicates.length} (${formatSize(r.duplicateBytes)} wasted)`;
 }
 
 /** A plain-text table: a head row, a rule, the rows; columns as wide as their widest cell. */
@@ -253,8 +270,10 @@ export function buildTable(images: ImageResult[]): string {
   ]);
   const head = ['entry', 'status', 'digest', 'size', 'held twice', 'time', 'cached', 'cache'];
   const out = textTable(head, rows);
-  const platformRows = images.flatMap((r) => (r.platforms ?? []).map((p) => [r.tag, p.platform, p.digest, formatSize(p.size)]));
-  if (platformRows.length) out.push('', ...textTable(['entry', 'platform', 'digest', 'size'], platformRows));
+  const platformRows = images.flatMap((r) =>
+    (r.platforms ?? []).map((p) => [r.tag, p.platform, p.digest, formatSize(p.size), duplicatesText(p)]),
+  );
+  if (platformRows.length) out.push('', ...textTable(['entry', 'platform', 'digest', 'size', 'held twice'], platformRows));
   for (const r of images.filter((x) => x.status === 'failed')) out.push('', `${r.tag} failed:`, `  ${r.error ?? ''}`);
   return `${out.join('\n')}\n`;
 }

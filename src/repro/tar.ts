@@ -93,7 +93,8 @@ export class TarParser {
   private readonly out: TarEntry[] = [];
 
   constructor(
-    private readonly select: (path: string) => Keep = () => 'header',
+    /** what to keep of an entry, by its path (and type: a scan keeps links it would drop by name) */
+    private readonly select: (path: string, type: EntryType) => Keep = () => 'header',
     limits: Partial<TarLimits> = {},
     /** hash each file's content (what repro compares); a scan that needs only names and sizes goes faster without */
     private readonly hashFiles = true,
@@ -231,7 +232,7 @@ export class TarParser {
     // POSIX: links, devices, directories and FIFOs (1-6) store no data, whatever their size says.
     const dataSize = flag >= '1' && flag <= '6' ? 0 : attrs.has('size') ? this.decimal(attrs.get('size')!, 'pax size') : headerSize;
     const path = normalise(name);
-    const keep = this.select(path);
+    const keep = this.select(path, type);
     this.pax = new Map();
     this.longName = null;
     this.longLink = null;
