@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7000:
+/***/ 4070:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36010,26 +36010,26 @@ function bounded(work, what, timeoutMs) {
     });
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
-/** Restore `dir`; returns the key that matched, or null. */
-async function restoreDir(dir, key, restoreKeys, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS) {
+/** Restore `dir`; returns the key that matched, or null. `without` says what happens when it fails. */
+async function restoreDir(dir, key, restoreKeys, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS, without = 'building without it') {
     try {
         const cache = await cacheModule();
         const hit = await bounded(cache.restoreCache([dir], key, restoreKeys), 'the Actions cache', timeoutMs);
         return hit ?? null;
     }
     catch (err) {
-        log.warning(`cache restore failed, building without it: ${err.message}`);
+        log.warning(`cache restore failed, ${without}: ${err.message}`);
         return null;
     }
 }
-async function saveDir(dir, key, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS) {
+async function saveDir(dir, key, log, timeoutMs = CACHE_OPERATION_TIMEOUT_MS, unaffected = 'the image was built and is not affected') {
     try {
         const cache = await cacheModule();
         await bounded(cache.saveCache([dir], key), 'the Actions cache', timeoutMs);
         return true;
     }
     catch (err) {
-        log.warning(`cache save failed (the image was built and is not affected): ${err.message}`);
+        log.warning(`cache save failed (${unaffected}): ${err.message}`);
         return false;
     }
 }
@@ -37140,6 +37140,111 @@ function duplicateLibraries(files) {
 function wastedBytes(duplicates) {
     return duplicates.reduce((sum, d) => sum + d.bytes, 0);
 }
+/** Layers kept from one run to the next: the newest first, the rest dropped (a few KiB each). */
+const MAX_REMEMBERED_LAYERS = 1000;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const isText = (v) => typeof v === 'string' && v.length > 0 && v.length <= 4096;
+const isSize = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+/**
+ * The layers a file saved by an earlier run holds, checked field by field: the cache is shared with
+ * other branches' runs, so what does not have the shape the scan writes is left out, not trusted.
+ */
+function readLayerScanFile(doc) {
+    const out = new Map();
+    if (typeof doc !== 'object' || doc === null || doc.schema !== 1)
+        return out;
+    const layers = doc.layers;
+    if (typeof layers !== 'object' || layers === null)
+        return out;
+    for (const [digest, part] of Object.entries(layers).slice(0, MAX_REMEMBERED_LAYERS)) {
+        if (!DIGEST.test(digest) || typeof part !== 'object' || part === null)
+            continue;
+        const p = part;
+        const files = p.files;
+        const lists = [p.removed, p.opaque, p.replaced];
+        if (!Array.isArray(files) || !files.every((f) => typeof f === 'object' && f !== null && isText(f.path) && isSize(f.size)))
+            continue;
+        if (!lists.every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string' && x.length <= 4096)))
+            continue;
+        if (!isSize(p.tarBytes))
+            continue;
+        out.set(digest, {
+            files: files.map((f) => ({ path: f.path, size: f.size })),
+            removed: [...p.removed],
+            opaque: [...p.opaque],
+            replaced: [...p.replaced],
+            tarBytes: p.tarBytes,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/effects/layer-scan-cache.ts
+
+
+
+
+
+/**
+ * The duplicate scan's layers remembered from one run to the next, through the Actions cache: a
+ * rebuild whose top layer changed then reads only its new layers, not the base's gigabytes again.
+ * A layer is named by its digest, so what a file says of it holds for every image and branch. Each
+ * failure is a warning (from actions-cache.ts) and the scan reads the layers itself.
+ */
+const LAYER_SCAN_CACHE_PREFIX = 'gim-layer-scan-v1-';
+const FILE = 'layers.json';
+/** A file of MAX_REMEMBERED_LAYERS layers is a few MiB; anything much larger was not written by the scan. */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** Where the file is restored and saved from: one path per runner (RUNNER_TEMP), as the cache matches paths exactly. */
+function layerScanDir(tempDir) {
+    return external_node_path_default().join(tempDir, 'gim-layer-scan');
+}
+/** The newest file an earlier run saved, into `memo` (layers already there stay); how many layers it gave, and its key. */
+async function restoreLayerScans(dir, memo, log, timeoutMs) {
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    const key = await restoreDir(dir, `${LAYER_SCAN_CACHE_PREFIX}restore`, [LAYER_SCAN_CACHE_PREFIX], log, timeoutMs, 'the duplicate scan reads every layer itself');
+    if (!key)
+        return { layers: 0, key: null };
+    const file = external_node_path_default().join(dir, FILE);
+    try {
+        const size = (0,external_node_fs_.statSync)(file).size;
+        if (size > MAX_FILE_BYTES)
+            throw new Error(`it is ${size} bytes, more than the scan writes`);
+        const parts = readLayerScanFile(JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')));
+        for (const [digest, part] of parts)
+            if (!memo.has(digest))
+                memo.set(digest, Promise.resolve(part));
+        return { layers: parts.size, key };
+    }
+    catch (err) {
+        log.warning(`the layer scan cache ${key} could not be read, scanning without it: ${err.message}`);
+        return { layers: 0, key };
+    }
+}
+/** Every layer the run knows (the newest MAX_REMEMBERED_LAYERS), saved under a key named by its content; the key, or null. */
+async function saveLayerScans(dir, memo, log, timeoutMs) {
+    const settled = await Promise.allSettled([...memo].map(async ([digest, part]) => [digest, await part]));
+    // The memo keeps insertion order: restored layers first, this run's after; the newest are kept.
+    const known = settled
+        .filter((s) => s.status === 'fulfilled')
+        .map((s) => s.value)
+        .slice(-MAX_REMEMBERED_LAYERS);
+    if (!known.length)
+        return null;
+    const doc = { schema: 1, layers: Object.fromEntries(known) };
+    const name = (0,external_node_crypto_.createHash)('sha256')
+        .update(known
+        .map(([d]) => d)
+        .sort()
+        .join('\n'))
+        .digest('hex')
+        .slice(0, 16);
+    const key = `${LAYER_SCAN_CACHE_PREFIX}${name}`;
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, FILE), JSON.stringify(doc));
+    return (await saveDir(dir, key, log, timeoutMs, 'the next run scans those layers again; the images are not affected')) ? key : null;
+}
 
 ;// CONCATENATED MODULE: ./src/effects/library-scan.ts
 
@@ -37869,6 +37974,7 @@ async function headCommit(dir, env) {
 
 
 
+
 /**
  * With a verifier, an entry that is not up to date is verified before it is built, and fails there if
  * it cannot build. In `merge` mode nothing is built: each entry's platform images, pushed by fan-out
@@ -37914,7 +38020,14 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
         const registry = new RegistryClient(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
         // The run's log, not an entry's prefixed one: a scan may end after its entry's group has closed (its line
         // then shows in the next entry's group, and names its own entry).
-        const layers = { memo: new Map(), pending: [], log: rt };
+        const layers = {
+            memo: new Map(),
+            pending: [],
+            log: rt,
+            read: 0,
+            cacheDir: actionsCacheAvailable(rt.env) ? layerScanDir(env.tempDir) : null,
+            cacheTimeoutMs: options.cacheTimeoutSeconds * 1000,
+        };
         // What the embedded template cannot build fails before any lookup or docker work.
         const unbuildable = new Map();
         if (source.dockerfile === null) {
@@ -37989,6 +38102,11 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
         await Promise.all(Array.from({ length: concurrent }, worker));
         // scanPushed never rejects: a failed scan is a warning in the entry's result.
         await Promise.all(layers.pending);
+        if (layers.cacheDir && layers.read > 0 && !rt.signal?.aborted) {
+            const key = await saveLayerScans(layers.cacheDir, layers.memo, rt.log, layers.cacheTimeoutMs);
+            if (key)
+                rt.log.info(`duplicate scan: the layers read are kept for the next run (Actions cache ${key})`);
+        }
         return results;
     }
     finally {
@@ -38267,7 +38385,7 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
     // 5. Libraries the pushed image holds twice, read back from the registry while the next entry
     // builds: a report, not a step of this build. It fills the result in before the command returns.
     if (options.push && digest && options.duplicateScan) {
-        const scanning = scanPushed(repo, digest, build, platforms, registry, layers.memo, layers.log);
+        const scanning = scanPushed(repo, digest, build, platforms, registry, layers);
         layers.pending.push(scanning.then((found) => {
             Object.assign(result, found.entry);
             if (found.platforms)
@@ -38280,7 +38398,16 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
  * The duplicated-library scan of what was just pushed: each platform's image (the one image of a
  * single-platform entry), read from the registry. A failed scan is a warning: the image is pushed and fine.
  */
-async function scanPushed(repo, digest, build, platforms, registry, layerMemo, rt) {
+async function scanPushed(repo, digest, build, platforms, registry, layers) {
+    const rt = layers.log;
+    const cacheDir = layers.cacheDir;
+    if (cacheDir) {
+        layers.restoring ??= restoreLayerScans(cacheDir, layers.memo, rt.log, layers.cacheTimeoutMs).then(({ layers: n, key }) => {
+            if (key)
+                rt.log.info(`duplicate scan: ${n} layers remembered from an earlier run (Actions cache ${key})`);
+        });
+        await layers.restoring;
+    }
     const targets = platforms?.length
         ? platforms.map((p) => ({ platform: p.platform, reference: p.digest }))
         : [{ platform: build.platforms[0] ?? 'linux/amd64', reference: digest }];
@@ -38294,7 +38421,8 @@ async function scanPushed(repo, digest, build, platforms, registry, layerMemo, r
         const where = `${build.entry.tag}${targets.length > 1 ? ` (${platform})` : ''}`;
         try {
             const arch = architectureOf(platform);
-            const scan = await scanLibraries(registryImage(registry, repo, reference, where, rt.signal, arch), layerMemo, rt.signal);
+            const scan = await scanLibraries(registryImage(registry, repo, reference, where, rt.signal, arch), layers.memo, rt.signal);
+            layers.read += scan.layersRead;
             const took = ((Date.now() - started) / 1000).toFixed(1);
             const what = scan.wastedBytes
                 ? `${scan.duplicates.length + scan.leftOut} librar${scan.duplicates.length + scan.leftOut === 1 ? 'y is' : 'ies are'} ` +
@@ -44230,7 +44358,7 @@ const actionLog = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7000);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4070);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6064);
 // The action's entry point (runs.main in action.yml).
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ImageResult } from '../src/commands/build.js';
@@ -8,6 +9,8 @@ import { MAX_PATHS_PER_LIBRARY, sonameOf, type DuplicateLibrary } from '../src/i
 import { BASE_IMAGE, BUILDER, REGISTRY, freshRepository, requireInfra } from './support/infra.js';
 import { runAction, type ActionRun } from './support/run-action.js';
 import { runtimes } from './support/runtimes.js';
+import { startCacheServer } from './support/cache-server.js';
+import { LAYER_SCAN_CACHE_PREFIX } from '../src/effects/layer-scan-cache.js';
 
 // The duplicated-library scan on real parts: a team Dockerfile that installs a library twice (what
 // a cudnn base image under torch's nvidia-cudnn wheel does), built by BuildKit and pushed to the
@@ -125,6 +128,7 @@ describe('duplicate scan: libraries a pushed image holds twice', () => {
       soname: 'libcudnn.so.9',
       bytes: 2 * MiB,
       paths: [`${SYS}/libcudnn.so.9.1.0`, `${WHEEL}/libcudnn.so.9`],
+      copies: 2,
     });
     expect(built?.duplicateBytes).toBe(expected.reduce((t, d) => t + d.bytes, 0));
     expect(run.stdout).toMatch(
@@ -162,6 +166,60 @@ describe('duplicate scan: libraries a pushed image holds twice', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/duplicate-scan.*"sometimes".*true.*false/i);
     expect(bad.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it('remembers the layers it read for the next run through the Actions cache: a rebuild reads only its new layer', async () => {
+    const server = await startCacheServer();
+    try {
+      // One RUNNER_TEMP for both runs, as on one runner. The first RUN layer has no nonce: BuildKit's
+      // own cache makes it the same layer (digest) in both runs; the second changes every run.
+      const env = {
+        ACTIONS_CACHE_URL: server.url,
+        ACTIONS_RUNTIME_TOKEN: 'test-token',
+        RUNNER_TEMP: mkdtempSync(path.join(tmpdir(), 'gim-temp-')),
+      };
+      const dockerfile = [
+        `FROM ${BASE_IMAGE}`,
+        'RUN mkdir -p /opt/sys && head -c 400000 /dev/urandom > /opt/sys/libkept.so.3.1',
+        'ARG NONCE',
+        'RUN echo "$NONCE" > /nonce && mkdir -p /opt/wheel && cp /opt/sys/libkept.so.3.1 /opt/wheel/libkept.so.3',
+        '',
+      ].join('\n');
+      const run = (nonce: string): Promise<ActionRun> =>
+        runAction(
+          node.bin,
+          {
+            command: 'build',
+            matrix: MATRIX,
+            dockerfile: 'Dockerfile',
+            builder: BUILDER,
+            image: repo,
+            push: 'true',
+            cache: 'none',
+            verify: 'false',
+            'build-args': `NONCE=${nonce}`,
+          },
+          { timeoutMs: 600_000, env, setup: (ws) => writeFileSync(path.join(ws, 'Dockerfile'), dockerfile) },
+        );
+      const first = await run(randomBytes(6).toString('hex'));
+      expect(first.code, first.stdout.slice(-3000)).toBe(0);
+      expect(first.stdout).toMatch(/duplicate scan: 1 library is held twice, .*; 3 of 3 layers read/);
+      const saved = server.keys().filter((k) => k.startsWith(LAYER_SCAN_CACHE_PREFIX));
+      expect(saved).toHaveLength(1);
+      expect(first.stdout).toContain(`the layers read are kept for the next run (Actions cache ${saved[0]})`);
+
+      const second = await run(randomBytes(6).toString('hex'));
+      expect(second.code, second.stdout.slice(-3000)).toBe(0);
+      expect(second.stdout).toContain(`duplicate scan: 3 layers remembered from an earlier run (Actions cache ${saved[0]})`);
+      // the library's first copy is in a remembered layer, the second in the one layer read
+      expect(second.stdout).toMatch(/duplicate scan: 1 library is held twice, .*; 1 of 3 layers read/);
+      expect(images(second)[0]?.duplicates).toEqual([
+        { soname: 'libkept.so.3', bytes: 400000, paths: ['/opt/sys/libkept.so.3.1', '/opt/wheel/libkept.so.3'], copies: 2 },
+      ]);
+      expect(server.keys().filter((k) => k.startsWith(LAYER_SCAN_CACHE_PREFIX))).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
   });
 
   it('an entry of two platforms: each platform image is scanned on its own', async () => {

@@ -129,7 +129,7 @@ describe('verify: the wheels on a PyTorch-style index (HTML) and a PyPI-style on
     for (const v of results) {
       expect(v.confirmed).toBe(v.checked - 1 - v.missing.length);
       expect(v.warnings).toEqual([
-        expect.stringMatching(/^base image nvidia\/cuda:12\.\d\.\d-cudnn.*could not be checked \(docker\.io could not be asked/),
+        expect.stringMatching(/^base image nvidia\/cuda:12\.\d\.\d-base-ubuntu.*could not be checked \(docker\.io could not be asked/),
       ]);
     }
     expect(r.code).toBe(1);

@@ -14,6 +14,7 @@ import {
   applyLayers,
   duplicateLibraries,
   layerLibraries,
+  readLayerScanFile,
   scanSelects,
   sonameOf,
   type LayerLibraries,
@@ -276,6 +277,42 @@ describe('scanning layers GNU tar writes, through the streaming reader', () => {
     expect(scan.leftOut).toBe(5);
     expect(scan.duplicates[0]).toMatchObject({ soname: `libm${MAX_REPORTED_DUPLICATES + 4}.so.1` });
     expect(scan.wastedBytes).toBe(Array.from({ length: MAX_REPORTED_DUPLICATES + 5 }, (_, i) => 100 + i).reduce((a, b) => a + b, 0));
+  });
+});
+
+describe('layers remembered from an earlier run (a file from the Actions cache, shared with other branches)', () => {
+  const digest = (c: string): string => `sha256:${c.repeat(64)}`;
+  const part = {
+    files: [{ path: 'usr/lib/libz.so.1.2', size: 100 }],
+    removed: ['opt/x'],
+    opaque: [],
+    replaced: ['usr/local/cuda'],
+    tarBytes: 4096,
+  };
+
+  it('reads back what the scan wrote', () => {
+    const doc = JSON.parse(JSON.stringify({ schema: 1, layers: { [digest('a')]: part } })) as unknown;
+    expect([...readLayerScanFile(doc)]).toEqual([[digest('a'), part]]);
+  });
+
+  it('leaves out, layer by layer, what does not have the shape the scan writes', () => {
+    const doc = {
+      schema: 1,
+      layers: {
+        [digest('a')]: part,
+        'sha256:short': part,
+        [digest('b')]: { ...part, files: [{ path: '', size: 1 }] },
+        [digest('c')]: { ...part, files: [{ path: 'x/liba.so.1', size: -1 }] },
+        [digest('d')]: { ...part, removed: [7] },
+        [digest('e')]: { ...part, tarBytes: '1' },
+        [digest('f')]: 'not an object',
+        [digest('0')]: { ...part, files: [{ path: 'p'.repeat(5000), size: 1 }] },
+      },
+    };
+    expect([...readLayerScanFile(doc).keys()]).toEqual([digest('a')]);
+    expect(readLayerScanFile({ schema: 2, layers: { [digest('a')]: part } }).size).toBe(0);
+    expect(readLayerScanFile(null).size).toBe(0);
+    expect(readLayerScanFile({ schema: 1, layers: [part] }).size).toBe(0);
   });
 });
 

@@ -50,6 +50,7 @@ import {
   type EntrySource,
 } from '../effects/build-source.js';
 import { detectTools } from '../effects/docker.js';
+import { layerScanDir, restoreLayerScans, saveLayerScans } from '../effects/layer-scan-cache.js';
 import { scanLibraries, type LayerMemo } from '../effects/library-scan.js';
 import { registryImage } from '../effects/oci.js';
 import type { DuplicateLibrary } from '../image/libraries.js';
@@ -170,7 +171,14 @@ export async function buildCommand(
     const registry = new RegistryClient(rt.env, options.retries, rt.mask, undefined, (m) => rt.log.warning(m));
     // The run's log, not an entry's prefixed one: a scan may end after its entry's group has closed (its line
     // then shows in the next entry's group, and names its own entry).
-    const layers: LayerScans = { memo: new Map(), pending: [], log: rt };
+    const layers: LayerScans = {
+      memo: new Map(),
+      pending: [],
+      log: rt,
+      read: 0,
+      cacheDir: actionsCacheAvailable(rt.env) ? layerScanDir(env.tempDir) : null,
+      cacheTimeoutMs: options.cacheTimeoutSeconds * 1000,
+    };
     // What the embedded template cannot build fails before any lookup or docker work.
     const unbuildable = new Map<string, string>();
     if (source.dockerfile === null) {
@@ -250,6 +258,10 @@ export async function buildCommand(
     await Promise.all(Array.from({ length: concurrent }, worker));
     // scanPushed never rejects: a failed scan is a warning in the entry's result.
     await Promise.all(layers.pending);
+    if (layers.cacheDir && layers.read > 0 && !rt.signal?.aborted) {
+      const key = await saveLayerScans(layers.cacheDir, layers.memo, rt.log, layers.cacheTimeoutMs);
+      if (key) rt.log.info(`duplicate scan: the layers read are kept for the next run (Actions cache ${key})`);
+    }
     return results;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -540,7 +552,7 @@ async function buildImage(
   // 5. Libraries the pushed image holds twice, read back from the registry while the next entry
   // builds: a report, not a step of this build. It fills the result in before the command returns.
   if (options.push && digest && options.duplicateScan) {
-    const scanning = scanPushed(repo, digest, build, platforms, registry, layers.memo, layers.log);
+    const scanning = scanPushed(repo, digest, build, platforms, registry, layers);
     layers.pending.push(
       scanning.then((found) => {
         Object.assign(result, found.entry);
@@ -556,6 +568,13 @@ interface LayerScans {
   memo: LayerMemo;
   pending: Promise<void>[];
   log: Runtime;
+  /** layers read in this run (not remembered): when there are some, the memo is saved for the next run */
+  read: number;
+  /** where the Actions cache restores and saves the memo; null without an Actions cache service */
+  cacheDir: string | null;
+  cacheTimeoutMs: number;
+  /** the memo restored from an earlier run, once, before the first scan */
+  restoring?: Promise<void>;
 }
 
 /**
@@ -568,9 +587,16 @@ async function scanPushed(
   build: EntryBuild,
   platforms: PlatformImage[] | undefined,
   registry: RegistryClient,
-  layerMemo: LayerMemo,
-  rt: Runtime,
+  layers: LayerScans,
 ): Promise<{ entry: Pick<ImageResult, 'duplicates' | 'duplicateBytes'>; platforms: PlatformImage[] | undefined }> {
+  const rt = layers.log;
+  const cacheDir = layers.cacheDir;
+  if (cacheDir) {
+    layers.restoring ??= restoreLayerScans(cacheDir, layers.memo, rt.log, layers.cacheTimeoutMs).then(({ layers: n, key }) => {
+      if (key) rt.log.info(`duplicate scan: ${n} layers remembered from an earlier run (Actions cache ${key})`);
+    });
+    await layers.restoring;
+  }
   const targets = platforms?.length
     ? platforms.map((p) => ({ platform: p.platform, reference: p.digest }))
     : [{ platform: build.platforms[0] ?? 'linux/amd64', reference: digest }];
@@ -584,7 +610,8 @@ async function scanPushed(
     const where = `${build.entry.tag}${targets.length > 1 ? ` (${platform})` : ''}`;
     try {
       const arch = architectureOf(platform as Platform);
-      const scan = await scanLibraries(registryImage(registry, repo, reference, where, rt.signal, arch), layerMemo, rt.signal);
+      const scan = await scanLibraries(registryImage(registry, repo, reference, where, rt.signal, arch), layers.memo, rt.signal);
+      layers.read += scan.layersRead;
       const took = ((Date.now() - started) / 1000).toFixed(1);
       const what = scan.wastedBytes
         ? `${scan.duplicates.length + scan.leftOut} librar${scan.duplicates.length + scan.leftOut === 1 ? 'y is' : 'ies are'} ` +

@@ -1,5 +1,5 @@
 /**
- * The Actions cache for the `local` cache backend. Every failure here is a
+ * The Actions cache for the `local` cache backend (and the duplicate scan's layers). Every failure here is a
  * warning, never a failed build: the build goes on without the cache.
  *
  * @actions/cache (with the Azure storage SDK it pulls in) is most of the
@@ -32,31 +32,38 @@ function bounded<T>(work: Promise<T>, what: string, timeoutMs: number): Promise<
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Restore `dir`; returns the key that matched, or null. */
+/** Restore `dir`; returns the key that matched, or null. `without` says what happens when it fails. */
 export async function restoreDir(
   dir: string,
   key: string,
   restoreKeys: string[],
   log: CacheLog,
   timeoutMs = CACHE_OPERATION_TIMEOUT_MS,
+  without = 'building without it',
 ): Promise<string | null> {
   try {
     const cache = await cacheModule();
     const hit = await bounded(cache.restoreCache([dir], key, restoreKeys), 'the Actions cache', timeoutMs);
     return hit ?? null;
   } catch (err) {
-    log.warning(`cache restore failed, building without it: ${(err as Error).message}`);
+    log.warning(`cache restore failed, ${without}: ${(err as Error).message}`);
     return null;
   }
 }
 
-export async function saveDir(dir: string, key: string, log: CacheLog, timeoutMs = CACHE_OPERATION_TIMEOUT_MS): Promise<boolean> {
+export async function saveDir(
+  dir: string,
+  key: string,
+  log: CacheLog,
+  timeoutMs = CACHE_OPERATION_TIMEOUT_MS,
+  unaffected = 'the image was built and is not affected',
+): Promise<boolean> {
   try {
     const cache = await cacheModule();
     await bounded(cache.saveCache([dir], key), 'the Actions cache', timeoutMs);
     return true;
   } catch (err) {
-    log.warning(`cache save failed (the image was built and is not affected): ${(err as Error).message}`);
+    log.warning(`cache save failed (${unaffected}): ${(err as Error).message}`);
     return false;
   }
 }

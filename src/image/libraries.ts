@@ -140,3 +140,44 @@ export function duplicateLibraries(files: Map<string, number>): DuplicateLibrary
 export function wastedBytes(duplicates: DuplicateLibrary[]): number {
   return duplicates.reduce((sum, d) => sum + d.bytes, 0);
 }
+
+/** What a run keeps of its scans for the next run (the Actions cache): each layer's part, by digest. */
+export interface LayerScanFile {
+  schema: 1;
+  layers: Record<string, LayerLibraries>;
+}
+
+/** Layers kept from one run to the next: the newest first, the rest dropped (a few KiB each). */
+export const MAX_REMEMBERED_LAYERS = 1000;
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 4096;
+const isSize = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/**
+ * The layers a file saved by an earlier run holds, checked field by field: the cache is shared with
+ * other branches' runs, so what does not have the shape the scan writes is left out, not trusted.
+ */
+export function readLayerScanFile(doc: unknown): Map<string, LayerLibraries> {
+  const out = new Map<string, LayerLibraries>();
+  if (typeof doc !== 'object' || doc === null || (doc as { schema?: unknown }).schema !== 1) return out;
+  const layers = (doc as { layers?: unknown }).layers;
+  if (typeof layers !== 'object' || layers === null) return out;
+  for (const [digest, part] of Object.entries(layers as Record<string, unknown>).slice(0, MAX_REMEMBERED_LAYERS)) {
+    if (!DIGEST.test(digest) || typeof part !== 'object' || part === null) continue;
+    const p = part as Record<string, unknown>;
+    const files = p.files;
+    const lists = [p.removed, p.opaque, p.replaced];
+    if (!Array.isArray(files) || !files.every((f) => typeof f === 'object' && f !== null && isText(f.path) && isSize(f.size))) continue;
+    if (!lists.every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string' && x.length <= 4096))) continue;
+    if (!isSize(p.tarBytes)) continue;
+    out.set(digest, {
+      files: (files as { path: string; size: number }[]).map((f) => ({ path: f.path, size: f.size })),
+      removed: [...(p.removed as string[])],
+      opaque: [...(p.opaque as string[])],
+      replaced: [...(p.replaced as string[])],
+      tarBytes: p.tarBytes,
+    });
+  }
+  return out;
+}
