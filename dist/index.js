@@ -38092,7 +38092,7 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
                     return planFor(t);
                 };
                 const result = await entryRt.log.group(`${entry.tag}`, () => mode === 'merge'
-                    ? mergeImage(planFor(tools), options, registry, entryRt)
+                    ? mergeImage(planFor(tools), options, registry, entryRt, layers)
                     : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier, layers));
                 results[index] = result;
                 if (result.status === 'failed' && options.failFast)
@@ -38382,17 +38382,21 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
         cachedSteps: steps.cached,
         totalSteps: steps.total,
     };
-    // 5. Libraries the pushed image holds twice, read back from the registry while the next entry
-    // builds: a report, not a step of this build. It fills the result in before the command returns.
-    if (options.push && digest && options.duplicateScan) {
-        const scanning = scanPushed(repo, digest, build, platforms, registry, layers);
-        layers.pending.push(scanning.then((found) => {
-            Object.assign(result, found.entry);
-            if (found.platforms)
-                result.platforms = found.platforms;
-        }));
-    }
+    // 5. Libraries the pushed image holds twice, read back from the registry while the next entry builds.
+    if (options.push && digest && options.duplicateScan)
+        queueScan(result, repo, digest, build, platforms, registry, layers);
     return result;
+}
+/**
+ * The duplicate scan of a pushed image, run in the background: a report, not a step of the build. It
+ * fills `result` in before the command returns.
+ */
+function queueScan(result, repo, digest, build, platforms, registry, layers) {
+    layers.pending.push(scanPushed(repo, digest, build, platforms, registry, layers).then((found) => {
+        Object.assign(result, found.entry);
+        if (found.platforms)
+            result.platforms = found.platforms;
+    }));
 }
 /**
  * The duplicated-library scan of what was just pushed: each platform's image (the one image of a
@@ -38517,7 +38521,7 @@ async function imageFacts(repo, manifest, build, registry) {
  * into one OCI index written under the content tag and the entry's tags. Already merged (the content
  * tag exists): the tags are pointed at it. A platform not yet pushed fails the entry, naming it.
  */
-async function mergeImage(build, options, registry, rt) {
+async function mergeImage(build, options, registry, rt, layers) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     // merge refuses input platform (src/commands/index.ts): the base names the entry's tags and content tag
@@ -38573,7 +38577,12 @@ async function mergeImage(build, options, registry, rt) {
         await pointTags(build.tags, index, build.contentTag, registry);
         rt.log.info(`merged ${build.entry.tag}: ${build.platforms.join(', ')} in ${index.digest}`);
         const facts = await imageFacts(repo, index, build, registry);
-        return { ...base, status: 'built', digest: index.digest, ...facts, seconds: seconds() };
+        const result = { ...base, status: 'built', digest: index.digest, ...facts, seconds: seconds() };
+        // The legs scanned their platforms, but their results are not merge's: scanned again, mostly from
+        // the layers the legs kept (the Actions cache) or that this run read already.
+        if (options.duplicateScan)
+            queueScan(result, repo, index.digest, build, facts.platforms, registry, layers);
+        return result;
     }
     catch (err) {
         return fail(err.message);
@@ -43569,7 +43578,8 @@ const INPUTS = [
         description: 'build: after an entry is pushed, read its layers from the registry (streamed; library names and sizes only) and report ' +
             'shared libraries held under two paths with the same soname (libcudnn.so.9 from a cudnn base and from the nvidia-cudnn ' +
             'wheel): `duplicates` and `duplicateBytes` in the images output, and the job summary. Reads the whole image once per ' +
-            'run and layer; false skips it. Entries not pushed, or up to date, are not scanned; merge and repro do not scan.',
+            'run and layer; false skips it. Entries not pushed, or up to date, are not scanned; merge scans the index it writes; ' +
+            'repro does not scan.',
         commands: BUILD,
         cli: { flag: '--duplicate-scan', value: 'BOOL' },
     },

@@ -141,6 +141,13 @@ describe('platforms: a fan-out job per platform, then merge', () => {
     expect(await registryDigest(repo, m!.contentTag.split(':').pop()!)).toBe(m?.digest);
     expect(machineOf(`${repo}:${TAG}`, 'linux/arm64')).toBe('aarch64');
     expect(machineOf(`${repo}:${TAG}`, 'linux/amd64')).toBe('x86_64');
+    // merge scans each platform image of the index it wrote for libraries held twice (the legs' results are not its own)
+    expect(m?.platforms?.map((p) => [p.platform, Array.isArray(p.duplicates)])).toEqual([
+      ['linux/amd64', true],
+      ['linux/arm64', true],
+    ]);
+    expect(m?.duplicates).toEqual(m?.platforms?.[0]?.duplicates);
+    expect(merged.stdout).toContain(`${TAG}: duplicate scan of linux/arm64: `);
 
     // The one-job build of the same inputs finds the merged index up to date: the content hash is the same.
     const one = await run({ command: 'build', image: repo, push: 'true', cache: 'none' });

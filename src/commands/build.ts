@@ -248,7 +248,7 @@ export async function buildCommand(
         };
         const result = await entryRt.log.group(`${entry.tag}`, () =>
           mode === 'merge'
-            ? mergeImage(planFor(tools), options, registry, entryRt)
+            ? mergeImage(planFor(tools), options, registry, entryRt, layers)
             : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier, layers),
         );
         results[index] = result;
@@ -549,18 +549,30 @@ async function buildImage(
     cachedSteps: steps.cached,
     totalSteps: steps.total,
   };
-  // 5. Libraries the pushed image holds twice, read back from the registry while the next entry
-  // builds: a report, not a step of this build. It fills the result in before the command returns.
-  if (options.push && digest && options.duplicateScan) {
-    const scanning = scanPushed(repo, digest, build, platforms, registry, layers);
-    layers.pending.push(
-      scanning.then((found) => {
-        Object.assign(result, found.entry);
-        if (found.platforms) result.platforms = found.platforms;
-      }),
-    );
-  }
+  // 5. Libraries the pushed image holds twice, read back from the registry while the next entry builds.
+  if (options.push && digest && options.duplicateScan) queueScan(result, repo, digest, build, platforms, registry, layers);
   return result;
+}
+
+/**
+ * The duplicate scan of a pushed image, run in the background: a report, not a step of the build. It
+ * fills `result` in before the command returns.
+ */
+function queueScan(
+  result: ImageResult,
+  repo: Repository,
+  digest: string,
+  build: EntryBuild,
+  platforms: PlatformImage[] | undefined,
+  registry: RegistryClient,
+  layers: LayerScans,
+): void {
+  layers.pending.push(
+    scanPushed(repo, digest, build, platforms, registry, layers).then((found) => {
+      Object.assign(result, found.entry);
+      if (found.platforms) result.platforms = found.platforms;
+    }),
+  );
 }
 
 /** The duplicate scans of a run: layers remembered across entries, scans still running, where they log. */
@@ -717,7 +729,13 @@ async function imageFacts(
  * into one OCI index written under the content tag and the entry's tags. Already merged (the content
  * tag exists): the tags are pointed at it. A platform not yet pushed fails the entry, naming it.
  */
-async function mergeImage(build: EntryBuild, options: BuildOptions, registry: RegistryClient, rt: Runtime): Promise<ImageResult> {
+async function mergeImage(
+  build: EntryBuild,
+  options: BuildOptions,
+  registry: RegistryClient,
+  rt: Runtime,
+  layers: LayerScans,
+): Promise<ImageResult> {
   const started = Date.now();
   const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
   // merge refuses input platform (src/commands/index.ts): the base names the entry's tags and content tag
@@ -772,7 +790,11 @@ async function mergeImage(build: EntryBuild, options: BuildOptions, registry: Re
     await pointTags(build.tags, index, build.contentTag, registry);
     rt.log.info(`merged ${build.entry.tag}: ${build.platforms.join(', ')} in ${index.digest}`);
     const facts = await imageFacts(repo, index, build, registry);
-    return { ...base, status: 'built', digest: index.digest, ...facts, seconds: seconds() };
+    const result: ImageResult = { ...base, status: 'built', digest: index.digest, ...facts, seconds: seconds() };
+    // The legs scanned their platforms, but their results are not merge's: scanned again, mostly from
+    // the layers the legs kept (the Actions cache) or that this run read already.
+    if (options.duplicateScan) queueScan(result, repo, index.digest, build, facts.platforms, registry, layers);
+    return result;
   } catch (err) {
     return fail((err as Error).message);
   }

@@ -358,7 +358,8 @@ export const INPUTS = [
       'build: after an entry is pushed, read its layers from the registry (streamed; library names and sizes only) and report ' +
       'shared libraries held under two paths with the same soname (libcudnn.so.9 from a cudnn base and from the nvidia-cudnn ' +
       'wheel): `duplicates` and `duplicateBytes` in the images output, and the job summary. Reads the whole image once per ' +
-      'run and layer; false skips it. Entries not pushed, or up to date, are not scanned; merge and repro do not scan.',
+      'run and layer; false skips it. Entries not pushed, or up to date, are not scanned; merge scans the index it writes; ' +
+      'repro does not scan.',
     commands: BUILD,
     cli: { flag: '--duplicate-scan', value: 'BOOL' },
   },
