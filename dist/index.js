@@ -33444,6 +33444,55 @@ function readTar(buf, keep = () => false, limits = {}) {
 function normalise(p) {
     return p.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
 }
+/**
+ * Layers applied bottom to top as the container's filesystem sees them (OCI image spec, "Whiteouts"):
+ * `.wh.<name>` removes <name> and what is under it, `.wh..wh..opq` empties its folder, and any entry
+ * other than a folder replaces what lower layers had at its path, a folder's content too (a link
+ * where a folder was). Each acts on the layers below only, whatever its place in its own layer.
+ * Whiteouts themselves are not kept. Every lower path is looked up in sets, as deep as it is.
+ */
+function mergeLayers(layers) {
+    const fs = new Map();
+    layers.forEach((layer, i) => {
+        const removed = new Set();
+        const opaque = new Set();
+        const kept = [];
+        for (const e of layer) {
+            const slash = e.path.lastIndexOf('/');
+            const dir = slash >= 0 ? e.path.slice(0, slash) : '';
+            const base = e.path.slice(slash + 1);
+            if (base === '.wh..wh..opq')
+                opaque.add(dir);
+            else if (base.startsWith('.wh.'))
+                removed.add(normalise(`${dir}/${base.slice(4)}`));
+            else {
+                kept.push(e);
+                if (e.type !== 'dir')
+                    removed.add(e.path);
+            }
+        }
+        if (removed.size || opaque.size) {
+            for (const [path, f] of fs)
+                if (f.layer < i && hiddenBy(path, removed, opaque))
+                    fs.delete(path);
+        }
+        for (const e of kept)
+            fs.set(e.path, { entry: e, layer: i });
+    });
+    return new Map([...fs].map(([path, f]) => [path, f.entry]));
+}
+/** Whether a whiteout or replacement removes the path (it or a folder above it), or an opaque folder above it hides it. */
+function hiddenBy(path, removed, opaque) {
+    if (removed.has(path))
+        return true;
+    for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+        const dir = path.slice(0, cut);
+        if (removed.has(dir) || opaque.has(dir))
+            return true;
+    }
+    // An opaque marker at the root of the layer ("" as its folder) hides everything below.
+    return opaque.has('');
+}
 
 ;// CONCATENATED MODULE: ./src/repro/inventory.ts
 
@@ -33466,33 +33515,6 @@ function inventorySelect(path) {
     if (inventoryWants(path))
         return 'content';
     return path.slice(path.lastIndexOf('/') + 1).startsWith('.wh.') ? 'header' : 'none';
-}
-/** Apply layers bottom to top, with OCI whiteouts (".wh.name" removes name; ".wh..wh..opq" empties the directory). */
-function mergeLayers(layers) {
-    const fs = new Map();
-    for (const layer of layers) {
-        for (const e of layer) {
-            const slash = e.path.lastIndexOf('/');
-            const dir = slash >= 0 ? e.path.slice(0, slash) : '';
-            const base = e.path.slice(slash + 1);
-            if (base === '.wh..wh..opq') {
-                for (const p of [...fs.keys()])
-                    if (p.startsWith(`${dir}/`))
-                        fs.delete(p);
-                continue;
-            }
-            if (base.startsWith('.wh.')) {
-                const gone = normalise(`${dir}/${base.slice(4)}`);
-                fs.delete(gone);
-                for (const p of [...fs.keys()])
-                    if (p.startsWith(`${gone}/`))
-                        fs.delete(p);
-                continue;
-            }
-            fs.set(e.path, e);
-        }
-    }
-    return fs;
 }
 function headers(text) {
     const out = {};
@@ -37038,6 +37060,7 @@ async function detectTools(docker, builder, env) {
 }
 
 ;// CONCATENATED MODULE: ./src/image/libraries.ts
+
 /**
  * The most groups one image's report lists (largest first; the waste counts them all), and paths per
  * group: the `images` output of a whole matrix travels through a workflow's outputs (1 MB) and
@@ -37083,37 +37106,25 @@ function layerLibraries(entries, tarBytes) {
     }
     return out;
 }
-/** The libraries the image's filesystem holds after its layers are applied in order: path → bytes. */
+/** The libraries the image's filesystem holds after its layers are applied in order (mergeLayers): path → bytes. */
 function applyLayers(layers) {
+    // Each layer's compact part read back as the tar entries it stands for.
+    const entries = layers.map((l) => [
+        ...l.removed.map((p) => ({ path: whiteoutOf(p), type: 'file', size: 0 })),
+        ...l.opaque.map((d) => ({ path: d ? `${d}/${OPAQUE}` : OPAQUE, type: 'file', size: 0 })),
+        ...l.replaced.map((p) => ({ path: p, type: 'symlink', size: 0 })),
+        ...l.files.map((f) => ({ path: f.path, type: 'file', size: f.size })),
+    ]);
     const files = new Map();
-    layers.forEach((layer, i) => {
-        // Whiteouts and opaque folders act on the layers below, whatever their order in this layer's tar.
-        // Each path's folders are looked up in sets: as many steps as the path is deep, however many whiteouts.
-        // A link (or other non-folder) hides what lower layers had at its path and, for a folder, under it.
-        const removed = new Set([...layer.removed, ...layer.replaced]);
-        const opaque = new Set(layer.opaque);
-        if (removed.size || opaque.size) {
-            for (const [path, f] of files) {
-                if (f.layer < i && hiddenBy(path, removed, opaque))
-                    files.delete(path);
-            }
-        }
-        for (const f of layer.files)
-            files.set(f.path, { size: f.size, layer: i });
-    });
-    return new Map([...files].map(([path, f]) => [path, f.size]));
+    for (const [path, e] of mergeLayers(entries))
+        if (e.type === 'file')
+            files.set(path, e.size);
+    return files;
 }
-/** Whether a whiteout removes the path (it or a folder above it) or an opaque folder above it hides it. */
-function hiddenBy(path, removed, opaque) {
-    if (removed.has(path))
-        return true;
-    for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
-        const dir = path.slice(0, cut);
-        if (removed.has(dir) || opaque.has(dir))
-            return true;
-    }
-    // An opaque marker at the root of the layer ("" as its folder) hides everything below.
-    return opaque.has('');
+/** "a/b" → "a/.wh.b": the whiteout entry that removes a path. */
+function whiteoutOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash >= 0 ? `${path.slice(0, slash)}/${WHITEOUT}${path.slice(slash + 1)}` : `${WHITEOUT}${path}`;
 }
 /** Sonames held under more than one path, most bytes wasted first. */
 function duplicateLibraries(files) {
@@ -39998,6 +40009,7 @@ function likelyCause(files) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/repro.ts
+
 
 
 

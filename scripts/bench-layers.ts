@@ -36,7 +36,8 @@ import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { ociLayout } from '../src/effects/oci.js';
-import { inventoryOf, inventorySelect, mergeLayers } from '../src/repro/inventory.js';
+import { inventoryOf, inventorySelect } from '../src/repro/inventory.js';
+import { mergeLayers } from '../src/repro/tar.js';
 
 const root = process.argv[2] ?? process.cwd();
 const OLD_COMMIT = process.env.OLD_COMMIT ?? 'b92cfc8';

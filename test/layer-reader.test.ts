@@ -9,8 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLayer } from '../src/effects/oci.js';
 import { RegistryClient } from '../src/effects/registry.js';
-import { inventoryOf, inventorySelect, mergeLayers } from '../src/repro/inventory.js';
-import { TarParser, readTar, type TarEntry } from '../src/repro/tar.js';
+import { inventoryOf, inventorySelect } from '../src/repro/inventory.js';
+import { TarParser, mergeLayers, readTar, type TarEntry } from '../src/repro/tar.js';
 import { ROOT, runtimes } from './support/runtimes.js';
 
 // The layer reader: the streaming tar parser (src/repro/tar.ts) and the pipeline that feeds it

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareShapes, diffEntries, likelyCause, type FileDiff } from '../src/repro/compare.js';
-import { diffPackages, inventoryOf, inventoryWants, mergeLayers, pipName } from '../src/repro/inventory.js';
+import { diffPackages, inventoryOf, inventoryWants, pipName } from '../src/repro/inventory.js';
 import { parseReproOptions, reproFails } from '../src/repro/options.js';
-import { readTar, type TarEntry } from '../src/repro/tar.js';
+import { mergeLayers, readTar, type TarEntry } from '../src/repro/tar.js';
 import { requireReproducibleBuilder } from '../src/commands/repro.js';
 import { fakeInputs } from './helpers.js';
 

@@ -4181,7 +4181,10 @@ async function detectTools(docker, builder, env) {
     return { buildx, buildkit, driver };
 }
 
+// EXTERNAL MODULE: ./src/repro/tar.ts
+var tar = __nccwpck_require__(3563);
 ;// CONCATENATED MODULE: ./src/image/libraries.ts
+
 /**
  * The most groups one image's report lists (largest first; the waste counts them all), and paths per
  * group: the `images` output of a whole matrix travels through a workflow's outputs (1 MB) and
@@ -4227,37 +4230,25 @@ function layerLibraries(entries, tarBytes) {
     }
     return out;
 }
-/** The libraries the image's filesystem holds after its layers are applied in order: path → bytes. */
+/** The libraries the image's filesystem holds after its layers are applied in order (mergeLayers): path → bytes. */
 function applyLayers(layers) {
+    // Each layer's compact part read back as the tar entries it stands for.
+    const entries = layers.map((l) => [
+        ...l.removed.map((p) => ({ path: whiteoutOf(p), type: 'file', size: 0 })),
+        ...l.opaque.map((d) => ({ path: d ? `${d}/${OPAQUE}` : OPAQUE, type: 'file', size: 0 })),
+        ...l.replaced.map((p) => ({ path: p, type: 'symlink', size: 0 })),
+        ...l.files.map((f) => ({ path: f.path, type: 'file', size: f.size })),
+    ]);
     const files = new Map();
-    layers.forEach((layer, i) => {
-        // Whiteouts and opaque folders act on the layers below, whatever their order in this layer's tar.
-        // Each path's folders are looked up in sets: as many steps as the path is deep, however many whiteouts.
-        // A link (or other non-folder) hides what lower layers had at its path and, for a folder, under it.
-        const removed = new Set([...layer.removed, ...layer.replaced]);
-        const opaque = new Set(layer.opaque);
-        if (removed.size || opaque.size) {
-            for (const [path, f] of files) {
-                if (f.layer < i && hiddenBy(path, removed, opaque))
-                    files.delete(path);
-            }
-        }
-        for (const f of layer.files)
-            files.set(f.path, { size: f.size, layer: i });
-    });
-    return new Map([...files].map(([path, f]) => [path, f.size]));
+    for (const [path, e] of (0,tar/* mergeLayers */.J)(entries))
+        if (e.type === 'file')
+            files.set(path, e.size);
+    return files;
 }
-/** Whether a whiteout removes the path (it or a folder above it) or an opaque folder above it hides it. */
-function hiddenBy(path, removed, opaque) {
-    if (removed.has(path))
-        return true;
-    for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
-        const dir = path.slice(0, cut);
-        if (removed.has(dir) || opaque.has(dir))
-            return true;
-    }
-    // An opaque marker at the root of the layer ("" as its folder) hides everything below.
-    return opaque.has('');
+/** "a/b" → "a/.wh.b": the whiteout entry that removes a path. */
+function whiteoutOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash >= 0 ? `${path.slice(0, slash)}/${WHITEOUT}${path.slice(slash + 1)}` : `${WHITEOUT}${path}`;
 }
 /** Sonames held under more than one path, most bytes wasted first. */
 function duplicateLibraries(files) {
@@ -4446,8 +4437,6 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
-// EXTERNAL MODULE: ./src/repro/tar.ts
-var tar = __nccwpck_require__(3563);
 // EXTERNAL MODULE: ./src/effects/registry.ts
 var effects_registry = __nccwpck_require__(7403);
 ;// CONCATENATED MODULE: ./src/effects/oci.ts
@@ -5466,6 +5455,7 @@ var inventory = __nccwpck_require__(2156);
 
 
 
+
 async function reproCommand(plan, build, repro, rt) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);
@@ -5597,7 +5587,7 @@ async function repro_inventory(image, layers) {
     const entries = [];
     for (let i = 0; i < layers; i++)
         entries.push(await image.layer(i, inventory/* inventorySelect */.bY));
-    return (0,inventory/* inventoryOf */.o8)((0,inventory/* mergeLayers */.J)(entries));
+    return (0,inventory/* inventoryOf */.o8)((0,tar/* mergeLayers */.J)(entries));
 }
 async function changeImpact(entry, template, build, current, registry, platform, signal) {
     const ref = (0,placeholders/* renderPlaceholders */.r8)(template, entry, { image: (0,image_reference/* repositoryName */.aR)(build.repository) });
@@ -15871,7 +15861,6 @@ function inertInline(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ mergeLayers),
 /* harmony export */   bY: () => (/* binding */ inventorySelect),
 /* harmony export */   bu: () => (/* binding */ diffPackages),
 /* harmony export */   o8: () => (/* binding */ inventoryOf),
@@ -15899,33 +15888,6 @@ function inventorySelect(path) {
     if (inventoryWants(path))
         return 'content';
     return path.slice(path.lastIndexOf('/') + 1).startsWith('.wh.') ? 'header' : 'none';
-}
-/** Apply layers bottom to top, with OCI whiteouts (".wh.name" removes name; ".wh..wh..opq" empties the directory). */
-function mergeLayers(layers) {
-    const fs = new Map();
-    for (const layer of layers) {
-        for (const e of layer) {
-            const slash = e.path.lastIndexOf('/');
-            const dir = slash >= 0 ? e.path.slice(0, slash) : '';
-            const base = e.path.slice(slash + 1);
-            if (base === '.wh..wh..opq') {
-                for (const p of [...fs.keys()])
-                    if (p.startsWith(`${dir}/`))
-                        fs.delete(p);
-                continue;
-            }
-            if (base.startsWith('.wh.')) {
-                const gone = (0,_tar_js__WEBPACK_IMPORTED_MODULE_0__/* .normalise */ .j7)(`${dir}/${base.slice(4)}`);
-                fs.delete(gone);
-                for (const p of [...fs.keys()])
-                    if (p.startsWith(`${gone}/`))
-                        fs.delete(p);
-                continue;
-            }
-            fs.set(e.path, e);
-        }
-    }
-    return fs;
 }
 function headers(text) {
     const out = {};
@@ -16075,11 +16037,11 @@ function reproFails(failOn, results) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ mergeLayers),
 /* harmony export */   Jf: () => (/* binding */ TarParser),
-/* harmony export */   j7: () => (/* binding */ normalise),
 /* harmony export */   mt: () => (/* binding */ TarError)
 /* harmony export */ });
-/* unused harmony exports TAR_LIMITS, readTar */
+/* unused harmony exports TAR_LIMITS, readTar, normalise */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -16437,6 +16399,55 @@ function readTar(buf, keep = () => false, limits = {}) {
 /** "./usr/bin/" -> "usr/bin" */
 function normalise(p) {
     return p.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
+}
+/**
+ * Layers applied bottom to top as the container's filesystem sees them (OCI image spec, "Whiteouts"):
+ * `.wh.<name>` removes <name> and what is under it, `.wh..wh..opq` empties its folder, and any entry
+ * other than a folder replaces what lower layers had at its path, a folder's content too (a link
+ * where a folder was). Each acts on the layers below only, whatever its place in its own layer.
+ * Whiteouts themselves are not kept. Every lower path is looked up in sets, as deep as it is.
+ */
+function mergeLayers(layers) {
+    const fs = new Map();
+    layers.forEach((layer, i) => {
+        const removed = new Set();
+        const opaque = new Set();
+        const kept = [];
+        for (const e of layer) {
+            const slash = e.path.lastIndexOf('/');
+            const dir = slash >= 0 ? e.path.slice(0, slash) : '';
+            const base = e.path.slice(slash + 1);
+            if (base === '.wh..wh..opq')
+                opaque.add(dir);
+            else if (base.startsWith('.wh.'))
+                removed.add(normalise(`${dir}/${base.slice(4)}`));
+            else {
+                kept.push(e);
+                if (e.type !== 'dir')
+                    removed.add(e.path);
+            }
+        }
+        if (removed.size || opaque.size) {
+            for (const [path, f] of fs)
+                if (f.layer < i && hiddenBy(path, removed, opaque))
+                    fs.delete(path);
+        }
+        for (const e of kept)
+            fs.set(e.path, { entry: e, layer: i });
+    });
+    return new Map([...fs].map(([path, f]) => [path, f.entry]));
+}
+/** Whether a whiteout or replacement removes the path (it or a folder above it), or an opaque folder above it hides it. */
+function hiddenBy(path, removed, opaque) {
+    if (removed.has(path))
+        return true;
+    for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+        const dir = path.slice(0, cut);
+        if (removed.has(dir) || opaque.has(dir))
+            return true;
+    }
+    // An opaque marker at the root of the layer ("" as its folder) hides everything below.
+    return opaque.has('');
 }
 
 

@@ -89,7 +89,7 @@ export interface ImageResult {
   size: number | null;
   /**
    * shared libraries the pushed image holds under two paths (input duplicate-scan), largest waste first,
-   * at most 100; for an entry of several platforms, its first platform's (each platform row has its own).
+   * at most MAX_REPORTED_DUPLICATES; for an entry of several platforms, its first platform's (each platform row has its own).
    * null when not scanned: not pushed, up to date, the scan turned off or failed
    */
   duplicates: DuplicateLibrary[] | null;

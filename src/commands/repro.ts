@@ -23,7 +23,8 @@ import { UserError } from '../errors.js';
 import type { MatrixEntry } from '../frameworks/index.js';
 import type { Plan } from '../matrix/resolve.js';
 import { MAX_FILE_DIFFS, compareShapes, diffEntries, likelyCause, type DeterminismResult } from '../repro/compare.js';
-import { diffPackages, inventoryOf, inventorySelect, mergeLayers, type Inventory, type PackageChange } from '../repro/inventory.js';
+import { diffPackages, inventoryOf, inventorySelect, type Inventory, type PackageChange } from '../repro/inventory.js';
+import { mergeLayers } from '../repro/tar.js';
 import type { ReproOptions } from '../repro/options.js';
 import type { Runtime } from '../runtime.js';
 

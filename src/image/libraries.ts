@@ -1,4 +1,4 @@
-import type { EntryType, TarEntry } from '../repro/tar.js';
+import { mergeLayers, type EntryType, type TarEntry } from '../repro/tar.js';
 
 /**
  * Shared libraries an image holds twice: the same soname under two paths, e.g. libcudnn.so.9 in
@@ -10,10 +10,8 @@ import type { EntryType, TarEntry } from '../repro/tar.js';
  * library, and reading it would mean keeping each library whole while its layer streams past. Both
  * copies of a library are named by the same convention, so they meet under the same name.
  *
- * Layers are applied in order as the container's filesystem sees them (OCI image spec, "Whiteouts"):
- * a later file replaces an earlier one at its path, `.wh.<name>` removes <name> (and what is under it)
- * from the layers below, `.wh..wh..opq` empties its folder of what the layers below put there, and a
- * link or file where a lower layer had a folder (/usr/local/cuda made a symlink) replaces that folder.
+ * Layers are applied in order as the container's filesystem sees them, by repro's mergeLayers
+ * (whiteouts, opaque folders, a link where a lower layer had a folder: /usr/local/cuda made a symlink).
  * A hard link shares its target's bytes and is not counted (when a later layer removes the target but
  * not the link, those bytes go uncounted: the report errs low).
  */
@@ -86,34 +84,24 @@ export function layerLibraries(entries: TarEntry[], tarBytes: number): LayerLibr
   return out;
 }
 
-/** The libraries the image's filesystem holds after its layers are applied in order: path → bytes. */
+/** The libraries the image's filesystem holds after its layers are applied in order (mergeLayers): path → bytes. */
 export function applyLayers(layers: LayerLibraries[]): Map<string, number> {
-  const files = new Map<string, { size: number; layer: number }>();
-  layers.forEach((layer, i) => {
-    // Whiteouts and opaque folders act on the layers below, whatever their order in this layer's tar.
-    // Each path's folders are looked up in sets: as many steps as the path is deep, however many whiteouts.
-    // A link (or other non-folder) hides what lower layers had at its path and, for a folder, under it.
-    const removed = new Set([...layer.removed, ...layer.replaced]);
-    const opaque = new Set(layer.opaque);
-    if (removed.size || opaque.size) {
-      for (const [path, f] of files) {
-        if (f.layer < i && hiddenBy(path, removed, opaque)) files.delete(path);
-      }
-    }
-    for (const f of layer.files) files.set(f.path, { size: f.size, layer: i });
-  });
-  return new Map([...files].map(([path, f]) => [path, f.size]));
+  // Each layer's compact part read back as the tar entries it stands for.
+  const entries = layers.map((l) => [
+    ...l.removed.map((p) => ({ path: whiteoutOf(p), type: 'file' as EntryType, size: 0 })),
+    ...l.opaque.map((d) => ({ path: d ? `${d}/${OPAQUE}` : OPAQUE, type: 'file' as EntryType, size: 0 })),
+    ...l.replaced.map((p) => ({ path: p, type: 'symlink' as EntryType, size: 0 })),
+    ...l.files.map((f) => ({ path: f.path, type: 'file' as EntryType, size: f.size })),
+  ]);
+  const files = new Map<string, number>();
+  for (const [path, e] of mergeLayers(entries)) if (e.type === 'file') files.set(path, e.size);
+  return files;
 }
 
-/** Whether a whiteout removes the path (it or a folder above it) or an opaque folder above it hides it. */
-function hiddenBy(path: string, removed: Set<string>, opaque: Set<string>): boolean {
-  if (removed.has(path)) return true;
-  for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
-    const dir = path.slice(0, cut);
-    if (removed.has(dir) || opaque.has(dir)) return true;
-  }
-  // An opaque marker at the root of the layer ("" as its folder) hides everything below.
-  return opaque.has('');
+/** "a/b" → "a/.wh.b": the whiteout entry that removes a path. */
+function whiteoutOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash >= 0 ? `${path.slice(0, slash)}/${WHITEOUT}${path.slice(slash + 1)}` : `${WHITEOUT}${path}`;
 }
 
 /** Sonames held under more than one path, most bytes wasted first. */

@@ -1,4 +1,4 @@
-import { normalise, type Keep, type TarEntry } from './tar.js';
+import { type Keep, type TarEntry } from './tar.js';
 
 /**
  * What is inside an image, read from its layers without running it: Debian
@@ -40,30 +40,6 @@ export function inventoryWants(path: string): boolean {
 export function inventorySelect(path: string): Keep {
   if (inventoryWants(path)) return 'content';
   return path.slice(path.lastIndexOf('/') + 1).startsWith('.wh.') ? 'header' : 'none';
-}
-
-/** Apply layers bottom to top, with OCI whiteouts (".wh.name" removes name; ".wh..wh..opq" empties the directory). */
-export function mergeLayers(layers: TarEntry[][]): Map<string, TarEntry> {
-  const fs = new Map<string, TarEntry>();
-  for (const layer of layers) {
-    for (const e of layer) {
-      const slash = e.path.lastIndexOf('/');
-      const dir = slash >= 0 ? e.path.slice(0, slash) : '';
-      const base = e.path.slice(slash + 1);
-      if (base === '.wh..wh..opq') {
-        for (const p of [...fs.keys()]) if (p.startsWith(`${dir}/`)) fs.delete(p);
-        continue;
-      }
-      if (base.startsWith('.wh.')) {
-        const gone = normalise(`${dir}/${base.slice(4)}`);
-        fs.delete(gone);
-        for (const p of [...fs.keys()]) if (p.startsWith(`${gone}/`)) fs.delete(p);
-        continue;
-      }
-      fs.set(e.path, e);
-    }
-  }
-  return fs;
 }
 
 function headers(text: string): Record<string, string> {

@@ -408,3 +408,46 @@ export function readTar(buf: Buffer, keep: (path: string) => boolean = () => fal
 export function normalise(p: string): string {
   return p.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
 }
+
+/**
+ * Layers applied bottom to top as the container's filesystem sees them (OCI image spec, "Whiteouts"):
+ * `.wh.<name>` removes <name> and what is under it, `.wh..wh..opq` empties its folder, and any entry
+ * other than a folder replaces what lower layers had at its path, a folder's content too (a link
+ * where a folder was). Each acts on the layers below only, whatever its place in its own layer.
+ * Whiteouts themselves are not kept. Every lower path is looked up in sets, as deep as it is.
+ */
+export function mergeLayers<T extends { path: string; type: EntryType }>(layers: T[][]): Map<string, T> {
+  const fs = new Map<string, { entry: T; layer: number }>();
+  layers.forEach((layer, i) => {
+    const removed = new Set<string>();
+    const opaque = new Set<string>();
+    const kept: T[] = [];
+    for (const e of layer) {
+      const slash = e.path.lastIndexOf('/');
+      const dir = slash >= 0 ? e.path.slice(0, slash) : '';
+      const base = e.path.slice(slash + 1);
+      if (base === '.wh..wh..opq') opaque.add(dir);
+      else if (base.startsWith('.wh.')) removed.add(normalise(`${dir}/${base.slice(4)}`));
+      else {
+        kept.push(e);
+        if (e.type !== 'dir') removed.add(e.path);
+      }
+    }
+    if (removed.size || opaque.size) {
+      for (const [path, f] of fs) if (f.layer < i && hiddenBy(path, removed, opaque)) fs.delete(path);
+    }
+    for (const e of kept) fs.set(e.path, { entry: e, layer: i });
+  });
+  return new Map([...fs].map(([path, f]) => [path, f.entry]));
+}
+
+/** Whether a whiteout or replacement removes the path (it or a folder above it), or an opaque folder above it hides it. */
+function hiddenBy(path: string, removed: Set<string>, opaque: Set<string>): boolean {
+  if (removed.has(path)) return true;
+  for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) {
+    const dir = path.slice(0, cut);
+    if (removed.has(dir) || opaque.has(dir)) return true;
+  }
+  // An opaque marker at the root of the layer ("" as its folder) hides everything below.
+  return opaque.has('');
+}
