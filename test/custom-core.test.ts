@@ -41,6 +41,7 @@ describe('customisation inputs', () => {
       'post-install': 'docker/post-install.sh',
       'base-image': 'pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime',
       'tag-suffix': 'opencv',
+      'cuda-arch-list': '8.0 8.6;9.0+PTX 8.0',
     });
     expect(c).toEqual({
       aptPackages: ['libgl1', 'libglib2.0-0', 'ffmpeg=7:5.1.6-0+deb12u1'],
@@ -60,6 +61,8 @@ describe('customisation inputs', () => {
       postInstall: 'docker/post-install.sh',
       baseImage: 'pytorch/pytorch:{torch}-cuda{cuda}-cudnn{cudnnMajor}-runtime',
       tagSuffix: 'opencv',
+      // spaces become ";", a repeat goes
+      cudaArchList: '8.0;8.6;9.0+PTX',
     });
   });
   it('is empty when nothing is given', () => expect(inputs({})).toEqual(emptyCustomisation()));
@@ -67,6 +70,12 @@ describe('customisation inputs', () => {
   const bad: [Partial<Record<CustomKey, string>>, RegExp][] = [
     [{ 'apt-packages': 'libgl1 "; rm -rf /"' }, /input apt-packages item 2: .* is not a Debian package name; accepted: a name like libgl1/],
     [{ 'apt-packages': 'LibGL1' }, /is not a Debian package name/],
+    [
+      { 'cuda-arch-list': 'Ampere' },
+      /input cuda-arch-list: "Ampere" is not valid; accepted: compute capabilities like "8\.0;8\.6;9\.0\+PTX"/,
+    ],
+    [{ 'cuda-arch-list': '8.6;sm_90' }, /"8\.6;sm_90" is not valid/],
+    [{ 'cuda-arch-list': '8.6 "; id' }, /is not valid/],
     [
       { 'pip-packages': 'torch==2.4.1' },
       /input pip-packages item 1: "torch==2.4.1": torch is set by the matrix \(each entry's exact version\); leave it out of pip-packages/,

@@ -150,10 +150,11 @@ describe('docs: README and action.yml agree', () => {
       'one page has an "Entry fields" heading',
     ).toHaveLength(1);
     const section = sectionOf(where[0]![1], 'Entry fields')!;
-    // a customised torch entry has every field, customisation included; tensorflow and jax entries add their version fields
+    // a customised torch devel entry has every field, customisation and cudaArchList included; tensorflow and jax entries add
+    // their version fields
     const [entry] = planCommand({
       command: 'plan',
-      matrix: { text: 'torch: 2.4.1\ncuda: "12.4"\nuser: app\naliases: {latest: {torch: latest}}', origin: 'm' },
+      matrix: { text: 'torch: 2.4.1\ncuda: "12.4"\nflavor: devel\nuser: app\naliases: {latest: {torch: latest}}', origin: 'm' },
       maxEntries: 10,
     }).include;
     const fields = [...section.matchAll(/^\| `(\w+)` \| `[^`]*` \| /gm)].map((m) => m[1]);

@@ -102,9 +102,9 @@ interface Ran {
   stderr: string;
 }
 
-function runPython(target: Target, args: string[], options: { input?: string; site?: string } = {}): Ran {
+function runPython(target: Target, args: string[], options: { input?: string; site?: string; env?: NodeJS.ProcessEnv } = {}): Ran {
   const py = target.python();
-  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONPATH: options.site ?? '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONPATH: options.site ?? '', ...options.env };
   delete env.PYTHONHOME;
   const r = spawnSync(py.bin, target.hideMetadata ? ['-c', HIDE_METADATA, ...args] : args, {
     input: options.input ?? '',
@@ -611,4 +611,112 @@ describe('the template inlines the scripts', () => {
     );
     expect(() => inlinePython('pin.py', {}, 'import json')).toThrow(/has a line "import json", which would end its heredoc/);
   });
+});
+
+describe('check.py devel: the extension toolchain (no CUDA toolkit here: a stand-in torch, cpp_extension and nvcc the test writes)', () => {
+  const probe = `import json, sys, types
+sys.path.insert(0, ${JSON.stringify(path.join(ROOT, 'src/smoke'))})
+import check
+torch = __import__("torch")
+import torch.utils.cpp_extension
+args = types.SimpleNamespace(expect_arch_list=sys.argv[1] or None, gpu=False)
+r = check.Report()
+check.extension_checks(r, torch, args)
+print(json.dumps({"checks": r.checks, "facts": r.facts["extension"],
+                  "pure": [check.nvcc_release("Cuda compilation tools, release 12.4, V12.4.131"), check.nvcc_release("nothing"),
+                           check.nvcc_matches("12.4", "12.4.1"), check.nvcc_matches("12.6", "12.4"), check.nvcc_matches("13.0", "12.8"),
+                           check.compile_arch("7.5;8.0;12.0+PTX;9.0"), check.compile_arch("")]}))
+`;
+  /** torch 2.4.1+cu124 whose cpp_extension finds a toolkit at `home` (with an nvcc printing `release`) and accepts up to 9.0. */
+  function standIn(release: string | null, headers: boolean, ninja: boolean): string {
+    const dir = path.join(scratch, String(n++));
+    const site = path.join(dir, 'site');
+    const home = path.join(dir, 'cuda');
+    mkdirSync(path.join(site, 'torch', 'utils'), { recursive: true });
+    writeFileSync(path.join(site, 'torch', '__init__.py'), 'import types\nversion = types.SimpleNamespace(cuda="12.4")\n');
+    writeFileSync(path.join(site, 'torch', 'utils', '__init__.py'), '');
+    writeFileSync(
+      path.join(site, 'torch', 'utils', 'cpp_extension.py'),
+      [
+        'import os',
+        `CUDA_HOME = ${JSON.stringify(home)}`,
+        `def is_ninja_available(): return ${ninja ? 'True' : 'False'}`,
+        'def _get_cuda_arch_flags():',
+        '    flags = []',
+        '    for a in os.environ["TORCH_CUDA_ARCH_LIST"].split(";"):',
+        '        if a.replace("+PTX", "") not in ("7.5", "8.0", "8.6", "9.0"):',
+        '            raise ValueError("Unknown CUDA arch (%s) or GPU not supported" % a)',
+        '        flags.append("-gencode=arch=compute_%s,code=sm_%s" % ((a.replace(".", "").replace("+PTX", ""),) * 2))',
+        '    return flags',
+      ].join('\n'),
+    );
+    if (release !== null) {
+      mkdirSync(path.join(home, 'bin'), { recursive: true });
+      writeFileSync(path.join(home, 'bin', 'nvcc'), `#!/bin/sh\necho "Cuda compilation tools, release ${release}, V${release}.1"\n`, {
+        mode: 0o755,
+      });
+    }
+    if (headers) {
+      mkdirSync(path.join(home, 'include'), { recursive: true });
+      writeFileSync(path.join(home, 'include', 'cuda_runtime.h'), '');
+    }
+    return site;
+  }
+  const run = (target: Target, site: string, archEnv: string | null, expected = '') => {
+    const env: NodeJS.ProcessEnv = archEnv === null ? { TORCH_CUDA_ARCH_LIST: undefined } : { TORCH_CUDA_ARCH_LIST: archEnv };
+    const r = runPython(target, ['-', expected], { input: probe, site, env });
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as {
+      checks: { name: string; ok: boolean; value?: unknown; message?: string }[];
+      facts: Record<string, unknown>;
+      pure: unknown[];
+    };
+  };
+
+  for (const target of targets) {
+    it(`parses nvcc's release and judges it as cpp_extension does (another major fails, another minor is said), on ${target.name}`, () => {
+      const got = run(target, standIn('12.4', true, false), '8.0;9.0');
+      expect(got.pure).toEqual([
+        '12.4',
+        null,
+        [true, null],
+        [true, expect.stringContaining('torch only warns')],
+        [false, expect.stringContaining('refuses another major')],
+        '12.0',
+        null,
+      ]);
+    });
+
+    it(`passes a toolchain that matches, with an architecture list torch accepts, on ${target.name}`, () => {
+      const got = run(target, standIn('12.4', true, false), '8.0;9.0+PTX', '8.0;9.0+PTX');
+      const byName = Object.fromEntries(got.checks.map((c) => [c.name, c]));
+      expect(byName['TORCH_CUDA_ARCH_LIST']).toMatchObject({ ok: true, value: '8.0;9.0+PTX' });
+      expect(byName['CUDA toolkit']?.ok).toBe(true);
+      expect(byName["nvcc matches torch's CUDA"]).toMatchObject({ ok: true, value: '12.4' });
+      expect(byName['CUDA headers']?.ok).toBe(true);
+      expect(byName['torch accepts TORCH_CUDA_ARCH_LIST']).toMatchObject({ ok: true, value: expect.stringContaining('sm_90') });
+      // no ninja: said so, and nothing is compiled
+      expect(byName['ninja']).toMatchObject({ ok: false, message: expect.stringContaining('ninja is not on PATH') });
+      expect(Object.keys(byName).some((k) => k.includes('extension builds'))).toBe(false);
+      expect(got.facts).toMatchObject({ archList: '8.0;9.0+PTX', nvcc: '12.4' });
+    });
+
+    it(`fails another CUDA major, missing headers, an unknown architecture and another list than the entry's, on ${target.name}`, () => {
+      const got = run(target, standIn('13.0', false, true), '8.0;11.0', '8.0;9.0');
+      const failed = Object.fromEntries(got.checks.filter((c) => !c.ok).map((c) => [c.name, c.message]));
+      expect(failed).toMatchObject({
+        TORCH_CUDA_ARCH_LIST: 'TORCH_CUDA_ARCH_LIST is 8.0;11.0, expected 8.0;9.0',
+        "nvcc matches torch's CUDA": expect.stringContaining('nvcc is CUDA 13.0, torch is built for CUDA 12.4'),
+        'CUDA headers': expect.stringContaining('cuda_runtime.h is missing'),
+        'torch accepts TORCH_CUDA_ARCH_LIST': expect.stringContaining('Unknown CUDA arch (11.0)'),
+      });
+    });
+
+    it(`fails an image without nvcc, and an unset list, on ${target.name}`, () => {
+      const got = run(target, standIn(null, false, false), null, '8.0');
+      const failed = Object.fromEntries(got.checks.filter((c) => !c.ok).map((c) => [c.name, c.message]));
+      expect(failed['CUDA toolkit']).toMatch(/^no nvcc \(CUDA_HOME .*\): the image has no CUDA compiler$/);
+      expect(failed['TORCH_CUDA_ARCH_LIST']).toBe('TORCH_CUDA_ARCH_LIST is unset, expected 8.0');
+    });
+  }
 });

@@ -53,7 +53,8 @@ describe('spec: bad input is a clear error', () => {
       message: new RegExp(
         '^input matrix: the matrix spec must be a mapping with keys torch, tensorflow, jax, cuda, python, ' +
           'os, flavor, platforms, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, torch-index-url, ' +
-          'pypi-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude, aliases; got the value "2\\.4"',
+          'pypi-index-url, env, workdir, user, post-install, base-image, tag-suffix, cuda-arch-list, ' +
+          'include, exclude, aliases; got the value "2\\.4"',
       ),
     },
     {
@@ -68,7 +69,8 @@ describe('spec: bad input is a clear error', () => {
       message: new RegExp(
         '^matrix: unknown key "cudnn"; accepted keys: torch, tensorflow, jax, cuda, python, ' +
           'os, flavor, platforms, apt-packages, pip-packages, requirements, pip-index-url, pip-extra-index-url, ' +
-          'torch-index-url, pypi-index-url, env, workdir, user, post-install, base-image, tag-suffix, include, exclude, aliases$',
+          'torch-index-url, pypi-index-url, env, workdir, user, post-install, base-image, tag-suffix, cuda-arch-list, ' +
+          'include, exclude, aliases$',
       ),
     },
     { name: 'a misspelt key', text: 'torch: 2.4\npythons: 3.11', message: /unknown key "pythons".*\(did you mean python\?\)$/ },

@@ -6093,6 +6093,19 @@ function readCheckReport(raw) {
                 loaded[family] = from[family];
         report.loadedFrom = loaded;
     }
+    if ((0,json/* isRecord */.u)(raw.extension)) {
+        const x = raw.extension;
+        const text = (v) => (shortText(v) ? v : null);
+        report.extension = { archList: text(x.archList) };
+        if (x.nvcc !== undefined)
+            report.extension.nvcc = text(x.nvcc);
+        if (x.compiledFor !== undefined)
+            report.extension.compiledFor = text(x.compiledFor);
+        if (finite(x.buildSeconds))
+            report.extension.buildSeconds = x.buildSeconds;
+        if (finite(x.seconds))
+            report.extension.seconds = x.seconds;
+    }
     // tensorflow may not know a GPU's name or capability: kept as unknown rather than dropped
     if (Array.isArray(raw.gpus) && raw.gpus.length <= 64 && raw.gpus.every(json/* isRecord */.u)) {
         report.gpus = raw.gpus.map((g) => ({
@@ -8812,7 +8825,7 @@ const cuda_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about"
 ;// CONCATENATED MODULE: ./src/data/jax.json
 const jax_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"JAX releases on Linux x86_64: Python range and the CUDA majors with a stable jax[cudaNN] extra, and per major the nvidia/cuda base the image starts from; transcribed from the research notes tf-jax-compat.md (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt","linux/arm64 (jaxCuda.NN.arm64Since): jax CHANGELOG jaxlib 0.4.18 \'We now provide Linux aarch64 wheels\' (every release here is newer: CPU entries build for arm64); docs/installation.md at b13733c (first in jaxlib 0.4.30): \'NVIDIA has released CUDA pip packages only for x86_64 and aarch64\' (cuda12, inferred as the first aarch64 plugin); cuda13: documented with aarch64 from jax 0.8.0 (docs commit 287fd89), the first aarch64 jax-cuda13-plugin on PyPI not confirmed"],"leftOut":[{"key":"jax","versions":["0.5","0.9","0.10.0","0.10.1"],"why":"released between the tags the research read, and not transcribed (add them with compat-file)"}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred","arm64Since":"inferred"},"arm64Since":"0.4.30"},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred","arm64Since":"inferred"},"arm64Since":"0.8.0"}},"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}]}');
 ;// CONCATENATED MODULE: ./src/data/pytorch.json
-const pytorch_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"PyTorch releases: torchvision/torchaudio pairings, Python range, CUDA wheel variants with their cuDNN, the PyPI default variant, and the wheel index. Extend or correct it with the input compat-file (same sections).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21)","sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388","linux/arm64 wheels per release (torch[].arm64): research notes on aarch64 wheels (pytorch/test-infra matrix history, RELEASE.md support matrix, quoted download.pytorch.org listings); each release\'s notes name its source; variants under \'inferred\' were not seen as files"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that.","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned"]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"}},"arm64":{"variants":["cpu"],"notes":["pytorch/test-infra release/pypi/promote_pypi_to_staging.sh @46989f6 (2.3.1: PLATFORM=manylinux2014_aarch64, no version suffix); CUDA aarch64 was nightly-only (pytorch/builder#1856)"]},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"arm64":{"variants":["cpu","cu124"],"inferred":["cpu"],"notes":["pytorch/pytorch#134117, pytorch/builder#1971: /whl/cu124/torch-2.4.0-cp311-cp311-linux_aarch64.whl (no +cu124 local version on aarch64; the template pins torch==X, which matches)","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":[]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"}},"arm64":{"variants":["cpu","cu124"],"notes":["astral-sh/uv#10843 quotes /whl/cu124 with torch-2.5.1-cp39..cp312-linux_aarch64.whl (no cp313) and torch 2.5.1 aarch64 from /whl/cpu","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"}},"arm64":{"variants":["cpu","cu126"],"notes":["astral-sh/uv#14540 (uv.lock): /whl/cpu torch-2.6.0+cpu manylinux_2_28_aarch64, /whl/cu126 torch-2.6.0+cu126 linux_aarch64","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')","free-threaded 3.13t Linux wheels from 2.6 (pytorch/pytorch#130249, support matrix: Release 2.6, Linux, 3.13t)"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"}},"arm64":{"variants":["cpu","cu128"],"notes":["astral-sh/uv#13195 quotes /whl/cu128 torch 2.7.0 manylinux_2_28_aarch64 cp39-cp313t; pytorch/test-infra#6492: \\"Cuda 12.6 aarch is not supported in Release 2.7. We release 12.8 aarch\\"","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"inferred"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)","free-threaded 3.13t Linux wheels: marked tentative for 2.7 in pytorch/pytorch#130249 [inferred]"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"}},"arm64":{"variants":["cpu","cu128","cu129"],"notes":["pytorch/pytorch#160162 (\\"cu128 index contains the aarch64 wheels\\" for 2.8); /whl/cu129/torch-2.8.0+cu129-cp312-cp312-manylinux_2_28_aarch64.whl quoted in a public script; cu126 aarch64 not confirmed, left out","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128","cu130"],"notes":["pytorch/test-infra generate_binary_build_matrix.py @05023d3 \\"Update validation release matrix for 2.9\\": CUDA_AARCH64_ARCHES 12.6, 12.8, 13.0 (pytorch/pytorch#162364); no wheel file read","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["torch-2.10.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen in public notes; cu126/cu128 from RELEASE.md 2.10 row and test-infra @088220e release aarch64 list"]},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["/whl/cu130/torch-2.11.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen; test-infra promote_pypi_to_staging.sh @0cd5e78 ships cu130 aarch64 to PyPI; cu126/cu128 from RELEASE.md and test-infra @8867a5a"]},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md \\"PyTorch CUDA Support Matrix\\" (Linux aarch64: 12.6.3, 13.0.2, 13.2.1) and pytorch/pytorch#182849 (12.8 removed for aarch64)"]},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md: \\"For Release 2.12, 2.13 and 2.14 ... Linux aarch64 builds: 12.6.3, 13.0.2, 13.2.1\\""]},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md (planned for 2.14, as above)"]},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only"]}]}');
+const pytorch_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"PyTorch releases: torchvision/torchaudio pairings, Python range, CUDA wheel variants with their cuDNN, the PyPI default variant, and the wheel index. Extend or correct it with the input compat-file (same sections).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21)","sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388","linux/arm64 wheels per release (torch[].arm64): research notes on aarch64 wheels (pytorch/test-infra matrix history, RELEASE.md support matrix, quoted download.pytorch.org listings); each release\'s notes name its source; variants under \'inferred\' were not seen as files","TORCH_CUDA_ARCH_LIST per release and variant (torch[].cuda.archList, torch[].arm64.archList): pytorch/builder release branches\' manywheel/build_cuda.sh (1.13-2.5, read), pytorch/pytorch PRs and RELEASE.md support matrix (2.6 on), torch.cuda.get_arch_list() output third parties printed for exact wheels; each release\'s notes say which"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"},"archList":{"cu116":"3.7;5.0;6.0;7.0;7.5;8.0;8.6","cu117":"3.7;5.0;6.0;7.0;7.5;8.0;8.6"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/1.13 (d08f22640ad6) manywheel/build_cuda.sh, case 11.[3567]"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"},"archList":{"cu117":"3.7;5.0;6.0;7.0;7.5;8.0;8.6","cu118":"3.7;5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that.","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.0 (9f0fad92f342) manywheel/build_cuda.sh, cases 11.[67] and 11.8"]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.1 (55d40b1b0637) manywheel/build_cuda.sh"]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.2 (af60d1144744) manywheel/build_cuda.sh"]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"notes":["pytorch/test-infra release/pypi/promote_pypi_to_staging.sh @46989f6 (2.3.1: PLATFORM=manylinux2014_aarch64, no version suffix); CUDA aarch64 was nightly-only (pytorch/builder#1856)"]},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.3 (ba10bae9fe9b) manywheel/build_cuda.sh"]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu","cu124"],"inferred":["cpu"],"notes":["pytorch/pytorch#134117, pytorch/builder#1971: /whl/cu124/torch-2.4.0-cp311-cp311-linux_aarch64.whl (no +cu124 local version on aarch64; the template pins torch==X, which matches)","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.4 (4ce1afeb2262) manywheel/build_cuda.sh"]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu","cu124"],"notes":["astral-sh/uv#10843 quotes /whl/cu124 with torch-2.5.1-cp39..cp312-linux_aarch64.whl (no cp313) and torch 2.5.1 aarch64 from /whl/cpu","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.5 (aec5fb5de238) manywheel/build_cuda.sh (builder fa48aaf5 reverted 9.0+PTX for 12.4 before 2.5.0)"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"},"archListInferred":["cu124"]},"arm64":{"variants":["cpu","cu126"],"notes":["astral-sh/uv#14540 (uv.lock): /whl/cpu torch-2.6.0+cpu manylinux_2_28_aarch64, /whl/cu126 torch-2.6.0+cu126 linux_aarch64","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')","free-threaded 3.13t Linux wheels from 2.6 (pytorch/pytorch#130249, support matrix: Release 2.6, Linux, 3.13t)","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu118: torch.cuda.get_arch_list() of 2.6.0+cu118 as third parties printed it; cu126: pytorch/pytorch#145616 ([Release-Only] remove PTX from 12.6); cu124 inferred from pytorch/pytorch#141142"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu118"]},"arm64":{"variants":["cpu","cu128"],"notes":["astral-sh/uv#13195 quotes /whl/cu128 torch 2.7.0 manylinux_2_28_aarch64 cp39-cp313t; pytorch/test-infra#6492: \\"Cuda 12.6 aarch is not supported in Release 2.7. We release 12.8 aarch\\"","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64: pytorch/pytorch#146378 (9.0, 10.0, 12.0) and get_arch_list() of 2.7.0+cu128 on GB10 as a third party printed it"],"archList":{"cu128":"9.0;10.0;12.0"}},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"inferred"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)","free-threaded 3.13t Linux wheels: marked tentative for 2.7 in pytorch/pytorch#130249 [inferred]","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126, cu128: get_arch_list() of 2.7.0/2.7.1 wheels as third parties printed it (cu128 kept compute_120); cu118 inferred from 2.6"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu129":"7.0;7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu129"]},"arm64":{"variants":["cpu","cu128","cu129"],"notes":["pytorch/pytorch#160162 (\\"cu128 index contains the aarch64 wheels\\" for 2.8); /whl/cu129/torch-2.8.0+cu129-cp312-cp312-manylinux_2_28_aarch64.whl quoted in a public script; cu126 aarch64 not confirmed, left out","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64 inferred: 2.7\'s list for cu128; cu129 from pytorch/pytorch#157843 (adds 8.0, merged after the 2.8 branch cut, cherry-pick not found)"],"archList":{"cu128":"9.0;10.0;12.0","cu129":"8.0;9.0;10.0;12.0"},"archListInferred":["cu128","cu129"]},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu128: pytorch/pytorch#157516 (remove +PTX, cherry-picked to release/2.8) and #157517 (sm_70 back); cu126 as quoted from the 2.8 script in jhj0517/Whisper-WebUI#653; cu129 inferred from .ci/manywheel/build_cuda.sh on main"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128","cu130"],"notes":["pytorch/test-infra generate_binary_build_matrix.py @05023d3 \\"Update validation release matrix for 2.9\\": CUDA_AARCH64_ARCHES 12.6, 12.8, 13.0 (pytorch/pytorch#162364); no wheel file read","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64: pytorch/pytorch#163764 (cherry-pick of #162455 to release/2.9), RELEASE.md aarch64 table"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0+PTX"}},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix added for 2.9 by pytorch/pytorch#164471 (cu128 also printed by third parties from 2.9.1+cu128)"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu130"]},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["torch-2.10.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen in public notes; cu126/cu128 from RELEASE.md 2.10 row and test-infra @088220e release aarch64 list","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0+PTX"}},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126: RELEASE.md matrix; cu128: get_arch_list() of 2.10.0+cu128 in pytorch/pytorch#182250; cu130 from RELEASE.md, whether the release kept +PTX was not found"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["/whl/cu130/torch-2.11.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen; test-infra promote_pypi_to_staging.sh @0cd5e78 ships cu130 aarch64 to PyPI; cu126/cu128 from RELEASE.md and test-infra @8867a5a","archList (aarch64 wheels): arm64: RELEASE.md aarch64 table; get_arch_list() of 2.11.0+cu128/cu130 on GH200 and GB10 as third parties printed it"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126, cu128: get_arch_list() of 2.11.0 wheels in pytorch/pytorch#182250; cu128 without 7.0: RFC pytorch/pytorch#172352, PR #172598; cu130: pytorch/pytorch#175567 ([release-only] remove +ptx from 13.0)"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0","cu132":"7.5;8.0;8.6;9.0;10.0;12.0"}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md \\"PyTorch CUDA Support Matrix\\" (Linux aarch64: 12.6.3, 13.0.2, 13.2.1) and pytorch/pytorch#182849 (12.8 removed for aarch64)","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table (2.12)"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix and .ci build_env_setup (2.12)"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0","cu132":"7.5;8.0;8.6;9.0;10.0;12.0"}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md: \\"For Release 2.12, 2.13 and 2.14 ... Linux aarch64 builds: 12.6.3, 13.0.2, 13.2.1\\"","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table (2.13)"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix (2.13; the cu130 wheels shipped +PTX by accident, pytorch/pytorch#188914, which an extension need not follow)"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0","cu132":"7.5;8.0;8.6;9.0;10.0;12.0"},"archListInferred":["cu126","cu130","cu132"]},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md (planned for 2.14, as above)","archList (aarch64 wheels): arm64 inferred from 2.13"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"},"archListInferred":["cu126","cu130","cu132"]},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): inferred from 2.13: the release candidate\'s lists were not read"]}]}');
 ;// CONCATENATED MODULE: ./src/data/refreshed.json
 const refreshed_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"sources":[]}');
 ;// CONCATENATED MODULE: ./src/data/tensorflow.json
@@ -9113,13 +9126,15 @@ function variantOfCudaVersion(version) {
 /* harmony export */   sP: () => (/* binding */ customisationFromSpec),
 /* harmony export */   xV: () => (/* binding */ requirementName)
 /* harmony export */ });
-/* unused harmony exports parseAptPackage, parsePipPackage, parseWorkdir, parseUser, parseWorkspacePath, parseBaseImageTemplate, parseWheelIndexRoot, parseTagSuffix */
+/* unused harmony exports parseAptPackage, parsePipPackage, parseWorkdir, parseUser, parseWorkspacePath, parseBaseImageTemplate, parseWheelIndexRoot, parseCudaArchList, parseTagSuffix */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7882);
 /* harmony import */ var _inputs_placeholders_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8043);
 /* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8463);
 /* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3564);
 /* harmony import */ var _repro_inventory_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2156);
+/* harmony import */ var _frameworks_cuda_arch_list_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3480);
+
 
 
 
@@ -9141,6 +9156,7 @@ const CUSTOM_KEYS = [
     'post-install',
     'base-image',
     'tag-suffix',
+    'cuda-arch-list',
 ];
 const FIELD_OF = {
     'apt-packages': 'aptPackages',
@@ -9156,6 +9172,7 @@ const FIELD_OF = {
     'post-install': 'postInstall',
     'base-image': 'baseImage',
     'tag-suffix': 'tagSuffix',
+    'cuda-arch-list': 'cudaArchList',
 };
 /** The written names (spec keys, inputs) of what a customisation sets. */
 function customKeysSet(c) {
@@ -9179,6 +9196,7 @@ function emptyCustomisation() {
         postInstall: null,
         baseImage: null,
         tagSuffix: null,
+        cudaArchList: null,
     };
 }
 function isEmpty(c) {
@@ -9192,10 +9210,11 @@ function isEmpty(c) {
 }
 /**
  * Whether this customisation installs anything or changes the image (tag-suffix alone does not, nor
- * torch-index-url, which a Dockerfile of one's own receives as the TORCH_INDEX_URL build-arg).
+ * torch-index-url and cuda-arch-list, which a Dockerfile of one's own receives as the TORCH_INDEX_URL
+ * and TORCH_CUDA_ARCH_LIST build-args).
  */
 function changesImage(c) {
-    const { tagSuffix: _, torchIndexUrl: _t, ...rest } = compact(c);
+    const { tagSuffix: _, torchIndexUrl: _t, cudaArchList: _a, ...rest } = compact(c);
     return Object.keys(rest).length > 0;
 }
 // ---------------------------------------------------------------------------------------------
@@ -9318,6 +9337,12 @@ function parseWheelIndexRoot(text, field) {
     }
     return url;
 }
+function parseCudaArchList(text, field) {
+    const list = (0,_frameworks_cuda_arch_list_js__WEBPACK_IMPORTED_MODULE_6__/* .normaliseArchList */ .PZ)(text);
+    if (!list)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(text)} is not valid; accepted: ${_frameworks_cuda_arch_list_js__WEBPACK_IMPORTED_MODULE_6__/* .ARCH_LIST_ACCEPTED */ .YG}`);
+    return list;
+}
 function parseTagSuffix(text, field) {
     const t = text.trim();
     if (!TAG_SUFFIX.test(t))
@@ -9351,6 +9376,7 @@ const SINGLE_VALUES = {
     'post-install': parseWorkspacePath,
     'base-image': parseBaseImageTemplate,
     'tag-suffix': parseTagSuffix,
+    'cuda-arch-list': parseCudaArchList,
 };
 /** Parse each single-value key that `read` finds (inputs and spec keys differ only in how they are read). */
 function setSingleValues(c, read) {
@@ -9468,6 +9494,7 @@ function mergeCustomisation(base, over) {
         postInstall: over.postInstall ?? base.postInstall,
         baseImage: over.baseImage ?? base.baseImage,
         tagSuffix: over.tagSuffix ?? base.tagSuffix,
+        cudaArchList: over.cudaArchList ?? base.cudaArchList,
     };
 }
 /** The stored form: only what is set. Also the canonical form hashed into the entry key. */
@@ -9725,7 +9752,7 @@ function checkCustomisationFits(source, entries) {
     }
     const customised = entries.find((e) => e.customisation && (0,customisation/* changesImage */.PU)({ ...(0,customisation/* emptyCustomisation */.QG)(), ...e.customisation }));
     if (customised) {
-        const keys = (0,customisation/* customKeysSet */.K7)(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
+        const keys = (0,customisation/* customKeysSet */.K7)(customised.customisation ?? {}).filter((k) => !['tag-suffix', 'torch-index-url', 'cuda-arch-list'].includes(k));
         throw new errors/* UserError */.yo(`${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; ` +
             `install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`);
     }
@@ -10734,6 +10761,65 @@ function listWords(items, last = 'or') {
 
 /***/ }),
 
+/***/ 3480:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ unionArchLists),
+/* harmony export */   PZ: () => (/* binding */ normaliseArchList),
+/* harmony export */   YG: () => (/* binding */ ARCH_LIST_ACCEPTED)
+/* harmony export */ });
+/**
+ * TORCH_CUDA_ARCH_LIST values: the GPU architectures a CUDA extension is compiled for. Pure.
+ *
+ * torch.utils.cpp_extension reads the variable as compute capabilities separated by ';' or spaces,
+ * each optionally with '+PTX' (also embed PTX, which newer GPUs compile at load time). Without it, a
+ * build asks the GPUs present, and a `docker build` has none: the extension build then fails.
+ */
+/** One architecture: "8.6", "9.0a" (arch-specific features), "10.0f" (family), each optionally "+PTX". */
+const ARCH = /^(\d{1,2})\.(\d)([af]?)(\+PTX)?$/;
+/** What a user may write, for an error message. */
+const ARCH_LIST_ACCEPTED = 'compute capabilities like "8.0;8.6;9.0+PTX" (separated by ";" or spaces; each X.Y, X.Ya or X.Yf, optionally +PTX)';
+/** "8.0 8.6;9.0+PTX" -> "8.0;8.6;9.0+PTX", or null when a part is not an architecture (names like "Ampere" are refused:
+ * what they mean depends on the torch release). */
+function normaliseArchList(text) {
+    const parts = text
+        .trim()
+        .split(/[;\s]+/)
+        .filter(Boolean);
+    if (!parts.length || parts.length > 32 || !parts.every((p) => ARCH.test(p)))
+        return null;
+    return [...new Set(parts)].join(';');
+}
+/**
+ * The architectures of several lists, each once, ascending; +PTX kept where any list has it. For an
+ * image of several platforms whose wheels were built for different lists: an extension compiled for
+ * the union runs on every GPU either wheel supports.
+ */
+function unionArchLists(lists) {
+    // one list keeps its own order (the wheel's, as get_arch_list() reports it)
+    if (new Set(lists).size === 1)
+        return lists[0];
+    const ptx = new Map();
+    for (const list of lists) {
+        for (const part of list.split(';')) {
+            const arch = part.replace(/\+PTX$/, '');
+            ptx.set(arch, (ptx.get(arch) ?? false) || part.endsWith('+PTX'));
+        }
+    }
+    const order = (a) => {
+        const m = ARCH.exec(a);
+        return m ? Number(m[1]) * 100 + Number(m[2]) * 10 + (m[3] ? 1 : 0) : 0;
+    };
+    return [...ptx.keys()]
+        .sort((a, b) => order(a) - order(b))
+        .map((a) => (ptx.get(a) ? `${a}+PTX` : a))
+        .join(';');
+}
+
+
+/***/ }),
+
 /***/ 8401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11077,9 +11163,15 @@ RUN ${framework/* UV_MOUNT */.aO} \\
 
 // EXTERNAL MODULE: ./src/compat/variant.ts
 var compat_variant = __nccwpck_require__(2899);
+// EXTERNAL MODULE: ./src/frameworks/cuda-arch-list.ts
+var cuda_arch_list = __nccwpck_require__(3480);
 // EXTERNAL MODULE: ./src/template/shell.ts
 var shell = __nccwpck_require__(1444);
+// EXTERNAL MODULE: ./src/template/devel.ts
+var devel = __nccwpck_require__(6984);
 ;// CONCATENATED MODULE: ./src/frameworks/pytorch.ts
+
+
 
 
 
@@ -11092,7 +11184,8 @@ const NUMPY_SPECIFIER = /^(<|<=|>=|>|==|!=|~=)\d+(\.\d+)*$/;
 function checkArm64(p, path, a, cuda) {
     if (!(0,checks/* isObject */.Gv)(a))
         return p.add(path, 'expected an object with a variants list');
-    (0,checks/* checkKeys */.L)(p, path, a, ['variants', 'inferred', 'notes']);
+    (0,checks/* checkKeys */.L)(p, path, a, ['variants', 'inferred', 'archList', 'archListInferred', 'notes']);
+    checkArchLists(p, path, a, Array.isArray(a.variants) ? a.variants : null);
     const variant = /^(cpu|cu\d{3,})$/;
     if ((0,checks/* strList */.Sc)(p, `${path}.variants`, a.variants, variant, 'wheel variant like cu128 or cpu')) {
         const known = (0,checks/* isObject */.Gv)(cuda) && Array.isArray(cuda.variants) ? cuda.variants : null;
@@ -11108,6 +11201,31 @@ function checkArm64(p, path, a, cuda) {
         }
     }
     (0,checks/* checkNotes */.aU)(p, `${path}.notes`, a.notes);
+}
+/** archList (variant -> TORCH_CUDA_ARCH_LIST) and archListInferred of a release's cuda or arm64 section. */
+function checkArchLists(p, path, section, variants) {
+    const lists = section.archList;
+    if (lists !== undefined) {
+        if (!(0,checks/* isObject */.Gv)(lists))
+            p.add(`${path}.archList`, 'expected an object mapping a variant to its TORCH_CUDA_ARCH_LIST');
+        else {
+            for (const [v, list] of Object.entries(lists)) {
+                if (variants && !variants.includes(v))
+                    p.add(`${path}.archList.${v}`, `${v} is not one of its variants`);
+                if (typeof list !== 'string' || (0,cuda_arch_list/* normaliseArchList */.PZ)(list) !== list) {
+                    p.add(`${path}.archList.${v}`, `${(0,errors/* quote */.hD)(list)} is not a list of ${cuda_arch_list/* ARCH_LIST_ACCEPTED */.YG}, written with ";"`);
+                }
+            }
+        }
+    }
+    if (section.archListInferred !== undefined) {
+        if ((0,checks/* strList */.Sc)(p, `${path}.archListInferred`, section.archListInferred, VARIANT, 'wheel variant like cu128', false)) {
+            for (const v of section.archListInferred) {
+                if (!(0,checks/* isObject */.Gv)(lists) || !(v in lists))
+                    p.add(`${path}.archListInferred`, `${v} has no archList`);
+            }
+        }
+    }
 }
 function checkTorchRelease(p, path, r) {
     if (!(0,checks/* isObject */.Gv)(r))
@@ -11145,9 +11263,10 @@ function checkTorchRelease(p, path, r) {
         p.add(`${path}.cuda`, 'expected an object with variants, pypiDefault and cudnn');
     }
     else {
-        (0,checks/* checkKeys */.L)(p, `${path}.cuda`, cuda, ['variants', 'pypiDefault', 'cudnn', 'without']);
+        (0,checks/* checkKeys */.L)(p, `${path}.cuda`, cuda, ['variants', 'pypiDefault', 'cudnn', 'without', 'archList', 'archListInferred']);
         const varOk = (0,checks/* strList */.Sc)(p, `${path}.cuda.variants`, cuda.variants, VARIANT, 'wheel variant like cu124');
         const variants = varOk ? cuda.variants : [];
+        checkArchLists(p, `${path}.cuda`, cuda, varOk ? variants : null);
         if ((0,checks/* str */.gx)(p, `${path}.cuda.pypiDefault`, cuda.pypiDefault) && varOk && !variants.includes(cuda.pypiDefault)) {
             p.add(`${path}.cuda.pypiDefault`, `${(0,errors/* quote */.hD)(cuda.pypiDefault)} is not one of its variants (${variants.join(', ')})`);
         }
@@ -11389,16 +11508,36 @@ const pytorch = {
             minDriver: choice.minDriver,
         };
     },
+    platformFields({ release: { release, patch }, choice, flavor }, platforms, { warn }) {
+        if (flavor !== 'devel' || choice.variant === 'cpu')
+            return null;
+        const lists = [];
+        for (const platform of platforms) {
+            const section = platform === 'linux/arm64' ? release.arm64 : release.cuda;
+            const list = section?.archList?.[choice.variant];
+            if (!list) {
+                warn(`torch ${patch.torch} ${choice.variant} devel on ${platform}: the release data has no TORCH_CUDA_ARCH_LIST for its wheels; ` +
+                    'set cuda-arch-list (e.g. "8.0;9.0"), or an extension build without a GPU fails');
+                return { cudaArchList: null };
+            }
+            if (section?.archListInferred?.includes(choice.variant)) {
+                warn(`torch ${release.minor} ${choice.variant}'s TORCH_CUDA_ARCH_LIST on ${platform} (${list}) is inferred, not read`);
+            }
+            lists.push(list);
+        }
+        return { cudaArchList: lists.length ? (0,cuda_arch_list/* unionArchLists */.$h)(lists) : null };
+    },
     // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
     keyParts: (e, common) => [e.torch, e.torchvision, e.torchaudio, ...common, e.indexUrl],
     tagName: (version) => version,
     // <mirror>/<variant>, or <mirror>/test/<variant> for a release candidate: the layout of download.pytorch.org/whl.
-    mirrored: (fields, custom) => custom.torchIndexUrl
-        ? {
-            ...fields,
-            indexUrl: `${custom.torchIndexUrl.replace(/\/+$/, '')}/${fields.channel === 'test' ? 'test/' : ''}${fields.cudaVariant}`,
-        }
-        : fields,
+    mirrored: (fields, custom) => ({
+        ...fields,
+        ...(custom.torchIndexUrl
+            ? { indexUrl: `${custom.torchIndexUrl.replace(/\/+$/, '')}/${fields.channel === 'test' ? 'test/' : ''}${fields.cudaVariant}` }
+            : {}),
+        ...(custom.cudaArchList && fields.flavor === 'devel' ? { cudaArchList: custom.cudaArchList } : {}),
+    }),
     packages: ['torch', 'torchvision', 'torchaudio'],
     requirements(entry, data) {
         const numpy = data.torch.find((r) => r.patches.some((p) => p.torch === entry.torch))?.numpy;
@@ -11430,7 +11569,9 @@ RUN ${framework/* UV_MOUNT */.aO} \\
             ['torchvision', e.torchvision],
             ['torchaudio', e.torchaudio],
         ];
-        return pins.flatMap(([project, version]) => (version ? [{ project, version, index: e.indexUrl }] : []));
+        const own = pins.flatMap(([project, version]) => (version ? [{ project, version, index: e.indexUrl }] : []));
+        // devel installs setuptools (for cpp_extension) from the team's index, unless the venv has it already
+        return [...own, ...(0,devel/* develWheels */.ZE)(e, e.customisation?.pipIndexUrl ?? (0,framework/* pypiIndexOf */.Ae)(e))];
     },
     // <root>/cu130 beside <root>/cu132: the same release's other variants, where a missing library may be.
     alternativeIndexes(e, data) {
@@ -11448,6 +11589,8 @@ RUN ${framework/* UV_MOUNT */.aO} \\
         ['TORCHVISION_VERSION', e.torchvision],
         ['TORCHAUDIO_VERSION', e.torchaudio],
         ['TORCH_INDEX_URL', e.indexUrl],
+        // devel entries only, so that runtime entries keep exactly the args (and content hashes) they had
+        ...(e.flavor === 'devel' ? [['TORCH_CUDA_ARCH_LIST', e.cudaArchList ?? null]] : []),
     ],
     labels: (e, prefix) => [
         [`${prefix}.torch`, e.torch],
@@ -11466,6 +11609,9 @@ RUN ${framework/* UV_MOUNT */.aO} \\
             args.push('--expect-torchvision', e.torchvision);
         if (e.torchaudio)
             args.push('--expect-torchaudio', e.torchaudio);
+        // devel: build a tiny extension (and run its kernel on a GPU), with the architectures the entry set
+        if (e.flavor === 'devel')
+            args.push('--devel', ...(e.cudaArchList ? ['--expect-arch-list', e.cudaArchList] : []));
         return args;
     },
     diagnoses: [
@@ -13565,6 +13711,18 @@ const INPUTS = [
         commands: ALL,
         cli: { flag: '--tag-suffix', value: 'TEXT' },
     },
+    {
+        name: 'cuda-arch-list',
+        group: 'Customise',
+        type: 'text',
+        default: '',
+        summary: "devel: TORCH_CUDA_ARCH_LIST for CUDA extensions; default: the torch wheel's own list",
+        description: 'plan, build: devel entries only: the GPU architectures CUDA extensions are compiled for (TORCH_CUDA_ARCH_LIST), ' +
+            'e.g. "8.0;9.0+PTX". Default: the list the torch wheels of the entry were built with, from the release data. ' +
+            'Runtime entries ignore it.',
+        commands: ALL,
+        cli: { flag: '--cuda-arch-list', value: 'LIST' },
+    },
     // -- Smoke -----------------------------------------------------------------------------------
     {
         name: 'smoke',
@@ -14120,7 +14278,9 @@ function platformsOf(entry) {
  * An entry with a customisation applied: its base image (when base-image is set), its tag
  * (tag-suffix) and its key (which then covers the customisation too).
  */
-function customiseEntry(entry, custom) {
+function customiseEntry(entry, given) {
+    // cuda-arch-list is for extensions, which only devel entries build: runtime entries keep their keys
+    const custom = given.cudaArchList && entry.flavor !== 'devel' ? { ...given, cudaArchList: null } : given;
     if ((0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_1__/* .isEmpty */ .Im)(custom))
         return entry;
     const own = identityOf(entry);
@@ -14480,10 +14640,11 @@ class SpecPlanner {
         }
         for (const why of dropped)
             this.warnings.add(`${r.entry.tag}: built for ${kept.join(', ')} only: ${why}`);
+        const own = framework.platformFields?.(parts, kept, this.context) ?? {};
         // The entry was named for the default platforms: renamed (a new key) only when it has others.
         if ((0,_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .isDefaultPlatforms */ .Wn)(kept))
-            return r.entry;
-        return (0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .namedEntry */ .IS)({ ...(0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .identityOf */ .cu)(r.entry), platforms: kept });
+            return { ...r.entry, ...own };
+        return (0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .namedEntry */ .IS)({ ...(0,_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .identityOf */ .cu)(r.entry), ...own, platforms: kept });
     }
     /** A combination that was never shipped, for the plan's skipped list (counted against its bound). */
     recordSkip(framework, version, cell) {
@@ -16710,6 +16871,124 @@ function pinned(ref, digest, field = 'images') {
 
 /***/ }),
 
+/***/ 6984:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L8: () => (/* binding */ buildJobsPrefix),
+/* harmony export */   ZE: () => (/* binding */ develWheels),
+/* harmony export */   xj: () => (/* binding */ develStep)
+/* harmony export */ });
+/* unused harmony exports MAX_JOBS_PATH, MIB_PER_JOB, MAX_JOBS_SCRIPT, develSetuptools */
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1444);
+
+/**
+ * What the devel flavour adds for building CUDA extensions (torch.utils.cpp_extension, flash-attn,
+ * custom ops) in the image or FROM it. Pure: text for the Dockerfile template.
+ *
+ * - A C++ compiler and ninja: cpp_extension's load()/load_inline() refuse to run without ninja, and
+ *   setup.py builds fall back to the slow serial backend. NVIDIA's -devel images bring neither.
+ * - setuptools in the venv: cpp_extension imports it, and uv's venvs start without it.
+ * - TORCH_CUDA_ARCH_LIST: a `docker build` has no GPU to ask, and cpp_extension then fails to
+ *   choose an architecture; the default is the list the torch wheels were built with.
+ * - MAX_JOBS for the team's install steps, from the builder's memory: one nvcc process peaks at
+ *   3-5 GB (flash-attention PR #2079 measured 5 GB per thread), and ninja's default of one job per
+ *   CPU plus two runs a large runner out of memory.
+ */
+/** Where the devel image keeps the script that sizes MAX_JOBS (GIM_DIR of the template). */
+const MAX_JOBS_PATH = '/etc/gpu-image-matrix/max-jobs';
+/** MiB one compile job (one nvcc thread) is given: the upper end of flash-attention #2079's 3-5 GB. */
+const MIB_PER_JOB = 5120;
+/**
+ * Prints how many compile jobs fit: available memory (the smaller of the kernel's MemAvailable and
+ * what the cgroup limit leaves, v2 or v1) over MIB_PER_JOB per NVCC_THREADS thread, at most one per
+ * CPU (nproc, and the cgroup's CPU quota), at least 1. An explicit MAX_JOBS is printed as it is.
+ * POSIX sh and awk only: it runs in any base the template builds on.
+ */
+const MAX_JOBS_SCRIPT = `#!/bin/sh
+# gpu-image-matrix: how many compile jobs fit this machine (MAX_JOBS for CUDA extension builds).
+case "\${MAX_JOBS:-}" in ''|*[!0-9]*) ;; *) echo "$MAX_JOBS"; exit 0 ;; esac
+threads=\${NVCC_THREADS:-1}
+case "$threads" in ''|*[!0-9]*|0) threads=1 ;; esac
+cpus=$(nproc 2>/dev/null || echo 1)
+mib=$(awk '/^MemAvailable:/ { print int($2 / 1024) }' /proc/meminfo 2>/dev/null)
+left() {
+  [ -r "$1" ] && [ -r "$2" ] || return 0
+  awk -v l="$(cat "$1")" -v u="$(cat "$2")" 'BEGIN { if (l ~ /^[0-9]+$/ && l < 2 ^ 60) print int((l - u) / 1048576) }'
+}
+for free in $(left /sys/fs/cgroup/memory.max /sys/fs/cgroup/memory.current) \\
+            $(left /sys/fs/cgroup/memory/memory.limit_in_bytes /sys/fs/cgroup/memory/memory.usage_in_bytes); do
+  if [ -z "$mib" ] || [ "$free" -lt "$mib" ]; then mib=$free; fi
+done
+# the CPU quota: cgroup v2 "max 100000" or "200000 100000", v1 quota and period (-1: none)
+quota=$(cat /sys/fs/cgroup/cpu.max 2>/dev/null \\
+  || echo "$(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us 2>/dev/null) $(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us 2>/dev/null)")
+quota=$(echo "$quota" | awk '$1 ~ /^[0-9]+$/ && $2 > 0 { q = int($1 / $2); print (q < 1 ? 1 : q) }')
+if [ -n "$quota" ] && [ "$quota" -lt "$cpus" ]; then cpus=$quota; fi
+awk -v m="\${mib:-0}" -v p=${MIB_PER_JOB} -v t="$threads" -v c="$cpus" \\
+  'BEGIN { j = int(m / (p * t)); if (j > c) j = c; if (j < 1) j = 1; print j }'
+`;
+/**
+ * setuptools for cpp_extension, pinned per Python: 80.9.0 (PyPI, 2025-05-27) needs Python 3.9 or
+ * newer; 75.3.0 is the newest pip picks on Python 3.8 (seen in public cp38 install logs).
+ */
+function develSetuptools(python) {
+    return python === '3.8' ? '75.3.0' : '80.9.0';
+}
+/** The wheels the devel step installs, for verify. */
+function develWheels(entry, index) {
+    return entry.flavor === 'devel' ? [{ project: 'setuptools', version: develSetuptools(entry.python), index }] : [];
+}
+const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
+/**
+ * The devel step, after the framework is pinned. `python` is the interpreter the image's packages
+ * live in; `install` installs into it (uv mounted, or a base image's pip), constrained to torch, from
+ * the index the team's packages come from. setuptools is kept where it is already installed (torch
+ * requires it on Python 3.12 and newer).
+ */
+function develStep(entry, python, install) {
+    const archList = entry.cudaArchList ?? null;
+    const arch = archList
+        ? `\n# The GPU architectures extensions are compiled for (a build has no GPU to ask).
+ARG TORCH_CUDA_ARCH_LIST="${archList}"
+ENV TORCH_CUDA_ARCH_LIST=\${TORCH_CUDA_ARCH_LIST}`
+        : '';
+    return `# For CUDA extensions (devel): a C++ compiler and ninja where the base lacks them, setuptools
+# (torch.utils.cpp_extension imports it), and ${MAX_JOBS_PATH}, which sizes MAX_JOBS to the builder's memory.
+RUN (command -v c++ && command -v ninja) >/dev/null 2>&1 \\
+ || { apt-get update \\
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends g++ ninja-build \\
+      && ${CLEAN_APT}; } \\
+ && mkdir -p ${dirname(MAX_JOBS_PATH)} \\
+ && cat > ${MAX_JOBS_PATH} <<'GIM_MAX_JOBS' \\
+ && chmod 755 ${MAX_JOBS_PATH}
+${MAX_JOBS_SCRIPT}GIM_MAX_JOBS
+RUN ${install.mounts}${python} -c 'import setuptools' 2>/dev/null \\
+ || ${install.command} setuptools==${develSetuptools(entry.python)}${arch}`;
+}
+/**
+ * What a devel entry's package and post-install steps run under: MAX_JOBS sized to the builder (or
+ * the team's own value from env), NVCC_THREADS 1 unless the team set it (flash-attn runs 4 nvcc
+ * threads per job by default, which the memory per job would not cover), and a line in the log
+ * saying what was chosen. '' for runtime entries.
+ */
+function buildJobsPrefix(entry, custom) {
+    if (entry.flavor !== 'devel')
+        return '';
+    const env = new Map(custom.env ?? []);
+    const threads = (0,_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .shellWord */ .r)(env.get('NVCC_THREADS') ?? '1');
+    const jobs = env.get('MAX_JOBS');
+    const value = jobs !== undefined ? (0,_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .shellWord */ .r)(jobs) : `"$(NVCC_THREADS=${threads} ${MAX_JOBS_PATH})"`;
+    const say = 'echo "gpu-image-matrix: MAX_JOBS=$MAX_JOBS NVCC_THREADS=$NVCC_THREADS"';
+    return `export NVCC_THREADS=${threads} MAX_JOBS=${value} \\\n && ${say} \\\n && `;
+}
+function dirname(p) {
+    return p.slice(0, p.lastIndexOf('/'));
+}
+
+
+/***/ }),
+
 /***/ 6142:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -16729,6 +17008,8 @@ function pinned(ref, digest, field = 'images') {
 /* harmony import */ var _frameworks_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7882);
 /* harmony import */ var _python_scripts_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2068);
 /* harmony import */ var _image_secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7100);
+/* harmony import */ var _devel_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6984);
+
 
 
 
@@ -16861,16 +17142,20 @@ RUN apt-get update \\
  && ${CLEAN_APT}`);
     }
     const install = installCommand(fromBase, custom, inputs.pipSecret ?? false);
+    if (entry.flavor === 'devel')
+        parts.push((0,_devel_js__WEBPACK_IMPORTED_MODULE_7__/* .develStep */ .xj)(entry, python, install));
+    // devel: the team's packages may compile extensions, with MAX_JOBS sized to the builder
+    const jobs = (0,_devel_js__WEBPACK_IMPORTED_MODULE_7__/* .buildJobsPrefix */ .L8)(entry, custom);
     if (custom.requirements) {
         const name = custom.requirements.split('/').pop();
         const hashes = inputs.requirements?.facts.hashes ?? false;
         parts.push(`# The team's requirements file (${custom.requirements})${hashes ? ', hashes required' : ''}.
 RUN --mount=type=bind,source=${CONTEXT_REQUIREMENTS_DIR},target=/tmp/gim-requirements \\
-    ${install} ${hashes ? '--require-hashes ' : ''}-r ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(`/tmp/gim-requirements/${name}`)}`);
+    ${install.mounts}${jobs}${install.command} ${hashes ? '--require-hashes ' : ''}-r ${(0,_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(`/tmp/gim-requirements/${name}`)}`);
     }
     if (custom.pipPackages?.length) {
         parts.push(`# The team's Python packages.
-RUN ${install} \\
+RUN ${install.mounts}${jobs}${install.command} \\
       ${custom.pipPackages.map(_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r).join(' ')}`);
     }
     if (custom.env?.length) {
@@ -16879,7 +17164,7 @@ RUN ${install} \\
     if (custom.postInstall) {
         parts.push(`# The team's post-install script (${custom.postInstall}), run as root.
 RUN --mount=type=bind,source=${CONTEXT_POST_INSTALL},target=/tmp/gim-post-install \\
-    /tmp/gim-post-install`);
+    ${jobs}/tmp/gim-post-install`);
     }
     const user = custom.user ? (0,_custom_customisation_js__WEBPACK_IMPORTED_MODULE_0__/* .userParts */ .Ar)(custom.user) : null;
     if (user) {
@@ -16923,9 +17208,9 @@ function installCommand(fromBase, custom, pipSecret) {
     const secret = pipSecret ? `--mount=type=secret,id=${_image_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .PIP_SECRET_ID */ .Ph},target=${PIP_SECRET_PATH},required=true \\\n    ` : '';
     const netrc = pipSecret ? `NETRC=${PIP_SECRET_PATH} ` : '';
     if (fromBase)
-        return `${secret}${netrc}PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
-    const uv = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
-    return `${secret}${uv} \\\n    ${netrc}uv pip install --python /opt/venv/bin/python ${tail}`;
+        return { mounts: secret, command: `${netrc}PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}` };
+    const uv = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    ';
+    return { mounts: `${secret}${uv}`, command: `${netrc}uv pip install --python /opt/venv/bin/python ${tail}` };
 }
 /** The Python (pin.py, inlined) that checks torch against the entry and writes the constraints file. */
 function pinScript(entry, fromBase, data) {

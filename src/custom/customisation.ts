@@ -5,6 +5,7 @@ import type { Inputs } from '../inputs/table.js';
 import { VARIABLE_NAME, lines, parseKeyValue, parseKeyValueLines, words } from '../inputs/values.js';
 import { lowercaseRepository } from '../image/reference.js';
 import { pipName } from '../repro/inventory.js';
+import { ARCH_LIST_ACCEPTED, normaliseArchList } from '../frameworks/cuda-arch-list.js';
 
 /**
  * What a team adds to the embedded template's image: system and Python packages, a
@@ -39,6 +40,8 @@ export interface Customisation {
   baseImage: string | null;
   /** appended to the entry's tag, so that variants of one cell get their own tags */
   tagSuffix: string | null;
+  /** TORCH_CUDA_ARCH_LIST for devel entries ("8.0;8.6;9.0"), instead of the wheel's own list; runtime entries ignore it */
+  cudaArchList: string | null;
 }
 
 /** The spec keys and action inputs, by their written names. */
@@ -56,6 +59,7 @@ export const CUSTOM_KEYS = [
   'post-install',
   'base-image',
   'tag-suffix',
+  'cuda-arch-list',
 ] as const;
 export type CustomKey = (typeof CUSTOM_KEYS)[number];
 
@@ -73,6 +77,7 @@ const FIELD_OF: Record<CustomKey, keyof Customisation> = {
   'post-install': 'postInstall',
   'base-image': 'baseImage',
   'tag-suffix': 'tagSuffix',
+  'cuda-arch-list': 'cudaArchList',
 };
 
 /** The written names (spec keys, inputs) of what a customisation sets. */
@@ -98,6 +103,7 @@ export function emptyCustomisation(): Customisation {
     postInstall: null,
     baseImage: null,
     tagSuffix: null,
+    cudaArchList: null,
   };
 }
 
@@ -112,10 +118,11 @@ export function isEmpty(c: Customisation): boolean {
 
 /**
  * Whether this customisation installs anything or changes the image (tag-suffix alone does not, nor
- * torch-index-url, which a Dockerfile of one's own receives as the TORCH_INDEX_URL build-arg).
+ * torch-index-url and cuda-arch-list, which a Dockerfile of one's own receives as the TORCH_INDEX_URL
+ * and TORCH_CUDA_ARCH_LIST build-args).
  */
 export function changesImage(c: Customisation): boolean {
-  const { tagSuffix: _, torchIndexUrl: _t, ...rest } = compact(c);
+  const { tagSuffix: _, torchIndexUrl: _t, cudaArchList: _a, ...rest } = compact(c);
   return Object.keys(rest).length > 0;
 }
 
@@ -271,6 +278,12 @@ export function parseWheelIndexRoot(text: string, field: string): string {
   return url;
 }
 
+export function parseCudaArchList(text: string, field: string): string {
+  const list = normaliseArchList(text);
+  if (!list) throw new UserError(`${field}: ${quote(text)} is not valid; accepted: ${ARCH_LIST_ACCEPTED}`);
+  return list;
+}
+
 export function parseTagSuffix(text: string, field: string): string {
   const t = text.trim();
   if (!TAG_SUFFIX.test(t))
@@ -310,6 +323,7 @@ const SINGLE_VALUES = {
   'post-install': parseWorkspacePath,
   'base-image': parseBaseImageTemplate,
   'tag-suffix': parseTagSuffix,
+  'cuda-arch-list': parseCudaArchList,
 } as const satisfies Partial<Record<CustomKey, (text: string, field: string) => string>>;
 
 /** Parse each single-value key that `read` finds (inputs and spec keys differ only in how they are read). */
@@ -418,6 +432,7 @@ export function mergeCustomisation(base: Customisation, over: Customisation | nu
     postInstall: over.postInstall ?? base.postInstall,
     baseImage: over.baseImage ?? base.baseImage,
     tagSuffix: over.tagSuffix ?? base.tagSuffix,
+    cudaArchList: over.cudaArchList ?? base.cudaArchList,
   };
 }
 

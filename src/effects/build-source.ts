@@ -93,7 +93,9 @@ export function checkCustomisationFits(source: BuildSource, entries: MatrixEntry
   }
   const customised = entries.find((e) => e.customisation && changesImage({ ...emptyCustomisation(), ...e.customisation }));
   if (customised) {
-    const keys = customKeysSet(customised.customisation ?? {}).filter((k) => k !== 'tag-suffix');
+    const keys = customKeysSet(customised.customisation ?? {}).filter(
+      (k) => !['tag-suffix', 'torch-index-url', 'cuda-arch-list'].includes(k),
+    );
     throw new UserError(
       `${customised.tag}: ${keys.join(', ')} customise the embedded template, but input dockerfile names your own Dockerfile; ` +
         `install those in your Dockerfile (it gets every entry field as a build-arg), or leave dockerfile out`,

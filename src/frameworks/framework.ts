@@ -140,11 +140,19 @@ export interface Framework<E extends EntryFields = EntryFields, R extends Framew
   /** the entry's fields (all but tag, key and customisation) */
   entry(parts: EntryParts<R>, context: PlanContext): Omit<E, 'tag' | 'key' | 'customisation'>;
   /**
+   * fields that follow from the platforms the entry is built for, known only once they are (torch
+   * devel: the wheels' TORCH_CUDA_ARCH_LIST differs on aarch64); none when absent. Not part of the key.
+   */
+  platformFields?(parts: EntryParts<R>, platforms: readonly Platform[], context: PlanContext): Partial<E> | null;
+  /**
    * The key's canonical form, where it predates the generic [framework, version, ...common] (so
    * that PyTorch's keys stay as they were); `common` is what every framework's key covers.
    */
   keyParts?(entry: Omit<E, 'tag' | 'key' | 'customisation'>, common: unknown[]): unknown[];
-  /** the entry with its framework's own index replaced by a mirror the customisation names (torch-index-url) */
+  /**
+   * the entry with what the customisation replaces in its framework's own fields: the index
+   * (torch-index-url), the extension architectures (cuda-arch-list)
+   */
   mirrored?(fields: Omit<E, 'tag' | 'key' | 'customisation'>, custom: Customisation): Omit<E, 'tag' | 'key' | 'customisation'>;
   /** the name part of the entry's tag: "2.4.1", "tf2.18.1", "jax0.8.0" */
   tagName(version: string): string;

@@ -23,13 +23,16 @@ import {
   cpuChoice,
   nvidiaCudaImage,
   nvidiaCudaSlimImage,
+  pypiIndexOf,
   span,
   type CudaChoice,
   type Framework,
   type FrameworkRelease,
 } from './framework.js';
 import type { ReleaseData } from './index.js';
+import { ARCH_LIST_ACCEPTED, normaliseArchList, unionArchLists } from './cuda-arch-list.js';
 import { shellWord } from '../template/shell.js';
+import { develWheels } from '../template/devel.js';
 
 /**
  * PyTorch: torch with its torchvision and torchaudio, from PyTorch's wheel index, one wheel
@@ -68,12 +71,16 @@ export interface TorchRelease {
     cudnn: Record<string, string>;
     /** libraries a variant's index does not have for this release: {"cu132": ["torchaudio"]} */
     without?: Record<string, ('torchvision' | 'torchaudio')[]>;
+    /** TORCH_CUDA_ARCH_LIST the variant's Linux x86_64 wheels were built with: devel's default for extensions */
+    archList?: Record<string, string>;
+    /** variants whose archList was inferred, not read */
+    archListInferred?: string[];
   };
   /**
    * the variants with linux/arm64 (aarch64) wheels on the PyTorch index ("cpu" included); those under
    * `inferred` were not seen as files. Absent: linux/amd64 only.
    */
-  arm64?: { variants: string[]; inferred?: string[]; notes?: string[] };
+  arm64?: { variants: string[]; inferred?: string[]; archList?: Record<string, string>; archListInferred?: string[]; notes?: string[] };
   /** a NumPy specifier the release needs beside it ("<2" for releases built against NumPy 1) */
   numpy?: string;
   patches: TorchPatch[];
@@ -94,6 +101,11 @@ export interface TorchEntry extends EntryFields {
   torchvision: string | null;
   torchaudio: string | null;
   indexUrl: string;
+  /**
+   * devel only: TORCH_CUDA_ARCH_LIST, what extensions are compiled for (cuda-arch-list, else the
+   * architectures of the wheels for the entry's platforms); null where the data has no list for them
+   */
+  cudaArchList?: string | null;
   /** PyTorch's channel the wheels come from: "release", or "test" for a release candidate */
   channel: 'release' | 'test';
 }
@@ -109,7 +121,8 @@ const NUMPY_SPECIFIER = /^(<|<=|>=|>|==|!=|~=)\d+(\.\d+)*$/;
 
 function checkArm64(p: Problems, path: string, a: Json, cuda: Json): void {
   if (!isObject(a)) return p.add(path, 'expected an object with a variants list');
-  checkKeys(p, path, a, ['variants', 'inferred', 'notes']);
+  checkKeys(p, path, a, ['variants', 'inferred', 'archList', 'archListInferred', 'notes']);
+  checkArchLists(p, path, a, Array.isArray(a.variants) ? (a.variants as string[]) : null);
   const variant = /^(cpu|cu\d{3,})$/;
   if (strList(p, `${path}.variants`, a.variants, variant, 'wheel variant like cu128 or cpu')) {
     const known = isObject(cuda) && Array.isArray(cuda.variants) ? (cuda.variants as string[]) : null;
@@ -123,6 +136,29 @@ function checkArm64(p: Problems, path: string, a: Json, cuda: Json): void {
     }
   }
   checkNotes(p, `${path}.notes`, a.notes);
+}
+
+/** archList (variant -> TORCH_CUDA_ARCH_LIST) and archListInferred of a release's cuda or arm64 section. */
+function checkArchLists(p: Problems, path: string, section: Record<string, Json>, variants: string[] | null): void {
+  const lists = section.archList;
+  if (lists !== undefined) {
+    if (!isObject(lists)) p.add(`${path}.archList`, 'expected an object mapping a variant to its TORCH_CUDA_ARCH_LIST');
+    else {
+      for (const [v, list] of Object.entries(lists)) {
+        if (variants && !variants.includes(v)) p.add(`${path}.archList.${v}`, `${v} is not one of its variants`);
+        if (typeof list !== 'string' || normaliseArchList(list) !== list) {
+          p.add(`${path}.archList.${v}`, `${quote(list)} is not a list of ${ARCH_LIST_ACCEPTED}, written with ";"`);
+        }
+      }
+    }
+  }
+  if (section.archListInferred !== undefined) {
+    if (strList(p, `${path}.archListInferred`, section.archListInferred, VARIANT, 'wheel variant like cu128', false)) {
+      for (const v of section.archListInferred as string[]) {
+        if (!isObject(lists) || !(v in lists)) p.add(`${path}.archListInferred`, `${v} has no archList`);
+      }
+    }
+  }
 }
 
 function checkTorchRelease(p: Problems, path: string, r: Json): void {
@@ -156,9 +192,10 @@ function checkTorchRelease(p: Problems, path: string, r: Json): void {
   if (!isObject(cuda)) {
     p.add(`${path}.cuda`, 'expected an object with variants, pypiDefault and cudnn');
   } else {
-    checkKeys(p, `${path}.cuda`, cuda, ['variants', 'pypiDefault', 'cudnn', 'without']);
+    checkKeys(p, `${path}.cuda`, cuda, ['variants', 'pypiDefault', 'cudnn', 'without', 'archList', 'archListInferred']);
     const varOk = strList(p, `${path}.cuda.variants`, cuda.variants, VARIANT, 'wheel variant like cu124');
     const variants = varOk ? (cuda.variants as string[]) : [];
+    checkArchLists(p, `${path}.cuda`, cuda, varOk ? variants : null);
     if (str(p, `${path}.cuda.pypiDefault`, cuda.pypiDefault) && varOk && !variants.includes(cuda.pypiDefault as string)) {
       p.add(`${path}.cuda.pypiDefault`, `${quote(cuda.pypiDefault)} is not one of its variants (${variants.join(', ')})`);
     }
@@ -406,18 +443,39 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
     };
   },
 
+  platformFields({ release: { release, patch }, choice, flavor }, platforms, { warn }) {
+    if (flavor !== 'devel' || choice.variant === 'cpu') return null;
+    const lists: string[] = [];
+    for (const platform of platforms) {
+      const section = platform === 'linux/arm64' ? release.arm64 : release.cuda;
+      const list = section?.archList?.[choice.variant];
+      if (!list) {
+        warn(
+          `torch ${patch.torch} ${choice.variant} devel on ${platform}: the release data has no TORCH_CUDA_ARCH_LIST for its wheels; ` +
+            'set cuda-arch-list (e.g. "8.0;9.0"), or an extension build without a GPU fails',
+        );
+        return { cudaArchList: null };
+      }
+      if (section?.archListInferred?.includes(choice.variant)) {
+        warn(`torch ${release.minor} ${choice.variant}'s TORCH_CUDA_ARCH_LIST on ${platform} (${list}) is inferred, not read`);
+      }
+      lists.push(list);
+    }
+    return { cudaArchList: lists.length ? unionArchLists(lists) : null };
+  },
+
   // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
   keyParts: (e, common) => [e.torch, e.torchvision, e.torchaudio, ...common, e.indexUrl],
   tagName: (version) => version,
 
   // <mirror>/<variant>, or <mirror>/test/<variant> for a release candidate: the layout of download.pytorch.org/whl.
-  mirrored: (fields, custom) =>
-    custom.torchIndexUrl
-      ? {
-          ...fields,
-          indexUrl: `${custom.torchIndexUrl.replace(/\/+$/, '')}/${fields.channel === 'test' ? 'test/' : ''}${fields.cudaVariant}`,
-        }
-      : fields,
+  mirrored: (fields, custom) => ({
+    ...fields,
+    ...(custom.torchIndexUrl
+      ? { indexUrl: `${custom.torchIndexUrl.replace(/\/+$/, '')}/${fields.channel === 'test' ? 'test/' : ''}${fields.cudaVariant}` }
+      : {}),
+    ...(custom.cudaArchList && fields.flavor === 'devel' ? { cudaArchList: custom.cudaArchList } : {}),
+  }),
 
   packages: ['torch', 'torchvision', 'torchaudio'],
 
@@ -453,7 +511,9 @@ RUN ${UV_MOUNT} \\
       ['torchvision', e.torchvision],
       ['torchaudio', e.torchaudio],
     ];
-    return pins.flatMap(([project, version]) => (version ? [{ project, version, index: e.indexUrl }] : []));
+    const own = pins.flatMap(([project, version]) => (version ? [{ project, version, index: e.indexUrl }] : []));
+    // devel installs setuptools (for cpp_extension) from the team's index, unless the venv has it already
+    return [...own, ...develWheels(e, e.customisation?.pipIndexUrl ?? pypiIndexOf(e))];
   },
 
   // <root>/cu130 beside <root>/cu132: the same release's other variants, where a missing library may be.
@@ -473,6 +533,8 @@ RUN ${UV_MOUNT} \\
     ['TORCHVISION_VERSION', e.torchvision],
     ['TORCHAUDIO_VERSION', e.torchaudio],
     ['TORCH_INDEX_URL', e.indexUrl],
+    // devel entries only, so that runtime entries keep exactly the args (and content hashes) they had
+    ...(e.flavor === 'devel' ? [['TORCH_CUDA_ARCH_LIST', e.cudaArchList ?? null] as [string, string | null]] : []),
   ],
 
   labels: (e, prefix) => [
@@ -492,6 +554,8 @@ RUN ${UV_MOUNT} \\
     const args = ['--expect-torch', e.torch, '--expect-cuda', e.cuda];
     if (e.torchvision) args.push('--expect-torchvision', e.torchvision);
     if (e.torchaudio) args.push('--expect-torchaudio', e.torchaudio);
+    // devel: build a tiny extension (and run its kernel on a GPU), with the architectures the entry set
+    if (e.flavor === 'devel') args.push('--devel', ...(e.cudaArchList ? ['--expect-arch-list', e.cudaArchList] : []));
     return args;
   },
 

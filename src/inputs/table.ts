@@ -653,6 +653,19 @@ export const INPUTS = [
     commands: ALL,
     cli: { flag: '--tag-suffix', value: 'TEXT' },
   },
+  {
+    name: 'cuda-arch-list',
+    group: 'Customise',
+    type: 'text',
+    default: '',
+    summary: "devel: TORCH_CUDA_ARCH_LIST for CUDA extensions; default: the torch wheel's own list",
+    description:
+      'plan, build: devel entries only: the GPU architectures CUDA extensions are compiled for (TORCH_CUDA_ARCH_LIST), ' +
+      'e.g. "8.0;9.0+PTX". Default: the list the torch wheels of the entry were built with, from the release data. ' +
+      'Runtime entries ignore it.',
+    commands: ALL,
+    cli: { flag: '--cuda-arch-list', value: 'LIST' },
+  },
 
   // -- Smoke -----------------------------------------------------------------------------------
   {

@@ -64,7 +64,9 @@ export function platformsOf(entry: { platforms?: Platform[] }): Platform[] {
  * An entry with a customisation applied: its base image (when base-image is set), its tag
  * (tag-suffix) and its key (which then covers the customisation too).
  */
-export function customiseEntry(entry: MatrixEntry, custom: Customisation): MatrixEntry {
+export function customiseEntry(entry: MatrixEntry, given: Customisation): MatrixEntry {
+  // cuda-arch-list is for extensions, which only devel entries build: runtime entries keep their keys
+  const custom = given.cudaArchList && entry.flavor !== 'devel' ? { ...given, cudaArchList: null } : given;
   if (isEmpty(custom)) return entry;
   const own = identityOf(entry);
   const fields = (frameworkOf(own).mirrored?.(own as never, custom) ?? own) as EntryIdentity;

@@ -256,9 +256,10 @@ class SpecPlanner {
       return null;
     }
     for (const why of dropped) this.warnings.add(`${r.entry.tag}: built for ${kept.join(', ')} only: ${why}`);
+    const own = framework.platformFields?.(parts as never, kept, this.context) ?? {};
     // The entry was named for the default platforms: renamed (a new key) only when it has others.
-    if (isDefaultPlatforms(kept)) return r.entry;
-    return namedEntry({ ...identityOf(r.entry), platforms: kept });
+    if (isDefaultPlatforms(kept)) return { ...r.entry, ...own } as MatrixEntry;
+    return namedEntry({ ...identityOf(r.entry), ...own, platforms: kept } as never);
   }
 
   /** A combination that was never shipped, for the plan's skipped list (counted against its bound). */

@@ -129,6 +129,8 @@ def run(args):
 
     numpy_interop(r, torch)
     libraries(r, torch, args, absent_in_inventory(args))
+    if args.devel:
+        extension_checks(r, torch, args)
     if args.inventory:
         inventory_checks(r, args)
     if args.then:
@@ -345,6 +347,155 @@ def libraries(r, torch, args, absent=frozenset()):
                 r.check("torchvision op on %s (nms)" % device, kept.tolist() == [0], value=kept.tolist())
             except Exception as exc:  # noqa: BLE001
                 r.failed("torchvision op on %s (nms)" % device, exc)
+
+
+# devel: a tiny extension, built the way teams build theirs (torch.utils.cpp_extension.load_inline, ninja).
+EXTENSION_CPP = "torch::Tensor gim_axpb(torch::Tensor x) { return x * 2 + 1; }\n"
+EXTENSION_CUDA = """
+__global__ void gim_square_kernel(const float* x, float* y, int64_t n) {
+  int64_t i = (int64_t)blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) y[i] = x[i] * x[i] + 1.0f;
+}
+torch::Tensor gim_square(torch::Tensor x) {
+  auto y = torch::empty_like(x);
+  int64_t n = x.numel();
+  gim_square_kernel<<<(unsigned)((n + 255) / 256), 256>>>(x.data_ptr<float>(), y.data_ptr<float>(), n);
+  return y;
+}
+"""
+# What a failed compile's message keeps: its end, where the compiler's error is.
+MESSAGE_TAIL = 4000
+
+
+def nvcc_release(text):
+    """The CUDA release nvcc --version names ("Cuda compilation tools, release 12.4, V12.4.131"), or None."""
+    m = re.search(r"release (\d+)\.(\d+)", text or "")
+    return "%s.%s" % m.groups() if m else None
+
+
+def nvcc_matches(nvcc, torch_cuda):
+    """(ok, message): cpp_extension refuses an nvcc of another major CUDA version than torch's and only
+    warns about another minor; the template's devel base has the same major.minor."""
+    want = major_minor(torch_cuda)
+    if nvcc is None:
+        return False, "nvcc --version names no CUDA release"
+    if nvcc == want:
+        return True, None
+    if nvcc.split(".")[0] != (want or "").split(".")[0]:
+        return False, ("nvcc is CUDA %s, torch is built for CUDA %s: torch.utils.cpp_extension refuses another major version"
+                       % (nvcc, want))
+    return True, ("nvcc is CUDA %s, torch is built for %s: extensions build (torch only warns), but the devel base should match"
+                  % (nvcc, want))
+
+
+def compile_arch(arch_list):
+    """The newest architecture of a TORCH_CUDA_ARCH_LIST ("8.0;9.0+PTX" -> "9.0"): the smoke compiles for
+    one, to be quick; the whole list is what torch accepted above."""
+    found = []
+    for part in re.split(r"[;\s]+", arch_list or ""):
+        m = re.match(r"(\d+)\.(\d)[af]?(\+PTX)?$", part)
+        if m:
+            found.append(((int(m.group(1)), int(m.group(2))), part.replace("+PTX", "")))
+    return max(found)[1] if found else None
+
+
+def extension_checks(r, torch, args):
+    """devel: can this image build a CUDA extension? The toolchain (ninja, nvcc of torch's CUDA, the
+    headers, an architecture list torch accepts), then a tiny extension compiled with load_inline and
+    called: its C++ part on the CPU, its CUDA kernel on GPU 0 in GPU mode (without a GPU it is compiled
+    and loaded, not run)."""
+    started = time.time()
+    facts = {"archList": os.environ.get("TORCH_CUDA_ARCH_LIST")}
+    r.facts["extension"] = facts
+    try:
+        from torch.utils import cpp_extension
+    except Exception as exc:  # noqa: BLE001 - no setuptools, most often
+        r.failed("torch.utils.cpp_extension imports", exc)
+        return
+    arch_list = facts["archList"]
+    if args.expect_arch_list is not None:
+        r.check("TORCH_CUDA_ARCH_LIST", arch_list == args.expect_arch_list, value=arch_list, expected=args.expect_arch_list,
+                message=None if arch_list == args.expect_arch_list
+                else "TORCH_CUDA_ARCH_LIST is %s, expected %s" % (arch_list or "unset", args.expect_arch_list))
+    ninja = cpp_extension.is_ninja_available()
+    r.check("ninja", ninja, message=None if ninja
+            else "ninja is not on PATH: load() and load_inline() refuse to build, setup.py builds fall back to one job")
+    cuda_build = torch.version.cuda is not None
+    toolkit = False
+    if cuda_build:
+        home = cpp_extension.CUDA_HOME
+        nvcc = os.path.join(home, "bin", "nvcc") if home else None
+        toolkit = r.check("CUDA toolkit", bool(nvcc) and os.path.isfile(nvcc), value=home,
+                          message=None if nvcc and os.path.isfile(nvcc)
+                          else "no nvcc (CUDA_HOME %s): the image has no CUDA compiler" % (home or "not found"))
+        if toolkit:
+            try:
+                out = subprocess.run([nvcc, "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     timeout=60).stdout[:65536].decode("utf-8", "replace")
+                got = nvcc_release(out)
+                facts["nvcc"] = got
+                ok, message = nvcc_matches(got, torch.version.cuda)
+                toolkit = r.check("nvcc matches torch's CUDA", ok, value=got, expected=major_minor(torch.version.cuda), message=message)
+            except Exception as exc:  # noqa: BLE001
+                toolkit = r.failed("nvcc matches torch's CUDA", exc)
+            header = os.path.join(home, "include", "cuda_runtime.h")
+            toolkit = r.check("CUDA headers", os.path.isfile(header), value=header,
+                              message=None if os.path.isfile(header) else "%s is missing" % header) and toolkit
+        if arch_list:
+            try:
+                flags = cpp_extension._get_cuda_arch_flags()
+                r.check("torch accepts TORCH_CUDA_ARCH_LIST", True, value=" ".join(flags))
+            except Exception as exc:  # noqa: BLE001 - "Unknown CUDA arch (11.0) or GPU not supported"
+                r.failed("torch accepts TORCH_CUDA_ARCH_LIST", exc)
+    if ninja:
+        build_extension(r, torch, cpp_extension, cuda_build and toolkit, args.gpu)
+    facts["seconds"] = round(time.time() - started, 1)
+
+
+def build_extension(r, torch, cpp_extension, with_cuda, on_gpu):
+    import tempfile
+    name = "C++%s extension builds (load_inline)" % (" and CUDA" if with_cuda else "")
+    saved = os.environ.get("TORCH_CUDA_ARCH_LIST")
+    try:
+        if with_cuda:
+            cap = torch.cuda.get_device_capability(0) if on_gpu and torch.cuda.is_available() else None
+            arch = "%d.%d" % cap if cap else compile_arch(saved)
+            if arch:
+                os.environ["TORCH_CUDA_ARCH_LIST"] = arch
+            r.facts["extension"]["compiledFor"] = arch
+        started = time.time()
+        module = cpp_extension.load_inline(
+            name="gim_smoke_extension",
+            cpp_sources=EXTENSION_CPP + ("torch::Tensor gim_square(torch::Tensor x);\n" if with_cuda else ""),
+            cuda_sources=EXTENSION_CUDA if with_cuda else None,
+            functions=["gim_axpb"] + (["gim_square"] if with_cuda else []),
+            build_directory=tempfile.mkdtemp(prefix="gim-extension-"),
+            verbose=False,
+        )
+        r.facts["extension"]["buildSeconds"] = round(time.time() - started, 1)
+        r.check(name, True)
+    except Exception as exc:  # noqa: BLE001
+        text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        r.check(name, False, message=text[-MESSAGE_TAIL:])
+        return
+    finally:
+        if saved is None:
+            os.environ.pop("TORCH_CUDA_ARCH_LIST", None)
+        else:
+            os.environ["TORCH_CUDA_ARCH_LIST"] = saved
+    try:
+        got = module.gim_axpb(torch.arange(4, dtype=torch.float32)).tolist()
+        r.check("C++ extension runs", got == [1.0, 3.0, 5.0, 7.0], value=got, expected=[1.0, 3.0, 5.0, 7.0])
+    except Exception as exc:  # noqa: BLE001
+        r.failed("C++ extension runs", exc)
+    if with_cuda and on_gpu and torch.cuda.is_available():
+        try:
+            x = torch.arange(1000, dtype=torch.float32, device="cuda:0")
+            y = module.gim_square(x)
+            torch.cuda.synchronize(0)
+            r.check("CUDA extension kernel runs on GPU 0", torch.equal(y.cpu(), (x * x + 1).cpu()))
+        except Exception as exc:  # noqa: BLE001
+            r.failed("CUDA extension kernel runs on GPU 0", exc)
 
 
 def major_minor(version):
@@ -597,6 +748,8 @@ def main(argv=None):
     p.add_argument("--inventory", help="the image's inventory file (read when present)")
     p.add_argument("--expect-key", help="the entry key the inventory must name")
     p.add_argument("--require-inventory", action="store_true", help="fail when the inventory is missing")
+    p.add_argument("--devel", action="store_true", help="pytorch devel image: build (and on a GPU run) a tiny CUDA extension")
+    p.add_argument("--expect-arch-list", help="devel: the TORCH_CUDA_ARCH_LIST the image must set")
     return run(p.parse_args(argv))
 
 

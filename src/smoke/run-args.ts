@@ -121,6 +121,8 @@ export interface CheckReport {
   /** where libcudnn and libcublas were loaded from after the GPU work (GPU mode, torch), per family */
   loadedFrom?: { cudnn?: string[]; cublas?: string[] };
   gpus?: { index?: number; name: string; capability: string }[];
+  /** devel: the extension toolchain and the tiny extension the check built */
+  extension?: { archList: string | null; nvcc?: string | null; compiledFor?: string | null; buildSeconds?: number; seconds?: number };
   torchvision?: string;
   torchaudio?: string;
   numpy?: string;
@@ -195,6 +197,15 @@ export function readCheckReport(raw: unknown): CheckReport | null {
     const loaded: NonNullable<CheckReport['loadedFrom']> = {};
     for (const family of ['cudnn', 'cublas'] as const) if (textList(from[family])) loaded[family] = from[family];
     report.loadedFrom = loaded;
+  }
+  if (isRecord(raw.extension)) {
+    const x = raw.extension;
+    const text = (v: unknown): string | null => (shortText(v) ? v : null);
+    report.extension = { archList: text(x.archList) };
+    if (x.nvcc !== undefined) report.extension.nvcc = text(x.nvcc);
+    if (x.compiledFor !== undefined) report.extension.compiledFor = text(x.compiledFor);
+    if (finite(x.buildSeconds)) report.extension.buildSeconds = x.buildSeconds;
+    if (finite(x.seconds)) report.extension.seconds = x.seconds;
   }
   // tensorflow may not know a GPU's name or capability: kept as unknown rather than dropped
   if (Array.isArray(raw.gpus) && raw.gpus.length <= 64 && raw.gpus.every(isRecord)) {

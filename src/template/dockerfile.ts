@@ -6,6 +6,7 @@ import { frameworkFromBaseImage } from '../matrix/entry.js';
 import { frameworkOf, frameworkTitle, type MatrixEntry, type ReleaseData } from '../frameworks/index.js';
 import { inlinePython } from '../python-scripts.js';
 import { PIP_SECRET_ID } from '../image/secrets.js';
+import { buildJobsPrefix, develStep } from './devel.js';
 
 /**
  * The embedded Dockerfile template, rendered per matrix entry. Pure.
@@ -155,16 +156,19 @@ RUN apt-get update \\
   }
 
   const install = installCommand(fromBase, custom, inputs.pipSecret ?? false);
+  if (entry.flavor === 'devel') parts.push(develStep(entry, python, install));
+  // devel: the team's packages may compile extensions, with MAX_JOBS sized to the builder
+  const jobs = buildJobsPrefix(entry, custom);
   if (custom.requirements) {
     const name = custom.requirements.split('/').pop() as string;
     const hashes = inputs.requirements?.facts.hashes ?? false;
     parts.push(`# The team's requirements file (${custom.requirements})${hashes ? ', hashes required' : ''}.
 RUN --mount=type=bind,source=${CONTEXT_REQUIREMENTS_DIR},target=/tmp/gim-requirements \\
-    ${install} ${hashes ? '--require-hashes ' : ''}-r ${shellWord(`/tmp/gim-requirements/${name}`)}`);
+    ${install.mounts}${jobs}${install.command} ${hashes ? '--require-hashes ' : ''}-r ${shellWord(`/tmp/gim-requirements/${name}`)}`);
   }
   if (custom.pipPackages?.length) {
     parts.push(`# The team's Python packages.
-RUN ${install} \\
+RUN ${install.mounts}${jobs}${install.command} \\
       ${custom.pipPackages.map(shellWord).join(' ')}`);
   }
   if (custom.env?.length) {
@@ -173,7 +177,7 @@ RUN ${install} \\
   if (custom.postInstall) {
     parts.push(`# The team's post-install script (${custom.postInstall}), run as root.
 RUN --mount=type=bind,source=${CONTEXT_POST_INSTALL},target=/tmp/gim-post-install \\
-    /tmp/gim-post-install`);
+    ${jobs}/tmp/gim-post-install`);
   }
   const user = custom.user ? userParts(custom.user) : null;
   if (user) {
@@ -208,7 +212,7 @@ function frameworkName(entry: MatrixEntry): string {
  * With the pip secret, the step mounts it (required: a build without it fails rather than installing
  * from elsewhere) and points NETRC at it; it lives in no layer and in no cache key.
  */
-function installCommand(fromBase: boolean, custom: Partial<Customisation>, pipSecret: boolean): string {
+function installCommand(fromBase: boolean, custom: Partial<Customisation>, pipSecret: boolean): InstallCommand {
   // pip-index-url, else the PyPI mirror pypi-index-url names (verify checks the same index)
   const index = custom.pipIndexUrl ?? custom.pypiIndexUrl;
   const indexes = [
@@ -218,9 +222,15 @@ function installCommand(fromBase: boolean, custom: Partial<Customisation>, pipSe
   const tail = `-c ${CONSTRAINTS_PATH}${indexes ? ` ${indexes}` : ''}`;
   const secret = pipSecret ? `--mount=type=secret,id=${PIP_SECRET_ID},target=${PIP_SECRET_PATH},required=true \\\n    ` : '';
   const netrc = pipSecret ? `NETRC=${PIP_SECRET_PATH} ` : '';
-  if (fromBase) return `${secret}${netrc}PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}`;
-  const uv = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv';
-  return `${secret}${uv} \\\n    ${netrc}uv pip install --python /opt/venv/bin/python ${tail}`;
+  if (fromBase) return { mounts: secret, command: `${netrc}PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install ${tail}` };
+  const uv = '--mount=from=uv,source=/uv,target=/usr/local/bin/uv \\\n    ';
+  return { mounts: `${secret}${uv}`, command: `${netrc}uv pip install --python /opt/venv/bin/python ${tail}` };
+}
+
+/** An install of the team's packages: the RUN mounts it needs (each ending in a line break), then the command. */
+interface InstallCommand {
+  mounts: string;
+  command: string;
 }
 
 /** The Python (pin.py, inlined) that checks torch against the entry and writes the constraints file. */
