@@ -82,6 +82,34 @@ describe('planning devel entries', () => {
     expect(own[1]!.key).not.toBe(plain[1]!.key);
   });
 
+  it('takes no default where cuda-arch-list is set or a base image brings torch, and warns about neither', () => {
+    const set = plan('torch: 2.6.0\ncuda: "12.4"\npython: "3.12"\nflavor: devel\ncuda-arch-list: "8.0"');
+    expect(set.include[0]).toMatchObject({ cudaArchList: '8.0' });
+    expect(set.warnings.join('\n')).not.toMatch(/TORCH_CUDA_ARCH_LIST/);
+    const based = plan('torch: 2.8.0\ncuda: "12.8"\npython: "3.12"\nflavor: devel\nbase-image: nvcr.io/nvidia/pytorch:25.01-py3');
+    expect((based.include[0] as TorchEntry).cudaArchList).toBeNull();
+    expect(renderDockerfile(based.include[0]!)).not.toMatch(/TORCH_CUDA_ARCH_LIST/);
+  });
+
+  it('keeps the list of the platforms that have one when another has none, and says so', () => {
+    const both = plan('torch: 2.6.0\ncuda: "12.6"\npython: "3.12"\nflavor: devel\nplatforms: [linux/amd64, linux/arm64]');
+    expect((both.include[0] as TorchEntry).cudaArchList).toBe('5.0;6.0;7.0;7.5;8.0;8.6;9.0');
+    expect(both.warnings.join('\n')).toMatch(
+      /on linux\/arm64: the release data has no TORCH_CUDA_ARCH_LIST .*\(the list is that of its other platforms\)/,
+    );
+  });
+
+  it('refuses env values the devel steps would misread: TORCH_CUDA_ARCH_LIST (applied too late), MAX_JOBS 0', () => {
+    expect(userErrorOf(() => plan('torch: 2.8.0\nflavor: devel\nenv: {TORCH_CUDA_ARCH_LIST: "8.0"}'))).toMatch(
+      /^env: TORCH_CUDA_ARCH_LIST is set too late for a devel entry .* set it with cuda-arch-list instead/,
+    );
+    expect(userErrorOf(() => plan('torch: 2.8.0\nflavor: devel\nenv: {MAX_JOBS: "0"}'))).toMatch(
+      /^env: MAX_JOBS="0" is not valid for a devel entry; accepted: a whole number from 1 to 9999$/,
+    );
+    // runtime entries: env is theirs
+    expect(plan('torch: 2.8.0\nenv: {TORCH_CUDA_ARCH_LIST: "8.0", MAX_JOBS: "0"}').include).toHaveLength(1);
+  });
+
   it('refuses a bad cuda-arch-list where it is written', () => {
     expect(
       userErrorOf(() => plan('torch: 2.8.0\nflavor: devel\ninclude:\n  - {torch: 2.8.0, flavor: devel, cuda-arch-list: "Hopper"}')),

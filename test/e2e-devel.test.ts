@@ -89,8 +89,11 @@ describe('max-jobs: MAX_JOBS from the memory and CPUs a container has', () => {
     expect(jobs(['--memory', '11g', '-e', 'NVCC_THREADS=2'])).toBe('1');
     expect(jobs(['--memory', '11g', '--cpus', '1'])).toBe('1');
     expect(jobs(['-e', 'MAX_JOBS=7'])).toBe('7');
-    // not a number: computed as if unset
+    // not a number, or 0 (which ninja reads as no limit): computed as if unset
     expect(jobs(['--memory', '4g', '-e', 'MAX_JOBS=lots'])).toBe('1');
+    expect(jobs(['--memory', '4g', '-e', 'MAX_JOBS=0'])).toBe('1');
+    // 00 threads would divide by zero: one thread
+    expect(jobs(['--memory', '11g', '-e', 'NVCC_THREADS=00'])).toBe(String(Math.min(cpus, 2)));
   });
 });
 
@@ -172,6 +175,8 @@ describe('a devel entry, FROM a base without a compiler or ninja', () => {
     expect(built).toMatchObject({ status: 'built', tag: `${tag}-own` });
     execFileSync('docker', ['pull', '-q', ref], { stdio: 'pipe', timeout: 300_000 });
     expect(inImage(ref, 'cat /opt/devel-env')).toBe('MAX_JOBS=3 NVCC_THREADS=2 TORCH_CUDA_ARCH_LIST=9.0;8.0+PTX');
+    // the step's own line in the build log: the values came from the prefix, before env's ENV applies
+    expect(again.stdout).toMatch(/gpu-image-matrix: MAX_JOBS=3 NVCC_THREADS=2/);
   }, 900_000);
 
   it('refuses a cuda-arch-list that is not a list of compute capabilities, before any build', async () => {

@@ -3252,7 +3252,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
 /* harmony import */ var _report_inert_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(1822);
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5216);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3477);
 /* harmony import */ var _commands_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4483);
 /* harmony import */ var _effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3916);
@@ -3451,7 +3451,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5216:
+/***/ 3477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3892,7 +3892,8 @@ function planEntryBuild(entry, options, inputs, env) {
     const reserved = new Set(fromEntry.map(([k]) => k));
     for (const [key] of options.buildArgs) {
         if (reserved.has(key)) {
-            throw new errors/* UserError */.yo(`build-args: ${key} is set from each matrix entry and cannot be overridden; entry build-args: ${[...reserved].join(', ')}`);
+            throw new errors/* UserError */.yo(`build-args: ${key} is set from each matrix entry and cannot be overridden; entry build-args: ${[...reserved].join(', ')}` +
+                (key === 'TORCH_CUDA_ARCH_LIST' ? '; set the architectures of devel entries with cuda-arch-list' : ''));
         }
     }
     const buildArgs = [...fromEntry, ...options.buildArgs];
@@ -4181,6 +4182,160 @@ async function detectTools(docker, builder, env) {
     return { buildx, buildkit, driver };
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/effects/disk.ts
+
+
+
+
+
+
+/**
+ * The two facts the disk gate (src/image/disk.ts) needs: free space where the builder keeps its
+ * data, and the compressed size of an entry's base image.
+ */
+/**
+ * A probe of the builder's data folder, or why there is none. Only a builder on this machine can be
+ * measured: buildx's docker driver (dockerd's own store) and docker-container driver (BuildKit's
+ * state in a docker volume) keep their data under dockerd's root; a remote or kubernetes builder, or
+ * a dockerd on another host (DOCKER_HOST, a socket of the host's mounted into a container), keeps
+ * it where statfs here cannot see.
+ */
+async function builderDiskProbe(docker, driver, env) {
+    if (driver !== 'docker' && driver !== 'docker-container') {
+        return { unknown: `the builder's driver is ${driver ?? 'unknown'}: it keeps its data where this runner cannot measure it` };
+    }
+    const host = env.DOCKER_HOST ?? '';
+    if (host && !host.startsWith('unix://'))
+        return { unknown: `docker runs on another host (DOCKER_HOST ${host.split('://')[0]}://…)` };
+    const info = await (0,exec/* execCapture */.W)(docker, ['info', '--format', '{{.DockerRootDir}}|{{.Name}}'], { env, timeoutMs: 30_000 });
+    // one short line expected; anything else is not trusted as a path
+    const m = /^(\/[^\n|]{1,4096})\|([^\n|]{0,256})\n?$/.exec(info.output.slice(0, 8192));
+    if (info.code !== 0 || !m)
+        return { unknown: 'docker info did not name its root folder' };
+    const [, root, name] = m;
+    if (name !== (0,external_node_os_.hostname)())
+        return { unknown: `dockerd runs on ${JSON.stringify(name)}, not on this machine` };
+    const probe = {
+        where: root,
+        free: async () => {
+            const s = await (0,promises_namespaceObject.statfs)(root);
+            return s.bavail * s.bsize;
+        },
+    };
+    try {
+        await probe.free();
+    }
+    catch (err) {
+        return { unknown: `${root} cannot be measured here (${err.code ?? err.message})` };
+    }
+    return probe;
+}
+/**
+ * The compressed bytes of the base image's layers, summed over the platforms the entry is built for,
+ * from its manifest (by the digest looked up before the build); null when the registry cannot tell.
+ */
+async function baseImageBytes(entry, digest, registry) {
+    try {
+        const { repo } = (0,image_reference/* parseImageReference */.o_)(entry.baseImage, 'base image');
+        const top = await registry.get(repo, digest);
+        if (!top)
+            return null;
+        const doc = (0,image_manifest/* readManifest */.WI)(top.body.toString('utf8'), `base image ${entry.baseImage}`);
+        const images = doc.kind === 'image'
+            ? [doc]
+            : await Promise.all((0,matrix_entry/* platformsOf */.Wt)(entry).map(async (platform) => {
+                const [os, architecture] = platform.split('/');
+                const item = doc.manifests.find((x) => x.platform?.os === os && x.platform?.architecture === architecture);
+                const child = item ? await registry.get(repo, item.digest) : null;
+                return child ? (0,image_manifest/* readManifest */.WI)(child.body.toString('utf8'), `base image ${entry.baseImage} ${platform}`) : null;
+            }));
+        let total = 0;
+        for (const image of images) {
+            if (!image || image.kind !== 'image')
+                return null;
+            total += image.layers.reduce((sum, layer) => sum + layer.size, 0);
+        }
+        return total;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/disk.ts
+/**
+ * Disk for builds: what an entry needs at least, and a gate that starts a build only when that fits
+ * beside the builds already running. Pure: free space is measured by a function the effects layer
+ * gives (statfs of the builder's data folder).
+ *
+ * The need is a floor, not a forecast: the base image's compressed layers, times DISK_PER_COMPRESSED_BYTE.
+ * BuildKit keeps each pulled layer twice, the compressed blob in its content store and the unpacked
+ * snapshot, and a layer of shared libraries unpacks to about three times its gzip size (1.1 GB of
+ * Debian's torch libraries compressed to 368 MiB here, BENCHMARKS.md "Layer compression"). What the
+ * framework's wheels add is not known before they are installed (the indexes list no sizes), so an
+ * entry that passes may still run out; one that fails cannot fit.
+ */
+const DISK_PER_COMPRESSED_BYTE = 4;
+/** The floor for an entry whose base layers (summed over the platforms it builds) are `compressed` bytes. */
+function diskNeed(compressed) {
+    return compressed * DISK_PER_COMPRESSED_BYTE;
+}
+function gib(bytes) {
+    return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+}
+/** Why an entry cannot be built here, with the numbers and what to do. */
+function cannotFit(entry, need, free, where) {
+    return (`not built: it needs at least ${gib(need)} of disk (its base image's layers, pulled and unpacked) and ${where} has ` +
+        `${gib(free)} free. Free space first (the reusable workflow's free-disk-space, docker builder prune, docker image prune), ` +
+        `build it on a runner with a larger disk, or start it from a smaller base image`);
+}
+/**
+ * Starts builds while their needs fit: a build whose need does not fit beside those running waits
+ * for one of them to end (parallel lowers itself); one that does not fit with none running fails
+ * before it starts. Free space is measured at each decision (finished builds leave their layers in
+ * the builder's cache), and the needs of running builds count as not yet written.
+ */
+class DiskGate {
+    probe;
+    running = new Map();
+    waiting = [];
+    constructor(probe) {
+        this.probe = probe;
+    }
+    async acquire(entry, need, say) {
+        let waited = false;
+        for (;;) {
+            const free = await this.probe.free();
+            const held = [...this.running.values()].reduce((a, b) => a + b, 0);
+            if (need <= free - held) {
+                const id = Symbol(entry.key);
+                this.running.set(id, need);
+                return { release: () => this.release(id), waited };
+            }
+            if (this.running.size === 0)
+                return { error: cannotFit(entry, need, free, this.probe.where) };
+            if (!waited) {
+                say(`waits for disk: needs at least ${gib(need)}, ${this.probe.where} has ${gib(free)} free and ` +
+                    `${this.running.size} build(s) running may take ${gib(held)}`);
+            }
+            waited = true;
+            await new Promise((resolve) => this.waiting.push(resolve));
+        }
+    }
+    release(id) {
+        if (!this.running.delete(id))
+            return;
+        const wake = this.waiting;
+        this.waiting = [];
+        for (const resolve of wake)
+            resolve();
+    }
+}
+
 // EXTERNAL MODULE: ./src/repro/tar.ts
 var tar = __nccwpck_require__(3563);
 ;// CONCATENATED MODULE: ./src/image/libraries.ts
@@ -4433,7 +4588,7 @@ async function scanLibraries(source, memo, signal) {
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
@@ -4492,7 +4647,7 @@ async function readLayer(open, layer, name, options = {}) {
         const source = await open();
         if (algorithm === 'sha256' && !(source instanceof effects_registry/* BlobCheck */.ir && source.digest === layer.digest))
             digest = (0,external_node_crypto_.createHash)('sha256');
-        await (0,promises_namespaceObject.pipeline)(source, tap, decompress, async (chunks) => {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, tap, decompress, async (chunks) => {
             try {
                 let sinceTurn = 0;
                 for await (const chunk of chunks) {
@@ -4666,6 +4821,8 @@ async function headCommit(dir, env) {
 
 
 
+
+
 /**
  * With a verifier, an entry that is not up to date is verified before it is built, and fails there if
  * it cannot build. In `merge` mode nothing is built: each entry's platform images, pushed by fan-out
@@ -4736,6 +4893,16 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
             else if ('warning' in lookup && lookup.warning)
                 verifier?.know(name, { unknown: lookup.warning });
         }
+        // Disk: measured once the first entry has to be built (an up-to-date re-run runs no docker at all).
+        let gate;
+        const diskGate = (t) => (gate ??= builderDiskProbe(rt.docker, t.driver, rt.env).then((probe) => {
+            if ('unknown' in probe) {
+                rt.log.info(`disk: not checked before building: ${probe.unknown}`);
+                return null;
+            }
+            return new DiskGate(probe);
+        }));
+        const baseBytes = new Map();
         const results = new Array(plan.include.length);
         let stop = false;
         let next = 0;
@@ -4777,6 +4944,19 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
                     baseDigest,
                 }, env);
                 const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
+                // The template's base, looked up by digest: its layers are the floor of what the build writes.
+                const disk = async (t, say) => {
+                    if (!baseDigest)
+                        return null;
+                    const g = await diskGate(t);
+                    if (!g)
+                        return null;
+                    const id = `${entry.baseImage}@${baseDigest} ${(0,matrix_entry/* platformsOf */.Wt)(entry).join(',')}`;
+                    if (!baseBytes.has(id))
+                        baseBytes.set(id, baseImageBytes(entry, baseDigest, registry));
+                    const bytes = await baseBytes.get(id);
+                    return bytes ? g.acquire(entry, diskNeed(bytes), say) : null;
+                };
                 // The creation time is asked of git only when an entry is built (a skipped re-run runs no process).
                 const planForBuild = async (t) => {
                     env.created = await createdOnce();
@@ -4784,7 +4964,7 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
                 };
                 const result = await entryRt.log.group(`${entry.tag}`, () => mode === 'merge'
                     ? mergeImage(planFor(tools), options, registry, entryRt, layers)
-                    : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier, layers));
+                    : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier, layers, disk));
                 results[index] = result;
                 if (result.status === 'failed' && options.failFast)
                     stop = true;
@@ -4890,7 +5070,7 @@ function emptyResult(entry, status, fields = {}) {
 function cancelled(entry) {
     return emptyResult(entry, 'cancelled', { error: 'not built: an earlier entry failed and fail-fast is set' });
 }
-async function buildImage(planned, planFor, source, entryDir, options, toolsNow, registry, rt, verifier, layers) {
+async function buildImage(planned, planFor, source, entryDir, options, toolsNow, registry, rt, verifier, layers, disk) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     let build = planned;
@@ -4978,38 +5158,49 @@ async function buildImage(planned, planFor, source, entryDir, options, toolsNow,
     // Secret values reach buildx through its own environment only (secretArgs).
     const secrets = (0,image_secrets/* secretArgs */.s9)(options.secrets);
     invocation.secretArgs = secrets.args;
+    // 3b. Disk: started when the base image's layers fit beside the builds running, failed now when they cannot fit at all.
+    const slot = await disk(tools, (line) => rt.log.info(line));
+    if (slot && 'error' in slot) {
+        rt.log.error(`${build.entry.tag}: ${slot.error}`);
+        return { ...base, error: slot.error, seconds: seconds() };
+    }
     let attempts = 0;
     let output = '';
     let code = 1;
     const maxAttempts = 1 + options.retries;
-    while (attempts < maxAttempts) {
-        attempts++;
-        (0,external_node_fs_.rmSync)(metadataFile, { force: true });
-        const res = tools.buildx
-            ? await (0,exec/* execCapture */.W)(rt.docker, buildxArgs(invocation, tools), {
-                env: { ...rt.env, ...secrets.env },
-                onLine: rt.log.untrusted,
-                ...(rt.signal ? { signal: rt.signal } : {}),
-            })
-            : await dockerBuild(invocation, rt);
-        output = res.output;
-        code = res.code;
-        if (code === 0 || rt.signal?.aborted)
+    try {
+        while (attempts < maxAttempts) {
+            attempts++;
+            (0,external_node_fs_.rmSync)(metadataFile, { force: true });
+            const res = tools.buildx
+                ? await (0,exec/* execCapture */.W)(rt.docker, buildxArgs(invocation, tools), {
+                    env: { ...rt.env, ...secrets.env },
+                    onLine: rt.log.untrusted,
+                    ...(rt.signal ? { signal: rt.signal } : {}),
+                })
+                : await dockerBuild(invocation, rt);
+            output = res.output;
+            code = res.code;
+            if (code === 0 || rt.signal?.aborted)
+                break;
+            if (build.cache.backend !== 'none' && (0,retry/* isCacheFailure */.d)(output)) {
+                rt.log.warning(`the ${build.cache.backend} cache failed (${diagnoseFailure(output).error}); building again without a cache`);
+                build = { ...build, cache: { backend: 'none', from: [], to: [] } };
+                invocation.build = build;
+                attempts--;
+                continue;
+            }
+            if (attempts < maxAttempts && (0,retry/* isTransient */.dg)(output)) {
+                const wait = (0,retry/* backoffMs */.jo)(attempts);
+                rt.log.warning(`transient failure (attempt ${attempts} of ${maxAttempts}), retrying in ${wait / 1000} s: ${diagnoseFailure(output).error}`);
+                await new Promise((r) => setTimeout(r, wait));
+                continue;
+            }
             break;
-        if (build.cache.backend !== 'none' && (0,retry/* isCacheFailure */.d)(output)) {
-            rt.log.warning(`the ${build.cache.backend} cache failed (${diagnoseFailure(output).error}); building again without a cache`);
-            build = { ...build, cache: { backend: 'none', from: [], to: [] } };
-            invocation.build = build;
-            attempts--;
-            continue;
         }
-        if (attempts < maxAttempts && (0,retry/* isTransient */.dg)(output)) {
-            const wait = (0,retry/* backoffMs */.jo)(attempts);
-            rt.log.warning(`transient failure (attempt ${attempts} of ${maxAttempts}), retrying in ${wait / 1000} s: ${diagnoseFailure(output).error}`);
-            await new Promise((r) => setTimeout(r, wait));
-            continue;
-        }
-        break;
+    }
+    finally {
+        slot?.release();
     }
     const steps = summariseSteps(output);
     if (code !== 0) {
@@ -8825,7 +9016,7 @@ const cuda_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about"
 ;// CONCATENATED MODULE: ./src/data/jax.json
 const jax_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"JAX releases on Linux x86_64: Python range and the CUDA majors with a stable jax[cudaNN] extra, and per major the nvidia/cuda base the image starts from; transcribed from the research notes tf-jax-compat.md (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt","linux/arm64 (jaxCuda.NN.arm64Since): jax CHANGELOG jaxlib 0.4.18 \'We now provide Linux aarch64 wheels\' (every release here is newer: CPU entries build for arm64); docs/installation.md at b13733c (first in jaxlib 0.4.30): \'NVIDIA has released CUDA pip packages only for x86_64 and aarch64\' (cuda12, inferred as the first aarch64 plugin); cuda13: documented with aarch64 from jax 0.8.0 (docs commit 287fd89), the first aarch64 jax-cuda13-plugin on PyPI not confirmed"],"leftOut":[{"key":"jax","versions":["0.5","0.9","0.10.0","0.10.1"],"why":"released between the tags the research read, and not transcribed (add them with compat-file)"}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred","arm64Since":"inferred"},"arm64Since":"0.4.30"},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred","arm64Since":"inferred"},"arm64Since":"0.8.0"}},"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}]}');
 ;// CONCATENATED MODULE: ./src/data/pytorch.json
-const pytorch_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"PyTorch releases: torchvision/torchaudio pairings, Python range, CUDA wheel variants with their cuDNN, the PyPI default variant, and the wheel index. Extend or correct it with the input compat-file (same sections).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21)","sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388","linux/arm64 wheels per release (torch[].arm64): research notes on aarch64 wheels (pytorch/test-infra matrix history, RELEASE.md support matrix, quoted download.pytorch.org listings); each release\'s notes name its source; variants under \'inferred\' were not seen as files","TORCH_CUDA_ARCH_LIST per release and variant (torch[].cuda.archList, torch[].arm64.archList): pytorch/builder release branches\' manywheel/build_cuda.sh (1.13-2.5, read), pytorch/pytorch PRs and RELEASE.md support matrix (2.6 on), torch.cuda.get_arch_list() output third parties printed for exact wheels; each release\'s notes say which"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"},"archList":{"cu116":"3.7;5.0;6.0;7.0;7.5;8.0;8.6","cu117":"3.7;5.0;6.0;7.0;7.5;8.0;8.6"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/1.13 (d08f22640ad6) manywheel/build_cuda.sh, case 11.[3567]"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"},"archList":{"cu117":"3.7;5.0;6.0;7.0;7.5;8.0;8.6","cu118":"3.7;5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that.","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.0 (9f0fad92f342) manywheel/build_cuda.sh, cases 11.[67] and 11.8"]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.1 (55d40b1b0637) manywheel/build_cuda.sh"]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.2 (af60d1144744) manywheel/build_cuda.sh"]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"notes":["pytorch/test-infra release/pypi/promote_pypi_to_staging.sh @46989f6 (2.3.1: PLATFORM=manylinux2014_aarch64, no version suffix); CUDA aarch64 was nightly-only (pytorch/builder#1856)"]},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.3 (ba10bae9fe9b) manywheel/build_cuda.sh"]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu","cu124"],"inferred":["cpu"],"notes":["pytorch/pytorch#134117, pytorch/builder#1971: /whl/cu124/torch-2.4.0-cp311-cp311-linux_aarch64.whl (no +cu124 local version on aarch64; the template pins torch==X, which matches)","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.4 (4ce1afeb2262) manywheel/build_cuda.sh"]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu","cu124"],"notes":["astral-sh/uv#10843 quotes /whl/cu124 with torch-2.5.1-cp39..cp312-linux_aarch64.whl (no cp313) and torch 2.5.1 aarch64 from /whl/cpu","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.5 (aec5fb5de238) manywheel/build_cuda.sh (builder fa48aaf5 reverted 9.0+PTX for 12.4 before 2.5.0)"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"},"archListInferred":["cu124"]},"arm64":{"variants":["cpu","cu126"],"notes":["astral-sh/uv#14540 (uv.lock): /whl/cpu torch-2.6.0+cpu manylinux_2_28_aarch64, /whl/cu126 torch-2.6.0+cu126 linux_aarch64","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')","free-threaded 3.13t Linux wheels from 2.6 (pytorch/pytorch#130249, support matrix: Release 2.6, Linux, 3.13t)","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu118: torch.cuda.get_arch_list() of 2.6.0+cu118 as third parties printed it; cu126: pytorch/pytorch#145616 ([Release-Only] remove PTX from 12.6); cu124 inferred from pytorch/pytorch#141142"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu118"]},"arm64":{"variants":["cpu","cu128"],"notes":["astral-sh/uv#13195 quotes /whl/cu128 torch 2.7.0 manylinux_2_28_aarch64 cp39-cp313t; pytorch/test-infra#6492: \\"Cuda 12.6 aarch is not supported in Release 2.7. We release 12.8 aarch\\"","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64: pytorch/pytorch#146378 (9.0, 10.0, 12.0) and get_arch_list() of 2.7.0+cu128 on GB10 as a third party printed it"],"archList":{"cu128":"9.0;10.0;12.0"}},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"inferred"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)","free-threaded 3.13t Linux wheels: marked tentative for 2.7 in pytorch/pytorch#130249 [inferred]","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126, cu128: get_arch_list() of 2.7.0/2.7.1 wheels as third parties printed it (cu128 kept compute_120); cu118 inferred from 2.6"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu129":"7.0;7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu129"]},"arm64":{"variants":["cpu","cu128","cu129"],"notes":["pytorch/pytorch#160162 (\\"cu128 index contains the aarch64 wheels\\" for 2.8); /whl/cu129/torch-2.8.0+cu129-cp312-cp312-manylinux_2_28_aarch64.whl quoted in a public script; cu126 aarch64 not confirmed, left out","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64 inferred: 2.7\'s list for cu128; cu129 from pytorch/pytorch#157843 (adds 8.0, merged after the 2.8 branch cut, cherry-pick not found)"],"archList":{"cu128":"9.0;10.0;12.0","cu129":"8.0;9.0;10.0;12.0"},"archListInferred":["cu128","cu129"]},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu128: pytorch/pytorch#157516 (remove +PTX, cherry-picked to release/2.8) and #157517 (sm_70 back); cu126 as quoted from the 2.8 script in jhj0517/Whisper-WebUI#653; cu129 inferred from .ci/manywheel/build_cuda.sh on main"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128","cu130"],"notes":["pytorch/test-infra generate_binary_build_matrix.py @05023d3 \\"Update validation release matrix for 2.9\\": CUDA_AARCH64_ARCHES 12.6, 12.8, 13.0 (pytorch/pytorch#162364); no wheel file read","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64: pytorch/pytorch#163764 (cherry-pick of #162455 to release/2.9), RELEASE.md aarch64 table"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0+PTX"}},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix added for 2.9 by pytorch/pytorch#164471 (cu128 also printed by third parties from 2.9.1+cu128)"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu130"]},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["torch-2.10.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen in public notes; cu126/cu128 from RELEASE.md 2.10 row and test-infra @088220e release aarch64 list","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0+PTX"}},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126: RELEASE.md matrix; cu128: get_arch_list() of 2.10.0+cu128 in pytorch/pytorch#182250; cu130 from RELEASE.md, whether the release kept +PTX was not found"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["/whl/cu130/torch-2.11.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen; test-infra promote_pypi_to_staging.sh @0cd5e78 ships cu130 aarch64 to PyPI; cu126/cu128 from RELEASE.md and test-infra @8867a5a","archList (aarch64 wheels): arm64: RELEASE.md aarch64 table; get_arch_list() of 2.11.0+cu128/cu130 on GH200 and GB10 as third parties printed it"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126, cu128: get_arch_list() of 2.11.0 wheels in pytorch/pytorch#182250; cu128 without 7.0: RFC pytorch/pytorch#172352, PR #172598; cu130: pytorch/pytorch#175567 ([release-only] remove +ptx from 13.0)"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0","cu132":"7.5;8.0;8.6;9.0;10.0;12.0"}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md \\"PyTorch CUDA Support Matrix\\" (Linux aarch64: 12.6.3, 13.0.2, 13.2.1) and pytorch/pytorch#182849 (12.8 removed for aarch64)","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table (2.12)"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix and .ci build_env_setup (2.12)"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0","cu132":"7.5;8.0;8.6;9.0;10.0;12.0"}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md: \\"For Release 2.12, 2.13 and 2.14 ... Linux aarch64 builds: 12.6.3, 13.0.2, 13.2.1\\"","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table (2.13)"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix (2.13; the cu130 wheels shipped +PTX by accident, pytorch/pytorch#188914, which an extension need not follow)"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0","cu132":"7.5;8.0;8.6;9.0;10.0;12.0"},"archListInferred":["cu126","cu130","cu132"]},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md (planned for 2.14, as above)","archList (aarch64 wheels): arm64 inferred from 2.13"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"},"archListInferred":["cu126","cu130","cu132"]},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): inferred from 2.13: the release candidate\'s lists were not read"]}]}');
+const pytorch_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"PyTorch releases: torchvision/torchaudio pairings, Python range, CUDA wheel variants with their cuDNN, the PyPI default variant, and the wheel index. Extend or correct it with the input compat-file (same sections).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21)","sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388","linux/arm64 wheels per release (torch[].arm64): research notes on aarch64 wheels (pytorch/test-infra matrix history, RELEASE.md support matrix, quoted download.pytorch.org listings); each release\'s notes name its source; variants under \'inferred\' were not seen as files","TORCH_CUDA_ARCH_LIST per release and variant (torch[].cuda.archList, torch[].arm64.archList): pytorch/builder release branches\' manywheel/build_cuda.sh (1.13-2.5, read), pytorch/pytorch PRs and RELEASE.md support matrix (2.6 on), torch.cuda.get_arch_list() output third parties printed for exact wheels; each release\'s notes say which"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"},"archList":{"cu116":"3.7;5.0;6.0;7.0;7.5;8.0;8.6","cu117":"3.7;5.0;6.0;7.0;7.5;8.0;8.6"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/1.13 (d08f22640ad6) manywheel/build_cuda.sh, case 11.[3567]"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"},"archList":{"cu117":"3.7;5.0;6.0;7.0;7.5;8.0;8.6","cu118":"3.7;5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that.","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.0 (9f0fad92f342) manywheel/build_cuda.sh, cases 11.[67] and 11.8"]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.1 (55d40b1b0637) manywheel/build_cuda.sh"]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.2 (af60d1144744) manywheel/build_cuda.sh"]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"notes":["pytorch/test-infra release/pypi/promote_pypi_to_staging.sh @46989f6 (2.3.1: PLATFORM=manylinux2014_aarch64, no version suffix); CUDA aarch64 was nightly-only (pytorch/builder#1856)"]},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.3 (ba10bae9fe9b) manywheel/build_cuda.sh"]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu","cu124"],"inferred":["cpu"],"notes":["pytorch/pytorch#134117, pytorch/builder#1971: /whl/cu124/torch-2.4.0-cp311-cp311-linux_aarch64.whl (no +cu124 local version on aarch64; the template pins torch==X, which matches)","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.4 (4ce1afeb2262) manywheel/build_cuda.sh"]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu","cu124"],"notes":["astral-sh/uv#10843 quotes /whl/cu124 with torch-2.5.1-cp39..cp312-linux_aarch64.whl (no cp313) and torch 2.5.1 aarch64 from /whl/cpu","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.5 (aec5fb5de238) manywheel/build_cuda.sh (builder fa48aaf5 reverted 9.0+PTX for 12.4 before 2.5.0)"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"},"archListInferred":["cu124"]},"arm64":{"variants":["cpu","cu126"],"notes":["astral-sh/uv#14540 (uv.lock): /whl/cpu torch-2.6.0+cpu manylinux_2_28_aarch64, /whl/cu126 torch-2.6.0+cu126 linux_aarch64","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')","free-threaded 3.13t Linux wheels from 2.6 (pytorch/pytorch#130249, support matrix: Release 2.6, Linux, 3.13t)","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu118: torch.cuda.get_arch_list() of 2.6.0+cu118 as third parties printed it; cu126: pytorch/pytorch#145616 ([Release-Only] remove PTX from 12.6); cu124 inferred from pytorch/pytorch#141142"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu118"]},"arm64":{"variants":["cpu","cu128"],"notes":["astral-sh/uv#13195 quotes /whl/cu128 torch 2.7.0 manylinux_2_28_aarch64 cp39-cp313t; pytorch/test-infra#6492: \\"Cuda 12.6 aarch is not supported in Release 2.7. We release 12.8 aarch\\"","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64: pytorch/pytorch#146378 (9.0, 10.0, 12.0) and get_arch_list() of 2.7.0+cu128 on GB10 as a third party printed it"],"archList":{"cu128":"9.0;10.0;12.0"}},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"inferred"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)","free-threaded 3.13t Linux wheels: marked tentative for 2.7 in pytorch/pytorch#130249 [inferred]","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126, cu128: get_arch_list() of 2.7.0/2.7.1 wheels as third parties printed it (cu128 kept compute_120); cu118 inferred from 2.6"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu129":"7.0;7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu129"]},"arm64":{"variants":["cpu","cu128","cu129"],"notes":["pytorch/pytorch#160162 (\\"cu128 index contains the aarch64 wheels\\" for 2.8); /whl/cu129/torch-2.8.0+cu129-cp312-cp312-manylinux_2_28_aarch64.whl quoted in a public script; cu126 aarch64 not confirmed, left out","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64 inferred: 2.7\'s list for cu128; cu129 as cu128: pytorch/pytorch#157843 added 8.0 after the 2.8 branch cut and no cherry-pick was found"],"archList":{"cu128":"9.0;10.0;12.0","cu129":"9.0;10.0;12.0"},"archListInferred":["cu128","cu129"]},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu128: pytorch/pytorch#157516 (remove +PTX, cherry-picked to release/2.8) and #157517 (sm_70 back); cu126 as quoted from the 2.8 script in jhj0517/Whisper-WebUI#653; cu129 inferred from .ci/manywheel/build_cuda.sh on main"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128","cu130"],"notes":["pytorch/test-infra generate_binary_build_matrix.py @05023d3 \\"Update validation release matrix for 2.9\\": CUDA_AARCH64_ARCHES 12.6, 12.8, 13.0 (pytorch/pytorch#162364); no wheel file read","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64: pytorch/pytorch#163764 (cherry-pick of #162455 to release/2.9), RELEASE.md aarch64 table"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0+PTX"}},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix added for 2.9 by pytorch/pytorch#164471 (cu128 also printed by third parties from 2.9.1+cu128)"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu130"]},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["torch-2.10.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen in public notes; cu126/cu128 from RELEASE.md 2.10 row and test-infra @088220e release aarch64 list","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0+PTX"}},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126: RELEASE.md matrix; cu128: get_arch_list() of 2.10.0+cu128 in pytorch/pytorch#182250; cu130 from RELEASE.md, whether the release kept +PTX was not found"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["/whl/cu130/torch-2.11.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen; test-infra promote_pypi_to_staging.sh @0cd5e78 ships cu130 aarch64 to PyPI; cu126/cu128 from RELEASE.md and test-infra @8867a5a","archList (aarch64 wheels): arm64: RELEASE.md aarch64 table; get_arch_list() of 2.11.0+cu128/cu130 on GH200 and GB10 as third parties printed it"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126, cu128: get_arch_list() of 2.11.0 wheels in pytorch/pytorch#182250; cu128 without 7.0: RFC pytorch/pytorch#172352, PR #172598; cu130: pytorch/pytorch#175567 ([release-only] remove +ptx from 13.0)"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX","cu132":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md \\"PyTorch CUDA Support Matrix\\" (Linux aarch64: 12.6.3, 13.0.2, 13.2.1) and pytorch/pytorch#182849 (12.8 removed for aarch64)","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table (2.12)"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix for 2.12-2.14 (13.x: sm_75..sm_120, +PTX on Linux); pytorch/pytorch#188914 calls the PTX of the 2.13.0 cu130 wheels accidental, so the release lists are in doubt; PTX only makes an extension bigger"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX","cu132":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md: \\"For Release 2.12, 2.13 and 2.14 ... Linux aarch64 builds: 12.6.3, 13.0.2, 13.2.1\\"","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table (2.13)"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix for 2.12-2.14 (13.x: sm_75..sm_120, +PTX on Linux); pytorch/pytorch#188914 calls the PTX of the 2.13.0 cu130 wheels accidental, so the release lists are in doubt; PTX only makes an extension bigger"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX","cu132":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu126","cu130","cu132"]},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md (planned for 2.14, as above)","archList (aarch64 wheels): arm64 inferred from 2.13"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"},"archListInferred":["cu126","cu130","cu132"]},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): inferred from 2.13: the release candidate\'s lists were not read"]}]}');
 ;// CONCATENATED MODULE: ./src/data/refreshed.json
 const refreshed_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"sources":[]}');
 ;// CONCATENATED MODULE: ./src/data/tensorflow.json
@@ -11372,6 +11563,22 @@ function cudaChoice(release, variant, data) {
         imagesAre: `nvidia/cuda ${cuda.release} images exist`,
     };
 }
+/**
+ * What a devel entry's customisation sets: cuda-arch-list; and checks of the env values its package
+ * steps read (MAX_JOBS, NVCC_THREADS), which the template passes to them before env is applied.
+ */
+function develFields(custom) {
+    for (const [name, value] of custom.env ?? []) {
+        if (name === 'TORCH_CUDA_ARCH_LIST') {
+            throw new errors/* UserError */.yo('env: TORCH_CUDA_ARCH_LIST is set too late for a devel entry (env is applied after its package steps, which would ' +
+                `compile for another list); set it with cuda-arch-list instead (${(0,errors/* quote */.hD)(value)})`);
+        }
+        if ((name === 'MAX_JOBS' || name === 'NVCC_THREADS') && !/^[1-9][0-9]{0,3}$/.test(value)) {
+            throw new errors/* UserError */.yo(`env: ${name}=${(0,errors/* quote */.hD)(value)} is not valid for a devel entry; accepted: a whole number from 1 to 9999`);
+        }
+    }
+    return custom.cudaArchList ? { cudaArchList: custom.cudaArchList } : {};
+}
 const pytorch = {
     id: 'pytorch',
     key: 'torch',
@@ -11508,17 +11715,22 @@ const pytorch = {
             minDriver: choice.minDriver,
         };
     },
-    platformFields({ release: { release, patch }, choice, flavor }, platforms, { warn }) {
+    platformFields({ release: { release, patch }, choice, flavor }, platforms, { warn }, custom) {
         if (flavor !== 'devel' || choice.variant === 'cpu')
             return null;
+        // cuda-arch-list replaces the default (customiseEntry sets it); a base image's torch is not the wheel, and
+        // keeps its own TORCH_CUDA_ARCH_LIST unless cuda-arch-list says otherwise
+        if (custom.cudaArchList || custom.baseImage)
+            return { cudaArchList: null };
         const lists = [];
         for (const platform of platforms) {
             const section = platform === 'linux/arm64' ? release.arm64 : release.cuda;
             const list = section?.archList?.[choice.variant];
             if (!list) {
-                warn(`torch ${patch.torch} ${choice.variant} devel on ${platform}: the release data has no TORCH_CUDA_ARCH_LIST for its wheels; ` +
-                    'set cuda-arch-list (e.g. "8.0;9.0"), or an extension build without a GPU fails');
-                return { cudaArchList: null };
+                warn(`torch ${patch.torch} ${choice.variant} devel on ${platform}: the release data has no TORCH_CUDA_ARCH_LIST for its wheels` +
+                    `${platforms.length > 1 ? ' (the list is that of its other platforms)' : ''}; set cuda-arch-list (e.g. "8.0;9.0"), ` +
+                    'or an extension build without a GPU fails');
+                continue;
             }
             if (section?.archListInferred?.includes(choice.variant)) {
                 warn(`torch ${release.minor} ${choice.variant}'s TORCH_CUDA_ARCH_LIST on ${platform} (${list}) is inferred, not read`);
@@ -11536,7 +11748,7 @@ const pytorch = {
         ...(custom.torchIndexUrl
             ? { indexUrl: `${custom.torchIndexUrl.replace(/\/+$/, '')}/${fields.channel === 'test' ? 'test/' : ''}${fields.cudaVariant}` }
             : {}),
-        ...(custom.cudaArchList && fields.flavor === 'devel' ? { cudaArchList: custom.cudaArchList } : {}),
+        ...(fields.flavor === 'devel' ? develFields(custom) : {}),
     }),
     packages: ['torch', 'torchvision', 'torchaudio'],
     requirements(entry, data) {
@@ -13503,7 +13715,8 @@ const INPUTS = [
         default: 'auto',
         summary: 'entries built at once: auto or 1 to 32',
         description: 'build: entries built at once: auto (half the runner CPUs, 1 to 4) or a number from 1 to 32. ' +
-            'With more than one, log lines carry their entry tag instead of groups.',
+            'With more than one, log lines carry their entry tag instead of groups. A build waits while its base image ' +
+            "does not fit on the builder's disk beside those running (docs/building.md#disk).",
         commands: BUILD,
         cli: { flag: '--parallel', value: 'N' },
     },
@@ -14640,7 +14853,7 @@ class SpecPlanner {
         }
         for (const why of dropped)
             this.warnings.add(`${r.entry.tag}: built for ${kept.join(', ')} only: ${why}`);
-        const own = framework.platformFields?.(parts, kept, this.context) ?? {};
+        const own = framework.platformFields?.(parts, kept, this.context, r.custom) ?? {};
         // The entry was named for the default platforms: renamed (a new key) only when it has others.
         if ((0,_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .isDefaultPlatforms */ .Wn)(kept))
             return { ...r.entry, ...own };
@@ -16903,13 +17116,16 @@ const MIB_PER_JOB = 5120;
  * Prints how many compile jobs fit: available memory (the smaller of the kernel's MemAvailable and
  * what the cgroup limit leaves, v2 or v1) over MIB_PER_JOB per NVCC_THREADS thread, at most one per
  * CPU (nproc, and the cgroup's CPU quota), at least 1. An explicit MAX_JOBS is printed as it is.
- * POSIX sh and awk only: it runs in any base the template builds on.
+ * POSIX sh and awk only: it runs in any base the template builds on. It reads the cgroup it runs
+ * in: a BuildKit RUN step has one of its own, so a memory limit on a buildkitd container above it
+ * is not seen (MemAvailable, the host's, decides then).
  */
 const MAX_JOBS_SCRIPT = `#!/bin/sh
 # gpu-image-matrix: how many compile jobs fit this machine (MAX_JOBS for CUDA extension builds).
-case "\${MAX_JOBS:-}" in ''|*[!0-9]*) ;; *) echo "$MAX_JOBS"; exit 0 ;; esac
+# an explicit MAX_JOBS wins; 0 would mean no limit to ninja, so it counts as unset
+case "\${MAX_JOBS:-}" in ''|0*|*[!0-9]*) ;; *) echo "$MAX_JOBS"; exit 0 ;; esac
 threads=\${NVCC_THREADS:-1}
-case "$threads" in ''|*[!0-9]*|0) threads=1 ;; esac
+case "$threads" in ''|0*|*[!0-9]*) threads=1 ;; esac
 cpus=$(nproc 2>/dev/null || echo 1)
 mib=$(awk '/^MemAvailable:/ { print int($2 / 1024) }' /proc/meminfo 2>/dev/null)
 left() {

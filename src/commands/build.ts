@@ -50,6 +50,8 @@ import {
   type EntrySource,
 } from '../effects/build-source.js';
 import { detectTools } from '../effects/docker.js';
+import { baseImageBytes, builderDiskProbe } from '../effects/disk.js';
+import { DiskGate, diskNeed, type DiskSlot } from '../image/disk.js';
 import { layerScanDir, restoreLayerScans, saveLayerScans } from '../effects/layer-scan-cache.js';
 import { scanLibraries, type LayerMemo } from '../effects/library-scan.js';
 import { registryImage } from '../effects/oci.js';
@@ -193,6 +195,17 @@ export async function buildCommand(
       if ('digest' in lookup && lookup.digest) verifier?.know(name, { exists: true, digest: lookup.digest });
       else if ('warning' in lookup && lookup.warning) verifier?.know(name, { unknown: lookup.warning });
     }
+    // Disk: measured once the first entry has to be built (an up-to-date re-run runs no docker at all).
+    let gate: Promise<DiskGate | null> | undefined;
+    const diskGate = (t: ToolVersions): Promise<DiskGate | null> =>
+      (gate ??= builderDiskProbe(rt.docker, t.driver, rt.env).then((probe) => {
+        if ('unknown' in probe) {
+          rt.log.info(`disk: not checked before building: ${probe.unknown}`);
+          return null;
+        }
+        return new DiskGate(probe);
+      }));
+    const baseBytes = new Map<string, Promise<number | null>>();
     const results: ImageResult[] = new Array(plan.include.length);
     let stop = false;
     let next = 0;
@@ -241,6 +254,16 @@ export async function buildCommand(
             env,
           );
         const entryRt = concurrent > 1 ? { ...rt, log: prefixed(rt.log, entry.tag) } : rt;
+        // The template's base, looked up by digest: its layers are the floor of what the build writes.
+        const disk = async (t: ToolVersions, say: (line: string) => void): Promise<DiskSlot | null> => {
+          if (!baseDigest) return null;
+          const g = await diskGate(t);
+          if (!g) return null;
+          const id = `${entry.baseImage}@${baseDigest} ${platformsOf(entry).join(',')}`;
+          if (!baseBytes.has(id)) baseBytes.set(id, baseImageBytes(entry, baseDigest, registry));
+          const bytes = await baseBytes.get(id);
+          return bytes ? g.acquire(entry, diskNeed(bytes), say) : null;
+        };
         // The creation time is asked of git only when an entry is built (a skipped re-run runs no process).
         const planForBuild = async (t: ToolVersions): Promise<EntryBuild> => {
           env.created = await createdOnce();
@@ -249,7 +272,7 @@ export async function buildCommand(
         const result = await entryRt.log.group(`${entry.tag}`, () =>
           mode === 'merge'
             ? mergeImage(planFor(tools), options, registry, entryRt, layers)
-            : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier, layers),
+            : buildImage(planFor(tools), planForBuild, entrySource, entryDir, options, toolsNow, registry, entryRt, verifier, layers, disk),
         );
         results[index] = result;
         if (result.status === 'failed' && options.failFast) stop = true;
@@ -367,6 +390,7 @@ async function buildImage(
   rt: Runtime,
   verifier: Verifier | undefined,
   layers: LayerScans,
+  disk: (tools: ToolVersions, say: (line: string) => void) => Promise<DiskSlot | null>,
 ): Promise<ImageResult> {
   const started = Date.now();
   const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
@@ -456,39 +480,49 @@ async function buildImage(
   const secrets = secretArgs(options.secrets);
   invocation.secretArgs = secrets.args;
 
+  // 3b. Disk: started when the base image's layers fit beside the builds running, failed now when they cannot fit at all.
+  const slot = await disk(tools, (line) => rt.log.info(line));
+  if (slot && 'error' in slot) {
+    rt.log.error(`${build.entry.tag}: ${slot.error}`);
+    return { ...base, error: slot.error, seconds: seconds() };
+  }
   let attempts = 0;
   let output = '';
   let code = 1;
   const maxAttempts = 1 + options.retries;
-  while (attempts < maxAttempts) {
-    attempts++;
-    rmSync(metadataFile, { force: true });
-    const res = tools.buildx
-      ? await execCapture(rt.docker, buildxArgs(invocation, tools), {
-          env: { ...rt.env, ...secrets.env },
-          onLine: rt.log.untrusted,
-          ...(rt.signal ? { signal: rt.signal } : {}),
-        })
-      : await dockerBuild(invocation, rt);
-    output = res.output;
-    code = res.code;
-    if (code === 0 || rt.signal?.aborted) break;
-    if (build.cache.backend !== 'none' && isCacheFailure(output)) {
-      rt.log.warning(`the ${build.cache.backend} cache failed (${diagnoseFailure(output).error}); building again without a cache`);
-      build = { ...build, cache: { backend: 'none', from: [], to: [] } };
-      invocation.build = build;
-      attempts--;
-      continue;
+  try {
+    while (attempts < maxAttempts) {
+      attempts++;
+      rmSync(metadataFile, { force: true });
+      const res = tools.buildx
+        ? await execCapture(rt.docker, buildxArgs(invocation, tools), {
+            env: { ...rt.env, ...secrets.env },
+            onLine: rt.log.untrusted,
+            ...(rt.signal ? { signal: rt.signal } : {}),
+          })
+        : await dockerBuild(invocation, rt);
+      output = res.output;
+      code = res.code;
+      if (code === 0 || rt.signal?.aborted) break;
+      if (build.cache.backend !== 'none' && isCacheFailure(output)) {
+        rt.log.warning(`the ${build.cache.backend} cache failed (${diagnoseFailure(output).error}); building again without a cache`);
+        build = { ...build, cache: { backend: 'none', from: [], to: [] } };
+        invocation.build = build;
+        attempts--;
+        continue;
+      }
+      if (attempts < maxAttempts && isTransient(output)) {
+        const wait = backoffMs(attempts);
+        rt.log.warning(
+          `transient failure (attempt ${attempts} of ${maxAttempts}), retrying in ${wait / 1000} s: ${diagnoseFailure(output).error}`,
+        );
+        await new Promise((r) => setTimeout(r, wait));
+        continue;
+      }
+      break;
     }
-    if (attempts < maxAttempts && isTransient(output)) {
-      const wait = backoffMs(attempts);
-      rt.log.warning(
-        `transient failure (attempt ${attempts} of ${maxAttempts}), retrying in ${wait / 1000} s: ${diagnoseFailure(output).error}`,
-      );
-      await new Promise((r) => setTimeout(r, wait));
-      continue;
-    }
-    break;
+  } finally {
+    slot?.release();
   }
   const steps = summariseSteps(output);
   if (code !== 0) {

@@ -143,7 +143,7 @@ export interface Framework<E extends EntryFields = EntryFields, R extends Framew
    * fields that follow from the platforms the entry is built for, known only once they are (torch
    * devel: the wheels' TORCH_CUDA_ARCH_LIST differs on aarch64); none when absent. Not part of the key.
    */
-  platformFields?(parts: EntryParts<R>, platforms: readonly Platform[], context: PlanContext): Partial<E> | null;
+  platformFields?(parts: EntryParts<R>, platforms: readonly Platform[], context: PlanContext, custom: Customisation): Partial<E> | null;
   /**
    * The key's canonical form, where it predates the generic [framework, version, ...common] (so
    * that PyTorch's keys stay as they were); `common` is what every framework's key covers.

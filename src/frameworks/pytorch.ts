@@ -15,7 +15,8 @@ import {
 } from '../compat/checks.js';
 import { cudaVersionOfVariant, variantOfCudaVersion } from '../compat/variant.js';
 import type { Provenance } from '../compat/schema.js';
-import { quote } from '../errors.js';
+import { UserError, quote } from '../errors.js';
+import type { Customisation } from '../custom/customisation.js';
 import type { EntryFields } from '../matrix/entry.js';
 import {
   UV_MOUNT,
@@ -294,6 +295,25 @@ function cudaChoice(release: TorchRelease, variant: string, data: ReleaseData): 
   };
 }
 
+/**
+ * What a devel entry's customisation sets: cuda-arch-list; and checks of the env values its package
+ * steps read (MAX_JOBS, NVCC_THREADS), which the template passes to them before env is applied.
+ */
+function develFields(custom: Customisation): { cudaArchList?: string } {
+  for (const [name, value] of custom.env ?? []) {
+    if (name === 'TORCH_CUDA_ARCH_LIST') {
+      throw new UserError(
+        'env: TORCH_CUDA_ARCH_LIST is set too late for a devel entry (env is applied after its package steps, which would ' +
+          `compile for another list); set it with cuda-arch-list instead (${quote(value)})`,
+      );
+    }
+    if ((name === 'MAX_JOBS' || name === 'NVCC_THREADS') && !/^[1-9][0-9]{0,3}$/.test(value)) {
+      throw new UserError(`env: ${name}=${quote(value)} is not valid for a devel entry; accepted: a whole number from 1 to 9999`);
+    }
+  }
+  return custom.cudaArchList ? { cudaArchList: custom.cudaArchList } : {};
+}
+
 export const pytorch: Framework<TorchEntry, TorchPick> = {
   id: 'pytorch',
   key: 'torch',
@@ -443,18 +463,22 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
     };
   },
 
-  platformFields({ release: { release, patch }, choice, flavor }, platforms, { warn }) {
+  platformFields({ release: { release, patch }, choice, flavor }, platforms, { warn }, custom) {
     if (flavor !== 'devel' || choice.variant === 'cpu') return null;
+    // cuda-arch-list replaces the default (customiseEntry sets it); a base image's torch is not the wheel, and
+    // keeps its own TORCH_CUDA_ARCH_LIST unless cuda-arch-list says otherwise
+    if (custom.cudaArchList || custom.baseImage) return { cudaArchList: null };
     const lists: string[] = [];
     for (const platform of platforms) {
       const section = platform === 'linux/arm64' ? release.arm64 : release.cuda;
       const list = section?.archList?.[choice.variant];
       if (!list) {
         warn(
-          `torch ${patch.torch} ${choice.variant} devel on ${platform}: the release data has no TORCH_CUDA_ARCH_LIST for its wheels; ` +
-            'set cuda-arch-list (e.g. "8.0;9.0"), or an extension build without a GPU fails',
+          `torch ${patch.torch} ${choice.variant} devel on ${platform}: the release data has no TORCH_CUDA_ARCH_LIST for its wheels` +
+            `${platforms.length > 1 ? ' (the list is that of its other platforms)' : ''}; set cuda-arch-list (e.g. "8.0;9.0"), ` +
+            'or an extension build without a GPU fails',
         );
-        return { cudaArchList: null };
+        continue;
       }
       if (section?.archListInferred?.includes(choice.variant)) {
         warn(`torch ${release.minor} ${choice.variant}'s TORCH_CUDA_ARCH_LIST on ${platform} (${list}) is inferred, not read`);
@@ -474,7 +498,7 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
     ...(custom.torchIndexUrl
       ? { indexUrl: `${custom.torchIndexUrl.replace(/\/+$/, '')}/${fields.channel === 'test' ? 'test/' : ''}${fields.cudaVariant}` }
       : {}),
-    ...(custom.cudaArchList && fields.flavor === 'devel' ? { cudaArchList: custom.cudaArchList } : {}),
+    ...(fields.flavor === 'devel' ? develFields(custom) : {}),
   }),
 
   packages: ['torch', 'torchvision', 'torchaudio'],

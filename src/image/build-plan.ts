@@ -324,7 +324,8 @@ export function planEntryBuild(
   for (const [key] of options.buildArgs) {
     if (reserved.has(key)) {
       throw new UserError(
-        `build-args: ${key} is set from each matrix entry and cannot be overridden; entry build-args: ${[...reserved].join(', ')}`,
+        `build-args: ${key} is set from each matrix entry and cannot be overridden; entry build-args: ${[...reserved].join(', ')}` +
+          (key === 'TORCH_CUDA_ARCH_LIST' ? '; set the architectures of devel entries with cuda-arch-list' : ''),
       );
     }
   }

@@ -427,7 +427,8 @@ export const INPUTS = [
     summary: 'entries built at once: auto or 1 to 32',
     description:
       'build: entries built at once: auto (half the runner CPUs, 1 to 4) or a number from 1 to 32. ' +
-      'With more than one, log lines carry their entry tag instead of groups.',
+      'With more than one, log lines carry their entry tag instead of groups. A build waits while its base image ' +
+      "does not fit on the builder's disk beside those running (docs/building.md#disk).",
     commands: BUILD,
     cli: { flag: '--parallel', value: 'N' },
   },

@@ -256,7 +256,7 @@ class SpecPlanner {
       return null;
     }
     for (const why of dropped) this.warnings.add(`${r.entry.tag}: built for ${kept.join(', ')} only: ${why}`);
-    const own = framework.platformFields?.(parts as never, kept, this.context) ?? {};
+    const own = framework.platformFields?.(parts as never, kept, this.context, r.custom) ?? {};
     // The entry was named for the default platforms: renamed (a new key) only when it has others.
     if (isDefaultPlatforms(kept)) return { ...r.entry, ...own } as MatrixEntry;
     return namedEntry({ ...identityOf(r.entry), ...own, platforms: kept } as never);

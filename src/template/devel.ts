@@ -27,13 +27,16 @@ export const MIB_PER_JOB = 5120;
  * Prints how many compile jobs fit: available memory (the smaller of the kernel's MemAvailable and
  * what the cgroup limit leaves, v2 or v1) over MIB_PER_JOB per NVCC_THREADS thread, at most one per
  * CPU (nproc, and the cgroup's CPU quota), at least 1. An explicit MAX_JOBS is printed as it is.
- * POSIX sh and awk only: it runs in any base the template builds on.
+ * POSIX sh and awk only: it runs in any base the template builds on. It reads the cgroup it runs
+ * in: a BuildKit RUN step has one of its own, so a memory limit on a buildkitd container above it
+ * is not seen (MemAvailable, the host's, decides then).
  */
 export const MAX_JOBS_SCRIPT = `#!/bin/sh
 # gpu-image-matrix: how many compile jobs fit this machine (MAX_JOBS for CUDA extension builds).
-case "\${MAX_JOBS:-}" in ''|*[!0-9]*) ;; *) echo "$MAX_JOBS"; exit 0 ;; esac
+# an explicit MAX_JOBS wins; 0 would mean no limit to ninja, so it counts as unset
+case "\${MAX_JOBS:-}" in ''|0*|*[!0-9]*) ;; *) echo "$MAX_JOBS"; exit 0 ;; esac
 threads=\${NVCC_THREADS:-1}
-case "$threads" in ''|*[!0-9]*|0) threads=1 ;; esac
+case "$threads" in ''|0*|*[!0-9]*) threads=1 ;; esac
 cpus=$(nproc 2>/dev/null || echo 1)
 mib=$(awk '/^MemAvailable:/ { print int($2 / 1024) }' /proc/meminfo 2>/dev/null)
 left() {
