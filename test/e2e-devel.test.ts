@@ -30,11 +30,6 @@ import { runtimes } from './support/runtimes.js';
 const node = runtimes().find((r) => r.name.startsWith('node 24'))!;
 /** Debian's torch with pip, setuptools, Python's and torch's headers (pybind11, libtorch-dev); no g++, no ninja. */
 const DEVEL_BASE = `${REGISTRY}/gim-fixtures/torch-devel:bookworm`;
-const COMPAT = (() => {
-  const data = JSON.parse(DEBIAN_TORCH_COMPAT) as { torch: { cuda: Record<string, unknown> }[] };
-  data.torch[0]!.cuda.archList = { cu117: '8.0;8.6' };
-  return JSON.stringify(data);
-})();
 let scratch = '';
 
 beforeAll(() => {
@@ -109,7 +104,7 @@ describe('a devel entry, FROM a base without a compiler or ninja', () => {
       {
         timeoutMs: 900_000,
         setup: (ws) => {
-          writeFileSync(path.join(ws, 'compat.json'), COMPAT);
+          writeFileSync(path.join(ws, 'compat.json'), DEBIAN_TORCH_COMPAT);
           mkdirSync(path.join(ws, 'docker'));
           // what the team's build steps see: the extension build environment
           writeFileSync(
@@ -122,13 +117,16 @@ describe('a devel entry, FROM a base without a compiler or ninja', () => {
     );
 
   it(
-    'adds g++ and ninja, sets TORCH_CUDA_ARCH_LIST from the release data, sizes MAX_JOBS for the team steps; ' +
+    // A base image's torch keeps its own TORCH_CUDA_ARCH_LIST unless cuda-arch-list is set (the wheels' default is
+    // for the template's own torch, planned in devel-core.test.ts)
+    'adds g++ and ninja, sets TORCH_CUDA_ARCH_LIST from cuda-arch-list, sizes MAX_JOBS for the team steps; ' +
       'the CPU smoke check builds and runs a real extension (only the CUDA version check fails: the stand-in torch is a CPU build)',
     async () => {
       run = await action({
         command: 'all',
         matrix: 'torch: 1.13.0\ncuda: "11.7"\npython: "3.11"\nflavor: devel',
         'post-install': 'docker/post-install.sh',
+        'cuda-arch-list': '8.0;8.6',
         smoke: 'true',
         'expect-gpu': 'false',
       });
@@ -160,7 +158,7 @@ describe('a devel entry, FROM a base without a compiler or ninja', () => {
     1_200_000,
   );
 
-  it('takes MAX_JOBS and NVCC_THREADS from the team env, and cuda-arch-list over the default', async () => {
+  it('takes MAX_JOBS and NVCC_THREADS from the team env, and the list cuda-arch-list gives', async () => {
     const again = await action({
       command: 'build',
       matrix: 'torch: 1.13.0\ncuda: "11.7"\npython: "3.11"\nflavor: devel',
