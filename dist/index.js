@@ -32205,14 +32205,13 @@ function develSetuptools(python) {
 function develWheels(entry, index) {
     return entry.flavor === 'devel' ? [{ project: 'setuptools', version: develSetuptools(entry.python), index }] : [];
 }
-const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
 /**
  * The devel step, after the framework is pinned. `python` is the interpreter the image's packages
  * live in; `install` installs into it (uv mounted, or a base image's pip), constrained to torch, from
  * the index the team's packages come from. setuptools is kept where it is already installed (torch
- * requires it on Python 3.12 and newer).
+ * requires it on Python 3.12 and newer). `cleanApt` is the template's clean-up after an apt install.
  */
-function develStep(entry, python, install) {
+function develStep(entry, python, install, cleanApt) {
     const archList = entry.cudaArchList ?? null;
     const arch = archList
         ? `\n# The GPU architectures extensions are compiled for (a build has no GPU to ask).
@@ -32224,7 +32223,7 @@ ENV TORCH_CUDA_ARCH_LIST=\${TORCH_CUDA_ARCH_LIST}`
 RUN (command -v c++ && command -v ninja) >/dev/null 2>&1 \\
  || { apt-get update \\
       && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends g++ ninja-build \\
-      && ${CLEAN_APT}; } \\
+      && ${cleanApt}; } \\
  && mkdir -p ${dirname(MAX_JOBS_PATH)} \\
  && cat > ${MAX_JOBS_PATH} <<'GIM_MAX_JOBS' \\
  && chmod 755 ${MAX_JOBS_PATH}
@@ -36022,7 +36021,7 @@ const CONTEXT_POST_INSTALL = 'gim/post-install';
  * names (pip's and uv's authentication docs), so one file serves either installer.
  */
 const PIP_SECRET_PATH = '/run/secrets/gim-pip';
-const dockerfile_CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
+const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
 /**
  * The oldest Python the template can install. It installs Python with uv, and uv publishes no
  * CPython 3.7 since 0.7.0 (astral-sh/uv#13022, 2025-04-29: "Omit Python 3.7 downloads from managed
@@ -36081,7 +36080,7 @@ ENV NVIDIA_VISIBLE_DEVICES=all \\
 
 RUN apt-get update \\
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates \\
- && ${dockerfile_CLEAN_APT}
+ && ${CLEAN_APT}
 
 # Python, shared by every ${name} built on this base.
 ARG PYTHON_VERSION=${entry.python}
@@ -36100,11 +36099,11 @@ GIM_PIN`);
 RUN apt-get update \\
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \\
       ${custom.aptPackages.map(shellWord).join(' ')} \\
- && ${dockerfile_CLEAN_APT}`);
+ && ${CLEAN_APT}`);
     }
     const install = installCommand(fromBase, custom, inputs.pipSecret ?? false);
     if (entry.flavor === 'devel')
-        parts.push(develStep(entry, python, install));
+        parts.push(develStep(entry, python, install, CLEAN_APT));
     // devel: the team's packages may compile extensions, with MAX_JOBS sized to the builder
     const jobs = buildJobsPrefix(entry, custom);
     if (custom.requirements) {
@@ -37317,403 +37316,6 @@ async function detectTools(docker, builder, env) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/effects/disk.ts
-
-
-
-
-
-
-/**
- * The two facts the disk gate (src/image/disk.ts) needs: free space where the builder keeps its
- * data, and the compressed size of an entry's base image.
- */
-/**
- * A probe of the builder's data folder, or why there is none. Only a builder on this machine can be
- * measured: buildx's docker driver (dockerd's own store) and docker-container driver (BuildKit's
- * state in a docker volume) keep their data under dockerd's root; a remote or kubernetes builder, or
- * a dockerd on another host (DOCKER_HOST, a socket of the host's mounted into a container), keeps
- * it where statfs here cannot see.
- */
-async function builderDiskProbe(docker, driver, env) {
-    if (driver !== 'docker' && driver !== 'docker-container') {
-        return { unknown: `the builder's driver is ${driver ?? 'unknown'}: it keeps its data where this runner cannot measure it` };
-    }
-    const host = env.DOCKER_HOST ?? '';
-    if (host && !host.startsWith('unix://'))
-        return { unknown: `docker runs on another host (DOCKER_HOST ${host.split('://')[0]}://…)` };
-    const info = await execCapture(docker, ['info', '--format', '{{.DockerRootDir}}|{{.Name}}'], { env, timeoutMs: 30_000 });
-    // one short line expected; anything else is not trusted as a path
-    const m = /^(\/[^\n|]{1,4096})\|([^\n|]{0,256})\n?$/.exec(info.output.slice(0, 8192));
-    if (info.code !== 0 || !m)
-        return { unknown: 'docker info did not name its root folder' };
-    const [, root, name] = m;
-    if (name !== (0,external_node_os_.hostname)())
-        return { unknown: `dockerd runs on ${JSON.stringify(name)}, not on this machine` };
-    const probe = {
-        where: root,
-        free: async () => {
-            const s = await (0,promises_namespaceObject.statfs)(root);
-            return s.bavail * s.bsize;
-        },
-    };
-    try {
-        await probe.free();
-    }
-    catch (err) {
-        return { unknown: `${root} cannot be measured here (${err.code ?? err.message})` };
-    }
-    return probe;
-}
-/**
- * The compressed bytes of the base image's layers, summed over the platforms the entry is built for,
- * from its manifest (by the digest looked up before the build); null when the registry cannot tell.
- */
-async function baseImageBytes(entry, digest, registry) {
-    try {
-        const { repo } = parseImageReference(entry.baseImage, 'base image');
-        const top = await registry.get(repo, digest);
-        if (!top)
-            return null;
-        const doc = readManifest(top.body.toString('utf8'), `base image ${entry.baseImage}`);
-        const images = doc.kind === 'image'
-            ? [doc]
-            : await Promise.all(platformsOf(entry).map(async (platform) => {
-                const [os, architecture] = platform.split('/');
-                const item = doc.manifests.find((x) => x.platform?.os === os && x.platform?.architecture === architecture);
-                const child = item ? await registry.get(repo, item.digest) : null;
-                return child ? readManifest(child.body.toString('utf8'), `base image ${entry.baseImage} ${platform}`) : null;
-            }));
-        let total = 0;
-        for (const image of images) {
-            if (!image || image.kind !== 'image')
-                return null;
-            total += image.layers.reduce((sum, layer) => sum + layer.size, 0);
-        }
-        return total;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/image/disk.ts
-/**
- * Disk for builds: what an entry needs at least, and a gate that starts a build only when that fits
- * beside the builds already running. Pure: free space is measured by a function the effects layer
- * gives (statfs of the builder's data folder).
- *
- * The need is a floor, not a forecast: the base image's compressed layers, times DISK_PER_COMPRESSED_BYTE.
- * BuildKit keeps each pulled layer twice, the compressed blob in its content store and the unpacked
- * snapshot, and a layer of shared libraries unpacks to about three times its gzip size (1.1 GB of
- * Debian's torch libraries compressed to 368 MiB here, BENCHMARKS.md "Layer compression"). What the
- * framework's wheels add is not known before they are installed (the indexes list no sizes), so an
- * entry that passes may still run out; one that fails cannot fit.
- */
-const DISK_PER_COMPRESSED_BYTE = 4;
-/** The floor for an entry whose base layers (summed over the platforms it builds) are `compressed` bytes. */
-function diskNeed(compressed) {
-    return compressed * DISK_PER_COMPRESSED_BYTE;
-}
-function gib(bytes) {
-    return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
-}
-/** Why an entry cannot be built here, with the numbers and what to do. */
-function cannotFit(entry, need, free, where) {
-    return (`not built: it needs at least ${gib(need)} of disk (its base image's layers, pulled and unpacked) and ${where} has ` +
-        `${gib(free)} free. Free space first (the reusable workflow's free-disk-space, docker builder prune, docker image prune), ` +
-        `build it on a runner with a larger disk, or start it from a smaller base image`);
-}
-/**
- * Starts builds while their needs fit: a build whose need does not fit beside those running waits
- * for one of them to end (parallel lowers itself); one that does not fit with none running fails
- * before it starts. Free space is measured at each decision (finished builds leave their layers in
- * the builder's cache), and the needs of running builds count as not yet written.
- */
-class DiskGate {
-    probe;
-    running = new Map();
-    waiting = [];
-    constructor(probe) {
-        this.probe = probe;
-    }
-    async acquire(entry, need, say) {
-        let waited = false;
-        for (;;) {
-            const free = await this.probe.free();
-            const held = [...this.running.values()].reduce((a, b) => a + b, 0);
-            if (need <= free - held) {
-                const id = Symbol(entry.key);
-                this.running.set(id, need);
-                return { release: () => this.release(id), waited };
-            }
-            if (this.running.size === 0)
-                return { error: cannotFit(entry, need, free, this.probe.where) };
-            if (!waited) {
-                say(`waits for disk: needs at least ${gib(need)}, ${this.probe.where} has ${gib(free)} free and ` +
-                    `${this.running.size} build(s) running may take ${gib(held)}`);
-            }
-            waited = true;
-            await new Promise((resolve) => this.waiting.push(resolve));
-        }
-    }
-    release(id) {
-        if (!this.running.delete(id))
-            return;
-        const wake = this.waiting;
-        this.waiting = [];
-        for (const resolve of wake)
-            resolve();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/image/libraries.ts
-
-/**
- * The most groups one image's report lists (largest first; the waste counts them all), and paths per
- * group: the `images` output of a whole matrix travels through a workflow's outputs (1 MB) and
- * environment (128 KiB per variable), so one entry's report stays a few KiB.
- */
-const MAX_REPORTED_DUPLICATES = 32;
-const MAX_PATHS_PER_LIBRARY = 8;
-const WHITEOUT = '.wh.';
-const OPAQUE = '.wh..wh..opq';
-// lib<name>.so, optionally followed by dotted numbers: the soname keeps the first of them.
-const LIBRARY_NAME = /^(lib.+?\.so)((?:\.\d+)*)$/;
-/** The soname a file name stands for (libcudnn.so.9.1.0 → libcudnn.so.9), or null when it is not named like a library. */
-function sonameOf(fileName) {
-    const m = LIBRARY_NAME.exec(fileName);
-    if (!m)
-        return null;
-    const major = /^\.\d+/.exec(m[2] ?? '')?.[0] ?? '';
-    return `${m[1]}${major}`;
-}
-const baseName = (p) => p.slice(p.lastIndexOf('/') + 1);
-/** Which tar entries the scan needs: library-named paths, whiteouts and links (headers only; no content is kept). */
-function scanSelects(path, type) {
-    const name = baseName(path);
-    return name.startsWith(WHITEOUT) || type === 'symlink' || sonameOf(name) !== null ? 'header' : 'none';
-}
-/** A layer's entries (as `scanSelects` chose them) reduced to what it does to the libraries. */
-function layerLibraries(entries, tarBytes) {
-    const out = { files: [], removed: [], opaque: [], replaced: [], tarBytes };
-    for (const e of entries) {
-        const name = baseName(e.path);
-        const dir = e.path.slice(0, e.path.length - name.length).replace(/\/$/, '');
-        if (name === OPAQUE)
-            out.opaque.push(dir);
-        else if (name.startsWith(WHITEOUT))
-            out.removed.push(dir ? `${dir}/${name.slice(WHITEOUT.length)}` : name.slice(WHITEOUT.length));
-        else if (e.type === 'file') {
-            if (sonameOf(name))
-                out.files.push({ path: e.path, size: e.size });
-        }
-        else if (e.type !== 'dir')
-            out.replaced.push(e.path);
-        // (a hard link shares its target's bytes: it hides a lower file at its path but takes no space of its own)
-    }
-    return out;
-}
-/** The libraries the image's filesystem holds after its layers are applied in order (mergeLayers): path → bytes. */
-function applyLayers(layers) {
-    // Each layer's compact part read back as the tar entries it stands for.
-    const entries = layers.map((l) => [
-        ...l.removed.map((p) => ({ path: whiteoutOf(p), type: 'file', size: 0 })),
-        ...l.opaque.map((d) => ({ path: d ? `${d}/${OPAQUE}` : OPAQUE, type: 'file', size: 0 })),
-        ...l.replaced.map((p) => ({ path: p, type: 'symlink', size: 0 })),
-        ...l.files.map((f) => ({ path: f.path, type: 'file', size: f.size })),
-    ]);
-    const files = new Map();
-    for (const [path, e] of mergeLayers(entries))
-        if (e.type === 'file')
-            files.set(path, e.size);
-    return files;
-}
-/** "a/b" → "a/.wh.b": the whiteout entry that removes a path. */
-function whiteoutOf(path) {
-    const slash = path.lastIndexOf('/');
-    return slash >= 0 ? `${path.slice(0, slash)}/${WHITEOUT}${path.slice(slash + 1)}` : `${WHITEOUT}${path}`;
-}
-/** Sonames held under more than one path, most bytes wasted first. */
-function duplicateLibraries(files) {
-    const groups = new Map();
-    for (const [path, size] of files) {
-        const soname = sonameOf(baseName(path));
-        if (!soname)
-            continue;
-        const group = groups.get(soname) ?? [];
-        group.push({ path, size });
-        groups.set(soname, group);
-    }
-    const out = [];
-    for (const [soname, group] of groups) {
-        if (group.length < 2)
-            continue;
-        group.sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
-        const bytes = group.slice(1).reduce((sum, f) => sum + f.size, 0);
-        out.push({ soname, bytes, paths: group.slice(0, MAX_PATHS_PER_LIBRARY).map((f) => `/${f.path}`), copies: group.length });
-    }
-    return out.sort((a, b) => b.bytes - a.bytes || a.soname.localeCompare(b.soname));
-}
-/** The bytes every duplicate wastes together. */
-function wastedBytes(duplicates) {
-    return duplicates.reduce((sum, d) => sum + d.bytes, 0);
-}
-/** Layers kept from one run to the next: the newest first, the rest dropped (a few KiB each). */
-const MAX_REMEMBERED_LAYERS = 1000;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const isText = (v) => typeof v === 'string' && v.length > 0 && v.length <= 4096;
-const isSize = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-/**
- * The layers a file saved by an earlier run holds, checked field by field: the cache is shared with
- * other branches' runs, so what does not have the shape the scan writes is left out, not trusted.
- */
-function readLayerScanFile(doc) {
-    const out = new Map();
-    if (typeof doc !== 'object' || doc === null || doc.schema !== 1)
-        return out;
-    const layers = doc.layers;
-    if (typeof layers !== 'object' || layers === null)
-        return out;
-    for (const [digest, part] of Object.entries(layers).slice(0, MAX_REMEMBERED_LAYERS)) {
-        if (!DIGEST.test(digest) || typeof part !== 'object' || part === null)
-            continue;
-        const p = part;
-        const files = p.files;
-        const lists = [p.removed, p.opaque, p.replaced];
-        if (!Array.isArray(files) || !files.every((f) => typeof f === 'object' && f !== null && isText(f.path) && isSize(f.size)))
-            continue;
-        if (!lists.every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string' && x.length <= 4096)))
-            continue;
-        if (!isSize(p.tarBytes))
-            continue;
-        out.set(digest, {
-            files: files.map((f) => ({ path: f.path, size: f.size })),
-            removed: [...p.removed],
-            opaque: [...p.opaque],
-            replaced: [...p.replaced],
-            tarBytes: p.tarBytes,
-        });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/effects/layer-scan-cache.ts
-
-
-
-
-
-/**
- * The duplicate scan's layers remembered from one run to the next, through the Actions cache: a
- * rebuild whose top layer changed then reads only its new layers, not the base's gigabytes again.
- * A layer is named by its digest, so what a file says of it holds for every image and branch. Each
- * failure is a warning (from actions-cache.ts) and the scan reads the layers itself.
- */
-const LAYER_SCAN_CACHE_PREFIX = 'gim-layer-scan-v1-';
-const FILE = 'layers.json';
-/** A file of MAX_REMEMBERED_LAYERS layers is a few MiB; anything much larger was not written by the scan. */
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
-/** Where the file is restored and saved from: one path per runner (RUNNER_TEMP), as the cache matches paths exactly. */
-function layerScanDir(tempDir) {
-    return external_node_path_default().join(tempDir, 'gim-layer-scan');
-}
-/** The newest file an earlier run saved, into `memo` (layers already there stay); how many layers it gave, and its key. */
-async function restoreLayerScans(dir, memo, log, timeoutMs) {
-    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-    const key = await restoreDir(dir, `${LAYER_SCAN_CACHE_PREFIX}restore`, [LAYER_SCAN_CACHE_PREFIX], log, timeoutMs, 'the duplicate scan reads every layer itself');
-    if (!key)
-        return { layers: 0, key: null };
-    const file = external_node_path_default().join(dir, FILE);
-    try {
-        const size = (0,external_node_fs_.statSync)(file).size;
-        if (size > MAX_FILE_BYTES)
-            throw new Error(`it is ${size} bytes, more than the scan writes`);
-        const parts = readLayerScanFile(JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')));
-        for (const [digest, part] of parts)
-            if (!memo.has(digest))
-                memo.set(digest, Promise.resolve(part));
-        return { layers: parts.size, key };
-    }
-    catch (err) {
-        log.warning(`the layer scan cache ${key} could not be read, scanning without it: ${err.message}`);
-        return { layers: 0, key };
-    }
-}
-/** Every layer the run knows (the newest MAX_REMEMBERED_LAYERS), saved under a key named by its content; the key, or null. */
-async function saveLayerScans(dir, memo, log, timeoutMs) {
-    const settled = await Promise.allSettled([...memo].map(async ([digest, part]) => [digest, await part]));
-    // The memo keeps insertion order: restored layers first, this run's after; the newest are kept.
-    const known = settled
-        .filter((s) => s.status === 'fulfilled')
-        .map((s) => s.value)
-        .slice(-MAX_REMEMBERED_LAYERS);
-    if (!known.length)
-        return null;
-    const doc = { schema: 1, layers: Object.fromEntries(known) };
-    const name = (0,external_node_crypto_.createHash)('sha256')
-        .update(known
-        .map(([d]) => d)
-        .sort()
-        .join('\n'))
-        .digest('hex')
-        .slice(0, 16);
-    const key = `${LAYER_SCAN_CACHE_PREFIX}${name}`;
-    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, FILE), JSON.stringify(doc));
-    return (await saveDir(dir, key, log, timeoutMs, 'the next run scans those layers again; the images are not affected')) ? key : null;
-}
-
-;// CONCATENATED MODULE: ./src/effects/library-scan.ts
-
-/** Layers read at once: the registry's answer, gunzip (on libuv's threads) and the parser overlap across layers. */
-const SCAN_CONCURRENCY = 3;
-async function scanLibraries(source, memo, signal) {
-    const shape = await source.shape();
-    let layersRead = 0;
-    const partOf = (i, digest) => {
-        let part = memo.get(digest);
-        if (!part) {
-            layersRead++;
-            const read = { tarBytes: 0 };
-            part = source.layer(i, scanSelects, { hash: false, read }).then((entries) => layerLibraries(entries, read.tarBytes));
-            memo.set(digest, part);
-            // A failed read is not remembered: the next image on that layer tries again.
-            part.catch(() => memo.delete(digest));
-        }
-        return part;
-    };
-    const parts = [];
-    let next = 0;
-    let failed = false;
-    const worker = async () => {
-        // A failed layer or a cancelled run starts no further read: the scan has no answer anyway.
-        while (next < shape.layers.length && !failed && !signal?.aborted) {
-            const i = next++;
-            const part = partOf(i, shape.layers[i].digest);
-            parts[i] = part;
-            // Waited for here so that no more than SCAN_CONCURRENCY reads run.
-            await part.catch(() => {
-                failed = true;
-            });
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, shape.layers.length) }, worker));
-    if (signal?.aborted)
-        throw new Error('stopped: the run was cancelled');
-    const layers = await Promise.all(parts);
-    const all = duplicateLibraries(applyLayers(layers));
-    return {
-        duplicates: all.slice(0, MAX_REPORTED_DUPLICATES),
-        wastedBytes: wastedBytes(all),
-        leftOut: Math.max(0, all.length - MAX_REPORTED_DUPLICATES),
-        layers: layers.length,
-        tarBytes: layers.reduce((sum, l) => sum + l.tarBytes, 0),
-        layersRead,
-    };
-}
-
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:zlib"
@@ -37896,6 +37498,70 @@ architecture = 'amd64') {
             });
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/effects/disk.ts
+
+
+
+
+
+
+
+/**
+ * The two facts the disk gate (src/image/disk.ts) needs: free space where the builder keeps its
+ * data, and the compressed size of an entry's base image.
+ */
+/**
+ * A probe of the builder's data folder, or why there is none. Only a builder on this machine can be
+ * measured: buildx's docker driver (dockerd's own store) and docker-container driver (BuildKit's
+ * state in a docker volume) keep their data under dockerd's root; a remote or kubernetes builder, or
+ * a dockerd on another host (DOCKER_HOST, a socket of the host's mounted into a container), keeps
+ * it where statfs here cannot see.
+ */
+async function builderDiskProbe(docker, driver, env) {
+    if (driver !== 'docker' && driver !== 'docker-container') {
+        return { unknown: `the builder's driver is ${driver ?? 'unknown'}: it keeps its data where this runner cannot measure it` };
+    }
+    const host = env.DOCKER_HOST ?? '';
+    if (host && !host.startsWith('unix://'))
+        return { unknown: `docker runs on another host (DOCKER_HOST ${host.split('://')[0]}://…)` };
+    const info = await execCapture(docker, ['info', '--format', '{{.DockerRootDir}}|{{.Name}}'], { env, timeoutMs: 30_000 });
+    // one short line expected; anything else is not trusted as a path
+    const m = /^(\/[^\n|]{1,4096})\|([^\n|]{0,256})\n?$/.exec(info.output.slice(0, 8192));
+    if (info.code !== 0 || !m)
+        return { unknown: 'docker info did not name its root folder' };
+    const [, root, name] = m;
+    if (name !== (0,external_node_os_.hostname)())
+        return { unknown: `dockerd runs on ${JSON.stringify(name)}, not on this machine` };
+    const probe = {
+        where: root,
+        free: async () => {
+            const s = await (0,promises_namespaceObject.statfs)(root);
+            return s.bavail * s.bsize;
+        },
+    };
+    try {
+        await probe.free();
+    }
+    catch (err) {
+        return { unknown: `${root} cannot be measured here (${err.code ?? err.message})` };
+    }
+    return probe;
+}
+/**
+ * The compressed bytes of the base image's layers, summed over the platforms the entry is built for,
+ * from its manifest (by the digest looked up before the build); null when the registry cannot tell.
+ */
+async function baseImageBytes(entry, digest, registry) {
+    try {
+        const { repo } = parseImageReference(entry.baseImage, 'base image');
+        const shapes = await Promise.all(platformsOf(entry).map((p) => registryImage(registry, repo, digest, `base image ${entry.baseImage}`, undefined, architectureOf(p)).shape()));
+        return shapes.reduce((total, shape) => total + shape.layers.reduce((sum, layer) => sum + layer.size, 0), 0);
+    }
+    catch {
+        return null;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -38346,6 +38012,321 @@ function pruneMarkdown(report) {
     if (rows.length > PRUNE_ROWS_SHOWN)
         out.push('', `… and ${rows.length - PRUNE_ROWS_SHOWN} more rows: the prune-results output has them all.`);
     return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/image/disk.ts
+
+/**
+ * Disk for builds: what an entry needs at least, and a gate that starts a build only when that fits
+ * beside the builds already running. Pure: free space is measured by a function the effects layer
+ * gives (statfs of the builder's data folder).
+ *
+ * The need is a floor, not a forecast: the base image's compressed layers, times DISK_PER_COMPRESSED_BYTE.
+ * BuildKit keeps each pulled layer twice, the compressed blob in its content store and the unpacked
+ * snapshot, and a layer of shared libraries unpacks to about three times its gzip size (1.1 GB of
+ * Debian's torch libraries compressed to 368 MiB here, BENCHMARKS.md "Layer compression"). What the
+ * framework's wheels add is not known before they are installed (the indexes list no sizes), so an
+ * entry that passes may still run out; one that fails cannot fit.
+ */
+const DISK_PER_COMPRESSED_BYTE = 4;
+/** The floor for an entry whose base layers (summed over the platforms it builds) are `compressed` bytes. */
+function diskNeed(compressed) {
+    return compressed * DISK_PER_COMPRESSED_BYTE;
+}
+/** Why an entry cannot be built here, with the numbers and what to do. */
+function cannotFit(entry, need, free, where) {
+    return (`not built: it needs at least ${formatSize(need)} of disk (its base image's layers, pulled and unpacked) and ${where} has ` +
+        `${formatSize(free)} free. Free space first (the reusable workflow's free-disk-space, docker builder prune, docker image prune), ` +
+        `build it on a runner with a larger disk, or start it from a smaller base image`);
+}
+/**
+ * Starts builds while their needs fit: a build whose need does not fit beside those running waits
+ * for one of them to end (parallel lowers itself); one that does not fit with none running fails
+ * before it starts. Free space is measured at each decision (finished builds leave their layers in
+ * the builder's cache), and the needs of running builds count as not yet written.
+ */
+class DiskGate {
+    probe;
+    running = new Map();
+    waiting = [];
+    constructor(probe) {
+        this.probe = probe;
+    }
+    async acquire(entry, need, say) {
+        let waited = false;
+        for (;;) {
+            const free = await this.probe.free();
+            const held = [...this.running.values()].reduce((a, b) => a + b, 0);
+            if (need <= free - held) {
+                const id = Symbol(entry.key);
+                this.running.set(id, need);
+                return { release: () => this.release(id), waited };
+            }
+            if (this.running.size === 0)
+                return { error: cannotFit(entry, need, free, this.probe.where) };
+            if (!waited) {
+                say(`waits for disk: needs at least ${formatSize(need)}, ${this.probe.where} has ${formatSize(free)} free and ` +
+                    `${this.running.size} build(s) running may take ${formatSize(held)}`);
+            }
+            waited = true;
+            await new Promise((resolve) => this.waiting.push(resolve));
+        }
+    }
+    release(id) {
+        if (!this.running.delete(id))
+            return;
+        const wake = this.waiting;
+        this.waiting = [];
+        for (const resolve of wake)
+            resolve();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/libraries.ts
+
+/**
+ * The most groups one image's report lists (largest first; the waste counts them all), and paths per
+ * group: the `images` output of a whole matrix travels through a workflow's outputs (1 MB) and
+ * environment (128 KiB per variable), so one entry's report stays a few KiB.
+ */
+const MAX_REPORTED_DUPLICATES = 32;
+const MAX_PATHS_PER_LIBRARY = 8;
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+// lib<name>.so, optionally followed by dotted numbers: the soname keeps the first of them.
+const LIBRARY_NAME = /^(lib.+?\.so)((?:\.\d+)*)$/;
+/** The soname a file name stands for (libcudnn.so.9.1.0 → libcudnn.so.9), or null when it is not named like a library. */
+function sonameOf(fileName) {
+    const m = LIBRARY_NAME.exec(fileName);
+    if (!m)
+        return null;
+    const major = /^\.\d+/.exec(m[2] ?? '')?.[0] ?? '';
+    return `${m[1]}${major}`;
+}
+const baseName = (p) => p.slice(p.lastIndexOf('/') + 1);
+/** Which tar entries the scan needs: library-named paths, whiteouts and links (headers only; no content is kept). */
+function scanSelects(path, type) {
+    const name = baseName(path);
+    return name.startsWith(WHITEOUT) || type === 'symlink' || sonameOf(name) !== null ? 'header' : 'none';
+}
+/** A layer's entries (as `scanSelects` chose them) reduced to what it does to the libraries. */
+function layerLibraries(entries, tarBytes) {
+    const out = { files: [], removed: [], opaque: [], replaced: [], tarBytes };
+    for (const e of entries) {
+        const name = baseName(e.path);
+        const dir = e.path.slice(0, e.path.length - name.length).replace(/\/$/, '');
+        if (name === OPAQUE)
+            out.opaque.push(dir);
+        else if (name.startsWith(WHITEOUT))
+            out.removed.push(dir ? `${dir}/${name.slice(WHITEOUT.length)}` : name.slice(WHITEOUT.length));
+        else if (e.type === 'file') {
+            if (sonameOf(name))
+                out.files.push({ path: e.path, size: e.size });
+        }
+        else if (e.type !== 'dir')
+            out.replaced.push(e.path);
+        // (a hard link shares its target's bytes: it hides a lower file at its path but takes no space of its own)
+    }
+    return out;
+}
+/** The libraries the image's filesystem holds after its layers are applied in order (mergeLayers): path → bytes. */
+function applyLayers(layers) {
+    // Each layer's compact part read back as the tar entries it stands for.
+    const entries = layers.map((l) => [
+        ...l.removed.map((p) => ({ path: whiteoutOf(p), type: 'file', size: 0 })),
+        ...l.opaque.map((d) => ({ path: d ? `${d}/${OPAQUE}` : OPAQUE, type: 'file', size: 0 })),
+        ...l.replaced.map((p) => ({ path: p, type: 'symlink', size: 0 })),
+        ...l.files.map((f) => ({ path: f.path, type: 'file', size: f.size })),
+    ]);
+    const files = new Map();
+    for (const [path, e] of mergeLayers(entries))
+        if (e.type === 'file')
+            files.set(path, e.size);
+    return files;
+}
+/** "a/b" → "a/.wh.b": the whiteout entry that removes a path. */
+function whiteoutOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash >= 0 ? `${path.slice(0, slash)}/${WHITEOUT}${path.slice(slash + 1)}` : `${WHITEOUT}${path}`;
+}
+/** Sonames held under more than one path, most bytes wasted first. */
+function duplicateLibraries(files) {
+    const groups = new Map();
+    for (const [path, size] of files) {
+        const soname = sonameOf(baseName(path));
+        if (!soname)
+            continue;
+        const group = groups.get(soname) ?? [];
+        group.push({ path, size });
+        groups.set(soname, group);
+    }
+    const out = [];
+    for (const [soname, group] of groups) {
+        if (group.length < 2)
+            continue;
+        group.sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
+        const bytes = group.slice(1).reduce((sum, f) => sum + f.size, 0);
+        out.push({ soname, bytes, paths: group.slice(0, MAX_PATHS_PER_LIBRARY).map((f) => `/${f.path}`), copies: group.length });
+    }
+    return out.sort((a, b) => b.bytes - a.bytes || a.soname.localeCompare(b.soname));
+}
+/** The bytes every duplicate wastes together. */
+function wastedBytes(duplicates) {
+    return duplicates.reduce((sum, d) => sum + d.bytes, 0);
+}
+/** Layers kept from one run to the next: the newest first, the rest dropped (a few KiB each). */
+const MAX_REMEMBERED_LAYERS = 1000;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const isText = (v) => typeof v === 'string' && v.length > 0 && v.length <= 4096;
+const isSize = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+/**
+ * The layers a file saved by an earlier run holds, checked field by field: the cache is shared with
+ * other branches' runs, so what does not have the shape the scan writes is left out, not trusted.
+ */
+function readLayerScanFile(doc) {
+    const out = new Map();
+    if (typeof doc !== 'object' || doc === null || doc.schema !== 1)
+        return out;
+    const layers = doc.layers;
+    if (typeof layers !== 'object' || layers === null)
+        return out;
+    for (const [digest, part] of Object.entries(layers).slice(0, MAX_REMEMBERED_LAYERS)) {
+        if (!DIGEST.test(digest) || typeof part !== 'object' || part === null)
+            continue;
+        const p = part;
+        const files = p.files;
+        const lists = [p.removed, p.opaque, p.replaced];
+        if (!Array.isArray(files) || !files.every((f) => typeof f === 'object' && f !== null && isText(f.path) && isSize(f.size)))
+            continue;
+        if (!lists.every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string' && x.length <= 4096)))
+            continue;
+        if (!isSize(p.tarBytes))
+            continue;
+        out.set(digest, {
+            files: files.map((f) => ({ path: f.path, size: f.size })),
+            removed: [...p.removed],
+            opaque: [...p.opaque],
+            replaced: [...p.replaced],
+            tarBytes: p.tarBytes,
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/effects/layer-scan-cache.ts
+
+
+
+
+
+/**
+ * The duplicate scan's layers remembered from one run to the next, through the Actions cache: a
+ * rebuild whose top layer changed then reads only its new layers, not the base's gigabytes again.
+ * A layer is named by its digest, so what a file says of it holds for every image and branch. Each
+ * failure is a warning (from actions-cache.ts) and the scan reads the layers itself.
+ */
+const LAYER_SCAN_CACHE_PREFIX = 'gim-layer-scan-v1-';
+const FILE = 'layers.json';
+/** A file of MAX_REMEMBERED_LAYERS layers is a few MiB; anything much larger was not written by the scan. */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** Where the file is restored and saved from: one path per runner (RUNNER_TEMP), as the cache matches paths exactly. */
+function layerScanDir(tempDir) {
+    return external_node_path_default().join(tempDir, 'gim-layer-scan');
+}
+/** The newest file an earlier run saved, into `memo` (layers already there stay); how many layers it gave, and its key. */
+async function restoreLayerScans(dir, memo, log, timeoutMs) {
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    const key = await restoreDir(dir, `${LAYER_SCAN_CACHE_PREFIX}restore`, [LAYER_SCAN_CACHE_PREFIX], log, timeoutMs, 'the duplicate scan reads every layer itself');
+    if (!key)
+        return { layers: 0, key: null };
+    const file = external_node_path_default().join(dir, FILE);
+    try {
+        const size = (0,external_node_fs_.statSync)(file).size;
+        if (size > MAX_FILE_BYTES)
+            throw new Error(`it is ${size} bytes, more than the scan writes`);
+        const parts = readLayerScanFile(JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')));
+        for (const [digest, part] of parts)
+            if (!memo.has(digest))
+                memo.set(digest, Promise.resolve(part));
+        return { layers: parts.size, key };
+    }
+    catch (err) {
+        log.warning(`the layer scan cache ${key} could not be read, scanning without it: ${err.message}`);
+        return { layers: 0, key };
+    }
+}
+/** Every layer the run knows (the newest MAX_REMEMBERED_LAYERS), saved under a key named by its content; the key, or null. */
+async function saveLayerScans(dir, memo, log, timeoutMs) {
+    const settled = await Promise.allSettled([...memo].map(async ([digest, part]) => [digest, await part]));
+    // The memo keeps insertion order: restored layers first, this run's after; the newest are kept.
+    const known = settled
+        .filter((s) => s.status === 'fulfilled')
+        .map((s) => s.value)
+        .slice(-MAX_REMEMBERED_LAYERS);
+    if (!known.length)
+        return null;
+    const doc = { schema: 1, layers: Object.fromEntries(known) };
+    const name = (0,external_node_crypto_.createHash)('sha256')
+        .update(known
+        .map(([d]) => d)
+        .sort()
+        .join('\n'))
+        .digest('hex')
+        .slice(0, 16);
+    const key = `${LAYER_SCAN_CACHE_PREFIX}${name}`;
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, FILE), JSON.stringify(doc));
+    return (await saveDir(dir, key, log, timeoutMs, 'the next run scans those layers again; the images are not affected')) ? key : null;
+}
+
+;// CONCATENATED MODULE: ./src/effects/library-scan.ts
+
+/** Layers read at once: the registry's answer, gunzip (on libuv's threads) and the parser overlap across layers. */
+const SCAN_CONCURRENCY = 3;
+async function scanLibraries(source, memo, signal) {
+    const shape = await source.shape();
+    let layersRead = 0;
+    const partOf = (i, digest) => {
+        let part = memo.get(digest);
+        if (!part) {
+            layersRead++;
+            const read = { tarBytes: 0 };
+            part = source.layer(i, scanSelects, { hash: false, read }).then((entries) => layerLibraries(entries, read.tarBytes));
+            memo.set(digest, part);
+            // A failed read is not remembered: the next image on that layer tries again.
+            part.catch(() => memo.delete(digest));
+        }
+        return part;
+    };
+    const parts = [];
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        // A failed layer or a cancelled run starts no further read: the scan has no answer anyway.
+        while (next < shape.layers.length && !failed && !signal?.aborted) {
+            const i = next++;
+            const part = partOf(i, shape.layers[i].digest);
+            parts[i] = part;
+            // Waited for here so that no more than SCAN_CONCURRENCY reads run.
+            await part.catch(() => {
+                failed = true;
+            });
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, shape.layers.length) }, worker));
+    if (signal?.aborted)
+        throw new Error('stopped: the run was cancelled');
+    const layers = await Promise.all(parts);
+    const all = duplicateLibraries(applyLayers(layers));
+    return {
+        duplicates: all.slice(0, MAX_REPORTED_DUPLICATES),
+        wastedBytes: wastedBytes(all),
+        leftOut: Math.max(0, all.length - MAX_REPORTED_DUPLICATES),
+        layers: layers.length,
+        tarBytes: layers.reduce((sum, l) => sum + l.tarBytes, 0),
+        layersRead,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/effects/git.ts

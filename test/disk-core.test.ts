@@ -28,7 +28,7 @@ describe('disk gate', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(second).toBeUndefined();
     expect(said).toEqual([
-      'waits for disk: needs at least 6.0 GiB, /var/lib/docker has 10.0 GiB free and 1 build(s) running may take 6.0 GiB',
+      'waits for disk: needs at least 6.00 GiB, /var/lib/docker has 10.00 GiB free and 1 build(s) running may take 6.00 GiB',
     ]);
     // the first build left 3 GiB of layers behind: 7 GiB free still fits the second
     free = 7 * GiB;
@@ -41,7 +41,7 @@ describe('disk gate', () => {
     const gate = new DiskGate({ where: '/var/lib/docker', free: async () => 5 * GiB });
     const slot = await gate.acquire(entry, 8 * GiB, () => {});
     expect('error' in slot && slot.error).toMatch(
-      /^not built: it needs at least 8\.0 GiB of disk .* and \/var\/lib\/docker has 5\.0 GiB free\. Free space first \(the reusable/,
+      /^not built: it needs at least 8\.00 GiB of disk .* and \/var\/lib\/docker has 5\.00 GiB free\. Free space first \(the reusable/,
     );
   });
 
@@ -54,6 +54,6 @@ describe('disk gate', () => {
     free = 4 * GiB;
     first.release();
     const slot = await waiting;
-    expect('error' in slot && slot.error).toMatch(/needs at least 6\.0 GiB .* \/d has 4\.0 GiB free/);
+    expect('error' in slot && slot.error).toMatch(/needs at least 6\.00 GiB .* \/d has 4\.00 GiB free/);
   });
 });

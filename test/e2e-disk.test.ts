@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageResult } from '../src/commands/build.js';
 import { DISK_PER_COMPRESSED_BYTE } from '../src/image/disk.js';
+import { formatSize } from '../src/report/format.js';
 import {
   DEBIAN_TORCH_COMPAT,
   REGISTRY,
@@ -57,11 +58,20 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** A tmpfs of `bytes` at the root the wrapped docker names (remounted per test). */
-function rootOf(bytes: number): void {
+/** A tmpfs of `bytes` (in whole pages) at the root the wrapped docker names (remounted per test); its size. */
+function rootOf(bytes: number): number {
+  const size = Math.ceil(bytes / 4096) * 4096;
   execFileSync('sh', ['-c', `umount ${JSON.stringify(small)} 2>/dev/null || true`]);
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${Math.ceil(bytes / 4096) * 4096}`, 'tmpfs', small]);
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', small]);
+  return size;
 }
+
+/** Two variants of one entry, a and b, that differ only in an env value (two builds of one base). */
+const twoVariants = (a: string, b: string): string =>
+  'include:\n' +
+  `  - {torch: 1.13.0, cuda: cpu, python: "3.11", tag-suffix: a, env: {VARIANT: ${a}}}\n` +
+  `  - {torch: 1.13.0, cuda: cpu, python: "3.11", tag-suffix: b, env: {VARIANT: ${b}}}`;
+const escaped = (text: string): string => text.replace(/[/.()]/g, '\\$&');
 
 function images(run: ActionRun): ImageResult[] {
   if (!run.outputs.images) throw new Error(`no images output; the action printed:\n${run.stdout.slice(-4000)}`);
@@ -90,7 +100,7 @@ const action = (repo: string, matrix: string, parallel: string): Promise<ActionR
 
 describe('disk before building (a tmpfs stands in for the builder root: the docker CLI is wrapped to name it)', () => {
   it('fails an entry whose base image cannot fit, before any docker build, with the numbers and what to do', async () => {
-    rootOf(need / 2);
+    const free = rootOf(need / 2);
     const repo = freshRepository('disk-full');
     const run = await action(repo, 'torch: 1.13.0\ncuda: cpu\npython: "3.11"', '1');
     expect(run.code).toBe(1);
@@ -98,8 +108,8 @@ describe('disk before building (a tmpfs stands in for the builder root: the dock
     expect(result).toMatchObject({ status: 'failed' });
     expect(result?.error).toMatch(
       new RegExp(
-        `^not built: it needs at least ${(need / 2 ** 30).toFixed(1)} GiB of disk .* and ${small.replace(/[/.]/g, '\\$&')} has ` +
-          `${(need / 2 / 2 ** 30).toFixed(1)} GiB free\\. Free space first \\(the reusable workflow's free-disk-space`,
+        `^not built: it needs at least ${escaped(formatSize(need))} of disk .* and ${escaped(small)} has ` +
+          `${escaped(formatSize(free))} free\\. Free space first \\(the reusable workflow's free-disk-space`,
       ),
     );
     expect(run.stdout).toMatch(/::error::1\.13\.0-cpu-py3\.11-ubuntu24\.04: not built: it needs at least/);
@@ -116,10 +126,7 @@ describe('disk before building (a tmpfs stands in for the builder root: the dock
   it('starts the second of two entries only when the first has ended, when only one fits (parallel 2 lowers itself)', async () => {
     rootOf(need * 1.5);
     const repo = freshRepository('disk-one-at-a-time');
-    const matrix =
-      'include:\n' +
-      '  - {torch: 1.13.0, cuda: cpu, python: "3.11", tag-suffix: a, env: {VARIANT: a}}\n' +
-      '  - {torch: 1.13.0, cuda: cpu, python: "3.11", tag-suffix: b, env: {VARIANT: b}}';
+    const matrix = twoVariants('a', 'b');
     const run = await action(repo, matrix, '2');
     const lines = run.stdout.split('\n');
     const waits = lines.filter((l) => /waits for disk: needs at least .* 1 build\(s\) running may take/.test(l));
@@ -137,10 +144,7 @@ describe('disk before building (a tmpfs stands in for the builder root: the dock
   it('starts both at once when both fit', async () => {
     rootOf(need * 2.5);
     const repo = freshRepository('disk-both');
-    const matrix =
-      'include:\n' +
-      '  - {torch: 1.13.0, cuda: cpu, python: "3.11", tag-suffix: a, env: {VARIANT: c}}\n' +
-      '  - {torch: 1.13.0, cuda: cpu, python: "3.11", tag-suffix: b, env: {VARIANT: d}}';
+    const matrix = twoVariants('c', 'd');
     const run = await action(repo, matrix, '2');
     expect(run.stdout).not.toMatch(/waits for disk/);
     expect(run.stdout).not.toMatch(/disk: not checked/);

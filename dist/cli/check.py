@@ -18,6 +18,7 @@ import platform
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 import warnings
@@ -453,7 +454,6 @@ def extension_checks(r, torch, args):
 
 
 def build_extension(r, torch, cpp_extension, with_cuda, on_gpu):
-    import tempfile
     name = "C++%s extension builds (load_inline)" % (" and CUDA" if with_cuda else "")
     saved = os.environ.get("TORCH_CUDA_ARCH_LIST")
     try:

@@ -4186,7 +4186,198 @@ async function detectTools(docker, builder, env) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
+// EXTERNAL MODULE: ./src/repro/tar.ts
+var tar = __nccwpck_require__(3563);
+// EXTERNAL MODULE: ./src/effects/registry.ts
+var effects_registry = __nccwpck_require__(7403);
+;// CONCATENATED MODULE: ./src/effects/oci.ts
+
+
+
+
+
+
+
+
+
+/** Decompression chosen by media type: gzip, zstd where this Node has it (22.15 and newer), or none. */
+function decompressor(mediaType) {
+    // Larger output chunks than zlib's 16 KiB: fewer passes through the parser for the same bytes.
+    const chunkSize = 128 * 1024;
+    if (/zstd/.test(mediaType)) {
+        const zstd = (external_node_zlib_default()).createZstdDecompress;
+        if (typeof zstd !== 'function') {
+            throw new Error(`the layer is zstd-compressed, which Node ${process.version} cannot read (Node 22.15 or newer can: ` +
+                'the action runs on node24); or build with the default gzip compression');
+        }
+        return zstd({ chunkSize });
+    }
+    if (/gzip/.test(mediaType))
+        return external_node_zlib_default().createGunzip({ chunkSize });
+    if (/tar$/.test(mediaType))
+        return new external_node_stream_.PassThrough();
+    throw new Error(`the layer's media type ${JSON.stringify(mediaType)} is not a tar layer (plain, gzip or zstd)`);
+}
+/**
+ * Read one layer from a stream of its blob: the blob's digest checked as it passes, then
+ * decompressed and parsed by the bounded tar parser, a chunk at a time. Memory stays that of a
+ * few chunks plus what `select` keeps, whatever the layer's size; each chunk is a turn of the
+ * event loop, so an abort (the runner's SIGTERM) ends the read.
+ */
+async function readLayer(open, layer, name, options = {}) {
+    const where = `${name} (${layer.digest})`;
+    const parser = new tar/* TarParser */.Jf(options.select, options.limits, options.hash ?? true);
+    const [algorithm, expected] = layer.digest.split(':');
+    // Hashed here unless the source checks its size and digest itself (a registry's BlobCheck).
+    let digest = null;
+    const tap = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            digest?.update(chunk);
+            done(null, chunk);
+        },
+    });
+    // The first error as the parser saw it: pipeline may report a file stream's AbortError instead.
+    let failure = null;
+    try {
+        const decompress = decompressor(layer.mediaType);
+        const source = await open();
+        if (algorithm === 'sha256' && !(source instanceof effects_registry/* BlobCheck */.ir && source.digest === layer.digest))
+            digest = (0,external_node_crypto_.createHash)('sha256');
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, tap, decompress, async (chunks) => {
+            try {
+                let sinceTurn = 0;
+                for await (const chunk of chunks) {
+                    parser.write(chunk);
+                    // A turn of the event loop every few MiB, whatever the source: signals (SIGTERM) are handled there.
+                    if ((sinceTurn += chunk.length) >= 4 * 1024 * 1024) {
+                        sinceTurn = 0;
+                        await new Promise((resolve) => setImmediate(resolve));
+                    }
+                }
+            }
+            catch (err) {
+                failure = err;
+                throw err;
+            }
+        }, options.signal ? { signal: options.signal } : {});
+        const entries = parser.end();
+        if (options.read)
+            options.read.tarBytes = parser.bytesRead;
+        if (digest && digest.digest('hex') !== expected) {
+            throw new Error(`its bytes do not match its digest: the blob was cut short or changed on the way`);
+        }
+        return entries;
+    }
+    catch (err) {
+        const e = (failure ?? err);
+        const why = options.signal?.aborted
+            ? 'stopped: the run was cancelled'
+            : e instanceof tar/* TarError */.mt
+                ? `not a well-formed tar: ${e.message}`
+                : e.code?.startsWith('Z_')
+                    ? `its compressed data is damaged or cut short (${e.message})`
+                    : e.message;
+        throw new Error(`${where}: ${why}`, { cause: err });
+    }
+}
+/** An OCI layout's image for one architecture ("amd64", "arm64"), when the layout holds an index of several. */
+function ociLayout(dir, signal, architecture = 'amd64') {
+    const blobPath = (digest) => external_node_path_default().join(dir, 'blobs', ...digest.split(':'));
+    const blob = (digest) => (0,external_node_fs_.readFileSync)(blobPath(digest));
+    let manifest;
+    const load = () => {
+        if (manifest)
+            return manifest;
+        const index = (0,image_manifest/* readManifest */.WI)((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'index.json'), 'utf8'), `${dir}/index.json`);
+        if (index.kind !== 'index')
+            throw new image_manifest/* ManifestError */.Sh(`${dir}/index.json: not an OCI index`);
+        let digest = (0,image_manifest/* platformDigest */.I_)(index.manifests, `${dir}/index.json`, architecture);
+        let doc = (0,image_manifest/* readManifest */.WI)(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
+        if (doc.kind === 'index') {
+            // An index (several platforms, or attestations): the linux/<architecture> image manifest in it.
+            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${dir}: index ${digest}`, architecture);
+            doc = (0,image_manifest/* readManifest */.WI)(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
+        }
+        if (doc.kind !== 'image')
+            throw new image_manifest/* ManifestError */.Sh(`${dir}: manifest ${digest} is an index inside an index`);
+        manifest = { digest, doc };
+        return manifest;
+    };
+    return {
+        describe: `OCI layout ${dir}`,
+        shape: async () => {
+            const { digest, doc } = load();
+            return {
+                manifestDigest: digest,
+                configDigest: doc.config.digest,
+                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
+            };
+        },
+        layer: async (i, select, how) => {
+            const l = load().doc.layers[i];
+            if (!l)
+                throw new Error(`layer ${i} does not exist`);
+            return readLayer(() => (0,external_node_fs_.createReadStream)(blobPath(l.digest), { highWaterMark: 256 * 1024 }), l, `layer ${i} of OCI layout ${dir}`, {
+                ...how,
+                ...(select ? { select } : {}),
+                ...(signal ? { signal } : {}),
+            });
+        },
+    };
+}
+function registryImage(registry, repo, reference, describe, signal, 
+/** which image of an index: "amd64", "arm64" */
+architecture = 'amd64') {
+    let manifest;
+    const load = () => (manifest ??= (async () => {
+        const m = await registry.get(repo, reference);
+        if (!m)
+            throw new Error(`${describe} does not exist in the registry`);
+        let digest = m.digest;
+        let doc = (0,image_manifest/* readManifest */.WI)(m.body.toString('utf8'), `${describe}: manifest ${digest}`);
+        if (doc.kind === 'index') {
+            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${describe}: index ${digest}`, architecture);
+            const inner = await registry.get(repo, digest);
+            if (!inner)
+                throw new Error(`${describe}: manifest ${digest} is missing`);
+            doc = (0,image_manifest/* readManifest */.WI)(inner.body.toString('utf8'), `${describe}: manifest ${digest}`);
+        }
+        if (doc.kind !== 'image')
+            throw new image_manifest/* ManifestError */.Sh(`${describe}: manifest ${digest} is an index inside an index`);
+        return { digest, doc };
+    })());
+    return {
+        describe,
+        shape: async () => {
+            const { digest, doc } = await load();
+            return {
+                manifestDigest: digest,
+                configDigest: doc.config.digest,
+                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
+            };
+        },
+        layer: async (i, select, how) => {
+            const l = (await load()).doc.layers[i];
+            if (!l)
+                throw new Error(`layer ${i} does not exist`);
+            return readLayer(() => registry.blobStream(repo, l.digest, l.size), l, `layer ${i} of ${describe}`, {
+                ...how,
+                ...(select ? { select } : {}),
+                ...(signal ? { signal } : {}),
+            });
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/effects/disk.ts
+
 
 
 
@@ -4241,32 +4432,18 @@ async function builderDiskProbe(docker, driver, env) {
 async function baseImageBytes(entry, digest, registry) {
     try {
         const { repo } = (0,image_reference/* parseImageReference */.o_)(entry.baseImage, 'base image');
-        const top = await registry.get(repo, digest);
-        if (!top)
-            return null;
-        const doc = (0,image_manifest/* readManifest */.WI)(top.body.toString('utf8'), `base image ${entry.baseImage}`);
-        const images = doc.kind === 'image'
-            ? [doc]
-            : await Promise.all((0,matrix_entry/* platformsOf */.Wt)(entry).map(async (platform) => {
-                const [os, architecture] = platform.split('/');
-                const item = doc.manifests.find((x) => x.platform?.os === os && x.platform?.architecture === architecture);
-                const child = item ? await registry.get(repo, item.digest) : null;
-                return child ? (0,image_manifest/* readManifest */.WI)(child.body.toString('utf8'), `base image ${entry.baseImage} ${platform}`) : null;
-            }));
-        let total = 0;
-        for (const image of images) {
-            if (!image || image.kind !== 'image')
-                return null;
-            total += image.layers.reduce((sum, layer) => sum + layer.size, 0);
-        }
-        return total;
+        const shapes = await Promise.all((0,matrix_entry/* platformsOf */.Wt)(entry).map((p) => registryImage(registry, repo, digest, `base image ${entry.baseImage}`, undefined, (0,matrix_platform/* architectureOf */.NJ)(p)).shape()));
+        return shapes.reduce((total, shape) => total + shape.layers.reduce((sum, layer) => sum + layer.size, 0), 0);
     }
     catch {
         return null;
     }
 }
 
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/image/disk.ts
+
 /**
  * Disk for builds: what an entry needs at least, and a gate that starts a build only when that fits
  * beside the builds already running. Pure: free space is measured by a function the effects layer
@@ -4284,13 +4461,10 @@ const DISK_PER_COMPRESSED_BYTE = 4;
 function diskNeed(compressed) {
     return compressed * DISK_PER_COMPRESSED_BYTE;
 }
-function gib(bytes) {
-    return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
-}
 /** Why an entry cannot be built here, with the numbers and what to do. */
 function cannotFit(entry, need, free, where) {
-    return (`not built: it needs at least ${gib(need)} of disk (its base image's layers, pulled and unpacked) and ${where} has ` +
-        `${gib(free)} free. Free space first (the reusable workflow's free-disk-space, docker builder prune, docker image prune), ` +
+    return (`not built: it needs at least ${(0,format/* formatSize */.Xq)(need)} of disk (its base image's layers, pulled and unpacked) and ${where} has ` +
+        `${(0,format/* formatSize */.Xq)(free)} free. Free space first (the reusable workflow's free-disk-space, docker builder prune, docker image prune), ` +
         `build it on a runner with a larger disk, or start it from a smaller base image`);
 }
 /**
@@ -4319,8 +4493,8 @@ class DiskGate {
             if (this.running.size === 0)
                 return { error: cannotFit(entry, need, free, this.probe.where) };
             if (!waited) {
-                say(`waits for disk: needs at least ${gib(need)}, ${this.probe.where} has ${gib(free)} free and ` +
-                    `${this.running.size} build(s) running may take ${gib(held)}`);
+                say(`waits for disk: needs at least ${(0,format/* formatSize */.Xq)(need)}, ${this.probe.where} has ${(0,format/* formatSize */.Xq)(free)} free and ` +
+                    `${this.running.size} build(s) running may take ${(0,format/* formatSize */.Xq)(held)}`);
             }
             waited = true;
             await new Promise((resolve) => this.waiting.push(resolve));
@@ -4336,8 +4510,6 @@ class DiskGate {
     }
 }
 
-// EXTERNAL MODULE: ./src/repro/tar.ts
-var tar = __nccwpck_require__(3563);
 ;// CONCATENATED MODULE: ./src/image/libraries.ts
 
 /**
@@ -4585,196 +4757,6 @@ async function scanLibraries(source, memo, signal) {
     };
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
-// EXTERNAL MODULE: ./src/effects/registry.ts
-var effects_registry = __nccwpck_require__(7403);
-;// CONCATENATED MODULE: ./src/effects/oci.ts
-
-
-
-
-
-
-
-
-
-/** Decompression chosen by media type: gzip, zstd where this Node has it (22.15 and newer), or none. */
-function decompressor(mediaType) {
-    // Larger output chunks than zlib's 16 KiB: fewer passes through the parser for the same bytes.
-    const chunkSize = 128 * 1024;
-    if (/zstd/.test(mediaType)) {
-        const zstd = (external_node_zlib_default()).createZstdDecompress;
-        if (typeof zstd !== 'function') {
-            throw new Error(`the layer is zstd-compressed, which Node ${process.version} cannot read (Node 22.15 or newer can: ` +
-                'the action runs on node24); or build with the default gzip compression');
-        }
-        return zstd({ chunkSize });
-    }
-    if (/gzip/.test(mediaType))
-        return external_node_zlib_default().createGunzip({ chunkSize });
-    if (/tar$/.test(mediaType))
-        return new external_node_stream_.PassThrough();
-    throw new Error(`the layer's media type ${JSON.stringify(mediaType)} is not a tar layer (plain, gzip or zstd)`);
-}
-/**
- * Read one layer from a stream of its blob: the blob's digest checked as it passes, then
- * decompressed and parsed by the bounded tar parser, a chunk at a time. Memory stays that of a
- * few chunks plus what `select` keeps, whatever the layer's size; each chunk is a turn of the
- * event loop, so an abort (the runner's SIGTERM) ends the read.
- */
-async function readLayer(open, layer, name, options = {}) {
-    const where = `${name} (${layer.digest})`;
-    const parser = new tar/* TarParser */.Jf(options.select, options.limits, options.hash ?? true);
-    const [algorithm, expected] = layer.digest.split(':');
-    // Hashed here unless the source checks its size and digest itself (a registry's BlobCheck).
-    let digest = null;
-    const tap = new external_node_stream_.Transform({
-        transform(chunk, _encoding, done) {
-            digest?.update(chunk);
-            done(null, chunk);
-        },
-    });
-    // The first error as the parser saw it: pipeline may report a file stream's AbortError instead.
-    let failure = null;
-    try {
-        const decompress = decompressor(layer.mediaType);
-        const source = await open();
-        if (algorithm === 'sha256' && !(source instanceof effects_registry/* BlobCheck */.ir && source.digest === layer.digest))
-            digest = (0,external_node_crypto_.createHash)('sha256');
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, tap, decompress, async (chunks) => {
-            try {
-                let sinceTurn = 0;
-                for await (const chunk of chunks) {
-                    parser.write(chunk);
-                    // A turn of the event loop every few MiB, whatever the source: signals (SIGTERM) are handled there.
-                    if ((sinceTurn += chunk.length) >= 4 * 1024 * 1024) {
-                        sinceTurn = 0;
-                        await new Promise((resolve) => setImmediate(resolve));
-                    }
-                }
-            }
-            catch (err) {
-                failure = err;
-                throw err;
-            }
-        }, options.signal ? { signal: options.signal } : {});
-        const entries = parser.end();
-        if (options.read)
-            options.read.tarBytes = parser.bytesRead;
-        if (digest && digest.digest('hex') !== expected) {
-            throw new Error(`its bytes do not match its digest: the blob was cut short or changed on the way`);
-        }
-        return entries;
-    }
-    catch (err) {
-        const e = (failure ?? err);
-        const why = options.signal?.aborted
-            ? 'stopped: the run was cancelled'
-            : e instanceof tar/* TarError */.mt
-                ? `not a well-formed tar: ${e.message}`
-                : e.code?.startsWith('Z_')
-                    ? `its compressed data is damaged or cut short (${e.message})`
-                    : e.message;
-        throw new Error(`${where}: ${why}`, { cause: err });
-    }
-}
-/** An OCI layout's image for one architecture ("amd64", "arm64"), when the layout holds an index of several. */
-function ociLayout(dir, signal, architecture = 'amd64') {
-    const blobPath = (digest) => external_node_path_default().join(dir, 'blobs', ...digest.split(':'));
-    const blob = (digest) => (0,external_node_fs_.readFileSync)(blobPath(digest));
-    let manifest;
-    const load = () => {
-        if (manifest)
-            return manifest;
-        const index = (0,image_manifest/* readManifest */.WI)((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, 'index.json'), 'utf8'), `${dir}/index.json`);
-        if (index.kind !== 'index')
-            throw new image_manifest/* ManifestError */.Sh(`${dir}/index.json: not an OCI index`);
-        let digest = (0,image_manifest/* platformDigest */.I_)(index.manifests, `${dir}/index.json`, architecture);
-        let doc = (0,image_manifest/* readManifest */.WI)(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
-        if (doc.kind === 'index') {
-            // An index (several platforms, or attestations): the linux/<architecture> image manifest in it.
-            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${dir}: index ${digest}`, architecture);
-            doc = (0,image_manifest/* readManifest */.WI)(blob(digest).toString('utf8'), `${dir}: manifest ${digest}`);
-        }
-        if (doc.kind !== 'image')
-            throw new image_manifest/* ManifestError */.Sh(`${dir}: manifest ${digest} is an index inside an index`);
-        manifest = { digest, doc };
-        return manifest;
-    };
-    return {
-        describe: `OCI layout ${dir}`,
-        shape: async () => {
-            const { digest, doc } = load();
-            return {
-                manifestDigest: digest,
-                configDigest: doc.config.digest,
-                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
-            };
-        },
-        layer: async (i, select, how) => {
-            const l = load().doc.layers[i];
-            if (!l)
-                throw new Error(`layer ${i} does not exist`);
-            return readLayer(() => (0,external_node_fs_.createReadStream)(blobPath(l.digest), { highWaterMark: 256 * 1024 }), l, `layer ${i} of OCI layout ${dir}`, {
-                ...how,
-                ...(select ? { select } : {}),
-                ...(signal ? { signal } : {}),
-            });
-        },
-    };
-}
-function registryImage(registry, repo, reference, describe, signal, 
-/** which image of an index: "amd64", "arm64" */
-architecture = 'amd64') {
-    let manifest;
-    const load = () => (manifest ??= (async () => {
-        const m = await registry.get(repo, reference);
-        if (!m)
-            throw new Error(`${describe} does not exist in the registry`);
-        let digest = m.digest;
-        let doc = (0,image_manifest/* readManifest */.WI)(m.body.toString('utf8'), `${describe}: manifest ${digest}`);
-        if (doc.kind === 'index') {
-            digest = (0,image_manifest/* platformDigest */.I_)(doc.manifests, `${describe}: index ${digest}`, architecture);
-            const inner = await registry.get(repo, digest);
-            if (!inner)
-                throw new Error(`${describe}: manifest ${digest} is missing`);
-            doc = (0,image_manifest/* readManifest */.WI)(inner.body.toString('utf8'), `${describe}: manifest ${digest}`);
-        }
-        if (doc.kind !== 'image')
-            throw new image_manifest/* ManifestError */.Sh(`${describe}: manifest ${digest} is an index inside an index`);
-        return { digest, doc };
-    })());
-    return {
-        describe,
-        shape: async () => {
-            const { digest, doc } = await load();
-            return {
-                manifestDigest: digest,
-                configDigest: doc.config.digest,
-                layers: doc.layers.map((l) => ({ digest: l.digest, size: l.size })),
-            };
-        },
-        layer: async (i, select, how) => {
-            const l = (await load()).doc.layers[i];
-            if (!l)
-                throw new Error(`layer ${i} does not exist`);
-            return readLayer(() => registry.blobStream(repo, l.digest, l.size), l, `layer ${i} of ${describe}`, {
-                ...how,
-                ...(select ? { select } : {}),
-                ...(signal ? { signal } : {}),
-            });
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/effects/git.ts
 
 /**
@@ -17155,14 +17137,13 @@ function develSetuptools(python) {
 function develWheels(entry, index) {
     return entry.flavor === 'devel' ? [{ project: 'setuptools', version: develSetuptools(entry.python), index }] : [];
 }
-const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
 /**
  * The devel step, after the framework is pinned. `python` is the interpreter the image's packages
  * live in; `install` installs into it (uv mounted, or a base image's pip), constrained to torch, from
  * the index the team's packages come from. setuptools is kept where it is already installed (torch
- * requires it on Python 3.12 and newer).
+ * requires it on Python 3.12 and newer). `cleanApt` is the template's clean-up after an apt install.
  */
-function develStep(entry, python, install) {
+function develStep(entry, python, install, cleanApt) {
     const archList = entry.cudaArchList ?? null;
     const arch = archList
         ? `\n# The GPU architectures extensions are compiled for (a build has no GPU to ask).
@@ -17174,7 +17155,7 @@ ENV TORCH_CUDA_ARCH_LIST=\${TORCH_CUDA_ARCH_LIST}`
 RUN (command -v c++ && command -v ninja) >/dev/null 2>&1 \\
  || { apt-get update \\
       && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends g++ ninja-build \\
-      && ${CLEAN_APT}; } \\
+      && ${cleanApt}; } \\
  && mkdir -p ${dirname(MAX_JOBS_PATH)} \\
  && cat > ${MAX_JOBS_PATH} <<'GIM_MAX_JOBS' \\
  && chmod 755 ${MAX_JOBS_PATH}
@@ -17359,7 +17340,7 @@ RUN apt-get update \\
     }
     const install = installCommand(fromBase, custom, inputs.pipSecret ?? false);
     if (entry.flavor === 'devel')
-        parts.push((0,_devel_js__WEBPACK_IMPORTED_MODULE_7__/* .develStep */ .xj)(entry, python, install));
+        parts.push((0,_devel_js__WEBPACK_IMPORTED_MODULE_7__/* .develStep */ .xj)(entry, python, install, CLEAN_APT));
     // devel: the team's packages may compile extensions, with MAX_JOBS sized to the builder
     const jobs = (0,_devel_js__WEBPACK_IMPORTED_MODULE_7__/* .buildJobsPrefix */ .L8)(entry, custom);
     if (custom.requirements) {

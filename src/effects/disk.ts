@@ -2,10 +2,11 @@ import { statfs } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import type { MatrixEntry } from '../frameworks/index.js';
 import { platformsOf } from '../matrix/entry.js';
+import { architectureOf } from '../matrix/platform.js';
 import type { DiskProbe } from '../image/disk.js';
-import { readManifest } from '../image/manifest.js';
 import { parseImageReference } from '../image/reference.js';
 import { execCapture } from './exec.js';
+import { registryImage } from './oci.js';
 import type { RegistryClient } from './registry.js';
 
 /**
@@ -58,26 +59,12 @@ export async function builderDiskProbe(
 export async function baseImageBytes(entry: MatrixEntry, digest: string, registry: RegistryClient): Promise<number | null> {
   try {
     const { repo } = parseImageReference(entry.baseImage, 'base image');
-    const top = await registry.get(repo, digest);
-    if (!top) return null;
-    const doc = readManifest(top.body.toString('utf8'), `base image ${entry.baseImage}`);
-    const images =
-      doc.kind === 'image'
-        ? [doc]
-        : await Promise.all(
-            platformsOf(entry).map(async (platform) => {
-              const [os, architecture] = platform.split('/');
-              const item = doc.manifests.find((x) => x.platform?.os === os && x.platform?.architecture === architecture);
-              const child = item ? await registry.get(repo, item.digest) : null;
-              return child ? readManifest(child.body.toString('utf8'), `base image ${entry.baseImage} ${platform}`) : null;
-            }),
-          );
-    let total = 0;
-    for (const image of images) {
-      if (!image || image.kind !== 'image') return null;
-      total += image.layers.reduce((sum, layer) => sum + layer.size, 0);
-    }
-    return total;
+    const shapes = await Promise.all(
+      platformsOf(entry).map((p) =>
+        registryImage(registry, repo, digest, `base image ${entry.baseImage}`, undefined, architectureOf(p)).shape(),
+      ),
+    );
+    return shapes.reduce((total, shape) => total + shape.layers.reduce((sum, layer) => sum + layer.size, 0), 0);
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 import type { MatrixEntry } from '../frameworks/index.js';
+import { formatSize } from '../report/format.js';
 
 /**
  * Disk for builds: what an entry needs at least, and a gate that starts a build only when that fits
@@ -19,15 +20,11 @@ export function diskNeed(compressed: number): number {
   return compressed * DISK_PER_COMPRESSED_BYTE;
 }
 
-export function gib(bytes: number): string {
-  return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
-}
-
 /** Why an entry cannot be built here, with the numbers and what to do. */
 export function cannotFit(entry: MatrixEntry, need: number, free: number, where: string): string {
   return (
-    `not built: it needs at least ${gib(need)} of disk (its base image's layers, pulled and unpacked) and ${where} has ` +
-    `${gib(free)} free. Free space first (the reusable workflow's free-disk-space, docker builder prune, docker image prune), ` +
+    `not built: it needs at least ${formatSize(need)} of disk (its base image's layers, pulled and unpacked) and ${where} has ` +
+    `${formatSize(free)} free. Free space first (the reusable workflow's free-disk-space, docker builder prune, docker image prune), ` +
     `build it on a runner with a larger disk, or start it from a smaller base image`
   );
 }
@@ -67,8 +64,8 @@ export class DiskGate {
       if (this.running.size === 0) return { error: cannotFit(entry, need, free, this.probe.where) };
       if (!waited) {
         say(
-          `waits for disk: needs at least ${gib(need)}, ${this.probe.where} has ${gib(free)} free and ` +
-            `${this.running.size} build(s) running may take ${gib(held)}`,
+          `waits for disk: needs at least ${formatSize(need)}, ${this.probe.where} has ${formatSize(free)} free and ` +
+            `${this.running.size} build(s) running may take ${formatSize(held)}`,
         );
       }
       waited = true;

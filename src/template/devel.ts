@@ -69,15 +69,13 @@ export function develWheels(entry: MatrixEntry, index: string): PinnedWheel[] {
   return entry.flavor === 'devel' ? [{ project: 'setuptools', version: develSetuptools(entry.python), index }] : [];
 }
 
-const CLEAN_APT = 'rm -rf /var/lib/apt/lists/* /var/log/apt/* /var/log/dpkg.log /var/cache/ldconfig/aux-cache';
-
 /**
  * The devel step, after the framework is pinned. `python` is the interpreter the image's packages
  * live in; `install` installs into it (uv mounted, or a base image's pip), constrained to torch, from
  * the index the team's packages come from. setuptools is kept where it is already installed (torch
- * requires it on Python 3.12 and newer).
+ * requires it on Python 3.12 and newer). `cleanApt` is the template's clean-up after an apt install.
  */
-export function develStep(entry: MatrixEntry, python: string, install: { mounts: string; command: string }): string {
+export function develStep(entry: MatrixEntry, python: string, install: { mounts: string; command: string }, cleanApt: string): string {
   const archList = (entry as { cudaArchList?: string | null }).cudaArchList ?? null;
   const arch = archList
     ? `\n# The GPU architectures extensions are compiled for (a build has no GPU to ask).
@@ -89,7 +87,7 @@ ENV TORCH_CUDA_ARCH_LIST=\${TORCH_CUDA_ARCH_LIST}`
 RUN (command -v c++ && command -v ninja) >/dev/null 2>&1 \\
  || { apt-get update \\
       && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends g++ ninja-build \\
-      && ${CLEAN_APT}; } \\
+      && ${cleanApt}; } \\
  && mkdir -p ${dirname(MAX_JOBS_PATH)} \\
  && cat > ${MAX_JOBS_PATH} <<'GIM_MAX_JOBS' \\
  && chmod 755 ${MAX_JOBS_PATH}

@@ -156,7 +156,7 @@ RUN apt-get update \\
   }
 
   const install = installCommand(fromBase, custom, inputs.pipSecret ?? false);
-  if (entry.flavor === 'devel') parts.push(develStep(entry, python, install));
+  if (entry.flavor === 'devel') parts.push(develStep(entry, python, install, CLEAN_APT));
   // devel: the team's packages may compile extensions, with MAX_JOBS sized to the builder
   const jobs = buildJobsPrefix(entry, custom);
   if (custom.requirements) {
