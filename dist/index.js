@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1586:
+/***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32260,7 +32260,10 @@ function dirname(p) {
 
 
 
+/** what a data file may say */
 const RELEASE_STATUSES = ['stable', 'rc'];
+/** The nightly index when the data names none: download.pytorch.org's layout, /whl/nightly/<variant>. */
+const NIGHTLY_INDEX = 'https://download.pytorch.org/whl/nightly/{variant}';
 const VARIANT = /^cu\d{3,}$/;
 const NUMPY_SPECIFIER = /^(<|<=|>=|>|==|!=|~=)\d+(\.\d+)*$/;
 function checkArm64(p, path, a, cuda) {
@@ -32417,9 +32420,11 @@ function checkTorchRelease(p, path, r) {
 function checkIndexUrls(p, path, iu) {
     if (!isObject(iu))
         return p.add(path, 'expected an object with stable and rc URL templates');
-    checkKeys(p, path, iu, ['stable', 'rc']);
-    for (const k of ['stable', 'rc']) {
+    checkKeys(p, path, iu, ['stable', 'rc', 'nightly']);
+    for (const k of ['stable', 'rc', 'nightly']) {
         const v = iu[k];
+        if (k === 'nightly' && v === undefined)
+            continue;
         // It is rendered into an ARG and expanded unquoted in a RUN line: URL characters only, no glob or query.
         if (str(p, `${path}.${k}`, v) && (!/^https:\/\/[A-Za-z0-9._~:/@%+=,{}-]+$/.test(v) || !v.includes('{variant}'))) {
             p.add(`${path}.${k}`, `${quote(v)} must be an https URL containing {variant}, of letters, digits and . _ ~ : / @ % + = , -`);
@@ -32436,6 +32441,18 @@ const pytorch_SECTIONS = [
 ];
 /** Every torch patch, newest first, cached per data object (the planner asks per cell). */
 const picks = new WeakMap();
+/** Where a channel's variants are below the index root: /<variant>, /test/<variant>, /nightly/<variant>. */
+function channelPath(channel) {
+    return channel === 'release' ? '' : `${channel}/`;
+}
+/** "2.15.0.dev20261201" -> "20261201" */
+function nightlyDate(version) {
+    return /\.dev(\d{8})$/.exec(version)?.[1] ?? '';
+}
+/** A torch version semver can order: a nightly's ".devN" is a pre-release of its version ("2.15.0-dev.N"). */
+function torchSemver(version) {
+    return version.replace(/^(\d+\.\d+\.\d+)\.dev(\d+)$/, '$1-dev.$2');
+}
 function cudaChoice(release, variant, data) {
     if (variant === 'cpu')
         return cpuChoice(data);
@@ -32482,10 +32499,11 @@ const pytorch = {
                 version: patch.torch,
                 minor: release.minor,
                 stable: release.status === 'stable',
+                ...(release.status === 'nightly' ? { nightly: nightlyDate(patch.torch) } : {}),
                 release,
                 patch,
             })));
-            list.sort((a, b) => semver_default().rcompare(a.version, b.version));
+            list.sort((a, b) => semver_default().rcompare(torchSemver(a.version), torchSemver(b.version)));
             picks.set(data, list);
         }
         return list;
@@ -32554,6 +32572,10 @@ const pytorch = {
     entry({ release: { release, patch }, choice, python, ubuntu, flavor }, { data, warn }) {
         if (release.status === 'rc')
             warn(`torch ${patch.torch} is a release candidate: its wheels come from PyTorch's test channel`);
+        if (release.status === 'nightly') {
+            warn(`torch ${patch.torch} is a nightly build (${release.notes?.[0] ?? 'from the nightly index'}): a pre-release, and ` +
+                "PyTorch's nightly index lists only the 60 newest builds (about two months); after that this entry cannot be built again");
+        }
         if (python.endsWith('t') && release.provenance?.freeThreaded === 'inferred') {
             warn(`torch ${release.minor}'s free-threaded wheels (Python ${python}) are inferred, not read: verify checks them`);
         }
@@ -32577,7 +32599,11 @@ const pytorch = {
         if (cuda?.provenance?.image === 'inferred') {
             warn(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${baseImage} exists`);
         }
-        const indexTemplate = release.status === 'rc' ? data.indexUrls.rc : data.indexUrls.stable;
+        const indexTemplate = release.status === 'rc'
+            ? data.indexUrls.rc
+            : release.status === 'nightly'
+                ? (data.indexUrls.nightly ?? NIGHTLY_INDEX)
+                : data.indexUrls.stable;
         // A library the variant's index lacks is left out of the entry (and so of the install, the pin
         // and the smoke check) rather than failing the build minutes in.
         const lacks = release.cuda.without?.[choice.variant] ?? [];
@@ -32602,7 +32628,7 @@ const pytorch = {
             flavor,
             baseImage,
             indexUrl: indexTemplate.replace('{variant}', choice.variant),
-            channel: release.status === 'rc' ? 'test' : 'release',
+            channel: release.status === 'rc' ? 'test' : release.status === 'nightly' ? 'nightly' : 'release',
             minDriver: choice.minDriver,
         };
     },
@@ -32633,11 +32659,12 @@ const pytorch = {
     // PyTorch entries keep the canonical form they had before other frameworks came, so their keys stay.
     keyParts: (e, common) => [e.torch, e.torchvision, e.torchaudio, ...common, e.indexUrl],
     tagName: (version) => version,
-    // <mirror>/<variant>, or <mirror>/test/<variant> for a release candidate: the layout of download.pytorch.org/whl.
+    // <mirror>/<variant>, <mirror>/test/<variant> for a release candidate, <mirror>/nightly/<variant> for a
+    // nightly: the layout of download.pytorch.org/whl.
     mirrored: (fields, custom) => ({
         ...fields,
         ...(custom.torchIndexUrl
-            ? { indexUrl: `${custom.torchIndexUrl.replace(/\/+$/, '')}/${fields.channel === 'test' ? 'test/' : ''}${fields.cudaVariant}` }
+            ? { indexUrl: `${custom.torchIndexUrl.replace(/\/+$/, '')}/${channelPath(fields.channel)}${fields.cudaVariant}` }
             : {}),
         ...(fields.flavor === 'devel' ? develFields(custom) : {}),
     }),
@@ -35661,7 +35688,7 @@ const cuda_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about"
 ;// CONCATENATED MODULE: ./src/data/jax.json
 const data_jax_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"JAX releases on Linux x86_64: Python range and the CUDA majors with a stable jax[cudaNN] extra, and per major the nvidia/cuda base the image starts from; transcribed from the research notes tf-jax-compat.md (snapshot 2026-11-29). Provenance per value: read (primary file), third-party, inferred.","sources":["jax-ml/jax @cec06d11: setup.py, CHANGELOG.md, docs/installation.md, build/nvidia-requirements.txt","linux/arm64 (jaxCuda.NN.arm64Since): jax CHANGELOG jaxlib 0.4.18 \'We now provide Linux aarch64 wheels\' (every release here is newer: CPU entries build for arm64); docs/installation.md at b13733c (first in jaxlib 0.4.30): \'NVIDIA has released CUDA pip packages only for x86_64 and aarch64\' (cuda12, inferred as the first aarch64 plugin); cuda13: documented with aarch64 from jax 0.8.0 (docs commit 287fd89), the first aarch64 jax-cuda13-plugin on PyPI not confirmed"],"leftOut":[{"key":"jax","versions":["0.5","0.9","0.10.0","0.10.1"],"why":"released between the tags the research read, and not transcribed (add them with compat-file)"}],"jaxCuda":{"12":{"extra":"cuda12","baseCuda":"12.8","driverFloor":"525","minComputeCapability":"5.2","provenance":{"driverFloor":"read","baseCuda":"inferred","arm64Since":"inferred"},"arm64Since":"0.4.30"},"13":{"extra":"cuda13","baseCuda":"13.0","driverFloor":"580","minComputeCapability":"7.5","provenance":{"driverFloor":"read","baseCuda":"inferred","arm64Since":"inferred"},"arm64Since":"0.8.0"}},"jax":[{"version":"0.4.26","released":"2024-04-03","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["CUDA 11.8 dropped (jaxlib 0.4.26)"]},{"version":"0.4.30","released":"2024-06-18","python":["3.9","3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["monolithic CUDA jaxlib dropped; plugin install only"]},{"version":"0.4.31","released":"2024-07-29","python":["3.10","3.11","3.12"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.1"]},{"version":"0.4.34","released":"2024-10-04","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.13 wheels"]},{"version":"0.6.0","released":"2025-04-16","python":["3.10","3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min cuDNN 9.8; built with CUDA 12.8; extras use dashes"]},{"version":"0.7.0","released":"2025-07-22","python":["3.11","3.12","3.13"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["min Python 3.11"]},{"version":"0.7.1","released":"2025-08-20","python":["3.11","3.12","3.13","3.14"],"cuda":["12"],"provenance":{"python":"read","cuda":"read"},"notes":["py3.14/3.14t wheels; built with CUDA 12.9"]},{"version":"0.8.0","released":"2025-10-15","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["docs recommend jax[cuda13]"]},{"version":"0.10.2","released":"2026-06-17","python":["3.11","3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":[]},{"version":"0.11.0","released":"2026-07-16","python":["3.12","3.13","3.14"],"cuda":["12","13"],"provenance":{"python":"read","cuda":"read"},"notes":["Python 3.11 and 3.13t dropped"]}]}');
 ;// CONCATENATED MODULE: ./src/data/pytorch.json
-const data_pytorch_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"PyTorch releases: torchvision/torchaudio pairings, Python range, CUDA wheel variants with their cuDNN, the PyPI default variant, and the wheel index. Extend or correct it with the input compat-file (same sections).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21)","sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388","linux/arm64 wheels per release (torch[].arm64): research notes on aarch64 wheels (pytorch/test-infra matrix history, RELEASE.md support matrix, quoted download.pytorch.org listings); each release\'s notes name its source; variants under \'inferred\' were not seen as files","TORCH_CUDA_ARCH_LIST per release and variant (torch[].cuda.archList, torch[].arm64.archList): pytorch/builder release branches\' manywheel/build_cuda.sh (1.13-2.5, read), pytorch/pytorch PRs and RELEASE.md support matrix (2.6 on), torch.cuda.get_arch_list() output third parties printed for exact wheels; each release\'s notes say which"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}"},"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"},"archList":{"cu116":"3.7;5.0;6.0;7.0;7.5;8.0;8.6","cu117":"3.7;5.0;6.0;7.0;7.5;8.0;8.6"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/1.13 (d08f22640ad6) manywheel/build_cuda.sh, case 11.[3567]"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"},"archList":{"cu117":"3.7;5.0;6.0;7.0;7.5;8.0;8.6","cu118":"3.7;5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that.","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.0 (9f0fad92f342) manywheel/build_cuda.sh, cases 11.[67] and 11.8"]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.1 (55d40b1b0637) manywheel/build_cuda.sh"]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.2 (af60d1144744) manywheel/build_cuda.sh"]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"notes":["pytorch/test-infra release/pypi/promote_pypi_to_staging.sh @46989f6 (2.3.1: PLATFORM=manylinux2014_aarch64, no version suffix); CUDA aarch64 was nightly-only (pytorch/builder#1856)"]},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.3 (ba10bae9fe9b) manywheel/build_cuda.sh"]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu","cu124"],"inferred":["cpu"],"notes":["pytorch/pytorch#134117, pytorch/builder#1971: /whl/cu124/torch-2.4.0-cp311-cp311-linux_aarch64.whl (no +cu124 local version on aarch64; the template pins torch==X, which matches)","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.4 (4ce1afeb2262) manywheel/build_cuda.sh"]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu","cu124"],"notes":["astral-sh/uv#10843 quotes /whl/cu124 with torch-2.5.1-cp39..cp312-linux_aarch64.whl (no cp313) and torch 2.5.1 aarch64 from /whl/cpu","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.5 (aec5fb5de238) manywheel/build_cuda.sh (builder fa48aaf5 reverted 9.0+PTX for 12.4 before 2.5.0)"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"},"archListInferred":["cu124"]},"arm64":{"variants":["cpu","cu126"],"notes":["astral-sh/uv#14540 (uv.lock): /whl/cpu torch-2.6.0+cpu manylinux_2_28_aarch64, /whl/cu126 torch-2.6.0+cu126 linux_aarch64","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')","free-threaded 3.13t Linux wheels from 2.6 (pytorch/pytorch#130249, support matrix: Release 2.6, Linux, 3.13t)","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu118: torch.cuda.get_arch_list() of 2.6.0+cu118 as third parties printed it; cu126: pytorch/pytorch#145616 ([Release-Only] remove PTX from 12.6); cu124 inferred from pytorch/pytorch#141142"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu118"]},"arm64":{"variants":["cpu","cu128"],"notes":["astral-sh/uv#13195 quotes /whl/cu128 torch 2.7.0 manylinux_2_28_aarch64 cp39-cp313t; pytorch/test-infra#6492: \\"Cuda 12.6 aarch is not supported in Release 2.7. We release 12.8 aarch\\"","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64: pytorch/pytorch#146378 (9.0, 10.0, 12.0) and get_arch_list() of 2.7.0+cu128 on GB10 as a third party printed it"],"archList":{"cu128":"9.0;10.0;12.0"}},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"inferred"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)","free-threaded 3.13t Linux wheels: marked tentative for 2.7 in pytorch/pytorch#130249 [inferred]","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126, cu128: get_arch_list() of 2.7.0/2.7.1 wheels as third parties printed it (cu128 kept compute_120); cu118 inferred from 2.6"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu129":"7.0;7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu129"]},"arm64":{"variants":["cpu","cu128","cu129"],"notes":["pytorch/pytorch#160162 (\\"cu128 index contains the aarch64 wheels\\" for 2.8); /whl/cu129/torch-2.8.0+cu129-cp312-cp312-manylinux_2_28_aarch64.whl quoted in a public script; cu126 aarch64 not confirmed, left out","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64 inferred: 2.7\'s list for cu128; cu129 as cu128: pytorch/pytorch#157843 added 8.0 after the 2.8 branch cut and no cherry-pick was found"],"archList":{"cu128":"9.0;10.0;12.0","cu129":"9.0;10.0;12.0"},"archListInferred":["cu128","cu129"]},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu128: pytorch/pytorch#157516 (remove +PTX, cherry-picked to release/2.8) and #157517 (sm_70 back); cu126 as quoted from the 2.8 script in jhj0517/Whisper-WebUI#653; cu129 inferred from .ci/manywheel/build_cuda.sh on main"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128","cu130"],"notes":["pytorch/test-infra generate_binary_build_matrix.py @05023d3 \\"Update validation release matrix for 2.9\\": CUDA_AARCH64_ARCHES 12.6, 12.8, 13.0 (pytorch/pytorch#162364); no wheel file read","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64: pytorch/pytorch#163764 (cherry-pick of #162455 to release/2.9), RELEASE.md aarch64 table"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0+PTX"}},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix added for 2.9 by pytorch/pytorch#164471 (cu128 also printed by third parties from 2.9.1+cu128)"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu130"]},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["torch-2.10.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen in public notes; cu126/cu128 from RELEASE.md 2.10 row and test-infra @088220e release aarch64 list","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0+PTX"}},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126: RELEASE.md matrix; cu128: get_arch_list() of 2.10.0+cu128 in pytorch/pytorch#182250; cu130 from RELEASE.md, whether the release kept +PTX was not found"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["/whl/cu130/torch-2.11.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen; test-infra promote_pypi_to_staging.sh @0cd5e78 ships cu130 aarch64 to PyPI; cu126/cu128 from RELEASE.md and test-infra @8867a5a","archList (aarch64 wheels): arm64: RELEASE.md aarch64 table; get_arch_list() of 2.11.0+cu128/cu130 on GH200 and GB10 as third parties printed it"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126, cu128: get_arch_list() of 2.11.0 wheels in pytorch/pytorch#182250; cu128 without 7.0: RFC pytorch/pytorch#172352, PR #172598; cu130: pytorch/pytorch#175567 ([release-only] remove +ptx from 13.0)"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX","cu132":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md \\"PyTorch CUDA Support Matrix\\" (Linux aarch64: 12.6.3, 13.0.2, 13.2.1) and pytorch/pytorch#182849 (12.8 removed for aarch64)","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table (2.12)"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix for 2.12-2.14 (13.x: sm_75..sm_120, +PTX on Linux); pytorch/pytorch#188914 calls the PTX of the 2.13.0 cu130 wheels accidental, so the release lists are in doubt; PTX only makes an extension bigger"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX","cu132":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md: \\"For Release 2.12, 2.13 and 2.14 ... Linux aarch64 builds: 12.6.3, 13.0.2, 13.2.1\\"","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table (2.13)"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix for 2.12-2.14 (13.x: sm_75..sm_120, +PTX on Linux); pytorch/pytorch#188914 calls the PTX of the 2.13.0 cu130 wheels accidental, so the release lists are in doubt; PTX only makes an extension bigger"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX","cu132":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu126","cu130","cu132"]},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md (planned for 2.14, as above)","archList (aarch64 wheels): arm64 inferred from 2.13"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"},"archListInferred":["cu126","cu130","cu132"]},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): inferred from 2.13: the release candidate\'s lists were not read"]}]}');
+const data_pytorch_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"about":"PyTorch releases: torchvision/torchaudio pairings, Python range, CUDA wheel variants with their cuDNN, the PyPI default variant, and the wheel index. Extend or correct it with the input compat-file (same sections).","snapshot":"pytorch/test-infra 61a77570 (2026-08-21)","sources":["pytorch/pytorch RELEASE.md \'Release Compatibility Matrix\' (Python range, stable and experimental CUDA, cuDNN per release)","pytorch/test-infra tools/scripts/generate_binary_build_matrix.py and its history (CUDA_ARCHES_DICT, PYTHON_ARCHES_DICT, STABLE_CUDA_VERSIONS \'release\' = PyPI default variant)","pytorch/pytorch.github.io _get_started/previous-versions.md; test-infra generate_release_matrix.py RELEASE_DICT, release/release_versions.sh, tools/analytics/validate_pypi_staging.py (torch/torchvision/torchaudio pairings)","torchaudio 2.11 installation docs (torchaudio 2.11.0 serves torch 2.11 and later); pytorch/vision README version table","third-party, marked per value: replicate/monobase src/monobase/torch.py; runpod/containers docker-bake.hcl and PR #162; nvidia-holoscan/holohub#1388","linux/arm64 wheels per release (torch[].arm64): research notes on aarch64 wheels (pytorch/test-infra matrix history, RELEASE.md support matrix, quoted download.pytorch.org listings); each release\'s notes name its source; variants under \'inferred\' were not seen as files","TORCH_CUDA_ARCH_LIST per release and variant (torch[].cuda.archList, torch[].arm64.archList): pytorch/builder release branches\' manywheel/build_cuda.sh (1.13-2.5, read), pytorch/pytorch PRs and RELEASE.md support matrix (2.6 on), torch.cuda.get_arch_list() output third parties printed for exact wheels; each release\'s notes say which","nightly builds (torch: nightly, read from the index when asked, never stored here): the index layout /whl/nightly/<variant>/<project>/ and the get-started command \'pip3 install --pre torch --index-url https://download.pytorch.org/whl/nightly/cu130\' (pytorch/test-infra generate_binary_build_matrix.py get_wheel_install_command; pytorch.github.io 9d7401f); the index lists the 60 newest versions per package (pytorch/test-infra s3_management/manage.py KEEP_THRESHOLD = 60, rebuilt hourly)"],"indexUrls":{"stable":"https://download.pytorch.org/whl/{variant}","rc":"https://download.pytorch.org/whl/test/{variant}","nightly":"https://download.pytorch.org/whl/nightly/{variant}"},"torch":[{"minor":"1.13","status":"stable","python":{"supported":["3.7","3.8","3.9","3.10"],"experimental":[]},"cuda":{"variants":["cu116","cu117"],"pypiDefault":"cu117","cudnn":{"cu116":"8.3.2.44","cu117":"8.5.0.96"},"archList":{"cu116":"3.7;5.0;6.0;7.0;7.5;8.0;8.6","cu117":"3.7;5.0;6.0;7.0;7.5;8.0;8.6"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"1.13.0","torchvision":"0.14.0","torchaudio":"0.13.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"1.13.1","torchvision":"0.14.1","torchaudio":"0.13.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["1.13 install commands used --extra-index-url (not --index-url)","torchvision README gives Python >=3.7.2","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/1.13 (d08f22640ad6) manywheel/build_cuda.sh, case 11.[3567]"]},{"minor":"2.0","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu117","cu118"],"pypiDefault":"cu117","cudnn":{"cu117":"8.5.0.96","cu118":"8.7.0.84"},"archList":{"cu117":"3.7;5.0;6.0;7.0;7.5;8.0;8.6","cu118":"3.7;5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.0.0","torchvision":"0.15.1","torchaudio":"2.0.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.0.1","torchvision":"0.15.2","torchaudio":"2.0.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["pip wheels for 2.0.0 are torchvision 0.15.1 / torchaudio 2.0.1; conda used 0.15.0 / 2.0.0 (previous-versions.md). cnstark and replicate/monobase record the conda numbers 0.15.0/2.0.0 for pip - do not copy that.","built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.0 (9f0fad92f342) manywheel/build_cuda.sh, cases 11.[67] and 11.8"]},{"minor":"2.1","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":[]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.1.0","torchvision":"0.16.0","torchaudio":"2.1.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.1","torchvision":"0.16.1","torchaudio":"2.1.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.1.2","torchvision":"0.16.2","torchaudio":"2.1.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.1 (55d40b1b0637) manywheel/build_cuda.sh"]},{"minor":"2.2","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"inferred":["cpu"],"notes":["aarch64 CPU wheels on PyPI since torch 1.8 (pytorch/pytorch#54104); on /whl/cpu inferred; CUDA aarch64 wheels came with 2.4 (cu124)"]},"numpy":"<2","patches":[{"torch":"2.2.0","torchvision":"0.17.0","torchaudio":"2.2.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.1","torchvision":"0.17.1","torchaudio":"2.2.1","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.2.2","torchvision":"0.17.2","torchaudio":"2.2.2","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["built against NumPy 1: pytorch/builder#1770 (atalman, 2024-04-04) switched the 2.3 builds to NumPy 2.0.0rc1 and pytorch/pytorch#107302 validated 2.3.0 with numpy 2.0.0rc1 and 1.26.4, so 2.3.0 is the first NumPy-2 build on Linux; torch declares no numpy dependency while torchvision\'s is unbounded and the PyTorch index mirrors numpy 2.x (test-infra s3_management/update_dependencies.py), so numpy<2 is pinned","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.2 (af60d1144744) manywheel/build_cuda.sh"]},{"minor":"2.3","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11"],"experimental":["3.12"]},"cuda":{"variants":["cu118","cu121"],"pypiDefault":"cu121","cudnn":{"cu118":"8.7.0.84","cu121":"8.9.2.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu"],"notes":["pytorch/test-infra release/pypi/promote_pypi_to_staging.sh @46989f6 (2.3.1: PLATFORM=manylinux2014_aarch64, no version suffix); CUDA aarch64 was nightly-only (pytorch/builder#1856)"]},"patches":[{"torch":"2.3.0","torchvision":"0.18.0","torchaudio":"2.3.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.3.1","torchvision":"0.18.1","torchaudio":"2.3.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.3 (ba10bae9fe9b) manywheel/build_cuda.sh"]},{"minor":"2.4","status":"stable","python":{"supported":["3.8","3.9","3.10","3.11","3.12"],"experimental":[]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu121","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu","cu124"],"inferred":["cpu"],"notes":["pytorch/pytorch#134117, pytorch/builder#1971: /whl/cu124/torch-2.4.0-cp311-cp311-linux_aarch64.whl (no +cu124 local version on aarch64; the template pins torch==X, which matches)","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.4.0","torchvision":"0.19.0","torchaudio":"2.4.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.4.1","torchvision":"0.19.1","torchaudio":"2.4.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.4 (4ce1afeb2262) manywheel/build_cuda.sh"]},{"minor":"2.5","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12"],"experimental":["3.13"]},"cuda":{"variants":["cu118","cu121","cu124"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu121":"9.1.0.70","cu124":"9.1.0.70"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu121":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"}},"arm64":{"variants":["cpu","cu124"],"notes":["astral-sh/uv#10843 quotes /whl/cu124 with torch-2.5.1-cp39..cp312-linux_aarch64.whl (no cp313) and torch 2.5.1 aarch64 from /whl/cpu","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.5.0","torchvision":"0.20.0","torchaudio":"2.5.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.5.1","torchvision":"0.20.1","torchaudio":"2.5.1","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read"},"notes":["torchaudio docs list Python >=3.8,<=3.11 for torchaudio 2.5.0 (conflicts with torch\'s 3.9-3.12); treat torch\'s range as authoritative for torch wheels","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/builder release/2.5 (aec5fb5de238) manywheel/build_cuda.sh (builder fa48aaf5 reverted 9.0+PTX for 12.4 before 2.5.0)"]},{"minor":"2.6","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu124","cu126"],"pypiDefault":"cu124","cudnn":{"cu118":"9.1.0.70","cu124":"9.1.0.70","cu126":"9.5.1.17"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu124":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0"},"archListInferred":["cu124"]},"arm64":{"variants":["cpu","cu126"],"notes":["astral-sh/uv#14540 (uv.lock): /whl/cpu torch-2.6.0+cpu manylinux_2_28_aarch64, /whl/cu126 torch-2.6.0+cu126 linux_aarch64","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed"]},"patches":[{"torch":"2.6.0","torchvision":"0.21.0","torchaudio":"2.6.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"read"},"notes":["no 2.6.x patch release (cadence table: \'Not planned\')","free-threaded 3.13t Linux wheels from 2.6 (pytorch/pytorch#130249, support matrix: Release 2.6, Linux, 3.13t)","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu118: torch.cuda.get_arch_list() of 2.6.0+cu118 as third parties printed it; cu126: pytorch/pytorch#145616 ([Release-Only] remove PTX from 12.6); cu124 inferred from pytorch/pytorch#141142"]},{"minor":"2.7","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu118","cu126","cu128"],"pypiDefault":"cu126","cudnn":{"cu118":"9.1.0.70","cu126":"9.5.1.17","cu128":"9.7.1.26"},"archList":{"cu118":"5.0;6.0;7.0;7.5;8.0;8.6;3.7;9.0","cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu118"]},"arm64":{"variants":["cpu","cu128"],"notes":["astral-sh/uv#13195 quotes /whl/cu128 torch 2.7.0 manylinux_2_28_aarch64 cp39-cp313t; pytorch/test-infra#6492: \\"Cuda 12.6 aarch is not supported in Release 2.7. We release 12.8 aarch\\"","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64: pytorch/pytorch#146378 (9.0, 10.0, 12.0) and get_arch_list() of 2.7.0+cu128 on GB10 as a third party printed it"],"archList":{"cu128":"9.0;10.0;12.0"}},"patches":[{"torch":"2.7.0","torchvision":"0.22.0","torchaudio":"2.7.0","provenance":{"torchvision":"read","torchaudio":"read"}},{"torch":"2.7.1","torchvision":"0.22.1","torchaudio":"2.7.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"inferred"},"notes":["first release with Blackwell (sm_100/sm_120) kernels, cu128 only; per runpod/containers smoke-test notes, wheels <=2.6 have no Blackwell kernels","torchvision 0.22.1 for torch 2.7.1 read only in third-party sources (replicate/monobase, runpod/containers)","free-threaded 3.13t Linux wheels: marked tentative for 2.7 in pytorch/pytorch#130249 [inferred]","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126, cu128: get_arch_list() of 2.7.0/2.7.1 wheels as third parties printed it (cu128 kept compute_120); cu118 inferred from 2.6"]},{"minor":"2.8","status":"stable","python":{"supported":["3.9","3.10","3.11","3.12","3.13"],"experimental":[],"freeThreaded":["3.13"]},"cuda":{"variants":["cu126","cu128","cu129"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu129":"9.10.2.21"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu129":"7.0;7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu129"]},"arm64":{"variants":["cpu","cu128","cu129"],"notes":["pytorch/pytorch#160162 (\\"cu128 index contains the aarch64 wheels\\" for 2.8); /whl/cu129/torch-2.8.0+cu129-cp312-cp312-manylinux_2_28_aarch64.whl quoted in a public script; cu126 aarch64 not confirmed, left out","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64 inferred: 2.7\'s list for cu128; cu129 as cu128: pytorch/pytorch#157843 added 8.0 after the 2.8 branch cut and no cherry-pick was found"],"archList":{"cu128":"9.0;10.0;12.0","cu129":"9.0;10.0;12.0"},"archListInferred":["cu128","cu129"]},"patches":[{"torch":"2.8.0","torchvision":"0.23.0","torchaudio":"2.8.0","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"read"},"notes":["CUDA 11.8 dropped (test-infra #6727); no 2.8.x patch release","torchvision 0.23.0 read in runpod/containers TORCH_META and as an example in test-infra release/pypi/promote_wheel_variants.sh","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu128: pytorch/pytorch#157516 (remove +PTX, cherry-picked to release/2.8) and #157517 (sm_70 back); cu126 as quoted from the 2.8 script in jhj0517/Whisper-WebUI#653; cu129 inferred from .ci/manywheel/build_cuda.sh on main","free-threaded wheels: 3.13t (pytorch/test-infra generate_binary_build_matrix.py release list @21480431a: Python 3.9-3.13 + 3.13t; RELEASE.md 2.8 row \\"3.13t experimental\\"; torch-2.8.0+cu129-cp313-cp313t-manylinux_2_28_x86_64 in a third-party mirror listing, nvidia-cosmos cosmos-dependencies cu129_torch28); 3.14t reached the nightly matrix only after 2.8 (test-infra @7351b795f)"]},{"minor":"2.9","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[],"freeThreaded":["3.13","3.14"]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.13.0.50"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128","cu130"],"notes":["pytorch/test-infra generate_binary_build_matrix.py @05023d3 \\"Update validation release matrix for 2.9\\": CUDA_AARCH64_ARCHES 12.6, 12.8, 13.0 (pytorch/pytorch#162364); no wheel file read","torchvision/torchaudio aarch64 files on the CUDA indexes carry no +cuXXX suffix up to torchvision 0.24 (pytorch/vision#9330): probably CPU builds, not confirmed","archList (aarch64 wheels): arm64: pytorch/pytorch#163764 (cherry-pick of #162455 to release/2.9), RELEASE.md aarch64 table"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0+PTX"}},"patches":[{"torch":"2.9.0","torchvision":"0.24.0","torchaudio":"2.9.0","provenance":{"torchvision":"third-party","torchaudio":"read"}},{"torch":"2.9.1","torchvision":"0.24.1","torchaudio":"2.9.1","provenance":{"torchvision":"third-party","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"read"},"notes":["Python 3.9 dropped; first CUDA 13.0 wheels","UNVERIFIED: third parties (runpod/containers docker-bake.hcl whl_src=129 for torch 2.9.0/2.9.1) install 2.9.x from the cu129 index; test-infra ea334aba3 re-enabled CUDA 12.9 for domain-library nightly/test only (pytorch/pytorch#165165). RELEASE.md does not list 12.9 for 2.9","torchvision 0.24.0/0.24.1 read in runpod/containers and nvidia-holoscan/holohub#1388; minor mapping 2.9->0.24 read in torchvision README copy","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix added for 2.9 by pytorch/pytorch#164471 (cu128 also printed by third parties from 2.9.1+cu128)","free-threaded wheels: 3.13t and 3.14t (astral-sh/uv PR #17380, review of 2026-01-12, lists torch 2.9.1 cp314t on cpu, cu126, cu128, cu129, cu130 for x86_64 and aarch64; torch-2.9.1+cu126-cp313-cp313t-manylinux_2_28_x86_64 in a third-party hash file)"]},{"minor":"2.10","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[],"freeThreaded":["3.13","3.14"]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu128","cudnn":{"cu126":"9.10.2.21","cu128":"9.10.2.21","cu130":"9.15.1.9"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.0;7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu130"]},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["torch-2.10.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen in public notes; cu126/cu128 from RELEASE.md 2.10 row and test-infra @088220e release aarch64 list","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0+PTX"}},"patches":[{"torch":"2.10.0","torchvision":"0.25.0","torchaudio":"2.10.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"read"},"notes":["NCCL 2.27.5 (12.x) / 2.28.9 (13.0) per RELEASE.md","no 2.10.x patch release planned","UNVERIFIED: rapidsai/rmm pins torch==2.10.0+cu129","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126: RELEASE.md matrix; cu128: get_arch_list() of 2.10.0+cu128 in pytorch/pytorch#182250; cu130 from RELEASE.md, whether the release kept +PTX was not found","free-threaded wheels: 3.13t and 3.14t (pytorch/test-infra release list @e8208cf27; PyPI torch-2.10.0-3-cp313-cp313t and cp314-cp314t manylinux_2_28_x86_64 files with a wheel build tag, third-party uv.lock)"]},{"minor":"2.11","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[],"freeThreaded":["3.13","3.14"]},"cuda":{"variants":["cu126","cu128","cu130"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu128":"9.17.1.4","cu130":"9.17.1.4"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu128":"7.5;8.0;8.6;9.0;10.0;12.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0"}},"arm64":{"variants":["cpu","cu126","cu128","cu130"],"inferred":["cu126","cu128"],"notes":["/whl/cu130/torch-2.11.0+cu130-cp312-cp312-manylinux_2_28_aarch64.whl seen; test-infra promote_pypi_to_staging.sh @0cd5e78 ships cu130 aarch64 to PyPI; cu126/cu128 from RELEASE.md and test-infra @8867a5a","archList (aarch64 wheels): arm64: RELEASE.md aarch64 table; get_arch_list() of 2.11.0+cu128/cu130 on GH200 and GB10 as third parties printed it"],"archList":{"cu126":"8.0;9.0","cu128":"8.0;9.0;10.0;12.0","cu130":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.11.0","torchvision":"0.26.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","freeThreaded":"read"},"notes":["PyPI default switches to CUDA 13.0 (test-infra STABLE_CUDA_VERSIONS release=13.0)","torchaudio 2.11.0 is its last release; built on the stable ABI, docs say it works with torch 2.11 and every later torch","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): cu126, cu128: get_arch_list() of 2.11.0 wheels in pytorch/pytorch#182250; cu128 without 7.0: RFC pytorch/pytorch#172352, PR #172598; cu130: pytorch/pytorch#175567 ([release-only] remove +ptx from 13.0)","free-threaded wheels: 3.13t and 3.14t (pytorch/test-infra release list @0cd5e78a1, the 2.11 promotion of 2026-03-23; no torch 2.11 cp313t file name was seen)"]},{"minor":"2.12","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[],"freeThreaded":["3.14"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX","cu132":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md \\"PyTorch CUDA Support Matrix\\" (Linux aarch64: 12.6.3, 13.0.2, 13.2.1) and pytorch/pytorch#182849 (12.8 removed for aarch64)","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table (2.12)"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.12.0","torchvision":"0.27.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"read"}},{"torch":"2.12.1","torchvision":"0.27.1","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party","freeThreaded":"read"},"notes":["3.13t dropped (test-infra #8065); CUDA 12.8 removed from the release matrix","UNVERIFIED: runpod/containers#162 says cu129 wheels exist for 2.12.1/2.13.0 (\'cu129 stays in both release matrices\'); not found in PyTorch\'s own files read here","torchaudio has no 2.12 release: pair with torchaudio 2.11.0 (test-infra release_versions.sh: PYTORCH 2.12.1 / TORCHVISION 0.27.1 / TORCHAUDIO 2.11.0)","torchvision 0.27.0 for torch 2.12.0 is inferred from the README minor mapping 2.12->0.27 (also stated in runpod/containers#162)","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix for 2.12-2.14 (13.x: sm_75..sm_120, +PTX on Linux); pytorch/pytorch#188914 calls the PTX of the 2.13.0 cu130 wheels accidental, so the release lists are in doubt; PTX only makes an extension bigger","free-threaded wheels: 3.14t; 3.13t left out: pytorch/pytorch#182951 (2026-05-08) dropped it after the release/2.12 cut, so 2.12.0 probably has it (inferred) and 2.12.1 does not (mjun0812/flash-attention-prebuild-wheels PR #142: \\"PyTorch 2.12.1 drops CPython 3.13t wheels\\", third-party)"]},{"minor":"2.13","status":"stable","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":[],"freeThreaded":["3.14"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.20.0.48","cu132":"9.20.0.48"},"without":{"cu132":["torchaudio"]},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX","cu132":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"}},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md: \\"For Release 2.12, 2.13 and 2.14 ... Linux aarch64 builds: 12.6.3, 13.0.2, 13.2.1\\"","archList (aarch64 wheels): arm64: pytorch/pytorch RELEASE.md aarch64 table (2.13)"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"}},"patches":[{"torch":"2.13.0","torchvision":"0.28.0","torchaudio":"2.11.0","provenance":{"torchvision":"read","torchaudio":"read"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"read","without":"third-party","freeThreaded":"read"},"notes":["torchvision 0.28.0+cu132 installs from the cu132 index (pytorch/pytorch#193651); torchvision README minor mapping 2.13->0.28","KNOWN GAP: torchaudio is absent from https://download.pytorch.org/whl/cu132/ (only stale <=2.2.0 wheels) per pytorch/pytorch#193651 (open, 2026-08-15) although test-infra has release/repackage_torchaudio_cu130_to_cu132.py","CUDA arch support for 2.12-2.14 (RELEASE.md): 12.6.3 sm_50..sm_90; 13.0.2/13.2.1 sm_75..sm_120 (+PTX linux)","Python 3.15 is listed as experimental in RELEASE.md but test-infra keeps it out of the release channel (CPython pre-release); left out here","torchaudio is left out of cu132 entries: https://download.pytorch.org/whl/cu132/torchaudio/ has only wheels up to 2.2.0 (pytorch/pytorch#193651, reporter\'s listing, 2026-08-15; pytorch/audio#4194), and PyTorch\'s own release Dockerfile skips torchaudio for cu132 (pytorch/pytorch#183336, atalman, 2026-05-11: \'torchaudio 2.11.0 are not yet publish wheels against the CUDA 13.2 index\'). The torchaudio on whl/test/cu132 is the cu130 build relabelled (test-infra release/repackage_torchaudio_cu130_to_cu132.py); torchaudio 2.11.1 accepts a CUDA minor mismatch (pytorch/audio v2.11.1 notes, #4226) but is not known to be on the cu132 index","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): pytorch/pytorch RELEASE.md support matrix for 2.12-2.14 (13.x: sm_75..sm_120, +PTX on Linux); pytorch/pytorch#188914 calls the PTX of the 2.13.0 cu130 wheels accidental, so the release lists are in doubt; PTX only makes an extension bigger","free-threaded wheels: 3.14t (torch-2.13.0+cu130-cp314-cp314t-manylinux_2_28_x86_64 and aarch64 URLs in modular/modular bazel/pip/pycross/download.py @9192fa1d); 3.15t wheels exist too (same file) but Python 3.15 is not in this release\'s data; no 3.13t (pytorch/pytorch#182949)"]},{"minor":"2.14","status":"rc","python":{"supported":["3.10","3.11","3.12","3.13","3.14"],"experimental":["3.15"],"freeThreaded":["3.14"]},"cuda":{"variants":["cu126","cu130","cu132"],"pypiDefault":"cu130","cudnn":{"cu126":"9.10.2.21","cu130":"9.24.0.43","cu132":"9.24.0.43"},"archList":{"cu126":"5.0;6.0;7.0;7.5;8.0;8.6;9.0","cu130":"7.5;8.0;8.6;9.0;10.0;12.0+PTX","cu132":"7.5;8.0;8.6;9.0;10.0;12.0+PTX"},"archListInferred":["cu126","cu130","cu132"]},"arm64":{"variants":["cpu","cu126","cu130","cu132"],"notes":["pytorch/pytorch RELEASE.md (planned for 2.14, as above)","archList (aarch64 wheels): arm64 inferred from 2.13"],"archList":{"cu126":"8.0;9.0","cu130":"8.0;9.0;10.0;11.0;12.0","cu132":"8.0;9.0;10.0;11.0;12.0"},"archListInferred":["cu126","cu130","cu132"]},"patches":[{"torch":"2.14.0","torchvision":"0.29.0","torchaudio":"2.11.0","provenance":{"torchvision":"inferred","torchaudio":"inferred"}}],"provenance":{"python":"read","cuda":"read","pypiDefault":"inferred","freeThreaded":"read"},"notes":["torchvision 0.29.0 is inferred from the +1 pattern; not read anywhere","test channel CUDA list in test-infra HEAD: 12.6, 13.0, 13.2, 13.4 (13.4 nightly/test only, not Windows, not advertised)","Python 3.15 kept experimental: test-infra\'s release channel lists 3.10-3.14 only","archList (TORCH_CUDA_ARCH_LIST of the Linux x86_64 wheels): inferred from 2.13: the release candidate\'s lists were not read","free-threaded wheels: 3.14t (pytorch/test-infra release list @00fa5780c: 3.10-3.14 + 3.14t; 3.15t kept out of release while CPython 3.15 is a pre-release)"]}]}');
 ;// CONCATENATED MODULE: ./src/data/refreshed.json
 const refreshed_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"sources":[]}');
 ;// CONCATENATED MODULE: ./src/data/tensorflow.json
@@ -39321,7 +39348,10 @@ const selectors_MINOR = /^\d+\.\d+$/;
 const MAJOR = /^\d+$/;
 const EXACT = /^\d+\.\d+\.\d+$/;
 const selectors_VARIANT = /^cu\d{3,}$/;
-const VERSION_ACCEPTED = 'an exact version (2.4.1), a minor (2.4 = its latest patch), a semver range (">=2.5 <2.8") or latest';
+const VERSION_ACCEPTED = 'an exact version (2.4.1), a minor (2.4 = its latest patch), a semver range (">=2.5 <2.8"), latest, ' +
+    'or for torch nightly or nightly-YYYYMMDD';
+/** A nightly's own version, as a planned entry carries it: "2.15.0.dev20261201" */
+const NIGHTLY_VERSION = /^\d+\.\d+\.\d+\.dev(\d{8})$/;
 const CUDA_ACCEPTED = 'a CUDA minor (12.4), a major (12 = every 12.x variant), a wheel variant (cu124), default or cpu';
 const PYTHON_ACCEPTED = 'a Python minor ("3.11"), a free-threaded one ("3.13t"), a range (">=3.10 <3.13") or default';
 const OS_ACCEPTED = 'ubuntu<version> (ubuntu22.04, ubuntu24.04) or default';
@@ -39332,6 +39362,16 @@ function parseVersionSelector(text, field) {
     const t = text.trim();
     if (t === 'latest')
         return { kind: 'latest', text: t, field };
+    if (t === 'nightly')
+        return { kind: 'nightly', text: t, field, date: null };
+    const nightly = /^nightly-(\d{8})$/.exec(t)?.[1] ?? NIGHTLY_VERSION.exec(t)?.[1];
+    if (nightly) {
+        if (!isCalendarDate(nightly))
+            throw bad(field, text, VERSION_ACCEPTED, `${nightly} is not a date (YYYYMMDD)`);
+        return { kind: 'nightly', text: t, field, date: nightly };
+    }
+    if (/^nightly/.test(t))
+        throw bad(field, text, VERSION_ACCEPTED, 'A nightly is asked for as nightly or nightly-YYYYMMDD, e.g. nightly-20261201');
     if (EXACT.test(t))
         return { kind: 'exact', text: t, field, version: semver_default().clean(t) ?? t };
     if (selectors_MINOR.test(t))
@@ -39391,6 +39431,12 @@ function parseFlavorSelector(text, field) {
     if (FLAVORS.includes(t))
         return { kind: 'flavor', text: t, field, flavor: t };
     throw bad(field, text, FLAVORS.join(' or '));
+}
+/** "20261201" is a day of the calendar (not 20261301 or 20260230). */
+function isCalendarDate(yyyymmdd) {
+    const [y, m, d] = [yyyymmdd.slice(0, 4), yyyymmdd.slice(4, 6), yyyymmdd.slice(6, 8)].map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return y >= 2000 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 /** Drop leading zeros so that equal versions compare equal as text: "3.010" -> "3.10". */
 function normaliseMinor(t) {
@@ -39880,9 +39926,9 @@ class SpecPlanner {
         if (known.has(sel.version))
             return;
         if (sel.version.endsWith('t')) {
-            const free = [...known].filter((v) => v.endsWith('t'));
+            const free = [...known].filter((v) => v.endsWith('t')).sort((a, b) => semver_default().compare(`${a.slice(0, -1)}.0`, `${b.slice(0, -1)}.0`));
             throw new errors_UserError(`${sel.field}: Python ${sel.version}: no ${framework.key} release in the data has free-threaded wheels for it` +
-                `${free.length ? ` (some have ${[...new Set(free)].join(', ')})` : ''}`);
+                `${free.length ? ` (some have ${free.join(', ')})` : ''}`);
         }
         const sorted = [...known].filter((v) => !v.endsWith('t')).sort((a, b) => semver_default().compare(`${a}.0`, `${b}.0`));
         const yamlHint = /^\d+\.\d$/.test(sel.version) && known.has(`${sel.version}0`)
@@ -39977,10 +40023,23 @@ class SpecPlanner {
     }
     expandVersion(framework, sel) {
         const { key } = framework;
-        const known = framework.releases(this.data);
+        const all = framework.releases(this.data);
+        // A nightly is asked for by name only: never by a minor, a range or latest.
+        const known = all.filter((r) => !r.nightly);
         const stable = known.filter((r) => r.stable);
         const span = `${known[known.length - 1]?.version} to ${stable[0]?.version ?? known[0]?.version}`;
         switch (sel.kind) {
+            case 'nightly': {
+                if (framework.key !== 'torch') {
+                    throw new errors_UserError(`${sel.field}: ${quote(sel.text)}: nightly builds are planned for torch only; ${key} takes released versions`);
+                }
+                const nightlies = all.filter((r) => r.nightly);
+                const hit = sel.date === null ? nightlies[0] : nightlies.find((r) => r.nightly === sel.date);
+                // The nightly index is read before planning (effects/torch-nightly.ts): a date it lacks failed there.
+                if (!hit)
+                    throw new errors_UserError(`${sel.field}: torch ${sel.text} is not in the release data: the nightly index was not read for it`);
+                return [hit];
+            }
             case 'latest': {
                 const newest = stable[0];
                 if (!newest)
@@ -40095,6 +40154,8 @@ class SpecPlanner {
     }
     versionMatches(framework, release, sel) {
         switch (sel.kind) {
+            case 'nightly':
+                return Boolean(release.nightly) && (sel.date === null || release.nightly === sel.date);
             case 'latest':
                 return release.version === framework.releases(this.data).find((r) => r.stable)?.version;
             case 'exact':
@@ -40246,7 +40307,1287 @@ function resolve_dedupe(entries) {
     return entries.filter((e) => (seen.has(e.key) ? false : (seen.add(e.key), true)));
 }
 
-;// CONCATENATED MODULE: ./src/commands/plan.ts
+;// CONCATENATED MODULE: ./src/verify/wheel.ts
+/**
+ * Wheel file names and whether a wheel installs on an entry's Python and platform, as pip and uv
+ * decide it (the binary distribution format: packaging.python.org/specifications/binary-distribution-format;
+ * platform compatibility tags: .../platform-compatibility-tags). Pure.
+ */
+/** PEP 503: runs of -, _ and . are one -, lower case. */
+function normaliseProject(name) {
+    return name.replace(/[-_.]+/g, '-').toLowerCase();
+}
+/** "torch-2.4.1+cu124-cp311-cp311-linux_x86_64.whl" -> its parts; null when it is not a wheel's name. */
+function parseWheelName(file) {
+    if (!file.endsWith('.whl'))
+        return null;
+    const parts = file.slice(0, -4).split('-');
+    // name-version[-build]-python-abi-platform
+    if (parts.length !== 5 && parts.length !== 6)
+        return null;
+    const [name, version] = parts;
+    const [python, abi, platform] = parts.slice(-3);
+    if (!name || !version || !python || !abi || !platform)
+        return null;
+    return {
+        project: normaliseProject(name),
+        version,
+        pythons: python.split('.'),
+        abis: abi.split('.'),
+        platforms: platform.split('.'),
+    };
+}
+/** The sdist of a project at a version ("demo_pkg-1.0.tar.gz"): its version, or null. */
+function sdistVersion(file, project) {
+    const m = /^(.+)-([^-]+)\.(tar\.gz|zip)$/.exec(file);
+    if (!m || normaliseProject(m[1]) !== project)
+        return null;
+    return m[2];
+}
+const PEP440 = new RegExp([
+    '^v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)', // epoch, release
+    '(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\\d*))?', // pre
+    '(?:-(\\d+)|[-_.]?(post|rev|r)[-_.]?(\\d*))?', // post
+    '(?:[-_.]?(dev)[-_.]?(\\d*))?', // dev
+    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?$', // local
+].join(''));
+function parsePep440(text) {
+    const m = PEP440.exec(text.trim().toLowerCase());
+    if (!m)
+        return null;
+    const preWord = { a: 'a', alpha: 'a', b: 'b', beta: 'b', c: 'rc', rc: 'rc', pre: 'rc', preview: 'rc' };
+    return {
+        epoch: m[1] ? Number(m[1]) : 0,
+        release: m[2].split('.').map(Number),
+        pre: m[3] ? [preWord[m[3]], Number(m[4] || 0)] : null,
+        post: m[5] !== undefined ? Number(m[5]) : m[6] ? Number(m[7] || 0) : null,
+        dev: m[8] ? Number(m[9] || 0) : null,
+        local: m[10] ? m[10].replace(/[-_]/g, '.') : null,
+    };
+}
+/**
+ * PEP 440 ordering of public versions (the local label ignored): release, then dev < pre < final <
+ * post. Strings that are not versions sort by text, after every version.
+ */
+function compareVersions(a, b) {
+    const x = parsePep440(a);
+    const y = parsePep440(b);
+    if (!x || !y)
+        return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+    if (x.epoch !== y.epoch)
+        return x.epoch - y.epoch;
+    for (let i = 0; i < Math.max(x.release.length, y.release.length); i++) {
+        const d = (x.release[i] ?? 0) - (y.release[i] ?? 0);
+        if (d)
+            return d;
+    }
+    const rank = (v) => [
+        // a dev release of the final version (1.0.dev1) sorts before its pre-releases
+        v.pre ? 1 : v.dev !== null && v.post === null ? 0 : 2,
+        v.pre?.[0] ?? '',
+        v.pre?.[1] ?? 0,
+        v.post ?? -1,
+        v.dev ?? Number.MAX_SAFE_INTEGER,
+    ];
+    const [rx, ry] = [rank(x), rank(y)];
+    for (let i = 0; i < rx.length; i++) {
+        if (rx[i] !== ry[i])
+            return rx[i] < ry[i] ? -1 : 1;
+    }
+    return 0;
+}
+/** A pre-release or development release, which a floor (>=) without one does not pick (pip and uv). */
+function isPreRelease(version) {
+    const v = parsePep440(version);
+    return v !== null && (v.pre !== null || v.dev !== null);
+}
+/**
+ * PEP 440 equality as `==X` uses it: normalised, release segments compared with zeros padded, a
+ * local label (`+cu124`) on the candidate ignored when the pin has none.
+ */
+function versionMatches(candidate, pinned) {
+    const c = parsePep440(candidate);
+    const p = parsePep440(pinned);
+    if (!c || !p)
+        return candidate.trim().toLowerCase() === pinned.trim().toLowerCase();
+    if (p.local !== null && p.local !== c.local)
+        return false;
+    return compareVersions(candidate.split('+')[0], pinned.split('+')[0]) === 0;
+}
+/** The public part of a version: "2.4.1+cu124" -> "2.4.1". */
+function publicVersion(version) {
+    const t = version.trim().toLowerCase().replace(/^v/, '');
+    const i = t.indexOf('+');
+    return i < 0 ? t : t.slice(0, i);
+}
+/** Why a wheel does not install on the target, or null when it does. */
+function wheelMismatch(wheel, target) {
+    if (!pythonFits(wheel, target))
+        return 'python';
+    if (!wheel.platforms.some((p) => platformFits(p, target)))
+        return 'platform';
+    return null;
+}
+/** The Python tags of a wheel, for a message: "cp311", "py3", "abi3 (cp39+)". */
+function pythonLabel(wheel) {
+    if (wheel.abis.includes('abi3'))
+        return wheel.pythons.map((p) => `${p}-abi3`);
+    if (wheel.abis.some((a) => a.endsWith('t') && /^cp\d+t$/.test(a)))
+        return wheel.abis.filter((a) => /^cp\d+t$/.test(a));
+    return wheel.pythons;
+}
+function pythonFits(wheel, target) {
+    const freeThreaded = target.python.endsWith('t');
+    const [major, minor] = target.python.replace(/t$/, '').split('.').map(Number);
+    const cp = `cp${major}${minor}`;
+    return wheel.pythons.some((py) => wheel.abis.some((abi) => {
+        // Pure wheels: py3, and py3X for X up to the target's minor (pip and uv accept py310 on 3.11).
+        if (abi === 'none' && /^py\d+$/.test(py)) {
+            const digits = py.slice(2);
+            if (digits === String(major))
+                return true;
+            return digits.startsWith(String(major)) && Number(digits.slice(String(major).length)) <= minor;
+        }
+        if (!py.startsWith('cp'))
+            return false;
+        const pyMinor = Number(py.slice(2 + String(major).length));
+        if (!py.startsWith(`cp${major}`) || Number.isNaN(pyMinor))
+            return false;
+        // The stable ABI covers later minors, but not free-threaded builds (PEP 803 is not in CPython yet).
+        if (abi === 'abi3')
+            return !freeThreaded && pyMinor <= minor;
+        if (py !== cp)
+            return false;
+        if (abi === 'none')
+            return true;
+        if (freeThreaded)
+            return abi === `${cp}t`;
+        // cp37m before Python 3.8 dropped the m suffix
+        return abi === cp || abi === `${cp}m`;
+    }));
+}
+function platformFits(platform, target) {
+    if (platform === 'any')
+        return true;
+    if (platform === `linux_${target.machine}`)
+        return true;
+    const legacy = { manylinux1: '2.5', manylinux2010: '2.12', manylinux2014: '2.17' };
+    const m = /^(manylinux1|manylinux2010|manylinux2014|manylinux_(\d+)_(\d+))_(.+)$/.exec(platform);
+    if (!m || m[4] !== target.machine)
+        return false;
+    const needs = m[2] ? `${m[2]}.${m[3]}` : legacy[m[1]];
+    return target.glibc === null || compareMinor(needs, target.glibc) <= 0;
+}
+function compareMinor(a, b) {
+    const [am, an] = a.split('.').map(Number);
+    const [bm, bn] = b.split('.').map(Number);
+    return am - bm || an - bn;
+}
+/**
+ * The glibc of the OS an image starts from, which bounds the manylinux wheels it can install.
+ * Ubuntu's libc6 in each release: 20.04 2.31, 22.04 2.35, 24.04 2.39 (packages.ubuntu.com, libc6
+ * in focal, jammy, noble); Debian bookworm 2.36 (packages.debian.org/bookworm/libc6).
+ */
+const GLIBC_OF_OS = {
+    'ubuntu20.04': '2.31',
+    'ubuntu22.04': '2.35',
+    'ubuntu24.04': '2.39',
+    debian12: '2.36',
+};
+
+;// CONCATENATED MODULE: ./src/frameworks/torch-nightly.ts
+
+
+
+
+
+/**
+ * torch's nightly builds as release data: what the nightly index has of one date becomes a release
+ * of status nightly (one patch, its variants, Pythons and libraries), which the planner picks for
+ * `torch: nightly` or `nightly-YYYYMMDD` only. Pure: effects/torch-nightly.ts reads the pages.
+ */
+/** The nightlies a matrix's torch versions name, at its top level and in its include items. */
+function nightliesInSpecs(specs) {
+    return nightliesAsked(specs.flatMap((spec) => [
+        ...(spec.framework === 'pytorch' ? (spec.versions ?? []) : []),
+        ...spec.include.flatMap((item) => ((item.framework ?? spec.framework) === 'pytorch' && item.version ? [item.version] : [])),
+    ]));
+}
+/** The nightly a planned entry (a fan-out job's cell) is; a malformed cell is the planner's to report. */
+function nightlyOfEntry(cell) {
+    if (!isRecord(cell) || (cell.framework !== undefined && cell.framework !== 'pytorch') || typeof cell.torch !== 'string')
+        return null;
+    try {
+        return nightliesAsked([parseVersionSelector(cell.torch, 'entry.torch')]);
+    }
+    catch {
+        return null;
+    }
+}
+/** The nightlies the version selectors name; null where none does (the index is not read then). */
+function nightliesAsked(selectors) {
+    const nightly = selectors.filter((s) => s.kind === 'nightly');
+    if (!nightly.length)
+        return null;
+    return { newest: nightly.some((s) => s.date === null), dates: new Set(nightly.flatMap((s) => (s.date ? [s.date] : []))) };
+}
+const DEV = /^(\d+\.\d+\.\d+)\.dev(\d{8})(\+[A-Za-z0-9.]+)?$/;
+/** The dev builds of `project` in a page's files, by date. */
+function nightliesOn(files, project) {
+    const out = new Map();
+    for (const f of files) {
+        const w = parseWheelName(f.filename);
+        const m = w?.project === project ? DEV.exec(w.version) : null;
+        if (!w || !m)
+            continue;
+        const x86 = w.platforms.some((p) => /^(linux|manylinux\w*)_x86_64$/.test(p));
+        const arm = w.platforms.some((p) => /^(linux|manylinux\w*)_aarch64$/.test(p));
+        if (!x86 && !arm)
+            continue;
+        const date = m[2];
+        const build = out.get(date) ?? { version: `${m[1]}.dev${date}`, pythons: new Set(), freeThreaded: new Set(), arm64: false, files: [] };
+        build.arm64 ||= arm;
+        if (x86) {
+            build.files.push(f);
+            for (const py of w.pythons) {
+                const minor = /^cp3(\d+)$/.exec(py)?.[1];
+                if (minor === undefined)
+                    continue;
+                (w.abis.includes(`${py}t`) ? build.freeThreaded : build.pythons).add(`3.${minor}`);
+            }
+        }
+        out.set(date, build);
+    }
+    return out;
+}
+/** How far back a variant's last build counts as current when the newest date is chosen. */
+const CURRENT_DAYS = 7;
+/**
+ * The date `nightly` means: the newest date on which every variant that built in the week before
+ * it has x86_64 torch wheels, so that a variant still uploading today does not leave the matrix
+ * without it; the newest date of all when no date has them all.
+ */
+function newestNightlyDate(torch) {
+    const dates = [...new Set([...torch.values()].flatMap((b) => [...b.keys()]))].sort().reverse();
+    const newest = dates[0];
+    if (!newest)
+        return null;
+    const weekBefore = shiftDate(newest, -CURRENT_DAYS);
+    const current = [...torch.values()].filter((b) => [...b.keys()].some((d) => d >= weekBefore));
+    return dates.find((d) => d >= weekBefore && current.every((b) => b.get(d)?.files.length)) ?? newest;
+}
+/** The date `days` later (earlier when negative): "20261201", 1 -> "20261202". */
+function shiftDate(yyyymmdd, days) {
+    const t = Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) + days * 86_400_000;
+    return new Date(t).toISOString().slice(0, 10).replace(/-/g, '');
+}
+/**
+ * The release the nightly of `read.date` is: variants that built torch that day (those the data
+ * has a CUDA entry for), their Pythons, the same day's torchvision and torchaudio, cuDNN from the
+ * wheels; the default variant, architectures and NumPy taken from the newest release (inferred).
+ * Notes say what was left out. Null where no variant built torch that day.
+ */
+function nightlyRelease(data, read, notes) {
+    const { date } = read;
+    const cudaKnown = new Set(data.cuda.map((c) => c.version));
+    const built = [...read.torch].flatMap(([variant, builds]) => {
+        const b = builds.get(date);
+        return b?.files.length ? [[variant, b]] : [];
+    });
+    if (!built.length)
+        return null;
+    const version = built[0]?.[1].version;
+    const variants = [];
+    for (const [variant] of built) {
+        if (variant === 'cpu')
+            continue;
+        if (cudaKnown.has(cudaVersionOfVariant(variant)))
+            variants.push(variant);
+        else
+            notes.push(`torch ${version}: ${variant} wheels exist, but the data has no CUDA ${cudaVersionOfVariant(variant)} entry (image tags, driver)`);
+    }
+    const newest = [...data.torch].filter((r) => r.status !== 'nightly').sort((a, b) => semver_default().rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
+    const usable = built.filter(([v]) => v === 'cpu' || variants.includes(v));
+    const pythons = new Set(usable.flatMap(([, b]) => [...b.pythons]));
+    const freeThreaded = new Set(usable.flatMap(([, b]) => [...b.freeThreaded]));
+    const byMinor = (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]);
+    // The torchvision and torchaudio builds that pair with this torch; variants without them go in `without`.
+    const lib = (name) => {
+        const paired = read.paired[name];
+        const on = paired ? usable.filter(([v]) => read[name].get(v)?.get(paired.date)?.files.length) : [];
+        const found = paired && on[0] ? (read[name].get(on[0][0])?.get(paired.date)?.version ?? null) : null;
+        if (!found)
+            notes.push(`${name}: no nightly that pairs with torch ${version}: left out of its entries`);
+        const without = found ? usable.map(([v]) => v).filter((v) => !on.some(([w]) => w === v)) : [];
+        return { version: found, without };
+    };
+    const vision = lib('torchvision');
+    const audio = lib('torchaudio');
+    const without = {};
+    for (const [name, l] of [
+        ['torchvision', vision],
+        ['torchaudio', audio],
+    ]) {
+        for (const v of l.without)
+            without[v] = [...(without[v] ?? []), name];
+    }
+    // The default variant PyPI would give is unknowable for a nightly: the newest release's, if built.
+    const defaultVariant = newest && variants.includes(newest.cuda.pypiDefault) ? newest.cuda.pypiDefault : (variants[variants.length - 1] ?? 'cpu');
+    const archList = Object.fromEntries(variants.flatMap((v) => (newest?.cuda.archList?.[v] ? [[v, newest.cuda.archList[v]]] : [])));
+    const arm64 = usable.filter(([, b]) => b.arm64).map(([v]) => v);
+    const armList = Object.fromEntries(arm64.flatMap((v) => (newest?.arm64?.archList?.[v] ? [[v, newest.arm64.archList[v]]] : [])));
+    const pinned = (name) => (read.paired[name]?.pinned ? 'read' : 'inferred');
+    const day = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`;
+    return {
+        minor: version.split('.').slice(0, 2).join('.'),
+        status: 'nightly',
+        python: {
+            supported: [...pythons].sort(byMinor),
+            experimental: [],
+            ...(freeThreaded.size ? { freeThreaded: [...freeThreaded].sort(byMinor) } : {}),
+        },
+        cuda: {
+            variants,
+            pypiDefault: defaultVariant,
+            cudnn: Object.fromEntries(variants.flatMap((v) => (read.cudnn.get(v) ? [[v, read.cudnn.get(v)]] : []))),
+            ...(Object.keys(without).length ? { without } : {}),
+            ...(Object.keys(archList).length ? { archList, archListInferred: Object.keys(archList) } : {}),
+        },
+        ...(arm64.length
+            ? {
+                arm64: {
+                    variants: arm64,
+                    ...(Object.keys(armList).length ? { archList: armList, archListInferred: Object.keys(armList) } : {}),
+                },
+            }
+            : {}),
+        ...(newest?.numpy ? { numpy: newest.numpy } : {}),
+        patches: [
+            {
+                torch: version,
+                torchvision: vision.version,
+                torchaudio: audio.version,
+                // a library left out (null) has no pairing to be sure of
+                provenance: {
+                    ...(vision.version ? { torchvision: pinned('torchvision') } : {}),
+                    ...(audio.version ? { torchaudio: pinned('torchaudio') } : {}),
+                },
+            },
+        ],
+        provenance: { python: 'read', cuda: 'read', pypiDefault: 'inferred', ...(freeThreaded.size ? { freeThreaded: 'read' } : {}) },
+        notes: [
+            `the nightly of ${day}, read from ${read.index} on ${read.readOn}`,
+            `default variant, TORCH_CUDA_ARCH_LIST and NumPy taken from torch ${newest?.minor ?? '(none)'} (inferred)`,
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/refresh/wheel-metadata.ts
+
+/** Where the central directory is, read from the archive's last bytes (`tail` starts at `tailStart`). */
+function centralDirectory(tail, tailStart, archiveSize) {
+    // EOCD: signature 0x06054b50, 22 bytes plus a comment of at most 65535.
+    for (let i = tail.length - 22; i >= 0 && i >= tail.length - 22 - 65535; i--) {
+        if (tail.readUInt32LE(i) !== 0x06054b50)
+            continue;
+        let size = tail.readUInt32LE(i + 12);
+        let offset = tail.readUInt32LE(i + 16);
+        if (offset === 0xffffffff || size === 0xffffffff) {
+            // Zip64: the locator just before the EOCD names the zip64 EOCD record.
+            const loc = i - 20;
+            if (loc < 0 || tail.readUInt32LE(loc) !== 0x07064b50)
+                throw new ZipError('a zip64 archive without its locator');
+            const recordAt = Number(tail.readBigUInt64LE(loc + 8)) - tailStart;
+            if (recordAt < 0 || recordAt + 56 > tail.length || tail.readUInt32LE(recordAt) !== 0x06064b50) {
+                throw new ZipError('the zip64 end record is not where its locator says');
+            }
+            size = Number(tail.readBigUInt64LE(recordAt + 40));
+            offset = Number(tail.readBigUInt64LE(recordAt + 48));
+        }
+        if (offset + size > archiveSize || offset < 0)
+            throw new ZipError('the central directory lies outside the archive');
+        return { offset, size };
+    }
+    throw new ZipError('no end-of-central-directory record in the last bytes: not a zip archive');
+}
+/** The `*.dist-info/METADATA` entry of the central directory (`dir` is the whole directory). */
+function metadataEntry(dir, archiveSize) {
+    let at = 0;
+    const found = [];
+    while (at + 46 <= dir.length) {
+        if (dir.readUInt32LE(at) !== 0x02014b50)
+            throw new ZipError('a broken central directory');
+        const method = dir.readUInt16LE(at + 10);
+        let compressedSize = dir.readUInt32LE(at + 20);
+        const nameLength = dir.readUInt16LE(at + 28);
+        const extraLength = dir.readUInt16LE(at + 30);
+        const commentLength = dir.readUInt16LE(at + 32);
+        let localHeaderOffset = dir.readUInt32LE(at + 42);
+        const end = at + 46 + nameLength + extraLength + commentLength;
+        if (end > dir.length)
+            throw new ZipError('a central directory entry runs past the directory');
+        const name = dir.toString('utf8', at + 46, at + 46 + nameLength);
+        if (compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+            const zip64 = zip64Extra(dir.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), {
+                size: dir.readUInt32LE(at + 24) === 0xffffffff,
+                compressed: compressedSize === 0xffffffff,
+                offset: localHeaderOffset === 0xffffffff,
+            });
+            compressedSize = zip64.compressed ?? compressedSize;
+            localHeaderOffset = zip64.offset ?? localHeaderOffset;
+        }
+        if (/^[^/]+\.dist-info\/METADATA$/.test(name))
+            found.push({ name, method, compressedSize, localHeaderOffset });
+        at = end;
+    }
+    if (found.length !== 1)
+        throw new ZipError(found.length ? 'two METADATA files' : 'no *.dist-info/METADATA in the archive');
+    const entry = found[0];
+    if (entry.method !== 0 && entry.method !== 8)
+        throw new ZipError(`METADATA is compressed with method ${entry.method}`);
+    if (entry.localHeaderOffset + 30 + entry.compressedSize > archiveSize)
+        throw new ZipError('METADATA lies outside the archive');
+    if (entry.compressedSize > MAX_METADATA_BYTES)
+        throw new ZipError(`METADATA is ${entry.compressedSize} bytes, more than ${MAX_METADATA_BYTES}`);
+    return entry;
+}
+/** How far the entry's data starts after its local header, read from the header's first 30 bytes. */
+function localDataStart(header) {
+    if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50)
+        throw new ZipError('no local file header where the directory says');
+    return 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+function zip64Extra(extra, has) {
+    let at = 0;
+    while (at + 4 <= extra.length) {
+        const id = extra.readUInt16LE(at);
+        const len = extra.readUInt16LE(at + 2);
+        if (id === 0x0001) {
+            let p = at + 4;
+            const next = () => {
+                if (p + 8 > at + 4 + len || p + 8 > extra.length)
+                    throw new ZipError('a zip64 extra field shorter than its sizes');
+                const v = Number(extra.readBigUInt64LE(p));
+                p += 8;
+                return v;
+            };
+            if (has.size)
+                next();
+            const compressed = has.compressed ? next() : undefined;
+            const offset = has.offset ? next() : undefined;
+            return { ...(compressed !== undefined ? { compressed } : {}), ...(offset !== undefined ? { offset } : {}) };
+        }
+        at += 4 + len;
+    }
+    return {};
+}
+/** The most METADATA read: torch's is a few KB. */
+const MAX_METADATA_BYTES = 1024 * 1024;
+class ZipError extends Error {
+}
+/** The core metadata fields refresh reads (an email-header format: "Key: value" lines until a blank one). */
+function parseMetadata(text) {
+    const meta = { name: '', version: '', requiresDist: [] };
+    for (const line of text.split(/\r?\n/)) {
+        if (line === '')
+            break; // the description follows
+        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+        if (!m)
+            continue;
+        const key = m[1].toLowerCase();
+        const value = m[2].trim();
+        if (key === 'name')
+            meta.name = value;
+        else if (key === 'version')
+            meta.version = value;
+        else if (key === 'requires-dist')
+            meta.requiresDist.push(value);
+    }
+    return meta;
+}
+/**
+ * The exact version a metadata pins a project at, with no environment marker that excludes Linux
+ * x86_64 ("torch==2.4.1", "nvidia-cudnn-cu12==9.1.0.70; platform_system == \"Linux\" ..."), or null.
+ */
+function pinnedVersion(meta, project) {
+    for (const req of meta.requiresDist) {
+        const [spec, marker = ''] = req.split(';');
+        if (/platform_system\s*==\s*["'](Windows|Darwin)["']|sys_platform\s*==\s*["'](win32|darwin)["']|extra\s*==/.test(marker))
+            continue;
+        // Pins for another machine ("platform_machine == 'aarch64'"): refresh reads x86_64 wheels.
+        if (/platform_machine\s*==\s*["'](?!x86_64["'])/.test(marker))
+            continue;
+        // The old "name (==1.0)" form and spaces aside, a Requires-Dist pin reads as a requirement does.
+        const pin = exactPin(spec.replace(/[\s()]/g, ''));
+        if (pin && project.test(pin.project))
+            return pin;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/refresh/torch.ts
+
+
+
+/** Linux CPython wheels of `project` for a machine (x86_64, aarch64), by stable version ("2.4.1+cu124" -> "2.4.1"). */
+function versionsOn(files, project, machine = 'x86_64') {
+    const linux = new RegExp(`^(linux|manylinux\\w*)_${machine}$`);
+    const out = new Map();
+    for (const f of files) {
+        const w = parseWheelName(f.filename);
+        if (!w || w.project !== project)
+            continue;
+        const version = publicVersion(w.version);
+        if (!semver_default().valid(version) || semver_default().prerelease(version))
+            continue;
+        if (!w.platforms.some((p) => linux.test(p)))
+            continue;
+        const slot = out.get(version) ?? { pythons: new Set(), freeThreaded: new Set(), files: [] };
+        for (const py of w.pythons) {
+            const m = /^cp3(\d+)$/.exec(py);
+            if (!m)
+                continue;
+            const minor = `3.${m[1]}`;
+            if (w.abis.includes(`${py}t`))
+                slot.freeThreaded.add(minor);
+            else
+                slot.pythons.add(minor);
+        }
+        slot.files.push(f);
+        out.set(version, slot);
+    }
+    return out;
+}
+/** The wheel variants to ask for: every one the data knows, cpu, and the next CUDA minors and major. */
+function variantsToProbe(data) {
+    const known = new Set(data.torch.flatMap((r) => r.cuda.variants));
+    const byMajor = new Map();
+    for (const v of known) {
+        const [major, minor] = cudaVersionOfVariant(v).split('.').map(Number);
+        byMajor.set(major, Math.max(byMajor.get(major) ?? 0, minor));
+    }
+    const newest = Math.max(...byMajor.keys());
+    const next = [...byMajor].flatMap(([major, minor]) => [`cu${major}${minor + 1}`, `cu${major}${minor + 2}`]);
+    return [...new Set([...known, ...next, `cu${newest + 1}0`, 'cpu'])].sort(byVariant);
+}
+function byVariant(a, b) {
+    if (a === 'cpu' || b === 'cpu')
+        return a === 'cpu' ? 1 : -1;
+    return Number(a.slice(2)) - Number(b.slice(2));
+}
+/** The torch patches the data already knows. */
+function knownPatches(data) {
+    return new Set(data.torch.flatMap((r) => r.patches.map((p) => p.torch)));
+}
+/**
+ * Release entries for the new patches: a known minor gets them added (everything else kept), a new
+ * minor is made from what was read, with what could not be read taken from the previous minor and
+ * marked inferred. Variants without a CUDA entry in the data are left out (they need a driver).
+ */
+function torchReleases(data, found, notes) {
+    const cudaKnown = new Set(data.cuda.map((c) => c.version));
+    const byMinor = new Map();
+    for (const f of found) {
+        const minor = `${semver_default().major(f.torch)}.${semver_default().minor(f.torch)}`;
+        byMinor.set(minor, [...(byMinor.get(minor) ?? []), f]);
+    }
+    const out = [];
+    for (const [minor, patches] of byMinor) {
+        const bundled = data.torch.find((r) => r.minor === minor);
+        const previous = [...data.torch]
+            .filter((r) => semver_default().lt(`${r.minor}.0`, `${minor}.0`))
+            .sort((a, b) => semver_default().rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
+        const usable = (v) => {
+            if (v === 'cpu')
+                return false;
+            if (cudaKnown.has(cudaVersionOfVariant(v)))
+                return true;
+            notes.push(`torch ${minor}: ${v} wheels exist, but the data has no CUDA ${cudaVersionOfVariant(v)} entry ` +
+                '(image tags, driver): add one with compat-file');
+            return false;
+        };
+        const newestPatch = [...patches].sort((a, b) => semver_default().rcompare(a.torch, b.torch))[0];
+        const variants = [...newestPatch.variants.keys()].filter(usable).sort(byVariant);
+        if (!variants.length)
+            continue;
+        const patchEntries = patches.map((f) => ({
+            torch: f.torch,
+            torchvision: f.torchvision,
+            torchaudio: f.torchaudio,
+            ...(f.provenance.torchvision || f.provenance.torchaudio ? { provenance: { ...f.provenance } } : {}),
+        }));
+        if (bundled) {
+            // A new patch of a known minor: added beside the others, nothing else changed.
+            const merged = [...bundled.patches, ...patchEntries].sort((a, b) => semver_default().rcompare(a.torch, b.torch));
+            out.push({ ...structuredClone(bundled), patches: merged });
+            continue;
+        }
+        const pythons = [...new Set(variants.flatMap((v) => [...(newestPatch.variants.get(v) ?? [])]))].sort(byMinorNumber);
+        const cudnn = {};
+        let cudnnInferred = false;
+        for (const v of variants) {
+            const read = newestPatch.cudnn.get(v);
+            const prior = previous?.cuda.cudnn[v] ?? previous?.cuda.cudnn[previous.cuda.variants[previous.cuda.variants.length - 1]];
+            if (read)
+                cudnn[v] = read;
+            else if (prior) {
+                cudnn[v] = prior;
+                cudnnInferred = true;
+            }
+        }
+        const withCudnn = variants.filter((v) => cudnn[v]);
+        const defaultRead = newestPatch.pypiDefault && withCudnn.includes(newestPatch.pypiDefault) ? newestPatch.pypiDefault : null;
+        const pypiDefault = defaultRead ??
+            (previous && withCudnn.includes(previous.cuda.pypiDefault) ? previous.cuda.pypiDefault : withCudnn[withCudnn.length - 1]);
+        const without = {};
+        for (const [v, libs] of newestPatch.without)
+            if (withCudnn.includes(v) && libs.length)
+                without[v] = libs;
+        // linux/arm64: the variants of this release that have aarch64 wheels of its newest patch, read from the same listings.
+        const arm64 = [...newestPatch.arm64].filter((v) => v === 'cpu' || withCudnn.includes(v)).sort(byVariant);
+        out.push({
+            minor,
+            status: 'stable',
+            python: {
+                supported: pythons,
+                experimental: [],
+                ...(newestPatch.freeThreaded.size ? { freeThreaded: [...newestPatch.freeThreaded].sort(byMinorNumber) } : {}),
+            },
+            cuda: { variants: withCudnn, pypiDefault, cudnn, ...(Object.keys(without).length ? { without } : {}) },
+            ...(arm64.length ? { arm64: { variants: arm64, notes: ['found by refresh: linux aarch64 wheels on the PyTorch index'] } } : {}),
+            ...(previous?.numpy && semver_default().lt(`${minor}.0`, '2.3.0') ? { numpy: previous.numpy } : {}),
+            patches: patchEntries.sort((a, b) => semver_default().rcompare(a.torch, b.torch)),
+            provenance: {
+                python: 'read',
+                cuda: cudnnInferred ? 'inferred' : 'read',
+                pypiDefault: defaultRead ? 'read' : 'inferred',
+                ...(Object.keys(without).length ? { without: 'read' } : {}),
+                ...(newestPatch.freeThreaded.size ? { freeThreaded: 'read' } : {}),
+            },
+            notes: [`found by refresh on the PyTorch index (${[...newestPatch.variants.keys()].sort(byVariant).join(', ')})`],
+        });
+    }
+    return out;
+}
+function byMinorNumber(a, b) {
+    return Number(a.split('.')[1]) - Number(b.split('.')[1]);
+}
+/**
+ * CUDA entries whose images are gone: NVIDIA keeps only the newest update of a CUDA version, so
+ * when `<release>-<cudnn>-runtime-ubuntu<v>` is missing and a later update has that tag, the entry
+ * moves to it.
+ */
+function cudaUpdates(data, tags, notes) {
+    const out = [];
+    for (const c of data.cuda) {
+        const tagOf = (release, ubuntu) => `${release}-${c.image.cudnnToken ? `${c.image.cudnnToken}-` : ''}runtime-ubuntu${ubuntu}`;
+        const missing = c.image.ubuntu.filter((u) => !tags.has(tagOf(c.release, u)));
+        if (!missing.length)
+            continue;
+        const updates = [
+            ...new Set([...tags].map((t) => new RegExp(`^(${c.version.replace('.', '\\.')}\\.\\d+)-`).exec(t)?.[1]).filter((r) => Boolean(r))),
+        ]
+            .filter((r) => semver_default().gt(r, c.release))
+            .sort((semver_default()).rcompare);
+        const update = updates.find((r) => c.image.ubuntu.every((u) => tags.has(tagOf(r, u))));
+        if (update) {
+            notes.push(`CUDA ${c.version}: the ${c.release} images are gone; ${update} has them ` +
+                `(${c.image.ubuntu.map((u) => tagOf(update, u)).join(', ')})`);
+            out.push({ ...structuredClone(c), release: update, provenance: { ...c.provenance, image: 'read' } });
+        }
+        else {
+            notes.push(`CUDA ${c.version}: no ${missing.map((u) => tagOf(c.release, u)).join(', ')} and no later update with them: check the data by hand`);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/verify/check.ts
+
+
+
+
+
+/** The key a listing is fetched and shared under. */
+function listingKey(index, project) {
+    return `${index.replace(/\/+$/, '')}/${normaliseProject(project)}/`;
+}
+function entryNeeds(entry, data, options) {
+    const fromBase = frameworkFromBaseImage(entry);
+    const custom = entry.customisation ?? {};
+    const target = { python: entry.python, machine: options.machine, glibc: fromBase ? null : (GLIBC_OF_OS[entry.os] ?? null) };
+    if (options.ownDockerfile) {
+        return { entry, target, wheels: [], images: [], notes: ['your own Dockerfile decides what it installs and pulls: not checked'] };
+    }
+    const framework = frameworkOf(entry);
+    const wheels = [];
+    if (!fromBase) {
+        const alternatives = framework.alternativeIndexes?.(entry, data) ?? [];
+        for (const w of framework.wheels(entry, data)) {
+            wheels.push({
+                project: normaliseProject(w.project),
+                version: w.version,
+                atLeast: w.atLeast ?? false,
+                indexes: [w.index],
+                alternatives: alternatives.filter((a) => a !== w.index),
+                sdistOk: false,
+                firstIndex: true,
+                from: framework.key,
+            });
+        }
+    }
+    // The team's packages: pip-index-url, else pypi-index-url, else PyPI; and the extra indexes, which
+    // uv asks first (pip, which installs them in a base image, asks all alike).
+    const primary = custom.pipIndexUrl ?? custom.pypiIndexUrl ?? PYPI_SIMPLE;
+    const extras = custom.pipExtraIndexUrls ?? [];
+    const teamIndexes = fromBase ? [primary, ...extras] : [...extras, primary];
+    const teamPins = [
+        ...(custom.pipPackages ?? []).map((p) => [p, 'pip-packages']),
+        ...(custom.requirements
+            ? options.requirementsPins(custom.requirements).map((p) => [p, `requirements ${custom.requirements}`])
+            : []),
+    ];
+    const seen = new Set(wheels.map((w) => w.project));
+    for (const [requirement, from] of teamPins) {
+        const pin = exactPin(requirement);
+        if (!pin || seen.has(normaliseProject(pin.project)))
+            continue;
+        seen.add(normaliseProject(pin.project));
+        wheels.push({
+            project: normaliseProject(requirementName(pin.project)),
+            version: pin.version,
+            atLeast: false,
+            indexes: teamIndexes,
+            alternatives: [],
+            sdistOk: true,
+            firstIndex: !fromBase,
+            from,
+        });
+    }
+    const images = [{ reference: entry.baseImage, role: 'base image' }];
+    if (!fromBase)
+        images.push({ reference: options.uvImage, role: 'uv image' });
+    return { entry, target, wheels, images, notes: [] };
+}
+function judge(needs, answers) {
+    const missing = [];
+    const warnings = [...needs.notes];
+    let confirmed = 0;
+    for (const w of needs.wheels) {
+        const outcome = wheelOutcome(w, needs.target, answers);
+        if (outcome.missing)
+            missing.push(outcome.missing);
+        else if (outcome.found)
+            confirmed++;
+        warnings.push(...outcome.warnings);
+    }
+    for (const image of needs.images) {
+        const a = answers.image(image.reference);
+        if (!a)
+            warnings.push(`${image.role} ${image.reference}: not asked`);
+        else if ('unknown' in a)
+            warnings.push(`${image.role} ${image.reference}: could not be checked (${a.unknown})`);
+        else if (!a.exists) {
+            const near = a.nearest.length ? `; it has ${a.nearest.map((t) => `:${t}`).join(', ')}` : '';
+            missing.push(`${image.role} ${image.reference} ${a.why}${near}`);
+        }
+        else
+            confirmed++;
+    }
+    const total = needs.wheels.length + needs.images.length;
+    // ok only when everything was confirmed; what could not be asked leaves the entry unchecked, not failed.
+    const status = missing.length ? 'missing' : confirmed === total && total > 0 ? 'ok' : 'unchecked';
+    return { tag: needs.entry.tag, key: needs.entry.key, status, missing, warnings, checked: total, confirmed };
+}
+/** One wheel's outcome: what is missing (nothing when it installs, or could not be checked), and warnings. */
+function wheelOutcome(w, target, answers) {
+    const warnings = [];
+    const what = `${w.project} ${w.atLeast ? '>=' : ''}${w.version}`;
+    const py = target.python.endsWith('t') ? `cp${target.python.replace(/[.t]/g, '')}t` : `cp${target.python.replace('.', '')}`;
+    const findings = [];
+    let unreadable = false;
+    for (const index of w.indexes) {
+        const a = answers.listing(listingKey(index, w.project));
+        if (!a) {
+            unreadable = true;
+            continue;
+        }
+        if ('error' in a) {
+            unreadable = true;
+            warnings.push(`${what} (${w.from}): could not read ${listingKey(index, w.project)} (${a.error})`);
+            continue;
+        }
+        if ('absent' in a) {
+            findings.push(`${index} has no project ${w.project}`);
+            continue;
+        }
+        const found = match(w, target, a.listing);
+        if (found.ok) {
+            if (found.yanked)
+                warnings.push(`${what} (${w.from}): the file on ${index} is yanked; installers take it only for an exact pin`);
+            return { found: true, warnings };
+        }
+        findings.push(`${index}: ${found.why}`);
+        // uv takes a project from the first index that has it, and looks no further (its default
+        // index strategy, first-index); pip looks at every index.
+        if (w.firstIndex)
+            break;
+    }
+    // An index that could not be read might have had it: a warning, not a failure.
+    if (unreadable || findings.length === 0)
+        return { warnings };
+    const elsewhere = w.alternatives.filter((alt) => {
+        const a = answers.listing(listingKey(alt, w.project));
+        return a !== undefined && 'listing' in a && match(w, target, a.listing).ok;
+    });
+    const hint = elsewhere.length ? `; ${elsewhere.join(', ')} ${elsewhere.length === 1 ? 'has' : 'have'} it` : '';
+    return {
+        missing: `${what} (${w.from}) has no ${w.sdistOk ? 'wheel or sdist' : 'wheel'} for ${py} ${target.machine}: ` +
+            `${findings.join('; ')}${hint}`,
+        warnings,
+    };
+}
+/** Whether the listing has a file that installs; if not, why not, with the nearest that exists. */
+function match(w, target, listing) {
+    const wheels = [];
+    const sdists = [];
+    for (const f of listing.files) {
+        const name = parseWheelName(f.filename);
+        if (name) {
+            if (name.project === w.project)
+                wheels.push({ name, yanked: f.yanked });
+            continue;
+        }
+        const v = sdistVersion(f.filename, w.project);
+        if (v)
+            sdists.push({ version: v, yanked: f.yanked });
+    }
+    const wanted = (v) => (w.atLeast ? check_atLeast(v, w.version) : versionMatches(v, w.version));
+    // A yanked file is taken only for an exact pin (PEP 592); a floor passes it by.
+    const atVersion = wheels.filter((x) => wanted(x.name.version) && !(w.atLeast && x.yanked));
+    const fitting = atVersion.filter((x) => wheelMismatch(x.name, target) === null);
+    const pick = fitting.find((x) => !x.yanked) ?? fitting[0];
+    if (pick)
+        return { ok: true, yanked: pick.yanked };
+    const sdist = w.sdistOk ? sdists.filter((s) => wanted(s.version) && !(w.atLeast && s.yanked)) : [];
+    if (sdist.length)
+        return { ok: true, yanked: sdist.every((s) => s.yanked) };
+    if (atVersion.length) {
+        const platformOnly = atVersion.filter((x) => wheelMismatch(x.name, target) === 'platform');
+        if (platformOnly.length) {
+            const platforms = unique(platformOnly.flatMap((x) => x.name.platforms));
+            return { ok: false, why: `its ${w.version} wheels for this Python are for ${shortList(platforms)}` };
+        }
+        const pythons = unique(atVersion.flatMap((x) => pythonLabel(x.name)));
+        return { ok: false, why: `${w.version} has wheels for ${shortList(pythons)} only` };
+    }
+    // The version is not there: the newest that would install, for a hint.
+    const installable = unique(wheels.filter((x) => wheelMismatch(x.name, target) === null).map((x) => publicVersion(x.name.version))).sort(compareVersions);
+    const newest = installable[installable.length - 1];
+    const near = newest ? ` (newest for this Python there: ${newest})` : wheels.length ? ' (no version there for this Python)' : '';
+    return { ok: false, why: `no ${w.version}${near}` };
+}
+/** Names read from an index or a registry, made safe to print: only what tags and versions use. */
+function printable(text) {
+    const t = text.replace(/[^A-Za-z0-9_.+!/-]/g, '?');
+    return t.length > 80 ? `${t.slice(0, 80)}…` : t;
+}
+function unique(list) {
+    return [...new Set(list.map(printable))];
+}
+function shortList(list) {
+    return list.length > 6 ? `${list.slice(0, 6).join(', ')} and ${list.length - 6} more` : list.join(', ');
+}
+function check_atLeast(candidate, floor) {
+    // A pre-release is not picked for a floor without one (pip and uv skip them by default).
+    if (isPreRelease(candidate) && !isPreRelease(floor))
+        return false;
+    return compareVersions(candidate, floor) >= 0;
+}
+
+;// CONCATENATED MODULE: ./src/verify/index-page.ts
+/**
+ * A project's page on a package index, read from either form the simple repository API serves:
+ * PEP 691 JSON (`application/vnd.pypi.simple.v1+json`) or PEP 503 HTML (anchors whose text is the
+ * file name). Pure: the page is text an index sent back, so it is untrusted: its size is bounded
+ * before it gets here, malformed pages are an error naming the index, and nothing in it is run.
+ */
+/** Most files a page may list (PyPI's largest projects list tens of thousands). */
+const MAX_FILES = 200_000;
+const JSON_TYPE = 'application/vnd.pypi.simple.v1+json';
+/** What the client asks for: JSON first, the HTML forms after (PEP 691's content negotiation). */
+const ACCEPT = `${JSON_TYPE}, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01`;
+class IndexPageError extends Error {
+}
+/** The page as the index sent it; `contentType` decides the form. */
+function parseIndexPage(body, contentType, pageUrl) {
+    const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (type === JSON_TYPE || type === 'application/json')
+        return { files: parseJson(body, pageUrl), format: 'json' };
+    return { files: parseHtml(body, pageUrl), format: 'html' };
+}
+function parseJson(body, pageUrl) {
+    let doc;
+    try {
+        doc = JSON.parse(body);
+    }
+    catch (err) {
+        throw new IndexPageError(`not valid JSON (${err.message.slice(0, 100)})`);
+    }
+    const files = doc?.files;
+    if (!Array.isArray(files))
+        throw new IndexPageError('a PEP 691 page without a "files" list');
+    if (files.length > MAX_FILES)
+        throw new IndexPageError(`lists ${files.length} files, more than ${MAX_FILES}`);
+    const out = [];
+    for (const f of files) {
+        if (typeof f?.filename !== 'string' || typeof f.url !== 'string') {
+            throw new IndexPageError('a PEP 691 file without a filename and url');
+        }
+        const url = absolute(f.url, pageUrl);
+        if (!url)
+            continue;
+        const meta = f['core-metadata'] ?? f['dist-info-metadata'];
+        const uploaded = typeof f['upload-time'] === 'string' ? /^(\d{4}-\d{2}-\d{2})T/.exec(f['upload-time'])?.[1] : undefined;
+        out.push({ filename: f.filename, url, metadata: Boolean(meta), yanked: Boolean(f.yanked), ...(uploaded ? { uploaded } : {}) });
+    }
+    return out;
+}
+const ATTRIBUTE = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))|([\w-]+)/g;
+/**
+ * The anchors of a page, in one pass: an attribute value may hold `>` (`data-requires-python=">=3.8"`
+ * unescaped, as some mirrors write it), and a page that never closes a tag or a quote ends the scan
+ * instead of making it start again at every `<a` (a regular expression would, quadratically).
+ */
+function* index_page_anchors(body) {
+    const lower = body.toLowerCase();
+    let at = 0;
+    for (;;) {
+        const open = lower.indexOf('<a', at);
+        if (open < 0)
+            return;
+        if (!/\s/.test(lower[open + 2] ?? '')) {
+            at = open + 2;
+            continue;
+        }
+        let i = open + 3;
+        let quote = null;
+        for (; i < body.length; i++) {
+            const c = body[i];
+            if (quote) {
+                if (c === quote)
+                    quote = null;
+            }
+            else if (c === '"' || c === "'")
+                quote = c;
+            else if (c === '>')
+                break;
+        }
+        if (i >= body.length)
+            return;
+        const close = lower.indexOf('</a', i + 1);
+        if (close < 0)
+            return;
+        yield { attrs: body.slice(open + 3, i), text: stripTags(body.slice(i + 1, close)) };
+        at = close + 3;
+    }
+}
+/** Text without its tags, as /<[^>]*>/g would leave it, in one pass: that regex is quadratic on a run of '<' with no '>'. */
+function stripTags(html) {
+    let out = '';
+    for (let i = 0; i < html.length;) {
+        const lt = html.indexOf('<', i);
+        const gt = lt < 0 ? -1 : html.indexOf('>', lt + 1);
+        if (gt < 0)
+            return out + html.slice(i);
+        out += html.slice(i, lt);
+        i = gt + 1;
+    }
+    return out;
+}
+function parseHtml(body, pageUrl) {
+    const out = [];
+    for (const a of index_page_anchors(body)) {
+        if (out.length >= MAX_FILES)
+            throw new IndexPageError(`lists more than ${MAX_FILES} files`);
+        const attrs = attributes(a.attrs);
+        const href = attrs.get('href');
+        if (!href)
+            continue;
+        const url = absolute(decodeEntities(href), pageUrl);
+        if (!url)
+            continue;
+        const text = decodeEntities(a.text.trim());
+        // The anchor's text is the file name (PEP 503); else the URL's last part, where it decodes.
+        const filename = text || lastPart(url);
+        if (!filename)
+            continue;
+        const meta = attrs.get('data-core-metadata') ?? attrs.get('data-dist-info-metadata');
+        out.push({ filename, url, metadata: meta !== undefined && meta !== 'false', yanked: attrs.has('data-yanked') });
+    }
+    if (out.length === 0 && !/<html|<a\s|<!doctype/i.test(body)) {
+        throw new IndexPageError('neither a PEP 503 HTML page nor PEP 691 JSON');
+    }
+    return out;
+}
+function lastPart(url) {
+    try {
+        return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+    }
+    catch {
+        return '';
+    }
+}
+function attributes(text) {
+    const map = new Map();
+    for (const a of text.matchAll(ATTRIBUTE)) {
+        if (a[5])
+            map.set(a[5].toLowerCase(), '');
+        else if (a[1])
+            map.set(a[1].toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
+    }
+    return map;
+}
+function decodeEntities(s) {
+    return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|#39);/gi, (whole, e) => {
+        const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+        const lower = e.toLowerCase();
+        if (named[lower])
+            return named[lower];
+        const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    });
+}
+/** The link resolved against the page, without its fragment; null for anything but http(s). */
+function absolute(href, pageUrl) {
+    try {
+        const u = new URL(href, pageUrl);
+        if (u.protocol !== 'https:' && u.protocol !== 'http:')
+            return null;
+        u.hash = '';
+        return u.href;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/effects/package-index.ts
+
+
+
+const MAX_REDIRECTS = 5;
+class PackageIndexClient {
+    /** requests sent (redirects and retries each count), for the benchmark */
+    requests = 0;
+    pages = new Map();
+    active = 0;
+    waiting = [];
+    maxBytes;
+    timeoutMs;
+    concurrency;
+    retries;
+    maxRetryAfterMs;
+    constructor(options = {}) {
+        this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+        this.timeoutMs = options.timeoutMs ?? 30_000;
+        this.concurrency = options.concurrency ?? 16;
+        this.retries = options.retries ?? 2;
+        this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+    }
+    /** The page at `url` (a project's page: <index>/<project>/), fetched once and shared. */
+    listing(url) {
+        let page = this.pages.get(url);
+        if (!page) {
+            page = this.limited(() => this.fetchPage(url));
+            this.pages.set(url, page);
+        }
+        return page;
+    }
+    async limited(task) {
+        while (this.active >= this.concurrency)
+            await new Promise((r) => this.waiting.push(r));
+        this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+    async fetchPage(url) {
+        let res;
+        try {
+            res = await this.getRetrying(url);
+        }
+        catch (err) {
+            return { error: err.message };
+        }
+        const { status, headers, body, finalUrl } = res;
+        if (status === 404 || status === 410)
+            return { absent: true };
+        if (status < 200 || status >= 300)
+            return { error: `HTTP ${status}` };
+        try {
+            return { listing: parseIndexPage(body.toString('utf8'), headers['content-type'] ?? '', finalUrl) };
+        }
+        catch (err) {
+            if (err instanceof IndexPageError)
+                return { error: `not an index page: ${err.message}` };
+            throw err;
+        }
+    }
+    /**
+     * Bytes of a file (a wheel's tail, its METADATA): the whole file, or a range (`bytes=-65536`,
+     * `bytes=100-200`). Errors are thrown: the caller says what it was reading.
+     */
+    async bytes(url, range) {
+        return this.limited(async () => {
+            const res = await this.getRetrying(url, range ? { Range: range } : {});
+            if (res.status !== 200 && res.status !== 206)
+                throw new Error(`${url}: HTTP ${res.status}`);
+            if (res.status === 200 && range) {
+                // The server sent the whole file instead of the range: the range is cut from it here, so
+                // that callers read the same bytes either way.
+                const whole = res.body.length;
+                const m = /^bytes=(\d*)-(\d*)$/.exec(range);
+                const start = m?.[1] ? Number(m[1]) : Math.max(0, whole - Number(m?.[2] ?? 0));
+                const end = m?.[1] && m[2] ? Math.min(Number(m[2]), whole - 1) : whole - 1;
+                return { status: 206, body: res.body.subarray(start, end + 1), total: whole };
+            }
+            const total = Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1] ?? (res.status === 200 ? res.body.length : NaN));
+            return { status: res.status, body: res.body, total: Number.isFinite(total) ? total : null };
+        });
+    }
+    /**
+     * A GET tried again on a 429 or 5xx answer (after its Retry-After, for 429 and 503, within
+     * maxRetryAfterMs) and on a network error, `retries` times; a page too large or a redirect
+     * loop is final.
+     */
+    async getRetrying(url, headers = {}) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                const res = await this.get(url, headers);
+                if ((res.status === 429 || res.status >= 500) && attempt < this.retries) {
+                    await package_index_sleep(retryWaitMs(res, attempt, 300, this.maxRetryAfterMs));
+                    continue;
+                }
+                return res;
+            }
+            catch (err) {
+                if (err instanceof PageTooLarge || err instanceof TooManyRedirects || attempt >= this.retries)
+                    throw err;
+                await package_index_sleep(backoffMs(attempt + 1, 300));
+            }
+        }
+    }
+    /** One GET, redirects followed, the body read within the bounds. */
+    async get(start, extraHeaders = {}) {
+        let url = start;
+        const seen = new Set();
+        for (let hops = 0;; hops++) {
+            this.requests++;
+            const res = await withTimeout(httpStream(url, { headers: { Accept: ACCEPT, ...extraHeaders }, idleTimeoutMs: this.timeoutMs }), this.timeoutMs, `no answer from ${url} within ${this.timeoutMs} ms`);
+            if (res.status >= 300 && res.status < 400 && res.headers.location) {
+                res.body.destroy();
+                const next = new URL(res.headers.location, url);
+                if (next.protocol !== 'https:' && next.protocol !== 'http:')
+                    throw new TooManyRedirects(`${url} redirects to a ${next.protocol} URL`);
+                if (hops >= MAX_REDIRECTS || seen.has(next.href)) {
+                    throw new TooManyRedirects(`${start} redirects in a loop or more than ${MAX_REDIRECTS} times`);
+                }
+                seen.add(url);
+                url = next.href;
+                continue;
+            }
+            const body = await this.read(res, url);
+            return { status: res.status, headers: res.headers, body, finalUrl: url };
+        }
+    }
+    async read(res, url) {
+        const declared = Number(res.headers['content-length']);
+        if (Number.isFinite(declared) && declared > this.maxBytes) {
+            res.body.destroy();
+            throw new PageTooLarge(`${url} is ${declared} bytes, more than the ${this.maxBytes} a page may be`);
+        }
+        const chunks = [];
+        let size = 0;
+        const deadline = setTimeout(() => res.body.destroy(new Error(`${url} took more than ${this.timeoutMs} ms`)), this.timeoutMs);
+        try {
+            for await (const chunk of res.body) {
+                size += chunk.length;
+                if (size > this.maxBytes) {
+                    res.body.destroy();
+                    throw new PageTooLarge(`${url} sent more than the ${this.maxBytes} bytes a page may be`);
+                }
+                chunks.push(chunk);
+            }
+        }
+        finally {
+            clearTimeout(deadline);
+        }
+        return Buffer.concat(chunks);
+    }
+}
+class PageTooLarge extends Error {
+}
+class TooManyRedirects extends Error {
+}
+function package_index_sleep(ms) {
+    return new Promise((r) => setTimeout(r, ms));
+}
+async function withTimeout(p, ms, message) {
+    let timer;
+    try {
+        return await Promise.race([p, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/effects/wheel-metadata.ts
+
+
+/**
+ * A wheel's METADATA, never the whole wheel: the `.metadata` file PEP 658 puts beside it where
+ * the index says it has one, else three HTTP range reads of the wheel (its tail, its central
+ * directory when the tail does not hold it, the METADATA entry), as pip and uv do.
+ */
+async function readWheelMetadata(file, client) {
+    if (file.metadata) {
+        const { body } = await client.bytes(`${file.url}.metadata`);
+        if (body.length > MAX_METADATA_BYTES)
+            throw new ZipError(`${file.filename}.metadata is larger than ${MAX_METADATA_BYTES} bytes`);
+        return parseMetadata(body.toString('utf8'));
+    }
+    // The end record is 22 bytes plus a comment of at most 65535.
+    const tail = await client.bytes(file.url, `bytes=-${22 + 65535 + 20}`);
+    if (tail.total === null)
+        throw new ZipError(`${file.url} answered a range request without the file's length`);
+    const size = tail.total;
+    const tailStart = tail.status === 206 ? size - tail.body.length : 0;
+    const cd = centralDirectory(tail.body, tailStart, size);
+    const dir = cd.offset >= tailStart
+        ? tail.body.subarray(cd.offset - tailStart, cd.offset - tailStart + cd.size)
+        : (await client.bytes(file.url, `bytes=${cd.offset}-${cd.offset + cd.size - 1}`)).body;
+    const entry = metadataEntry(dir, size);
+    // The local header's name and extra field come before the data; 1 KiB more covers them in one read.
+    const first = await client.bytes(file.url, `bytes=${entry.localHeaderOffset}-${Math.min(size, entry.localHeaderOffset + 30 + 1024 + entry.compressedSize) - 1}`);
+    const start = localDataStart(first.body);
+    const data = start + entry.compressedSize <= first.body.length
+        ? first.body.subarray(start, start + entry.compressedSize)
+        : (await client.bytes(file.url, `bytes=${entry.localHeaderOffset + start}-${entry.localHeaderOffset + start + entry.compressedSize - 1}`)).body;
+    const text = entry.method === 8 ? (0,external_node_zlib_.inflateRawSync)(data, { maxOutputLength: MAX_METADATA_BYTES }) : data;
+    return parseMetadata(text.toString('utf8'));
+}
+/** A wheel whose METADATA is cheapest to read: one with a .metadata file beside it, else any. */
+function pickFile(files) {
+    return files?.find((f) => f.metadata && !f.yanked) ?? files?.find((f) => !f.yanked) ?? files?.[0];
+}
+
+;// CONCATENATED MODULE: ./src/effects/torch-nightly.ts
 
 
 
@@ -40257,13 +41598,121 @@ function resolve_dedupe(entries) {
 
 
 /**
- * `plan`: the request's matrix spec resolved against the release data (bundled, plus
- * compat-file). With `entry` (one cell of an earlier plan, as a fan-out job's
- * `toJSON(matrix)` gives it) the plan is that entry alone, resolved again and
- * checked to be the same image.
+ * Reads PyTorch's nightly index for the nightlies a matrix asks for and adds each as a release to
+ * the data (before planning, which stays pure): one page per project and variant, and a wheel's
+ * METADATA (never the wheel) for cuDNN and the libraries' torch pin. `indexTemplate` is the nightly
+ * index with {variant} (<torch-index-url>/nightly/{variant} behind a mirror).
  */
-function planCommand(request) {
-    const data = compatFor(request);
+async function withTorchNightlies(data, asked, indexTemplate, rt) {
+    const client = new PackageIndexClient();
+    const errors = [];
+    const pageOf = (variant, project) => listingKey(indexTemplate.replace('{variant}', variant), project);
+    const read = async (variant, project) => {
+        const answer = await client.listing(pageOf(variant, project));
+        if ('listing' in answer)
+            return nightliesOn(answer.listing.files, project);
+        if ('error' in answer)
+            errors.push(`${pageOf(variant, project)}: ${answer.error}`);
+        return null;
+    };
+    const pages = async (project, variants) => {
+        const found = await Promise.all(variants.map(async (v) => [v, await read(v, project)]));
+        return new Map(found.filter((f) => f[1] !== null && f[1].size > 0));
+    };
+    const torch = await pages('torch', variantsToProbe(data));
+    const where = indexTemplate.replace('/{variant}', '');
+    if (!torch.size) {
+        throw new errors_UserError(`torch nightly: no nightly torch wheels found on ${where}${errors.length ? ` (${errors.slice(0, 2).join('; ')})` : ''}; ` +
+            'nightly needs PyTorch’s nightly index, or a mirror of it given as torch-index-url (<url>/nightly/<variant>)');
+    }
+    const available = [...new Set([...torch.values()].flatMap((b) => [...b.keys()]))].sort().reverse();
+    const dates = new Set(asked.dates);
+    // A variant the data has no CUDA entry for cannot be planned: it does not hold nightly back.
+    const cudaKnown = new Set(data.cuda.map((c) => c.version));
+    const plannable = new Map([...torch].filter(([v]) => v === 'cpu' || cudaKnown.has(cudaVersionOfVariant(v))));
+    if (asked.newest)
+        dates.add(newestNightlyDate(plannable.size ? plannable : torch));
+    for (const d of dates) {
+        if (!available.includes(d)) {
+            throw new errors_UserError(`torch nightly-${d}: no nightly torch of that date on ${where}; it has ${available.slice(0, 5).join(', ')}` +
+                `${available.length > 5 ? ` and ${available.length - 5} older` : ''} (PyTorch deletes old nightlies from the index)`);
+        }
+    }
+    const builtOn = [...torch.keys()];
+    const [torchvision, torchaudio] = await Promise.all([pages('torchvision', builtOn), pages('torchaudio', builtOn)]);
+    const metadata = async (file) => {
+        if (!file)
+            return null;
+        try {
+            return await readWheelMetadata(file, client);
+        }
+        catch (err) {
+            rt.log.warning(`torch nightly: could not read the metadata of ${file.filename}: ${err.message.slice(0, 300)}`);
+            return null;
+        }
+    };
+    const releases = await Promise.all([...dates].map(async (date) => {
+        const cudnn = new Map();
+        await Promise.all(builtOn
+            .filter((v) => v !== 'cpu')
+            .map(async (v) => {
+            const meta = await metadata(pickFile(torch.get(v)?.get(date)?.files));
+            const pin = meta ? pinnedVersion(meta, /^nvidia-cudnn-cu\d+$/i) : null;
+            if (pin)
+                cudnn.set(v, pin.version);
+        }));
+        // A library's nightly pairs when its Requires-Dist pins this torch; its run may be dated a day apart.
+        const version = [...torch.values()].find((b) => b.get(date))?.get(date)?.version ?? '';
+        const paired = {};
+        for (const [name, builds] of [
+            ['torchvision', torchvision],
+            ['torchaudio', torchaudio],
+        ]) {
+            for (const d of [date, shiftDate(date, 1), shiftDate(date, -1)]) {
+                const meta = await metadata(pickFile([...builds.values()].flatMap((b) => b.get(d)?.files ?? [])));
+                const pin = meta ? pinnedVersion(meta, /^torch$/i) : null;
+                if (pin && publicVersion(pin.version) === version)
+                    paired[name] = { date: d, pinned: true };
+                // the same day's build, where what it pins could not be read
+                else if (!pin && d === date && [...builds.values()].some((b) => b.get(d)?.files.length))
+                    paired[name] = { date: d, pinned: false };
+                if (paired[name]?.pinned)
+                    break;
+            }
+        }
+        const notes = [];
+        const release = nightlyRelease(data, { date, index: where, torch, torchvision, torchaudio, cudnn, paired, readOn: rt.now().toISOString().slice(0, 10) }, notes);
+        for (const n of notes)
+            rt.log.warning(`torch nightly: ${n}`);
+        return release;
+    }));
+    const added = releases.filter((r) => r !== null);
+    for (const r of added) {
+        rt.log.info(`torch nightly: ${r.patches[0]?.torch} on ${[...r.cuda.variants, 'cpu'].join(', ')}, Python ${r.python.supported.join(', ')} ` +
+            `(${client.requests} requests to ${where})`);
+    }
+    return { ...data, torch: [...data.torch, ...added] };
+}
+
+;// CONCATENATED MODULE: ./src/commands/plan.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `plan`: the request's matrix spec resolved against the release data (releaseDataFor). With
+ * `entry` (one cell of an earlier plan, as a fan-out job's `toJSON(matrix)` gives it) the plan is
+ * that entry alone, resolved again and checked to be the same image.
+ */
+function planCommand(request, data = compatFor(request)) {
     const customisation = request.customisation ?? emptyCustomisation();
     if (request.entry)
         return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
@@ -40363,6 +41812,30 @@ function entryAliases(value, field) {
         throw new errors_UserError(`${field}: expected the list of tags the plan gave this entry (e.g. ["latest"]); got ${quote(value)}`);
     }
     return value;
+}
+/**
+ * The release data a request plans with: the bundled data, its compat-file, and the torch nightlies
+ * its matrix (or entry) asks for, read from the nightly index now so that planning stays pure.
+ */
+async function releaseDataFor(request, rt) {
+    const data = compatFor(request);
+    const asked = request.entry
+        ? nightlyOfEntry(plan_parseJson(request.entry.text))
+        : nightliesInSpecs(parseMatrixSpecs(request.matrix.text, request.matrix.origin));
+    if (!asked)
+        return data;
+    const mirror = request.customisation?.torchIndexUrl;
+    const template = mirror ? `${mirror.replace(/\/+$/, '')}/nightly/{variant}` : (data.indexUrls.nightly ?? NIGHTLY_INDEX);
+    return withTorchNightlies(data, asked, template, rt);
+}
+/** JSON text as a value, or null where it is not JSON (planOneEntry reports that). */
+function plan_parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
 }
 function compatFor(request) {
     const bundled = bundledCompat();
@@ -41422,397 +42895,6 @@ async function runOne(entry, image, options, check, base, rt) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/verify/wheel.ts
-/**
- * Wheel file names and whether a wheel installs on an entry's Python and platform, as pip and uv
- * decide it (the binary distribution format: packaging.python.org/specifications/binary-distribution-format;
- * platform compatibility tags: .../platform-compatibility-tags). Pure.
- */
-/** PEP 503: runs of -, _ and . are one -, lower case. */
-function normaliseProject(name) {
-    return name.replace(/[-_.]+/g, '-').toLowerCase();
-}
-/** "torch-2.4.1+cu124-cp311-cp311-linux_x86_64.whl" -> its parts; null when it is not a wheel's name. */
-function parseWheelName(file) {
-    if (!file.endsWith('.whl'))
-        return null;
-    const parts = file.slice(0, -4).split('-');
-    // name-version[-build]-python-abi-platform
-    if (parts.length !== 5 && parts.length !== 6)
-        return null;
-    const [name, version] = parts;
-    const [python, abi, platform] = parts.slice(-3);
-    if (!name || !version || !python || !abi || !platform)
-        return null;
-    return {
-        project: normaliseProject(name),
-        version,
-        pythons: python.split('.'),
-        abis: abi.split('.'),
-        platforms: platform.split('.'),
-    };
-}
-/** The sdist of a project at a version ("demo_pkg-1.0.tar.gz"): its version, or null. */
-function sdistVersion(file, project) {
-    const m = /^(.+)-([^-]+)\.(tar\.gz|zip)$/.exec(file);
-    if (!m || normaliseProject(m[1]) !== project)
-        return null;
-    return m[2];
-}
-const PEP440 = new RegExp([
-    '^v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)', // epoch, release
-    '(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\\d*))?', // pre
-    '(?:-(\\d+)|[-_.]?(post|rev|r)[-_.]?(\\d*))?', // post
-    '(?:[-_.]?(dev)[-_.]?(\\d*))?', // dev
-    '(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?$', // local
-].join(''));
-function parsePep440(text) {
-    const m = PEP440.exec(text.trim().toLowerCase());
-    if (!m)
-        return null;
-    const preWord = { a: 'a', alpha: 'a', b: 'b', beta: 'b', c: 'rc', rc: 'rc', pre: 'rc', preview: 'rc' };
-    return {
-        epoch: m[1] ? Number(m[1]) : 0,
-        release: m[2].split('.').map(Number),
-        pre: m[3] ? [preWord[m[3]], Number(m[4] || 0)] : null,
-        post: m[5] !== undefined ? Number(m[5]) : m[6] ? Number(m[7] || 0) : null,
-        dev: m[8] ? Number(m[9] || 0) : null,
-        local: m[10] ? m[10].replace(/[-_]/g, '.') : null,
-    };
-}
-/**
- * PEP 440 ordering of public versions (the local label ignored): release, then dev < pre < final <
- * post. Strings that are not versions sort by text, after every version.
- */
-function compareVersions(a, b) {
-    const x = parsePep440(a);
-    const y = parsePep440(b);
-    if (!x || !y)
-        return x ? -1 : y ? 1 : a < b ? -1 : a > b ? 1 : 0;
-    if (x.epoch !== y.epoch)
-        return x.epoch - y.epoch;
-    for (let i = 0; i < Math.max(x.release.length, y.release.length); i++) {
-        const d = (x.release[i] ?? 0) - (y.release[i] ?? 0);
-        if (d)
-            return d;
-    }
-    const rank = (v) => [
-        // a dev release of the final version (1.0.dev1) sorts before its pre-releases
-        v.pre ? 1 : v.dev !== null && v.post === null ? 0 : 2,
-        v.pre?.[0] ?? '',
-        v.pre?.[1] ?? 0,
-        v.post ?? -1,
-        v.dev ?? Number.MAX_SAFE_INTEGER,
-    ];
-    const [rx, ry] = [rank(x), rank(y)];
-    for (let i = 0; i < rx.length; i++) {
-        if (rx[i] !== ry[i])
-            return rx[i] < ry[i] ? -1 : 1;
-    }
-    return 0;
-}
-/** A pre-release or development release, which a floor (>=) without one does not pick (pip and uv). */
-function isPreRelease(version) {
-    const v = parsePep440(version);
-    return v !== null && (v.pre !== null || v.dev !== null);
-}
-/**
- * PEP 440 equality as `==X` uses it: normalised, release segments compared with zeros padded, a
- * local label (`+cu124`) on the candidate ignored when the pin has none.
- */
-function versionMatches(candidate, pinned) {
-    const c = parsePep440(candidate);
-    const p = parsePep440(pinned);
-    if (!c || !p)
-        return candidate.trim().toLowerCase() === pinned.trim().toLowerCase();
-    if (p.local !== null && p.local !== c.local)
-        return false;
-    return compareVersions(candidate.split('+')[0], pinned.split('+')[0]) === 0;
-}
-/** The public part of a version: "2.4.1+cu124" -> "2.4.1". */
-function publicVersion(version) {
-    const t = version.trim().toLowerCase().replace(/^v/, '');
-    const i = t.indexOf('+');
-    return i < 0 ? t : t.slice(0, i);
-}
-/** Why a wheel does not install on the target, or null when it does. */
-function wheelMismatch(wheel, target) {
-    if (!pythonFits(wheel, target))
-        return 'python';
-    if (!wheel.platforms.some((p) => platformFits(p, target)))
-        return 'platform';
-    return null;
-}
-/** The Python tags of a wheel, for a message: "cp311", "py3", "abi3 (cp39+)". */
-function pythonLabel(wheel) {
-    if (wheel.abis.includes('abi3'))
-        return wheel.pythons.map((p) => `${p}-abi3`);
-    if (wheel.abis.some((a) => a.endsWith('t') && /^cp\d+t$/.test(a)))
-        return wheel.abis.filter((a) => /^cp\d+t$/.test(a));
-    return wheel.pythons;
-}
-function pythonFits(wheel, target) {
-    const freeThreaded = target.python.endsWith('t');
-    const [major, minor] = target.python.replace(/t$/, '').split('.').map(Number);
-    const cp = `cp${major}${minor}`;
-    return wheel.pythons.some((py) => wheel.abis.some((abi) => {
-        // Pure wheels: py3, and py3X for X up to the target's minor (pip and uv accept py310 on 3.11).
-        if (abi === 'none' && /^py\d+$/.test(py)) {
-            const digits = py.slice(2);
-            if (digits === String(major))
-                return true;
-            return digits.startsWith(String(major)) && Number(digits.slice(String(major).length)) <= minor;
-        }
-        if (!py.startsWith('cp'))
-            return false;
-        const pyMinor = Number(py.slice(2 + String(major).length));
-        if (!py.startsWith(`cp${major}`) || Number.isNaN(pyMinor))
-            return false;
-        // The stable ABI covers later minors, but not free-threaded builds (PEP 803 is not in CPython yet).
-        if (abi === 'abi3')
-            return !freeThreaded && pyMinor <= minor;
-        if (py !== cp)
-            return false;
-        if (abi === 'none')
-            return true;
-        if (freeThreaded)
-            return abi === `${cp}t`;
-        // cp37m before Python 3.8 dropped the m suffix
-        return abi === cp || abi === `${cp}m`;
-    }));
-}
-function platformFits(platform, target) {
-    if (platform === 'any')
-        return true;
-    if (platform === `linux_${target.machine}`)
-        return true;
-    const legacy = { manylinux1: '2.5', manylinux2010: '2.12', manylinux2014: '2.17' };
-    const m = /^(manylinux1|manylinux2010|manylinux2014|manylinux_(\d+)_(\d+))_(.+)$/.exec(platform);
-    if (!m || m[4] !== target.machine)
-        return false;
-    const needs = m[2] ? `${m[2]}.${m[3]}` : legacy[m[1]];
-    return target.glibc === null || compareMinor(needs, target.glibc) <= 0;
-}
-function compareMinor(a, b) {
-    const [am, an] = a.split('.').map(Number);
-    const [bm, bn] = b.split('.').map(Number);
-    return am - bm || an - bn;
-}
-/**
- * The glibc of the OS an image starts from, which bounds the manylinux wheels it can install.
- * Ubuntu's libc6 in each release: 20.04 2.31, 22.04 2.35, 24.04 2.39 (packages.ubuntu.com, libc6
- * in focal, jammy, noble); Debian bookworm 2.36 (packages.debian.org/bookworm/libc6).
- */
-const GLIBC_OF_OS = {
-    'ubuntu20.04': '2.31',
-    'ubuntu22.04': '2.35',
-    'ubuntu24.04': '2.39',
-    debian12: '2.36',
-};
-
-;// CONCATENATED MODULE: ./src/verify/check.ts
-
-
-
-
-
-/** The key a listing is fetched and shared under. */
-function listingKey(index, project) {
-    return `${index.replace(/\/+$/, '')}/${normaliseProject(project)}/`;
-}
-function entryNeeds(entry, data, options) {
-    const fromBase = frameworkFromBaseImage(entry);
-    const custom = entry.customisation ?? {};
-    const target = { python: entry.python, machine: options.machine, glibc: fromBase ? null : (GLIBC_OF_OS[entry.os] ?? null) };
-    if (options.ownDockerfile) {
-        return { entry, target, wheels: [], images: [], notes: ['your own Dockerfile decides what it installs and pulls: not checked'] };
-    }
-    const framework = frameworkOf(entry);
-    const wheels = [];
-    if (!fromBase) {
-        const alternatives = framework.alternativeIndexes?.(entry, data) ?? [];
-        for (const w of framework.wheels(entry, data)) {
-            wheels.push({
-                project: normaliseProject(w.project),
-                version: w.version,
-                atLeast: w.atLeast ?? false,
-                indexes: [w.index],
-                alternatives: alternatives.filter((a) => a !== w.index),
-                sdistOk: false,
-                firstIndex: true,
-                from: framework.key,
-            });
-        }
-    }
-    // The team's packages: pip-index-url, else pypi-index-url, else PyPI; and the extra indexes, which
-    // uv asks first (pip, which installs them in a base image, asks all alike).
-    const primary = custom.pipIndexUrl ?? custom.pypiIndexUrl ?? PYPI_SIMPLE;
-    const extras = custom.pipExtraIndexUrls ?? [];
-    const teamIndexes = fromBase ? [primary, ...extras] : [...extras, primary];
-    const teamPins = [
-        ...(custom.pipPackages ?? []).map((p) => [p, 'pip-packages']),
-        ...(custom.requirements
-            ? options.requirementsPins(custom.requirements).map((p) => [p, `requirements ${custom.requirements}`])
-            : []),
-    ];
-    const seen = new Set(wheels.map((w) => w.project));
-    for (const [requirement, from] of teamPins) {
-        const pin = exactPin(requirement);
-        if (!pin || seen.has(normaliseProject(pin.project)))
-            continue;
-        seen.add(normaliseProject(pin.project));
-        wheels.push({
-            project: normaliseProject(requirementName(pin.project)),
-            version: pin.version,
-            atLeast: false,
-            indexes: teamIndexes,
-            alternatives: [],
-            sdistOk: true,
-            firstIndex: !fromBase,
-            from,
-        });
-    }
-    const images = [{ reference: entry.baseImage, role: 'base image' }];
-    if (!fromBase)
-        images.push({ reference: options.uvImage, role: 'uv image' });
-    return { entry, target, wheels, images, notes: [] };
-}
-function judge(needs, answers) {
-    const missing = [];
-    const warnings = [...needs.notes];
-    let confirmed = 0;
-    for (const w of needs.wheels) {
-        const outcome = wheelOutcome(w, needs.target, answers);
-        if (outcome.missing)
-            missing.push(outcome.missing);
-        else if (outcome.found)
-            confirmed++;
-        warnings.push(...outcome.warnings);
-    }
-    for (const image of needs.images) {
-        const a = answers.image(image.reference);
-        if (!a)
-            warnings.push(`${image.role} ${image.reference}: not asked`);
-        else if ('unknown' in a)
-            warnings.push(`${image.role} ${image.reference}: could not be checked (${a.unknown})`);
-        else if (!a.exists) {
-            const near = a.nearest.length ? `; it has ${a.nearest.map((t) => `:${t}`).join(', ')}` : '';
-            missing.push(`${image.role} ${image.reference} ${a.why}${near}`);
-        }
-        else
-            confirmed++;
-    }
-    const total = needs.wheels.length + needs.images.length;
-    // ok only when everything was confirmed; what could not be asked leaves the entry unchecked, not failed.
-    const status = missing.length ? 'missing' : confirmed === total && total > 0 ? 'ok' : 'unchecked';
-    return { tag: needs.entry.tag, key: needs.entry.key, status, missing, warnings, checked: total, confirmed };
-}
-/** One wheel's outcome: what is missing (nothing when it installs, or could not be checked), and warnings. */
-function wheelOutcome(w, target, answers) {
-    const warnings = [];
-    const what = `${w.project} ${w.atLeast ? '>=' : ''}${w.version}`;
-    const py = target.python.endsWith('t') ? `cp${target.python.replace(/[.t]/g, '')}t` : `cp${target.python.replace('.', '')}`;
-    const findings = [];
-    let unreadable = false;
-    for (const index of w.indexes) {
-        const a = answers.listing(listingKey(index, w.project));
-        if (!a) {
-            unreadable = true;
-            continue;
-        }
-        if ('error' in a) {
-            unreadable = true;
-            warnings.push(`${what} (${w.from}): could not read ${listingKey(index, w.project)} (${a.error})`);
-            continue;
-        }
-        if ('absent' in a) {
-            findings.push(`${index} has no project ${w.project}`);
-            continue;
-        }
-        const found = match(w, target, a.listing);
-        if (found.ok) {
-            if (found.yanked)
-                warnings.push(`${what} (${w.from}): the file on ${index} is yanked; installers take it only for an exact pin`);
-            return { found: true, warnings };
-        }
-        findings.push(`${index}: ${found.why}`);
-        // uv takes a project from the first index that has it, and looks no further (its default
-        // index strategy, first-index); pip looks at every index.
-        if (w.firstIndex)
-            break;
-    }
-    // An index that could not be read might have had it: a warning, not a failure.
-    if (unreadable || findings.length === 0)
-        return { warnings };
-    const elsewhere = w.alternatives.filter((alt) => {
-        const a = answers.listing(listingKey(alt, w.project));
-        return a !== undefined && 'listing' in a && match(w, target, a.listing).ok;
-    });
-    const hint = elsewhere.length ? `; ${elsewhere.join(', ')} ${elsewhere.length === 1 ? 'has' : 'have'} it` : '';
-    return {
-        missing: `${what} (${w.from}) has no ${w.sdistOk ? 'wheel or sdist' : 'wheel'} for ${py} ${target.machine}: ` +
-            `${findings.join('; ')}${hint}`,
-        warnings,
-    };
-}
-/** Whether the listing has a file that installs; if not, why not, with the nearest that exists. */
-function match(w, target, listing) {
-    const wheels = [];
-    const sdists = [];
-    for (const f of listing.files) {
-        const name = parseWheelName(f.filename);
-        if (name) {
-            if (name.project === w.project)
-                wheels.push({ name, yanked: f.yanked });
-            continue;
-        }
-        const v = sdistVersion(f.filename, w.project);
-        if (v)
-            sdists.push({ version: v, yanked: f.yanked });
-    }
-    const wanted = (v) => (w.atLeast ? check_atLeast(v, w.version) : versionMatches(v, w.version));
-    // A yanked file is taken only for an exact pin (PEP 592); a floor passes it by.
-    const atVersion = wheels.filter((x) => wanted(x.name.version) && !(w.atLeast && x.yanked));
-    const fitting = atVersion.filter((x) => wheelMismatch(x.name, target) === null);
-    const pick = fitting.find((x) => !x.yanked) ?? fitting[0];
-    if (pick)
-        return { ok: true, yanked: pick.yanked };
-    const sdist = w.sdistOk ? sdists.filter((s) => wanted(s.version) && !(w.atLeast && s.yanked)) : [];
-    if (sdist.length)
-        return { ok: true, yanked: sdist.every((s) => s.yanked) };
-    if (atVersion.length) {
-        const platformOnly = atVersion.filter((x) => wheelMismatch(x.name, target) === 'platform');
-        if (platformOnly.length) {
-            const platforms = unique(platformOnly.flatMap((x) => x.name.platforms));
-            return { ok: false, why: `its ${w.version} wheels for this Python are for ${shortList(platforms)}` };
-        }
-        const pythons = unique(atVersion.flatMap((x) => pythonLabel(x.name)));
-        return { ok: false, why: `${w.version} has wheels for ${shortList(pythons)} only` };
-    }
-    // The version is not there: the newest that would install, for a hint.
-    const installable = unique(wheels.filter((x) => wheelMismatch(x.name, target) === null).map((x) => publicVersion(x.name.version))).sort(compareVersions);
-    const newest = installable[installable.length - 1];
-    const near = newest ? ` (newest for this Python there: ${newest})` : wheels.length ? ' (no version there for this Python)' : '';
-    return { ok: false, why: `no ${w.version}${near}` };
-}
-/** Names read from an index or a registry, made safe to print: only what tags and versions use. */
-function printable(text) {
-    const t = text.replace(/[^A-Za-z0-9_.+!/-]/g, '?');
-    return t.length > 80 ? `${t.slice(0, 80)}…` : t;
-}
-function unique(list) {
-    return [...new Set(list.map(printable))];
-}
-function shortList(list) {
-    return list.length > 6 ? `${list.slice(0, 6).join(', ')} and ${list.length - 6} more` : list.join(', ');
-}
-function check_atLeast(candidate, floor) {
-    // A pre-release is not picked for a floor without one (pip and uv skip them by default).
-    if (isPreRelease(candidate) && !isPreRelease(floor))
-        return false;
-    return compareVersions(candidate, floor) >= 0;
-}
-
 ;// CONCATENATED MODULE: ./src/effects/image-check.ts
 
 
@@ -41916,347 +42998,6 @@ async function nearestTags(registry, repo, tag) {
         .sort((a, b) => common(b) - common(a) || (a < b ? 1 : -1))
         .slice(0, 3)
         .map(printable);
-}
-
-;// CONCATENATED MODULE: ./src/verify/index-page.ts
-/**
- * A project's page on a package index, read from either form the simple repository API serves:
- * PEP 691 JSON (`application/vnd.pypi.simple.v1+json`) or PEP 503 HTML (anchors whose text is the
- * file name). Pure: the page is text an index sent back, so it is untrusted: its size is bounded
- * before it gets here, malformed pages are an error naming the index, and nothing in it is run.
- */
-/** Most files a page may list (PyPI's largest projects list tens of thousands). */
-const MAX_FILES = 200_000;
-const JSON_TYPE = 'application/vnd.pypi.simple.v1+json';
-/** What the client asks for: JSON first, the HTML forms after (PEP 691's content negotiation). */
-const ACCEPT = `${JSON_TYPE}, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01`;
-class IndexPageError extends Error {
-}
-/** The page as the index sent it; `contentType` decides the form. */
-function parseIndexPage(body, contentType, pageUrl) {
-    const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (type === JSON_TYPE || type === 'application/json')
-        return { files: parseJson(body, pageUrl), format: 'json' };
-    return { files: parseHtml(body, pageUrl), format: 'html' };
-}
-function parseJson(body, pageUrl) {
-    let doc;
-    try {
-        doc = JSON.parse(body);
-    }
-    catch (err) {
-        throw new IndexPageError(`not valid JSON (${err.message.slice(0, 100)})`);
-    }
-    const files = doc?.files;
-    if (!Array.isArray(files))
-        throw new IndexPageError('a PEP 691 page without a "files" list');
-    if (files.length > MAX_FILES)
-        throw new IndexPageError(`lists ${files.length} files, more than ${MAX_FILES}`);
-    const out = [];
-    for (const f of files) {
-        if (typeof f?.filename !== 'string' || typeof f.url !== 'string') {
-            throw new IndexPageError('a PEP 691 file without a filename and url');
-        }
-        const url = absolute(f.url, pageUrl);
-        if (!url)
-            continue;
-        const meta = f['core-metadata'] ?? f['dist-info-metadata'];
-        out.push({ filename: f.filename, url, metadata: Boolean(meta), yanked: Boolean(f.yanked) });
-    }
-    return out;
-}
-const ATTRIBUTE = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))|([\w-]+)/g;
-/**
- * The anchors of a page, in one pass: an attribute value may hold `>` (`data-requires-python=">=3.8"`
- * unescaped, as some mirrors write it), and a page that never closes a tag or a quote ends the scan
- * instead of making it start again at every `<a` (a regular expression would, quadratically).
- */
-function* index_page_anchors(body) {
-    const lower = body.toLowerCase();
-    let at = 0;
-    for (;;) {
-        const open = lower.indexOf('<a', at);
-        if (open < 0)
-            return;
-        if (!/\s/.test(lower[open + 2] ?? '')) {
-            at = open + 2;
-            continue;
-        }
-        let i = open + 3;
-        let quote = null;
-        for (; i < body.length; i++) {
-            const c = body[i];
-            if (quote) {
-                if (c === quote)
-                    quote = null;
-            }
-            else if (c === '"' || c === "'")
-                quote = c;
-            else if (c === '>')
-                break;
-        }
-        if (i >= body.length)
-            return;
-        const close = lower.indexOf('</a', i + 1);
-        if (close < 0)
-            return;
-        yield { attrs: body.slice(open + 3, i), text: stripTags(body.slice(i + 1, close)) };
-        at = close + 3;
-    }
-}
-/** Text without its tags, as /<[^>]*>/g would leave it, in one pass: that regex is quadratic on a run of '<' with no '>'. */
-function stripTags(html) {
-    let out = '';
-    for (let i = 0; i < html.length;) {
-        const lt = html.indexOf('<', i);
-        const gt = lt < 0 ? -1 : html.indexOf('>', lt + 1);
-        if (gt < 0)
-            return out + html.slice(i);
-        out += html.slice(i, lt);
-        i = gt + 1;
-    }
-    return out;
-}
-function parseHtml(body, pageUrl) {
-    const out = [];
-    for (const a of index_page_anchors(body)) {
-        if (out.length >= MAX_FILES)
-            throw new IndexPageError(`lists more than ${MAX_FILES} files`);
-        const attrs = attributes(a.attrs);
-        const href = attrs.get('href');
-        if (!href)
-            continue;
-        const url = absolute(decodeEntities(href), pageUrl);
-        if (!url)
-            continue;
-        const text = decodeEntities(a.text.trim());
-        // The anchor's text is the file name (PEP 503); else the URL's last part, where it decodes.
-        const filename = text || lastPart(url);
-        if (!filename)
-            continue;
-        const meta = attrs.get('data-core-metadata') ?? attrs.get('data-dist-info-metadata');
-        out.push({ filename, url, metadata: meta !== undefined && meta !== 'false', yanked: attrs.has('data-yanked') });
-    }
-    if (out.length === 0 && !/<html|<a\s|<!doctype/i.test(body)) {
-        throw new IndexPageError('neither a PEP 503 HTML page nor PEP 691 JSON');
-    }
-    return out;
-}
-function lastPart(url) {
-    try {
-        return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
-    }
-    catch {
-        return '';
-    }
-}
-function attributes(text) {
-    const map = new Map();
-    for (const a of text.matchAll(ATTRIBUTE)) {
-        if (a[5])
-            map.set(a[5].toLowerCase(), '');
-        else if (a[1])
-            map.set(a[1].toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
-    }
-    return map;
-}
-function decodeEntities(s) {
-    return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|#39);/gi, (whole, e) => {
-        const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-        const lower = e.toLowerCase();
-        if (named[lower])
-            return named[lower];
-        const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-    });
-}
-/** The link resolved against the page, without its fragment; null for anything but http(s). */
-function absolute(href, pageUrl) {
-    try {
-        const u = new URL(href, pageUrl);
-        if (u.protocol !== 'https:' && u.protocol !== 'http:')
-            return null;
-        u.hash = '';
-        return u.href;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/effects/package-index.ts
-
-
-
-const MAX_REDIRECTS = 5;
-class PackageIndexClient {
-    /** requests sent (redirects and retries each count), for the benchmark */
-    requests = 0;
-    pages = new Map();
-    active = 0;
-    waiting = [];
-    maxBytes;
-    timeoutMs;
-    concurrency;
-    retries;
-    maxRetryAfterMs;
-    constructor(options = {}) {
-        this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
-        this.timeoutMs = options.timeoutMs ?? 30_000;
-        this.concurrency = options.concurrency ?? 16;
-        this.retries = options.retries ?? 2;
-        this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
-    }
-    /** The page at `url` (a project's page: <index>/<project>/), fetched once and shared. */
-    listing(url) {
-        let page = this.pages.get(url);
-        if (!page) {
-            page = this.limited(() => this.fetchPage(url));
-            this.pages.set(url, page);
-        }
-        return page;
-    }
-    async limited(task) {
-        while (this.active >= this.concurrency)
-            await new Promise((r) => this.waiting.push(r));
-        this.active++;
-        try {
-            return await task();
-        }
-        finally {
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
-    async fetchPage(url) {
-        let res;
-        try {
-            res = await this.getRetrying(url);
-        }
-        catch (err) {
-            return { error: err.message };
-        }
-        const { status, headers, body, finalUrl } = res;
-        if (status === 404 || status === 410)
-            return { absent: true };
-        if (status < 200 || status >= 300)
-            return { error: `HTTP ${status}` };
-        try {
-            return { listing: parseIndexPage(body.toString('utf8'), headers['content-type'] ?? '', finalUrl) };
-        }
-        catch (err) {
-            if (err instanceof IndexPageError)
-                return { error: `not an index page: ${err.message}` };
-            throw err;
-        }
-    }
-    /**
-     * Bytes of a file (a wheel's tail, its METADATA): the whole file, or a range (`bytes=-65536`,
-     * `bytes=100-200`). Errors are thrown: the caller says what it was reading.
-     */
-    async bytes(url, range) {
-        return this.limited(async () => {
-            const res = await this.getRetrying(url, range ? { Range: range } : {});
-            if (res.status !== 200 && res.status !== 206)
-                throw new Error(`${url}: HTTP ${res.status}`);
-            if (res.status === 200 && range) {
-                // The server sent the whole file instead of the range: the range is cut from it here, so
-                // that callers read the same bytes either way.
-                const whole = res.body.length;
-                const m = /^bytes=(\d*)-(\d*)$/.exec(range);
-                const start = m?.[1] ? Number(m[1]) : Math.max(0, whole - Number(m?.[2] ?? 0));
-                const end = m?.[1] && m[2] ? Math.min(Number(m[2]), whole - 1) : whole - 1;
-                return { status: 206, body: res.body.subarray(start, end + 1), total: whole };
-            }
-            const total = Number(/\/(\d+)$/.exec(res.headers['content-range'] ?? '')?.[1] ?? (res.status === 200 ? res.body.length : NaN));
-            return { status: res.status, body: res.body, total: Number.isFinite(total) ? total : null };
-        });
-    }
-    /**
-     * A GET tried again on a 429 or 5xx answer (after its Retry-After, for 429 and 503, within
-     * maxRetryAfterMs) and on a network error, `retries` times; a page too large or a redirect
-     * loop is final.
-     */
-    async getRetrying(url, headers = {}) {
-        for (let attempt = 0;; attempt++) {
-            try {
-                const res = await this.get(url, headers);
-                if ((res.status === 429 || res.status >= 500) && attempt < this.retries) {
-                    await package_index_sleep(retryWaitMs(res, attempt, 300, this.maxRetryAfterMs));
-                    continue;
-                }
-                return res;
-            }
-            catch (err) {
-                if (err instanceof PageTooLarge || err instanceof TooManyRedirects || attempt >= this.retries)
-                    throw err;
-                await package_index_sleep(backoffMs(attempt + 1, 300));
-            }
-        }
-    }
-    /** One GET, redirects followed, the body read within the bounds. */
-    async get(start, extraHeaders = {}) {
-        let url = start;
-        const seen = new Set();
-        for (let hops = 0;; hops++) {
-            this.requests++;
-            const res = await withTimeout(httpStream(url, { headers: { Accept: ACCEPT, ...extraHeaders }, idleTimeoutMs: this.timeoutMs }), this.timeoutMs, `no answer from ${url} within ${this.timeoutMs} ms`);
-            if (res.status >= 300 && res.status < 400 && res.headers.location) {
-                res.body.destroy();
-                const next = new URL(res.headers.location, url);
-                if (next.protocol !== 'https:' && next.protocol !== 'http:')
-                    throw new TooManyRedirects(`${url} redirects to a ${next.protocol} URL`);
-                if (hops >= MAX_REDIRECTS || seen.has(next.href)) {
-                    throw new TooManyRedirects(`${start} redirects in a loop or more than ${MAX_REDIRECTS} times`);
-                }
-                seen.add(url);
-                url = next.href;
-                continue;
-            }
-            const body = await this.read(res, url);
-            return { status: res.status, headers: res.headers, body, finalUrl: url };
-        }
-    }
-    async read(res, url) {
-        const declared = Number(res.headers['content-length']);
-        if (Number.isFinite(declared) && declared > this.maxBytes) {
-            res.body.destroy();
-            throw new PageTooLarge(`${url} is ${declared} bytes, more than the ${this.maxBytes} a page may be`);
-        }
-        const chunks = [];
-        let size = 0;
-        const deadline = setTimeout(() => res.body.destroy(new Error(`${url} took more than ${this.timeoutMs} ms`)), this.timeoutMs);
-        try {
-            for await (const chunk of res.body) {
-                size += chunk.length;
-                if (size > this.maxBytes) {
-                    res.body.destroy();
-                    throw new PageTooLarge(`${url} sent more than the ${this.maxBytes} bytes a page may be`);
-                }
-                chunks.push(chunk);
-            }
-        }
-        finally {
-            clearTimeout(deadline);
-        }
-        return Buffer.concat(chunks);
-    }
-}
-class PageTooLarge extends Error {
-}
-class TooManyRedirects extends Error {
-}
-function package_index_sleep(ms) {
-    return new Promise((r) => setTimeout(r, ms));
-}
-async function withTimeout(p, ms, message) {
-    let timer;
-    try {
-        return await Promise.race([p, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
@@ -42394,363 +43135,57 @@ function joinPlatforms(parts) {
     return { ...first.verdict, status, missing, warnings, checked: sum((v) => v.checked), confirmed: sum((v) => v.confirmed) };
 }
 
-;// CONCATENATED MODULE: ./src/refresh/wheel-metadata.ts
-
-/** Where the central directory is, read from the archive's last bytes (`tail` starts at `tailStart`). */
-function centralDirectory(tail, tailStart, archiveSize) {
-    // EOCD: signature 0x06054b50, 22 bytes plus a comment of at most 65535.
-    for (let i = tail.length - 22; i >= 0 && i >= tail.length - 22 - 65535; i--) {
-        if (tail.readUInt32LE(i) !== 0x06054b50)
-            continue;
-        let size = tail.readUInt32LE(i + 12);
-        let offset = tail.readUInt32LE(i + 16);
-        if (offset === 0xffffffff || size === 0xffffffff) {
-            // Zip64: the locator just before the EOCD names the zip64 EOCD record.
-            const loc = i - 20;
-            if (loc < 0 || tail.readUInt32LE(loc) !== 0x07064b50)
-                throw new ZipError('a zip64 archive without its locator');
-            const recordAt = Number(tail.readBigUInt64LE(loc + 8)) - tailStart;
-            if (recordAt < 0 || recordAt + 56 > tail.length || tail.readUInt32LE(recordAt) !== 0x06064b50) {
-                throw new ZipError('the zip64 end record is not where its locator says');
-            }
-            size = Number(tail.readBigUInt64LE(recordAt + 40));
-            offset = Number(tail.readBigUInt64LE(recordAt + 48));
-        }
-        if (offset + size > archiveSize || offset < 0)
-            throw new ZipError('the central directory lies outside the archive');
-        return { offset, size };
-    }
-    throw new ZipError('no end-of-central-directory record in the last bytes: not a zip archive');
-}
-/** The `*.dist-info/METADATA` entry of the central directory (`dir` is the whole directory). */
-function metadataEntry(dir, archiveSize) {
-    let at = 0;
-    const found = [];
-    while (at + 46 <= dir.length) {
-        if (dir.readUInt32LE(at) !== 0x02014b50)
-            throw new ZipError('a broken central directory');
-        const method = dir.readUInt16LE(at + 10);
-        let compressedSize = dir.readUInt32LE(at + 20);
-        const nameLength = dir.readUInt16LE(at + 28);
-        const extraLength = dir.readUInt16LE(at + 30);
-        const commentLength = dir.readUInt16LE(at + 32);
-        let localHeaderOffset = dir.readUInt32LE(at + 42);
-        const end = at + 46 + nameLength + extraLength + commentLength;
-        if (end > dir.length)
-            throw new ZipError('a central directory entry runs past the directory');
-        const name = dir.toString('utf8', at + 46, at + 46 + nameLength);
-        if (compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
-            const zip64 = zip64Extra(dir.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), {
-                size: dir.readUInt32LE(at + 24) === 0xffffffff,
-                compressed: compressedSize === 0xffffffff,
-                offset: localHeaderOffset === 0xffffffff,
-            });
-            compressedSize = zip64.compressed ?? compressedSize;
-            localHeaderOffset = zip64.offset ?? localHeaderOffset;
-        }
-        if (/^[^/]+\.dist-info\/METADATA$/.test(name))
-            found.push({ name, method, compressedSize, localHeaderOffset });
-        at = end;
-    }
-    if (found.length !== 1)
-        throw new ZipError(found.length ? 'two METADATA files' : 'no *.dist-info/METADATA in the archive');
-    const entry = found[0];
-    if (entry.method !== 0 && entry.method !== 8)
-        throw new ZipError(`METADATA is compressed with method ${entry.method}`);
-    if (entry.localHeaderOffset + 30 + entry.compressedSize > archiveSize)
-        throw new ZipError('METADATA lies outside the archive');
-    if (entry.compressedSize > MAX_METADATA_BYTES)
-        throw new ZipError(`METADATA is ${entry.compressedSize} bytes, more than ${MAX_METADATA_BYTES}`);
-    return entry;
-}
-/** How far the entry's data starts after its local header, read from the header's first 30 bytes. */
-function localDataStart(header) {
-    if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50)
-        throw new ZipError('no local file header where the directory says');
-    return 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-}
-function zip64Extra(extra, has) {
-    let at = 0;
-    while (at + 4 <= extra.length) {
-        const id = extra.readUInt16LE(at);
-        const len = extra.readUInt16LE(at + 2);
-        if (id === 0x0001) {
-            let p = at + 4;
-            const next = () => {
-                if (p + 8 > at + 4 + len || p + 8 > extra.length)
-                    throw new ZipError('a zip64 extra field shorter than its sizes');
-                const v = Number(extra.readBigUInt64LE(p));
-                p += 8;
-                return v;
-            };
-            if (has.size)
-                next();
-            const compressed = has.compressed ? next() : undefined;
-            const offset = has.offset ? next() : undefined;
-            return { ...(compressed !== undefined ? { compressed } : {}), ...(offset !== undefined ? { offset } : {}) };
-        }
-        at += 4 + len;
-    }
-    return {};
-}
-/** The most METADATA read: torch's is a few KB. */
-const MAX_METADATA_BYTES = 1024 * 1024;
-class ZipError extends Error {
-}
-/** The core metadata fields refresh reads (an email-header format: "Key: value" lines until a blank one). */
-function parseMetadata(text) {
-    const meta = { name: '', version: '', requiresDist: [] };
-    for (const line of text.split(/\r?\n/)) {
-        if (line === '')
-            break; // the description follows
-        const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
-        if (!m)
-            continue;
-        const key = m[1].toLowerCase();
-        const value = m[2].trim();
-        if (key === 'name')
-            meta.name = value;
-        else if (key === 'version')
-            meta.version = value;
-        else if (key === 'requires-dist')
-            meta.requiresDist.push(value);
-    }
-    return meta;
-}
+;// CONCATENATED MODULE: ./src/refresh/jax.ts
 /**
- * The exact version a metadata pins a project at, with no environment marker that excludes Linux
- * x86_64 ("torch==2.4.1", "nvidia-cudnn-cu12==9.1.0.70; platform_system == \"Linux\" ..."), or null.
+ * What refresh makes of PyPI's jax and jaxlib: a release entry per new jax version, its Pythons
+ * from jaxlib's wheels and its CUDA majors from jax's own `cudaNN` extras (Requires-Dist lines
+ * marked `extra == "cuda13"`). Pure: commands/refresh.ts reads the pages and the METADATA.
  */
-function pinnedVersion(meta, project) {
+/** The CUDA majors whose `cudaNN` extra a jax METADATA declares ("cuda" alone and `_local` extras aside). */
+function cudaExtras(meta) {
+    const majors = new Set();
     for (const req of meta.requiresDist) {
-        const [spec, marker = ''] = req.split(';');
-        if (/platform_system\s*==\s*["'](Windows|Darwin)["']|sys_platform\s*==\s*["'](win32|darwin)["']|extra\s*==/.test(marker))
-            continue;
-        // Pins for another machine ("platform_machine == 'aarch64'"): refresh reads x86_64 wheels.
-        if (/platform_machine\s*==\s*["'](?!x86_64["'])/.test(marker))
-            continue;
-        // The old "name (==1.0)" form and spaces aside, a Requires-Dist pin reads as a requirement does.
-        const pin = exactPin(spec.replace(/[\s()]/g, ''));
-        if (pin && project.test(pin.project))
-            return pin;
+        const m = /extra\s*==\s*["']cuda(\d+)["']/.exec(req.split(';')[1] ?? '');
+        if (m?.[1])
+            majors.add(m[1]);
     }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/effects/wheel-metadata.ts
-
-
-/**
- * A wheel's METADATA, never the whole wheel: the `.metadata` file PEP 658 puts beside it where
- * the index says it has one, else three HTTP range reads of the wheel (its tail, its central
- * directory when the tail does not hold it, the METADATA entry), as pip and uv do.
- */
-async function readWheelMetadata(file, client) {
-    if (file.metadata) {
-        const { body } = await client.bytes(`${file.url}.metadata`);
-        if (body.length > MAX_METADATA_BYTES)
-            throw new ZipError(`${file.filename}.metadata is larger than ${MAX_METADATA_BYTES} bytes`);
-        return parseMetadata(body.toString('utf8'));
-    }
-    // The end record is 22 bytes plus a comment of at most 65535.
-    const tail = await client.bytes(file.url, `bytes=-${22 + 65535 + 20}`);
-    if (tail.total === null)
-        throw new ZipError(`${file.url} answered a range request without the file's length`);
-    const size = tail.total;
-    const tailStart = tail.status === 206 ? size - tail.body.length : 0;
-    const cd = centralDirectory(tail.body, tailStart, size);
-    const dir = cd.offset >= tailStart
-        ? tail.body.subarray(cd.offset - tailStart, cd.offset - tailStart + cd.size)
-        : (await client.bytes(file.url, `bytes=${cd.offset}-${cd.offset + cd.size - 1}`)).body;
-    const entry = metadataEntry(dir, size);
-    // The local header's name and extra field come before the data; 1 KiB more covers them in one read.
-    const first = await client.bytes(file.url, `bytes=${entry.localHeaderOffset}-${Math.min(size, entry.localHeaderOffset + 30 + 1024 + entry.compressedSize) - 1}`);
-    const start = localDataStart(first.body);
-    const data = start + entry.compressedSize <= first.body.length
-        ? first.body.subarray(start, start + entry.compressedSize)
-        : (await client.bytes(file.url, `bytes=${entry.localHeaderOffset + start}-${entry.localHeaderOffset + start + entry.compressedSize - 1}`)).body;
-    const text = entry.method === 8 ? (0,external_node_zlib_.inflateRawSync)(data, { maxOutputLength: MAX_METADATA_BYTES }) : data;
-    return parseMetadata(text.toString('utf8'));
-}
-
-;// CONCATENATED MODULE: ./src/refresh/torch.ts
-
-
-
-/** Linux CPython wheels of `project` for a machine (x86_64, aarch64), by stable version ("2.4.1+cu124" -> "2.4.1"). */
-function versionsOn(files, project, machine = 'x86_64') {
-    const linux = new RegExp(`^(linux|manylinux\\w*)_${machine}$`);
-    const out = new Map();
-    for (const f of files) {
-        const w = parseWheelName(f.filename);
-        if (!w || w.project !== project)
-            continue;
-        const version = publicVersion(w.version);
-        if (!semver_default().valid(version) || semver_default().prerelease(version))
-            continue;
-        if (!w.platforms.some((p) => linux.test(p)))
-            continue;
-        const slot = out.get(version) ?? { pythons: new Set(), freeThreaded: new Set(), files: [] };
-        for (const py of w.pythons) {
-            const m = /^cp3(\d+)$/.exec(py);
-            if (!m)
-                continue;
-            const minor = `3.${m[1]}`;
-            if (w.abis.includes(`${py}t`))
-                slot.freeThreaded.add(minor);
-            else
-                slot.pythons.add(minor);
-        }
-        slot.files.push(f);
-        out.set(version, slot);
-    }
-    return out;
-}
-/** The wheel variants to ask for: every one the data knows, cpu, and the next CUDA minors and major. */
-function variantsToProbe(data) {
-    const known = new Set(data.torch.flatMap((r) => r.cuda.variants));
-    const byMajor = new Map();
-    for (const v of known) {
-        const [major, minor] = cudaVersionOfVariant(v).split('.').map(Number);
-        byMajor.set(major, Math.max(byMajor.get(major) ?? 0, minor));
-    }
-    const newest = Math.max(...byMajor.keys());
-    const next = [...byMajor].flatMap(([major, minor]) => [`cu${major}${minor + 1}`, `cu${major}${minor + 2}`]);
-    return [...new Set([...known, ...next, `cu${newest + 1}0`, 'cpu'])].sort(byVariant);
-}
-function byVariant(a, b) {
-    if (a === 'cpu' || b === 'cpu')
-        return a === 'cpu' ? 1 : -1;
-    return Number(a.slice(2)) - Number(b.slice(2));
-}
-/** The torch patches the data already knows. */
-function knownPatches(data) {
-    return new Set(data.torch.flatMap((r) => r.patches.map((p) => p.torch)));
+    return [...majors].sort((a, b) => Number(a) - Number(b));
 }
 /**
- * Release entries for the new patches: a known minor gets them added (everything else kept), a new
- * minor is made from what was read, with what could not be read taken from the previous minor and
- * marked inferred. Variants without a CUDA entry in the data are left out (they need a driver).
+ * The release entry of a new jax version, or null (with a note) where what it needs was not read.
+ * A CUDA major the data has no `jaxCuda` entry for (base image, driver) is named and left out.
  */
-function torchReleases(data, found, notes) {
-    const cudaKnown = new Set(data.cuda.map((c) => c.version));
-    const byMinor = new Map();
-    for (const f of found) {
-        const minor = `${semver_default().major(f.torch)}.${semver_default().minor(f.torch)}`;
-        byMinor.set(minor, [...(byMinor.get(minor) ?? []), f]);
+function jaxRelease(data, read, source, today, notes) {
+    if (!read.pythons.size) {
+        notes.push(`jax ${read.version}: no linux x86_64 jaxlib ${read.version} wheels on ${source}: not written`);
+        return null;
     }
-    const out = [];
-    for (const [minor, patches] of byMinor) {
-        const bundled = data.torch.find((r) => r.minor === minor);
-        const previous = [...data.torch]
-            .filter((r) => semver_default().lt(`${r.minor}.0`, `${minor}.0`))
-            .sort((a, b) => semver_default().rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
-        const usable = (v) => {
-            if (v === 'cpu')
-                return false;
-            if (cudaKnown.has(cudaVersionOfVariant(v)))
-                return true;
-            notes.push(`torch ${minor}: ${v} wheels exist, but the data has no CUDA ${cudaVersionOfVariant(v)} entry ` +
-                '(image tags, driver): add one with compat-file');
-            return false;
-        };
-        const newestPatch = [...patches].sort((a, b) => semver_default().rcompare(a.torch, b.torch))[0];
-        const variants = [...newestPatch.variants.keys()].filter(usable).sort(byVariant);
-        if (!variants.length)
-            continue;
-        const patchEntries = patches.map((f) => ({
-            torch: f.torch,
-            torchvision: f.torchvision,
-            torchaudio: f.torchaudio,
-            ...(f.provenance.torchvision || f.provenance.torchaudio ? { provenance: { ...f.provenance } } : {}),
-        }));
-        if (bundled) {
-            // A new patch of a known minor: added beside the others, nothing else changed.
-            const merged = [...bundled.patches, ...patchEntries].sort((a, b) => semver_default().rcompare(a.torch, b.torch));
-            out.push({ ...structuredClone(bundled), patches: merged });
-            continue;
-        }
-        const pythons = [...new Set(variants.flatMap((v) => [...(newestPatch.variants.get(v) ?? [])]))].sort(byMinorNumber);
-        const cudnn = {};
-        let cudnnInferred = false;
-        for (const v of variants) {
-            const read = newestPatch.cudnn.get(v);
-            const prior = previous?.cuda.cudnn[v] ?? previous?.cuda.cudnn[previous.cuda.variants[previous.cuda.variants.length - 1]];
-            if (read)
-                cudnn[v] = read;
-            else if (prior) {
-                cudnn[v] = prior;
-                cudnnInferred = true;
-            }
-        }
-        const withCudnn = variants.filter((v) => cudnn[v]);
-        const defaultRead = newestPatch.pypiDefault && withCudnn.includes(newestPatch.pypiDefault) ? newestPatch.pypiDefault : null;
-        const pypiDefault = defaultRead ??
-            (previous && withCudnn.includes(previous.cuda.pypiDefault) ? previous.cuda.pypiDefault : withCudnn[withCudnn.length - 1]);
-        const without = {};
-        for (const [v, libs] of newestPatch.without)
-            if (withCudnn.includes(v) && libs.length)
-                without[v] = libs;
-        // linux/arm64: the variants of this release that have aarch64 wheels of its newest patch, read from the same listings.
-        const arm64 = [...newestPatch.arm64].filter((v) => v === 'cpu' || withCudnn.includes(v)).sort(byVariant);
-        out.push({
-            minor,
-            status: 'stable',
-            python: {
-                supported: pythons,
-                experimental: [],
-                ...(newestPatch.freeThreaded.size ? { freeThreaded: [...newestPatch.freeThreaded].sort(byMinorNumber) } : {}),
-            },
-            cuda: { variants: withCudnn, pypiDefault, cudnn, ...(Object.keys(without).length ? { without } : {}) },
-            ...(arm64.length ? { arm64: { variants: arm64, notes: ['found by refresh: linux aarch64 wheels on the PyTorch index'] } } : {}),
-            ...(previous?.numpy && semver_default().lt(`${minor}.0`, '2.3.0') ? { numpy: previous.numpy } : {}),
-            patches: patchEntries.sort((a, b) => semver_default().rcompare(a.torch, b.torch)),
-            provenance: {
-                python: 'read',
-                cuda: cudnnInferred ? 'inferred' : 'read',
-                pypiDefault: defaultRead ? 'read' : 'inferred',
-                ...(Object.keys(without).length ? { without: 'read' } : {}),
-                ...(newestPatch.freeThreaded.size ? { freeThreaded: 'read' } : {}),
-            },
-            notes: [`found by refresh on the PyTorch index (${[...newestPatch.variants.keys()].sort(byVariant).join(', ')})`],
-        });
+    if (!read.extras) {
+        notes.push(`jax ${read.version}: its METADATA could not be read (its CUDA extras): not written`);
+        return null;
     }
-    return out;
-}
-function byMinorNumber(a, b) {
-    return Number(a.split('.')[1]) - Number(b.split('.')[1]);
-}
-/**
- * CUDA entries whose images are gone: NVIDIA keeps only the newest update of a CUDA version, so
- * when `<release>-<cudnn>-runtime-ubuntu<v>` is missing and a later update has that tag, the entry
- * moves to it.
- */
-function cudaUpdates(data, tags, notes) {
-    const out = [];
-    for (const c of data.cuda) {
-        const tagOf = (release, ubuntu) => `${release}-${c.image.cudnnToken ? `${c.image.cudnnToken}-` : ''}runtime-ubuntu${ubuntu}`;
-        const missing = c.image.ubuntu.filter((u) => !tags.has(tagOf(c.release, u)));
-        if (!missing.length)
-            continue;
-        const updates = [
-            ...new Set([...tags].map((t) => new RegExp(`^(${c.version.replace('.', '\\.')}\\.\\d+)-`).exec(t)?.[1]).filter((r) => Boolean(r))),
-        ]
-            .filter((r) => semver_default().gt(r, c.release))
-            .sort((semver_default()).rcompare);
-        const update = updates.find((r) => c.image.ubuntu.every((u) => tags.has(tagOf(r, u))));
-        if (update) {
-            notes.push(`CUDA ${c.version}: the ${c.release} images are gone; ${update} has them ` +
-                `(${c.image.ubuntu.map((u) => tagOf(update, u)).join(', ')})`);
-            out.push({ ...structuredClone(c), release: update, provenance: { ...c.provenance, image: 'read' } });
-        }
-        else {
-            notes.push(`CUDA ${c.version}: no ${missing.map((u) => tagOf(c.release, u)).join(', ')} and no later update with them: check the data by hand`);
-        }
-    }
-    return out;
+    const cuda = read.extras.filter((major) => {
+        if (data.jaxCuda[major])
+            return true;
+        notes.push(`jax ${read.version} has a cuda${major} extra, but the data has no jaxCuda ${major} entry (base image, driver): add one`);
+        return false;
+    });
+    const byMinor = (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]);
+    return {
+        version: read.version,
+        released: read.uploaded ?? today,
+        python: [...read.pythons].sort(byMinor),
+        cuda,
+        provenance: { python: 'read', cuda: 'read' },
+        notes: [
+            `read by gpu-image-matrix refresh on ${today} from ${source}: Pythons from jaxlib's wheels, CUDA majors from jax's cudaNN extras` +
+                (read.uploaded ? '' : '; released is the day refresh read it (the index gives no upload time)'),
+        ],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/refresh.ts
+
 
 
 
@@ -42887,11 +43322,32 @@ async function refreshCommand(data, options, rt) {
     catch (err) {
         warnings.push(`could not list the tags of ${options.cudaRepository}: ${err.message.slice(0, 300)}`);
     }
-    // 6. TensorFlow and JAX: newer releases on PyPI, named for a person to transcribe.
-    for (const [project, id] of [
-        ['tensorflow', 'tensorflow'],
-        ['jax', 'jax'],
-    ]) {
+    // 6. JAX: each newer release on PyPI, written: its Pythons from jaxlib's wheels, its CUDA majors from jax's extras.
+    const today = rt.now().toISOString().slice(0, 10);
+    const jax = [];
+    const jaxFiles = await listing(listingKey(options.pypiIndex, 'jax'));
+    const newestJax = frameworkById('jax').releases(data)[0]?.version ?? '0.0.0';
+    const newJax = new Map();
+    for (const f of jaxFiles ?? []) {
+        const w = parseWheelName(f.filename);
+        const version = w?.project === 'jax' ? publicVersion(w.version) : '';
+        if (!semver_default().valid(version) || semver_default().prerelease(version) || !semver_default().gt(version, newestJax))
+            continue;
+        newJax.set(version, [...(newJax.get(version) ?? []), f]);
+    }
+    if (newJax.size) {
+        const jaxlib = await listing(listingKey(options.pypiIndex, 'jaxlib'));
+        const jaxlibOn = jaxlib ? versionsOn(jaxlib, 'jaxlib') : new Map();
+        const made = await Promise.all([...newJax].map(async ([version, files]) => {
+            const file = pickFile(files);
+            const meta = file ? await metadataOf(file, client, warnings) : null;
+            const read = { version, pythons: jaxlibOn.get(version)?.pythons ?? new Set(), extras: meta ? cudaExtras(meta) : null };
+            return jaxRelease(data, { ...read, uploaded: file?.uploaded }, options.pypiIndex, today, notes);
+        }));
+        jax.push(...made.filter((r) => r !== null).sort((a, b) => semver_default().compare(a.version, b.version)));
+    }
+    // 7. TensorFlow: newer releases on PyPI, named for a person to transcribe.
+    for (const [project, id] of [['tensorflow', 'tensorflow']]) {
         const files = await listing(listingKey(options.pypiIndex, project));
         if (!files)
             continue;
@@ -42909,11 +43365,10 @@ async function refreshCommand(data, options, rt) {
     const torch = torchReleases(data, [...found.values()], notes);
     const override = {
         schemaVersion: 1,
-        sources: [
-            `gpu-image-matrix refresh ${rt.now().toISOString().slice(0, 10)}: ${root}, ${options.pypiIndex}, ${options.cudaRepository} tags`,
-        ],
+        sources: [`gpu-image-matrix refresh ${today}: ${root}, ${options.pypiIndex}, ${options.cudaRepository} tags`],
         ...(torch.length ? { torch } : {}),
         ...(cuda.length ? { cuda } : {}),
+        ...(jax.length ? { jax } : {}),
     };
     // An existing out file is updated: what it held stays, a release refresh found again is replaced.
     let file = null;
@@ -42933,8 +43388,8 @@ async function refreshCommand(data, options, rt) {
             throw new errors_UserError(`out: could not write ${file}: ${err.message}`);
         }
     }
-    const markdown = refreshMarkdown([...found.values()], torch.length + cuda.length, notes, warnings, file);
-    return { data: override, markdown, file, changes: found.size + cuda.length };
+    const markdown = refreshMarkdown([...found.values()], jax, torch.length + cuda.length + jax.length, notes, warnings, file);
+    return { data: override, markdown, file, changes: found.size + cuda.length + jax.length };
 }
 /** The compat-file at `file` with `found` merged over it (torch by minor, CUDA by version), its sources kept. */
 function updateCompatFile(text, file, found) {
@@ -42950,6 +43405,7 @@ function updateCompatFile(text, file, found) {
     for (const [section, id] of [
         ['torch', 'minor'],
         ['cuda', 'version'],
+        ['jax', 'version'],
     ]) {
         const added = found[section] ?? [];
         const kept = (before[section] ?? []).filter((old) => !added.some((n) => n[id] === old[id]));
@@ -42983,10 +43439,6 @@ function newestPerMinor(found) {
     }
     return [...best.values()];
 }
-/** One wheel whose metadata is cheapest to read: one with a .metadata file beside it, else any. */
-function pickFile(files) {
-    return files.find((f) => f.metadata && !f.yanked) ?? files.find((f) => !f.yanked) ?? files[0];
-}
 async function metadataOf(file, client, warnings) {
     try {
         return await readWheelMetadata(file, client);
@@ -42996,7 +43448,7 @@ async function metadataOf(file, client, warnings) {
         return null;
     }
 }
-function refreshMarkdown(found, entries, notes, warnings, file) {
+function refreshMarkdown(found, jax, entries, notes, warnings, file) {
     const out = [
         `### gpu-image-matrix refresh: ${found.length} new torch patch${found.length === 1 ? '' : 'es'}, ` +
             `${entries} data entr${entries === 1 ? 'y' : 'ies'} written`,
@@ -43019,11 +43471,17 @@ function refreshMarkdown(found, entries, notes, warnings, file) {
             out.push(`| ${f.torch} | ${variants} | ${arm64} | ${lib('torchvision')} | ${lib('torchaudio')} | ${cudnn} | ${f.pypiDefault ?? '-'} |`);
         }
     }
+    if (jax.length) {
+        out.push('', '| jax | Python | CUDA extras | released |', '|---|---|---|---|');
+        for (const r of [...jax].reverse()) {
+            out.push(`| ${r.version} | ${r.python.join(', ')} | ${r.cuda.map((m) => `cuda${m}`).join(', ') || '-'} | ${r.released} |`);
+        }
+    }
     if (notes.length)
         out.push('', ...notes.map((n) => `- ${n}`));
     if (warnings.length)
         out.push('', '**Could not be read:**', ...warnings.map((w) => `- ${w}`));
-    if (!found.length && !notes.length)
+    if (!found.length && !jax.length && !notes.length)
         out.push('', 'Nothing new: the bundled data matches the indexes and registry.');
     return `${out.join('\n')}\n`;
 }
@@ -43432,7 +43890,7 @@ function redactedCopy(value, redactions) {
 async function dispatch(request, runtime) {
     switch (request.command) {
         case 'plan':
-            return { plan: planCommand(request) };
+            return { plan: planCommand(request, await releaseDataFor(request, runtime)) };
         case 'refresh': {
             if (!request.refresh)
                 throw new errors_UserError('command refresh needs its settings');
@@ -43449,8 +43907,9 @@ async function dispatch(request, runtime) {
         case 'verify': {
             if (!request.verify)
                 throw new errors_UserError('command verify needs its settings');
-            const plan = planCommand(request);
-            return { plan, verify: await verifyCommand(plan, compatFor(request), request.verify, runtime) };
+            const data = await releaseDataFor(request, runtime);
+            const plan = planCommand(request, data);
+            return { plan, verify: await verifyCommand(plan, data, request.verify, runtime) };
         }
         case 'build':
             return buildAndMaybeSmoke(request, runtime, false);
@@ -43459,7 +43918,7 @@ async function dispatch(request, runtime) {
                 throw new errors_UserError('command merge needs the build settings (image, ...)');
             if (request.build.platform)
                 throw new errors_UserError('command merge joins every platform of an entry: leave input platform empty');
-            const plan = planCommand(request);
+            const plan = planCommand(request, await releaseDataFor(request, runtime));
             return { plan, images: await buildCommand(plan, request.build, runtime, undefined, 'merge') };
         }
         case 'all':
@@ -43467,15 +43926,16 @@ async function dispatch(request, runtime) {
         case 'smoke': {
             if (!request.smoke || !request.smokeTargets)
                 throw new errors_UserError('command smoke needs its settings');
-            const plan = planCommand(request);
+            const data = await releaseDataFor(request, runtime);
+            const plan = planCommand(request, data);
             const t = request.smokeTargets;
             const images = smokeImages(plan.include, t.imagesJson, t.image, t.fields);
-            return { plan, smoke: await smokeCommand(plan, images, request.smoke, compatFor(request), runtime) };
+            return { plan, smoke: await smokeCommand(plan, images, request.smoke, data, runtime) };
         }
         case 'repro': {
             if (!request.build || !request.repro)
                 throw new errors_UserError('command repro needs the build settings (image, ...)');
-            const plan = planCommand(request);
+            const plan = planCommand(request, await releaseDataFor(request, runtime));
             return { plan, repro: await reproCommand(plan, request.build, request.repro, runtime) };
         }
     }
@@ -43486,10 +43946,11 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     if (withSmoke && request.build.platform) {
         throw new errors_UserError('input platform is for a fan-out build job (command build, then merge); command all builds every platform of an entry');
     }
-    const plan = planCommand(request);
+    const data = await releaseDataFor(request, runtime);
+    const plan = planCommand(request, data);
     // An entry that has to be built is verified first (one that is up to date needs nothing fetched):
     // what cannot build (a wheel or an image that is not there) fails before any docker work.
-    const verifier = request.verify?.enabled ? new Verifier(compatFor(request), request.verify, runtime) : undefined;
+    const verifier = request.verify?.enabled ? new Verifier(data, request.verify, runtime) : undefined;
     const images = await buildCommand(plan, request.build, runtime, verifier);
     const verify = verifier?.report();
     const smoke = request.smoke;
@@ -43515,7 +43976,7 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     }
     // Entries that failed to build are not smoke-tested: the build already failed them.
     const built = { ...plan, include: plan.include.filter((e) => targets.has(e.key)) };
-    const smoked = await smokeCommand(built, targets, smoke, compatFor(request), runtime, host);
+    const smoked = await smokeCommand(built, targets, smoke, data, runtime, host);
     return { plan, images, smoke: smoked, ...(verify ? { verify } : {}) };
 }
 
@@ -44832,7 +45293,7 @@ const actionLog = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1586);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9556);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6064);
 // The action's entry point (runs.main in action.yml).
 

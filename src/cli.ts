@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import pkg from '../package.json' with { type: 'json' };
 import { inertInline, inertJson, inertText } from './report/inert.js';
 import { runCommand } from './commands/index.js';
-import { planCommand } from './commands/plan.js';
+import { planCommand, releaseDataFor } from './commands/plan.js';
 import { readRequirementsTree } from './effects/build-source.js';
 import { UserError, listWords, quote } from './errors.js';
 import type { MatrixEntry } from './frameworks/index.js';
@@ -26,8 +26,7 @@ import {
 } from './report/format.js';
 import { reproFails } from './repro/options.js';
 import { parseCommand, type Command } from './request.js';
-import type { Log } from './runtime.js';
-import { flushed } from './runtime.js';
+import { flushed, type Log, type Runtime } from './runtime.js';
 import { renderDockerfile } from './template/dockerfile.js';
 import { PIP_SECRET_ID } from './image/secrets.js';
 
@@ -47,8 +46,9 @@ export async function main(argv: string[]): Promise<number> {
     if (extra.length) throw new UserError(`one command expected, got ${[commandText, ...extra].map((p) => quote(p)).join(' ')}`);
     const format = parseFormat(values.format as string | undefined);
     const request = readRequest(command as Command, cliSurface(values, process.cwd()));
+    const runtime: Runtime = { log: cliLog, env: process.env, docker: 'docker', baseDir: process.cwd(), now: () => new Date() };
     if (values['print-dockerfile'] !== undefined) {
-      const plan = planCommand(request);
+      const plan = planCommand(request, await releaseDataFor(request, runtime));
       const entry = selectEntry(plan.include, values['print-dockerfile'] as string);
       const requirements = entry.customisation?.requirements;
       // As the build renders it, except FROM's digest, which the build looks up in the registry; written as
@@ -62,13 +62,7 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
-    const { plan, images, smoke, repro, verify, refresh, prune } = await runCommand(request, {
-      log: cliLog,
-      env: process.env,
-      docker: 'docker',
-      baseDir: process.cwd(),
-      now: () => new Date(),
-    });
+    const { plan, images, smoke, repro, verify, refresh, prune } = await runCommand(request, runtime);
     if (repro) {
       if (format === 'json') outJson({ repro });
       else out(reproMarkdown(repro));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TorchRelease } from '../src/frameworks/pytorch.js';
+import type { JaxRelease } from '../src/frameworks/jax.js';
 import type { CudaRelease } from '../src/compat/schema.js';
 import { BASE_IMAGE, freshRepository, requireInfra } from './support/infra.js';
 import { runAction } from './support/run-action.js';
@@ -85,7 +86,24 @@ beforeAll(async () => {
       files: [
         ...wheels('torch', '2.15.0', ['nvidia-cuda-runtime-cu13==13.0.96; platform_system == "Linux"'], ['312']),
         { filename: 'tensorflow-2.99.0-cp312-cp312-manylinux_2_17_x86_64.whl' },
-        { filename: 'jax-0.99.0-py3-none-any.whl' },
+        // jax 0.99.0: its METADATA names the cuda12 and cuda13 extras (and a cuda14 the data has no base for);
+        // jaxlib has its Pythons. jax 0.98.0 has no jaxlib wheels: not written.
+        {
+          filename: 'jax-0.99.0-py3-none-any.whl',
+          uploaded: '2026-11-20T08:15:00.000000Z',
+          requires: [
+            'jaxlib<=0.99.0,>=0.99.0',
+            'jaxlib<=0.99.0,>=0.99.0; extra == "cuda12"',
+            'jax-cuda12-plugin[with-cuda]<=0.99.0,>=0.99.0; extra == "cuda12"',
+            'jax-cuda13-plugin[with-cuda]<=0.99.0,>=0.99.0; extra == "cuda13"',
+            'jax-cuda14-plugin[with-cuda]<=0.99.0,>=0.99.0; extra == "cuda14"',
+            'jax-cuda13-plugin<=0.99.0,>=0.99.0; extra == "cuda13-local"',
+          ],
+        },
+        ...wheels('jaxlib', '0.99.0', [], ['312', '313', '314']).map((w) => ({ ...w, filename: w.filename.replace('2_28', '2_27') })),
+        { filename: 'jaxlib-0.99.0-cp314-cp314t-manylinux_2_27_x86_64.whl' },
+        { filename: 'jaxlib-0.99.0-cp311-cp311-macosx_11_0_arm64.whl' },
+        { filename: 'jax-0.98.0-py3-none-any.whl', requires: ['jaxlib<=0.98.0,>=0.98.0; extra == "cuda13"'] },
       ],
     },
   ]);
@@ -151,7 +169,21 @@ describe('refresh: new releases from the indexes, written as a compat-file that 
     expect(r.stdout).toContain('torch 2.15: cu133 wheels exist, but the data has no CUDA 13.3 entry');
     expect(r.stdout).toContain('CUDA 13.2: the 13.2.0 images are gone; 13.2.1 has them');
     expect(r.stdout).toMatch(/tensorflow: 2\.99\.0 on .*, newer than the data's 2\.\d+\.\d+: not transcribed/);
-    expect(r.stdout).toMatch(/jax: 0\.99\.0 on .*: not transcribed/);
+    // jax: written from PyPI, its Pythons from jaxlib, its CUDA majors from its extras, the upload date as released
+    const jax = (data as unknown as { jax: JaxRelease[] }).jax;
+    expect(jax).toEqual([
+      {
+        version: '0.99.0',
+        released: '2026-11-20',
+        python: ['3.12', '3.13', '3.14'],
+        cuda: ['12', '13'],
+        provenance: { python: 'read', cuda: 'read' },
+        notes: [expect.stringMatching(/^read by gpu-image-matrix refresh on \d{4}-\d{2}-\d{2} from .*\/simple: Pythons from jaxlib/)],
+      },
+    ]);
+    expect(r.stdout).toContain('jax 0.99.0 has a cuda14 extra, but the data has no jaxCuda 14 entry');
+    expect(r.stdout).toContain('jax 0.98.0: no linux x86_64 jaxlib 0.98.0 wheels on');
+    expect(r.stdout).toContain('| 0.99.0 | 3.12, 3.13, 3.14 | cuda12, cuda13 | 2026-11-20 |');
     // Never a whole wheel: .metadata files on cu130, range reads elsewhere.
     const wheelGets = index.requests.filter((p) => p.startsWith('/files/') && p.endsWith('.whl'));
     expect(index.requests.some((p) => p.endsWith('.whl.metadata'))).toBe(true);
@@ -168,6 +200,14 @@ describe('refresh: new releases from the indexes, written as a compat-file that 
       ['2.15.0-cu130-py3.12-ubuntu24.04', '2.11.0', '13.0.2'],
       ['2.15.0-cu132-py3.12-ubuntu24.04', null, '13.2.1'],
     ]);
+    const jaxPlan = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--compat-file', out, '--format', 'json'], {
+      input: 'jax: latest\ncuda: ["12", "13"]\npython: "3.14"\n',
+    });
+    expect(jaxPlan.code, jaxPlan.stderr).toBe(0);
+    expect((JSON.parse(jaxPlan.stdout) as { include: { tag: string }[] }).include.map((e) => e.tag)).toEqual([
+      'jax0.99.0-cuda12-py3.14-ubuntu24.04',
+      'jax0.99.0-cuda13-py3.14-ubuntu24.04',
+    ]);
   });
 
   it('the action writes the file in the workspace and says how much is new', async () => {
@@ -183,7 +223,7 @@ describe('refresh: new releases from the indexes, written as a compat-file that 
       { setup: (ws) => execFileSync('mkdir', ['-p', path.join(ws, 'compat')]) },
     );
     expect(r.code, r.stdout).toBe(0);
-    expect(r.outputs['refresh-changes']).toBe('3');
+    expect(r.outputs['refresh-changes']).toBe('4');
     expect(r.outputs['refresh-file']).toBe(path.join(r.workspace, 'compat/refresh.json'));
     expect(r.summary).toContain('| 2.15.0 |');
     // Again, with that file as the data: nothing new, and the file keeps what it held.
@@ -204,13 +244,15 @@ describe('refresh: new releases from the indexes, written as a compat-file that 
     const kept = JSON.parse(readFileSync(path.join(r.workspace, 'compat/refresh.json'), 'utf8')) as {
       torch: TorchRelease[];
       cuda: CudaRelease[];
+      jax: JaxRelease[];
       sources: string[];
     };
-    expect([kept.torch.map((t) => t.minor).sort(), kept.cuda.map((c) => c.release), kept.sources.length]).toEqual([
-      ['2.14', '2.15'],
-      ['13.2.1'],
-      2,
-    ]);
+    expect([
+      kept.torch.map((t) => t.minor).sort(),
+      kept.cuda.map((c) => c.release),
+      kept.jax.map((j) => j.version),
+      kept.sources.length,
+    ]).toEqual([['2.14', '2.15'], ['13.2.1'], ['0.99.0'], 2]);
     const outside = await runAction(node.bin, { command: 'refresh', out: '../escape.json' });
     expect(outside.code).toBe(1);
     expect(outside.stdout).toMatch(/::error::input out: .*outside the workspace/);

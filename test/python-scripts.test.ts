@@ -391,6 +391,9 @@ cases = json.loads(sys.argv[1])
 print(json.dumps({
     "satisfies": [check.satisfies(v, s) for v, s, _ in cases],
     "release": [check.release(v) for v in ("2.4.1+cu124", "1.13", "1.13.0a0", "x")],
+    "sameBuild": [check.same_build(a, b) for a, b in (("2.16.0.dev20261201+cu130", "2.16.0.dev20261201"),
+                  ("2.16.0.dev20261130+cu130", "2.16.0.dev20261201"), ("2.4.1+cu124", "2.4.1"), ("2.4.1", "2.4.0"),
+                  ("2.16.0", "2.16.0.dev20261201"))],
     "installed": [check.installed(n) for n in ("torch", "Demo-Pkg", "demo_pkg", "old-egg", "absent")],
     "viaImportlib": sys.modules["gim_packages"]._metadata is not None,
 }))
@@ -403,6 +406,8 @@ print(json.dumps({
       const got = JSON.parse(r.stdout);
       expect(got.satisfies.map((ok: boolean, i: number) => [...satisfies[i]!.slice(0, 2), ok])).toEqual(satisfies);
       expect(got.release).toEqual([[2, 4, 1], [1, 13, 0], [1, 13, 0], null]);
+      // a nightly is its date's build: another day's is another torch
+      expect(got.sameBuild).toEqual([true, false, true, false, false]);
       expect(got.installed).toEqual(['2.4.1+cpu', '1.0', '1.0', '0.3', null]);
       expect(got.viaImportlib).toBe(!target.hideMetadata && target.python().minor !== '3.7');
     });

@@ -80,7 +80,7 @@ describe('spec: bad input is a clear error', () => {
       text: 'torch: banana',
       message: new RegExp(
         '^matrix\\.torch: "banana" is not valid; accepted: an exact version \\(2\\.4\\.1\\), a ' +
-          'minor \\(2\\.4 = its latest patch\\), a semver range \\(">=2\\.5 <2\\.8"\\) or latest$',
+          'minor \\(2\\.4 = its latest patch\\), a semver range \\(">=2\\.5 <2\\.8"\\), latest, or for torch nightly or nightly-YYYYMMDD$',
       ),
     },
     {

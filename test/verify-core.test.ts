@@ -314,7 +314,7 @@ describe('free-threaded Pythons ("3.13t")', () => {
       'matrix.python: Python 3.12t: no tensorflow release in the data has free-threaded wheels for it',
     );
     expect(planError('torch: 2.6.0\npython: "3.12t"')).toBe(
-      'matrix.python: Python 3.12t: no torch release in the data has free-threaded wheels for it (some have 3.13t)',
+      'matrix.python: Python 3.12t: no torch release in the data has free-threaded wheels for it (some have 3.13t, 3.14t)',
     );
     const p = plan('torch: [2.6.0, 2.5.1]\ncuda: "12.4"\npython: "3.13t"');
     expect(p.skipped.map((s) => [s.torch, s.reason])).toEqual([

@@ -7,7 +7,7 @@ import type { Log, Runtime } from '../runtime.js';
 import { loadSecrets } from '../effects/secret-files.js';
 import { redact } from '../image/secrets.js';
 import { buildCommand, type ImageResult } from './build.js';
-import { compatFor, planCommand } from './plan.js';
+import { compatFor, planCommand, releaseDataFor } from './plan.js';
 import { reproCommand, type ReproResult } from './repro.js';
 import { hostFacts, smokeCommand, type SmokeResult } from './smoke.js';
 import { Verifier, verifyCommand, type VerifyReport } from './verify.js';
@@ -78,7 +78,7 @@ function redactedCopy<T>(value: T, redactions: readonly string[]): T {
 async function dispatch(request: Request, runtime: Runtime): Promise<CommandResult> {
   switch (request.command) {
     case 'plan':
-      return { plan: planCommand(request) };
+      return { plan: planCommand(request, await releaseDataFor(request, runtime)) };
     case 'refresh': {
       if (!request.refresh) throw new UserError('command refresh needs its settings');
       return {
@@ -92,29 +92,31 @@ async function dispatch(request: Request, runtime: Runtime): Promise<CommandResu
     }
     case 'verify': {
       if (!request.verify) throw new UserError('command verify needs its settings');
-      const plan = planCommand(request);
-      return { plan, verify: await verifyCommand(plan, compatFor(request), request.verify, runtime) };
+      const data = await releaseDataFor(request, runtime);
+      const plan = planCommand(request, data);
+      return { plan, verify: await verifyCommand(plan, data, request.verify, runtime) };
     }
     case 'build':
       return buildAndMaybeSmoke(request, runtime, false);
     case 'merge': {
       if (!request.build) throw new UserError('command merge needs the build settings (image, ...)');
       if (request.build.platform) throw new UserError('command merge joins every platform of an entry: leave input platform empty');
-      const plan = planCommand(request);
+      const plan = planCommand(request, await releaseDataFor(request, runtime));
       return { plan, images: await buildCommand(plan, request.build, runtime, undefined, 'merge') };
     }
     case 'all':
       return buildAndMaybeSmoke(request, runtime, true);
     case 'smoke': {
       if (!request.smoke || !request.smokeTargets) throw new UserError('command smoke needs its settings');
-      const plan = planCommand(request);
+      const data = await releaseDataFor(request, runtime);
+      const plan = planCommand(request, data);
       const t = request.smokeTargets;
       const images = smokeImages(plan.include, t.imagesJson, t.image, t.fields);
-      return { plan, smoke: await smokeCommand(plan, images, request.smoke, compatFor(request), runtime) };
+      return { plan, smoke: await smokeCommand(plan, images, request.smoke, data, runtime) };
     }
     case 'repro': {
       if (!request.build || !request.repro) throw new UserError('command repro needs the build settings (image, ...)');
-      const plan = planCommand(request);
+      const plan = planCommand(request, await releaseDataFor(request, runtime));
       return { plan, repro: await reproCommand(plan, request.build, request.repro, runtime) };
     }
   }
@@ -127,10 +129,11 @@ async function buildAndMaybeSmoke(request: Request, runtime: Runtime, withSmoke:
       'input platform is for a fan-out build job (command build, then merge); command all builds every platform of an entry',
     );
   }
-  const plan = planCommand(request);
+  const data = await releaseDataFor(request, runtime);
+  const plan = planCommand(request, data);
   // An entry that has to be built is verified first (one that is up to date needs nothing fetched):
   // what cannot build (a wheel or an image that is not there) fails before any docker work.
-  const verifier = request.verify?.enabled ? new Verifier(compatFor(request), request.verify, runtime) : undefined;
+  const verifier = request.verify?.enabled ? new Verifier(data, request.verify, runtime) : undefined;
   const images = await buildCommand(plan, request.build, runtime, verifier);
   const verify = verifier?.report();
   const smoke = request.smoke;
@@ -157,6 +160,6 @@ async function buildAndMaybeSmoke(request: Request, runtime: Runtime, withSmoke:
   }
   // Entries that failed to build are not smoke-tested: the build already failed them.
   const built = { ...plan, include: plan.include.filter((e) => targets.has(e.key)) };
-  const smoked = await smokeCommand(built, targets, smoke, compatFor(request), runtime, host);
+  const smoked = await smokeCommand(built, targets, smoke, data, runtime, host);
   return { plan, images, smoke: smoked, ...(verify ? { verify } : {}) };
 }

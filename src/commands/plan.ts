@@ -10,15 +10,17 @@ import { parseMatrixSpecs, specFromObject } from '../matrix/spec.js';
 import type { Request } from '../request.js';
 import { templateCannotBuild } from '../template/dockerfile.js';
 import { TAG } from '../image/reference.js';
+import { withTorchNightlies } from '../effects/torch-nightly.js';
+import { nightliesInSpecs, nightlyOfEntry } from '../frameworks/torch-nightly.js';
+import { NIGHTLY_INDEX } from '../frameworks/pytorch.js';
+import type { Runtime } from '../runtime.js';
 
 /**
- * `plan`: the request's matrix spec resolved against the release data (bundled, plus
- * compat-file). With `entry` (one cell of an earlier plan, as a fan-out job's
- * `toJSON(matrix)` gives it) the plan is that entry alone, resolved again and
- * checked to be the same image.
+ * `plan`: the request's matrix spec resolved against the release data (releaseDataFor). With
+ * `entry` (one cell of an earlier plan, as a fan-out job's `toJSON(matrix)` gives it) the plan is
+ * that entry alone, resolved again and checked to be the same image.
  */
-export function planCommand(request: Request): Plan {
-  const data = compatFor(request);
+export function planCommand(request: Request, data: ReleaseData = compatFor(request)): Plan {
   const customisation = request.customisation ?? emptyCustomisation();
   if (request.entry) return planOneEntry(request.entry.text, request.entry.origin, data, customisation);
   const specs = parseMatrixSpecs(request.matrix.text, request.matrix.origin);
@@ -122,6 +124,30 @@ function entryAliases(value: unknown, field: string): string[] {
     throw new UserError(`${field}: expected the list of tags the plan gave this entry (e.g. ["latest"]); got ${quote(value)}`);
   }
   return value as string[];
+}
+
+/**
+ * The release data a request plans with: the bundled data, its compat-file, and the torch nightlies
+ * its matrix (or entry) asks for, read from the nightly index now so that planning stays pure.
+ */
+export async function releaseDataFor(request: Request, rt: Runtime): Promise<ReleaseData> {
+  const data = compatFor(request);
+  const asked = request.entry
+    ? nightlyOfEntry(parseJson(request.entry.text))
+    : nightliesInSpecs(parseMatrixSpecs(request.matrix.text, request.matrix.origin));
+  if (!asked) return data;
+  const mirror = request.customisation?.torchIndexUrl;
+  const template = mirror ? `${mirror.replace(/\/+$/, '')}/nightly/{variant}` : (data.indexUrls.nightly ?? NIGHTLY_INDEX);
+  return withTorchNightlies(data, asked, template, rt);
+}
+
+/** JSON text as a value, or null where it is not JSON (planOneEntry reports that). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 export function compatFor(request: Request): ReleaseData {

@@ -5,7 +5,7 @@ import { mergeCompatFile } from '../compat/load.js';
 import { validateOverride } from '../compat/validate.js';
 import { PackageIndexClient } from '../effects/package-index.js';
 import { RegistryClient } from '../effects/registry.js';
-import { readWheelMetadata } from '../effects/wheel-metadata.js';
+import { pickFile, readWheelMetadata } from '../effects/wheel-metadata.js';
 import { UserError } from '../errors.js';
 import { frameworkById, type ReleaseData } from '../frameworks/index.js';
 import { parseImageReference } from '../image/reference.js';
@@ -23,6 +23,8 @@ import type { Runtime } from '../runtime.js';
 import type { IndexFile } from '../verify/index-page.js';
 import type { RefreshOptions } from '../refresh/options.js';
 import { listingKey } from '../verify/check.js';
+import { cudaExtras, jaxRelease } from '../refresh/jax.js';
+import type { JaxRelease } from '../frameworks/jax.js';
 import { parseWheelName, publicVersion } from '../verify/wheel.js';
 
 /**
@@ -30,7 +32,8 @@ import { parseWheelName, publicVersion } from '../verify/wheel.js';
  * compat-file: new torch releases with their variants, Pythons, cuDNN and the torchvision and
  * torchaudio that pair with them (read from the libraries' metadata, never a whole wheel), and CUDA
  * entries whose images moved to a later update. With the difference from the bundled data as
- * markdown. Newer TensorFlow and JAX releases are named, not transcribed.
+ * markdown. New JAX releases are written (Pythons from jaxlib, CUDA majors from jax's extras); newer
+ * TensorFlow releases are named, not transcribed.
  */
 
 export interface RefreshReport {
@@ -171,11 +174,34 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
     warnings.push(`could not list the tags of ${options.cudaRepository}: ${(err as Error).message.slice(0, 300)}`);
   }
 
-  // 6. TensorFlow and JAX: newer releases on PyPI, named for a person to transcribe.
-  for (const [project, id] of [
-    ['tensorflow', 'tensorflow'],
-    ['jax', 'jax'],
-  ] as const) {
+  // 6. JAX: each newer release on PyPI, written: its Pythons from jaxlib's wheels, its CUDA majors from jax's extras.
+  const today = rt.now().toISOString().slice(0, 10);
+  const jax: JaxRelease[] = [];
+  const jaxFiles = await listing(listingKey(options.pypiIndex, 'jax'));
+  const newestJax = frameworkById('jax').releases(data)[0]?.version ?? '0.0.0';
+  const newJax = new Map<string, IndexFile[]>();
+  for (const f of jaxFiles ?? []) {
+    const w = parseWheelName(f.filename);
+    const version = w?.project === 'jax' ? publicVersion(w.version) : '';
+    if (!semver.valid(version) || semver.prerelease(version) || !semver.gt(version, newestJax)) continue;
+    newJax.set(version, [...(newJax.get(version) ?? []), f]);
+  }
+  if (newJax.size) {
+    const jaxlib = await listing(listingKey(options.pypiIndex, 'jaxlib'));
+    const jaxlibOn = jaxlib ? versionsOn(jaxlib, 'jaxlib') : new Map<string, { pythons: Set<string> }>();
+    const made = await Promise.all(
+      [...newJax].map(async ([version, files]) => {
+        const file = pickFile(files);
+        const meta = file ? await metadataOf(file, client, warnings) : null;
+        const read = { version, pythons: jaxlibOn.get(version)?.pythons ?? new Set<string>(), extras: meta ? cudaExtras(meta) : null };
+        return jaxRelease(data, { ...read, uploaded: file?.uploaded }, options.pypiIndex, today, notes);
+      }),
+    );
+    jax.push(...made.filter((r): r is JaxRelease => r !== null).sort((a, b) => semver.compare(a.version, b.version)));
+  }
+
+  // 7. TensorFlow: newer releases on PyPI, named for a person to transcribe.
+  for (const [project, id] of [['tensorflow', 'tensorflow']] as const) {
     const files = await listing(listingKey(options.pypiIndex, project));
     if (!files) continue;
     const versions = new Set(
@@ -197,11 +223,10 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
   const torch = torchReleases(data, [...found.values()], notes);
   const override: Record<string, unknown> = {
     schemaVersion: 1,
-    sources: [
-      `gpu-image-matrix refresh ${rt.now().toISOString().slice(0, 10)}: ${root}, ${options.pypiIndex}, ${options.cudaRepository} tags`,
-    ],
+    sources: [`gpu-image-matrix refresh ${today}: ${root}, ${options.pypiIndex}, ${options.cudaRepository} tags`],
     ...(torch.length ? { torch } : {}),
     ...(cuda.length ? { cuda } : {}),
+    ...(jax.length ? { jax } : {}),
   };
   // An existing out file is updated: what it held stays, a release refresh found again is replaced.
   let file: string | null = null;
@@ -219,8 +244,8 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
       throw new UserError(`out: could not write ${file}: ${(err as Error).message}`);
     }
   }
-  const markdown = refreshMarkdown([...found.values()], torch.length + cuda.length, notes, warnings, file);
-  return { data: override, markdown, file, changes: found.size + cuda.length };
+  const markdown = refreshMarkdown([...found.values()], jax, torch.length + cuda.length + jax.length, notes, warnings, file);
+  return { data: override, markdown, file, changes: found.size + cuda.length + jax.length };
 }
 
 /** The compat-file at `file` with `found` merged over it (torch by minor, CUDA by version), its sources kept. */
@@ -238,6 +263,7 @@ function updateCompatFile(text: string, file: string, found: Record<string, unkn
   for (const [section, id] of [
     ['torch', 'minor'],
     ['cuda', 'version'],
+    ['jax', 'version'],
   ] as const) {
     const added = (found[section] as Record<string, unknown>[] | undefined) ?? [];
     const kept = ((before[section] as Record<string, unknown>[] | undefined) ?? []).filter((old) => !added.some((n) => n[id] === old[id]));
@@ -272,11 +298,6 @@ function newestPerMinor(found: FoundPatch[]): FoundPatch[] {
   return [...best.values()];
 }
 
-/** One wheel whose metadata is cheapest to read: one with a .metadata file beside it, else any. */
-function pickFile(files: IndexFile[]): IndexFile | undefined {
-  return files.find((f) => f.metadata && !f.yanked) ?? files.find((f) => !f.yanked) ?? files[0];
-}
-
 async function metadataOf(file: IndexFile, client: PackageIndexClient, warnings: string[]) {
   try {
     return await readWheelMetadata(file, client);
@@ -286,7 +307,14 @@ async function metadataOf(file: IndexFile, client: PackageIndexClient, warnings:
   }
 }
 
-function refreshMarkdown(found: FoundPatch[], entries: number, notes: string[], warnings: string[], file: string | null): string {
+function refreshMarkdown(
+  found: FoundPatch[],
+  jax: JaxRelease[],
+  entries: number,
+  notes: string[],
+  warnings: string[],
+  file: string | null,
+): string {
   const out = [
     `### gpu-image-matrix refresh: ${found.length} new torch patch${found.length === 1 ? '' : 'es'}, ` +
       `${entries} data entr${entries === 1 ? 'y' : 'ies'} written`,
@@ -314,8 +342,14 @@ function refreshMarkdown(found: FoundPatch[], entries: number, notes: string[], 
       );
     }
   }
+  if (jax.length) {
+    out.push('', '| jax | Python | CUDA extras | released |', '|---|---|---|---|');
+    for (const r of [...jax].reverse()) {
+      out.push(`| ${r.version} | ${r.python.join(', ')} | ${r.cuda.map((m) => `cuda${m}`).join(', ') || '-'} | ${r.released} |`);
+    }
+  }
   if (notes.length) out.push('', ...notes.map((n) => `- ${n}`));
   if (warnings.length) out.push('', '**Could not be read:**', ...warnings.map((w) => `- ${w}`));
-  if (!found.length && !notes.length) out.push('', 'Nothing new: the bundled data matches the indexes and registry.');
+  if (!found.length && !jax.length && !notes.length) out.push('', 'Nothing new: the bundled data matches the indexes and registry.');
   return `${out.join('\n')}\n`;
 }

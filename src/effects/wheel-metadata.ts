@@ -51,3 +51,8 @@ export async function readWheelMetadata(file: IndexFile, client: PackageIndexCli
   const text = entry.method === 8 ? inflateRawSync(data, { maxOutputLength: MAX_METADATA_BYTES }) : data;
   return parseMetadata(text.toString('utf8'));
 }
+
+/** A wheel whose METADATA is cheapest to read: one with a .metadata file beside it, else any. */
+export function pickFile(files: IndexFile[] | undefined): IndexFile | undefined {
+  return files?.find((f) => f.metadata && !f.yanked) ?? files?.find((f) => !f.yanked) ?? files?.[0];
+}

@@ -23,6 +23,8 @@ export interface FrameworkRelease {
   minor: string;
   /** false for a release candidate, which ranges and `latest` never pick */
   stable: boolean;
+  /** a nightly build's date (YYYYMMDD): picked by a nightly selector only */
+  nightly?: string;
 }
 
 /** One way to get CUDA for a release: a wheel variant and the base image it is built on. */

@@ -40,8 +40,12 @@ import { develWheels } from '../template/devel.js';
  * variant per CUDA minor (cu118, cu124, ...) and a CPU variant.
  */
 
-export type ReleaseStatus = 'stable' | 'rc';
+/** nightly: a build of one date, read from the nightly index before planning (never in a data file) */
+export type ReleaseStatus = 'stable' | 'rc' | 'nightly';
+/** what a data file may say */
 export const RELEASE_STATUSES: readonly ReleaseStatus[] = ['stable', 'rc'];
+/** The nightly index when the data names none: download.pytorch.org's layout, /whl/nightly/<variant>. */
+export const NIGHTLY_INDEX = 'https://download.pytorch.org/whl/nightly/{variant}';
 
 export interface TorchPatch {
   torch: string;
@@ -92,8 +96,8 @@ export interface TorchRelease {
 /** PyTorch's sections of the release data. */
 export interface PytorchData {
   torch: TorchRelease[];
-  /** where the wheels are: {variant} is the wheel variant */
-  indexUrls: { stable: string; rc: string };
+  /** where the wheels are: {variant} is the wheel variant; nightly defaults to NIGHTLY_INDEX */
+  indexUrls: { stable: string; rc: string; nightly?: string };
 }
 
 export interface TorchEntry extends EntryFields {
@@ -107,8 +111,8 @@ export interface TorchEntry extends EntryFields {
    * architectures of the wheels for the entry's platforms); null where the data has no list for them
    */
   cudaArchList?: string | null;
-  /** PyTorch's channel the wheels come from: "release", or "test" for a release candidate */
-  channel: 'release' | 'test';
+  /** PyTorch's channel the wheels come from: "release", "test" for a release candidate, or "nightly" */
+  channel: 'release' | 'test' | 'nightly';
 }
 
 /** One torch patch release, as the planner picks it. */
@@ -256,9 +260,10 @@ function checkTorchRelease(p: Problems, path: string, r: Json): void {
 
 function checkIndexUrls(p: Problems, path: string, iu: Json): void {
   if (!isObject(iu)) return p.add(path, 'expected an object with stable and rc URL templates');
-  checkKeys(p, path, iu, ['stable', 'rc']);
-  for (const k of ['stable', 'rc']) {
+  checkKeys(p, path, iu, ['stable', 'rc', 'nightly']);
+  for (const k of ['stable', 'rc', 'nightly']) {
     const v = iu[k];
+    if (k === 'nightly' && v === undefined) continue;
     // It is rendered into an ARG and expanded unquoted in a RUN line: URL characters only, no glob or query.
     if (str(p, `${path}.${k}`, v) && (!/^https:\/\/[A-Za-z0-9._~:/@%+=,{}-]+$/.test(v) || !v.includes('{variant}'))) {
       p.add(`${path}.${k}`, `${quote(v)} must be an https URL containing {variant}, of letters, digits and . _ ~ : / @ % + = , -`);
@@ -277,6 +282,21 @@ const SECTIONS: DataSection[] = [
 
 /** Every torch patch, newest first, cached per data object (the planner asks per cell). */
 const picks = new WeakMap<ReleaseData, TorchPick[]>();
+
+/** Where a channel's variants are below the index root: /<variant>, /test/<variant>, /nightly/<variant>. */
+function channelPath(channel: TorchEntry['channel']): string {
+  return channel === 'release' ? '' : `${channel}/`;
+}
+
+/** "2.15.0.dev20261201" -> "20261201" */
+function nightlyDate(version: string): string {
+  return /\.dev(\d{8})$/.exec(version)?.[1] ?? '';
+}
+
+/** A torch version semver can order: a nightly's ".devN" is a pre-release of its version ("2.15.0-dev.N"). */
+export function torchSemver(version: string): string {
+  return version.replace(/^(\d+\.\d+\.\d+)\.dev(\d+)$/, '$1-dev.$2');
+}
 
 function cudaChoice(release: TorchRelease, variant: string, data: ReleaseData): CudaChoice {
   if (variant === 'cpu') return cpuChoice(data);
@@ -328,11 +348,12 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
           version: patch.torch,
           minor: release.minor,
           stable: release.status === 'stable',
+          ...(release.status === 'nightly' ? { nightly: nightlyDate(patch.torch) } : {}),
           release,
           patch,
         })),
       );
-      list.sort((a, b) => semver.rcompare(a.version, b.version));
+      list.sort((a, b) => semver.rcompare(torchSemver(a.version), torchSemver(b.version)));
       picks.set(data, list);
     }
     return list;
@@ -407,6 +428,12 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
 
   entry({ release: { release, patch }, choice, python, ubuntu, flavor }, { data, warn }) {
     if (release.status === 'rc') warn(`torch ${patch.torch} is a release candidate: its wheels come from PyTorch's test channel`);
+    if (release.status === 'nightly') {
+      warn(
+        `torch ${patch.torch} is a nightly build (${release.notes?.[0] ?? 'from the nightly index'}): a pre-release, and ` +
+          "PyTorch's nightly index lists only the 60 newest builds (about two months); after that this entry cannot be built again",
+      );
+    }
     if (python.endsWith('t') && release.provenance?.freeThreaded === 'inferred') {
       warn(`torch ${release.minor}'s free-threaded wheels (Python ${python}) are inferred, not read: verify checks them`);
     }
@@ -432,7 +459,12 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
     if (cuda?.provenance?.image === 'inferred') {
       warn(`the nvidia/cuda ${cuda.release} image tags are inferred, not read: check that ${baseImage} exists`);
     }
-    const indexTemplate = release.status === 'rc' ? data.indexUrls.rc : data.indexUrls.stable;
+    const indexTemplate =
+      release.status === 'rc'
+        ? data.indexUrls.rc
+        : release.status === 'nightly'
+          ? (data.indexUrls.nightly ?? NIGHTLY_INDEX)
+          : data.indexUrls.stable;
     // A library the variant's index lacks is left out of the entry (and so of the install, the pin
     // and the smoke check) rather than failing the build minutes in.
     const lacks = release.cuda.without?.[choice.variant] ?? [];
@@ -458,7 +490,7 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
       flavor,
       baseImage,
       indexUrl: indexTemplate.replace('{variant}', choice.variant),
-      channel: release.status === 'rc' ? 'test' : 'release',
+      channel: release.status === 'rc' ? 'test' : release.status === 'nightly' ? 'nightly' : 'release',
       minDriver: choice.minDriver,
     };
   },
@@ -492,11 +524,12 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
   keyParts: (e, common) => [e.torch, e.torchvision, e.torchaudio, ...common, e.indexUrl],
   tagName: (version) => version,
 
-  // <mirror>/<variant>, or <mirror>/test/<variant> for a release candidate: the layout of download.pytorch.org/whl.
+  // <mirror>/<variant>, <mirror>/test/<variant> for a release candidate, <mirror>/nightly/<variant> for a
+  // nightly: the layout of download.pytorch.org/whl.
   mirrored: (fields, custom) => ({
     ...fields,
     ...(custom.torchIndexUrl
-      ? { indexUrl: `${custom.torchIndexUrl.replace(/\/+$/, '')}/${fields.channel === 'test' ? 'test/' : ''}${fields.cudaVariant}` }
+      ? { indexUrl: `${custom.torchIndexUrl.replace(/\/+$/, '')}/${channelPath(fields.channel)}${fields.cudaVariant}` }
       : {}),
     ...(fields.flavor === 'devel' ? develFields(custom) : {}),
   }),

@@ -316,10 +316,10 @@ class SpecPlanner {
     );
     if (known.has(sel.version)) return;
     if (sel.version.endsWith('t')) {
-      const free = [...known].filter((v) => v.endsWith('t'));
+      const free = [...known].filter((v) => v.endsWith('t')).sort((a, b) => semver.compare(`${a.slice(0, -1)}.0`, `${b.slice(0, -1)}.0`));
       throw new UserError(
         `${sel.field}: Python ${sel.version}: no ${framework.key} release in the data has free-threaded wheels for it` +
-          `${free.length ? ` (some have ${[...new Set(free)].join(', ')})` : ''}`,
+          `${free.length ? ` (some have ${free.join(', ')})` : ''}`,
       );
     }
     const sorted = [...known].filter((v) => !v.endsWith('t')).sort((a, b) => semver.compare(`${a}.0`, `${b}.0`));
@@ -434,10 +434,24 @@ class SpecPlanner {
 
   private expandVersion(framework: AnyFramework, sel: VersionSelector): FrameworkRelease[] {
     const { key } = framework;
-    const known = framework.releases(this.data);
+    const all = framework.releases(this.data);
+    // A nightly is asked for by name only: never by a minor, a range or latest.
+    const known = all.filter((r) => !r.nightly);
     const stable = known.filter((r) => r.stable);
     const span = `${known[known.length - 1]?.version} to ${stable[0]?.version ?? known[0]?.version}`;
     switch (sel.kind) {
+      case 'nightly': {
+        if (framework.key !== 'torch') {
+          throw new UserError(
+            `${sel.field}: ${quote(sel.text)}: nightly builds are planned for torch only; ${key} takes released versions`,
+          );
+        }
+        const nightlies = all.filter((r) => r.nightly);
+        const hit = sel.date === null ? nightlies[0] : nightlies.find((r) => r.nightly === sel.date);
+        // The nightly index is read before planning (effects/torch-nightly.ts): a date it lacks failed there.
+        if (!hit) throw new UserError(`${sel.field}: torch ${sel.text} is not in the release data: the nightly index was not read for it`);
+        return [hit];
+      }
       case 'latest': {
         const newest = stable[0];
         if (!newest) throw new UserError(`${sel.field}: the release data has no stable ${key} release; latest cannot be resolved`);
@@ -560,6 +574,8 @@ class SpecPlanner {
 
   private versionMatches(framework: AnyFramework, release: FrameworkRelease, sel: VersionSelector): boolean {
     switch (sel.kind) {
+      case 'nightly':
+        return Boolean(release.nightly) && (sel.date === null || release.nightly === sel.date);
       case 'latest':
         return release.version === framework.releases(this.data).find((r) => r.stable)?.version;
       case 'exact':

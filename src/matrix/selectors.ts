@@ -11,7 +11,9 @@ export type VersionSelector =
   | { kind: 'latest'; text: string; field: string }
   | { kind: 'exact'; text: string; field: string; version: string }
   | { kind: 'minor'; text: string; field: string; minor: string }
-  | { kind: 'range'; text: string; field: string; range: string };
+  | { kind: 'range'; text: string; field: string; range: string }
+  /** torch's nightly build: of a date (YYYYMMDD), or null for the newest on the nightly index */
+  | { kind: 'nightly'; text: string; field: string; date: string | null };
 
 export type CudaSelector =
   | { kind: 'default'; text: string; field: string }
@@ -35,7 +37,11 @@ const MAJOR = /^\d+$/;
 const EXACT = /^\d+\.\d+\.\d+$/;
 const VARIANT = /^cu\d{3,}$/;
 
-const VERSION_ACCEPTED = 'an exact version (2.4.1), a minor (2.4 = its latest patch), a semver range (">=2.5 <2.8") or latest';
+const VERSION_ACCEPTED =
+  'an exact version (2.4.1), a minor (2.4 = its latest patch), a semver range (">=2.5 <2.8"), latest, ' +
+  'or for torch nightly or nightly-YYYYMMDD';
+/** A nightly's own version, as a planned entry carries it: "2.15.0.dev20261201" */
+const NIGHTLY_VERSION = /^\d+\.\d+\.\d+\.dev(\d{8})$/;
 const CUDA_ACCEPTED = 'a CUDA minor (12.4), a major (12 = every 12.x variant), a wheel variant (cu124), default or cpu';
 const PYTHON_ACCEPTED = 'a Python minor ("3.11"), a free-threaded one ("3.13t"), a range (">=3.10 <3.13") or default';
 const OS_ACCEPTED = 'ubuntu<version> (ubuntu22.04, ubuntu24.04) or default';
@@ -47,6 +53,14 @@ function bad(field: string, text: string, accepted: string, hint = ''): UserErro
 export function parseVersionSelector(text: string, field: string): VersionSelector {
   const t = text.trim();
   if (t === 'latest') return { kind: 'latest', text: t, field };
+  if (t === 'nightly') return { kind: 'nightly', text: t, field, date: null };
+  const nightly = /^nightly-(\d{8})$/.exec(t)?.[1] ?? NIGHTLY_VERSION.exec(t)?.[1];
+  if (nightly) {
+    if (!isCalendarDate(nightly)) throw bad(field, text, VERSION_ACCEPTED, `${nightly} is not a date (YYYYMMDD)`);
+    return { kind: 'nightly', text: t, field, date: nightly };
+  }
+  if (/^nightly/.test(t))
+    throw bad(field, text, VERSION_ACCEPTED, 'A nightly is asked for as nightly or nightly-YYYYMMDD, e.g. nightly-20261201');
   if (EXACT.test(t)) return { kind: 'exact', text: t, field, version: semver.clean(t) ?? t };
   if (MINOR.test(t)) return { kind: 'minor', text: t, field, minor: normaliseMinor(t) };
   // Anything else must be a semver range over release versions; a bare major ("2") is the range 2.x.
@@ -102,6 +116,13 @@ export function parseFlavorSelector(text: string, field: string): FlavorSelector
   const t = text.trim().toLowerCase();
   if (FLAVORS.includes(t as Flavor)) return { kind: 'flavor', text: t, field, flavor: t as Flavor };
   throw bad(field, text, FLAVORS.join(' or '));
+}
+
+/** "20261201" is a day of the calendar (not 20261301 or 20260230). */
+export function isCalendarDate(yyyymmdd: string): boolean {
+  const [y, m, d] = [yyyymmdd.slice(0, 4), yyyymmdd.slice(4, 6), yyyymmdd.slice(6, 8)].map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 2000 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /** Drop leading zeros so that equal versions compare equal as text: "3.010" -> "3.10". */

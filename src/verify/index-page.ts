@@ -13,6 +13,8 @@ export interface IndexFile {
   metadata: boolean;
   /** PEP 592: installers skip it unless an exact pin names it */
   yanked: boolean;
+  /** PEP 700 `upload-time` (JSON pages only): "2026-07-16" */
+  uploaded?: string;
 }
 
 export interface Listing {
@@ -54,7 +56,8 @@ function parseJson(body: string, pageUrl: string): IndexFile[] {
     const url = absolute(f.url, pageUrl);
     if (!url) continue;
     const meta = f['core-metadata'] ?? f['dist-info-metadata'];
-    out.push({ filename: f.filename, url, metadata: Boolean(meta), yanked: Boolean(f.yanked) });
+    const uploaded = typeof f['upload-time'] === 'string' ? /^(\d{4}-\d{2}-\d{2})T/.exec(f['upload-time'])?.[1] : undefined;
+    out.push({ filename: f.filename, url, metadata: Boolean(meta), yanked: Boolean(f.yanked), ...(uploaded ? { uploaded } : {}) });
   }
   return out;
 }

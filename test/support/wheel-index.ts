@@ -17,6 +17,8 @@ export interface WheelFile {
   filename: string;
   yanked?: boolean;
   requires?: string[];
+  /** PEP 700 upload-time on JSON pages ("2026-10-01T12:00:00Z") */
+  uploaded?: string;
 }
 
 export interface IndexRoot {
@@ -157,6 +159,7 @@ export async function serveWheelIndex(roots: IndexRoot[]): Promise<WheelIndex> {
           hashes: { sha256: sha(f.filename) },
           ...(root.metadata ? { 'core-metadata': { sha256: 'x' } } : {}),
           ...(f.yanked ? { yanked: true } : {}),
+          ...(f.uploaded ? { 'upload-time': f.uploaded } : {}),
         })),
       };
       return void res.writeHead(200, { 'Content-Type': 'application/vnd.pypi.simple.v1+json' }).end(JSON.stringify(body));

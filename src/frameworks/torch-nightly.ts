@@ -1,0 +1,236 @@
+import type { ReleaseData } from './index.js';
+import type { TorchRelease } from './pytorch.js';
+import { parseVersionSelector, type VersionSelector } from '../matrix/selectors.js';
+import type { MatrixSpec } from '../matrix/spec.js';
+import { isRecord } from '../json.js';
+import type { IndexFile } from '../verify/index-page.js';
+import { parseWheelName } from '../verify/wheel.js';
+import { cudaVersionOfVariant } from '../compat/variant.js';
+import semver from 'semver';
+
+/**
+ * torch's nightly builds as release data: what the nightly index has of one date becomes a release
+ * of status nightly (one patch, its variants, Pythons and libraries), which the planner picks for
+ * `torch: nightly` or `nightly-YYYYMMDD` only. Pure: effects/torch-nightly.ts reads the pages.
+ */
+
+/** The nightlies a matrix's torch versions name, at its top level and in its include items. */
+export function nightliesInSpecs(specs: MatrixSpec[]): NightlyAsk | null {
+  return nightliesAsked(
+    specs.flatMap((spec) => [
+      ...(spec.framework === 'pytorch' ? (spec.versions ?? []) : []),
+      ...spec.include.flatMap((item) => ((item.framework ?? spec.framework) === 'pytorch' && item.version ? [item.version] : [])),
+    ]),
+  );
+}
+
+/** The nightly a planned entry (a fan-out job's cell) is; a malformed cell is the planner's to report. */
+export function nightlyOfEntry(cell: unknown): NightlyAsk | null {
+  if (!isRecord(cell) || (cell.framework !== undefined && cell.framework !== 'pytorch') || typeof cell.torch !== 'string') return null;
+  try {
+    return nightliesAsked([parseVersionSelector(cell.torch, 'entry.torch')]);
+  } catch {
+    return null;
+  }
+}
+
+/** What a matrix asks of the nightly index: its newest build, and builds of given dates. */
+export interface NightlyAsk {
+  newest: boolean;
+  dates: Set<string>;
+}
+
+/** The nightlies the version selectors name; null where none does (the index is not read then). */
+export function nightliesAsked(selectors: VersionSelector[]): NightlyAsk | null {
+  const nightly = selectors.filter((s) => s.kind === 'nightly');
+  if (!nightly.length) return null;
+  return { newest: nightly.some((s) => s.date === null), dates: new Set(nightly.flatMap((s) => (s.date ? [s.date] : []))) };
+}
+
+/** One date's build of a project on one variant's page. */
+export interface NightlyBuild {
+  /** "2.15.0.dev20261201", the local label ("+cu130") left off */
+  version: string;
+  /** CPython minors with linux x86_64 wheels (GIL builds) */
+  pythons: Set<string>;
+  /** CPython minors with free-threaded linux x86_64 wheels (cp313t) */
+  freeThreaded: Set<string>;
+  /** whether linux aarch64 wheels were built that day */
+  arm64: boolean;
+  /** the linux x86_64 wheels, for their metadata */
+  files: IndexFile[];
+}
+
+/** A project's nightly builds on one page, by date (YYYYMMDD). */
+export type NightlyBuilds = Map<string, NightlyBuild>;
+
+const DEV = /^(\d+\.\d+\.\d+)\.dev(\d{8})(\+[A-Za-z0-9.]+)?$/;
+
+/** The dev builds of `project` in a page's files, by date. */
+export function nightliesOn(files: IndexFile[], project: string): NightlyBuilds {
+  const out: NightlyBuilds = new Map();
+  for (const f of files) {
+    const w = parseWheelName(f.filename);
+    const m = w?.project === project ? DEV.exec(w.version) : null;
+    if (!w || !m) continue;
+    const x86 = w.platforms.some((p) => /^(linux|manylinux\w*)_x86_64$/.test(p));
+    const arm = w.platforms.some((p) => /^(linux|manylinux\w*)_aarch64$/.test(p));
+    if (!x86 && !arm) continue;
+    const date = m[2] as string;
+    const build = out.get(date) ?? { version: `${m[1]}.dev${date}`, pythons: new Set(), freeThreaded: new Set(), arm64: false, files: [] };
+    build.arm64 ||= arm;
+    if (x86) {
+      build.files.push(f);
+      for (const py of w.pythons) {
+        const minor = /^cp3(\d+)$/.exec(py)?.[1];
+        if (minor === undefined) continue;
+        (w.abis.includes(`${py}t`) ? build.freeThreaded : build.pythons).add(`3.${minor}`);
+      }
+    }
+    out.set(date, build);
+  }
+  return out;
+}
+
+/** How far back a variant's last build counts as current when the newest date is chosen. */
+const CURRENT_DAYS = 7;
+
+/**
+ * The date `nightly` means: the newest date on which every variant that built in the week before
+ * it has x86_64 torch wheels, so that a variant still uploading today does not leave the matrix
+ * without it; the newest date of all when no date has them all.
+ */
+export function newestNightlyDate(torch: Map<string, NightlyBuilds>): string | null {
+  const dates = [...new Set([...torch.values()].flatMap((b) => [...b.keys()]))].sort().reverse();
+  const newest = dates[0];
+  if (!newest) return null;
+  const weekBefore = shiftDate(newest, -CURRENT_DAYS);
+  const current = [...torch.values()].filter((b) => [...b.keys()].some((d) => d >= weekBefore));
+  return dates.find((d) => d >= weekBefore && current.every((b) => b.get(d)?.files.length)) ?? newest;
+}
+
+/** The date `days` later (earlier when negative): "20261201", 1 -> "20261202". */
+export function shiftDate(yyyymmdd: string, days: number): string {
+  const t = Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/** What the effects layer read for one date, by variant. */
+export interface NightlyRead {
+  date: string;
+  /** the index the pages came from, for the notes */
+  index: string;
+  torch: Map<string, NightlyBuilds>;
+  torchvision: Map<string, NightlyBuilds>;
+  torchaudio: Map<string, NightlyBuilds>;
+  /** variant -> the cuDNN its torch wheel of that date requires, where read */
+  cudnn: Map<string, string>;
+  /**
+   * library -> the date of its build that pairs with this torch (its own nightly may be dated a day
+   * apart), and whether its `Requires-Dist: torch==` was read to say so; absent: none pairs
+   */
+  paired: { torchvision?: { date: string; pinned: boolean }; torchaudio?: { date: string; pinned: boolean } };
+  /** when the pages were read (YYYY-MM-DD) */
+  readOn: string;
+}
+
+/**
+ * The release the nightly of `read.date` is: variants that built torch that day (those the data
+ * has a CUDA entry for), their Pythons, the same day's torchvision and torchaudio, cuDNN from the
+ * wheels; the default variant, architectures and NumPy taken from the newest release (inferred).
+ * Notes say what was left out. Null where no variant built torch that day.
+ */
+export function nightlyRelease(data: ReleaseData, read: NightlyRead, notes: string[]): TorchRelease | null {
+  const { date } = read;
+  const cudaKnown = new Set(data.cuda.map((c) => c.version));
+  const built = [...read.torch].flatMap(([variant, builds]) => {
+    const b = builds.get(date);
+    return b?.files.length ? [[variant, b] as const] : [];
+  });
+  if (!built.length) return null;
+  const version = built[0]?.[1].version as string;
+  const variants: string[] = [];
+  for (const [variant] of built) {
+    if (variant === 'cpu') continue;
+    if (cudaKnown.has(cudaVersionOfVariant(variant))) variants.push(variant);
+    else
+      notes.push(
+        `torch ${version}: ${variant} wheels exist, but the data has no CUDA ${cudaVersionOfVariant(variant)} entry (image tags, driver)`,
+      );
+  }
+  const newest = [...data.torch].filter((r) => r.status !== 'nightly').sort((a, b) => semver.rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
+  const usable = built.filter(([v]) => v === 'cpu' || variants.includes(v));
+  const pythons = new Set(usable.flatMap(([, b]) => [...b.pythons]));
+  const freeThreaded = new Set(usable.flatMap(([, b]) => [...b.freeThreaded]));
+  const byMinor = (a: string, b: string): number => Number(a.split('.')[1]) - Number(b.split('.')[1]);
+
+  // The torchvision and torchaudio builds that pair with this torch; variants without them go in `without`.
+  const lib = (name: 'torchvision' | 'torchaudio'): { version: string | null; without: string[] } => {
+    const paired = read.paired[name];
+    const on = paired ? usable.filter(([v]) => read[name].get(v)?.get(paired.date)?.files.length) : [];
+    const found = paired && on[0] ? (read[name].get(on[0][0])?.get(paired.date)?.version ?? null) : null;
+    if (!found) notes.push(`${name}: no nightly that pairs with torch ${version}: left out of its entries`);
+    const without = found ? usable.map(([v]) => v).filter((v) => !on.some(([w]) => w === v)) : [];
+    return { version: found, without };
+  };
+  const vision = lib('torchvision');
+  const audio = lib('torchaudio');
+  const without: Record<string, ('torchvision' | 'torchaudio')[]> = {};
+  for (const [name, l] of [
+    ['torchvision', vision],
+    ['torchaudio', audio],
+  ] as const) {
+    for (const v of l.without) without[v] = [...(without[v] ?? []), name];
+  }
+
+  // The default variant PyPI would give is unknowable for a nightly: the newest release's, if built.
+  const defaultVariant =
+    newest && variants.includes(newest.cuda.pypiDefault) ? newest.cuda.pypiDefault : (variants[variants.length - 1] ?? 'cpu');
+  const archList = Object.fromEntries(variants.flatMap((v) => (newest?.cuda.archList?.[v] ? [[v, newest.cuda.archList[v]]] : [])));
+  const arm64 = usable.filter(([, b]) => b.arm64).map(([v]) => v);
+  const armList = Object.fromEntries(arm64.flatMap((v) => (newest?.arm64?.archList?.[v] ? [[v, newest.arm64.archList[v]]] : [])));
+  const pinned = (name: 'torchvision' | 'torchaudio'): 'read' | 'inferred' => (read.paired[name]?.pinned ? 'read' : 'inferred');
+  const day = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`;
+  return {
+    minor: version.split('.').slice(0, 2).join('.'),
+    status: 'nightly',
+    python: {
+      supported: [...pythons].sort(byMinor),
+      experimental: [],
+      ...(freeThreaded.size ? { freeThreaded: [...freeThreaded].sort(byMinor) } : {}),
+    },
+    cuda: {
+      variants,
+      pypiDefault: defaultVariant,
+      cudnn: Object.fromEntries(variants.flatMap((v) => (read.cudnn.get(v) ? [[v, read.cudnn.get(v) as string]] : []))),
+      ...(Object.keys(without).length ? { without } : {}),
+      ...(Object.keys(archList).length ? { archList, archListInferred: Object.keys(archList) } : {}),
+    },
+    ...(arm64.length
+      ? {
+          arm64: {
+            variants: arm64,
+            ...(Object.keys(armList).length ? { archList: armList, archListInferred: Object.keys(armList) } : {}),
+          },
+        }
+      : {}),
+    ...(newest?.numpy ? { numpy: newest.numpy } : {}),
+    patches: [
+      {
+        torch: version,
+        torchvision: vision.version,
+        torchaudio: audio.version,
+        // a library left out (null) has no pairing to be sure of
+        provenance: {
+          ...(vision.version ? { torchvision: pinned('torchvision') } : {}),
+          ...(audio.version ? { torchaudio: pinned('torchaudio') } : {}),
+        },
+      },
+    ],
+    provenance: { python: 'read', cuda: 'read', pypiDefault: 'inferred', ...(freeThreaded.size ? { freeThreaded: 'read' } : {}) },
+    notes: [
+      `the nightly of ${day}, read from ${read.index} on ${read.readOn}`,
+      `default variant, TORCH_CUDA_ARCH_LIST and NumPy taken from torch ${newest?.minor ?? '(none)'} (inferred)`,
+    ],
+  };
+}
