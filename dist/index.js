@@ -31609,7 +31609,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9556:
+/***/ 3401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43184,7 +43184,128 @@ function jaxRelease(data, read, source, today, notes) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/refresh/tensorflow.ts
+
+
+/** The requirements of the `and-cuda` extra (Linux x86_64), with their exact version or lower bound. */
+function andCudaRequirements(meta) {
+    const out = [];
+    for (const req of meta.requiresDist) {
+        const [spec = '', marker = ''] = req.split(';');
+        if (!/extra\s*==\s*["']and[-_]cuda["']/.test(marker))
+            continue;
+        if (/platform_system\s*==\s*["'](Windows|Darwin)["']|platform_machine\s*==\s*["'](?!x86_64["'])/.test(marker))
+            continue;
+        const m = /^\s*([A-Za-z0-9._-]+)\s*(?:\[[^\]]*\])?\s*\(?([^)]*)\)?\s*$/.exec(spec);
+        if (!m?.[1])
+            continue;
+        const specifiers = (m[2] ?? '').split(',').map((s) => s.replace(/\s/g, ''));
+        const exact = specifiers.find((s) => /^==\d+(\.\d+)*$/.test(s));
+        const lower = specifiers.find((s) => /^>=\d+(\.\d+)*$/.test(s));
+        const version = (exact ?? lower)?.slice(2);
+        if (version)
+            out.push({ project: m[1].toLowerCase().replace(/[._]/g, '-'), version, exact: Boolean(exact) });
+    }
+    return out;
+}
+/** The NumPy bound TensorFlow's METADATA states, in the data's form: "<2" where it needs NumPy 1. */
+function numpyBound(meta) {
+    for (const req of meta.requiresDist) {
+        const [spec = '', marker = ''] = req.split(';');
+        if (/extra\s*==/.test(marker))
+            continue;
+        const m = /^\s*numpy\s*\(?([^)]*)\)?\s*$/i.exec(spec);
+        const upper = m?.[1]?.split(',').find((s) => /^\s*<\s*2(\.0)*\s*$/.test(s));
+        if (upper)
+            return '<2';
+    }
+    return undefined;
+}
+/**
+ * The release entry of a new tensorflow minor, or null (with a note) where its CUDA cannot be told
+ * (no METADATA, no and-cuda extra naming nvidia-cuda-runtime) or the data has no entry for it.
+ */
+function tfRelease(data, read, source, today, notes) {
+    const newest = read.patches[read.patches.length - 1] ?? read.minor;
+    if (!read.meta) {
+        notes.push(`tensorflow ${newest}: its METADATA could not be read: not written`);
+        return null;
+    }
+    const reqs = andCudaRequirements(read.meta);
+    const runtime = reqs.find((r) => /^nvidia-cuda-runtime-cu\d+$/.test(r.project));
+    const cudnn = reqs.find((r) => /^nvidia-cudnn-cu\d+$/.test(r.project));
+    if (!runtime || !cudnn) {
+        notes.push(`tensorflow ${newest}: its and-cuda extra names no nvidia-cuda-runtime and nvidia-cudnn: not written (add it with compat-file)`);
+        return null;
+    }
+    const majorMinor = (v) => v.split('.').slice(0, 2).join('.');
+    const cudaVersion = majorMinor(runtime.version);
+    const cuda = data.cuda.find((c) => c.version === cudaVersion);
+    if (!cuda) {
+        notes.push(`tensorflow ${newest} is built for CUDA ${cudaVersion}, and the data has no CUDA ${cudaVersion} entry ` +
+            '(image tags, driver): not written');
+        return null;
+    }
+    if (!read.pythons.size) {
+        notes.push(`tensorflow ${newest}: no manylinux x86_64 wheels: not written`);
+        return null;
+    }
+    // The newest release of the same CUDA major gives what PyPI does not say: the OS and TensorFlow's driver note.
+    const sameMajor = [...data.tensorflow]
+        .filter((r) => r.cuda.split('.')[0] === cudaVersion.split('.')[0])
+        .sort((a, b) => semver_default().rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
+    const ubuntus = cuda.image.ubuntu;
+    const ubuntu = sameMajor && ubuntus.includes(sameMajor.os.replace('ubuntu', '')) ? sameMajor.os.replace('ubuntu', '') : ubuntus[ubuntus.length - 1];
+    if (!ubuntu)
+        return null;
+    const ranged = reqs.some((r) => !r.exact);
+    const numpy = numpyBound(read.meta);
+    const byMinor = (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]);
+    return {
+        minor: read.minor,
+        status: 'stable',
+        patches: read.patches,
+        python: [...read.pythons].sort(byMinor),
+        cuda: cudaVersion,
+        cudnn: majorMinor(cudnn.version),
+        // exact pins install as they are; ranges are held at their lower bounds by a constraints file
+        install: ranged ? 'and-cuda-constrained' : 'and-cuda',
+        ...(numpy ? { numpy } : {}),
+        cudaLibraries: ranged
+            ? reqs
+                .filter((r) => r.project.startsWith('nvidia-'))
+                .map((r) => `${r.project}==${r.version}`)
+                .sort()
+            : [],
+        baseImage: nvidiaCudaSlimImage(cuda.release, ubuntu),
+        cudaFull: cuda.release,
+        os: `ubuntu${ubuntu}`,
+        minDriver: cuda.minDriver,
+        minorCompatDriver: sameMajor?.minorCompatDriver ?? cuda.minDriver,
+        provenance: {
+            python: 'read',
+            cuda: 'read',
+            patches: 'read',
+            baseImage: 'inferred',
+            minDriver: 'read',
+            ...(ranged ? { cudaLibraries: 'read' } : {}),
+        },
+        notes: [
+            `read by gpu-image-matrix refresh on ${today} from ${source}: Pythons from the wheels of ${newest}, CUDA ${cudaVersion} and cuDNN ` +
+                `from its and-cuda extra (${runtime.project} ${runtime.version}, ${cudnn.project} ${cudnn.version})` +
+                (ranged ? '; and-cuda gives ranges: the constraints hold each library at its lower bound' : '') +
+                `; the OS and minorCompatDriver follow tensorflow ${sameMajor?.minor ?? '(none)'} (inferred)`,
+        ],
+    };
+}
+/** A known minor with new patches added (everything else as the data has it). */
+function withPatches(release, patches) {
+    const all = [...new Set([...release.patches, ...patches])].sort((semver_default()).compare);
+    return { ...release, patches: all, notes: [...release.notes, `patches ${patches.join(', ')} found by gpu-image-matrix refresh on PyPI`] };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/refresh.ts
+
 
 
 
@@ -43346,21 +43467,30 @@ async function refreshCommand(data, options, rt) {
         }));
         jax.push(...made.filter((r) => r !== null).sort((a, b) => semver_default().compare(a.version, b.version)));
     }
-    // 7. TensorFlow: newer releases on PyPI, named for a person to transcribe.
-    for (const [project, id] of [['tensorflow', 'tensorflow']]) {
-        const files = await listing(listingKey(options.pypiIndex, project));
-        if (!files)
-            continue;
-        const versions = new Set(files
-            .map((f) => parseWheelName(f.filename))
-            .filter((w) => w?.project === project)
-            .map((w) => publicVersion(w.version))
-            .filter((v) => semver_default().valid(v) && !semver_default().prerelease(v)));
-        const newestKnown = frameworkById(id).releases(data)[0]?.version ?? '0.0.0';
-        const newer = [...versions].filter((v) => semver_default().gt(v, newestKnown)).sort((semver_default()).compare);
-        if (newer.length)
-            notes.push(`${project}: ${newer.join(', ')} on ${options.pypiIndex}, newer than the data's ${newestKnown}: ` +
-                'not transcribed (their CUDA pins need a person; add them with compat-file)');
+    // 7. TensorFlow: new patches of known minors added; a new minor written from its wheels and its and-cuda extra.
+    const tensorflow = [];
+    const tfFiles = await listing(listingKey(options.pypiIndex, 'tensorflow'));
+    if (tfFiles) {
+        const onPypi = versionsOn(tfFiles, 'tensorflow');
+        const knownTf = new Set(data.tensorflow.flatMap((r) => r.patches));
+        const oldestTf = data.tensorflow.map((r) => `${r.minor}.0`).sort((semver_default()).compare)[0] ?? '0.0.0';
+        const byMinor = new Map();
+        for (const version of [...onPypi.keys()].sort((semver_default()).compare)) {
+            if (knownTf.has(version) || semver_default().lt(version, oldestTf))
+                continue;
+            const minor = `${semver_default().major(version)}.${semver_default().minor(version)}`;
+            byMinor.set(minor, [...(byMinor.get(minor) ?? []), version]);
+        }
+        const made = await Promise.all([...byMinor].map(async ([minor, patches]) => {
+            const bundled = data.tensorflow.find((r) => r.minor === minor);
+            if (bundled)
+                return withPatches(bundled, patches);
+            const newest = patches[patches.length - 1];
+            const file = pickFile(onPypi.get(newest)?.files);
+            const meta = file ? await metadataOf(file, client, warnings) : null;
+            return tfRelease(data, { minor, patches, pythons: onPypi.get(newest)?.pythons ?? new Set(), meta }, options.pypiIndex, today, notes);
+        }));
+        tensorflow.push(...made.filter((r) => r !== null));
     }
     const torch = torchReleases(data, [...found.values()], notes);
     const override = {
@@ -43369,6 +43499,7 @@ async function refreshCommand(data, options, rt) {
         ...(torch.length ? { torch } : {}),
         ...(cuda.length ? { cuda } : {}),
         ...(jax.length ? { jax } : {}),
+        ...(tensorflow.length ? { tensorflow } : {}),
     };
     // An existing out file is updated: what it held stays, a release refresh found again is replaced.
     let file = null;
@@ -43388,8 +43519,9 @@ async function refreshCommand(data, options, rt) {
             throw new errors_UserError(`out: could not write ${file}: ${err.message}`);
         }
     }
-    const markdown = refreshMarkdown([...found.values()], jax, torch.length + cuda.length + jax.length, notes, warnings, file);
-    return { data: override, markdown, file, changes: found.size + cuda.length + jax.length };
+    const entries = torch.length + cuda.length + jax.length + tensorflow.length;
+    const markdown = refreshMarkdown([...found.values()], { jax, tensorflow }, entries, notes, warnings, file);
+    return { data: override, markdown, file, changes: found.size + cuda.length + jax.length + tensorflow.length };
 }
 /** The compat-file at `file` with `found` merged over it (torch by minor, CUDA by version), its sources kept. */
 function updateCompatFile(text, file, found) {
@@ -43406,6 +43538,7 @@ function updateCompatFile(text, file, found) {
         ['torch', 'minor'],
         ['cuda', 'version'],
         ['jax', 'version'],
+        ['tensorflow', 'minor'],
     ]) {
         const added = found[section] ?? [];
         const kept = (before[section] ?? []).filter((old) => !added.some((n) => n[id] === old[id]));
@@ -43448,7 +43581,7 @@ async function metadataOf(file, client, warnings) {
         return null;
     }
 }
-function refreshMarkdown(found, jax, entries, notes, warnings, file) {
+function refreshMarkdown(found, { jax, tensorflow }, entries, notes, warnings, file) {
     const out = [
         `### gpu-image-matrix refresh: ${found.length} new torch patch${found.length === 1 ? '' : 'es'}, ` +
             `${entries} data entr${entries === 1 ? 'y' : 'ies'} written`,
@@ -43477,11 +43610,17 @@ function refreshMarkdown(found, jax, entries, notes, warnings, file) {
             out.push(`| ${r.version} | ${r.python.join(', ')} | ${r.cuda.map((m) => `cuda${m}`).join(', ') || '-'} | ${r.released} |`);
         }
     }
+    if (tensorflow.length) {
+        out.push('', '| tensorflow | patches | Python | CUDA | cuDNN | install |', '|---|---|---|---|---|---|');
+        for (const r of tensorflow) {
+            out.push(`| ${r.minor} | ${r.patches.join(', ')} | ${r.python.join(', ')} | ${r.cuda} | ${r.cudnn} | ${r.install} |`);
+        }
+    }
     if (notes.length)
         out.push('', ...notes.map((n) => `- ${n}`));
     if (warnings.length)
         out.push('', '**Could not be read:**', ...warnings.map((w) => `- ${w}`));
-    if (!found.length && !jax.length && !notes.length)
+    if (!found.length && !jax.length && !tensorflow.length && !notes.length)
         out.push('', 'Nothing new: the bundled data matches the indexes and registry.');
     return `${out.join('\n')}\n`;
 }
@@ -45293,7 +45432,7 @@ const actionLog = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9556);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3401);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6064);
 // The action's entry point (runs.main in action.yml).
 

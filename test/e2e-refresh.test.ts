@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TorchRelease } from '../src/frameworks/pytorch.js';
 import type { JaxRelease } from '../src/frameworks/jax.js';
+import type { TfRelease } from '../src/frameworks/tensorflow.js';
 import type { CudaRelease } from '../src/compat/schema.js';
 import { BASE_IMAGE, freshRepository, requireInfra } from './support/infra.js';
 import { runAction } from './support/run-action.js';
@@ -85,7 +86,26 @@ beforeAll(async () => {
       format: 'json',
       files: [
         ...wheels('torch', '2.15.0', ['nvidia-cuda-runtime-cu13==13.0.96; platform_system == "Linux"'], ['312']),
-        { filename: 'tensorflow-2.99.0-cp312-cp312-manylinux_2_17_x86_64.whl' },
+        // tensorflow: a patch of a known minor; a new minor whose and-cuda extra gives ranges (CUDA 12.8);
+        // one built for a CUDA the data has no entry for
+        { filename: 'tensorflow-2.21.1-cp312-cp312-manylinux_2_27_x86_64.whl' },
+        ...['311', '312', '313', '314'].map((py) => ({
+          filename: `tensorflow-2.23.0-cp${py}-cp${py}-manylinux_2_27_x86_64.whl`,
+          requires: [
+            'absl-py>=1.0.0',
+            'numpy>=1.26.0',
+            'nvidia-cublas-cu12<13.0,>=12.8.4.1; extra == "and-cuda"',
+            'nvidia-cuda-runtime-cu12<13.0,>=12.8.90; extra == "and-cuda"',
+            'nvidia-cudnn-cu12<10.0,>=9.8.0.87; extra == "and-cuda"',
+            'nvidia-nccl-cu12<3.0,>=2.26.2; extra == "and-cuda"',
+          ],
+        })),
+        { filename: 'tensorflow-2.23.0-cp312-cp312-macosx_12_0_arm64.whl' },
+        {
+          filename: 'tensorflow-2.24.0-cp312-cp312-manylinux_2_27_x86_64.whl',
+          requires: ['nvidia-cuda-runtime-cu13==13.9.1; extra == "and-cuda"', 'nvidia-cudnn-cu13==9.30.0.1; extra == "and-cuda"'],
+        },
+        { filename: 'tensorflow-2.25.0rc0-cp312-cp312-manylinux_2_27_x86_64.whl' },
         // jax 0.99.0: its METADATA names the cuda12 and cuda13 extras (and a cuda14 the data has no base for);
         // jaxlib has its Pythons. jax 0.98.0 has no jaxlib wheels: not written.
         {
@@ -168,7 +188,28 @@ describe('refresh: new releases from the indexes, written as a compat-file that 
     expect(r.stdout).toContain('### gpu-image-matrix refresh: 2 new torch patches');
     expect(r.stdout).toContain('torch 2.15: cu133 wheels exist, but the data has no CUDA 13.3 entry');
     expect(r.stdout).toContain('CUDA 13.2: the 13.2.0 images are gone; 13.2.1 has them');
-    expect(r.stdout).toMatch(/tensorflow: 2\.99\.0 on .*, newer than the data's 2\.\d+\.\d+: not transcribed/);
+    // tensorflow: 2.21.1 added to 2.21; 2.23 written from its wheels and its and-cuda extra; 2.24 (CUDA 13.9) named
+    const tf = (data as unknown as { tensorflow: TfRelease[] }).tensorflow;
+    expect(tf.find((t) => t.minor === '2.21')?.patches).toEqual(['2.21.0', '2.21.1']);
+    expect(tf.find((t) => t.minor === '2.23')).toMatchObject({
+      patches: ['2.23.0'],
+      python: ['3.11', '3.12', '3.13', '3.14'],
+      cuda: '12.8',
+      cudnn: '9.8',
+      install: 'and-cuda-constrained',
+      cudaLibraries: [
+        'nvidia-cublas-cu12==12.8.4.1',
+        'nvidia-cuda-runtime-cu12==12.8.90',
+        'nvidia-cudnn-cu12==9.8.0.87',
+        'nvidia-nccl-cu12==2.26.2',
+      ],
+      baseImage: 'nvidia/cuda:12.8.1-base-ubuntu22.04',
+      cudaFull: '12.8.1',
+      minorCompatDriver: '525.60.13',
+    });
+    expect(tf.map((t) => t.minor)).toEqual(['2.21', '2.23']);
+    expect(r.stdout).toContain('tensorflow 2.24.0 is built for CUDA 13.9, and the data has no CUDA 13.9 entry');
+    expect(r.stdout).toContain('| 2.23 | 2.23.0 | 3.11, 3.12, 3.13, 3.14 | 12.8 | 9.8 | and-cuda-constrained |');
     // jax: written from PyPI, its Pythons from jaxlib, its CUDA majors from its extras, the upload date as released
     const jax = (data as unknown as { jax: JaxRelease[] }).jax;
     expect(jax).toEqual([
@@ -208,6 +249,15 @@ describe('refresh: new releases from the indexes, written as a compat-file that 
       'jax0.99.0-cuda12-py3.14-ubuntu24.04',
       'jax0.99.0-cuda13-py3.14-ubuntu24.04',
     ]);
+    const tfPlan = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--compat-file', out, '--format', 'json'], {
+      input: 'tensorflow: [latest, 2.21.1]\npython: "3.12"\n',
+    });
+    expect(tfPlan.code, tfPlan.stderr).toBe(0);
+    const tfEntries = (JSON.parse(tfPlan.stdout) as { include: { tag: string; baseImage: string }[] }).include;
+    expect(tfEntries.map((e) => [e.tag, e.baseImage])).toEqual([
+      ['tf2.23.0-cu128-py3.12-ubuntu22.04', 'nvidia/cuda:12.8.1-base-ubuntu22.04'],
+      ['tf2.21.1-cu125-py3.12-ubuntu22.04', 'nvidia/cuda:12.5.1-base-ubuntu22.04'],
+    ]);
   });
 
   it('the action writes the file in the workspace and says how much is new', async () => {
@@ -223,7 +273,7 @@ describe('refresh: new releases from the indexes, written as a compat-file that 
       { setup: (ws) => execFileSync('mkdir', ['-p', path.join(ws, 'compat')]) },
     );
     expect(r.code, r.stdout).toBe(0);
-    expect(r.outputs['refresh-changes']).toBe('4');
+    expect(r.outputs['refresh-changes']).toBe('6');
     expect(r.outputs['refresh-file']).toBe(path.join(r.workspace, 'compat/refresh.json'));
     expect(r.summary).toContain('| 2.15.0 |');
     // Again, with that file as the data: nothing new, and the file keeps what it held.
@@ -245,14 +295,16 @@ describe('refresh: new releases from the indexes, written as a compat-file that 
       torch: TorchRelease[];
       cuda: CudaRelease[];
       jax: JaxRelease[];
+      tensorflow: TfRelease[];
       sources: string[];
     };
     expect([
       kept.torch.map((t) => t.minor).sort(),
       kept.cuda.map((c) => c.release),
       kept.jax.map((j) => j.version),
+      kept.tensorflow.map((t) => t.minor),
       kept.sources.length,
-    ]).toEqual([['2.14', '2.15'], ['13.2.1'], ['0.99.0'], 2]);
+    ]).toEqual([['2.14', '2.15'], ['13.2.1'], ['0.99.0'], ['2.21', '2.23'], 2]);
     const outside = await runAction(node.bin, { command: 'refresh', out: '../escape.json' });
     expect(outside.code).toBe(1);
     expect(outside.stdout).toMatch(/::error::input out: .*outside the workspace/);

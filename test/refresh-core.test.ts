@@ -4,6 +4,8 @@ import { bundledCompat } from '../src/compat/load.js';
 import { cudaUpdates, variantsToProbe, versionsOn } from '../src/refresh/torch.js';
 import { ZipError, centralDirectory, localDataStart, metadataEntry, parseMetadata, pinnedVersion } from '../src/refresh/wheel-metadata.js';
 import { wheelBytes } from './support/wheel-index.js';
+import { cudaExtras } from '../src/refresh/jax.js';
+import { andCudaRequirements, numpyBound, tfRelease } from '../src/refresh/tensorflow.js';
 
 describe("a wheel's METADATA from the archive's tail", () => {
   const wheel = wheelBytes('torch-2.15.0+cu130-cp312-cp312-manylinux_2_28_x86_64.whl', ['nvidia-cudnn-cu13==9.19.0.56']);
@@ -118,5 +120,76 @@ describe('what refresh asks for and makes of it', () => {
       'CUDA 13.2: the 13.2.0 images are gone; 13.2.1 has them (13.2.1-cudnn-runtime-ubuntu22.04, 13.2.1-cudnn-runtime-ubuntu24.04)',
     );
     expect(notes.some((n) => n.startsWith('CUDA 12.4: no 12.4.1-cudnn-runtime-ubuntu'))).toBe(true);
+  });
+});
+
+describe('JAX and TensorFlow metadata, as refresh reads it', () => {
+  const meta = (requiresDist: string[]) => ({ name: 'x', version: '1', requiresDist });
+
+  it("jax's CUDA majors are its cudaNN extras (not cuda alone, not the _local ones)", () => {
+    expect(
+      cudaExtras(
+        meta([
+          'jaxlib<=0.7.2,>=0.7.2',
+          'jax-cuda13-plugin[with-cuda]<=0.7.2,>=0.7.2; extra == "cuda13"',
+          "jax-cuda12-plugin[with_cuda]<=0.7.2,>=0.7.2; extra == 'cuda12'",
+          'jax-cuda12-plugin<=0.7.2,>=0.7.2; extra == "cuda12-local"',
+          'jax-cuda12-plugin<=0.7.2,>=0.7.2; extra == "cuda"',
+        ]),
+      ),
+    ).toEqual(['12', '13']);
+  });
+
+  it("tensorflow's and-cuda requirements: exact pins, lower bounds of ranges, other extras and platforms left out", () => {
+    expect(
+      andCudaRequirements(
+        meta([
+          'nvidia-cublas-cu12==12.5.3.2; extra == "and-cuda"',
+          'nvidia-cusparse-cu12<13.0,>=12.5.1.3; extra == "and-cuda"',
+          'nvidia_cudnn_cu12 (>=9.3.0.75); extra == "and_cuda"',
+          'tensorrt==10.0; extra == "and-cuda" and platform_system == "Windows"',
+          'nvidia-nccl-cu12==2.21.5; extra == "other"',
+          'numpy>=1.26.0',
+        ]),
+      ),
+    ).toEqual([
+      { project: 'nvidia-cublas-cu12', version: '12.5.3.2', exact: true },
+      { project: 'nvidia-cusparse-cu12', version: '12.5.1.3', exact: false },
+      { project: 'nvidia-cudnn-cu12', version: '9.3.0.75', exact: false },
+    ]);
+    expect(numpyBound(meta(['numpy<2.0.0,>=1.23.5']))).toBe('<2');
+    expect(numpyBound(meta(['numpy<2.2.0,>=1.26.0', 'numpy<2; extra == "old"']))).toBeUndefined();
+  });
+
+  it('a new tensorflow minor built for a CUDA the data lacks is named, not written', () => {
+    const notes: string[] = [];
+    const read = {
+      minor: '2.30',
+      patches: ['2.30.0'],
+      pythons: new Set(['3.12']),
+      meta: meta(['nvidia-cuda-runtime-cu13==13.9.1; extra == "and-cuda"', 'nvidia-cudnn-cu13==9.30.0.1; extra == "and-cuda"']),
+    };
+    expect(tfRelease(bundledCompat(), read, 'https://pypi.example/simple', '2026-12-02', notes)).toBeNull();
+    expect(notes).toEqual([
+      'tensorflow 2.30.0 is built for CUDA 13.9, and the data has no CUDA 13.9 entry (image tags, driver): not written',
+    ]);
+    const exact = tfRelease(
+      bundledCompat(),
+      {
+        ...read,
+        meta: meta(['nvidia-cuda-runtime-cu12==12.8.90; extra == "and-cuda"', 'nvidia-cudnn-cu12==9.8.0.87; extra == "and-cuda"']),
+      },
+      'https://pypi.example/simple',
+      '2026-12-02',
+      notes,
+    );
+    // exact pins install as tensorflow[and-cuda] says, with no constraints of the data's own
+    expect([exact?.install, exact?.cudaLibraries, exact?.cuda, exact?.cudnn, exact?.os]).toEqual([
+      'and-cuda',
+      [],
+      '12.8',
+      '9.8',
+      'ubuntu22.04',
+    ]);
   });
 });

@@ -24,6 +24,8 @@ import type { IndexFile } from '../verify/index-page.js';
 import type { RefreshOptions } from '../refresh/options.js';
 import { listingKey } from '../verify/check.js';
 import { cudaExtras, jaxRelease } from '../refresh/jax.js';
+import { tfRelease, withPatches } from '../refresh/tensorflow.js';
+import type { TfRelease } from '../frameworks/tensorflow.js';
 import type { JaxRelease } from '../frameworks/jax.js';
 import { parseWheelName, publicVersion } from '../verify/wheel.js';
 
@@ -32,8 +34,8 @@ import { parseWheelName, publicVersion } from '../verify/wheel.js';
  * compat-file: new torch releases with their variants, Pythons, cuDNN and the torchvision and
  * torchaudio that pair with them (read from the libraries' metadata, never a whole wheel), and CUDA
  * entries whose images moved to a later update. With the difference from the bundled data as
- * markdown. New JAX releases are written (Pythons from jaxlib, CUDA majors from jax's extras); newer
- * TensorFlow releases are named, not transcribed.
+ * markdown. New JAX releases (Pythons from jaxlib, CUDA majors from jax's extras) and TensorFlow
+ * releases (Pythons from the wheels, CUDA, cuDNN and libraries from the and-cuda extra) too.
  */
 
 export interface RefreshReport {
@@ -200,24 +202,36 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
     jax.push(...made.filter((r): r is JaxRelease => r !== null).sort((a, b) => semver.compare(a.version, b.version)));
   }
 
-  // 7. TensorFlow: newer releases on PyPI, named for a person to transcribe.
-  for (const [project, id] of [['tensorflow', 'tensorflow']] as const) {
-    const files = await listing(listingKey(options.pypiIndex, project));
-    if (!files) continue;
-    const versions = new Set(
-      files
-        .map((f) => parseWheelName(f.filename))
-        .filter((w) => w?.project === project)
-        .map((w) => publicVersion((w as { version: string }).version))
-        .filter((v) => semver.valid(v) && !semver.prerelease(v)),
+  // 7. TensorFlow: new patches of known minors added; a new minor written from its wheels and its and-cuda extra.
+  const tensorflow: TfRelease[] = [];
+  const tfFiles = await listing(listingKey(options.pypiIndex, 'tensorflow'));
+  if (tfFiles) {
+    const onPypi = versionsOn(tfFiles, 'tensorflow');
+    const knownTf = new Set(data.tensorflow.flatMap((r) => r.patches));
+    const oldestTf = data.tensorflow.map((r) => `${r.minor}.0`).sort(semver.compare)[0] ?? '0.0.0';
+    const byMinor = new Map<string, string[]>();
+    for (const version of [...onPypi.keys()].sort(semver.compare)) {
+      if (knownTf.has(version) || semver.lt(version, oldestTf)) continue;
+      const minor = `${semver.major(version)}.${semver.minor(version)}`;
+      byMinor.set(minor, [...(byMinor.get(minor) ?? []), version]);
+    }
+    const made = await Promise.all(
+      [...byMinor].map(async ([minor, patches]) => {
+        const bundled = data.tensorflow.find((r) => r.minor === minor);
+        if (bundled) return withPatches(bundled, patches);
+        const newest = patches[patches.length - 1] as string;
+        const file = pickFile(onPypi.get(newest)?.files);
+        const meta = file ? await metadataOf(file, client, warnings) : null;
+        return tfRelease(
+          data,
+          { minor, patches, pythons: onPypi.get(newest)?.pythons ?? new Set(), meta },
+          options.pypiIndex,
+          today,
+          notes,
+        );
+      }),
     );
-    const newestKnown = frameworkById(id).releases(data)[0]?.version ?? '0.0.0';
-    const newer = [...versions].filter((v) => semver.gt(v, newestKnown)).sort(semver.compare);
-    if (newer.length)
-      notes.push(
-        `${project}: ${newer.join(', ')} on ${options.pypiIndex}, newer than the data's ${newestKnown}: ` +
-          'not transcribed (their CUDA pins need a person; add them with compat-file)',
-      );
+    tensorflow.push(...made.filter((r): r is TfRelease => r !== null));
   }
 
   const torch = torchReleases(data, [...found.values()], notes);
@@ -227,6 +241,7 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
     ...(torch.length ? { torch } : {}),
     ...(cuda.length ? { cuda } : {}),
     ...(jax.length ? { jax } : {}),
+    ...(tensorflow.length ? { tensorflow } : {}),
   };
   // An existing out file is updated: what it held stays, a release refresh found again is replaced.
   let file: string | null = null;
@@ -244,8 +259,9 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
       throw new UserError(`out: could not write ${file}: ${(err as Error).message}`);
     }
   }
-  const markdown = refreshMarkdown([...found.values()], jax, torch.length + cuda.length + jax.length, notes, warnings, file);
-  return { data: override, markdown, file, changes: found.size + cuda.length + jax.length };
+  const entries = torch.length + cuda.length + jax.length + tensorflow.length;
+  const markdown = refreshMarkdown([...found.values()], { jax, tensorflow }, entries, notes, warnings, file);
+  return { data: override, markdown, file, changes: found.size + cuda.length + jax.length + tensorflow.length };
 }
 
 /** The compat-file at `file` with `found` merged over it (torch by minor, CUDA by version), its sources kept. */
@@ -264,6 +280,7 @@ function updateCompatFile(text: string, file: string, found: Record<string, unkn
     ['torch', 'minor'],
     ['cuda', 'version'],
     ['jax', 'version'],
+    ['tensorflow', 'minor'],
   ] as const) {
     const added = (found[section] as Record<string, unknown>[] | undefined) ?? [];
     const kept = ((before[section] as Record<string, unknown>[] | undefined) ?? []).filter((old) => !added.some((n) => n[id] === old[id]));
@@ -309,7 +326,7 @@ async function metadataOf(file: IndexFile, client: PackageIndexClient, warnings:
 
 function refreshMarkdown(
   found: FoundPatch[],
-  jax: JaxRelease[],
+  { jax, tensorflow }: { jax: JaxRelease[]; tensorflow: TfRelease[] },
   entries: number,
   notes: string[],
   warnings: string[],
@@ -348,8 +365,15 @@ function refreshMarkdown(
       out.push(`| ${r.version} | ${r.python.join(', ')} | ${r.cuda.map((m) => `cuda${m}`).join(', ') || '-'} | ${r.released} |`);
     }
   }
+  if (tensorflow.length) {
+    out.push('', '| tensorflow | patches | Python | CUDA | cuDNN | install |', '|---|---|---|---|---|---|');
+    for (const r of tensorflow) {
+      out.push(`| ${r.minor} | ${r.patches.join(', ')} | ${r.python.join(', ')} | ${r.cuda} | ${r.cudnn} | ${r.install} |`);
+    }
+  }
   if (notes.length) out.push('', ...notes.map((n) => `- ${n}`));
   if (warnings.length) out.push('', '**Could not be read:**', ...warnings.map((w) => `- ${w}`));
-  if (!found.length && !jax.length && !notes.length) out.push('', 'Nothing new: the bundled data matches the indexes and registry.');
+  if (!found.length && !jax.length && !tensorflow.length && !notes.length)
+    out.push('', 'Nothing new: the bundled data matches the indexes and registry.');
   return `${out.join('\n')}\n`;
 }
