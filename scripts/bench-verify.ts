@@ -12,6 +12,7 @@ import { resolvePlan } from '../src/matrix/resolve.js';
 import { specFromObject } from '../src/matrix/spec.js';
 import type { Runtime } from '../src/runtime.js';
 import { entryNeeds } from '../src/verify/check.js';
+import { withTorchNightlies } from '../src/effects/torch-nightly.js';
 import { serveWheelIndex, type IndexRoot } from '../test/support/wheel-index.js';
 
 const LATENCY_MS = 50;
@@ -86,5 +87,73 @@ async function main(): Promise<void> {
   await served.close();
 }
 
+/**
+ * torch: nightly against a nightly index as large as PyPI's: 4 variants, 60 dates (the index's
+ * window), each date with torch and torchvision for 8 Pythons on x86_64 and aarch64, .metadata
+ * files beside the wheels; every answer after 50 ms. Reading it, then planning a matrix of it.
+ */
+async function nightly(): Promise<void> {
+  const variants = ['cu126', 'cu130', 'cu132', 'cpu'];
+  const pythons = ['310', '311', '312', '313', '314', '314t', '315', '315t'];
+  const dates = Array.from({ length: 60 }, (_, i) =>
+    new Date(Date.UTC(2026, 9, 3) + i * 86_400_000).toISOString().slice(0, 10).replace(/-/g, ''),
+  );
+  const roots: IndexRoot[] = variants.map((v) => ({
+    path: `/whl/nightly/${v}`,
+    format: 'html' as const,
+    metadata: true,
+    files: dates.flatMap((d) =>
+      ['torch', 'torchvision'].flatMap((project) =>
+        pythons.flatMap((py) =>
+          ['x86_64', 'aarch64'].map((machine) => ({
+            filename: `${project}-${project === 'torch' ? '2.16.0' : '0.31.0'}.dev${d}+${v}-cp${py.replace('t', '')}-cp${py}-manylinux_2_28_${machine}.whl`,
+            requires: project === 'torch' ? ['nvidia-cudnn-cu13==9.20.0.48'] : [`torch==2.16.0.dev${d}`],
+          })),
+        ),
+      ),
+    ),
+  }));
+  const served = await serveWheelIndex(roots);
+  served.setDelay(LATENCY_MS);
+  const files = roots.reduce((n, r) => n + r.files.length, 0);
+  console.log(
+    `nightly: ${files} wheel files on ${roots.length} variant pages (${dates.length} dates each), answers after ${LATENCY_MS} ms`,
+  );
+  const quiet: Runtime = {
+    log: { info: () => {}, warning: () => {}, error: () => {}, group: (_n, fn) => fn(), untrusted: () => {} },
+    env: process.env,
+    docker: 'docker',
+    baseDir: process.cwd(),
+    now: () => new Date(),
+  };
+  for (let round = 1; round <= 3; round++) {
+    served.requests.length = 0;
+    const t0 = performance.now();
+    const withNightly = await withTorchNightlies(
+      data,
+      { newest: true, dates: new Set([dates[0] as string]) },
+      `${served.url}/whl/nightly/{variant}`,
+      quiet,
+    );
+    const read = performance.now() - t0;
+    const t1 = performance.now();
+    const plan = resolvePlan(
+      specFromObject({ torch: 'nightly', cuda: ['12', '13'], python: ['3.12', '3.13', '3.14', '3.14t'] }, 'bench'),
+      withNightly,
+      {
+        maxEntries: 256,
+      },
+    );
+    const planned = performance.now() - t1;
+    console.log(
+      `round ${round}: nightly read in ${(read / 1000).toFixed(2)} s (${served.requests.length} requests: ` +
+        `${served.requests.filter((r) => r.endsWith('/')).length} pages, ${served.requests.filter((r) => r.endsWith('.metadata')).length} .metadata); ` +
+        `planned ${plan.include.length} entries in ${planned.toFixed(1)} ms (${plan.include[0]?.tag})`,
+    );
+  }
+  await served.close();
+}
+
 await main();
+await nightly();
 process.exit(0);
