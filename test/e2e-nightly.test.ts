@@ -132,6 +132,15 @@ describe('torch: nightly, read from the nightly index before planning', () => {
     expect(gone.stderr).toContain('torch nightly-20261015: no nightly torch of that date on');
     expect(gone.stderr).toContain('it has 20261201, 20261130 (PyTorch deletes old nightlies from the index)');
     expect(gone.stderr).not.toMatch(/\n\s+at /);
+    // an index that cannot be reached: a user error naming it, not a crash
+    const away = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--torch-index-url', 'http://127.0.0.1:9/whl'], {
+      input: 'torch: nightly\n',
+      timeoutMs: 60_000,
+    });
+    expect(away.code).toBe(2);
+    expect(away.stderr).toMatch(
+      /^gpu-image-matrix: torch nightly: http:\/\/127\.0\.0\.1:9\/whl\/nightly: could not read it \(.*ECONNREFUSED/,
+    );
     index.requests.length = 0;
     const bad = await plan('torch: nightly-20261301\n');
     expect(bad.code).toBe(2);

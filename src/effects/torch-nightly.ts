@@ -43,9 +43,12 @@ export async function withTorchNightlies(data: ReleaseData, asked: NightlyAsk, i
   const torch = await pages('torch', variantsToProbe(data));
   const where = indexTemplate.replace('/{variant}', '');
   if (!torch.size) {
+    const why = errors.length
+      ? `could not read it (${errors.slice(0, 2).join('; ')}${errors.length > 2 ? `; and ${errors.length - 2} more` : ''})`
+      : 'its pages list no nightly torch wheels';
     throw new UserError(
-      `torch nightly: no nightly torch wheels found on ${where}${errors.length ? ` (${errors.slice(0, 2).join('; ')})` : ''}; ` +
-        'nightly needs PyTorch’s nightly index, or a mirror of it given as torch-index-url (<url>/nightly/<variant>)',
+      `torch nightly: ${where}: ${why}; nightly needs PyTorch's nightly index, or a mirror of it given as ` +
+        'torch-index-url (its pages at <url>/nightly/<variant>/torch/)',
     );
   }
   const available = [...new Set([...torch.values()].flatMap((b) => [...b.keys()]))].sort().reverse();

@@ -38,8 +38,10 @@ export const TEMPLATE_VERSION = 4;
 /**
  * uv by tag and digest: a tag can be moved, a digest cannot (uv's Docker guide recommends the
  * digest for reproducible builds). 0.13.0 is a release (github.com/astral-sh/uv/releases/tag/0.13.0,
- * 2026-10-09); its digest is the one third-party Dockerfiles pin and could not be read from GHCR
- * here [inferred]. Override with the build-arg UV_IMAGE.
+ * 2026-10-09); its digest is the one 15+ public Dockerfiles pin beside `:0.13.0` (one beside
+ * `:latest`), not read from GHCR here. That it is the amd64+arm64 index, not one platform's
+ * manifest, is inferred: uv's build-docker.yml builds both and publishes tags with
+ * `docker buildx imagetools create`; verify checks it per platform. Override with the build-arg UV_IMAGE.
  */
 export const DEFAULT_UV_IMAGE = 'ghcr.io/astral-sh/uv:0.13.0@sha256:cdc6093146eb3ff6a40107b38f008b789e050e77ad87865e381d9917da55a168';
 export const GIM_DIR = '/etc/gpu-image-matrix';
