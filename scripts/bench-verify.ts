@@ -106,7 +106,9 @@ async function nightly(): Promise<void> {
       ['torch', 'torchvision'].flatMap((project) =>
         pythons.flatMap((py) =>
           ['x86_64', 'aarch64'].map((machine) => ({
-            filename: `${project}-${project === 'torch' ? '2.16.0' : '0.31.0'}.dev${d}+${v}-cp${py.replace('t', '')}-cp${py}-manylinux_2_28_${machine}.whl`,
+            filename:
+              `${project}-${project === 'torch' ? '2.16.0' : '0.31.0'}.dev${d}+${v}-` +
+              `cp${py.replace('t', '')}-cp${py}-manylinux_2_28_${machine}.whl`,
             requires: project === 'torch' ? ['nvidia-cudnn-cu13==9.20.0.48'] : [`torch==2.16.0.dev${d}`],
           })),
         ),
@@ -147,7 +149,8 @@ async function nightly(): Promise<void> {
     const planned = performance.now() - t1;
     console.log(
       `round ${round}: nightly read in ${(read / 1000).toFixed(2)} s (${served.requests.length} requests: ` +
-        `${served.requests.filter((r) => r.endsWith('/')).length} pages, ${served.requests.filter((r) => r.endsWith('.metadata')).length} .metadata); ` +
+        `${served.requests.filter((r) => r.endsWith('/')).length} pages, ` +
+        `${served.requests.filter((r) => r.endsWith('.metadata')).length} .metadata); ` +
         `planned ${plan.include.length} entries in ${planned.toFixed(1)} ms (${plan.include[0]?.tag})`,
     );
   }

@@ -48,7 +48,8 @@ export async function main(argv: string[]): Promise<number> {
     const request = readRequest(command as Command, cliSurface(values, process.cwd()));
     const runtime: Runtime = { log: cliLog, env: process.env, docker: 'docker', baseDir: process.cwd(), now: () => new Date() };
     if (values['print-dockerfile'] !== undefined) {
-      const plan = planCommand(request, await releaseDataFor(request, runtime));
+      const data = await releaseDataFor(request, runtime);
+      const plan = planCommand(request, data);
       const entry = selectEntry(plan.include, values['print-dockerfile'] as string);
       const requirements = entry.customisation?.requirements;
       // As the build renders it, except FROM's digest, which the build looks up in the registry; written as
@@ -56,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       const pipSecret = request.build?.secrets.some((s) => s.id === PIP_SECRET_ID) ?? false;
       process.stdout.write(
         renderDockerfile(entry, {
+          data,
           pipSecret,
           ...(requirements ? { requirements: { facts: readRequirementsTree(requirements, process.cwd()) } } : {}),
         }),

@@ -149,14 +149,6 @@ describe('torch: nightly, read from the nightly index before planning', () => {
     expect(index.requests).toEqual([]);
   });
 
-  it('a fan-out job re-plans its one nightly entry to the same key, reading the index again', async () => {
-    const all = await plan('torch: nightly-20261201\ncuda: "13.0"\npython: "3.13"\n');
-    const cell = all.include[0] as MatrixEntry;
-    const again = await plan('', cell);
-    expect(again.code, again.stderr).toBe(0);
-    expect(again.include.map((e) => [e.tag, e.key])).toEqual([[cell.tag, cell.key]]);
-  });
-
   it('verify (the action) checks the nightly wheels on the nightly index; a Python torchvision lacks is missing', async () => {
     const r = await runAction(node.bin, {
       command: 'verify',
@@ -177,5 +169,40 @@ describe('torch: nightly, read from the nightly index before planning', () => {
       ],
     ]);
     expect(r.code).toBe(1);
+  });
+  it('a torch-index-url in the matrix spec is the nightly index read; nightly entries on two mirrors are refused', async () => {
+    const spec = await run(node.bin, [CLI, 'plan', '--matrix', '-', '--format', 'json'], {
+      input: `torch: nightly-20261201\ncuda: "13.0"\npython: "3.12"\ntorch-index-url: ${index.url}/whl\n`,
+      timeoutMs: 60_000,
+    });
+    expect(spec.code, spec.stderr).toBe(0);
+    expect((JSON.parse(spec.stdout) as { include: { indexUrl: string }[] }).include.map((e) => e.indexUrl)).toEqual([
+      `${index.url}/whl/nightly/cu130`,
+    ]);
+    const two = await run(node.bin, [CLI, 'plan', '--matrix', '-'], {
+      input:
+        `torch: nightly\ncuda: "13.0"\ntorch-index-url: ${index.url}/whl\n` +
+        'include:\n  - {torch: nightly-20261130, cuda: "13.0", torch-index-url: "https://mirror.example/whl"}\n',
+      timeoutMs: 60_000,
+    });
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain(`name ${index.url}/whl and https://mirror.example/whl as their torch-index-url`);
+  });
+
+  it('a fan-out job re-plans its one nightly entry to the same key, though the index changed since the plan', async () => {
+    const all = await plan('torch: nightly-20261201\ncuda: "13.0"\npython: "3.13"\n');
+    const cell = all.include[0] as MatrixEntry & { torchaudio: string | null };
+    expect(cell.torchaudio).toBeNull();
+    // torchaudio's build of the 1st arrives after the plan job: the leg builds what was planned, without it
+    index.addFile('/whl/nightly/cu130', {
+      filename: 'torchaudio-2.11.0.dev20261201+cu130-cp313-cp313-manylinux_2_28_x86_64.whl',
+      requires: ['torch==2.16.0.dev20261201'],
+    });
+    const again = await plan('', cell);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.include.map((e) => [e.tag, e.key, (e as { torchaudio: string | null }).torchaudio])).toEqual([[cell.tag, cell.key, null]]);
+    // a new plan pairs it
+    const fresh = await plan('torch: nightly-20261201\ncuda: "13.0"\npython: "3.13"\n');
+    expect((fresh.include[0] as { torchaudio: string | null }).torchaudio).toBe('2.11.0.dev20261201');
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { bundledCompat } from '../src/compat/load.js';
 import type { ReleaseData } from '../src/frameworks/index.js';
-import { newestNightlyDate, nightliesAsked, nightliesOn, nightlyRelease, type NightlyBuilds } from '../src/frameworks/torch-nightly.js';
+import {
+  newestNightlyDate,
+  nightliesAsked,
+  nightliesOn,
+  nightlyAsPlanned,
+  nightlyRelease,
+  type NightlyBuilds,
+} from '../src/frameworks/torch-nightly.js';
 import type { TorchEntry } from '../src/frameworks/pytorch.js';
 import { parseVersionSelector } from '../src/matrix/selectors.js';
 import { resolvePlans } from '../src/matrix/resolve.js';
@@ -9,6 +16,8 @@ import { parseMatrixSpecs } from '../src/matrix/spec.js';
 import { emptyCustomisation } from '../src/custom/customisation.js';
 import type { IndexFile } from '../src/verify/index-page.js';
 import { brief, plan, planError } from './helpers.js';
+import { planCommand } from '../src/commands/plan.js';
+import { renderPlaceholders } from '../src/inputs/placeholders.js';
 
 // The pure half of torch nightlies: the selector, what a nightly page holds, which date `nightly`
 // means, the release a date becomes, and how the planner treats it. The index half runs against a
@@ -78,13 +87,18 @@ describe('which date nightly means', () => {
   it('the newest date when every variant has it', () => {
     expect(newestNightlyDate(pages({ cu130: ['20261130', '20261201'], cpu: ['20261201'] }))).toBe('20261201');
   });
-  it('the newest date every variant that built this week has, while one is still uploading', () => {
+  it('the newest date every variant that built on it or the day before has, while one is still uploading', () => {
     expect(newestNightlyDate(pages({ cu130: ['20261130', '20261201'], cu126: ['20261129', '20261130'] }))).toBe('20261130');
   });
-  it('a variant whose last build is over a week old does not hold it back', () => {
+  it('a variant whose last build is older than the day before does not hold it back (PyTorch dropped it)', () => {
+    expect(newestNightlyDate(pages({ cu130: ['20261129', '20261130', '20261201'], cu128: ['20261129'] }))).toBe('20261201');
     expect(newestNightlyDate(pages({ cu130: ['20261130', '20261201'], cu128: ['20261101'] }))).toBe('20261201');
   });
-  it('the newest date of all when no date of the week has every current variant', () => {
+  it('a date on a page that is not a date is no nightly', () => {
+    const odd = nightliesOn(torchFiles('99999999', 'cu130', ['312']).concat(torchFiles('20261201', 'cu130', ['312'])), 'torch');
+    expect([...odd.keys()]).toEqual(['20261201']);
+  });
+  it('the newest date of all when no recent date has every current variant', () => {
     expect(newestNightlyDate(pages({ cu130: ['20261201'], cu126: ['20261130'] }))).toBe('20261201');
     expect(newestNightlyDate(new Map())).toBeNull();
   });
@@ -116,7 +130,8 @@ function withNightly(notes: string[] = []): ReleaseData {
     },
     notes,
   );
-  return { ...data, torch: [...data.torch, release!] };
+  // the effects layer marks the date it chose for `nightly`
+  return { ...data, torch: [...data.torch, { ...release!, newestNightly: true }] };
 }
 
 describe('the release a nightly date becomes', () => {
@@ -169,12 +184,41 @@ describe('planning with a nightly in the data', () => {
     expect(plan('torch: latest', { data }).include.map((e) => (e as TorchEntry).torch)).toEqual(['2.13.0']);
     expect(planError('torch: "2.16"', { data })).toContain('torch 2.16 is not in the release data');
     expect(plan('torch: ">=2.13"\npython: "3.12"', { data }).include.every((e) => !(e as TorchEntry).torch.includes('dev'))).toBe(true);
-    expect(planError('jax: nightly', { data })).toContain('nightly builds are planned for torch only; jax takes released versions');
+    expect(planError('jax: nightly', { data })).toBe(
+      'matrix.jax: "nightly": jax has no nightly builds to plan (nightly is for torch); give a release',
+    );
+    // a planned build is that build: another version of the same date is an error, not that date's build
+    expect(planError('torch: 2.99.0.dev20261201', { data })).toContain(
+      'torch 2.99.0.dev20261201 is not on the nightly index; its build of that date is 2.16.0.dev20261201',
+    );
     // without the index read, a nightly is a clear error, not a crash
     expect(planError('torch: nightly-20261130', { data })).toContain('the nightly index was not read for it');
   });
 
-  it('exclude matches nightlies by nightly and by date; a mirror serves <mirror>/nightly/<variant>', () => {
+  it('aliases: latest is never the nightly, {torch: nightly} names it; {torchMinor} of a nightly is not the release', () => {
+    const aliased = planCommand(
+      {
+        command: 'plan',
+        matrix: { text: 'torch: [latest, nightly]\ncuda: "13.0"\npython: "3.12"', origin: 'matrix' },
+        maxEntries: 256,
+        aliases: { text: 'latest: {torch: latest}\nnightly: {torch: nightly}\ndated: {torch: nightly-20261201}', origin: 'aliases' },
+      },
+      data,
+    );
+    expect(Object.fromEntries(aliased.include.map((e) => [e.tag, e.aliases ?? []]))).toEqual({
+      '2.13.0-cu130-py3.12-ubuntu24.04': ['latest'],
+      '2.16.0.dev20261201-cu130-py3.12-ubuntu24.04': ['nightly', 'dated'],
+    });
+    const [nightly, release] = ['2.16.0.dev20261201', '2.13.0'].map((v) => aliased.include.find((e) => (e as TorchEntry).torch === v)!);
+    expect(renderPlaceholders('{torchMinor}-cuda{cudaMajor}', nightly!)).toBe('2.16.dev-cuda13');
+    expect(renderPlaceholders('{torchMinor}', release!)).toBe('2.13');
+  });
+
+  it('exclude matches nightlies by nightly and by date, never by a minor; a mirror serves <mirror>/nightly/<variant>', () => {
+    expect(plan('torch: nightly\ncuda: "13.0"\npython: "3.12"\nexclude: [{torch: "2.16"}]', { data }).include).toHaveLength(1);
+    expect(planError('torch: nightly\ncuda: "13.0"\npython: "3.12"\nexclude: [{torch: nightly}]', { data })).toContain(
+      'exclude removed the rest',
+    );
     const p = plan('torch: nightly\ncuda: ["13.0", cpu]\npython: "3.12"\nexclude: [{torch: nightly-20261201, cuda: cpu}]', { data });
     expect(p.include.map((e) => e.cudaVariant)).toEqual(['cu130']);
     const mirrored = resolvePlans(parseMatrixSpecs('torch: nightly\npython: "3.12"', 'matrix'), data, {
@@ -182,5 +226,49 @@ describe('planning with a nightly in the data', () => {
       customisation: { ...emptyCustomisation(), torchIndexUrl: 'https://mirror.example/pytorch/whl/' },
     });
     expect((mirrored.include[0] as TorchEntry).indexUrl).toBe('https://mirror.example/pytorch/whl/nightly/cu130');
+  });
+});
+
+describe('nightly edge cases', () => {
+  it('a date whose wheels are all for variants the data cannot plan makes no release, and says why', () => {
+    const notes: string[] = [];
+    const data = bundledCompat();
+    const release = nightlyRelease(
+      data,
+      {
+        date: '20261201',
+        index: 'https://mirror.example/whl/nightly',
+        torch: new Map([['cu139', nightliesOn(torchFiles('20261201', 'cu139', ['312']), 'torch')]]),
+        torchvision: new Map(),
+        torchaudio: new Map(),
+        cudnn: new Map(),
+        paired: {},
+        readOn: '2026-12-02',
+      },
+      notes,
+    );
+    expect(release).toBeNull();
+    expect(notes.at(-1)).toBe("torch 2.16.0.dev20261201: that day's wheels are for cu139 only, none the data has a CUDA entry for");
+  });
+
+  it('a fan-out leg keeps what its plan read: libraries, cuDNN, Python and platform from the cell', () => {
+    const release = withNightly().torch.at(-1)!;
+    const cell = {
+      torch: '2.16.0.dev20261201',
+      torchvision: null,
+      torchaudio: '2.11.0.dev20261201',
+      cudaVariant: 'cu130',
+      cudnn: '9.20.0.99',
+      python: '3.15',
+      platforms: ['linux/amd64', 'linux/arm64'],
+    };
+    const kept = nightlyAsPlanned(release, cell);
+    expect(kept.cuda.without?.cu130).toEqual(['torchvision']);
+    expect(kept.patches[0]).toMatchObject({ torchvision: '0.31.0.dev20261201', torchaudio: '2.11.0.dev20261201' });
+    expect(kept.cuda.cudnn.cu130).toBe('9.20.0.99');
+    expect(kept.python.supported).toContain('3.15');
+    expect(kept.arm64?.variants).toContain('cu130');
+    // another build's cell changes nothing
+    expect(nightlyAsPlanned(release, { ...cell, torch: '2.16.0.dev20261130' })).toBe(release);
   });
 });

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { inflateRawSync } from 'node:zlib';
-import { bundledCompat } from '../src/compat/load.js';
 import { cudaUpdates, variantsToProbe, versionsOn } from '../src/refresh/torch.js';
 import { ZipError, centralDirectory, localDataStart, metadataEntry, parseMetadata, pinnedVersion } from '../src/refresh/wheel-metadata.js';
 import { wheelBytes } from './support/wheel-index.js';
-import { cudaExtras } from '../src/refresh/jax.js';
+import { cudaExtras, jaxRelease } from '../src/refresh/jax.js';
+import { bundledCompat, mergeCompatFile } from '../src/compat/load.js';
+import { resolvePlan } from '../src/matrix/resolve.js';
+import { specFromObject } from '../src/matrix/spec.js';
+import { renderDockerfile } from '../src/template/dockerfile.js';
+import { UserError } from '../src/errors.js';
 import { andCudaRequirements, numpyBound, tfRelease } from '../src/refresh/tensorflow.js';
 
 describe("a wheel's METADATA from the archive's tail", () => {
@@ -171,7 +175,8 @@ describe('JAX and TensorFlow metadata, as refresh reads it', () => {
     };
     expect(tfRelease(bundledCompat(), read, 'https://pypi.example/simple', '2026-12-02', notes)).toBeNull();
     expect(notes).toEqual([
-      'tensorflow 2.30.0 is built for CUDA 13.9, and the data has no CUDA 13.9 entry (image tags, driver): not written',
+      'tensorflow 2.30.0 is built for CUDA 13.9, and the data has no CUDA 13.9 entry (image tags, driver) ' +
+        'nor a tensorflow release on it: not written',
     ]);
     const exact = tfRelease(
       bundledCompat(),
@@ -191,5 +196,63 @@ describe('JAX and TensorFlow metadata, as refresh reads it', () => {
       '9.8',
       'ubuntu22.04',
     ]);
+  });
+});
+
+describe('what refresh writes for TensorFlow and JAX, planned and rendered', () => {
+  const meta = (requiresDist: string[]) => ({ name: 'x', version: '1', requiresDist });
+  const ranges125 = meta([
+    'numpy>=1.26.0',
+    'nvidia-cuda-runtime-cu12<13.0,>=12.5.82; extra == "and-cuda"',
+    'nvidia-cudnn-cu12<10.0,>=9.3.0.75; extra == "and-cuda"',
+    'nvidia-cublas-cu12<13.0,>=12.5.3.2; extra == "and-cuda"',
+  ]);
+
+  it('a minor on CUDA 12.5 (no CUDA entry: TensorFlow 2.18-2.21 carry their own image) takes the image of the newest on it', () => {
+    const notes: string[] = [];
+    const r = tfRelease(
+      bundledCompat(),
+      { minor: '2.22', patches: ['2.22.0'], pythons: new Set(['3.12', '3.13']), meta: ranges125 },
+      'https://pypi.example/simple',
+      '2026-12-02',
+      notes,
+    );
+    expect(r).toMatchObject({
+      cuda: '12.5',
+      cudnn: '9.3',
+      install: 'and-cuda-constrained',
+      baseImage: 'nvidia/cuda:12.5.1-base-ubuntu22.04',
+      cudaFull: '12.5.1',
+      minDriver: '555.42.02',
+      provenance: { minDriver: 'inferred', baseImage: 'inferred' },
+    });
+    expect(r?.notes[0]).toContain('the data has no CUDA 12.5 entry: the image and driver of tensorflow 2.21 (inferred)');
+  });
+
+  it('the compat-file refresh writes renders a Dockerfile from the data it was planned with (a missing release is a user error)', () => {
+    const release = tfRelease(
+      bundledCompat(),
+      { minor: '2.22', patches: ['2.22.0'], pythons: new Set(['3.12']), meta: ranges125 },
+      'https://pypi.example/simple',
+      '2026-12-02',
+      [],
+    );
+    const data = mergeCompatFile(bundledCompat(), JSON.stringify({ schemaVersion: 1, tensorflow: [release] }), 'refresh.json');
+    const [entry] = resolvePlan(specFromObject({ tensorflow: '2.22.0', python: '3.12' }, 'm'), data, { maxEntries: 4 }).include;
+    expect(renderDockerfile(entry!, { data })).toContain('nvidia-cublas-cu12==12.5.3.2');
+    expect(() => renderDockerfile(entry!)).toThrow(UserError);
+    expect(() => renderDockerfile(entry!)).toThrow('tensorflow 2.22.0 is not in the release data');
+  });
+
+  it('a jax release whose CUDA extras the data cannot build is not written (it would plan CPU only as the newest jax)', () => {
+    const notes: string[] = [];
+    const read = { version: '0.99.0', pythons: new Set(['3.12']), extras: ['14'], uploaded: '2026-11-20' };
+    expect(jaxRelease(bundledCompat(), read, 'https://pypi.example/simple', '2026-12-02', notes)).toBeNull();
+    expect(notes).toEqual([
+      'jax 0.99.0 has a cuda14 extra, but the data has no jaxCuda 14 entry (base image, driver): add one',
+      'jax 0.99.0: not written, as none of its CUDA extras can be planned; add the jaxCuda entries, then refresh again',
+    ]);
+    // a CPU-only jax (no extras at all) is written
+    expect(jaxRelease(bundledCompat(), { ...read, extras: [] }, 'https://pypi.example/simple', '2026-12-02', [])?.cuda).toEqual([]);
   });
 });

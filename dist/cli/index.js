@@ -3299,13 +3299,15 @@ async function main(argv) {
         const request = (0,_inputs_read_request_js__WEBPACK_IMPORTED_MODULE_6__/* .readRequest */ .i)(command, (0,_inputs_cli_args_js__WEBPACK_IMPORTED_MODULE_5__/* .cliSurface */ .c9)(values, process.cwd()));
         const runtime = { log: cliLog, env: process.env, docker: 'docker', baseDir: process.cwd(), now: () => new Date() };
         if (values['print-dockerfile'] !== undefined) {
-            const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .planCommand */ .VV)(request, await (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .releaseDataFor */ .hu)(request, runtime));
+            const data = await (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .releaseDataFor */ .hu)(request, runtime);
+            const plan = (0,_commands_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .planCommand */ .VV)(request, data);
             const entry = selectEntry(plan.include, values['print-dockerfile']);
             const requirements = entry.customisation?.requirements;
             // As the build renders it, except FROM's digest, which the build looks up in the registry; written as
             // it is, for a file or docker build -f - (its values passed the input parsers).
             const pipSecret = request.build?.secrets.some((s) => s.id === _image_secrets_js__WEBPACK_IMPORTED_MODULE_11__/* .PIP_SECRET_ID */ .Ph) ?? false;
             process.stdout.write((0,_template_dockerfile_js__WEBPACK_IMPORTED_MODULE_10__/* .renderDockerfile */ .TI)(entry, {
+                data,
                 pipSecret,
                 ...(requirements ? { requirements: { facts: (0,_effects_build_source_js__WEBPACK_IMPORTED_MODULE_4__/* .readRequirementsTree */ .x_)(requirements, process.cwd()) } } : {}),
             }));
@@ -4805,7 +4807,7 @@ async function headCommit(dir, env) {
  * it cannot build. In `merge` mode nothing is built: each entry's platform images, pushed by fan-out
  * jobs (input platform), are joined into one index under the entry's tags.
  */
-async function buildCommand(plan, options, rt, verifier, mode = 'build') {
+async function buildCommand(plan, options, rt, verifier, mode = 'build', data) {
     // Once per input, not per entry: what the input parsers changed (capitals lowercased).
     for (const notice of options.notices)
         rt.log.info(notice);
@@ -4834,7 +4836,8 @@ async function buildCommand(plan, options, rt, verifier, mode = 'build') {
             tools = found;
             return found;
         })());
-        const source = (0,build_source/* readBuildSource */.Sj)(options, rt.baseDir, scratch);
+        // the template renders from the data the plan was made with (a compat-file's release, a nightly)
+        const source = { ...(0,build_source/* readBuildSource */.Sj)(options, rt.baseDir, scratch), ...(data ? { data } : {}) };
         (0,build_source/* checkCustomisationFits */.T5)(source, plan.include);
         const env = await buildEnvironment(rt, scratch, options);
         for (const line of leftOutTagLines(options.tags, env.run))
@@ -5624,7 +5627,7 @@ var inventory = __nccwpck_require__(2156);
 
 
 
-async function reproCommand(plan, build, repro, rt) {
+async function reproCommand(plan, build, repro, rt, data) {
     const tools = await detectTools(rt.docker, build.builder, rt.env);
     requireReproducibleBuilder(tools);
     const epoch = repro.sourceDateEpoch ?? (await epochOf(rt));
@@ -5632,7 +5635,7 @@ async function reproCommand(plan, build, repro, rt) {
     const scratch = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,effects_files/* tempRoot */.fQ)(rt.env), 'gim-repro-'));
     const registry = new effects_registry/* RegistryClient */.bP(rt.env, build.retries, rt.mask, undefined, (m) => rt.log.warning(m));
     try {
-        const source = (0,build_source/* readBuildSource */.Sj)(build, rt.baseDir, scratch);
+        const source = { ...(0,build_source/* readBuildSource */.Sj)(build, rt.baseDir, scratch), ...(data ? { data } : {}) };
         (0,build_source/* checkCustomisationFits */.T5)(source, plan.include);
         // What the embedded template cannot build fails before any lookup or build, as in build.
         const cannot = (e) => (source.dockerfile === null ? (0,dockerfile/* templateCannotBuild */.Co)(e) : null);
@@ -6882,6 +6885,11 @@ function jaxRelease(data, read, source, today, notes) {
         notes.push(`jax ${read.version} has a cuda${major} extra, but the data has no jaxCuda ${major} entry (base image, driver): add one`);
         return false;
     });
+    // A release with CUDA extras and none the data can build would become the newest jax and plan CPU only.
+    if (read.extras.length && !cuda.length) {
+        notes.push(`jax ${read.version}: not written, as none of its CUDA extras can be planned; add the jaxCuda entries, then refresh again`);
+        return null;
+    }
     const byMinor = (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]);
     return {
         version: read.version,
@@ -6908,7 +6916,8 @@ function andCudaRequirements(meta) {
         const [spec = '', marker = ''] = req.split(';');
         if (!/extra\s*==\s*["']and[-_]cuda["']/.test(marker))
             continue;
-        if (/platform_system\s*==\s*["'](Windows|Darwin)["']|platform_machine\s*==\s*["'](?!x86_64["'])/.test(marker))
+        const otherOs = /platform_system\s*==\s*["'](Windows|Darwin)["']|sys_platform\s*==\s*["'](win32|darwin)["']/;
+        if (otherOs.test(marker) || /platform_machine\s*==\s*["'](?!x86_64["'])/.test(marker))
             continue;
         const m = /^\s*([A-Za-z0-9._-]+)\s*(?:\[[^\]]*\])?\s*\(?([^)]*)\)?\s*$/.exec(spec);
         if (!m?.[1])
@@ -6954,12 +6963,6 @@ function tfRelease(data, read, source, today, notes) {
     }
     const majorMinor = (v) => v.split('.').slice(0, 2).join('.');
     const cudaVersion = majorMinor(runtime.version);
-    const cuda = data.cuda.find((c) => c.version === cudaVersion);
-    if (!cuda) {
-        notes.push(`tensorflow ${newest} is built for CUDA ${cudaVersion}, and the data has no CUDA ${cudaVersion} entry ` +
-            '(image tags, driver): not written');
-        return null;
-    }
     if (!read.pythons.size) {
         notes.push(`tensorflow ${newest}: no manylinux x86_64 wheels: not written`);
         return null;
@@ -6968,10 +6971,12 @@ function tfRelease(data, read, source, today, notes) {
     const sameMajor = [...data.tensorflow]
         .filter((r) => r.cuda.split('.')[0] === cudaVersion.split('.')[0])
         .sort((a, b) => semver_default().rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
-    const ubuntus = cuda.image.ubuntu;
-    const ubuntu = sameMajor && ubuntus.includes(sameMajor.os.replace('ubuntu', '')) ? sameMajor.os.replace('ubuntu', '') : ubuntus[ubuntus.length - 1];
-    if (!ubuntu)
+    const image = baseOf(data, cudaVersion, sameMajor);
+    if (!image) {
+        notes.push(`tensorflow ${newest} is built for CUDA ${cudaVersion}, and the data has no CUDA ${cudaVersion} entry ` +
+            '(image tags, driver) nor a tensorflow release on it: not written');
         return null;
+    }
     const ranged = reqs.some((r) => !r.exact);
     const numpy = numpyBound(read.meta);
     const byMinor = (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]);
@@ -6991,24 +6996,27 @@ function tfRelease(data, read, source, today, notes) {
                 .map((r) => `${r.project}==${r.version}`)
                 .sort()
             : [],
-        baseImage: (0,framework/* nvidiaCudaSlimImage */.Je)(cuda.release, ubuntu),
-        cudaFull: cuda.release,
-        os: `ubuntu${ubuntu}`,
-        minDriver: cuda.minDriver,
-        minorCompatDriver: sameMajor?.minorCompatDriver ?? cuda.minDriver,
+        baseImage: (0,framework/* nvidiaCudaSlimImage */.Je)(image.cudaFull, image.ubuntu),
+        cudaFull: image.cudaFull,
+        os: `ubuntu${image.ubuntu}`,
+        minDriver: image.minDriver,
+        minorCompatDriver: sameMajor?.minorCompatDriver ?? image.minDriver,
         provenance: {
             python: 'read',
             cuda: 'read',
             patches: 'read',
             baseImage: 'inferred',
-            minDriver: 'read',
+            minDriver: image.from === 'cuda' ? 'read' : 'inferred',
             ...(ranged ? { cudaLibraries: 'read' } : {}),
         },
         notes: [
             `read by gpu-image-matrix refresh on ${today} from ${source}: Pythons from the wheels of ${newest}, CUDA ${cudaVersion} and cuDNN ` +
                 `from its and-cuda extra (${runtime.project} ${runtime.version}, ${cudnn.project} ${cudnn.version})` +
                 (ranged ? '; and-cuda gives ranges: the constraints hold each library at its lower bound' : '') +
-                `; the OS and minorCompatDriver follow tensorflow ${sameMajor?.minor ?? '(none)'} (inferred)`,
+                `; the OS and minorCompatDriver follow tensorflow ${sameMajor?.minor ?? '(none)'} (inferred)` +
+                (image.from === 'cuda'
+                    ? ''
+                    : `; the data has no CUDA ${cudaVersion} entry: the image and driver of tensorflow ${image.from} (inferred)`),
         ],
     };
 }
@@ -7016,6 +7024,23 @@ function tfRelease(data, read, source, today, notes) {
 function withPatches(release, patches) {
     const all = [...new Set([...release.patches, ...patches])].sort((semver_default()).compare);
     return { ...release, patches: all, notes: [...release.notes, `patches ${patches.join(', ')} found by gpu-image-matrix refresh on PyPI`] };
+}
+/**
+ * The image a new release on `cudaVersion` starts from: the data's CUDA entry (its newest point
+ * release, on the OS the same major's last release used where it has it), else what the newest
+ * tensorflow release on that CUDA used (CUDA 12.5 has no entry: TensorFlow 2.18-2.21 carry their own).
+ */
+function baseOf(data, cudaVersion, sameMajor) {
+    const cuda = data.cuda.find((c) => c.version === cudaVersion);
+    if (cuda) {
+        const previous = sameMajor?.os.replace('ubuntu', '');
+        const ubuntu = previous && cuda.image.ubuntu.includes(previous) ? previous : cuda.image.ubuntu[cuda.image.ubuntu.length - 1];
+        return ubuntu ? { cudaFull: cuda.release, ubuntu, minDriver: cuda.minDriver, from: 'cuda' } : null;
+    }
+    const same = [...data.tensorflow]
+        .filter((r) => r.cuda === cudaVersion)
+        .sort((a, b) => semver_default().rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
+    return same ? { cudaFull: same.cudaFull, ubuntu: same.os.replace('ubuntu', ''), minDriver: same.minDriver, from: same.minor } : null;
 }
 
 // EXTERNAL MODULE: ./src/verify/wheel.ts
@@ -7179,6 +7204,10 @@ async function refreshCommand(data, options, rt) {
             const file = (0,wheel_metadata/* pickFile */.E)(files);
             const meta = file ? await metadataOf(file, client, warnings) : null;
             const read = { version, pythons: jaxlibOn.get(version)?.pythons ?? new Set(), extras: meta ? cudaExtras(meta) : null };
+            if (!jaxlib) {
+                notes.push(`jax ${version}: the jaxlib page could not be read (its Pythons): not written`);
+                return null;
+            }
             return jaxRelease(data, { ...read, uploaded: file?.uploaded }, options.pypiIndex, today, notes);
         }));
         jax.push(...made.filter((r) => r !== null).sort((a, b) => semver_default().compare(a.version, b.version)));
@@ -7775,8 +7804,9 @@ async function dispatch(request, runtime) {
                 throw new errors/* UserError */.yo('command merge needs the build settings (image, ...)');
             if (request.build.platform)
                 throw new errors/* UserError */.yo('command merge joins every platform of an entry: leave input platform empty');
-            const plan = (0,commands_plan/* planCommand */.VV)(request, await (0,commands_plan/* releaseDataFor */.hu)(request, runtime));
-            return { plan, images: await buildCommand(plan, request.build, runtime, undefined, 'merge') };
+            const data = await (0,commands_plan/* releaseDataFor */.hu)(request, runtime);
+            const plan = (0,commands_plan/* planCommand */.VV)(request, data);
+            return { plan, images: await buildCommand(plan, request.build, runtime, undefined, 'merge', data) };
         }
         case 'all':
             return buildAndMaybeSmoke(request, runtime, true);
@@ -7792,8 +7822,9 @@ async function dispatch(request, runtime) {
         case 'repro': {
             if (!request.build || !request.repro)
                 throw new errors/* UserError */.yo('command repro needs the build settings (image, ...)');
-            const plan = (0,commands_plan/* planCommand */.VV)(request, await (0,commands_plan/* releaseDataFor */.hu)(request, runtime));
-            return { plan, repro: await reproCommand(plan, request.build, request.repro, runtime) };
+            const data = await (0,commands_plan/* releaseDataFor */.hu)(request, runtime);
+            const plan = (0,commands_plan/* planCommand */.VV)(request, data);
+            return { plan, repro: await reproCommand(plan, request.build, request.repro, runtime, data) };
         }
     }
 }
@@ -7808,7 +7839,7 @@ async function buildAndMaybeSmoke(request, runtime, withSmoke) {
     // An entry that has to be built is verified first (one that is up to date needs nothing fetched):
     // what cannot build (a wheel or an image that is not there) fails before any docker work.
     const verifier = request.verify?.enabled ? new Verifier(data, request.verify, runtime) : undefined;
-    const images = await buildCommand(plan, request.build, runtime, verifier);
+    const images = await buildCommand(plan, request.build, runtime, verifier, 'build', data);
     const verify = verifier?.report();
     const smoke = request.smoke;
     if (!withSmoke || !smoke || smoke.mode === 'false')
@@ -7891,12 +7922,30 @@ var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
  * of status nightly (one patch, its variants, Pythons and libraries), which the planner picks for
  * `torch: nightly` or `nightly-YYYYMMDD` only. Pure: effects/torch-nightly.ts reads the pages.
  */
-/** The nightlies a matrix's torch versions name, at its top level and in its include items. */
+/**
+ * The nightlies a matrix's torch versions name, at its top level and in its include items, and the
+ * torch-index-url mirrors those entries use (null: the input's, or PyTorch's own index).
+ */
 function nightliesInSpecs(specs) {
-    return nightliesAsked(specs.flatMap((spec) => [
-        ...(spec.framework === 'pytorch' ? (spec.versions ?? []) : []),
-        ...spec.include.flatMap((item) => ((item.framework ?? spec.framework) === 'pytorch' && item.version ? [item.version] : [])),
-    ]));
+    const selectors = [];
+    const mirrors = new Set();
+    for (const spec of specs) {
+        const top = spec.customisation?.torchIndexUrl ?? null;
+        for (const v of spec.framework === 'pytorch' ? (spec.versions ?? []) : []) {
+            selectors.push(v);
+            if (v.kind === 'nightly')
+                mirrors.add(top);
+        }
+        spec.include.forEach((item, i) => {
+            if ((item.framework ?? spec.framework) !== 'pytorch' || !item.version)
+                return;
+            selectors.push(item.version);
+            if (item.version.kind === 'nightly')
+                mirrors.add(spec.includeCustomisation[i]?.torchIndexUrl ?? top);
+        });
+    }
+    const ask = nightliesAsked(selectors);
+    return ask ? { ask, mirrors } : null;
 }
 /** The nightly a planned entry (a fan-out job's cell) is; a malformed cell is the planner's to report. */
 function nightlyOfEntry(cell) {
@@ -7930,6 +7979,9 @@ function nightliesOn(files, project) {
         if (!x86 && !arm)
             continue;
         const date = m[2];
+        // an index's page is untrusted: a "date" that is not one (dev99999999) is no nightly
+        if (!(0,selectors/* isCalendarDate */.tf)(date))
+            continue;
         const build = out.get(date) ?? { version: `${m[1]}.dev${date}`, pythons: new Set(), freeThreaded: new Set(), arm64: false, files: [] };
         build.arm64 ||= arm;
         if (x86) {
@@ -7945,12 +7997,16 @@ function nightliesOn(files, project) {
     }
     return out;
 }
-/** How far back a variant's last build counts as current when the newest date is chosen. */
-const CURRENT_DAYS = 7;
 /**
- * The date `nightly` means: the newest date on which every variant that built in the week before
- * it has x86_64 torch wheels, so that a variant still uploading today does not leave the matrix
- * without it; the newest date of all when no date has them all.
+ * How far back a variant's last build counts as current when the newest date is chosen: a day, so
+ * that a variant still uploading today holds `nightly` at yesterday, and one PyTorch dropped does not
+ * hold it back for long.
+ */
+const CURRENT_DAYS = 1;
+/**
+ * The date `nightly` means: the newest date on which every variant that built on it or the day
+ * before has x86_64 torch wheels, so that a variant still uploading today does not leave the
+ * matrix without it; the newest date of all when no date has them all.
  */
 function newestNightlyDate(torch) {
     const dates = [...new Set([...torch.values()].flatMap((b) => [...b.keys()]))].sort().reverse();
@@ -7993,6 +8049,10 @@ function nightlyRelease(data, read, notes) {
     }
     const newest = [...data.torch].filter((r) => r.status !== 'nightly').sort((a, b) => semver_default().rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
     const usable = built.filter(([v]) => v === 'cpu' || variants.includes(v));
+    if (!usable.length) {
+        notes.push(`torch ${version}: that day's wheels are for ${built.map(([v]) => v).join(', ')} only, none the data has a CUDA entry for`);
+        return null;
+    }
     const pythons = new Set(usable.flatMap(([, b]) => [...b.pythons]));
     const freeThreaded = new Set(usable.flatMap(([, b]) => [...b.freeThreaded]));
     const byMinor = (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]);
@@ -8066,6 +8126,43 @@ function nightlyRelease(data, read, notes) {
         ],
     };
 }
+/**
+ * A fan-out job's nightly release made to say what the plan job read for its entry: the libraries,
+ * cuDNN, Python and platform the cell names win over what the index says minutes or hours later
+ * (an upload since, a METADATA read that failed now), so the leg builds what was planned; verify
+ * still checks that those wheels are there.
+ */
+function nightlyAsPlanned(release, cell) {
+    const patch = release.patches[0];
+    const variant = typeof cell.cudaVariant === 'string' ? cell.cudaVariant : null;
+    if (!patch || patch.torch !== cell.torch || !variant)
+        return release;
+    const lib = (name) => (typeof cell[name] === 'string' ? cell[name] : null);
+    const without = { ...(release.cuda.without ?? {}) };
+    without[variant] = ['torchvision', 'torchaudio'].filter((name) => lib(name) === null);
+    if (!without[variant].length)
+        delete without[variant];
+    const python = typeof cell.python === 'string' ? cell.python : '';
+    const free = python.endsWith('t') ? python.slice(0, -1) : null;
+    const platforms = Array.isArray(cell.platforms) ? cell.platforms : [];
+    const arm = release.arm64?.variants ?? [];
+    return {
+        ...release,
+        python: {
+            ...release.python,
+            supported: free || !python || release.python.supported.includes(python) ? release.python.supported : [...release.python.supported, python],
+            ...(free ? { freeThreaded: [...new Set([...(release.python.freeThreaded ?? []), free])] } : {}),
+        },
+        cuda: {
+            ...release.cuda,
+            variants: variant === 'cpu' || release.cuda.variants.includes(variant) ? release.cuda.variants : [...release.cuda.variants, variant],
+            cudnn: typeof cell.cudnn === 'string' && variant !== 'cpu' ? { ...release.cuda.cudnn, [variant]: cell.cudnn } : release.cuda.cudnn,
+            ...(Object.keys(without).length ? { without } : { without: undefined }),
+        },
+        ...(platforms.includes('linux/arm64') && !arm.includes(variant) ? { arm64: { ...release.arm64, variants: [...arm, variant] } } : {}),
+        patches: [{ ...patch, torchvision: lib('torchvision') ?? patch.torchvision, torchaudio: lib('torchaudio') ?? patch.torchaudio }],
+    };
+}
 
 // EXTERNAL MODULE: ./src/refresh/wheel-metadata.ts
 var wheel_metadata = __nccwpck_require__(6944);
@@ -8118,13 +8215,17 @@ async function withTorchNightlies(data, asked, indexTemplate, rt) {
         throw new src_errors/* UserError */.yo(`torch nightly: ${where}: ${why}; nightly needs PyTorch's nightly index, or a mirror of it given as ` +
             'torch-index-url (its pages at <url>/nightly/<variant>/torch/)');
     }
-    const available = [...new Set([...torch.values()].flatMap((b) => [...b.keys()]))].sort().reverse();
+    // Dates with linux x86_64 torch wheels (a day of aarch64 wheels alone builds no linux/amd64 image).
+    const available = [...new Set([...torch.values()].flatMap((b) => [...b].filter(([, x]) => x.files.length).map(([d]) => d)))]
+        .sort()
+        .reverse();
     const dates = new Set(asked.dates);
     // A variant the data has no CUDA entry for cannot be planned: it does not hold nightly back.
     const cudaKnown = new Set(data.cuda.map((c) => c.version));
     const plannable = new Map([...torch].filter(([v]) => v === 'cpu' || cudaKnown.has((0,compat_variant/* cudaVersionOfVariant */.O)(v))));
-    if (asked.newest)
-        dates.add(newestNightlyDate(plannable.size ? plannable : torch));
+    const newest = asked.newest ? newestNightlyDate(plannable.size ? plannable : torch) : null;
+    if (newest)
+        dates.add(newest);
     for (const d of dates) {
         if (!available.includes(d)) {
             throw new src_errors/* UserError */.yo(`torch nightly-${d}: no nightly torch of that date on ${where}; it has ${available.slice(0, 5).join(', ')}` +
@@ -8140,7 +8241,7 @@ async function withTorchNightlies(data, asked, indexTemplate, rt) {
             return await (0,effects_wheel_metadata/* readWheelMetadata */.r)(file, client);
         }
         catch (err) {
-            rt.log.warning(`torch nightly: could not read the metadata of ${file.filename}: ${err.message.slice(0, 300)}`);
+            rt.log.warning(`torch nightly: could not read the metadata of ${(0,src_errors/* quote */.hD)(file.filename.slice(0, 200))}: ${err.message.slice(0, 300)}`);
             return null;
         }
     };
@@ -8177,9 +8278,11 @@ async function withTorchNightlies(data, asked, indexTemplate, rt) {
         const release = nightlyRelease(data, { date, index: where, torch, torchvision, torchaudio, cudnn, paired, readOn: rt.now().toISOString().slice(0, 10) }, notes);
         for (const n of notes)
             rt.log.warning(`torch nightly: ${n}`);
-        return release;
+        if (!release)
+            throw new src_errors/* UserError */.yo(`torch nightly-${date}: ${notes.at(-1) ?? 'nothing of that date can be planned'} (on ${where})`);
+        return date === newest ? { ...release, newestNightly: true } : release;
     }));
-    const added = releases.filter((r) => r !== null);
+    const added = releases;
     for (const r of added) {
         rt.log.info(`torch nightly: ${r.patches[0]?.torch} on ${[...r.cuda.variants, 'cpu'].join(', ')}, Python ${r.python.supported.join(', ')} ` +
             `(${client.requests} requests to ${where})`);
@@ -8190,6 +8293,8 @@ async function withTorchNightlies(data, asked, indexTemplate, rt) {
 // EXTERNAL MODULE: ./src/frameworks/pytorch.ts
 var pytorch = __nccwpck_require__(8046);
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
+
+
 
 
 
@@ -8314,14 +8419,29 @@ function entryAliases(value, field) {
  */
 async function releaseDataFor(request, rt) {
     const data = compatFor(request);
-    const asked = request.entry
-        ? nightlyOfEntry(parseJson(request.entry.text))
-        : nightliesInSpecs((0,matrix_spec/* parseMatrixSpecs */.D0)(request.matrix.text, request.matrix.origin));
-    if (!asked)
+    const input = request.customisation?.torchIndexUrl ?? null;
+    const indexOf = (mirror) => mirror ? `${mirror.replace(/\/+$/, '')}/nightly/{variant}` : (data.indexUrls.nightly ?? pytorch/* NIGHTLY_INDEX */.h0);
+    if (request.entry) {
+        const cell = parseJson(request.entry.text);
+        const ask = nightlyOfEntry(cell);
+        if (!ask || !(0,json/* isRecord */.u)(cell))
+            return data;
+        // The index the plan job read (the entry's own, less its variant), and what it read for this entry.
+        const variant = typeof cell.cudaVariant === 'string' ? cell.cudaVariant : '';
+        const own = typeof cell.indexUrl === 'string' && variant && cell.indexUrl.endsWith(`/${variant}`) ? cell.indexUrl : null;
+        const index = own ? `${(0,custom_customisation/* parseIndexUrl */.Z0)(own, `${request.entry.origin}.indexUrl`).slice(0, -variant.length)}{variant}` : indexOf(input);
+        const read = await withTorchNightlies(data, ask, index, rt);
+        return { ...read, torch: read.torch.map((r) => (r.status === 'nightly' ? nightlyAsPlanned(r, cell) : r)) };
+    }
+    const found = nightliesInSpecs((0,matrix_spec/* parseMatrixSpecs */.D0)(request.matrix.text, request.matrix.origin));
+    if (!found)
         return data;
-    const mirror = request.customisation?.torchIndexUrl;
-    const template = mirror ? `${mirror.replace(/\/+$/, '')}/nightly/{variant}` : (data.indexUrls.nightly ?? pytorch/* NIGHTLY_INDEX */.h0);
-    return withTorchNightlies(data, asked, template, rt);
+    const mirrors = [...new Set([...found.mirrors].map((m) => m ?? input))];
+    if (mirrors.length > 1) {
+        throw new src_errors/* UserError */.yo(`torch nightly: the matrix's nightly entries name ${mirrors.map((m) => m ?? "PyTorch's index").join(' and ')} as their ` +
+            'torch-index-url, and nightly reads one nightly index: give torch-index-url once (the input, or the top of the spec)');
+    }
+    return withTorchNightlies(data, found.ask, indexOf(mirrors[0] ?? null), rt);
 }
 /** JSON text as a value, or null where it is not JSON (planOneEntry reports that). */
 function parseJson(text) {
@@ -9447,7 +9567,12 @@ function dockerfileFor(source, entry, dir, baseDigest = null) {
         (0,external_node_fs_.copyFileSync)(file.path, target);
         (0,external_node_fs_.chmodSync)(target, 0o755);
     }
-    const text = (0,dockerfile/* renderDockerfile */.TI)(entry, { baseDigest, requirements, pipSecret: source.pipSecret });
+    const text = (0,dockerfile/* renderDockerfile */.TI)(entry, {
+        baseDigest,
+        requirements,
+        pipSecret: source.pipSecret,
+        ...(source.data ? { data: source.data } : {}),
+    });
     const file = external_node_path_default().join(dir, 'Dockerfile');
     (0,external_node_fs_.writeFileSync)(file, text);
     return { text, file, context, contextDigest: contextDigest(context) };
@@ -11092,7 +11217,7 @@ const jax = {
             if (!extra || !release.cuda.includes(major)) {
                 return {
                     reason: `jax ${release.version} has no stable jax[cuda${major}] extra; ` +
-                        `it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu`,
+                        `${release.cuda.length ? `it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu` : 'it has cpu only'}`,
                 };
             }
             const base = data.cuda.find((c) => c.version === extra.baseCuda);
@@ -11336,8 +11461,9 @@ function gpuChoice(release, version) {
 /** A release's data: every patch of the release it belongs to carries it. */
 function releaseOf(data, version) {
     const release = data.tensorflow.find((r) => r.patches.includes(version));
+    // planned entries come from this data; a cell planned with a compat-file this run lacks gets here
     if (!release)
-        throw new Error(`no tensorflow release data for ${version}`);
+        throw new errors/* UserError */.yo(`tensorflow ${version} is not in the release data (planned with a compat-file this run lacks?)`);
     return release;
 }
 const tensorflow = {
@@ -11812,6 +11938,7 @@ const pytorch = {
     id: 'pytorch',
     key: 'torch',
     example: '2.4.1',
+    nightlies: true,
     sections: SECTIONS,
     releases(data) {
         let list = picks.get(data);
@@ -11820,7 +11947,7 @@ const pytorch = {
                 version: patch.torch,
                 minor: release.minor,
                 stable: release.status === 'stable',
-                ...(release.status === 'nightly' ? { nightly: nightlyDate(patch.torch) } : {}),
+                ...(release.status === 'nightly' ? { nightly: nightlyDate(patch.torch), newestNightly: release.newestNightly === true } : {}),
                 release,
                 patch,
             })));
@@ -12897,6 +13024,14 @@ function checkPlaceholders(template, use, field) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${field}: unknown placeholder {${name}}${why}; accepted: ${accepted.map((p) => `{${p}}`).join(', ')}`);
     }
 }
+/**
+ * "2.4.1" -> "2.4"; a development build ("2.16.0.dev20261201", a torch nightly) -> "2.16.dev", so
+ * that a moving tag like {torchMinor}-cuda{cudaMajor} never names the release it comes before.
+ */
+function minorOf(version) {
+    const minor = version.split('.').slice(0, 2).join('.');
+    return /\.dev\d+$/.test(version) ? `${minor}.dev` : minor;
+}
 /** Fill a template's {placeholders} from an entry (and `extra`, e.g. {image}); unknown names become ''. */
 function renderPlaceholders(template, entry, extra = {}) {
     const e = entry;
@@ -12906,7 +13041,7 @@ function renderPlaceholders(template, entry, extra = {}) {
         framework: e.framework,
         version: (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkVersion */ .xu)(e),
         ...(0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkOf */ .K5)(e).placeholders(e),
-        [`${(0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkOf */ .K5)(e).key}Minor`]: (0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkVersion */ .xu)(e).split('.').slice(0, 2).join('.'),
+        [`${(0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkOf */ .K5)(e).key}Minor`]: minorOf((0,_frameworks_index_js__WEBPACK_IMPORTED_MODULE_0__/* .frameworkVersion */ .xu)(e)),
         cuda: e.cuda,
         cudaMajor: e.cuda.split('.')[0] ?? '',
         cudaFull: e.cudaFull ?? e.cuda,
@@ -14298,6 +14433,8 @@ function ruleSpeaksOf(rule, e) {
 function describeSelector(rule) {
     return `{${rule.selector.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
 }
+/** A development build's version (PEP 440 .devN): a torch nightly, "2.16.0.dev20261201". */
+const DEVELOPMENT = /\.dev\d+$/;
 /** Filters first, then each `latest` in the order given. */
 function select(members, selector, resolveDefault) {
     let left = members;
@@ -14308,6 +14445,10 @@ function select(members, selector, resolveDefault) {
     }
     for (const [key, value] of selector) {
         if (value !== 'latest' || left.length === 0)
+            continue;
+        // as in the matrix, the latest version is a release, never a development build (a nightly)
+        left = left.filter((e) => !DEVELOPMENT.test(valueOf(e, key) ?? ''));
+        if (left.length === 0)
             continue;
         const best = left.reduce((a, b) => (compareBy(key, b, a) > 0 ? b : a));
         left = left.filter((e) => compareBy(key, e, best) === 0);
@@ -14338,6 +14479,9 @@ function matches(e, key, value, resolveDefault) {
         case 'flavor':
             return v === value;
         default:
+            // a development build is asked for as nightly or nightly-YYYYMMDD, as in the matrix; never by a minor or major
+            if (DEVELOPMENT.test(v))
+                return value === 'nightly' || v.endsWith(`.dev${/^nightly-(\d{8})$/.exec(value)?.[1] ?? 'none'}`);
             // a framework version: exact, or a minor (its patches), or a major
             return v === value || v.startsWith(`${value}.`) || v.startsWith(`${value}rc`);
     }
@@ -14933,14 +15077,18 @@ class SpecPlanner {
         const span = `${known[known.length - 1]?.version} to ${stable[0]?.version ?? known[0]?.version}`;
         switch (sel.kind) {
             case 'nightly': {
-                if (framework.key !== 'torch') {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${sel.field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(sel.text)}: nightly builds are planned for torch only; ${key} takes released versions`);
+                if (!framework.nightlies) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${sel.field}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .quote */ .hD)(sel.text)}: ${key} has no nightly builds to plan (nightly is for torch); give a release`);
                 }
                 const nightlies = all.filter((r) => r.nightly);
-                const hit = sel.date === null ? nightlies[0] : nightlies.find((r) => r.nightly === sel.date);
+                const hit = sel.date === null ? (nightlies.find((r) => r.newestNightly) ?? nightlies[0]) : nightlies.find((r) => r.nightly === sel.date);
                 // The nightly index is read before planning (effects/torch-nightly.ts): a date it lacks failed there.
                 if (!hit)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${sel.field}: torch ${sel.text} is not in the release data: the nightly index was not read for it`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.text} is not in the release data: the nightly index was not read for it`);
+                // A planned version ("2.16.0.dev20261201") is that build, not whatever that date built.
+                if (sel.version && sel.version !== hit.version) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${sel.field}: ${key} ${sel.version} is not on the nightly index; its build of that date is ${hit.version}`);
+                }
                 return [hit];
             }
             case 'latest': {
@@ -15058,13 +15206,13 @@ class SpecPlanner {
     versionMatches(framework, release, sel) {
         switch (sel.kind) {
             case 'nightly':
-                return Boolean(release.nightly) && (sel.date === null || release.nightly === sel.date);
+                return Boolean(release.nightly) && (sel.date === null ? Boolean(release.newestNightly) : release.nightly === sel.date);
             case 'latest':
                 return release.version === framework.releases(this.data).find((r) => r.stable)?.version;
             case 'exact':
-                return release.version === sel.version;
+                return !release.nightly && release.version === sel.version;
             case 'minor':
-                return release.minor === sel.minor;
+                return !release.nightly && release.minor === sel.minor;
             case 'range':
                 return semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(release.version, sel.range);
         }
@@ -15220,11 +15368,12 @@ function dedupe(entries) {
 /* harmony export */   Bg: () => (/* binding */ parseVersionSelector),
 /* harmony export */   HO: () => (/* binding */ parseOsSelector),
 /* harmony export */   r: () => (/* binding */ parsePythonSelector),
+/* harmony export */   tf: () => (/* binding */ isCalendarDate),
 /* harmony export */   uf: () => (/* binding */ parseCudaSelector),
 /* harmony export */   xe: () => (/* binding */ parseFlavorSelector),
 /* harmony export */   xp: () => (/* binding */ minorSatisfies)
 /* harmony export */ });
-/* unused harmony exports FLAVORS, isCalendarDate, minorAsSemver */
+/* unused harmony exports FLAVORS, minorAsSemver */
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _compat_variant_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2899);
@@ -15253,11 +15402,12 @@ function parseVersionSelector(text, field) {
         return { kind: 'latest', text: t, field };
     if (t === 'nightly')
         return { kind: 'nightly', text: t, field, date: null };
-    const nightly = /^nightly-(\d{8})$/.exec(t)?.[1] ?? NIGHTLY_VERSION.exec(t)?.[1];
+    const build = NIGHTLY_VERSION.exec(t)?.[1];
+    const nightly = /^nightly-(\d{8})$/.exec(t)?.[1] ?? build;
     if (nightly) {
         if (!isCalendarDate(nightly))
             throw bad(field, text, VERSION_ACCEPTED, `${nightly} is not a date (YYYYMMDD)`);
-        return { kind: 'nightly', text: t, field, date: nightly };
+        return { kind: 'nightly', text: t, field, date: nightly, ...(build ? { version: t } : {}) };
     }
     if (/^nightly/.test(t))
         throw bad(field, text, VERSION_ACCEPTED, 'A nightly is asked for as nightly or nightly-YYYYMMDD, e.g. nightly-20261201');

@@ -1,3 +1,4 @@
+import type { ReleaseData } from '../frameworks/index.js';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -130,6 +131,7 @@ export async function buildCommand(
   rt: Runtime,
   verifier?: Verifier,
   mode: 'build' | 'merge' = 'build',
+  data?: ReleaseData,
 ): Promise<ImageResult[]> {
   // Once per input, not per entry: what the input parsers changed (capitals lowercased).
   for (const notice of options.notices) rt.log.info(notice);
@@ -163,7 +165,8 @@ export async function buildCommand(
         return found;
       })());
 
-    const source = readBuildSource(options, rt.baseDir, scratch);
+    // the template renders from the data the plan was made with (a compat-file's release, a nightly)
+    const source = { ...readBuildSource(options, rt.baseDir, scratch), ...(data ? { data } : {}) };
     checkCustomisationFits(source, plan.include);
     const env = await buildEnvironment(rt, scratch, options);
     for (const line of leftOutTagLines(options.tags, env.run)) rt.log.info(line);

@@ -101,8 +101,9 @@ async function dispatch(request: Request, runtime: Runtime): Promise<CommandResu
     case 'merge': {
       if (!request.build) throw new UserError('command merge needs the build settings (image, ...)');
       if (request.build.platform) throw new UserError('command merge joins every platform of an entry: leave input platform empty');
-      const plan = planCommand(request, await releaseDataFor(request, runtime));
-      return { plan, images: await buildCommand(plan, request.build, runtime, undefined, 'merge') };
+      const data = await releaseDataFor(request, runtime);
+      const plan = planCommand(request, data);
+      return { plan, images: await buildCommand(plan, request.build, runtime, undefined, 'merge', data) };
     }
     case 'all':
       return buildAndMaybeSmoke(request, runtime, true);
@@ -116,8 +117,9 @@ async function dispatch(request: Request, runtime: Runtime): Promise<CommandResu
     }
     case 'repro': {
       if (!request.build || !request.repro) throw new UserError('command repro needs the build settings (image, ...)');
-      const plan = planCommand(request, await releaseDataFor(request, runtime));
-      return { plan, repro: await reproCommand(plan, request.build, request.repro, runtime) };
+      const data = await releaseDataFor(request, runtime);
+      const plan = planCommand(request, data);
+      return { plan, repro: await reproCommand(plan, request.build, request.repro, runtime, data) };
     }
   }
 }
@@ -134,7 +136,7 @@ async function buildAndMaybeSmoke(request: Request, runtime: Runtime, withSmoke:
   // An entry that has to be built is verified first (one that is up to date needs nothing fetched):
   // what cannot build (a wheel or an image that is not there) fails before any docker work.
   const verifier = request.verify?.enabled ? new Verifier(data, request.verify, runtime) : undefined;
-  const images = await buildCommand(plan, request.build, runtime, verifier);
+  const images = await buildCommand(plan, request.build, runtime, verifier, 'build', data);
   const verify = verifier?.report();
   const smoke = request.smoke;
   if (!withSmoke || !smoke || smoke.mode === 'false') return { plan, images, ...(verify ? { verify } : {}) };

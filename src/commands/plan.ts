@@ -11,7 +11,9 @@ import type { Request } from '../request.js';
 import { templateCannotBuild } from '../template/dockerfile.js';
 import { TAG } from '../image/reference.js';
 import { withTorchNightlies } from '../effects/torch-nightly.js';
-import { nightliesInSpecs, nightlyOfEntry } from '../frameworks/torch-nightly.js';
+import { nightliesInSpecs, nightlyAsPlanned, nightlyOfEntry } from '../frameworks/torch-nightly.js';
+import { isRecord } from '../json.js';
+import { parseIndexUrl } from '../custom/customisation.js';
 import { NIGHTLY_INDEX } from '../frameworks/pytorch.js';
 import type { Runtime } from '../runtime.js';
 
@@ -132,13 +134,30 @@ function entryAliases(value: unknown, field: string): string[] {
  */
 export async function releaseDataFor(request: Request, rt: Runtime): Promise<ReleaseData> {
   const data = compatFor(request);
-  const asked = request.entry
-    ? nightlyOfEntry(parseJson(request.entry.text))
-    : nightliesInSpecs(parseMatrixSpecs(request.matrix.text, request.matrix.origin));
-  if (!asked) return data;
-  const mirror = request.customisation?.torchIndexUrl;
-  const template = mirror ? `${mirror.replace(/\/+$/, '')}/nightly/{variant}` : (data.indexUrls.nightly ?? NIGHTLY_INDEX);
-  return withTorchNightlies(data, asked, template, rt);
+  const input = request.customisation?.torchIndexUrl ?? null;
+  const indexOf = (mirror: string | null): string =>
+    mirror ? `${mirror.replace(/\/+$/, '')}/nightly/{variant}` : (data.indexUrls.nightly ?? NIGHTLY_INDEX);
+  if (request.entry) {
+    const cell = parseJson(request.entry.text);
+    const ask = nightlyOfEntry(cell);
+    if (!ask || !isRecord(cell)) return data;
+    // The index the plan job read (the entry's own, less its variant), and what it read for this entry.
+    const variant = typeof cell.cudaVariant === 'string' ? cell.cudaVariant : '';
+    const own = typeof cell.indexUrl === 'string' && variant && cell.indexUrl.endsWith(`/${variant}`) ? cell.indexUrl : null;
+    const index = own ? `${parseIndexUrl(own, `${request.entry.origin}.indexUrl`).slice(0, -variant.length)}{variant}` : indexOf(input);
+    const read = await withTorchNightlies(data, ask, index, rt);
+    return { ...read, torch: read.torch.map((r) => (r.status === 'nightly' ? nightlyAsPlanned(r, cell) : r)) };
+  }
+  const found = nightliesInSpecs(parseMatrixSpecs(request.matrix.text, request.matrix.origin));
+  if (!found) return data;
+  const mirrors = [...new Set([...found.mirrors].map((m) => m ?? input))];
+  if (mirrors.length > 1) {
+    throw new UserError(
+      `torch nightly: the matrix's nightly entries name ${mirrors.map((m) => m ?? "PyTorch's index").join(' and ')} as their ` +
+        'torch-index-url, and nightly reads one nightly index: give torch-index-url once (the input, or the top of the spec)',
+    );
+  }
+  return withTorchNightlies(data, found.ask, indexOf(mirrors[0] ?? null), rt);
 }
 
 /** JSON text as a value, or null where it is not JSON (planOneEntry reports that). */

@@ -196,6 +196,10 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
         const file = pickFile(files);
         const meta = file ? await metadataOf(file, client, warnings) : null;
         const read = { version, pythons: jaxlibOn.get(version)?.pythons ?? new Set<string>(), extras: meta ? cudaExtras(meta) : null };
+        if (!jaxlib) {
+          notes.push(`jax ${version}: the jaxlib page could not be read (its Pythons): not written`);
+          return null;
+        }
         return jaxRelease(data, { ...read, uploaded: file?.uploaded }, options.pypiIndex, today, notes);
       }),
     );

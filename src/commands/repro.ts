@@ -1,3 +1,4 @@
+import type { ReleaseData } from '../frameworks/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { FEATURES, buildxArgs, type ToolVersions } from '../image/buildx.js';
@@ -56,7 +57,13 @@ export interface ReproResult {
   error?: string;
 }
 
-export async function reproCommand(plan: Plan, build: BuildOptions, repro: ReproOptions, rt: Runtime): Promise<ReproResult[]> {
+export async function reproCommand(
+  plan: Plan,
+  build: BuildOptions,
+  repro: ReproOptions,
+  rt: Runtime,
+  data?: ReleaseData,
+): Promise<ReproResult[]> {
   const tools = await detectTools(rt.docker, build.builder, rt.env);
   requireReproducibleBuilder(tools);
   const epoch = repro.sourceDateEpoch ?? (await epochOf(rt));
@@ -64,7 +71,7 @@ export async function reproCommand(plan: Plan, build: BuildOptions, repro: Repro
   const scratch = mkdtempSync(path.join(tempRoot(rt.env), 'gim-repro-'));
   const registry = new RegistryClient(rt.env, build.retries, rt.mask, undefined, (m) => rt.log.warning(m));
   try {
-    const source = readBuildSource(build, rt.baseDir, scratch);
+    const source = { ...readBuildSource(build, rt.baseDir, scratch), ...(data ? { data } : {}) };
     checkCustomisationFits(source, plan.include);
     // What the embedded template cannot build fails before any lookup or build, as in build.
     const cannot = (e: MatrixEntry): string | null => (source.dockerfile === null ? templateCannotBuild(e) : null);

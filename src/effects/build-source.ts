@@ -6,6 +6,7 @@ import { PIP_SECRET_ID } from '../image/secrets.js';
 import { parseImageReference } from '../image/reference.js';
 import { changesImage, customKeysSet, emptyCustomisation } from '../custom/customisation.js';
 import { readRequirements, type RequirementsFacts } from '../custom/requirements.js';
+import type { ReleaseData } from '../frameworks/index.js';
 import { UserError, quote } from '../errors.js';
 import type { MatrixEntry } from '../frameworks/index.js';
 import { contextDigest } from './context-digest.js';
@@ -24,6 +25,8 @@ export interface BuildSource {
   workspace: string;
   /** a build secret named pip is given (the template mounts it for the team's package steps) */
   pipSecret: boolean;
+  /** the release data the plan was made with (a compat-file's releases, nightlies): the template renders from it */
+  data?: ReleaseData;
 }
 
 export function readBuildSource(options: BuildOptions, baseDir: string, scratch: string): BuildSource {
@@ -137,7 +140,12 @@ export function dockerfileFor(source: BuildSource, entry: MatrixEntry, dir: stri
     copyFileSync(file.path as string, target);
     chmodSync(target, 0o755);
   }
-  const text = renderDockerfile(entry, { baseDigest, requirements, pipSecret: source.pipSecret });
+  const text = renderDockerfile(entry, {
+    baseDigest,
+    requirements,
+    pipSecret: source.pipSecret,
+    ...(source.data ? { data: source.data } : {}),
+  });
   const file = path.join(dir, 'Dockerfile');
   writeFileSync(file, text);
   return { text, file, context, contextDigest: contextDigest(context) };

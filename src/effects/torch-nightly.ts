@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError, quote } from '../errors.js';
 import { cudaVersionOfVariant } from '../compat/variant.js';
 import type { ReleaseData } from '../frameworks/index.js';
 import {
@@ -51,12 +51,16 @@ export async function withTorchNightlies(data: ReleaseData, asked: NightlyAsk, i
         'torch-index-url (its pages at <url>/nightly/<variant>/torch/)',
     );
   }
-  const available = [...new Set([...torch.values()].flatMap((b) => [...b.keys()]))].sort().reverse();
+  // Dates with linux x86_64 torch wheels (a day of aarch64 wheels alone builds no linux/amd64 image).
+  const available = [...new Set([...torch.values()].flatMap((b) => [...b].filter(([, x]) => x.files.length).map(([d]) => d)))]
+    .sort()
+    .reverse();
   const dates = new Set(asked.dates);
   // A variant the data has no CUDA entry for cannot be planned: it does not hold nightly back.
   const cudaKnown = new Set(data.cuda.map((c) => c.version));
   const plannable = new Map([...torch].filter(([v]) => v === 'cpu' || cudaKnown.has(cudaVersionOfVariant(v))));
-  if (asked.newest) dates.add(newestNightlyDate(plannable.size ? plannable : torch) as string);
+  const newest = asked.newest ? newestNightlyDate(plannable.size ? plannable : torch) : null;
+  if (newest) dates.add(newest);
   for (const d of dates) {
     if (!available.includes(d)) {
       throw new UserError(
@@ -73,7 +77,9 @@ export async function withTorchNightlies(data: ReleaseData, asked: NightlyAsk, i
     try {
       return await readWheelMetadata(file, client);
     } catch (err) {
-      rt.log.warning(`torch nightly: could not read the metadata of ${file.filename}: ${(err as Error).message.slice(0, 300)}`);
+      rt.log.warning(
+        `torch nightly: could not read the metadata of ${quote(file.filename.slice(0, 200))}: ${(err as Error).message.slice(0, 300)}`,
+      );
       return null;
     }
   };
@@ -113,10 +119,11 @@ export async function withTorchNightlies(data: ReleaseData, asked: NightlyAsk, i
         notes,
       );
       for (const n of notes) rt.log.warning(`torch nightly: ${n}`);
-      return release;
+      if (!release) throw new UserError(`torch nightly-${date}: ${notes.at(-1) ?? 'nothing of that date can be planned'} (on ${where})`);
+      return date === newest ? { ...release, newestNightly: true } : release;
     }),
   );
-  const added = releases.filter((r) => r !== null);
+  const added = releases;
   for (const r of added) {
     rt.log.info(
       `torch nightly: ${r.patches[0]?.torch} on ${[...r.cuda.variants, 'cpu'].join(', ')}, Python ${r.python.supported.join(', ')} ` +

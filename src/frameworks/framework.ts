@@ -25,6 +25,8 @@ export interface FrameworkRelease {
   stable: boolean;
   /** a nightly build's date (YYYYMMDD): picked by a nightly selector only */
   nightly?: string;
+  /** the nightly `nightly` (no date) means: the one the nightly index read chose */
+  newestNightly?: boolean;
 }
 
 /** One way to get CUDA for a release: a wheel variant and the base image it is built on. */
@@ -109,6 +111,8 @@ export interface Framework<E extends EntryFields = EntryFields, R extends Framew
   readonly key: string;
   /** an example version for messages: "2.4.1" */
   readonly example: string;
+  /** whether `nightly` / `nightly-YYYYMMDD` plan its nightly builds (read from its index before planning) */
+  readonly nightlies?: boolean;
 
   // -- release data ----------------------------------------------------------------------------
 

@@ -146,7 +146,7 @@ export const jax: Framework<JaxEntry, JaxPick> = {
         return {
           reason:
             `jax ${release.version} has no stable jax[cuda${major}] extra; ` +
-            `it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu`,
+            `${release.cuda.length ? `it has ${release.cuda.map((m) => `cuda${m}`).join(', ')} and cpu` : 'it has cpu only'}`,
         };
       }
       const base = data.cuda.find((c) => c.version === extra.baseCuda);

@@ -89,6 +89,8 @@ export interface TorchRelease {
   /** a NumPy specifier the release needs beside it ("<2" for releases built against NumPy 1) */
   numpy?: string;
   patches: TorchPatch[];
+  /** a nightly release only: the one `torch: nightly` (no date) means */
+  newestNightly?: boolean;
   provenance?: { python?: Provenance; cuda?: Provenance; pypiDefault?: Provenance; without?: Provenance; freeThreaded?: Provenance };
   notes?: string[];
 }
@@ -338,6 +340,7 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
   id: 'pytorch',
   key: 'torch',
   example: '2.4.1',
+  nightlies: true,
   sections: SECTIONS,
 
   releases(data) {
@@ -348,7 +351,7 @@ export const pytorch: Framework<TorchEntry, TorchPick> = {
           version: patch.torch,
           minor: release.minor,
           stable: release.status === 'stable',
-          ...(release.status === 'nightly' ? { nightly: nightlyDate(patch.torch) } : {}),
+          ...(release.status === 'nightly' ? { nightly: nightlyDate(patch.torch), newestNightly: release.newestNightly === true } : {}),
           release,
           patch,
         })),

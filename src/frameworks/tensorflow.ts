@@ -16,7 +16,7 @@ import {
   type Problems,
 } from '../compat/checks.js';
 import type { Provenance } from '../compat/schema.js';
-import { quote } from '../errors.js';
+import { UserError, quote } from '../errors.js';
 import type { EntryFields } from '../matrix/entry.js';
 import { shellWord } from '../template/shell.js';
 import {
@@ -182,7 +182,8 @@ function gpuChoice(release: TfRelease, version: string): CudaChoice {
 /** A release's data: every patch of the release it belongs to carries it. */
 function releaseOf(data: { tensorflow: TfRelease[] }, version: string): TfRelease {
   const release = data.tensorflow.find((r) => r.patches.includes(version));
-  if (!release) throw new Error(`no tensorflow release data for ${version}`);
+  // planned entries come from this data; a cell planned with a compat-file this run lacks gets here
+  if (!release) throw new UserError(`tensorflow ${version} is not in the release data (planned with a compat-file this run lacks?)`);
   return release;
 }
 

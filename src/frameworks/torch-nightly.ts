@@ -1,6 +1,6 @@
 import type { ReleaseData } from './index.js';
 import type { TorchRelease } from './pytorch.js';
-import { parseVersionSelector, type VersionSelector } from '../matrix/selectors.js';
+import { isCalendarDate, parseVersionSelector, type VersionSelector } from '../matrix/selectors.js';
 import type { MatrixSpec } from '../matrix/spec.js';
 import { isRecord } from '../json.js';
 import type { IndexFile } from '../verify/index-page.js';
@@ -14,14 +14,27 @@ import semver from 'semver';
  * `torch: nightly` or `nightly-YYYYMMDD` only. Pure: effects/torch-nightly.ts reads the pages.
  */
 
-/** The nightlies a matrix's torch versions name, at its top level and in its include items. */
-export function nightliesInSpecs(specs: MatrixSpec[]): NightlyAsk | null {
-  return nightliesAsked(
-    specs.flatMap((spec) => [
-      ...(spec.framework === 'pytorch' ? (spec.versions ?? []) : []),
-      ...spec.include.flatMap((item) => ((item.framework ?? spec.framework) === 'pytorch' && item.version ? [item.version] : [])),
-    ]),
-  );
+/**
+ * The nightlies a matrix's torch versions name, at its top level and in its include items, and the
+ * torch-index-url mirrors those entries use (null: the input's, or PyTorch's own index).
+ */
+export function nightliesInSpecs(specs: MatrixSpec[]): { ask: NightlyAsk; mirrors: Set<string | null> } | null {
+  const selectors: VersionSelector[] = [];
+  const mirrors = new Set<string | null>();
+  for (const spec of specs) {
+    const top = spec.customisation?.torchIndexUrl ?? null;
+    for (const v of spec.framework === 'pytorch' ? (spec.versions ?? []) : []) {
+      selectors.push(v);
+      if (v.kind === 'nightly') mirrors.add(top);
+    }
+    spec.include.forEach((item, i) => {
+      if ((item.framework ?? spec.framework) !== 'pytorch' || !item.version) return;
+      selectors.push(item.version);
+      if (item.version.kind === 'nightly') mirrors.add(spec.includeCustomisation[i]?.torchIndexUrl ?? top);
+    });
+  }
+  const ask = nightliesAsked(selectors);
+  return ask ? { ask, mirrors } : null;
 }
 
 /** The nightly a planned entry (a fan-out job's cell) is; a malformed cell is the planner's to report. */
@@ -77,6 +90,8 @@ export function nightliesOn(files: IndexFile[], project: string): NightlyBuilds 
     const arm = w.platforms.some((p) => /^(linux|manylinux\w*)_aarch64$/.test(p));
     if (!x86 && !arm) continue;
     const date = m[2] as string;
+    // an index's page is untrusted: a "date" that is not one (dev99999999) is no nightly
+    if (!isCalendarDate(date)) continue;
     const build = out.get(date) ?? { version: `${m[1]}.dev${date}`, pythons: new Set(), freeThreaded: new Set(), arm64: false, files: [] };
     build.arm64 ||= arm;
     if (x86) {
@@ -92,13 +107,17 @@ export function nightliesOn(files: IndexFile[], project: string): NightlyBuilds 
   return out;
 }
 
-/** How far back a variant's last build counts as current when the newest date is chosen. */
-const CURRENT_DAYS = 7;
+/**
+ * How far back a variant's last build counts as current when the newest date is chosen: a day, so
+ * that a variant still uploading today holds `nightly` at yesterday, and one PyTorch dropped does not
+ * hold it back for long.
+ */
+const CURRENT_DAYS = 1;
 
 /**
- * The date `nightly` means: the newest date on which every variant that built in the week before
- * it has x86_64 torch wheels, so that a variant still uploading today does not leave the matrix
- * without it; the newest date of all when no date has them all.
+ * The date `nightly` means: the newest date on which every variant that built on it or the day
+ * before has x86_64 torch wheels, so that a variant still uploading today does not leave the
+ * matrix without it; the newest date of all when no date has them all.
  */
 export function newestNightlyDate(torch: Map<string, NightlyBuilds>): string | null {
   const dates = [...new Set([...torch.values()].flatMap((b) => [...b.keys()]))].sort().reverse();
@@ -160,6 +179,10 @@ export function nightlyRelease(data: ReleaseData, read: NightlyRead, notes: stri
   }
   const newest = [...data.torch].filter((r) => r.status !== 'nightly').sort((a, b) => semver.rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
   const usable = built.filter(([v]) => v === 'cpu' || variants.includes(v));
+  if (!usable.length) {
+    notes.push(`torch ${version}: that day's wheels are for ${built.map(([v]) => v).join(', ')} only, none the data has a CUDA entry for`);
+    return null;
+  }
   const pythons = new Set(usable.flatMap(([, b]) => [...b.pythons]));
   const freeThreaded = new Set(usable.flatMap(([, b]) => [...b.freeThreaded]));
   const byMinor = (a: string, b: string): number => Number(a.split('.')[1]) - Number(b.split('.')[1]);
@@ -232,5 +255,42 @@ export function nightlyRelease(data: ReleaseData, read: NightlyRead, notes: stri
       `the nightly of ${day}, read from ${read.index} on ${read.readOn}`,
       `default variant, TORCH_CUDA_ARCH_LIST and NumPy taken from torch ${newest?.minor ?? '(none)'} (inferred)`,
     ],
+  };
+}
+
+/**
+ * A fan-out job's nightly release made to say what the plan job read for its entry: the libraries,
+ * cuDNN, Python and platform the cell names win over what the index says minutes or hours later
+ * (an upload since, a METADATA read that failed now), so the leg builds what was planned; verify
+ * still checks that those wheels are there.
+ */
+export function nightlyAsPlanned(release: TorchRelease, cell: Record<string, unknown>): TorchRelease {
+  const patch = release.patches[0];
+  const variant = typeof cell.cudaVariant === 'string' ? cell.cudaVariant : null;
+  if (!patch || patch.torch !== cell.torch || !variant) return release;
+  const lib = (name: 'torchvision' | 'torchaudio'): string | null => (typeof cell[name] === 'string' ? (cell[name] as string) : null);
+  const without = { ...(release.cuda.without ?? {}) };
+  without[variant] = (['torchvision', 'torchaudio'] as const).filter((name) => lib(name) === null);
+  if (!without[variant].length) delete without[variant];
+  const python = typeof cell.python === 'string' ? cell.python : '';
+  const free = python.endsWith('t') ? python.slice(0, -1) : null;
+  const platforms = Array.isArray(cell.platforms) ? cell.platforms : [];
+  const arm = release.arm64?.variants ?? [];
+  return {
+    ...release,
+    python: {
+      ...release.python,
+      supported:
+        free || !python || release.python.supported.includes(python) ? release.python.supported : [...release.python.supported, python],
+      ...(free ? { freeThreaded: [...new Set([...(release.python.freeThreaded ?? []), free])] } : {}),
+    },
+    cuda: {
+      ...release.cuda,
+      variants: variant === 'cpu' || release.cuda.variants.includes(variant) ? release.cuda.variants : [...release.cuda.variants, variant],
+      cudnn: typeof cell.cudnn === 'string' && variant !== 'cpu' ? { ...release.cuda.cudnn, [variant]: cell.cudnn } : release.cuda.cudnn,
+      ...(Object.keys(without).length ? { without } : { without: undefined }),
+    },
+    ...(platforms.includes('linux/arm64') && !arm.includes(variant) ? { arm64: { ...release.arm64, variants: [...arm, variant] } } : {}),
+    patches: [{ ...patch, torchvision: lib('torchvision') ?? patch.torchvision, torchaudio: lib('torchaudio') ?? patch.torchaudio }],
   };
 }

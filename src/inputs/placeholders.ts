@@ -73,6 +73,15 @@ export function checkPlaceholders(template: string, use: PlaceholderUse, field: 
   }
 }
 
+/**
+ * "2.4.1" -> "2.4"; a development build ("2.16.0.dev20261201", a torch nightly) -> "2.16.dev", so
+ * that a moving tag like {torchMinor}-cuda{cudaMajor} never names the release it comes before.
+ */
+function minorOf(version: string): string {
+  const minor = version.split('.').slice(0, 2).join('.');
+  return /\.dev\d+$/.test(version) ? `${minor}.dev` : minor;
+}
+
 /** Fill a template's {placeholders} from an entry (and `extra`, e.g. {image}); unknown names become ''. */
 export function renderPlaceholders(
   template: string,
@@ -86,7 +95,7 @@ export function renderPlaceholders(
     framework: e.framework,
     version: frameworkVersion(e),
     ...frameworkOf(e).placeholders(e),
-    [`${frameworkOf(e).key}Minor`]: frameworkVersion(e).split('.').slice(0, 2).join('.'),
+    [`${frameworkOf(e).key}Minor`]: minorOf(frameworkVersion(e)),
     cuda: e.cuda,
     cudaMajor: e.cuda.split('.')[0] ?? '',
     cudaFull: e.cudaFull ?? e.cuda,

@@ -145,6 +145,9 @@ function describeSelector(rule: AliasRule): string {
   return `{${rule.selector.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
 }
 
+/** A development build's version (PEP 440 .devN): a torch nightly, "2.16.0.dev20261201". */
+const DEVELOPMENT = /\.dev\d+$/;
+
 /** Filters first, then each `latest` in the order given. */
 function select(members: MatrixEntry[], selector: [string, string][], resolveDefault: DefaultResolver): MatrixEntry[] {
   let left = members;
@@ -154,6 +157,9 @@ function select(members: MatrixEntry[], selector: [string, string][], resolveDef
   }
   for (const [key, value] of selector) {
     if (value !== 'latest' || left.length === 0) continue;
+    // as in the matrix, the latest version is a release, never a development build (a nightly)
+    left = left.filter((e) => !DEVELOPMENT.test(valueOf(e, key) ?? ''));
+    if (left.length === 0) continue;
     const best = left.reduce((a, b) => (compareBy(key, b, a) > 0 ? b : a));
     left = left.filter((e) => compareBy(key, e, best) === 0);
   }
@@ -182,6 +188,8 @@ function matches(e: MatrixEntry, key: string, value: string, resolveDefault: Def
     case 'flavor':
       return v === value;
     default:
+      // a development build is asked for as nightly or nightly-YYYYMMDD, as in the matrix; never by a minor or major
+      if (DEVELOPMENT.test(v)) return value === 'nightly' || v.endsWith(`.dev${/^nightly-(\d{8})$/.exec(value)?.[1] ?? 'none'}`);
       // a framework version: exact, or a minor (its patches), or a major
       return v === value || v.startsWith(`${value}.`) || v.startsWith(`${value}rc`);
   }

@@ -441,15 +441,20 @@ class SpecPlanner {
     const span = `${known[known.length - 1]?.version} to ${stable[0]?.version ?? known[0]?.version}`;
     switch (sel.kind) {
       case 'nightly': {
-        if (framework.key !== 'torch') {
+        if (!framework.nightlies) {
           throw new UserError(
-            `${sel.field}: ${quote(sel.text)}: nightly builds are planned for torch only; ${key} takes released versions`,
+            `${sel.field}: ${quote(sel.text)}: ${key} has no nightly builds to plan (nightly is for torch); give a release`,
           );
         }
         const nightlies = all.filter((r) => r.nightly);
-        const hit = sel.date === null ? nightlies[0] : nightlies.find((r) => r.nightly === sel.date);
+        const hit =
+          sel.date === null ? (nightlies.find((r) => r.newestNightly) ?? nightlies[0]) : nightlies.find((r) => r.nightly === sel.date);
         // The nightly index is read before planning (effects/torch-nightly.ts): a date it lacks failed there.
-        if (!hit) throw new UserError(`${sel.field}: torch ${sel.text} is not in the release data: the nightly index was not read for it`);
+        if (!hit) throw new UserError(`${sel.field}: ${key} ${sel.text} is not in the release data: the nightly index was not read for it`);
+        // A planned version ("2.16.0.dev20261201") is that build, not whatever that date built.
+        if (sel.version && sel.version !== hit.version) {
+          throw new UserError(`${sel.field}: ${key} ${sel.version} is not on the nightly index; its build of that date is ${hit.version}`);
+        }
         return [hit];
       }
       case 'latest': {
@@ -575,13 +580,13 @@ class SpecPlanner {
   private versionMatches(framework: AnyFramework, release: FrameworkRelease, sel: VersionSelector): boolean {
     switch (sel.kind) {
       case 'nightly':
-        return Boolean(release.nightly) && (sel.date === null || release.nightly === sel.date);
+        return Boolean(release.nightly) && (sel.date === null ? Boolean(release.newestNightly) : release.nightly === sel.date);
       case 'latest':
         return release.version === framework.releases(this.data).find((r) => r.stable)?.version;
       case 'exact':
-        return release.version === sel.version;
+        return !release.nightly && release.version === sel.version;
       case 'minor':
-        return release.minor === sel.minor;
+        return !release.nightly && release.minor === sel.minor;
       case 'range':
         return semver.satisfies(release.version, sel.range);
     }

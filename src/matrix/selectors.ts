@@ -12,8 +12,11 @@ export type VersionSelector =
   | { kind: 'exact'; text: string; field: string; version: string }
   | { kind: 'minor'; text: string; field: string; minor: string }
   | { kind: 'range'; text: string; field: string; range: string }
-  /** torch's nightly build: of a date (YYYYMMDD), or null for the newest on the nightly index */
-  | { kind: 'nightly'; text: string; field: string; date: string | null };
+  /**
+   * torch's nightly build: of a date (YYYYMMDD), or null for the newest on the nightly index; `version`
+   * where a planned entry names the build itself ("2.16.0.dev20261201")
+   */
+  | { kind: 'nightly'; text: string; field: string; date: string | null; version?: string };
 
 export type CudaSelector =
   | { kind: 'default'; text: string; field: string }
@@ -54,10 +57,11 @@ export function parseVersionSelector(text: string, field: string): VersionSelect
   const t = text.trim();
   if (t === 'latest') return { kind: 'latest', text: t, field };
   if (t === 'nightly') return { kind: 'nightly', text: t, field, date: null };
-  const nightly = /^nightly-(\d{8})$/.exec(t)?.[1] ?? NIGHTLY_VERSION.exec(t)?.[1];
+  const build = NIGHTLY_VERSION.exec(t)?.[1];
+  const nightly = /^nightly-(\d{8})$/.exec(t)?.[1] ?? build;
   if (nightly) {
     if (!isCalendarDate(nightly)) throw bad(field, text, VERSION_ACCEPTED, `${nightly} is not a date (YYYYMMDD)`);
-    return { kind: 'nightly', text: t, field, date: nightly };
+    return { kind: 'nightly', text: t, field, date: nightly, ...(build ? { version: t } : {}) };
   }
   if (/^nightly/.test(t))
     throw bad(field, text, VERSION_ACCEPTED, 'A nightly is asked for as nightly or nightly-YYYYMMDD, e.g. nightly-20261201');

@@ -47,6 +47,11 @@ export function jaxRelease(data: ReleaseData, read: JaxRead, source: string, tod
     notes.push(`jax ${read.version} has a cuda${major} extra, but the data has no jaxCuda ${major} entry (base image, driver): add one`);
     return false;
   });
+  // A release with CUDA extras and none the data can build would become the newest jax and plan CPU only.
+  if (read.extras.length && !cuda.length) {
+    notes.push(`jax ${read.version}: not written, as none of its CUDA extras can be planned; add the jaxCuda entries, then refresh again`);
+    return null;
+  }
   const byMinor = (a: string, b: string): number => Number(a.split('.')[1]) - Number(b.split('.')[1]);
   return {
     version: read.version,

@@ -25,7 +25,8 @@ export function andCudaRequirements(meta: WheelMetadata): AndCudaRequirement[] {
   for (const req of meta.requiresDist) {
     const [spec = '', marker = ''] = req.split(';');
     if (!/extra\s*==\s*["']and[-_]cuda["']/.test(marker)) continue;
-    if (/platform_system\s*==\s*["'](Windows|Darwin)["']|platform_machine\s*==\s*["'](?!x86_64["'])/.test(marker)) continue;
+    const otherOs = /platform_system\s*==\s*["'](Windows|Darwin)["']|sys_platform\s*==\s*["'](win32|darwin)["']/;
+    if (otherOs.test(marker) || /platform_machine\s*==\s*["'](?!x86_64["'])/.test(marker)) continue;
     const m = /^\s*([A-Za-z0-9._-]+)\s*(?:\[[^\]]*\])?\s*\(?([^)]*)\)?\s*$/.exec(spec);
     if (!m?.[1]) continue;
     const specifiers = (m[2] ?? '').split(',').map((s) => s.replace(/\s/g, ''));
@@ -81,14 +82,6 @@ export function tfRelease(data: ReleaseData, read: TfRead, source: string, today
   }
   const majorMinor = (v: string): string => v.split('.').slice(0, 2).join('.');
   const cudaVersion = majorMinor(runtime.version);
-  const cuda = data.cuda.find((c) => c.version === cudaVersion);
-  if (!cuda) {
-    notes.push(
-      `tensorflow ${newest} is built for CUDA ${cudaVersion}, and the data has no CUDA ${cudaVersion} entry ` +
-        '(image tags, driver): not written',
-    );
-    return null;
-  }
   if (!read.pythons.size) {
     notes.push(`tensorflow ${newest}: no manylinux x86_64 wheels: not written`);
     return null;
@@ -97,10 +90,14 @@ export function tfRelease(data: ReleaseData, read: TfRead, source: string, today
   const sameMajor = [...data.tensorflow]
     .filter((r) => r.cuda.split('.')[0] === cudaVersion.split('.')[0])
     .sort((a, b) => semver.rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
-  const ubuntus = cuda.image.ubuntu;
-  const ubuntu =
-    sameMajor && ubuntus.includes(sameMajor.os.replace('ubuntu', '')) ? sameMajor.os.replace('ubuntu', '') : ubuntus[ubuntus.length - 1];
-  if (!ubuntu) return null;
+  const image = baseOf(data, cudaVersion, sameMajor);
+  if (!image) {
+    notes.push(
+      `tensorflow ${newest} is built for CUDA ${cudaVersion}, and the data has no CUDA ${cudaVersion} entry ` +
+        '(image tags, driver) nor a tensorflow release on it: not written',
+    );
+    return null;
+  }
   const ranged = reqs.some((r) => !r.exact);
   const numpy = numpyBound(read.meta);
   const byMinor = (a: string, b: string): number => Number(a.split('.')[1]) - Number(b.split('.')[1]);
@@ -120,24 +117,27 @@ export function tfRelease(data: ReleaseData, read: TfRead, source: string, today
           .map((r) => `${r.project}==${r.version}`)
           .sort()
       : [],
-    baseImage: nvidiaCudaSlimImage(cuda.release, ubuntu),
-    cudaFull: cuda.release,
-    os: `ubuntu${ubuntu}`,
-    minDriver: cuda.minDriver,
-    minorCompatDriver: sameMajor?.minorCompatDriver ?? cuda.minDriver,
+    baseImage: nvidiaCudaSlimImage(image.cudaFull, image.ubuntu),
+    cudaFull: image.cudaFull,
+    os: `ubuntu${image.ubuntu}`,
+    minDriver: image.minDriver,
+    minorCompatDriver: sameMajor?.minorCompatDriver ?? image.minDriver,
     provenance: {
       python: 'read',
       cuda: 'read',
       patches: 'read',
       baseImage: 'inferred',
-      minDriver: 'read',
+      minDriver: image.from === 'cuda' ? 'read' : 'inferred',
       ...(ranged ? { cudaLibraries: 'read' } : {}),
     },
     notes: [
       `read by gpu-image-matrix refresh on ${today} from ${source}: Pythons from the wheels of ${newest}, CUDA ${cudaVersion} and cuDNN ` +
         `from its and-cuda extra (${runtime.project} ${runtime.version}, ${cudnn.project} ${cudnn.version})` +
         (ranged ? '; and-cuda gives ranges: the constraints hold each library at its lower bound' : '') +
-        `; the OS and minorCompatDriver follow tensorflow ${sameMajor?.minor ?? '(none)'} (inferred)`,
+        `; the OS and minorCompatDriver follow tensorflow ${sameMajor?.minor ?? '(none)'} (inferred)` +
+        (image.from === 'cuda'
+          ? ''
+          : `; the data has no CUDA ${cudaVersion} entry: the image and driver of tensorflow ${image.from} (inferred)`),
     ],
   };
 }
@@ -146,4 +146,26 @@ export function tfRelease(data: ReleaseData, read: TfRead, source: string, today
 export function withPatches(release: TfRelease, patches: string[]): TfRelease {
   const all = [...new Set([...release.patches, ...patches])].sort(semver.compare);
   return { ...release, patches: all, notes: [...release.notes, `patches ${patches.join(', ')} found by gpu-image-matrix refresh on PyPI`] };
+}
+
+/**
+ * The image a new release on `cudaVersion` starts from: the data's CUDA entry (its newest point
+ * release, on the OS the same major's last release used where it has it), else what the newest
+ * tensorflow release on that CUDA used (CUDA 12.5 has no entry: TensorFlow 2.18-2.21 carry their own).
+ */
+function baseOf(
+  data: ReleaseData,
+  cudaVersion: string,
+  sameMajor: TfRelease | undefined,
+): { cudaFull: string; ubuntu: string; minDriver: string; from: string } | null {
+  const cuda = data.cuda.find((c) => c.version === cudaVersion);
+  if (cuda) {
+    const previous = sameMajor?.os.replace('ubuntu', '');
+    const ubuntu = previous && cuda.image.ubuntu.includes(previous) ? previous : cuda.image.ubuntu[cuda.image.ubuntu.length - 1];
+    return ubuntu ? { cudaFull: cuda.release, ubuntu, minDriver: cuda.minDriver, from: 'cuda' } : null;
+  }
+  const same = [...data.tensorflow]
+    .filter((r) => r.cuda === cudaVersion)
+    .sort((a, b) => semver.rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
+  return same ? { cudaFull: same.cudaFull, ubuntu: same.os.replace('ubuntu', ''), minDriver: same.minDriver, from: same.minor } : null;
 }

@@ -43,6 +43,8 @@ export interface WheelIndex {
   /** the wheel bytes by file name */
   wheels: Map<string, Buffer>;
   setDelay(ms: number): void;
+  /** publish one more wheel on a root, as an upload to a live index would */
+  addFile(rootPath: string, file: WheelFile): void;
   close(): Promise<void>;
 }
 
@@ -240,6 +242,13 @@ export async function serveWheelIndex(roots: IndexRoot[]): Promise<WheelIndex> {
     ranges,
     wheels,
     setDelay: (ms) => void (delay = ms),
+    addFile: (rootPath, file) => {
+      const root = roots.find((r) => r.path === rootPath);
+      if (!root) throw new Error(`no index root ${rootPath}`);
+      wheels.set(file.filename, wheelBytes(file.filename, file.requires));
+      metadata.set(file.filename, metadataText(file.filename, file.requires ?? []));
+      root.files.push(file);
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
