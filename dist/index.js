@@ -43316,6 +43316,7 @@ function jaxRelease(data, read, source, today, notes) {
 ;// CONCATENATED MODULE: ./src/refresh/tensorflow.ts
 
 
+
 /** The requirements of the `and-cuda` extra (Linux x86_64), with their exact version or lower bound. */
 function andCudaRequirements(meta) {
     const out = [];
@@ -43427,8 +43428,24 @@ function tfRelease(data, read, source, today, notes) {
         ],
     };
 }
-/** A known minor with new patches added (everything else as the data has it). */
-function withPatches(release, patches) {
+/**
+ * A known minor with new patches added (everything else as the data has it), or null (with a note)
+ * where the newest one's and-cuda extra asks for a library above the version the minor's
+ * constraints hold it at: the resolver would refuse that build, so a person decides.
+ */
+function withPatches(release, patches, meta, notes) {
+    const newest = patches[patches.length - 1];
+    const held = new Map(release.cudaLibraries.map((pin) => pin.split('==')));
+    const above = (meta ? andCudaRequirements(meta) : []).filter((r) => {
+        const pinned = held.get(r.project);
+        return pinned !== undefined && compareVersions(r.version, pinned) > 0;
+    });
+    if (release.install === 'and-cuda-constrained' && above.length) {
+        notes.push(`tensorflow ${newest}: not added to ${release.minor}, as its and-cuda extra asks for ` +
+            `${above.map((r) => `${r.project}>=${r.version}`).join(', ')}, above what ${release.minor}'s constraints hold ` +
+            `(${above.map((r) => `==${held.get(r.project)}`).join(', ')}): add it with a compat-file`);
+        return null;
+    }
     const all = [...new Set([...release.patches, ...patches])].sort((semver_default()).compare);
     return { ...release, patches: all, notes: [...release.notes, `patches ${patches.join(', ')} found by gpu-image-matrix refresh on PyPI`] };
 }
@@ -43633,11 +43650,11 @@ async function refreshCommand(data, options, rt) {
         }
         const made = await Promise.all([...byMinor].map(async ([minor, patches]) => {
             const bundled = data.tensorflow.find((r) => r.minor === minor);
-            if (bundled)
-                return withPatches(bundled, patches);
             const newest = patches[patches.length - 1];
             const file = pickFile(onPypi.get(newest)?.files);
             const meta = file ? await metadataOf(file, client, warnings) : null;
+            if (bundled)
+                return withPatches(bundled, patches, meta, notes);
             return tfRelease(data, { minor, patches, pythons: onPypi.get(newest)?.pythons ?? new Set(), meta }, options.pypiIndex, today, notes);
         }));
         tensorflow.push(...made.filter((r) => r !== null));

@@ -9,7 +9,7 @@ import { resolvePlan } from '../src/matrix/resolve.js';
 import { specFromObject } from '../src/matrix/spec.js';
 import { renderDockerfile } from '../src/template/dockerfile.js';
 import { UserError } from '../src/errors.js';
-import { andCudaRequirements, numpyBound, tfRelease } from '../src/refresh/tensorflow.js';
+import { andCudaRequirements, numpyBound, tfRelease, withPatches } from '../src/refresh/tensorflow.js';
 
 describe("a wheel's METADATA from the archive's tail", () => {
   const wheel = wheelBytes('torch-2.15.0+cu130-cp312-cp312-manylinux_2_28_x86_64.whl', ['nvidia-cudnn-cu13==9.19.0.56']);
@@ -254,5 +254,25 @@ describe('what refresh writes for TensorFlow and JAX, planned and rendered', () 
     ]);
     // a CPU-only jax (no extras at all) is written
     expect(jaxRelease(bundledCompat(), { ...read, extras: [] }, 'https://pypi.example/simple', '2026-12-02', [])?.cuda).toEqual([]);
+  });
+});
+
+describe('a new TensorFlow patch of a known minor', () => {
+  const meta = (requiresDist: string[]) => ({ name: 'tensorflow', version: '2.21.1', requiresDist });
+  const tf221 = () => bundledCompat().tensorflow.find((r) => r.minor === '2.21')!;
+
+  it('is added where its and-cuda extra fits the constraints the minor holds', () => {
+    const same = meta(['nvidia-cublas-cu12<13.0,>=12.5.3.2; extra == "and-cuda"']);
+    expect(withPatches(tf221(), ['2.21.1'], same, [])?.patches).toEqual(['2.21.0', '2.21.1']);
+  });
+
+  it('is not added where it asks for a library above them (a fourth version number counts), with a note', () => {
+    const notes: string[] = [];
+    const raised = meta(['nvidia-cublas-cu12<13.0,>=12.5.3.7; extra == "and-cuda"', 'nvidia-nccl-cu12>=2.21.5; extra == "and-cuda"']);
+    expect(withPatches(tf221(), ['2.21.1'], raised, notes)).toBeNull();
+    expect(notes).toEqual([
+      "tensorflow 2.21.1: not added to 2.21, as its and-cuda extra asks for nvidia-cublas-cu12>=12.5.3.7, above what 2.21's " +
+        'constraints hold (==12.5.3.2): add it with a compat-file',
+    ]);
   });
 });

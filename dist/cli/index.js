@@ -6906,7 +6906,10 @@ function jaxRelease(data, read, source, today, notes) {
 
 // EXTERNAL MODULE: ./src/frameworks/framework.ts
 var framework = __nccwpck_require__(8401);
+// EXTERNAL MODULE: ./src/verify/wheel.ts
+var wheel = __nccwpck_require__(778);
 ;// CONCATENATED MODULE: ./src/refresh/tensorflow.ts
+
 
 
 /** The requirements of the `and-cuda` extra (Linux x86_64), with their exact version or lower bound. */
@@ -7020,8 +7023,24 @@ function tfRelease(data, read, source, today, notes) {
         ],
     };
 }
-/** A known minor with new patches added (everything else as the data has it). */
-function withPatches(release, patches) {
+/**
+ * A known minor with new patches added (everything else as the data has it), or null (with a note)
+ * where the newest one's and-cuda extra asks for a library above the version the minor's
+ * constraints hold it at: the resolver would refuse that build, so a person decides.
+ */
+function withPatches(release, patches, meta, notes) {
+    const newest = patches[patches.length - 1];
+    const held = new Map(release.cudaLibraries.map((pin) => pin.split('==')));
+    const above = (meta ? andCudaRequirements(meta) : []).filter((r) => {
+        const pinned = held.get(r.project);
+        return pinned !== undefined && (0,wheel/* compareVersions */.Zy)(r.version, pinned) > 0;
+    });
+    if (release.install === 'and-cuda-constrained' && above.length) {
+        notes.push(`tensorflow ${newest}: not added to ${release.minor}, as its and-cuda extra asks for ` +
+            `${above.map((r) => `${r.project}>=${r.version}`).join(', ')}, above what ${release.minor}'s constraints hold ` +
+            `(${above.map((r) => `==${held.get(r.project)}`).join(', ')}): add it with a compat-file`);
+        return null;
+    }
     const all = [...new Set([...release.patches, ...patches])].sort((semver_default()).compare);
     return { ...release, patches: all, notes: [...release.notes, `patches ${patches.join(', ')} found by gpu-image-matrix refresh on PyPI`] };
 }
@@ -7043,8 +7062,6 @@ function baseOf(data, cudaVersion, sameMajor) {
     return same ? { cudaFull: same.cudaFull, ubuntu: same.os.replace('ubuntu', ''), minDriver: same.minDriver, from: same.minor } : null;
 }
 
-// EXTERNAL MODULE: ./src/verify/wheel.ts
-var wheel = __nccwpck_require__(778);
 ;// CONCATENATED MODULE: ./src/commands/refresh.ts
 
 
@@ -7228,11 +7245,11 @@ async function refreshCommand(data, options, rt) {
         }
         const made = await Promise.all([...byMinor].map(async ([minor, patches]) => {
             const bundled = data.tensorflow.find((r) => r.minor === minor);
-            if (bundled)
-                return withPatches(bundled, patches);
             const newest = patches[patches.length - 1];
             const file = (0,wheel_metadata/* pickFile */.E)(onPypi.get(newest)?.files);
             const meta = file ? await metadataOf(file, client, warnings) : null;
+            if (bundled)
+                return withPatches(bundled, patches, meta, notes);
             return tfRelease(data, { minor, patches, pythons: onPypi.get(newest)?.pythons ?? new Set(), meta }, options.pypiIndex, today, notes);
         }));
         tensorflow.push(...made.filter((r) => r !== null));

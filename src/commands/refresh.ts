@@ -222,10 +222,10 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
     const made = await Promise.all(
       [...byMinor].map(async ([minor, patches]) => {
         const bundled = data.tensorflow.find((r) => r.minor === minor);
-        if (bundled) return withPatches(bundled, patches);
         const newest = patches[patches.length - 1] as string;
         const file = pickFile(onPypi.get(newest)?.files);
         const meta = file ? await metadataOf(file, client, warnings) : null;
+        if (bundled) return withPatches(bundled, patches, meta, notes);
         return tfRelease(
           data,
           { minor, patches, pythons: onPypi.get(newest)?.pythons ?? new Set(), meta },

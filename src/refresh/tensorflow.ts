@@ -3,6 +3,7 @@ import { nvidiaCudaSlimImage } from '../frameworks/framework.js';
 import type { ReleaseData } from '../frameworks/index.js';
 import type { TfRelease } from '../frameworks/tensorflow.js';
 import type { WheelMetadata } from './wheel-metadata.js';
+import { compareVersions } from '../verify/wheel.js';
 
 /**
  * What refresh makes of PyPI's tensorflow: a new patch of a known minor is added to it; a new
@@ -142,8 +143,26 @@ export function tfRelease(data: ReleaseData, read: TfRead, source: string, today
   };
 }
 
-/** A known minor with new patches added (everything else as the data has it). */
-export function withPatches(release: TfRelease, patches: string[]): TfRelease {
+/**
+ * A known minor with new patches added (everything else as the data has it), or null (with a note)
+ * where the newest one's and-cuda extra asks for a library above the version the minor's
+ * constraints hold it at: the resolver would refuse that build, so a person decides.
+ */
+export function withPatches(release: TfRelease, patches: string[], meta: WheelMetadata | null, notes: string[]): TfRelease | null {
+  const newest = patches[patches.length - 1];
+  const held = new Map(release.cudaLibraries.map((pin) => pin.split('==') as [string, string]));
+  const above = (meta ? andCudaRequirements(meta) : []).filter((r) => {
+    const pinned = held.get(r.project);
+    return pinned !== undefined && compareVersions(r.version, pinned) > 0;
+  });
+  if (release.install === 'and-cuda-constrained' && above.length) {
+    notes.push(
+      `tensorflow ${newest}: not added to ${release.minor}, as its and-cuda extra asks for ` +
+        `${above.map((r) => `${r.project}>=${r.version}`).join(', ')}, above what ${release.minor}'s constraints hold ` +
+        `(${above.map((r) => `==${held.get(r.project)}`).join(', ')}): add it with a compat-file`,
+    );
+    return null;
+  }
   const all = [...new Set([...release.patches, ...patches])].sort(semver.compare);
   return { ...release, patches: all, notes: [...release.notes, `patches ${patches.join(', ')} found by gpu-image-matrix refresh on PyPI`] };
 }
