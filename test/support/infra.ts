@@ -27,6 +27,8 @@ export const DEBIAN_TORCH_COMPAT = JSON.stringify({
       status: 'stable',
       python: { supported: ['3.11'], experimental: [] },
       cuda: { variants: ['cu117'], pypiDefault: 'cu117', cudnn: { cu117: '8.5.0.96' } },
+      // a compat-file's minor replaces the bundled one whole: 1.13 was built against NumPy 1, as the bundled data says
+      numpy: '<2',
       patches: [
         { torch: '1.13.0', torchvision: null, torchaudio: null },
         { torch: '1.13.1', torchvision: null, torchaudio: null },
