@@ -31748,6 +31748,10 @@ function ascendingMinors(list) {
     }
     return true;
 }
+/** Orders Python minors of one major ("3.9" before "3.13"), as sort's comparator. */
+function byMinorNumber(a, b) {
+    return Number(a.split('.')[1]) - Number(b.split('.')[1]);
+}
 /** A list section: each item checked, and the id field unique. */
 function checkList(p, path, v, what, id, checkItem) {
     if (!Array.isArray(v))
@@ -40533,6 +40537,7 @@ const GLIBC_OF_OS = {
 
 
 
+
 /**
  * torch's nightly builds as release data: what the nightly index has of one date becomes a release
  * of status nightly (one patch, its variants, Pythons and libraries), which the planner picks for
@@ -40624,14 +40629,18 @@ const CURRENT_DAYS = 1;
  * before has x86_64 torch wheels, so that a variant still uploading today does not leave the
  * matrix without it; the newest date of all when no date has them all.
  */
-function newestNightlyDate(torch) {
-    const dates = [...new Set([...torch.values()].flatMap((b) => [...b.keys()]))].sort().reverse();
+function newestNightlyDate(all, data) {
+    // A variant the data has no CUDA entry for cannot be planned: it does not hold nightly back.
+    const cudaKnown = data ? new Set(data.cuda.map((c) => c.version)) : null;
+    const plannable = [...all].filter(([v]) => !cudaKnown || v === 'cpu' || cudaKnown.has(cudaVersionOfVariant(v)));
+    const torch = plannable.length ? plannable.map(([, b]) => b) : [...all.values()];
+    const dates = [...new Set(torch.flatMap((b) => [...b.keys()]))].sort().reverse();
     const newest = dates[0];
     if (!newest)
         return null;
-    const weekBefore = shiftDate(newest, -CURRENT_DAYS);
-    const current = [...torch.values()].filter((b) => [...b.keys()].some((d) => d >= weekBefore));
-    return dates.find((d) => d >= weekBefore && current.every((b) => b.get(d)?.files.length)) ?? newest;
+    const since = shiftDate(newest, -CURRENT_DAYS);
+    const current = torch.filter((b) => [...b.keys()].some((d) => d >= since));
+    return dates.find((d) => d >= since && current.every((b) => b.get(d)?.files.length)) ?? newest;
 }
 /** The date `days` later (earlier when negative): "20261201", 1 -> "20261202". */
 function shiftDate(yyyymmdd, days) {
@@ -40640,8 +40649,8 @@ function shiftDate(yyyymmdd, days) {
 }
 /**
  * The release the nightly of `read.date` is: variants that built torch that day (those the data
- * has a CUDA entry for), their Pythons, the same day's torchvision and torchaudio, cuDNN from the
- * wheels; the default variant, architectures and NumPy taken from the newest release (inferred).
+ * has a CUDA entry for), their Pythons, the torchvision and torchaudio that pair with it
+ * (`read.paired`), cuDNN from the wheels; the default variant, architectures and NumPy taken from the newest release (inferred).
  * Notes say what was left out. Null where no variant built torch that day.
  */
 function nightlyRelease(data, read, notes) {
@@ -40671,7 +40680,6 @@ function nightlyRelease(data, read, notes) {
     }
     const pythons = new Set(usable.flatMap(([, b]) => [...b.pythons]));
     const freeThreaded = new Set(usable.flatMap(([, b]) => [...b.freeThreaded]));
-    const byMinor = (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]);
     // The torchvision and torchaudio builds that pair with this torch; variants without them go in `without`.
     const lib = (name) => {
         const paired = read.paired[name];
@@ -40703,9 +40711,9 @@ function nightlyRelease(data, read, notes) {
         minor: version.split('.').slice(0, 2).join('.'),
         status: 'nightly',
         python: {
-            supported: [...pythons].sort(byMinor),
+            supported: [...pythons].sort(byMinorNumber),
             experimental: [],
-            ...(freeThreaded.size ? { freeThreaded: [...freeThreaded].sort(byMinor) } : {}),
+            ...(freeThreaded.size ? { freeThreaded: [...freeThreaded].sort(byMinorNumber) } : {}),
         },
         cuda: {
             variants,
@@ -40927,6 +40935,7 @@ function pinnedVersion(meta, project) {
 
 
 
+
 /** Linux CPython wheels of `project` for a machine (x86_64, aarch64), by stable version ("2.4.1+cu124" -> "2.4.1"). */
 function versionsOn(files, project, machine = 'x86_64') {
     const linux = new RegExp(`^(linux|manylinux\\w*)_${machine}$`);
@@ -41066,9 +41075,6 @@ function torchReleases(data, found, notes) {
         });
     }
     return out;
-}
-function byMinorNumber(a, b) {
-    return Number(a.split('.')[1]) - Number(b.split('.')[1]);
 }
 /**
  * CUDA entries whose images are gone: NVIDIA keeps only the newest update of a CUDA version, so
@@ -41694,7 +41700,6 @@ function pickFile(files) {
 
 
 
-
 /**
  * Reads PyTorch's nightly index for the nightlies a matrix asks for and adds each as a release to
  * the data (before planning, which stays pure): one page per project and variant, and a wheel's
@@ -41731,10 +41736,7 @@ async function withTorchNightlies(data, asked, indexTemplate, rt) {
         .sort()
         .reverse();
     const dates = new Set(asked.dates);
-    // A variant the data has no CUDA entry for cannot be planned: it does not hold nightly back.
-    const cudaKnown = new Set(data.cuda.map((c) => c.version));
-    const plannable = new Map([...torch].filter(([v]) => v === 'cpu' || cudaKnown.has(cudaVersionOfVariant(v))));
-    const newest = asked.newest ? newestNightlyDate(plannable.size ? plannable : torch) : null;
+    const newest = asked.newest ? newestNightlyDate(torch, data) : null;
     if (newest)
         dates.add(newest);
     for (const d of dates) {
@@ -41793,12 +41795,11 @@ async function withTorchNightlies(data, asked, indexTemplate, rt) {
             throw new errors_UserError(`torch nightly-${date}: ${notes.at(-1) ?? 'nothing of that date can be planned'} (on ${where})`);
         return date === newest ? { ...release, newestNightly: true } : release;
     }));
-    const added = releases;
-    for (const r of added) {
+    for (const r of releases) {
         rt.log.info(`torch nightly: ${r.patches[0]?.torch} on ${[...r.cuda.variants, 'cpu'].join(', ')}, Python ${r.python.supported.join(', ')} ` +
             `(${client.requests} requests to ${where})`);
     }
-    return { ...data, torch: [...data.torch, ...added] };
+    return { ...data, torch: [...data.torch, ...releases] };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
@@ -43260,6 +43261,7 @@ function joinPlatforms(parts) {
 }
 
 ;// CONCATENATED MODULE: ./src/refresh/jax.ts
+
 /**
  * What refresh makes of PyPI's jax and jaxlib: a release entry per new jax version, its Pythons
  * from jaxlib's wheels and its CUDA majors from jax's own `cudaNN` extras (Requires-Dist lines
@@ -43299,11 +43301,10 @@ function jaxRelease(data, read, source, today, notes) {
         notes.push(`jax ${read.version}: not written, as none of its CUDA extras can be planned; add the jaxCuda entries, then refresh again`);
         return null;
     }
-    const byMinor = (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]);
     return {
         version: read.version,
         released: read.uploaded ?? today,
-        python: [...read.pythons].sort(byMinor),
+        python: [...read.pythons].sort(byMinorNumber),
         cuda,
         provenance: { python: 'read', cuda: 'read' },
         notes: [
@@ -43314,6 +43315,7 @@ function jaxRelease(data, read, source, today, notes) {
 }
 
 ;// CONCATENATED MODULE: ./src/refresh/tensorflow.ts
+
 
 
 
@@ -43387,12 +43389,11 @@ function tfRelease(data, read, source, today, notes) {
     }
     const ranged = reqs.some((r) => !r.exact);
     const numpy = numpyBound(read.meta);
-    const byMinor = (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]);
     return {
         minor: read.minor,
         status: 'stable',
         patches: read.patches,
-        python: [...read.pythons].sort(byMinor),
+        python: [...read.pythons].sort(byMinorNumber),
         cuda: cudaVersion,
         cudnn: majorMinor(cudnn.version),
         // exact pins install as they are; ranges are held at their lower bounds by a constraints file
@@ -43468,6 +43469,7 @@ function baseOf(data, cudaVersion, sameMajor) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/refresh.ts
+
 
 
 
@@ -43619,17 +43621,15 @@ async function refreshCommand(data, options, rt) {
             continue;
         newJax.set(version, [...(newJax.get(version) ?? []), f]);
     }
-    if (newJax.size) {
-        const jaxlib = await listing(listingKey(options.pypiIndex, 'jaxlib'));
-        const jaxlibOn = jaxlib ? versionsOn(jaxlib, 'jaxlib') : new Map();
+    const jaxlib = newJax.size ? await listing(listingKey(options.pypiIndex, 'jaxlib')) : null;
+    if (newJax.size && !jaxlib)
+        notes.push(`jax ${[...newJax.keys()].join(', ')}: the jaxlib page could not be read (their Pythons): not written`);
+    if (jaxlib) {
+        const jaxlibOn = versionsOn(jaxlib, 'jaxlib');
         const made = await Promise.all([...newJax].map(async ([version, files]) => {
             const file = pickFile(files);
             const meta = file ? await metadataOf(file, client, warnings) : null;
             const read = { version, pythons: jaxlibOn.get(version)?.pythons ?? new Set(), extras: meta ? cudaExtras(meta) : null };
-            if (!jaxlib) {
-                notes.push(`jax ${version}: the jaxlib page could not be read (its Pythons): not written`);
-                return null;
-            }
             return jaxRelease(data, { ...read, uploaded: file?.uploaded }, options.pypiIndex, today, notes);
         }));
         jax.push(...made.filter((r) => r !== null).sort((a, b) => semver_default().compare(a.version, b.version)));
@@ -43758,9 +43758,7 @@ function refreshMarkdown(found, { jax, tensorflow }, entries, notes, warnings, f
     if (found.length) {
         out.push('', '| torch | variants (Pythons) | linux/arm64 | torchvision | torchaudio | cuDNN | PyPI default |', '|---|---|---|---|---|---|---|');
         for (const f of [...found].sort((a, b) => semver_default().rcompare(a.torch, b.torch))) {
-            const variants = [...f.variants]
-                .map(([v, py]) => `${v} (${[...py].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).join(', ')})`)
-                .join('<br>');
+            const variants = [...f.variants].map(([v, py]) => `${v} (${[...py].sort(byMinorNumber).join(', ')})`).join('<br>');
             const lib = (l) => {
                 const missing = [...f.without].filter(([, libs]) => libs.includes(l)).map(([v]) => v);
                 const inferred = f.provenance[l] === 'inferred' ? ' (inferred)' : '';

@@ -17,6 +17,14 @@ import { serveWheelIndex, type IndexRoot } from '../test/support/wheel-index.js'
 
 const LATENCY_MS = 50;
 const data = bundledCompat();
+/** A runtime whose log prints nothing: the figures are the bench's own lines. */
+const quiet: Runtime = {
+  log: { info: () => {}, warning: () => {}, error: () => {}, group: (_n, fn) => fn(), untrusted: () => {} },
+  env: process.env,
+  docker: 'docker',
+  baseDir: process.cwd(),
+  now: () => new Date(),
+};
 
 const SPEC = {
   torch: ['2.5.1', '2.6.0', '2.7.1', '2.8.0', '2.9.1'],
@@ -56,19 +64,12 @@ async function main(): Promise<void> {
   served.setDelay(LATENCY_MS);
   // The plan again, now against the served index's address (its port is known only now).
   const plan = planAt(served.url);
-  const runtime: Runtime = {
-    log: { info: () => {}, warning: () => {}, error: () => {}, group: (_n, fn) => fn(), untrusted: () => {} },
-    env: process.env,
-    docker: 'docker',
-    baseDir: process.cwd(),
-    now: () => new Date(),
-  };
   // Every base image is nvidia/cuda on Docker Hub, which this machine cannot reach: the bench's own
   // uv image is in the local registry, and each distinct image is asked once.
   const uvImage = '127.0.0.1:5000/debian:bookworm';
   for (let round = 1; round <= 3; round++) {
     served.requests.length = 0;
-    const verifier = new Verifier(data, { enabled: true, uvImage, ownDockerfile: false }, runtime);
+    const verifier = new Verifier(data, { enabled: true, uvImage, ownDockerfile: false }, quiet);
     const t0 = performance.now();
     const verdicts = await verifier.verify(plan);
     const ms = performance.now() - t0;
@@ -121,13 +122,6 @@ async function nightly(): Promise<void> {
   console.log(
     `nightly: ${files} wheel files on ${roots.length} variant pages (${dates.length} dates each), answers after ${LATENCY_MS} ms`,
   );
-  const quiet: Runtime = {
-    log: { info: () => {}, warning: () => {}, error: () => {}, group: (_n, fn) => fn(), untrusted: () => {} },
-    env: process.env,
-    docker: 'docker',
-    baseDir: process.cwd(),
-    now: () => new Date(),
-  };
   for (let round = 1; round <= 3; round++) {
     served.requests.length = 0;
     const t0 = performance.now();

@@ -6840,6 +6840,8 @@ function joinPlatforms(parts) {
     return { ...first.verdict, status, missing, warnings, checked: sum((v) => v.checked), confirmed: sum((v) => v.confirmed) };
 }
 
+// EXTERNAL MODULE: ./src/compat/checks.ts + 1 modules
+var checks = __nccwpck_require__(5111);
 // EXTERNAL MODULE: ./src/compat/load.ts + 5 modules
 var load = __nccwpck_require__(3440);
 // EXTERNAL MODULE: ./src/compat/validate.ts
@@ -6851,6 +6853,7 @@ var refresh_wheel_metadata = __nccwpck_require__(6944);
 // EXTERNAL MODULE: ./src/refresh/torch.ts
 var refresh_torch = __nccwpck_require__(9077);
 ;// CONCATENATED MODULE: ./src/refresh/jax.ts
+
 /**
  * What refresh makes of PyPI's jax and jaxlib: a release entry per new jax version, its Pythons
  * from jaxlib's wheels and its CUDA majors from jax's own `cudaNN` extras (Requires-Dist lines
@@ -6890,11 +6893,10 @@ function jaxRelease(data, read, source, today, notes) {
         notes.push(`jax ${read.version}: not written, as none of its CUDA extras can be planned; add the jaxCuda entries, then refresh again`);
         return null;
     }
-    const byMinor = (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]);
     return {
         version: read.version,
         released: read.uploaded ?? today,
-        python: [...read.pythons].sort(byMinor),
+        python: [...read.pythons].sort(checks/* byMinorNumber */.EJ),
         cuda,
         provenance: { python: 'read', cuda: 'read' },
         notes: [
@@ -6909,6 +6911,7 @@ var framework = __nccwpck_require__(8401);
 // EXTERNAL MODULE: ./src/verify/wheel.ts
 var wheel = __nccwpck_require__(778);
 ;// CONCATENATED MODULE: ./src/refresh/tensorflow.ts
+
 
 
 
@@ -6982,12 +6985,11 @@ function tfRelease(data, read, source, today, notes) {
     }
     const ranged = reqs.some((r) => !r.exact);
     const numpy = numpyBound(read.meta);
-    const byMinor = (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]);
     return {
         minor: read.minor,
         status: 'stable',
         patches: read.patches,
-        python: [...read.pythons].sort(byMinor),
+        python: [...read.pythons].sort(checks/* byMinorNumber */.EJ),
         cuda: cudaVersion,
         cudnn: majorMinor(cudnn.version),
         // exact pins install as they are; ranges are held at their lower bounds by a constraints file
@@ -7063,6 +7065,7 @@ function baseOf(data, cudaVersion, sameMajor) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/refresh.ts
+
 
 
 
@@ -7214,17 +7217,15 @@ async function refreshCommand(data, options, rt) {
             continue;
         newJax.set(version, [...(newJax.get(version) ?? []), f]);
     }
-    if (newJax.size) {
-        const jaxlib = await listing((0,check/* listingKey */._L)(options.pypiIndex, 'jaxlib'));
-        const jaxlibOn = jaxlib ? (0,refresh_torch/* versionsOn */.Lx)(jaxlib, 'jaxlib') : new Map();
+    const jaxlib = newJax.size ? await listing((0,check/* listingKey */._L)(options.pypiIndex, 'jaxlib')) : null;
+    if (newJax.size && !jaxlib)
+        notes.push(`jax ${[...newJax.keys()].join(', ')}: the jaxlib page could not be read (their Pythons): not written`);
+    if (jaxlib) {
+        const jaxlibOn = (0,refresh_torch/* versionsOn */.Lx)(jaxlib, 'jaxlib');
         const made = await Promise.all([...newJax].map(async ([version, files]) => {
             const file = (0,wheel_metadata/* pickFile */.E)(files);
             const meta = file ? await metadataOf(file, client, warnings) : null;
             const read = { version, pythons: jaxlibOn.get(version)?.pythons ?? new Set(), extras: meta ? cudaExtras(meta) : null };
-            if (!jaxlib) {
-                notes.push(`jax ${version}: the jaxlib page could not be read (its Pythons): not written`);
-                return null;
-            }
             return jaxRelease(data, { ...read, uploaded: file?.uploaded }, options.pypiIndex, today, notes);
         }));
         jax.push(...made.filter((r) => r !== null).sort((a, b) => semver_default().compare(a.version, b.version)));
@@ -7353,9 +7354,7 @@ function refreshMarkdown(found, { jax, tensorflow }, entries, notes, warnings, f
     if (found.length) {
         out.push('', '| torch | variants (Pythons) | linux/arm64 | torchvision | torchaudio | cuDNN | PyPI default |', '|---|---|---|---|---|---|---|');
         for (const f of [...found].sort((a, b) => semver_default().rcompare(a.torch, b.torch))) {
-            const variants = [...f.variants]
-                .map(([v, py]) => `${v} (${[...py].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).join(', ')})`)
-                .join('<br>');
+            const variants = [...f.variants].map(([v, py]) => `${v} (${[...py].sort(checks/* byMinorNumber */.EJ).join(', ')})`).join('<br>');
             const lib = (l) => {
                 const missing = [...f.without].filter(([, libs]) => libs.includes(l)).map(([v]) => v);
                 const inferred = f.provenance[l] === 'inferred' ? ' (inferred)' : '';
@@ -7917,18 +7916,21 @@ var matrix_spec = __nccwpck_require__(9778);
 var dockerfile = __nccwpck_require__(6142);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __nccwpck_require__(3564);
-// EXTERNAL MODULE: ./src/compat/variant.ts
-var compat_variant = __nccwpck_require__(2899);
+// EXTERNAL MODULE: ./src/compat/checks.ts + 1 modules
+var checks = __nccwpck_require__(5111);
 // EXTERNAL MODULE: ./src/matrix/selectors.ts
 var selectors = __nccwpck_require__(5003);
 // EXTERNAL MODULE: ./src/json.ts
 var json = __nccwpck_require__(8301);
 // EXTERNAL MODULE: ./src/verify/wheel.ts
 var wheel = __nccwpck_require__(778);
+// EXTERNAL MODULE: ./src/compat/variant.ts
+var compat_variant = __nccwpck_require__(2899);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: ./src/frameworks/torch-nightly.ts
+
 
 
 
@@ -8025,14 +8027,18 @@ const CURRENT_DAYS = 1;
  * before has x86_64 torch wheels, so that a variant still uploading today does not leave the
  * matrix without it; the newest date of all when no date has them all.
  */
-function newestNightlyDate(torch) {
-    const dates = [...new Set([...torch.values()].flatMap((b) => [...b.keys()]))].sort().reverse();
+function newestNightlyDate(all, data) {
+    // A variant the data has no CUDA entry for cannot be planned: it does not hold nightly back.
+    const cudaKnown = data ? new Set(data.cuda.map((c) => c.version)) : null;
+    const plannable = [...all].filter(([v]) => !cudaKnown || v === 'cpu' || cudaKnown.has((0,compat_variant/* cudaVersionOfVariant */.O)(v)));
+    const torch = plannable.length ? plannable.map(([, b]) => b) : [...all.values()];
+    const dates = [...new Set(torch.flatMap((b) => [...b.keys()]))].sort().reverse();
     const newest = dates[0];
     if (!newest)
         return null;
-    const weekBefore = shiftDate(newest, -CURRENT_DAYS);
-    const current = [...torch.values()].filter((b) => [...b.keys()].some((d) => d >= weekBefore));
-    return dates.find((d) => d >= weekBefore && current.every((b) => b.get(d)?.files.length)) ?? newest;
+    const since = shiftDate(newest, -CURRENT_DAYS);
+    const current = torch.filter((b) => [...b.keys()].some((d) => d >= since));
+    return dates.find((d) => d >= since && current.every((b) => b.get(d)?.files.length)) ?? newest;
 }
 /** The date `days` later (earlier when negative): "20261201", 1 -> "20261202". */
 function shiftDate(yyyymmdd, days) {
@@ -8041,8 +8047,8 @@ function shiftDate(yyyymmdd, days) {
 }
 /**
  * The release the nightly of `read.date` is: variants that built torch that day (those the data
- * has a CUDA entry for), their Pythons, the same day's torchvision and torchaudio, cuDNN from the
- * wheels; the default variant, architectures and NumPy taken from the newest release (inferred).
+ * has a CUDA entry for), their Pythons, the torchvision and torchaudio that pair with it
+ * (`read.paired`), cuDNN from the wheels; the default variant, architectures and NumPy taken from the newest release (inferred).
  * Notes say what was left out. Null where no variant built torch that day.
  */
 function nightlyRelease(data, read, notes) {
@@ -8072,7 +8078,6 @@ function nightlyRelease(data, read, notes) {
     }
     const pythons = new Set(usable.flatMap(([, b]) => [...b.pythons]));
     const freeThreaded = new Set(usable.flatMap(([, b]) => [...b.freeThreaded]));
-    const byMinor = (a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]);
     // The torchvision and torchaudio builds that pair with this torch; variants without them go in `without`.
     const lib = (name) => {
         const paired = read.paired[name];
@@ -8104,9 +8109,9 @@ function nightlyRelease(data, read, notes) {
         minor: version.split('.').slice(0, 2).join('.'),
         status: 'nightly',
         python: {
-            supported: [...pythons].sort(byMinor),
+            supported: [...pythons].sort(checks/* byMinorNumber */.EJ),
             experimental: [],
-            ...(freeThreaded.size ? { freeThreaded: [...freeThreaded].sort(byMinor) } : {}),
+            ...(freeThreaded.size ? { freeThreaded: [...freeThreaded].sort(checks/* byMinorNumber */.EJ) } : {}),
         },
         cuda: {
             variants,
@@ -8200,7 +8205,6 @@ var effects_wheel_metadata = __nccwpck_require__(4851);
 
 
 
-
 /**
  * Reads PyTorch's nightly index for the nightlies a matrix asks for and adds each as a release to
  * the data (before planning, which stays pure): one page per project and variant, and a wheel's
@@ -8237,10 +8241,7 @@ async function withTorchNightlies(data, asked, indexTemplate, rt) {
         .sort()
         .reverse();
     const dates = new Set(asked.dates);
-    // A variant the data has no CUDA entry for cannot be planned: it does not hold nightly back.
-    const cudaKnown = new Set(data.cuda.map((c) => c.version));
-    const plannable = new Map([...torch].filter(([v]) => v === 'cpu' || cudaKnown.has((0,compat_variant/* cudaVersionOfVariant */.O)(v))));
-    const newest = asked.newest ? newestNightlyDate(plannable.size ? plannable : torch) : null;
+    const newest = asked.newest ? newestNightlyDate(torch, data) : null;
     if (newest)
         dates.add(newest);
     for (const d of dates) {
@@ -8299,12 +8300,11 @@ async function withTorchNightlies(data, asked, indexTemplate, rt) {
             throw new src_errors/* UserError */.yo(`torch nightly-${date}: ${notes.at(-1) ?? 'nothing of that date can be planned'} (on ${where})`);
         return date === newest ? { ...release, newestNightly: true } : release;
     }));
-    const added = releases;
-    for (const r of added) {
+    for (const r of releases) {
         rt.log.info(`torch nightly: ${r.patches[0]?.torch} on ${[...r.cuda.variants, 'cpu'].join(', ')}, Python ${r.python.supported.join(', ')} ` +
             `(${client.requests} requests to ${where})`);
     }
-    return { ...data, torch: [...data.torch, ...added] };
+    return { ...data, torch: [...data.torch, ...releases] };
 }
 
 // EXTERNAL MODULE: ./src/frameworks/pytorch.ts
@@ -8491,6 +8491,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   g2: () => (/* binding */ RELEASE),
   UK: () => (/* binding */ UBUNTU),
   Rj: () => (/* binding */ ascendingMinors),
+  EJ: () => (/* binding */ byMinorNumber),
   L: () => (/* binding */ checkKeys),
   RJ: () => (/* binding */ checkList),
   aU: () => (/* binding */ checkNotes),
@@ -8589,6 +8590,10 @@ function ascendingMinors(list) {
             return false;
     }
     return true;
+}
+/** Orders Python minors of one major ("3.9" before "3.13"), as sort's comparator. */
+function byMinorNumber(a, b) {
+    return Number(a.split('.')[1]) - Number(b.split('.')[1]);
 }
 /** A list section: each item checked, and the id field unique. */
 function checkList(p, path, v, what, id, checkItem) {
@@ -11706,7 +11711,7 @@ const FRAMEWORK_PACKAGES = FRAMEWORKS.flatMap((f) => f.packages);
 /* harmony export */   IF: () => (/* binding */ pytorch),
 /* harmony export */   h0: () => (/* binding */ NIGHTLY_INDEX)
 /* harmony export */ });
-/* unused harmony exports RELEASE_STATUSES, torchSemver */
+/* unused harmony export RELEASE_STATUSES */
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _compat_checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5111);
@@ -15852,10 +15857,12 @@ function asciiJson(value) {
 /* harmony export */   sQ: () => (/* binding */ knownPatches),
 /* harmony export */   wz: () => (/* binding */ cudaUpdates)
 /* harmony export */ });
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _compat_variant_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2899);
-/* harmony import */ var _verify_wheel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(778);
+/* harmony import */ var _compat_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5111);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _compat_variant_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2899);
+/* harmony import */ var _verify_wheel_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(778);
+
 
 
 
@@ -15864,11 +15871,11 @@ function versionsOn(files, project, machine = 'x86_64') {
     const linux = new RegExp(`^(linux|manylinux\\w*)_${machine}$`);
     const out = new Map();
     for (const f of files) {
-        const w = (0,_verify_wheel_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWheelName */ .CI)(f.filename);
+        const w = (0,_verify_wheel_js__WEBPACK_IMPORTED_MODULE_2__/* .parseWheelName */ .CI)(f.filename);
         if (!w || w.project !== project)
             continue;
-        const version = (0,_verify_wheel_js__WEBPACK_IMPORTED_MODULE_1__/* .publicVersion */ .Yd)(w.version);
-        if (!semver__WEBPACK_IMPORTED_MODULE_0___default().valid(version) || semver__WEBPACK_IMPORTED_MODULE_0___default().prerelease(version))
+        const version = (0,_verify_wheel_js__WEBPACK_IMPORTED_MODULE_2__/* .publicVersion */ .Yd)(w.version);
+        if (!semver__WEBPACK_IMPORTED_MODULE_1___default().valid(version) || semver__WEBPACK_IMPORTED_MODULE_1___default().prerelease(version))
             continue;
         if (!w.platforms.some((p) => linux.test(p)))
             continue;
@@ -15893,7 +15900,7 @@ function variantsToProbe(data) {
     const known = new Set(data.torch.flatMap((r) => r.cuda.variants));
     const byMajor = new Map();
     for (const v of known) {
-        const [major, minor] = (0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_2__/* .cudaVersionOfVariant */ .O)(v).split('.').map(Number);
+        const [major, minor] = (0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_3__/* .cudaVersionOfVariant */ .O)(v).split('.').map(Number);
         byMajor.set(major, Math.max(byMajor.get(major) ?? 0, minor));
     }
     const newest = Math.max(...byMajor.keys());
@@ -15918,25 +15925,25 @@ function torchReleases(data, found, notes) {
     const cudaKnown = new Set(data.cuda.map((c) => c.version));
     const byMinor = new Map();
     for (const f of found) {
-        const minor = `${semver__WEBPACK_IMPORTED_MODULE_0___default().major(f.torch)}.${semver__WEBPACK_IMPORTED_MODULE_0___default().minor(f.torch)}`;
+        const minor = `${semver__WEBPACK_IMPORTED_MODULE_1___default().major(f.torch)}.${semver__WEBPACK_IMPORTED_MODULE_1___default().minor(f.torch)}`;
         byMinor.set(minor, [...(byMinor.get(minor) ?? []), f]);
     }
     const out = [];
     for (const [minor, patches] of byMinor) {
         const bundled = data.torch.find((r) => r.minor === minor);
         const previous = [...data.torch]
-            .filter((r) => semver__WEBPACK_IMPORTED_MODULE_0___default().lt(`${r.minor}.0`, `${minor}.0`))
-            .sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
+            .filter((r) => semver__WEBPACK_IMPORTED_MODULE_1___default().lt(`${r.minor}.0`, `${minor}.0`))
+            .sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_1___default().rcompare(`${a.minor}.0`, `${b.minor}.0`))[0];
         const usable = (v) => {
             if (v === 'cpu')
                 return false;
-            if (cudaKnown.has((0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_2__/* .cudaVersionOfVariant */ .O)(v)))
+            if (cudaKnown.has((0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_3__/* .cudaVersionOfVariant */ .O)(v)))
                 return true;
-            notes.push(`torch ${minor}: ${v} wheels exist, but the data has no CUDA ${(0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_2__/* .cudaVersionOfVariant */ .O)(v)} entry ` +
+            notes.push(`torch ${minor}: ${v} wheels exist, but the data has no CUDA ${(0,_compat_variant_js__WEBPACK_IMPORTED_MODULE_3__/* .cudaVersionOfVariant */ .O)(v)} entry ` +
                 '(image tags, driver): add one with compat-file');
             return false;
         };
-        const newestPatch = [...patches].sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().rcompare(a.torch, b.torch))[0];
+        const newestPatch = [...patches].sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_1___default().rcompare(a.torch, b.torch))[0];
         const variants = [...newestPatch.variants.keys()].filter(usable).sort(byVariant);
         if (!variants.length)
             continue;
@@ -15948,11 +15955,11 @@ function torchReleases(data, found, notes) {
         }));
         if (bundled) {
             // A new patch of a known minor: added beside the others, nothing else changed.
-            const merged = [...bundled.patches, ...patchEntries].sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().rcompare(a.torch, b.torch));
+            const merged = [...bundled.patches, ...patchEntries].sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_1___default().rcompare(a.torch, b.torch));
             out.push({ ...structuredClone(bundled), patches: merged });
             continue;
         }
-        const pythons = [...new Set(variants.flatMap((v) => [...(newestPatch.variants.get(v) ?? [])]))].sort(byMinorNumber);
+        const pythons = [...new Set(variants.flatMap((v) => [...(newestPatch.variants.get(v) ?? [])]))].sort(_compat_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .byMinorNumber */ .EJ);
         const cudnn = {};
         let cudnnInferred = false;
         for (const v of variants) {
@@ -15981,12 +15988,12 @@ function torchReleases(data, found, notes) {
             python: {
                 supported: pythons,
                 experimental: [],
-                ...(newestPatch.freeThreaded.size ? { freeThreaded: [...newestPatch.freeThreaded].sort(byMinorNumber) } : {}),
+                ...(newestPatch.freeThreaded.size ? { freeThreaded: [...newestPatch.freeThreaded].sort(_compat_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .byMinorNumber */ .EJ) } : {}),
             },
             cuda: { variants: withCudnn, pypiDefault, cudnn, ...(Object.keys(without).length ? { without } : {}) },
             ...(arm64.length ? { arm64: { variants: arm64, notes: ['found by refresh: linux aarch64 wheels on the PyTorch index'] } } : {}),
-            ...(previous?.numpy && semver__WEBPACK_IMPORTED_MODULE_0___default().lt(`${minor}.0`, '2.3.0') ? { numpy: previous.numpy } : {}),
-            patches: patchEntries.sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_0___default().rcompare(a.torch, b.torch)),
+            ...(previous?.numpy && semver__WEBPACK_IMPORTED_MODULE_1___default().lt(`${minor}.0`, '2.3.0') ? { numpy: previous.numpy } : {}),
+            patches: patchEntries.sort((a, b) => semver__WEBPACK_IMPORTED_MODULE_1___default().rcompare(a.torch, b.torch)),
             provenance: {
                 python: 'read',
                 cuda: cudnnInferred ? 'inferred' : 'read',
@@ -15998,9 +16005,6 @@ function torchReleases(data, found, notes) {
         });
     }
     return out;
-}
-function byMinorNumber(a, b) {
-    return Number(a.split('.')[1]) - Number(b.split('.')[1]);
 }
 /**
  * CUDA entries whose images are gone: NVIDIA keeps only the newest update of a CUDA version, so
@@ -16017,8 +16021,8 @@ function cudaUpdates(data, tags, notes) {
         const updates = [
             ...new Set([...tags].map((t) => new RegExp(`^(${c.version.replace('.', '\\.')}\\.\\d+)-`).exec(t)?.[1]).filter((r) => Boolean(r))),
         ]
-            .filter((r) => semver__WEBPACK_IMPORTED_MODULE_0___default().gt(r, c.release))
-            .sort((semver__WEBPACK_IMPORTED_MODULE_0___default().rcompare));
+            .filter((r) => semver__WEBPACK_IMPORTED_MODULE_1___default().gt(r, c.release))
+            .sort((semver__WEBPACK_IMPORTED_MODULE_1___default().rcompare));
         const update = updates.find((r) => c.image.ubuntu.every((u) => tags.has(tagOf(r, u))));
         if (update) {
             notes.push(`CUDA ${c.version}: the ${c.release} images are gone; ${update} has them ` +

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
+import { byMinorNumber } from '../compat/checks.js';
 import { mergeCompatFile } from '../compat/load.js';
 import { validateOverride } from '../compat/validate.js';
 import { PackageIndexClient } from '../effects/package-index.js';
@@ -188,18 +189,16 @@ export async function refreshCommand(data: ReleaseData, options: RefreshOptions,
     if (!semver.valid(version) || semver.prerelease(version) || !semver.gt(version, newestJax)) continue;
     newJax.set(version, [...(newJax.get(version) ?? []), f]);
   }
-  if (newJax.size) {
-    const jaxlib = await listing(listingKey(options.pypiIndex, 'jaxlib'));
-    const jaxlibOn = jaxlib ? versionsOn(jaxlib, 'jaxlib') : new Map<string, { pythons: Set<string> }>();
+  const jaxlib = newJax.size ? await listing(listingKey(options.pypiIndex, 'jaxlib')) : null;
+  if (newJax.size && !jaxlib)
+    notes.push(`jax ${[...newJax.keys()].join(', ')}: the jaxlib page could not be read (their Pythons): not written`);
+  if (jaxlib) {
+    const jaxlibOn = versionsOn(jaxlib, 'jaxlib');
     const made = await Promise.all(
       [...newJax].map(async ([version, files]) => {
         const file = pickFile(files);
         const meta = file ? await metadataOf(file, client, warnings) : null;
         const read = { version, pythons: jaxlibOn.get(version)?.pythons ?? new Set<string>(), extras: meta ? cudaExtras(meta) : null };
-        if (!jaxlib) {
-          notes.push(`jax ${version}: the jaxlib page could not be read (its Pythons): not written`);
-          return null;
-        }
         return jaxRelease(data, { ...read, uploaded: file?.uploaded }, options.pypiIndex, today, notes);
       }),
     );
@@ -348,9 +347,7 @@ function refreshMarkdown(
       '|---|---|---|---|---|---|---|',
     );
     for (const f of [...found].sort((a, b) => semver.rcompare(a.torch, b.torch))) {
-      const variants = [...f.variants]
-        .map(([v, py]) => `${v} (${[...py].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).join(', ')})`)
-        .join('<br>');
+      const variants = [...f.variants].map(([v, py]) => `${v} (${[...py].sort(byMinorNumber).join(', ')})`).join('<br>');
       const lib = (l: 'torchvision' | 'torchaudio'): string => {
         const missing = [...f.without].filter(([, libs]) => libs.includes(l)).map(([v]) => v);
         const inferred = f.provenance[l] === 'inferred' ? ' (inferred)' : '';

@@ -101,6 +101,11 @@ export function ascendingMinors(list: readonly string[]): boolean {
   return true;
 }
 
+/** Orders Python minors of one major ("3.9" before "3.13"), as sort's comparator. */
+export function byMinorNumber(a: string, b: string): number {
+  return Number(a.split('.')[1]) - Number(b.split('.')[1]);
+}
+
 /** A list section: each item checked, and the id field unique. */
 export function checkList(
   p: Problems,

@@ -1,5 +1,4 @@
 import { UserError, quote } from '../errors.js';
-import { cudaVersionOfVariant } from '../compat/variant.js';
 import type { ReleaseData } from '../frameworks/index.js';
 import {
   newestNightlyDate,
@@ -56,10 +55,7 @@ export async function withTorchNightlies(data: ReleaseData, asked: NightlyAsk, i
     .sort()
     .reverse();
   const dates = new Set(asked.dates);
-  // A variant the data has no CUDA entry for cannot be planned: it does not hold nightly back.
-  const cudaKnown = new Set(data.cuda.map((c) => c.version));
-  const plannable = new Map([...torch].filter(([v]) => v === 'cpu' || cudaKnown.has(cudaVersionOfVariant(v))));
-  const newest = asked.newest ? newestNightlyDate(plannable.size ? plannable : torch) : null;
+  const newest = asked.newest ? newestNightlyDate(torch, data) : null;
   if (newest) dates.add(newest);
   for (const d of dates) {
     if (!available.includes(d)) {
@@ -123,12 +119,11 @@ export async function withTorchNightlies(data: ReleaseData, asked: NightlyAsk, i
       return date === newest ? { ...release, newestNightly: true } : release;
     }),
   );
-  const added = releases;
-  for (const r of added) {
+  for (const r of releases) {
     rt.log.info(
       `torch nightly: ${r.patches[0]?.torch} on ${[...r.cuda.variants, 'cpu'].join(', ')}, Python ${r.python.supported.join(', ')} ` +
         `(${client.requests} requests to ${where})`,
     );
   }
-  return { ...data, torch: [...data.torch, ...added] };
+  return { ...data, torch: [...data.torch, ...releases] };
 }

@@ -296,7 +296,7 @@ function nightlyDate(version: string): string {
 }
 
 /** A torch version semver can order: a nightly's ".devN" is a pre-release of its version ("2.15.0-dev.N"). */
-export function torchSemver(version: string): string {
+function torchSemver(version: string): string {
   return version.replace(/^(\d+\.\d+\.\d+)\.dev(\d+)$/, '$1-dev.$2');
 }
 

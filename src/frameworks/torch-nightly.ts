@@ -1,3 +1,4 @@
+import { byMinorNumber } from '../compat/checks.js';
 import type { ReleaseData } from './index.js';
 import type { TorchRelease } from './pytorch.js';
 import { isCalendarDate, parseVersionSelector, type VersionSelector } from '../matrix/selectors.js';
@@ -119,13 +120,17 @@ const CURRENT_DAYS = 1;
  * before has x86_64 torch wheels, so that a variant still uploading today does not leave the
  * matrix without it; the newest date of all when no date has them all.
  */
-export function newestNightlyDate(torch: Map<string, NightlyBuilds>): string | null {
-  const dates = [...new Set([...torch.values()].flatMap((b) => [...b.keys()]))].sort().reverse();
+export function newestNightlyDate(all: Map<string, NightlyBuilds>, data?: ReleaseData): string | null {
+  // A variant the data has no CUDA entry for cannot be planned: it does not hold nightly back.
+  const cudaKnown = data ? new Set(data.cuda.map((c) => c.version)) : null;
+  const plannable = [...all].filter(([v]) => !cudaKnown || v === 'cpu' || cudaKnown.has(cudaVersionOfVariant(v)));
+  const torch = plannable.length ? plannable.map(([, b]) => b) : [...all.values()];
+  const dates = [...new Set(torch.flatMap((b) => [...b.keys()]))].sort().reverse();
   const newest = dates[0];
   if (!newest) return null;
-  const weekBefore = shiftDate(newest, -CURRENT_DAYS);
-  const current = [...torch.values()].filter((b) => [...b.keys()].some((d) => d >= weekBefore));
-  return dates.find((d) => d >= weekBefore && current.every((b) => b.get(d)?.files.length)) ?? newest;
+  const since = shiftDate(newest, -CURRENT_DAYS);
+  const current = torch.filter((b) => [...b.keys()].some((d) => d >= since));
+  return dates.find((d) => d >= since && current.every((b) => b.get(d)?.files.length)) ?? newest;
 }
 
 /** The date `days` later (earlier when negative): "20261201", 1 -> "20261202". */
@@ -155,8 +160,8 @@ export interface NightlyRead {
 
 /**
  * The release the nightly of `read.date` is: variants that built torch that day (those the data
- * has a CUDA entry for), their Pythons, the same day's torchvision and torchaudio, cuDNN from the
- * wheels; the default variant, architectures and NumPy taken from the newest release (inferred).
+ * has a CUDA entry for), their Pythons, the torchvision and torchaudio that pair with it
+ * (`read.paired`), cuDNN from the wheels; the default variant, architectures and NumPy taken from the newest release (inferred).
  * Notes say what was left out. Null where no variant built torch that day.
  */
 export function nightlyRelease(data: ReleaseData, read: NightlyRead, notes: string[]): TorchRelease | null {
@@ -185,7 +190,6 @@ export function nightlyRelease(data: ReleaseData, read: NightlyRead, notes: stri
   }
   const pythons = new Set(usable.flatMap(([, b]) => [...b.pythons]));
   const freeThreaded = new Set(usable.flatMap(([, b]) => [...b.freeThreaded]));
-  const byMinor = (a: string, b: string): number => Number(a.split('.')[1]) - Number(b.split('.')[1]);
 
   // The torchvision and torchaudio builds that pair with this torch; variants without them go in `without`.
   const lib = (name: 'torchvision' | 'torchaudio'): { version: string | null; without: string[] } => {
@@ -218,9 +222,9 @@ export function nightlyRelease(data: ReleaseData, read: NightlyRead, notes: stri
     minor: version.split('.').slice(0, 2).join('.'),
     status: 'nightly',
     python: {
-      supported: [...pythons].sort(byMinor),
+      supported: [...pythons].sort(byMinorNumber),
       experimental: [],
-      ...(freeThreaded.size ? { freeThreaded: [...freeThreaded].sort(byMinor) } : {}),
+      ...(freeThreaded.size ? { freeThreaded: [...freeThreaded].sort(byMinorNumber) } : {}),
     },
     cuda: {
       variants,

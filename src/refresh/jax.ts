@@ -1,3 +1,4 @@
+import { byMinorNumber } from '../compat/checks.js';
 import type { JaxRelease } from '../frameworks/jax.js';
 import type { ReleaseData } from '../frameworks/index.js';
 import type { WheelMetadata } from './wheel-metadata.js';
@@ -52,11 +53,10 @@ export function jaxRelease(data: ReleaseData, read: JaxRead, source: string, tod
     notes.push(`jax ${read.version}: not written, as none of its CUDA extras can be planned; add the jaxCuda entries, then refresh again`);
     return null;
   }
-  const byMinor = (a: string, b: string): number => Number(a.split('.')[1]) - Number(b.split('.')[1]);
   return {
     version: read.version,
     released: read.uploaded ?? today,
-    python: [...read.pythons].sort(byMinor),
+    python: [...read.pythons].sort(byMinorNumber),
     cuda,
     provenance: { python: 'read', cuda: 'read' },
     notes: [

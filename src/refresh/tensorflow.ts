@@ -1,3 +1,4 @@
+import { byMinorNumber } from '../compat/checks.js';
 import semver from 'semver';
 import { nvidiaCudaSlimImage } from '../frameworks/framework.js';
 import type { ReleaseData } from '../frameworks/index.js';
@@ -101,12 +102,11 @@ export function tfRelease(data: ReleaseData, read: TfRead, source: string, today
   }
   const ranged = reqs.some((r) => !r.exact);
   const numpy = numpyBound(read.meta);
-  const byMinor = (a: string, b: string): number => Number(a.split('.')[1]) - Number(b.split('.')[1]);
   return {
     minor: read.minor,
     status: 'stable',
     patches: read.patches,
-    python: [...read.pythons].sort(byMinor),
+    python: [...read.pythons].sort(byMinorNumber),
     cuda: cudaVersion,
     cudnn: majorMinor(cudnn.version),
     // exact pins install as they are; ranges are held at their lower bounds by a constraints file

@@ -1,3 +1,4 @@
+import { byMinorNumber } from '../compat/checks.js';
 import semver from 'semver';
 import type { CudaRelease } from '../compat/schema.js';
 import { cudaVersionOfVariant } from '../compat/variant.js';
@@ -177,10 +178,6 @@ export function torchReleases(data: ReleaseData, found: FoundPatch[], notes: str
     });
   }
   return out;
-}
-
-function byMinorNumber(a: string, b: string): number {
-  return Number(a.split('.')[1]) - Number(b.split('.')[1]);
 }
 
 /**
